@@ -1,0 +1,26 @@
+// ddpm-bench: the U-Net throughput benchmark without Qt, for GPU servers that have only LibTorch.
+#include "bench.h"
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv)
+{
+    try {
+        auto options = ddpm::parseBenchArgs(argc, argv, 1);
+        if (!options) {
+            std::fprintf(stderr, "ddpm-bench: %s\n", options.error().c_str());
+            return 2;
+        }
+        auto result = ddpm::runBench(options.value());
+        if (!result) {
+            std::fprintf(stderr, "ddpm-bench: %s\n", result.error().c_str());
+            return 1;
+        }
+        std::printf("%s\n", ddpm::benchToJson(result.value()).c_str());
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ddpm-bench: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,501 @@
+// ddpm: the headless DDPM engine.
+//   ddpm schedule | train | sample | info | bench   (ddpm help COMMAND for the options)
+#include "animation.h"
+#include "bench.h"
+#include "checkpoint.h"
+#include "config.h"
+#include "exporter.h"
+#include "imageio.h"
+#include "sampler.h"
+#include "schedule.h"
+#include "trainer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+using namespace ddpm;
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void onSigint(int) { g_interrupted.store(true); }
+
+int fail(const std::string& message, int code = 1)
+{
+    std::fprintf(stderr, "ddpm: %s\n", message.c_str());
+    return code;
+}
+
+int fail(const QString& message, int code = 1) { return fail(message.toStdString(), code); }
+
+int fail(const char* message, int code = 1) { return fail(std::string(message), code); }
+
+// Parses the subcommand's options; returns false after printing a one-line error.
+bool parse(QCommandLineParser& p, const QStringList& args, const QString& command)
+{
+    p.setApplicationDescription(command);
+    p.addHelpOption();
+    if (!p.parse(args)) {
+        fail(p.errorText(), 2);
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", p.helpText().toLocal8Bit().constData());
+        std::exit(0);
+    }
+    if (!p.positionalArguments().isEmpty() && command != QLatin1String("info")) {
+        fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()), 2);
+        return false;
+    }
+    return true;
+}
+
+template <typename T>
+bool number(const QCommandLineParser& p, const QString& name, T& out, double lo, double hi)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok || v < lo || v > hi) {
+        fail(QStringLiteral("--%1 takes a number between %2 and %3, not '%4'").arg(name).arg(lo).arg(hi).arg(p.value(name)), 2);
+        return false;
+    }
+    out = static_cast<T>(v);
+    return true;
+}
+
+QCommandLineOption opt(const char* name, const char* help, const char* valueName = nullptr, const char* def = nullptr)
+{
+    QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help));
+    if (valueName)
+        o.setValueName(QString::fromLatin1(valueName));
+    if (def)
+        o.setDefaultValue(QString::fromLatin1(def));
+    return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+int cmdSchedule(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(opt("kind", "linear, cosine, sigmoid or quadratic", "K", "linear"));
+    p.addOption(opt("steps", "number of diffusion steps T", "T", "1000"));
+    p.addOption(opt("beta-start", "β_1", "B0", "0.0001"));
+    p.addOption(opt("beta-end", "β_T", "B1", "0.02"));
+    if (!parse(p, args, QStringLiteral("ddpm schedule: print a noise schedule as CSV")))
+        return 2;
+    ScheduleOptions o;
+    auto kind = parseScheduleKind(p.value(QStringLiteral("kind")).toStdString());
+    if (!kind)
+        return fail(kind.error(), 2);
+    o.kind = kind.value();
+    if (!number(p, QStringLiteral("steps"), o.steps, 1, 100000) || !number(p, QStringLiteral("beta-start"), o.betaStart, 0, 1) ||
+        !number(p, QStringLiteral("beta-end"), o.betaEnd, 0, 1))
+        return 2;
+    auto s = NoiseSchedule::create(o);
+    if (!s)
+        return fail(s.error(), 2);
+    std::string out = "t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,posterior_variance,snr\n";
+    char row[512];
+    for (int i = 0; i < s->steps(); ++i) {
+        const auto k = static_cast<size_t>(i);
+        std::snprintf(row, sizeof row, "%d,%.15g,%.15g,%.15g,%.15g,%.15g,%.15g,%.15g\n", i + 1, s->beta()[k], s->alpha()[k],
+                      s->alphaBar()[k], s->sqrtAlphaBar()[k], s->sqrtOneMinusAlphaBar()[k], s->posteriorVariance()[k], s->snr()[k]);
+        out += row;
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+QString formatDuration(double secs)
+{
+    if (!(secs >= 0) || secs > 1e7)
+        return QStringLiteral("--:--");
+    const auto s = static_cast<long long>(secs);
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+int cmdTrain(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(opt("data", "fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic", "SPEC"));
+    p.addOption(opt("out", "checkpoint to write", "CKPT"));
+    p.addOption(opt("model", "tiny, reference or cifar", "PRESET", "reference"));
+    p.addOption(opt("steps", "train until this step count is reached", "N", "10000"));
+    p.addOption(opt("batch", "batch size", "B", "64"));
+    p.addOption(opt("lr", "Adam learning rate", "LR", "0.0002"));
+    p.addOption(opt("warmup", "learning-rate warm-up steps", "N", "500"));
+    p.addOption(opt("ema", "EMA decay", "D", "0.999"));
+    p.addOption(opt("schedule", "linear, cosine, sigmoid or quadratic", "K", "linear"));
+    p.addOption(opt("prediction", "eps, x0 or v", "P", "eps"));
+    p.addOption(opt("hflip", "random horizontal flips"));
+    p.addOption(opt("seed", "random seed", "S", "0"));
+    p.addOption(opt("device", "auto, cpu or cuda", "D", "auto"));
+    p.addOption(opt("threads", "CPU threads (0: all cores)", "N", "0"));
+    p.addOption(opt("resume", "continue from this checkpoint", "CKPT"));
+    p.addOption(opt("log", "CSV log of step,loss,grad_norm,lr,img_per_s", "CSV"));
+    p.addOption(opt("save-every", "also save every N steps (0: only at the end)", "N", "1000"));
+    if (!parse(p, args, QStringLiteral("ddpm train: train a denoising U-Net (Algorithm 1)")))
+        return 2;
+    const QString out = p.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return fail("--out CKPT is required", 2);
+    int threads = 0;
+    long long steps = 0;
+    int saveEvery = 0;
+    if (!number(p, QStringLiteral("threads"), threads, 0, 1024) || !number(p, QStringLiteral("steps"), steps, 0, 1e9) ||
+        !number(p, QStringLiteral("save-every"), saveEvery, 0, 1e9))
+        return 2;
+    configureThreads(threads);
+    auto device = parseDevice(p.value(QStringLiteral("device")).toStdString());
+    if (!device)
+        return fail(device.error(), 2);
+
+    std::unique_ptr<Trainer> trainer;
+    if (p.isSet(QStringLiteral("resume"))) {
+        auto r = Trainer::resume(p.value(QStringLiteral("resume")).toStdString(), device.value());
+        if (!r)
+            return fail(r.error());
+        trainer = std::move(r.value());
+    } else {
+        auto config = makeConfig(p.value(QStringLiteral("model")).toStdString());
+        if (!config)
+            return fail(config.error(), 2);
+        ModelConfig c = config.value();
+        auto kind = parseScheduleKind(p.value(QStringLiteral("schedule")).toStdString());
+        if (!kind)
+            return fail(kind.error(), 2);
+        c.schedule.kind = kind.value();
+        auto pred = parsePrediction(p.value(QStringLiteral("prediction")).toStdString());
+        if (!pred)
+            return fail(pred.error(), 2);
+        c.prediction = pred.value();
+        if (!number(p, QStringLiteral("batch"), c.train.batch, 1, 65536) || !number(p, QStringLiteral("lr"), c.train.lr, 0, 1) ||
+            !number(p, QStringLiteral("warmup"), c.train.warmupSteps, 0, 1e9) ||
+            !number(p, QStringLiteral("ema"), c.train.emaDecay, 0, 1) || !number(p, QStringLiteral("seed"), c.train.seed, 0, 9e15))
+            return 2;
+        c.train.hflip = p.isSet(QStringLiteral("hflip"));
+        c.dataSpec = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")).toStdString() : defaultDataSpec();
+        trainer = std::make_unique<Trainer>(c, device.value());
+    }
+    if (p.isSet(QStringLiteral("data")) && p.isSet(QStringLiteral("resume")))
+        std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
+    const std::string spec = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")).toStdString() : trainer->config().dataSpec;
+    const auto& u = trainer->config().unet;
+    auto data = loadDataSpec(spec, u.imageChannels(), u.imageSize(), qtFolderLoader());
+    if (!data)
+        return fail(data.error());
+    if (auto s = trainer->setDataset(data.value()); !s)
+        return fail(s.error());
+    if (!p.isSet(QStringLiteral("steps")) && p.isSet(QStringLiteral("resume")))
+        steps = trainer->config().train.totalSteps;
+    else if (!p.isSet(QStringLiteral("steps")))
+        steps = 10000;
+
+    QSaveFile* log = nullptr;
+    std::unique_ptr<QSaveFile> logFile;
+    if (p.isSet(QStringLiteral("log"))) {
+        logFile = std::make_unique<QSaveFile>(p.value(QStringLiteral("log")));
+        logFile->setDirectWriteFallback(true);
+        if (!logFile->open(QIODevice::WriteOnly))
+            return fail(QStringLiteral("cannot write the log '%1': %2").arg(logFile->fileName(), logFile->errorString()));
+        logFile->write("step,loss,grad_norm,lr,img_per_s\n");
+        log = logFile.get();
+    }
+
+    std::signal(SIGINT, onSigint);
+    std::signal(SIGTERM, onSigint);
+    const bool tty = ::isatty(STDERR_FILENO);
+    const long long start = trainer->stepCount();
+    std::fprintf(stderr, "ddpm: training %s (%lld parameters) on %s, %s with %lld images, from step %lld to %lld\n",
+                 trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
+                 deviceDescription(device.value()).c_str(), spec.c_str(), static_cast<long long>(data->size()), start, steps);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto lastPrint = t0 - std::chrono::seconds(10);
+    int lastDecile = -1;
+    int rc = 0;
+    StepStats last;
+    while (trainer->stepCount() < steps && !g_interrupted.load()) {
+        auto s = trainer->step();
+        if (!s) {
+            std::fprintf(stderr, "%s", tty ? "\n" : "");
+            rc = fail(s.error());
+            break;
+        }
+        last = s.value();
+        if (log)
+            log->write(QStringLiteral("%1,%2,%3,%4,%5\n").arg(last.step).arg(last.loss, 0, 'g', 8).arg(last.gradNorm, 0, 'g', 6)
+                           .arg(last.lr, 0, 'g', 6).arg(last.imagesPerSec, 0, 'f', 2).toLatin1());
+        const auto now = std::chrono::steady_clock::now();
+        const double elapsed = std::chrono::duration<double>(now - t0).count();
+        const double done = static_cast<double>(last.step - start);
+        const double eta = done > 0 ? elapsed / done * static_cast<double>(steps - last.step) : -1;
+        const double frac = steps > start ? done / static_cast<double>(steps - start) : 1.0;
+        if (tty && (now - lastPrint > std::chrono::milliseconds(200) || last.step == steps)) {
+            lastPrint = now;
+            const int width = 30;
+            const int filled = static_cast<int>(frac * width);
+            std::string bar(static_cast<size_t>(filled), '#');
+            bar.resize(width, '.');
+            std::fprintf(stderr, "\r[%s] step %lld/%lld  loss %.4f  %.1f img/s  ETA %s   ", bar.c_str(),
+                         static_cast<long long>(last.step), steps, last.loss, last.imagesPerSec,
+                         formatDuration(eta).toLatin1().constData());
+        } else if (!tty && static_cast<int>(frac * 10) != lastDecile) {
+            lastDecile = static_cast<int>(frac * 10);
+            std::fprintf(stderr, "step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n", static_cast<long long>(last.step), steps,
+                         last.loss, last.imagesPerSec, formatDuration(eta).toLatin1().constData());
+        }
+        if (saveEvery > 0 && last.step % saveEvery == 0 && last.step < steps) {
+            if (auto sv = trainer->save(out.toStdString()); !sv)
+                std::fprintf(stderr, "\nddpm: %s\n", sv.error().c_str());
+        }
+    }
+    if (tty)
+        std::fprintf(stderr, "\n");
+    if (g_interrupted.load())
+        std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n", static_cast<long long>(trainer->stepCount()));
+    if (log && !logFile->commit())
+        std::fprintf(stderr, "ddpm: cannot write the log: %s\n", logFile->errorString().toLocal8Bit().constData());
+    if (auto sv = trainer->save(out.toStdString()); !sv)
+        return fail(sv.error());
+    std::fprintf(stderr, "ddpm: saved %s at step %lld\n", out.toLocal8Bit().constData(), static_cast<long long>(trainer->stepCount()));
+    return rc;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+int cmdSample(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(opt("checkpoint", "checkpoint to sample from", "CKPT"));
+    p.addOption(opt("out", "grid of the samples (PNG)", "PNG"));
+    p.addOption(opt("count", "number of images", "N", "16"));
+    p.addOption(opt("sampler", "ddpm or ddim", "S", "ddpm"));
+    p.addOption(opt("steps", "DDIM steps", "S", "50"));
+    p.addOption(opt("eta", "DDIM η", "E", "0"));
+    p.addOption(opt("variance", "DDPM σ²: beta or beta-tilde", "V", "beta-tilde"));
+    p.addOption(opt("no-clip", "do not clip x̂0 to [-1, 1]"));
+    p.addOption(opt("weights", "ema or raw", "W", "ema"));
+    p.addOption(opt("seed", "random seed", "S", "0"));
+    p.addOption(opt("strip", "strip of the reverse process per sample (PNG)", "PNG"));
+    p.addOption(opt("frames", "frames in the strip", "K", "10"));
+    p.addOption(opt("gif", "the reverse process as an animated GIF", "GIF"));
+    p.addOption(opt("scale", "enlarge images by this factor", "N", "2"));
+    p.addOption(opt("device", "auto, cpu or cuda", "D", "auto"));
+    p.addOption(opt("threads", "CPU threads (0: all cores)", "N", "0"));
+    if (!parse(p, args, QStringLiteral("ddpm sample: run the reverse process (Algorithm 2 or DDIM)")))
+        return 2;
+    const QString ckpt = p.value(QStringLiteral("checkpoint")), out = p.value(QStringLiteral("out"));
+    if (ckpt.isEmpty() || out.isEmpty())
+        return fail("--checkpoint CKPT and --out PNG are required", 2);
+    SamplerOptions so;
+    int frames = 10, scale = 2, threads = 0;
+    if (!number(p, QStringLiteral("count"), so.count, 1, 4096) || !number(p, QStringLiteral("steps"), so.ddimSteps, 1, 100000) ||
+        !number(p, QStringLiteral("eta"), so.eta, 0, 10) || !number(p, QStringLiteral("seed"), so.seed, 0, 9e15) ||
+        !number(p, QStringLiteral("frames"), frames, 2, 1000) || !number(p, QStringLiteral("scale"), scale, 1, 32) ||
+        !number(p, QStringLiteral("threads"), threads, 0, 1024))
+        return 2;
+    auto kind = parseSamplerKind(p.value(QStringLiteral("sampler")).toStdString());
+    auto var = parseVarianceKind(p.value(QStringLiteral("variance")).toStdString());
+    if (!kind)
+        return fail(kind.error(), 2);
+    if (!var)
+        return fail(var.error(), 2);
+    const QString weights = p.value(QStringLiteral("weights"));
+    if (weights != QLatin1String("ema") && weights != QLatin1String("raw"))
+        return fail("--weights takes ema or raw", 2);
+    so.kind = kind.value();
+    so.variance = var.value();
+    so.clipX0 = !p.isSet(QStringLiteral("no-clip"));
+    configureThreads(threads);
+    auto device = parseDevice(p.value(QStringLiteral("device")).toStdString());
+    if (!device)
+        return fail(device.error(), 2);
+    auto loaded = loadCheckpoint(ckpt.toStdString(), device.value());
+    if (!loaded)
+        return fail(loaded.error());
+    auto& m = loaded.value();
+    Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device.value());
+    ReverseProcess rp(diffusion, makeDenoiser(weights == QLatin1String("ema") ? m.ema : m.model), so,
+                      {m.config.unet.imageChannels(), m.config.unet.imageSize(), m.config.unet.imageSize()});
+
+    // Frames to keep: the strip's evenly spaced steps (x_T first, x_0 last) and up to 100 GIF frames.
+    const int total = rp.totalSteps();
+    auto chosen = [&](int k, int n) { return static_cast<int>(std::lround(static_cast<double>(total) * k / (n - 1))); };
+    std::vector<int> stripAt, gifAt;
+    for (int k = 0; k < frames; ++k)
+        stripAt.push_back(chosen(k, frames));
+    const int gifFrames = std::min(total + 1, 100);
+    for (int k = 0; k < gifFrames; ++k)
+        gifAt.push_back(chosen(k, gifFrames));
+    QList<QList<QImage>> strip;
+    QList<QImage> gif;
+    const bool wantStrip = p.isSet(QStringLiteral("strip")), wantGif = p.isSet(QStringLiteral("gif"));
+    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
+    auto keep = [&](int taken, const torch::Tensor& x) {
+        const bool s = wantStrip && std::count(stripAt.begin(), stripAt.end(), taken);
+        const bool g = wantGif && std::count(gifAt.begin(), gifAt.end(), taken);
+        if (!s && !g)
+            return;
+        auto images = batchToImages(x);
+        if (s)
+            strip.append(images);
+        if (g)
+            gif.append(makeGrid(images, columns, 2, scale));
+    };
+    std::signal(SIGINT, onSigint);
+    const bool tty = ::isatty(STDERR_FILENO);
+    keep(0, rp.current());
+    while (!rp.done()) {
+        if (g_interrupted.load())
+            return fail("interrupted; nothing was written");
+        rp.next();
+        keep(rp.stepsTaken(), rp.current());
+        if (tty)
+            std::fprintf(stderr, "\rsampling: step %d/%d", rp.stepsTaken(), total);
+    }
+    if (tty)
+        std::fprintf(stderr, "\n");
+
+    ExportMeta meta;
+    meta.seed = so.seed;
+    meta.schedule = QString::fromStdString(scheduleKindName(m.config.schedule.kind));
+    meta.sampler = QString::fromStdString(samplerKindName(so.kind));
+    meta.steps = total;
+    meta.eta = so.kind == SamplerKind::Ddim ? so.eta : 1.0;
+    meta.variance = QString::fromStdString(varianceKindName(so.variance));
+    meta.weights = weights;
+    meta.preset = QString::fromStdString(m.config.preset);
+    meta.trainingStep = m.step;
+    meta.checkpointSha256 = sha256OfFile(ckpt);
+    meta.kind = QStringLiteral("grid");
+    if (auto s = exportImage(makeGrid(batchToImages(rp.current()), columns, 2, scale), out, meta); !s)
+        return fail(s.error());
+    if (wantStrip) {
+        meta.kind = QStringLiteral("strip");
+        if (auto s = exportImage(makeStrip(strip, scale), p.value(QStringLiteral("strip")), meta); !s)
+            return fail(s.error());
+    }
+    if (wantGif) {
+        // Hold the last frame a little longer by repeating it.
+        for (int i = 0; i < 10; ++i)
+            gif.append(gif.last());
+        if (auto s = writeGif(gif, 80, p.value(QStringLiteral("gif"))); !s)
+            return fail(s.error());
+        meta.kind = QStringLiteral("gif");
+        if (auto s = writeSidecar(p.value(QStringLiteral("gif")), meta); !s)
+            return fail(s.error());
+    }
+    std::fprintf(stderr, "ddpm: wrote %s\n", out.toLocal8Bit().constData());
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+int cmdInfo(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("CKPT"), QStringLiteral("checkpoint"));
+    if (!parse(p, args, QStringLiteral("ddpm info: print a checkpoint's configuration and step as JSON")))
+        return 2;
+    if (p.positionalArguments().size() != 1)
+        return fail("usage: ddpm info CKPT", 2);
+    const QString path = p.positionalArguments().first();
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    if (!loaded)
+        return fail(loaded.error());
+    const auto& m = loaded.value();
+    QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(configToJson(m.config, 0))).object();
+    o[QStringLiteral("format_version")] = kCheckpointVersion;
+    o[QStringLiteral("step")] = static_cast<qint64>(m.step);
+    o[QStringLiteral("params")] = static_cast<qint64>(m.model->parameterCount());
+    if (!m.lossHistory.empty())
+        o[QStringLiteral("last_loss")] = m.lossHistory.back().loss;
+    o[QStringLiteral("loss_points")] = static_cast<qint64>(m.lossHistory.size());
+    o[QStringLiteral("sha256")] = sha256OfFile(path);
+    std::printf("%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
+    return 0;
+}
+
+int cmdBench(int argc, char** argv)
+{
+    auto options = parseBenchArgs(argc, argv, 2);
+    if (!options)
+        return fail(options.error(), 2);
+    auto r = runBench(options.value());
+    if (!r)
+        return fail(r.error());
+    std::printf("%s\n", benchToJson(r.value()).c_str());
+    return 0;
+}
+
+void usage(FILE* to)
+{
+    std::fprintf(to,
+                 "usage: ddpm COMMAND [options]\n\n"
+                 "commands:\n"
+                 "  schedule   print a noise schedule as CSV\n"
+                 "  train      train a denoising U-Net (Ctrl-C saves and exits)\n"
+                 "  sample     draw images with DDPM or DDIM; strips and GIFs of the reverse process\n"
+                 "  info       print a checkpoint's configuration as JSON\n"
+                 "  bench      measure training and denoising throughput\n\n"
+                 "ddpm COMMAND --help lists the options of a command.\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ddpm"));
+    QCoreApplication::setApplicationVersion(appVersion());
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const std::string cmd = argv[1];
+    QStringList args = QCoreApplication::arguments();
+    args.removeAt(1); // the parser sees "ddpm --opt …"
+    try {
+        if (cmd == "schedule")
+            return cmdSchedule(args);
+        if (cmd == "train")
+            return cmdTrain(args);
+        if (cmd == "sample")
+            return cmdSample(args);
+        if (cmd == "info")
+            return cmdInfo(args);
+        if (cmd == "bench")
+            return cmdBench(argc, argv);
+        if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+            usage(stdout);
+            return 0;
+        }
+        if (cmd == "--version") {
+            std::printf("ddpm %s\n", DDPM_VERSION);
+            return 0;
+        }
+    } catch (const std::exception& e) {
+        return fail(std::string("internal error: ") + e.what());
+    }
+    usage(stderr);
+    return fail("unknown command '" + cmd + "'", 2);
+}

@@ -1,0 +1,260 @@
+#include "animation.h"
+
+#include "imageio.h"
+
+#include <QCoreApplication>
+
+#include <gif_lib.h>
+#include <webp/demux.h>
+#include <webp/encode.h>
+#include <webp/mux.h>
+
+#include <cstring>
+#include <vector>
+
+namespace ddpm {
+
+namespace {
+
+QString tr(const char* s) { return QCoreApplication::translate("Animation", s); }
+
+int writeToByteArray(GifFileType* gif, const GifByteType* data, int len)
+{
+    static_cast<QByteArray*>(gif->UserData)->append(reinterpret_cast<const char*>(data), len);
+    return len;
+}
+
+struct ReadState {
+    const QByteArray* bytes;
+    int pos;
+};
+
+int readFromByteArray(GifFileType* gif, GifByteType* out, int len)
+{
+    auto* s = static_cast<ReadState*>(gif->UserData);
+    const int n = std::max(0, std::min(len, static_cast<int>(s->bytes->size()) - s->pos));
+    std::memcpy(out, s->bytes->constData() + s->pos, static_cast<size_t>(n));
+    s->pos += n;
+    return n;
+}
+
+Status checkFrames(const QList<QImage>& frames)
+{
+    if (frames.isEmpty())
+        return Error{tr("There are no frames to write.").toStdString()};
+    for (const auto& f : frames)
+        if (f.size() != frames.first().size() || f.isNull())
+            return Error{tr("All frames of an animation must have the same size.").toStdString()};
+    return Ok{};
+}
+
+} // namespace
+
+Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
+{
+    if (auto s = checkFrames(frames); !s)
+        return Error{s.error()};
+    const int w = frames.first().width(), h = frames.first().height();
+    const bool grey = std::all_of(frames.begin(), frames.end(), [](const QImage& f) { return f.isGrayscale(); });
+    QByteArray out;
+    int err = 0;
+    GifFileType* gif = EGifOpen(&out, writeToByteArray, &err);
+    if (!gif)
+        return Error{tr("The GIF encoder could not start: %1").arg(GifErrorString(err)).toStdString()};
+    auto fail = [&](const char* what) -> Result<QByteArray> {
+        int e = 0;
+        EGifCloseFile(gif, &e);
+        return Error{tr("Encoding the GIF failed (%1).").arg(QString::fromLatin1(what)).toStdString()};
+    };
+    ColorMapObject* globalMap = nullptr;
+    if (grey) {
+        globalMap = GifMakeMapObject(256, nullptr);
+        for (int i = 0; i < 256; ++i)
+            globalMap->Colors[i] = GifColorType{static_cast<GifByteType>(i), static_cast<GifByteType>(i), static_cast<GifByteType>(i)};
+    }
+    EGifSetGifVersion(gif, true);
+    const int screenOk = EGifPutScreenDesc(gif, w, h, 8, 0, globalMap);
+    if (globalMap)
+        GifFreeMapObject(globalMap);
+    if (screenOk != GIF_OK)
+        return fail("screen");
+    // Loop forever (NETSCAPE2.0 application extension).
+    const unsigned char loop[3] = {1, 0, 0};
+    if (EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) != GIF_OK ||
+        EGifPutExtensionBlock(gif, 11, "NETSCAPE2.0") != GIF_OK || EGifPutExtensionBlock(gif, 3, loop) != GIF_OK ||
+        EGifPutExtensionTrailer(gif) != GIF_OK)
+        return fail("loop");
+    std::vector<GifByteType> indices(static_cast<size_t>(w) * h);
+    for (const QImage& frame : frames) {
+        GraphicsControlBlock gcb{};
+        gcb.DisposalMode = DISPOSE_DO_NOT;
+        gcb.UserInputFlag = false;
+        gcb.DelayTime = std::max(1, delayMs / 10);
+        gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+        GifByteType ext[4];
+        const size_t len = EGifGCBToExtension(&gcb, ext);
+        if (EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(len), ext) != GIF_OK)
+            return fail("delay");
+        ColorMapObject* localMap = nullptr;
+        if (grey) {
+            const QImage g = frame.convertToFormat(QImage::Format_Grayscale8);
+            for (int y = 0; y < h; ++y)
+                std::memcpy(indices.data() + static_cast<size_t>(y) * w, g.constScanLine(y), static_cast<size_t>(w));
+        } else {
+            // Colour frames: giflib's median-cut quantiser gives each frame its own palette.
+            const QImage rgb = frame.convertToFormat(QImage::Format_RGB888);
+            std::vector<GifByteType> r(indices.size()), g(indices.size()), b(indices.size());
+            for (int y = 0; y < h; ++y) {
+                const uchar* line = rgb.constScanLine(y);
+                for (int x = 0; x < w; ++x) {
+                    const size_t i = static_cast<size_t>(y) * w + x;
+                    r[i] = line[3 * x];
+                    g[i] = line[3 * x + 1];
+                    b[i] = line[3 * x + 2];
+                }
+            }
+            int mapSize = 256;
+            localMap = GifMakeMapObject(256, nullptr);
+            if (GifQuantizeBuffer(static_cast<unsigned>(w), static_cast<unsigned>(h), &mapSize, r.data(), g.data(), b.data(),
+                                  indices.data(), localMap->Colors) != GIF_OK) {
+                GifFreeMapObject(localMap);
+                return fail("palette");
+            }
+        }
+        const int descOk = EGifPutImageDesc(gif, 0, 0, w, h, false, localMap);
+        if (localMap)
+            GifFreeMapObject(localMap);
+        if (descOk != GIF_OK)
+            return fail("frame");
+        for (int y = 0; y < h; ++y)
+            if (EGifPutLine(gif, indices.data() + static_cast<size_t>(y) * w, w) != GIF_OK)
+                return fail("pixels");
+    }
+    if (EGifCloseFile(gif, &err) != GIF_OK)
+        return Error{tr("Encoding the GIF failed: %1").arg(GifErrorString(err)).toStdString()};
+    return out;
+}
+
+Result<QByteArray> encodeWebP(const QList<QImage>& frames, int delayMs, bool lossless)
+{
+    if (auto s = checkFrames(frames); !s)
+        return Error{s.error()};
+    const int w = frames.first().width(), h = frames.first().height();
+    WebPAnimEncoderOptions encOptions;
+    WebPConfig config;
+    if (!WebPAnimEncoderOptionsInit(&encOptions) || !WebPConfigInit(&config))
+        return Error{tr("The WebP library is not the version this program was built with.").toStdString()};
+    encOptions.anim_params.loop_count = 0;
+    config.lossless = lossless ? 1 : 0;
+    config.quality = lossless ? 50 : 90;
+    WebPAnimEncoder* enc = WebPAnimEncoderNew(w, h, &encOptions);
+    if (!enc)
+        return Error{tr("The WebP encoder could not start.").toStdString()};
+    int timestamp = 0;
+    bool ok = true;
+    for (const QImage& f : frames) {
+        const QImage rgba = f.convertToFormat(QImage::Format_RGBA8888);
+        WebPPicture pic;
+        WebPPictureInit(&pic);
+        pic.use_argb = 1;
+        pic.width = w;
+        pic.height = h;
+        ok = WebPPictureImportRGBA(&pic, rgba.constBits(), static_cast<int>(rgba.bytesPerLine())) &&
+             WebPAnimEncoderAdd(enc, &pic, timestamp, &config);
+        WebPPictureFree(&pic);
+        if (!ok)
+            break;
+        timestamp += std::max(1, delayMs);
+    }
+    WebPData data;
+    WebPDataInit(&data);
+    ok = ok && WebPAnimEncoderAdd(enc, nullptr, timestamp, nullptr) && WebPAnimEncoderAssemble(enc, &data);
+    QByteArray out;
+    if (ok)
+        out = QByteArray(reinterpret_cast<const char*>(data.bytes), static_cast<qsizetype>(data.size));
+    const QString why = QString::fromUtf8(WebPAnimEncoderGetError(enc));
+    WebPDataClear(&data);
+    WebPAnimEncoderDelete(enc);
+    if (!ok)
+        return Error{tr("Encoding the WebP animation failed: %1").arg(why).toStdString()};
+    return out;
+}
+
+Status writeGif(const QList<QImage>& frames, int delayMs, const QString& path)
+{
+    auto bytes = encodeGif(frames, delayMs);
+    if (!bytes)
+        return Error{bytes.error()};
+    return saveBytesAtomically(bytes.value(), path);
+}
+
+Status writeWebP(const QList<QImage>& frames, int delayMs, const QString& path)
+{
+    auto bytes = encodeWebP(frames, delayMs);
+    if (!bytes)
+        return Error{bytes.error()};
+    return saveBytesAtomically(bytes.value(), path);
+}
+
+Result<DecodedAnimation> decodeGif(const QByteArray& bytes)
+{
+    ReadState state{&bytes, 0};
+    int err = 0;
+    GifFileType* gif = DGifOpen(&state, readFromByteArray, &err);
+    if (!gif)
+        return Error{tr("This is not a GIF file.").toStdString()};
+    if (DGifSlurp(gif) != GIF_OK) {
+        DGifCloseFile(gif, &err);
+        return Error{tr("The GIF file is damaged.").toStdString()};
+    }
+    DecodedAnimation a;
+    a.width = gif->SWidth;
+    a.height = gif->SHeight;
+    QImage canvas(a.width, a.height, QImage::Format_RGBA8888);
+    canvas.fill(Qt::black);
+    for (int i = 0; i < gif->ImageCount; ++i) {
+        const SavedImage& s = gif->SavedImages[i];
+        const ColorMapObject* map = s.ImageDesc.ColorMap ? s.ImageDesc.ColorMap : gif->SColorMap;
+        if (!map)
+            continue;
+        for (int y = 0; y < s.ImageDesc.Height; ++y)
+            for (int x = 0; x < s.ImageDesc.Width; ++x) {
+                const int idx = s.RasterBits[y * s.ImageDesc.Width + x];
+                if (idx >= map->ColorCount)
+                    continue;
+                const GifColorType c = map->Colors[idx];
+                canvas.setPixelColor(s.ImageDesc.Left + x, s.ImageDesc.Top + y, QColor(c.Red, c.Green, c.Blue));
+            }
+        a.frames.append(canvas.copy());
+    }
+    DGifCloseFile(gif, &err);
+    return a;
+}
+
+Result<DecodedAnimation> decodeWebP(const QByteArray& bytes)
+{
+    WebPData data{reinterpret_cast<const uint8_t*>(bytes.constData()), static_cast<size_t>(bytes.size())};
+    WebPAnimDecoderOptions options;
+    if (!WebPAnimDecoderOptionsInit(&options))
+        return Error{tr("The WebP library is not the version this program was built with.").toStdString()};
+    options.color_mode = MODE_RGBA;
+    WebPAnimDecoder* dec = WebPAnimDecoderNew(&data, &options);
+    if (!dec)
+        return Error{tr("This is not a WebP animation.").toStdString()};
+    WebPAnimInfo info;
+    WebPAnimDecoderGetInfo(dec, &info);
+    DecodedAnimation a;
+    a.width = static_cast<int>(info.canvas_width);
+    a.height = static_cast<int>(info.canvas_height);
+    while (WebPAnimDecoderHasMoreFrames(dec)) {
+        uint8_t* buf = nullptr;
+        int timestamp = 0;
+        if (!WebPAnimDecoderGetNext(dec, &buf, &timestamp))
+            break;
+        a.frames.append(QImage(buf, a.width, a.height, a.width * 4, QImage::Format_RGBA8888).copy());
+    }
+    WebPAnimDecoderDelete(dec);
+    return a;
+}
+
+} // namespace ddpm

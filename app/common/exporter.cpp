@@ -1,0 +1,96 @@
+#include "exporter.h"
+
+#include "animation.h"
+#include "imageio.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QPainter>
+
+namespace ddpm {
+
+QString appVersion() { return QStringLiteral(DDPM_VERSION); }
+
+QString sha256OfFile(const QString& path)
+{
+    QFile f(path);
+    if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QJsonObject metaToJson(const ExportMeta& m)
+{
+    QJsonObject o;
+    o[QStringLiteral("kind")] = m.kind;
+    o[QStringLiteral("seed")] = QString::number(m.seed);
+    o[QStringLiteral("schedule")] = m.schedule;
+    o[QStringLiteral("sampler")] = m.sampler;
+    o[QStringLiteral("steps")] = m.steps;
+    o[QStringLiteral("eta")] = m.eta;
+    o[QStringLiteral("variance")] = m.variance;
+    o[QStringLiteral("weights")] = m.weights;
+    o[QStringLiteral("model_preset")] = m.preset;
+    o[QStringLiteral("training_step")] = m.trainingStep;
+    o[QStringLiteral("checkpoint_sha256")] = m.checkpointSha256;
+    o[QStringLiteral("app")] = QStringLiteral("DDPM Studio");
+    o[QStringLiteral("app_version")] = appVersion();
+    return o;
+}
+
+QString sidecarPath(const QString& exportPath) { return exportPath + QStringLiteral(".json"); }
+
+Status writeSidecar(const QString& exportPath, const ExportMeta& meta)
+{
+    return saveBytesAtomically(QJsonDocument(metaToJson(meta)).toJson(QJsonDocument::Indented), sidecarPath(exportPath));
+}
+
+Status exportImage(const QImage& image, const QString& path, const ExportMeta& meta)
+{
+    if (auto s = saveImageAtomically(image, path); !s)
+        return s;
+    return writeSidecar(path, meta);
+}
+
+Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName, const ExportMeta& meta)
+{
+    if (!QDir().mkpath(folder))
+        return Error{QCoreApplication::translate("Exporter", "Cannot create the folder '%1'.").arg(folder).toStdString()};
+    for (int i = 0; i < images.size(); ++i) {
+        const QString path = QDir(folder).filePath(QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0')));
+        ExportMeta m = meta;
+        m.kind = QStringLiteral("sample");
+        if (auto s = exportImage(images[i], path, m); !s)
+            return s;
+    }
+    return Ok{};
+}
+
+Status exportLossCsv(const std::vector<LossPoint>& history, const QString& path)
+{
+    QByteArray csv("step,loss\n");
+    for (const auto& p : history)
+        csv += QByteArray::number(static_cast<qlonglong>(p.step)) + ',' + QByteArray::number(static_cast<double>(p.loss), 'g', 9) + '\n';
+    return saveBytesAtomically(csv, path);
+}
+
+QImage makeStrip(const QList<QList<QImage>>& framesPerStep, int scale, int padding)
+{
+    if (framesPerStep.isEmpty() || framesPerStep.first().isEmpty())
+        return {};
+    const int cols = static_cast<int>(framesPerStep.size());
+    const int rows = static_cast<int>(framesPerStep.first().size());
+    QList<QImage> ordered;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c)
+            ordered.append(r < framesPerStep[c].size() ? framesPerStep[c][r] : QImage());
+    return makeGrid(ordered, cols, padding, scale);
+}
+
+} // namespace ddpm

@@ -1,0 +1,45 @@
+// What leaves the app: images with a JSON sidecar that says how they were made, loss histories as
+// CSV. Every file is written whole or not at all.
+#pragma once
+
+#include "result.h"
+#include "trainer.h"
+
+#include <QImage>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace ddpm {
+
+struct ExportMeta {
+    quint64 seed = 0;
+    QString schedule;
+    QString sampler;       // ddpm | ddim | forward
+    int steps = 0;
+    double eta = 0;
+    QString variance;      // beta | beta-tilde
+    QString weights;       // ema | raw
+    QString preset;
+    qint64 trainingStep = 0;
+    QString checkpointSha256;
+    QString kind;          // grid, sample, strip, gif, webp, forward-strip, loss-chart
+};
+
+QString appVersion();
+QString sha256OfFile(const QString& path);
+QJsonObject metaToJson(const ExportMeta& meta);
+QString sidecarPath(const QString& exportPath);
+// Writes exportPath + ".json".
+Status writeSidecar(const QString& exportPath, const ExportMeta& meta);
+// An image and its sidecar.
+Status exportImage(const QImage& image, const QString& path, const ExportMeta& meta);
+// Every image as NAME_0001.png … into a folder, each with its sidecar.
+Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName, const ExportMeta& meta);
+// step,loss rows.
+Status exportLossCsv(const std::vector<LossPoint>& history, const QString& path);
+
+// A strip: one row per sample, one column per chosen frame. frames[k] holds the batch at frame k.
+QImage makeStrip(const QList<QList<QImage>>& framesPerStep, int scale = 1, int padding = 2);
+
+} // namespace ddpm

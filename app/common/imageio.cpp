@@ -1,0 +1,153 @@
+#include "imageio.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QPainter>
+#include <QSaveFile>
+
+#include <cstring>
+
+namespace ddpm {
+
+QImage tensorToImage(const torch::Tensor& chw)
+{
+    auto t = chw.detach().to(torch::kCPU, torch::kFloat32);
+    if (t.dim() == 2)
+        t = t.unsqueeze(0);
+    auto u8 = ((t + 1.0) * 127.5).round().clamp(0, 255).to(torch::kUInt8).permute({1, 2, 0}).contiguous();
+    const int h = static_cast<int>(u8.size(0)), w = static_cast<int>(u8.size(1)), c = static_cast<int>(u8.size(2));
+    QImage img(w, h, c == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    const auto* src = u8.data_ptr<uint8_t>();
+    const int rowBytes = w * (c == 1 ? 1 : 3);
+    for (int y = 0; y < h; ++y) {
+        if (c == 1 || c == 3) {
+            std::memcpy(img.scanLine(y), src + static_cast<size_t>(y) * w * c, static_cast<size_t>(rowBytes));
+        } else { // other channel counts: show the first channel
+            uchar* line = img.scanLine(y);
+            for (int x = 0; x < w; ++x)
+                for (int k = 0; k < 3; ++k)
+                    line[3 * x + k] = src[(static_cast<size_t>(y) * w + x) * c];
+        }
+    }
+    return img;
+}
+
+QList<QImage> batchToImages(const torch::Tensor& nchw)
+{
+    QList<QImage> out;
+    auto t = nchw.detach().to(torch::kCPU);
+    for (int64_t i = 0; i < t.size(0); ++i)
+        out.append(tensorToImage(t[i]));
+    return out;
+}
+
+QImage enlarge(const QImage& image, int scale)
+{
+    if (scale <= 1 || image.isNull())
+        return image;
+    return image.scaled(image.width() * scale, image.height() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+}
+
+QImage makeGrid(const QList<QImage>& images, int columns, int padding, int scale)
+{
+    if (images.isEmpty())
+        return {};
+    columns = std::max(1, std::min(columns, static_cast<int>(images.size())));
+    const int rows = (static_cast<int>(images.size()) + columns - 1) / columns;
+    const int w = images.first().width() * scale, h = images.first().height() * scale;
+    const bool grey = images.first().format() == QImage::Format_Grayscale8;
+    QImage grid(columns * w + (columns + 1) * padding, rows * h + (rows + 1) * padding,
+                grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    grid.fill(grey ? QColor(40, 40, 40) : QColor(40, 40, 40));
+    QPainter p(&grid);
+    for (int i = 0; i < images.size(); ++i) {
+        const int r = i / columns, c = i % columns;
+        p.drawImage(QPoint(padding + c * (w + padding), padding + r * (h + padding)), enlarge(images[i], scale));
+    }
+    p.end();
+    return grid;
+}
+
+Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report)
+{
+    const QFileInfo info(dir);
+    if (!info.isDir())
+        return Error{QCoreApplication::translate("ImageIO", "The folder '%1' does not exist.").arg(dir).toStdString()};
+    FolderReport local;
+    FolderReport& rep = report ? *report : local;
+    QStringList files;
+    QDirIterator it(dir, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    std::vector<torch::Tensor> images;
+    constexpr int kMaxImages = 200000;
+    for (const auto& f : files) {
+        if (static_cast<int>(images.size()) >= kMaxImages)
+            break;
+        QImageReader reader(f);
+        reader.setAutoTransform(true);
+        // Refuse absurd sizes before decoding anything.
+        const QSize sz = reader.size();
+        QImage img;
+        if (reader.canRead() && (!sz.isValid() || (sz.width() <= 16384 && sz.height() <= 16384)))
+            img = reader.read();
+        if (img.isNull()) {
+            ++rep.skipped;
+            if (rep.skippedExamples.size() < 5)
+                rep.skippedExamples << QFileInfo(f).fileName();
+            continue;
+        }
+        // Centre crop to a square, then smooth resize.
+        const int side = std::min(img.width(), img.height());
+        img = img.copy((img.width() - side) / 2, (img.height() - side) / 2, side, side)
+                  .scaled(static_cast<int>(size), static_cast<int>(size), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        img = img.convertToFormat(channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+        auto t = torch::empty({size, size, channels}, torch::kUInt8);
+        for (int y = 0; y < img.height(); ++y)
+            std::memcpy(t.data_ptr<uint8_t>() + y * size * channels, img.constScanLine(y), static_cast<size_t>(size * channels));
+        images.push_back(t.permute({2, 0, 1}));
+        ++rep.loaded;
+    }
+    if (images.empty())
+        return Error{QCoreApplication::translate("ImageIO", "The folder '%1' holds no readable PNG or JPEG images.").arg(dir).toStdString()};
+    return Dataset{"folder", torch::stack(images, 0).contiguous(), {}};
+}
+
+FolderLoader qtFolderLoader()
+{
+    return [](const std::string& dir, int64_t channels, int64_t size) {
+        return loadImageFolder(QString::fromStdString(dir), channels, size);
+    };
+}
+
+Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2").arg(path, file.errorString()).toStdString()};
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2. The earlier file, if any, is unchanged.")
+                         .arg(path, why).toStdString()};
+    }
+    return Ok{};
+}
+
+Status saveImageAtomically(const QImage& image, const QString& path, const char* format)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, format ? QByteArray(format) : QFileInfo(path).suffix().toLower().toLatin1());
+    if (!writer.write(image))
+        return Error{QCoreApplication::translate("ImageIO", "Cannot encode '%1': %2").arg(path, writer.errorString()).toStdString()};
+    return saveBytesAtomically(bytes, path);
+}
+
+} // namespace ddpm

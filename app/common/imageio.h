@@ -1,0 +1,39 @@
+// Qt-side image helpers shared by the ddpm command and the studio: tensors to QImage, grids, image
+// folders as data sets, and files written whole or not at all.
+#pragma once
+
+#include "dataset.h"
+#include "result.h"
+
+#include <QImage>
+#include <QList>
+#include <QString>
+
+#include <torch/torch.h>
+
+namespace ddpm {
+
+// One image [C, H, W] with values in [−1, 1] (clamped) → Grayscale8 or RGB888.
+QImage tensorToImage(const torch::Tensor& chw);
+// A batch [N, C, H, W] → N images.
+QList<QImage> batchToImages(const torch::Tensor& nchw);
+// Images side by side in a grid with `padding` pixels between them.
+QImage makeGrid(const QList<QImage>& images, int columns, int padding = 2, int scale = 1);
+// Nearest-neighbour enlargement (pixels stay crisp).
+QImage enlarge(const QImage& image, int scale);
+
+// Loads every readable image in a folder (recursively), centre-cropped and resized to size×size,
+// grey or RGB. Files that are not images, or that cannot be decoded, are skipped and counted.
+struct FolderReport {
+    int loaded = 0;
+    int skipped = 0;
+    QStringList skippedExamples;
+};
+Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report = nullptr);
+FolderLoader qtFolderLoader();
+
+// Writes a file through QSaveFile: on any failure the earlier file stays as it was.
+Status saveImageAtomically(const QImage& image, const QString& path, const char* format = nullptr);
+Status saveBytesAtomically(const QByteArray& bytes, const QString& path);
+
+} // namespace ddpm

@@ -1,0 +1,284 @@
+#include "dataview.h"
+
+#include "imageio.h"
+
+#include "histogramview.h"
+#include "imagegrid.h"
+#include "imagestrip.h"
+#include "timestepscrubber.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+using namespace ddpm;
+
+DataView::DataView(QWidget* parent)
+    : QWidget(parent)
+{
+    m_source = new QComboBox(this);
+    if (fashionMnistAvailable())
+        m_source->addItem(tr("Fashion-MNIST"), QStringLiteral("fashion-mnist"));
+    m_source->addItem(tr("Synthetic shapes"), QStringLiteral("synthetic"));
+    m_source->addItem(tr("MNIST-style IDX folder…"), QStringLiteral("mnist:"));
+    m_source->addItem(tr("IDX image file…"), QStringLiteral("idx:"));
+    m_source->addItem(tr("CIFAR-10 binary folder…"), QStringLiteral("cifar10:"));
+    m_source->addItem(tr("Folder of PNG/JPEG images…"), QStringLiteral("folder:"));
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_thumbs = new ImageGrid(this);
+    m_thumbs->setThumbnailSize(44);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    auto* sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(new QLabel(tr("Data set:"), left));
+    sourceRow->addWidget(m_source, 1);
+    leftLayout->addLayout(sourceRow);
+    leftLayout->addWidget(m_status);
+    leftLayout->addWidget(m_thumbs, 1);
+
+    m_scheduleKind = new QComboBox(this);
+    for (const char* k : {"linear", "cosine", "sigmoid", "quadratic"})
+        m_scheduleKind->addItem(QString::fromLatin1(k), QString::fromLatin1(k));
+    m_reroll = new QPushButton(tr("Re-roll noise"), this);
+    m_strip = new ImageStrip(this);
+    m_strip->setMinimumHeight(110);
+    m_scrubber = new TimestepScrubber(this);
+    m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(t); });
+    m_large = new QLabel(this);
+    m_large->setFixedSize(224, 224);
+    m_large->setAlignment(Qt::AlignCenter);
+    m_large->setStyleSheet(QStringLiteral("background: #202020;"));
+    m_values = new QLabel(this);
+    m_values->setTextFormat(Qt::RichText);
+    m_values->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_histogram = new HistogramView(this);
+    m_histogram->setTitle(tr("Pixel values of x_t against N(0, 1)"));
+    m_histogram->setMinimumSize(260, 180);
+    m_denoise = new QPushButton(tr("Denoise from here"), this);
+    m_denoise->setToolTip(tr("Run the reverse process from this x_t with the current model"));
+
+    auto* forward = new QGroupBox(tr("Forward process q(x_t | x_0)"), this);
+    auto* f = new QVBoxLayout(forward);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Schedule:"), forward));
+    controls->addWidget(m_scheduleKind);
+    controls->addWidget(m_reroll);
+    controls->addStretch(1);
+    controls->addWidget(m_denoise);
+    f->addLayout(controls);
+    f->addWidget(m_strip);
+    f->addWidget(m_scrubber);
+    auto* detail = new QHBoxLayout;
+    detail->addWidget(m_large);
+    auto* valuesBox = new QVBoxLayout;
+    valuesBox->addWidget(m_values);
+    valuesBox->addStretch(1);
+    detail->addLayout(valuesBox);
+    detail->addWidget(m_histogram, 1);
+    f->addLayout(detail, 1);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(forward);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connect(m_source, &QComboBox::activated, this, &DataView::onSourceActivated);
+    connect(m_thumbs, &ImageGrid::imageSelected, this, &DataView::selectImage);
+    connect(m_scheduleKind, &QComboBox::activated, this, [this] {
+        m_options.kind = parseScheduleKind(m_scheduleKind->currentData().toString().toStdString()).value();
+        setSchedule(m_options);
+    });
+    connect(m_reroll, &QPushButton::clicked, this, &DataView::rerollNoise);
+    connect(m_scrubber, &TimestepScrubber::valueChanged, this, &DataView::updateScrub);
+    connect(m_strip, &ImageStrip::columnClicked, this, [this](int c) {
+        const auto ts = evenlySpacedTimesteps(m_options.steps, 11);
+        if (c >= 0 && c < static_cast<int>(ts.size()))
+            m_scrubber->setValue(ts[static_cast<size_t>(c)]);
+    });
+    connect(m_denoise, &QPushButton::clicked, this, [this] {
+        if (!m_diffusion || !currentImage().defined() || currentT() < 1)
+            return;
+        const auto strip = m_diffusion->forwardStrip(currentImage(), {currentT()}, m_eps);
+        Q_EMIT denoiseFromHere(strip.front().unsqueeze(0), currentT());
+    });
+    setSchedule(m_options);
+}
+
+void DataView::setSourceSpec(const QString& spec)
+{
+    const QString kind = spec.section(QLatin1Char(':'), 0, 0);
+    for (int i = 0; i < m_source->count(); ++i) {
+        if (m_source->itemData(i).toString().section(QLatin1Char(':'), 0, 0) == kind) {
+            m_source->setCurrentIndex(i);
+            return;
+        }
+    }
+}
+
+void DataView::onSourceActivated(int index)
+{
+    QString spec = m_source->itemData(index).toString();
+    if (spec.endsWith(QLatin1Char(':'))) {
+        QString path;
+        if (spec == QLatin1String("idx:"))
+            path = QFileDialog::getOpenFileName(this, tr("Open an IDX image file"), QString(),
+                                                tr("IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)"));
+        else
+            path = QFileDialog::getExistingDirectory(this, tr("Choose a folder"));
+        if (path.isEmpty()) {
+            setSourceSpec(m_spec);
+            return;
+        }
+        spec += path;
+    }
+    Q_EMIT sourceRequested(spec);
+}
+
+void DataView::setLoading(const QString& message) { m_status->setText(message); }
+
+void DataView::setDataset(DatasetPtr data, const QString& spec)
+{
+    m_data = std::move(data);
+    m_spec = spec;
+    setSourceSpec(spec);
+    if (!m_data) {
+        m_thumbs->clear();
+        return;
+    }
+    m_status->setText(tr("%1: %2 images, %3×%4, %5")
+                          .arg(DataLoader::displayName(spec))
+                          .arg(m_data->size())
+                          .arg(m_data->width())
+                          .arg(m_data->height())
+                          .arg(m_data->channels() == 1 ? tr("grey") : tr("colour")));
+    const int n = static_cast<int>(std::min<int64_t>(m_data->size(), 60));
+    auto images = m_data->images.narrow(0, 0, n).to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
+    QStringList captions;
+    for (int i = 0; i < n; ++i)
+        captions << QString::number(i + 1);
+    m_thumbs->setImages(batchToImages(images), captions);
+    m_selected = std::min<int>(m_selected, n - 1);
+    m_thumbs->setSelectedIndex(m_selected);
+    rerollNoise();
+}
+
+void DataView::selectImage(int index)
+{
+    if (!m_data || index < 0 || index >= m_data->size())
+        return;
+    m_selected = index;
+    m_thumbs->setSelectedIndex(index);
+    updateStrip();
+    Q_EMIT imageSelected(index);
+}
+
+torch::Tensor DataView::currentImage() const
+{
+    if (!m_data || m_data->size() == 0)
+        return {};
+    return m_data->images[m_selected].to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
+}
+
+int DataView::currentT() const { return m_scrubber->value(); }
+void DataView::setT(int t) { m_scrubber->setValue(t); }
+
+ScheduleOptions DataView::schedule() const { return m_options; }
+
+void DataView::setSchedule(const ScheduleOptions& options)
+{
+    m_options = options;
+    m_diffusion.emplace(NoiseSchedule(options), Prediction::Epsilon);
+    const int k = m_scheduleKind->findData(QString::fromStdString(scheduleKindName(options.kind)));
+    m_scheduleKind->setCurrentIndex(k);
+    const int t = m_scrubber->value();
+    m_scrubber->setRange(0, options.steps);
+    m_scrubber->setValue(std::min(t == 0 ? options.steps / 4 : t, options.steps));
+    updateStrip();
+}
+
+void DataView::rerollNoise()
+{
+    auto x0 = currentImage();
+    if (!x0.defined())
+        return;
+    auto gen = at::detail::createCPUGenerator(m_noiseSeed++);
+    m_eps = torch::randn(x0.sizes(), gen, torch::dtype(torch::kFloat32));
+    updateStrip();
+}
+
+QList<QImage> DataView::forwardFrames() const
+{
+    auto x0 = currentImage();
+    if (!x0.defined() || !m_diffusion || !m_eps.defined() || m_eps.sizes() != x0.sizes())
+        return {};
+    QList<QImage> frames;
+    for (const auto& x : m_diffusion->forwardStrip(x0, evenlySpacedTimesteps(m_options.steps, 11), m_eps))
+        frames << tensorToImage(x);
+    return frames;
+}
+
+QImage DataView::forwardStripImage() const { return m_strip->renderToImage(4); }
+
+void DataView::updateStrip()
+{
+    auto x0 = currentImage();
+    if (x0.defined() && (!m_eps.defined() || m_eps.sizes() != x0.sizes())) {
+        auto gen = at::detail::createCPUGenerator(m_noiseSeed++);
+        m_eps = torch::randn(x0.sizes(), gen, torch::dtype(torch::kFloat32));
+    }
+    const auto frames = forwardFrames();
+    if (frames.isEmpty())
+        return;
+    QStringList labels;
+    for (int t : evenlySpacedTimesteps(m_options.steps, 11))
+        labels << tr("t=%1").arg(t);
+    m_strip->setFrames({frames}, labels);
+    updateScrub();
+}
+
+void DataView::updateScrub()
+{
+    if (!m_diffusion)
+        return;
+    const int t = m_scrubber->value();
+    const auto& s = m_diffusion->schedule();
+    QMap<QString, QString> live;
+    live[QStringLiteral("t")] = QString::number(t);
+    QString text;
+    if (t >= 1) {
+        const auto i = static_cast<size_t>(t - 1);
+        auto row = [](const QString& name, double v) {
+            return QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>").arg(name, QString::number(v, 'g', 6));
+        };
+        text = QStringLiteral("<table cellspacing='4'>") + row(tr("β_t"), s.beta()[i]) + row(tr("ᾱ_t"), s.alphaBar()[i]) +
+               row(tr("√ᾱ_t"), s.sqrtAlphaBar()[i]) + row(tr("√(1−ᾱ_t)"), s.sqrtOneMinusAlphaBar()[i]) +
+               row(tr("SNR_t"), s.snr()[i]) + QStringLiteral("</table>");
+        live[QStringLiteral("beta")] = QString::number(s.beta()[i], 'g', 6);
+        live[QStringLiteral("alpha_bar")] = QString::number(s.alphaBar()[i], 'g', 6);
+        live[QStringLiteral("snr")] = QString::number(s.snr()[i], 'g', 6);
+    } else {
+        text = tr("t = 0: the clean image x_0");
+    }
+    m_values->setText(text);
+    auto x0 = currentImage();
+    if (x0.defined() && m_eps.defined() && m_eps.sizes() == x0.sizes()) {
+        auto xt = m_diffusion->forwardStrip(x0, {t}, m_eps).front();
+        m_large->setPixmap(QPixmap::fromImage(tensorToImage(xt).scaled(m_large->size(), Qt::KeepAspectRatio, Qt::FastTransformation)));
+        auto flat = xt.flatten().contiguous();
+        m_histogram->setValues(QVector<float>(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()), 40);
+        const int col = static_cast<int>(std::lround(10.0 * t / std::max(1, m_options.steps)));
+        m_strip->setCurrentIndex(evenlySpacedTimesteps(m_options.steps, 11)[static_cast<size_t>(col)] == t ? col : -1);
+    }
+    Q_EMIT liveValuesChanged(live);
+}

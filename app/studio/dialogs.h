@@ -1,0 +1,20 @@
+// Questions to the user behind one seam, so tests can answer them without a human (KeePassXC's
+// MessageBox::setNextAnswer).
+#pragma once
+
+#include <QMessageBox>
+
+namespace Dialogs {
+// The next question() returns this instead of showing a dialog (once).
+void setNextAnswer(QMessageBox::StandardButton answer);
+QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
+                                     QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton);
+// Errors go to the window's status bar and, unless tests silence them, a dialog.
+void setSilent(bool silent);
+void warning(QWidget* parent, const QString& title, const QString& text);
+// A save-file path; tests set the next one.
+void setNextSavePath(const QString& path);
+QString savePath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
+QString openPath(QWidget* parent, const QString& title, const QString& dir, const QString& filter);
+QString folderPath(QWidget* parent, const QString& title, const QString& dir);
+} // namespace Dialogs

@@ -1,0 +1,338 @@
+#include "helppanel.h"
+
+#include <QEvent>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace {
+
+// One displayed equation, its number (if any) right-aligned as in the paper.
+QString equation(const QString& body, const QString& number = QString())
+{
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" style=\"margin-top:4px; "
+                          "margin-bottom:6px;\"><tr><td style=\"padding-left:16px; font-family:serif; "
+                          "font-size:large;\">%1</td><td align=\"right\" valign=\"middle\">%2</td></tr></table>")
+        .arg(body, number);
+}
+
+QString paragraph(const QString& text)
+{
+    return QStringLiteral("<p>%1</p>").arg(text);
+}
+
+QString heading(const QString& text)
+{
+    return QStringLiteral("<h3>%1</h3>").arg(text);
+}
+
+QString list(const QStringList& items, bool ordered = false)
+{
+    QString html = QLatin1String(ordered ? "<ol>" : "<ul>");
+    for (const QString& item : items)
+        html += QStringLiteral("<li>%1</li>").arg(item);
+    html += QLatin1String(ordered ? "</ol>" : "</ul>");
+    return html;
+}
+
+QString link(const QString& url, const QString& text)
+{
+    return QStringLiteral("<a href=\"%1\">%2</a>").arg(url, text);
+}
+
+const QString kHoUrl = QStringLiteral("https://arxiv.org/abs/2006.11239");
+const QString kSongUrl = QStringLiteral("https://arxiv.org/abs/2010.02502");
+const QString kNicholUrl = QStringLiteral("https://arxiv.org/abs/2102.09672");
+
+} // namespace
+
+HelpPanel::HelpPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_browser(new QTextBrowser(this))
+{
+    m_browser->setOpenExternalLinks(true);
+    m_browser->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    render();
+}
+
+HelpPanel::~HelpPanel() = default;
+
+void HelpPanel::setTopic(Topic topic)
+{
+    if (topic == m_topic)
+        return;
+    m_topic = topic;
+    render();
+    m_browser->verticalScrollBar()->setValue(0); // a new text starts at its top
+}
+
+HelpPanel::Topic HelpPanel::topic() const
+{
+    return m_topic;
+}
+
+void HelpPanel::setLiveValues(const QMap<QString, QString>& values)
+{
+    if (values == m_liveValues)
+        return;
+    m_liveValues = values;
+    render();
+}
+
+QMap<QString, QString> HelpPanel::liveValues() const
+{
+    return m_liveValues;
+}
+
+void HelpPanel::clearLiveValues()
+{
+    setLiveValues({});
+}
+
+QTextBrowser* HelpPanel::textBrowser() const
+{
+    return m_browser;
+}
+
+QString HelpPanel::topicTitle(Topic topic) const
+{
+    switch (topic) {
+    case Data: return tr("The forward process: adding noise");
+    case Training: return tr("Training: learning to predict the noise");
+    case Reverse: return tr("The reverse process: sampling");
+    case Schedules: return tr("Noise schedules");
+    }
+    return QString();
+}
+
+QSize HelpPanel::sizeHint() const
+{
+    return QSize(fontMetrics().averageCharWidth() * 56, fontMetrics().height() * 30);
+}
+
+void HelpPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) {
+        m_renderedHtml.clear();
+        render();
+    }
+    QWidget::changeEvent(event);
+}
+
+void HelpPanel::render()
+{
+    const QString html = QStringLiteral("<h2>%1</h2>").arg(topicTitle(m_topic)) + nowHtml() + topicHtml(m_topic);
+    if (html == m_renderedHtml)
+        return;
+    m_renderedHtml = html;
+    // Live values change several times a second: keep the reader's place in the text.
+    QScrollBar* bar = m_browser->verticalScrollBar();
+    const int position = bar->value();
+    m_browser->setHtml(html);
+    bar->setValue(position);
+}
+
+QString HelpPanel::topicHtml(Topic topic) const
+{
+    switch (topic) {
+    case Data: return dataHtml();
+    case Training: return trainingHtml();
+    case Reverse: return reverseHtml();
+    case Schedules: return schedulesHtml();
+    }
+    return QString();
+}
+
+QString HelpPanel::nowHtml() const
+{
+    if (m_liveValues.isEmpty())
+        return QString();
+
+    struct Known
+    {
+        const char* key;
+        QString symbol;
+        QString meaning;
+    };
+    const QList<Known> known = {
+        {"step", tr("step"), tr("training steps so far")},
+        {"t", QStringLiteral("<i>t</i>"), tr("timestep, 1 … T")},
+        {"T", QStringLiteral("<i>T</i>"), tr("number of diffusion steps")},
+        {"beta", QStringLiteral("β<sub><i>t</i></sub>"), tr("variance of the noise added at this step")},
+        {"alpha", QStringLiteral("α<sub><i>t</i></sub>"), tr("1 − β<sub><i>t</i></sub>, variance kept by this step")},
+        {"alpha_bar", QStringLiteral("ᾱ<sub><i>t</i></sub>"), tr("share of the signal variance left")},
+        {"sqrt_alpha_bar", QStringLiteral("√ᾱ<sub><i>t</i></sub>"), tr("scale of the image in x<sub><i>t</i></sub>")},
+        {"sqrt_one_minus_alpha_bar", QStringLiteral("√(1 − ᾱ<sub><i>t</i></sub>)"), tr("scale of the noise in x<sub><i>t</i></sub>")},
+        {"snr", tr("SNR<sub><i>t</i></sub>"), tr("signal-to-noise ratio ᾱ<sub><i>t</i></sub> / (1 − ᾱ<sub><i>t</i></sub>)")},
+        {"log_snr", tr("log SNR<sub><i>t</i></sub>"), tr("above 0: mostly image; below 0: mostly noise")},
+        {"sigma", QStringLiteral("σ<sub><i>t</i></sub>"), tr("standard deviation of the noise added while sampling")},
+        {"eta", QStringLiteral("η"), tr("DDIM stochasticity, 0 = deterministic")},
+        {"loss", tr("loss"), tr("mean of ‖ε − ε<sub>θ</sub>‖² per pixel")},
+    };
+
+    const QString rowTemplate = QStringLiteral(
+        "<tr><td style=\"padding-right:10px;\">%1</td><td style=\"padding-right:12px;\"><b>%2</b></td>"
+        "<td>%3</td></tr>");
+    QString rows;
+    QStringList listed;
+    for (const Known& k : known) {
+        const QString key = QString::fromLatin1(k.key);
+        const auto it = m_liveValues.constFind(key);
+        if (it == m_liveValues.cend())
+            continue;
+        rows += rowTemplate.arg(k.symbol, it.value().toHtmlEscaped(),
+                                QStringLiteral("<span style=\"color:%1;\">%2</span>")
+                                    .arg(palette().color(QPalette::PlaceholderText).name(), k.meaning));
+        listed.append(key);
+    }
+    for (auto it = m_liveValues.cbegin(); it != m_liveValues.cend(); ++it) {
+        if (!listed.contains(it.key()))
+            rows += rowTemplate.arg(it.key().toHtmlEscaped(), it.value().toHtmlEscaped(), QString());
+    }
+
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\" bgcolor=\"%1\" "
+                          "style=\"margin-bottom:8px;\"><tr><td><b>%2</b>"
+                          "<table cellspacing=\"0\" cellpadding=\"1\">%3</table></td></tr></table>")
+        .arg(palette().color(QPalette::AlternateBase).name(), tr("Now"), rows);
+}
+
+QString HelpPanel::dataHtml() const
+{
+    QString html;
+    html += paragraph(tr("Training images x<sub>0</sub> are scaled to [−1, 1]. The forward process destroys "
+                         "them in T small steps, each adding a little Gaussian noise:"));
+    html += equation(tr("q(x<sub><i>t</i></sub> | x<sub><i>t</i>−1</sub>) = "
+                        "𝒩(√(1 − β<sub><i>t</i></sub>) x<sub><i>t</i>−1</sub>, β<sub><i>t</i></sub> I)"),
+                     tr("(eq. %1)").arg(2));
+    html += paragraph(tr("Gaussians add up to a Gaussian, so any step can be reached from x<sub>0</sub> in "
+                         "one jump, without running the chain:"));
+    html += equation(tr("x<sub><i>t</i></sub> = √ᾱ<sub><i>t</i></sub> x<sub>0</sub> + "
+                        "√(1 − ᾱ<sub><i>t</i></sub>) ε, &nbsp; ε ~ 𝒩(0, I)"),
+                     tr("(eq. %1)").arg(4));
+    html += list({
+        tr("<b>β<sub><i>t</i></sub></b>: the variance of the noise added at step t, set by the schedule."),
+        tr("<b>α<sub><i>t</i></sub> = 1 − β<sub><i>t</i></sub></b>: the share of the variance one step keeps."),
+        tr("<b>ᾱ<sub><i>t</i></sub> = α<sub>1</sub> α<sub>2</sub> ⋯ α<sub><i>t</i></sub></b>: the share of "
+           "the image's variance left after t steps. √ᾱ<sub><i>t</i></sub> scales the image, "
+           "√(1 − ᾱ<sub><i>t</i></sub>) the noise."),
+        tr("<b>SNR<sub><i>t</i></sub> = ᾱ<sub><i>t</i></sub> / (1 − ᾱ<sub><i>t</i></sub>)</b>: the "
+           "signal-to-noise ratio. Above 1 the image dominates, below 1 the noise."),
+    });
+    html += heading(tr("Why the histogram turns into 𝒩(0, 1)"));
+    html += paragraph(tr("The pixel histogram of x<sub><i>t</i></sub> is the data's histogram shrunk by "
+                         "√ᾱ<sub><i>t</i></sub>, blurred by noise of variance 1 − ᾱ<sub><i>t</i></sub>. "
+                         "As t grows, ᾱ<sub><i>t</i></sub> falls towards 0 (about 4·10<sup>−5</sup> at "
+                         "t = 1000 for the linear schedule), so the image's part vanishes and what is left "
+                         "is a standard normal: exactly where the reverse process starts. Shrinking by "
+                         "√(1 − β<sub><i>t</i></sub>) at every step is what keeps the variance near 1 "
+                         "instead of growing."));
+    return html;
+}
+
+QString HelpPanel::trainingHtml() const
+{
+    QString html;
+    html += paragraph(tr("The network ε<sub>θ</sub> is shown a noisy image and the timestep, and is "
+                         "trained to tell which noise was added. %1, repeated until "
+                         "converged:")
+                          .arg(link(kHoUrl, tr("Algorithm 1 of Ho et al. 2020"))));
+    html += list(
+        {
+            tr("Take a batch of training images x<sub>0</sub>."),
+            tr("Draw a timestep t uniformly from {1, …, T} for each image."),
+            tr("Draw noise ε ~ 𝒩(0, I)."),
+            tr("Make x<sub><i>t</i></sub> = √ᾱ<sub><i>t</i></sub> x<sub>0</sub> + "
+               "√(1 − ᾱ<sub><i>t</i></sub>) ε in one jump (eq. 4)."),
+            tr("Take a gradient step on the simple loss:"),
+        },
+        /*ordered=*/true);
+    html += equation(tr("L<sub>simple</sub> = ‖ε − ε<sub>θ</sub>(x<sub><i>t</i></sub>, <i>t</i>)‖²"),
+                     tr("(eq. %1)").arg(14));
+    html += heading(tr("Loss per timestep"));
+    html += paragraph(tr("Split by t, the loss of ε-prediction is highest at small t. There x<sub><i>t</i></sub> "
+                         "is almost the clean image and the noise is a faint pattern on top of it, hard to "
+                         "tell apart from the image's own fine detail. At large t, x<sub><i>t</i></sub> is "
+                         "almost pure noise, so x<sub><i>t</i></sub> itself is already a good guess of ε "
+                         "and the loss is small. The average loss flattens early; samples keep improving "
+                         "long after."));
+    html += heading(tr("EMA weights"));
+    html += paragraph(tr("Samples are drawn with an exponential moving average of the weights, updated "
+                         "after every step:"));
+    html += equation(tr("θ<sub>EMA</sub> ← d · θ<sub>EMA</sub> + (1 − d) · θ"));
+    html += paragraph(tr("It averages away the jitter of single steps, so EMA samples are usually cleaner. "
+                         "The average reaches back about 1 / (1 − d) steps (1000 for d = 0.999; the paper "
+                         "uses 0.9999), so early in training it lags behind the raw weights."));
+    return html;
+}
+
+QString HelpPanel::reverseHtml() const
+{
+    QString html;
+    html += paragraph(tr("Sampling runs the chain backwards with the trained network (%1): start from pure "
+                         "noise x<sub><i>T</i></sub> ~ 𝒩(0, I); for t = T, …, 1 draw z ~ 𝒩(0, I) (z = 0 "
+                         "at t = 1) and step")
+                          .arg(link(kHoUrl, tr("Algorithm 2 of Ho et al. 2020"))));
+    html += equation(tr("x<sub><i>t</i>−1</sub> = (1 / √α<sub><i>t</i></sub>) · (x<sub><i>t</i></sub> − "
+                        "β<sub><i>t</i></sub> / √(1 − ᾱ<sub><i>t</i></sub>) · ε<sub>θ</sub>(x<sub><i>t</i></sub>, "
+                        "<i>t</i>)) + σ<sub><i>t</i></sub> z"));
+    html += paragraph(tr("Two choices of the added variance work about equally well: "
+                         "σ<sub><i>t</i></sub>² = β<sub><i>t</i></sub>, or the variance of the true "
+                         "posterior q(x<sub><i>t</i>−1</sub> | x<sub><i>t</i></sub>, x<sub>0</sub>),"));
+    html += equation(tr("σ<sub><i>t</i></sub>² = β̃<sub><i>t</i></sub> = β<sub><i>t</i></sub> "
+                        "(1 − ᾱ<sub><i>t</i>−1</sub>) / (1 − ᾱ<sub><i>t</i></sub>)"),
+                     tr("(eq. %1)").arg(7));
+    html += heading(tr("The model's guess of the clean image"));
+    html += paragraph(tr("Solving eq. 4 for x<sub>0</sub> with the predicted noise gives, at every step, "
+                         "the current estimate of the final image (clipped to [−1, 1]):"));
+    html += equation(tr("x̂<sub>0</sub> = (x<sub><i>t</i></sub> − √(1 − ᾱ<sub><i>t</i></sub>) "
+                        "ε<sub>θ</sub>(x<sub><i>t</i></sub>, <i>t</i>)) / √ᾱ<sub><i>t</i></sub>"));
+    html += paragraph(tr("At large t it is a blurry average of plausible images; coarse layout is decided "
+                         "first, fine detail last."));
+    html += heading(tr("DDIM"));
+    html += paragraph(tr("%1 reuses the same network but jumps along a subsequence of timesteps, e.g. 50 "
+                         "instead of 1000. From t to the next kept timestep s < t:")
+                          .arg(link(kSongUrl, tr("DDIM (Song et al. 2021)"))));
+    html += equation(tr("x<sub><i>s</i></sub> = √ᾱ<sub><i>s</i></sub> x̂<sub>0</sub> + "
+                        "√(1 − ᾱ<sub><i>s</i></sub> − σ²) ε<sub>θ</sub> + σ z"));
+    html += equation(tr("σ = η √((1 − ᾱ<sub><i>s</i></sub>) / (1 − ᾱ<sub><i>t</i></sub>)) "
+                        "√(1 − ᾱ<sub><i>t</i></sub> / ᾱ<sub><i>s</i></sub>)"));
+    html += paragraph(tr("η = 0 is deterministic: the same x<sub><i>T</i></sub> always gives the same image. "
+                         "η = 1 adds DDPM-like noise; with every timestep kept it is DDPM with "
+                         "σ<sub><i>t</i></sub>² = β̃<sub><i>t</i></sub>."));
+    return html;
+}
+
+QString HelpPanel::schedulesHtml() const
+{
+    QString html;
+    html += paragraph(tr("The schedule β<sub>1</sub> … β<sub><i>T</i></sub> decides how fast the image is "
+                         "destroyed, and so which noise levels the model spends its steps on."));
+    html += list({
+        tr("<b>Linear</b> (Ho et al. 2020): β<sub><i>t</i></sub> rises linearly from 10<sup>−4</sup> to "
+           "0.02 over T = 1000 steps. Simple, but ᾱ<sub><i>t</i></sub> drops fast: below 0.03 from "
+           "t ≈ 600 on, so for small images many late steps are almost pure noise."),
+        tr("<b>Cosine</b> (%1): defined through ᾱ<sub><i>t</i></sub> = f(t) / f(0) with "
+           "f(t) = cos²(((t/T + s) / (1 + s)) · π/2), s = 0.008, and "
+           "β<sub><i>t</i></sub> = 1 − ᾱ<sub><i>t</i></sub> / ᾱ<sub><i>t</i>−1</sub> capped at 0.999 "
+           "(f(T) = 0 would make β<sub><i>T</i></sub> = 1). ᾱ<sub><i>t</i></sub> falls almost linearly "
+           "in the middle; the offset s keeps the first β<sub><i>t</i></sub> from being too small.")
+            .arg(link(kNicholUrl, tr("Nichol &amp; Dhariwal 2021"))),
+        tr("<b>Sigmoid</b>: β<sub><i>t</i></sub> = β<sub>1</sub> + (β<sub><i>T</i></sub> − β<sub>1</sub>) "
+           "· sigmoid(x), x evenly spaced on [−6, 6]: small for a while, a steep rise in the middle, "
+           "then level."),
+        tr("<b>Quadratic</b>: √β<sub><i>t</i></sub> rises linearly, so β<sub><i>t</i></sub> starts "
+           "slower than linear."),
+    });
+    html += heading(tr("Reading the log-SNR curve"));
+    html += paragraph(tr("log SNR<sub><i>t</i></sub> = log(ᾱ<sub><i>t</i></sub> / (1 − ᾱ<sub><i>t</i></sub>)) "
+                         "runs from large positive values (almost clean) through 0 (image and noise "
+                         "equally strong, ᾱ<sub><i>t</i></sub> = ½) to large negative ones (almost pure "
+                         "noise). Compare schedules by where they cross 0 and how steeply they fall: steps "
+                         "spent far below 0 teach little, and a steep stretch means big jumps between "
+                         "neighbouring noise levels. The cosine curve is close to a straight line over "
+                         "most of t, spreading the steps more evenly over the noise levels."));
+    return html;
+}

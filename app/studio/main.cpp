@@ -1,0 +1,142 @@
+// ddpm-studio: the desktop app.
+//   ddpm-studio [--checkpoint CKPT] [--data SPEC] [--screenshot FILE --view data|training|reverse|schedules]
+#include "mainwindow.h"
+#include "settings.h"
+#include "dialogs.h"
+
+#include "bench.h"
+#include "dataview.h"
+#include "reverseview.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+void installTranslations(QApplication& app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto* own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("ddpm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // --screenshot renders offscreen; set the platform before QApplication reads it.
+    for (int i = 1; i < argc; ++i)
+        if (QByteArray(argv[i]) == "--screenshot" && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("DDPMStudio"));
+    QApplication::setApplicationName(QStringLiteral("DDPM Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(DDPM_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ddpm-studio.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("DDPM Studio: train, watch and understand diffusion models"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption checkpoint(QStringLiteral("checkpoint"), QStringLiteral("open this checkpoint"), QStringLiteral("CKPT"));
+    QCommandLineOption data(QStringLiteral("data"), QStringLiteral("data set (fashion-mnist, synthetic, mnist:DIR, …)"), QStringLiteral("SPEC"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("render a view to a PNG and exit"), QStringLiteral("FILE"));
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("data, training, reverse or schedules"), QStringLiteral("VIEW"), QStringLiteral("data"));
+    QCommandLineOption settingsFile(QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"), QStringLiteral("FILE"));
+    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("language for this run (de, zh_CN, en)"), QStringLiteral("LANG"));
+    parser.addOptions({checkpoint, data, screenshot, view, settingsFile, language});
+    parser.process(app);
+
+    const bool shot = parser.isSet(screenshot);
+    // Screenshots never read or change the user's settings.
+    const QString ini = parser.isSet(settingsFile) ? parser.value(settingsFile)
+                                                   : (shot ? QDir::temp().filePath(QStringLiteral("ddpm-studio-screenshot.ini")) : QString());
+    if (shot)
+        QFile::remove(ini);
+    Settings settings(ini);
+    installTranslations(app, parser.isSet(language) ? parser.value(language) : settings.language());
+    ddpm::configureThreads(settings.cpuThreads());
+
+    MainWindow window(settings);
+    if (parser.isSet(data))
+        window.loadData(parser.value(data));
+    if (parser.isSet(checkpoint))
+        window.openCheckpoint(parser.value(checkpoint));
+    if (!shot) {
+        window.show();
+        return app.exec();
+    }
+
+    // Screenshot: wait until the data and model are in, sample for the reverse view, then render.
+    const QStringList views{QStringLiteral("data"), QStringLiteral("training"), QStringLiteral("reverse"), QStringLiteral("schedules")};
+    const int v = views.indexOf(parser.value(view));
+    if (v < 0) {
+        std::fprintf(stderr, "ddpm-studio: unknown view '%s'\n", qPrintable(parser.value(view)));
+        return 2;
+    }
+    window.resize(1500, 900);
+    window.setView(MainWindow::View(v));
+    window.show();
+    const QString out = parser.value(screenshot);
+    QElapsedTimer clock;
+    clock.start();
+    bool sampled = false, opened = !parser.isSet(checkpoint);
+    QObject::connect(window.training(), &TrainingController::modelReady, &window, [&](SnapshotPtr, const QString& path) {
+        if (!path.isEmpty())
+            opened = true;
+    });
+    QTimer poll;
+    int rc = 1;
+    QObject::connect(&poll, &QTimer::timeout, &app, [&] {
+        if (clock.elapsed() > 15 * 60 * 1000) {
+            std::fprintf(stderr, "ddpm-studio: timed out waiting for the view to be ready\n");
+            app.exit(1);
+            return;
+        }
+        if (!window.lastError().isEmpty() && !opened) {
+            std::fprintf(stderr, "ddpm-studio: %s\n", qPrintable(window.lastError()));
+            app.exit(1);
+            return;
+        }
+        if (!window.isReady() || !opened)
+            return;
+        if (v == MainWindow::Reverse) {
+            if (!sampled) {
+                sampled = true;
+                window.dataView()->setT(600);
+                window.startSampling();
+                return;
+            }
+            if (window.sampling()->isRunning())
+                return;
+            window.reverseView()->scrubber()->setValue(window.reverseView()->frameCount() * 2 / 3);
+        }
+        if (v == MainWindow::Data)
+            window.dataView()->selectImage(7);
+        poll.stop();
+        QTimer::singleShot(300, &app, [&] {
+            const QImage image = window.grab().toImage();
+            rc = image.save(out) ? 0 : 1;
+            if (rc != 0)
+                std::fprintf(stderr, "ddpm-studio: cannot write %s\n", qPrintable(out));
+            app.exit(rc);
+        });
+    });
+    poll.start(100);
+    Dialogs::setSilent(true);
+    return app.exec();
+}

@@ -1,0 +1,719 @@
+#include "mainwindow.h"
+
+#include "dataview.h"
+#include "dialogs.h"
+#include "helppanel.h"
+#include "preferencesdialog.h"
+#include "reverseview.h"
+#include "schedulesview.h"
+#include "settings.h"
+#include "trainingview.h"
+
+#include "animation.h"
+#include "imageio.h"
+
+#include "losschart.h"
+#include "timestepscrubber.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+
+#include <torch/version.h>
+
+using namespace ddpm;
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+{
+    setWindowIcon(QIcon(QStringLiteral(":/icons/ddpm-studio.svg")));
+    m_training = new TrainingController(this);
+    m_sampling = new SamplingController(this);
+    m_loader = new DataLoader(this);
+
+    m_tabs = new QTabWidget(this);
+    m_dataView = new DataView(m_tabs);
+    m_trainingView = new TrainingView(m_tabs);
+    m_reverseView = new ReverseView(m_tabs);
+    m_schedulesView = new SchedulesView(m_tabs);
+    m_tabs->addTab(m_dataView, tr("Data && forward process"));
+    m_tabs->addTab(m_trainingView, tr("Training"));
+    m_tabs->addTab(m_reverseView, tr("Reverse process"));
+    m_tabs->addTab(m_schedulesView, tr("Schedules"));
+    setCentralWidget(m_tabs);
+
+    m_help = new HelpPanel(this);
+    m_helpDock = new QDockWidget(tr("What am I looking at?"), this);
+    m_helpDock->setObjectName(QStringLiteral("helpDock"));
+    m_helpDock->setWidget(m_help);
+    addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
+    m_helpDock->hide();
+
+    buildMenus();
+    buildStatusBar();
+
+    // Data
+    connect(m_dataView, &DataView::sourceRequested, this, &MainWindow::loadData);
+    connect(m_loader, &DataLoader::loaded, this, [this](DatasetPtr data, const QString& spec) {
+        m_data = data;
+        m_dataSpec = spec;
+        m_settings.setLastDataSpec(spec);
+        m_dataView->setDataset(data, spec);
+        m_schedulesView->setImage(m_dataView->currentImage());
+        m_training->setDataset(data);
+        updateStatus();
+    });
+    connect(m_loader, &DataLoader::failed, this, [this](const QString& message, const QString&) {
+        m_dataView->setLoading(message);
+        m_dataView->setSourceSpec(m_dataSpec);
+        showError(message);
+    });
+    connect(m_dataView, &DataView::imageSelected, this, [this] { m_schedulesView->setImage(m_dataView->currentImage()); });
+    connect(m_dataView, &DataView::denoiseFromHere, this, &MainWindow::denoiseFromHere);
+
+    // Training
+    connect(m_trainingView, &TrainingView::startRequested, this, &MainWindow::startTraining);
+    connect(m_trainingView, &TrainingView::pauseRequested, m_training, &TrainingController::pause);
+    connect(m_trainingView, &TrainingView::resumeRequested, m_training, &TrainingController::resume);
+    connect(m_trainingView, &TrainingView::stopRequested, m_training, &TrainingController::stop);
+    connect(m_trainingView, &TrainingView::configEdited, this, [this] {
+        // A different preset or schedule is a different model: build it (asking first if needed).
+        if (m_training->state() != TrainingController::State::Idle)
+            return;
+        const auto c = m_trainingView->formConfig();
+        const auto snap = m_training->snapshot();
+        if (snap && snap->config.preset == c.preset && snap->config.schedule.kind == c.schedule.kind)
+            return;
+        if (!maybeKeepWork()) {
+            if (snap)
+                m_trainingView->setFormConfig(snap->config);
+            return;
+        }
+        newModel();
+    });
+    connect(m_training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
+        m_trainingView->setState(s);
+        updateTitle();
+        updateStatus();
+    });
+    connect(m_training, &TrainingController::modelReady, this, &MainWindow::onModelReady);
+    connect(m_training, &TrainingController::progressAvailable, this, &MainWindow::onProgress);
+    connect(m_training, &TrainingController::previewReady, m_trainingView, &TrainingView::showPreview);
+    connect(m_training, &TrainingController::failed, this, &MainWindow::showError);
+    connect(m_training, &TrainingController::saved, this, [this](const QString& path) {
+        m_path = path;
+        m_settings.addRecentFile(path);
+        updateRecentMenu();
+        updateTitle();
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
+    connect(m_training, &TrainingController::finished, this, [this](qint64 step) {
+        statusBar()->showMessage(tr("Training stopped at step %1").arg(step), 5000);
+        updateTitle();
+        updateStatus();
+    });
+    connect(m_training, &TrainingController::snapshotReady, this, [this](SnapshotPtr) { updateStatus(); });
+
+    // Sampling
+    connect(m_reverseView, &ReverseView::runRequested, this, &MainWindow::startSampling);
+    connect(m_reverseView, &ReverseView::cancelRequested, m_sampling, &SamplingController::cancel);
+    connect(m_sampling, &SamplingController::framesAvailable, this, &MainWindow::onFrames);
+    connect(m_sampling, &SamplingController::finished, this, [this](bool completed) {
+        onFrames();
+        m_reverseView->end(completed);
+    });
+    connect(m_sampling, &SamplingController::failed, this, &MainWindow::showError);
+
+    // Help follows the view.
+    auto helpTopic = [this](int index) {
+        static const HelpPanel::Topic topics[] = {HelpPanel::Data, HelpPanel::Training, HelpPanel::Reverse, HelpPanel::Schedules};
+        m_help->setTopic(topics[std::clamp(index, 0, 3)]);
+        m_help->clearLiveValues();
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, helpTopic);
+    connect(m_dataView, &DataView::liveValuesChanged, this, [this](const QMap<QString, QString>& v) {
+        if (m_tabs->currentIndex() == Data)
+            m_help->setLiveValues(v);
+        if (v.contains(QStringLiteral("t")))
+            m_schedulesView->setMarker(v.value(QStringLiteral("t")).toInt());
+    });
+    connect(m_reverseView, &ReverseView::liveValuesChanged, this, [this](const QMap<QString, QString>& v) {
+        if (m_tabs->currentIndex() == Reverse)
+            m_help->setLiveValues(v);
+    });
+
+    restoreSettings();
+    helpTopic(m_tabs->currentIndex());
+    // Ready at once: the last (or default) data set and a fresh model of the remembered preset.
+    const QString spec = m_settings.lastDataSpec().isEmpty() ? QString::fromStdString(defaultDataSpec()) : m_settings.lastDataSpec();
+    newModel();
+    loadData(spec);
+}
+
+MainWindow::~MainWindow()
+{
+    m_sampling->shutdown();
+    m_training->shutdown();
+}
+
+void MainWindow::buildMenus()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* newAct = file->addAction(tr("&New model"), this, [this] {
+        if (maybeKeepWork())
+            newModel();
+    });
+    newAct->setShortcut(QKeySequence::New);
+    auto* openAct = file->addAction(tr("&Open…"), this, [this] {
+        if (!maybeKeepWork())
+            return;
+        const QString path = Dialogs::openPath(this, tr("Open a checkpoint"), QFileInfo(m_path).absolutePath(),
+                                               tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+        if (!path.isEmpty())
+            openCheckpoint(path);
+    });
+    openAct->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    auto* saveAct = file->addAction(tr("&Save"), this, [this] {
+        if (m_path.isEmpty()) {
+            const QString p = Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
+                                                tr("DDPM checkpoints (*.ckpt)"));
+            if (!p.isEmpty())
+                saveTo(p);
+        } else {
+            saveTo(m_path);
+        }
+    });
+    saveAct->setShortcut(QKeySequence::Save);
+    auto* saveAsAct = file->addAction(tr("Save &as…"), this, [this] {
+        const QString p = Dialogs::savePath(this, tr("Save the model as"), m_path.isEmpty() ? m_settings.exportFolder() + QStringLiteral("/model.ckpt") : m_path,
+                                            tr("DDPM checkpoints (*.ckpt)"));
+        if (!p.isEmpty())
+            saveTo(p);
+    });
+    saveAsAct->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    auto* prefs = file->addAction(tr("&Preferences…"), this, [this] {
+        PreferencesDialog dialog(m_settings, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_trainingView->setDevice(m_settings.device());
+            m_trainingView->setPreviewInterval(m_settings.previewInterval());
+            configureThreads(m_settings.cpuThreads());
+        }
+    });
+    prefs->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    updateRecentMenu();
+
+    auto* exp = menuBar()->addMenu(tr("&Export"));
+    exp->addAction(tr("Sample grid as PNG…"), this, [this] {
+        exportWithDialog(tr("Export the sample grid"), QStringLiteral("samples.png"), tr("PNG images (*.png)"), &MainWindow::exportSampleGrid);
+    });
+    exp->addAction(tr("Every sample as PNG into a folder…"), this, [this] {
+        const QString dir = Dialogs::folderPath(this, tr("Export every sample into"), m_settings.exportFolder());
+        if (dir.isEmpty())
+            return;
+        if (auto s = exportSamplesToFolder(dir); !s)
+            showError(QString::fromStdString(s.error()));
+        else
+            statusBar()->showMessage(tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)), 5000);
+    });
+    exp->addAction(tr("Reverse-process strip as PNG…"), this, [this] {
+        exportWithDialog(tr("Export the reverse-process strip"), QStringLiteral("reverse-strip.png"), tr("PNG images (*.png)"), &MainWindow::exportReverseStrip);
+    });
+    exp->addAction(tr("Reverse process as animated GIF…"), this, [this] {
+        exportWithDialog(tr("Export the reverse process as GIF"), QStringLiteral("reverse.gif"), tr("GIF animations (*.gif)"), &MainWindow::exportReverseGif);
+    });
+    exp->addAction(tr("Reverse process as animated WebP…"), this, [this] {
+        exportWithDialog(tr("Export the reverse process as WebP"), QStringLiteral("reverse.webp"), tr("WebP animations (*.webp)"), &MainWindow::exportReverseWebP);
+    });
+    exp->addAction(tr("Forward-process strip as PNG…"), this, [this] {
+        exportWithDialog(tr("Export the forward-process strip"), QStringLiteral("forward-strip.png"), tr("PNG images (*.png)"), &MainWindow::exportForwardStrip);
+    });
+    exp->addSeparator();
+    exp->addAction(tr("Loss history as CSV…"), this, [this] {
+        exportWithDialog(tr("Export the loss history"), QStringLiteral("loss.csv"), tr("CSV files (*.csv)"), &MainWindow::exportLossCsv);
+    });
+    exp->addAction(tr("Loss chart as PNG…"), this, [this] {
+        exportWithDialog(tr("Export the loss chart"), QStringLiteral("loss-chart.png"), tr("PNG images (*.png)"), &MainWindow::exportLossChart);
+    });
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    const QStringList names{tr("Data && forward process"), tr("Training"), tr("Reverse process"), tr("Schedules")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto* a = view->addAction(names[i], this, [this, i] { setView(View(i)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    auto* lang = menuBar()->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(this);
+    const QList<QPair<QString, QString>> languages{{QString(), tr("System default")},
+                                                   {QStringLiteral("en"), QStringLiteral("English")},
+                                                   {QStringLiteral("de"), QStringLiteral("Deutsch")},
+                                                   {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto& [code, name] : languages) {
+        auto* a = lang->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(m_settings.language() == code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+    }
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* what = m_helpDock->toggleViewAction();
+    what->setText(tr("What am I looking at?"));
+    what->setShortcut(QKeySequence::HelpContents);
+    help->addAction(what);
+    help->addAction(tr("&About DDPM Studio"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_deviceLabel = new QLabel(this);
+    m_modelLabel = new QLabel(this);
+    m_stepLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    statusBar()->addPermanentWidget(m_modelLabel);
+    statusBar()->addPermanentWidget(m_stepLabel);
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!m_settings.windowGeometry().isEmpty())
+        restoreGeometry(m_settings.windowGeometry());
+    else
+        resize(1400, 880);
+    if (!m_settings.windowState().isEmpty())
+        restoreState(m_settings.windowState());
+    m_tabs->setCurrentIndex(std::clamp(m_settings.currentView(), 0, 3));
+    auto c = makeConfig(m_settings.preset().toStdString());
+    ModelConfig config = c ? c.value() : makeConfig("reference").value();
+    config.train.batch = m_settings.batchSize();
+    config.train.lr = m_settings.learningRate();
+    config.train.emaDecay = m_settings.emaDecay();
+    config.train.seed = static_cast<uint64_t>(m_settings.seed());
+    if (auto k = parseScheduleKind(m_settings.schedule().toStdString()))
+        config.schedule.kind = k.value();
+    m_trainingView->setFormConfig(config);
+    m_trainingView->setTotalSteps(m_settings.totalSteps());
+    m_trainingView->setDevice(m_settings.device());
+    m_trainingView->setPreviewInterval(m_settings.previewInterval());
+    SamplerOptions so;
+    so.kind = m_settings.sampler() == QLatin1String("ddim") ? SamplerKind::Ddim : SamplerKind::Ddpm;
+    so.variance = m_settings.variance() == QLatin1String("beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
+    so.ddimSteps = m_settings.samplerSteps();
+    so.eta = m_settings.eta();
+    so.count = m_settings.sampleCount();
+    m_reverseView->setSamplerOptions(so);
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setCurrentView(m_tabs->currentIndex());
+    const auto c = m_trainingView->formConfig();
+    m_settings.setPreset(QString::fromStdString(c.preset));
+    m_settings.setBatchSize(c.train.batch);
+    m_settings.setLearningRate(c.train.lr);
+    m_settings.setEmaDecay(c.train.emaDecay);
+    m_settings.setSeed(static_cast<qint64>(c.train.seed));
+    m_settings.setSchedule(QString::fromStdString(scheduleKindName(c.schedule.kind)));
+    m_settings.setTotalSteps(static_cast<int>(m_trainingView->totalSteps()));
+    m_settings.setDevice(m_trainingView->device());
+    m_settings.setPreviewInterval(std::max(1, m_trainingView->previewInterval()));
+    const auto so = m_reverseView->samplerOptions();
+    m_settings.setSampler(QString::fromStdString(samplerKindName(so.kind)));
+    m_settings.setVariance(QString::fromStdString(varianceKindName(so.variance)));
+    m_settings.setSamplerSteps(so.ddimSteps);
+    m_settings.setEta(so.eta);
+    m_settings.setSampleCount(so.count);
+    m_settings.sync();
+}
+
+void MainWindow::setView(View view) { m_tabs->setCurrentIndex(view); }
+
+bool MainWindow::isReady() const
+{
+    return m_data && m_training->hasModel() && !m_loader->isLoading() && m_training->state() == TrainingController::State::Idle;
+}
+
+void MainWindow::newModel()
+{
+    auto config = m_trainingView->formConfig();
+    config.dataSpec = m_dataSpec.isEmpty() ? defaultDataSpec() : m_dataSpec.toStdString();
+    m_path.clear();
+    m_training->newModel(config, m_trainingView->device());
+}
+
+void MainWindow::openCheckpoint(const QString& path)
+{
+    m_training->openCheckpoint(path, m_trainingView->device());
+}
+
+void MainWindow::saveTo(const QString& path) { m_training->save(path); }
+
+void MainWindow::loadData(const QString& spec)
+{
+    const auto snap = m_training->snapshot();
+    const auto& u = snap ? snap->config.unet : m_trainingView->formConfig().unet;
+    m_dataView->setLoading(tr("Loading %1…").arg(DataLoader::displayName(spec)));
+    m_loader->load(spec, static_cast<int>(u.imageChannels()), static_cast<int>(u.imageSize()));
+}
+
+void MainWindow::startTraining()
+{
+    if (!m_data) {
+        showError(tr("Choose a data set first."));
+        return;
+    }
+    m_training->setPreviewInterval(m_trainingView->previewInterval());
+    m_training->start(m_trainingView->totalSteps());
+}
+
+void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
+{
+    m_path = sourcePath;
+    if (!sourcePath.isEmpty()) {
+        m_settings.addRecentFile(sourcePath);
+        updateRecentMenu();
+        statusBar()->showMessage(tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath)).arg(snapshot->step), 5000);
+    }
+    m_trainingView->showModel(snapshot);
+    m_reverseView->setModelAvailable(true);
+    m_dataView->setSchedule(snapshot->config.schedule);
+    m_schedulesView->setSteps(snapshot->config.schedule.steps);
+    // The data set must match the model's image size and channels.
+    const auto& u = snapshot->config.unet;
+    if (m_data && (m_data->channels() != u.imageChannels() || m_data->height() != u.imageSize()))
+        loadData(m_dataSpec);
+    else if (m_data)
+        m_training->setDataset(m_data);
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::onProgress()
+{
+    const auto p = m_training->takeProgress();
+    m_trainingView->addProgress(p);
+    updateStatus();
+}
+
+void MainWindow::onFrames() { m_reverseView->addFrames(m_sampling->takeFrames()); }
+
+void MainWindow::startSampling()
+{
+    const auto snap = m_training->snapshot();
+    if (!snap) {
+        showError(tr("There is no model to sample from yet."));
+        return;
+    }
+    SamplingRequest r;
+    r.model = snap;
+    r.options = m_reverseView->samplerOptions();
+    r.useEma = m_reverseView->useEma();
+    // While training runs, take a fresh copy of its weights first.
+    if (m_training->state() != TrainingController::State::Idle) {
+        auto conn = std::make_shared<QMetaObject::Connection>();
+        *conn = connect(m_training, &TrainingController::snapshotReady, this, [this, r, conn](SnapshotPtr s) mutable {
+            disconnect(*conn);
+            r.model = s;
+            runSampling(r, tr("Sampling with the weights of step %1").arg(s->step));
+        });
+        m_training->requestSnapshot();
+        return;
+    }
+    runSampling(r, tr("Sampling with the weights of step %1").arg(snap->step));
+}
+
+void MainWindow::runSampling(SamplingRequest request, const QString& title)
+{
+    m_lastRequest = request;
+    m_lastSamplingKind = request.start.defined() ? QStringLiteral("denoise-from-here") : QString();
+    const int total = request.start.defined()
+                          ? (request.options.kind == SamplerKind::Ddim ? static_cast<int>(ddimTimesteps(request.startT, request.options.ddimSteps).size())
+                                                                       : request.startT)
+                          : (request.options.kind == SamplerKind::Ddim
+                                 ? static_cast<int>(ddimTimesteps(request.model->config.schedule.steps, request.options.ddimSteps).size())
+                                 : request.model->config.schedule.steps);
+    m_reverseView->begin(total + 1, title);
+    m_sampling->start(request);
+    setView(Reverse);
+}
+
+void MainWindow::denoiseFromHere(const torch::Tensor& xt, int t)
+{
+    const auto snap = m_training->snapshot();
+    if (!snap)
+        return;
+    const auto& u = snap->config.unet;
+    if (xt.size(1) != u.imageChannels() || xt.size(2) != u.imageSize()) {
+        showError(tr("This image does not fit the model; load a data set of the model's size."));
+        return;
+    }
+    SamplingRequest r;
+    r.model = snap;
+    r.options = m_reverseView->samplerOptions();
+    r.options.count = 1;
+    r.useEma = m_reverseView->useEma();
+    r.start = xt;
+    r.startT = std::min(t, snap->config.schedule.steps);
+    runSampling(r, tr("Denoising the chosen image from t = %1").arg(r.startT));
+}
+
+bool MainWindow::maybeKeepWork()
+{
+    const bool running = m_training->state() == TrainingController::State::Running || m_training->state() == TrainingController::State::Paused;
+    if (!running && !m_training->isDirty())
+        return true;
+    const auto answer = Dialogs::question(this, tr("Unsaved training"),
+                                          tr("The model has training progress that is not saved (step %1). Save it first?").arg(m_training->step()),
+                                          QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard) {
+        m_training->stop();
+        return true;
+    }
+    QString path = m_path;
+    if (path.isEmpty())
+        path = Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"), tr("DDPM checkpoints (*.ckpt)"));
+    if (path.isEmpty())
+        return false;
+    return saveBlocking(path);
+}
+
+bool MainWindow::saveBlocking(const QString& path)
+{
+    // Stop training (it ends within one step), then save on the worker and wait for the answer.
+    m_training->stop();
+    bool ok = false;
+    QString error;
+    QEventLoop loop;
+    auto c1 = connect(m_training, &TrainingController::saved, &loop, [&](const QString&) {
+        ok = true;
+        loop.quit();
+    });
+    auto c2 = connect(m_training, &TrainingController::failed, &loop, [&](const QString& e) {
+        error = e;
+        loop.quit();
+    });
+    m_training->save(path);
+    loop.exec();
+    disconnect(c1);
+    disconnect(c2);
+    if (!ok)
+        showError(error);
+    return ok;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_closing && !maybeKeepWork()) {
+        event->ignore();
+        return;
+    }
+    m_closing = true;
+    saveSettings();
+    m_sampling->shutdown();
+    m_training->shutdown();
+    event->accept();
+}
+
+void MainWindow::showError(const QString& message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 15000);
+    Dialogs::warning(this, tr("DDPM Studio"), message);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_path.isEmpty() ? tr("Untitled model") : QFileInfo(m_path).fileName();
+    setWindowTitle(tr("%1%2 — DDPM Studio").arg(name, m_training->isDirty() ? QStringLiteral(" *") : QString()));
+}
+
+void MainWindow::updateStatus()
+{
+    const auto snap = m_training->snapshot();
+    QString device = QStringLiteral("CPU");
+    if (snap)
+        device = QString::fromStdString(deviceDescription(snap->device));
+    m_deviceLabel->setText(tr("Device: %1").arg(device));
+    if (snap)
+        m_modelLabel->setText(tr("Model: %1, %L2 parameters").arg(QString::fromStdString(snap->config.preset)).arg(snap->parameterCount()));
+    m_stepLabel->setText(tr("Step %L1").arg(m_training->step()));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    for (const QString& f : files) {
+        m_recentMenu->addAction(QDir::toNativeSeparators(f), this, [this, f] {
+            if (maybeKeepWork())
+                openCheckpoint(f);
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+ExportMeta MainWindow::baseMeta(const QString& kind) const
+{
+    ExportMeta m;
+    const auto snap = m_training->snapshot();
+    if (snap) {
+        m.schedule = QString::fromStdString(scheduleKindName(snap->config.schedule.kind));
+        m.preset = QString::fromStdString(snap->config.preset);
+        m.trainingStep = snap->step;
+        m.steps = snap->config.schedule.steps;
+    }
+    m.checkpointSha256 = m_path.isEmpty() || m_training->isDirty() ? QStringLiteral("unsaved") : sha256OfFile(m_path);
+    m.kind = kind;
+    return m;
+}
+
+ExportMeta MainWindow::reverseMeta(const QString& kind) const
+{
+    ExportMeta m = baseMeta(kind);
+    const auto& r = m_lastRequest;
+    if (r.model) {
+        m.schedule = QString::fromStdString(scheduleKindName(r.model->config.schedule.kind));
+        m.preset = QString::fromStdString(r.model->config.preset);
+        m.trainingStep = r.model->step;
+    }
+    m.seed = r.options.seed;
+    m.sampler = QString::fromStdString(samplerKindName(r.options.kind)) + (m_lastSamplingKind.isEmpty() ? QString() : QStringLiteral(" (") + m_lastSamplingKind + QLatin1Char(')'));
+    m.steps = std::max(0, m_reverseView->frameCount() - 1);
+    m.eta = r.options.kind == SamplerKind::Ddim ? r.options.eta : 1.0;
+    m.variance = QString::fromStdString(varianceKindName(r.options.variance));
+    m.weights = r.useEma ? QStringLiteral("ema") : QStringLiteral("raw");
+    return m;
+}
+
+namespace {
+Status noData(const QString& what) { return Error{what.toStdString()}; }
+} // namespace
+
+Status MainWindow::exportSampleGrid(const QString& path)
+{
+    const auto finals = m_sampling->finalImages();
+    if (finals.isEmpty())
+        return noData(tr("There are no samples yet: run the reverse process first."));
+    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(finals.size()))));
+    return exportImage(makeGrid(finals, columns, 2, 4), path, reverseMeta(QStringLiteral("grid")));
+}
+
+Status MainWindow::exportSamplesToFolder(const QString& folder)
+{
+    const auto finals = m_sampling->finalImages();
+    if (finals.isEmpty())
+        return noData(tr("There are no samples yet: run the reverse process first."));
+    return exportImagesToFolder(finals, folder, QStringLiteral("sample"), reverseMeta(QStringLiteral("sample")));
+}
+
+Status MainWindow::exportReverseStrip(const QString& path)
+{
+    if (m_reverseView->frameCount() == 0)
+        return noData(tr("There is no reverse process to export yet."));
+    return exportImage(m_reverseView->stripImage(), path, reverseMeta(QStringLiteral("strip")));
+}
+
+Status MainWindow::exportReverseGif(const QString& path)
+{
+    const auto frames = m_reverseView->animationFrames();
+    if (frames.isEmpty())
+        return noData(tr("There is no reverse process to export yet."));
+    if (auto s = writeGif(frames, 60, path); !s)
+        return s;
+    return writeSidecar(path, reverseMeta(QStringLiteral("gif")));
+}
+
+Status MainWindow::exportReverseWebP(const QString& path)
+{
+    const auto frames = m_reverseView->animationFrames();
+    if (frames.isEmpty())
+        return noData(tr("There is no reverse process to export yet."));
+    if (auto s = writeWebP(frames, 60, path); !s)
+        return s;
+    return writeSidecar(path, reverseMeta(QStringLiteral("webp")));
+}
+
+Status MainWindow::exportForwardStrip(const QString& path)
+{
+    const auto frames = m_dataView->forwardFrames();
+    if (frames.isEmpty())
+        return noData(tr("There is no image to noise yet: choose a data set."));
+    ExportMeta m = baseMeta(QStringLiteral("forward-strip"));
+    m.schedule = QString::fromStdString(scheduleKindName(m_dataView->schedule().kind));
+    m.sampler = QStringLiteral("forward");
+    return exportImage(m_dataView->forwardStripImage(), path, m);
+}
+
+Status MainWindow::exportLossCsv(const QString& path)
+{
+    const auto pts = m_trainingView->lossChart()->rawPoints();
+    std::vector<LossPoint> history;
+    history.reserve(static_cast<size_t>(pts.size()));
+    for (const auto& p : pts)
+        history.push_back({static_cast<int64_t>(p.x()), static_cast<float>(p.y())});
+    if (history.empty())
+        return noData(tr("There is no loss history yet: train the model first."));
+    return ddpm::exportLossCsv(history, path);
+}
+
+Status MainWindow::exportLossChart(const QString& path)
+{
+    return exportImage(m_trainingView->lossChart()->grab().toImage(), path, baseMeta(QStringLiteral("loss-chart")));
+}
+
+void MainWindow::exportWithDialog(const QString& title, const QString& suffix, const QString& filter, Status (MainWindow::*exporter)(const QString&))
+{
+    const QString path = Dialogs::savePath(this, title, QDir(m_settings.exportFolder()).filePath(suffix), filter);
+    if (path.isEmpty())
+        return;
+    if (auto s = (this->*exporter)(path); !s)
+        showError(QString::fromStdString(s.error()));
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::setLanguage(const QString& language)
+{
+    m_settings.setLanguage(language);
+    m_settings.sync();
+    statusBar()->showMessage(tr("The new language applies the next time DDPM Studio starts."), 8000);
+    QMessageBox::information(this, tr("Language"), tr("The new language applies the next time DDPM Studio starts."));
+}
+
+void MainWindow::showAbout()
+{
+    const auto snap = m_training->snapshot();
+    const QString device = snap ? QString::fromStdString(deviceDescription(snap->device)) : QStringLiteral("CPU");
+    QMessageBox::about(this, tr("About DDPM Studio"),
+                       tr("<h3>DDPM Studio %1</h3>"
+                          "<p>Train, watch and understand denoising diffusion probabilistic models "
+                          "(Ho, Jain and Abbeel, 2020).</p>"
+                          "<table><tr><td>Qt</td><td>%2</td></tr><tr><td>LibTorch</td><td>%3</td></tr>"
+                          "<tr><td>Device</td><td>%4</td></tr></table>")
+                           .arg(appVersion(), QString::fromLatin1(qVersion()), QStringLiteral("%1.%2.%3").arg(TORCH_VERSION_MAJOR).arg(TORCH_VERSION_MINOR).arg(TORCH_VERSION_PATCH), device));
+}

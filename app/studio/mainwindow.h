@@ -1,0 +1,111 @@
+// The studio's main window: four views, the menus, the status bar, and the controllers that run
+// training and sampling on worker threads.
+#pragma once
+
+#include "dataloader.h"
+#include "exporter.h"
+#include "samplingcontroller.h"
+#include "trainingcontroller.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QTabWidget;
+class DataView;
+class HelpPanel;
+class ReverseView;
+class SchedulesView;
+class Settings;
+class TrainingView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum View { Data = 0, Training = 1, Reverse = 2, Schedules = 3 };
+
+    explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    DataView* dataView() const { return m_dataView; }
+    TrainingView* trainingView() const { return m_trainingView; }
+    ReverseView* reverseView() const { return m_reverseView; }
+    SchedulesView* schedulesView() const { return m_schedulesView; }
+    TrainingController* training() const { return m_training; }
+    SamplingController* sampling() const { return m_sampling; }
+    DataLoader* dataLoader() const { return m_loader; }
+    void setView(View view);
+    QString currentPath() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+    bool isReady() const; // data set and model present, nothing loading
+
+    // File actions without dialogs (the menus call these after asking for a path).
+    void newModel();
+    void openCheckpoint(const QString& path);
+    void saveTo(const QString& path);
+    void loadData(const QString& spec);
+    void startTraining();
+    void startSampling();
+
+    // Exports (also used by tests); each writes the file whole and, for images, a JSON sidecar.
+    ddpm::Status exportSampleGrid(const QString& path);
+    ddpm::Status exportSamplesToFolder(const QString& folder);
+    ddpm::Status exportReverseStrip(const QString& path);
+    ddpm::Status exportReverseGif(const QString& path);
+    ddpm::Status exportReverseWebP(const QString& path);
+    ddpm::Status exportForwardStrip(const QString& path);
+    ddpm::Status exportLossCsv(const QString& path);
+    ddpm::Status exportLossChart(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void buildStatusBar();
+    void restoreSettings();
+    void saveSettings();
+    bool maybeKeepWork(); // asks before unsaved progress is dropped; false: the user cancelled
+    bool saveBlocking(const QString& path);
+    void showError(const QString& message);
+    void updateTitle();
+    void updateStatus();
+    void updateRecentMenu();
+    void onModelReady(SnapshotPtr snapshot, const QString& sourcePath);
+    void onProgress();
+    void onFrames();
+    void denoiseFromHere(const torch::Tensor& xt, int t);
+    void runSampling(SamplingRequest request, const QString& title);
+    ddpm::ExportMeta reverseMeta(const QString& kind) const;
+    ddpm::ExportMeta baseMeta(const QString& kind) const;
+    void exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
+                          ddpm::Status (MainWindow::*exporter)(const QString&));
+    void setLanguage(const QString& language);
+    void showAbout();
+
+    Settings& m_settings;
+    QTabWidget* m_tabs;
+    DataView* m_dataView;
+    TrainingView* m_trainingView;
+    ReverseView* m_reverseView;
+    SchedulesView* m_schedulesView;
+    HelpPanel* m_help;
+    QDockWidget* m_helpDock;
+    TrainingController* m_training;
+    SamplingController* m_sampling;
+    DataLoader* m_loader;
+    QLabel* m_deviceLabel;
+    QLabel* m_modelLabel;
+    QLabel* m_stepLabel;
+    QMenu* m_recentMenu = nullptr;
+    QString m_path;
+    QString m_dataSpec;
+    DatasetPtr m_data;
+    QString m_lastError;
+    SamplingRequest m_lastRequest;
+    QString m_lastSamplingKind;
+    bool m_closing = false;
+};

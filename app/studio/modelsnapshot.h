@@ -1,0 +1,25 @@
+// A frozen copy of a model that views and the sampler may use while training goes on.
+#pragma once
+
+#include "config.h"
+#include "trainer.h"
+#include "unet.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+struct ModelSnapshot {
+    ddpm::ModelConfig config;
+    int64_t step = 0;
+    ddpm::UNet model{nullptr}; // raw weights
+    ddpm::UNet ema{nullptr};   // EMA weights
+    std::vector<ddpm::LossPoint> lossHistory;
+    std::vector<double> binLoss;
+    torch::Device device = torch::kCPU;
+    int64_t parameterCount() const { return model ? model->parameterCount() : 0; }
+};
+using SnapshotPtr = std::shared_ptr<const ModelSnapshot>;
+Q_DECLARE_METATYPE(SnapshotPtr)

@@ -1,0 +1,159 @@
+#include "preferencesdialog.h"
+
+#include "settings.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace {
+
+QString defaultChooser(QWidget* parent, const QString& caption, const QString& start)
+{
+    return QFileDialog::getExistingDirectory(parent, caption, start);
+}
+
+} // namespace
+
+PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_chooseDirectory(defaultChooser)
+{
+    setWindowTitle(tr("Preferences"));
+
+    m_deviceCombo = new QComboBox(this);
+    m_deviceCombo->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
+    m_deviceCombo->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_deviceCombo->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    m_deviceCombo->setToolTip(tr("Where the network is trained and sampled."));
+
+    m_threadsSpin = new QSpinBox(this);
+    m_threadsSpin->setRange(0, 256);
+    m_threadsSpin->setSpecialValueText(tr("All cores"));
+    m_threadsSpin->setToolTip(tr("CPU threads for training and sampling on the CPU (this machine has %n core(s)).",
+                                 nullptr, QThread::idealThreadCount()));
+
+    m_previewSpin = new QSpinBox(this);
+    m_previewSpin->setRange(1, 1'000'000);
+    m_previewSpin->setSingleStep(50);
+    m_previewSpin->setSuffix(tr(" steps"));
+    m_previewSpin->setToolTip(tr("Training steps between two preview samples. Sampling a preview pauses "
+                                 "training briefly, so a small interval slows training down."));
+
+    m_exportFolderEdit = new QLineEdit(this);
+    m_exportFolderEdit->setPlaceholderText(Settings::defaultExportFolder());
+    m_exportFolderEdit->setClearButtonEnabled(true);
+    m_browseButton = new QPushButton(tr("Browse…"), this);
+    connect(m_browseButton, &QPushButton::clicked, this, &PreferencesDialog::browseExportFolder);
+
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_exportFolderEdit, 1);
+    folderRow->addWidget(m_browseButton);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Device:"), m_deviceCombo);
+    form->addRow(tr("CPU &threads:"), m_threadsSpin);
+    form->addRow(tr("&Preview every:"), m_previewSpin);
+    form->addRow(tr("&Export folder:"), folderRow);
+    // QFormLayout buddies only work for widgets; give the folder label its editor by hand.
+    if (auto* label = qobject_cast<QLabel*>(form->labelForField(folderRow)))
+        label->setBuddy(m_exportFolderEdit);
+
+    auto* note = new QLabel(tr("Device and thread changes apply to the next training or sampling run."), this);
+    note->setWordWrap(true);
+    note->setEnabled(false); // greyed: a hint, not a control
+
+    m_buttonBox = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(m_buttonBox, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addStretch(1);
+    layout->addWidget(m_buttonBox);
+
+    load();
+    setMinimumWidth(480);
+}
+
+PreferencesDialog::~PreferencesDialog() = default;
+
+void PreferencesDialog::setDirectoryChooser(DirectoryChooser chooser)
+{
+    m_chooseDirectory = chooser ? std::move(chooser) : DirectoryChooser(defaultChooser);
+}
+
+QComboBox* PreferencesDialog::deviceCombo() const
+{
+    return m_deviceCombo;
+}
+
+QSpinBox* PreferencesDialog::threadsSpin() const
+{
+    return m_threadsSpin;
+}
+
+QSpinBox* PreferencesDialog::previewSpin() const
+{
+    return m_previewSpin;
+}
+
+QLineEdit* PreferencesDialog::exportFolderEdit() const
+{
+    return m_exportFolderEdit;
+}
+
+QPushButton* PreferencesDialog::browseButton() const
+{
+    return m_browseButton;
+}
+
+QDialogButtonBox* PreferencesDialog::buttonBox() const
+{
+    return m_buttonBox;
+}
+
+void PreferencesDialog::accept()
+{
+    save();
+    QDialog::accept();
+}
+
+void PreferencesDialog::load()
+{
+    const int deviceIndex = m_deviceCombo->findData(m_settings.device());
+    m_deviceCombo->setCurrentIndex(deviceIndex >= 0 ? deviceIndex : 0);
+    m_threadsSpin->setValue(m_settings.cpuThreads());
+    m_previewSpin->setValue(m_settings.previewInterval());
+    m_exportFolderEdit->setText(QDir::toNativeSeparators(m_settings.exportFolder()));
+}
+
+void PreferencesDialog::save()
+{
+    m_settings.setDevice(m_deviceCombo->currentData().toString());
+    m_settings.setCpuThreads(m_threadsSpin->value());
+    m_settings.setPreviewInterval(m_previewSpin->value());
+    m_settings.setExportFolder(QDir::fromNativeSeparators(m_exportFolderEdit->text()));
+    m_settings.sync();
+}
+
+void PreferencesDialog::browseExportFolder()
+{
+    QString start = QDir::fromNativeSeparators(m_exportFolderEdit->text().trimmed());
+    if (start.isEmpty())
+        start = Settings::defaultExportFolder();
+    const QString folder = m_chooseDirectory(this, tr("Default Export Folder"), start);
+    if (!folder.isEmpty())
+        m_exportFolderEdit->setText(QDir::toNativeSeparators(folder));
+}

@@ -1,0 +1,251 @@
+#include "reverseview.h"
+
+#include "imageio.h"
+
+#include "imagestrip.h"
+#include "timestepscrubber.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace ddpm;
+
+namespace {
+QLabel* imageLabel(QWidget* parent)
+{
+    auto* l = new QLabel(parent);
+    l->setMinimumSize(180, 180);
+    l->setAlignment(Qt::AlignCenter);
+    l->setStyleSheet(QStringLiteral("background: #202020;"));
+    return l;
+}
+constexpr int kStripColumns = 10;
+} // namespace
+
+ReverseView::ReverseView(QWidget* parent)
+    : QWidget(parent)
+{
+    m_sampler = new QComboBox(this);
+    m_sampler->addItem(tr("DDPM, σ² = β̃ (posterior)"), QStringLiteral("ddpm:beta-tilde"));
+    m_sampler->addItem(tr("DDPM, σ² = β"), QStringLiteral("ddpm:beta"));
+    m_sampler->addItem(tr("DDIM"), QStringLiteral("ddim"));
+    m_steps = new QSpinBox(this);
+    m_steps->setRange(1, 10000);
+    m_steps->setValue(50);
+    m_eta = new QDoubleSpinBox(this);
+    m_eta->setRange(0, 1);
+    m_eta->setSingleStep(0.1);
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, 2147483647);
+    m_count = new QSpinBox(this);
+    m_count->setRange(1, 64);
+    m_count->setValue(16);
+    m_weights = new QComboBox(this);
+    m_weights->addItem(tr("EMA weights"), true);
+    m_weights->addItem(tr("Raw weights"), false);
+    m_clip = new QCheckBox(tr("Clip x̂0 to [−1, 1]"), this);
+    m_clip->setChecked(true);
+    m_run = new QPushButton(tr("Sample"), this);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+
+    auto* settings = new QGroupBox(tr("Sampler"), this);
+    auto* fl = new QFormLayout(settings);
+    fl->addRow(tr("Method"), m_sampler);
+    fl->addRow(tr("DDIM steps"), m_steps);
+    fl->addRow(tr("DDIM η"), m_eta);
+    fl->addRow(tr("Seed"), m_seed);
+    fl->addRow(tr("Images"), m_count);
+    fl->addRow(tr("Weights"), m_weights);
+    fl->addRow(m_clip);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
+    fl->addRow(buttons);
+
+    m_title = new QLabel(tr("Press Sample to run the reverse process."), this);
+    m_strip = new ImageStrip(this);
+    m_strip->setMinimumHeight(150);
+    m_scrubber = new TimestepScrubber(this);
+    m_scrubber->setFps(12);
+    m_scrubber->setLabelFunction([this](int i) {
+        if (i < 0 || i >= m_frames.size())
+            return tr("step –");
+        return tr("step %1 · t = %2").arg(i).arg(m_frames[i].t);
+    });
+    m_xt = imageLabel(this);
+    m_x0 = imageLabel(this);
+    m_eps = imageLabel(this);
+    m_stepInfo = new QLabel(this);
+    auto* grids = new QGridLayout;
+    grids->addWidget(new QLabel(tr("x_t"), this), 0, 0, Qt::AlignHCenter);
+    grids->addWidget(new QLabel(tr("predicted x̂0"), this), 0, 1, Qt::AlignHCenter);
+    grids->addWidget(new QLabel(tr("predicted noise ε̂"), this), 0, 2, Qt::AlignHCenter);
+    grids->addWidget(m_xt, 1, 0);
+    grids->addWidget(m_x0, 1, 1);
+    grids->addWidget(m_eps, 1, 2);
+
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_title);
+    right->addWidget(m_strip);
+    right->addWidget(m_scrubber);
+    right->addWidget(m_stepInfo);
+    right->addLayout(grids, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(settings);
+    layout->addLayout(right, 1);
+
+    connect(m_run, &QPushButton::clicked, this, &ReverseView::runRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &ReverseView::cancelRequested);
+    connect(m_scrubber, &TimestepScrubber::valueChanged, this, &ReverseView::showFrame);
+    connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateControls);
+    connect(m_strip, &ImageStrip::columnClicked, this, [this](int c) {
+        if (c >= 0 && c < m_stripSteps.size())
+            m_scrubber->setValue(m_stripSteps[c]);
+    });
+    m_scrubber->setRange(0, 0);
+    updateControls();
+}
+
+SamplerOptions ReverseView::samplerOptions() const
+{
+    SamplerOptions o;
+    const QString s = m_sampler->currentData().toString();
+    o.kind = s == QLatin1String("ddim") ? SamplerKind::Ddim : SamplerKind::Ddpm;
+    o.variance = s == QLatin1String("ddpm:beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
+    o.ddimSteps = m_steps->value();
+    o.eta = m_eta->value();
+    o.seed = static_cast<uint64_t>(m_seed->value());
+    o.count = m_count->value();
+    o.clipX0 = m_clip->isChecked();
+    return o;
+}
+
+void ReverseView::setSamplerOptions(const SamplerOptions& o)
+{
+    const QString key = o.kind == SamplerKind::Ddim ? QStringLiteral("ddim")
+                                                    : (o.variance == VarianceKind::Beta ? QStringLiteral("ddpm:beta") : QStringLiteral("ddpm:beta-tilde"));
+    m_sampler->setCurrentIndex(std::max(0, m_sampler->findData(key)));
+    m_steps->setValue(o.ddimSteps);
+    m_eta->setValue(o.eta);
+    m_seed->setValue(static_cast<int>(o.seed));
+    m_count->setValue(o.count);
+    m_clip->setChecked(o.clipX0);
+}
+
+bool ReverseView::useEma() const { return m_weights->currentData().toBool(); }
+
+void ReverseView::setModelAvailable(bool available)
+{
+    m_hasModel = available;
+    updateControls();
+}
+
+void ReverseView::updateControls()
+{
+    const bool ddim = m_sampler->currentData().toString() == QLatin1String("ddim");
+    m_steps->setEnabled(ddim && !m_running);
+    m_eta->setEnabled(ddim && !m_running);
+    m_run->setEnabled(m_hasModel);
+    m_run->setText(m_running ? tr("Restart") : tr("Sample"));
+    m_cancel->setEnabled(m_running);
+}
+
+void ReverseView::begin(int totalSteps, const QString& title)
+{
+    m_frames.clear();
+    m_total = totalSteps;
+    m_running = true;
+    m_stripSteps.clear();
+    m_strip->clear();
+    m_scrubber->pause();
+    m_scrubber->setRange(0, 0);
+    m_title->setText(title);
+    updateControls();
+}
+
+void ReverseView::addFrames(const QList<SampleFrame>& frames)
+{
+    if (frames.isEmpty())
+        return;
+    const bool follow = m_frames.isEmpty() || m_scrubber->value() == m_scrubber->maximum();
+    for (const auto& f : frames) {
+        m_frames.append(f);
+        const int i = static_cast<int>(m_frames.size()) - 1;
+        // The strip keeps evenly spaced steps (x_T … x_0), at most 4 images a column.
+        const int every = std::max(1, (m_total + kStripColumns - 1) / kStripColumns);
+        if (i % every == 0 || f.t == 0) {
+            m_stripSteps.append(i);
+            m_strip->appendColumn(f.xt.mid(0, 4), f.t == 0 ? tr("x_0") : tr("t=%1").arg(f.t));
+        }
+    }
+    m_scrubber->setRange(0, static_cast<int>(m_frames.size()) - 1);
+    if (follow && !m_scrubber->isPlaying())
+        m_scrubber->setValue(m_scrubber->maximum());
+    else
+        showFrame(m_scrubber->value());
+}
+
+void ReverseView::end(bool completed)
+{
+    m_running = false;
+    if (!completed)
+        m_title->setText(m_title->text() + tr(" — cancelled"));
+    updateControls();
+}
+
+QImage ReverseView::gridAt(int frame, int kind, int scale) const
+{
+    if (frame < 0 || frame >= m_frames.size())
+        return {};
+    const auto& f = m_frames[frame];
+    const QList<QImage>& images = kind == 0 ? f.xt : (kind == 1 ? f.x0Hat : f.epsHat);
+    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(images.size()))));
+    return makeGrid(images, columns, 2, scale);
+}
+
+QList<QImage> ReverseView::animationFrames(int scale, int maxFrames) const
+{
+    QList<QImage> out;
+    const int n = static_cast<int>(m_frames.size());
+    if (n == 0)
+        return out;
+    const int count = std::min(n, maxFrames);
+    for (int k = 0; k < count; ++k) {
+        const int i = count == 1 ? n - 1 : static_cast<int>(std::lround(static_cast<double>(n - 1) * k / (count - 1)));
+        out << gridAt(i, 0, scale);
+    }
+    return out;
+}
+
+QImage ReverseView::stripImage() const { return m_strip->renderToImage(4); }
+
+void ReverseView::showFrame(int index)
+{
+    if (index < 0 || index >= m_frames.size())
+        return;
+    const auto& f = m_frames[index];
+    auto show = [&](QLabel* label, int kind) {
+        const QImage g = gridAt(index, kind, 1);
+        label->setPixmap(QPixmap::fromImage(g.scaled(label->size(), Qt::KeepAspectRatio, Qt::FastTransformation)));
+    };
+    show(m_xt, 0);
+    show(m_x0, 1);
+    show(m_eps, 2);
+    const int col = static_cast<int>(m_stripSteps.indexOf(index));
+    m_strip->setCurrentIndex(col);
+    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x̂0 and ε̂.").arg(index + 1).arg(m_total).arg(f.t)
+                                : tr("Done: x_0 after %1 steps.").arg(m_total));
+    QMap<QString, QString> live;
+    live[QStringLiteral("t")] = QString::number(f.t);
+    live[QStringLiteral("step")] = QStringLiteral("%1 / %2").arg(index + 1).arg(m_total);
+    Q_EMIT liveValuesChanged(live);
+}

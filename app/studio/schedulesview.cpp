@@ -1,0 +1,125 @@
+#include "schedulesview.h"
+
+#include "diffusion.h"
+#include "imageio.h"
+
+#include "curvechart.h"
+#include "imagestrip.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+struct Kind {
+    ScheduleKind kind;
+    const char* name;
+    QColor colour;
+};
+const Kind kKinds[] = {{ScheduleKind::Linear, "linear", QColor(31, 119, 180)},
+                       {ScheduleKind::Cosine, "cosine", QColor(255, 127, 14)},
+                       {ScheduleKind::Sigmoid, "sigmoid", QColor(44, 160, 44)}};
+} // namespace
+
+SchedulesView::SchedulesView(QWidget* parent)
+    : QWidget(parent)
+{
+    m_T = new QSpinBox(this);
+    m_T->setRange(10, 10000);
+    m_T->setValue(1000);
+    m_beta = new CurveChart(this);
+    m_beta->setAxisTitles(tr("t"), tr("β_t"));
+    m_alphaBar = new CurveChart(this);
+    m_alphaBar->setAxisTitles(tr("t"), tr("ᾱ_t"));
+    m_logSnr = new CurveChart(this);
+    m_logSnr->setAxisTitles(tr("t"), tr("log SNR_t = log(ᾱ_t / (1 − ᾱ_t))"));
+    for (auto* c : {m_beta, m_alphaBar, m_logSnr})
+        c->setMinimumSize(280, 220);
+    m_strips = new ImageStrip(this);
+    m_strips->setMinimumHeight(200);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Diffusion steps T:"), this));
+    top->addWidget(m_T);
+    top->addStretch(1);
+    auto* charts = new QHBoxLayout;
+    charts->addWidget(m_beta);
+    charts->addWidget(m_alphaBar);
+    charts->addWidget(m_logSnr);
+    auto* stripBox = new QGroupBox(tr("The same image and noise under each schedule (rows: linear, cosine, sigmoid)"), this);
+    (new QVBoxLayout(stripBox))->addWidget(m_strips);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(charts, 3);
+    layout->addWidget(stripBox, 2);
+    connect(m_T, &QSpinBox::valueChanged, this, &SchedulesView::rebuild);
+    rebuild();
+}
+
+void SchedulesView::setSteps(int T) { m_T->setValue(T); }
+int SchedulesView::steps() const { return m_T->value(); }
+
+void SchedulesView::setImage(const torch::Tensor& image)
+{
+    m_image = image;
+    if (image.defined()) {
+        auto gen = at::detail::createCPUGenerator(7);
+        m_eps = torch::randn(image.sizes(), gen, torch::dtype(torch::kFloat32));
+    }
+    rebuild();
+}
+
+void SchedulesView::setMarker(int t)
+{
+    for (auto* c : {m_beta, m_alphaBar, m_logSnr})
+        c->setMarker(t);
+}
+
+void SchedulesView::rebuild()
+{
+    const int T = m_T->value();
+    QList<Curve> beta, abar, snr;
+    QList<QList<QImage>> rows;
+    const auto ts = evenlySpacedTimesteps(T, 11);
+    for (const auto& k : kKinds) {
+        ScheduleOptions o;
+        o.kind = k.kind;
+        o.steps = T;
+        const NoiseSchedule s(o);
+        Curve b{QString::fromLatin1(k.name), {}, k.colour}, a = b, l = b;
+        for (int i = 0; i < T; ++i) {
+            b.points.append(QPointF(i + 1, s.beta()[static_cast<size_t>(i)]));
+            a.points.append(QPointF(i + 1, s.alphaBar()[static_cast<size_t>(i)]));
+            const double v = s.snr()[static_cast<size_t>(i)];
+            if (v > 0 && std::isfinite(std::log(v)))
+                l.points.append(QPointF(i + 1, std::log(v)));
+        }
+        beta << b;
+        abar << a;
+        snr << l;
+        if (m_image.defined()) {
+            Diffusion d(s, Prediction::Epsilon);
+            QList<QImage> row;
+            for (const auto& x : d.forwardStrip(m_image, ts, m_eps))
+                row << tensorToImage(x);
+            rows << row;
+        }
+    }
+    m_beta->setCurves(beta);
+    m_alphaBar->setCurves(abar);
+    m_logSnr->setCurves(snr);
+    // ImageStrip takes columns of rows; transpose.
+    if (!rows.isEmpty()) {
+        QStringList labels;
+        for (int t : ts)
+            labels << tr("t=%1").arg(t);
+        m_strips->setFrames(rows, labels);
+    }
+}

@@ -1,0 +1,37 @@
+// Schedules: β_t, ᾱ_t and log-SNR of the linear, cosine and sigmoid schedules overlaid, and the
+// forward strip of the current image under each, so the difference is seen, not read.
+#pragma once
+
+#include <QWidget>
+
+#include <torch/torch.h>
+
+class CurveChart;
+class ImageStrip;
+class QSpinBox;
+
+class SchedulesView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SchedulesView(QWidget* parent = nullptr);
+    void setSteps(int T);
+    int steps() const;
+    // The image shown in the strips ([C, H, W] in [−1, 1]).
+    void setImage(const torch::Tensor& image);
+    void setMarker(int t);
+    CurveChart* betaChart() const { return m_beta; }
+    CurveChart* alphaBarChart() const { return m_alphaBar; }
+    CurveChart* logSnrChart() const { return m_logSnr; }
+    ImageStrip* strips() const { return m_strips; }
+
+private:
+    void rebuild();
+
+    QSpinBox* m_T;
+    CurveChart* m_beta;
+    CurveChart* m_alphaBar;
+    CurveChart* m_logSnr;
+    ImageStrip* m_strips;
+    torch::Tensor m_image;
+    torch::Tensor m_eps;
+};

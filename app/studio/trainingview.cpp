@@ -1,0 +1,278 @@
+#include "trainingview.h"
+
+#include "binheatmap.h"
+#include "losschart.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace ddpm;
+
+namespace {
+QString clock(double secs)
+{
+    if (!(secs >= 0) || secs > 1e7)
+        return QStringLiteral("–");
+    const auto s = static_cast<qint64>(secs);
+    return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+TrainingView::TrainingView(QWidget* parent)
+    : QWidget(parent)
+{
+    m_preset = new QComboBox(this);
+    m_preset->addItem(tr("tiny (16×16 grey, 0.7 M parameters)"), QStringLiteral("tiny"));
+    m_preset->addItem(tr("reference (32×32 grey, 1.6 M parameters)"), QStringLiteral("reference"));
+    m_preset->addItem(tr("cifar (32×32 colour, 35.7 M parameters)"), QStringLiteral("cifar"));
+    m_batch = new QSpinBox(this);
+    m_batch->setRange(1, 4096);
+    m_lr = new QDoubleSpinBox(this);
+    m_lr->setDecimals(6);
+    m_lr->setRange(1e-6, 1.0);
+    m_lr->setSingleStep(1e-4);
+    m_steps = new QSpinBox(this);
+    m_steps->setRange(1, 100000000);
+    m_steps->setSingleStep(1000);
+    m_ema = new QDoubleSpinBox(this);
+    m_ema->setDecimals(5);
+    m_ema->setRange(0.0, 0.99999);
+    m_ema->setSingleStep(0.0001);
+    m_schedule = new QComboBox(this);
+    for (const char* k : {"linear", "cosine", "sigmoid", "quadratic"})
+        m_schedule->addItem(QString::fromLatin1(k), QString::fromLatin1(k));
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, 2147483647);
+    m_device = new QComboBox(this);
+    m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    m_previewEvery = new QSpinBox(this);
+    m_previewEvery->setRange(0, 1000000);
+    m_previewEvery->setSpecialValueText(tr("never"));
+    m_previewEvery->setSuffix(tr(" steps"));
+    m_start = new QPushButton(tr("Start"), this);
+    m_pause = new QPushButton(tr("Pause"), this);
+    m_stop = new QPushButton(tr("Stop"), this);
+
+    auto* form = new QGroupBox(tr("Hyper-parameters"), this);
+    auto* fl = new QFormLayout(form);
+    fl->addRow(tr("Model preset"), m_preset);
+    fl->addRow(tr("Batch size"), m_batch);
+    fl->addRow(tr("Learning rate"), m_lr);
+    fl->addRow(tr("Steps"), m_steps);
+    fl->addRow(tr("EMA decay"), m_ema);
+    fl->addRow(tr("Noise schedule"), m_schedule);
+    fl->addRow(tr("Seed"), m_seed);
+    fl->addRow(tr("Device"), m_device);
+    fl->addRow(tr("Preview every"), m_previewEvery);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_stop);
+    fl->addRow(buttons);
+    m_stats = new QLabel(this);
+    m_stats->setTextFormat(Qt::RichText);
+    fl->addRow(m_stats);
+
+    m_chart = new LossChart(this);
+    m_chart->setMinimumSize(360, 240);
+    m_smoothing = new QSlider(Qt::Horizontal, this);
+    m_smoothing->setRange(0, 99);
+    m_smoothing->setValue(90);
+    m_log = new QCheckBox(tr("Log scale"), this);
+    auto* reset = new QPushButton(tr("Reset zoom"), this);
+    auto* chartBox = new QGroupBox(tr("Loss (drag to zoom)"), this);
+    auto* cl = new QVBoxLayout(chartBox);
+    cl->addWidget(m_chart, 1);
+    auto* chartControls = new QHBoxLayout;
+    chartControls->addWidget(new QLabel(tr("Smoothing"), chartBox));
+    chartControls->addWidget(m_smoothing, 1);
+    chartControls->addWidget(m_log);
+    chartControls->addWidget(reset);
+    cl->addLayout(chartControls);
+
+    m_heat = new BinHeatMap(this);
+    m_heat->setMinimumHeight(170);
+    auto* heatBox = new QGroupBox(tr("Loss per timestep bin over training"), this);
+    (new QVBoxLayout(heatBox))->addWidget(m_heat);
+
+    m_preview = new QLabel(this);
+    m_preview->setMinimumSize(200, 200);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setStyleSheet(QStringLiteral("background: #202020;"));
+    m_previewCaption = new QLabel(tr("Samples appear here while training"), this);
+    m_previewCaption->setAlignment(Qt::AlignCenter);
+    auto* previewBox = new QGroupBox(tr("Samples from fixed noise (EMA weights)"), this);
+    auto* pl = new QVBoxLayout(previewBox);
+    pl->addWidget(m_preview, 1);
+    pl->addWidget(m_previewCaption);
+
+    auto* right = new QSplitter(Qt::Vertical, this);
+    auto* top = new QSplitter(Qt::Horizontal, right);
+    top->addWidget(chartBox);
+    top->addWidget(previewBox);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    right->addWidget(top);
+    right->addWidget(heatBox);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(form);
+    layout->addWidget(right, 1);
+
+    connect(m_start, &QPushButton::clicked, this, &TrainingView::startRequested);
+    connect(m_pause, &QPushButton::clicked, this, [this] {
+        if (m_state == TrainingController::State::Paused)
+            Q_EMIT resumeRequested();
+        else
+            Q_EMIT pauseRequested();
+    });
+    connect(m_stop, &QPushButton::clicked, this, &TrainingView::stopRequested);
+    connect(m_smoothing, &QSlider::valueChanged, this, [this](int v) { m_chart->setSmoothing(v / 100.0); });
+    connect(m_log, &QCheckBox::toggled, m_chart, &LossChart::setLogScale);
+    connect(reset, &QPushButton::clicked, m_chart, &LossChart::resetZoom);
+    for (auto* combo : {m_preset, m_schedule})
+        connect(combo, &QComboBox::activated, this, &TrainingView::configEdited);
+    auto* timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, &TrainingView::updateClock);
+    timer->start(500);
+
+    setFormConfig(makeConfig("reference").value());
+    setTotalSteps(10000);
+    setPreviewInterval(200);
+    setState(TrainingController::State::Empty);
+}
+
+ModelConfig TrainingView::formConfig() const
+{
+    auto c = makeConfig(m_preset->currentData().toString().toStdString()).value();
+    c.train.batch = m_batch->value();
+    c.train.lr = m_lr->value();
+    c.train.totalSteps = m_steps->value();
+    c.train.emaDecay = m_ema->value();
+    c.train.seed = static_cast<uint64_t>(m_seed->value());
+    c.schedule.kind = parseScheduleKind(m_schedule->currentData().toString().toStdString()).value();
+    return c;
+}
+
+void TrainingView::setFormConfig(const ModelConfig& c)
+{
+    m_preset->setCurrentIndex(std::max(0, m_preset->findData(QString::fromStdString(c.preset))));
+    m_batch->setValue(c.train.batch);
+    m_lr->setValue(c.train.lr);
+    m_ema->setValue(c.train.emaDecay);
+    m_seed->setValue(static_cast<int>(c.train.seed));
+    m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(QString::fromStdString(scheduleKindName(c.schedule.kind)))));
+}
+
+qint64 TrainingView::totalSteps() const { return m_steps->value(); }
+void TrainingView::setTotalSteps(qint64 steps) { m_steps->setValue(static_cast<int>(steps)); }
+QString TrainingView::device() const { return m_device->currentData().toString(); }
+void TrainingView::setDevice(const QString& device) { m_device->setCurrentIndex(std::max(0, m_device->findData(device))); }
+int TrainingView::previewInterval() const { return m_previewEvery->value(); }
+void TrainingView::setPreviewInterval(int steps) { m_previewEvery->setValue(steps); }
+
+void TrainingView::setState(TrainingController::State state)
+{
+    using S = TrainingController::State;
+    if (state == S::Running && m_state != S::Running && m_state != S::Paused) {
+        m_clock.start();
+        m_elapsedBefore = 0;
+        m_startStep = m_lastStep;
+    } else if (state == S::Paused && m_clock.isValid()) {
+        m_elapsedBefore += m_clock.elapsed();
+        m_clock.invalidate();
+    } else if (state == S::Running && m_state == S::Paused) {
+        m_clock.start();
+    } else if (state == S::Idle && m_clock.isValid()) {
+        m_elapsedBefore += m_clock.elapsed();
+        m_clock.invalidate();
+    }
+    m_state = state;
+    const bool busy = state == S::Running || state == S::Paused;
+    m_start->setEnabled(state == S::Idle);
+    m_pause->setEnabled(busy);
+    m_pause->setText(state == S::Paused ? tr("Resume") : tr("Pause"));
+    m_stop->setEnabled(busy);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_ema, m_schedule, m_seed, m_device})
+        w->setEnabled(!busy);
+    updateClock();
+}
+
+void TrainingView::showModel(const SnapshotPtr& snapshot)
+{
+    m_chart->clear();
+    m_heat->clear();
+    if (!snapshot)
+        return;
+    setFormConfig(snapshot->config);
+    if (snapshot->config.train.totalSteps > snapshot->step)
+        setTotalSteps(snapshot->config.train.totalSteps);
+    QVector<QPointF> points;
+    points.reserve(static_cast<int>(snapshot->lossHistory.size()));
+    for (const auto& p : snapshot->lossHistory)
+        points.append(QPointF(static_cast<double>(p.step), p.loss));
+    m_chart->appendPoints(points);
+    m_heat->setBinLabels(BinHeatMap::timestepBinLabels(snapshot->config.schedule.steps, static_cast<int>(snapshot->binLoss.size())));
+    if (!snapshot->binLoss.empty() && std::isfinite(snapshot->binLoss.front()))
+        m_heat->appendSnapshot(QVector<double>(snapshot->binLoss.begin(), snapshot->binLoss.end()), static_cast<int>(snapshot->step));
+    m_lastStep = snapshot->step;
+    m_elapsedBefore = 0;
+    m_stepsPerSec = m_imagesPerSec = 0;
+    updateClock();
+}
+
+void TrainingView::addProgress(const TrainingProgress& p)
+{
+    if (!p.points.isEmpty())
+        m_chart->appendPoints(p.points);
+    if (p.step > 0) {
+        m_lastStep = p.step;
+        m_stepsPerSec = p.stepsPerSec;
+        m_imagesPerSec = p.imagesPerSec;
+    }
+    // The heat map takes a column every few updates so it spans the whole run.
+    if (!p.binLoss.isEmpty() && (++m_heatCounter % 5 == 1 || m_heat->snapshotCount() == 0))
+        m_heat->appendSnapshot(p.binLoss, static_cast<int>(p.step));
+    updateClock();
+}
+
+void TrainingView::showPreview(const QImage& grid, qint64 step)
+{
+    m_previewImage = grid;
+    m_preview->setPixmap(QPixmap::fromImage(grid.scaled(m_preview->size().boundedTo(QSize(512, 512)), Qt::KeepAspectRatio, Qt::FastTransformation)));
+    m_previewCaption->setText(tr("Step %1").arg(step));
+}
+
+void TrainingView::updateClock()
+{
+    const double elapsed = (m_elapsedBefore + (m_clock.isValid() ? m_clock.elapsed() : 0)) / 1000.0;
+    const qint64 left = std::max<qint64>(0, totalSteps() - m_lastStep);
+    const double eta = m_stepsPerSec > 0 ? left / m_stepsPerSec : -1;
+    m_stats->setText(tr("<table cellspacing='3'>"
+                        "<tr><td>Step</td><td align='right'><b>%1</b> / %2</td></tr>"
+                        "<tr><td>Steps/s</td><td align='right'>%3</td></tr>"
+                        "<tr><td>Images/s</td><td align='right'>%4</td></tr>"
+                        "<tr><td>Elapsed</td><td align='right'>%5</td></tr>"
+                        "<tr><td>ETA</td><td align='right'>%6</td></tr></table>")
+                         .arg(m_lastStep)
+                         .arg(totalSteps())
+                         .arg(m_stepsPerSec, 0, 'f', 2)
+                         .arg(m_imagesPerSec, 0, 'f', 1)
+                         .arg(clock(elapsed))
+                         .arg(m_state == TrainingController::State::Running ? clock(eta) : QStringLiteral("–")));
+}

@@ -1,0 +1,84 @@
+// Training: hyper-parameters, Start / Pause / Resume / Stop, live loss curves, loss per timestep
+// bin and preview samples.
+#pragma once
+
+#include "config.h"
+#include "trainingcontroller.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class BinHeatMap;
+class LossChart;
+
+class TrainingView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingView(QWidget* parent = nullptr);
+
+    // The form as a model configuration (preset, schedule, optimiser settings).
+    ddpm::ModelConfig formConfig() const;
+    void setFormConfig(const ddpm::ModelConfig& config);
+    qint64 totalSteps() const;
+    void setTotalSteps(qint64 steps);
+    QString device() const;
+    void setDevice(const QString& device);
+    int previewInterval() const;
+    void setPreviewInterval(int steps);
+
+    void setState(TrainingController::State state);
+    void showModel(const SnapshotPtr& snapshot);
+    void addProgress(const TrainingProgress& progress);
+    void showPreview(const QImage& grid, qint64 step);
+    LossChart* lossChart() const { return m_chart; }
+    BinHeatMap* heatMap() const { return m_heat; }
+    QImage previewImage() const { return m_previewImage; }
+    QPushButton* startButton() const { return m_start; }
+    QPushButton* pauseButton() const { return m_pause; }
+    QPushButton* stopButton() const { return m_stop; }
+
+Q_SIGNALS:
+    void startRequested();
+    void pauseRequested();
+    void resumeRequested();
+    void stopRequested();
+    void configEdited();
+
+private:
+    void updateClock();
+
+    QComboBox* m_preset;
+    QSpinBox* m_batch;
+    QDoubleSpinBox* m_lr;
+    QSpinBox* m_steps;
+    QDoubleSpinBox* m_ema;
+    QComboBox* m_schedule;
+    QSpinBox* m_seed;
+    QComboBox* m_device;
+    QSpinBox* m_previewEvery;
+    QPushButton* m_start;
+    QPushButton* m_pause;
+    QPushButton* m_stop;
+    LossChart* m_chart;
+    QSlider* m_smoothing;
+    QCheckBox* m_log;
+    QLabel* m_stats;
+    BinHeatMap* m_heat;
+    QLabel* m_preview;
+    QLabel* m_previewCaption;
+    QImage m_previewImage;
+    TrainingController::State m_state = TrainingController::State::Empty;
+    QElapsedTimer m_clock;
+    qint64 m_elapsedBefore = 0;
+    qint64 m_startStep = 0;
+    qint64 m_lastStep = 0;
+    double m_stepsPerSec = 0, m_imagesPerSec = 0;
+    int m_heatCounter = 0;
+};

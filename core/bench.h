@@ -1,0 +1,41 @@
+// Throughput of the U-Net: training steps (forward, backward, Adam) and no-grad denoising passes.
+// Shared by `ddpm bench` and the Qt-free `ddpm-bench`.
+#pragma once
+
+#include "result.h"
+
+#include <string>
+
+namespace ddpm {
+
+struct BenchOptions {
+    std::string model = "reference";
+    int batch = 64;
+    int iters = 10;
+    int warmup = 2;
+    std::string device = "cpu";
+    int threads = 0; // 0: all cores
+};
+
+struct BenchResult {
+    std::string model;
+    long long params = 0;
+    int batch = 0;
+    int threads = 0;
+    double trainImgPerSec = 0;
+    double denoiseImgStepsPerSec = 0;
+    double peakRssMb = 0;
+    std::string device;
+};
+
+Result<BenchResult> runBench(const BenchOptions& options);
+std::string benchToJson(const BenchResult& r);
+// Parses the shared flags (--model --batch --iters --warmup --device --threads) from argv[first…].
+Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first);
+
+// Peak resident memory of this process in MiB (VmHWM), 0 where unknown.
+double peakRssMb();
+// Sets libtorch's thread count and keeps OpenBLAS from starting a second pool on top of it.
+void configureThreads(int threads);
+
+} // namespace ddpm

@@ -1,0 +1,377 @@
+#include "dataset.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sys/stat.h>
+
+namespace ddpm {
+
+namespace {
+
+bool fileExists(const std::string& p)
+{
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool dirExists(const std::string& p)
+{
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+uint32_t be32(const uint8_t* p)
+{
+    return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
+}
+
+constexpr int64_t kMaxImages = 10'000'000;
+constexpr int64_t kMaxSide = 4096;
+
+} // namespace
+
+std::string fashionMnistDir()
+{
+    if (const char* env = std::getenv("DDPM_FASHION_MNIST_DIR"); env && *env)
+        return env;
+    return "/usr/share/datasets/fashion-mnist";
+}
+
+bool fashionMnistAvailable()
+{
+    const auto d = fashionMnistDir();
+    return fileExists(d + "/train-images-idx3-ubyte.gz") || fileExists(d + "/train-images-idx3-ubyte");
+}
+
+std::string defaultDataSpec() { return fashionMnistAvailable() ? "fashion-mnist" : "synthetic"; }
+
+Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBytes)
+{
+    if (!fileExists(path))
+        return Error{"cannot open '" + path + "': no such file"};
+    gzFile f = gzopen(path.c_str(), "rb"); // reads plain files unchanged
+    if (!f)
+        return Error{"cannot open '" + path + "': " + std::strerror(errno)};
+    std::vector<uint8_t> out;
+    std::vector<uint8_t> chunk(1 << 20);
+    for (;;) {
+        const int n = gzread(f, chunk.data(), static_cast<unsigned>(chunk.size()));
+        if (n < 0) {
+            int code = 0;
+            std::string msg = gzerror(f, &code);
+            gzclose(f);
+            return Error{"'" + path + "' is damaged: the gzip data cannot be decompressed (" + msg + ")"};
+        }
+        if (n == 0)
+            break;
+        out.insert(out.end(), chunk.begin(), chunk.begin() + n);
+        if (out.size() > maxBytes) {
+            gzclose(f);
+            return Error{"'" + path + "' is larger than the " + std::to_string(maxBytes >> 20) + " MiB this program reads"};
+        }
+    }
+    // A gzip stream cut short ends without error from gzread on some zlib versions; gzclose says so.
+    int code = 0;
+    const char* msg = gzerror(f, &code);
+    const bool truncated = code == Z_BUF_ERROR || (code != Z_OK && code != Z_STREAM_END);
+    std::string text = msg ? msg : "";
+    gzclose(f);
+    if (truncated)
+        return Error{"'" + path + "' is truncated or damaged (" + text + ")"};
+    return out;
+}
+
+namespace {
+
+// Header of an IDX file: 0, 0, type, ndims, then ndims big-endian uint32 sizes.
+Result<std::vector<int64_t>> idxHeader(const std::vector<uint8_t>& b, const std::string& what, int wantDims)
+{
+    if (b.size() < 4)
+        return Error{what + " is not an IDX file: it is only " + std::to_string(b.size()) + " bytes long"};
+    if (b[0] != 0 || b[1] != 0)
+        return Error{what + " is not an IDX file (wrong magic number)"};
+    if (b[2] != 0x08)
+        return Error{what + " holds IDX data of type " + std::to_string(b[2]) + "; only unsigned bytes (type 8) are supported"};
+    const int nd = b[3];
+    if (nd != wantDims)
+        return Error{what + " has " + std::to_string(nd) + " dimensions; expected " + std::to_string(wantDims)};
+    if (b.size() < 4 + 4 * size_t(nd))
+        return Error{what + " is truncated inside its header"};
+    std::vector<int64_t> dims;
+    for (int i = 0; i < nd; ++i) {
+        const int64_t d = be32(b.data() + 4 + 4 * i);
+        if (d <= 0 || d > (i == 0 ? kMaxImages : kMaxSide))
+            return Error{what + " announces an impossible size (" + std::to_string(d) + ") in dimension " + std::to_string(i + 1)};
+        dims.push_back(d);
+    }
+    int64_t payload = 1;
+    for (auto d : dims)
+        payload *= d;
+    const auto have = static_cast<int64_t>(b.size()) - 4 - 4 * nd;
+    if (have < payload)
+        return Error{what + " is truncated: its header announces " + std::to_string(payload) + " bytes of data but only " +
+                     std::to_string(have) + " follow"};
+    if (have > payload)
+        return Error{what + " has " + std::to_string(have - payload) + " bytes more than its header announces: the sizes disagree"};
+    return dims;
+}
+
+} // namespace
+
+Result<torch::Tensor> parseIdxImages(const std::vector<uint8_t>& b, const std::string& what)
+{
+    auto dims = idxHeader(b, what, 3);
+    if (!dims)
+        return Error{dims.error()};
+    const auto& d = dims.value();
+    auto t = torch::empty({d[0], 1, d[1], d[2]}, torch::kUInt8);
+    std::memcpy(t.data_ptr<uint8_t>(), b.data() + 16, static_cast<size_t>(d[0] * d[1] * d[2]));
+    return t;
+}
+
+Result<torch::Tensor> parseIdxLabels(const std::vector<uint8_t>& b, const std::string& what)
+{
+    auto dims = idxHeader(b, what, 1);
+    if (!dims)
+        return Error{dims.error()};
+    const auto n = dims.value()[0];
+    auto t = torch::empty({n}, torch::kInt64);
+    auto* p = t.data_ptr<int64_t>();
+    for (int64_t i = 0; i < n; ++i)
+        p[i] = b[8 + static_cast<size_t>(i)];
+    return t;
+}
+
+Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labelsPath)
+{
+    auto bytes = readMaybeGzip(imagesPath);
+    if (!bytes)
+        return Error{bytes.error()};
+    auto images = parseIdxImages(bytes.value(), "'" + imagesPath + "'");
+    if (!images)
+        return Error{images.error()};
+    Dataset ds{"idx", images.value(), {}};
+    if (!labelsPath.empty()) {
+        auto lb = readMaybeGzip(labelsPath);
+        if (!lb)
+            return Error{lb.error()};
+        auto labels = parseIdxLabels(lb.value(), "'" + labelsPath + "'");
+        if (!labels)
+            return Error{labels.error()};
+        if (labels->size(0) != ds.size())
+            return Error{"'" + labelsPath + "' has " + std::to_string(labels->size(0)) + " labels for " +
+                         std::to_string(ds.size()) + " images"};
+        ds.labels = labels.value();
+    }
+    return ds;
+}
+
+Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name)
+{
+    if (!dirExists(dir))
+        return Error{"the folder '" + dir + "' does not exist"};
+    auto find = [&](const std::string& base) -> std::string {
+        for (const auto& p : {dir + "/" + base, dir + "/" + base + ".gz"})
+            if (fileExists(p))
+                return p;
+        return {};
+    };
+    std::vector<torch::Tensor> images, labels;
+    for (const std::string split : {"train", "t10k"}) {
+        const auto img = find(split + "-images-idx3-ubyte");
+        if (img.empty())
+            continue;
+        const auto lbl = find(split + "-labels-idx1-ubyte");
+        auto ds = loadIdx(img, lbl);
+        if (!ds)
+            return Error{ds.error()};
+        images.push_back(ds->images);
+        if (ds->labels.defined())
+            labels.push_back(ds->labels);
+    }
+    if (images.empty())
+        return Error{"no MNIST-style files (train-images-idx3-ubyte[.gz]) in '" + dir + "'"};
+    Dataset out{name, torch::cat(images, 0), {}};
+    if (labels.size() == images.size())
+        out.labels = torch::cat(labels, 0);
+    return out;
+}
+
+Result<Dataset> parseCifar10(const std::vector<uint8_t>& b, const std::string& what)
+{
+    constexpr size_t rec = 1 + 3 * 32 * 32;
+    if (b.empty())
+        return Error{what + " is empty"};
+    if (b.size() % rec != 0)
+        return Error{what + " is not a CIFAR-10 binary batch: its size (" + std::to_string(b.size()) +
+                     " bytes) is not a whole number of 3073-byte records"};
+    const auto n = static_cast<int64_t>(b.size() / rec);
+    auto images = torch::empty({n, 3, 32, 32}, torch::kUInt8);
+    auto labels = torch::empty({n}, torch::kInt64);
+    auto* ip = images.data_ptr<uint8_t>();
+    auto* lp = labels.data_ptr<int64_t>();
+    for (int64_t i = 0; i < n; ++i) {
+        const uint8_t* r = b.data() + static_cast<size_t>(i) * rec;
+        if (r[0] > 9)
+            return Error{what + " is not a CIFAR-10 batch: record " + std::to_string(i + 1) + " has label " +
+                         std::to_string(r[0]) + " (labels are 0–9)"};
+        lp[i] = r[0];
+        std::memcpy(ip + static_cast<size_t>(i) * (rec - 1), r + 1, rec - 1);
+    }
+    return Dataset{"cifar10", images, labels};
+}
+
+Result<Dataset> loadCifar10(const std::string& path)
+{
+    std::vector<std::string> files;
+    if (dirExists(path)) {
+        for (int k = 1; k <= 5; ++k)
+            if (fileExists(path + "/data_batch_" + std::to_string(k) + ".bin"))
+                files.push_back(path + "/data_batch_" + std::to_string(k) + ".bin");
+        if (fileExists(path + "/test_batch.bin"))
+            files.push_back(path + "/test_batch.bin");
+        if (files.empty())
+            return Error{"no CIFAR-10 binary batches (data_batch_1.bin …) in '" + path + "'"};
+    } else {
+        files.push_back(path);
+    }
+    std::vector<torch::Tensor> images, labels;
+    for (const auto& f : files) {
+        auto bytes = readMaybeGzip(f, size_t{512} << 20);
+        if (!bytes)
+            return Error{bytes.error()};
+        auto ds = parseCifar10(bytes.value(), "'" + f + "'");
+        if (!ds)
+            return Error{ds.error()};
+        images.push_back(ds->images);
+        labels.push_back(ds->labels);
+    }
+    return Dataset{"cifar10", torch::cat(images, 0), torch::cat(labels, 0)};
+}
+
+Dataset makeSyntheticShapes(int64_t count, int64_t channels, int64_t size, uint64_t seed)
+{
+    auto images = torch::zeros({count, channels, size, size}, torch::kUInt8);
+    auto labels = torch::empty({count}, torch::kInt64);
+    auto* p = images.data_ptr<uint8_t>();
+    auto* lp = labels.data_ptr<int64_t>();
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> U(0.0, 1.0);
+    const double S = static_cast<double>(size);
+    for (int64_t n = 0; n < count; ++n) {
+        const int kind = static_cast<int>(rng() % 4);
+        lp[n] = kind;
+        const double r = S * (0.18 + 0.17 * U(rng));
+        const double cx = r + (S - 2 * r) * U(rng), cy = r + (S - 2 * r) * U(rng);
+        const double angle = U(rng) * 6.283185307179586;
+        uint8_t colour[3];
+        for (int c = 0; c < 3; ++c)
+            colour[c] = static_cast<uint8_t>(110 + rng() % 146);
+        for (int64_t y = 0; y < size; ++y) {
+            for (int64_t x = 0; x < size; ++x) {
+                const double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
+                // Rotate into the shape's frame.
+                const double u = dx * std::cos(angle) + dy * std::sin(angle);
+                const double v = -dx * std::sin(angle) + dy * std::cos(angle);
+                const double d = std::sqrt(dx * dx + dy * dy);
+                bool inside = false;
+                switch (kind) {
+                case 0: inside = d <= r; break;                                          // disc
+                case 1: inside = std::abs(u) <= r * 0.8 && std::abs(v) <= r * 0.8; break;  // square
+                case 2: inside = v <= r * 0.5 && v >= -r && std::abs(u) <= (v + r) * 0.6; break; // triangle
+                case 3: inside = d <= r && d >= r * 0.55; break;                          // ring
+                }
+                if (!inside)
+                    continue;
+                for (int64_t c = 0; c < channels; ++c)
+                    p[((n * channels + c) * size + y) * size + x] = channels == 1 ? colour[0] : colour[c];
+            }
+        }
+    }
+    return Dataset{"synthetic", images, labels};
+}
+
+Dataset fitToModel(const Dataset& data, int64_t channels, int64_t size)
+{
+    Dataset out = data;
+    auto imgs = data.images;
+    if (imgs.size(1) != channels) {
+        auto f = imgs.to(torch::kFloat32);
+        if (channels == 1) // ITU-R BT.601 luma
+            f = (0.299 * f.select(1, 0) + 0.587 * f.select(1, 1) + 0.114 * f.select(1, 2)).unsqueeze(1);
+        else
+            f = f.expand({-1, channels, -1, -1});
+        imgs = f.round().clamp(0, 255).to(torch::kUInt8).contiguous();
+    }
+    const auto H = imgs.size(2), W = imgs.size(3);
+    if (H == size && W == size) {
+        out.images = imgs.contiguous();
+        return out;
+    }
+    if (H <= size && W <= size) {
+        const auto top = (size - H) / 2, left = (size - W) / 2;
+        auto padded = torch::zeros({imgs.size(0), channels, size, size}, torch::kUInt8);
+        padded.narrow(2, top, H).narrow(3, left, W).copy_(imgs);
+        out.images = padded;
+        return out;
+    }
+    const auto side = std::min(H, W);
+    auto cropped = imgs.narrow(2, (H - side) / 2, side).narrow(3, (W - side) / 2, side);
+    std::vector<torch::Tensor> parts;
+    const int64_t chunk = 4096;
+    for (int64_t s = 0; s < cropped.size(0); s += chunk) {
+        auto f = cropped.narrow(0, s, std::min(chunk, cropped.size(0) - s)).to(torch::kFloat32);
+        auto opts = torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{size, size});
+        if (side > size)
+            opts = opts.mode(torch::kArea);
+        else
+            opts = opts.mode(torch::kBilinear).align_corners(false);
+        f = torch::nn::functional::interpolate(f, opts);
+        parts.push_back(f.round().clamp(0, 255).to(torch::kUInt8));
+    }
+    out.images = torch::cat(parts, 0).contiguous();
+    return out;
+}
+
+Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size, const FolderLoader& folderLoader)
+{
+    const auto colon = spec.find(':');
+    const std::string kind = spec.substr(0, colon);
+    const std::string arg = colon == std::string::npos ? std::string{} : spec.substr(colon + 1);
+    Result<Dataset> ds = Error{""};
+    if (kind == "fashion-mnist") {
+        if (!fashionMnistAvailable())
+            return Error{"Fashion-MNIST is not installed (expected it in " + fashionMnistDir() +
+                         "; on Debian: apt-get install dataset-fashion-mnist)"};
+        ds = loadMnistDir(fashionMnistDir(), "fashion-mnist");
+    } else if (kind == "mnist" && !arg.empty()) {
+        ds = loadMnistDir(arg, "mnist");
+    } else if (kind == "idx" && !arg.empty()) {
+        ds = loadIdx(arg);
+    } else if (kind == "cifar10" && !arg.empty()) {
+        ds = loadCifar10(arg);
+    } else if (kind == "folder" && !arg.empty()) {
+        if (!folderLoader)
+            return Error{"image folders need the image readers of the ddpm command or the studio"};
+        return folderLoader(arg, channels, size);
+    } else if (kind == "synthetic") {
+        const int64_t n = arg.empty() ? 10000 : std::atoll(arg.c_str());
+        if (n < 1 || n > 1'000'000)
+            return Error{"the synthetic set takes between 1 and 1000000 images"};
+        return makeSyntheticShapes(n, channels, size);
+    } else {
+        return Error{"unknown data set '" + spec +
+                     "' (expected fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)"};
+    }
+    if (!ds)
+        return ds;
+    return fitToModel(ds.value(), channels, size);
+}
+
+} // namespace ddpm

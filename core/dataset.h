@@ -1,0 +1,64 @@
+// Image data sets held in memory as uint8 tensors [N, C, H, W]: IDX files (MNIST, Fashion-MNIST,
+// KMNIST; gzip or raw), CIFAR-10 binary batches, a built-in synthetic set of procedural shapes, and
+// (through a loader the app layer supplies) folders of PNG/JPEG images.
+//
+// Every parser checks what it reads and turns a malformed file into an error message; none reads past
+// the end of its buffer.
+#pragma once
+
+#include "result.h"
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ddpm {
+
+struct Dataset {
+    std::string name;
+    torch::Tensor images; // uint8 [N, C, H, W]
+    torch::Tensor labels; // int64 [N], or undefined when the set has none
+    int64_t size() const { return images.defined() ? images.size(0) : 0; }
+    int64_t channels() const { return images.size(1); }
+    int64_t height() const { return images.size(2); }
+    int64_t width() const { return images.size(3); }
+};
+
+// Where Debian's dataset-fashion-mnist package puts the files (overridden by DDPM_FASHION_MNIST_DIR).
+std::string fashionMnistDir();
+bool fashionMnistAvailable();
+
+// Reads a whole file, transparently gunzipping it when it starts with the gzip magic. Refuses files
+// whose decompressed size exceeds maxBytes.
+Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBytes = size_t{1} << 31);
+
+// IDX parsers over bytes already in memory (the file names only make messages).
+Result<torch::Tensor> parseIdxImages(const std::vector<uint8_t>& bytes, const std::string& what);
+Result<torch::Tensor> parseIdxLabels(const std::vector<uint8_t>& bytes, const std::string& what);
+Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labelsPath = {});
+// A folder in the MNIST layout: train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz] and labels.
+Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name = "mnist");
+// CIFAR-10 binary version: a data_batch_N.bin / test_batch.bin file, or a folder of them.
+Result<Dataset> parseCifar10(const std::vector<uint8_t>& bytes, const std::string& what);
+Result<Dataset> loadCifar10(const std::string& path);
+// Procedural shapes (discs, squares, triangles, rings) on a dark background; needs no file.
+Dataset makeSyntheticShapes(int64_t count, int64_t channels, int64_t size, uint64_t seed = 1234);
+
+// Converts to the model's channels and size: grey ↔ RGB, centre padding for smaller images, centre
+// crop and area resampling for larger ones.
+Dataset fitToModel(const Dataset& data, int64_t channels, int64_t size);
+
+// Images from a folder; supplied by the app layer (Qt's image readers).
+using FolderLoader = std::function<Result<Dataset>(const std::string& dir, int64_t channels, int64_t size)>;
+
+// SPEC: fashion-mnist | mnist:DIR | idx:IMAGES_FILE | cifar10:PATH | folder:DIR | synthetic.
+// The result already fits the model (channels, size).
+Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size,
+                             const FolderLoader& folderLoader = {});
+// "fashion-mnist" when the package is installed, "synthetic" otherwise.
+std::string defaultDataSpec();
+
+} // namespace ddpm

@@ -1,0 +1,131 @@
+#include "diffusion.h"
+
+#include <cmath>
+
+namespace ddpm {
+
+std::string predictionName(Prediction p)
+{
+    switch (p) {
+    case Prediction::Epsilon: return "eps";
+    case Prediction::X0: return "x0";
+    case Prediction::V: return "v";
+    }
+    return "eps";
+}
+
+Result<Prediction> parsePrediction(const std::string& name)
+{
+    if (name == "eps" || name == "epsilon")
+        return Prediction::Epsilon;
+    if (name == "x0")
+        return Prediction::X0;
+    if (name == "v")
+        return Prediction::V;
+    return Error{"unknown prediction '" + name + "' (expected eps, x0 or v)"};
+}
+
+namespace {
+torch::Tensor toTensor(const std::vector<double>& v, torch::Device device)
+{
+    return torch::tensor(v, torch::dtype(torch::kFloat64)).to(torch::kFloat32).to(device);
+}
+} // namespace
+
+Diffusion::Diffusion(NoiseSchedule schedule, Prediction prediction, torch::Device device)
+    : m_schedule(std::move(schedule))
+    , m_prediction(prediction)
+    , m_device(device)
+{
+    m_sqrtAlphaBar = toTensor(m_schedule.sqrtAlphaBar(), device);
+    m_sqrtOneMinusAlphaBar = toTensor(m_schedule.sqrtOneMinusAlphaBar(), device);
+}
+
+torch::Tensor Diffusion::gather(const torch::Tensor& table, const torch::Tensor& tIndex) const
+{
+    return table.index_select(0, tIndex.to(table.device())).view({-1, 1, 1, 1});
+}
+
+torch::Tensor Diffusion::qSample(const torch::Tensor& x0, const torch::Tensor& tIndex, const torch::Tensor& eps) const
+{
+    return gather(m_sqrtAlphaBar, tIndex) * x0 + gather(m_sqrtOneMinusAlphaBar, tIndex) * eps;
+}
+
+torch::Tensor Diffusion::qStep(const torch::Tensor& xPrev, int t, const torch::Tensor& z) const
+{
+    const double beta = m_schedule.beta()[static_cast<size_t>(t - 1)];
+    return std::sqrt(1.0 - beta) * xPrev + std::sqrt(beta) * z;
+}
+
+std::vector<torch::Tensor> Diffusion::forwardStrip(const torch::Tensor& x0, const std::vector<int>& timesteps,
+                                                   const torch::Tensor& eps) const
+{
+    std::vector<torch::Tensor> out;
+    out.reserve(timesteps.size());
+    for (int t : timesteps) {
+        if (t <= 0) {
+            out.push_back(x0.clone());
+            continue;
+        }
+        const auto i = static_cast<size_t>(std::min(t, steps()) - 1);
+        out.push_back(m_schedule.sqrtAlphaBar()[i] * x0 + m_schedule.sqrtOneMinusAlphaBar()[i] * eps);
+    }
+    return out;
+}
+
+std::vector<torch::Tensor> Diffusion::forwardChain(const torch::Tensor& x0, const std::vector<int>& timesteps,
+                                                   at::Generator& generator) const
+{
+    std::vector<torch::Tensor> out(timesteps.size());
+    int maxT = 0;
+    for (int t : timesteps)
+        maxT = std::max(maxT, std::min(t, steps()));
+    torch::Tensor x = x0.clone();
+    auto record = [&](int t) {
+        for (size_t k = 0; k < timesteps.size(); ++k)
+            if (std::min(timesteps[k], steps()) == t || (t == 0 && timesteps[k] <= 0))
+                out[k] = x.clone();
+    };
+    record(0);
+    for (int t = 1; t <= maxT; ++t) {
+        auto z = torch::randn(x.sizes(), generator, torch::dtype(torch::kFloat32)).to(x.device());
+        x = qStep(x, t, z);
+        record(t);
+    }
+    return out;
+}
+
+torch::Tensor Diffusion::target(const torch::Tensor& x0, const torch::Tensor& eps, const torch::Tensor& tIndex) const
+{
+    switch (m_prediction) {
+    case Prediction::Epsilon: return eps;
+    case Prediction::X0: return x0;
+    case Prediction::V:
+        return gather(m_sqrtAlphaBar, tIndex) * eps - gather(m_sqrtOneMinusAlphaBar, tIndex) * x0;
+    }
+    return eps;
+}
+
+std::pair<torch::Tensor, torch::Tensor> Diffusion::predictX0Eps(const torch::Tensor& output, const torch::Tensor& xt,
+                                                                const torch::Tensor& tIndex) const
+{
+    const auto a = gather(m_sqrtAlphaBar, tIndex);
+    const auto s = gather(m_sqrtOneMinusAlphaBar, tIndex);
+    switch (m_prediction) {
+    case Prediction::Epsilon: return {(xt - s * output) / a, output};
+    case Prediction::X0: return {output, (xt - a * output) / s};
+    case Prediction::V: return {a * xt - s * output, s * xt + a * output};
+    }
+    return {output, output};
+}
+
+std::vector<int> evenlySpacedTimesteps(int T, int count)
+{
+    std::vector<int> ts;
+    count = std::max(2, count);
+    for (int k = 0; k < count; ++k)
+        ts.push_back(static_cast<int>(std::lround(static_cast<double>(T) * k / (count - 1))));
+    return ts;
+}
+
+} // namespace ddpm

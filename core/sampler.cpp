@@ -1,0 +1,149 @@
+#include "sampler.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ddpm {
+
+std::string samplerKindName(SamplerKind kind) { return kind == SamplerKind::Ddim ? "ddim" : "ddpm"; }
+
+Result<SamplerKind> parseSamplerKind(const std::string& name)
+{
+    if (name == "ddpm")
+        return SamplerKind::Ddpm;
+    if (name == "ddim")
+        return SamplerKind::Ddim;
+    return Error{"unknown sampler '" + name + "' (expected ddpm or ddim)"};
+}
+
+std::string varianceKindName(VarianceKind kind) { return kind == VarianceKind::Beta ? "beta" : "beta-tilde"; }
+
+Result<VarianceKind> parseVarianceKind(const std::string& name)
+{
+    if (name == "beta")
+        return VarianceKind::Beta;
+    if (name == "beta-tilde" || name == "betatilde")
+        return VarianceKind::BetaTilde;
+    return Error{"unknown variance '" + name + "' (expected beta or beta-tilde)"};
+}
+
+std::vector<int> ddimTimesteps(int startT, int steps)
+{
+    steps = std::clamp(steps, 1, std::max(1, startT));
+    std::vector<int> ts;
+    for (int k = steps - 1; k >= 0; --k) {
+        // Evenly spaced over 1 … startT, always including startT itself.
+        const int t = steps == 1 ? startT
+                                 : 1 + static_cast<int>(std::lround(static_cast<double>(startT - 1) * k / (steps - 1)));
+        if (ts.empty() || ts.back() != t)
+            ts.push_back(t);
+    }
+    return ts;
+}
+
+ReverseProcess::ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options,
+                               std::vector<int64_t> imageShape)
+    : m_diffusion(diffusion)
+    , m_denoiser(std::move(denoiser))
+    , m_options(options)
+    , m_generator(at::detail::createCPUGenerator(options.seed))
+{
+    std::vector<int64_t> shape{options.count};
+    shape.insert(shape.end(), imageShape.begin(), imageShape.end());
+    m_x = torch::randn(shape, m_generator, torch::dtype(torch::kFloat32)).to(diffusion.device());
+    init(diffusion.steps());
+}
+
+ReverseProcess::ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options,
+                               torch::Tensor xStart, int startT)
+    : m_diffusion(diffusion)
+    , m_denoiser(std::move(denoiser))
+    , m_options(options)
+    , m_generator(at::detail::createCPUGenerator(options.seed))
+{
+    m_x = xStart.to(diffusion.device(), torch::kFloat32);
+    init(std::clamp(startT, 1, diffusion.steps()));
+}
+
+void ReverseProcess::init(int startT)
+{
+    m_timesteps.clear();
+    if (m_options.kind == SamplerKind::Ddim) {
+        m_timesteps = ddimTimesteps(startT, m_options.ddimSteps);
+    } else {
+        for (int t = startT; t >= 1; --t)
+            m_timesteps.push_back(t);
+    }
+}
+
+torch::Tensor ReverseProcess::noiseLike(const torch::Tensor& like)
+{
+    return torch::randn(like.sizes(), m_generator, torch::dtype(torch::kFloat32)).to(like.device());
+}
+
+ReverseStep ReverseProcess::next()
+{
+    torch::NoGradGuard noGrad; // thread-local: taken in whichever thread samples
+    const auto& s = m_diffusion.schedule();
+    const int t = m_timesteps[static_cast<size_t>(m_next)];
+    const int tNext = m_next + 1 < totalSteps() ? m_timesteps[static_cast<size_t>(m_next) + 1] : 0;
+    const auto i = static_cast<size_t>(t - 1);
+    const auto n = m_x.size(0);
+    auto tIndex = torch::full({n}, t - 1, torch::dtype(torch::kInt64).device(m_x.device()));
+
+    auto output = m_denoiser(m_x, tIndex);
+    auto [x0Hat, epsHat] = m_diffusion.predictX0Eps(output, m_x, tIndex);
+    if (m_options.clipX0) {
+        x0Hat = x0Hat.clamp(-1.0, 1.0);
+        // Keep ε̂ consistent with the clipped x̂0 (x_t = √ᾱ x̂0 + √(1−ᾱ) ε̂).
+        epsHat = (m_x - s.sqrtAlphaBar()[i] * x0Hat) / s.sqrtOneMinusAlphaBar()[i];
+    }
+
+    ReverseStep step;
+    step.step = m_next;
+    step.t = t;
+    step.tNext = tNext;
+    step.xt = m_x.to(torch::kCPU);
+    step.x0Hat = x0Hat.to(torch::kCPU);
+    step.epsHat = epsHat.to(torch::kCPU);
+
+    torch::Tensor xNext;
+    if (m_options.kind == SamplerKind::Ddpm) {
+        // Algorithm 2 written with the posterior mean μ̃_t(x_t, x̂0) of eq. 7, which equals
+        // 1/√α_t (x_t − β_t/√(1−ᾱ_t) ε̂) when x̂0 is not clipped.
+        auto mean = s.posteriorMeanCoefX0()[i] * x0Hat + s.posteriorMeanCoefXt()[i] * m_x;
+        if (t > 1) {
+            const double var = m_options.variance == VarianceKind::Beta ? s.beta()[i] : s.posteriorVariance()[i];
+            xNext = mean + std::sqrt(var) * noiseLike(m_x);
+        } else {
+            xNext = mean; // z = 0 at t = 1
+        }
+    } else {
+        // DDIM, eq. 12 with σ_t(η) of eq. 16.
+        const double abar = s.alphaBar()[i];
+        const double abarNext = tNext > 0 ? s.alphaBar()[static_cast<size_t>(tNext - 1)] : 1.0;
+        const double sigma = m_options.eta * std::sqrt((1.0 - abarNext) / (1.0 - abar)) *
+                             std::sqrt(std::max(0.0, 1.0 - abar / abarNext));
+        const double dirCoef = std::sqrt(std::max(0.0, 1.0 - abarNext - sigma * sigma));
+        xNext = std::sqrt(abarNext) * x0Hat + dirCoef * epsHat;
+        if (sigma > 0.0)
+            xNext = xNext + sigma * noiseLike(m_x);
+    }
+    m_x = xNext;
+    ++m_next;
+    return step;
+}
+
+bool ReverseProcess::run(const std::atomic<bool>* cancel, const std::function<void(const ReverseStep&)>& onStep)
+{
+    while (!done()) {
+        if (cancel && cancel->load())
+            return false;
+        auto step = next();
+        if (onStep)
+            onStep(step);
+    }
+    return true;
+}
+
+} // namespace ddpm

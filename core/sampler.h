@@ -1,0 +1,88 @@
+// The reverse process: DDPM ancestral sampling (Ho et al. 2020, Algorithm 2) and DDIM (Song et al.
+// 2021, eq. 12), driven one step at a time so that views can show every (t, x_t, x̂0, ε̂) and a user
+// can cancel between steps.
+#pragma once
+
+#include "diffusion.h"
+#include "result.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ddpm {
+
+enum class SamplerKind { Ddpm, Ddim };
+enum class VarianceKind { Beta, BetaTilde }; // σ_t² = β_t or σ_t² = β̃_t
+
+std::string samplerKindName(SamplerKind kind);
+Result<SamplerKind> parseSamplerKind(const std::string& name);
+std::string varianceKindName(VarianceKind kind);
+Result<VarianceKind> parseVarianceKind(const std::string& name);
+
+struct SamplerOptions {
+    SamplerKind kind = SamplerKind::Ddpm;
+    VarianceKind variance = VarianceKind::BetaTilde;
+    int ddimSteps = 50;      // DDIM only: how many steps from T (or the start) down to 0
+    double eta = 0.0;        // DDIM only: 0 deterministic, 1 DDPM-like
+    bool clipX0 = true;      // clip x̂0 to [−1, 1] before forming the posterior mean
+    uint64_t seed = 0;
+    int count = 16;          // images
+};
+
+// The network as the samplers see it: output for (x_t, tIndex) in the diffusion's parametrisation.
+using Denoiser = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& tIndex)>;
+
+// One step as handed to the views: the state x_t before the step, and what the model made of it.
+struct ReverseStep {
+    int step = 0;       // 0-based count of steps taken
+    int t = 0;          // paper timestep of x_t (1 … T)
+    int tNext = 0;      // paper timestep reached by the step (0 at the end)
+    torch::Tensor xt;   // [N, C, H, W], on the CPU
+    torch::Tensor x0Hat;
+    torch::Tensor epsHat;
+};
+
+class ReverseProcess {
+public:
+    // Starts from pure noise x_T drawn with the seed.
+    ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options,
+                   std::vector<int64_t> imageShape /* C, H, W */);
+    // Starts from a given x_t at paper timestep startT ("denoise from here").
+    ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options,
+                   torch::Tensor xStart, int startT);
+
+    // Paper timesteps visited, from the start down to 1 (DDPM) or the DDIM subsequence.
+    const std::vector<int>& timesteps() const { return m_timesteps; }
+    int totalSteps() const { return static_cast<int>(m_timesteps.size()); }
+    int stepsTaken() const { return m_next; }
+    bool done() const { return m_next >= totalSteps(); }
+    // Performs one step and returns what it saw. Call only while !done().
+    ReverseStep next();
+    // The current state (x_T at first, x_0 when done), on the diffusion's device.
+    const torch::Tensor& current() const { return m_x; }
+    // Runs the remaining steps; stops early and returns false when `cancel` becomes true.
+    bool run(const std::atomic<bool>* cancel = nullptr, const std::function<void(const ReverseStep&)>& onStep = {});
+
+private:
+    void init(int startT);
+    torch::Tensor noiseLike(const torch::Tensor& like);
+
+    const Diffusion& m_diffusion;
+    Denoiser m_denoiser;
+    SamplerOptions m_options;
+    at::Generator m_generator;
+    torch::Tensor m_x;
+    std::vector<int> m_timesteps;
+    int m_next = 0;
+};
+
+// DDIM's evenly spaced subsequence of paper timesteps in [1, startT], descending, `steps` long
+// at most.
+std::vector<int> ddimTimesteps(int startT, int steps);
+
+} // namespace ddpm

@@ -1,0 +1,123 @@
+#include "schedule.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace ddpm {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+std::vector<double> linspace(double a, double b, int n)
+{
+    std::vector<double> v(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        v[static_cast<size_t>(i)] = n == 1 ? a : a + (b - a) * static_cast<double>(i) / (n - 1);
+    return v;
+}
+
+std::vector<double> makeBetas(const ScheduleOptions& o)
+{
+    const int T = o.steps;
+    switch (o.kind) {
+    case ScheduleKind::Linear:
+        return linspace(o.betaStart, o.betaEnd, T);
+    case ScheduleKind::Quadratic: {
+        auto v = linspace(std::sqrt(o.betaStart), std::sqrt(o.betaEnd), T);
+        for (double& b : v)
+            b *= b;
+        return v;
+    }
+    case ScheduleKind::Sigmoid: {
+        // β_t = β_start + (β_end − β_start)·sigmoid(x_t), x evenly spaced on [−6, 6].
+        auto x = linspace(-6.0, 6.0, T);
+        for (double& b : x)
+            b = o.betaStart + (o.betaEnd - o.betaStart) / (1.0 + std::exp(-b));
+        return x;
+    }
+    case ScheduleKind::Cosine: {
+        // ᾱ(t) = f(t)/f(0), f(t) = cos²(((t/T) + s)/(1 + s) · π/2);  β_t = min(1 − ᾱ_t/ᾱ_{t−1}, cap).
+        auto f = [&](double t) {
+            const double c = std::cos(((t / T) + o.cosineOffset) / (1.0 + o.cosineOffset) * kPi / 2);
+            return c * c;
+        };
+        std::vector<double> v(static_cast<size_t>(T));
+        for (int i = 0; i < T; ++i)
+            v[static_cast<size_t>(i)] = std::min(1.0 - f(i + 1) / f(i), o.maxBeta);
+        return v;
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+std::string scheduleKindName(ScheduleKind kind)
+{
+    switch (kind) {
+    case ScheduleKind::Linear: return "linear";
+    case ScheduleKind::Cosine: return "cosine";
+    case ScheduleKind::Sigmoid: return "sigmoid";
+    case ScheduleKind::Quadratic: return "quadratic";
+    }
+    return "linear";
+}
+
+Result<ScheduleKind> parseScheduleKind(const std::string& name)
+{
+    for (auto k : {ScheduleKind::Linear, ScheduleKind::Cosine, ScheduleKind::Sigmoid, ScheduleKind::Quadratic})
+        if (scheduleKindName(k) == name)
+            return k;
+    return Error{"unknown schedule '" + name + "' (expected linear, cosine, sigmoid or quadratic)"};
+}
+
+Result<NoiseSchedule> NoiseSchedule::create(const ScheduleOptions& o)
+{
+    if (o.steps < 1 || o.steps > 100000)
+        return Error{"the number of diffusion steps must be between 1 and 100000, not " + std::to_string(o.steps)};
+    if (o.kind != ScheduleKind::Cosine) {
+        if (!(o.betaStart > 0.0 && o.betaStart < 1.0 && o.betaEnd > 0.0 && o.betaEnd < 1.0))
+            return Error{"β must lie strictly between 0 and 1"};
+        if (o.betaStart > o.betaEnd)
+            return Error{"β_start must not be larger than β_end"};
+    } else if (!(o.cosineOffset >= 0.0 && o.maxBeta > 0.0 && o.maxBeta < 1.0)) {
+        return Error{"the cosine schedule needs s ≥ 0 and 0 < β cap < 1"};
+    }
+    return NoiseSchedule(o);
+}
+
+NoiseSchedule::NoiseSchedule(const ScheduleOptions& options)
+    : m_options(options)
+{
+    m_beta = makeBetas(options);
+    const size_t T = m_beta.size();
+    m_alpha.resize(T);
+    m_alphaBar.resize(T);
+    m_alphaBarPrev.resize(T);
+    m_sqrtAlphaBar.resize(T);
+    m_sqrtOneMinusAlphaBar.resize(T);
+    m_posteriorVariance.resize(T);
+    m_posteriorMeanCoefX0.resize(T);
+    m_posteriorMeanCoefXt.resize(T);
+    m_snr.resize(T);
+    double prod = 1.0;
+    for (size_t i = 0; i < T; ++i) {
+        const double beta = m_beta[i];
+        const double alpha = 1.0 - beta;
+        const double prev = prod;
+        prod *= alpha;
+        m_alpha[i] = alpha;
+        m_alphaBar[i] = prod;
+        m_alphaBarPrev[i] = prev;
+        m_sqrtAlphaBar[i] = std::sqrt(prod);
+        m_sqrtOneMinusAlphaBar[i] = std::sqrt(1.0 - prod);
+        m_posteriorVariance[i] = beta * (1.0 - prev) / (1.0 - prod);
+        m_posteriorMeanCoefX0[i] = beta * std::sqrt(prev) / (1.0 - prod);
+        m_posteriorMeanCoefXt[i] = (1.0 - prev) * std::sqrt(alpha) / (1.0 - prod);
+        m_snr[i] = prod / (1.0 - prod);
+    }
+}
+
+} // namespace ddpm

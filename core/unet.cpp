@@ -1,0 +1,252 @@
+#include "unet.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ddpm {
+
+namespace nn = torch::nn;
+
+namespace {
+
+nn::GroupNorm groupNorm(int64_t channels)
+{
+    int64_t groups = std::min<int64_t>(32, channels);
+    while (channels % groups != 0)
+        --groups;
+    return nn::GroupNorm(nn::GroupNormOptions(groups, channels).eps(1e-6));
+}
+
+nn::Conv2d conv(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1)
+{
+    return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2));
+}
+
+bool contains(const std::vector<int64_t>& v, int64_t x)
+{
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// The official code initialises the last conv of each residual branch with scale 0 ("init_scale=0.")
+// so every block starts as the identity. Near-zero rather than zero keeps gradients flowing to the
+// layers before it from the first step.
+void shrink(nn::Conv2d& c, double scale = 1e-5)
+{
+    torch::NoGradGuard guard;
+    c->weight.mul_(scale);
+}
+
+} // namespace
+
+Result<UNetOptions> unetPreset(const std::string& name)
+{
+    UNetOptions o;
+    if (name == "tiny") {
+        o.ch(32).chMult({1, 2}).numResBlocks(1).attnResolutions({8}).dropout(0.0).imageChannels(1).imageSize(16);
+    } else if (name == "reference") {
+        o.ch(32).chMult({1, 2, 2}).numResBlocks(2).attnResolutions({8}).dropout(0.1).imageChannels(1).imageSize(32);
+    } else if (name == "cifar") {
+        o.ch(128).chMult({1, 2, 2, 2}).numResBlocks(2).attnResolutions({16}).dropout(0.1).imageChannels(3).imageSize(32);
+    } else {
+        return Error{"unknown model preset '" + name + "' (expected tiny, reference or cifar)"};
+    }
+    return o;
+}
+
+std::vector<std::string> unetPresetNames() { return {"tiny", "reference", "cifar"}; }
+
+Status validateUNetOptions(const UNetOptions& o)
+{
+    if (o.ch() < 1 || o.ch() % 2 != 0)
+        return Error{"the base width ch must be a positive even number"};
+    if (o.chMult().empty())
+        return Error{"ch_mult needs at least one level"};
+    for (auto m : o.chMult())
+        if (m < 1)
+            return Error{"every ch_mult entry must be at least 1"};
+    if (o.numResBlocks() < 1)
+        return Error{"num_res_blocks must be at least 1"};
+    if (o.imageChannels() != 1 && o.imageChannels() != 3)
+        return Error{"images must have 1 (grey) or 3 (RGB) channels"};
+    const int64_t divisor = int64_t{1} << (o.chMult().size() - 1);
+    if (o.imageSize() < divisor || o.imageSize() % divisor != 0 || o.imageSize() > 512)
+        return Error{"the image size " + std::to_string(o.imageSize()) + " must be a multiple of " +
+                     std::to_string(divisor) + " (one halving per level) and at most 512"};
+    if (o.dropout() < 0.0 || o.dropout() >= 1.0)
+        return Error{"dropout must lie in [0, 1)"};
+    return Ok{};
+}
+
+torch::Tensor timestepEmbedding(const torch::Tensor& t, int64_t dim)
+{
+    const int64_t half = dim / 2;
+    const double scale = std::log(10000.0) / static_cast<double>(std::max<int64_t>(half - 1, 1));
+    auto freqs = torch::exp(torch::arange(half, torch::dtype(torch::kFloat32).device(t.device())) * -scale);
+    auto args = t.to(torch::kFloat32).unsqueeze(1) * freqs.unsqueeze(0);
+    auto emb = torch::cat({torch::sin(args), torch::cos(args)}, 1);
+    if (dim % 2 == 1)
+        emb = torch::nn::functional::pad(emb, torch::nn::functional::PadFuncOptions({0, 1}));
+    return emb;
+}
+
+ResBlockImpl::ResBlockImpl(int64_t inCh, int64_t outCh, int64_t tembCh, double dropout)
+{
+    norm1 = register_module("norm1", groupNorm(inCh));
+    conv1 = register_module("conv1", conv(inCh, outCh, 3));
+    tembProj = register_module("temb_proj", nn::Linear(tembCh, outCh));
+    norm2 = register_module("norm2", groupNorm(outCh));
+    drop = register_module("dropout", nn::Dropout(dropout));
+    conv2 = register_module("conv2", conv(outCh, outCh, 3));
+    shrink(conv2);
+    if (inCh != outCh)
+        shortcut = register_module("nin_shortcut", conv(inCh, outCh, 1));
+}
+
+torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& temb)
+{
+    auto h = conv1(torch::silu(norm1(x)));
+    h = h + tembProj(torch::silu(temb)).unsqueeze(-1).unsqueeze(-1);
+    h = conv2(drop(torch::silu(norm2(h))));
+    return (shortcut ? shortcut(x) : x) + h;
+}
+
+AttnBlockImpl::AttnBlockImpl(int64_t channels)
+{
+    norm = register_module("norm", groupNorm(channels));
+    q = register_module("q", conv(channels, channels, 1));
+    k = register_module("k", conv(channels, channels, 1));
+    v = register_module("v", conv(channels, channels, 1));
+    projOut = register_module("proj_out", conv(channels, channels, 1));
+    shrink(projOut);
+}
+
+torch::Tensor AttnBlockImpl::forward(const torch::Tensor& x)
+{
+    const auto B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3);
+    auto h = norm(x);
+    auto qq = q(h).reshape({B, C, H * W}).transpose(1, 2);      // [B, HW, C]
+    auto kk = k(h).reshape({B, C, H * W});                      // [B, C, HW]
+    auto vv = v(h).reshape({B, C, H * W}).transpose(1, 2);      // [B, HW, C]
+    auto w = torch::softmax(torch::bmm(qq, kk) * (1.0 / std::sqrt(static_cast<double>(C))), -1);
+    auto out = torch::bmm(w, vv).transpose(1, 2).reshape({B, C, H, W});
+    return x + projOut(out);
+}
+
+UNetImpl::UNetImpl(const UNetOptions& o)
+    : m_options(o)
+{
+    const int64_t ch = o.ch();
+    const int64_t tembCh = 4 * ch;
+    const auto& mult = o.chMult();
+    const auto levels = static_cast<int64_t>(mult.size());
+
+    temb0 = register_module("temb_dense0", nn::Linear(ch, tembCh));
+    temb1 = register_module("temb_dense1", nn::Linear(tembCh, tembCh));
+    convIn = register_module("conv_in", conv(o.imageChannels(), ch, 3));
+
+    // Down path: record the channel count of every tensor pushed on the skip stack.
+    std::vector<int64_t> skipCh{ch};
+    int64_t cur = ch;
+    int64_t res = o.imageSize();
+    for (int64_t i = 0; i < levels; ++i) {
+        Stage s;
+        const int64_t out = ch * mult[static_cast<size_t>(i)];
+        for (int64_t b = 0; b < o.numResBlocks(); ++b) {
+            const std::string name = "down" + std::to_string(i) + "_block" + std::to_string(b);
+            s.blocks.push_back(register_module(name, ResBlock(cur, out, tembCh, o.dropout())));
+            cur = out;
+            s.attns.push_back(contains(o.attnResolutions(), res)
+                                  ? register_module("down" + std::to_string(i) + "_attn" + std::to_string(b), AttnBlock(cur))
+                                  : AttnBlock(nullptr));
+            skipCh.push_back(cur);
+        }
+        if (i != levels - 1) {
+            s.resample = register_module("down" + std::to_string(i) + "_downsample", conv(cur, cur, 3, 2));
+            skipCh.push_back(cur);
+            res /= 2;
+        }
+        m_down.push_back(std::move(s));
+    }
+
+    mid1 = register_module("mid_block1", ResBlock(cur, cur, tembCh, o.dropout()));
+    midAttn = register_module("mid_attn", AttnBlock(cur));
+    mid2 = register_module("mid_block2", ResBlock(cur, cur, tembCh, o.dropout()));
+
+    for (int64_t i = levels - 1; i >= 0; --i) {
+        Stage s;
+        const int64_t out = ch * mult[static_cast<size_t>(i)];
+        for (int64_t b = 0; b < o.numResBlocks() + 1; ++b) {
+            const int64_t skip = skipCh.back();
+            skipCh.pop_back();
+            const std::string name = "up" + std::to_string(i) + "_block" + std::to_string(b);
+            s.blocks.push_back(register_module(name, ResBlock(cur + skip, out, tembCh, o.dropout())));
+            cur = out;
+            s.attns.push_back(contains(o.attnResolutions(), res)
+                                  ? register_module("up" + std::to_string(i) + "_attn" + std::to_string(b), AttnBlock(cur))
+                                  : AttnBlock(nullptr));
+        }
+        if (i != 0) {
+            s.resample = register_module("up" + std::to_string(i) + "_upsample", conv(cur, cur, 3));
+            res *= 2;
+        }
+        m_up.push_back(std::move(s));
+    }
+
+    normOut = register_module("norm_out", groupNorm(cur));
+    convOut = register_module("conv_out", conv(cur, o.imageChannels(), 3));
+    shrink(convOut);
+}
+
+torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
+{
+    auto temb = temb1(torch::silu(temb0(timestepEmbedding(t, m_options.ch()))));
+    std::vector<torch::Tensor> hs{convIn(x)};
+    for (auto& s : m_down) {
+        for (size_t b = 0; b < s.blocks.size(); ++b) {
+            auto h = s.blocks[b](hs.back(), temb);
+            if (s.attns[b])
+                h = s.attns[b](h);
+            hs.push_back(h);
+        }
+        if (s.resample)
+            hs.push_back(s.resample(hs.back()));
+    }
+    auto h = mid2(midAttn(mid1(hs.back(), temb)), temb);
+    for (auto& s : m_up) {
+        for (size_t b = 0; b < s.blocks.size(); ++b) {
+            h = s.blocks[b](torch::cat({h, hs.back()}, 1), temb);
+            hs.pop_back();
+            if (s.attns[b])
+                h = s.attns[b](h);
+        }
+        if (s.resample) {
+            h = torch::upsample_nearest2d(h, std::vector<int64_t>{h.size(2) * 2, h.size(3) * 2});
+            h = s.resample(h);
+        }
+    }
+    return convOut(torch::silu(normOut(h)));
+}
+
+int64_t UNetImpl::parameterCount() const
+{
+    int64_t n = 0;
+    for (const auto& p : parameters())
+        n += p.numel();
+    return n;
+}
+
+UNet cloneUNet(const UNet& source)
+{
+    UNet copy(source->options());
+    torch::NoGradGuard guard;
+    auto src = source->parameters();
+    auto dst = copy->parameters();
+    const auto device = src.empty() ? torch::Device(torch::kCPU) : src.front().device();
+    copy->to(device);
+    for (size_t i = 0; i < src.size(); ++i)
+        dst[i].copy_(src[i]);
+    copy->eval();
+    return copy;
+}
+
+} // namespace ddpm

@@ -1,0 +1,177 @@
+// Exports written and read back: GIF and WebP frame counts and sizes, PNG sidecars, atomic writes.
+#include "animation.h"
+#include "exporter.h"
+#include "imageio.h"
+
+#include <QtTest>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+using namespace ddpm;
+
+namespace {
+QList<QImage> frames(int n, int w, int h, bool grey)
+{
+    QList<QImage> out;
+    for (int i = 0; i < n; ++i) {
+        QImage img(w, h, grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+        img.fill(grey ? QColor(i * 20, i * 20, i * 20) : QColor(i * 20, 255 - i * 20, 90));
+        out << img;
+    }
+    return out;
+}
+} // namespace
+
+class TestExports : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void gifRoundTrip_data();
+    void gifRoundTrip();
+    void webpRoundTrip();
+    void pngWithSidecar();
+    void failedExportKeepsEarlierFile();
+    void tensorImages();
+    void lossCsv();
+    void framesMustMatch();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestExports::gifRoundTrip_data()
+{
+    QTest::addColumn<bool>("grey");
+    QTest::newRow("grey") << true;
+    QTest::newRow("colour") << false;
+}
+
+void TestExports::gifRoundTrip()
+{
+    QFETCH(bool, grey);
+    const QString path = m_dir.filePath(grey ? QStringLiteral("g.gif") : QStringLiteral("c.gif"));
+    QVERIFY(writeGif(frames(7, 33, 21, grey), 50, path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    auto a = decodeGif(f.readAll());
+    QVERIFY(a);
+    QCOMPARE(a->frames.size(), 7);
+    QCOMPARE(a->width, 33);
+    QCOMPARE(a->height, 21);
+    const QColor c = a->frames[3].pixelColor(5, 5);
+    if (grey)
+        QCOMPARE(c.red(), 60);
+    else
+        QVERIFY(std::abs(c.red() - 60) <= 8 && std::abs(c.green() - 195) <= 8);
+    QImageReader reader(path); // Qt reads it too
+    QVERIFY(reader.canRead());
+}
+
+void TestExports::webpRoundTrip()
+{
+    const QString path = m_dir.filePath(QStringLiteral("a.webp"));
+    QVERIFY(writeWebP(frames(5, 40, 24, false), 80, path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    auto a = decodeWebP(f.readAll());
+    QVERIFY(a);
+    QCOMPARE(a->frames.size(), 5);
+    QCOMPARE(QSize(a->width, a->height), QSize(40, 24));
+    QCOMPARE(a->frames[4].pixelColor(3, 3), QColor(80, 175, 90)); // lossless
+    QVERIFY(!decodeWebP("RIFF1234WEBPjunk"));
+}
+
+void TestExports::pngWithSidecar()
+{
+    const QString path = m_dir.filePath(QStringLiteral("grid.png"));
+    ExportMeta m;
+    m.seed = 77;
+    m.schedule = QStringLiteral("cosine");
+    m.sampler = QStringLiteral("ddim");
+    m.steps = 50;
+    m.eta = 0.5;
+    m.variance = QStringLiteral("beta");
+    m.weights = QStringLiteral("ema");
+    m.preset = QStringLiteral("reference");
+    m.trainingStep = 1234;
+    m.checkpointSha256 = QStringLiteral("ab12");
+    m.kind = QStringLiteral("grid");
+    QVERIFY(exportImage(frames(1, 20, 10, true).first(), path, m));
+    QCOMPARE(QImage(path).size(), QSize(20, 10));
+    QFile f(sidecarPath(path));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto o = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(o.value(QStringLiteral("seed")).toString(), QStringLiteral("77"));
+    QCOMPARE(o.value(QStringLiteral("schedule")).toString(), QStringLiteral("cosine"));
+    QCOMPARE(o.value(QStringLiteral("sampler")).toString(), QStringLiteral("ddim"));
+    QCOMPARE(o.value(QStringLiteral("steps")).toInt(), 50);
+    QCOMPARE(o.value(QStringLiteral("eta")).toDouble(), 0.5);
+    QCOMPARE(o.value(QStringLiteral("variance")).toString(), QStringLiteral("beta"));
+    QCOMPARE(o.value(QStringLiteral("weights")).toString(), QStringLiteral("ema"));
+    QCOMPARE(o.value(QStringLiteral("model_preset")).toString(), QStringLiteral("reference"));
+    QCOMPARE(o.value(QStringLiteral("training_step")).toInt(), 1234);
+    QCOMPARE(o.value(QStringLiteral("checkpoint_sha256")).toString(), QStringLiteral("ab12"));
+    QCOMPARE(o.value(QStringLiteral("app_version")).toString(), appVersion());
+
+    // sha256 of a known file
+    const QString abc = m_dir.filePath(QStringLiteral("abc"));
+    QVERIFY(saveBytesAtomically("abc", abc));
+    QCOMPARE(sha256OfFile(abc), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+
+    const QString folder = m_dir.filePath(QStringLiteral("each"));
+    QVERIFY(exportImagesToFolder(frames(3, 8, 8, true), folder, QStringLiteral("sample"), m));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/sample_0003.png")));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/sample_0003.png.json")));
+}
+
+void TestExports::failedExportKeepsEarlierFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("keep.gif"));
+    QVERIFY(writeGif(frames(3, 10, 10, true), 50, path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray before = f.readAll();
+    f.close();
+    // Frames of different sizes cannot be encoded: nothing is written.
+    auto bad = frames(3, 10, 10, true);
+    bad << QImage(5, 5, QImage::Format_Grayscale8);
+    QVERIFY(!writeGif(bad, 50, path));
+    // A target that cannot be created leaves no file behind.
+    QVERIFY(!saveImageAtomically(frames(1, 4, 4, true).first(), m_dir.filePath(QStringLiteral("missing/dir/x.png"))));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+}
+
+void TestExports::tensorImages()
+{
+    auto t = torch::tensor({-1.0f, 0.0f, 1.0f, 2.0f}).view({1, 2, 2});
+    QImage img = tensorToImage(t);
+    QCOMPARE(img.format(), QImage::Format_Grayscale8);
+    QCOMPARE(qGray(img.pixel(0, 0)), 0);
+    QCOMPARE(qGray(img.pixel(1, 0)), 128);
+    QCOMPARE(qGray(img.pixel(0, 1)), 255);
+    QCOMPARE(qGray(img.pixel(1, 1)), 255); // clamped
+    auto rgb = torch::zeros({3, 1, 1});
+    rgb[0] = 1;
+    QCOMPARE(tensorToImage(rgb).pixelColor(0, 0), QColor(255, 128, 128));
+    QCOMPARE(makeGrid(batchToImages(torch::zeros({5, 1, 4, 4})), 3, 1, 2).size(), QSize(3 * 8 + 4, 2 * 8 + 3));
+}
+
+void TestExports::lossCsv()
+{
+    const QString path = m_dir.filePath(QStringLiteral("loss.csv"));
+    QVERIFY(exportLossCsv({{1, 0.5f}, {2, 0.25f}}, path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("step,loss\n1,0.5\n2,0.25\n"));
+}
+
+void TestExports::framesMustMatch()
+{
+    QVERIFY(!encodeGif({}, 10));
+    QVERIFY(!encodeWebP({}, 10));
+}
+
+QTEST_GUILESS_MAIN(TestExports)
+#include "tst_exports.moc"

@@ -1,0 +1,189 @@
+// The ddpm command end to end on tiny settings: its names and outputs are an interface.
+#include "animation.h"
+
+#include <QtTest>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void scheduleCsv();
+    void trainInfoSampleResume();
+    void bench();
+    void userErrors_data();
+    void userErrors();
+    void imageFolderWithOddFiles();
+
+private:
+    struct Run {
+        int code;
+        QByteArray out, err;
+    };
+    Run run(const QStringList& args, int timeoutMs = 240000);
+    QTemporaryDir m_dir;
+};
+
+TestCli::Run TestCli::run(const QStringList& args, int timeoutMs)
+{
+    QProcess p;
+    p.start(QStringLiteral(DDPM_CLI_PATH), args);
+    p.waitForFinished(timeoutMs);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+void TestCli::initTestCase() { QVERIFY(m_dir.isValid()); }
+
+void TestCli::scheduleCsv()
+{
+    auto r = run({QStringLiteral("schedule"), QStringLiteral("--kind"), QStringLiteral("cosine"), QStringLiteral("--steps"), QStringLiteral("50")});
+    QCOMPARE(r.code, 0);
+    const auto lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 51);
+    QCOMPARE(lines[0], QByteArray("t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,posterior_variance,snr"));
+    const auto first = lines[1].split(',');
+    QCOMPARE(first.size(), 8);
+    QCOMPARE(first[0], QByteArray("1"));
+    QCOMPARE(first[6].toDouble(), 0.0); // β̃_1 = 0
+    // Every value carries at least 10 significant digits.
+    const auto mid = lines[25].split(',');
+    for (int k = 1; k < 8; ++k) {
+        QByteArray digits = mid[k];
+        digits.replace("-", "").replace(".", "");
+        if (digits.contains('e'))
+            digits = digits.left(digits.indexOf('e'));
+        while (digits.startsWith('0'))
+            digits.remove(0, 1);
+        QVERIFY2(digits.size() >= 10, mid[k].constData());
+    }
+    QCOMPARE(lines.last().split(',')[1].toDouble(), 0.999); // cosine cap at t = T
+    auto linear = run({QStringLiteral("schedule")});
+    QCOMPARE(linear.code, 0);
+    QCOMPARE(linear.out.trimmed().split('\n').size(), 1001);
+    QVERIFY(std::abs(linear.out.trimmed().split('\n')[1000].split(',')[1].toDouble() - 0.02) < 1e-15);
+}
+
+void TestCli::trainInfoSampleResume()
+{
+    const QString ckpt = m_dir.filePath(QStringLiteral("tiny.ckpt"));
+    const QString log = m_dir.filePath(QStringLiteral("log.csv"));
+    auto t = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:200"), QStringLiteral("--model"),
+                  QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("12"), QStringLiteral("--batch"), QStringLiteral("8"),
+                  QStringLiteral("--out"), ckpt, QStringLiteral("--log"), log, QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(t.code == 0, t.err.constData());
+    QFile logFile(log);
+    QVERIFY(logFile.open(QIODevice::ReadOnly));
+    const auto rows = logFile.readAll().trimmed().split('\n');
+    QCOMPARE(rows.size(), 13);
+    QVERIFY(rows[0].startsWith("step,loss"));
+    QVERIFY(rows[12].startsWith("12,"));
+
+    auto info = run({QStringLiteral("info"), ckpt});
+    QCOMPARE(info.code, 0);
+    const auto o = QJsonDocument::fromJson(info.out).object();
+    QCOMPARE(o.value(QStringLiteral("step")).toInt(), 12);
+    QCOMPARE(o.value(QStringLiteral("preset")).toString(), QStringLiteral("tiny"));
+    QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("image_size")).toInt(), 16);
+    QCOMPARE(o.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("linear"));
+    QCOMPARE(o.value(QStringLiteral("data")).toString(), QStringLiteral("synthetic:200"));
+
+    const QString png = m_dir.filePath(QStringLiteral("grid.png")), strip = m_dir.filePath(QStringLiteral("strip.png")),
+                  gif = m_dir.filePath(QStringLiteral("rev.gif"));
+    auto s = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--out"), png, QStringLiteral("--count"),
+                  QStringLiteral("4"), QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"), QStringLiteral("8"),
+                  QStringLiteral("--strip"), strip, QStringLiteral("--frames"), QStringLiteral("5"), QStringLiteral("--gif"), gif,
+                  QStringLiteral("--scale"), QStringLiteral("1"), QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(s.code == 0, s.err.constData());
+    QImage grid(png);
+    QCOMPARE(grid.size(), QSize(2 * 16 + 3 * 2, 2 * 16 + 3 * 2)); // 2×2 grid, 2-pixel padding
+    QImage stripImage(strip);
+    QCOMPARE(stripImage.size(), QSize(5 * 16 + 6 * 2, 4 * 16 + 5 * 2)); // 5 frames × 4 samples
+    QFile gifFile(gif);
+    QVERIFY(gifFile.open(QIODevice::ReadOnly));
+    auto anim = ddpm::decodeGif(gifFile.readAll());
+    QVERIFY(anim);
+    QCOMPARE(anim->frames.size(), 9 + 10); // x_T … x_0 and the held last frame
+    QCOMPARE(QSize(anim->width, anim->height), grid.size());
+    QVERIFY(QFile::exists(png + QStringLiteral(".json")));
+
+    auto resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:200"),
+                        QStringLiteral("--steps"), QStringLiteral("15"), QStringLiteral("--out"), ckpt, QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(resumed.code == 0, resumed.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(run({QStringLiteral("info"), ckpt}).out).object().value(QStringLiteral("step")).toInt(), 15);
+}
+
+void TestCli::bench()
+{
+    auto r = run({QStringLiteral("bench"), QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--batch"), QStringLiteral("4"),
+                  QStringLiteral("--iters"), QStringLiteral("2"), QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("1")});
+    QCOMPARE(r.code, 0);
+    const auto o = QJsonDocument::fromJson(r.out.trimmed()).object();
+    for (const char* key : {"params", "train_img_per_s", "denoise_img_steps_per_s", "peak_rss_mb", "device", "threads"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value(QStringLiteral("params")).toInteger(), 701345);
+    QCOMPARE(o.value(QStringLiteral("threads")).toInt(), 1);
+    QVERIFY(o.value(QStringLiteral("train_img_per_s")).toDouble() > 0);
+}
+
+void TestCli::userErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no command") << QStringList{};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("paint")};
+    QTest::newRow("bad schedule") << QStringList{QStringLiteral("schedule"), QStringLiteral("--kind"), QStringLiteral("zigzag")};
+    QTest::newRow("bad steps") << QStringList{QStringLiteral("schedule"), QStringLiteral("--steps"), QStringLiteral("many")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("schedule"), QStringLiteral("--colour")};
+    QTest::newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic")};
+    QTest::newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")};
+    QTest::newRow("bad data") << QStringList{QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("idx:/no/file"), QStringLiteral("--out"), QStringLiteral("/tmp/x.ckpt"), QStringLiteral("--model"), QStringLiteral("tiny")};
+    QTest::newRow("cuda absent") << QStringList{QStringLiteral("bench"), QStringLiteral("--device"), QStringLiteral("cuda")};
+    QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"), QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"), QStringLiteral("/tmp/x.png")};
+}
+
+void TestCli::userErrors()
+{
+    QFETCH(QStringList, args);
+    auto r = run(args);
+    QVERIFY(r.code != 0);
+    const auto err = r.err.trimmed();
+    QVERIFY2(!err.isEmpty(), "no message");
+    QVERIFY2(err.split('\n').last().startsWith("ddpm: ") || err.startsWith("usage:"), err.constData());
+    QVERIFY(!err.contains("terminate called"));
+}
+
+void TestCli::imageFolderWithOddFiles()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("images"));
+    QDir().mkpath(dir + QStringLiteral("/sub"));
+    for (int i = 0; i < 6; ++i) {
+        QImage img(40 + i, 30, QImage::Format_RGB888);
+        img.fill(QColor(20 * i, 100, 200));
+        QVERIFY(img.save(dir + QStringLiteral("/sub/img%1.%2").arg(i).arg(i % 2 ? QStringLiteral("png") : QStringLiteral("jpg"))));
+    }
+    QFile notes(dir + QStringLiteral("/notes.txt"));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("not an image");
+    notes.close();
+    QFile fake(dir + QStringLiteral("/broken.png"));
+    QVERIFY(fake.open(QIODevice::WriteOnly));
+    fake.write("\x89PNG\r\n\x1a\n garbage");
+    fake.close();
+    const QString ckpt = m_dir.filePath(QStringLiteral("folder.ckpt"));
+    auto r = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("folder:") + dir, QStringLiteral("--model"), QStringLiteral("tiny"),
+                  QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--out"), ckpt});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(r.err.contains("with 6 images"));
+    const QString empty = m_dir.filePath(QStringLiteral("empty"));
+    QDir().mkpath(empty);
+    auto e = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("folder:") + empty, QStringLiteral("--model"), QStringLiteral("tiny"),
+                  QStringLiteral("--out"), ckpt});
+    QVERIFY(e.code != 0);
+    QVERIFY2(e.err.contains("no readable"), e.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,178 @@
+// Checkpoints: round trip, resume that continues exactly, and broken files refused with a message.
+#include "checkpoint.h"
+#include "trainer.h"
+
+#include <QtTest>
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace ddpm;
+
+namespace {
+ModelConfig tinyConfig()
+{
+    auto c = makeConfig("tiny").value();
+    c.train.batch = 8;
+    c.train.seed = 21;
+    c.train.warmupSteps = 3;
+    c.schedule.kind = ScheduleKind::Cosine;
+    c.prediction = Prediction::V;
+    c.dataSpec = "synthetic";
+    return c;
+}
+
+QByteArray readAll(const QString& p)
+{
+    QFile f(p);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+void writeAll(const QString& p, const QByteArray& b)
+{
+    QFile f(p);
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(b);
+}
+} // namespace
+
+class TestCheckpoint : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void roundTrip();
+    void resumeContinuesExactly();
+    void brokenFilesRefused_data();
+    void brokenFilesRefused();
+    void failedWriteKeepsOldFile();
+
+private:
+    QTemporaryDir m_dir;
+    Dataset m_data;
+};
+
+void TestCheckpoint::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_data = makeSyntheticShapes(64, 1, 16, 5);
+}
+
+void TestCheckpoint::roundTrip()
+{
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(m_data));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(trainer.step());
+    const QString path = m_dir.filePath(QStringLiteral("a.ckpt"));
+    QVERIFY(trainer.save(path.toStdString()));
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY2(loaded, loaded.ok() ? "" : loaded.error().c_str());
+    QCOMPARE(loaded->step, 3);
+    QCOMPARE(loaded->config.preset, std::string("tiny"));
+    QCOMPARE(int(loaded->config.schedule.kind), int(ScheduleKind::Cosine));
+    QCOMPARE(int(loaded->config.prediction), int(Prediction::V));
+    QCOMPARE(loaded->config.train.batch, 8);
+    QCOMPARE(loaded->config.unet.chMult(), trainer.config().unet.chMult());
+    QCOMPARE(int(loaded->lossHistory.size()), 3);
+    QCOMPARE(loaded->lossHistory[2].loss, trainer.lossHistory()[2].loss);
+    torch::NoGradGuard g;
+    trainer.model()->eval();
+    auto x = torch::randn({2, 1, 16, 16});
+    auto t = torch::tensor({5, 600});
+    QVERIFY(torch::equal(loaded->model->forward(x, t), trainer.model()->forward(x, t)));
+    QVERIFY(torch::equal(loaded->ema->forward(x, t), trainer.ema()->forward(x, t)));
+}
+
+void TestCheckpoint::resumeContinuesExactly()
+{
+    // 6 steps straight through, against 3 steps + save + resume + 3 steps: the same weights, EMA and
+    // optimizer state (tiny has no dropout, and batch k is a function of (seed, k)).
+    Trainer straight(tinyConfig(), torch::kCPU);
+    QVERIFY(straight.setDataset(m_data));
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(straight.step());
+
+    const QString path = m_dir.filePath(QStringLiteral("resume.ckpt"));
+    {
+        Trainer first(tinyConfig(), torch::kCPU);
+        QVERIFY(first.setDataset(m_data));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(first.step());
+        QVERIFY(first.save(path.toStdString()));
+    }
+    auto resumed = Trainer::resume(path.toStdString(), torch::kCPU);
+    QVERIFY2(resumed, resumed.ok() ? "" : resumed.error().c_str());
+    auto& second = *resumed.value();
+    QCOMPARE(second.stepCount(), 3);
+    QVERIFY(second.setDataset(m_data));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(second.step());
+    QCOMPARE(second.stepCount(), 6);
+    QCOMPARE(int(second.lossHistory().size()), 6);
+    auto a = straight.model()->parameters(), b = second.model()->parameters();
+    auto ea = straight.ema()->parameters(), eb = second.ema()->parameters();
+    for (size_t i = 0; i < a.size(); ++i) {
+        QVERIFY(torch::allclose(a[i], b[i], 1e-5, 1e-7));
+        QVERIFY(torch::allclose(ea[i], eb[i], 1e-5, 1e-7));
+    }
+    QCOMPARE(second.lossHistory()[5].loss, straight.lossHistory()[5].loss);
+}
+
+void TestCheckpoint::brokenFilesRefused_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("truncated") << QStringLiteral("truncate") << QStringLiteral("truncated");
+    QTest::newRow("flipped byte") << QStringLiteral("flip") << QStringLiteral("damaged");
+    QTest::newRow("not a checkpoint") << QStringLiteral("text") << QStringLiteral("not a DDPM Studio checkpoint");
+    QTest::newRow("empty") << QStringLiteral("empty") << QStringLiteral("not a DDPM Studio checkpoint");
+    QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("cannot open");
+    QTest::newRow("trailing bytes") << QStringLiteral("append") << QStringLiteral("unexpected bytes");
+}
+
+void TestCheckpoint::brokenFilesRefused()
+{
+    QFETCH(QString, damage);
+    QFETCH(QString, message);
+    const QString good = m_dir.filePath(QStringLiteral("good.ckpt"));
+    if (!QFile::exists(good)) {
+        Trainer trainer(tinyConfig(), torch::kCPU);
+        QVERIFY(trainer.save(good.toStdString()));
+    }
+    const QByteArray bytes = readAll(good);
+    const QString bad = m_dir.filePath(QStringLiteral("bad-%1.ckpt").arg(damage));
+    if (damage == QLatin1String("truncate"))
+        writeAll(bad, bytes.left(bytes.size() / 2));
+    else if (damage == QLatin1String("flip")) {
+        QByteArray b = bytes;
+        b[b.size() / 2] = char(b[b.size() / 2] ^ 0x5a);
+        writeAll(bad, b);
+    } else if (damage == QLatin1String("text"))
+        writeAll(bad, "step,loss\n1,0.5\n");
+    else if (damage == QLatin1String("empty"))
+        writeAll(bad, {});
+    else if (damage == QLatin1String("append"))
+        writeAll(bad, bytes + "xyz");
+    auto r = loadCheckpoint(bad.toStdString(), torch::kCPU);
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+    QVERIFY(!Trainer::resume(bad.toStdString(), torch::kCPU));
+}
+
+void TestCheckpoint::failedWriteKeepsOldFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("keep.ckpt"));
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.save(path.toStdString()));
+    const QByteArray before = readAll(path);
+    // Writing into a folder that does not exist fails before anything is renamed.
+    QVERIFY(!trainer.save(m_dir.filePath(QStringLiteral("no/such/dir/x.ckpt")).toStdString()));
+    QCOMPARE(readAll(path), before);
+    QVERIFY(loadCheckpoint(path.toStdString(), torch::kCPU));
+    // No temporary files are left behind.
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.tmp-*")}).size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCheckpoint)
+#include "tst_checkpoint.moc"

@@ -1,0 +1,241 @@
+// Data set parsers: the real Fashion-MNIST, and malformed IDX and CIFAR files refused with a message.
+#include "dataset.h"
+
+#include <QtTest>
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <zlib.h>
+
+using namespace ddpm;
+
+namespace {
+std::vector<uint8_t> idx(uint8_t type, std::vector<uint32_t> dims, size_t payload)
+{
+    std::vector<uint8_t> b{0, 0, type, static_cast<uint8_t>(dims.size())};
+    for (auto d : dims)
+        for (int s = 24; s >= 0; s -= 8)
+            b.push_back(static_cast<uint8_t>(d >> s));
+    for (size_t i = 0; i < payload; ++i)
+        b.push_back(static_cast<uint8_t>(i * 7));
+    return b;
+}
+
+void writeFile(const QString& path, const std::vector<uint8_t>& b)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(reinterpret_cast<const char*>(b.data()), static_cast<qint64>(b.size()));
+}
+
+void writeGz(const QString& path, const std::vector<uint8_t>& b, size_t keep)
+{
+    // gzip-compress, then keep only the first `keep` bytes of the compressed stream.
+    const QByteArray tmp = (path + QStringLiteral(".full")).toLocal8Bit();
+    gzFile g = gzopen(tmp.constData(), "wb");
+    gzwrite(g, b.data(), static_cast<unsigned>(b.size()));
+    gzclose(g);
+    QFile f(QString::fromLocal8Bit(tmp));
+    f.open(QIODevice::ReadOnly);
+    QByteArray all = f.readAll();
+    QFile out(path);
+    out.open(QIODevice::WriteOnly);
+    out.write(all.left(static_cast<qsizetype>(std::min<size_t>(keep, static_cast<size_t>(all.size())))));
+}
+} // namespace
+
+class TestDataset : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void realFashionMnist();
+    void malformedIdx_data();
+    void malformedIdx();
+    void idxGzipRoundTripAndTruncation();
+    void cifar();
+    void malformedCifar();
+    void syntheticShapes();
+    void fitToModel_data();
+    void fitToModel();
+    void specErrors();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestDataset::realFashionMnist()
+{
+    if (!fashionMnistAvailable())
+        QSKIP("dataset-fashion-mnist is not installed");
+    auto ds = loadMnistDir(fashionMnistDir(), "fashion-mnist");
+    QVERIFY2(ds, ds.ok() ? "" : ds.error().c_str());
+    QCOMPARE(ds->size(), 70000);
+    QCOMPARE(ds->height(), 28);
+    QCOMPARE(ds->width(), 28);
+    QCOMPARE(ds->channels(), 1);
+    QVERIFY(ds->labels.defined());
+    QCOMPARE(ds->labels.min().item<int64_t>(), 0);
+    QCOMPARE(ds->labels.max().item<int64_t>(), 9);
+    // Each class has 7000 images (6000 train + 1000 test).
+    auto counts = torch::bincount(ds->labels);
+    QCOMPARE(counts.min().item<int64_t>(), 7000);
+    QCOMPARE(counts.max().item<int64_t>(), 7000);
+    // Real pictures: dark background, bright garments.
+    const double mean = ds->images.to(torch::kFloat32).mean().item<double>();
+    QVERIFY(mean > 40 && mean < 110);
+    auto fitted = loadDataSpec("fashion-mnist", 1, 32);
+    QVERIFY(fitted);
+    QCOMPARE(fitted->height(), 32);
+    QVERIFY(torch::equal(fitted->images[123].narrow(1, 2, 28).narrow(2, 2, 28), ds->images[123]));
+}
+
+void TestDataset::malformedIdx_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    auto q = [](const std::vector<uint8_t>& v) { return QByteArray(reinterpret_cast<const char*>(v.data()), static_cast<qsizetype>(v.size())); };
+    QTest::newRow("wrong magic") << q({0x50, 0x4b, 3, 4, 0, 0, 0, 0}) << QStringLiteral("wrong magic");
+    QTest::newRow("tiny") << q({0, 0}) << QStringLiteral("only 2 bytes");
+    QTest::newRow("float type") << q(idx(0x0D, {1, 2, 2}, 16)) << QStringLiteral("type 13");
+    QTest::newRow("labels not images") << q(idx(0x08, {10}, 10)) << QStringLiteral("dimensions");
+    QTest::newRow("truncated header") << q({0, 0, 8, 3, 0, 0, 0, 1, 0, 0}) << QStringLiteral("truncated inside its header");
+    QTest::newRow("truncated data") << q(idx(0x08, {10, 28, 28}, 5000)) << QStringLiteral("truncated");
+    QTest::newRow("sizes disagree") << q(idx(0x08, {2, 4, 4}, 40)) << QStringLiteral("sizes disagree");
+    QTest::newRow("absurd count") << q(idx(0x08, {4000000000u, 28, 28}, 10)) << QStringLiteral("impossible size");
+    QTest::newRow("absurd side") << q(idx(0x08, {1, 100000, 28}, 10)) << QStringLiteral("impossible size");
+    QTest::newRow("zero images") << q(idx(0x08, {0, 28, 28}, 0)) << QStringLiteral("impossible size");
+}
+
+void TestDataset::malformedIdx()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    std::vector<uint8_t> b(bytes.begin(), bytes.end());
+    auto r = parseIdxImages(b, "test");
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+}
+
+void TestDataset::idxGzipRoundTripAndTruncation()
+{
+    auto good = idx(0x08, {3, 5, 4}, 60);
+    const QString plain = m_dir.filePath(QStringLiteral("plain-idx3-ubyte"));
+    const QString gz = m_dir.filePath(QStringLiteral("good.gz"));
+    const QString cut = m_dir.filePath(QStringLiteral("cut.gz"));
+    writeFile(plain, good);
+    writeGz(gz, good, 1 << 20);
+    writeGz(cut, good, 30);
+    auto a = loadIdx(plain.toStdString());
+    auto b = loadIdx(gz.toStdString());
+    QVERIFY(a && b);
+    QCOMPARE(a->images.sizes(), torch::IntArrayRef({3, 1, 5, 4}));
+    QVERIFY(torch::equal(a->images, b->images));
+    QCOMPARE(int(a->images[0][0][0][1].item<uint8_t>()), 7);
+    auto c = loadIdx(cut.toStdString());
+    QVERIFY(!c);
+    QVERIFY2(QString::fromStdString(c.error()).contains(QStringLiteral("truncated")), c.error().c_str());
+    // Labels must match the images in number.
+    const QString labels = m_dir.filePath(QStringLiteral("labels"));
+    writeFile(labels, idx(0x08, {4}, 4));
+    auto d = loadIdx(plain.toStdString(), labels.toStdString());
+    QVERIFY(!d);
+    QVERIFY(QString::fromStdString(d.error()).contains(QStringLiteral("4 labels for 3 images")));
+}
+
+void TestDataset::cifar()
+{
+    std::vector<uint8_t> b;
+    for (int r = 0; r < 3; ++r) {
+        b.push_back(static_cast<uint8_t>(r * 4));
+        for (int i = 0; i < 3072; ++i)
+            b.push_back(static_cast<uint8_t>(i < 1024 ? 200 : (i < 2048 ? 100 : r)));
+    }
+    auto ds = parseCifar10(b, "test");
+    QVERIFY(ds);
+    QCOMPARE(ds->size(), 3);
+    QCOMPARE(ds->images.sizes(), torch::IntArrayRef({3, 3, 32, 32}));
+    QCOMPARE(ds->labels[2].item<int64_t>(), 8);
+    QCOMPARE(int(ds->images[1][0][5][5].item<uint8_t>()), 200); // red plane first
+    QCOMPARE(int(ds->images[1][1][5][5].item<uint8_t>()), 100);
+    QCOMPARE(int(ds->images[2][2][31][31].item<uint8_t>()), 2);
+    const QString dir = m_dir.filePath(QStringLiteral("cifar"));
+    QDir().mkpath(dir);
+    writeFile(dir + QStringLiteral("/data_batch_1.bin"), b);
+    writeFile(dir + QStringLiteral("/data_batch_2.bin"), b);
+    auto all = loadDataSpec("cifar10:" + dir.toStdString(), 1, 16);
+    QVERIFY2(all, all.ok() ? "" : all.error().c_str());
+    QCOMPARE(all->size(), 6);
+    QCOMPARE(all->images.sizes(), torch::IntArrayRef({6, 1, 16, 16}));
+}
+
+void TestDataset::malformedCifar()
+{
+    std::vector<uint8_t> b(3073 * 2 + 100, 0);
+    auto r = parseCifar10(b, "test");
+    QVERIFY(!r);
+    QVERIFY(QString::fromStdString(r.error()).contains(QStringLiteral("3073")));
+    std::vector<uint8_t> badLabel(3073, 0);
+    badLabel[0] = 42;
+    r = parseCifar10(badLabel, "test");
+    QVERIFY(!r);
+    QVERIFY(QString::fromStdString(r.error()).contains(QStringLiteral("label 42")));
+    QVERIFY(!parseCifar10({}, "test"));
+    QVERIFY(!loadCifar10(m_dir.filePath(QStringLiteral("nothing-here")).toStdString()));
+}
+
+void TestDataset::syntheticShapes()
+{
+    auto a = makeSyntheticShapes(40, 3, 24, 9), b = makeSyntheticShapes(40, 3, 24, 9), c = makeSyntheticShapes(40, 3, 24, 10);
+    QCOMPARE(a.images.sizes(), torch::IntArrayRef({40, 3, 24, 24}));
+    QVERIFY(torch::equal(a.images, b.images));
+    QVERIFY(!torch::equal(a.images, c.images));
+    // Every image has a shape on a black background: some bright pixels, a black corner region.
+    for (int i = 0; i < 40; ++i) {
+        QVERIFY(a.images[i].max().item<uint8_t>() >= 110);
+        QVERIFY(a.images[i].to(torch::kFloat32).mean().item<double>() < 200);
+    }
+    QCOMPARE(torch::_unique(a.labels).numel(), 4);
+}
+
+void TestDataset::fitToModel_data()
+{
+    QTest::addColumn<int>("inC");
+    QTest::addColumn<int>("inSide");
+    QTest::addColumn<int>("outC");
+    QTest::addColumn<int>("outSide");
+    QTest::newRow("pad 28→32") << 1 << 28 << 1 << 32;
+    QTest::newRow("area 32→16") << 1 << 32 << 1 << 16;
+    QTest::newRow("rgb→grey") << 3 << 32 << 1 << 32;
+    QTest::newRow("grey→rgb") << 1 << 16 << 3 << 16;
+}
+
+void TestDataset::fitToModel()
+{
+    QFETCH(int, inC);
+    QFETCH(int, inSide);
+    QFETCH(int, outC);
+    QFETCH(int, outSide);
+    Dataset d{"t", torch::full({2, inC, inSide, inSide}, 180, torch::kUInt8), {}};
+    auto f = ddpm::fitToModel(d, outC, outSide);
+    QCOMPARE(f.images.sizes(), torch::IntArrayRef({2, outC, outSide, outSide}));
+    // A flat grey image stays flat grey (apart from the padding).
+    const int m = (outSide - std::min(inSide, outSide)) / 2;
+    auto centre = f.images.narrow(2, m, outSide - 2 * m).narrow(3, m, outSide - 2 * m);
+    QCOMPARE(int(centre.min().item<uint8_t>()), 180);
+    QCOMPARE(int(centre.max().item<uint8_t>()), 180);
+    if (m > 0)
+        QCOMPARE(int(f.images[0][0][0][0].item<uint8_t>()), 0);
+}
+
+void TestDataset::specErrors()
+{
+    QVERIFY(!loadDataSpec("imagenet", 1, 32));
+    QVERIFY(!loadDataSpec("mnist:/no/such/dir", 1, 32));
+    QVERIFY(!loadDataSpec("folder:/tmp", 1, 32)); // no folder loader in core
+    auto s = loadDataSpec("synthetic:50", 1, 16);
+    QVERIFY(s);
+    QCOMPARE(s->size(), 50);
+}
+
+QTEST_GUILESS_MAIN(TestDataset)
+#include "tst_dataset.moc"

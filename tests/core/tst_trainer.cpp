@@ -1,0 +1,150 @@
+// Training, Algorithm 1: the loss falls, warm-up and EMA follow their formulas, batches are
+// reproducible, and a non-finite loss stops training without touching the weights.
+#include "trainer.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+ModelConfig tinyConfig()
+{
+    auto c = makeConfig("tiny").value();
+    c.train.batch = 32;
+    c.train.lr = 1e-3;
+    c.train.warmupSteps = 20;
+    c.train.seed = 4;
+    c.dataSpec = "synthetic";
+    return c;
+}
+
+std::vector<torch::Tensor> snapshot(UNet& m)
+{
+    std::vector<torch::Tensor> out;
+    for (auto& p : m->parameters())
+        out.push_back(p.detach().clone());
+    return out;
+}
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { torch::set_num_threads(2); }
+    void lossFallsOnSyntheticShapes();
+    void warmupAndEma();
+    void batchesReproducible();
+    void nonFiniteLossStopsAndKeepsWeights();
+    void refusesMismatchedData();
+};
+
+void TestTrainer::lossFallsOnSyntheticShapes()
+{
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(makeSyntheticShapes(2000, 1, 16)));
+    std::vector<double> losses;
+    for (int i = 0; i < 300; ++i) {
+        auto s = trainer.step();
+        QVERIFY2(s, s.ok() ? "" : s.error().c_str());
+        losses.push_back(s->loss);
+        QVERIFY(s->gradNorm > 0);
+    }
+    auto mean = [&](size_t from, size_t to) {
+        double m = 0;
+        for (size_t i = from; i < to; ++i)
+            m += losses[i];
+        return m / static_cast<double>(to - from);
+    };
+    const double start = mean(0, 10), end = mean(270, 300);
+    QVERIFY2(end < 0.35 * start, qPrintable(QStringLiteral("start %1 end %2").arg(start).arg(end)));
+    QCOMPARE(trainer.stepCount(), 300);
+    QCOMPARE(int(trainer.lossHistory().size()), 300);
+    int seenBins = 0;
+    for (double b : trainer.binLoss())
+        seenBins += std::isfinite(b) ? 1 : 0;
+    QCOMPARE(seenBins, 10);
+    // Loss per bin: the low-noise end (small t) is hardest for ε-prediction.
+    QVERIFY(trainer.binLoss().front() > trainer.binLoss().back());
+}
+
+void TestTrainer::warmupAndEma()
+{
+    auto c = tinyConfig();
+    c.train.emaDecay = 0.5;
+    Trainer trainer(c, torch::kCPU);
+    QCOMPARE(trainer.learningRate(0), c.train.lr / 20);
+    QCOMPARE(trainer.learningRate(9), c.train.lr * 10 / 20);
+    QCOMPARE(trainer.learningRate(500), c.train.lr);
+    QVERIFY(trainer.setDataset(makeSyntheticShapes(100, 1, 16)));
+    auto emaBefore = snapshot(trainer.ema());
+    auto s = trainer.step();
+    QVERIFY(s);
+    QCOMPARE(s->lr, c.train.lr / 20);
+    // After step 1: d = min(0.5, (1 + 1)/(10 + 1)) and ema = d·ema + (1 − d)·θ.
+    const double d = std::min(0.5, 2.0 / 11.0);
+    auto params = trainer.model()->parameters();
+    auto ema = trainer.ema()->parameters();
+    for (size_t i = 0; i < params.size(); ++i)
+        QVERIFY(torch::allclose(ema[i], d * emaBefore[i] + (1 - d) * params[i], 1e-5, 1e-6));
+}
+
+void TestTrainer::batchesReproducible()
+{
+    auto images = makeSyntheticShapes(50, 1, 16).images;
+    BatchPrefetcher a(images, 8, 1000, true, 3, 0), b(images, 8, 1000, true, 3, 5), c(images, 8, 1000, true, 4, 0);
+    std::vector<BatchPrefetcher::Batch> fromA;
+    for (int k = 0; k < 8; ++k)
+        fromA.push_back(a.take());
+    auto b5 = b.take();
+    QCOMPARE(b5.index, 5);
+    QVERIFY(torch::equal(b5.x0, fromA[5].x0));
+    QVERIFY(torch::equal(b5.tIndex, fromA[5].tIndex));
+    QVERIFY(torch::equal(b5.eps, fromA[5].eps));
+    QVERIFY(!torch::equal(c.take().eps, fromA[0].eps));
+    QVERIFY(fromA[0].x0.min().item<double>() >= -1.0 && fromA[0].x0.max().item<double>() <= 1.0);
+    // An epoch of 50 images in batches of 8 visits every image before repeating one.
+    BatchPrefetcher e(torch::arange(50, torch::kUInt8).view({50, 1, 1, 1}), 10, 1000, false, 1, 0);
+    std::set<int> seen;
+    for (int k = 0; k < 5; ++k) {
+        auto x = ((e.take().x0 + 1) * 127.5).round().to(torch::kInt64);
+        for (int j = 0; j < 10; ++j)
+            seen.insert(static_cast<int>(x[j].item<int64_t>()));
+    }
+    QCOMPARE(int(seen.size()), 50);
+}
+
+void TestTrainer::nonFiniteLossStopsAndKeepsWeights()
+{
+    auto c = tinyConfig();
+    c.train.lr = 1e30; // Adam's steps are about lr in size: the weights blow up within a few steps
+    c.train.warmupSteps = 0;
+    Trainer trainer(c, torch::kCPU);
+    QVERIFY(trainer.setDataset(makeSyntheticShapes(100, 1, 16)));
+    std::vector<torch::Tensor> before;
+    Result<StepStats> s = StepStats{};
+    int steps = 0;
+    while (s && steps < 50) {
+        before = snapshot(trainer.model());
+        s = trainer.step();
+        ++steps;
+    }
+    QVERIFY2(!s, "the loss never became non-finite");
+    QVERIFY(QString::fromStdString(s.error()).contains(QStringLiteral("step %1").arg(steps)));
+    auto after = trainer.model()->parameters();
+    for (size_t i = 0; i < after.size(); ++i)
+        QVERIFY(torch::equal(after[i], before[i]));
+    QCOMPARE(trainer.stepCount(), steps - 1);
+}
+
+void TestTrainer::refusesMismatchedData()
+{
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(!trainer.setDataset(makeSyntheticShapes(10, 1, 32)));
+    QVERIFY(!trainer.setDataset(makeSyntheticShapes(10, 3, 16)));
+    QVERIFY(!trainer.step());
+}
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"

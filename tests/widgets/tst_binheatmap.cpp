@@ -1,0 +1,137 @@
+#include "binheatmap.h"
+
+#include <QTest>
+
+class TestBinHeatMap : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keepsLatestSnapshots_data();
+    void keepsLatestSnapshots();
+    void setMaxSnapshotsDropsOldest();
+    void binCountIsLongestSnapshot();
+    void timestepBinLabels_data();
+    void timestepBinLabels();
+    void clearEmpties();
+    void colourFollowsLogLoss();
+};
+
+void TestBinHeatMap::keepsLatestSnapshots_data()
+{
+    QTest::addColumn<int>("appended");
+    QTest::addColumn<int>("kept");
+    QTest::newRow("1") << 1 << 1;
+    QTest::newRow("200") << 200 << 200;
+    QTest::newRow("201") << 201 << 200;
+    QTest::newRow("450") << 450 << 200;
+}
+
+void TestBinHeatMap::keepsLatestSnapshots()
+{
+    QFETCH(int, appended);
+    QFETCH(int, kept);
+
+    BinHeatMap map;
+    QCOMPARE(map.maxSnapshots(), 200);
+    for (int i = 0; i < appended; ++i)
+        map.appendSnapshot({0.1 + i, 0.2, 0.3}, 100 * i);
+    QCOMPARE(map.snapshotCount(), kept);
+
+    const QVector<int> steps = map.steps();
+    QCOMPARE(steps.size(), kept);
+    QCOMPARE(steps.first(), 100 * (appended - kept)); // the oldest went first
+    QCOMPARE(steps.last(), 100 * (appended - 1));
+    QCOMPARE(map.snapshot(kept - 1).first(), 0.1 + (appended - 1));
+}
+
+void TestBinHeatMap::setMaxSnapshotsDropsOldest()
+{
+    BinHeatMap map;
+    for (int i = 0; i < 50; ++i)
+        map.appendSnapshot({1.0}, i);
+    map.setMaxSnapshots(10);
+    QCOMPARE(map.snapshotCount(), 10);
+    QCOMPARE(map.steps().first(), 40);
+    map.appendSnapshot({1.0}, 50);
+    QCOMPARE(map.snapshotCount(), 10);
+    QCOMPARE(map.steps().first(), 41);
+    map.setMaxSnapshots(0);
+    QCOMPARE(map.maxSnapshots(), 1);
+    QCOMPARE(map.steps(), QVector<int>({50}));
+}
+
+void TestBinHeatMap::binCountIsLongestSnapshot()
+{
+    BinHeatMap map;
+    QCOMPARE(map.binCount(), 0);
+    map.appendSnapshot({0.1, 0.2}, 1);
+    map.appendSnapshot({0.1, 0.2, 0.3, 0.4}, 2);
+    QCOMPARE(map.binCount(), 4);
+}
+
+void TestBinHeatMap::timestepBinLabels_data()
+{
+    QTest::addColumn<int>("timesteps");
+    QTest::addColumn<int>("bins");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("last");
+    QTest::newRow("1000 in 10") << 1000 << 10 << QStringLiteral("t 1–100") << QStringLiteral("t 901–1000");
+    QTest::newRow("1000 in 4") << 1000 << 4 << QStringLiteral("t 1–250") << QStringLiteral("t 751–1000");
+    QTest::newRow("10 in 3") << 10 << 3 << QStringLiteral("t 1–3") << QStringLiteral("t 7–10");
+}
+
+void TestBinHeatMap::timestepBinLabels()
+{
+    QFETCH(int, timesteps);
+    QFETCH(int, bins);
+    QFETCH(QString, first);
+    QFETCH(QString, last);
+    const QStringList labels = BinHeatMap::timestepBinLabels(timesteps, bins);
+    QCOMPARE(labels.size(), bins);
+    QCOMPARE(labels.first(), first);
+    QCOMPARE(labels.last(), last);
+
+    BinHeatMap map;
+    map.setBinLabels(labels);
+    QCOMPARE(map.binLabels(), labels);
+}
+
+void TestBinHeatMap::clearEmpties()
+{
+    BinHeatMap map;
+    map.appendSnapshot({0.5}, 10);
+    map.clear();
+    QCOMPARE(map.snapshotCount(), 0);
+    QVERIFY(map.steps().isEmpty());
+    QVERIFY(map.snapshot(0).isEmpty());
+}
+
+void TestBinHeatMap::colourFollowsLogLoss()
+{
+    // One snapshot, two bins: the low loss is drawn dark (viridis purple), the high one bright (yellow).
+    BinHeatMap map;
+    map.setBinLabels(BinHeatMap::timestepBinLabels(1000, 2));
+    map.appendSnapshot({0.001, 1.0}, 0);
+    map.resize(300, 200);
+    const QImage image = map.grab().toImage();
+
+    // Find the darkest and the brightest saturated pixels and where they are.
+    int darkY = -1;
+    int brightY = -1;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width() / 2; ++x) { // left half: the map, not the legend
+            const QColor c = image.pixelColor(x, y);
+            if (c == QColor(68, 1, 84) && darkY < 0)
+                darkY = y;
+            if (c == QColor(253, 231, 37) && brightY < 0)
+                brightY = y;
+        }
+    }
+    QVERIFY(darkY >= 0);
+    QVERIFY(brightY >= 0);
+    QVERIFY(darkY < brightY); // bin 0 is the top row
+}
+
+QTEST_MAIN(TestBinHeatMap)
+#include "tst_binheatmap.moc"

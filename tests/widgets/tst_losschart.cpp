@@ -1,0 +1,243 @@
+#include "losschart.h"
+
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QRegularExpression>
+#include <QTest>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace {
+
+// A noisy, decaying loss curve: deterministic, positive.
+QVector<QPointF> lossCurve(int first, int count)
+{
+    QVector<QPointF> points;
+    for (int i = first; i < first + count; ++i) {
+        const double noise = 0.2 * std::sin(i * 12.9898) * std::cos(i * 78.233);
+        points.append(QPointF(i, (0.05 + 0.5 * std::exp(-i / 40.0)) * (1.0 + noise)));
+    }
+    return points;
+}
+
+// The oracle: s_0 = y_0, s_i = w·s_{i-1} + (1 − w)·y_i.
+QVector<double> ema(const QVector<QPointF>& points, double w)
+{
+    QVector<double> result;
+    double s = 0.0;
+    for (int i = 0; i < points.size(); ++i) {
+        s = i == 0 ? points[i].y() : w * s + (1.0 - w) * points[i].y();
+        result.append(s);
+    }
+    return result;
+}
+
+} // namespace
+
+class TestLossChart : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void smoothingIsEma_data();
+    void smoothingIsEma();
+    void changingSmoothingRecomputes();
+    void smoothingClamps();
+    void logScaleSwapsAxisType();
+    void logScaleSkipsNonPositive();
+    void nonFinitePointsDropped();
+    void axesCoverData();
+    void resetZoomRestoresFullRange();
+    void clearEmpties();
+};
+
+void TestLossChart::smoothingIsEma_data()
+{
+    QTest::addColumn<double>("weight");
+    QTest::addColumn<int>("batches");
+    QTest::newRow("no smoothing") << 0.0 << 1;
+    QTest::newRow("0.5, one batch") << 0.5 << 1;
+    QTest::newRow("0.9, four batches") << 0.9 << 4;
+    QTest::newRow("0.99, seven batches") << 0.99 << 7;
+}
+
+void TestLossChart::smoothingIsEma()
+{
+    QFETCH(double, weight);
+    QFETCH(int, batches);
+
+    LossChart chart;
+    chart.setSmoothing(weight);
+    QCOMPARE(chart.smoothing(), weight);
+
+    const QVector<QPointF> all = lossCurve(1, 140);
+    const int per = int(all.size()) / batches;
+    for (int b = 0; b < batches; ++b) {
+        const int from = b * per;
+        const int n = b == batches - 1 ? int(all.size()) - from : per;
+        chart.appendPoints(all.mid(from, n));
+    }
+
+    QCOMPARE(chart.rawPoints(), all);
+    const QVector<double> expected = ema(all, weight);
+    const QVector<QPointF> smoothed = chart.smoothedPoints();
+    QCOMPARE(smoothed.size(), expected.size());
+    for (int i = 0; i < smoothed.size(); ++i) {
+        QCOMPARE(smoothed[i].x(), all[i].x());
+        QVERIFY2(std::abs(smoothed[i].y() - expected[i]) < 1e-12, qPrintable(QString::number(i)));
+    }
+    // What is drawn is what was computed.
+    QCOMPARE(chart.rawSeries()->points(), all);
+    QCOMPARE(chart.smoothedSeries()->points(), smoothed);
+    if (weight == 0.0)
+        QCOMPARE(smoothed, all);
+}
+
+void TestLossChart::changingSmoothingRecomputes()
+{
+    LossChart chart;
+    chart.setSmoothing(0.3);
+    const QVector<QPointF> all = lossCurve(0, 60);
+    chart.appendPoints(all);
+    chart.setSmoothing(0.95);
+    const QVector<double> expected = ema(all, 0.95);
+    const QVector<QPointF> smoothed = chart.smoothedSeries()->points();
+    QCOMPARE(smoothed.size(), expected.size());
+    for (int i = 0; i < smoothed.size(); ++i)
+        QVERIFY(std::abs(smoothed[i].y() - expected[i]) < 1e-12);
+
+    // Appending after the change continues the new average.
+    const QVector<QPointF> more = lossCurve(60, 10);
+    chart.appendPoints(more);
+    const QVector<double> expectedAll = ema(all + more, 0.95);
+    QCOMPARE(chart.smoothedPoints().size(), expectedAll.size());
+    QVERIFY(std::abs(chart.smoothedPoints().last().y() - expectedAll.last()) < 1e-12);
+}
+
+void TestLossChart::smoothingClamps()
+{
+    LossChart chart;
+    chart.setSmoothing(1.5);
+    QCOMPARE(chart.smoothing(), 0.999);
+    chart.setSmoothing(-2.0);
+    QCOMPARE(chart.smoothing(), 0.0);
+}
+
+void TestLossChart::logScaleSwapsAxisType()
+{
+    LossChart chart;
+    chart.appendPoints(lossCurve(0, 50));
+    QCOMPARE(chart.yAxis()->type(), QAbstractAxis::AxisTypeValue);
+    QCOMPARE(chart.chart()->axes(Qt::Vertical).size(), 1);
+
+    chart.setLogScale(true);
+    QVERIFY(chart.isLogScale());
+    QCOMPARE(chart.yAxis()->type(), QAbstractAxis::AxisTypeLogValue);
+    QCOMPARE(chart.chart()->axes(Qt::Vertical).size(), 1);
+    QCOMPARE(chart.chart()->axes(Qt::Vertical).first(), chart.yAxis());
+    QVERIFY(chart.rawSeries()->attachedAxes().contains(chart.yAxis()));
+    QVERIFY(chart.smoothedSeries()->attachedAxes().contains(chart.yAxis()));
+    auto* logAxis = qobject_cast<QLogValueAxis*>(chart.yAxis());
+    QVERIFY(logAxis);
+    QVERIFY(logAxis->min() > 0.0);
+
+    chart.setLogScale(false);
+    QCOMPARE(chart.yAxis()->type(), QAbstractAxis::AxisTypeValue);
+    QCOMPARE(chart.chart()->axes(Qt::Vertical).size(), 1);
+    QCOMPARE(chart.rawSeries()->count(), 50);
+}
+
+void TestLossChart::logScaleSkipsNonPositive()
+{
+    LossChart chart;
+    chart.setSmoothing(0.0);
+    chart.appendPoints({{1, 0.5}, {2, 0.0}, {3, -0.1}, {4, 0.25}});
+    QCOMPARE(chart.rawSeries()->count(), 4);
+
+    chart.setLogScale(true);
+    QCOMPARE(chart.rawSeries()->count(), 2);
+    QCOMPARE(chart.rawSeries()->at(0), QPointF(1, 0.5));
+    QCOMPARE(chart.rawSeries()->at(1), QPointF(4, 0.25));
+    QCOMPARE(chart.rawPoints().size(), 4); // kept, only hidden
+
+    auto* logAxis = qobject_cast<QLogValueAxis*>(chart.yAxis());
+    QVERIFY(logAxis->min() <= 0.25 && logAxis->min() > 0.0);
+    QVERIFY(logAxis->max() >= 0.5);
+}
+
+void TestLossChart::nonFinitePointsDropped()
+{
+    LossChart chart;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    chart.appendPoints({{1, 0.4}, {2, nan}, {3, inf}, {4, 0.2}});
+    QCOMPARE(chart.rawPoints(), QVector<QPointF>({{1, 0.4}, {4, 0.2}}));
+    QCOMPARE(chart.smoothedPoints().size(), 2);
+    QVERIFY(std::isfinite(chart.smoothedPoints().last().y()));
+}
+
+void TestLossChart::axesCoverData()
+{
+    LossChart chart;
+    chart.appendPoints({{100, 0.8}, {200, 0.3}, {300, 0.05}});
+    QCOMPARE(chart.xAxis()->min(), 100.0);
+    QCOMPARE(chart.xAxis()->max(), 300.0);
+    auto* y = qobject_cast<QValueAxis*>(chart.yAxis());
+    QVERIFY(y);
+    QVERIFY(y->min() <= 0.05);
+    QVERIFY(y->min() >= 0.0); // losses are not padded below zero
+    QVERIFY(y->max() >= 0.8);
+
+    chart.appendPoints({{400, 1.7}});
+    QCOMPARE(chart.xAxis()->max(), 400.0);
+    QVERIFY(y->max() >= 1.7);
+}
+
+void TestLossChart::resetZoomRestoresFullRange()
+{
+    LossChart chart;
+    chart.resize(500, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.appendPoints(lossCurve(0, 100));
+    QCOMPARE(chart.xAxis()->max(), 99.0);
+
+    chart.chart()->zoom(4.0);
+    QVERIFY(chart.chart()->isZoomed());
+    QVERIFY(chart.xAxis()->max() - chart.xAxis()->min() < 50.0);
+
+    // New data while zoomed keeps the view.
+    chart.appendPoints(lossCurve(100, 20));
+    QVERIFY(chart.xAxis()->max() - chart.xAxis()->min() < 50.0);
+
+    chart.resetZoom();
+    QVERIFY(!chart.chart()->isZoomed());
+    QCOMPARE(chart.xAxis()->min(), 0.0);
+    QCOMPARE(chart.xAxis()->max(), 119.0);
+}
+
+void TestLossChart::clearEmpties()
+{
+    LossChart chart;
+    chart.appendPoints(lossCurve(0, 10));
+    chart.clear();
+    QVERIFY(chart.rawPoints().isEmpty());
+    QVERIFY(chart.smoothedPoints().isEmpty());
+    QCOMPARE(chart.rawSeries()->count(), 0);
+    QCOMPARE(chart.smoothedSeries()->count(), 0);
+
+    // The average starts afresh.
+    chart.appendPoints({{5, 0.7}});
+    QCOMPARE(chart.smoothedPoints().first().y(), 0.7);
+}
+
+void TestLossChart::init()
+{
+    // Qt Charts warns when a log axis is handed a non-positive range; swapping axes must not do that.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("Logarithms")));
+}
+
+QTEST_MAIN(TestLossChart)
+#include "tst_losschart.moc"

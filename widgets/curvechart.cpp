@@ -1,0 +1,273 @@
+#include "curvechart.h"
+
+#include "chartaxes.h"
+
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+CurveChart::CurveChart(QWidget* parent)
+    : QChartView(new QChart, parent)
+{
+    QChart* chart = this->chart();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setAlignment(Qt::AlignTop);
+
+    m_xAxis = new QValueAxis;
+    m_xAxis->setLabelFormat(QStringLiteral("%g"));
+    chart->addAxis(m_xAxis, Qt::AlignBottom);
+
+    m_markerSeries = new QLineSeries;
+    m_markerSeries->setName(tr("Marker"));
+    QPen markerPen(QColor(90, 90, 90), 1.5, Qt::DashLine);
+    m_markerSeries->setPen(markerPen);
+    m_markerSeries->setVisible(false);
+    chart->addSeries(m_markerSeries);
+    m_markerSeries->attachAxis(m_xAxis);
+    hideMarkerFromLegend();
+
+    createYAxis();
+    updateRanges();
+    setRenderHint(QPainter::Antialiasing);
+}
+
+CurveChart::~CurveChart() = default;
+
+void CurveChart::createYAxis()
+{
+    // The new axis's domain starts from the old one's range, and a log domain warns about a
+    // non-positive minimum: give both axes the new range before the swap.
+    const Ranges r = dataRanges(m_logY);
+    if (m_yAxis) {
+        if (m_logY)
+            m_yAxis->setRange(r.yMin, r.yMax);
+        chart()->removeAxis(m_yAxis);
+        delete m_yAxis;
+        m_yAxis = nullptr;
+    }
+    if (m_logY) {
+        auto* axis = new QLogValueAxis;
+        axis->setLabelFormat(QStringLiteral("%g"));
+        ChartAxes::setLogRange(axis, r.yMin, r.yMax);
+        m_yAxis = axis;
+    } else {
+        auto* axis = new QValueAxis;
+        axis->setLabelFormat(QStringLiteral("%g"));
+        ChartAxes::setLinearRange(axis, r.yMin, r.yMax);
+        m_yAxis = axis;
+    }
+    m_yAxis->setTitleText(m_yTitle);
+    chart()->addAxis(m_yAxis, Qt::AlignLeft);
+    for (QLineSeries* series : std::as_const(m_series))
+        series->attachAxis(m_yAxis);
+    m_markerSeries->attachAxis(m_yAxis);
+}
+
+void CurveChart::setCurves(const QList<Curve>& curves)
+{
+    m_curves = curves;
+    rebuildSeries();
+    updateRanges();
+}
+
+QList<Curve> CurveChart::curves() const
+{
+    return m_curves;
+}
+
+void CurveChart::rebuildSeries()
+{
+    for (QLineSeries* series : std::as_const(m_series)) {
+        chart()->removeSeries(series);
+        delete series;
+    }
+    m_series.clear();
+
+    // The marker goes last so that it is drawn over the curves.
+    chart()->removeSeries(m_markerSeries);
+
+    for (const Curve& curve : std::as_const(m_curves)) {
+        auto* series = new QLineSeries;
+        series->setName(curve.name);
+        QVector<QPointF> points;
+        points.reserve(curve.points.size());
+        for (const QPointF& p : curve.points) {
+            if (std::isfinite(p.x()) && std::isfinite(p.y()) && (!m_logY || p.y() > 0.0))
+                points.append(p);
+        }
+        series->replace(points);
+        chart()->addSeries(series);
+        if (curve.color.isValid())
+            series->setPen(QPen(curve.color, 2));
+        else
+            series->setPen(QPen(series->color(), 2));
+        series->attachAxis(m_xAxis);
+        series->attachAxis(m_yAxis);
+        m_series.append(series);
+    }
+
+    chart()->addSeries(m_markerSeries);
+    m_markerSeries->attachAxis(m_xAxis);
+    m_markerSeries->attachAxis(m_yAxis);
+    hideMarkerFromLegend();
+    chart()->legend()->setVisible(std::any_of(m_curves.cbegin(), m_curves.cend(),
+                                              [](const Curve& c) { return !c.name.isEmpty(); }));
+}
+
+void CurveChart::setLogY(bool logY)
+{
+    if (logY == m_logY)
+        return;
+    m_logY = logY;
+    // Drop the curves and the marker first: they may hold values a log axis cannot show.
+    for (QLineSeries* series : std::as_const(m_series)) {
+        chart()->removeSeries(series);
+        delete series;
+    }
+    m_series.clear();
+    m_markerSeries->clear();
+    createYAxis();
+    rebuildSeries();
+    updateRanges();
+}
+
+bool CurveChart::isLogY() const
+{
+    return m_logY;
+}
+
+void CurveChart::setAxisTitles(const QString& x, const QString& y)
+{
+    m_xAxis->setTitleText(x);
+    m_yTitle = y;
+    m_yAxis->setTitleText(y);
+}
+
+void CurveChart::setMarker(double x)
+{
+    m_hasMarker = std::isfinite(x);
+    m_markerX = x;
+    updateMarker();
+}
+
+void CurveChart::clearMarker()
+{
+    m_hasMarker = false;
+    updateMarker();
+}
+
+bool CurveChart::hasMarker() const
+{
+    return m_hasMarker;
+}
+
+double CurveChart::markerX() const
+{
+    return m_markerX;
+}
+
+QList<QLineSeries*> CurveChart::curveSeries() const
+{
+    return m_series;
+}
+
+QLineSeries* CurveChart::markerSeries() const
+{
+    return m_markerSeries;
+}
+
+QValueAxis* CurveChart::xAxis() const
+{
+    return m_xAxis;
+}
+
+QAbstractAxis* CurveChart::yAxis() const
+{
+    return m_yAxis;
+}
+
+double CurveChart::yAxisMin() const
+{
+    if (m_logY)
+        return static_cast<QLogValueAxis*>(m_yAxis)->min();
+    return static_cast<QValueAxis*>(m_yAxis)->min();
+}
+
+double CurveChart::yAxisMax() const
+{
+    if (m_logY)
+        return static_cast<QLogValueAxis*>(m_yAxis)->max();
+    return static_cast<QValueAxis*>(m_yAxis)->max();
+}
+
+void CurveChart::hideMarkerFromLegend()
+{
+    // A legend marker follows its series' visibility, so this is needed after every show.
+    for (QLegendMarker* marker : chart()->legend()->markers(m_markerSeries))
+        marker->setVisible(false);
+}
+
+void CurveChart::updateMarker()
+{
+    if (!m_hasMarker) {
+        m_markerSeries->clear();
+        m_markerSeries->setVisible(false);
+        return;
+    }
+    m_markerSeries->replace(
+        QVector<QPointF>{QPointF(m_markerX, yAxisMin()), QPointF(m_markerX, yAxisMax())});
+    m_markerSeries->setVisible(true);
+    hideMarkerFromLegend();
+}
+
+CurveChart::Ranges CurveChart::dataRanges(bool logY) const
+{
+    Ranges r{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
+             std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
+    for (const Curve& curve : std::as_const(m_curves)) {
+        for (const QPointF& p : curve.points) {
+            if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || (logY && p.y() <= 0.0))
+                continue;
+            r.xMin = std::min(r.xMin, p.x());
+            r.xMax = std::max(r.xMax, p.x());
+            r.yMin = std::min(r.yMin, p.y());
+            r.yMax = std::max(r.yMax, p.y());
+        }
+    }
+    if (r.xMin > r.xMax)
+        r = Ranges{0.0, 1.0, logY ? 0.01 : 0.0, 1.0};
+    if (r.xMax - r.xMin <= 0.0) {
+        r.xMin -= 0.5;
+        r.xMax += 0.5;
+    }
+    if (logY) {
+        if (r.yMax / r.yMin < 1.01) {
+            r.yMin /= 1.5;
+            r.yMax *= 1.5;
+        }
+        r.yMin /= 1.2;
+        r.yMax *= 1.2;
+    } else {
+        const double span = r.yMax - r.yMin;
+        const double pad = span > 0.0 ? 0.03 * span : std::max(std::abs(r.yMax) * 0.1, 0.1);
+        r.yMin -= pad;
+        r.yMax += pad;
+    }
+    return r;
+}
+
+void CurveChart::updateRanges()
+{
+    const Ranges r = dataRanges(m_logY);
+    ChartAxes::setLinearRange(m_xAxis, r.xMin, r.xMax);
+    if (m_logY)
+        ChartAxes::setLogRange(static_cast<QLogValueAxis*>(m_yAxis), r.yMin, r.yMax);
+    else
+        ChartAxes::setLinearRange(static_cast<QValueAxis*>(m_yAxis), r.yMin, r.yMax);
+    updateMarker();
+}

@@ -1,0 +1,71 @@
+// Training loss over steps: the raw values as a faint line and their exponential moving average on top.
+// Drag a rectangle to zoom, right-click to zoom out, double-click (or resetZoom()) to see everything.
+#pragma once
+
+#include <QChartView>
+#include <QPointF>
+#include <QVector>
+
+class QAbstractAxis;
+class QLineSeries;
+class QValueAxis;
+
+class LossChart : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit LossChart(QWidget* parent = nullptr);
+    ~LossChart() override;
+
+    // Adds a batch of (step, loss) points. Points with a non-finite coordinate are dropped.
+    void appendPoints(const QVector<QPointF>& raw);
+    void clear();
+
+    QVector<QPointF> rawPoints() const;
+    // s_0 = y_0, s_i = w·s_{i-1} + (1 − w)·y_i with w = smoothing(); one per raw point.
+    QVector<QPointF> smoothedPoints() const;
+
+    void setSmoothing(double weight); // clamped to 0..0.999; recomputes the whole curve
+    double smoothing() const;
+
+    // Logarithmic loss axis; points with loss <= 0 are not shown while it is on.
+    void setLogScale(bool logScale);
+    bool isLogScale() const;
+
+    void resetZoom();
+
+    QLineSeries* rawSeries() const;
+    QLineSeries* smoothedSeries() const;
+    QValueAxis* xAxis() const;
+    QAbstractAxis* yAxis() const; // a QValueAxis or a QLogValueAxis
+
+protected:
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+
+private:
+    struct Ranges
+    {
+        double xMin;
+        double xMax;
+        double yMin;
+        double yMax;
+    };
+
+    Ranges dataRanges(bool logScale) const;
+    void recomputeSmoothing();
+    void updateSeries();
+    void updateRanges();
+    void createYAxis();
+
+    QVector<QPointF> m_raw;
+    QVector<QPointF> m_smoothed;
+    double m_smoothing = 0.9;
+    double m_emaState = 0.0;
+    bool m_logScale = false;
+
+    QLineSeries* m_rawSeries = nullptr;
+    QLineSeries* m_smoothedSeries = nullptr;
+    QValueAxis* m_xAxis = nullptr;
+    QAbstractAxis* m_yAxis = nullptr;
+};
