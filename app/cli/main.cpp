@@ -55,7 +55,7 @@ bool parse(QCommandLineParser& p, const QStringList& args, const QString& comman
         std::printf("%s", p.helpText().toLocal8Bit().constData());
         std::exit(0);
     }
-    if (!p.positionalArguments().isEmpty() && command != QLatin1String("info")) {
+    if (!p.positionalArguments().isEmpty() && !command.startsWith(QLatin1String("ddpm info"))) {
         fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()), 2);
         return false;
     }

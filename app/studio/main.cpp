@@ -7,6 +7,7 @@
 #include "bench.h"
 #include "dataview.h"
 #include "reverseview.h"
+#include "timestepscrubber.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

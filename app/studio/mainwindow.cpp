@@ -10,6 +10,7 @@
 #include "trainingview.h"
 
 #include "animation.h"
+#include "bench.h"
 #include "imageio.h"
 
 #include "losschart.h"

@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>

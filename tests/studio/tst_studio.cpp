@@ -1,0 +1,462 @@
+// The studio's controllers and window, offscreen: training runs on its worker and reports progress,
+// stop lands within one step, sampling delivers one frame per step and can be cancelled, views build
+// and show data, exports write files, checkpoints from the ddpm command open and resume.
+#include "animation.h"
+#include "dataview.h"
+#include "dialogs.h"
+#include "exporter.h"
+#include "mainwindow.h"
+#include "reverseview.h"
+#include "schedulesview.h"
+#include "settings.h"
+#include "trainingview.h"
+
+#include "binheatmap.h"
+#include "curvechart.h"
+#include "imagestrip.h"
+#include "losschart.h"
+#include "timestepscrubber.h"
+
+#include <QtTest>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QPushButton>
+#include <QTemporaryDir>
+
+using namespace ddpm;
+
+namespace {
+ModelConfig tinyConfig(double lr = 1e-3)
+{
+    auto c = makeConfig("tiny").value();
+    c.train.batch = 8;
+    c.train.lr = lr;
+    c.train.warmupSteps = 0;
+    c.dataSpec = "synthetic:200";
+    return c;
+}
+
+std::shared_ptr<const Dataset> tinyData() { return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16)); }
+} // namespace
+
+class TestStudio : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void trainingRunsAndReports();
+    void stopLandsWithinOneStep();
+    void pauseAndResume();
+    void nanLossStopsWithMessage();
+    void samplingDeliversEveryStep();
+    void samplingCancels();
+    void windowViewsShowData();
+    void reverseScrubberKeys();
+    void exportsFromTheWindow();
+    void checkpointFromTheCommand();
+    void brokenCheckpointKeepsModel();
+    void closeDuringTraining();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow(Settings& settings);
+    QTemporaryDir m_dir;
+};
+
+void TestStudio::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    Dialogs::setSilent(true);
+    torch::set_num_threads(2);
+}
+
+void TestStudio::trainingRunsAndReports()
+{
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy progress(&c, &TrainingController::progressAvailable);
+    QSignalSpy previews(&c, &TrainingController::previewReady);
+    c.newModel(tinyConfig(), QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    QVERIFY(c.hasModel());
+    c.setDataset(tinyData());
+    c.setPreviewInterval(4);
+    c.start(8);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toLongLong(), 8);
+    QVERIFY(progress.count() >= 1);
+    QVector<QPointF> points;
+    auto p = c.takeProgress();
+    points += p.points;
+    QVERIFY(!points.isEmpty());
+    QCOMPARE(p.step, 8);
+    QCOMPARE(p.binLoss.size(), 10);
+    QTRY_VERIFY(previews.count() >= 2); // steps 4 and 8
+    QCOMPARE(previews.last().at(1).toLongLong(), 8);
+    QVERIFY(!previews.last().first().value<QImage>().isNull());
+    QCOMPARE(c.snapshot()->step, 8);
+    QCOMPARE(int(c.snapshot()->lossHistory.size()), 8);
+    QVERIFY(c.isDirty());
+    QCOMPARE(c.state(), TrainingController::State::Idle);
+}
+
+void TestStudio::stopLandsWithinOneStep()
+{
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    c.newModel(tinyConfig(), QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    c.setDataset(tinyData());
+    c.setPreviewInterval(0);
+    c.start(1000000);
+    qint64 seen = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((seen = std::max(seen, c.takeProgress().step)) >= 3, 60000);
+    seen = std::max(seen, c.takeProgress().step);
+    c.stop();
+    QVERIFY(finished.wait(30000));
+    const qint64 final = finished.first().first().toLongLong();
+    // The step running when stop was asked for may finish; no further step starts.
+    QVERIFY2(final <= seen + 1, qPrintable(QStringLiteral("stopped at %1, asked at %2").arg(final).arg(seen)));
+}
+
+void TestStudio::pauseAndResume()
+{
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy states(&c, &TrainingController::stateChanged);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    c.newModel(tinyConfig(), QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    c.setDataset(tinyData());
+    c.setPreviewInterval(0);
+    c.start(1000000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step >= 2, 60000);
+    c.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), TrainingController::State::Paused, 30000);
+    c.takeProgress();
+    const qint64 at = c.step();
+    QTest::qWait(400);
+    const auto p = c.takeProgress();
+    QVERIFY(p.points.isEmpty()); // nothing trained while paused
+    QCOMPARE(c.step(), at);
+    // Saving while paused works and lands at the step boundary.
+    QSignalSpy saved(&c, &TrainingController::saved);
+    c.save(m_dir.filePath(QStringLiteral("paused.ckpt")));
+    QVERIFY(saved.wait(20000));
+    c.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), TrainingController::State::Running, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step > at, 60000);
+    c.stop();
+    QVERIFY(finished.wait(30000));
+}
+
+void TestStudio::nanLossStopsWithMessage()
+{
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    c.newModel(tinyConfig(1e30), QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    c.setDataset(tinyData());
+    c.setPreviewInterval(0);
+    c.start(500);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(failed.count(), 1);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("at step")), qPrintable(message));
+    const qint64 stopped = finished.first().first().toLongLong();
+    QVERIFY(stopped < 500);
+    // The last good state is kept: its weights are finite.
+    for (const auto& p : c.snapshot()->model->parameters())
+        QVERIFY(torch::isfinite(p).all().item<bool>());
+}
+
+void TestStudio::samplingDeliversEveryStep()
+{
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = tinyConfig();
+    snap->model = UNet(snap->config.unet);
+    snap->ema = cloneUNet(snap->model);
+    SamplingController s;
+    QSignalSpy started(&s, &SamplingController::started);
+    QSignalSpy finished(&s, &SamplingController::finished);
+    SamplingRequest r;
+    r.model = snap;
+    r.options.kind = SamplerKind::Ddim;
+    r.options.ddimSteps = 12;
+    r.options.count = 3;
+    s.start(r);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(started.first().first().toInt(), 12);
+    const auto frames = s.takeFrames();
+    QCOMPARE(frames.size(), 13); // one per step, then x_0
+    int lastT = 1001;
+    for (int i = 0; i < frames.size(); ++i) {
+        QCOMPARE(frames[i].step, i);
+        QVERIFY(frames[i].t < lastT);
+        lastT = frames[i].t;
+        QCOMPARE(frames[i].xt.size(), 3);
+        QCOMPARE(frames[i].x0Hat.size(), 3);
+        QCOMPARE(frames[i].epsHat.size(), 3);
+        QCOMPARE(frames[i].xt.first().size(), QSize(16, 16));
+    }
+    QCOMPARE(frames.last().t, 0);
+    QCOMPARE(s.finalImages().size(), 3);
+}
+
+void TestStudio::samplingCancels()
+{
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = tinyConfig();
+    snap->model = UNet(snap->config.unet);
+    snap->ema = cloneUNet(snap->model);
+    SamplingController s;
+    QSignalSpy available(&s, &SamplingController::framesAvailable);
+    QSignalSpy finished(&s, &SamplingController::finished);
+    SamplingRequest r;
+    r.model = snap;
+    r.options.count = 2; // DDPM: 1000 steps
+    s.start(r);
+    QVERIFY(available.wait(60000));
+    s.cancel();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(s.takeFrames().size() < 1000);
+    QVERIFY(!s.isRunning());
+}
+
+std::unique_ptr<MainWindow> TestStudio::makeWindow(Settings& settings)
+{
+    settings.setPreset(QStringLiteral("tiny"));
+    settings.setLastDataSpec(QStringLiteral("synthetic:120"));
+    settings.setDevice(QStringLiteral("cpu"));
+    settings.setPreviewInterval(1000);
+    settings.setExportFolder(m_dir.path());
+    auto w = std::make_unique<MainWindow>(settings);
+    w->resize(1300, 850);
+    w->show();
+    return w;
+}
+
+void TestStudio::windowViewsShowData()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("views.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    // Data view: thumbnails and an 11-frame forward strip from t = 0 to T.
+    QCOMPARE(w->dataView()->forwardFrames().size(), 11);
+    QVERIFY(w->dataView()->findChild<ImageStrip*>()->count() == 11);
+    w->dataView()->setT(500);
+    QCOMPARE(w->dataView()->currentT(), 500);
+    // Schedules view: three curves in each chart and three strips.
+    QCOMPARE(w->schedulesView()->betaChart()->curves().size(), 3);
+    QCOMPARE(w->schedulesView()->strips()->rowCount(), 3);
+    // Training view: train a few steps; the chart and the heat map fill.
+    w->trainingView()->setTotalSteps(6);
+    w->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 6, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
+    QTRY_COMPARE(w->trainingView()->lossChart()->rawPoints().size(), 6);
+    QVERIFY(w->trainingView()->heatMap()->snapshotCount() >= 1);
+    QVERIFY(w->windowTitle().contains(QLatin1Char('*')));
+    // Every view renders.
+    for (int v = 0; v < 4; ++v) {
+        w->setView(MainWindow::View(v));
+        QVERIFY(!w->grab().isNull());
+    }
+}
+
+void TestStudio::reverseScrubberKeys()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("reverse.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 8;
+    o.count = 4;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE(w->reverseView()->frameCount(), 9);
+    auto* scrubber = w->reverseView()->scrubber();
+    QCOMPARE(scrubber->maximum(), 8);
+    scrubber->setFocus();
+    QTest::keyClick(scrubber, Qt::Key_Home);
+    QCOMPARE(scrubber->value(), 0);
+    QTest::keyClick(scrubber, Qt::Key_Right);
+    QTest::keyClick(scrubber, Qt::Key_Right);
+    QCOMPARE(scrubber->value(), 2);
+    QTest::keyClick(scrubber, Qt::Key_Left);
+    QCOMPARE(scrubber->value(), 1);
+    QTest::keyClick(scrubber, Qt::Key_End);
+    QCOMPARE(scrubber->value(), 8);
+    QTest::keyClick(scrubber, Qt::Key_Home);
+    QTest::keyClick(scrubber, Qt::Key_Space);
+    QVERIFY(scrubber->isPlaying());
+    QTRY_COMPARE_WITH_TIMEOUT(scrubber->value(), 8, 10000); // plays to the end
+    QVERIFY(w->reverseView()->strip()->count() >= 2);
+    QCOMPARE(w->reverseView()->gridAt(3, 1, 1).isNull(), false);
+}
+
+void TestStudio::exportsFromTheWindow()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("exports.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    // Nothing sampled yet: a clear refusal, no file.
+    const QString grid = m_dir.filePath(QStringLiteral("grid.png"));
+    QVERIFY(!w->exportSampleGrid(grid));
+    QVERIFY(!QFile::exists(grid));
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 5;
+    o.count = 4;
+    o.seed = 99;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(w->exportSampleGrid(grid));
+    QCOMPARE(QImage(grid).size(), QSize(2 * 64 + 3 * 2, 2 * 64 + 3 * 2));
+    QFile side(sidecarPath(grid));
+    QVERIFY(side.open(QIODevice::ReadOnly));
+    const auto meta = QJsonDocument::fromJson(side.readAll()).object();
+    QCOMPARE(meta.value(QStringLiteral("seed")).toString(), QStringLiteral("99"));
+    QCOMPARE(meta.value(QStringLiteral("sampler")).toString(), QStringLiteral("ddim"));
+    QCOMPARE(meta.value(QStringLiteral("steps")).toInt(), 5);
+    QCOMPARE(meta.value(QStringLiteral("model_preset")).toString(), QStringLiteral("tiny"));
+    QCOMPARE(meta.value(QStringLiteral("checkpoint_sha256")).toString(), QStringLiteral("unsaved"));
+
+    const QString gif = m_dir.filePath(QStringLiteral("rev.gif")), webp = m_dir.filePath(QStringLiteral("rev.webp"));
+    QVERIFY(w->exportReverseGif(gif));
+    QVERIFY(w->exportReverseWebP(webp));
+    QFile g(gif), p(webp);
+    QVERIFY(g.open(QIODevice::ReadOnly) && p.open(QIODevice::ReadOnly));
+    auto ga = decodeGif(g.readAll());
+    auto wa = decodeWebP(p.readAll());
+    QVERIFY(ga && wa);
+    QCOMPARE(ga->frames.size(), 6);
+    // libwebp folds a frame identical to the one before into it (a longer duration).
+    const auto shown = w->reverseView()->animationFrames();
+    int distinct = 0;
+    for (int i = 0; i < shown.size(); ++i)
+        distinct += (i == 0 || shown[i] != shown[i - 1]) ? 1 : 0;
+    QCOMPARE(wa->frames.size(), distinct);
+    QVERIFY(distinct >= 4);
+    QCOMPARE(QSize(wa->width, wa->height), QSize(2 * 64 + 3 * 2, 2 * 64 + 3 * 2));
+    QVERIFY(QFile::exists(sidecarPath(gif)) && QFile::exists(sidecarPath(webp)));
+
+    const QString strip = m_dir.filePath(QStringLiteral("strip.png")), fwd = m_dir.filePath(QStringLiteral("fwd.png"));
+    QVERIFY(w->exportReverseStrip(strip));
+    QVERIFY(!QImage(strip).isNull());
+    QVERIFY(w->exportForwardStrip(fwd));
+    QVERIFY(QImage(fwd).width() >= 11 * 16 * 4);
+    const QString folder = m_dir.filePath(QStringLiteral("samples"));
+    QVERIFY(w->exportSamplesToFolder(folder));
+    QCOMPARE(QDir(folder).entryList({QStringLiteral("*.png")}).size(), 4);
+
+    // Loss CSV and chart after a short run.
+    w->trainingView()->setTotalSteps(3);
+    w->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 60000);
+    QTRY_COMPARE(w->trainingView()->lossChart()->rawPoints().size(), 3);
+    const QString csv = m_dir.filePath(QStringLiteral("loss.csv")), chart = m_dir.filePath(QStringLiteral("chart.png"));
+    QVERIFY(w->exportLossCsv(csv));
+    QFile c(csv);
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    QCOMPARE(c.readAll().trimmed().split('\n').size(), 4);
+    QVERIFY(w->exportLossChart(chart));
+    QVERIFY(!QImage(chart).isNull());
+    // A failed export leaves the earlier file as it was.
+    const QByteArray before = [&] { QFile f(grid); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    QVERIFY(!w->exportSampleGrid(m_dir.filePath(QStringLiteral("no/such/dir/grid.png"))));
+    QFile again(grid);
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), before);
+}
+
+void TestStudio::checkpointFromTheCommand()
+{
+    // Train with the ddpm command, open in the studio, resume there, save, and read it back with
+    // the command: the two share one format.
+    const QString ckpt = m_dir.filePath(QStringLiteral("cli.ckpt"));
+    QProcess p;
+    p.start(QStringLiteral(DDPM_CLI_PATH), {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:120"), QStringLiteral("--model"),
+                                          QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("4"), QStringLiteral("--batch"), QStringLiteral("8"),
+                                          QStringLiteral("--out"), ckpt, QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 0);
+
+    Settings settings(m_dir.filePath(QStringLiteral("ckpt.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    w->openCheckpoint(ckpt);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(w->training()->step(), 4);
+    QCOMPARE(w->currentPath(), ckpt);
+    QCOMPARE(w->trainingView()->lossChart()->rawPoints().size(), 4); // the loss history came along
+    QVERIFY(settings.recentFiles().contains(QDir::cleanPath(ckpt)));
+    w->trainingView()->setTotalSteps(7);
+    w->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 7, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
+    QSignalSpy saved(w->training(), &TrainingController::saved);
+    w->saveTo(ckpt);
+    QVERIFY(saved.wait(30000));
+    QProcess info;
+    info.start(QStringLiteral(DDPM_CLI_PATH), {QStringLiteral("info"), ckpt});
+    QVERIFY(info.waitForFinished(60000));
+    QCOMPARE(QJsonDocument::fromJson(info.readAllStandardOutput()).object().value(QStringLiteral("step")).toInt(), 7);
+}
+
+void TestStudio::brokenCheckpointKeepsModel()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("broken.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const auto before = w->training()->snapshot();
+    const QString bad = m_dir.filePath(QStringLiteral("bad.ckpt"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("DDPMCKPT but then nothing");
+    f.close();
+    QSignalSpy failed(w->training(), &TrainingController::failed);
+    w->openCheckpoint(bad);
+    QVERIFY(failed.wait(30000));
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("checkpoint")));
+    QCOMPARE(w->training()->snapshot(), before);
+    QVERIFY(w->currentPath().isEmpty());
+}
+
+void TestStudio::closeDuringTraining()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("close.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setTotalSteps(1000000);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 2, 60000);
+    // Cancel keeps the window open and training running.
+    Dialogs::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!w->close());
+    QCOMPARE(w->training()->state(), TrainingController::State::Running);
+    // Save: stops within a step, writes the checkpoint, closes and shuts the workers down.
+    const QString path = m_dir.filePath(QStringLiteral("on-close.ckpt"));
+    Dialogs::setNextAnswer(QMessageBox::Save);
+    Dialogs::setNextSavePath(path);
+    QVERIFY(w->close());
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(loaded);
+    QVERIFY(loaded->step >= 2);
+    w.reset(); // no hang, no crash
+}
+
+QTEST_MAIN(TestStudio)
+#include "tst_studio.moc"
