@@ -95,7 +95,7 @@ Result<BenchResult> runBench(const BenchOptions& o)
         auto t = torch::randint(0, diffusion.steps(), {o.batch}, opts.dtype(torch::kInt64));
         auto eps = torch::randn(shape, opts);
         auto loss = torch::mse_loss(model->forward(diffusion.qSample(x0, t, eps), t), eps);
-        optimizer.zero_grad();
+        model->zero_grad(true); // grads set to none: backward writes them instead of adding to zeros
         loss.backward();
         torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
         optimizer.step();

@@ -184,11 +184,11 @@ Result<StepStats> Trainer::step()
         return Error{"the loss became " + std::string(std::isnan(lossValue) ? "NaN" : "infinite") + " at step " +
                      std::to_string(m_step + 1) + "; training stopped and the model keeps the weights of step " +
                      std::to_string(m_step)};
-    m_optimizer->zero_grad();
+    m_model->zero_grad(true); // grads set to none: backward writes them instead of adding to zeros
     loss.backward();
     const double gradNorm = torch::nn::utils::clip_grad_norm_(m_model->parameters(), m_config.train.gradClip);
     if (!std::isfinite(gradNorm)) {
-        m_optimizer->zero_grad();
+        m_model->zero_grad(true);
         return Error{"the gradient became non-finite at step " + std::to_string(m_step + 1) +
                      "; training stopped and the model keeps the weights of step " + std::to_string(m_step)};
     }

@@ -9,9 +9,13 @@ namespace nn = torch::nn;
 
 namespace {
 
+// GroupNorm with 32 groups as in the official code, but never fewer than 4 channels a group: with one
+// channel a group (32 channels, 32 groups) the norm after the time projection would subtract the
+// per-channel time offset again and the block could not see t. At the paper's widths (ch ≥ 128) this
+// is exactly GroupNorm(32); the parameter count does not depend on the number of groups.
 nn::GroupNorm groupNorm(int64_t channels)
 {
-    int64_t groups = std::min<int64_t>(32, channels);
+    int64_t groups = std::clamp<int64_t>(channels / 4, 1, 32);
     while (channels % groups != 0)
         --groups;
     return nn::GroupNorm(nn::GroupNormOptions(groups, channels).eps(1e-6));
@@ -38,11 +42,33 @@ void shrink(nn::Conv2d& c, double scale = 1e-5)
 
 } // namespace
 
+torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b)
+{
+    if (!a.is_cpu())
+        return torch::bmm(a, b);
+    // On the CPU, bmm of small matrices goes through the BLAS one matrix at a time; the same product
+    // as a grouped 1×1 convolution runs in oneDNN and is about 4× faster, forward and backward.
+    const auto B = a.size(0), M = a.size(1), K = a.size(2), N = b.size(2);
+    const std::vector<int64_t> one{1, 1}, zero{0, 0};
+    auto out = torch::conv2d(b.reshape({1, B * K, N, 1}), a.reshape({B * M, K, 1, 1}), torch::Tensor(), one, zero, one, B);
+    return out.reshape({B, M, N});
+}
+
+torch::Tensor fastDropout(const torch::Tensor& x, double p, bool training)
+{
+    if (!training || p <= 0.0)
+        return x;
+    // Same as dropout: keep with probability 1 − p and scale by 1/(1 − p). A uniform draw and a
+    // comparison cost half of bernoulli_ on the CPU.
+    auto keep = (torch::rand_like(x) >= p).to(x.scalar_type()).mul_(1.0 / (1.0 - p));
+    return x * keep;
+}
+
 Result<UNetOptions> unetPreset(const std::string& name)
 {
     UNetOptions o;
     if (name == "tiny") {
-        o.ch(32).chMult({1, 2}).numResBlocks(1).attnResolutions({8}).dropout(0.0).imageChannels(1).imageSize(16);
+        o.ch(16).chMult({1, 2}).numResBlocks(1).attnResolutions({8}).dropout(0.0).imageChannels(1).imageSize(16);
     } else if (name == "reference") {
         o.ch(32).chMult({1, 2, 2}).numResBlocks(2).attnResolutions({8}).dropout(0.1).imageChannels(1).imageSize(32);
     } else if (name == "cifar") {
@@ -95,7 +121,7 @@ ResBlockImpl::ResBlockImpl(int64_t inCh, int64_t outCh, int64_t tembCh, double d
     conv1 = register_module("conv1", conv(inCh, outCh, 3));
     tembProj = register_module("temb_proj", nn::Linear(tembCh, outCh));
     norm2 = register_module("norm2", groupNorm(outCh));
-    drop = register_module("dropout", nn::Dropout(dropout));
+    m_dropout = dropout;
     conv2 = register_module("conv2", conv(outCh, outCh, 3));
     shrink(conv2);
     if (inCh != outCh)
@@ -106,7 +132,7 @@ torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor&
 {
     auto h = conv1(torch::silu(norm1(x)));
     h = h + tembProj(torch::silu(temb)).unsqueeze(-1).unsqueeze(-1);
-    h = conv2(drop(torch::silu(norm2(h))));
+    h = conv2(fastDropout(torch::silu(norm2(h)), m_dropout, is_training()));
     return (shortcut ? shortcut(x) : x) + h;
 }
 
@@ -127,8 +153,8 @@ torch::Tensor AttnBlockImpl::forward(const torch::Tensor& x)
     auto qq = q(h).reshape({B, C, H * W}).transpose(1, 2);      // [B, HW, C]
     auto kk = k(h).reshape({B, C, H * W});                      // [B, C, HW]
     auto vv = v(h).reshape({B, C, H * W}).transpose(1, 2);      // [B, HW, C]
-    auto w = torch::softmax(torch::bmm(qq, kk) * (1.0 / std::sqrt(static_cast<double>(C))), -1);
-    auto out = torch::bmm(w, vv).transpose(1, 2).reshape({B, C, H, W});
+    auto w = torch::softmax(batchedMatmul(qq, kk) * (1.0 / std::sqrt(static_cast<double>(C))), -1);
+    auto out = batchedMatmul(w, vv).transpose(1, 2).reshape({B, C, H, W});
     return x + projOut(out);
 }
 

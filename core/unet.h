@@ -29,6 +29,11 @@ std::vector<std::string> unetPresetNames();
 // Checks that the options describe a network that can be built (divisible sizes, positive widths).
 Status validateUNetOptions(const UNetOptions& options);
 
+// a [B, M, K] × b [B, K, N] → [B, M, N] (bmm; on the CPU through oneDNN, see unet.cpp).
+torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b);
+// Inverted dropout: x · mask / (1 − p) with mask ~ Bernoulli(1 − p) while training.
+torch::Tensor fastDropout(const torch::Tensor& x, double p, bool training);
+
 // The sinusoidal embedding of (possibly fractional) timesteps t [B] into `dim` features.
 torch::Tensor timestepEmbedding(const torch::Tensor& t, int64_t dim);
 
@@ -41,7 +46,7 @@ private:
     torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
     torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, shortcut{nullptr};
     torch::nn::Linear tembProj{nullptr};
-    torch::nn::Dropout drop{nullptr};
+    double m_dropout = 0.0;
 };
 TORCH_MODULE(ResBlock);
 

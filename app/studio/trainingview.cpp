@@ -33,7 +33,7 @@ TrainingView::TrainingView(QWidget* parent)
     : QWidget(parent)
 {
     m_preset = new QComboBox(this);
-    m_preset->addItem(tr("tiny (16×16 grey, 0.7 M parameters)"), QStringLiteral("tiny"));
+    m_preset->addItem(tr("tiny (16×16 grey, 0.18 M parameters)"), QStringLiteral("tiny"));
     m_preset->addItem(tr("reference (32×32 grey, 1.6 M parameters)"), QStringLiteral("reference"));
     m_preset->addItem(tr("cifar (32×32 colour, 35.7 M parameters)"), QStringLiteral("cifar"));
     m_batch = new QSpinBox(this);

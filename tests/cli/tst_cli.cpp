@@ -124,7 +124,7 @@ void TestCli::bench()
     const auto o = QJsonDocument::fromJson(r.out.trimmed()).object();
     for (const char* key : {"params", "train_img_per_s", "denoise_img_steps_per_s", "peak_rss_mb", "device", "threads"})
         QVERIFY2(o.contains(QLatin1String(key)), key);
-    QCOMPARE(o.value(QStringLiteral("params")).toInteger(), 701345);
+    QCOMPARE(o.value(QStringLiteral("params")).toInteger(), 176849);
     QCOMPARE(o.value(QStringLiteral("threads")).toInt(), 1);
     QVERIFY(o.value(QStringLiteral("train_img_per_s")).toDouble() > 0);
 }

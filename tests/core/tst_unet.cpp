@@ -18,6 +18,8 @@ private Q_SLOTS:
     void timestepEmbeddingClosedForm();
     void dependsOnTimestep();
     void invalidOptionsRefused();
+    void batchedMatmulEqualsBmm();
+    void dropoutStatistics();
 };
 
 void TestUNet::parameterCounts_data()
@@ -95,11 +97,12 @@ void TestUNet::dependsOnTimestep()
     net->eval();
     torch::NoGradGuard g;
     // Start from trained-looking weights: undo the near-zero output init so t visibly matters.
+    torch::manual_seed(8);
     for (auto& p : net->parameters())
-        p.normal_(0, 0.05);
+        p.normal_(0, 0.3);
     auto x = torch::randn({1, 1, 16, 16}).expand({2, 1, 16, 16}).contiguous();
     auto y = net->forward(x, torch::tensor({10, 900}));
-    QVERIFY((y[0] - y[1]).abs().max().item<double>() > 1e-4);
+    QVERIFY((y[0] - y[1]).abs().max().item<double>() > 1e-2 * y.abs().max().item<double>());
 }
 
 void TestUNet::invalidOptionsRefused()
@@ -110,6 +113,34 @@ void TestUNet::invalidOptionsRefused()
     QVERIFY(!validateUNetOptions(UNetOptions(o).imageChannels(2)));
     QVERIFY(!validateUNetOptions(UNetOptions(o).chMult({})));
     QVERIFY(!unetPreset("huge"));
+}
+
+void TestUNet::batchedMatmulEqualsBmm()
+{
+    auto a = torch::randn({5, 7, 3}, torch::requires_grad());
+    auto b = torch::randn({5, 3, 11}, torch::requires_grad());
+    auto y = batchedMatmul(a, b);
+    auto ref = torch::bmm(a, b);
+    QCOMPARE(y.sizes(), ref.sizes());
+    QVERIFY(torch::allclose(y, ref, 1e-4, 1e-5));
+    auto g = torch::randn_like(y);
+    auto grads = torch::autograd::grad({y}, {a, b}, {g});
+    auto refGrads = torch::autograd::grad({ref}, {a, b}, {g});
+    QVERIFY(torch::allclose(grads[0], refGrads[0], 1e-4, 1e-5));
+    QVERIFY(torch::allclose(grads[1], refGrads[1], 1e-4, 1e-5));
+}
+
+void TestUNet::dropoutStatistics()
+{
+    torch::manual_seed(3);
+    auto x = torch::ones({200000});
+    auto y = fastDropout(x, 0.1, true);
+    const double zeros = (y == 0).to(torch::kFloat64).mean().item<double>();
+    QVERIFY2(std::abs(zeros - 0.1) < 0.005, qPrintable(QString::number(zeros)));
+    QVERIFY(std::abs(y.mean().item<double>() - 1.0) < 0.01); // inverted scaling keeps the mean
+    QVERIFY(torch::allclose(y.masked_select(y != 0), torch::full({1}, 1.0 / 0.9)));
+    QVERIFY(torch::equal(fastDropout(x, 0.1, false), x));
+    QVERIFY(torch::equal(fastDropout(x, 0.0, true), x));
 }
 
 QTEST_GUILESS_MAIN(TestUNet)
