@@ -209,6 +209,16 @@ Result<StepStats> Trainer::step()
         v = std::isnan(v) ? pp[j] : 0.98 * v + 0.02 * pp[j];
     }
     m_history.push_back({m_step, static_cast<float>(lossValue)});
+    if (m_step % m_binHistoryEvery == 0) {
+        m_binHistory.push_back({m_step, m_binLoss});
+        if (m_binHistory.size() > 400) { // keep every other entry and sample half as often from now on
+            std::vector<BinLossSnapshot> thinned;
+            for (size_t i = 1; i < m_binHistory.size(); i += 2)
+                thinned.push_back(std::move(m_binHistory[i]));
+            m_binHistory = std::move(thinned);
+            m_binHistoryEvery *= 2;
+        }
+    }
 
     const auto now = std::chrono::steady_clock::now();
     m_recent.emplace_back(now, m_config.train.batch);
@@ -378,6 +388,31 @@ std::vector<LossPoint> historyFrom(const torch::Tensor& t)
     return h;
 }
 
+torch::Tensor binHistoryTensor(const std::vector<BinLossSnapshot>& h, size_t bins)
+{
+    auto t = torch::full({static_cast<int64_t>(h.size()), static_cast<int64_t>(bins + 1)}, std::nan(""), torch::kFloat64);
+    auto* p = t.data_ptr<double>();
+    for (size_t i = 0; i < h.size(); ++i) {
+        p[i * (bins + 1)] = static_cast<double>(h[i].step);
+        for (size_t b = 0; b < bins && b < h[i].binLoss.size(); ++b)
+            p[i * (bins + 1) + 1 + b] = h[i].binLoss[b];
+    }
+    return t;
+}
+
+std::vector<BinLossSnapshot> binHistoryFrom(const torch::Tensor& t)
+{
+    std::vector<BinLossSnapshot> h;
+    if (!t.defined() || t.dim() != 2 || t.size(1) < 2)
+        return h;
+    auto c = t.to(torch::kFloat64).contiguous();
+    const auto* p = c.data_ptr<double>();
+    const auto cols = c.size(1);
+    for (int64_t i = 0; i < c.size(0); ++i)
+        h.push_back({static_cast<int64_t>(p[i * cols]), std::vector<double>(p + i * cols + 1, p + (i + 1) * cols)});
+    return h;
+}
+
 Status loadModule(InputArchive& a, const std::string& key, UNet& model, torch::Device device, const std::string& path)
 {
     InputArchive sub;
@@ -410,6 +445,8 @@ Status Trainer::save(const std::string& path) const
         a.write("optimizer", optim);
         a.write("loss_history", historyTensor(m_history));
         a.write("bin_loss", torch::tensor(m_binLoss, torch::kFloat64));
+        a.write("bin_loss_history", binHistoryTensor(m_binHistory, m_binLoss.size()));
+        a.write("bin_loss_history_every", c10::IValue(m_binHistoryEvery));
         // RNG: batches are a function of (seed, step); dropout draws from the global generator.
         auto gen = at::detail::getDefaultCPUGenerator();
         torch::Tensor state;
@@ -453,6 +490,12 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
             auto b = bins.to(torch::kFloat64).contiguous();
             std::copy(b.data_ptr<double>(), b.data_ptr<double>() + b.numel(), trainer->m_binLoss.begin());
         }
+        torch::Tensor binHistory;
+        if (a.try_read("bin_loss_history", binHistory))
+            trainer->m_binHistory = binHistoryFrom(binHistory);
+        c10::IValue every;
+        if (a.try_read("bin_loss_history_every", every) && every.isInt() && every.toInt() > 0)
+            trainer->m_binHistoryEvery = every.toInt();
         if (a.try_read("rng.cpu", rng)) {
             auto gen = at::detail::getDefaultCPUGenerator();
             std::lock_guard<std::mutex> lock(gen.mutex());
@@ -496,6 +539,9 @@ Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device
             auto b = bins.to(torch::kFloat64).contiguous();
             m.binLoss.assign(b.data_ptr<double>(), b.data_ptr<double>() + b.numel());
         }
+        torch::Tensor binHistory;
+        if (a.try_read("bin_loss_history", binHistory))
+            m.binLossHistory = binHistoryFrom(binHistory);
     } catch (const std::exception&) {
         return Error{"the step count in '" + path + "' cannot be read"};
     }

@@ -38,6 +38,11 @@ struct LossPoint {
     float loss;
 };
 
+struct BinLossSnapshot {
+    int64_t step;
+    std::vector<double> binLoss;
+};
+
 // Produces shuffled batches of x0 in [−1, 1] on a background thread. Batch k is a pure function of
 // (seed, k), so a resumed run continues the same sequence.
 class BatchPrefetcher {
@@ -95,7 +100,11 @@ public:
     // Mean loss per timestep bin (bin k covers t in [kT/bins + 1, (k+1)T/bins]); NaN for bins not
     // seen yet. A running average that follows the model as it improves.
     const std::vector<double>& binLoss() const { return m_binLoss; }
+    // binLoss() as it was every few steps (thinned to at most a few hundred entries), for heat maps.
+    const std::vector<BinLossSnapshot>& binLossHistory() const { return m_binHistory; }
     double learningRate(int64_t step) const;
+    // The step count the run aims for (kept in checkpoints so a resumed run knows it).
+    void setTotalSteps(int64_t steps) { m_config.train.totalSteps = steps; }
 
     // Checkpoint: model, EMA, optimizer, step, RNG state, configuration, loss history.
     Status save(const std::string& path) const;
@@ -116,6 +125,8 @@ private:
     int64_t m_step = 0;
     std::vector<LossPoint> m_history;
     std::vector<double> m_binLoss;
+    std::vector<BinLossSnapshot> m_binHistory;
+    int64_t m_binHistoryEvery = 10;
     std::deque<std::pair<std::chrono::steady_clock::time_point, int>> m_recent;
 };
 
@@ -127,6 +138,7 @@ struct LoadedModel {
     UNet ema{nullptr};
     std::vector<LossPoint> lossHistory;
     std::vector<double> binLoss;
+    std::vector<BinLossSnapshot> binLossHistory;
 };
 Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device);
 

@@ -1,4 +1,1611 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Animation</name>
+    <message>
+        <location filename="../app/common/animation.cpp" line="+42"/>
+        <source>There are no frames to write.</source>
+        <translation>Es gibt keine Einzelbilder zum Schreiben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All frames of an animation must have the same size.</source>
+        <translation>Alle Einzelbilder einer Animation müssen dieselbe Größe haben.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The GIF encoder could not start: %1</source>
+        <translation>Der GIF-Encoder konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encoding the GIF failed (%1).</source>
+        <translation>Das Kodieren des GIF ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Encoding the GIF failed: %1</source>
+        <translation>Das Kodieren des GIF ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+93"/>
+        <source>The WebP library is not the version this program was built with.</source>
+        <translation>Die WebP-Bibliothek hat nicht die Version, mit der dieses Programm erstellt wurde.</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>The WebP encoder could not start.</source>
+        <translation>Der WebP-Encoder konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Encoding the WebP animation failed: %1</source>
+        <translation>Das Kodieren der WebP-Animation ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This is not a GIF file.</source>
+        <translation>Dies ist keine GIF-Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The GIF file is damaged.</source>
+        <translation>Die GIF-Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This is not a WebP animation.</source>
+        <translation>Dies ist keine WebP-Animation.</translation>
+    </message>
+</context>
+<context>
+    <name>BinHeatMap</name>
+    <message>
+        <location filename="../widgets/binheatmap.cpp" line="+89"/>
+        <source>t %1–%2</source>
+        <translation>t %1–%2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>bin %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+141"/>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>No loss snapshots yet</source>
+        <translation>Noch keine Verlust-Momentaufnahmen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>training step</source>
+        <translation>Trainingsschritt</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, step %2: loss %3</source>
+        <translation>%1, Schritt %2: Verlust %3</translation>
+    </message>
+</context>
+<context>
+    <name>CurveChart</name>
+    <message>
+        <location filename="../widgets/curvechart.cpp" line="+26"/>
+        <source>Marker</source>
+        <translation>Markierung</translation>
+    </message>
+</context>
+<context>
+    <name>DataLoader</name>
+    <message>
+        <location filename="../app/studio/dataloader.cpp" line="+28"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synthetic shapes</source>
+        <translation>Synthetische Formen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MNIST-style IDX folder %1</source>
+        <translation>IDX-Ordner im MNIST-Format %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IDX file %1</source>
+        <translation>IDX-Datei %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CIFAR-10 %1</source>
+        <translation>CIFAR-10 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image folder %1</source>
+        <translation>Bildordner %1</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <location filename="../app/studio/dataview.cpp" line="+27"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synthetic shapes</source>
+        <translation>Synthetische Formen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MNIST-style IDX folder…</source>
+        <translation>IDX-Ordner im MNIST-Format…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX image file…</source>
+        <translation>IDX-Bilddatei…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIFAR-10 binary folder…</source>
+        <translation>CIFAR-10-Binärordner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder of PNG/JPEG images…</source>
+        <translation>Ordner mit PNG/JPEG-Bildern…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Data set:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Re-roll noise</source>
+        <translation>Rauschen neu ziehen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pixel values of x_t against N(0, 1)</source>
+        <translation>Pixelwerte von x_t im Vergleich zu N(0, 1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Denoise from here</source>
+        <translation>Ab hier entrauschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the reverse process from this x_t with the current model</source>
+        <translation>Den Rückwärtsprozess mit dem aktuellen Modell ab diesem x_t ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward process q(x_t | x_0)</source>
+        <translation>Vorwärtsprozess q(x_t | x_0)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schedule:</source>
+        <translation>Rauschplan:</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Open an IDX image file</source>
+        <translation>IDX-Bilddatei öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)</source>
+        <translation>IDX-Dateien (*-ubyte *-ubyte.gz *.idx *.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: %2 images, %3×%4, %5</source>
+        <translation>%1: %2 Bilder, %3×%4, %5</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>grey</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>t=%1</source>
+        <translation>t=%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>β_t</source>
+        <translation>β_t</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ᾱ_t</source>
+        <translation>ᾱ_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>√ᾱ_t</source>
+        <translation>√ᾱ_t</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>√(1−ᾱ_t)</source>
+        <translation>√(1−ᾱ_t)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SNR_t</source>
+        <translation>SNR_t</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>t = 0: the clean image x_0</source>
+        <translation>t = 0: das unverrauschte Bild x_0</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../app/common/exporter.cpp" line="+64"/>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <location filename="../app/studio/helppanel.cpp" line="+103"/>
+        <source>The forward process: adding noise</source>
+        <translation>Der Vorwärtsprozess: Rauschen hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training: learning to predict the noise</source>
+        <translation>Training: das Rauschen vorhersagen lernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reverse process: sampling</source>
+        <translation>Der Rückwärtsprozess: Sampling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise schedules</source>
+        <translation>Rauschpläne</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>training steps so far</source>
+        <translation>bisherige Trainingsschritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timestep, 1 … T</source>
+        <translation>Zeitschritt, 1 … T</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number of diffusion steps</source>
+        <translation>Anzahl der Diffusionsschritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>variance of the noise added at this step</source>
+        <translation>Varianz des in diesem Schritt hinzugefügten Rauschens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, variance kept by this step</source>
+        <translation>1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, in diesem Schritt erhaltene Varianz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share of the signal variance left</source>
+        <translation>verbleibender Anteil der Signalvarianz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scale of the image in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>Skalierung des Bildes in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scale of the noise in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>Skalierung des Rauschens in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>signal-to-noise ratio ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>Signal-Rausch-Verhältnis ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>log SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>above 0: mostly image; below 0: mostly noise</source>
+        <translation>über 0: überwiegend Bild; unter 0: überwiegend Rauschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>standard deviation of the noise added while sampling</source>
+        <translation>Standardabweichung des beim Sampling hinzugefügten Rauschens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM stochasticity, 0 = deterministic</source>
+        <translation>DDIM-Stochastizität, 0 = deterministisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mean of ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² per pixel</source>
+        <translation>Mittelwert von ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² pro Pixel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Now</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training images x&lt;sub&gt;0&lt;/sub&gt; are scaled to [−1, 1]. The forward process destroys them in T small steps, each adding a little Gaussian noise:</source>
+        <translation>Die Trainingsbilder x&lt;sub&gt;0&lt;/sub&gt; werden auf [−1, 1] skaliert. Der Vorwärtsprozess zerstört sie in T kleinen Schritten, von denen jeder ein wenig gaußsches Rauschen hinzufügt:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>q(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; | x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;) = 𝒩(√(1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;, β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; I)</source>
+        <translation>q(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; | x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;) = 𝒩(√(1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;, β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <location line="+39"/>
+        <location line="+33"/>
+        <source>(eq. %1)</source>
+        <translation>(Gl. %1)</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
+        <translation>Die Summe von Gaußverteilungen ist wieder eine Gaußverteilung, daher lässt sich jeder Schritt von x&lt;sub&gt;0&lt;/sub&gt; aus mit einem Sprung erreichen, ohne die Kette zu durchlaufen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; x&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε, &amp;nbsp; ε ~ 𝒩(0, I)</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; x&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε, &amp;nbsp; ε ~ 𝒩(0, I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: the variance of the noise added at step t, set by the schedule.</source>
+        <translation>&lt;b&gt;β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: die Varianz des in Schritt t hinzugefügten Rauschens, festgelegt durch den Rauschplan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: the share of the variance one step keeps.</source>
+        <translation>&lt;b&gt;α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: der Anteil der Varianz, den ein Schritt erhält.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = α&lt;sub&gt;1&lt;/sub&gt; α&lt;sub&gt;2&lt;/sub&gt; ⋯ α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: the share of the image&apos;s variance left after t steps. √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; scales the image, √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) the noise.</source>
+        <translation>&lt;b&gt;ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = α&lt;sub&gt;1&lt;/sub&gt; α&lt;sub&gt;2&lt;/sub&gt; ⋯ α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: der Anteil der Bildvarianz, der nach t Schritten übrig ist. √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; skaliert das Bild, √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) das Rauschen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)&lt;/b&gt;: the signal-to-noise ratio. Above 1 the image dominates, below 1 the noise.</source>
+        <translation>&lt;b&gt;SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)&lt;/b&gt;: das Signal-Rausch-Verhältnis. Über 1 dominiert das Bild, unter 1 das Rauschen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why the histogram turns into 𝒩(0, 1)</source>
+        <translation>Warum das Histogramm zu 𝒩(0, 1) wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pixel histogram of x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; is the data&apos;s histogram shrunk by √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, blurred by noise of variance 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;. As t grows, ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; falls towards 0 (about 4·10&lt;sup&gt;−5&lt;/sup&gt; at t = 1000 for the linear schedule), so the image&apos;s part vanishes and what is left is a standard normal: exactly where the reverse process starts. Shrinking by √(1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) at every step is what keeps the variance near 1 instead of growing.</source>
+        <translation>Das Pixelhistogramm von x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; ist das Histogramm der Daten, um den Faktor √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; gestaucht und durch Rauschen der Varianz 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; verwischt. Mit wachsendem t fällt ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; gegen 0 (etwa 4·10&lt;sup&gt;−5&lt;/sup&gt; bei t = 1000 für den linearen Rauschplan), sodass der Bildanteil verschwindet und eine Standardnormalverteilung übrig bleibt: genau dort, wo der Rückwärtsprozess beginnt. Dass in jedem Schritt um √(1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) gestaucht wird, hält die Varianz nahe 1, statt sie wachsen zu lassen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The network ε&lt;sub&gt;θ&lt;/sub&gt; is shown a noisy image and the timestep, and is trained to tell which noise was added. %1, repeated until converged:</source>
+        <translation>Das Netz ε&lt;sub&gt;θ&lt;/sub&gt; erhält ein verrauschtes Bild und den Zeitschritt und wird darauf trainiert zu erkennen, welches Rauschen hinzugefügt wurde. %1, wiederholt bis zur Konvergenz:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Algorithm 1 of Ho et al. 2020</source>
+        <translation>Algorithmus 1 aus Ho et al. 2020</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take a batch of training images x&lt;sub&gt;0&lt;/sub&gt;.</source>
+        <translation>Einen Stapel Trainingsbilder x&lt;sub&gt;0&lt;/sub&gt; nehmen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a timestep t uniformly from {1, …, T} for each image.</source>
+        <translation>Für jedes Bild einen Zeitschritt t gleichverteilt aus {1, …, T} ziehen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw noise ε ~ 𝒩(0, I).</source>
+        <translation>Rauschen ε ~ 𝒩(0, I) ziehen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; x&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε in one jump (eq. 4).</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; x&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε mit einem Sprung bilden (Gl. 4).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take a gradient step on the simple loss:</source>
+        <translation>Einen Gradientenschritt auf dem einfachen Verlust ausführen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L&lt;sub&gt;simple&lt;/sub&gt; = ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)‖²</source>
+        <translation>L&lt;sub&gt;simple&lt;/sub&gt; = ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)‖²</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss per timestep</source>
+        <translation>Verlust pro Zeitschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split by t, the loss of ε-prediction is highest at small t. There x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; is almost the clean image and the noise is a faint pattern on top of it, hard to tell apart from the image&apos;s own fine detail. At large t, x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; is almost pure noise, so x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; itself is already a good guess of ε and the loss is small. The average loss flattens early; samples keep improving long after.</source>
+        <translation>Nach t aufgeschlüsselt ist der Verlust der ε-Vorhersage bei kleinem t am höchsten. Dort ist x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; fast das unverrauschte Bild, und das Rauschen ist ein schwaches Muster darauf, das sich kaum von den feinen Details des Bildes selbst unterscheiden lässt. Bei großem t ist x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; fast reines Rauschen, daher ist x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; selbst bereits eine gute Schätzung von ε, und der Verlust ist klein. Der durchschnittliche Verlust flacht früh ab; die Samples werden noch lange danach besser.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>EMA weights</source>
+        <translation>EMA-Gewichte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples are drawn with an exponential moving average of the weights, updated after every step:</source>
+        <translation>Samples werden mit einem exponentiellen gleitenden Mittelwert der Gewichte erzeugt, der nach jedem Schritt aktualisiert wird:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d) · θ</source>
+        <translation>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d) · θ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It averages away the jitter of single steps, so EMA samples are usually cleaner. The average reaches back about 1 / (1 − d) steps (1000 for d = 0.999; the paper uses 0.9999), so early in training it lags behind the raw weights.</source>
+        <translation>Er mittelt das Schwanken einzelner Schritte heraus, daher sind EMA-Samples meist sauberer. Der Mittelwert reicht etwa 1 / (1 − d) Schritte zurück (1000 bei d = 0.999; die Originalarbeit verwendet 0.9999), daher hinkt er zu Beginn des Trainings den Rohgewichten hinterher.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sampling runs the chain backwards with the trained network (%1): start from pure noise x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ~ 𝒩(0, I); for t = T, …, 1 draw z ~ 𝒩(0, I) (z = 0 at t = 1) and step</source>
+        <translation>Beim Sampling wird die Kette mit dem trainierten Netz rückwärts durchlaufen (%1): Man beginnt mit reinem Rauschen x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ~ 𝒩(0, I), zieht für t = T, …, 1 jeweils z ~ 𝒩(0, I) (z = 0 bei t = 1) und rechnet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Algorithm 2 of Ho et al. 2020</source>
+        <translation>Algorithmus 2 aus Ho et al. 2020</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; = (1 / √α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) · (x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) · ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)) + σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; z</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; = (1 / √α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) · (x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) · ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)) + σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; z</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two choices of the added variance work about equally well: σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, or the variance of the true posterior q(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; | x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, x&lt;sub&gt;0&lt;/sub&gt;),</source>
+        <translation>Zwei Wahlen für die hinzugefügte Varianz funktionieren etwa gleich gut: σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; oder die Varianz der wahren A-posteriori-Verteilung q(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; | x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, x&lt;sub&gt;0&lt;/sub&gt;),</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;) / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;) / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model&apos;s guess of the clean image</source>
+        <translation>Die Schätzung des Modells für das unverrauschte Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solving eq. 4 for x&lt;sub&gt;0&lt;/sub&gt; with the predicted noise gives, at every step, the current estimate of the final image (clipped to [−1, 1]):</source>
+        <translation>Löst man Gl. 4 mit dem vorhergesagten Rauschen nach x&lt;sub&gt;0&lt;/sub&gt; auf, erhält man in jedem Schritt die aktuelle Schätzung des fertigen Bildes (begrenzt auf [−1, 1]):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>x̂&lt;sub&gt;0&lt;/sub&gt; = (x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; − √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)) / √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>x̂&lt;sub&gt;0&lt;/sub&gt; = (x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; − √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)) / √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At large t it is a blurry average of plausible images; coarse layout is decided first, fine detail last.</source>
+        <translation>Bei großem t ist es ein verschwommener Mittelwert plausibler Bilder; zuerst wird die grobe Anordnung festgelegt, zuletzt die feinen Details.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 reuses the same network but jumps along a subsequence of timesteps, e.g. 50 instead of 1000. From t to the next kept timestep s &lt; t:</source>
+        <translation>%1 verwendet dasselbe Netz, springt aber entlang einer Teilfolge der Zeitschritte, z. B. 50 statt 1000. Von t zum nächsten beibehaltenen Zeitschritt s &lt; t:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM (Song et al. 2021)</source>
+        <translation>DDIM (Song et al. 2021)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; x̂&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; − σ²) ε&lt;sub&gt;θ&lt;/sub&gt; + σ z</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; x̂&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; − σ²) ε&lt;sub&gt;θ&lt;/sub&gt; + σ z</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>σ = η √((1 − ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt;) / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>σ = η √((1 − ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt;) / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>η = 0 is deterministic: the same x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; always gives the same image. η = 1 adds DDPM-like noise; with every timestep kept it is DDPM with σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;.</source>
+        <translation>η = 0 ist deterministisch: Dasselbe x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ergibt immer dasselbe Bild. η = 1 fügt Rauschen wie bei DDPM hinzu; werden alle Zeitschritte beibehalten, ist es DDPM mit σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The schedule β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; decides how fast the image is destroyed, and so which noise levels the model spends its steps on.</source>
+        <translation>Der Rauschplan β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; bestimmt, wie schnell das Bild zerstört wird, und damit, auf welche Rauschniveaus das Modell seine Schritte verwendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Linear&lt;/b&gt; (Ho et al. 2020): β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; rises linearly from 10&lt;sup&gt;−4&lt;/sup&gt; to 0.02 over T = 1000 steps. Simple, but ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; drops fast: below 0.03 from t ≈ 600 on, so for small images many late steps are almost pure noise.</source>
+        <translation>&lt;b&gt;Linear&lt;/b&gt; (Ho et al. 2020): β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; steigt über T = 1000 Schritte linear von 10&lt;sup&gt;−4&lt;/sup&gt; auf 0.02. Einfach, aber ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; fällt schnell: ab t ≈ 600 liegt es unter 0.03, sodass bei kleinen Bildern viele späte Schritte fast reines Rauschen sind.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Cosine&lt;/b&gt; (%1): defined through ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = f(t) / f(0) with f(t) = cos²(((t/T + s) / (1 + s)) · π/2), s = 0.008, and β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; capped at 0.999 (f(T) = 0 would make β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; = 1). ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; falls almost linearly in the middle; the offset s keeps the first β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; from being too small.</source>
+        <translation>&lt;b&gt;Kosinus (cosine)&lt;/b&gt; (%1): definiert über ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = f(t) / f(0) mit f(t) = cos²(((t/T + s) / (1 + s)) · π/2), s = 0.008, und β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;, begrenzt auf 0.999 (f(T) = 0 ergäbe β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; = 1). ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; fällt in der Mitte fast linear; der Versatz s verhindert, dass das erste β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; zu klein wird.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nichol &amp;amp; Dhariwal 2021</source>
+        <translation>Nichol &amp;amp; Dhariwal 2021</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Sigmoid&lt;/b&gt;: β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = β&lt;sub&gt;1&lt;/sub&gt; + (β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; − β&lt;sub&gt;1&lt;/sub&gt;) · sigmoid(x), x evenly spaced on [−6, 6]: small for a while, a steep rise in the middle, then level.</source>
+        <translation>&lt;b&gt;Sigmoid&lt;/b&gt;: β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = β&lt;sub&gt;1&lt;/sub&gt; + (β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; − β&lt;sub&gt;1&lt;/sub&gt;) · sigmoid(x), x gleichmäßig verteilt auf [−6, 6]: eine Weile klein, in der Mitte ein steiler Anstieg, danach flach.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Quadratic&lt;/b&gt;: √β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; rises linearly, so β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; starts slower than linear.</source>
+        <translation>&lt;b&gt;Quadratisch (quadratic)&lt;/b&gt;: √β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; steigt linear, daher steigt β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; anfangs langsamer als beim linearen Rauschplan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the log-SNR curve</source>
+        <translation>Die log-SNR-Kurve lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = log(ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) runs from large positive values (almost clean) through 0 (image and noise equally strong, ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = ½) to large negative ones (almost pure noise). Compare schedules by where they cross 0 and how steeply they fall: steps spent far below 0 teach little, and a steep stretch means big jumps between neighbouring noise levels. The cosine curve is close to a straight line over most of t, spreading the steps more evenly over the noise levels.</source>
+        <translation>log SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = log(ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) verläuft von großen positiven Werten (fast unverrauscht) über 0 (Bild und Rauschen gleich stark, ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = ½) bis zu großen negativen Werten (fast reines Rauschen). Vergleichen Sie Rauschpläne danach, wo sie 0 kreuzen und wie steil sie fallen: Schritte weit unter 0 bringen dem Modell wenig bei, und ein steiler Abschnitt bedeutet große Sprünge zwischen benachbarten Rauschniveaus. Die Kosinus-Kurve (cosine) ist über den größten Teil von t nahezu eine Gerade und verteilt die Schritte gleichmäßiger auf die Rauschniveaus.</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramView</name>
+    <message>
+        <location filename="../widgets/histogramview.cpp" line="+186"/>
+        <source>n = %1   mean %2   std %3</source>
+        <translation>n = %1   Mittelwert %2   Std.-Abw. %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n outside</source>
+        <translation>
+            <numerusform>%n außerhalb</numerusform>
+            <numerusform>%n außerhalb</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No values</source>
+        <translation>Keine Werte</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>N(0, 1)</source>
+        <translation>N(0, 1)</translation>
+    </message>
+</context>
+<context>
+    <name>ImageGrid</name>
+    <message>
+        <location filename="../widgets/imagegrid.cpp" line="+170"/>
+        <source>No images</source>
+        <translation>Keine Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>ImageIO</name>
+    <message>
+        <location filename="../app/common/imageio.cpp" line="+79"/>
+        <source>The folder &apos;%1&apos; does not exist.</source>
+        <translation>Der Ordner „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
+        <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2. Eine eventuell vorhandene frühere Datei bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot encode &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht kodiert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <location filename="../widgets/imagestrip.cpp" line="+297"/>
+        <source>No frames yet</source>
+        <translation>Noch keine Einzelbilder</translation>
+    </message>
+</context>
+<context>
+    <name>LossChart</name>
+    <message>
+        <location filename="../widgets/losschart.cpp" line="+38"/>
+        <location line="+52"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Smoothed</source>
+        <translation>Geglättet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Drag to zoom, right-click to zoom out, double-click to show everything</source>
+        <translation>Ziehen zum Zoomen, Rechtsklick zum Herauszoomen, Doppelklick zeigt alles</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="+52"/>
+        <location line="+206"/>
+        <source>Data &amp;&amp; forward process</source>
+        <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <location line="+205"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <location line="+204"/>
+        <source>Reverse process</source>
+        <translation>Rückwärtsprozess</translation>
+    </message>
+    <message>
+        <location line="-203"/>
+        <location line="+203"/>
+        <source>Schedules</source>
+        <translation>Rauschpläne</translation>
+    </message>
+    <message>
+        <location line="-199"/>
+        <location line="+221"/>
+        <source>What am I looking at?</source>
+        <translation>Was sehe ich hier?</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training stopped at step %1</source>
+        <translation>Training bei Schritt %1 angehalten</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New model</source>
+        <translation>&amp;Neues Modell</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a checkpoint</source>
+        <translation>Prüfpunkt öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
+        <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+305"/>
+        <source>Save the model</source>
+        <translation>Modell speichern</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <location line="+10"/>
+        <location line="+294"/>
+        <source>DDPM checkpoints (*.ckpt)</source>
+        <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
+    </message>
+    <message>
+        <location line="-296"/>
+        <source>Save &amp;as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the model as</source>
+        <translation>Modell speichern unter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample grid as PNG…</source>
+        <translation>Sample-Raster als PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the sample grid</source>
+        <translation>Sample-Raster exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Every sample as PNG into a folder…</source>
+        <translation>Alle Samples einzeln als PNG in einen Ordner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export every sample into</source>
+        <translation>Alle Samples exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported the samples to %1</source>
+        <translation>Samples nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse-process strip as PNG…</source>
+        <translation>Bildstreifen des Rückwärtsprozesses als PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the reverse-process strip</source>
+        <translation>Bildstreifen des Rückwärtsprozesses exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse process as animated GIF…</source>
+        <translation>Rückwärtsprozess als animiertes GIF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the reverse process as GIF</source>
+        <translation>Rückwärtsprozess als GIF exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF-Animationen (*.gif)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse process as animated WebP…</source>
+        <translation>Rückwärtsprozess als animiertes WebP…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the reverse process as WebP</source>
+        <translation>Rückwärtsprozess als WebP exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WebP animations (*.webp)</source>
+        <translation>WebP-Animationen (*.webp)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward-process strip as PNG…</source>
+        <translation>Bildstreifen des Vorwärtsprozesses als PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the forward-process strip</source>
+        <translation>Bildstreifen des Vorwärtsprozesses exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loss history as CSV…</source>
+        <translation>Verlustverlauf als CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the loss history</source>
+        <translation>Verlustverlauf exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss chart as PNG…</source>
+        <translation>Verlustdiagramm als PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the loss chart</source>
+        <translation>Verlustdiagramm exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Language</source>
+        <translation>S&amp;prache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;About DDPM Studio</source>
+        <translation>Ü&amp;ber DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a data set first.</source>
+        <translation>Wählen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Opened %1 at step %2</source>
+        <translation>%1 bei Schritt %2 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>There is no model to sample from yet.</source>
+        <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>Sampling with the weights of step %1</source>
+        <translation>Sampling mit den Gewichten von Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
+        <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Denoising the chosen image from t = %1</source>
+        <translation>Das gewählte Bild wird ab t = %1 entrauscht</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unsaved training</source>
+        <translation>Nicht gespeichertes Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model has training progress that is not saved (step %1). Save it first?</source>
+        <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>DDPM Studio</source>
+        <translation>DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Untitled model</source>
+        <translation>Unbenanntes Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1%2 — DDPM Studio</source>
+        <translation>%1%2 — DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model: %1, %L2 parameters</source>
+        <translation>Modell: %1, %L2 Parameter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %L1</source>
+        <translation>Schritt %L1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+9"/>
+        <source>There are no samples yet: run the reverse process first.</source>
+        <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>There is no reverse process to export yet.</source>
+        <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no image to noise yet: choose a data set.</source>
+        <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no loss history yet: train the model first.</source>
+        <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>The new language applies the next time DDPM Studio starts.</source>
+        <translation>Die neue Sprache wird beim nächsten Start von DDPM Studio wirksam.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About DDPM Studio</source>
+        <translation>Über DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;DDPM Studio %1&lt;/h3&gt;&lt;p&gt;Train, watch and understand denoising diffusion probabilistic models (Ho, Jain and Abbeel, 2020).&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;DDPM Studio %1&lt;/h3&gt;&lt;p&gt;Denoising Diffusion Probabilistic Models (Ho, Jain und Abbeel, 2020) trainieren, beobachten und verstehen.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../app/studio/preferencesdialog.cpp" line="+32"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic (CUDA when available)</source>
+        <translation>Automatisch (CUDA, falls verfügbar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the network is trained and sampled.</source>
+        <translation>Wo das Netz trainiert wird und Samples erzeugt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All cores</source>
+        <translation>Alle Kerne</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>CPU threads for training and sampling on the CPU (this machine has %n core(s)).</source>
+        <translation>
+            <numerusform>CPU-Threads für Training und Sampling auf der CPU (dieser Rechner hat %n Kern).</numerusform>
+            <numerusform>CPU-Threads für Training und Sampling auf der CPU (dieser Rechner hat %n Kerne).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training steps between two preview samples. Sampling a preview pauses training briefly, so a small interval slows training down.</source>
+        <translation>Trainingsschritte zwischen zwei Vorschau-Samples. Das Erzeugen einer Vorschau unterbricht das Training kurz, daher verlangsamt ein kleines Intervall das Training.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU &amp;threads:</source>
+        <translation>CPU-&amp;Threads:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview every:</source>
+        <translation>&amp;Vorschau alle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export folder:</source>
+        <translation>&amp;Exportordner:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Device and thread changes apply to the next training or sampling run.</source>
+        <translation>Änderungen an Gerät und Threads gelten ab dem nächsten Trainings- oder Sampling-Lauf.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Default Export Folder</source>
+        <translation>Standard-Exportordner</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseView</name>
+    <message>
+        <location filename="../app/studio/reverseview.cpp" line="+38"/>
+        <source>DDPM, σ² = β̃ (posterior)</source>
+        <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDPM, σ² = β</source>
+        <translation>DDPM, σ² = β</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>EMA weights</source>
+        <translation>EMA-Gewichte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw weights</source>
+        <translation>Rohgewichte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clip x̂0 to [−1, 1]</source>
+        <translation>x̂0 auf [−1, 1] begrenzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+101"/>
+        <source>Sample</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM steps</source>
+        <translation>DDIM-Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM η</source>
+        <translation>DDIM η</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Press Sample to run the reverse process.</source>
+        <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>step –</source>
+        <translation>Schritt –</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %1 · t = %2</source>
+        <translation>Schritt %1 · t = %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>x_t</source>
+        <translation>x_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predicted x̂0</source>
+        <translation>vorhergesagtes x̂0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predicted noise ε̂</source>
+        <translation>vorhergesagtes Rauschen ε̂</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>x_0</source>
+        <translation>x_0</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>t=%1</source>
+        <translation>t=%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> — cancelled</source>
+        <translation> — abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂0 and ε̂.</source>
+        <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂0 und ε̂ vorher.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done: x_0 after %1 steps.</source>
+        <translation>Fertig: x_0 nach %1 Schritten.</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingController</name>
+    <message>
+        <location filename="../app/studio/samplingcontroller.cpp" line="+32"/>
+        <source>Sampling failed: %1</source>
+        <translation>Sampling fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesView</name>
+    <message>
+        <location filename="../app/studio/schedulesview.cpp" line="+38"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>β_t (log scale)</source>
+        <translation>β_t (logarithmische Skala)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ᾱ_t</source>
+        <translation>ᾱ_t</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>log SNR_t = log(ᾱ_t / (1 − ᾱ_t))</source>
+        <translation>log SNR_t = log(ᾱ_t / (1 − ᾱ_t))</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Diffusion steps T:</source>
+        <translation>Diffusionsschritte T:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The same image and noise under each schedule (rows: linear, cosine, sigmoid)</source>
+        <translation>Dasselbe Bild und Rauschen unter jedem Rauschplan (Zeilen: linear, cosine, sigmoid)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>t=%1</source>
+        <translation>t=%1</translation>
+    </message>
+</context>
+<context>
+    <name>TimestepScrubber</name>
+    <message>
+        <location filename="../widgets/timestepscrubber.cpp" line="+35"/>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Playback speed in frames per second</source>
+        <translation>Wiedergabegeschwindigkeit in Bildern pro Sekunde</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause (Space)</source>
+        <translation>Pausieren (Leertaste)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play (Space)</source>
+        <translation>Abspielen (Leertaste)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+154"/>
+        <source>There is no model to train.</source>
+        <translation>Es gibt kein Modell zum Trainieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data set does not fit the model (image size or channels); choose another data set or preset.</source>
+        <translation>Der Datensatz passt nicht zum Modell (Bildgröße oder Kanäle); wählen Sie einen anderen Datensatz oder eine andere Voreinstellung.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model has already reached step %1; raise the number of steps to continue.</source>
+        <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The model could not be created: %1</source>
+        <translation>Das Modell konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>There is no model to save.</source>
+        <translation>Es gibt kein Modell zum Speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <location filename="../app/studio/trainingview.cpp" line="+36"/>
+        <source>tiny (16×16 grey, 0.18 M parameters)</source>
+        <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reference (32×32 grey, 1.6 M parameters)</source>
+        <translation>reference (32×32 Graustufen, 1,6 Mio. Parameter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cifar (32×32 colour, 35.7 M parameters)</source>
+        <translation>cifar (32×32 Farbe, 35,7 Mio. Parameter)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+143"/>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hyper-parameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model preset</source>
+        <translation>Modellvoreinstellung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EMA decay</source>
+        <translation>EMA-Abklingrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise schedule</source>
+        <translation>Rauschplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview every</source>
+        <translation>Vorschau alle</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss (drag to zoom)</source>
+        <translation>Verlust (zum Zoomen ziehen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loss per timestep bin over training</source>
+        <translation>Verlust pro Zeitschritt-Bereich im Trainingsverlauf</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Samples appear here while training</source>
+        <translation>Hier erscheinen während des Trainings Samples</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Samples from fixed noise (EMA weights)</source>
+        <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1609 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Animation</name>
+    <message>
+        <location filename="../app/common/animation.cpp" line="+42"/>
+        <source>There are no frames to write.</source>
+        <translation>没有可写入的帧。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All frames of an animation must have the same size.</source>
+        <translation>动画的所有帧必须大小相同。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The GIF encoder could not start: %1</source>
+        <translation>无法启动 GIF 编码器：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encoding the GIF failed (%1).</source>
+        <translation>GIF 编码失败（%1）。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Encoding the GIF failed: %1</source>
+        <translation>GIF 编码失败：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+93"/>
+        <source>The WebP library is not the version this program was built with.</source>
+        <translation>WebP 库的版本与构建本程序时所用的版本不一致。</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>The WebP encoder could not start.</source>
+        <translation>无法启动 WebP 编码器。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Encoding the WebP animation failed: %1</source>
+        <translation>WebP 动画编码失败：%1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This is not a GIF file.</source>
+        <translation>这不是 GIF 文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The GIF file is damaged.</source>
+        <translation>GIF 文件已损坏。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This is not a WebP animation.</source>
+        <translation>这不是 WebP 动画。</translation>
+    </message>
+</context>
+<context>
+    <name>BinHeatMap</name>
+    <message>
+        <location filename="../widgets/binheatmap.cpp" line="+89"/>
+        <source>t %1–%2</source>
+        <translation>t %1–%2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>bin %1</source>
+        <translation>区间 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+141"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>No loss snapshots yet</source>
+        <translation>尚无损失快照</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>training step</source>
+        <translation>训练步</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, step %2: loss %3</source>
+        <translation>%1，第 %2 步：损失 %3</translation>
+    </message>
+</context>
+<context>
+    <name>CurveChart</name>
+    <message>
+        <location filename="../widgets/curvechart.cpp" line="+26"/>
+        <source>Marker</source>
+        <translation>标记</translation>
+    </message>
+</context>
+<context>
+    <name>DataLoader</name>
+    <message>
+        <location filename="../app/studio/dataloader.cpp" line="+28"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synthetic shapes</source>
+        <translation>合成形状</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MNIST-style IDX folder %1</source>
+        <translation>MNIST 格式的 IDX 文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IDX file %1</source>
+        <translation>IDX 文件 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CIFAR-10 %1</source>
+        <translation>CIFAR-10 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image folder %1</source>
+        <translation>图像文件夹 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <location filename="../app/studio/dataview.cpp" line="+27"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synthetic shapes</source>
+        <translation>合成形状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MNIST-style IDX folder…</source>
+        <translation>MNIST 格式的 IDX 文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX image file…</source>
+        <translation>IDX 图像文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIFAR-10 binary folder…</source>
+        <translation>CIFAR-10 二进制文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder of PNG/JPEG images…</source>
+        <translation>PNG/JPEG 图像文件夹…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Data set:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Re-roll noise</source>
+        <translation>重新生成噪声</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pixel values of x_t against N(0, 1)</source>
+        <translation>x_t 的像素值与 N(0, 1) 的对比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Denoise from here</source>
+        <translation>从此处开始去噪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the reverse process from this x_t with the current model</source>
+        <translation>使用当前模型从此 x_t 开始运行反向过程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward process q(x_t | x_0)</source>
+        <translation>前向过程 q(x_t | x_0)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schedule:</source>
+        <translation>噪声调度：</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Open an IDX image file</source>
+        <translation>打开 IDX 图像文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)</source>
+        <translation>IDX 文件 (*-ubyte *-ubyte.gz *.idx *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: %2 images, %3×%4, %5</source>
+        <translation>%1：%2 张图像，%3×%4，%5</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>t=%1</source>
+        <translation>t=%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>β_t</source>
+        <translation>β_t</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ᾱ_t</source>
+        <translation>ᾱ_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>√ᾱ_t</source>
+        <translation>√ᾱ_t</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>√(1−ᾱ_t)</source>
+        <translation>√(1−ᾱ_t)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SNR_t</source>
+        <translation>SNR_t</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>t = 0: the clean image x_0</source>
+        <translation>t = 0：干净图像 x_0</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../app/common/exporter.cpp" line="+64"/>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation>无法创建文件夹“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <location filename="../app/studio/helppanel.cpp" line="+103"/>
+        <source>The forward process: adding noise</source>
+        <translation>前向过程：加噪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training: learning to predict the noise</source>
+        <translation>训练：学习预测噪声</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reverse process: sampling</source>
+        <translation>反向过程：采样</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise schedules</source>
+        <translation>噪声调度</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>training steps so far</source>
+        <translation>已完成的训练步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timestep, 1 … T</source>
+        <translation>时间步，1 … T</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number of diffusion steps</source>
+        <translation>扩散步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>variance of the noise added at this step</source>
+        <translation>此步加入的噪声的方差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, variance kept by this step</source>
+        <translation>1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;，此步保留的方差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share of the signal variance left</source>
+        <translation>剩余的信号方差比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scale of the image in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 中图像的缩放系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scale of the noise in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 中噪声的缩放系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>signal-to-noise ratio ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>信噪比 ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>log SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>above 0: mostly image; below 0: mostly noise</source>
+        <translation>大于 0：以图像为主；小于 0：以噪声为主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>standard deviation of the noise added while sampling</source>
+        <translation>采样时加入的噪声的标准差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM stochasticity, 0 = deterministic</source>
+        <translation>DDIM 随机性，0 = 确定性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mean of ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² per pixel</source>
+        <translation>每像素 ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² 的均值</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training images x&lt;sub&gt;0&lt;/sub&gt; are scaled to [−1, 1]. The forward process destroys them in T small steps, each adding a little Gaussian noise:</source>
+        <translation>训练图像 x&lt;sub&gt;0&lt;/sub&gt; 被缩放到 [−1, 1]。前向过程分 T 个小步破坏图像，每一步都加入少量高斯噪声：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>q(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; | x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;) = 𝒩(√(1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;, β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; I)</source>
+        <translation>q(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; | x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;) = 𝒩(√(1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;, β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <location line="+39"/>
+        <location line="+33"/>
+        <source>(eq. %1)</source>
+        <translation>（式 %1）</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
+        <translation>高斯分布相加仍是高斯分布，因此无需逐步运行整条链，即可从 x&lt;sub&gt;0&lt;/sub&gt; 一步跳到任意一步：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; x&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε, &amp;nbsp; ε ~ 𝒩(0, I)</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; x&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε, &amp;nbsp; ε ~ 𝒩(0, I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: the variance of the noise added at step t, set by the schedule.</source>
+        <translation>&lt;b&gt;β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;：第 t 步加入的噪声的方差，由噪声调度决定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: the share of the variance one step keeps.</source>
+        <translation>&lt;b&gt;α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;：单步保留的方差比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = α&lt;sub&gt;1&lt;/sub&gt; α&lt;sub&gt;2&lt;/sub&gt; ⋯ α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;: the share of the image&apos;s variance left after t steps. √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; scales the image, √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) the noise.</source>
+        <translation>&lt;b&gt;ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = α&lt;sub&gt;1&lt;/sub&gt; α&lt;sub&gt;2&lt;/sub&gt; ⋯ α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;&lt;/b&gt;：经过 t 步后剩余的图像方差比例。√ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 缩放图像，√(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) 缩放噪声。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)&lt;/b&gt;: the signal-to-noise ratio. Above 1 the image dominates, below 1 the noise.</source>
+        <translation>&lt;b&gt;SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)&lt;/b&gt;：信噪比。大于 1 时图像占主导，小于 1 时噪声占主导。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why the histogram turns into 𝒩(0, 1)</source>
+        <translation>为什么直方图会变成 𝒩(0, 1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pixel histogram of x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; is the data&apos;s histogram shrunk by √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, blurred by noise of variance 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;. As t grows, ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; falls towards 0 (about 4·10&lt;sup&gt;−5&lt;/sup&gt; at t = 1000 for the linear schedule), so the image&apos;s part vanishes and what is left is a standard normal: exactly where the reverse process starts. Shrinking by √(1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) at every step is what keeps the variance near 1 instead of growing.</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的像素直方图就是数据的直方图按 √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 收缩、再被方差为 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的噪声模糊后的结果。随着 t 增大，ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 趋向 0（线性调度下 t = 1000 时约为 4·10&lt;sup&gt;−5&lt;/sup&gt;），图像部分逐渐消失，剩下的是标准正态分布：这正是反向过程的起点。每一步都按 √(1 − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) 收缩，才使方差保持在 1 附近，而不是不断增大。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The network ε&lt;sub&gt;θ&lt;/sub&gt; is shown a noisy image and the timestep, and is trained to tell which noise was added. %1, repeated until converged:</source>
+        <translation>网络 ε&lt;sub&gt;θ&lt;/sub&gt; 接收一张带噪图像和对应的时间步，并被训练来判断加入的是什么噪声。%1，重复直至收敛：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Algorithm 1 of Ho et al. 2020</source>
+        <translation>Ho 等人 2020 年论文中的算法 1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take a batch of training images x&lt;sub&gt;0&lt;/sub&gt;.</source>
+        <translation>取一批训练图像 x&lt;sub&gt;0&lt;/sub&gt;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a timestep t uniformly from {1, …, T} for each image.</source>
+        <translation>为每张图像从 {1, …, T} 中均匀抽取一个时间步 t。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw noise ε ~ 𝒩(0, I).</source>
+        <translation>抽取噪声 ε ~ 𝒩(0, I)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; x&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε in one jump (eq. 4).</source>
+        <translation>一步得到 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; x&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε（式 4）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take a gradient step on the simple loss:</source>
+        <translation>对简化损失执行一步梯度下降：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L&lt;sub&gt;simple&lt;/sub&gt; = ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)‖²</source>
+        <translation>L&lt;sub&gt;simple&lt;/sub&gt; = ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)‖²</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss per timestep</source>
+        <translation>各时间步的损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split by t, the loss of ε-prediction is highest at small t. There x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; is almost the clean image and the noise is a faint pattern on top of it, hard to tell apart from the image&apos;s own fine detail. At large t, x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; is almost pure noise, so x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; itself is already a good guess of ε and the loss is small. The average loss flattens early; samples keep improving long after.</source>
+        <translation>按 t 拆分后，ε 预测的损失在 t 较小时最高。此时 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 几乎就是干净图像，噪声只是叠加在上面的微弱纹理，很难与图像自身的细节区分开。t 较大时，x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 几乎是纯噪声，因此 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 本身就已是 ε 的良好估计，损失很小。平均损失很早就趋于平缓，而样本在此后很长时间内仍在改进。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>EMA weights</source>
+        <translation>EMA 权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples are drawn with an exponential moving average of the weights, updated after every step:</source>
+        <translation>采样使用权重的指数移动平均，它在每一步之后更新：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d) · θ</source>
+        <translation>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d) · θ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It averages away the jitter of single steps, so EMA samples are usually cleaner. The average reaches back about 1 / (1 − d) steps (1000 for d = 0.999; the paper uses 0.9999), so early in training it lags behind the raw weights.</source>
+        <translation>它平滑掉了单步更新的抖动，因此 EMA 样本通常更干净。该平均大约回溯 1 / (1 − d) 步（d = 0.999 时为 1000 步；论文使用 0.9999），因此在训练初期它会落后于原始权重。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sampling runs the chain backwards with the trained network (%1): start from pure noise x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ~ 𝒩(0, I); for t = T, …, 1 draw z ~ 𝒩(0, I) (z = 0 at t = 1) and step</source>
+        <translation>采样时用训练好的网络反向运行这条链（%1）：从纯噪声 x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ~ 𝒩(0, I) 开始；对 t = T, …, 1，抽取 z ~ 𝒩(0, I)（t = 1 时 z = 0），并执行一步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Algorithm 2 of Ho et al. 2020</source>
+        <translation>Ho 等人 2020 年论文中的算法 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; = (1 / √α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) · (x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) · ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)) + σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; z</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; = (1 / √α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) · (x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; − β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) · ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)) + σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; z</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two choices of the added variance work about equally well: σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, or the variance of the true posterior q(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; | x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, x&lt;sub&gt;0&lt;/sub&gt;),</source>
+        <translation>所加方差的两种选择效果大致相同：σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;，或真实后验 q(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; | x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, x&lt;sub&gt;0&lt;/sub&gt;) 的方差，</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;) / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;) / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model&apos;s guess of the clean image</source>
+        <translation>模型对干净图像的估计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solving eq. 4 for x&lt;sub&gt;0&lt;/sub&gt; with the predicted noise gives, at every step, the current estimate of the final image (clipped to [−1, 1]):</source>
+        <translation>用预测的噪声从式 4 解出 x&lt;sub&gt;0&lt;/sub&gt;，即可在每一步得到对最终图像的当前估计（裁剪到 [−1, 1]）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>x̂&lt;sub&gt;0&lt;/sub&gt; = (x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; − √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)) / √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>x̂&lt;sub&gt;0&lt;/sub&gt; = (x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; − √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ε&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;)) / √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At large t it is a blurry average of plausible images; coarse layout is decided first, fine detail last.</source>
+        <translation>t 较大时，它是多种合理图像的模糊平均；粗略布局最先确定，细节最后才形成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 reuses the same network but jumps along a subsequence of timesteps, e.g. 50 instead of 1000. From t to the next kept timestep s &lt; t:</source>
+        <translation>%1 复用同一个网络，但沿时间步的一个子序列跳跃，例如用 50 步代替 1000 步。从 t 到下一个保留的时间步 s &lt; t：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM (Song et al. 2021)</source>
+        <translation>DDIM（Song 等人，2021）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; x̂&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; − σ²) ε&lt;sub&gt;θ&lt;/sub&gt; + σ z</source>
+        <translation>x&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; = √ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; x̂&lt;sub&gt;0&lt;/sub&gt; + √(1 − ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt; − σ²) ε&lt;sub&gt;θ&lt;/sub&gt; + σ z</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>σ = η √((1 − ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt;) / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>σ = η √((1 − ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt;) / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / ᾱ&lt;sub&gt;&lt;i&gt;s&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>η = 0 is deterministic: the same x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; always gives the same image. η = 1 adds DDPM-like noise; with every timestep kept it is DDPM with σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;.</source>
+        <translation>η = 0 是确定性的：相同的 x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; 总是生成相同的图像。η = 1 会加入类似 DDPM 的噪声；若保留全部时间步，它就是 σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的 DDPM。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The schedule β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; decides how fast the image is destroyed, and so which noise levels the model spends its steps on.</source>
+        <translation>噪声调度 β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; 决定图像被破坏的速度，从而决定模型把步数花在哪些噪声水平上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Linear&lt;/b&gt; (Ho et al. 2020): β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; rises linearly from 10&lt;sup&gt;−4&lt;/sup&gt; to 0.02 over T = 1000 steps. Simple, but ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; drops fast: below 0.03 from t ≈ 600 on, so for small images many late steps are almost pure noise.</source>
+        <translation>&lt;b&gt;线性（linear）&lt;/b&gt;（Ho 等人，2020）：β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 在 T = 1000 步内从 10&lt;sup&gt;−4&lt;/sup&gt; 线性增加到 0.02。简单，但 ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 下降很快：从 t ≈ 600 起就低于 0.03，因此对于小图像，许多靠后的步几乎是纯噪声。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Cosine&lt;/b&gt; (%1): defined through ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = f(t) / f(0) with f(t) = cos²(((t/T + s) / (1 + s)) · π/2), s = 0.008, and β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; capped at 0.999 (f(T) = 0 would make β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; = 1). ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; falls almost linearly in the middle; the offset s keeps the first β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; from being too small.</source>
+        <translation>&lt;b&gt;余弦（cosine）&lt;/b&gt;（%1）：通过 ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = f(t) / f(0) 定义，其中 f(t) = cos²(((t/T + s) / (1 + s)) · π/2)，s = 0.008，且 β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt;，上限截断为 0.999（若 f(T) = 0 则 β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; = 1）。ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 在中段几乎线性下降；偏移量 s 使第一个 β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 不至于过小。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nichol &amp;amp; Dhariwal 2021</source>
+        <translation>Nichol &amp;amp; Dhariwal 2021</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Sigmoid&lt;/b&gt;: β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = β&lt;sub&gt;1&lt;/sub&gt; + (β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; − β&lt;sub&gt;1&lt;/sub&gt;) · sigmoid(x), x evenly spaced on [−6, 6]: small for a while, a steep rise in the middle, then level.</source>
+        <translation>&lt;b&gt;S 型（sigmoid）&lt;/b&gt;：β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = β&lt;sub&gt;1&lt;/sub&gt; + (β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; − β&lt;sub&gt;1&lt;/sub&gt;) · sigmoid(x)，x 在 [−6, 6] 上均匀分布：起初一段时间很小，中段急剧上升，随后趋于平稳。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Quadratic&lt;/b&gt;: √β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; rises linearly, so β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; starts slower than linear.</source>
+        <translation>&lt;b&gt;二次（quadratic）&lt;/b&gt;：√β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 线性增长，因此 β&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 起步比线性调度更慢。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the log-SNR curve</source>
+        <translation>如何解读 log-SNR 曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = log(ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) runs from large positive values (almost clean) through 0 (image and noise equally strong, ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = ½) to large negative ones (almost pure noise). Compare schedules by where they cross 0 and how steeply they fall: steps spent far below 0 teach little, and a steep stretch means big jumps between neighbouring noise levels. The cosine curve is close to a straight line over most of t, spreading the steps more evenly over the noise levels.</source>
+        <translation>log SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = log(ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) 从很大的正值（几乎无噪声）经过 0（图像与噪声同样强，ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = ½）降到很大的负值（几乎是纯噪声）。比较各种调度时，看它们在何处穿过 0 以及下降得有多陡：远低于 0 的步几乎学不到什么，而陡峭的区段意味着相邻噪声水平之间的跨度很大。余弦（cosine）曲线在 t 的大部分范围内接近一条直线，使各步在噪声水平上分布得更均匀。</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramView</name>
+    <message>
+        <location filename="../widgets/histogramview.cpp" line="+186"/>
+        <source>n = %1   mean %2   std %3</source>
+        <translation>n = %1   均值 %2   标准差 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n outside</source>
+        <translation>
+            <numerusform>范围外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No values</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>N(0, 1)</source>
+        <translation>N(0, 1)</translation>
+    </message>
+</context>
+<context>
+    <name>ImageGrid</name>
+    <message>
+        <location filename="../widgets/imagegrid.cpp" line="+170"/>
+        <source>No images</source>
+        <translation>无图像</translation>
+    </message>
+</context>
+<context>
+    <name>ImageIO</name>
+    <message>
+        <location filename="../app/common/imageio.cpp" line="+79"/>
+        <source>The folder &apos;%1&apos; does not exist.</source>
+        <translation>文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
+        <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
+        <translation>无法写入“%1”：%2。原有文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot encode &apos;%1&apos;: %2</source>
+        <translation>无法编码“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <location filename="../widgets/imagestrip.cpp" line="+297"/>
+        <source>No frames yet</source>
+        <translation>尚无帧</translation>
+    </message>
+</context>
+<context>
+    <name>LossChart</name>
+    <message>
+        <location filename="../widgets/losschart.cpp" line="+38"/>
+        <location line="+52"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Drag to zoom, right-click to zoom out, double-click to show everything</source>
+        <translation>拖动以缩放，右键单击以缩小，双击以显示全部</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/studio/mainwindow.cpp" line="+52"/>
+        <location line="+206"/>
+        <source>Data &amp;&amp; forward process</source>
+        <translation>数据 &amp;&amp; 前向过程</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <location line="+205"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <location line="+204"/>
+        <source>Reverse process</source>
+        <translation>反向过程</translation>
+    </message>
+    <message>
+        <location line="-203"/>
+        <location line="+203"/>
+        <source>Schedules</source>
+        <translation>噪声调度</translation>
+    </message>
+    <message>
+        <location line="-199"/>
+        <location line="+221"/>
+        <source>What am I looking at?</source>
+        <translation>这里显示的是什么？</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training stopped at step %1</source>
+        <translation>训练已在第 %1 步停止</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New model</source>
+        <translation>新建模型(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a checkpoint</source>
+        <translation>打开检查点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
+        <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+305"/>
+        <source>Save the model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <location line="+10"/>
+        <location line="+294"/>
+        <source>DDPM checkpoints (*.ckpt)</source>
+        <translation>DDPM 检查点 (*.ckpt)</translation>
+    </message>
+    <message>
+        <location line="-296"/>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the model as</source>
+        <translation>模型另存为</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample grid as PNG…</source>
+        <translation>样本网格导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the sample grid</source>
+        <translation>导出样本网格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Every sample as PNG into a folder…</source>
+        <translation>所有样本逐张导出为 PNG 到文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export every sample into</source>
+        <translation>将所有样本导出到</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported the samples to %1</source>
+        <translation>已将样本导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse-process strip as PNG…</source>
+        <translation>反向过程图像条导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the reverse-process strip</source>
+        <translation>导出反向过程图像条</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse process as animated GIF…</source>
+        <translation>反向过程导出为 GIF 动画…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the reverse process as GIF</source>
+        <translation>将反向过程导出为 GIF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse process as animated WebP…</source>
+        <translation>反向过程导出为 WebP 动画…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the reverse process as WebP</source>
+        <translation>将反向过程导出为 WebP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WebP animations (*.webp)</source>
+        <translation>WebP 动画 (*.webp)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward-process strip as PNG…</source>
+        <translation>前向过程图像条导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the forward-process strip</source>
+        <translation>导出前向过程图像条</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loss history as CSV…</source>
+        <translation>损失历史导出为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the loss history</source>
+        <translation>导出损失历史</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss chart as PNG…</source>
+        <translation>损失图表导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the loss chart</source>
+        <translation>导出损失图表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;About DDPM Studio</source>
+        <translation>关于 DDPM Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a data set first.</source>
+        <translation>请先选择数据集。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Opened %1 at step %2</source>
+        <translation>已打开 %1（第 %2 步）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>There is no model to sample from yet.</source>
+        <translation>尚无可用于采样的模型。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>Sampling with the weights of step %1</source>
+        <translation>正在使用第 %1 步的权重采样</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
+        <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Denoising the chosen image from t = %1</source>
+        <translation>正在从 t = %1 开始对所选图像去噪</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unsaved training</source>
+        <translation>未保存的训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model has training progress that is not saved (step %1). Save it first?</source>
+        <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>DDPM Studio</source>
+        <translation>DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Untitled model</source>
+        <translation>未命名模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1%2 — DDPM Studio</source>
+        <translation>%1%2 — DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model: %1, %L2 parameters</source>
+        <translation>模型：%1，%L2 个参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %L1</source>
+        <translation>第 %L1 步</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+9"/>
+        <source>There are no samples yet: run the reverse process first.</source>
+        <translation>尚无样本：请先运行反向过程。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>There is no reverse process to export yet.</source>
+        <translation>尚无可导出的反向过程。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no image to noise yet: choose a data set.</source>
+        <translation>尚无可加噪的图像：请选择数据集。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no loss history yet: train the model first.</source>
+        <translation>尚无损失历史：请先训练模型。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>The new language applies the next time DDPM Studio starts.</source>
+        <translation>新语言将在下次启动 DDPM Studio 时生效。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About DDPM Studio</source>
+        <translation>关于 DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;DDPM Studio %1&lt;/h3&gt;&lt;p&gt;Train, watch and understand denoising diffusion probabilistic models (Ho, Jain and Abbeel, 2020).&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;DDPM Studio %1&lt;/h3&gt;&lt;p&gt;训练、观察并理解去噪扩散概率模型（Ho、Jain 和 Abbeel，2020）。&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;设备&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../app/studio/preferencesdialog.cpp" line="+32"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic (CUDA when available)</source>
+        <translation>自动（可用时使用 CUDA）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the network is trained and sampled.</source>
+        <translation>训练网络和采样所用的设备。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All cores</source>
+        <translation>所有核心</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>CPU threads for training and sampling on the CPU (this machine has %n core(s)).</source>
+        <translation>
+            <numerusform>在 CPU 上训练和采样时使用的 CPU 线程数（本机有 %n 个核心）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training steps between two preview samples. Sampling a preview pauses training briefly, so a small interval slows training down.</source>
+        <translation>两次预览采样之间的训练步数。生成预览会短暂暂停训练，因此间隔太小会拖慢训练。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU &amp;threads:</source>
+        <translation>CPU 线程(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview every:</source>
+        <translation>预览间隔(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export folder:</source>
+        <translation>导出文件夹(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Device and thread changes apply to the next training or sampling run.</source>
+        <translation>设备和线程的更改将在下次训练或采样时生效。</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Default Export Folder</source>
+        <translation>默认导出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseView</name>
+    <message>
+        <location filename="../app/studio/reverseview.cpp" line="+38"/>
+        <source>DDPM, σ² = β̃ (posterior)</source>
+        <translation>DDPM, σ² = β̃（后验）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDPM, σ² = β</source>
+        <translation>DDPM, σ² = β</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>EMA weights</source>
+        <translation>EMA 权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw weights</source>
+        <translation>原始权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clip x̂0 to [−1, 1]</source>
+        <translation>将 x̂0 裁剪到 [−1, 1]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+101"/>
+        <source>Sample</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM steps</source>
+        <translation>DDIM 步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM η</source>
+        <translation>DDIM η</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Press Sample to run the reverse process.</source>
+        <translation>点击“采样”以运行反向过程。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>step –</source>
+        <translation>第 – 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %1 · t = %2</source>
+        <translation>第 %1 步 · t = %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>x_t</source>
+        <translation>x_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predicted x̂0</source>
+        <translation>预测的 x̂0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predicted noise ε̂</source>
+        <translation>预测的噪声 ε̂</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>x_0</source>
+        <translation>x_0</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>t=%1</source>
+        <translation>t=%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> — cancelled</source>
+        <translation> — 已取消</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂0 and ε̂.</source>
+        <translation>第 %1 步，共 %2 步：模型看到 t = %3 时的 x_t，并预测 x̂0 和 ε̂。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done: x_0 after %1 steps.</source>
+        <translation>完成：经过 %1 步得到 x_0。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingController</name>
+    <message>
+        <location filename="../app/studio/samplingcontroller.cpp" line="+32"/>
+        <source>Sampling failed: %1</source>
+        <translation>采样失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesView</name>
+    <message>
+        <location filename="../app/studio/schedulesview.cpp" line="+38"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>β_t (log scale)</source>
+        <translation>β_t（对数刻度）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ᾱ_t</source>
+        <translation>ᾱ_t</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>log SNR_t = log(ᾱ_t / (1 − ᾱ_t))</source>
+        <translation>log SNR_t = log(ᾱ_t / (1 − ᾱ_t))</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Diffusion steps T:</source>
+        <translation>扩散步数 T：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The same image and noise under each schedule (rows: linear, cosine, sigmoid)</source>
+        <translation>同一图像和噪声在各噪声调度下的结果（各行：linear、cosine、sigmoid）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>t=%1</source>
+        <translation>t=%1</translation>
+    </message>
+</context>
+<context>
+    <name>TimestepScrubber</name>
+    <message>
+        <location filename="../widgets/timestepscrubber.cpp" line="+35"/>
+        <source> fps</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Playback speed in frames per second</source>
+        <translation>播放速度，单位为帧/秒</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格键）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play (Space)</source>
+        <translation>播放（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+154"/>
+        <source>There is no model to train.</source>
+        <translation>没有可训练的模型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data set does not fit the model (image size or channels); choose another data set or preset.</source>
+        <translation>数据集与模型不匹配（图像尺寸或通道数）；请选择其他数据集或预设。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model has already reached step %1; raise the number of steps to continue.</source>
+        <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The model could not be created: %1</source>
+        <translation>无法创建模型：%1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>There is no model to save.</source>
+        <translation>没有可保存的模型。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <location filename="../app/studio/trainingview.cpp" line="+36"/>
+        <source>tiny (16×16 grey, 0.18 M parameters)</source>
+        <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reference (32×32 grey, 1.6 M parameters)</source>
+        <translation>reference（32×32 灰度，1.6 M 参数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cifar (32×32 colour, 35.7 M parameters)</source>
+        <translation>cifar（32×32 彩色，35.7 M 参数）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+143"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hyper-parameters</source>
+        <translation>超参数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model preset</source>
+        <translation>模型预设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EMA decay</source>
+        <translation>EMA 衰减率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise schedule</source>
+        <translation>噪声调度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview every</source>
+        <translation>预览间隔</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss (drag to zoom)</source>
+        <translation>损失（拖动以缩放）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loss per timestep bin over training</source>
+        <translation>训练过程中各时间步区间的损失</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Samples appear here while training</source>
+        <translation>训练期间样本将显示在此处</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Samples from fixed noise (EMA weights)</source>
+        <translation>由固定噪声生成的样本（EMA 权重）</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
 </TS>

@@ -208,6 +208,7 @@ int cmdTrain(const QStringList& args)
         steps = trainer->config().train.totalSteps;
     else if (!p.isSet(QStringLiteral("steps")))
         steps = 10000;
+    trainer->setTotalSteps(steps);
 
     QSaveFile* log = nullptr;
     std::unique_ptr<QSaveFile> logFile;

@@ -16,8 +16,6 @@ namespace ddpm {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("Animation", s); }
-
 int writeToByteArray(GifFileType* gif, const GifByteType* data, int len)
 {
     static_cast<QByteArray*>(gif->UserData)->append(reinterpret_cast<const char*>(data), len);
@@ -41,10 +39,10 @@ int readFromByteArray(GifFileType* gif, GifByteType* out, int len)
 Status checkFrames(const QList<QImage>& frames)
 {
     if (frames.isEmpty())
-        return Error{tr("There are no frames to write.").toStdString()};
+        return Error{QCoreApplication::translate("Animation", "There are no frames to write.").toStdString()};
     for (const auto& f : frames)
         if (f.size() != frames.first().size() || f.isNull())
-            return Error{tr("All frames of an animation must have the same size.").toStdString()};
+            return Error{QCoreApplication::translate("Animation", "All frames of an animation must have the same size.").toStdString()};
     return Ok{};
 }
 
@@ -60,11 +58,11 @@ Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
     int err = 0;
     GifFileType* gif = EGifOpen(&out, writeToByteArray, &err);
     if (!gif)
-        return Error{tr("The GIF encoder could not start: %1").arg(GifErrorString(err)).toStdString()};
+        return Error{QCoreApplication::translate("Animation", "The GIF encoder could not start: %1").arg(GifErrorString(err)).toStdString()};
     auto fail = [&](const char* what) -> Result<QByteArray> {
         int e = 0;
         EGifCloseFile(gif, &e);
-        return Error{tr("Encoding the GIF failed (%1).").arg(QString::fromLatin1(what)).toStdString()};
+        return Error{QCoreApplication::translate("Animation", "Encoding the GIF failed (%1).").arg(QString::fromLatin1(what)).toStdString()};
     };
     ColorMapObject* globalMap = nullptr;
     if (grey) {
@@ -131,7 +129,7 @@ Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
                 return fail("pixels");
     }
     if (EGifCloseFile(gif, &err) != GIF_OK)
-        return Error{tr("Encoding the GIF failed: %1").arg(GifErrorString(err)).toStdString()};
+        return Error{QCoreApplication::translate("Animation", "Encoding the GIF failed: %1").arg(GifErrorString(err)).toStdString()};
     return out;
 }
 
@@ -143,13 +141,13 @@ Result<QByteArray> encodeWebP(const QList<QImage>& frames, int delayMs, bool los
     WebPAnimEncoderOptions encOptions;
     WebPConfig config;
     if (!WebPAnimEncoderOptionsInit(&encOptions) || !WebPConfigInit(&config))
-        return Error{tr("The WebP library is not the version this program was built with.").toStdString()};
+        return Error{QCoreApplication::translate("Animation", "The WebP library is not the version this program was built with.").toStdString()};
     encOptions.anim_params.loop_count = 0;
     config.lossless = lossless ? 1 : 0;
     config.quality = lossless ? 50 : 90;
     WebPAnimEncoder* enc = WebPAnimEncoderNew(w, h, &encOptions);
     if (!enc)
-        return Error{tr("The WebP encoder could not start.").toStdString()};
+        return Error{QCoreApplication::translate("Animation", "The WebP encoder could not start.").toStdString()};
     int timestamp = 0;
     bool ok = true;
     for (const QImage& f : frames) {
@@ -176,7 +174,7 @@ Result<QByteArray> encodeWebP(const QList<QImage>& frames, int delayMs, bool los
     WebPDataClear(&data);
     WebPAnimEncoderDelete(enc);
     if (!ok)
-        return Error{tr("Encoding the WebP animation failed: %1").arg(why).toStdString()};
+        return Error{QCoreApplication::translate("Animation", "Encoding the WebP animation failed: %1").arg(why).toStdString()};
     return out;
 }
 
@@ -202,10 +200,10 @@ Result<DecodedAnimation> decodeGif(const QByteArray& bytes)
     int err = 0;
     GifFileType* gif = DGifOpen(&state, readFromByteArray, &err);
     if (!gif)
-        return Error{tr("This is not a GIF file.").toStdString()};
+        return Error{QCoreApplication::translate("Animation", "This is not a GIF file.").toStdString()};
     if (DGifSlurp(gif) != GIF_OK) {
         DGifCloseFile(gif, &err);
-        return Error{tr("The GIF file is damaged.").toStdString()};
+        return Error{QCoreApplication::translate("Animation", "The GIF file is damaged.").toStdString()};
     }
     DecodedAnimation a;
     a.width = gif->SWidth;
@@ -236,11 +234,11 @@ Result<DecodedAnimation> decodeWebP(const QByteArray& bytes)
     WebPData data{reinterpret_cast<const uint8_t*>(bytes.constData()), static_cast<size_t>(bytes.size())};
     WebPAnimDecoderOptions options;
     if (!WebPAnimDecoderOptionsInit(&options))
-        return Error{tr("The WebP library is not the version this program was built with.").toStdString()};
+        return Error{QCoreApplication::translate("Animation", "The WebP library is not the version this program was built with.").toStdString()};
     options.color_mode = MODE_RGBA;
     WebPAnimDecoder* dec = WebPAnimDecoderNew(&data, &options);
     if (!dec)
-        return Error{tr("This is not a WebP animation.").toStdString()};
+        return Error{QCoreApplication::translate("Animation", "This is not a WebP animation.").toStdString()};
     WebPAnimInfo info;
     WebPAnimDecoderGetInfo(dec, &info);
     DecodedAnimation a;

@@ -1,6 +1,7 @@
 #include "dataview.h"
 
 #include "imageio.h"
+#include "imageview.h"
 
 #include "histogramview.h"
 #include "imagegrid.h"
@@ -49,13 +50,12 @@ DataView::DataView(QWidget* parent)
         m_scheduleKind->addItem(QString::fromLatin1(k), QString::fromLatin1(k));
     m_reroll = new QPushButton(tr("Re-roll noise"), this);
     m_strip = new ImageStrip(this);
-    m_strip->setMinimumHeight(110);
+    m_strip->setMinimumHeight(120);
+    m_strip->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_scrubber = new TimestepScrubber(this);
     m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(t); });
-    m_large = new QLabel(this);
+    m_large = new ImageView(this);
     m_large->setFixedSize(224, 224);
-    m_large->setAlignment(Qt::AlignCenter);
-    m_large->setStyleSheet(QStringLiteral("background: #202020;"));
     m_values = new QLabel(this);
     m_values->setTextFormat(Qt::RichText);
     m_values->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -77,11 +77,11 @@ DataView::DataView(QWidget* parent)
     f->addWidget(m_strip);
     f->addWidget(m_scrubber);
     auto* detail = new QHBoxLayout;
-    detail->addWidget(m_large);
-    auto* valuesBox = new QVBoxLayout;
-    valuesBox->addWidget(m_values);
-    valuesBox->addStretch(1);
-    detail->addLayout(valuesBox);
+    auto* largeBox = new QVBoxLayout;
+    largeBox->addWidget(m_large, 0, Qt::AlignTop);
+    largeBox->addWidget(m_values);
+    largeBox->addStretch(1);
+    detail->addLayout(largeBox);
     detail->addWidget(m_histogram, 1);
     f->addLayout(detail, 1);
 
@@ -274,7 +274,7 @@ void DataView::updateScrub()
     auto x0 = currentImage();
     if (x0.defined() && m_eps.defined() && m_eps.sizes() == x0.sizes()) {
         auto xt = m_diffusion->forwardStrip(x0, {t}, m_eps).front();
-        m_large->setPixmap(QPixmap::fromImage(tensorToImage(xt).scaled(m_large->size(), Qt::KeepAspectRatio, Qt::FastTransformation)));
+        m_large->setImage(tensorToImage(xt));
         auto flat = xt.flatten().contiguous();
         m_histogram->setValues(QVector<float>(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()), 40);
         const int col = static_cast<int>(std::lround(10.0 * t / std::max(1, m_options.steps)));

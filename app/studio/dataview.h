@@ -17,6 +17,7 @@ class HistogramView;
 class ImageGrid;
 class ImageStrip;
 class TimestepScrubber;
+class ImageView;
 
 class DataView : public QWidget {
     Q_OBJECT
@@ -57,7 +58,7 @@ private:
     QPushButton* m_reroll;
     ImageStrip* m_strip;
     TimestepScrubber* m_scrubber;
-    QLabel* m_large;
+    ImageView* m_large;
     QLabel* m_values;
     HistogramView* m_histogram;
     QPushButton* m_denoise;

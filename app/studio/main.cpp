@@ -100,6 +100,8 @@ int main(int argc, char** argv)
         if (!path.isEmpty())
             opened = true;
     });
+    bool previewed = false;
+    QObject::connect(window.training(), &TrainingController::previewReady, &window, [&] { previewed = true; });
     QTimer poll;
     int rc = 1;
     QObject::connect(&poll, &QTimer::timeout, &app, [&] {
@@ -114,6 +116,8 @@ int main(int argc, char** argv)
             return;
         }
         if (!window.isReady() || !opened)
+            return;
+        if (v == MainWindow::Training && window.training()->step() > 0 && !previewed)
             return;
         if (v == MainWindow::Reverse) {
             if (!sampled) {

@@ -398,6 +398,8 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     }
     m_trainingView->showModel(snapshot);
     m_reverseView->setModelAvailable(true);
+    if (snapshot->step > 0)
+        m_training->requestPreview();
     m_dataView->setSchedule(snapshot->config.schedule);
     m_schedulesView->setSteps(snapshot->config.schedule.steps);
     // The data set must match the model's image size and channels.

@@ -18,6 +18,7 @@ struct ModelSnapshot {
     ddpm::UNet ema{nullptr};   // EMA weights
     std::vector<ddpm::LossPoint> lossHistory;
     std::vector<double> binLoss;
+    std::vector<ddpm::BinLossSnapshot> binLossHistory;
     torch::Device device = torch::kCPU;
     int64_t parameterCount() const { return model ? model->parameterCount() : 0; }
 };

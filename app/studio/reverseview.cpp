@@ -1,6 +1,7 @@
 #include "reverseview.h"
 
 #include "imageio.h"
+#include "imageview.h"
 
 #include "imagestrip.h"
 #include "timestepscrubber.h"
@@ -20,14 +21,6 @@
 using namespace ddpm;
 
 namespace {
-QLabel* imageLabel(QWidget* parent)
-{
-    auto* l = new QLabel(parent);
-    l->setMinimumSize(180, 180);
-    l->setAlignment(Qt::AlignCenter);
-    l->setStyleSheet(QStringLiteral("background: #202020;"));
-    return l;
-}
 constexpr int kStripColumns = 10;
 } // namespace
 
@@ -52,7 +45,7 @@ ReverseView::ReverseView(QWidget* parent)
     m_weights = new QComboBox(this);
     m_weights->addItem(tr("EMA weights"), true);
     m_weights->addItem(tr("Raw weights"), false);
-    m_clip = new QCheckBox(tr("Clip x̂0 to [−1, 1]"), this);
+    m_clip = new QCheckBox(tr("Clip the predicted x₀ to [−1, 1]"), this);
     m_clip->setChecked(true);
     m_run = new QPushButton(tr("Sample"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
@@ -81,17 +74,18 @@ ReverseView::ReverseView(QWidget* parent)
             return tr("step –");
         return tr("step %1 · t = %2").arg(i).arg(m_frames[i].t);
     });
-    m_xt = imageLabel(this);
-    m_x0 = imageLabel(this);
-    m_eps = imageLabel(this);
+    m_xt = new ImageView(this);
+    m_x0 = new ImageView(this);
+    m_eps = new ImageView(this);
     m_stepInfo = new QLabel(this);
     auto* grids = new QGridLayout;
     grids->addWidget(new QLabel(tr("x_t"), this), 0, 0, Qt::AlignHCenter);
-    grids->addWidget(new QLabel(tr("predicted x̂0"), this), 0, 1, Qt::AlignHCenter);
+    grids->addWidget(new QLabel(tr("predicted clean image x₀"), this), 0, 1, Qt::AlignHCenter);
     grids->addWidget(new QLabel(tr("predicted noise ε̂"), this), 0, 2, Qt::AlignHCenter);
     grids->addWidget(m_xt, 1, 0);
     grids->addWidget(m_x0, 1, 1);
     grids->addWidget(m_eps, 1, 2);
+    grids->setRowStretch(1, 1);
 
     auto* right = new QVBoxLayout;
     right->addWidget(m_title);
@@ -233,16 +227,13 @@ void ReverseView::showFrame(int index)
     if (index < 0 || index >= m_frames.size())
         return;
     const auto& f = m_frames[index];
-    auto show = [&](QLabel* label, int kind) {
-        const QImage g = gridAt(index, kind, 1);
-        label->setPixmap(QPixmap::fromImage(g.scaled(label->size(), Qt::KeepAspectRatio, Qt::FastTransformation)));
-    };
+    auto show = [&](ImageView* view, int kind) { view->setImage(gridAt(index, kind, 1)); };
     show(m_xt, 0);
     show(m_x0, 1);
     show(m_eps, 2);
     const int col = static_cast<int>(m_stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);
-    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x̂0 and ε̂.").arg(index + 1).arg(m_total).arg(f.t)
+    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x₀ and the noise ε̂.").arg(index + 1).arg(m_total).arg(f.t)
                                 : tr("Done: x_0 after %1 steps.").arg(m_total));
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);

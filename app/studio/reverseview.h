@@ -14,6 +14,7 @@ class QPushButton;
 class QSpinBox;
 class ImageStrip;
 class TimestepScrubber;
+class ImageView;
 
 class ReverseView : public QWidget {
     Q_OBJECT
@@ -60,9 +61,9 @@ private:
     QLabel* m_title;
     ImageStrip* m_strip;
     TimestepScrubber* m_scrubber;
-    QLabel* m_xt;
-    QLabel* m_x0;
-    QLabel* m_eps;
+    ImageView* m_xt;
+    ImageView* m_x0;
+    ImageView* m_eps;
     QLabel* m_stepInfo;
     QList<SampleFrame> m_frames;
     QList<int> m_stripSteps;

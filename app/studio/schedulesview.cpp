@@ -35,7 +35,8 @@ SchedulesView::SchedulesView(QWidget* parent)
     m_T->setRange(10, 10000);
     m_T->setValue(1000);
     m_beta = new CurveChart(this);
-    m_beta->setAxisTitles(tr("t"), tr("β_t"));
+    m_beta->setAxisTitles(tr("t"), tr("β_t (log scale)"));
+    m_beta->setLogY(true);
     m_alphaBar = new CurveChart(this);
     m_alphaBar->setAxisTitles(tr("t"), tr("ᾱ_t"));
     m_logSnr = new CurveChart(this);

@@ -60,6 +60,7 @@ public:
         s->ema = cloneUNet(m_trainer->ema());
         s->lossHistory = m_trainer->lossHistory();
         s->binLoss = m_trainer->binLoss();
+        s->binLossHistory = m_trainer->binLossHistory();
         s->device = m_trainer->device();
         return s;
     }
@@ -129,7 +130,7 @@ public:
         return p;
     }
 
-    void preview()
+    void preview(const std::atomic<bool>* cancel = nullptr)
     {
         // 16 samples from fixed noise with the EMA weights: DDIM, 25 steps, so the cost stays small.
         const auto& c = m_trainer->config();
@@ -140,7 +141,7 @@ public:
         o.seed = 1234;
         auto denoiser = makeDenoiser(m_trainer->ema());
         ReverseProcess rp(m_trainer->diffusion(), denoiser, o, {c.unet.imageChannels(), c.unet.imageSize(), c.unet.imageSize()});
-        if (!rp.run(&m_owner->m_stop))
+        if (!rp.run(cancel))
             return;
         const QImage grid = makeGrid(batchToImages(rp.current()), 4, 2, 1);
         const qint64 step = m_trainer->stepCount();
@@ -154,6 +155,7 @@ public:
             return fail(TrainingController::tr("There is no model to train."));
         if (!m_dataAttached)
             return fail(TrainingController::tr("The data set does not fit the model (image size or channels); choose another data set or preset."));
+        m_trainer->setTotalSteps(totalSteps);
         if (m_trainer->stepCount() >= totalSteps)
             return fail(TrainingController::tr("The model has already reached step %1; raise the number of steps to continue.")
                             .arg(m_trainer->stepCount()));
@@ -186,7 +188,7 @@ public:
             notify(false);
             const int every = o->m_previewInterval.load();
             if (every > 0 && s->step % every == 0)
-                preview();
+                preview(&o->m_stop);
         }
         notify(true);
         setInLoop(false);
@@ -355,6 +357,15 @@ void TrainingController::requestSnapshot()
             o->m_snapshot = snap;
             Q_EMIT o->snapshotReady(snap);
         });
+    });
+}
+
+void TrainingController::requestPreview()
+{
+    auto* w = m_worker;
+    post([w] {
+        if (w->m_trainer)
+            w->preview();
     });
 }
 

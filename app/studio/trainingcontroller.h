@@ -64,6 +64,8 @@ public:
     void stop();
     void save(const QString& path);
     void requestSnapshot();
+    // Samples from the fixed preview noise with the current EMA weights (previewReady).
+    void requestPreview();
     // Blocks until the worker has stopped (used when the window closes).
     void shutdown();
 

@@ -1,5 +1,7 @@
 #include "trainingview.h"
 
+#include "imageview.h"
+
 #include "binheatmap.h"
 #include "losschart.h"
 
@@ -108,10 +110,8 @@ TrainingView::TrainingView(QWidget* parent)
     auto* heatBox = new QGroupBox(tr("Loss per timestep bin over training"), this);
     (new QVBoxLayout(heatBox))->addWidget(m_heat);
 
-    m_preview = new QLabel(this);
+    m_preview = new ImageView(this);
     m_preview->setMinimumSize(200, 200);
-    m_preview->setAlignment(Qt::AlignCenter);
-    m_preview->setStyleSheet(QStringLiteral("background: #202020;"));
     m_previewCaption = new QLabel(tr("Samples appear here while training"), this);
     m_previewCaption->setAlignment(Qt::AlignCenter);
     auto* previewBox = new QGroupBox(tr("Samples from fixed noise (EMA weights)"), this);
@@ -228,7 +228,9 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
         points.append(QPointF(static_cast<double>(p.step), p.loss));
     m_chart->appendPoints(points);
     m_heat->setBinLabels(BinHeatMap::timestepBinLabels(snapshot->config.schedule.steps, static_cast<int>(snapshot->binLoss.size())));
-    if (!snapshot->binLoss.empty() && std::isfinite(snapshot->binLoss.front()))
+    for (const auto& h : snapshot->binLossHistory)
+        m_heat->appendSnapshot(QVector<double>(h.binLoss.begin(), h.binLoss.end()), static_cast<int>(h.step));
+    if (snapshot->binLossHistory.empty() && !snapshot->binLoss.empty() && std::isfinite(snapshot->binLoss.front()))
         m_heat->appendSnapshot(QVector<double>(snapshot->binLoss.begin(), snapshot->binLoss.end()), static_cast<int>(snapshot->step));
     m_lastStep = snapshot->step;
     m_elapsedBefore = 0;
@@ -254,7 +256,7 @@ void TrainingView::addProgress(const TrainingProgress& p)
 void TrainingView::showPreview(const QImage& grid, qint64 step)
 {
     m_previewImage = grid;
-    m_preview->setPixmap(QPixmap::fromImage(grid.scaled(m_preview->size().boundedTo(QSize(512, 512)), Qt::KeepAspectRatio, Qt::FastTransformation)));
+    m_preview->setImage(grid);
     m_previewCaption->setText(tr("Step %1").arg(step));
 }
 

@@ -17,6 +17,7 @@ class QSlider;
 class QSpinBox;
 class BinHeatMap;
 class LossChart;
+class ImageView;
 
 class TrainingView : public QWidget {
     Q_OBJECT
@@ -71,7 +72,7 @@ private:
     QCheckBox* m_log;
     QLabel* m_stats;
     BinHeatMap* m_heat;
-    QLabel* m_preview;
+    ImageView* m_preview;
     QLabel* m_previewCaption;
     QImage m_previewImage;
     TrainingController::State m_state = TrainingController::State::Empty;

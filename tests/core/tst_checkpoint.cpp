@@ -43,6 +43,7 @@ private Q_SLOTS:
     void initTestCase();
     void roundTrip();
     void resumeContinuesExactly();
+    void binLossHistoryKept();
     void brokenFilesRefused_data();
     void brokenFilesRefused();
     void failedWriteKeepsOldFile();
@@ -117,6 +118,30 @@ void TestCheckpoint::resumeContinuesExactly()
         QVERIFY(torch::allclose(ea[i], eb[i], 1e-5, 1e-7));
     }
     QCOMPARE(second.lossHistory()[5].loss, straight.lossHistory()[5].loss);
+}
+
+void TestCheckpoint::binLossHistoryKept()
+{
+    auto c = tinyConfig();
+    c.train.batch = 4;
+    Trainer trainer(c, torch::kCPU);
+    QVERIFY(trainer.setDataset(m_data));
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(trainer.step());
+    const QString path = m_dir.filePath(QStringLiteral("bins.ckpt"));
+    QVERIFY(trainer.save(path.toStdString()));
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(loaded);
+    QCOMPARE(int(loaded->binLossHistory.size()), 2);
+    QCOMPARE(loaded->binLossHistory[1].step, 20);
+    const auto& a = loaded->binLossHistory[1].binLoss;
+    const auto& b = trainer.binLossHistory()[1].binLoss;
+    QCOMPARE(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i)
+        QVERIFY(std::isnan(a[i]) ? std::isnan(b[i]) : a[i] == b[i]);
+    auto resumed = Trainer::resume(path.toStdString(), torch::kCPU);
+    QVERIFY(resumed);
+    QCOMPARE(int(resumed.value()->binLossHistory().size()), 2);
 }
 
 void TestCheckpoint::brokenFilesRefused_data()

@@ -65,6 +65,10 @@ void TestTrainer::lossFallsOnSyntheticShapes()
     for (double b : trainer.binLoss())
         seenBins += std::isfinite(b) ? 1 : 0;
     QCOMPARE(seenBins, 10);
+    // A heat-map column every 10 steps.
+    QCOMPARE(int(trainer.binLossHistory().size()), 30);
+    QCOMPARE(trainer.binLossHistory()[4].step, 50);
+    QCOMPARE(trainer.binLossHistory().back().binLoss, trainer.binLoss());
     // Loss per bin: the low-noise end (small t) is hardest for ε-prediction.
     QVERIFY(trainer.binLoss().front() > trainer.binLoss().back());
 }

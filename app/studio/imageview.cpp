@@ -1,0 +1,28 @@
+#include "imageview.h"
+
+#include <QPainter>
+
+ImageView::ImageView(QWidget* parent)
+    : QWidget(parent)
+{
+    setMinimumSize(120, 120);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void ImageView::setImage(const QImage& image)
+{
+    m_image = image;
+    update();
+}
+
+void ImageView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), QColor(32, 32, 32));
+    if (m_image.isNull())
+        return;
+    const QSize target = m_image.size().scaled(size(), Qt::KeepAspectRatio);
+    const QRect r(QPoint((width() - target.width()) / 2, (height() - target.height()) / 2), target);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    p.drawImage(r, m_image);
+}

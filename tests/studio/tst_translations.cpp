@@ -1,0 +1,101 @@
+// Translations: every message of every language is translated and finished, placeholders and tags
+// survive, and the compiled catalogues load and translate.
+#include <QtTest>
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void complete_data();
+    void complete();
+    void compiledCatalogueLoads_data();
+    void compiledCatalogueLoads();
+};
+
+namespace {
+QStringList placeholders(const QString& s)
+{
+    QStringList out;
+    static const QRegularExpression re(QStringLiteral("%L?\\d+|%n"));
+    for (auto it = re.globalMatch(s); it.hasNext();)
+        out << it.next().captured(0);
+    out.sort();
+    return out;
+}
+} // namespace
+
+void TestTranslations::complete_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("German") << QStringLiteral(DDPM_TS_DIR "/ddpm_de.ts");
+    QTest::newRow("Simplified Chinese") << QStringLiteral(DDPM_TS_DIR "/ddpm_zh_CN.ts");
+}
+
+void TestTranslations::complete()
+{
+    QFETCH(QString, file);
+    QFile f(file);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+    QXmlStreamReader xml(&f);
+    int messages = 0;
+    QString source, context;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name"))
+            context = xml.readElementText();
+        else if (xml.name() == QLatin1String("source"))
+            source = xml.readElementText();
+        else if (xml.name() == QLatin1String("translation")) {
+            ++messages;
+            const QString type = xml.attributes().value(QStringLiteral("type")).toString();
+            // Plain text, or one <numerusform> per plural form: each is checked on its own.
+            QStringList forms;
+            QString text;
+            while (!(xml.isEndElement() && xml.name() == QLatin1String("translation")) && !xml.atEnd()) {
+                xml.readNext();
+                if (xml.isCharacters())
+                    text += xml.text();
+                else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                    forms << xml.readElementText();
+            }
+            if (forms.isEmpty())
+                forms << text;
+            const QString where = context + QStringLiteral(": ") + source;
+            QVERIFY2(type.isEmpty(), qPrintable(QStringLiteral("%1 is %2").arg(where, type)));
+            for (const QString& form : forms) {
+                QVERIFY2(!form.trimmed().isEmpty(), qPrintable(QStringLiteral("%1 has no translation").arg(where)));
+                QCOMPARE(placeholders(form), placeholders(source));
+            }
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY2(messages > 200, qPrintable(QString::number(messages)));
+}
+
+void TestTranslations::compiledCatalogueLoads_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("&Datei");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("(&F)");
+}
+
+void TestTranslations::compiledCatalogueLoads()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, file);
+    QTranslator t;
+    QVERIFY(t.load(QStringLiteral("ddpm_") + locale, QStringLiteral(DDPM_QM_DIR)));
+    const QString menu = t.translate("MainWindow", "&File");
+    QVERIFY2(menu.contains(file), qPrintable(menu));
+    QVERIFY(!t.translate("TrainingView", "Learning rate").isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
