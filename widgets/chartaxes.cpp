@@ -1,5 +1,7 @@
 #include "chartaxes.h"
 
+#include <QAbstractSeries>
+#include <QChart>
 #include <QLogValueAxis>
 #include <QValueAxis>
 
@@ -35,6 +37,45 @@ void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels)
     // Minor ticks between powers of ten only; over 10^k steps they would be far too many.
     axis->setMinorTickCount(decadesPerLabel == 1 ? -1 : 0);
     axis->setRange(min, max);
+}
+
+void setRange(QAbstractAxis* axis, double min, double max)
+{
+    if (auto* logAxis = qobject_cast<QLogValueAxis*>(axis))
+        setLogRange(logAxis, min, max);
+    else if (auto* valueAxis = qobject_cast<QValueAxis*>(axis))
+        setLinearRange(valueAxis, min, max);
+}
+
+QAbstractAxis* replaceYAxis(QChart* chart, QAbstractAxis* oldAxis, bool log, double min, double max,
+                            const QString& title, const QString& labelFormat,
+                            const QList<QAbstractSeries*>& series)
+{
+    // The new axis's domain starts from the old one's range, and a log domain warns about a
+    // non-positive minimum: give both axes the new range before the swap.
+    if (oldAxis) {
+        if (log)
+            oldAxis->setRange(min, max);
+        chart->removeAxis(oldAxis);
+        delete oldAxis;
+    }
+    QAbstractAxis* axis = nullptr;
+    if (log) {
+        auto* logAxis = new QLogValueAxis;
+        logAxis->setLabelFormat(labelFormat);
+        setLogRange(logAxis, min, max);
+        axis = logAxis;
+    } else {
+        auto* valueAxis = new QValueAxis;
+        valueAxis->setLabelFormat(labelFormat);
+        setLinearRange(valueAxis, min, max);
+        axis = valueAxis;
+    }
+    axis->setTitleText(title);
+    chart->addAxis(axis, Qt::AlignLeft);
+    for (QAbstractSeries* s : series)
+        s->attachAxis(axis);
+    return axis;
 }
 
 } // namespace ChartAxes

@@ -2,10 +2,25 @@
 // many decades.
 #pragma once
 
+#include <QList>
+#include <QString>
+
+class QAbstractAxis;
+class QAbstractSeries;
+class QChart;
 class QLogValueAxis;
 class QValueAxis;
 
 namespace ChartAxes {
+
+// What a chart's axes show, in data coordinates.
+struct Ranges
+{
+    double xMin;
+    double xMax;
+    double yMin;
+    double yMax;
+};
 
 // A step of 1, 2 or 5 × 10^k that splits `span` into about `targetTicks` intervals.
 double niceStep(double span, int targetTicks);
@@ -18,5 +33,15 @@ void setLinearRange(QValueAxis* axis, double min, double max, int targetTicks = 
 // Shows [min, max] (both > 0) with a label at every power of ten, or every 10^k over many decades
 // so that at most about maxLabels labels are drawn.
 void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels = 7);
+
+// setLogRange() for a QLogValueAxis, setLinearRange() with the default ticks for a QValueAxis.
+void setRange(QAbstractAxis* axis, double min, double max);
+
+// Replaces the chart's y axis `oldAxis` (may be null; it is removed and deleted) with a new
+// QLogValueAxis (log) or QValueAxis on the left that shows [min, max] (both > 0 for log), with the
+// given title and label format, and attaches `series` to it. Returns the new axis.
+QAbstractAxis* replaceYAxis(QChart* chart, QAbstractAxis* oldAxis, bool log, double min, double max,
+                            const QString& title, const QString& labelFormat,
+                            const QList<QAbstractSeries*>& series);
 
 } // namespace ChartAxes

@@ -40,32 +40,11 @@ CurveChart::~CurveChart() = default;
 
 void CurveChart::createYAxis()
 {
-    // The new axis's domain starts from the old one's range, and a log domain warns about a
-    // non-positive minimum: give both axes the new range before the swap.
-    const Ranges r = dataRanges(m_logY);
-    if (m_yAxis) {
-        if (m_logY)
-            m_yAxis->setRange(r.yMin, r.yMax);
-        chart()->removeAxis(m_yAxis);
-        delete m_yAxis;
-        m_yAxis = nullptr;
-    }
-    if (m_logY) {
-        auto* axis = new QLogValueAxis;
-        axis->setLabelFormat(QStringLiteral("%g"));
-        ChartAxes::setLogRange(axis, r.yMin, r.yMax);
-        m_yAxis = axis;
-    } else {
-        auto* axis = new QValueAxis;
-        axis->setLabelFormat(QStringLiteral("%g"));
-        ChartAxes::setLinearRange(axis, r.yMin, r.yMax);
-        m_yAxis = axis;
-    }
-    m_yAxis->setTitleText(m_yTitle);
-    chart()->addAxis(m_yAxis, Qt::AlignLeft);
-    for (QLineSeries* series : std::as_const(m_series))
-        series->attachAxis(m_yAxis);
-    m_markerSeries->attachAxis(m_yAxis);
+    const ChartAxes::Ranges r = dataRanges(m_logY);
+    QList<QAbstractSeries*> series(m_series.cbegin(), m_series.cend());
+    series.append(m_markerSeries);
+    m_yAxis = ChartAxes::replaceYAxis(chart(), m_yAxis, m_logY, r.yMin, r.yMax, m_yTitle,
+                                      QStringLiteral("%g"), series);
 }
 
 void CurveChart::setCurves(const QList<Curve>& curves)
@@ -225,10 +204,11 @@ void CurveChart::updateMarker()
     hideMarkerFromLegend();
 }
 
-CurveChart::Ranges CurveChart::dataRanges(bool logY) const
+ChartAxes::Ranges CurveChart::dataRanges(bool logY) const
 {
-    Ranges r{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
-             std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
+    ChartAxes::Ranges r{
+        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
+        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
     for (const Curve& curve : std::as_const(m_curves)) {
         for (const QPointF& p : curve.points) {
             if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || (logY && p.y() <= 0.0))
@@ -240,7 +220,7 @@ CurveChart::Ranges CurveChart::dataRanges(bool logY) const
         }
     }
     if (r.xMin > r.xMax)
-        r = Ranges{0.0, 1.0, logY ? 0.01 : 0.0, 1.0};
+        r = ChartAxes::Ranges{0.0, 1.0, logY ? 0.01 : 0.0, 1.0};
     if (r.xMax - r.xMin <= 0.0) {
         r.xMin -= 0.5;
         r.xMax += 0.5;
@@ -263,11 +243,8 @@ CurveChart::Ranges CurveChart::dataRanges(bool logY) const
 
 void CurveChart::updateRanges()
 {
-    const Ranges r = dataRanges(m_logY);
+    const ChartAxes::Ranges r = dataRanges(m_logY);
     ChartAxes::setLinearRange(m_xAxis, r.xMin, r.xMax);
-    if (m_logY)
-        ChartAxes::setLogRange(static_cast<QLogValueAxis*>(m_yAxis), r.yMin, r.yMax);
-    else
-        ChartAxes::setLinearRange(static_cast<QValueAxis*>(m_yAxis), r.yMin, r.yMax);
+    ChartAxes::setRange(m_yAxis, r.yMin, r.yMax);
     updateMarker();
 }

@@ -2,6 +2,8 @@
 // optional vertical marker (the current timestep).
 #pragma once
 
+#include "chartaxes.h"
+
 #include <QChartView>
 #include <QColor>
 #include <QList>
@@ -49,15 +51,7 @@ public:
     QAbstractAxis* yAxis() const; // a QValueAxis or a QLogValueAxis
 
 private:
-    struct Ranges
-    {
-        double xMin;
-        double xMax;
-        double yMin;
-        double yMax;
-    };
-
-    Ranges dataRanges(bool logY) const;
+    ChartAxes::Ranges dataRanges(bool logY) const;
     void createYAxis();
     void rebuildSeries();
     void updateRanges();

@@ -3,7 +3,6 @@
 #include "chartaxes.h"
 
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QMouseEvent>
 #include <QValueAxis>
 
@@ -66,31 +65,9 @@ LossChart::~LossChart() = default;
 
 void LossChart::createYAxis()
 {
-    // The new axis's domain starts from the old one's range, and a log domain warns about a
-    // non-positive minimum: give both axes the new range before the swap.
-    const Ranges r = dataRanges(m_logScale);
-    if (m_yAxis) {
-        if (m_logScale)
-            m_yAxis->setRange(r.yMin, r.yMax);
-        chart()->removeAxis(m_yAxis);
-        delete m_yAxis;
-        m_yAxis = nullptr;
-    }
-    if (m_logScale) {
-        auto* axis = new QLogValueAxis;
-        axis->setLabelFormat(QStringLiteral("%g"));
-        ChartAxes::setLogRange(axis, r.yMin, r.yMax);
-        m_yAxis = axis;
-    } else {
-        auto* axis = new QValueAxis;
-        axis->setLabelFormat(QStringLiteral("%g"));
-        ChartAxes::setLinearRange(axis, r.yMin, r.yMax);
-        m_yAxis = axis;
-    }
-    m_yAxis->setTitleText(tr("Loss"));
-    chart()->addAxis(m_yAxis, Qt::AlignLeft);
-    m_rawSeries->attachAxis(m_yAxis);
-    m_smoothedSeries->attachAxis(m_yAxis);
+    const ChartAxes::Ranges r = dataRanges(m_logScale);
+    m_yAxis = ChartAxes::replaceYAxis(chart(), m_yAxis, m_logScale, r.yMin, r.yMax, tr("Loss"),
+                                      QStringLiteral("%g"), {m_rawSeries, m_smoothedSeries});
 }
 
 void LossChart::appendPoints(const QVector<QPointF>& raw)
@@ -222,10 +199,11 @@ void LossChart::updateSeries()
     }
 }
 
-LossChart::Ranges LossChart::dataRanges(bool logScale) const
+ChartAxes::Ranges LossChart::dataRanges(bool logScale) const
 {
-    Ranges r{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
-             std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
+    ChartAxes::Ranges r{
+        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
+        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
     for (const QPointF& p : std::as_const(m_raw)) {
         if (logScale && p.y() <= 0.0)
             continue;
@@ -235,7 +213,7 @@ LossChart::Ranges LossChart::dataRanges(bool logScale) const
         r.yMax = std::max(r.yMax, p.y());
     }
     if (r.xMin > r.xMax)
-        r = Ranges{0.0, 1.0, logScale ? 0.01 : 0.0, 1.0};
+        r = ChartAxes::Ranges{0.0, 1.0, logScale ? 0.01 : 0.0, 1.0};
     if (r.xMax - r.xMin <= 0.0)
         r.xMax = r.xMin + 1.0;
 
@@ -261,10 +239,7 @@ void LossChart::updateRanges()
     if (chart()->isZoomed())
         return; // the user is looking at a region; keep it until resetZoom()
 
-    const Ranges r = dataRanges(m_logScale);
+    const ChartAxes::Ranges r = dataRanges(m_logScale);
     ChartAxes::setLinearRange(m_xAxis, r.xMin, r.xMax, 5, 1.0);
-    if (m_logScale)
-        ChartAxes::setLogRange(static_cast<QLogValueAxis*>(m_yAxis), r.yMin, r.yMax);
-    else
-        ChartAxes::setLinearRange(static_cast<QValueAxis*>(m_yAxis), r.yMin, r.yMax);
+    ChartAxes::setRange(m_yAxis, r.yMin, r.yMax);
 }

@@ -2,6 +2,8 @@
 // Drag a rectangle to zoom, right-click to zoom out, double-click (or resetZoom()) to see everything.
 #pragma once
 
+#include "chartaxes.h"
+
 #include <QChartView>
 #include <QPointF>
 #include <QVector>
@@ -44,15 +46,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
 
 private:
-    struct Ranges
-    {
-        double xMin;
-        double xMax;
-        double yMin;
-        double yMax;
-    };
-
-    Ranges dataRanges(bool logScale) const;
+    ChartAxes::Ranges dataRanges(bool logScale) const;
     void recomputeSmoothing();
     void updateSeries();
     void updateRanges();

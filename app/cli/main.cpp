@@ -195,7 +195,8 @@ int cmdTrain(const QStringList& args)
         c.dataSpec = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")).toStdString() : defaultDataSpec();
         trainer = std::make_unique<Trainer>(c, device.value());
     }
-    if (p.isSet(QStringLiteral("data")) && p.isSet(QStringLiteral("resume")))
+    if (p.isSet(QStringLiteral("data")) && p.isSet(QStringLiteral("resume")) &&
+        p.value(QStringLiteral("data")).toStdString() != trainer->config().dataSpec)
         std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
     const std::string spec = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")).toStdString() : trainer->config().dataSpec;
     const auto& u = trainer->config().unet;

@@ -41,6 +41,15 @@ QString DataLoader::displayName(const QString& spec)
 
 void DataLoader::load(const QString& spec, int channels, int size)
 {
+    // Threads of earlier loads that have finished are deleted here.
+    for (auto it = m_threads.begin(); it != m_threads.end();) {
+        if ((*it)->isFinished()) {
+            delete *it;
+            it = m_threads.erase(it);
+        } else {
+            ++it;
+        }
+    }
     const int generation = ++m_generation;
     ++m_loading;
     QThread* thread = QThread::create([this, spec, channels, size, generation] {

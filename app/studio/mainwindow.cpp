@@ -27,6 +27,7 @@
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
@@ -704,8 +705,22 @@ void MainWindow::setLanguage(const QString& language)
 {
     m_settings.setLanguage(language);
     m_settings.sync();
-    statusBar()->showMessage(tr("The new language applies the next time DDPM Studio starts."), 8000);
-    QMessageBox::information(this, tr("Language"), tr("The new language applies the next time DDPM Studio starts."));
+    // Every view is built in its language when it is created: switching means starting again.
+    const auto answer = Dialogs::question(this, tr("Language"),
+                                          tr("The new language applies when DDPM Studio starts again. Restart now?"),
+                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes || !maybeKeepWork()) {
+        statusBar()->showMessage(tr("The new language applies the next time DDPM Studio starts."), 8000);
+        return;
+    }
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (!m_path.isEmpty() && !args.contains(QStringLiteral("--checkpoint")))
+        args << QStringLiteral("--checkpoint") << m_path;
+    m_closing = true;
+    if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args))
+        close();
+    else
+        m_closing = false;
 }
 
 void MainWindow::showAbout()

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void userErrors_data();
     void userErrors();
     void imageFolderWithOddFiles();
+    void interruptSavesCheckpoint();
 
 private:
     struct Run {
@@ -183,6 +184,29 @@ void TestCli::imageFolderWithOddFiles()
                   QStringLiteral("--out"), ckpt});
     QVERIFY(e.code != 0);
     QVERIFY2(e.err.contains("no readable"), e.err.constData());
+}
+
+void TestCli::interruptSavesCheckpoint()
+{
+    // Ctrl-C (SIGINT) or SIGTERM: the run saves where it is and exits cleanly.
+    const QString ckpt = m_dir.filePath(QStringLiteral("interrupted.ckpt"));
+    QProcess p;
+    p.start(QStringLiteral(DDPM_CLI_PATH), {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"), QStringLiteral("--model"),
+                                          QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("1000000"), QStringLiteral("--batch"),
+                                          QStringLiteral("4"), QStringLiteral("--out"), ckpt, QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("step 1/"), 60000);
+    QTest::qWait(300);
+    p.terminate(); // SIGTERM
+    QVERIFY(p.waitForFinished(60000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 0, err.constData());
+    QVERIFY(err.contains("interrupted at step"));
+    auto info = run({QStringLiteral("info"), ckpt});
+    QCOMPARE(info.code, 0);
+    QVERIFY(QJsonDocument::fromJson(info.out).object().value(QStringLiteral("step")).toInt() >= 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -52,12 +52,14 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "bench-gui-stall: the window never became ready\n");
         return 1;
     }
+    std::fprintf(stderr, "bench-gui-stall: ready, training\n");
     w.trainingView()->setTotalSteps(100000000);
     w.startTraining();
     // Let training get going before measuring.
     while (w.training()->step() < 3 && wait.elapsed() < 600000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 
+    std::fprintf(stderr, "bench-gui-stall: measuring from step %lld\n", static_cast<long long>(w.training()->step()));
     std::vector<double> gaps;
     QElapsedTimer clock, tick;
     clock.start();
@@ -74,10 +76,11 @@ int main(int argc, char** argv)
         t = (t + 7) % 1001;
         w.dataView()->setT(t);
         if (clock.elapsed() >= duration)
-            app.quit();
+            app.exit(0); // not quit(): that would close the window, which asks about unsaved training
     });
     timer.start(5);
     app.exec();
+    std::fprintf(stderr, "bench-gui-stall: measured\n");
     const qint64 steps = w.training()->step() - startStep;
     w.training()->stop();
     std::sort(gaps.begin(), gaps.end());
