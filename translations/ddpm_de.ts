@@ -143,7 +143,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/dataview.cpp" line="+27"/>
+        <location filename="../app/studio/dataview.cpp" line="+28"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Pixel values of x_t against N(0, 1)</source>
         <translation>Pixelwerte von x_t im Vergleich zu N(0, 1)</translation>
     </message>
@@ -715,13 +715,13 @@
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+38"/>
-        <location line="+52"/>
+        <location filename="../widgets/losschart.cpp" line="+37"/>
+        <location line="+32"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-26"/>
         <source>Smoothed</source>
         <translation>Geglättet</translation>
     </message>
@@ -739,7 +739,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+52"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+53"/>
         <location line="+206"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
@@ -815,19 +815,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+305"/>
+        <location line="+307"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-306"/>
         <location line="+10"/>
-        <location line="+294"/>
+        <location line="+296"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-298"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
@@ -1005,7 +1005,7 @@
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
@@ -1094,18 +1094,22 @@
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+1"/>
+        <location line="+9"/>
+        <source>The new language applies when DDPM Studio starts again. Restart now?</source>
+        <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The new language applies the next time DDPM Studio starts.</source>
         <translation>Die neue Sprache wird beim nächsten Start von DDPM Studio wirksam.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -1204,7 +1208,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/reverseview.cpp" line="+38"/>
+        <location filename="../app/studio/reverseview.cpp" line="+31"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -1230,17 +1234,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Clip x̂0 to [−1, 1]</source>
-        <translation>x̂0 auf [−1, 1] begrenzen</translation>
+        <source>Clip the predicted x₀ to [−1, 1]</source>
+        <translation>Vorhergesagtes x₀ auf [−1, 1] begrenzen</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Sample</source>
         <translation>Erzeugen</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1301,16 +1305,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>predicted x̂0</source>
-        <translation>vorhergesagtes x̂0</translation>
+        <source>predicted clean image x₀</source>
+        <translation>vorhergesagtes sauberes Bild x₀</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+153"/>
+        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x₀ and the noise ε̂.</source>
+        <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x₀ und das Rauschen ε̂ vorher.</translation>
+    </message>
+    <message>
+        <location line="-152"/>
         <source>predicted noise ε̂</source>
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
@@ -1330,12 +1339,7 @@
         <translation> — abgebrochen</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂0 and ε̂.</source>
-        <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂0 und ε̂ vorher.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+42"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>Fertig: x_0 nach %1 Schritten.</translation>
     </message>
@@ -1424,7 +1428,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+154"/>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+155"/>
         <source>There is no model to train.</source>
         <translation>Es gibt kein Modell zum Trainieren.</translation>
     </message>
@@ -1434,7 +1438,7 @@
         <translation>Der Datensatz passt nicht zum Modell (Bildgröße oder Kanäle); wählen Sie einen anderen Datensatz oder eine andere Voreinstellung.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
@@ -1452,7 +1456,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+36"/>
+        <location filename="../app/studio/trainingview.cpp" line="+38"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>
@@ -1498,12 +1502,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+141"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-140"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -1583,7 +1587,7 @@
         <translation>Verlust pro Zeitschritt-Bereich im Trainingsverlauf</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
@@ -1598,7 +1602,7 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Step %1</source>
         <translation>Schritt %1</translation>
     </message>

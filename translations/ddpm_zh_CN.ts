@@ -143,7 +143,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/dataview.cpp" line="+27"/>
+        <location filename="../app/studio/dataview.cpp" line="+28"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Pixel values of x_t against N(0, 1)</source>
         <translation>x_t 的像素值与 N(0, 1) 的对比</translation>
     </message>
@@ -714,13 +714,13 @@
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+38"/>
-        <location line="+52"/>
+        <location filename="../widgets/losschart.cpp" line="+37"/>
+        <location line="+32"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-26"/>
         <source>Smoothed</source>
         <translation>平滑后</translation>
     </message>
@@ -738,7 +738,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+52"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+53"/>
         <location line="+206"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
@@ -814,19 +814,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+305"/>
+        <location line="+307"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-306"/>
         <location line="+10"/>
-        <location line="+294"/>
+        <location line="+296"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-298"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
@@ -1093,18 +1093,22 @@
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+1"/>
+        <location line="+9"/>
+        <source>The new language applies when DDPM Studio starts again. Restart now?</source>
+        <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The new language applies the next time DDPM Studio starts.</source>
         <translation>新语言将在下次启动 DDPM Studio 时生效。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -1202,7 +1206,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/reverseview.cpp" line="+38"/>
+        <location filename="../app/studio/reverseview.cpp" line="+31"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -1228,17 +1232,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Clip x̂0 to [−1, 1]</source>
-        <translation>将 x̂0 裁剪到 [−1, 1]</translation>
+        <source>Clip the predicted x₀ to [−1, 1]</source>
+        <translation>将预测的 x₀ 裁剪到 [−1, 1]</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Sample</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1299,16 +1303,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>predicted x̂0</source>
-        <translation>预测的 x̂0</translation>
+        <source>predicted clean image x₀</source>
+        <translation>预测的干净图像 x₀</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+153"/>
+        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x₀ and the noise ε̂.</source>
+        <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x₀ 和噪声 ε̂。</translation>
+    </message>
+    <message>
+        <location line="-152"/>
         <source>predicted noise ε̂</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Restart</source>
         <translation>重新开始</translation>
     </message>
@@ -1328,12 +1337,7 @@
         <translation> — 已取消</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂0 and ε̂.</source>
-        <translation>第 %1 步，共 %2 步：模型看到 t = %3 时的 x_t，并预测 x̂0 和 ε̂。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+42"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>完成：经过 %1 步得到 x_0。</translation>
     </message>
@@ -1422,7 +1426,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+154"/>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+155"/>
         <source>There is no model to train.</source>
         <translation>没有可训练的模型。</translation>
     </message>
@@ -1432,7 +1436,7 @@
         <translation>数据集与模型不匹配（图像尺寸或通道数）；请选择其他数据集或预设。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
     </message>
@@ -1450,7 +1454,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+36"/>
+        <location filename="../app/studio/trainingview.cpp" line="+38"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>
@@ -1496,12 +1500,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+141"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-140"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -1581,7 +1585,7 @@
         <translation>训练过程中各时间步区间的损失</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
@@ -1596,7 +1600,7 @@
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
