@@ -38,6 +38,16 @@ ModelConfig tinyConfig(double lr = 1e-3)
     return c;
 }
 
+// An untrained tiny model to sample from.
+std::shared_ptr<ModelSnapshot> untrainedSnapshot()
+{
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = tinyConfig();
+    snap->model = UNet(snap->config.unet);
+    snap->ema = cloneUNet(snap->model);
+    return snap;
+}
+
 std::shared_ptr<const Dataset> tinyData() { return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16)); }
 } // namespace
 
@@ -176,10 +186,7 @@ void TestStudio::nanLossStopsWithMessage()
 
 void TestStudio::samplingDeliversEveryStep()
 {
-    auto snap = std::make_shared<ModelSnapshot>();
-    snap->config = tinyConfig();
-    snap->model = UNet(snap->config.unet);
-    snap->ema = cloneUNet(snap->model);
+    auto snap = untrainedSnapshot();
     SamplingController s;
     QSignalSpy started(&s, &SamplingController::started);
     QSignalSpy finished(&s, &SamplingController::finished);
@@ -210,10 +217,7 @@ void TestStudio::samplingDeliversEveryStep()
 
 void TestStudio::samplingCancels()
 {
-    auto snap = std::make_shared<ModelSnapshot>();
-    snap->config = tinyConfig();
-    snap->model = UNet(snap->config.unet);
-    snap->ema = cloneUNet(snap->model);
+    auto snap = untrainedSnapshot();
     SamplingController s;
     QSignalSpy available(&s, &SamplingController::framesAvailable);
     QSignalSpy finished(&s, &SamplingController::finished);
