@@ -41,7 +41,7 @@ Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first)
     for (int i = first; i < argc; ++i) {
         const std::string a = argv[i];
         if (i + 1 >= argc)
-            return Error{"the option " + a + " needs a value"};
+            return fail(DDPM_MSG("Engine", "the option %1 needs a value"), a);
         const std::string v = argv[++i];
         char* end = nullptr;
         const long n = std::strtol(v.c_str(), &end, 10);
@@ -51,7 +51,7 @@ Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first)
         else if (a == "--device")
             o.device = v;
         else if ((a == "--batch" || a == "--iters" || a == "--warmup" || a == "--threads") && (!isNum || n < 0 || n > 100000))
-            return Error{"the option " + a + " takes a whole number, not '" + v + "'"};
+            return fail(DDPM_MSG("Engine", "the option %1 takes a whole number, not '%2'"), a, v);
         else if (a == "--batch")
             o.batch = static_cast<int>(n);
         else if (a == "--iters")
@@ -61,10 +61,10 @@ Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first)
         else if (a == "--threads")
             o.threads = static_cast<int>(n);
         else
-            return Error{"unknown option " + a};
+            return fail(DDPM_MSG("Engine", "unknown option %1"), a);
     }
     if (o.batch < 1 || o.iters < 1)
-        return Error{"--batch and --iters must be at least 1"};
+        return fail(DDPM_MSG("Engine", "--batch and --iters must be at least 1"));
     return o;
 }
 
@@ -72,10 +72,10 @@ Result<BenchResult> runBench(const BenchOptions& o)
 {
     auto device = parseDevice(o.device);
     if (!device)
-        return Error{device.error()};
+        return device.failure();
     auto config = makeConfig(o.model);
     if (!config)
-        return Error{config.error()};
+        return config.failure();
     configureThreads(o.threads);
     const auto& u = config->unet;
     torch::manual_seed(0);

@@ -58,7 +58,7 @@ Status writeFileAtomically(const std::string& path, const std::string& bytes)
     name.push_back('\0');
     const int fd = ::mkstemp(name.data());
     if (fd < 0)
-        return Error{"cannot write '" + path + "': " + std::strerror(errno)};
+        return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(errno));
     const std::string tmp(name.data());
     size_t done = 0;
     while (done < bytes.size()) {
@@ -66,22 +66,24 @@ Status writeFileAtomically(const std::string& path, const std::string& bytes)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            const std::string why = errno == ENOSPC ? "the disk is full" : std::strerror(errno);
+            const Error why = systemError(errno);
             ::close(fd);
             ::unlink(tmp.c_str());
-            return Error{"cannot write '" + path + "': " + why + " (the previous file, if any, is unchanged)"};
+            return fail(DDPM_MSG("Engine",
+                                 "cannot write '%1': %2 (the previous file, if any, is unchanged)"),
+                        path, why);
         }
         done += static_cast<size_t>(n);
     }
     if (::fsync(fd) != 0 || ::fchmod(fd, 0644) != 0 || ::close(fd) != 0) {
-        const std::string why = errno == ENOSPC ? "the disk is full" : std::strerror(errno);
+        const Error why = systemError(errno);
         ::unlink(tmp.c_str());
-        return Error{"cannot write '" + path + "': " + why + " (the previous file, if any, is unchanged)"};
+        return fail(DDPM_MSG("Engine", "cannot write '%1': %2 (the previous file, if any, is unchanged)"), path, why);
     }
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
+        const Error why = systemError(errno);
         ::unlink(tmp.c_str());
-        return Error{"cannot replace '" + path + "': " + why};
+        return fail(DDPM_MSG("Engine", "cannot replace '%1': %2"), path, why);
     }
     return Ok{};
 }
@@ -94,7 +96,7 @@ Status writeCheckpointFile(torch::serialize::OutputArchive& archive, const std::
         archive.save_to(os);
         payload = os.str();
     } catch (const std::exception& e) {
-        return Error{std::string("cannot serialise the checkpoint: ") + e.what()};
+        return fail(DDPM_MSG("Engine", "cannot serialise the checkpoint: %1"), e.what());
     }
     std::string file(kMagic, sizeof kMagic);
     put32(file, kCheckpointVersion);
@@ -111,7 +113,7 @@ Result<std::shared_ptr<torch::serialize::InputArchive>> readCheckpointFile(const
 {
     FILE* f = std::fopen(path.c_str(), "rb");
     if (!f)
-        return Error{"cannot open '" + path + "': " + std::strerror(errno)};
+        return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
     std::string data;
     char buf[1 << 16];
     size_t n;
@@ -120,27 +122,29 @@ Result<std::shared_ptr<torch::serialize::InputArchive>> readCheckpointFile(const
     const bool failed = std::ferror(f);
     std::fclose(f);
     if (failed)
-        return Error{"cannot read '" + path + "'"};
+        return fail(DDPM_MSG("Engine", "cannot read '%1'"), path);
     if (data.size() < kHeader || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
-        return Error{"'" + path + "' is not a DDPM Studio checkpoint"};
+        return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
     const auto version = get(data, 8, 4);
     if (version != kCheckpointVersion)
-        return Error{"'" + path + "' is a checkpoint of format version " + std::to_string(version) +
-                     "; this program reads version " + std::to_string(kCheckpointVersion)};
+        return fail(DDPM_MSG("Engine",
+                             "'%1' is a checkpoint of format version %2; this program reads version %3"),
+                    path,
+                    version, kCheckpointVersion);
     const auto length = get(data, 12, 8);
     if (data.size() - kHeader < length)
-        return Error{"'" + path + "' is truncated: " + std::to_string(data.size() - kHeader) + " of " +
-                     std::to_string(length) + " bytes are there"};
+        return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), path, data.size() - kHeader,
+                    length);
     if (data.size() - kHeader > length)
-        return Error{"'" + path + "' has unexpected bytes after the checkpoint"};
+        return fail(DDPM_MSG("Engine", "'%1' has unexpected bytes after the checkpoint"), path);
     if (crc(data, kHeader) != static_cast<uint32_t>(get(data, 20, 4)))
-        return Error{"'" + path + "' is damaged: its checksum does not match its contents"};
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: its checksum does not match its contents"), path);
     auto archive = std::make_shared<torch::serialize::InputArchive>();
     try {
         std::istringstream is(data.substr(kHeader), std::ios::binary);
         archive->load_from(is);
     } catch (const std::exception&) {
-        return Error{"'" + path + "' is damaged: its contents cannot be read"};
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: its contents cannot be read"), path);
     }
     return archive;
 }

@@ -9,7 +9,7 @@ Result<ModelConfig> makeConfig(const std::string& preset)
 {
     auto unet = unetPreset(preset);
     if (!unet)
-        return Error{unet.error()};
+        return unet.failure();
     ModelConfig c;
     c.preset = preset;
     c.unet = unet.value();

@@ -54,10 +54,10 @@ std::string defaultDataSpec() { return fashionMnistAvailable() ? "fashion-mnist"
 Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBytes)
 {
     if (!fileExists(path))
-        return Error{"cannot open '" + path + "': no such file"};
+        return fail(DDPM_MSG("Engine", "cannot open '%1': no such file"), path);
     gzFile f = gzopen(path.c_str(), "rb"); // reads plain files unchanged
     if (!f)
-        return Error{"cannot open '" + path + "': " + std::strerror(errno)};
+        return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
     std::vector<uint8_t> out;
     std::vector<uint8_t> chunk(1 << 20);
     for (;;) {
@@ -66,14 +66,14 @@ Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBy
             int code = 0;
             std::string msg = gzerror(f, &code);
             gzclose(f);
-            return Error{"'" + path + "' is damaged: the gzip data cannot be decompressed (" + msg + ")"};
+            return fail(DDPM_MSG("Engine", "'%1' is damaged: the gzip data cannot be decompressed (%2)"), path, msg);
         }
         if (n == 0)
             break;
         out.insert(out.end(), chunk.begin(), chunk.begin() + n);
         if (out.size() > maxBytes) {
             gzclose(f);
-            return Error{"'" + path + "' is larger than the " + std::to_string(maxBytes >> 20) + " MiB this program reads"};
+            return fail(DDPM_MSG("Engine", "'%1' is larger than the %2 MiB this program reads"), path, maxBytes >> 20);
         }
     }
     // A gzip stream cut short ends without error from gzread on some zlib versions; gzclose says so.
@@ -83,7 +83,7 @@ Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBy
     std::string text = msg ? msg : "";
     gzclose(f);
     if (truncated)
-        return Error{"'" + path + "' is truncated or damaged (" + text + ")"};
+        return fail(DDPM_MSG("Engine", "'%1' is truncated or damaged (%2)"), path, text);
     return out;
 }
 
@@ -93,21 +93,23 @@ namespace {
 Result<std::vector<int64_t>> idxHeader(const std::vector<uint8_t>& b, const std::string& what, int wantDims)
 {
     if (b.size() < 4)
-        return Error{what + " is not an IDX file: it is only " + std::to_string(b.size()) + " bytes long"};
+        return fail(DDPM_MSG("Engine", "%1 is not an IDX file: it is only %2 bytes long"), what, b.size());
     if (b[0] != 0 || b[1] != 0)
-        return Error{what + " is not an IDX file (wrong magic number)"};
+        return fail(DDPM_MSG("Engine", "%1 is not an IDX file (wrong magic number)"), what);
     if (b[2] != 0x08)
-        return Error{what + " holds IDX data of type " + std::to_string(b[2]) + "; only unsigned bytes (type 8) are supported"};
+        return fail(DDPM_MSG("Engine",
+                             "%1 holds IDX data of type %2; only unsigned bytes (type 8) are supported"),
+                    what, b[2]);
     const int nd = b[3];
     if (nd != wantDims)
-        return Error{what + " has " + std::to_string(nd) + " dimensions; expected " + std::to_string(wantDims)};
+        return fail(DDPM_MSG("Engine", "%1 has %2 dimensions; expected %3"), what, nd, wantDims);
     if (b.size() < 4 + 4 * size_t(nd))
-        return Error{what + " is truncated inside its header"};
+        return fail(DDPM_MSG("Engine", "%1 is truncated inside its header"), what);
     std::vector<int64_t> dims;
     for (int i = 0; i < nd; ++i) {
         const int64_t d = be32(b.data() + 4 + 4 * i);
         if (d <= 0 || d > (i == 0 ? kMaxImages : kMaxSide))
-            return Error{what + " announces an impossible size (" + std::to_string(d) + ") in dimension " + std::to_string(i + 1)};
+            return fail(DDPM_MSG("Engine", "%1 announces an impossible size (%2) in dimension %3"), what, d, i + 1);
         dims.push_back(d);
     }
     int64_t payload = 1;
@@ -115,10 +117,13 @@ Result<std::vector<int64_t>> idxHeader(const std::vector<uint8_t>& b, const std:
         payload *= d;
     const auto have = static_cast<int64_t>(b.size()) - 4 - 4 * nd;
     if (have < payload)
-        return Error{what + " is truncated: its header announces " + std::to_string(payload) + " bytes of data but only " +
-                     std::to_string(have) + " follow"};
+        return fail(DDPM_MSG("Engine",
+                             "%1 is truncated: its header announces %2 bytes of data but only %3 follow"),
+                    what, payload, have);
     if (have > payload)
-        return Error{what + " has " + std::to_string(have - payload) + " bytes more than its header announces: the sizes disagree"};
+        return fail(DDPM_MSG("Engine",
+                             "%1 has %2 bytes more than its header announces: the sizes disagree"),
+                    what, have - payload);
     return dims;
 }
 
@@ -128,7 +133,7 @@ Result<torch::Tensor> parseIdxImages(const std::vector<uint8_t>& b, const std::s
 {
     auto dims = idxHeader(b, what, 3);
     if (!dims)
-        return Error{dims.error()};
+        return dims.failure();
     const auto& d = dims.value();
     auto t = torch::empty({d[0], 1, d[1], d[2]}, torch::kUInt8);
     std::memcpy(t.data_ptr<uint8_t>(), b.data() + 16, static_cast<size_t>(d[0] * d[1] * d[2]));
@@ -139,7 +144,7 @@ Result<torch::Tensor> parseIdxLabels(const std::vector<uint8_t>& b, const std::s
 {
     auto dims = idxHeader(b, what, 1);
     if (!dims)
-        return Error{dims.error()};
+        return dims.failure();
     const auto n = dims.value()[0];
     auto t = torch::empty({n}, torch::kInt64);
     auto* p = t.data_ptr<int64_t>();
@@ -152,21 +157,20 @@ Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labels
 {
     auto bytes = readMaybeGzip(imagesPath);
     if (!bytes)
-        return Error{bytes.error()};
+        return bytes.failure();
     auto images = parseIdxImages(bytes.value(), "'" + imagesPath + "'");
     if (!images)
-        return Error{images.error()};
+        return images.failure();
     Dataset ds{"idx", images.value(), {}};
     if (!labelsPath.empty()) {
         auto lb = readMaybeGzip(labelsPath);
         if (!lb)
-            return Error{lb.error()};
+            return lb.failure();
         auto labels = parseIdxLabels(lb.value(), "'" + labelsPath + "'");
         if (!labels)
-            return Error{labels.error()};
+            return labels.failure();
         if (labels->size(0) != ds.size())
-            return Error{"'" + labelsPath + "' has " + std::to_string(labels->size(0)) + " labels for " +
-                         std::to_string(ds.size()) + " images"};
+            return fail(DDPM_MSG("Engine", "'%1' has %2 labels for %3 images"), labelsPath, labels->size(0), ds.size());
         ds.labels = labels.value();
     }
     return ds;
@@ -175,7 +179,7 @@ Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labels
 Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name)
 {
     if (!dirExists(dir))
-        return Error{"the folder '" + dir + "' does not exist"};
+        return fail(DDPM_MSG("Engine", "the folder '%1' does not exist"), dir);
     auto find = [&](const std::string& base) -> std::string {
         for (const auto& p : {dir + "/" + base, dir + "/" + base + ".gz"})
             if (fileExists(p))
@@ -190,13 +194,13 @@ Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name)
         const auto lbl = find(split + "-labels-idx1-ubyte");
         auto ds = loadIdx(img, lbl);
         if (!ds)
-            return Error{ds.error()};
+            return ds.failure();
         images.push_back(ds->images);
         if (ds->labels.defined())
             labels.push_back(ds->labels);
     }
     if (images.empty())
-        return Error{"no MNIST-style files (train-images-idx3-ubyte[.gz]) in '" + dir + "'"};
+        return fail(DDPM_MSG("Engine", "no MNIST-style files (train-images-idx3-ubyte[.gz]) in '%1'"), dir);
     Dataset out{name, torch::cat(images, 0), {}};
     if (labels.size() == images.size())
         out.labels = torch::cat(labels, 0);
@@ -207,10 +211,12 @@ Result<Dataset> parseCifar10(const std::vector<uint8_t>& b, const std::string& w
 {
     constexpr size_t rec = 1 + 3 * 32 * 32;
     if (b.empty())
-        return Error{what + " is empty"};
+        return fail(DDPM_MSG("Engine", "%1 is empty"), what);
     if (b.size() % rec != 0)
-        return Error{what + " is not a CIFAR-10 binary batch: its size (" + std::to_string(b.size()) +
-                     " bytes) is not a whole number of 3073-byte records"};
+        return fail(DDPM_MSG("Engine",
+                             "%1 is not a CIFAR-10 binary batch: its size (%2 bytes) is not a whole number of "
+                             "3073-byte records"),
+                    what, b.size());
     const auto n = static_cast<int64_t>(b.size() / rec);
     auto images = torch::empty({n, 3, 32, 32}, torch::kUInt8);
     auto labels = torch::empty({n}, torch::kInt64);
@@ -219,8 +225,9 @@ Result<Dataset> parseCifar10(const std::vector<uint8_t>& b, const std::string& w
     for (int64_t i = 0; i < n; ++i) {
         const uint8_t* r = b.data() + static_cast<size_t>(i) * rec;
         if (r[0] > 9)
-            return Error{what + " is not a CIFAR-10 batch: record " + std::to_string(i + 1) + " has label " +
-                         std::to_string(r[0]) + " (labels are 0–9)"};
+            return fail(DDPM_MSG("Engine",
+                                 "%1 is not a CIFAR-10 batch: record %2 has label %3 (labels are 0–9)"),
+                        what, i + 1, r[0]);
         lp[i] = r[0];
         std::memcpy(ip + static_cast<size_t>(i) * (rec - 1), r + 1, rec - 1);
     }
@@ -237,7 +244,7 @@ Result<Dataset> loadCifar10(const std::string& path)
         if (fileExists(path + "/test_batch.bin"))
             files.push_back(path + "/test_batch.bin");
         if (files.empty())
-            return Error{"no CIFAR-10 binary batches (data_batch_1.bin …) in '" + path + "'"};
+            return fail(DDPM_MSG("Engine", "no CIFAR-10 binary batches (data_batch_1.bin …) in '%1'"), path);
     } else {
         files.push_back(path);
     }
@@ -245,10 +252,10 @@ Result<Dataset> loadCifar10(const std::string& path)
     for (const auto& f : files) {
         auto bytes = readMaybeGzip(f, size_t{512} << 20);
         if (!bytes)
-            return Error{bytes.error()};
+            return bytes.failure();
         auto ds = parseCifar10(bytes.value(), "'" + f + "'");
         if (!ds)
-            return Error{ds.error()};
+            return ds.failure();
         images.push_back(ds->images);
         labels.push_back(ds->labels);
     }
@@ -347,8 +354,10 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
     Result<Dataset> ds = Error{""};
     if (kind == "fashion-mnist") {
         if (!fashionMnistAvailable())
-            return Error{"Fashion-MNIST is not installed (expected it in " + fashionMnistDir() +
-                         "; on Debian: apt-get install dataset-fashion-mnist)"};
+            return fail(DDPM_MSG("Engine",
+                                 "Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install "
+                                 "dataset-fashion-mnist)"),
+                        fashionMnistDir());
         ds = loadMnistDir(fashionMnistDir(), "fashion-mnist");
     } else if (kind == "mnist" && !arg.empty()) {
         ds = loadMnistDir(arg, "mnist");
@@ -358,16 +367,18 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
         ds = loadCifar10(arg);
     } else if (kind == "folder" && !arg.empty()) {
         if (!folderLoader)
-            return Error{"image folders need the image readers of the ddpm command or the studio"};
+            return fail(DDPM_MSG("Engine", "image folders need the image readers of the ddpm command or the studio"));
         return folderLoader(arg, channels, size);
     } else if (kind == "synthetic") {
         const int64_t n = arg.empty() ? 10000 : std::atoll(arg.c_str());
         if (n < 1 || n > 1'000'000)
-            return Error{"the synthetic set takes between 1 and 1000000 images"};
+            return fail(DDPM_MSG("Engine", "the synthetic set takes between 1 and 1000000 images"));
         return makeSyntheticShapes(n, channels, size);
     } else {
-        return Error{"unknown data set '" + spec +
-                     "' (expected fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)"};
+        return fail(DDPM_MSG("Engine",
+                             "unknown data set '%1' (expected fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, "
+                             "folder:DIR or synthetic)"),
+                    spec);
     }
     if (!ds)
         return ds;

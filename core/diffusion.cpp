@@ -22,7 +22,7 @@ Result<Prediction> parsePrediction(const std::string& name)
         return Prediction::X0;
     if (name == "v")
         return Prediction::V;
-    return Error{"unknown prediction '" + name + "' (expected eps, x0 or v)"};
+    return fail(DDPM_MSG("Engine", "unknown prediction '%1' (expected eps, x0 or v)"), name);
 }
 
 namespace {

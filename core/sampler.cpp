@@ -13,7 +13,7 @@ Result<SamplerKind> parseSamplerKind(const std::string& name)
         return SamplerKind::Ddpm;
     if (name == "ddim")
         return SamplerKind::Ddim;
-    return Error{"unknown sampler '" + name + "' (expected ddpm or ddim)"};
+    return fail(DDPM_MSG("Engine", "unknown sampler '%1' (expected ddpm or ddim)"), name);
 }
 
 std::string varianceKindName(VarianceKind kind) { return kind == VarianceKind::Beta ? "beta" : "beta-tilde"; }
@@ -24,7 +24,7 @@ Result<VarianceKind> parseVarianceKind(const std::string& name)
         return VarianceKind::Beta;
     if (name == "beta-tilde" || name == "betatilde")
         return VarianceKind::BetaTilde;
-    return Error{"unknown variance '" + name + "' (expected beta or beta-tilde)"};
+    return fail(DDPM_MSG("Engine", "unknown variance '%1' (expected beta or beta-tilde)"), name);
 }
 
 std::vector<int> ddimTimesteps(int startT, int steps)

@@ -70,20 +70,20 @@ Result<ScheduleKind> parseScheduleKind(const std::string& name)
     for (auto k : {ScheduleKind::Linear, ScheduleKind::Cosine, ScheduleKind::Sigmoid, ScheduleKind::Quadratic})
         if (scheduleKindName(k) == name)
             return k;
-    return Error{"unknown schedule '" + name + "' (expected linear, cosine, sigmoid or quadratic)"};
+    return fail(DDPM_MSG("Engine", "unknown schedule '%1' (expected linear, cosine, sigmoid or quadratic)"), name);
 }
 
 Result<NoiseSchedule> NoiseSchedule::create(const ScheduleOptions& o)
 {
     if (o.steps < 1 || o.steps > 100000)
-        return Error{"the number of diffusion steps must be between 1 and 100000, not " + std::to_string(o.steps)};
+        return fail(DDPM_MSG("Engine", "the number of diffusion steps must be between 1 and 100000, not %1"), o.steps);
     if (o.kind != ScheduleKind::Cosine) {
         if (!(o.betaStart > 0.0 && o.betaStart < 1.0 && o.betaEnd > 0.0 && o.betaEnd < 1.0))
-            return Error{"β must lie strictly between 0 and 1"};
+            return fail(DDPM_MSG("Engine", "β must lie strictly between 0 and 1"));
         if (o.betaStart > o.betaEnd)
-            return Error{"β_start must not be larger than β_end"};
+            return fail(DDPM_MSG("Engine", "β_start must not be larger than β_end"));
     } else if (!(o.cosineOffset >= 0.0 && o.maxBeta > 0.0 && o.maxBeta < 1.0)) {
-        return Error{"the cosine schedule needs s ≥ 0 and 0 < β cap < 1"};
+        return fail(DDPM_MSG("Engine", "the cosine schedule needs s ≥ 0 and 0 < β cap < 1"));
     }
     return NoiseSchedule(o);
 }

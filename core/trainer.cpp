@@ -132,9 +132,9 @@ Status Trainer::setDataset(const Dataset& data)
 {
     const auto& u = m_config.unet;
     if (data.size() == 0)
-        return Error{"the data set is empty"};
+        return fail(DDPM_MSG("Engine", "the data set is empty"));
     if (data.channels() != u.imageChannels() || data.height() != u.imageSize() || data.width() != u.imageSize())
-        return Error{"the data set's images do not have the model's size"};
+        return fail(DDPM_MSG("Engine", "the data set's images do not have the model's size"));
     m_prefetcher.reset();
     m_images = data.images.contiguous();
     m_prefetcher = std::make_unique<BatchPrefetcher>(m_images, m_config.train.batch, m_diffusion.steps(),
@@ -163,7 +163,7 @@ void Trainer::updateEma()
 Result<StepStats> Trainer::step()
 {
     if (!m_prefetcher)
-        return Error{"no data set to train on"};
+        return fail(DDPM_MSG("Engine", "no data set to train on"));
     auto batch = m_prefetcher->take();
     const bool cuda = m_device.is_cuda();
     auto x0 = batch.x0.to(m_device, cuda);
@@ -181,16 +181,22 @@ Result<StepStats> Trainer::step()
     auto loss = perSample.mean();
     const double lossValue = loss.item<double>();
     if (!std::isfinite(lossValue))
-        return Error{"the loss became " + std::string(std::isnan(lossValue) ? "NaN" : "infinite") + " at step " +
-                     std::to_string(m_step + 1) + "; training stopped and the model keeps the weights of step " +
-                     std::to_string(m_step)};
+        return std::isnan(lossValue)
+                   ? fail(DDPM_MSG("Engine", "the loss became NaN at step %1; training stopped and the model keeps the "
+                                             "weights of step %2"),
+                          m_step + 1, m_step)
+                   : fail(DDPM_MSG("Engine", "the loss became infinite at step %1; training stopped and the model "
+                                             "keeps the weights of step %2"),
+                          m_step + 1, m_step);
     m_model->zero_grad(true); // grads set to none: backward writes them instead of adding to zeros
     loss.backward();
     const double gradNorm = torch::nn::utils::clip_grad_norm_(m_model->parameters(), m_config.train.gradClip);
     if (!std::isfinite(gradNorm)) {
         m_model->zero_grad(true);
-        return Error{"the gradient became non-finite at step " + std::to_string(m_step + 1) +
-                     "; training stopped and the model keeps the weights of step " + std::to_string(m_step)};
+        return fail(DDPM_MSG("Engine",
+                             "the gradient became non-finite at step %1; training stopped and the model keeps the "
+                             "weights of step %2"),
+                    m_step + 1, m_step);
     }
     m_optimizer->step();
     ++m_step;
@@ -322,7 +328,7 @@ Result<ModelConfig> readConfig(InputArchive& a, const std::string& path)
 {
     c10::IValue format;
     if (!a.try_read("format", format) || !format.isString() || format.toStringRef() != "ddpm-studio-checkpoint")
-        return Error{"'" + path + "' is not a DDPM Studio checkpoint"};
+        return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
     Reader r{a, {}};
     ModelConfig c;
     c.preset = r.s("preset");
@@ -351,17 +357,17 @@ Result<ModelConfig> readConfig(InputArchive& a, const std::string& path)
     c.train.totalSteps = r.i("train.total_steps");
     c.train.lossBins = static_cast<int>(r.i("train.loss_bins"));
     if (!r.missing.empty())
-        return Error{"'" + path + "' is incomplete: the setting '" + r.missing + "' is missing"};
+        return fail(DDPM_MSG("Engine", "'%1' is incomplete: the setting '%2' is missing"), path, r.missing);
     if (!kind || !pred)
-        return Error{"'" + path + "' names an unknown schedule or prediction"};
+        return fail(DDPM_MSG("Engine", "'%1' names an unknown schedule or prediction"), path);
     c.schedule.kind = kind.value();
     c.prediction = pred.value();
     if (auto v = validateUNetOptions(c.unet); !v)
-        return Error{"'" + path + "' describes an invalid model: " + v.error()};
+        return fail(DDPM_MSG("Engine", "'%1' describes an invalid model: %2"), path, v.failure());
     if (auto s = NoiseSchedule::create(c.schedule); !s)
-        return Error{"'" + path + "' describes an invalid schedule: " + s.error()};
+        return fail(DDPM_MSG("Engine", "'%1' describes an invalid schedule: %2"), path, s.failure());
     if (c.train.batch < 1 || c.train.lossBins < 1)
-        return Error{"'" + path + "' has invalid training settings"};
+        return fail(DDPM_MSG("Engine", "'%1' has invalid training settings"), path);
     return c;
 }
 
@@ -417,12 +423,14 @@ Status loadModule(InputArchive& a, const std::string& key, UNet& model, torch::D
 {
     InputArchive sub;
     if (!a.try_read(key, sub))
-        return Error{"'" + path + "' holds no " + key + " weights"};
+        return fail(DDPM_MSG("Engine", "'%1' holds no %2 weights"), path, key);
     try {
         model->load(sub);
         model->to(device);
     } catch (const std::exception&) {
-        return Error{"the " + key + " weights in '" + path + "' do not match the model its configuration describes"};
+        return fail(DDPM_MSG("Engine",
+                             "the %1 weights in '%2' do not match the model its configuration describes"),
+                    key, path);
     }
     return Ok{};
 }
@@ -457,7 +465,7 @@ Status Trainer::save(const std::string& path) const
         a.write("rng.cpu", state);
         return writeCheckpointFile(a, path);
     } catch (const std::exception& e) {
-        return Error{std::string("cannot save the checkpoint: ") + e.what()};
+        return fail(DDPM_MSG("Engine", "cannot save the checkpoint: %1"), e.what());
     }
 }
 
@@ -465,20 +473,20 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
 {
     auto archive = readCheckpointFile(path);
     if (!archive)
-        return Error{archive.error()};
+        return archive.failure();
     auto& a = *archive.value();
     auto config = readConfig(a, path);
     if (!config)
-        return Error{config.error()};
+        return config.failure();
     auto trainer = std::make_unique<Trainer>(config.value(), device);
     if (auto s = loadModule(a, "model", trainer->m_model, device, path); !s)
-        return Error{s.error()};
+        return s.failure();
     if (auto s = loadModule(a, "ema", trainer->m_ema, device, path); !s)
-        return Error{s.error()};
+        return s.failure();
     try {
         InputArchive optim;
         if (!a.try_read("optimizer", optim))
-            return Error{"'" + path + "' holds no optimizer state"};
+            return fail(DDPM_MSG("Engine", "'%1' holds no optimizer state"), path);
         trainer->m_optimizer->load(optim);
         c10::IValue step;
         a.read("step", step);
@@ -502,7 +510,7 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
             gen.set_state(rng);
         }
     } catch (const std::exception&) {
-        return Error{"the optimizer state or step in '" + path + "' cannot be read"};
+        return fail(DDPM_MSG("Engine", "the optimizer state or step in '%1' cannot be read"), path);
     }
     for (auto& p : trainer->m_ema->parameters())
         p.set_requires_grad(false);
@@ -513,19 +521,19 @@ Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device
 {
     auto archive = readCheckpointFile(path);
     if (!archive)
-        return Error{archive.error()};
+        return archive.failure();
     auto& a = *archive.value();
     auto config = readConfig(a, path);
     if (!config)
-        return Error{config.error()};
+        return config.failure();
     LoadedModel m;
     m.config = config.value();
     m.model = UNet(m.config.unet);
     m.ema = UNet(m.config.unet);
     if (auto s = loadModule(a, "model", m.model, device, path); !s)
-        return Error{s.error()};
+        return s.failure();
     if (auto s = loadModule(a, "ema", m.ema, device, path); !s)
-        return Error{s.error()};
+        return s.failure();
     m.model->eval();
     m.ema->eval();
     try {
@@ -543,7 +551,7 @@ Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device
         if (a.try_read("bin_loss_history", binHistory))
             m.binLossHistory = binHistoryFrom(binHistory);
     } catch (const std::exception&) {
-        return Error{"the step count in '" + path + "' cannot be read"};
+        return fail(DDPM_MSG("Engine", "the step count in '%1' cannot be read"), path);
     }
     return m;
 }
@@ -563,12 +571,12 @@ Result<torch::Device> parseDevice(const std::string& name)
         return torch::Device(torch::kCPU);
     if (name == "cuda") {
         if (!torch::cuda::is_available())
-            return Error{"CUDA was asked for, but no CUDA device is available"};
+            return fail(DDPM_MSG("Engine", "CUDA was asked for, but no CUDA device is available"));
         return torch::Device(torch::kCUDA, 0);
     }
     if (name == "auto" || name.empty())
         return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-    return Error{"unknown device '" + name + "' (expected auto, cpu or cuda)"};
+    return fail(DDPM_MSG("Engine", "unknown device '%1' (expected auto, cpu or cuda)"), name);
 }
 
 std::string deviceDescription(torch::Device device)

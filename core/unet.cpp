@@ -74,7 +74,7 @@ Result<UNetOptions> unetPreset(const std::string& name)
     } else if (name == "cifar") {
         o.ch(128).chMult({1, 2, 2, 2}).numResBlocks(2).attnResolutions({16}).dropout(0.1).imageChannels(3).imageSize(32);
     } else {
-        return Error{"unknown model preset '" + name + "' (expected tiny, reference or cifar)"};
+        return fail(DDPM_MSG("Engine", "unknown model preset '%1' (expected tiny, reference or cifar)"), name);
     }
     return o;
 }
@@ -84,22 +84,23 @@ std::vector<std::string> unetPresetNames() { return {"tiny", "reference", "cifar
 Status validateUNetOptions(const UNetOptions& o)
 {
     if (o.ch() < 1 || o.ch() % 2 != 0)
-        return Error{"the base width ch must be a positive even number"};
+        return fail(DDPM_MSG("Engine", "the base width ch must be a positive even number"));
     if (o.chMult().empty())
-        return Error{"ch_mult needs at least one level"};
+        return fail(DDPM_MSG("Engine", "ch_mult needs at least one level"));
     for (auto m : o.chMult())
         if (m < 1)
-            return Error{"every ch_mult entry must be at least 1"};
+            return fail(DDPM_MSG("Engine", "every ch_mult entry must be at least 1"));
     if (o.numResBlocks() < 1)
-        return Error{"num_res_blocks must be at least 1"};
+        return fail(DDPM_MSG("Engine", "num_res_blocks must be at least 1"));
     if (o.imageChannels() != 1 && o.imageChannels() != 3)
-        return Error{"images must have 1 (grey) or 3 (RGB) channels"};
+        return fail(DDPM_MSG("Engine", "images must have 1 (grey) or 3 (RGB) channels"));
     const int64_t divisor = int64_t{1} << (o.chMult().size() - 1);
     if (o.imageSize() < divisor || o.imageSize() % divisor != 0 || o.imageSize() > 512)
-        return Error{"the image size " + std::to_string(o.imageSize()) + " must be a multiple of " +
-                     std::to_string(divisor) + " (one halving per level) and at most 512"};
+        return fail(DDPM_MSG("Engine",
+                             "the image size %1 must be a multiple of %2 (one halving per level) and at most 512"),
+                    o.imageSize(), divisor);
     if (o.dropout() < 0.0 || o.dropout() >= 1.0)
-        return Error{"dropout must lie in [0, 1)"};
+        return fail(DDPM_MSG("Engine", "dropout must lie in [0, 1)"));
     return Ok{};
 }
 

@@ -110,7 +110,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/dataloader.cpp" line="+28"/>
+        <location filename="../app/studio/dataloader.cpp" line="+29"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -276,6 +276,407 @@
         <location line="+5"/>
         <source>t = 0: the clean image x_0</source>
         <translation>t = 0: das unverrauschte Bild x_0</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <location filename="../core/bench.cpp" line="+44"/>
+        <source>the option %1 needs a value</source>
+        <translation>die Option %1 benötigt einen Wert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the option %1 takes a whole number, not &apos;%2&apos;</source>
+        <translation>die Option %1 erwartet eine ganze Zahl, nicht „%2“</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown option %1</source>
+        <translation>unbekannte Option %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--batch and --iters must be at least 1</source>
+        <translation>--batch und --iters müssen mindestens 1 sein</translation>
+    </message>
+    <message>
+        <location filename="../core/checkpoint.cpp" line="+61"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+9"/>
+        <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2 (eine eventuell vorhandene frühere Datei bleibt unverändert)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot replace &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot serialise the checkpoint: %1</source>
+        <translation>der Prüfpunkt kann nicht serialisiert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../core/dataset.cpp" line="+60"/>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot read &apos;%1&apos;</source>
+        <translation>„%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../core/trainer.cpp" line="+331"/>
+        <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
+        <translation>„%1“ ist kein Prüfpunkt von DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
+        <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
+        <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; has unexpected bytes after the checkpoint</source>
+        <translation>„%1“ enthält unerwartete Bytes nach dem Prüfpunkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
+        <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
+        <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset.cpp" line="-3"/>
+        <source>cannot open &apos;%1&apos;: no such file</source>
+        <translation>„%1“ kann nicht geöffnet werden: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;%1&apos; is damaged: the gzip data cannot be decompressed (%2)</source>
+        <translation>„%1“ ist beschädigt: Die gzip-Daten können nicht entpackt werden (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
+        <translation>„%1“ ist größer als die %2 MiB, die dieses Programm einliest</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos; is truncated or damaged (%2)</source>
+        <translation>„%1“ ist abgeschnitten oder beschädigt (%2)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not an IDX file: it is only %2 bytes long</source>
+        <translation>%1 ist keine IDX-Datei: Sie ist nur %2 Bytes lang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an IDX file (wrong magic number)</source>
+        <translation>%1 ist keine IDX-Datei (falsche magische Zahl)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 holds IDX data of type %2; only unsigned bytes (type 8) are supported</source>
+        <translation>%1 enthält IDX-Daten vom Typ %2; unterstützt werden nur vorzeichenlose Bytes (Typ 8)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has %2 dimensions; expected %3</source>
+        <translation>%1 hat %2 Dimensionen; erwartet wurden %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is truncated inside its header</source>
+        <translation>%1 ist innerhalb des Dateikopfs abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 announces an impossible size (%2) in dimension %3</source>
+        <translation>%1 gibt in Dimension %3 eine unmögliche Größe (%2) an</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is truncated: its header announces %2 bytes of data but only %3 follow</source>
+        <translation>%1 ist abgeschnitten: Der Dateikopf kündigt %2 Bytes Daten an, es folgen aber nur %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has %2 bytes more than its header announces: the sizes disagree</source>
+        <translation>%1 hat %2 Bytes mehr, als der Dateikopf angibt: Die Größen stimmen nicht überein</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&apos;%1&apos; has %2 labels for %3 images</source>
+        <translation>„%1“ enthält %2 Labels für %3 Bilder</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the folder &apos;%1&apos; does not exist</source>
+        <translation>der Ordner „%1“ existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>no MNIST-style files (train-images-idx3-ubyte[.gz]) in &apos;%1&apos;</source>
+        <translation>keine Dateien im MNIST-Format (train-images-idx3-ubyte[.gz]) in „%1“</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a CIFAR-10 binary batch: its size (%2 bytes) is not a whole number of 3073-byte records</source>
+        <translation>%1 ist kein binärer CIFAR-10-Batch: Seine Größe (%2 Bytes) ist kein ganzzahliges Vielfaches der Eintragsgröße von 3073 Bytes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not a CIFAR-10 batch: record %2 has label %3 (labels are 0–9)</source>
+        <translation>%1 ist kein CIFAR-10-Batch: Eintrag %2 hat das Label %3 (gültige Labels sind 0–9)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>no CIFAR-10 binary batches (data_batch_1.bin …) in &apos;%1&apos;</source>
+        <translation>keine binären CIFAR-10-Batches (data_batch_1.bin …) in „%1“</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
+        <translation>Fashion-MNIST ist nicht installiert (erwartet in %1; unter Debian: apt-get install dataset-fashion-mnist)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>image folders need the image readers of the ddpm command or the studio</source>
+        <translation>Bildordner lassen sich nur mit den Bildlesern des Befehls ddpm oder von DDPM Studio laden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the synthetic set takes between 1 and 1000000 images</source>
+        <translation>der synthetische Datensatz umfasst 1 bis 1000000 Bilder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown data set &apos;%1&apos; (expected fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
+        <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic)</translation>
+    </message>
+    <message>
+        <location filename="../core/diffusion.cpp" line="+25"/>
+        <source>unknown prediction &apos;%1&apos; (expected eps, x0 or v)</source>
+        <translation>unbekanntes Vorhersageziel „%1“ (erwartet: eps, x0 oder v)</translation>
+    </message>
+    <message>
+        <location filename="../core/result.cpp" line="+13"/>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no such file or folder</source>
+        <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the disk is read-only</source>
+        <translation>der Datenträger ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is a folder</source>
+        <translation>es handelt sich um einen Ordner</translation>
+    </message>
+    <message>
+        <location filename="../core/sampler.cpp" line="+16"/>
+        <source>unknown sampler &apos;%1&apos; (expected ddpm or ddim)</source>
+        <translation>unbekannter Sampler „%1“ (erwartet: ddpm oder ddim)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
+        <translation>unbekannte Varianz „%1“ (erwartet: beta oder beta-tilde)</translation>
+    </message>
+    <message>
+        <location filename="../core/schedule.cpp" line="+73"/>
+        <source>unknown schedule &apos;%1&apos; (expected linear, cosine, sigmoid or quadratic)</source>
+        <translation>unbekannter Rauschplan „%1“ (erwartet: linear, cosine, sigmoid oder quadratic)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the number of diffusion steps must be between 1 and 100000, not %1</source>
+        <translation>die Anzahl der Diffusionsschritte muss zwischen 1 und 100000 liegen, nicht bei %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>β must lie strictly between 0 and 1</source>
+        <translation>β muss zwischen 0 und 1 liegen (beide Grenzen ausgeschlossen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>β_start must not be larger than β_end</source>
+        <translation>β_start darf nicht größer als β_end sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the cosine schedule needs s ≥ 0 and 0 &lt; β cap &lt; 1</source>
+        <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
+    </message>
+    <message>
+        <location filename="../core/trainer.cpp" line="-196"/>
+        <source>the data set is empty</source>
+        <translation>der Datensatz ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the data set&apos;s images do not have the model&apos;s size</source>
+        <translation>die Bilder des Datensatzes haben nicht die Bildgröße des Modells</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>no data set to train on</source>
+        <translation>kein Datensatz zum Trainieren vorhanden</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
+        <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the loss became infinite at step %1; training stopped and the model keeps the weights of step %2</source>
+        <translation>der Verlust wurde bei Schritt %1 unendlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
+        <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
+        <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; names an unknown schedule or prediction</source>
+        <translation>„%1“ nennt einen unbekannten Rauschplan oder ein unbekanntes Vorhersageziel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; describes an invalid model: %2</source>
+        <translation>„%1“ beschreibt ein ungültiges Modell: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; describes an invalid schedule: %2</source>
+        <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; has invalid training settings</source>
+        <translation>„%1“ enthält ungültige Trainingseinstellungen</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&apos;%1&apos; holds no %2 weights</source>
+        <translation>„%1“ enthält keine %2-Gewichte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes</source>
+        <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>cannot save the checkpoint: %1</source>
+        <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&apos;%1&apos; holds no optimizer state</source>
+        <translation>„%1“ enthält keinen Optimiererzustand</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the optimizer state or step in &apos;%1&apos; cannot be read</source>
+        <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the step count in &apos;%1&apos; cannot be read</source>
+        <translation>die Schrittzahl in „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>CUDA was asked for, but no CUDA device is available</source>
+        <translation>CUDA wurde angefordert, aber es ist kein CUDA-Gerät verfügbar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown device &apos;%1&apos; (expected auto, cpu or cuda)</source>
+        <translation>unbekanntes Gerät „%1“ (erwartet: auto, cpu oder cuda)</translation>
+    </message>
+    <message>
+        <location filename="../core/unet.cpp" line="+77"/>
+        <source>unknown model preset &apos;%1&apos; (expected tiny, reference or cifar)</source>
+        <translation>unbekannte Modellvoreinstellung „%1“ (erwartet: tiny, reference oder cifar)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the base width ch must be a positive even number</source>
+        <translation>die Basisbreite ch muss eine positive gerade Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ch_mult needs at least one level</source>
+        <translation>ch_mult benötigt mindestens eine Stufe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every ch_mult entry must be at least 1</source>
+        <translation>jeder Eintrag von ch_mult muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>num_res_blocks must be at least 1</source>
+        <translation>num_res_blocks muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>images must have 1 (grey) or 3 (RGB) channels</source>
+        <translation>Bilder müssen 1 (Graustufen) oder 3 (RGB) Kanäle haben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the image size %1 must be a multiple of %2 (one halving per level) and at most 512</source>
+        <translation>die Bildgröße %1 muss ein Vielfaches von %2 (eine Halbierung pro Stufe) und höchstens 512 sein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dropout must lie in [0, 1)</source>
+        <translation>der Dropout-Wert muss in [0, 1) liegen</translation>
     </message>
 </context>
 <context>
@@ -739,7 +1140,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+53"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+54"/>
         <location line="+206"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
@@ -1428,7 +1829,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+155"/>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+156"/>
         <source>There is no model to train.</source>
         <translation>Es gibt kein Modell zum Trainieren.</translation>
     </message>

@@ -110,7 +110,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/dataloader.cpp" line="+28"/>
+        <location filename="../app/studio/dataloader.cpp" line="+29"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -276,6 +276,407 @@
         <location line="+5"/>
         <source>t = 0: the clean image x_0</source>
         <translation>t = 0：干净图像 x_0</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <location filename="../core/bench.cpp" line="+44"/>
+        <source>the option %1 needs a value</source>
+        <translation>选项 %1 需要一个值</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the option %1 takes a whole number, not &apos;%2&apos;</source>
+        <translation>选项 %1 需要整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown option %1</source>
+        <translation>未知选项 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--batch and --iters must be at least 1</source>
+        <translation>--batch 和 --iters 必须至少为 1</translation>
+    </message>
+    <message>
+        <location filename="../core/checkpoint.cpp" line="+61"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+9"/>
+        <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
+        <translation>无法写入“%1”：%2（原有文件如存在则保持不变）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot replace &apos;%1&apos;: %2</source>
+        <translation>无法替换“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot serialise the checkpoint: %1</source>
+        <translation>无法序列化检查点：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../core/dataset.cpp" line="+60"/>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot read &apos;%1&apos;</source>
+        <translation>无法读取“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../core/trainer.cpp" line="+331"/>
+        <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
+        <translation>“%1”不是 DDPM Studio 检查点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
+        <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
+        <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; has unexpected bytes after the checkpoint</source>
+        <translation>“%1”在检查点数据之后有多余的字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
+        <translation>“%1”已损坏：校验和与内容不符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
+        <translation>“%1”已损坏：无法读取其内容</translation>
+    </message>
+    <message>
+        <location filename="../core/dataset.cpp" line="-3"/>
+        <source>cannot open &apos;%1&apos;: no such file</source>
+        <translation>无法打开“%1”：文件不存在</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;%1&apos; is damaged: the gzip data cannot be decompressed (%2)</source>
+        <translation>“%1”已损坏：无法解压 gzip 数据（%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
+        <translation>“%1”超过了本程序可读取的 %2 MiB 上限</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos; is truncated or damaged (%2)</source>
+        <translation>“%1”已被截断或损坏（%2）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not an IDX file: it is only %2 bytes long</source>
+        <translation>%1 不是 IDX 文件：它只有 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an IDX file (wrong magic number)</source>
+        <translation>%1 不是 IDX 文件（魔数错误）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 holds IDX data of type %2; only unsigned bytes (type 8) are supported</source>
+        <translation>%1 包含类型为 %2 的 IDX 数据；仅支持无符号字节（类型 8）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has %2 dimensions; expected %3</source>
+        <translation>%1 有 %2 个维度；应为 %3 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is truncated inside its header</source>
+        <translation>%1 在文件头内被截断</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 announces an impossible size (%2) in dimension %3</source>
+        <translation>%1 在第 %3 维声明了不可能的大小（%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is truncated: its header announces %2 bytes of data but only %3 follow</source>
+        <translation>%1 已被截断：文件头声明有 %2 字节数据，但其后只有 %3 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has %2 bytes more than its header announces: the sizes disagree</source>
+        <translation>%1 比文件头声明的多出 %2 字节：大小不一致</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&apos;%1&apos; has %2 labels for %3 images</source>
+        <translation>“%1”中有 %3 张图像，却有 %2 个标签</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the folder &apos;%1&apos; does not exist</source>
+        <translation>文件夹“%1”不存在</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>no MNIST-style files (train-images-idx3-ubyte[.gz]) in &apos;%1&apos;</source>
+        <translation>“%1”中没有 MNIST 格式的文件（train-images-idx3-ubyte[.gz]）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a CIFAR-10 binary batch: its size (%2 bytes) is not a whole number of 3073-byte records</source>
+        <translation>%1 不是 CIFAR-10 二进制批次文件：其大小（%2 字节）不是 3073 字节记录的整数倍</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not a CIFAR-10 batch: record %2 has label %3 (labels are 0–9)</source>
+        <translation>%1 不是 CIFAR-10 批次文件：第 %2 条记录的标签为 %3（标签应为 0–9）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>no CIFAR-10 binary batches (data_batch_1.bin …) in &apos;%1&apos;</source>
+        <translation>“%1”中没有 CIFAR-10 二进制批次文件（data_batch_1.bin …）</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
+        <translation>未安装 Fashion-MNIST（应位于 %1；在 Debian 上可运行：apt-get install dataset-fashion-mnist）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>image folders need the image readers of the ddpm command or the studio</source>
+        <translation>读取图像文件夹需要 ddpm 命令或 Studio 提供的图像读取器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the synthetic set takes between 1 and 1000000 images</source>
+        <translation>合成数据集的图像数必须在 1 到 1000000 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown data set &apos;%1&apos; (expected fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
+        <translation>未知数据集“%1”（应为 fashion-mnist、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic）</translation>
+    </message>
+    <message>
+        <location filename="../core/diffusion.cpp" line="+25"/>
+        <source>unknown prediction &apos;%1&apos; (expected eps, x0 or v)</source>
+        <translation>未知预测目标“%1”（应为 eps、x0 或 v）</translation>
+    </message>
+    <message>
+        <location filename="../core/result.cpp" line="+13"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../core/sampler.cpp" line="+16"/>
+        <source>unknown sampler &apos;%1&apos; (expected ddpm or ddim)</source>
+        <translation>未知采样器“%1”（应为 ddpm 或 ddim）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
+        <translation>未知方差类型“%1”（应为 beta 或 beta-tilde）</translation>
+    </message>
+    <message>
+        <location filename="../core/schedule.cpp" line="+73"/>
+        <source>unknown schedule &apos;%1&apos; (expected linear, cosine, sigmoid or quadratic)</source>
+        <translation>未知噪声调度“%1”（应为 linear、cosine、sigmoid 或 quadratic）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the number of diffusion steps must be between 1 and 100000, not %1</source>
+        <translation>扩散步数必须在 1 到 100000 之间，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>β must lie strictly between 0 and 1</source>
+        <translation>β 必须严格介于 0 和 1 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>β_start must not be larger than β_end</source>
+        <translation>β_start 不能大于 β_end</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the cosine schedule needs s ≥ 0 and 0 &lt; β cap &lt; 1</source>
+        <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
+    </message>
+    <message>
+        <location filename="../core/trainer.cpp" line="-196"/>
+        <source>the data set is empty</source>
+        <translation>数据集为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the data set&apos;s images do not have the model&apos;s size</source>
+        <translation>数据集中的图像尺寸与模型不符</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>no data set to train on</source>
+        <translation>没有可用于训练的数据集</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
+        <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the loss became infinite at step %1; training stopped and the model keeps the weights of step %2</source>
+        <translation>损失在第 %1 步变为无穷大；训练已停止，模型保留第 %2 步的权重</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
+        <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
+        <translation>“%1”不完整：缺少设置项“%2”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; names an unknown schedule or prediction</source>
+        <translation>“%1”指定了未知的噪声调度或预测目标</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; describes an invalid model: %2</source>
+        <translation>“%1”描述的模型无效：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; describes an invalid schedule: %2</source>
+        <translation>“%1”描述的噪声调度无效：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; has invalid training settings</source>
+        <translation>“%1”中的训练设置无效</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&apos;%1&apos; holds no %2 weights</source>
+        <translation>“%1”中没有 %2 权重</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes</source>
+        <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>cannot save the checkpoint: %1</source>
+        <translation>无法保存检查点：%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&apos;%1&apos; holds no optimizer state</source>
+        <translation>“%1”中没有优化器状态</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the optimizer state or step in &apos;%1&apos; cannot be read</source>
+        <translation>无法读取“%1”中的优化器状态或步数</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the step count in &apos;%1&apos; cannot be read</source>
+        <translation>无法读取“%1”中的步数</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>CUDA was asked for, but no CUDA device is available</source>
+        <translation>已请求使用 CUDA，但没有可用的 CUDA 设备</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown device &apos;%1&apos; (expected auto, cpu or cuda)</source>
+        <translation>未知设备“%1”（应为 auto、cpu 或 cuda）</translation>
+    </message>
+    <message>
+        <location filename="../core/unet.cpp" line="+77"/>
+        <source>unknown model preset &apos;%1&apos; (expected tiny, reference or cifar)</source>
+        <translation>未知模型预设“%1”（应为 tiny、reference 或 cifar）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the base width ch must be a positive even number</source>
+        <translation>基础宽度 ch 必须是正偶数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ch_mult needs at least one level</source>
+        <translation>ch_mult 至少需要一个层级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every ch_mult entry must be at least 1</source>
+        <translation>ch_mult 的每一项都必须至少为 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>num_res_blocks must be at least 1</source>
+        <translation>num_res_blocks 必须至少为 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>images must have 1 (grey) or 3 (RGB) channels</source>
+        <translation>图像必须有 1 个（灰度）或 3 个（RGB）通道</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the image size %1 must be a multiple of %2 (one halving per level) and at most 512</source>
+        <translation>图像尺寸 %1 必须是 %2 的倍数（每个层级减半一次），且不超过 512</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dropout must lie in [0, 1)</source>
+        <translation>dropout 必须在 [0, 1) 范围内</translation>
     </message>
 </context>
 <context>
@@ -738,7 +1139,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+53"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+54"/>
         <location line="+206"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
@@ -1426,7 +1827,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+155"/>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+156"/>
         <source>There is no model to train.</source>
         <translation>没有可训练的模型。</translation>
     </message>

@@ -51,7 +51,7 @@ Status checkFrames(const QList<QImage>& frames)
 Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
 {
     if (auto s = checkFrames(frames); !s)
-        return Error{s.error()};
+        return s.failure();
     const int w = frames.first().width(), h = frames.first().height();
     const bool grey = std::all_of(frames.begin(), frames.end(), [](const QImage& f) { return f.isGrayscale(); });
     QByteArray out;
@@ -136,7 +136,7 @@ Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
 Result<QByteArray> encodeWebP(const QList<QImage>& frames, int delayMs, bool lossless)
 {
     if (auto s = checkFrames(frames); !s)
-        return Error{s.error()};
+        return s.failure();
     const int w = frames.first().width(), h = frames.first().height();
     WebPAnimEncoderOptions encOptions;
     WebPConfig config;
@@ -182,7 +182,7 @@ Status writeGif(const QList<QImage>& frames, int delayMs, const QString& path)
 {
     auto bytes = encodeGif(frames, delayMs);
     if (!bytes)
-        return Error{bytes.error()};
+        return bytes.failure();
     return saveBytesAtomically(bytes.value(), path);
 }
 
@@ -190,7 +190,7 @@ Status writeWebP(const QList<QImage>& frames, int delayMs, const QString& path)
 {
     auto bytes = encodeWebP(frames, delayMs);
     if (!bytes)
-        return Error{bytes.error()};
+        return bytes.failure();
     return saveBytesAtomically(bytes.value(), path);
 }
 

@@ -1,6 +1,7 @@
 #include "dataloader.h"
 
 #include "imageio.h"
+#include "messages.h"
 
 #include <QFileInfo>
 #include <QMetaObject>
@@ -55,7 +56,7 @@ void DataLoader::load(const QString& spec, int channels, int size)
     QThread* thread = QThread::create([this, spec, channels, size, generation] {
         auto r = ddpm::loadDataSpec(spec.toStdString(), channels, size, ddpm::qtFolderLoader());
         DatasetPtr data = r ? std::make_shared<const ddpm::Dataset>(std::move(r.value())) : nullptr;
-        const QString error = r ? QString() : QString::fromStdString(r.error());
+        const QString error = r ? QString() : ddpm::errorText(r);
         QMetaObject::invokeMethod(this, [this, data, error, spec, generation] {
             --m_loading;
             if (generation != m_generation.load())

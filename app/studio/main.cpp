@@ -1,8 +1,9 @@
 // ddpm-studio: the desktop app.
 //   ddpm-studio [--checkpoint CKPT] [--data SPEC] [--screenshot FILE --view data|training|reverse|schedules]
+#include "dialogs.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "settings.h"
-#include "dialogs.h"
 
 #include "bench.h"
 #include "dataview.h"
@@ -13,28 +14,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
-
-namespace {
-
-void installTranslations(QApplication& app, const QString& language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto* own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("ddpm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
@@ -69,7 +51,7 @@ int main(int argc, char** argv)
     if (shot)
         QFile::remove(ini);
     Settings settings(ini);
-    installTranslations(app, parser.isSet(language) ? parser.value(language) : settings.language());
+    installTranslations(parser.isSet(language) ? parser.value(language) : settings.language(), &app);
     ddpm::configureThreads(settings.cpuThreads());
 
     MainWindow window(settings);
@@ -110,8 +92,12 @@ int main(int argc, char** argv)
             app.exit(1);
             return;
         }
-        if (!window.lastError().isEmpty() && !opened) {
+        if (!window.lastError().isEmpty() && (!opened || !window.isReady())) {
+            // Nothing more will come: render the window as it stands (the error shows in it) and fail.
             std::fprintf(stderr, "ddpm-studio: %s\n", qPrintable(window.lastError()));
+            poll.stop();
+            if (!window.grab().toImage().save(out))
+                std::fprintf(stderr, "ddpm-studio: cannot write %s\n", qPrintable(out));
             app.exit(1);
             return;
         }

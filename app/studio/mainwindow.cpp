@@ -12,6 +12,7 @@
 #include "animation.h"
 #include "bench.h"
 #include "imageio.h"
+#include "messages.h"
 
 #include "losschart.h"
 #include "timestepscrubber.h"
@@ -231,7 +232,7 @@ void MainWindow::buildMenus()
         if (dir.isEmpty())
             return;
         if (auto s = exportSamplesToFolder(dir); !s)
-            showError(QString::fromStdString(s.error()));
+            showError(ddpm::errorText(s));
         else
             statusBar()->showMessage(tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)), 5000);
     });
@@ -696,7 +697,7 @@ void MainWindow::exportWithDialog(const QString& title, const QString& suffix, c
     if (path.isEmpty())
         return;
     if (auto s = (this->*exporter)(path); !s)
-        showError(QString::fromStdString(s.error()));
+        showError(ddpm::errorText(s));
     else
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }

@@ -1,6 +1,7 @@
 #include "trainingcontroller.h"
 
 #include "imageio.h"
+#include "messages.h"
 #include "sampler.h"
 #include "trainer.h"
 
@@ -181,7 +182,7 @@ public:
             }
             auto s = m_trainer->step();
             if (!s) {
-                error = QString::fromStdString(s.error());
+                error = ddpm::errorText(s);
                 break;
             }
             buffer(s.value());
@@ -263,7 +264,7 @@ void TrainingController::newModel(const ModelConfig& config, const QString& devi
     post([w, config, device] {
         auto d = parseDevice(device.toStdString());
         if (!d)
-            return w->fail(QString::fromStdString(d.error()));
+            return w->fail(ddpm::errorText(d));
         try {
             w->installTrainer(std::make_unique<Trainer>(config, d.value()), QString());
         } catch (const std::exception& e) {
@@ -281,10 +282,10 @@ void TrainingController::openCheckpoint(const QString& path, const QString& devi
     post([w, path, device] {
         auto d = parseDevice(device.toStdString());
         if (!d)
-            return w->fail(QString::fromStdString(d.error()));
+            return w->fail(ddpm::errorText(d));
         auto t = Trainer::resume(path.toStdString(), d.value());
         if (!t)
-            return w->fail(QString::fromStdString(t.error())); // the current model stays as it was
+            return w->fail(ddpm::errorText(t)); // the current model stays as it was
         w->installTrainer(std::move(t.value()), path);
     });
 }
@@ -337,7 +338,7 @@ void TrainingController::save(const QString& path)
             return w->fail(tr("There is no model to save."));
         auto s = w->m_trainer->save(path.toStdString());
         if (!s)
-            return w->fail(QString::fromStdString(s.error()));
+            return w->fail(ddpm::errorText(s));
         QMetaObject::invokeMethod(w->m_owner, [o = w->m_owner, path] {
             if (o->m_state == State::Idle)
                 o->m_dirty = false;

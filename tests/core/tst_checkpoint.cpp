@@ -47,6 +47,7 @@ private Q_SLOTS:
     void brokenFilesRefused_data();
     void brokenFilesRefused();
     void failedWriteKeepsOldFile();
+    void messageKeepsItsArguments();
 
 private:
     QTemporaryDir m_dir;
@@ -192,11 +193,37 @@ void TestCheckpoint::failedWriteKeepsOldFile()
     QVERIFY(trainer.save(path.toStdString()));
     const QByteArray before = readAll(path);
     // Writing into a folder that does not exist fails before anything is renamed.
-    QVERIFY(!trainer.save(m_dir.filePath(QStringLiteral("no/such/dir/x.ckpt")).toStdString()));
+    const auto failed = trainer.save(m_dir.filePath(QStringLiteral("no/such/dir/x.ckpt")).toStdString());
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().find("no such file or folder") != std::string::npos, failed.error().c_str());
     QCOMPARE(readAll(path), before);
     QVERIFY(loadCheckpoint(path.toStdString(), torch::kCPU));
     // No temporary files are left behind.
     QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.tmp-*")}).size(), 0);
+}
+
+// An engine message is a template and its arguments (so the studio can translate it). Filled in, it
+// names the file and the sizes, and a file name that itself holds "%2" is not filled in again.
+void TestCheckpoint::messageKeepsItsArguments()
+{
+    const QString good = m_dir.filePath(QStringLiteral("args.ckpt"));
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.save(good.toStdString()));
+    const QByteArray bytes = readAll(good);
+    const QString bad = m_dir.filePath(QStringLiteral("odd %2 name.ckpt"));
+    const QByteArray cut = bytes.left(bytes.size() - 1000);
+    writeAll(bad, cut);
+    auto r = loadCheckpoint(bad.toStdString(), torch::kCPU);
+    QVERIFY(!r);
+    constexpr int header = 24; // magic 8, version 4, length 8, CRC 4
+    const QString expected = QStringLiteral("'%1' is truncated: %2 of %3 bytes are there")
+                                 .arg(bad, QString::number(cut.size() - header), QString::number(bytes.size() - header));
+    QCOMPARE(QString::fromStdString(r.error()), expected);
+    QVERIFY(!r.failure().literal);
+    QCOMPARE(r.failure().text, std::string("'%1' is truncated: %2 of %3 bytes are there"));
+    QCOMPARE(r.failure().args.size(), size_t(3));
+    QCOMPARE(QString::fromStdString(r.failure().args[0].text), bad);
+    QVERIFY(r.failure().args[0].literal);
 }
 
 QTEST_GUILESS_MAIN(TestCheckpoint)

@@ -5,7 +5,9 @@
 #include "dataview.h"
 #include "dialogs.h"
 #include "exporter.h"
+#include "language.h"
 #include "mainwindow.h"
+#include "messages.h"
 #include "reverseview.h"
 #include "schedulesview.h"
 #include "settings.h"
@@ -23,6 +25,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 using namespace ddpm;
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void checkpointFromTheCommand();
     void brokenCheckpointKeepsModel();
     void closeDuringTraining();
+    void engineErrorsTranslated();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(Settings& settings);
@@ -460,6 +464,65 @@ void TestStudio::closeDuringTraining()
     QVERIFY(loaded);
     QVERIFY(loaded->step >= 2);
     w.reset(); // no hang, no crash
+}
+
+// The app's catalogues load from its resources, and the engine's messages reach the user in the
+// user's language: with German installed,
+// a truncated checkpoint opened in the window is reported with the German text, its file name and
+// byte counts filled in once (the name holds "%2", which must stay as it is), and a message nested in
+// another one is translated too.
+void TestStudio::engineErrorsTranslated()
+{
+    // The catalogues built into the app, installed the way the app does it.
+    const QLocale locale;
+    QObject owner;
+    const auto translators = installTranslations(QStringLiteral("de"), &owner);
+    const auto restore = qScopeGuard([&] {
+        for (auto* t : translators)
+            QCoreApplication::removeTranslator(t);
+        QLocale::setDefault(locale);
+    });
+    QCOMPARE(translators.size(), 2); // Qt's own (standard buttons) and the app's
+    QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&Datei"));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
+    const auto tr = [](const char* text) { return QCoreApplication::translate("Engine", text); };
+
+    const char* truncated = "'%1' is truncated: %2 of %3 bytes are there";
+    const QString german = tr(truncated);
+    QVERIFY2(!german.isEmpty() && german != QLatin1String(truncated), qPrintable(german));
+
+    const QString good = m_dir.filePath(QStringLiteral("translated.ckpt"));
+    QVERIFY(Trainer(tinyConfig(), torch::kCPU).save(good.toStdString()));
+    QFile in(good);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray bytes = in.readAll();
+    const QString bad = m_dir.filePath(QStringLiteral("kaputt %2.ckpt"));
+    QFile out(bad);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    const QByteArray cut = bytes.left(bytes.size() / 2);
+    out.write(cut);
+    out.close();
+
+    Settings settings(m_dir.filePath(QStringLiteral("translated.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QSignalSpy failed(w->training(), &TrainingController::failed);
+    w->openCheckpoint(bad);
+    QVERIFY(failed.wait(30000));
+    constexpr int header = 24; // magic 8, version 4, length 8, CRC 4
+    const QString expected = german.arg(bad, QString::number(cut.size() - header), QString::number(bytes.size() - header));
+    QCOMPARE(failed.first().first().toString(), expected);
+
+    const char* invalidModel = "'%1' describes an invalid model: %2";
+    const char* dropout = "dropout must lie in [0, 1)";
+    const Error nested = fail(invalidModel, "m.ckpt", fail(dropout));
+    QCOMPARE(errorText(nested), tr(invalidModel).arg(QStringLiteral("m.ckpt"), tr(dropout)));
+    QVERIFY(tr(dropout) != QLatin1String(dropout));
+    // Shown on its own, a message is a sentence: its first letter is a capital.
+    const char* empty = "the data set is empty";
+    const QString shown = errorText(fail(empty));
+    QVERIFY2(shown.at(0).isUpper() && shown.mid(1) == tr(empty).mid(1), qPrintable(shown));
+    QCOMPARE(QString::fromStdString(nested.message()), QStringLiteral("'m.ckpt' describes an invalid model: dropout must lie in [0, 1)"));
 }
 
 QTEST_MAIN(TestStudio)
