@@ -34,7 +34,7 @@ struct Error {
 };
 
 // Replaces %1…%9 in `text` by args[0…8] in one pass, so an argument that itself holds "%2" stays as
-// it is. The studio's translated form does the same with QString.
+// it is. The studio fills its translated templates with it too.
 inline std::string fillPlaceholders(const std::string& text, const std::vector<std::string>& args)
 {
     std::string out;

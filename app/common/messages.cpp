@@ -1,30 +1,10 @@
 #include "messages.h"
 
 #include <QCoreApplication>
-#include <QStringList>
 
 namespace ddpm {
 
 namespace {
-
-QString fill(const QString& text, const QStringList& args)
-{
-    QString out;
-    out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == u'%' && i + 1 < text.size()) {
-            const int k = text.at(i + 1).digitValue() - 1;
-            if (k >= 0 && k < args.size()) {
-                out += args.at(k);
-                ++i;
-                continue;
-            }
-        }
-        out += c;
-    }
-    return out;
-}
 
 QString translated(const Error& error)
 {
@@ -32,10 +12,11 @@ QString translated(const Error& error)
                                        : QCoreApplication::translate("Engine", error.text.c_str());
     if (error.args.empty())
         return text;
-    QStringList args;
+    // The same one-pass filling as the English form; '%' and digits are ASCII, so UTF-8 is safe.
+    std::vector<std::string> args;
     for (const auto& a : error.args)
-        args << translated(a);
-    return fill(text, args);
+        args.push_back(translated(a).toStdString());
+    return QString::fromStdString(fillPlaceholders(text.toStdString(), args));
 }
 
 } // namespace
