@@ -26,13 +26,19 @@ double peakRssMb()
     return 0;
 }
 
-void configureThreads(int threads)
+std::string benchUsage(const std::string& program)
 {
-    // OpenBLAS reads this when it first starts; libtorch's own OpenMP pool does the parallel work.
-    ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
-    if (threads <= 0)
-        threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    torch::set_num_threads(threads);
+    return "usage: " + program +
+           " [--model tiny|reference|cifar] [--batch B] [--iters N] [--warmup W] [--device cpu|cuda] [--threads N]\n\n"
+           "Measures the U-Net's throughput and prints one JSON line: training steps (forward, backward, Adam)\n"
+           "in images/s and no-grad denoising passes in image-steps/s.\n\n"
+           "  --model PRESET   tiny, reference or cifar (default reference)\n"
+           "  --batch B        images per step (default 64)\n"
+           "  --iters N        timed steps (default 10)\n"
+           "  --warmup W       untimed steps first (default 2)\n"
+           "  --device D       cpu or cuda (default cpu)\n"
+           "  --threads N      CPU threads (default 0: all cores)\n"
+           "  --help           this text\n";
 }
 
 Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first)
@@ -40,6 +46,10 @@ Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first)
     BenchOptions o;
     for (int i = first; i < argc; ++i) {
         const std::string a = argv[i];
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+            return o;
+        }
         if (i + 1 >= argc)
             return fail(DDPM_MSG("Engine", "the option %1 needs a value"), a);
         const std::string v = argv[++i];

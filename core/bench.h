@@ -2,6 +2,7 @@
 // Shared by `ddpm bench` and the Qt-free `ddpm-bench`.
 #pragma once
 
+#include "device.h" // configureThreads, for the callers that set threads before a run
 #include "result.h"
 
 #include <string>
@@ -15,6 +16,7 @@ struct BenchOptions {
     int warmup = 2;
     std::string device = "cpu";
     int threads = 0; // 0: all cores
+    bool help = false; // --help was given: print benchUsage() and run nothing
 };
 
 struct BenchResult {
@@ -32,10 +34,9 @@ Result<BenchResult> runBench(const BenchOptions& options);
 std::string benchToJson(const BenchResult& r);
 // Parses the shared flags (--model --batch --iters --warmup --device --threads) from argv[first…].
 Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first);
+std::string benchUsage(const std::string& program);
 
 // Peak resident memory of this process in MiB (VmHWM), 0 where unknown.
 double peakRssMb();
-// Sets libtorch's thread count and keeps OpenBLAS from starting a second pool on top of it.
-void configureThreads(int threads);
 
 } // namespace ddpm

@@ -1,5 +1,7 @@
 #include "checkpoint.h"
 
+#include "trainer.h"
+
 #include <zlib.h>
 
 #include <cerrno>
@@ -147,6 +149,318 @@ Result<std::shared_ptr<torch::serialize::InputArchive>> readCheckpointFile(const
         return fail(DDPM_MSG("Engine", "'%1' is damaged: its contents cannot be read"), path);
     }
     return archive;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checkpoint schema: what a trainer writes into the container, and how it is read back
+
+namespace {
+
+using torch::serialize::InputArchive;
+using torch::serialize::OutputArchive;
+
+void writeConfig(OutputArchive& a, const ModelConfig& c)
+{
+    a.write("preset", c10::IValue(c.preset));
+    a.write("model.ch", c10::IValue(c.unet.ch()));
+    a.write("model.ch_mult", c10::IValue(c.unet.chMult()));
+    a.write("model.num_res_blocks", c10::IValue(c.unet.numResBlocks()));
+    a.write("model.attn_resolutions", c10::IValue(c.unet.attnResolutions()));
+    a.write("model.dropout", c10::IValue(c.unet.dropout()));
+    a.write("model.image_channels", c10::IValue(c.unet.imageChannels()));
+    a.write("model.image_size", c10::IValue(c.unet.imageSize()));
+    a.write("schedule.kind", c10::IValue(scheduleKindName(c.schedule.kind)));
+    a.write("schedule.steps", c10::IValue(static_cast<int64_t>(c.schedule.steps)));
+    a.write("schedule.beta_start", c10::IValue(c.schedule.betaStart));
+    a.write("schedule.beta_end", c10::IValue(c.schedule.betaEnd));
+    a.write("schedule.cosine_s", c10::IValue(c.schedule.cosineOffset));
+    a.write("schedule.max_beta", c10::IValue(c.schedule.maxBeta));
+    a.write("prediction", c10::IValue(predictionName(c.prediction)));
+    a.write("data", c10::IValue(c.dataSpec));
+    a.write("train.batch", c10::IValue(static_cast<int64_t>(c.train.batch)));
+    a.write("train.lr", c10::IValue(c.train.lr));
+    a.write("train.warmup_steps", c10::IValue(static_cast<int64_t>(c.train.warmupSteps)));
+    a.write("train.grad_clip", c10::IValue(c.train.gradClip));
+    a.write("train.ema_decay", c10::IValue(c.train.emaDecay));
+    a.write("train.hflip", c10::IValue(c.train.hflip));
+    a.write("train.seed", c10::IValue(static_cast<int64_t>(c.train.seed)));
+    a.write("train.total_steps", c10::IValue(c.train.totalSteps));
+    a.write("train.loss_bins", c10::IValue(static_cast<int64_t>(c.train.lossBins)));
+}
+
+struct Reader {
+    InputArchive& a;
+    std::string missing;
+    c10::IValue get(const std::string& key)
+    {
+        c10::IValue v;
+        if (!a.try_read(key, v) && missing.empty())
+            missing = key;
+        return v;
+    }
+    int64_t i(const std::string& key)
+    {
+        auto v = get(key);
+        return v.isInt() ? v.toInt() : (missing.empty() ? (missing = key, 0) : 0);
+    }
+    double d(const std::string& key)
+    {
+        auto v = get(key);
+        return v.isDouble() ? v.toDouble() : (missing.empty() ? (missing = key, 0.0) : 0.0);
+    }
+    std::string s(const std::string& key)
+    {
+        auto v = get(key);
+        return v.isString() ? v.toStringRef() : (missing.empty() ? (missing = key, std::string{}) : std::string{});
+    }
+    std::vector<int64_t> list(const std::string& key)
+    {
+        auto v = get(key);
+        if (v.isIntList())
+            return v.toIntVector();
+        if (missing.empty())
+            missing = key;
+        return {};
+    }
+    bool b(const std::string& key)
+    {
+        auto v = get(key);
+        return v.isBool() ? v.toBool() : false;
+    }
+};
+
+Result<ModelConfig> readConfig(InputArchive& a, const std::string& path)
+{
+    c10::IValue format;
+    if (!a.try_read("format", format) || !format.isString() || format.toStringRef() != "ddpm-studio-checkpoint")
+        return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
+    Reader r{a, {}};
+    ModelConfig c;
+    c.preset = r.s("preset");
+    c.unet.ch(r.i("model.ch"))
+        .chMult(r.list("model.ch_mult"))
+        .numResBlocks(r.i("model.num_res_blocks"))
+        .attnResolutions(r.list("model.attn_resolutions"))
+        .dropout(r.d("model.dropout"))
+        .imageChannels(r.i("model.image_channels"))
+        .imageSize(r.i("model.image_size"));
+    auto kind = parseScheduleKind(r.s("schedule.kind"));
+    c.schedule.steps = static_cast<int>(r.i("schedule.steps"));
+    c.schedule.betaStart = r.d("schedule.beta_start");
+    c.schedule.betaEnd = r.d("schedule.beta_end");
+    c.schedule.cosineOffset = r.d("schedule.cosine_s");
+    c.schedule.maxBeta = r.d("schedule.max_beta");
+    auto pred = parsePrediction(r.s("prediction"));
+    c.dataSpec = r.s("data");
+    c.train.batch = static_cast<int>(r.i("train.batch"));
+    c.train.lr = r.d("train.lr");
+    c.train.warmupSteps = static_cast<int>(r.i("train.warmup_steps"));
+    c.train.gradClip = r.d("train.grad_clip");
+    c.train.emaDecay = r.d("train.ema_decay");
+    c.train.hflip = r.b("train.hflip");
+    c.train.seed = static_cast<uint64_t>(r.i("train.seed"));
+    c.train.totalSteps = r.i("train.total_steps");
+    c.train.lossBins = static_cast<int>(r.i("train.loss_bins"));
+    if (!r.missing.empty())
+        return fail(DDPM_MSG("Engine", "'%1' is incomplete: the setting '%2' is missing"), path, r.missing);
+    if (!kind || !pred)
+        return fail(DDPM_MSG("Engine", "'%1' names an unknown schedule or prediction"), path);
+    c.schedule.kind = kind.value();
+    c.prediction = pred.value();
+    if (auto v = validateUNetOptions(c.unet); !v)
+        return fail(DDPM_MSG("Engine", "'%1' describes an invalid model: %2"), path, v.failure());
+    if (auto s = NoiseSchedule::create(c.schedule); !s)
+        return fail(DDPM_MSG("Engine", "'%1' describes an invalid schedule: %2"), path, s.failure());
+    if (c.train.batch < 1 || c.train.lossBins < 1)
+        return fail(DDPM_MSG("Engine", "'%1' has invalid training settings"), path);
+    return c;
+}
+
+torch::Tensor historyTensor(const std::vector<LossPoint>& h)
+{
+    auto t = torch::empty({static_cast<int64_t>(h.size()), 2}, torch::kFloat64);
+    auto* p = t.data_ptr<double>();
+    for (size_t i = 0; i < h.size(); ++i) {
+        p[2 * i] = static_cast<double>(h[i].step);
+        p[2 * i + 1] = h[i].loss;
+    }
+    return t;
+}
+
+std::vector<LossPoint> historyFrom(const torch::Tensor& t)
+{
+    std::vector<LossPoint> h;
+    if (!t.defined() || t.dim() != 2 || t.size(1) != 2)
+        return h;
+    auto c = t.to(torch::kFloat64).contiguous();
+    const auto* p = c.data_ptr<double>();
+    for (int64_t i = 0; i < c.size(0); ++i)
+        h.push_back({static_cast<int64_t>(p[2 * i]), static_cast<float>(p[2 * i + 1])});
+    return h;
+}
+
+torch::Tensor binHistoryTensor(const std::vector<BinLossSnapshot>& h, size_t bins)
+{
+    auto t = torch::full({static_cast<int64_t>(h.size()), static_cast<int64_t>(bins + 1)}, std::nan(""), torch::kFloat64);
+    auto* p = t.data_ptr<double>();
+    for (size_t i = 0; i < h.size(); ++i) {
+        p[i * (bins + 1)] = static_cast<double>(h[i].step);
+        for (size_t b = 0; b < bins && b < h[i].binLoss.size(); ++b)
+            p[i * (bins + 1) + 1 + b] = h[i].binLoss[b];
+    }
+    return t;
+}
+
+std::vector<BinLossSnapshot> binHistoryFrom(const torch::Tensor& t)
+{
+    std::vector<BinLossSnapshot> h;
+    if (!t.defined() || t.dim() != 2 || t.size(1) < 2)
+        return h;
+    auto c = t.to(torch::kFloat64).contiguous();
+    const auto* p = c.data_ptr<double>();
+    const auto cols = c.size(1);
+    for (int64_t i = 0; i < c.size(0); ++i)
+        h.push_back({static_cast<int64_t>(p[i * cols]), std::vector<double>(p + i * cols + 1, p + (i + 1) * cols)});
+    return h;
+}
+
+Status loadModule(InputArchive& a, const std::string& key, UNet& model, torch::Device device, const std::string& path)
+{
+    InputArchive sub;
+    if (!a.try_read(key, sub))
+        return fail(DDPM_MSG("Engine", "'%1' holds no %2 weights"), path, key);
+    try {
+        model->load(sub);
+        model->to(device);
+    } catch (const std::exception& e) {
+        return fail(DDPM_MSG("Engine",
+                             "the %1 weights in '%2' do not match the model its configuration describes (%3)"),
+                    key, path, exceptionSummary(e));
+    }
+    return Ok{};
+}
+
+} // namespace
+
+Status Trainer::save(const std::string& path) const
+{
+    try {
+        OutputArchive a;
+        a.write("format", c10::IValue(std::string("ddpm-studio-checkpoint")));
+        writeConfig(a, m_config);
+        a.write("step", c10::IValue(m_step));
+        OutputArchive model, ema, optim;
+        m_model->save(model);
+        m_ema->save(ema);
+        m_optimizer->save(optim);
+        a.write("model", model);
+        a.write("ema", ema);
+        a.write("optimizer", optim);
+        a.write("loss_history", historyTensor(m_history));
+        a.write("bin_loss", torch::tensor(m_binLoss, torch::kFloat64));
+        a.write("bin_loss_history", binHistoryTensor(m_binHistory, m_binLoss.size()));
+        a.write("bin_loss_history_every", c10::IValue(m_binHistoryEvery));
+        // RNG: batches are a function of (seed, step); dropout draws from the global generator.
+        auto gen = at::detail::getDefaultCPUGenerator();
+        torch::Tensor state;
+        {
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            state = gen.get_state();
+        }
+        a.write("rng.cpu", state);
+        return writeCheckpointFile(a, path);
+    } catch (const std::exception& e) {
+        return fail(DDPM_MSG("Engine", "cannot save the checkpoint: %1"), e.what());
+    }
+}
+
+Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch::Device device)
+{
+    auto archive = readCheckpointFile(path);
+    if (!archive)
+        return archive.failure();
+    auto& a = *archive.value();
+    auto config = readConfig(a, path);
+    if (!config)
+        return config.failure();
+    auto trainer = std::make_unique<Trainer>(config.value(), device);
+    if (auto s = loadModule(a, "model", trainer->m_model, device, path); !s)
+        return s.failure();
+    if (auto s = loadModule(a, "ema", trainer->m_ema, device, path); !s)
+        return s.failure();
+    try {
+        InputArchive optim;
+        if (!a.try_read("optimizer", optim))
+            return fail(DDPM_MSG("Engine", "'%1' holds no optimizer state"), path);
+        trainer->m_optimizer->load(optim);
+        c10::IValue step;
+        a.read("step", step);
+        trainer->m_step = step.toInt();
+        torch::Tensor history, bins, rng;
+        if (a.try_read("loss_history", history))
+            trainer->m_history = historyFrom(history);
+        if (a.try_read("bin_loss", bins) && bins.numel() == static_cast<int64_t>(trainer->m_binLoss.size())) {
+            auto b = bins.to(torch::kFloat64).contiguous();
+            std::copy(b.data_ptr<double>(), b.data_ptr<double>() + b.numel(), trainer->m_binLoss.begin());
+        }
+        torch::Tensor binHistory;
+        if (a.try_read("bin_loss_history", binHistory))
+            trainer->m_binHistory = binHistoryFrom(binHistory);
+        c10::IValue every;
+        if (a.try_read("bin_loss_history_every", every) && every.isInt() && every.toInt() > 0)
+            trainer->m_binHistoryEvery = every.toInt();
+        if (a.try_read("rng.cpu", rng)) {
+            auto gen = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            gen.set_state(rng);
+        }
+    } catch (const std::exception& e) {
+        return fail(DDPM_MSG("Engine", "the optimizer state or step in '%1' cannot be read (%2)"), path,
+                    exceptionSummary(e));
+    }
+    for (auto& p : trainer->m_ema->parameters())
+        p.set_requires_grad(false);
+    return trainer;
+}
+
+Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device)
+{
+    auto archive = readCheckpointFile(path);
+    if (!archive)
+        return archive.failure();
+    auto& a = *archive.value();
+    auto config = readConfig(a, path);
+    if (!config)
+        return config.failure();
+    LoadedModel m;
+    m.config = config.value();
+    m.model = UNet(m.config.unet);
+    m.ema = UNet(m.config.unet);
+    if (auto s = loadModule(a, "model", m.model, device, path); !s)
+        return s.failure();
+    if (auto s = loadModule(a, "ema", m.ema, device, path); !s)
+        return s.failure();
+    m.model->eval();
+    m.ema->eval();
+    try {
+        c10::IValue step;
+        a.read("step", step);
+        m.step = step.toInt();
+        torch::Tensor history, bins;
+        if (a.try_read("loss_history", history))
+            m.lossHistory = historyFrom(history);
+        if (a.try_read("bin_loss", bins)) {
+            auto b = bins.to(torch::kFloat64).contiguous();
+            m.binLoss.assign(b.data_ptr<double>(), b.data_ptr<double>() + b.numel());
+        }
+        torch::Tensor binHistory;
+        if (a.try_read("bin_loss_history", binHistory))
+            m.binLossHistory = binHistoryFrom(binHistory);
+    } catch (const std::exception& e) {
+        return fail(DDPM_MSG("Engine", "the step count in '%1' cannot be read (%2)"), path,
+                    exceptionSummary(e));
+    }
+    return m;
 }
 
 } // namespace ddpm

@@ -176,7 +176,7 @@ Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labels
     return ds;
 }
 
-Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name)
+Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name, Split split)
 {
     if (!dirExists(dir))
         return fail(DDPM_MSG("Engine", "the folder '%1' does not exist"), dir);
@@ -187,11 +187,19 @@ Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name)
         return {};
     };
     std::vector<torch::Tensor> images, labels;
-    for (const std::string split : {"train", "t10k"}) {
-        const auto img = find(split + "-images-idx3-ubyte");
-        if (img.empty())
-            continue;
-        const auto lbl = find(split + "-labels-idx1-ubyte");
+    std::vector<std::string> prefixes;
+    if (split != Split::Test)
+        prefixes.push_back("train");
+    if (split != Split::Train)
+        prefixes.push_back("t10k");
+    for (const std::string& prefix : prefixes) {
+        const auto img = find(prefix + "-images-idx3-ubyte");
+        if (img.empty()) {
+            if (split == Split::All)
+                continue;
+            return fail(DDPM_MSG("Engine", "'%1' has no %2 file"), dir, prefix + "-images-idx3-ubyte[.gz]");
+        }
+        const auto lbl = find(prefix + "-labels-idx1-ubyte");
         auto ds = loadIdx(img, lbl);
         if (!ds)
             return ds.failure();
@@ -358,7 +366,14 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
                                  "Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install "
                                  "dataset-fashion-mnist)"),
                         fashionMnistDir());
-        ds = loadMnistDir(fashionMnistDir(), "fashion-mnist");
+        Split split = Split::Train;
+        if (arg == "test")
+            split = Split::Test;
+        else if (arg == "all")
+            split = Split::All;
+        else if (!arg.empty() && arg != "train")
+            return fail(DDPM_MSG("Engine", "unknown Fashion-MNIST split '%1' (expected train, test or all)"), arg);
+        ds = loadMnistDir(fashionMnistDir(), split == Split::Train ? "fashion-mnist" : "fashion-mnist:" + arg, split);
     } else if (kind == "mnist" && !arg.empty()) {
         ds = loadMnistDir(arg, "mnist");
     } else if (kind == "idx" && !arg.empty()) {
@@ -376,7 +391,7 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
         return makeSyntheticShapes(n, channels, size);
     } else {
         return fail(DDPM_MSG("Engine",
-                             "unknown data set '%1' (expected fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, "
+                             "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, "
                              "folder:DIR or synthetic)"),
                     spec);
     }

@@ -39,8 +39,10 @@ Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBy
 Result<torch::Tensor> parseIdxImages(const std::vector<uint8_t>& bytes, const std::string& what);
 Result<torch::Tensor> parseIdxLabels(const std::vector<uint8_t>& bytes, const std::string& what);
 Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labelsPath = {});
+// Which files of an MNIST-style folder to read: the training images, the test images (t10k), or both.
+enum class Split { Train, Test, All };
 // A folder in the MNIST layout: train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz] and labels.
-Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name = "mnist");
+Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name = "mnist", Split split = Split::All);
 // CIFAR-10 binary version: a data_batch_N.bin / test_batch.bin file, or a folder of them.
 Result<Dataset> parseCifar10(const std::vector<uint8_t>& bytes, const std::string& what);
 Result<Dataset> loadCifar10(const std::string& path);
@@ -54,7 +56,9 @@ Dataset fitToModel(const Dataset& data, int64_t channels, int64_t size);
 // Images from a folder; supplied by the app layer (Qt's image readers).
 using FolderLoader = std::function<Result<Dataset>(const std::string& dir, int64_t channels, int64_t size)>;
 
-// SPEC: fashion-mnist | mnist:DIR | idx:IMAGES_FILE | cifar10:PATH | folder:DIR | synthetic.
+// SPEC: fashion-mnist[:train|test|all] | mnist:DIR | idx:IMAGES_FILE | cifar10:PATH | folder:DIR | synthetic.
+// Fashion-MNIST means its 60,000 training images unless a split is named, so that the 10,000 test
+// images stay unseen and can measure a model's quality.
 // The result already fits the model (channels, size).
 Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size,
                              const FolderLoader& folderLoader = {});

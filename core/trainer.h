@@ -1,10 +1,13 @@
 // Training, Ho et al. 2020 Algorithm 1: sample x0, t ~ U{1…T}, ε ~ N(0, I); take a gradient step on
 // ‖target − net(√ᾱ_t x0 + √(1−ᾱ_t) ε, t)‖². Adam with linear warm-up, gradient-norm clipping and an
-// EMA of the weights. Batches are prepared ahead of the step on a thread of their own.
+// EMA of the weights. Batches are prepared ahead of the step on a thread of their own
+// (batchprefetcher.h); the checkpoint's layout is in checkpoint.cpp.
 #pragma once
 
+#include "batchprefetcher.h"
 #include "config.h"
 #include "dataset.h"
+#include "device.h"
 #include "diffusion.h"
 #include "sampler.h"
 #include "result.h"
@@ -13,13 +16,10 @@
 #include <torch/torch.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace ddpm {
@@ -41,40 +41,6 @@ struct LossPoint {
 struct BinLossSnapshot {
     int64_t step;
     std::vector<double> binLoss;
-};
-
-// Produces shuffled batches of x0 in [−1, 1] on a background thread. Batch k is a pure function of
-// (seed, k), so a resumed run continues the same sequence.
-class BatchPrefetcher {
-public:
-    struct Batch {
-        int64_t index = 0;
-        torch::Tensor x0;     // float [B, C, H, W], CPU
-        torch::Tensor tIndex; // int64 [B]
-        torch::Tensor eps;    // float [B, C, H, W]
-    };
-    BatchPrefetcher(torch::Tensor images, int batch, int timesteps, bool hflip, uint64_t seed, int64_t firstBatch,
-                    int depth = 3);
-    ~BatchPrefetcher();
-    Batch take();
-
-private:
-    Batch make(int64_t k);
-    void loop();
-
-    torch::Tensor m_images;
-    int m_batch, m_timesteps;
-    bool m_hflip;
-    uint64_t m_seed;
-    int64_t m_nextToMake;
-    int m_depth;
-    std::vector<int64_t> m_perm;
-    int64_t m_permEpoch = -1;
-    std::deque<Batch> m_queue;
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_stop = false;
-    std::thread m_thread;
 };
 
 class Trainer {
@@ -103,6 +69,10 @@ public:
     // binLoss() as it was every few steps (thinned to at most a few hundred entries), for heat maps.
     const std::vector<BinLossSnapshot>& binLossHistory() const { return m_binHistory; }
     double learningRate(int64_t step) const;
+    // Learning rate, warm-up, EMA decay, clipping, batch, seed and flips for the steps from now on
+    // (the loss bins stay as they are). A change of batch, seed or flips restarts the batch sequence
+    // from the current step.
+    Status setTrainOptions(const TrainOptions& options);
     // The step count the run aims for (kept in checkpoints so a resumed run knows it).
     void setTotalSteps(int64_t steps) { m_config.train.totalSteps = steps; }
 
@@ -112,6 +82,8 @@ public:
     static Result<std::unique_ptr<Trainer>> resume(const std::string& path, torch::Device device);
 
 private:
+    Result<StepStats> stepUnguarded();
+    void restartPrefetcher();
     void updateEma();
 
     ModelConfig m_config;
@@ -144,9 +116,5 @@ Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device
 
 // A denoiser that runs a network in eval mode.
 Denoiser makeDenoiser(UNet model);
-
-// Device from "auto", "cpu" or "cuda"; "auto" takes CUDA when present.
-Result<torch::Device> parseDevice(const std::string& name);
-std::string deviceDescription(torch::Device device);
 
 } // namespace ddpm

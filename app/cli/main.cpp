@@ -4,6 +4,7 @@
 #include "bench.h"
 #include "checkpoint.h"
 #include "config.h"
+#include "device.h"
 #include "exporter.h"
 #include "imageio.h"
 #include "sampler.h"
@@ -19,9 +20,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <type_traits>
 #include <unistd.h>
 
 using namespace ddpm;
@@ -69,7 +72,13 @@ bool number(const QCommandLineParser& p, const QString& name, T& out, double lo,
         return true;
     bool ok = false;
     const double v = p.value(name).toDouble(&ok);
-    if (!ok || v < lo || v > hi) {
+    if constexpr (std::is_integral_v<T>) {
+        if (!ok || v < lo || v > hi || v != std::floor(v)) {
+            fail(QStringLiteral("--%1 takes a whole number between %2 and %3, not '%4'").arg(name).arg(lo).arg(hi).arg(p.value(name)), 2);
+            return false;
+        }
+    }
+    if (!ok || !std::isfinite(v) || v < lo || v > hi) {
         fail(QStringLiteral("--%1 takes a number between %2 and %3, not '%4'").arg(name).arg(lo).arg(hi).arg(p.value(name)), 2);
         return false;
     }
@@ -135,7 +144,7 @@ QString formatDuration(double secs)
 int cmdTrain(const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption(opt("data", "fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic", "SPEC"));
+    p.addOption(opt("data", "fashion-mnist[:train|test|all] (train when not named), mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic", "SPEC"));
     p.addOption(opt("out", "checkpoint to write", "CKPT"));
     p.addOption(opt("model", "tiny, reference or cifar", "PRESET", "reference"));
     p.addOption(opt("steps", "train until this step count is reached", "N", "10000"));
@@ -310,7 +319,7 @@ int cmdSample(const QStringList& args)
     SamplerOptions so;
     int frames = 10, scale = 2, threads = 0;
     if (!number(p, QStringLiteral("count"), so.count, 1, 4096) || !number(p, QStringLiteral("steps"), so.ddimSteps, 1, 100000) ||
-        !number(p, QStringLiteral("eta"), so.eta, 0, 10) || !number(p, QStringLiteral("seed"), so.seed, 0, 9e15) ||
+        !number(p, QStringLiteral("eta"), so.eta, 0, 1) || !number(p, QStringLiteral("seed"), so.seed, 0, 9e15) ||
         !number(p, QStringLiteral("frames"), frames, 2, 1000) || !number(p, QStringLiteral("scale"), scale, 1, 32) ||
         !number(p, QStringLiteral("threads"), threads, 0, 1024))
         return 2;
@@ -441,6 +450,10 @@ int cmdBench(int argc, char** argv)
     auto options = parseBenchArgs(argc, argv, 2);
     if (!options)
         return fail(options.error(), 2);
+    if (options->help) {
+        std::printf("%s", benchUsage("ddpm bench").c_str());
+        return 0;
+    }
     auto r = runBench(options.value());
     if (!r)
         return fail(r.error());
@@ -496,7 +509,10 @@ int main(int argc, char** argv)
             return 0;
         }
     } catch (const std::exception& e) {
-        return fail(std::string("internal error: ") + e.what());
+        // LibTorch's errors carry a C++ stack trace: the user gets its first line, and a remedy for memory.
+        return fail(describeException(e, ddpm::fail(DDPM_MSG("Engine", "the command '%1'"), cmd)).message());
+    } catch (...) {
+        return fail(describeUnknownException(ddpm::fail(DDPM_MSG("Engine", "the command '%1'"), cmd)).message());
     }
     usage(stderr);
     return fail("unknown command '" + cmd + "'", 2);

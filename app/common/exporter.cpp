@@ -38,7 +38,8 @@ QJsonObject metaToJson(const ExportMeta& m)
     o[QStringLiteral("weights")] = m.weights;
     o[QStringLiteral("model_preset")] = m.preset;
     o[QStringLiteral("training_step")] = m.trainingStep;
-    o[QStringLiteral("checkpoint_sha256")] = m.checkpointSha256;
+    // Never an empty checksum: a file that could not be read says so.
+    o[QStringLiteral("checkpoint_sha256")] = m.checkpointSha256.isEmpty() ? QStringLiteral("unavailable") : m.checkpointSha256;
     o[QStringLiteral("app")] = QStringLiteral("DDPM Studio");
     o[QStringLiteral("app_version")] = appVersion();
     return o;

@@ -17,6 +17,9 @@ private Q_SLOTS:
     void bench();
     void userErrors_data();
     void userErrors();
+    void optionValues_data();
+    void optionValues();
+    void benchHelp();
     void imageFolderWithOddFiles();
     void interruptSavesCheckpoint();
 
@@ -154,6 +157,51 @@ void TestCli::userErrors()
     QVERIFY2(!err.isEmpty(), "no message");
     QVERIFY2(err.split('\n').last().startsWith("ddpm: ") || err.startsWith("usage:"), err.constData());
     QVERIFY(!err.contains("terminate called"));
+}
+
+void TestCli::optionValues_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message"); // empty: the value is accepted (the run then fails later)
+    const QString out = QStringLiteral("/tmp/never-written.ckpt");
+    const QString t = QStringLiteral("train"), s = QStringLiteral("sample");
+    QTest::newRow("fractional batch") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--batch"), QStringLiteral("3.7")}
+                                      << QStringLiteral("--batch takes a whole number");
+    QTest::newRow("fractional steps") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"), QStringLiteral("10.5")}
+                                      << QStringLiteral("--steps takes a whole number");
+    QTest::newRow("fractional count") << QStringList{s, QStringLiteral("--checkpoint"), out, QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("2.5")}
+                                      << QStringLiteral("--count takes a whole number");
+    QTest::newRow("eta above 1") << QStringList{s, QStringLiteral("--checkpoint"), out, QStringLiteral("--out"), out, QStringLiteral("--eta"), QStringLiteral("1.5")}
+                                 << QStringLiteral("--eta takes a number between 0 and 1");
+    QTest::newRow("eta below 0") << QStringList{s, QStringLiteral("--checkpoint"), out, QStringLiteral("--out"), out, QStringLiteral("--eta"), QStringLiteral("-0.1")}
+                                 << QStringLiteral("--eta takes a number between 0 and 1");
+    QTest::newRow("eta 1 accepted") << QStringList{s, QStringLiteral("--checkpoint"), out, QStringLiteral("--out"), out, QStringLiteral("--eta"), QStringLiteral("1")}
+                                    << QString();
+    QTest::newRow("fractional bench batch") << QStringList{QStringLiteral("bench"), QStringLiteral("--batch"), QStringLiteral("3.7")}
+                                            << QStringLiteral("whole number");
+}
+
+void TestCli::optionValues()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    auto r = run(args);
+    QCOMPARE(r.code == 0, false);
+    const QString err = QString::fromUtf8(r.err.trimmed());
+    QCOMPARE(err.count(QLatin1Char('\n')), 0);
+    if (message.isEmpty())
+        QVERIFY2(!err.contains(QLatin1String("takes")), qPrintable(err)); // refused for another reason (no file)
+    else
+        QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+void TestCli::benchHelp()
+{
+    auto r = run({QStringLiteral("bench"), QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    for (const char* option : {"--model", "--batch", "--iters", "--warmup", "--device", "--threads"})
+        QVERIFY2(r.out.contains(option), option);
+    QVERIFY(r.err.isEmpty());
 }
 
 void TestCli::imageFolderWithOddFiles()

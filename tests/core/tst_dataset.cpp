@@ -83,10 +83,27 @@ void TestDataset::realFashionMnist()
     // Real pictures: dark background, bright garments.
     const double mean = ds->images.to(torch::kFloat32).mean().item<double>();
     QVERIFY(mean > 40 && mean < 110);
+    // The spec means the 60,000 training images; the 10,000 test images stay out unless asked for.
     auto fitted = loadDataSpec("fashion-mnist", 1, 32);
     QVERIFY(fitted);
+    QCOMPARE(fitted->size(), 60000);
     QCOMPARE(fitted->height(), 32);
     QVERIFY(torch::equal(fitted->images[123].narrow(1, 2, 28).narrow(2, 2, 28), ds->images[123]));
+    auto train = loadDataSpec("fashion-mnist:train", 1, 28);
+    auto test = loadDataSpec("fashion-mnist:test", 1, 28);
+    auto all = loadDataSpec("fashion-mnist:all", 1, 28);
+    QVERIFY(train && test && all);
+    QCOMPARE(train->size(), 60000);
+    QCOMPARE(test->size(), 10000);
+    QCOMPARE(all->size(), 70000);
+    QCOMPARE(torch::bincount(train->labels).min().item<int64_t>(), 6000);
+    QCOMPARE(torch::bincount(test->labels).max().item<int64_t>(), 1000);
+    // The test split is the tail of the whole set, and no training image is in it.
+    QVERIFY(torch::equal(test->images, ds->images.narrow(0, 60000, 10000)));
+    QVERIFY(torch::equal(train->images, ds->images.narrow(0, 0, 60000)));
+    auto bad = loadDataSpec("fashion-mnist:validation", 1, 28);
+    QVERIFY(!bad);
+    QVERIFY2(bad.error().find("validation") != std::string::npos, bad.error().c_str());
 }
 
 void TestDataset::malformedIdx_data()

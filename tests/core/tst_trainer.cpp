@@ -5,6 +5,8 @@
 #include <QtTest>
 
 #include <cmath>
+#include <new>
+#include <stdexcept>
 
 using namespace ddpm;
 
@@ -38,6 +40,10 @@ private Q_SLOTS:
     void batchesReproducible();
     void nonFiniteLossStopsAndKeepsWeights();
     void refusesMismatchedData();
+    void failureOnPrefetchThreadBecomesError();
+    void outOfMemoryNamesRemedy();
+    void libtorchErrorIsOneLine();
+    void trainOptionsApplyToNextSteps();
 };
 
 void TestTrainer::lossFallsOnSyntheticShapes()
@@ -148,6 +154,101 @@ void TestTrainer::refusesMismatchedData()
     QVERIFY(!trainer.setDataset(makeSyntheticShapes(10, 1, 32)));
     QVERIFY(!trainer.setDataset(makeSyntheticShapes(10, 3, 16)));
     QVERIFY(!trainer.step());
+}
+
+void TestTrainer::failureOnPrefetchThreadBecomesError()
+{
+    // Batch 3 fails on the prefetching thread: steps 1–3 run, step 4 reports why, and the model keeps
+    // the weights and the step count of step 3 and can still be saved and reopened.
+    BatchPrefetcher::setFaultHook([](int64_t k) {
+        if (k == 3)
+            throw std::runtime_error("the disk went away");
+    });
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(makeSyntheticShapes(100, 1, 16)));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(trainer.step());
+    const auto before = snapshot(trainer.model());
+    auto s = trainer.step();
+    BatchPrefetcher::setFaultHook({});
+    QVERIFY(!s);
+    const QString message = QString::fromStdString(s.error());
+    QVERIFY2(message.contains(QLatin1String("the disk went away")) && message.contains(QLatin1String("step 4")),
+             qPrintable(message));
+    QCOMPARE(trainer.stepCount(), 3);
+    auto after = trainer.model()->parameters();
+    for (size_t i = 0; i < after.size(); ++i)
+        QVERIFY(torch::equal(after[i], before[i]));
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("kept.ckpt")).toStdString();
+    QVERIFY(trainer.save(path));
+    auto reopened = loadCheckpoint(path, torch::kCPU);
+    QVERIFY(reopened);
+    QCOMPARE(reopened->step, 3);
+}
+
+void TestTrainer::outOfMemoryNamesRemedy()
+{
+    BatchPrefetcher::setFaultHook([](int64_t) { throw std::bad_alloc(); });
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(makeSyntheticShapes(100, 1, 16)));
+    auto s = trainer.step();
+    BatchPrefetcher::setFaultHook({});
+    QVERIFY(!s);
+    const QString message = QString::fromStdString(s.error());
+    QVERIFY2(message.contains(QLatin1String("ran out of memory")) && message.contains(QLatin1String("smaller batch")),
+             qPrintable(message));
+    QCOMPARE(trainer.stepCount(), 0);
+}
+
+void TestTrainer::libtorchErrorIsOneLine()
+{
+    // A real LibTorch error (a shape mismatch) carries a C++ stack trace; the user sees its first line.
+    try {
+        (void)torch::matmul(torch::ones({2, 3}), torch::ones({2, 3}));
+        QFAIL("no exception");
+    } catch (const std::exception& e) {
+        QVERIFY(QString::fromUtf8(e.what()).contains(QLatin1Char('\n'))); // what LibTorch gives
+        const auto message = QString::fromStdString(describeException(e, Error{"sampling"}).message());
+        QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
+        QVERIFY2(message.startsWith(QLatin1String("sampling failed: ")) && message.contains(QLatin1String("shapes")),
+                 qPrintable(message));
+        QVERIFY(!message.contains(QLatin1String("frame #")));
+    }
+}
+
+void TestTrainer::trainOptionsApplyToNextSteps()
+{
+    // Two trainers with the same start agree step for step until one changes its settings.
+    Trainer a(tinyConfig(), torch::kCPU), b(tinyConfig(), torch::kCPU);
+    const auto data = makeSyntheticShapes(100, 1, 16);
+    QVERIFY(a.setDataset(data) && b.setDataset(data));
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(a.step()->loss, b.step()->loss);
+    auto options = b.config().train;
+    options.seed = 99;
+    options.batch = 5;
+    options.lr = 3e-4;
+    options.warmupSteps = 0;
+    options.emaDecay = 0.5;
+    QVERIFY(b.setTrainOptions(options));
+    QCOMPARE(b.config().train.batch, 5);
+    QCOMPARE(b.learningRate(b.stepCount()), 3e-4);
+    QVERIFY(a.step()->loss != b.step()->loss);
+    QCOMPARE(b.stepCount(), 3);
+    // The saved checkpoint carries the new settings.
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("b.ckpt")).toStdString();
+    QVERIFY(b.save(path));
+    auto reopened = loadCheckpoint(path, torch::kCPU);
+    QVERIFY(reopened);
+    QCOMPARE(reopened->config.train.batch, 5);
+    QCOMPARE(reopened->config.train.seed, uint64_t{99});
+    QCOMPARE(reopened->config.train.emaDecay, 0.5);
+    // Nonsense is refused and changes nothing.
+    options.batch = 0;
+    QVERIFY(!b.setTrainOptions(options));
+    QCOMPARE(b.config().train.batch, 5);
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)
