@@ -60,7 +60,8 @@ Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first)
             o.model = v;
         else if (a == "--device")
             o.device = v;
-        else if ((a == "--batch" || a == "--iters" || a == "--warmup" || a == "--threads") && (!isNum || n < 0 || n > 100000))
+        else if ((a == "--batch" || a == "--iters" || a == "--warmup" || a == "--threads") &&
+                 (!isNum || n < 0 || n > 100000))
             return fail(DDPM_MSG("Engine", "the option %1 takes a whole number, not '%2'"), a, v);
         else if (a == "--batch")
             o.batch = static_cast<int>(n);

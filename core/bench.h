@@ -15,7 +15,7 @@ struct BenchOptions {
     int iters = 10;
     int warmup = 2;
     std::string device = "cpu";
-    int threads = 0; // 0: all cores
+    int threads = 0;   // 0: all cores
     bool help = false; // --help was given: print benchUsage() and run nothing
 };
 

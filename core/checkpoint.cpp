@@ -71,9 +71,8 @@ Status writeFileAtomically(const std::string& path, const std::string& bytes)
             const Error why = systemError(errno);
             ::close(fd);
             ::unlink(tmp.c_str());
-            return fail(DDPM_MSG("Engine",
-                                 "cannot write '%1': %2 (the previous file, if any, is unchanged)"),
-                        path, why);
+            return fail(DDPM_MSG("Engine", "cannot write '%1': %2 (the previous file, if any, is unchanged)"), path,
+                        why);
         }
         done += static_cast<size_t>(n);
     }
@@ -129,10 +128,8 @@ Result<std::shared_ptr<torch::serialize::InputArchive>> readCheckpointFile(const
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
     const auto version = get(data, 8, 4);
     if (version != kCheckpointVersion)
-        return fail(DDPM_MSG("Engine",
-                             "'%1' is a checkpoint of format version %2; this program reads version %3"),
-                    path,
-                    version, kCheckpointVersion);
+        return fail(DDPM_MSG("Engine", "'%1' is a checkpoint of format version %2; this program reads version %3"),
+                    path, version, kCheckpointVersion);
     const auto length = get(data, 12, 8);
     if (data.size() - kHeader < length)
         return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), path, data.size() - kHeader,
@@ -301,7 +298,8 @@ std::vector<LossPoint> historyFrom(const torch::Tensor& t)
 
 torch::Tensor binHistoryTensor(const std::vector<BinLossSnapshot>& h, size_t bins)
 {
-    auto t = torch::full({static_cast<int64_t>(h.size()), static_cast<int64_t>(bins + 1)}, std::nan(""), torch::kFloat64);
+    auto t =
+        torch::full({static_cast<int64_t>(h.size()), static_cast<int64_t>(bins + 1)}, std::nan(""), torch::kFloat64);
     auto* p = t.data_ptr<double>();
     for (size_t i = 0; i < h.size(); ++i) {
         p[i * (bins + 1)] = static_cast<double>(h[i].step);
@@ -333,9 +331,9 @@ Status loadModule(InputArchive& a, const std::string& key, UNet& model, torch::D
         model->load(sub);
         model->to(device);
     } catch (const std::exception& e) {
-        return fail(DDPM_MSG("Engine",
-                             "the %1 weights in '%2' do not match the model its configuration describes (%3)"),
-                    key, path, exceptionSummary(e));
+        return fail(
+            DDPM_MSG("Engine", "the %1 weights in '%2' do not match the model its configuration describes (%3)"), key,
+            path, exceptionSummary(e));
     }
     return Ok{};
 }
@@ -457,8 +455,7 @@ Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device
         if (a.try_read("bin_loss_history", binHistory))
             m.binLossHistory = binHistoryFrom(binHistory);
     } catch (const std::exception& e) {
-        return fail(DDPM_MSG("Engine", "the step count in '%1' cannot be read (%2)"), path,
-                    exceptionSummary(e));
+        return fail(DDPM_MSG("Engine", "the step count in '%1' cannot be read (%2)"), path, exceptionSummary(e));
     }
     return m;
 }

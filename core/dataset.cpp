@@ -16,13 +16,13 @@ namespace {
 
 bool fileExists(const std::string& p)
 {
-    struct stat st {};
+    struct stat st { };
     return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 bool dirExists(const std::string& p)
 {
-    struct stat st {};
+    struct stat st { };
     return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
@@ -49,7 +49,10 @@ bool fashionMnistAvailable()
     return fileExists(d + "/train-images-idx3-ubyte.gz") || fileExists(d + "/train-images-idx3-ubyte");
 }
 
-std::string defaultDataSpec() { return fashionMnistAvailable() ? "fashion-mnist" : "synthetic"; }
+std::string defaultDataSpec()
+{
+    return fashionMnistAvailable() ? "fashion-mnist" : "synthetic";
+}
 
 Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBytes)
 {
@@ -97,8 +100,7 @@ Result<std::vector<int64_t>> idxHeader(const std::vector<uint8_t>& b, const std:
     if (b[0] != 0 || b[1] != 0)
         return fail(DDPM_MSG("Engine", "%1 is not an IDX file (wrong magic number)"), what);
     if (b[2] != 0x08)
-        return fail(DDPM_MSG("Engine",
-                             "%1 holds IDX data of type %2; only unsigned bytes (type 8) are supported"),
+        return fail(DDPM_MSG("Engine", "%1 holds IDX data of type %2; only unsigned bytes (type 8) are supported"),
                     what, b[2]);
     const int nd = b[3];
     if (nd != wantDims)
@@ -117,13 +119,11 @@ Result<std::vector<int64_t>> idxHeader(const std::vector<uint8_t>& b, const std:
         payload *= d;
     const auto have = static_cast<int64_t>(b.size()) - 4 - 4 * nd;
     if (have < payload)
-        return fail(DDPM_MSG("Engine",
-                             "%1 is truncated: its header announces %2 bytes of data but only %3 follow"),
+        return fail(DDPM_MSG("Engine", "%1 is truncated: its header announces %2 bytes of data but only %3 follow"),
                     what, payload, have);
     if (have > payload)
-        return fail(DDPM_MSG("Engine",
-                             "%1 has %2 bytes more than its header announces: the sizes disagree"),
-                    what, have - payload);
+        return fail(DDPM_MSG("Engine", "%1 has %2 bytes more than its header announces: the sizes disagree"), what,
+                    have - payload);
     return dims;
 }
 
@@ -233,9 +233,8 @@ Result<Dataset> parseCifar10(const std::vector<uint8_t>& b, const std::string& w
     for (int64_t i = 0; i < n; ++i) {
         const uint8_t* r = b.data() + static_cast<size_t>(i) * rec;
         if (r[0] > 9)
-            return fail(DDPM_MSG("Engine",
-                                 "%1 is not a CIFAR-10 batch: record %2 has label %3 (labels are 0–9)"),
-                        what, i + 1, r[0]);
+            return fail(DDPM_MSG("Engine", "%1 is not a CIFAR-10 batch: record %2 has label %3 (labels are 0–9)"), what,
+                        i + 1, r[0]);
         lp[i] = r[0];
         std::memcpy(ip + static_cast<size_t>(i) * (rec - 1), r + 1, rec - 1);
     }
@@ -297,10 +296,18 @@ Dataset makeSyntheticShapes(int64_t count, int64_t channels, int64_t size, uint6
                 const double d = std::sqrt(dx * dx + dy * dy);
                 bool inside = false;
                 switch (kind) {
-                case 0: inside = d <= r; break;                                          // disc
-                case 1: inside = std::abs(u) <= r * 0.8 && std::abs(v) <= r * 0.8; break;  // square
-                case 2: inside = v <= r * 0.5 && v >= -r && std::abs(u) <= (v + r) * 0.6; break; // triangle
-                case 3: inside = d <= r && d >= r * 0.55; break;                          // ring
+                case 0:
+                    inside = d <= r;
+                    break; // disc
+                case 1:
+                    inside = std::abs(u) <= r * 0.8 && std::abs(v) <= r * 0.8;
+                    break; // square
+                case 2:
+                    inside = v <= r * 0.5 && v >= -r && std::abs(u) <= (v + r) * 0.6;
+                    break; // triangle
+                case 3:
+                    inside = d <= r && d >= r * 0.55;
+                    break; // ring
                 }
                 if (!inside)
                     continue;
@@ -390,10 +397,12 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
             return fail(DDPM_MSG("Engine", "the synthetic set takes between 1 and 1000000 images"));
         return makeSyntheticShapes(n, channels, size);
     } else {
-        return fail(DDPM_MSG("Engine",
-                             "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, "
-                             "folder:DIR or synthetic)"),
-                    spec);
+        return fail(
+            DDPM_MSG(
+                "Engine",
+                "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, "
+                "folder:DIR or synthetic)"),
+            spec);
     }
     if (!ds)
         return ds;

@@ -76,7 +76,10 @@ Error describeException(const std::exception& e, const Error& what)
     return fail(DDPM_MSG("Engine", "%1 failed: %2"), what, line);
 }
 
-std::string exceptionSummary(const std::exception& e) { return firstLineOf(e); }
+std::string exceptionSummary(const std::exception& e)
+{
+    return firstLineOf(e);
+}
 
 Error describeUnknownException(const Error& what)
 {

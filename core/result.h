@@ -90,6 +90,15 @@ Error fail(const char* text, A&&... args)
     return e;
 }
 
+// "a, b, c or d": the names a setting accepts, for messages and help texts.
+inline std::string listOfChoices(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
+}
+
 // A message for a failed system call, in words rather than errno's English where it is a common one.
 Error systemError(int errnum);
 

@@ -54,23 +54,42 @@ std::vector<double> makeBetas(const ScheduleOptions& o)
 
 } // namespace
 
+const std::vector<ScheduleKind>& scheduleKinds()
+{
+    static const std::vector<ScheduleKind> kinds{ScheduleKind::Linear, ScheduleKind::Cosine, ScheduleKind::Sigmoid,
+                                                 ScheduleKind::Quadratic};
+    return kinds;
+}
+
+std::vector<std::string> scheduleKindNames()
+{
+    std::vector<std::string> names;
+    for (auto k : scheduleKinds())
+        names.push_back(scheduleKindName(k));
+    return names;
+}
+
 std::string scheduleKindName(ScheduleKind kind)
 {
     switch (kind) {
-    case ScheduleKind::Linear: return "linear";
-    case ScheduleKind::Cosine: return "cosine";
-    case ScheduleKind::Sigmoid: return "sigmoid";
-    case ScheduleKind::Quadratic: return "quadratic";
+    case ScheduleKind::Linear:
+        return "linear";
+    case ScheduleKind::Cosine:
+        return "cosine";
+    case ScheduleKind::Sigmoid:
+        return "sigmoid";
+    case ScheduleKind::Quadratic:
+        return "quadratic";
     }
     return "linear";
 }
 
 Result<ScheduleKind> parseScheduleKind(const std::string& name)
 {
-    for (auto k : {ScheduleKind::Linear, ScheduleKind::Cosine, ScheduleKind::Sigmoid, ScheduleKind::Quadratic})
+    for (auto k : scheduleKinds())
         if (scheduleKindName(k) == name)
             return k;
-    return fail(DDPM_MSG("Engine", "unknown schedule '%1' (expected linear, cosine, sigmoid or quadratic)"), name);
+    return fail(DDPM_MSG("Engine", "unknown schedule '%1' (expected %2)"), name, listOfChoices(scheduleKindNames()));
 }
 
 Result<NoiseSchedule> NoiseSchedule::create(const ScheduleOptions& o)

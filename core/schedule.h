@@ -16,19 +16,25 @@ enum class ScheduleKind { Linear, Cosine, Sigmoid, Quadratic };
 
 struct ScheduleOptions {
     ScheduleKind kind = ScheduleKind::Linear;
-    int steps = 1000;            // T
-    double betaStart = 1e-4;     // linear, sigmoid, quadratic
+    int steps = 1000;        // T
+    double betaStart = 1e-4; // linear, sigmoid, quadratic
     double betaEnd = 0.02;
     double cosineOffset = 0.008; // s of the cosine schedule
     double maxBeta = 0.999;      // cap of the cosine schedule
 };
 
+// Every kind, in the order menus list them; their names are defined once, here and in schedule.cpp.
+const std::vector<ScheduleKind>& scheduleKinds();
 std::string scheduleKindName(ScheduleKind kind);
+std::vector<std::string> scheduleKindNames();
 Result<ScheduleKind> parseScheduleKind(const std::string& name);
 
 class NoiseSchedule {
 public:
-    NoiseSchedule() : NoiseSchedule(ScheduleOptions{}) {}
+    NoiseSchedule()
+        : NoiseSchedule(ScheduleOptions{})
+    {
+    }
     explicit NoiseSchedule(const ScheduleOptions& options);
     // Validates the options first (T ≥ 1, 0 < β < 1, β_start ≤ β_end …).
     static Result<NoiseSchedule> create(const ScheduleOptions& options);
@@ -53,9 +59,8 @@ public:
 
 private:
     ScheduleOptions m_options;
-    std::vector<double> m_beta, m_alpha, m_alphaBar, m_alphaBarPrev, m_sqrtAlphaBar,
-        m_sqrtOneMinusAlphaBar, m_posteriorVariance, m_posteriorMeanCoefX0, m_posteriorMeanCoefXt,
-        m_snr;
+    std::vector<double> m_beta, m_alpha, m_alphaBar, m_alphaBarPrev, m_sqrtAlphaBar, m_sqrtOneMinusAlphaBar,
+        m_posteriorVariance, m_posteriorMeanCoefX0, m_posteriorMeanCoefXt, m_snr;
 };
 
 } // namespace ddpm

@@ -33,7 +33,8 @@ Trainer::Trainer(const ModelConfig& config, torch::Device device)
     m_ema->eval();
     for (auto& p : m_ema->parameters())
         p.set_requires_grad(false);
-    m_optimizer = std::make_unique<torch::optim::Adam>(m_model->parameters(), torch::optim::AdamOptions(config.train.lr));
+    m_optimizer =
+        std::make_unique<torch::optim::Adam>(m_model->parameters(), torch::optim::AdamOptions(config.train.lr));
     m_binLoss.assign(static_cast<size_t>(std::max(1, config.train.lossBins)), std::nan(""));
 }
 

@@ -25,9 +25,9 @@
 namespace ddpm {
 
 struct StepStats {
-    int64_t step = 0;          // steps completed after this one
+    int64_t step = 0; // steps completed after this one
     double loss = 0.0;
-    double gradNorm = 0.0;     // before clipping
+    double gradNorm = 0.0; // before clipping
     double lr = 0.0;
     double imagesPerSec = 0.0; // over the last few steps
     double stepsPerSec = 0.0;

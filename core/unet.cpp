@@ -74,7 +74,7 @@ Result<UNetOptions> unetPreset(const std::string& name)
     } else if (name == "cifar") {
         o.ch(128).chMult({1, 2, 2, 2}).numResBlocks(2).attnResolutions({16}).dropout(0.1).imageChannels(3).imageSize(32);
     } else {
-        return fail(DDPM_MSG("Engine", "unknown model preset '%1' (expected tiny, reference or cifar)"), name);
+        return fail(DDPM_MSG("Engine", "unknown model preset '%1' (expected %2)"), name, listOfChoices(unetPresetNames()));
     }
     return o;
 }

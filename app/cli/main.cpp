@@ -33,7 +33,10 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
-void onSigint(int) { g_interrupted.store(true); }
+void onSigint(int)
+{
+    g_interrupted.store(true);
+}
 
 int fail(const std::string& message, int code = 1)
 {
@@ -41,9 +44,15 @@ int fail(const std::string& message, int code = 1)
     return code;
 }
 
-int fail(const QString& message, int code = 1) { return fail(message.toStdString(), code); }
+int fail(const QString& message, int code = 1)
+{
+    return fail(message.toStdString(), code);
+}
 
-int fail(const char* message, int code = 1) { return fail(std::string(message), code); }
+int fail(const char* message, int code = 1)
+{
+    return fail(std::string(message), code);
+}
 
 // Parses the subcommand's options; returns false after printing a one-line error.
 bool parse(QCommandLineParser& p, const QStringList& args, const QString& command)
@@ -65,8 +74,7 @@ bool parse(QCommandLineParser& p, const QStringList& args, const QString& comman
     return true;
 }
 
-template <typename T>
-bool number(const QCommandLineParser& p, const QString& name, T& out, double lo, double hi)
+template <typename T> bool number(const QCommandLineParser& p, const QString& name, T& out, double lo, double hi)
 {
     if (!p.isSet(name))
         return true;
@@ -74,21 +82,38 @@ bool number(const QCommandLineParser& p, const QString& name, T& out, double lo,
     const double v = p.value(name).toDouble(&ok);
     if constexpr (std::is_integral_v<T>) {
         if (!ok || v < lo || v > hi || v != std::floor(v)) {
-            fail(QStringLiteral("--%1 takes a whole number between %2 and %3, not '%4'").arg(name).arg(lo).arg(hi).arg(p.value(name)), 2);
+            fail(QStringLiteral("--%1 takes a whole number between %2 and %3, not '%4'")
+                     .arg(name)
+                     .arg(lo)
+                     .arg(hi)
+                     .arg(p.value(name)),
+                 2);
             return false;
         }
     }
     if (!ok || !std::isfinite(v) || v < lo || v > hi) {
-        fail(QStringLiteral("--%1 takes a number between %2 and %3, not '%4'").arg(name).arg(lo).arg(hi).arg(p.value(name)), 2);
+        fail(QStringLiteral("--%1 takes a number between %2 and %3, not '%4'")
+                 .arg(name)
+                 .arg(lo)
+                 .arg(hi)
+                 .arg(p.value(name)),
+             2);
         return false;
     }
     out = static_cast<T>(v);
     return true;
 }
 
-QCommandLineOption opt(const char* name, const char* help, const char* valueName = nullptr, const char* def = nullptr)
+// The names an option accepts, as the engine defines them: "a, b or c".
+std::string choices(const std::vector<std::string>& names)
 {
-    QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help));
+    return listOfChoices(names);
+}
+
+QCommandLineOption opt(const char* name, const std::string& help, const char* valueName = nullptr,
+                       const char* def = nullptr)
+{
+    QCommandLineOption o(QString::fromLatin1(name), QString::fromStdString(help));
     if (valueName)
         o.setValueName(QString::fromLatin1(valueName));
     if (def)
@@ -101,7 +126,7 @@ QCommandLineOption opt(const char* name, const char* help, const char* valueName
 int cmdSchedule(const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption(opt("kind", "linear, cosine, sigmoid or quadratic", "K", "linear"));
+    p.addOption(opt("kind", choices(scheduleKindNames()), "K", "linear"));
     p.addOption(opt("steps", "number of diffusion steps T", "T", "1000"));
     p.addOption(opt("beta-start", "β_1", "B0", "0.0001"));
     p.addOption(opt("beta-end", "β_T", "B1", "0.02"));
@@ -112,7 +137,8 @@ int cmdSchedule(const QStringList& args)
     if (!kind)
         return fail(kind.error(), 2);
     o.kind = kind.value();
-    if (!number(p, QStringLiteral("steps"), o.steps, 1, 100000) || !number(p, QStringLiteral("beta-start"), o.betaStart, 0, 1) ||
+    if (!number(p, QStringLiteral("steps"), o.steps, 1, 100000) ||
+        !number(p, QStringLiteral("beta-start"), o.betaStart, 0, 1) ||
         !number(p, QStringLiteral("beta-end"), o.betaEnd, 0, 1))
         return 2;
     auto s = NoiseSchedule::create(o);
@@ -122,8 +148,9 @@ int cmdSchedule(const QStringList& args)
     char row[512];
     for (int i = 0; i < s->steps(); ++i) {
         const auto k = static_cast<size_t>(i);
-        std::snprintf(row, sizeof row, "%d,%.15g,%.15g,%.15g,%.15g,%.15g,%.15g,%.15g\n", i + 1, s->beta()[k], s->alpha()[k],
-                      s->alphaBar()[k], s->sqrtAlphaBar()[k], s->sqrtOneMinusAlphaBar()[k], s->posteriorVariance()[k], s->snr()[k]);
+        std::snprintf(row, sizeof row, "%d,%.15g,%.15g,%.15g,%.15g,%.15g,%.15g,%.15g\n", i + 1, s->beta()[k],
+                      s->alpha()[k], s->alphaBar()[k], s->sqrtAlphaBar()[k], s->sqrtOneMinusAlphaBar()[k],
+                      s->posteriorVariance()[k], s->snr()[k]);
         out += row;
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -137,22 +164,29 @@ QString formatDuration(double secs)
     if (!(secs >= 0) || secs > 1e7)
         return QStringLiteral("--:--");
     const auto s = static_cast<long long>(secs);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return s >= 3600
+               ? QStringLiteral("%1:%2:%3")
+                     .arg(s / 3600)
+                     .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                     .arg(s % 60, 2, 10, QLatin1Char('0'))
+               : QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 int cmdTrain(const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption(opt("data", "fashion-mnist[:train|test|all] (train when not named), mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic", "SPEC"));
+    p.addOption(opt("data",
+                    "fashion-mnist[:train|test|all] (train when not named), mnist:DIR, idx:FILE, cifar10:DIR, "
+                    "folder:DIR or synthetic",
+                    "SPEC"));
     p.addOption(opt("out", "checkpoint to write", "CKPT"));
-    p.addOption(opt("model", "tiny, reference or cifar", "PRESET", "reference"));
+    p.addOption(opt("model", choices(unetPresetNames()), "PRESET", "reference"));
     p.addOption(opt("steps", "train until this step count is reached", "N", "10000"));
     p.addOption(opt("batch", "batch size", "B", "64"));
     p.addOption(opt("lr", "Adam learning rate", "LR", "0.0002"));
     p.addOption(opt("warmup", "learning-rate warm-up steps", "N", "500"));
     p.addOption(opt("ema", "EMA decay", "D", "0.999"));
-    p.addOption(opt("schedule", "linear, cosine, sigmoid or quadratic", "K", "linear"));
+    p.addOption(opt("schedule", choices(scheduleKindNames()), "K", "linear"));
     p.addOption(opt("prediction", "eps, x0 or v", "P", "eps"));
     p.addOption(opt("hflip", "random horizontal flips"));
     p.addOption(opt("seed", "random seed", "S", "0"));
@@ -196,18 +230,22 @@ int cmdTrain(const QStringList& args)
         if (!pred)
             return fail(pred.error(), 2);
         c.prediction = pred.value();
-        if (!number(p, QStringLiteral("batch"), c.train.batch, 1, 65536) || !number(p, QStringLiteral("lr"), c.train.lr, 0, 1) ||
+        if (!number(p, QStringLiteral("batch"), c.train.batch, 1, 65536) ||
+            !number(p, QStringLiteral("lr"), c.train.lr, 0, 1) ||
             !number(p, QStringLiteral("warmup"), c.train.warmupSteps, 0, 1e9) ||
-            !number(p, QStringLiteral("ema"), c.train.emaDecay, 0, 1) || !number(p, QStringLiteral("seed"), c.train.seed, 0, 9e15))
+            !number(p, QStringLiteral("ema"), c.train.emaDecay, 0, 1) ||
+            !number(p, QStringLiteral("seed"), c.train.seed, 0, 9e15))
             return 2;
         c.train.hflip = p.isSet(QStringLiteral("hflip"));
-        c.dataSpec = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")).toStdString() : defaultDataSpec();
+        c.dataSpec =
+            p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")).toStdString() : defaultDataSpec();
         trainer = std::make_unique<Trainer>(c, device.value());
     }
     if (p.isSet(QStringLiteral("data")) && p.isSet(QStringLiteral("resume")) &&
         p.value(QStringLiteral("data")).toStdString() != trainer->config().dataSpec)
         std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
-    const std::string spec = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")).toStdString() : trainer->config().dataSpec;
+    const std::string spec =
+        p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")).toStdString() : trainer->config().dataSpec;
     const auto& u = trainer->config().unet;
     auto data = loadDataSpec(spec, u.imageChannels(), u.imageSize(), qtFolderLoader());
     if (!data)
@@ -226,7 +264,8 @@ int cmdTrain(const QStringList& args)
         logFile = std::make_unique<QSaveFile>(p.value(QStringLiteral("log")));
         logFile->setDirectWriteFallback(true);
         if (!logFile->open(QIODevice::WriteOnly))
-            return fail(QStringLiteral("cannot write the log '%1': %2").arg(logFile->fileName(), logFile->errorString()));
+            return fail(
+                QStringLiteral("cannot write the log '%1': %2").arg(logFile->fileName(), logFile->errorString()));
         logFile->write("step,loss,grad_norm,lr,img_per_s\n");
         log = logFile.get();
     }
@@ -237,7 +276,8 @@ int cmdTrain(const QStringList& args)
     const long long start = trainer->stepCount();
     std::fprintf(stderr, "ddpm: training %s (%lld parameters) on %s, %s with %lld images, from step %lld to %lld\n",
                  trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
-                 deviceDescription(device.value()).c_str(), spec.c_str(), static_cast<long long>(data->size()), start, steps);
+                 deviceDescription(device.value()).c_str(), spec.c_str(), static_cast<long long>(data->size()), start,
+                 steps);
     const auto t0 = std::chrono::steady_clock::now();
     auto lastPrint = t0 - std::chrono::seconds(10);
     int lastDecile = -1;
@@ -252,8 +292,13 @@ int cmdTrain(const QStringList& args)
         }
         last = s.value();
         if (log)
-            log->write(QStringLiteral("%1,%2,%3,%4,%5\n").arg(last.step).arg(last.loss, 0, 'g', 8).arg(last.gradNorm, 0, 'g', 6)
-                           .arg(last.lr, 0, 'g', 6).arg(last.imagesPerSec, 0, 'f', 2).toLatin1());
+            log->write(QStringLiteral("%1,%2,%3,%4,%5\n")
+                           .arg(last.step)
+                           .arg(last.loss, 0, 'g', 8)
+                           .arg(last.gradNorm, 0, 'g', 6)
+                           .arg(last.lr, 0, 'g', 6)
+                           .arg(last.imagesPerSec, 0, 'f', 2)
+                           .toLatin1());
         const auto now = std::chrono::steady_clock::now();
         const double elapsed = std::chrono::duration<double>(now - t0).count();
         const double done = static_cast<double>(last.step - start);
@@ -270,8 +315,8 @@ int cmdTrain(const QStringList& args)
                          formatDuration(eta).toLatin1().constData());
         } else if (!tty && static_cast<int>(frac * 10) != lastDecile) {
             lastDecile = static_cast<int>(frac * 10);
-            std::fprintf(stderr, "step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n", static_cast<long long>(last.step), steps,
-                         last.loss, last.imagesPerSec, formatDuration(eta).toLatin1().constData());
+            std::fprintf(stderr, "step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n", static_cast<long long>(last.step),
+                         steps, last.loss, last.imagesPerSec, formatDuration(eta).toLatin1().constData());
         }
         if (saveEvery > 0 && last.step % saveEvery == 0 && last.step < steps) {
             if (auto sv = trainer->save(out.toStdString()); !sv)
@@ -281,12 +326,14 @@ int cmdTrain(const QStringList& args)
     if (tty)
         std::fprintf(stderr, "\n");
     if (g_interrupted.load())
-        std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n", static_cast<long long>(trainer->stepCount()));
+        std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n",
+                     static_cast<long long>(trainer->stepCount()));
     if (log && !logFile->commit())
         std::fprintf(stderr, "ddpm: cannot write the log: %s\n", logFile->errorString().toLocal8Bit().constData());
     if (auto sv = trainer->save(out.toStdString()); !sv)
         return fail(sv.error());
-    std::fprintf(stderr, "ddpm: saved %s at step %lld\n", out.toLocal8Bit().constData(), static_cast<long long>(trainer->stepCount()));
+    std::fprintf(stderr, "ddpm: saved %s at step %lld\n", out.toLocal8Bit().constData(),
+                 static_cast<long long>(trainer->stepCount()));
     return rc;
 }
 
@@ -318,7 +365,8 @@ int cmdSample(const QStringList& args)
         return fail("--checkpoint CKPT and --out PNG are required", 2);
     SamplerOptions so;
     int frames = 10, scale = 2, threads = 0;
-    if (!number(p, QStringLiteral("count"), so.count, 1, 4096) || !number(p, QStringLiteral("steps"), so.ddimSteps, 1, 100000) ||
+    if (!number(p, QStringLiteral("count"), so.count, 1, 4096) ||
+        !number(p, QStringLiteral("steps"), so.ddimSteps, 1, 100000) ||
         !number(p, QStringLiteral("eta"), so.eta, 0, 1) || !number(p, QStringLiteral("seed"), so.seed, 0, 9e15) ||
         !number(p, QStringLiteral("frames"), frames, 2, 1000) || !number(p, QStringLiteral("scale"), scale, 1, 32) ||
         !number(p, QStringLiteral("threads"), threads, 0, 1024))
@@ -463,15 +511,14 @@ int cmdBench(int argc, char** argv)
 
 void usage(FILE* to)
 {
-    std::fprintf(to,
-                 "usage: ddpm COMMAND [options]\n\n"
-                 "commands:\n"
-                 "  schedule   print a noise schedule as CSV\n"
-                 "  train      train a denoising U-Net (Ctrl-C saves and exits)\n"
-                 "  sample     draw images with DDPM or DDIM; strips and GIFs of the reverse process\n"
-                 "  info       print a checkpoint's configuration as JSON\n"
-                 "  bench      measure training and denoising throughput\n\n"
-                 "ddpm COMMAND --help lists the options of a command.\n");
+    std::fprintf(to, "usage: ddpm COMMAND [options]\n\n"
+                     "commands:\n"
+                     "  schedule   print a noise schedule as CSV\n"
+                     "  train      train a denoising U-Net (Ctrl-C saves and exits)\n"
+                     "  sample     draw images with DDPM or DDIM; strips and GIFs of the reverse process\n"
+                     "  info       print a checkpoint's configuration as JSON\n"
+                     "  bench      measure training and denoising throughput\n\n"
+                     "ddpm COMMAND --help lists the options of a command.\n");
 }
 
 } // namespace

@@ -37,18 +37,24 @@ TestCli::Run TestCli::run(const QStringList& args, int timeoutMs)
     QProcess p;
     p.start(QStringLiteral(DDPM_CLI_PATH), args);
     p.waitForFinished(timeoutMs);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
 }
 
-void TestCli::initTestCase() { QVERIFY(m_dir.isValid()); }
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
 
 void TestCli::scheduleCsv()
 {
-    auto r = run({QStringLiteral("schedule"), QStringLiteral("--kind"), QStringLiteral("cosine"), QStringLiteral("--steps"), QStringLiteral("50")});
+    auto r = run({QStringLiteral("schedule"), QStringLiteral("--kind"), QStringLiteral("cosine"),
+                  QStringLiteral("--steps"), QStringLiteral("50")});
     QCOMPARE(r.code, 0);
     const auto lines = r.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 51);
-    QCOMPARE(lines[0], QByteArray("t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,posterior_variance,snr"));
+    QCOMPARE(lines[0],
+             QByteArray("t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,posterior_variance,snr"));
     const auto first = lines[1].split(',');
     QCOMPARE(first.size(), 8);
     QCOMPARE(first[0], QByteArray("1"));
@@ -75,9 +81,10 @@ void TestCli::trainInfoSampleResume()
 {
     const QString ckpt = m_dir.filePath(QStringLiteral("tiny.ckpt"));
     const QString log = m_dir.filePath(QStringLiteral("log.csv"));
-    auto t = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:200"), QStringLiteral("--model"),
-                  QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("12"), QStringLiteral("--batch"), QStringLiteral("8"),
-                  QStringLiteral("--out"), ckpt, QStringLiteral("--log"), log, QStringLiteral("--device"), QStringLiteral("cpu")});
+    auto t = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:200"),
+                  QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("12"),
+                  QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--out"), ckpt,
+                  QStringLiteral("--log"), log, QStringLiteral("--device"), QStringLiteral("cpu")});
     QVERIFY2(t.code == 0, t.err.constData());
     QFile logFile(log);
     QVERIFY(logFile.open(QIODevice::ReadOnly));
@@ -92,15 +99,33 @@ void TestCli::trainInfoSampleResume()
     QCOMPARE(o.value(QStringLiteral("step")).toInt(), 12);
     QCOMPARE(o.value(QStringLiteral("preset")).toString(), QStringLiteral("tiny"));
     QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("image_size")).toInt(), 16);
-    QCOMPARE(o.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("linear"));
+    QCOMPARE(o.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("linear"));
     QCOMPARE(o.value(QStringLiteral("data")).toString(), QStringLiteral("synthetic:200"));
 
     const QString png = m_dir.filePath(QStringLiteral("grid.png")), strip = m_dir.filePath(QStringLiteral("strip.png")),
                   gif = m_dir.filePath(QStringLiteral("rev.gif"));
-    auto s = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--out"), png, QStringLiteral("--count"),
-                  QStringLiteral("4"), QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"), QStringLiteral("8"),
-                  QStringLiteral("--strip"), strip, QStringLiteral("--frames"), QStringLiteral("5"), QStringLiteral("--gif"), gif,
-                  QStringLiteral("--scale"), QStringLiteral("1"), QStringLiteral("--device"), QStringLiteral("cpu")});
+    auto s = run({QStringLiteral("sample"),
+                  QStringLiteral("--checkpoint"),
+                  ckpt,
+                  QStringLiteral("--out"),
+                  png,
+                  QStringLiteral("--count"),
+                  QStringLiteral("4"),
+                  QStringLiteral("--sampler"),
+                  QStringLiteral("ddim"),
+                  QStringLiteral("--steps"),
+                  QStringLiteral("8"),
+                  QStringLiteral("--strip"),
+                  strip,
+                  QStringLiteral("--frames"),
+                  QStringLiteral("5"),
+                  QStringLiteral("--gif"),
+                  gif,
+                  QStringLiteral("--scale"),
+                  QStringLiteral("1"),
+                  QStringLiteral("--device"),
+                  QStringLiteral("cpu")});
     QVERIFY2(s.code == 0, s.err.constData());
     QImage grid(png);
     QCOMPARE(grid.size(), QSize(2 * 16 + 3 * 2, 2 * 16 + 3 * 2)); // 2×2 grid, 2-pixel padding
@@ -114,16 +139,20 @@ void TestCli::trainInfoSampleResume()
     QCOMPARE(QSize(anim->width, anim->height), grid.size());
     QVERIFY(QFile::exists(png + QStringLiteral(".json")));
 
-    auto resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:200"),
-                        QStringLiteral("--steps"), QStringLiteral("15"), QStringLiteral("--out"), ckpt, QStringLiteral("--device"), QStringLiteral("cpu")});
+    auto resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--data"),
+                        QStringLiteral("synthetic:200"), QStringLiteral("--steps"), QStringLiteral("15"),
+                        QStringLiteral("--out"), ckpt, QStringLiteral("--device"), QStringLiteral("cpu")});
     QVERIFY2(resumed.code == 0, resumed.err.constData());
-    QCOMPARE(QJsonDocument::fromJson(run({QStringLiteral("info"), ckpt}).out).object().value(QStringLiteral("step")).toInt(), 15);
+    QCOMPARE(
+        QJsonDocument::fromJson(run({QStringLiteral("info"), ckpt}).out).object().value(QStringLiteral("step")).toInt(),
+        15);
 }
 
 void TestCli::bench()
 {
-    auto r = run({QStringLiteral("bench"), QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--batch"), QStringLiteral("4"),
-                  QStringLiteral("--iters"), QStringLiteral("2"), QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("1")});
+    auto r = run({QStringLiteral("bench"), QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--batch"),
+                  QStringLiteral("4"), QStringLiteral("--iters"), QStringLiteral("2"), QStringLiteral("--warmup"),
+                  QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("1")});
     QCOMPARE(r.code, 0);
     const auto o = QJsonDocument::fromJson(r.out.trimmed()).object();
     for (const char* key : {"params", "train_img_per_s", "denoise_img_steps_per_s", "peak_rss_mb", "device", "threads"})
@@ -138,14 +167,23 @@ void TestCli::userErrors_data()
     QTest::addColumn<QStringList>("args");
     QTest::newRow("no command") << QStringList{};
     QTest::newRow("unknown command") << QStringList{QStringLiteral("paint")};
-    QTest::newRow("bad schedule") << QStringList{QStringLiteral("schedule"), QStringLiteral("--kind"), QStringLiteral("zigzag")};
-    QTest::newRow("bad steps") << QStringList{QStringLiteral("schedule"), QStringLiteral("--steps"), QStringLiteral("many")};
+    QTest::newRow("bad schedule") << QStringList{QStringLiteral("schedule"), QStringLiteral("--kind"),
+                                                 QStringLiteral("zigzag")};
+    QTest::newRow("bad steps") << QStringList{QStringLiteral("schedule"), QStringLiteral("--steps"),
+                                              QStringLiteral("many")};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("schedule"), QStringLiteral("--colour")};
-    QTest::newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic")};
+    QTest::newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                                                      QStringLiteral("synthetic")};
     QTest::newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")};
-    QTest::newRow("bad data") << QStringList{QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("idx:/no/file"), QStringLiteral("--out"), QStringLiteral("/tmp/x.ckpt"), QStringLiteral("--model"), QStringLiteral("tiny")};
-    QTest::newRow("cuda absent") << QStringList{QStringLiteral("bench"), QStringLiteral("--device"), QStringLiteral("cuda")};
-    QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"), QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"), QStringLiteral("/tmp/x.png")};
+    QTest::newRow("bad data") << QStringList{QStringLiteral("train"),        QStringLiteral("--data"),
+                                             QStringLiteral("idx:/no/file"), QStringLiteral("--out"),
+                                             QStringLiteral("/tmp/x.ckpt"),  QStringLiteral("--model"),
+                                             QStringLiteral("tiny")};
+    QTest::newRow("cuda absent") << QStringList{QStringLiteral("bench"), QStringLiteral("--device"),
+                                                QStringLiteral("cuda")};
+    QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"),
+                                                     QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"),
+                                                     QStringLiteral("/tmp/x.png")};
 }
 
 void TestCli::userErrors()
@@ -165,20 +203,47 @@ void TestCli::optionValues_data()
     QTest::addColumn<QString>("message"); // empty: the value is accepted (the run then fails later)
     const QString out = QStringLiteral("/tmp/never-written.ckpt");
     const QString t = QStringLiteral("train"), s = QStringLiteral("sample");
-    QTest::newRow("fractional batch") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--batch"), QStringLiteral("3.7")}
+    QTest::newRow("fractional batch") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--batch"),
+                                                     QStringLiteral("3.7")}
                                       << QStringLiteral("--batch takes a whole number");
-    QTest::newRow("fractional steps") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"), QStringLiteral("10.5")}
+    QTest::newRow("fractional steps") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"),
+                                                     QStringLiteral("10.5")}
                                       << QStringLiteral("--steps takes a whole number");
-    QTest::newRow("fractional count") << QStringList{s, QStringLiteral("--checkpoint"), out, QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("2.5")}
+    QTest::newRow("fractional count") << QStringList{s,
+                                                     QStringLiteral("--checkpoint"),
+                                                     out,
+                                                     QStringLiteral("--out"),
+                                                     out,
+                                                     QStringLiteral("--count"),
+                                                     QStringLiteral("2.5")}
                                       << QStringLiteral("--count takes a whole number");
-    QTest::newRow("eta above 1") << QStringList{s, QStringLiteral("--checkpoint"), out, QStringLiteral("--out"), out, QStringLiteral("--eta"), QStringLiteral("1.5")}
+    QTest::newRow("eta above 1") << QStringList{s,
+                                                QStringLiteral("--checkpoint"),
+                                                out,
+                                                QStringLiteral("--out"),
+                                                out,
+                                                QStringLiteral("--eta"),
+                                                QStringLiteral("1.5")}
                                  << QStringLiteral("--eta takes a number between 0 and 1");
-    QTest::newRow("eta below 0") << QStringList{s, QStringLiteral("--checkpoint"), out, QStringLiteral("--out"), out, QStringLiteral("--eta"), QStringLiteral("-0.1")}
+    QTest::newRow("eta below 0") << QStringList{s,
+                                                QStringLiteral("--checkpoint"),
+                                                out,
+                                                QStringLiteral("--out"),
+                                                out,
+                                                QStringLiteral("--eta"),
+                                                QStringLiteral("-0.1")}
                                  << QStringLiteral("--eta takes a number between 0 and 1");
-    QTest::newRow("eta 1 accepted") << QStringList{s, QStringLiteral("--checkpoint"), out, QStringLiteral("--out"), out, QStringLiteral("--eta"), QStringLiteral("1")}
+    QTest::newRow("eta 1 accepted") << QStringList{s,
+                                                   QStringLiteral("--checkpoint"),
+                                                   out,
+                                                   QStringLiteral("--out"),
+                                                   out,
+                                                   QStringLiteral("--eta"),
+                                                   QStringLiteral("1")}
                                     << QString();
-    QTest::newRow("fractional bench batch") << QStringList{QStringLiteral("bench"), QStringLiteral("--batch"), QStringLiteral("3.7")}
-                                            << QStringLiteral("whole number");
+    QTest::newRow("fractional bench batch")
+        << QStringList{QStringLiteral("bench"), QStringLiteral("--batch"), QStringLiteral("3.7")}
+        << QStringLiteral("whole number");
 }
 
 void TestCli::optionValues()
@@ -211,7 +276,8 @@ void TestCli::imageFolderWithOddFiles()
     for (int i = 0; i < 6; ++i) {
         QImage img(40 + i, 30, QImage::Format_RGB888);
         img.fill(QColor(20 * i, 100, 200));
-        QVERIFY(img.save(dir + QStringLiteral("/sub/img%1.%2").arg(i).arg(i % 2 ? QStringLiteral("png") : QStringLiteral("jpg"))));
+        QVERIFY(img.save(
+            dir + QStringLiteral("/sub/img%1.%2").arg(i).arg(i % 2 ? QStringLiteral("png") : QStringLiteral("jpg"))));
     }
     QFile notes(dir + QStringLiteral("/notes.txt"));
     QVERIFY(notes.open(QIODevice::WriteOnly));
@@ -222,14 +288,15 @@ void TestCli::imageFolderWithOddFiles()
     fake.write("\x89PNG\r\n\x1a\n garbage");
     fake.close();
     const QString ckpt = m_dir.filePath(QStringLiteral("folder.ckpt"));
-    auto r = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("folder:") + dir, QStringLiteral("--model"), QStringLiteral("tiny"),
-                  QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--out"), ckpt});
+    auto r = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("folder:") + dir,
+                  QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("2"),
+                  QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--out"), ckpt});
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY(r.err.contains("with 6 images"));
     const QString empty = m_dir.filePath(QStringLiteral("empty"));
     QDir().mkpath(empty);
-    auto e = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("folder:") + empty, QStringLiteral("--model"), QStringLiteral("tiny"),
-                  QStringLiteral("--out"), ckpt});
+    auto e = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("folder:") + empty,
+                  QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--out"), ckpt});
     QVERIFY(e.code != 0);
     QVERIFY2(e.err.contains("no readable"), e.err.constData());
 }
@@ -239,9 +306,11 @@ void TestCli::interruptSavesCheckpoint()
     // Ctrl-C (SIGINT) or SIGTERM: the run saves where it is and exits cleanly.
     const QString ckpt = m_dir.filePath(QStringLiteral("interrupted.ckpt"));
     QProcess p;
-    p.start(QStringLiteral(DDPM_CLI_PATH), {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"), QStringLiteral("--model"),
-                                          QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("1000000"), QStringLiteral("--batch"),
-                                          QStringLiteral("4"), QStringLiteral("--out"), ckpt, QStringLiteral("--threads"), QStringLiteral("1")});
+    p.start(QStringLiteral(DDPM_CLI_PATH),
+            {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"),
+             QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("1000000"),
+             QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--out"), ckpt, QStringLiteral("--threads"),
+             QStringLiteral("1")});
     QVERIFY(p.waitForStarted());
     QByteArray err;
     QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("step 1/"), 60000);

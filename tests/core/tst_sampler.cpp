@@ -5,7 +5,12 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <map>
 
 using namespace ddpm;
 
@@ -17,6 +22,30 @@ torch::Tensor testImage()
     auto x = torch::linspace(-1, 1, 8).view({1, 8});
     return (0.8 * torch::sin(3 * x) * torch::cos(2 * y)).unsqueeze(0); // [1, 8, 8]
 }
+
+// ᾱ_t = Π_{s ≤ t} (1 − β_s) from the β table alone (element i holds t = i + 1), so that the checks
+// below do not lean on the schedule's derived tables.
+std::vector<double> alphaBarFromBeta(const std::vector<double>& beta)
+{
+    std::vector<double> abar(beta.size());
+    double prod = 1.0;
+    for (size_t i = 0; i < beta.size(); ++i)
+        abar[i] = prod *= 1.0 - beta[i];
+    return abar;
+}
+
+// The exact ε predictor for data whose pixels are i.i.d. N(μ, s²), written here from the closed
+// form rather than taken from core/oracle.cpp: x_t ~ N(√ᾱ_t μ, ᾱ_t s² + 1 − ᾱ_t) (eq. 4), hence
+// E[ε | x_t] = √(1−ᾱ_t) (x_t − √ᾱ_t μ) / (ᾱ_t s² + 1 − ᾱ_t). For Prediction::Epsilon.
+Denoiser exactGaussianEps(const std::vector<double>& alphaBar, double mu, double sd)
+{
+    auto table = torch::tensor(alphaBar, torch::kFloat64);
+    return [table, mu, sd](const torch::Tensor& x, const torch::Tensor& tIndex) {
+        auto a = table.index_select(0, tIndex.cpu()).view({-1, 1, 1, 1}).to(x.device());
+        auto eps = (1.0 - a).sqrt() * (x.to(torch::kFloat64) - a.sqrt() * mu) / (a * sd * sd + 1.0 - a);
+        return eps.to(x.scalar_type());
+    };
+}
 } // namespace
 
 class TestSampler : public QObject {
@@ -26,6 +55,12 @@ private Q_SLOTS:
     void oracleReturnsTheImage();
     void gaussianDataStatistics_data();
     void gaussianDataStatistics();
+    void intermediateMarginals_data();
+    void intermediateMarginals();
+    void ddimEtaZeroIgnoresSeed_data();
+    void ddimEtaZeroIgnoresSeed();
+    void oneStepSpread_data();
+    void oneStepSpread();
     void stepInterface();
     void cancelBetweenSteps();
     void sameSeedSameImages();
@@ -108,6 +143,197 @@ void TestSampler::gaussianDataStatistics()
     const double m = x.mean().item<double>(), s = x.std().item<double>();
     QVERIFY2(std::abs(m - mu) < 0.01, qPrintable(QStringLiteral("mean %1").arg(m)));
     QVERIFY2(std::abs(s - sd) < 0.02 * 1.0, qPrintable(QStringLiteral("std %1").arg(s)));
+}
+
+void TestSampler::intermediateMarginals_data()
+{
+    QTest::addColumn<int>("sampler");
+    QTest::addColumn<int>("variance");
+    QTest::addColumn<double>("eta");
+    // The chain's own bias on Var x_t relative to q(x_t), at the timesteps checked (T = 1000,
+    // linear): measured with the closed-form recurrence of the per-pixel mean and variance (every
+    // step is affine in x_t for Gaussian data), about twice the largest value found there.
+    QTest::addColumn<double>("varSlack");
+    // 0.2 %: β̃ leaves out c0² Var[x0 | x_t], the spread of x̂0 the reverse q(x_{t−1} | x_t) adds.
+    QTest::newRow("ddpm beta-tilde") << int(SamplerKind::Ddpm) << int(VarianceKind::BetaTilde) << 0.0 << 0.005;
+    // +0.9 %: β is the upper bound of Ho et al. §3.2.
+    QTest::newRow("ddpm beta") << int(SamplerKind::Ddpm) << int(VarianceKind::Beta) << 0.0 << 0.02;
+    // 100 DDIM steps, at t = 102: −0.9 % with η = 0, −2 % with η = 1.
+    QTest::newRow("ddim eta0") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 0.0 << 0.02;
+    QTest::newRow("ddim eta1") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 1.0 << 0.04;
+}
+
+void TestSampler::intermediateMarginals()
+{
+    // Pixels i.i.d. N(μ, s²) and the exact ε̂: every x_t the chain passes through must follow
+    // q(x_t) = N(√ᾱ_t μ, ᾱ_t s² + 1 − ᾱ_t) (eq. 4), not only x_0. A wrong coefficient in the middle
+    // of the chain shows here even where the end statistics survive it (σ × 1.2 over t = 300 … 700
+    // moves Var x_0 by 1 % but Var x_500 by 40 %).
+    QFETCH(int, sampler);
+    QFETCH(int, variance);
+    QFETCH(double, eta);
+    QFETCH(double, varSlack);
+    const double mu = 0.3, sd = 0.2;
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    const Diffusion d(schedule, Prediction::Epsilon);
+    const auto abar = alphaBarFromBeta(schedule.beta());
+    SamplerOptions o;
+    o.kind = SamplerKind(sampler);
+    o.variance = VarianceKind(variance);
+    o.eta = eta;
+    o.clipX0 = false;
+    o.ddimSteps = 100;
+    // 32 000 pixels: standard errors of 0.6 % of the spread on the mean and 0.8 % on the variance,
+    // and each tensor stays under LibTorch's grain size (32 768) so no step wakes the OpenMP pool,
+    // which on a busy machine costs ten times the work itself.
+    o.count = 500;
+    o.seed = 5;
+    ReverseProcess rp(d, exactGaussianEps(abar, mu, sd), o, {1, 8, 8});
+
+    // The visited timesteps nearest to 750, 500, 250 and 100 (DDIM skips most t), in the chain's
+    // order so that a failure names the first place it went wrong.
+    std::map<int, torch::Tensor, std::greater<int>> frames;
+    for (int target : {750, 500, 250, 100}) {
+        const auto& ts = rp.timesteps();
+        frames[*std::min_element(ts.begin(), ts.end(), [target](int a, int b) {
+            return std::abs(a - target) < std::abs(b - target);
+        })] = torch::Tensor();
+    }
+    rp.run(nullptr, [&](const ReverseStep& step) {
+        auto it = frames.find(step.t);
+        if (it != frames.end())
+            it->second = step.xt.to(torch::kFloat64);
+    });
+
+    for (const auto& [t, xt] : frames) {
+        QVERIFY2(xt.defined(), qPrintable(QStringLiteral("no frame at t = %1").arg(t)));
+        const double n = static_cast<double>(xt.numel());
+        const double a = abar[static_cast<size_t>(t - 1)];
+        const double qMean = std::sqrt(a) * mu, qVar = a * sd * sd + 1.0 - a;
+        const double m = xt.mean().item<double>(), v = xt.var().item<double>();
+        // Five standard errors of the sample mean and variance, plus the chain's own bias (the
+        // mean's, at most 0.002, is x_T ~ N(0, 1) missing √ᾱ_T μ).
+        const double meanTol = 5.0 * std::sqrt(qVar / n) + 0.003;
+        const double varTol = 5.0 * std::sqrt(2.0 / n) + varSlack;
+        QVERIFY2(std::abs(m - qMean) < meanTol,
+                 qPrintable(QStringLiteral("t = %1: mean %2, q(x_t) has %3 (tolerance %4)").arg(t).arg(m).arg(qMean).arg(meanTol)));
+        QVERIFY2(std::abs(v / qVar - 1.0) < varTol,
+                 qPrintable(QStringLiteral("t = %1: variance %2, q(x_t) has %3 (relative tolerance %4)")
+                                .arg(t).arg(v).arg(qVar).arg(varTol)));
+    }
+}
+
+void TestSampler::ddimEtaZeroIgnoresSeed_data()
+{
+    QTest::addColumn<double>("eta");
+    QTest::addColumn<bool>("seedMatters");
+    QTest::newRow("eta 0") << 0.0 << false;
+    QTest::newRow("eta 0.5") << 0.5 << true;
+    QTest::newRow("eta 1") << 1.0 << true;
+}
+
+void TestSampler::ddimEtaZeroIgnoresSeed()
+{
+    // DDIM with η = 0 (eq. 12 with σ_t = 0) is a deterministic map x_T → x_0: the seed must not
+    // reach it. With η > 0 it draws fresh noise each step, so the seed must.
+    QFETCH(double, eta);
+    QFETCH(bool, seedMatters);
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    const Diffusion d(schedule, Prediction::Epsilon);
+    const auto denoiser = exactGaussianEps(alphaBarFromBeta(schedule.beta()), 0.3, 0.2);
+    auto gen = at::detail::createCPUGenerator(77);
+    const auto xT = torch::randn({4, 1, 8, 8}, gen, torch::dtype(torch::kFloat32));
+    auto sample = [&](uint64_t seed) {
+        SamplerOptions o;
+        o.kind = SamplerKind::Ddim;
+        o.eta = eta;
+        o.ddimSteps = 50;
+        o.clipX0 = false;
+        o.seed = seed;
+        ReverseProcess rp(d, denoiser, o, xT, d.steps());
+        rp.run();
+        return rp.current().clone();
+    };
+    const auto x1 = sample(1), x2 = sample(2), x3 = sample(123456789);
+    if (seedMatters) {
+        QVERIFY(!torch::allclose(x1, x2, 1e-3, 1e-3));
+        QVERIFY(!torch::allclose(x1, x3, 1e-3, 1e-3));
+    } else {
+        QVERIFY(torch::equal(x1, x2));
+        QVERIFY(torch::equal(x1, x3));
+    }
+    QVERIFY(!torch::allclose(x1, xT)); // it did move
+}
+
+void TestSampler::oneStepSpread_data()
+{
+    QTest::addColumn<int>("variance");
+    QTest::addColumn<int>("t");
+    // Small t, where β̃_t / β_t = (1 − ᾱ_{t−1}) / (1 − ᾱ_t) is far from 1 (0.45 at t = 2, 0.85 at
+    // t = 10); at large t the two nearly agree (0.9997 at t = 600).
+    QTest::newRow("beta t=2") << int(VarianceKind::Beta) << 2;
+    QTest::newRow("beta-tilde t=2") << int(VarianceKind::BetaTilde) << 2;
+    QTest::newRow("beta t=10") << int(VarianceKind::Beta) << 10;
+    QTest::newRow("beta-tilde t=10") << int(VarianceKind::BetaTilde) << 10;
+    QTest::newRow("beta t=600") << int(VarianceKind::Beta) << 600;
+    QTest::newRow("beta-tilde t=600") << int(VarianceKind::BetaTilde) << 600;
+    // z = 0 at t = 1 whatever the variance (Algorithm 2, line 3).
+    QTest::newRow("beta t=1") << int(VarianceKind::Beta) << 1;
+    QTest::newRow("beta-tilde t=1") << int(VarianceKind::BetaTilde) << 1;
+}
+
+void TestSampler::oneStepSpread()
+{
+    // One step of Algorithm 2 from a fixed x_t, over a large batch of identical pixels:
+    // x_{t−1} = μ̃_t(x_t, x̂0) + σ_t z with μ̃_t of eq. 7 and σ_t² = β_t or β̃_t, all re-derived
+    // here from β.
+    QFETCH(int, variance);
+    QFETCH(int, t);
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    const Diffusion d(schedule, Prediction::Epsilon);
+    const auto& beta = schedule.beta();
+    const auto abarTable = alphaBarFromBeta(beta);
+    const auto i = static_cast<size_t>(t - 1);
+    const double b = beta[i], abar = abarTable[i], abarPrev = t > 1 ? abarTable[i - 1] : 1.0;
+    const double betaTilde = (1.0 - abarPrev) / (1.0 - abar) * b;
+    const double sigma2 = t == 1 ? 0.0 : VarianceKind(variance) == VarianceKind::Beta ? b : betaTilde;
+    const double mu = 0.3, sd = 0.2;
+
+    // Two levels of x_t, one per image, so that a wrong weight on x_t or on x̂0 both show.
+    const std::vector<double> levels{-0.7, 1.3};
+    // 16 000 pixels each: the variance is known to 1.1 % (one standard error), against β̃/β = 0.85 at
+    // t = 10; 32 000 in all stays under LibTorch's grain size, as in intermediateMarginals().
+    auto xt = torch::cat({torch::full({1, 1, 125, 128}, levels[0]), torch::full({1, 1, 125, 128}, levels[1])});
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddpm;
+    o.variance = VarianceKind(variance);
+    o.clipX0 = false;
+    o.seed = 21;
+    ReverseProcess rp(d, exactGaussianEps(abarTable, mu, sd), o, xt, t);
+    QCOMPARE(rp.timesteps().front(), t);
+    rp.next();
+    const auto xPrev = rp.current().to(torch::kFloat64);
+
+    for (size_t k = 0; k < levels.size(); ++k) {
+        const double x = levels[k];
+        const double eps = std::sqrt(1.0 - abar) * (x - std::sqrt(abar) * mu) / (abar * sd * sd + 1.0 - abar);
+        const double x0 = (x - std::sqrt(1.0 - abar) * eps) / std::sqrt(abar);
+        // Eq. 7: μ̃_t = √ᾱ_{t−1} β_t / (1 − ᾱ_t) · x̂0 + √α_t (1 − ᾱ_{t−1}) / (1 − ᾱ_t) · x_t.
+        const double meanTilde = std::sqrt(abarPrev) * b / (1.0 - abar) * x0
+                               + std::sqrt(1.0 - b) * (1.0 - abarPrev) / (1.0 - abar) * x;
+        const auto sample = xPrev[static_cast<int64_t>(k)];
+        const double n = static_cast<double>(sample.numel());
+        const double m = sample.mean().item<double>(), v = sample.var().item<double>();
+        // Five standard errors, plus float32 rounding of x_{t−1} (|x| < 2).
+        const double meanTol = 5.0 * std::sqrt(sigma2 / n) + 1e-6;
+        const double varTol = 5.0 * sigma2 * std::sqrt(2.0 / n) + 1e-12;
+        QVERIFY2(std::abs(m - meanTilde) < meanTol,
+                 qPrintable(QStringLiteral("x_t = %1: mean %2, eq. 7 gives %3 (tolerance %4)").arg(x).arg(m, 0, 'g', 9)
+                                .arg(meanTilde, 0, 'g', 9).arg(meanTol)));
+        QVERIFY2(std::abs(v - sigma2) < varTol,
+                 qPrintable(QStringLiteral("x_t = %1: variance %2, expected %3 (β %4, β̃ %5, tolerance %6)")
+                                .arg(x).arg(v).arg(sigma2).arg(b).arg(betaTilde).arg(varTol)));
+    }
 }
 
 void TestSampler::stepInterface()
