@@ -5,7 +5,10 @@
 
 namespace ddpm {
 
-std::string samplerKindName(SamplerKind kind) { return kind == SamplerKind::Ddim ? "ddim" : "ddpm"; }
+std::string samplerKindName(SamplerKind kind)
+{
+    return kind == SamplerKind::Ddim ? "ddim" : "ddpm";
+}
 
 Result<SamplerKind> parseSamplerKind(const std::string& name)
 {
@@ -16,7 +19,10 @@ Result<SamplerKind> parseSamplerKind(const std::string& name)
     return fail(DDPM_MSG("Engine", "unknown sampler '%1' (expected ddpm or ddim)"), name);
 }
 
-std::string varianceKindName(VarianceKind kind) { return kind == VarianceKind::Beta ? "beta" : "beta-tilde"; }
+std::string varianceKindName(VarianceKind kind)
+{
+    return kind == VarianceKind::Beta ? "beta" : "beta-tilde";
+}
 
 Result<VarianceKind> parseVarianceKind(const std::string& name)
 {
@@ -33,8 +39,8 @@ std::vector<int> ddimTimesteps(int startT, int steps)
     std::vector<int> ts;
     for (int k = steps - 1; k >= 0; --k) {
         // Evenly spaced over 1 … startT, always including startT itself.
-        const int t = steps == 1 ? startT
-                                 : 1 + static_cast<int>(std::lround(static_cast<double>(startT - 1) * k / (steps - 1)));
+        const int t =
+            steps == 1 ? startT : 1 + static_cast<int>(std::lround(static_cast<double>(startT - 1) * k / (steps - 1)));
         if (ts.empty() || ts.back() != t)
             ts.push_back(t);
     }
@@ -46,11 +52,10 @@ ReverseProcess::ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, co
     : m_diffusion(diffusion)
     , m_denoiser(std::move(denoiser))
     , m_options(options)
-    , m_generator(at::detail::createCPUGenerator(options.seed))
 {
     std::vector<int64_t> shape{options.count};
     shape.insert(shape.end(), imageShape.begin(), imageShape.end());
-    m_x = torch::randn(shape, m_generator, torch::dtype(torch::kFloat32)).to(diffusion.device());
+    m_x = noiseLike(torch::empty(shape, torch::dtype(torch::kFloat32).device(diffusion.device())));
     init(diffusion.steps());
 }
 
@@ -59,7 +64,6 @@ ReverseProcess::ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, co
     : m_diffusion(diffusion)
     , m_denoiser(std::move(denoiser))
     , m_options(options)
-    , m_generator(at::detail::createCPUGenerator(options.seed))
 {
     m_x = xStart.to(diffusion.device(), torch::kFloat32);
     init(std::clamp(startT, 1, diffusion.steps()));
@@ -76,9 +80,58 @@ void ReverseProcess::init(int startT)
     }
 }
 
+namespace {
+// SplitMix64: well-spread generator seeds for neighbouring image indices.
+uint64_t mixSeed(uint64_t seed, uint64_t image)
+{
+    uint64_t z = seed + 0x9E3779B97F4A7C15ull * (image + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+} // namespace
+
 torch::Tensor ReverseProcess::noiseLike(const torch::Tensor& like)
 {
-    return torch::randn(like.sizes(), m_generator, torch::dtype(torch::kFloat32)).to(like.device());
+    const int64_t n = like.size(0);
+    if (m_generators.size() != static_cast<size_t>(n)) {
+        m_generators.clear();
+        for (int64_t i = 0; i < n; ++i)
+            m_generators.push_back(at::detail::createCPUGenerator(
+                mixSeed(m_options.seed, static_cast<uint64_t>(m_options.firstImage + i))));
+    }
+    auto noise = torch::empty(like.sizes(), torch::kFloat32);
+    for (int64_t i = 0; i < n; ++i)
+        noise[i].normal_(0.0, 1.0, m_generators[static_cast<size_t>(i)]);
+    return noise.to(like.device());
+}
+
+int defaultSamplingBatch(torch::Device device)
+{
+    return device.is_cuda() ? 512 : 64;
+}
+
+bool sampleInChunks(const Diffusion& diffusion, const Denoiser& denoiser, const SamplerOptions& options,
+                    const std::vector<int64_t>& imageShape, int batch,
+                    const std::function<void(const ReverseProcess& chunk, int64_t firstImage)>& onChunk,
+                    const std::function<void(const ReverseProcess& chunk, const ReverseStep& step)>& onStep,
+                    const std::atomic<bool>* cancel)
+{
+    batch = std::max(1, batch);
+    for (int64_t first = 0; first < options.count; first += batch) {
+        SamplerOptions o = options;
+        o.count = static_cast<int>(std::min<int64_t>(batch, options.count - first));
+        o.firstImage = options.firstImage + first;
+        ReverseProcess chunk(diffusion, denoiser, o, imageShape);
+        std::function<void(const ReverseStep&)> perStep;
+        if (onStep)
+            perStep = [&](const ReverseStep& s) { onStep(chunk, s); };
+        if (!chunk.run(cancel, perStep))
+            return false;
+        if (onChunk)
+            onChunk(chunk, o.firstImage);
+    }
+    return true;
 }
 
 ReverseStep ReverseProcess::next()

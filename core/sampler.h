@@ -27,11 +27,13 @@ Result<VarianceKind> parseVarianceKind(const std::string& name);
 struct SamplerOptions {
     SamplerKind kind = SamplerKind::Ddpm;
     VarianceKind variance = VarianceKind::BetaTilde;
-    int ddimSteps = 50;      // DDIM only: how many steps from T (or the start) down to 0
-    double eta = 0.0;        // DDIM only: 0 deterministic, 1 DDPM-like
-    bool clipX0 = true;      // clip x̂0 to [−1, 1] before forming the posterior mean
+    int ddimSteps = 50; // DDIM only: how many steps from T (or the start) down to 0
+    double eta = 0.0;   // DDIM only: 0 deterministic, 1 DDPM-like
+    bool clipX0 = true; // clip x̂0 to [−1, 1] before forming the posterior mean
     uint64_t seed = 0;
-    int count = 16;          // images
+    int count = 16;         // images
+    int64_t firstImage = 0; // index of the first image: image i's noise is a function of (seed, i) alone,
+                            // so a count drawn in chunks gives the same images as one batch
 };
 
 // The network as the samplers see it: output for (x_t, tIndex) in the diffusion's parametrisation.
@@ -39,10 +41,10 @@ using Denoiser = std::function<torch::Tensor(const torch::Tensor& x, const torch
 
 // One step as handed to the views: the state x_t before the step, and what the model made of it.
 struct ReverseStep {
-    int step = 0;       // 0-based count of steps taken
-    int t = 0;          // paper timestep of x_t (1 … T)
-    int tNext = 0;      // paper timestep reached by the step (0 at the end)
-    torch::Tensor xt;   // [N, C, H, W], on the CPU
+    int step = 0;     // 0-based count of steps taken
+    int t = 0;        // paper timestep of x_t (1 … T)
+    int tNext = 0;    // paper timestep reached by the step (0 at the end)
+    torch::Tensor xt; // [N, C, H, W], on the CPU
     torch::Tensor x0Hat;
     torch::Tensor epsHat;
 };
@@ -53,8 +55,8 @@ public:
     ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options,
                    std::vector<int64_t> imageShape /* C, H, W */);
     // Starts from a given x_t at paper timestep startT ("denoise from here").
-    ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options,
-                   torch::Tensor xStart, int startT);
+    ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options, torch::Tensor xStart,
+                   int startT);
 
     // Paper timesteps visited, from the start down to 1 (DDPM) or the DDIM subsequence.
     const std::vector<int>& timesteps() const { return m_timesteps; }
@@ -70,16 +72,29 @@ public:
 
 private:
     void init(int startT);
+    // Standard normal noise of x's shape, image i drawn from its own generator.
     torch::Tensor noiseLike(const torch::Tensor& like);
 
     const Diffusion& m_diffusion;
     Denoiser m_denoiser;
     SamplerOptions m_options;
-    at::Generator m_generator;
+    std::vector<at::Generator> m_generators; // one per image
     torch::Tensor m_x;
     std::vector<int> m_timesteps;
     int m_next = 0;
 };
+
+// Runs the reverse process for options.count images in batches of at most `batch` (the whole count
+// through the network at once is slower and needs memory in proportion). onChunk receives each
+// chunk's process when it is done (its current() is x_0 of images firstImage … firstImage + n − 1);
+// onStep, when given, sees every step of every chunk. Returns false when cancelled.
+bool sampleInChunks(const Diffusion& diffusion, const Denoiser& denoiser, const SamplerOptions& options,
+                    const std::vector<int64_t>& imageShape, int batch,
+                    const std::function<void(const ReverseProcess& chunk, int64_t firstImage)>& onChunk,
+                    const std::function<void(const ReverseProcess& chunk, const ReverseStep& step)>& onStep = {},
+                    const std::atomic<bool>* cancel = nullptr);
+// A batch size for sampling that the device handles well.
+int defaultSamplingBatch(torch::Device device);
 
 // DDIM's evenly spaced subsequence of paper timesteps in [1, startT], descending, `steps` long
 // at most.

@@ -13,6 +13,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -358,14 +359,17 @@ int cmdSample(const QStringList& args)
     p.addOption(opt("scale", "enlarge images by this factor", "N", "2"));
     p.addOption(opt("device", "auto, cpu or cuda", "D", "auto"));
     p.addOption(opt("threads", "CPU threads (0: all cores)", "N", "0"));
+    p.addOption(opt("batch", "images through the network at once (0: chosen for the device); the images do not depend on it",
+                    "B", "0"));
+    p.addOption(opt("out-dir", "also write every sample as its own PNG (sample-00000.png …, native size)", "DIR"));
     if (!parse(p, args, QStringLiteral("ddpm sample: run the reverse process (Algorithm 2 or DDIM)")))
         return 2;
     const QString ckpt = p.value(QStringLiteral("checkpoint")), out = p.value(QStringLiteral("out"));
     if (ckpt.isEmpty() || out.isEmpty())
         return fail("--checkpoint CKPT and --out PNG are required", 2);
     SamplerOptions so;
-    int frames = 10, scale = 2, threads = 0;
-    if (!number(p, QStringLiteral("count"), so.count, 1, 4096) ||
+    int frames = 10, scale = 2, threads = 0, batch = 0;
+    if (!number(p, QStringLiteral("batch"), batch, 0, 65536) || !number(p, QStringLiteral("count"), so.count, 1, 100000) ||
         !number(p, QStringLiteral("steps"), so.ddimSteps, 1, 100000) ||
         !number(p, QStringLiteral("eta"), so.eta, 0, 1) || !number(p, QStringLiteral("seed"), so.seed, 0, 9e15) ||
         !number(p, QStringLiteral("frames"), frames, 2, 1000) || !number(p, QStringLiteral("scale"), scale, 1, 32) ||
@@ -392,11 +396,18 @@ int cmdSample(const QStringList& args)
         return fail(loaded.error());
     auto& m = loaded.value();
     Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device.value());
-    ReverseProcess rp(diffusion, makeDenoiser(weights == QLatin1String("ema") ? m.ema : m.model), so,
-                      {m.config.unet.imageChannels(), m.config.unet.imageSize(), m.config.unet.imageSize()});
+    const auto denoiser = makeDenoiser(weights == QLatin1String("ema") ? m.ema : m.model);
+    const std::vector<int64_t> shape{m.config.unet.imageChannels(), m.config.unet.imageSize(), m.config.unet.imageSize()};
+    if (batch == 0)
+        batch = defaultSamplingBatch(device.value());
+    const QString outDir = p.value(QStringLiteral("out-dir"));
+    if (!outDir.isEmpty() && !QDir().mkpath(outDir))
+        return fail(QStringLiteral("cannot create the folder '%1'").arg(outDir));
 
     // Frames to keep: the strip's evenly spaced steps (x_T first, x_0 last) and up to 100 GIF frames.
-    const int total = rp.totalSteps();
+    // Only these are kept, so memory grows with the images kept, not with the count.
+    const int total = so.kind == SamplerKind::Ddim ? static_cast<int>(ddimTimesteps(diffusion.steps(), so.ddimSteps).size())
+                                                   : diffusion.steps();
     auto chosen = [&](int k, int n) { return static_cast<int>(std::lround(static_cast<double>(total) * k / (n - 1))); };
     std::vector<int> stripAt, gifAt;
     for (int k = 0; k < frames; ++k)
@@ -404,34 +415,60 @@ int cmdSample(const QStringList& args)
     const int gifFrames = std::min(total + 1, 100);
     for (int k = 0; k < gifFrames; ++k)
         gifAt.push_back(chosen(k, gifFrames));
-    QList<QList<QImage>> strip;
-    QList<QImage> gif;
     const bool wantStrip = p.isSet(QStringLiteral("strip")), wantGif = p.isSet(QStringLiteral("gif"));
-    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
+    QList<QList<QImage>> strip(wantStrip ? frames : 0);
+    QList<QList<QImage>> gifImages(wantGif ? gifFrames : 0);
     auto keep = [&](int taken, const torch::Tensor& x) {
-        const bool s = wantStrip && std::count(stripAt.begin(), stripAt.end(), taken);
-        const bool g = wantGif && std::count(gifAt.begin(), gifAt.end(), taken);
-        if (!s && !g)
+        const auto s = std::find(stripAt.begin(), stripAt.end(), taken);
+        const auto g = std::find(gifAt.begin(), gifAt.end(), taken);
+        const bool inStrip = wantStrip && s != stripAt.end(), inGif = wantGif && g != gifAt.end();
+        if (!inStrip && !inGif)
             return;
-        auto images = batchToImages(x);
-        if (s)
-            strip.append(images);
-        if (g)
-            gif.append(makeGrid(images, columns, 2, scale));
+        const auto images = batchToImages(x);
+        if (inStrip)
+            strip[static_cast<int>(s - stripAt.begin())].append(images);
+        if (inGif)
+            gifImages[static_cast<int>(g - gifAt.begin())].append(images);
     };
     std::signal(SIGINT, onSigint);
     const bool tty = ::isatty(STDERR_FILENO);
-    keep(0, rp.current());
-    while (!rp.done()) {
-        if (g_interrupted.load())
-            return fail("interrupted; nothing was written");
-        rp.next();
-        keep(rp.stepsTaken(), rp.current());
-        if (tty)
-            std::fprintf(stderr, "\rsampling: step %d/%d", rp.stepsTaken(), total);
-    }
+    QList<QImage> finals;
+    QString writeError;
+    const auto t0 = std::chrono::steady_clock::now();
+    long long imageSteps = 0;
+    const bool completed = sampleInChunks(
+        diffusion, denoiser, so, shape, batch,
+        [&](const ReverseProcess& chunk, int64_t first) {
+            keep(chunk.stepsTaken(), chunk.current());
+            const auto images = batchToImages(chunk.current());
+            for (int j = 0; j < images.size() && !outDir.isEmpty() && writeError.isEmpty(); ++j) {
+                const QString file = QDir(outDir).filePath(QStringLiteral("sample-%1.png").arg(first + j, 5, 10, QLatin1Char('0')));
+                if (auto st = saveImageAtomically(images[j], file); !st)
+                    writeError = QString::fromStdString(st.error());
+            }
+            finals.append(images);
+        },
+        [&](const ReverseProcess& chunk, const ReverseStep& step) {
+            keep(step.step, step.xt); // x_t before the step: after step.step steps, x_T first
+            imageSteps += step.xt.size(0);
+            if (tty)
+                std::fprintf(stderr, "\rsampling: images %d/%d, step %d/%d", static_cast<int>(finals.size()), so.count,
+                             step.step + 1, total);
+        },
+        &g_interrupted);
     if (tty)
         std::fprintf(stderr, "\n");
+    if (!completed)
+        return fail("interrupted; nothing was written");
+    if (!writeError.isEmpty())
+        return fail(writeError);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "ddpm: %d images, %d steps each, in batches of %d: %.1f image-steps/s, peak memory %.0f MiB\n",
+                 so.count, total, batch, secs > 0 ? static_cast<double>(imageSteps) / secs : 0.0, peakRssMb());
+    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
+    QList<QImage> gif;
+    for (const auto& frame : gifImages)
+        gif.append(makeGrid(frame, columns, 2, scale));
 
     ExportMeta meta;
     meta.seed = so.seed;
@@ -445,7 +482,7 @@ int cmdSample(const QStringList& args)
     meta.trainingStep = m.step;
     meta.checkpointSha256 = sha256OfFile(ckpt);
     meta.kind = QStringLiteral("grid");
-    if (auto s = exportImage(makeGrid(batchToImages(rp.current()), columns, 2, scale), out, meta); !s)
+    if (auto s = exportImage(makeGrid(finals, columns, 2, scale), out, meta); !s)
         return fail(s.error());
     if (wantStrip) {
         meta.kind = QStringLiteral("strip");

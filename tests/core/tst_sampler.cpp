@@ -64,6 +64,8 @@ private Q_SLOTS:
     void stepInterface();
     void cancelBetweenSteps();
     void sameSeedSameImages();
+    void chunksGiveTheSameImages_data();
+    void chunksGiveTheSameImages();
     void ddimTimestepSequence();
     void denoiseFromHere();
 };
@@ -397,6 +399,61 @@ void TestSampler::sameSeedSameImages()
     };
     QVERIFY(torch::equal(run(9), run(9)));
     QVERIFY(!torch::allclose(run(9), run(10)));
+}
+
+void TestSampler::chunksGiveTheSameImages_data()
+{
+    QTest::addColumn<int>("sampler");
+    QTest::newRow("ddpm") << int(SamplerKind::Ddpm);
+    QTest::newRow("ddim eta 1") << int(SamplerKind::Ddim);
+}
+
+void TestSampler::chunksGiveTheSameImages()
+{
+    // Image i depends on (seed, i) alone: 7 images in one batch, in chunks of 3 (3 + 3 + 1) and of 2
+    // are the same images, and the chunks arrive in order with their first index.
+    QFETCH(int, sampler);
+    ScheduleOptions so;
+    so.steps = 100;
+    Diffusion d(NoiseSchedule(so), Prediction::Epsilon);
+    SamplerOptions o;
+    o.kind = static_cast<SamplerKind>(sampler);
+    o.ddimSteps = 20;
+    o.eta = 1.0;
+    o.count = 7;
+    o.seed = 42;
+    o.clipX0 = false;
+    const auto denoiser = gaussianOracle(d, 0.1, 0.4);
+    auto inChunks = [&](int batch) {
+        std::vector<torch::Tensor> parts;
+        std::vector<int64_t> firsts;
+        int steps = 0;
+        const bool done = sampleInChunks(
+            d, denoiser, o, {1, 3, 3}, batch,
+            [&](const ReverseProcess& chunk, int64_t first) {
+                parts.push_back(chunk.current().clone());
+                firsts.push_back(first);
+            },
+            [&](const ReverseProcess&, const ReverseStep&) { ++steps; });
+        [&] { QVERIFY(done); }();
+        const int chunks = (7 + batch - 1) / batch;
+        [&] { QCOMPARE(int(firsts.size()), chunks); }();
+        for (int k = 0; k < chunks; ++k)
+            [&] { QCOMPARE(firsts[static_cast<size_t>(k)], int64_t{k} * batch); }();
+        [&] { QCOMPARE(steps, chunks * (o.kind == SamplerKind::Ddim ? 20 : 100)); }();
+        return torch::cat(parts, 0);
+    };
+    ReverseProcess whole(d, denoiser, o, {1, 3, 3});
+    whole.run();
+    const auto x7 = inChunks(7), x3 = inChunks(3), x2 = inChunks(2);
+    QVERIFY(torch::allclose(whole.current(), x7, 0, 0));
+    QVERIFY(torch::allclose(x7, x3, 1e-6, 1e-6));
+    QVERIFY(torch::allclose(x7, x2, 1e-6, 1e-6));
+    // And the images differ from one another (each has its own noise).
+    QVERIFY(!torch::allclose(x7[0], x7[1]));
+    // A cancelled run stops between steps and reports it.
+    std::atomic<bool> cancel{true};
+    QVERIFY(!sampleInChunks(d, denoiser, o, {1, 3, 3}, 3, {}, {}, &cancel));
 }
 
 void TestSampler::ddimTimestepSequence()
