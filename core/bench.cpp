@@ -29,7 +29,8 @@ double peakRssMb()
 std::string benchUsage(const std::string& program)
 {
     return "usage: " + program +
-           " [--model tiny|reference|cifar] [--batch B] [--iters N] [--warmup W] [--device cpu|cuda] [--threads N]\n\n"
+           " [--model tiny|reference|cifar] [--batch B] [--iters N] [--warmup W] [--device cpu|cuda] [--threads N]\n"
+           "       [--precision fp32|bf16|auto]\n\n"
            "Measures the U-Net's throughput and prints one JSON line: training steps (forward, backward, Adam)\n"
            "in images/s and no-grad denoising passes in image-steps/s.\n\n"
            "  --model PRESET   tiny, reference or cifar (default reference)\n"
@@ -38,6 +39,7 @@ std::string benchUsage(const std::string& program)
            "  --warmup W       untimed steps first (default 2)\n"
            "  --device D       cpu or cuda (default cpu)\n"
            "  --threads N      CPU threads (default 0: all cores)\n"
+           "  --precision P    fp32, bf16 (mixed) or auto (default: bf16 where fast)\n"
            "  --help           this text\n";
 }
 
@@ -58,6 +60,8 @@ Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first)
         const bool isNum = end && *end == '\0' && !v.empty();
         if (a == "--model")
             o.model = v;
+        else if (a == "--precision")
+            o.precision = v;
         else if (a == "--device")
             o.device = v;
         else if ((a == "--batch" || a == "--iters" || a == "--warmup" || a == "--threads") &&
@@ -87,11 +91,15 @@ Result<BenchResult> runBench(const BenchOptions& o)
     auto config = makeConfig(o.model);
     if (!config)
         return config.failure();
+    auto precision = parsePrecision(o.precision, device.value());
+    if (!precision)
+        return precision.failure();
     configureThreads(o.threads);
     const auto& u = config->unet;
     torch::manual_seed(0);
     UNet model(u);
     model->to(device.value());
+    model->setPrecision(precision.value());
     Diffusion diffusion(NoiseSchedule(config->schedule), Prediction::Epsilon, device.value());
     torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(2e-4));
     const auto opts = torch::TensorOptions().device(device.value());
@@ -143,6 +151,7 @@ Result<BenchResult> runBench(const BenchOptions& o)
     r.denoiseImgStepsPerSec = o.batch * o.iters / denoiseSecs;
     r.peakRssMb = peakRssMb();
     r.device = device->is_cuda() ? "cuda" : "cpu";
+    r.precision = precisionName(precision.value());
     return r;
 }
 
@@ -153,7 +162,7 @@ std::string benchToJson(const BenchResult& r)
     o << "{\"impl\": \"libtorch-cpp\", \"model\": \"" << r.model << "\", \"params\": " << r.params
       << ", \"batch\": " << r.batch << ", \"threads\": " << r.threads << ", \"train_img_per_s\": " << r.trainImgPerSec
       << ", \"denoise_img_steps_per_s\": " << r.denoiseImgStepsPerSec << ", \"peak_rss_mb\": " << r.peakRssMb
-      << ", \"device\": \"" << r.device << "\"}";
+      << ", \"device\": \"" << r.device << "\", \"precision\": \"" << r.precision << "\"}";
     return o.str();
 }
 

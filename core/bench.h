@@ -15,8 +15,9 @@ struct BenchOptions {
     int iters = 10;
     int warmup = 2;
     std::string device = "cpu";
-    int threads = 0;   // 0: all cores
-    bool help = false; // --help was given: print benchUsage() and run nothing
+    int threads = 0;                // 0: all cores
+    std::string precision = "auto"; // fp32, bf16 (mixed) or auto: bf16 where the device is fast at it
+    bool help = false;              // --help was given: print benchUsage() and run nothing
 };
 
 struct BenchResult {
@@ -28,6 +29,7 @@ struct BenchResult {
     double denoiseImgStepsPerSec = 0;
     double peakRssMb = 0;
     std::string device;
+    std::string precision;
 };
 
 Result<BenchResult> runBench(const BenchOptions& options);

@@ -60,6 +60,12 @@ void Trainer::restartPrefetcher()
                                                          m_config.train.hflip, m_config.train.seed, m_step);
 }
 
+void Trainer::setPrecision(Precision p)
+{
+    m_model->setPrecision(p);
+    m_ema->setPrecision(p);
+}
+
 Status Trainer::setTrainOptions(const TrainOptions& options)
 {
     if (options.batch < 1 || options.batch > 65536)

@@ -73,6 +73,9 @@ public:
     // (the loss bins stay as they are). A change of batch, seed or flips restarts the batch sequence
     // from the current step.
     Status setTrainOptions(const TrainOptions& options);
+    // How the network computes from now on (the weights, the optimizer and the EMA stay fp32).
+    void setPrecision(Precision p);
+    Precision precision() const { return m_model->precision(); }
     // The step count the run aims for (kept in checkpoints so a resumed run knows it).
     void setTotalSteps(int64_t steps) { m_config.train.totalSteps = steps; }
 

@@ -50,8 +50,22 @@ torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b)
     // as a grouped 1×1 convolution runs in oneDNN and is about 4× faster, forward and backward.
     const auto B = a.size(0), M = a.size(1), K = a.size(2), N = b.size(2);
     const std::vector<int64_t> one{1, 1}, zero{0, 0};
-    auto out = torch::conv2d(b.reshape({1, B * K, N, 1}), a.reshape({B * M, K, 1, 1}), torch::Tensor(), one, zero, one, B);
+    auto out =
+        torch::conv2d(b.reshape({1, B * K, N, 1}), a.reshape({B * M, K, 1, 1}), torch::Tensor(), one, zero, one, B);
     return out.reshape({B, M, N});
+}
+
+torch::Tensor convolve(nn::Conv2d& conv, const torch::Tensor& x, Precision precision)
+{
+    if (precision == Precision::Fp32)
+        return conv->forward(x);
+    const auto& o = conv->options;
+    const auto bf16 = torch::kBFloat16;
+    const int64_t pad = conv->weight.size(2) / 2;
+    auto y =
+        torch::conv2d(x.to(bf16), conv->weight.to(bf16), conv->bias.defined() ? conv->bias.to(bf16) : torch::Tensor(),
+                      o.stride(), std::vector<int64_t>{pad, pad});
+    return y.to(torch::kFloat32);
 }
 
 torch::Tensor fastDropout(const torch::Tensor& x, double p, bool training)
@@ -72,14 +86,24 @@ Result<UNetOptions> unetPreset(const std::string& name)
     } else if (name == "reference") {
         o.ch(32).chMult({1, 2, 2}).numResBlocks(2).attnResolutions({8}).dropout(0.1).imageChannels(1).imageSize(32);
     } else if (name == "cifar") {
-        o.ch(128).chMult({1, 2, 2, 2}).numResBlocks(2).attnResolutions({16}).dropout(0.1).imageChannels(3).imageSize(32);
+        o.ch(128)
+            .chMult({1, 2, 2, 2})
+            .numResBlocks(2)
+            .attnResolutions({16})
+            .dropout(0.1)
+            .imageChannels(3)
+            .imageSize(32);
     } else {
-        return fail(DDPM_MSG("Engine", "unknown model preset '%1' (expected %2)"), name, listOfChoices(unetPresetNames()));
+        return fail(DDPM_MSG("Engine", "unknown model preset '%1' (expected %2)"), name,
+                    listOfChoices(unetPresetNames()));
     }
     return o;
 }
 
-std::vector<std::string> unetPresetNames() { return {"tiny", "reference", "cifar"}; }
+std::vector<std::string> unetPresetNames()
+{
+    return {"tiny", "reference", "cifar"};
+}
 
 Status validateUNetOptions(const UNetOptions& o)
 {
@@ -96,9 +120,9 @@ Status validateUNetOptions(const UNetOptions& o)
         return fail(DDPM_MSG("Engine", "images must have 1 (grey) or 3 (RGB) channels"));
     const int64_t divisor = int64_t{1} << (o.chMult().size() - 1);
     if (o.imageSize() < divisor || o.imageSize() % divisor != 0 || o.imageSize() > 512)
-        return fail(DDPM_MSG("Engine",
-                             "the image size %1 must be a multiple of %2 (one halving per level) and at most 512"),
-                    o.imageSize(), divisor);
+        return fail(
+            DDPM_MSG("Engine", "the image size %1 must be a multiple of %2 (one halving per level) and at most 512"),
+            o.imageSize(), divisor);
     if (o.dropout() < 0.0 || o.dropout() >= 1.0)
         return fail(DDPM_MSG("Engine", "dropout must lie in [0, 1)"));
     return Ok{};
@@ -131,10 +155,11 @@ ResBlockImpl::ResBlockImpl(int64_t inCh, int64_t outCh, int64_t tembCh, double d
 
 torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& temb)
 {
-    auto h = conv1(torch::silu(norm1(x)));
+    const auto p = m_precision;
+    auto h = convolve(conv1, torch::silu(norm1(x)), p);
     h = h + tembProj(torch::silu(temb)).unsqueeze(-1).unsqueeze(-1);
-    h = conv2(fastDropout(torch::silu(norm2(h)), m_dropout, is_training()));
-    return (shortcut ? shortcut(x) : x) + h;
+    h = convolve(conv2, fastDropout(torch::silu(norm2(h)), m_dropout, is_training()), p);
+    return (shortcut ? convolve(shortcut, x, p) : x) + h;
 }
 
 AttnBlockImpl::AttnBlockImpl(int64_t channels)
@@ -150,13 +175,23 @@ AttnBlockImpl::AttnBlockImpl(int64_t channels)
 torch::Tensor AttnBlockImpl::forward(const torch::Tensor& x)
 {
     const auto B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3);
+    const auto p = m_precision;
     auto h = norm(x);
-    auto qq = q(h).reshape({B, C, H * W}).transpose(1, 2);      // [B, HW, C]
-    auto kk = k(h).reshape({B, C, H * W});                      // [B, C, HW]
-    auto vv = v(h).reshape({B, C, H * W}).transpose(1, 2);      // [B, HW, C]
-    auto w = torch::softmax(batchedMatmul(qq, kk) * (1.0 / std::sqrt(static_cast<double>(C))), -1);
-    auto out = batchedMatmul(w, vv).transpose(1, 2).reshape({B, C, H, W});
-    return x + projOut(out);
+    auto qq = convolve(q, h, p).reshape({B, C, H * W}).transpose(1, 2); // [B, HW, C]
+    auto kk = convolve(k, h, p).reshape({B, C, H * W});                 // [B, C, HW]
+    auto vv = convolve(v, h, p).reshape({B, C, H * W}).transpose(1, 2); // [B, HW, C]
+    const double scale = 1.0 / std::sqrt(static_cast<double>(C));
+    torch::Tensor out;
+    if (p == Precision::Bf16) {
+        // The products in bf16, the softmax in fp32.
+        const auto bf16 = torch::kBFloat16;
+        auto w = torch::softmax(batchedMatmul(qq.to(bf16), kk.to(bf16)).to(torch::kFloat32) * scale, -1);
+        out = batchedMatmul(w.to(bf16), vv.to(bf16)).to(torch::kFloat32);
+    } else {
+        auto w = torch::softmax(batchedMatmul(qq, kk) * scale, -1);
+        out = batchedMatmul(w, vv);
+    }
+    return x + convolve(projOut, out.transpose(1, 2).reshape({B, C, H, W}), p);
 }
 
 UNetImpl::UNetImpl(const UNetOptions& o)
@@ -182,9 +217,10 @@ UNetImpl::UNetImpl(const UNetOptions& o)
             const std::string name = "down" + std::to_string(i) + "_block" + std::to_string(b);
             s.blocks.push_back(register_module(name, ResBlock(cur, out, tembCh, o.dropout())));
             cur = out;
-            s.attns.push_back(contains(o.attnResolutions(), res)
-                                  ? register_module("down" + std::to_string(i) + "_attn" + std::to_string(b), AttnBlock(cur))
-                                  : AttnBlock(nullptr));
+            s.attns.push_back(
+                contains(o.attnResolutions(), res)
+                    ? register_module("down" + std::to_string(i) + "_attn" + std::to_string(b), AttnBlock(cur))
+                    : AttnBlock(nullptr));
             skipCh.push_back(cur);
         }
         if (i != levels - 1) {
@@ -208,9 +244,10 @@ UNetImpl::UNetImpl(const UNetOptions& o)
             const std::string name = "up" + std::to_string(i) + "_block" + std::to_string(b);
             s.blocks.push_back(register_module(name, ResBlock(cur + skip, out, tembCh, o.dropout())));
             cur = out;
-            s.attns.push_back(contains(o.attnResolutions(), res)
-                                  ? register_module("up" + std::to_string(i) + "_attn" + std::to_string(b), AttnBlock(cur))
-                                  : AttnBlock(nullptr));
+            s.attns.push_back(
+                contains(o.attnResolutions(), res)
+                    ? register_module("up" + std::to_string(i) + "_attn" + std::to_string(b), AttnBlock(cur))
+                    : AttnBlock(nullptr));
         }
         if (i != 0) {
             s.resample = register_module("up" + std::to_string(i) + "_upsample", conv(cur, cur, 3));
@@ -227,7 +264,8 @@ UNetImpl::UNetImpl(const UNetOptions& o)
 torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
 {
     auto temb = temb1(torch::silu(temb0(timestepEmbedding(t, m_options.ch()))));
-    std::vector<torch::Tensor> hs{convIn(x)};
+    const auto p = m_precision;
+    std::vector<torch::Tensor> hs{convolve(convIn, x, p)};
     for (auto& s : m_down) {
         for (size_t b = 0; b < s.blocks.size(); ++b) {
             auto h = s.blocks[b](hs.back(), temb);
@@ -236,7 +274,7 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
             hs.push_back(h);
         }
         if (s.resample)
-            hs.push_back(s.resample(hs.back()));
+            hs.push_back(convolve(s.resample, hs.back(), p));
     }
     auto h = mid2(midAttn(mid1(hs.back(), temb)), temb);
     for (auto& s : m_up) {
@@ -248,10 +286,26 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
         }
         if (s.resample) {
             h = torch::upsample_nearest2d(h, std::vector<int64_t>{h.size(2) * 2, h.size(3) * 2});
-            h = s.resample(h);
+            h = convolve(s.resample, h, p);
         }
     }
-    return convOut(torch::silu(normOut(h)));
+    return convolve(convOut, torch::silu(normOut(h)), p);
+}
+
+void UNetImpl::setPrecision(Precision p)
+{
+    m_precision = p;
+    for (auto* stages : {&m_down, &m_up})
+        for (auto& s : *stages) {
+            for (auto& b : s.blocks)
+                b->setPrecision(p);
+            for (auto& a : s.attns)
+                if (a)
+                    a->setPrecision(p);
+        }
+    mid1->setPrecision(p);
+    mid2->setPrecision(p);
+    midAttn->setPrecision(p);
 }
 
 int64_t UNetImpl::parameterCount() const
@@ -273,6 +327,7 @@ UNet cloneUNet(const UNet& source)
     for (size_t i = 0; i < src.size(); ++i)
         dst[i].copy_(src[i]);
     copy->eval();
+    copy->setPrecision(source->precision());
     return copy;
 }
 

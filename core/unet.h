@@ -4,6 +4,7 @@
 // middle, strided-conv downsampling, nearest upsampling followed by a conv, skip connections.
 #pragma once
 
+#include "precision.h"
 #include "result.h"
 
 #include <torch/torch.h>
@@ -34,6 +35,10 @@ torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b);
 // Inverted dropout: x · mask / (1 − p) with mask ~ Bernoulli(1 − p) while training.
 torch::Tensor fastDropout(const torch::Tensor& x, double p, bool training);
 
+// A convolution in the compute precision: fp32 as the module does it, or bf16 inputs and weights
+// (cast from the fp32 master weights, so gradients reach them) with an fp32 result.
+torch::Tensor convolve(torch::nn::Conv2d& conv, const torch::Tensor& x, Precision precision);
+
 // The sinusoidal embedding of (possibly fractional) timesteps t [B] into `dim` features.
 torch::Tensor timestepEmbedding(const torch::Tensor& t, int64_t dim);
 
@@ -41,8 +46,10 @@ class ResBlockImpl : public torch::nn::Module {
 public:
     ResBlockImpl(int64_t inCh, int64_t outCh, int64_t tembCh, double dropout);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb);
+    void setPrecision(Precision p) { m_precision = p; }
 
 private:
+    Precision m_precision = Precision::Fp32;
     torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
     torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, shortcut{nullptr};
     torch::nn::Linear tembProj{nullptr};
@@ -54,8 +61,10 @@ class AttnBlockImpl : public torch::nn::Module {
 public:
     explicit AttnBlockImpl(int64_t channels);
     torch::Tensor forward(const torch::Tensor& x);
+    void setPrecision(Precision p) { m_precision = p; }
 
 private:
+    Precision m_precision = Precision::Fp32;
     torch::nn::GroupNorm norm{nullptr};
     torch::nn::Conv2d q{nullptr}, k{nullptr}, v{nullptr}, projOut{nullptr};
 };
@@ -68,8 +77,13 @@ public:
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& t);
     const UNetOptions& options() const { return m_options; }
     int64_t parameterCount() const;
+    // How forward() computes; the weights stay fp32 either way. Not saved: a checkpoint loads into
+    // either precision.
+    void setPrecision(Precision p);
+    Precision precision() const { return m_precision; }
 
 private:
+    Precision m_precision = Precision::Fp32;
     struct Stage {
         std::vector<ResBlock> blocks;
         std::vector<AttnBlock> attns; // null where the resolution has no attention

@@ -193,6 +193,9 @@ int cmdTrain(const QStringList& args)
     p.addOption(opt("seed", "random seed", "S", "0"));
     p.addOption(opt("device", "auto, cpu or cuda", "D", "auto"));
     p.addOption(opt("threads", "CPU threads (0: all cores)", "N", "0"));
+    p.addOption(opt("precision",
+                    "fp32, bf16 (mixed: bf16 convolutions, fp32 weights and norms) or auto (bf16 where fast)", "P",
+                    "auto"));
     p.addOption(opt("resume", "continue from this checkpoint", "CKPT"));
     p.addOption(opt("log", "CSV log of step,loss,grad_norm,lr,img_per_s", "CSV"));
     p.addOption(opt("save-every", "also save every N steps (0: only at the end)", "N", "1000"));
@@ -211,6 +214,9 @@ int cmdTrain(const QStringList& args)
     auto device = parseDevice(p.value(QStringLiteral("device")).toStdString());
     if (!device)
         return fail(device.error(), 2);
+    auto precision = parsePrecision(p.value(QStringLiteral("precision")).toStdString(), device.value());
+    if (!precision)
+        return fail(precision.error(), 2);
 
     std::unique_ptr<Trainer> trainer;
     if (p.isSet(QStringLiteral("resume"))) {
@@ -275,10 +281,12 @@ int cmdTrain(const QStringList& args)
     std::signal(SIGTERM, onSigint);
     const bool tty = ::isatty(STDERR_FILENO);
     const long long start = trainer->stepCount();
-    std::fprintf(stderr, "ddpm: training %s (%lld parameters) on %s, %s with %lld images, from step %lld to %lld\n",
-                 trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
-                 deviceDescription(device.value()).c_str(), spec.c_str(), static_cast<long long>(data->size()), start,
-                 steps);
+    trainer->setPrecision(precision.value());
+    std::fprintf(
+        stderr, "ddpm: training %s (%lld parameters) on %s in %s, %s with %lld images, from step %lld to %lld\n",
+        trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
+        deviceDescription(device.value()).c_str(), precisionDescription(precision.value(), device.value()).c_str(),
+        spec.c_str(), static_cast<long long>(data->size()), start, steps);
     const auto t0 = std::chrono::steady_clock::now();
     auto lastPrint = t0 - std::chrono::seconds(10);
     int lastDecile = -1;
@@ -359,8 +367,10 @@ int cmdSample(const QStringList& args)
     p.addOption(opt("scale", "enlarge images by this factor", "N", "2"));
     p.addOption(opt("device", "auto, cpu or cuda", "D", "auto"));
     p.addOption(opt("threads", "CPU threads (0: all cores)", "N", "0"));
-    p.addOption(opt("batch", "images through the network at once (0: chosen for the device); the images do not depend on it",
+    p.addOption(opt("batch",
+                    "images through the network at once (0: chosen for the device); the images do not depend on it",
                     "B", "0"));
+    p.addOption(opt("precision", "fp32, bf16 (mixed) or auto (bf16 where fast)", "P", "auto"));
     p.addOption(opt("out-dir", "also write every sample as its own PNG (sample-00000.png …, native size)", "DIR"));
     if (!parse(p, args, QStringLiteral("ddpm sample: run the reverse process (Algorithm 2 or DDIM)")))
         return 2;
@@ -369,7 +379,8 @@ int cmdSample(const QStringList& args)
         return fail("--checkpoint CKPT and --out PNG are required", 2);
     SamplerOptions so;
     int frames = 10, scale = 2, threads = 0, batch = 0;
-    if (!number(p, QStringLiteral("batch"), batch, 0, 65536) || !number(p, QStringLiteral("count"), so.count, 1, 100000) ||
+    if (!number(p, QStringLiteral("batch"), batch, 0, 65536) ||
+        !number(p, QStringLiteral("count"), so.count, 1, 100000) ||
         !number(p, QStringLiteral("steps"), so.ddimSteps, 1, 100000) ||
         !number(p, QStringLiteral("eta"), so.eta, 0, 1) || !number(p, QStringLiteral("seed"), so.seed, 0, 9e15) ||
         !number(p, QStringLiteral("frames"), frames, 2, 1000) || !number(p, QStringLiteral("scale"), scale, 1, 32) ||
@@ -391,13 +402,19 @@ int cmdSample(const QStringList& args)
     auto device = parseDevice(p.value(QStringLiteral("device")).toStdString());
     if (!device)
         return fail(device.error(), 2);
+    auto precision = parsePrecision(p.value(QStringLiteral("precision")).toStdString(), device.value());
+    if (!precision)
+        return fail(precision.error(), 2);
     auto loaded = loadCheckpoint(ckpt.toStdString(), device.value());
     if (!loaded)
         return fail(loaded.error());
     auto& m = loaded.value();
+    m.model->setPrecision(precision.value());
+    m.ema->setPrecision(precision.value());
     Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device.value());
     const auto denoiser = makeDenoiser(weights == QLatin1String("ema") ? m.ema : m.model);
-    const std::vector<int64_t> shape{m.config.unet.imageChannels(), m.config.unet.imageSize(), m.config.unet.imageSize()};
+    const std::vector<int64_t> shape{m.config.unet.imageChannels(), m.config.unet.imageSize(),
+                                     m.config.unet.imageSize()};
     if (batch == 0)
         batch = defaultSamplingBatch(device.value());
     const QString outDir = p.value(QStringLiteral("out-dir"));
@@ -406,8 +423,9 @@ int cmdSample(const QStringList& args)
 
     // Frames to keep: the strip's evenly spaced steps (x_T first, x_0 last) and up to 100 GIF frames.
     // Only these are kept, so memory grows with the images kept, not with the count.
-    const int total = so.kind == SamplerKind::Ddim ? static_cast<int>(ddimTimesteps(diffusion.steps(), so.ddimSteps).size())
-                                                   : diffusion.steps();
+    const int total = so.kind == SamplerKind::Ddim
+                          ? static_cast<int>(ddimTimesteps(diffusion.steps(), so.ddimSteps).size())
+                          : diffusion.steps();
     auto chosen = [&](int k, int n) { return static_cast<int>(std::lround(static_cast<double>(total) * k / (n - 1))); };
     std::vector<int> stripAt, gifAt;
     for (int k = 0; k < frames; ++k)
@@ -442,7 +460,8 @@ int cmdSample(const QStringList& args)
             keep(chunk.stepsTaken(), chunk.current());
             const auto images = batchToImages(chunk.current());
             for (int j = 0; j < images.size() && !outDir.isEmpty() && writeError.isEmpty(); ++j) {
-                const QString file = QDir(outDir).filePath(QStringLiteral("sample-%1.png").arg(first + j, 5, 10, QLatin1Char('0')));
+                const QString file =
+                    QDir(outDir).filePath(QStringLiteral("sample-%1.png").arg(first + j, 5, 10, QLatin1Char('0')));
                 if (auto st = saveImageAtomically(images[j], file); !st)
                     writeError = QString::fromStdString(st.error());
             }

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void invalidOptionsRefused();
     void batchedMatmulEqualsBmm();
     void dropoutStatistics();
+    void bf16MixedMatchesFp32();
+    void precisionNames();
 };
 
 void TestUNet::parameterCounts_data()
@@ -141,6 +143,53 @@ void TestUNet::dropoutStatistics()
     QVERIFY(torch::allclose(y.masked_select(y != 0), torch::full({1}, 1.0 / 0.9)));
     QVERIFY(torch::equal(fastDropout(x, 0.1, false), x));
     QVERIFY(torch::equal(fastDropout(x, 0.0, true), x));
+}
+
+void TestUNet::bf16MixedMatchesFp32()
+{
+    // The same fp32 weights computed in bf16 mixed precision: the output agrees with fp32 to bf16's
+    // resolution (8 bits of mantissa, errors averaging over many terms), the gradients reach the fp32
+    // master weights, and the weights themselves stay fp32.
+    torch::manual_seed(3);
+    auto o = unetPreset("reference").value();
+    o.dropout(0.0);
+    UNet net(o);
+    // Wake every layer up: the shrunken last convs would otherwise hide the error of the blocks.
+    {
+        torch::NoGradGuard guard;
+        for (auto& p : net->parameters())
+            if (p.dim() == 4 && p.abs().max().item<double>() < 1e-3)
+                p.normal_(0.0, 0.05);
+    }
+    auto x = torch::randn({4, 1, 32, 32});
+    auto t = torch::tensor({0, 250, 600, 999}, torch::kInt64);
+    auto fp32 = net->forward(x, t);
+    net->setPrecision(Precision::Bf16);
+    QCOMPARE(net->precision(), Precision::Bf16);
+    auto bf16 = net->forward(x, t);
+    QCOMPARE(bf16.scalar_type(), torch::kFloat32);
+    const double rel = ((bf16 - fp32).norm() / fp32.norm()).item<double>();
+    QVERIFY2(rel < 0.03, qPrintable(QString::number(rel)));
+    QVERIFY2(rel > 1e-5, "bf16 was not used"); // the precision switch did something
+    bf16.pow(2).mean().backward();
+    for (const auto& p : net->named_parameters()) {
+        QVERIFY2(p.value().grad().defined(), p.key().c_str());
+        QCOMPARE(p.value().grad().scalar_type(), torch::kFloat32);
+        QCOMPARE(p.value().scalar_type(), torch::kFloat32);
+    }
+    // A clone keeps the precision; fp32 again gives the fp32 output exactly.
+    QCOMPARE(cloneUNet(net)->precision(), Precision::Bf16);
+    net->setPrecision(Precision::Fp32);
+    QVERIFY(torch::equal(net->forward(x, t), fp32));
+}
+
+void TestUNet::precisionNames()
+{
+    QCOMPARE(parsePrecision("fp32", torch::kCPU).value(), Precision::Fp32);
+    QCOMPARE(parsePrecision("bf16", torch::kCPU).value(), Precision::Bf16);
+    QVERIFY(!parsePrecision("fp16", torch::kCPU));
+    QCOMPARE(parsePrecision("auto", torch::kCPU).value(), cpuHasFastBf16() ? Precision::Bf16 : Precision::Fp32);
+    QCOMPARE(QString::fromStdString(precisionName(Precision::Bf16)), QStringLiteral("bf16"));
 }
 
 QTEST_GUILESS_MAIN(TestUNet)
