@@ -52,16 +52,39 @@ BinHeatMap::~BinHeatMap() = default;
 
 void BinHeatMap::appendSnapshot(const QVector<double>& binLosses, int step)
 {
+    if (m_lastIsNewest && !m_snapshots.isEmpty())
+        m_snapshots.removeLast();
     m_snapshots.append(Snapshot{step, binLosses});
+    m_lastIsNewest = m_appended++ % m_keepEvery != 0;
     while (m_snapshots.size() > m_maxSnapshots)
-        m_snapshots.removeFirst();
+        thin();
     m_dirty = true;
     update();
+}
+
+// Keeps columns 0, 2, 4, … and the newest, so that the map still starts at the first step and ends at
+// the latest; from now on only every other snapshot appended stays.
+void BinHeatMap::thin()
+{
+    const Snapshot newest = m_snapshots.last();
+    const int kept = int(m_snapshots.size()) - (m_lastIsNewest ? 1 : 0);
+    QList<Snapshot> thinned;
+    for (int i = 0; i < kept; i += 2)
+        thinned.append(m_snapshots.at(i));
+    const bool newestDropped = (kept - 1) % 2 != 0 || m_lastIsNewest;
+    if (newestDropped)
+        thinned.append(newest);
+    m_snapshots = thinned;
+    m_lastIsNewest = newestDropped;
+    m_keepEvery *= 2;
 }
 
 void BinHeatMap::clear()
 {
     m_snapshots.clear();
+    m_keepEvery = 1;
+    m_appended = 0;
+    m_lastIsNewest = false;
     m_dirty = true;
     update();
 }
@@ -93,9 +116,9 @@ QStringList BinHeatMap::timestepBinLabels(int timesteps, int bins)
 
 void BinHeatMap::setMaxSnapshots(int count)
 {
-    m_maxSnapshots = std::max(1, count);
+    m_maxSnapshots = std::max(2, count);
     while (m_snapshots.size() > m_maxSnapshots)
-        m_snapshots.removeFirst();
+        thin();
     m_dirty = true;
     update();
 }

@@ -32,6 +32,14 @@ void setLinearRange(QValueAxis* axis, double min, double max, int targetTicks, d
 void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels)
 {
     const double decades = std::log10(max) - std::log10(min);
+    if (decades < 1.0) {
+        // Less than a decade (a loss between 0.6 and 1): powers of ten would label one line at most.
+        // Label about four steps of equal ratio instead, anchored at 1.
+        axis->setBase(std::pow(10.0, std::max(decades, 0.02) / 4.0));
+        axis->setMinorTickCount(0);
+        axis->setRange(min, max);
+        return;
+    }
     const int decadesPerLabel = std::max(1, int(std::ceil(decades / std::max(1, maxLabels))));
     axis->setBase(std::pow(10.0, decadesPerLabel));
     // Minor ticks between powers of ten only; over 10^k steps they would be far too many.

@@ -31,7 +31,8 @@ void setLinearRange(QValueAxis* axis, double min, double max, int targetTicks = 
                     double minimumStep = 0.0);
 
 // Shows [min, max] (both > 0) with a label at every power of ten, or every 10^k over many decades
-// so that at most about maxLabels labels are drawn.
+// so that at most about maxLabels labels are drawn; under one decade, at about four powers of a base
+// below ten (1, 0.84, 0.71, … for 0.6 to 1), so that the axis still has labels.
 void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels = 7);
 
 // setLogRange() for a QLogValueAxis, setLinearRange() with the default ticks for a QValueAxis.

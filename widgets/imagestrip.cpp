@@ -31,8 +31,16 @@ struct ImageStrip::Layout
     int labelWidth = 0;  // widest label plus padding
     int labelHeight = 0; // 0 when there are no labels
     int labelEvery = 1;  // > 1 when the columns are too narrow for every label
+    int rowLabelWidth = 0; // room left of the first column for the row labels (0: none)
 
-    int columnX(int column) const { return kMargin + column * (columnWidth + kColumnSpacing); }
+    int columnX(int column) const { return kMargin + rowLabelWidth + column * (columnWidth + kColumnSpacing); }
+
+    // Left of row `row`, right-aligned against the first column.
+    QRect rowLabelRect(int row, int textHeight) const
+    {
+        const int top = kMargin + row * (imageHeight + kRowSpacing) + (imageHeight - textHeight) / 2;
+        return QRect(kMargin, top, std::max(0, rowLabelWidth - kLabelPadding), textHeight);
+    }
 
     QRect imageRect(int row, int column) const
     {
@@ -60,7 +68,8 @@ struct ImageStrip::Layout
 
     QSize totalSize() const
     {
-        const int width = 2 * kMargin + columns * columnWidth + std::max(0, columns - 1) * kColumnSpacing;
+        const int width = 2 * kMargin + rowLabelWidth + columns * columnWidth
+                          + std::max(0, columns - 1) * kColumnSpacing;
         const int height =
             2 * kMargin + imagesHeight() + (labelHeight > 0 ? kLabelGap + labelHeight : 0);
         return QSize(width, height);
@@ -119,10 +128,33 @@ void ImageStrip::clear()
 {
     m_columns.clear();
     m_labels.clear();
+    m_rowLabels.clear();
     m_rowCount = 0;
     m_currentIndex = -1;
     updateGeometry();
     update();
+}
+
+void ImageStrip::setRowLabels(const QStringList& labels)
+{
+    m_rowLabels = labels;
+    updateGeometry();
+    update();
+}
+
+QStringList ImageStrip::rowLabels() const
+{
+    return m_rowLabels;
+}
+
+int ImageStrip::rowLabelWidth(const QFontMetrics& metrics) const
+{
+    int width = 0;
+    for (int r = 0; r < std::min(m_rowCount, int(m_rowLabels.size())); ++r) {
+        if (!m_rowLabels.at(r).isEmpty())
+            width = std::max(width, metrics.horizontalAdvance(m_rowLabels.at(r)) + kLabelPadding);
+    }
+    return width;
 }
 
 int ImageStrip::count() const
@@ -193,6 +225,7 @@ ImageStrip::Layout ImageStrip::layoutFor(double scale, const QFontMetrics& metri
     layout.labelWidth = labelWidth;
     layout.columnWidth = std::max(layout.imageWidth, labelWidth);
     layout.labelHeight = hasLabels() ? metrics.height() : 0;
+    layout.rowLabelWidth = rowLabelWidth(metrics);
     return layout;
 }
 
@@ -208,7 +241,7 @@ ImageStrip::Layout ImageStrip::widgetLayout() const
     const int availableHeight =
         height() - 2 * kMargin - labelBlock - std::max(0, m_rowCount - 1) * kRowSpacing;
     const double perColumn =
-        double(width() - 2 * kMargin - (count() - 1) * kColumnSpacing) / double(count());
+        double(width() - 2 * kMargin - rowLabelWidth(metrics) - (count() - 1) * kColumnSpacing) / double(count());
     double scale = std::min(double(availableHeight) / double(m_rowCount * frame.height()),
                             perColumn / double(frame.width()));
     // Whole multiples keep every source pixel the same size on screen.
@@ -259,6 +292,13 @@ void ImageStrip::paintStrip(QPainter& painter, const Layout& layout, const QColo
         painter.setBrush(fill);
         painter.drawRoundedRect(QRectF(frame).adjusted(1, 1, -1, -1), 3, 3);
         painter.restore();
+    }
+
+    if (layout.rowLabelWidth > 0) {
+        const int textHeight = painter.fontMetrics().height();
+        painter.setPen(textColor);
+        for (int r = 0; r < std::min(layout.rows, int(m_rowLabels.size())); ++r)
+            painter.drawText(layout.rowLabelRect(r, textHeight), Qt::AlignRight | Qt::AlignVCenter, m_rowLabels.at(r));
     }
 
     for (int c = 0; c < layout.columns; ++c) {
@@ -365,5 +405,5 @@ QSize ImageStrip::sizeHint() const
 QSize ImageStrip::minimumSizeHint() const
 {
     const int labelBlock = hasLabels() ? fontMetrics().height() + kLabelGap : 0;
-    return QSize(64, 2 * kMargin + labelBlock + std::max(1, m_rowCount) * 16);
+    return QSize(64 + rowLabelWidth(fontMetrics()), 2 * kMargin + labelBlock + std::max(1, m_rowCount) * 16);
 }

@@ -1,5 +1,6 @@
 // A strip of frames side by side: one column per step (for example x_t at a few timesteps), one row per
-// sample, a label under each column. Frames are drawn with nearest-neighbour scaling (whole multiples
+// sample, a label under each column and, optionally, a label left of each row (say, the schedule
+// that made it). Frames are drawn with nearest-neighbour scaling (whole multiples
 // when enlarged) so that small images keep their pixels, as large as the height allows while every
 // column still fits the width; when the labels are too wide for the columns only every n-th is shown
 // (each column's label is also its tooltip).
@@ -23,7 +24,11 @@ public:
     void setFrames(const QList<QList<QImage>>& rows, const QStringList& columnLabels = {});
     // Adds one column; column[r] goes to row r. Used while a strip fills as steps arrive.
     void appendColumn(const QList<QImage>& column, const QString& label = {});
-    void clear();
+    void clear(); // frames, column and row labels
+
+    // Names of the rows, top to bottom, drawn left of them; kept by setFrames() and appendColumn().
+    void setRowLabels(const QStringList& labels);
+    QStringList rowLabels() const;
 
     int count() const;    // columns
     int rowCount() const; // rows
@@ -61,6 +66,7 @@ private:
 
     QSize frameSize() const;
     bool hasLabels() const;
+    int rowLabelWidth(const QFontMetrics& metrics) const;
     Layout layoutFor(double scale, const QFontMetrics& metrics) const;
     Layout widgetLayout() const;
     void paintStrip(QPainter& painter, const Layout& layout, const QColor& textColor,
@@ -68,6 +74,7 @@ private:
 
     QList<QList<QImage>> m_columns; // m_columns[c][r]
     QStringList m_labels;
+    QStringList m_rowLabels;
     int m_rowCount = 0;
     int m_currentIndex = -1;
 };

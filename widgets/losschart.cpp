@@ -67,7 +67,7 @@ void LossChart::createYAxis()
 {
     const ChartAxes::Ranges r = dataRanges(m_logScale);
     m_yAxis = ChartAxes::replaceYAxis(chart(), m_yAxis, m_logScale, r.yMin, r.yMax, tr("Loss"),
-                                      QStringLiteral("%g"), {m_rawSeries, m_smoothedSeries});
+                                      QStringLiteral("%.3g"), {m_rawSeries, m_smoothedSeries});
 }
 
 void LossChart::appendPoints(const QVector<QPointF>& raw)

@@ -1,4 +1,5 @@
-// Training loss over steps: the raw values as a faint line and their exponential moving average on top.
+// Training loss over steps: the raw values as a faint line and their exponential moving average on top,
+// on a logarithmic loss axis unless setLogScale(false).
 // Drag a rectangle to zoom, right-click to zoom out, double-click (or resetZoom()) to see everything.
 #pragma once
 
@@ -31,7 +32,8 @@ public:
     void setSmoothing(double weight); // clamped to 0..0.999; recomputes the whole curve
     double smoothing() const;
 
-    // Logarithmic loss axis; points with loss <= 0 are not shown while it is on.
+    // Logarithmic loss axis, on from the start (on a linear axis the first hundred steps squash the
+    // rest of the run into a flat line); points with loss <= 0 are not shown while it is on.
     void setLogScale(bool logScale);
     bool isLogScale() const;
 
@@ -56,7 +58,7 @@ private:
     QVector<QPointF> m_smoothed;
     double m_smoothing = 0.9;
     double m_emaState = 0.0;
-    bool m_logScale = false;
+    bool m_logScale = true;
 
     QLineSeries* m_rawSeries = nullptr;
     QLineSeries* m_smoothedSeries = nullptr;

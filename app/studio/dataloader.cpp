@@ -1,25 +1,36 @@
 #include "dataloader.h"
 
+#include "device.h"
 #include "imageio.h"
 #include "messages.h"
 
 #include <QFileInfo>
-#include <QMetaObject>
-#include <QThread>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+ddpm::Result<ddpm::Dataset> loadSpec(const QString& spec, int channels, int size)
+{
+    return ddpm::loadDataSpec(spec.toStdString(), channels, size, ddpm::qtFolderLoader());
+}
+
+} // namespace
 
 DataLoader::DataLoader(QObject* parent)
     : QObject(parent)
+    , m_load(loadSpec)
 {
     qRegisterMetaType<DatasetPtr>();
 }
 
 DataLoader::~DataLoader()
 {
-    for (QThread* t : m_threads) {
-        t->wait();
-        delete t;
-    }
+    for (auto* w : std::as_const(m_watchers))
+        w->waitForFinished();
 }
+
+void DataLoader::setLoadFunction(LoadFunction load) { m_load = load ? std::move(load) : LoadFunction(loadSpec); }
 
 QString DataLoader::displayName(const QString& spec)
 {
@@ -42,31 +53,38 @@ QString DataLoader::displayName(const QString& spec)
 
 void DataLoader::load(const QString& spec, int channels, int size)
 {
-    // Threads of earlier loads that have finished are deleted here.
-    for (auto it = m_threads.begin(); it != m_threads.end();) {
-        if ((*it)->isFinished()) {
-            delete *it;
-            it = m_threads.erase(it);
-        } else {
-            ++it;
-        }
-    }
     const int generation = ++m_generation;
-    ++m_loading;
-    QThread* thread = QThread::create([this, spec, channels, size, generation] {
-        auto r = ddpm::loadDataSpec(spec.toStdString(), channels, size, ddpm::qtFolderLoader());
-        DatasetPtr data = r ? std::make_shared<const ddpm::Dataset>(std::move(r.value())) : nullptr;
-        const QString error = r ? QString() : ddpm::errorText(r);
-        QMetaObject::invokeMethod(this, [this, data, error, spec, generation] {
-            --m_loading;
-            if (generation != m_generation.load())
-                return;
-            if (data)
-                Q_EMIT loaded(data, spec);
+    // Translated here, on the GUI thread, for the message the pool thread may need.
+    const ddpm::Error what(tr("loading %1").arg(displayName(spec)).toStdString());
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    m_watchers.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, spec, generation] { onDone(watcher, spec, generation); });
+    watcher->setFuture(QtConcurrent::run([load = m_load, spec, channels, size, what]() -> Outcome {
+        Outcome out;
+        try {
+            auto r = load(spec, channels, size);
+            if (r)
+                out.data = std::make_shared<const ddpm::Dataset>(std::move(r.value()));
             else
-                Q_EMIT failed(error, spec);
-        });
-    });
-    m_threads.append(thread);
-    thread->start();
+                out.error = ddpm::errorText(r);
+        } catch (const std::exception& e) {
+            out.error = ddpm::errorText(ddpm::describeException(e, what));
+        } catch (...) {
+            out.error = ddpm::errorText(ddpm::describeUnknownException(what));
+        }
+        return out;
+    }));
+}
+
+void DataLoader::onDone(QFutureWatcher<Outcome>* watcher, const QString& spec, int generation)
+{
+    m_watchers.removeOne(watcher);
+    watcher->deleteLater();
+    if (generation != m_generation)
+        return; // a newer load is on its way
+    const Outcome out = watcher->result();
+    if (out.data)
+        Q_EMIT loaded(out.data, spec);
+    else
+        Q_EMIT failed(out.error, spec);
 }

@@ -15,8 +15,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 using namespace ddpm;
 
@@ -54,8 +57,12 @@ DataView::DataView(QWidget* parent)
     m_strip->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_scrubber = new TimestepScrubber(this);
     m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(t); });
+    // The x_t worth looking at: as large as the space beside the histogram allows, never under 256 px.
     m_large = new ImageView(this);
-    m_large->setFixedSize(224, 224);
+    m_large->setMinimumSize(256, 256);
+    m_large->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_tileCaption = new QLabel(this);
+    m_tileCaption->setAlignment(Qt::AlignHCenter);
     m_values = new QLabel(this);
     m_values->setTextFormat(Qt::RichText);
     m_values->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -63,7 +70,15 @@ DataView::DataView(QWidget* parent)
     m_histogram->setTitle(tr("Pixel values of x_t against N(0, 1)"));
     m_histogram->setMinimumSize(260, 180);
     m_denoise = new QPushButton(tr("Denoise from here"), this);
-    m_denoise->setToolTip(tr("Run the reverse process from this x_t with the current model"));
+    m_denoise->setToolTip(tr("Run the reverse process from this x_t with the current model. The x_t is made "
+                             "with the model's own schedule, the one it was trained on."));
+    m_denoise->setEnabled(false);
+    m_denoiseCount = new QSpinBox(this);
+    m_denoiseCount->setRange(1, 16);
+    m_denoiseCount->setValue(4);
+    m_denoiseCount->setSuffix(tr(" images"));
+    m_denoiseCount->setToolTip(tr("Continue this one x_t as several images side by side; each draws its own "
+                                  "noise on the way down (DDIM with η = 0 draws none, so its images agree)."));
 
     auto* forward = new QGroupBox(tr("Forward process q(x_t | x_0)"), this);
     auto* f = new QVBoxLayout(forward);
@@ -73,16 +88,19 @@ DataView::DataView(QWidget* parent)
     controls->addWidget(m_reroll);
     controls->addStretch(1);
     controls->addWidget(m_denoise);
+    controls->addWidget(m_denoiseCount);
     f->addLayout(controls);
     f->addWidget(m_strip);
     f->addWidget(m_scrubber);
     auto* detail = new QHBoxLayout;
     auto* largeBox = new QVBoxLayout;
-    largeBox->addWidget(m_large, 0, Qt::AlignTop);
-    largeBox->addWidget(m_values);
-    largeBox->addStretch(1);
-    detail->addLayout(largeBox);
-    detail->addWidget(m_histogram, 1);
+    largeBox->addWidget(m_large, 1);
+    largeBox->addWidget(m_tileCaption);
+    auto* histogramBox = new QVBoxLayout;
+    histogramBox->addWidget(m_histogram, 1);
+    histogramBox->addWidget(m_values);
+    detail->addLayout(largeBox, 1);
+    detail->addLayout(histogramBox, 1);
     f->addLayout(detail, 1);
 
     auto* splitter = new QSplitter(this);
@@ -106,12 +124,7 @@ DataView::DataView(QWidget* parent)
         if (c >= 0 && c < static_cast<int>(ts.size()))
             m_scrubber->setValue(ts[static_cast<size_t>(c)]);
     });
-    connect(m_denoise, &QPushButton::clicked, this, [this] {
-        if (!m_diffusion || !currentImage().defined() || currentT() < 1)
-            return;
-        const auto strip = m_diffusion->forwardStrip(currentImage(), {currentT()}, m_eps);
-        Q_EMIT denoiseFromHere(strip.front().unsqueeze(0), currentT());
-    });
+    connect(m_denoise, &QPushButton::clicked, this, &DataView::onDenoiseClicked);
     setSchedule(m_options);
 }
 
@@ -147,21 +160,97 @@ void DataView::onSourceActivated(int index)
 
 void DataView::setLoading(const QString& message) { m_status->setText(message); }
 
+namespace {
+bool sameSchedule(const ScheduleOptions& a, const ScheduleOptions& b)
+{
+    return a.kind == b.kind && a.steps == b.steps && a.betaStart == b.betaStart && a.betaEnd == b.betaEnd &&
+           a.cosineOffset == b.cosineOffset && a.maxBeta == b.maxBeta;
+}
+} // namespace
+
+void DataView::setModelSchedule(const ScheduleOptions& options)
+{
+    m_modelOptions = options;
+    m_modelDiffusion.emplace(NoiseSchedule(options), Prediction::Epsilon);
+    updateScrub();
+}
+
+int DataView::denoiseCount() const { return m_denoiseCount->value(); }
+void DataView::setDenoiseCount(int count) { m_denoiseCount->setValue(count); }
+
+torch::Tensor DataView::denoiseStart() const
+{
+    const auto x0 = currentImage();
+    const int t = currentT();
+    if (!m_modelDiffusion || !x0.defined() || !m_eps.defined() || m_eps.sizes() != x0.sizes() || t < 1 ||
+        t > m_modelDiffusion->steps())
+        return {};
+    const auto xt = m_modelDiffusion->forwardStrip(x0, {t}, m_eps).front();
+    return xt.unsqueeze(0).repeat({denoiseCount(), 1, 1, 1});
+}
+
+void DataView::onDenoiseClicked()
+{
+    if (!m_modelOptions)
+        return;
+    // Show what is denoised: the x_t of the model's schedule, not of another one picked to look at.
+    if (!sameSchedule(m_options, *m_modelOptions))
+        setSchedule(*m_modelOptions);
+    const auto xt = denoiseStart();
+    if (xt.defined())
+        Q_EMIT denoiseFromHere(xt, currentT());
+}
+
+QSize DataView::sourceImageSize(const QString& spec)
+{
+    const QString kind = spec.section(QLatin1Char(':'), 0, 0);
+    if (kind == QLatin1String("fashion-mnist") || kind == QLatin1String("mnist"))
+        return {28, 28};
+    if (kind == QLatin1String("cifar10"))
+        return {32, 32};
+    return {};
+}
+
+QString DataView::sizeCaption() const { return m_sizeCaption; }
+
+QString DataView::computeSizeCaption() const
+{
+    if (!m_data || m_data->size() == 0)
+        return {};
+    const auto w = m_data->width(), h = m_data->height();
+    const QSize source = sourceImageSize(m_spec);
+    if (source.isValid() && source.width() <= w && source.height() <= h && source != QSize(int(w), int(h))) {
+        // Centre padding with zeros (core's fitToModel): the border must be black in every image.
+        const auto top = (h - source.height()) / 2, left = (w - source.width()) / 2;
+        const auto& im = m_data->images;
+        const auto blackBand = [&](int64_t dim, int64_t start, int64_t length) {
+            return length <= 0 || im.narrow(dim, start, length).max().item<int>() == 0;
+        };
+        const bool black = blackBand(2, 0, top) && blackBand(3, 0, left) &&
+                           blackBand(2, top + source.height(), h - top - source.height()) &&
+                           blackBand(3, left + source.width(), w - left - source.width());
+        if (black)
+            return tr("%1×%2, padded to %3×%4").arg(source.width()).arg(source.height()).arg(w).arg(h);
+    } else if (source.isValid() && (source.width() > w || source.height() > h)) {
+        return tr("%1×%2, scaled to %3×%4").arg(source.width()).arg(source.height()).arg(w).arg(h);
+    }
+    return tr("%1×%2").arg(w).arg(h);
+}
+
 void DataView::setDataset(DatasetPtr data, const QString& spec)
 {
     m_data = std::move(data);
     m_spec = spec;
+    m_sizeCaption = computeSizeCaption();
     setSourceSpec(spec);
     if (!m_data) {
         m_thumbs->clear();
         return;
     }
-    m_status->setText(tr("%1: %2 images, %3×%4, %5")
+    m_status->setText(tr("%1: %2 images, %3, %4")
                           .arg(DataLoader::displayName(spec))
                           .arg(m_data->size())
-                          .arg(m_data->width())
-                          .arg(m_data->height())
-                          .arg(m_data->channels() == 1 ? tr("grey") : tr("colour")));
+                          .arg(sizeCaption(), m_data->channels() == 1 ? tr("grey") : tr("colour")));
     const int n = static_cast<int>(std::min<int64_t>(m_data->size(), 60));
     auto images = m_data->images.narrow(0, 0, n).to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
     QStringList captions;
@@ -267,14 +356,17 @@ void DataView::updateScrub()
         live[QStringLiteral("beta")] = QString::number(s.beta()[i], 'g', 6);
         live[QStringLiteral("alpha_bar")] = QString::number(s.alphaBar()[i], 'g', 6);
         live[QStringLiteral("snr")] = QString::number(s.snr()[i], 'g', 6);
+        live[QStringLiteral("log_snr")] = QString::number(std::log(s.snr()[i]), 'g', 4);
     } else {
         text = tr("t = 0: the clean image x_0");
     }
     m_values->setText(text);
+    m_denoise->setEnabled(m_modelDiffusion && m_data && t >= 1);
     auto x0 = currentImage();
     if (x0.defined() && m_eps.defined() && m_eps.sizes() == x0.sizes()) {
         auto xt = m_diffusion->forwardStrip(x0, {t}, m_eps).front();
         m_large->setImage(tensorToImage(xt));
+        m_tileCaption->setText(tr("x_t at t = %1 · %2").arg(t).arg(sizeCaption()));
         auto flat = xt.flatten().contiguous();
         m_histogram->setValues(QVector<float>(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()), 40);
         const int col = static_cast<int>(std::lround(10.0 * t / std::max(1, m_options.steps)));

@@ -13,6 +13,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class HistogramView;
 class ImageGrid;
 class ImageStrip;
@@ -26,8 +27,27 @@ public:
 
     void setDataset(DatasetPtr data, const QString& spec);
     void setLoading(const QString& message);
+    // The schedule the view noises with (its combo shows the kind; the user may pick another).
     void setSchedule(const ddpm::ScheduleOptions& options);
     ddpm::ScheduleOptions schedule() const;
+    // The open model's schedule. "Denoise from here" noises with it, not with the combo's: the model
+    // only knows the x_t of its own schedule. Until it is set the button is off.
+    void setModelSchedule(const ddpm::ScheduleOptions& options);
+    // The x_t "Denoise from here" hands on: √ᾱ_t x0 + √(1−ᾱ_t) ε (eq. 4) under the model's schedule,
+    // with the noise ε shown, repeated denoiseCount() times [N, C, H, W]; undefined without an image,
+    // a model or t ≥ 1.
+    torch::Tensor denoiseStart() const;
+    int denoiseCount() const;
+    void setDenoiseCount(int count);
+    QPushButton* denoiseButton() const { return m_denoise; }
+    torch::Tensor noise() const { return m_eps; } // ε of the forward strip, [C, H, W]
+    ImageView* tile() const { return m_large; }   // the large x_t
+    // "28×28, padded to 32×32" (or "32×32", or "32×32, scaled to 16×16"): what became of the data
+    // set's images on the way to the model's size.
+    QString sizeCaption() const;
+    // The image size of a data set as its files hold it, where the format fixes it (Fashion-MNIST and
+    // MNIST-style folders 28×28, CIFAR-10 32×32); invalid otherwise.
+    static QSize sourceImageSize(const QString& spec);
     int selectedImage() const { return m_selected; }
     void selectImage(int index);
     // The chosen image in [−1, 1], [C, H, W]; undefined without data.
@@ -47,6 +67,8 @@ Q_SIGNALS:
 
 private:
     void onSourceActivated(int index);
+    void onDenoiseClicked();
+    QString computeSizeCaption() const;
     void rerollNoise();
     void updateStrip();
     void updateScrub();
@@ -59,15 +81,20 @@ private:
     ImageStrip* m_strip;
     TimestepScrubber* m_scrubber;
     ImageView* m_large;
+    QLabel* m_tileCaption;
     QLabel* m_values;
     HistogramView* m_histogram;
     QPushButton* m_denoise;
+    QSpinBox* m_denoiseCount;
 
     DatasetPtr m_data;
     QString m_spec;
+    QString m_sizeCaption;
     int m_selected = 0;
     ddpm::ScheduleOptions m_options;
     std::optional<ddpm::Diffusion> m_diffusion;
+    std::optional<ddpm::ScheduleOptions> m_modelOptions;
+    std::optional<ddpm::Diffusion> m_modelDiffusion;
     torch::Tensor m_eps;
     uint64_t m_noiseSeed = 1;
 };

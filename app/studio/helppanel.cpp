@@ -157,9 +157,18 @@ QString HelpPanel::nowHtml() const
         QString symbol;
         QString meaning;
     };
+    // "step" and t mean different things in each view.
+    QString stepMeaning = tr("training steps so far");
+    QString tMeaning = tr("timestep, 1 … T");
+    if (m_topic == Reverse) {
+        stepMeaning = tr("denoising step of this run, of all its steps");
+        tMeaning = tr("timestep of the x<sub><i>t</i></sub> the model sees now");
+    } else if (m_topic == Data) {
+        tMeaning = tr("timestep of the x<sub><i>t</i></sub> shown, 1 … T (0: the clean image)");
+    }
     const QList<Known> known = {
-        {"step", tr("step"), tr("training steps so far")},
-        {"t", QStringLiteral("<i>t</i>"), tr("timestep, 1 … T")},
+        {"step", tr("step"), stepMeaning},
+        {"t", QStringLiteral("<i>t</i>"), tMeaning},
         {"T", QStringLiteral("<i>T</i>"), tr("number of diffusion steps")},
         {"beta", QStringLiteral("β<sub><i>t</i></sub>"), tr("variance of the noise added at this step")},
         {"alpha", QStringLiteral("α<sub><i>t</i></sub>"), tr("1 − β<sub><i>t</i></sub>, variance kept by this step")},
@@ -171,6 +180,7 @@ QString HelpPanel::nowHtml() const
         {"sigma", QStringLiteral("σ<sub><i>t</i></sub>"), tr("standard deviation of the noise added while sampling")},
         {"eta", QStringLiteral("η"), tr("DDIM stochasticity, 0 = deterministic")},
         {"loss", tr("loss"), tr("mean of ‖ε − ε<sub>θ</sub>‖² per pixel")},
+        {"loss_smoothed", tr("smoothed loss"), tr("the loss averaged over recent steps, as the chart draws it")},
     };
 
     const QString rowTemplate = QStringLiteral(

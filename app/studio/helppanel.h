@@ -23,9 +23,11 @@ public:
     void setTopic(Topic topic);
     Topic topic() const;
 
-    // Key → already formatted value. Known keys get their symbol and a short meaning: step, t, T,
-    // beta, alpha, alpha_bar, sqrt_alpha_bar, sqrt_one_minus_alpha_bar, snr, log_snr, sigma, eta,
-    // loss; others are listed under their own name. An empty map hides the "Now" section.
+    // Key → already formatted value. Known keys get their symbol and a short meaning, the meaning
+    // the value has in the topic's view (in Training "step" counts training steps, in Reverse the
+    // denoising steps of the run): step, t, T, beta, alpha, alpha_bar, sqrt_alpha_bar,
+    // sqrt_one_minus_alpha_bar, snr, log_snr, sigma, eta, loss, loss_smoothed; others are listed
+    // under their own name. An empty map hides the "Now" section.
     void setLiveValues(const QMap<QString, QString>& values);
     QMap<QString, QString> liveValues() const;
     void clearLiveValues();

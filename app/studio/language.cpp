@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <algorithm>
+
 QList<QTranslator*> installTranslations(const QString& language, QObject* owner)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
@@ -20,4 +22,25 @@ QList<QTranslator*> installTranslations(const QString& language, QObject* owner)
     add(QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     add(QStringLiteral("ddpm"), QStringLiteral(":/i18n"));
     return installed;
+}
+
+QStringList restartArguments(const QStringList& arguments, const QString& language, const QString& checkpoint)
+{
+    const QStringList replaced{QStringLiteral("--language"), QStringLiteral("--checkpoint"), QStringLiteral("--data")};
+    QStringList out;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString& a = arguments.at(i);
+        if (replaced.contains(a)) {
+            ++i; // and its value
+            continue;
+        }
+        if (std::any_of(replaced.cbegin(), replaced.cend(), [&](const QString& o) { return a.startsWith(o + QLatin1Char('=')); }))
+            continue;
+        out << a;
+    }
+    if (!language.isEmpty())
+        out << QStringLiteral("--language") << language;
+    if (!checkpoint.isEmpty())
+        out << QStringLiteral("--checkpoint") << checkpoint;
+    return out;
 }

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class QObject;
 class QTranslator;
@@ -11,3 +12,9 @@ class QTranslator;
 // Sets the default locale and installs the catalogues found for `language`, owned by `owner`. Returns
 // the translators installed (none for English, which needs none).
 QList<QTranslator*> installTranslations(const QString& language, QObject* owner);
+
+// The command line for restarting in `language` with the model at `checkpoint` open: `arguments` (the
+// current ones, without the program) less any --language, --checkpoint and --data it had (each with its
+// value, as "--opt value" or "--opt=value"), then --language (unless empty: the settings decide) and
+// --checkpoint (unless empty). The data set is the one the settings remember.
+QStringList restartArguments(const QStringList& arguments, const QString& language, const QString& checkpoint);

@@ -3,6 +3,7 @@
 #include "dataview.h"
 #include "dialogs.h"
 #include "helppanel.h"
+#include "language.h"
 #include "preferencesdialog.h"
 #include "reverseview.h"
 #include "schedulesview.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_training = new TrainingController(this);
     m_sampling = new SamplingController(this);
     m_loader = new DataLoader(this);
+    m_training->setCpuThreads(m_settings.cpuThreads()); // on its worker thread: OpenMP's count is per thread
 
     m_tabs = new QTabWidget(this);
     m_dataView = new DataView(m_tabs);
@@ -127,7 +129,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         updateTitle();
         updateStatus();
     });
-    connect(m_training, &TrainingController::snapshotReady, this, [this](SnapshotPtr) { updateStatus(); });
+    connect(m_training, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
+        m_trainingView->setModelSnapshot(s); // the form compares its settings with the model's
+        updateStatus();
+    });
 
     // Sampling
     connect(m_reverseView, &ReverseView::runRequested, this, &MainWindow::startSampling);
@@ -142,20 +147,17 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     // Help follows the view.
     auto helpTopic = [this](int index) {
         static const HelpPanel::Topic topics[] = {HelpPanel::Data, HelpPanel::Training, HelpPanel::Reverse, HelpPanel::Schedules};
-        m_help->setTopic(topics[std::clamp(index, 0, 3)]);
-        m_help->clearLiveValues();
+        const int view = std::clamp(index, 0, 3);
+        m_help->setTopic(topics[view]);
+        m_help->setLiveValues(m_liveValues[view]); // the values of the view now shown, in its meaning
     };
     connect(m_tabs, &QTabWidget::currentChanged, this, helpTopic);
     connect(m_dataView, &DataView::liveValuesChanged, this, [this](const QMap<QString, QString>& v) {
-        if (m_tabs->currentIndex() == Data)
-            m_help->setLiveValues(v);
+        showLiveValues(Data, v);
         if (v.contains(QStringLiteral("t")))
             m_schedulesView->setMarker(v.value(QStringLiteral("t")).toInt());
     });
-    connect(m_reverseView, &ReverseView::liveValuesChanged, this, [this](const QMap<QString, QString>& v) {
-        if (m_tabs->currentIndex() == Reverse)
-            m_help->setLiveValues(v);
-    });
+    connect(m_reverseView, &ReverseView::liveValuesChanged, this, [this](const QMap<QString, QString>& v) { showLiveValues(Reverse, v); });
 
     restoreSettings();
     helpTopic(m_tabs->currentIndex());
@@ -214,7 +216,7 @@ void MainWindow::buildMenus()
         if (dialog.exec() == QDialog::Accepted) {
             m_trainingView->setDevice(m_settings.device());
             m_trainingView->setPreviewInterval(m_settings.previewInterval());
-            configureThreads(m_settings.cpuThreads());
+            m_training->setCpuThreads(m_settings.cpuThreads());
         }
     });
     prefs->setShortcut(QKeySequence::Preferences);
@@ -310,6 +312,7 @@ void MainWindow::restoreSettings()
     config.train.batch = m_settings.batchSize();
     config.train.lr = m_settings.learningRate();
     config.train.emaDecay = m_settings.emaDecay();
+    config.train.warmupSteps = m_settings.warmupSteps();
     config.train.seed = static_cast<uint64_t>(m_settings.seed());
     if (auto k = parseScheduleKind(m_settings.schedule().toStdString()))
         config.schedule.kind = k.value();
@@ -336,6 +339,7 @@ void MainWindow::saveSettings()
     m_settings.setBatchSize(c.train.batch);
     m_settings.setLearningRate(c.train.lr);
     m_settings.setEmaDecay(c.train.emaDecay);
+    m_settings.setWarmupSteps(c.train.warmupSteps);
     m_settings.setSeed(static_cast<qint64>(c.train.seed));
     m_settings.setSchedule(QString::fromStdString(scheduleKindName(c.schedule.kind)));
     m_settings.setTotalSteps(static_cast<int>(m_trainingView->totalSteps()));
@@ -387,7 +391,13 @@ void MainWindow::startTraining()
         return;
     }
     m_training->setPreviewInterval(m_trainingView->previewInterval());
-    m_training->start(m_trainingView->totalSteps());
+    // The form as it is now: its optimiser settings, device and the threads reach the trainer at Start.
+    TrainingRequest r;
+    r.totalSteps = m_trainingView->totalSteps();
+    r.options = m_trainingView->formOptions();
+    r.device = m_trainingView->device();
+    r.threads = m_settings.cpuThreads();
+    m_training->start(r);
 }
 
 void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
@@ -399,10 +409,12 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
         statusBar()->showMessage(tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath)).arg(snapshot->step), 5000);
     }
     m_trainingView->showModel(snapshot);
+    updateTrainingLiveValues();
     m_reverseView->setModelAvailable(true);
     if (snapshot->step > 0)
         m_training->requestPreview();
     m_dataView->setSchedule(snapshot->config.schedule);
+    m_dataView->setModelSchedule(snapshot->config.schedule); // "Denoise from here" noises with it
     m_schedulesView->setSteps(snapshot->config.schedule.steps);
     // The data set must match the model's image size and channels.
     const auto& u = snapshot->config.unet;
@@ -418,7 +430,27 @@ void MainWindow::onProgress()
 {
     const auto p = m_training->takeProgress();
     m_trainingView->addProgress(p);
+    updateTrainingLiveValues();
     updateStatus();
+}
+
+void MainWindow::showLiveValues(View view, const QMap<QString, QString>& values)
+{
+    m_liveValues[view] = values;
+    if (m_tabs->currentIndex() == view)
+        m_help->setLiveValues(values);
+}
+
+void MainWindow::updateTrainingLiveValues()
+{
+    QMap<QString, QString> v;
+    const auto* chart = m_trainingView->lossChart();
+    v[QStringLiteral("step")] = QLocale().toString(m_training->step());
+    if (!chart->rawPoints().isEmpty()) {
+        v[QStringLiteral("loss")] = QString::number(chart->rawPoints().constLast().y(), 'g', 4);
+        v[QStringLiteral("loss_smoothed")] = QString::number(chart->smoothedPoints().constLast().y(), 'g', 4);
+    }
+    showLiveValues(Training, v);
 }
 
 void MainWindow::onFrames() { m_reverseView->addFrames(m_sampling->takeFrames()); }
@@ -434,13 +466,22 @@ void MainWindow::startSampling()
     r.model = snap;
     r.options = m_reverseView->samplerOptions();
     r.useEma = m_reverseView->useEma();
-    // While training runs, take a fresh copy of its weights first.
+    // While training runs, take a fresh copy of its weights first. Clicks before it arrives ask for
+    // no second copy and start no second run; the newest settings are used.
     if (m_training->state() != TrainingController::State::Idle) {
+        const bool waiting = m_samplingAwaitsSnapshot.has_value();
+        m_samplingAwaitsSnapshot = r;
+        if (waiting)
+            return;
         auto conn = std::make_shared<QMetaObject::Connection>();
-        *conn = connect(m_training, &TrainingController::snapshotReady, this, [this, r, conn](SnapshotPtr s) mutable {
+        *conn = connect(m_training, &TrainingController::snapshotReady, this, [this, conn](SnapshotPtr s) {
             disconnect(*conn);
-            r.model = s;
-            runSampling(r, tr("Sampling with the weights of step %1").arg(s->step));
+            if (!m_samplingAwaitsSnapshot)
+                return;
+            SamplingRequest request = *m_samplingAwaitsSnapshot;
+            m_samplingAwaitsSnapshot.reset();
+            request.model = s;
+            runSampling(request, tr("Sampling with the weights of step %1").arg(s->step));
         });
         m_training->requestSnapshot();
         return;
@@ -450,6 +491,7 @@ void MainWindow::startSampling()
 
 void MainWindow::runSampling(SamplingRequest request, const QString& title)
 {
+    request.threads = m_settings.cpuThreads(); // applied on the sampling thread
     m_lastRequest = request;
     m_lastSamplingKind = request.start.defined() ? QStringLiteral("denoise-from-here") : QString();
     const int total = request.start.defined()
@@ -458,8 +500,9 @@ void MainWindow::runSampling(SamplingRequest request, const QString& title)
                           : (request.options.kind == SamplerKind::Ddim
                                  ? static_cast<int>(ddimTimesteps(request.model->config.schedule.steps, request.options.ddimSteps).size())
                                  : request.model->config.schedule.steps);
-    m_reverseView->begin(total + 1, title);
-    m_sampling->start(request);
+    if (m_sampling->start(request))
+        m_reverseView->begin(request, total + 1, title);
+    // else the same run is already on its way: one run, however often it is asked for
     setView(Reverse);
 }
 
@@ -476,11 +519,14 @@ void MainWindow::denoiseFromHere(const torch::Tensor& xt, int t)
     SamplingRequest r;
     r.model = snap;
     r.options = m_reverseView->samplerOptions();
-    r.options.count = 1;
+    r.options.count = static_cast<int>(xt.size(0)); // one x_t, continued as several images
     r.useEma = m_reverseView->useEma();
     r.start = xt;
     r.startT = std::min(t, snap->config.schedule.steps);
-    runSampling(r, tr("Denoising the chosen image from t = %1").arg(r.startT));
+    runSampling(r, r.options.count == 1 ? tr("Denoising the chosen image from t = %1").arg(r.startT)
+                                        : tr("Denoising the chosen image from t = %1 as %2 images, each with its own noise")
+                                              .arg(r.startT)
+                                              .arg(r.options.count));
 }
 
 bool MainWindow::maybeKeepWork()
@@ -507,25 +553,41 @@ bool MainWindow::maybeKeepWork()
 
 bool MainWindow::saveBlocking(const QString& path)
 {
-    // Stop training (it ends within one step), then save on the worker and wait for the answer.
+    // Stop training (it ends within one step), then save on the worker and wait for the answer to
+    // this save request and for the run to end; other failures (a failed step) do not end the wait.
+    // A failed save is shown by the failed() signal that follows saveFailed().
     m_training->stop();
-    bool ok = false;
-    QString error;
+    bool answered = false, ok = false;
+    quint64 request = 0;
     QEventLoop loop;
-    auto c1 = connect(m_training, &TrainingController::saved, &loop, [&](const QString&) {
-        ok = true;
-        loop.quit();
+    const auto done = [&] {
+        const auto s = m_training->state();
+        return answered && s != TrainingController::State::Running && s != TrainingController::State::Paused;
+    };
+    auto c1 = connect(m_training, &TrainingController::saved, &loop, [&](const QString&, quint64 id) {
+        if (id == request) {
+            answered = ok = true;
+            if (done())
+                loop.quit();
+        }
     });
-    auto c2 = connect(m_training, &TrainingController::failed, &loop, [&](const QString& e) {
-        error = e;
-        loop.quit();
+    auto c2 = connect(m_training, &TrainingController::saveFailed, &loop, [&](const QString&, quint64 id) {
+        if (id == request) {
+            answered = true;
+            if (done())
+                loop.quit();
+        }
     });
-    m_training->save(path);
-    loop.exec();
+    auto c3 = connect(m_training, &TrainingController::stateChanged, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    request = m_training->save(path);
+    if (!done())
+        loop.exec();
     disconnect(c1);
     disconnect(c2);
-    if (!ok)
-        showError(error);
+    disconnect(c3);
     return ok;
 }
 
@@ -714,9 +776,9 @@ void MainWindow::setLanguage(const QString& language)
         statusBar()->showMessage(tr("The new language applies the next time DDPM Studio starts."), 8000);
         return;
     }
-    QStringList args = QCoreApplication::arguments().mid(1);
-    if (!m_path.isEmpty() && !args.contains(QStringLiteral("--checkpoint")))
-        args << QStringLiteral("--checkpoint") << m_path;
+    // The new language even if this run was started with --language; the model open now, not the one
+    // this run was started with.
+    const QStringList args = restartArguments(QCoreApplication::arguments().mid(1), language, m_path);
     m_closing = true;
     if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args))
         close();

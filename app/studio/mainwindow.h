@@ -76,6 +76,8 @@ private:
     void updateRecentMenu();
     void onModelReady(SnapshotPtr snapshot, const QString& sourcePath);
     void onProgress();
+    void showLiveValues(View view, const QMap<QString, QString>& values); // kept per view for the help
+    void updateTrainingLiveValues();
     void onFrames();
     void denoiseFromHere(const torch::Tensor& xt, int t);
     void runSampling(SamplingRequest request, const QString& title);
@@ -106,6 +108,8 @@ private:
     DatasetPtr m_data;
     QString m_lastError;
     SamplingRequest m_lastRequest;
+    std::optional<SamplingRequest> m_samplingAwaitsSnapshot; // Sample while training: waits for a copy of the weights
     QString m_lastSamplingKind;
     bool m_closing = false;
+    QMap<QString, QString> m_liveValues[4]; // the help panel's "Now" of each view
 };

@@ -20,6 +20,7 @@ struct ModelSnapshot {
     std::vector<double> binLoss;
     std::vector<ddpm::BinLossSnapshot> binLossHistory;
     torch::Device device = torch::kCPU;
+    double lr = 0; // the learning rate of the last step taken (of the first one before any)
     int64_t parameterCount() const { return model ? model->parameterCount() : 0; }
 };
 using SnapshotPtr = std::shared_ptr<const ModelSnapshot>;

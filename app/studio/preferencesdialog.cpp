@@ -35,7 +35,8 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
     m_deviceCombo->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
     m_deviceCombo->addItem(tr("CPU"), QStringLiteral("cpu"));
     m_deviceCombo->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
-    m_deviceCombo->setToolTip(tr("Where the network is trained and sampled."));
+    m_deviceCombo->setToolTip(tr("Where the model trains. A change applies at the next Start, when the model "
+                                 "moves there; sampling runs where the model is."));
 
     m_threadsSpin = new QSpinBox(this);
     m_threadsSpin->setRange(0, 256);
@@ -69,7 +70,10 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
     if (auto* label = qobject_cast<QLabel*>(form->labelForField(folderRow)))
         label->setBuddy(m_exportFolderEdit);
 
-    auto* note = new QLabel(tr("Device and thread changes apply to the next training or sampling run."), this);
+    auto* note = new QLabel(tr("A device change applies at the next Start of training: the model moves there, and "
+                               "sampling runs where the model is. CPU threads apply from the next training step "
+                               "and the next sampling run."),
+                            this);
     note->setWordWrap(true);
     note->setEnabled(false); // greyed: a hint, not a control
 

@@ -3,6 +3,7 @@
 #include "imageio.h"
 #include "imageview.h"
 
+#include "hatlabel.h"
 #include "imagestrip.h"
 #include "timestepscrubber.h"
 
@@ -17,6 +18,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace ddpm;
 
@@ -72,16 +76,21 @@ ReverseView::ReverseView(QWidget* parent)
     m_scrubber->setLabelFunction([this](int i) {
         if (i < 0 || i >= m_frames.size())
             return tr("step –");
-        return tr("step %1 · t = %2").arg(i).arg(m_frames[i].t);
+        // Counted as the line under the scrubber counts: frame i is step i + 1 of the run's steps.
+        if (m_frames[i].t == 0)
+            return tr("done · x_0");
+        return tr("step %1 of %2 · t = %3").arg(i + 1).arg(stepCount()).arg(m_frames[i].t);
     });
     m_xt = new ImageView(this);
     m_x0 = new ImageView(this);
     m_eps = new ImageView(this);
-    m_stepInfo = new QLabel(this);
+    m_stepInfo = new HatLabel(QString(), this); // "predicts x̂₀": drawn with its hat in any font
     auto* grids = new QGridLayout;
     grids->addWidget(new QLabel(tr("x_t"), this), 0, 0, Qt::AlignHCenter);
-    grids->addWidget(new QLabel(tr("predicted clean image x₀"), this), 0, 1, Qt::AlignHCenter);
-    grids->addWidget(new QLabel(tr("predicted noise ε̂"), this), 0, 2, Qt::AlignHCenter);
+    // x̂₀: x, a combining circumflex (U+0302) and a subscript zero; HatLabel draws the hat itself, as
+    // some fonts (DejaVu Sans) drop it from an x or put it under the letter.
+    grids->addWidget(new HatLabel(tr("predicted clean image x̂₀"), this), 0, 1, Qt::AlignHCenter);
+    grids->addWidget(new HatLabel(tr("predicted noise ε̂"), this), 0, 2, Qt::AlignHCenter);
     grids->addWidget(m_xt, 1, 0);
     grids->addWidget(m_x0, 1, 1);
     grids->addWidget(m_eps, 1, 2);
@@ -153,10 +162,44 @@ void ReverseView::updateControls()
     m_cancel->setEnabled(m_running);
 }
 
-void ReverseView::begin(int totalSteps, const QString& title)
+void ReverseView::begin(const SamplingRequest& request, int totalFrames, const QString& title)
+{
+    begin(totalFrames, title);
+    if (!request.model)
+        return;
+    const auto& schedule = request.model->config.schedule;
+    m_schedule.emplace(schedule);
+    m_runOptions = request.options;
+    const int startT = request.start.defined() ? std::clamp(request.startT, 1, schedule.steps) : schedule.steps;
+    if (request.options.kind == SamplerKind::Ddim) {
+        m_runTimesteps = ddimTimesteps(startT, request.options.ddimSteps);
+    } else {
+        for (int t = startT; t >= 1; --t)
+            m_runTimesteps.push_back(t);
+    }
+}
+
+double ReverseView::samplingSigma(const NoiseSchedule& s, const SamplerOptions& o, int t, int tNext)
+{
+    if (t < 1 || t > s.steps())
+        return 0.0;
+    const auto i = static_cast<size_t>(t - 1);
+    if (o.kind == SamplerKind::Ddpm) {
+        if (t == 1)
+            return 0.0; // z = 0 at t = 1
+        return std::sqrt(o.variance == VarianceKind::Beta ? s.beta()[i] : s.posteriorVariance()[i]);
+    }
+    const double abar = s.alphaBar()[i];
+    const double abarNext = tNext > 0 ? s.alphaBar()[static_cast<size_t>(tNext - 1)] : 1.0;
+    return o.eta * std::sqrt((1.0 - abarNext) / (1.0 - abar)) * std::sqrt(std::max(0.0, 1.0 - abar / abarNext));
+}
+
+void ReverseView::begin(int totalFrames, const QString& title)
 {
     m_frames.clear();
-    m_total = totalSteps;
+    m_total = totalFrames;
+    m_schedule.reset();
+    m_runTimesteps.clear();
     m_running = true;
     m_stripSteps.clear();
     m_strip->clear();
@@ -220,6 +263,8 @@ QList<QImage> ReverseView::animationFrames(int scale, int maxFrames) const
     return out;
 }
 
+QString ReverseView::stepText() const { return m_stepInfo->text(); }
+
 QImage ReverseView::stripImage() const { return m_strip->renderToImage(4); }
 
 void ReverseView::showFrame(int index)
@@ -233,10 +278,20 @@ void ReverseView::showFrame(int index)
     show(m_eps, 2);
     const int col = static_cast<int>(m_stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);
-    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x₀ and the noise ε̂.").arg(index + 1).arg(m_total).arg(f.t)
-                                : tr("Done: x_0 after %1 steps.").arg(m_total));
+    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.").arg(index + 1).arg(stepCount()).arg(f.t)
+                                : tr("Done: x_0 after %1 steps.").arg(stepCount()));
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);
-    live[QStringLiteral("step")] = QStringLiteral("%1 / %2").arg(index + 1).arg(m_total);
+    live[QStringLiteral("step")] = QStringLiteral("%1 / %2").arg(f.t > 0 ? index + 1 : stepCount()).arg(stepCount());
+    if (m_schedule && f.t >= 1 && f.t <= m_schedule->steps()) {
+        const auto i = static_cast<size_t>(f.t - 1);
+        // The step from t goes to the next timestep the run visits (0 after the last).
+        const auto at = std::find(m_runTimesteps.begin(), m_runTimesteps.end(), f.t);
+        const int tNext = at != m_runTimesteps.end() && at + 1 != m_runTimesteps.end() ? *(at + 1) : 0;
+        live[QStringLiteral("sigma")] = QString::number(samplingSigma(*m_schedule, m_runOptions, f.t, tNext), 'g', 4);
+        live[QStringLiteral("log_snr")] = QString::number(std::log(m_schedule->snr()[i]), 'g', 4);
+        if (m_runOptions.kind == SamplerKind::Ddim)
+            live[QStringLiteral("eta")] = QString::number(m_runOptions.eta, 'g', 3);
+    }
     Q_EMIT liveValuesChanged(live);
 }

@@ -4,7 +4,12 @@
 
 #include "samplingcontroller.h"
 
+#include "schedule.h"
+
 #include <QWidget>
+
+#include <optional>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -26,7 +31,11 @@ public:
     bool useEma() const;
 
     void setModelAvailable(bool available);
-    void begin(int totalSteps, const QString& title);
+    // A new run of `totalFrames` frames (its steps plus the final x_0). With the request, the live
+    // values also give σ_t, η and log-SNR of each step under the run's model schedule and sampler.
+    void begin(int totalFrames, const QString& title);
+    void begin(const SamplingRequest& request, int totalFrames, const QString& title);
+    int stepCount() const { return std::max(0, m_total - 1); } // denoising steps of the run
     void addFrames(const QList<SampleFrame>& frames);
     void end(bool completed);
 
@@ -36,6 +45,11 @@ public:
     ImageStrip* strip() const { return m_strip; }
     // Images of the chosen step as grids, for exports.
     QImage gridAt(int frame, int kind /*0 x_t, 1 x̂0, 2 ε̂*/, int scale = 4) const;
+    QString stepText() const; // the line under the scrubber
+    // σ_t of the step from paper timestep t to tNext (0 at the end): DDPM (Ho et al. 2020, Algorithm 2)
+    // σ_t² = β_t or β̃_t (eq. 7) and z = 0 at t = 1; DDIM (Song et al. 2021, eq. 16)
+    // σ = η √((1 − ᾱ_s) / (1 − ᾱ_t)) √(1 − ᾱ_t / ᾱ_s) with s = tNext, ᾱ_0 = 1.
+    static double samplingSigma(const ddpm::NoiseSchedule& schedule, const ddpm::SamplerOptions& options, int t, int tNext);
     QList<QImage> animationFrames(int scale = 4, int maxFrames = 120) const;
     QImage stripImage() const;
     QPushButton* runButton() const { return m_run; }
@@ -67,7 +81,10 @@ private:
     QLabel* m_stepInfo;
     QList<SampleFrame> m_frames;
     QList<int> m_stripSteps;
-    int m_total = 0;
+    int m_total = 0; // frames: steps + 1
+    std::optional<ddpm::NoiseSchedule> m_schedule; // the run's model schedule
+    ddpm::SamplerOptions m_runOptions;
+    std::vector<int> m_runTimesteps; // paper timesteps the run visits
     bool m_running = false;
     bool m_hasModel = false;
 };

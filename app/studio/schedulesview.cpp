@@ -25,7 +25,8 @@ struct Kind {
 };
 const Kind kKinds[] = {{ScheduleKind::Linear, "linear", QColor(31, 119, 180)},
                        {ScheduleKind::Cosine, "cosine", QColor(255, 127, 14)},
-                       {ScheduleKind::Sigmoid, "sigmoid", QColor(44, 160, 44)}};
+                       {ScheduleKind::Sigmoid, "sigmoid", QColor(44, 160, 44)},
+                       {ScheduleKind::Quadratic, "quadratic", QColor(214, 39, 40)}};
 } // namespace
 
 SchedulesView::SchedulesView(QWidget* parent)
@@ -54,12 +55,16 @@ SchedulesView::SchedulesView(QWidget* parent)
     charts->addWidget(m_beta);
     charts->addWidget(m_alphaBar);
     charts->addWidget(m_logSnr);
-    auto* stripBox = new QGroupBox(tr("The same image and noise under each schedule (rows: linear, cosine, sigmoid)"), this);
+    QStringList rowNames;
+    for (const auto& k : kKinds)
+        rowNames << QString::fromLatin1(k.name);
+    m_strips->setRowLabels(rowNames);
+    auto* stripBox = new QGroupBox(tr("The same image and noise under each schedule"), this);
     (new QVBoxLayout(stripBox))->addWidget(m_strips);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(charts, 3);
-    layout->addWidget(stripBox, 2);
+    layout->addLayout(charts, 1);
+    layout->addWidget(stripBox, 1); // room for the four rows at twice their size
     connect(m_T, &QSpinBox::valueChanged, this, &SchedulesView::rebuild);
     rebuild();
 }

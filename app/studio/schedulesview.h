@@ -1,5 +1,6 @@
-// Schedules: β_t, ᾱ_t and log-SNR of the linear, cosine and sigmoid schedules overlaid, and the
-// forward strip of the current image under each, so the difference is seen, not read.
+// Schedules: β_t, ᾱ_t and log-SNR of the linear, cosine, sigmoid and quadratic schedules overlaid, and
+// the forward strip of the current image under each (one row per schedule, named on its left), so the
+// difference is seen, not read.
 #pragma once
 
 #include <QWidget>

@@ -20,6 +20,7 @@ const QString kPreset = QStringLiteral("Training/preset");
 const QString kBatchSize = QStringLiteral("Training/batchSize");
 const QString kLearningRate = QStringLiteral("Training/learningRate");
 const QString kTotalSteps = QStringLiteral("Training/totalSteps");
+const QString kWarmupSteps = QStringLiteral("Training/warmupSteps");
 const QString kEmaDecay = QStringLiteral("Training/emaDecay");
 const QString kSchedule = QStringLiteral("Training/schedule");
 const QString kSeed = QStringLiteral("Training/seed");
@@ -38,6 +39,7 @@ const QString kSampleCount = QStringLiteral("Sampling/count");
 constexpr int kDefaultBatchSize = 64;
 constexpr double kDefaultLearningRate = 2e-4;
 constexpr int kDefaultTotalSteps = 10000;
+constexpr int kDefaultWarmupSteps = 500;
 constexpr double kDefaultEmaDecay = 0.999;
 constexpr int kDefaultPreviewInterval = 200;
 constexpr int kDefaultSamplerSteps = 50;
@@ -218,6 +220,16 @@ int Settings::totalSteps() const
 void Settings::setTotalSteps(int steps)
 {
     setValue(kTotalSteps, steps);
+}
+
+int Settings::warmupSteps() const
+{
+    return intValue(kWarmupSteps, kDefaultWarmupSteps, 0, 1'000'000);
+}
+
+void Settings::setWarmupSteps(int steps)
+{
+    setValue(kWarmupSteps, steps);
 }
 
 double Settings::emaDecay() const

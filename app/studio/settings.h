@@ -52,6 +52,8 @@ public:
     void setLearningRate(double rate);
     int totalSteps() const; // 10000; 1 … 100,000,000
     void setTotalSteps(int steps);
+    int warmupSteps() const; // learning-rate warm-up, 500; 0 … 1,000,000
+    void setWarmupSteps(int steps);
     double emaDecay() const; // 0.999; in [0, 1)
     void setEmaDecay(double decay);
     QString schedule() const; // "linear"

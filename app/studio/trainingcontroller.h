@@ -1,6 +1,12 @@
 // Owns the trainer and the worker thread it runs on. The GUI never touches the trainer: it posts
 // tasks that the worker runs between steps, and reads progress that the worker buffers. Progress
 // notifications are coalesced (at most one pending), so they never pile up when the GUI is slow.
+//
+// The worker and the controller talk only through queued signals and per-request values: every
+// Start gets a RunControl of its own (stop and pause flags the GUI sets and the worker only reads),
+// every save a request id that comes back with its answer. Each posted task runs inside a guard that
+// turns whatever LibTorch or the standard library throws into the failed signal; the worker keeps the
+// last good trainer, so a failed task leaves the model, its step count and its savability as they were.
 #pragma once
 
 #include "modelsnapshot.h"
@@ -9,20 +15,15 @@
 #include "dataset.h"
 
 #include <QImage>
-#include <QMutex>
 #include <QObject>
 #include <QPointF>
 #include <QThread>
 #include <QVector>
 
 #include <atomic>
-#include <deque>
 #include <functional>
 #include <memory>
-
-namespace ddpm {
-class Trainer;
-}
+#include <optional>
 
 struct TrainingProgress {
     QVector<QPointF> points;   // (step, loss) since the last take
@@ -33,9 +34,39 @@ struct TrainingProgress {
     double imagesPerSec = 0;
     double lr = 0;
     double gradNorm = 0;
+    int threads = 0;           // LibTorch's intra-op threads as the training thread sees them
+};
+
+// The optimiser settings the training form shows. Applied to the trainer at the next Start; the
+// settings the form does not show (gradient clipping, flips, loss bins) stay as the model has them.
+struct TrainFormOptions {
+    int batch = 64;
+    double lr = 2e-4;
+    int warmupSteps = 500;
+    double emaDecay = 0.999;
+    uint64_t seed = 0;
+    static TrainFormOptions from(const ddpm::TrainOptions& t);
+    ddpm::TrainOptions mergedInto(ddpm::TrainOptions t) const;
+    bool operator==(const TrainFormOptions& o) const;
+    bool operator!=(const TrainFormOptions& o) const { return !(*this == o); }
+};
+
+// What one Start asks for.
+struct TrainingRequest {
+    qint64 totalSteps = 0;
+    std::optional<TrainFormOptions> options; // none: keep the trainer's own
+    QString device;                          // "auto", "cpu", "cuda"; empty: where the model is
+    std::optional<int> threads;              // CPU threads for the training thread (0: all cores)
+};
+
+// Stop and pause for one run: set by the GUI, only read by the worker, never reset.
+struct RunControl {
+    std::atomic<bool> stop{false};
+    std::atomic<bool> pause{false};
 };
 
 class TrainingWorker;
+class ProgressBuffer;
 
 class TrainingController : public QObject {
     Q_OBJECT
@@ -52,17 +83,24 @@ public:
     qint64 step() const { return m_step; }
     SnapshotPtr snapshot() const { return m_snapshot; }
     QString device() const { return m_device; }
+    // LibTorch's intra-op threads as the training thread saw them at the last step taken.
+    int workerThreads() const { return m_workerThreads; }
 
     // All of these return at once; results arrive as signals.
     void newModel(const ddpm::ModelConfig& config, const QString& device);
     void openCheckpoint(const QString& path, const QString& device);
     void setDataset(std::shared_ptr<const ddpm::Dataset> data);
-    void setPreviewInterval(int steps) { m_previewInterval.store(std::max(0, steps)); }
+    void setPreviewInterval(int steps) { m_previewInterval->store(std::max(0, steps)); }
+    // LibTorch's CPU threads on the worker thread (OpenMP's count is per thread), from now on for
+    // previews and snapshots, and for every Start that does not name its own (0: all cores).
+    void setCpuThreads(int threads);
     void start(qint64 totalSteps);
+    void start(const TrainingRequest& request);
     void pause();
     void resume();
     void stop();
-    void save(const QString& path);
+    // Returns the request's id; saved() or saveFailed() answers it with the same id.
+    quint64 save(const QString& path);
     void requestSnapshot();
     // Samples from the fixed preview noise with the current EMA weights (previewReady).
     void requestPreview();
@@ -78,24 +116,37 @@ Q_SIGNALS:
     void snapshotReady(SnapshotPtr snapshot);
     void progressAvailable();
     void previewReady(const QImage& grid, qint64 step);
-    void saved(const QString& path);
+    void saved(const QString& path, quint64 request);
+    void saveFailed(const QString& message, quint64 request); // followed by failed(message)
     void failed(const QString& message);
     void finished(qint64 step);
 
 private:
-    friend class TrainingWorker;
-    void post(std::function<void()> task);
+    void post(std::function<void(TrainingWorker&)> task);
     void setState(State s);
+    void onModelInstalled(SnapshotPtr snapshot, const QString& source);
+    void onRunStarted(quint64 run);
+    void onRunPaused(quint64 run, bool paused);
+    void onRunEnded(quint64 run, SnapshotPtr snapshot, qint64 step, const QString& error);
+    void onSaved(const QString& path, quint64 request, bool whileIdle);
+    void onSnapshot(SnapshotPtr snapshot);
 
     QThread m_thread;
     TrainingWorker* m_worker = nullptr;
+    std::shared_ptr<ProgressBuffer> m_progress;
     State m_state = State::Empty;
     bool m_hasModel = false;
     bool m_dirty = false;
+    bool m_dirtyBeforeRun = false;
     qint64 m_step = 0;
+    qint64 m_stepBeforeRun = 0;
     QString m_device;
     SnapshotPtr m_snapshot;
-    std::atomic<bool> m_stop{false};
-    std::atomic<bool> m_pause{false};
-    std::atomic<int> m_previewInterval{200};
+    std::shared_ptr<RunControl> m_run; // the current (or last) Start's flags
+    quint64 m_runId = 0;
+    quint64 m_saveId = 0;
+    std::optional<int> m_threads;
+    int m_workerThreads = 0;
+    std::shared_ptr<std::atomic<bool>> m_shutdown = std::make_shared<std::atomic<bool>>(false);
+    std::shared_ptr<std::atomic<int>> m_previewInterval = std::make_shared<std::atomic<int>>(200);
 };

@@ -2,6 +2,9 @@
 
 #include "imageview.h"
 
+#include "device.h"
+#include "messages.h"
+
 #include "binheatmap.h"
 #include "losschart.h"
 
@@ -19,6 +22,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace ddpm;
 
 namespace {
@@ -28,6 +34,19 @@ QString clock(double secs)
         return QStringLiteral("–");
     const auto s = static_cast<qint64>(secs);
     return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+// Whether the editor shows `value` as it would after setValue(value) (rounded, clamped).
+bool shows(const QDoubleSpinBox* spin, double value)
+{
+    const double scale = std::pow(10.0, spin->decimals());
+    const double shown = std::clamp(std::round(value * scale) / scale, spin->minimum(), spin->maximum());
+    return std::abs(shown - spin->value()) < 1e-3 / scale;
+}
+
+bool shows(const QSpinBox* spin, double value)
+{
+    return std::clamp(value, double(spin->minimum()), double(spin->maximum())) == spin->value();
 }
 } // namespace
 
@@ -44,6 +63,11 @@ TrainingView::TrainingView(QWidget* parent)
     m_lr->setDecimals(6);
     m_lr->setRange(1e-6, 1.0);
     m_lr->setSingleStep(1e-4);
+    m_warmup = new QSpinBox(this);
+    m_warmup->setRange(0, 1000000);
+    m_warmup->setSingleStep(100);
+    m_warmup->setSuffix(tr(" steps"));
+    m_warmup->setToolTip(tr("The learning rate rises linearly from 0 over these first steps."));
     m_steps = new QSpinBox(this);
     m_steps->setRange(1, 100000000);
     m_steps->setSingleStep(1000);
@@ -60,6 +84,8 @@ TrainingView::TrainingView(QWidget* parent)
     m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
     m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    m_device->setToolTip(tr("Where the model trains. A change applies at the next Start: the model moves "
+                            "there with its optimizer state. Sampling runs where the model is."));
     m_previewEvery = new QSpinBox(this);
     m_previewEvery->setRange(0, 1000000);
     m_previewEvery->setSpecialValueText(tr("never"));
@@ -73,6 +99,7 @@ TrainingView::TrainingView(QWidget* parent)
     fl->addRow(tr("Model preset"), m_preset);
     fl->addRow(tr("Batch size"), m_batch);
     fl->addRow(tr("Learning rate"), m_lr);
+    fl->addRow(tr("Warm-up"), m_warmup);
     fl->addRow(tr("Steps"), m_steps);
     fl->addRow(tr("EMA decay"), m_ema);
     fl->addRow(tr("Noise schedule"), m_schedule);
@@ -84,6 +111,10 @@ TrainingView::TrainingView(QWidget* parent)
     buttons->addWidget(m_pause);
     buttons->addWidget(m_stop);
     fl->addRow(buttons);
+    m_pending = new QLabel(this);
+    m_pending->setWordWrap(true);
+    m_pending->setObjectName(QStringLiteral("pendingChanges"));
+    fl->addRow(m_pending);
     m_stats = new QLabel(this);
     m_stats->setTextFormat(Qt::RichText);
     fl->addRow(m_stats);
@@ -94,6 +125,7 @@ TrainingView::TrainingView(QWidget* parent)
     m_smoothing->setRange(0, 99);
     m_smoothing->setValue(90);
     m_log = new QCheckBox(tr("Log scale"), this);
+    m_log->setChecked(m_chart->isLogScale()); // on from the start: a loss falls by orders of magnitude
     auto* reset = new QPushButton(tr("Reset zoom"), this);
     auto* chartBox = new QGroupBox(tr("Loss (drag to zoom)"), this);
     auto* cl = new QVBoxLayout(chartBox);
@@ -147,6 +179,12 @@ TrainingView::TrainingView(QWidget* parent)
     connect(reset, &QPushButton::clicked, m_chart, &LossChart::resetZoom);
     for (auto* combo : {m_preset, m_schedule})
         connect(combo, &QComboBox::activated, this, &TrainingView::configEdited);
+    // The form says which changes wait for the next Start.
+    for (auto* spin : {m_batch, m_warmup, m_seed})
+        connect(spin, &QSpinBox::valueChanged, this, &TrainingView::updatePending);
+    for (auto* spin : {m_lr, m_ema})
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &TrainingView::updatePending);
+    connect(m_device, &QComboBox::currentIndexChanged, this, &TrainingView::updatePending);
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &TrainingView::updateClock);
     timer->start(500);
@@ -162,6 +200,7 @@ ModelConfig TrainingView::formConfig() const
     auto c = makeConfig(m_preset->currentData().toString().toStdString()).value();
     c.train.batch = m_batch->value();
     c.train.lr = m_lr->value();
+    c.train.warmupSteps = m_warmup->value();
     c.train.totalSteps = m_steps->value();
     c.train.emaDecay = m_ema->value();
     c.train.seed = static_cast<uint64_t>(m_seed->value());
@@ -174,9 +213,31 @@ void TrainingView::setFormConfig(const ModelConfig& c)
     m_preset->setCurrentIndex(std::max(0, m_preset->findData(QString::fromStdString(c.preset))));
     m_batch->setValue(c.train.batch);
     m_lr->setValue(c.train.lr);
+    m_warmup->setValue(c.train.warmupSteps);
     m_ema->setValue(c.train.emaDecay);
-    m_seed->setValue(static_cast<int>(c.train.seed));
+    m_seed->setValue(static_cast<int>(std::min<uint64_t>(c.train.seed, static_cast<uint64_t>(m_seed->maximum()))));
     m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(QString::fromStdString(scheduleKindName(c.schedule.kind)))));
+}
+
+TrainFormOptions TrainingView::formOptions() const
+{
+    auto o = TrainFormOptions::from(formConfig().train);
+    if (!m_model)
+        return o;
+    // A field still showing the model's value keeps the model's exact value (the editors round and
+    // clamp: a checkpoint's 1.5e-7 or its batch of 8192 must not change because the form shows them).
+    const auto m = TrainFormOptions::from(m_model->config.train);
+    if (shows(m_batch, m.batch))
+        o.batch = m.batch;
+    if (shows(m_lr, m.lr))
+        o.lr = m.lr;
+    if (shows(m_warmup, m.warmupSteps))
+        o.warmupSteps = m.warmupSteps;
+    if (shows(m_ema, m.emaDecay))
+        o.emaDecay = m.emaDecay;
+    if (shows(m_seed, static_cast<double>(m.seed)))
+        o.seed = m.seed;
+    return o;
 }
 
 qint64 TrainingView::totalSteps() const { return m_steps->value(); }
@@ -208,7 +269,7 @@ void TrainingView::setState(TrainingController::State state)
     m_pause->setEnabled(busy);
     m_pause->setText(state == S::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(busy);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_ema, m_schedule, m_seed, m_device})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_warmup, m_ema, m_schedule, m_seed, m_device})
         w->setEnabled(!busy);
     updateClock();
 }
@@ -217,8 +278,9 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
 {
     m_chart->clear();
     m_heat->clear();
+    m_model = snapshot;
     if (!snapshot)
-        return;
+        return updatePending();
     setFormConfig(snapshot->config);
     if (snapshot->config.train.totalSteps > snapshot->step)
         setTotalSteps(snapshot->config.train.totalSteps);
@@ -232,10 +294,50 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
         m_heat->appendSnapshot(QVector<double>(h.binLoss.begin(), h.binLoss.end()), static_cast<int>(h.step));
     if (snapshot->binLossHistory.empty() && !snapshot->binLoss.empty() && std::isfinite(snapshot->binLoss.front()))
         m_heat->appendSnapshot(QVector<double>(snapshot->binLoss.begin(), snapshot->binLoss.end()), static_cast<int>(snapshot->step));
+    // The statistics show the model's own figures until training measures new ones.
     m_lastStep = snapshot->step;
+    m_loss = snapshot->lossHistory.empty() ? std::nan("") : static_cast<double>(snapshot->lossHistory.back().loss);
+    m_lrNow = snapshot->step > 0 ? snapshot->lr : std::nan("");
     m_elapsedBefore = 0;
     m_stepsPerSec = m_imagesPerSec = 0;
+    updatePending();
     updateClock();
+}
+
+void TrainingView::setModelSnapshot(const SnapshotPtr& snapshot)
+{
+    m_model = snapshot;
+    updatePending();
+}
+
+void TrainingView::updatePending()
+{
+    if (!m_model) {
+        m_pending->clear();
+        return;
+    }
+    QStringList changed;
+    const auto now = formOptions();
+    const auto model = TrainFormOptions::from(m_model->config.train);
+    if (now.batch != model.batch)
+        changed << tr("batch size");
+    if (now.lr != model.lr)
+        changed << tr("learning rate");
+    if (now.warmupSteps != model.warmupSteps)
+        changed << tr("warm-up");
+    if (now.emaDecay != model.emaDecay)
+        changed << tr("EMA decay");
+    if (now.seed != model.seed)
+        changed << tr("seed");
+    QStringList lines;
+    if (!changed.isEmpty())
+        lines << tr("Changed: %1. Applies at the next Start.").arg(changed.join(QStringLiteral(", ")));
+    const auto device = parseDevice(this->device().toStdString());
+    if (!device)
+        lines << tr("The next Start cannot use this device: %1.").arg(ddpm::errorText(device));
+    else if (device.value() != m_model->device)
+        lines << tr("The model moves to %1 at the next Start.").arg(QString::fromStdString(deviceDescription(device.value())));
+    m_pending->setText(lines.join(QLatin1Char('\n')));
 }
 
 void TrainingView::addProgress(const TrainingProgress& p)
@@ -246,6 +348,8 @@ void TrainingView::addProgress(const TrainingProgress& p)
         m_lastStep = p.step;
         m_stepsPerSec = p.stepsPerSec;
         m_imagesPerSec = p.imagesPerSec;
+        m_loss = p.loss;
+        m_lrNow = p.lr;
     }
     // The heat map takes a column every few updates so it spans the whole run.
     if (!p.binLoss.isEmpty() && (++m_heatCounter % 5 == 1 || m_heat->snapshotCount() == 0))
@@ -265,16 +369,25 @@ void TrainingView::updateClock()
     const double elapsed = (m_elapsedBefore + (m_clock.isValid() ? m_clock.elapsed() : 0)) / 1000.0;
     const qint64 left = std::max<qint64>(0, totalSteps() - m_lastStep);
     const double eta = m_stepsPerSec > 0 ? left / m_stepsPerSec : -1;
+    // A figure not measured yet (speed before the first steps of a run) shows as a dash, not as 0.
+    const QString none = QStringLiteral("–");
+    auto number = [&](double v, char format, int precision) {
+        return std::isfinite(v) && v > 0 ? QString::number(v, format, precision) : none;
+    };
     m_stats->setText(tr("<table cellspacing='3'>"
                         "<tr><td>Step</td><td align='right'><b>%1</b> / %2</td></tr>"
-                        "<tr><td>Steps/s</td><td align='right'>%3</td></tr>"
-                        "<tr><td>Images/s</td><td align='right'>%4</td></tr>"
-                        "<tr><td>Elapsed</td><td align='right'>%5</td></tr>"
-                        "<tr><td>ETA</td><td align='right'>%6</td></tr></table>")
+                        "<tr><td>Loss</td><td align='right'>%3</td></tr>"
+                        "<tr><td>Learning rate</td><td align='right'>%4</td></tr>"
+                        "<tr><td>Steps/s</td><td align='right'>%5</td></tr>"
+                        "<tr><td>Images/s</td><td align='right'>%6</td></tr>"
+                        "<tr><td>Elapsed</td><td align='right'>%7</td></tr>"
+                        "<tr><td>ETA</td><td align='right'>%8</td></tr></table>")
                          .arg(m_lastStep)
                          .arg(totalSteps())
-                         .arg(m_stepsPerSec, 0, 'f', 2)
-                         .arg(m_imagesPerSec, 0, 'f', 1)
+                         .arg(std::isfinite(m_loss) ? QString::number(m_loss, 'f', 4) : none)
+                         .arg(number(m_lrNow, 'g', 3))
+                         .arg(number(m_stepsPerSec, 'f', 2))
+                         .arg(number(m_imagesPerSec, 'f', 1))
                          .arg(clock(elapsed))
-                         .arg(m_state == TrainingController::State::Running ? clock(eta) : QStringLiteral("–")));
+                         .arg(m_state == TrainingController::State::Running ? clock(eta) : none));
 }

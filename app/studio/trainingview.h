@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <cmath>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -27,6 +29,8 @@ public:
     // The form as a model configuration (preset, schedule, optimiser settings).
     ddpm::ModelConfig formConfig() const;
     void setFormConfig(const ddpm::ModelConfig& config);
+    // The optimiser settings of the form, which the next Start applies to the model.
+    TrainFormOptions formOptions() const;
     qint64 totalSteps() const;
     void setTotalSteps(qint64 steps);
     QString device() const;
@@ -35,7 +39,11 @@ public:
     void setPreviewInterval(int steps);
 
     void setState(TrainingController::State state);
+    // A model arrived (new or opened): the form, charts and statistics show it.
     void showModel(const SnapshotPtr& snapshot);
+    // A fresh copy of the same model (after a run, or a move to another device): only what the form
+    // compares against changes.
+    void setModelSnapshot(const SnapshotPtr& snapshot);
     void addProgress(const TrainingProgress& progress);
     void showPreview(const QImage& grid, qint64 step);
     LossChart* lossChart() const { return m_chart; }
@@ -44,6 +52,9 @@ public:
     QPushButton* startButton() const { return m_start; }
     QPushButton* pauseButton() const { return m_pause; }
     QPushButton* stopButton() const { return m_stop; }
+    QLabel* statisticsLabel() const { return m_stats; }
+    // Says which form changes wait for the next Start (empty when there are none).
+    QLabel* pendingLabel() const { return m_pending; }
 
 Q_SIGNALS:
     void startRequested();
@@ -54,10 +65,12 @@ Q_SIGNALS:
 
 private:
     void updateClock();
+    void updatePending();
 
     QComboBox* m_preset;
     QSpinBox* m_batch;
     QDoubleSpinBox* m_lr;
+    QSpinBox* m_warmup;
     QSpinBox* m_steps;
     QDoubleSpinBox* m_ema;
     QComboBox* m_schedule;
@@ -71,6 +84,8 @@ private:
     QSlider* m_smoothing;
     QCheckBox* m_log;
     QLabel* m_stats;
+    QLabel* m_pending;
+    SnapshotPtr m_model; // what the form is compared with
     BinHeatMap* m_heat;
     ImageView* m_preview;
     QLabel* m_previewCaption;
@@ -81,5 +96,6 @@ private:
     qint64 m_startStep = 0;
     qint64 m_lastStep = 0;
     double m_stepsPerSec = 0, m_imagesPerSec = 0;
+    double m_loss = std::nan(""), m_lrNow = std::nan("");
     int m_heatCounter = 0;
 };

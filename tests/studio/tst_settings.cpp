@@ -67,6 +67,7 @@ void TestSettings::defaults()
     QCOMPARE(s.batchSize(), 64);
     QCOMPARE(s.learningRate(), 2e-4);
     QCOMPARE(s.totalSteps(), 10000);
+    QCOMPARE(s.warmupSteps(), 500);
     QCOMPARE(s.emaDecay(), 0.999);
     QCOMPARE(s.schedule(), QStringLiteral("linear"));
     QCOMPARE(s.seed(), qint64(0));
@@ -101,6 +102,7 @@ void TestSettings::roundTrip()
         s.setBatchSize(128);
         s.setLearningRate(1.5e-4);
         s.setTotalSteps(800000);
+        s.setWarmupSteps(0);
         s.setEmaDecay(0.9999);
         s.setSchedule(QStringLiteral("cosine"));
         s.setSeed(Q_INT64_C(9007199254740993)); // above 2^53: must not go through a double
@@ -129,6 +131,7 @@ void TestSettings::roundTrip()
     QCOMPARE(r.batchSize(), 128);
     QCOMPARE(r.learningRate(), 1.5e-4);
     QCOMPARE(r.totalSteps(), 800000);
+    QCOMPARE(r.warmupSteps(), 0);
     QCOMPARE(r.emaDecay(), 0.9999);
     QCOMPARE(r.schedule(), QStringLiteral("cosine"));
     QCOMPARE(r.seed(), Q_INT64_C(9007199254740993));
@@ -222,6 +225,8 @@ void TestSettings::outOfRangeFallsBack_data()
     row("lr negative", "Training/learningRate", -1e-3, "learningRate", 2e-4);
     row("lr nan", "Training/learningRate", QStringLiteral("nan"), "learningRate", 2e-4);
     row("steps 0", "Training/totalSteps", 0, "totalSteps", 10000);
+    row("warm-up negative", "Training/warmupSteps", -1, "warmupSteps", 500);
+    row("warm-up huge", "Training/warmupSteps", 2000000, "warmupSteps", 500);
     row("ema 1", "Training/emaDecay", 1.0, "emaDecay", 0.999);
     row("ema negative", "Training/emaDecay", -0.5, "emaDecay", 0.999);
     row("schedule unknown", "Training/schedule", QStringLiteral("exp"), "schedule", QStringLiteral("linear"));
@@ -258,6 +263,7 @@ void TestSettings::outOfRangeFallsBack()
         {QStringLiteral("batchSize"), [&] { return QVariant(s.batchSize()); }},
         {QStringLiteral("learningRate"), [&] { return QVariant(s.learningRate()); }},
         {QStringLiteral("totalSteps"), [&] { return QVariant(s.totalSteps()); }},
+        {QStringLiteral("warmupSteps"), [&] { return QVariant(s.warmupSteps()); }},
         {QStringLiteral("emaDecay"), [&] { return QVariant(s.emaDecay()); }},
         {QStringLiteral("schedule"), [&] { return QVariant(s.schedule()); }},
         {QStringLiteral("seed"), [&] { return QVariant(static_cast<int>(s.seed())); }},

@@ -260,9 +260,9 @@ void TestStudio::windowViewsShowData()
     QVERIFY(w->dataView()->findChild<ImageStrip*>()->count() == 11);
     w->dataView()->setT(500);
     QCOMPARE(w->dataView()->currentT(), 500);
-    // Schedules view: three curves in each chart and three strips.
-    QCOMPARE(w->schedulesView()->betaChart()->curves().size(), 3);
-    QCOMPARE(w->schedulesView()->strips()->rowCount(), 3);
+    // Schedules view: four curves in each chart and four strips.
+    QCOMPARE(w->schedulesView()->betaChart()->curves().size(), 4);
+    QCOMPARE(w->schedulesView()->strips()->rowCount(), 4);
     // Training view: train a few steps; the chart and the heat map fill.
     w->trainingView()->setTotalSteps(6);
     w->startTraining();

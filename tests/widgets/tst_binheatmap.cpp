@@ -2,14 +2,16 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 class TestBinHeatMap : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void keepsLatestSnapshots_data();
-    void keepsLatestSnapshots();
-    void setMaxSnapshotsDropsOldest();
+    void spansWholeRun_data();
+    void spansWholeRun();
+    void setMaxSnapshotsThins();
     void binCountIsLongestSnapshot();
     void timestepBinLabels_data();
     void timestepBinLabels();
@@ -17,48 +19,65 @@ private Q_SLOTS:
     void colourFollowsLogLoss();
 };
 
-void TestBinHeatMap::keepsLatestSnapshots_data()
+void TestBinHeatMap::spansWholeRun_data()
 {
     QTest::addColumn<int>("appended");
-    QTest::addColumn<int>("kept");
-    QTest::newRow("1") << 1 << 1;
-    QTest::newRow("200") << 200 << 200;
-    QTest::newRow("201") << 201 << 200;
-    QTest::newRow("450") << 450 << 200;
+    QTest::newRow("1") << 1;
+    QTest::newRow("200") << 200;
+    QTest::newRow("201") << 201;
+    QTest::newRow("300 (a run resumed from its checkpoint)") << 300;
+    QTest::newRow("450") << 450;
+    QTest::newRow("5000") << 5000;
 }
 
-void TestBinHeatMap::keepsLatestSnapshots()
+// Snapshots every 10 steps from step 10: the map starts at the first, ends at the newest, keeps at most
+// maxSnapshots() columns, and its columns stay in order and evenly spread over the run.
+void TestBinHeatMap::spansWholeRun()
 {
     QFETCH(int, appended);
-    QFETCH(int, kept);
 
     BinHeatMap map;
     QCOMPARE(map.maxSnapshots(), 200);
     for (int i = 0; i < appended; ++i)
-        map.appendSnapshot({0.1 + i, 0.2, 0.3}, 100 * i);
-    QCOMPARE(map.snapshotCount(), kept);
+        map.appendSnapshot({0.1 + i, 0.2, 0.3}, 10 * (i + 1));
+    QVERIFY(map.snapshotCount() <= 200);
+    QCOMPARE(map.snapshotCount(), appended <= 200 ? appended : map.snapshotCount());
+    if (appended > 200)
+        QVERIFY2(map.snapshotCount() >= 100, qPrintable(QString::number(map.snapshotCount())));
 
     const QVector<int> steps = map.steps();
-    QCOMPARE(steps.size(), kept);
-    QCOMPARE(steps.first(), 100 * (appended - kept)); // the oldest went first
-    QCOMPARE(steps.last(), 100 * (appended - 1));
-    QCOMPARE(map.snapshot(kept - 1).first(), 0.1 + (appended - 1));
+    QCOMPARE(steps.first(), 10); // not cut at the start
+    QCOMPARE(steps.last(), 10 * appended);
+    QCOMPARE(map.snapshot(map.snapshotCount() - 1).first(), 0.1 + (appended - 1));
+    int widestGap = 0;
+    for (int i = 1; i < steps.size(); ++i) {
+        QVERIFY(steps[i] > steps[i - 1]);
+        if (i < steps.size() - 1) // the newest may sit closer to the one before it
+            widestGap = std::max(widestGap, steps[i] - steps[i - 1]);
+    }
+    // Evenly spread: no gap between kept columns is wider than the run over half the columns.
+    if (steps.size() > 2)
+        QVERIFY2(widestGap <= 2 * 10 * appended / int(steps.size()), qPrintable(QString::number(widestGap)));
 }
 
-void TestBinHeatMap::setMaxSnapshotsDropsOldest()
+void TestBinHeatMap::setMaxSnapshotsThins()
 {
     BinHeatMap map;
     for (int i = 0; i < 50; ++i)
         map.appendSnapshot({1.0}, i);
     map.setMaxSnapshots(10);
-    QCOMPARE(map.snapshotCount(), 10);
-    QCOMPARE(map.steps().first(), 40);
+    QVERIFY(map.snapshotCount() <= 10);
+    QCOMPARE(map.steps().first(), 0);
+    QCOMPARE(map.steps().last(), 49);
     map.appendSnapshot({1.0}, 50);
-    QCOMPARE(map.snapshotCount(), 10);
-    QCOMPARE(map.steps().first(), 41);
+    QVERIFY(map.snapshotCount() <= 10);
+    QCOMPARE(map.steps().first(), 0);
+    QCOMPARE(map.steps().last(), 50);
     map.setMaxSnapshots(0);
-    QCOMPARE(map.maxSnapshots(), 1);
-    QCOMPARE(map.steps(), QVector<int>({50}));
+    QCOMPARE(map.maxSnapshots(), 2);
+    QCOMPARE(map.steps(), QVector<int>({0, 50}));
+    map.appendSnapshot({1.0}, 51);
+    QCOMPARE(map.steps(), QVector<int>({0, 51}));
 }
 
 void TestBinHeatMap::binCountIsLongestSnapshot()

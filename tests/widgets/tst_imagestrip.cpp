@@ -60,6 +60,7 @@ private Q_SLOTS:
     void renderToImageScalesFrames_data();
     void renderToImageScalesFrames();
     void renderEmptyIsNull();
+    void rowLabelsLeftOfRows();
 };
 
 void TestImageStrip::setFramesCounts()
@@ -269,6 +270,55 @@ void TestImageStrip::renderEmptyIsNull()
 {
     ImageStrip strip;
     QVERIFY(strip.renderToImage(2).isNull());
+}
+
+// Each row's name is written left of that row, in the export and on screen, and the frames move right
+// to make room without losing a pixel.
+void TestImageStrip::rowLabelsLeftOfRows()
+{
+    constexpr int rows = 3;
+    constexpr int size = 8;
+    constexpr int scale = 4;
+    ImageStrip strip;
+    strip.setFrames(makeRows(rows, 4, size), {"t=0", "t=1", "t=2", "t=3"});
+    const QImage plain = strip.renderToImage(scale);
+    strip.setRowLabels({"linear", "cosine", "sigmoid"});
+    QCOMPARE(strip.rowLabels().size(), rows);
+    const QImage image = strip.renderToImage(scale);
+    QVERIFY(image.width() > plain.width());
+    QCOMPARE(image.height(), plain.height());
+
+    // Where the first column starts now.
+    int firstFrameX = image.width();
+    for (int x = 0; x < image.width() && firstFrameX == image.width(); ++x)
+        for (int y = 0; y < image.height(); ++y)
+            if (image.pixelColor(x, y) == frameColor(0, 0)) {
+                firstFrameX = x;
+                break;
+            }
+    QVERIFY(firstFrameX > 2 * QFontMetrics(strip.font()).horizontalAdvance(QStringLiteral("l")));
+    // Text left of each row, within the row's height.
+    for (int r = 0; r < rows; ++r) {
+        const int top = 4 + r * (size * scale + 2);
+        bool text = false;
+        for (int y = top; y < top + size * scale && !text; ++y)
+            for (int x = 0; x < firstFrameX && !text; ++x)
+                text = qGray(image.pixel(x, y)) < 128;
+        QVERIFY2(text, qPrintable(QString::number(r)));
+    }
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < 4; ++c)
+            QCOMPARE(countPixels(image, frameColor(r, c)), size * size * scale * scale);
+
+    // On screen the columns move right by the labels' width and still fit.
+    strip.resize(500, 200);
+    const int shifted = strip.columnRect(0).left();
+    strip.setRowLabels({});
+    QVERIFY(shifted > strip.columnRect(0).left());
+    strip.setRowLabels({"linear", "cosine", "sigmoid"});
+    QVERIFY(strip.rect().contains(strip.columnRect(3)));
+    strip.clear();
+    QVERIFY(strip.rowLabels().isEmpty());
 }
 
 QTEST_MAIN(TestImageStrip)

@@ -45,6 +45,9 @@ private Q_SLOTS:
     void smoothingIsEma();
     void changingSmoothingRecomputes();
     void smoothingClamps();
+    void logScaleIsOnAtStart();
+    void logAxisLabelsNarrowRanges_data();
+    void logAxisLabelsNarrowRanges();
     void logScaleSwapsAxisType();
     void logScaleSkipsNonPositive();
     void nonFinitePointsDropped();
@@ -125,9 +128,58 @@ void TestLossChart::smoothingClamps()
     QCOMPARE(chart.smoothing(), 0.0);
 }
 
+// A loss falls by orders of magnitude: a linear axis squashes all but the first steps into a flat line.
+void TestLossChart::logScaleIsOnAtStart()
+{
+    LossChart chart;
+    QVERIFY(chart.isLogScale());
+    QVERIFY(qobject_cast<QLogValueAxis*>(chart.yAxis()));
+    QCOMPARE(chart.chart()->axes(Qt::Vertical).size(), 1);
+    chart.appendPoints(lossCurve(0, 50));
+    auto* logAxis = qobject_cast<QLogValueAxis*>(chart.yAxis());
+    QVERIFY(logAxis);
+    QVERIFY(logAxis->min() > 0.0);
+    QCOMPARE(chart.rawSeries()->count(), 50);
+}
+
+void TestLossChart::logAxisLabelsNarrowRanges_data()
+{
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<bool>("powersOfTen");
+    QTest::newRow("early training, 0.6 to 1") << 0.6 << 1.0 << false;
+    QTest::newRow("late training, 0.03 to 0.05") << 0.03 << 0.05 << false;
+    QTest::newRow("a whole run, 0.02 to 1.2") << 0.02 << 1.2 << true;
+}
+
+// A QLogValueAxis labels the powers of its base inside its range: under one decade there must still be
+// a few of them (powers of ten would give one label, or none).
+void TestLossChart::logAxisLabelsNarrowRanges()
+{
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(bool, powersOfTen);
+    LossChart chart;
+    chart.setSmoothing(0.0);
+    QVector<QPointF> points;
+    for (int i = 0; i < 50; ++i)
+        points.append(QPointF(i, high * std::pow(low / high, i / 49.0)));
+    chart.appendPoints(points);
+    auto* axis = qobject_cast<QLogValueAxis*>(chart.yAxis());
+    QVERIFY(axis);
+    QVERIFY(axis->min() <= low && axis->max() >= high);
+    const double base = axis->base();
+    QCOMPARE(base == 10.0, powersOfTen);
+    const int first = int(std::ceil(std::log(axis->min()) / std::log(base) - 1e-9));
+    const int last = int(std::floor(std::log(axis->max()) / std::log(base) + 1e-9));
+    const int labels = last - first + 1;
+    QVERIFY2(labels >= (powersOfTen ? 2 : 3) && labels <= 8, qPrintable(QStringLiteral("%1 labels, base %2").arg(labels).arg(base)));
+}
+
 void TestLossChart::logScaleSwapsAxisType()
 {
     LossChart chart;
+    chart.setLogScale(false);
     chart.appendPoints(lossCurve(0, 50));
     QCOMPARE(chart.yAxis()->type(), QAbstractAxis::AxisTypeValue);
     QCOMPARE(chart.chart()->axes(Qt::Vertical).size(), 1);
@@ -152,6 +204,7 @@ void TestLossChart::logScaleSwapsAxisType()
 void TestLossChart::logScaleSkipsNonPositive()
 {
     LossChart chart;
+    chart.setLogScale(false);
     chart.setSmoothing(0.0);
     chart.appendPoints({{1, 0.5}, {2, 0.0}, {3, -0.1}, {4, 0.25}});
     QCOMPARE(chart.rawSeries()->count(), 4);
@@ -181,6 +234,7 @@ void TestLossChart::nonFinitePointsDropped()
 void TestLossChart::axesCoverData()
 {
     LossChart chart;
+    chart.setLogScale(false);
     chart.appendPoints({{100, 0.8}, {200, 0.3}, {300, 0.05}});
     QCOMPARE(chart.xAxis()->min(), 100.0);
     QCOMPARE(chart.xAxis()->max(), 300.0);

@@ -1,0 +1,480 @@
+// The studio's views do what they show: "Denoise from here" noises with the model's own schedule and
+// continues one x_t as several images; the heat map spans a resumed run; the loss chart starts on a log
+// axis; the Data view's x_t is large and says how the images were fitted; the Reverse view counts its
+// steps one way and reports σ_t, η and log-SNR; the help panel gives each live value the meaning it has
+// in the view on screen; a language restart takes the new language and the model open now.
+#include "dataview.h"
+#include "dialogs.h"
+#include "helppanel.h"
+#include "imageio.h"
+#include "imageview.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "reverseview.h"
+#include "schedulesview.h"
+#include "settings.h"
+#include "trainingview.h"
+
+#include "binheatmap.h"
+#include "curvechart.h"
+#include "imagestrip.h"
+#include "losschart.h"
+#include "timestepscrubber.h"
+
+#include <QtTest>
+
+#include <QCheckBox>
+#include <QLogValueAxis>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+DatasetPtr dataOf(Dataset d) { return std::make_shared<const Dataset>(std::move(d)); }
+
+ScheduleOptions scheduleOf(ScheduleKind kind, int steps = 1000)
+{
+    ScheduleOptions o;
+    o.kind = kind;
+    o.steps = steps;
+    return o;
+}
+
+// eq. 4 with the schedule's own ᾱ_t.
+torch::Tensor forwardOracle(const torch::Tensor& x0, const torch::Tensor& eps, const ScheduleOptions& options, int t)
+{
+    const double abar = NoiseSchedule(options).alphaBar()[static_cast<size_t>(t - 1)];
+    return std::sqrt(abar) * x0 + std::sqrt(1.0 - abar) * eps;
+}
+
+bool close(const torch::Tensor& a, const torch::Tensor& b) { return a.sizes() == b.sizes() && torch::allclose(a, b, 1e-5, 1e-6); }
+
+QString labelText(QWidget* root, const QString& contains)
+{
+    for (auto* l : root->findChildren<QLabel*>())
+        if (l->text().contains(contains))
+            return l->text();
+    return {};
+}
+} // namespace
+
+class TestViews : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void denoiseFromHereUsesModelSchedule_data();
+    void denoiseFromHereUsesModelSchedule();
+    void denoiseButtonNeedsModel();
+    void dataTileIsLarge();
+    void sizeCaption_data();
+    void sizeCaption();
+    void heatMapCoversResumedRun();
+    void lossChartStartsOnLogAxis();
+    void reverseCountsAndLiveValues_data();
+    void reverseCountsAndLiveValues();
+    void reverseTitleHasHat();
+    void helpMeaningFollowsView();
+    void schedulesOverlaidAndLabelled();
+    void restartArguments_data();
+    void restartArguments();
+    void windowDenoisesSeveralImagesWithModelSchedule();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestViews::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    Dialogs::setSilent(true);
+    torch::set_num_threads(2);
+}
+
+void TestViews::denoiseFromHereUsesModelSchedule_data()
+{
+    QTest::addColumn<int>("model");
+    QTest::addColumn<int>("shown");
+    QTest::addColumn<int>("t");
+    QTest::addColumn<int>("count");
+    QTest::newRow("model linear, combo cosine") << int(ScheduleKind::Linear) << int(ScheduleKind::Cosine) << 300 << 3;
+    QTest::newRow("model cosine, combo linear") << int(ScheduleKind::Cosine) << int(ScheduleKind::Linear) << 120 << 1;
+    QTest::newRow("model sigmoid, combo quadratic") << int(ScheduleKind::Sigmoid) << int(ScheduleKind::Quadratic) << 700 << 2;
+    QTest::newRow("same schedule") << int(ScheduleKind::Linear) << int(ScheduleKind::Linear) << 500 << 4;
+}
+
+// The model only knows the x_t of its own schedule: the x_t handed on is √ᾱ_t x0 + √(1−ᾱ_t) ε with the
+// model's ᾱ_t whatever the Data view's combo shows, repeated once per image asked for; the view then
+// shows that schedule, so what is denoised is what is on screen.
+void TestViews::denoiseFromHereUsesModelSchedule()
+{
+    QFETCH(int, model);
+    QFETCH(int, shown);
+    QFETCH(int, t);
+    QFETCH(int, count);
+    const auto modelOptions = scheduleOf(ScheduleKind(model));
+    const auto shownOptions = scheduleOf(ScheduleKind(shown));
+
+    DataView view;
+    view.setDataset(dataOf(makeSyntheticShapes(12, 1, 16)), QStringLiteral("synthetic"));
+    view.setModelSchedule(modelOptions);
+    view.setSchedule(shownOptions);
+    view.selectImage(5);
+    view.setT(t);
+    view.setDenoiseCount(count);
+    QCOMPARE(view.schedule().kind, ScheduleKind(shown));
+
+    torch::Tensor emitted;
+    int emittedT = -1;
+    connect(&view, &DataView::denoiseFromHere, this, [&](const torch::Tensor& xt, int at) {
+        emitted = xt;
+        emittedT = at;
+    });
+    QVERIFY(view.denoiseButton()->isEnabled());
+    QTest::mouseClick(view.denoiseButton(), Qt::LeftButton);
+    QVERIFY(emitted.defined());
+    QCOMPARE(emittedT, t);
+    QCOMPARE(emitted.size(0), count);
+
+    const auto x0 = view.currentImage();
+    const auto eps = view.noise();
+    const auto expected = forwardOracle(x0, eps, modelOptions, t);
+    for (int i = 0; i < count; ++i)
+        QVERIFY2(close(emitted[i], expected), qPrintable(QString::number(i)));
+    if (model != shown)
+        QVERIFY(!close(emitted[0], forwardOracle(x0, eps, shownOptions, t))); // the test tells them apart
+    // The view now shows the schedule it denoised with.
+    QCOMPARE(view.schedule().kind, ScheduleKind(model));
+    QVERIFY(view.tile()->image() == tensorToImage(expected));
+}
+
+void TestViews::denoiseButtonNeedsModel()
+{
+    DataView view;
+    view.setDataset(dataOf(makeSyntheticShapes(4, 1, 16)), QStringLiteral("synthetic"));
+    view.setT(100);
+    QVERIFY(!view.denoiseButton()->isEnabled()); // no model yet
+    QVERIFY(!view.denoiseStart().defined());
+    view.setModelSchedule(scheduleOf(ScheduleKind::Linear));
+    QVERIFY(view.denoiseButton()->isEnabled());
+    view.setT(0); // the clean image: nothing to denoise
+    QVERIFY(!view.denoiseButton()->isEnabled());
+}
+
+// At the size the window opens with, the x_t tile is big enough to see the noise in, and square.
+void TestViews::dataTileIsLarge()
+{
+    DataView view;
+    view.setDataset(dataOf(fitToModel(makeSyntheticShapes(8, 1, 28), 1, 32)), QStringLiteral("fashion-mnist"));
+    view.setModelSchedule(scheduleOf(ScheduleKind::Linear));
+    view.resize(1380, 780);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QSize tile = view.tile()->size();
+    const int shown = std::min(tile.width(), tile.height()); // the image keeps its aspect ratio
+    QVERIFY2(shown >= 320, qPrintable(QStringLiteral("%1×%2").arg(tile.width()).arg(tile.height())));
+    QVERIFY(!view.tile()->image().isNull());
+    // Narrower windows still keep it at 256 px or more.
+    view.resize(900, 640);
+    QTRY_VERIFY(std::min(view.tile()->width(), view.tile()->height()) >= 256);
+}
+
+void TestViews::sizeCaption_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<int>("native");
+    QTest::addColumn<int>("fitted");
+    QTest::addColumn<bool>("blackBorder");
+    QTest::addColumn<QString>("caption");
+    QTest::newRow("Fashion-MNIST padded") << "fashion-mnist" << 28 << 32 << true << QStringLiteral("28×28, padded to 32×32");
+    QTest::newRow("MNIST folder padded") << "mnist:/data/mnist" << 28 << 32 << true << QStringLiteral("28×28, padded to 32×32");
+    QTest::newRow("Fashion-MNIST at 28") << "fashion-mnist" << 28 << 28 << true << QStringLiteral("28×28");
+    QTest::newRow("CIFAR-10 scaled") << "cifar10:/data/cifar" << 32 << 16 << false << QStringLiteral("32×32, scaled to 16×16");
+    QTest::newRow("synthetic") << "synthetic" << 32 << 32 << true << QStringLiteral("32×32");
+    QTest::newRow("border not black: not padding") << "fashion-mnist" << 32 << 32 << false << QStringLiteral("32×32");
+}
+
+void TestViews::sizeCaption()
+{
+    QFETCH(QString, spec);
+    QFETCH(int, native);
+    QFETCH(int, fitted);
+    QFETCH(bool, blackBorder);
+    QFETCH(QString, caption);
+    Dataset d;
+    d.name = "test";
+    if (blackBorder)
+        d = fitToModel(makeSyntheticShapes(6, 1, native), 1, fitted);
+    else
+        d.images = torch::full({6, 1, fitted, fitted}, 128, torch::kUInt8);
+    if (blackBorder && native == fitted) // no padding was done: make the border count as image
+        d.images.narrow(2, 0, 1).fill_(200);
+    DataView view;
+    view.setDataset(dataOf(d), spec);
+    view.setModelSchedule(scheduleOf(ScheduleKind::Linear));
+    QCOMPARE(view.sizeCaption(), caption);
+    QVERIFY(!labelText(&view, caption).isEmpty()); // the data set's line says it
+    view.setT(250);
+    QVERIFY(!labelText(&view, QStringLiteral("t = 250 · ") + caption).isEmpty()); // and so does the tile
+}
+
+// A run trained to step 1,000 and resumed to 3,000 carries a bin-loss history of 300 entries from
+// step 10: the heat map spans all of it, not only its last 200 entries (steps 1,010–3,000).
+void TestViews::heatMapCoversResumedRun()
+{
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = makeConfig("tiny").value();
+    snap->step = 3000;
+    const int bins = snap->config.train.lossBins;
+    snap->binLoss.assign(static_cast<size_t>(bins), 0.05);
+    for (int s = 10; s <= 3000; s += 10)
+        snap->binLossHistory.push_back({s, std::vector<double>(static_cast<size_t>(bins), 1.0 / s)});
+    for (int s = 1; s <= 3000; ++s)
+        snap->lossHistory.push_back({s, static_cast<float>(1.0 / s)});
+
+    TrainingView view;
+    view.showModel(snap);
+    const QVector<int> steps = view.heatMap()->steps();
+    QVERIFY(!steps.isEmpty());
+    QCOMPARE(steps.first(), 10);
+    QCOMPARE(steps.last(), 3000);
+    QVERIFY(steps.size() <= view.heatMap()->maxSnapshots());
+    QCOMPARE(view.heatMap()->binCount(), bins);
+
+    // Training goes on: the newest column follows, the first stays.
+    TrainingProgress p;
+    p.step = 3010;
+    p.binLoss = QVector<double>(bins, 0.04);
+    p.points = {QPointF(3010, 0.04)};
+    view.addProgress(p);
+    QCOMPARE(view.heatMap()->steps().first(), 10);
+    QCOMPARE(view.heatMap()->steps().last(), 3010);
+}
+
+void TestViews::lossChartStartsOnLogAxis()
+{
+    TrainingView view;
+    QVERIFY(qobject_cast<QLogValueAxis*>(view.lossChart()->yAxis()));
+    QCheckBox* log = nullptr;
+    for (auto* c : view.findChildren<QCheckBox*>())
+        if (c->text() == TrainingView::tr("Log scale"))
+            log = c;
+    QVERIFY(log);
+    QVERIFY(log->isChecked()); // the box says what the chart does
+    log->setChecked(false);
+    QVERIFY(!qobject_cast<QLogValueAxis*>(view.lossChart()->yAxis()));
+    log->setChecked(true);
+    QVERIFY(qobject_cast<QLogValueAxis*>(view.lossChart()->yAxis()));
+}
+
+void TestViews::reverseCountsAndLiveValues_data()
+{
+    QTest::addColumn<QString>("sampler");
+    QTest::addColumn<double>("eta");
+    QTest::newRow("DDPM, β̃") << "ddpm:beta-tilde" << 0.0;
+    QTest::newRow("DDPM, β") << "ddpm:beta" << 0.0;
+    QTest::newRow("DDIM every step, η = 1") << "ddim" << 1.0;
+    QTest::newRow("DDIM every step, η = 0") << "ddim" << 0.0;
+}
+
+// A run of N steps: frame i is step i + 1 of N in the scrubber's label and in the line under it. The
+// live values give σ_t as the sampler draws it, checked against closed forms: DDPM σ_t² = β_t or
+// β̃_t = β_t (1 − ᾱ_{t−1}) / (1 − ᾱ_t) (0 at t = 1); DDIM over every timestep with η = 1 is DDPM with
+// β̃_t, with η = 0 it adds nothing.
+void TestViews::reverseCountsAndLiveValues()
+{
+    QFETCH(QString, sampler);
+    QFETCH(double, eta);
+    constexpr int T = 20;
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = makeConfig("tiny").value();
+    snap->config.schedule = scheduleOf(ScheduleKind::Linear, T);
+    SamplingRequest r;
+    r.model = snap;
+    r.options.kind = sampler == QLatin1String("ddim") ? SamplerKind::Ddim : SamplerKind::Ddpm;
+    r.options.variance = sampler == QLatin1String("ddpm:beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
+    r.options.ddimSteps = T;
+    r.options.eta = eta;
+
+    ReverseView view;
+    view.setSamplerOptions(r.options);
+    QSignalSpy live(&view, &ReverseView::liveValuesChanged);
+    view.begin(r, T + 1, QStringLiteral("run"));
+    QCOMPARE(view.stepCount(), T);
+    QList<SampleFrame> frames;
+    QImage pixel(2, 2, QImage::Format_Grayscale8);
+    pixel.fill(0);
+    for (int i = 0; i <= T; ++i) {
+        SampleFrame f;
+        f.step = i;
+        f.t = T - i; // every timestep, then x_0
+        f.xt = f.x0Hat = f.epsHat = {pixel};
+        frames << f;
+    }
+    view.addFrames(frames);
+
+    const NoiseSchedule s(snap->config.schedule);
+    for (int i : {0, 3, T - 2, T - 1}) {
+        const int t = T - i;
+        view.scrubber()->setValue(i);
+        QTRY_VERIFY(!live.isEmpty());
+        const auto v = live.last().first().value<QMap<QString, QString>>();
+        QCOMPARE(v.value(QStringLiteral("t")), QString::number(t));
+        QCOMPARE(v.value(QStringLiteral("step")), QStringLiteral("%1 / %2").arg(i + 1).arg(T));
+        QVERIFY2(view.stepText().startsWith(QStringLiteral("Step %1 of %2:").arg(i + 1).arg(T)), qPrintable(view.stepText()));
+        const QString label = view.scrubber()->labelText();
+        QVERIFY2(label.contains(QStringLiteral("step %1 of %2").arg(i + 1).arg(T)), qPrintable(label));
+
+        const auto k = static_cast<size_t>(t - 1);
+        const double abar = s.alphaBar()[k];
+        const double abarPrev = t > 1 ? s.alphaBar()[k - 1] : 1.0;
+        const double betaTilde = s.beta()[k] * (1.0 - abarPrev) / (1.0 - abar);
+        double sigma = 0.0;
+        if (sampler == QLatin1String("ddpm:beta"))
+            sigma = t > 1 ? std::sqrt(s.beta()[k]) : 0.0;
+        else if (sampler == QLatin1String("ddpm:beta-tilde"))
+            sigma = t > 1 ? std::sqrt(betaTilde) : 0.0;
+        else
+            sigma = eta * std::sqrt(betaTilde);
+        QVERIFY(v.contains(QStringLiteral("sigma")));
+        QVERIFY2(std::abs(v.value(QStringLiteral("sigma")).toDouble() - sigma) <= 1e-3 * std::max(sigma, 1e-3),
+                 qPrintable(v.value(QStringLiteral("sigma")) + QStringLiteral(" vs ") + QString::number(sigma)));
+        const double logSnr = std::log(abar / (1.0 - abar));
+        QVERIFY(std::abs(v.value(QStringLiteral("log_snr")).toDouble() - logSnr) <= 1e-3 * std::abs(logSnr) + 1e-4);
+        QCOMPARE(v.contains(QStringLiteral("eta")), sampler == QLatin1String("ddim"));
+        if (sampler == QLatin1String("ddim"))
+            QCOMPARE(v.value(QStringLiteral("eta")).toDouble(), eta);
+    }
+    view.scrubber()->setValue(T);
+    QCOMPARE(view.stepText(), ReverseView::tr("Done: x_0 after %1 steps.").arg(T));
+    const auto done = live.last().first().value<QMap<QString, QString>>();
+    QCOMPARE(done.value(QStringLiteral("step")), QStringLiteral("%1 / %1").arg(T));
+}
+
+void TestViews::reverseTitleHasHat()
+{
+    ReverseView view;
+    const QString hat = QStringLiteral("x\u0302\u2080"); // x, combining circumflex, subscript zero
+    QVERIFY(!labelText(&view, QStringLiteral("predicted clean image ") + hat).isEmpty());
+}
+
+// "step" counts training steps in the Training view and the denoising steps of the run in the Reverse
+// view; the help says which.
+void TestViews::helpMeaningFollowsView()
+{
+    HelpPanel help;
+    const QMap<QString, QString> values{{QStringLiteral("step"), QStringLiteral("3 / 50")}, {QStringLiteral("t"), QStringLiteral("940")}};
+    help.setTopic(HelpPanel::Reverse);
+    help.setLiveValues(values);
+    QString text = help.textBrowser()->toPlainText();
+    QVERIFY2(!text.contains(HelpPanel::tr("training steps so far")), qPrintable(text));
+    QVERIFY(text.contains(HelpPanel::tr("denoising step of this run, of all its steps")));
+    help.setTopic(HelpPanel::Training);
+    text = help.textBrowser()->toPlainText();
+    QVERIFY(text.contains(HelpPanel::tr("training steps so far")));
+    QVERIFY(!text.contains(HelpPanel::tr("denoising step of this run, of all its steps")));
+}
+
+void TestViews::schedulesOverlaidAndLabelled()
+{
+    SchedulesView view;
+    view.setImage(torch::zeros({1, 16, 16}));
+    const QStringList kinds{QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("sigmoid"), QStringLiteral("quadratic")};
+    for (auto* chart : {view.betaChart(), view.alphaBarChart(), view.logSnrChart()}) {
+        QStringList names;
+        for (const auto& c : chart->curves())
+            names << c.name;
+        QCOMPARE(names, kinds);
+    }
+    QCOMPARE(view.strips()->rowCount(), 4);
+    QCOMPARE(view.strips()->rowLabels(), kinds);
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(view.strips()->frame(row, 10).isNull(), false);
+}
+
+void TestViews::restartArguments_data()
+{
+    QTest::addColumn<QStringList>("before");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("checkpoint");
+    QTest::addColumn<QStringList>("after");
+    QTest::newRow("started with --language and --checkpoint")
+        << QStringList{"--language", "de", "--checkpoint", "/a.ckpt", "--settings", "s.ini"} << "zh_CN" << "/b.ckpt"
+        << QStringList{"--settings", "s.ini", "--language", "zh_CN", "--checkpoint", "/b.ckpt"};
+    QTest::newRow("--opt=value forms, --data dropped")
+        << QStringList{"--language=de", "--checkpoint=/a.ckpt", "--data=synthetic"} << "en" << "/a.ckpt"
+        << QStringList{"--language", "en", "--checkpoint", "/a.ckpt"};
+    QTest::newRow("system default, new unsaved model")
+        << QStringList{"--language", "de", "--checkpoint", "/a.ckpt"} << "" << ""
+        << QStringList{};
+    QTest::newRow("plain start") << QStringList{} << "de" << "/m.ckpt" << QStringList{"--language", "de", "--checkpoint", "/m.ckpt"};
+}
+
+void TestViews::restartArguments()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QString, language);
+    QFETCH(QString, checkpoint);
+    QFETCH(QStringList, after);
+    QCOMPARE(::restartArguments(before, language, checkpoint), after);
+}
+
+// In the window: the data view shows another schedule than the model's; "Denoise from here" with 3
+// images starts every image from the model-schedule x_t and ends with 3 different images.
+void TestViews::windowDenoisesSeveralImagesWithModelSchedule()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("views.ini")));
+    settings.setPreset(QStringLiteral("tiny"));
+    settings.setLastDataSpec(QStringLiteral("synthetic:60"));
+    settings.setDevice(QStringLiteral("cpu"));
+    settings.setPreviewInterval(1000);
+    settings.setSchedule(QStringLiteral("linear"));
+    settings.setSampler(QStringLiteral("ddpm"));
+    settings.setExportFolder(m_dir.path());
+    MainWindow w(settings);
+    w.resize(1300, 850);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.isReady(), 60000);
+    const auto model = w.training()->snapshot()->config.schedule;
+    QCOMPARE(model.kind, ScheduleKind::Linear);
+
+    auto* data = w.dataView();
+    data->setSchedule(scheduleOf(ScheduleKind::Cosine, model.steps));
+    data->setT(6);
+    data->setDenoiseCount(3);
+    const auto expected = forwardOracle(data->currentImage(), data->noise(), model, 6);
+    QSignalSpy finished(w.sampling(), &SamplingController::finished);
+    QTest::mouseClick(data->denoiseButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(finished.last().first().toBool());
+    QTRY_COMPARE(w.reverseView()->frameCount(), 7); // t = 6 … 1, then x_0
+    const auto& first = w.reverseView()->frames().first();
+    QCOMPARE(first.t, 6);
+    QCOMPARE(first.xt.size(), 3);
+    for (const QImage& image : first.xt)
+        QVERIFY(image == tensorToImage(expected));
+    const auto finals = w.sampling()->finalImages();
+    QCOMPARE(finals.size(), 3);
+    QVERIFY(finals[0] != finals[1] && finals[1] != finals[2]); // each with its own noise
+
+    // The help panel shows the Reverse view's values in their meaning, and the Training view's loss.
+    auto* help = w.findChild<HelpPanel*>();
+    QVERIFY(help);
+    w.reverseView()->scrubber()->setValue(1);
+    QTRY_VERIFY(help->liveValues().contains(QStringLiteral("sigma")));
+    QCOMPARE(help->liveValues().value(QStringLiteral("step")), QStringLiteral("2 / 6"));
+    w.setView(MainWindow::Training);
+    w.trainingView()->setTotalSteps(3);
+    QSignalSpy trained(w.training(), &TrainingController::finished);
+    w.startTraining();
+    QVERIFY(trained.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(help->liveValues().value(QStringLiteral("step")), QStringLiteral("3"), 10000);
+    QVERIFY(help->liveValues().contains(QStringLiteral("loss")));
+    QVERIFY(help->textBrowser()->toPlainText().contains(HelpPanel::tr("training steps so far")));
+}
+
+QTEST_MAIN(TestViews)
+#include "tst_views.moc"

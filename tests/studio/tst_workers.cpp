@@ -1,0 +1,555 @@
+// The studio's workers under failure and impatience: whatever LibTorch or the standard library throws
+// on a worker thread (a data set or batch that fails at step k, a denoiser that throws, a loader that
+// runs out of memory) ends as the controller's failed signal with the model as it was; stop and cancel
+// given before the worker begins are honoured; repeated Sample clicks make one run; the training form,
+// the device and the CPU threads reach the thread that trains; an opened checkpoint shows its figures;
+// closing waits for its own save.
+#include "dataloader.h"
+#include "dialogs.h"
+#include "mainwindow.h"
+#include "reverseview.h"
+#include "settings.h"
+#include "trainingview.h"
+
+#include "losschart.h"
+
+#include <QtTest>
+
+#include <QLabel>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+
+#include <atomic>
+#include <stdexcept>
+
+using namespace ddpm;
+
+namespace {
+
+ModelConfig tinyConfig()
+{
+    auto c = makeConfig("tiny").value();
+    c.train.batch = 8;
+    c.train.lr = 1e-3;
+    c.train.warmupSteps = 0;
+    c.dataSpec = "synthetic:200";
+    return c;
+}
+
+std::shared_ptr<const Dataset> tinyData() { return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16)); }
+
+std::shared_ptr<ModelSnapshot> untrainedSnapshot()
+{
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = tinyConfig();
+    snap->model = UNet(snap->config.unet);
+    snap->ema = cloneUNet(snap->model);
+    return snap;
+}
+
+// A fault injected into the batch prefetcher: batch `k` throws once; removed when it goes out of scope.
+struct PrefetchFault {
+    explicit PrefetchFault(int64_t k)
+    {
+        auto fired = std::make_shared<std::atomic<bool>>(false);
+        BatchPrefetcher::setFaultHook([k, fired](int64_t batch) {
+            if (batch == k && !fired->exchange(true))
+                throw std::runtime_error("injected fault in batch " + std::to_string(k));
+        });
+    }
+    ~PrefetchFault() { BatchPrefetcher::setFaultHook({}); }
+};
+
+} // namespace
+
+class TestWorkers : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    // Nothing a worker does takes the window down.
+    void prefetcherFailureKeepsModel();
+    void throwingDataSetKeepsModel();
+    void throwingDenoiserEndsRun_data();
+    void throwingDenoiserEndsRun();
+    void loaderFailureReported();
+    // Stop and Cancel are never lost; clicks do not multiply runs.
+    void stopBeforeWorkerBegins();
+    void cancelBeforeWorkerBegins();
+    void repeatedRequestsMakeOneRun();
+    void sampleClicksWhileTrainingMakeOneRun();
+    void closeWaitsForItsOwnSave();
+    // The controls do what they show.
+    void formChangesReachTrainer();
+    void deviceChangeAppliesAtStart();
+    void threadsApplyOnWorkerThreads();
+    void windowThreadsSetting();
+    void openedCheckpointShowsItsFigures();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow(Settings& settings);
+    void newTrainer(TrainingController& c);
+    QTemporaryDir m_dir;
+};
+
+void TestWorkers::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    Dialogs::setSilent(true);
+    torch::set_num_threads(2);
+}
+
+void TestWorkers::cleanup()
+{
+    BatchPrefetcher::setFaultHook({});
+    torch::set_num_threads(2); // the count new threads start with
+}
+
+std::unique_ptr<MainWindow> TestWorkers::makeWindow(Settings& settings)
+{
+    settings.setPreset(QStringLiteral("tiny"));
+    settings.setBatchSize(8);
+    settings.setWarmupSteps(0);
+    settings.setLastDataSpec(QStringLiteral("synthetic:120"));
+    settings.setDevice(QStringLiteral("cpu"));
+    settings.setPreviewInterval(1000);
+    settings.setExportFolder(m_dir.path());
+    auto w = std::make_unique<MainWindow>(settings);
+    w->resize(1300, 850);
+    w->show();
+    return w;
+}
+
+void TestWorkers::newTrainer(TrainingController& c)
+{
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    c.newModel(tinyConfig(), QStringLiteral("cpu"));
+    QVERIFY(ready.wait(30000));
+    c.setDataset(tinyData());
+    c.setPreviewInterval(0);
+}
+
+// Batch 4 (step 5) fails on the prefetching thread: the window stays up and says why, the model keeps
+// step 4, saves, reopens at step 4, and the next Start trains on.
+void TestWorkers::prefetcherFailureKeepsModel()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("prefetch.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    PrefetchFault fault(4);
+    QSignalSpy failed(w->training(), &TrainingController::failed);
+    QSignalSpy finished(w->training(), &TrainingController::finished);
+    w->trainingView()->setTotalSteps(40);
+    w->startTraining();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(failed.count(), 1);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("injected fault in batch 4")) && message.contains(QStringLiteral("5")),
+             qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("Exception raised from")), qPrintable(message));
+    QCOMPARE(w->lastError(), message);
+    QCOMPARE(finished.first().first().toLongLong(), 4);
+    QCOMPARE(w->training()->step(), 4);
+    QCOMPARE(w->training()->snapshot()->step, 4);
+    QCOMPARE(w->training()->state(), TrainingController::State::Idle);
+
+    const QString path = m_dir.filePath(QStringLiteral("after-fault.ckpt"));
+    QSignalSpy saved(w->training(), &TrainingController::saved);
+    w->saveTo(path);
+    QVERIFY(saved.wait(30000));
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY2(loaded, loaded.error().c_str());
+    QCOMPARE(loaded->step, 4);
+
+    // Still usable: the next Start goes on from step 4 with a fresh prefetcher.
+    w->trainingView()->setTotalSteps(7);
+    w->startTraining();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().first().toLongLong(), 7);
+    QCOMPARE(failed.count(), 1);
+}
+
+// A data set whose images are missing throws inside LibTorch when it is attached: failed, and the
+// model, its step and its savability stay as they were.
+void TestWorkers::throwingDataSetKeepsModel()
+{
+    TrainingController c;
+    newTrainer(c);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    c.start(3);
+    QVERIFY(finished.wait(60000));
+    const auto before = c.snapshot();
+    QSignalSpy failed(&c, &TrainingController::failed);
+    auto broken = std::make_shared<Dataset>();
+    broken->name = "broken";
+    c.setDataset(broken); // channels() throws: the tensor is undefined
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("data set")), qPrintable(failed.first().first().toString()));
+    QCOMPARE(c.step(), 3);
+    QCOMPARE(c.snapshot(), before);
+    const QString path = m_dir.filePath(QStringLiteral("after-broken-data.ckpt"));
+    QSignalSpy saved(&c, &TrainingController::saved);
+    const quint64 id = c.save(path);
+    QVERIFY(saved.wait(30000));
+    QCOMPARE(saved.first().at(1).toULongLong(), id);
+    QCOMPARE(loadCheckpoint(path.toStdString(), torch::kCPU)->step, 3);
+    // A good data set again: training goes on.
+    c.setDataset(tinyData());
+    c.start(5);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().first().toLongLong(), 5);
+}
+
+void TestWorkers::throwingDenoiserEndsRun_data()
+{
+    QTest::addColumn<bool>("standard");
+    QTest::newRow("std::exception") << true;
+    QTest::newRow("anything else") << false;
+}
+
+// A denoiser that throws at its third call: failed with the reason, finished(false), and the next
+// request runs.
+void TestWorkers::throwingDenoiserEndsRun()
+{
+    QFETCH(bool, standard);
+    SamplingController s;
+    QSignalSpy failed(&s, &SamplingController::failed);
+    QSignalSpy finished(&s, &SamplingController::finished);
+    SamplingRequest r;
+    r.model = untrainedSnapshot();
+    r.options.kind = SamplerKind::Ddim;
+    r.options.ddimSteps = 10;
+    r.options.count = 2;
+    auto calls = std::make_shared<int>(0);
+    r.denoiser = [calls, standard](const torch::Tensor& x, const torch::Tensor&) -> torch::Tensor {
+        if (++*calls == 3) {
+            if (standard)
+                throw std::runtime_error("injected denoiser fault");
+            throw 42;
+        }
+        return torch::zeros_like(x);
+    };
+    QVERIFY(s.start(r) > 0);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(failed.count(), 1);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(standard ? QStringLiteral("injected denoiser fault") : QStringLiteral("unknown")), qPrintable(message));
+    QVERIFY(!s.isRunning());
+    QVERIFY(s.finalImages().isEmpty());
+
+    r.denoiser = {};
+    QVERIFY(s.start(r) > 0);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().first().toBool(), true);
+    QCOMPARE(s.finalImages().size(), 2);
+}
+
+void TestWorkers::loaderFailureReported()
+{
+    DataLoader loader;
+    QSignalSpy loaded(&loader, &DataLoader::loaded);
+    QSignalSpy failed(&loader, &DataLoader::failed);
+    loader.setLoadFunction([](const QString&, int, int) -> Result<Dataset> { throw std::bad_alloc(); });
+    loader.load(QStringLiteral("synthetic:50"), 1, 16);
+    QVERIFY(loader.isLoading());
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("out of memory")), qPrintable(failed.first().first().toString()));
+    QCOMPARE(failed.first().at(1).toString(), QStringLiteral("synthetic:50"));
+    QTRY_VERIFY(!loader.isLoading());
+    loader.setLoadFunction({});
+    loader.load(QStringLiteral("synthetic:50"), 1, 16);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().value<DatasetPtr>()->size(), 50);
+    QCOMPARE(failed.count(), 1);
+}
+
+// stop() right after start(), while the worker is still busy with an earlier task: the run ends at once.
+void TestWorkers::stopBeforeWorkerBegins()
+{
+    TrainingController c;
+    newTrainer(c);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy previews(&c, &TrainingController::previewReady);
+    c.requestPreview(); // keeps the worker busy while Start and Stop are given
+    c.start(1000000);
+    c.stop();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.first().first().toLongLong() <= 1, qPrintable(QString::number(finished.first().first().toLongLong())));
+    QCOMPARE(c.state(), TrainingController::State::Idle);
+    QVERIFY(!c.isDirty()); // nothing was trained
+    QCOMPARE(previews.count(), 1);
+}
+
+void TestWorkers::cancelBeforeWorkerBegins()
+{
+    SamplingController s;
+    QSignalSpy finished(&s, &SamplingController::finished);
+    QSignalSpy started(&s, &SamplingController::started);
+    SamplingRequest r;
+    r.model = untrainedSnapshot();
+    r.options.count = 2; // DDPM: 1000 steps
+    QVERIFY(s.start(r) > 0);
+    s.cancel();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(s.takeFrames().size() <= 1);
+    QVERIFY(!s.isRunning());
+}
+
+// The same request while it runs starts nothing new; a different one (another seed) restarts.
+void TestWorkers::repeatedRequestsMakeOneRun()
+{
+    SamplingController s;
+    QSignalSpy started(&s, &SamplingController::started);
+    QSignalSpy finished(&s, &SamplingController::finished);
+    SamplingRequest r;
+    r.model = untrainedSnapshot();
+    r.options.count = 2; // DDPM: 1000 steps, long enough to click into
+    const int first = s.start(r);
+    QVERIFY(first > 0);
+    QVERIFY(started.wait(60000));
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(s.start(r), 0);
+    r.options.kind = SamplerKind::Ddim;
+    r.options.ddimSteps = 5;
+    const int second = s.start(r);
+    QVERIFY(second > first);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(s.start(r), 0);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QTRY_COMPARE(started.count(), 2);
+    QCOMPARE(s.finalImages().size(), 2);
+}
+
+// Five clicks on Sample while training: one copy of the weights, one run.
+void TestWorkers::sampleClicksWhileTrainingMakeOneRun()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("clicks.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 5;
+    o.count = 2;
+    w->reverseView()->setSamplerOptions(o);
+    w->trainingView()->setTotalSteps(1000000);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 1, 60000);
+    QSignalSpy snapshots(w->training(), &TrainingController::snapshotReady);
+    QSignalSpy started(w->sampling(), &SamplingController::started);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    for (int i = 0; i < 5; ++i)
+        w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    // Tasks run in order: once this snapshot is here, every one asked for before it is too.
+    w->training()->requestSnapshot();
+    QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 2, 30000);
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(finished.count(), 1);
+    QSignalSpy trainingDone(w->training(), &TrainingController::finished);
+    w->training()->stop();
+    QVERIFY(trainingDone.wait(30000));
+}
+
+// Closing with Save waits for that save's own answer: a failure of another task queued before it
+// (here a broken checkpoint being opened) neither ends the wait nor keeps the window open.
+void TestWorkers::closeWaitsForItsOwnSave()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("close.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setTotalSteps(2);
+    w->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 60000);
+    QCOMPARE(w->training()->step(), 2);
+    QVERIFY(w->training()->isDirty());
+    const QString bad = m_dir.filePath(QStringLiteral("close-bad.ckpt"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a checkpoint");
+    f.close();
+    QSignalSpy failed(w->training(), &TrainingController::failed);
+    w->openCheckpoint(bad);
+    const QString path = m_dir.filePath(QStringLiteral("close-save.ckpt"));
+    Dialogs::setNextAnswer(QMessageBox::Save);
+    Dialogs::setNextSavePath(path);
+    QVERIFY(w->close());
+    QCOMPARE(failed.count(), 1); // the open did fail, before the save
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY2(loaded, loaded.error().c_str());
+    QCOMPARE(loaded->step, 2);
+}
+
+// Batch, learning rate, warm-up, EMA decay and seed edited after the model was made reach the
+// trainer at the next Start; the form says they are waiting until then.
+void TestWorkers::formChangesReachTrainer()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("form.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QVERIFY(w->trainingView()->pendingLabel()->text().isEmpty());
+    auto c = w->trainingView()->formConfig();
+    c.train.batch = 4;
+    c.train.lr = 5e-4;
+    c.train.warmupSteps = 3;
+    c.train.emaDecay = 0.99;
+    c.train.seed = 7;
+    w->trainingView()->setFormConfig(c);
+    const QString pending = w->trainingView()->pendingLabel()->text();
+    for (const char* what : {"batch size", "learning rate", "warm-up", "EMA decay", "seed"})
+        QVERIFY2(pending.contains(QLatin1String(what)), qPrintable(pending));
+    w->trainingView()->setTotalSteps(2);
+    QSignalSpy finished(w->training(), &TrainingController::finished);
+    w->startTraining();
+    QVERIFY(finished.wait(60000));
+    const auto& t = w->training()->snapshot()->config.train;
+    QCOMPARE(t.batch, 4);
+    QCOMPARE(t.lr, 5e-4);
+    QCOMPARE(t.warmupSteps, 3);
+    QCOMPARE(t.emaDecay, 0.99);
+    QCOMPARE(t.seed, uint64_t(7));
+    QCOMPARE(t.gradClip, tinyConfig().train.gradClip); // what the form does not show stays
+    QCOMPARE(w->training()->snapshot()->lr, 5e-4 * 2.0 / 3.0); // step 2 of a 3-step warm-up
+    QTRY_VERIFY(w->trainingView()->pendingLabel()->text().isEmpty());
+    // And the checkpoint saved after has them.
+    const QString path = m_dir.filePath(QStringLiteral("form.ckpt"));
+    QSignalSpy saved(w->training(), &TrainingController::saved);
+    w->saveTo(path);
+    QVERIFY(saved.wait(30000));
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->config.train.batch, 4);
+    QCOMPARE(loaded->config.train.lr, 5e-4);
+    QCOMPARE(loaded->config.train.seed, uint64_t(7));
+}
+
+// A device that cannot be had is refused at Start without touching the model; where CUDA is present
+// the model moves there and trains on.
+void TestWorkers::deviceChangeAppliesAtStart()
+{
+    TrainingController c;
+    newTrainer(c);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    c.start(2);
+    QVERIFY(finished.wait(60000));
+    TrainingRequest r;
+    r.totalSteps = 4;
+    r.device = QStringLiteral("cuda");
+    c.start(r);
+    QVERIFY(finished.wait(60000));
+    if (torch::cuda::is_available()) {
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(finished.last().first().toLongLong(), 4);
+        QVERIFY(c.snapshot()->device.is_cuda());
+    } else {
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("CUDA")), qPrintable(failed.first().first().toString()));
+        QCOMPARE(finished.last().first().toLongLong(), 2);
+        QVERIFY(c.snapshot()->device.is_cpu());
+        QCOMPARE(c.state(), TrainingController::State::Idle);
+    }
+    r.device = QStringLiteral("cpu");
+    r.totalSteps = 6;
+    c.start(r);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().first().toLongLong(), 6);
+    QVERIFY(c.snapshot()->device.is_cpu());
+}
+
+// LibTorch's thread count is per thread: the setting reaches the threads that train and sample, also
+// when it changes after they have computed.
+void TestWorkers::threadsApplyOnWorkerThreads()
+{
+    TrainingController c;
+    newTrainer(c);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    c.start(2); // the worker has computed with the default
+    QVERIFY(finished.wait(60000));
+    c.setCpuThreads(1);
+    c.start(4);
+    QVERIFY(finished.wait(60000));
+    auto p = c.takeProgress();
+    QCOMPARE(p.threads, 1);
+    QCOMPARE(c.workerThreads(), 1);
+    TrainingRequest r;
+    r.totalSteps = 6;
+    r.threads = 2;
+    c.start(r);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(c.takeProgress().threads, 2);
+
+    SamplingController s;
+    QSignalSpy done(&s, &SamplingController::finished);
+    SamplingRequest sr;
+    sr.model = untrainedSnapshot();
+    sr.options.kind = SamplerKind::Ddim;
+    sr.options.ddimSteps = 3;
+    sr.options.count = 1;
+    sr.threads = 1;
+    QVERIFY(s.start(sr) > 0);
+    QVERIFY(done.wait(60000));
+    QCOMPARE(s.workerThreads(), 1);
+    sr.threads = 2;
+    QVERIFY(s.start(sr) > 0);
+    QVERIFY(done.wait(60000));
+    QCOMPARE(s.workerThreads(), 2);
+}
+
+// The window hands the Preferences' thread count to both workers.
+void TestWorkers::windowThreadsSetting()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("threads.ini")));
+    settings.setCpuThreads(1);
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setTotalSteps(2);
+    w->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 2, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
+    QCOMPARE(w->training()->workerThreads(), 1);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 3;
+    o.count = 1;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy done(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    QVERIFY(done.wait(60000));
+    QCOMPARE(w->sampling()->workerThreads(), 1);
+}
+
+// After opening a checkpoint the statistics show its step, last loss and learning rate; figures not
+// measured yet show as a dash, not as 0.00.
+void TestWorkers::openedCheckpointShowsItsFigures()
+{
+    const QString path = m_dir.filePath(QStringLiteral("figures.ckpt"));
+    float lastLoss = 0;
+    {
+        Trainer t(tinyConfig(), torch::kCPU);
+        QVERIFY(t.setDataset(*tinyData()));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(t.step());
+        lastLoss = t.lossHistory().back().loss;
+        QVERIFY(t.save(path.toStdString()));
+    }
+    Settings settings(m_dir.filePath(QStringLiteral("figures.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    w->openCheckpoint(path);
+    QVERIFY(ready.wait(30000));
+    const QString stats = w->trainingView()->statisticsLabel()->text();
+    QVERIFY2(stats.contains(QStringLiteral("<b>3</b>")), qPrintable(stats));
+    QVERIFY2(stats.contains(QString::number(lastLoss, 'f', 4)), qPrintable(stats));
+    QVERIFY2(stats.contains(QString::number(1e-3, 'g', 3)), qPrintable(stats));
+    QVERIFY2(!stats.contains(QStringLiteral("0.00<")), qPrintable(stats));
+    QVERIFY(w->trainingView()->pendingLabel()->text().isEmpty()); // the form shows the checkpoint's settings
+}
+
+QTEST_MAIN(TestWorkers)
+#include "tst_workers.moc"
