@@ -61,27 +61,9 @@ const std::vector<ScheduleKind>& scheduleKinds()
     return kinds;
 }
 
-std::vector<std::string> scheduleKindNames()
-{
-    std::vector<std::string> names;
-    for (auto k : scheduleKinds())
-        names.push_back(scheduleKindName(k));
-    return names;
-}
-
 std::string scheduleKindName(ScheduleKind kind)
 {
-    switch (kind) {
-    case ScheduleKind::Linear:
-        return "linear";
-    case ScheduleKind::Cosine:
-        return "cosine";
-    case ScheduleKind::Sigmoid:
-        return "sigmoid";
-    case ScheduleKind::Quadratic:
-        return "quadratic";
-    }
-    return "linear";
+    return scheduleKindNames().at(static_cast<size_t>(kind));
 }
 
 Result<ScheduleKind> parseScheduleKind(const std::string& name)

@@ -5,6 +5,7 @@
 // The model sees the 0-based index i, as in the paper's official code.
 #pragma once
 
+#include "names.h"
 #include "result.h"
 
 #include <string>
@@ -26,7 +27,6 @@ struct ScheduleOptions {
 // Every kind, in the order menus list them; their names are defined once, here and in schedule.cpp.
 const std::vector<ScheduleKind>& scheduleKinds();
 std::string scheduleKindName(ScheduleKind kind);
-std::vector<std::string> scheduleKindNames();
 Result<ScheduleKind> parseScheduleKind(const std::string& name);
 
 class NoiseSchedule {

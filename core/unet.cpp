@@ -100,11 +100,6 @@ Result<UNetOptions> unetPreset(const std::string& name)
     return o;
 }
 
-std::vector<std::string> unetPresetNames()
-{
-    return {"tiny", "reference", "cifar"};
-}
-
 Status validateUNetOptions(const UNetOptions& o)
 {
     if (o.ch() < 1 || o.ch() % 2 != 0)

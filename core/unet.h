@@ -4,6 +4,7 @@
 // middle, strided-conv downsampling, nearest upsampling followed by a conv, skip connections.
 #pragma once
 
+#include "names.h"
 #include "precision.h"
 #include "result.h"
 
@@ -26,7 +27,6 @@ struct UNetOptions {
 
 // Presets: "tiny" (tests), "reference" (1,623,169 parameters), "cifar" (35,746,307 parameters).
 Result<UNetOptions> unetPreset(const std::string& name);
-std::vector<std::string> unetPresetNames();
 // Checks that the options describe a network that can be built (divisible sizes, positive widths).
 Status validateUNetOptions(const UNetOptions& options);
 

@@ -1,5 +1,7 @@
 #include "dataview.h"
 
+#include "settings.h"
+
 #include "imageio.h"
 #include "imageview.h"
 
@@ -49,8 +51,8 @@ DataView::DataView(QWidget* parent)
     leftLayout->addWidget(m_thumbs, 1);
 
     m_scheduleKind = new QComboBox(this);
-    for (const char* k : {"linear", "cosine", "sigmoid", "quadratic"})
-        m_scheduleKind->addItem(QString::fromLatin1(k), QString::fromLatin1(k));
+    for (const QString& k : Settings::scheduleNames())
+        m_scheduleKind->addItem(k, k);
     m_reroll = new QPushButton(tr("Re-roll noise"), this);
     m_strip = new ImageStrip(this);
     m_strip->setMinimumHeight(120);

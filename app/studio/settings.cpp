@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "names.h"
+
 #include <QDir>
 #include <QRegularExpression>
 #include <QSettings>
@@ -171,16 +173,20 @@ void Settings::setLastDataSpec(const QString& spec)
 
 // --- training --------------------------------------------------------------------------------------
 
-QStringList Settings::presetNames()
+namespace {
+QStringList toQStringList(const std::vector<std::string>& names)
 {
-    return {QStringLiteral("tiny"), QStringLiteral("reference"), QStringLiteral("cifar")};
+    QStringList out;
+    for (const auto& n : names)
+        out.append(QString::fromStdString(n));
+    return out;
 }
+} // namespace
 
-QStringList Settings::scheduleNames()
-{
-    return {QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("sigmoid"),
-            QStringLiteral("quadratic")};
-}
+// The engine defines the names (core/unet.cpp, core/schedule.cpp); the settings accept exactly those.
+QStringList Settings::presetNames() { return toQStringList(ddpm::unetPresetNames()); }
+
+QStringList Settings::scheduleNames() { return toQStringList(ddpm::scheduleKindNames()); }
 
 QString Settings::preset() const
 {

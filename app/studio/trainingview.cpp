@@ -1,5 +1,7 @@
 #include "trainingview.h"
 
+#include "settings.h"
+
 #include "imageview.h"
 
 #include "device.h"
@@ -76,8 +78,8 @@ TrainingView::TrainingView(QWidget* parent)
     m_ema->setRange(0.0, 0.99999);
     m_ema->setSingleStep(0.0001);
     m_schedule = new QComboBox(this);
-    for (const char* k : {"linear", "cosine", "sigmoid", "quadratic"})
-        m_schedule->addItem(QString::fromLatin1(k), QString::fromLatin1(k));
+    for (const QString& k : Settings::scheduleNames())
+        m_schedule->addItem(k, k);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 2147483647);
     m_device = new QComboBox(this);

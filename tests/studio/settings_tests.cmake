@@ -12,7 +12,7 @@ qt_add_executable(tst_settings
     ${DDPM_ROOT}/app/studio/helppanel.cpp
 )
 set_target_properties(tst_settings PROPERTIES AUTOMOC ON)
-target_include_directories(tst_settings PRIVATE ${DDPM_ROOT}/app/studio)
+target_include_directories(tst_settings PRIVATE ${DDPM_ROOT}/app/studio ${DDPM_ROOT}/core) # core/names.h: no LibTorch
 target_link_libraries(tst_settings PRIVATE Qt6::Widgets Qt6::Test)
 add_test(NAME tst_settings COMMAND tst_settings)
 set_tests_properties(tst_settings PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
