@@ -63,7 +63,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+89"/>
+        <location filename="../widgets/binheatmap.cpp" line="+112"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/dataloader.cpp" line="+29"/>
+        <location filename="../app/studio/dataloader.cpp" line="+40"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -139,11 +139,16 @@
         <source>Image folder %1</source>
         <translation>Bildordner %1</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/dataview.cpp" line="+28"/>
+        <location filename="../app/studio/dataview.cpp" line="+33"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -188,7 +193,7 @@
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Pixel values of x_t against N(0, 1)</source>
         <translation>Pixelwerte von x_t im Vergleich zu N(0, 1)</translation>
     </message>
@@ -199,11 +204,46 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Run the reverse process from this x_t with the current model</source>
-        <translation>Den Rückwärtsprozess mit dem aktuellen Modell ab diesem x_t ausführen</translation>
+        <source>Run the reverse process from this x_t with the current model. The x_t is made with the model&apos;s own schedule, the one it was trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue this one x_t as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>%1×%2, padded to %3×%4</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>%1×%2, scaled to %3×%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: %2 images, %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>x_t at t = %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-286"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>Vorwärtsprozess q(x_t | x_0)</translation>
     </message>
@@ -213,7 +253,7 @@
         <translation>Rauschplan:</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Open an IDX image file</source>
         <translation>IDX-Bilddatei öffnen</translation>
     </message>
@@ -228,12 +268,7 @@
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>%1: %2 images, %3×%4, %5</source>
-        <translation>%1: %2 Bilder, %3×%4, %5</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+102"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -273,7 +308,7 @@
         <translation>SNR_t</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>t = 0: the clean image x_0</source>
         <translation>t = 0: das unverrauschte Bild x_0</translation>
     </message>
@@ -281,12 +316,12 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/bench.cpp" line="+44"/>
+        <location filename="../core/bench.cpp" line="+56"/>
         <source>the option %1 needs a value</source>
         <translation>die Option %1 benötigt einen Wert</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>the option %1 takes a whole number, not &apos;%2&apos;</source>
         <translation>die Option %1 erwartet eine ganze Zahl, nicht „%2“</translation>
     </message>
@@ -301,13 +336,13 @@
         <translation>--batch und --iters müssen mindestens 1 sein</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+61"/>
+        <location filename="../core/checkpoint.cpp" line="+63"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>„%1“ kann nicht geschrieben werden: %2 (eine eventuell vorhandene frühere Datei bleibt unverändert)</translation>
     </message>
@@ -323,7 +358,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../core/dataset.cpp" line="+60"/>
+        <location filename="../core/dataset.cpp" line="+63"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
@@ -334,17 +369,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../core/trainer.cpp" line="+331"/>
+        <location line="+105"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>„%1“ ist kein Prüfpunkt von DDPM Studio</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-102"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
     </message>
@@ -362,6 +397,21 @@
         <location line="+6"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the step count in &apos;%1&apos; cannot be read (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/dataset.cpp" line="-3"/>
@@ -399,7 +449,7 @@
         <translation>%1 enthält IDX-Daten vom Typ %2; unterstützt werden nur vorzeichenlose Bytes (Typ 8)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 has %2 dimensions; expected %3</source>
         <translation>%1 hat %2 Dimensionen; erwartet wurden %3</translation>
     </message>
@@ -419,12 +469,12 @@
         <translation>%1 ist abgeschnitten: Der Dateikopf kündigt %2 Bytes Daten an, es folgen aber nur %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 has %2 bytes more than its header announces: the sizes disagree</source>
         <translation>%1 hat %2 Bytes mehr, als der Dateikopf angibt: Die Größen stimmen nicht überein</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>&apos;%1&apos; has %2 labels for %3 images</source>
         <translation>„%1“ enthält %2 Labels für %3 Bilder</translation>
     </message>
@@ -434,7 +484,12 @@
         <translation>der Ordner „%1“ existiert nicht</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
+        <source>&apos;%1&apos; has no %2 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>no MNIST-style files (train-images-idx3-ubyte[.gz]) in &apos;%1&apos;</source>
         <translation>keine Dateien im MNIST-Format (train-images-idx3-ubyte[.gz]) in „%1“</translation>
     </message>
@@ -454,17 +509,22 @@
         <translation>%1 ist kein CIFAR-10-Batch: Eintrag %2 hat das Label %3 (gültige Labels sind 0–9)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>no CIFAR-10 binary batches (data_batch_1.bin …) in &apos;%1&apos;</source>
         <translation>keine binären CIFAR-10-Batches (data_batch_1.bin …) in „%1“</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>Fashion-MNIST ist nicht installiert (erwartet in %1; unter Debian: apt-get install dataset-fashion-mnist)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>unknown Fashion-MNIST split &apos;%1&apos; (expected train, test or all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>image folders need the image readers of the ddpm command or the studio</source>
         <translation>Bildordner lassen sich nur mit den Bildlesern des Befehls ddpm oder von DDPM Studio laden</translation>
     </message>
@@ -474,9 +534,9 @@
         <translation>der synthetische Datensatz umfasst 1 bis 1000000 Bilder</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>unknown data set &apos;%1&apos; (expected fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
-        <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic)</translation>
+        <location line="+4"/>
+        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/diffusion.cpp" line="+25"/>
@@ -509,19 +569,19 @@
         <translation>es handelt sich um einen Ordner</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+16"/>
+        <location filename="../core/sampler.cpp" line="+19"/>
         <source>unknown sampler &apos;%1&apos; (expected ddpm or ddim)</source>
         <translation>unbekannter Sampler „%1“ (erwartet: ddpm oder ddim)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
         <translation>unbekannte Varianz „%1“ (erwartet: beta oder beta-tilde)</translation>
     </message>
     <message>
-        <location filename="../core/schedule.cpp" line="+73"/>
-        <source>unknown schedule &apos;%1&apos; (expected linear, cosine, sigmoid or quadratic)</source>
-        <translation>unbekannter Rauschplan „%1“ (erwartet: linear, cosine, sigmoid oder quadratic)</translation>
+        <location filename="../core/schedule.cpp" line="+74"/>
+        <source>unknown schedule &apos;%1&apos; (expected %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -544,7 +604,7 @@
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-196"/>
+        <location filename="../core/trainer.cpp" line="+47"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -554,7 +614,38 @@
         <translation>die Bilder des Datensatzes haben nicht die Bildgröße des Modells</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>the batch size must be between 1 and 65536</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the learning rate must be above 0 and at most 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the warm-up cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the EMA decay must be at least 0 and below 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the gradient clipping norm must be above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+2"/>
+        <source>training step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>no data set to train on</source>
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
@@ -574,7 +665,7 @@
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location filename="../core/checkpoint.cpp" line="-196"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
     </message>
@@ -599,17 +690,12 @@
         <translation>„%1“ enthält ungültige Trainingseinstellungen</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>„%1“ enthält keine %2-Gewichte</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes</source>
-        <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
@@ -619,17 +705,7 @@
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>the optimizer state or step in &apos;%1&apos; cannot be read</source>
-        <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>the step count in &apos;%1&apos; cannot be read</source>
-        <translation>die Schrittzahl in „%1“ kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../core/device.cpp" line="+16"/>
         <source>CUDA was asked for, but no CUDA device is available</source>
         <translation>CUDA wurde angefordert, aber es ist kein CUDA-Gerät verfügbar</translation>
     </message>
@@ -639,12 +715,27 @@
         <translation>unbekanntes Gerät „%1“ (erwartet: auto, cpu oder cuda)</translation>
     </message>
     <message>
-        <location filename="../core/unet.cpp" line="+77"/>
-        <source>unknown model preset &apos;%1&apos; (expected tiny, reference or cifar)</source>
-        <translation>unbekannte Modellvoreinstellung „%1“ (erwartet: tiny, reference oder cifar)</translation>
+        <location line="+53"/>
+        <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>%1 failed for an unknown reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/unet.cpp" line="+97"/>
+        <source>unknown model preset &apos;%1&apos; (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the base width ch must be a positive even number</source>
         <translation>die Basisbreite ch muss eine positive gerade Zahl sein</translation>
     </message>
@@ -669,20 +760,25 @@
         <translation>Bilder müssen 1 (Graustufen) oder 3 (RGB) Kanäle haben</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the image size %1 must be a multiple of %2 (one halving per level) and at most 512</source>
         <translation>die Bildgröße %1 muss ein Vielfaches von %2 (eine Halbierung pro Stufe) und höchstens 512 sein</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>dropout must lie in [0, 1)</source>
         <translation>der Dropout-Wert muss in [0, 1) liegen</translation>
+    </message>
+    <message>
+        <location filename="../core/precision.cpp" line="+66"/>
+        <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+64"/>
+        <location filename="../app/common/exporter.cpp" line="+65"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -710,12 +806,12 @@
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
         <source>training steps so far</source>
         <translation>bisherige Trainingsschritte</translation>
     </message>
@@ -725,7 +821,22 @@
         <translation>Zeitschritt, 1 … T</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>denoising step of this run, of all its steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; the model sees now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; shown, 1 … T (0: the clean image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>number of diffusion steps</source>
         <translation>Anzahl der Diffusionsschritte</translation>
     </message>
@@ -793,6 +904,16 @@
         <location line="+0"/>
         <source>mean of ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² per pixel</source>
         <translation>Mittelwert von ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² pro Pixel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>smoothed loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the loss averaged over recent steps, as the chart draws it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1108,7 +1229,7 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../widgets/imagestrip.cpp" line="+297"/>
+        <location filename="../widgets/imagestrip.cpp" line="+337"/>
         <source>No frames yet</source>
         <translation>Noch keine Einzelbilder</translation>
     </message>
@@ -1140,7 +1261,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+54"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+56"/>
         <location line="+206"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
@@ -1216,19 +1337,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+307"/>
+        <location line="+351"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-350"/>
         <location line="+10"/>
-        <location line="+296"/>
+        <location line="+340"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-342"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
@@ -1391,7 +1512,7 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
@@ -1401,23 +1522,23 @@
         <translation>Wählen Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Opened %1 at step %2</source>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+53"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <location line="+5"/>
         <source>Sampling with the weights of step %1</source>
         <translation>Sampling mit den Gewichten von Schritt %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
         <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
@@ -1427,7 +1548,12 @@
         <translation>Das gewählte Bild wird ab t = %1 entrauscht</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unsaved training</source>
         <translation>Nicht gespeichertes Training</translation>
     </message>
@@ -1437,7 +1563,7 @@
         <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+73"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -1544,11 +1670,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Where the network is trained and sampled.</source>
-        <translation>Wo das Netz trainiert wird und Samples erzeugt.</translation>
+        <source>Where the model trains. A change applies at the next Start, when the model moves there; sampling runs where the model is.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
@@ -1597,11 +1723,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Device and thread changes apply to the next training or sampling run.</source>
-        <translation>Änderungen an Gerät und Threads gelten ab dem nächsten Trainings- oder Sampling-Lauf.</translation>
+        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. CPU threads apply from the next training step and the next sampling run.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Default Export Folder</source>
         <translation>Standard-Exportordner</translation>
     </message>
@@ -1609,7 +1735,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/reverseview.cpp" line="+31"/>
+        <location filename="../app/studio/reverseview.cpp" line="+35"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -1640,12 +1766,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>Sample</source>
         <translation>Erzeugen</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-106"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1695,27 +1821,27 @@
         <translation>Schritt –</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>step %1 · t = %2</source>
-        <translation>Schritt %1 · t = %2</translation>
+        <location line="+3"/>
+        <source>done · x_0</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>step %1 of %2 · t = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>predicted clean image x̂₀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>predicted clean image x₀</source>
-        <translation>vorhergesagtes sauberes Bild x₀</translation>
-    </message>
-    <message>
-        <location line="+153"/>
-        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x₀ and the noise ε̂.</source>
-        <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x₀ und das Rauschen ε̂ vorher.</translation>
-    </message>
-    <message>
-        <location line="-152"/>
+        <location line="+4"/>
         <source>predicted noise ε̂</source>
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
@@ -1725,7 +1851,7 @@
         <translation>Neu starten</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+63"/>
         <source>x_0</source>
         <translation>x_0</translation>
     </message>
@@ -1740,7 +1866,12 @@
         <translation> — abgebrochen</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
+        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>Fertig: x_0 nach %1 Schritten.</translation>
     </message>
@@ -1748,15 +1879,15 @@
 <context>
     <name>SamplingController</name>
     <message>
-        <location filename="../app/studio/samplingcontroller.cpp" line="+32"/>
-        <source>Sampling failed: %1</source>
-        <translation>Sampling fehlgeschlagen: %1</translation>
+        <location filename="../app/studio/samplingcontroller.cpp" line="+50"/>
+        <source>sampling</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/schedulesview.cpp" line="+38"/>
+        <location filename="../app/studio/schedulesview.cpp" line="+39"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -1783,9 +1914,9 @@
         <translation>Diffusionsschritte T:</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The same image and noise under each schedule (rows: linear, cosine, sigmoid)</source>
-        <translation>Dasselbe Bild und Rauschen unter jedem Rauschplan (Zeilen: linear, cosine, sigmoid)</translation>
+        <location line="+11"/>
+        <source>The same image and noise under each schedule</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+66"/>
@@ -1829,7 +1960,54 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+156"/>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+124"/>
+        <source>creating the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>saving %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+38"/>
+        <location line="+84"/>
+        <source>copying the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>drawing the preview samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>a background task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>preparing the data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>There is no model to train.</source>
         <translation>Es gibt kein Modell zum Trainieren.</translation>
     </message>
@@ -1840,16 +2018,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>moving the model to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="+110"/>
-        <source>The model could not be created: %1</source>
-        <translation>Das Modell konnte nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <location line="+67"/>
+        <location line="-221"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>
@@ -1857,7 +2035,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+38"/>
+        <location filename="../app/studio/trainingview.cpp" line="+59"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>
@@ -1872,7 +2050,7 @@
         <translation>cifar (32×32 Farbe, 35,7 Mio. Parameter)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
@@ -1887,28 +2065,39 @@
         <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <source>The learning rate rises linearly from 0 over these first steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Where the model trains. A change applies at the next Start: the model moves there with its optimizer state. Sampling runs where the model is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+176"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-175"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -1934,16 +2123,22 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Warm-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+225"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-224"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -1963,12 +2158,12 @@
         <translation>Vorschau alle</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
     </message>
@@ -1998,19 +2193,54 @@
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+121"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
+        <source>batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warm-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed: %1. Applies at the next Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The next Start cannot use this device: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model moves to %1 at the next Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <location line="+13"/>
+        <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -63,7 +63,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+89"/>
+        <location filename="../widgets/binheatmap.cpp" line="+112"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/dataloader.cpp" line="+29"/>
+        <location filename="../app/studio/dataloader.cpp" line="+40"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -139,11 +139,16 @@
         <source>Image folder %1</source>
         <translation>图像文件夹 %1</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/dataview.cpp" line="+28"/>
+        <location filename="../app/studio/dataview.cpp" line="+33"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -188,7 +193,7 @@
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Pixel values of x_t against N(0, 1)</source>
         <translation>x_t 的像素值与 N(0, 1) 的对比</translation>
     </message>
@@ -199,11 +204,46 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Run the reverse process from this x_t with the current model</source>
-        <translation>使用当前模型从此 x_t 开始运行反向过程</translation>
+        <source>Run the reverse process from this x_t with the current model. The x_t is made with the model&apos;s own schedule, the one it was trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue this one x_t as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>%1×%2, padded to %3×%4</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>%1×%2, scaled to %3×%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: %2 images, %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>x_t at t = %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-286"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>前向过程 q(x_t | x_0)</translation>
     </message>
@@ -213,7 +253,7 @@
         <translation>噪声调度：</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Open an IDX image file</source>
         <translation>打开 IDX 图像文件</translation>
     </message>
@@ -228,12 +268,7 @@
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>%1: %2 images, %3×%4, %5</source>
-        <translation>%1：%2 张图像，%3×%4，%5</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+102"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -273,7 +308,7 @@
         <translation>SNR_t</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>t = 0: the clean image x_0</source>
         <translation>t = 0：干净图像 x_0</translation>
     </message>
@@ -281,12 +316,12 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/bench.cpp" line="+44"/>
+        <location filename="../core/bench.cpp" line="+56"/>
         <source>the option %1 needs a value</source>
         <translation>选项 %1 需要一个值</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>the option %1 takes a whole number, not &apos;%2&apos;</source>
         <translation>选项 %1 需要整数，而不是“%2”</translation>
     </message>
@@ -301,13 +336,13 @@
         <translation>--batch 和 --iters 必须至少为 1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+61"/>
+        <location filename="../core/checkpoint.cpp" line="+63"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>无法写入“%1”：%2（原有文件如存在则保持不变）</translation>
     </message>
@@ -323,7 +358,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../core/dataset.cpp" line="+60"/>
+        <location filename="../core/dataset.cpp" line="+63"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
@@ -334,17 +369,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../core/trainer.cpp" line="+331"/>
+        <location line="+105"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>“%1”不是 DDPM Studio 检查点</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-102"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
     </message>
@@ -362,6 +397,21 @@
         <location line="+6"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>“%1”已损坏：无法读取其内容</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the step count in &apos;%1&apos; cannot be read (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/dataset.cpp" line="-3"/>
@@ -399,7 +449,7 @@
         <translation>%1 包含类型为 %2 的 IDX 数据；仅支持无符号字节（类型 8）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 has %2 dimensions; expected %3</source>
         <translation>%1 有 %2 个维度；应为 %3 个</translation>
     </message>
@@ -419,12 +469,12 @@
         <translation>%1 已被截断：文件头声明有 %2 字节数据，但其后只有 %3 字节</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 has %2 bytes more than its header announces: the sizes disagree</source>
         <translation>%1 比文件头声明的多出 %2 字节：大小不一致</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>&apos;%1&apos; has %2 labels for %3 images</source>
         <translation>“%1”中有 %3 张图像，却有 %2 个标签</translation>
     </message>
@@ -434,7 +484,12 @@
         <translation>文件夹“%1”不存在</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
+        <source>&apos;%1&apos; has no %2 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>no MNIST-style files (train-images-idx3-ubyte[.gz]) in &apos;%1&apos;</source>
         <translation>“%1”中没有 MNIST 格式的文件（train-images-idx3-ubyte[.gz]）</translation>
     </message>
@@ -454,17 +509,22 @@
         <translation>%1 不是 CIFAR-10 批次文件：第 %2 条记录的标签为 %3（标签应为 0–9）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>no CIFAR-10 binary batches (data_batch_1.bin …) in &apos;%1&apos;</source>
         <translation>“%1”中没有 CIFAR-10 二进制批次文件（data_batch_1.bin …）</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>未安装 Fashion-MNIST（应位于 %1；在 Debian 上可运行：apt-get install dataset-fashion-mnist）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>unknown Fashion-MNIST split &apos;%1&apos; (expected train, test or all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>image folders need the image readers of the ddpm command or the studio</source>
         <translation>读取图像文件夹需要 ddpm 命令或 Studio 提供的图像读取器</translation>
     </message>
@@ -474,9 +534,9 @@
         <translation>合成数据集的图像数必须在 1 到 1000000 之间</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>unknown data set &apos;%1&apos; (expected fashion-mnist, mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
-        <translation>未知数据集“%1”（应为 fashion-mnist、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic）</translation>
+        <location line="+4"/>
+        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/diffusion.cpp" line="+25"/>
@@ -509,19 +569,19 @@
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+16"/>
+        <location filename="../core/sampler.cpp" line="+19"/>
         <source>unknown sampler &apos;%1&apos; (expected ddpm or ddim)</source>
         <translation>未知采样器“%1”（应为 ddpm 或 ddim）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
         <translation>未知方差类型“%1”（应为 beta 或 beta-tilde）</translation>
     </message>
     <message>
-        <location filename="../core/schedule.cpp" line="+73"/>
-        <source>unknown schedule &apos;%1&apos; (expected linear, cosine, sigmoid or quadratic)</source>
-        <translation>未知噪声调度“%1”（应为 linear、cosine、sigmoid 或 quadratic）</translation>
+        <location filename="../core/schedule.cpp" line="+74"/>
+        <source>unknown schedule &apos;%1&apos; (expected %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -544,7 +604,7 @@
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-196"/>
+        <location filename="../core/trainer.cpp" line="+47"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -554,7 +614,38 @@
         <translation>数据集中的图像尺寸与模型不符</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>the batch size must be between 1 and 65536</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the learning rate must be above 0 and at most 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the warm-up cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the EMA decay must be at least 0 and below 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the gradient clipping norm must be above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+2"/>
+        <source>training step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>no data set to train on</source>
         <translation>没有可用于训练的数据集</translation>
     </message>
@@ -574,7 +665,7 @@
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location filename="../core/checkpoint.cpp" line="-196"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
     </message>
@@ -599,17 +690,12 @@
         <translation>“%1”中的训练设置无效</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>“%1”中没有 %2 权重</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes</source>
-        <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
@@ -619,17 +705,7 @@
         <translation>“%1”中没有优化器状态</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>the optimizer state or step in &apos;%1&apos; cannot be read</source>
-        <translation>无法读取“%1”中的优化器状态或步数</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>the step count in &apos;%1&apos; cannot be read</source>
-        <translation>无法读取“%1”中的步数</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../core/device.cpp" line="+16"/>
         <source>CUDA was asked for, but no CUDA device is available</source>
         <translation>已请求使用 CUDA，但没有可用的 CUDA 设备</translation>
     </message>
@@ -639,12 +715,27 @@
         <translation>未知设备“%1”（应为 auto、cpu 或 cuda）</translation>
     </message>
     <message>
-        <location filename="../core/unet.cpp" line="+77"/>
-        <source>unknown model preset &apos;%1&apos; (expected tiny, reference or cifar)</source>
-        <translation>未知模型预设“%1”（应为 tiny、reference 或 cifar）</translation>
+        <location line="+53"/>
+        <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>%1 failed for an unknown reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/unet.cpp" line="+97"/>
+        <source>unknown model preset &apos;%1&apos; (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the base width ch must be a positive even number</source>
         <translation>基础宽度 ch 必须是正偶数</translation>
     </message>
@@ -669,20 +760,25 @@
         <translation>图像必须有 1 个（灰度）或 3 个（RGB）通道</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the image size %1 must be a multiple of %2 (one halving per level) and at most 512</source>
         <translation>图像尺寸 %1 必须是 %2 的倍数（每个层级减半一次），且不超过 512</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>dropout must lie in [0, 1)</source>
         <translation>dropout 必须在 [0, 1) 范围内</translation>
+    </message>
+    <message>
+        <location filename="../core/precision.cpp" line="+66"/>
+        <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+64"/>
+        <location filename="../app/common/exporter.cpp" line="+65"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -710,12 +806,12 @@
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
         <source>training steps so far</source>
         <translation>已完成的训练步数</translation>
     </message>
@@ -725,7 +821,22 @@
         <translation>时间步，1 … T</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>denoising step of this run, of all its steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; the model sees now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; shown, 1 … T (0: the clean image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>number of diffusion steps</source>
         <translation>扩散步数</translation>
     </message>
@@ -793,6 +904,16 @@
         <location line="+0"/>
         <source>mean of ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² per pixel</source>
         <translation>每像素 ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² 的均值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>smoothed loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the loss averaged over recent steps, as the chart draws it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1107,7 +1228,7 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../widgets/imagestrip.cpp" line="+297"/>
+        <location filename="../widgets/imagestrip.cpp" line="+337"/>
         <source>No frames yet</source>
         <translation>尚无帧</translation>
     </message>
@@ -1139,7 +1260,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+54"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+56"/>
         <location line="+206"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
@@ -1215,19 +1336,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+307"/>
+        <location line="+351"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-350"/>
         <location line="+10"/>
-        <location line="+296"/>
+        <location line="+340"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-342"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -1390,7 +1511,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
@@ -1400,23 +1521,23 @@
         <translation>请先选择数据集。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Opened %1 at step %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+53"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <location line="+5"/>
         <source>Sampling with the weights of step %1</source>
         <translation>正在使用第 %1 步的权重采样</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
         <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
@@ -1426,7 +1547,12 @@
         <translation>正在从 t = %1 开始对所选图像去噪</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unsaved training</source>
         <translation>未保存的训练</translation>
     </message>
@@ -1436,7 +1562,7 @@
         <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+73"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -1543,11 +1669,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Where the network is trained and sampled.</source>
-        <translation>训练网络和采样所用的设备。</translation>
+        <source>Where the model trains. A change applies at the next Start, when the model moves there; sampling runs where the model is.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>All cores</source>
         <translation>所有核心</translation>
     </message>
@@ -1595,11 +1721,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Device and thread changes apply to the next training or sampling run.</source>
-        <translation>设备和线程的更改将在下次训练或采样时生效。</translation>
+        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. CPU threads apply from the next training step and the next sampling run.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Default Export Folder</source>
         <translation>默认导出文件夹</translation>
     </message>
@@ -1607,7 +1733,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/reverseview.cpp" line="+31"/>
+        <location filename="../app/studio/reverseview.cpp" line="+35"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -1638,12 +1764,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>Sample</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1693,27 +1819,27 @@
         <translation>第 – 步</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>step %1 · t = %2</source>
-        <translation>第 %1 步 · t = %2</translation>
+        <location line="+3"/>
+        <source>done · x_0</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>step %1 of %2 · t = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>predicted clean image x̂₀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>predicted clean image x₀</source>
-        <translation>预测的干净图像 x₀</translation>
-    </message>
-    <message>
-        <location line="+153"/>
-        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x₀ and the noise ε̂.</source>
-        <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x₀ 和噪声 ε̂。</translation>
-    </message>
-    <message>
-        <location line="-152"/>
+        <location line="+4"/>
         <source>predicted noise ε̂</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
@@ -1723,7 +1849,7 @@
         <translation>重新开始</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+63"/>
         <source>x_0</source>
         <translation>x_0</translation>
     </message>
@@ -1738,7 +1864,12 @@
         <translation> — 已取消</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
+        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>完成：经过 %1 步得到 x_0。</translation>
     </message>
@@ -1746,15 +1877,15 @@
 <context>
     <name>SamplingController</name>
     <message>
-        <location filename="../app/studio/samplingcontroller.cpp" line="+32"/>
-        <source>Sampling failed: %1</source>
-        <translation>采样失败：%1</translation>
+        <location filename="../app/studio/samplingcontroller.cpp" line="+50"/>
+        <source>sampling</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/schedulesview.cpp" line="+38"/>
+        <location filename="../app/studio/schedulesview.cpp" line="+39"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -1781,9 +1912,9 @@
         <translation>扩散步数 T：</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The same image and noise under each schedule (rows: linear, cosine, sigmoid)</source>
-        <translation>同一图像和噪声在各噪声调度下的结果（各行：linear、cosine、sigmoid）</translation>
+        <location line="+11"/>
+        <source>The same image and noise under each schedule</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+66"/>
@@ -1827,7 +1958,54 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+156"/>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+124"/>
+        <source>creating the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>saving %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+38"/>
+        <location line="+84"/>
+        <source>copying the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>drawing the preview samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>a background task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>preparing the data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>There is no model to train.</source>
         <translation>没有可训练的模型。</translation>
     </message>
@@ -1838,16 +2016,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>moving the model to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location line="+110"/>
-        <source>The model could not be created: %1</source>
-        <translation>无法创建模型：%1</translation>
-    </message>
-    <message>
-        <location line="+67"/>
+        <location line="-221"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>
@@ -1855,7 +2033,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+38"/>
+        <location filename="../app/studio/trainingview.cpp" line="+59"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>
@@ -1870,7 +2048,7 @@
         <translation>cifar（32×32 彩色，35.7 M 参数）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -1885,28 +2063,39 @@
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <source>The learning rate rises linearly from 0 over these first steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Where the model trains. A change applies at the next Start: the model moves there with its optimizer state. Sampling runs where the model is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+176"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-175"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -1932,16 +2121,22 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Warm-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+225"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-224"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -1961,12 +2156,12 @@
         <translation>预览间隔</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
@@ -1996,19 +2191,54 @@
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+121"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
+        <source>batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warm-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed: %1. Applies at the next Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The next Start cannot use this device: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model moves to %1 at the next Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <location line="+13"/>
+        <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
