@@ -142,7 +142,7 @@
     <message>
         <location line="+8"/>
         <source>loading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Laden von „%1“</translation>
     </message>
 </context>
 <context>
@@ -205,42 +205,42 @@
     <message>
         <location line="+1"/>
         <source>Run the reverse process from this x_t with the current model. The x_t is made with the model&apos;s own schedule, the one it was trained on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Rückwärtsprozess mit dem aktuellen Modell ab diesem x_t ausführen. Das x_t wird mit dem eigenen Rauschplan des Modells erzeugt, mit dem es trainiert wurde.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> images</source>
-        <translation type="unfinished"></translation>
+        <translation> Bilder</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Continue this one x_t as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses eine x_t als mehrere Bilder nebeneinander fortsetzen; jedes zieht auf dem Weg nach unten sein eigenes Rauschen (DDIM mit η = 0 zieht keines, daher stimmen seine Bilder überein).</translation>
     </message>
     <message>
         <location line="+153"/>
         <source>%1×%2, padded to %3×%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1×%2, scaled to %3×%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2, skaliert auf %3×%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1: %2 images, %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Bilder, %3, %4</translation>
     </message>
     <message>
         <location line="+119"/>
         <source>x_t at t = %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>x_t bei t = %1 · %2</translation>
     </message>
     <message>
         <location line="-286"/>
@@ -401,17 +401,17 @@
     <message>
         <location line="+189"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>the step count in &apos;%1&apos; cannot be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Schrittzahl in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
         <location filename="../core/dataset.cpp" line="-3"/>
@@ -486,7 +486,7 @@
     <message>
         <location line="+18"/>
         <source>&apos;%1&apos; has no %2 file</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält keine Datei %2</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -521,7 +521,7 @@
     <message>
         <location line="+10"/>
         <source>unknown Fashion-MNIST split &apos;%1&apos; (expected train, test or all)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Fashion-MNIST-Aufteilung „%1“ (erwartet: train, test oder all)</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -536,7 +536,7 @@
     <message>
         <location line="+4"/>
         <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic)</translation>
     </message>
     <message>
         <location filename="../core/diffusion.cpp" line="+25"/>
@@ -581,7 +581,7 @@
     <message>
         <location filename="../core/schedule.cpp" line="+74"/>
         <source>unknown schedule &apos;%1&apos; (expected %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Rauschplan „%1“ (erwartet: %2)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -616,33 +616,33 @@
     <message>
         <location line="+23"/>
         <source>the batch size must be between 1 and 65536</source>
-        <translation type="unfinished"></translation>
+        <translation>die Stapelgröße muss zwischen 1 und 65536 liegen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the learning rate must be above 0 and at most 1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Lernrate muss größer als 0 und höchstens 1 sein</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the warm-up cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>die Aufwärmphase darf nicht negativ sein</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the EMA decay must be at least 0 and below 1</source>
-        <translation type="unfinished"></translation>
+        <translation>die EMA-Abklingrate muss mindestens 0 und kleiner als 1 sein</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the gradient clipping norm must be above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>die Norm für das Gradienten-Clipping muss größer als 0 sein</translation>
     </message>
     <message>
         <location line="+36"/>
         <location line="+2"/>
         <source>training step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsschritt %1</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -717,22 +717,22 @@
     <message>
         <location line="+53"/>
         <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist fehlgeschlagen, weil der Speicher nicht ausreichte (%2); versuchen Sie eine kleinere Stapelgröße oder ein kleineres Modell</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 failed for an unknown reason</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist aus unbekanntem Grund fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../core/unet.cpp" line="+97"/>
         <source>unknown model preset &apos;%1&apos; (expected %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Modellvoreinstellung „%1“ (erwartet: %2)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -772,7 +772,7 @@
     <message>
         <location filename="../core/precision.cpp" line="+66"/>
         <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Genauigkeit „%1“ (erwartet: auto, fp32 oder bf16)</translation>
     </message>
 </context>
 <context>
@@ -823,17 +823,17 @@
     <message>
         <location line="+2"/>
         <source>denoising step of this run, of all its steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrauschungsschritt dieses Laufs / Gesamtzahl seiner Schritte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; the model sees now</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitschritt des x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, das das Modell gerade sieht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; shown, 1 … T (0: the clean image)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitschritt des angezeigten x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, 1 … T (0: das unverrauschte Bild)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -908,12 +908,12 @@
     <message>
         <location line="+1"/>
         <source>smoothed loss</source>
-        <translation type="unfinished"></translation>
+        <translation>geglätteter Verlust</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the loss averaged over recent steps, as the chart draws it</source>
-        <translation type="unfinished"></translation>
+        <translation>über die letzten Schritte gemittelter Verlust, wie ihn das Diagramm zeigt</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1550,7 +1550,7 @@
     <message>
         <location line="+1"/>
         <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder entrauscht, jedes mit eigenem Rauschen</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1671,7 +1671,7 @@
     <message>
         <location line="+1"/>
         <source>Where the model trains. A change applies at the next Start, when the model moves there; sampling runs where the model is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo das Modell trainiert wird. Eine Änderung wird beim nächsten Start wirksam, wenn das Modell dorthin verschoben wird; das Sampling läuft dort, wo sich das Modell befindet.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1724,7 +1724,7 @@
     <message>
         <location line="+5"/>
         <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. CPU threads apply from the next training step and the next sampling run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Geräteänderung wird beim nächsten Start des Trainings wirksam: Das Modell wird dorthin verschoben, und das Sampling läuft dort, wo sich das Modell befindet. Die CPU-Threads gelten ab dem nächsten Trainingsschritt und dem nächsten Sampling-Lauf.</translation>
     </message>
     <message>
         <location line="+87"/>
@@ -1823,17 +1823,17 @@
     <message>
         <location line="+3"/>
         <source>done · x_0</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig · x_0</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>step %1 of %2 · t = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 von %2 · t = %3</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>predicted clean image x̂₀</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
     </message>
     <message>
         <location line="-3"/>
@@ -1868,7 +1868,7 @@
     <message>
         <location line="+43"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1881,7 +1881,7 @@
     <message>
         <location filename="../app/studio/samplingcontroller.cpp" line="+50"/>
         <source>sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>das Sampling</translation>
     </message>
 </context>
 <context>
@@ -1916,7 +1916,7 @@
     <message>
         <location line="+11"/>
         <source>The same image and noise under each schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasselbe Bild und Rauschen unter jedem Rauschplan</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -1962,49 +1962,49 @@
     <message>
         <location filename="../app/studio/trainingcontroller.cpp" line="+124"/>
         <source>creating the model</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erstellen des Modells</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>opening %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Öffnen von „%1“</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>saving %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Speichern von „%1“</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+38"/>
         <location line="+84"/>
         <source>copying the model</source>
-        <translation type="unfinished"></translation>
+        <translation>das Kopieren des Modells</translation>
     </message>
     <message>
         <location line="-112"/>
         <source>drawing the preview samples</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erzeugen der Vorschau-Samples</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>das Training</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>a background task</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Hintergrundaufgabe</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>preparing the data set</source>
-        <translation type="unfinished"></translation>
+        <translation>das Vorbereiten des Datensatzes</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell kann nicht auf %1 verschoben werden: Es kann keine temporäre Datei geschrieben werden (%2).</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -2019,7 +2019,7 @@
     <message>
         <location line="+3"/>
         <source>moving the model to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Verschieben des Modells auf %1</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2078,12 +2078,12 @@
     <message>
         <location line="-22"/>
         <source>The learning rate rises linearly from 0 over these first steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lernrate steigt in diesen ersten Schritten linear von 0 an.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Where the model trains. A change applies at the next Start: the model moves there with its optimizer state. Sampling runs where the model is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo das Modell trainiert wird. Eine Änderung wird beim nächsten Start wirksam: Das Modell wird samt Optimiererzustand dorthin verschoben. Das Sampling läuft dort, wo sich das Modell befindet.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2124,7 +2124,7 @@
     <message>
         <location line="+1"/>
         <source>Warm-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufwärmphase</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2200,37 +2200,37 @@
     <message>
         <location line="+53"/>
         <source>batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapelgröße</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>warm-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufwärmphase</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Changed: %1. Applies at the next Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert: %1. Wird beim nächsten Start wirksam.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The next Start cannot use this device: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der nächste Start kann dieses Gerät nicht verwenden: %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The model moves to %1 at the next Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell wird beim nächsten Start auf %1 verschoben.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2240,7 +2240,7 @@
     <message>
         <location line="+13"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verlust&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Lernrate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 </TS>

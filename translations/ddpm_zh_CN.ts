@@ -142,7 +142,7 @@
     <message>
         <location line="+8"/>
         <source>loading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>加载“%1”</translation>
     </message>
 </context>
 <context>
@@ -205,42 +205,42 @@
     <message>
         <location line="+1"/>
         <source>Run the reverse process from this x_t with the current model. The x_t is made with the model&apos;s own schedule, the one it was trained on.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用当前模型从此 x_t 开始运行反向过程。此 x_t 由模型自身的噪声调度（即训练时所用的调度）生成。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> images</source>
-        <translation type="unfinished"></translation>
+        <translation> 张图像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Continue this one x_t as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
-        <translation type="unfinished"></translation>
+        <translation>将这一个 x_t 延续为并排的多张图像；每张图像在去噪途中各自抽取噪声（η = 0 的 DDIM 不抽取噪声，因此生成的图像相同）。</translation>
     </message>
     <message>
         <location line="+153"/>
         <source>%1×%2, padded to %3×%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2，填充至 %3×%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1×%2, scaled to %3×%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2，缩放至 %3×%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1: %2 images, %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 张图像，%3，%4</translation>
     </message>
     <message>
         <location line="+119"/>
         <source>x_t at t = %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>t = %1 时的 x_t · %2</translation>
     </message>
     <message>
         <location line="-286"/>
@@ -401,17 +401,17 @@
     <message>
         <location line="+189"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>the step count in &apos;%1&apos; cannot be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”中的步数（%2）</translation>
     </message>
     <message>
         <location filename="../core/dataset.cpp" line="-3"/>
@@ -486,7 +486,7 @@
     <message>
         <location line="+18"/>
         <source>&apos;%1&apos; has no %2 file</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”中没有 %2 文件</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -521,7 +521,7 @@
     <message>
         <location line="+10"/>
         <source>unknown Fashion-MNIST split &apos;%1&apos; (expected train, test or all)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知 Fashion-MNIST 划分“%1”（应为 train、test 或 all）</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -536,7 +536,7 @@
     <message>
         <location line="+4"/>
         <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知数据集“%1”（应为 fashion-mnist[:train|test|all]、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic）</translation>
     </message>
     <message>
         <location filename="../core/diffusion.cpp" line="+25"/>
@@ -581,7 +581,7 @@
     <message>
         <location filename="../core/schedule.cpp" line="+74"/>
         <source>unknown schedule &apos;%1&apos; (expected %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知噪声调度“%1”（应为 %2）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -616,33 +616,33 @@
     <message>
         <location line="+23"/>
         <source>the batch size must be between 1 and 65536</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小必须在 1 到 65536 之间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the learning rate must be above 0 and at most 1</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率必须大于 0 且不超过 1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the warm-up cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>预热步数不能为负数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the EMA decay must be at least 0 and below 1</source>
-        <translation type="unfinished"></translation>
+        <translation>EMA 衰减率必须大于等于 0 且小于 1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the gradient clipping norm must be above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度裁剪范数必须大于 0</translation>
     </message>
     <message>
         <location line="+36"/>
         <location line="+2"/>
         <source>training step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练第 %1 步</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -717,22 +717,22 @@
     <message>
         <location line="+53"/>
         <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
-        <translation type="unfinished"></translation>
+        <translation>%1时内存不足（%2）；请尝试减小批大小或使用更小的模型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1失败：%2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 failed for an unknown reason</source>
-        <translation type="unfinished"></translation>
+        <translation>%1因未知原因失败</translation>
     </message>
     <message>
         <location filename="../core/unet.cpp" line="+97"/>
         <source>unknown model preset &apos;%1&apos; (expected %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知模型预设“%1”（应为 %2）</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -772,7 +772,7 @@
     <message>
         <location filename="../core/precision.cpp" line="+66"/>
         <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知精度“%1”（应为 auto、fp32 或 bf16）</translation>
     </message>
 </context>
 <context>
@@ -823,17 +823,17 @@
     <message>
         <location line="+2"/>
         <source>denoising step of this run, of all its steps</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的当前去噪步 / 总步数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; the model sees now</source>
-        <translation type="unfinished"></translation>
+        <translation>模型当前看到的 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的时间步</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; shown, 1 … T (0: the clean image)</source>
-        <translation type="unfinished"></translation>
+        <translation>所显示的 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的时间步，1 … T（0：干净图像）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -908,12 +908,12 @@
     <message>
         <location line="+1"/>
         <source>smoothed loss</source>
-        <translation type="unfinished"></translation>
+        <translation>平滑后的损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the loss averaged over recent steps, as the chart draws it</source>
-        <translation type="unfinished"></translation>
+        <translation>最近若干步的平均损失，即图表中绘制的曲线</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1549,7 +1549,7 @@
     <message>
         <location line="+1"/>
         <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 t = %1 开始对所选图像去噪，生成 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1670,7 +1670,7 @@
     <message>
         <location line="+1"/>
         <source>Where the model trains. A change applies at the next Start, when the model moves there; sampling runs where the model is.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型训练所用的设备。更改将在下次点击“开始”时生效，届时模型会移到该设备上；采样在模型所在的设备上运行。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1722,7 +1722,7 @@
     <message>
         <location line="+5"/>
         <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. CPU threads apply from the next training step and the next sampling run.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备的更改将在下次开始训练时生效：模型会移到该设备上，采样在模型所在的设备上运行。CPU 线程数从下一个训练步和下一次采样起生效。</translation>
     </message>
     <message>
         <location line="+87"/>
@@ -1821,17 +1821,17 @@
     <message>
         <location line="+3"/>
         <source>done · x_0</source>
-        <translation type="unfinished"></translation>
+        <translation>完成 · x_0</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>step %1 of %2 · t = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步（共 %2 步）· t = %3</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>predicted clean image x̂₀</source>
-        <translation type="unfinished"></translation>
+        <translation>预测的干净图像 x̂₀</translation>
     </message>
     <message>
         <location line="-3"/>
@@ -1866,7 +1866,7 @@
     <message>
         <location line="+43"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1879,7 +1879,7 @@
     <message>
         <location filename="../app/studio/samplingcontroller.cpp" line="+50"/>
         <source>sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>采样</translation>
     </message>
 </context>
 <context>
@@ -1914,7 +1914,7 @@
     <message>
         <location line="+11"/>
         <source>The same image and noise under each schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>同一图像和噪声在各噪声调度下的结果</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -1960,49 +1960,49 @@
     <message>
         <location filename="../app/studio/trainingcontroller.cpp" line="+124"/>
         <source>creating the model</source>
-        <translation type="unfinished"></translation>
+        <translation>创建模型</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>opening %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打开“%1”</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>saving %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保存“%1”</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+38"/>
         <location line="+84"/>
         <source>copying the model</source>
-        <translation type="unfinished"></translation>
+        <translation>复制模型</translation>
     </message>
     <message>
         <location line="-112"/>
         <source>drawing the preview samples</source>
-        <translation type="unfinished"></translation>
+        <translation>生成预览样本</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>a background task</source>
-        <translation type="unfinished"></translation>
+        <translation>执行后台任务</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>preparing the data set</source>
-        <translation type="unfinished"></translation>
+        <translation>准备数据集</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将模型移到 %1：无法写入临时文件（%2）。</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -2017,7 +2017,7 @@
     <message>
         <location line="+3"/>
         <source>moving the model to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将模型移到 %1 上</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2076,12 +2076,12 @@
     <message>
         <location line="-22"/>
         <source>The learning rate rises linearly from 0 over these first steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>在最初的这些步中，学习率从 0 开始线性增加。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Where the model trains. A change applies at the next Start: the model moves there with its optimizer state. Sampling runs where the model is.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型训练所用的设备。更改将在下次点击“开始”时生效：模型会连同其优化器状态一起移到该设备上。采样在模型所在的设备上运行。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2122,7 +2122,7 @@
     <message>
         <location line="+1"/>
         <source>Warm-up</source>
-        <translation type="unfinished"></translation>
+        <translation>预热</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2198,37 +2198,37 @@
     <message>
         <location line="+53"/>
         <source>batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>warm-up</source>
-        <translation type="unfinished"></translation>
+        <translation>预热</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Changed: %1. Applies at the next Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>已更改：%1。将在下次点击“开始”时生效。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The next Start cannot use this device: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>下次点击“开始”时无法使用此设备：%1。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The model moves to %1 at the next Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型将在下次点击“开始”时移到 %1 上。</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2238,7 +2238,7 @@
     <message>
         <location line="+13"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;损失&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;学习率&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 </TS>

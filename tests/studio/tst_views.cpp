@@ -24,6 +24,8 @@
 #include <QtTest>
 
 #include <QCheckBox>
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QLogValueAxis>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -66,6 +68,7 @@ class TestViews : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void chineseInterfaceHasAFont();
     void denoiseFromHereUsesModelSchedule_data();
     void denoiseFromHereUsesModelSchedule();
     void denoiseButtonNeedsModel();
@@ -474,6 +477,17 @@ void TestViews::windowDenoisesSeveralImagesWithModelSchedule()
     QTRY_COMPARE_WITH_TIMEOUT(help->liveValues().value(QStringLiteral("step")), QStringLiteral("3"), 10000);
     QVERIFY(help->liveValues().contains(QStringLiteral("loss")));
     QVERIFY(help->textBrowser()->toPlainText().contains(HelpPanel::tr("training steps so far")));
+}
+
+void TestViews::chineseInterfaceHasAFont()
+{
+    // scripts/setup.sh installs a CJK font: without one the Chinese interface is empty boxes.
+    const QStringList families = QFontDatabase::families(QFontDatabase::SimplifiedChinese);
+    QVERIFY2(!families.isEmpty(), "no font with Simplified Chinese glyphs is installed (fonts-wqy-microhei)");
+    const QFont font(families.first());
+    const QFontMetrics metrics(font);
+    for (const QChar c : QStringLiteral("训练模型"))
+        QVERIFY2(metrics.inFont(c), qPrintable(families.first()));
 }
 
 QTEST_MAIN(TestViews)
