@@ -24,9 +24,8 @@ bool isValidLoss(double loss)
 QColor viridis(double t)
 {
     static const QColor stops[] = {
-        QColor(68, 1, 84),    QColor(71, 44, 122),  QColor(59, 81, 139),
-        QColor(44, 113, 142), QColor(33, 144, 141), QColor(39, 173, 129),
-        QColor(92, 200, 99),  QColor(170, 220, 50), QColor(253, 231, 37),
+        QColor(68, 1, 84),    QColor(71, 44, 122), QColor(59, 81, 139),  QColor(44, 113, 142), QColor(33, 144, 141),
+        QColor(39, 173, 129), QColor(92, 200, 99), QColor(170, 220, 50), QColor(253, 231, 37),
     };
     constexpr int last = int(std::size(stops)) - 1;
     t = std::clamp(t, 0.0, 1.0) * last;
@@ -302,9 +301,9 @@ void BinHeatMap::paintEvent(QPaintEvent* event)
     if (m_snapshots.size() > 1)
         painter.drawText(stepRow, Qt::AlignRight | Qt::AlignTop, lastStep);
     const QString axisName = tr("training step");
-    if (metrics.horizontalAdvance(firstStep) + metrics.horizontalAdvance(lastStep)
-            + metrics.horizontalAdvance(axisName) + 4 * kPad
-        < stepRow.width())
+    if (metrics.horizontalAdvance(firstStep) + metrics.horizontalAdvance(lastStep) +
+            metrics.horizontalAdvance(axisName) + 4 * kPad <
+        stepRow.width())
         painter.drawText(stepRow, Qt::AlignHCenter | Qt::AlignTop, axisName);
 
     // Legend: a vertical colour bar, high losses on top, labelled with loss values.
@@ -317,8 +316,8 @@ void BinHeatMap::paintEvent(QPaintEvent* event)
     painter.setPen(QPen(palette().color(QPalette::Mid), 1));
     painter.drawRect(bar.adjusted(0, 0, -1, -1));
     painter.setPen(textColor);
-    painter.drawText(QRect(bar.left(), kPad / 2, width() - bar.left(), lineHeight),
-                     Qt::AlignLeft | Qt::AlignVCenter, tr("loss"));
+    painter.drawText(QRect(bar.left(), kPad / 2, width() - bar.left(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("loss"));
     const int labelLeft = bar.right() + 4;
     const int labelWidth = width() - labelLeft;
     const int ticks = plot.height() > 4 * lineHeight ? 3 : 2;
@@ -329,8 +328,8 @@ void BinHeatMap::paintEvent(QPaintEvent* event)
         const double textTop = std::clamp(y - lineHeight / 2.0, double(bar.top()) - lineHeight / 2.0,
                                           double(bar.bottom()) - lineHeight / 2.0);
         painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 3, y));
-        painter.drawText(QRectF(labelLeft, textTop, labelWidth, lineHeight),
-                         Qt::AlignLeft | Qt::AlignVCenter, formatLoss(std::pow(10.0, logLoss)));
+        painter.drawText(QRectF(labelLeft, textTop, labelWidth, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                         formatLoss(std::pow(10.0, logLoss)));
     }
 }
 
@@ -348,8 +347,7 @@ bool BinHeatMap::event(QEvent* event)
             const double loss = row < snapshot.losses.size() ? snapshot.losses.at(row) : 0.0;
             const QString value = isValidLoss(loss) ? formatLoss(loss) : tr("no data");
             QToolTip::showText(help->globalPos(),
-                               tr("%1, step %2: loss %3").arg(rowLabel(row)).arg(snapshot.step).arg(value),
-                               this);
+                               tr("%1, step %2: loss %3").arg(rowLabel(row)).arg(snapshot.step).arg(value), this);
         } else {
             QToolTip::hideText();
             event->ignore();

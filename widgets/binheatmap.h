@@ -10,8 +10,7 @@
 #include <QVector>
 #include <QWidget>
 
-class BinHeatMap : public QWidget
-{
+class BinHeatMap : public QWidget {
     Q_OBJECT
 
 public:
@@ -47,8 +46,7 @@ protected:
     bool event(QEvent* event) override;
 
 private:
-    struct Snapshot
-    {
+    struct Snapshot {
         int step = 0;
         QVector<double> losses;
     };
@@ -66,9 +64,9 @@ private:
     QList<Snapshot> m_snapshots;
     QStringList m_binLabels;
     int m_maxSnapshots = DefaultMaxSnapshots;
-    int m_keepEvery = 1;          // of the snapshots appended, every m_keepEvery-th stays for good
-    int m_appended = 0;           // snapshots appended since clear()
-    bool m_lastIsNewest = false;  // the last column is only the newest snapshot, replaced by the next
+    int m_keepEvery = 1;         // of the snapshots appended, every m_keepEvery-th stays for good
+    int m_appended = 0;          // snapshots appended since clear()
+    bool m_lastIsNewest = false; // the last column is only the newest snapshot, replaced by the next
 
     mutable QImage m_cache;
     mutable bool m_dirty = true;

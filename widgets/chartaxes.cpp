@@ -56,8 +56,7 @@ void setRange(QAbstractAxis* axis, double min, double max)
 }
 
 QAbstractAxis* replaceYAxis(QChart* chart, QAbstractAxis* oldAxis, bool log, double min, double max,
-                            const QString& title, const QString& labelFormat,
-                            const QList<QAbstractSeries*>& series)
+                            const QString& title, const QString& labelFormat, const QList<QAbstractSeries*>& series)
 {
     // The new axis's domain starts from the old one's range, and a log domain warns about a
     // non-positive minimum: give both axes the new range before the swap.

@@ -14,8 +14,7 @@ class QValueAxis;
 namespace ChartAxes {
 
 // What a chart's axes show, in data coordinates.
-struct Ranges
-{
+struct Ranges {
     double xMin;
     double xMax;
     double yMin;
@@ -27,8 +26,7 @@ double niceStep(double span, int targetTicks);
 
 // Shows exactly [min, max] with ticks at round multiples of a nice step (anchored at 0).
 // A step below minimumStep is raised to it (1 for whole-number axes such as training steps).
-void setLinearRange(QValueAxis* axis, double min, double max, int targetTicks = 5,
-                    double minimumStep = 0.0);
+void setLinearRange(QValueAxis* axis, double min, double max, int targetTicks = 5, double minimumStep = 0.0);
 
 // Shows [min, max] (both > 0) with a label at every power of ten, or every 10^k over many decades
 // so that at most about maxLabels labels are drawn; under one decade, at about four powers of a base
@@ -42,7 +40,6 @@ void setRange(QAbstractAxis* axis, double min, double max);
 // QLogValueAxis (log) or QValueAxis on the left that shows [min, max] (both > 0 for log), with the
 // given title and label format, and attaches `series` to it. Returns the new axis.
 QAbstractAxis* replaceYAxis(QChart* chart, QAbstractAxis* oldAxis, bool log, double min, double max,
-                            const QString& title, const QString& labelFormat,
-                            const QList<QAbstractSeries*>& series);
+                            const QString& title, const QString& labelFormat, const QList<QAbstractSeries*>& series);
 
 } // namespace ChartAxes

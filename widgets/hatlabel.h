@@ -6,8 +6,7 @@
 
 #include <QLabel>
 
-class HatLabel : public QLabel
-{
+class HatLabel : public QLabel {
     Q_OBJECT
 
 public:

@@ -21,16 +21,15 @@ constexpr int kPreferredRowHeight = 64;
 
 } // namespace
 
-struct ImageStrip::Layout
-{
+struct ImageStrip::Layout {
     int columns = 0;
     int rows = 0;
     int imageWidth = 0;
     int imageHeight = 0;
     int columnWidth = 0;
-    int labelWidth = 0;  // widest label plus padding
-    int labelHeight = 0; // 0 when there are no labels
-    int labelEvery = 1;  // > 1 when the columns are too narrow for every label
+    int labelWidth = 0;    // widest label plus padding
+    int labelHeight = 0;   // 0 when there are no labels
+    int labelEvery = 1;    // > 1 when the columns are too narrow for every label
     int rowLabelWidth = 0; // room left of the first column for the row labels (0: none)
 
     int columnX(int column) const { return kMargin + rowLabelWidth + column * (columnWidth + kColumnSpacing); }
@@ -44,8 +43,8 @@ struct ImageStrip::Layout
 
     QRect imageRect(int row, int column) const
     {
-        return QRect(columnX(column) + (columnWidth - imageWidth) / 2,
-                     kMargin + row * (imageHeight + kRowSpacing), imageWidth, imageHeight);
+        return QRect(columnX(column) + (columnWidth - imageWidth) / 2, kMargin + row * (imageHeight + kRowSpacing),
+                     imageWidth, imageHeight);
     }
 
     int imagesHeight() const { return rows * imageHeight + std::max(0, rows - 1) * kRowSpacing; }
@@ -68,10 +67,9 @@ struct ImageStrip::Layout
 
     QSize totalSize() const
     {
-        const int width = 2 * kMargin + rowLabelWidth + columns * columnWidth
-                          + std::max(0, columns - 1) * kColumnSpacing;
-        const int height =
-            2 * kMargin + imagesHeight() + (labelHeight > 0 ? kLabelGap + labelHeight : 0);
+        const int width =
+            2 * kMargin + rowLabelWidth + columns * columnWidth + std::max(0, columns - 1) * kColumnSpacing;
+        const int height = 2 * kMargin + imagesHeight() + (labelHeight > 0 ? kLabelGap + labelHeight : 0);
         return QSize(width, height);
     }
 };
@@ -205,8 +203,7 @@ QSize ImageStrip::frameSize() const
 
 bool ImageStrip::hasLabels() const
 {
-    return std::any_of(m_labels.cbegin(), m_labels.cend(),
-                       [](const QString& label) { return !label.isEmpty(); });
+    return std::any_of(m_labels.cbegin(), m_labels.cend(), [](const QString& label) { return !label.isEmpty(); });
 }
 
 ImageStrip::Layout ImageStrip::layoutFor(double scale, const QFontMetrics& metrics) const
@@ -238,12 +235,11 @@ ImageStrip::Layout ImageStrip::widgetLayout() const
 
     // Fit the height, and the width too so that every column stays visible.
     const int labelBlock = hasLabels() ? metrics.height() + kLabelGap : 0;
-    const int availableHeight =
-        height() - 2 * kMargin - labelBlock - std::max(0, m_rowCount - 1) * kRowSpacing;
+    const int availableHeight = height() - 2 * kMargin - labelBlock - std::max(0, m_rowCount - 1) * kRowSpacing;
     const double perColumn =
         double(width() - 2 * kMargin - rowLabelWidth(metrics) - (count() - 1) * kColumnSpacing) / double(count());
-    double scale = std::min(double(availableHeight) / double(m_rowCount * frame.height()),
-                            perColumn / double(frame.width()));
+    double scale =
+        std::min(double(availableHeight) / double(m_rowCount * frame.height()), perColumn / double(frame.width()));
     // Whole multiples keep every source pixel the same size on screen.
     if (scale >= 1.0)
         scale = std::floor(scale);
@@ -253,8 +249,8 @@ ImageStrip::Layout ImageStrip::widgetLayout() const
     if (layout.labelWidth > perColumn && layout.labelWidth > layout.imageWidth) {
         // The labels do not fit side by side: share the width out evenly and label every n-th column.
         layout.columnWidth = std::max(layout.imageWidth, int(perColumn));
-        layout.labelEvery = int(std::ceil(double(layout.labelWidth + kColumnSpacing)
-                                          / double(layout.columnWidth + kColumnSpacing)));
+        layout.labelEvery =
+            int(std::ceil(double(layout.labelWidth + kColumnSpacing) / double(layout.columnWidth + kColumnSpacing)));
     }
     return layout;
 }
@@ -276,8 +272,7 @@ int ImageStrip::columnAt(const QPoint& position) const
     return -1;
 }
 
-void ImageStrip::paintStrip(QPainter& painter, const Layout& layout, const QColor& textColor,
-                            bool highlight) const
+void ImageStrip::paintStrip(QPainter& painter, const Layout& layout, const QColor& textColor, bool highlight) const
 {
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const QColor highlightColor = palette().color(QPalette::Highlight);
@@ -313,8 +308,7 @@ void ImageStrip::paintStrip(QPainter& painter, const Layout& layout, const QColo
             // Keep the aspect ratio of frames smaller than the largest one.
             const QSize fitted = image.size().scaled(target.size(), Qt::KeepAspectRatio);
             const QRect drawRect(target.x() + (target.width() - fitted.width()) / 2,
-                                 target.y() + (target.height() - fitted.height()) / 2, fitted.width(),
-                                 fitted.height());
+                                 target.y() + (target.height() - fitted.height()) / 2, fitted.width(), fitted.height());
             painter.drawImage(drawRect, image);
         }
         if (layout.labelHeight > 0 && layout.hasLabel(c) && !m_labels.at(c).isEmpty()) {

@@ -11,8 +11,7 @@
 #include <QStringList>
 #include <QWidget>
 
-class ImageStrip : public QWidget
-{
+class ImageStrip : public QWidget {
     Q_OBJECT
 
 public:
@@ -69,8 +68,7 @@ private:
     int rowLabelWidth(const QFontMetrics& metrics) const;
     Layout layoutFor(double scale, const QFontMetrics& metrics) const;
     Layout widgetLayout() const;
-    void paintStrip(QPainter& painter, const Layout& layout, const QColor& textColor,
-                    bool highlight) const;
+    void paintStrip(QPainter& painter, const Layout& layout, const QColor& textColor, bool highlight) const;
 
     QList<QList<QImage>> m_columns; // m_columns[c][r]
     QStringList m_labels;

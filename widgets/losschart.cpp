@@ -66,8 +66,8 @@ LossChart::~LossChart() = default;
 void LossChart::createYAxis()
 {
     const ChartAxes::Ranges r = dataRanges(m_logScale);
-    m_yAxis = ChartAxes::replaceYAxis(chart(), m_yAxis, m_logScale, r.yMin, r.yMax, tr("Loss"),
-                                      QStringLiteral("%.3g"), {m_rawSeries, m_smoothedSeries});
+    m_yAxis = ChartAxes::replaceYAxis(chart(), m_yAxis, m_logScale, r.yMin, r.yMax, tr("Loss"), QStringLiteral("%.3g"),
+                                      {m_rawSeries, m_smoothedSeries});
 }
 
 void LossChart::appendPoints(const QVector<QPointF>& raw)
@@ -129,8 +129,7 @@ void LossChart::recomputeSmoothing()
     m_smoothed.clear();
     m_smoothed.reserve(m_raw.size());
     for (const QPointF& p : std::as_const(m_raw)) {
-        m_emaState = m_smoothed.isEmpty() ? p.y()
-                                          : m_smoothing * m_emaState + (1.0 - m_smoothing) * p.y();
+        m_emaState = m_smoothed.isEmpty() ? p.y() : m_smoothing * m_emaState + (1.0 - m_smoothing) * p.y();
         m_smoothed.append(QPointF(p.x(), m_emaState));
     }
 }
@@ -201,9 +200,8 @@ void LossChart::updateSeries()
 
 ChartAxes::Ranges LossChart::dataRanges(bool logScale) const
 {
-    ChartAxes::Ranges r{
-        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
-        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
+    ChartAxes::Ranges r{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
+                        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
     for (const QPointF& p : std::as_const(m_raw)) {
         if (logScale && p.y() <= 0.0)
             continue;

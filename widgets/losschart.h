@@ -13,8 +13,7 @@ class QAbstractAxis;
 class QLineSeries;
 class QValueAxis;
 
-class LossChart : public QChartView
-{
+class LossChart : public QChartView {
     Q_OBJECT
 
 public:

@@ -13,7 +13,10 @@
 
 namespace ddpm {
 
-QString appVersion() { return QStringLiteral(DDPM_VERSION); }
+QString appVersion()
+{
+    return QStringLiteral(DDPM_VERSION);
+}
 
 QString sha256OfFile(const QString& path)
 {
@@ -39,17 +42,22 @@ QJsonObject metaToJson(const ExportMeta& m)
     o[QStringLiteral("model_preset")] = m.preset;
     o[QStringLiteral("training_step")] = m.trainingStep;
     // Never an empty checksum: a file that could not be read says so.
-    o[QStringLiteral("checkpoint_sha256")] = m.checkpointSha256.isEmpty() ? QStringLiteral("unavailable") : m.checkpointSha256;
+    o[QStringLiteral("checkpoint_sha256")] =
+        m.checkpointSha256.isEmpty() ? QStringLiteral("unavailable") : m.checkpointSha256;
     o[QStringLiteral("app")] = QStringLiteral("DDPM Studio");
     o[QStringLiteral("app_version")] = appVersion();
     return o;
 }
 
-QString sidecarPath(const QString& exportPath) { return exportPath + QStringLiteral(".json"); }
+QString sidecarPath(const QString& exportPath)
+{
+    return exportPath + QStringLiteral(".json");
+}
 
 Status writeSidecar(const QString& exportPath, const ExportMeta& meta)
 {
-    return saveBytesAtomically(QJsonDocument(metaToJson(meta)).toJson(QJsonDocument::Indented), sidecarPath(exportPath));
+    return saveBytesAtomically(QJsonDocument(metaToJson(meta)).toJson(QJsonDocument::Indented),
+                               sidecarPath(exportPath));
 }
 
 Status exportImage(const QImage& image, const QString& path, const ExportMeta& meta)
@@ -59,12 +67,15 @@ Status exportImage(const QImage& image, const QString& path, const ExportMeta& m
     return writeSidecar(path, meta);
 }
 
-Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName, const ExportMeta& meta)
+Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName,
+                            const ExportMeta& meta)
 {
     if (!QDir().mkpath(folder))
-        return Error{QCoreApplication::translate("Exporter", "Cannot create the folder '%1'.").arg(folder).toStdString()};
+        return Error{
+            QCoreApplication::translate("Exporter", "Cannot create the folder '%1'.").arg(folder).toStdString()};
     for (int i = 0; i < images.size(); ++i) {
-        const QString path = QDir(folder).filePath(QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0')));
+        const QString path =
+            QDir(folder).filePath(QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0')));
         ExportMeta m = meta;
         m.kind = QStringLiteral("sample");
         if (auto s = exportImage(images[i], path, m); !s)
@@ -77,7 +88,8 @@ Status exportLossCsv(const std::vector<LossPoint>& history, const QString& path)
 {
     QByteArray csv("step,loss\n");
     for (const auto& p : history)
-        csv += QByteArray::number(static_cast<qlonglong>(p.step)) + ',' + QByteArray::number(static_cast<double>(p.loss), 'g', 9) + '\n';
+        csv += QByteArray::number(static_cast<qlonglong>(p.step)) + ',' +
+               QByteArray::number(static_cast<double>(p.loss), 'g', 9) + '\n';
     return saveBytesAtomically(csv, path);
 }
 

@@ -30,7 +30,10 @@ DataLoader::~DataLoader()
         w->waitForFinished();
 }
 
-void DataLoader::setLoadFunction(LoadFunction load) { m_load = load ? std::move(load) : LoadFunction(loadSpec); }
+void DataLoader::setLoadFunction(LoadFunction load)
+{
+    m_load = load ? std::move(load) : LoadFunction(loadSpec);
+}
 
 QString DataLoader::displayName(const QString& spec)
 {
@@ -58,7 +61,8 @@ void DataLoader::load(const QString& spec, int channels, int size)
     const ddpm::Error what(tr("loading %1").arg(displayName(spec)).toStdString());
     auto* watcher = new QFutureWatcher<Outcome>(this);
     m_watchers.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, spec, generation] { onDone(watcher, spec, generation); });
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, spec, generation] { onDone(watcher, spec, generation); });
     watcher->setFuture(QtConcurrent::run([load = m_load, spec, channels, size, what]() -> Outcome {
         Outcome out;
         try {

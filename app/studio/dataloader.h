@@ -14,8 +14,7 @@
 #include <functional>
 #include <memory>
 
-template <typename T>
-class QFutureWatcher;
+template <typename T> class QFutureWatcher;
 
 using DatasetPtr = std::shared_ptr<const ddpm::Dataset>;
 Q_DECLARE_METATYPE(DatasetPtr)

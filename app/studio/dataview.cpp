@@ -160,7 +160,10 @@ void DataView::onSourceActivated(int index)
     Q_EMIT sourceRequested(spec);
 }
 
-void DataView::setLoading(const QString& message) { m_status->setText(message); }
+void DataView::setLoading(const QString& message)
+{
+    m_status->setText(message);
+}
 
 namespace {
 bool sameSchedule(const ScheduleOptions& a, const ScheduleOptions& b)
@@ -177,8 +180,14 @@ void DataView::setModelSchedule(const ScheduleOptions& options)
     updateScrub();
 }
 
-int DataView::denoiseCount() const { return m_denoiseCount->value(); }
-void DataView::setDenoiseCount(int count) { m_denoiseCount->setValue(count); }
+int DataView::denoiseCount() const
+{
+    return m_denoiseCount->value();
+}
+void DataView::setDenoiseCount(int count)
+{
+    m_denoiseCount->setValue(count);
+}
 
 torch::Tensor DataView::denoiseStart() const
 {
@@ -213,7 +222,10 @@ QSize DataView::sourceImageSize(const QString& spec)
     return {};
 }
 
-QString DataView::sizeCaption() const { return m_sizeCaption; }
+QString DataView::sizeCaption() const
+{
+    return m_sizeCaption;
+}
 
 QString DataView::computeSizeCaption() const
 {
@@ -281,10 +293,19 @@ torch::Tensor DataView::currentImage() const
     return m_data->images[m_selected].to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
 }
 
-int DataView::currentT() const { return m_scrubber->value(); }
-void DataView::setT(int t) { m_scrubber->setValue(t); }
+int DataView::currentT() const
+{
+    return m_scrubber->value();
+}
+void DataView::setT(int t)
+{
+    m_scrubber->setValue(t);
+}
 
-ScheduleOptions DataView::schedule() const { return m_options; }
+ScheduleOptions DataView::schedule() const
+{
+    return m_options;
+}
 
 void DataView::setSchedule(const ScheduleOptions& options)
 {
@@ -319,7 +340,10 @@ QList<QImage> DataView::forwardFrames() const
     return frames;
 }
 
-QImage DataView::forwardStripImage() const { return m_strip->renderToImage(4); }
+QImage DataView::forwardStripImage() const
+{
+    return m_strip->renderToImage(4);
+}
 
 void DataView::updateStrip()
 {
@@ -350,11 +374,13 @@ void DataView::updateScrub()
     if (t >= 1) {
         const auto i = static_cast<size_t>(t - 1);
         auto row = [](const QString& name, double v) {
-            return QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>").arg(name, QString::number(v, 'g', 6));
+            return QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>")
+                .arg(name, QString::number(v, 'g', 6));
         };
-        text = QStringLiteral("<table cellspacing='4'>") + row(tr("β_t"), s.beta()[i]) + row(tr("ᾱ_t"), s.alphaBar()[i]) +
-               row(tr("√ᾱ_t"), s.sqrtAlphaBar()[i]) + row(tr("√(1−ᾱ_t)"), s.sqrtOneMinusAlphaBar()[i]) +
-               row(tr("SNR_t"), s.snr()[i]) + QStringLiteral("</table>");
+        text = QStringLiteral("<table cellspacing='4'>") + row(tr("β_t"), s.beta()[i]) +
+               row(tr("ᾱ_t"), s.alphaBar()[i]) + row(tr("√ᾱ_t"), s.sqrtAlphaBar()[i]) +
+               row(tr("√(1−ᾱ_t)"), s.sqrtOneMinusAlphaBar()[i]) + row(tr("SNR_t"), s.snr()[i]) +
+               QStringLiteral("</table>");
         live[QStringLiteral("beta")] = QString::number(s.beta()[i], 'g', 6);
         live[QStringLiteral("alpha_bar")] = QString::number(s.alphaBar()[i], 'g', 6);
         live[QStringLiteral("snr")] = QString::number(s.snr()[i], 'g', 6);

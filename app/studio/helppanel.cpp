@@ -100,10 +100,14 @@ QTextBrowser* HelpPanel::textBrowser() const
 QString HelpPanel::topicTitle(Topic topic) const
 {
     switch (topic) {
-    case Data: return tr("The forward process: adding noise");
-    case Training: return tr("Training: learning to predict the noise");
-    case Reverse: return tr("The reverse process: sampling");
-    case Schedules: return tr("Noise schedules");
+    case Data:
+        return tr("The forward process: adding noise");
+    case Training:
+        return tr("Training: learning to predict the noise");
+    case Reverse:
+        return tr("The reverse process: sampling");
+    case Schedules:
+        return tr("Noise schedules");
     }
     return QString();
 }
@@ -138,10 +142,14 @@ void HelpPanel::render()
 QString HelpPanel::topicHtml(Topic topic) const
 {
     switch (topic) {
-    case Data: return dataHtml();
-    case Training: return trainingHtml();
-    case Reverse: return reverseHtml();
-    case Schedules: return schedulesHtml();
+    case Data:
+        return dataHtml();
+    case Training:
+        return trainingHtml();
+    case Reverse:
+        return reverseHtml();
+    case Schedules:
+        return schedulesHtml();
     }
     return QString();
 }
@@ -151,8 +159,7 @@ QString HelpPanel::nowHtml() const
     if (m_liveValues.isEmpty())
         return QString();
 
-    struct Known
-    {
+    struct Known {
         const char* key;
         QString symbol;
         QString meaning;
@@ -174,8 +181,10 @@ QString HelpPanel::nowHtml() const
         {"alpha", QStringLiteral("α<sub><i>t</i></sub>"), tr("1 − β<sub><i>t</i></sub>, variance kept by this step")},
         {"alpha_bar", QStringLiteral("ᾱ<sub><i>t</i></sub>"), tr("share of the signal variance left")},
         {"sqrt_alpha_bar", QStringLiteral("√ᾱ<sub><i>t</i></sub>"), tr("scale of the image in x<sub><i>t</i></sub>")},
-        {"sqrt_one_minus_alpha_bar", QStringLiteral("√(1 − ᾱ<sub><i>t</i></sub>)"), tr("scale of the noise in x<sub><i>t</i></sub>")},
-        {"snr", tr("SNR<sub><i>t</i></sub>"), tr("signal-to-noise ratio ᾱ<sub><i>t</i></sub> / (1 − ᾱ<sub><i>t</i></sub>)")},
+        {"sqrt_one_minus_alpha_bar", QStringLiteral("√(1 − ᾱ<sub><i>t</i></sub>)"),
+         tr("scale of the noise in x<sub><i>t</i></sub>")},
+        {"snr", tr("SNR<sub><i>t</i></sub>"),
+         tr("signal-to-noise ratio ᾱ<sub><i>t</i></sub> / (1 − ᾱ<sub><i>t</i></sub>)")},
         {"log_snr", tr("log SNR<sub><i>t</i></sub>"), tr("above 0: mostly image; below 0: mostly noise")},
         {"sigma", QStringLiteral("σ<sub><i>t</i></sub>"), tr("standard deviation of the noise added while sampling")},
         {"eta", QStringLiteral("η"), tr("DDIM stochasticity, 0 = deterministic")},
@@ -183,9 +192,9 @@ QString HelpPanel::nowHtml() const
         {"loss_smoothed", tr("smoothed loss"), tr("the loss averaged over recent steps, as the chart draws it")},
     };
 
-    const QString rowTemplate = QStringLiteral(
-        "<tr><td style=\"padding-right:10px;\">%1</td><td style=\"padding-right:12px;\"><b>%2</b></td>"
-        "<td>%3</td></tr>");
+    const QString rowTemplate =
+        QStringLiteral("<tr><td style=\"padding-right:10px;\">%1</td><td style=\"padding-right:12px;\"><b>%2</b></td>"
+                       "<td>%3</td></tr>");
     QString rows;
     QStringList listed;
     for (const Known& k : known) {

@@ -9,8 +9,7 @@
 
 class QTextBrowser;
 
-class HelpPanel : public QWidget
-{
+class HelpPanel : public QWidget {
     Q_OBJECT
 
 public:

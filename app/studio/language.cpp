@@ -34,7 +34,8 @@ QStringList restartArguments(const QStringList& arguments, const QString& langua
             ++i; // and its value
             continue;
         }
-        if (std::any_of(replaced.cbegin(), replaced.cend(), [&](const QString& o) { return a.startsWith(o + QLatin1Char('=')); }))
+        if (std::any_of(replaced.cbegin(), replaced.cend(),
+                        [&](const QString& o) { return a.startsWith(o + QLatin1Char('=')); }))
             continue;
         out << a;
     }

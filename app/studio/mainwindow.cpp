@@ -85,7 +85,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         m_dataView->setSourceSpec(m_dataSpec);
         showError(message);
     });
-    connect(m_dataView, &DataView::imageSelected, this, [this] { m_schedulesView->setImage(m_dataView->currentImage()); });
+    connect(m_dataView, &DataView::imageSelected, this,
+            [this] { m_schedulesView->setImage(m_dataView->currentImage()); });
     connect(m_dataView, &DataView::denoiseFromHere, this, &MainWindow::denoiseFromHere);
 
     // Training
@@ -146,7 +147,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 
     // Help follows the view.
     auto helpTopic = [this](int index) {
-        static const HelpPanel::Topic topics[] = {HelpPanel::Data, HelpPanel::Training, HelpPanel::Reverse, HelpPanel::Schedules};
+        static const HelpPanel::Topic topics[] = {HelpPanel::Data, HelpPanel::Training, HelpPanel::Reverse,
+                                                  HelpPanel::Schedules};
         const int view = std::clamp(index, 0, 3);
         m_help->setTopic(topics[view]);
         m_help->setLiveValues(m_liveValues[view]); // the values of the view now shown, in its meaning
@@ -157,12 +159,14 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         if (v.contains(QStringLiteral("t")))
             m_schedulesView->setMarker(v.value(QStringLiteral("t")).toInt());
     });
-    connect(m_reverseView, &ReverseView::liveValuesChanged, this, [this](const QMap<QString, QString>& v) { showLiveValues(Reverse, v); });
+    connect(m_reverseView, &ReverseView::liveValuesChanged, this,
+            [this](const QMap<QString, QString>& v) { showLiveValues(Reverse, v); });
 
     restoreSettings();
     helpTopic(m_tabs->currentIndex());
     // Ready at once: the last (or default) data set and a fresh model of the remembered preset.
-    const QString spec = m_settings.lastDataSpec().isEmpty() ? QString::fromStdString(defaultDataSpec()) : m_settings.lastDataSpec();
+    const QString spec =
+        m_settings.lastDataSpec().isEmpty() ? QString::fromStdString(defaultDataSpec()) : m_settings.lastDataSpec();
     newModel();
     loadData(spec);
 }
@@ -194,8 +198,9 @@ void MainWindow::buildMenus()
     file->addSeparator();
     auto* saveAct = file->addAction(tr("&Save"), this, [this] {
         if (m_path.isEmpty()) {
-            const QString p = Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
-                                                tr("DDPM checkpoints (*.ckpt)"));
+            const QString p =
+                Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
+                                  tr("DDPM checkpoints (*.ckpt)"));
             if (!p.isEmpty())
                 saveTo(p);
         } else {
@@ -204,8 +209,10 @@ void MainWindow::buildMenus()
     });
     saveAct->setShortcut(QKeySequence::Save);
     auto* saveAsAct = file->addAction(tr("Save &as…"), this, [this] {
-        const QString p = Dialogs::savePath(this, tr("Save the model as"), m_path.isEmpty() ? m_settings.exportFolder() + QStringLiteral("/model.ckpt") : m_path,
-                                            tr("DDPM checkpoints (*.ckpt)"));
+        const QString p =
+            Dialogs::savePath(this, tr("Save the model as"),
+                              m_path.isEmpty() ? m_settings.exportFolder() + QStringLiteral("/model.ckpt") : m_path,
+                              tr("DDPM checkpoints (*.ckpt)"));
         if (!p.isEmpty())
             saveTo(p);
     });
@@ -227,7 +234,8 @@ void MainWindow::buildMenus()
 
     auto* exp = menuBar()->addMenu(tr("&Export"));
     exp->addAction(tr("Sample grid as PNG…"), this, [this] {
-        exportWithDialog(tr("Export the sample grid"), QStringLiteral("samples.png"), tr("PNG images (*.png)"), &MainWindow::exportSampleGrid);
+        exportWithDialog(tr("Export the sample grid"), QStringLiteral("samples.png"), tr("PNG images (*.png)"),
+                         &MainWindow::exportSampleGrid);
     });
     exp->addAction(tr("Every sample as PNG into a folder…"), this, [this] {
         const QString dir = Dialogs::folderPath(this, tr("Export every sample into"), m_settings.exportFolder());
@@ -239,23 +247,29 @@ void MainWindow::buildMenus()
             statusBar()->showMessage(tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)), 5000);
     });
     exp->addAction(tr("Reverse-process strip as PNG…"), this, [this] {
-        exportWithDialog(tr("Export the reverse-process strip"), QStringLiteral("reverse-strip.png"), tr("PNG images (*.png)"), &MainWindow::exportReverseStrip);
+        exportWithDialog(tr("Export the reverse-process strip"), QStringLiteral("reverse-strip.png"),
+                         tr("PNG images (*.png)"), &MainWindow::exportReverseStrip);
     });
     exp->addAction(tr("Reverse process as animated GIF…"), this, [this] {
-        exportWithDialog(tr("Export the reverse process as GIF"), QStringLiteral("reverse.gif"), tr("GIF animations (*.gif)"), &MainWindow::exportReverseGif);
+        exportWithDialog(tr("Export the reverse process as GIF"), QStringLiteral("reverse.gif"),
+                         tr("GIF animations (*.gif)"), &MainWindow::exportReverseGif);
     });
     exp->addAction(tr("Reverse process as animated WebP…"), this, [this] {
-        exportWithDialog(tr("Export the reverse process as WebP"), QStringLiteral("reverse.webp"), tr("WebP animations (*.webp)"), &MainWindow::exportReverseWebP);
+        exportWithDialog(tr("Export the reverse process as WebP"), QStringLiteral("reverse.webp"),
+                         tr("WebP animations (*.webp)"), &MainWindow::exportReverseWebP);
     });
     exp->addAction(tr("Forward-process strip as PNG…"), this, [this] {
-        exportWithDialog(tr("Export the forward-process strip"), QStringLiteral("forward-strip.png"), tr("PNG images (*.png)"), &MainWindow::exportForwardStrip);
+        exportWithDialog(tr("Export the forward-process strip"), QStringLiteral("forward-strip.png"),
+                         tr("PNG images (*.png)"), &MainWindow::exportForwardStrip);
     });
     exp->addSeparator();
     exp->addAction(tr("Loss history as CSV…"), this, [this] {
-        exportWithDialog(tr("Export the loss history"), QStringLiteral("loss.csv"), tr("CSV files (*.csv)"), &MainWindow::exportLossCsv);
+        exportWithDialog(tr("Export the loss history"), QStringLiteral("loss.csv"), tr("CSV files (*.csv)"),
+                         &MainWindow::exportLossCsv);
     });
     exp->addAction(tr("Loss chart as PNG…"), this, [this] {
-        exportWithDialog(tr("Export the loss chart"), QStringLiteral("loss-chart.png"), tr("PNG images (*.png)"), &MainWindow::exportLossChart);
+        exportWithDialog(tr("Export the loss chart"), QStringLiteral("loss-chart.png"), tr("PNG images (*.png)"),
+                         &MainWindow::exportLossChart);
     });
 
     auto* view = menuBar()->addMenu(tr("&View"));
@@ -354,11 +368,15 @@ void MainWindow::saveSettings()
     m_settings.sync();
 }
 
-void MainWindow::setView(View view) { m_tabs->setCurrentIndex(view); }
+void MainWindow::setView(View view)
+{
+    m_tabs->setCurrentIndex(view);
+}
 
 bool MainWindow::isReady() const
 {
-    return m_data && m_training->hasModel() && !m_loader->isLoading() && m_training->state() == TrainingController::State::Idle;
+    return m_data && m_training->hasModel() && !m_loader->isLoading() &&
+           m_training->state() == TrainingController::State::Idle;
 }
 
 void MainWindow::newModel()
@@ -374,7 +392,10 @@ void MainWindow::openCheckpoint(const QString& path)
     m_training->openCheckpoint(path, m_trainingView->device());
 }
 
-void MainWindow::saveTo(const QString& path) { m_training->save(path); }
+void MainWindow::saveTo(const QString& path)
+{
+    m_training->save(path);
+}
 
 void MainWindow::loadData(const QString& spec)
 {
@@ -406,7 +427,8 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     if (!sourcePath.isEmpty()) {
         m_settings.addRecentFile(sourcePath);
         updateRecentMenu();
-        statusBar()->showMessage(tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath)).arg(snapshot->step), 5000);
+        statusBar()->showMessage(
+            tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath)).arg(snapshot->step), 5000);
     }
     m_trainingView->showModel(snapshot);
     updateTrainingLiveValues();
@@ -453,7 +475,10 @@ void MainWindow::updateTrainingLiveValues()
     showLiveValues(Training, v);
 }
 
-void MainWindow::onFrames() { m_reverseView->addFrames(m_sampling->takeFrames()); }
+void MainWindow::onFrames()
+{
+    m_reverseView->addFrames(m_sampling->takeFrames());
+}
 
 void MainWindow::startSampling()
 {
@@ -494,12 +519,15 @@ void MainWindow::runSampling(SamplingRequest request, const QString& title)
     request.threads = m_settings.cpuThreads(); // applied on the sampling thread
     m_lastRequest = request;
     m_lastSamplingKind = request.start.defined() ? QStringLiteral("denoise-from-here") : QString();
-    const int total = request.start.defined()
-                          ? (request.options.kind == SamplerKind::Ddim ? static_cast<int>(ddimTimesteps(request.startT, request.options.ddimSteps).size())
-                                                                       : request.startT)
-                          : (request.options.kind == SamplerKind::Ddim
-                                 ? static_cast<int>(ddimTimesteps(request.model->config.schedule.steps, request.options.ddimSteps).size())
-                                 : request.model->config.schedule.steps);
+    const int total =
+        request.start.defined()
+            ? (request.options.kind == SamplerKind::Ddim
+                   ? static_cast<int>(ddimTimesteps(request.startT, request.options.ddimSteps).size())
+                   : request.startT)
+            : (request.options.kind == SamplerKind::Ddim
+                   ? static_cast<int>(
+                         ddimTimesteps(request.model->config.schedule.steps, request.options.ddimSteps).size())
+                   : request.model->config.schedule.steps);
     if (m_sampling->start(request))
         m_reverseView->begin(request, total + 1, title);
     // else the same run is already on its way: one run, however often it is asked for
@@ -523,20 +551,23 @@ void MainWindow::denoiseFromHere(const torch::Tensor& xt, int t)
     r.useEma = m_reverseView->useEma();
     r.start = xt;
     r.startT = std::min(t, snap->config.schedule.steps);
-    runSampling(r, r.options.count == 1 ? tr("Denoising the chosen image from t = %1").arg(r.startT)
-                                        : tr("Denoising the chosen image from t = %1 as %2 images, each with its own noise")
-                                              .arg(r.startT)
-                                              .arg(r.options.count));
+    runSampling(r, r.options.count == 1
+                       ? tr("Denoising the chosen image from t = %1").arg(r.startT)
+                       : tr("Denoising the chosen image from t = %1 as %2 images, each with its own noise")
+                             .arg(r.startT)
+                             .arg(r.options.count));
 }
 
 bool MainWindow::maybeKeepWork()
 {
-    const bool running = m_training->state() == TrainingController::State::Running || m_training->state() == TrainingController::State::Paused;
+    const bool running = m_training->state() == TrainingController::State::Running ||
+                         m_training->state() == TrainingController::State::Paused;
     if (!running && !m_training->isDirty())
         return true;
-    const auto answer = Dialogs::question(this, tr("Unsaved training"),
-                                          tr("The model has training progress that is not saved (step %1). Save it first?").arg(m_training->step()),
-                                          QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer = Dialogs::question(
+        this, tr("Unsaved training"),
+        tr("The model has training progress that is not saved (step %1). Save it first?").arg(m_training->step()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Discard) {
@@ -545,7 +576,8 @@ bool MainWindow::maybeKeepWork()
     }
     QString path = m_path;
     if (path.isEmpty())
-        path = Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"), tr("DDPM checkpoints (*.ckpt)"));
+        path = Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
+                                 tr("DDPM checkpoints (*.ckpt)"));
     if (path.isEmpty())
         return false;
     return saveBlocking(path);
@@ -625,7 +657,9 @@ void MainWindow::updateStatus()
         device = QString::fromStdString(deviceDescription(snap->device));
     m_deviceLabel->setText(tr("Device: %1").arg(device));
     if (snap)
-        m_modelLabel->setText(tr("Model: %1, %L2 parameters").arg(QString::fromStdString(snap->config.preset)).arg(snap->parameterCount()));
+        m_modelLabel->setText(tr("Model: %1, %L2 parameters")
+                                  .arg(QString::fromStdString(snap->config.preset))
+                                  .arg(snap->parameterCount()));
     m_stepLabel->setText(tr("Step %L1").arg(m_training->step()));
 }
 
@@ -669,7 +703,9 @@ ExportMeta MainWindow::reverseMeta(const QString& kind) const
         m.trainingStep = r.model->step;
     }
     m.seed = r.options.seed;
-    m.sampler = QString::fromStdString(samplerKindName(r.options.kind)) + (m_lastSamplingKind.isEmpty() ? QString() : QStringLiteral(" (") + m_lastSamplingKind + QLatin1Char(')'));
+    m.sampler =
+        QString::fromStdString(samplerKindName(r.options.kind)) +
+        (m_lastSamplingKind.isEmpty() ? QString() : QStringLiteral(" (") + m_lastSamplingKind + QLatin1Char(')'));
     m.steps = std::max(0, m_reverseView->frameCount() - 1);
     m.eta = r.options.kind == SamplerKind::Ddim ? r.options.eta : 1.0;
     m.variance = QString::fromStdString(varianceKindName(r.options.variance));
@@ -678,7 +714,10 @@ ExportMeta MainWindow::reverseMeta(const QString& kind) const
 }
 
 namespace {
-Status noData(const QString& what) { return Error{what.toStdString()}; }
+Status noData(const QString& what)
+{
+    return Error{what.toStdString()};
+}
 } // namespace
 
 Status MainWindow::exportSampleGrid(const QString& path)
@@ -753,7 +792,8 @@ Status MainWindow::exportLossChart(const QString& path)
     return exportImage(m_trainingView->lossChart()->grab().toImage(), path, baseMeta(QStringLiteral("loss-chart")));
 }
 
-void MainWindow::exportWithDialog(const QString& title, const QString& suffix, const QString& filter, Status (MainWindow::*exporter)(const QString&))
+void MainWindow::exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
+                                  Status (MainWindow::*exporter)(const QString&))
 {
     const QString path = Dialogs::savePath(this, title, QDir(m_settings.exportFolder()).filePath(suffix), filter);
     if (path.isEmpty())
@@ -790,11 +830,14 @@ void MainWindow::showAbout()
 {
     const auto snap = m_training->snapshot();
     const QString device = snap ? QString::fromStdString(deviceDescription(snap->device)) : QStringLiteral("CPU");
-    QMessageBox::about(this, tr("About DDPM Studio"),
-                       tr("<h3>DDPM Studio %1</h3>"
-                          "<p>Train, watch and understand denoising diffusion probabilistic models "
-                          "(Ho, Jain and Abbeel, 2020).</p>"
-                          "<table><tr><td>Qt</td><td>%2</td></tr><tr><td>LibTorch</td><td>%3</td></tr>"
-                          "<tr><td>Device</td><td>%4</td></tr></table>")
-                           .arg(appVersion(), QString::fromLatin1(qVersion()), QStringLiteral("%1.%2.%3").arg(TORCH_VERSION_MAJOR).arg(TORCH_VERSION_MINOR).arg(TORCH_VERSION_PATCH), device));
+    QMessageBox::about(
+        this, tr("About DDPM Studio"),
+        tr("<h3>DDPM Studio %1</h3>"
+           "<p>Train, watch and understand denoising diffusion probabilistic models "
+           "(Ho, Jain and Abbeel, 2020).</p>"
+           "<table><tr><td>Qt</td><td>%2</td></tr><tr><td>LibTorch</td><td>%3</td></tr>"
+           "<tr><td>Device</td><td>%4</td></tr></table>")
+            .arg(appVersion(), QString::fromLatin1(qVersion()),
+                 QStringLiteral("%1.%2.%3").arg(TORCH_VERSION_MAJOR).arg(TORCH_VERSION_MINOR).arg(TORCH_VERSION_PATCH),
+                 device));
 }

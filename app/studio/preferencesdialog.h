@@ -1,7 +1,7 @@
 // Preferences: the compute device, CPU threads, how often training draws preview samples, and the
 // default export folder. The window hands device and threads to the controllers, which apply them on
-// their worker threads (the device at the next Start, the threads from the next step or run). The editors start from Settings; accept() writes them back, reject() leaves
-// Settings untouched.
+// their worker threads (the device at the next Start, the threads from the next step or run). The editors start from
+// Settings; accept() writes them back, reject() leaves Settings untouched.
 #pragma once
 
 #include <QDialog>
@@ -15,8 +15,7 @@ class QPushButton;
 class QSpinBox;
 class Settings;
 
-class PreferencesDialog : public QDialog
-{
+class PreferencesDialog : public QDialog {
     Q_OBJECT
 
 public:

@@ -134,8 +134,10 @@ SamplerOptions ReverseView::samplerOptions() const
 
 void ReverseView::setSamplerOptions(const SamplerOptions& o)
 {
-    const QString key = o.kind == SamplerKind::Ddim ? QStringLiteral("ddim")
-                                                    : (o.variance == VarianceKind::Beta ? QStringLiteral("ddpm:beta") : QStringLiteral("ddpm:beta-tilde"));
+    const QString key =
+        o.kind == SamplerKind::Ddim
+            ? QStringLiteral("ddim")
+            : (o.variance == VarianceKind::Beta ? QStringLiteral("ddpm:beta") : QStringLiteral("ddpm:beta-tilde"));
     m_sampler->setCurrentIndex(std::max(0, m_sampler->findData(key)));
     m_steps->setValue(o.ddimSteps);
     m_eta->setValue(o.eta);
@@ -144,7 +146,10 @@ void ReverseView::setSamplerOptions(const SamplerOptions& o)
     m_clip->setChecked(o.clipX0);
 }
 
-bool ReverseView::useEma() const { return m_weights->currentData().toBool(); }
+bool ReverseView::useEma() const
+{
+    return m_weights->currentData().toBool();
+}
 
 void ReverseView::setModelAvailable(bool available)
 {
@@ -263,9 +268,15 @@ QList<QImage> ReverseView::animationFrames(int scale, int maxFrames) const
     return out;
 }
 
-QString ReverseView::stepText() const { return m_stepInfo->text(); }
+QString ReverseView::stepText() const
+{
+    return m_stepInfo->text();
+}
 
-QImage ReverseView::stripImage() const { return m_strip->renderToImage(4); }
+QImage ReverseView::stripImage() const
+{
+    return m_strip->renderToImage(4);
+}
 
 void ReverseView::showFrame(int index)
 {
@@ -278,7 +289,10 @@ void ReverseView::showFrame(int index)
     show(m_eps, 2);
     const int col = static_cast<int>(m_stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);
-    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.").arg(index + 1).arg(stepCount()).arg(f.t)
+    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.")
+                                      .arg(index + 1)
+                                      .arg(stepCount())
+                                      .arg(f.t)
                                 : tr("Done: x_0 after %1 steps.").arg(stepCount()));
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);

@@ -49,7 +49,8 @@ public:
     // σ_t of the step from paper timestep t to tNext (0 at the end): DDPM (Ho et al. 2020, Algorithm 2)
     // σ_t² = β_t or β̃_t (eq. 7) and z = 0 at t = 1; DDIM (Song et al. 2021, eq. 16)
     // σ = η √((1 − ᾱ_s) / (1 − ᾱ_t)) √(1 − ᾱ_t / ᾱ_s) with s = tNext, ᾱ_0 = 1.
-    static double samplingSigma(const ddpm::NoiseSchedule& schedule, const ddpm::SamplerOptions& options, int t, int tNext);
+    static double samplingSigma(const ddpm::NoiseSchedule& schedule, const ddpm::SamplerOptions& options, int t,
+                                int tNext);
     QList<QImage> animationFrames(int scale = 4, int maxFrames = 120) const;
     QImage stripImage() const;
     QPushButton* runButton() const { return m_run; }
@@ -81,7 +82,7 @@ private:
     QLabel* m_stepInfo;
     QList<SampleFrame> m_frames;
     QList<int> m_stripSteps;
-    int m_total = 0; // frames: steps + 1
+    int m_total = 0;                               // frames: steps + 1
     std::optional<ddpm::NoiseSchedule> m_schedule; // the run's model schedule
     ddpm::SamplerOptions m_runOptions;
     std::vector<int> m_runTimesteps; // paper timesteps the run visits

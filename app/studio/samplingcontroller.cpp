@@ -81,8 +81,9 @@ private:
         if (r.start.defined())
             rp = std::make_unique<ReverseProcess>(diffusion, denoiser, r.options, r.start, r.startT);
         else
-            rp = std::make_unique<ReverseProcess>(diffusion, denoiser, r.options,
-                                                  std::vector<int64_t>{c.unet.imageChannels(), c.unet.imageSize(), c.unet.imageSize()});
+            rp = std::make_unique<ReverseProcess>(
+                diffusion, denoiser, r.options,
+                std::vector<int64_t>{c.unet.imageChannels(), c.unet.imageSize(), c.unet.imageSize()});
         const int total = rp->totalSteps();
         Q_EMIT runStarted(r.generation, total, torch::get_num_threads());
         QElapsedTimer since;
@@ -164,7 +165,10 @@ SamplingController::SamplingController(QObject* parent)
     m_thread.start();
 }
 
-SamplingController::~SamplingController() { shutdown(); }
+SamplingController::~SamplingController()
+{
+    shutdown();
+}
 
 void SamplingController::shutdown()
 {
@@ -201,7 +205,8 @@ int SamplingController::start(const SamplingRequest& request)
     m_cancel = cancel;
     m_running = true;
     auto* w = m_worker;
-    QMetaObject::invokeMethod(w, [w] { w->process(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w] { w->process(); }, Qt::QueuedConnection);
     return r.generation;
 }
 

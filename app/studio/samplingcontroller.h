@@ -20,8 +20,8 @@
 
 struct SampleFrame {
     int generation = 0; // which request made it
-    int step = 0;   // 0-based
-    int t = 0;      // paper timestep of x_t
+    int step = 0;       // 0-based
+    int t = 0;          // paper timestep of x_t
     QList<QImage> xt, x0Hat, epsHat;
 };
 
@@ -33,7 +33,7 @@ struct SamplingRequest {
     int startT = 0;
     std::optional<int> threads; // CPU threads for the sampling thread (0: all cores); none: as they are
     ddpm::Denoiser denoiser;    // used instead of the model's network when set (tests, oracles)
-    int generation = 0; // set by start()
+    int generation = 0;         // set by start()
 };
 
 class SamplingWorker;
@@ -72,7 +72,7 @@ private:
     std::shared_ptr<SamplingChannel> m_channel;
     bool m_running = false;
     int m_generation = 0;
-    std::optional<SamplingRequest> m_active; // the request on its way or running
+    std::optional<SamplingRequest> m_active;     // the request on its way or running
     std::shared_ptr<std::atomic<bool>> m_cancel; // the active request's token
     QList<QImage> m_final;
     int m_workerThreads = 0;

@@ -69,8 +69,14 @@ SchedulesView::SchedulesView(QWidget* parent)
     rebuild();
 }
 
-void SchedulesView::setSteps(int T) { m_T->setValue(T); }
-int SchedulesView::steps() const { return m_T->value(); }
+void SchedulesView::setSteps(int T)
+{
+    m_T->setValue(T);
+}
+int SchedulesView::steps() const
+{
+    return m_T->value();
+}
 
 void SchedulesView::setImage(const torch::Tensor& image)
 {

@@ -106,8 +106,8 @@ int Settings::intValue(const QString& key, int defaultValue, int min, int max) c
     return ok && n >= min && n <= max ? static_cast<int>(n) : defaultValue;
 }
 
-double Settings::doubleValue(const QString& key, double defaultValue, double min, double max,
-                             bool includeMin, bool includeMax) const
+double Settings::doubleValue(const QString& key, double defaultValue, double min, double max, bool includeMin,
+                             bool includeMax) const
 {
     const QVariant v = value(key);
     if (!v.isValid())
@@ -184,9 +184,15 @@ QStringList toQStringList(const std::vector<std::string>& names)
 } // namespace
 
 // The engine defines the names (core/unet.cpp, core/schedule.cpp); the settings accept exactly those.
-QStringList Settings::presetNames() { return toQStringList(ddpm::unetPresetNames()); }
+QStringList Settings::presetNames()
+{
+    return toQStringList(ddpm::unetPresetNames());
+}
 
-QStringList Settings::scheduleNames() { return toQStringList(ddpm::scheduleKindNames()); }
+QStringList Settings::scheduleNames()
+{
+    return toQStringList(ddpm::scheduleKindNames());
+}
 
 QString Settings::preset() const
 {

@@ -13,8 +13,7 @@
 
 class QSettings;
 
-class Settings
-{
+class Settings {
 public:
     static constexpr int MaxRecentFiles = 8;
 
@@ -100,8 +99,8 @@ private:
     QVariant value(const QString& key) const;
     void setValue(const QString& key, const QVariant& value);
     int intValue(const QString& key, int defaultValue, int min, int max) const;
-    double doubleValue(const QString& key, double defaultValue, double min, double max,
-                       bool includeMin = true, bool includeMax = true) const;
+    double doubleValue(const QString& key, double defaultValue, double min, double max, bool includeMin = true,
+                       bool includeMax = true) const;
     QString choiceValue(const QString& key, const QString& defaultValue, const QStringList& allowed) const;
 
     std::unique_ptr<QSettings> m_settings;

@@ -110,7 +110,8 @@ public:
         QMutexLocker lock(&m_taskMutex);
         m_tasks.push_back(std::move(task));
         if (!m_inLoop)
-            QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { drain(); }, Qt::QueuedConnection);
     }
 
     // --- everything below runs on the worker thread -------------------------------------------
@@ -187,7 +188,8 @@ public:
     {
         if (!m_trainer)
             return;
-        const QString error = guard(TrainingController::tr("drawing the preview samples"), [&] { previewUnguarded(cancel); });
+        const QString error =
+            guard(TrainingController::tr("drawing the preview samples"), [&] { previewUnguarded(cancel); });
         if (!error.isEmpty())
             Q_EMIT failed(error);
     }
@@ -241,8 +243,7 @@ Q_SIGNALS:
 private:
     // Runs f; returns "" or, when it threw, the reason in the user's words (`what` names the task,
     // lower case, as it goes into the middle of a sentence).
-    template <typename F>
-    static QString guard(const QString& what, F&& f)
+    template <typename F> static QString guard(const QString& what, F&& f)
     {
         const Error task(what.toStdString()); // already in the user's language
         try {
@@ -365,7 +366,8 @@ private:
         if (!m_trainer)
             return TrainingController::tr("There is no model to train.");
         if (!m_dataAttached)
-            return TrainingController::tr("The data set does not fit the model (image size or channels); choose another data set or preset.");
+            return TrainingController::tr(
+                "The data set does not fit the model (image size or channels); choose another data set or preset.");
         if (!request.device.isEmpty()) {
             QString error;
             const QString thrown = guard(TrainingController::tr("moving the model to %1").arg(request.device),
@@ -380,7 +382,8 @@ private:
         const qint64 totalSteps = request.totalSteps;
         m_trainer->setTotalSteps(totalSteps);
         if (m_trainer->stepCount() >= totalSteps)
-            return TrainingController::tr("The model has already reached step %1; raise the number of steps to continue.")
+            return TrainingController::tr(
+                       "The model has already reached step %1; raise the number of steps to continue.")
                 .arg(m_trainer->stepCount());
         setInLoop(true);
         Q_EMIT runStarted(run);
@@ -431,7 +434,8 @@ private:
         o.count = 16;
         o.seed = 1234;
         auto denoiser = makeDenoiser(m_trainer->ema());
-        ReverseProcess rp(m_trainer->diffusion(), denoiser, o, {c.unet.imageChannels(), c.unet.imageSize(), c.unet.imageSize()});
+        ReverseProcess rp(m_trainer->diffusion(), denoiser, o,
+                          {c.unet.imageChannels(), c.unet.imageSize(), c.unet.imageSize()});
         if (!rp.run(cancel ? cancel : m_shutdown.get()))
             return;
         Q_EMIT previewReady(makeGrid(batchToImages(rp.current()), 4, 2, 1), m_trainer->stepCount());
@@ -481,7 +485,10 @@ TrainingController::TrainingController(QObject* parent)
     m_thread.start();
 }
 
-TrainingController::~TrainingController() { shutdown(); }
+TrainingController::~TrainingController()
+{
+    shutdown();
+}
 
 void TrainingController::shutdown()
 {
@@ -496,7 +503,10 @@ void TrainingController::shutdown()
     m_thread.wait();
 }
 
-void TrainingController::post(std::function<void(TrainingWorker&)> task) { m_worker->post(std::move(task)); }
+void TrainingController::post(std::function<void(TrainingWorker&)> task)
+{
+    m_worker->post(std::move(task));
+}
 
 void TrainingController::setState(State s)
 {
@@ -557,7 +567,8 @@ void TrainingController::start(const TrainingRequest& request)
     m_dirty = true;
     setState(State::Running);
     auto* w = m_worker;
-    QMetaObject::invokeMethod(w, [w, run, control, r] { w->train(run, control, r); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w, run, control, r] { w->train(run, control, r); }, Qt::QueuedConnection);
 }
 
 void TrainingController::pause()

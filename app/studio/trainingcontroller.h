@@ -26,15 +26,15 @@
 #include <optional>
 
 struct TrainingProgress {
-    QVector<QPointF> points;   // (step, loss) since the last take
-    QVector<double> binLoss;   // latest loss per timestep bin
+    QVector<QPointF> points; // (step, loss) since the last take
+    QVector<double> binLoss; // latest loss per timestep bin
     qint64 step = 0;
     double loss = 0;
     double stepsPerSec = 0;
     double imagesPerSec = 0;
     double lr = 0;
     double gradNorm = 0;
-    int threads = 0;           // LibTorch's intra-op threads as the training thread sees them
+    int threads = 0; // LibTorch's intra-op threads as the training thread sees them
 };
 
 // The optimiser settings the training form shows. Applied to the trainer at the next Start; the

@@ -35,7 +35,10 @@ QString clock(double secs)
     if (!(secs >= 0) || secs > 1e7)
         return QStringLiteral("–");
     const auto s = static_cast<qint64>(secs);
-    return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 // Whether the editor shows `value` as it would after setValue(value) (rounded, clamped).
@@ -218,7 +221,8 @@ void TrainingView::setFormConfig(const ModelConfig& c)
     m_warmup->setValue(c.train.warmupSteps);
     m_ema->setValue(c.train.emaDecay);
     m_seed->setValue(static_cast<int>(std::min<uint64_t>(c.train.seed, static_cast<uint64_t>(m_seed->maximum()))));
-    m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(QString::fromStdString(scheduleKindName(c.schedule.kind)))));
+    m_schedule->setCurrentIndex(
+        std::max(0, m_schedule->findData(QString::fromStdString(scheduleKindName(c.schedule.kind)))));
 }
 
 TrainFormOptions TrainingView::formOptions() const
@@ -242,12 +246,30 @@ TrainFormOptions TrainingView::formOptions() const
     return o;
 }
 
-qint64 TrainingView::totalSteps() const { return m_steps->value(); }
-void TrainingView::setTotalSteps(qint64 steps) { m_steps->setValue(static_cast<int>(steps)); }
-QString TrainingView::device() const { return m_device->currentData().toString(); }
-void TrainingView::setDevice(const QString& device) { m_device->setCurrentIndex(std::max(0, m_device->findData(device))); }
-int TrainingView::previewInterval() const { return m_previewEvery->value(); }
-void TrainingView::setPreviewInterval(int steps) { m_previewEvery->setValue(steps); }
+qint64 TrainingView::totalSteps() const
+{
+    return m_steps->value();
+}
+void TrainingView::setTotalSteps(qint64 steps)
+{
+    m_steps->setValue(static_cast<int>(steps));
+}
+QString TrainingView::device() const
+{
+    return m_device->currentData().toString();
+}
+void TrainingView::setDevice(const QString& device)
+{
+    m_device->setCurrentIndex(std::max(0, m_device->findData(device)));
+}
+int TrainingView::previewInterval() const
+{
+    return m_previewEvery->value();
+}
+void TrainingView::setPreviewInterval(int steps)
+{
+    m_previewEvery->setValue(steps);
+}
 
 void TrainingView::setState(TrainingController::State state)
 {
@@ -271,7 +293,8 @@ void TrainingView::setState(TrainingController::State state)
     m_pause->setEnabled(busy);
     m_pause->setText(state == S::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(busy);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_warmup, m_ema, m_schedule, m_seed, m_device})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_warmup, m_ema, m_schedule, m_seed, m_device})
         w->setEnabled(!busy);
     updateClock();
 }
@@ -291,11 +314,13 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
     for (const auto& p : snapshot->lossHistory)
         points.append(QPointF(static_cast<double>(p.step), p.loss));
     m_chart->appendPoints(points);
-    m_heat->setBinLabels(BinHeatMap::timestepBinLabels(snapshot->config.schedule.steps, static_cast<int>(snapshot->binLoss.size())));
+    m_heat->setBinLabels(
+        BinHeatMap::timestepBinLabels(snapshot->config.schedule.steps, static_cast<int>(snapshot->binLoss.size())));
     for (const auto& h : snapshot->binLossHistory)
         m_heat->appendSnapshot(QVector<double>(h.binLoss.begin(), h.binLoss.end()), static_cast<int>(h.step));
     if (snapshot->binLossHistory.empty() && !snapshot->binLoss.empty() && std::isfinite(snapshot->binLoss.front()))
-        m_heat->appendSnapshot(QVector<double>(snapshot->binLoss.begin(), snapshot->binLoss.end()), static_cast<int>(snapshot->step));
+        m_heat->appendSnapshot(QVector<double>(snapshot->binLoss.begin(), snapshot->binLoss.end()),
+                               static_cast<int>(snapshot->step));
     // The statistics show the model's own figures until training measures new ones.
     m_lastStep = snapshot->step;
     m_loss = snapshot->lossHistory.empty() ? std::nan("") : static_cast<double>(snapshot->lossHistory.back().loss);
@@ -338,7 +363,8 @@ void TrainingView::updatePending()
     if (!device)
         lines << tr("The next Start cannot use this device: %1.").arg(ddpm::errorText(device));
     else if (device.value() != m_model->device)
-        lines << tr("The model moves to %1 at the next Start.").arg(QString::fromStdString(deviceDescription(device.value())));
+        lines << tr("The model moves to %1 at the next Start.")
+                     .arg(QString::fromStdString(deviceDescription(device.value())));
     m_pending->setText(lines.join(QLatin1Char('\n')));
 }
 

@@ -281,9 +281,9 @@ void TestCli::cudaWhereAvailable()
 {
     if (!torch::cuda::is_available())
         QSKIP("no CUDA device here");
-    auto r = run({QStringLiteral("bench"), QStringLiteral("--device"), QStringLiteral("cuda"), QStringLiteral("--model"),
-                  QStringLiteral("tiny"), QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--iters"),
-                  QStringLiteral("2")});
+    auto r = run({QStringLiteral("bench"), QStringLiteral("--device"), QStringLiteral("cuda"),
+                  QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--batch"), QStringLiteral("4"),
+                  QStringLiteral("--iters"), QStringLiteral("2")});
     QVERIFY2(r.code == 0, r.err.constData());
     QCOMPARE(QJsonDocument::fromJson(r.out.trimmed()).object().value(QStringLiteral("device")).toString(),
              QStringLiteral("cuda"));
@@ -292,9 +292,9 @@ void TestCli::cudaWhereAvailable()
 void TestCli::sampleInChunksToFolder()
 {
     const QString ckpt = m_dir.filePath(QStringLiteral("chunks.ckpt"));
-    auto t = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:50"), QStringLiteral("--model"),
-                  QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--batch"),
-                  QStringLiteral("4"), QStringLiteral("--out"), ckpt});
+    auto t = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:50"),
+                  QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("2"),
+                  QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--out"), ckpt});
     QVERIFY2(t.code == 0, t.err.constData());
     auto sample = [&](const QString& batch, const QString& dir) {
         return run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--out"),
@@ -323,7 +323,8 @@ void TestCli::sampleInChunksToFolder()
     }
     QCOMPARE(differing, 5);
     // The grid holds the same images.
-    QCOMPARE(QImage(m_dir.filePath(QStringLiteral("batch5.png"))), QImage(m_dir.filePath(QStringLiteral("batch2.png"))));
+    QCOMPARE(QImage(m_dir.filePath(QStringLiteral("batch5.png"))),
+             QImage(m_dir.filePath(QStringLiteral("batch2.png"))));
 }
 
 void TestCli::imageFolderWithOddFiles()

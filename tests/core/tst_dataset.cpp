@@ -110,12 +110,15 @@ void TestDataset::malformedIdx_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("message");
-    auto q = [](const std::vector<uint8_t>& v) { return QByteArray(reinterpret_cast<const char*>(v.data()), static_cast<qsizetype>(v.size())); };
+    auto q = [](const std::vector<uint8_t>& v) {
+        return QByteArray(reinterpret_cast<const char*>(v.data()), static_cast<qsizetype>(v.size()));
+    };
     QTest::newRow("wrong magic") << q({0x50, 0x4b, 3, 4, 0, 0, 0, 0}) << QStringLiteral("wrong magic");
     QTest::newRow("tiny") << q({0, 0}) << QStringLiteral("only 2 bytes");
     QTest::newRow("float type") << q(idx(0x0D, {1, 2, 2}, 16)) << QStringLiteral("type 13");
     QTest::newRow("labels not images") << q(idx(0x08, {10}, 10)) << QStringLiteral("dimensions");
-    QTest::newRow("truncated header") << q({0, 0, 8, 3, 0, 0, 0, 1, 0, 0}) << QStringLiteral("truncated inside its header");
+    QTest::newRow("truncated header") << q({0, 0, 8, 3, 0, 0, 0, 1, 0, 0})
+                                      << QStringLiteral("truncated inside its header");
     QTest::newRow("truncated data") << q(idx(0x08, {10, 28, 28}, 5000)) << QStringLiteral("truncated");
     QTest::newRow("sizes disagree") << q(idx(0x08, {2, 4, 4}, 40)) << QStringLiteral("sizes disagree");
     QTest::newRow("absurd count") << q(idx(0x08, {4000000000u, 28, 28}, 10)) << QStringLiteral("impossible size");
@@ -202,7 +205,8 @@ void TestDataset::malformedCifar()
 
 void TestDataset::syntheticShapes()
 {
-    auto a = makeSyntheticShapes(40, 3, 24, 9), b = makeSyntheticShapes(40, 3, 24, 9), c = makeSyntheticShapes(40, 3, 24, 10);
+    auto a = makeSyntheticShapes(40, 3, 24, 9), b = makeSyntheticShapes(40, 3, 24, 9),
+         c = makeSyntheticShapes(40, 3, 24, 10);
     QCOMPARE(a.images.sizes(), torch::IntArrayRef({40, 3, 24, 24}));
     QVERIFY(torch::equal(a.images, b.images));
     QVERIFY(!torch::equal(a.images, c.images));

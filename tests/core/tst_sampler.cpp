@@ -77,13 +77,19 @@ void TestSampler::oracleReturnsTheImage_data()
     QTest::addColumn<double>("eta");
     QTest::addColumn<int>("prediction");
     QTest::addColumn<bool>("clip");
-    QTest::newRow("ddpm beta eps") << int(SamplerKind::Ddpm) << int(VarianceKind::Beta) << 0.0 << int(Prediction::Epsilon) << false;
-    QTest::newRow("ddpm beta-tilde eps") << int(SamplerKind::Ddpm) << int(VarianceKind::BetaTilde) << 0.0 << int(Prediction::Epsilon) << false;
-    QTest::newRow("ddpm beta-tilde clip") << int(SamplerKind::Ddpm) << int(VarianceKind::BetaTilde) << 0.0 << int(Prediction::Epsilon) << true;
-    QTest::newRow("ddim eta0 eps") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 0.0 << int(Prediction::Epsilon) << false;
-    QTest::newRow("ddim eta1 eps") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 1.0 << int(Prediction::Epsilon) << false;
+    QTest::newRow("ddpm beta eps") << int(SamplerKind::Ddpm) << int(VarianceKind::Beta) << 0.0
+                                   << int(Prediction::Epsilon) << false;
+    QTest::newRow("ddpm beta-tilde eps") << int(SamplerKind::Ddpm) << int(VarianceKind::BetaTilde) << 0.0
+                                         << int(Prediction::Epsilon) << false;
+    QTest::newRow("ddpm beta-tilde clip")
+        << int(SamplerKind::Ddpm) << int(VarianceKind::BetaTilde) << 0.0 << int(Prediction::Epsilon) << true;
+    QTest::newRow("ddim eta0 eps") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 0.0
+                                   << int(Prediction::Epsilon) << false;
+    QTest::newRow("ddim eta1 eps") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 1.0
+                                   << int(Prediction::Epsilon) << false;
     QTest::newRow("ddpm v") << int(SamplerKind::Ddpm) << int(VarianceKind::Beta) << 0.0 << int(Prediction::V) << false;
-    QTest::newRow("ddim x0") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 0.5 << int(Prediction::X0) << false;
+    QTest::newRow("ddim x0") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 0.5 << int(Prediction::X0)
+                             << false;
 }
 
 void TestSampler::oracleReturnsTheImage()
@@ -217,11 +223,16 @@ void TestSampler::intermediateMarginals()
         // mean's, at most 0.002, is x_T ~ N(0, 1) missing √ᾱ_T μ).
         const double meanTol = 5.0 * std::sqrt(qVar / n) + 0.003;
         const double varTol = 5.0 * std::sqrt(2.0 / n) + varSlack;
-        QVERIFY2(std::abs(m - qMean) < meanTol,
-                 qPrintable(QStringLiteral("t = %1: mean %2, q(x_t) has %3 (tolerance %4)").arg(t).arg(m).arg(qMean).arg(meanTol)));
+        QVERIFY2(
+            std::abs(m - qMean) < meanTol,
+            qPrintable(
+                QStringLiteral("t = %1: mean %2, q(x_t) has %3 (tolerance %4)").arg(t).arg(m).arg(qMean).arg(meanTol)));
         QVERIFY2(std::abs(v / qVar - 1.0) < varTol,
                  qPrintable(QStringLiteral("t = %1: variance %2, q(x_t) has %3 (relative tolerance %4)")
-                                .arg(t).arg(v).arg(qVar).arg(varTol)));
+                                .arg(t)
+                                .arg(v)
+                                .arg(qVar)
+                                .arg(varTol)));
     }
 }
 
@@ -321,8 +332,8 @@ void TestSampler::oneStepSpread()
         const double eps = std::sqrt(1.0 - abar) * (x - std::sqrt(abar) * mu) / (abar * sd * sd + 1.0 - abar);
         const double x0 = (x - std::sqrt(1.0 - abar) * eps) / std::sqrt(abar);
         // Eq. 7: μ̃_t = √ᾱ_{t−1} β_t / (1 − ᾱ_t) · x̂0 + √α_t (1 − ᾱ_{t−1}) / (1 − ᾱ_t) · x_t.
-        const double meanTilde = std::sqrt(abarPrev) * b / (1.0 - abar) * x0
-                               + std::sqrt(1.0 - b) * (1.0 - abarPrev) / (1.0 - abar) * x;
+        const double meanTilde =
+            std::sqrt(abarPrev) * b / (1.0 - abar) * x0 + std::sqrt(1.0 - b) * (1.0 - abarPrev) / (1.0 - abar) * x;
         const auto sample = xPrev[static_cast<int64_t>(k)];
         const double n = static_cast<double>(sample.numel());
         const double m = sample.mean().item<double>(), v = sample.var().item<double>();
@@ -330,11 +341,19 @@ void TestSampler::oneStepSpread()
         const double meanTol = 5.0 * std::sqrt(sigma2 / n) + 1e-6;
         const double varTol = 5.0 * sigma2 * std::sqrt(2.0 / n) + 1e-12;
         QVERIFY2(std::abs(m - meanTilde) < meanTol,
-                 qPrintable(QStringLiteral("x_t = %1: mean %2, eq. 7 gives %3 (tolerance %4)").arg(x).arg(m, 0, 'g', 9)
-                                .arg(meanTilde, 0, 'g', 9).arg(meanTol)));
+                 qPrintable(QStringLiteral("x_t = %1: mean %2, eq. 7 gives %3 (tolerance %4)")
+                                .arg(x)
+                                .arg(m, 0, 'g', 9)
+                                .arg(meanTilde, 0, 'g', 9)
+                                .arg(meanTol)));
         QVERIFY2(std::abs(v - sigma2) < varTol,
                  qPrintable(QStringLiteral("x_t = %1: variance %2, expected %3 (β %4, β̃ %5, tolerance %6)")
-                                .arg(x).arg(v).arg(sigma2).arg(b).arg(betaTilde).arg(varTol)));
+                                .arg(x)
+                                .arg(v)
+                                .arg(sigma2)
+                                .arg(b)
+                                .arg(betaTilde)
+                                .arg(varTol)));
     }
 }
 

@@ -18,8 +18,7 @@
 #include <functional>
 #include <memory>
 
-class TestSettings : public QObject
-{
+class TestSettings : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -394,9 +393,8 @@ void TestSettings::helpTopicEquations_data()
     QTest::addColumn<QStringList>("needles");
 
     QTest::newRow("data") << int(HelpPanel::Data)
-                          << QStringList{QStringLiteral("√(1 − β"), QStringLiteral("(eq. 2)"),
-                                         QStringLiteral("√ᾱ"), QStringLiteral("√(1 − ᾱ"),
-                                         QStringLiteral("(eq. 4)"), QStringLiteral("SNR"),
+                          << QStringList{QStringLiteral("√(1 − β"), QStringLiteral("(eq. 2)"), QStringLiteral("√ᾱ"),
+                                         QStringLiteral("√(1 − ᾱ"), QStringLiteral("(eq. 4)"), QStringLiteral("SNR"),
                                          QStringLiteral("𝒩(0, 1)")};
     QTest::newRow("training") << int(HelpPanel::Training)
                               << QStringList{QStringLiteral("Algorithm 1"), QStringLiteral("‖ε − εθ(x"),
@@ -404,12 +402,12 @@ void TestSettings::helpTopicEquations_data()
                                              QStringLiteral("(1 − d)")};
     QTest::newRow("reverse") << int(HelpPanel::Reverse)
                              << QStringList{QStringLiteral("Algorithm 2"), QStringLiteral("1 / √α"),
-                                            QStringLiteral("β̃"), QStringLiteral("x̂0"),
-                                            QStringLiteral("DDIM"), QStringLiteral("η")};
+                                            QStringLiteral("β̃"),           QStringLiteral("x̂0"),
+                                            QStringLiteral("DDIM"),        QStringLiteral("η")};
     QTest::newRow("schedules") << int(HelpPanel::Schedules)
-                               << QStringList{QStringLiteral("Linear"), QStringLiteral("0.02"),
-                                              QStringLiteral("Cosine"), QStringLiteral("cos²"),
-                                              QStringLiteral("0.008"), QStringLiteral("0.999"),
+                               << QStringList{QStringLiteral("Linear"),  QStringLiteral("0.02"),
+                                              QStringLiteral("Cosine"),  QStringLiteral("cos²"),
+                                              QStringLiteral("0.008"),   QStringLiteral("0.999"),
                                               QStringLiteral("Sigmoid"), QStringLiteral("log SNR")};
 }
 

@@ -51,7 +51,10 @@ std::shared_ptr<ModelSnapshot> untrainedSnapshot()
     return snap;
 }
 
-std::shared_ptr<const Dataset> tinyData() { return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16)); }
+std::shared_ptr<const Dataset> tinyData()
+{
+    return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16));
+}
 } // namespace
 
 class TestStudio : public QObject {
@@ -387,7 +390,11 @@ void TestStudio::exportsFromTheWindow()
     QVERIFY(w->exportLossChart(chart));
     QVERIFY(!QImage(chart).isNull());
     // A failed export leaves the earlier file as it was.
-    const QByteArray before = [&] { QFile f(grid); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray before = [&] {
+        QFile f(grid);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
     QVERIFY(!w->exportSampleGrid(m_dir.filePath(QStringLiteral("no/such/dir/grid.png"))));
     QFile again(grid);
     QVERIFY(again.open(QIODevice::ReadOnly));
@@ -400,9 +407,11 @@ void TestStudio::checkpointFromTheCommand()
     // the command: the two share one format.
     const QString ckpt = m_dir.filePath(QStringLiteral("cli.ckpt"));
     QProcess p;
-    p.start(QStringLiteral(DDPM_CLI_PATH), {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:120"), QStringLiteral("--model"),
-                                          QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("4"), QStringLiteral("--batch"), QStringLiteral("8"),
-                                          QStringLiteral("--out"), ckpt, QStringLiteral("--device"), QStringLiteral("cpu")});
+    p.start(QStringLiteral(DDPM_CLI_PATH),
+            {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:120"),
+             QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("4"),
+             QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--out"), ckpt, QStringLiteral("--device"),
+             QStringLiteral("cpu")});
     QVERIFY(p.waitForFinished(120000));
     QCOMPARE(p.exitCode(), 0);
 
@@ -515,7 +524,8 @@ void TestStudio::engineErrorsTranslated()
     w->openCheckpoint(bad);
     QVERIFY(failed.wait(30000));
     constexpr int header = 24; // magic 8, version 4, length 8, CRC 4
-    const QString expected = german.arg(bad, QString::number(cut.size() - header), QString::number(bytes.size() - header));
+    const QString expected =
+        german.arg(bad, QString::number(cut.size() - header), QString::number(bytes.size() - header));
     QCOMPARE(failed.first().first().toString(), expected);
 
     const char* invalidModel = "'%1' describes an invalid model: %2";
@@ -527,7 +537,8 @@ void TestStudio::engineErrorsTranslated()
     const char* empty = "the data set is empty";
     const QString shown = errorText(fail(empty));
     QVERIFY2(shown.at(0).isUpper() && shown.mid(1) == tr(empty).mid(1), qPrintable(shown));
-    QCOMPARE(QString::fromStdString(nested.message()), QStringLiteral("'m.ckpt' describes an invalid model: dropout must lie in [0, 1)"));
+    QCOMPARE(QString::fromStdString(nested.message()),
+             QStringLiteral("'m.ckpt' describes an invalid model: dropout must lie in [0, 1)"));
 }
 
 QTEST_MAIN(TestStudio)

@@ -36,7 +36,10 @@
 using namespace ddpm;
 
 namespace {
-DatasetPtr dataOf(Dataset d) { return std::make_shared<const Dataset>(std::move(d)); }
+DatasetPtr dataOf(Dataset d)
+{
+    return std::make_shared<const Dataset>(std::move(d));
+}
 
 ScheduleOptions scheduleOf(ScheduleKind kind, int steps = 1000)
 {
@@ -53,7 +56,10 @@ torch::Tensor forwardOracle(const torch::Tensor& x0, const torch::Tensor& eps, c
     return std::sqrt(abar) * x0 + std::sqrt(1.0 - abar) * eps;
 }
 
-bool close(const torch::Tensor& a, const torch::Tensor& b) { return a.sizes() == b.sizes() && torch::allclose(a, b, 1e-5, 1e-6); }
+bool close(const torch::Tensor& a, const torch::Tensor& b)
+{
+    return a.sizes() == b.sizes() && torch::allclose(a, b, 1e-5, 1e-6);
+}
 
 QString labelText(QWidget* root, const QString& contains)
 {
@@ -105,7 +111,8 @@ void TestViews::denoiseFromHereUsesModelSchedule_data()
     QTest::addColumn<int>("count");
     QTest::newRow("model linear, combo cosine") << int(ScheduleKind::Linear) << int(ScheduleKind::Cosine) << 300 << 3;
     QTest::newRow("model cosine, combo linear") << int(ScheduleKind::Cosine) << int(ScheduleKind::Linear) << 120 << 1;
-    QTest::newRow("model sigmoid, combo quadratic") << int(ScheduleKind::Sigmoid) << int(ScheduleKind::Quadratic) << 700 << 2;
+    QTest::newRow("model sigmoid, combo quadratic")
+        << int(ScheduleKind::Sigmoid) << int(ScheduleKind::Quadratic) << 700 << 2;
     QTest::newRow("same schedule") << int(ScheduleKind::Linear) << int(ScheduleKind::Linear) << 500 << 4;
 }
 
@@ -192,10 +199,13 @@ void TestViews::sizeCaption_data()
     QTest::addColumn<int>("fitted");
     QTest::addColumn<bool>("blackBorder");
     QTest::addColumn<QString>("caption");
-    QTest::newRow("Fashion-MNIST padded") << "fashion-mnist" << 28 << 32 << true << QStringLiteral("28×28, padded to 32×32");
-    QTest::newRow("MNIST folder padded") << "mnist:/data/mnist" << 28 << 32 << true << QStringLiteral("28×28, padded to 32×32");
+    QTest::newRow("Fashion-MNIST padded")
+        << "fashion-mnist" << 28 << 32 << true << QStringLiteral("28×28, padded to 32×32");
+    QTest::newRow("MNIST folder padded") << "mnist:/data/mnist" << 28 << 32 << true
+                                         << QStringLiteral("28×28, padded to 32×32");
     QTest::newRow("Fashion-MNIST at 28") << "fashion-mnist" << 28 << 28 << true << QStringLiteral("28×28");
-    QTest::newRow("CIFAR-10 scaled") << "cifar10:/data/cifar" << 32 << 16 << false << QStringLiteral("32×32, scaled to 16×16");
+    QTest::newRow("CIFAR-10 scaled") << "cifar10:/data/cifar" << 32 << 16 << false
+                                     << QStringLiteral("32×32, scaled to 16×16");
     QTest::newRow("synthetic") << "synthetic" << 32 << 32 << true << QStringLiteral("32×32");
     QTest::newRow("border not black: not padding") << "fashion-mnist" << 32 << 32 << false << QStringLiteral("32×32");
 }
@@ -327,7 +337,8 @@ void TestViews::reverseCountsAndLiveValues()
         const auto v = live.last().first().value<QMap<QString, QString>>();
         QCOMPARE(v.value(QStringLiteral("t")), QString::number(t));
         QCOMPARE(v.value(QStringLiteral("step")), QStringLiteral("%1 / %2").arg(i + 1).arg(T));
-        QVERIFY2(view.stepText().startsWith(QStringLiteral("Step %1 of %2:").arg(i + 1).arg(T)), qPrintable(view.stepText()));
+        QVERIFY2(view.stepText().startsWith(QStringLiteral("Step %1 of %2:").arg(i + 1).arg(T)),
+                 qPrintable(view.stepText()));
         const QString label = view.scrubber()->labelText();
         QVERIFY2(label.contains(QStringLiteral("step %1 of %2").arg(i + 1).arg(T)), qPrintable(label));
 
@@ -369,7 +380,8 @@ void TestViews::reverseTitleHasHat()
 void TestViews::helpMeaningFollowsView()
 {
     HelpPanel help;
-    const QMap<QString, QString> values{{QStringLiteral("step"), QStringLiteral("3 / 50")}, {QStringLiteral("t"), QStringLiteral("940")}};
+    const QMap<QString, QString> values{{QStringLiteral("step"), QStringLiteral("3 / 50")},
+                                        {QStringLiteral("t"), QStringLiteral("940")}};
     help.setTopic(HelpPanel::Reverse);
     help.setLiveValues(values);
     QString text = help.textBrowser()->toPlainText();
@@ -385,7 +397,8 @@ void TestViews::schedulesOverlaidAndLabelled()
 {
     SchedulesView view;
     view.setImage(torch::zeros({1, 16, 16}));
-    const QStringList kinds{QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("sigmoid"), QStringLiteral("quadratic")};
+    const QStringList kinds{QStringLiteral("linear"), QStringLiteral("cosine"), QStringLiteral("sigmoid"),
+                            QStringLiteral("quadratic")};
     for (auto* chart : {view.betaChart(), view.alphaBarChart(), view.logSnrChart()}) {
         QStringList names;
         for (const auto& c : chart->curves())
@@ -405,15 +418,16 @@ void TestViews::restartArguments_data()
     QTest::addColumn<QString>("checkpoint");
     QTest::addColumn<QStringList>("after");
     QTest::newRow("started with --language and --checkpoint")
-        << QStringList{"--language", "de", "--checkpoint", "/a.ckpt", "--settings", "s.ini"} << "zh_CN" << "/b.ckpt"
-        << QStringList{"--settings", "s.ini", "--language", "zh_CN", "--checkpoint", "/b.ckpt"};
+        << QStringList{"--language", "de", "--checkpoint", "/a.ckpt", "--settings", "s.ini"} << "zh_CN"
+        << "/b.ckpt" << QStringList{"--settings", "s.ini", "--language", "zh_CN", "--checkpoint", "/b.ckpt"};
     QTest::newRow("--opt=value forms, --data dropped")
-        << QStringList{"--language=de", "--checkpoint=/a.ckpt", "--data=synthetic"} << "en" << "/a.ckpt"
-        << QStringList{"--language", "en", "--checkpoint", "/a.ckpt"};
+        << QStringList{"--language=de", "--checkpoint=/a.ckpt", "--data=synthetic"} << "en"
+        << "/a.ckpt" << QStringList{"--language", "en", "--checkpoint", "/a.ckpt"};
     QTest::newRow("system default, new unsaved model")
-        << QStringList{"--language", "de", "--checkpoint", "/a.ckpt"} << "" << ""
-        << QStringList{};
-    QTest::newRow("plain start") << QStringList{} << "de" << "/m.ckpt" << QStringList{"--language", "de", "--checkpoint", "/m.ckpt"};
+        << QStringList{"--language", "de", "--checkpoint", "/a.ckpt"} << ""
+        << "" << QStringList{};
+    QTest::newRow("plain start") << QStringList{} << "de"
+                                 << "/m.ckpt" << QStringList{"--language", "de", "--checkpoint", "/m.ckpt"};
 }
 
 void TestViews::restartArguments()

@@ -36,7 +36,10 @@ ModelConfig tinyConfig()
     return c;
 }
 
-std::shared_ptr<const Dataset> tinyData() { return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16)); }
+std::shared_ptr<const Dataset> tinyData()
+{
+    return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16));
+}
 
 std::shared_ptr<ModelSnapshot> untrainedSnapshot()
 {
@@ -184,7 +187,8 @@ void TestWorkers::throwingDataSetKeepsModel()
     broken->name = "broken";
     c.setDataset(broken); // channels() throws: the tensor is undefined
     QVERIFY(failed.wait(30000));
-    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("data set")), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("data set")),
+             qPrintable(failed.first().first().toString()));
     QCOMPARE(c.step(), 3);
     QCOMPARE(c.snapshot(), before);
     const QString path = m_dir.filePath(QStringLiteral("after-broken-data.ckpt"));
@@ -234,7 +238,8 @@ void TestWorkers::throwingDenoiserEndsRun()
     QCOMPARE(finished.first().first().toBool(), false);
     QCOMPARE(failed.count(), 1);
     const QString message = failed.first().first().toString();
-    QVERIFY2(message.contains(standard ? QStringLiteral("injected denoiser fault") : QStringLiteral("unknown")), qPrintable(message));
+    QVERIFY2(message.contains(standard ? QStringLiteral("injected denoiser fault") : QStringLiteral("unknown")),
+             qPrintable(message));
     QVERIFY(!s.isRunning());
     QVERIFY(s.finalImages().isEmpty());
 
@@ -254,7 +259,8 @@ void TestWorkers::loaderFailureReported()
     loader.load(QStringLiteral("synthetic:50"), 1, 16);
     QVERIFY(loader.isLoading());
     QVERIFY(failed.wait(30000));
-    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("out of memory")), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("out of memory")),
+             qPrintable(failed.first().first().toString()));
     QCOMPARE(failed.first().at(1).toString(), QStringLiteral("synthetic:50"));
     QTRY_VERIFY(!loader.isLoading());
     loader.setLoadFunction({});
@@ -275,7 +281,8 @@ void TestWorkers::stopBeforeWorkerBegins()
     c.start(1000000);
     c.stop();
     QVERIFY(finished.wait(60000));
-    QVERIFY2(finished.first().first().toLongLong() <= 1, qPrintable(QString::number(finished.first().first().toLongLong())));
+    QVERIFY2(finished.first().first().toLongLong() <= 1,
+             qPrintable(QString::number(finished.first().first().toLongLong())));
     QCOMPARE(c.state(), TrainingController::State::Idle);
     QVERIFY(!c.isDirty()); // nothing was trained
     QCOMPARE(previews.count(), 1);
@@ -412,7 +419,7 @@ void TestWorkers::formChangesReachTrainer()
     QCOMPARE(t.warmupSteps, 3);
     QCOMPARE(t.emaDecay, 0.99);
     QCOMPARE(t.seed, uint64_t(7));
-    QCOMPARE(t.gradClip, tinyConfig().train.gradClip); // what the form does not show stays
+    QCOMPARE(t.gradClip, tinyConfig().train.gradClip);         // what the form does not show stays
     QCOMPARE(w->training()->snapshot()->lr, 5e-4 * 2.0 / 3.0); // step 2 of a 3-step warm-up
     QTRY_VERIFY(w->trainingView()->pendingLabel()->text().isEmpty());
     // And the checkpoint saved after has them.
@@ -448,7 +455,8 @@ void TestWorkers::deviceChangeAppliesAtStart()
         QVERIFY(c.snapshot()->device.is_cuda());
     } else {
         QCOMPARE(failed.count(), 1);
-        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("CUDA")), qPrintable(failed.first().first().toString()));
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("CUDA")),
+                 qPrintable(failed.first().first().toString()));
         QCOMPARE(finished.last().first().toLongLong(), 2);
         QVERIFY(c.snapshot()->device.is_cpu());
         QCOMPARE(c.state(), TrainingController::State::Idle);

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 
-class TestBinHeatMap : public QObject
-{
+class TestBinHeatMap : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

@@ -16,8 +16,7 @@ int inkIn(const QImage& image, int left, int right, int top, int bottom)
 
 } // namespace
 
-class TestHatLabel : public QObject
-{
+class TestHatLabel : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -34,8 +33,8 @@ void TestHatLabel::stripHats_data()
     QTest::addColumn<QString>("plain");
     QTest::addColumn<QList<int>>("hatted");
     QTest::newRow("x̂₀") << QStringLiteral("x\u0302\u2080") << QStringLiteral("x\u2080") << QList<int>{0};
-    QTest::newRow("two") << QStringLiteral("image x\u0302\u2080 and noise \u03b5\u0302") << QStringLiteral("image x\u2080 and noise \u03b5")
-                         << QList<int>{6, 19};
+    QTest::newRow("two") << QStringLiteral("image x\u0302\u2080 and noise \u03b5\u0302")
+                         << QStringLiteral("image x\u2080 and noise \u03b5") << QList<int>{6, 19};
     QTest::newRow("none") << QStringLiteral("x_t") << QStringLiteral("x_t") << QList<int>{};
     QTest::newRow("leading mark") << QStringLiteral("\u0302a") << QStringLiteral("a") << QList<int>{};
 }
@@ -83,9 +82,9 @@ void TestHatLabel::hatIsAboveTheLetter()
     const int baseline = metrics.ascent();
     const int letterTop = baseline + ink.top();
     const int left = ink.left(), right = ink.right() + 1;
-    QVERIFY(inkIn(image, left, right, letterTop + 2, baseline) > 0);              // the letter
+    QVERIFY(inkIn(image, left, right, letterTop + 2, baseline) > 0); // the letter
     QVERIFY2(inkIn(image, left, right, 0, letterTop - 1) > 5, "no hat above the letter");
-    QCOMPARE(inkIn(image, left, right, baseline + 2, image.height()), 0);         // nothing under it
+    QCOMPARE(inkIn(image, left, right, baseline + 2, image.height()), 0); // nothing under it
 
     // Without the mark, nothing is above the letter: the ink up there is the hat.
     HatLabel plain(letter);
@@ -103,7 +102,8 @@ void TestHatLabel::plainTextIsAPlainLabel()
     QLabel label(QStringLiteral("predicted noise"));
     QCOMPARE(hat.sizeHint(), label.sizeHint());
     hat.setText(QStringLiteral("predicted clean image x\u0302\u2080"));
-    QVERIFY(hat.sizeHint().width() >= QFontMetrics(hat.font()).horizontalAdvance(QStringLiteral("predicted clean image x\u2080")));
+    QVERIFY(hat.sizeHint().width() >=
+            QFontMetrics(hat.font()).horizontalAdvance(QStringLiteral("predicted clean image x\u2080")));
 }
 
 QTEST_MAIN(TestHatLabel)

@@ -43,8 +43,7 @@ int countPixels(const QImage& image, const QColor& color)
 
 } // namespace
 
-class TestImageStrip : public QObject
-{
+class TestImageStrip : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

@@ -35,8 +35,7 @@ QVector<double> ema(const QVector<QPointF>& points, double w)
 
 } // namespace
 
-class TestLossChart : public QObject
-{
+class TestLossChart : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -173,7 +172,8 @@ void TestLossChart::logAxisLabelsNarrowRanges()
     const int first = int(std::ceil(std::log(axis->min()) / std::log(base) - 1e-9));
     const int last = int(std::floor(std::log(axis->max()) / std::log(base) + 1e-9));
     const int labels = last - first + 1;
-    QVERIFY2(labels >= (powersOfTen ? 2 : 3) && labels <= 8, qPrintable(QStringLiteral("%1 labels, base %2").arg(labels).arg(base)));
+    QVERIFY2(labels >= (powersOfTen ? 2 : 3) && labels <= 8,
+             qPrintable(QStringLiteral("%1 labels, base %2").arg(labels).arg(base)));
 }
 
 void TestLossChart::logScaleSwapsAxisType()
