@@ -372,16 +372,35 @@ Status Trainer::save(const std::string& path) const
     }
 }
 
-Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch::Device device)
+namespace {
+
+struct OpenedCheckpoint {
+    std::shared_ptr<InputArchive> archive;
+    ModelConfig config;
+};
+
+// The container checked and the configuration read: what resuming and loading share.
+Result<OpenedCheckpoint> openCheckpoint(const std::string& path)
 {
     auto archive = readCheckpointFile(path);
     if (!archive)
         return archive.failure();
-    auto& a = *archive.value();
-    auto config = readConfig(a, path);
+    auto config = readConfig(*archive.value(), path);
     if (!config)
         return config.failure();
-    auto trainer = std::make_unique<Trainer>(config.value(), device);
+    return OpenedCheckpoint{archive.value(), config.value()};
+}
+
+} // namespace
+
+Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch::Device device)
+{
+    auto opened = openCheckpoint(path);
+    if (!opened)
+        return opened.failure();
+    auto& a = *opened->archive;
+    const ModelConfig& config = opened->config;
+    auto trainer = std::make_unique<Trainer>(config, device);
     if (auto s = loadModule(a, "model", trainer->m_model, device, path); !s)
         return s.failure();
     if (auto s = loadModule(a, "ema", trainer->m_ema, device, path); !s)
@@ -423,15 +442,13 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
 
 Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device)
 {
-    auto archive = readCheckpointFile(path);
-    if (!archive)
-        return archive.failure();
-    auto& a = *archive.value();
-    auto config = readConfig(a, path);
-    if (!config)
-        return config.failure();
+    auto opened = openCheckpoint(path);
+    if (!opened)
+        return opened.failure();
+    auto& a = *opened->archive;
+    const ModelConfig& config = opened->config;
     LoadedModel m;
-    m.config = config.value();
+    m.config = config;
     m.model = UNet(m.config.unet);
     m.ema = UNet(m.config.unet);
     if (auto s = loadModule(a, "model", m.model, device, path); !s)

@@ -81,20 +81,10 @@ template <typename T> bool number(const QCommandLineParser& p, const QString& na
         return true;
     bool ok = false;
     const double v = p.value(name).toDouble(&ok);
-    if constexpr (std::is_integral_v<T>) {
-        if (!ok || v < lo || v > hi || v != std::floor(v)) {
-            fail(QStringLiteral("--%1 takes a whole number between %2 and %3, not '%4'")
-                     .arg(name)
-                     .arg(lo)
-                     .arg(hi)
-                     .arg(p.value(name)),
-                 2);
-            return false;
-        }
-    }
-    if (!ok || !std::isfinite(v) || v < lo || v > hi) {
-        fail(QStringLiteral("--%1 takes a number between %2 and %3, not '%4'")
-                 .arg(name)
+    const bool whole = std::is_integral_v<T>;
+    if (!ok || !std::isfinite(v) || v < lo || v > hi || (whole && v != std::floor(v))) {
+        fail(QStringLiteral("--%1 takes a %2 between %3 and %4, not '%5'")
+                 .arg(name, whole ? QStringLiteral("whole number") : QStringLiteral("number"))
                  .arg(lo)
                  .arg(hi)
                  .arg(p.value(name)),
