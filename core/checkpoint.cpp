@@ -322,13 +322,33 @@ std::vector<BinLossSnapshot> binHistoryFrom(const torch::Tensor& t)
     return h;
 }
 
+// The weights' storage type: fp32, or fp16 in a sampling-only checkpoint (exportSamplingCheckpoint).
+torch::Dtype storedWeightsType(InputArchive& a)
+{
+    c10::IValue v;
+    if (a.try_read("weights_dtype", v) && v.isString() && v.toStringRef() == "float16")
+        return torch::kHalf;
+    return torch::kFloat32;
+}
+
+bool isSamplingOnly(InputArchive& a)
+{
+    c10::IValue v;
+    return a.try_read("sampling_only", v) && v.isBool() && v.toBool();
+}
+
 Status loadModule(InputArchive& a, const std::string& key, UNet& model, torch::Device device, const std::string& path)
 {
     InputArchive sub;
     if (!a.try_read(key, sub))
         return fail(DDPM_MSG("Engine", "'%1' holds no %2 weights"), path, key);
     try {
+        // Loading replaces each parameter's storage: the module must have the stored type first.
+        const auto stored = storedWeightsType(a);
+        if (stored != torch::kFloat32)
+            model->to(stored);
         model->load(sub);
+        model->to(torch::kFloat32);
         model->to(device);
     } catch (const std::exception& e) {
         return fail(
@@ -401,15 +421,25 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
     auto& a = *opened->archive;
     const ModelConfig& config = opened->config;
     auto trainer = std::make_unique<Trainer>(config, device);
-    if (auto s = loadModule(a, "model", trainer->m_model, device, path); !s)
-        return s.failure();
+    const bool samplingOnly = isSamplingOnly(a);
     if (auto s = loadModule(a, "ema", trainer->m_ema, device, path); !s)
         return s.failure();
+    if (samplingOnly) {
+        // Training goes on from the averaged weights with a fresh optimizer.
+        torch::NoGradGuard guard;
+        auto src = trainer->m_ema->parameters();
+        auto dst = trainer->m_model->parameters();
+        for (size_t i = 0; i < src.size(); ++i)
+            dst[i].copy_(src[i]);
+    } else if (auto s = loadModule(a, "model", trainer->m_model, device, path); !s) {
+        return s.failure();
+    }
     try {
         InputArchive optim;
-        if (!a.try_read("optimizer", optim))
+        if (!samplingOnly && !a.try_read("optimizer", optim))
             return fail(DDPM_MSG("Engine", "'%1' holds no optimizer state"), path);
-        trainer->m_optimizer->load(optim);
+        if (!samplingOnly)
+            trainer->m_optimizer->load(optim);
         c10::IValue step;
         a.read("step", step);
         trainer->m_step = step.toInt();
@@ -451,9 +481,12 @@ Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device
     m.config = config;
     m.model = UNet(m.config.unet);
     m.ema = UNet(m.config.unet);
-    if (auto s = loadModule(a, "model", m.model, device, path); !s)
-        return s.failure();
+    m.samplingOnly = isSamplingOnly(a);
     if (auto s = loadModule(a, "ema", m.ema, device, path); !s)
+        return s.failure();
+    if (m.samplingOnly)
+        m.model = cloneUNet(m.ema);
+    else if (auto s = loadModule(a, "model", m.model, device, path); !s)
         return s.failure();
     m.model->eval();
     m.ema->eval();
@@ -475,6 +508,43 @@ Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device
         return fail(DDPM_MSG("Engine", "the step count in '%1' cannot be read (%2)"), path, exceptionSummary(e));
     }
     return m;
+}
+
+Status exportSamplingCheckpoint(const std::string& in, const std::string& out, bool half, size_t maxHistoryPoints)
+{
+    auto loaded = loadCheckpoint(in, torch::kCPU);
+    if (!loaded)
+        return loaded.failure();
+    try {
+        OutputArchive a;
+        a.write("format", c10::IValue(std::string("ddpm-studio-checkpoint")));
+        writeConfig(a, loaded->config);
+        a.write("step", c10::IValue(loaded->step));
+        a.write("sampling_only", c10::IValue(true));
+        a.write("weights_dtype", c10::IValue(std::string(half ? "float16" : "float32")));
+        UNet weights = cloneUNet(loaded->ema);
+        if (half)
+            weights->to(torch::kHalf);
+        OutputArchive ema;
+        weights->save(ema);
+        a.write("ema", ema);
+        // The loss curve thinned to a few thousand points, the newest kept.
+        auto history = loaded->lossHistory;
+        if (maxHistoryPoints > 0 && history.size() > maxHistoryPoints) {
+            std::vector<LossPoint> thinned;
+            const double every = static_cast<double>(history.size()) / static_cast<double>(maxHistoryPoints);
+            for (size_t k = 0; k < maxHistoryPoints; ++k)
+                thinned.push_back(history[static_cast<size_t>(k * every)]);
+            thinned.back() = history.back();
+            history = std::move(thinned);
+        }
+        a.write("loss_history", historyTensor(history));
+        a.write("bin_loss", torch::tensor(loaded->binLoss, torch::kFloat64));
+        a.write("bin_loss_history", binHistoryTensor(loaded->binLossHistory, loaded->binLoss.size()));
+        return writeCheckpointFile(a, out);
+    } catch (const std::exception& e) {
+        return fail(DDPM_MSG("Engine", "cannot write the sampling checkpoint: %1"), exceptionSummary(e));
+    }
 }
 
 } // namespace ddpm

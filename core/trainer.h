@@ -111,11 +111,19 @@ struct LoadedModel {
     int64_t step = 0;
     UNet model{nullptr};
     UNet ema{nullptr};
+    bool samplingOnly = false; // EMA weights only (model is a copy of ema): see exportSamplingCheckpoint
     std::vector<LossPoint> lossHistory;
     std::vector<double> binLoss;
     std::vector<BinLossSnapshot> binLossHistory;
 };
 Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device);
+
+// Writes a checkpoint for sampling only: the configuration, step, thinned loss history and the EMA
+// weights (stored in fp16 when `half`), without the training weights and the optimizer: a few MB
+// instead of tens. It loads like any other checkpoint; training from it starts from the EMA weights
+// with a fresh optimizer.
+Status exportSamplingCheckpoint(const std::string& in, const std::string& out, bool half,
+                                size_t maxHistoryPoints = 2000);
 
 // A denoiser that runs a network in eval mode.
 Denoiser makeDenoiser(UNet model);

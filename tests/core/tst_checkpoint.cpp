@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 using namespace ddpm;
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void roundTrip();
     void resumeContinuesExactly();
     void binLossHistoryKept();
+    void samplingOnlyCheckpoint();
     void brokenFilesRefused_data();
     void brokenFilesRefused();
     void failedWriteKeepsOldFile();
@@ -119,6 +121,61 @@ void TestCheckpoint::resumeContinuesExactly()
         QVERIFY(torch::allclose(ea[i], eb[i], 1e-5, 1e-7));
     }
     QCOMPARE(second.lossHistory()[5].loss, straight.lossHistory()[5].loss);
+}
+
+void TestCheckpoint::samplingOnlyCheckpoint()
+{
+    // The demo model's form: EMA weights only, in fp32 (bit-identical) or fp16 (rounded), without the
+    // optimizer; it loads for sampling and resumes training from the EMA weights.
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(m_data));
+    for (int i = 0; i < 8; ++i)
+        QVERIFY(trainer.step());
+    const auto full = m_dir.filePath(QStringLiteral("full.ckpt")).toStdString();
+    const auto lean = m_dir.filePath(QStringLiteral("lean.ckpt")).toStdString();
+    const auto half = m_dir.filePath(QStringLiteral("half.ckpt")).toStdString();
+    QVERIFY(trainer.save(full));
+    QVERIFY(exportSamplingCheckpoint(full, lean, false, 5));
+    QVERIFY(exportSamplingCheckpoint(full, half, true));
+    QVERIFY(QFileInfo(QString::fromStdString(lean)).size() < QFileInfo(QString::fromStdString(full)).size() / 2);
+    QVERIFY(QFileInfo(QString::fromStdString(half)).size() < QFileInfo(QString::fromStdString(lean)).size() * 2 / 3);
+
+    auto loaded = loadCheckpoint(lean, torch::kCPU);
+    QVERIFY2(loaded, loaded.ok() ? "" : loaded.error().c_str());
+    QVERIFY(loaded->samplingOnly);
+    QCOMPARE(loaded->step, 8);
+    QCOMPARE(int(loaded->lossHistory.size()), 5);
+    QCOMPARE(loaded->lossHistory.back().loss, trainer.lossHistory().back().loss);
+    auto ema = trainer.ema()->parameters();
+    auto leanEma = loaded->ema->parameters(), leanModel = loaded->model->parameters();
+    auto halfLoaded = loadCheckpoint(half, torch::kCPU);
+    QVERIFY2(halfLoaded, halfLoaded.ok() ? "" : halfLoaded.error().c_str());
+    auto halfEma = halfLoaded->ema->parameters();
+    bool halfRounded = false;
+    for (size_t i = 0; i < ema.size(); ++i) {
+        QVERIFY(torch::equal(leanEma[i], ema[i]));
+        QVERIFY(torch::equal(leanModel[i], ema[i]));
+        QCOMPARE(halfEma[i].scalar_type(), torch::kFloat32);
+        QVERIFY(torch::equal(halfEma[i], ema[i].to(torch::kHalf).to(torch::kFloat32)));
+        halfRounded = halfRounded || !torch::equal(halfEma[i], ema[i]);
+    }
+    QVERIFY(halfRounded);
+
+    // Training from it starts at its step from the averaged weights, with a fresh optimizer.
+    auto resumed = Trainer::resume(half, torch::kCPU);
+    QVERIFY2(resumed, resumed.ok() ? "" : resumed.error().c_str());
+    QCOMPARE(resumed.value()->stepCount(), 8);
+    auto model = resumed.value()->model()->parameters();
+    for (size_t i = 0; i < model.size(); ++i)
+        QVERIFY(torch::equal(model[i], halfEma[i]));
+    QVERIFY(resumed.value()->setDataset(m_data));
+    QVERIFY(resumed.value()->step());
+    QCOMPARE(resumed.value()->stepCount(), 9);
+
+    // A sampling-only file is not a source for another export's training weights, but exports again.
+    QVERIFY(exportSamplingCheckpoint(lean, m_dir.filePath(QStringLiteral("again.ckpt")).toStdString(), false));
+    QVERIFY(!exportSamplingCheckpoint(m_dir.filePath(QStringLiteral("none.ckpt")).toStdString(), lean, false));
+    QVERIFY(loadCheckpoint(lean, torch::kCPU)); // the failed export left the file as it was
 }
 
 void TestCheckpoint::binLossHistoryKept()
