@@ -16,7 +16,7 @@ ddpm=${DDPM:-$build/app/ddpm}
 ckpt="$run/demo-train.ckpt"
 args=(--out "$ckpt" --steps "$steps" --save-every 250 --log "$run/log-$(date +%Y%m%d-%H%M%S).csv" --threads 2)
 if [ -f "$ckpt" ]; then
-    exec nice -n 19 "$ddpm" train --resume "$ckpt" --data fashion-mnist:train "${args[@]}"
+    exec nice -n "${DEMO_NICE:-19}" "$ddpm" train --resume "$ckpt" --data fashion-mnist:train "${args[@]}"
 fi
-exec nice -n 19 "$ddpm" train --data fashion-mnist:train --model reference --batch 64 --lr 0.0002 --warmup 500 \
+exec nice -n "${DEMO_NICE:-19}" "$ddpm" train --data fashion-mnist:train --model reference --batch 64 --lr 0.0002 --warmup 500 \
     --ema 0.999 --seed 1 --schedule linear --prediction eps "${args[@]}"

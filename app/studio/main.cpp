@@ -59,6 +59,8 @@ int main(int argc, char** argv)
         window.loadData(parser.value(data));
     if (parser.isSet(checkpoint))
         window.openCheckpoint(parser.value(checkpoint));
+    else if (!shot)
+        window.openStartupModel();
     if (!shot) {
         window.show();
         return app.exec();

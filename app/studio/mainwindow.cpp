@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "bundled.h"
+
 #include "dataview.h"
 #include "dialogs.h"
 #include "helppanel.h"
@@ -115,6 +117,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         updateStatus();
     });
     connect(m_training, &TrainingController::modelReady, this, &MainWindow::onModelReady);
+    connect(m_trainingView, &TrainingView::precisionChanged, m_training, &TrainingController::setPrecision);
     connect(m_training, &TrainingController::progressAvailable, this, &MainWindow::onProgress);
     connect(m_training, &TrainingController::previewReady, m_trainingView, &TrainingView::showPreview);
     connect(m_training, &TrainingController::failed, this, &MainWindow::showError);
@@ -195,9 +198,15 @@ void MainWindow::buildMenus()
     });
     openAct->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
+    auto* demoAct = file->addAction(tr("Open &demo model"), this, [this] {
+        if (maybeKeepWork())
+            openDemoModel();
+    });
+    demoAct->setEnabled(!demoModelPath().isEmpty());
+    demoAct->setStatusTip(tr("A Fashion-MNIST model that ships with the program, to watch denoising at once"));
     file->addSeparator();
     auto* saveAct = file->addAction(tr("&Save"), this, [this] {
-        if (m_path.isEmpty()) {
+        if (m_path.isEmpty() || isDemoModel(m_path)) { // the demo model stays as shipped
             const QString p =
                 Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
                                   tr("DDPM checkpoints (*.ckpt)"));
@@ -211,7 +220,9 @@ void MainWindow::buildMenus()
     auto* saveAsAct = file->addAction(tr("Save &as…"), this, [this] {
         const QString p =
             Dialogs::savePath(this, tr("Save the model as"),
-                              m_path.isEmpty() ? m_settings.exportFolder() + QStringLiteral("/model.ckpt") : m_path,
+                              m_path.isEmpty() || isDemoModel(m_path)
+                                  ? m_settings.exportFolder() + QStringLiteral("/model.ckpt")
+                                  : m_path,
                               tr("DDPM checkpoints (*.ckpt)"));
         if (!p.isEmpty())
             saveTo(p);
@@ -222,6 +233,7 @@ void MainWindow::buildMenus()
         PreferencesDialog dialog(m_settings, this);
         if (dialog.exec() == QDialog::Accepted) {
             m_trainingView->setDevice(m_settings.device());
+            m_trainingView->setPrecision(m_settings.precision()); // the form tells the controller
             m_trainingView->setPreviewInterval(m_settings.previewInterval());
             m_training->setCpuThreads(m_settings.cpuThreads());
         }
@@ -307,7 +319,9 @@ void MainWindow::buildStatusBar()
     m_deviceLabel = new QLabel(this);
     m_modelLabel = new QLabel(this);
     m_stepLabel = new QLabel(this);
+    m_precisionLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_deviceLabel);
+    statusBar()->addPermanentWidget(m_precisionLabel);
     statusBar()->addPermanentWidget(m_modelLabel);
     statusBar()->addPermanentWidget(m_stepLabel);
 }
@@ -333,6 +347,8 @@ void MainWindow::restoreSettings()
     m_trainingView->setFormConfig(config);
     m_trainingView->setTotalSteps(m_settings.totalSteps());
     m_trainingView->setDevice(m_settings.device());
+    m_trainingView->setPrecision(m_settings.precision());
+    m_training->setPrecision(m_trainingView->precision());
     m_trainingView->setPreviewInterval(m_settings.previewInterval());
     SamplerOptions so;
     so.kind = m_settings.sampler() == QLatin1String("ddim") ? SamplerKind::Ddim : SamplerKind::Ddpm;
@@ -358,6 +374,7 @@ void MainWindow::saveSettings()
     m_settings.setSchedule(QString::fromStdString(scheduleKindName(c.schedule.kind)));
     m_settings.setTotalSteps(static_cast<int>(m_trainingView->totalSteps()));
     m_settings.setDevice(m_trainingView->device());
+    m_settings.setPrecision(m_trainingView->precision());
     m_settings.setPreviewInterval(std::max(1, m_trainingView->previewInterval()));
     const auto so = m_reverseView->samplerOptions();
     m_settings.setSampler(QString::fromStdString(samplerKindName(so.kind)));
@@ -392,6 +409,31 @@ void MainWindow::openCheckpoint(const QString& path)
     m_training->openCheckpoint(path, m_trainingView->device());
 }
 
+bool MainWindow::openDemoModel()
+{
+    const QString demo = demoModelPath();
+    if (demo.isEmpty()) {
+        showError(tr("The demo model is not installed (models/fashion-mnist-demo.ckpt)."));
+        return false;
+    }
+    openCheckpoint(demo);
+    return true;
+}
+
+void MainWindow::openStartupModel()
+{
+    // The model of the last session when it is still there; at first launch the demo model, so that
+    // the Reverse view shows garments emerging at once.
+    for (const QString& f : m_settings.recentFiles()) {
+        if (QFileInfo(f).isFile()) {
+            openCheckpoint(f);
+            return;
+        }
+    }
+    if (!demoModelPath().isEmpty())
+        openDemoModel();
+}
+
 void MainWindow::saveTo(const QString& path)
 {
     m_training->save(path);
@@ -418,6 +460,14 @@ void MainWindow::startTraining()
     r.options = m_trainingView->formOptions();
     r.device = m_trainingView->device();
     r.threads = m_settings.cpuThreads();
+    r.precision = m_trainingView->precision();
+    if (isDemoModel(m_path)) {
+        // The demo model is read-only: training goes on in a copy that is saved under a name of its own.
+        m_path.clear();
+        updateTitle();
+        statusBar()->showMessage(tr("Training a copy of the demo model; the demo model itself stays as shipped."),
+                                 8000);
+    }
     m_training->start(r);
 }
 
@@ -574,7 +624,7 @@ bool MainWindow::maybeKeepWork()
         m_training->stop();
         return true;
     }
-    QString path = m_path;
+    QString path = isDemoModel(m_path) ? QString() : m_path;
     if (path.isEmpty())
         path = Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
                                  tr("DDPM checkpoints (*.ckpt)"));
@@ -645,7 +695,9 @@ void MainWindow::showError(const QString& message)
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_path.isEmpty() ? tr("Untitled model") : QFileInfo(m_path).fileName();
+    QString name = m_path.isEmpty() ? tr("Untitled model") : QFileInfo(m_path).fileName();
+    if (isDemoModel(m_path))
+        name = tr("%1 (demo, read-only)").arg(name);
     setWindowTitle(tr("%1%2 — DDPM Studio").arg(name, m_training->isDirty() ? QStringLiteral(" *") : QString()));
 }
 
@@ -656,6 +708,10 @@ void MainWindow::updateStatus()
     if (snap)
         device = QString::fromStdString(deviceDescription(snap->device));
     m_deviceLabel->setText(tr("Device: %1").arg(device));
+    if (snap)
+        m_precisionLabel->setText(tr("Precision: %1")
+                                      .arg(QString::fromStdString(
+                                          precisionDescription(snap->model->precision(), snap->device))));
     if (snap)
         m_modelLabel->setText(tr("Model: %1, %L2 parameters")
                                   .arg(QString::fromStdString(snap->config.preset))

@@ -45,6 +45,8 @@ public:
     // File actions without dialogs (the menus call these after asking for a path).
     void newModel();
     void openCheckpoint(const QString& path);
+    bool openDemoModel(); // the shipped demo model (read-only: training it trains a copy)
+    void openStartupModel(); // the last session's model if it is still there, else the demo model
     void saveTo(const QString& path);
     void loadData(const QString& spec);
     void startTraining();
@@ -100,6 +102,7 @@ private:
     SamplingController* m_sampling;
     DataLoader* m_loader;
     QLabel* m_deviceLabel;
+    QLabel* m_precisionLabel;
     QLabel* m_modelLabel;
     QLabel* m_stepLabel;
     QMenu* m_recentMenu = nullptr;

@@ -2,6 +2,8 @@
 
 #include "settings.h"
 
+#include "precision.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -24,6 +26,20 @@ QString defaultChooser(QWidget* parent, const QString& caption, const QString& s
 
 } // namespace
 
+void addPrecisionItems(QComboBox* combo)
+{
+    const bool fastBf16 = ddpm::cpuHasFastBf16();
+    combo->addItem(fastBf16 ? PreferencesDialog::tr("Automatic (bf16 mixed on this CPU)")
+                            : PreferencesDialog::tr("Automatic (fp32 on this CPU)"),
+                   QStringLiteral("auto"));
+    combo->addItem(PreferencesDialog::tr("fp32"), QStringLiteral("fp32"));
+    combo->addItem(PreferencesDialog::tr("bf16 mixed"), QStringLiteral("bf16"));
+    combo->setToolTip(PreferencesDialog::tr(
+        "bf16 mixed computes the convolutions and attention in bfloat16, about 1.3× faster on CPUs with "
+        "AVX512-BF16 or AMX, and keeps the weights, optimizer, normalisation and loss in fp32. Checkpoints "
+        "always hold fp32 weights. Automatic picks bf16 where the hardware computes it fast."));
+}
+
 PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
     : QDialog(parent)
     , m_settings(settings)
@@ -37,6 +53,9 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
     m_deviceCombo->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
     m_deviceCombo->setToolTip(tr("Where the model trains. A change applies at the next Start, when the model "
                                  "moves there; sampling runs where the model is."));
+
+    m_precisionCombo = new QComboBox(this);
+    addPrecisionItems(m_precisionCombo);
 
     m_threadsSpin = new QSpinBox(this);
     m_threadsSpin->setRange(0, 256);
@@ -63,6 +82,7 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Device:"), m_deviceCombo);
+    form->addRow(tr("P&recision:"), m_precisionCombo);
     form->addRow(tr("CPU &threads:"), m_threadsSpin);
     form->addRow(tr("&Preview every:"), m_previewSpin);
     form->addRow(tr("&Export folder:"), folderRow);
@@ -71,7 +91,8 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
         label->setBuddy(m_exportFolderEdit);
 
     auto* note = new QLabel(tr("A device change applies at the next Start of training: the model moves there, and "
-                               "sampling runs where the model is. CPU threads apply from the next training step "
+                               "sampling runs where the model is. A precision change applies at the next Start and the next sampling "
+                               "run. CPU threads apply from the next training step "
                                "and the next sampling run."),
                             this);
     note->setWordWrap(true);
@@ -96,6 +117,11 @@ PreferencesDialog::~PreferencesDialog() = default;
 void PreferencesDialog::setDirectoryChooser(DirectoryChooser chooser)
 {
     m_chooseDirectory = chooser ? std::move(chooser) : DirectoryChooser(defaultChooser);
+}
+
+QComboBox* PreferencesDialog::precisionCombo() const
+{
+    return m_precisionCombo;
 }
 
 QComboBox* PreferencesDialog::deviceCombo() const
@@ -138,6 +164,7 @@ void PreferencesDialog::load()
 {
     const int deviceIndex = m_deviceCombo->findData(m_settings.device());
     m_deviceCombo->setCurrentIndex(deviceIndex >= 0 ? deviceIndex : 0);
+    m_precisionCombo->setCurrentIndex(std::max(0, m_precisionCombo->findData(m_settings.precision())));
     m_threadsSpin->setValue(m_settings.cpuThreads());
     m_previewSpin->setValue(m_settings.previewInterval());
     m_exportFolderEdit->setText(QDir::toNativeSeparators(m_settings.exportFolder()));
@@ -146,6 +173,7 @@ void PreferencesDialog::load()
 void PreferencesDialog::save()
 {
     m_settings.setDevice(m_deviceCombo->currentData().toString());
+    m_settings.setPrecision(m_precisionCombo->currentData().toString());
     m_settings.setCpuThreads(m_threadsSpin->value());
     m_settings.setPreviewInterval(m_previewSpin->value());
     m_settings.setExportFolder(QDir::fromNativeSeparators(m_exportFolderEdit->text()));

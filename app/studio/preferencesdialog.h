@@ -1,4 +1,4 @@
-// Preferences: the compute device, CPU threads, how often training draws preview samples, and the
+// Preferences: the compute device, the precision (fp32 or bf16 mixed), CPU threads, how often training draws preview samples, and the
 // default export folder. The window hands device and threads to the controllers, which apply them on
 // their worker threads (the device at the next Start, the threads from the next step or run). The editors start from
 // Settings; accept() writes them back, reject() leaves Settings untouched.
@@ -15,6 +15,10 @@ class QPushButton;
 class QSpinBox;
 class Settings;
 
+// Fills a combo with the precisions Settings knows (item data "auto", "fp32", "bf16"), saying what
+// "auto" means on this machine; the Preferences dialog and the training form share it.
+void addPrecisionItems(QComboBox* combo);
+
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 
@@ -30,6 +34,7 @@ public:
 
     // The editors, for tests. The device combo's item data holds the Settings value ("auto" …).
     QComboBox* deviceCombo() const;
+    QComboBox* precisionCombo() const;
     QSpinBox* threadsSpin() const;
     QSpinBox* previewSpin() const;
     QLineEdit* exportFolderEdit() const;
@@ -47,6 +52,7 @@ private:
     Settings& m_settings;
     DirectoryChooser m_chooseDirectory;
     QComboBox* m_deviceCombo = nullptr;
+    QComboBox* m_precisionCombo = nullptr;
     QSpinBox* m_threadsSpin = nullptr;
     QSpinBox* m_previewSpin = nullptr;
     QLineEdit* m_exportFolderEdit = nullptr;

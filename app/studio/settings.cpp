@@ -27,6 +27,7 @@ const QString kEmaDecay = QStringLiteral("Training/emaDecay");
 const QString kSchedule = QStringLiteral("Training/schedule");
 const QString kSeed = QStringLiteral("Training/seed");
 const QString kDevice = QStringLiteral("Compute/device");
+const QString kPrecision = QStringLiteral("Compute/precision");
 const QString kCpuThreads = QStringLiteral("Compute/cpuThreads");
 const QString kPreviewInterval = QStringLiteral("Preview/interval");
 const QString kExportFolder = QStringLiteral("Export/folder");
@@ -292,6 +293,21 @@ QString Settings::device() const
 void Settings::setDevice(const QString& device)
 {
     setValue(kDevice, device);
+}
+
+QStringList Settings::precisionNames()
+{
+    return {QStringLiteral("auto"), QStringLiteral("fp32"), QStringLiteral("bf16")};
+}
+
+QString Settings::precision() const
+{
+    return choiceValue(kPrecision, QStringLiteral("auto"), precisionNames());
+}
+
+void Settings::setPrecision(const QString& precision)
+{
+    setValue(kPrecision, precision);
 }
 
 int Settings::cpuThreads() const

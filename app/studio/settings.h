@@ -64,6 +64,9 @@ public:
     static QStringList deviceNames(); // auto, cpu, cuda
     QString device() const;           // "auto"
     void setDevice(const QString& device);
+    static QStringList precisionNames(); // auto, fp32, bf16
+    QString precision() const;           // "auto": bf16 where the hardware computes it fast
+    void setPrecision(const QString& precision);
     int cpuThreads() const; // 0 = all cores; 0 … 256
     void setCpuThreads(int threads);
     int previewInterval() const; // training steps between preview samples, 200; 1 … 1,000,000

@@ -194,6 +194,21 @@ public:
             Q_EMIT failed(error);
     }
 
+    // "auto", "fp32" or "bf16": how the network computes from now on (training and the snapshots the
+    // sampler uses); applied to every model this worker holds.
+    void setPrecision(const QString& name)
+    {
+        m_precision = name;
+        if (!m_trainer)
+            return;
+        const QString error = applyPrecision(*m_trainer);
+        if (!error.isEmpty())
+            return Q_EMIT failed(error);
+        SnapshotPtr snap;
+        if (guard(TrainingController::tr("copying the model"), [&] { snap = makeSnapshot(); }).isEmpty())
+            Q_EMIT snapshotReady(snap); // the window and the sampler compute in the new precision
+    }
+
     void setThreads(int threads)
     {
         // LibTorch sets a thread's count up lazily, at its first parallel operation, from the last
@@ -295,9 +310,20 @@ private:
         return s;
     }
 
+    QString applyPrecision(Trainer& trainer)
+    {
+        auto p = parsePrecision(m_precision.toStdString(), trainer.device());
+        if (!p)
+            return ddpm::errorText(p);
+        trainer.setPrecision(p.value());
+        return {};
+    }
+
     // Replaces the trainer only once everything about the new one worked.
     void install(std::unique_ptr<Trainer> trainer, const QString& source)
     {
+        if (const QString error = applyPrecision(*trainer); !error.isEmpty())
+            return Q_EMIT failed(error);
         std::swap(m_trainer, trainer);
         SnapshotPtr snap;
         const QString error = guard(TrainingController::tr("copying the model"), [&] { snap = makeSnapshot(); });
@@ -351,6 +377,8 @@ private:
         auto moved = Trainer::resume(file.fileName().toStdString(), d.value());
         if (!moved)
             return ddpm::errorText(moved);
+        if (const QString error = applyPrecision(*moved.value()); !error.isEmpty())
+            return error;
         std::swap(m_trainer, moved.value());
         if (m_data)
             attachData(true);
@@ -374,6 +402,11 @@ private:
                                          [&] { error = moveTo(request.device); });
             if (!thrown.isEmpty() || !error.isEmpty())
                 return thrown.isEmpty() ? error : thrown; // training does not start; the model stays where it was
+        }
+        if (request.precision) {
+            m_precision = *request.precision;
+            if (const QString error = applyPrecision(*m_trainer); !error.isEmpty())
+                return error;
         }
         if (request.options) {
             if (auto s = m_trainer->setTrainOptions(request.options->mergedInto(m_trainer->config().train)); !s)
@@ -445,6 +478,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_shutdown;
     std::shared_ptr<std::atomic<int>> m_previewInterval;
     std::unique_ptr<Trainer> m_trainer;
+    QString m_precision = QStringLiteral("auto");
     std::shared_ptr<const Dataset> m_data;
     bool m_dataAttached = false;
     QMutex m_taskMutex;
@@ -537,6 +571,12 @@ void TrainingController::setDataset(std::shared_ptr<const Dataset> data)
     post([data](TrainingWorker& w) { w.setDataset(data); });
 }
 
+void TrainingController::setPrecision(const QString& precision)
+{
+    m_precision = precision;
+    post([precision](TrainingWorker& w) { w.setPrecision(precision); });
+}
+
 void TrainingController::setCpuThreads(int threads)
 {
     m_threads = threads;
@@ -557,6 +597,8 @@ void TrainingController::start(const TrainingRequest& request)
     TrainingRequest r = request;
     if (!r.threads)
         r.threads = m_threads;
+    if (!r.precision)
+        r.precision = m_precision;
     if (!r.device.isEmpty())
         m_device = r.device;
     auto control = std::make_shared<RunControl>();

@@ -57,6 +57,7 @@ struct TrainingRequest {
     std::optional<TrainFormOptions> options; // none: keep the trainer's own
     QString device;                          // "auto", "cpu", "cuda"; empty: where the model is
     std::optional<int> threads;              // CPU threads for the training thread (0: all cores)
+    std::optional<QString> precision;        // "auto", "fp32", "bf16"; none: as set by setPrecision
 };
 
 // Stop and pause for one run: set by the GUI, only read by the worker, never reset.
@@ -94,6 +95,10 @@ public:
     // LibTorch's CPU threads on the worker thread (OpenMP's count is per thread), from now on for
     // previews and snapshots, and for every Start that does not name its own (0: all cores).
     void setCpuThreads(int threads);
+    // "auto", "fp32" or "bf16" for training and for the snapshots the sampler uses; applies between
+    // steps (a new snapshotReady follows).
+    void setPrecision(const QString& precision);
+    QString precision() const { return m_precision; }
     void start(qint64 totalSteps);
     void start(const TrainingRequest& request);
     void pause();
@@ -146,6 +151,7 @@ private:
     quint64 m_runId = 0;
     quint64 m_saveId = 0;
     std::optional<int> m_threads;
+    QString m_precision = QStringLiteral("auto");
     int m_workerThreads = 0;
     std::shared_ptr<std::atomic<bool>> m_shutdown = std::make_shared<std::atomic<bool>>(false);
     std::shared_ptr<std::atomic<int>> m_previewInterval = std::make_shared<std::atomic<int>>(200);

@@ -1,4 +1,5 @@
 #include "trainingview.h"
+#include "preferencesdialog.h"
 
 #include "settings.h"
 
@@ -91,6 +92,8 @@ TrainingView::TrainingView(QWidget* parent)
     m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
     m_device->setToolTip(tr("Where the model trains. A change applies at the next Start: the model moves "
                             "there with its optimizer state. Sampling runs where the model is."));
+    m_precision = new QComboBox(this);
+    addPrecisionItems(m_precision);
     m_previewEvery = new QSpinBox(this);
     m_previewEvery->setRange(0, 1000000);
     m_previewEvery->setSpecialValueText(tr("never"));
@@ -110,6 +113,7 @@ TrainingView::TrainingView(QWidget* parent)
     fl->addRow(tr("Noise schedule"), m_schedule);
     fl->addRow(tr("Seed"), m_seed);
     fl->addRow(tr("Device"), m_device);
+    fl->addRow(tr("Precision"), m_precision);
     fl->addRow(tr("Preview every"), m_previewEvery);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
@@ -190,6 +194,7 @@ TrainingView::TrainingView(QWidget* parent)
     for (auto* spin : {m_lr, m_ema})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &TrainingView::updatePending);
     connect(m_device, &QComboBox::currentIndexChanged, this, &TrainingView::updatePending);
+    connect(m_precision, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT precisionChanged(precision()); });
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &TrainingView::updateClock);
     timer->start(500);
@@ -262,6 +267,14 @@ void TrainingView::setDevice(const QString& device)
 {
     m_device->setCurrentIndex(std::max(0, m_device->findData(device)));
 }
+QString TrainingView::precision() const
+{
+    return m_precision->currentData().toString();
+}
+void TrainingView::setPrecision(const QString& precision)
+{
+    m_precision->setCurrentIndex(std::max(0, m_precision->findData(precision)));
+}
 int TrainingView::previewInterval() const
 {
     return m_previewEvery->value();
@@ -294,7 +307,8 @@ void TrainingView::setState(TrainingController::State state)
     m_pause->setText(state == S::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(busy);
     for (QWidget* w :
-         std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_warmup, m_ema, m_schedule, m_seed, m_device})
+         std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_warmup, m_ema, m_schedule, m_seed, m_device,
+                                         m_precision})
         w->setEnabled(!busy);
     updateClock();
 }

@@ -35,6 +35,8 @@ public:
     void setTotalSteps(qint64 steps);
     QString device() const;
     void setDevice(const QString& device);
+    QString precision() const; // "auto", "fp32", "bf16"
+    void setPrecision(const QString& precision);
     int previewInterval() const;
     void setPreviewInterval(int steps);
 
@@ -57,6 +59,7 @@ public:
     QLabel* pendingLabel() const { return m_pending; }
 
 Q_SIGNALS:
+    void precisionChanged(const QString& precision);
     void startRequested();
     void pauseRequested();
     void resumeRequested();
@@ -76,6 +79,7 @@ private:
     QComboBox* m_schedule;
     QSpinBox* m_seed;
     QComboBox* m_device;
+    QComboBox* m_precision;
     QSpinBox* m_previewEvery;
     QPushButton* m_start;
     QPushButton* m_pause;

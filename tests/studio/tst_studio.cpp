@@ -6,6 +6,7 @@
 #include "dialogs.h"
 #include "exporter.h"
 #include "language.h"
+#include "bundled.h"
 #include "mainwindow.h"
 #include "messages.h"
 #include "reverseview.h"
@@ -21,6 +22,8 @@
 
 #include <QtTest>
 
+#include <QLabel>
+#include <QStatusBar>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -31,6 +34,12 @@
 using namespace ddpm;
 
 namespace {
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 ModelConfig tinyConfig(double lr = 1e-3)
 {
     auto c = makeConfig("tiny").value();
@@ -72,6 +81,9 @@ private Q_SLOTS:
     void exportsFromTheWindow();
     void checkpointFromTheCommand();
     void brokenCheckpointKeepsModel();
+    void demoModelAtFirstLaunch();
+    void precisionReachesTrainerAndSampler();
+    void shippedDemoModelLoads();
     void closeDuringTraining();
     void engineErrorsTranslated();
 
@@ -455,6 +467,104 @@ void TestStudio::brokenCheckpointKeepsModel()
     QVERIFY(failed.first().first().toString().contains(QStringLiteral("checkpoint")));
     QCOMPARE(w->training()->snapshot(), before);
     QVERIFY(w->currentPath().isEmpty());
+}
+
+void TestStudio::demoModelAtFirstLaunch()
+{
+    // A stand-in demo model (tiny, so the test is quick) where DDPM_DATA_DIR points.
+    const QString dataDir = m_dir.filePath(QStringLiteral("bundle"));
+    QVERIFY(QDir().mkpath(dataDir + QStringLiteral("/models")));
+    const QString full = m_dir.filePath(QStringLiteral("demo-full.ckpt"));
+    const QString demo = dataDir + QStringLiteral("/models/fashion-mnist-demo.ckpt");
+    {
+        Trainer trainer(tinyConfig(), torch::kCPU);
+        QVERIFY(trainer.setDataset(*tinyData()));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(trainer.step());
+        QVERIFY(trainer.save(full.toStdString()));
+        QVERIFY(exportSamplingCheckpoint(full.toStdString(), demo.toStdString(), false));
+    }
+    qputenv("DDPM_DATA_DIR", dataDir.toLocal8Bit());
+    auto restoreEnv = qScopeGuard([] { qunsetenv("DDPM_DATA_DIR"); });
+    QCOMPARE(demoModelPath(), QFileInfo(demo).canonicalFilePath());
+    const QByteArray shipped = readFile(demo);
+
+    // First launch: no model in the settings, so the demo model opens, read-only.
+    Settings settings(m_dir.filePath(QStringLiteral("demo.ini")));
+    QVERIFY(settings.recentFiles().isEmpty());
+    auto w = makeWindow(settings);
+    QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    w->openStartupModel();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->currentPath().isEmpty(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QCOMPARE(w->currentPath(), QFileInfo(demo).canonicalFilePath());
+    QCOMPARE(w->training()->step(), 3);
+    QVERIFY(w->windowTitle().contains(QStringLiteral("read-only")));
+
+    // Training it trains a copy: the path is dropped and the shipped file stays as it was.
+    w->trainingView()->setTotalSteps(5);
+    w->startTraining();
+    QVERIFY(w->currentPath().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 5, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
+    QCOMPARE(readFile(demo), shipped);
+    const QString copy = m_dir.filePath(QStringLiteral("my-copy.ckpt"));
+    QSignalSpy saved(w->training(), &TrainingController::saved);
+    w->saveTo(copy);
+    QVERIFY(saved.wait(30000));
+    QCOMPARE(readFile(demo), shipped);
+    w.reset();
+
+    // The next launch opens the last model, not the demo; File → Open demo model brings it back.
+    auto again = makeWindow(settings);
+    again->openStartupModel();
+    QTRY_COMPARE_WITH_TIMEOUT(again->currentPath(), QDir::cleanPath(copy), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(again->isReady(), 60000);
+    QCOMPARE(again->training()->step(), 5);
+    QVERIFY(again->openDemoModel());
+    QTRY_COMPARE_WITH_TIMEOUT(again->currentPath(), QFileInfo(demo).canonicalFilePath(), 60000);
+}
+
+void TestStudio::precisionReachesTrainerAndSampler()
+{
+    // The form's precision reaches the model between steps (the sampler's snapshot computes in it),
+    // the status bar says which one runs, training keeps it, and the settings remember it.
+    Settings settings(m_dir.filePath(QStringLiteral("precision.ini")));
+    settings.setPrecision(QStringLiteral("fp32"));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QCOMPARE(w->trainingView()->precision(), QStringLiteral("fp32"));
+    QCOMPARE(w->training()->snapshot()->model->precision(), Precision::Fp32);
+    w->trainingView()->setPrecision(QStringLiteral("bf16"));
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->snapshot()->model->precision(), Precision::Bf16, 30000);
+    QCOMPARE(w->training()->snapshot()->ema->precision(), Precision::Bf16);
+    auto labels = w->statusBar()->findChildren<QLabel*>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(),
+                        [](QLabel* l) { return l->text().startsWith(QStringLiteral("Precision: bf16")); }));
+    w->trainingView()->setTotalSteps(2);
+    w->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 2, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->snapshot()->step, 2, 30000);
+    QCOMPARE(w->training()->snapshot()->model->precision(), Precision::Bf16);
+    Dialogs::setNextAnswer(QMessageBox::Discard); // the 2 steps need no saving
+    QVERIFY(w->close());
+    QCOMPARE(settings.precision(), QStringLiteral("bf16"));
+}
+
+void TestStudio::shippedDemoModelLoads()
+{
+    // The model in resources/models: sampling-only, grey 32×32 Fashion-MNIST, trained for real.
+    const QString demo = demoModelPath();
+    QVERIFY2(!demo.isEmpty(), "resources/models/fashion-mnist-demo.ckpt is missing");
+    auto m = loadCheckpoint(demo.toStdString(), torch::kCPU);
+    QVERIFY2(m, m.ok() ? "" : m.error().c_str());
+    QVERIFY(m->samplingOnly);
+    QCOMPARE(m->config.unet.imageChannels(), 1);
+    QCOMPARE(m->config.unet.imageSize(), 32);
+    QCOMPARE(m->config.dataSpec, std::string("fashion-mnist:train"));
+    QVERIFY(m->step >= 500);
+    QVERIFY(!m->lossHistory.empty() && m->lossHistory.back().loss < 0.05);
 }
 
 void TestStudio::closeDuringTraining()

@@ -1,0 +1,37 @@
+#include "bundled.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+QString bundledFile(const QString& relative)
+{
+    QStringList roots;
+    if (const QString env = qEnvironmentVariable("DDPM_DATA_DIR"); !env.isEmpty())
+        roots << env;
+    if (QCoreApplication::instance())
+        roots << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/ddpm-studio");
+    roots << QStringLiteral(DDPM_SOURCE_DIR "/resources");
+    for (const QString& root : roots) {
+        const QFileInfo f(QDir(root).filePath(relative));
+        if (f.isFile())
+            return f.canonicalFilePath();
+    }
+    return {};
+}
+
+QString demoModelPath()
+{
+    return bundledFile(QStringLiteral("models/fashion-mnist-demo.ckpt"));
+}
+
+bool isDemoModel(const QString& path)
+{
+    const QString demo = demoModelPath();
+    return !path.isEmpty() && !demo.isEmpty() && QFileInfo(path).canonicalFilePath() == demo;
+}
+
+QString classifierPath()
+{
+    return bundledFile(QStringLiteral("models/fashion-mnist-classifier.ckpt"));
+}
