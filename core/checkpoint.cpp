@@ -347,7 +347,20 @@ Status loadModule(InputArchive& a, const std::string& key, UNet& model, torch::D
         const auto stored = storedWeightsType(a);
         if (stored != torch::kFloat32)
             model->to(stored);
+        // Loading replaces tensors whatever their shape: weights that disagree with the configuration
+        // would only fail later, in the middle of a step.
+        std::vector<std::pair<std::string, std::vector<int64_t>>> expected;
+        for (const auto& p : model->named_parameters())
+            expected.emplace_back(p.key(), p.value().sizes().vec());
         model->load(sub);
+        const auto loaded = model->named_parameters();
+        for (const auto& [name, shape] : expected) {
+            const auto* t = loaded.find(name);
+            if (!t || t->sizes().vec() != shape)
+                return fail(DDPM_MSG("Engine",
+                                     "the %1 weights in '%2' do not match the model its configuration describes (%3)"),
+                            key, path, name);
+        }
         model->to(torch::kFloat32);
         model->to(device);
     } catch (const std::exception& e) {

@@ -2,11 +2,14 @@
 //   ddpm schedule | train | sample | info | bench   (ddpm help COMMAND for the options)
 #include "animation.h"
 #include "bench.h"
+#include "bundled.h"
 #include "checkpoint.h"
+#include "classifier.h"
 #include "config.h"
 #include "device.h"
 #include "exporter.h"
 #include "imageio.h"
+#include "quality.h"
 #include "sampler.h"
 #include "schedule.h"
 #include "trainer.h"
@@ -15,6 +18,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -534,7 +538,254 @@ int cmdInfo(const QStringList& args)
     if (!m.lossHistory.empty())
         o[QStringLiteral("last_loss")] = m.lossHistory.back().loss;
     o[QStringLiteral("loss_points")] = static_cast<qint64>(m.lossHistory.size());
+    o[QStringLiteral("sampling_only")] = m.samplingOnly;
     o[QStringLiteral("sha256")] = sha256OfFile(path);
+    std::printf("%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
+    return 0;
+}
+
+int cmdExport(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(opt("checkpoint", "the trained checkpoint to read", "CKPT"));
+    p.addOption(opt("out", "the sampling-only checkpoint to write", "FILE"));
+    p.addOption(opt("half", "store the weights in fp16: half the size, but the images are no longer bit-identical"));
+    if (!parse(p, args,
+               QStringLiteral("ddpm export: write a checkpoint for sampling only (EMA weights, no optimizer), "
+                              "as the studio's demo model is shipped")))
+        return 2;
+    if (!p.isSet(QStringLiteral("checkpoint")) || !p.isSet(QStringLiteral("out")))
+        return fail("usage: ddpm export --checkpoint CKPT --out FILE [--half]", 2);
+    const auto in = p.value(QStringLiteral("checkpoint")).toStdString();
+    const auto out = p.value(QStringLiteral("out")).toStdString();
+    if (auto s = exportSamplingCheckpoint(in, out, p.isSet(QStringLiteral("half"))); !s)
+        return fail(s.error());
+    std::printf("ddpm: wrote %s (%lld bytes)\n", out.c_str(),
+                static_cast<long long>(QFileInfo(QString::fromStdString(out)).size()));
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+int cmdTrainClassifier(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(opt("data", "training images with labels (grey, read at 28×28)", "SPEC", "fashion-mnist:train"));
+    p.addOption(opt("test", "test images with labels, for the accuracy", "SPEC", "fashion-mnist:test"));
+    p.addOption(opt("out", "classifier file to write", "FILE"));
+    p.addOption(opt("epochs", "passes over the training images", "N", "4"));
+    p.addOption(opt("batch", "batch size", "B", "128"));
+    p.addOption(opt("lr", "Adam learning rate (cosine decay to 0)", "LR", "0.002"));
+    p.addOption(opt("seed", "random seed: the same seed, data and threads give the same weights", "S", "0"));
+    p.addOption(opt("device", "auto, cpu or cuda", "D", "auto"));
+    p.addOption(opt("threads", "CPU threads (0: all cores)", "N", "0"));
+    if (!parse(p, args,
+               QStringLiteral("ddpm train-classifier: train the Fashion-MNIST classifier that `ddpm quality` uses")))
+        return 2;
+    const QString out = p.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return fail("--out FILE is required", 2);
+    ClassifierTrainOptions o;
+    int threads = 0;
+    if (!number(p, QStringLiteral("epochs"), o.epochs, 1, 1000) ||
+        !number(p, QStringLiteral("batch"), o.batch, 1, 65536) || !number(p, QStringLiteral("lr"), o.lr, 1e-9, 1) ||
+        !number(p, QStringLiteral("seed"), o.seed, 0, 9e15) || !number(p, QStringLiteral("threads"), threads, 0, 1024))
+        return 2;
+    configureThreads(threads);
+    auto device = parseDevice(p.value(QStringLiteral("device")).toStdString());
+    if (!device)
+        return fail(device.error(), 2);
+    o.device = device.value();
+    const std::string trainSpec = p.value(QStringLiteral("data")).toStdString();
+    const std::string testSpec = p.value(QStringLiteral("test")).toStdString();
+    auto train = loadDataSpec(trainSpec, 1, kClassifierImageSize, qtFolderLoader());
+    if (!train)
+        return fail(train.error());
+    auto test = loadDataSpec(testSpec, 1, kClassifierImageSize, qtFolderLoader());
+    if (!test)
+        return fail(test.error());
+
+    std::signal(SIGINT, onSigint);
+    std::signal(SIGTERM, onSigint);
+    const bool tty = ::isatty(STDERR_FILENO);
+    std::fprintf(stderr, "ddpm: training a classifier on %s (%lld images) for %d epochs on %s, seed %llu\n",
+                 trainSpec.c_str(), static_cast<long long>(train->size()), o.epochs,
+                 deviceDescription(o.device).c_str(), static_cast<unsigned long long>(o.seed));
+    const auto t0 = std::chrono::steady_clock::now();
+    auto trained = trainClassifier(
+        train.value(), test.value(), o,
+        [&](const ClassifierProgress& s) {
+            const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            if (s.testAccuracy >= 0) {
+                std::fprintf(stderr, "%sepoch %d/%d  loss %.4f  test accuracy %.2f%%  %s\n", tty ? "\r" : "", s.epoch,
+                             s.epochs, s.loss, 100.0 * s.testAccuracy, formatDuration(secs).toLatin1().constData());
+            } else if (tty || s.step % 200 == 0) {
+                std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.4f  %s%s", tty ? "\r" : "", s.epoch,
+                             s.epochs, static_cast<long long>(s.step), static_cast<long long>(s.totalSteps), s.loss,
+                             formatDuration(secs).toLatin1().constData(), tty ? "   " : "\n");
+            }
+        },
+        &g_interrupted);
+    if (!trained)
+        return fail(g_interrupted.load() ? std::string("interrupted; nothing was written") : trained.error());
+    if (auto s = saveClassifier(trained.value(), out.toStdString()); !s)
+        return fail(s.error());
+    std::fprintf(stderr, "ddpm: wrote %s (%lld parameters, %lld bytes)\n", out.toLocal8Bit().constData(),
+                 static_cast<long long>(trained->net->parameterCount()), static_cast<long long>(QFileInfo(out).size()));
+    std::printf("test accuracy %.2f%% on %lld images of %s\n", 100.0 * trained->testAccuracy,
+                static_cast<long long>(trained->testCount), testSpec.c_str());
+    return 0;
+}
+
+int cmdQuality(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(opt("checkpoint", "checkpoint of a grey model trained on Fashion-MNIST", "CKPT"));
+    p.addOption(opt("count", "samples to draw (the floor uses as many real training images)", "N", "1000"));
+    p.addOption(opt("sampler", "ddim or ddpm", "S", "ddim"));
+    p.addOption(opt("steps", "DDIM steps", "S", "100"));
+    p.addOption(opt("eta", "DDIM η", "E", "0"));
+    p.addOption(opt("seed", "random seed of the samples", "S", "0"));
+    p.addOption(opt("weights", "ema or raw", "W", "ema"));
+    p.addOption(opt("batch",
+                    "images through the network at once (0: chosen for the device); the images do not depend on it",
+                    "B", "0"));
+    p.addOption(opt("classifier",
+                    "classifier file (default: the shipped models/fashion-mnist-classifier.ckpt, in $DDPM_DATA_DIR, "
+                    "../share/ddpm-studio next to the program or the source tree's resources)",
+                    "FILE"));
+    p.addOption(opt("precision", "fp32, bf16 (mixed) or auto (bf16 where fast)", "P", "auto"));
+    p.addOption(opt("device", "auto, cpu or cuda", "D", "auto"));
+    p.addOption(opt("threads", "CPU threads (0: all cores)", "N", "0"));
+    p.addOption(opt("sweep", "measure DDIM with 10, 20, 50, 100 and 250 steps and DDPM with all T steps"));
+    p.addOption(opt("csv", "also write the report (or the sweep's rows) as CSV", "FILE"));
+    if (!parse(p, args,
+               QStringLiteral("ddpm quality: sample a model and compare the samples with the Fashion-MNIST test "
+                              "images through a classifier's features (a Fréchet distance, as FID), beside the "
+                              "floor that as many real training images reach; JSON on standard output")))
+        return 2;
+    const QString ckpt = p.value(QStringLiteral("checkpoint"));
+    if (ckpt.isEmpty())
+        return fail("--checkpoint CKPT is required", 2);
+    QualityOptions qo;
+    int threads = 0;
+    if (!number(p, QStringLiteral("count"), qo.count, 2, 100000) ||
+        !number(p, QStringLiteral("steps"), qo.sampler.ddimSteps, 1, 100000) ||
+        !number(p, QStringLiteral("eta"), qo.sampler.eta, 0, 1) ||
+        !number(p, QStringLiteral("seed"), qo.sampler.seed, 0, 9e15) ||
+        !number(p, QStringLiteral("batch"), qo.batch, 0, 65536) ||
+        !number(p, QStringLiteral("threads"), threads, 0, 1024))
+        return 2;
+    auto kind = parseSamplerKind(p.value(QStringLiteral("sampler")).toStdString());
+    if (!kind)
+        return fail(kind.error(), 2);
+    qo.sampler.kind = kind.value();
+    const QString weights = p.value(QStringLiteral("weights"));
+    if (weights != QLatin1String("ema") && weights != QLatin1String("raw"))
+        return fail("--weights takes ema or raw", 2);
+    configureThreads(threads);
+    auto device = parseDevice(p.value(QStringLiteral("device")).toStdString());
+    if (!device)
+        return fail(device.error(), 2);
+    auto precision = parsePrecision(p.value(QStringLiteral("precision")).toStdString(), device.value());
+    if (!precision)
+        return fail(precision.error(), 2);
+    auto loaded = loadCheckpoint(ckpt.toStdString(), device.value());
+    if (!loaded)
+        return fail(loaded.error());
+    auto& m = loaded.value();
+    if (m.config.unet.imageChannels() != 1)
+        return fail(QStringLiteral("'%1' makes %2-channel images; quality is measured against Fashion-MNIST, for grey "
+                                   "models only")
+                        .arg(ckpt)
+                        .arg(m.config.unet.imageChannels()));
+    if (m.config.dataSpec.rfind("fashion-mnist", 0) != 0)
+        std::fprintf(stderr, "ddpm: note: the model was trained on %s; it is compared with Fashion-MNIST\n",
+                     m.config.dataSpec.c_str());
+    const QString classifierFile =
+        p.isSet(QStringLiteral("classifier")) ? p.value(QStringLiteral("classifier")) : classifierPath();
+    if (classifierFile.isEmpty())
+        return fail("no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with --classifier "
+                    "or make one with `ddpm train-classifier`");
+    auto classifier = loadClassifier(classifierFile.toStdString(), device.value());
+    if (!classifier)
+        return fail(classifier.error());
+    m.model->setPrecision(precision.value());
+    m.ema->setPrecision(precision.value());
+    Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device.value());
+    const auto denoiser = makeDenoiser(weights == QLatin1String("ema") ? m.ema : m.model);
+    const std::vector<int64_t> shape{1, m.config.unet.imageSize(), m.config.unet.imageSize()};
+
+    std::fprintf(stderr, "ddpm: reference: Fashion-MNIST test features and the floor of %d training images\n",
+                 qo.count);
+    auto reference = fashionMnistReference(classifier.value(), qo.count);
+    if (!reference)
+        return fail(reference.error());
+    const std::vector<SamplerOptions> settings =
+        p.isSet(QStringLiteral("sweep")) ? qualitySweep(qo.sampler) : std::vector<SamplerOptions>{qo.sampler};
+
+    std::signal(SIGINT, onSigint);
+    const bool tty = ::isatty(STDERR_FILENO);
+    std::vector<QualityReport> reports;
+    for (const auto& setting : settings) {
+        QualityOptions o = qo;
+        o.sampler = setting;
+        const std::string label =
+            samplerKindName(setting.kind) + " " +
+            std::to_string(setting.kind == SamplerKind::Ddim ? setting.ddimSteps : diffusion.steps()) + " steps";
+        int lastDecile = -1;
+        auto report = measureQuality(
+            diffusion, denoiser, shape, classifier.value(), reference.value(), o,
+            [&](int done, int total) {
+                const int decile = total > 0 ? static_cast<int>(10.0 * done / total) : 10;
+                if (tty)
+                    std::fprintf(stderr, "\rquality, %s: %3d%%", label.c_str(),
+                                 total > 0 ? static_cast<int>(100.0 * done / total) : 100);
+                else if (decile != lastDecile)
+                    std::fprintf(stderr, "quality, %s: %d%%\n", label.c_str(), 10 * decile);
+                lastDecile = decile;
+            },
+            &g_interrupted);
+        if (tty)
+            std::fprintf(stderr, "\n");
+        if (!report)
+            return fail(isCancelled(report.failure()) ? std::string("interrupted") : report.error());
+        std::fprintf(stderr, "ddpm: %s: FID %.3f (floor %.3f, ratio %.2f), mean confidence %.3f, %.3f s/image\n",
+                     label.c_str(), report->fid, report->fidFloor, report->ratio, report->meanConfidence,
+                     report->secondsPerImage);
+        reports.push_back(report.value());
+    }
+
+    auto reportObject = [](const QualityReport& r) {
+        return QJsonDocument::fromJson(QByteArray::fromStdString(qualityReportToJson(r, 0))).object();
+    };
+    QJsonObject o;
+    o[QStringLiteral("checkpoint")] = ckpt;
+    o[QStringLiteral("training_step")] = static_cast<qint64>(m.step);
+    o[QStringLiteral("weights")] = weights;
+    o[QStringLiteral("classifier")] = classifierFile;
+    o[QStringLiteral("classifier_test_accuracy")] = classifier->testAccuracy;
+    if (p.isSet(QStringLiteral("sweep"))) {
+        QJsonArray rows;
+        for (const auto& r : reports)
+            rows.append(reportObject(r));
+        o[QStringLiteral("count")] = qo.count;
+        o[QStringLiteral("fid_floor")] = reference->fidFloor;
+        o[QStringLiteral("rows")] = rows;
+    } else {
+        const auto r = reportObject(reports.front());
+        for (auto it = r.begin(); it != r.end(); ++it)
+            o[it.key()] = it.value();
+    }
+    if (p.isSet(QStringLiteral("csv"))) {
+        QSaveFile csv(p.value(QStringLiteral("csv")));
+        std::string text = qualityCsvHeader(classifier->classNames);
+        for (const auto& r : reports)
+            text += qualityReportToCsvRow(r);
+        if (!csv.open(QIODevice::WriteOnly) || csv.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
+            !csv.commit())
+            return fail(QStringLiteral("cannot write '%1': %2").arg(csv.fileName(), csv.errorString()));
+    }
     std::printf("%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
     return 0;
 }
@@ -563,7 +814,10 @@ void usage(FILE* to)
                      "  train      train a denoising U-Net (Ctrl-C saves and exits)\n"
                      "  sample     draw images with DDPM or DDIM; strips and GIFs of the reverse process\n"
                      "  info       print a checkpoint's configuration as JSON\n"
-                     "  bench      measure training and denoising throughput\n\n"
+                     "  export     write a small checkpoint for sampling only (EMA weights)\n"
+                     "  bench      measure training and denoising throughput\n"
+                     "  train-classifier  train the Fashion-MNIST classifier that quality uses\n"
+                     "  quality    measure sample quality: a Fréchet distance to Fashion-MNIST, beside its floor\n\n"
                      "ddpm COMMAND --help lists the options of a command.\n");
 }
 
@@ -591,8 +845,14 @@ int main(int argc, char** argv)
             return cmdSample(args);
         if (cmd == "info")
             return cmdInfo(args);
+        if (cmd == "export")
+            return cmdExport(args);
         if (cmd == "bench")
             return cmdBench(argc, argv);
+        if (cmd == "train-classifier")
+            return cmdTrainClassifier(args);
+        if (cmd == "quality")
+            return cmdQuality(args);
         if (cmd == "help" || cmd == "--help" || cmd == "-h") {
             usage(stdout);
             return 0;

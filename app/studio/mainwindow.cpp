@@ -7,6 +7,8 @@
 #include "helppanel.h"
 #include "language.h"
 #include "preferencesdialog.h"
+#include "qualitycontroller.h"
+#include "qualityview.h"
 #include "reverseview.h"
 #include "schedulesview.h"
 #include "settings.h"
@@ -48,6 +50,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_training = new TrainingController(this);
     m_sampling = new SamplingController(this);
     m_loader = new DataLoader(this);
+    m_quality = new QualityController(this);
     m_training->setCpuThreads(m_settings.cpuThreads()); // on its worker thread: OpenMP's count is per thread
 
     m_tabs = new QTabWidget(this);
@@ -55,10 +58,12 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_trainingView = new TrainingView(m_tabs);
     m_reverseView = new ReverseView(m_tabs);
     m_schedulesView = new SchedulesView(m_tabs);
+    m_qualityView = new QualityView(m_tabs);
     m_tabs->addTab(m_dataView, tr("Data && forward process"));
     m_tabs->addTab(m_trainingView, tr("Training"));
     m_tabs->addTab(m_reverseView, tr("Reverse process"));
     m_tabs->addTab(m_schedulesView, tr("Schedules"));
+    m_tabs->addTab(m_qualityView, tr("Quality"));
     setCentralWidget(m_tabs);
 
     m_help = new HelpPanel(this);
@@ -148,11 +153,27 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     });
     connect(m_sampling, &SamplingController::failed, this, &MainWindow::showError);
 
+    // Quality
+    connect(m_qualityView, &QualityView::measureRequested, this, &MainWindow::startQuality);
+    connect(m_qualityView, &QualityView::cancelRequested, m_quality, &QualityController::cancel);
+    connect(m_qualityView, &QualityView::exportRequested, this, [this] {
+        exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"),
+                         tr("CSV files (*.csv)"), &MainWindow::exportQualityCsv);
+    });
+    connect(m_quality, &QualityController::progress, m_qualityView, &QualityView::setProgress);
+    connect(m_quality, &QualityController::reportReady, this,
+            [this](quint64, int, const QualityReport& report) { m_qualityView->addReport(report, m_qualityStep); });
+    connect(m_quality, &QualityController::finished, this, [this](quint64, bool completed, const QString& error) {
+        m_qualityView->end(completed, error);
+        if (!error.isEmpty())
+            showError(error);
+    });
+
     // Help follows the view.
     auto helpTopic = [this](int index) {
         static const HelpPanel::Topic topics[] = {HelpPanel::Data, HelpPanel::Training, HelpPanel::Reverse,
                                                   HelpPanel::Schedules};
-        const int view = std::clamp(index, 0, 3);
+        const int view = index == Quality ? Reverse : std::clamp(index, 0, 3); // quality is about samples
         m_help->setTopic(topics[view]);
         m_help->setLiveValues(m_liveValues[view]); // the values of the view now shown, in its meaning
     };
@@ -176,6 +197,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    m_quality->shutdown();
     m_sampling->shutdown();
     m_training->shutdown();
 }
@@ -283,9 +305,14 @@ void MainWindow::buildMenus()
         exportWithDialog(tr("Export the loss chart"), QStringLiteral("loss-chart.png"), tr("PNG images (*.png)"),
                          &MainWindow::exportLossChart);
     });
+    exp->addAction(tr("Quality measurements as CSV…"), this, [this] {
+        exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"),
+                         tr("CSV files (*.csv)"), &MainWindow::exportQualityCsv);
+    });
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("Data && forward process"), tr("Training"), tr("Reverse process"), tr("Schedules")};
+    const QStringList names{tr("Data && forward process"), tr("Training"), tr("Reverse process"), tr("Schedules"),
+                            tr("Quality")};
     for (int i = 0; i < names.size(); ++i) {
         auto* a = view->addAction(names[i], this, [this, i] { setView(View(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -334,7 +361,7 @@ void MainWindow::restoreSettings()
         resize(1400, 880);
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
-    m_tabs->setCurrentIndex(std::clamp(m_settings.currentView(), 0, 3));
+    m_tabs->setCurrentIndex(std::clamp(m_settings.currentView(), 0, 4));
     auto c = makeConfig(m_settings.preset().toStdString());
     ModelConfig config = c ? c.value() : makeConfig("reference").value();
     config.train.batch = m_settings.batchSize();
@@ -471,9 +498,39 @@ void MainWindow::startTraining()
     m_training->start(r);
 }
 
+void MainWindow::startQuality(const QualityOptions& options, bool sweep)
+{
+    const auto snap = m_training->snapshot();
+    if (!snap) {
+        showError(tr("There is no model to measure."));
+        return;
+    }
+    QualityRequest r;
+    r.model = snap;
+    r.options = options;
+    r.runs = sweep ? qualitySweep(options.sampler) : std::vector<SamplerOptions>{options.sampler};
+    r.threads = m_settings.cpuThreads();
+    m_qualityStep = snap->step;
+    if (m_quality->start(r) != 0)
+        m_qualityView->begin(static_cast<int>(r.runs.size()));
+}
+
 void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
 {
     m_path = sourcePath;
+    // Results of the model before do not describe this one.
+    m_qualityView->clearResults(sourcePath.isEmpty() ? tr("the new model") : QFileInfo(sourcePath).fileName());
+    if (snapshot->config.unet.imageChannels() != 1)
+        m_qualityView->setAvailable(false, tr("Quality is measured for grey Fashion-MNIST-like models; this model "
+                                              "makes colour images."));
+    else if (classifierPath().isEmpty())
+        m_qualityView->setAvailable(false, tr("The quality classifier is not installed "
+                                              "(models/fashion-mnist-classifier.ckpt)."));
+    else if (!fashionMnistAvailable())
+        m_qualityView->setAvailable(false, tr("Quality is measured against the Fashion-MNIST test images; install "
+                                              "the dataset-fashion-mnist package."));
+    else
+        m_qualityView->setAvailable(true);
     if (!sourcePath.isEmpty()) {
         m_settings.addRecentFile(sourcePath);
         updateRecentMenu();
@@ -841,6 +898,11 @@ Status MainWindow::exportLossCsv(const QString& path)
     if (history.empty())
         return noData(tr("There is no loss history yet: train the model first."));
     return ddpm::exportLossCsv(history, path);
+}
+
+Status MainWindow::exportQualityCsv(const QString& path)
+{
+    return m_qualityView->exportCsv(path);
 }
 
 Status MainWindow::exportLossChart(const QString& path)

@@ -4,6 +4,7 @@
 
 #include "dataloader.h"
 #include "exporter.h"
+#include "quality.h"
 #include "samplingcontroller.h"
 #include "trainingcontroller.h"
 
@@ -19,13 +20,15 @@ class DataView;
 class HelpPanel;
 class ReverseView;
 class SchedulesView;
+class QualityView;
+class QualityController;
 class Settings;
 class TrainingView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum View { Data = 0, Training = 1, Reverse = 2, Schedules = 3 };
+    enum View { Data = 0, Training = 1, Reverse = 2, Schedules = 3, Quality = 4 };
 
     explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -34,6 +37,8 @@ public:
     TrainingView* trainingView() const { return m_trainingView; }
     ReverseView* reverseView() const { return m_reverseView; }
     SchedulesView* schedulesView() const { return m_schedulesView; }
+    QualityView* qualityView() const { return m_qualityView; }
+    QualityController* quality() const { return m_quality; }
     TrainingController* training() const { return m_training; }
     SamplingController* sampling() const { return m_sampling; }
     DataLoader* dataLoader() const { return m_loader; }
@@ -51,6 +56,8 @@ public:
     void loadData(const QString& spec);
     void startTraining();
     void startSampling();
+    // Measures the current model's samples (one sampler setting, or the sweep against steps).
+    void startQuality(const ddpm::QualityOptions& options, bool sweep);
 
     // Exports (also used by tests); each writes the file whole and, for images, a JSON sidecar.
     ddpm::Status exportSampleGrid(const QString& path);
@@ -61,6 +68,7 @@ public:
     ddpm::Status exportForwardStrip(const QString& path);
     ddpm::Status exportLossCsv(const QString& path);
     ddpm::Status exportLossChart(const QString& path);
+    ddpm::Status exportQualityCsv(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -96,6 +104,9 @@ private:
     TrainingView* m_trainingView;
     ReverseView* m_reverseView;
     SchedulesView* m_schedulesView;
+    QualityView* m_qualityView;
+    QualityController* m_quality;
+    qint64 m_qualityStep = 0; // the training step of the model being measured
     HelpPanel* m_help;
     QDockWidget* m_helpDock;
     TrainingController* m_training;

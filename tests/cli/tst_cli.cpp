@@ -28,6 +28,7 @@ private Q_SLOTS:
     void cudaWhereAvailable();
     void imageFolderWithOddFiles();
     void interruptSavesCheckpoint();
+    void qualityMissingCheckpoint();
 
 private:
     struct Run {
@@ -189,6 +190,11 @@ void TestCli::userErrors_data()
     if (!torch::cuda::is_available())
         QTest::newRow("cuda absent") << QStringList{QStringLiteral("bench"), QStringLiteral("--device"),
                                                     QStringLiteral("cuda")};
+    QTest::newRow("quality without checkpoint") << QStringList{QStringLiteral("quality")};
+    QTest::newRow("quality of one image")
+        << QStringList{QStringLiteral("quality"), QStringLiteral("--checkpoint"), QStringLiteral("/no/such.ckpt"),
+                       QStringLiteral("--count"), QStringLiteral("1")};
+    QTest::newRow("train-classifier without out") << QStringList{QStringLiteral("train-classifier")};
     QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"),
                                                      QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"),
                                                      QStringLiteral("/tmp/x.png")};
@@ -382,6 +388,17 @@ void TestCli::interruptSavesCheckpoint()
     auto info = run({QStringLiteral("info"), ckpt});
     QCOMPARE(info.code, 0);
     QVERIFY(QJsonDocument::fromJson(info.out).object().value(QStringLiteral("step")).toInt() >= 1);
+}
+
+void TestCli::qualityMissingCheckpoint()
+{
+    auto r = run({QStringLiteral("quality"), QStringLiteral("--checkpoint"), QStringLiteral("/no/such.ckpt"),
+                  QStringLiteral("--count"), QStringLiteral("10")});
+    QVERIFY(r.code != 0);
+    QVERIFY(r.out.isEmpty()); // no JSON
+    const auto err = r.err.trimmed();
+    QVERIFY2(err.startsWith("ddpm: ") && err.contains("/no/such.ckpt") && err.contains("no such file"),
+             err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

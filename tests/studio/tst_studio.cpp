@@ -9,6 +9,8 @@
 #include "bundled.h"
 #include "mainwindow.h"
 #include "messages.h"
+#include "qualitycontroller.h"
+#include "qualityview.h"
 #include "reverseview.h"
 #include "schedulesview.h"
 #include "settings.h"
@@ -24,6 +26,8 @@
 
 #include <QLabel>
 #include <QStatusBar>
+#include <QChartView>
+#include <QXYSeries>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -83,6 +87,7 @@ private Q_SLOTS:
     void brokenCheckpointKeepsModel();
     void demoModelAtFirstLaunch();
     void precisionReachesTrainerAndSampler();
+    void qualityPanelMeasuresCancelsExports();
     void shippedDemoModelLoads();
     void closeDuringTraining();
     void engineErrorsTranslated();
@@ -550,6 +555,96 @@ void TestStudio::precisionReachesTrainerAndSampler()
     Dialogs::setNextAnswer(QMessageBox::Discard); // the 2 steps need no saving
     QVERIFY(w->close());
     QCOMPARE(settings.precision(), QStringLiteral("bf16"));
+}
+
+void TestStudio::qualityPanelMeasuresCancelsExports()
+{
+    if (!fashionMnistAvailable())
+        QSKIP("Fashion-MNIST is not installed (dataset-fashion-mnist)");
+    QVERIFY2(!classifierPath().isEmpty(), "resources/models/fashion-mnist-classifier.ckpt is missing");
+    Settings settings(m_dir.filePath(QStringLiteral("quality.ini")));
+    auto w = makeWindow(settings);
+    QVERIFY(w->openDemoModel());
+    QTRY_VERIFY_WITH_TIMEOUT(isDemoModel(w->currentPath()), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->setView(MainWindow::Quality);
+    auto* view = w->qualityView();
+    QTRY_VERIFY(view->measureButton()->isEnabled());
+
+    // One measurement, small and quick: 50 samples (the least the panel takes), DDIM with 4 steps.
+    QualityOptions o;
+    o.count = 50;
+    o.sampler.ddimSteps = 4;
+    view->setOptions(o);
+    QSignalSpy progress(w->quality(), &QualityController::progress);
+    QSignalSpy finished(w->quality(), &QualityController::finished);
+    QTest::mouseClick(view->measureButton(), Qt::LeftButton);
+    QVERIFY(!view->measureButton()->isEnabled()); // one measurement at a time
+    QVERIFY(view->cancelButton()->isEnabled());
+    QVERIFY(finished.wait(180000));
+    QCOMPARE(finished.first().at(1).toBool(), true);
+    QVERIFY2(finished.first().at(2).toString().isEmpty(), qPrintable(finished.first().at(2).toString()));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(3).toLongLong(), progress.last().at(4).toLongLong()); // 200 of 200 image-steps
+    QCOMPARE(progress.last().at(4).toLongLong(), 50 * 4);
+    QCOMPARE(view->reports().size(), 1);
+    const auto r = view->reports().first();
+    QCOMPARE(r.count, 50);
+    QCOMPARE(r.steps, 4);
+    QVERIFY(r.fid > 0 && r.fidFloor > 0);
+    QVERIFY(r.meanConfidence > 0.1 && r.meanConfidence <= 1.0);
+    QCOMPARE(view->classTable()->rowCount(), 10);
+    double shares = 0;
+    for (double x : r.classShares)
+        shares += x;
+    QVERIFY(std::abs(shares - 1.0) < 1e-9);
+    QVERIFY(view->summaryText().contains(QStringLiteral("Fréchet distance")));
+    auto* series = qobject_cast<QXYSeries*>(view->chartView()->chart()->series().first());
+    QVERIFY(series);
+    QCOMPARE(series->count(), 1);
+    QCOMPARE(series->at(0), QPointF(4, r.fid));
+
+    // The sweep, cancelled during its first setting: it ends as not completed, without an error.
+    finished.clear();
+    progress.clear();
+    o.count = 200;
+    view->setOptions(o);
+    QTest::mouseClick(view->sweepButton(), Qt::LeftButton);
+    QVERIFY(progress.wait(120000));
+    QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QVERIFY(finished.first().at(2).toString().isEmpty());
+    QVERIFY(view->measureButton()->isEnabled());
+    QCOMPARE(view->reports().size(), 1);
+
+    // CSV: a header and one row per report, the model's step last.
+    const QString csv = m_dir.filePath(QStringLiteral("quality.csv"));
+    QVERIFY(w->exportQualityCsv(csv));
+    const QStringList lines = QString::fromUtf8(readFile(csv)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines[0].startsWith(QStringLiteral("sampler,steps,")));
+    QVERIFY(lines[0].endsWith(QStringLiteral(",model_step")));
+    QVERIFY(lines[1].startsWith(QStringLiteral("ddim,4,")));
+    QVERIFY(lines[1].endsWith(QStringLiteral(",") + QString::number(w->training()->step())));
+
+    // Another model: the results of this one go.
+    w->newModel();
+    QTRY_VERIFY_WITH_TIMEOUT(view->reports().isEmpty(), 60000);
+    QVERIFY(!w->exportQualityCsv(csv));
+
+    // A classifier that cannot be read ends the request with a reason, and the worker lives on.
+    QualityController c;
+    QSignalSpy done(&c, &QualityController::finished);
+    QualityRequest bad;
+    bad.model = w->training()->snapshot();
+    bad.runs = {o.sampler};
+    bad.classifierPath = m_dir.filePath(QStringLiteral("no-such-classifier.ckpt"));
+    QVERIFY(c.start(bad) != 0);
+    QVERIFY(done.wait(60000));
+    QCOMPARE(done.first().at(1).toBool(), false);
+    QVERIFY(done.first().at(2).toString().contains(QStringLiteral("no-such-classifier")));
+    QVERIFY(!c.isRunning());
 }
 
 void TestStudio::shippedDemoModelLoads()

@@ -1,0 +1,345 @@
+#include "qualityview.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QLogValueAxis>
+#include <QPen>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScatterSeries>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+QString samplerLabel(const QualityReport& r)
+{
+    return r.sampler == "ddpm" ? QualityView::tr("DDPM, %L1 steps").arg(r.steps)
+                               : QualityView::tr("DDIM, %L1 steps").arg(r.steps);
+}
+} // namespace
+
+QualityView::QualityView(QWidget* parent)
+    : QWidget(parent)
+{
+    m_count = new QSpinBox(this);
+    m_count->setRange(50, 10000);
+    m_count->setSingleStep(50);
+    m_count->setValue(1000);
+    m_count->setToolTip(tr("Samples to draw. The floor is measured with as many real training images, so the "
+                           "distance can be read at any count; more samples give a steadier number."));
+    m_sampler = new QComboBox(this);
+    m_sampler->addItem(tr("DDIM (η = 0)"), QStringLiteral("ddim"));
+    m_sampler->addItem(tr("DDPM (all steps)"), QStringLiteral("ddpm"));
+    m_steps = new QSpinBox(this);
+    m_steps->setRange(1, 1000);
+    m_steps->setValue(100);
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, 2147483647);
+    m_measure = new QPushButton(tr("Measure"), this);
+    m_measure->setToolTip(tr("Draw the samples with these settings and compare them with the test images"));
+    m_sweep = new QPushButton(tr("Measure against steps"), this);
+    m_sweep->setToolTip(tr("DDIM with 10, 20, 50, 100 and 250 steps, then DDPM with all steps: the Fréchet "
+                           "distance and the time per image of each, in the chart"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_export = new QPushButton(tr("Export CSV…"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+
+    auto* form = new QGroupBox(tr("Measure"), this);
+    auto* fl = new QFormLayout(form);
+    fl->addRow(tr("Samples"), m_count);
+    fl->addRow(tr("Sampler"), m_sampler);
+    fl->addRow(tr("DDIM steps"), m_steps);
+    fl->addRow(tr("Seed"), m_seed);
+    fl->addRow(m_measure);
+    fl->addRow(m_sweep);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_cancel);
+    row->addWidget(m_export);
+    fl->addRow(row);
+    fl->addRow(m_progress);
+    fl->addRow(m_status);
+    auto* how =
+        new QLabel(tr("A classifier trained on the 60,000 Fashion-MNIST training images describes each sample by the "
+                      "features of its last hidden layer. The Fréchet distance compares their mean and covariance with "
+                      "those of the 10,000 test images; the floor is the same distance for as many real training "
+                      "images. A model that makes images like the real ones scores near the floor."),
+                   form);
+    how->setWordWrap(true);
+    how->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    fl->addRow(how);
+    form->setMaximumWidth(340);
+
+    m_summary = new QLabel(tr("No measurement yet."), this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_classes = new QTableWidget(0, 3, this);
+    m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Share"), tr("Samples")});
+    m_classes->verticalHeader()->hide();
+    m_classes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_classes->setToolTip(tr("The class the classifier gives each sample. A model that covers every mode "
+                             "makes each of the ten classes about 10% of the time."));
+
+    auto* chart = new QChart;
+    chart->setTitle(tr("Quality against sampling steps"));
+    m_fidSeries = new QLineSeries;
+    m_fidSeries->setName(tr("Fréchet distance"));
+    m_fidPoints = new QScatterSeries;
+    m_fidPoints->setMarkerSize(8);
+    m_floorSeries = new QLineSeries;
+    m_floorSeries->setName(tr("floor (real images)"));
+    QPen dashed(Qt::darkGray);
+    dashed.setStyle(Qt::DashLine);
+    dashed.setWidthF(1.5);
+    m_floorSeries->setPen(dashed);
+    m_timeSeries = new QLineSeries;
+    m_timeSeries->setName(tr("seconds per image"));
+    for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries, m_timeSeries})
+        chart->addSeries(s);
+    m_floorSeries->setPointsVisible(true); // a single measurement shows as points
+    m_timeSeries->setPointsVisible(true);
+    m_fidPoints->setColor(m_fidSeries->color());
+    m_axisX = new QLogValueAxis;
+    m_axisX->setBase(10);
+    m_axisX->setLabelFormat(QStringLiteral("%g"));
+    m_axisX->setTitleText(tr("network evaluations per image"));
+    m_axisX->setRange(5, 2000);
+    m_axisFid = new QValueAxis;
+    m_axisFid->setTitleText(tr("Fréchet distance"));
+    m_axisFid->setRange(0, 1);
+    m_axisTime = new QValueAxis;
+    m_axisTime->setTitleText(tr("seconds per image"));
+    m_axisTime->setRange(0, 1);
+    chart->addAxis(m_axisX, Qt::AlignBottom);
+    chart->addAxis(m_axisFid, Qt::AlignLeft);
+    chart->addAxis(m_axisTime, Qt::AlignRight);
+    for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries}) {
+        s->attachAxis(m_axisX);
+        s->attachAxis(m_axisFid);
+    }
+    m_timeSeries->attachAxis(m_axisX);
+    m_timeSeries->attachAxis(m_axisTime);
+    chart->legend()->markers(m_fidPoints).first()->setVisible(false);
+    m_chartView = new QChartView(chart, this);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(260);
+
+    auto* top = new QWidget(this);
+    auto* tl = new QHBoxLayout(top);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(m_summary, 3);
+    tl->addWidget(m_classes, 2);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(m_chartView);
+    split->setStretchFactor(1, 3);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(form);
+    layout->addWidget(split, 1);
+
+    connect(m_sampler, &QComboBox::currentIndexChanged, this, &QualityView::updateButtons);
+    connect(m_measure, &QPushButton::clicked, this, [this] { Q_EMIT measureRequested(options(), false); });
+    connect(m_sweep, &QPushButton::clicked, this, [this] { Q_EMIT measureRequested(options(), true); });
+    connect(m_cancel, &QPushButton::clicked, this, &QualityView::cancelRequested);
+    connect(m_export, &QPushButton::clicked, this, &QualityView::exportRequested);
+    updateButtons();
+}
+
+void QualityView::setAvailable(bool available, const QString& why)
+{
+    m_available = available;
+    if (!available && !why.isEmpty())
+        m_status->setText(why);
+    updateButtons();
+}
+
+void QualityView::clearResults(const QString& modelName)
+{
+    m_reports.clear();
+    m_reportSteps.clear();
+    m_summary->setText(modelName.isEmpty() ? tr("No measurement yet.")
+                                           : tr("No measurement of %1 yet.").arg(modelName.toHtmlEscaped()));
+    m_classes->setRowCount(0);
+    m_progress->setValue(0);
+    updateChart();
+    updateButtons();
+}
+
+QualityOptions QualityView::options() const
+{
+    QualityOptions o;
+    o.count = m_count->value();
+    o.sampler = defaultQualitySampler();
+    o.sampler.kind =
+        m_sampler->currentData().toString() == QLatin1String("ddpm") ? SamplerKind::Ddpm : SamplerKind::Ddim;
+    o.sampler.ddimSteps = m_steps->value();
+    o.sampler.seed = static_cast<uint64_t>(m_seed->value());
+    return o;
+}
+
+void QualityView::setOptions(const QualityOptions& o)
+{
+    m_count->setValue(o.count);
+    m_sampler->setCurrentIndex(o.sampler.kind == SamplerKind::Ddpm ? 1 : 0);
+    m_steps->setValue(o.sampler.ddimSteps);
+    m_seed->setValue(static_cast<int>(o.sampler.seed));
+}
+
+void QualityView::begin(int runs)
+{
+    m_running = true;
+    m_progress->setValue(0);
+    m_status->setText(runs > 1 ? tr("Measuring %1 sampler settings…").arg(runs) : tr("Measuring…"));
+    updateButtons();
+}
+
+void QualityView::setProgress(int run, int runs, qint64 done, qint64 total)
+{
+    const double inRun = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 0.0;
+    m_progress->setValue(static_cast<int>(std::lround(1000.0 * (run + inRun) / std::max(1, runs))));
+    const QString which = runs > 1 ? tr("Setting %1 of %2: ").arg(run + 1).arg(runs) : QString();
+    m_status->setText(which + tr("%L1 of %L2 image-steps").arg(done).arg(total));
+}
+
+void QualityView::addReport(const QualityReport& report, qint64 modelStep)
+{
+    m_reports.append(report);
+    m_reportSteps.append(modelStep);
+    showReport(report, modelStep);
+    updateChart();
+    updateButtons();
+}
+
+void QualityView::end(bool completed, const QString& error)
+{
+    m_running = false;
+    if (completed)
+        m_progress->setValue(1000);
+    if (!error.isEmpty())
+        m_status->setText(tr("Stopped: %1").arg(error));
+    else if (!completed)
+        m_status->setText(tr("Cancelled."));
+    else
+        m_status->setText(tr("Done."));
+    updateButtons();
+}
+
+QString QualityView::summaryText() const
+{
+    return m_summary->text();
+}
+
+void QualityView::showReport(const QualityReport& r, qint64 modelStep)
+{
+    const QLocale locale;
+    QString text = tr("<b>%1</b>, %L2 samples, the model at step %L3").arg(samplerLabel(r)).arg(r.count).arg(modelStep);
+    text += QStringLiteral("<table cellspacing=6>");
+    auto row = [&](const QString& name, const QString& value) {
+        text += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>").arg(name, value);
+    };
+    row(tr("Fréchet distance"), locale.toString(r.fid, 'f', 3));
+    row(tr("Floor (%L1 real training images)").arg(r.count), locale.toString(r.fidFloor, 'f', 3));
+    row(tr("Distance ÷ floor"), tr("%1×").arg(locale.toString(r.ratio, 'f', 2)));
+    row(tr("Mean classifier confidence"), locale.toString(r.meanConfidence, 'f', 3));
+    row(tr("Time per image"), tr("%1 s").arg(locale.toString(r.secondsPerImage, 'g', 3)));
+    text += QStringLiteral("</table>");
+    m_summary->setText(text);
+
+    m_classes->setRowCount(static_cast<int>(r.classNames.size()));
+    for (size_t k = 0; k < r.classNames.size(); ++k) {
+        const int i = static_cast<int>(k);
+        const double share = k < r.classShares.size() ? r.classShares[k] : 0.0;
+        auto* name = new QTableWidgetItem(QString::fromStdString(r.classNames[k]));
+        auto* shareItem = new QTableWidgetItem(locale.toString(100.0 * share, 'f', 1) + QStringLiteral(" %"));
+        auto* count = new QTableWidgetItem(locale.toString(k < r.classCounts.size() ? r.classCounts[k] : 0));
+        shareItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (share < 0.05 || share > 0.15) {
+            shareItem->setForeground(QColor(200, 40, 40));
+            shareItem->setToolTip(tr("Outside 5–15%: the model makes this class too rarely or too often"));
+        }
+        m_classes->setItem(i, 0, name);
+        m_classes->setItem(i, 1, shareItem);
+        m_classes->setItem(i, 2, count);
+    }
+}
+
+void QualityView::updateChart()
+{
+    QList<std::pair<int, int>> order; // (steps, index)
+    for (int i = 0; i < m_reports.size(); ++i)
+        order.append({m_reports[i].steps, i});
+    std::sort(order.begin(), order.end());
+    QList<QPointF> fid, floor, time;
+    double maxFid = 0, maxTime = 0;
+    for (const auto& [steps, i] : order) {
+        const auto& r = m_reports[i];
+        fid.append({double(steps), r.fid});
+        floor.append({double(steps), r.fidFloor});
+        time.append({double(steps), r.secondsPerImage});
+        maxFid = std::max({maxFid, r.fid, r.fidFloor});
+        maxTime = std::max(maxTime, r.secondsPerImage);
+    }
+    m_fidSeries->replace(fid);
+    m_fidPoints->replace(fid);
+    m_floorSeries->replace(floor);
+    m_timeSeries->replace(time);
+    m_axisFid->setRange(0, maxFid > 0 ? maxFid * 1.15 : 1.0);
+    m_axisTime->setRange(0, maxTime > 0 ? maxTime * 1.15 : 1.0);
+    m_axisFid->applyNiceNumbers();
+    m_axisTime->applyNiceNumbers();
+}
+
+void QualityView::updateButtons()
+{
+    const bool ddim = m_sampler->currentData().toString() != QLatin1String("ddpm");
+    m_steps->setEnabled(ddim && !m_running);
+    m_measure->setEnabled(m_available && !m_running);
+    m_sweep->setEnabled(m_available && !m_running);
+    m_cancel->setEnabled(m_running);
+    m_export->setEnabled(!m_reports.isEmpty());
+    for (QWidget* w : std::initializer_list<QWidget*>{m_count, m_sampler, m_seed})
+        w->setEnabled(!m_running);
+}
+
+Status QualityView::exportCsv(const QString& path) const
+{
+    if (m_reports.isEmpty())
+        return Error{tr("There is no quality measurement yet: press Measure first.").toStdString()};
+    // The model's step as a last column, so that rows of different models can be told apart.
+    auto withStep = [](std::string line, const std::string& step) {
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
+            line.pop_back();
+        return line + ',' + step + '\n';
+    };
+    std::string csv = withStep(qualityCsvHeader(m_reports.first().classNames), "model_step");
+    for (int i = 0; i < m_reports.size(); ++i)
+        csv += withStep(qualityReportToCsvRow(m_reports[i]), std::to_string(m_reportSteps[i]));
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(csv.data(), static_cast<qint64>(csv.size())) < 0 || !f.commit())
+        return Error{tr("Cannot write %1: %2").arg(path, f.errorString()).toStdString()};
+    return Ok{};
+}

@@ -1,0 +1,90 @@
+// The Quality view: how good the model's samples are, on the project's own metric (core/quality.h):
+// the Fréchet distance of classifier features against the Fashion-MNIST test images beside its floor
+// (the same number for real training images), the classifier's mean confidence and the share of each
+// class. "Against sampling steps" measures DDIM with 10 … 250 steps and DDPM with all of them, and
+// charts the distance and the time per image, so a user sees what fewer steps cost.
+#pragma once
+
+#include "quality.h"
+
+#include <QList>
+#include <QWidget>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QLineSeries;
+class QLogValueAxis;
+class QProgressBar;
+class QPushButton;
+class QScatterSeries;
+class QSpinBox;
+class QTableWidget;
+class QValueAxis;
+
+class QualityView : public QWidget {
+    Q_OBJECT
+public:
+    explicit QualityView(QWidget* parent = nullptr);
+
+    // Whether there is a model to measure; `why` says what is missing (shown instead of results).
+    void setAvailable(bool available, const QString& why = {});
+    // A different model: the results so far belong to the old one and go.
+    void clearResults(const QString& modelName = {});
+
+    // The settings of one measurement (the sampler of the form; the sweep replaces it run by run).
+    ddpm::QualityOptions options() const;
+    void setOptions(const ddpm::QualityOptions& options);
+
+    // Driven by the window while a measurement runs.
+    void begin(int runs);
+    void setProgress(int run, int runs, qint64 done, qint64 total);
+    void addReport(const ddpm::QualityReport& report, qint64 modelStep);
+    void end(bool completed, const QString& error);
+
+    const QList<ddpm::QualityReport>& reports() const { return m_reports; }
+    // The reports as CSV (core's columns, plus the model's step), written whole or not at all.
+    ddpm::Status exportCsv(const QString& path) const;
+
+    QPushButton* measureButton() const { return m_measure; }
+    QPushButton* sweepButton() const { return m_sweep; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QChartView* chartView() const { return m_chartView; }
+    QTableWidget* classTable() const { return m_classes; }
+    QString summaryText() const;
+
+Q_SIGNALS:
+    void measureRequested(const ddpm::QualityOptions& options, bool sweep);
+    void cancelRequested();
+    void exportRequested();
+
+private:
+    void showReport(const ddpm::QualityReport& report, qint64 modelStep);
+    void updateChart();
+    void updateButtons();
+
+    QSpinBox* m_count;
+    QComboBox* m_sampler;
+    QSpinBox* m_steps;
+    QSpinBox* m_seed;
+    QPushButton* m_measure;
+    QPushButton* m_sweep;
+    QPushButton* m_cancel;
+    QPushButton* m_export;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QLabel* m_summary;
+    QTableWidget* m_classes;
+    QChartView* m_chartView;
+    QLineSeries* m_fidSeries;
+    QScatterSeries* m_fidPoints;
+    QLineSeries* m_floorSeries;
+    QLineSeries* m_timeSeries;
+    QLogValueAxis* m_axisX;
+    QValueAxis* m_axisFid;
+    QValueAxis* m_axisTime;
+    QList<ddpm::QualityReport> m_reports;
+    QList<qint64> m_reportSteps; // the model's training step of each report
+    bool m_available = false;
+    bool m_running = false;
+};

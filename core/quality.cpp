@@ -1,0 +1,290 @@
+#include "quality.h"
+
+#include "config.h"
+#include "device.h"
+
+#include <torch/linalg.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+namespace ddpm {
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and the Fréchet distance
+
+FeatureStats featureStats(const torch::Tensor& features)
+{
+    const auto f = features.detach().to(torch::kCPU, torch::kFloat64);
+    FeatureStats s;
+    s.count = f.size(0);
+    s.mean = f.mean(0);
+    const auto centred = f - s.mean;
+    s.cov = centred.t().mm(centred) / static_cast<double>(std::max<int64_t>(1, s.count - 1));
+    return s;
+}
+
+namespace {
+torch::Tensor symmetric(const torch::Tensor& m)
+{
+    return 0.5 * (m + m.t());
+}
+
+// S^½ of a symmetric positive semi-definite S: V diag(√max(λ, 0)) Vᵀ.
+torch::Tensor sqrtSymmetric(const torch::Tensor& s)
+{
+    auto [lambda, v] = torch::linalg::eigh(symmetric(s), "L");
+    return (v * lambda.clamp_min(0.0).sqrt().unsqueeze(0)).mm(v.t());
+}
+} // namespace
+
+double frechetDistance(const FeatureStats& a, const FeatureStats& b)
+{
+    const auto mu1 = a.mean.to(torch::kFloat64), mu2 = b.mean.to(torch::kFloat64);
+    const auto s1 = a.cov.to(torch::kFloat64), s2 = b.cov.to(torch::kFloat64);
+    const auto d = mu1 - mu2;
+    const double meanTerm = d.dot(d).item<double>();
+    // tr (Σ1 Σ2)^½ = tr (Σ1^½ Σ2 Σ1^½)^½: the latter is symmetric, so its eigenvalues are real and ≥ 0.
+    const auto s1h = sqrtSymmetric(s1);
+    const auto m = symmetric(s1h.mm(s2).mm(s1h));
+    const double crossTerm = torch::linalg::eigvalsh(m, "L").clamp_min(0.0).sqrt().sum().item<double>();
+    const double fd = meanTerm + s1.trace().item<double>() + s2.trace().item<double>() - 2.0 * crossTerm;
+    return std::max(0.0, fd);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reference
+
+Result<QualityReference> makeQualityReference(const TrainedClassifier& classifier, const Dataset& test,
+                                              const Dataset& train, int64_t count, uint64_t seed)
+{
+    auto fits = [](const Dataset& d) {
+        return d.size() >= 2 && d.images.scalar_type() == torch::kUInt8 && d.channels() == 1 &&
+               d.height() == kClassifierImageSize && d.width() == kClassifierImageSize;
+    };
+    if (!fits(test) || !fits(train))
+        return fail(DDPM_MSG("Engine", "the quality reference needs grey %1×%1 test and training images"),
+                    kClassifierImageSize);
+    if (count < 2 || count > train.size())
+        return fail(DDPM_MSG("Engine", "the quality floor takes between 2 and %1 images, not %2"), train.size(), count);
+    try {
+        QualityReference r;
+        r.test = featureStats(classifier.features(classifierInputFromBytes(test.images)));
+        auto generator = at::detail::createCPUGenerator(seed);
+        const auto pick = torch::randperm(train.size(), generator, torch::kInt64).narrow(0, 0, count);
+        const auto real =
+            featureStats(classifier.features(classifierInputFromBytes(train.images.index_select(0, pick))));
+        r.fidFloor = frechetDistance(real, r.test);
+        r.floorCount = count;
+        return r;
+    } catch (const std::exception& e) {
+        return describeException(e, fail(DDPM_MSG("Engine", "measuring the quality reference")));
+    }
+}
+
+Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed)
+{
+    auto test = loadDataSpec("fashion-mnist:test", 1, kClassifierImageSize);
+    if (!test)
+        return test.failure();
+    auto train = loadDataSpec("fashion-mnist:train", 1, kClassifierImageSize);
+    if (!train)
+        return train.failure();
+    return makeQualityReference(classifier, test.value(), train.value(), count, seed);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring a model
+
+SamplerOptions defaultQualitySampler()
+{
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 100;
+    o.eta = 0.0;
+    o.seed = 0;
+    return o;
+}
+
+std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base)
+{
+    std::vector<SamplerOptions> out;
+    for (int steps : {10, 20, 50, 100, 250}) {
+        SamplerOptions o = base;
+        o.kind = SamplerKind::Ddim;
+        o.ddimSteps = steps;
+        o.eta = 0.0;
+        out.push_back(o);
+    }
+    SamplerOptions ddpm = base;
+    ddpm.kind = SamplerKind::Ddpm; // all T steps
+    out.push_back(ddpm);
+    return out;
+}
+
+namespace {
+constexpr const char* kCancelled = DDPM_MSG("Engine", "the quality measurement was cancelled");
+}
+
+bool isCancelled(const Error& error)
+{
+    return !error.literal && error.text == kCancelled;
+}
+
+Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser& denoiser,
+                                     const std::vector<int64_t>& imageShape, const TrainedClassifier& classifier,
+                                     const QualityReference& reference, const QualityOptions& options,
+                                     const std::function<void(int done, int total)>& progress,
+                                     const std::atomic<bool>* cancel)
+{
+    if (imageShape.size() != 3 || imageShape[0] != 1)
+        return fail(DDPM_MSG("Engine", "quality is measured for grey models only; this model makes %1-channel images"),
+                    imageShape.empty() ? 0 : imageShape[0]);
+    if (options.count < 2)
+        return fail(DDPM_MSG("Engine", "quality needs at least 2 samples, not %1"), options.count);
+    if (reference.floorCount != options.count)
+        return fail(DDPM_MSG("Engine", "the quality reference's floor was measured with %1 images, not %2"),
+                    reference.floorCount, options.count);
+    SamplerOptions so = options.sampler;
+    so.count = options.count;
+    so.firstImage = 0;
+    const int steps = so.kind == SamplerKind::Ddim
+                          ? static_cast<int>(ddimTimesteps(diffusion.steps(), so.ddimSteps).size())
+                          : diffusion.steps();
+    const int batch = options.batch > 0 ? options.batch : defaultSamplingBatch(diffusion.device());
+    const int64_t total = static_cast<int64_t>(so.count) * steps;
+    const auto clampInt = [](int64_t v) {
+        return static_cast<int>(std::min<int64_t>(v, std::numeric_limits<int>::max()));
+    };
+    try {
+        std::vector<torch::Tensor> chunks; // uint8, as PNGs would hold them
+        int64_t done = 0;
+        const auto t0 = std::chrono::steady_clock::now();
+        const bool completed = sampleInChunks(
+            diffusion, denoiser, so, imageShape, batch,
+            [&](const ReverseProcess& chunk, int64_t) { chunks.push_back(quantiseLikePng(chunk.current())); },
+            [&](const ReverseProcess&, const ReverseStep& step) {
+                done += step.xt.size(0);
+                if (progress)
+                    progress(clampInt(done), clampInt(total));
+            },
+            cancel);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (!completed)
+            return fail(kCancelled);
+        auto input = classifierInputFromModelBytes(torch::cat(chunks, 0));
+        if (!input)
+            return input.failure();
+        const auto out = classifier.classify(input.value());
+        const auto stats = featureStats(out.features);
+
+        QualityReport r;
+        r.count = so.count;
+        r.sampler = samplerKindName(so.kind);
+        r.steps = steps;
+        r.eta = so.kind == SamplerKind::Ddim ? so.eta : 1.0;
+        r.seed = so.seed;
+        r.fid = frechetDistance(stats, reference.test);
+        r.fidFloor = reference.fidFloor;
+        r.ratio = reference.fidFloor > 0 ? r.fid / reference.fidFloor : std::numeric_limits<double>::infinity();
+        const auto [confidence, predicted] = out.probabilities.max(1);
+        r.meanConfidence = confidence.to(torch::kFloat64).mean().item<double>();
+        const auto classes = out.probabilities.size(1);
+        const auto counts = torch::bincount(predicted, {}, classes).to(torch::kInt64).contiguous();
+        r.classNames = classifier.classNames;
+        r.classCounts.assign(counts.data_ptr<int64_t>(), counts.data_ptr<int64_t>() + classes);
+        for (auto c : r.classCounts)
+            r.classShares.push_back(static_cast<double>(c) / r.count);
+        r.samplingSeconds = seconds;
+        r.secondsPerImage = seconds / r.count;
+        return r;
+    } catch (const std::exception& e) {
+        return describeException(e, fail(DDPM_MSG("Engine", "measuring the sample quality")));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+namespace {
+std::string num(double v)
+{
+    if (!std::isfinite(v))
+        return "null";
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
+std::string csvNum(double v)
+{
+    return std::isfinite(v) ? num(v) : std::string{};
+}
+
+std::string csvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+} // namespace
+
+std::string qualityReportToJson(const QualityReport& r, int indent)
+{
+    const std::string p1(static_cast<size_t>(std::max(0, indent)), ' ');
+    const std::string nl = indent > 0 ? "\n" : "", sp = indent > 0 ? "" : " ";
+    std::ostringstream o;
+    auto field = [&](const std::string& key, const std::string& value, bool last = false) {
+        o << p1 << "\"" << key << "\": " << value << (last ? "" : ",") << (indent > 0 ? nl : sp);
+    };
+    auto array = [](const auto& values, const auto& format) {
+        std::string s = "[";
+        for (size_t i = 0; i < values.size(); ++i)
+            s += (i ? ", " : "") + format(values[i]);
+        return s + "]";
+    };
+    o << "{" << nl;
+    field("count", std::to_string(r.count));
+    field("sampler", "\"" + jsonEscape(r.sampler) + "\"");
+    field("steps", std::to_string(r.steps));
+    field("eta", num(r.eta));
+    field("seed", std::to_string(r.seed));
+    field("fid", num(r.fid));
+    field("fid_floor", num(r.fidFloor));
+    field("ratio", num(r.ratio));
+    field("mean_confidence", num(r.meanConfidence));
+    field("seconds_per_image", num(r.secondsPerImage));
+    field("sampling_seconds", num(r.samplingSeconds));
+    field("class_names", array(r.classNames, [](const std::string& s) { return "\"" + jsonEscape(s) + "\""; }));
+    field("class_counts", array(r.classCounts, [](int64_t c) { return std::to_string(c); }));
+    field("class_shares", array(r.classShares, [](double v) { return num(v); }), true);
+    o << "}";
+    return o.str();
+}
+
+std::string qualityCsvHeader(const std::vector<std::string>& classNames)
+{
+    std::string s = "sampler,steps,eta,seed,count,fid,fid_floor,ratio,mean_confidence,seconds_per_image";
+    for (const auto& name : classNames)
+        s += "," + csvField("share " + name);
+    return s + "\n";
+}
+
+std::string qualityReportToCsvRow(const QualityReport& r)
+{
+    std::string s = r.sampler + "," + std::to_string(r.steps) + "," + csvNum(r.eta) + "," + std::to_string(r.seed) +
+                    "," + std::to_string(r.count) + "," + csvNum(r.fid) + "," + csvNum(r.fidFloor) + "," +
+                    csvNum(r.ratio) + "," + csvNum(r.meanConfidence) + "," + csvNum(r.secondsPerImage);
+    for (double share : r.classShares)
+        s += "," + csvNum(share);
+    return s + "\n";
+}
+
+} // namespace ddpm

@@ -1,0 +1,101 @@
+// Sample quality measured: a Fréchet distance between the classifier features (classifier.h) of a
+// model's samples and of the 10,000 Fashion-MNIST test images, as FID does with Inception features
+// (Heusel et al. 2017, eq. 6), with the classifier's view of the samples (confidence, class shares).
+//
+// The distance of N samples carries a bias that grows as N shrinks, so a report sets it beside its
+// floor: the distance of N real training images (never seen by the test statistics) from the same
+// test statistics. A perfect model scores about the floor (ratio ≈ 1).
+#pragma once
+
+#include "classifier.h"
+#include "dataset.h"
+#include "diffusion.h"
+#include "result.h"
+#include "sampler.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ddpm {
+
+// Mean and covariance of feature vectors, float64.
+struct FeatureStats {
+    torch::Tensor mean; // [F]
+    torch::Tensor cov;  // [F, F], unbiased (divides by count − 1)
+    int64_t count = 0;
+};
+
+// features [N, F] of any floating type (N ≥ 2).
+FeatureStats featureStats(const torch::Tensor& features);
+// Fréchet distance of two Gaussians: |μ1 − μ2|² + tr Σ1 + tr Σ2 − 2 tr (Σ1^½ Σ2 Σ1^½)^½, with the
+// square roots of symmetric matrices taken through eigendecompositions (negative rounding noise in the
+// eigenvalues clamped to 0).
+double frechetDistance(const FeatureStats& a, const FeatureStats& b);
+
+// What samples are compared with.
+struct QualityReference {
+    FeatureStats test;     // the test images
+    double fidFloor = 0.0; // floorCount real training images against `test`
+    int64_t floorCount = 0;
+};
+
+// Test statistics from `test`, and the floor from `count` training images drawn without replacement
+// with `seed` (both data sets grey 28×28).
+Result<QualityReference> makeQualityReference(const TrainedClassifier& classifier, const Dataset& test,
+                                              const Dataset& train, int64_t count, uint64_t seed = 0);
+// The same from the installed Fashion-MNIST (dataset.h fashionMnistDir()).
+Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed = 0);
+
+// DDIM, 100 steps, η = 0, seed 0.
+SamplerOptions defaultQualitySampler();
+
+struct QualityOptions {
+    int count = 1000;
+    SamplerOptions sampler = defaultQualitySampler(); // its count is ignored
+    int batch = 0; // images through the network at once; 0: defaultSamplingBatch; the images do not depend on it
+};
+
+struct QualityReport {
+    int count = 0;
+    std::string sampler; // "ddim" or "ddpm"
+    int steps = 0;       // network evaluations per image
+    double eta = 0.0;    // DDIM η; 1 for DDPM
+    uint64_t seed = 0;
+    double fid = 0.0;
+    double fidFloor = 0.0;
+    double ratio = 0.0;          // fid / fidFloor
+    double meanConfidence = 0.0; // mean over the samples of the largest class probability
+    std::vector<std::string> classNames;
+    std::vector<int64_t> classCounts; // samples the classifier puts in each class
+    std::vector<double> classShares;  // the same as fractions of count
+    double samplingSeconds = 0.0;     // wall time of the reverse process alone
+    double secondsPerImage = 0.0;
+};
+
+// Draws options.count samples with sampleInChunks, turns them into classifier input
+// (classifierInputFromSamples), and compares them with the reference. reference.floorCount must equal
+// options.count. progress(done, total) counts image-steps (an image taken one step of the reverse
+// process); it is called from the calling thread. A cancelled measurement returns a failure for which
+// isCancelled() is true.
+Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser& denoiser,
+                                     const std::vector<int64_t>& imageShape, const TrainedClassifier& classifier,
+                                     const QualityReference& reference, const QualityOptions& options,
+                                     const std::function<void(int done, int total)>& progress = {},
+                                     const std::atomic<bool>* cancel = nullptr);
+bool isCancelled(const Error& error);
+
+// The settings of a "quality against sampling steps" chart: DDIM (η = 0) with 10, 20, 50, 100 and 250
+// steps, then DDPM with all T steps; seed and clipping from `base`.
+std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base = defaultQualitySampler());
+
+// One JSON object; and CSV with a header line (class shares in the classifier's order).
+std::string qualityReportToJson(const QualityReport& report, int indent = 2);
+std::string qualityCsvHeader(const std::vector<std::string>& classNames);
+std::string qualityReportToCsvRow(const QualityReport& report);
+
+} // namespace ddpm

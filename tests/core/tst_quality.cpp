@@ -1,0 +1,477 @@
+// Sample quality: the Fréchet distance against closed forms, the shipped classifier on real
+// Fashion-MNIST images, real images near the floor and noise far above it, the sample→classifier
+// converter against fitToModel, the whole measurement with an exact denoiser, and broken files.
+#include "checkpoint.h"
+#include "classifier.h"
+#include "dataset.h"
+#include "oracle.h"
+#include "quality.h"
+
+#include <QtTest>
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <atomic>
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+
+const std::string kShippedClassifier = DDPM_SOURCE_DIR "/resources/models/fashion-mnist-classifier.ckpt";
+
+FeatureStats gaussian(const torch::Tensor& mean, const torch::Tensor& cov)
+{
+    return FeatureStats{mean.to(torch::kFloat64), cov.to(torch::kFloat64), 1000};
+}
+
+// A random rotation: the Q of a QR decomposition of a Gaussian matrix.
+torch::Tensor randomRotation(int64_t n, at::Generator& g)
+{
+    auto a = torch::empty({n, n}, torch::kFloat64).normal_(0.0, 1.0, g);
+    return std::get<0>(torch::linalg_qr(a));
+}
+
+} // namespace
+
+class TestQuality : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void frechetDiagonal_data();
+    void frechetDiagonal();
+    void frechetCommutingRotated();
+    void frechetNonCommuting2x2();
+    void featureStatsRecoverGaussian();
+    void converterInvertsPadding_data();
+    void converterInvertsPadding();
+    void converterRefusesColour();
+    void classifierFileRoundTrip();
+    void brokenClassifierFiles();
+    void trainingIsSeeded();
+    void shippedClassifierAccuracy();
+    void realNearFloorNoiseFar();
+    void measureWithExactDenoiser();
+
+private:
+    bool haveData();
+    QTemporaryDir m_dir;
+    Dataset m_test, m_train;
+    Result<TrainedClassifier> m_shipped = Error{"not loaded"};
+};
+
+void TestQuality::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    torch::set_num_threads(2);
+    m_shipped = loadClassifier(kShippedClassifier);
+    if (fashionMnistAvailable()) {
+        auto test = loadDataSpec("fashion-mnist:test", 1, kClassifierImageSize);
+        auto train = loadDataSpec("fashion-mnist:train", 1, kClassifierImageSize);
+        QVERIFY2(test && train, test.ok() ? train.error().c_str() : test.error().c_str());
+        m_test = test.value();
+        m_train = train.value();
+    }
+}
+
+bool TestQuality::haveData()
+{
+    return m_test.size() == 10000 && m_train.size() == 60000;
+}
+
+void TestQuality::frechetDiagonal_data()
+{
+    QTest::addColumn<int>("dim");
+    QTest::addColumn<bool>("singular"); // some variances exactly 0
+    QTest::newRow("1-d") << 1 << false;
+    QTest::newRow("5-d") << 5 << false;
+    QTest::newRow("128-d") << 128 << false;
+    QTest::newRow("128-d rank-deficient") << 128 << true;
+}
+
+void TestQuality::frechetDiagonal()
+{
+    // For diagonal Σ1 = diag(a), Σ2 = diag(b): d² = Σ (μ1 − μ2)² + Σ (√a − √b)².
+    QFETCH(int, dim);
+    QFETCH(bool, singular);
+    auto g = at::detail::createCPUGenerator(7 + dim);
+    auto mu1 = torch::empty({dim}, torch::kFloat64).normal_(0.0, 1.0, g);
+    auto mu2 = torch::empty({dim}, torch::kFloat64).normal_(0.5, 2.0, g);
+    auto a = torch::empty({dim}, torch::kFloat64).uniform_(0.1, 4.0, g);
+    auto b = torch::empty({dim}, torch::kFloat64).uniform_(0.1, 4.0, g);
+    if (singular && dim > 4)
+        a.narrow(0, 0, dim / 4).zero_();
+    double expected = 0.0;
+    for (int64_t i = 0; i < dim; ++i) {
+        const double d = mu1[i].item<double>() - mu2[i].item<double>();
+        const double s = std::sqrt(a[i].item<double>()) - std::sqrt(b[i].item<double>());
+        expected += d * d + s * s;
+    }
+    const double got = frechetDistance(gaussian(mu1, torch::diag(a)), gaussian(mu2, torch::diag(b)));
+    QVERIFY2(std::abs(got - expected) <= 1e-8 * std::max(1.0, expected),
+             qPrintable(QStringLiteral("%1 against %2").arg(got, 0, 'g', 15).arg(expected, 0, 'g', 15)));
+    // Symmetric, and zero from a distribution to itself.
+    QVERIFY(std::abs(frechetDistance(gaussian(mu2, torch::diag(b)), gaussian(mu1, torch::diag(a))) - expected) <=
+            1e-8 * std::max(1.0, expected));
+    QVERIFY(frechetDistance(gaussian(mu1, torch::diag(a)), gaussian(mu1, torch::diag(a))) < 1e-9);
+}
+
+void TestQuality::frechetCommutingRotated()
+{
+    // Σ1 = Q diag(a) Qᵀ and Σ2 = Q diag(b) Qᵀ commute: the distance is that of the diagonal case.
+    const int64_t n = 16;
+    auto g = at::detail::createCPUGenerator(3);
+    auto q = randomRotation(n, g);
+    auto a = torch::empty({n}, torch::kFloat64).uniform_(0.05, 3.0, g);
+    auto b = torch::empty({n}, torch::kFloat64).uniform_(0.05, 3.0, g);
+    auto mu1 = torch::empty({n}, torch::kFloat64).normal_(0.0, 1.0, g);
+    auto mu2 = torch::empty({n}, torch::kFloat64).normal_(0.0, 1.0, g);
+    const double expected = (mu1 - mu2).pow(2).sum().item<double>() + (a.sqrt() - b.sqrt()).pow(2).sum().item<double>();
+    const auto s1 = q.mm(torch::diag(a)).mm(q.t()), s2 = q.mm(torch::diag(b)).mm(q.t());
+    const double got = frechetDistance(gaussian(mu1, s1), gaussian(mu2, s2));
+    QVERIFY2(std::abs(got - expected) < 1e-8 * expected,
+             qPrintable(QStringLiteral("%1 against %2").arg(got, 0, 'g', 15).arg(expected, 0, 'g', 15)));
+}
+
+void TestQuality::frechetNonCommuting2x2()
+{
+    // For 2×2 M ⪰ 0, tr √M = √(tr M + 2√det M); with M = Σ1^½ Σ2 Σ1^½: tr M = tr Σ1Σ2 and
+    // det M = det Σ1 · det Σ2. Σ1 and Σ2 below do not commute.
+    auto s1 = torch::tensor({2.0, 0.7, 0.7, 1.0}, torch::kFloat64).view({2, 2});
+    auto s2 = torch::tensor({0.5, -0.3, -0.3, 3.0}, torch::kFloat64).view({2, 2});
+    QVERIFY(!torch::allclose(s1.mm(s2), s2.mm(s1)));
+    auto mu1 = torch::tensor({0.3, -1.0}, torch::kFloat64), mu2 = torch::tensor({1.0, 2.0}, torch::kFloat64);
+    const double det1 = 2.0 * 1.0 - 0.49, det2 = 0.5 * 3.0 - 0.09;
+    const double trProduct = s1.mm(s2).trace().item<double>();
+    const double expected = 0.49 + 9.0 + 3.0 + 3.5 - 2.0 * std::sqrt(trProduct + 2.0 * std::sqrt(det1 * det2));
+    const double got = frechetDistance(gaussian(mu1, s1), gaussian(mu2, s2));
+    QVERIFY2(std::abs(got - expected) < 1e-10,
+             qPrintable(QStringLiteral("%1 against %2").arg(got, 0, 'g', 15).arg(expected, 0, 'g', 15)));
+}
+
+void TestQuality::featureStatsRecoverGaussian()
+{
+    // Draws x = μ + L z from N(μ, L Lᵀ) recover μ and Σ.
+    const int64_t n = 8, draws = 40000;
+    auto g = at::detail::createCPUGenerator(11);
+    auto mu = torch::empty({n}, torch::kFloat64).normal_(0.0, 2.0, g);
+    auto l = torch::empty({n, n}, torch::kFloat64).normal_(0.0, 0.5, g).tril() + torch::eye(n, torch::kFloat64);
+    auto sigma = l.mm(l.t());
+    auto z = torch::empty({draws, n}, torch::kFloat64).normal_(0.0, 1.0, g);
+    auto x = (mu + z.mm(l.t())).to(torch::kFloat32); // features come as float32
+    const auto s = featureStats(x);
+    QCOMPARE(s.count, draws);
+    QCOMPARE(s.mean.scalar_type(), torch::kFloat64);
+    QCOMPARE(s.cov.sizes(), sigma.sizes());
+    QVERIFY2((s.mean - mu).abs().max().item<double>() < 0.05, "mean");
+    QVERIFY2((s.cov - sigma).abs().max().item<double>() < 0.1 * sigma.abs().max().item<double>(), "covariance");
+    // Unbiased: two points give (x1 − x2)(x1 − x2)ᵀ / 2.
+    auto two = torch::tensor({1.0, 2.0, 4.0, -2.0}, torch::kFloat64).view({2, 2});
+    auto d = (two[0] - two[1]).view({2, 1});
+    QVERIFY(torch::allclose(featureStats(two).cov, d.mm(d.t()) / 2.0));
+    // The distance of the estimate from the truth is small against the distance between the two.
+    const double self = frechetDistance(s, gaussian(mu, sigma));
+    QVERIFY2(self < 0.01, qPrintable(QString::number(self)));
+}
+
+void TestQuality::converterInvertsPadding_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::newRow("28 as it is") << 28;
+    QTest::newRow("32 reference preset") << 32;
+    QTest::newRow("33 odd padding") << 33;
+    QTest::newRow("64") << 64;
+}
+
+void TestQuality::converterInvertsPadding()
+{
+    // fitToModel pads 28×28 images to the model's size; a sample equal to such an image comes back as the
+    // original image, also when it is off by less than half a grey level (quantised like a PNG).
+    QFETCH(int, size);
+    const Dataset original = haveData() ? Dataset{"test", m_test.images.narrow(0, 0, 16), {}}
+                                        : makeSyntheticShapes(16, 1, kClassifierImageSize, 5);
+    const Dataset fitted = fitToModel(original, 1, size);
+    QCOMPARE(fitted.height(), int64_t(size));
+    auto g = at::detail::createCPUGenerator(1);
+    auto wobble = torch::empty(fitted.images.sizes(), torch::kFloat32).uniform_(-0.45, 0.45, g) / 127.5;
+    const auto samples = fitted.images.to(torch::kFloat32) / 127.5 - 1.0 + wobble;
+    auto input = classifierInputFromSamples(samples);
+    QVERIFY2(input, input.ok() ? "" : input.error().c_str());
+    QCOMPARE(input->sizes(), torch::IntArrayRef({16, 1, 28, 28}));
+    QVERIFY(torch::equal(input.value(), classifierInputFromBytes(original.images)));
+    QVERIFY(torch::equal(quantiseLikePng(samples), fitted.images));
+    // The same through the bytes a PNG would hold.
+    QVERIFY(torch::equal(classifierInputFromModelBytes(fitted.images).value(), input.value()));
+    QCOMPARE(input->min().item<float>() >= -1.0f && input->max().item<float>() <= 1.0f, true);
+}
+
+void TestQuality::converterRefusesColour()
+{
+    auto colour = classifierInputFromSamples(torch::zeros({2, 3, 32, 32}));
+    QVERIFY(!colour);
+    QVERIFY2(colour.error().find("grey") != std::string::npos, colour.error().c_str());
+    QVERIFY(!classifierInputFromSamples(torch::zeros({2, 1, 32, 30})));
+    QVERIFY(!classifierInputFromSamples(torch::zeros({32, 32})));
+    // A smaller model's images are resampled up to 28×28.
+    auto small = classifierInputFromSamples(torch::zeros({2, 1, 16, 16}));
+    QVERIFY(small);
+    QCOMPARE(small->sizes(), torch::IntArrayRef({2, 1, 28, 28}));
+}
+
+void TestQuality::classifierFileRoundTrip()
+{
+    auto g = at::detail::createCPUGenerator(2);
+    TrainedClassifier c;
+    c.net = Classifier(ClassifierOptions().width(8).features(16));
+    c.net->initialise(g);
+    c.classNames = fashionMnistClassNames();
+    c.testAccuracy = 0.5;
+    c.testCount = 123;
+    const auto path = m_dir.filePath(QStringLiteral("small.ckpt")).toStdString();
+    QVERIFY(saveClassifier(c, path));
+    auto loaded = loadClassifier(path);
+    QVERIFY2(loaded, loaded.ok() ? "" : loaded.error().c_str());
+    QCOMPARE(loaded->classNames, c.classNames);
+    QCOMPARE(loaded->testAccuracy, 0.5);
+    QCOMPARE(loaded->testCount, int64_t(123));
+    QCOMPARE(loaded->net->options().width(), int64_t(8));
+    auto x = torch::rand({5, 1, 28, 28}, torch::kFloat32) * 2 - 1;
+    const auto a = c.classify(x, 2), b = loaded->classify(x, 2), whole = loaded->classify(x);
+    QVERIFY(torch::equal(a.features, b.features));
+    QVERIFY(torch::equal(a.probabilities, b.probabilities));
+    QVERIFY(torch::allclose(whole.features, b.features, 1e-4, 1e-5)); // the batch changes the rounding only
+    QCOMPARE(a.features.sizes(), torch::IntArrayRef({5, 16}));
+    QVERIFY(torch::allclose(a.probabilities.sum(1), torch::ones({5})));
+}
+
+void TestQuality::brokenClassifierFiles()
+{
+    auto g = at::detail::createCPUGenerator(2);
+    TrainedClassifier c;
+    c.net = Classifier(ClassifierOptions().width(8).features(16));
+    c.net->initialise(g);
+    c.classNames = fashionMnistClassNames();
+    const auto good = m_dir.filePath(QStringLiteral("good.ckpt"));
+    QVERIFY(saveClassifier(c, good.toStdString()));
+    QFile in(good);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray bytes = in.readAll();
+    auto write = [&](const QString& name, const QByteArray& data) {
+        QFile f(m_dir.filePath(name));
+        f.open(QIODevice::WriteOnly);
+        f.write(data);
+        return f.fileName().toStdString();
+    };
+    auto expectFailure = [](const std::string& path, const char* words) {
+        auto r = loadClassifier(path);
+        QVERIFY2(!r, path.c_str());
+        QVERIFY2(r.error().find(words) != std::string::npos, r.error().c_str());
+    };
+    expectFailure(write(QStringLiteral("truncated.ckpt"), bytes.left(bytes.size() / 2)), "truncated");
+    expectFailure(write(QStringLiteral("garbage.ckpt"), QByteArray(4096, '\x5a')), "not a DDPM Studio");
+    expectFailure(write(QStringLiteral("empty.ckpt"), QByteArray()), "empty.ckpt");
+    expectFailure(m_dir.filePath(QStringLiteral("absent.ckpt")).toStdString(), "absent.ckpt");
+    QByteArray flipped = bytes;
+    flipped[flipped.size() - 100] = static_cast<char>(flipped[flipped.size() - 100] ^ 0x10);
+    expectFailure(write(QStringLiteral("flipped.ckpt"), flipped), "checksum");
+
+    // Valid containers that are not classifiers, or whose weights do not fit what they describe.
+    torch::serialize::OutputArchive model;
+    model.write("format", c10::IValue(std::string("ddpm-studio-checkpoint")));
+    const auto modelPath = m_dir.filePath(QStringLiteral("model.ckpt")).toStdString();
+    QVERIFY(writeCheckpointFile(model, modelPath));
+    expectFailure(modelPath, "not a classifier");
+
+    torch::serialize::OutputArchive wrong;
+    wrong.write("format", c10::IValue(std::string("ddpm-studio-classifier")));
+    wrong.write("classifier.width", c10::IValue(int64_t{16})); // the weights are width 8
+    wrong.write("classifier.features", c10::IValue(int64_t{16}));
+    wrong.write("classifier.classes", c10::IValue(int64_t{10}));
+    wrong.write("image_size", c10::IValue(int64_t{28}));
+    wrong.write("class_names", c10::IValue(std::string("a\nb\nc\nd\ne\nf\ng\nh\ni\nj")));
+    wrong.write("test_accuracy", c10::IValue(0.5));
+    torch::serialize::OutputArchive weights;
+    c.net->save(weights);
+    wrong.write("weights", weights);
+    const auto wrongPath = m_dir.filePath(QStringLiteral("wrong.ckpt")).toStdString();
+    QVERIFY(writeCheckpointFile(wrong, wrongPath));
+    expectFailure(wrongPath, "do not match");
+
+    torch::serialize::OutputArchive incomplete;
+    incomplete.write("format", c10::IValue(std::string("ddpm-studio-classifier")));
+    const auto incompletePath = m_dir.filePath(QStringLiteral("incomplete.ckpt")).toStdString();
+    QVERIFY(writeCheckpointFile(incomplete, incompletePath));
+    expectFailure(incompletePath, "incomplete");
+}
+
+void TestQuality::trainingIsSeeded()
+{
+    // A few steps on synthetic shapes (four classes): the same seed gives the same weights, another seed
+    // others; a raised cancel flag stops it with a message; wrong data is refused.
+    const Dataset shapes = makeSyntheticShapes(256, 1, kClassifierImageSize, 9);
+    ClassifierTrainOptions o;
+    o.net.width(4).features(8).classes(4);
+    o.epochs = 1;
+    o.batch = 64;
+    auto a = trainClassifier(shapes, shapes, o);
+    auto b = trainClassifier(shapes, shapes, o);
+    o.seed = 1;
+    auto c = trainClassifier(shapes, shapes, o);
+    QVERIFY2(a && b && c, a.ok() ? "" : a.error().c_str());
+    const auto pa = a->net->parameters(), pb = b->net->parameters(), pc = c->net->parameters();
+    bool differs = false;
+    for (size_t i = 0; i < pa.size(); ++i) {
+        QVERIFY(torch::equal(pa[i], pb[i]));
+        differs = differs || !torch::equal(pa[i], pc[i]);
+    }
+    QVERIFY(differs);
+    QCOMPARE(a->classNames.size(), size_t(4));
+    QCOMPARE(a->testCount, int64_t(256));
+
+    std::atomic<bool> cancel{true};
+    auto cancelled = trainClassifier(shapes, shapes, o, {}, &cancel);
+    QVERIFY(!cancelled);
+    QVERIFY2(cancelled.error().find("cancelled") != std::string::npos, cancelled.error().c_str());
+    QVERIFY(!trainClassifier(makeSyntheticShapes(16, 1, 32, 1), shapes, o)); // 32×32
+    QVERIFY(!trainClassifier(shapes, Dataset{"unlabelled", shapes.images, {}}, o));
+}
+
+void TestQuality::shippedClassifierAccuracy()
+{
+    QVERIFY2(m_shipped, m_shipped.ok() ? "" : m_shipped.error().c_str());
+    QCOMPARE(m_shipped->classNames, fashionMnistClassNames());
+    QVERIFY(m_shipped->testAccuracy >= 0.90);
+    if (!haveData())
+        QSKIP("Fashion-MNIST is not installed (/usr/share/datasets/fashion-mnist; dataset-fashion-mnist)");
+    // 200 test images spread over the set.
+    const auto pick = torch::arange(0, 10000, 50, torch::kInt64);
+    const Dataset some{"some", m_test.images.index_select(0, pick), m_test.labels.index_select(0, pick)};
+    const double accuracy = classifierAccuracy(m_shipped.value(), some);
+    QVERIFY2(accuracy >= 0.85, qPrintable(QString::number(accuracy)));
+    const auto features = m_shipped->features(classifierInputFromBytes(some.images));
+    QCOMPARE(features.sizes(), torch::IntArrayRef({200, 128}));
+    QVERIFY(features.min().item<float>() >= 0.0f); // after a ReLU
+}
+
+void TestQuality::realNearFloorNoiseFar()
+{
+    QVERIFY2(m_shipped, m_shipped.ok() ? "" : m_shipped.error().c_str());
+    if (!haveData())
+        QSKIP("Fashion-MNIST is not installed (/usr/share/datasets/fashion-mnist; dataset-fashion-mnist)");
+    const int64_t n = 500;
+    auto reference = makeQualityReference(m_shipped.value(), m_test, m_train, n, 1);
+    QVERIFY2(reference, reference.ok() ? "" : reference.error().c_str());
+    QCOMPARE(reference->floorCount, n);
+    QCOMPARE(reference->test.count, int64_t(10000));
+    const double floor = reference->fidFloor;
+    QVERIFY2(floor > 0.0, qPrintable(QString::number(floor)));
+
+    // Another 500 training images, drawn independently of the floor's.
+    const auto pick = torch::arange(59999, 59999 - 2 * n, -2, torch::kInt64);
+    const auto real = featureStats(m_shipped->features(classifierInputFromBytes(m_train.images.index_select(0, pick))));
+    const double fidReal = frechetDistance(real, reference->test);
+    auto g = at::detail::createCPUGenerator(4);
+    const auto uniform = torch::empty({n, 1, 28, 28}).uniform_(-1.0, 1.0, g);
+    const auto normal = torch::empty({n, 1, 28, 28}).normal_(0.0, 0.5, g).clamp(-1.0, 1.0);
+    const double fidUniform = frechetDistance(
+        featureStats(m_shipped->features(classifierInputFromSamples(uniform).value())), reference->test);
+    const double fidNormal =
+        frechetDistance(featureStats(m_shipped->features(classifierInputFromSamples(normal).value())), reference->test);
+    qInfo("floor %.3f, real %.3f, uniform noise %.1f, gaussian noise %.1f", floor, fidReal, fidUniform, fidNormal);
+    QVERIFY(fidReal < 1.5 * floor && fidReal > floor / 1.5);
+    QVERIFY(fidUniform > 20.0 * floor);
+    QVERIFY(fidNormal > 20.0 * floor);
+
+    // The reference refuses what it cannot use.
+    QVERIFY(!makeQualityReference(m_shipped.value(), m_test, m_train, 1, 0));
+    QVERIFY(!makeQualityReference(m_shipped.value(), m_test, m_train, 60001, 0));
+    QVERIFY(!makeQualityReference(m_shipped.value(), fitToModel(m_test, 1, 32), m_train, n, 0));
+}
+
+void TestQuality::measureWithExactDenoiser()
+{
+    // A model that knows only one image (the exact denoiser of a one-image data set) makes that image
+    // every time: every sample lands in its class, the features have no spread, and the distance is
+    // |μ − μ_test|² + tr Σ_test. The images do not depend on the chunk size.
+    QVERIFY2(m_shipped, m_shipped.ok() ? "" : m_shipped.error().c_str());
+    const Dataset one = haveData() ? Dataset{"one", m_test.images.narrow(0, 1, 1), m_test.labels.narrow(0, 1, 1)}
+                                   : makeSyntheticShapes(1, 1, kClassifierImageSize, 3);
+    const auto padded = fitToModel(one, 1, 32).images.to(torch::kFloat32) / 127.5 - 1.0;
+    Diffusion diffusion(NoiseSchedule(ScheduleOptions{}), Prediction::Epsilon);
+    const auto denoiser = singleImageOracle(diffusion, padded[0]);
+    const auto& classifier = m_shipped.value();
+    const auto expectedInput = classifierInputFromBytes(one.images);
+    const auto expected = classifier.classify(expectedInput);
+    const int64_t predicted = expected.probabilities.argmax(1).item<int64_t>();
+
+    QualityReference reference;
+    reference.test = haveData() ? featureStats(classifier.features(classifierInputFromBytes(m_test.images)))
+                                : featureStats(classifier.features(torch::rand({64, 1, 28, 28}) * 2 - 1));
+    reference.fidFloor = 2.0;
+    reference.floorCount = 24;
+    QualityOptions o;
+    o.count = 24;
+    o.sampler.ddimSteps = 10;
+    o.batch = 7;
+    int calls = 0, lastDone = 0, lastTotal = 0;
+    auto report = measureQuality(diffusion, denoiser, {1, 32, 32}, classifier, reference, o, [&](int done, int total) {
+        ++calls;
+        QVERIFY(done > lastDone);
+        lastDone = done;
+        lastTotal = total;
+    });
+    QVERIFY2(report, report.ok() ? "" : report.error().c_str());
+    QCOMPARE(lastDone, 24 * 10);
+    QCOMPARE(lastTotal, 24 * 10);
+    QCOMPARE(calls, 4 * 10); // chunks of 7, 7, 7 and 3, ten steps each
+    QCOMPARE(report->count, 24);
+    QCOMPARE(report->sampler, std::string("ddim"));
+    QCOMPARE(report->steps, 10);
+    QCOMPARE(report->classCounts[static_cast<size_t>(predicted)], int64_t(24));
+    QCOMPARE(report->classShares[static_cast<size_t>(predicted)], 1.0);
+    QVERIFY(std::abs(report->meanConfidence - expected.probabilities.max().item<double>()) < 1e-6);
+    const auto& test = reference.test;
+    const auto d = expected.features[0].to(torch::kFloat64) - test.mean;
+    const double closedForm = d.dot(d).item<double>() + test.cov.trace().item<double>();
+    QVERIFY2(std::abs(report->fid - closedForm) < 1e-6 * closedForm,
+             qPrintable(QStringLiteral("%1 against %2").arg(report->fid).arg(closedForm)));
+    QCOMPARE(report->ratio, report->fid / 2.0);
+    QVERIFY(report->secondsPerImage > 0.0);
+
+    o.batch = 24; // one chunk: the same images
+    auto whole = measureQuality(diffusion, denoiser, {1, 32, 32}, classifier, reference, o);
+    QVERIFY(whole);
+    QCOMPARE(whole->fid, report->fid);
+
+    // Cancelled, a floor of another count, a colour model: failures, the first one recognisable.
+    std::atomic<bool> cancel{true};
+    auto cancelled = measureQuality(diffusion, denoiser, {1, 32, 32}, classifier, reference, o, {}, &cancel);
+    QVERIFY(!cancelled);
+    QVERIFY(isCancelled(cancelled.failure()));
+    o.count = 25;
+    auto otherCount = measureQuality(diffusion, denoiser, {1, 32, 32}, classifier, reference, o);
+    QVERIFY(!otherCount && !isCancelled(otherCount.failure()));
+    o.count = 24;
+    QVERIFY(!measureQuality(diffusion, denoiser, {3, 32, 32}, classifier, reference, o));
+
+    // The sweep a chart draws.
+    const auto sweep = qualitySweep();
+    QCOMPARE(sweep.size(), size_t(6));
+    const int ddimSteps[] = {10, 20, 50, 100, 250};
+    for (size_t i = 0; i < 5; ++i) {
+        QCOMPARE(sweep[i].kind, SamplerKind::Ddim);
+        QCOMPARE(sweep[i].ddimSteps, ddimSteps[i]);
+        QCOMPARE(sweep[i].eta, 0.0);
+    }
+    QCOMPARE(sweep[5].kind, SamplerKind::Ddpm);
+    // One JSON object and a CSV row as long as its header.
+    const auto json = qualityReportToJson(report.value());
+    QVERIFY(json.front() == '{' && json.back() == '}');
+    QVERIFY(json.find("\"fid_floor\": 2") != std::string::npos);
+    const auto header = qualityCsvHeader(report->classNames), row = qualityReportToCsvRow(report.value());
+    QCOMPARE(std::count(header.begin(), header.end(), ','), std::count(row.begin(), row.end(), ','));
+}
+
+QTEST_GUILESS_MAIN(TestQuality)
+#include "tst_quality.moc"
