@@ -146,6 +146,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     // Sampling
     connect(m_reverseView, &ReverseView::runRequested, this, &MainWindow::startSampling);
     connect(m_reverseView, &ReverseView::cancelRequested, m_sampling, &SamplingController::cancel);
+    connect(m_reverseView, &ReverseView::forkRequested, this, &MainWindow::forkAt);
     connect(m_sampling, &SamplingController::framesAvailable, this, &MainWindow::onFrames);
     connect(m_sampling, &SamplingController::finished, this, [this](bool completed) {
         onFrames();
@@ -663,6 +664,30 @@ void MainWindow::denoiseFromHere(const torch::Tensor& xt, int t)
                        : tr("Denoising the chosen image from t = %1 as %2 images, each with its own noise")
                              .arg(r.startT)
                              .arg(r.options.count));
+}
+
+void MainWindow::forkAt(const torch::Tensor& xt, int t, int forks, int image)
+{
+    // The same network and sampler as the run the frame came from, with noise of its own for each fork.
+    SamplingRequest r = m_lastRequest;
+    if (!r.model)
+        return;
+    r.options.count = forks;
+    r.options.firstImage = 0;
+    r.options.seed = m_lastRequest.options.seed + 1;
+    QString note;
+    if (r.options.kind == SamplerKind::Ddim && r.options.eta == 0.0) {
+        r.options.eta = 1.0; // η = 0 adds no noise after x_t: every fork would be the same image
+        note = tr(" (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)");
+    }
+    r.start = xt.expand({forks, xt.size(1), xt.size(2), xt.size(3)}).contiguous();
+    r.startT = t;
+    runSampling(r, tr("Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4")
+                       .arg(image + 1)
+                       .arg(t)
+                       .arg(forks)
+                       .arg(note));
+    m_lastSamplingKind = QStringLiteral("fork"); // exports say where the strip came from
 }
 
 bool MainWindow::maybeKeepWork()

@@ -90,6 +90,7 @@ private:
     void updateTrainingLiveValues();
     void onFrames();
     void denoiseFromHere(const torch::Tensor& xt, int t);
+    void forkAt(const torch::Tensor& xt, int t, int forks, int image);
     void runSampling(SamplingRequest request, const QString& title);
     ddpm::ExportMeta reverseMeta(const QString& kind) const;
     ddpm::ExportMeta baseMeta(const QString& kind) const;

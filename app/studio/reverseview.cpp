@@ -53,6 +53,16 @@ ReverseView::ReverseView(QWidget* parent)
     m_clip->setChecked(true);
     m_run = new QPushButton(tr("Sample"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
+    m_forkImage = new QSpinBox(this);
+    m_forkImage->setRange(1, 64);
+    m_forkImage->setToolTip(tr("Which image of the grid to fork, counted row by row from the top left"));
+    m_forkCount = new QSpinBox(this);
+    m_forkCount->setRange(2, 64);
+    m_forkCount->setValue(8);
+    m_fork = new QPushButton(tr("Fork here"), this);
+    m_fork->setToolTip(tr("Continue this image's x_t several times, each with fresh noise, side by side: what "
+                          "they share is already decided at this t, what differs is still open (Ho et al. "
+                          "2020, Figure 7)"));
 
     auto* settings = new QGroupBox(tr("Sampler"), this);
     auto* fl = new QFormLayout(settings);
@@ -67,6 +77,12 @@ ReverseView::ReverseView(QWidget* parent)
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
     fl->addRow(buttons);
+    auto* forkBox = new QGroupBox(tr("Fork at the shown step"), this);
+    auto* ffl = new QFormLayout(forkBox);
+    ffl->addRow(tr("Image"), m_forkImage);
+    ffl->addRow(tr("Continuations"), m_forkCount);
+    ffl->addRow(m_fork);
+    fl->addRow(forkBox);
 
     m_title = new QLabel(tr("Press Sample to run the reverse process."), this);
     m_strip = new ImageStrip(this);
@@ -108,6 +124,7 @@ ReverseView::ReverseView(QWidget* parent)
 
     connect(m_run, &QPushButton::clicked, this, &ReverseView::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &ReverseView::cancelRequested);
+    connect(m_fork, &QPushButton::clicked, this, &ReverseView::requestFork);
     connect(m_scrubber, &TimestepScrubber::valueChanged, this, &ReverseView::showFrame);
     connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateControls);
     connect(m_strip, &ImageStrip::columnClicked, this, [this](int c) {
@@ -165,6 +182,35 @@ void ReverseView::updateControls()
     m_run->setEnabled(m_hasModel);
     m_run->setText(m_running ? tr("Restart") : tr("Sample"));
     m_cancel->setEnabled(m_running);
+    const int shown = m_scrubber->value();
+    const bool forkable =
+        shown >= 0 && shown < m_frames.size() && m_frames[shown].t > 0 && m_frames[shown].xtState.defined();
+    m_fork->setEnabled(m_hasModel && forkable);
+    if (forkable)
+        m_forkImage->setMaximum(static_cast<int>(m_frames[shown].xtState.size(0)));
+}
+
+QString ReverseView::title() const
+{
+    return m_title->text();
+}
+
+void ReverseView::setForkChoice(int image, int forks)
+{
+    m_forkImage->setValue(image + 1);
+    m_forkCount->setValue(forks);
+}
+
+void ReverseView::requestFork()
+{
+    const int shown = m_scrubber->value();
+    if (shown < 0 || shown >= m_frames.size())
+        return;
+    const auto& f = m_frames[shown];
+    if (f.t <= 0 || !f.xtState.defined())
+        return;
+    const int image = std::clamp(m_forkImage->value() - 1, 0, static_cast<int>(f.xtState.size(0)) - 1);
+    Q_EMIT forkRequested(f.xtState.narrow(0, image, 1).to(torch::kFloat32), f.t, m_forkCount->value(), image);
 }
 
 void ReverseView::begin(const SamplingRequest& request, int totalFrames, const QString& title)
@@ -307,5 +353,6 @@ void ReverseView::showFrame(int index)
         if (m_runOptions.kind == SamplerKind::Ddim)
             live[QStringLiteral("eta")] = QString::number(m_runOptions.eta, 'g', 3);
     }
+    updateControls(); // Fork here needs a step with t > 0
     Q_EMIT liveValuesChanged(live);
 }

@@ -54,11 +54,19 @@ public:
     QList<QImage> animationFrames(int scale = 4, int maxFrames = 120) const;
     QImage stripImage() const;
     QPushButton* runButton() const { return m_run; }
+    QPushButton* forkButton() const { return m_fork; }
+    QString title() const; // the line above the strip: what the run is
+    // The image to fork (0-based) and how many continuations.
+    void setForkChoice(int image, int forks);
+    void requestFork(); // as the Fork here button does, at the frame shown
 
 Q_SIGNALS:
     void runRequested();
     void cancelRequested();
     void liveValuesChanged(const QMap<QString, QString>& values);
+    // "Fork here": continue image `image` of the shown step's x_t (at paper timestep t) `forks` times,
+    // each with fresh noise. xt is [1, C, H, W], float32.
+    void forkRequested(const torch::Tensor& xt, int t, int forks, int image);
 
 private:
     void showFrame(int index);
@@ -68,6 +76,9 @@ private:
     QSpinBox* m_steps;
     QDoubleSpinBox* m_eta;
     QSpinBox* m_seed;
+    QSpinBox* m_forkImage;
+    QSpinBox* m_forkCount;
+    QPushButton* m_fork;
     QSpinBox* m_count;
     QComboBox* m_weights;
     QCheckBox* m_clip;

@@ -101,6 +101,7 @@ private:
             f.step = s.step;
             f.t = s.t;
             f.xt = batchToImages(s.xt);
+            f.xtState = s.xt.to(torch::kCPU, torch::kHalf); // half the memory; rounding far below the noise
             f.x0Hat = batchToImages(s.x0Hat);
             f.epsHat = batchToImages(s.epsHat / 3.0); // ε̂ shown on [−3, 3]
             {

@@ -23,6 +23,7 @@ struct SampleFrame {
     int step = 0;       // 0-based
     int t = 0;          // paper timestep of x_t
     QList<QImage> xt, x0Hat, epsHat;
+    torch::Tensor xtState; // x_t itself, [N, C, H, W] in fp16 on the CPU: "Fork here" continues it
 };
 
 struct SamplingRequest {

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void samplingCancels();
     void windowViewsShowData();
     void reverseScrubberKeys();
+    void forkContinuesTheSameXt();
     void exportsFromTheWindow();
     void checkpointFromTheCommand();
     void brokenCheckpointKeepsModel();
@@ -335,6 +336,52 @@ void TestStudio::reverseScrubberKeys()
     QTRY_COMPARE_WITH_TIMEOUT(scrubber->value(), 8, 10000); // plays to the end
     QVERIFY(w->reverseView()->strip()->count() >= 2);
     QCOMPARE(w->reverseView()->gridAt(3, 1, 1).isNull(), false);
+}
+
+void TestStudio::forkContinuesTheSameXt()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("fork.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim; // η = 0: the fork must switch to η = 1 or every fork would be the same
+    o.ddimSteps = 8;
+    o.count = 4;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE(w->reverseView()->frameCount(), 9);
+    auto* view = w->reverseView();
+    view->scrubber()->setValue(8); // x_0: nothing left to fork
+    QVERIFY(!view->forkButton()->isEnabled());
+    view->scrubber()->setValue(3);
+    QVERIFY(view->forkButton()->isEnabled());
+    const auto frame = view->frames()[3];
+    QVERIFY(frame.t > 0);
+    const torch::Tensor original = frame.xtState.narrow(0, 2, 1).to(torch::kFloat32);
+
+    finished.clear();
+    view->setForkChoice(2, 3); // the third image, three times
+    QTest::mouseClick(view->forkButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(finished.first().first().toBool());
+    const auto& frames = view->frames();
+    // Every fork starts from the chosen x_t at its t and ends somewhere of its own.
+    QCOMPARE(frames.first().t, frame.t);
+    QCOMPARE(frames.first().xtState.size(0), 3);
+    for (int k = 0; k < 3; ++k)
+        QVERIFY(torch::equal(frames.first().xtState[k].to(torch::kFloat32), original[0]));
+    const auto& last = frames.last();
+    QCOMPARE(last.t, 0);
+    QCOMPARE(last.xt.size(), 3);
+    QVERIFY(last.xt[0] != last.xt[1] && last.xt[1] != last.xt[2]);
+    QVERIFY(view->title().contains(QStringLiteral("forked")));
+    QVERIFY(view->title().contains(QStringLiteral("η = 1")));
+    // The forks export like any other strip.
+    const QString strip = m_dir.filePath(QStringLiteral("fork-strip.png"));
+    QVERIFY(w->exportReverseStrip(strip));
+    QVERIFY(QImage(strip).width() > 0);
 }
 
 void TestStudio::exportsFromTheWindow()
