@@ -316,8 +316,10 @@ int cmdTrain(const QStringList& args)
             std::fprintf(stderr, "\r[%s] step %lld/%lld  loss %.4f  %.1f img/s  ETA %s   ", bar.c_str(),
                          static_cast<long long>(last.step), steps, last.loss, last.imagesPerSec,
                          formatDuration(eta).toLatin1().constData());
-        } else if (!tty && static_cast<int>(frac * 10) != lastDecile) {
+        } else if (!tty && (static_cast<int>(frac * 10) != lastDecile || now - lastPrint > std::chrono::minutes(1))) {
+            // A log file or a pipe: a line every tenth of the run, and at least one a minute.
             lastDecile = static_cast<int>(frac * 10);
+            lastPrint = now;
             std::fprintf(stderr, "step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n", static_cast<long long>(last.step),
                          steps, last.loss, last.imagesPerSec, formatDuration(eta).toLatin1().constData());
         }
