@@ -63,7 +63,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+112"/>
+        <location filename="../widgets/binheatmap.cpp" line="+111"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/dataloader.cpp" line="+40"/>
+        <location filename="../app/studio/dataloader.cpp" line="+43"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>Dieses eine x_t als mehrere Bilder nebeneinander fortsetzen; jedes zieht auf dem Weg nach unten sein eigenes Rauschen (DDIM mit η = 0 zieht keines, daher stimmen seine Bilder überein).</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+165"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -238,12 +238,12 @@
         <translation>%1: %2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+133"/>
         <source>x_t at t = %1 · %2</source>
         <translation>x_t bei t = %1 · %2</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-312"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>Vorwärtsprozess q(x_t | x_0)</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+114"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -278,37 +278,37 @@
         <translation>Farbe</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>β_t</source>
         <translation>β_t</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>ᾱ_t</source>
         <translation>ᾱ_t</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>√ᾱ_t</source>
         <translation>√ᾱ_t</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>√(1−ᾱ_t)</source>
         <translation>√(1−ᾱ_t)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>SNR_t</source>
         <translation>SNR_t</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>t = 0: the clean image x_0</source>
         <translation>t = 0: das unverrauschte Bild x_0</translation>
     </message>
@@ -399,19 +399,25 @@
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+214"/>
+        <location line="+8"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+110"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>the step count in &apos;%1&apos; cannot be read (%2)</source>
         <translation>die Schrittzahl in „%1“ kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>cannot write the sampling checkpoint: %1</source>
+        <translation>der Sampling-Prüfpunkt kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <location filename="../core/dataset.cpp" line="-3"/>
@@ -665,7 +671,7 @@
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-196"/>
+        <location filename="../core/checkpoint.cpp" line="-297"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
     </message>
@@ -690,17 +696,17 @@
         <translation>„%1“ enthält ungültige Trainingseinstellungen</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>„%1“ enthält keine %2-Gewichte</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+49"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
     </message>
@@ -774,11 +780,157 @@
         <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
         <translation>unbekannte Genauigkeit „%1“ (erwartet: auto, fp32 oder bf16)</translation>
     </message>
+    <message>
+        <location filename="../core/classifier.cpp" line="+142"/>
+        <source>the %1 set for the classifier is empty</source>
+        <translation>der %1-Datensatz für den Klassifikator ist leer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the classifier reads grey %1×%1 images; the %2 set &apos;%3&apos; is not</source>
+        <translation>der Klassifikator liest Graustufenbilder der Größe %1×%1; der %2-Datensatz „%3“ besteht nicht daraus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the %1 set &apos;%2&apos; has no labels</source>
+        <translation>der %1-Datensatz „%2“ hat keine Labels</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the %1 set &apos;%2&apos; has labels outside 0 … %3</source>
+        <translation>der %1-Datensatz „%2“ enthält Labels außerhalb von 0 … %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the classifier&apos;s training was cancelled</source>
+        <translation>das Training des Klassifikators wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>invalid classifier training settings</source>
+        <translation>ungültige Trainingseinstellungen für den Klassifikator</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the classifier&apos;s loss became %1 at step %2</source>
+        <translation>der Verlust des Klassifikators wurde bei Schritt %2 zu %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>training the classifier</source>
+        <translation>das Training des Klassifikators</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cannot save the classifier: %1</source>
+        <translation>der Klassifikator kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;%1&apos; is not a DDPM Studio classifier</source>
+        <translation>„%1“ ist kein Klassifikator von DDPM Studio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is a model checkpoint, not a classifier</source>
+        <translation>„%1“ ist ein Modell-Prüfpunkt, kein Klassifikator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is not a DDPM Studio classifier (its format is &apos;%2&apos;)</source>
+        <translation>„%1“ ist kein Klassifikator von DDPM Studio (sein Format ist „%2“)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; is an incomplete classifier: a setting is missing or invalid</source>
+        <translation>„%1“ ist ein unvollständiger Klassifikator: Eine Einstellung fehlt oder ist ungültig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; classifies %2×%2 images; this program reads %3×%3 classifiers</source>
+        <translation>„%1“ klassifiziert Bilder der Größe %2×%2; dieses Programm liest Klassifikatoren für %3×%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; names %2 classes but has %3 outputs</source>
+        <translation>„%1“ nennt %2 Klassen, hat aber %3 Ausgänge</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; holds no classifier weights</source>
+        <translation>„%1“ enthält keine Klassifikatorgewichte</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
+        <source>the weights in &apos;%1&apos; do not match the classifier it describes (%2)</source>
+        <translation>die Gewichte in „%1“ passen nicht zu dem Klassifikator, den die Datei beschreibt (%2)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the classifier needs a batch of 8-bit images [N, C, H, W]</source>
+        <translation>der Klassifikator benötigt einen Stapel von 8-Bit-Bildern [N, C, H, W]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the Fashion-MNIST classifier reads grey images; these have %1 channels (quality is measured for grey models only)</source>
+        <translation>der Fashion-MNIST-Klassifikator liest Graustufenbilder; diese haben %1 Kanäle (die Qualität wird nur für Graustufenmodelle gemessen)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the classifier cannot read %1×%2 images (square, 8×8 or larger)</source>
+        <translation>der Klassifikator kann keine Bilder der Größe %1×%2 lesen (nötig: quadratisch, 8×8 oder größer)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the classifier needs a batch of images [N, C, H, W]</source>
+        <translation>der Klassifikator benötigt einen Stapel von Bildern [N, C, H, W]</translation>
+    </message>
+    <message>
+        <location filename="../core/quality.cpp" line="+70"/>
+        <source>the quality reference needs grey %1×%1 test and training images</source>
+        <translation>die Qualitätsreferenz benötigt Test- und Trainingsbilder in Graustufen der Größe %1×%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the quality floor takes between 2 and %1 images, not %2</source>
+        <translation>die Untergrenze der Qualität wird mit 2 bis %1 Bildern gemessen, nicht mit %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>measuring the quality reference</source>
+        <translation>das Messen der Qualitätsreferenz</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>the quality measurement was cancelled</source>
+        <translation>die Qualitätsmessung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>quality is measured for grey models only; this model makes %1-channel images</source>
+        <translation>die Qualität wird nur für Graustufenmodelle gemessen; dieses Modell erzeugt Bilder mit %1 Kanälen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>quality needs at least 2 samples, not %1</source>
+        <translation>die Qualitätsmessung benötigt mindestens 2 Samples, nicht %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the quality reference&apos;s floor was measured with %1 images, not %2</source>
+        <translation>die Untergrenze der Qualitätsreferenz wurde mit %1 Bildern gemessen, nicht mit %2</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>measuring the sample quality</source>
+        <translation>das Messen der Sample-Qualität</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+65"/>
+        <location filename="../app/common/exporter.cpp" line="+75"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -786,27 +938,27 @@
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/helppanel.cpp" line="+103"/>
+        <location filename="../app/studio/helppanel.cpp" line="+104"/>
         <source>The forward process: adding noise</source>
         <translation>Der Vorwärtsprozess: Rauschen hinzufügen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Training: learning to predict the noise</source>
         <translation>Training: das Rauschen vorhersagen lernen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The reverse process: sampling</source>
         <translation>Der Rückwärtsprozess: Sampling</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Noise schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
@@ -861,7 +1013,7 @@
         <translation>Skalierung des Bildes in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>scale of the noise in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
         <translation>Skalierung des Rauschens in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
     </message>
@@ -871,7 +1023,7 @@
         <translation>SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>signal-to-noise ratio ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
         <translation>Signal-Rausch-Verhältnis ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
     </message>
@@ -1229,7 +1381,7 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../widgets/imagestrip.cpp" line="+337"/>
+        <location filename="../widgets/imagestrip.cpp" line="+331"/>
         <source>No frames yet</source>
         <translation>Noch keine Einzelbilder</translation>
     </message>
@@ -1261,37 +1413,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+56"/>
-        <location line="+206"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+62"/>
+        <location line="+253"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+205"/>
+        <location line="-252"/>
+        <location line="+252"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+204"/>
+        <location line="-251"/>
+        <location line="+251"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+203"/>
+        <location line="-250"/>
+        <location line="+250"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+221"/>
+        <location line="-249"/>
+        <location line="+250"/>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <location line="+268"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-204"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1301,7 +1459,13 @@
         <translation>Training bei Schritt %1 angehalten</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+24"/>
+        <location line="+149"/>
+        <source>Export the quality measurements</source>
+        <translation>Qualitätsmessungen exportieren</translation>
+    </message>
+    <message>
+        <location line="-102"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1331,40 +1495,50 @@
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Open &amp;demo model</source>
+        <translation>&amp;Demo-Modell öffnen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A Fashion-MNIST model that ships with the program, to watch denoising at once</source>
+        <translation>Ein mit dem Programm mitgeliefertes Fashion-MNIST-Modell, um dem Entrauschen sofort zuzusehen</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+351"/>
+        <location line="+3"/>
+        <location line="+477"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-350"/>
-        <location line="+10"/>
-        <location line="+340"/>
+        <location line="-476"/>
+        <location line="+14"/>
+        <location line="+463"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-469"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save the model as</source>
         <translation>Modell speichern unter</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1385,14 +1559,14 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+14"/>
         <location line="+12"/>
-        <location line="+9"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-31"/>
         <source>Every sample as PNG into a folder…</source>
         <translation>Alle Samples einzeln als PNG in einen Ordner…</translation>
     </message>
@@ -1417,7 +1591,7 @@
         <translation>Bildstreifen des Rückwärtsprozesses exportieren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reverse process as animated GIF…</source>
         <translation>Rückwärtsprozess als animiertes GIF…</translation>
     </message>
@@ -1427,7 +1601,7 @@
         <translation>Rückwärtsprozess als GIF exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>GIF animations (*.gif)</source>
         <translation>GIF-Animationen (*.gif)</translation>
     </message>
@@ -1442,7 +1616,7 @@
         <translation>Rückwärtsprozess als WebP exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>WebP animations (*.webp)</source>
         <translation>WebP-Animationen (*.webp)</translation>
     </message>
@@ -1457,7 +1631,7 @@
         <translation>Bildstreifen des Vorwärtsprozesses exportieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Loss history as CSV…</source>
         <translation>Verlustverlauf als CSV…</translation>
     </message>
@@ -1467,12 +1641,14 @@
         <translation>Verlustverlauf exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-140"/>
+        <location line="+140"/>
+        <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Loss chart as PNG…</source>
         <translation>Verlustdiagramm als PNG…</translation>
     </message>
@@ -1483,11 +1659,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Quality measurements as CSV…</source>
+        <translation>Qualitätsmessungen als CSV…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Language</source>
         <translation>S&amp;prache</translation>
     </message>
@@ -1512,7 +1693,12 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+102"/>
+        <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
+        <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
@@ -1522,12 +1708,42 @@
         <translation>Wählen Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <source>Training a copy of the demo model; the demo model itself stays as shipped.</source>
+        <translation>Es wird eine Kopie des Demo-Modells trainiert; das Demo-Modell selbst bleibt im Auslieferungszustand.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no model to measure.</source>
+        <translation>Es gibt kein Modell zum Messen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the new model</source>
+        <translation>das neue Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quality is measured for grey Fashion-MNIST-like models; this model makes colour images.</source>
+        <translation>Die Qualität wird für Graustufenmodelle nach Art von Fashion-MNIST gemessen; dieses Modell erzeugt Farbbilder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
+        <translation>Der Qualitätsklassifikator ist nicht installiert (models/fashion-mnist-classifier.ckpt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality is measured against the Fashion-MNIST test images; install the dataset-fashion-mnist package.</source>
+        <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen; installieren Sie das Paket dataset-fashion-mnist.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Opened %1 at step %2</source>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
@@ -1538,12 +1754,12 @@
         <translation>Sampling mit den Gewichten von Schritt %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
         <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Denoising the chosen image from t = %1</source>
         <translation>Das gewählte Bild wird ab t = %1 entrauscht</translation>
     </message>
@@ -1553,7 +1769,17 @@
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder entrauscht, jedes mit eigenem Rauschen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
+        <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
+        <translation> (DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, daher würden sich die Verzweigungen nicht unterscheiden)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4</source>
+        <translation>Bild %1 bei t = %2 in %3 Fortsetzungen verzweigt, jede mit frischem Rauschen%4</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Unsaved training</source>
         <translation>Nicht gespeichertes Training</translation>
     </message>
@@ -1563,7 +1789,7 @@
         <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -1571,6 +1797,11 @@
         <location line="+5"/>
         <source>Untitled model</source>
         <translation>Unbenanntes Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (demo, read-only)</source>
+        <translation>%1 (Demo, schreibgeschützt)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1584,16 +1815,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Precision: %1</source>
+        <translation>Genauigkeit: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Model: %1, %L2 parameters</source>
         <translation>Modell: %1, %L2 Parameter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Step %L1</source>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <location line="+9"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
@@ -1616,7 +1852,7 @@
         <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -1636,7 +1872,7 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -1650,6 +1886,31 @@
     <name>PreferencesDialog</name>
     <message>
         <location filename="../app/studio/preferencesdialog.cpp" line="+32"/>
+        <source>Automatic (bf16 mixed on this CPU)</source>
+        <translation>Automatisch (auf dieser CPU bf16 gemischt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (fp32 on this CPU)</source>
+        <translation>Automatisch (auf dieser CPU fp32)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed</source>
+        <translation>bf16 gemischt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed computes the convolutions and attention in bfloat16, about 1.3× faster on CPUs with AVX512-BF16 or AMX, and keeps the weights, optimizer, normalisation and loss in fp32. Checkpoints always hold fp32 weights. Automatic picks bf16 where the hardware computes it fast.</source>
+        <translation>„bf16 gemischt“ berechnet Faltungen und Attention in bfloat16, auf CPUs mit AVX512-BF16 oder AMX etwa 1,3× schneller, und behält Gewichte, Optimierer, Normalisierung und Verlust in fp32. Prüfpunkte enthalten immer fp32-Gewichte. „Automatisch“ wählt bf16, wo die Hardware es schnell berechnet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1674,7 +1935,7 @@
         <translation>Wo das Modell trainiert wird. Eine Änderung wird beim nächsten Start wirksam, wenn das Modell dorthin verschoben wird; das Sampling läuft dort, wo sich das Modell befindet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
@@ -1708,6 +1969,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>P&amp;recision:</source>
+        <translation>Ge&amp;nauigkeit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
     </message>
@@ -1723,13 +1989,255 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. CPU threads apply from the next training step and the next sampling run.</source>
-        <translation>Eine Geräteänderung wird beim nächsten Start des Trainings wirksam: Das Modell wird dorthin verschoben, und das Sampling läuft dort, wo sich das Modell befindet. Die CPU-Threads gelten ab dem nächsten Trainingsschritt und dem nächsten Sampling-Lauf.</translation>
+        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. A precision change applies at the next Start and the next sampling run. CPU threads apply from the next training step and the next sampling run.</source>
+        <translation>Eine Änderung des Geräts wird beim nächsten Start des Trainings wirksam: Das Modell wird dorthin verschoben, und das Sampling läuft dort, wo sich das Modell befindet. Eine Änderung der Genauigkeit wird beim nächsten Start und beim nächsten Sampling-Lauf wirksam. Die CPU-Threads gelten ab dem nächsten Trainingsschritt und dem nächsten Sampling-Lauf.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>Default Export Folder</source>
         <translation>Standard-Exportordner</translation>
+    </message>
+</context>
+<context>
+    <name>QualityController</name>
+    <message>
+        <location filename="../app/studio/qualitycontroller.cpp" line="+19"/>
+        <source>measuring the sample quality</source>
+        <translation>das Messen der Sample-Qualität</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
+        <translation>Der Qualitätsklassifikator ist nicht installiert (models/fashion-mnist-classifier.ckpt).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Quality is measured against the Fashion-MNIST test images: %1</source>
+        <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QualityView</name>
+    <message>
+        <location filename="../app/studio/qualityview.cpp" line="+34"/>
+        <source>DDPM, %L1 steps</source>
+        <translation>DDPM, %L1 Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM, %L1 steps</source>
+        <translation>DDIM, %L1 Schritte</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Samples to draw. The floor is measured with as many real training images, so the distance can be read at any count; more samples give a steadier number.</source>
+        <translation>Anzahl der zu erzeugenden Samples. Die Untergrenze wird mit ebenso vielen echten Trainingsbildern gemessen, sodass sich die Distanz bei jeder Anzahl ablesen lässt; mehr Samples ergeben einen stabileren Wert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DDIM (η = 0)</source>
+        <translation>DDIM (η = 0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDPM (all steps)</source>
+        <translation>DDPM (alle Schritte)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+13"/>
+        <source>Measure</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Draw the samples with these settings and compare them with the test images</source>
+        <translation>Samples mit diesen Einstellungen erzeugen und mit den Testbildern vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure against steps</source>
+        <translation>Für mehrere Schrittzahlen messen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM with 10, 20, 50, 100 and 250 steps, then DDPM with all steps: the Fréchet distance and the time per image of each, in the chart</source>
+        <translation>DDIM mit 10, 20, 50, 100 und 250 Schritten, dann DDPM mit allen Schritten: jeweils Fréchet-Distanz und Zeit pro Bild, im Diagramm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+27"/>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM steps</source>
+        <translation>DDIM-Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A classifier trained on the 60,000 Fashion-MNIST training images describes each sample by the features of its last hidden layer. The Fréchet distance compares their mean and covariance with those of the 10,000 test images; the floor is the same distance for as many real training images. A model that makes images like the real ones scores near the floor.</source>
+        <translation>Ein mit den 60.000 Fashion-MNIST-Trainingsbildern trainierter Klassifikator beschreibt jedes Sample durch die Merkmale seiner letzten verborgenen Schicht. Die Fréchet-Distanz vergleicht deren Mittelwert und Kovarianz mit denen der 10.000 Testbilder; die Untergrenze ist dieselbe Distanz für ebenso viele echte Trainingsbilder. Ein Modell, das Bilder wie die echten erzeugt, erreicht einen Wert nahe der Untergrenze.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+89"/>
+        <source>No measurement yet.</source>
+        <translation>Noch keine Messung.</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The class the classifier gives each sample. A model that covers every mode makes each of the ten classes about 10% of the time.</source>
+        <translation>Die Klasse, die der Klassifikator jedem Sample zuweist. Ein Modell, das alle Moden abdeckt, erzeugt jede der zehn Klassen in etwa 10 % der Fälle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quality against sampling steps</source>
+        <translation>Qualität in Abhängigkeit von den Sampling-Schritten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <location line="+133"/>
+        <source>Fréchet distance</source>
+        <translation>Fréchet-Distanz</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>floor (real images)</source>
+        <translation>Untergrenze (echte Bilder)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+15"/>
+        <source>seconds per image</source>
+        <translation>Sekunden pro Bild</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>network evaluations per image</source>
+        <translation>Netzauswertungen pro Bild</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No measurement of %1 yet.</source>
+        <translation>Noch keine Messung für %1.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Measuring %1 sampler settings…</source>
+        <translation>%1 Sampler-Einstellungen werden gemessen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measuring…</source>
+        <translation>Messung läuft…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Setting %1 of %2: </source>
+        <translation>Einstellung %1 von %2: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%L1 of %L2 image-steps</source>
+        <translation>%L1 von %L2 Bildschritten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stopped: %1</source>
+        <translation>Gestoppt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %L2 samples, the model at step %L3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %L2 Samples, Modell bei Schritt %L3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Floor (%L1 real training images)</source>
+        <translation>Untergrenze (%L1 echte Trainingsbilder)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance ÷ floor</source>
+        <translation>Distanz ÷ Untergrenze</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean classifier confidence</source>
+        <translation>Mittlere Konfidenz des Klassifikators</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time per image</source>
+        <translation>Zeit pro Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Outside 5–15%: the model makes this class too rarely or too often</source>
+        <translation>Außerhalb von 5–15 %: Das Modell erzeugt diese Klasse zu selten oder zu oft</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>There is no quality measurement yet: press Measure first.</source>
+        <translation>Es gibt noch keine Qualitätsmessung: Klicken Sie zuerst auf „Messen“.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1766,17 +2274,32 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+107"/>
+        <location line="+129"/>
         <source>Sample</source>
         <translation>Erzeugen</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-128"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Which image of the grid to fork, counted row by row from the top left</source>
+        <translation>Welches Bild des Rasters verzweigt wird, zeilenweise von links oben gezählt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fork here</source>
+        <translation>Hier verzweigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue this image&apos;s x_t several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
+        <translation>Das x_t dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -1811,7 +2334,22 @@
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Fork at the shown step</source>
+        <translation>Beim angezeigten Schritt verzweigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continuations</source>
+        <translation>Fortsetzungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -1846,12 +2384,12 @@
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+92"/>
         <source>x_0</source>
         <translation>x_0</translation>
     </message>
@@ -1866,12 +2404,12 @@
         <translation> — abgebrochen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>Fertig: x_0 nach %1 Schritten.</translation>
     </message>
@@ -1919,7 +2457,7 @@
         <translation>Dasselbe Bild und Rauschen unter jedem Rauschplan</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -1960,7 +2498,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+124"/>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+125"/>
         <source>creating the model</source>
         <translation>das Erstellen des Modells</translation>
     </message>
@@ -1976,28 +2514,29 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+38"/>
-        <location line="+84"/>
+        <location line="+27"/>
+        <location line="+27"/>
+        <location line="+94"/>
         <source>copying the model</source>
         <translation>das Kopieren des Modells</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-137"/>
         <source>drawing the preview samples</source>
         <translation>das Erzeugen der Vorschau-Samples</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
         <source>training</source>
         <translation>das Training</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>a background task</source>
         <translation>eine Hintergrundaufgabe</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>preparing the data set</source>
         <translation>das Vorbereiten des Datensatzes</translation>
     </message>
@@ -2007,7 +2546,7 @@
         <translation>Das Modell kann nicht auf %1 verschoben werden: Es kann keine temporäre Datei geschrieben werden (%2).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>There is no model to train.</source>
         <translation>Es gibt kein Modell zum Trainieren.</translation>
     </message>
@@ -2017,17 +2556,17 @@
         <translation>Der Datensatz passt nicht zum Modell (Bildgröße oder Kanäle); wählen Sie einen anderen Datensatz oder eine andere Voreinstellung.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>moving the model to %1</source>
         <translation>das Verschieben des Modells auf %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-255"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>
@@ -2035,7 +2574,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+59"/>
+        <location filename="../app/studio/trainingview.cpp" line="+63"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>
@@ -2065,18 +2604,18 @@
         <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-24"/>
+        <location line="+25"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>The learning rate rises linearly from 0 over these first steps.</source>
         <translation>Die Lernrate steigt in diesen ersten Schritten linear von 0 an.</translation>
     </message>
@@ -2086,18 +2625,18 @@
         <translation>Wo das Modell trainiert wird. Eine Änderung wird beim nächsten Start wirksam: Das Modell wird samt Optimiererzustand dorthin verschoben. Das Sampling läuft dort, wo sich das Modell befindet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+176"/>
+        <location line="+205"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-204"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -2133,12 +2672,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+225"/>
+        <location line="+258"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-257"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -2151,6 +2690,11 @@
         <location line="+1"/>
         <source>Device</source>
         <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2193,12 +2737,12 @@
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+149"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>batch size</source>
         <translation>Stapelgröße</translation>
     </message>
@@ -2233,7 +2777,7 @@
         <translation>Das Modell wird beim nächsten Start auf %1 verschoben.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Step %1</source>
         <translation>Schritt %1</translation>
     </message>

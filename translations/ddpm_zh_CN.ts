@@ -63,7 +63,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+112"/>
+        <location filename="../widgets/binheatmap.cpp" line="+111"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/dataloader.cpp" line="+40"/>
+        <location filename="../app/studio/dataloader.cpp" line="+43"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>将这一个 x_t 延续为并排的多张图像；每张图像在去噪途中各自抽取噪声（η = 0 的 DDIM 不抽取噪声，因此生成的图像相同）。</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+165"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -238,12 +238,12 @@
         <translation>%1：%2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+133"/>
         <source>x_t at t = %1 · %2</source>
         <translation>t = %1 时的 x_t · %2</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-312"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>前向过程 q(x_t | x_0)</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+114"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -278,37 +278,37 @@
         <translation>彩色</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>β_t</source>
         <translation>β_t</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>ᾱ_t</source>
         <translation>ᾱ_t</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>√ᾱ_t</source>
         <translation>√ᾱ_t</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>√(1−ᾱ_t)</source>
         <translation>√(1−ᾱ_t)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>SNR_t</source>
         <translation>SNR_t</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>t = 0: the clean image x_0</source>
         <translation>t = 0：干净图像 x_0</translation>
     </message>
@@ -399,19 +399,25 @@
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+214"/>
+        <location line="+8"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+110"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>the step count in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的步数（%2）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>cannot write the sampling checkpoint: %1</source>
+        <translation>无法写入采样检查点：%1</translation>
     </message>
     <message>
         <location filename="../core/dataset.cpp" line="-3"/>
@@ -665,7 +671,7 @@
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-196"/>
+        <location filename="../core/checkpoint.cpp" line="-297"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
     </message>
@@ -690,17 +696,17 @@
         <translation>“%1”中的训练设置无效</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>“%1”中没有 %2 权重</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+49"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
     </message>
@@ -774,11 +780,157 @@
         <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
         <translation>未知精度“%1”（应为 auto、fp32 或 bf16）</translation>
     </message>
+    <message>
+        <location filename="../core/classifier.cpp" line="+142"/>
+        <source>the %1 set for the classifier is empty</source>
+        <translation>分类器的 %1 数据集为空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the classifier reads grey %1×%1 images; the %2 set &apos;%3&apos; is not</source>
+        <translation>分类器读取 %1×%1 的灰度图像；%2 数据集“%3”不符合此要求</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the %1 set &apos;%2&apos; has no labels</source>
+        <translation>%1 数据集“%2”没有标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the %1 set &apos;%2&apos; has labels outside 0 … %3</source>
+        <translation>%1 数据集“%2”中有超出 0 … %3 范围的标签</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the classifier&apos;s training was cancelled</source>
+        <translation>分类器的训练已取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>invalid classifier training settings</source>
+        <translation>分类器训练设置无效</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the classifier&apos;s loss became %1 at step %2</source>
+        <translation>分类器的损失在第 %2 步变为 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>training the classifier</source>
+        <translation>训练分类器</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cannot save the classifier: %1</source>
+        <translation>无法保存分类器：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&apos;%1&apos; is not a DDPM Studio classifier</source>
+        <translation>“%1”不是 DDPM Studio 分类器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is a model checkpoint, not a classifier</source>
+        <translation>“%1”是模型检查点，不是分类器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is not a DDPM Studio classifier (its format is &apos;%2&apos;)</source>
+        <translation>“%1”不是 DDPM Studio 分类器（其格式为“%2”）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; is an incomplete classifier: a setting is missing or invalid</source>
+        <translation>“%1”是不完整的分类器：某项设置缺失或无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; classifies %2×%2 images; this program reads %3×%3 classifiers</source>
+        <translation>“%1”用于分类 %2×%2 的图像；本程序只能读取 %3×%3 的分类器</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; names %2 classes but has %3 outputs</source>
+        <translation>“%1”列出了 %2 个类别，却有 %3 个输出</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; holds no classifier weights</source>
+        <translation>“%1”中没有分类器权重</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
+        <source>the weights in &apos;%1&apos; do not match the classifier it describes (%2)</source>
+        <translation>“%1”中的权重与其所描述的分类器不匹配（%2）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the classifier needs a batch of 8-bit images [N, C, H, W]</source>
+        <translation>分类器需要一批 8 位图像 [N, C, H, W]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the Fashion-MNIST classifier reads grey images; these have %1 channels (quality is measured for grey models only)</source>
+        <translation>Fashion-MNIST 分类器读取灰度图像；这些图像有 %1 个通道（仅对灰度模型测量质量）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the classifier cannot read %1×%2 images (square, 8×8 or larger)</source>
+        <translation>分类器无法读取 %1×%2 的图像（须为正方形，且不小于 8×8）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the classifier needs a batch of images [N, C, H, W]</source>
+        <translation>分类器需要一批图像 [N, C, H, W]</translation>
+    </message>
+    <message>
+        <location filename="../core/quality.cpp" line="+70"/>
+        <source>the quality reference needs grey %1×%1 test and training images</source>
+        <translation>质量参考需要 %1×%1 的灰度测试图像和训练图像</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the quality floor takes between 2 and %1 images, not %2</source>
+        <translation>质量下限需要 2 到 %1 张图像，而不是 %2 张</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>measuring the quality reference</source>
+        <translation>测量质量参考</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>the quality measurement was cancelled</source>
+        <translation>质量测量已取消</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>quality is measured for grey models only; this model makes %1-channel images</source>
+        <translation>仅对灰度模型测量质量；此模型生成 %1 通道图像</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>quality needs at least 2 samples, not %1</source>
+        <translation>质量测量至少需要 2 个样本，而不是 %1 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the quality reference&apos;s floor was measured with %1 images, not %2</source>
+        <translation>质量参考的下限是用 %1 张图像测得的，而不是 %2 张</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>measuring the sample quality</source>
+        <translation>测量样本质量</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+65"/>
+        <location filename="../app/common/exporter.cpp" line="+75"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -786,27 +938,27 @@
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/helppanel.cpp" line="+103"/>
+        <location filename="../app/studio/helppanel.cpp" line="+104"/>
         <source>The forward process: adding noise</source>
         <translation>前向过程：加噪</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Training: learning to predict the noise</source>
         <translation>训练：学习预测噪声</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The reverse process: sampling</source>
         <translation>反向过程：采样</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Noise schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -861,7 +1013,7 @@
         <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 中图像的缩放系数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>scale of the noise in x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 中噪声的缩放系数</translation>
     </message>
@@ -871,7 +1023,7 @@
         <translation>SNR&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>signal-to-noise ratio ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
         <translation>信噪比 ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
     </message>
@@ -1228,7 +1380,7 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../widgets/imagestrip.cpp" line="+337"/>
+        <location filename="../widgets/imagestrip.cpp" line="+331"/>
         <source>No frames yet</source>
         <translation>尚无帧</translation>
     </message>
@@ -1260,37 +1412,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+56"/>
-        <location line="+206"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+62"/>
+        <location line="+253"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+205"/>
+        <location line="-252"/>
+        <location line="+252"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+204"/>
+        <location line="-251"/>
+        <location line="+251"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+203"/>
+        <location line="-250"/>
+        <location line="+250"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+221"/>
+        <location line="-249"/>
+        <location line="+250"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <location line="+268"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-204"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1300,7 +1458,13 @@
         <translation>训练已在第 %1 步停止</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+24"/>
+        <location line="+149"/>
+        <source>Export the quality measurements</source>
+        <translation>导出质量测量结果</translation>
+    </message>
+    <message>
+        <location line="-102"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1330,40 +1494,50 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Open &amp;demo model</source>
+        <translation>打开演示模型(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A Fashion-MNIST model that ships with the program, to watch denoising at once</source>
+        <translation>随程序附带的 Fashion-MNIST 模型，可立即观看去噪过程</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+351"/>
+        <location line="+3"/>
+        <location line="+477"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-350"/>
-        <location line="+10"/>
-        <location line="+340"/>
+        <location line="-476"/>
+        <location line="+14"/>
+        <location line="+463"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-469"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save the model as</source>
         <translation>模型另存为</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1384,14 +1558,14 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+14"/>
         <location line="+12"/>
-        <location line="+9"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-31"/>
         <source>Every sample as PNG into a folder…</source>
         <translation>所有样本逐张导出为 PNG 到文件夹…</translation>
     </message>
@@ -1416,7 +1590,7 @@
         <translation>导出反向过程图像条</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reverse process as animated GIF…</source>
         <translation>反向过程导出为 GIF 动画…</translation>
     </message>
@@ -1426,7 +1600,7 @@
         <translation>将反向过程导出为 GIF</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>GIF animations (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
@@ -1441,7 +1615,7 @@
         <translation>将反向过程导出为 WebP</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>WebP animations (*.webp)</source>
         <translation>WebP 动画 (*.webp)</translation>
     </message>
@@ -1456,7 +1630,7 @@
         <translation>导出前向过程图像条</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Loss history as CSV…</source>
         <translation>损失历史导出为 CSV…</translation>
     </message>
@@ -1466,12 +1640,14 @@
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-140"/>
+        <location line="+140"/>
+        <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Loss chart as PNG…</source>
         <translation>损失图表导出为 PNG…</translation>
     </message>
@@ -1482,11 +1658,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Quality measurements as CSV…</source>
+        <translation>质量测量结果导出为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1511,7 +1692,12 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+102"/>
+        <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
+        <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
@@ -1521,12 +1707,42 @@
         <translation>请先选择数据集。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <source>Training a copy of the demo model; the demo model itself stays as shipped.</source>
+        <translation>正在训练演示模型的副本；演示模型本身保持原样不变。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no model to measure.</source>
+        <translation>没有可测量的模型。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the new model</source>
+        <translation>新模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quality is measured for grey Fashion-MNIST-like models; this model makes colour images.</source>
+        <translation>质量测量适用于类似 Fashion-MNIST 的灰度模型；此模型生成的是彩色图像。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
+        <translation>未安装质量分类器（models/fashion-mnist-classifier.ckpt）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality is measured against the Fashion-MNIST test images; install the dataset-fashion-mnist package.</source>
+        <translation>质量以 Fashion-MNIST 测试图像为基准进行测量；请安装 dataset-fashion-mnist 软件包。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Opened %1 at step %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
@@ -1537,12 +1753,12 @@
         <translation>正在使用第 %1 步的权重采样</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
         <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Denoising the chosen image from t = %1</source>
         <translation>正在从 t = %1 开始对所选图像去噪</translation>
     </message>
@@ -1552,7 +1768,17 @@
         <translation>正在从 t = %1 开始对所选图像去噪，生成 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
+        <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
+        <translation>（使用 η = 1 的 DDIM：η = 0 不加入噪声，各分支不会有差别）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4</source>
+        <translation>图像 %1 在 t = %2 处分叉为 %3 个延续，每个都使用新的噪声%4</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Unsaved training</source>
         <translation>未保存的训练</translation>
     </message>
@@ -1562,7 +1788,7 @@
         <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -1570,6 +1796,11 @@
         <location line="+5"/>
         <source>Untitled model</source>
         <translation>未命名模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (demo, read-only)</source>
+        <translation>%1（演示，只读）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1583,16 +1814,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Precision: %1</source>
+        <translation>精度：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Model: %1, %L2 parameters</source>
         <translation>模型：%1，%L2 个参数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Step %L1</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <location line="+9"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
@@ -1615,7 +1851,7 @@
         <translation>尚无损失历史：请先训练模型。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -1635,7 +1871,7 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -1649,6 +1885,31 @@
     <name>PreferencesDialog</name>
     <message>
         <location filename="../app/studio/preferencesdialog.cpp" line="+32"/>
+        <source>Automatic (bf16 mixed on this CPU)</source>
+        <translation>自动（在此 CPU 上使用 bf16 混合精度）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (fp32 on this CPU)</source>
+        <translation>自动（在此 CPU 上使用 fp32）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed</source>
+        <translation>bf16 混合精度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed computes the convolutions and attention in bfloat16, about 1.3× faster on CPUs with AVX512-BF16 or AMX, and keeps the weights, optimizer, normalisation and loss in fp32. Checkpoints always hold fp32 weights. Automatic picks bf16 where the hardware computes it fast.</source>
+        <translation>bf16 混合精度以 bfloat16 计算卷积和注意力，在支持 AVX512-BF16 或 AMX 的 CPU 上约快 1.3 倍，而权重、优化器、归一化和损失仍保持 fp32。检查点始终保存 fp32 权重。“自动”会在硬件能快速计算 bf16 时选用 bf16。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -1673,7 +1934,7 @@
         <translation>模型训练所用的设备。更改将在下次点击“开始”时生效，届时模型会移到该设备上；采样在模型所在的设备上运行。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>All cores</source>
         <translation>所有核心</translation>
     </message>
@@ -1706,6 +1967,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>P&amp;recision:</source>
+        <translation>精度(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU 线程(&amp;T)：</translation>
     </message>
@@ -1721,13 +1987,255 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. CPU threads apply from the next training step and the next sampling run.</source>
-        <translation>设备的更改将在下次开始训练时生效：模型会移到该设备上，采样在模型所在的设备上运行。CPU 线程数从下一个训练步和下一次采样起生效。</translation>
+        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. A precision change applies at the next Start and the next sampling run. CPU threads apply from the next training step and the next sampling run.</source>
+        <translation>更改设备将在下次点击“开始”训练时生效：模型会移到该设备上，采样在模型所在的设备上运行。更改精度将在下次点击“开始”及下次采样时生效。CPU 线程数从下一个训练步和下一次采样起生效。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>Default Export Folder</source>
         <translation>默认导出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QualityController</name>
+    <message>
+        <location filename="../app/studio/qualitycontroller.cpp" line="+19"/>
+        <source>measuring the sample quality</source>
+        <translation>测量样本质量</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
+        <translation>未安装质量分类器（models/fashion-mnist-classifier.ckpt）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Quality is measured against the Fashion-MNIST test images: %1</source>
+        <translation>质量以 Fashion-MNIST 测试图像为基准进行测量：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QualityView</name>
+    <message>
+        <location filename="../app/studio/qualityview.cpp" line="+34"/>
+        <source>DDPM, %L1 steps</source>
+        <translation>DDPM，%L1 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM, %L1 steps</source>
+        <translation>DDIM，%L1 步</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Samples to draw. The floor is measured with as many real training images, so the distance can be read at any count; more samples give a steadier number.</source>
+        <translation>要生成的样本数。下限使用同样数量的真实训练图像测得，因此在任何样本数下都能解读距离；样本越多，数值越稳定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DDIM (η = 0)</source>
+        <translation>DDIM（η = 0）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDPM (all steps)</source>
+        <translation>DDPM（全部步数）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+13"/>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Draw the samples with these settings and compare them with the test images</source>
+        <translation>使用这些设置生成样本，并与测试图像进行比较</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure against steps</source>
+        <translation>按步数测量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM with 10, 20, 50, 100 and 250 steps, then DDPM with all steps: the Fréchet distance and the time per image of each, in the chart</source>
+        <translation>依次使用 10、20、50、100 和 250 步的 DDIM，再使用全部步数的 DDPM：各自的 Fréchet 距离和每张图像耗时显示在图表中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+27"/>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM steps</source>
+        <translation>DDIM 步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A classifier trained on the 60,000 Fashion-MNIST training images describes each sample by the features of its last hidden layer. The Fréchet distance compares their mean and covariance with those of the 10,000 test images; the floor is the same distance for as many real training images. A model that makes images like the real ones scores near the floor.</source>
+        <translation>一个在 60000 张 Fashion-MNIST 训练图像上训练的分类器，用其最后一个隐藏层的特征描述每个样本。Fréchet 距离将这些特征的均值和协方差与 10000 张测试图像的特征进行比较；下限是同样数量的真实训练图像所得的同一距离。生成的图像与真实图像相似的模型，得分接近下限。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+89"/>
+        <source>No measurement yet.</source>
+        <translation>尚无测量结果。</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The class the classifier gives each sample. A model that covers every mode makes each of the ten classes about 10% of the time.</source>
+        <translation>分类器为每个样本判定的类别。覆盖所有模式的模型，生成十个类别的概率各约为 10%。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quality against sampling steps</source>
+        <translation>质量随采样步数的变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <location line="+133"/>
+        <source>Fréchet distance</source>
+        <translation>Fréchet 距离</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>floor (real images)</source>
+        <translation>下限（真实图像）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+15"/>
+        <source>seconds per image</source>
+        <translation>每张图像秒数</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>network evaluations per image</source>
+        <translation>每张图像的网络评估次数</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No measurement of %1 yet.</source>
+        <translation>尚未测量 %1。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Measuring %1 sampler settings…</source>
+        <translation>正在测量 %1 种采样器设置…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Setting %1 of %2: </source>
+        <translation>第 %1 种设置（共 %2 种）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%L1 of %L2 image-steps</source>
+        <translation>已完成 %L1 / %L2 个图像步</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %L2 samples, the model at step %L3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，%L2 个样本，模型处于第 %L3 步</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Floor (%L1 real training images)</source>
+        <translation>下限（%L1 张真实训练图像）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance ÷ floor</source>
+        <translation>距离 ÷ 下限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean classifier confidence</source>
+        <translation>分类器平均置信度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time per image</source>
+        <translation>每张图像耗时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Outside 5–15%: the model makes this class too rarely or too often</source>
+        <translation>超出 5–15%：模型生成此类别过少或过多</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>There is no quality measurement yet: press Measure first.</source>
+        <translation>尚无质量测量结果：请先点击“测量”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1764,17 +2272,32 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+107"/>
+        <location line="+129"/>
         <source>Sample</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Which image of the grid to fork, counted row by row from the top left</source>
+        <translation>要分叉的是网格中的第几张图像，从左上角开始逐行计数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fork here</source>
+        <translation>在此分叉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue this image&apos;s x_t several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
+        <translation>将此图像的 x_t 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -1809,7 +2332,22 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Fork at the shown step</source>
+        <translation>在当前显示的步分叉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continuations</source>
+        <translation>延续数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -1844,12 +2382,12 @@
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>Restart</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+92"/>
         <source>x_0</source>
         <translation>x_0</translation>
     </message>
@@ -1864,12 +2402,12 @@
         <translation> — 已取消</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>完成：经过 %1 步得到 x_0。</translation>
     </message>
@@ -1917,7 +2455,7 @@
         <translation>同一图像和噪声在各噪声调度下的结果</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -1958,7 +2496,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+124"/>
+        <location filename="../app/studio/trainingcontroller.cpp" line="+125"/>
         <source>creating the model</source>
         <translation>创建模型</translation>
     </message>
@@ -1974,28 +2512,29 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+38"/>
-        <location line="+84"/>
+        <location line="+27"/>
+        <location line="+27"/>
+        <location line="+94"/>
         <source>copying the model</source>
         <translation>复制模型</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-137"/>
         <source>drawing the preview samples</source>
         <translation>生成预览样本</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>a background task</source>
         <translation>执行后台任务</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>preparing the data set</source>
         <translation>准备数据集</translation>
     </message>
@@ -2005,7 +2544,7 @@
         <translation>无法将模型移到 %1：无法写入临时文件（%2）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>There is no model to train.</source>
         <translation>没有可训练的模型。</translation>
     </message>
@@ -2015,17 +2554,17 @@
         <translation>数据集与模型不匹配（图像尺寸或通道数）；请选择其他数据集或预设。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>moving the model to %1</source>
         <translation>将模型移到 %1 上</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-255"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>
@@ -2033,7 +2572,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+59"/>
+        <location filename="../app/studio/trainingview.cpp" line="+63"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>
@@ -2063,18 +2602,18 @@
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-24"/>
+        <location line="+25"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>The learning rate rises linearly from 0 over these first steps.</source>
         <translation>在最初的这些步中，学习率从 0 开始线性增加。</translation>
     </message>
@@ -2084,18 +2623,18 @@
         <translation>模型训练所用的设备。更改将在下次点击“开始”时生效：模型会连同其优化器状态一起移到该设备上。采样在模型所在的设备上运行。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+176"/>
+        <location line="+205"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-204"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -2131,12 +2670,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+225"/>
+        <location line="+258"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-257"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -2149,6 +2688,11 @@
         <location line="+1"/>
         <source>Device</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>精度</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2191,12 +2735,12 @@
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+149"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
@@ -2231,7 +2775,7 @@
         <translation>模型将在下次点击“开始”时移到 %1 上。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
