@@ -26,63 +26,6 @@ double peakRssMb()
     return 0;
 }
 
-std::string benchUsage(const std::string& program)
-{
-    return "usage: " + program +
-           " [--model tiny|reference|cifar] [--batch B] [--iters N] [--warmup W] [--device cpu|cuda] [--threads N]\n"
-           "       [--precision fp32|bf16|auto]\n\n"
-           "Measures the U-Net's throughput and prints one JSON line: training steps (forward, backward, Adam)\n"
-           "in images/s and no-grad denoising passes in image-steps/s.\n\n"
-           "  --model PRESET   tiny, reference or cifar (default reference)\n"
-           "  --batch B        images per step (default 64)\n"
-           "  --iters N        timed steps (default 10)\n"
-           "  --warmup W       untimed steps first (default 2)\n"
-           "  --device D       cpu or cuda (default cpu)\n"
-           "  --threads N      CPU threads (default 0: all cores)\n"
-           "  --precision P    fp32, bf16 (mixed) or auto (default: bf16 where fast)\n"
-           "  --help           this text\n";
-}
-
-Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first)
-{
-    BenchOptions o;
-    for (int i = first; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--help" || a == "-h") {
-            o.help = true;
-            return o;
-        }
-        if (i + 1 >= argc)
-            return fail(DDPM_MSG("Engine", "the option %1 needs a value"), a);
-        const std::string v = argv[++i];
-        char* end = nullptr;
-        const long n = std::strtol(v.c_str(), &end, 10);
-        const bool isNum = end && *end == '\0' && !v.empty();
-        if (a == "--model")
-            o.model = v;
-        else if (a == "--precision")
-            o.precision = v;
-        else if (a == "--device")
-            o.device = v;
-        else if ((a == "--batch" || a == "--iters" || a == "--warmup" || a == "--threads") &&
-                 (!isNum || n < 0 || n > 100000))
-            return fail(DDPM_MSG("Engine", "the option %1 takes a whole number, not '%2'"), a, v);
-        else if (a == "--batch")
-            o.batch = static_cast<int>(n);
-        else if (a == "--iters")
-            o.iters = static_cast<int>(n);
-        else if (a == "--warmup")
-            o.warmup = static_cast<int>(n);
-        else if (a == "--threads")
-            o.threads = static_cast<int>(n);
-        else
-            return fail(DDPM_MSG("Engine", "unknown option %1"), a);
-    }
-    if (o.batch < 1 || o.iters < 1)
-        return fail(DDPM_MSG("Engine", "--batch and --iters must be at least 1"));
-    return o;
-}
-
 Result<BenchResult> runBench(const BenchOptions& o)
 {
     auto device = parseDevice(o.device);

@@ -1,5 +1,5 @@
 // Throughput of the U-Net: training steps (forward, backward, Adam) and no-grad denoising passes.
-// Shared by `ddpm bench` and the Qt-free `ddpm-bench`.
+// Shared by `ddpm bench` and `ddpm-bench`, whose options are defined once in app/cli/commands.cpp.
 #pragma once
 
 #include "device.h" // configureThreads, for the callers that set threads before a run
@@ -17,7 +17,6 @@ struct BenchOptions {
     std::string device = "cpu";
     int threads = 0;                // 0: all cores
     std::string precision = "auto"; // fp32, bf16 (mixed) or auto: bf16 where the device is fast at it
-    bool help = false;              // --help was given: print benchUsage() and run nothing
 };
 
 struct BenchResult {
@@ -34,9 +33,6 @@ struct BenchResult {
 
 Result<BenchResult> runBench(const BenchOptions& options);
 std::string benchToJson(const BenchResult& r);
-// Parses the shared flags (--model --batch --iters --warmup --device --threads) from argv[first…].
-Result<BenchOptions> parseBenchArgs(int argc, char** argv, int first);
-std::string benchUsage(const std::string& program);
 
 // Peak resident memory of this process in MiB (VmHWM), 0 where unknown.
 double peakRssMb();

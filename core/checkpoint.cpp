@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <variant>
 
 namespace ddpm {
 
@@ -156,114 +158,57 @@ namespace {
 using torch::serialize::InputArchive;
 using torch::serialize::OutputArchive;
 
-void writeConfig(OutputArchive& a, const ModelConfig& c)
+// The configuration's fields (configFields(), config.cpp) as archive values, and back.
+c10::IValue archiveValue(const ConfigValue& value)
 {
-    a.write("preset", c10::IValue(c.preset));
-    a.write("model.ch", c10::IValue(c.unet.ch()));
-    a.write("model.ch_mult", c10::IValue(c.unet.chMult()));
-    a.write("model.num_res_blocks", c10::IValue(c.unet.numResBlocks()));
-    a.write("model.attn_resolutions", c10::IValue(c.unet.attnResolutions()));
-    a.write("model.dropout", c10::IValue(c.unet.dropout()));
-    a.write("model.image_channels", c10::IValue(c.unet.imageChannels()));
-    a.write("model.image_size", c10::IValue(c.unet.imageSize()));
-    a.write("schedule.kind", c10::IValue(scheduleKindName(c.schedule.kind)));
-    a.write("schedule.steps", c10::IValue(static_cast<int64_t>(c.schedule.steps)));
-    a.write("schedule.beta_start", c10::IValue(c.schedule.betaStart));
-    a.write("schedule.beta_end", c10::IValue(c.schedule.betaEnd));
-    a.write("schedule.cosine_s", c10::IValue(c.schedule.cosineOffset));
-    a.write("schedule.max_beta", c10::IValue(c.schedule.maxBeta));
-    a.write("prediction", c10::IValue(predictionName(c.prediction)));
-    a.write("data", c10::IValue(c.dataSpec));
-    a.write("train.batch", c10::IValue(static_cast<int64_t>(c.train.batch)));
-    a.write("train.lr", c10::IValue(c.train.lr));
-    a.write("train.warmup_steps", c10::IValue(static_cast<int64_t>(c.train.warmupSteps)));
-    a.write("train.grad_clip", c10::IValue(c.train.gradClip));
-    a.write("train.ema_decay", c10::IValue(c.train.emaDecay));
-    a.write("train.hflip", c10::IValue(c.train.hflip));
-    a.write("train.seed", c10::IValue(static_cast<int64_t>(c.train.seed)));
-    a.write("train.total_steps", c10::IValue(c.train.totalSteps));
-    a.write("train.loss_bins", c10::IValue(static_cast<int64_t>(c.train.lossBins)));
+    return std::visit([](const auto& v) { return c10::IValue(v); }, value);
 }
 
-struct Reader {
-    InputArchive& a;
-    std::string missing;
-    c10::IValue get(const std::string& key)
-    {
-        c10::IValue v;
-        if (!a.try_read(key, v) && missing.empty())
-            missing = key;
-        return v;
-    }
-    int64_t i(const std::string& key)
-    {
-        auto v = get(key);
-        return v.isInt() ? v.toInt() : (missing.empty() ? (missing = key, 0) : 0);
-    }
-    double d(const std::string& key)
-    {
-        auto v = get(key);
-        return v.isDouble() ? v.toDouble() : (missing.empty() ? (missing = key, 0.0) : 0.0);
-    }
-    std::string s(const std::string& key)
-    {
-        auto v = get(key);
-        return v.isString() ? v.toStringRef() : (missing.empty() ? (missing = key, std::string{}) : std::string{});
-    }
-    std::vector<int64_t> list(const std::string& key)
-    {
-        auto v = get(key);
-        if (v.isIntList())
-            return v.toIntVector();
-        if (missing.empty())
-            missing = key;
-        return {};
-    }
-    bool b(const std::string& key)
-    {
-        auto v = get(key);
-        return v.isBool() ? v.toBool() : false;
-    }
-};
+std::optional<ConfigValue> configValue(const c10::IValue& v)
+{
+    if (v.isBool())
+        return v.toBool();
+    if (v.isInt())
+        return v.toInt();
+    if (v.isDouble())
+        return v.toDouble();
+    if (v.isString())
+        return v.toStringRef();
+    if (v.isIntList())
+        return v.toIntVector();
+    return std::nullopt;
+}
+
+void writeConfig(OutputArchive& a, const ModelConfig& c)
+{
+    for (const auto& field : configFields())
+        a.write(field.key, archiveValue(field.get(c)));
+}
 
 Result<ModelConfig> readConfig(InputArchive& a, const std::string& path)
 {
     c10::IValue format;
     if (!a.try_read("format", format) || !format.isString() || format.toStringRef() != "ddpm-studio-checkpoint")
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
-    Reader r{a, {}};
     ModelConfig c;
-    c.preset = r.s("preset");
-    c.unet.ch(r.i("model.ch"))
-        .chMult(r.list("model.ch_mult"))
-        .numResBlocks(r.i("model.num_res_blocks"))
-        .attnResolutions(r.list("model.attn_resolutions"))
-        .dropout(r.d("model.dropout"))
-        .imageChannels(r.i("model.image_channels"))
-        .imageSize(r.i("model.image_size"));
-    auto kind = parseScheduleKind(r.s("schedule.kind"));
-    c.schedule.steps = static_cast<int>(r.i("schedule.steps"));
-    c.schedule.betaStart = r.d("schedule.beta_start");
-    c.schedule.betaEnd = r.d("schedule.beta_end");
-    c.schedule.cosineOffset = r.d("schedule.cosine_s");
-    c.schedule.maxBeta = r.d("schedule.max_beta");
-    auto pred = parsePrediction(r.s("prediction"));
-    c.dataSpec = r.s("data");
-    c.train.batch = static_cast<int>(r.i("train.batch"));
-    c.train.lr = r.d("train.lr");
-    c.train.warmupSteps = static_cast<int>(r.i("train.warmup_steps"));
-    c.train.gradClip = r.d("train.grad_clip");
-    c.train.emaDecay = r.d("train.ema_decay");
-    c.train.hflip = r.b("train.hflip");
-    c.train.seed = static_cast<uint64_t>(r.i("train.seed"));
-    c.train.totalSteps = r.i("train.total_steps");
-    c.train.lossBins = static_cast<int>(r.i("train.loss_bins"));
-    if (!r.missing.empty())
-        return fail(DDPM_MSG("Engine", "'%1' is incomplete: the setting '%2' is missing"), path, r.missing);
-    if (!kind || !pred)
+    std::string missing; // the first setting that is absent or of another type
+    bool unknownName = false;
+    for (const auto& field : configFields()) {
+        c10::IValue stored;
+        const auto value = a.try_read(field.key, stored) ? configValue(stored) : std::nullopt;
+        if (!value || value->index() != field.get(c).index()) {
+            if (missing.empty())
+                missing = field.key;
+        } else if (field.accepts && !field.accepts(*value)) {
+            unknownName = true;
+        } else {
+            field.set(c, *value);
+        }
+    }
+    if (!missing.empty())
+        return fail(DDPM_MSG("Engine", "'%1' is incomplete: the setting '%2' is missing"), path, missing);
+    if (unknownName)
         return fail(DDPM_MSG("Engine", "'%1' names an unknown schedule or prediction"), path);
-    c.schedule.kind = kind.value();
-    c.prediction = pred.value();
     if (auto v = validateUNetOptions(c.unet); !v)
         return fail(DDPM_MSG("Engine", "'%1' describes an invalid model: %2"), path, v.failure());
     if (auto s = NoiseSchedule::create(c.schedule); !s)

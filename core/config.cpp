@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <cstdio>
-#include <sstream>
 
 namespace ddpm {
 
@@ -21,11 +20,21 @@ std::string jsonEscape(const std::string& s)
     std::string out;
     for (char ch : s) {
         switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
         default:
             if (static_cast<unsigned char>(ch) < 0x20) {
                 char buf[8];
@@ -40,57 +49,89 @@ std::string jsonEscape(const std::string& s)
 }
 
 namespace {
-std::string num(double v)
+
+using C = ModelConfig;
+using V = ConfigValue;
+
+int64_t integer(const V& v)
 {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
+    return std::get<int64_t>(v);
 }
-std::string list(const std::vector<int64_t>& v)
+double real(const V& v)
 {
-    std::string s = "[";
-    for (size_t i = 0; i < v.size(); ++i)
-        s += (i ? ", " : "") + std::to_string(v[i]);
-    return s + "]";
+    return std::get<double>(v);
 }
+const std::string& text(const V& v)
+{
+    return std::get<std::string>(v);
+}
+const std::vector<int64_t>& list(const V& v)
+{
+    return std::get<std::vector<int64_t>>(v);
+}
+
 } // namespace
 
-std::string configToJson(const ModelConfig& c, int indent)
+const std::vector<ConfigField>& configFields()
 {
-    const std::string p1(static_cast<size_t>(indent), ' '), p2(static_cast<size_t>(2 * indent), ' ');
-    const std::string nl = indent > 0 ? "\n" : "";
-    std::ostringstream o;
-    o << "{" << nl;
-    o << p1 << "\"preset\": \"" << jsonEscape(c.preset) << "\"," << nl;
-    o << p1 << "\"model\": {" << nl
-      << p2 << "\"ch\": " << c.unet.ch() << "," << nl
-      << p2 << "\"ch_mult\": " << list(c.unet.chMult()) << "," << nl
-      << p2 << "\"num_res_blocks\": " << c.unet.numResBlocks() << "," << nl
-      << p2 << "\"attn_resolutions\": " << list(c.unet.attnResolutions()) << "," << nl
-      << p2 << "\"dropout\": " << num(c.unet.dropout()) << "," << nl
-      << p2 << "\"image_channels\": " << c.unet.imageChannels() << "," << nl
-      << p2 << "\"image_size\": " << c.unet.imageSize() << nl
-      << p1 << "}," << nl;
-    o << p1 << "\"schedule\": {" << nl
-      << p2 << "\"kind\": \"" << scheduleKindName(c.schedule.kind) << "\"," << nl
-      << p2 << "\"steps\": " << c.schedule.steps << "," << nl
-      << p2 << "\"beta_start\": " << num(c.schedule.betaStart) << "," << nl
-      << p2 << "\"beta_end\": " << num(c.schedule.betaEnd) << nl
-      << p1 << "}," << nl;
-    o << p1 << "\"prediction\": \"" << predictionName(c.prediction) << "\"," << nl;
-    o << p1 << "\"data\": \"" << jsonEscape(c.dataSpec) << "\"," << nl;
-    o << p1 << "\"train\": {" << nl
-      << p2 << "\"batch\": " << c.train.batch << "," << nl
-      << p2 << "\"lr\": " << num(c.train.lr) << "," << nl
-      << p2 << "\"warmup_steps\": " << c.train.warmupSteps << "," << nl
-      << p2 << "\"grad_clip\": " << num(c.train.gradClip) << "," << nl
-      << p2 << "\"ema_decay\": " << num(c.train.emaDecay) << "," << nl
-      << p2 << "\"hflip\": " << (c.train.hflip ? "true" : "false") << "," << nl
-      << p2 << "\"seed\": " << c.train.seed << "," << nl
-      << p2 << "\"total_steps\": " << c.train.totalSteps << nl
-      << p1 << "}" << nl;
-    o << "}";
-    return o.str();
+    constexpr bool listed = true, unlisted = false;
+    constexpr auto anyValue = nullptr;
+    // In the order checkpoints have always stored them.
+    static const std::vector<ConfigField> fields{
+        {"preset", listed, [](const C& c) -> V { return c.preset; }, [](C& c, const V& v) { c.preset = text(v); },
+         anyValue},
+        {"model.ch", listed, [](const C& c) -> V { return c.unet.ch(); },
+         [](C& c, const V& v) { c.unet.ch(integer(v)); }, anyValue},
+        {"model.ch_mult", listed, [](const C& c) -> V { return c.unet.chMult(); },
+         [](C& c, const V& v) { c.unet.chMult(list(v)); }, anyValue},
+        {"model.num_res_blocks", listed, [](const C& c) -> V { return c.unet.numResBlocks(); },
+         [](C& c, const V& v) { c.unet.numResBlocks(integer(v)); }, anyValue},
+        {"model.attn_resolutions", listed, [](const C& c) -> V { return c.unet.attnResolutions(); },
+         [](C& c, const V& v) { c.unet.attnResolutions(list(v)); }, anyValue},
+        {"model.dropout", listed, [](const C& c) -> V { return c.unet.dropout(); },
+         [](C& c, const V& v) { c.unet.dropout(real(v)); }, anyValue},
+        {"model.image_channels", listed, [](const C& c) -> V { return c.unet.imageChannels(); },
+         [](C& c, const V& v) { c.unet.imageChannels(integer(v)); }, anyValue},
+        {"model.image_size", listed, [](const C& c) -> V { return c.unet.imageSize(); },
+         [](C& c, const V& v) { c.unet.imageSize(integer(v)); }, anyValue},
+        {"schedule.kind", listed, [](const C& c) -> V { return scheduleKindName(c.schedule.kind); },
+         [](C& c, const V& v) { c.schedule.kind = parseScheduleKind(text(v)).value(); },
+         [](const V& v) { return parseScheduleKind(text(v)).ok(); }},
+        {"schedule.steps", listed, [](const C& c) -> V { return int64_t{c.schedule.steps}; },
+         [](C& c, const V& v) { c.schedule.steps = static_cast<int>(integer(v)); }, anyValue},
+        {"schedule.beta_start", listed, [](const C& c) -> V { return c.schedule.betaStart; },
+         [](C& c, const V& v) { c.schedule.betaStart = real(v); }, anyValue},
+        {"schedule.beta_end", listed, [](const C& c) -> V { return c.schedule.betaEnd; },
+         [](C& c, const V& v) { c.schedule.betaEnd = real(v); }, anyValue},
+        {"schedule.cosine_s", unlisted, [](const C& c) -> V { return c.schedule.cosineOffset; },
+         [](C& c, const V& v) { c.schedule.cosineOffset = real(v); }, anyValue},
+        {"schedule.max_beta", unlisted, [](const C& c) -> V { return c.schedule.maxBeta; },
+         [](C& c, const V& v) { c.schedule.maxBeta = real(v); }, anyValue},
+        {"prediction", listed, [](const C& c) -> V { return predictionName(c.prediction); },
+         [](C& c, const V& v) { c.prediction = parsePrediction(text(v)).value(); },
+         [](const V& v) { return parsePrediction(text(v)).ok(); }},
+        {"data", listed, [](const C& c) -> V { return c.dataSpec; }, [](C& c, const V& v) { c.dataSpec = text(v); },
+         anyValue},
+        {"train.batch", listed, [](const C& c) -> V { return int64_t{c.train.batch}; },
+         [](C& c, const V& v) { c.train.batch = static_cast<int>(integer(v)); }, anyValue},
+        {"train.lr", listed, [](const C& c) -> V { return c.train.lr; }, [](C& c, const V& v) { c.train.lr = real(v); },
+         anyValue},
+        {"train.warmup_steps", listed, [](const C& c) -> V { return int64_t{c.train.warmupSteps}; },
+         [](C& c, const V& v) { c.train.warmupSteps = static_cast<int>(integer(v)); }, anyValue},
+        {"train.grad_clip", listed, [](const C& c) -> V { return c.train.gradClip; },
+         [](C& c, const V& v) { c.train.gradClip = real(v); }, anyValue},
+        {"train.ema_decay", listed, [](const C& c) -> V { return c.train.emaDecay; },
+         [](C& c, const V& v) { c.train.emaDecay = real(v); }, anyValue},
+        {"train.hflip", listed, [](const C& c) -> V { return c.train.hflip; },
+         [](C& c, const V& v) { c.train.hflip = std::get<bool>(v); }, anyValue},
+        {"train.seed", listed, [](const C& c) -> V { return static_cast<int64_t>(c.train.seed); },
+         [](C& c, const V& v) { c.train.seed = static_cast<uint64_t>(integer(v)); }, anyValue},
+        {"train.total_steps", listed, [](const C& c) -> V { return c.train.totalSteps; },
+         [](C& c, const V& v) { c.train.totalSteps = integer(v); }, anyValue},
+        {"train.loss_bins", unlisted, [](const C& c) -> V { return int64_t{c.train.lossBins}; },
+         [](C& c, const V& v) { c.train.lossBins = static_cast<int>(integer(v)); }, anyValue},
+    };
+    return fields;
 }
 
 } // namespace ddpm

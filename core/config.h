@@ -7,19 +7,21 @@
 
 #include <cstdint>
 #include <string>
+#include <variant>
+#include <vector>
 
 namespace ddpm {
 
 struct TrainOptions {
     int batch = 64;
-    double lr = 2e-4;          // Adam, as in the paper
-    int warmupSteps = 500;     // linear warm-up of the learning rate
-    double gradClip = 1.0;     // global gradient-norm clipping
-    double emaDecay = 0.999;   // EMA of the weights (ramped up during the first steps)
-    bool hflip = false;        // random horizontal flips
+    double lr = 2e-4;        // Adam, as in the paper
+    int warmupSteps = 500;   // linear warm-up of the learning rate
+    double gradClip = 1.0;   // global gradient-norm clipping
+    double emaDecay = 0.999; // EMA of the weights (ramped up during the first steps)
+    bool hflip = false;      // random horizontal flips
     uint64_t seed = 0;
     int64_t totalSteps = 10000;
-    int lossBins = 10;         // loss per timestep bin
+    int lossBins = 10; // loss per timestep bin
 };
 
 struct ModelConfig {
@@ -34,8 +36,22 @@ struct ModelConfig {
 // A configuration for a named preset with the paper's linear schedule.
 Result<ModelConfig> makeConfig(const std::string& preset);
 
-// The configuration and a few scalars as one JSON object (for `ddpm info` and sidecars).
-std::string configToJson(const ModelConfig& config, int indent = 2);
+// One setting's value as a checkpoint stores it: integers are 64-bit, names are strings.
+using ConfigValue = std::variant<bool, int64_t, double, std::string, std::vector<int64_t>>;
+
+// One setting of ModelConfig. configFields() is the configuration's one schema: the checkpoint
+// writer and reader (checkpoint.cpp) and `ddpm info`'s JSON all walk it, so a new setting is one row.
+struct ConfigField {
+    const char* key; // "model.ch": the key in the checkpoint, and the path in the JSON (model → ch)
+    bool listed;     // printed by `ddpm info`
+    ConfigValue (*get)(const ModelConfig&);
+    void (*set)(ModelConfig&, const ConfigValue&); // takes a value of the type get() returns
+    // For names (a schedule kind, a prediction): whether set() can take this one; null: any value.
+    bool (*accepts)(const ConfigValue&);
+};
+const std::vector<ConfigField>& configFields();
+
+// A string's JSON form without the quotes (core's quality report writes its JSON by hand).
 std::string jsonEscape(const std::string& s);
 
 } // namespace ddpm

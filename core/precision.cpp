@@ -1,5 +1,7 @@
 #include "precision.h"
 
+#include "cpufeatures.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -11,17 +13,6 @@ std::string precisionName(Precision p)
 }
 
 namespace {
-
-// The CPU's feature flags as the kernel lists them ("flags : fpu vme … avx512_bf16 …").
-std::string cpuFlags()
-{
-    std::ifstream f("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(f, line))
-        if (line.rfind("flags", 0) == 0)
-            return " " + line.substr(line.find(':') + 1) + " ";
-    return {};
-}
 
 bool cudaHasFastBf16(torch::Device device)
 {
@@ -38,15 +29,6 @@ bool cudaHasFastBf16(torch::Device device)
 }
 
 } // namespace
-
-bool cpuHasFastBf16()
-{
-    static const bool fast = [] {
-        const std::string flags = cpuFlags();
-        return flags.find(" avx512_bf16 ") != std::string::npos || flags.find(" amx_bf16 ") != std::string::npos;
-    }();
-    return fast;
-}
 
 Precision defaultPrecision(torch::Device device)
 {

@@ -316,27 +316,7 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/bench.cpp" line="+56"/>
-        <source>the option %1 needs a value</source>
-        <translation>die Option %1 benötigt einen Wert</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>the option %1 takes a whole number, not &apos;%2&apos;</source>
-        <translation>die Option %1 erwartet eine ganze Zahl, nicht „%2“</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>unknown option %1</source>
-        <translation>unbekannte Option %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>--batch and --iters must be at least 1</source>
-        <translation>--batch und --iters müssen mindestens 1 sein</translation>
-    </message>
-    <message>
-        <location filename="../core/checkpoint.cpp" line="+63"/>
+        <location filename="../core/checkpoint.cpp" line="+65"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -369,12 +349,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+105"/>
+        <location line="+62"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>„%1“ ist kein Prüfpunkt von DDPM Studio</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-59"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
     </message>
@@ -399,7 +379,7 @@
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+157"/>
         <location line="+8"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
@@ -671,7 +651,7 @@
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-297"/>
+        <location filename="../core/checkpoint.cpp" line="-295"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
     </message>
@@ -681,7 +661,7 @@
         <translation>„%1“ nennt einen unbekannten Rauschplan oder ein unbekanntes Vorhersageziel</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&apos;%1&apos; describes an invalid model: %2</source>
         <translation>„%1“ beschreibt ein ungültiges Modell: %2</translation>
     </message>

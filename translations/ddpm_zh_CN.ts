@@ -316,27 +316,7 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/bench.cpp" line="+56"/>
-        <source>the option %1 needs a value</source>
-        <translation>选项 %1 需要一个值</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>the option %1 takes a whole number, not &apos;%2&apos;</source>
-        <translation>选项 %1 需要整数，而不是“%2”</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>unknown option %1</source>
-        <translation>未知选项 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>--batch and --iters must be at least 1</source>
-        <translation>--batch 和 --iters 必须至少为 1</translation>
-    </message>
-    <message>
-        <location filename="../core/checkpoint.cpp" line="+63"/>
+        <location filename="../core/checkpoint.cpp" line="+65"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -369,12 +349,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+105"/>
+        <location line="+62"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>“%1”不是 DDPM Studio 检查点</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-59"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
     </message>
@@ -399,7 +379,7 @@
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+157"/>
         <location line="+8"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
@@ -671,7 +651,7 @@
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-297"/>
+        <location filename="../core/checkpoint.cpp" line="-295"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
     </message>
@@ -681,7 +661,7 @@
         <translation>“%1”指定了未知的噪声调度或预测目标</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&apos;%1&apos; describes an invalid model: %2</source>
         <translation>“%1”描述的模型无效：%2</translation>
     </message>

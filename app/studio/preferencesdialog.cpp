@@ -2,7 +2,7 @@
 
 #include "settings.h"
 
-#include "precision.h"
+#include "cpufeatures.h" // std only: this dialog builds without LibTorch (tst_settings)
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -3,8 +3,10 @@
 
 #include <QtTest>
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -24,6 +26,11 @@ private Q_SLOTS:
     void optionValues_data();
     void optionValues();
     void benchHelp();
+    void everyCommandHasHelp_data();
+    void everyCommandHasHelp();
+    void checkpointFromBuildWithoutQt();
+    void buildWithoutQtRefusesWhatNeedsQt_data();
+    void buildWithoutQtRefusesWhatNeedsQt();
     void sampleInChunksToFolder();
     void cudaWhereAvailable();
     void imageFolderWithOddFiles();
@@ -35,14 +42,17 @@ private:
         int code;
         QByteArray out, err;
     };
-    Run run(const QStringList& args, int timeoutMs = 240000);
+    Run run(const QStringList& args, int timeoutMs = 240000) { return runProgram(DDPM_CLI_PATH, args, timeoutMs); }
+    // The command built without Qt (ddpm-headless: the same sources as -DDDPM_WITH_QT=OFF's ddpm).
+    Run runHeadless(const QStringList& args) { return runProgram(DDPM_HEADLESS_PATH, args, 240000); }
+    Run runProgram(const char* program, const QStringList& args, int timeoutMs);
     QTemporaryDir m_dir;
 };
 
-TestCli::Run TestCli::run(const QStringList& args, int timeoutMs)
+TestCli::Run TestCli::runProgram(const char* program, const QStringList& args, int timeoutMs)
 {
     QProcess p;
-    p.start(QStringLiteral(DDPM_CLI_PATH), args);
+    p.start(QString::fromLocal8Bit(program), args);
     p.waitForFinished(timeoutMs);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
@@ -281,6 +291,114 @@ void TestCli::benchHelp()
     for (const char* option : {"--model", "--batch", "--iters", "--warmup", "--device", "--threads"})
         QVERIFY2(r.out.contains(option), option);
     QVERIFY(r.err.isEmpty());
+}
+
+void TestCli::everyCommandHasHelp_data()
+{
+    QTest::addColumn<QString>("command");
+    for (const char* command :
+         {"schedule", "train", "sample", "info", "export", "bench", "selfcheck", "train-classifier", "quality"})
+        QTest::newRow(command) << QString::fromLatin1(command);
+}
+
+void TestCli::everyCommandHasHelp()
+{
+    QFETCH(QString, command);
+    auto r = run({command, QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("Usage: ddpm " + command.toLatin1()), r.out.constData());
+    QVERIFY(r.out.contains("--help"));
+    QVERIFY(r.err.isEmpty());
+    if (command == QLatin1String("sample") || command == QLatin1String("quality"))
+        return;
+    // The build without Qt has the same command with the same options.
+    auto h = runHeadless({command, QStringLiteral("--help")});
+    QCOMPARE(h.code, 0);
+    QCOMPARE(h.out, r.out);
+}
+
+void TestCli::checkpointFromBuildWithoutQt()
+{
+    // A GPU server trains with the ddpm built without Qt; the checkpoint opens in the Qt build.
+    const QString ckpt = m_dir.filePath(QStringLiteral("headless.ckpt"));
+    auto t = runHeadless({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:64"),
+                          QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
+                          QStringLiteral("3"), QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--out"),
+                          ckpt, QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(t.code == 0, t.err.constData());
+    QVERIFY2(t.err.contains("ddpm: saved"), t.err.constData());
+
+    auto info = run({QStringLiteral("info"), ckpt});
+    QVERIFY2(info.code == 0, info.err.constData());
+    auto headlessInfo = runHeadless({QStringLiteral("info"), ckpt});
+    QCOMPARE(headlessInfo.code, 0);
+    QCOMPARE(headlessInfo.out, info.out); // byte for byte
+    const auto o = QJsonDocument::fromJson(info.out).object();
+    QCOMPARE(o.value(QStringLiteral("step")).toInt(), 3);
+    QCOMPARE(o.value(QStringLiteral("preset")).toString(), QStringLiteral("tiny"));
+    QCOMPARE(o.value(QStringLiteral("data")).toString(), QStringLiteral("synthetic:64"));
+    QCOMPARE(o.value(QStringLiteral("train")).toObject().value(QStringLiteral("batch")).toInt(), 8);
+    QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("ch_mult")).toArray().size(), 2);
+    QCOMPARE(o.value(QStringLiteral("loss_points")).toInt(), 3);
+    // The checksum is the file's SHA-256, as Qt computes it.
+    QFile file(ckpt);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(o.value(QStringLiteral("sha256")).toString().toLatin1(),
+             QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+
+    const QString png = m_dir.filePath(QStringLiteral("headless.png"));
+    auto s = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--out"), png,
+                  QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--sampler"), QStringLiteral("ddim"),
+                  QStringLiteral("--steps"), QStringLiteral("4"), QStringLiteral("--scale"), QStringLiteral("1"),
+                  QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(s.code == 0, s.err.constData());
+    QCOMPARE(QImage(png).size(), QSize(2 * 16 + 3 * 2, 2 * 16 + 3 * 2));
+
+    // And back: the Qt build's checkpoint resumes in the build without Qt.
+    auto resumed =
+        run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"), QStringLiteral("4"),
+             QStringLiteral("--out"), ckpt, QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(resumed.code == 0, resumed.err.constData());
+    auto again = runHeadless({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"),
+                              QStringLiteral("5"), QStringLiteral("--out"), ckpt, QStringLiteral("--device"),
+                              QStringLiteral("cpu")});
+    QVERIFY2(again.code == 0, again.err.constData());
+    QCOMPARE(
+        QJsonDocument::fromJson(run({QStringLiteral("info"), ckpt}).out).object().value(QStringLiteral("step")).toInt(),
+        5);
+}
+
+void TestCli::buildWithoutQtRefusesWhatNeedsQt_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("sample") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"),
+                                           QStringLiteral("x.ckpt")}
+                            << 2 << QStringLiteral("ddpm: sample writes images and needs the ddpm built with Qt");
+    QTest::newRow("quality") << QStringList{QStringLiteral("quality")} << 2
+                             << QStringLiteral("built without Qt (-DDDPM_WITH_QT=OFF)");
+    QTest::newRow("image folder") << QStringList{QStringLiteral("train"),
+                                                 QStringLiteral("--data"),
+                                                 QStringLiteral("folder:/tmp"),
+                                                 QStringLiteral("--model"),
+                                                 QStringLiteral("tiny"),
+                                                 QStringLiteral("--out"),
+                                                 m_dir.filePath(QStringLiteral("never.ckpt"))}
+                                  << 1 << QStringLiteral("ddpm: 'folder:/tmp': image folders are read with Qt's");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("paint")} << 2
+                                     << QStringLiteral("ddpm: unknown command 'paint'");
+}
+
+void TestCli::buildWithoutQtRefusesWhatNeedsQt()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    auto r = runHeadless(args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    QVERIFY(r.out.isEmpty());
 }
 
 void TestCli::cudaWhereAvailable()

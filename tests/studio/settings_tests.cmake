@@ -10,6 +10,7 @@ qt_add_executable(tst_settings
     ${DDPM_ROOT}/app/studio/settings.cpp
     ${DDPM_ROOT}/app/studio/preferencesdialog.cpp
     ${DDPM_ROOT}/app/studio/helppanel.cpp
+    ${DDPM_ROOT}/core/cpufeatures.cpp
 )
 set_target_properties(tst_settings PROPERTIES AUTOMOC ON)
 target_include_directories(tst_settings PRIVATE ${DDPM_ROOT}/app/studio ${DDPM_ROOT}/core) # core/names.h: no LibTorch

@@ -1,0 +1,183 @@
+#include "commandline.h"
+
+#include "device.h"
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+namespace ddpm::cli {
+
+namespace {
+
+std::string& program()
+{
+    static std::string name = "ddpm";
+    return name;
+}
+
+void onSignal(int)
+{
+    interrupted().store(true);
+}
+
+} // namespace
+
+int fail(const std::string& message, int code)
+{
+    std::fprintf(stderr, "%s: %s\n", program().c_str(), message.c_str());
+    return code;
+}
+
+std::atomic<bool>& interrupted()
+{
+    static std::atomic<bool> flag{false};
+    return flag;
+}
+
+void stopOnSignals(bool sigterm)
+{
+    std::signal(SIGINT, onSignal);
+    if (sigterm)
+        std::signal(SIGTERM, onSignal);
+}
+
+std::string formatDuration(double secs)
+{
+    if (!(secs >= 0) || secs > 1e7)
+        return "--:--";
+    const auto s = static_cast<long long>(secs);
+    char buf[40];
+    if (s >= 3600)
+        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", s / 3600, (s / 60) % 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%02lld:%02lld", s / 60, s % 60);
+    return buf;
+}
+
+namespace detail {
+
+std::string numberText(double v)
+{
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+double checkedNumber(const std::string& option, const std::string& text, double lo, double hi, bool whole)
+{
+    // Decimal numbers only: strtod would also take hexadecimal ("0x10"), which nobody means here.
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    const bool parsed = !text.empty() && end && *end == '\0' && text.find_first_of("xX") == std::string::npos;
+    if (!parsed || !std::isfinite(v) || v < lo || v > hi || (whole && v != std::floor(v)))
+        throw CLI::ValidationError(option + " takes a " + (whole ? "whole number" : "number") + " between " +
+                                   numberText(lo) + " and " + numberText(hi) + ", not '" + text + "'");
+    return v;
+}
+
+} // namespace detail
+
+CLI::Option* addText(CLI::App* app, const std::string& option, std::string& target, const std::string& help,
+                     const std::string& valueName)
+{
+    auto* o = app->add_option(option, target, help)->type_name(valueName);
+    if (!target.empty())
+        o->default_str(target);
+    return o;
+}
+
+int parseAndRun(CLI::App& app, int argc, char** argv, const std::function<int()>& run, const Error& what)
+{
+    program() = app.get_name();
+    try {
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e); // the help of the command asked about, on stdout; exit code 0
+        } catch (const CLI::ParseError& e) {
+            return fail(e.what(), 2);
+        }
+        return run();
+    } catch (const std::exception& e) {
+        // LibTorch's errors carry a C++ stack trace: the user gets its first line, and a remedy for memory.
+        return fail(describeException(e, what).message());
+    } catch (...) {
+        return fail(describeUnknownException(what).message());
+    }
+}
+
+CommandLine::CommandLine(std::string name)
+    : m_app("", name)
+{
+    program() = name;
+    m_app.require_subcommand(1, 1); // `ddpm train sample` is one command with an unexpected argument
+    // As before CLI11: an option given twice takes its last value.
+    m_app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+}
+
+CLI::App* CommandLine::add(const std::string& name, const std::string& summary, const std::string& description,
+                           std::function<int()> run)
+{
+    CLI::App* command = m_app.add_subcommand(name, description);
+    m_commands.push_back({name, summary});
+    m_runs[command] = std::move(run);
+    return command;
+}
+
+void CommandLine::addUnavailable(const std::string& name, const std::string& why)
+{
+    m_unavailable.push_back({name, why});
+}
+
+void CommandLine::usage(FILE* to) const
+{
+    std::string text = "usage: " + m_app.get_name() + " COMMAND [options]\n\ncommands:\n";
+    for (const auto& c : m_commands)
+        text += "  " + c.name + std::string(c.name.size() < 9 ? 11 - c.name.size() : 2, ' ') + c.summary + "\n";
+    if (!m_unavailable.empty()) {
+        std::string names;
+        for (const auto& c : m_unavailable)
+            names += (names.empty() ? "" : ", ") + c.name;
+        text += "  (" + names + ": in the build with Qt)\n";
+    }
+    text += "\n" + m_app.get_name() + " COMMAND --help lists the options of a command.\n";
+    std::fputs(text.c_str(), to);
+}
+
+int CommandLine::run(int argc, char** argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const std::string name = argv[1];
+    auto known = [&](const std::string& command) {
+        return std::any_of(m_commands.begin(), m_commands.end(), [&](const Command& c) { return c.name == command; });
+    };
+    if (name == "help" || name == "--help" || name == "-h") {
+        if (argc > 2 && known(argv[2])) // ddpm help COMMAND
+            std::fputs(m_app.get_subcommand(argv[2])->help(m_app.get_name()).c_str(), stdout);
+        else
+            usage(stdout);
+        return 0;
+    }
+    if (name == "--version") {
+        std::printf("%s %s\n", m_app.get_name().c_str(), DDPM_VERSION);
+        return 0;
+    }
+    for (const auto& c : m_unavailable)
+        if (c.name == name)
+            return fail(c.summary, 2);
+    if (!known(name)) {
+        usage(stderr);
+        return fail("unknown command '" + name + "'", 2);
+    }
+    return parseAndRun(
+        m_app, argc, argv, [&] { return m_runs.at(m_app.get_subcommands().front())(); },
+        ddpm::fail(DDPM_MSG("Engine", "the command '%1'"), name));
+}
+
+} // namespace ddpm::cli

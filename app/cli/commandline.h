@@ -1,0 +1,90 @@
+// The command-line layer of ddpm, ddpm-bench and ddpm-selfcheck, on CLI11: subcommands, numeric
+// options that refuse what the engine cannot take, one-line errors ("ddpm: …"; exit code 2 for a
+// usage error, 1 for a failure) and Ctrl-C. Qt-free: the Qt build and the build without Qt (and the
+// Qt build's ddpm-headless) define their options with these same calls.
+#pragma once
+
+#include "result.h"
+
+#include <CLI/CLI.hpp>
+
+#include <atomic>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace ddpm::cli {
+
+// Prints "PROGRAM: message" on stderr and returns `code`.
+int fail(const std::string& message, int code = 1);
+
+// Set by SIGINT (and SIGTERM where asked) once stopOnSignals() ran: long commands stop, save, exit.
+std::atomic<bool>& interrupted();
+void stopOnSignals(bool sigterm);
+
+// "01:05" or "1:02:03"; "--:--" when unknown.
+std::string formatDuration(double secs);
+
+namespace detail {
+// The value of a numeric option, or CLI::ValidationError with the message ddpm has always given:
+// "--batch takes a whole number between 1 and 65536, not '3.7'".
+double checkedNumber(const std::string& option, const std::string& text, double lo, double hi, bool whole);
+std::string numberText(double v);
+} // namespace detail
+
+// An option that takes a number in [lo, hi]; integer targets refuse fractions. The target keeps its
+// value, which --help shows as the default, unless the option is given.
+template <typename T>
+CLI::Option* addNumber(CLI::App* app, const std::string& option, T& target, double lo, double hi,
+                       const std::string& help, const std::string& valueName)
+{
+    static_assert(std::is_arithmetic_v<T>);
+    constexpr bool whole = std::is_integral_v<T>;
+    return app
+        ->add_option_function<std::string>(
+            option,
+            [&target, option, lo, hi](const std::string& text) {
+                target = static_cast<T>(detail::checkedNumber(option, text, lo, hi, whole));
+            },
+            help)
+        ->type_name(valueName)
+        ->default_str(detail::numberText(static_cast<double>(target)));
+}
+
+// A text option bound to `target`, whose value --help shows as the default.
+CLI::Option* addText(CLI::App* app, const std::string& option, std::string& target, const std::string& help,
+                     const std::string& valueName);
+
+// Parses the arguments of a one-command program (ddpm-bench, ddpm-selfcheck) and runs it; errors
+// as fail() prints them, and `what` names the run when LibTorch throws.
+int parseAndRun(CLI::App& app, int argc, char** argv, const std::function<int()>& run, const Error& what);
+
+// The `ddpm COMMAND [options]` program: each command is a CLI11 subcommand with its own --help.
+class CommandLine {
+public:
+    explicit CommandLine(std::string name);
+
+    // A command; `run` is called after its options are parsed and returns the exit code. `summary`
+    // is its line in the usage text, `description` the first line of its --help.
+    CLI::App* add(const std::string& name, const std::string& summary, const std::string& description,
+                  std::function<int()> run);
+    // A command this build does not have: asking for it prints `why` (exit code 2).
+    void addUnavailable(const std::string& name, const std::string& why);
+
+    int run(int argc, char** argv);
+    void usage(FILE* to) const;
+
+private:
+    CLI::App m_app;
+    struct Command {
+        std::string name, summary;
+    };
+    std::vector<Command> m_commands;
+    std::vector<Command> m_unavailable; // summary: why it is not there
+    std::map<const CLI::App*, std::function<int()>> m_runs;
+};
+
+} // namespace ddpm::cli

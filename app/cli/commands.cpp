@@ -1,0 +1,566 @@
+#include "commands.h"
+
+#include "checkpoint.h"
+#include "classifier.h"
+#include "config.h"
+#include "device.h"
+#include "oracle.h"
+#include "precision.h"
+#include "sampler.h"
+#include "schedule.h"
+#include "sha256.h"
+#include "trainer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <variant>
+
+namespace ddpm::cli {
+
+namespace {
+
+const std::string kDeviceHelp = "auto, cpu or cuda";
+const std::string kThreadsHelp = "CPU threads (0: all cores)";
+
+// A file written under a temporary name and renamed into place by commit(), as Qt's QSaveFile does:
+// nobody reads half a file, and a run that fails leaves the previous one. Where the folder takes no
+// new files but the file itself is writable, it is written in place.
+class SaveFile {
+public:
+    explicit SaveFile(std::string path)
+        : m_path(std::move(path))
+    {
+    }
+    ~SaveFile()
+    {
+        if (m_file)
+            std::fclose(m_file);
+        if (!m_tmp.empty())
+            ::unlink(m_tmp.c_str());
+    }
+    SaveFile(const SaveFile&) = delete;
+    SaveFile& operator=(const SaveFile&) = delete;
+
+    bool open()
+    {
+        std::string name = m_path + ".XXXXXX";
+        const int fd = ::mkstemp(name.data());
+        if (fd >= 0) {
+            ::fchmod(fd, 0644);
+            m_tmp = name;
+            m_file = ::fdopen(fd, "w");
+        } else {
+            m_file = std::fopen(m_path.c_str(), "w");
+        }
+        if (!m_file)
+            m_error = systemError(errno).message();
+        return m_file != nullptr;
+    }
+    void write(const std::string& text) { std::fwrite(text.data(), 1, text.size(), m_file); }
+    bool commit()
+    {
+        const bool written = !std::ferror(m_file) && std::fflush(m_file) == 0 && ::fsync(::fileno(m_file)) == 0;
+        const int closed = std::fclose(m_file);
+        m_file = nullptr;
+        if (!written || closed != 0 || (!m_tmp.empty() && std::rename(m_tmp.c_str(), m_path.c_str()) != 0)) {
+            m_error = systemError(errno).message();
+            return false;
+        }
+        m_tmp.clear();
+        return true;
+    }
+    const std::string& errorString() const { return m_error; }
+
+private:
+    std::string m_path, m_tmp, m_error;
+    FILE* m_file = nullptr;
+};
+
+long long fileSize(const std::string& path)
+{
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? -1 : static_cast<long long>(size);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct ScheduleArgs {
+    std::string kind = "linear";
+    ScheduleOptions options;
+};
+
+int schedule(const ScheduleArgs& a)
+{
+    ScheduleOptions o = a.options;
+    auto kind = parseScheduleKind(a.kind);
+    if (!kind)
+        return fail(kind.error(), 2);
+    o.kind = kind.value();
+    auto s = NoiseSchedule::create(o);
+    if (!s)
+        return fail(s.error(), 2);
+    std::string out = "t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,posterior_variance,snr\n";
+    char row[512];
+    for (int i = 0; i < s->steps(); ++i) {
+        const auto k = static_cast<size_t>(i);
+        std::snprintf(row, sizeof row, "%d,%.15g,%.15g,%.15g,%.15g,%.15g,%.15g,%.15g\n", i + 1, s->beta()[k],
+                      s->alpha()[k], s->alphaBar()[k], s->sqrtAlphaBar()[k], s->sqrtOneMinusAlphaBar()[k],
+                      s->posteriorVariance()[k], s->snr()[k]);
+        out += row;
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct TrainArgs {
+    CLI::App* command = nullptr;
+    std::string data, out, model = "reference", schedule = "linear", prediction = "eps", device = "auto",
+                           precision = "auto", resume, log;
+    long long steps = 10000;
+    TrainOptions train;
+    int threads = 0;
+    int saveEvery = 1000;
+    bool given(const char* option) const { return command->count(option) > 0; }
+};
+
+int train(const TrainArgs& a, const Environment& env)
+{
+    if (a.out.empty())
+        return fail("--out CKPT is required", 2);
+    configureThreads(a.threads);
+    auto device = parseDevice(a.device);
+    if (!device)
+        return fail(device.error(), 2);
+    auto precision = parsePrecision(a.precision, device.value());
+    if (!precision)
+        return fail(precision.error(), 2);
+
+    std::unique_ptr<Trainer> trainer;
+    if (a.given("--resume")) {
+        auto r = Trainer::resume(a.resume, device.value());
+        if (!r)
+            return fail(r.error());
+        trainer = std::move(r.value());
+    } else {
+        auto config = makeConfig(a.model);
+        if (!config)
+            return fail(config.error(), 2);
+        ModelConfig c = config.value();
+        auto kind = parseScheduleKind(a.schedule);
+        if (!kind)
+            return fail(kind.error(), 2);
+        c.schedule.kind = kind.value();
+        auto pred = parsePrediction(a.prediction);
+        if (!pred)
+            return fail(pred.error(), 2);
+        c.prediction = pred.value();
+        c.train.batch = a.train.batch;
+        c.train.lr = a.train.lr;
+        c.train.warmupSteps = a.train.warmupSteps;
+        c.train.emaDecay = a.train.emaDecay;
+        c.train.seed = a.train.seed;
+        c.train.hflip = a.train.hflip;
+        c.dataSpec = a.given("--data") ? a.data : defaultDataSpec();
+        trainer = std::make_unique<Trainer>(c, device.value());
+    }
+    if (a.given("--data") && a.given("--resume") && a.data != trainer->config().dataSpec)
+        std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
+    const std::string spec = a.given("--data") ? a.data : trainer->config().dataSpec;
+    const auto& u = trainer->config().unet;
+    auto data = loadDataSpec(spec, u.imageChannels(), u.imageSize(), env.folderLoader);
+    if (!data)
+        return fail(data.error());
+    if (auto s = trainer->setDataset(data.value()); !s)
+        return fail(s.error());
+    long long steps = a.steps;
+    if (!a.given("--steps") && a.given("--resume"))
+        steps = trainer->config().train.totalSteps;
+    trainer->setTotalSteps(steps);
+
+    std::unique_ptr<SaveFile> log;
+    if (a.given("--log")) {
+        log = std::make_unique<SaveFile>(a.log);
+        if (!log->open())
+            return fail("cannot write the log '" + a.log + "': " + log->errorString());
+        log->write("step,loss,grad_norm,lr,img_per_s\n");
+    }
+
+    stopOnSignals(true);
+    const bool tty = ::isatty(STDERR_FILENO);
+    const long long start = trainer->stepCount();
+    trainer->setPrecision(precision.value());
+    std::fprintf(
+        stderr, "ddpm: training %s (%lld parameters) on %s in %s, %s with %lld images, from step %lld to %lld\n",
+        trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
+        deviceDescription(device.value()).c_str(), precisionDescription(precision.value(), device.value()).c_str(),
+        spec.c_str(), static_cast<long long>(data->size()), start, steps);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto lastPrint = t0 - std::chrono::seconds(10);
+    int lastDecile = -1;
+    int rc = 0;
+    StepStats last;
+    while (trainer->stepCount() < steps && !interrupted().load()) {
+        auto s = trainer->step();
+        if (!s) {
+            std::fprintf(stderr, "%s", tty ? "\n" : "");
+            rc = fail(s.error());
+            break;
+        }
+        last = s.value();
+        if (log) {
+            char row[160];
+            std::snprintf(row, sizeof row, "%lld,%.8g,%.6g,%.6g,%.2f\n", static_cast<long long>(last.step),
+                          static_cast<double>(last.loss), last.gradNorm, last.lr, last.imagesPerSec);
+            log->write(row);
+        }
+        const auto now = std::chrono::steady_clock::now();
+        const double elapsed = std::chrono::duration<double>(now - t0).count();
+        const double done = static_cast<double>(last.step - start);
+        const double eta = done > 0 ? elapsed / done * static_cast<double>(steps - last.step) : -1;
+        const double frac = steps > start ? done / static_cast<double>(steps - start) : 1.0;
+        if (tty && (now - lastPrint > std::chrono::milliseconds(200) || last.step == steps)) {
+            lastPrint = now;
+            const int width = 30;
+            const int filled = static_cast<int>(frac * width);
+            std::string bar(static_cast<size_t>(filled), '#');
+            bar.resize(width, '.');
+            std::fprintf(stderr, "\r[%s] step %lld/%lld  loss %.4f  %.1f img/s  ETA %s   ", bar.c_str(),
+                         static_cast<long long>(last.step), steps, last.loss, last.imagesPerSec,
+                         formatDuration(eta).c_str());
+        } else if (!tty && (static_cast<int>(frac * 10) != lastDecile || now - lastPrint > std::chrono::minutes(1))) {
+            // A log file or a pipe: a line every tenth of the run, and at least one a minute.
+            lastDecile = static_cast<int>(frac * 10);
+            lastPrint = now;
+            std::fprintf(stderr, "step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n", static_cast<long long>(last.step),
+                         steps, last.loss, last.imagesPerSec, formatDuration(eta).c_str());
+        }
+        if (a.saveEvery > 0 && last.step % a.saveEvery == 0 && last.step < steps) {
+            if (auto sv = trainer->save(a.out); !sv)
+                std::fprintf(stderr, "\nddpm: %s\n", sv.error().c_str());
+        }
+    }
+    if (tty)
+        std::fprintf(stderr, "\n");
+    if (interrupted().load())
+        std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n",
+                     static_cast<long long>(trainer->stepCount()));
+    if (log && !log->commit())
+        std::fprintf(stderr, "ddpm: cannot write the log: %s\n", log->errorString().c_str());
+    if (auto sv = trainer->save(a.out); !sv)
+        return fail(sv.error());
+    std::fprintf(stderr, "ddpm: saved %s at step %lld\n", a.out.c_str(), static_cast<long long>(trainer->stepCount()));
+    return rc;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// The configuration as nested JSON objects: "model.ch" is {"model": {"ch": …}}.
+nlohmann::json configJson(const ModelConfig& c)
+{
+    auto o = nlohmann::json::object();
+    for (const auto& field : configFields()) {
+        if (!field.listed)
+            continue;
+        std::string pointer = std::string("/") + field.key;
+        for (char& ch : pointer)
+            ch = ch == '.' ? '/' : ch;
+        o[nlohmann::json::json_pointer(pointer)] =
+            std::visit([](const auto& v) { return nlohmann::json(v); }, field.get(c));
+    }
+    return o;
+}
+
+int info(const std::string& path)
+{
+    if (path.empty())
+        return fail("usage: ddpm info CKPT", 2);
+    auto loaded = loadCheckpoint(path, torch::kCPU);
+    if (!loaded)
+        return fail(loaded.error());
+    const auto& m = loaded.value();
+    nlohmann::json o = configJson(m.config);
+    o["format_version"] = kCheckpointVersion;
+    o["step"] = m.step;
+    o["params"] = m.model->parameterCount();
+    if (!m.lossHistory.empty())
+        o["last_loss"] = static_cast<double>(m.lossHistory.back().loss);
+    o["loss_points"] = m.lossHistory.size();
+    o["sampling_only"] = m.samplingOnly;
+    o["sha256"] = sha256OfFile(path);
+    // Keys sorted, four spaces: as the Qt build printed it before. A file name that is not UTF-8 is
+    // printed with U+FFFD where its bytes are invalid instead of failing.
+    std::printf("%s\n", o.dump(4, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct ExportArgs {
+    std::string checkpoint, out;
+    bool half = false;
+};
+
+int exportCheckpoint(const ExportArgs& a)
+{
+    if (a.checkpoint.empty() || a.out.empty())
+        return fail("usage: ddpm export --checkpoint CKPT --out FILE [--half]", 2);
+    if (auto s = exportSamplingCheckpoint(a.checkpoint, a.out, a.half); !s)
+        return fail(s.error());
+    std::printf("ddpm: wrote %s (%lld bytes)\n", a.out.c_str(), fileSize(a.out));
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct TrainClassifierArgs {
+    std::string data = "fashion-mnist:train", test = "fashion-mnist:test", out, device = "auto";
+    ClassifierTrainOptions options;
+    int threads = 0;
+};
+
+int trainClassifierCommand(const TrainClassifierArgs& a, const Environment& env)
+{
+    if (a.out.empty())
+        return fail("--out FILE is required", 2);
+    ClassifierTrainOptions o = a.options;
+    configureThreads(a.threads);
+    auto device = parseDevice(a.device);
+    if (!device)
+        return fail(device.error(), 2);
+    o.device = device.value();
+    auto train = loadDataSpec(a.data, 1, kClassifierImageSize, env.folderLoader);
+    if (!train)
+        return fail(train.error());
+    auto test = loadDataSpec(a.test, 1, kClassifierImageSize, env.folderLoader);
+    if (!test)
+        return fail(test.error());
+
+    stopOnSignals(true);
+    const bool tty = ::isatty(STDERR_FILENO);
+    std::fprintf(stderr, "ddpm: training a classifier on %s (%lld images) for %d epochs on %s, seed %llu\n",
+                 a.data.c_str(), static_cast<long long>(train->size()), o.epochs, deviceDescription(o.device).c_str(),
+                 static_cast<unsigned long long>(o.seed));
+    const auto t0 = std::chrono::steady_clock::now();
+    auto trained = trainClassifier(
+        train.value(), test.value(), o,
+        [&](const ClassifierProgress& s) {
+            const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            if (s.testAccuracy >= 0) {
+                std::fprintf(stderr, "%sepoch %d/%d  loss %.4f  test accuracy %.2f%%  %s\n", tty ? "\r" : "", s.epoch,
+                             s.epochs, s.loss, 100.0 * s.testAccuracy, formatDuration(secs).c_str());
+            } else if (tty || s.step % 200 == 0) {
+                std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.4f  %s%s", tty ? "\r" : "", s.epoch,
+                             s.epochs, static_cast<long long>(s.step), static_cast<long long>(s.totalSteps), s.loss,
+                             formatDuration(secs).c_str(), tty ? "   " : "\n");
+            }
+        },
+        &interrupted());
+    if (!trained)
+        return fail(interrupted().load() ? std::string("interrupted; nothing was written") : trained.error());
+    if (auto s = saveClassifier(trained.value(), a.out); !s)
+        return fail(s.error());
+    std::fprintf(stderr, "ddpm: wrote %s (%lld parameters, %lld bytes)\n", a.out.c_str(),
+                 static_cast<long long>(trained->net->parameterCount()), fileSize(a.out));
+    std::printf("test accuracy %.2f%% on %lld images of %s\n", 100.0 * trained->testAccuracy,
+                static_cast<long long>(trained->testCount), a.test.c_str());
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+torch::Tensor sampleOn(torch::Device device, SamplerOptions o, const torch::Tensor& x0Star)
+{
+    Diffusion diffusion(NoiseSchedule(ScheduleOptions{}), Prediction::Epsilon, device);
+    ReverseProcess rp(diffusion, singleImageOracle(diffusion, x0Star.to(device)), o,
+                      {x0Star.size(0), x0Star.size(1), x0Star.size(2)});
+    rp.run();
+    return rp.current().to(torch::kCPU);
+}
+
+} // namespace
+
+FolderLoader folderLoaderWithoutQt()
+{
+    return [](const std::string& dir, int64_t, int64_t) -> Result<Dataset> {
+        return Error("'folder:" + dir +
+                     "': image folders are read with Qt's image readers, and this ddpm was built without Qt "
+                     "(-DDDPM_WITH_QT=OFF); convert the images to IDX or CIFAR-10 binary files, or use the Qt build");
+    };
+}
+
+void addScheduleCommand(CommandLine& cli)
+{
+    auto a = std::make_shared<ScheduleArgs>();
+    auto* c = cli.add("schedule", "print a noise schedule as CSV", "print a noise schedule as CSV",
+                      [a] { return schedule(*a); });
+    addText(c, "--kind", a->kind, listOfChoices(scheduleKindNames()), "K");
+    addNumber(c, "--steps", a->options.steps, 1, 100000, "number of diffusion steps T", "T");
+    addNumber(c, "--beta-start", a->options.betaStart, 0, 1, "β_1", "B0");
+    addNumber(c, "--beta-end", a->options.betaEnd, 0, 1, "β_T", "B1");
+}
+
+void addTrainCommand(CommandLine& cli, const Environment& env)
+{
+    auto a = std::make_shared<TrainArgs>();
+    auto* c = cli.add("train", "train a denoising U-Net (Ctrl-C saves and exits)",
+                      "train a denoising U-Net (Algorithm 1)", [a, env] { return train(*a, env); });
+    a->command = c;
+    addText(c, "--data", a->data,
+            "fashion-mnist[:train|test|all] (train when not named), mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or "
+            "synthetic",
+            "SPEC");
+    addText(c, "--out", a->out, "checkpoint to write", "CKPT");
+    addText(c, "--model", a->model, listOfChoices(unetPresetNames()), "PRESET");
+    addNumber(c, "--steps", a->steps, 0, 1e9, "train until this step count is reached", "N");
+    addNumber(c, "--batch", a->train.batch, 1, 65536, "batch size", "B");
+    addNumber(c, "--lr", a->train.lr, 0, 1, "Adam learning rate", "LR");
+    addNumber(c, "--warmup", a->train.warmupSteps, 0, 1e9, "learning-rate warm-up steps", "N");
+    addNumber(c, "--ema", a->train.emaDecay, 0, 1, "EMA decay", "D");
+    addText(c, "--schedule", a->schedule, listOfChoices(scheduleKindNames()), "K");
+    addText(c, "--prediction", a->prediction, "eps, x0 or v", "P");
+    c->add_flag("--hflip", a->train.hflip, "random horizontal flips");
+    addNumber(c, "--seed", a->train.seed, 0, 9e15, "random seed", "S");
+    addText(c, "--device", a->device, kDeviceHelp, "D");
+    addNumber(c, "--threads", a->threads, 0, 1024, kThreadsHelp, "N");
+    addText(c, "--precision", a->precision,
+            "fp32, bf16 (mixed: bf16 convolutions, fp32 weights and norms) or auto (bf16 where fast)", "P");
+    addText(c, "--resume", a->resume, "continue from this checkpoint", "CKPT");
+    addText(c, "--log", a->log, "CSV log of step,loss,grad_norm,lr,img_per_s", "CSV");
+    addNumber(c, "--save-every", a->saveEvery, 0, 1e9, "also save every N steps (0: only at the end)", "N");
+}
+
+void addInfoCommand(CommandLine& cli)
+{
+    auto path = std::make_shared<std::string>();
+    auto* c = cli.add("info", "print a checkpoint's configuration as JSON",
+                      "print a checkpoint's configuration and step as JSON", [path] { return info(*path); });
+    c->add_option("CKPT", *path, "checkpoint")->type_name("");
+}
+
+void addExportCommand(CommandLine& cli)
+{
+    auto a = std::make_shared<ExportArgs>();
+    auto* c = cli.add("export", "write a small checkpoint for sampling only (EMA weights)",
+                      "write a checkpoint for sampling only (EMA weights, no optimizer), as the studio's demo model is "
+                      "shipped",
+                      [a] { return exportCheckpoint(*a); });
+    addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint to read", "CKPT");
+    addText(c, "--out", a->out, "the sampling-only checkpoint to write", "FILE");
+    c->add_flag("--half", a->half,
+                "store the weights in fp16: half the size, but the images are no longer bit-identical");
+}
+
+void addBenchOptions(CLI::App* app, BenchOptions& o)
+{
+    addText(app, "--model", o.model, listOfChoices(unetPresetNames()), "PRESET");
+    addNumber(app, "--batch", o.batch, 1, 100000, "images per step", "B");
+    addNumber(app, "--iters", o.iters, 1, 100000, "timed steps", "N");
+    addNumber(app, "--warmup", o.warmup, 0, 100000, "untimed steps first", "W");
+    addText(app, "--device", o.device, "cpu or cuda", "D");
+    addNumber(app, "--threads", o.threads, 0, 100000, kThreadsHelp, "N");
+    addText(app, "--precision", o.precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
+}
+
+int bench(const BenchOptions& options)
+{
+    auto r = runBench(options);
+    if (!r)
+        return fail(r.error());
+    std::printf("%s\n", benchToJson(r.value()).c_str());
+    return 0;
+}
+
+void addBenchCommand(CommandLine& cli)
+{
+    auto o = std::make_shared<BenchOptions>();
+    auto* c = cli.add("bench", "measure training and denoising throughput",
+                      "measure the U-Net's throughput and print one JSON line: training steps (forward, backward, "
+                      "Adam) in images/s and no-grad denoising passes in image-steps/s",
+                      [o] { return bench(*o); });
+    addBenchOptions(c, *o);
+}
+
+void addSelfcheckOptions(CLI::App* app, std::string& device)
+{
+    addText(app, "--device", device, "cpu or cuda", "D");
+}
+
+int selfcheck(const std::string& deviceName)
+{
+    auto device = parseDevice(deviceName);
+    if (!device)
+        return fail(device.error(), 2);
+    auto shapes = makeSyntheticShapes(1, 1, 32, 7);
+    auto x0Star = shapes.images[0].to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
+
+    struct Case {
+        const char* name;
+        SamplerKind kind;
+        VarianceKind var;
+        double eta;
+    };
+    const Case cases[] = {{"ddpm-beta", SamplerKind::Ddpm, VarianceKind::Beta, 0},
+                          {"ddpm-beta-tilde", SamplerKind::Ddpm, VarianceKind::BetaTilde, 0},
+                          {"ddim-eta0", SamplerKind::Ddim, VarianceKind::BetaTilde, 0.0},
+                          {"ddim-eta1", SamplerKind::Ddim, VarianceKind::BetaTilde, 1.0}};
+    bool ok = true;
+    for (const auto& c : cases) {
+        SamplerOptions o;
+        o.kind = c.kind;
+        o.variance = c.var;
+        o.eta = c.eta;
+        o.ddimSteps = 50;
+        o.count = 8;
+        o.seed = 42;
+        auto onDevice = sampleOn(device.value(), o, x0Star);
+        auto onCpu = sampleOn(torch::kCPU, o, x0Star);
+        const double errTruth = (onDevice - x0Star).abs().max().item<double>();
+        const double errCpu = (onDevice - onCpu).abs().max().item<double>();
+        const bool pass = errTruth < 1e-3 && errCpu < 1e-3;
+        ok = ok && pass;
+        std::printf("{\"check\": \"%s\", \"device\": \"%s\", \"max_err_vs_x0\": %.3g, \"max_err_vs_cpu\": %.3g, "
+                    "\"pass\": %s}\n",
+                    c.name, deviceDescription(device.value()).c_str(), errTruth, errCpu, pass ? "true" : "false");
+    }
+    return ok ? 0 : 1;
+}
+
+void addSelfcheckCommand(CommandLine& cli)
+{
+    auto device = std::make_shared<std::string>("cpu");
+    auto* c = cli.add("selfcheck", "check the samplers against an exact denoiser on a device and the CPU",
+                      "check the samplers (DDPM, DDIM) against an exact denoiser on the device and compare with the "
+                      "CPU; one JSON line per check",
+                      [device] { return selfcheck(*device); });
+    addSelfcheckOptions(c, *device);
+}
+
+void addTrainClassifierCommand(CommandLine& cli, const Environment& env)
+{
+    auto a = std::make_shared<TrainClassifierArgs>();
+    auto* c = cli.add("train-classifier", "train the Fashion-MNIST classifier that quality uses",
+                      "train the Fashion-MNIST classifier that `ddpm quality` uses",
+                      [a, env] { return trainClassifierCommand(*a, env); });
+    addText(c, "--data", a->data, "training images with labels (grey, read at 28×28)", "SPEC");
+    addText(c, "--test", a->test, "test images with labels, for the accuracy", "SPEC");
+    addText(c, "--out", a->out, "classifier file to write", "FILE");
+    addNumber(c, "--epochs", a->options.epochs, 1, 1000, "passes over the training images", "N");
+    addNumber(c, "--batch", a->options.batch, 1, 65536, "batch size", "B");
+    addNumber(c, "--lr", a->options.lr, 1e-9, 1, "Adam learning rate (cosine decay to 0)", "LR");
+    addNumber(c, "--seed", a->options.seed, 0, 9e15,
+              "random seed: the same seed, data and threads give the same weights", "S");
+    addText(c, "--device", a->device, kDeviceHelp, "D");
+    addNumber(c, "--threads", a->threads, 0, 1024, kThreadsHelp, "N");
+}
+
+} // namespace ddpm::cli

@@ -1,0 +1,39 @@
+// The ddpm commands that need only the engine: schedule, train, info, export, bench, selfcheck and
+// train-classifier. Qt-free, so that a GPU server with only LibTorch has them (-DDDPM_WITH_QT=OFF),
+// with the same options, checkpoints and output as the Qt build, which registers these same commands.
+#pragma once
+
+#include "bench.h"
+#include "commandline.h"
+#include "dataset.h"
+
+#include <string>
+
+namespace ddpm::cli {
+
+// What the program adds to the engine.
+struct Environment {
+    // Reads `folder:DIR` data sets; the Qt build reads them with Qt's image readers, a build
+    // without Qt refuses them (folderLoaderWithoutQt).
+    FolderLoader folderLoader;
+};
+FolderLoader folderLoaderWithoutQt();
+
+void addScheduleCommand(CommandLine& cli);
+void addTrainCommand(CommandLine& cli, const Environment& env);
+void addInfoCommand(CommandLine& cli);
+void addExportCommand(CommandLine& cli);
+void addBenchCommand(CommandLine& cli);
+void addSelfcheckCommand(CommandLine& cli);
+void addTrainClassifierCommand(CommandLine& cli, const Environment& env);
+
+// The benchmark's options and run, shared by `ddpm bench` and `ddpm-bench`: one JSON line on stdout.
+void addBenchOptions(CLI::App* app, BenchOptions& options);
+int bench(const BenchOptions& options);
+
+// The samplers against an exact denoiser on `device` and on the CPU (`ddpm selfcheck`,
+// `ddpm-selfcheck`): one JSON line per check; exit code 1 when one fails.
+void addSelfcheckOptions(CLI::App* app, std::string& device);
+int selfcheck(const std::string& device);
+
+} // namespace ddpm::cli
