@@ -32,7 +32,8 @@ Status validateUNetOptions(const UNetOptions& options);
 
 // a [B, M, K] × b [B, K, N] → [B, M, N] (bmm; on the CPU through oneDNN, see unet.cpp).
 torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b);
-// Inverted dropout: x · mask / (1 − p) with mask ~ Bernoulli(1 − p) while training.
+// Inverted dropout while training: x · mask / q with mask ~ Bernoulli(q), q = 1 − p with p rounded to a
+// multiple of 1/32768 (see unet.cpp).
 torch::Tensor fastDropout(const torch::Tensor& x, double p, bool training);
 
 // A convolution in the compute precision: fp32 as the module does it, or bf16 inputs and weights

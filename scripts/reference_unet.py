@@ -4,6 +4,11 @@
 Benchmark (default):
   /usr/bin/python3 scripts/reference_unet.py [--model PRESET] [--batch B] [--iters N]
                                              [--threads N] [--warmup W]
+                                             [--precision fp32|bf16|autocast] [--device cpu|cuda]
+  --precision bf16 puts the model, its inputs and Adam in bfloat16 (every tensor bf16).
+  --precision autocast runs the forward pass and the loss under torch.autocast(dtype=torch.bfloat16)
+  with fp32 weights, as a PyTorch user would; LibTorch 1.13's CPU autocast stops at GroupNorm
+  ("expected scalar type BFloat16 but found Float"), so on Debian's PyTorch it needs CUDA.
 Parameter-count check:
   /usr/bin/python3 scripts/reference_unet.py --check
 """
@@ -32,6 +37,8 @@ def parse_args():
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--precision", default="fp32", choices=("fp32", "bf16", "autocast"))
+    p.add_argument("--device", default="cpu", choices=("cpu", "cuda"))
     p.add_argument("--check", action="store_true",
                    help="print parameter counts of all presets; exit non-zero on mismatch")
     return p.parse_args()
@@ -184,7 +191,7 @@ class UNet(nn.Module):
         self.conv_out = nn.Conv2d(cur, in_ch, 3, padding=1)
 
     def forward(self, x, t):
-        temb = timestep_embedding(t, self.ch)
+        temb = timestep_embedding(t, self.ch).to(x.dtype)
         temb = self.temb_dense1(F.silu(self.temb_dense0(temb)))
 
         hs = [self.conv_in(x)]
@@ -237,22 +244,33 @@ def check():
 def bench(a):
     torch.manual_seed(a.seed)
     torch.set_num_threads(a.threads)
+    dev = torch.device(a.device)
     model, (c, s) = build(a.model)
+    dtype = torch.bfloat16 if a.precision == "bf16" else torch.float32
+    model.to(device=dev, dtype=dtype)
     n_params = count_params(model)
     B = a.batch
 
+    def autocast():
+        return torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=a.precision == "autocast")
+
+    def sync():
+        if dev.type == "cuda":
+            torch.cuda.synchronize()
+
     T = 1000
     betas = torch.linspace(1e-4, 0.02, T, dtype=torch.float64)
-    alphas_bar = torch.cumprod(1.0 - betas, dim=0).float()
+    alphas_bar = torch.cumprod(1.0 - betas, dim=0).float().to(dev)
     opt = torch.optim.Adam(model.parameters(), lr=2e-4)
 
     def train_step():
-        x0 = torch.rand(B, c, s, s) * 2 - 1
-        t = torch.randint(0, T, (B,))
-        eps = torch.randn(B, c, s, s)
-        ab = alphas_bar[t][:, None, None, None]
+        x0 = torch.rand(B, c, s, s, device=dev, dtype=dtype) * 2 - 1
+        t = torch.randint(0, T, (B,), device=dev)
+        eps = torch.randn(B, c, s, s, device=dev, dtype=dtype)
+        ab = alphas_bar[t][:, None, None, None].to(dtype)
         xt = ab.sqrt() * x0 + (1 - ab).sqrt() * eps
-        loss = F.mse_loss(model(xt, t), eps)
+        with autocast():
+            loss = F.mse_loss(model(xt, t).float(), eps.float())  # no bf16 mse_loss on the CPU in 1.13
         opt.zero_grad(set_to_none=False)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -262,20 +280,24 @@ def bench(a):
     model.train()
     for _ in range(a.warmup):
         train_step()
+    sync()
     t0 = time.perf_counter()
     for _ in range(a.iters):
         train_step()
+    sync()
     train_s = time.perf_counter() - t0
 
     model.eval()
-    x = torch.randn(B, c, s, s)
-    tt = torch.randint(0, T, (B,))
-    with torch.no_grad():
+    x = torch.randn(B, c, s, s, device=dev, dtype=dtype)
+    tt = torch.randint(0, T, (B,), device=dev)
+    with torch.no_grad(), autocast():
         for _ in range(a.warmup):
             model(x, tt)
+        sync()
         t0 = time.perf_counter()
         for _ in range(a.iters):
             model(x, tt)
+        sync()
         den_s = time.perf_counter() - t0
 
     print(json.dumps({
@@ -287,7 +309,8 @@ def bench(a):
         "train_img_per_s": B * a.iters / train_s,
         "denoise_img_steps_per_s": B * a.iters / den_s,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "device": "cpu",
+        "device": a.device,
+        "precision": a.precision,
     }))
     return 0
 

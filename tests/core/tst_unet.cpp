@@ -1,4 +1,5 @@
 // The U-Net of the paper's official code: shapes, parameter counts, gradients.
+#include "fusednorm.h"
 #include "unet.h"
 
 #include <QtTest>
@@ -22,6 +23,11 @@ private Q_SLOTS:
     void dropoutStatistics();
     void bf16MixedMatchesFp32();
     void precisionNames();
+    void fastExpAccuracy();
+    void fusedGroupNormMatchesLibTorch_data();
+    void fusedGroupNormMatchesLibTorch();
+    void fusedGroupNormPropagatesNaN();
+    void fusedDropout();
 };
 
 void TestUNet::parameterCounts_data()
@@ -135,12 +141,34 @@ void TestUNet::batchedMatmulEqualsBmm()
 void TestUNet::dropoutStatistics()
 {
     torch::manual_seed(3);
-    auto x = torch::ones({200000});
+    auto x = torch::ones({400000});
     auto y = fastDropout(x, 0.1, true);
-    const double zeros = (y == 0).to(torch::kFloat64).mean().item<double>();
-    QVERIFY2(std::abs(zeros - 0.1) < 0.005, qPrintable(QString::number(zeros)));
+    const auto dropped = (y == 0).to(torch::kFloat64);
+    const double zeros = dropped.mean().item<double>();
+    // 40,000 expected zeros: the standard deviation of the fraction is 0.0005.
+    QVERIFY2(std::abs(zeros - 0.1) < 0.003, qPrintable(QString::number(zeros)));
     QVERIFY(std::abs(y.mean().item<double>() - 1.0) < 0.01); // inverted scaling keeps the mean
-    QVERIFY(torch::allclose(y.masked_select(y != 0), torch::full({1}, 1.0 / 0.9)));
+    // p is rounded to 3277/32768; the kept values are scaled by exactly 1/q.
+    const double q = 1.0 - 3277.0 / 32768.0;
+    QVERIFY(torch::allclose(y.masked_select(y != 0), torch::full({1}, 1.0 / q), 1e-7, 0.0));
+    // Four neighbouring elements share one random draw: their masks must still be independent, and
+    // every lane must drop at the same rate.
+    auto lanes = dropped.view({-1, 4});
+    for (int a = 0; a < 4; ++a) {
+        const double rate = lanes.select(1, a).mean().item<double>();
+        QVERIFY2(std::abs(rate - 0.1) < 0.004, qPrintable(QStringLiteral("lane %1: %2").arg(a).arg(rate)));
+        for (int b = a + 1; b < 4; ++b) {
+            const double both = (lanes.select(1, a) * lanes.select(1, b)).mean().item<double>();
+            QVERIFY2(std::abs(both - 0.01) < 0.002, qPrintable(QStringLiteral("lanes %1,%2: %3").arg(a).arg(b).arg(both)));
+        }
+    }
+    // The gradient passes where the value was kept, scaled the same way.
+    auto leaf = torch::ones({1000}, torch::requires_grad());
+    auto out = fastDropout(leaf, 0.5, true);
+    out.sum().backward();
+    QVERIFY(torch::equal(leaf.grad(), out.detach()));
+    // An odd element count still works (the draw is rounded up to four elements).
+    QVERIFY(fastDropout(torch::ones({3, 5, 7}), 0.1, true).sizes().vec() == (std::vector<int64_t>{3, 5, 7}));
     QVERIFY(torch::equal(fastDropout(x, 0.1, false), x));
     QVERIFY(torch::equal(fastDropout(x, 0.0, true), x));
 }
@@ -190,6 +218,138 @@ void TestUNet::precisionNames()
     QVERIFY(!parsePrecision("fp16", torch::kCPU));
     QCOMPARE(parsePrecision("auto", torch::kCPU).value(), cpuHasFastBf16() ? Precision::Bf16 : Precision::Fp32);
     QCOMPARE(QString::fromStdString(precisionName(Precision::Bf16)), QStringLiteral("bf16"));
+}
+
+void TestUNet::fastExpAccuracy()
+{
+    // Against the correctly rounded e^x over the range the kernels see (SiLU of normalised values), and
+    // at the clamps: relative error below 3e-7, about two units in the last place of a float.
+    double worst = 0;
+    for (int i = 0; i <= 200000; ++i) {
+        const double x = -87.0 + 175.0 * i / 200000.0;
+        const double exact = std::exp(static_cast<double>(static_cast<float>(x)));
+        worst = std::max(worst, std::abs(fastExp(static_cast<float>(x)) - exact) / exact);
+    }
+    QVERIFY2(worst < 3e-7, qPrintable(QString::number(worst)));
+    QCOMPARE(fastExp(0.0f), 1.0f);
+    QVERIFY(std::isnan(fastExp(std::nanf(""))));
+    QVERIFY(std::isfinite(fastExp(1000.0f)) && fastExp(-1000.0f) >= 0.0f); // clamped, never inf
+}
+
+void TestUNet::fusedGroupNormMatchesLibTorch_data()
+{
+    QTest::addColumn<bool>("silu");
+    QTest::addColumn<bool>("bf16");
+    QTest::addColumn<int>("groups");
+    QTest::newRow("silu fp32") << true << false << 3;
+    QTest::newRow("silu bf16") << true << true << 3;
+    QTest::newRow("norm fp32") << false << false << 4;
+    QTest::newRow("norm bf16") << false << true << 1;
+}
+
+void TestUNet::fusedGroupNormMatchesLibTorch()
+{
+    // The fused pass against torch::group_norm → silu → conversion, value and all three gradients, on an
+    // odd shape (5×7 pixels, 12 channels) with a mean far from zero, as after a residual add.
+    QFETCH(bool, silu);
+    QFETCH(bool, bf16);
+    QFETCH(int, groups);
+    torch::manual_seed(11);
+    const auto outType = bf16 ? torch::kBFloat16 : torch::kFloat32;
+    auto x0 = (torch::randn({3, 12, 5, 7}) * 2.0 + 3.0);
+    auto gamma0 = torch::randn({12}) * 0.5 + 1.0;
+    auto beta0 = torch::randn({12}) * 0.5;
+    auto gy = torch::randn({3, 12, 5, 7}).to(outType);
+
+    auto run = [&](bool fused) {
+        auto x = x0.clone().requires_grad_();
+        auto gamma = gamma0.clone().requires_grad_();
+        auto beta = beta0.clone().requires_grad_();
+        auto y = fused ? groupNormAct(x, groups, gamma, beta, 1e-6, silu, outType)
+                       : groupNormActReference(x, groups, gamma, beta, 1e-6, silu, outType);
+        y.backward(gy);
+        return std::vector<torch::Tensor>{y.to(torch::kFloat32), x.grad(), gamma.grad(), beta.grad()};
+    };
+    const auto fused = run(true);
+    const auto reference = run(false);
+    QCOMPARE(fused[0].sizes().vec(), x0.sizes().vec());
+    // fp32: float rounding only. bf16: the output may differ by one bf16 rounding step (2^-8 relative)
+    // where the fp32 values straddle a rounding boundary; the gradients are computed from the same bf16
+    // incoming gradient, in fp32, so they agree as closely as in fp32.
+    const double outTol = bf16 ? 1.0 / 128 : 1e-5;
+    const char* names[] = {"value", "dx", "dgamma", "dbeta"};
+    for (size_t i = 0; i < fused.size(); ++i) {
+        const double tol = i == 0 ? outTol : 2e-5;
+        const double err = ((fused[i] - reference[i]).abs().max() / reference[i].abs().max()).item<double>();
+        QVERIFY2(err < tol, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(names[i])).arg(err)));
+    }
+    // In bf16 nearly every value is the identically rounded one.
+    if (bf16) {
+        const double same = (fused[0] == reference[0]).to(torch::kFloat64).mean().item<double>();
+        QVERIFY2(same > 0.99, qPrintable(QString::number(same)));
+    }
+}
+
+void TestUNet::fusedGroupNormPropagatesNaN()
+{
+    // A NaN in one image's group makes that group NaN and leaves the other images alone, so the trainer's
+    // non-finite loss check still sees it.
+    auto x = torch::randn({2, 8, 4, 4});
+    x[1][5][2][2] = std::nan("");
+    auto y = groupNormAct(x, 2, torch::ones({8}), torch::zeros({8}), 1e-6, true, torch::kBFloat16).to(torch::kFloat32);
+    QVERIFY(torch::isfinite(y[0]).all().item<bool>());
+    QVERIFY(torch::isnan(y[1].narrow(0, 4, 4)).all().item<bool>());
+    QVERIFY(torch::isfinite(y[1].narrow(0, 0, 4)).all().item<bool>());
+}
+
+void TestUNet::fusedDropout()
+{
+    // Dropout fused into GroupNorm–SiLU: the kept values are exactly silu(GN(x))/q, the drop rate is p,
+    // masks of different calls differ, manual_seed repeats them, and the backward pass applies the same
+    // mask as the forward (compared with LibTorch's composition times the mask read off the output).
+    torch::manual_seed(5);
+    torch::nn::GroupNorm norm(torch::nn::GroupNormOptions(8, 32).eps(1e-6));
+    auto x0 = torch::randn({16, 32, 16, 16}) + 0.5;
+    const auto p = 0.1;
+    const double q = 1.0 - std::llround(p * (1 << 24)) / double(1 << 24);
+    auto x = x0.clone().requires_grad_();
+    auto y = groupNormSiluDropout(x, norm, p, true, torch::kFloat32);
+    auto reference = torch::silu(torch::group_norm(x0, 8, norm->weight.detach(), norm->bias.detach(), 1e-6));
+    const auto kept = (y != 0).to(torch::kFloat32);
+    const double dropRate = 1.0 - kept.mean().item<double>(); // 131,072 values: σ = 0.0008
+    QVERIFY2(std::abs(dropRate - p) < 0.004, qPrintable(QString::number(dropRate)));
+    QVERIFY(torch::allclose(y, reference * kept / q, 1e-5, 1e-6));
+    // Neighbours and channels independent: the drop rate of pairs is p².
+    auto d = 1.0 - kept;
+    const double pairs = (d.narrow(3, 0, 15) * d.narrow(3, 1, 15)).mean().item<double>();
+    QVERIFY2(std::abs(pairs - p * p) < 0.002, qPrintable(QString::number(pairs)));
+    const double across = (d.narrow(1, 0, 31) * d.narrow(1, 1, 31)).mean().item<double>();
+    QVERIFY2(std::abs(across - p * p) < 0.002, qPrintable(QString::number(across)));
+
+    auto gy = torch::randn_like(y);
+    y.backward(gy);
+    auto xr = x0.clone().requires_grad_();
+    auto w = norm->weight.detach().clone().requires_grad_();
+    auto b = norm->bias.detach().clone().requires_grad_();
+    (torch::silu(torch::group_norm(xr, 8, w, b, 1e-6)) * kept / q).backward(gy);
+    const auto rel = [](const torch::Tensor& a, const torch::Tensor& r) {
+        return ((a - r).abs().max() / r.abs().max()).item<double>();
+    };
+    QVERIFY2(rel(x.grad(), xr.grad()) < 2e-5, qPrintable(QString::number(rel(x.grad(), xr.grad()))));
+    QVERIFY(rel(norm->weight.grad(), w.grad()) < 2e-5);
+    QVERIFY(rel(norm->bias.grad(), b.grad()) < 2e-5);
+
+    // Another call draws another mask; the same seed the same one; bf16 output the same mask.
+    auto again = groupNormSiluDropout(x0, norm, p, true, torch::kFloat32);
+    QVERIFY(!torch::equal(again != 0, y != 0));
+    torch::manual_seed(77);
+    auto first = groupNormSiluDropout(x0, norm, p, true, torch::kFloat32);
+    torch::manual_seed(77);
+    auto second = groupNormSiluDropout(x0, norm, p, true, torch::kBFloat16);
+    QVERIFY(torch::equal(first != 0, second != 0));
+    // Not training, or p = 0: no dropout at all.
+    QVERIFY(torch::allclose(groupNormSiluDropout(x0, norm, p, false, torch::kFloat32), reference, 1e-5, 1e-6));
+    QVERIFY((groupNormSiluDropout(x0, norm, 0.0, true, torch::kFloat32) != 0).all().item<bool>());
 }
 
 QTEST_GUILESS_MAIN(TestUNet)
