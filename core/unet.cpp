@@ -305,7 +305,9 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
                 h = s.attns[b](h);
         }
         if (s.resample) {
-            h = torch::upsample_nearest2d(h, std::vector<int64_t>{h.size(2) * 2, h.size(3) * 2});
+            // Nearest upsampling only copies values: in bf16 it moves half the bytes, and the conversion
+            // the convolution needs anyway touches a quarter of the pixels.
+            h = torch::upsample_nearest2d(h.to(activationType(p)), std::vector<int64_t>{h.size(2) * 2, h.size(3) * 2});
             h = convolve(s.resample, h, p);
         }
     }

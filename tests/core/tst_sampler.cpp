@@ -122,10 +122,16 @@ void TestSampler::gaussianDataStatistics_data()
     QTest::addColumn<int>("sampler");
     QTest::addColumn<int>("variance");
     QTest::addColumn<double>("eta");
-    QTest::newRow("ddpm beta-tilde") << int(SamplerKind::Ddpm) << int(VarianceKind::BetaTilde) << 0.0;
-    QTest::newRow("ddpm beta") << int(SamplerKind::Ddpm) << int(VarianceKind::Beta) << 0.0;
-    QTest::newRow("ddim eta0") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 0.0;
-    QTest::newRow("ddim eta1") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 1.0;
+    QTest::addColumn<bool>("bf16");
+    QTest::newRow("ddpm beta-tilde") << int(SamplerKind::Ddpm) << int(VarianceKind::BetaTilde) << 0.0 << false;
+    QTest::newRow("ddpm beta") << int(SamplerKind::Ddpm) << int(VarianceKind::Beta) << 0.0 << false;
+    QTest::newRow("ddim eta0") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 0.0 << false;
+    QTest::newRow("ddim eta1") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 1.0 << false;
+    // The same bar with the denoiser seen through bf16 mixed precision: its input x_t and its output
+    // rounded to bf16 (8 significant bits), as the bf16 U-Net's first and last convolutions see them.
+    QTest::newRow("ddpm beta-tilde bf16") << int(SamplerKind::Ddpm) << int(VarianceKind::BetaTilde) << 0.0 << true;
+    QTest::newRow("ddim eta0 bf16") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 0.0 << true;
+    QTest::newRow("ddim eta1 bf16") << int(SamplerKind::Ddim) << int(VarianceKind::Beta) << 1.0 << true;
 }
 
 void TestSampler::gaussianDataStatistics()
@@ -135,6 +141,7 @@ void TestSampler::gaussianDataStatistics()
     QFETCH(int, sampler);
     QFETCH(int, variance);
     QFETCH(double, eta);
+    QFETCH(bool, bf16);
     const double mu = 0.3, sd = 0.2;
     Diffusion d(NoiseSchedule(ScheduleOptions{}), Prediction::Epsilon);
     SamplerOptions o;
@@ -145,7 +152,14 @@ void TestSampler::gaussianDataStatistics()
     o.ddimSteps = 200;
     o.count = 256;
     o.seed = 11;
-    ReverseProcess rp(d, gaussianOracle(d, mu, sd), o, {1, 8, 8});
+    Denoiser denoiser = gaussianOracle(d, mu, sd);
+    if (bf16) {
+        const auto round = [](const torch::Tensor& v) { return v.to(torch::kBFloat16).to(torch::kFloat32); };
+        denoiser = [exact = denoiser, round](const torch::Tensor& x, const torch::Tensor& t) {
+            return round(exact(round(x), t));
+        };
+    }
+    ReverseProcess rp(d, denoiser, o, {1, 8, 8});
     rp.run();
     auto x = rp.current().to(torch::kFloat64);
     const double m = x.mean().item<double>(), s = x.std().item<double>();
