@@ -124,34 +124,41 @@ inline float keepFactor(const Dropout& dp, int64_t index)
     return (h >> 8) >= dp.drop ? dp.scale : 0.0f;
 }
 
-// One group of one image: `channels` channels of `hw` values each, contiguous.
-template <bool Silu, bool Drop, typename Out>
-inline __attribute__((always_inline)) GroupStats forwardGroup(const float* x, Out* out, const float* gamma,
-                                                              const float* beta, int64_t channels, int64_t hw,
-                                                              float eps, Dropout dp)
+// One group of one image: `channels` channels of `hw` values each, contiguous. With Bias, a per-channel
+// value is added to x first (the U-Net's time embedding, added to the first convolution's output).
+template <bool Silu, bool Drop, bool Bias, typename In, typename Out>
+inline __attribute__((always_inline)) GroupStats forwardGroup(const In* x, Out* out, const float* gamma,
+                                                              const float* beta, const float* bias, int64_t channels,
+                                                              int64_t hw, float eps, Dropout dp)
 {
     const int64_t d = channels * hw;
     double sum = 0;
+    for (int64_t c = 0; c < channels; ++c) {
+        const float bc = Bias ? bias[c] : 0.0f;
 #pragma omp simd reduction(+ : sum)
-    for (int64_t i = 0; i < d; ++i)
-        sum += x[i];
+        for (int64_t i = 0; i < hw; ++i)
+            sum += load(x, c * hw + i) + bc;
+    }
     const auto mean = static_cast<float>(sum / static_cast<double>(d));
     double squares = 0;
+    for (int64_t c = 0; c < channels; ++c) {
+        const float bc = (Bias ? bias[c] : 0.0f) - mean;
 #pragma omp simd reduction(+ : squares)
-    for (int64_t i = 0; i < d; ++i) {
-        const float c = x[i] - mean;
-        squares += c * c;
+        for (int64_t i = 0; i < hw; ++i) {
+            const float v = load(x, c * hw + i) + bc;
+            squares += v * v;
+        }
     }
     const auto rstd = static_cast<float>(1.0 / std::sqrt(squares / static_cast<double>(d) + eps));
     for (int64_t c = 0; c < channels; ++c) {
         const float a = rstd * gamma[c];
-        const float b = beta[c] - mean * a;
-        const float* xc = x + c * hw;
+        const float b = beta[c] - (mean - (Bias ? bias[c] : 0.0f)) * a;
+        const In* xc = x + c * hw;
         Out* oc = out + c * hw;
         const int64_t first = dp.base + c * hw;
 #pragma omp simd
         for (int64_t i = 0; i < hw; ++i) {
-            const float y = xc[i] * a + b;
+            const float y = load(xc, i) * a + b;
             float v = Silu ? y * sigmoid(y) : y;
             if (Drop)
                 v *= keepFactor(dp, first + i);
@@ -164,25 +171,27 @@ inline __attribute__((always_inline)) GroupStats forwardGroup(const float* x, Ou
 // The gradient of one group: first dL/dGN (through dropout and SiLU, recomputed from x), kept in
 // `scratch`, with the per-channel sums that give dγ, dβ and the group means of the normalisation's
 // backward; then
-//   dx = rstd · (γ·g − mean(γ·g) − x̂ · mean(γ·g·x̂)),  x̂ = (x − μ)·rstd.
-template <bool Silu, bool Drop, typename Grad>
-inline __attribute__((always_inline)) void backwardGroup(const float* x, const Grad* gy, float* dx,
-                                                         const float* gamma, const float* beta, int64_t channels,
+//   dx = rstd · (γ·g − mean(γ·g) − x̂ · mean(γ·g·x̂)),  x̂ = (x + bias − μ)·rstd,
+// and with Bias the per-channel sum of dx, the bias's gradient.
+template <bool Silu, bool Drop, bool Bias, typename In, typename Grad>
+inline __attribute__((always_inline)) void backwardGroup(const In* x, const Grad* gy, In* dx, const float* gamma,
+                                                         const float* beta, const float* bias, int64_t channels,
                                                          int64_t hw, GroupStats s, float* dgamma, float* dbeta,
-                                                         float* scratch, Dropout dp)
+                                                         float* dbias, float* scratch, Dropout dp)
 {
     double sumG = 0;  // Σ γ·g
     double sumGX = 0; // Σ γ·g·x̂
     for (int64_t c = 0; c < channels; ++c) {
         const float gm = gamma[c];
         const float bt = beta[c];
-        const float* xc = x + c * hw;
+        const float shift = (Bias ? bias[c] : 0.0f) - s.mean;
+        const In* xc = x + c * hw;
         float* sc = scratch + c * hw;
         const int64_t first = dp.base + c * hw;
         double dg = 0, db = 0;
 #pragma omp simd reduction(+ : dg, db)
         for (int64_t i = 0; i < hw; ++i) {
-            const float xh = (xc[i] - s.mean) * s.rstd;
+            const float xh = (load(xc, i) + shift) * s.rstd;
             float g = load(gy, c * hw + i);
             if (Drop)
                 g *= keepFactor(dp, first + i);
@@ -205,55 +214,71 @@ inline __attribute__((always_inline)) void backwardGroup(const float* x, const G
     const auto meanGX = static_cast<float>(sumGX / d);
     for (int64_t c = 0; c < channels; ++c) {
         const float gm = gamma[c];
-        const float* xc = x + c * hw;
+        const float shift = (Bias ? bias[c] : 0.0f) - s.mean;
+        const In* xc = x + c * hw;
         const float* sc = scratch + c * hw;
-        float* dc = dx + c * hw;
-#pragma omp simd
+        In* dc = dx + c * hw;
+        double dsum = 0;
+#pragma omp simd reduction(+ : dsum)
         for (int64_t i = 0; i < hw; ++i) {
-            const float xh = (xc[i] - s.mean) * s.rstd;
-            dc[i] = s.rstd * (gm * sc[i] - meanG - xh * meanGX);
+            const float xh = (load(xc, i) + shift) * s.rstd;
+            const float v = s.rstd * (gm * sc[i] - meanG - xh * meanGX);
+            store(dc, i, v);
+            dsum += v;
         }
+        if (Bias)
+            dbias[c] = static_cast<float>(dsum);
     }
 }
 
 // The instances the kernels dispatch to, each compiled for several instruction sets: SiLU or not,
-// dropout or not (only after SiLU), fp32 or bf16.
-#define DDPM_FORWARD(NAME, SILU, DROP, OUT)                                                                    \
-    DDPM_VECTOR_CLONES GroupStats NAME(const float* x, OUT* out, const float* gamma, const float* beta,         \
-                                       int64_t channels, int64_t hw, float eps, Dropout dp)                    \
+// dropout or not (only after SiLU), an added per-channel bias or not, fp32 or bf16 (with a bias the
+// input has the output's type: the first convolution's output).
+using ForwardKernel = GroupStats (*)(const void* x, void* out, const float* gamma, const float* beta,
+                                     const float* bias, int64_t channels, int64_t hw, float eps, Dropout dp);
+using BackwardKernel = void (*)(const void* x, const void* gy, void* dx, const float* gamma, const float* beta,
+                                const float* bias, int64_t channels, int64_t hw, GroupStats s, float* dgamma,
+                                float* dbeta, float* dbias, float* scratch, Dropout dp);
+
+#define DDPM_FORWARD(NAME, SILU, DROP, BIAS, IN, OUT)                                                          \
+    DDPM_VECTOR_CLONES GroupStats NAME(const void* x, void* out, const float* gamma, const float* beta,         \
+                                       const float* bias, int64_t channels, int64_t hw, float eps, Dropout dp) \
     {                                                                                                          \
-        return forwardGroup<SILU, DROP>(x, out, gamma, beta, channels, hw, eps, dp);                           \
+        return forwardGroup<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<OUT*>(out), gamma, beta,   \
+                                              bias, channels, hw, eps, dp);                                    \
     }
-DDPM_FORWARD(forwardSiluF32, true, false, float)
-DDPM_FORWARD(forwardSiluBf16, true, false, uint16_t)
-DDPM_FORWARD(forwardSiluDropF32, true, true, float)
-DDPM_FORWARD(forwardSiluDropBf16, true, true, uint16_t)
-DDPM_FORWARD(forwardF32, false, false, float)
-DDPM_FORWARD(forwardBf16, false, false, uint16_t)
+DDPM_FORWARD(forwardSiluF32, true, false, false, float, float)
+DDPM_FORWARD(forwardSiluBf16, true, false, false, float, uint16_t)
+DDPM_FORWARD(forwardSiluDropF32, true, true, false, float, float)
+DDPM_FORWARD(forwardSiluDropBf16, true, true, false, float, uint16_t)
+DDPM_FORWARD(forwardF32, false, false, false, float, float)
+DDPM_FORWARD(forwardBf16, false, false, false, float, uint16_t)
+DDPM_FORWARD(forwardBiasSiluF32, true, false, true, float, float)
+DDPM_FORWARD(forwardBiasSiluDropF32, true, true, true, float, float)
+DDPM_FORWARD(forwardBiasSiluBf16, true, false, true, uint16_t, uint16_t)
+DDPM_FORWARD(forwardBiasSiluDropBf16, true, true, true, uint16_t, uint16_t)
 #undef DDPM_FORWARD
 
-#define DDPM_BACKWARD(NAME, SILU, DROP, GRAD)                                                                  \
-    DDPM_VECTOR_CLONES void NAME(const float* x, const GRAD* gy, float* dx, const float* gamma, const float* beta, \
-                                 int64_t channels, int64_t hw, GroupStats s, float* dgamma, float* dbeta,      \
-                                 float* scratch, Dropout dp)                                                   \
+#define DDPM_BACKWARD(NAME, SILU, DROP, BIAS, IN, GRAD)                                                        \
+    DDPM_VECTOR_CLONES void NAME(const void* x, const void* gy, void* dx, const float* gamma, const float* beta, \
+                                 const float* bias, int64_t channels, int64_t hw, GroupStats s, float* dgamma, \
+                                 float* dbeta, float* dbias, float* scratch, Dropout dp)                      \
     {                                                                                                          \
-        backwardGroup<SILU, DROP>(x, gy, dx, gamma, beta, channels, hw, s, dgamma, dbeta, scratch, dp);        \
+        backwardGroup<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<const GRAD*>(gy),              \
+                                        static_cast<IN*>(dx), gamma, beta, bias, channels, hw, s, dgamma,      \
+                                        dbeta, dbias, scratch, dp);                                            \
     }
-DDPM_BACKWARD(backwardSiluF32, true, false, float)
-DDPM_BACKWARD(backwardSiluBf16, true, false, uint16_t)
-DDPM_BACKWARD(backwardSiluDropF32, true, true, float)
-DDPM_BACKWARD(backwardSiluDropBf16, true, true, uint16_t)
-DDPM_BACKWARD(backwardF32, false, false, float)
-DDPM_BACKWARD(backwardBf16, false, false, uint16_t)
+DDPM_BACKWARD(backwardSiluF32, true, false, false, float, float)
+DDPM_BACKWARD(backwardSiluBf16, true, false, false, float, uint16_t)
+DDPM_BACKWARD(backwardSiluDropF32, true, true, false, float, float)
+DDPM_BACKWARD(backwardSiluDropBf16, true, true, false, float, uint16_t)
+DDPM_BACKWARD(backwardF32, false, false, false, float, float)
+DDPM_BACKWARD(backwardBf16, false, false, false, float, uint16_t)
+DDPM_BACKWARD(backwardBiasSiluF32, true, false, true, float, float)
+DDPM_BACKWARD(backwardBiasSiluDropF32, true, true, true, float, float)
+DDPM_BACKWARD(backwardBiasSiluBf16, true, false, true, uint16_t, uint16_t)
+DDPM_BACKWARD(backwardBiasSiluDropBf16, true, true, true, uint16_t, uint16_t)
 #undef DDPM_BACKWARD
-
-using ForwardF32 = GroupStats (*)(const float*, float*, const float*, const float*, int64_t, int64_t, float, Dropout);
-using ForwardBf16 = GroupStats (*)(const float*, uint16_t*, const float*, const float*, int64_t, int64_t, float,
-                                   Dropout);
-using BackwardF32 = void (*)(const float*, const float*, float*, const float*, const float*, int64_t, int64_t,
-                             GroupStats, float*, float*, float*, Dropout);
-using BackwardBf16 = void (*)(const float*, const uint16_t*, float*, const float*, const float*, int64_t, int64_t,
-                              GroupStats, float*, float*, float*, Dropout);
 
 DDPM_VECTOR_CLONES float expClone(float x)
 {
@@ -271,48 +296,75 @@ Shape shapeOf(const torch::Tensor& x, int64_t groups)
     return {n, c, groups, c / groups, hw};
 }
 
-uint16_t* bf16Data(torch::Tensor& t)
-{
-    return reinterpret_cast<uint16_t*>(t.data_ptr<at::BFloat16>());
-}
-const uint16_t* bf16Data(const torch::Tensor& t)
-{
-    return reinterpret_cast<const uint16_t*>(t.data_ptr<at::BFloat16>());
-}
-
 // What the autograd function keeps of the call besides tensors.
 struct Mode {
     int64_t groups = 1;
     bool silu = false;
     bool dropout = false;
+    bool bias = false;
     Dropout dp;
 };
 
-torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, const torch::Tensor& beta, double eps,
-                           bool bf16, const Mode& m, torch::Tensor& mean, torch::Tensor& rstd)
+// The kernel for a mode. With a bias the input has the output's type (bf16 or fp32), without one the
+// input is fp32; the backward kernel's incoming gradient has the output's type.
+ForwardKernel forwardKernel(const Mode& m, bool bf16)
+{
+    if (m.bias)
+        return bf16 ? (m.dropout ? forwardBiasSiluDropBf16 : forwardBiasSiluBf16)
+                    : (m.dropout ? forwardBiasSiluDropF32 : forwardBiasSiluF32);
+    if (m.dropout)
+        return bf16 ? forwardSiluDropBf16 : forwardSiluDropF32;
+    if (m.silu)
+        return bf16 ? forwardSiluBf16 : forwardSiluF32;
+    return bf16 ? forwardBf16 : forwardF32;
+}
+
+BackwardKernel backwardKernel(const Mode& m, bool bf16)
+{
+    if (m.bias)
+        return bf16 ? (m.dropout ? backwardBiasSiluDropBf16 : backwardBiasSiluBf16)
+                    : (m.dropout ? backwardBiasSiluDropF32 : backwardBiasSiluF32);
+    if (m.dropout)
+        return bf16 ? backwardSiluDropBf16 : backwardSiluDropF32;
+    if (m.silu)
+        return bf16 ? backwardSiluBf16 : backwardSiluF32;
+    return bf16 ? backwardBf16 : backwardF32;
+}
+
+size_t elementSize(const torch::Tensor& t)
+{
+    return static_cast<size_t>(t.element_size());
+}
+
+torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, const torch::Tensor& beta,
+                           const torch::Tensor& bias, double eps, bool bf16, const Mode& m, torch::Tensor& mean,
+                           torch::Tensor& rstd)
 {
     const Shape s = shapeOf(x, m.groups);
+    const auto f32 = x.options().dtype(torch::kFloat32);
     auto out = torch::empty(x.sizes(), x.options().dtype(bf16 ? torch::kBFloat16 : torch::kFloat32));
-    mean = torch::empty({s.n * m.groups}, x.options());
-    rstd = torch::empty({s.n * m.groups}, x.options());
-    const float* px = x.data_ptr<float>();
+    mean = torch::empty({s.n * m.groups}, f32);
+    rstd = torch::empty({s.n * m.groups}, f32);
+    const auto* px = static_cast<const char*>(x.data_ptr());
+    auto* po = static_cast<char*>(out.data_ptr());
+    const size_t xs = elementSize(x), os = elementSize(out);
     const float* pg = gamma.data_ptr<float>();
     const float* pb = beta.data_ptr<float>();
+    const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
     float* pm = mean.data_ptr<float>();
     float* pr = rstd.data_ptr<float>();
-    float* of = bf16 ? nullptr : out.data_ptr<float>();
-    uint16_t* ob = bf16 ? bf16Data(out) : nullptr;
-    const ForwardF32 f32 = m.dropout ? forwardSiluDropF32 : m.silu ? forwardSiluF32 : forwardF32;
-    const ForwardBf16 fbf = m.dropout ? forwardSiluDropBf16 : m.silu ? forwardSiluBf16 : forwardBf16;
+    const ForwardKernel kernel = forwardKernel(m, bf16);
     const int64_t d = s.perGroup * s.hw;
     const auto e = static_cast<float>(eps);
     at::parallel_for(0, s.n * m.groups, 1, [&](int64_t begin, int64_t end) {
         for (int64_t ng = begin; ng < end; ++ng) {
             const int64_t c0 = (ng % m.groups) * s.perGroup;
+            const int64_t nc = (ng / m.groups) * s.channels + c0; // this group's first (image, channel)
             Dropout dp = m.dp;
             dp.base = ng * d;
-            const GroupStats st = bf16 ? fbf(px + ng * d, ob + ng * d, pg + c0, pb + c0, s.perGroup, s.hw, e, dp)
-                                       : f32(px + ng * d, of + ng * d, pg + c0, pb + c0, s.perGroup, s.hw, e, dp);
+            const auto at = static_cast<size_t>(ng * d);
+            const GroupStats st = kernel(px + at * xs, po + at * os, pg + c0, pb + c0, pbias ? pbias + nc : nullptr,
+                                         s.perGroup, s.hw, e, dp);
             pm[ng] = st.mean;
             pr[ng] = st.rstd;
         }
@@ -320,60 +372,62 @@ torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, c
     return out;
 }
 
-std::array<torch::Tensor, 3> fusedBackward(const torch::Tensor& x, const torch::Tensor& gy, const torch::Tensor& gamma,
-                                           const torch::Tensor& beta, const torch::Tensor& mean,
-                                           const torch::Tensor& rstd, const Mode& m)
+std::array<torch::Tensor, 4> fusedBackward(const torch::Tensor& x, const torch::Tensor& gy, const torch::Tensor& gamma,
+                                           const torch::Tensor& beta, const torch::Tensor& bias,
+                                           const torch::Tensor& mean, const torch::Tensor& rstd, const Mode& m)
 {
     const Shape s = shapeOf(x, m.groups);
+    const auto f32 = x.options().dtype(torch::kFloat32);
     auto dx = torch::empty_like(x);
-    auto dgammaParts = torch::empty({s.n, s.channels}, x.options());
-    auto dbetaParts = torch::empty({s.n, s.channels}, x.options());
+    auto dgammaParts = torch::empty({s.n, s.channels}, f32);
+    auto dbetaParts = torch::empty({s.n, s.channels}, f32);
+    auto dbias = m.bias ? torch::empty({s.n, s.channels}, f32) : torch::Tensor();
     const bool bf16 = gy.scalar_type() == torch::kBFloat16;
-    const float* px = x.data_ptr<float>();
+    const auto* px = static_cast<const char*>(x.data_ptr());
+    const auto* pgy = static_cast<const char*>(gy.data_ptr());
+    auto* pdx = static_cast<char*>(dx.data_ptr());
+    const size_t xs = elementSize(x), gs = elementSize(gy);
     const float* pg = gamma.data_ptr<float>();
     const float* pb = beta.data_ptr<float>();
+    const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
     const float* pm = mean.data_ptr<float>();
     const float* pr = rstd.data_ptr<float>();
-    const float* gf = bf16 ? nullptr : gy.data_ptr<float>();
-    const uint16_t* gb = bf16 ? bf16Data(gy) : nullptr;
-    float* pdx = dx.data_ptr<float>();
     float* pdg = dgammaParts.data_ptr<float>();
     float* pdb = dbetaParts.data_ptr<float>();
-    const BackwardF32 f32 = m.dropout ? backwardSiluDropF32 : m.silu ? backwardSiluF32 : backwardF32;
-    const BackwardBf16 fbf = m.dropout ? backwardSiluDropBf16 : m.silu ? backwardSiluBf16 : backwardBf16;
+    float* pdbias = m.bias ? dbias.data_ptr<float>() : nullptr;
+    const BackwardKernel kernel = backwardKernel(m, bf16);
     const int64_t d = s.perGroup * s.hw;
     at::parallel_for(0, s.n * m.groups, 1, [&](int64_t begin, int64_t end) {
         std::vector<float> scratch(static_cast<size_t>(d));
         for (int64_t ng = begin; ng < end; ++ng) {
             const int64_t c0 = (ng % m.groups) * s.perGroup;
-            // dγ and dβ per image and channel; summed over the batch below.
-            const int64_t part = (ng / m.groups) * s.channels + c0;
-            const GroupStats st{pm[ng], pr[ng]};
+            // dγ and dβ per image and channel (summed over the batch below), the bias's gradient.
+            const int64_t nc = (ng / m.groups) * s.channels + c0;
             Dropout dp = m.dp;
             dp.base = ng * d;
-            if (bf16)
-                fbf(px + ng * d, gb + ng * d, pdx + ng * d, pg + c0, pb + c0, s.perGroup, s.hw, st, pdg + part,
-                    pdb + part, scratch.data(), dp);
-            else
-                f32(px + ng * d, gf + ng * d, pdx + ng * d, pg + c0, pb + c0, s.perGroup, s.hw, st, pdg + part,
-                    pdb + part, scratch.data(), dp);
+            const auto at = static_cast<size_t>(ng * d);
+            kernel(px + at * xs, pgy + at * gs, pdx + at * xs, pg + c0, pb + c0, pbias ? pbias + nc : nullptr,
+                   s.perGroup, s.hw, GroupStats{pm[ng], pr[ng]}, pdg + nc, pdb + nc, pdbias ? pdbias + nc : nullptr,
+                   scratch.data(), dp);
         }
     });
-    return {dx, dgammaParts.sum(0), dbetaParts.sum(0)};
+    return {dx, dgammaParts.sum(0), dbetaParts.sum(0), dbias};
 }
 
 class GroupNormActFunction : public torch::autograd::Function<GroupNormActFunction> {
 public:
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
-                                 const torch::Tensor& gamma, const torch::Tensor& beta, double eps, bool bf16,
-                                 Mode mode)
+                                 const torch::Tensor& gamma, const torch::Tensor& beta, const torch::Tensor& bias,
+                                 double eps, bool bf16, Mode mode)
     {
         torch::Tensor mean, rstd;
-        auto out = fusedForward(x, gamma, beta, eps, bf16, mode, mean, rstd);
-        ctx->save_for_backward({x, gamma, beta, mean, rstd});
+        auto out = fusedForward(x, gamma, beta, bias, eps, bf16, mode, mean, rstd);
+        ctx->save_for_backward({x, gamma, beta, bias, mean, rstd});
         ctx->saved_data["groups"] = mode.groups;
         ctx->saved_data["silu"] = mode.silu;
         ctx->saved_data["dropout"] = mode.dropout;
+        ctx->saved_data["bias"] = mode.bias;
+        ctx->saved_data["bf16"] = bf16;
         ctx->saved_data["key0"] = static_cast<int64_t>(mode.dp.key0);
         ctx->saved_data["key1"] = static_cast<int64_t>(mode.dp.key1);
         ctx->saved_data["drop"] = static_cast<int64_t>(mode.dp.drop);
@@ -389,25 +443,30 @@ public:
         m.groups = ctx->saved_data["groups"].toInt();
         m.silu = ctx->saved_data["silu"].toBool();
         m.dropout = ctx->saved_data["dropout"].toBool();
+        m.bias = ctx->saved_data["bias"].toBool();
         m.dp.key0 = static_cast<uint32_t>(ctx->saved_data["key0"].toInt());
         m.dp.key1 = static_cast<uint32_t>(ctx->saved_data["key1"].toInt());
         m.dp.drop = static_cast<uint32_t>(ctx->saved_data["drop"].toInt());
         m.dp.scale = static_cast<float>(ctx->saved_data["scale"].toDouble());
-        auto gy = grads[0];
-        if (gy.scalar_type() != torch::kBFloat16 && gy.scalar_type() != torch::kFloat32)
-            gy = gy.to(torch::kFloat32);
-        gy = gy.contiguous();
-        auto [dx, dgamma, dbeta] = fusedBackward(saved[0], gy, saved[1], saved[2], saved[3], saved[4], m);
-        return {dx, dgamma, dbeta, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+        const bool bf16 = ctx->saved_data["bf16"].toBool();
+        // The kernels read the incoming gradient in the output's type (bf16 or fp32).
+        auto gy = grads[0].to(bf16 ? torch::kBFloat16 : torch::kFloat32).contiguous();
+        auto [dx, dgamma, dbeta, dbias] =
+            fusedBackward(saved[0], gy, saved[1], saved[2], saved[3], saved[4], saved[5], m);
+        return {dx, dgamma, dbeta, dbias, torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
 
 } // namespace
 
 torch::Tensor groupNormActReference(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma,
-                                    const torch::Tensor& beta, double eps, bool silu, torch::ScalarType outType)
+                                    const torch::Tensor& beta, double eps, bool silu, torch::ScalarType outType,
+                                    const torch::Tensor& bias)
 {
-    auto y = torch::group_norm(x, groups, gamma, beta, eps);
+    auto in = x.to(torch::kFloat32);
+    if (bias.defined())
+        in = in + bias.to(torch::kFloat32).unsqueeze(-1).unsqueeze(-1);
+    auto y = torch::group_norm(in, groups, gamma, beta, eps);
     if (silu)
         y = torch::silu(y);
     return y.to(outType);
@@ -415,56 +474,77 @@ torch::Tensor groupNormActReference(const torch::Tensor& x, int64_t groups, cons
 
 namespace {
 
+// Where the fused kernels apply: on the CPU, contiguous, fp32 parameters; an fp32 input, or with a
+// bias [N, C] (then SiLU) an input of the output's type.
 bool fusable(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma, const torch::Tensor& beta,
-             torch::ScalarType outType)
+             bool silu, torch::ScalarType outType, const torch::Tensor& bias)
 {
-    return x.is_cpu() && x.scalar_type() == torch::kFloat32 && x.dim() >= 2 && x.is_contiguous() && x.numel() > 0 &&
-           groups > 0 && x.size(1) % groups == 0 && gamma.defined() && beta.defined() &&
-           gamma.scalar_type() == torch::kFloat32 && beta.scalar_type() == torch::kFloat32 && gamma.is_contiguous() &&
-           beta.is_contiguous() && (outType == torch::kFloat32 || outType == torch::kBFloat16);
+    const auto contiguousFloat = [](const torch::Tensor& t) {
+        return t.defined() && t.is_cpu() && t.scalar_type() == torch::kFloat32 && t.is_contiguous();
+    };
+    if (!x.is_cpu() || !x.is_contiguous() || x.dim() < 2 || x.numel() == 0 || groups <= 0 || x.size(1) % groups != 0)
+        return false;
+    if (!contiguousFloat(gamma) || !contiguousFloat(beta))
+        return false;
+    if (outType != torch::kFloat32 && outType != torch::kBFloat16)
+        return false;
+    if (!bias.defined())
+        return x.scalar_type() == torch::kFloat32;
+    return silu && x.scalar_type() == outType && contiguousFloat(bias) && bias.dim() == 2 &&
+           bias.size(0) == x.size(0) && bias.size(1) == x.size(1);
+}
+
+torch::Tensor normAct(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma, const torch::Tensor& beta,
+                      double eps, bool silu, torch::ScalarType outType, const torch::Tensor& bias, double p,
+                      bool training)
+{
+    constexpr double levels = 1 << 24;
+    const auto drop = static_cast<uint32_t>(std::clamp<long long>(std::llround(p * levels), 0, (1LL << 24) - 1));
+    const bool dropout = silu && training && drop > 0;
+    if (!fusable(x, groups, gamma, beta, silu, outType, bias)) {
+        auto y = groupNormActReference(x, groups, gamma, beta, eps, silu, outType, bias);
+        return dropout ? fastDropout(y, p, true) : y;
+    }
+    Mode m;
+    m.groups = groups;
+    m.silu = silu;
+    m.bias = bias.defined();
+    if (dropout) {
+        m.dropout = true;
+        // 64 key bits from LibTorch's generator: torch::manual_seed makes the masks repeat.
+        const auto key = torch::empty({2}, torch::kInt64).random_(0, int64_t{1} << 32);
+        m.dp.key0 = static_cast<uint32_t>(key[0].item<int64_t>());
+        m.dp.key1 = static_cast<uint32_t>(key[1].item<int64_t>());
+        m.dp.drop = drop;
+        m.dp.scale = static_cast<float>(1.0 / (1.0 - drop / levels));
+    }
+    // Every tensor handed to a custom autograd function must be defined (LibTorch 1.13 asks each for its
+    // device): without a bias an empty one stands in.
+    return GroupNormActFunction::apply(x, gamma, beta, m.bias ? bias : torch::empty({0}, gamma.options()), eps,
+                                       outType == torch::kBFloat16, m);
 }
 
 } // namespace
 
 torch::Tensor groupNormAct(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma,
-                           const torch::Tensor& beta, double eps, bool silu, torch::ScalarType outType)
+                           const torch::Tensor& beta, double eps, bool silu, torch::ScalarType outType,
+                           const torch::Tensor& bias)
 {
-    if (!fusable(x, groups, gamma, beta, outType))
-        return groupNormActReference(x, groups, gamma, beta, eps, silu, outType);
-    Mode m;
-    m.groups = groups;
-    m.silu = silu;
-    return GroupNormActFunction::apply(x, gamma, beta, eps, outType == torch::kBFloat16, m);
+    return normAct(x, groups, gamma, beta, eps, silu, outType, bias, 0.0, false);
 }
 
 torch::Tensor groupNormAct(const torch::Tensor& x, const torch::nn::GroupNorm& norm, bool silu,
                            torch::ScalarType outType)
 {
     const auto& o = norm->options;
-    return groupNormAct(x, o.num_groups(), norm->weight, norm->bias, o.eps(), silu, outType);
+    return normAct(x, o.num_groups(), norm->weight, norm->bias, o.eps(), silu, outType, {}, 0.0, false);
 }
 
 torch::Tensor groupNormSiluDropout(const torch::Tensor& x, const torch::nn::GroupNorm& norm, double p, bool training,
-                                   torch::ScalarType outType)
+                                   torch::ScalarType outType, const torch::Tensor& bias)
 {
     const auto& o = norm->options;
-    constexpr double levels = 1 << 24;
-    const auto drop = static_cast<uint32_t>(std::min(std::llround(p * levels), (1LL << 24) - 1));
-    if (!training || drop == 0)
-        return groupNormAct(x, norm, true, outType);
-    if (!fusable(x, o.num_groups(), norm->weight, norm->bias, outType))
-        return fastDropout(groupNormAct(x, norm, true, outType), p, true);
-    Mode m;
-    m.groups = o.num_groups();
-    m.silu = true;
-    m.dropout = true;
-    // 64 key bits from LibTorch's generator: torch::manual_seed makes the masks repeat.
-    const auto key = torch::empty({2}, torch::kInt64).random_(0, int64_t{1} << 32);
-    m.dp.key0 = static_cast<uint32_t>(key[0].item<int64_t>());
-    m.dp.key1 = static_cast<uint32_t>(key[1].item<int64_t>());
-    m.dp.drop = drop;
-    m.dp.scale = static_cast<float>(1.0 / (1.0 - drop / levels));
-    return GroupNormActFunction::apply(x, norm->weight, norm->bias, o.eps(), outType == torch::kBFloat16, m);
+    return normAct(x, o.num_groups(), norm->weight, norm->bias, o.eps(), true, outType, bias, p, training);
 }
 
 float fastExp(float x)

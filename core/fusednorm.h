@@ -12,11 +12,14 @@
 
 namespace ddpm {
 
-// act(GroupNorm(x; groups, gamma, beta, eps)) returned in outType (kFloat32 or kBFloat16), act = SiLU
-// or the identity. Differentiable in x, gamma and beta. On the CPU for a contiguous fp32 x the fused
-// kernels run; elsewhere (CUDA, other dtypes) the same value comes from LibTorch's own operations.
+// act(GroupNorm(x + bias; groups, gamma, beta, eps)) returned in outType (kFloat32 or kBFloat16), act =
+// SiLU or the identity; bias, when given, is [N, C], one value per image and channel (the U-Net adds its
+// time embedding so), and x may then be bf16 (a bf16 convolution's output). Differentiable in x, gamma,
+// beta and bias. On the CPU for a contiguous x the fused kernels run; elsewhere (CUDA, other dtypes) the
+// same value comes from LibTorch's own operations.
 torch::Tensor groupNormAct(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma,
-                           const torch::Tensor& beta, double eps, bool silu, torch::ScalarType outType);
+                           const torch::Tensor& beta, double eps, bool silu, torch::ScalarType outType,
+                           const torch::Tensor& bias = {});
 torch::Tensor groupNormAct(const torch::Tensor& x, const torch::nn::GroupNorm& norm, bool silu,
                            torch::ScalarType outType);
 
@@ -25,11 +28,12 @@ torch::Tensor groupNormAct(const torch::Tensor& x, const torch::nn::GroupNorm& n
 // decides, and the backward pass recomputes it. p is rounded to a multiple of 2^-24; the kept values are
 // scaled by exactly 1/(1 − p). Where the fused kernels do not apply, fastDropout (unet.h) draws the mask.
 torch::Tensor groupNormSiluDropout(const torch::Tensor& x, const torch::nn::GroupNorm& norm, double p, bool training,
-                                   torch::ScalarType outType);
+                                   torch::ScalarType outType, const torch::Tensor& bias = {});
 
 // The composition of LibTorch's operations the fused kernels replace (tests compare the two).
 torch::Tensor groupNormActReference(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma,
-                                    const torch::Tensor& beta, double eps, bool silu, torch::ScalarType outType);
+                                    const torch::Tensor& beta, double eps, bool silu, torch::ScalarType outType,
+                                    const torch::Tensor& bias = {});
 
 // e^x in fp32 as the kernels compute it (relative error below 3e-7 over the whole float range).
 float fastExp(float x);

@@ -57,17 +57,26 @@ torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b)
     return out.reshape({B, M, N});
 }
 
-torch::Tensor convolve(nn::Conv2d& conv, const torch::Tensor& x, Precision precision)
+namespace {
+
+// The convolution in the precision's compute type: bf16 in, bf16 out in mixed precision.
+torch::Tensor convolveLow(nn::Conv2d& conv, const torch::Tensor& x, Precision precision)
 {
     if (precision == Precision::Fp32)
         return conv->forward(x);
     const auto& o = conv->options;
     const auto bf16 = torch::kBFloat16;
     const int64_t pad = conv->weight.size(2) / 2;
-    auto y =
-        torch::conv2d(x.to(bf16), conv->weight.to(bf16), conv->bias.defined() ? conv->bias.to(bf16) : torch::Tensor(),
-                      o.stride(), std::vector<int64_t>{pad, pad});
-    return y.to(torch::kFloat32);
+    return torch::conv2d(x.to(bf16), conv->weight.to(bf16),
+                         conv->bias.defined() ? conv->bias.to(bf16) : torch::Tensor(), o.stride(),
+                         std::vector<int64_t>{pad, pad});
+}
+
+} // namespace
+
+torch::Tensor convolve(nn::Conv2d& conv, const torch::Tensor& x, Precision precision)
+{
+    return convolveLow(conv, x, precision).to(torch::kFloat32);
 }
 
 namespace {
@@ -176,9 +185,11 @@ ResBlockImpl::ResBlockImpl(int64_t inCh, int64_t outCh, int64_t tembCh, double d
 torch::Tensor ResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& temb)
 {
     const auto p = m_precision;
-    auto h = convolve(conv1, groupNormAct(x, norm1, true, activationType(p)), p);
-    h = h + tembProj(torch::silu(temb)).unsqueeze(-1).unsqueeze(-1);
-    h = convolve(conv2, groupNormSiluDropout(h, norm2, m_dropout, is_training(), activationType(p)), p);
+    // The time embedding is added to conv1's output inside the next normalisation (one pass, and the
+    // sum is never stored); conv1's output stays in the compute type.
+    auto h = convolveLow(conv1, groupNormAct(x, norm1, true, activationType(p)), p);
+    const auto t = tembProj(torch::silu(temb));
+    h = convolve(conv2, groupNormSiluDropout(h, norm2, m_dropout, is_training(), activationType(p), t), p);
     return (shortcut ? convolve(shortcut, x, p) : x) + h;
 }
 

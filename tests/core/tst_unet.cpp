@@ -241,46 +241,64 @@ void TestUNet::fusedGroupNormMatchesLibTorch_data()
     QTest::addColumn<bool>("silu");
     QTest::addColumn<bool>("bf16");
     QTest::addColumn<int>("groups");
-    QTest::newRow("silu fp32") << true << false << 3;
-    QTest::newRow("silu bf16") << true << true << 3;
-    QTest::newRow("norm fp32") << false << false << 4;
-    QTest::newRow("norm bf16") << false << true << 1;
+    QTest::addColumn<bool>("bias");
+    QTest::newRow("silu fp32") << true << false << 3 << false;
+    QTest::newRow("silu bf16") << true << true << 3 << false;
+    QTest::newRow("norm fp32") << false << false << 4 << false;
+    QTest::newRow("norm bf16") << false << true << 1 << false;
+    // With a per-(image, channel) bias added first, the input in the output's type (the U-Net's conv1
+    // output plus its time embedding).
+    QTest::newRow("bias silu fp32") << true << false << 3 << true;
+    QTest::newRow("bias silu bf16") << true << true << 4 << true;
 }
 
 void TestUNet::fusedGroupNormMatchesLibTorch()
 {
-    // The fused pass against torch::group_norm → silu → conversion, value and all three gradients, on an
+    // The fused pass against torch::group_norm → silu → conversion, value and every gradient, on an
     // odd shape (5×7 pixels, 12 channels) with a mean far from zero, as after a residual add.
     QFETCH(bool, silu);
     QFETCH(bool, bf16);
     QFETCH(int, groups);
+    QFETCH(bool, bias);
     torch::manual_seed(11);
     const auto outType = bf16 ? torch::kBFloat16 : torch::kFloat32;
-    auto x0 = (torch::randn({3, 12, 5, 7}) * 2.0 + 3.0);
+    const auto inType = bias ? outType : torch::kFloat32;
+    auto x0 = (torch::randn({3, 12, 5, 7}) * 2.0 + 3.0).to(inType);
     auto gamma0 = torch::randn({12}) * 0.5 + 1.0;
     auto beta0 = torch::randn({12}) * 0.5;
+    auto bias0 = bias ? torch::randn({3, 12}) : torch::Tensor();
     auto gy = torch::randn({3, 12, 5, 7}).to(outType);
 
-    auto run = [&](bool fused) {
+    auto run = [&](bool fused) -> std::vector<torch::Tensor> {
         auto x = x0.clone().requires_grad_();
         auto gamma = gamma0.clone().requires_grad_();
         auto beta = beta0.clone().requires_grad_();
-        auto y = fused ? groupNormAct(x, groups, gamma, beta, 1e-6, silu, outType)
-                       : groupNormActReference(x, groups, gamma, beta, 1e-6, silu, outType);
+        auto b = bias ? bias0.clone().requires_grad_() : torch::Tensor();
+        auto y = fused ? groupNormAct(x, groups, gamma, beta, 1e-6, silu, outType, b)
+                       : groupNormActReference(x, groups, gamma, beta, 1e-6, silu, outType, b);
         y.backward(gy);
-        return std::vector<torch::Tensor>{y.to(torch::kFloat32), x.grad(), gamma.grad(), beta.grad()};
+        std::vector<torch::Tensor> r{y.to(torch::kFloat32), x.grad(), gamma.grad(), beta.grad()};
+        if (bias)
+            r.push_back(b.grad());
+        return r;
     };
     const auto fused = run(true);
     const auto reference = run(false);
     QCOMPARE(fused[0].sizes().vec(), x0.sizes().vec());
-    // fp32: float rounding only. bf16: the output may differ by one bf16 rounding step (2^-8 relative)
-    // where the fp32 values straddle a rounding boundary; the gradients are computed from the same bf16
-    // incoming gradient, in fp32, so they agree as closely as in fp32.
-    const double outTol = bf16 ? 1.0 / 128 : 1e-5;
-    const char* names[] = {"value", "dx", "dgamma", "dbeta"};
+    QCOMPARE(fused[1].scalar_type(), inType); // dx in x's type
+    // fp32: float rounding only. bf16: a value may differ by one bf16 rounding step (2^-8 relative)
+    // where the fp32 values straddle a rounding boundary (so may dx when x is bf16); the other gradients
+    // are computed from the same bf16 incoming gradient in fp32 and agree as closely as in fp32.
+    const double bf16Tol = 1.0 / 128;
+    const char* names[] = {"value", "dx", "dgamma", "dbeta", "dbias"};
     for (size_t i = 0; i < fused.size(); ++i) {
-        const double tol = i == 0 ? outTol : 2e-5;
-        const double err = ((fused[i] - reference[i]).abs().max() / reference[i].abs().max()).item<double>();
+        double tol = 2e-5;
+        if (i == 0)
+            tol = bf16 ? bf16Tol : 1e-5;
+        if (i == 1 && inType == torch::kBFloat16)
+            tol = bf16Tol;
+        const auto f = fused[i].to(torch::kFloat32), r = reference[i].to(torch::kFloat32);
+        const double err = ((f - r).abs().max() / r.abs().max()).item<double>();
         QVERIFY2(err < tol, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(names[i])).arg(err)));
     }
     // In bf16 nearly every value is the identically rounded one.
