@@ -14,9 +14,9 @@ namespace ddpm {
 namespace {
 
 // The loops below are written so that the compiler vectorises them (`omp simd`, no branches, no
-// library calls); each per-group function is compiled for x86-64-v4 (AVX-512 with BW and VL, for the
-// 16-bit bf16 lanes), x86-64-v3 (AVX2, FMA) and plain x86-64, and the
-// loader picks the one the CPU runs (GCC and Clang's target_clones).
+// library calls). On x86-64 each per-group function is compiled for x86-64-v4 (AVX-512 with BW and VL,
+// for the 16-bit bf16 lanes), x86-64-v3 (AVX2, FMA) and plain x86-64, and the loader picks the one the
+// CPU runs (GCC and Clang's target_clones); elsewhere for the compiler's target.
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__CUDACC__)
 #define DDPM_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
