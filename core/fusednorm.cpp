@@ -280,6 +280,201 @@ DDPM_BACKWARD(backwardBiasSiluBf16, true, false, true, uint16_t, uint16_t)
 DDPM_BACKWARD(backwardBiasSiluDropBf16, true, true, true, uint16_t, uint16_t)
 #undef DDPM_BACKWARD
 
+// Channels-last (NHWC) layout: the convolutions run without reordering their input and output
+// (oneDNN's native layout), so the U-Net keeps its activations so on the CPU. One image at a time: the
+// channels of a pixel are contiguous, so the loops run over pixels and vectorise over channels, with
+// per-channel accumulators folded into groups afterwards. `work` holds 8·C floats and, for the
+// backward pass, C·HW more.
+struct ImageShape {
+    int64_t channels, groups, hw;
+};
+
+template <bool Silu, bool Drop, bool Bias, typename In, typename Out>
+inline __attribute__((always_inline)) void forwardImageNhwc(const In* x, Out* out, const float* gamma,
+                                                            const float* beta, const float* bias, ImageShape sh,
+                                                            float eps, Dropout dp, float* mean, float* rstd,
+                                                            double* acc)
+{
+    const int64_t C = sh.channels, cg = C / sh.groups;
+    for (int64_t c = 0; c < C; ++c)
+        acc[c] = 0;
+    for (int64_t p = 0; p < sh.hw; ++p) {
+        const In* xp = x + p * C;
+#pragma omp simd
+        for (int64_t c = 0; c < C; ++c)
+            acc[c] += load(xp, c) + (Bias ? bias[c] : 0.0f);
+    }
+    const double count = static_cast<double>(cg * sh.hw);
+    for (int64_t g = 0; g < sh.groups; ++g) {
+        double sum = 0;
+        for (int64_t c = g * cg; c < (g + 1) * cg; ++c)
+            sum += acc[c];
+        mean[g] = static_cast<float>(sum / count);
+    }
+    // Per channel: the group's mean minus the bias, then the scale and shift of the normalised value.
+    auto* shift = reinterpret_cast<float*>(acc + C);
+    auto* a = shift + C;
+    auto* b = a + C;
+    for (int64_t c = 0; c < C; ++c) {
+        shift[c] = (Bias ? bias[c] : 0.0f) - mean[c / cg];
+        acc[c] = 0;
+    }
+    for (int64_t p = 0; p < sh.hw; ++p) {
+        const In* xp = x + p * C;
+#pragma omp simd
+        for (int64_t c = 0; c < C; ++c) {
+            const float v = load(xp, c) + shift[c];
+            acc[c] += v * v;
+        }
+    }
+    for (int64_t g = 0; g < sh.groups; ++g) {
+        double squares = 0;
+        for (int64_t c = g * cg; c < (g + 1) * cg; ++c)
+            squares += acc[c];
+        rstd[g] = static_cast<float>(1.0 / std::sqrt(squares / count + eps));
+    }
+    for (int64_t c = 0; c < C; ++c) {
+        a[c] = rstd[c / cg] * gamma[c];
+        b[c] = beta[c] + shift[c] * a[c];
+    }
+    for (int64_t p = 0; p < sh.hw; ++p) {
+        const In* xp = x + p * C;
+        Out* op = out + p * C;
+        const int64_t first = dp.base + p * C;
+#pragma omp simd
+        for (int64_t c = 0; c < C; ++c) {
+            const float y = load(xp, c) * a[c] + b[c];
+            float v = Silu ? y * sigmoid(y) : y;
+            if (Drop)
+                v *= keepFactor(dp, first + c);
+            store(op, c, v);
+        }
+    }
+}
+
+template <bool Silu, bool Drop, bool Bias, typename In, typename Grad>
+inline __attribute__((always_inline)) void backwardImageNhwc(const In* x, const Grad* gy, In* dx, const float* gamma,
+                                                             const float* beta, const float* bias, ImageShape sh,
+                                                             const float* mean, const float* rstd, float* dgamma,
+                                                             float* dbeta, float* dbias, Dropout dp, double* acc,
+                                                             float* scratch)
+{
+    const int64_t C = sh.channels, cg = C / sh.groups;
+    double* dg = acc;
+    double* db = acc + C;
+    auto* shift = reinterpret_cast<float*>(acc + 2 * C);
+    auto* rs = shift + C;
+    auto* mg = rs + C;
+    auto* mgx = mg + C;
+    for (int64_t c = 0; c < C; ++c) {
+        dg[c] = db[c] = 0;
+        shift[c] = (Bias ? bias[c] : 0.0f) - mean[c / cg];
+        rs[c] = rstd[c / cg];
+    }
+    for (int64_t p = 0; p < sh.hw; ++p) {
+        const In* xp = x + p * C;
+        const Grad* gp = gy + p * C;
+        float* sp = scratch + p * C;
+        const int64_t first = dp.base + p * C;
+#pragma omp simd
+        for (int64_t c = 0; c < C; ++c) {
+            const float xh = (load(xp, c) + shift[c]) * rs[c];
+            float g = load(gp, c);
+            if (Drop)
+                g *= keepFactor(dp, first + c);
+            if (Silu) {
+                const float y = xh * gamma[c] + beta[c];
+                const float sg = sigmoid(y);
+                g *= sg * (1.0f + y * (1.0f - sg));
+            }
+            sp[c] = g;
+            dg[c] += g * xh;
+            db[c] += g;
+        }
+    }
+    const double count = static_cast<double>(cg * sh.hw);
+    for (int64_t g = 0; g < sh.groups; ++g) {
+        double sumG = 0, sumGX = 0;
+        for (int64_t c = g * cg; c < (g + 1) * cg; ++c) {
+            sumG += gamma[c] * db[c];
+            sumGX += gamma[c] * dg[c];
+        }
+        for (int64_t c = g * cg; c < (g + 1) * cg; ++c) {
+            mg[c] = static_cast<float>(sumG / count);
+            mgx[c] = static_cast<float>(sumGX / count);
+        }
+    }
+    for (int64_t c = 0; c < C; ++c) {
+        dgamma[c] = static_cast<float>(dg[c]);
+        dbeta[c] = static_cast<float>(db[c]);
+        db[c] = 0; // from here the bias's gradient
+    }
+    for (int64_t p = 0; p < sh.hw; ++p) {
+        const In* xp = x + p * C;
+        const float* sp = scratch + p * C;
+        In* dp2 = dx + p * C;
+#pragma omp simd
+        for (int64_t c = 0; c < C; ++c) {
+            const float xh = (load(xp, c) + shift[c]) * rs[c];
+            const float v = rs[c] * (gamma[c] * sp[c] - mg[c] - xh * mgx[c]);
+            store(dp2, c, v);
+            db[c] += v;
+        }
+    }
+    if (Bias)
+        for (int64_t c = 0; c < C; ++c)
+            dbias[c] = static_cast<float>(db[c]);
+}
+
+using ForwardImageKernel = void (*)(const void* x, void* out, const float* gamma, const float* beta,
+                                    const float* bias, ImageShape sh, float eps, Dropout dp, float* mean, float* rstd,
+                                    double* acc);
+using BackwardImageKernel = void (*)(const void* x, const void* gy, void* dx, const float* gamma, const float* beta,
+                                     const float* bias, ImageShape sh, const float* mean, const float* rstd,
+                                     float* dgamma, float* dbeta, float* dbias, Dropout dp, double* acc,
+                                     float* scratch);
+
+#define DDPM_FORWARD_NHWC(NAME, SILU, DROP, BIAS, IN, OUT)                                                     \
+    DDPM_VECTOR_CLONES void NAME(const void* x, void* out, const float* gamma, const float* beta, const float* bias, \
+                                 ImageShape sh, float eps, Dropout dp, float* mean, float* rstd, double* acc)  \
+    {                                                                                                          \
+        forwardImageNhwc<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<OUT*>(out), gamma, beta, bias, \
+                                           sh, eps, dp, mean, rstd, acc);                                      \
+    }
+DDPM_FORWARD_NHWC(forwardNhwcSiluF32, true, false, false, float, float)
+DDPM_FORWARD_NHWC(forwardNhwcSiluBf16, true, false, false, float, uint16_t)
+DDPM_FORWARD_NHWC(forwardNhwcSiluDropF32, true, true, false, float, float)
+DDPM_FORWARD_NHWC(forwardNhwcSiluDropBf16, true, true, false, float, uint16_t)
+DDPM_FORWARD_NHWC(forwardNhwcF32, false, false, false, float, float)
+DDPM_FORWARD_NHWC(forwardNhwcBf16, false, false, false, float, uint16_t)
+DDPM_FORWARD_NHWC(forwardNhwcBiasSiluF32, true, false, true, float, float)
+DDPM_FORWARD_NHWC(forwardNhwcBiasSiluDropF32, true, true, true, float, float)
+DDPM_FORWARD_NHWC(forwardNhwcBiasSiluBf16, true, false, true, uint16_t, uint16_t)
+DDPM_FORWARD_NHWC(forwardNhwcBiasSiluDropBf16, true, true, true, uint16_t, uint16_t)
+#undef DDPM_FORWARD_NHWC
+
+#define DDPM_BACKWARD_NHWC(NAME, SILU, DROP, BIAS, IN, GRAD)                                                   \
+    DDPM_VECTOR_CLONES void NAME(const void* x, const void* gy, void* dx, const float* gamma, const float* beta, \
+                                 const float* bias, ImageShape sh, const float* mean, const float* rstd,       \
+                                 float* dgamma, float* dbeta, float* dbias, Dropout dp, double* acc,           \
+                                 float* scratch)                                                               \
+    {                                                                                                          \
+        backwardImageNhwc<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<const GRAD*>(gy),          \
+                                            static_cast<IN*>(dx), gamma, beta, bias, sh, mean, rstd, dgamma,   \
+                                            dbeta, dbias, dp, acc, scratch);                                   \
+    }
+DDPM_BACKWARD_NHWC(backwardNhwcSiluF32, true, false, false, float, float)
+DDPM_BACKWARD_NHWC(backwardNhwcSiluBf16, true, false, false, float, uint16_t)
+DDPM_BACKWARD_NHWC(backwardNhwcSiluDropF32, true, true, false, float, float)
+DDPM_BACKWARD_NHWC(backwardNhwcSiluDropBf16, true, true, false, float, uint16_t)
+DDPM_BACKWARD_NHWC(backwardNhwcF32, false, false, false, float, float)
+DDPM_BACKWARD_NHWC(backwardNhwcBf16, false, false, false, float, uint16_t)
+DDPM_BACKWARD_NHWC(backwardNhwcBiasSiluF32, true, false, true, float, float)
+DDPM_BACKWARD_NHWC(backwardNhwcBiasSiluDropF32, true, true, true, float, float)
+DDPM_BACKWARD_NHWC(backwardNhwcBiasSiluBf16, true, false, true, uint16_t, uint16_t)
+DDPM_BACKWARD_NHWC(backwardNhwcBiasSiluDropBf16, true, true, true, uint16_t, uint16_t)
+#undef DDPM_BACKWARD_NHWC
+
 DDPM_VECTOR_CLONES float expClone(float x)
 {
     return expInline(x);
@@ -331,6 +526,36 @@ BackwardKernel backwardKernel(const Mode& m, bool bf16)
     return bf16 ? backwardBf16 : backwardF32;
 }
 
+ForwardImageKernel forwardImageKernel(const Mode& m, bool bf16)
+{
+    if (m.bias)
+        return bf16 ? (m.dropout ? forwardNhwcBiasSiluDropBf16 : forwardNhwcBiasSiluBf16)
+                    : (m.dropout ? forwardNhwcBiasSiluDropF32 : forwardNhwcBiasSiluF32);
+    if (m.dropout)
+        return bf16 ? forwardNhwcSiluDropBf16 : forwardNhwcSiluDropF32;
+    if (m.silu)
+        return bf16 ? forwardNhwcSiluBf16 : forwardNhwcSiluF32;
+    return bf16 ? forwardNhwcBf16 : forwardNhwcF32;
+}
+
+BackwardImageKernel backwardImageKernel(const Mode& m, bool bf16)
+{
+    if (m.bias)
+        return bf16 ? (m.dropout ? backwardNhwcBiasSiluDropBf16 : backwardNhwcBiasSiluBf16)
+                    : (m.dropout ? backwardNhwcBiasSiluDropF32 : backwardNhwcBiasSiluF32);
+    if (m.dropout)
+        return bf16 ? backwardNhwcSiluDropBf16 : backwardNhwcSiluDropF32;
+    if (m.silu)
+        return bf16 ? backwardNhwcSiluBf16 : backwardNhwcSiluF32;
+    return bf16 ? backwardNhwcBf16 : backwardNhwcF32;
+}
+
+// NHWC and not also NCHW (with one channel or one pixel the two layouts coincide; NCHW then).
+bool channelsLast(const torch::Tensor& x)
+{
+    return x.dim() == 4 && !x.is_contiguous() && x.is_contiguous(at::MemoryFormat::ChannelsLast);
+}
+
 size_t elementSize(const torch::Tensor& t)
 {
     return static_cast<size_t>(t.element_size());
@@ -342,9 +567,35 @@ torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, c
 {
     const Shape s = shapeOf(x, m.groups);
     const auto f32 = x.options().dtype(torch::kFloat32);
-    auto out = torch::empty(x.sizes(), x.options().dtype(bf16 ? torch::kBFloat16 : torch::kFloat32));
+    const bool nhwc = channelsLast(x);
+    auto out = torch::empty(x.sizes(), x.options()
+                                           .dtype(bf16 ? torch::kBFloat16 : torch::kFloat32)
+                                           .memory_format(nhwc ? at::MemoryFormat::ChannelsLast
+                                                               : at::MemoryFormat::Contiguous));
     mean = torch::empty({s.n * m.groups}, f32);
     rstd = torch::empty({s.n * m.groups}, f32);
+    if (nhwc) {
+        const auto* px = static_cast<const char*>(x.data_ptr());
+        auto* po = static_cast<char*>(out.data_ptr());
+        const size_t xs = elementSize(x), os = elementSize(out);
+        const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
+        const ForwardImageKernel kernel = forwardImageKernel(m, bf16);
+        const ImageShape sh{s.channels, m.groups, s.hw};
+        const int64_t d = s.channels * s.hw;
+        const auto e = static_cast<float>(eps);
+        at::parallel_for(0, s.n, 1, [&](int64_t begin, int64_t end) {
+            std::vector<double> acc(static_cast<size_t>(4 * s.channels));
+            for (int64_t n = begin; n < end; ++n) {
+                Dropout dp = m.dp;
+                dp.base = n * d;
+                const auto at = static_cast<size_t>(n * d);
+                kernel(px + at * xs, po + at * os, gamma.data_ptr<float>(), beta.data_ptr<float>(),
+                       pbias ? pbias + n * s.channels : nullptr, sh, e, dp, mean.data_ptr<float>() + n * m.groups,
+                       rstd.data_ptr<float>() + n * m.groups, acc.data());
+            }
+        });
+        return out;
+    }
     const auto* px = static_cast<const char*>(x.data_ptr());
     auto* po = static_cast<char*>(out.data_ptr());
     const size_t xs = elementSize(x), os = elementSize(out);
@@ -383,6 +634,33 @@ std::array<torch::Tensor, 4> fusedBackward(const torch::Tensor& x, const torch::
     auto dbetaParts = torch::empty({s.n, s.channels}, f32);
     auto dbias = m.bias ? torch::empty({s.n, s.channels}, f32) : torch::Tensor();
     const bool bf16 = gy.scalar_type() == torch::kBFloat16;
+    if (channelsLast(x)) {
+        const auto* px = static_cast<const char*>(x.data_ptr());
+        const auto* pgy = static_cast<const char*>(gy.data_ptr());
+        auto* pdx = static_cast<char*>(dx.data_ptr());
+        const size_t xs = elementSize(x), gs = elementSize(gy);
+        const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
+        float* pdbias = m.bias ? dbias.data_ptr<float>() : nullptr;
+        const BackwardImageKernel kernel = backwardImageKernel(m, bf16);
+        const ImageShape sh{s.channels, m.groups, s.hw};
+        const int64_t d = s.channels * s.hw;
+        at::parallel_for(0, s.n, 1, [&](int64_t begin, int64_t end) {
+            std::vector<double> acc(static_cast<size_t>(4 * s.channels));
+            std::vector<float> scratch(static_cast<size_t>(d));
+            for (int64_t n = begin; n < end; ++n) {
+                Dropout dp = m.dp;
+                dp.base = n * d;
+                const auto at = static_cast<size_t>(n * d);
+                const int64_t nc = n * s.channels;
+                kernel(px + at * xs, pgy + at * gs, pdx + at * xs, gamma.data_ptr<float>(), beta.data_ptr<float>(),
+                       pbias ? pbias + nc : nullptr, sh, mean.data_ptr<float>() + n * m.groups,
+                       rstd.data_ptr<float>() + n * m.groups, dgammaParts.data_ptr<float>() + nc,
+                       dbetaParts.data_ptr<float>() + nc, pdbias ? pdbias + nc : nullptr, dp, acc.data(),
+                       scratch.data());
+            }
+        });
+        return {dx, dgammaParts.sum(0), dbetaParts.sum(0), dbias};
+    }
     const auto* px = static_cast<const char*>(x.data_ptr());
     const auto* pgy = static_cast<const char*>(gy.data_ptr());
     auto* pdx = static_cast<char*>(dx.data_ptr());
@@ -450,7 +728,9 @@ public:
         m.dp.scale = static_cast<float>(ctx->saved_data["scale"].toDouble());
         const bool bf16 = ctx->saved_data["bf16"].toBool();
         // The kernels read the incoming gradient in the output's type (bf16 or fp32).
-        auto gy = grads[0].to(bf16 ? torch::kBFloat16 : torch::kFloat32).contiguous();
+        auto gy = grads[0].to(bf16 ? torch::kBFloat16 : torch::kFloat32)
+                      .contiguous(channelsLast(saved[0]) ? at::MemoryFormat::ChannelsLast
+                                                         : at::MemoryFormat::Contiguous);
         auto [dx, dgamma, dbeta, dbias] =
             fusedBackward(saved[0], gy, saved[1], saved[2], saved[3], saved[4], saved[5], m);
         return {dx, dgamma, dbeta, dbias, torch::Tensor(), torch::Tensor(), torch::Tensor()};
@@ -482,7 +762,8 @@ bool fusable(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma,
     const auto contiguousFloat = [](const torch::Tensor& t) {
         return t.defined() && t.is_cpu() && t.scalar_type() == torch::kFloat32 && t.is_contiguous();
     };
-    if (!x.is_cpu() || !x.is_contiguous() || x.dim() < 2 || x.numel() == 0 || groups <= 0 || x.size(1) % groups != 0)
+    if (!x.is_cpu() || !(x.is_contiguous() || channelsLast(x)) || x.dim() < 2 || x.numel() == 0 || groups <= 0 ||
+        x.size(1) % groups != 0)
         return false;
     if (!contiguousFloat(gamma) || !contiguousFloat(beta))
         return false;

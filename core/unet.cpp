@@ -222,7 +222,7 @@ torch::Tensor AttnBlockImpl::forward(const torch::Tensor& x)
         auto w = torch::softmax(batchedMatmul(qq, kk) * scale, -1);
         out = batchedMatmul(w, vv);
     }
-    return x + convolve(projOut, out.transpose(1, 2).reshape({B, C, H, W}), p);
+    return x + convolve(projOut, out.transpose(1, 2).reshape({B, C, H, W}).contiguous(x.suggest_memory_format()), p);
 }
 
 UNetImpl::UNetImpl(const UNetOptions& o)
@@ -296,7 +296,12 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
 {
     auto temb = temb1(torch::silu(temb0(timestepEmbedding(t, m_options.ch()))));
     const auto p = m_precision;
-    std::vector<torch::Tensor> hs{convolve(convIn, x, p)};
+    // On the CPU the activations are kept channels-last (NHWC), oneDNN's own layout: the convolutions then
+    // need no reordering of their inputs and outputs, and the fused normalisations read it directly.
+    auto h0 = convolve(convIn, x, p);
+    if (h0.is_cpu())
+        h0 = h0.contiguous(at::MemoryFormat::ChannelsLast);
+    std::vector<torch::Tensor> hs{h0};
     for (auto& s : m_down) {
         for (size_t b = 0; b < s.blocks.size(); ++b) {
             auto h = s.blocks[b](hs.back(), temb);
@@ -322,7 +327,7 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
             h = convolve(s.resample, h, p);
         }
     }
-    return convolve(convOut, groupNormAct(h, normOut, true, activationType(p)), p);
+    return convolve(convOut, groupNormAct(h, normOut, true, activationType(p)), p).contiguous();
 }
 
 void UNetImpl::setPrecision(Precision p)

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void fusedGroupNormMatchesLibTorch_data();
     void fusedGroupNormMatchesLibTorch();
     void fusedGroupNormPropagatesNaN();
+    void fusedDropout_data();
     void fusedDropout();
 };
 
@@ -242,14 +243,21 @@ void TestUNet::fusedGroupNormMatchesLibTorch_data()
     QTest::addColumn<bool>("bf16");
     QTest::addColumn<int>("groups");
     QTest::addColumn<bool>("bias");
-    QTest::newRow("silu fp32") << true << false << 3 << false;
-    QTest::newRow("silu bf16") << true << true << 3 << false;
-    QTest::newRow("norm fp32") << false << false << 4 << false;
-    QTest::newRow("norm bf16") << false << true << 1 << false;
+    QTest::addColumn<bool>("nhwc");
+    QTest::newRow("silu fp32") << true << false << 3 << false << false;
+    QTest::newRow("silu bf16") << true << true << 3 << false << false;
+    QTest::newRow("norm fp32") << false << false << 4 << false << false;
+    QTest::newRow("norm bf16") << false << true << 1 << false << false;
     // With a per-(image, channel) bias added first, the input in the output's type (the U-Net's conv1
     // output plus its time embedding).
-    QTest::newRow("bias silu fp32") << true << false << 3 << true;
-    QTest::newRow("bias silu bf16") << true << true << 4 << true;
+    QTest::newRow("bias silu fp32") << true << false << 3 << true << false;
+    QTest::newRow("bias silu bf16") << true << true << 4 << true << false;
+    // Channels-last tensors, as the U-Net keeps them on the CPU: the per-image kernels.
+    QTest::newRow("silu fp32 nhwc") << true << false << 3 << false << true;
+    QTest::newRow("silu bf16 nhwc") << true << true << 4 << false << true;
+    QTest::newRow("norm bf16 nhwc") << false << true << 2 << false << true;
+    QTest::newRow("bias silu fp32 nhwc") << true << false << 3 << true << true;
+    QTest::newRow("bias silu bf16 nhwc") << true << true << 6 << true << true;
 }
 
 void TestUNet::fusedGroupNormMatchesLibTorch()
@@ -260,10 +268,13 @@ void TestUNet::fusedGroupNormMatchesLibTorch()
     QFETCH(bool, bf16);
     QFETCH(int, groups);
     QFETCH(bool, bias);
+    QFETCH(bool, nhwc);
     torch::manual_seed(11);
     const auto outType = bf16 ? torch::kBFloat16 : torch::kFloat32;
     const auto inType = bias ? outType : torch::kFloat32;
     auto x0 = (torch::randn({3, 12, 5, 7}) * 2.0 + 3.0).to(inType);
+    if (nhwc)
+        x0 = x0.contiguous(at::MemoryFormat::ChannelsLast);
     auto gamma0 = torch::randn({12}) * 0.5 + 1.0;
     auto beta0 = torch::randn({12}) * 0.5;
     auto bias0 = bias ? torch::randn({3, 12}) : torch::Tensor();
@@ -277,15 +288,19 @@ void TestUNet::fusedGroupNormMatchesLibTorch()
         auto y = fused ? groupNormAct(x, groups, gamma, beta, 1e-6, silu, outType, b)
                        : groupNormActReference(x, groups, gamma, beta, 1e-6, silu, outType, b);
         y.backward(gy);
+        if (fused && nhwc && !y.is_contiguous(at::MemoryFormat::ChannelsLast))
+            return {};
         std::vector<torch::Tensor> r{y.to(torch::kFloat32), x.grad(), gamma.grad(), beta.grad()};
         if (bias)
             r.push_back(b.grad());
         return r;
     };
     const auto fused = run(true);
+    QVERIFY2(!fused.empty(), "the output of a channels-last input is channels-last");
     const auto reference = run(false);
     QCOMPARE(fused[0].sizes().vec(), x0.sizes().vec());
-    QCOMPARE(fused[1].scalar_type(), inType); // dx in x's type
+    QCOMPARE(fused[1].scalar_type(), inType); // dx in x's type and layout
+    QCOMPARE(fused[1].is_contiguous(at::MemoryFormat::ChannelsLast), nhwc);
     // fp32: float rounding only. bf16: a value may differ by one bf16 rounding step (2^-8 relative)
     // where the fp32 values straddle a rounding boundary (so may dx when x is bf16); the other gradients
     // are computed from the same bf16 incoming gradient in fp32 and agree as closely as in fp32.
@@ -320,6 +335,13 @@ void TestUNet::fusedGroupNormPropagatesNaN()
     QVERIFY(torch::isfinite(y[1].narrow(0, 0, 4)).all().item<bool>());
 }
 
+void TestUNet::fusedDropout_data()
+{
+    QTest::addColumn<bool>("nhwc");
+    QTest::newRow("nchw") << false;
+    QTest::newRow("nhwc") << true;
+}
+
 void TestUNet::fusedDropout()
 {
     // Dropout fused into GroupNorm–SiLU: the kept values are exactly silu(GN(x))/q, the drop rate is p,
@@ -327,7 +349,10 @@ void TestUNet::fusedDropout()
     // mask as the forward (compared with LibTorch's composition times the mask read off the output).
     torch::manual_seed(5);
     torch::nn::GroupNorm norm(torch::nn::GroupNormOptions(8, 32).eps(1e-6));
+    QFETCH(bool, nhwc);
     auto x0 = torch::randn({16, 32, 16, 16}) + 0.5;
+    if (nhwc)
+        x0 = x0.contiguous(at::MemoryFormat::ChannelsLast);
     const auto p = 0.1;
     const double q = 1.0 - std::llround(p * (1 << 24)) / double(1 << 24);
     auto x = x0.clone().requires_grad_();
