@@ -500,55 +500,34 @@ struct Mode {
     Dropout dp;
 };
 
-// The kernel for a mode. With a bias the input has the output's type (bf16 or fp32), without one the
-// input is fp32; the backward kernel's incoming gradient has the output's type.
-ForwardKernel forwardKernel(const Mode& m, bool bf16)
+// The kernel for a mode, from a table of one layout's instances: [fp32 | bf16][plain, SiLU, SiLU +
+// dropout, bias + SiLU, bias + SiLU + dropout]. With a bias the input has the output's type (bf16 or
+// fp32), without one the input is fp32; the backward kernel's incoming gradient has the output's type.
+template <typename Kernel>
+using KernelTable = Kernel[2][5];
+
+template <typename Kernel>
+Kernel pick(const KernelTable<Kernel>& table, const Mode& m, bool bf16)
 {
-    if (m.bias)
-        return bf16 ? (m.dropout ? forwardBiasSiluDropBf16 : forwardBiasSiluBf16)
-                    : (m.dropout ? forwardBiasSiluDropF32 : forwardBiasSiluF32);
-    if (m.dropout)
-        return bf16 ? forwardSiluDropBf16 : forwardSiluDropF32;
-    if (m.silu)
-        return bf16 ? forwardSiluBf16 : forwardSiluF32;
-    return bf16 ? forwardBf16 : forwardF32;
+    const int variant = m.bias ? (m.dropout ? 4 : 3) : m.dropout ? 2 : m.silu ? 1 : 0;
+    return table[bf16 ? 1 : 0][variant];
 }
 
-BackwardKernel backwardKernel(const Mode& m, bool bf16)
-{
-    if (m.bias)
-        return bf16 ? (m.dropout ? backwardBiasSiluDropBf16 : backwardBiasSiluBf16)
-                    : (m.dropout ? backwardBiasSiluDropF32 : backwardBiasSiluF32);
-    if (m.dropout)
-        return bf16 ? backwardSiluDropBf16 : backwardSiluDropF32;
-    if (m.silu)
-        return bf16 ? backwardSiluBf16 : backwardSiluF32;
-    return bf16 ? backwardBf16 : backwardF32;
-}
-
-ForwardImageKernel forwardImageKernel(const Mode& m, bool bf16)
-{
-    if (m.bias)
-        return bf16 ? (m.dropout ? forwardNhwcBiasSiluDropBf16 : forwardNhwcBiasSiluBf16)
-                    : (m.dropout ? forwardNhwcBiasSiluDropF32 : forwardNhwcBiasSiluF32);
-    if (m.dropout)
-        return bf16 ? forwardNhwcSiluDropBf16 : forwardNhwcSiluDropF32;
-    if (m.silu)
-        return bf16 ? forwardNhwcSiluBf16 : forwardNhwcSiluF32;
-    return bf16 ? forwardNhwcBf16 : forwardNhwcF32;
-}
-
-BackwardImageKernel backwardImageKernel(const Mode& m, bool bf16)
-{
-    if (m.bias)
-        return bf16 ? (m.dropout ? backwardNhwcBiasSiluDropBf16 : backwardNhwcBiasSiluBf16)
-                    : (m.dropout ? backwardNhwcBiasSiluDropF32 : backwardNhwcBiasSiluF32);
-    if (m.dropout)
-        return bf16 ? backwardNhwcSiluDropBf16 : backwardNhwcSiluDropF32;
-    if (m.silu)
-        return bf16 ? backwardNhwcSiluBf16 : backwardNhwcSiluF32;
-    return bf16 ? backwardNhwcBf16 : backwardNhwcF32;
-}
+const KernelTable<ForwardKernel> forwardKernels = {
+    {forwardF32, forwardSiluF32, forwardSiluDropF32, forwardBiasSiluF32, forwardBiasSiluDropF32},
+    {forwardBf16, forwardSiluBf16, forwardSiluDropBf16, forwardBiasSiluBf16, forwardBiasSiluDropBf16}};
+const KernelTable<BackwardKernel> backwardKernels = {
+    {backwardF32, backwardSiluF32, backwardSiluDropF32, backwardBiasSiluF32, backwardBiasSiluDropF32},
+    {backwardBf16, backwardSiluBf16, backwardSiluDropBf16, backwardBiasSiluBf16, backwardBiasSiluDropBf16}};
+const KernelTable<ForwardImageKernel> forwardImageKernels = {
+    {forwardNhwcF32, forwardNhwcSiluF32, forwardNhwcSiluDropF32, forwardNhwcBiasSiluF32, forwardNhwcBiasSiluDropF32},
+    {forwardNhwcBf16, forwardNhwcSiluBf16, forwardNhwcSiluDropBf16, forwardNhwcBiasSiluBf16,
+     forwardNhwcBiasSiluDropBf16}};
+const KernelTable<BackwardImageKernel> backwardImageKernels = {
+    {backwardNhwcF32, backwardNhwcSiluF32, backwardNhwcSiluDropF32, backwardNhwcBiasSiluF32,
+     backwardNhwcBiasSiluDropF32},
+    {backwardNhwcBf16, backwardNhwcSiluBf16, backwardNhwcSiluDropBf16, backwardNhwcBiasSiluBf16,
+     backwardNhwcBiasSiluDropBf16}};
 
 // NHWC and not also NCHW (with one channel or one pixel the two layouts coincide; NCHW then).
 bool channelsLast(const torch::Tensor& x)
@@ -579,7 +558,7 @@ torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, c
         auto* po = static_cast<char*>(out.data_ptr());
         const size_t xs = elementSize(x), os = elementSize(out);
         const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
-        const ForwardImageKernel kernel = forwardImageKernel(m, bf16);
+        const ForwardImageKernel kernel = pick(forwardImageKernels, m, bf16);
         const ImageShape sh{s.channels, m.groups, s.hw};
         const int64_t d = s.channels * s.hw;
         const auto e = static_cast<float>(eps);
@@ -604,7 +583,7 @@ torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, c
     const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
     float* pm = mean.data_ptr<float>();
     float* pr = rstd.data_ptr<float>();
-    const ForwardKernel kernel = forwardKernel(m, bf16);
+    const ForwardKernel kernel = pick(forwardKernels, m, bf16);
     const int64_t d = s.perGroup * s.hw;
     const auto e = static_cast<float>(eps);
     at::parallel_for(0, s.n * m.groups, 1, [&](int64_t begin, int64_t end) {
@@ -641,7 +620,7 @@ std::array<torch::Tensor, 4> fusedBackward(const torch::Tensor& x, const torch::
         const size_t xs = elementSize(x), gs = elementSize(gy);
         const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
         float* pdbias = m.bias ? dbias.data_ptr<float>() : nullptr;
-        const BackwardImageKernel kernel = backwardImageKernel(m, bf16);
+        const BackwardImageKernel kernel = pick(backwardImageKernels, m, bf16);
         const ImageShape sh{s.channels, m.groups, s.hw};
         const int64_t d = s.channels * s.hw;
         at::parallel_for(0, s.n, 1, [&](int64_t begin, int64_t end) {
@@ -673,7 +652,7 @@ std::array<torch::Tensor, 4> fusedBackward(const torch::Tensor& x, const torch::
     float* pdg = dgammaParts.data_ptr<float>();
     float* pdb = dbetaParts.data_ptr<float>();
     float* pdbias = m.bias ? dbias.data_ptr<float>() : nullptr;
-    const BackwardKernel kernel = backwardKernel(m, bf16);
+    const BackwardKernel kernel = pick(backwardKernels, m, bf16);
     const int64_t d = s.perGroup * s.hw;
     at::parallel_for(0, s.n * m.groups, 1, [&](int64_t begin, int64_t end) {
         std::vector<float> scratch(static_cast<size_t>(d));

@@ -133,21 +133,35 @@ struct TrainArgs {
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
+} // namespace
+
+Result<Compute> computeOptions(int threads, const std::string& device, const std::string& precision)
+{
+    configureThreads(threads);
+    auto d = parseDevice(device);
+    if (!d)
+        return d.failure();
+    auto p = parsePrecision(precision, d.value());
+    if (!p)
+        return p.failure();
+    return Compute{d.value(), p.value()};
+}
+
+namespace {
+
 int train(const TrainArgs& a, const Environment& env)
 {
     if (a.out.empty())
         return fail("--out CKPT is required", 2);
-    configureThreads(a.threads);
-    auto device = parseDevice(a.device);
-    if (!device)
-        return fail(device.error(), 2);
-    auto precision = parsePrecision(a.precision, device.value());
-    if (!precision)
-        return fail(precision.error(), 2);
+    const auto compute = computeOptions(a.threads, a.device, a.precision);
+    if (!compute)
+        return fail(compute.error(), 2);
+    const auto device = compute->device;
+    const auto precision = compute->precision;
 
     std::unique_ptr<Trainer> trainer;
     if (a.given("--resume")) {
-        auto r = Trainer::resume(a.resume, device.value());
+        auto r = Trainer::resume(a.resume, device);
         if (!r)
             return fail(r.error());
         trainer = std::move(r.value());
@@ -171,7 +185,7 @@ int train(const TrainArgs& a, const Environment& env)
         c.train.seed = a.train.seed;
         c.train.hflip = a.train.hflip;
         c.dataSpec = a.given("--data") ? a.data : defaultDataSpec();
-        trainer = std::make_unique<Trainer>(c, device.value());
+        trainer = std::make_unique<Trainer>(c, device);
     }
     if (a.given("--data") && a.given("--resume") && a.data != trainer->config().dataSpec)
         std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
@@ -198,11 +212,11 @@ int train(const TrainArgs& a, const Environment& env)
     stopOnSignals(true);
     const bool tty = ::isatty(STDERR_FILENO);
     const long long start = trainer->stepCount();
-    trainer->setPrecision(precision.value());
+    trainer->setPrecision(precision);
     std::fprintf(
         stderr, "ddpm: training %s (%lld parameters) on %s in %s, %s with %lld images, from step %lld to %lld\n",
         trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
-        deviceDescription(device.value()).c_str(), precisionDescription(precision.value(), device.value()).c_str(),
+        deviceDescription(device).c_str(), precisionDescription(precision, device).c_str(),
         spec.c_str(), static_cast<long long>(data->size()), start, steps);
     const auto t0 = std::chrono::steady_clock::now();
     auto lastPrint = t0 - std::chrono::seconds(10);

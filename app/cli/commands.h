@@ -6,6 +6,7 @@
 #include "bench.h"
 #include "commandline.h"
 #include "dataset.h"
+#include "precision.h"
 
 #include <string>
 
@@ -18,6 +19,14 @@ struct Environment {
     FolderLoader folderLoader;
 };
 FolderLoader folderLoaderWithoutQt();
+
+// --threads, --device and --precision of the commands that run the U-Net, checked in that order; the
+// threads are set on the way. The error is a usage error (exit code 2).
+struct Compute {
+    torch::Device device;
+    Precision precision;
+};
+Result<Compute> computeOptions(int threads, const std::string& device, const std::string& precision);
 
 void addScheduleCommand(CommandLine& cli);
 void addTrainCommand(CommandLine& cli, const Environment& env);

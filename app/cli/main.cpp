@@ -66,25 +66,23 @@ int sample(const SampleArgs& a)
     so.kind = kind.value();
     so.variance = var.value();
     so.clipX0 = !a.noClip;
-    configureThreads(a.threads);
-    auto device = parseDevice(a.device);
-    if (!device)
-        return fail(device.error(), 2);
-    auto precision = parsePrecision(a.precision, device.value());
-    if (!precision)
-        return fail(precision.error(), 2);
-    auto loaded = loadCheckpoint(a.checkpoint, device.value());
+    const auto compute = computeOptions(a.threads, a.device, a.precision);
+    if (!compute)
+        return fail(compute.error(), 2);
+    const auto device = compute->device;
+    const auto precision = compute->precision;
+    auto loaded = loadCheckpoint(a.checkpoint, device);
     if (!loaded)
         return fail(loaded.error());
     auto& m = loaded.value();
-    m.model->setPrecision(precision.value());
-    m.ema->setPrecision(precision.value());
-    Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device.value());
+    m.model->setPrecision(precision);
+    m.ema->setPrecision(precision);
+    Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device);
     const auto denoiser = makeDenoiser(a.weights == "ema" ? m.ema : m.model);
     const std::vector<int64_t> shape{m.config.unet.imageChannels(), m.config.unet.imageSize(),
                                      m.config.unet.imageSize()};
     if (batch == 0)
-        batch = defaultSamplingBatch(device.value());
+        batch = defaultSamplingBatch(device);
     const QString outDir = QString::fromStdString(a.outDir);
     if (!outDir.isEmpty() && !QDir().mkpath(outDir))
         return fail("cannot create the folder '" + a.outDir + "'");
@@ -242,14 +240,12 @@ int quality(const QualityArgs& a)
     qo.sampler.kind = kind.value();
     if (a.weights != "ema" && a.weights != "raw")
         return fail("--weights takes ema or raw", 2);
-    configureThreads(a.threads);
-    auto device = parseDevice(a.device);
-    if (!device)
-        return fail(device.error(), 2);
-    auto precision = parsePrecision(a.precision, device.value());
-    if (!precision)
-        return fail(precision.error(), 2);
-    auto loaded = loadCheckpoint(a.checkpoint, device.value());
+    const auto compute = computeOptions(a.threads, a.device, a.precision);
+    if (!compute)
+        return fail(compute.error(), 2);
+    const auto device = compute->device;
+    const auto precision = compute->precision;
+    auto loaded = loadCheckpoint(a.checkpoint, device);
     if (!loaded)
         return fail(loaded.error());
     auto& m = loaded.value();
@@ -263,12 +259,12 @@ int quality(const QualityArgs& a)
     if (classifierFile.isEmpty())
         return fail("no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with --classifier "
                     "or make one with `ddpm train-classifier`");
-    auto classifier = loadClassifier(classifierFile.toStdString(), device.value());
+    auto classifier = loadClassifier(classifierFile.toStdString(), device);
     if (!classifier)
         return fail(classifier.error());
-    m.model->setPrecision(precision.value());
-    m.ema->setPrecision(precision.value());
-    Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device.value());
+    m.model->setPrecision(precision);
+    m.ema->setPrecision(precision);
+    Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device);
     const auto denoiser = makeDenoiser(a.weights == "ema" ? m.ema : m.model);
     const std::vector<int64_t> shape{1, m.config.unet.imageSize(), m.config.unet.imageSize()};
 
