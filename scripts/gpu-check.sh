@@ -3,38 +3,90 @@
 # the LibTorch inside PyTorch, check the samplers on CUDA against the CPU with an exact denoiser,
 # benchmark the reference and cifar presets in fp32 and bf16 (and PyTorch eager with autocast on the same
 # card), and train the reference preset for a few hundred steps on CUDA, keeping the checkpoint.
-#   scripts/gpu-check.sh [BUILD_DIR]      (prints JSON lines; exits non-zero on a failed check)
-# Environment: OUT (where the checkpoint and logs go; default $OUT or BUILD_DIR), TRAIN_STEPS (300).
-set -euo pipefail
+#   scripts/gpu-check.sh [BUILD_DIR]
+# Prints the figures as JSON lines and a summary at the end; every step runs even when an earlier one
+# failed (a failed build still leaves the PyTorch figures and the build log), and the script exits non-zero
+# when any step failed. Each step has its own time limit, so one that hangs cannot take the whole call.
+# Environment: OUT (where the checkpoint and logs go; default $OUT or BUILD_DIR), TRAIN_STEPS (300),
+# JOBS (build jobs; default all cores).
+set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-gpu}
 out=${OUT:-$build}
-mkdir -p "$out"
-prefix=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
-echo "gpu-check: torch $(python3 -c 'import torch;print(torch.__version__, torch.version.cuda)') at $prefix"
-nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
-# CUDA's toolkit for the torch CMake config; nvcc's folder decides it.
-if command -v nvcc >/dev/null; then export CUDACXX=$(command -v nvcc); fi
+mkdir -p "$out" "$build"
+summary="$out/summary.txt"
+: >"$summary"
+failed=0
 SECONDS=0
-cmake -S . -B "$build" -DDDPM_WITH_QT=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" \
-      -DCMAKE_CUDA_ARCHITECTURES=90 >"$out/cmake.log" 2>&1 || { tail -30 "$out/cmake.log"; exit 1; }
-cmake --build "$build" -j"$(nproc)" >"$out/build.log" 2>&1 || { tail -40 "$out/build.log"; exit 1; }
-echo "gpu-check: built in ${SECONDS}s"
-export LD_LIBRARY_PATH="$prefix/../../lib:${LD_LIBRARY_PATH:-}"
 
-"$build/ddpm-selfcheck" --device cuda
-for precision in fp32 bf16; do
-    "$build/ddpm-bench" --model reference --batch 64 --iters 50 --warmup 5 --device cuda --precision $precision
-    "$build/ddpm-bench" --model cifar --batch 128 --iters 30 --warmup 5 --device cuda --precision $precision
-done
-# The same U-Net in PyTorch eager, fp32 and with autocast (bf16), on the same card.
+# step NAME LIMIT_S COMMAND...: runs COMMAND with a time limit, its output both shown and kept in
+# $out/steps.log, and one line of the summary saying how it went.
+step() {
+    local name=$1 limit=$2
+    shift 2
+    local start=$SECONDS
+    echo "== $name"
+    timeout --kill-after=10 "$limit" "$@" 2>&1 | tee -a "$out/steps.log"
+    local rc=${PIPESTATUS[0]}
+    local verdict=ok
+    if [[ $rc -eq 124 || $rc -eq 137 ]]; then verdict="TIMED OUT after ${limit}s"; elif [[ $rc -ne 0 ]]; then verdict="FAILED (exit $rc)"; fi
+    [[ $verdict == ok ]] || failed=1
+    printf '%-34s %-22s %4ss\n' "$name" "$verdict" "$((SECONDS - start))" | tee -a "$summary"
+    return "$rc"
+}
+
+echo "gpu-check: $(python3 -c 'import torch;print("torch", torch.__version__, "cuda", torch.version.cuda, "cxx11abi", torch.compiled_with_cxx11_abi())')"
+nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.sm --format=csv,noheader || true
+prefix=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
+echo "gpu-check: LibTorch at $prefix; $(c++ --version | head -1); $(cmake --version | head -1); $(nproc) cores"
+
+# The same U-Net in PyTorch eager, fp32 and with autocast (bf16), on the same card: first, so these
+# figures come back even when the C++ build fails.
 for precision in fp32 autocast; do
-    python3 scripts/reference_unet.py --model cifar --batch 128 --iters 30 --warmup 5 --device cuda --precision $precision
+    step "pytorch cifar b128 $precision" 180 env PYTHONUNBUFFERED=1 python3 scripts/reference_unet.py \
+        --model cifar --batch 128 --iters 30 --warmup 5 --device cuda --precision "$precision"
 done
-"$build/ddpm-bench" --model reference --batch 64 --iters 5 --warmup 1 --device cpu --threads "$(nproc)"
 
-# A few hundred real training steps on CUDA with the Qt-free command; the checkpoint comes back.
-"$build/ddpm" train --data synthetic --model reference --steps "${TRAIN_STEPS:-300}" --device cuda \
-    --out "$out/gpu-reference.ckpt" --log "$out/gpu-reference.csv" --save-every 100
-"$build/ddpm" info "$out/gpu-reference.ckpt"
-echo "gpu-check: done in ${SECONDS}s"
+# CUDA's toolkit for the torch CMake config; nvcc's folder decides it. sm_90: H100 and H200.
+if command -v nvcc >/dev/null; then export CUDACXX=$(command -v nvcc); fi
+generator=()
+if command -v ninja >/dev/null; then generator=(-G Ninja); fi
+built=0
+# The configure and build output goes to build.log alone (its errors, if any, to errors.txt).
+if step "configure (Qt-free)" 240 bash -c 'cmake "$@" >>"$0" 2>&1' "$out/build.log" -S . -B "$build" \
+        "${generator[@]}" -DDDPM_WITH_QT=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" \
+        -DCMAKE_CUDA_ARCHITECTURES=90 -DTORCH_CUDA_ARCH_LIST=9.0 \
+    && step "build" 420 bash -c 'cmake "$@" >>"$0" 2>&1' "$out/build.log" --build "$build" -j"${JOBS:-$(nproc)}"; then
+    built=1
+fi
+grep -n -m 60 -E -i 'error|warning: .*deprecated|CMake Warning' "$out/build.log" >"$out/errors.txt" || true
+
+if [[ $built -eq 1 ]]; then
+    export LD_LIBRARY_PATH="$prefix/../../lib:${LD_LIBRARY_PATH:-}"
+    # libtorch_cuda must stay in the program's needed libraries (--as-needed would drop it and CUDA
+    # would look absent).
+    echo "gpu-check: ddpm needs $(readelf -d "$build/ddpm" | grep -o 'libtorch[a-z_]*\.so' | sort -u | tr '\n' ' ')" | tee -a "$summary"
+    step "selfcheck cuda" 180 "$build/ddpm-selfcheck" --device cuda
+    for precision in fp32 bf16; do
+        step "ddpm-bench reference b64 $precision" 180 "$build/ddpm-bench" --model reference --batch 64 \
+            --iters 50 --warmup 5 --device cuda --precision $precision
+        step "ddpm-bench cifar b128 $precision" 180 "$build/ddpm-bench" --model cifar --batch 128 \
+            --iters 30 --warmup 5 --device cuda --precision $precision
+    done
+    step "ddpm-bench reference cpu" 180 "$build/ddpm-bench" --model reference --batch 64 --iters 5 \
+        --warmup 1 --device cpu --threads "$(nproc)"
+    # A few hundred real training steps on CUDA with the Qt-free command. The full checkpoint (weights,
+    # EMA and Adam's state, about 26 MB) stays in the build folder; its sampling-only export (EMA weights,
+    # about 7 MB, under the 16 MiB a returned file may have) comes back with the loss log.
+    step "ddpm train reference cuda" 300 "$build/ddpm" train --data synthetic --model reference \
+        --steps "${TRAIN_STEPS:-300}" --device cuda --out "$build/gpu-reference.ckpt" \
+        --log "$out/gpu-reference.csv" --save-every 100
+    step "ddpm info" 60 "$build/ddpm" info "$build/gpu-reference.ckpt"
+    step "ddpm export" 60 "$build/ddpm" export --checkpoint "$build/gpu-reference.ckpt" \
+        --out "$out/gpu-reference-ema.ckpt"
+fi
+
+echo "gpu-check: summary ($((SECONDS))s in all)"
+cat "$summary"
+if [[ $built -eq 0 ]]; then echo "gpu-check: the build failed; first errors:"; head -20 "$out/errors.txt"; fi
+exit "$failed"
