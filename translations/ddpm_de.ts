@@ -716,7 +716,7 @@
         <translation>%1 ist aus unbekanntem Grund fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/unet.cpp" line="+97"/>
+        <location filename="../core/unet.cpp" line="+131"/>
         <source>unknown model preset &apos;%1&apos; (expected %2)</source>
         <translation>unbekannte Modellvoreinstellung „%1“ (erwartet: %2)</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation>der Dropout-Wert muss in [0, 1) liegen</translation>
     </message>
     <message>
-        <location filename="../core/precision.cpp" line="+66"/>
+        <location filename="../core/precision.cpp" line="+48"/>
         <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
         <translation>unbekannte Genauigkeit „%1“ (erwartet: auto, fp32 oder bf16)</translation>
     </message>
@@ -1769,7 +1769,7 @@
         <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+97"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2652,12 +2652,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+258"/>
+        <location line="+264"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-263"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -2708,11 +2708,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+170"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-168"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
@@ -2722,7 +2723,12 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+18"/>
+        <source>Drawing samples at step %1…</source>
+        <translation>Samples bei Schritt %1 werden gezogen…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>batch size</source>
         <translation>Stapelgröße</translation>
     </message>

@@ -716,7 +716,7 @@
         <translation>%1因未知原因失败</translation>
     </message>
     <message>
-        <location filename="../core/unet.cpp" line="+97"/>
+        <location filename="../core/unet.cpp" line="+131"/>
         <source>unknown model preset &apos;%1&apos; (expected %2)</source>
         <translation>未知模型预设“%1”（应为 %2）</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation>dropout 必须在 [0, 1) 范围内</translation>
     </message>
     <message>
-        <location filename="../core/precision.cpp" line="+66"/>
+        <location filename="../core/precision.cpp" line="+48"/>
         <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
         <translation>未知精度“%1”（应为 auto、fp32 或 bf16）</translation>
     </message>
@@ -1768,7 +1768,7 @@
         <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+97"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2650,12 +2650,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+258"/>
+        <location line="+264"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-263"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -2706,11 +2706,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+170"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-168"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
@@ -2720,7 +2721,12 @@
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+18"/>
+        <source>Drawing samples at step %1…</source>
+        <translation>正在生成第 %1 步的样本…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>

@@ -7,8 +7,18 @@
 
 #include <algorithm>
 
+namespace {
+QString g_installed;
+}
+
+QString installedLanguage()
+{
+    return g_installed;
+}
+
 QList<QTranslator*> installTranslations(const QString& language, QObject* owner)
 {
+    g_installed = language;
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     QList<QTranslator*> installed;

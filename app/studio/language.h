@@ -13,6 +13,10 @@ class QTranslator;
 // the translators installed (none for English, which needs none).
 QList<QTranslator*> installTranslations(const QString& language, QObject* owner);
 
+// The language of the last installTranslations call: the one this run's interface is in (from
+// --language or the settings; empty for the system's), which the Language menu ticks.
+QString installedLanguage();
+
 // The command line for restarting in `language` with the model at `checkpoint` open: `arguments` (the
 // current ones, without the program) less any --language, --checkpoint and --data it had (each with its
 // value, as "--opt value" or "--opt=value"), then --language (unless empty: the settings decide) and

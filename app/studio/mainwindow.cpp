@@ -328,7 +328,7 @@ void MainWindow::buildMenus()
     for (const auto& [code, name] : languages) {
         auto* a = lang->addAction(name);
         a->setCheckable(true);
-        a->setChecked(m_settings.language() == code);
+        a->setChecked(installedLanguage() == code); // the one in effect, also when --language chose it
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
     }
@@ -703,7 +703,7 @@ bool MainWindow::maybeKeepWork()
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Discard) {
-        m_training->stop();
+        stopBlocking();
         return true;
     }
     QString path = isDemoModel(m_path) ? QString() : m_path;
@@ -713,6 +713,29 @@ bool MainWindow::maybeKeepWork()
     if (path.isEmpty())
         return false;
     return saveBlocking(path);
+}
+
+void MainWindow::stopBlocking()
+{
+    // Stop training and wait, events flowing, until the run has ended (within one step): what the user
+    // asked for next (a new model, another checkpoint) would otherwise be refused because a run is on.
+    m_training->stop();
+    const auto running = [this] {
+        const auto s = m_training->state();
+        return s == TrainingController::State::Running || s == TrainingController::State::Paused;
+    };
+    if (!running())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QEventLoop loop;
+    auto c = connect(m_training, &TrainingController::stateChanged, &loop, [&] {
+        if (!running())
+            loop.quit();
+    });
+    if (running())
+        loop.exec();
+    disconnect(c);
+    QApplication::restoreOverrideCursor();
 }
 
 bool MainWindow::saveBlocking(const QString& path)

@@ -80,6 +80,7 @@ private:
     void saveSettings();
     bool maybeKeepWork(); // asks before unsaved progress is dropped; false: the user cancelled
     bool saveBlocking(const QString& path);
+    void stopBlocking(); // stops training and waits until the run has ended
     void showError(const QString& message);
     void updateTitle();
     void updateStatus();

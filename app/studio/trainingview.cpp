@@ -318,6 +318,12 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
     m_chart->clear();
     m_heat->clear();
     m_model = snapshot;
+    // The samples of the model before do not show this one: a trained model's own come when the window
+    // asks for them, a new one's while it trains.
+    m_previewImage = QImage();
+    m_preview->setImage(m_previewImage);
+    m_previewCaption->setText(snapshot && snapshot->step > 0 ? tr("Drawing samples at step %1…").arg(snapshot->step)
+                                                            : tr("Samples appear here while training"));
     if (!snapshot)
         return updatePending();
     setFormConfig(snapshot->config);

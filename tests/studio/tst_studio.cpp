@@ -24,6 +24,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
+#include <QAction>
 #include <QLabel>
 #include <QStatusBar>
 #include <QChartView>
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void qualityPanelMeasuresCancelsExports();
     void shippedDemoModelLoads();
     void closeDuringTraining();
+    void newAndOpenDuringTraining();
     void engineErrorsTranslated();
 
 private:
@@ -732,6 +736,38 @@ void TestStudio::closeDuringTraining()
     w.reset(); // no hang, no crash
 }
 
+// File > New model and File > Open during training, answered "Discard": the run stops and the new
+// model, or the checkpoint chosen, replaces the one in training (not refused because a run was on).
+void TestStudio::newAndOpenDuringTraining()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("new-open.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const QString saved = m_dir.filePath(QStringLiteral("new-open.ckpt"));
+    QVERIFY(Trainer(tinyConfig(), torch::kCPU).save(saved.toStdString())); // step 0
+    const auto action = [&](const QString& text) {
+        const auto actions = w->findChildren<QAction*>();
+        const auto it = std::find_if(actions.cbegin(), actions.cend(), [&](QAction* a) { return a->text() == text; });
+        return it == actions.cend() ? nullptr : *it;
+    };
+    for (const QString& text : {QStringLiteral("&New model"), QStringLiteral("&Open…")}) {
+        QAction* a = action(text);
+        QVERIFY2(a, qPrintable(text));
+        w->trainingView()->setTotalSteps(1000000);
+        w->startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 2, 60000);
+        QSignalSpy ready(w->training(), &TrainingController::modelReady);
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        Dialogs::setNextSavePath(saved); // the file the Open dialog returns
+        a->trigger();
+        QVERIFY2(w->training()->state() == TrainingController::State::Idle, qPrintable(text));
+        QVERIFY2(ready.wait(60000) || !ready.isEmpty(), qPrintable(text));
+        QCOMPARE(w->training()->step(), 0);
+        QVERIFY(!w->training()->isDirty());
+    }
+    QCOMPARE(w->currentPath(), saved);
+}
+
 // The app's catalogues load from its resources, and the engine's messages reach the user in the
 // user's language: with German installed,
 // a truncated checkpoint opened in the window is reported with the German text, its file name and
@@ -771,6 +807,16 @@ void TestStudio::engineErrorsTranslated()
 
     Settings settings(m_dir.filePath(QStringLiteral("translated.ini")));
     auto w = makeWindow(settings);
+    // The Language menu ticks the language in effect (German, as with --language de), not the one the
+    // settings hold (none: the system's).
+    QVERIFY(settings.language().isEmpty());
+    const auto actions = w->findChildren<QAction*>();
+    const auto ticked = [&](const QString& text) {
+        return std::any_of(actions.cbegin(), actions.cend(),
+                           [&](const QAction* a) { return a->text() == text && a->isChecked(); });
+    };
+    QVERIFY(ticked(QStringLiteral("Deutsch")));
+    QVERIFY(!ticked(QStringLiteral("English")));
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     QSignalSpy failed(w->training(), &TrainingController::failed);
     w->openCheckpoint(bad);

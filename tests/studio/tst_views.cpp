@@ -26,11 +26,13 @@
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QFontMetrics>
+#include <QLabel>
 #include <QLogValueAxis>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ddpm;
@@ -256,6 +258,18 @@ void TestViews::heatMapCoversResumedRun()
     QCOMPARE(steps.last(), 3000);
     QVERIFY(steps.size() <= view.heatMap()->maxSnapshots());
     QCOMPARE(view.heatMap()->binCount(), bins);
+
+    // A preview of another model goes when this one is shown; a new model's caption says when samples come.
+    view.showPreview(QImage(64, 64, QImage::Format_Grayscale8), 3000);
+    QVERIFY(!view.previewImage().isNull());
+    auto fresh = std::make_shared<ModelSnapshot>();
+    fresh->config = snap->config;
+    view.showModel(fresh);
+    QVERIFY(view.previewImage().isNull());
+    const auto labels = view.findChildren<QLabel*>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(),
+                        [](const QLabel* l) { return l->text() == QLatin1String("Samples appear here while training"); }));
+    view.showModel(snap);
 
     // Training goes on: the newest column follows, the first stays.
     TrainingProgress p;
