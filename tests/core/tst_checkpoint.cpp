@@ -48,6 +48,8 @@ private Q_SLOTS:
     void samplingOnlyCheckpoint();
     void brokenFilesRefused_data();
     void brokenFilesRefused();
+    void weightsThatDisagreeRefused_data();
+    void weightsThatDisagreeRefused();
     void failedWriteKeepsOldFile();
     void messageKeepsItsArguments();
 
@@ -241,6 +243,57 @@ void TestCheckpoint::brokenFilesRefused()
     QVERIFY(!r);
     QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
     QVERIFY(!Trainer::resume(bad.toStdString(), torch::kCPU));
+}
+
+// A well-formed checkpoint whose weights are not those of the network its configuration describes
+// (wider, or without its attention layers) is refused when it is opened, with a message that says so, instead of
+// failing later in the middle of a step (LibTorch's loading replaces tensors whatever their shape).
+void TestCheckpoint::weightsThatDisagreeRefused_data()
+{
+    QTest::addColumn<int>("weightsCh");
+    QTest::addColumn<bool>("weightsAttention");
+    QTest::newRow("agree (control)") << 16 << true;
+    QTest::newRow("wider weights") << 32 << true;
+    QTest::newRow("weights without attention") << 16 << false;
+}
+
+void TestCheckpoint::weightsThatDisagreeRefused()
+{
+    QFETCH(int, weightsCh);
+    QFETCH(bool, weightsAttention);
+    const ModelConfig described = tinyConfig(); // ch 16, attention at 8×8
+    QCOMPARE(described.unet.ch(), 16);
+    QVERIFY(!described.unet.attnResolutions().empty());
+    UNetOptions other = described.unet;
+    other.ch(weightsCh);
+    if (!weightsAttention)
+        other.attnResolutions({});
+    QVERIFY(validateUNetOptions(other));
+    torch::manual_seed(3);
+    UNet weights(other);
+
+    torch::serialize::OutputArchive a;
+    a.write("format", c10::IValue(std::string("ddpm-studio-checkpoint")));
+    for (const auto& field : configFields())
+        a.write(field.key, std::visit([](const auto& v) { return c10::IValue(v); }, field.get(described)));
+    a.write("step", c10::IValue(int64_t{100}));
+    a.write("sampling_only", c10::IValue(true));
+    a.write("weights_dtype", c10::IValue(std::string("float32")));
+    torch::serialize::OutputArchive ema;
+    weights->save(ema);
+    a.write("ema", ema);
+    const QString path = m_dir.filePath(QStringLiteral("disagree-%1-%2.ckpt").arg(weightsCh).arg(weightsAttention));
+    QVERIFY(writeCheckpointFile(a, path.toStdString()));
+
+    auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
+    if (weightsCh == described.unet.ch() && weightsAttention) {
+        QVERIFY2(r, r ? "" : r.error().c_str());
+        QCOMPARE(r->ema->parameterCount(), weights->parameterCount());
+        return;
+    }
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(QStringLiteral("do not match the model its configuration describes")),
+             r.error().c_str());
 }
 
 void TestCheckpoint::failedWriteKeepsOldFile()
