@@ -1394,42 +1394,42 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+62"/>
-        <location line="+253"/>
+        <location line="+262"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
-        <location line="-252"/>
-        <location line="+252"/>
+        <location line="-261"/>
+        <location line="+261"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location line="+251"/>
+        <location line="-260"/>
+        <location line="+260"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+250"/>
+        <location line="-259"/>
+        <location line="+259"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="-249"/>
-        <location line="+250"/>
+        <location line="-258"/>
+        <location line="+259"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+268"/>
+        <location line="-255"/>
+        <location line="+277"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-208"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1440,12 +1440,12 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+149"/>
+        <location line="+153"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1460,7 +1460,7 @@
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open a checkpoint</source>
         <translation>Prüfpunkt öffnen</translation>
     </message>
@@ -1491,19 +1491,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+477"/>
+        <location line="+494"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-476"/>
+        <location line="-493"/>
         <location line="+14"/>
-        <location line="+463"/>
+        <location line="+480"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-486"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
@@ -1518,7 +1518,7 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1621,8 +1621,8 @@
         <translation>Verlustverlauf exportieren</translation>
     </message>
     <message>
-        <location line="-140"/>
-        <location line="+140"/>
+        <location line="-144"/>
+        <location line="+144"/>
         <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
@@ -1698,7 +1698,7 @@
         <translation>Es gibt kein Modell zum Messen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>the new model</source>
         <translation>das neue Modell</translation>
     </message>
@@ -1728,28 +1728,22 @@
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Sampling with the weights of step %1</source>
         <translation>Sampling mit den Gewichten von Schritt %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+46"/>
+        <source>Already sampling with these settings; change one to start a new run.</source>
+        <translation>Es wird bereits mit diesen Einstellungen erzeugt; ändern Sie eine davon, um einen neuen Lauf zu starten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
         <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Denoising the chosen image from t = %1</source>
-        <translation>Das gewählte Bild wird ab t = %1 entrauscht</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise</source>
-        <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder entrauscht, jedes mit eigenem Rauschen</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+32"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation> (DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, daher würden sich die Verzweigungen nicht unterscheiden)</translation>
     </message>
@@ -1852,7 +1846,17 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-316"/>
+        <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
+        <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise, with the weights of step %3</source>
+        <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
+    </message>
+    <message>
+        <location line="+337"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -1928,7 +1932,12 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
@@ -1969,11 +1978,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. A precision change applies at the next Start and the next sampling run. CPU threads apply from the next training step and the next sampling run.</source>
-        <translation>Eine Änderung des Geräts wird beim nächsten Start des Trainings wirksam: Das Modell wird dorthin verschoben, und das Sampling läuft dort, wo sich das Modell befindet. Eine Änderung der Genauigkeit wird beim nächsten Start und beim nächsten Sampling-Lauf wirksam. Die CPU-Threads gelten ab dem nächsten Trainingsschritt und dem nächsten Sampling-Lauf.</translation>
+        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. Precision, CPU threads and the preview interval apply from the next training step, also during a run, and to the next sampling run.</source>
+        <translation>Eine Geräteänderung gilt ab dem nächsten Start des Trainings: Das Modell wird dorthin verschoben, und das Sampling läuft dort, wo das Modell ist. Genauigkeit, CPU-Threads und das Vorschauintervall gelten ab dem nächsten Trainingsschritt, auch während eines Laufs, und für den nächsten Sampling-Lauf.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+94"/>
         <source>Default Export Folder</source>
         <translation>Standard-Exportordner</translation>
     </message>
@@ -2254,12 +2263,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+129"/>
         <source>Sample</source>
         <translation>Erzeugen</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2354,7 +2362,12 @@
         <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+77"/>
+        <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
+        <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
+    </message>
+    <message>
+        <location line="-80"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
@@ -2364,12 +2377,7 @@
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+74"/>
-        <source>Restart</source>
-        <translation>Neu starten</translation>
-    </message>
-    <message>
-        <location line="+92"/>
+        <location line="+170"/>
         <source>x_0</source>
         <translation>x_0</translation>
     </message>
@@ -2455,7 +2463,7 @@
         <translation>Wiedergabegeschwindigkeit in Bildern pro Sekunde</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+199"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
@@ -2611,12 +2619,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+210"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-209"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -2652,12 +2660,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+264"/>
+        <location line="+269"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -2708,17 +2716,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+170"/>
+        <location line="+175"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-173"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+154"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>

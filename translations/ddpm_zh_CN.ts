@@ -1393,42 +1393,42 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+62"/>
-        <location line="+253"/>
+        <location line="+262"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
-        <location line="-252"/>
-        <location line="+252"/>
+        <location line="-261"/>
+        <location line="+261"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location line="+251"/>
+        <location line="-260"/>
+        <location line="+260"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+250"/>
+        <location line="-259"/>
+        <location line="+259"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="-249"/>
-        <location line="+250"/>
+        <location line="-258"/>
+        <location line="+259"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+268"/>
+        <location line="-255"/>
+        <location line="+277"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-208"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1439,12 +1439,12 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+149"/>
+        <location line="+153"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1459,7 +1459,7 @@
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open a checkpoint</source>
         <translation>打开检查点</translation>
     </message>
@@ -1490,19 +1490,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+477"/>
+        <location line="+494"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-476"/>
+        <location line="-493"/>
         <location line="+14"/>
-        <location line="+463"/>
+        <location line="+480"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-486"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -1517,7 +1517,7 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1620,8 +1620,8 @@
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location line="-140"/>
-        <location line="+140"/>
+        <location line="-144"/>
+        <location line="+144"/>
         <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
@@ -1697,7 +1697,7 @@
         <translation>没有可测量的模型。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>the new model</source>
         <translation>新模型</translation>
     </message>
@@ -1727,28 +1727,22 @@
         <translation>尚无可用于采样的模型。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Sampling with the weights of step %1</source>
         <translation>正在使用第 %1 步的权重采样</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+46"/>
+        <source>Already sampling with these settings; change one to start a new run.</source>
+        <translation>已在使用这些设置采样；更改其中一项即可开始新的运行。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
         <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Denoising the chosen image from t = %1</source>
-        <translation>正在从 t = %1 开始对所选图像去噪</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise</source>
-        <translation>正在从 t = %1 开始对所选图像去噪，生成 %2 张图像，每张使用各自的噪声</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+32"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation>（使用 η = 1 的 DDIM：η = 0 不加入噪声，各分支不会有差别）</translation>
     </message>
@@ -1851,7 +1845,17 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-316"/>
+        <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
+        <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise, with the weights of step %3</source>
+        <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
+    </message>
+    <message>
+        <location line="+337"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -1926,7 +1930,12 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
@@ -1967,11 +1976,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. A precision change applies at the next Start and the next sampling run. CPU threads apply from the next training step and the next sampling run.</source>
-        <translation>更改设备将在下次点击“开始”训练时生效：模型会移到该设备上，采样在模型所在的设备上运行。更改精度将在下次点击“开始”及下次采样时生效。CPU 线程数从下一个训练步和下一次采样起生效。</translation>
+        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. Precision, CPU threads and the preview interval apply from the next training step, also during a run, and to the next sampling run.</source>
+        <translation>设备更改在下次开始训练时生效：模型会移到该设备，采样在模型所在的设备上运行。精度、CPU 线程数和预览间隔从下一个训练步起生效（运行中也是如此），并用于下一次采样。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+94"/>
         <source>Default Export Folder</source>
         <translation>默认导出文件夹</translation>
     </message>
@@ -2252,12 +2261,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+129"/>
         <source>Sample</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2352,7 +2360,12 @@
         <translation>预测的干净图像 x̂₀</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+77"/>
+        <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
+        <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
+    </message>
+    <message>
+        <location line="-80"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
@@ -2362,12 +2375,7 @@
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+74"/>
-        <source>Restart</source>
-        <translation>重新开始</translation>
-    </message>
-    <message>
-        <location line="+92"/>
+        <location line="+170"/>
         <source>x_0</source>
         <translation>x_0</translation>
     </message>
@@ -2453,7 +2461,7 @@
         <translation>播放速度，单位为帧/秒</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+199"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2609,12 +2617,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+210"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-209"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -2650,12 +2658,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+264"/>
+        <location line="+269"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -2706,17 +2714,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+170"/>
+        <location line="+175"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-173"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+154"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>

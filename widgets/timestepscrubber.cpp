@@ -70,6 +70,7 @@ void TimestepScrubber::setRange(int minimum, int maximum)
     m_slider->setPageStep(std::max(1, (maximum - minimum) / 10));
     if (isPlaying() && minimum == maximum)
         pause();
+    updatePlayButton(); // nothing to play over a single frame
     updateLabelWidth();
     updateLabel();
 }
@@ -233,6 +234,7 @@ void TimestepScrubber::updatePlayButton()
         style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playButton->setText(playing ? tr("Pause") : tr("Play"));
     m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    m_playButton->setEnabled(playing || minimum() < maximum());
 }
 
 void TimestepScrubber::updateTimerInterval()

@@ -102,8 +102,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_trainingView, &TrainingView::resumeRequested, m_training, &TrainingController::resume);
     connect(m_trainingView, &TrainingView::stopRequested, m_training, &TrainingController::stop);
     connect(m_trainingView, &TrainingView::configEdited, this, [this] {
-        // A different preset or schedule is a different model: build it (asking first if needed).
-        if (m_training->state() != TrainingController::State::Idle)
+        // A different preset or schedule is a different model: build it (asking first if needed). With
+        // no model yet (one that failed to build), too.
+        const auto state = m_training->state();
+        if (state == TrainingController::State::Running || state == TrainingController::State::Paused)
             return;
         const auto c = m_trainingView->formConfig();
         const auto snap = m_training->snapshot();
@@ -123,6 +125,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     });
     connect(m_training, &TrainingController::modelReady, this, &MainWindow::onModelReady);
     connect(m_trainingView, &TrainingView::precisionChanged, m_training, &TrainingController::setPrecision);
+    connect(m_trainingView, &TrainingView::totalStepsChanged, m_training, &TrainingController::setTotalSteps);
+    connect(m_trainingView, &TrainingView::previewIntervalChanged, m_training,
+            &TrainingController::setPreviewInterval);
     connect(m_training, &TrainingController::progressAvailable, this, &MainWindow::onProgress);
     connect(m_training, &TrainingController::previewReady, m_trainingView, &TrainingView::showPreview);
     connect(m_training, &TrainingController::failed, this, &MainWindow::showError);
@@ -212,11 +217,10 @@ void MainWindow::buildMenus()
     });
     newAct->setShortcut(QKeySequence::New);
     auto* openAct = file->addAction(tr("&Open…"), this, [this] {
-        if (!maybeKeepWork())
-            return;
+        // The file first: cancelling the file dialog leaves training as it was.
         const QString path = Dialogs::openPath(this, tr("Open a checkpoint"), QFileInfo(m_path).absolutePath(),
                                                tr("DDPM checkpoints (*.ckpt);;All files (*)"));
-        if (!path.isEmpty())
+        if (!path.isEmpty() && maybeKeepWork())
             openCheckpoint(path);
     });
     openAct->setShortcut(QKeySequence::Open);
@@ -253,6 +257,11 @@ void MainWindow::buildMenus()
     saveAsAct->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     auto* prefs = file->addAction(tr("&Preferences…"), this, [this] {
+        // The dialog starts from what the form shows now (its device, precision and preview interval
+        // are saved only at exit otherwise), so OK does not put older values back into the form.
+        m_settings.setDevice(m_trainingView->device());
+        m_settings.setPrecision(m_trainingView->precision());
+        m_settings.setPreviewInterval(m_trainingView->previewInterval());
         PreferencesDialog dialog(m_settings, this);
         if (dialog.exec() == QDialog::Accepted) {
             m_trainingView->setDevice(m_settings.device());
@@ -403,7 +412,7 @@ void MainWindow::saveSettings()
     m_settings.setTotalSteps(static_cast<int>(m_trainingView->totalSteps()));
     m_settings.setDevice(m_trainingView->device());
     m_settings.setPrecision(m_trainingView->precision());
-    m_settings.setPreviewInterval(std::max(1, m_trainingView->previewInterval()));
+    m_settings.setPreviewInterval(m_trainingView->previewInterval()); // 0: never
     const auto so = m_reverseView->samplerOptions();
     m_settings.setSampler(QString::fromStdString(samplerKindName(so.kind)));
     m_settings.setVariance(QString::fromStdString(varianceKindName(so.variance)));
@@ -519,7 +528,9 @@ void MainWindow::startQuality(const QualityOptions& options, bool sweep)
 void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
 {
     m_path = sourcePath;
-    // Results of the model before do not describe this one.
+    // Results of the model before do not describe this one, nor does a measurement of it still running.
+    if (m_quality->isRunning())
+        m_quality->cancel();
     m_qualityView->clearResults(sourcePath.isEmpty() ? tr("the new model") : QFileInfo(sourcePath).fileName());
     if (snapshot->config.unet.imageChannels() != 1)
         m_qualityView->setAvailable(false, tr("Quality is measured for grey Fashion-MNIST-like models; this model "
@@ -599,11 +610,17 @@ void MainWindow::startSampling()
     r.model = snap;
     r.options = m_reverseView->samplerOptions();
     r.useEma = m_reverseView->useEma();
+    runWithCurrentWeights(r, tr("Sampling with the weights of step %1"));
+}
+
+void MainWindow::runWithCurrentWeights(const SamplingRequest& request, const QString& title)
+{
     // While training runs, take a fresh copy of its weights first. Clicks before it arrives ask for
-    // no second copy and start no second run; the newest settings are used.
+    // no second copy and start no second run; the newest request is used. The step fills `title`'s one
+    // placeholder left.
     if (m_training->state() != TrainingController::State::Idle) {
         const bool waiting = m_samplingAwaitsSnapshot.has_value();
-        m_samplingAwaitsSnapshot = r;
+        m_samplingAwaitsSnapshot = std::make_pair(request, title);
         if (waiting)
             return;
         auto conn = std::make_shared<QMetaObject::Connection>();
@@ -611,15 +628,15 @@ void MainWindow::startSampling()
             disconnect(*conn);
             if (!m_samplingAwaitsSnapshot)
                 return;
-            SamplingRequest request = *m_samplingAwaitsSnapshot;
+            auto [r, t] = *m_samplingAwaitsSnapshot;
             m_samplingAwaitsSnapshot.reset();
-            request.model = s;
-            runSampling(request, tr("Sampling with the weights of step %1").arg(s->step));
+            r.model = s;
+            runSampling(r, t.arg(s->step));
         });
         m_training->requestSnapshot();
         return;
     }
-    runSampling(r, tr("Sampling with the weights of step %1").arg(snap->step));
+    runSampling(request, title.arg(request.model->step));
 }
 
 void MainWindow::runSampling(SamplingRequest request, const QString& title)
@@ -638,7 +655,8 @@ void MainWindow::runSampling(SamplingRequest request, const QString& title)
                    : request.model->config.schedule.steps);
     if (m_sampling->start(request))
         m_reverseView->begin(request, total + 1, title);
-    // else the same run is already on its way: one run, however often it is asked for
+    else // the same run is already on its way: one run, however often it is asked for
+        statusBar()->showMessage(tr("Already sampling with these settings; change one to start a new run."), 5000);
     setView(Reverse);
 }
 
@@ -659,11 +677,14 @@ void MainWindow::denoiseFromHere(const torch::Tensor& xt, int t)
     r.useEma = m_reverseView->useEma();
     r.start = xt;
     r.startT = std::min(t, snap->config.schedule.steps);
-    runSampling(r, r.options.count == 1
-                       ? tr("Denoising the chosen image from t = %1").arg(r.startT)
-                       : tr("Denoising the chosen image from t = %1 as %2 images, each with its own noise")
-                             .arg(r.startT)
-                             .arg(r.options.count));
+    // During training, with the weights trained so far (not the last saved ones). The step is the
+    // title's last placeholder, filled in when the weights are there.
+    runWithCurrentWeights(r, r.options.count == 1
+                                 ? tr("Denoising the chosen image from t = %1 with the weights of step %2").arg(r.startT)
+                                 : tr("Denoising the chosen image from t = %1 as %2 images, each with its own "
+                                      "noise, with the weights of step %3")
+                                       .arg(r.startT)
+                                       .arg(r.options.count));
 }
 
 void MainWindow::forkAt(const torch::Tensor& xt, int t, int forks, int image)

@@ -93,6 +93,9 @@ private:
     void denoiseFromHere(const torch::Tensor& xt, int t);
     void forkAt(const torch::Tensor& xt, int t, int forks, int image);
     void runSampling(SamplingRequest request, const QString& title);
+    // runSampling with the weights trained so far: while training runs, a fresh copy of them first
+    // (the step of the weights fills the one placeholder left in `title`).
+    void runWithCurrentWeights(const SamplingRequest& request, const QString& title);
     ddpm::ExportMeta reverseMeta(const QString& kind) const;
     ddpm::ExportMeta baseMeta(const QString& kind) const;
     void exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
@@ -124,7 +127,8 @@ private:
     DatasetPtr m_data;
     QString m_lastError;
     SamplingRequest m_lastRequest;
-    std::optional<SamplingRequest> m_samplingAwaitsSnapshot; // Sample while training: waits for a copy of the weights
+    // Sample while training: the request and its title wait for a copy of the weights.
+    std::optional<std::pair<SamplingRequest, QString>> m_samplingAwaitsSnapshot;
     QString m_lastSamplingKind;
     bool m_closing = false;
     QMap<QString, QString> m_liveValues[4]; // the help panel's "Now" of each view

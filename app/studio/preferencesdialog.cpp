@@ -64,7 +64,8 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
                                  nullptr, QThread::idealThreadCount()));
 
     m_previewSpin = new QSpinBox(this);
-    m_previewSpin->setRange(1, 1'000'000);
+    m_previewSpin->setRange(0, 1'000'000);
+    m_previewSpin->setSpecialValueText(tr("never"));
     m_previewSpin->setSingleStep(50);
     m_previewSpin->setSuffix(tr(" steps"));
     m_previewSpin->setToolTip(tr("Training steps between two preview samples. Sampling a preview pauses "
@@ -91,9 +92,8 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
         label->setBuddy(m_exportFolderEdit);
 
     auto* note = new QLabel(tr("A device change applies at the next Start of training: the model moves there, and "
-                               "sampling runs where the model is. A precision change applies at the next Start and the next sampling "
-                               "run. CPU threads apply from the next training step "
-                               "and the next sampling run."),
+                               "sampling runs where the model is. Precision, CPU threads and the preview interval apply from the "
+                               "next training step, also during a run, and to the next sampling run."),
                             this);
     note->setWordWrap(true);
     note->setEnabled(false); // greyed: a hint, not a control

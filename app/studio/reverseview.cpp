@@ -180,7 +180,11 @@ void ReverseView::updateControls()
     m_steps->setEnabled(ddim && !m_running);
     m_eta->setEnabled(ddim && !m_running);
     m_run->setEnabled(m_hasModel);
-    m_run->setText(m_running ? tr("Restart") : tr("Sample"));
+    // While a run goes on, Sample with other settings replaces it; with the same settings the run goes on
+    // (the window says so), so the button does not promise a restart.
+    m_run->setToolTip(m_running ? tr("Sample with the settings shown: a run with other settings replaces the one "
+                                     "going on")
+                                : QString());
     m_cancel->setEnabled(m_running);
     const int shown = m_scrubber->value();
     const bool forkable =

@@ -322,7 +322,7 @@ void Settings::setCpuThreads(int threads)
 
 int Settings::previewInterval() const
 {
-    return intValue(kPreviewInterval, kDefaultPreviewInterval, 1, 1'000'000);
+    return intValue(kPreviewInterval, kDefaultPreviewInterval, 0, 1'000'000); // 0: never
 }
 
 void Settings::setPreviewInterval(int steps)

@@ -412,7 +412,7 @@ private:
             if (auto s = m_trainer->setTrainOptions(request.options->mergedInto(m_trainer->config().train)); !s)
                 return ddpm::errorText(s);
         }
-        const qint64 totalSteps = request.totalSteps;
+        qint64 totalSteps = control.totalSteps.load();
         m_trainer->setTotalSteps(totalSteps);
         if (m_trainer->stepCount() >= totalSteps)
             return TrainingController::tr(
@@ -421,8 +421,14 @@ private:
         setInLoop(true);
         Q_EMIT runStarted(run);
         bool paused = false;
-        while (m_trainer->stepCount() < totalSteps && !control.stop.load()) {
+        while (!control.stop.load()) {
             drain();
+            if (const qint64 total = control.totalSteps.load(); total != totalSteps) {
+                totalSteps = total; // the form's Steps changed during the run
+                m_trainer->setTotalSteps(totalSteps);
+            }
+            if (m_trainer->stepCount() >= totalSteps)
+                break;
             if (control.pause.load()) {
                 if (!paused) {
                     paused = true;
@@ -602,6 +608,7 @@ void TrainingController::start(const TrainingRequest& request)
     if (!r.device.isEmpty())
         m_device = r.device;
     auto control = std::make_shared<RunControl>();
+    control->totalSteps.store(r.totalSteps);
     m_run = control;
     const quint64 run = ++m_runId;
     m_dirtyBeforeRun = m_dirty;
@@ -623,6 +630,12 @@ void TrainingController::resume()
 {
     if (m_run)
         m_run->pause.store(false);
+}
+
+void TrainingController::setTotalSteps(qint64 steps)
+{
+    if (m_run && (m_state == State::Running || m_state == State::Paused))
+        m_run->totalSteps.store(std::max<qint64>(1, steps));
 }
 
 void TrainingController::stop()

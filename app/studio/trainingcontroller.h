@@ -64,6 +64,7 @@ struct TrainingRequest {
 struct RunControl {
     std::atomic<bool> stop{false};
     std::atomic<bool> pause{false};
+    std::atomic<qint64> totalSteps{0}; // the run ends there; the form's Steps can move it while it runs
 };
 
 class TrainingWorker;
@@ -92,6 +93,8 @@ public:
     void openCheckpoint(const QString& path, const QString& device);
     void setDataset(std::shared_ptr<const ddpm::Dataset> data);
     void setPreviewInterval(int steps) { m_previewInterval->store(std::max(0, steps)); }
+    // Where the current run ends, from its next step (a run already past it ends there).
+    void setTotalSteps(qint64 steps);
     // LibTorch's CPU threads on the worker thread (OpenMP's count is per thread), from now on for
     // previews and snapshots, and for every Start that does not name its own (0: all cores).
     void setCpuThreads(int threads);

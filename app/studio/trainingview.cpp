@@ -195,6 +195,11 @@ TrainingView::TrainingView(QWidget* parent)
         connect(spin, &QDoubleSpinBox::valueChanged, this, &TrainingView::updatePending);
     connect(m_device, &QComboBox::currentIndexChanged, this, &TrainingView::updatePending);
     connect(m_precision, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT precisionChanged(precision()); });
+    connect(m_steps, &QSpinBox::valueChanged, this, [this](int steps) {
+        updateClock(); // "step x / total" and the time left
+        Q_EMIT totalStepsChanged(steps);
+    });
+    connect(m_previewEvery, &QSpinBox::valueChanged, this, &TrainingView::previewIntervalChanged);
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &TrainingView::updateClock);
     timer->start(500);

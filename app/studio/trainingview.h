@@ -65,6 +65,9 @@ Q_SIGNALS:
     void resumeRequested();
     void stopRequested();
     void configEdited();
+    // Steps and Preview every take effect during a run too: the window passes them on at once.
+    void totalStepsChanged(qint64 steps);
+    void previewIntervalChanged(int steps);
 
 private:
     void updateClock();

@@ -233,7 +233,7 @@ void TestSettings::outOfRangeFallsBack_data()
     row("device unknown", "Compute/device", QStringLiteral("tpu"), "device", QStringLiteral("auto"));
     row("threads negative", "Compute/cpuThreads", -1, "cpuThreads", 0);
     row("threads huge", "Compute/cpuThreads", 100000, "cpuThreads", 0);
-    row("preview 0", "Preview/interval", 0, "previewInterval", 200);
+    row("preview negative", "Preview/interval", -1, "previewInterval", 200);
     row("language junk", "Interface/language", QStringLiteral("../../etc"), "language", QString());
     row("sampler unknown", "Sampling/sampler", QStringLiteral("euler"), "sampler", QStringLiteral("ddpm"));
     row("sampler steps 0", "Sampling/steps", 0, "samplerSteps", 50);
@@ -332,6 +332,16 @@ void TestSettings::preferencesAcceptWrites()
     QCOMPARE(r.cpuThreads(), 12);
     QCOMPARE(r.previewInterval(), 1000);
     QCOMPARE(r.exportFolder(), folder);
+
+    // "never" (0) is a choice of its own, shown as such and kept for the next start (it once came back
+    // as a preview after every step).
+    {
+        PreferencesDialog dialog(r);
+        dialog.previewSpin()->setValue(0);
+        QCOMPARE(dialog.previewSpin()->text(), QStringLiteral("never"));
+        dialog.accept();
+    }
+    QCOMPARE(Settings(iniPath()).previewInterval(), 0);
 }
 
 void TestSettings::preferencesRejectKeeps()

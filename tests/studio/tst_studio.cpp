@@ -35,6 +35,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 
@@ -95,6 +96,9 @@ private Q_SLOTS:
     void shippedDemoModelLoads();
     void closeDuringTraining();
     void newAndOpenDuringTraining();
+    void stepsAndPreviewChangedDuringRun();
+    void preferencesOkKeepsTheForm();
+    void denoiseFromHereWhileTraining();
     void engineErrorsTranslated();
 
 private:
@@ -766,6 +770,103 @@ void TestStudio::newAndOpenDuringTraining()
         QVERIFY(!w->training()->isDirty());
     }
     QCOMPARE(w->currentPath(), saved);
+}
+
+// The form's Steps and Preview every stay editable during a run, and they take effect in it: raised
+// while paused, the run ends exactly there with a preview after every step; lowered below the step
+// reached, the run ends at once (both were once kept for the next Start only).
+void TestStudio::stepsAndPreviewChangedDuringRun()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("steps-during-run.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    auto* c = w->training();
+    w->trainingView()->setPreviewInterval(0); // never
+    w->trainingView()->setTotalSteps(1000000);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(c->step() >= 2, 60000);
+    c->pause();
+    QTRY_COMPARE_WITH_TIMEOUT(c->state(), TrainingController::State::Paused, 30000);
+    c->takeProgress();
+    const qint64 at = c->step();
+    QSignalSpy previews(c, &TrainingController::previewReady);
+    QSignalSpy finished(c, &TrainingController::finished);
+    w->trainingView()->setTotalSteps(at + 3);
+    w->trainingView()->setPreviewInterval(1);
+    c->resume();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toLongLong(), at + 3);
+    QCOMPARE(previews.count(), 3);
+
+    w->trainingView()->setPreviewInterval(0);
+    w->trainingView()->setTotalSteps(1000000);
+    finished.clear();
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(c->step() >= at + 5, 60000);
+    w->trainingView()->setTotalSteps(1);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(c->state(), TrainingController::State::Idle);
+    QVERIFY(c->step() < at + 1000);
+}
+
+// Preferences opened and closed with OK (to change something else) leaves the training form's device,
+// precision and preview interval as the user set them; it once put the values saved at the last exit back.
+void TestStudio::preferencesOkKeepsTheForm()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("prefs-ok.ini")));
+    settings.setPrecision(QStringLiteral("fp32"));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setPrecision(QStringLiteral("bf16"));
+    w->trainingView()->setPreviewInterval(0);
+    QAction* prefs = nullptr;
+    for (auto* a : w->findChildren<QAction*>())
+        if (a->text() == QStringLiteral("&Preferences…"))
+            prefs = a;
+    QVERIFY(prefs);
+    bool shown = false;
+    QTimer::singleShot(200, w.get(), [&] {
+        if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+            shown = true;
+            dialog->accept();
+        }
+    });
+    prefs->trigger(); // returns when the dialog is closed
+    QVERIFY(shown);
+    QCOMPARE(w->trainingView()->precision(), QStringLiteral("bf16"));
+    QCOMPARE(w->trainingView()->previewInterval(), 0);
+    QCOMPARE(w->trainingView()->device(), QStringLiteral("cpu"));
+}
+
+// "Denoise from here" during training uses the weights trained so far, as Sample does, and the title
+// says which step they are from (it once used the copy made when the run started, step 0 here).
+void TestStudio::denoiseFromHereWhileTraining()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("denoise-training.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QCOMPARE(w->training()->snapshot()->step, 0);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 3;
+    o.count = 2;
+    w->reverseView()->setSamplerOptions(o);
+    w->trainingView()->setPreviewInterval(0);
+    w->trainingView()->setTotalSteps(1000000);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 3, 60000);
+    w->dataView()->setT(400);
+    QVERIFY(w->dataView()->denoiseButton()->isEnabled());
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    QTest::mouseClick(w->dataView()->denoiseButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    const auto match = QRegularExpression(QStringLiteral("with the weights of step (\\d+)")).match(w->reverseView()->title());
+    QVERIFY2(match.hasMatch(), qPrintable(w->reverseView()->title()));
+    QVERIFY2(match.captured(1).toLongLong() >= 3, qPrintable(w->reverseView()->title()));
+    QVERIFY(w->reverseView()->title().contains(QStringLiteral("t = 400")));
+    QSignalSpy trainingDone(w->training(), &TrainingController::finished);
+    w->training()->stop();
+    QVERIFY(trainingDone.wait(30000));
 }
 
 // The app's catalogues load from its resources, and the engine's messages reach the user in the

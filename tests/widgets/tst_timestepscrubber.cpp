@@ -187,7 +187,10 @@ void TestTimestepScrubber::playAtMaximumRestartsFromMinimum()
 void TestTimestepScrubber::playButtonToggles()
 {
     TimestepScrubber scrubber;
+    // Nothing to play before there are frames: the button says so by being greyed, not by doing nothing.
+    QVERIFY(!scrubber.findChild<QToolButton*>()->isEnabled());
     scrubber.setRange(0, 100);
+    QVERIFY(scrubber.findChild<QToolButton*>()->isEnabled());
     scrubber.setFps(1);
     auto* button = scrubber.findChild<QToolButton*>();
     QVERIFY(button);
