@@ -195,6 +195,10 @@ TrainingView::TrainingView(QWidget* parent)
         connect(spin, &QDoubleSpinBox::valueChanged, this, &TrainingView::updatePending);
     connect(m_device, &QComboBox::currentIndexChanged, this, &TrainingView::updatePending);
     connect(m_precision, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT precisionChanged(precision()); });
+    // Typed values count when the typing is done (Enter, or focus elsewhere): on the way to 6000 a run
+    // must not end at 6.
+    m_steps->setKeyboardTracking(false);
+    m_previewEvery->setKeyboardTracking(false);
     connect(m_steps, &QSpinBox::valueChanged, this, [this](int steps) {
         updateClock(); // "step x / total" and the time left
         Q_EMIT totalStepsChanged(steps);

@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLogValueAxis>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void sizeCaption();
     void heatMapCoversResumedRun();
     void lossChartStartsOnLogAxis();
+    void stepsTypedCountWhenDone();
     void reverseCountsAndLiveValues_data();
     void reverseCountsAndLiveValues();
     void reverseTitleHasHat();
@@ -279,6 +281,29 @@ void TestViews::heatMapCoversResumedRun()
     view.addProgress(p);
     QCOMPARE(view.heatMap()->steps().first(), 10);
     QCOMPARE(view.heatMap()->steps().last(), 3010);
+}
+
+// Steps reach a running training at once, but typed digits only when the typing is done: typing 6000
+// must not end a run at step 6 on the way.
+void TestViews::stepsTypedCountWhenDone()
+{
+    TrainingView view;
+    view.setTotalSteps(10000);
+    QSpinBox* steps = nullptr;
+    for (auto* spin : view.findChildren<QSpinBox*>())
+        if (spin->value() == 10000)
+            steps = spin;
+    QVERIFY(steps);
+    QSignalSpy changed(&view, &TrainingView::totalStepsChanged);
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("6000"));
+    QCOMPARE(changed.count(), 0);
+    QTest::keyClick(steps, Qt::Key_Return);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().toLongLong(), 6000);
+    QCOMPARE(view.totalSteps(), 6000);
+    QTest::keyClick(steps, Qt::Key_Up); // the arrows count at once
+    QCOMPARE(changed.count(), 2);
 }
 
 void TestViews::lossChartStartsOnLogAxis()
