@@ -104,8 +104,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_trainingView, &TrainingView::configEdited, this, [this] {
         // A different preset or schedule is a different model: build it (asking first if needed). With
         // no model yet (one that failed to build), too.
-        const auto state = m_training->state();
-        if (state == TrainingController::State::Running || state == TrainingController::State::Paused)
+        if (m_training->runOn())
             return;
         const auto c = m_trainingView->formConfig();
         const auto snap = m_training->snapshot();
@@ -713,9 +712,7 @@ void MainWindow::forkAt(const torch::Tensor& xt, int t, int forks, int image)
 
 bool MainWindow::maybeKeepWork()
 {
-    const bool running = m_training->state() == TrainingController::State::Running ||
-                         m_training->state() == TrainingController::State::Paused;
-    if (!running && !m_training->isDirty())
+    if (!m_training->runOn() && !m_training->isDirty())
         return true;
     const auto answer = Dialogs::question(
         this, tr("Unsaved training"),
@@ -741,20 +738,15 @@ void MainWindow::stopBlocking()
     // Stop training and wait, events flowing, until the run has ended (within one step): what the user
     // asked for next (a new model, another checkpoint) would otherwise be refused because a run is on.
     m_training->stop();
-    const auto running = [this] {
-        const auto s = m_training->state();
-        return s == TrainingController::State::Running || s == TrainingController::State::Paused;
-    };
-    if (!running())
+    if (!m_training->runOn())
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     QEventLoop loop;
     auto c = connect(m_training, &TrainingController::stateChanged, &loop, [&] {
-        if (!running())
+        if (!m_training->runOn())
             loop.quit();
     });
-    if (running())
-        loop.exec();
+    loop.exec();
     disconnect(c);
     QApplication::restoreOverrideCursor();
 }
@@ -768,10 +760,7 @@ bool MainWindow::saveBlocking(const QString& path)
     bool answered = false, ok = false;
     quint64 request = 0;
     QEventLoop loop;
-    const auto done = [&] {
-        const auto s = m_training->state();
-        return answered && s != TrainingController::State::Running && s != TrainingController::State::Paused;
-    };
+    const auto done = [&] { return answered && !m_training->runOn(); };
     auto c1 = connect(m_training, &TrainingController::saved, &loop, [&](const QString&, quint64 id) {
         if (id == request) {
             answered = ok = true;

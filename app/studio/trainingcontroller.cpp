@@ -558,7 +558,7 @@ void TrainingController::setState(State s)
 
 void TrainingController::newModel(const ModelConfig& config, const QString& device)
 {
-    if (m_state == State::Running || m_state == State::Paused)
+    if (runOn())
         return;
     m_device = device;
     post([config, device](TrainingWorker& w) { w.newModel(config, device); });
@@ -566,7 +566,7 @@ void TrainingController::newModel(const ModelConfig& config, const QString& devi
 
 void TrainingController::openCheckpoint(const QString& path, const QString& device)
 {
-    if (m_state == State::Running || m_state == State::Paused)
+    if (runOn())
         return;
     m_device = device;
     post([path, device](TrainingWorker& w) { w.open(path, device); });
@@ -598,7 +598,7 @@ void TrainingController::start(qint64 totalSteps)
 
 void TrainingController::start(const TrainingRequest& request)
 {
-    if (!m_hasModel || m_state == State::Running || m_state == State::Paused)
+    if (!m_hasModel || runOn())
         return;
     TrainingRequest r = request;
     if (!r.threads)
@@ -634,7 +634,7 @@ void TrainingController::resume()
 
 void TrainingController::setTotalSteps(qint64 steps)
 {
-    if (m_run && (m_state == State::Running || m_state == State::Paused))
+    if (m_run && runOn())
         m_run->totalSteps.store(std::max<qint64>(1, steps));
 }
 
@@ -679,7 +679,7 @@ void TrainingController::onModelInstalled(SnapshotPtr snapshot, const QString& s
     m_dirty = false;
     m_step = snapshot->step;
     m_snapshot = snapshot;
-    if (m_state != State::Running && m_state != State::Paused) // a Start already queued behind it keeps its state
+    if (!runOn()) // a Start already queued behind it keeps its state
         setState(State::Idle);
     Q_EMIT modelReady(snapshot, source);
 }
@@ -698,7 +698,7 @@ void TrainingController::onRunStarted(quint64 run)
 
 void TrainingController::onRunPaused(quint64 run, bool paused)
 {
-    if (run != m_runId || (m_state != State::Running && m_state != State::Paused))
+    if (run != m_runId || !runOn())
         return;
     setState(paused ? State::Paused : State::Running);
 }

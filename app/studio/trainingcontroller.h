@@ -80,6 +80,7 @@ public:
     ~TrainingController() override;
 
     State state() const { return m_state; }
+    bool runOn() const { return m_state == State::Running || m_state == State::Paused; } // a Start not yet ended
     bool hasModel() const { return m_hasModel; }
     bool isDirty() const { return m_dirty; } // trained since the last save or load
     qint64 step() const { return m_step; }

@@ -72,6 +72,14 @@ std::shared_ptr<const Dataset> tinyData()
 {
     return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16));
 }
+// The window's menu action with this text (menus are in English in these tests), or null.
+QAction* actionNamed(const QWidget* window, const QString& text)
+{
+    for (auto* a : window->findChildren<QAction*>())
+        if (a->text() == text)
+            return a;
+    return nullptr;
+}
 } // namespace
 
 class TestStudio : public QObject {
@@ -749,13 +757,8 @@ void TestStudio::newAndOpenDuringTraining()
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     const QString saved = m_dir.filePath(QStringLiteral("new-open.ckpt"));
     QVERIFY(Trainer(tinyConfig(), torch::kCPU).save(saved.toStdString())); // step 0
-    const auto action = [&](const QString& text) {
-        const auto actions = w->findChildren<QAction*>();
-        const auto it = std::find_if(actions.cbegin(), actions.cend(), [&](QAction* a) { return a->text() == text; });
-        return it == actions.cend() ? nullptr : *it;
-    };
     for (const QString& text : {QStringLiteral("&New model"), QStringLiteral("&Open…")}) {
-        QAction* a = action(text);
+        QAction* a = actionNamed(w.get(), text);
         QVERIFY2(a, qPrintable(text));
         w->trainingView()->setTotalSteps(1000000);
         w->startTraining();
@@ -819,10 +822,7 @@ void TestStudio::preferencesOkKeepsTheForm()
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     w->trainingView()->setPrecision(QStringLiteral("bf16"));
     w->trainingView()->setPreviewInterval(0);
-    QAction* prefs = nullptr;
-    for (auto* a : w->findChildren<QAction*>())
-        if (a->text() == QStringLiteral("&Preferences…"))
-            prefs = a;
+    QAction* prefs = actionNamed(w.get(), QStringLiteral("&Preferences…"));
     QVERIFY(prefs);
     bool shown = false;
     QTimer::singleShot(200, w.get(), [&] {
@@ -911,13 +911,11 @@ void TestStudio::engineErrorsTranslated()
     // The Language menu ticks the language in effect (German, as with --language de), not the one the
     // settings hold (none: the system's).
     QVERIFY(settings.language().isEmpty());
-    const auto actions = w->findChildren<QAction*>();
-    const auto ticked = [&](const QString& text) {
-        return std::any_of(actions.cbegin(), actions.cend(),
-                           [&](const QAction* a) { return a->text() == text && a->isChecked(); });
-    };
-    QVERIFY(ticked(QStringLiteral("Deutsch")));
-    QVERIFY(!ticked(QStringLiteral("English")));
+    const QAction* deutsch = actionNamed(w.get(), QStringLiteral("Deutsch"));
+    const QAction* english = actionNamed(w.get(), QStringLiteral("English"));
+    QVERIFY(deutsch && english);
+    QVERIFY(deutsch->isChecked());
+    QVERIFY(!english->isChecked());
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     QSignalSpy failed(w->training(), &TrainingController::failed);
     w->openCheckpoint(bad);
