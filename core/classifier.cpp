@@ -2,6 +2,7 @@
 
 #include "checkpoint.h"
 #include "device.h"
+#include "sizelimits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -236,22 +237,19 @@ Result<TrainedClassifier> trainClassifier(const Dataset& train, const Dataset& t
 Status saveClassifier(const TrainedClassifier& c, const std::string& path)
 {
     try {
-        torch::serialize::OutputArchive a;
-        a.write("format", c10::IValue(std::string(kFormat)));
-        a.write("classifier.width", c10::IValue(c.net->options().width()));
-        a.write("classifier.features", c10::IValue(c.net->options().features()));
-        a.write("classifier.classes", c10::IValue(c.net->options().classes()));
-        a.write("image_size", c10::IValue(kClassifierImageSize));
+        CheckpointWriter w(kFormat);
+        w.value("classifier.width", c.net->options().width());
+        w.value("classifier.features", c.net->options().features());
+        w.value("classifier.classes", c.net->options().classes());
+        w.value("image_size", kClassifierImageSize);
         std::string names; // one per line
         for (size_t i = 0; i < c.classNames.size(); ++i)
             names += (i ? "\n" : "") + c.classNames[i];
-        a.write("class_names", c10::IValue(names));
-        a.write("test_accuracy", c10::IValue(c.testAccuracy));
-        a.write("test_count", c10::IValue(c.testCount));
-        torch::serialize::OutputArchive weights;
-        c.net->save(weights);
-        a.write("weights", weights);
-        return writeCheckpointFile(a, path);
+        w.value("class_names", names);
+        w.value("test_accuracy", c.testAccuracy);
+        w.value("test_count", static_cast<int64_t>(c.testCount));
+        w.module("weights", *c.net);
+        return w.write(path);
     } catch (const std::exception& e) {
         return fail(DDPM_MSG("Engine", "cannot save the classifier: %1"), exceptionSummary(e));
     }
@@ -259,68 +257,49 @@ Status saveClassifier(const TrainedClassifier& c, const std::string& path)
 
 Result<TrainedClassifier> loadClassifier(const std::string& path, torch::Device device)
 {
-    auto archive = readCheckpointFile(path);
-    if (!archive)
-        return archive.failure();
-    auto& a = *archive.value();
-    c10::IValue format;
-    if (!a.try_read("format", format) || !format.isString())
+    auto opened = CheckpointReader::open(path);
+    if (!opened)
+        return opened.failure();
+    auto& r = *opened.value();
+    const auto format = r.text("format");
+    if (!format)
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio classifier"), path);
-    if (format.toStringRef() == "ddpm-studio-checkpoint")
+    if (*format == "ddpm-studio-checkpoint")
         return fail(DDPM_MSG("Engine", "'%1' is a model checkpoint, not a classifier"), path);
-    if (format.toStringRef() != kFormat)
-        return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio classifier (its format is '%2')"), path,
-                    format.toStringRef());
+    if (*format != kFormat)
+        return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio classifier (its format is '%2')"), path, *format);
     auto readInt = [&](const char* key, int64_t lo, int64_t hi, int64_t& out) {
-        c10::IValue v;
-        if (!a.try_read(key, v) || !v.isInt() || v.toInt() < lo || v.toInt() > hi)
+        const auto v = r.integer(key);
+        if (!v || *v < lo || *v > hi)
             return false;
-        out = v.toInt();
+        out = *v;
         return true;
     };
     int64_t width = 0, features = 0, classes = 0, size = 0;
-    c10::IValue names, accuracy, count;
-    if (!readInt("classifier.width", 1, 1024, width) || !readInt("classifier.features", 1, 65536, features) ||
-        !readInt("classifier.classes", 2, 10000, classes) || !readInt("image_size", 1, 4096, size) ||
-        !a.try_read("class_names", names) || !names.isString() || !a.try_read("test_accuracy", accuracy) ||
-        !accuracy.isDouble())
+    const auto names = r.text("class_names");
+    const auto accuracy = r.real("test_accuracy");
+    if (!readInt("classifier.width", 1, limits::kMaxClassifierWidth, width) ||
+        !readInt("classifier.features", 1, limits::kMaxClassifierFeatures, features) ||
+        !readInt("classifier.classes", 2, limits::kMaxClasses, classes) ||
+        !readInt("image_size", 1, limits::kMaxImageSide, size) || !names || !accuracy)
         return fail(DDPM_MSG("Engine", "'%1' is an incomplete classifier: a setting is missing or invalid"), path);
     if (size != kClassifierImageSize)
         return fail(DDPM_MSG("Engine", "'%1' classifies %2×%2 images; this program reads %3×%3 classifiers"), path,
                     size, kClassifierImageSize);
     TrainedClassifier c;
-    std::istringstream lines(names.toStringRef());
-    for (std::string line; std::getline(lines, line);)
+    std::istringstream lines(*names);
+    for (std::string line; std::getline(lines, line) && static_cast<int64_t>(c.classNames.size()) <= classes;)
         c.classNames.push_back(line);
     if (static_cast<int64_t>(c.classNames.size()) != classes)
         return fail(DDPM_MSG("Engine", "'%1' names %2 classes but has %3 outputs"), path, c.classNames.size(), classes);
-    c.testAccuracy = accuracy.toDouble();
-    if (a.try_read("test_count", count) && count.isInt())
-        c.testCount = count.toInt();
+    c.testAccuracy = *accuracy;
+    if (const auto count = r.integer("test_count"); count && *count >= 0)
+        c.testCount = *count;
     c.net = Classifier(ClassifierOptions().width(width).features(features).classes(classes));
-    torch::serialize::InputArchive weights;
-    if (!a.try_read("weights", weights))
+    if (!r.hasModule("weights"))
         return fail(DDPM_MSG("Engine", "'%1' holds no classifier weights"), path);
-    // Module::load takes the stored tensors whatever their shapes: compare them with the built ones.
-    std::vector<std::pair<std::string, std::vector<int64_t>>> shapes;
-    for (const auto& p : c.net->named_parameters())
-        shapes.emplace_back(p.key(), p.value().sizes().vec());
-    for (const auto& b : c.net->named_buffers())
-        shapes.emplace_back(b.key(), b.value().sizes().vec());
-    try {
-        c.net->load(weights);
-    } catch (const std::exception& e) {
-        return fail(DDPM_MSG("Engine", "the weights in '%1' do not match the classifier it describes (%2)"), path,
-                    exceptionSummary(e));
-    }
-    const auto params = c.net->named_parameters();
-    const auto buffers = c.net->named_buffers();
-    for (const auto& [name, shape] : shapes) {
-        const auto* t = params.find(name) ? params.find(name) : buffers.find(name);
-        if (!t || t->sizes().vec() != shape)
-            return fail(DDPM_MSG("Engine", "the weights in '%1' do not match the classifier it describes (%2)"), path,
-                        name);
-    }
+    if (auto s = r.loadModule("weights", *c.net); !s)
+        return s.failure();
     c.net->to(device);
     c.net->eval();
     return c;

@@ -33,6 +33,9 @@ struct ModelConfig {
     TrainOptions train;
 };
 
+// Checks training settings against core/sizelimits.h and their meaning (a positive rate, …).
+Status validateTrainOptions(const TrainOptions& options);
+
 // A configuration for a named preset with the paper's linear schedule.
 Result<ModelConfig> makeConfig(const std::string& preset);
 

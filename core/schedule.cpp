@@ -1,5 +1,7 @@
 #include "schedule.h"
 
+#include "sizelimits.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -76,8 +78,9 @@ Result<ScheduleKind> parseScheduleKind(const std::string& name)
 
 Result<NoiseSchedule> NoiseSchedule::create(const ScheduleOptions& o)
 {
-    if (o.steps < 1 || o.steps > 100000)
-        return fail(DDPM_MSG("Engine", "the number of diffusion steps must be between 1 and 100000, not %1"), o.steps);
+    if (o.steps < 1 || o.steps > limits::kMaxTimesteps)
+        return fail(DDPM_MSG("Engine", "the number of diffusion steps must be between 1 and %1, not %2"),
+                    limits::kMaxTimesteps, o.steps);
     if (o.kind != ScheduleKind::Cosine) {
         if (!(o.betaStart > 0.0 && o.betaStart < 1.0 && o.betaEnd > 0.0 && o.betaEnd < 1.0))
             return fail(DDPM_MSG("Engine", "β must lie strictly between 0 and 1"));

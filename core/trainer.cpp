@@ -68,16 +68,8 @@ void Trainer::setPrecision(Precision p)
 
 Status Trainer::setTrainOptions(const TrainOptions& options)
 {
-    if (options.batch < 1 || options.batch > 65536)
-        return fail(DDPM_MSG("Engine", "the batch size must be between 1 and 65536"));
-    if (!(options.lr > 0 && options.lr <= 1))
-        return fail(DDPM_MSG("Engine", "the learning rate must be above 0 and at most 1"));
-    if (options.warmupSteps < 0)
-        return fail(DDPM_MSG("Engine", "the warm-up cannot be negative"));
-    if (!(options.emaDecay >= 0 && options.emaDecay < 1))
-        return fail(DDPM_MSG("Engine", "the EMA decay must be at least 0 and below 1"));
-    if (!(options.gradClip > 0))
-        return fail(DDPM_MSG("Engine", "the gradient clipping norm must be above 0"));
+    if (auto v = validateTrainOptions(options); !v)
+        return v.failure();
     auto& t = m_config.train;
     const bool batches = options.batch != t.batch || options.seed != t.seed || options.hflip != t.hflip;
     const int lossBins = t.lossBins; // the heat map's bins stay as the model has them

@@ -112,6 +112,7 @@ struct LoadedModel {
     UNet model{nullptr};
     UNet ema{nullptr};
     bool samplingOnly = false; // EMA weights only (model is a copy of ema): see exportSamplingCheckpoint
+    int formatVersion = 0;     // of the file it came from (1: the TorchScript container, read without code)
     std::vector<LossPoint> lossHistory;
     std::vector<double> binLoss;
     std::vector<BinLossSnapshot> binLossHistory;

@@ -1,6 +1,7 @@
 #include "unet.h"
 
 #include "fusednorm.h"
+#include "sizelimits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -147,19 +148,28 @@ Result<UNetOptions> unetPreset(const std::string& name)
 
 Status validateUNetOptions(const UNetOptions& o)
 {
-    if (o.ch() < 1 || o.ch() % 2 != 0)
-        return fail(DDPM_MSG("Engine", "the base width ch must be a positive even number"));
-    if (o.chMult().empty())
-        return fail(DDPM_MSG("Engine", "ch_mult needs at least one level"));
+    if (o.ch() < 1 || o.ch() % 2 != 0 || o.ch() > limits::kMaxWidth)
+        return fail(DDPM_MSG("Engine", "the base width ch must be a positive even number of at most %1"),
+                    limits::kMaxWidth);
+    if (o.chMult().empty() || static_cast<int64_t>(o.chMult().size()) > limits::kMaxLevels)
+        return fail(DDPM_MSG("Engine", "ch_mult needs between 1 and %1 levels"), limits::kMaxLevels);
     for (auto m : o.chMult())
-        if (m < 1)
-            return fail(DDPM_MSG("Engine", "every ch_mult entry must be at least 1"));
-    if (o.numResBlocks() < 1)
-        return fail(DDPM_MSG("Engine", "num_res_blocks must be at least 1"));
+        if (m < 1 || m > limits::kMaxChannelMultiplier)
+            return fail(DDPM_MSG("Engine", "every ch_mult entry must be between 1 and %1"),
+                        limits::kMaxChannelMultiplier);
+    if (o.numResBlocks() < 1 || o.numResBlocks() > limits::kMaxResBlocks)
+        return fail(DDPM_MSG("Engine", "num_res_blocks must be between 1 and %1"), limits::kMaxResBlocks);
+    if (static_cast<int64_t>(o.attnResolutions().size()) > limits::kMaxAttnResolutions)
+        return fail(DDPM_MSG("Engine", "attn_resolutions may name at most %1 resolutions"),
+                    limits::kMaxAttnResolutions);
+    for (auto r : o.attnResolutions())
+        if (r < 1 || r > limits::kMaxImageSize)
+            return fail(DDPM_MSG("Engine", "every attention resolution must be between 1 and %1"),
+                        limits::kMaxImageSize);
     if (o.imageChannels() != 1 && o.imageChannels() != 3)
         return fail(DDPM_MSG("Engine", "images must have 1 (grey) or 3 (RGB) channels"));
     const int64_t divisor = int64_t{1} << (o.chMult().size() - 1);
-    if (o.imageSize() < divisor || o.imageSize() % divisor != 0 || o.imageSize() > 512)
+    if (o.imageSize() < divisor || o.imageSize() % divisor != 0 || o.imageSize() > limits::kMaxImageSize)
         return fail(
             DDPM_MSG("Engine", "the image size %1 must be a multiple of %2 (one halving per level) and at most 512"),
             o.imageSize(), divisor);

@@ -178,7 +178,7 @@
         <translation>Ordner mit PNG/JPEG-Bildern…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Data set:</source>
         <translation>Datensatz:</translation>
     </message>
@@ -316,86 +316,211 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+65"/>
+        <location filename="../core/tensorfile.cpp" line="+191"/>
+        <source>cannot write &apos;%1&apos;: it is a folder</source>
+        <translation>„%1“ kann nicht geschrieben werden: Es handelt sich um einen Ordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write &apos;%1&apos;: it is not a regular file</source>
+        <translation>„%1“ kann nicht geschrieben werden: Es ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+7"/>
+        <location line="+105"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+8"/>
+        <location line="-84"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>„%1“ kann nicht geschrieben werden: %2 (eine eventuell vorhandene frühere Datei bleibt unverändert)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>cannot replace &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht ersetzt werden: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>cannot serialise the checkpoint: %1</source>
-        <translation>der Prüfpunkt kann nicht serialisiert werden: %1</translation>
+        <location line="+31"/>
+        <source>&apos;%1&apos; is a folder, not a file</source>
+        <translation>„%1“ ist ein Ordner, keine Datei</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <location line="+191"/>
+        <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
+        <translation>„%1“ ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
+        <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; has a type this format lacks</source>
+        <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ hat einen Typ, den dieses Format nicht kennt</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&apos;%1&apos; is damaged or not a tensor file: %2</source>
+        <translation>„%1“ ist beschädigt oder keine Tensordatei: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is shorter than its header</source>
+        <translation>die Datei ist kürzer als ihr Dateikopf</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; is damaged: its header claims %2 bytes, more than the file holds</source>
+        <translation>„%1“ ist beschädigt: Der Dateikopf gibt %2 Bytes an, mehr als die Datei enthält</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is truncated inside its header</source>
+        <translation>„%1“ ist innerhalb des Dateikopfs abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its header is nested too deeply</source>
+        <translation>der Dateikopf ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its header is not a JSON object</source>
+        <translation>der Dateikopf ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it names too many tensors</source>
+        <translation>die Datei nennt zu viele Tensoren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>its metadata is not an object</source>
+        <translation>die Metadaten sind kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a metadata value is not a string</source>
+        <translation>ein Metadatenwert ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is damaged: the entry of tensor &apos;%2&apos; is malformed</source>
+        <translation>„%1“ ist beschädigt: Der Eintrag des Tensors „%2“ ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>&apos;%1&apos; stores tensor &apos;%2&apos; in a type this program does not read</source>
+        <translation>„%1“ speichert den Tensor „%2“ in einem Typ, den dieses Programm nicht liest</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos; is damaged: tensor &apos;%2&apos; is larger than the file</source>
+        <translation>„%1“ ist beschädigt: Der Tensor „%2“ ist größer als die Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is damaged: the bytes of tensor &apos;%2&apos; do not match its shape</source>
+        <translation>„%1“ ist beschädigt: Die Bytes des Tensors „%2“ passen nicht zu seiner Form</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its tensors overlap or leave gaps</source>
+        <translation>die Tensoren der Datei überlappen sich oder lassen Lücken</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; is truncated: tensor &apos;%2&apos; is cut short</source>
+        <translation>„%1“ ist abgeschnitten: Der Tensor „%2“ ist unvollständig</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; cannot be read: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/checkpoint.cpp" line="+395"/>
+        <location line="+92"/>
         <location filename="../core/dataset.cpp" line="+63"/>
+        <location filename="../core/tensorfile.cpp" line="-177"/>
+        <location line="+190"/>
+        <location line="+18"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-87"/>
+        <location filename="../core/tensorfile.cpp" line="-127"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>„%1“ kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+62"/>
+        <location line="+3"/>
+        <location line="+92"/>
+        <location line="+6"/>
+        <location line="+80"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>„%1“ ist kein Prüfpunkt von DDPM Studio</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-175"/>
+        <location line="+98"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-94"/>
+        <location filename="../core/tensorfile.cpp" line="+79"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../core/tensorfile.cpp" line="+2"/>
         <source>&apos;%1&apos; has unexpected bytes after the checkpoint</source>
         <translation>„%1“ enthält unerwartete Bytes nach dem Prüfpunkt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
+        <location filename="../core/tensorfile.cpp" line="+19"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-170"/>
+        <location line="+181"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+157"/>
-        <location line="+8"/>
+        <location line="-386"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+102"/>
+        <location line="+4"/>
+        <location line="+17"/>
+        <location line="+209"/>
+        <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
+        <translation>der Optimiererzustand in „%1“ passt nicht zum Modell (%2)</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <location line="+200"/>
+        <location line="+415"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>the step count in &apos;%1&apos; cannot be read (%2)</source>
-        <translation>die Schrittzahl in „%1“ kann nicht gelesen werden (%2)</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+70"/>
         <source>cannot write the sampling checkpoint: %1</source>
         <translation>der Sampling-Prüfpunkt kann nicht geschrieben werden: %1</translation>
     </message>
@@ -411,6 +536,8 @@
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../core/tensorfile.cpp" line="-174"/>
+        <location line="+194"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>„%1“ ist größer als die %2 MiB, die dieses Programm einliest</translation>
     </message>
@@ -565,17 +692,17 @@
         <translation>unbekannte Varianz „%1“ (erwartet: beta oder beta-tilde)</translation>
     </message>
     <message>
-        <location filename="../core/schedule.cpp" line="+74"/>
+        <location filename="../core/schedule.cpp" line="+76"/>
         <source>unknown schedule &apos;%1&apos; (expected %2)</source>
         <translation>unbekannter Rauschplan „%1“ (erwartet: %2)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>the number of diffusion steps must be between 1 and 100000, not %1</source>
-        <translation>die Anzahl der Diffusionsschritte muss zwischen 1 und 100000 liegen, nicht bei %1</translation>
+        <source>the number of diffusion steps must be between 1 and %1, not %2</source>
+        <translation>die Anzahl der Diffusionsschritte muss zwischen 1 und %1 liegen, nicht %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>β must lie strictly between 0 and 1</source>
         <translation>β muss zwischen 0 und 1 liegen (beide Grenzen ausgeschlossen)</translation>
     </message>
@@ -600,9 +727,9 @@
         <translation>die Bilder des Datensatzes haben nicht die Bildgröße des Modells</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>the batch size must be between 1 and 65536</source>
-        <translation>die Stapelgröße muss zwischen 1 und 65536 liegen</translation>
+        <location filename="../core/config.cpp" line="+13"/>
+        <source>the batch size must be between 1 and %1</source>
+        <translation>die Stapelgröße muss zwischen 1 und %1 liegen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -625,7 +752,17 @@
         <translation>die Norm für das Gradienten-Clipping muss größer als 0 sein</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+2"/>
+        <source>the number of training steps must be between 0 and %1</source>
+        <translation>die Anzahl der Trainingsschritte muss zwischen 0 und %1 liegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the number of loss bins must be between 1 and %1</source>
+        <translation>die Anzahl der Verlustbereiche muss zwischen 1 und %1 liegen</translation>
+    </message>
+    <message>
+        <location filename="../core/trainer.cpp" line="+59"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>Trainingsschritt %1</translation>
@@ -651,12 +788,13 @@
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-295"/>
+        <location filename="../core/checkpoint.cpp" line="-250"/>
+        <location line="+87"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-85"/>
         <source>&apos;%1&apos; names an unknown schedule or prediction</source>
         <translation>„%1“ nennt einen unbekannten Rauschplan oder ein unbekanntes Vorhersageziel</translation>
     </message>
@@ -671,22 +809,47 @@
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
+        <location line="-503"/>
+        <location line="+224"/>
         <location line="+2"/>
-        <source>&apos;%1&apos; has invalid training settings</source>
-        <translation>„%1“ enthält ungültige Trainingseinstellungen</translation>
-    </message>
-    <message>
-        <location line="+72"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>„%1“ enthält keine %2-Gewichte</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-97"/>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is refused: its archive carries TorchScript code (&apos;%2&apos;), which would run when it is opened</source>
+        <translation>„%1“ wird abgelehnt: Sein Archiv enthält TorchScript-Code („%2“), der beim Öffnen ausgeführt würde</translation>
+    </message>
+    <message>
+        <location line="+262"/>
+        <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
+        <translation>„%1“ ist beschädigt: Die Einstellungen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>&apos;%1&apos; is a classifier, not a model checkpoint</source>
+        <translation>„%1“ ist ein Klassifikator, kein Modell-Prüfpunkt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&apos;%1&apos; has invalid training settings: %2</source>
+        <translation>„%1“ hat ungültige Trainingseinstellungen: %2</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>&apos;%1&apos; is damaged: its step count %2 is impossible</source>
+        <translation>„%1“ ist beschädigt: Die Schrittzahl %2 ist unmöglich</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-563"/>
+        <location line="+190"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
     </message>
@@ -716,32 +879,42 @@
         <translation>%1 ist aus unbekanntem Grund fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/unet.cpp" line="+131"/>
+        <location filename="../core/unet.cpp" line="+143"/>
         <source>unknown model preset &apos;%1&apos; (expected %2)</source>
         <translation>unbekannte Modellvoreinstellung „%1“ (erwartet: %2)</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>the base width ch must be a positive even number</source>
-        <translation>die Basisbreite ch muss eine positive gerade Zahl sein</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>ch_mult needs at least one level</source>
-        <translation>ch_mult benötigt mindestens eine Stufe</translation>
+        <source>the base width ch must be a positive even number of at most %1</source>
+        <translation>die Basisbreite ch muss eine positive gerade Zahl von höchstens %1 sein</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>every ch_mult entry must be at least 1</source>
-        <translation>jeder Eintrag von ch_mult muss mindestens 1 sein</translation>
+        <source>ch_mult needs between 1 and %1 levels</source>
+        <translation>ch_mult benötigt 1 bis %1 Stufen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every ch_mult entry must be between 1 and %1</source>
+        <translation>jeder Eintrag von ch_mult muss zwischen 1 und %1 liegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>num_res_blocks must be between 1 and %1</source>
+        <translation>num_res_blocks muss zwischen 1 und %1 liegen</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>num_res_blocks must be at least 1</source>
-        <translation>num_res_blocks muss mindestens 1 sein</translation>
+        <source>attn_resolutions may name at most %1 resolutions</source>
+        <translation>attn_resolutions darf höchstens %1 Auflösungen nennen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>every attention resolution must be between 1 and %1</source>
+        <translation>jede Attention-Auflösung muss zwischen 1 und %1 liegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>images must have 1 (grey) or 3 (RGB) channels</source>
         <translation>Bilder müssen 1 (Graustufen) oder 3 (RGB) Kanäle haben</translation>
     </message>
@@ -761,7 +934,7 @@
         <translation>unbekannte Genauigkeit „%1“ (erwartet: auto, fp32 oder bf16)</translation>
     </message>
     <message>
-        <location filename="../core/classifier.cpp" line="+142"/>
+        <location filename="../core/classifier.cpp" line="+143"/>
         <source>the %1 set for the classifier is empty</source>
         <translation>der %1-Datensatz für den Klassifikator ist leer</translation>
     </message>
@@ -801,7 +974,7 @@
         <translation>das Training des Klassifikators</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>cannot save the classifier: %1</source>
         <translation>der Klassifikator kann nicht gespeichert werden: %1</translation>
     </message>
@@ -836,15 +1009,9 @@
         <translation>„%1“ nennt %2 Klassen, hat aber %3 Ausgänge</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&apos;%1&apos; holds no classifier weights</source>
         <translation>„%1“ enthält keine Klassifikatorgewichte</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+8"/>
-        <source>the weights in &apos;%1&apos; do not match the classifier it describes (%2)</source>
-        <translation>die Gewichte in „%1“ passen nicht zu dem Klassifikator, den die Datei beschreibt (%2)</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -938,7 +1105,7 @@
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
@@ -948,7 +1115,12 @@
         <translation>bisherige Trainingsschritte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-60"/>
+        <source>How good are the samples?</source>
+        <translation>Wie gut sind die Samples?</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>timestep, 1 … T</source>
         <translation>Zeitschritt, 1 … T</translation>
     </message>
@@ -1046,6 +1218,47 @@
         <location line="+0"/>
         <source>the loss averaged over recent steps, as the chart draws it</source>
         <translation>über die letzten Schritte gemittelter Verlust, wie ihn das Diagramm zeigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+144"/>
+        <source>Fréchet distance</source>
+        <translation>Fréchet-Distanz</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>between the samples&apos; and the test images&apos; classifier features</source>
+        <translation>zwischen den Klassifikatormerkmalen der Samples und denen der Testbilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>floor</source>
+        <translation>Untergrenze</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the distance of real training images to the test images</source>
+        <translation>die Distanz echter Trainingsbilder zu den Testbildern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>distance ÷ floor</source>
+        <translation>Distanz ÷ Untergrenze</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 would be as close as real images</source>
+        <translation>1 hieße: so nah wie echte Bilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the classifier&apos;s mean top probability on the samples</source>
+        <translation>die mittlere höchste Wahrscheinlichkeit des Klassifikators für die Samples</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1257,6 +1470,56 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>A loss curve says how well the network predicts noise, not how good the images are. This view measures the samples themselves, with a small classifier trained on Fashion-MNIST that ships with the program.</source>
+        <translation>Eine Verlustkurve zeigt, wie gut das Netz das Rauschen vorhersagt, nicht wie gut die Bilder sind. Diese Ansicht misst die Samples selbst, mit einem kleinen, auf Fashion-MNIST trainierten Klassifikator, der mit dem Programm mitgeliefert wird.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The classifier&apos;s penultimate layer turns each image into a feature vector. The features of the samples and of the test images are each summarised by a Gaussian (mean μ, covariance Σ), and the two Gaussians are compared:</source>
+        <translation>Die vorletzte Schicht des Klassifikators macht aus jedem Bild einen Merkmalsvektor. Die Merkmale der Samples und die der Testbilder werden jeweils durch eine Gaußverteilung (Mittelwert μ, Kovarianz Σ) zusammengefasst, und die beiden Gaußverteilungen werden verglichen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>d² = ‖μ&lt;sub&gt;s&lt;/sub&gt; − μ&lt;sub&gt;r&lt;/sub&gt;‖² + tr(Σ&lt;sub&gt;s&lt;/sub&gt; + Σ&lt;sub&gt;r&lt;/sub&gt; − 2 (Σ&lt;sub&gt;s&lt;/sub&gt; Σ&lt;sub&gt;r&lt;/sub&gt;)&lt;sup&gt;½&lt;/sup&gt;)</source>
+        <translation>d² = ‖μ&lt;sub&gt;s&lt;/sub&gt; − μ&lt;sub&gt;r&lt;/sub&gt;‖² + tr(Σ&lt;sub&gt;s&lt;/sub&gt; + Σ&lt;sub&gt;r&lt;/sub&gt; − 2 (Σ&lt;sub&gt;s&lt;/sub&gt; Σ&lt;sub&gt;r&lt;/sub&gt;)&lt;sup&gt;½&lt;/sup&gt;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is the FID of the literature computed with this classifier instead of Inception, so its values are comparable between runs of this program, not with published FIDs. Lower is better.</source>
+        <translation>Das ist der FID aus der Literatur, berechnet mit diesem Klassifikator statt mit Inception; seine Werte sind daher zwischen Läufen dieses Programms vergleichbar, nicht mit veröffentlichten FID-Werten. Niedriger ist besser.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The floor</source>
+        <translation>Die Untergrenze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same distance from as many real training images to the test images: what a perfect model would reach with this many samples, since a finite sample never matches exactly. Distance ÷ floor near 1 means the samples are as close to the data as real images are.</source>
+        <translation>Dieselbe Distanz von ebenso vielen echten Trainingsbildern zu den Testbildern: der Wert, den ein perfektes Modell mit dieser Anzahl von Samples erreichen würde, da eine endliche Stichprobe nie genau übereinstimmt. Distanz ÷ Untergrenze nahe 1 bedeutet, dass die Samples den Daten so nahe sind wie echte Bilder.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confidence and class shares</source>
+        <translation>Konfidenz und Klassenanteile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The classifier&apos;s mean top probability on the samples: high when the samples look like clear members of a class, low for blurry or ambiguous ones. The class shares should each be near 10 %: a model that draws some classes far more often than others has lost diversity (mode collapse).</source>
+        <translation>Die mittlere höchste Wahrscheinlichkeit des Klassifikators für die Samples: hoch, wenn die Samples wie eindeutige Vertreter einer Klasse aussehen, niedrig bei verschwommenen oder mehrdeutigen. Die Klassenanteile sollten jeweils nahe 10 % liegen: Ein Modell, das manche Klassen weit häufiger erzeugt als andere, hat an Vielfalt verloren (Modenkollaps).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Against the number of steps</source>
+        <translation>In Abhängigkeit von der Schrittzahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sweep measures DDIM with 10 to 250 steps and DDPM with all of them: how much quality each extra network evaluation buys, and the time per image it costs.</source>
+        <translation>Die Messreihe umfasst DDIM mit 10 bis 250 Schritten und DDPM mit allen Schritten: wie viel Qualität jede zusätzliche Netzauswertung bringt und wie viel Zeit pro Bild sie kostet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The schedule β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; decides how fast the image is destroyed, and so which noise levels the model spends its steps on.</source>
         <translation>Der Rauschplan β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; bestimmt, wie schnell das Bild zerstört wird, und damit, auf welche Rauschniveaus das Modell seine Schritte verwendet.</translation>
     </message>
@@ -1394,42 +1657,42 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+62"/>
-        <location line="+262"/>
+        <location line="+274"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+261"/>
+        <location line="-273"/>
+        <location line="+273"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="-260"/>
-        <location line="+260"/>
+        <location line="-272"/>
+        <location line="+272"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+259"/>
+        <location line="-271"/>
+        <location line="+271"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+259"/>
+        <location line="-270"/>
+        <location line="+271"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+277"/>
+        <location line="-267"/>
+        <location line="+289"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-220"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1440,7 +1703,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+153"/>
+        <location line="+165"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
@@ -1491,19 +1754,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+494"/>
+        <location line="+500"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location line="-499"/>
         <location line="+14"/>
-        <location line="+480"/>
+        <location line="+486"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-492"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
@@ -1621,8 +1884,8 @@
         <translation>Verlustverlauf exportieren</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+144"/>
+        <location line="-156"/>
+        <location line="+156"/>
         <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
@@ -1673,7 +1936,7 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -1733,7 +1996,7 @@
         <translation>Sampling mit den Gewichten von Schritt %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Already sampling with these settings; change one to start a new run.</source>
         <translation>Es wird bereits mit diesen Einstellungen erzeugt; ändern Sie eine davon, um einen neuen Lauf zu starten.</translation>
     </message>
@@ -1753,7 +2016,7 @@
         <translation>Bild %1 bei t = %2 in %3 Fortsetzungen verzweigt, jede mit frischem Rauschen%4</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Unsaved training</source>
         <translation>Nicht gespeichertes Training</translation>
     </message>
@@ -1763,7 +2026,7 @@
         <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+89"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -1803,7 +2066,7 @@
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <location line="+9"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
@@ -1846,7 +2109,7 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-313"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>
@@ -1856,7 +2119,7 @@
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+334"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -2034,12 +2297,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>Samples mit diesen Einstellungen erzeugen und mit den Testbildern vergleichen</translation>
     </message>
@@ -2064,7 +2327,7 @@
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+27"/>
         <source>Samples</source>
         <translation>Samples</translation>
@@ -2091,12 +2354,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-91"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -2118,12 +2381,12 @@
     <message>
         <location line="+2"/>
         <location line="+22"/>
-        <location line="+133"/>
+        <location line="+149"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-167"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
@@ -2139,7 +2402,8 @@
         <translation>Netzauswertungen pro Bild</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
+        <location line="+8"/>
         <source>No measurement of %1 yet.</source>
         <translation>Noch keine Messung für %1.</translation>
     </message>
@@ -2179,7 +2443,7 @@
         <translation>Fertig.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, %L2 samples, the model at step %L3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %L2 Samples, Modell bei Schritt %L3</translation>
     </message>
@@ -2562,7 +2826,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+63"/>
+        <location filename="../app/studio/trainingview.cpp" line="+64"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>
@@ -2619,12 +2883,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+214"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-213"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -2660,12 +2924,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+269"/>
+        <location line="+273"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-272"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -2716,17 +2980,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+175"/>
+        <location line="+179"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-177"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+158"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>

@@ -178,7 +178,7 @@
         <translation>PNG/JPEG 图像文件夹…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
@@ -316,86 +316,211 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+65"/>
+        <location filename="../core/tensorfile.cpp" line="+191"/>
+        <source>cannot write &apos;%1&apos;: it is a folder</source>
+        <translation>无法写入“%1”：它是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write &apos;%1&apos;: it is not a regular file</source>
+        <translation>无法写入“%1”：它不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+7"/>
+        <location line="+105"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+8"/>
+        <location line="-84"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>无法写入“%1”：%2（原有文件如存在则保持不变）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>cannot replace &apos;%1&apos;: %2</source>
         <translation>无法替换“%1”：%2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>cannot serialise the checkpoint: %1</source>
-        <translation>无法序列化检查点：%1</translation>
+        <location line="+31"/>
+        <source>&apos;%1&apos; is a folder, not a file</source>
+        <translation>“%1”是文件夹，不是文件</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <location line="+191"/>
+        <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
+        <translation>“%1”不是普通文件（而是设备、管道或套接字）：不会读取它</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
+        <translation>无法写入“%1”：无法存储张量“%2”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; has a type this format lacks</source>
+        <translation>无法写入“%1”：张量“%2”的类型不受此格式支持</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&apos;%1&apos; is damaged or not a tensor file: %2</source>
+        <translation>“%1”已损坏或不是张量文件：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is shorter than its header</source>
+        <translation>文件比其文件头还短</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; is damaged: its header claims %2 bytes, more than the file holds</source>
+        <translation>“%1”已损坏：文件头声明有 %2 字节，超过了文件实际包含的字节数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is truncated inside its header</source>
+        <translation>“%1”在文件头内被截断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its header is nested too deeply</source>
+        <translation>文件头嵌套过深</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its header is not a JSON object</source>
+        <translation>文件头不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it names too many tensors</source>
+        <translation>文件中列出的张量过多</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>its metadata is not an object</source>
+        <translation>元数据不是对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a metadata value is not a string</source>
+        <translation>某个元数据值不是字符串</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is damaged: the entry of tensor &apos;%2&apos; is malformed</source>
+        <translation>“%1”已损坏：张量“%2”的条目格式错误</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>&apos;%1&apos; stores tensor &apos;%2&apos; in a type this program does not read</source>
+        <translation>“%1”以本程序无法读取的类型存储张量“%2”</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos; is damaged: tensor &apos;%2&apos; is larger than the file</source>
+        <translation>“%1”已损坏：张量“%2”比文件还大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is damaged: the bytes of tensor &apos;%2&apos; do not match its shape</source>
+        <translation>“%1”已损坏：张量“%2”的字节数与其形状不符</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its tensors overlap or leave gaps</source>
+        <translation>张量之间有重叠或空隙</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; is truncated: tensor &apos;%2&apos; is cut short</source>
+        <translation>“%1”已被截断：张量“%2”不完整</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/checkpoint.cpp" line="+395"/>
+        <location line="+92"/>
         <location filename="../core/dataset.cpp" line="+63"/>
+        <location filename="../core/tensorfile.cpp" line="-177"/>
+        <location line="+190"/>
+        <location line="+18"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-87"/>
+        <location filename="../core/tensorfile.cpp" line="-127"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+62"/>
+        <location line="+3"/>
+        <location line="+92"/>
+        <location line="+6"/>
+        <location line="+80"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>“%1”不是 DDPM Studio 检查点</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-175"/>
+        <location line="+98"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-94"/>
+        <location filename="../core/tensorfile.cpp" line="+79"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../core/tensorfile.cpp" line="+2"/>
         <source>&apos;%1&apos; has unexpected bytes after the checkpoint</source>
         <translation>“%1”在检查点数据之后有多余的字节</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
+        <location filename="../core/tensorfile.cpp" line="+19"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-170"/>
+        <location line="+181"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location line="+157"/>
-        <location line="+8"/>
+        <location line="-386"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+102"/>
+        <location line="+4"/>
+        <location line="+17"/>
+        <location line="+209"/>
+        <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
+        <translation>“%1”中的优化器状态与模型不匹配（%2）</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <location line="+200"/>
+        <location line="+415"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>the step count in &apos;%1&apos; cannot be read (%2)</source>
-        <translation>无法读取“%1”中的步数（%2）</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+70"/>
         <source>cannot write the sampling checkpoint: %1</source>
         <translation>无法写入采样检查点：%1</translation>
     </message>
@@ -411,6 +536,8 @@
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../core/tensorfile.cpp" line="-174"/>
+        <location line="+194"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>“%1”超过了本程序可读取的 %2 MiB 上限</translation>
     </message>
@@ -565,17 +692,17 @@
         <translation>未知方差类型“%1”（应为 beta 或 beta-tilde）</translation>
     </message>
     <message>
-        <location filename="../core/schedule.cpp" line="+74"/>
+        <location filename="../core/schedule.cpp" line="+76"/>
         <source>unknown schedule &apos;%1&apos; (expected %2)</source>
         <translation>未知噪声调度“%1”（应为 %2）</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>the number of diffusion steps must be between 1 and 100000, not %1</source>
-        <translation>扩散步数必须在 1 到 100000 之间，而不是 %1</translation>
+        <source>the number of diffusion steps must be between 1 and %1, not %2</source>
+        <translation>扩散步数必须在 1 到 %1 之间，而不是 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>β must lie strictly between 0 and 1</source>
         <translation>β 必须严格介于 0 和 1 之间</translation>
     </message>
@@ -600,9 +727,9 @@
         <translation>数据集中的图像尺寸与模型不符</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>the batch size must be between 1 and 65536</source>
-        <translation>批大小必须在 1 到 65536 之间</translation>
+        <location filename="../core/config.cpp" line="+13"/>
+        <source>the batch size must be between 1 and %1</source>
+        <translation>批大小必须在 1 到 %1 之间</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -625,7 +752,17 @@
         <translation>梯度裁剪范数必须大于 0</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+2"/>
+        <source>the number of training steps must be between 0 and %1</source>
+        <translation>训练步数必须在 0 到 %1 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the number of loss bins must be between 1 and %1</source>
+        <translation>损失区间数必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <location filename="../core/trainer.cpp" line="+59"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>训练第 %1 步</translation>
@@ -651,12 +788,13 @@
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-295"/>
+        <location filename="../core/checkpoint.cpp" line="-250"/>
+        <location line="+87"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-85"/>
         <source>&apos;%1&apos; names an unknown schedule or prediction</source>
         <translation>“%1”指定了未知的噪声调度或预测目标</translation>
     </message>
@@ -671,22 +809,47 @@
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
+        <location line="-503"/>
+        <location line="+224"/>
         <location line="+2"/>
-        <source>&apos;%1&apos; has invalid training settings</source>
-        <translation>“%1”中的训练设置无效</translation>
-    </message>
-    <message>
-        <location line="+72"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>“%1”中没有 %2 权重</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-97"/>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is refused: its archive carries TorchScript code (&apos;%2&apos;), which would run when it is opened</source>
+        <translation>已拒绝“%1”：其归档中包含 TorchScript 代码（“%2”），打开时会被执行</translation>
+    </message>
+    <message>
+        <location line="+262"/>
+        <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
+        <translation>“%1”已损坏：无法读取其设置</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>&apos;%1&apos; is a classifier, not a model checkpoint</source>
+        <translation>“%1”是分类器，不是模型检查点</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&apos;%1&apos; has invalid training settings: %2</source>
+        <translation>“%1”的训练设置无效：%2</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>&apos;%1&apos; is damaged: its step count %2 is impossible</source>
+        <translation>“%1”已损坏：其步数 %2 不可能</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-563"/>
+        <location line="+190"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
     </message>
@@ -716,32 +879,42 @@
         <translation>%1因未知原因失败</translation>
     </message>
     <message>
-        <location filename="../core/unet.cpp" line="+131"/>
+        <location filename="../core/unet.cpp" line="+143"/>
         <source>unknown model preset &apos;%1&apos; (expected %2)</source>
         <translation>未知模型预设“%1”（应为 %2）</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>the base width ch must be a positive even number</source>
-        <translation>基础宽度 ch 必须是正偶数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>ch_mult needs at least one level</source>
-        <translation>ch_mult 至少需要一个层级</translation>
+        <source>the base width ch must be a positive even number of at most %1</source>
+        <translation>基础宽度 ch 必须是不超过 %1 的正偶数</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>every ch_mult entry must be at least 1</source>
-        <translation>ch_mult 的每一项都必须至少为 1</translation>
+        <source>ch_mult needs between 1 and %1 levels</source>
+        <translation>ch_mult 需要 1 到 %1 个层级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every ch_mult entry must be between 1 and %1</source>
+        <translation>ch_mult 的每一项都必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>num_res_blocks must be between 1 and %1</source>
+        <translation>num_res_blocks 必须在 1 到 %1 之间</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>num_res_blocks must be at least 1</source>
-        <translation>num_res_blocks 必须至少为 1</translation>
+        <source>attn_resolutions may name at most %1 resolutions</source>
+        <translation>attn_resolutions 最多只能指定 %1 个分辨率</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>every attention resolution must be between 1 and %1</source>
+        <translation>每个注意力分辨率都必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>images must have 1 (grey) or 3 (RGB) channels</source>
         <translation>图像必须有 1 个（灰度）或 3 个（RGB）通道</translation>
     </message>
@@ -761,7 +934,7 @@
         <translation>未知精度“%1”（应为 auto、fp32 或 bf16）</translation>
     </message>
     <message>
-        <location filename="../core/classifier.cpp" line="+142"/>
+        <location filename="../core/classifier.cpp" line="+143"/>
         <source>the %1 set for the classifier is empty</source>
         <translation>分类器的 %1 数据集为空</translation>
     </message>
@@ -801,7 +974,7 @@
         <translation>训练分类器</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>cannot save the classifier: %1</source>
         <translation>无法保存分类器：%1</translation>
     </message>
@@ -836,15 +1009,9 @@
         <translation>“%1”列出了 %2 个类别，却有 %3 个输出</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&apos;%1&apos; holds no classifier weights</source>
         <translation>“%1”中没有分类器权重</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+8"/>
-        <source>the weights in &apos;%1&apos; do not match the classifier it describes (%2)</source>
-        <translation>“%1”中的权重与其所描述的分类器不匹配（%2）</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -938,7 +1105,7 @@
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -948,7 +1115,12 @@
         <translation>已完成的训练步数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-60"/>
+        <source>How good are the samples?</source>
+        <translation>样本质量如何？</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>timestep, 1 … T</source>
         <translation>时间步，1 … T</translation>
     </message>
@@ -1046,6 +1218,47 @@
         <location line="+0"/>
         <source>the loss averaged over recent steps, as the chart draws it</source>
         <translation>最近若干步的平均损失，即图表中绘制的曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+144"/>
+        <source>Fréchet distance</source>
+        <translation>Fréchet 距离</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>between the samples&apos; and the test images&apos; classifier features</source>
+        <translation>样本与测试图像在分类器特征上的距离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>floor</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the distance of real training images to the test images</source>
+        <translation>真实训练图像与测试图像之间的距离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>distance ÷ floor</source>
+        <translation>距离 ÷ 下限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 would be as close as real images</source>
+        <translation>为 1 表示与真实图像一样接近</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the classifier&apos;s mean top probability on the samples</source>
+        <translation>分类器对样本给出的最高概率的平均值</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1257,6 +1470,56 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>A loss curve says how well the network predicts noise, not how good the images are. This view measures the samples themselves, with a small classifier trained on Fashion-MNIST that ships with the program.</source>
+        <translation>损失曲线反映的是网络预测噪声的好坏，而不是图像的好坏。此视图直接测量样本本身，所用的是随程序附带、在 Fashion-MNIST 上训练的小型分类器。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The classifier&apos;s penultimate layer turns each image into a feature vector. The features of the samples and of the test images are each summarised by a Gaussian (mean μ, covariance Σ), and the two Gaussians are compared:</source>
+        <translation>分类器的倒数第二层将每张图像转换为一个特征向量。样本的特征和测试图像的特征各自用一个高斯分布（均值 μ，协方差 Σ）来概括，然后比较这两个高斯分布：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>d² = ‖μ&lt;sub&gt;s&lt;/sub&gt; − μ&lt;sub&gt;r&lt;/sub&gt;‖² + tr(Σ&lt;sub&gt;s&lt;/sub&gt; + Σ&lt;sub&gt;r&lt;/sub&gt; − 2 (Σ&lt;sub&gt;s&lt;/sub&gt; Σ&lt;sub&gt;r&lt;/sub&gt;)&lt;sup&gt;½&lt;/sup&gt;)</source>
+        <translation>d² = ‖μ&lt;sub&gt;s&lt;/sub&gt; − μ&lt;sub&gt;r&lt;/sub&gt;‖² + tr(Σ&lt;sub&gt;s&lt;/sub&gt; + Σ&lt;sub&gt;r&lt;/sub&gt; − 2 (Σ&lt;sub&gt;s&lt;/sub&gt; Σ&lt;sub&gt;r&lt;/sub&gt;)&lt;sup&gt;½&lt;/sup&gt;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is the FID of the literature computed with this classifier instead of Inception, so its values are comparable between runs of this program, not with published FIDs. Lower is better.</source>
+        <translation>这就是文献中的 FID，只是用此分类器代替 Inception 来计算，因此其数值可在本程序的不同运行之间比较，但不能与已发表的 FID 比较。数值越低越好。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The floor</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same distance from as many real training images to the test images: what a perfect model would reach with this many samples, since a finite sample never matches exactly. Distance ÷ floor near 1 means the samples are as close to the data as real images are.</source>
+        <translation>用同样数量的真实训练图像到测试图像计算的同一距离：即完美模型在这么多样本下所能达到的值，因为有限的样本永远不会完全吻合。距离 ÷ 下限接近 1，意味着样本与数据的接近程度和真实图像相当。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confidence and class shares</source>
+        <translation>置信度与类别占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The classifier&apos;s mean top probability on the samples: high when the samples look like clear members of a class, low for blurry or ambiguous ones. The class shares should each be near 10 %: a model that draws some classes far more often than others has lost diversity (mode collapse).</source>
+        <translation>分类器对样本给出的最高概率的平均值：样本看起来明确属于某个类别时较高，样本模糊或模棱两可时较低。各类别占比都应接近 10%：如果模型生成某些类别的频率远高于其他类别，就说明它失去了多样性（模式坍塌）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Against the number of steps</source>
+        <translation>随步数的变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sweep measures DDIM with 10 to 250 steps and DDPM with all of them: how much quality each extra network evaluation buys, and the time per image it costs.</source>
+        <translation>“按步数测量”会测量 10 到 250 步的 DDIM 以及全部步数的 DDPM：每多一次网络评估能换来多少质量提升，以及每张图像要多花多少时间。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The schedule β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; decides how fast the image is destroyed, and so which noise levels the model spends its steps on.</source>
         <translation>噪声调度 β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; 决定图像被破坏的速度，从而决定模型把步数花在哪些噪声水平上。</translation>
     </message>
@@ -1393,42 +1656,42 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+62"/>
-        <location line="+262"/>
+        <location line="+274"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+261"/>
+        <location line="-273"/>
+        <location line="+273"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-260"/>
-        <location line="+260"/>
+        <location line="-272"/>
+        <location line="+272"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+259"/>
+        <location line="-271"/>
+        <location line="+271"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+259"/>
+        <location line="-270"/>
+        <location line="+271"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+277"/>
+        <location line="-267"/>
+        <location line="+289"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-220"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1439,7 +1702,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+153"/>
+        <location line="+165"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
@@ -1490,19 +1753,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+494"/>
+        <location line="+500"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location line="-499"/>
         <location line="+14"/>
-        <location line="+480"/>
+        <location line="+486"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-492"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -1620,8 +1883,8 @@
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+144"/>
+        <location line="-156"/>
+        <location line="+156"/>
         <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
@@ -1672,7 +1935,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -1732,7 +1995,7 @@
         <translation>正在使用第 %1 步的权重采样</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Already sampling with these settings; change one to start a new run.</source>
         <translation>已在使用这些设置采样；更改其中一项即可开始新的运行。</translation>
     </message>
@@ -1752,7 +2015,7 @@
         <translation>图像 %1 在 t = %2 处分叉为 %3 个延续，每个都使用新的噪声%4</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Unsaved training</source>
         <translation>未保存的训练</translation>
     </message>
@@ -1762,7 +2025,7 @@
         <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+89"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -1802,7 +2065,7 @@
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <location line="+9"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
@@ -1845,7 +2108,7 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-313"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>
@@ -1855,7 +2118,7 @@
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+334"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -2032,12 +2295,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>使用这些设置生成样本，并与测试图像进行比较</translation>
     </message>
@@ -2062,7 +2325,7 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+27"/>
         <source>Samples</source>
         <translation>样本数</translation>
@@ -2089,12 +2352,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-91"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -2116,12 +2379,12 @@
     <message>
         <location line="+2"/>
         <location line="+22"/>
-        <location line="+133"/>
+        <location line="+149"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-167"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
@@ -2137,7 +2400,8 @@
         <translation>每张图像的网络评估次数</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
+        <location line="+8"/>
         <source>No measurement of %1 yet.</source>
         <translation>尚未测量 %1。</translation>
     </message>
@@ -2177,7 +2441,7 @@
         <translation>完成。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, %L2 samples, the model at step %L3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;，%L2 个样本，模型处于第 %L3 步</translation>
     </message>
@@ -2560,7 +2824,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+63"/>
+        <location filename="../app/studio/trainingview.cpp" line="+64"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>
@@ -2617,12 +2881,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+214"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-213"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -2658,12 +2922,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+269"/>
+        <location line="+273"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-272"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -2714,17 +2978,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+175"/>
+        <location line="+179"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-177"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+158"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>

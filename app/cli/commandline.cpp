@@ -39,9 +39,16 @@ std::atomic<bool>& interrupted()
 
 void stopOnSignals(bool sigterm)
 {
+    // The handler stays installed (glibc's signal() has BSD semantics): a second Ctrl-C during the save
+    // only sets the flag again, and the save itself replaces the file atomically.
     std::signal(SIGINT, onSignal);
-    if (sigterm)
+    if (sigterm) {
         std::signal(SIGTERM, onSignal);
+        std::signal(SIGHUP, onSignal); // the terminal closed: save as for Ctrl-C
+    }
+    // A closed stderr pipe (`ddpm train … 2>&1 | tee log`, then Ctrl-C ends tee) makes writes fail
+    // instead of killing the process before it saves.
+    std::signal(SIGPIPE, SIG_IGN);
 }
 
 std::string formatDuration(double secs)

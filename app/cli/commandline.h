@@ -21,7 +21,7 @@ namespace ddpm::cli {
 // Prints "PROGRAM: message" on stderr and returns `code`.
 int fail(const std::string& message, int code = 1);
 
-// Set by SIGINT (and SIGTERM where asked) once stopOnSignals() ran: long commands stop, save, exit.
+// Set by SIGINT (and SIGTERM and SIGHUP where asked) once stopOnSignals() ran: long commands stop, save, exit.
 std::atomic<bool>& interrupted();
 void stopOnSignals(bool sigterm);
 

@@ -8,12 +8,14 @@
 #include "precision.h"
 #include "sampler.h"
 #include "schedule.h"
+#include "sizelimits.h"
 #include "sha256.h"
 #include "trainer.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -29,58 +31,67 @@ namespace {
 const std::string kDeviceHelp = "auto, cpu or cuda";
 const std::string kThreadsHelp = "CPU threads (0: all cores)";
 
-// A file written under a temporary name and renamed into place by commit(), as Qt's QSaveFile does:
-// nobody reads half a file, and a run that fails leaves the previous one. Where the folder takes no
-// new files but the file itself is writable, it is written in place.
-class SaveFile {
+// The training log: rows appended and flushed as they happen, so that a killed run keeps its log. A
+// resumed run continues the same file: rows past the checkpoint's step (written after its last save by
+// the run that was killed) are dropped first, so every step appears once.
+class TrainingLog {
 public:
-    explicit SaveFile(std::string path)
-        : m_path(std::move(path))
-    {
-    }
-    ~SaveFile()
+    ~TrainingLog()
     {
         if (m_file)
             std::fclose(m_file);
-        if (!m_tmp.empty())
-            ::unlink(m_tmp.c_str());
     }
-    SaveFile(const SaveFile&) = delete;
-    SaveFile& operator=(const SaveFile&) = delete;
-
-    bool open()
+    bool open(const std::string& path, bool resume, long long resumedStep)
     {
-        std::string name = m_path + ".XXXXXX";
-        const int fd = ::mkstemp(name.data());
-        if (fd >= 0) {
-            ::fchmod(fd, 0644);
-            m_tmp = name;
-            m_file = ::fdopen(fd, "w");
-        } else {
-            m_file = std::fopen(m_path.c_str(), "w");
+        static const std::string header = "step,loss,grad_norm,lr,img_per_s\n";
+        std::string kept = header;
+        if (resume) {
+            if (std::FILE* in = std::fopen(path.c_str(), "r")) {
+                char line[512];
+                bool first = true;
+                while (std::fgets(line, sizeof line, in)) {
+                    if (first && std::string(line) == header) {
+                        first = false;
+                        continue;
+                    }
+                    first = false;
+                    char* end = nullptr;
+                    const long long step = std::strtoll(line, &end, 10);
+                    if (end != line && *end == ',' && step <= resumedStep && std::strchr(line, '\n'))
+                        kept += line;
+                }
+                std::fclose(in);
+            }
         }
+        if (auto s = writeFileAtomically(path, kept); !s) {
+            m_error = s.error();
+            return false;
+        }
+        m_file = std::fopen(path.c_str(), "a");
         if (!m_file)
             m_error = systemError(errno).message();
         return m_file != nullptr;
     }
-    void write(const std::string& text) { std::fwrite(text.data(), 1, text.size(), m_file); }
-    bool commit()
+    void write(const char* row)
     {
-        const bool written = !std::ferror(m_file) && std::fflush(m_file) == 0 && ::fsync(::fileno(m_file)) == 0;
-        const int closed = std::fclose(m_file);
+        if (std::fputs(row, m_file) < 0 || std::fflush(m_file) != 0)
+            m_failed = true;
+    }
+    bool close()
+    {
+        const bool ok = !m_failed && std::fflush(m_file) == 0 && ::fsync(::fileno(m_file)) == 0;
+        const bool closed = std::fclose(m_file) == 0;
         m_file = nullptr;
-        if (!written || closed != 0 || (!m_tmp.empty() && std::rename(m_tmp.c_str(), m_path.c_str()) != 0)) {
-            m_error = systemError(errno).message();
-            return false;
-        }
-        m_tmp.clear();
-        return true;
+        if (!ok || !closed)
+            m_error = systemError(errno ? errno : EIO).message();
+        return ok && closed;
     }
     const std::string& errorString() const { return m_error; }
 
 private:
-    std::string m_path, m_tmp, m_error;
-    FILE* m_file = nullptr;
+    std::FILE* m_file = nullptr;
+    bool m_failed = false;
+    std::string m_error;
 };
 
 long long fileSize(const std::string& path)
@@ -153,6 +164,9 @@ int train(const TrainArgs& a, const Environment& env)
 {
     if (a.out.empty())
         return fail("--out CKPT is required", 2);
+    // A folder that does not exist or takes no files fails now, not when the first save comes hours later.
+    if (auto w = checkWritable(a.out); !w)
+        return fail(w.error(), 2);
     const auto compute = computeOptions(a.threads, a.device, a.precision);
     if (!compute)
         return fail(compute.error(), 2);
@@ -201,12 +215,11 @@ int train(const TrainArgs& a, const Environment& env)
         steps = trainer->config().train.totalSteps;
     trainer->setTotalSteps(steps);
 
-    std::unique_ptr<SaveFile> log;
+    std::unique_ptr<TrainingLog> log;
     if (a.given("--log")) {
-        log = std::make_unique<SaveFile>(a.log);
-        if (!log->open())
+        log = std::make_unique<TrainingLog>();
+        if (!log->open(a.log, a.given("--resume"), trainer->stepCount()))
             return fail("cannot write the log '" + a.log + "': " + log->errorString());
-        log->write("step,loss,grad_norm,lr,img_per_s\n");
     }
 
     stopOnSignals(true);
@@ -268,7 +281,7 @@ int train(const TrainArgs& a, const Environment& env)
     if (interrupted().load())
         std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n",
                      static_cast<long long>(trainer->stepCount()));
-    if (log && !log->commit())
+    if (log && !log->close())
         std::fprintf(stderr, "ddpm: cannot write the log: %s\n", log->errorString().c_str());
     if (auto sv = trainer->save(a.out); !sv)
         return fail(sv.error());
@@ -303,7 +316,7 @@ int info(const std::string& path)
         return fail(loaded.error());
     const auto& m = loaded.value();
     nlohmann::json o = configJson(m.config);
-    o["format_version"] = kCheckpointVersion;
+    o["format_version"] = m.formatVersion;
     o["step"] = m.step;
     o["params"] = m.model->parameterCount();
     if (!m.lossHistory.empty())
@@ -418,7 +431,7 @@ void addScheduleCommand(CommandLine& cli)
     auto* c = cli.add("schedule", "print a noise schedule as CSV", "print a noise schedule as CSV",
                       [a] { return schedule(*a); });
     addText(c, "--kind", a->kind, listOfChoices(scheduleKindNames()), "K");
-    addNumber(c, "--steps", a->options.steps, 1, 100000, "number of diffusion steps T", "T");
+    addNumber(c, "--steps", a->options.steps, 1, static_cast<double>(limits::kMaxTimesteps), "number of diffusion steps T", "T");
     addNumber(c, "--beta-start", a->options.betaStart, 0, 1, "β_1", "B0");
     addNumber(c, "--beta-end", a->options.betaEnd, 0, 1, "β_T", "B1");
 }
@@ -436,7 +449,7 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addText(c, "--out", a->out, "checkpoint to write", "CKPT");
     addText(c, "--model", a->model, listOfChoices(unetPresetNames()), "PRESET");
     addNumber(c, "--steps", a->steps, 0, 1e9, "train until this step count is reached", "N");
-    addNumber(c, "--batch", a->train.batch, 1, 65536, "batch size", "B");
+    addNumber(c, "--batch", a->train.batch, 1, static_cast<double>(limits::kMaxBatch), "batch size", "B");
     addNumber(c, "--lr", a->train.lr, 0, 1, "Adam learning rate", "LR");
     addNumber(c, "--warmup", a->train.warmupSteps, 0, 1e9, "learning-rate warm-up steps", "N");
     addNumber(c, "--ema", a->train.emaDecay, 0, 1, "EMA decay", "D");
@@ -459,6 +472,30 @@ void addInfoCommand(CommandLine& cli)
     auto* c = cli.add("info", "print a checkpoint's configuration as JSON",
                       "print a checkpoint's configuration and step as JSON", [path] { return info(*path); });
     c->add_option("CKPT", *path, "checkpoint")->type_name("");
+}
+
+int convert(const std::string& in, const std::string& out)
+{
+    if (in.empty() || out.empty())
+        return fail("usage: ddpm convert OLD NEW", 2);
+    std::string kind;
+    if (auto s = convertCheckpoint(in, out, &kind); !s)
+        return fail(s.error());
+    std::fprintf(stderr, "ddpm: wrote %s (%s) in checkpoint format %d\n", out.c_str(), kind.c_str(),
+                 kCheckpointVersion);
+    return 0;
+}
+
+void addConvertCommand(CommandLine& cli)
+{
+    auto in = std::make_shared<std::string>();
+    auto out = std::make_shared<std::string>();
+    auto* c = cli.add("convert", "rewrite an older checkpoint or classifier in the current format",
+                      "rewrite a checkpoint or classifier of an older format (a LibTorch archive) as a safetensors "
+                      "file that runs no code when opened; the old file is read only if it carries no code",
+                      [in, out] { return convert(*in, *out); });
+    c->add_option("OLD", *in, "the file to read")->type_name("");
+    c->add_option("NEW", *out, "the file to write")->type_name("");
 }
 
 void addExportCommand(CommandLine& cli)

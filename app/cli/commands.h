@@ -32,6 +32,7 @@ void addScheduleCommand(CommandLine& cli);
 void addTrainCommand(CommandLine& cli, const Environment& env);
 void addInfoCommand(CommandLine& cli);
 void addExportCommand(CommandLine& cli);
+void addConvertCommand(CommandLine& cli);
 void addBenchCommand(CommandLine& cli);
 void addSelfcheckCommand(CommandLine& cli);
 void addTrainClassifierCommand(CommandLine& cli, const Environment& env);

@@ -389,6 +389,7 @@ int main(int argc, char** argv)
     addSampleCommand(cli);
     addInfoCommand(cli);
     addExportCommand(cli);
+    addConvertCommand(cli);
     addBenchCommand(cli);
     addSelfcheckCommand(cli);
     addTrainClassifierCommand(cli, env);

@@ -16,6 +16,7 @@ int main(int argc, char** argv)
     addTrainCommand(cli, env);
     addInfoCommand(cli);
     addExportCommand(cli);
+    addConvertCommand(cli);
     addBenchCommand(cli);
     addSelfcheckCommand(cli);
     addTrainClassifierCommand(cli, env);

@@ -37,6 +37,7 @@ DataView::DataView(QWidget* parent)
     m_source->addItem(tr("CIFAR-10 binary folder…"), QStringLiteral("cifar10:"));
     m_source->addItem(tr("Folder of PNG/JPEG images…"), QStringLiteral("folder:"));
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText); // data set names and errors come from files
     m_status->setWordWrap(true);
     m_thumbs = new ImageGrid(this);
     m_thumbs->setThumbnailSize(44);

@@ -22,15 +22,22 @@ QMessageBox::StandardButton question(QWidget* parent, const QString& title, cons
         g_nextAnswer.reset();
         return a;
     }
-    return QMessageBox::question(parent, title, text, buttons, defaultButton);
+    // File names and engine messages come from files: shown as plain text, never as rich text.
+    QMessageBox box(QMessageBox::Question, title, text, buttons, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.setDefaultButton(defaultButton);
+    return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
 void setSilent(bool silent) { g_silent = silent; }
 
 void warning(QWidget* parent, const QString& title, const QString& text)
 {
-    if (!g_silent)
-        QMessageBox::warning(parent, title, text);
+    if (g_silent)
+        return;
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
 }
 
 void setNextSavePath(const QString& path) { g_nextPath = path; }

@@ -108,6 +108,8 @@ QString HelpPanel::topicTitle(Topic topic) const
         return tr("The reverse process: sampling");
     case Schedules:
         return tr("Noise schedules");
+    case Quality:
+        return tr("How good are the samples?");
     }
     return QString();
 }
@@ -150,6 +152,8 @@ QString HelpPanel::topicHtml(Topic topic) const
         return reverseHtml();
     case Schedules:
         return schedulesHtml();
+    case Quality:
+        return qualityHtml();
     }
     return QString();
 }
@@ -190,6 +194,10 @@ QString HelpPanel::nowHtml() const
         {"eta", QStringLiteral("η"), tr("DDIM stochasticity, 0 = deterministic")},
         {"loss", tr("loss"), tr("mean of ‖ε − ε<sub>θ</sub>‖² per pixel")},
         {"loss_smoothed", tr("smoothed loss"), tr("the loss averaged over recent steps, as the chart draws it")},
+        {"fid", tr("Fréchet distance"), tr("between the samples' and the test images' classifier features")},
+        {"fid_floor", tr("floor"), tr("the distance of real training images to the test images")},
+        {"ratio", tr("distance ÷ floor"), tr("1 would be as close as real images")},
+        {"confidence", tr("confidence"), tr("the classifier's mean top probability on the samples")},
     };
 
     const QString rowTemplate =
@@ -321,6 +329,37 @@ QString HelpPanel::reverseHtml() const
     html += paragraph(tr("η = 0 is deterministic: the same x<sub><i>T</i></sub> always gives the same image. "
                          "η = 1 adds DDPM-like noise; with every timestep kept it is DDPM with "
                          "σ<sub><i>t</i></sub>² = β̃<sub><i>t</i></sub>."));
+    return html;
+}
+
+QString HelpPanel::qualityHtml() const
+{
+    QString html;
+    html += paragraph(tr("A loss curve says how well the network predicts noise, not how good the images are. "
+                         "This view measures the samples themselves, with a small classifier trained on "
+                         "Fashion-MNIST that ships with the program."));
+    html += heading(tr("Fréchet distance"));
+    html += paragraph(tr("The classifier's penultimate layer turns each image into a feature vector. The "
+                         "features of the samples and of the test images are each summarised by a Gaussian "
+                         "(mean μ, covariance Σ), and the two Gaussians are compared:"));
+    html += equation(tr("d² = ‖μ<sub>s</sub> − μ<sub>r</sub>‖² + tr(Σ<sub>s</sub> + Σ<sub>r</sub> − "
+                        "2 (Σ<sub>s</sub> Σ<sub>r</sub>)<sup>½</sup>)"));
+    html += paragraph(tr("It is the FID of the literature computed with this classifier instead of Inception, "
+                         "so its values are comparable between runs of this program, not with published "
+                         "FIDs. Lower is better."));
+    html += heading(tr("The floor"));
+    html += paragraph(tr("The same distance from as many real training images to the test images: what a "
+                         "perfect model would reach with this many samples, since a finite sample never "
+                         "matches exactly. Distance ÷ floor near 1 means the samples are as close to the "
+                         "data as real images are."));
+    html += heading(tr("Confidence and class shares"));
+    html += paragraph(tr("The classifier's mean top probability on the samples: high when the samples look "
+                         "like clear members of a class, low for blurry or ambiguous ones. The class shares "
+                         "should each be near 10 %: a model that draws some classes far more often than "
+                         "others has lost diversity (mode collapse)."));
+    html += heading(tr("Against the number of steps"));
+    html += paragraph(tr("The sweep measures DDIM with 10 to 250 steps and DDPM with all of them: how much "
+                         "quality each extra network evaluation buys, and the time per image it costs."));
     return html;
 }
 

@@ -13,7 +13,7 @@ class HelpPanel : public QWidget {
     Q_OBJECT
 
 public:
-    enum Topic { Data, Training, Reverse, Schedules };
+    enum Topic { Data, Training, Reverse, Schedules, Quality };
     Q_ENUM(Topic)
 
     explicit HelpPanel(QWidget* parent = nullptr);
@@ -47,6 +47,7 @@ private:
     QString trainingHtml() const;
     QString reverseHtml() const;
     QString schedulesHtml() const;
+    QString qualityHtml() const;
 
     QTextBrowser* m_browser = nullptr;
     Topic m_topic = Data;

@@ -132,6 +132,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_training, &TrainingController::failed, this, &MainWindow::showError);
     connect(m_training, &TrainingController::saved, this, [this](const QString& path) {
         m_path = path;
+        m_qualityView->setModelName(QFileInfo(path).fileName());
         m_settings.addRecentFile(path);
         updateRecentMenu();
         updateTitle();
@@ -165,9 +166,21 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"),
                          tr("CSV files (*.csv)"), &MainWindow::exportQualityCsv);
     });
-    connect(m_quality, &QualityController::progress, m_qualityView, &QualityView::setProgress);
+    // The request id is the controller's business: the view takes the run, the runs and the image-steps.
+    connect(m_quality, &QualityController::progress, m_qualityView,
+            [this](quint64, int run, int runs, qint64 done, qint64 total) {
+                m_qualityView->setProgress(run, runs, done, total);
+            });
     connect(m_quality, &QualityController::reportReady, this,
-            [this](quint64, int, const QualityReport& report) { m_qualityView->addReport(report, m_qualityStep); });
+            [this](quint64, int, const QualityReport& report) {
+                m_qualityView->addReport(report, m_qualityStep);
+                const QLocale locale;
+                showLiveValues(Quality, {{QStringLiteral("fid"), locale.toString(report.fid, 'f', 3)},
+                                         {QStringLiteral("fid_floor"), locale.toString(report.fidFloor, 'f', 3)},
+                                         {QStringLiteral("ratio"), locale.toString(report.ratio, 'f', 2)},
+                                         {QStringLiteral("confidence"), locale.toString(report.meanConfidence, 'f', 3)},
+                                         {QStringLiteral("step"), locale.toString(m_qualityStep)}});
+            });
     connect(m_quality, &QualityController::finished, this, [this](quint64, bool completed, const QString& error) {
         m_qualityView->end(completed, error);
         if (!error.isEmpty())
@@ -177,8 +190,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     // Help follows the view.
     auto helpTopic = [this](int index) {
         static const HelpPanel::Topic topics[] = {HelpPanel::Data, HelpPanel::Training, HelpPanel::Reverse,
-                                                  HelpPanel::Schedules};
-        const int view = index == Quality ? Reverse : std::clamp(index, 0, 3); // quality is about samples
+                                                  HelpPanel::Schedules, HelpPanel::Quality};
+        const int view = std::clamp(index, 0, 4);
         m_help->setTopic(topics[view]);
         m_help->setLiveValues(m_liveValues[view]); // the values of the view now shown, in its meaning
     };
@@ -356,6 +369,9 @@ void MainWindow::buildStatusBar()
     m_modelLabel = new QLabel(this);
     m_stepLabel = new QLabel(this);
     m_precisionLabel = new QLabel(this);
+    // Text that comes from files (names, a checkpoint's preset) is never read as rich text.
+    for (auto* label : {m_deviceLabel, m_modelLabel, m_stepLabel, m_precisionLabel})
+        label->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_deviceLabel);
     statusBar()->addPermanentWidget(m_precisionLabel);
     statusBar()->addPermanentWidget(m_modelLabel);
@@ -642,6 +658,11 @@ void MainWindow::runSampling(SamplingRequest request, const QString& title)
 {
     request.threads = m_settings.cpuThreads(); // applied on the sampling thread
     m_lastRequest = request;
+    m_lastRequestFile = {};
+    if (!m_path.isEmpty() && !m_training->isDirty() && request.model && request.model->step == m_training->step()) {
+        const QFileInfo info(m_path);
+        m_lastRequestFile = {m_path, info.size(), info.lastModified()};
+    }
     m_lastSamplingKind = request.start.defined() ? QStringLiteral("denoise-from-here") : QString();
     const int total =
         request.start.defined()
@@ -873,6 +894,13 @@ ExportMeta MainWindow::reverseMeta(const QString& kind) const
         m.preset = QString::fromStdString(r.model->config.preset);
         m.trainingStep = r.model->step;
     }
+    // The hash of the file the weights came from, if it is still as it was when the run started.
+    const QFileInfo source(m_lastRequestFile.path);
+    m.checkpointSha256 = !m_lastRequestFile.path.isEmpty() && source.exists() &&
+                                 source.size() == m_lastRequestFile.size &&
+                                 source.lastModified() == m_lastRequestFile.modified
+                             ? sha256OfFile(m_lastRequestFile.path)
+                             : QStringLiteral("unsaved");
     m.seed = r.options.seed;
     m.sampler =
         QString::fromStdString(samplerKindName(r.options.kind)) +

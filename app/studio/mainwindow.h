@@ -8,6 +8,7 @@
 #include "samplingcontroller.h"
 #include "trainingcontroller.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -127,9 +128,16 @@ private:
     DatasetPtr m_data;
     QString m_lastError;
     SamplingRequest m_lastRequest;
+    // The file that held the weights of the last sampling run when it started (empty: unsaved weights),
+    // with its size and time so that an export after a later save does not hash another file.
+    struct WeightsFile {
+        QString path;
+        qint64 size = -1;
+        QDateTime modified;
+    } m_lastRequestFile;
     // Sample while training: the request and its title wait for a copy of the weights.
     std::optional<std::pair<SamplingRequest, QString>> m_samplingAwaitsSnapshot;
     QString m_lastSamplingKind;
     bool m_closing = false;
-    QMap<QString, QString> m_liveValues[4]; // the help panel's "Now" of each view
+    QMap<QString, QString> m_liveValues[5]; // the help panel's "Now" of each view
 };

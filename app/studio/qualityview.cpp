@@ -64,6 +64,7 @@ QualityView::QualityView(QWidget* parent)
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText); // errors name files
     m_status->setWordWrap(true);
 
     auto* form = new QGroupBox(tr("Measure"), this);
@@ -176,6 +177,12 @@ void QualityView::setAvailable(bool available, const QString& why)
     updateButtons();
 }
 
+void QualityView::setModelName(const QString& modelName)
+{
+    if (m_reports.isEmpty() && !m_running)
+        m_summary->setText(tr("No measurement of %1 yet.").arg(modelName.toHtmlEscaped()));
+}
+
 void QualityView::clearResults(const QString& modelName)
 {
     m_reports.clear();
@@ -245,6 +252,16 @@ void QualityView::end(bool completed, const QString& error)
     else
         m_status->setText(tr("Done."));
     updateButtons();
+}
+
+int QualityView::progressValue() const
+{
+    return m_progress->value();
+}
+
+QString QualityView::statusText() const
+{
+    return m_status->text();
 }
 
 QString QualityView::summaryText() const

@@ -31,6 +31,8 @@ public:
     void setAvailable(bool available, const QString& why = {});
     // A different model: the results so far belong to the old one and go.
     void clearResults(const QString& modelName = {});
+    // The model was saved under another name: the text that names it follows (the results stay).
+    void setModelName(const QString& modelName);
 
     // The settings of one measurement (the sampler of the form; the sweep replaces it run by run).
     ddpm::QualityOptions options() const;
@@ -52,6 +54,8 @@ public:
     QChartView* chartView() const { return m_chartView; }
     QTableWidget* classTable() const { return m_classes; }
     QString summaryText() const;
+    int progressValue() const; // of 1000
+    QString statusText() const;
 
 Q_SIGNALS:
     void measureRequested(const ddpm::QualityOptions& options, bool sweep);

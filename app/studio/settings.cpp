@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "names.h"
+#include "sizelimits.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -207,7 +208,7 @@ void Settings::setPreset(const QString& preset)
 
 int Settings::batchSize() const
 {
-    return intValue(kBatchSize, kDefaultBatchSize, 1, 4096);
+    return intValue(kBatchSize, kDefaultBatchSize, 1, static_cast<int>(ddpm::limits::kMaxBatch));
 }
 
 void Settings::setBatchSize(int size)

@@ -1,5 +1,6 @@
 #include "trainingview.h"
 #include "preferencesdialog.h"
+#include "sizelimits.h"
 
 #include "settings.h"
 
@@ -64,7 +65,7 @@ TrainingView::TrainingView(QWidget* parent)
     m_preset->addItem(tr("reference (32×32 grey, 1.6 M parameters)"), QStringLiteral("reference"));
     m_preset->addItem(tr("cifar (32×32 colour, 35.7 M parameters)"), QStringLiteral("cifar"));
     m_batch = new QSpinBox(this);
-    m_batch->setRange(1, 4096);
+    m_batch->setRange(1, static_cast<int>(ddpm::limits::kMaxBatch)); // the engine's limit (core/sizelimits.h)
     m_lr = new QDoubleSpinBox(this);
     m_lr->setDecimals(6);
     m_lr->setRange(1e-6, 1.0);

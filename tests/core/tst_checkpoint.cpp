@@ -4,6 +4,17 @@
 
 #include <QtTest>
 
+#include <torch/script.h>
+#include <zlib.h>
+
+#include <QElapsedTimer>
+#include <limits>
+#include <sstream>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -36,6 +47,68 @@ void writeAll(const QString& p, const QByteArray& b)
     f.open(QIODevice::WriteOnly | QIODevice::Truncate);
     f.write(b);
 }
+
+// Adam's state of two trainers, parameter by parameter: the same steps and the same moments, bit for bit.
+bool optimizerStatesEqual(Trainer& x, Trainer& y)
+{
+    const auto px = x.model()->parameters(), py = y.model()->parameters();
+    // The optimizer is private: compare through a checkpoint of each, tensor by tensor.
+    QTemporaryDir dir;
+    const auto fx = dir.filePath(QStringLiteral("x.ckpt")).toStdString();
+    const auto fy = dir.filePath(QStringLiteral("y.ckpt")).toStdString();
+    if (!x.save(fx) || !y.save(fy))
+        return false;
+    auto rx = readTensorFile(fx), ry = readTensorFile(fy);
+    if (!rx || !ry)
+        return false;
+    int compared = 0;
+    for (const auto& [name, t] : rx->tensors) {
+        if (name.rfind("optimizer.", 0) != 0)
+            continue;
+        const auto other = ry->tensor(name);
+        if (!other.defined() || !torch::equal(t, other))
+            return false;
+        ++compared;
+    }
+    // exp_avg, exp_avg_sq and step of every parameter.
+    return compared == 3 * int(px.size()) && compared == 3 * int(py.size());
+}
+
+// The container of format 1, as earlier versions wrote it: magic, version, length, CRC-32 and a
+// LibTorch archive. Only for tests that check such files still open.
+void writeFormat1(torch::serialize::OutputArchive& archive, const QString& path)
+{
+    std::ostringstream os(std::ios::binary);
+    archive.save_to(os);
+    const std::string payload = os.str();
+    QByteArray file("DDPMCKPT", 8);
+    auto put = [&](uint64_t v, int bytes) {
+        for (int i = 0; i < bytes; ++i)
+            file.append(char((v >> (8 * i)) & 0xff));
+    };
+    put(1, 4);
+    put(payload.size(), 8);
+    put(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(payload.data()), uInt(payload.size())), 4);
+    file.append(payload.data(), int(payload.size()));
+    writeAll(path, file);
+}
+
+// The checkpoint schema of format 1, written the way Trainer::save wrote it then.
+void writeFormat1Checkpoint(Trainer& t, const QString& path)
+{
+    torch::serialize::OutputArchive a;
+    a.write("format", c10::IValue(std::string("ddpm-studio-checkpoint")));
+    for (const auto& field : configFields())
+        a.write(field.key, std::visit([](const auto& v) { return c10::IValue(v); }, field.get(t.config())));
+    a.write("step", c10::IValue(t.stepCount()));
+    a.write("sampling_only", c10::IValue(true)); // as the demo model shipped: EMA weights only
+    a.write("weights_dtype", c10::IValue(std::string("float32")));
+    torch::serialize::OutputArchive ema;
+    t.ema()->save(ema);
+    a.write("ema", ema);
+    a.write("loss_history", torch::tensor({1.0, 0.5, 2.0, 0.25}, torch::kFloat64).reshape({2, 2}));
+    writeFormat1(a, path);
+}
 } // namespace
 
 class TestCheckpoint : public QObject {
@@ -52,6 +125,15 @@ private Q_SLOTS:
     void weightsThatDisagreeRefused();
     void failedWriteKeepsOldFile();
     void messageKeepsItsArguments();
+    void codeCarryingArchiveRefused();
+    void format1StillOpens();
+    void tensorFileHeadersValidated_data();
+    void tensorFileHeadersValidated();
+    void onlyRegularFilesOpened();
+    void savesKeepModeAndFollowLinks();
+    void staleTemporariesRemoved();
+    void sizesFromFileLimited_data();
+    void sizesFromFileLimited();
 
 private:
     QTemporaryDir m_dir;
@@ -116,13 +198,16 @@ void TestCheckpoint::resumeContinuesExactly()
         QVERIFY(second.step());
     QCOMPARE(second.stepCount(), 6);
     QCOMPARE(int(second.lossHistory().size()), 6);
+    // Bit-exact: the engine's batches, noise and optimizer state are restored exactly.
     auto a = straight.model()->parameters(), b = second.model()->parameters();
     auto ea = straight.ema()->parameters(), eb = second.ema()->parameters();
     for (size_t i = 0; i < a.size(); ++i) {
-        QVERIFY(torch::allclose(a[i], b[i], 1e-5, 1e-7));
-        QVERIFY(torch::allclose(ea[i], eb[i], 1e-5, 1e-7));
+        QVERIFY(torch::equal(a[i], b[i]));
+        QVERIFY(torch::equal(ea[i], eb[i]));
     }
-    QCOMPARE(second.lossHistory()[5].loss, straight.lossHistory()[5].loss);
+    QVERIFY(optimizerStatesEqual(straight, second));
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(second.lossHistory()[size_t(i)].loss, straight.lossHistory()[size_t(i)].loss);
 }
 
 void TestCheckpoint::samplingOnlyCheckpoint()
@@ -272,18 +357,13 @@ void TestCheckpoint::weightsThatDisagreeRefused()
     torch::manual_seed(3);
     UNet weights(other);
 
-    torch::serialize::OutputArchive a;
-    a.write("format", c10::IValue(std::string("ddpm-studio-checkpoint")));
-    for (const auto& field : configFields())
-        a.write(field.key, std::visit([](const auto& v) { return c10::IValue(v); }, field.get(described)));
-    a.write("step", c10::IValue(int64_t{100}));
-    a.write("sampling_only", c10::IValue(true));
-    a.write("weights_dtype", c10::IValue(std::string("float32")));
-    torch::serialize::OutputArchive ema;
-    weights->save(ema);
-    a.write("ema", ema);
+    CheckpointWriter w("ddpm-studio-checkpoint");
+    writeModelConfig(w, described);
+    w.value("step", int64_t{100});
+    w.value("sampling_only", true);
+    w.module("ema", *weights);
     const QString path = m_dir.filePath(QStringLiteral("disagree-%1-%2.ckpt").arg(weightsCh).arg(weightsAttention));
-    QVERIFY(writeCheckpointFile(a, path.toStdString()));
+    QVERIFY(w.write(path.toStdString()));
 
     auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
     if (weightsCh == described.unet.ch() && weightsAttention) {
@@ -325,7 +405,9 @@ void TestCheckpoint::messageKeepsItsArguments()
     writeAll(bad, cut);
     auto r = loadCheckpoint(bad.toStdString(), torch::kCPU);
     QVERIFY(!r);
-    constexpr int header = 24; // magic 8, version 4, length 8, CRC 4
+    int header = 8; // the header's length, then the header
+    for (int i = 0; i < 8; ++i)
+        header += int(uchar(bytes[i])) << (8 * i);
     const QString expected = QStringLiteral("'%1' is truncated: %2 of %3 bytes are there")
                                  .arg(bad, QString::number(cut.size() - header), QString::number(bytes.size() - header));
     QCOMPARE(QString::fromStdString(r.error()), expected);
@@ -334,6 +416,257 @@ void TestCheckpoint::messageKeepsItsArguments()
     QCOMPARE(r.failure().args.size(), size_t(3));
     QCOMPARE(QString::fromStdString(r.failure().args[0].text), bad);
     QVERIFY(r.failure().args[0].literal);
+}
+
+// A checkpoint of the old container whose TorchScript archive carries a class with a __setstate__
+// (tests/fixtures/make_code_carrying_checkpoint.py): LibTorch's loader runs it and creates a marker
+// file; opening it in any of the program's ways is refused, says why, and runs nothing.
+void TestCheckpoint::codeCarryingArchiveRefused()
+{
+    const std::string fixture = DDPM_SOURCE_DIR "/tests/fixtures/code-carrying.ckpt";
+    const char* marker = "/tmp/ddpm-studio-security-marker";
+    ::unlink(marker);
+    {
+        // The control: deserialised by torch::jit::load, as format 1 was read before, the code runs.
+        const QByteArray bytes = readAll(QString::fromStdString(fixture));
+        QVERIFY(bytes.size() > 24);
+        std::istringstream is(std::string(bytes.constData() + 24, size_t(bytes.size() - 24)), std::ios::binary);
+        try {
+            torch::jit::load(is);
+        } catch (const std::exception&) {
+        }
+        QVERIFY2(QFile::exists(QString::fromLatin1(marker)),
+                 "the fixture's code did not run under torch::jit::load: the checks below would prove nothing");
+        ::unlink(marker);
+    }
+    auto loaded = loadCheckpoint(fixture, torch::kCPU);
+    QVERIFY(!loaded);
+    QVERIFY2(loaded.error().find("carries TorchScript code") != std::string::npos, loaded.error().c_str());
+    QVERIFY(!Trainer::resume(fixture, torch::kCPU));
+    QVERIFY(!CheckpointReader::open(fixture));
+    QVERIFY(!convertCheckpoint(fixture, m_dir.filePath(QStringLiteral("converted.ckpt")).toStdString()));
+    QVERIFY2(!QFile::exists(QString::fromLatin1(marker)), "opening the checkpoint ran the code inside it");
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("converted.ckpt"))));
+}
+
+// Checkpoints of the old container without code (the demo model and anything users saved) still open,
+// bit for bit, and convert to the current format; the shipped demo model is of the current format.
+void TestCheckpoint::format1StillOpens()
+{
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(m_data));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(trainer.step());
+    const QString old = m_dir.filePath(QStringLiteral("format1.ckpt"));
+    writeFormat1Checkpoint(trainer, old);
+    auto loaded = loadCheckpoint(old.toStdString(), torch::kCPU);
+    QVERIFY2(loaded, loaded.ok() ? "" : loaded.error().c_str());
+    QCOMPARE(loaded->formatVersion, 1);
+    QCOMPARE(loaded->step, 3);
+    QCOMPARE(int(loaded->lossHistory.size()), 2);
+    QCOMPARE(loaded->lossHistory[1].step, int64_t{2});
+    const QString now = m_dir.filePath(QStringLiteral("format2.ckpt"));
+    QVERIFY(convertCheckpoint(old.toStdString(), now.toStdString()));
+    auto converted = loadCheckpoint(now.toStdString(), torch::kCPU);
+    QVERIFY2(converted, converted.ok() ? "" : converted.error().c_str());
+    QCOMPARE(converted->formatVersion, kCheckpointVersion);
+    const auto e = trainer.ema()->parameters(), a = loaded->ema->parameters(), b = converted->ema->parameters();
+    QCOMPARE(a.size(), e.size());
+    for (size_t i = 0; i < e.size(); ++i) {
+        QVERIFY(torch::equal(a[i], e[i]));
+        QVERIFY(torch::equal(b[i], e[i]));
+    }
+    // The new file is a plain safetensors file: its header names the tensors.
+    const QByteArray bytes = readAll(now);
+    QVERIFY(bytes.mid(8, 1) == "{");
+    QVERIFY(bytes.contains("\"ema.conv_in.weight\"") || bytes.contains("\"ema."));
+    auto demo = loadCheckpoint(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt", torch::kCPU);
+    QVERIFY2(demo, demo.ok() ? "" : demo.error().c_str());
+    QCOMPARE(demo->formatVersion, kCheckpointVersion);
+}
+
+void TestCheckpoint::tensorFileHeadersValidated_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<int>("dataBytes");
+    QTest::addColumn<QString>("message"); // empty: valid
+    const QByteArray a = R"("a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]})";
+    QTest::newRow("valid (control)") << "{" + a + "}" << 8 << QString();
+    QTest::newRow("overlap") << "{" + a + R"(,"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})" << 12
+                             << QStringLiteral("overlap or leave gaps");
+    QTest::newRow("gap") << "{" + a + R"(,"b":{"dtype":"F32","shape":[2],"data_offsets":[12,20]}})" << 20
+                         << QStringLiteral("overlap or leave gaps");
+    QTest::newRow("shape against bytes") << QByteArray(R"({"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})")
+                                         << 8 << QStringLiteral("do not match its shape");
+    QTest::newRow("past the end") << "{" + a + "}" << 4 << QStringLiteral("truncated");
+    QTest::newRow("trailing bytes") << "{" + a + "}" << 12 << QStringLiteral("unexpected bytes");
+    QTest::newRow("huge by shape")
+        << QByteArray(R"({"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,8]}})") << 8
+        << QStringLiteral("larger than the file");
+    QTest::newRow("negative size") << QByteArray(R"({"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})") << 8
+                                   << QStringLiteral("malformed");
+    QTest::newRow("unknown type") << QByteArray(R"({"a":{"dtype":"F8","shape":[2],"data_offsets":[0,2]}})") << 2
+                                  << QStringLiteral("type this program does not read");
+    QTest::newRow("extra field")
+        << QByteArray(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8],"x":1}})") << 8
+        << QStringLiteral("malformed");
+    QTest::newRow("metadata not text") << QByteArray(R"({"__metadata__":{"k":1}})") << 0
+                                       << QStringLiteral("not a string");
+    QTest::newRow("deeply nested") << "{\"__metadata__\":" + QByteArray(5000, '[') + QByteArray(5000, ']') + "}"
+                                   << 0 << QStringLiteral("nested too deeply");
+    QTest::newRow("not JSON") << QByteArray("{\"a\":") << 0 << QStringLiteral("not a JSON object");
+    QTest::newRow("rank too high")
+        << QByteArray(R"({"a":{"dtype":"U8","shape":[1,1,1,1,1,1,1,1,1],"data_offsets":[0,1]}})") << 1
+        << QStringLiteral("malformed");
+}
+
+void TestCheckpoint::tensorFileHeadersValidated()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(int, dataBytes);
+    QFETCH(QString, message);
+    QByteArray file;
+    for (int i = 0; i < 8; ++i)
+        file.append(char((uint64_t(header.size()) >> (8 * i)) & 0xff));
+    file += header;
+    QByteArray data(dataBytes, '\0');
+    const float values[2] = {1.5f, -2.0f};
+    if (dataBytes >= 8)
+        std::memcpy(data.data(), values, 8);
+    file += data;
+    const QString path = m_dir.filePath(QStringLiteral("header.safetensors"));
+    writeAll(path, file);
+    auto r = readTensorFile(path.toStdString());
+    if (message.isEmpty()) {
+        QVERIFY2(r, r.ok() ? "" : r.error().c_str());
+        QVERIFY(torch::equal(r->tensor("a"), torch::tensor({1.5f, -2.0f})));
+        return;
+    }
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+    // The same header announced as longer than the file is refused before it is read.
+    QByteArray claims = file;
+    claims[4] = char(0x01);
+    writeAll(path, claims);
+    auto c = readTensorFile(path.toStdString());
+    QVERIFY(!c);
+    QVERIFY2(c.error().find("more than the file holds") != std::string::npos, c.error().c_str());
+}
+
+// A device, a pipe or a folder is refused before anything is read (a FIFO would block, /dev/zero never ends).
+void TestCheckpoint::onlyRegularFilesOpened()
+{
+    const QString fifo = m_dir.filePath(QStringLiteral("pipe.ckpt"));
+    QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    const std::pair<std::string, QString> cases[] = {
+        {"/dev/zero", QStringLiteral("not a regular file")},
+        {fifo.toStdString(), QStringLiteral("not a regular file")},
+        {m_dir.path().toStdString(), QStringLiteral("is a folder")},
+    };
+    for (const auto& [path, message] : cases) {
+        QElapsedTimer timer;
+        timer.start();
+        auto r = loadCheckpoint(path, torch::kCPU);
+        QVERIFY(!r);
+        QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+        QVERIFY(!readTensorFile(path));
+        QVERIFY(timer.elapsed() < 5000);
+    }
+}
+
+// A new checkpoint gets the user's umask, a replaced one keeps its mode; saving through a symbolic link
+// replaces the file it points to and keeps the link.
+void TestCheckpoint::savesKeepModeAndFollowLinks()
+{
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    const QString path = m_dir.filePath(QStringLiteral("mode.ckpt"));
+    const mode_t old = ::umask(027);
+    const auto saved = trainer.save(path.toStdString());
+    ::umask(old);
+    QVERIFY(saved);
+    struct stat st { };
+    QCOMPARE(::stat(path.toLocal8Bit().constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0640);
+    QCOMPARE(::chmod(path.toLocal8Bit().constData(), 0600), 0);
+    QVERIFY(trainer.save(path.toStdString()));
+    QCOMPARE(::stat(path.toLocal8Bit().constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+
+    const QString link = m_dir.filePath(QStringLiteral("link.ckpt"));
+    QVERIFY(QFile::link(path, link));
+    QVERIFY(trainer.setDataset(m_data));
+    QVERIFY(trainer.step());
+    QVERIFY(trainer.save(link.toStdString()));
+    QVERIFY(QFileInfo(link).isSymLink());
+    auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(r);
+    QCOMPARE(r->step, 1);
+}
+
+// A save removes temporaries that a killed save of this program left beside the file (their process is
+// gone), and leaves those of a process that still runs.
+void TestCheckpoint::staleTemporariesRemoved()
+{
+    const pid_t child = ::fork();
+    if (child == 0)
+        ::_exit(0);
+    QVERIFY(child > 0);
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    const QString path = m_dir.filePath(QStringLiteral("stale.ckpt"));
+    const QString dead = path + QStringLiteral(".tmp-%1-abc123").arg(child);
+    const QString alive = path + QStringLiteral(".tmp-%1-xyz789").arg(::getpid());
+    writeAll(dead, "half a checkpoint");
+    writeAll(alive, "another save in progress");
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.save(path.toStdString()));
+    QVERIFY(!QFile::exists(dead));
+    QVERIFY(QFile::exists(alive));
+    QFile::remove(alive);
+}
+
+// Sizes and counts read from a file are checked against core/sizelimits.h before anything is built.
+void TestCheckpoint::sizesFromFileLimited_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<qint64>("value");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("width") << QStringLiteral("model.ch") << (qint64(1) << 40) << QStringLiteral("invalid model");
+    QTest::newRow("depth") << QStringLiteral("model.num_res_blocks") << qint64(1000000) << QStringLiteral("invalid model");
+    QTest::newRow("timesteps") << QStringLiteral("schedule.steps") << qint64(1000000000)
+                               << QStringLiteral("invalid schedule");
+    QTest::newRow("loss bins") << QStringLiteral("train.loss_bins") << qint64(1000000000)
+                               << QStringLiteral("invalid training settings");
+    QTest::newRow("batch") << QStringLiteral("train.batch") << (qint64(1) << 30)
+                           << QStringLiteral("invalid training settings");
+    QTest::newRow("negative step") << QStringLiteral("step") << qint64(-5) << QStringLiteral("impossible");
+    QTest::newRow("huge step") << QStringLiteral("step") << std::numeric_limits<qint64>::max()
+                               << QStringLiteral("impossible");
+    QTest::newRow("many levels") << QStringLiteral("model.ch_mult") << qint64(-1) << QStringLiteral("invalid model");
+}
+
+void TestCheckpoint::sizesFromFileLimited()
+{
+    QFETCH(QString, key);
+    QFETCH(qint64, value);
+    QFETCH(QString, message);
+    const ModelConfig c = tinyConfig();
+    UNet weights(c.unet);
+    CheckpointWriter w("ddpm-studio-checkpoint");
+    writeModelConfig(w, c);
+    w.value("step", int64_t{10});
+    w.value("sampling_only", true);
+    if (key == QLatin1String("model.ch_mult"))
+        w.value(key.toStdString(), std::vector<int64_t>(40, 1));
+    else
+        w.value(key.toStdString(), int64_t(value));
+    w.module("ema", *weights);
+    const QString path = m_dir.filePath(QStringLiteral("limits.ckpt"));
+    QVERIFY(w.write(path.toStdString()));
+    auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+    QVERIFY(!Trainer::resume(path.toStdString(), torch::kCPU));
 }
 
 QTEST_GUILESS_MAIN(TestCheckpoint)

@@ -277,31 +277,26 @@ void TestQuality::brokenClassifierFiles()
     expectFailure(write(QStringLiteral("flipped.ckpt"), flipped), "checksum");
 
     // Valid containers that are not classifiers, or whose weights do not fit what they describe.
-    torch::serialize::OutputArchive model;
-    model.write("format", c10::IValue(std::string("ddpm-studio-checkpoint")));
+    CheckpointWriter model("ddpm-studio-checkpoint");
     const auto modelPath = m_dir.filePath(QStringLiteral("model.ckpt")).toStdString();
-    QVERIFY(writeCheckpointFile(model, modelPath));
+    QVERIFY(model.write(modelPath));
     expectFailure(modelPath, "not a classifier");
 
-    torch::serialize::OutputArchive wrong;
-    wrong.write("format", c10::IValue(std::string("ddpm-studio-classifier")));
-    wrong.write("classifier.width", c10::IValue(int64_t{16})); // the weights are width 8
-    wrong.write("classifier.features", c10::IValue(int64_t{16}));
-    wrong.write("classifier.classes", c10::IValue(int64_t{10}));
-    wrong.write("image_size", c10::IValue(int64_t{28}));
-    wrong.write("class_names", c10::IValue(std::string("a\nb\nc\nd\ne\nf\ng\nh\ni\nj")));
-    wrong.write("test_accuracy", c10::IValue(0.5));
-    torch::serialize::OutputArchive weights;
-    c.net->save(weights);
-    wrong.write("weights", weights);
+    CheckpointWriter wrong("ddpm-studio-classifier");
+    wrong.value("classifier.width", int64_t{16}); // the weights are width 8
+    wrong.value("classifier.features", int64_t{16});
+    wrong.value("classifier.classes", int64_t{10});
+    wrong.value("image_size", int64_t{28});
+    wrong.value("class_names", std::string("a\nb\nc\nd\ne\nf\ng\nh\ni\nj"));
+    wrong.value("test_accuracy", 0.5);
+    wrong.module("weights", *c.net);
     const auto wrongPath = m_dir.filePath(QStringLiteral("wrong.ckpt")).toStdString();
-    QVERIFY(writeCheckpointFile(wrong, wrongPath));
+    QVERIFY(wrong.write(wrongPath));
     expectFailure(wrongPath, "do not match");
 
-    torch::serialize::OutputArchive incomplete;
-    incomplete.write("format", c10::IValue(std::string("ddpm-studio-classifier")));
+    CheckpointWriter incomplete("ddpm-studio-classifier");
     const auto incompletePath = m_dir.filePath(QStringLiteral("incomplete.ckpt")).toStdString();
-    QVERIFY(writeCheckpointFile(incomplete, incompletePath));
+    QVERIFY(incomplete.write(incompletePath));
     expectFailure(incompletePath, "incomplete");
 }
 

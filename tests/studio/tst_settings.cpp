@@ -419,6 +419,10 @@ void TestSettings::helpTopicEquations_data()
                                               QStringLiteral("Cosine"),  QStringLiteral("cos²"),
                                               QStringLiteral("0.008"),   QStringLiteral("0.999"),
                                               QStringLiteral("Sigmoid"), QStringLiteral("log SNR")};
+    QTest::newRow("quality") << int(HelpPanel::Quality)
+                             << QStringList{QStringLiteral("Fréchet distance"), QStringLiteral("floor"),
+                                            QStringLiteral("Σ"), QStringLiteral("confidence"),
+                                            QStringLiteral("10 %"), QStringLiteral("DDIM")};
 }
 
 void TestSettings::helpTopicEquations()

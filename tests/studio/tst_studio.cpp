@@ -641,6 +641,10 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     view->setOptions(o);
     QSignalSpy progress(w->quality(), &QualityController::progress);
     QSignalSpy finished(w->quality(), &QualityController::finished);
+    // What the view shows after each progress report (this connection runs after the window's).
+    QList<QPair<int, QString>> shown;
+    connect(w->quality(), &QualityController::progress, view,
+            [&] { shown.append({view->progressValue(), view->statusText()}); });
     QTest::mouseClick(view->measureButton(), Qt::LeftButton);
     QVERIFY(!view->measureButton()->isEnabled()); // one measurement at a time
     QVERIFY(view->cancelButton()->isEnabled());
@@ -650,6 +654,12 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last().at(3).toLongLong(), progress.last().at(4).toLongLong()); // 200 of 200 image-steps
     QCOMPARE(progress.last().at(4).toLongLong(), 50 * 4);
+    // The bar and the text follow the image-steps: full at the end, "200 of 200", never "Setting 3 of 2".
+    QCOMPARE(shown.size(), progress.size());
+    QCOMPARE(shown.last().first, 1000);
+    QCOMPARE(shown.last().second, QStringLiteral("200 of 200 image-steps"));
+    for (int i = 1; i < shown.size(); ++i)
+        QVERIFY(shown[i].first >= shown[i - 1].first);
     QCOMPARE(view->reports().size(), 1);
     const auto r = view->reports().first();
     QCOMPARE(r.count, 50);
@@ -674,6 +684,8 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     view->setOptions(o);
     QTest::mouseClick(view->sweepButton(), Qt::LeftButton);
     QVERIFY(progress.wait(120000));
+    QVERIFY2(shown.last().second.startsWith(QStringLiteral("Setting 1 of ")), qPrintable(shown.last().second));
+    QVERIFY(shown.last().first < 1000 / 2);
     QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.first().at(1).toBool(), false);

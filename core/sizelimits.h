@@ -1,0 +1,44 @@
+// The one table of limits. Every size and count that comes from a file or a user is checked against
+// these before anything is allocated or built: the checkpoint and classifier readers, the U-Net and
+// schedule validators, the trainer, the command line and the studio's spin boxes all read them here.
+// They are generous for real use (the paper's CIFAR-10 model is ch 128, ch_mult 1,2,2,2, T 1000) and
+// keep a file of a few bytes from asking for gigabytes.
+#pragma once
+
+#include <cstdint>
+
+namespace ddpm::limits {
+
+// The U-Net.
+constexpr int64_t kMaxWidth = 1024;          // base width ch
+constexpr int64_t kMaxChannelMultiplier = 16; // each ch_mult entry
+constexpr int64_t kMaxLevels = 8;             // ch_mult entries
+constexpr int64_t kMaxResBlocks = 16;         // num_res_blocks
+constexpr int64_t kMaxAttnResolutions = 8;    // entries of attn_resolutions
+constexpr int64_t kMaxImageSize = 512;        // side in pixels
+constexpr int64_t kMaxParameters = int64_t{2} << 30; // weights of one network
+
+// Diffusion and training.
+constexpr int64_t kMaxTimesteps = 100000;             // T
+constexpr int64_t kMaxBatch = 4096;                   // images per step, in the studio and in ddpm
+constexpr int64_t kMaxLossBins = 1000;                // loss-per-timestep bins
+constexpr int64_t kMaxTrainingSteps = int64_t{1} << 40; // a step count read from a file or typed
+
+// Data sets.
+constexpr int64_t kMaxImages = 10'000'000;
+constexpr int64_t kMaxImageSide = 4096;
+
+// Files.
+constexpr uint64_t kMaxCheckpointBytes = uint64_t{16} << 30; // a whole checkpoint file
+constexpr uint64_t kMaxHeaderBytes = uint64_t{100} << 20;    // a safetensors JSON header (as safetensors itself)
+constexpr int64_t kMaxHeaderDepth = 16;                      // nesting of that JSON
+constexpr int64_t kMaxTensorRank = 8;
+constexpr int64_t kMaxTensors = 100000; // tensors in one file
+constexpr uint64_t kMaxMetadataValueBytes = uint64_t{64} << 20;
+
+// The classifier.
+constexpr int64_t kMaxClassifierWidth = 1024;
+constexpr int64_t kMaxClassifierFeatures = 65536;
+constexpr int64_t kMaxClasses = 10000;
+
+} // namespace ddpm::limits

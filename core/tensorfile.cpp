@@ -1,0 +1,482 @@
+#include "tensorfile.h"
+
+#include "device.h"
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <fstream>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace ddpm {
+
+torch::Tensor TensorFile::tensor(const std::string& name) const
+{
+    const auto it = tensors.find(name);
+    return it == tensors.end() ? torch::Tensor() : it->second;
+}
+
+std::string TensorFile::meta(const std::string& key, const std::string& fallback) const
+{
+    const auto it = metadata.find(key);
+    return it == metadata.end() ? fallback : it->second;
+}
+
+namespace {
+
+struct DtypeName {
+    torch::Dtype dtype;
+    const char* name;
+    size_t bytes;
+};
+constexpr DtypeName kDtypes[] = {
+    {torch::kFloat64, "F64", 8}, {torch::kFloat32, "F32", 4}, {torch::kFloat16, "F16", 2},
+    {torch::kBFloat16, "BF16", 2}, {torch::kInt64, "I64", 8}, {torch::kInt32, "I32", 4},
+    {torch::kInt16, "I16", 2},    {torch::kInt8, "I8", 1},     {torch::kUInt8, "U8", 1},
+    {torch::kBool, "BOOL", 1},
+};
+
+const DtypeName* byDtype(torch::Dtype d)
+{
+    for (const auto& e : kDtypes)
+        if (e.dtype == d)
+            return &e;
+    return nullptr;
+}
+const DtypeName* byName(const std::string& n)
+{
+    for (const auto& e : kDtypes)
+        if (n == e.name)
+            return &e;
+    return nullptr;
+}
+
+uint32_t crcUpdate(uint32_t c, const void* data, size_t n)
+{
+    const auto* p = static_cast<const Bytef*>(data);
+    uLong acc = c;
+    while (n > 0) {
+        const auto k = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
+        acc = crc32(acc, p, k);
+        p += k;
+        n -= k;
+    }
+    return static_cast<uint32_t>(acc);
+}
+
+std::string hex32(uint32_t v)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%08x", v);
+    return buf;
+}
+
+// The deepest nesting of objects and arrays in a JSON text (strings skipped), so that a header of
+// a million '[' is refused before the recursive parser sees it.
+int64_t jsonDepth(const std::string& s)
+{
+    int64_t depth = 0, deepest = 0;
+    bool inString = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+mode_t currentUmask()
+{
+    // /proc/self/status names it without changing it (umask() would, for a moment, for every thread).
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("Umask:", 0) == 0)
+            return static_cast<mode_t>(std::strtol(line.c_str() + 6, nullptr, 8));
+    const mode_t m = ::umask(022);
+    ::umask(m);
+    return m;
+}
+
+std::string dirName(const std::string& p)
+{
+    const auto slash = p.rfind('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? "/" : p.substr(0, slash);
+}
+std::string baseName(const std::string& p)
+{
+    const auto slash = p.rfind('/');
+    return slash == std::string::npos ? p : p.substr(slash + 1);
+}
+
+// The file a save to `path` replaces: the target of a symbolic link, followed.
+std::string resolveTarget(const std::string& path)
+{
+    std::string p = path;
+    for (int hop = 0; hop < 16; ++hop) {
+        struct stat st { };
+        if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode))
+            return p;
+        std::vector<char> buf(PATH_MAX + 1);
+        const ssize_t n = ::readlink(p.c_str(), buf.data(), PATH_MAX);
+        if (n <= 0)
+            return p;
+        std::string link(buf.data(), static_cast<size_t>(n));
+        p = link[0] == '/' ? link : dirName(p) + "/" + link;
+    }
+    return p;
+}
+
+// Temporaries "<name>.tmp-<pid>-XXXXXX" beside `target` whose writing process is gone.
+void removeStaleTemporaries(const std::string& target)
+{
+    const std::string prefix = baseName(target) + ".tmp-";
+    DIR* d = ::opendir(dirName(target).c_str());
+    if (!d)
+        return;
+    while (dirent* e = ::readdir(d)) {
+        const std::string name = e->d_name;
+        if (name.rfind(prefix, 0) != 0)
+            continue;
+        char* end = nullptr;
+        const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+        if (pid <= 0 || !end || *end != '-')
+            continue;
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            ::unlink((dirName(target) + "/" + name).c_str());
+    }
+    ::closedir(d);
+}
+
+void fsyncDir(const std::string& dir)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
+
+namespace detail {
+
+Result<AtomicFile> beginAtomicWrite(const std::string& path)
+{
+    AtomicFile a;
+    a.target = resolveTarget(path);
+    struct stat st { };
+    if (::stat(a.target.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return fail(DDPM_MSG("Engine", "cannot write '%1': it is a folder"), path);
+        if (!S_ISREG(st.st_mode))
+            return fail(DDPM_MSG("Engine", "cannot write '%1': it is not a regular file"), path);
+        a.mode = static_cast<int>(st.st_mode & 07777);
+    } else {
+        a.mode = static_cast<int>(0666 & ~currentUmask());
+    }
+    removeStaleTemporaries(a.target);
+    std::string tmpl = a.target + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
+    std::vector<char> name(tmpl.begin(), tmpl.end());
+    name.push_back('\0');
+    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0)
+        return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(errno));
+    a.tmp = name.data();
+    a.f = ::fdopen(fd, "wb");
+    if (!a.f) {
+        const int err = errno;
+        ::close(fd);
+        ::unlink(a.tmp.c_str());
+        return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(err));
+    }
+    return a;
+}
+
+Status commitAtomicWrite(AtomicFile& a, bool written)
+{
+    errno = 0;
+    bool ok = written && std::fflush(a.f) == 0 && !std::ferror(a.f);
+    int err = ok ? 0 : (errno ? errno : EIO);
+    if (ok && (::fsync(::fileno(a.f)) != 0 || ::fchmod(::fileno(a.f), static_cast<mode_t>(a.mode)) != 0)) {
+        ok = false;
+        err = errno;
+    }
+    if (std::fclose(a.f) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    a.f = nullptr;
+    if (!ok) {
+        ::unlink(a.tmp.c_str());
+        return fail(DDPM_MSG("Engine", "cannot write '%1': %2 (the previous file, if any, is unchanged)"), a.target,
+                    systemError(err));
+    }
+    if (::rename(a.tmp.c_str(), a.target.c_str()) != 0) {
+        err = errno;
+        ::unlink(a.tmp.c_str());
+        return fail(DDPM_MSG("Engine", "cannot replace '%1': %2"), a.target, systemError(err));
+    }
+    fsyncDir(dirName(a.target));
+    return Ok{};
+}
+
+} // namespace detail
+
+Status checkWritable(const std::string& path)
+{
+    auto begun = detail::beginAtomicWrite(path);
+    if (!begun)
+        return begun.failure();
+    std::fclose(begun->f);
+    ::unlink(begun->tmp.c_str());
+    return Ok{};
+}
+
+Status writeFileAtomically(const std::string& path, const std::string& bytes)
+{
+    return writeFileAtomicallyWith(path, [&](std::FILE* f) {
+        return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    });
+}
+
+Result<uint64_t> checkRegularFile(const std::string& path, uint64_t maxBytes)
+{
+    struct stat st { };
+    if (::stat(path.c_str(), &st) != 0)
+        return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
+    if (S_ISDIR(st.st_mode))
+        return fail(DDPM_MSG("Engine", "'%1' is a folder, not a file"), path);
+    if (!S_ISREG(st.st_mode))
+        return fail(DDPM_MSG("Engine", "'%1' is not a regular file (a device, a pipe or a socket): it is not read"),
+                    path);
+    if (static_cast<uint64_t>(st.st_size) > maxBytes)
+        return fail(DDPM_MSG("Engine", "'%1' is larger than the %2 MiB this program reads"), path, maxBytes >> 20);
+    return static_cast<uint64_t>(st.st_size);
+}
+
+bool looksLikeTensorFile(const std::string& first)
+{
+    if (first.size() < 9)
+        return false;
+    uint64_t n = 0;
+    for (int i = 0; i < 8; ++i)
+        n |= uint64_t{static_cast<unsigned char>(first[static_cast<size_t>(i)])} << (8 * i);
+    return n >= 2 && n <= limits::kMaxHeaderBytes && first[8] == '{';
+}
+
+Status writeTensorFile(const std::string& path, const TensorFile& file)
+{
+    struct Entry {
+        const std::string* name;
+        torch::Tensor t;
+        size_t bytes;
+    };
+    std::vector<Entry> entries;
+    nlohmann::json header = nlohmann::json::object();
+    uint64_t offset = 0;
+    uint32_t crc = crcUpdate(0, nullptr, 0);
+    try {
+        for (const auto& [name, tensor] : file.tensors) {
+            if (name == "__metadata__" || !tensor.defined())
+                return fail(DDPM_MSG("Engine", "cannot write '%1': the tensor '%2' cannot be stored"), path, name);
+            const auto* d = byDtype(tensor.scalar_type());
+            if (!d)
+                return fail(DDPM_MSG("Engine", "cannot write '%1': the tensor '%2' has a type this format lacks"), path,
+                            name);
+            auto t = tensor.detach().to(torch::kCPU).contiguous();
+            const size_t bytes = static_cast<size_t>(t.numel()) * d->bytes;
+            header[name] = {{"dtype", d->name}, {"shape", t.sizes().vec()}, {"data_offsets", {offset, offset + bytes}}};
+            offset += bytes;
+            if (bytes > 0)
+                crc = crcUpdate(crc, t.data_ptr(), bytes);
+            entries.push_back({&name, t, bytes});
+        }
+    } catch (const std::exception& e) {
+        return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, exceptionSummary(e));
+    }
+    auto meta = nlohmann::json::object();
+    for (const auto& [k, v] : file.metadata)
+        meta[k] = v;
+    meta["ddpm.crc32"] = hex32(crc);
+    header["__metadata__"] = meta;
+    std::string text = header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    while ((8 + text.size()) % 8 != 0)
+        text.push_back(' ');
+    return writeFileAtomicallyWith(path, [&](std::FILE* f) {
+        unsigned char len[8];
+        for (int i = 0; i < 8; ++i)
+            len[i] = static_cast<unsigned char>((uint64_t{text.size()} >> (8 * i)) & 0xff);
+        if (std::fwrite(len, 1, 8, f) != 8 || std::fwrite(text.data(), 1, text.size(), f) != text.size())
+            return false;
+        for (const auto& e : entries)
+            if (e.bytes > 0 && std::fwrite(e.t.data_ptr(), 1, e.bytes, f) != e.bytes)
+                return false;
+        return true;
+    });
+}
+
+Result<TensorFile> readTensorFile(std::FILE* f, uint64_t size, const std::string& name)
+{
+    auto damaged = [&](const char* why) {
+        return fail(DDPM_MSG("Engine", "'%1' is damaged or not a tensor file: %2"), name, fail(why));
+    };
+    if (size < 8)
+        return damaged(DDPM_MSG("Engine", "it is shorter than its header"));
+    unsigned char len[8];
+    if (std::fread(len, 1, 8, f) != 8)
+        return fail(DDPM_MSG("Engine", "cannot read '%1'"), name);
+    uint64_t n = 0;
+    for (int i = 0; i < 8; ++i)
+        n |= uint64_t{len[i]} << (8 * i);
+    if (n > limits::kMaxHeaderBytes || n > size - 8)
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: its header claims %2 bytes, more than the file holds"), name,
+                    n);
+    std::string text(n, '\0');
+    if (n > 0 && std::fread(text.data(), 1, n, f) != n)
+        return fail(DDPM_MSG("Engine", "'%1' is truncated inside its header"), name);
+    if (jsonDepth(text) > limits::kMaxHeaderDepth)
+        return damaged(DDPM_MSG("Engine", "its header is nested too deeply"));
+    const auto header = nlohmann::json::parse(text, nullptr, false);
+    if (header.is_discarded() || !header.is_object())
+        return damaged(DDPM_MSG("Engine", "its header is not a JSON object"));
+    if (header.size() > static_cast<size_t>(limits::kMaxTensors))
+        return damaged(DDPM_MSG("Engine", "it names too many tensors"));
+
+    const uint64_t dataSize = size - 8 - n;
+    struct Entry {
+        std::string name;
+        const DtypeName* dtype;
+        std::vector<int64_t> shape;
+        uint64_t begin, end;
+    };
+    std::vector<Entry> entries;
+    TensorFile out;
+    for (const auto& [key, value] : header.items()) {
+        if (key == "__metadata__") {
+            if (!value.is_object())
+                return damaged(DDPM_MSG("Engine", "its metadata is not an object"));
+            for (const auto& [k, v] : value.items()) {
+                if (!v.is_string() || v.get_ref<const std::string&>().size() > limits::kMaxMetadataValueBytes)
+                    return damaged(DDPM_MSG("Engine", "a metadata value is not a string"));
+                out.metadata[k] = v.get<std::string>();
+            }
+            continue;
+        }
+        if (!value.is_object() || value.size() != 3 || !value.contains("dtype") || !value.contains("shape") ||
+            !value.contains("data_offsets"))
+            return fail(DDPM_MSG("Engine", "'%1' is damaged: the entry of tensor '%2' is malformed"), name, key);
+        const auto& dt = value["dtype"];
+        const auto& shape = value["shape"];
+        const auto& offsets = value["data_offsets"];
+        const DtypeName* d = dt.is_string() ? byName(dt.get<std::string>()) : nullptr;
+        if (!d)
+            return fail(DDPM_MSG("Engine", "'%1' stores tensor '%2' in a type this program does not read"), name, key);
+        if (!shape.is_array() || shape.size() > static_cast<size_t>(limits::kMaxTensorRank) || !offsets.is_array() ||
+            offsets.size() != 2 || !offsets[0].is_number_unsigned() || !offsets[1].is_number_unsigned())
+            return fail(DDPM_MSG("Engine", "'%1' is damaged: the entry of tensor '%2' is malformed"), name, key);
+        Entry e{key, d, {}, offsets[0].get<uint64_t>(), offsets[1].get<uint64_t>()};
+        uint64_t bytes = d->bytes;
+        bool tooLarge = false;
+        for (const auto& s : shape) {
+            if (!s.is_number_unsigned())
+                return fail(DDPM_MSG("Engine", "'%1' is damaged: the entry of tensor '%2' is malformed"), name, key);
+            const uint64_t dim = s.get<uint64_t>();
+            if (dim > limits::kMaxCheckpointBytes || (dim != 0 && bytes > limits::kMaxCheckpointBytes / dim))
+                tooLarge = true; // more bytes than any file read (checked before the product can overflow)
+            else
+                bytes *= dim;
+            e.shape.push_back(static_cast<int64_t>(std::min<uint64_t>(dim, INT64_MAX)));
+        }
+        if (tooLarge)
+            return fail(DDPM_MSG("Engine", "'%1' is damaged: tensor '%2' is larger than the file"), name, key);
+        if (e.begin > e.end || e.end - e.begin != bytes)
+            return fail(DDPM_MSG("Engine", "'%1' is damaged: the bytes of tensor '%2' do not match its shape"), name,
+                        key);
+        entries.push_back(std::move(e));
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
+    uint64_t at = 0;
+    for (const auto& e : entries) {
+        if (e.begin != at)
+            return damaged(DDPM_MSG("Engine", "its tensors overlap or leave gaps"));
+        at = e.end;
+    }
+    if (at > dataSize)
+        return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), name, dataSize, at);
+    if (at < dataSize)
+        return fail(DDPM_MSG("Engine", "'%1' has unexpected bytes after the checkpoint"), name);
+
+    uint32_t crc = crcUpdate(0, nullptr, 0);
+    try {
+        for (const auto& e : entries) {
+            auto t = torch::empty(e.shape, torch::TensorOptions().dtype(e.dtype->dtype));
+            const uint64_t bytes = e.end - e.begin;
+            if (bytes > 0) {
+                if (std::fread(t.data_ptr(), 1, bytes, f) != bytes)
+                    return fail(DDPM_MSG("Engine", "'%1' is truncated: tensor '%2' is cut short"), name, e.name);
+                crc = crcUpdate(crc, t.data_ptr(), bytes);
+            }
+            out.tensors[e.name] = t;
+        }
+    } catch (const std::exception& ex) {
+        return fail(DDPM_MSG("Engine", "'%1' cannot be read: %2"), name, exceptionSummary(ex));
+    }
+    const auto stored = out.meta("ddpm.crc32");
+    if (!stored.empty() && stored != hex32(crc))
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: its checksum does not match its contents"), name);
+    return out;
+}
+
+Result<TensorFile> readTensorFile(const std::string& path)
+{
+    // Opened without blocking (a FIFO would wait for a writer) and checked on the open descriptor.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
+    struct stat st { };
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return checkRegularFile(path, limits::kMaxCheckpointBytes).ok()
+                   ? fail(DDPM_MSG("Engine", "'%1' is not a regular file (a device, a pipe or a socket): it is not read"),
+                          path)
+                   : checkRegularFile(path, limits::kMaxCheckpointBytes).failure();
+    }
+    if (static_cast<uint64_t>(st.st_size) > limits::kMaxCheckpointBytes) {
+        ::close(fd);
+        return fail(DDPM_MSG("Engine", "'%1' is larger than the %2 MiB this program reads"), path,
+                    limits::kMaxCheckpointBytes >> 20);
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    std::FILE* f = ::fdopen(fd, "rb");
+    if (!f) {
+        ::close(fd);
+        return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
+    }
+    auto r = readTensorFile(f, static_cast<uint64_t>(st.st_size), path);
+    std::fclose(f);
+    return r;
+}
+
+} // namespace ddpm

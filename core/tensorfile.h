@@ -1,0 +1,85 @@
+// Files of named tensors in the safetensors layout: an 8-byte little-endian header length, a JSON
+// header that gives each tensor's dtype, shape and byte range, string metadata under "__metadata__",
+// then the raw little-endian bytes. Nothing in such a file is executed; the header is validated
+// strictly before anything is allocated (ranges inside the file, no overlaps and no gaps, byte counts
+// that match the shapes, sizes under core/limits.h). Python reads these files with
+// `safetensors.torch.load_file`.
+//
+// Writes go to a temporary file beside the target, are fsynced, and renamed into place (the folder
+// fsynced too): a crash, a kill or a full disk leaves the previous file or the new one, never half.
+#pragma once
+
+#include "sizelimits.h"
+#include "result.h"
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <string>
+
+namespace ddpm {
+
+struct TensorFile {
+    std::map<std::string, std::string> metadata; // "__metadata__": strings only, as the format says
+    std::map<std::string, torch::Tensor> tensors; // CPU tensors, by name
+
+    // A tensor by name, or an undefined one.
+    torch::Tensor tensor(const std::string& name) const;
+    // A metadata value, or `fallback`.
+    std::string meta(const std::string& key, const std::string& fallback = {}) const;
+};
+
+// Writes `file` to `path` atomically (CRC-32 of the data in the metadata under "ddpm.crc32").
+Status writeTensorFile(const std::string& path, const TensorFile& file);
+
+// Reads and validates a tensor file from a stream of `size` bytes (the file's name is for messages).
+Result<TensorFile> readTensorFile(std::FILE* f, uint64_t size, const std::string& name);
+// Opens `path` (a regular file of at most limits::kMaxCheckpointBytes) and reads it.
+Result<TensorFile> readTensorFile(const std::string& path);
+
+// Whether the first bytes look like a safetensors header (a sane length, then '{').
+bool looksLikeTensorFile(const std::string& firstBytes);
+
+// The size of `path` when it is a regular file no larger than `maxBytes`; otherwise why not.
+Result<uint64_t> checkRegularFile(const std::string& path, uint64_t maxBytes);
+
+// Writes bytes to `path` through a temporary file in the same folder, fsync and rename: the previous
+// file stays whole until the new one is complete. A symbolic link is followed (its target is
+// replaced, the link kept); a new file gets the user's umask, an existing one keeps its mode. Stale
+// temporaries of this program beside `path` (their writer no longer runs) are removed.
+Status writeFileAtomically(const std::string& path, const std::string& bytes);
+
+// Whether a file can be saved at `path` (its folder exists and takes new files; it is no folder itself),
+// tried by creating and removing a temporary file beside it.
+Status checkWritable(const std::string& path);
+
+// The same for data written by `emit`, which gets a FILE* and returns false on a write error.
+template <typename F> Status writeFileAtomicallyWith(const std::string& path, F&& emit);
+
+namespace detail {
+struct AtomicFile {
+    std::string target, tmp;
+    std::FILE* f = nullptr;
+    int mode = 0;
+};
+Result<AtomicFile> beginAtomicWrite(const std::string& path);
+Status commitAtomicWrite(AtomicFile& a, bool written);
+} // namespace detail
+
+template <typename F> Status writeFileAtomicallyWith(const std::string& path, F&& emit)
+{
+    auto begun = detail::beginAtomicWrite(path);
+    if (!begun)
+        return begun.failure();
+    bool ok = false;
+    try {
+        ok = emit(begun->f);
+    } catch (...) {
+        ok = false;
+    }
+    return detail::commitAtomicWrite(begun.value(), ok);
+}
+
+} // namespace ddpm
