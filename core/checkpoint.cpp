@@ -121,7 +121,8 @@ public:
                     return weightsMismatch(prefix, m_path, name);
                 if (t.is_floating_point() != target.is_floating_point())
                     return weightsMismatch(prefix, m_path, name + " has another type");
-                const_cast<torch::Tensor&>(target).copy_(t);
+                target.copy_(t);
+                m_file.tensors.erase(prefix + "." + name); // loading holds one copy of the weights, not two
             }
         } catch (const std::exception& e) {
             return weightsMismatch(prefix, m_path, exceptionSummary(e));
@@ -155,10 +156,13 @@ public:
                 auto s = std::make_unique<torch::optim::AdamParamState>();
                 const auto opts = p.value().options();
                 s->step(steps);
-                s->exp_avg(avg.to(opts).clone());
-                s->exp_avg_sq(sq.to(opts).clone());
+                // The file's tensors become the state (moved to the parameter's device and type if needed).
+                s->exp_avg(avg.to(opts));
+                s->exp_avg_sq(sq.to(opts));
                 if (maxSq.defined())
-                    s->max_exp_avg_sq(maxSq.to(opts).clone());
+                    s->max_exp_avg_sq(maxSq.to(opts));
+                for (const char* part : {".exp_avg", ".exp_avg_sq", ".max_exp_avg_sq", ".step"})
+                    m_file.tensors.erase(base + part);
                 state[adamKey<Map>(p.value())] = std::move(s);
                 any = true;
             }

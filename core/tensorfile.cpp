@@ -213,11 +213,15 @@ Result<AtomicFile> beginAtomicWrite(const std::string& path)
     return a;
 }
 
-Status commitAtomicWrite(AtomicFile& a, bool written)
+Status commitAtomicWrite(AtomicFile& a, bool written, int writeErrno)
 {
-    errno = 0;
-    bool ok = written && std::fflush(a.f) == 0 && !std::ferror(a.f);
-    int err = ok ? 0 : (errno ? errno : EIO);
+    int err = written ? 0 : (writeErrno ? writeErrno : EIO);
+    bool ok = written;
+    if (ok) {
+        errno = 0;
+        ok = std::fflush(a.f) == 0 && !std::ferror(a.f);
+        err = ok ? 0 : (errno ? errno : EIO);
+    }
     if (ok && (::fsync(::fileno(a.f)) != 0 || ::fchmod(::fileno(a.f), static_cast<mode_t>(a.mode)) != 0)) {
         ok = false;
         err = errno;

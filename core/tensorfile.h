@@ -14,6 +14,7 @@
 
 #include <torch/torch.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -65,7 +66,7 @@ struct AtomicFile {
     int mode = 0;
 };
 Result<AtomicFile> beginAtomicWrite(const std::string& path);
-Status commitAtomicWrite(AtomicFile& a, bool written);
+Status commitAtomicWrite(AtomicFile& a, bool written, int writeErrno);
 } // namespace detail
 
 template <typename F> Status writeFileAtomicallyWith(const std::string& path, F&& emit)
@@ -74,12 +75,15 @@ template <typename F> Status writeFileAtomicallyWith(const std::string& path, F&
     if (!begun)
         return begun.failure();
     bool ok = false;
+    int err = 0;
     try {
+        errno = 0;
         ok = emit(begun->f);
+        err = errno; // why a write failed (a full disk), before anything else can change it
     } catch (...) {
         ok = false;
     }
-    return detail::commitAtomicWrite(begun.value(), ok);
+    return detail::commitAtomicWrite(begun.value(), ok, err);
 }
 
 } // namespace ddpm

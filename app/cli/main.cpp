@@ -50,8 +50,10 @@ struct SampleArgs {
 
 int sample(const SampleArgs& a)
 {
-    if (a.checkpoint.empty() || a.out.empty())
-        return fail("--checkpoint CKPT and --out PNG are required", 2);
+    if (a.checkpoint.empty())
+        return fail("--checkpoint CKPT is required", 2);
+    if (a.out.empty() && a.outDir.empty())
+        return fail("--out PNG (a grid) or --out-dir DIR (one PNG per image) is required", 2);
     SamplerOptions so = a.options;
     int batch = a.batch;
     const int frames = a.frames, scale = a.scale;
@@ -168,8 +170,10 @@ int sample(const SampleArgs& a)
     meta.trainingStep = m.step;
     meta.checkpointSha256 = sha256OfFile(QString::fromStdString(a.checkpoint));
     meta.kind = QStringLiteral("grid");
-    if (auto s = exportImage(makeGrid(finals, columns, 2, scale), out, meta); !s)
-        return fail(s.error());
+    if (!out.isEmpty()) {
+        if (auto s = exportImage(makeGrid(finals, columns, 2, scale), out, meta); !s)
+            return fail(s.error());
+    }
     if (wantStrip) {
         meta.kind = QStringLiteral("strip");
         if (auto s = exportImage(makeStrip(strip, scale), QString::fromStdString(a.strip), meta); !s)
@@ -186,7 +190,7 @@ int sample(const SampleArgs& a)
         if (auto s = writeSidecar(gifFile, meta); !s)
             return fail(s.error());
     }
-    std::fprintf(stderr, "ddpm: wrote %s\n", a.out.c_str());
+    std::fprintf(stderr, "ddpm: wrote %s\n", (a.out.empty() ? a.outDir : a.out).c_str());
     return 0;
 }
 

@@ -330,6 +330,12 @@ void DataView::rerollNoise()
     updateStrip();
 }
 
+bool DataView::hasForwardFrames() const
+{
+    const auto x0 = currentImage();
+    return x0.defined() && m_diffusion && m_eps.defined() && m_eps.sizes() == x0.sizes();
+}
+
 QList<QImage> DataView::forwardFrames() const
 {
     auto x0 = currentImage();

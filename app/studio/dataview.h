@@ -56,6 +56,7 @@ public:
     void setT(int t);
     QImage forwardStripImage() const;
     QList<QImage> forwardFrames() const;
+    bool hasForwardFrames() const; // without computing them
     // Data set choices: spec strings of the combo (for tests and settings).
     void setSourceSpec(const QString& spec);
 

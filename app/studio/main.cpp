@@ -60,7 +60,7 @@ int main(int argc, char** argv)
     if (parser.isSet(checkpoint))
         window.openCheckpoint(parser.value(checkpoint));
     else if (!shot)
-        window.openStartupModel();
+        window.openStartupModel(/*sampleDemo=*/true);
     if (!shot) {
         window.show();
         return app.exec();

@@ -139,7 +139,13 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
     connect(m_training, &TrainingController::finished, this, [this](qint64 step) {
-        statusBar()->showMessage(tr("Training stopped at step %1").arg(step), 5000);
+        if (step >= m_trainingView->totalSteps()) {
+            // The run reached its target: say so, and draw the samples of the final weights.
+            statusBar()->showMessage(tr("Training reached its target of %L1 steps").arg(step), 10000);
+            m_training->requestPreview();
+        } else {
+            statusBar()->showMessage(tr("Training stopped at step %1").arg(step), 5000);
+        }
         updateTitle();
         updateStatus();
     });
@@ -289,11 +295,11 @@ void MainWindow::buildMenus()
     updateRecentMenu();
 
     auto* exp = menuBar()->addMenu(tr("&Export"));
-    exp->addAction(tr("Sample grid as PNG…"), this, [this] {
+    auto* grid = exp->addAction(tr("Sample grid as PNG…"), this, [this] {
         exportWithDialog(tr("Export the sample grid"), QStringLiteral("samples.png"), tr("PNG images (*.png)"),
                          &MainWindow::exportSampleGrid);
     });
-    exp->addAction(tr("Every sample as PNG into a folder…"), this, [this] {
+    auto* folder = exp->addAction(tr("Every sample as PNG into a folder…"), this, [this] {
         const QString dir = Dialogs::folderPath(this, tr("Export every sample into"), m_settings.exportFolder());
         if (dir.isEmpty())
             return;
@@ -302,34 +308,49 @@ void MainWindow::buildMenus()
         else
             statusBar()->showMessage(tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)), 5000);
     });
-    exp->addAction(tr("Reverse-process strip as PNG…"), this, [this] {
+    auto* rstrip = exp->addAction(tr("Reverse-process strip as PNG…"), this, [this] {
         exportWithDialog(tr("Export the reverse-process strip"), QStringLiteral("reverse-strip.png"),
                          tr("PNG images (*.png)"), &MainWindow::exportReverseStrip);
     });
-    exp->addAction(tr("Reverse process as animated GIF…"), this, [this] {
+    auto* rgif = exp->addAction(tr("Reverse process as animated GIF…"), this, [this] {
         exportWithDialog(tr("Export the reverse process as GIF"), QStringLiteral("reverse.gif"),
                          tr("GIF animations (*.gif)"), &MainWindow::exportReverseGif);
     });
-    exp->addAction(tr("Reverse process as animated WebP…"), this, [this] {
+    auto* rwebp = exp->addAction(tr("Reverse process as animated WebP…"), this, [this] {
         exportWithDialog(tr("Export the reverse process as WebP"), QStringLiteral("reverse.webp"),
                          tr("WebP animations (*.webp)"), &MainWindow::exportReverseWebP);
     });
-    exp->addAction(tr("Forward-process strip as PNG…"), this, [this] {
+    auto* fstrip = exp->addAction(tr("Forward-process strip as PNG…"), this, [this] {
         exportWithDialog(tr("Export the forward-process strip"), QStringLiteral("forward-strip.png"),
                          tr("PNG images (*.png)"), &MainWindow::exportForwardStrip);
     });
     exp->addSeparator();
-    exp->addAction(tr("Loss history as CSV…"), this, [this] {
+    auto* losscsv = exp->addAction(tr("Loss history as CSV…"), this, [this] {
         exportWithDialog(tr("Export the loss history"), QStringLiteral("loss.csv"), tr("CSV files (*.csv)"),
                          &MainWindow::exportLossCsv);
     });
-    exp->addAction(tr("Loss chart as PNG…"), this, [this] {
+    auto* losschart = exp->addAction(tr("Loss chart as PNG…"), this, [this] {
         exportWithDialog(tr("Export the loss chart"), QStringLiteral("loss-chart.png"), tr("PNG images (*.png)"),
                          &MainWindow::exportLossChart);
     });
-    exp->addAction(tr("Quality measurements as CSV…"), this, [this] {
+    auto* qualitycsv = exp->addAction(tr("Quality measurements as CSV…"), this, [this] {
         exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"),
                          tr("CSV files (*.csv)"), &MainWindow::exportQualityCsv);
+    });
+
+    // Items with nothing to export are disabled, instead of asking for a file name and then saying so.
+    connect(exp, &QMenu::aboutToShow, this, [=] {
+        const bool samples = !m_sampling->finalImages().isEmpty();
+        const bool reverse = m_reverseView->frameCount() > 0;
+        const bool loss = !m_trainingView->lossChart()->rawPoints().isEmpty();
+        for (auto* a : {grid, folder})
+            a->setEnabled(samples);
+        for (auto* a : {rstrip, rgif, rwebp})
+            a->setEnabled(reverse);
+        fstrip->setEnabled(m_dataView->hasForwardFrames());
+        losscsv->setEnabled(loss);
+        losschart->setEnabled(loss);
+        qualitycsv->setEnabled(!m_qualityView->reports().isEmpty());
     });
 
     auto* view = menuBar()->addMenu(tr("&View"));
@@ -472,7 +493,7 @@ bool MainWindow::openDemoModel()
     return true;
 }
 
-void MainWindow::openStartupModel()
+void MainWindow::openStartupModel(bool sampleDemo)
 {
     // The model of the last session when it is still there; at first launch the demo model, so that
     // the Reverse view shows garments emerging at once.
@@ -482,8 +503,10 @@ void MainWindow::openStartupModel()
             return;
         }
     }
-    if (!demoModelPath().isEmpty())
+    if (!demoModelPath().isEmpty()) {
+        m_sampleDemoWhenReady = sampleDemo;
         openDemoModel();
+    }
 }
 
 void MainWindow::saveTo(const QString& path)
@@ -571,6 +594,17 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
         m_training->requestPreview();
     m_dataView->setSchedule(snapshot->config.schedule);
     m_dataView->setModelSchedule(snapshot->config.schedule); // "Denoise from here" noises with it
+    if (m_sampleDemoWhenReady && isDemoModel(sourcePath)) {
+        // First launch: a short deterministic DDIM run (ready in seconds), so that the first thing a user
+        // can do is what the app is for: scrub and watch the garments emerge.
+        m_sampleDemoWhenReady = false;
+        auto o = m_reverseView->samplerOptions();
+        o.kind = SamplerKind::Ddim;
+        o.ddimSteps = 50;
+        o.eta = 0.0;
+        m_reverseView->setSamplerOptions(o);
+        startSampling();
+    }
     m_schedulesView->setSteps(snapshot->config.schedule.steps);
     // The data set must match the model's image size and channels.
     const auto& u = snapshot->config.unet;

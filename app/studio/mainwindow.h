@@ -52,7 +52,9 @@ public:
     void newModel();
     void openCheckpoint(const QString& path);
     bool openDemoModel(); // the shipped demo model (read-only: training it trains a copy)
-    void openStartupModel(); // the last session's model if it is still there, else the demo model
+    // The last session's model if it is still there, else the demo model; with `sampleDemo`, a short
+    // DDIM run of the demo model starts as soon as it is in, so the Reverse view has a run to scrub.
+    void openStartupModel(bool sampleDemo = false);
     void saveTo(const QString& path);
     void loadData(const QString& spec);
     void startTraining();
@@ -128,6 +130,7 @@ private:
     DatasetPtr m_data;
     QString m_lastError;
     SamplingRequest m_lastRequest;
+    bool m_sampleDemoWhenReady = false;
     // The file that held the weights of the last sampling run when it started (empty: unsaved weights),
     // with its size and time so that an export after a later save does not hash another file.
     struct WeightsFile {

@@ -333,8 +333,9 @@ void Settings::setPreviewInterval(int steps)
 
 QString Settings::defaultExportFolder()
 {
+    // ~/Pictures where it exists; a fresh machine often has none, and a dialog should open somewhere real.
     const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    return pictures.isEmpty() ? QDir::homePath() : pictures;
+    return pictures.isEmpty() || !QDir(pictures).exists() ? QDir::homePath() : pictures;
 }
 
 QString Settings::exportFolder() const

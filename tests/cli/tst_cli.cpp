@@ -10,6 +10,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QElapsedTimer>
+
+#include "trainer.h"
+
+#include <csignal>
+#include <sys/types.h>
 #include <QTemporaryDir>
 
 #include <torch/torch.h>
@@ -36,6 +43,9 @@ private Q_SLOTS:
     void imageFolderWithOddFiles();
     void interruptSavesCheckpoint();
     void qualityMissingCheckpoint();
+    void hangUpSavesCheckpoint();
+    void outFolderCheckedFirst();
+    void killedRunsLoseNothing();
 
 private:
     struct Run {
@@ -449,6 +459,21 @@ void TestCli::sampleInChunksToFolder()
     // The grid holds the same images.
     QCOMPARE(QImage(m_dir.filePath(QStringLiteral("batch5.png"))),
              QImage(m_dir.filePath(QStringLiteral("batch2.png"))));
+
+    // The separate images alone, without a grid: the same images.
+    auto folderOnly = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"),
+                           QStringLiteral("5"), QStringLiteral("--sampler"), QStringLiteral("ddim"),
+                           QStringLiteral("--steps"), QStringLiteral("4"), QStringLiteral("--eta"), QStringLiteral("1"),
+                           QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--out-dir"),
+                           m_dir.filePath(QStringLiteral("only"))});
+    QVERIFY2(folderOnly.code == 0, folderOnly.err.constData());
+    for (const QString& f : files)
+        QCOMPARE(QImage(m_dir.filePath(QStringLiteral("only/") + f)), QImage(m_dir.filePath(QStringLiteral("batch5/") + f)));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("only.png"))));
+    // Neither output: a usage error.
+    auto neither = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt});
+    QCOMPARE(neither.code, 2);
+    QVERIFY(neither.err.contains("--out-dir"));
 }
 
 void TestCli::imageFolderWithOddFiles()
@@ -517,6 +542,103 @@ void TestCli::qualityMissingCheckpoint()
     const auto err = r.err.trimmed();
     QVERIFY2(err.startsWith("ddpm: ") && err.contains("/no/such.ckpt") && err.contains("no such file"),
              err.constData());
+}
+
+// SIGHUP (the terminal closed) saves like Ctrl-C.
+void TestCli::hangUpSavesCheckpoint()
+{
+    const QString ckpt = m_dir.filePath(QStringLiteral("hangup.ckpt"));
+    QProcess p;
+    p.start(QStringLiteral(DDPM_HEADLESS_PATH),
+            {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"),
+             QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("1000000"),
+             QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--out"), ckpt, QStringLiteral("--threads"),
+             QStringLiteral("1")});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("step 1/"), 60000);
+    QCOMPARE(::kill(pid_t(p.processId()), SIGHUP), 0);
+    QVERIFY(p.waitForFinished(60000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 0, err.constData());
+    QVERIFY(err.contains("interrupted at step"));
+    auto loaded = ddpm::loadCheckpoint(ckpt.toStdString(), torch::kCPU);
+    QVERIFY2(loaded, loaded.ok() ? "" : loaded.error().c_str());
+    QVERIFY(loaded->step >= 1);
+}
+
+// A folder that does not exist fails before the data set is loaded or a step is taken.
+void TestCli::outFolderCheckedFirst()
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto r = runHeadless({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"),
+                          QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
+                          QStringLiteral("1000000"), QStringLiteral("--out"), QStringLiteral("/no/such/folder/x.ckpt")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("cannot write '/no/such/folder/x.ckpt'"), r.err.constData());
+    QVERIFY(!r.err.contains("training"));
+    QVERIFY(timer.elapsed() < 60000);
+}
+
+// kill -9 at random moments of a run that saves after every step: each time the checkpoint on disk is
+// the previous good one or the new one, it loads, training resumes from it, and the log, continued
+// by each resumed run, holds every step once. DDPM_KILL_ROUNDS sets the rounds (50 for the full check).
+void TestCli::killedRunsLoseNothing()
+{
+    const int rounds = qEnvironmentVariableIsSet("DDPM_KILL_ROUNDS") ? qEnvironmentVariableIntValue("DDPM_KILL_ROUNDS")
+                                                                     : 8;
+    QTemporaryDir dir;
+    const QString ckpt = dir.filePath(QStringLiteral("killed.ckpt"));
+    const QString log = dir.filePath(QStringLiteral("killed.csv"));
+    QRandomGenerator random(7);
+    int64_t lastStep = 0;
+    int killedWhileRunning = 0;
+    for (int round = 0; round < rounds; ++round) {
+        QStringList args{QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"),
+                         QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
+                         QStringLiteral("1000000"), QStringLiteral("--batch"), QStringLiteral("4"),
+                         QStringLiteral("--save-every"), QStringLiteral("1"), QStringLiteral("--out"), ckpt,
+                         QStringLiteral("--log"), log, QStringLiteral("--threads"), QStringLiteral("1")};
+        if (QFile::exists(ckpt))
+            args << QStringLiteral("--resume") << ckpt;
+        QProcess p;
+        p.start(QStringLiteral(DDPM_HEADLESS_PATH), args);
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("ddpm: training"), 60000);
+        QTest::qWait(int(random.bounded(50, 900)));
+        killedWhileRunning += p.state() == QProcess::Running;
+        QCOMPARE(::kill(pid_t(p.processId()), SIGKILL), 0);
+        QVERIFY(p.waitForFinished(30000));
+        if (!QFile::exists(ckpt))
+            continue; // killed before its first save
+        auto loaded = ddpm::loadCheckpoint(ckpt.toStdString(), torch::kCPU);
+        QVERIFY2(loaded, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(QString::fromStdString(loaded.error()))));
+        QVERIFY(loaded->step >= lastStep);
+        lastStep = loaded->step;
+    }
+    QVERIFY(killedWhileRunning == rounds);
+    QVERIFY2(lastStep > 0, "no round reached its first save: the kills came too early to test anything");
+    // One more resumed run, to its end: it continues from the last checkpoint and cleans up.
+    auto last = runHeadless({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"),
+                             QString::number(lastStep + 3), QStringLiteral("--save-every"), QStringLiteral("1"),
+                             QStringLiteral("--out"), ckpt, QStringLiteral("--log"), log, QStringLiteral("--threads"),
+                             QStringLiteral("1")});
+    QVERIFY2(last.code == 0, last.err.constData());
+    auto final = ddpm::loadCheckpoint(ckpt.toStdString(), torch::kCPU);
+    QVERIFY(final);
+    QCOMPARE(final->step, lastStep + 3);
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.tmp-*")}, QDir::Files | QDir::Hidden).size(), 0);
+    // The log: a header, then every step from 1 to the end once, in order.
+    QFile f(log);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto rows = f.readAll().trimmed().split('\n');
+    QVERIFY(rows[0].startsWith("step,loss"));
+    QCOMPARE(int64_t(rows.size() - 1), lastStep + 3);
+    for (int i = 1; i < rows.size(); ++i)
+        QVERIFY2(rows[i].startsWith(QByteArray::number(i) + ","), rows[i].constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

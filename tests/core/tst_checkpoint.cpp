@@ -8,6 +8,8 @@
 #include <zlib.h>
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QStorageInfo>
 #include <limits>
 #include <sstream>
 
@@ -134,6 +136,7 @@ private Q_SLOTS:
     void staleTemporariesRemoved();
     void sizesFromFileLimited_data();
     void sizesFromFileLimited();
+    void fullDiskKeepsOldFile();
 
 private:
     QTemporaryDir m_dir;
@@ -667,6 +670,51 @@ void TestCheckpoint::sizesFromFileLimited()
     QVERIFY(!r);
     QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
     QVERIFY(!Trainer::resume(path.toStdString(), torch::kCPU));
+}
+
+// A full disk while saving: a clear message, the earlier checkpoint unchanged, no temporary left. On a
+// small tmpfs mounted for the test (root only; skipped with a message elsewhere).
+void TestCheckpoint::fullDiskKeepsOldFile()
+{
+    const QString mountPoint = m_dir.filePath(QStringLiteral("small-disk"));
+    QVERIFY(QDir().mkpath(mountPoint));
+    const QByteArray mp = mountPoint.toLocal8Bit();
+    QProcess mount;
+    mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                           QStringLiteral("size=8m"), QStringLiteral("tmpfs"), mountPoint});
+    if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
+        QSKIP("cannot mount a small tmpfs here (needs root): the full-disk test did not run");
+    struct Unmount {
+        QByteArray path;
+        ~Unmount() { QProcess::execute(QStringLiteral("umount"), {QString::fromLocal8Bit(path)}); }
+    } unmount{mp};
+
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(m_data));
+    QVERIFY(trainer.step());
+    const QString path = mountPoint + QStringLiteral("/full.ckpt");
+    QVERIFY(trainer.save(path.toStdString()));
+    const QByteArray before = readAll(path);
+    QVERIFY(before.size() > 1 << 20);
+    // Fill the disk until less than the checkpoint's size is free.
+    {
+        QFile filler(mountPoint + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const QByteArray block(64 * 1024, 'x');
+        while (QStorageInfo(mountPoint).bytesAvailable() > before.size() / 2)
+            if (filler.write(block) != block.size())
+                break;
+    }
+    QVERIFY(trainer.step());
+    const auto failed = trainer.save(path.toStdString());
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().find("unchanged") != std::string::npos, failed.error().c_str());
+    QVERIFY2(failed.error().find("the disk is full") != std::string::npos, failed.error().c_str());
+    QCOMPARE(readAll(path), before);
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->step, 1);
+    QCOMPARE(QDir(mountPoint).entryList({QStringLiteral("*.tmp-*")}, QDir::Files | QDir::Hidden).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCheckpoint)

@@ -421,7 +421,7 @@ void TestSettings::helpTopicEquations_data()
                                               QStringLiteral("Sigmoid"), QStringLiteral("log SNR")};
     QTest::newRow("quality") << int(HelpPanel::Quality)
                              << QStringList{QStringLiteral("Fréchet distance"), QStringLiteral("floor"),
-                                            QStringLiteral("Σ"), QStringLiteral("confidence"),
+                                            QStringLiteral("Σ"), QStringLiteral("Confidence"),
                                             QStringLiteral("10 %"), QStringLiteral("DDIM")};
 }
 

@@ -24,6 +24,8 @@
 
 #include <QtTest>
 
+#include <QMenu>
+
 #include <algorithm>
 
 #include <QAction>
@@ -405,10 +407,18 @@ void TestStudio::exportsFromTheWindow()
     Settings settings(m_dir.filePath(QStringLiteral("exports.ini")));
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
-    // Nothing sampled yet: a clear refusal, no file.
+    // Nothing sampled yet: a clear refusal, no file, and the menu items are disabled.
     const QString grid = m_dir.filePath(QStringLiteral("grid.png"));
     QVERIFY(!w->exportSampleGrid(grid));
     QVERIFY(!QFile::exists(grid));
+    QAction* gridAction = actionNamed(w.get(), QStringLiteral("Sample grid as PNG…"));
+    QAction* gifAction = actionNamed(w.get(), QStringLiteral("Reverse process as animated GIF…"));
+    QVERIFY(gridAction && gifAction);
+    auto* exportMenu = qobject_cast<QMenu*>(gridAction->parent());
+    QVERIFY(exportMenu);
+    Q_EMIT exportMenu->aboutToShow();
+    QVERIFY(!gridAction->isEnabled());
+    QVERIFY(!gifAction->isEnabled());
     SamplerOptions o;
     o.kind = SamplerKind::Ddim;
     o.ddimSteps = 5;
@@ -418,6 +428,9 @@ void TestStudio::exportsFromTheWindow()
     QSignalSpy finished(w->sampling(), &SamplingController::finished);
     w->startSampling();
     QVERIFY(finished.wait(60000));
+    Q_EMIT exportMenu->aboutToShow();
+    QVERIFY(gridAction->isEnabled());
+    QVERIFY(gifAction->isEnabled());
     QVERIFY(w->exportSampleGrid(grid));
     QCOMPARE(QImage(grid).size(), QSize(2 * 64 + 3 * 2, 2 * 64 + 3 * 2));
     QFile side(sidecarPath(grid));
@@ -562,12 +575,17 @@ void TestStudio::demoModelAtFirstLaunch()
     QVERIFY(settings.recentFiles().isEmpty());
     auto w = makeWindow(settings);
     QSignalSpy ready(w->training(), &TrainingController::modelReady);
-    w->openStartupModel();
+    QSignalSpy sampled(w->sampling(), &SamplingController::finished);
+    w->openStartupModel(/*sampleDemo=*/true);
     QTRY_VERIFY_WITH_TIMEOUT(!w->currentPath().isEmpty(), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     QCOMPARE(w->currentPath(), QFileInfo(demo).canonicalFilePath());
     QCOMPARE(w->training()->step(), 3);
     QVERIFY(w->windowTitle().contains(QStringLiteral("read-only")));
+    // And a short DDIM run of it starts by itself: the Reverse view has a run to scrub.
+    QVERIFY(sampled.wait(120000));
+    QCOMPARE(w->reverseView()->samplerOptions().kind, SamplerKind::Ddim);
+    QCOMPARE(w->reverseView()->frameCount(), w->reverseView()->samplerOptions().ddimSteps + 1);
 
     // Training it trains a copy: the path is dropped and the shipped file stays as it was.
     w->trainingView()->setTotalSteps(5);
@@ -581,14 +599,25 @@ void TestStudio::demoModelAtFirstLaunch()
     w->saveTo(copy);
     QVERIFY(saved.wait(30000));
     QCOMPARE(readFile(demo), shipped);
+    // The samples were drawn from the demo model's weights (step 3) before the copy was trained and
+    // saved: their sidecar names that step and the demo file's hash, not the copy's.
+    const QString grid = m_dir.filePath(QStringLiteral("first-launch.png"));
+    QVERIFY(w->exportSampleGrid(grid));
+    QFile side(sidecarPath(grid));
+    QVERIFY(side.open(QIODevice::ReadOnly));
+    const auto meta = QJsonDocument::fromJson(side.readAll()).object();
+    QCOMPARE(meta.value(QStringLiteral("training_step")).toInt(), 3);
+    QCOMPARE(meta.value(QStringLiteral("checkpoint_sha256")).toString(), sha256OfFile(demo));
+    QVERIFY(meta.value(QStringLiteral("checkpoint_sha256")).toString() != sha256OfFile(copy));
     w.reset();
 
     // The next launch opens the last model, not the demo; File → Open demo model brings it back.
     auto again = makeWindow(settings);
-    again->openStartupModel();
+    again->openStartupModel(/*sampleDemo=*/true);
     QTRY_COMPARE_WITH_TIMEOUT(again->currentPath(), QDir::cleanPath(copy), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(again->isReady(), 60000);
     QCOMPARE(again->training()->step(), 5);
+    QCOMPARE(again->reverseView()->frameCount(), 0); // only the demo model samples by itself
     QVERIFY(again->openDemoModel());
     QTRY_COMPARE_WITH_TIMEOUT(again->currentPath(), QFileInfo(demo).canonicalFilePath(), 60000);
 }
