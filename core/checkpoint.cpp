@@ -44,8 +44,9 @@ std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::M
 
 Error weightsMismatch(const std::string& prefix, const std::string& path, const std::string& detail)
 {
+    // The classifier's weights are stored under "weights": "the classifier weights", not "the weights weights".
     return fail(DDPM_MSG("Engine", "the %1 weights in '%2' do not match the model its configuration describes (%3)"),
-                prefix, path, detail);
+                prefix == "weights" ? std::string("classifier") : prefix, path, detail);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,7 +341,9 @@ public:
             targets.push_back(t);
         }
         try {
-            // Loading replaces each tensor's storage: the module takes the stored type first.
+            // Loading replaces each tensor's storage: the module takes the stored type first. (Module::to
+            // converts integer buffers too, such as BatchNorm's num_batches_tracked: only for fp16 files,
+            // which hold U-Nets, which have none.)
             const bool half = text("weights_dtype").value_or("") == "float16";
             if (half)
                 module.to(torch::kHalf);
@@ -352,7 +355,8 @@ public:
                 if (it == byName.end() || it->second.sizes().vec() != shape || !plainTensor(it->second))
                     return weightsMismatch(prefix, m_path, name);
             }
-            module.to(torch::kFloat32);
+            if (half)
+                module.to(torch::kFloat32);
         } catch (const std::exception& e) {
             return weightsMismatch(prefix, m_path, exceptionSummary(e));
         }
@@ -406,9 +410,9 @@ Result<std::unique_ptr<CheckpointReader>> openLegacy(const std::string& path, ui
     if (data.size() < kLegacyHeader)
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
     const auto version = le(data, 8, 4);
-    if (version != 1)
+    if (version != 1) // this container only ever held format 1
         return fail(DDPM_MSG("Engine", "'%1' is a checkpoint of format version %2; this program reads version %3"),
-                    path, version, kCheckpointVersion);
+                    path, version, "1 (in this container) and " + std::to_string(kCheckpointVersion));
     const auto length = le(data, 12, 8);
     if (data.size() - kLegacyHeader < length)
         return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), path,

@@ -238,12 +238,12 @@
         <translation>%1: %2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>x_t at t = %1 · %2</source>
         <translation>x_t bei t = %1 · %2</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-318"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>Vorwärtsprozess q(x_t | x_0)</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>Farbe</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -328,7 +328,7 @@
     <message>
         <location line="+11"/>
         <location line="+7"/>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -446,7 +446,7 @@
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+395"/>
+        <location filename="../core/checkpoint.cpp" line="+403"/>
         <location line="+92"/>
         <location filename="../core/dataset.cpp" line="+63"/>
         <location filename="../core/tensorfile.cpp" line="-177"/>
@@ -494,27 +494,27 @@
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+181"/>
+        <location line="-173"/>
+        <location line="+184"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-393"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <location line="+4"/>
-        <location line="+17"/>
-        <location line="+209"/>
+        <location line="+20"/>
+        <location line="+212"/>
         <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
         <translation>der Optimiererzustand in „%1“ passt nicht zum Modell (%2)</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+200"/>
+        <location line="-216"/>
+        <location line="+203"/>
         <location line="+415"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
@@ -809,8 +809,8 @@
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-503"/>
-        <location line="+224"/>
+        <location line="-510"/>
+        <location line="+228"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>„%1“ enthält keine %2-Gewichte</translation>
@@ -823,7 +823,7 @@
         <translation>„%1“ wird abgelehnt: Sein Archiv enthält TorchScript-Code („%2“), der beim Öffnen ausgeführt würde</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+265"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>„%1“ ist beschädigt: Die Einstellungen können nicht gelesen werden</translation>
     </message>
@@ -848,8 +848,8 @@
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="-563"/>
-        <location line="+190"/>
+        <location line="-566"/>
+        <location line="+193"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
     </message>
@@ -1657,44 +1657,49 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+62"/>
-        <location line="+274"/>
+        <location line="+295"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
-        <location line="-273"/>
-        <location line="+273"/>
+        <location line="-294"/>
+        <location line="+294"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="-272"/>
-        <location line="+272"/>
+        <location line="-293"/>
+        <location line="+293"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+271"/>
+        <location line="-292"/>
+        <location line="+292"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+271"/>
+        <location line="-291"/>
+        <location line="+292"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+289"/>
+        <location line="-288"/>
+        <location line="+310"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-241"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training reached its target of %L1 steps</source>
+        <translation>Das Training hat sein Ziel von %L1 Schritten erreicht</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1702,7 +1707,7 @@
         <translation>Training bei Schritt %1 angehalten</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location line="+165"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
@@ -1754,19 +1759,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+500"/>
+        <location line="+529"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-528"/>
         <location line="+14"/>
-        <location line="+486"/>
+        <location line="+515"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-521"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
@@ -1906,7 +1911,7 @@
         <translation>Qualitätsmessungen als CSV…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1936,12 +1941,12 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
@@ -1986,7 +1991,7 @@
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
@@ -2354,12 +2359,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+95"/>
+        <location line="+101"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-97"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -2369,7 +2374,7 @@
         <translation>Anteil</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>The class the classifier gives each sample. A model that covers every mode makes each of the ten classes about 10% of the time.</source>
         <translation>Die Klasse, die der Klassifikator jedem Sample zuweist. Ein Modell, das alle Moden abdeckt, erzeugt jede der zehn Klassen in etwa 10 % der Fälle.</translation>
     </message>
@@ -2695,8 +2700,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>log SNR_t = log(ᾱ_t / (1 − ᾱ_t))</source>
-        <translation>log SNR_t = log(ᾱ_t / (1 − ᾱ_t))</translation>
+        <source>log SNR_t</source>
+        <translation>log SNR_t</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2883,12 +2888,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+221"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-220"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -2924,12 +2929,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+273"/>
+        <location line="+280"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-279"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -2954,7 +2959,7 @@
         <translation>Vorschau alle</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>

@@ -238,12 +238,12 @@
         <translation>%1：%2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>x_t at t = %1 · %2</source>
         <translation>t = %1 时的 x_t · %2</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-318"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>前向过程 q(x_t | x_0)</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>彩色</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -328,7 +328,7 @@
     <message>
         <location line="+11"/>
         <location line="+7"/>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -446,7 +446,7 @@
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+395"/>
+        <location filename="../core/checkpoint.cpp" line="+403"/>
         <location line="+92"/>
         <location filename="../core/dataset.cpp" line="+63"/>
         <location filename="../core/tensorfile.cpp" line="-177"/>
@@ -494,27 +494,27 @@
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+181"/>
+        <location line="-173"/>
+        <location line="+184"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-393"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <location line="+4"/>
-        <location line="+17"/>
-        <location line="+209"/>
+        <location line="+20"/>
+        <location line="+212"/>
         <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
         <translation>“%1”中的优化器状态与模型不匹配（%2）</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+200"/>
+        <location line="-216"/>
+        <location line="+203"/>
         <location line="+415"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
@@ -809,8 +809,8 @@
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-503"/>
-        <location line="+224"/>
+        <location line="-510"/>
+        <location line="+228"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>“%1”中没有 %2 权重</translation>
@@ -823,7 +823,7 @@
         <translation>已拒绝“%1”：其归档中包含 TorchScript 代码（“%2”），打开时会被执行</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+265"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>“%1”已损坏：无法读取其设置</translation>
     </message>
@@ -848,8 +848,8 @@
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location line="-563"/>
-        <location line="+190"/>
+        <location line="-566"/>
+        <location line="+193"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
     </message>
@@ -1656,44 +1656,49 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+62"/>
-        <location line="+274"/>
+        <location line="+295"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
-        <location line="-273"/>
-        <location line="+273"/>
+        <location line="-294"/>
+        <location line="+294"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-272"/>
-        <location line="+272"/>
+        <location line="-293"/>
+        <location line="+293"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+271"/>
+        <location line="-292"/>
+        <location line="+292"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+271"/>
+        <location line="-291"/>
+        <location line="+292"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+289"/>
+        <location line="-288"/>
+        <location line="+310"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-241"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training reached its target of %L1 steps</source>
+        <translation>训练已达到 %L1 步的目标</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1701,7 +1706,7 @@
         <translation>训练已在第 %1 步停止</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location line="+165"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
@@ -1753,19 +1758,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+500"/>
+        <location line="+529"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-528"/>
         <location line="+14"/>
-        <location line="+486"/>
+        <location line="+515"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-521"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -1905,7 +1910,7 @@
         <translation>质量测量结果导出为 CSV…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1935,12 +1940,12 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
@@ -1985,7 +1990,7 @@
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
@@ -2352,12 +2357,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+95"/>
+        <location line="+101"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-97"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -2367,7 +2372,7 @@
         <translation>占比</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>The class the classifier gives each sample. A model that covers every mode makes each of the ten classes about 10% of the time.</source>
         <translation>分类器为每个样本判定的类别。覆盖所有模式的模型，生成十个类别的概率各约为 10%。</translation>
     </message>
@@ -2693,8 +2698,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>log SNR_t = log(ᾱ_t / (1 − ᾱ_t))</source>
-        <translation>log SNR_t = log(ᾱ_t / (1 − ᾱ_t))</translation>
+        <source>log SNR_t</source>
+        <translation>log SNR_t</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2881,12 +2886,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+221"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-220"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -2922,12 +2927,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+273"/>
+        <location line="+280"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-279"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -2952,7 +2957,7 @@
         <translation>预览间隔</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>

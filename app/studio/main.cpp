@@ -10,6 +10,7 @@
 #include "reverseview.h"
 #include "timestepscrubber.h"
 
+#include <algorithm>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -38,10 +39,11 @@ int main(int argc, char** argv)
     QCommandLineOption checkpoint(QStringLiteral("checkpoint"), QStringLiteral("open this checkpoint"), QStringLiteral("CKPT"));
     QCommandLineOption data(QStringLiteral("data"), QStringLiteral("data set (fashion-mnist, synthetic, mnist:DIR, …)"), QStringLiteral("SPEC"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("render a view to a PNG and exit"), QStringLiteral("FILE"));
-    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("data, training, reverse or schedules"), QStringLiteral("VIEW"), QStringLiteral("data"));
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("data, training, reverse, schedules or quality"), QStringLiteral("VIEW"), QStringLiteral("data"));
     QCommandLineOption settingsFile(QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"), QStringLiteral("FILE"));
     QCommandLineOption language(QStringLiteral("language"), QStringLiteral("language for this run (de, zh_CN, en)"), QStringLiteral("LANG"));
-    parser.addOptions({checkpoint, data, screenshot, view, settingsFile, language});
+    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size of a screenshot"), QStringLiteral("WxH"), QStringLiteral("1500x900"));
+    parser.addOptions({checkpoint, data, screenshot, view, settingsFile, language, size});
     parser.process(app);
 
     const bool shot = parser.isSet(screenshot);
@@ -67,13 +69,15 @@ int main(int argc, char** argv)
     }
 
     // Screenshot: wait until the data and model are in, sample for the reverse view, then render.
-    const QStringList views{QStringLiteral("data"), QStringLiteral("training"), QStringLiteral("reverse"), QStringLiteral("schedules")};
+    const QStringList views{QStringLiteral("data"), QStringLiteral("training"), QStringLiteral("reverse"),
+                            QStringLiteral("schedules"), QStringLiteral("quality")};
     const int v = views.indexOf(parser.value(view));
     if (v < 0) {
         std::fprintf(stderr, "ddpm-studio: unknown view '%s'\n", qPrintable(parser.value(view)));
         return 2;
     }
-    window.resize(1500, 900);
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    window.resize(wh.size() == 2 ? std::max(200, wh[0].toInt()) : 1500, wh.size() == 2 ? std::max(200, wh[1].toInt()) : 900);
     window.setView(MainWindow::View(v));
     window.show();
     const QString out = parser.value(screenshot);

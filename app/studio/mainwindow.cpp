@@ -393,6 +393,7 @@ void MainWindow::buildStatusBar()
     // Text that comes from files (names, a checkpoint's preset) is never read as rich text.
     for (auto* label : {m_deviceLabel, m_modelLabel, m_stepLabel, m_precisionLabel})
         label->setTextFormat(Qt::PlainText);
+
     statusBar()->addPermanentWidget(m_deviceLabel);
     statusBar()->addPermanentWidget(m_precisionLabel);
     statusBar()->addPermanentWidget(m_modelLabel);

@@ -88,7 +88,7 @@ QualityView::QualityView(QWidget* parent)
                       "images. A model that makes images like the real ones scores near the floor."),
                    form);
     how->setWordWrap(true);
-    how->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    how->setForegroundRole(QPalette::WindowText); // body text, not the grey of a disabled label
     fl->addRow(how);
     form->setMaximumWidth(340);
 
@@ -98,7 +98,13 @@ QualityView::QualityView(QWidget* parent)
     m_classes = new QTableWidget(0, 3, this);
     m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Share"), tr("Samples")});
     m_classes->verticalHeader()->hide();
+    // The class names whole ("T-shirt/top", not "T-sh…"), the numbers as wide as they need; rows compact so
+    // that the ten classes show without scrolling.
     m_classes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_classes->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_classes->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_classes->verticalHeader()->setDefaultSectionSize(m_classes->fontMetrics().height() + 4);
+    m_classes->setMinimumWidth(m_classes->fontMetrics().horizontalAdvance(QStringLiteral("T-shirt/top  100.0 %  1000")) + 40);
     m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_classes->setToolTip(tr("The class the classifier gives each sample. A model that covers every mode "
                              "makes each of the ten classes about 10% of the time."));

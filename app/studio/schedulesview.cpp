@@ -41,9 +41,9 @@ SchedulesView::SchedulesView(QWidget* parent)
     m_alphaBar = new CurveChart(this);
     m_alphaBar->setAxisTitles(tr("t"), tr("ᾱ_t"));
     m_logSnr = new CurveChart(this);
-    m_logSnr->setAxisTitles(tr("t"), tr("log SNR_t = log(ᾱ_t / (1 − ᾱ_t))"));
+    m_logSnr->setAxisTitles(tr("t"), tr("log SNR_t"));
     for (auto* c : {m_beta, m_alphaBar, m_logSnr})
-        c->setMinimumSize(280, 220);
+        c->setMinimumSize(250, 220); // three side by side in a 1000-pixel-wide window
     m_strips = new ImageStrip(this);
     m_strips->setMinimumHeight(200);
 

@@ -129,8 +129,15 @@ TrainingView::TrainingView(QWidget* parent)
     m_stats->setTextFormat(Qt::RichText);
     fl->addRow(m_stats);
 
+    // Long entries ("reference (32×32 grey, 1.6 M parameters)") may be cut in the closed box rather than
+    // widening the form past what a 1000-pixel-wide window leaves it; the open list shows them whole.
+    for (auto* combo : form->findChildren<QComboBox*>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+    }
+
     m_chart = new LossChart(this);
-    m_chart->setMinimumSize(360, 240);
+    m_chart->setMinimumSize(300, 220); // the three columns fit a 1000-pixel-wide window
     m_smoothing = new QSlider(Qt::Horizontal, this);
     m_smoothing->setRange(0, 99);
     m_smoothing->setValue(90);
@@ -153,7 +160,7 @@ TrainingView::TrainingView(QWidget* parent)
     (new QVBoxLayout(heatBox))->addWidget(m_heat);
 
     m_preview = new ImageView(this);
-    m_preview->setMinimumSize(200, 200);
+    m_preview->setMinimumSize(170, 170);
     m_previewCaption = new QLabel(tr("Samples appear here while training"), this);
     m_previewCaption->setAlignment(Qt::AlignCenter);
     auto* previewBox = new QGroupBox(tr("Samples from fixed noise (EMA weights)"), this);

@@ -1,5 +1,6 @@
 // Checkpoints: round trip, resume that continues exactly, and broken files refused with a message.
 #include "checkpoint.h"
+#include "classifier.h"
 #include "trainer.h"
 
 #include <QtTest>
@@ -486,6 +487,13 @@ void TestCheckpoint::format1StillOpens()
     auto demo = loadCheckpoint(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt", torch::kCPU);
     QVERIFY2(demo, demo.ok() ? "" : demo.error().c_str());
     QCOMPARE(demo->formatVersion, kCheckpointVersion);
+    // The shipped classifier too (its BatchNorm counts stay integers through the conversion).
+    auto classifier = loadClassifier(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-classifier.ckpt", torch::kCPU);
+    QVERIFY2(classifier, classifier.ok() ? "" : classifier.error().c_str());
+    QCOMPARE(int(classifier->classNames.size()), 10);
+    auto reader = CheckpointReader::open(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-classifier.ckpt");
+    QVERIFY(reader);
+    QCOMPARE(reader.value()->formatVersion(), kCheckpointVersion);
 }
 
 void TestCheckpoint::tensorFileHeadersValidated_data()

@@ -8,6 +8,7 @@
 #include "fuzzutil.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -46,6 +47,11 @@ void enterSandbox()
         std::string dir = fuzz::scratchFolder() + "/ddpm-fuzz-spec-XXXXXX";
         if (!::mkdtemp(dir.data()) || ::chdir(dir.c_str()) != 0)
             std::abort();
+        static std::string made = dir;
+        std::atexit([] {
+            std::error_code ec;
+            std::filesystem::remove_all(made, ec);
+        });
         writeFile("images.idx", idxImages(3, 4, 4));
         writeFile("labels.idx", idxLabels(3));
         std::vector<uint8_t> cifar(2 * 3073);

@@ -6,8 +6,7 @@
 #include "imageio.h"
 
 #include <QCoreApplication>
-#include <QDir>
-
+#include <filesystem>
 #include <string>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -22,6 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         std::string d = fuzz::scratchFolder() + "/ddpm-fuzz-image-XXXXXX";
         if (!::mkdtemp(d.data()))
             std::abort();
+        static std::string made = d;
+        std::atexit([] {
+            std::error_code ec;
+            std::filesystem::remove_all(made, ec);
+        });
         return d;
     }();
     const std::string path = dir + "/image";

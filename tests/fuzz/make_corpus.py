@@ -197,3 +197,43 @@ put("image", "broken-png-crc.png", png(2, 2, [b"\x00\xff", b"\x80\x40"])[:-5] + 
 put("image", "broken-png-huge.png", png(100000, 100000, [b""])[:60])
 put("image", "not-an-image.txt", b"hello\n")
 print("corpora written under", os.path.join(HERE, "corpus"))
+
+
+# The U-Net seed (corpus/checkpoint/unet-tiny-ch4-sampling-only, 37 KB) came from the "tiny" preset:
+#   ddpm train --model tiny --data synthetic:8 --steps 1 --batch 2 --out tiny.ckpt
+#   ddpm export --checkpoint tiny.ckpt --out tiny-export.ckpt --half
+#   python3 tests/fuzz/make_corpus.py --shrink-unet tiny-export.ckpt
+# which rewrites it with model.ch 4 instead of 16 (every channel dimension a quarter, weights 0.01).
+def shrink_unet(path):
+    b = open(path, "rb").read()
+    n = struct.unpack("<Q", b[:8])[0]
+    h, data = json.loads(b[8:8 + n]), b[8 + n:]
+    meta = h.pop("__metadata__")
+    values = json.loads(meta["values"])
+    sizes = {"F16": 2, "F32": 4, "F64": 8, "I64": 8}
+    out, blob = {}, b""
+    for name in sorted(h, key=lambda k: h[k]["data_offsets"][0]):
+        t = h[name]
+        shape = t["shape"]
+        if name.startswith(("ema.", "model.")):
+            shape = [d // 4 if d >= 16 else d for d in shape]
+            count = 1
+            for d in shape:
+                count *= d
+            raw = struct.pack("<e", 0.01) * count if t["dtype"] == "F16" else bytes(count * sizes[t["dtype"]])
+        else:
+            s, e = t["data_offsets"]
+            raw = data[s:e]
+        out[name] = {"dtype": t["dtype"], "shape": shape, "data_offsets": [len(blob), len(blob) + len(raw)]}
+        blob += raw
+    values["model.ch"] = values["model.ch"] // 4
+    meta["values"] = json.dumps(values, separators=(",", ":"))
+    meta["ddpm.crc32"] = "%08x" % zlib.crc32(blob)
+    out["__metadata__"] = meta
+    put("checkpoint", "unet-tiny-ch4-sampling-only", safetensors(out, blob))
+
+
+if __name__ == "__main__":
+    import sys
+    if len(sys.argv) == 3 and sys.argv[1] == "--shrink-unet":
+        shrink_unet(sys.argv[2])
