@@ -952,6 +952,14 @@ Status noData(const QString& what)
 {
     return Error{what.toStdString()};
 }
+
+// The final x0 stays on screen about a second before the animation loops (frames are 60 ms each).
+void holdLastFrame(QList<QImage>& frames)
+{
+    const QImage last = frames.last();
+    for (int i = 0; i < 16; ++i)
+        frames.append(last);
+}
 } // namespace
 
 Status MainWindow::exportSampleGrid(const QString& path)
@@ -980,9 +988,10 @@ Status MainWindow::exportReverseStrip(const QString& path)
 
 Status MainWindow::exportReverseGif(const QString& path)
 {
-    const auto frames = m_reverseView->animationFrames();
+    auto frames = m_reverseView->animationFrames();
     if (frames.isEmpty())
         return noData(tr("There is no reverse process to export yet."));
+    holdLastFrame(frames);
     if (auto s = writeGif(frames, 60, path); !s)
         return s;
     return writeSidecar(path, reverseMeta(QStringLiteral("gif")));
@@ -990,9 +999,10 @@ Status MainWindow::exportReverseGif(const QString& path)
 
 Status MainWindow::exportReverseWebP(const QString& path)
 {
-    const auto frames = m_reverseView->animationFrames();
+    auto frames = m_reverseView->animationFrames();
     if (frames.isEmpty())
         return noData(tr("There is no reverse process to export yet."));
+    holdLastFrame(frames);
     if (auto s = writeWebP(frames, 60, path); !s)
         return s;
     return writeSidecar(path, reverseMeta(QStringLiteral("webp")));

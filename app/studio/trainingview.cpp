@@ -19,6 +19,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
@@ -437,7 +438,7 @@ void TrainingView::updateClock()
     // A figure not measured yet (speed before the first steps of a run) shows as a dash, not as 0.
     const QString none = QStringLiteral("–");
     auto number = [&](double v, char format, int precision) {
-        return std::isfinite(v) && v > 0 ? QString::number(v, format, precision) : none;
+        return std::isfinite(v) && v > 0 ? QLocale().toString(v, format, precision) : none; // "0,0002" in German
     };
     m_stats->setText(tr("<table cellspacing='3'>"
                         "<tr><td>Step</td><td align='right'><b>%1</b> / %2</td></tr>"
@@ -449,7 +450,7 @@ void TrainingView::updateClock()
                         "<tr><td>ETA</td><td align='right'>%8</td></tr></table>")
                          .arg(m_lastStep)
                          .arg(totalSteps())
-                         .arg(std::isfinite(m_loss) ? QString::number(m_loss, 'f', 4) : none)
+                         .arg(std::isfinite(m_loss) ? QLocale().toString(m_loss, 'f', 4) : none)
                          .arg(number(m_lrNow, 'g', 3))
                          .arg(number(m_stepsPerSec, 'f', 2))
                          .arg(number(m_imagesPerSec, 'f', 1))
