@@ -54,7 +54,7 @@ Error weightsMismatch(const std::string& prefix, const std::string& path, const 
 
 class TensorFileReader final : public CheckpointReader {
 public:
-    TensorFileReader(std::string path, TensorFile file, nlohmann::json values)
+    TensorFileReader(std::string path, std::shared_ptr<TensorFileView> file, nlohmann::json values)
         : CheckpointReader(std::move(path))
         , m_file(std::move(file))
         , m_values(std::move(values))
@@ -91,12 +91,20 @@ public:
         return std::nullopt;
     }
 
-    torch::Tensor tensor(const std::string& key) override { return m_file.tensor(key); }
+    // Read from the file when asked: the weights are held once, in the modules they are loaded into.
+    torch::Tensor tensor(const std::string& key) override
+    {
+        if (!m_file->has(key))
+            return {};
+        auto t = m_file->read(key);
+        return t ? t.value() : torch::Tensor();
+    }
 
     bool hasModule(const std::string& prefix) override
     {
-        const auto it = m_file.tensors.lower_bound(prefix + ".");
-        return it != m_file.tensors.end() && it->first.rfind(prefix + ".", 0) == 0;
+        const auto& entries = m_file->index().entries;
+        const auto it = entries.lower_bound(prefix + ".");
+        return it != entries.end() && it->first.rfind(prefix + ".", 0) == 0;
     }
 
     Status loadModule(const std::string& prefix, torch::nn::Module& module) override
@@ -105,8 +113,9 @@ public:
             return fail(DDPM_MSG("Engine", "'%1' holds no %2 weights"), m_path, prefix);
         const auto state = namedState(module);
         size_t stored = 0;
-        for (auto it = m_file.tensors.lower_bound(prefix + ".");
-             it != m_file.tensors.end() && it->first.rfind(prefix + ".", 0) == 0; ++it)
+        const auto& entries = m_file->index().entries;
+        for (auto it = entries.lower_bound(prefix + "."); it != entries.end() && it->first.rfind(prefix + ".", 0) == 0;
+             ++it)
             ++stored;
         if (stored != state.size())
             return weightsMismatch(prefix, m_path,
@@ -115,15 +124,21 @@ public:
         try {
             torch::NoGradGuard guard;
             for (const auto& [name, target] : state) {
-                const auto t = m_file.tensor(prefix + "." + name);
-                if (!t.defined())
+                const std::string key = prefix + "." + name;
+                if (!m_file->has(key))
                     return weightsMismatch(prefix, m_path, name + " is missing");
+                const auto entry = m_file->index().entries.at(key);
+                if (entry.shape != target.sizes().vec())
+                    return weightsMismatch(prefix, m_path, name);
+                auto read = m_file->read(key);
+                if (!read)
+                    return read.failure();
+                const auto t = read.value();
                 if (t.sizes() != target.sizes())
                     return weightsMismatch(prefix, m_path, name);
                 if (t.is_floating_point() != target.is_floating_point())
                     return weightsMismatch(prefix, m_path, name + " has another type");
                 target.copy_(t);
-                m_file.tensors.erase(prefix + "." + name); // loading holds one copy of the weights, not two
             }
         } catch (const std::exception& e) {
             return weightsMismatch(prefix, m_path, exceptionSummary(e));
@@ -139,10 +154,10 @@ public:
         try {
             for (const auto& p : model.named_parameters()) {
                 const std::string base = prefix + "." + p.key();
-                const auto avg = m_file.tensor(base + ".exp_avg");
-                const auto sq = m_file.tensor(base + ".exp_avg_sq");
-                const auto step = m_file.tensor(base + ".step");
-                const auto maxSq = m_file.tensor(base + ".max_exp_avg_sq");
+                const auto avg = tensor(base + ".exp_avg");
+                const auto sq = tensor(base + ".exp_avg_sq");
+                const auto step = tensor(base + ".step");
+                const auto maxSq = tensor(base + ".max_exp_avg_sq");
                 if (!avg.defined() && !sq.defined() && !step.defined())
                     continue; // a parameter the optimizer has not stepped yet
                 if (!avg.defined() || !sq.defined() || !step.defined() || avg.sizes() != p.value().sizes() ||
@@ -162,8 +177,6 @@ public:
                 s->exp_avg_sq(sq.to(opts));
                 if (maxSq.defined())
                     s->max_exp_avg_sq(maxSq.to(opts));
-                for (const char* part : {".exp_avg", ".exp_avg_sq", ".max_exp_avg_sq", ".step"})
-                    m_file.tensors.erase(base + part);
                 state[adamKey<Map>(p.value())] = std::move(s);
                 any = true;
             }
@@ -180,7 +193,7 @@ public:
     }
 
 private:
-    TensorFile m_file;
+    std::shared_ptr<TensorFileView> m_file;
     nlohmann::json m_values;
 };
 
@@ -501,22 +514,24 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
         return openLegacy(path, size.value());
     if (!looksLikeTensorFile(first))
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
-    auto file = readTensorFile(path);
-    if (!file)
-        return file.failure();
-    const auto format = file->meta("format");
+    auto opened = TensorFileView::open(path);
+    if (!opened)
+        return opened.failure();
+    auto file = opened.value();
+    const auto& index = file->index();
+    const auto format = index.meta("format");
     if (format != "ddpm-studio-checkpoint" && format != "ddpm-studio-classifier")
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
-    const auto version = file->meta("format_version");
+    const auto version = index.meta("format_version");
     if (version != std::to_string(kCheckpointVersion))
         return fail(DDPM_MSG("Engine", "'%1' is a checkpoint of format version %2; this program reads version %3"),
                     path, version, kCheckpointVersion);
-    auto values = nlohmann::json::parse(file->meta("values", "{}"), nullptr, false);
+    auto values = nlohmann::json::parse(index.meta("values", "{}"), nullptr, false);
     if (values.is_discarded() || !values.is_object())
         return fail(DDPM_MSG("Engine", "'%1' is damaged: its settings cannot be read"), path);
     values["format"] = format;
     return std::unique_ptr<CheckpointReader>(
-        std::make_unique<TensorFileReader>(path, std::move(file).value(), std::move(values)));
+        std::make_unique<TensorFileReader>(path, std::move(file), std::move(values)));
 }
 
 CheckpointWriter::CheckpointWriter(const std::string& format) : m_format(format) {}

@@ -340,7 +340,16 @@ Status writeTensorFile(const std::string& path, const TensorFile& file)
     });
 }
 
-Result<TensorFile> readTensorFile(std::FILE* f, uint64_t size, const std::string& name)
+std::string TensorIndex::meta(const std::string& key, const std::string& fallback) const
+{
+    const auto it = metadata.find(key);
+    return it == metadata.end() ? fallback : it->second;
+}
+
+namespace {
+
+// Reads and validates the header; leaves `f` at the start of the data section.
+Result<TensorIndex> readTensorIndex(std::FILE* f, uint64_t size, const std::string& name)
 {
     auto damaged = [&](const char* why) {
         return fail(DDPM_MSG("Engine", "'%1' is damaged or not a tensor file: %2"), name, fail(why));
@@ -375,7 +384,7 @@ Result<TensorFile> readTensorFile(std::FILE* f, uint64_t size, const std::string
         uint64_t begin, end;
     };
     std::vector<Entry> entries;
-    TensorFile out;
+    TensorIndex out;
     for (const auto& [key, value] : header.items()) {
         if (key == "__metadata__") {
             if (!value.is_object())
@@ -431,31 +440,65 @@ Result<TensorFile> readTensorFile(std::FILE* f, uint64_t size, const std::string
         return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), name, dataSize, at);
     if (at < dataSize)
         return fail(DDPM_MSG("Engine", "'%1' has unexpected bytes after the checkpoint"), name);
+    for (auto& e : entries)
+        out.entries[e.name] = {e.dtype->dtype, std::move(e.shape), e.begin, e.end};
+    out.dataStart = 8 + n;
+    return out;
+}
 
+// The index's entries in file order.
+std::vector<std::pair<const std::string*, const TensorIndex::Entry*>> inFileOrder(const TensorIndex& index)
+{
+    std::vector<std::pair<const std::string*, const TensorIndex::Entry*>> order;
+    for (const auto& [name, e] : index.entries)
+        order.emplace_back(&name, &e);
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return a.second->begin != b.second->begin ? a.second->begin < b.second->begin : a.second->end < b.second->end;
+    });
+    return order;
+}
+
+Error checksumMismatch(const std::string& name)
+{
+    return fail(DDPM_MSG("Engine", "'%1' is damaged: its checksum does not match its contents"), name);
+}
+
+} // namespace
+
+Result<TensorFile> readTensorFile(std::FILE* f, uint64_t size, const std::string& name)
+{
+    auto index = readTensorIndex(f, size, name);
+    if (!index)
+        return index.failure();
+    TensorFile out;
+    out.metadata = index->metadata;
     uint32_t crc = crcUpdate(0, nullptr, 0);
     try {
-        for (const auto& e : entries) {
-            auto t = torch::empty(e.shape, torch::TensorOptions().dtype(e.dtype->dtype));
-            const uint64_t bytes = e.end - e.begin;
+        for (const auto& [tensorName, e] : inFileOrder(index.value())) {
+            auto t = torch::empty(e->shape, torch::TensorOptions().dtype(e->dtype));
+            const uint64_t bytes = e->end - e->begin;
             if (bytes > 0) {
                 if (std::fread(t.data_ptr(), 1, bytes, f) != bytes)
-                    return fail(DDPM_MSG("Engine", "'%1' is truncated: tensor '%2' is cut short"), name, e.name);
+                    return fail(DDPM_MSG("Engine", "'%1' is truncated: tensor '%2' is cut short"), name, *tensorName);
                 crc = crcUpdate(crc, t.data_ptr(), bytes);
             }
-            out.tensors[e.name] = t;
+            out.tensors[*tensorName] = t;
         }
     } catch (const std::exception& ex) {
         return fail(DDPM_MSG("Engine", "'%1' cannot be read: %2"), name, exceptionSummary(ex));
     }
     const auto stored = out.meta("ddpm.crc32");
     if (!stored.empty() && stored != hex32(crc))
-        return fail(DDPM_MSG("Engine", "'%1' is damaged: its checksum does not match its contents"), name);
+        return checksumMismatch(name);
     return out;
 }
 
-Result<TensorFile> readTensorFile(const std::string& path)
+namespace {
+
+// `path` opened for reading when it is a regular file within the size limit: opened without blocking
+// (a FIFO would wait for a writer) and checked on the open descriptor.
+Result<std::pair<int, uint64_t>> openRegular(const std::string& path)
 {
-    // Opened without blocking (a FIFO would wait for a writer) and checked on the open descriptor.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
@@ -473,14 +516,106 @@ Result<TensorFile> readTensorFile(const std::string& path)
                     limits::kMaxCheckpointBytes >> 20);
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    std::FILE* f = ::fdopen(fd, "rb");
+    return std::make_pair(fd, static_cast<uint64_t>(st.st_size));
+}
+
+} // namespace
+
+Result<TensorFile> readTensorFile(const std::string& path)
+{
+    auto opened = openRegular(path);
+    if (!opened)
+        return opened.failure();
+    std::FILE* f = ::fdopen(opened->first, "rb");
     if (!f) {
+        ::close(opened->first);
+        return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
+    }
+    auto r = readTensorFile(f, opened->second, path);
+    std::fclose(f);
+    return r;
+}
+
+TensorFileView::TensorFileView(std::string path, int fd, TensorIndex index)
+    : m_path(std::move(path))
+    , m_fd(fd)
+    , m_index(std::move(index))
+{
+}
+
+TensorFileView::~TensorFileView()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+Result<std::shared_ptr<TensorFileView>> TensorFileView::open(const std::string& path)
+{
+    auto opened = openRegular(path);
+    if (!opened)
+        return opened.failure();
+    const int fd = opened->first;
+    const int dupFd = ::dup(fd);
+    std::FILE* f = dupFd >= 0 ? ::fdopen(dupFd, "rb") : nullptr;
+    if (!f) {
+        if (dupFd >= 0)
+            ::close(dupFd);
         ::close(fd);
         return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
     }
-    auto r = readTensorFile(f, static_cast<uint64_t>(st.st_size), path);
+    auto index = readTensorIndex(f, opened->second, path);
+    if (!index) {
+        std::fclose(f);
+        ::close(fd);
+        return index.failure();
+    }
+    // The checksum of the whole data section, streamed: nothing of it is kept.
+    const auto stored = index->meta("ddpm.crc32");
+    if (!stored.empty()) {
+        uint32_t crc = crcUpdate(0, nullptr, 0);
+        std::vector<char> chunk(size_t{1} << 20);
+        uint64_t left = opened->second - index->dataStart;
+        while (left > 0) {
+            const size_t want = static_cast<size_t>(std::min<uint64_t>(left, chunk.size()));
+            if (std::fread(chunk.data(), 1, want, f) != want)
+                break;
+            crc = crcUpdate(crc, chunk.data(), want);
+            left -= want;
+        }
+        if (left > 0 || stored != hex32(crc)) {
+            std::fclose(f);
+            ::close(fd);
+            return left > 0 ? fail(DDPM_MSG("Engine", "cannot read '%1'"), path) : checksumMismatch(path);
+        }
+    }
     std::fclose(f);
-    return r;
+    return std::shared_ptr<TensorFileView>(new TensorFileView(path, fd, std::move(index).value()));
+}
+
+Result<torch::Tensor> TensorFileView::read(const std::string& name) const
+{
+    const auto it = m_index.entries.find(name);
+    if (it == m_index.entries.end())
+        return fail(DDPM_MSG("Engine", "'%1' holds no tensor '%2'"), m_path, name);
+    const auto& e = it->second;
+    try {
+        auto t = torch::empty(e.shape, torch::TensorOptions().dtype(e.dtype));
+        auto* p = static_cast<char*>(t.data_ptr());
+        uint64_t done = 0;
+        const uint64_t bytes = e.end - e.begin;
+        while (done < bytes) {
+            const ssize_t n = ::pread(m_fd, p + done, static_cast<size_t>(std::min<uint64_t>(bytes - done, 1u << 30)),
+                                      static_cast<off_t>(m_index.dataStart + e.begin + done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return fail(DDPM_MSG("Engine", "'%1' is truncated: tensor '%2' is cut short"), m_path, name);
+            done += static_cast<uint64_t>(n);
+        }
+        return t;
+    } catch (const std::exception& ex) {
+        return fail(DDPM_MSG("Engine", "'%1' cannot be read: %2"), m_path, exceptionSummary(ex));
+    }
 }
 
 } // namespace ddpm

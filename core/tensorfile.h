@@ -18,6 +18,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <vector>
 #include <string>
 
 namespace ddpm {
@@ -39,6 +41,42 @@ Status writeTensorFile(const std::string& path, const TensorFile& file);
 Result<TensorFile> readTensorFile(std::FILE* f, uint64_t size, const std::string& name);
 // Opens `path` (a regular file of at most limits::kMaxCheckpointBytes) and reads it.
 Result<TensorFile> readTensorFile(const std::string& path);
+
+// The validated header of a tensor file: where each tensor's bytes are.
+struct TensorIndex {
+    struct Entry {
+        torch::Dtype dtype;
+        std::vector<int64_t> shape;
+        uint64_t begin = 0, end = 0; // in the data section
+    };
+    std::map<std::string, std::string> metadata;
+    std::map<std::string, Entry> entries;
+    uint64_t dataStart = 0; // file offset of the data section
+    std::string meta(const std::string& key, const std::string& fallback = {}) const;
+};
+
+// A tensor file opened for reading one tensor at a time, so that loading a checkpoint holds the
+// weights once (in the modules) and not also the whole file. Opening validates the header and checks
+// the CRC-32 of the data in one streaming pass; the open descriptor keeps reading the same file even
+// if a save replaces it meanwhile.
+class TensorFileView {
+public:
+    static Result<std::shared_ptr<TensorFileView>> open(const std::string& path);
+    ~TensorFileView();
+    TensorFileView(const TensorFileView&) = delete;
+    TensorFileView& operator=(const TensorFileView&) = delete;
+
+    const TensorIndex& index() const { return m_index; }
+    bool has(const std::string& name) const { return m_index.entries.count(name) > 0; }
+    // The tensor's bytes, read now.
+    Result<torch::Tensor> read(const std::string& name) const;
+
+private:
+    TensorFileView(std::string path, int fd, TensorIndex index);
+    std::string m_path;
+    int m_fd = -1;
+    TensorIndex m_index;
+};
 
 // Whether the first bytes look like a safetensors header (a sane length, then '{').
 bool looksLikeTensorFile(const std::string& firstBytes);

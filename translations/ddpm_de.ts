@@ -349,12 +349,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+191"/>
+        <location line="+234"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>„%1“ ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-203"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ kann nicht gespeichert werden</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ hat einen Typ, den dieses Format nicht kennt</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>&apos;%1&apos; is damaged or not a tensor file: %2</source>
         <translation>„%1“ ist beschädigt oder keine Tensordatei: %2</translation>
     </message>
@@ -436,48 +436,57 @@
         <translation>die Tensoren der Datei überlappen sich oder lassen Lücken</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+46"/>
+        <location line="+130"/>
         <source>&apos;%1&apos; is truncated: tensor &apos;%2&apos; is cut short</source>
         <translation>„%1“ ist abgeschnitten: Der Tensor „%2“ ist unvollständig</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-124"/>
+        <location line="+129"/>
         <source>&apos;%1&apos; cannot be read: %2</source>
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+403"/>
+        <location line="-18"/>
+        <source>&apos;%1&apos; holds no tensor &apos;%2&apos;</source>
+        <translation>„%1“ enthält keinen Tensor „%2“</translation>
+    </message>
+    <message>
+        <location filename="../core/checkpoint.cpp" line="+416"/>
         <location line="+92"/>
         <location filename="../core/dataset.cpp" line="+63"/>
-        <location filename="../core/tensorfile.cpp" line="-177"/>
-        <location line="+190"/>
-        <location line="+18"/>
+        <location filename="../core/tensorfile.cpp" line="-328"/>
+        <location line="+233"/>
+        <location line="+28"/>
+        <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location line="-87"/>
-        <location filename="../core/tensorfile.cpp" line="-127"/>
+        <location filename="../core/tensorfile.cpp" line="-203"/>
+        <location line="+227"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>„%1“ kann nicht gelesen werden</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+92"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+80"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>„%1“ ist kein Prüfpunkt von DDPM Studio</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+98"/>
+        <location line="-177"/>
+        <location line="+100"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location filename="../core/tensorfile.cpp" line="+79"/>
+        <location line="-96"/>
+        <location filename="../core/tensorfile.cpp" line="-148"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
     </message>
@@ -489,7 +498,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/tensorfile.cpp" line="+19"/>
+        <location filename="../core/tensorfile.cpp" line="+21"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
@@ -500,14 +509,14 @@
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-406"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+118"/>
         <location line="+4"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <location line="+212"/>
         <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
         <translation>der Optimiererzustand in „%1“ passt nicht zum Modell (%2)</translation>
@@ -515,7 +524,7 @@
     <message>
         <location line="-216"/>
         <location line="+203"/>
-        <location line="+415"/>
+        <location line="+417"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -536,8 +545,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-174"/>
-        <location line="+194"/>
+        <location filename="../core/tensorfile.cpp" line="-185"/>
+        <location line="+237"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>„%1“ ist größer als die %2 MiB, die dieses Programm einliest</translation>
     </message>
@@ -809,8 +818,8 @@
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-510"/>
-        <location line="+228"/>
+        <location line="-517"/>
+        <location line="+233"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>„%1“ enthält keine %2-Gewichte</translation>
@@ -823,7 +832,7 @@
         <translation>„%1“ wird abgelehnt: Sein Archiv enthält TorchScript-Code („%2“), der beim Öffnen ausgeführt würde</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+267"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>„%1“ ist beschädigt: Die Einstellungen können nicht gelesen werden</translation>
     </message>
@@ -848,7 +857,7 @@
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-568"/>
         <location line="+193"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
@@ -2071,7 +2080,7 @@
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+79"/>
         <location line="+9"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
@@ -2079,12 +2088,12 @@
     <message>
         <location line="+7"/>
         <location line="+8"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>There is no reverse process to export yet.</source>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
@@ -2114,7 +2123,7 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-323"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>
@@ -2124,7 +2133,7 @@
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+344"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -2831,7 +2840,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+64"/>
+        <location filename="../app/studio/trainingview.cpp" line="+65"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>

@@ -349,12 +349,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+191"/>
+        <location line="+234"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>“%1”不是普通文件（而是设备、管道或套接字）：不会读取它</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-203"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>无法写入“%1”：无法存储张量“%2”</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>无法写入“%1”：张量“%2”的类型不受此格式支持</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>&apos;%1&apos; is damaged or not a tensor file: %2</source>
         <translation>“%1”已损坏或不是张量文件：%2</translation>
     </message>
@@ -436,48 +436,57 @@
         <translation>张量之间有重叠或空隙</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+46"/>
+        <location line="+130"/>
         <source>&apos;%1&apos; is truncated: tensor &apos;%2&apos; is cut short</source>
         <translation>“%1”已被截断：张量“%2”不完整</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-124"/>
+        <location line="+129"/>
         <source>&apos;%1&apos; cannot be read: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+403"/>
+        <location line="-18"/>
+        <source>&apos;%1&apos; holds no tensor &apos;%2&apos;</source>
+        <translation>“%1”中没有张量“%2”</translation>
+    </message>
+    <message>
+        <location filename="../core/checkpoint.cpp" line="+416"/>
         <location line="+92"/>
         <location filename="../core/dataset.cpp" line="+63"/>
-        <location filename="../core/tensorfile.cpp" line="-177"/>
-        <location line="+190"/>
-        <location line="+18"/>
+        <location filename="../core/tensorfile.cpp" line="-328"/>
+        <location line="+233"/>
+        <location line="+28"/>
+        <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
         <location line="-87"/>
-        <location filename="../core/tensorfile.cpp" line="-127"/>
+        <location filename="../core/tensorfile.cpp" line="-203"/>
+        <location line="+227"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+92"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+80"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>“%1”不是 DDPM Studio 检查点</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+98"/>
+        <location line="-177"/>
+        <location line="+100"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location filename="../core/tensorfile.cpp" line="+79"/>
+        <location line="-96"/>
+        <location filename="../core/tensorfile.cpp" line="-148"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
     </message>
@@ -489,7 +498,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/tensorfile.cpp" line="+19"/>
+        <location filename="../core/tensorfile.cpp" line="+21"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
@@ -500,14 +509,14 @@
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-406"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+118"/>
         <location line="+4"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <location line="+212"/>
         <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
         <translation>“%1”中的优化器状态与模型不匹配（%2）</translation>
@@ -515,7 +524,7 @@
     <message>
         <location line="-216"/>
         <location line="+203"/>
-        <location line="+415"/>
+        <location line="+417"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -536,8 +545,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-174"/>
-        <location line="+194"/>
+        <location filename="../core/tensorfile.cpp" line="-185"/>
+        <location line="+237"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>“%1”超过了本程序可读取的 %2 MiB 上限</translation>
     </message>
@@ -809,8 +818,8 @@
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-510"/>
-        <location line="+228"/>
+        <location line="-517"/>
+        <location line="+233"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>“%1”中没有 %2 权重</translation>
@@ -823,7 +832,7 @@
         <translation>已拒绝“%1”：其归档中包含 TorchScript 代码（“%2”），打开时会被执行</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+267"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>“%1”已损坏：无法读取其设置</translation>
     </message>
@@ -848,7 +857,7 @@
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-568"/>
         <location line="+193"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
@@ -2070,7 +2079,7 @@
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+79"/>
         <location line="+9"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
@@ -2078,12 +2087,12 @@
     <message>
         <location line="+7"/>
         <location line="+8"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>There is no reverse process to export yet.</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
@@ -2113,7 +2122,7 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-323"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>
@@ -2123,7 +2132,7 @@
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+344"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -2829,7 +2838,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+64"/>
+        <location filename="../app/studio/trainingview.cpp" line="+65"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>
