@@ -134,7 +134,7 @@ TrainingView::TrainingView(QWidget* parent)
     // widening the form past what a 1000-pixel-wide window leaves it; the open list shows them whole.
     for (auto* combo : form->findChildren<QComboBox*>()) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(16);
+        combo->setMinimumContentsLength(12);
     }
 
     m_chart = new LossChart(this);
@@ -148,12 +148,17 @@ TrainingView::TrainingView(QWidget* parent)
     auto* chartBox = new QGroupBox(tr("Loss (drag to zoom)"), this);
     auto* cl = new QVBoxLayout(chartBox);
     cl->addWidget(m_chart, 1);
-    auto* chartControls = new QHBoxLayout;
-    chartControls->addWidget(new QLabel(tr("Smoothing"), chartBox));
-    chartControls->addWidget(m_smoothing, 1);
-    chartControls->addWidget(m_log);
-    chartControls->addWidget(reset);
-    cl->addLayout(chartControls);
+    // Two rows, so that the slider keeps a usable length in a narrow window and in longer languages.
+    m_smoothing->setMinimumWidth(100);
+    auto* smoothingRow = new QHBoxLayout;
+    smoothingRow->addWidget(new QLabel(tr("Smoothing"), chartBox));
+    smoothingRow->addWidget(m_smoothing, 1);
+    cl->addLayout(smoothingRow);
+    auto* scaleRow = new QHBoxLayout;
+    scaleRow->addWidget(m_log);
+    scaleRow->addStretch(1);
+    scaleRow->addWidget(reset);
+    cl->addLayout(scaleRow);
 
     m_heat = new BinHeatMap(this);
     m_heat->setMinimumHeight(170);
