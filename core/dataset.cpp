@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sys/stat.h>
 
@@ -62,9 +63,11 @@ Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBy
     if (!f)
         return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
     std::vector<uint8_t> out;
-    std::vector<uint8_t> chunk(1 << 20);
+    // Not a vector: zero-filling a 1 MiB buffer per call dominated reading small files (the IDX fuzzer).
+    constexpr unsigned kChunk = 1u << 20;
+    const std::unique_ptr<uint8_t[]> chunk(new uint8_t[kChunk]);
     for (;;) {
-        const int n = gzread(f, chunk.data(), static_cast<unsigned>(chunk.size()));
+        const int n = gzread(f, chunk.get(), kChunk);
         if (n < 0) {
             int code = 0;
             std::string msg = gzerror(f, &code);
@@ -73,7 +76,7 @@ Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBy
         }
         if (n == 0)
             break;
-        out.insert(out.end(), chunk.begin(), chunk.begin() + n);
+        out.insert(out.end(), chunk.get(), chunk.get() + n);
         if (out.size() > maxBytes) {
             gzclose(f);
             return fail(DDPM_MSG("Engine", "'%1' is larger than the %2 MiB this program reads"), path, maxBytes >> 20);

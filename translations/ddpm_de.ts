@@ -63,7 +63,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+111"/>
+        <location filename="../widgets/binheatmap.cpp" line="+113"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../widgets/curvechart.cpp" line="+26"/>
+        <location filename="../widgets/curvechart.cpp" line="+27"/>
         <source>Marker</source>
         <translation>Markierung</translation>
     </message>
@@ -148,7 +148,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/dataview.cpp" line="+33"/>
+        <location filename="../app/studio/dataview.cpp" line="+35"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -218,7 +218,17 @@
         <translation>Dieses eine x_t als mehrere Bilder nebeneinander fortsetzen; jedes zieht auf dem Weg nach unten sein eigenes Rauschen (DDIM mit η = 0 zieht keines, daher stimmen seine Bilder überein).</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+129"/>
+        <source>%1, T = %L2</source>
+        <translation>%1, T = %L2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noised and denoised with the model&apos;s schedule (%1): the Data view showed another one (%2) and now shows the model&apos;s.</source>
+        <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -243,7 +253,7 @@
         <translation>x_t bei t = %1 · %2</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-326"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>Vorwärtsprozess q(x_t | x_0)</translation>
     </message>
@@ -268,7 +278,7 @@
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+122"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -455,7 +465,7 @@
     <message>
         <location filename="../core/checkpoint.cpp" line="+416"/>
         <location line="+92"/>
-        <location filename="../core/dataset.cpp" line="+63"/>
+        <location filename="../core/dataset.cpp" line="+64"/>
         <location filename="../core/tensorfile.cpp" line="-328"/>
         <location line="+233"/>
         <location line="+28"/>
@@ -539,7 +549,7 @@
         <translation>„%1“ kann nicht geöffnet werden: Datei nicht gefunden</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&apos;%1&apos; is damaged: the gzip data cannot be decompressed (%2)</source>
         <translation>„%1“ ist beschädigt: Die gzip-Daten können nicht entpackt werden (%2)</translation>
     </message>
@@ -1633,7 +1643,7 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../widgets/imagestrip.cpp" line="+331"/>
+        <location filename="../widgets/imagestrip.cpp" line="+333"/>
         <source>No frames yet</source>
         <translation>Noch keine Einzelbilder</translation>
     </message>
@@ -1642,12 +1652,12 @@
     <name>LossChart</name>
     <message>
         <location filename="../widgets/losschart.cpp" line="+37"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Smoothed</source>
         <translation>Geglättet</translation>
     </message>
@@ -1657,7 +1667,7 @@
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Drag to zoom, right-click to zoom out, double-click to show everything</source>
         <translation>Ziehen zum Zoomen, Rechtsklick zum Herauszoomen, Doppelklick zeigt alles</translation>
     </message>
@@ -1665,43 +1675,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+62"/>
-        <location line="+295"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+63"/>
+        <location line="+297"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
-        <location line="-294"/>
-        <location line="+294"/>
+        <location line="-296"/>
+        <location line="+296"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+293"/>
+        <location line="-295"/>
+        <location line="+295"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+292"/>
+        <location line="-294"/>
+        <location line="+294"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+292"/>
+        <location line="-293"/>
+        <location line="+294"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+310"/>
+        <location line="-290"/>
+        <location line="+312"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-243"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1717,12 +1727,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1737,7 +1747,7 @@
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open a checkpoint</source>
         <translation>Prüfpunkt öffnen</translation>
     </message>
@@ -1767,25 +1777,25 @@
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+529"/>
+        <location line="+2"/>
+        <location line="+539"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-528"/>
-        <location line="+14"/>
-        <location line="+515"/>
+        <location line="-537"/>
+        <location line="+13"/>
+        <location line="+526"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-531"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save the model as</source>
         <translation>Modell speichern unter</translation>
     </message>
@@ -1816,14 +1826,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Every sample as PNG into a folder…</source>
         <translation>Alle Samples einzeln als PNG in einen Ordner…</translation>
     </message>
@@ -1833,7 +1843,7 @@
         <translation>Alle Samples exportieren nach</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Exported the samples to %1</source>
         <translation>Samples nach %1 exportiert</translation>
     </message>
@@ -1898,8 +1908,8 @@
         <translation>Verlustverlauf exportieren</translation>
     </message>
     <message>
-        <location line="-156"/>
-        <location line="+156"/>
+        <location line="-158"/>
+        <location line="+158"/>
         <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
@@ -2010,7 +2020,7 @@
         <translation>Sampling mit den Gewichten von Schritt %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>Already sampling with these settings; change one to start a new run.</source>
         <translation>Es wird bereits mit diesen Einstellungen erzeugt; ändern Sie eine davon, um einen neuen Lauf zu starten.</translation>
     </message>
@@ -2020,12 +2030,12 @@
         <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation> (DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, daher würden sich die Verzweigungen nicht unterscheiden)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4</source>
         <translation>Bild %1 bei t = %2 in %3 Fortsetzungen verzweigt, jede mit frischem Rauschen%4</translation>
     </message>
@@ -2040,7 +2050,7 @@
         <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2080,7 +2090,7 @@
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <location line="+9"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
@@ -2103,7 +2113,7 @@
         <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -2123,7 +2133,7 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-327"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>
@@ -2133,7 +2143,7 @@
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
     </message>
     <message>
-        <location line="+344"/>
+        <location line="+348"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -2510,7 +2520,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/reverseview.cpp" line="+35"/>
+        <location filename="../app/studio/reverseview.cpp" line="+37"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -2615,12 +2625,17 @@
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
+        <source>The run shown and the earlier ones kept: Fork here and Denoise from here do not lose the run they start from</source>
+        <translation>Der angezeigte Lauf und die aufbewahrten früheren: „Hier verzweigen“ und „Ab hier entrauschen“ verlieren den Lauf nicht, von dem sie ausgehen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>step –</source>
         <translation>Schritt –</translation>
     </message>
@@ -2640,12 +2655,17 @@
         <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+8"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-96"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
@@ -2655,7 +2675,12 @@
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+175"/>
+        <source> — replaced</source>
+        <translation> — ersetzt</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>x_0</source>
         <translation>x_0</translation>
     </message>
@@ -2665,12 +2690,30 @@
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+62"/>
         <source> — cancelled</source>
         <translation> — abgebrochen</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+32"/>
+        <source>newest</source>
+        <translation>neuester</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n run(s) back</source>
+        <translation>
+            <numerusform>vor %n Lauf</numerusform>
+            <numerusform>vor %n Läufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> · one step in %1 kept (memory budget %2 MB)</source>
+        <translation> · jeder %1. Schritt behalten (Speicherbudget %2 MB)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
@@ -2678,6 +2721,34 @@
         <location line="+4"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>Fertig: x_0 nach %1 Schritten.</translation>
+    </message>
+</context>
+<context>
+    <name>RunClock</name>
+    <message>
+        <location filename="../app/studio/runclock.cpp" line="+56"/>
+        <source>%1 steps/s</source>
+        <translation>%1 Schritte/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>steps/s</source>
+        <translation>Schritte/s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%L1 steps in %2 (%3)</source>
+        <translation>%L1 Schritte in %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped after %L1 of %L2 steps, %3</source>
+        <translation>angehalten nach %L1 von %L2 Schritten, %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%L1 of %L2 steps · %3 · %4 left</source>
+        <translation>%L1 von %L2 Schritten · %3 · noch %4</translation>
     </message>
 </context>
 <context>
@@ -2840,7 +2911,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+65"/>
+        <location filename="../app/studio/trainingview.cpp" line="+56"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>
@@ -2897,12 +2968,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+226"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-225"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -2938,12 +3009,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+280"/>
+        <location line="+285"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-284"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -2983,12 +3054,12 @@
         <translation>Verlust (zum Zoomen ziehen)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Loss per timestep bin over training</source>
         <translation>Verlust pro Zeitschritt-Bereich im Trainingsverlauf</translation>
     </message>

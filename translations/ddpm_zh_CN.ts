@@ -63,7 +63,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+111"/>
+        <location filename="../widgets/binheatmap.cpp" line="+113"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../widgets/curvechart.cpp" line="+26"/>
+        <location filename="../widgets/curvechart.cpp" line="+27"/>
         <source>Marker</source>
         <translation>标记</translation>
     </message>
@@ -148,7 +148,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/dataview.cpp" line="+33"/>
+        <location filename="../app/studio/dataview.cpp" line="+35"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -218,7 +218,17 @@
         <translation>将这一个 x_t 延续为并排的多张图像；每张图像在去噪途中各自抽取噪声（η = 0 的 DDIM 不抽取噪声，因此生成的图像相同）。</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+129"/>
+        <source>%1, T = %L2</source>
+        <translation>%1，T = %L2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noised and denoised with the model&apos;s schedule (%1): the Data view showed another one (%2) and now shows the model&apos;s.</source>
+        <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -243,7 +253,7 @@
         <translation>t = %1 时的 x_t · %2</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-326"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>前向过程 q(x_t | x_0)</translation>
     </message>
@@ -268,7 +278,7 @@
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+122"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -455,7 +465,7 @@
     <message>
         <location filename="../core/checkpoint.cpp" line="+416"/>
         <location line="+92"/>
-        <location filename="../core/dataset.cpp" line="+63"/>
+        <location filename="../core/dataset.cpp" line="+64"/>
         <location filename="../core/tensorfile.cpp" line="-328"/>
         <location line="+233"/>
         <location line="+28"/>
@@ -539,7 +549,7 @@
         <translation>无法打开“%1”：文件不存在</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&apos;%1&apos; is damaged: the gzip data cannot be decompressed (%2)</source>
         <translation>“%1”已损坏：无法解压 gzip 数据（%2）</translation>
     </message>
@@ -1632,7 +1642,7 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../widgets/imagestrip.cpp" line="+331"/>
+        <location filename="../widgets/imagestrip.cpp" line="+333"/>
         <source>No frames yet</source>
         <translation>尚无帧</translation>
     </message>
@@ -1641,12 +1651,12 @@
     <name>LossChart</name>
     <message>
         <location filename="../widgets/losschart.cpp" line="+37"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Smoothed</source>
         <translation>平滑后</translation>
     </message>
@@ -1656,7 +1666,7 @@
         <translation>步</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Drag to zoom, right-click to zoom out, double-click to show everything</source>
         <translation>拖动以缩放，右键单击以缩小，双击以显示全部</translation>
     </message>
@@ -1664,43 +1674,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+62"/>
-        <location line="+295"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+63"/>
+        <location line="+297"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
-        <location line="-294"/>
-        <location line="+294"/>
+        <location line="-296"/>
+        <location line="+296"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+293"/>
+        <location line="-295"/>
+        <location line="+295"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+292"/>
+        <location line="-294"/>
+        <location line="+294"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+292"/>
+        <location line="-293"/>
+        <location line="+294"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+310"/>
+        <location line="-290"/>
+        <location line="+312"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-243"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1716,12 +1726,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1736,7 +1746,7 @@
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open a checkpoint</source>
         <translation>打开检查点</translation>
     </message>
@@ -1766,25 +1776,25 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+529"/>
+        <location line="+2"/>
+        <location line="+539"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-528"/>
-        <location line="+14"/>
-        <location line="+515"/>
+        <location line="-537"/>
+        <location line="+13"/>
+        <location line="+526"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-531"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save the model as</source>
         <translation>模型另存为</translation>
     </message>
@@ -1815,14 +1825,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Every sample as PNG into a folder…</source>
         <translation>所有样本逐张导出为 PNG 到文件夹…</translation>
     </message>
@@ -1832,7 +1842,7 @@
         <translation>将所有样本导出到</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Exported the samples to %1</source>
         <translation>已将样本导出到 %1</translation>
     </message>
@@ -1897,8 +1907,8 @@
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location line="-156"/>
-        <location line="+156"/>
+        <location line="-158"/>
+        <location line="+158"/>
         <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
@@ -2009,7 +2019,7 @@
         <translation>正在使用第 %1 步的权重采样</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>Already sampling with these settings; change one to start a new run.</source>
         <translation>已在使用这些设置采样；更改其中一项即可开始新的运行。</translation>
     </message>
@@ -2019,12 +2029,12 @@
         <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation>（使用 η = 1 的 DDIM：η = 0 不加入噪声，各分支不会有差别）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4</source>
         <translation>图像 %1 在 t = %2 处分叉为 %3 个延续，每个都使用新的噪声%4</translation>
     </message>
@@ -2039,7 +2049,7 @@
         <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2079,7 +2089,7 @@
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <location line="+9"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
@@ -2102,7 +2112,7 @@
         <translation>尚无损失历史：请先训练模型。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -2122,7 +2132,7 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-327"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>
@@ -2132,7 +2142,7 @@
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+344"/>
+        <location line="+348"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -2508,7 +2518,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/reverseview.cpp" line="+35"/>
+        <location filename="../app/studio/reverseview.cpp" line="+37"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -2613,12 +2623,17 @@
         <translation>延续数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
+        <source>The run shown and the earlier ones kept: Fork here and Denoise from here do not lose the run they start from</source>
+        <translation>当前显示的运行及保留的早先运行：“从此处分叉”和“从此处去噪”不会丢失它们所基于的运行</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>step –</source>
         <translation>第 – 步</translation>
     </message>
@@ -2638,12 +2653,17 @@
         <translation>预测的干净图像 x̂₀</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+8"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-96"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
@@ -2653,7 +2673,12 @@
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+175"/>
+        <source> — replaced</source>
+        <translation> — 已被替换</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>x_0</source>
         <translation>x_0</translation>
     </message>
@@ -2663,12 +2688,29 @@
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+62"/>
         <source> — cancelled</source>
         <translation> — 已取消</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+32"/>
+        <source>newest</source>
+        <translation>最新</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n run(s) back</source>
+        <translation>
+            <numerusform>%n 次运行之前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> · one step in %1 kept (memory budget %2 MB)</source>
+        <translation> · 每 %1 步保留一步（内存预算 %2 MB）</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
@@ -2676,6 +2718,34 @@
         <location line="+4"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>完成：经过 %1 步得到 x_0。</translation>
+    </message>
+</context>
+<context>
+    <name>RunClock</name>
+    <message>
+        <location filename="../app/studio/runclock.cpp" line="+56"/>
+        <source>%1 steps/s</source>
+        <translation>%1 步/秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>steps/s</source>
+        <translation>步/秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%L1 steps in %2 (%3)</source>
+        <translation>%L1 步，用时 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped after %L1 of %L2 steps, %3</source>
+        <translation>在 %L2 步中的第 %L1 步后停止，%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%L1 of %L2 steps · %3 · %4 left</source>
+        <translation>%L1 / %L2 步 · %3 · 剩余 %4</translation>
     </message>
 </context>
 <context>
@@ -2838,7 +2908,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+65"/>
+        <location filename="../app/studio/trainingview.cpp" line="+56"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>
@@ -2895,12 +2965,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+226"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-225"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -2936,12 +3006,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+280"/>
+        <location line="+285"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-284"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -2981,12 +3051,12 @@
         <translation>损失（拖动以缩放）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Loss per timestep bin over training</source>
         <translation>训练过程中各时间步区间的损失</translation>
     </message>

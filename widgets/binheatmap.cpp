@@ -14,6 +14,8 @@ namespace {
 
 constexpr int kPad = 6;
 constexpr int kLegendBarWidth = 12;
+constexpr int kTickLength = 4; // the colour bar's ticks
+constexpr int kTickGap = 4;    // between a tick and its label
 
 bool isValidLoss(double loss)
 {
@@ -180,7 +182,7 @@ int BinHeatMap::legendWidth() const
     updateLogRange();
     for (const double logLoss : {m_logMin, m_logMax})
         labelWidth = std::max(labelWidth, metrics.horizontalAdvance(formatLoss(std::pow(10.0, logLoss))));
-    return kPad + kLegendBarWidth + 4 + labelWidth;
+    return kPad + kLegendBarWidth + kTickLength + kTickGap + labelWidth;
 }
 
 QRect BinHeatMap::plotRect() const
@@ -318,7 +320,7 @@ void BinHeatMap::paintEvent(QPaintEvent* event)
     painter.setPen(textColor);
     painter.drawText(QRect(bar.left(), kPad / 2, width() - bar.left(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
                      tr("loss"));
-    const int labelLeft = bar.right() + 4;
+    const int labelLeft = bar.right() + 1 + kTickLength + kTickGap;
     const int labelWidth = width() - labelLeft;
     const int ticks = plot.height() > 4 * lineHeight ? 3 : 2;
     for (int i = 0; i < ticks; ++i) {
@@ -327,7 +329,7 @@ void BinHeatMap::paintEvent(QPaintEvent* event)
         const double y = bar.top() + f * (bar.height() - 1);
         const double textTop = std::clamp(y - lineHeight / 2.0, double(bar.top()) - lineHeight / 2.0,
                                           double(bar.bottom()) - lineHeight / 2.0);
-        painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 3, y));
+        painter.drawLine(QPointF(bar.right() + 1, y), QPointF(bar.right() + kTickLength, y));
         painter.drawText(QRectF(labelLeft, textTop, labelWidth, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
                          formatLoss(std::pow(10.0, logLoss)));
     }

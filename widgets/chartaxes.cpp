@@ -29,22 +29,44 @@ void setLinearRange(QValueAxis* axis, double min, double max, int targetTicks, d
     axis->setRange(min, max);
 }
 
-void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels)
+namespace {
+// The base and minor ticks of a log axis over [min, max]; the range itself is left alone.
+void setLogTicks(QLogValueAxis* axis, double min, double max, int maxLabels)
 {
+    if (!(min > 0.0) || !(max > min) || !std::isfinite(max))
+        return;
     const double decades = std::log10(max) - std::log10(min);
     if (decades < 1.0) {
         // Less than a decade (a loss between 0.6 and 1): powers of ten would label one line at most.
         // Label about four steps of equal ratio instead, anchored at 1.
-        axis->setBase(std::pow(10.0, std::max(decades, 0.02) / 4.0));
+        axis->setBase(std::pow(10.0, std::max(decades, 0.002) / 4.0));
         axis->setMinorTickCount(0);
-        axis->setRange(min, max);
         return;
     }
     const int decadesPerLabel = std::max(1, int(std::ceil(decades / std::max(1, maxLabels))));
     axis->setBase(std::pow(10.0, decadesPerLabel));
     // Minor ticks between powers of ten only; over 10^k steps they would be far too many.
     axis->setMinorTickCount(decadesPerLabel == 1 ? -1 : 0);
+}
+} // namespace
+
+void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels)
+{
+    setLogTicks(axis, min, max, maxLabels);
     axis->setRange(min, max);
+}
+
+void keepTicksOnZoom(QAbstractAxis* axis, int targetTicks, double minimumStep)
+{
+    if (auto* logAxis = qobject_cast<QLogValueAxis*>(axis)) {
+        QObject::connect(logAxis, &QLogValueAxis::rangeChanged, logAxis,
+                         [logAxis](qreal min, qreal max) { setLogTicks(logAxis, min, max, 7); });
+    } else if (auto* valueAxis = qobject_cast<QValueAxis*>(axis)) {
+        QObject::connect(valueAxis, &QValueAxis::rangeChanged, valueAxis,
+                         [valueAxis, targetTicks, minimumStep](qreal min, qreal max) {
+                             valueAxis->setTickInterval(std::max(minimumStep, niceStep(max - min, targetTicks)));
+                         });
+    }
 }
 
 void setRange(QAbstractAxis* axis, double min, double max)
@@ -78,6 +100,7 @@ QAbstractAxis* replaceYAxis(QChart* chart, QAbstractAxis* oldAxis, bool log, dou
         setLinearRange(valueAxis, min, max);
         axis = valueAxis;
     }
+    keepTicksOnZoom(axis);
     axis->setTitleText(title);
     chart->addAxis(axis, Qt::AlignLeft);
     for (QAbstractSeries* s : series)

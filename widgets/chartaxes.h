@@ -36,6 +36,12 @@ void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels = 7)
 // setLogRange() for a QLogValueAxis, setLinearRange() with the default ticks for a QValueAxis.
 void setRange(QAbstractAxis* axis, double min, double max);
 
+// Keeps the tick spacing right whenever the axis's range changes by other means (a zoom with the
+// mouse): a linear axis gets a nice step for about `targetTicks` intervals (at least minimumStep), a log
+// axis the base setLogRange() would choose. Without it, a zoomed chart keeps the step of the whole
+// range and shows a single label per axis.
+void keepTicksOnZoom(QAbstractAxis* axis, int targetTicks = 5, double minimumStep = 0.0);
+
 // Replaces the chart's y axis `oldAxis` (may be null; it is removed and deleted) with a new
 // QLogValueAxis (log) or QValueAxis on the left that shows [min, max] (both > 0 for log), with the
 // given title and label format, and attaches `series` to it. Returns the new axis.

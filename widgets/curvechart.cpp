@@ -21,6 +21,7 @@ CurveChart::CurveChart(QWidget* parent)
     m_xAxis = new QValueAxis;
     m_xAxis->setLabelFormat(QStringLiteral("%g"));
     chart->addAxis(m_xAxis, Qt::AlignBottom);
+    ChartAxes::keepTicksOnZoom(m_xAxis); // the defaults updateRanges() uses
 
     m_markerSeries = new QLineSeries;
     m_markerSeries->setName(tr("Marker"));

@@ -18,6 +18,7 @@ constexpr int kRowSpacing = 2;
 constexpr int kLabelGap = 2;
 constexpr int kLabelPadding = 6;
 constexpr int kPreferredRowHeight = 64;
+constexpr int kMaxRowHeight = 96; // heightForWidth never asks for taller rows
 
 } // namespace
 
@@ -233,11 +234,12 @@ ImageStrip::Layout ImageStrip::widgetLayout() const
     if (count() == 0 || m_rowCount == 0 || frame.isEmpty())
         return layoutFor(1.0, metrics);
 
-    // Fit the height, and the width too so that every column stays visible.
+    // Fit the height, and the width too so that every column (and every reserved one) stays visible.
     const int labelBlock = hasLabels() ? metrics.height() + kLabelGap : 0;
     const int availableHeight = height() - 2 * kMargin - labelBlock - std::max(0, m_rowCount - 1) * kRowSpacing;
     const double perColumn =
-        double(width() - 2 * kMargin - rowLabelWidth(metrics) - (count() - 1) * kColumnSpacing) / double(count());
+        double(width() - 2 * kMargin - rowLabelWidth(metrics) - (columnSlots() - 1) * kColumnSpacing) /
+        double(columnSlots());
     double scale =
         std::min(double(availableHeight) / double(m_rowCount * frame.height()), perColumn / double(frame.width()));
     // Whole multiples keep every source pixel the same size on screen.
@@ -394,6 +396,36 @@ QSize ImageStrip::sizeHint() const
         return QSize(320, 96);
     const double scale = std::max(1, kPreferredRowHeight / frame.height());
     return layoutFor(scale, fontMetrics()).totalSize();
+}
+
+void ImageStrip::setReservedColumns(int columns)
+{
+    m_reservedColumns = std::max(0, columns);
+    updateGeometry();
+    update();
+}
+
+double ImageStrip::fillScale(int width, const QFontMetrics& metrics) const
+{
+    const QSize frame = frameSize();
+    const double perColumn =
+        double(width - 2 * kMargin - rowLabelWidth(metrics) - (columnSlots() - 1) * kColumnSpacing) /
+        double(columnSlots());
+    double scale = std::min(perColumn / double(frame.width()), double(kMaxRowHeight) / double(frame.height()));
+    return scale >= 1.0 ? std::floor(scale) : std::max(scale, 0.1);
+}
+
+bool ImageStrip::hasHeightForWidth() const
+{
+    return count() > 0 && m_rowCount > 0 && !frameSize().isEmpty();
+}
+
+int ImageStrip::heightForWidth(int width) const
+{
+    if (!hasHeightForWidth())
+        return QWidget::heightForWidth(width);
+    const QFontMetrics metrics = fontMetrics();
+    return std::max(minimumSizeHint().height(), layoutFor(fillScale(width, metrics), metrics).totalSize().height());
 }
 
 QSize ImageStrip::minimumSizeHint() const

@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <algorithm>
+
 class ImageStrip : public QWidget {
     Q_OBJECT
 
@@ -44,8 +46,16 @@ public:
     // on white, no highlight. Null when the strip is empty.
     QImage renderToImage(int scale = 1) const;
 
+    // Columns to make room for even before they arrive (a strip that fills as steps arrive keeps its
+    // scale instead of starting huge and shrinking); 0: the columns there are.
+    void setReservedColumns(int columns);
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // As tall as frames filling the width need (whole multiples, rows at most kMaxRowHeight high), so
+    // the columns grow with the window.
+    bool hasHeightForWidth() const override;
+    int heightForWidth(int width) const override;
 
 public Q_SLOTS:
     // Highlights a column; -1 clears. Out-of-range values are clamped. Does not emit columnClicked.
@@ -68,6 +78,8 @@ private:
     int rowLabelWidth(const QFontMetrics& metrics) const;
     Layout layoutFor(double scale, const QFontMetrics& metrics) const;
     Layout widgetLayout() const;
+    int columnSlots() const { return std::max(count(), m_reservedColumns); }
+    double fillScale(int width, const QFontMetrics& metrics) const; // frames filling `width`
     void paintStrip(QPainter& painter, const Layout& layout, const QColor& textColor, bool highlight) const;
 
     QList<QList<QImage>> m_columns; // m_columns[c][r]
@@ -75,4 +87,5 @@ private:
     QStringList m_rowLabels;
     int m_rowCount = 0;
     int m_currentIndex = -1;
+    int m_reservedColumns = 0;
 };

@@ -50,6 +50,7 @@ LossChart::LossChart(QWidget* parent)
     m_xAxis->setTitleText(tr("Step"));
     m_xAxis->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(m_xAxis, Qt::AlignBottom);
+    ChartAxes::keepTicksOnZoom(m_xAxis, 5, 1.0); // whole steps, as updateRanges() sets them
     m_rawSeries->attachAxis(m_xAxis);
     m_smoothedSeries->attachAxis(m_xAxis);
 

@@ -1,5 +1,7 @@
 #include "dataview.h"
 
+#include "dialogs.h"
+
 #include "settings.h"
 
 #include "imageio.h"
@@ -11,7 +13,7 @@
 #include "timestepscrubber.h"
 
 #include <QComboBox>
-#include <QFileDialog>
+#include <QDir>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -148,10 +150,10 @@ void DataView::onSourceActivated(int index)
     if (spec.endsWith(QLatin1Char(':'))) {
         QString path;
         if (spec == QLatin1String("idx:"))
-            path = QFileDialog::getOpenFileName(this, tr("Open an IDX image file"), QString(),
-                                                tr("IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)"));
+            path = Dialogs::openPath(this, tr("Open an IDX image file"), QStringLiteral("data"), QDir::homePath(),
+                                     tr("IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)"));
         else
-            path = QFileDialog::getExistingDirectory(this, tr("Choose a folder"));
+            path = Dialogs::folderPath(this, tr("Choose a folder"), QStringLiteral("data"), QDir::homePath());
         if (path.isEmpty()) {
             setSourceSpec(m_spec);
             return;
@@ -206,11 +208,19 @@ void DataView::onDenoiseClicked()
     if (!m_modelOptions)
         return;
     // Show what is denoised: the x_t of the model's schedule, not of another one picked to look at.
-    if (!sameSchedule(m_options, *m_modelOptions))
+    QString note;
+    if (!sameSchedule(m_options, *m_modelOptions)) {
+        const auto describe = [](const ScheduleOptions& o) {
+            return tr("%1, T = %L2").arg(QString::fromStdString(scheduleKindName(o.kind))).arg(o.steps);
+        };
+        note = tr("Noised and denoised with the model's schedule (%1): the Data view showed another one (%2) and "
+                  "now shows the model's.")
+                   .arg(describe(*m_modelOptions), describe(m_options));
         setSchedule(*m_modelOptions);
+    }
     const auto xt = denoiseStart();
     if (xt.defined())
-        Q_EMIT denoiseFromHere(xt, currentT());
+        Q_EMIT denoiseFromHere(xt, currentT(), note);
 }
 
 QSize DataView::sourceImageSize(const QString& spec)

@@ -62,7 +62,9 @@ public:
 
 Q_SIGNALS:
     void sourceRequested(const QString& spec);
-    void denoiseFromHere(const torch::Tensor& xt, int t);
+    // `scheduleNote`: empty, or what the user should know when the view showed another schedule than the
+    // model's (the x_t is the model's; the view switches to it).
+    void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
     void liveValuesChanged(const QMap<QString, QString>& values);
     void imageSelected(int index);
 

@@ -1,6 +1,10 @@
 #include "dialogs.h"
 
+#include "settings.h"
+
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 
 #include <optional>
 
@@ -8,6 +12,26 @@ namespace {
 std::optional<QMessageBox::StandardButton> g_nextAnswer;
 std::optional<QString> g_nextPath;
 bool g_silent = false;
+Settings* g_settings = nullptr;
+
+QString startFolder(const QString& kind, const QString& fallback)
+{
+    return g_settings ? g_settings->lastFolder(kind, fallback) : fallback;
+}
+
+QString remembered(const QString& kind, const QString& chosen, bool isFolder)
+{
+    if (g_settings && !chosen.isEmpty())
+        g_settings->rememberFolder(kind, isFolder ? chosen : QFileInfo(chosen).absolutePath());
+    return chosen;
+}
+
+std::optional<QString> takeNextPath()
+{
+    auto p = g_nextPath;
+    g_nextPath.reset();
+    return p;
+}
 } // namespace
 
 namespace Dialogs {
@@ -42,34 +66,33 @@ void warning(QWidget* parent, const QString& title, const QString& text)
 
 void setNextSavePath(const QString& path) { g_nextPath = path; }
 
-QString savePath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter)
+void setSettings(Settings* settings)
 {
-    if (g_nextPath) {
-        const QString p = *g_nextPath;
-        g_nextPath.reset();
-        return p;
-    }
-    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+    g_settings = settings;
 }
 
-QString openPath(QWidget* parent, const QString& title, const QString& dir, const QString& filter)
+QString savePath(QWidget* parent, const QString& title, const QString& kind, const QString& suggested,
+                 const QString& filter)
 {
-    if (g_nextPath) {
-        const QString p = *g_nextPath;
-        g_nextPath.reset();
-        return p;
-    }
-    return QFileDialog::getOpenFileName(parent, title, dir, filter);
+    if (auto p = takeNextPath())
+        return remembered(kind, *p, false);
+    const QFileInfo info(suggested);
+    const QString start = QDir(startFolder(kind, info.absolutePath())).filePath(info.fileName());
+    return remembered(kind, QFileDialog::getSaveFileName(parent, title, start, filter), false);
 }
 
-QString folderPath(QWidget* parent, const QString& title, const QString& dir)
+QString openPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir, const QString& filter)
 {
-    if (g_nextPath) {
-        const QString p = *g_nextPath;
-        g_nextPath.reset();
-        return p;
-    }
-    return QFileDialog::getExistingDirectory(parent, title, dir);
+    if (auto p = takeNextPath())
+        return remembered(kind, *p, false);
+    return remembered(kind, QFileDialog::getOpenFileName(parent, title, startFolder(kind, dir), filter), false);
+}
+
+QString folderPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir)
+{
+    if (auto p = takeNextPath())
+        return remembered(kind, *p, true);
+    return remembered(kind, QFileDialog::getExistingDirectory(parent, title, startFolder(kind, dir)), true);
 }
 
 } // namespace Dialogs

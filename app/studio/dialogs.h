@@ -4,6 +4,8 @@
 
 #include <QMessageBox>
 
+class Settings;
+
 namespace Dialogs {
 // The next question() returns this instead of showing a dialog (once).
 void setNextAnswer(QMessageBox::StandardButton answer);
@@ -14,7 +16,11 @@ void setSilent(bool silent);
 void warning(QWidget* parent, const QString& title, const QString& text);
 // A save-file path; tests set the next one.
 void setNextSavePath(const QString& path);
-QString savePath(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
-QString openPath(QWidget* parent, const QString& title, const QString& dir, const QString& filter);
-QString folderPath(QWidget* parent, const QString& title, const QString& dir);
+// File dialogs start in the folder that a dialog of the same kind ("models", "exports", "data") chose
+// last (kept in these settings; none set: `dir` or the folder of `suggested`), and remember the choice.
+void setSettings(Settings* settings);
+QString savePath(QWidget* parent, const QString& title, const QString& kind, const QString& suggested,
+                 const QString& filter);
+QString openPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir, const QString& filter);
+QString folderPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir);
 } // namespace Dialogs

@@ -46,6 +46,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     : QMainWindow(parent)
     , m_settings(settings)
 {
+    Dialogs::setSettings(&m_settings); // file dialogs start where the last one of their kind ended
     setWindowIcon(QIcon(QStringLiteral(":/icons/ddpm-studio.svg")));
     m_training = new TrainingController(this);
     m_sampling = new SamplingController(this);
@@ -221,6 +222,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    Dialogs::setSettings(nullptr);
     m_quality->shutdown();
     m_sampling->shutdown();
     m_training->shutdown();
@@ -236,8 +238,9 @@ void MainWindow::buildMenus()
     newAct->setShortcut(QKeySequence::New);
     auto* openAct = file->addAction(tr("&Open…"), this, [this] {
         // The file first: cancelling the file dialog leaves training as it was.
-        const QString path = Dialogs::openPath(this, tr("Open a checkpoint"), QFileInfo(m_path).absolutePath(),
-                                               tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+        const QString path =
+            Dialogs::openPath(this, tr("Open a checkpoint"), QStringLiteral("models"), QFileInfo(m_path).absolutePath(),
+                              tr("DDPM checkpoints (*.ckpt);;All files (*)"));
         if (!path.isEmpty() && maybeKeepWork())
             openCheckpoint(path);
     });
@@ -252,9 +255,9 @@ void MainWindow::buildMenus()
     file->addSeparator();
     auto* saveAct = file->addAction(tr("&Save"), this, [this] {
         if (m_path.isEmpty() || isDemoModel(m_path)) { // the demo model stays as shipped
-            const QString p =
-                Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
-                                  tr("DDPM checkpoints (*.ckpt)"));
+            const QString p = Dialogs::savePath(this, tr("Save the model"), QStringLiteral("models"),
+                                                m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
+                                                tr("DDPM checkpoints (*.ckpt)"));
             if (!p.isEmpty())
                 saveTo(p);
         } else {
@@ -263,12 +266,11 @@ void MainWindow::buildMenus()
     });
     saveAct->setShortcut(QKeySequence::Save);
     auto* saveAsAct = file->addAction(tr("Save &as…"), this, [this] {
-        const QString p =
-            Dialogs::savePath(this, tr("Save the model as"),
-                              m_path.isEmpty() || isDemoModel(m_path)
-                                  ? m_settings.exportFolder() + QStringLiteral("/model.ckpt")
-                                  : m_path,
-                              tr("DDPM checkpoints (*.ckpt)"));
+        const QString p = Dialogs::savePath(this, tr("Save the model as"), QStringLiteral("models"),
+                                            m_path.isEmpty() || isDemoModel(m_path)
+                                                ? m_settings.exportFolder() + QStringLiteral("/model.ckpt")
+                                                : m_path,
+                                            tr("DDPM checkpoints (*.ckpt)"));
         if (!p.isEmpty())
             saveTo(p);
     });
@@ -300,7 +302,8 @@ void MainWindow::buildMenus()
                          &MainWindow::exportSampleGrid);
     });
     auto* folder = exp->addAction(tr("Every sample as PNG into a folder…"), this, [this] {
-        const QString dir = Dialogs::folderPath(this, tr("Export every sample into"), m_settings.exportFolder());
+        const QString dir = Dialogs::folderPath(this, tr("Export every sample into"), QStringLiteral("exports"),
+                                                m_settings.exportFolder());
         if (dir.isEmpty())
             return;
         if (auto s = exportSamplesToFolder(dir); !s)
@@ -340,7 +343,7 @@ void MainWindow::buildMenus()
 
     // Items with nothing to export are disabled, instead of asking for a file name and then saying so.
     connect(exp, &QMenu::aboutToShow, this, [=] {
-        const bool samples = !m_sampling->finalImages().isEmpty();
+        const bool samples = !m_reverseView->finalImages().isEmpty();
         const bool reverse = m_reverseView->frameCount() > 0;
         const bool loss = !m_trainingView->lossChart()->rawPoints().isEmpty();
         for (auto* a : {grid, folder})
@@ -663,14 +666,15 @@ void MainWindow::startSampling()
     runWithCurrentWeights(r, tr("Sampling with the weights of step %1"));
 }
 
-void MainWindow::runWithCurrentWeights(const SamplingRequest& request, const QString& title)
+void MainWindow::runWithCurrentWeights(const SamplingRequest& request, const QString& title, const QString& kind,
+                                       const QString& note)
 {
     // While training runs, take a fresh copy of its weights first. Clicks before it arrives ask for
     // no second copy and start no second run; the newest request is used. The step fills `title`'s one
     // placeholder left.
     if (m_training->state() != TrainingController::State::Idle) {
         const bool waiting = m_samplingAwaitsSnapshot.has_value();
-        m_samplingAwaitsSnapshot = std::make_pair(request, title);
+        m_samplingAwaitsSnapshot = PendingRun{request, title, kind, note};
         if (waiting)
             return;
         auto conn = std::make_shared<QMetaObject::Connection>();
@@ -678,27 +682,31 @@ void MainWindow::runWithCurrentWeights(const SamplingRequest& request, const QSt
             disconnect(*conn);
             if (!m_samplingAwaitsSnapshot)
                 return;
-            auto [r, t] = *m_samplingAwaitsSnapshot;
+            auto p = *m_samplingAwaitsSnapshot;
             m_samplingAwaitsSnapshot.reset();
-            r.model = s;
-            runSampling(r, t.arg(s->step));
+            p.request.model = s;
+            runSampling(p.request, p.title.arg(s->step), p.kind, p.note);
         });
         m_training->requestSnapshot();
         return;
     }
-    runSampling(request, title.arg(request.model->step));
+    runSampling(request, title.arg(request.model->step), kind, note);
 }
 
-void MainWindow::runSampling(SamplingRequest request, const QString& title)
+void MainWindow::runSampling(SamplingRequest request, const QString& title, const QString& kind, const QString& note)
 {
     request.threads = m_settings.cpuThreads(); // applied on the sampling thread
-    m_lastRequest = request;
-    m_lastRequestFile = {};
+    // What the run's exports will say: the file the weights came from, as it is now (its size and time,
+    // so that an export after a later save does not hash another file), and what kind of run it is.
+    RunOrigin origin;
+    origin.request = request;
+    origin.kind = kind;
     if (!m_path.isEmpty() && !m_training->isDirty() && request.model && request.model->step == m_training->step()) {
         const QFileInfo info(m_path);
-        m_lastRequestFile = {m_path, info.size(), info.lastModified()};
+        origin.file = m_path;
+        origin.fileSize = info.size();
+        origin.fileModified = info.lastModified();
     }
-    m_lastSamplingKind = request.start.defined() ? QStringLiteral("denoise-from-here") : QString();
     const int total =
         request.start.defined()
             ? (request.options.kind == SamplerKind::Ddim
@@ -709,13 +717,13 @@ void MainWindow::runSampling(SamplingRequest request, const QString& title)
                          ddimTimesteps(request.model->config.schedule.steps, request.options.ddimSteps).size())
                    : request.model->config.schedule.steps);
     if (m_sampling->start(request))
-        m_reverseView->begin(request, total + 1, title);
+        m_reverseView->begin(origin, total + 1, title, note);
     else // the same run is already on its way: one run, however often it is asked for
         statusBar()->showMessage(tr("Already sampling with these settings; change one to start a new run."), 5000);
     setView(Reverse);
 }
 
-void MainWindow::denoiseFromHere(const torch::Tensor& xt, int t)
+void MainWindow::denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote)
 {
     const auto snap = m_training->snapshot();
     if (!snap)
@@ -734,23 +742,26 @@ void MainWindow::denoiseFromHere(const torch::Tensor& xt, int t)
     r.startT = std::min(t, snap->config.schedule.steps);
     // During training, with the weights trained so far (not the last saved ones). The step is the
     // title's last placeholder, filled in when the weights are there.
-    runWithCurrentWeights(r, r.options.count == 1
-                                 ? tr("Denoising the chosen image from t = %1 with the weights of step %2").arg(r.startT)
-                                 : tr("Denoising the chosen image from t = %1 as %2 images, each with its own "
-                                      "noise, with the weights of step %3")
-                                       .arg(r.startT)
-                                       .arg(r.options.count));
+    runWithCurrentWeights(r,
+                          r.options.count == 1
+                              ? tr("Denoising the chosen image from t = %1 with the weights of step %2").arg(r.startT)
+                              : tr("Denoising the chosen image from t = %1 as %2 images, each with its own "
+                                   "noise, with the weights of step %3")
+                                    .arg(r.startT)
+                                    .arg(r.options.count),
+                          QStringLiteral("denoise-from-here"), scheduleNote);
 }
 
 void MainWindow::forkAt(const torch::Tensor& xt, int t, int forks, int image)
 {
-    // The same network and sampler as the run the frame came from, with noise of its own for each fork.
-    SamplingRequest r = m_lastRequest;
+    // The same network and sampler as the run the frame came from (the run shown, which may be an earlier
+    // one of the Runs list), with noise of its own for each fork.
+    SamplingRequest r = m_reverseView->origin().request;
     if (!r.model)
         return;
     r.options.count = forks;
     r.options.firstImage = 0;
-    r.options.seed = m_lastRequest.options.seed + 1;
+    r.options.seed = r.options.seed + 1;
     QString note;
     if (r.options.kind == SamplerKind::Ddim && r.options.eta == 0.0) {
         r.options.eta = 1.0; // η = 0 adds no noise after x_t: every fork would be the same image
@@ -758,12 +769,13 @@ void MainWindow::forkAt(const torch::Tensor& xt, int t, int forks, int image)
     }
     r.start = xt.expand({forks, xt.size(1), xt.size(2), xt.size(3)}).contiguous();
     r.startT = t;
-    runSampling(r, tr("Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4")
-                       .arg(image + 1)
-                       .arg(t)
-                       .arg(forks)
-                       .arg(note));
-    m_lastSamplingKind = QStringLiteral("fork"); // exports say where the strip came from
+    runSampling(r,
+                tr("Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4")
+                    .arg(image + 1)
+                    .arg(t)
+                    .arg(forks)
+                    .arg(note),
+                QStringLiteral("fork")); // exports say where the strip came from
 }
 
 bool MainWindow::maybeKeepWork()
@@ -782,7 +794,8 @@ bool MainWindow::maybeKeepWork()
     }
     QString path = isDemoModel(m_path) ? QString() : m_path;
     if (path.isEmpty())
-        path = Dialogs::savePath(this, tr("Save the model"), m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
+        path = Dialogs::savePath(this, tr("Save the model"), QStringLiteral("models"),
+                                 m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
                                  tr("DDPM checkpoints (*.ckpt)"));
     if (path.isEmpty())
         return false;
@@ -923,23 +936,22 @@ ExportMeta MainWindow::baseMeta(const QString& kind) const
 ExportMeta MainWindow::reverseMeta(const QString& kind) const
 {
     ExportMeta m = baseMeta(kind);
-    const auto& r = m_lastRequest;
+    const RunOrigin& origin = m_reverseView->origin(); // the run shown: what made the images exported
+    const auto& r = origin.request;
     if (r.model) {
         m.schedule = QString::fromStdString(scheduleKindName(r.model->config.schedule.kind));
         m.preset = QString::fromStdString(r.model->config.preset);
         m.trainingStep = r.model->step;
     }
     // The hash of the file the weights came from, if it is still as it was when the run started.
-    const QFileInfo source(m_lastRequestFile.path);
-    m.checkpointSha256 = !m_lastRequestFile.path.isEmpty() && source.exists() &&
-                                 source.size() == m_lastRequestFile.size &&
-                                 source.lastModified() == m_lastRequestFile.modified
-                             ? sha256OfFile(m_lastRequestFile.path)
+    const QFileInfo source(origin.file);
+    m.checkpointSha256 = !origin.file.isEmpty() && source.exists() && source.size() == origin.fileSize &&
+                                 source.lastModified() == origin.fileModified
+                             ? sha256OfFile(origin.file)
                              : QStringLiteral("unsaved");
     m.seed = r.options.seed;
-    m.sampler =
-        QString::fromStdString(samplerKindName(r.options.kind)) +
-        (m_lastSamplingKind.isEmpty() ? QString() : QStringLiteral(" (") + m_lastSamplingKind + QLatin1Char(')'));
+    m.sampler = QString::fromStdString(samplerKindName(r.options.kind)) +
+                (origin.kind.isEmpty() ? QString() : QStringLiteral(" (") + origin.kind + QLatin1Char(')'));
     m.steps = std::max(0, m_reverseView->frameCount() - 1);
     m.eta = r.options.kind == SamplerKind::Ddim ? r.options.eta : 1.0;
     m.variance = QString::fromStdString(varianceKindName(r.options.variance));
@@ -964,7 +976,7 @@ void holdLastFrame(QList<QImage>& frames)
 
 Status MainWindow::exportSampleGrid(const QString& path)
 {
-    const auto finals = m_sampling->finalImages();
+    const auto finals = m_reverseView->finalImages(); // of the run shown
     if (finals.isEmpty())
         return noData(tr("There are no samples yet: run the reverse process first."));
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(finals.size()))));
@@ -973,7 +985,7 @@ Status MainWindow::exportSampleGrid(const QString& path)
 
 Status MainWindow::exportSamplesToFolder(const QString& folder)
 {
-    const auto finals = m_sampling->finalImages();
+    const auto finals = m_reverseView->finalImages();
     if (finals.isEmpty())
         return noData(tr("There are no samples yet: run the reverse process first."));
     return exportImagesToFolder(finals, folder, QStringLiteral("sample"), reverseMeta(QStringLiteral("sample")));
@@ -1044,7 +1056,8 @@ Status MainWindow::exportLossChart(const QString& path)
 void MainWindow::exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
                                   Status (MainWindow::*exporter)(const QString&))
 {
-    const QString path = Dialogs::savePath(this, title, QDir(m_settings.exportFolder()).filePath(suffix), filter);
+    const QString path = Dialogs::savePath(this, title, QStringLiteral("exports"),
+                                           QDir(m_settings.exportFolder()).filePath(suffix), filter);
     if (path.isEmpty())
         return;
     if (auto s = (this->*exporter)(path); !s)

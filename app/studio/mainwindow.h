@@ -93,12 +93,14 @@ private:
     void showLiveValues(View view, const QMap<QString, QString>& values); // kept per view for the help
     void updateTrainingLiveValues();
     void onFrames();
-    void denoiseFromHere(const torch::Tensor& xt, int t);
+    void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
     void forkAt(const torch::Tensor& xt, int t, int forks, int image);
-    void runSampling(SamplingRequest request, const QString& title);
+    // `kind` ("", "denoise-from-here", "fork") goes into the exports' sidecars, `note` under the title.
+    void runSampling(SamplingRequest request, const QString& title, const QString& kind = {}, const QString& note = {});
     // runSampling with the weights trained so far: while training runs, a fresh copy of them first
     // (the step of the weights fills the one placeholder left in `title`).
-    void runWithCurrentWeights(const SamplingRequest& request, const QString& title);
+    void runWithCurrentWeights(const SamplingRequest& request, const QString& title, const QString& kind = {},
+                               const QString& note = {});
     ddpm::ExportMeta reverseMeta(const QString& kind) const;
     ddpm::ExportMeta baseMeta(const QString& kind) const;
     void exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
@@ -129,18 +131,13 @@ private:
     QString m_dataSpec;
     DatasetPtr m_data;
     QString m_lastError;
-    SamplingRequest m_lastRequest;
     bool m_sampleDemoWhenReady = false;
-    // The file that held the weights of the last sampling run when it started (empty: unsaved weights),
-    // with its size and time so that an export after a later save does not hash another file.
-    struct WeightsFile {
-        QString path;
-        qint64 size = -1;
-        QDateTime modified;
-    } m_lastRequestFile;
     // Sample while training: the request and its title wait for a copy of the weights.
-    std::optional<std::pair<SamplingRequest, QString>> m_samplingAwaitsSnapshot;
-    QString m_lastSamplingKind;
+    struct PendingRun {
+        SamplingRequest request;
+        QString title, kind, note;
+    };
+    std::optional<PendingRun> m_samplingAwaitsSnapshot;
     bool m_closing = false;
     QMap<QString, QString> m_liveValues[5]; // the help panel's "Now" of each view
 };

@@ -16,7 +16,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -84,18 +86,34 @@ ReverseView::ReverseView(QWidget* parent)
     ffl->addRow(m_fork);
     fl->addRow(forkBox);
 
+    m_runs.append(Run{});
     m_title = new QLabel(tr("Press Sample to run the reverse process."), this);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    m_timing = new QLabel(this);
+    m_timing->setTextFormat(Qt::PlainText);
+    m_note = new QLabel(this);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setWordWrap(true);
+    m_note->hide();
+    m_runList = new QComboBox(this);
+    m_runList->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_runList->setMinimumContentsLength(24);
+    m_runList->setToolTip(tr("The run shown and the earlier ones kept: Fork here and Denoise from here do not "
+                             "lose the run they start from"));
     m_strip = new ImageStrip(this);
     m_strip->setMinimumHeight(150);
+    m_strip->setReservedColumns(kStripColumns + 1); // x_T … x_0: the scale holds while the strip fills
     m_scrubber = new TimestepScrubber(this);
     m_scrubber->setFps(12);
     m_scrubber->setLabelFunction([this](int i) {
-        if (i < 0 || i >= m_frames.size())
+        const auto& frames = run().frames;
+        if (i < 0 || i >= frames.size())
             return tr("step –");
-        // Counted as the line under the scrubber counts: frame i is step i + 1 of the run's steps.
-        if (m_frames[i].t == 0)
+        // Counted as the line under the scrubber counts: a frame's step is 0-based.
+        if (frames[i].t == 0)
             return tr("done · x_0");
-        return tr("step %1 of %2 · t = %3").arg(i + 1).arg(stepCount()).arg(m_frames[i].t);
+        return tr("step %1 of %2 · t = %3").arg(frames[i].step + 1).arg(stepCount()).arg(frames[i].t);
     });
     m_xt = new ImageView(this);
     m_x0 = new ImageView(this);
@@ -112,8 +130,14 @@ ReverseView::ReverseView(QWidget* parent)
     grids->addWidget(m_eps, 1, 2);
     grids->setRowStretch(1, 1);
 
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(new QLabel(tr("Run"), this));
+    runRow->addWidget(m_runList, 1);
+    runRow->addWidget(m_timing);
     auto* right = new QVBoxLayout;
+    right->addLayout(runRow);
     right->addWidget(m_title);
+    right->addWidget(m_note);
     right->addWidget(m_strip);
     right->addWidget(m_scrubber);
     right->addWidget(m_stepInfo);
@@ -128,9 +152,18 @@ ReverseView::ReverseView(QWidget* parent)
     connect(m_scrubber, &TimestepScrubber::valueChanged, this, &ReverseView::showFrame);
     connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateControls);
     connect(m_strip, &ImageStrip::columnClicked, this, [this](int c) {
-        if (c >= 0 && c < m_stripSteps.size())
-            m_scrubber->setValue(m_stripSteps[c]);
+        if (c >= 0 && c < run().stripSteps.size())
+            m_scrubber->setValue(run().stripSteps[c]);
     });
+    connect(m_runList, &QComboBox::activated, this, &ReverseView::showRun);
+    // The live run's clock: speed and time left tick on between frames.
+    auto* tick = new QTimer(this);
+    tick->setInterval(500);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (m_runs.front().running)
+            updateTiming();
+    });
+    tick->start();
     m_scrubber->setRange(0, 0);
     updateControls();
 }
@@ -177,21 +210,24 @@ void ReverseView::setModelAvailable(bool available)
 void ReverseView::updateControls()
 {
     const bool ddim = m_sampler->currentData().toString() == QLatin1String("ddim");
-    m_steps->setEnabled(ddim && !m_running);
-    m_eta->setEnabled(ddim && !m_running);
+    const bool running = m_runs.front().running;
+    m_steps->setEnabled(ddim && !running);
+    m_eta->setEnabled(ddim && !running);
     m_run->setEnabled(m_hasModel);
     // While a run goes on, Sample with other settings replaces it; with the same settings the run goes on
     // (the window says so), so the button does not promise a restart.
-    m_run->setToolTip(m_running ? tr("Sample with the settings shown: a run with other settings replaces the one "
-                                     "going on")
-                                : QString());
-    m_cancel->setEnabled(m_running);
+    m_run->setToolTip(running ? tr("Sample with the settings shown: a run with other settings replaces the one "
+                                   "going on")
+                              : QString());
+    m_cancel->setEnabled(running);
+    const auto& frames = run().frames;
     const int shown = m_scrubber->value();
-    const bool forkable =
-        shown >= 0 && shown < m_frames.size() && m_frames[shown].t > 0 && m_frames[shown].xtState.defined();
+    const bool forkable = shown >= 0 && shown < frames.size() && frames[shown].t > 0 &&
+                          frames[shown].xtState.defined() && run().origin.request.model;
     m_fork->setEnabled(m_hasModel && forkable);
     if (forkable)
-        m_forkImage->setMaximum(static_cast<int>(m_frames[shown].xtState.size(0)));
+        m_forkImage->setMaximum(static_cast<int>(frames[shown].xtState.size(0)));
+    m_runList->setEnabled(m_runs.size() > 1);
 }
 
 QString ReverseView::title() const
@@ -208,29 +244,34 @@ void ReverseView::setForkChoice(int image, int forks)
 void ReverseView::requestFork()
 {
     const int shown = m_scrubber->value();
-    if (shown < 0 || shown >= m_frames.size())
+    if (shown < 0 || shown >= run().frames.size())
         return;
-    const auto& f = m_frames[shown];
+    const auto& f = run().frames[shown];
     if (f.t <= 0 || !f.xtState.defined())
         return;
     const int image = std::clamp(m_forkImage->value() - 1, 0, static_cast<int>(f.xtState.size(0)) - 1);
     Q_EMIT forkRequested(f.xtState.narrow(0, image, 1).to(torch::kFloat32), f.t, m_forkCount->value(), image);
 }
 
-void ReverseView::begin(const SamplingRequest& request, int totalFrames, const QString& title)
+void ReverseView::begin(const RunOrigin& origin, int totalFrames, const QString& title, const QString& note)
 {
     begin(totalFrames, title);
+    Run& r = m_runs.front();
+    r.origin = origin;
+    r.note = note;
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    const auto& request = origin.request;
     if (!request.model)
         return;
     const auto& schedule = request.model->config.schedule;
-    m_schedule.emplace(schedule);
-    m_runOptions = request.options;
+    r.schedule.emplace(schedule);
     const int startT = request.start.defined() ? std::clamp(request.startT, 1, schedule.steps) : schedule.steps;
     if (request.options.kind == SamplerKind::Ddim) {
-        m_runTimesteps = ddimTimesteps(startT, request.options.ddimSteps);
+        r.timesteps = ddimTimesteps(startT, request.options.ddimSteps);
     } else {
         for (int t = startT; t >= 1; --t)
-            m_runTimesteps.push_back(t);
+            r.timesteps.push_back(t);
     }
 }
 
@@ -251,35 +292,152 @@ double ReverseView::samplingSigma(const NoiseSchedule& s, const SamplerOptions& 
 
 void ReverseView::begin(int totalFrames, const QString& title)
 {
-    m_frames.clear();
-    m_total = totalFrames;
-    m_schedule.reset();
-    m_runTimesteps.clear();
-    m_running = true;
-    m_stripSteps.clear();
-    m_strip->clear();
+    // The run shown so far stays in the Runs list (a fork or a denoising does not lose it); a run still
+    // going was superseded by this one.
+    if (!m_runs.front().frames.isEmpty()) {
+        Run& previous = m_runs.front();
+        if (previous.running) {
+            previous.running = false;
+            previous.clock.stop();
+            previous.title += tr(" — replaced");
+        }
+        m_runs.prepend(Run{});
+    }
+    Run fresh;
+    fresh.title = title;
+    fresh.total = totalFrames;
+    fresh.running = true;
+    fresh.clock.start(std::max(0, totalFrames - 1));
+    m_runs.front() = std::move(fresh);
+    while (m_runs.size() > kMaxRuns)
+        m_runs.removeLast();
+    enforceBudget(m_runs.front());
+    m_shown = 0;
     m_scrubber->pause();
-    m_scrubber->setRange(0, 0);
     m_title->setText(title);
+    m_note->clear();
+    m_note->hide();
+    rebuildStrip();
+    updateRunList();
+    updateTiming();
     updateControls();
+}
+
+const ReverseView::Run& ReverseView::run() const
+{
+    return m_runs.at(std::clamp(m_shown, 0, static_cast<int>(m_runs.size()) - 1));
+}
+
+ReverseView::Run& ReverseView::run()
+{
+    return m_runs[std::clamp(m_shown, 0, static_cast<int>(m_runs.size()) - 1)];
+}
+
+qint64 ReverseView::sizeOf(const SampleFrame& f)
+{
+    qint64 bytes = f.xtState.defined() ? static_cast<qint64>(f.xtState.nbytes()) : 0;
+    for (const auto* list : {&f.xt, &f.x0Hat, &f.epsHat})
+        for (const QImage& image : *list)
+            bytes += image.sizeInBytes();
+    return bytes;
+}
+
+qint64 ReverseView::frameBytes() const
+{
+    qint64 bytes = 0;
+    for (const Run& r : m_runs)
+        bytes += r.bytes;
+    return bytes;
+}
+
+void ReverseView::enforceBudget(Run& live)
+{
+    // The run itself keeps every 2nd, 4th, … step (x_T and x_0 always) to stay within its budget.
+    while (live.bytes > kFrameBudgetBytes && live.frames.size() > 2) {
+        live.keepEvery *= 2;
+        QList<SampleFrame> kept;
+        live.bytes = 0;
+        for (const SampleFrame& f : live.frames) {
+            if (f.step % live.keepEvery == 0 || f.t == 0) {
+                kept.append(f);
+                live.bytes += sizeOf(f);
+            }
+        }
+        live.frames = std::move(kept);
+        if (&live == &run())
+            rebuildStrip();
+    }
+    // Earlier runs give way, oldest first, when all of them together go beyond the history's budget.
+    bool dropped = false;
+    while (frameBytes() > kHistoryBudgetBytes && m_runs.size() > 1 && &m_runs.back() != &live) {
+        m_runs.removeLast();
+        dropped = true;
+    }
+    if (dropped) {
+        m_shown = std::min(m_shown, static_cast<int>(m_runs.size()) - 1);
+        updateRunList();
+    }
+}
+
+bool ReverseView::takesColumn(Run& r, const SampleFrame& f)
+{
+    // The strip keeps evenly spaced steps (x_T … x_0); with steps thinned out, the next one kept.
+    const int every = std::max(1, (r.total + kStripColumns - 1) / kStripColumns);
+    if (f.t != 0 && f.step < r.nextColumnStep)
+        return false;
+    r.nextColumnStep = (f.step / every + 1) * every;
+    return true;
+}
+
+QString ReverseView::columnLabel(const SampleFrame& f)
+{
+    return f.t == 0 ? tr("x_0") : tr("t=%1").arg(f.t);
+}
+
+void ReverseView::rebuildStrip()
+{
+    Run& r = run();
+    m_strip->clear();
+    r.stripSteps.clear();
+    r.nextColumnStep = 0;
+    for (qsizetype i = 0; i < r.frames.size(); ++i) {
+        if (takesColumn(r, r.frames[i])) {
+            r.stripSteps.append(static_cast<int>(i));
+            m_strip->appendColumn(r.frames[i].xt.mid(0, 4), columnLabel(r.frames[i]));
+        }
+    }
+    m_scrubber->setRange(0, std::max(0, static_cast<int>(r.frames.size()) - 1));
 }
 
 void ReverseView::addFrames(const QList<SampleFrame>& frames)
 {
     if (frames.isEmpty())
         return;
-    const bool follow = m_frames.isEmpty() || m_scrubber->value() == m_scrubber->maximum();
+    Run& live = m_runs.front(); // frames always belong to the newest run
+    const bool shown = m_shown == 0;
+    const bool follow = live.frames.isEmpty() || m_scrubber->value() == m_scrubber->maximum();
+    const int keepBefore = live.keepEvery;
     for (const auto& f : frames) {
-        m_frames.append(f);
-        const int i = static_cast<int>(m_frames.size()) - 1;
-        // The strip keeps evenly spaced steps (x_T … x_0), at most 4 images a column.
-        const int every = std::max(1, (m_total + kStripColumns - 1) / kStripColumns);
-        if (i % every == 0 || f.t == 0) {
-            m_stripSteps.append(i);
-            m_strip->appendColumn(f.xt.mid(0, 4), f.t == 0 ? tr("x_0") : tr("t=%1").arg(f.t));
+        // Beyond the budget only every k-th step is kept (x_0 always).
+        if (f.step % live.keepEvery != 0 && f.t != 0)
+            continue;
+        live.frames.append(f);
+        live.bytes += sizeOf(f);
+        const int i = static_cast<int>(live.frames.size()) - 1;
+        if (takesColumn(live, f)) {
+            live.stripSteps.append(i);
+            if (shown)
+                m_strip->appendColumn(f.xt.mid(0, 4), columnLabel(f));
         }
     }
-    m_scrubber->setRange(0, static_cast<int>(m_frames.size()) - 1);
+    live.clock.update(frames.constLast().step);
+    enforceBudget(live);
+    updateTiming();
+    if (!shown)
+        return;
+    if (live.keepEvery != keepBefore)
+        rebuildStrip(); // thinned out: the frame indices changed
+    m_scrubber->setRange(0, static_cast<int>(live.frames.size()) - 1);
     if (follow && !m_scrubber->isPlaying())
         m_scrubber->setValue(m_scrubber->maximum());
     else
@@ -288,17 +446,86 @@ void ReverseView::addFrames(const QList<SampleFrame>& frames)
 
 void ReverseView::end(bool completed)
 {
-    m_running = false;
+    Run& live = m_runs.front();
+    live.running = false;
+    live.completed = completed;
+    if (completed)
+        live.clock.update(live.clock.total());
+    live.clock.stop();
     if (!completed)
-        m_title->setText(m_title->text() + tr(" — cancelled"));
+        live.title += tr(" — cancelled");
+    if (m_shown == 0)
+        m_title->setText(live.title);
+    updateRunList();
+    updateTiming();
     updateControls();
+}
+
+void ReverseView::showRun(int index)
+{
+    if (index < 0 || index >= m_runs.size())
+        return;
+    m_shown = index;
+    m_scrubber->pause();
+    const Run& r = run();
+    m_title->setText(r.title);
+    m_note->setText(r.note);
+    m_note->setVisible(!r.note.isEmpty());
+    rebuildStrip();
+    m_scrubber->setValue(m_scrubber->maximum());
+    showFrame(m_scrubber->value());
+    m_runList->setCurrentIndex(index);
+    updateTiming();
+    updateControls();
+}
+
+void ReverseView::updateRunList()
+{
+    const QSignalBlocker block(m_runList);
+    m_runList->clear();
+    for (qsizetype i = 0; i < m_runs.size(); ++i) {
+        const Run& r = m_runs[i];
+        const QString when = i == 0 ? tr("newest") : tr("%n run(s) back", nullptr, static_cast<int>(i));
+        m_runList->addItem(r.title.isEmpty() ? when : QStringLiteral("%1 · %2").arg(when, r.title));
+        m_runList->setItemData(static_cast<int>(i), r.title, Qt::ToolTipRole);
+    }
+    m_runList->setCurrentIndex(m_shown);
+    m_runList->setEnabled(m_runs.size() > 1);
+}
+
+void ReverseView::updateTiming()
+{
+    const Run& r = run();
+    QString text = r.clock.text();
+    if (r.keepEvery > 1)
+        text += tr(" · one step in %1 kept (memory budget %2 MB)").arg(r.keepEvery).arg(kFrameBudgetBytes >> 20);
+    m_timing->setText(text);
+}
+
+QString ReverseView::timingText() const
+{
+    return m_timing->text();
+}
+
+QString ReverseView::noteText() const
+{
+    return m_note->isVisible() ? m_note->text() : QString();
+}
+
+QList<QImage> ReverseView::finalImages() const
+{
+    const Run& r = run();
+    if (!r.completed || r.frames.isEmpty() || r.frames.constLast().t != 0)
+        return {};
+    return r.frames.constLast().xt;
 }
 
 QImage ReverseView::gridAt(int frame, int kind, int scale) const
 {
-    if (frame < 0 || frame >= m_frames.size())
+    const auto& frames = run().frames;
+    if (frame < 0 || frame >= frames.size())
         return {};
-    const auto& f = m_frames[frame];
+    const auto& f = frames[frame];
     const QList<QImage>& images = kind == 0 ? f.xt : (kind == 1 ? f.x0Hat : f.epsHat);
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(images.size()))));
     return makeGrid(images, columns, 2, scale);
@@ -307,7 +534,7 @@ QImage ReverseView::gridAt(int frame, int kind, int scale) const
 QList<QImage> ReverseView::animationFrames(int scale, int maxFrames) const
 {
     QList<QImage> out;
-    const int n = static_cast<int>(m_frames.size());
+    const int n = frameCount();
     if (n == 0)
         return out;
     const int count = std::min(n, maxFrames);
@@ -330,32 +557,34 @@ QImage ReverseView::stripImage() const
 
 void ReverseView::showFrame(int index)
 {
-    if (index < 0 || index >= m_frames.size())
+    const Run& r = run();
+    if (index < 0 || index >= r.frames.size())
         return;
-    const auto& f = m_frames[index];
+    const auto& f = r.frames[index];
     auto show = [&](ImageView* view, int kind) { view->setImage(gridAt(index, kind, 1)); };
     show(m_xt, 0);
     show(m_x0, 1);
     show(m_eps, 2);
-    const int col = static_cast<int>(m_stripSteps.indexOf(index));
+    const int col = static_cast<int>(r.stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);
     m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.")
-                                      .arg(index + 1)
+                                      .arg(f.step + 1)
                                       .arg(stepCount())
                                       .arg(f.t)
                                 : tr("Done: x_0 after %1 steps.").arg(stepCount()));
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);
-    live[QStringLiteral("step")] = QStringLiteral("%1 / %2").arg(f.t > 0 ? index + 1 : stepCount()).arg(stepCount());
-    if (m_schedule && f.t >= 1 && f.t <= m_schedule->steps()) {
+    live[QStringLiteral("step")] = QStringLiteral("%1 / %2").arg(f.t > 0 ? f.step + 1 : stepCount()).arg(stepCount());
+    if (r.schedule && f.t >= 1 && f.t <= r.schedule->steps()) {
         const auto i = static_cast<size_t>(f.t - 1);
         // The step from t goes to the next timestep the run visits (0 after the last).
-        const auto at = std::find(m_runTimesteps.begin(), m_runTimesteps.end(), f.t);
-        const int tNext = at != m_runTimesteps.end() && at + 1 != m_runTimesteps.end() ? *(at + 1) : 0;
-        live[QStringLiteral("sigma")] = QString::number(samplingSigma(*m_schedule, m_runOptions, f.t, tNext), 'g', 4);
-        live[QStringLiteral("log_snr")] = QString::number(std::log(m_schedule->snr()[i]), 'g', 4);
-        if (m_runOptions.kind == SamplerKind::Ddim)
-            live[QStringLiteral("eta")] = QString::number(m_runOptions.eta, 'g', 3);
+        const auto& options = r.origin.request.options;
+        const auto at = std::find(r.timesteps.begin(), r.timesteps.end(), f.t);
+        const int tNext = at != r.timesteps.end() && at + 1 != r.timesteps.end() ? *(at + 1) : 0;
+        live[QStringLiteral("sigma")] = QString::number(samplingSigma(*r.schedule, options, f.t, tNext), 'g', 4);
+        live[QStringLiteral("log_snr")] = QString::number(std::log(r.schedule->snr()[i]), 'g', 4);
+        if (options.kind == SamplerKind::Ddim)
+            live[QStringLiteral("eta")] = QString::number(options.eta, 'g', 3);
     }
     updateControls(); // Fork here needs a step with t > 0
     Q_EMIT liveValuesChanged(live);

@@ -2,10 +2,12 @@
 // that shows x_t beside the model's x̂0 and ε̂ for every image at the chosen step.
 #pragma once
 
+#include "runclock.h"
 #include "samplingcontroller.h"
 
 #include "schedule.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 #include <optional>
@@ -21,9 +23,27 @@ class ImageStrip;
 class TimestepScrubber;
 class ImageView;
 
+// Where a run came from, for the sidecars of its exports and for "Fork here": the request (model copy,
+// sampler settings), what kind of run it was, and the checkpoint file its weights were read from as it
+// was when the run started (empty when the weights were not in any file).
+struct RunOrigin {
+    SamplingRequest request;
+    QString kind; // "", "denoise-from-here", "fork"
+    QString file;
+    qint64 fileSize = -1;
+    QDateTime fileModified;
+};
+
 class ReverseView : public QWidget {
     Q_OBJECT
 public:
+    // Frames of one run are kept within this many bytes (8-bit images plus the fp16 x_t that "Fork
+    // here" continues); beyond it every k-th step is kept and the view says so. The runs kept together
+    // stay within kHistoryBudgetBytes, the oldest dropped first.
+    static constexpr qint64 kFrameBudgetBytes = qint64{256} << 20;
+    static constexpr qint64 kHistoryBudgetBytes = qint64{512} << 20;
+    static constexpr int kMaxRuns = 5; // the run shown and up to four earlier ones
+
     explicit ReverseView(QWidget* parent = nullptr);
 
     ddpm::SamplerOptions samplerOptions() const;
@@ -34,13 +54,25 @@ public:
     // A new run of `totalFrames` frames (its steps plus the final x_0). With the request, the live
     // values also give σ_t, η and log-SNR of each step under the run's model schedule and sampler.
     void begin(int totalFrames, const QString& title);
-    void begin(const SamplingRequest& request, int totalFrames, const QString& title);
-    int stepCount() const { return std::max(0, m_total - 1); } // denoising steps of the run
+    // `note` (optional) is shown under the title: what the user should know about the run.
+    void begin(const RunOrigin& origin, int totalFrames, const QString& title, const QString& note = {});
+    int stepCount() const { return std::max(0, run().total - 1); } // denoising steps of the shown run
     void addFrames(const QList<SampleFrame>& frames);
     void end(bool completed);
 
-    int frameCount() const { return static_cast<int>(m_frames.size()); }
-    const QList<SampleFrame>& frames() const { return m_frames; }
+    // The run shown (the newest unless the user picked an earlier one in the Runs list).
+    int frameCount() const { return static_cast<int>(run().frames.size()); }
+    const QList<SampleFrame>& frames() const { return run().frames; }
+    const RunOrigin& origin() const { return run().origin; }
+    QList<QImage> finalImages() const;                // x_0 of the shown run when it completed, else empty
+    int keepEvery() const { return run().keepEvery; } // 1: every step kept
+    qint64 frameBytes() const;                        // of every run kept
+    int runCount() const { return static_cast<int>(m_runs.size()); }
+    int shownRun() const { return m_shown; } // 0: the newest
+    void showRun(int index);
+    QComboBox* runList() const { return m_runList; }
+    QString timingText() const; // speed and time left, or the elapsed time at the end
+    QString noteText() const;
     TimestepScrubber* scrubber() const { return m_scrubber; }
     ImageStrip* strip() const { return m_strip; }
     // Images of the chosen step as grids, for exports.
@@ -69,8 +101,32 @@ Q_SIGNALS:
     void forkRequested(const torch::Tensor& xt, int t, int forks, int image);
 
 private:
+    struct Run {
+        RunOrigin origin;
+        QString title, note;
+        QList<SampleFrame> frames;
+        QList<int> stripSteps;  // indices into frames shown as strip columns
+        int nextColumnStep = 0; // the step the strip's next column wants
+        int total = 0;          // frames: steps + 1
+        int keepEvery = 1;      // steps kept: every k-th (and x_T, x_0)
+        qint64 bytes = 0;
+        std::optional<ddpm::NoiseSchedule> schedule; // the run's model schedule
+        std::vector<int> timesteps;                  // paper timesteps the run visits
+        bool running = false;
+        bool completed = false;
+        RunClock clock;
+    };
+    const Run& run() const;
+    Run& run();
     void showFrame(int index);
     void updateControls();
+    void rebuildStrip();
+    bool takesColumn(Run& run, const SampleFrame& frame);
+    static QString columnLabel(const SampleFrame& frame);
+    void updateRunList();
+    void updateTiming();
+    void enforceBudget(Run& run);
+    static qint64 sizeOf(const SampleFrame& frame);
 
     QComboBox* m_sampler;
     QSpinBox* m_steps;
@@ -91,12 +147,10 @@ private:
     ImageView* m_x0;
     ImageView* m_eps;
     QLabel* m_stepInfo;
-    QList<SampleFrame> m_frames;
-    QList<int> m_stripSteps;
-    int m_total = 0;                               // frames: steps + 1
-    std::optional<ddpm::NoiseSchedule> m_schedule; // the run's model schedule
-    ddpm::SamplerOptions m_runOptions;
-    std::vector<int> m_runTimesteps; // paper timesteps the run visits
-    bool m_running = false;
+    QLabel* m_timing;
+    QLabel* m_note;
+    QComboBox* m_runList;
+    QList<Run> m_runs; // newest first; never empty
+    int m_shown = 0;
     bool m_hasModel = false;
 };

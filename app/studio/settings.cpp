@@ -4,6 +4,7 @@
 #include "sizelimits.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -338,6 +339,18 @@ QString Settings::defaultExportFolder()
     return pictures.isEmpty() || !QDir(pictures).exists() ? QDir::homePath() : pictures;
 }
 
+QString Settings::lastFolder(const QString& kind, const QString& fallback) const
+{
+    const QString folder = value(QStringLiteral("Dialogs/last_folder_") + kind).toString();
+    return !folder.isEmpty() && QFileInfo(folder).isDir() ? folder : fallback;
+}
+
+void Settings::rememberFolder(const QString& kind, const QString& folder)
+{
+    if (!folder.isEmpty())
+        setValue(QStringLiteral("Dialogs/last_folder_") + kind, folder);
+}
+
 QString Settings::exportFolder() const
 {
     const QString folder = value(kExportFolder).toString().trimmed();
@@ -347,6 +360,9 @@ QString Settings::exportFolder() const
 void Settings::setExportFolder(const QString& folder)
 {
     const QString trimmed = folder.trimmed();
+    const QString next = trimmed.isEmpty() ? defaultExportFolder() : QDir::cleanPath(trimmed);
+    if (next != exportFolder()) // a new choice: exports start there
+        m_settings->remove(QStringLiteral("Dialogs/last_folder_exports"));
     if (trimmed.isEmpty())
         m_settings->remove(kExportFolder);
     else

@@ -74,6 +74,10 @@ public:
     QString exportFolder() const; // Pictures folder, else home; an empty value reads as that default
     void setExportFolder(const QString& folder);
     static QString defaultExportFolder();
+    // The folder a file dialog of this kind ("models", "exports", "data") chose last, while it exists;
+    // otherwise `fallback`. Setting the export folder in Preferences forgets the exports' last folder.
+    QString lastFolder(const QString& kind, const QString& fallback) const;
+    void rememberFolder(const QString& kind, const QString& folder);
     QString language() const; // "" = follow the system, else a locale name such as "de" or "pt_BR"
     void setLanguage(const QString& language);
 

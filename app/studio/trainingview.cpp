@@ -1,4 +1,6 @@
 #include "trainingview.h"
+
+#include "runclock.h"
 #include "preferencesdialog.h"
 #include "sizelimits.h"
 
@@ -33,17 +35,6 @@
 using namespace ddpm;
 
 namespace {
-QString clock(double secs)
-{
-    if (!(secs >= 0) || secs > 1e7)
-        return QStringLiteral("–");
-    const auto s = static_cast<qint64>(secs);
-    return QStringLiteral("%1:%2:%3")
-        .arg(s / 3600)
-        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 // Whether the editor shows `value` as it would after setValue(value) (rounded, clamped).
 bool shows(const QDoubleSpinBox* spin, double value)
 {
@@ -459,6 +450,6 @@ void TrainingView::updateClock()
                          .arg(number(m_lrNow, 'g', 3))
                          .arg(number(m_stepsPerSec, 'f', 2))
                          .arg(number(m_imagesPerSec, 'f', 1))
-                         .arg(clock(elapsed))
-                         .arg(m_state == TrainingController::State::Running ? clock(eta) : none));
+                         .arg(RunClock::duration(elapsed))
+                         .arg(m_state == TrainingController::State::Running ? RunClock::duration(eta) : none));
 }

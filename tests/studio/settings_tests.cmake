@@ -8,6 +8,7 @@ endif()
 qt_add_executable(tst_settings
     ${CMAKE_CURRENT_LIST_DIR}/tst_settings.cpp
     ${DDPM_ROOT}/app/studio/settings.cpp
+    ${DDPM_ROOT}/app/studio/dialogs.cpp
     ${DDPM_ROOT}/app/studio/preferencesdialog.cpp
     ${DDPM_ROOT}/app/studio/helppanel.cpp
     ${DDPM_ROOT}/core/cpufeatures.cpp

@@ -1,10 +1,12 @@
 // Settings round trip through an INI file, the Preferences dialog's accept/reject, and the help
 // panel's text.
+#include "dialogs.h"
 #include "helppanel.h"
 #include "preferencesdialog.h"
 #include "settings.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void outOfRangeFallsBack_data();
     void outOfRangeFallsBack();
     void emptyExportFolderReadsDefault();
+    void dialogsStartInLastFolder();
 
     void preferencesShowSettings();
     void preferencesAcceptWrites();
@@ -278,6 +281,39 @@ void TestSettings::outOfRangeFallsBack()
     };
     QVERIFY2(getters.contains(getter), qPrintable(getter));
     QCOMPARE(getters.value(getter)(), expected);
+}
+
+// File dialogs start where the last one of their kind ended (models, exports and data apart), while that
+// folder exists; choosing a new export folder in Preferences starts exports there again.
+void TestSettings::dialogsStartInLastFolder()
+{
+    Settings s(iniPath());
+    Dialogs::setSettings(&s);
+    const QString models = m_dir->filePath(QStringLiteral("models"));
+    const QString shots = m_dir->filePath(QStringLiteral("shots"));
+    QVERIFY(QDir().mkpath(models) && QDir().mkpath(shots));
+    QCOMPARE(s.lastFolder(QStringLiteral("models"), QStringLiteral("/fallback")), QStringLiteral("/fallback"));
+
+    Dialogs::setNextSavePath(models + QStringLiteral("/copy.ckpt"));
+    QCOMPARE(
+        Dialogs::savePath(nullptr, QString(), QStringLiteral("models"), QStringLiteral("/x/model.ckpt"), QString()),
+        models + QStringLiteral("/copy.ckpt"));
+    Dialogs::setNextSavePath(shots);
+    QCOMPARE(Dialogs::folderPath(nullptr, QString(), QStringLiteral("exports"), QString()), shots);
+    QCOMPARE(s.lastFolder(QStringLiteral("models"), QStringLiteral("/fallback")), models);
+    QCOMPARE(s.lastFolder(QStringLiteral("exports"), QStringLiteral("/fallback")), shots);
+    QCOMPARE(s.lastFolder(QStringLiteral("data"), QStringLiteral("/fallback")), QStringLiteral("/fallback"));
+    {
+        Settings again(iniPath()); // kept across sessions
+        QCOMPARE(again.lastFolder(QStringLiteral("models"), QString()), models);
+    }
+    s.setExportFolder(s.exportFolder()); // unchanged: the last folder stays
+    QCOMPARE(s.lastFolder(QStringLiteral("exports"), QStringLiteral("/fallback")), shots);
+    s.setExportFolder(m_dir->path()); // a new choice in Preferences
+    QCOMPARE(s.lastFolder(QStringLiteral("exports"), QStringLiteral("/fallback")), QStringLiteral("/fallback"));
+    QVERIFY(QDir(models).removeRecursively()); // gone: the fallback again
+    QCOMPARE(s.lastFolder(QStringLiteral("models"), QStringLiteral("/fallback")), QStringLiteral("/fallback"));
+    Dialogs::setSettings(nullptr);
 }
 
 void TestSettings::emptyExportFolderReadsDefault()

@@ -397,10 +397,27 @@ void TestStudio::forkContinuesTheSameXt()
     QVERIFY(last.xt[0] != last.xt[1] && last.xt[1] != last.xt[2]);
     QVERIFY(view->title().contains(QStringLiteral("forked")));
     QVERIFY(view->title().contains(QStringLiteral("η = 1")));
-    // The forks export like any other strip.
+    // The forks export like any other strip, and say so; the run forked from is one step back in the
+    // Runs list, whole, and exports from there describe it, not the fork.
     const QString strip = m_dir.filePath(QStringLiteral("fork-strip.png"));
     QVERIFY(w->exportReverseStrip(strip));
     QVERIFY(QImage(strip).width() > 0);
+    const auto samplerOf = [](const QString& image) {
+        QFile side(sidecarPath(image));
+        return side.open(QIODevice::ReadOnly)
+                   ? QJsonDocument::fromJson(side.readAll()).object().value(QStringLiteral("sampler")).toString()
+                   : QStringLiteral("(no sidecar)");
+    };
+    QCOMPARE(samplerOf(strip), QStringLiteral("ddim (fork)"));
+    QCOMPARE(view->runCount(), 2);
+    view->showRun(1);
+    QCOMPARE(view->frameCount(), 9);
+    QVERIFY(torch::equal(view->frames()[3].xtState, frame.xtState));
+    QCOMPARE(view->finalImages().size(), 4);
+    const QString before = m_dir.filePath(QStringLiteral("before-fork.png"));
+    QVERIFY(w->exportSampleGrid(before));
+    QCOMPARE(samplerOf(before), QStringLiteral("ddim"));
+    QCOMPARE(QImage(before).size(), QSize(2 * 64 + 3 * 2, 2 * 64 + 3 * 2)); // its 4 images, not the 3 forks
 }
 
 void TestStudio::exportsFromTheWindow()

@@ -90,6 +90,8 @@ private Q_SLOTS:
     void reverseCountsAndLiveValues_data();
     void reverseCountsAndLiveValues();
     void reverseTitleHasHat();
+    void reverseKeepsEarlierRuns();
+    void reverseFramesWithinBudget();
     void helpMeaningFollowsView();
     void schedulesOverlaidAndLabelled();
     void restartArguments_data();
@@ -143,9 +145,11 @@ void TestViews::denoiseFromHereUsesModelSchedule()
 
     torch::Tensor emitted;
     int emittedT = -1;
-    connect(&view, &DataView::denoiseFromHere, this, [&](const torch::Tensor& xt, int at) {
+    QString note;
+    connect(&view, &DataView::denoiseFromHere, this, [&](const torch::Tensor& xt, int at, const QString& n) {
         emitted = xt;
         emittedT = at;
+        note = n;
     });
     QVERIFY(view.denoiseButton()->isEnabled());
     QTest::mouseClick(view.denoiseButton(), Qt::LeftButton);
@@ -160,8 +164,14 @@ void TestViews::denoiseFromHereUsesModelSchedule()
         QVERIFY2(close(emitted[i], expected), qPrintable(QString::number(i)));
     if (model != shown)
         QVERIFY(!close(emitted[0], forwardOracle(x0, eps, shownOptions, t))); // the test tells them apart
-    // The view now shows the schedule it denoised with.
+    // The view now shows the schedule it denoised with, and says so when it switched (the Reverse view
+    // shows the note under its title).
     QCOMPARE(view.schedule().kind, ScheduleKind(model));
+    QCOMPARE(note.isEmpty(), model == shown);
+    if (model != shown) {
+        QVERIFY2(note.contains(QString::fromStdString(scheduleKindName(ScheduleKind(model)))), qPrintable(note));
+        QVERIFY2(note.contains(QString::fromStdString(scheduleKindName(ScheduleKind(shown)))), qPrintable(note));
+    }
     QVERIFY(view.tile()->image() == tensorToImage(expected));
 }
 
@@ -354,7 +364,7 @@ void TestViews::reverseCountsAndLiveValues()
     ReverseView view;
     view.setSamplerOptions(r.options);
     QSignalSpy live(&view, &ReverseView::liveValuesChanged);
-    view.begin(r, T + 1, QStringLiteral("run"));
+    view.begin(RunOrigin{r}, T + 1, QStringLiteral("run"));
     QCOMPARE(view.stepCount(), T);
     QList<SampleFrame> frames;
     QImage pixel(2, 2, QImage::Format_Grayscale8);
@@ -545,3 +555,125 @@ void TestViews::chineseInterfaceHasAFont()
 
 QTEST_MAIN(TestViews)
 #include "tst_views.moc"
+
+namespace {
+QList<SampleFrame> framesOf(int steps, int value, QSize size = {2, 2})
+{
+    QImage image(size, QImage::Format_Grayscale8);
+    image.fill(value);
+    QList<SampleFrame> frames;
+    for (int i = 0; i <= steps; ++i) {
+        SampleFrame f;
+        f.step = i;
+        f.t = steps - i;
+        f.xt = f.x0Hat = f.epsHat = {image};
+        frames << f;
+    }
+    return frames;
+}
+} // namespace
+
+// A new run (a fork, a denoising) does not lose the one before: it stays in the Runs list, shows again
+// with its own frames and title, and its exports describe it. Speed and time left while a run goes,
+// the elapsed time at its end.
+void TestViews::reverseKeepsEarlierRuns()
+{
+    ReverseView view;
+    view.begin(21, QStringLiteral("first run"));
+    const auto first = framesOf(20, 10);
+    view.addFrames(first.mid(0, 10));
+    QVERIFY2(view.timingText().contains(QStringLiteral(" of 20 steps")), qPrintable(view.timingText()));
+    QVERIFY2(view.timingText().contains(QStringLiteral("left")), qPrintable(view.timingText()));
+    view.addFrames(first.mid(10));
+    view.end(true);
+    QVERIFY2(view.timingText().startsWith(QStringLiteral("20 steps in ")), qPrintable(view.timingText()));
+    QCOMPARE(view.finalImages().size(), 1);
+    QCOMPARE(view.runCount(), 1);
+    QVERIFY(!view.runList()->isEnabled());
+    const int firstColumns = view.strip()->count();
+    QVERIFY(firstColumns >= 5);
+
+    view.begin(11, QStringLiteral("fork"));
+    QCOMPARE(view.runCount(), 2);
+    QCOMPARE(view.shownRun(), 0);
+    QCOMPARE(view.frameCount(), 0);
+    QVERIFY(view.finalImages().isEmpty()); // not finished yet
+    view.addFrames(framesOf(10, 200));
+    view.end(true);
+    QCOMPARE(view.frameCount(), 11);
+    QVERIFY(view.runList()->isEnabled());
+    QCOMPARE(view.runList()->count(), 2);
+
+    view.showRun(1);
+    QCOMPARE(view.title(), QStringLiteral("first run"));
+    QCOMPARE(view.frameCount(), 21);
+    QCOMPARE(view.stepCount(), 20);
+    QCOMPARE(view.finalImages().value(0).pixelColor(0, 0), QColor(10, 10, 10));
+    QCOMPARE(view.strip()->count(), firstColumns); // its strip again, x_T … x_0
+    QCOMPARE(view.gridAt(0, 0, 1).pixelColor(2, 2), QColor(10, 10, 10));
+    view.showRun(0);
+    QCOMPARE(view.title(), QStringLiteral("fork"));
+    QCOMPARE(view.finalImages().value(0).pixelColor(0, 0), QColor(200, 200, 200));
+
+    // A run cut short by the next one says so; the list keeps at most kMaxRuns.
+    view.begin(11, QStringLiteral("third"));
+    view.addFrames(framesOf(10, 50).mid(0, 3));
+    view.begin(11, QStringLiteral("fourth"));
+    view.showRun(1);
+    QVERIFY2(view.title().startsWith(QStringLiteral("third")) && view.title() != QStringLiteral("third"),
+             qPrintable(view.title()));
+    QVERIFY(view.finalImages().isEmpty());
+    for (int i = 0; i < ReverseView::kMaxRuns + 2; ++i) {
+        view.begin(3, QStringLiteral("run %1").arg(i));
+        view.addFrames(framesOf(2, i));
+        view.end(true);
+    }
+    QCOMPARE(view.runCount(), ReverseView::kMaxRuns);
+}
+
+// 1,000 DDPM steps of 64 large images: the run keeps every k-th step within the stated budget (x_T and
+// x_0 always), says so, and the scrubber and strip follow the steps kept.
+void TestViews::reverseFramesWithinBudget()
+{
+    ReverseView view;
+    view.begin(3, QStringLiteral("small"));
+    view.addFrames(framesOf(2, 1));
+    view.end(true);
+
+    constexpr int T = 1000;
+    view.begin(T + 1, QStringLiteral("large"));
+    QImage big(256, 256, QImage::Format_Grayscale8); // 64 images of 32×32 on a grid: 64 KiB a list
+    big.fill(100);
+    qint64 perFrame = 0;
+    for (int i = 0; i <= T; i += 50) {
+        QList<SampleFrame> batch;
+        for (int k = i; k < std::min(i + 50, T + 1); ++k) {
+            SampleFrame f;
+            f.step = k;
+            f.t = T - k;
+            f.xt = f.x0Hat = f.epsHat = {big, big, big, big}; // 768 KiB a frame
+            f.xtState = torch::zeros({64, 1, 32, 32}, torch::kFloat16);
+            perFrame = 3 * 4 * big.sizeInBytes() + static_cast<qint64>(f.xtState.nbytes());
+            batch << f;
+        }
+        view.addFrames(batch);
+    }
+    view.end(true);
+    QVERIFY(perFrame * (T + 1) > 2 * ReverseView::kFrameBudgetBytes); // the test needs thinning
+    QVERIFY2(view.keepEvery() >= 2, qPrintable(QString::number(view.keepEvery())));
+    QVERIFY(view.frameBytes() <= ReverseView::kHistoryBudgetBytes);
+    QVERIFY(view.frameCount() * perFrame <= ReverseView::kFrameBudgetBytes);
+    QCOMPARE(view.frames().first().step, 0);
+    QCOMPARE(view.frames().last().t, 0); // x_0 kept
+    for (const auto& f : view.frames())
+        QVERIFY(f.t == 0 || f.step % view.keepEvery() == 0);
+    QVERIFY2(view.timingText().contains(QStringLiteral("one step in %1 kept").arg(view.keepEvery())),
+             qPrintable(view.timingText()));
+    QCOMPARE(view.scrubber()->maximum(), view.frameCount() - 1);
+    QVERIFY(view.strip()->count() >= 10 && view.strip()->count() <= 12);
+    QCOMPARE(view.runCount(), 2); // the small run fits beside it
+    QCOMPARE(view.stepCount(), T);
+    view.scrubber()->setValue(1);
+    QVERIFY2(view.stepText().startsWith(QStringLiteral("Step %1 of %2:").arg(view.keepEvery() + 1).arg(T)),
+             qPrintable(view.stepText()));
+}

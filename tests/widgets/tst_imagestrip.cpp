@@ -60,6 +60,7 @@ private Q_SLOTS:
     void renderToImageScalesFrames();
     void renderEmptyIsNull();
     void rowLabelsLeftOfRows();
+    void columnsGrowWithWidth();
 };
 
 void TestImageStrip::setFramesCounts()
@@ -322,3 +323,36 @@ void TestImageStrip::rowLabelsLeftOfRows()
 
 QTEST_MAIN(TestImageStrip)
 #include "tst_imagestrip.moc"
+
+// The strip asks for the height at which its frames fill the width (whole multiples of 28 px here,
+// rows at most 96 px), so a wider window shows larger columns; reserved columns keep that scale while
+// the strip fills, instead of one huge column shrinking as the others arrive.
+void TestImageStrip::columnsGrowWithWidth()
+{
+    ImageStrip strip;
+    QStringList labels;
+    for (int c = 0; c < 11; ++c)
+        labels << QStringLiteral("t=%1").arg(1000 - 100 * c);
+    strip.setFrames(makeRows(4, 11, 28), labels);
+    QVERIFY(strip.hasHeightForWidth());
+    const int narrow = strip.heightForWidth(500);
+    const int wide = strip.heightForWidth(1400);
+    QVERIFY2(wide >= narrow + 2 * 4 * 28, qPrintable(QStringLiteral("%1 → %2").arg(narrow).arg(wide)));
+    QVERIFY(strip.heightForWidth(4000) <= 4 * 96 + 60); // capped rows
+    // At the height it asked for, the columns use most of the width.
+    strip.resize(1400, wide);
+    const QRect last = strip.columnRect(10);
+    QVERIFY2(last.right() > 1400 * 6 / 10, qPrintable(QString::number(last.right())));
+    QVERIFY(last.right() < 1400);
+
+    ImageStrip filling;
+    filling.setReservedColumns(11);
+    QList<QImage> column;
+    for (int r = 0; r < 4; ++r)
+        column << solid(frameColor(r, 0), 28, 28);
+    filling.appendColumn(column, QStringLiteral("t=1000"));
+    QCOMPARE(filling.heightForWidth(1400), wide);
+    QCOMPARE(filling.heightForWidth(700), strip.heightForWidth(700));
+    filling.setReservedColumns(0);
+    QVERIFY(filling.heightForWidth(700) > strip.heightForWidth(700)); // one column alone would be larger
+}

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void nonFinitePointsDropped();
     void axesCoverData();
     void resetZoomRestoresFullRange();
+    void zoomKeepsSeveralTicks();
     void clearEmpties();
 };
 
@@ -270,6 +271,33 @@ void TestLossChart::resetZoomRestoresFullRange()
     QVERIFY(!chart.chart()->isZoomed());
     QCOMPARE(chart.xAxis()->min(), 0.0);
     QCOMPARE(chart.xAxis()->max(), 119.0);
+}
+
+// A zoom (with the mouse: a rubber band, here zoomIn on a small rectangle) re-spaces the ticks of both
+// axes, so that the zoomed chart still has several labels per axis; reset restores the full range's.
+void TestLossChart::zoomKeepsSeveralTicks()
+{
+    LossChart chart;
+    chart.resize(500, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.appendPoints(lossCurve(0, 5000));
+    const double fullStep = chart.xAxis()->tickInterval();
+    QVERIFY(fullStep >= 500);
+    const QRectF plot = chart.chart()->plotArea();
+    chart.chart()->zoomIn(QRectF(plot.center(), QSizeF(plot.width() / 40, plot.height() / 40)));
+    QVERIFY(chart.chart()->isZoomed());
+    const double span = chart.xAxis()->max() - chart.xAxis()->min();
+    QVERIFY2(span / chart.xAxis()->tickInterval() >= 3,
+             qPrintable(QStringLiteral("%1 over %2").arg(chart.xAxis()->tickInterval()).arg(span)));
+    QVERIFY(chart.xAxis()->tickInterval() >= 1.0); // whole steps
+    auto* y = qobject_cast<QLogValueAxis*>(chart.yAxis());
+    QVERIFY(y); // log scale at start
+    const double ratio = y->max() / y->min();
+    QVERIFY2(std::log(ratio) / std::log(y->base()) >= 3,
+             qPrintable(QStringLiteral("base %1 over %2 … %3").arg(y->base()).arg(y->min()).arg(y->max())));
+    chart.resetZoom();
+    QCOMPARE(chart.xAxis()->tickInterval(), fullStep);
 }
 
 void TestLossChart::clearEmpties()
