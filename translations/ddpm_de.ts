@@ -1096,9 +1096,22 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+75"/>
+        <location filename="../app/common/exporter.cpp" line="+96"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>&apos;%1&apos; already holds %n file(s) of an earlier export (%2 …): new and old files would mix. Choose another folder, or replace the earlier export.</source>
+        <translation>
+            <numerusform>„%1“ enthält bereits %n Datei eines früheren Exports (%2 …): Neue und alte Dateien würden sich vermischen. Wählen Sie einen anderen Ordner oder ersetzen Sie den früheren Export.</numerusform>
+            <numerusform>„%1“ enthält bereits %n Dateien eines früheren Exports (%2 …): Neue und alte Dateien würden sich vermischen. Wählen Sie einen anderen Ordner oder ersetzen Sie den früheren Export.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot remove &apos;%1&apos; of the earlier export.</source>
+        <translation>„%1“ des früheren Exports kann nicht entfernt werden.</translation>
     </message>
 </context>
 <context>
@@ -1615,7 +1628,7 @@
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+79"/>
+        <location filename="../app/common/imageio.cpp" line="+85"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
@@ -1638,6 +1651,11 @@
         <location line="+13"/>
         <source>Cannot encode &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht kodiert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2. Eventuell vorhandene frühere Dateien bleiben unverändert.</translation>
     </message>
 </context>
 <context>
@@ -1676,42 +1694,42 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+63"/>
-        <location line="+297"/>
+        <location line="+308"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
-        <location line="-296"/>
-        <location line="+296"/>
+        <location line="-307"/>
+        <location line="+307"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+295"/>
+        <location line="-306"/>
+        <location line="+306"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
-        <location line="-294"/>
-        <location line="+294"/>
+        <location line="-305"/>
+        <location line="+305"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+294"/>
+        <location line="-304"/>
+        <location line="+305"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+312"/>
+        <location line="-301"/>
+        <location line="+323"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-254"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1727,12 +1745,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+167"/>
+        <location line="+178"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-118"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1778,19 +1796,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+539"/>
+        <location line="+550"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-537"/>
+        <location line="-548"/>
         <location line="+13"/>
-        <location line="+526"/>
+        <location line="+537"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-531"/>
+        <location line="-542"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
@@ -1826,14 +1844,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+26"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-43"/>
         <source>Every sample as PNG into a folder…</source>
         <translation>Alle Samples einzeln als PNG in einen Ordner…</translation>
     </message>
@@ -1844,6 +1862,24 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Earlier export</source>
+        <translation>Früherer Export</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 already holds an earlier export (%n file(s), %2 …). Replace it?</source>
+        <translation>
+            <numerusform>%1 enthält bereits einen früheren Export (%n Datei, %2 …). Ersetzen?</numerusform>
+            <numerusform>%1 enthält bereits einen früheren Export (%n Dateien, %2 …). Ersetzen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing exported: the folder keeps its earlier export.</source>
+        <translation>Nichts exportiert: Der Ordner behält seinen früheren Export.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Exported the samples to %1</source>
         <translation>Samples nach %1 exportiert</translation>
     </message>
@@ -1908,8 +1944,8 @@
         <translation>Verlustverlauf exportieren</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+158"/>
+        <location line="-169"/>
+        <location line="+169"/>
         <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
@@ -2050,7 +2086,7 @@
         <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2096,14 +2132,14 @@
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <location line="+8"/>
-        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+12"/>
         <source>There is no reverse process to export yet.</source>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
@@ -2133,7 +2169,7 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-333"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>
@@ -2143,7 +2179,7 @@
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+354"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>

@@ -1096,9 +1096,21 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+75"/>
+        <location filename="../app/common/exporter.cpp" line="+96"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>&apos;%1&apos; already holds %n file(s) of an earlier export (%2 …): new and old files would mix. Choose another folder, or replace the earlier export.</source>
+        <translation>
+            <numerusform>“%1”中已有早先导出的 %n 个文件（%2 …）：新旧文件会混在一起。请选择其他文件夹，或替换早先的导出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot remove &apos;%1&apos; of the earlier export.</source>
+        <translation>无法删除早先导出中的“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1614,7 +1626,7 @@
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+79"/>
+        <location filename="../app/common/imageio.cpp" line="+85"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
@@ -1637,6 +1649,11 @@
         <location line="+13"/>
         <source>Cannot encode &apos;%1&apos;: %2</source>
         <translation>无法编码“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
+        <translation>无法写入“%1”：%2。早先的文件（如有）保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1675,42 +1692,42 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+63"/>
-        <location line="+297"/>
+        <location line="+308"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
-        <location line="-296"/>
-        <location line="+296"/>
+        <location line="-307"/>
+        <location line="+307"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+295"/>
+        <location line="-306"/>
+        <location line="+306"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
-        <location line="-294"/>
-        <location line="+294"/>
+        <location line="-305"/>
+        <location line="+305"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+294"/>
+        <location line="-304"/>
+        <location line="+305"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+312"/>
+        <location line="-301"/>
+        <location line="+323"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-254"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1726,12 +1743,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+167"/>
+        <location line="+178"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1777,19 +1794,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+539"/>
+        <location line="+550"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-537"/>
+        <location line="-548"/>
         <location line="+13"/>
-        <location line="+526"/>
+        <location line="+537"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-531"/>
+        <location line="-542"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -1825,14 +1842,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+26"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-43"/>
         <source>Every sample as PNG into a folder…</source>
         <translation>所有样本逐张导出为 PNG 到文件夹…</translation>
     </message>
@@ -1843,6 +1860,23 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Earlier export</source>
+        <translation>早先的导出</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 already holds an earlier export (%n file(s), %2 …). Replace it?</source>
+        <translation>
+            <numerusform>%1 中已有早先的导出（%n 个文件，%2 …）。要替换吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing exported: the folder keeps its earlier export.</source>
+        <translation>未导出任何内容：该文件夹保留其早先的导出。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Exported the samples to %1</source>
         <translation>已将样本导出到 %1</translation>
     </message>
@@ -1907,8 +1941,8 @@
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+158"/>
+        <location line="-169"/>
+        <location line="+169"/>
         <location line="+9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
@@ -2049,7 +2083,7 @@
         <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2095,14 +2129,14 @@
         <translation>尚无样本：请先运行反向过程。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <location line="+8"/>
-        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+12"/>
         <source>There is no reverse process to export yet.</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
@@ -2132,7 +2166,7 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-333"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>
@@ -2142,7 +2176,7 @@
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+354"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>

@@ -45,6 +45,7 @@ struct SampleArgs {
     SamplerOptions options;
     int frames = 10, scale = 2, threads = 0, batch = 0;
     bool noClip = false;
+    bool replace = false;
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
@@ -88,9 +89,25 @@ int sample(const SampleArgs& a)
     const QString outDir = QString::fromStdString(a.outDir);
     if (!outDir.isEmpty() && !QDir().mkpath(outDir))
         return fail("cannot create the folder '" + a.outDir + "'");
+    if (!outDir.isEmpty()) {
+        // Old and new images must not mix: an earlier run's sample-*.png are refused, or removed first.
+        const QStringList earlier =
+            QDir(outDir).entryList({QStringLiteral("sample-*.png"), QStringLiteral("sample-*.png.json")}, QDir::Files);
+        if (!earlier.isEmpty() && !a.replace)
+            return fail("'" + a.outDir + "' already holds " + std::to_string(earlier.size()) +
+                            " images of an earlier run (" + earlier.first().toStdString() +
+                            " ...): choose another folder, or pass --replace to remove them first",
+                        2);
+        for (const QString& f : earlier)
+            if (!QFile::remove(QDir(outDir).filePath(f)))
+                return fail("cannot remove '" + QDir(outDir).filePath(f).toStdString() + "'");
+    }
 
-    // Frames to keep: the strip's evenly spaced steps (x_T first, x_0 last) and up to 100 GIF frames.
-    // Only these are kept, so memory grows with the images kept, not with the count.
+    // Frames to keep: the strip's evenly spaced steps (x_T first, x_0 last) and up to 100 GIF frames, of
+    // the first kAnimatedImages images only, and the final images only when a grid is written: memory
+    // stays the same whatever --count.
+    constexpr int kAnimatedImages = 64;
+    const int animated = std::min(so.count, kAnimatedImages);
     const int total = so.kind == SamplerKind::Ddim
                           ? static_cast<int>(ddimTimesteps(diffusion.steps(), so.ddimSteps).size())
                           : diffusion.steps();
@@ -104,13 +121,15 @@ int sample(const SampleArgs& a)
     const bool wantStrip = a.given("--strip"), wantGif = a.given("--gif");
     QList<QList<QImage>> strip(wantStrip ? frames : 0);
     QList<QList<QImage>> gifImages(wantGif ? gifFrames : 0);
+    int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     auto keep = [&](int taken, const torch::Tensor& x) {
         const auto s = std::find(stripAt.begin(), stripAt.end(), taken);
         const auto g = std::find(gifAt.begin(), gifAt.end(), taken);
         const bool inStrip = wantStrip && s != stripAt.end(), inGif = wantGif && g != gifAt.end();
-        if (!inStrip && !inGif)
+        const int64_t wanted = std::min<int64_t>(x.size(0), animated - imagesDone);
+        if ((!inStrip && !inGif) || wanted <= 0)
             return;
-        const auto images = batchToImages(x);
+        const auto images = batchToImages(x.narrow(0, 0, wanted));
         if (inStrip)
             strip[static_cast<int>(s - stripAt.begin())].append(images);
         if (inGif)
@@ -133,13 +152,15 @@ int sample(const SampleArgs& a)
                 if (auto st = saveImageAtomically(images[j], file); !st)
                     writeError = QString::fromStdString(st.error());
             }
-            finals.append(images);
+            if (!a.out.empty())
+                finals.append(images);
+            imagesDone += chunk.current().size(0);
         },
         [&](const ReverseProcess& chunk, const ReverseStep& step) {
             keep(step.step, step.xt); // x_t before the step: after step.step steps, x_T first
             imageSteps += step.xt.size(0);
             if (tty)
-                std::fprintf(stderr, "\rsampling: images %d/%d, step %d/%d", static_cast<int>(finals.size()), so.count,
+                std::fprintf(stderr, "\rsampling: images %d/%d, step %d/%d", static_cast<int>(imagesDone), so.count,
                              step.step + 1, total);
         },
         &interrupted());
@@ -153,9 +174,12 @@ int sample(const SampleArgs& a)
     std::fprintf(stderr, "ddpm: %d images, %d steps each, in batches of %d: %.1f image-steps/s, peak memory %.0f MiB\n",
                  so.count, total, batch, secs > 0 ? static_cast<double>(imageSteps) / secs : 0.0, peakRssMb());
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
+    const int animatedColumns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(animated))));
+    if ((wantStrip || wantGif) && animated < so.count)
+        std::fprintf(stderr, "ddpm: the strip and the GIF show the first %d of the %d images\n", animated, so.count);
     QList<QImage> gif;
     for (const auto& frame : gifImages)
-        gif.append(makeGrid(frame, columns, 2, scale));
+        gif.append(makeGrid(frame, animatedColumns, 2, scale));
 
     const QString out = QString::fromStdString(a.out);
     ExportMeta meta;
@@ -183,11 +207,11 @@ int sample(const SampleArgs& a)
         // Hold the last frame a little longer by repeating it.
         for (int i = 0; i < 10; ++i)
             gif.append(gif.last());
-        const QString gifFile = QString::fromStdString(a.gif);
-        if (auto s = writeGif(gif, 80, gifFile); !s)
-            return fail(s.error());
         meta.kind = QStringLiteral("gif");
-        if (auto s = writeSidecar(gifFile, meta); !s)
+        auto bytes = encodeGif(gif, 80);
+        if (!bytes)
+            return fail(bytes.error());
+        if (auto s = exportFile(bytes.value(), QString::fromStdString(a.gif), meta); !s) // with its sidecar
             return fail(s.error());
     }
     std::fprintf(stderr, "ddpm: wrote %s\n", (a.out.empty() ? a.outDir : a.out).c_str());
@@ -210,9 +234,9 @@ void addSampleCommand(CommandLine& cli)
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1]");
     addText(c, "--weights", a->weights, "ema or raw", "W");
     addNumber(c, "--seed", a->options.seed, 0, 9e15, "random seed", "S");
-    addText(c, "--strip", a->strip, "strip of the reverse process per sample (PNG)", "PNG");
+    addText(c, "--strip", a->strip, "strip of the reverse process per sample (PNG; the first 64 samples)", "PNG");
     addNumber(c, "--frames", a->frames, 2, 1000, "frames in the strip", "K");
-    addText(c, "--gif", a->gif, "the reverse process as an animated GIF", "GIF");
+    addText(c, "--gif", a->gif, "the reverse process as an animated GIF (the first 64 samples)", "GIF");
     addNumber(c, "--scale", a->scale, 1, 32, "enlarge images by this factor", "N");
     addText(c, "--device", a->device, "auto, cpu or cuda", "D");
     addNumber(c, "--threads", a->threads, 0, 1024, "CPU threads (0: all cores)", "N");
@@ -220,6 +244,7 @@ void addSampleCommand(CommandLine& cli)
     addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
     addText(c, "--out-dir", a->outDir, "also write every sample as its own PNG (sample-00000.png …, native size)",
             "DIR");
+    c->add_flag("--replace", a->replace, "remove the images of an earlier run from --out-dir first");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QPainter>
 
 namespace ddpm {
@@ -60,19 +61,55 @@ Status writeSidecar(const QString& exportPath, const ExportMeta& meta)
                                sidecarPath(exportPath));
 }
 
+Status exportFile(const QByteArray& bytes, const QString& path, const ExportMeta& meta)
+{
+    return saveFilesTogether(
+        {{path, bytes}, {sidecarPath(path), QJsonDocument(metaToJson(meta)).toJson(QJsonDocument::Indented)}});
+}
+
 Status exportImage(const QImage& image, const QString& path, const ExportMeta& meta)
 {
-    if (auto s = saveImageAtomically(image, path); !s)
-        return s;
-    return writeSidecar(path, meta);
+    auto bytes = encodeImage(image, path);
+    if (!bytes)
+        return bytes.failure();
+    return exportFile(bytes.value(), path, meta);
+}
+
+QStringList earlierExports(const QString& folder, const QString& baseName)
+{
+    const QDir dir(folder);
+    if (!dir.exists())
+        return {};
+    const QRegularExpression name(
+        QStringLiteral("^%1_\\d{4,}\\.png(\\.json)?$").arg(QRegularExpression::escape(baseName)));
+    QStringList found;
+    for (const QString& f : dir.entryList(QDir::Files | QDir::Hidden, QDir::Name))
+        if (name.match(f).hasMatch())
+            found << dir.filePath(f);
+    return found;
 }
 
 Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName,
-                            const ExportMeta& meta)
+                            const ExportMeta& meta, bool replaceEarlier)
 {
     if (!QDir().mkpath(folder))
         return Error{
             QCoreApplication::translate("Exporter", "Cannot create the folder '%1'.").arg(folder).toStdString()};
+    const QStringList earlier = earlierExports(folder, baseName);
+    const int earlierCount = static_cast<int>(earlier.size());
+    if (earlierCount > 0 && !replaceEarlier)
+        return Error{QCoreApplication::translate("Exporter",
+                                                 "'%1' already holds %n file(s) of an earlier export (%2 …): new and "
+                                                 "old files would mix. Choose another folder, or replace the earlier "
+                                                 "export.",
+                                                 nullptr, earlierCount)
+                         .arg(folder, QFileInfo(earlier.first()).fileName())
+                         .toStdString()};
+    for (const QString& f : earlier)
+        if (!QFile::remove(f))
+            return Error{QCoreApplication::translate("Exporter", "Cannot remove '%1' of the earlier export.")
+                             .arg(f)
+                             .toStdString()};
     for (int i = 0; i < images.size(); ++i) {
         const QString path =
             QDir(folder).filePath(QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0')));

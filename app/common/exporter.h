@@ -32,10 +32,17 @@ QJsonObject metaToJson(const ExportMeta& meta);
 QString sidecarPath(const QString& exportPath);
 // Writes exportPath + ".json".
 Status writeSidecar(const QString& exportPath, const ExportMeta& meta);
-// An image and its sidecar.
+// An image and its sidecar, replaced together or not at all.
 Status exportImage(const QImage& image, const QString& path, const ExportMeta& meta);
-// Every image as NAME_0001.png … into a folder, each with its sidecar.
-Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName, const ExportMeta& meta);
+// Encoded bytes (a GIF, a WebP animation) and their sidecar, together or not at all.
+Status exportFile(const QByteArray& bytes, const QString& path, const ExportMeta& meta);
+// The files of an earlier export of NAME_0001.png … (and their sidecars) in `folder`.
+QStringList earlierExports(const QString& folder, const QString& baseName);
+// Every image as NAME_0001.png … into a folder, each with its sidecar. A folder that already holds an
+// earlier export of that name is refused (the files would mix) unless `replaceEarlier`: then the
+// earlier export's files are removed first.
+Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName,
+                            const ExportMeta& meta, bool replaceEarlier = false);
 // step,loss rows.
 Status exportLossCsv(const std::vector<LossPoint>& history, const QString& path);
 

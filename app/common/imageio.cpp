@@ -9,7 +9,13 @@
 #include <QPainter>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <memory>
+#include <vector>
+
+#include <unistd.h>
 
 namespace ddpm {
 
@@ -139,7 +145,7 @@ Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
     return Ok{};
 }
 
-Status saveImageAtomically(const QImage& image, const QString& path, const char* format)
+Result<QByteArray> encodeImage(const QImage& image, const QString& path, const char* format)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -147,7 +153,84 @@ Status saveImageAtomically(const QImage& image, const QString& path, const char*
     QImageWriter writer(&buffer, format ? QByteArray(format) : QFileInfo(path).suffix().toLower().toLatin1());
     if (!writer.write(image))
         return Error{QCoreApplication::translate("ImageIO", "Cannot encode '%1': %2").arg(path, writer.errorString()).toStdString()};
-    return saveBytesAtomically(bytes, path);
+    return bytes;
+}
+
+Status saveImageAtomically(const QImage& image, const QString& path, const char* format)
+{
+    auto bytes = encodeImage(image, path, format);
+    if (!bytes)
+        return bytes.failure();
+    return saveBytesAtomically(bytes.value(), path);
+}
+
+Status saveFilesTogether(const QList<FileContents>& files)
+{
+    const auto unchanged = [](const QString& path, const QString& why) {
+        return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2. The earlier files, if any, are "
+                                                            "unchanged.")
+                         .arg(path, why)
+                         .toStdString()};
+    };
+    // 1. Every file whole in its temporary (QSaveFile writes beside the target, through links).
+    std::vector<std::unique_ptr<QSaveFile>> pending;
+    for (const FileContents& f : files) {
+        auto file = std::make_unique<QSaveFile>(f.path);
+        if (!file->open(QIODevice::WriteOnly) || file->write(f.bytes) != f.bytes.size() || !file->flush()) {
+            const QString why = file->errorString();
+            for (auto& p : pending)
+                p->cancelWriting();
+            file->cancelWriting();
+            return unchanged(f.path, why);
+        }
+        pending.push_back(std::move(file));
+    }
+    // 2. Keep each earlier file under a second name (a hard link: no copy), so that it can come back.
+    struct Backup {
+        QString target, saved;
+    };
+    std::vector<Backup> backups;
+    const auto restore = [&](size_t committed) {
+        for (size_t i = 0; i < committed; ++i) {
+            const QString target = QFileInfo(files[static_cast<qsizetype>(i)].path).canonicalFilePath();
+            const auto b =
+                std::find_if(backups.begin(), backups.end(), [&](const Backup& x) { return x.target == target; });
+            if (b != backups.end())
+                ::rename(QFile::encodeName(b->saved).constData(), QFile::encodeName(b->target).constData());
+            else
+                QFile::remove(files[static_cast<qsizetype>(i)].path); // it did not exist before
+        }
+    };
+    for (const FileContents& f : files) {
+        const QString target = QFileInfo(f.path).canonicalFilePath(); // empty when there is none yet
+        if (target.isEmpty())
+            continue;
+        const QString saved = target + QStringLiteral(".earlier-%1").arg(QCoreApplication::applicationPid());
+        QFile::remove(saved);
+        if (::link(QFile::encodeName(target).constData(), QFile::encodeName(saved).constData()) != 0) {
+            for (auto& p : pending)
+                p->cancelWriting();
+            for (const auto& b : backups)
+                QFile::remove(b.saved);
+            return unchanged(f.path, QString::fromLocal8Bit(std::strerror(errno)));
+        }
+        backups.push_back({target, saved});
+    }
+    // 3. Into place, one after the other; a failure puts the earlier files back.
+    Status result = Ok{};
+    for (size_t i = 0; i < pending.size(); ++i) {
+        if (!pending[i]->commit()) {
+            const QString why = pending[i]->errorString();
+            for (size_t j = i + 1; j < pending.size(); ++j)
+                pending[j]->cancelWriting();
+            restore(i);
+            result = unchanged(files[static_cast<qsizetype>(i)].path, why);
+            break;
+        }
+    }
+    for (const auto& b : backups)
+        QFile::remove(b.saved);
+    return result;
 }
 
 } // namespace ddpm

@@ -35,5 +35,16 @@ FolderLoader qtFolderLoader();
 // Writes a file through QSaveFile: on any failure the earlier file stays as it was.
 Status saveImageAtomically(const QImage& image, const QString& path, const char* format = nullptr);
 Status saveBytesAtomically(const QByteArray& bytes, const QString& path);
+// The image encoded as the format its file name says (or `format`).
+Result<QByteArray> encodeImage(const QImage& image, const QString& path, const char* format = nullptr);
+
+// Several files replaced together or not at all (an image and its JSON sidecar): every new file is
+// written whole to a temporary beside its target first; only then are they renamed into place, and
+// if one rename fails the files already replaced get their earlier contents back.
+struct FileContents {
+    QString path;
+    QByteArray bytes;
+};
+Status saveFilesTogether(const QList<FileContents>& files);
 
 } // namespace ddpm

@@ -306,7 +306,18 @@ void MainWindow::buildMenus()
                                                 m_settings.exportFolder());
         if (dir.isEmpty())
             return;
-        if (auto s = exportSamplesToFolder(dir); !s)
+        // An earlier export there: ask before replacing it, rather than mixing old and new files.
+        const QStringList earlier = earlierExports(dir, QStringLiteral("sample"));
+        if (!earlier.isEmpty() &&
+            Dialogs::question(this, tr("Earlier export"),
+                              tr("%1 already holds an earlier export (%n file(s), %2 …). Replace it?", nullptr,
+                                 static_cast<int>(earlier.size()))
+                                  .arg(QDir::toNativeSeparators(dir), QFileInfo(earlier.first()).fileName()),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes) {
+            statusBar()->showMessage(tr("Nothing exported: the folder keeps its earlier export."), 5000);
+            return;
+        }
+        if (auto s = exportSamplesToFolder(dir, !earlier.isEmpty()); !s)
             showError(ddpm::errorText(s));
         else
             statusBar()->showMessage(tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)), 5000);
@@ -865,6 +876,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     m_closing = true;
     saveSettings();
+    // Every worker stops here; results already queued for the window arrive at controllers that are
+    // shut down and are dropped (tst_studio::closeWithWorkInFlight).
+    m_quality->shutdown();
     m_sampling->shutdown();
     m_training->shutdown();
     event->accept();
@@ -983,12 +997,13 @@ Status MainWindow::exportSampleGrid(const QString& path)
     return exportImage(makeGrid(finals, columns, 2, 4), path, reverseMeta(QStringLiteral("grid")));
 }
 
-Status MainWindow::exportSamplesToFolder(const QString& folder)
+Status MainWindow::exportSamplesToFolder(const QString& folder, bool replaceEarlier)
 {
     const auto finals = m_reverseView->finalImages();
     if (finals.isEmpty())
         return noData(tr("There are no samples yet: run the reverse process first."));
-    return exportImagesToFolder(finals, folder, QStringLiteral("sample"), reverseMeta(QStringLiteral("sample")));
+    return exportImagesToFolder(finals, folder, QStringLiteral("sample"), reverseMeta(QStringLiteral("sample")),
+                                replaceEarlier);
 }
 
 Status MainWindow::exportReverseStrip(const QString& path)
@@ -1004,9 +1019,10 @@ Status MainWindow::exportReverseGif(const QString& path)
     if (frames.isEmpty())
         return noData(tr("There is no reverse process to export yet."));
     holdLastFrame(frames);
-    if (auto s = writeGif(frames, 60, path); !s)
-        return s;
-    return writeSidecar(path, reverseMeta(QStringLiteral("gif")));
+    auto bytes = encodeGif(frames, 60);
+    if (!bytes)
+        return bytes.failure();
+    return exportFile(bytes.value(), path, reverseMeta(QStringLiteral("gif"))); // with its sidecar, or neither
 }
 
 Status MainWindow::exportReverseWebP(const QString& path)
@@ -1015,9 +1031,10 @@ Status MainWindow::exportReverseWebP(const QString& path)
     if (frames.isEmpty())
         return noData(tr("There is no reverse process to export yet."));
     holdLastFrame(frames);
-    if (auto s = writeWebP(frames, 60, path); !s)
-        return s;
-    return writeSidecar(path, reverseMeta(QStringLiteral("webp")));
+    auto bytes = encodeWebP(frames, 60);
+    if (!bytes)
+        return bytes.failure();
+    return exportFile(bytes.value(), path, reverseMeta(QStringLiteral("webp")));
 }
 
 Status MainWindow::exportForwardStrip(const QString& path)

@@ -64,7 +64,9 @@ public:
 
     // Exports (also used by tests); each writes the file whole and, for images, a JSON sidecar.
     ddpm::Status exportSampleGrid(const QString& path);
-    ddpm::Status exportSamplesToFolder(const QString& folder);
+    ddpm:: // A folder with an earlier export is refused unless replaceEarlier (the menu item asks first).
+        Status
+        exportSamplesToFolder(const QString& folder, bool replaceEarlier = false);
     ddpm::Status exportReverseStrip(const QString& path);
     ddpm::Status exportReverseGif(const QString& path);
     ddpm::Status exportReverseWebP(const QString& path);

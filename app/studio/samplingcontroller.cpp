@@ -183,11 +183,18 @@ void SamplingController::shutdown()
     }
     m_thread.quit();
     m_thread.wait();
+    // Frames and signals still queued for the GUI belong to no run now: dropped, and nothing starts.
+    m_shutDown = true;
+    ++m_generation;
+    m_running = false;
+    m_active.reset();
+    QMutexLocker lock(&m_channel->mutex);
+    m_channel->frames.clear();
 }
 
 int SamplingController::start(const SamplingRequest& request)
 {
-    if (!request.model)
+    if (!request.model || m_shutDown)
         return 0;
     if (m_running && m_active && sameRequest(*m_active, request))
         return 0; // already on its way: one run, however often it is asked for

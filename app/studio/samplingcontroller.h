@@ -56,7 +56,7 @@ public:
     QList<QImage> finalImages() const { return m_final; }
     // LibTorch's intra-op threads as the sampling thread saw them in the current (or last) run.
     int workerThreads() const { return m_workerThreads; }
-    void shutdown();
+    void shutdown(); // stops the worker; afterwards start() refuses and queued results are dropped
 
 Q_SIGNALS:
     void started(int totalSteps);
@@ -77,4 +77,5 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel; // the active request's token
     QList<QImage> m_final;
     int m_workerThreads = 0;
+    bool m_shutDown = false; // after shutdown(): nothing starts, nothing queued is delivered
 };

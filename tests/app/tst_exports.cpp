@@ -8,6 +8,8 @@
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 
 using namespace ddpm;
@@ -36,6 +38,9 @@ private Q_SLOTS:
     void tensorImages();
     void lossCsv();
     void framesMustMatch();
+    void imageAndSidecarTogether();
+    void fullDiskKeepsEarlierPair();
+    void earlierExportNotMixed();
 
 private:
     QTemporaryDir m_dir;
@@ -172,6 +177,126 @@ void TestExports::framesMustMatch()
 {
     QVERIFY(!encodeGif({}, 10));
     QVERIFY(!encodeWebP({}, 10));
+}
+
+namespace {
+QByteArray contents(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QImage noiseImage(int size, int seed)
+{
+    QImage image(size, size, QImage::Format_RGB888);
+    quint32 x = 2463534242u + static_cast<quint32>(seed);
+    for (int y = 0; y < size; ++y)
+        for (int i = 0; i < size; ++i) {
+            x ^= x << 13, x ^= x >> 17, x ^= x << 5; // incompressible: the PNG is about 3·size² bytes
+            image.setPixel(i, y, x & 0xFFFFFF);
+        }
+    return image;
+}
+
+ExportMeta metaOf(int step)
+{
+    ExportMeta m;
+    m.kind = QStringLiteral("grid");
+    m.trainingStep = step;
+    m.sampler = QStringLiteral("ddim");
+    return m;
+}
+} // namespace
+
+// An image and its sidecar are replaced together or not at all: when the sidecar cannot be written,
+// the earlier image stays too (not a new image described by the old sidecar).
+void TestExports::imageAndSidecarTogether()
+{
+    const QString path = m_dir.filePath(QStringLiteral("pair.png"));
+    QVERIFY(exportImage(noiseImage(16, 1), path, metaOf(1)));
+    const QByteArray image = contents(path), side = contents(sidecarPath(path));
+    QVERIFY(!image.isEmpty() && side.contains("\"training_step\": 1"));
+
+    // The sidecar's place taken by a folder: nothing may change.
+    QVERIFY(QFile::remove(sidecarPath(path)));
+    QVERIFY(QDir().mkpath(sidecarPath(path)));
+    const auto failed = exportImage(noiseImage(16, 2), path, metaOf(2));
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().find("unchanged") != std::string::npos, failed.error().c_str());
+    QCOMPARE(contents(path), image);
+    QVERIFY(QDir().rmdir(sidecarPath(path)));
+
+    QVERIFY(exportImage(noiseImage(16, 3), path, metaOf(3)));
+    QVERIFY(contents(path) != image);
+    QVERIFY(contents(sidecarPath(path)).contains("\"training_step\": 3"));
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("pair.png.*")}, QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("pair.png.json")}); // no temporaries, no saved earlier copies
+}
+
+// On a full disk (a small tmpfs with room for the new image but not its sidecar): a clear message, and
+// the earlier image and sidecar both as they were.
+void TestExports::fullDiskKeepsEarlierPair()
+{
+    const QString mountPoint = m_dir.filePath(QStringLiteral("small-disk"));
+    QVERIFY(QDir().mkpath(mountPoint));
+    QProcess mount;
+    mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                          QStringLiteral("size=2m"), QStringLiteral("tmpfs"), mountPoint});
+    if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
+        QSKIP("cannot mount a small tmpfs here (needs root): the full-disk test did not run");
+    struct Unmount {
+        QString path;
+        ~Unmount() { QProcess::execute(QStringLiteral("umount"), {path}); }
+    } unmount{mountPoint};
+
+    const QString path = mountPoint + QStringLiteral("/samples.png");
+    QVERIFY(exportImage(noiseImage(64, 1), path, metaOf(1)));
+    const QByteArray image = contents(path), side = contents(sidecarPath(path));
+    const QImage next = noiseImage(64, 2);
+    const auto encoded = encodeImage(next, path);
+    QVERIFY(encoded);
+    const qint64 page = 4096;
+    const qint64 imagePages = (encoded->size() + page - 1) / page;
+    {
+        // Leave exactly the new image's pages free.
+        QFile filler(mountPoint + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        while (QStorageInfo(mountPoint).bytesAvailable() > imagePages * page) {
+            const qint64 over = QStorageInfo(mountPoint).bytesAvailable() - imagePages * page;
+            const QByteArray block(static_cast<int>(std::min<qint64>(over, 64 * 1024)), 'x');
+            if (filler.write(block) != block.size() || !filler.flush())
+                break;
+        }
+        QCOMPARE(QStorageInfo(mountPoint).bytesAvailable(), imagePages * page);
+    }
+    const auto failed = exportImage(next, path, metaOf(2));
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().find("unchanged") != std::string::npos, failed.error().c_str());
+    QCOMPARE(contents(path), image);
+    QCOMPARE(contents(sidecarPath(path)), side);
+    QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden).size(), 3); // the pair and the filler
+}
+
+// A folder that holds an earlier export is refused, with the reason, instead of mixing old and new
+// files; replacing removes the earlier files first.
+void TestExports::earlierExportNotMixed()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("every-sample"));
+    QList<QImage> six, three;
+    for (int i = 0; i < 6; ++i)
+        six << noiseImage(8, i);
+    three = six.mid(0, 3);
+    QVERIFY(exportImagesToFolder(six, folder, QStringLiteral("sample"), metaOf(1)));
+    QCOMPARE(earlierExports(folder, QStringLiteral("sample")).size(), 12);
+    QVERIFY(earlierExports(folder, QStringLiteral("other")).isEmpty());
+    const auto refused = exportImagesToFolder(three, folder, QStringLiteral("sample"), metaOf(2));
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().find("earlier export") != std::string::npos, refused.error().c_str());
+    QCOMPARE(QDir(folder).entryList({QStringLiteral("*.png")}).size(), 6);
+    QVERIFY(exportImagesToFolder(three, folder, QStringLiteral("sample"), metaOf(2), true));
+    QCOMPARE(QDir(folder).entryList({QStringLiteral("*.png")}).size(), 3);
+    QCOMPARE(QDir(folder).entryList({QStringLiteral("*.json")}).size(), 3);
+    QVERIFY(contents(folder + QStringLiteral("/sample_0003.png.json")).contains("\"training_step\": 2"));
 }
 
 QTEST_GUILESS_MAIN(TestExports)

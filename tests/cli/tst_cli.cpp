@@ -165,6 +165,26 @@ void TestCli::trainInfoSampleResume()
     QCOMPARE(anim->frames.size(), 9 + 10); // x_T … x_0 and the held last frame
     QCOMPARE(QSize(anim->width, anim->height), grid.size());
     QVERIFY(QFile::exists(png + QStringLiteral(".json")));
+    QVERIFY(QFile::exists(gif + QStringLiteral(".json")));
+
+    // Many images: the strip and the GIF show the first 64 (an 8×8 grid) and keep only those, and say so.
+    const QString manyGif = m_dir.filePath(QStringLiteral("many.gif")),
+                  manyStrip = m_dir.filePath(QStringLiteral("many.png"));
+    auto many =
+        run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"),
+             QStringLiteral("100"), QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+             QStringLiteral("2"), QStringLiteral("--gif"), manyGif, QStringLiteral("--strip"), manyStrip,
+             QStringLiteral("--frames"), QStringLiteral("3"), QStringLiteral("--scale"), QStringLiteral("1"),
+             QStringLiteral("--out-dir"), m_dir.filePath(QStringLiteral("many"))});
+    QVERIFY2(many.code == 0, many.err.constData());
+    QVERIFY2(many.err.contains("first 64 of the 100"), many.err.constData());
+    QFile manyFile(manyGif);
+    QVERIFY(manyFile.open(QIODevice::ReadOnly));
+    auto manyAnim = ddpm::decodeGif(manyFile.readAll());
+    QVERIFY(manyAnim);
+    QCOMPARE(QSize(manyAnim->width, manyAnim->height), QSize(8 * 16 + 9 * 2, 8 * 16 + 9 * 2));
+    QCOMPARE(QImage(manyStrip).height(), 64 * 16 + 65 * 2); // a row per image shown
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("many"))).entryList({QStringLiteral("*.png")}).size(), 100);
 
     auto resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--data"),
                         QStringLiteral("synthetic:200"), QStringLiteral("--steps"), QStringLiteral("15"),
@@ -470,6 +490,26 @@ void TestCli::sampleInChunksToFolder()
     for (const QString& f : files)
         QCOMPARE(QImage(m_dir.filePath(QStringLiteral("only/") + f)), QImage(m_dir.filePath(QStringLiteral("batch5/") + f)));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("only.png"))));
+    // Into the same folder again, with fewer images: refused before sampling (old and new would mix),
+    // unless --replace, which removes the earlier run's images first.
+    const QStringList fewer{QStringLiteral("sample"),
+                            QStringLiteral("--checkpoint"),
+                            ckpt,
+                            QStringLiteral("--count"),
+                            QStringLiteral("2"),
+                            QStringLiteral("--sampler"),
+                            QStringLiteral("ddim"),
+                            QStringLiteral("--steps"),
+                            QStringLiteral("2"),
+                            QStringLiteral("--out-dir"),
+                            m_dir.filePath(QStringLiteral("only"))};
+    auto mixed = run(fewer);
+    QCOMPARE(mixed.code, 2);
+    QVERIFY2(mixed.err.contains("earlier run") && mixed.err.contains("--replace"), mixed.err.constData());
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("only"))).entryList({QStringLiteral("*.png")}).size(), 5);
+    auto replaced = run(fewer + QStringList{QStringLiteral("--replace")});
+    QVERIFY2(replaced.code == 0, replaced.err.constData());
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("only"))).entryList({QStringLiteral("*.png")}).size(), 2);
     // Neither output: a usage error.
     auto neither = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt});
     QCOMPARE(neither.code, 2);
