@@ -638,8 +638,13 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
 
 namespace {
 
-torch::Tensor historyTensor(const std::vector<LossPoint>& h)
+} // namespace
+
+// The loss history: "loss_history" [n, 2] (step, loss) for the steps at full resolution, and
+// "loss_buckets" [m, 6] (first step, last step, min, max, mean, count) for the older ones folded.
+torch::Tensor historyTensor(const LossHistory& history)
 {
+    const auto& h = history.recent();
     auto t = torch::empty({static_cast<int64_t>(h.size()), 2}, torch::kFloat64);
     auto* p = t.data_ptr<double>();
     for (size_t i = 0; i < h.size(); ++i) {
@@ -649,22 +654,59 @@ torch::Tensor historyTensor(const std::vector<LossPoint>& h)
     return t;
 }
 
-std::vector<LossPoint> historyFrom(const torch::Tensor& t)
+torch::Tensor bucketsTensor(const LossHistory& history)
 {
-    std::vector<LossPoint> h;
-    if (!t.defined() || t.dim() != 2 || t.size(1) != 2)
-        return h;
-    auto c = t.to(torch::kFloat64).contiguous();
-    const auto* p = c.data_ptr<double>();
-    h.reserve(static_cast<size_t>(c.size(0)));
-    for (int64_t i = 0; i < c.size(0); ++i) {
-        const double step = p[2 * i];
-        if (!(step >= 0 && step <= static_cast<double>(limits::kMaxTrainingSteps)))
-            continue;
-        h.push_back({static_cast<int64_t>(step), static_cast<float>(p[2 * i + 1])});
+    const auto& bs = history.buckets();
+    auto t = torch::empty({static_cast<int64_t>(bs.size()), 6}, torch::kFloat64);
+    auto* p = t.data_ptr<double>();
+    for (size_t i = 0; i < bs.size(); ++i) {
+        const auto& b = bs[i];
+        const double row[6] = {static_cast<double>(b.firstStep), static_cast<double>(b.lastStep), b.min, b.max, b.mean,
+                               static_cast<double>(b.count)};
+        std::copy(row, row + 6, p + 6 * i);
     }
+    return t;
+}
+
+// Steps outside [0, kMaxTrainingSteps] are dropped; buckets that contradict each other drop the whole
+// folded part (the file's recent steps still show).
+LossHistory historyFrom(const torch::Tensor& recentTensor, const torch::Tensor& bucketTensor)
+{
+    const auto inRange = [](double step) {
+        return step >= 0 && step <= static_cast<double>(limits::kMaxTrainingSteps);
+    };
+    std::vector<LossPoint> recent;
+    if (recentTensor.defined() && recentTensor.dim() == 2 && recentTensor.size(1) == 2) {
+        auto c = recentTensor.to(torch::kFloat64).contiguous();
+        const auto* p = c.data_ptr<double>();
+        recent.reserve(static_cast<size_t>(c.size(0)));
+        for (int64_t i = 0; i < c.size(0); ++i)
+            if (inRange(p[2 * i]))
+                recent.push_back({static_cast<int64_t>(p[2 * i]), static_cast<float>(p[2 * i + 1])});
+    }
+    std::vector<LossBucket> buckets;
+    if (bucketTensor.defined() && bucketTensor.dim() == 2 && bucketTensor.size(1) == 6 &&
+        bucketTensor.size(0) <= static_cast<int64_t>(LossHistory::kMaxBuckets)) {
+        auto c = bucketTensor.to(torch::kFloat64).contiguous();
+        const auto* p = c.data_ptr<double>();
+        for (int64_t i = 0; i < c.size(0); ++i) {
+            const double* r = p + 6 * i;
+            if (!inRange(r[0]) || !inRange(r[1]) ||
+                !(r[5] >= 1 && r[5] <= static_cast<double>(limits::kMaxTrainingSteps))) {
+                buckets.clear();
+                break;
+            }
+            buckets.push_back({static_cast<int64_t>(r[0]), static_cast<int64_t>(r[1]), static_cast<float>(r[2]),
+                               static_cast<float>(r[3]), r[4], static_cast<int64_t>(r[5])});
+        }
+    }
+    LossHistory h;
+    if (!h.assign(std::move(buckets), recent))
+        h.assign({}, recent);
     return h;
 }
+
+namespace {
 
 torch::Tensor binHistoryTensor(const std::vector<BinLossSnapshot>& h, size_t bins)
 {
@@ -744,6 +786,7 @@ Status Trainer::save(const std::string& path) const
         w.module("ema", *m_ema);
         w.adam("optimizer", *m_optimizer, *m_model);
         w.tensor("loss_history", historyTensor(m_history));
+        w.tensor("loss_buckets", bucketsTensor(m_history));
         w.tensor("bin_loss", torch::tensor(m_binLoss, torch::kFloat64));
         w.tensor("bin_loss_history", binHistoryTensor(m_binHistory, m_binLoss.size()));
         // RNG: batches are a function of (seed, step); dropout draws from the global generator.
@@ -789,7 +832,7 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
             return s.failure();
     }
     trainer->m_step = step.value();
-    trainer->m_history = historyFrom(r.tensor("loss_history"));
+    trainer->m_history = historyFrom(r.tensor("loss_history"), r.tensor("loss_buckets"));
     const auto bins = trainer->m_binLoss.size();
     trainer->m_binLoss = binLossFrom(r.tensor("bin_loss"), bins);
     trainer->m_binHistory = binHistoryFrom(r.tensor("bin_loss_history"), bins);
@@ -838,7 +881,7 @@ Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device
     }
     m.model->eval();
     m.ema->eval();
-    m.lossHistory = historyFrom(r.tensor("loss_history"));
+    m.lossHistory = historyFrom(r.tensor("loss_history"), r.tensor("loss_buckets"));
     const auto bins = static_cast<size_t>(m.config.train.lossBins);
     m.binLoss = binLossFrom(r.tensor("bin_loss"), bins);
     m.binLossHistory = binHistoryFrom(r.tensor("bin_loss_history"), bins);
@@ -856,17 +899,12 @@ Status exportSamplingCheckpoint(const std::string& in, const std::string& out, b
         w.value("step", loaded->step);
         w.value("sampling_only", true);
         w.module("ema", *loaded->ema, half ? torch::kHalf : torch::kFloat32);
-        // The loss curve thinned to a few thousand points, the newest kept.
+        // The loss curve with the newest steps at full resolution, the older ones folded (min, max, mean).
         auto history = loaded->lossHistory;
-        if (maxHistoryPoints > 0 && history.size() > maxHistoryPoints) {
-            std::vector<LossPoint> thinned;
-            const double every = static_cast<double>(history.size()) / static_cast<double>(maxHistoryPoints);
-            for (size_t k = 0; k < maxHistoryPoints; ++k)
-                thinned.push_back(history[static_cast<size_t>(k * every)]);
-            thinned.back() = history.back();
-            history = std::move(thinned);
-        }
+        if (maxHistoryPoints > 0)
+            history.compact(maxHistoryPoints);
         w.tensor("loss_history", historyTensor(history));
+        w.tensor("loss_buckets", bucketsTensor(history));
         w.tensor("bin_loss", torch::tensor(loaded->binLoss, torch::kFloat64));
         w.tensor("bin_loss_history", binHistoryTensor(loaded->binLossHistory, loaded->binLoss.size()));
         return w.write(out);

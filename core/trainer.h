@@ -9,6 +9,7 @@
 #include "dataset.h"
 #include "device.h"
 #include "diffusion.h"
+#include "losshistory.h"
 #include "sampler.h"
 #include "result.h"
 #include "unet.h"
@@ -31,11 +32,6 @@ struct StepStats {
     double lr = 0.0;
     double imagesPerSec = 0.0; // over the last few steps
     double stepsPerSec = 0.0;
-};
-
-struct LossPoint {
-    int64_t step;
-    float loss;
 };
 
 struct BinLossSnapshot {
@@ -62,7 +58,7 @@ public:
     UNet& model() { return m_model; }
     UNet& ema() { return m_ema; }
     int64_t stepCount() const { return m_step; }
-    const std::vector<LossPoint>& lossHistory() const { return m_history; }
+    const LossHistory& lossHistory() const { return m_history; }
     // Mean loss per timestep bin (bin k covers t in [kT/bins + 1, (k+1)T/bins]); NaN for bins not
     // seen yet. A running average that follows the model as it improves.
     const std::vector<double>& binLoss() const { return m_binLoss; }
@@ -98,7 +94,7 @@ private:
     torch::Tensor m_images;
     std::unique_ptr<BatchPrefetcher> m_prefetcher;
     int64_t m_step = 0;
-    std::vector<LossPoint> m_history;
+    LossHistory m_history;
     std::vector<double> m_binLoss;
     std::vector<BinLossSnapshot> m_binHistory;
     int64_t m_binHistoryEvery = 10;
@@ -113,7 +109,7 @@ struct LoadedModel {
     UNet ema{nullptr};
     bool samplingOnly = false; // EMA weights only (model is a copy of ema): see exportSamplingCheckpoint
     int formatVersion = 0;     // of the file it came from (1: the TorchScript container, read without code)
-    std::vector<LossPoint> lossHistory;
+    LossHistory lossHistory;
     std::vector<double> binLoss;
     std::vector<BinLossSnapshot> binLossHistory;
 };

@@ -534,12 +534,12 @@
     <message>
         <location line="-216"/>
         <location line="+203"/>
-        <location line="+417"/>
+        <location line="+457"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+65"/>
         <source>cannot write the sampling checkpoint: %1</source>
         <translation>der Sampling-Prüfpunkt kann nicht geschrieben werden: %1</translation>
     </message>
@@ -807,13 +807,13 @@
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-250"/>
-        <location line="+87"/>
+        <location filename="../core/checkpoint.cpp" line="-285"/>
+        <location line="+126"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-124"/>
         <source>&apos;%1&apos; names an unknown schedule or prediction</source>
         <translation>„%1“ nennt einen unbekannten Rauschplan oder ein unbekanntes Vorhersageziel</translation>
     </message>
@@ -857,17 +857,17 @@
         <translation>„%1“ hat ungültige Trainingseinstellungen: %2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+120"/>
         <source>&apos;%1&apos; is damaged: its step count %2 is impossible</source>
         <translation>„%1“ ist beschädigt: Die Schrittzahl %2 ist unmöglich</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="-568"/>
+        <location line="-608"/>
         <location line="+193"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
@@ -1096,7 +1096,7 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+96"/>
+        <location filename="../app/common/exporter.cpp" line="+97"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1693,7 +1693,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+63"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+65"/>
         <location line="+308"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
@@ -1750,7 +1750,7 @@
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-116"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1796,19 +1796,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+550"/>
+        <location line="+552"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-548"/>
+        <location line="-550"/>
         <location line="+13"/>
-        <location line="+537"/>
+        <location line="+539"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="-544"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
@@ -1844,14 +1844,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+26"/>
+        <location line="+24"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-41"/>
         <source>Every sample as PNG into a folder…</source>
         <translation>Alle Samples einzeln als PNG in einen Ordner…</translation>
     </message>
@@ -1879,7 +1879,7 @@
         <translation>Nichts exportiert: Der Ordner behält seinen früheren Export.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Exported the samples to %1</source>
         <translation>Samples nach %1 exportiert</translation>
     </message>
@@ -1996,7 +1996,7 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -2086,7 +2086,7 @@
         <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2126,35 +2126,59 @@
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <location line="+9"/>
+        <location line="+108"/>
+        <location line="+12"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
-        <location line="+12"/>
+        <location line="+10"/>
+        <location line="+11"/>
         <source>There is no reverse process to export yet.</source>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+59"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Still writing the last export; try again when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Writing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The export failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
     </message>
@@ -2169,7 +2193,7 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-435"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>
@@ -2179,7 +2203,7 @@
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
     </message>
     <message>
-        <location line="+354"/>
+        <location line="+456"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -2548,7 +2572,7 @@
         <translation>Es gibt noch keine Qualitätsmessung: Klicken Sie zuerst auf „Messen“.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -3045,12 +3069,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+285"/>
+        <location line="+288"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-287"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -3101,12 +3125,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+179"/>
+        <location line="+180"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-178"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
@@ -3116,12 +3140,12 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Drawing samples at step %1…</source>
         <translation>Samples bei Schritt %1 werden gezogen…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>batch size</source>
         <translation>Stapelgröße</translation>
     </message>
@@ -3156,7 +3180,7 @@
         <translation>Das Modell wird beim nächsten Start auf %1 verschoben.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Step %1</source>
         <translation>Schritt %1</translation>
     </message>

@@ -534,12 +534,12 @@
     <message>
         <location line="-216"/>
         <location line="+203"/>
-        <location line="+417"/>
+        <location line="+457"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+65"/>
         <source>cannot write the sampling checkpoint: %1</source>
         <translation>无法写入采样检查点：%1</translation>
     </message>
@@ -807,13 +807,13 @@
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-250"/>
-        <location line="+87"/>
+        <location filename="../core/checkpoint.cpp" line="-285"/>
+        <location line="+126"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-124"/>
         <source>&apos;%1&apos; names an unknown schedule or prediction</source>
         <translation>“%1”指定了未知的噪声调度或预测目标</translation>
     </message>
@@ -857,17 +857,17 @@
         <translation>“%1”的训练设置无效：%2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+120"/>
         <source>&apos;%1&apos; is damaged: its step count %2 is impossible</source>
         <translation>“%1”已损坏：其步数 %2 不可能</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location line="-568"/>
+        <location line="-608"/>
         <location line="+193"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
@@ -1096,7 +1096,7 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+96"/>
+        <location filename="../app/common/exporter.cpp" line="+97"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1691,7 +1691,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+63"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+65"/>
         <location line="+308"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
@@ -1748,7 +1748,7 @@
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1794,19 +1794,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+550"/>
+        <location line="+552"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-548"/>
+        <location line="-550"/>
         <location line="+13"/>
-        <location line="+537"/>
+        <location line="+539"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="-544"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -1842,14 +1842,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+26"/>
+        <location line="+24"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-41"/>
         <source>Every sample as PNG into a folder…</source>
         <translation>所有样本逐张导出为 PNG 到文件夹…</translation>
     </message>
@@ -1876,7 +1876,7 @@
         <translation>未导出任何内容：该文件夹保留其早先的导出。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Exported the samples to %1</source>
         <translation>已将样本导出到 %1</translation>
     </message>
@@ -1993,7 +1993,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -2083,7 +2083,7 @@
         <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2123,35 +2123,59 @@
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <location line="+9"/>
+        <location line="+108"/>
+        <location line="+12"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
-        <location line="+12"/>
+        <location line="+10"/>
+        <location line="+11"/>
         <source>There is no reverse process to export yet.</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>尚无损失历史：请先训练模型。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+59"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Still writing the last export; try again when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Writing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The export failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
     </message>
@@ -2166,7 +2190,7 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-435"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>
@@ -2176,7 +2200,7 @@
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+354"/>
+        <location line="+456"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -2544,7 +2568,7 @@
         <translation>尚无质量测量结果：请先点击“测量”。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -3040,12 +3064,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+285"/>
+        <location line="+288"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-287"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -3096,12 +3120,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+179"/>
+        <location line="+180"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-178"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
@@ -3111,12 +3135,12 @@
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Drawing samples at step %1…</source>
         <translation>正在生成第 %1 步的样本…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
@@ -3151,7 +3175,7 @@
         <translation>模型将在下次点击“开始”时移到 %1 上。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>

@@ -85,14 +85,68 @@ void LossChart::appendPoints(const QVector<QPointF>& raw)
     }
     if (!added)
         return;
+    foldOlderPoints();
     updateSeries();
     updateRanges();
+}
+
+// A bounded number of points however long the run, as chart tools keep long series: the newest
+// kRecentPoints at full resolution, older ones as one point per `m_stride` steps (at the first one's step,
+// the mean of them), at most kOlderPoints of them: when there would be more, neighbours pair up and the
+// stride doubles. A redraw then costs the same at step 1,000 and step 1,000,000, and the chart still
+// starts at the run's first step. The average itself runs over every point (m_emaState).
+void LossChart::foldOlderPoints()
+{
+    const qsizetype excess = m_raw.size() - m_older - kRecentPoints;
+    if (excess <= 0)
+        return;
+    // The oldest recent points, `excess` of them, go into older points of m_stride steps each.
+    QVector<QPointF> raw, smoothed;
+    for (qsizetype i = m_older; i < m_older + excess; ++i) {
+        if (m_fold.count == 0)
+            m_fold.x = m_raw[i].x();
+        m_fold.sumRaw += m_raw[i].y();
+        m_fold.sumSmoothed += m_smoothed[i].y();
+        if (++m_fold.count < m_stride)
+            continue;
+        const double n = static_cast<double>(m_fold.count);
+        raw.append(QPointF(m_fold.x, m_fold.sumRaw / n));
+        smoothed.append(QPointF(m_fold.x, m_fold.sumSmoothed / n));
+        m_fold = {};
+    }
+    m_raw.remove(m_older, excess);
+    m_smoothed.remove(m_older, excess);
+    m_raw.insert(m_older, raw.size(), QPointF());
+    m_smoothed.insert(m_older, smoothed.size(), QPointF());
+    std::copy(raw.begin(), raw.end(), m_raw.begin() + m_older);
+    std::copy(smoothed.begin(), smoothed.end(), m_smoothed.begin() + m_older);
+    m_older += raw.size();
+    while (m_older > kOlderPoints) {
+        // Neighbours pair up (the first one's step, the mean of both); an odd last one stays.
+        qsizetype out = 0;
+        for (qsizetype i = 0; i < m_older; i += 2, ++out) {
+            if (i + 1 < m_older) {
+                m_raw[out] = QPointF(m_raw[i].x(), (m_raw[i].y() + m_raw[i + 1].y()) / 2.0);
+                m_smoothed[out] = QPointF(m_smoothed[i].x(), (m_smoothed[i].y() + m_smoothed[i + 1].y()) / 2.0);
+            } else {
+                m_raw[out] = m_raw[i];
+                m_smoothed[out] = m_smoothed[i];
+            }
+        }
+        m_raw.remove(out, m_older - out);
+        m_smoothed.remove(out, m_older - out);
+        m_older = out;
+        m_stride *= 2;
+    }
 }
 
 void LossChart::clear()
 {
     m_raw.clear();
     m_smoothed.clear();
+    m_older = 0;
+    m_stride = 1;
+    m_fold = {};
     m_emaState = 0.0;
     chart()->zoomReset();
     updateSeries();

@@ -21,6 +21,11 @@ public:
     ~LossChart() override;
 
     // Adds a batch of (step, loss) points. Points with a non-finite coordinate are dropped.
+    // At most kMaxPoints are kept and drawn: the newest kRecentPoints as they are, older ones thinned
+    // evenly (see foldOlderPoints).
+    static constexpr qsizetype kRecentPoints = 2000;
+    static constexpr qsizetype kOlderPoints = 2000;
+    static constexpr qsizetype kMaxPoints = kRecentPoints + kOlderPoints;
     void appendPoints(const QVector<QPointF>& raw);
     void clear();
 
@@ -49,12 +54,19 @@ protected:
 private:
     ChartAxes::Ranges dataRanges(bool logScale) const;
     void recomputeSmoothing();
+    void foldOlderPoints();
     void updateSeries();
     void updateRanges();
     void createYAxis();
 
-    QVector<QPointF> m_raw;
-    QVector<QPointF> m_smoothed;
+    QVector<QPointF> m_raw;      // older points (m_older of them, m_stride steps each), then recent ones
+    QVector<QPointF> m_smoothed; // the same for the average
+    qsizetype m_older = 0;
+    qsizetype m_stride = 1;
+    struct Fold {
+        double x = 0, sumRaw = 0, sumSmoothed = 0;
+        qsizetype count = 0;
+    } m_fold; // the older point being gathered (not drawn until it is whole)
     double m_smoothing = 0.9;
     double m_emaState = 0.0;
     bool m_logScale = true;

@@ -121,12 +121,17 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
     return Ok{};
 }
 
-Status exportLossCsv(const std::vector<LossPoint>& history, const QString& path)
+Status exportLossCsv(const LossHistory& history, const QString& path)
 {
-    QByteArray csv("step,loss\n");
-    for (const auto& p : history)
-        csv += QByteArray::number(static_cast<qlonglong>(p.step)) + ',' +
-               QByteArray::number(static_cast<double>(p.loss), 'g', 9) + '\n';
+    QByteArray csv("step,loss,loss_min,loss_max,steps\n");
+    const auto number = [](double v) { return QByteArray::number(v, 'g', 9); };
+    for (const auto& b : history.buckets()) // older steps, folded: the mean over `steps` steps ending at `step`
+        csv += QByteArray::number(static_cast<qlonglong>(b.lastStep)) + ',' + number(b.mean) + ',' + number(b.min) +
+               ',' + number(b.max) + ',' + QByteArray::number(static_cast<qlonglong>(b.count)) + '\n';
+    for (const auto& p : history.recent()) {
+        const QByteArray loss = number(static_cast<double>(p.loss));
+        csv += QByteArray::number(static_cast<qlonglong>(p.step)) + ',' + loss + ',' + loss + ',' + loss + ",1\n";
+    }
     return saveBytesAtomically(csv, path);
 }
 

@@ -43,8 +43,9 @@ QStringList earlierExports(const QString& folder, const QString& baseName);
 // earlier export's files are removed first.
 Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName,
                             const ExportMeta& meta, bool replaceEarlier = false);
-// step,loss rows.
-Status exportLossCsv(const std::vector<LossPoint>& history, const QString& path);
+// step,loss,loss_min,loss_max,steps rows: one per older bucket (its mean, min and max over `steps`
+// steps ending at `step`), then one per recent step (steps = 1).
+Status exportLossCsv(const LossHistory& history, const QString& path);
 
 // A strip: one row per sample, one column per chosen frame. frames[k] holds the batch at frame k.
 QImage makeStrip(const QList<QList<QImage>>& framesPerStep, int scale = 1, int padding = 2);

@@ -4,6 +4,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "settings.h"
+#include "soak.h"
 
 #include "bench.h"
 #include "dataview.h"
@@ -43,10 +44,19 @@ int main(int argc, char** argv)
     QCommandLineOption settingsFile(QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"), QStringLiteral("FILE"));
     QCommandLineOption language(QStringLiteral("language"), QStringLiteral("language for this run (de, zh_CN, en)"), QStringLiteral("LANG"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size of a screenshot"), QStringLiteral("WxH"), QStringLiteral("1500x900"));
-    parser.addOptions({checkpoint, data, screenshot, view, settingsFile, language, size});
+    QCommandLineOption soak(
+        QStringLiteral("soak"),
+        QStringLiteral("drive the studio for this many minutes (train, sample, scrub, switch views, export) and report "
+                       "memory, stalls and warnings as JSON (scripts/soak.sh)"),
+        QStringLiteral("MINUTES"));
+    QCommandLineOption soakReport(QStringLiteral("soak-report"), QStringLiteral("write the soak's JSON report here"),
+                                  QStringLiteral("FILE"));
+    parser.addOptions({checkpoint, data, screenshot, view, settingsFile, language, size, soak, soakReport});
     parser.process(app);
+    if (parser.isSet(soak))
+        SoakDriver::installMessageCounter();
 
-    const bool shot = parser.isSet(screenshot);
+    const bool shot = parser.isSet(screenshot) || parser.isSet(soak);
     // Screenshots never read or change the user's settings.
     const QString ini = parser.isSet(settingsFile) ? parser.value(settingsFile)
                                                    : (shot ? QDir::temp().filePath(QStringLiteral("ddpm-studio-screenshot.ini")) : QString());
@@ -66,6 +76,22 @@ int main(int argc, char** argv)
     if (!shot) {
         window.show();
         return app.exec();
+    }
+    if (parser.isSet(soak)) {
+        // A session as a user would have it, on the demo model (or --checkpoint), with settings and
+        // exports of its own.
+        Dialogs::setSilent(true); // an error goes to the status bar (and the report's warnings), not a modal box
+        if (!parser.isSet(checkpoint))
+            window.openStartupModel(/*sampleDemo=*/false);
+        window.resize(1400, 900);
+        window.show();
+        const QString exports = QDir::temp().filePath(QStringLiteral("ddpm-studio-soak-exports"));
+        SoakDriver driver(window, std::max(0.2, parser.value(soak).toDouble()), parser.value(soakReport), exports);
+        QObject::connect(&driver, &SoakDriver::finished, &app, [&](int rc) { app.exit(rc); });
+        driver.start();
+        const int rc = app.exec();
+        QDir(exports).removeRecursively();
+        return rc;
     }
 
     // Screenshot: wait until the data and model are in, sample for the reverse view, then render.

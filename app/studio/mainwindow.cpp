@@ -34,9 +34,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
+#include <QtConcurrentRun>
 
 #include <torch/version.h>
 
@@ -170,8 +172,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_qualityView, &QualityView::measureRequested, this, &MainWindow::startQuality);
     connect(m_qualityView, &QualityView::cancelRequested, m_quality, &QualityController::cancel);
     connect(m_qualityView, &QualityView::exportRequested, this, [this] {
-        exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"),
-                         tr("CSV files (*.csv)"), &MainWindow::exportQualityCsv);
+        exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"), tr("CSV files (*.csv)"),
+                         &MainWindow::qualityCsvJob);
     });
     // The request id is the controller's business: the view takes the run, the runs and the image-steps.
     connect(m_quality, &QualityController::progress, m_qualityView,
@@ -223,6 +225,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 MainWindow::~MainWindow()
 {
     Dialogs::setSettings(nullptr);
+    if (m_exportWatcher)
+        m_exportWatcher->waitForFinished();
     m_quality->shutdown();
     m_sampling->shutdown();
     m_training->shutdown();
@@ -299,7 +303,7 @@ void MainWindow::buildMenus()
     auto* exp = menuBar()->addMenu(tr("&Export"));
     auto* grid = exp->addAction(tr("Sample grid as PNG…"), this, [this] {
         exportWithDialog(tr("Export the sample grid"), QStringLiteral("samples.png"), tr("PNG images (*.png)"),
-                         &MainWindow::exportSampleGrid);
+                         &MainWindow::sampleGridJob);
     });
     auto* folder = exp->addAction(tr("Every sample as PNG into a folder…"), this, [this] {
         const QString dir = Dialogs::folderPath(this, tr("Export every sample into"), QStringLiteral("exports"),
@@ -317,39 +321,37 @@ void MainWindow::buildMenus()
             statusBar()->showMessage(tr("Nothing exported: the folder keeps its earlier export."), 5000);
             return;
         }
-        if (auto s = exportSamplesToFolder(dir, !earlier.isEmpty()); !s)
-            showError(ddpm::errorText(s));
-        else
-            statusBar()->showMessage(tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)), 5000);
+        runExport(samplesToFolderJob(dir, !earlier.isEmpty()), QDir::toNativeSeparators(dir),
+                  tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)));
     });
     auto* rstrip = exp->addAction(tr("Reverse-process strip as PNG…"), this, [this] {
         exportWithDialog(tr("Export the reverse-process strip"), QStringLiteral("reverse-strip.png"),
-                         tr("PNG images (*.png)"), &MainWindow::exportReverseStrip);
+                         tr("PNG images (*.png)"), &MainWindow::reverseStripJob);
     });
     auto* rgif = exp->addAction(tr("Reverse process as animated GIF…"), this, [this] {
         exportWithDialog(tr("Export the reverse process as GIF"), QStringLiteral("reverse.gif"),
-                         tr("GIF animations (*.gif)"), &MainWindow::exportReverseGif);
+                         tr("GIF animations (*.gif)"), &MainWindow::reverseGifJob);
     });
     auto* rwebp = exp->addAction(tr("Reverse process as animated WebP…"), this, [this] {
         exportWithDialog(tr("Export the reverse process as WebP"), QStringLiteral("reverse.webp"),
-                         tr("WebP animations (*.webp)"), &MainWindow::exportReverseWebP);
+                         tr("WebP animations (*.webp)"), &MainWindow::reverseWebPJob);
     });
     auto* fstrip = exp->addAction(tr("Forward-process strip as PNG…"), this, [this] {
         exportWithDialog(tr("Export the forward-process strip"), QStringLiteral("forward-strip.png"),
-                         tr("PNG images (*.png)"), &MainWindow::exportForwardStrip);
+                         tr("PNG images (*.png)"), &MainWindow::forwardStripJob);
     });
     exp->addSeparator();
     auto* losscsv = exp->addAction(tr("Loss history as CSV…"), this, [this] {
         exportWithDialog(tr("Export the loss history"), QStringLiteral("loss.csv"), tr("CSV files (*.csv)"),
-                         &MainWindow::exportLossCsv);
+                         &MainWindow::lossCsvJob);
     });
     auto* losschart = exp->addAction(tr("Loss chart as PNG…"), this, [this] {
         exportWithDialog(tr("Export the loss chart"), QStringLiteral("loss-chart.png"), tr("PNG images (*.png)"),
-                         &MainWindow::exportLossChart);
+                         &MainWindow::lossChartJob);
     });
     auto* qualitycsv = exp->addAction(tr("Quality measurements as CSV…"), this, [this] {
-        exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"),
-                         tr("CSV files (*.csv)"), &MainWindow::exportQualityCsv);
+        exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"), tr("CSV files (*.csv)"),
+                         &MainWindow::qualityCsvJob);
     });
 
     // Items with nothing to export are disabled, instead of asking for a file name and then saying so.
@@ -408,6 +410,10 @@ void MainWindow::buildStatusBar()
     for (auto* label : {m_deviceLabel, m_modelLabel, m_stepLabel, m_precisionLabel})
         label->setTextFormat(Qt::PlainText);
 
+    m_exportProgress = new QProgressBar(this); // while an export is written
+    m_exportProgress->setMaximumWidth(120);
+    m_exportProgress->hide();
+    statusBar()->addPermanentWidget(m_exportProgress);
     statusBar()->addPermanentWidget(m_deviceLabel);
     statusBar()->addPermanentWidget(m_precisionLabel);
     statusBar()->addPermanentWidget(m_modelLabel);
@@ -876,6 +882,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     m_closing = true;
     saveSettings();
+    if (m_exportWatcher)
+        m_exportWatcher->waitForFinished(); // a file half written would be lost; exports take seconds
     // Every worker stops here; results already queued for the window arrive at controllers that are
     // shut down and are dropped (tst_studio::closeWithWorkInFlight).
     m_quality->shutdown();
@@ -932,6 +940,28 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->setEnabled(!files.isEmpty());
 }
 
+namespace {
+using WeightsFile = MainWindow::WeightsFile;
+
+// Runs on the export's thread: the SHA-256 of the weights' file, when it is still as it was.
+QString hashOf(const WeightsFile& f)
+{
+    const QFileInfo info(f.path);
+    return !f.path.isEmpty() && info.exists() && info.size() == f.size && info.lastModified() == f.modified
+               ? sha256OfFile(f.path)
+               : QStringLiteral("unsaved");
+}
+
+// The export of `meta` for `source`'s weights: the hash filled in on the worker thread, then `write`.
+template <typename Write> MainWindow::ExportJob withHash(ExportMeta meta, const WeightsFile& source, Write write)
+{
+    return [meta, source, write]() mutable {
+        meta.checkpointSha256 = hashOf(source);
+        return write(meta);
+    };
+}
+} // namespace
+
 ExportMeta MainWindow::baseMeta(const QString& kind) const
 {
     ExportMeta m;
@@ -942,7 +972,6 @@ ExportMeta MainWindow::baseMeta(const QString& kind) const
         m.trainingStep = snap->step;
         m.steps = snap->config.schedule.steps;
     }
-    m.checkpointSha256 = m_path.isEmpty() || m_training->isDirty() ? QStringLiteral("unsaved") : sha256OfFile(m_path);
     m.kind = kind;
     return m;
 }
@@ -957,12 +986,6 @@ ExportMeta MainWindow::reverseMeta(const QString& kind) const
         m.preset = QString::fromStdString(r.model->config.preset);
         m.trainingStep = r.model->step;
     }
-    // The hash of the file the weights came from, if it is still as it was when the run started.
-    const QFileInfo source(origin.file);
-    m.checkpointSha256 = !origin.file.isEmpty() && source.exists() && source.size() == origin.fileSize &&
-                                 source.lastModified() == origin.fileModified
-                             ? sha256OfFile(origin.file)
-                             : QStringLiteral("unsaved");
     m.seed = r.options.seed;
     m.sampler = QString::fromStdString(samplerKindName(r.options.kind)) +
                 (origin.kind.isEmpty() ? QString() : QStringLiteral(" (") + origin.kind + QLatin1Char(')'));
@@ -988,99 +1011,206 @@ void holdLastFrame(QList<QImage>& frames)
 }
 } // namespace
 
-Status MainWindow::exportSampleGrid(const QString& path)
+namespace {
+WeightsFile weightsOfRun(const RunOrigin& origin)
+{
+    return {origin.file, origin.fileSize, origin.fileModified};
+}
+
+MainWindow::ExportJob refusal(const QString& why)
+{
+    return [why] { return noData(why); };
+}
+} // namespace
+
+// Each export is prepared here, on the GUI thread (what to write: images, frames, the settings), and
+// written by the job it returns: on a worker thread from the menus (hashing and encoding take seconds),
+// at once from the exportX() functions the tests call.
+MainWindow::ExportJob MainWindow::sampleGridJob(const QString& path) const
 {
     const auto finals = m_reverseView->finalImages(); // of the run shown
     if (finals.isEmpty())
-        return noData(tr("There are no samples yet: run the reverse process first."));
+        return refusal(tr("There are no samples yet: run the reverse process first."));
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(finals.size()))));
-    return exportImage(makeGrid(finals, columns, 2, 4), path, reverseMeta(QStringLiteral("grid")));
+    return withHash(
+        reverseMeta(QStringLiteral("grid")), weightsOfRun(m_reverseView->origin()),
+        [finals, columns, path](const ExportMeta& m) { return exportImage(makeGrid(finals, columns, 2, 4), path, m); });
 }
 
-Status MainWindow::exportSamplesToFolder(const QString& folder, bool replaceEarlier)
+MainWindow::ExportJob MainWindow::samplesToFolderJob(const QString& folder, bool replaceEarlier) const
 {
     const auto finals = m_reverseView->finalImages();
     if (finals.isEmpty())
-        return noData(tr("There are no samples yet: run the reverse process first."));
-    return exportImagesToFolder(finals, folder, QStringLiteral("sample"), reverseMeta(QStringLiteral("sample")),
-                                replaceEarlier);
+        return refusal(tr("There are no samples yet: run the reverse process first."));
+    return withHash(reverseMeta(QStringLiteral("sample")), weightsOfRun(m_reverseView->origin()),
+                    [finals, folder, replaceEarlier](const ExportMeta& m) {
+                        return exportImagesToFolder(finals, folder, QStringLiteral("sample"), m, replaceEarlier);
+                    });
 }
 
-Status MainWindow::exportReverseStrip(const QString& path)
+MainWindow::ExportJob MainWindow::reverseStripJob(const QString& path) const
 {
     if (m_reverseView->frameCount() == 0)
-        return noData(tr("There is no reverse process to export yet."));
-    return exportImage(m_reverseView->stripImage(), path, reverseMeta(QStringLiteral("strip")));
+        return refusal(tr("There is no reverse process to export yet."));
+    return withHash(
+        reverseMeta(QStringLiteral("strip")), weightsOfRun(m_reverseView->origin()),
+        [image = m_reverseView->stripImage(), path](const ExportMeta& m) { return exportImage(image, path, m); });
 }
 
-Status MainWindow::exportReverseGif(const QString& path)
+MainWindow::ExportJob MainWindow::reverseAnimationJob(const QString& path, bool webp) const
 {
     auto frames = m_reverseView->animationFrames();
     if (frames.isEmpty())
-        return noData(tr("There is no reverse process to export yet."));
+        return refusal(tr("There is no reverse process to export yet."));
     holdLastFrame(frames);
-    auto bytes = encodeGif(frames, 60);
-    if (!bytes)
-        return bytes.failure();
-    return exportFile(bytes.value(), path, reverseMeta(QStringLiteral("gif"))); // with its sidecar, or neither
+    return withHash(reverseMeta(webp ? QStringLiteral("webp") : QStringLiteral("gif")),
+                    weightsOfRun(m_reverseView->origin()), [frames, path, webp](const ExportMeta& m) -> Status {
+                        auto bytes = webp ? encodeWebP(frames, 60) : encodeGif(frames, 60);
+                        if (!bytes)
+                            return bytes.failure();
+                        return exportFile(bytes.value(), path, m); // with its sidecar, or neither
+                    });
 }
 
-Status MainWindow::exportReverseWebP(const QString& path)
-{
-    auto frames = m_reverseView->animationFrames();
-    if (frames.isEmpty())
-        return noData(tr("There is no reverse process to export yet."));
-    holdLastFrame(frames);
-    auto bytes = encodeWebP(frames, 60);
-    if (!bytes)
-        return bytes.failure();
-    return exportFile(bytes.value(), path, reverseMeta(QStringLiteral("webp")));
-}
-
-Status MainWindow::exportForwardStrip(const QString& path)
+MainWindow::ExportJob MainWindow::forwardStripJob(const QString& path) const
 {
     const auto frames = m_dataView->forwardFrames();
     if (frames.isEmpty())
-        return noData(tr("There is no image to noise yet: choose a data set."));
+        return refusal(tr("There is no image to noise yet: choose a data set."));
     ExportMeta m = baseMeta(QStringLiteral("forward-strip"));
     m.schedule = QString::fromStdString(scheduleKindName(m_dataView->schedule().kind));
     m.sampler = QStringLiteral("forward");
-    return exportImage(m_dataView->forwardStripImage(), path, m);
+    return withHash(m, currentWeightsFile(), [image = m_dataView->forwardStripImage(), path](const ExportMeta& meta) {
+        return exportImage(image, path, meta);
+    });
 }
 
+MainWindow::ExportJob MainWindow::lossCsvJob(const QString& path) const
+{
+    const LossHistory history = m_trainingView->lossHistory(); // a bounded copy
+    if (history.empty())
+        return refusal(tr("There is no loss history yet: train the model first."));
+    return [history, path] { return ddpm::exportLossCsv(history, path); };
+}
+
+MainWindow::ExportJob MainWindow::lossChartJob(const QString& path) const
+{
+    return withHash(baseMeta(QStringLiteral("loss-chart")), currentWeightsFile(),
+                    [image = m_trainingView->lossChart()->grab().toImage(), path](const ExportMeta& m) {
+                        return exportImage(image, path, m);
+                    });
+}
+
+MainWindow::ExportJob MainWindow::qualityCsvJob(const QString& path) const
+{
+    auto csv = m_qualityView->csv();
+    if (!csv)
+        return [failure = csv.failure()] { return Status(failure); };
+    return [bytes = csv.value(), path] { return saveBytesAtomically(bytes, path); };
+}
+
+MainWindow::WeightsFile MainWindow::currentWeightsFile() const
+{
+    if (m_path.isEmpty() || m_training->isDirty())
+        return {};
+    const QFileInfo info(m_path);
+    return {m_path, info.size(), info.lastModified()};
+}
+
+Status MainWindow::exportSampleGrid(const QString& path)
+{
+    return sampleGridJob(path)();
+}
+Status MainWindow::exportSamplesToFolder(const QString& folder, bool replaceEarlier)
+{
+    return samplesToFolderJob(folder, replaceEarlier)();
+}
+Status MainWindow::exportReverseStrip(const QString& path)
+{
+    return reverseStripJob(path)();
+}
+Status MainWindow::exportReverseGif(const QString& path)
+{
+    return reverseAnimationJob(path, false)();
+}
+Status MainWindow::exportReverseWebP(const QString& path)
+{
+    return reverseAnimationJob(path, true)();
+}
+Status MainWindow::exportForwardStrip(const QString& path)
+{
+    return forwardStripJob(path)();
+}
 Status MainWindow::exportLossCsv(const QString& path)
 {
-    const auto pts = m_trainingView->lossChart()->rawPoints();
-    std::vector<LossPoint> history;
-    history.reserve(static_cast<size_t>(pts.size()));
-    for (const auto& p : pts)
-        history.push_back({static_cast<int64_t>(p.x()), static_cast<float>(p.y())});
-    if (history.empty())
-        return noData(tr("There is no loss history yet: train the model first."));
-    return ddpm::exportLossCsv(history, path);
+    return lossCsvJob(path)();
 }
-
-Status MainWindow::exportQualityCsv(const QString& path)
-{
-    return m_qualityView->exportCsv(path);
-}
-
 Status MainWindow::exportLossChart(const QString& path)
 {
-    return exportImage(m_trainingView->lossChart()->grab().toImage(), path, baseMeta(QStringLiteral("loss-chart")));
+    return lossChartJob(path)();
+}
+Status MainWindow::exportQualityCsv(const QString& path)
+{
+    return qualityCsvJob(path)();
+}
+
+MainWindow::ExportJob MainWindow::reverseGifJob(const QString& path) const
+{
+    return reverseAnimationJob(path, false);
+}
+
+MainWindow::ExportJob MainWindow::reverseWebPJob(const QString& path) const
+{
+    return reverseAnimationJob(path, true);
 }
 
 void MainWindow::exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
-                                  Status (MainWindow::*exporter)(const QString&))
+                                  ExportJob (MainWindow::*job)(const QString&) const)
 {
     const QString path = Dialogs::savePath(this, title, QStringLiteral("exports"),
                                            QDir(m_settings.exportFolder()).filePath(suffix), filter);
     if (path.isEmpty())
         return;
-    if (auto s = (this->*exporter)(path); !s)
-        showError(ddpm::errorText(s));
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    runExport((this->*job)(path), QDir::toNativeSeparators(path),
+              tr("Exported %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::runExport(ExportJob job, const QString& what, const QString& done)
+{
+    if (m_exportWatcher) {
+        statusBar()->showMessage(tr("Still writing the last export; try again when it is done."), 5000);
+        return;
+    }
+    // Hashing a checkpoint and encoding an animation take seconds: on a worker thread, while the status
+    // bar says what is being written. The job holds copies of what it writes (no widget, no `this`), and
+    // no exception leaves it.
+    m_exportWatcher = new QFutureWatcher<Status>(this);
+    m_exportProgress->setRange(0, 0); // busy: how long hashing and encoding take is not known
+    m_exportProgress->setFormat(QString());
+    m_exportProgress->setToolTip(tr("Writing %1").arg(what));
+    m_exportProgress->show();
+    statusBar()->showMessage(tr("Writing %1…").arg(what));
+    connect(m_exportWatcher, &QFutureWatcher<Status>::finished, this, [this, done] {
+        const Status s = m_exportWatcher->result();
+        m_exportWatcher->deleteLater();
+        m_exportWatcher = nullptr;
+        m_exportProgress->hide();
+        if (!s)
+            showError(ddpm::errorText(s));
+        else
+            statusBar()->showMessage(done, 5000);
+    });
+    m_exportWatcher->setFuture(QtConcurrent::run([job = std::move(job)]() -> Status {
+        try {
+            return job();
+        } catch (const std::exception& e) {
+            return Error{QCoreApplication::translate("MainWindow", "The export failed: %1")
+                             .arg(QString::fromLocal8Bit(e.what()))
+                             .toStdString()};
+        } catch (...) {
+            return Error{QCoreApplication::translate("MainWindow", "The export failed.").toStdString()};
+        }
+    }));
 }
 
 void MainWindow::setLanguage(const QString& language)

@@ -9,13 +9,17 @@
 #include "trainingcontroller.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
+
+#include <functional>
 
 class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QProgressBar;
 class QTabWidget;
 class DataView;
 class HelpPanel;
@@ -62,11 +66,11 @@ public:
     // Measures the current model's samples (one sampler setting, or the sweep against steps).
     void startQuality(const ddpm::QualityOptions& options, bool sweep);
 
-    // Exports (also used by tests); each writes the file whole and, for images, a JSON sidecar.
+    // Exports (also used by tests, which wait for them); each writes the file whole and, for images, a
+    // JSON sidecar. The menus run the same jobs on a worker thread (exportWithDialog).
     ddpm::Status exportSampleGrid(const QString& path);
-    ddpm:: // A folder with an earlier export is refused unless replaceEarlier (the menu item asks first).
-        Status
-        exportSamplesToFolder(const QString& folder, bool replaceEarlier = false);
+    // A folder with an earlier export is refused unless replaceEarlier (the menu item asks first).
+    ddpm::Status exportSamplesToFolder(const QString& folder, bool replaceEarlier = false);
     ddpm::Status exportReverseStrip(const QString& path);
     ddpm::Status exportReverseGif(const QString& path);
     ddpm::Status exportReverseWebP(const QString& path);
@@ -74,6 +78,29 @@ public:
     ddpm::Status exportLossCsv(const QString& path);
     ddpm::Status exportLossChart(const QString& path);
     ddpm::Status exportQualityCsv(const QString& path);
+    bool isExporting() const { return m_exportWatcher != nullptr; }
+
+    // An export prepared on the GUI thread, to be written anywhere: hashing, encoding, writing.
+    using ExportJob = std::function<ddpm::Status()>;
+    // A checkpoint file as it was when weights were read from it (its hash goes into sidecars).
+    struct WeightsFile {
+        QString path;
+        qint64 size = -1;
+        QDateTime modified;
+    };
+    ExportJob sampleGridJob(const QString& path) const;
+    ExportJob samplesToFolderJob(const QString& folder, bool replaceEarlier) const;
+    ExportJob reverseStripJob(const QString& path) const;
+    ExportJob reverseAnimationJob(const QString& path, bool webp) const;
+    ExportJob reverseGifJob(const QString& path) const;
+    ExportJob reverseWebPJob(const QString& path) const;
+    ExportJob forwardStripJob(const QString& path) const;
+    ExportJob lossCsvJob(const QString& path) const;
+    ExportJob lossChartJob(const QString& path) const;
+    ExportJob qualityCsvJob(const QString& path) const;
+    WeightsFile currentWeightsFile() const; // the open file, unless training changed the weights since
+    // Writes `job` on a worker thread while the status bar shows `what`; `done` when it is written.
+    void runExport(ExportJob job, const QString& what, const QString& done);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -105,8 +132,10 @@ private:
                                const QString& note = {});
     ddpm::ExportMeta reverseMeta(const QString& kind) const;
     ddpm::ExportMeta baseMeta(const QString& kind) const;
+    // Asks for a file name, then writes the export on a worker thread while the status bar shows it;
+    // one export at a time.
     void exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
-                          ddpm::Status (MainWindow::*exporter)(const QString&));
+                          ExportJob (MainWindow::*job)(const QString&) const);
     void setLanguage(const QString& language);
     void showAbout();
 
@@ -141,5 +170,7 @@ private:
     };
     std::optional<PendingRun> m_samplingAwaitsSnapshot;
     bool m_closing = false;
+    QFutureWatcher<ddpm::Status>* m_exportWatcher = nullptr; // the export being written
+    QProgressBar* m_exportProgress = nullptr;
     QMap<QString, QString> m_liveValues[5]; // the help panel's "Now" of each view
 };

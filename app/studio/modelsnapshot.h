@@ -16,7 +16,7 @@ struct ModelSnapshot {
     int64_t step = 0;
     ddpm::UNet model{nullptr}; // raw weights
     ddpm::UNet ema{nullptr};   // EMA weights
-    std::vector<ddpm::LossPoint> lossHistory;
+    ddpm::LossHistory lossHistory; // bounded (core/losshistory.h): copying it costs at most a few MB
     std::vector<double> binLoss;
     std::vector<ddpm::BinLossSnapshot> binLossHistory;
     torch::Device device = torch::kCPU;

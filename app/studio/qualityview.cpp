@@ -348,7 +348,7 @@ void QualityView::updateButtons()
         w->setEnabled(!m_running);
 }
 
-Status QualityView::exportCsv(const QString& path) const
+Result<QByteArray> QualityView::csv() const
 {
     if (m_reports.isEmpty())
         return Error{tr("There is no quality measurement yet: press Measure first.").toStdString()};
@@ -361,8 +361,16 @@ Status QualityView::exportCsv(const QString& path) const
     std::string csv = withStep(qualityCsvHeader(m_reports.first().classNames), "model_step");
     for (int i = 0; i < m_reports.size(); ++i)
         csv += withStep(qualityReportToCsvRow(m_reports[i]), std::to_string(m_reportSteps[i]));
+    return QByteArray::fromStdString(csv);
+}
+
+Status QualityView::exportCsv(const QString& path) const
+{
+    auto bytes = csv();
+    if (!bytes)
+        return bytes.failure();
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(csv.data(), static_cast<qint64>(csv.size())) < 0 || !f.commit())
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) < 0 || !f.commit())
         return Error{tr("Cannot write %1: %2").arg(path, f.errorString()).toStdString()};
     return Ok{};
 }

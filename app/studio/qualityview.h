@@ -47,6 +47,7 @@ public:
     const QList<ddpm::QualityReport>& reports() const { return m_reports; }
     // The reports as CSV (core's columns, plus the model's step), written whole or not at all.
     ddpm::Status exportCsv(const QString& path) const;
+    ddpm::Result<QByteArray> csv() const; // what exportCsv writes
 
     QPushButton* measureButton() const { return m_measure; }
     QPushButton* sweepButton() const { return m_sweep; }

@@ -330,6 +330,7 @@ void TrainingView::setState(TrainingController::State state)
 void TrainingView::showModel(const SnapshotPtr& snapshot)
 {
     m_chart->clear();
+    m_history.clear();
     m_heat->clear();
     m_model = snapshot;
     // The samples of the model before do not show this one: a trained model's own come when the window
@@ -343,9 +344,11 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
     setFormConfig(snapshot->config);
     if (snapshot->config.train.totalSteps > snapshot->step)
         setTotalSteps(snapshot->config.train.totalSteps);
+    m_history = snapshot->lossHistory; // bounded: recent steps, older ones folded (core/losshistory.h)
+    const auto all = m_history.points();
     QVector<QPointF> points;
-    points.reserve(static_cast<int>(snapshot->lossHistory.size()));
-    for (const auto& p : snapshot->lossHistory)
+    points.reserve(static_cast<int>(all.size()));
+    for (const auto& p : all)
         points.append(QPointF(static_cast<double>(p.step), p.loss));
     m_chart->appendPoints(points);
     m_heat->setBinLabels(
@@ -357,7 +360,7 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
                                static_cast<int>(snapshot->step));
     // The statistics show the model's own figures until training measures new ones.
     m_lastStep = snapshot->step;
-    m_loss = snapshot->lossHistory.empty() ? std::nan("") : static_cast<double>(snapshot->lossHistory.back().loss);
+    m_loss = m_history.empty() ? std::nan("") : static_cast<double>(m_history.back().loss);
     m_lrNow = snapshot->step > 0 ? snapshot->lr : std::nan("");
     m_elapsedBefore = 0;
     m_stepsPerSec = m_imagesPerSec = 0;
@@ -404,8 +407,11 @@ void TrainingView::updatePending()
 
 void TrainingView::addProgress(const TrainingProgress& p)
 {
-    if (!p.points.isEmpty())
+    if (!p.points.isEmpty()) {
+        for (const QPointF& q : p.points)
+            m_history.push_back({static_cast<int64_t>(q.x()), static_cast<float>(q.y())});
         m_chart->appendPoints(p.points);
+    }
     if (p.step > 0) {
         m_lastStep = p.step;
         m_stepsPerSec = p.stepsPerSec;

@@ -49,6 +49,8 @@ public:
     void addProgress(const TrainingProgress& progress);
     void showPreview(const QImage& grid, qint64 step);
     LossChart* lossChart() const { return m_chart; }
+    // The run's losses as the model and the training since have them (bounded, see LossHistory).
+    const ddpm::LossHistory& lossHistory() const { return m_history; }
     BinHeatMap* heatMap() const { return m_heat; }
     QImage previewImage() const { return m_previewImage; }
     QPushButton* startButton() const { return m_start; }
@@ -70,6 +72,7 @@ Q_SIGNALS:
     void previewIntervalChanged(int steps);
 
 private:
+    ddpm::LossHistory m_history;
     void updateClock();
     void updatePending();
 

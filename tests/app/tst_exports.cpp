@@ -167,10 +167,31 @@ void TestExports::tensorImages()
 void TestExports::lossCsv()
 {
     const QString path = m_dir.filePath(QStringLiteral("loss.csv"));
-    QVERIFY(exportLossCsv({{1, 0.5f}, {2, 0.25f}}, path));
+    LossHistory h;
+    h.push_back({1, 0.5f});
+    h.push_back({2, 0.25f});
+    QVERIFY(exportLossCsv(h, path));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("step,loss\n1,0.5\n2,0.25\n"));
+    QCOMPARE(f.readAll(), QByteArray("step,loss,loss_min,loss_max,steps\n1,0.5,0.5,0.5,1\n2,0.25,0.25,0.25,1\n"));
+    f.close();
+
+    // A long run: the older steps as buckets (mean, min, max of the steps folded), then every recent step;
+    // the rows account for every step once.
+    LossHistory longRun;
+    const int64_t n = LossHistory::kRecent + LossHistory::kFoldChunk + 5;
+    for (int64_t s = 1; s <= n; ++s)
+        longRun.push_back({s, static_cast<float>(s % 2 ? 1.0 : 3.0)});
+    QVERIFY(!longRun.buckets().empty());
+    QVERIFY(exportLossCsv(longRun, path));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = f.readAll().trimmed().split('\n');
+    QCOMPARE(rows.size() - 1, int(longRun.buckets().size() + longRun.recent().size()));
+    qint64 steps = 0;
+    for (int i = 1; i < rows.size(); ++i)
+        steps += rows[i].split(',').value(4).toLongLong();
+    QCOMPARE(steps, n);
+    QCOMPARE(rows[1], QByteArray("64,2,1,3,64")); // steps 1…64: mean 2, min 1, max 3
 }
 
 void TestExports::framesMustMatch()

@@ -167,7 +167,7 @@ void TestCheckpoint::roundTrip()
     QCOMPARE(loaded->config.train.batch, 8);
     QCOMPARE(loaded->config.unet.chMult(), trainer.config().unet.chMult());
     QCOMPARE(int(loaded->lossHistory.size()), 3);
-    QCOMPARE(loaded->lossHistory[2].loss, trainer.lossHistory()[2].loss);
+    QCOMPARE(loaded->lossHistory.recent()[2].loss, trainer.lossHistory().recent()[2].loss);
     torch::NoGradGuard g;
     trainer.model()->eval();
     auto x = torch::randn({2, 1, 16, 16});
@@ -211,7 +211,7 @@ void TestCheckpoint::resumeContinuesExactly()
     }
     QVERIFY(optimizerStatesEqual(straight, second));
     for (int i = 0; i < 6; ++i)
-        QCOMPARE(second.lossHistory()[size_t(i)].loss, straight.lossHistory()[size_t(i)].loss);
+        QCOMPARE(second.lossHistory().recent()[size_t(i)].loss, straight.lossHistory().recent()[size_t(i)].loss);
 }
 
 void TestCheckpoint::samplingOnlyCheckpoint()
@@ -235,8 +235,17 @@ void TestCheckpoint::samplingOnlyCheckpoint()
     QVERIFY2(loaded, loaded.ok() ? "" : loaded.error().c_str());
     QVERIFY(loaded->samplingOnly);
     QCOMPARE(loaded->step, 8);
-    QCOMPARE(int(loaded->lossHistory.size()), 5);
+    // The newest 5 steps as they were, the 3 before folded into a bucket (their min, max and mean).
+    QCOMPARE(int(loaded->lossHistory.size()), 8);
+    QCOMPARE(int(loaded->lossHistory.recent().size()), 5);
     QCOMPARE(loaded->lossHistory.back().loss, trainer.lossHistory().back().loss);
+    QCOMPARE(int(loaded->lossHistory.buckets().size()), 1);
+    const auto& b = loaded->lossHistory.buckets().front();
+    QCOMPARE(b.firstStep, int64_t{1});
+    QCOMPARE(b.lastStep, int64_t{3});
+    const auto& all = trainer.lossHistory().recent();
+    QCOMPARE(b.min, std::min({all[0].loss, all[1].loss, all[2].loss}));
+    QCOMPARE(b.max, std::max({all[0].loss, all[1].loss, all[2].loss}));
     auto ema = trainer.ema()->parameters();
     auto leanEma = loaded->ema->parameters(), leanModel = loaded->model->parameters();
     auto halfLoaded = loadCheckpoint(half, torch::kCPU);
@@ -468,7 +477,7 @@ void TestCheckpoint::format1StillOpens()
     QCOMPARE(loaded->formatVersion, 1);
     QCOMPARE(loaded->step, 3);
     QCOMPARE(int(loaded->lossHistory.size()), 2);
-    QCOMPARE(loaded->lossHistory[1].step, int64_t{2});
+    QCOMPARE(loaded->lossHistory.recent()[1].step, int64_t{2});
     const QString now = m_dir.filePath(QStringLiteral("format2.ckpt"));
     QVERIFY(convertCheckpoint(old.toStdString(), now.toStdString()));
     auto converted = loadCheckpoint(now.toStdString(), torch::kCPU);

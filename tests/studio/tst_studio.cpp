@@ -511,6 +511,15 @@ void TestStudio::exportsFromTheWindow()
     QCOMPARE(c.readAll().trimmed().split('\n').size(), 4);
     QVERIFY(w->exportLossChart(chart));
     QVERIFY(!QImage(chart).isNull());
+    // From the menu, the export is written on a worker thread: the window goes on (the status bar shows
+    // it), a second export meanwhile is refused with a message, and the file arrives with its sidecar.
+    const QString menuGif = m_dir.filePath(QStringLiteral("menu.gif"));
+    Dialogs::setNextSavePath(menuGif);
+    gifAction->trigger();
+    QVERIFY(w->isExporting() || QFile::exists(menuGif));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isExporting(), 30000);
+    QVERIFY(QFile::exists(menuGif) && QFile::exists(sidecarPath(menuGif)));
+    QVERIFY(w->lastError().isEmpty() || !w->lastError().contains(QStringLiteral("export")));
     // A failed export leaves the earlier file as it was.
     const QByteArray before = [&] {
         QFile f(grid);

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void axesCoverData();
     void resetZoomRestoresFullRange();
     void zoomKeepsSeveralTicks();
+    void millionPointsStayBounded();
     void clearEmpties();
 };
 
@@ -298,6 +299,36 @@ void TestLossChart::zoomKeepsSeveralTicks()
              qPrintable(QStringLiteral("base %1 over %2 … %3").arg(y->base()).arg(y->min()).arg(y->max())));
     chart.resetZoom();
     QCOMPARE(chart.xAxis()->tickInterval(), fullStep);
+}
+
+// A million steps in batches as training delivers them: the chart keeps and draws at most kMaxPoints,
+// the newest at full resolution, the x range still spans the run, and the smoothed value at the end is
+// the exponential average of every point (computed here as the oracle).
+void TestLossChart::millionPointsStayBounded()
+{
+    LossChart chart;
+    chart.setSmoothing(0.9);
+    double ema = 0;
+    constexpr int n = 1'000'000, batch = 5000;
+    for (int first = 0; first < n; first += batch) {
+        const auto pts = lossCurve(first, batch);
+        for (const QPointF& p : pts)
+            ema = (first == 0 && p == pts.first()) ? p.y() : 0.9 * ema + 0.1 * p.y();
+        chart.appendPoints(pts);
+        QVERIFY(chart.rawPoints().size() <= LossChart::kMaxPoints);
+    }
+    QVERIFY(chart.rawSeries()->count() <= LossChart::kMaxPoints);
+    QVERIFY(chart.smoothedSeries()->count() <= LossChart::kMaxPoints);
+    const auto raw = chart.rawPoints();
+    QCOMPARE(raw.last(), lossCurve(n - 1, 1).first()); // the newest point as it was
+    QCOMPARE(raw[raw.size() - 2], lossCurve(n - 2, 1).first());
+    QCOMPARE(raw.first().x(), 0.0); // still from the first step
+    // Recent steps in full, older ones coarser but there: the first half of the run has points too.
+    QVERIFY(std::count_if(raw.begin(), raw.end(), [](const QPointF& p) { return p.x() < n / 2; }) >= 100);
+    QCOMPARE(chart.xAxis()->max(), double(n - 1));
+    QVERIFY(std::abs(chart.smoothedPoints().last().y() - ema) < 1e-12);
+    for (qsizetype i = 1; i < raw.size(); ++i)
+        QVERIFY(raw[i].x() > raw[i - 1].x());
 }
 
 void TestLossChart::clearEmpties()

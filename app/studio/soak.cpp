@@ -1,0 +1,228 @@
+#include "soak.h"
+
+#include "mainwindow.h"
+#include "reverseview.h"
+#include "timestepscrubber.h"
+#include "trainingview.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+int g_warnings = 0;
+QStringList g_firstWarnings;
+QtMessageHandler g_previous = nullptr;
+
+void countMessages(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg && !message.contains(QLatin1String("propagateSizeHints"))) {
+        ++g_warnings;
+        if (g_firstWarnings.size() < 10)
+            g_firstWarnings << message;
+    }
+    if (g_previous)
+        g_previous(type, context, message);
+}
+
+constexpr int kTickMs = 10;
+constexpr double kWarmupMinutes = 5.0; // memory is compared with what it was after this
+} // namespace
+
+SoakDriver::SoakDriver(MainWindow& window, double minutes, const QString& reportPath, const QString& exportFolder,
+                       QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_minutes(minutes)
+    , m_reportPath(reportPath)
+    , m_exportFolder(exportFolder)
+{
+    m_tick.setTimerType(Qt::PreciseTimer);
+    m_tick.setInterval(kTickMs);
+    connect(&m_tick, &QTimer::timeout, this, &SoakDriver::tick);
+    m_step.setSingleShot(true);
+    connect(&m_step, &QTimer::timeout, this, &SoakDriver::next);
+    m_memory.setInterval(10'000);
+    connect(&m_memory, &QTimer::timeout, this, &SoakDriver::sampleMemory);
+}
+
+void SoakDriver::installMessageCounter()
+{
+    g_previous = qInstallMessageHandler(countMessages);
+}
+
+double SoakDriver::rssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return 0;
+}
+
+void SoakDriver::start()
+{
+    QDir().mkpath(m_exportFolder);
+    m_clock.start();
+    m_sinceTick.start();
+    m_tick.start();
+    m_memory.start();
+    sampleMemory();
+    m_phase = Phase::Train;
+    m_phaseClock.start();
+    m_step.start(0);
+}
+
+void SoakDriver::tick()
+{
+    // A 10 ms timer that fires late: the GUI thread was busy (or the machine was).
+    const double late = static_cast<double>(m_sinceTick.restart()) - kTickMs;
+    if (m_clock.elapsed() > 20'000) { // not while the window and the model first come up
+        m_worstStallMs = std::max(m_worstStallMs, late);
+        m_stallsOver50 += late > 50 ? 1 : 0;
+    }
+}
+
+void SoakDriver::sampleMemory()
+{
+    const double rss = rssMb();
+    m_rssSeries << rss;
+    m_rssMax = std::max(m_rssMax, rss);
+    if (m_rssAfterWarmup == 0 &&
+        m_clock.elapsed() >= static_cast<qint64>(std::min(kWarmupMinutes, m_minutes / 3) * 60'000))
+        m_rssAfterWarmup = rss;
+}
+
+void SoakDriver::next()
+{
+    if (m_clock.elapsed() >= static_cast<qint64>(m_minutes * 60'000)) {
+        finish();
+        return;
+    }
+    if (!m_window.isReady()) {
+        m_step.start(200);
+        return;
+    }
+    auto* training = m_window.training();
+    switch (m_phase) {
+    case Phase::Train:
+        if (training->state() != TrainingController::State::Running && m_phaseClock.elapsed() < 1000) {
+            m_window.setView(MainWindow::Training);
+            m_window.trainingView()->setTotalSteps(training->step() + 1'000'000);
+            m_window.startTraining();
+        } else if (m_phaseClock.elapsed() >= 15'000) {
+            if (training->state() == TrainingController::State::Running)
+                training->stop();
+            if (training->state() == TrainingController::State::Idle) {
+                m_phase = Phase::Sample;
+                m_phaseClock.restart();
+                ddpm::SamplerOptions o = m_window.reverseView()->samplerOptions();
+                o.kind = ddpm::SamplerKind::Ddim;
+                o.ddimSteps = 50;
+                o.count = 16;
+                o.seed = static_cast<uint64_t>(m_cycle);
+                m_window.reverseView()->setSamplerOptions(o);
+                m_window.startSampling();
+            }
+        }
+        m_step.start(100);
+        return;
+    case Phase::Sample:
+        if (m_window.sampling()->isRunning() && m_phaseClock.elapsed() < 120'000) {
+            m_step.start(100);
+            return;
+        }
+        m_phase = Phase::Scrub;
+        m_scrubAt = 0;
+        m_step.start(20);
+        return;
+    case Phase::Scrub: {
+        auto* scrubber = m_window.reverseView()->scrubber();
+        if (m_scrubAt <= scrubber->maximum()) {
+            scrubber->setValue(m_scrubAt++);
+            m_step.start(20);
+            return;
+        }
+        m_phase = Phase::Views;
+        m_viewAt = 0;
+        m_step.start(0);
+        return;
+    }
+    case Phase::Views:
+        if (m_viewAt < 5) {
+            m_window.setView(MainWindow::View(m_viewAt++));
+            m_step.start(300);
+            return;
+        }
+        m_phase = Phase::Export;
+        m_exportAt = 0;
+        m_step.start(0);
+        return;
+    case Phase::Export:
+        if (m_window.isExporting()) {
+            m_step.start(50);
+            return;
+        }
+        if (m_exportAt == 0) {
+            m_window.runExport(m_window.sampleGridJob(QDir(m_exportFolder).filePath(QStringLiteral("grid.png"))),
+                               QStringLiteral("grid.png"), QStringLiteral("grid"));
+        } else if (m_exportAt == 1) {
+            m_window.runExport(m_window.reverseGifJob(QDir(m_exportFolder).filePath(QStringLiteral("reverse.gif"))),
+                               QStringLiteral("reverse.gif"), QStringLiteral("gif"));
+        } else {
+            ++m_cycle;
+            m_phase = Phase::Train;
+            m_phaseClock.restart();
+            m_step.start(0);
+            return;
+        }
+        ++m_exportAt;
+        m_step.start(50);
+        return;
+    }
+}
+
+void SoakDriver::finish()
+{
+    m_tick.stop();
+    m_memory.stop();
+    sampleMemory();
+    const double last = m_rssSeries.isEmpty() ? 0 : m_rssSeries.last();
+    const double base = m_rssAfterWarmup > 0 ? m_rssAfterWarmup : (m_rssSeries.isEmpty() ? 0 : m_rssSeries.first());
+    const double growth = base > 0 ? 100.0 * (last - base) / base : 0;
+    QJsonObject o;
+    o[QStringLiteral("minutes")] = m_minutes;
+    o[QStringLiteral("cycles")] = m_cycle;
+    o[QStringLiteral("training_step")] = static_cast<double>(m_window.training()->step());
+    o[QStringLiteral("rss_mb_after_warmup")] = base;
+    o[QStringLiteral("rss_mb_end")] = last;
+    o[QStringLiteral("rss_mb_max")] = m_rssMax;
+    o[QStringLiteral("rss_growth_percent")] = growth;
+    o[QStringLiteral("worst_stall_ms")] = m_worstStallMs;
+    o[QStringLiteral("stalls_over_50_ms")] = m_stallsOver50;
+    o[QStringLiteral("qt_warnings")] = g_warnings;
+    o[QStringLiteral("first_warnings")] = QJsonArray::fromStringList(g_firstWarnings);
+    QJsonArray series;
+    for (double v : m_rssSeries)
+        series.append(v);
+    o[QStringLiteral("rss_mb_every_10_s")] = series;
+    const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    if (!m_reportPath.isEmpty()) {
+        QFile f(m_reportPath);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(json);
+    }
+    std::fprintf(stdout, "%s", json.constData());
+    const bool ok = growth < 5.0 && m_stallsOver50 == 0 && g_warnings == 0 && m_cycle > 0;
+    if (m_window.training()->state() == TrainingController::State::Running)
+        m_window.training()->stop();
+    Q_EMIT finished(ok ? 0 : 1);
+}

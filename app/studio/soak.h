@@ -1,0 +1,46 @@
+// The studio under a long, repetitive session, as a user would drive it: train a little, sample, scrub
+// through the run, switch views, export, again and again (scripts/soak.sh runs it under Xvfb). It
+// measures what such a session must not show: memory that keeps growing, the window freezing (a 10 ms
+// timer that fires late), warnings from Qt. The report is JSON.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+class MainWindow;
+
+class SoakDriver : public QObject {
+    Q_OBJECT
+public:
+    SoakDriver(MainWindow& window, double minutes, const QString& reportPath, const QString& exportFolder,
+               QObject* parent = nullptr);
+    void start();
+    // Qt's messages while the soak runs (warnings and worse are counted; the offscreen plugin's notes
+    // about window hints are not).
+    static void installMessageCounter();
+
+Q_SIGNALS:
+    void finished(int exitCode); // 0: within every bound
+
+private:
+    enum class Phase { Train, Sample, Scrub, Views, Export };
+    void next();
+    void tick();
+    void sampleMemory();
+    void finish();
+    static double rssMb();
+
+    MainWindow& m_window;
+    double m_minutes;
+    QString m_reportPath, m_exportFolder;
+    QElapsedTimer m_clock, m_sinceTick, m_phaseClock;
+    QTimer m_tick, m_step, m_memory;
+    Phase m_phase = Phase::Train;
+    int m_cycle = 0, m_scrubAt = 0, m_viewAt = 0, m_exportAt = 0;
+    double m_rssAfterWarmup = 0, m_rssMax = 0, m_worstStallMs = 0;
+    int m_stallsOver50 = 0;
+    QList<double> m_rssSeries; // MB, every 10 s
+};
