@@ -2155,27 +2155,27 @@
     <message>
         <location line="+6"/>
         <source>Still writing the last export; try again when it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Export wird noch geschrieben; versuchen Sie es erneut, wenn er fertig ist.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geschrieben</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The export failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist fehlgeschlagen.</translation>
     </message>
     <message>
         <location line="+11"/>

@@ -2152,27 +2152,27 @@
     <message>
         <location line="+6"/>
         <source>Still writing the last export; try again when it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>上一次导出仍在写入；请在完成后重试。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入 %1…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The export failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败。</translation>
     </message>
     <message>
         <location line="+11"/>
