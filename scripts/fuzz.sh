@@ -85,8 +85,8 @@ for h in "${harnesses[@]}"; do
             -close_fd_mask=3 -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" >"$log" 2>&1
     rc=$?
     ran=$((ran + 1))
-    execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}')
-    last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+    execs=$(grep -a -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}')
+    last=$(grep -a -E '^#[0-9]+' "$log" | tail -1)
     cov=$(echo "$last" | grep -o 'cov: [0-9]*' | awk '{print $2}')
     ft=$(echo "$last" | grep -o 'ft: [0-9]*' | awk '{print $2}')
     speed=$(echo "$last" | grep -o 'exec/s: [0-9]*' | awk '{print $2}')
@@ -94,7 +94,7 @@ for h in "${harnesses[@]}"; do
     if [ $rc -ne 0 ] || ls "$findings" | grep -qE '^(crash|leak|timeout|oom|slow-unit)-'; then
         found=1
         echo "  FOUND (exit code $rc): $(ls "$findings" | tr '\n' ' ')"
-        grep -m3 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$log" | sed 's/^/    /'
+        grep -a -m3 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$log" | sed 's/^/    /'
         echo "  log: $log"
     fi
 done

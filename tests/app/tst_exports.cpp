@@ -3,6 +3,8 @@
 #include "exporter.h"
 #include "imageio.h"
 
+#include "../common/smalldisk.h"
+
 #include <QtTest>
 
 #include <QImageReader>
@@ -143,10 +145,15 @@ void TestExports::failedExportKeepsEarlierFile()
     auto bad = frames(3, 10, 10, true);
     bad << QImage(5, 5, QImage::Format_Grayscale8);
     QVERIFY(!writeGif(bad, 50, path));
-    // A target that cannot be created leaves no file behind.
+    // A target that cannot be created leaves no file behind: no folder, no file, no temporary.
     QVERIFY(!saveImageAtomically(frames(1, 4, 4, true).first(), m_dir.filePath(QStringLiteral("missing/dir/x.png"))));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("missing"))));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
+    f.close();
+    // Nor does the refused GIF: beside keep.gif there is nothing but what was there.
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("keep.gif*")}, QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("keep.gif")});
 }
 
 void TestExports::tensorImages()
@@ -259,16 +266,7 @@ void TestExports::imageAndSidecarTogether()
 void TestExports::fullDiskKeepsEarlierPair()
 {
     const QString mountPoint = m_dir.filePath(QStringLiteral("small-disk"));
-    QVERIFY(QDir().mkpath(mountPoint));
-    QProcess mount;
-    mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                          QStringLiteral("size=2m"), QStringLiteral("tmpfs"), mountPoint});
-    if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
-        QSKIP("cannot mount a small tmpfs here (needs root): the full-disk test did not run");
-    struct Unmount {
-        QString path;
-        ~Unmount() { QProcess::execute(QStringLiteral("umount"), {path}); }
-    } unmount{mountPoint};
+    DDPM_MOUNT_SMALL_DISK(disk, mountPoint, QStringLiteral("2m"));
 
     const QString path = mountPoint + QStringLiteral("/samples.png");
     QVERIFY(exportImage(noiseImage(64, 1), path, metaOf(1)));

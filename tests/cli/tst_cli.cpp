@@ -63,7 +63,12 @@ TestCli::Run TestCli::runProgram(const char* program, const QStringList& args, i
 {
     QProcess p;
     p.start(QString::fromLocal8Bit(program), args);
-    p.waitForFinished(timeoutMs);
+    if (!p.waitForFinished(timeoutMs)) {
+        // A command that hangs past the limit (or never starts) is a failure, not exit code 0.
+        p.kill();
+        p.waitForFinished(5000);
+        return {-2, p.readAllStandardOutput(), p.readAllStandardError() + "\n(timed out or did not start)"};
+    }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
 }
@@ -211,43 +216,61 @@ void TestCli::bench()
 
 void TestCli::userErrors_data()
 {
+    // Each row with the words its message must contain: a different failure (a crash, a file that
+    // cannot be opened instead of a count refused) exits non-zero too, and must not pass.
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("no command") << QStringList{};
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("paint")};
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << QStringList{} << QStringLiteral("COMMAND --help");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("paint")}
+                                     << QStringLiteral("unknown command 'paint'");
     QTest::newRow("bad schedule") << QStringList{QStringLiteral("schedule"), QStringLiteral("--kind"),
-                                                 QStringLiteral("zigzag")};
+                                                 QStringLiteral("zigzag")}
+                                  << QStringLiteral("unknown schedule 'zigzag'");
     QTest::newRow("bad steps") << QStringList{QStringLiteral("schedule"), QStringLiteral("--steps"),
-                                              QStringLiteral("many")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("schedule"), QStringLiteral("--colour")};
+                                              QStringLiteral("many")}
+                               << QStringLiteral("--steps takes a whole number");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("schedule"), QStringLiteral("--colour")}
+                                    << QStringLiteral("--colour");
     QTest::newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--data"),
-                                                      QStringLiteral("synthetic")};
-    QTest::newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")};
+                                                      QStringLiteral("synthetic")}
+                                       << QStringLiteral("--out CKPT is required");
+    QTest::newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")}
+                                        << QStringLiteral("cannot open '/no/such.ckpt'");
     QTest::newRow("bad data") << QStringList{QStringLiteral("train"),        QStringLiteral("--data"),
                                              QStringLiteral("idx:/no/file"), QStringLiteral("--out"),
                                              QStringLiteral("/tmp/x.ckpt"),  QStringLiteral("--model"),
-                                             QStringLiteral("tiny")};
+                                             QStringLiteral("tiny")}
+                              << QStringLiteral("cannot open '/no/file'");
     // Where CUDA is present this run would succeed: the CUDA test (cudaWhereAvailable) covers that case.
     if (!torch::cuda::is_available())
         QTest::newRow("cuda absent") << QStringList{QStringLiteral("bench"), QStringLiteral("--device"),
-                                                    QStringLiteral("cuda")};
-    QTest::newRow("quality without checkpoint") << QStringList{QStringLiteral("quality")};
+                                                    QStringLiteral("cuda")}
+                                     << QStringLiteral("no CUDA device");
+    QTest::newRow("quality without checkpoint")
+        << QStringList{QStringLiteral("quality")} << QStringLiteral("--checkpoint CKPT is required");
+    // The count is refused before the file is looked at.
     QTest::newRow("quality of one image")
         << QStringList{QStringLiteral("quality"), QStringLiteral("--checkpoint"), QStringLiteral("/no/such.ckpt"),
-                       QStringLiteral("--count"), QStringLiteral("1")};
-    QTest::newRow("train-classifier without out") << QStringList{QStringLiteral("train-classifier")};
+                       QStringLiteral("--count"), QStringLiteral("1")}
+        << QStringLiteral("--count takes a whole number between 2 and");
+    QTest::newRow("train-classifier without out")
+        << QStringList{QStringLiteral("train-classifier")} << QStringLiteral("--out FILE is required");
     QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"),
                                                      QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"),
-                                                     QStringLiteral("/tmp/x.png")};
+                                                     QStringLiteral("/tmp/x.png")}
+                                      << QStringLiteral("is not a DDPM Studio checkpoint");
 }
 
 void TestCli::userErrors()
 {
     QFETCH(QStringList, args);
+    QFETCH(QString, message);
     auto r = run(args);
-    QVERIFY(r.code != 0);
+    QVERIFY2(r.code == 1 || r.code == 2, qPrintable(QString::number(r.code))); // an error, not a crash
     const auto err = r.err.trimmed();
     QVERIFY2(!err.isEmpty(), "no message");
     QVERIFY2(err.split('\n').last().startsWith("ddpm: ") || err.startsWith("usage:"), err.constData());
+    QVERIFY2(err.contains(message.toUtf8()), err.constData());
     QVERIFY(!err.contains("terminate called"));
 }
 

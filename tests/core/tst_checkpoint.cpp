@@ -3,6 +3,8 @@
 #include "classifier.h"
 #include "trainer.h"
 
+#include "../common/smalldisk.h"
+
 #include <QtTest>
 
 #include <torch/script.h>
@@ -694,17 +696,7 @@ void TestCheckpoint::sizesFromFileLimited()
 void TestCheckpoint::fullDiskKeepsOldFile()
 {
     const QString mountPoint = m_dir.filePath(QStringLiteral("small-disk"));
-    QVERIFY(QDir().mkpath(mountPoint));
-    const QByteArray mp = mountPoint.toLocal8Bit();
-    QProcess mount;
-    mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                           QStringLiteral("size=8m"), QStringLiteral("tmpfs"), mountPoint});
-    if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
-        QSKIP("cannot mount a small tmpfs here (needs root): the full-disk test did not run");
-    struct Unmount {
-        QByteArray path;
-        ~Unmount() { QProcess::execute(QStringLiteral("umount"), {QString::fromLocal8Bit(path)}); }
-    } unmount{mp};
+    DDPM_MOUNT_SMALL_DISK(disk, mountPoint, QStringLiteral("8m"));
 
     Trainer trainer(tinyConfig(), torch::kCPU);
     QVERIFY(trainer.setDataset(m_data));
