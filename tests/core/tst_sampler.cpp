@@ -61,6 +61,8 @@ private Q_SLOTS:
     void ddimEtaZeroIgnoresSeed();
     void oneStepSpread_data();
     void oneStepSpread();
+    void ddimOneStep_data();
+    void ddimOneStep();
     void stepInterface();
     void cancelBetweenSteps();
     void sameSeedSameImages();
@@ -368,6 +370,65 @@ void TestSampler::oneStepSpread()
                                 .arg(b)
                                 .arg(betaTilde)
                                 .arg(varTol)));
+    }
+}
+
+void TestSampler::ddimOneStep_data()
+{
+    QTest::addColumn<int>("t");
+    QTest::addColumn<double>("eta");
+    QTest::newRow("t = 500, η = 0") << 500 << 0.0;
+    QTest::newRow("t = 500, η = 0.5") << 500 << 0.5;
+    QTest::newRow("t = 500, η = 1") << 500 << 1.0;
+    QTest::newRow("t = 20, η = 1") << 20 << 1.0;
+}
+
+// One DDIM step from a fixed x_t to the next timestep s of the run, over many identical pixels, against
+// DDIM's eq. 12 (Song et al. 2021) re-derived here: x_s = √ᾱ_s x̂0 + √(1 − ᾱ_s − σ²) ε̂ + σ z with
+// σ = η √((1 − ᾱ_s)/(1 − ᾱ_t)) √(1 − ᾱ_t/ᾱ_s), ε̂ and x̂0 from the exact denoiser of N(μ, s²) data. A
+// wrong weight on x̂0 or ε̂, or a σ off by its η, moves the mean or the variance past five standard errors.
+void TestSampler::ddimOneStep()
+{
+    QFETCH(int, t);
+    QFETCH(double, eta);
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    const Diffusion d(schedule, Prediction::Epsilon);
+    const auto abarTable = alphaBarFromBeta(schedule.beta());
+    const double mu = 0.3, sd = 0.2;
+    const std::vector<double> levels{-0.7, 1.3};
+    auto xt = torch::cat({torch::full({1, 1, 125, 128}, levels[0]), torch::full({1, 1, 125, 128}, levels[1])});
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 10;
+    o.eta = eta;
+    o.clipX0 = false;
+    o.seed = 5;
+    ReverseProcess rp(d, exactGaussianEps(abarTable, mu, sd), o, xt, t);
+    QCOMPARE(rp.timesteps().front(), t);
+    QVERIFY(rp.timesteps().size() >= 2);
+    const int sStep = rp.timesteps()[1];
+    QVERIFY(sStep >= 1 && sStep < t);
+    rp.next();
+    const auto xs = rp.current().to(torch::kFloat64);
+    const double abar = abarTable[static_cast<size_t>(t - 1)], abarS = abarTable[static_cast<size_t>(sStep - 1)];
+    const double sigma = eta * std::sqrt((1.0 - abarS) / (1.0 - abar)) * std::sqrt(1.0 - abar / abarS);
+    for (size_t k = 0; k < levels.size(); ++k) {
+        const double x = levels[k];
+        const double eps = std::sqrt(1.0 - abar) * (x - std::sqrt(abar) * mu) / (abar * sd * sd + 1.0 - abar);
+        const double x0 = (x - std::sqrt(1.0 - abar) * eps) / std::sqrt(abar);
+        const double mean = std::sqrt(abarS) * x0 + std::sqrt(1.0 - abarS - sigma * sigma) * eps;
+        const auto sample = xs[static_cast<int64_t>(k)];
+        const double n = static_cast<double>(sample.numel());
+        const double m = sample.mean().item<double>(), v = sample.var().item<double>();
+        const double meanTol = 5.0 * sigma / std::sqrt(n) + 1e-5;
+        const double varTol = 5.0 * sigma * sigma * std::sqrt(2.0 / n) + 1e-10;
+        QVERIFY2(std::abs(m - mean) < meanTol, qPrintable(QStringLiteral("x_t = %1 → s = %2: mean %3, eq. 12 gives %4")
+                                                              .arg(x)
+                                                              .arg(sStep)
+                                                              .arg(m, 0, 'g', 9)
+                                                              .arg(mean, 0, 'g', 9)));
+        QVERIFY2(std::abs(v - sigma * sigma) < varTol,
+                 qPrintable(QStringLiteral("x_t = %1: variance %2, σ² = %3").arg(x).arg(v).arg(sigma * sigma)));
     }
 }
 
