@@ -42,5 +42,8 @@ private:
     int m_cycle = 0, m_scrubAt = 0, m_viewAt = 0, m_exportAt = 0;
     double m_rssAfterWarmup = 0, m_rssMax = 0, m_worstStallMs = 0;
     int m_stallsOver50 = 0;
+    bool m_trainStarted = false, m_stopAsked = false;
+    QElapsedTimer m_stopClock;
+    int m_stuck = 0;
     QList<double> m_rssSeries; // MB, every 10 s
 };
