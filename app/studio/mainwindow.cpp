@@ -12,6 +12,7 @@
 #include "reverseview.h"
 #include "schedulesview.h"
 #include "settings.h"
+#include "threadpriority.h"
 #include "trainingview.h"
 
 #include "animation.h"
@@ -1059,12 +1060,13 @@ MainWindow::ExportJob MainWindow::reverseStripJob(const QString& path) const
 
 MainWindow::ExportJob MainWindow::reverseAnimationJob(const QString& path, bool webp) const
 {
-    auto frames = m_reverseView->animationFrames();
-    if (frames.isEmpty())
+    const auto sources = m_reverseView->animationSources(); // the grids are drawn by the job
+    if (sources.isEmpty())
         return refusal(tr("There is no reverse process to export yet."));
-    holdLastFrame(frames);
     return withHash(reverseMeta(webp ? QStringLiteral("webp") : QStringLiteral("gif")),
-                    weightsOfRun(m_reverseView->origin()), [frames, path, webp](const ExportMeta& m) -> Status {
+                    weightsOfRun(m_reverseView->origin()), [sources, path, webp](const ExportMeta& m) -> Status {
+                        auto frames = ReverseView::animationFramesFrom(sources);
+                        holdLastFrame(frames);
                         auto bytes = webp ? encodeWebP(frames, 60) : encodeGif(frames, 60);
                         if (!bytes)
                             return bytes.failure();
@@ -1200,7 +1202,8 @@ void MainWindow::runExport(ExportJob job, const QString& what, const QString& do
         else
             statusBar()->showMessage(done, 5000);
     });
-    m_exportWatcher->setFuture(QtConcurrent::run([job = std::move(job)]() -> Status {
+    m_exportWatcher->setFuture(QtConcurrent::run(&m_exportPool, [job = std::move(job)]() -> Status {
+        ThreadPriority::lowerCurrentThread(); // below the window, as the other workers
         try {
             return job();
         } catch (const std::exception& e) {

@@ -12,6 +12,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -171,6 +172,7 @@ private:
     std::optional<PendingRun> m_samplingAwaitsSnapshot;
     bool m_closing = false;
     QFutureWatcher<ddpm::Status>* m_exportWatcher = nullptr; // the export being written
+    QThreadPool m_exportPool; // its thread runs below the window's priority; waits for the job on close
     QProgressBar* m_exportProgress = nullptr;
     QMap<QString, QString> m_liveValues[5]; // the help panel's "Now" of each view
 };

@@ -1,5 +1,6 @@
 #include "qualitycontroller.h"
 
+#include "threadpriority.h"
 #include "bundled.h"
 #include "messages.h"
 
@@ -111,6 +112,9 @@ QualityController::QualityController(QObject* parent)
     m_worker = new QualityWorker;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Below the GUI's priority, set on the worker thread itself before LibTorch starts its pool there.
+    connect(
+        &m_thread, &QThread::started, m_worker, [] { ThreadPriority::lowerCurrentThread(); }, Qt::DirectConnection);
     connect(m_worker, &QualityWorker::progress, this, [this](quint64 id, int run, int runs, qint64 done, qint64 total) {
         if (id == m_running)
             Q_EMIT progress(id, run, runs, done, total);

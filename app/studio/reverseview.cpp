@@ -531,18 +531,34 @@ QImage ReverseView::gridAt(int frame, int kind, int scale) const
     return makeGrid(images, columns, 2, scale);
 }
 
-QList<QImage> ReverseView::animationFrames(int scale, int maxFrames) const
+QList<QList<QImage>> ReverseView::animationSources(int maxFrames) const
 {
-    QList<QImage> out;
-    const int n = frameCount();
+    QList<QList<QImage>> out;
+    const auto& frames = run().frames;
+    const int n = static_cast<int>(frames.size());
     if (n == 0)
         return out;
     const int count = std::min(n, maxFrames);
     for (int k = 0; k < count; ++k) {
         const int i = count == 1 ? n - 1 : static_cast<int>(std::lround(static_cast<double>(n - 1) * k / (count - 1)));
-        out << gridAt(i, 0, scale);
+        out << frames[i].xt;
     }
     return out;
+}
+
+QList<QImage> ReverseView::animationFramesFrom(const QList<QList<QImage>>& sources, int scale)
+{
+    QList<QImage> out;
+    for (const QList<QImage>& images : sources) {
+        const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(images.size()))));
+        out << makeGrid(images, columns, 2, scale);
+    }
+    return out;
+}
+
+QList<QImage> ReverseView::animationFrames(int scale, int maxFrames) const
+{
+    return animationFramesFrom(animationSources(maxFrames), scale);
 }
 
 QString ReverseView::stepText() const

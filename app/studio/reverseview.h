@@ -83,6 +83,11 @@ public:
     // σ = η √((1 − ᾱ_s) / (1 − ᾱ_t)) √(1 − ᾱ_t / ᾱ_s) with s = tNext, ᾱ_0 = 1.
     static double samplingSigma(const ddpm::NoiseSchedule& schedule, const ddpm::SamplerOptions& options, int t,
                                 int tNext);
+    // The x_t images of up to maxFrames frames spread over the run (cheap: the images are shared), and
+    // the animation's frames made from them (grids at the given scale: done by the export job, off the
+    // GUI thread); animationFrames() does both.
+    QList<QList<QImage>> animationSources(int maxFrames = 120) const;
+    static QList<QImage> animationFramesFrom(const QList<QList<QImage>>& sources, int scale = 4);
     QList<QImage> animationFrames(int scale = 4, int maxFrames = 120) const;
     QImage stripImage() const;
     QPushButton* runButton() const { return m_run; }

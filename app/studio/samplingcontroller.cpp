@@ -1,5 +1,6 @@
 #include "samplingcontroller.h"
 
+#include "threadpriority.h"
 #include "device.h"
 #include "imageio.h"
 #include "messages.h"
@@ -159,6 +160,9 @@ SamplingController::SamplingController(QObject* parent)
     m_worker = new SamplingWorker(m_channel);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Below the GUI's priority, set on the worker thread itself before LibTorch starts its pool there.
+    connect(
+        &m_thread, &QThread::started, m_worker, [] { ThreadPriority::lowerCurrentThread(); }, Qt::DirectConnection);
     connect(m_worker, &SamplingWorker::runStarted, this, &SamplingController::onRunStarted);
     connect(m_worker, &SamplingWorker::framesAvailable, this, &SamplingController::framesAvailable);
     connect(m_worker, &SamplingWorker::runEnded, this, &SamplingController::onRunEnded);

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 namespace {
 int g_warnings = 0;
@@ -32,6 +33,15 @@ void countMessages(QtMsgType type, const QMessageLogContext& context, const QStr
 }
 
 constexpr int kTickMs = 10;
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+const char* const kPhaseNames[5] = {"train", "sample", "scrub", "views", "export"};
 constexpr double kWarmupMinutes = 5.0; // memory is compared with what it was after this
 } // namespace
 
@@ -73,6 +83,7 @@ void SoakDriver::start()
     QDir().mkpath(m_exportFolder);
     m_clock.start();
     m_sinceTick.start();
+    m_tickCpuMs = threadCpuMs();
     m_tick.start();
     m_memory.start();
     sampleMemory();
@@ -84,10 +95,20 @@ void SoakDriver::start()
 void SoakDriver::tick()
 {
     // A 10 ms timer that fires late: the GUI thread was busy (or the machine was).
-    const double late = static_cast<double>(m_sinceTick.restart()) - kTickMs;
+    const double wall = static_cast<double>(m_sinceTick.restart());
+    const double late = wall - kTickMs;
+    const double cpu = threadCpuMs();
+    const double ran = cpu - m_tickCpuMs;
+    m_tickCpuMs = cpu;
     if (m_clock.elapsed() > 20'000) { // not while the window and the model first come up
         m_worstStallMs = std::max(m_worstStallMs, late);
-        m_stallsOver50 += late > 50 ? 1 : 0;
+        if (late > 50) {
+            ++m_stallsOver50;
+            (ran >= wall / 2 ? m_stallsBusy : m_stallsWaiting) += 1;
+            const int phase = static_cast<int>(m_phase);
+            ++m_phaseStalls[phase];
+            m_phaseWorstMs[phase] = std::max(m_phaseWorstMs[phase], late);
+        }
     }
 }
 
@@ -219,6 +240,13 @@ void SoakDriver::finish()
     o[QStringLiteral("rss_growth_percent")] = growth;
     o[QStringLiteral("worst_stall_ms")] = m_worstStallMs;
     o[QStringLiteral("stalls_over_50_ms")] = m_stallsOver50;
+    o[QStringLiteral("stalls_gui_thread_running")] = m_stallsBusy;
+    o[QStringLiteral("stalls_gui_thread_waiting_for_a_core")] = m_stallsWaiting;
+    QJsonObject byPhase;
+    for (int i = 0; i < 5; ++i)
+        byPhase[QLatin1String(kPhaseNames[i])] =
+            QJsonObject{{QStringLiteral("stalls"), m_phaseStalls[i]}, {QStringLiteral("worst_ms"), m_phaseWorstMs[i]}};
+    o[QStringLiteral("stalls_by_phase")] = byPhase;
     o[QStringLiteral("qt_warnings")] = g_warnings;
     o[QStringLiteral("training_runs_that_did_not_stop_within_a_minute")] = m_stuck;
     o[QStringLiteral("first_warnings")] = QJsonArray::fromStringList(g_firstWarnings);

@@ -42,6 +42,12 @@ private:
     int m_cycle = 0, m_scrubAt = 0, m_viewAt = 0, m_exportAt = 0;
     double m_rssAfterWarmup = 0, m_rssMax = 0, m_worstStallMs = 0;
     int m_stallsOver50 = 0;
+    // Each stall, told apart by what the GUI thread did meanwhile: it ran (its own work took the time)
+    // or it waited for a core (the machine was busy); and by the phase of the cycle it came in.
+    int m_stallsBusy = 0, m_stallsWaiting = 0;
+    int m_phaseStalls[5] = {};
+    double m_phaseWorstMs[5] = {};
+    double m_tickCpuMs = 0; // the GUI thread's CPU time at the last tick
     bool m_trainStarted = false, m_stopAsked = false;
     QElapsedTimer m_stopClock;
     int m_stuck = 0;

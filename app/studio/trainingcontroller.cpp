@@ -1,5 +1,6 @@
 #include "trainingcontroller.h"
 
+#include "threadpriority.h"
 #include "device.h"
 #include "imageio.h"
 #include "messages.h"
@@ -504,6 +505,9 @@ TrainingController::TrainingController(QObject* parent)
     m_worker = new TrainingWorker(m_progress, m_shutdown, m_previewInterval);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Below the GUI's priority, set on the worker thread itself before LibTorch starts its pool there.
+    connect(
+        &m_thread, &QThread::started, m_worker, [] { ThreadPriority::lowerCurrentThread(); }, Qt::DirectConnection);
     connect(m_worker, &TrainingWorker::modelInstalled, this, &TrainingController::onModelInstalled);
     connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot);
     connect(m_worker, &TrainingWorker::runStarted, this, &TrainingController::onRunStarted);

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "reverseview.h"
 #include "settings.h"
+#include "threadpriority.h"
 #include "trainingview.h"
 
 #include "losschart.h"
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void formChangesReachTrainer();
     void deviceChangeAppliesAtStart();
     void threadsApplyOnWorkerThreads();
+    void workersRunBelowTheWindow();
     void windowThreadsSetting();
     void openedCheckpointShowsItsFigures();
 
@@ -506,6 +508,75 @@ void TestWorkers::threadsApplyOnWorkerThreads()
     QVERIFY(s.start(sr) > 0);
     QVERIFY(done.wait(60000));
     QCOMPARE(s.workerThreads(), 2);
+}
+
+// The workers and the OpenMP threads they start run below the GUI thread's priority, so that the window
+// answers while training keeps every core busy (Linux, where /proc shows each thread's nice value; the
+// OS thread takes the QThread's name, and the threads it starts inherit the name).
+namespace {
+struct TaskInfo {
+    QString name;
+    int nice = 0;
+};
+QList<TaskInfo> processThreads()
+{
+    QList<TaskInfo> out;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // pid (comm) state ppid ...: the fields after the name; nice is the 19th field of the line.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 16)
+            out.push_back({QString::fromUtf8(comm.readAll().trimmed()), fields[16].toInt()});
+    }
+    return out;
+}
+} // namespace
+
+void TestWorkers::workersRunBelowTheWindow()
+{
+#if !defined(__linux__)
+    QSKIP("thread priorities are checked through Linux's /proc");
+#else
+    const int guiNice = ThreadPriority::currentNice();
+    if (guiNice + ThreadPriority::kBackgroundNice > 19)
+        QSKIP("the test runs at nice 10 or more: the workers cannot go lower than 19");
+    TrainingController c;
+    newTrainer(c);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    TrainingRequest r;
+    r.totalSteps = 2;
+    r.threads = 2; // LibTorch starts its OpenMP pool on the worker thread
+    c.start(r);
+    QVERIFY(finished.wait(60000));
+    SamplingController s;
+    QSignalSpy done(&s, &SamplingController::finished);
+    SamplingRequest sr;
+    sr.model = untrainedSnapshot();
+    sr.options.kind = SamplerKind::Ddim;
+    sr.options.ddimSteps = 2;
+    sr.options.count = 1;
+    sr.threads = 2;
+    QVERIFY(s.start(sr) > 0);
+    QVERIFY(done.wait(60000));
+
+    int training = 0, sampling = 0;
+    for (const TaskInfo& t : processThreads()) {
+        if (t.name != QLatin1String("training") && t.name != QLatin1String("sampling"))
+            continue;
+        (t.name == QLatin1String("training") ? training : sampling) += 1;
+        QVERIFY2(
+            t.nice == guiNice + ThreadPriority::kBackgroundNice,
+            qPrintable(QStringLiteral("%1 thread at nice %2, the GUI at %3").arg(t.name).arg(t.nice).arg(guiNice)));
+    }
+    QVERIFY2(training >= 2, "the training worker and its OpenMP thread");
+    QVERIFY2(sampling >= 2, "the sampling worker and its OpenMP thread");
+    QCOMPARE(ThreadPriority::currentNice(), guiNice); // the GUI thread itself is left alone
+#endif
 }
 
 // The window hands the Preferences' thread count to both workers.
