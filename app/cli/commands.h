@@ -41,8 +41,8 @@ void addTrainClassifierCommand(CommandLine& cli, const Environment& env);
 void addBenchOptions(CLI::App* app, BenchOptions& options);
 int bench(const BenchOptions& options);
 
-// The samplers against an exact denoiser on `device` and on the CPU (`ddpm selfcheck`,
-// `ddpm-selfcheck`): one JSON line per check; exit code 1 when one fails.
+// The samplers against exact denoisers on `device` (the last step and the whole chain) and on the CPU (`ddpm
+// selfcheck`, `ddpm-selfcheck`): one JSON line per check; exit code 1 when one fails.
 void addSelfcheckOptions(CLI::App* app, std::string& device);
 int selfcheck(const std::string& device);
 

@@ -11,8 +11,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QElapsedTimer>
 
+#include "tensorfile.h"
 #include "trainer.h"
 
 #include <csignal>
@@ -46,6 +48,8 @@ private Q_SLOTS:
     void qualityMissingCheckpoint();
     void outFolderCheckedFirst();
     void killedRunsLoseNothing();
+    void selfcheckAndExportSucceed();
+    void classifierAndQualitySucceed();
 
 private:
     struct Run {
@@ -198,6 +202,26 @@ void TestCli::trainInfoSampleResume()
     QCOMPARE(
         QJsonDocument::fromJson(run({QStringLiteral("info"), ckpt}).out).object().value(QStringLiteral("step")).toInt(),
         15);
+    // 12 steps, then 3 more from the checkpoint, against 15 straight: the same tensors, bit for bit
+    // (weights, EMA, Adam's moments and step counts, the loss history).
+    const QString straight = m_dir.filePath(QStringLiteral("straight.ckpt"));
+    auto s15 = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:200"),
+                    QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("15"),
+                    QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--out"), straight,
+                    QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(s15.code == 0, s15.err.constData());
+    auto a = ddpm::readTensorFile(ckpt.toStdString()), b = ddpm::readTensorFile(straight.toStdString());
+    QVERIFY2(a && b, "both checkpoints read");
+    QCOMPARE(a->tensors.size(), b->tensors.size());
+    int weights = 0, adam = 0;
+    for (const auto& [name, tensor] : a->tensors) {
+        const auto other = b->tensor(name);
+        QVERIFY2(other.defined(), name.c_str());
+        QVERIFY2(torch::equal(tensor, other), (name + " differs between the resumed and the straight run").c_str());
+        weights += name.rfind("ema.", 0) == 0 ? 1 : 0;
+        adam += name.find("exp_avg") != std::string::npos ? 1 : 0;
+    }
+    QVERIFY2(weights > 10 && adam > 10, "the files hold the EMA weights and Adam's moments");
 }
 
 void TestCli::bench()
@@ -686,6 +710,92 @@ void TestCli::killedRunsLoseNothing()
     QCOMPARE(int64_t(rows.size() - 1), lastStep + 3);
     for (int i = 1; i < rows.size(); ++i)
         QVERIFY2(rows[i].startsWith(QByteArray::number(i) + ","), rows[i].constData());
+}
+
+// `ddpm selfcheck` and `ddpm export` run to success once, their outputs checked: every selfcheck line
+// passes (the last-step checks and the chain checks, six frames each), and a model exported for sampling
+// draws the very images the original draws.
+void TestCli::selfcheckAndExportSucceed()
+{
+    auto check = run({QStringLiteral("selfcheck")});
+    QVERIFY2(check.code == 0, check.out.constData());
+    const QList<QByteArray> lines = check.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 8);
+    int chains = 0;
+    for (const QByteArray& line : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        QVERIFY2(o.value(QStringLiteral("pass")).toBool(), line.constData());
+        if (o.value(QStringLiteral("check")).toString().endsWith(QLatin1String("-chain"))) {
+            ++chains;
+            QCOMPARE(o.value(QStringLiteral("frames")).toInt(), 6);
+            QVERIFY(o.value(QStringLiteral("worst_standard_errors")).toDouble() < 5.0);
+        } else {
+            QVERIFY(o.value(QStringLiteral("max_err_vs_x0")).toDouble() < 1e-3);
+        }
+    }
+    QCOMPARE(chains, 4);
+
+    const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    const QString exported = m_dir.filePath(QStringLiteral("exported.ckpt"));
+    auto e = run({QStringLiteral("export"), QStringLiteral("--checkpoint"), demo, QStringLiteral("--out"), exported});
+    QVERIFY2(e.code == 0, e.err.constData());
+    auto info = run({QStringLiteral("info"), exported});
+    QVERIFY2(info.code == 0, info.err.constData());
+    QVERIFY(QJsonDocument::fromJson(info.out).object().value(QStringLiteral("sampling_only")).toBool());
+    auto sample = [&](const QString& ckpt, const QString& png) {
+        return run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--out"), png,
+                    QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--sampler"), QStringLiteral("ddim"),
+                    QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--seed"), QStringLiteral("9"),
+                    QStringLiteral("--precision"), QStringLiteral("fp32")});
+    };
+    const QString a = m_dir.filePath(QStringLiteral("from-demo.png")),
+                  b = m_dir.filePath(QStringLiteral("from-export.png"));
+    auto sa = sample(demo, a);
+    QVERIFY2(sa.code == 0, sa.err.constData());
+    auto sb = sample(exported, b);
+    QVERIFY2(sb.code == 0, sb.err.constData());
+    const QImage ia(a), ib(b);
+    QVERIFY(!ia.isNull());
+    QCOMPARE(ia, ib);
+}
+
+// `ddpm train-classifier` (one epoch on the 10,000 test images) and `ddpm quality` with the classifier
+// it wrote: the classifier learns (well above the 10 % of chance), and the report counts every sample.
+void TestCli::classifierAndQualitySucceed()
+{
+    if (!QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")) &&
+        qEnvironmentVariableIsEmpty("DDPM_DATA_DIR"))
+        QSKIP("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+    const QString classifier = m_dir.filePath(QStringLiteral("classifier.ckpt"));
+    auto t = run({QStringLiteral("train-classifier"), QStringLiteral("--data"), QStringLiteral("fashion-mnist:test"),
+                  QStringLiteral("--test"), QStringLiteral("fashion-mnist:test"), QStringLiteral("--epochs"),
+                  QStringLiteral("1"), QStringLiteral("--batch"), QStringLiteral("256"), QStringLiteral("--out"),
+                  classifier});
+    QVERIFY2(t.code == 0, t.err.constData());
+    const QRegularExpression accuracy(QStringLiteral("test accuracy ([0-9.]+)%"));
+    const auto m = accuracy.match(QString::fromUtf8(t.err));
+    QVERIFY2(m.hasMatch(), t.err.constData());
+    const double percent = m.captured(1).toDouble();
+    QVERIFY2(percent > 50.0, t.err.constData());
+
+    const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    auto q = run({QStringLiteral("quality"), QStringLiteral("--checkpoint"), demo, QStringLiteral("--classifier"),
+                  classifier, QStringLiteral("--count"), QStringLiteral("16"), QStringLiteral("--steps"),
+                  QStringLiteral("5")});
+    QVERIFY2(q.code == 0, q.err.constData());
+    const QJsonObject r = QJsonDocument::fromJson(q.out).object();
+    QCOMPARE(r.value(QStringLiteral("count")).toInt(), 16);
+    QCOMPARE(r.value(QStringLiteral("steps")).toInt(), 5);
+    int counted = 0;
+    for (const QJsonValue& v : r.value(QStringLiteral("class_counts")).toArray())
+        counted += v.toInt();
+    QCOMPARE(counted, 16);
+    QCOMPARE(r.value(QStringLiteral("class_names")).toArray().size(), 10);
+    const double fid = r.value(QStringLiteral("fid")).toDouble(),
+                 floor = r.value(QStringLiteral("fid_floor")).toDouble();
+    QVERIFY2(std::isfinite(fid) && fid > 0 && std::isfinite(floor) && floor > 0, q.out.constData());
+    QVERIFY(std::abs(r.value(QStringLiteral("ratio")).toDouble() - fid / floor) < 1e-3 * fid / floor);
+    QVERIFY(std::abs(r.value(QStringLiteral("classifier_test_accuracy")).toDouble() - percent / 100.0) < 1e-4);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

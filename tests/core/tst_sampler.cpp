@@ -49,11 +49,16 @@ Denoiser exactGaussianEps(const std::vector<double>& alphaBar, double mu, double
 // For pixels i.i.d. N(μ, s²) and the exact ε above, every sampler step is affine in x_t plus fresh
 // noise: x' = p x + q + σ z. Carried from x_T ~ N(0, 1) over the run's timesteps, that gives the mean
 // and variance x_0 must have, discretisation bias included (DDIM over 200 of 1,000 steps is not q).
-std::pair<double, double> chainMoments(const std::vector<double>& abar, const std::vector<double>& beta,
-                                       const std::vector<int>& timesteps, const SamplerOptions& o, double mu, double sd)
+// Element k: x_t before step k; the last: x_0.
+std::vector<std::pair<double, double>> chainMomentsAlong(const std::vector<double>& abar,
+                                                         const std::vector<double>& beta,
+                                                         const std::vector<int>& timesteps, const SamplerOptions& o,
+                                                         double mu, double sd)
 {
+    std::vector<std::pair<double, double>> out;
     double m = 0.0, v = 1.0;
     for (size_t k = 0; k < timesteps.size(); ++k) {
+        out.emplace_back(m, v);
         const int t = timesteps[k];
         const int s = o.kind == SamplerKind::Ddim ? (k + 1 < timesteps.size() ? timesteps[k + 1] : 0) : t - 1;
         const double a = abar[static_cast<size_t>(t - 1)], as = s > 0 ? abar[static_cast<size_t>(s - 1)] : 1.0;
@@ -77,7 +82,13 @@ std::pair<double, double> chainMoments(const std::vector<double>& abar, const st
         m = p * m + q;
         v = p * p * v + var;
     }
-    return {m, v};
+    out.emplace_back(m, v);
+    return out;
+}
+std::pair<double, double> chainMoments(const std::vector<double>& abar, const std::vector<double>& beta,
+                                       const std::vector<int>& timesteps, const SamplerOptions& o, double mu, double sd)
+{
+    return chainMomentsAlong(abar, beta, timesteps, o, mu, sd).back();
 }
 } // namespace
 
@@ -90,6 +101,8 @@ private Q_SLOTS:
     void gaussianDataStatistics();
     void intermediateMarginals_data();
     void intermediateMarginals();
+    void chainCheckCatchesBrokenDenoisers_data();
+    void chainCheckCatchesBrokenDenoisers();
     void ddimEtaZeroIgnoresSeed_data();
     void ddimEtaZeroIgnoresSeed();
     void oneStepSpread_data();
@@ -233,10 +246,11 @@ void TestSampler::intermediateMarginals_data()
 
 void TestSampler::intermediateMarginals()
 {
-    // Pixels i.i.d. N(μ, s²) and the exact ε̂: every x_t the chain passes through must follow
-    // q(x_t) = N(√ᾱ_t μ, ᾱ_t s² + 1 − ᾱ_t) (eq. 4), not only x_0. A wrong coefficient in the middle
-    // of the chain shows here even where the end statistics survive it (σ × 1.2 over t = 300 … 700
-    // moves Var x_0 by 1 % but Var x_500 by 40 %).
+    // Pixels i.i.d. N(μ, s²) and the exact ε̂: every x_t the chain passes through must follow what the
+    // chain's affine steps give (ddpm::checkGaussianChain, five standard errors), and that must lie near
+    // q(x_t) = N(√ᾱ_t μ, ᾱ_t s² + 1 − ᾱ_t) (eq. 4), not only x_0. A wrong coefficient in the middle of the
+    // chain shows here even where the end statistics survive it (σ × 1.2 over t = 300 … 700 moves
+    // Var x_0 by 1 % but Var x_500 by 40 %); the frame near t = 15 sees the last steps but one.
     QFETCH(int, sampler);
     QFETCH(int, variance);
     QFETCH(double, eta);
@@ -256,43 +270,104 @@ void TestSampler::intermediateMarginals()
     // which on a busy machine costs ten times the work itself.
     o.count = 500;
     o.seed = 5;
-    ReverseProcess rp(d, exactGaussianEps(abar, mu, sd), o, {1, 8, 8});
 
-    // The visited timesteps nearest to 750, 500, 250 and 100 (DDIM skips most t), in the chain's
-    // order so that a failure names the first place it went wrong.
-    std::map<int, torch::Tensor, std::greater<int>> frames;
-    for (int target : {750, 500, 250, 100}) {
-        const auto& ts = rp.timesteps();
-        frames[*std::min_element(ts.begin(), ts.end(), [target](int a, int b) {
-            return std::abs(a - target) < std::abs(b - target);
-        })] = torch::Tensor();
+    // The engine's moments against this file's own recurrence (written from β alone), at every step.
+    const ReverseProcess probe(d, exactGaussianEps(abar, mu, sd), o, {1, 8, 8});
+    const auto engine = gaussianChainMoments(schedule, probe.timesteps(), o, mu, sd);
+    const auto mine = chainMomentsAlong(abar, schedule.beta(), probe.timesteps(), o, mu, sd);
+    QCOMPARE(engine.t.size(), mine.size());
+    for (size_t k = 0; k < mine.size(); ++k) {
+        QVERIFY(std::abs(engine.mean[k] - mine[k].first) < 1e-12);
+        QVERIFY(std::abs(engine.var[k] - mine[k].second) < 1e-12);
     }
-    rp.run(nullptr, [&](const ReverseStep& step) {
-        auto it = frames.find(step.t);
-        if (it != frames.end())
-            it->second = step.xt.to(torch::kFloat64);
-    });
 
-    for (const auto& [t, xt] : frames) {
-        QVERIFY2(xt.defined(), qPrintable(QStringLiteral("no frame at t = %1").arg(t)));
-        const double n = static_cast<double>(xt.numel());
-        const double a = abar[static_cast<size_t>(t - 1)];
+    const auto checks = checkGaussianChain(d, exactGaussianEps(abar, mu, sd), o, mu, sd, {1, 8, 8});
+    QCOMPARE(checks.size(), size_t(6)); // 750, 500, 250, 100, 15 and x_0
+    QVERIFY(checks[4].t >= 10 && checks[4].t <= 20);
+    for (const MarginalCheck& c : checks) {
+        QVERIFY2(c.pass, qPrintable(QStringLiteral("t = %1: mean %2 variance %3, the chain gives %4 and %5 (%6 SE)")
+                                        .arg(c.t)
+                                        .arg(c.mean)
+                                        .arg(c.var)
+                                        .arg(c.expectedMean)
+                                        .arg(c.expectedVar)
+                                        .arg(c.z)));
+        // The chain's own bias against q(x_t), exact numbers (the mean's, at most 0.002, is x_T ~ N(0, 1)
+        // missing √ᾱ_T μ), where the slacks above hold: near t = 15 the chains' variance is below q's by
+        // 2 % (β̃), 9 % (DDIM η = 0) and 20 % (η = 1), the part of the discretisation the last steps undo.
+        if (c.t < 100)
+            continue;
+        const double a = abar[static_cast<size_t>(c.t - 1)];
         const double qMean = std::sqrt(a) * mu, qVar = a * sd * sd + 1.0 - a;
-        const double m = xt.mean().item<double>(), v = xt.var().item<double>();
-        // Five standard errors of the sample mean and variance, plus the chain's own bias (the
-        // mean's, at most 0.002, is x_T ~ N(0, 1) missing √ᾱ_T μ).
-        const double meanTol = 5.0 * std::sqrt(qVar / n) + 0.003;
-        const double varTol = 5.0 * std::sqrt(2.0 / n) + varSlack;
-        QVERIFY2(
-            std::abs(m - qMean) < meanTol,
-            qPrintable(
-                QStringLiteral("t = %1: mean %2, q(x_t) has %3 (tolerance %4)").arg(t).arg(m).arg(qMean).arg(meanTol)));
-        QVERIFY2(std::abs(v / qVar - 1.0) < varTol,
-                 qPrintable(QStringLiteral("t = %1: variance %2, q(x_t) has %3 (relative tolerance %4)")
-                                .arg(t)
-                                .arg(v)
-                                .arg(qVar)
-                                .arg(varTol)));
+        QVERIFY2(std::abs(c.expectedMean - qMean) < 0.003 && std::abs(c.expectedVar / qVar - 1.0) < varSlack,
+                 qPrintable(QStringLiteral("t = %1: the chain gives %2 and %3, q(x_t) has %4 and %5")
+                                .arg(c.t)
+                                .arg(c.expectedMean)
+                                .arg(c.expectedVar)
+                                .arg(qMean)
+                                .arg(qVar)));
+    }
+}
+
+void TestSampler::chainCheckCatchesBrokenDenoisers_data()
+{
+    QTest::addColumn<int>("sampler");
+    QTest::addColumn<int>("breakage");
+    for (int b = 0; b < 3; ++b) {
+        const char* what[] = {"eps x0 for t > 1", "eps x2 for t > 1", "x0-hat off by 300 for t in 300..700"};
+        QTest::newRow(qPrintable(QStringLiteral("ddpm, %1").arg(QLatin1String(what[b]))))
+            << int(SamplerKind::Ddpm) << b;
+        QTest::newRow(qPrintable(QStringLiteral("ddim, %1").arg(QLatin1String(what[b]))))
+            << int(SamplerKind::Ddim) << b;
+    }
+}
+
+void TestSampler::chainCheckCatchesBrokenDenoisers()
+{
+    // Denoisers wrong in the middle of the chain: the one-image oracle's image still comes back (the
+    // last step outputs x̂0 whatever x_1 is), and the chain check fails.
+    QFETCH(int, sampler);
+    QFETCH(int, breakage);
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    const Diffusion d(schedule, Prediction::Epsilon);
+    const auto abar = alphaBarFromBeta(schedule.beta());
+    auto breakIt = [&](Denoiser exact) -> Denoiser {
+        return [exact, breakage, abar](const torch::Tensor& x, const torch::Tensor& tIndex) {
+            auto eps = exact(x, tIndex);
+            const int t = static_cast<int>(tIndex[0].item<int64_t>()) + 1;
+            if (breakage == 0 && t > 1)
+                return eps * 0.0;
+            if (breakage == 1 && t > 1)
+                return eps * 2.0;
+            if (breakage == 2 && t >= 300 && t <= 700) {
+                // x̂0 = (x − √(1−ᾱ) ε̂)/√ᾱ moves by 300 when ε̂ moves by −300 √ᾱ/√(1−ᾱ).
+                const double a = abar[static_cast<size_t>(t - 1)];
+                return eps - 300.0 * std::sqrt(a) / std::sqrt(1.0 - a);
+            }
+            return eps;
+        };
+    };
+    SamplerOptions o;
+    o.kind = SamplerKind(sampler);
+    o.variance = VarianceKind::BetaTilde;
+    o.clipX0 = false;
+    o.ddimSteps = 100;
+    o.count = 500;
+    o.seed = 5;
+    const double mu = 0.3, sd = 0.2;
+    const auto checks = checkGaussianChain(d, breakIt(exactGaussianEps(abar, mu, sd)), o, mu, sd, {1, 8, 8});
+    int failed = 0;
+    for (const MarginalCheck& c : checks)
+        failed += c.pass ? 0 : 1;
+    QVERIFY2(failed > 0, "a broken denoiser passed the chain check");
+
+    if (breakage < 2) { // the blind spot the chain check closes
+        o.count = 4;
+        const auto x0 = testImage();
+        ReverseProcess rp(d, breakIt(singleImageOracle(d, x0)), o, {1, 8, 8});
+        rp.run();
+        const double err = (rp.current() - x0.unsqueeze(0)).abs().max().item<double>();
+        QVERIFY2(err < 1e-3, qPrintable(QStringLiteral("the last step alone saw it: %1").arg(err)));
     }
 }
 
