@@ -39,12 +39,15 @@ inline uint32_t floatToBits(float f)
 
 // e^x: x = n·ln 2 + r with |r| ≤ ln 2 / 2 (ln 2 in two parts, Cody and Waite), e^r by its Taylor
 // polynomial to r⁶ (truncation below 1.7e-7), 2ⁿ built in the exponent bits. The clamp keeps 2ⁿ a normal
-// number; NaN passes through r.
+// number.
 inline float expInline(float x)
 {
     x = x < -87.0f ? -87.0f : x;
     x = x > 88.0f ? 88.0f : x;
-    const float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f; // round to nearest integer
+    // NaN takes n = 0 (converting NaN to an integer is undefined, UBSan's finding) and still reaches the
+    // result through r. A select, so the loops keep vectorising.
+    const float finite = x == x ? x : 0.0f;
+    const float n = (finite * 1.44269504088896341f + 12582912.0f) - 12582912.0f; // round to nearest integer
     float r = x - n * 0.693145751953125f;
     r = r - n * 1.428606765330187045e-06f;
     float p = 1.0f / 720.0f;

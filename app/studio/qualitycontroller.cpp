@@ -72,7 +72,7 @@ private:
         const auto& c = r.model->config;
         Diffusion diffusion(NoiseSchedule(c.schedule), c.prediction, r.model->device);
         // A copy of its own: the sampler may use the snapshot's network at the same time.
-        auto denoiser = makeDenoiser(cloneUNet(r.useEma ? r.model->ema : r.model->model));
+        auto denoiser = r.denoiser ? r.denoiser : makeDenoiser(cloneUNet(r.useEma ? r.model->ema : r.model->model));
         const std::vector<int64_t> shape{c.unet.imageChannels(), c.unet.imageSize(), c.unet.imageSize()};
         const int runs = static_cast<int>(r.runs.size());
         for (int i = 0; i < runs; ++i) {

@@ -24,6 +24,7 @@ struct QualityRequest {
     std::vector<ddpm::SamplerOptions> runs; // measured in this order: one setting, or qualitySweep()
     std::optional<int> threads;             // CPU threads for the worker (0: all cores); none: as they are
     QString classifierPath;                 // empty: the shipped classifier (bundled.h)
+    ddpm::Denoiser denoiser;                // empty: the snapshot's network (set by tests to inject faults)
 };
 
 Q_DECLARE_METATYPE(ddpm::QualityReport)

@@ -547,6 +547,11 @@ void TrainingController::shutdown()
     m_thread.wait();
 }
 
+void TrainingController::runOnWorker(std::function<void()> task)
+{
+    post([task = std::move(task)](TrainingWorker&) { task(); });
+}
+
 void TrainingController::post(std::function<void(TrainingWorker&)> task)
 {
     m_worker->post(std::move(task));

@@ -115,6 +115,10 @@ public:
     void requestPreview();
     // Blocks until the worker has stopped (used when the window closes).
     void shutdown();
+    // Runs `task` on the worker thread in order with the other requests (between steps while training).
+    // Whatever it throws ends as failed() and the worker goes on: the last line of defence behind each
+    // request's own guard, which the tests exercise through this.
+    void runOnWorker(std::function<void()> task);
 
     // Called by the GUI when progressAvailable() arrives.
     TrainingProgress takeProgress();

@@ -60,11 +60,67 @@ private:
     // The command built without Qt (ddpm-headless: the same sources as -DDDPM_WITH_QT=OFF's ddpm).
     Run runHeadless(const QStringList& args) { return runProgram(DDPM_HEADLESS_PATH, args, 240000); }
     Run runProgram(const char* program, const QStringList& args, int timeoutMs);
+    // Each launch spends most of a second loading LibTorch: the rows of a data-driven test that only
+    // read a command's answer are launched together beforehand, two at a time (one per core), and each
+    // row then takes its answer (runProgram finds it by program and arguments).
+    void prefetch(const char* program, const QList<QStringList>& argLists);
+    static QString key(const char* program, const QStringList& args)
+    {
+        return QString::fromLocal8Bit(program) + QChar(0x1f) + args.join(QChar(0x1f));
+    }
+    QHash<QString, Run> m_prefetched;
     QTemporaryDir m_dir;
 };
 
+namespace {
+// QTest::newRow's stream, keeping the rows' argument lists for prefetch().
+struct RowArgs {
+    QList<QStringList>* lists;
+    QTestData& data;
+    template <typename T> RowArgs& operator<<(const T& value)
+    {
+        data << value;
+        if constexpr (std::is_same_v<T, QStringList>)
+            lists->append(value);
+        return *this;
+    }
+};
+} // namespace
+
+void TestCli::prefetch(const char* program, const QList<QStringList>& argLists)
+{
+    constexpr int kAtOnce = 2;
+    QList<QPair<QStringList, QProcess*>> running;
+    int next = 0;
+    auto finishFirst = [&] {
+        auto [args, p] = running.takeFirst();
+        Run r{-2, {}, "(timed out or did not start)"};
+        if (p->waitForFinished(240000)) {
+            r = {p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1, p->readAllStandardOutput(),
+                 p->readAllStandardError()};
+        } else {
+            p->kill();
+            p->waitForFinished(5000);
+        }
+        m_prefetched.insert(key(program, args), r);
+        delete p;
+    };
+    while (next < argLists.size() || !running.isEmpty()) {
+        if (next < argLists.size() && running.size() < kAtOnce) {
+            auto* p = new QProcess;
+            p->start(QString::fromLocal8Bit(program), argLists[next]);
+            running.append({argLists[next++], p});
+        } else {
+            finishFirst();
+        }
+    }
+}
+
 TestCli::Run TestCli::runProgram(const char* program, const QStringList& args, int timeoutMs)
 {
+    const auto ready = m_prefetched.find(key(program, args));
+    if (ready != m_prefetched.end())
+        return m_prefetched.take(ready.key());
     QProcess p;
     p.start(QString::fromLocal8Bit(program), args);
     if (!p.waitForFinished(timeoutMs)) {
@@ -240,49 +296,50 @@ void TestCli::bench()
 
 void TestCli::userErrors_data()
 {
+    QList<QStringList> lists;
+    auto newRow = [&lists](const char* name) { return RowArgs{&lists, QTest::newRow(name)}; };
     // Each row with the words its message must contain: a different failure (a crash, a file that
     // cannot be opened instead of a count refused) exits non-zero too, and must not pass.
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no command") << QStringList{} << QStringLiteral("COMMAND --help");
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("paint")}
-                                     << QStringLiteral("unknown command 'paint'");
-    QTest::newRow("bad schedule") << QStringList{QStringLiteral("schedule"), QStringLiteral("--kind"),
-                                                 QStringLiteral("zigzag")}
-                                  << QStringLiteral("unknown schedule 'zigzag'");
-    QTest::newRow("bad steps") << QStringList{QStringLiteral("schedule"), QStringLiteral("--steps"),
-                                              QStringLiteral("many")}
-                               << QStringLiteral("--steps takes a whole number");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("schedule"), QStringLiteral("--colour")}
-                                    << QStringLiteral("--colour");
-    QTest::newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--data"),
-                                                      QStringLiteral("synthetic")}
-                                       << QStringLiteral("--out CKPT is required");
-    QTest::newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")}
-                                        << QStringLiteral("cannot open '/no/such.ckpt'");
-    QTest::newRow("bad data") << QStringList{QStringLiteral("train"),        QStringLiteral("--data"),
-                                             QStringLiteral("idx:/no/file"), QStringLiteral("--out"),
-                                             QStringLiteral("/tmp/x.ckpt"),  QStringLiteral("--model"),
-                                             QStringLiteral("tiny")}
-                              << QStringLiteral("cannot open '/no/file'");
+    newRow("no command") << QStringList{} << QStringLiteral("COMMAND --help");
+    newRow("unknown command") << QStringList{QStringLiteral("paint")} << QStringLiteral("unknown command 'paint'");
+    newRow("bad schedule") << QStringList{QStringLiteral("schedule"), QStringLiteral("--kind"),
+                                          QStringLiteral("zigzag")}
+                           << QStringLiteral("unknown schedule 'zigzag'");
+    newRow("bad steps") << QStringList{QStringLiteral("schedule"), QStringLiteral("--steps"), QStringLiteral("many")}
+                        << QStringLiteral("--steps takes a whole number");
+    newRow("unknown option") << QStringList{QStringLiteral("schedule"), QStringLiteral("--colour")}
+                             << QStringLiteral("--colour");
+    newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                                               QStringLiteral("synthetic")}
+                                << QStringLiteral("--out CKPT is required");
+    newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")}
+                                 << QStringLiteral("cannot open '/no/such.ckpt'");
+    newRow("bad data") << QStringList{QStringLiteral("train"),        QStringLiteral("--data"),
+                                      QStringLiteral("idx:/no/file"), QStringLiteral("--out"),
+                                      QStringLiteral("/tmp/x.ckpt"),  QStringLiteral("--model"),
+                                      QStringLiteral("tiny")}
+                       << QStringLiteral("cannot open '/no/file'");
     // Where CUDA is present this run would succeed: the CUDA test (cudaWhereAvailable) covers that case.
     if (!torch::cuda::is_available())
-        QTest::newRow("cuda absent") << QStringList{QStringLiteral("bench"), QStringLiteral("--device"),
-                                                    QStringLiteral("cuda")}
-                                     << QStringLiteral("no CUDA device");
-    QTest::newRow("quality without checkpoint")
-        << QStringList{QStringLiteral("quality")} << QStringLiteral("--checkpoint CKPT is required");
+        newRow("cuda absent") << QStringList{QStringLiteral("bench"), QStringLiteral("--device"),
+                                             QStringLiteral("cuda")}
+                              << QStringLiteral("no CUDA device");
+    newRow("quality without checkpoint") << QStringList{QStringLiteral("quality")}
+                                         << QStringLiteral("--checkpoint CKPT is required");
     // The count is refused before the file is looked at.
-    QTest::newRow("quality of one image")
-        << QStringList{QStringLiteral("quality"), QStringLiteral("--checkpoint"), QStringLiteral("/no/such.ckpt"),
-                       QStringLiteral("--count"), QStringLiteral("1")}
-        << QStringLiteral("--count takes a whole number between 2 and");
-    QTest::newRow("train-classifier without out")
+    newRow("quality of one image") << QStringList{QStringLiteral("quality"), QStringLiteral("--checkpoint"),
+                                                  QStringLiteral("/no/such.ckpt"), QStringLiteral("--count"),
+                                                  QStringLiteral("1")}
+                                   << QStringLiteral("--count takes a whole number between 2 and");
+    newRow("train-classifier without out")
         << QStringList{QStringLiteral("train-classifier")} << QStringLiteral("--out FILE is required");
-    QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"),
-                                                     QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"),
-                                                     QStringLiteral("/tmp/x.png")}
-                                      << QStringLiteral("is not a DDPM Studio checkpoint");
+    newRow("not a checkpoint") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"),
+                                              QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"),
+                                              QStringLiteral("/tmp/x.png")}
+                               << QStringLiteral("is not a DDPM Studio checkpoint");
+    prefetch(DDPM_CLI_PATH, lists);
 }
 
 void TestCli::userErrors()
@@ -300,51 +357,54 @@ void TestCli::userErrors()
 
 void TestCli::optionValues_data()
 {
+    QList<QStringList> lists;
+    auto newRow = [&lists](const char* name) { return RowArgs{&lists, QTest::newRow(name)}; };
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message"); // empty: the value is accepted (the run then fails later)
     const QString out = QStringLiteral("/tmp/never-written.ckpt");
     const QString t = QStringLiteral("train"), s = QStringLiteral("sample");
-    QTest::newRow("fractional batch") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--batch"),
-                                                     QStringLiteral("3.7")}
-                                      << QStringLiteral("--batch takes a whole number");
-    QTest::newRow("fractional steps") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"),
-                                                     QStringLiteral("10.5")}
-                                      << QStringLiteral("--steps takes a whole number");
-    QTest::newRow("fractional count") << QStringList{s,
-                                                     QStringLiteral("--checkpoint"),
-                                                     out,
-                                                     QStringLiteral("--out"),
-                                                     out,
-                                                     QStringLiteral("--count"),
-                                                     QStringLiteral("2.5")}
-                                      << QStringLiteral("--count takes a whole number");
-    QTest::newRow("eta above 1") << QStringList{s,
-                                                QStringLiteral("--checkpoint"),
-                                                out,
-                                                QStringLiteral("--out"),
-                                                out,
-                                                QStringLiteral("--eta"),
-                                                QStringLiteral("1.5")}
-                                 << QStringLiteral("--eta takes a number between 0 and 1");
-    QTest::newRow("eta below 0") << QStringList{s,
-                                                QStringLiteral("--checkpoint"),
-                                                out,
-                                                QStringLiteral("--out"),
-                                                out,
-                                                QStringLiteral("--eta"),
-                                                QStringLiteral("-0.1")}
-                                 << QStringLiteral("--eta takes a number between 0 and 1");
-    QTest::newRow("eta 1 accepted") << QStringList{s,
-                                                   QStringLiteral("--checkpoint"),
-                                                   out,
-                                                   QStringLiteral("--out"),
-                                                   out,
-                                                   QStringLiteral("--eta"),
-                                                   QStringLiteral("1")}
-                                    << QString();
-    QTest::newRow("fractional bench batch")
-        << QStringList{QStringLiteral("bench"), QStringLiteral("--batch"), QStringLiteral("3.7")}
-        << QStringLiteral("whole number");
+    newRow("fractional batch") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--batch"),
+                                              QStringLiteral("3.7")}
+                               << QStringLiteral("--batch takes a whole number");
+    newRow("fractional steps") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"),
+                                              QStringLiteral("10.5")}
+                               << QStringLiteral("--steps takes a whole number");
+    newRow("fractional count") << QStringList{s,
+                                              QStringLiteral("--checkpoint"),
+                                              out,
+                                              QStringLiteral("--out"),
+                                              out,
+                                              QStringLiteral("--count"),
+                                              QStringLiteral("2.5")}
+                               << QStringLiteral("--count takes a whole number");
+    newRow("eta above 1") << QStringList{s,
+                                         QStringLiteral("--checkpoint"),
+                                         out,
+                                         QStringLiteral("--out"),
+                                         out,
+                                         QStringLiteral("--eta"),
+                                         QStringLiteral("1.5")}
+                          << QStringLiteral("--eta takes a number between 0 and 1");
+    newRow("eta below 0") << QStringList{s,
+                                         QStringLiteral("--checkpoint"),
+                                         out,
+                                         QStringLiteral("--out"),
+                                         out,
+                                         QStringLiteral("--eta"),
+                                         QStringLiteral("-0.1")}
+                          << QStringLiteral("--eta takes a number between 0 and 1");
+    newRow("eta 1 accepted") << QStringList{s,
+                                            QStringLiteral("--checkpoint"),
+                                            out,
+                                            QStringLiteral("--out"),
+                                            out,
+                                            QStringLiteral("--eta"),
+                                            QStringLiteral("1")}
+                             << QString();
+    newRow("fractional bench batch") << QStringList{QStringLiteral("bench"), QStringLiteral("--batch"),
+                                                    QStringLiteral("3.7")}
+                                     << QStringLiteral("whole number");
+    prefetch(DDPM_CLI_PATH, lists);
 }
 
 void TestCli::optionValues()
@@ -376,6 +436,15 @@ void TestCli::everyCommandHasHelp_data()
     for (const char* command :
          {"schedule", "train", "sample", "info", "export", "bench", "selfcheck", "train-classifier", "quality"})
         QTest::newRow(command) << QString::fromLatin1(command);
+    QList<QStringList> all, headless;
+    for (const char* command :
+         {"schedule", "train", "sample", "info", "export", "bench", "selfcheck", "train-classifier", "quality"}) {
+        all.append({QString::fromLatin1(command), QStringLiteral("--help")});
+        if (qstrcmp(command, "sample") != 0 && qstrcmp(command, "quality") != 0)
+            headless.append(all.last());
+    }
+    prefetch(DDPM_CLI_PATH, all);
+    prefetch(DDPM_HEADLESS_PATH, headless);
 }
 
 void TestCli::everyCommandHasHelp()

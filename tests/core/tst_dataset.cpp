@@ -232,20 +232,61 @@ void TestDataset::fitToModel_data()
 
 void TestDataset::fitToModel()
 {
+    // Images with gradients and a different pattern per channel, so that nearest-neighbour scaling,
+    // wrong grey weights or swapped channels cannot pass; the expected pixels are computed here, pixel by
+    // pixel, from what each operation means.
     QFETCH(int, inC);
     QFETCH(int, inSide);
     QFETCH(int, outC);
     QFETCH(int, outSide);
-    Dataset d{"t", torch::full({2, inC, inSide, inSide}, 180, torch::kUInt8), {}};
+    auto pattern = [](int c, int y, int x) {
+        return (c == 0 ? 7 * y + 3 * x : c == 1 ? 40 + 5 * x : 230 - 6 * y) % 256;
+    };
+    auto images = torch::empty({2, inC, inSide, inSide}, torch::kUInt8);
+    auto in = images.accessor<uint8_t, 4>();
+    for (int n = 0; n < 2; ++n)
+        for (int c = 0; c < inC; ++c)
+            for (int y = 0; y < inSide; ++y)
+                for (int x = 0; x < inSide; ++x)
+                    in[n][c][y][x] = static_cast<uint8_t>((pattern(c, y, x) + 11 * n) % 256);
+    Dataset d{"t", images, {}};
     auto f = ddpm::fitToModel(d, outC, outSide);
     QCOMPARE(f.images.sizes(), torch::IntArrayRef({2, outC, outSide, outSide}));
-    // A flat grey image stays flat grey (apart from the padding).
-    const int m = (outSide - std::min(inSide, outSide)) / 2;
-    auto centre = f.images.narrow(2, m, outSide - 2 * m).narrow(3, m, outSide - 2 * m);
-    QCOMPARE(int(centre.min().item<uint8_t>()), 180);
-    QCOMPARE(int(centre.max().item<uint8_t>()), 180);
-    if (m > 0)
-        QCOMPARE(int(f.images[0][0][0][0].item<uint8_t>()), 0);
+    auto out = f.images.accessor<uint8_t, 4>();
+    for (int n = 0; n < 2; ++n)
+        for (int c = 0; c < outC; ++c)
+            for (int y = 0; y < outSide; ++y)
+                for (int x = 0; x < outSide; ++x) {
+                    double expected = 0;
+                    int slack = 0;
+                    if (inSide < outSide) { // centred on black
+                        const int m = (outSide - inSide) / 2;
+                        const bool inside = y >= m && y < m + inSide && x >= m && x < m + inSide;
+                        expected = inside ? in[n][c][y - m][x - m] : 0;
+                    } else if (inSide > outSide) { // the mean of each k×k block (area), rounded
+                        const int k = inSide / outSide;
+                        double sum = 0;
+                        for (int dy = 0; dy < k; ++dy)
+                            for (int dx = 0; dx < k; ++dx)
+                                sum += in[n][c][y * k + dy][x * k + dx];
+                        expected = std::nearbyint(sum / (k * k));
+                    } else if (inC == 3 && outC == 1) { // ITU-R BT.601 luma
+                        const double luma = 0.299 * in[n][0][y][x] + 0.587 * in[n][1][y][x] + 0.114 * in[n][2][y][x];
+                        expected = std::nearbyint(luma);
+                        slack = 1; // float against double at a half
+                    } else {       // grey into every channel
+                        expected = in[n][0][y][x];
+                    }
+                    const int got = out[n][c][y][x];
+                    QVERIFY2(std::abs(got - expected) <= slack,
+                             qPrintable(QStringLiteral("image %1 channel %2 (%3, %4): %5, expected %6")
+                                            .arg(n)
+                                            .arg(c)
+                                            .arg(x)
+                                            .arg(y)
+                                            .arg(got)
+                                            .arg(expected)));
+                }
 }
 
 void TestDataset::specErrors()

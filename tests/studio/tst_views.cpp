@@ -364,7 +364,9 @@ void TestViews::reverseCountsAndLiveValues()
     ReverseView view;
     view.setSamplerOptions(r.options);
     QSignalSpy live(&view, &ReverseView::liveValuesChanged);
-    view.begin(RunOrigin{r}, T + 1, QStringLiteral("run"));
+    RunOrigin origin;
+    origin.request = r;
+    view.begin(origin, T + 1, QStringLiteral("run"));
     QCOMPARE(view.stepCount(), T);
     QList<SampleFrame> frames;
     QImage pixel(2, 2, QImage::Format_Grayscale8);

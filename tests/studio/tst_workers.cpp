@@ -7,6 +7,7 @@
 #include "dataloader.h"
 #include "dialogs.h"
 #include "mainwindow.h"
+#include "qualitycontroller.h"
 #include "reverseview.h"
 #include "settings.h"
 #include "threadpriority.h"
@@ -77,6 +78,9 @@ private Q_SLOTS:
     void throwingDenoiserEndsRun_data();
     void throwingDenoiserEndsRun();
     void loaderFailureReported();
+    void throwingTaskReported();
+    void throwingQualityDenoiserEndsRequest_data();
+    void throwingQualityDenoiserEndsRequest();
     // Stop and Cancel are never lost; clicks do not multiply runs.
     void stopBeforeWorkerBegins();
     void cancelBeforeWorkerBegins();
@@ -132,6 +136,89 @@ void TestWorkers::newTrainer(TrainingController& c)
     QVERIFY(ready.wait(30000));
     c.setDataset(tinyData());
     c.setPreviewInterval(0);
+}
+
+// A task that throws on the training worker (past every request's own guard) is reported with what
+// it threw, and the worker goes on: idle, and between the steps of a run, which trains to its end.
+void TestWorkers::throwingTaskReported()
+{
+    TrainingController c;
+    newTrainer(c);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    c.runOnWorker([] { throw std::runtime_error("injected task fault"); });
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(failed.takeFirst().first().toString().contains(QLatin1String("injected task fault")), "the reason");
+    c.runOnWorker([] { throw 7; });
+    QVERIFY(failed.wait(30000));
+    QVERIFY(!failed.takeFirst().first().toString().isEmpty());
+
+    QSignalSpy finished(&c, &TrainingController::finished);
+    connect(&c, &TrainingController::progressAvailable, &c, [&c] { c.takeProgress(); }); // as the window does
+    c.start(100000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.step() >= 2, 30000);
+    c.runOnWorker([] { throw std::runtime_error("injected fault mid-run"); });
+    QVERIFY(failed.wait(30000));
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("injected fault mid-run")));
+    const qint64 atFault = c.step();
+    QTRY_VERIFY_WITH_TIMEOUT(c.step() >= atFault + 3, 30000); // the run trains on
+    QCOMPARE(finished.size(), 0);
+    c.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QCOMPARE(failed.size(), 1);
+}
+
+void TestWorkers::throwingQualityDenoiserEndsRequest_data()
+{
+    QTest::addColumn<bool>("standard");
+    QTest::newRow("std::runtime_error") << true;
+    QTest::newRow("int") << false;
+}
+
+// The quality worker: a denoiser that throws in the second of two runs ends the request as not completed,
+// with the reason; the next request on the same worker completes.
+void TestWorkers::throwingQualityDenoiserEndsRequest()
+{
+    if (!fashionMnistAvailable())
+        QSKIP("Fashion-MNIST is not installed: quality is measured against its test images");
+    QFETCH(bool, standard);
+    QualityController q;
+    QSignalSpy finished(&q, &QualityController::finished);
+    QSignalSpy reports(&q, &QualityController::reportReady);
+    QualityRequest r;
+    r.model = untrainedSnapshot();
+    r.options.count = 16;
+    SamplerOptions so;
+    so.kind = SamplerKind::Ddim;
+    so.ddimSteps = 3;
+    r.runs = {so, so};
+    auto calls = std::make_shared<int>(0);
+    r.denoiser = [calls, standard](const torch::Tensor& x, const torch::Tensor&) -> torch::Tensor {
+        if (++*calls == 5) { // the second call of the second run
+            if (standard)
+                throw std::runtime_error("injected quality fault");
+            throw 42;
+        }
+        return torch::zeros_like(x);
+    };
+    const quint64 id = q.start(r);
+    QVERIFY(id > 0);
+    QVERIFY(finished.wait(120000));
+    auto args = finished.takeFirst();
+    QCOMPARE(args.at(0).toULongLong(), id);
+    QCOMPARE(args.at(1).toBool(), false);
+    const QString error = args.at(2).toString();
+    QVERIFY2(standard ? error.contains(QLatin1String("injected quality fault")) : !error.isEmpty(), qPrintable(error));
+    QCOMPARE(reports.size(), 1); // the first run was measured
+    QVERIFY(!q.isRunning());
+
+    r.denoiser = [](const torch::Tensor& x, const torch::Tensor&) { return torch::zeros_like(x); };
+    r.runs = {so};
+    const quint64 next = q.start(r);
+    QVERIFY(next > id);
+    QVERIFY(finished.wait(120000));
+    args = finished.takeFirst();
+    QCOMPARE(args.at(1).toBool(), true);
+    QVERIFY2(args.at(2).toString().isEmpty(), qPrintable(args.at(2).toString()));
 }
 
 // Batch 4 (step 5) fails on the prefetching thread: the window stays up and says why, the model keeps
