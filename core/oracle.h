@@ -27,8 +27,11 @@ struct ChainMoments {
     std::vector<int> t;
     std::vector<double> mean, var;
 };
+// A chain that starts elsewhere ("denoise from here": x_t of noised data, timesteps from t down) gives
+// its start's moments: for Gaussian data noised to t, q(x_t) = N(√ᾱ_t μ, ᾱ_t s² + 1 − ᾱ_t).
 ChainMoments gaussianChainMoments(const NoiseSchedule& schedule, const std::vector<int>& timesteps,
-                                  const SamplerOptions& options, double mean, double stddev);
+                                  const SamplerOptions& options, double mean, double stddev, double startMean = 0.0,
+                                  double startVar = 1.0);
 
 // One frame of a chain checked against those moments: the sample's mean and variance, the expected
 // ones, and the larger of the two deviations in standard errors (pass below 5).
@@ -37,6 +40,9 @@ struct MarginalCheck {
     double mean = 0, var = 0, expectedMean = 0, expectedVar = 0, z = 0;
     bool pass = false;
 };
+// The mean and variance of x's elements (independent draws) against the expected ones.
+MarginalCheck checkMarginal(int t, const torch::Tensor& x, double expectedMean, double expectedVar);
+
 // Runs the sampler with `denoiser` (gaussianOracle(diffusion, mean, stddev), or a deliberately broken
 // one) on images of `shape` and checks the x_t it passes nearest each target timestep, and x_0. This
 // sees the whole chain, where "the one-image oracle's image comes back" sees only the last step (at

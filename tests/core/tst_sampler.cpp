@@ -116,6 +116,8 @@ private Q_SLOTS:
     void chunksGiveTheSameImages();
     void ddimTimestepSequence();
     void denoiseFromHere();
+    void denoiseFromHereChain_data();
+    void denoiseFromHereChain();
 };
 
 void TestSampler::oracleReturnsTheImage_data()
@@ -696,6 +698,63 @@ void TestSampler::denoiseFromHere()
     QCOMPARE(rp.timesteps().front(), t);
     rp.run();
     QVERIFY((rp.current() - x0.unsqueeze(0)).abs().max().item<double>() < 1e-3);
+}
+
+void TestSampler::denoiseFromHereChain_data()
+{
+    QTest::addColumn<int>("sampler");
+    QTest::addColumn<double>("eta");
+    QTest::newRow("ddpm") << int(SamplerKind::Ddpm) << 0.0;
+    QTest::newRow("ddim eta0") << int(SamplerKind::Ddim) << 0.0;
+    QTest::newRow("ddim eta1") << int(SamplerKind::Ddim) << 1.0;
+}
+
+void TestSampler::denoiseFromHereChain()
+{
+    // "Denoise from here" over the whole chain: Gaussian data noised to t = 400 and the exact ε̂; every
+    // x_t the run passes (and x_0) against the moments its steps give from q(x_400), five standard errors.
+    QFETCH(int, sampler);
+    QFETCH(double, eta);
+    const double mu = 0.3, sd = 0.2;
+    const int t = 400;
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    const Diffusion d(schedule, Prediction::Epsilon);
+    const auto abar = alphaBarFromBeta(schedule.beta());
+    torch::manual_seed(17);
+    auto x0 = mu + sd * torch::randn({500, 1, 8, 8});
+    auto xt = d.qSample(x0, torch::full({500}, t - 1, torch::kInt64), torch::randn_like(x0));
+    SamplerOptions o;
+    o.kind = SamplerKind(sampler);
+    o.variance = VarianceKind::BetaTilde;
+    o.eta = eta;
+    o.clipX0 = false;
+    o.ddimSteps = 40;
+    o.count = 500;
+    o.seed = 8;
+    ReverseProcess rp(d, exactGaussianEps(abar, mu, sd), o, xt, t);
+    QCOMPARE(rp.timesteps().front(), t);
+    const double a = abar[static_cast<size_t>(t - 1)];
+    const auto expected =
+        gaussianChainMoments(schedule, rp.timesteps(), o, mu, sd, std::sqrt(a) * mu, a * sd * sd + 1.0 - a);
+    std::vector<MarginalCheck> checks;
+    size_t k = 0;
+    rp.run(nullptr, [&](const ReverseStep& step) {
+        QCOMPARE(step.t, expected.t[k]);
+        if (k % 5 == 0 || step.t <= 20)
+            checks.push_back(checkMarginal(step.t, step.xt, expected.mean[k], expected.var[k]));
+        ++k;
+    });
+    checks.push_back(checkMarginal(0, rp.current(), expected.mean.back(), expected.var.back()));
+    QVERIFY(checks.size() >= 8);
+    QVERIFY(std::any_of(checks.begin(), checks.end(), [](const MarginalCheck& c) { return c.t >= 10 && c.t <= 20; }));
+    for (const MarginalCheck& c : checks)
+        QVERIFY2(c.pass, qPrintable(QStringLiteral("t = %1: mean %2 variance %3, the chain gives %4 and %5 (%6 SE)")
+                                        .arg(c.t)
+                                        .arg(c.mean)
+                                        .arg(c.var)
+                                        .arg(c.expectedMean)
+                                        .arg(c.expectedVar)
+                                        .arg(c.z)));
 }
 
 QTEST_GUILESS_MAIN(TestSampler)
