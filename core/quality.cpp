@@ -152,9 +152,7 @@ Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser&
     SamplerOptions so = options.sampler;
     so.count = options.count;
     so.firstImage = 0;
-    const int steps = so.kind == SamplerKind::Ddim
-                          ? static_cast<int>(ddimTimesteps(diffusion.steps(), so.ddimSteps).size())
-                          : diffusion.steps();
+    const int steps = static_cast<int>(samplerTimesteps(so, diffusion.steps()).size());
     const int batch = options.batch > 0 ? options.batch : defaultSamplingBatch(diffusion.device());
     const int64_t total = static_cast<int64_t>(so.count) * steps;
     const auto clampInt = [](int64_t v) {

@@ -47,6 +47,31 @@ std::vector<int> ddimTimesteps(int startT, int steps)
     return ts;
 }
 
+std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT)
+{
+    if (options.kind == SamplerKind::Ddim)
+        return ddimTimesteps(startT, options.ddimSteps);
+    std::vector<int> ts;
+    for (int t = startT; t >= 1; --t)
+        ts.push_back(t);
+    return ts;
+}
+
+double samplerSigma(const NoiseSchedule& s, const SamplerOptions& o, int t, int tNext)
+{
+    if (t < 1 || t > s.steps())
+        return 0.0;
+    const auto i = static_cast<size_t>(t - 1);
+    if (o.kind == SamplerKind::Ddpm) {
+        if (t == 1)
+            return 0.0; // z = 0 at t = 1
+        return std::sqrt(o.variance == VarianceKind::Beta ? s.beta()[i] : s.posteriorVariance()[i]);
+    }
+    const double abar = s.alphaBar()[i];
+    const double abarNext = tNext > 0 ? s.alphaBar()[static_cast<size_t>(tNext - 1)] : 1.0;
+    return o.eta * std::sqrt((1.0 - abarNext) / (1.0 - abar)) * std::sqrt(std::max(0.0, 1.0 - abar / abarNext));
+}
+
 ReverseProcess::ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options,
                                std::vector<int64_t> imageShape)
     : m_diffusion(diffusion)
@@ -71,13 +96,7 @@ ReverseProcess::ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, co
 
 void ReverseProcess::init(int startT)
 {
-    m_timesteps.clear();
-    if (m_options.kind == SamplerKind::Ddim) {
-        m_timesteps = ddimTimesteps(startT, m_options.ddimSteps);
-    } else {
-        for (int t = startT; t >= 1; --t)
-            m_timesteps.push_back(t);
-    }
+    m_timesteps = samplerTimesteps(m_options, startT);
 }
 
 namespace {
@@ -165,18 +184,12 @@ ReverseStep ReverseProcess::next()
         // Algorithm 2 written with the posterior mean μ̃_t(x_t, x̂0) of eq. 7, which equals
         // 1/√α_t (x_t − β_t/√(1−ᾱ_t) ε̂) when x̂0 is not clipped.
         auto mean = s.posteriorMeanCoefX0()[i] * x0Hat + s.posteriorMeanCoefXt()[i] * m_x;
-        if (t > 1) {
-            const double var = m_options.variance == VarianceKind::Beta ? s.beta()[i] : s.posteriorVariance()[i];
-            xNext = mean + std::sqrt(var) * noiseLike(m_x);
-        } else {
-            xNext = mean; // z = 0 at t = 1
-        }
+        const double sigma = samplerSigma(s, m_options, t, tNext); // 0 at t = 1: no z
+        xNext = t > 1 ? mean + sigma * noiseLike(m_x) : mean;
     } else {
         // DDIM, eq. 12 with σ_t(η) of eq. 16.
-        const double abar = s.alphaBar()[i];
         const double abarNext = tNext > 0 ? s.alphaBar()[static_cast<size_t>(tNext - 1)] : 1.0;
-        const double sigma = m_options.eta * std::sqrt((1.0 - abarNext) / (1.0 - abar)) *
-                             std::sqrt(std::max(0.0, 1.0 - abar / abarNext));
+        const double sigma = samplerSigma(s, m_options, t, tNext);
         const double dirCoef = std::sqrt(std::max(0.0, 1.0 - abarNext - sigma * sigma));
         xNext = std::sqrt(abarNext) * x0Hat + dirCoef * epsHat;
         if (sigma > 0.0)

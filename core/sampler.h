@@ -100,4 +100,13 @@ int defaultSamplingBatch(torch::Device device);
 // at most.
 std::vector<int> ddimTimesteps(int startT, int steps);
 
+// The one home of what a run visits and how much noise each step adds; ReverseProcess, the views and
+// the commands all ask these. The paper timesteps a sampler visits from startT (T for a run from noise)
+// down to 1: every one for DDPM, DDIM's subsequence.
+std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT);
+// σ of the step from paper timestep t to tNext (0 after the last step): DDPM (Ho et al. 2020,
+// Algorithm 2) σ_t² = β_t or β̃_t (eq. 7), none at t = 1; DDIM (Song et al. 2021, eq. 16)
+// σ = η √((1 − ᾱ_s)/(1 − ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) with s = tNext and ᾱ_0 = 1. 0 for a t outside 1 … T.
+double samplerSigma(const NoiseSchedule& schedule, const SamplerOptions& options, int t, int tNext);
+
 } // namespace ddpm

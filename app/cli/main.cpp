@@ -108,9 +108,7 @@ int sample(const SampleArgs& a)
     // stays the same whatever --count.
     constexpr int kAnimatedImages = 64;
     const int animated = std::min(so.count, kAnimatedImages);
-    const int total = so.kind == SamplerKind::Ddim
-                          ? static_cast<int>(ddimTimesteps(diffusion.steps(), so.ddimSteps).size())
-                          : diffusion.steps();
+    const int total = static_cast<int>(samplerTimesteps(so, diffusion.steps()).size());
     auto chosen = [&](int k, int n) { return static_cast<int>(std::lround(static_cast<double>(total) * k / (n - 1))); };
     std::vector<int> stripAt, gifAt;
     for (int k = 0; k < frames; ++k)

@@ -725,15 +725,10 @@ void MainWindow::runSampling(SamplingRequest request, const QString& title, cons
         origin.fileSize = info.size();
         origin.fileModified = info.lastModified();
     }
-    const int total =
-        request.start.defined()
-            ? (request.options.kind == SamplerKind::Ddim
-                   ? static_cast<int>(ddimTimesteps(request.startT, request.options.ddimSteps).size())
-                   : request.startT)
-            : (request.options.kind == SamplerKind::Ddim
-                   ? static_cast<int>(
-                         ddimTimesteps(request.model->config.schedule.steps, request.options.ddimSteps).size())
-                   : request.model->config.schedule.steps);
+    const int total = static_cast<int>(samplerTimesteps(request.options, request.start.defined()
+                                                                             ? request.startT
+                                                                             : request.model->config.schedule.steps)
+                                           .size());
     if (m_sampling->start(request))
         m_reverseView->begin(origin, total + 1, title, note);
     else // the same run is already on its way: one run, however often it is asked for

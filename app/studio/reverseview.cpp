@@ -267,27 +267,7 @@ void ReverseView::begin(const RunOrigin& origin, int totalFrames, const QString&
     const auto& schedule = request.model->config.schedule;
     r.schedule.emplace(schedule);
     const int startT = request.start.defined() ? std::clamp(request.startT, 1, schedule.steps) : schedule.steps;
-    if (request.options.kind == SamplerKind::Ddim) {
-        r.timesteps = ddimTimesteps(startT, request.options.ddimSteps);
-    } else {
-        for (int t = startT; t >= 1; --t)
-            r.timesteps.push_back(t);
-    }
-}
-
-double ReverseView::samplingSigma(const NoiseSchedule& s, const SamplerOptions& o, int t, int tNext)
-{
-    if (t < 1 || t > s.steps())
-        return 0.0;
-    const auto i = static_cast<size_t>(t - 1);
-    if (o.kind == SamplerKind::Ddpm) {
-        if (t == 1)
-            return 0.0; // z = 0 at t = 1
-        return std::sqrt(o.variance == VarianceKind::Beta ? s.beta()[i] : s.posteriorVariance()[i]);
-    }
-    const double abar = s.alphaBar()[i];
-    const double abarNext = tNext > 0 ? s.alphaBar()[static_cast<size_t>(tNext - 1)] : 1.0;
-    return o.eta * std::sqrt((1.0 - abarNext) / (1.0 - abar)) * std::sqrt(std::max(0.0, 1.0 - abar / abarNext));
+    r.timesteps = samplerTimesteps(request.options, startT);
 }
 
 void ReverseView::begin(int totalFrames, const QString& title)
@@ -597,7 +577,7 @@ void ReverseView::showFrame(int index)
         const auto& options = r.origin.request.options;
         const auto at = std::find(r.timesteps.begin(), r.timesteps.end(), f.t);
         const int tNext = at != r.timesteps.end() && at + 1 != r.timesteps.end() ? *(at + 1) : 0;
-        live[QStringLiteral("sigma")] = QString::number(samplingSigma(*r.schedule, options, f.t, tNext), 'g', 4);
+        live[QStringLiteral("sigma")] = QString::number(samplerSigma(*r.schedule, options, f.t, tNext), 'g', 4);
         live[QStringLiteral("log_snr")] = QString::number(std::log(r.schedule->snr()[i]), 'g', 4);
         if (options.kind == SamplerKind::Ddim)
             live[QStringLiteral("eta")] = QString::number(options.eta, 'g', 3);

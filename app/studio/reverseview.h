@@ -78,11 +78,6 @@ public:
     // Images of the chosen step as grids, for exports.
     QImage gridAt(int frame, int kind /*0 x_t, 1 x̂0, 2 ε̂*/, int scale = 4) const;
     QString stepText() const; // the line under the scrubber
-    // σ_t of the step from paper timestep t to tNext (0 at the end): DDPM (Ho et al. 2020, Algorithm 2)
-    // σ_t² = β_t or β̃_t (eq. 7) and z = 0 at t = 1; DDIM (Song et al. 2021, eq. 16)
-    // σ = η √((1 − ᾱ_s) / (1 − ᾱ_t)) √(1 − ᾱ_t / ᾱ_s) with s = tNext, ᾱ_0 = 1.
-    static double samplingSigma(const ddpm::NoiseSchedule& schedule, const ddpm::SamplerOptions& options, int t,
-                                int tNext);
     // The x_t images of up to maxFrames frames spread over the run (cheap: the images are shared), and
     // the animation's frames made from them (grids at the given scale: done by the export job, off the
     // GUI thread); animationFrames() does both.

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void chunksGiveTheSameImages_data();
     void chunksGiveTheSameImages();
     void ddimTimestepSequence();
+    void samplerTimestepsAndSigma();
     void denoiseFromHere();
     void denoiseFromHereChain_data();
     void denoiseFromHereChain();
@@ -681,6 +682,49 @@ void TestSampler::ddimTimestepSequence()
         QVERIFY(ts[i] < ts[i - 1]);
     QCOMPARE(int(ddimTimesteps(10, 50).size()), 10); // never more steps than timesteps
     QCOMPARE(ddimTimesteps(300, 1), std::vector<int>{300});
+}
+
+void TestSampler::samplerTimestepsAndSigma()
+{
+    // The visited timesteps: every t from the start for DDPM, DDIM's subsequence; what ReverseProcess uses.
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    const Diffusion d(schedule, Prediction::Epsilon);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddpm;
+    auto ddpm = samplerTimesteps(o, 400);
+    QCOMPARE(int(ddpm.size()), 400);
+    QCOMPARE(ddpm.front(), 400);
+    QCOMPARE(ddpm.back(), 1);
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 25;
+    QCOMPARE(samplerTimesteps(o, 1000), ddimTimesteps(1000, 25));
+    const ReverseProcess rp(d, singleImageOracle(d, testImage()), o, {1, 8, 8});
+    QCOMPARE(rp.timesteps(), samplerTimesteps(o, 1000));
+
+    // σ against the closed forms, from β alone: DDPM √β_t and √β̃_t = √((1 − ᾱ_{t−1})/(1 − ᾱ_t) β_t), none
+    // at t = 1; DDIM with η = 1 over consecutive steps is β̃ (Song et al. 2021, below eq. 16), η = 0 none.
+    const auto abar = alphaBarFromBeta(schedule.beta());
+    const auto& beta = schedule.beta();
+    for (int t : {2, 10, 500, 1000}) {
+        const auto i = static_cast<size_t>(t - 1);
+        const double betaTilde = (1.0 - abar[i - 1]) / (1.0 - abar[i]) * beta[i];
+        SamplerOptions p;
+        p.kind = SamplerKind::Ddpm;
+        p.variance = VarianceKind::Beta;
+        QVERIFY(std::abs(samplerSigma(schedule, p, t, t - 1) - std::sqrt(beta[i])) < 1e-12);
+        p.variance = VarianceKind::BetaTilde;
+        QVERIFY(std::abs(samplerSigma(schedule, p, t, t - 1) - std::sqrt(betaTilde)) < 1e-12);
+        p.kind = SamplerKind::Ddim;
+        p.eta = 1.0;
+        QVERIFY(std::abs(samplerSigma(schedule, p, t, t - 1) - std::sqrt(betaTilde)) < 1e-9);
+        p.eta = 0.0;
+        QCOMPARE(samplerSigma(schedule, p, t, t - 1), 0.0);
+    }
+    SamplerOptions p;
+    p.kind = SamplerKind::Ddpm;
+    QCOMPARE(samplerSigma(schedule, p, 1, 0), 0.0);
+    QCOMPARE(samplerSigma(schedule, p, 0, 0), 0.0);
+    QCOMPARE(samplerSigma(schedule, p, 1001, 1000), 0.0);
 }
 
 void TestSampler::denoiseFromHere()
