@@ -52,6 +52,18 @@ std::shared_ptr<ModelSnapshot> untrainedSnapshot()
     return snap;
 }
 
+// A DDIM request of a few steps for one image from the untrained model.
+SamplingRequest tinySampling(int steps, int threads)
+{
+    SamplingRequest r;
+    r.model = untrainedSnapshot();
+    r.options.kind = SamplerKind::Ddim;
+    r.options.ddimSteps = steps;
+    r.options.count = 1;
+    r.threads = threads;
+    return r;
+}
+
 // A fault injected into the batch prefetcher: batch `k` throws once; removed when it goes out of scope.
 struct PrefetchFault {
     explicit PrefetchFault(int64_t k)
@@ -582,12 +594,7 @@ void TestWorkers::threadsApplyOnWorkerThreads()
 
     SamplingController s;
     QSignalSpy done(&s, &SamplingController::finished);
-    SamplingRequest sr;
-    sr.model = untrainedSnapshot();
-    sr.options.kind = SamplerKind::Ddim;
-    sr.options.ddimSteps = 3;
-    sr.options.count = 1;
-    sr.threads = 1;
+    SamplingRequest sr = tinySampling(3, 1);
     QVERIFY(s.start(sr) > 0);
     QVERIFY(done.wait(60000));
     QCOMPARE(s.workerThreads(), 1);
@@ -642,12 +649,7 @@ void TestWorkers::workersRunBelowTheWindow()
     QVERIFY(finished.wait(60000));
     SamplingController s;
     QSignalSpy done(&s, &SamplingController::finished);
-    SamplingRequest sr;
-    sr.model = untrainedSnapshot();
-    sr.options.kind = SamplerKind::Ddim;
-    sr.options.ddimSteps = 2;
-    sr.options.count = 1;
-    sr.threads = 2;
+    const SamplingRequest sr = tinySampling(2, 2);
     QVERIFY(s.start(sr) > 0);
     QVERIFY(done.wait(60000));
 
