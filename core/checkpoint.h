@@ -14,7 +14,6 @@
 #pragma once
 
 #include "config.h"
-#include "losshistory.h"
 #include "result.h"
 #include "tensorfile.h"
 
@@ -82,16 +81,5 @@ private:
 Result<ModelConfig> readModelConfig(CheckpointReader& reader);
 // Writes the configuration's fields.
 void writeModelConfig(CheckpointWriter& writer, const ModelConfig& config);
-
-// Rewrites a checkpoint or classifier of any readable format in the current one (the weights are
-// read through the same checks as when opening). `kind` says which it was.
-// The loss history as a checkpoint stores it: "loss_history" [n, 2] (step, loss) for the steps at full
-// resolution and "loss_buckets" [m, 6] (first step, last step, min, max, mean, count) for the older
-// ones. Reading drops steps out of range and buckets that contradict each other.
-torch::Tensor historyTensor(const LossHistory& history);
-torch::Tensor bucketsTensor(const LossHistory& history);
-LossHistory historyFrom(const torch::Tensor& recent, const torch::Tensor& buckets);
-
-Status convertCheckpoint(const std::string& in, const std::string& out, std::string* kind = nullptr);
 
 } // namespace ddpm

@@ -55,6 +55,6 @@ struct ConfigField {
 const std::vector<ConfigField>& configFields();
 
 // A string's JSON form without the quotes (core's quality report writes its JSON by hand).
-std::string jsonEscape(const std::string& s);
+
 
 } // namespace ddpm

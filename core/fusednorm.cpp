@@ -1,6 +1,6 @@
 #include "fusednorm.h"
 
-#include "unet.h" // fastDropout, where the fused kernels do not apply
+#include "dropout.h" // where the fused kernels do not apply
 
 #include <algorithm>
 #include <array>

@@ -26,7 +26,7 @@ torch::Tensor groupNormAct(const torch::Tensor& x, const torch::nn::GroupNorm& n
 // dropout(silu(GroupNorm(x)), p) while training (silu(GroupNorm(x)) otherwise), in one pass as above. The
 // mask is not stored: a counter-based hash of the element's index, keyed from LibTorch's generator,
 // decides, and the backward pass recomputes it. p is rounded to a multiple of 2^-24; the kept values are
-// scaled by exactly 1/(1 − p). Where the fused kernels do not apply, fastDropout (unet.h) draws the mask.
+// scaled by exactly 1/(1 − p). Where the fused kernels do not apply, fastDropout (dropout.h) draws the mask.
 torch::Tensor groupNormSiluDropout(const torch::Tensor& x, const torch::nn::GroupNorm& norm, double p, bool training,
                                    torch::ScalarType outType, const torch::Tensor& bias = {});
 

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "device.h"
 
+#include <nlohmann/json.hpp>
 #include <torch/linalg.h>
 
 #include <algorithm>
@@ -236,35 +237,27 @@ std::string csvField(const std::string& s)
 
 std::string qualityReportToJson(const QualityReport& r, int indent)
 {
-    const std::string p1(static_cast<size_t>(std::max(0, indent)), ' ');
-    const std::string nl = indent > 0 ? "\n" : "", sp = indent > 0 ? "" : " ";
-    std::ostringstream o;
-    auto field = [&](const std::string& key, const std::string& value, bool last = false) {
-        o << p1 << "\"" << key << "\": " << value << (last ? "" : ",") << (indent > 0 ? nl : sp);
-    };
-    auto array = [](const auto& values, const auto& format) {
-        std::string s = "[";
-        for (size_t i = 0; i < values.size(); ++i)
-            s += (i ? ", " : "") + format(values[i]);
-        return s + "]";
-    };
-    o << "{" << nl;
-    field("count", std::to_string(r.count));
-    field("sampler", "\"" + jsonEscape(r.sampler) + "\"");
-    field("steps", std::to_string(r.steps));
-    field("eta", num(r.eta));
-    field("seed", std::to_string(r.seed));
-    field("fid", num(r.fid));
-    field("fid_floor", num(r.fidFloor));
-    field("ratio", num(r.ratio));
-    field("mean_confidence", num(r.meanConfidence));
-    field("seconds_per_image", num(r.secondsPerImage));
-    field("sampling_seconds", num(r.samplingSeconds));
-    field("class_names", array(r.classNames, [](const std::string& s) { return "\"" + jsonEscape(s) + "\""; }));
-    field("class_counts", array(r.classCounts, [](int64_t c) { return std::to_string(c); }));
-    field("class_shares", array(r.classShares, [](double v) { return num(v); }), true);
-    o << "}";
-    return o.str();
+    // Non-finite numbers (no reference yet) are written as null.
+    const auto number = [](double v) { return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(); };
+    nlohmann::ordered_json o;
+    o["count"] = r.count;
+    o["sampler"] = r.sampler;
+    o["steps"] = r.steps;
+    o["eta"] = number(r.eta);
+    o["seed"] = r.seed;
+    o["fid"] = number(r.fid);
+    o["fid_floor"] = number(r.fidFloor);
+    o["ratio"] = number(r.ratio);
+    o["mean_confidence"] = number(r.meanConfidence);
+    o["seconds_per_image"] = number(r.secondsPerImage);
+    o["sampling_seconds"] = number(r.samplingSeconds);
+    o["class_names"] = r.classNames;
+    o["class_counts"] = r.classCounts;
+    auto shares = nlohmann::ordered_json::array();
+    for (double v : r.classShares)
+        shares.push_back(number(v));
+    o["class_shares"] = shares;
+    return o.dump(indent > 0 ? indent : -1);
 }
 
 std::string qualityCsvHeader(const std::vector<std::string>& classNames)

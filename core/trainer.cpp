@@ -1,6 +1,6 @@
 #include "trainer.h"
 
-#include "checkpoint.h"
+#include "modelfile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,13 +23,7 @@ Trainer::Trainer(const ModelConfig& config, torch::Device device)
     m_ema = UNet(config.unet);
     m_model->to(device);
     m_ema->to(device);
-    {
-        torch::NoGradGuard guard;
-        auto src = m_model->parameters();
-        auto dst = m_ema->parameters();
-        for (size_t i = 0; i < src.size(); ++i)
-            dst[i].copy_(src[i]);
-    }
+    copyWeights(*m_model, *m_ema);
     m_ema->eval();
     for (auto& p : m_ema->parameters())
         p.set_requires_grad(false);
@@ -197,13 +191,131 @@ Result<StepStats> Trainer::stepUnguarded()
     return s;
 }
 
-Denoiser makeDenoiser(UNet model)
+ModelState Trainer::state() const
 {
-    return [model](const torch::Tensor& x, const torch::Tensor& t) mutable {
-        torch::NoGradGuard guard;
-        model->eval();
-        return model->forward(x, t);
-    };
+    ModelState s;
+    s.config = m_config;
+    s.step = m_step;
+    s.model = cloneUNet(m_model);
+    s.ema = cloneUNet(m_ema);
+    s.device = m_device;
+    s.lr = learningRate(std::max<int64_t>(0, m_step - 1));
+    s.lossHistory = m_history;
+    s.binLoss = m_binLoss;
+    s.binLossHistory = m_binHistory;
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checkpoints (the schema is in modelfile.h)
+
+Status Trainer::save(const std::string& path) const
+{
+    try {
+        CheckpointWriter w("ddpm-studio-checkpoint");
+        writeModelConfig(w, m_config);
+        w.value("step", m_step);
+        w.value("sampling_only", false);
+        w.value("bin_loss_history_every", m_binHistoryEvery);
+        w.module("model", *m_model);
+        w.module("ema", *m_ema);
+        w.adam("optimizer", *m_optimizer, *m_model);
+        w.tensor("loss_history", historyTensor(m_history));
+        w.tensor("loss_buckets", bucketsTensor(m_history));
+        w.tensor("bin_loss", torch::tensor(m_binLoss, torch::kFloat64));
+        w.tensor("bin_loss_history", binHistoryTensor(m_binHistory, m_binLoss.size()));
+        // RNG: batches are a function of (seed, step); dropout draws from the global generator.
+        auto gen = at::detail::getDefaultCPUGenerator();
+        torch::Tensor state;
+        {
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            state = gen.get_state();
+        }
+        w.tensor("rng.cpu", state);
+        return w.write(path);
+    } catch (const std::exception& e) {
+        return fail(DDPM_MSG("Engine", "cannot save the checkpoint: %1"), exceptionSummary(e));
+    }
+}
+
+Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch::Device device)
+{
+    auto opened = openModelFile(path);
+    if (!opened)
+        return opened.failure();
+    auto& r = *opened->reader;
+    auto step = readStep(r);
+    if (!step)
+        return step.failure();
+    auto trainer = std::make_unique<Trainer>(opened->config, device);
+    const bool samplingOnly = r.flag("sampling_only").value_or(false);
+    if (auto s = r.loadModule("ema", *trainer->m_ema); !s)
+        return s.failure();
+    trainer->m_ema->to(device);
+    if (samplingOnly) {
+        // Training goes on from the averaged weights with a fresh optimizer.
+        copyWeights(*trainer->m_ema, *trainer->m_model);
+    } else {
+        if (auto s = r.loadModule("model", *trainer->m_model); !s)
+            return s.failure();
+        trainer->m_model->to(device);
+        if (auto s = r.loadAdam("optimizer", *trainer->m_optimizer, *trainer->m_model); !s)
+            return s.failure();
+    }
+    trainer->m_step = step.value();
+    trainer->m_history = historyFrom(r.tensor("loss_history"), r.tensor("loss_buckets"));
+    const auto bins = trainer->m_binLoss.size();
+    trainer->m_binLoss = binLossFrom(r.tensor("bin_loss"), bins);
+    trainer->m_binHistory = binHistoryFrom(r.tensor("bin_loss_history"), bins);
+    if (const auto every = r.integer("bin_loss_history_every"); every && *every > 0 && *every < (int64_t{1} << 40))
+        trainer->m_binHistoryEvery = *every;
+    if (const auto rng = r.tensor("rng.cpu"); rng.defined()) {
+        try {
+            auto gen = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            gen.set_state(rng);
+        } catch (const std::exception& e) {
+            return fail(DDPM_MSG("Engine", "the optimizer state or step in '%1' cannot be read (%2)"), path,
+                        exceptionSummary(e));
+        }
+    }
+    for (auto& p : trainer->m_ema->parameters())
+        p.set_requires_grad(false);
+    return trainer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A run of steps
+
+Status runTraining(Trainer& trainer, const TrainingRun& run)
+{
+    int64_t target = -1;
+    for (;;) {
+        if (run.betweenSteps)
+            run.betweenSteps();
+        if (run.stopRequested && run.stopRequested())
+            return Ok{};
+        if (run.target) {
+            if (const int64_t t = run.target(); t != target) {
+                target = t;
+                trainer.setTotalSteps(target);
+            }
+        } else {
+            target = trainer.config().train.totalSteps;
+        }
+        if (trainer.stepCount() >= target)
+            return Ok{};
+        auto s = trainer.step();
+        if (!s)
+            return s.failure();
+        if (run.afterStep)
+            run.afterStep(s.value());
+        if (run.saveEvery > 0 && s->step % run.saveEvery == 0 && s->step < target) {
+            auto saved = trainer.save(run.savePath);
+            if (run.saved)
+                run.saved(saved);
+        }
+    }
 }
 
 } // namespace ddpm

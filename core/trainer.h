@@ -10,6 +10,7 @@
 #include "device.h"
 #include "diffusion.h"
 #include "losshistory.h"
+#include "modelstate.h"
 #include "sampler.h"
 #include "result.h"
 #include "unet.h"
@@ -19,6 +20,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,11 +34,6 @@ struct StepStats {
     double lr = 0.0;
     double imagesPerSec = 0.0; // over the last few steps
     double stepsPerSec = 0.0;
-};
-
-struct BinLossSnapshot {
-    int64_t step;
-    std::vector<double> binLoss;
 };
 
 class Trainer {
@@ -75,7 +72,10 @@ public:
     // The step count the run aims for (kept in checkpoints so a resumed run knows it).
     void setTotalSteps(int64_t steps) { m_config.train.totalSteps = steps; }
 
-    // Checkpoint: model, EMA, optimizer, step, RNG state, configuration, loss history.
+    // A frozen copy of the model (weights cloned) that other threads may use while training goes on.
+    ModelState state() const;
+
+    // Checkpoint (modelfile.h): model, EMA, optimizer, step, RNG state, configuration, loss history.
     Status save(const std::string& path) const;
     // Restores a trainer from a checkpoint to continue training where it stopped.
     static Result<std::unique_ptr<Trainer>> resume(const std::string& path, torch::Device device);
@@ -101,28 +101,18 @@ private:
     std::deque<std::pair<std::chrono::steady_clock::time_point, int>> m_recent;
 };
 
-// What a checkpoint holds, for sampling and inspection without an optimizer.
-struct LoadedModel {
-    ModelConfig config;
-    int64_t step = 0;
-    UNet model{nullptr};
-    UNet ema{nullptr};
-    bool samplingOnly = false; // EMA weights only (model is a copy of ema): see exportSamplingCheckpoint
-    int formatVersion = 0;     // of the file it came from (1: the TorchScript container, read without code)
-    LossHistory lossHistory;
-    std::vector<double> binLoss;
-    std::vector<BinLossSnapshot> binLossHistory;
+// One run of training steps, as `ddpm train` and the studio's worker run it. Every hook may be empty.
+struct TrainingRun {
+    std::function<int64_t()> target;       // the step to stop at, read before every step (it may move)
+    std::function<bool()> stopRequested;   // read before every step
+    std::function<void()> betweenSteps;    // before every step: the studio runs its queued tasks there
+    std::function<void(const StepStats&)> afterStep; // progress, logs, previews
+    int64_t saveEvery = 0;                 // a checkpoint to savePath every N steps (not at the target)
+    std::string savePath;
+    std::function<void(const Status&)> saved; // told how each periodic save went
 };
-Result<LoadedModel> loadCheckpoint(const std::string& path, torch::Device device);
-
-// Writes a checkpoint for sampling only: the configuration, step, thinned loss history and the EMA
-// weights (stored in fp16 when `half`), without the training weights and the optimizer: a few MB
-// instead of tens. It loads like any other checkpoint; training from it starts from the EMA weights
-// with a fresh optimizer.
-Status exportSamplingCheckpoint(const std::string& in, const std::string& out, bool half,
-                                size_t maxHistoryPoints = 2000);
-
-// A denoiser that runs a network in eval mode.
-Denoiser makeDenoiser(UNet model);
+// Steps until the target is reached, a stop is requested or a step fails (its reason is returned;
+// the model keeps the last good step). The trainer's total steps follow the target.
+Status runTraining(Trainer& trainer, const TrainingRun& run);
 
 } // namespace ddpm

@@ -102,28 +102,6 @@ torch::ScalarType activationType(Precision p)
 
 } // namespace
 
-torch::Tensor fastDropout(const torch::Tensor& x, double p, bool training)
-{
-    if (!training || p <= 0.0)
-        return x;
-    // Inverted dropout: keep with probability q and scale by 1/q. The CPU generator draws uniform
-    // floats one at a time (about 3 ns each), so a float per element made dropout a tenth of a training
-    // step. Here one 63-bit draw makes four 15-bit numbers (the mask 0x7FFF… clears bit 15 of each
-    // 16-bit lane; the top lane has only 15 bits anyway), so p is rounded to a multiple of 1/32768 and q
-    // is exactly the probability used. The saved mask is a byte per element instead of a float.
-    constexpr int64_t levels = 32768;
-    const int64_t drop = std::min<int64_t>(std::llround(p * levels), levels - 1);
-    if (drop == 0)
-        return x;
-    const double keep = 1.0 - static_cast<double>(drop) / levels;
-    const int64_t n = x.numel();
-    auto raw = torch::empty({(n + 3) / 4}, torch::dtype(torch::kInt64).device(x.device()));
-    raw.random_();
-    auto bits = raw.bitwise_and(static_cast<int64_t>(0x7FFF7FFF7FFF7FFFLL));
-    auto kept = bits.view(torch::kInt16).narrow(0, 0, n).view(x.sizes()).ge(drop);
-    return x.mul(kept).mul_(1.0 / keep);
-}
-
 Result<UNetOptions> unetPreset(const std::string& name)
 {
     UNetOptions o;
@@ -354,17 +332,9 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
 void UNetImpl::setPrecision(Precision p)
 {
     m_precision = p;
-    for (auto* stages : {&m_down, &m_up})
-        for (auto& s : *stages) {
-            for (auto& b : s.blocks)
-                b->setPrecision(p);
-            for (auto& a : s.attns)
-                if (a)
-                    a->setPrecision(p);
-        }
-    mid1->setPrecision(p);
-    mid2->setPrecision(p);
-    midAttn->setPrecision(p);
+    for (const auto& m : modules(/*include_self=*/false))
+        if (auto* block = dynamic_cast<PrecisionAware*>(m.get()))
+            block->setPrecision(p);
 }
 
 int64_t UNetImpl::parameterCount() const
@@ -375,16 +345,22 @@ int64_t UNetImpl::parameterCount() const
     return n;
 }
 
+void copyWeights(const torch::nn::Module& from, torch::nn::Module& to)
+{
+    torch::NoGradGuard guard;
+    const auto src = from.parameters();
+    auto dst = to.parameters();
+    TORCH_CHECK(src.size() == dst.size(), "copyWeights: the networks differ");
+    for (size_t i = 0; i < src.size(); ++i)
+        dst[i].copy_(src[i]);
+}
+
 UNet cloneUNet(const UNet& source)
 {
     UNet copy(source->options());
-    torch::NoGradGuard guard;
-    auto src = source->parameters();
-    auto dst = copy->parameters();
-    const auto device = src.empty() ? torch::Device(torch::kCPU) : src.front().device();
-    copy->to(device);
-    for (size_t i = 0; i < src.size(); ++i)
-        dst[i].copy_(src[i]);
+    const auto src = source->parameters();
+    copy->to(src.empty() ? torch::Device(torch::kCPU) : src.front().device());
+    copyWeights(*source, *copy);
     copy->eval();
     copy->setPrecision(source->precision());
     return copy;

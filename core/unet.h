@@ -32,9 +32,6 @@ Status validateUNetOptions(const UNetOptions& options);
 
 // a [B, M, K] × b [B, K, N] → [B, M, N] (bmm; on the CPU through oneDNN, see unet.cpp).
 torch::Tensor batchedMatmul(const torch::Tensor& a, const torch::Tensor& b);
-// Inverted dropout while training: x · mask / q with mask ~ Bernoulli(q), q = 1 − p with p rounded to a
-// multiple of 1/32768 (see unet.cpp).
-torch::Tensor fastDropout(const torch::Tensor& x, double p, bool training);
 
 // A convolution in the compute precision: fp32 as the module does it, or bf16 inputs and weights
 // (cast from the fp32 master weights, so gradients reach them) with an fp32 result.
@@ -43,14 +40,24 @@ torch::Tensor convolve(torch::nn::Conv2d& conv, const torch::Tensor& x, Precisio
 // The sinusoidal embedding of (possibly fractional) timesteps t [B] into `dim` features.
 torch::Tensor timestepEmbedding(const torch::Tensor& t, int64_t dim);
 
-class ResBlockImpl : public torch::nn::Module {
+// A block that computes in the network's precision: UNetImpl::setPrecision reaches every submodule that
+// is one, whatever its type, so a new block type cannot be missed by a hand-written list.
+class PrecisionAware {
+public:
+    virtual ~PrecisionAware() = default;
+    void setPrecision(Precision p) { m_precision = p; }
+    Precision precision() const { return m_precision; }
+
+protected:
+    Precision m_precision = Precision::Fp32;
+};
+
+class ResBlockImpl : public torch::nn::Module, public PrecisionAware {
 public:
     ResBlockImpl(int64_t inCh, int64_t outCh, int64_t tembCh, double dropout);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb);
-    void setPrecision(Precision p) { m_precision = p; }
 
 private:
-    Precision m_precision = Precision::Fp32;
     torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
     torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, shortcut{nullptr};
     torch::nn::Linear tembProj{nullptr};
@@ -58,14 +65,12 @@ private:
 };
 TORCH_MODULE(ResBlock);
 
-class AttnBlockImpl : public torch::nn::Module {
+class AttnBlockImpl : public torch::nn::Module, public PrecisionAware {
 public:
     explicit AttnBlockImpl(int64_t channels);
     torch::Tensor forward(const torch::Tensor& x);
-    void setPrecision(Precision p) { m_precision = p; }
 
 private:
-    Precision m_precision = Precision::Fp32;
     torch::nn::GroupNorm norm{nullptr};
     torch::nn::Conv2d q{nullptr}, k{nullptr}, v{nullptr}, projOut{nullptr};
 };
@@ -102,5 +107,7 @@ TORCH_MODULE(UNet);
 
 // A new network with the same options and a copy of the weights (on the same device).
 UNet cloneUNet(const UNet& source);
+// Copies every parameter of `from` into `to`, which has the same architecture.
+void copyWeights(const torch::nn::Module& from, torch::nn::Module& to);
 
 } // namespace ddpm

@@ -3,8 +3,44 @@
 # LibTorch's headers would take many minutes). The build turns the .ts files into .qm with lrelease.
 # The engine (core/) has no Qt: its messages are marked with DDPM_MSG("Engine", "…"), which lupdate
 # reads as QT_TRANSLATE_NOOP; the studio translates them in the context "Engine" (app/common/messages.h).
+#
+# A string that moved to another class keeps its translation: before lupdate the finished translations
+# are noted by source text, and afterwards new unfinished entries with the same source get them back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lupdate=$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)
+files=(translations/ddpm_de.ts translations/ddpm_zh_CN.ts)
+memory=$(mktemp -d)
+trap 'rm -rf "$memory"' EXIT
+for ts in "${files[@]}"; do cp "$ts" "$memory/$(basename "$ts")"; done
 "$lupdate" -no-obsolete -locations relative -tr-function-alias QT_TRANSLATE_NOOP+=DDPM_MSG \
-    core app/studio app/common widgets -ts translations/ddpm_de.ts translations/ddpm_zh_CN.ts
+    core app/studio app/common widgets -ts "${files[@]}"
+python3 - "$memory" "${files[@]}" <<'PY'
+import sys, os, copy
+import xml.etree.ElementTree as ET
+memory, files = sys.argv[1], sys.argv[2:]
+for path in files:
+    old = ET.parse(os.path.join(memory, os.path.basename(path))).getroot()
+    known = {}
+    for m in old.iter('message'):
+        t = m.find('translation')
+        if t is not None and t.get('type') not in ('unfinished', 'vanished', 'obsolete'):
+            known.setdefault((m.findtext('source'), m.get('numerus')), t)
+    tree = ET.parse(path)
+    carried = 0
+    for m in tree.getroot().iter('message'):
+        t = m.find('translation')
+        if t is None or t.get('type') != 'unfinished':
+            continue
+        k = known.get((m.findtext('source'), m.get('numerus')))
+        if k is None:
+            continue
+        m.remove(t)
+        m.append(copy.deepcopy(k))
+        carried += 1
+    if carried:
+        with open(path, 'wb') as f:
+            f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+            tree.write(f, encoding='utf-8', xml_declaration=False)
+        print(f"{path}: {carried} translation(s) carried to their strings' new places")
+PY

@@ -121,7 +121,7 @@ CommandLine::CommandLine(std::string name)
 {
     program() = name;
     m_app.require_subcommand(1, 1); // `ddpm train sample` is one command with an unexpected argument
-    // As before CLI11: an option given twice takes its last value.
+    // An option given twice takes its last value, so that a script can append an override.
     m_app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 }
 

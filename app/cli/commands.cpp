@@ -1,6 +1,6 @@
 #include "commands.h"
 
-#include "checkpoint.h"
+#include "modelfile.h"
 #include "classifier.h"
 #include "config.h"
 #include "device.h"
@@ -235,15 +235,16 @@ int train(const TrainArgs& a, const Environment& env)
     auto lastPrint = t0 - std::chrono::seconds(10);
     int lastDecile = -1;
     int rc = 0;
-    StepStats last;
-    while (trainer->stepCount() < steps && !interrupted().load()) {
-        auto s = trainer->step();
-        if (!s) {
-            std::fprintf(stderr, "%s", tty ? "\n" : "");
-            rc = fail(s.error());
-            break;
-        }
-        last = s.value();
+    TrainingRun run;
+    run.target = [steps] { return static_cast<int64_t>(steps); };
+    run.stopRequested = [] { return interrupted().load(); };
+    run.saveEvery = a.saveEvery;
+    run.savePath = a.out;
+    run.saved = [](const Status& s) {
+        if (!s)
+            std::fprintf(stderr, "\nddpm: %s\n", s.error().c_str());
+    };
+    run.afterStep = [&](const StepStats& last) {
         if (log) {
             char row[160];
             std::snprintf(row, sizeof row, "%lld,%.8g,%.6g,%.6g,%.2f\n", static_cast<long long>(last.step),
@@ -271,10 +272,10 @@ int train(const TrainArgs& a, const Environment& env)
             std::fprintf(stderr, "step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n", static_cast<long long>(last.step),
                          steps, last.loss, last.imagesPerSec, formatDuration(eta).c_str());
         }
-        if (a.saveEvery > 0 && last.step % a.saveEvery == 0 && last.step < steps) {
-            if (auto sv = trainer->save(a.out); !sv)
-                std::fprintf(stderr, "\nddpm: %s\n", sv.error().c_str());
-        }
+    };
+    if (auto s = runTraining(*trainer, run); !s) {
+        std::fprintf(stderr, "%s", tty ? "\n" : "");
+        rc = fail(s.error());
     }
     if (tty)
         std::fprintf(stderr, "\n");
@@ -324,8 +325,8 @@ int info(const std::string& path)
     o["loss_points"] = m.lossHistory.size();
     o["sampling_only"] = m.samplingOnly;
     o["sha256"] = sha256OfFile(path);
-    // Keys sorted, four spaces: as the Qt build printed it before. A file name that is not UTF-8 is
-    // printed with U+FFFD where its bytes are invalid instead of failing.
+    // Keys sorted, four spaces, so that the output of two builds compares line by line. A file name
+    // that is not UTF-8 is printed with U+FFFD where its bytes are invalid instead of failing.
     std::printf("%s\n", o.dump(4, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return 0;
 }

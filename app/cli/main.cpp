@@ -16,14 +16,13 @@
 #include "quality.h"
 #include "sampler.h"
 #include "schedule.h"
-#include "trainer.h"
+#include "modelstate.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
+
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -64,7 +63,8 @@ int sample(const SampleArgs& a)
         return fail(kind.error(), 2);
     if (!var)
         return fail(var.error(), 2);
-    if (a.weights != "ema" && a.weights != "raw")
+    const auto weights = parseWeights(a.weights);
+    if (!weights)
         return fail("--weights takes ema or raw", 2);
     so.kind = kind.value();
     so.variance = var.value();
@@ -74,16 +74,13 @@ int sample(const SampleArgs& a)
         return fail(compute.error(), 2);
     const auto device = compute->device;
     const auto precision = compute->precision;
-    auto loaded = loadCheckpoint(a.checkpoint, device);
-    if (!loaded)
-        return fail(loaded.error());
-    auto& m = loaded.value();
-    m.model->setPrecision(precision);
-    m.ema->setPrecision(precision);
-    Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device);
-    const auto denoiser = makeDenoiser(a.weights == "ema" ? m.ema : m.model);
-    const std::vector<int64_t> shape{m.config.unet.imageChannels(), m.config.unet.imageSize(),
-                                     m.config.unet.imageSize()};
+    auto opened = openForSampling(a.checkpoint, device, precision, weights.value());
+    if (!opened)
+        return fail(opened.error());
+    const ModelState& m = opened->model;
+    const Diffusion& diffusion = opened->sampling.diffusion;
+    const Denoiser& denoiser = opened->sampling.denoiser;
+    const std::vector<int64_t>& shape = opened->sampling.imageShape;
     if (batch == 0)
         batch = defaultSamplingBatch(device);
     const QString outDir = QString::fromStdString(a.outDir);
@@ -265,17 +262,21 @@ int quality(const QualityArgs& a)
     if (!kind)
         return fail(kind.error(), 2);
     qo.sampler.kind = kind.value();
-    if (a.weights != "ema" && a.weights != "raw")
+    const auto weights = parseWeights(a.weights);
+    if (!weights)
         return fail("--weights takes ema or raw", 2);
     const auto compute = computeOptions(a.threads, a.device, a.precision);
     if (!compute)
         return fail(compute.error(), 2);
     const auto device = compute->device;
     const auto precision = compute->precision;
-    auto loaded = loadCheckpoint(a.checkpoint, device);
-    if (!loaded)
-        return fail(loaded.error());
-    auto& m = loaded.value();
+    auto opened = openForSampling(a.checkpoint, device, precision, weights.value());
+    if (!opened)
+        return fail(opened.error());
+    const ModelState& m = opened->model;
+    const Diffusion& diffusion = opened->sampling.diffusion;
+    const Denoiser& denoiser = opened->sampling.denoiser;
+    const std::vector<int64_t>& shape = opened->sampling.imageShape;
     if (m.config.unet.imageChannels() != 1)
         return fail("'" + a.checkpoint + "' makes " + std::to_string(m.config.unet.imageChannels()) +
                     "-channel images; quality is measured against Fashion-MNIST, for grey models only");
@@ -289,11 +290,6 @@ int quality(const QualityArgs& a)
     auto classifier = loadClassifier(classifierFile.toStdString(), device);
     if (!classifier)
         return fail(classifier.error());
-    m.model->setPrecision(precision);
-    m.ema->setPrecision(precision);
-    Diffusion diffusion(NoiseSchedule(m.config.schedule), m.config.prediction, device);
-    const auto denoiser = makeDenoiser(a.weights == "ema" ? m.ema : m.model);
-    const std::vector<int64_t> shape{1, m.config.unet.imageSize(), m.config.unet.imageSize()};
 
     std::fprintf(stderr, "ddpm: reference: Fashion-MNIST test features and the floor of %d training images\n",
                  qo.count);
@@ -335,26 +331,23 @@ int quality(const QualityArgs& a)
         reports.push_back(report.value());
     }
 
-    auto reportObject = [](const QualityReport& r) {
-        return QJsonDocument::fromJson(QByteArray::fromStdString(qualityReportToJson(r, 0))).object();
-    };
-    QJsonObject o;
-    o[QStringLiteral("checkpoint")] = QString::fromStdString(a.checkpoint);
-    o[QStringLiteral("training_step")] = static_cast<qint64>(m.step);
-    o[QStringLiteral("weights")] = QString::fromStdString(a.weights);
-    o[QStringLiteral("classifier")] = classifierFile;
-    o[QStringLiteral("classifier_test_accuracy")] = classifier->testAccuracy;
+    // One JSON writer (nlohmann's, as core's reports): the report objects as core writes them.
+    auto reportObject = [](const QualityReport& r) { return nlohmann::ordered_json::parse(qualityReportToJson(r, 0)); };
+    nlohmann::ordered_json o;
+    o["checkpoint"] = a.checkpoint;
+    o["training_step"] = m.step;
+    o["weights"] = a.weights;
+    o["classifier"] = classifierFile.toStdString();
+    o["classifier_test_accuracy"] = classifier->testAccuracy;
     if (a.sweep) {
-        QJsonArray rows;
+        auto rows = nlohmann::ordered_json::array();
         for (const auto& r : reports)
-            rows.append(reportObject(r));
-        o[QStringLiteral("count")] = qo.count;
-        o[QStringLiteral("fid_floor")] = reference->fidFloor;
-        o[QStringLiteral("rows")] = rows;
+            rows.push_back(reportObject(r));
+        o["count"] = qo.count;
+        o["fid_floor"] = reference->fidFloor;
+        o["rows"] = rows;
     } else {
-        const auto r = reportObject(reports.front());
-        for (auto it = r.begin(); it != r.end(); ++it)
-            o[it.key()] = it.value();
+        o.update(reportObject(reports.front()));
     }
     if (a.given("--csv")) {
         QSaveFile csv(QString::fromStdString(a.csv));
@@ -365,7 +358,7 @@ int quality(const QualityArgs& a)
             !csv.commit())
             return fail(QStringLiteral("cannot write '%1': %2").arg(csv.fileName(), csv.errorString()).toStdString());
     }
-    std::printf("%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
+    std::printf("%s\n", o.dump(4).c_str());
     return 0;
 }
 

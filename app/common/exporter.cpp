@@ -1,10 +1,11 @@
 #include "exporter.h"
 
+#include "sha256.h"
+
 #include "animation.h"
 #include "imageio.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,12 +22,7 @@ QString appVersion()
 
 QString sha256OfFile(const QString& path)
 {
-    QFile f(path);
-    if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromStdString(sha256OfFile(QFile::encodeName(path).toStdString()));
 }
 
 QJsonObject metaToJson(const ExportMeta& m)

@@ -3,18 +3,16 @@
 #pragma once
 
 #include "dataloader.h"
-#include "exporter.h"
+#include "exports.h"
 #include "quality.h"
 #include "samplingcontroller.h"
 #include "trainingcontroller.h"
 
-#include <QDateTime>
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QDockWidget;
@@ -24,11 +22,14 @@ class QProgressBar;
 class QTabWidget;
 class DataView;
 class HelpPanel;
+class ModelDocument;
 class ReverseView;
 class SchedulesView;
 class QualityView;
 class QualityController;
+class SamplingRuns;
 class Settings;
+class SettingsBinder;
 class TrainingView;
 
 class MainWindow : public QMainWindow {
@@ -49,9 +50,12 @@ public:
     SamplingController* sampling() const { return m_sampling; }
     DataLoader* dataLoader() const { return m_loader; }
     void setView(View view);
-    QString currentPath() const { return m_path; }
+    QString currentPath() const;
+    ModelDocument* document() const { return m_document; }
     QString lastError() const { return m_lastError; }
     bool isReady() const; // data set and model present, nothing loading
+    // The window has closed and stopped its workers (close() may ask first and close later).
+    bool hasClosed() const { return m_closed; }
 
     // File actions without dialogs (the menus call these after asking for a path).
     void newModel();
@@ -67,53 +71,31 @@ public:
     // Measures the current model's samples (one sampler setting, or the sweep against steps).
     void startQuality(const ddpm::QualityOptions& options, bool sweep);
 
-    // Exports (also used by tests, which wait for them); each writes the file whole and, for images, a
-    // JSON sidecar. The menus run the same jobs on a worker thread (exportWithDialog).
-    ddpm::Status exportSampleGrid(const QString& path);
-    // A folder with an earlier export is refused unless replaceEarlier (the menu item asks first).
-    ddpm::Status exportSamplesToFolder(const QString& folder, bool replaceEarlier = false);
-    ddpm::Status exportReverseStrip(const QString& path);
-    ddpm::Status exportReverseGif(const QString& path);
-    ddpm::Status exportReverseWebP(const QString& path);
-    ddpm::Status exportForwardStrip(const QString& path);
-    ddpm::Status exportLossCsv(const QString& path);
-    ddpm::Status exportLossChart(const QString& path);
-    ddpm::Status exportQualityCsv(const QString& path);
-    bool isExporting() const { return m_exportWatcher != nullptr; }
-
-    // An export prepared on the GUI thread, to be written anywhere: hashing, encoding, writing.
-    using ExportJob = std::function<ddpm::Status()>;
-    // A checkpoint file as it was when weights were read from it (its hash goes into sidecars).
-    struct WeightsFile {
-        QString path;
-        qint64 size = -1;
-        QDateTime modified;
-    };
-    ExportJob sampleGridJob(const QString& path) const;
-    ExportJob samplesToFolderJob(const QString& folder, bool replaceEarlier) const;
-    ExportJob reverseStripJob(const QString& path) const;
-    ExportJob reverseAnimationJob(const QString& path, bool webp) const;
-    ExportJob reverseGifJob(const QString& path) const;
-    ExportJob reverseWebPJob(const QString& path) const;
-    ExportJob forwardStripJob(const QString& path) const;
-    ExportJob lossCsvJob(const QString& path) const;
-    ExportJob lossChartJob(const QString& path) const;
-    ExportJob qualityCsvJob(const QString& path) const;
-    WeightsFile currentWeightsFile() const; // the open file, unless training changed the weights since
-    // Writes `job` on a worker thread while the status bar shows `what`; `done` when it is written.
-    void runExport(ExportJob job, const QString& what, const QString& done);
+    // The exports the menus write (also used by tests, which write them at once).
+    Exports* exports() const { return m_exports; }
+    bool isExporting() const { return m_exports->isBusy(); }
+    // The open file, unless training changed the weights since (its hash goes into sidecars).
+    Exports::WeightsFile currentWeightsFile() const;
+    // Writes `job` on the export thread while the status bar shows `what`; `done` when it is written.
+    void runExport(Exports::Job job, const QString& what, const QString& done);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
+    void buildFileMenu();
+    void buildExportMenu();
+    void buildViewMenus();
+    void wireData();
+    void wireTraining();
+    void wireSampling();
+    void wireQuality();
+    void wireHelp();
+    void showHelpFor(int index);
     void buildStatusBar();
     void restoreSettings();
     void saveSettings();
-    bool maybeKeepWork(); // asks before unsaved progress is dropped; false: the user cancelled
-    bool saveBlocking(const QString& path);
-    void stopBlocking(); // stops training and waits until the run has ended
     void showError(const QString& message);
     void updateTitle();
     void updateStatus();
@@ -123,20 +105,10 @@ private:
     void showLiveValues(View view, const QMap<QString, QString>& values); // kept per view for the help
     void updateTrainingLiveValues();
     void onFrames();
-    void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
-    void forkAt(const torch::Tensor& xt, int t, int forks, int image);
-    // `kind` ("", "denoise-from-here", "fork") goes into the exports' sidecars, `note` under the title.
-    void runSampling(SamplingRequest request, const QString& title, const QString& kind = {}, const QString& note = {});
-    // runSampling with the weights trained so far: while training runs, a fresh copy of them first
-    // (the step of the weights fills the one placeholder left in `title`).
-    void runWithCurrentWeights(const SamplingRequest& request, const QString& title, const QString& kind = {},
-                               const QString& note = {});
-    ddpm::ExportMeta reverseMeta(const QString& kind) const;
-    ddpm::ExportMeta baseMeta(const QString& kind) const;
-    // Asks for a file name, then writes the export on a worker thread while the status bar shows it;
+    // Asks for a file name, then writes the export on the export thread while the status bar shows it;
     // one export at a time.
     void exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
-                          ExportJob (MainWindow::*job)(const QString&) const);
+                          Exports::Job (Exports::*job)(const QString&) const);
     void setLanguage(const QString& language);
     void showAbout();
 
@@ -159,20 +131,16 @@ private:
     QLabel* m_modelLabel;
     QLabel* m_stepLabel;
     QMenu* m_recentMenu = nullptr;
-    QString m_path;
+    ModelDocument* m_document = nullptr;
+    std::unique_ptr<SettingsBinder> m_binder;
     QString m_dataSpec;
     DatasetPtr m_data;
     QString m_lastError;
     bool m_sampleDemoWhenReady = false;
-    // Sample while training: the request and its title wait for a copy of the weights.
-    struct PendingRun {
-        SamplingRequest request;
-        QString title, kind, note;
-    };
-    std::optional<PendingRun> m_samplingAwaitsSnapshot;
+    SamplingRuns* m_runs = nullptr;
     bool m_closing = false;
-    QFutureWatcher<ddpm::Status>* m_exportWatcher = nullptr; // the export being written
-    QThreadPool m_exportPool; // its thread runs below the window's priority; waits for the job on close
+    bool m_closed = false;
+    Exports* m_exports = nullptr;
     QProgressBar* m_exportProgress = nullptr;
     QMap<QString, QString> m_liveValues[5]; // the help panel's "Now" of each view
 };

@@ -204,10 +204,10 @@ void SoakDriver::next()
             return;
         }
         if (m_exportAt == 0) {
-            m_window.runExport(m_window.sampleGridJob(QDir(m_exportFolder).filePath(QStringLiteral("grid.png"))),
+            m_window.runExport(m_window.exports()->sampleGrid(QDir(m_exportFolder).filePath(QStringLiteral("grid.png"))),
                                QStringLiteral("grid.png"), QStringLiteral("grid"));
         } else if (m_exportAt == 1) {
-            m_window.runExport(m_window.reverseGifJob(QDir(m_exportFolder).filePath(QStringLiteral("reverse.gif"))),
+            m_window.runExport(m_window.exports()->reverseGif(QDir(m_exportFolder).filePath(QStringLiteral("reverse.gif"))),
                                QStringLiteral("reverse.gif"), QStringLiteral("gif"));
         } else {
             ++m_cycle;

@@ -1,5 +1,5 @@
 // Checkpoints: round trip, resume that continues exactly, and broken files refused with a message.
-#include "checkpoint.h"
+#include "modelfile.h"
 #include "classifier.h"
 #include "trainer.h"
 

@@ -1,7 +1,7 @@
 // The loss history of a run costs the same at any length: the newest steps at full resolution, older
 // ones as buckets whose min, max and mean are those of the steps folded into them (checked against the
 // values fed in, a closed form here), and a checkpoint keeps all of it.
-#include "checkpoint.h"
+#include "modelfile.h"
 #include "losshistory.h"
 #include "tensorfile.h"
 

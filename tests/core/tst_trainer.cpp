@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <QTemporaryDir>
+
 #include <cmath>
 #include <new>
 #include <stdexcept>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void outOfMemoryNamesRemedy();
     void libtorchErrorIsOneLine();
     void trainOptionsApplyToNextSteps();
+    void runTrainingFollowsItsHooks();
     void bf16LearnsAsWellAsFp32();
 };
 
@@ -286,6 +289,61 @@ void TestTrainer::bf16LearnsAsWellAsFp32()
     QVERIFY(fp32 < 0.1); // it did learn (the loss starts near 1)
     QVERIFY(bf16 != fp32); // the two runs did compute differently (a no-op setPrecision would not)
     QVERIFY2(std::abs(bf16 - fp32) <= 0.03 * fp32, qPrintable(QStringLiteral("%1 against %2").arg(bf16).arg(fp32)));
+}
+
+// One run of steps as `ddpm train` and the studio run it: the target read before every step (it may
+// move during the run), a stop honoured before the next step, a save every N steps but not at the
+// target, the hooks called once per step.
+void TestTrainer::runTrainingFollowsItsHooks()
+{
+    QTemporaryDir dir;
+    auto c = tinyConfig();
+    c.train.batch = 4;
+    Trainer trainer(c, torch::kCPU);
+    QVERIFY(trainer.setDataset(makeSyntheticShapes(40, 1, 16)));
+    int64_t target = 4;
+    int between = 0, after = 0;
+    std::vector<int64_t> steps;
+    int saves = 0;
+    TrainingRun run;
+    run.target = [&] { return target; };
+    run.betweenSteps = [&] { ++between; };
+    run.afterStep = [&](const StepStats& s) {
+        ++after;
+        steps.push_back(s.step);
+        if (s.step == 2)
+            target = 6; // the form's Steps raised during the run
+    };
+    run.saveEvery = 3;
+    run.savePath = dir.filePath(QStringLiteral("run.ckpt")).toStdString();
+    run.saved = [&](const Status& s) {
+        QVERIFY(s);
+        ++saves;
+    };
+    QVERIFY(runTraining(trainer, run));
+    QCOMPARE(trainer.stepCount(), int64_t{6});
+    QCOMPARE(trainer.config().train.totalSteps, int64_t{6}); // the trainer knows the moved target
+    QCOMPARE(after, 6);
+    QCOMPARE(between, 7); // before every step, and once more to find the target reached
+    QCOMPARE(steps, (std::vector<int64_t>{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(saves, 1); // at step 3; step 6 is the target, which the caller saves itself
+    QCOMPARE(loadCheckpoint(run.savePath, torch::kCPU)->step, int64_t{3});
+
+    // A stop asked for after step 7 ends the run there, whatever the target.
+    bool stop = false;
+    TrainingRun stopping;
+    stopping.target = [] { return int64_t{100}; };
+    stopping.stopRequested = [&] { return stop; };
+    stopping.afterStep = [&](const StepStats& s) { stop = s.step >= 7; };
+    QVERIFY(runTraining(trainer, stopping));
+    QCOMPARE(trainer.stepCount(), int64_t{7});
+
+    // A failed step ends the run with its reason.
+    Trainer empty(c, torch::kCPU); // no data set
+    stop = false;
+    const auto failed = runTraining(empty, stopping);
+    QVERIFY(!failed);
+    QVERIFY2(QString::fromStdString(failed.error()).contains(QStringLiteral("data set")), failed.error().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -6,6 +6,7 @@
 // closing waits for its own save.
 #include "dataloader.h"
 #include "dialogs.h"
+#include "fixtures.h"
 #include "mainwindow.h"
 #include "qualitycontroller.h"
 #include "reverseview.h"
@@ -25,32 +26,9 @@
 #include <stdexcept>
 
 using namespace ddpm;
+using namespace studiotest;
 
 namespace {
-
-ModelConfig tinyConfig()
-{
-    auto c = makeConfig("tiny").value();
-    c.train.batch = 8;
-    c.train.lr = 1e-3;
-    c.train.warmupSteps = 0;
-    c.dataSpec = "synthetic:200";
-    return c;
-}
-
-std::shared_ptr<const Dataset> tinyData()
-{
-    return std::make_shared<const Dataset>(makeSyntheticShapes(200, 1, 16));
-}
-
-std::shared_ptr<ModelSnapshot> untrainedSnapshot()
-{
-    auto snap = std::make_shared<ModelSnapshot>();
-    snap->config = tinyConfig();
-    snap->model = UNet(snap->config.unet);
-    snap->ema = cloneUNet(snap->model);
-    return snap;
-}
 
 // A DDIM request of a few steps for one image from the untrained model.
 SamplingRequest tinySampling(int steps, int threads)
@@ -128,17 +106,9 @@ void TestWorkers::cleanup()
 
 std::unique_ptr<MainWindow> TestWorkers::makeWindow(Settings& settings)
 {
-    settings.setPreset(QStringLiteral("tiny"));
     settings.setBatchSize(8);
     settings.setWarmupSteps(0);
-    settings.setLastDataSpec(QStringLiteral("synthetic:120"));
-    settings.setDevice(QStringLiteral("cpu"));
-    settings.setPreviewInterval(1000);
-    settings.setExportFolder(m_dir.path());
-    auto w = std::make_unique<MainWindow>(settings);
-    w->resize(1300, 850);
-    w->show();
-    return w;
+    return studiotest::makeWindow(settings, m_dir.path());
 }
 
 void TestWorkers::newTrainer(TrainingController& c)
@@ -485,7 +455,8 @@ void TestWorkers::closeWaitsForItsOwnSave()
     const QString path = m_dir.filePath(QStringLiteral("close-save.ckpt"));
     Dialogs::setNextAnswer(QMessageBox::Save);
     Dialogs::setNextSavePath(path);
-    QVERIFY(w->close());
+    w->close();
+    QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 60000);
     QCOMPARE(failed.count(), 1); // the open did fail, before the save
     auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
     QVERIFY2(loaded, loaded.error().c_str());

@@ -1,10 +1,10 @@
-// Runs the reverse process on a worker thread, one step at a time. Each step's x_t, x̂0 and ε̂ are
-// turned into images on the worker and buffered; the GUI is told with at most one pending signal.
-// A new request cancels the one running (the newest wins), and cancel() lands between two steps.
-// Every request carries its own cancellation token, which only the GUI sets; a request identical to
-// the one already on its way is ignored, so repeated clicks make one run.
+// Runs the reverse process on a background worker (backgroundworker.h), one step at a time; the steps'
+// images arrive through takeFrames() (samplingworker.h). A new request cancels the one running (the
+// newest wins), and cancel() lands between two steps. A request identical to the one already on its
+// way is ignored, so repeated clicks make one run.
 #pragma once
 
+#include "backgroundworker.h"
 #include "modelsnapshot.h"
 
 #include "sampler.h"
@@ -12,14 +12,13 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
-#include <QThread>
 
 #include <atomic>
 #include <memory>
 #include <optional>
 
 struct SampleFrame {
-    int generation = 0; // which request made it
+    quint64 request = 0; // which request made it
     int step = 0;       // 0-based
     int t = 0;          // paper timestep of x_t
     QList<QImage> xt, x0Hat, epsHat;
@@ -34,11 +33,11 @@ struct SamplingRequest {
     int startT = 0;
     std::optional<int> threads; // CPU threads for the sampling thread (0: all cores); none: as they are
     ddpm::Denoiser denoiser;    // used instead of the model's network when set (tests, oracles)
-    int generation = 0;         // set by start()
+    quint64 request = 0;        // set by start()
 };
 
 class SamplingWorker;
-struct SamplingChannel;
+class FrameBuffer;
 
 class SamplingController : public QObject {
     Q_OBJECT
@@ -46,11 +45,11 @@ public:
     explicit SamplingController(QObject* parent = nullptr);
     ~SamplingController() override;
 
-    // Returns the request's generation, or 0 when it was not started: no model, or the same request
-    // (same model copy, options and start) is already on its way or running.
-    int start(const SamplingRequest& request);
+    // Returns the request's number, or 0 when it was not started: no model, or the same request (same
+    // model copy, options and start) is already on its way or running.
+    quint64 start(const SamplingRequest& request);
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_requests.active(); }
     QList<SampleFrame> takeFrames();
     // The final images of the last completed run.
     QList<QImage> finalImages() const { return m_final; }
@@ -59,23 +58,22 @@ public:
     void shutdown(); // stops the worker; afterwards start() refuses and queued results are dropped
 
 Q_SIGNALS:
-    void started(int totalSteps);
+    // The paper timesteps the run visits, from its start down (the engine's samplerTimesteps).
+    void started(const std::vector<int>& timesteps);
     void framesAvailable();
     void finished(bool completed);
     void failed(const QString& message);
 
 private:
-    void onRunStarted(int generation, int totalSteps, int threads);
-    void onRunEnded(int generation, bool completed, const QList<QImage>& finals, const QString& error);
+    void onRunStarted(quint64 request, const std::vector<int>& timesteps, int threads);
+    void onRunEnded(quint64 request, bool completed, const QList<QImage>& finals, const QString& error);
 
-    QThread m_thread;
-    SamplingWorker* m_worker = nullptr;
-    std::shared_ptr<SamplingChannel> m_channel;
-    bool m_running = false;
-    int m_generation = 0;
-    std::optional<SamplingRequest> m_active;     // the request on its way or running
-    std::shared_ptr<std::atomic<bool>> m_cancel; // the active request's token
+    std::shared_ptr<FrameBuffer> m_frames;
+    SamplingWorker* m_worker = nullptr; // lives on the background thread
+    Requests m_requests;
+    std::optional<SamplingRequest> m_active; // the request on its way or running
+    quint64 m_framesOf = 0;                  // the request whose frames takeFrames() hands out
     QList<QImage> m_final;
     int m_workerThreads = 0;
-    bool m_shutDown = false; // after shutdown(): nothing starts, nothing queued is delivered
+    BackgroundWorker m_background{QStringLiteral("sampling")}; // last: stopped first
 };

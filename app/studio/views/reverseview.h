@@ -51,11 +51,14 @@ public:
     bool useEma() const;
 
     void setModelAvailable(bool available);
-    // A new run of `totalFrames` frames (its steps plus the final x_0). With the request, the live
-    // values also give σ_t, η and log-SNR of each step under the run's model schedule and sampler.
+    // A new run of `totalFrames` frames (its steps plus the final x_0; 0: not known yet).
     void begin(int totalFrames, const QString& title);
-    // `note` (optional) is shown under the title: what the user should know about the run.
-    void begin(const RunOrigin& origin, int totalFrames, const QString& title, const QString& note = {});
+    // A new run of the sampler's `origin.request`; its steps come with setTimesteps when the worker
+    // starts it. With the request, the live values also give σ_t, η and log-SNR of each step under the
+    // run's model schedule and sampler. `note` (optional) is shown under the title.
+    void begin(const RunOrigin& origin, const QString& title, const QString& note = {});
+    // The paper timesteps the current run visits, as the sampling worker reports them.
+    void setTimesteps(const std::vector<int>& timesteps);
     int stepCount() const { return std::max(0, run().total - 1); } // denoising steps of the shown run
     void addFrames(const QList<SampleFrame>& frames);
     void end(bool completed);

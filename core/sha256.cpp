@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <memory>
 
-namespace ddpm::cli {
+namespace ddpm {
 
 namespace {
 
@@ -118,4 +118,4 @@ std::string sha256OfFile(const std::string& path)
     return hash.hex();
 }
 
-} // namespace ddpm::cli
+} // namespace ddpm

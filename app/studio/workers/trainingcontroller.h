@@ -1,14 +1,11 @@
-// Owns the trainer and the worker thread it runs on. The GUI never touches the trainer: it posts
-// tasks that the worker runs between steps, and reads progress that the worker buffers. Progress
-// notifications are coalesced (at most one pending), so they never pile up when the GUI is slow.
-//
-// The worker and the controller talk only through queued signals and per-request values: every
-// Start gets a RunControl of its own (stop and pause flags the GUI sets and the worker only reads),
-// every save a request id that comes back with its answer. Each posted task runs inside a guard that
-// turns whatever LibTorch or the standard library throws into the failed signal; the worker keeps the
-// last good trainer, so a failed task leaves the model, its step count and its savability as they were.
+// The GUI's side of training. The trainer lives on a background worker (backgroundworker.h) and is
+// never touched from here: every call posts a task to trainingworker.h, and progress arrives through
+// takeProgress(), with notifications coalesced (at most one pending) so they never pile up when the GUI
+// is slow. Every Start gets a RunControl of its own (stop and pause flags the GUI sets and the worker
+// only reads), every save a request number that comes back with its answer.
 #pragma once
 
+#include "backgroundworker.h"
 #include "modelsnapshot.h"
 
 #include "config.h"
@@ -17,7 +14,6 @@
 #include <QImage>
 #include <QObject>
 #include <QPointF>
-#include <QThread>
 #include <QVector>
 
 #include <atomic>
@@ -138,14 +134,13 @@ private:
     void post(std::function<void(TrainingWorker&)> task);
     void setState(State s);
     void onModelInstalled(SnapshotPtr snapshot, const QString& source);
-    void onRunStarted(quint64 run);
-    void onRunPaused(quint64 run, bool paused);
-    void onRunEnded(quint64 run, SnapshotPtr snapshot, qint64 step, const QString& error);
+    void onRunStarted(quint64 request);
+    void onRunPaused(quint64 request, bool paused);
+    void onRunEnded(quint64 request, SnapshotPtr snapshot, qint64 step, const QString& error);
     void onSaved(const QString& path, quint64 request, bool whileIdle);
     void onSnapshot(SnapshotPtr snapshot);
 
-    QThread m_thread;
-    TrainingWorker* m_worker = nullptr;
+    TrainingWorker* m_worker = nullptr; // lives on the background thread
     std::shared_ptr<ProgressBuffer> m_progress;
     State m_state = State::Empty;
     bool m_hasModel = false;
@@ -156,11 +151,12 @@ private:
     QString m_device;
     SnapshotPtr m_snapshot;
     std::shared_ptr<RunControl> m_run; // the current (or last) Start's flags
-    quint64 m_runId = 0;
+    quint64 m_startId = 0;
     quint64 m_saveId = 0;
     std::optional<int> m_threads;
     QString m_precision = QStringLiteral("auto");
     int m_workerThreads = 0;
     std::shared_ptr<std::atomic<bool>> m_shutdown = std::make_shared<std::atomic<bool>>(false);
     std::shared_ptr<std::atomic<int>> m_previewInterval = std::make_shared<std::atomic<int>>(200);
+    BackgroundWorker m_background{QStringLiteral("training")}; // last: stopped first
 };

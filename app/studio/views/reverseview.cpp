@@ -253,21 +253,28 @@ void ReverseView::requestFork()
     Q_EMIT forkRequested(f.xtState.narrow(0, image, 1).to(torch::kFloat32), f.t, m_forkCount->value(), image);
 }
 
-void ReverseView::begin(const RunOrigin& origin, int totalFrames, const QString& title, const QString& note)
+void ReverseView::begin(const RunOrigin& origin, const QString& title, const QString& note)
 {
-    begin(totalFrames, title);
+    begin(0, title);
     Run& r = m_runs.front();
     r.origin = origin;
     r.note = note;
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
-    const auto& request = origin.request;
-    if (!request.model)
-        return;
-    const auto& schedule = request.model->config.schedule;
-    r.schedule.emplace(schedule);
-    const int startT = request.start.defined() ? std::clamp(request.startT, 1, schedule.steps) : schedule.steps;
-    r.timesteps = samplerTimesteps(request.options, startT);
+    if (origin.request.model)
+        r.schedule.emplace(origin.request.model->config.schedule);
+}
+
+void ReverseView::setTimesteps(const std::vector<int>& timesteps)
+{
+    Run& r = m_runs.front();
+    r.timesteps = timesteps;
+    r.total = static_cast<int>(timesteps.size()) + 1;
+    r.clock.start(static_cast<int>(timesteps.size()));
+    enforceBudget(r);
+    rebuildStrip();
+    updateControls();
+    updateTiming();
 }
 
 void ReverseView::begin(int totalFrames, const QString& title)

@@ -1,0 +1,230 @@
+#include "exports.h"
+
+#include "dataview.h"
+#include "qualityview.h"
+#include "reverseview.h"
+#include "threadpriority.h"
+#include "trainingview.h"
+
+#include "animation.h"
+#include "imageio.h"
+#include "losschart.h"
+#include "messages.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QtConcurrentRun>
+
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+
+using WeightsFile = Exports::WeightsFile;
+using Job = Exports::Job;
+
+// Runs on the export's thread: the SHA-256 of the weights' file, when it is still as it was.
+QString hashOf(const WeightsFile& f)
+{
+    const QFileInfo info(f.path);
+    return !f.path.isEmpty() && info.exists() && info.size() == f.size && info.lastModified() == f.modified
+               ? sha256OfFile(f.path)
+               : QStringLiteral("unsaved");
+}
+
+// The export of `meta` for `source`'s weights: the hash filled in on the export's thread, then `write`.
+template <typename Write>
+Job withHash(ExportMeta meta, const WeightsFile& source, Write write)
+{
+    return [meta, source, write]() mutable {
+        meta.checkpointSha256 = hashOf(source);
+        return write(meta);
+    };
+}
+
+Job refusal(const QString& why)
+{
+    return [why] { return Status(Error{why.toStdString()}); };
+}
+
+// The final x0 stays on screen about a second before the animation loops (frames are 60 ms each).
+void holdLastFrame(QList<QImage>& frames)
+{
+    const QImage last = frames.last();
+    for (int i = 0; i < 16; ++i)
+        frames.append(last);
+}
+
+WeightsFile weightsOfRun(const RunOrigin& origin)
+{
+    return {origin.file, origin.fileSize, origin.fileModified};
+}
+
+} // namespace
+
+Exports::Exports(Sources sources, QObject* parent)
+    : QObject(parent)
+    , m_sources(std::move(sources))
+{
+    m_pool.setMaxThreadCount(1);
+}
+
+Exports::~Exports()
+{
+    waitForFinished();
+}
+
+ExportMeta Exports::baseMeta(const QString& kind) const
+{
+    ExportMeta m;
+    if (const auto snap = m_sources.model ? m_sources.model() : SnapshotPtr()) {
+        m.schedule = QString::fromStdString(scheduleKindName(snap->config.schedule.kind));
+        m.preset = QString::fromStdString(snap->config.preset);
+        m.trainingStep = snap->step;
+        m.steps = snap->config.schedule.steps;
+    }
+    m.kind = kind;
+    return m;
+}
+
+ExportMeta Exports::reverseMeta(const QString& kind) const
+{
+    ExportMeta m = baseMeta(kind);
+    const RunOrigin& origin = m_sources.reverse->origin(); // the run shown: what made the images exported
+    const auto& r = origin.request;
+    if (r.model) {
+        m.schedule = QString::fromStdString(scheduleKindName(r.model->config.schedule.kind));
+        m.preset = QString::fromStdString(r.model->config.preset);
+        m.trainingStep = r.model->step;
+    }
+    m.seed = r.options.seed;
+    m.sampler = QString::fromStdString(samplerKindName(r.options.kind)) +
+                (origin.kind.isEmpty() ? QString() : QStringLiteral(" (") + origin.kind + QLatin1Char(')'));
+    m.steps = std::max(0, m_sources.reverse->frameCount() - 1);
+    m.eta = r.options.kind == SamplerKind::Ddim ? r.options.eta : 1.0;
+    m.variance = QString::fromStdString(varianceKindName(r.options.variance));
+    m.weights = r.useEma ? QStringLiteral("ema") : QStringLiteral("raw");
+    return m;
+}
+
+Job Exports::sampleGrid(const QString& path) const
+{
+    const auto finals = m_sources.reverse->finalImages(); // of the run shown
+    if (finals.isEmpty())
+        return refusal(tr("There are no samples yet: run the reverse process first."));
+    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(finals.size()))));
+    return withHash(
+        reverseMeta(QStringLiteral("grid")), weightsOfRun(m_sources.reverse->origin()),
+        [finals, columns, path](const ExportMeta& m) { return exportImage(makeGrid(finals, columns, 2, 4), path, m); });
+}
+
+Job Exports::samplesToFolder(const QString& folder, bool replaceEarlier) const
+{
+    const auto finals = m_sources.reverse->finalImages();
+    if (finals.isEmpty())
+        return refusal(tr("There are no samples yet: run the reverse process first."));
+    return withHash(reverseMeta(QStringLiteral("sample")), weightsOfRun(m_sources.reverse->origin()),
+                    [finals, folder, replaceEarlier](const ExportMeta& m) {
+                        return exportImagesToFolder(finals, folder, QStringLiteral("sample"), m, replaceEarlier);
+                    });
+}
+
+Job Exports::reverseStrip(const QString& path) const
+{
+    if (m_sources.reverse->frameCount() == 0)
+        return refusal(tr("There is no reverse process to export yet."));
+    return withHash(reverseMeta(QStringLiteral("strip")), weightsOfRun(m_sources.reverse->origin()),
+                    [image = m_sources.reverse->stripImage(), path](const ExportMeta& m) {
+                        return exportImage(image, path, m);
+                    });
+}
+
+Job Exports::reverseAnimation(const QString& path, bool webp) const
+{
+    const auto sources = m_sources.reverse->animationSources(); // the grids are drawn by the job
+    if (sources.isEmpty())
+        return refusal(tr("There is no reverse process to export yet."));
+    return withHash(reverseMeta(webp ? QStringLiteral("webp") : QStringLiteral("gif")),
+                    weightsOfRun(m_sources.reverse->origin()), [sources, path, webp](const ExportMeta& m) -> Status {
+                        auto frames = ReverseView::animationFramesFrom(sources);
+                        holdLastFrame(frames);
+                        auto bytes = webp ? encodeWebP(frames, 60) : encodeGif(frames, 60);
+                        if (!bytes)
+                            return bytes.failure();
+                        return exportFile(bytes.value(), path, m); // with its sidecar, or neither
+                    });
+}
+
+Job Exports::forwardStrip(const QString& path) const
+{
+    const auto frames = m_sources.data->forwardFrames();
+    if (frames.isEmpty())
+        return refusal(tr("There is no image to noise yet: choose a data set."));
+    ExportMeta m = baseMeta(QStringLiteral("forward-strip"));
+    m.schedule = QString::fromStdString(scheduleKindName(m_sources.data->schedule().kind));
+    m.sampler = QStringLiteral("forward");
+    return withHash(m, m_sources.currentWeights(),
+                    [image = m_sources.data->forwardStripImage(), path](const ExportMeta& meta) {
+                        return exportImage(image, path, meta);
+                    });
+}
+
+Job Exports::lossCsv(const QString& path) const
+{
+    const LossHistory history = m_sources.training->lossHistory(); // a bounded copy
+    if (history.empty())
+        return refusal(tr("There is no loss history yet: train the model first."));
+    return [history, path] { return ddpm::exportLossCsv(history, path); };
+}
+
+Job Exports::lossChart(const QString& path) const
+{
+    return withHash(baseMeta(QStringLiteral("loss-chart")), m_sources.currentWeights(),
+                    [image = m_sources.training->lossChart()->grab().toImage(), path](const ExportMeta& m) {
+                        return exportImage(image, path, m);
+                    });
+}
+
+Job Exports::qualityCsv(const QString& path) const
+{
+    auto csv = m_sources.quality->csv();
+    if (!csv)
+        return [failure = csv.failure()] { return Status(failure); };
+    return [bytes = csv.value(), path] { return saveBytesAtomically(bytes, path); };
+}
+
+bool Exports::run(Job job, const QString& what, const QString& done)
+{
+    if (m_watcher)
+        return false;
+    // The job holds copies of what it writes (no widget, no `this`), and no exception leaves it.
+    m_watcher = new QFutureWatcher<Status>(this);
+    connect(m_watcher, &QFutureWatcher<Status>::finished, this, [this, done] {
+        const Status s = m_watcher->result();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+        if (!s)
+            Q_EMIT failed(ddpm::errorText(s));
+        else
+            Q_EMIT written(done);
+    });
+    Q_EMIT writing(what);
+    m_watcher->setFuture(QtConcurrent::run(&m_pool, [job = std::move(job)]() -> Status {
+        ThreadPriority::lowerCurrentThread(); // below the window, as the other workers
+        try {
+            return job();
+        } catch (const std::exception& e) {
+            return Error{tr("The export failed: %1").arg(QString::fromLocal8Bit(e.what())).toStdString()};
+        } catch (...) {
+            return Error{tr("The export failed.").toStdString()};
+        }
+    }));
+    return true;
+}
+
+void Exports::waitForFinished()
+{
+    if (m_watcher)
+        m_watcher->waitForFinished();
+}

@@ -1,0 +1,149 @@
+#include "modeldocument.h"
+
+#include "bundled.h"
+#include "dialogs.h"
+#include "settings.h"
+#include "trainingcontroller.h"
+
+#include <QFileInfo>
+
+#include <memory>
+
+ModelDocument::ModelDocument(TrainingController* training, Settings& settings, QWidget* dialogParent)
+    : QObject(training)
+    , m_training(training)
+    , m_settings(settings)
+    , m_dialogParent(dialogParent)
+{
+}
+
+bool ModelDocument::isDemo() const
+{
+    return isDemoModel(m_path);
+}
+
+bool ModelDocument::isDirty() const
+{
+    return m_training->isDirty();
+}
+
+QString ModelDocument::displayName() const
+{
+    if (m_path.isEmpty())
+        return tr("Untitled model");
+    const QString name = QFileInfo(m_path).fileName();
+    return isDemo() ? tr("%1 (demo, read-only)").arg(name) : name;
+}
+
+QString ModelDocument::savePath() const
+{
+    return isDemo() ? QString() : m_path; // the demo model stays as shipped
+}
+
+void ModelDocument::newModel(const ddpm::ModelConfig& config, const QString& device)
+{
+    setPath(QString());
+    m_training->newModel(config, device);
+}
+
+void ModelDocument::open(const QString& path, const QString& device)
+{
+    m_training->openCheckpoint(path, device);
+}
+
+void ModelDocument::save(const QString& path)
+{
+    m_training->save(path);
+}
+
+void ModelDocument::setPath(const QString& path)
+{
+    if (path == m_path)
+        return;
+    m_path = path;
+    Q_EMIT pathChanged(path);
+}
+
+bool ModelDocument::hasWorkToKeep() const
+{
+    return m_training->runOn() || m_training->isDirty();
+}
+
+void ModelDocument::keepWorkThen(std::function<void()> next, std::function<void()> cancelled)
+{
+    if (!hasWorkToKeep())
+        return next();
+    const auto answer = Dialogs::question(
+        m_dialogParent, tr("Unsaved training"),
+        tr("The model has training progress that is not saved (step %1). Save it first?").arg(m_training->step()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return cancelled ? cancelled() : void();
+    if (answer == QMessageBox::Discard)
+        return whenStopped(std::move(next));
+    QString path = savePath();
+    if (path.isEmpty())
+        path = Dialogs::savePath(m_dialogParent, tr("Save the model"), QStringLiteral("models"),
+                                 m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
+                                 tr("DDPM checkpoints (*.ckpt)"));
+    if (path.isEmpty())
+        return cancelled ? cancelled() : void();
+    saveThen(path, [next = std::move(next), cancelled = std::move(cancelled)](bool ok) {
+        if (ok)
+            next();
+        else if (cancelled) // the failure itself is shown by the failed() signal that follows saveFailed()
+            cancelled();
+    });
+}
+
+void ModelDocument::whenStopped(std::function<void()> next)
+{
+    // Training ends within one step; what the user asked for next (a new model, another checkpoint)
+    // would otherwise be refused because a run is on.
+    m_training->stop();
+    if (!m_training->runOn())
+        return next();
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_training, &TrainingController::stateChanged, this, [this, connection, next] {
+        if (m_training->runOn())
+            return;
+        disconnect(*connection);
+        next();
+    });
+}
+
+void ModelDocument::saveThen(const QString& path, std::function<void(bool)> next)
+{
+    // The answer to this save request and the end of the run, in either order; other failures (a failed
+    // step) do not end the wait.
+    struct Wait {
+        quint64 request = 0;
+        bool answered = false, ok = false, done = false;
+        QList<QMetaObject::Connection> connections;
+    };
+    auto wait = std::make_shared<Wait>();
+    const auto check = [this, wait, next] {
+        if (wait->done || !wait->answered || m_training->runOn())
+            return;
+        wait->done = true;
+        for (const auto& c : wait->connections)
+            disconnect(c);
+        next(wait->ok);
+    };
+    m_training->stop();
+    wait->connections << connect(m_training, &TrainingController::saved, this, [wait, check](const QString&, quint64 id) {
+        if (id == wait->request) {
+            wait->answered = wait->ok = true;
+            check();
+        }
+    });
+    wait->connections << connect(m_training, &TrainingController::saveFailed, this,
+                                 [wait, check](const QString&, quint64 id) {
+                                     if (id == wait->request) {
+                                         wait->answered = true;
+                                         check();
+                                     }
+                                 });
+    wait->connections << connect(m_training, &TrainingController::stateChanged, this, check);
+    wait->request = m_training->save(path);
+}

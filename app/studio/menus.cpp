@@ -1,0 +1,404 @@
+// The window's menus and status bar (MainWindow, mainwindow.h): what each item does is a call into the
+// document, the exports or the views; this file only builds and enables them.
+#include "mainwindow.h"
+
+#include "bundled.h"
+
+#include "dataview.h"
+#include "dialogs.h"
+#include "exports.h"
+#include "modeldocument.h"
+#include "helppanel.h"
+#include "language.h"
+#include "preferencesdialog.h"
+#include "qualitycontroller.h"
+#include "qualityview.h"
+#include "reverseview.h"
+#include "samplingruns.h"
+#include "schedulesview.h"
+#include "settings.h"
+#include "settingsbinder.h"
+#include "threadpriority.h"
+#include "trainingview.h"
+
+#include "animation.h"
+#include "bench.h"
+#include "imageio.h"
+#include "messages.h"
+
+#include "losschart.h"
+#include "timestepscrubber.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+#include <QtConcurrentRun>
+
+#include <torch/version.h>
+
+using namespace ddpm;
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+{
+    Dialogs::setSettings(&m_settings); // file dialogs start where the last one of their kind ended
+    setWindowIcon(QIcon(QStringLiteral(":/icons/ddpm-studio.svg")));
+    m_training = new TrainingController(this);
+    m_sampling = new SamplingController(this);
+    m_loader = new DataLoader(this);
+    m_quality = new QualityController(this);
+    m_document = new ModelDocument(m_training, m_settings, this);
+    m_training->setCpuThreads(m_settings.cpuThreads()); // on its worker thread: OpenMP's count is per thread
+
+    m_tabs = new QTabWidget(this);
+    m_dataView = new DataView(m_tabs);
+    m_trainingView = new TrainingView(m_tabs);
+    m_reverseView = new ReverseView(m_tabs);
+    m_schedulesView = new SchedulesView(m_tabs);
+    m_qualityView = new QualityView(m_tabs);
+    m_tabs->addTab(m_dataView, tr("Data && forward process"));
+    m_tabs->addTab(m_trainingView, tr("Training"));
+    m_tabs->addTab(m_reverseView, tr("Reverse process"));
+    m_tabs->addTab(m_schedulesView, tr("Schedules"));
+    m_tabs->addTab(m_qualityView, tr("Quality"));
+    setCentralWidget(m_tabs);
+    m_binder = std::make_unique<SettingsBinder>(m_settings, m_trainingView, m_reverseView);
+    m_runs = new SamplingRuns(m_training, m_sampling, m_reverseView, m_document, m_settings, this);
+    m_exports = new Exports({m_reverseView, m_dataView, m_trainingView, m_qualityView,
+                             [this] { return m_training->snapshot(); }, [this] { return currentWeightsFile(); }},
+                            this);
+
+    m_help = new HelpPanel(this);
+    m_helpDock = new QDockWidget(tr("What am I looking at?"), this);
+    m_helpDock->setObjectName(QStringLiteral("helpDock"));
+    m_helpDock->setWidget(m_help);
+    addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
+    m_helpDock->hide();
+
+    buildMenus();
+    buildStatusBar();
+
+    wireData();
+    wireTraining();
+    wireSampling();
+    wireQuality();
+    wireHelp();
+
+    restoreSettings();
+    showHelpFor(m_tabs->currentIndex());
+    // Ready at once: the last (or default) data set and a fresh model of the remembered preset.
+    const QString spec =
+        m_settings.lastDataSpec().isEmpty() ? QString::fromStdString(defaultDataSpec()) : m_settings.lastDataSpec();
+    newModel();
+    loadData(spec);
+}
+
+MainWindow::~MainWindow()
+{
+    Dialogs::setSettings(nullptr);
+    m_exports->waitForFinished();
+    m_quality->shutdown();
+    m_sampling->shutdown();
+    m_training->shutdown();
+}
+
+void MainWindow::buildMenus()
+{
+    buildFileMenu();
+    buildExportMenu();
+    buildViewMenus();
+}
+
+void MainWindow::buildFileMenu()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* newAct = file->addAction(tr("&New model"), this, [this] {
+        m_document->keepWorkThen([this] { newModel(); });
+    });
+    newAct->setShortcut(QKeySequence::New);
+    auto* openAct = file->addAction(tr("&Open…"), this, [this] {
+        // The file first: cancelling the file dialog leaves training as it was.
+        const QString path =
+            Dialogs::openPath(this, tr("Open a checkpoint"), QStringLiteral("models"),
+                              QFileInfo(m_document->path()).absolutePath(),
+                              tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+        if (!path.isEmpty())
+            m_document->keepWorkThen([this, path] { openCheckpoint(path); });
+    });
+    openAct->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    auto* demoAct = file->addAction(tr("Open &demo model"), this, [this] {
+        m_document->keepWorkThen([this] { openDemoModel(); });
+    });
+    demoAct->setEnabled(!demoModelPath().isEmpty());
+    demoAct->setStatusTip(tr("A Fashion-MNIST model that ships with the program, to watch denoising at once"));
+    file->addSeparator();
+    auto* saveAct = file->addAction(tr("&Save"), this, [this] {
+        if (m_document->savePath().isEmpty()) { // no file yet, or the demo model, which stays as shipped
+            const QString p = Dialogs::savePath(this, tr("Save the model"), QStringLiteral("models"),
+                                                m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
+                                                tr("DDPM checkpoints (*.ckpt)"));
+            if (!p.isEmpty())
+                saveTo(p);
+        } else {
+            saveTo(m_document->savePath());
+        }
+    });
+    saveAct->setShortcut(QKeySequence::Save);
+    auto* saveAsAct = file->addAction(tr("Save &as…"), this, [this] {
+        const QString p = Dialogs::savePath(this, tr("Save the model as"), QStringLiteral("models"),
+                                            m_document->savePath().isEmpty()
+                                                ? m_settings.exportFolder() + QStringLiteral("/model.ckpt")
+                                                : m_document->savePath(),
+                                            tr("DDPM checkpoints (*.ckpt)"));
+        if (!p.isEmpty())
+            saveTo(p);
+    });
+    saveAsAct->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    auto* prefs = file->addAction(tr("&Preferences…"), this, [this] {
+        // The dialog starts from what the form shows now (its device, precision and preview interval
+        // are saved only at exit otherwise), so OK does not put older values back into the form.
+        m_binder->computeFromForm();
+        PreferencesDialog dialog(m_settings, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_binder->computeToForm();
+            m_training->setCpuThreads(m_settings.cpuThreads());
+        }
+    });
+    prefs->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    updateRecentMenu();
+}
+
+void MainWindow::buildExportMenu()
+{
+    auto* exp = menuBar()->addMenu(tr("&Export"));
+    auto* grid = exp->addAction(tr("Sample grid as PNG…"), this, [this] {
+        exportWithDialog(tr("Export the sample grid"), QStringLiteral("samples.png"), tr("PNG images (*.png)"),
+                         &Exports::sampleGrid);
+    });
+    auto* folder = exp->addAction(tr("Every sample as PNG into a folder…"), this, [this] {
+        const QString dir = Dialogs::folderPath(this, tr("Export every sample into"), QStringLiteral("exports"),
+                                                m_settings.exportFolder());
+        if (dir.isEmpty())
+            return;
+        // An earlier export there: ask before replacing it, rather than mixing old and new files.
+        const QStringList earlier = earlierExports(dir, QStringLiteral("sample"));
+        if (!earlier.isEmpty() &&
+            Dialogs::question(this, tr("Earlier export"),
+                              tr("%1 already holds an earlier export (%n file(s), %2 …). Replace it?", nullptr,
+                                 static_cast<int>(earlier.size()))
+                                  .arg(QDir::toNativeSeparators(dir), QFileInfo(earlier.first()).fileName()),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes) {
+            statusBar()->showMessage(tr("Nothing exported: the folder keeps its earlier export."), 5000);
+            return;
+        }
+        runExport(m_exports->samplesToFolder(dir, !earlier.isEmpty()), QDir::toNativeSeparators(dir),
+                  tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)));
+    });
+    auto* rstrip = exp->addAction(tr("Reverse-process strip as PNG…"), this, [this] {
+        exportWithDialog(tr("Export the reverse-process strip"), QStringLiteral("reverse-strip.png"),
+                         tr("PNG images (*.png)"), &Exports::reverseStrip);
+    });
+    auto* rgif = exp->addAction(tr("Reverse process as animated GIF…"), this, [this] {
+        exportWithDialog(tr("Export the reverse process as GIF"), QStringLiteral("reverse.gif"),
+                         tr("GIF animations (*.gif)"), &Exports::reverseGif);
+    });
+    auto* rwebp = exp->addAction(tr("Reverse process as animated WebP…"), this, [this] {
+        exportWithDialog(tr("Export the reverse process as WebP"), QStringLiteral("reverse.webp"),
+                         tr("WebP animations (*.webp)"), &Exports::reverseWebP);
+    });
+    auto* fstrip = exp->addAction(tr("Forward-process strip as PNG…"), this, [this] {
+        exportWithDialog(tr("Export the forward-process strip"), QStringLiteral("forward-strip.png"),
+                         tr("PNG images (*.png)"), &Exports::forwardStrip);
+    });
+    exp->addSeparator();
+    auto* losscsv = exp->addAction(tr("Loss history as CSV…"), this, [this] {
+        exportWithDialog(tr("Export the loss history"), QStringLiteral("loss.csv"), tr("CSV files (*.csv)"),
+                         &Exports::lossCsv);
+    });
+    auto* losschart = exp->addAction(tr("Loss chart as PNG…"), this, [this] {
+        exportWithDialog(tr("Export the loss chart"), QStringLiteral("loss-chart.png"), tr("PNG images (*.png)"),
+                         &Exports::lossChart);
+    });
+    auto* qualitycsv = exp->addAction(tr("Quality measurements as CSV…"), this, [this] {
+        exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"), tr("CSV files (*.csv)"),
+                         &Exports::qualityCsv);
+    });
+
+    // Items with nothing to export are disabled, instead of asking for a file name and then saying so.
+    connect(exp, &QMenu::aboutToShow, this, [=] {
+        const bool samples = !m_reverseView->finalImages().isEmpty();
+        const bool reverse = m_reverseView->frameCount() > 0;
+        const bool loss = !m_trainingView->lossChart()->rawPoints().isEmpty();
+        for (auto* a : {grid, folder})
+            a->setEnabled(samples);
+        for (auto* a : {rstrip, rgif, rwebp})
+            a->setEnabled(reverse);
+        fstrip->setEnabled(m_dataView->hasForwardFrames());
+        losscsv->setEnabled(loss);
+        losschart->setEnabled(loss);
+        qualitycsv->setEnabled(!m_qualityView->reports().isEmpty());
+    });
+}
+
+// View, Language and Help.
+void MainWindow::buildViewMenus()
+{
+    auto* view = menuBar()->addMenu(tr("&View"));
+    const QStringList names{tr("Data && forward process"), tr("Training"), tr("Reverse process"), tr("Schedules"),
+                            tr("Quality")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto* a = view->addAction(names[i], this, [this, i] { setView(View(i)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    auto* lang = menuBar()->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(this);
+    const QList<QPair<QString, QString>> languages{{QString(), tr("System default")},
+                                                   {QStringLiteral("en"), QStringLiteral("English")},
+                                                   {QStringLiteral("de"), QStringLiteral("Deutsch")},
+                                                   {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto& [code, name] : languages) {
+        auto* a = lang->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(installedLanguage() == code); // the one in effect, also when --language chose it
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+    }
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* what = m_helpDock->toggleViewAction();
+    what->setText(tr("What am I looking at?"));
+    what->setShortcut(QKeySequence::HelpContents);
+    help->addAction(what);
+    help->addAction(tr("&About DDPM Studio"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_deviceLabel = new QLabel(this);
+    m_modelLabel = new QLabel(this);
+    m_stepLabel = new QLabel(this);
+    m_precisionLabel = new QLabel(this);
+    // Text that comes from files (names, a checkpoint's preset) is never read as rich text.
+    for (auto* label : {m_deviceLabel, m_modelLabel, m_stepLabel, m_precisionLabel})
+        label->setTextFormat(Qt::PlainText);
+
+    m_exportProgress = new QProgressBar(this); // while an export is written
+    m_exportProgress->setMaximumWidth(120);
+    m_exportProgress->setRange(0, 0); // busy: how long hashing and encoding take is not known
+    m_exportProgress->setFormat(QString());
+    m_exportProgress->hide();
+    statusBar()->addPermanentWidget(m_exportProgress);
+    connect(m_exports, &Exports::writing, this, [this](const QString& what) {
+        m_exportProgress->setToolTip(tr("Writing %1").arg(what));
+        m_exportProgress->show();
+        statusBar()->showMessage(tr("Writing %1…").arg(what));
+    });
+    connect(m_exports, &Exports::written, this, [this](const QString& done) {
+        m_exportProgress->hide();
+        statusBar()->showMessage(done, 5000);
+    });
+    connect(m_exports, &Exports::failed, this, [this](const QString& message) {
+        m_exportProgress->hide();
+        showError(message);
+    });
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    statusBar()->addPermanentWidget(m_precisionLabel);
+    statusBar()->addPermanentWidget(m_modelLabel);
+    statusBar()->addPermanentWidget(m_stepLabel);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    for (const QString& f : files) {
+        m_recentMenu->addAction(QDir::toNativeSeparators(f), this, [this, f] {
+            m_document->keepWorkThen([this, f] { openCheckpoint(f); });
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
+                                  Exports::Job (Exports::*job)(const QString&) const)
+{
+    const QString path = Dialogs::savePath(this, title, QStringLiteral("exports"),
+                                           QDir(m_settings.exportFolder()).filePath(suffix), filter);
+    if (path.isEmpty())
+        return;
+    runExport((m_exports->*job)(path), QDir::toNativeSeparators(path),
+              tr("Exported %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::runExport(Exports::Job job, const QString& what, const QString& done)
+{
+    if (!m_exports->run(std::move(job), what, done))
+        statusBar()->showMessage(tr("Still writing the last export; try again when it is done."), 5000);
+}
+
+void MainWindow::setLanguage(const QString& language)
+{
+    m_settings.setLanguage(language);
+    m_settings.sync();
+    // Every view is built in its language when it is created: switching means starting again.
+    const auto answer = Dialogs::question(this, tr("Language"),
+                                          tr("The new language applies when DDPM Studio starts again. Restart now?"),
+                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    const auto later = [this] {
+        statusBar()->showMessage(tr("The new language applies the next time DDPM Studio starts."), 8000);
+    };
+    if (answer != QMessageBox::Yes)
+        return later();
+    m_document->keepWorkThen(
+        [this, language] {
+            // The new language even if this run was started with --language; the model open now, not the
+            // one this run was started with.
+            const QStringList args =
+                restartArguments(QCoreApplication::arguments().mid(1), language, m_document->path());
+            m_closing = true;
+            if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args))
+                close();
+            else
+                m_closing = false;
+        },
+        later);
+}
+
+void MainWindow::showAbout()
+{
+    const auto snap = m_training->snapshot();
+    const QString device = snap ? QString::fromStdString(deviceDescription(snap->device)) : QStringLiteral("CPU");
+    QMessageBox::about(
+        this, tr("About DDPM Studio"),
+        tr("<h3>DDPM Studio %1</h3>"
+           "<p>Train, watch and understand denoising diffusion probabilistic models "
+           "(Ho, Jain and Abbeel, 2020).</p>"
+           "<table><tr><td>Qt</td><td>%2</td></tr><tr><td>LibTorch</td><td>%3</td></tr>"
+           "<tr><td>Device</td><td>%4</td></tr></table>")
+            .arg(appVersion(), QString::fromLatin1(qVersion()),
+                 QStringLiteral("%1.%2.%3").arg(TORCH_VERSION_MAJOR).arg(TORCH_VERSION_MINOR).arg(TORCH_VERSION_PATCH),
+                 device));
+}

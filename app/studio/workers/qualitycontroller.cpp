@@ -1,0 +1,62 @@
+#include "qualitycontroller.h"
+
+#include "qualityworker.h"
+
+QualityController::QualityController(QObject* parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<ddpm::QualityReport>();
+    m_worker = new QualityWorker;
+    m_background.adopt(m_worker);
+    m_background.setUncaughtHandler([w = m_worker](const QString& message) { Q_EMIT w->finished(0, false, message); });
+    connect(m_worker, &QualityWorker::progress, this,
+            [this](quint64 request, int run, int runs, qint64 done, qint64 total) {
+                if (m_requests.isCurrent(request))
+                    Q_EMIT progress(request, run, runs, done, total);
+            });
+    connect(m_worker, &QualityWorker::reportReady, this,
+            [this](quint64 request, int run, const ddpm::QualityReport& report) {
+                if (m_requests.isCurrent(request))
+                    Q_EMIT reportReady(request, run, report);
+            });
+    connect(m_worker, &QualityWorker::finished, this, &QualityController::onFinished);
+}
+
+QualityController::~QualityController()
+{
+    shutdown();
+}
+
+void QualityController::shutdown()
+{
+    m_requests.drop();
+    m_background.stop();
+}
+
+quint64 QualityController::start(const QualityRequest& request)
+{
+    if (isRunning() || !request.model || request.runs.empty() || m_background.isStopped())
+        return 0;
+    const auto ticket = m_requests.next();
+    auto* w = m_worker;
+    m_background.post([w, id = ticket.id, request, cancel = ticket.cancel] { w->run(id, request, *cancel); });
+    return ticket.id;
+}
+
+void QualityController::cancel()
+{
+    m_requests.cancel();
+}
+
+void QualityController::onFinished(quint64 request, bool completed, const QString& error)
+{
+    if (request == 0) { // a fault outside the request's own guard: the request ends with it
+        if (!m_requests.active())
+            return;
+        request = m_requests.current();
+    }
+    if (!m_requests.isCurrent(request))
+        return;
+    m_requests.finish(request);
+    Q_EMIT finished(request, completed, error);
+}

@@ -1,0 +1,75 @@
+#include "qualityworker.h"
+
+#include "bundled.h"
+#include "messages.h"
+#include "modelstate.h"
+
+#include <QElapsedTimer>
+
+using namespace ddpm;
+
+void QualityWorker::run(quint64 request, const QualityRequest& r, const std::atomic<bool>& cancel)
+{
+    bool completed = false;
+    const QString error = guarded(QualityController::tr("measuring the sample quality"), [&] {
+        useThreads(r.threads);
+        return measure(request, r, cancel, completed);
+    });
+    Q_EMIT finished(request, completed && error.isEmpty(), error);
+}
+
+// The classifier and the reference statistics, loaded once and kept; returns why they are not there.
+QString QualityWorker::prepare(const QualityRequest& r)
+{
+    const QString path = r.classifierPath.isEmpty() ? classifierPath() : r.classifierPath;
+    if (path.isEmpty())
+        return QualityController::tr("The quality classifier is not installed "
+                                     "(models/fashion-mnist-classifier.ckpt).");
+    if (!m_classifier || m_classifierPath != path) {
+        auto c = loadClassifier(path.toStdString());
+        if (!c)
+            return ddpm::errorText(c);
+        m_classifier = std::make_unique<TrainedClassifier>(std::move(c.value()));
+        m_classifierPath = path;
+        m_reference.reset();
+    }
+    if (!m_reference || m_reference->floorCount != r.options.count) {
+        auto ref = fashionMnistReference(*m_classifier, r.options.count);
+        if (!ref)
+            return QualityController::tr("Quality is measured against the Fashion-MNIST test images: %1")
+                .arg(ddpm::errorText(ref));
+        m_reference = std::make_unique<QualityReference>(std::move(ref.value()));
+    }
+    return {};
+}
+
+QString QualityWorker::measure(quint64 request, const QualityRequest& r, const std::atomic<bool>& cancel,
+                               bool& completed)
+{
+    if (const QString error = prepare(r); !error.isEmpty())
+        return error;
+    // A copy of the weights of its own: the sampler may use the snapshot's network at the same time.
+    auto sampling = samplingFrom(*r.model, r.useEma ? Weights::Ema : Weights::Raw, /*ownCopy=*/true);
+    const auto denoiser = r.denoiser ? r.denoiser : sampling.denoiser;
+    const int runs = static_cast<int>(r.runs.size());
+    for (int i = 0; i < runs; ++i) {
+        QualityOptions o = r.options;
+        o.sampler = r.runs[static_cast<size_t>(i)];
+        QElapsedTimer since;
+        since.start();
+        auto report = measureQuality(
+            sampling.diffusion, denoiser, sampling.imageShape, *m_classifier, *m_reference, o,
+            [&](int done, int total) {
+                if (done == total || since.elapsed() >= 100) {
+                    since.restart();
+                    Q_EMIT progress(request, i, runs, done, total);
+                }
+            },
+            &cancel);
+        if (!report)
+            return isCancelled(report.failure()) ? QString() : ddpm::errorText(report);
+        Q_EMIT reportReady(request, i, report.value());
+    }
+    completed = true;
+    return {};
+}

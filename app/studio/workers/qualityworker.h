@@ -1,0 +1,32 @@
+// The quality thread's side of QualityController: measures one request, keeping the classifier and the
+// test set's statistics between requests.
+#pragma once
+
+#include "qualitycontroller.h"
+
+#include "classifier.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+class QualityWorker : public QObject {
+    Q_OBJECT
+public:
+    // Always ends with finished(request, …).
+    void run(quint64 request, const QualityRequest& r, const std::atomic<bool>& cancel);
+
+Q_SIGNALS:
+    void progress(quint64 request, int run, int runs, qint64 done, qint64 total);
+    void reportReady(quint64 request, int run, const ddpm::QualityReport& report);
+    void finished(quint64 request, bool completed, const QString& error);
+
+private:
+    QString measure(quint64 request, const QualityRequest& r, const std::atomic<bool>& cancel, bool& completed);
+    QString prepare(const QualityRequest& r);
+
+    std::unique_ptr<ddpm::TrainedClassifier> m_classifier;
+    QString m_classifierPath;
+    std::unique_ptr<ddpm::QualityReference> m_reference;
+};

@@ -1,0 +1,56 @@
+// The runs of the reverse process a user asks for (Sample, Denoise from here, Fork here) turned into
+// sampling requests: the weights trained so far (a fresh copy first while training runs; clicks before
+// it arrives start one run), the sampler's settings from the Reverse view, and what the run's exports
+// will say about where its weights came from.
+#pragma once
+
+#include "samplingcontroller.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+class ModelDocument;
+class ReverseView;
+class Settings;
+class TrainingController;
+
+class SamplingRuns : public QObject {
+    Q_OBJECT
+public:
+    SamplingRuns(TrainingController* training, SamplingController* sampling, ReverseView* view,
+                 const ModelDocument* document, const Settings& settings, QObject* parent = nullptr);
+
+    void sample();
+    // Continues a noised data-set image x_t (one, or as several images) from step t; `scheduleNote` is
+    // shown under the run's title.
+    void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
+    // Continues one image's x_t of the run shown `forks` times with fresh noise.
+    void forkAt(const torch::Tensor& xt, int t, int forks, int image);
+
+Q_SIGNALS:
+    void runShown();                     // a run began, or was asked for again: show the Reverse view
+    void message(const QString& text);   // for the status bar
+    void failed(const QString& message); // nothing was started
+
+private:
+    // With the weights trained so far: while training runs, a fresh copy of them first (the step of the
+    // weights fills the one placeholder left in `title`).
+    void runWithCurrentWeights(const SamplingRequest& request, const QString& title, const QString& kind = {},
+                               const QString& note = {});
+    // `kind` ("", "denoise-from-here", "fork") goes into the exports' sidecars, `note` under the title.
+    void run(SamplingRequest request, const QString& title, const QString& kind = {}, const QString& note = {});
+
+    TrainingController* m_training;
+    SamplingController* m_sampling;
+    ReverseView* m_view;
+    const ModelDocument* m_document;
+    const Settings& m_settings;
+    // Sample while training: the request and its title wait for a copy of the weights.
+    struct PendingRun {
+        SamplingRequest request;
+        QString title, kind, note;
+    };
+    std::optional<PendingRun> m_awaitsSnapshot;
+};

@@ -1,0 +1,93 @@
+#include "samplingworker.h"
+
+#include "imageio.h"
+#include "modelstate.h"
+
+#include <QElapsedTimer>
+
+using namespace ddpm;
+
+void FrameBuffer::add(SampleFrame frame)
+{
+    QMutexLocker lock(&m_mutex);
+    m_frames.append(std::move(frame));
+}
+
+QList<SampleFrame> FrameBuffer::take(quint64 request)
+{
+    QMutexLocker lock(&m_mutex);
+    m_notifyPending.store(false);
+    QList<SampleFrame> out;
+    for (auto& f : m_frames)
+        if (f.request == request)
+            out.append(std::move(f));
+    m_frames.clear();
+    return out;
+}
+
+void FrameBuffer::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    m_frames.clear();
+}
+
+void SamplingWorker::process(const SamplingRequest& request, const std::atomic<bool>& cancel)
+{
+    if (cancel.load())
+        return Q_EMIT runEnded(request.request, false, {}, QString()); // a newer request took its place
+    bool completed = false;
+    QList<QImage> finals;
+    const QString error = guarded(SamplingController::tr("sampling"), [&] {
+        useThreads(request.threads);
+        completed = run(request, cancel, finals);
+    });
+    Q_EMIT runEnded(request.request, completed && error.isEmpty(), finals, error);
+}
+
+bool SamplingWorker::run(const SamplingRequest& r, const std::atomic<bool>& cancel, QList<QImage>& finals)
+{
+    auto sampling = samplingFrom(*r.model, r.useEma ? Weights::Ema : Weights::Raw);
+    const auto denoiser = r.denoiser ? r.denoiser : sampling.denoiser;
+    std::unique_ptr<ReverseProcess> rp;
+    if (r.start.defined())
+        rp = std::make_unique<ReverseProcess>(sampling.diffusion, denoiser, r.options, r.start, r.startT);
+    else
+        rp = std::make_unique<ReverseProcess>(sampling.diffusion, denoiser, r.options, sampling.imageShape);
+    const int total = rp->totalSteps();
+    Q_EMIT runStarted(r.request, rp->timesteps(), torch::get_num_threads());
+    QElapsedTimer since;
+    since.start();
+    auto notify = [&](bool force) {
+        if (!force && since.elapsed() < 60)
+            return;
+        since.restart();
+        if (m_frames->claimNotification())
+            Q_EMIT framesAvailable();
+    };
+    const bool completed = rp->run(&cancel, [&](const ReverseStep& s) {
+        SampleFrame f;
+        f.request = r.request;
+        f.step = s.step;
+        f.t = s.t;
+        f.xt = batchToImages(s.xt);
+        f.xtState = s.xt.to(torch::kCPU, torch::kHalf); // half the memory; rounding far below the noise
+        f.x0Hat = batchToImages(s.x0Hat);
+        f.epsHat = batchToImages(s.epsHat / 3.0); // ε̂ shown on [−3, 3]
+        m_frames->add(std::move(f));
+        notify(false);
+    });
+    if (completed) {
+        // The final state x_0 as one more frame (t = 0).
+        SampleFrame f;
+        f.request = r.request;
+        f.step = total;
+        f.t = 0;
+        f.xt = batchToImages(rp->current());
+        f.x0Hat = f.xt;
+        f.epsHat = batchToImages(torch::zeros_like(rp->current()));
+        finals = f.xt;
+        m_frames->add(std::move(f));
+    }
+    notify(true);
+    return completed;
+}

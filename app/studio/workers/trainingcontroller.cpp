@@ -1,0 +1,270 @@
+#include "trainingcontroller.h"
+
+#include "trainingworker.h"
+
+#include <cmath>
+
+using namespace ddpm;
+
+// ---------------------------------------------------------------------------------------------
+// Form options
+
+TrainFormOptions TrainFormOptions::from(const TrainOptions& t)
+{
+    TrainFormOptions o;
+    o.batch = t.batch;
+    o.lr = t.lr;
+    o.warmupSteps = t.warmupSteps;
+    o.emaDecay = t.emaDecay;
+    o.seed = t.seed;
+    return o;
+}
+
+TrainOptions TrainFormOptions::mergedInto(TrainOptions t) const
+{
+    t.batch = batch;
+    t.lr = lr;
+    t.warmupSteps = warmupSteps;
+    t.emaDecay = emaDecay;
+    t.seed = seed;
+    return t;
+}
+
+bool TrainFormOptions::operator==(const TrainFormOptions& o) const
+{
+    // The form's spin boxes round what they show; compare as they would.
+    auto near = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(a)); };
+    return batch == o.batch && near(lr, o.lr) && warmupSteps == o.warmupSteps && near(emaDecay, o.emaDecay) &&
+           seed == o.seed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The controller (GUI thread)
+
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent)
+    , m_progress(std::make_shared<ProgressBuffer>())
+{
+    qRegisterMetaType<SnapshotPtr>();
+    m_worker = new TrainingWorker(m_background, m_progress, m_shutdown, m_previewInterval);
+    m_background.adopt(m_worker);
+    m_background.setUncaughtHandler([w = m_worker](const QString& message) { Q_EMIT w->failed(message); });
+    connect(m_worker, &TrainingWorker::modelInstalled, this, &TrainingController::onModelInstalled);
+    connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot);
+    connect(m_worker, &TrainingWorker::runStarted, this, &TrainingController::onRunStarted);
+    connect(m_worker, &TrainingWorker::runPaused, this, &TrainingController::onRunPaused);
+    connect(m_worker, &TrainingWorker::runEnded, this, &TrainingController::onRunEnded);
+    connect(m_worker, &TrainingWorker::progressAvailable, this, &TrainingController::progressAvailable);
+    connect(m_worker, &TrainingWorker::previewReady, this, &TrainingController::previewReady);
+    connect(m_worker, &TrainingWorker::saved, this, [this](const QString& path, quint64 request, qint64 step) {
+        if (m_state == State::Idle && step == m_step)
+            m_dirty = false;
+        Q_EMIT saved(path, request);
+    });
+    connect(m_worker, &TrainingWorker::saveFailed, this, [this](const QString& message, quint64 request) {
+        Q_EMIT saveFailed(message, request);
+        Q_EMIT failed(message);
+    });
+    connect(m_worker, &TrainingWorker::failed, this, &TrainingController::failed);
+}
+
+TrainingController::~TrainingController()
+{
+    shutdown();
+}
+
+void TrainingController::shutdown()
+{
+    if (m_background.isStopped())
+        return;
+    m_shutdown->store(true);
+    if (m_run) {
+        m_run->stop.store(true);
+        m_run->pause.store(false);
+    }
+    m_background.stop();
+}
+
+void TrainingController::runOnWorker(std::function<void()> task)
+{
+    m_background.post(std::move(task));
+}
+
+void TrainingController::post(std::function<void(TrainingWorker&)> task)
+{
+    auto* w = m_worker;
+    m_background.post([w, task = std::move(task)] { task(*w); });
+}
+
+void TrainingController::setState(State s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    Q_EMIT stateChanged(s);
+}
+
+void TrainingController::newModel(const ModelConfig& config, const QString& device)
+{
+    if (runOn())
+        return;
+    m_device = device;
+    post([config, device](TrainingWorker& w) { w.newModel(config, device); });
+}
+
+void TrainingController::openCheckpoint(const QString& path, const QString& device)
+{
+    if (runOn())
+        return;
+    m_device = device;
+    post([path, device](TrainingWorker& w) { w.open(path, device); });
+}
+
+void TrainingController::setDataset(std::shared_ptr<const Dataset> data)
+{
+    post([data](TrainingWorker& w) { w.setDataset(data); });
+}
+
+void TrainingController::setPrecision(const QString& precision)
+{
+    m_precision = precision;
+    post([precision](TrainingWorker& w) { w.setPrecision(precision); });
+}
+
+void TrainingController::setCpuThreads(int threads)
+{
+    m_threads = threads;
+    post([threads](TrainingWorker& w) { w.setThreads(threads); });
+}
+
+void TrainingController::start(qint64 totalSteps)
+{
+    TrainingRequest r;
+    r.totalSteps = totalSteps;
+    start(r);
+}
+
+void TrainingController::start(const TrainingRequest& request)
+{
+    if (!m_hasModel || runOn())
+        return;
+    TrainingRequest r = request;
+    if (!r.threads)
+        r.threads = m_threads;
+    if (!r.precision)
+        r.precision = m_precision;
+    if (!r.device.isEmpty())
+        m_device = r.device;
+    auto control = std::make_shared<RunControl>();
+    control->totalSteps.store(r.totalSteps);
+    m_run = control;
+    const quint64 request = ++m_startId;
+    m_dirtyBeforeRun = m_dirty;
+    m_stepBeforeRun = m_step;
+    m_dirty = true;
+    setState(State::Running);
+    post([request, control, r](TrainingWorker& w) { w.train(request, control, r); });
+}
+
+void TrainingController::pause()
+{
+    if (m_state == State::Running && m_run)
+        m_run->pause.store(true);
+}
+
+void TrainingController::resume()
+{
+    if (m_run)
+        m_run->pause.store(false);
+    m_background.wake();
+}
+
+void TrainingController::setTotalSteps(qint64 steps)
+{
+    if (m_run && runOn())
+        m_run->totalSteps.store(std::max<qint64>(1, steps));
+}
+
+void TrainingController::stop()
+{
+    if (!m_run)
+        return;
+    m_run->stop.store(true);
+    m_run->pause.store(false);
+    m_background.wake();
+}
+
+quint64 TrainingController::save(const QString& path)
+{
+    const quint64 request = ++m_saveId;
+    post([path, request](TrainingWorker& w) { w.save(path, request); });
+    return request;
+}
+
+void TrainingController::requestSnapshot()
+{
+    post([](TrainingWorker& w) { w.snapshot(); });
+}
+
+void TrainingController::requestPreview()
+{
+    post([](TrainingWorker& w) { w.preview(); });
+}
+
+TrainingProgress TrainingController::takeProgress()
+{
+    auto p = m_progress->take();
+    if (p.step > 0) {
+        m_step = p.step;
+        m_workerThreads = p.threads;
+    }
+    return p;
+}
+
+void TrainingController::onModelInstalled(SnapshotPtr snapshot, const QString& source)
+{
+    m_hasModel = true;
+    m_dirty = false;
+    m_step = snapshot->step;
+    m_snapshot = snapshot;
+    if (!runOn()) // a Start already queued behind it keeps its state
+        setState(State::Idle);
+    Q_EMIT modelReady(snapshot, source);
+}
+
+void TrainingController::onSnapshot(SnapshotPtr snapshot)
+{
+    m_snapshot = snapshot;
+    Q_EMIT snapshotReady(snapshot);
+}
+
+void TrainingController::onRunStarted(quint64 request)
+{
+    if (request == m_startId && m_state == State::Paused)
+        setState(State::Running);
+}
+
+void TrainingController::onRunPaused(quint64 request, bool paused)
+{
+    if (request != m_startId || !runOn())
+        return;
+    setState(paused ? State::Paused : State::Running);
+}
+
+void TrainingController::onRunEnded(quint64 request, SnapshotPtr snapshot, qint64 step, const QString& error)
+{
+    if (snapshot)
+        m_snapshot = snapshot;
+    if (step >= 0)
+        m_step = step;
+    if (m_step == m_stepBeforeRun)
+        m_dirty = m_dirtyBeforeRun; // nothing was trained
+    if (request == m_startId)
+        setState(State::Idle);
+    if (!error.isEmpty())
+        Q_EMIT failed(error);
+    if (snapshot)
+        Q_EMIT snapshotReady(snapshot);
+    Q_EMIT finished(m_step);
+}
+

@@ -1,0 +1,317 @@
+#include "trainingworker.h"
+
+#include "device.h"
+#include "imageio.h"
+#include "messages.h"
+#include "sampler.h"
+
+#include <QDir>
+#include <QTemporaryFile>
+
+using namespace ddpm;
+
+void ProgressBuffer::add(const StepStats& s, const std::vector<double>& bins, int threads)
+{
+    QMutexLocker lock(&m_mutex);
+    m_pending.points.append(QPointF(static_cast<double>(s.step), s.loss));
+    m_pending.step = s.step;
+    m_pending.loss = s.loss;
+    m_pending.stepsPerSec = s.stepsPerSec;
+    m_pending.imagesPerSec = s.imagesPerSec;
+    m_pending.lr = s.lr;
+    m_pending.gradNorm = s.gradNorm;
+    m_pending.threads = threads;
+    m_pending.binLoss = QVector<double>(bins.begin(), bins.end());
+}
+
+TrainingProgress ProgressBuffer::take()
+{
+    QMutexLocker lock(&m_mutex);
+    m_notifyPending.store(false);
+    TrainingProgress p = m_pending;
+    m_pending.points.clear();
+    return p;
+}
+
+TrainingWorker::TrainingWorker(BackgroundWorker& background, std::shared_ptr<ProgressBuffer> progress,
+                               std::shared_ptr<std::atomic<bool>> shutdown,
+                               std::shared_ptr<std::atomic<int>> previewInterval)
+    : m_background(background)
+    , m_progress(std::move(progress))
+    , m_shutdown(std::move(shutdown))
+    , m_previewInterval(std::move(previewInterval))
+{
+}
+
+void TrainingWorker::newModel(const ModelConfig& config, const QString& device)
+{
+    std::unique_ptr<Trainer> trainer;
+    const QString error = guarded(TrainingController::tr("creating the model"), [&]() -> QString {
+        auto d = parseDevice(device.toStdString());
+        if (!d)
+            return ddpm::errorText(d);
+        trainer = std::make_unique<Trainer>(config, d.value());
+        return {};
+    });
+    if (!error.isEmpty())
+        return Q_EMIT failed(error); // the current model stays as it was
+    install(std::move(trainer), QString());
+}
+
+void TrainingWorker::open(const QString& path, const QString& device)
+{
+    std::unique_ptr<Trainer> trainer;
+    const QString error = guarded(TrainingController::tr("opening %1").arg(path), [&]() -> QString {
+        auto d = parseDevice(device.toStdString());
+        if (!d)
+            return ddpm::errorText(d);
+        auto t = Trainer::resume(path.toStdString(), d.value());
+        if (!t)
+            return ddpm::errorText(t);
+        trainer = std::move(t.value());
+        return {};
+    });
+    if (!error.isEmpty())
+        return Q_EMIT failed(error); // the current model stays as it was
+    install(std::move(trainer), path);
+}
+
+void TrainingWorker::setDataset(std::shared_ptr<const Dataset> data)
+{
+    m_data = std::move(data);
+    if (m_trainer && m_data)
+        attachData(true);
+}
+
+void TrainingWorker::save(const QString& path, quint64 request)
+{
+    if (!m_trainer)
+        return Q_EMIT saveFailed(TrainingController::tr("There is no model to save."), request);
+    const QString error = guarded(TrainingController::tr("saving %1").arg(path), [&]() -> QString {
+        auto s = m_trainer->save(path.toStdString());
+        return s ? QString() : ddpm::errorText(s);
+    });
+    if (!error.isEmpty())
+        return Q_EMIT saveFailed(error, request);
+    Q_EMIT saved(path, request, m_trainer->stepCount());
+}
+
+void TrainingWorker::snapshot()
+{
+    if (!m_trainer)
+        return;
+    SnapshotPtr snap;
+    const QString error = guarded(TrainingController::tr("copying the model"), [&] { snap = makeSnapshot(); });
+    if (!error.isEmpty())
+        return Q_EMIT failed(error);
+    Q_EMIT snapshotReady(snap);
+}
+
+void TrainingWorker::preview()
+{
+    if (!m_trainer)
+        return;
+    const QString error =
+        guarded(TrainingController::tr("drawing the preview samples"), [&] { previewUnguarded(nullptr); });
+    if (!error.isEmpty())
+        Q_EMIT failed(error);
+}
+
+void TrainingWorker::setPrecision(const QString& name)
+{
+    m_precision = name;
+    if (!m_trainer)
+        return;
+    if (const QString error = applyPrecision(*m_trainer); !error.isEmpty())
+        return Q_EMIT failed(error);
+    snapshot(); // the window and the sampler compute in the new precision
+}
+
+void TrainingWorker::setThreads(int threads)
+{
+    useThreads(threads);
+}
+
+void TrainingWorker::train(quint64 request, std::shared_ptr<RunControl> control, const TrainingRequest& r)
+{
+    useThreads(r.threads);
+    QString error = guarded(TrainingController::tr("training"), [&] { return loop(request, *control, r); });
+    notify(true);
+    m_background.runPending(); // what was asked for during the last step
+    SnapshotPtr snap;
+    qint64 step = -1; // no model
+    if (m_trainer) {
+        step = m_trainer->stepCount();
+        const QString e = guarded(TrainingController::tr("copying the model"), [&] { snap = makeSnapshot(); });
+        if (error.isEmpty())
+            error = e;
+        // A failed step may have ended the batch prefetcher: start a fresh one at the current step so
+        // that the next Start can go on.
+        if (!error.isEmpty() && m_data && m_dataAttached)
+            attachData(false);
+    }
+    Q_EMIT runEnded(request, snap, step, error);
+}
+
+SnapshotPtr TrainingWorker::makeSnapshot() const
+{
+    return std::make_shared<const ModelSnapshot>(m_trainer->state());
+}
+
+QString TrainingWorker::applyPrecision(Trainer& trainer) const
+{
+    auto p = parsePrecision(m_precision.toStdString(), trainer.device());
+    if (!p)
+        return ddpm::errorText(p);
+    trainer.setPrecision(p.value());
+    return {};
+}
+
+// Replaces the trainer only once everything about the new one worked.
+void TrainingWorker::install(std::unique_ptr<Trainer> trainer, const QString& source)
+{
+    if (const QString error = applyPrecision(*trainer); !error.isEmpty())
+        return Q_EMIT failed(error);
+    std::swap(m_trainer, trainer);
+    SnapshotPtr snap;
+    const QString error = guarded(TrainingController::tr("copying the model"), [&] { snap = makeSnapshot(); });
+    if (!error.isEmpty()) {
+        std::swap(m_trainer, trainer); // back to the last good one
+        return Q_EMIT failed(error);
+    }
+    m_dataAttached = false;
+    if (m_data)
+        attachData(true);
+    Q_EMIT modelInstalled(snap, source);
+}
+
+void TrainingWorker::attachData(bool report)
+{
+    const QString error = guarded(TrainingController::tr("preparing the data set"), [&]() -> QString {
+        m_dataAttached = false;
+        const auto& u = m_trainer->config().unet;
+        if (m_data->channels() != u.imageChannels() || m_data->height() != u.imageSize())
+            return {}; // Start says so; the window loads the data set again at the model's size
+        auto s = m_trainer->setDataset(*m_data);
+        m_dataAttached = static_cast<bool>(s);
+        return s ? QString() : ddpm::errorText(s);
+    });
+    if (!error.isEmpty())
+        m_dataAttached = false;
+    if (report && !error.isEmpty())
+        Q_EMIT failed(error);
+}
+
+// The model moves by way of a checkpoint: the trainer is replaced only when the copy on the new device
+// is complete.
+QString TrainingWorker::moveTo(const QString& device)
+{
+    auto d = parseDevice(device.toStdString());
+    if (!d)
+        return ddpm::errorText(d);
+    if (d.value() == m_trainer->device())
+        return {};
+    QTemporaryFile file(QDir::temp().filePath(QStringLiteral("ddpm-studio-move-XXXXXX.ckpt")));
+    if (!file.open())
+        return TrainingController::tr("The model cannot be moved to %1: no temporary file can be written (%2).")
+            .arg(QString::fromStdString(deviceDescription(d.value())), file.errorString());
+    file.close();
+    if (auto s = m_trainer->save(file.fileName().toStdString()); !s)
+        return ddpm::errorText(s);
+    auto moved = Trainer::resume(file.fileName().toStdString(), d.value());
+    if (!moved)
+        return ddpm::errorText(moved);
+    if (const QString error = applyPrecision(*moved.value()); !error.isEmpty())
+        return error;
+    std::swap(m_trainer, moved.value());
+    if (m_data)
+        attachData(true);
+    Q_EMIT snapshotReady(makeSnapshot()); // the window shows the new device
+    return {};
+}
+
+// What a Start asks for before its first step: the device, the precision, the form's options.
+QString TrainingWorker::prepareRun(const TrainingRequest& r)
+{
+    if (!m_trainer)
+        return TrainingController::tr("There is no model to train.");
+    if (!m_dataAttached)
+        return TrainingController::tr(
+            "The data set does not fit the model (image size or channels); choose another data set or preset.");
+    if (!r.device.isEmpty()) {
+        const QString error = guarded(TrainingController::tr("moving the model to %1").arg(r.device),
+                                      [&] { return moveTo(r.device); });
+        if (!error.isEmpty())
+            return error; // training does not start; the model stays where it was
+    }
+    if (r.precision) {
+        m_precision = *r.precision;
+        if (const QString error = applyPrecision(*m_trainer); !error.isEmpty())
+            return error;
+    }
+    if (r.options) {
+        if (auto s = m_trainer->setTrainOptions(r.options->mergedInto(m_trainer->config().train)); !s)
+            return ddpm::errorText(s);
+    }
+    return {};
+}
+
+// The steps of one Start; returns "" or why it stopped early.
+QString TrainingWorker::loop(quint64 request, const RunControl& control, const TrainingRequest& r)
+{
+    if (control.stop.load())
+        return {}; // stopped before it began
+    if (const QString error = prepareRun(r); !error.isEmpty())
+        return error;
+    if (m_trainer->stepCount() >= control.totalSteps.load())
+        return TrainingController::tr("The model has already reached step %1; raise the number of steps to continue.")
+            .arg(m_trainer->stepCount());
+    Q_EMIT runStarted(request);
+    TrainingRun run;
+    run.target = [&] { return static_cast<int64_t>(control.totalSteps.load()); }; // the form's Steps may move it
+    run.stopRequested = [&] { return control.stop.load(); };
+    run.betweenSteps = [&] {
+        m_background.runPending();
+        if (!control.pause.load() || control.stop.load())
+            return;
+        notify(true);
+        Q_EMIT runPaused(request, true);
+        m_background.waitUntil([&] { return !control.pause.load() || control.stop.load(); });
+        if (!control.stop.load())
+            Q_EMIT runPaused(request, false);
+    };
+    run.afterStep = [&](const StepStats& s) {
+        m_progress->add(s, m_trainer->binLoss(), torch::get_num_threads());
+        notify(false);
+        const int every = m_previewInterval->load();
+        if (every > 0 && s.step % every == 0)
+            previewUnguarded(&control.stop);
+    };
+    const auto s = runTraining(*m_trainer, run);
+    return s ? QString() : ddpm::errorText(s);
+}
+
+void TrainingWorker::notify(bool force)
+{
+    if (!force && m_sinceNotify.isValid() && m_sinceNotify.elapsed() < 100)
+        return;
+    m_sinceNotify.restart();
+    if (m_progress->claimNotification()) // else the GUI gets these points with the pending one
+        Q_EMIT progressAvailable();
+}
+
+void TrainingWorker::previewUnguarded(const std::atomic<bool>* cancel)
+{
+    // 16 samples from fixed noise with the EMA weights: DDIM, 25 steps, so the cost stays small.
+    const auto& c = m_trainer->config();
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 25;
+    o.count = 16;
+    o.seed = 1234;
+    const std::vector<int64_t> shape{c.unet.imageChannels(), c.unet.imageSize(), c.unet.imageSize()};
+    ReverseProcess rp(m_trainer->diffusion(), makeDenoiser(m_trainer->ema()), o, shape);
+    if (!rp.run(cancel ? cancel : m_shutdown.get()))
+        return;
+    Q_EMIT previewReady(makeGrid(batchToImages(rp.current()), 4, 2, 1), m_trainer->stepCount());
+}

@@ -1,0 +1,86 @@
+// The training thread's side of TrainingController: owns the trainer, and runs what the controller
+// posts (new, open, save, snapshot, preview, a training run) on the background worker, in order. A
+// training run (core's runTraining) runs the tasks posted meanwhile between two steps, so a save or a
+// snapshot asked for during training lands at a step boundary, and waits on a condition while paused.
+// The worker keeps the last good trainer: a failed task leaves the model, its step count and its
+// savability as they were.
+#pragma once
+
+#include "trainingcontroller.h"
+
+#include "trainer.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+// Progress: the worker buffers, the GUI takes. At most one notification is pending at a time.
+class ProgressBuffer {
+public:
+    void add(const ddpm::StepStats& s, const std::vector<double>& bins, int threads);
+    // True when the caller should notify (no notification is pending yet).
+    bool claimNotification() { return !m_notifyPending.exchange(true); }
+    TrainingProgress take();
+
+private:
+    QMutex m_mutex;
+    TrainingProgress m_pending;
+    std::atomic<bool> m_notifyPending{false};
+};
+
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    TrainingWorker(BackgroundWorker& background, std::shared_ptr<ProgressBuffer> progress,
+                   std::shared_ptr<std::atomic<bool>> shutdown, std::shared_ptr<std::atomic<int>> previewInterval);
+
+    // All of these run on the worker thread.
+    void newModel(const ddpm::ModelConfig& config, const QString& device);
+    void open(const QString& path, const QString& device);
+    void setDataset(std::shared_ptr<const ddpm::Dataset> data);
+    void save(const QString& path, quint64 request);
+    void snapshot();
+    void preview();
+    // "auto", "fp32" or "bf16": how the network computes from now on (training and the snapshots the
+    // sampler uses).
+    void setPrecision(const QString& name);
+    void setThreads(int threads);
+    // One Start: always ends with runEnded(request, …).
+    void train(quint64 request, std::shared_ptr<RunControl> control, const TrainingRequest& r);
+
+Q_SIGNALS:
+    void modelInstalled(SnapshotPtr snapshot, const QString& source);
+    void snapshotReady(SnapshotPtr snapshot);
+    void runStarted(quint64 request);
+    void runPaused(quint64 request, bool paused);
+    void runEnded(quint64 request, SnapshotPtr snapshot, qint64 step, const QString& error);
+    void progressAvailable();
+    void previewReady(const QImage& grid, qint64 step);
+    void saved(const QString& path, quint64 request, qint64 step);
+    void saveFailed(const QString& message, quint64 request);
+    void failed(const QString& message);
+
+private:
+    SnapshotPtr makeSnapshot() const;
+    QString applyPrecision(ddpm::Trainer& trainer) const;
+    void install(std::unique_ptr<ddpm::Trainer> trainer, const QString& source);
+    void attachData(bool report);
+    QString moveTo(const QString& device);
+    QString prepareRun(const TrainingRequest& r);
+    QString loop(quint64 request, const RunControl& control, const TrainingRequest& r);
+    void notify(bool force);
+    void previewUnguarded(const std::atomic<bool>* cancel);
+
+    BackgroundWorker& m_background;
+    std::shared_ptr<ProgressBuffer> m_progress;
+    std::shared_ptr<std::atomic<bool>> m_shutdown;
+    std::shared_ptr<std::atomic<int>> m_previewInterval;
+    std::unique_ptr<ddpm::Trainer> m_trainer;
+    QString m_precision = QStringLiteral("auto");
+    std::shared_ptr<const ddpm::Dataset> m_data;
+    bool m_dataAttached = false;
+    QElapsedTimer m_sinceNotify;
+};

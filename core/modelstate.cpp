@@ -1,0 +1,49 @@
+#include "modelstate.h"
+
+namespace ddpm {
+
+std::vector<int64_t> ModelState::imageShape() const
+{
+    const auto& u = config.unet;
+    return {u.imageChannels(), u.imageSize(), u.imageSize()};
+}
+
+Result<Weights> parseWeights(const std::string& name)
+{
+    if (name == "ema")
+        return Weights::Ema;
+    if (name == "raw")
+        return Weights::Raw;
+    return fail(DDPM_MSG("Engine", "unknown weights '%1' (ema or raw)"), name);
+}
+
+Sampling samplingFrom(const ModelState& model, Weights weights, bool ownCopy)
+{
+    const UNet& net = weights == Weights::Ema ? model.ema : model.model;
+    return Sampling{Diffusion(NoiseSchedule(model.config.schedule), model.config.prediction, model.device),
+                    makeDenoiser(ownCopy ? cloneUNet(net) : net), model.imageShape()};
+}
+
+Result<OpenedModel> openForSampling(const std::string& path, torch::Device device, Precision precision,
+                                    Weights weights)
+{
+    auto loaded = loadCheckpoint(path, device);
+    if (!loaded)
+        return loaded.failure();
+    ModelState& m = loaded.value();
+    m.model->setPrecision(precision);
+    m.ema->setPrecision(precision);
+    auto sampling = samplingFrom(m, weights);
+    return OpenedModel{std::move(m), std::move(sampling)};
+}
+
+Denoiser makeDenoiser(UNet model)
+{
+    return [model](const torch::Tensor& x, const torch::Tensor& t) mutable {
+        torch::NoGradGuard guard;
+        model->eval();
+        return model->forward(x, t);
+    };
+}
+
+} // namespace ddpm

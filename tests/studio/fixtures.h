@@ -1,0 +1,76 @@
+// What the studio's tests share: a tiny model and data set, an untrained model to sample from, and a
+// window on settings of its own.
+#pragma once
+
+#include "mainwindow.h"
+#include "modelsnapshot.h"
+#include "settings.h"
+
+#include "config.h"
+#include "dataset.h"
+#include "unet.h"
+
+#include <QAction>
+#include <QFile>
+
+#include <memory>
+
+namespace studiotest {
+
+// The tiny preset, batch 8, no warm-up, on 200 synthetic images.
+inline ddpm::ModelConfig tinyConfig(double lr = 1e-3)
+{
+    auto c = ddpm::makeConfig("tiny").value();
+    c.train.batch = 8;
+    c.train.lr = lr;
+    c.train.warmupSteps = 0;
+    c.dataSpec = "synthetic:200";
+    return c;
+}
+
+inline std::shared_ptr<const ddpm::Dataset> tinyData()
+{
+    return std::make_shared<const ddpm::Dataset>(ddpm::makeSyntheticShapes(200, 1, 16));
+}
+
+// An untrained tiny model to sample from.
+inline std::shared_ptr<ModelSnapshot> untrainedSnapshot()
+{
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = tinyConfig();
+    snap->model = ddpm::UNet(snap->config.unet);
+    snap->ema = ddpm::cloneUNet(snap->model);
+    return snap;
+}
+
+// A window shown on `settings`: the tiny preset on 120 synthetic images, on the CPU, previews every
+// 1,000 steps, exports into `exportFolder`.
+inline std::unique_ptr<MainWindow> makeWindow(Settings& settings, const QString& exportFolder)
+{
+    settings.setPreset(QStringLiteral("tiny"));
+    settings.setLastDataSpec(QStringLiteral("synthetic:120"));
+    settings.setDevice(QStringLiteral("cpu"));
+    settings.setPreviewInterval(1000);
+    settings.setExportFolder(exportFolder);
+    auto w = std::make_unique<MainWindow>(settings);
+    w->resize(1300, 850);
+    w->show();
+    return w;
+}
+
+inline QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The window's menu action with this text (menus are in English in these tests), or null.
+inline QAction* actionNamed(const QWidget* window, const QString& text)
+{
+    for (auto* a : window->findChildren<QAction*>())
+        if (a->text() == text)
+            return a;
+    return nullptr;
+}
+
+} // namespace studiotest

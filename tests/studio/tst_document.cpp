@@ -1,0 +1,314 @@
+// The open model as a document: checkpoints from the ddpm command open and resume, a broken file keeps
+// the model, the demo model opens at first launch, closing or replacing a model in training asks and
+// keeps (or drops) the work before it goes on, and nothing runs after the window closed.
+#include "animation.h"
+#include "dataview.h"
+#include "dialogs.h"
+#include "exporter.h"
+#include "modelfile.h"
+#include "language.h"
+#include "bundled.h"
+#include "fixtures.h"
+#include "mainwindow.h"
+#include "messages.h"
+#include "qualitycontroller.h"
+#include "qualityview.h"
+#include "reverseview.h"
+#include "schedulesview.h"
+#include "settings.h"
+#include "trainingview.h"
+
+#include "binheatmap.h"
+#include "curvechart.h"
+#include "imagestrip.h"
+#include "losschart.h"
+#include "timestepscrubber.h"
+
+#include <QtTest>
+
+#include <QMenu>
+
+#include <algorithm>
+
+#include <QAction>
+#include <QLabel>
+#include <QStatusBar>
+#include <QChartView>
+#include <QXYSeries>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QHash>
+#include <QTabWidget>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+
+using namespace ddpm;
+using namespace studiotest;
+
+class TestDocument : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void checkpointFromTheCommand();
+    void brokenCheckpointKeepsModel();
+    void demoModelAtFirstLaunch();
+    void shippedDemoModelLoads();
+    void closeWithWorkInFlight();
+    void closeDuringTraining();
+    void newAndOpenDuringTraining();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow(Settings& settings);
+    QTemporaryDir m_dir;
+};
+
+void TestDocument::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    Dialogs::setSilent(true);
+    torch::set_num_threads(2);
+}
+
+std::unique_ptr<MainWindow> TestDocument::makeWindow(Settings& settings)
+{
+    return studiotest::makeWindow(settings, m_dir.path());
+}
+
+void TestDocument::checkpointFromTheCommand()
+{
+    // Train with the ddpm command, open in the studio, resume there, save, and read it back with
+    // the command: the two share one format.
+    const QString ckpt = m_dir.filePath(QStringLiteral("cli.ckpt"));
+    QProcess p;
+    p.start(QStringLiteral(DDPM_CLI_PATH),
+            {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:120"),
+             QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("4"),
+             QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--out"), ckpt, QStringLiteral("--device"),
+             QStringLiteral("cpu")});
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 0);
+
+    Settings settings(m_dir.filePath(QStringLiteral("ckpt.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    w->openCheckpoint(ckpt);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(w->training()->step(), 4);
+    QCOMPARE(w->currentPath(), ckpt);
+    QCOMPARE(w->trainingView()->lossChart()->rawPoints().size(), 4); // the loss history came along
+    QVERIFY(settings.recentFiles().contains(QDir::cleanPath(ckpt)));
+    w->trainingView()->setTotalSteps(7);
+    w->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 7, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
+    QSignalSpy saved(w->training(), &TrainingController::saved);
+    w->saveTo(ckpt);
+    QVERIFY(saved.wait(30000));
+    QProcess info;
+    info.start(QStringLiteral(DDPM_CLI_PATH), {QStringLiteral("info"), ckpt});
+    QVERIFY(info.waitForFinished(60000));
+    QCOMPARE(QJsonDocument::fromJson(info.readAllStandardOutput()).object().value(QStringLiteral("step")).toInt(), 7);
+}
+
+void TestDocument::brokenCheckpointKeepsModel()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("broken.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const auto before = w->training()->snapshot();
+    const QString bad = m_dir.filePath(QStringLiteral("bad.ckpt"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("DDPMCKPT but then nothing");
+    f.close();
+    QSignalSpy failed(w->training(), &TrainingController::failed);
+    w->openCheckpoint(bad);
+    QVERIFY(failed.wait(30000));
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("checkpoint")));
+    QCOMPARE(w->training()->snapshot(), before);
+    QVERIFY(w->currentPath().isEmpty());
+}
+
+void TestDocument::demoModelAtFirstLaunch()
+{
+    // A stand-in demo model (tiny, so the test is quick) where DDPM_DATA_DIR points.
+    const QString dataDir = m_dir.filePath(QStringLiteral("bundle"));
+    QVERIFY(QDir().mkpath(dataDir + QStringLiteral("/models")));
+    const QString full = m_dir.filePath(QStringLiteral("demo-full.ckpt"));
+    const QString demo = dataDir + QStringLiteral("/models/fashion-mnist-demo.ckpt");
+    {
+        Trainer trainer(tinyConfig(), torch::kCPU);
+        QVERIFY(trainer.setDataset(*tinyData()));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(trainer.step());
+        QVERIFY(trainer.save(full.toStdString()));
+        QVERIFY(exportSamplingCheckpoint(full.toStdString(), demo.toStdString(), false));
+    }
+    qputenv("DDPM_DATA_DIR", dataDir.toLocal8Bit());
+    auto restoreEnv = qScopeGuard([] { qunsetenv("DDPM_DATA_DIR"); });
+    QCOMPARE(demoModelPath(), QFileInfo(demo).canonicalFilePath());
+    const QByteArray shipped = readFile(demo);
+
+    // First launch: no model in the settings, so the demo model opens, read-only.
+    Settings settings(m_dir.filePath(QStringLiteral("demo.ini")));
+    QVERIFY(settings.recentFiles().isEmpty());
+    auto w = makeWindow(settings);
+    QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    QSignalSpy sampled(w->sampling(), &SamplingController::finished);
+    w->openStartupModel(/*sampleDemo=*/true);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->currentPath().isEmpty(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QCOMPARE(w->currentPath(), QFileInfo(demo).canonicalFilePath());
+    QCOMPARE(w->training()->step(), 3);
+    QVERIFY(w->windowTitle().contains(QStringLiteral("read-only")));
+    // And a short DDIM run of it starts by itself: the Reverse view has a run to scrub.
+    QVERIFY(sampled.wait(120000));
+    QCOMPARE(w->reverseView()->samplerOptions().kind, SamplerKind::Ddim);
+    QCOMPARE(w->reverseView()->frameCount(), w->reverseView()->samplerOptions().ddimSteps + 1);
+
+    // Training it trains a copy: the path is dropped and the shipped file stays as it was.
+    w->trainingView()->setTotalSteps(5);
+    w->startTraining();
+    QVERIFY(w->currentPath().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 5, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
+    QCOMPARE(readFile(demo), shipped);
+    const QString copy = m_dir.filePath(QStringLiteral("my-copy.ckpt"));
+    QSignalSpy saved(w->training(), &TrainingController::saved);
+    w->saveTo(copy);
+    QVERIFY(saved.wait(30000));
+    QCOMPARE(readFile(demo), shipped);
+    // The samples were drawn from the demo model's weights (step 3) before the copy was trained and
+    // saved: their sidecar names that step and the demo file's hash, not the copy's.
+    const QString grid = m_dir.filePath(QStringLiteral("first-launch.png"));
+    QVERIFY(w->exports()->sampleGrid(grid)());
+    QFile side(sidecarPath(grid));
+    QVERIFY(side.open(QIODevice::ReadOnly));
+    const auto meta = QJsonDocument::fromJson(side.readAll()).object();
+    QCOMPARE(meta.value(QStringLiteral("training_step")).toInt(), 3);
+    QCOMPARE(meta.value(QStringLiteral("checkpoint_sha256")).toString(), sha256OfFile(demo));
+    QVERIFY(meta.value(QStringLiteral("checkpoint_sha256")).toString() != sha256OfFile(copy));
+    w.reset();
+
+    // The next launch opens the last model, not the demo; File → Open demo model brings it back.
+    auto again = makeWindow(settings);
+    again->openStartupModel(/*sampleDemo=*/true);
+    QTRY_COMPARE_WITH_TIMEOUT(again->currentPath(), QDir::cleanPath(copy), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(again->isReady(), 60000);
+    QCOMPARE(again->training()->step(), 5);
+    QCOMPARE(again->reverseView()->frameCount(), 0); // only the demo model samples by itself
+    QVERIFY(again->openDemoModel());
+    QTRY_COMPARE_WITH_TIMEOUT(again->currentPath(), QFileInfo(demo).canonicalFilePath(), 60000);
+}
+
+void TestDocument::shippedDemoModelLoads()
+{
+    // The model in resources/models: sampling-only, grey 32×32 Fashion-MNIST, trained for real.
+    const QString demo = demoModelPath();
+    QVERIFY2(!demo.isEmpty(), "resources/models/fashion-mnist-demo.ckpt is missing");
+    auto m = loadCheckpoint(demo.toStdString(), torch::kCPU);
+    QVERIFY2(m, m.ok() ? "" : m.error().c_str());
+    QVERIFY(m->samplingOnly);
+    QCOMPARE(m->config.unet.imageChannels(), 1);
+    QCOMPARE(m->config.unet.imageSize(), 32);
+    QCOMPARE(m->config.dataSpec, std::string("fashion-mnist:train"));
+    QVERIFY(m->step >= 500);
+    QVERIFY(!m->lossHistory.empty() && m->lossHistory.back().loss < 0.05);
+}
+
+// Closing with every worker busy (training, sampling, a snapshot asked for): the window closes at
+// once, the results still queued for it are dropped, nothing is shown or added after close, and
+// deleting the window afterwards (with events still posted) neither hangs nor crashes. The ASan build
+// runs this too (scripts/sanitize.sh).
+void TestDocument::closeWithWorkInFlight()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("inflight.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setTotalSteps(1000000);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 1, 60000);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddpm; // all T steps: still running when the window closes
+    o.count = 8;
+    w->reverseView()->setSamplerOptions(o);
+    w->startSampling(); // waits for a copy of the training weights first
+    QTRY_VERIFY_WITH_TIMEOUT(w->reverseView()->frameCount() >= 2, 60000);
+    w->training()->requestSnapshot();
+    Dialogs::setNextAnswer(QMessageBox::Discard);
+    w->close(); // asks, stops training, then closes
+    QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);
+    QVERIFY(!w->sampling()->isRunning() || w->training()->state() == TrainingController::State::Idle);
+    QCOMPARE(w->training()->state(), TrainingController::State::Idle);
+    const int frames = w->reverseView()->frameCount();
+    const auto stepAtClose = w->training()->step();
+    QTest::qWait(300); // queued signals are delivered now
+    QCOMPARE(w->reverseView()->frameCount(), frames);
+    QCOMPARE(w->training()->step(), stepAtClose);
+    // Post more work to the closed window's controllers: refused or dropped, never run.
+    w->startSampling();
+    QTest::qWait(100);
+    QVERIFY(!w->sampling()->isRunning());
+    w.reset();
+    QTest::qWait(100); // events posted to the deleted window are discarded by Qt
+}
+
+void TestDocument::closeDuringTraining()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("close.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setTotalSteps(1000000);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 2, 60000);
+    // Cancel keeps the window open and training running.
+    Dialogs::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!w->close());
+    QTest::qWait(200);
+    QVERIFY(!w->hasClosed());
+    QCOMPARE(w->training()->state(), TrainingController::State::Running);
+    // Save: stops within a step, writes the checkpoint, closes and shuts the workers down.
+    const QString path = m_dir.filePath(QStringLiteral("on-close.ckpt"));
+    Dialogs::setNextAnswer(QMessageBox::Save);
+    Dialogs::setNextSavePath(path);
+    w->close();
+    QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 60000);
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(loaded);
+    QVERIFY(loaded->step >= 2);
+    w.reset(); // no hang, no crash
+}
+
+// File > New model and File > Open during training, answered "Discard": the run stops and the new
+// model, or the checkpoint chosen, replaces the one in training (not refused because a run was on).
+void TestDocument::newAndOpenDuringTraining()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("new-open.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const QString saved = m_dir.filePath(QStringLiteral("new-open.ckpt"));
+    QVERIFY(Trainer(tinyConfig(), torch::kCPU).save(saved.toStdString())); // step 0
+    for (const QString& text : {QStringLiteral("&New model"), QStringLiteral("&Open…")}) {
+        QAction* a = actionNamed(w.get(), text);
+        QVERIFY2(a, qPrintable(text));
+        w->trainingView()->setTotalSteps(1000000);
+        w->startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 2, 60000);
+        QSignalSpy ready(w->training(), &TrainingController::modelReady);
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        Dialogs::setNextSavePath(saved); // the file the Open dialog returns
+        a->trigger(); // asks, stops the run, then makes or opens the model
+        QTRY_VERIFY2_WITH_TIMEOUT(w->training()->state() == TrainingController::State::Idle, qPrintable(text), 30000);
+        QVERIFY2(ready.wait(60000) || !ready.isEmpty(), qPrintable(text));
+        QCOMPARE(w->training()->step(), 0);
+        QVERIFY(!w->training()->isDirty());
+    }
+    QCOMPARE(w->currentPath(), saved);
+}
+
+QTEST_MAIN(TestDocument)
+#include "tst_document.moc"
