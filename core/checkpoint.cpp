@@ -158,12 +158,12 @@ public:
                 if (!avg.defined() || !sq.defined() || !step.defined() || avg.sizes() != p.value().sizes() ||
                     sq.sizes() != p.value().sizes() || step.numel() != 1 || step.scalar_type() != torch::kInt64 ||
                     (maxSq.defined() && maxSq.sizes() != p.value().sizes()))
-                    return fail(DDPM_MSG("Engine", "the optimizer state in '%1' does not match the model (%2)"),
-                                m_path, p.key());
+                    return fail(DDPM_MSG("Engine", "the optimizer state in '%1' does not match the model (%2)"), m_path,
+                                p.key());
                 const int64_t steps = step.item<int64_t>();
                 if (steps < 0 || steps > limits::kMaxTrainingSteps)
-                    return fail(DDPM_MSG("Engine", "the optimizer state in '%1' does not match the model (%2)"),
-                                m_path, p.key());
+                    return fail(DDPM_MSG("Engine", "the optimizer state in '%1' does not match the model (%2)"), m_path,
+                                p.key());
                 auto s = std::make_unique<torch::optim::AdamParamState>();
                 const auto opts = p.value().options();
                 s->step(steps);
@@ -270,7 +270,10 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
         std::make_unique<TensorFileReader>(path, std::move(file), std::move(values)));
 }
 
-CheckpointWriter::CheckpointWriter(const std::string& format) : m_format(format) {}
+CheckpointWriter::CheckpointWriter(const std::string& format)
+    : m_format(format)
+{
+}
 
 void CheckpointWriter::value(const std::string& key, const ConfigValue& v)
 {

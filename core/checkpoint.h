@@ -54,7 +54,10 @@ public:
     std::optional<bool> flag(const std::string& key);
 
 protected:
-    explicit CheckpointReader(std::string path) : m_path(std::move(path)) {}
+    explicit CheckpointReader(std::string path)
+        : m_path(std::move(path))
+    {
+    }
     std::string m_path;
 };
 
@@ -65,8 +68,7 @@ public:
     void value(const std::string& key, const ConfigValue& v);
     void tensor(const std::string& key, const torch::Tensor& t);
     // Every parameter and buffer of `module` under `prefix`, stored as `type` (floating ones only).
-    void module(const std::string& prefix, const torch::nn::Module& module,
-                torch::Dtype type = torch::kFloat32);
+    void module(const std::string& prefix, const torch::nn::Module& module, torch::Dtype type = torch::kFloat32);
     void adam(const std::string& prefix, const torch::optim::Adam& optimizer, const torch::nn::Module& model);
     // Writes the file atomically.
     Status write(const std::string& path);

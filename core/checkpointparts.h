@@ -15,8 +15,7 @@
 namespace ddpm::checkpointparts {
 
 // Adam's per-parameter state, keyed as the LibTorch in use keys it (a string in 1.x, a pointer in 2.x).
-template <typename Map>
-typename Map::key_type adamKey(const torch::Tensor& p)
+template <typename Map> typename Map::key_type adamKey(const torch::Tensor& p)
 {
     using Key = typename Map::key_type;
     if constexpr (std::is_same_v<Key, std::string>)
@@ -29,6 +28,9 @@ typename Map::key_type adamKey(const torch::Tensor& p)
 std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::Module& m);
 
 Error weightsMismatch(const std::string& prefix, const std::string& path, const std::string& detail);
+
+// Format 1: the first bytes of its header.
+inline constexpr char kLegacyMagic[8] = {'D', 'D', 'P', 'M', 'C', 'K', 'P', 'T'};
 
 // Format 1: opens `path` (of `size` bytes) when its archive carries no code.
 Result<std::unique_ptr<CheckpointReader>> openLegacy(const std::string& path, uint64_t size);

@@ -56,5 +56,4 @@ const std::vector<ConfigField>& configFields();
 
 // A string's JSON form without the quotes (core's quality report writes its JSON by hand).
 
-
 } // namespace ddpm

@@ -7,9 +7,12 @@ namespace ddpm {
 std::string predictionName(Prediction p)
 {
     switch (p) {
-    case Prediction::Epsilon: return "eps";
-    case Prediction::X0: return "x0";
-    case Prediction::V: return "v";
+    case Prediction::Epsilon:
+        return "eps";
+    case Prediction::X0:
+        return "x0";
+    case Prediction::V:
+        return "v";
     }
     return "eps";
 }
@@ -98,8 +101,10 @@ std::vector<torch::Tensor> Diffusion::forwardChain(const torch::Tensor& x0, cons
 torch::Tensor Diffusion::target(const torch::Tensor& x0, const torch::Tensor& eps, const torch::Tensor& tIndex) const
 {
     switch (m_prediction) {
-    case Prediction::Epsilon: return eps;
-    case Prediction::X0: return x0;
+    case Prediction::Epsilon:
+        return eps;
+    case Prediction::X0:
+        return x0;
     case Prediction::V:
         return gather(m_sqrtAlphaBar, tIndex) * eps - gather(m_sqrtOneMinusAlphaBar, tIndex) * x0;
     }
@@ -112,9 +117,12 @@ std::pair<torch::Tensor, torch::Tensor> Diffusion::predictX0Eps(const torch::Ten
     const auto a = gather(m_sqrtAlphaBar, tIndex);
     const auto s = gather(m_sqrtOneMinusAlphaBar, tIndex);
     switch (m_prediction) {
-    case Prediction::Epsilon: return {(xt - s * output) / a, output};
-    case Prediction::X0: return {output, (xt - a * output) / s};
-    case Prediction::V: return {a * xt - s * output, s * xt + a * output};
+    case Prediction::Epsilon:
+        return {(xt - s * output) / a, output};
+    case Prediction::X0:
+        return {output, (xt - a * output) / s};
+    case Prediction::V:
+        return {a * xt - s * output, s * xt + a * output};
     }
     return {output, output};
 }

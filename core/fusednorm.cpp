@@ -105,9 +105,9 @@ struct GroupStats {
 // output bit with probability ½ ± 0.2 %), keyed with 64 bits taken from LibTorch's generator.
 struct Dropout {
     uint32_t key0 = 0, key1 = 0;
-    uint32_t drop = 0;   // drop when hash < drop (of 2^24)
-    float scale = 1.0f;  // 1/q, q = 1 − drop/2^24
-    int64_t base = 0;    // index of the group's first element in the tensor
+    uint32_t drop = 0;  // drop when hash < drop (of 2^24)
+    float scale = 1.0f; // 1/q, q = 1 − drop/2^24
+    int64_t base = 0;   // index of the group's first element in the tensor
 };
 
 inline uint32_t lowbias32(uint32_t h)
@@ -237,18 +237,18 @@ inline __attribute__((always_inline)) void backwardGroup(const In* x, const Grad
 // The instances the kernels dispatch to, each compiled for several instruction sets: SiLU or not,
 // dropout or not (only after SiLU), an added per-channel bias or not, fp32 or bf16 (with a bias the
 // input has the output's type: the first convolution's output).
-using ForwardKernel = GroupStats (*)(const void* x, void* out, const float* gamma, const float* beta,
-                                     const float* bias, int64_t channels, int64_t hw, float eps, Dropout dp);
+using ForwardKernel = GroupStats (*)(const void* x, void* out, const float* gamma, const float* beta, const float* bias,
+                                     int64_t channels, int64_t hw, float eps, Dropout dp);
 using BackwardKernel = void (*)(const void* x, const void* gy, void* dx, const float* gamma, const float* beta,
                                 const float* bias, int64_t channels, int64_t hw, GroupStats s, float* dgamma,
                                 float* dbeta, float* dbias, float* scratch, Dropout dp);
 
-#define DDPM_FORWARD(NAME, SILU, DROP, BIAS, IN, OUT)                                                          \
-    DDPM_VECTOR_CLONES GroupStats NAME(const void* x, void* out, const float* gamma, const float* beta,         \
-                                       const float* bias, int64_t channels, int64_t hw, float eps, Dropout dp) \
-    {                                                                                                          \
-        return forwardGroup<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<OUT*>(out), gamma, beta,   \
-                                              bias, channels, hw, eps, dp);                                    \
+#define DDPM_FORWARD(NAME, SILU, DROP, BIAS, IN, OUT)                                                                  \
+    DDPM_VECTOR_CLONES GroupStats NAME(const void* x, void* out, const float* gamma, const float* beta,                \
+                                       const float* bias, int64_t channels, int64_t hw, float eps, Dropout dp)         \
+    {                                                                                                                  \
+        return forwardGroup<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<OUT*>(out), gamma, beta, bias,    \
+                                              channels, hw, eps, dp);                                                  \
     }
 DDPM_FORWARD(forwardSiluF32, true, false, false, float, float)
 DDPM_FORWARD(forwardSiluBf16, true, false, false, float, uint16_t)
@@ -262,14 +262,13 @@ DDPM_FORWARD(forwardBiasSiluBf16, true, false, true, uint16_t, uint16_t)
 DDPM_FORWARD(forwardBiasSiluDropBf16, true, true, true, uint16_t, uint16_t)
 #undef DDPM_FORWARD
 
-#define DDPM_BACKWARD(NAME, SILU, DROP, BIAS, IN, GRAD)                                                        \
-    DDPM_VECTOR_CLONES void NAME(const void* x, const void* gy, void* dx, const float* gamma, const float* beta, \
-                                 const float* bias, int64_t channels, int64_t hw, GroupStats s, float* dgamma, \
-                                 float* dbeta, float* dbias, float* scratch, Dropout dp)                      \
-    {                                                                                                          \
-        backwardGroup<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<const GRAD*>(gy),              \
-                                        static_cast<IN*>(dx), gamma, beta, bias, channels, hw, s, dgamma,      \
-                                        dbeta, dbias, scratch, dp);                                            \
+#define DDPM_BACKWARD(NAME, SILU, DROP, BIAS, IN, GRAD)                                                                \
+    DDPM_VECTOR_CLONES void NAME(const void* x, const void* gy, void* dx, const float* gamma, const float* beta,       \
+                                 const float* bias, int64_t channels, int64_t hw, GroupStats s, float* dgamma,         \
+                                 float* dbeta, float* dbias, float* scratch, Dropout dp)                               \
+    {                                                                                                                  \
+        backwardGroup<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<const GRAD*>(gy), static_cast<IN*>(dx), \
+                                        gamma, beta, bias, channels, hw, s, dgamma, dbeta, dbias, scratch, dp);        \
     }
 DDPM_BACKWARD(backwardSiluF32, true, false, false, float, float)
 DDPM_BACKWARD(backwardSiluBf16, true, false, false, float, uint16_t)
@@ -429,20 +428,19 @@ inline __attribute__((always_inline)) void backwardImageNhwc(const In* x, const 
             dbias[c] = static_cast<float>(db[c]);
 }
 
-using ForwardImageKernel = void (*)(const void* x, void* out, const float* gamma, const float* beta,
-                                    const float* bias, ImageShape sh, float eps, Dropout dp, float* mean, float* rstd,
-                                    double* acc);
+using ForwardImageKernel = void (*)(const void* x, void* out, const float* gamma, const float* beta, const float* bias,
+                                    ImageShape sh, float eps, Dropout dp, float* mean, float* rstd, double* acc);
 using BackwardImageKernel = void (*)(const void* x, const void* gy, void* dx, const float* gamma, const float* beta,
                                      const float* bias, ImageShape sh, const float* mean, const float* rstd,
                                      float* dgamma, float* dbeta, float* dbias, Dropout dp, double* acc,
                                      float* scratch);
 
-#define DDPM_FORWARD_NHWC(NAME, SILU, DROP, BIAS, IN, OUT)                                                     \
-    DDPM_VECTOR_CLONES void NAME(const void* x, void* out, const float* gamma, const float* beta, const float* bias, \
-                                 ImageShape sh, float eps, Dropout dp, float* mean, float* rstd, double* acc)  \
-    {                                                                                                          \
-        forwardImageNhwc<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<OUT*>(out), gamma, beta, bias, \
-                                           sh, eps, dp, mean, rstd, acc);                                      \
+#define DDPM_FORWARD_NHWC(NAME, SILU, DROP, BIAS, IN, OUT)                                                             \
+    DDPM_VECTOR_CLONES void NAME(const void* x, void* out, const float* gamma, const float* beta, const float* bias,   \
+                                 ImageShape sh, float eps, Dropout dp, float* mean, float* rstd, double* acc)          \
+    {                                                                                                                  \
+        forwardImageNhwc<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<OUT*>(out), gamma, beta, bias, sh,   \
+                                           eps, dp, mean, rstd, acc);                                                  \
     }
 DDPM_FORWARD_NHWC(forwardNhwcSiluF32, true, false, false, float, float)
 DDPM_FORWARD_NHWC(forwardNhwcSiluBf16, true, false, false, float, uint16_t)
@@ -456,15 +454,14 @@ DDPM_FORWARD_NHWC(forwardNhwcBiasSiluBf16, true, false, true, uint16_t, uint16_t
 DDPM_FORWARD_NHWC(forwardNhwcBiasSiluDropBf16, true, true, true, uint16_t, uint16_t)
 #undef DDPM_FORWARD_NHWC
 
-#define DDPM_BACKWARD_NHWC(NAME, SILU, DROP, BIAS, IN, GRAD)                                                   \
-    DDPM_VECTOR_CLONES void NAME(const void* x, const void* gy, void* dx, const float* gamma, const float* beta, \
-                                 const float* bias, ImageShape sh, const float* mean, const float* rstd,       \
-                                 float* dgamma, float* dbeta, float* dbias, Dropout dp, double* acc,           \
-                                 float* scratch)                                                               \
-    {                                                                                                          \
-        backwardImageNhwc<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<const GRAD*>(gy),          \
-                                            static_cast<IN*>(dx), gamma, beta, bias, sh, mean, rstd, dgamma,   \
-                                            dbeta, dbias, dp, acc, scratch);                                   \
+#define DDPM_BACKWARD_NHWC(NAME, SILU, DROP, BIAS, IN, GRAD)                                                           \
+    DDPM_VECTOR_CLONES void NAME(const void* x, const void* gy, void* dx, const float* gamma, const float* beta,       \
+                                 const float* bias, ImageShape sh, const float* mean, const float* rstd,               \
+                                 float* dgamma, float* dbeta, float* dbias, Dropout dp, double* acc, float* scratch)   \
+    {                                                                                                                  \
+        backwardImageNhwc<SILU, DROP, BIAS>(static_cast<const IN*>(x), static_cast<const GRAD*>(gy),                   \
+                                            static_cast<IN*>(dx), gamma, beta, bias, sh, mean, rstd, dgamma, dbeta,    \
+                                            dbias, dp, acc, scratch);                                                  \
     }
 DDPM_BACKWARD_NHWC(backwardNhwcSiluF32, true, false, false, float, float)
 DDPM_BACKWARD_NHWC(backwardNhwcSiluBf16, true, false, false, float, uint16_t)
@@ -506,11 +503,9 @@ struct Mode {
 // The kernel for a mode, from a table of one layout's instances: [fp32 | bf16][plain, SiLU, SiLU +
 // dropout, bias + SiLU, bias + SiLU + dropout]. With a bias the input has the output's type (bf16 or
 // fp32), without one the input is fp32; the backward kernel's incoming gradient has the output's type.
-template <typename Kernel>
-using KernelTable = Kernel[2][5];
+template <typename Kernel> using KernelTable = Kernel[2][5];
 
-template <typename Kernel>
-Kernel pick(const KernelTable<Kernel>& table, const Mode& m, bool bf16)
+template <typename Kernel> Kernel pick(const KernelTable<Kernel>& table, const Mode& m, bool bf16)
 {
     const int variant = m.bias ? (m.dropout ? 4 : 3) : m.dropout ? 2 : m.silu ? 1 : 0;
     return table[bf16 ? 1 : 0][variant];
@@ -550,10 +545,10 @@ torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, c
     const Shape s = shapeOf(x, m.groups);
     const auto f32 = x.options().dtype(torch::kFloat32);
     const bool nhwc = channelsLast(x);
-    auto out = torch::empty(x.sizes(), x.options()
-                                           .dtype(bf16 ? torch::kBFloat16 : torch::kFloat32)
-                                           .memory_format(nhwc ? at::MemoryFormat::ChannelsLast
-                                                               : at::MemoryFormat::Contiguous));
+    auto out = torch::empty(x.sizes(),
+                            x.options()
+                                .dtype(bf16 ? torch::kBFloat16 : torch::kFloat32)
+                                .memory_format(nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous));
     mean = torch::empty({s.n * m.groups}, f32);
     rstd = torch::empty({s.n * m.groups}, f32);
     if (nhwc) {
@@ -710,9 +705,10 @@ public:
         m.dp.scale = static_cast<float>(ctx->saved_data["scale"].toDouble());
         const bool bf16 = ctx->saved_data["bf16"].toBool();
         // The kernels read the incoming gradient in the output's type (bf16 or fp32).
-        auto gy = grads[0].to(bf16 ? torch::kBFloat16 : torch::kFloat32)
-                      .contiguous(channelsLast(saved[0]) ? at::MemoryFormat::ChannelsLast
-                                                         : at::MemoryFormat::Contiguous);
+        auto gy =
+            grads[0]
+                .to(bf16 ? torch::kBFloat16 : torch::kFloat32)
+                .contiguous(channelsLast(saved[0]) ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
         auto [dx, dgamma, dbeta, dbias] =
             fusedBackward(saved[0], gy, saved[1], saved[2], saved[3], saved[4], saved[5], m);
         return {dx, dgamma, dbeta, dbias, torch::Tensor(), torch::Tensor(), torch::Tensor()};
@@ -738,8 +734,8 @@ namespace {
 
 // Where the fused kernels apply: on the CPU, contiguous, fp32 parameters; an fp32 input, or with a
 // bias [N, C] (then SiLU) an input of the output's type.
-bool fusable(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma, const torch::Tensor& beta,
-             bool silu, torch::ScalarType outType, const torch::Tensor& bias)
+bool fusable(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma, const torch::Tensor& beta, bool silu,
+             torch::ScalarType outType, const torch::Tensor& bias)
 {
     const auto contiguousFloat = [](const torch::Tensor& t) {
         return t.defined() && t.is_cpu() && t.scalar_type() == torch::kFloat32 && t.is_contiguous();

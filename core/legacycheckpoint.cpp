@@ -22,7 +22,6 @@ namespace ddpm::checkpointparts {
 
 namespace {
 
-constexpr char kLegacyMagic[8] = {'D', 'D', 'P', 'M', 'C', 'K', 'P', 'T'};
 constexpr size_t kLegacyHeader = 8 + 4 + 8 + 4;
 
 uint64_t le(const std::string& s, size_t at, int bytes)
@@ -41,7 +40,8 @@ bool declaresOnly(const std::string& source)
     static const std::regex classLine(R"(class [A-Za-z_][A-Za-z0-9_]*\(Module\):)");
     static const std::regex listLine(R"(  __(parameters|buffers)__ = \[("[A-Za-z0-9_.]*", )*\])");
     static const std::regex type(R"([A-Za-z_][A-Za-z0-9_.]*(\[[A-Za-z0-9_., \[\]]*\])?)");
-    static const std::regex attributeLine(R"(  [A-Za-z_][A-Za-z0-9_]* : [A-Za-z_][A-Za-z0-9_.]*(\[[A-Za-z0-9_., \[\]]*\])?)");
+    static const std::regex attributeLine(
+        R"(  [A-Za-z_][A-Za-z0-9_]* : [A-Za-z_][A-Za-z0-9_.]*(\[[A-Za-z0-9_., \[\]]*\])?)");
     static const std::regex annotationLine(
         R"(  __annotations__\["[A-Za-z0-9_.]*"\] = [A-Za-z_][A-Za-z0-9_.]*(\[[A-Za-z0-9_., \[\]]*\])?)");
     std::istringstream lines(source);

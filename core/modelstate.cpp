@@ -24,8 +24,7 @@ Sampling samplingFrom(const ModelState& model, Weights weights, bool ownCopy)
                     makeDenoiser(ownCopy ? cloneUNet(net) : net), model.imageShape()};
 }
 
-Result<OpenedModel> openForSampling(const std::string& path, torch::Device device, Precision precision,
-                                    Weights weights)
+Result<OpenedModel> openForSampling(const std::string& path, torch::Device device, Precision precision, Weights weights)
 {
     auto loaded = loadCheckpoint(path, device);
     if (!loaded)

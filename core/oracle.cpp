@@ -8,7 +8,8 @@ namespace ddpm {
 
 namespace {
 // From an exact (x̂0, ε̂) pair to what a network of the given parametrisation would output.
-torch::Tensor asOutput(const Diffusion& d, const torch::Tensor& x0, const torch::Tensor& eps, const torch::Tensor& tIndex)
+torch::Tensor asOutput(const Diffusion& d, const torch::Tensor& x0, const torch::Tensor& eps,
+                       const torch::Tensor& tIndex)
 {
     return d.target(x0, eps, tIndex);
 }

@@ -238,7 +238,9 @@ std::string csvField(const std::string& s)
 std::string qualityReportToJson(const QualityReport& r, int indent)
 {
     // Non-finite numbers (no reference yet) are written as null.
-    const auto number = [](double v) { return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(); };
+    const auto number = [](double v) {
+        return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json();
+    };
     nlohmann::ordered_json o;
     o["count"] = r.count;
     o["sampler"] = r.sampler;

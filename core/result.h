@@ -26,8 +26,14 @@ struct Error {
     bool literal = true;     // file names, numbers, messages of the system or of other libraries
 
     Error() = default;
-    explicit Error(std::string plain) : text(std::move(plain)) {}
-    explicit Error(const char* plain) : text(plain) {}
+    explicit Error(std::string plain)
+        : text(std::move(plain))
+    {
+    }
+    explicit Error(const char* plain)
+        : text(plain)
+    {
+    }
 
     // The message in English, arguments filled in.
     std::string message() const;
@@ -64,11 +70,19 @@ inline std::string Error::message() const
 }
 
 namespace detail {
-inline Error asArg(Error e) { return e; }
-inline Error asArg(const std::string& s) { return Error{s}; }
-inline Error asArg(const char* s) { return Error{s}; }
-template <typename N, typename = std::enable_if_t<std::is_arithmetic_v<N>>>
-Error asArg(N n)
+inline Error asArg(Error e)
+{
+    return e;
+}
+inline Error asArg(const std::string& s)
+{
+    return Error{s};
+}
+inline Error asArg(const char* s)
+{
+    return Error{s};
+}
+template <typename N, typename = std::enable_if_t<std::is_arithmetic_v<N>>> Error asArg(N n)
 {
     if constexpr (std::is_floating_point_v<N>) {
         char buf[32];
@@ -81,8 +95,7 @@ Error asArg(N n)
 } // namespace detail
 
 // A translatable engine message: fail(DDPM_MSG("Engine", "'%1' is truncated"), path).
-template <typename... A>
-Error fail(const char* text, A&&... args)
+template <typename... A> Error fail(const char* text, A&&... args)
 {
     Error e{text};
     e.literal = false;
@@ -102,11 +115,17 @@ inline std::string listOfChoices(const std::vector<std::string>& names)
 // A message for a failed system call, in words rather than errno's English where it is a common one.
 Error systemError(int errnum);
 
-template <typename T>
-class Result {
+template <typename T> class Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_failure(std::move(error)), m_error(m_failure.message()) {}
+    Result(T value)
+        : m_value(std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_failure(std::move(error))
+        , m_error(m_failure.message())
+    {
+    }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -126,7 +145,7 @@ private:
 };
 
 // For operations with nothing to return.
-struct Ok {};
+struct Ok { };
 using Status = Result<Ok>;
 
 } // namespace ddpm

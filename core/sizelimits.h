@@ -10,18 +10,18 @@
 namespace ddpm::limits {
 
 // The U-Net.
-constexpr int64_t kMaxWidth = 1024;          // base width ch
-constexpr int64_t kMaxChannelMultiplier = 16; // each ch_mult entry
-constexpr int64_t kMaxLevels = 8;             // ch_mult entries
-constexpr int64_t kMaxResBlocks = 16;         // num_res_blocks
-constexpr int64_t kMaxAttnResolutions = 8;    // entries of attn_resolutions
-constexpr int64_t kMaxImageSize = 512;        // side in pixels
+constexpr int64_t kMaxWidth = 1024;                  // base width ch
+constexpr int64_t kMaxChannelMultiplier = 16;        // each ch_mult entry
+constexpr int64_t kMaxLevels = 8;                    // ch_mult entries
+constexpr int64_t kMaxResBlocks = 16;                // num_res_blocks
+constexpr int64_t kMaxAttnResolutions = 8;           // entries of attn_resolutions
+constexpr int64_t kMaxImageSize = 512;               // side in pixels
 constexpr int64_t kMaxParameters = int64_t{2} << 30; // weights of one network
 
 // Diffusion and training.
-constexpr int64_t kMaxTimesteps = 100000;             // T
-constexpr int64_t kMaxBatch = 4096;                   // images per step, in the studio and in ddpm
-constexpr int64_t kMaxLossBins = 1000;                // loss-per-timestep bins
+constexpr int64_t kMaxTimesteps = 100000;               // T
+constexpr int64_t kMaxBatch = 4096;                     // images per step, in the studio and in ddpm
+constexpr int64_t kMaxLossBins = 1000;                  // loss-per-timestep bins
 constexpr int64_t kMaxTrainingSteps = int64_t{1} << 40; // a step count read from a file or typed
 
 // Data sets.

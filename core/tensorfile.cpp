@@ -39,9 +39,9 @@ struct DtypeName {
     size_t bytes;
 };
 constexpr DtypeName kDtypes[] = {
-    {torch::kFloat64, "F64", 8}, {torch::kFloat32, "F32", 4}, {torch::kFloat16, "F16", 2},
-    {torch::kBFloat16, "BF16", 2}, {torch::kInt64, "I64", 8}, {torch::kInt32, "I32", 4},
-    {torch::kInt16, "I16", 2},    {torch::kInt8, "I8", 1},     {torch::kUInt8, "U8", 1},
+    {torch::kFloat64, "F64", 8},   {torch::kFloat32, "F32", 4}, {torch::kFloat16, "F16", 2},
+    {torch::kBFloat16, "BF16", 2}, {torch::kInt64, "I64", 8},   {torch::kInt32, "I32", 4},
+    {torch::kInt16, "I16", 2},     {torch::kInt8, "I8", 1},     {torch::kUInt8, "U8", 1},
     {torch::kBool, "BOOL", 1},
 };
 
@@ -506,7 +506,8 @@ Result<std::pair<int, uint64_t>> openRegular(const std::string& path)
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
         return checkRegularFile(path, limits::kMaxCheckpointBytes).ok()
-                   ? fail(DDPM_MSG("Engine", "'%1' is not a regular file (a device, a pipe or a socket): it is not read"),
+                   ? fail(DDPM_MSG("Engine",
+                                   "'%1' is not a regular file (a device, a pipe or a socket): it is not read"),
                           path)
                    : checkRegularFile(path, limits::kMaxCheckpointBytes).failure();
     }

@@ -25,7 +25,7 @@
 namespace ddpm {
 
 struct TensorFile {
-    std::map<std::string, std::string> metadata; // "__metadata__": strings only, as the format says
+    std::map<std::string, std::string> metadata;  // "__metadata__": strings only, as the format says
     std::map<std::string, torch::Tensor> tensors; // CPU tensors, by name
 
     // A tensor by name, or an undefined one.

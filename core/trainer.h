@@ -103,11 +103,11 @@ private:
 
 // One run of training steps, as `ddpm train` and the studio's worker run it. Every hook may be empty.
 struct TrainingRun {
-    std::function<int64_t()> target;       // the step to stop at, read before every step (it may move)
-    std::function<bool()> stopRequested;   // read before every step
-    std::function<void()> betweenSteps;    // before every step: the studio runs its queued tasks there
+    std::function<int64_t()> target;                 // the step to stop at, read before every step (it may move)
+    std::function<bool()> stopRequested;             // read before every step
+    std::function<void()> betweenSteps;              // before every step: the studio runs its queued tasks there
     std::function<void(const StepStats&)> afterStep; // progress, logs, previews
-    int64_t saveEvery = 0;                 // a checkpoint to savePath every N steps (not at the target)
+    int64_t saveEvery = 0;                           // a checkpoint to savePath every N steps (not at the target)
     std::string savePath;
     std::function<void(const Status&)> saved; // told how each periodic save went
 };

@@ -44,3 +44,6 @@ for path in files:
             tree.write(f, encoding='utf-8', xml_declaration=False)
         print(f"{path}: {carried} translation(s) carried to their strings' new places")
 PY
+# Once more, so that the files are in lupdate's own layout after the carrying.
+"$lupdate" -silent -no-obsolete -locations relative -tr-function-alias QT_TRANSLATE_NOOP+=DDPM_MSG \
+    core app/studio app/common widgets -ts "${files[@]}"

@@ -61,6 +61,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundWorker</name>
+    <message>
+        <location filename="../app/studio/workers/backgroundworker.cpp" line="+88"/>
+        <source>a background task</source>
+        <translation>eine Hintergrundaufgabe</translation>
+    </message>
+</context>
+<context>
     <name>BinHeatMap</name>
     <message>
         <location filename="../widgets/binheatmap.cpp" line="+113"/>
@@ -110,7 +118,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/dataloader.cpp" line="+43"/>
+        <location filename="../app/studio/workers/dataloader.cpp" line="+43"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -148,7 +156,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/dataview.cpp" line="+35"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+35"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -463,9 +471,9 @@
         <translation>„%1“ enthält keinen Tensor „%2“</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+416"/>
-        <location line="+92"/>
+        <location filename="../core/checkpoint.cpp" line="+244"/>
         <location filename="../core/dataset.cpp" line="+64"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+239"/>
         <location filename="../core/tensorfile.cpp" line="-328"/>
         <location line="+233"/>
         <location line="+28"/>
@@ -474,28 +482,28 @@
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+5"/>
         <location filename="../core/tensorfile.cpp" line="-203"/>
         <location line="+227"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>„%1“ kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+92"/>
+        <location filename="../core/checkpoint.cpp" line="+8"/>
         <location line="+8"/>
         <location line="+80"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>„%1“ ist kein Prüfpunkt von DDPM Studio</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+100"/>
+        <location line="-77"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+4"/>
         <location filename="../core/tensorfile.cpp" line="-148"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
@@ -513,33 +521,33 @@
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+184"/>
+        <location line="-175"/>
+        <location line="+186"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location filename="../core/checkpoint.cpp" line="-226"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+124"/>
         <location line="+4"/>
         <location line="+18"/>
-        <location line="+212"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-56"/>
         <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
         <translation>der Optimiererzustand in „%1“ passt nicht zum Modell (%2)</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+203"/>
-        <location line="+457"/>
+        <location line="-4"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-13"/>
+        <location filename="../core/trainer.cpp" line="+278"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../core/modelfile.cpp" line="+193"/>
         <source>cannot write the sampling checkpoint: %1</source>
         <translation>der Sampling-Prüfpunkt kann nicht geschrieben werden: %1</translation>
     </message>
@@ -736,7 +744,7 @@
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+47"/>
+        <location filename="../core/trainer.cpp" line="-237"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -807,13 +815,13 @@
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-285"/>
-        <location line="+126"/>
+        <location filename="../core/checkpoint.cpp" line="+181"/>
+        <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="+2"/>
         <source>&apos;%1&apos; names an unknown schedule or prediction</source>
         <translation>„%1“ nennt einen unbekannten Rauschplan oder ein unbekanntes Vorhersageziel</translation>
     </message>
@@ -828,21 +836,21 @@
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-517"/>
-        <location line="+233"/>
+        <location line="-258"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>„%1“ enthält keine %2-Gewichte</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-97"/>
         <location line="+7"/>
         <location line="+6"/>
         <source>&apos;%1&apos; is refused: its archive carries TorchScript code (&apos;%2&apos;), which would run when it is opened</source>
         <translation>„%1“ wird abgelehnt: Sein Archiv enthält TorchScript-Code („%2“), der beim Öffnen ausgeführt würde</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location filename="../core/checkpoint.cpp" line="+159"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>„%1“ ist beschädigt: Die Einstellungen können nicht gelesen werden</translation>
     </message>
@@ -857,18 +865,18 @@
         <translation>„%1“ hat ungültige Trainingseinstellungen: %2</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location filename="../core/modelfile.cpp" line="+2"/>
         <source>&apos;%1&apos; is damaged: its step count %2 is impossible</source>
         <translation>„%1“ ist beschädigt: Die Schrittzahl %2 ist unmöglich</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../core/trainer.cpp" line="+96"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="-608"/>
-        <location line="+193"/>
+        <location filename="../core/checkpoint.cpp" line="-182"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+120"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
     </message>
@@ -898,7 +906,7 @@
         <translation>%1 ist aus unbekanntem Grund fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/unet.cpp" line="+143"/>
+        <location filename="../core/unet.cpp" line="+121"/>
         <source>unknown model preset &apos;%1&apos; (expected %2)</source>
         <translation>unbekannte Modellvoreinstellung „%1“ (erwartet: %2)</translation>
     </message>
@@ -1053,7 +1061,7 @@
         <translation>der Klassifikator benötigt einen Stapel von Bildern [N, C, H, W]</translation>
     </message>
     <message>
-        <location filename="../core/quality.cpp" line="+70"/>
+        <location filename="../core/quality.cpp" line="+71"/>
         <source>the quality reference needs grey %1×%1 test and training images</source>
         <translation>die Qualitätsreferenz benötigt Test- und Trainingsbilder in Graustufen der Größe %1×%1</translation>
     </message>
@@ -1088,15 +1096,20 @@
         <translation>die Untergrenze der Qualitätsreferenz wurde mit %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+54"/>
         <source>measuring the sample quality</source>
         <translation>das Messen der Sample-Qualität</translation>
+    </message>
+    <message>
+        <location filename="../core/modelstate.cpp" line="+17"/>
+        <source>unknown weights &apos;%1&apos; (ema or raw)</source>
+        <translation>unbekannte Gewichte „%1“ (ema oder raw)</translation>
     </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+97"/>
+        <location filename="../app/common/exporter.cpp" line="+93"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1115,9 +1128,44 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <location filename="../app/studio/document/exports.cpp" line="+115"/>
+        <location line="+11"/>
+        <source>There are no samples yet: run the reverse process first.</source>
+        <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+11"/>
+        <source>There is no reverse process to export yet.</source>
+        <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>There is no image to noise yet: choose a data set.</source>
+        <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>There is no loss history yet: train the model first.</source>
+        <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The export failed.</source>
+        <translation>Der Export ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/helppanel.cpp" line="+104"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+104"/>
         <source>The forward process: adding noise</source>
         <translation>Der Vorwärtsprozess: Rauschen hinzufügen</translation>
     </message>
@@ -1693,43 +1741,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+65"/>
-        <location line="+308"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+71"/>
+        <location filename="../app/studio/menus.cpp" line="+201"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+307"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+0"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+306"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+0"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+305"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+0"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+305"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location line="-301"/>
-        <location line="+323"/>
+        <location line="+9"/>
+        <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="+97"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1744,13 +1792,13 @@
         <translation>Training bei Schritt %1 angehalten</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+178"/>
+        <location line="+35"/>
+        <location filename="../app/studio/menus.cpp" line="-47"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location filename="../app/studio/menus.cpp" line="-114"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1760,7 +1808,7 @@
         <translation>&amp;Neues Modell</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
@@ -1770,7 +1818,7 @@
         <translation>Prüfpunkt öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
@@ -1785,7 +1833,7 @@
         <translation>&amp;Demo-Modell öffnen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A Fashion-MNIST model that ships with the program, to watch denoising at once</source>
         <translation>Ein mit dem Programm mitgeliefertes Fashion-MNIST-Modell, um dem Entrauschen sofort zuzusehen</translation>
     </message>
@@ -1796,19 +1844,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+552"/>
         <source>Save the model</source>
         <translation>Modell speichern</translation>
     </message>
     <message>
-        <location line="-550"/>
+        <location line="+2"/>
         <location line="+13"/>
-        <location line="+539"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-544"/>
+        <location line="-5"/>
         <source>Save &amp;as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
@@ -1823,12 +1869,12 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -1944,14 +1990,14 @@
         <translation>Verlustverlauf exportieren</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+169"/>
-        <location line="+9"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+0"/>
+        <location filename="../app/studio/menus.cpp" line="+0"/>
+        <location line="+8"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location filename="../app/studio/menus.cpp" line="-5"/>
         <source>Loss chart as PNG…</source>
         <translation>Verlustdiagramm als PNG…</translation>
     </message>
@@ -1966,7 +2012,7 @@
         <translation>Qualitätsmessungen als CSV…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1996,7 +2042,7 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+101"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -2046,67 +2092,17 @@
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <source>There is no model to sample from yet.</source>
-        <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Sampling with the weights of step %1</source>
-        <translation>Sampling mit den Gewichten von Schritt %1</translation>
-    </message>
-    <message>
-        <location line="+56"/>
-        <source>Already sampling with these settings; change one to start a new run.</source>
-        <translation>Es wird bereits mit diesen Einstellungen erzeugt; ändern Sie eine davon, um einen neuen Lauf zu starten.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
-        <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
-        <translation> (DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, daher würden sich die Verzweigungen nicht unterscheiden)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4</source>
-        <translation>Bild %1 bei t = %2 in %3 Fortsetzungen verzweigt, jede mit frischem Rauschen%4</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Unsaved training</source>
-        <translation>Nicht gespeichertes Training</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The model has training progress that is not saved (step %1). Save it first?</source>
-        <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
-    </message>
-    <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Untitled model</source>
-        <translation>Unbenanntes Modell</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 (demo, read-only)</source>
-        <translation>%1 (Demo, schreibgeschützt)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>%1%2 — DDPM Studio</source>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -2126,29 +2122,7 @@
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="+108"/>
-        <location line="+12"/>
-        <source>There are no samples yet: run the reverse process first.</source>
-        <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+11"/>
-        <source>There is no reverse process to export yet.</source>
-        <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>There is no image to noise yet: choose a data set.</source>
-        <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>There is no loss history yet: train the model first.</source>
-        <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location filename="../app/studio/menus.cpp" line="+60"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -2158,7 +2132,7 @@
         <translation>Der letzte Export wird noch geschrieben; versuchen Sie es erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-46"/>
         <source>Writing %1</source>
         <translation>%1 wird geschrieben</translation>
     </message>
@@ -2168,17 +2142,7 @@
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>The export failed: %1</source>
-        <translation>Der Export ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The export failed.</source>
-        <translation>Der Export ist fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+53"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
     </message>
@@ -2193,17 +2157,7 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-435"/>
-        <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
-        <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise, with the weights of step %3</source>
-        <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
-    </message>
-    <message>
-        <location line="+456"/>
+        <location line="+28"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -2214,9 +2168,42 @@
     </message>
 </context>
 <context>
+    <name>ModelDocument</name>
+    <message>
+        <location filename="../app/studio/document/modeldocument.cpp" line="+33"/>
+        <source>Untitled model</source>
+        <translation>Unbenanntes Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (demo, read-only)</source>
+        <translation>%1 (Demo, schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Unsaved training</source>
+        <translation>Nicht gespeichertes Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model has training progress that is not saved (step %1). Save it first?</source>
+        <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the model</source>
+        <translation>Modell speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDPM checkpoints (*.ckpt)</source>
+        <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../app/studio/preferencesdialog.cpp" line="+32"/>
+        <location filename="../app/studio/settings/preferencesdialog.cpp" line="+32"/>
         <source>Automatic (bf16 mixed on this CPU)</source>
         <translation>Automatisch (auf dieser CPU bf16 gemischt)</translation>
     </message>
@@ -2337,17 +2324,17 @@
 <context>
     <name>QualityController</name>
     <message>
-        <location filename="../app/studio/qualitycontroller.cpp" line="+19"/>
+        <location filename="../app/studio/workers/qualityworker.cpp" line="+14"/>
         <source>measuring the sample quality</source>
         <translation>das Messen der Sample-Qualität</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+12"/>
         <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
         <translation>Der Qualitätsklassifikator ist nicht installiert (models/fashion-mnist-classifier.ckpt).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Quality is measured against the Fashion-MNIST test images: %1</source>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen: %1</translation>
     </message>
@@ -2355,7 +2342,7 @@
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/qualityview.cpp" line="+34"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+34"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
@@ -2580,7 +2567,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/reverseview.cpp" line="+37"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+37"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -2735,7 +2722,7 @@
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+162"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
@@ -2773,7 +2760,7 @@
         <translation> · jeder %1. Schritt behalten (Speicherbudget %2 MB)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+85"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
@@ -2786,7 +2773,7 @@
 <context>
     <name>RunClock</name>
     <message>
-        <location filename="../app/studio/runclock.cpp" line="+56"/>
+        <location filename="../app/studio/views/runclock.cpp" line="+56"/>
         <source>%1 steps/s</source>
         <translation>%1 Schritte/s</translation>
     </message>
@@ -2814,15 +2801,58 @@
 <context>
     <name>SamplingController</name>
     <message>
-        <location filename="../app/studio/samplingcontroller.cpp" line="+50"/>
+        <location filename="../app/studio/workers/samplingworker.cpp" line="+40"/>
         <source>sampling</source>
         <translation>das Sampling</translation>
     </message>
 </context>
 <context>
+    <name>SamplingRuns</name>
+    <message>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+27"/>
+        <source>There is no model to sample from yet.</source>
+        <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sampling with the weights of step %1</source>
+        <translation>Sampling mit den Gewichten von Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Already sampling with these settings; change one to start a new run.</source>
+        <translation>Es wird bereits mit diesen Einstellungen erzeugt; ändern Sie eine davon, um einen neuen Lauf zu starten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
+        <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
+        <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise, with the weights of step %3</source>
+        <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
+        <translation> (DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, daher würden sich die Verzweigungen nicht unterscheiden)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4</source>
+        <translation>Bild %1 bei t = %2 in %3 Fortsetzungen verzweigt, jede mit frischem Rauschen%4</translation>
+    </message>
+</context>
+<context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/schedulesview.cpp" line="+39"/>
+        <location filename="../app/studio/views/schedulesview.cpp" line="+39"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -2895,12 +2925,12 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+125"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+49"/>
         <source>creating the model</source>
         <translation>das Erstellen des Modells</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>opening %1</source>
         <translation>das Öffnen von „%1“</translation>
     </message>
@@ -2910,40 +2940,34 @@
         <translation>das Speichern von „%1“</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+27"/>
-        <location line="+27"/>
-        <location line="+94"/>
+        <location line="+14"/>
+        <location line="+41"/>
+        <location line="+32"/>
         <source>copying the model</source>
         <translation>das Kopieren des Modells</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-62"/>
         <source>drawing the preview samples</source>
         <translation>das Erzeugen der Vorschau-Samples</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+23"/>
         <source>training</source>
         <translation>das Training</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>a background task</source>
-        <translation>eine Hintergrundaufgabe</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+52"/>
         <source>preparing the data set</source>
         <translation>das Vorbereiten des Datensatzes</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
         <translation>Das Modell kann nicht auf %1 verschoben werden: Es kann keine temporäre Datei geschrieben werden (%2).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>There is no model to train.</source>
         <translation>Es gibt kein Modell zum Trainieren.</translation>
     </message>
@@ -2953,17 +2977,17 @@
         <translation>Der Datensatz passt nicht zum Modell (Bildgröße oder Kanäle); wählen Sie einen anderen Datensatz oder eine andere Voreinstellung.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>moving the model to %1</source>
         <translation>das Verschieben des Modells auf %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-178"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>
@@ -2971,7 +2995,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+56"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+56"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>

@@ -61,6 +61,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundWorker</name>
+    <message>
+        <location filename="../app/studio/workers/backgroundworker.cpp" line="+88"/>
+        <source>a background task</source>
+        <translation>执行后台任务</translation>
+    </message>
+</context>
+<context>
     <name>BinHeatMap</name>
     <message>
         <location filename="../widgets/binheatmap.cpp" line="+113"/>
@@ -110,7 +118,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/dataloader.cpp" line="+43"/>
+        <location filename="../app/studio/workers/dataloader.cpp" line="+43"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -148,7 +156,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/dataview.cpp" line="+35"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+35"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -463,9 +471,9 @@
         <translation>“%1”中没有张量“%2”</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+416"/>
-        <location line="+92"/>
+        <location filename="../core/checkpoint.cpp" line="+244"/>
         <location filename="../core/dataset.cpp" line="+64"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+239"/>
         <location filename="../core/tensorfile.cpp" line="-328"/>
         <location line="+233"/>
         <location line="+28"/>
@@ -474,28 +482,28 @@
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+5"/>
         <location filename="../core/tensorfile.cpp" line="-203"/>
         <location line="+227"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+92"/>
+        <location filename="../core/checkpoint.cpp" line="+8"/>
         <location line="+8"/>
         <location line="+80"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>“%1”不是 DDPM Studio 检查点</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+100"/>
+        <location line="-77"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+4"/>
         <location filename="../core/tensorfile.cpp" line="-148"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
@@ -513,33 +521,33 @@
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+184"/>
+        <location line="-175"/>
+        <location line="+186"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location filename="../core/checkpoint.cpp" line="-226"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+124"/>
         <location line="+4"/>
         <location line="+18"/>
-        <location line="+212"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-56"/>
         <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
         <translation>“%1”中的优化器状态与模型不匹配（%2）</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+203"/>
-        <location line="+457"/>
+        <location line="-4"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-13"/>
+        <location filename="../core/trainer.cpp" line="+278"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../core/modelfile.cpp" line="+193"/>
         <source>cannot write the sampling checkpoint: %1</source>
         <translation>无法写入采样检查点：%1</translation>
     </message>
@@ -736,7 +744,7 @@
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+47"/>
+        <location filename="../core/trainer.cpp" line="-237"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -807,13 +815,13 @@
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-285"/>
-        <location line="+126"/>
+        <location filename="../core/checkpoint.cpp" line="+181"/>
+        <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="+2"/>
         <source>&apos;%1&apos; names an unknown schedule or prediction</source>
         <translation>“%1”指定了未知的噪声调度或预测目标</translation>
     </message>
@@ -828,21 +836,21 @@
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-517"/>
-        <location line="+233"/>
+        <location line="-258"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>“%1”中没有 %2 权重</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-97"/>
         <location line="+7"/>
         <location line="+6"/>
         <source>&apos;%1&apos; is refused: its archive carries TorchScript code (&apos;%2&apos;), which would run when it is opened</source>
         <translation>已拒绝“%1”：其归档中包含 TorchScript 代码（“%2”），打开时会被执行</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location filename="../core/checkpoint.cpp" line="+159"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>“%1”已损坏：无法读取其设置</translation>
     </message>
@@ -857,18 +865,18 @@
         <translation>“%1”的训练设置无效：%2</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location filename="../core/modelfile.cpp" line="+2"/>
         <source>&apos;%1&apos; is damaged: its step count %2 is impossible</source>
         <translation>“%1”已损坏：其步数 %2 不可能</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../core/trainer.cpp" line="+96"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location line="-608"/>
-        <location line="+193"/>
+        <location filename="../core/checkpoint.cpp" line="-182"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+120"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
     </message>
@@ -898,7 +906,7 @@
         <translation>%1因未知原因失败</translation>
     </message>
     <message>
-        <location filename="../core/unet.cpp" line="+143"/>
+        <location filename="../core/unet.cpp" line="+121"/>
         <source>unknown model preset &apos;%1&apos; (expected %2)</source>
         <translation>未知模型预设“%1”（应为 %2）</translation>
     </message>
@@ -1053,7 +1061,7 @@
         <translation>分类器需要一批图像 [N, C, H, W]</translation>
     </message>
     <message>
-        <location filename="../core/quality.cpp" line="+70"/>
+        <location filename="../core/quality.cpp" line="+71"/>
         <source>the quality reference needs grey %1×%1 test and training images</source>
         <translation>质量参考需要 %1×%1 的灰度测试图像和训练图像</translation>
     </message>
@@ -1088,15 +1096,20 @@
         <translation>质量参考的下限是用 %1 张图像测得的，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+54"/>
         <source>measuring the sample quality</source>
         <translation>测量样本质量</translation>
+    </message>
+    <message>
+        <location filename="../core/modelstate.cpp" line="+17"/>
+        <source>unknown weights &apos;%1&apos; (ema or raw)</source>
+        <translation>未知的权重“%1”（ema 或 raw）</translation>
     </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+97"/>
+        <location filename="../app/common/exporter.cpp" line="+93"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1114,9 +1127,44 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <location filename="../app/studio/document/exports.cpp" line="+115"/>
+        <location line="+11"/>
+        <source>There are no samples yet: run the reverse process first.</source>
+        <translation>尚无样本：请先运行反向过程。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+11"/>
+        <source>There is no reverse process to export yet.</source>
+        <translation>尚无可导出的反向过程。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>There is no image to noise yet: choose a data set.</source>
+        <translation>尚无可加噪的图像：请选择数据集。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>There is no loss history yet: train the model first.</source>
+        <translation>尚无损失历史：请先训练模型。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The export failed.</source>
+        <translation>导出失败。</translation>
+    </message>
+</context>
+<context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/helppanel.cpp" line="+104"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+104"/>
         <source>The forward process: adding noise</source>
         <translation>前向过程：加噪</translation>
     </message>
@@ -1691,43 +1739,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+65"/>
-        <location line="+308"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+71"/>
+        <location filename="../app/studio/menus.cpp" line="+201"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+307"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+0"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+306"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+0"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+305"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+0"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+305"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location line="-301"/>
-        <location line="+323"/>
+        <location line="+9"/>
+        <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="+97"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1742,13 +1790,13 @@
         <translation>训练已在第 %1 步停止</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+178"/>
+        <location line="+35"/>
+        <location filename="../app/studio/menus.cpp" line="-47"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location filename="../app/studio/menus.cpp" line="-114"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1758,7 +1806,7 @@
         <translation>新建模型(&amp;N)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -1768,7 +1816,7 @@
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
@@ -1783,7 +1831,7 @@
         <translation>打开演示模型(&amp;D)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A Fashion-MNIST model that ships with the program, to watch denoising at once</source>
         <translation>随程序附带的 Fashion-MNIST 模型，可立即观看去噪过程</translation>
     </message>
@@ -1794,19 +1842,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+552"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location line="-550"/>
+        <location line="+2"/>
         <location line="+13"/>
-        <location line="+539"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
     </message>
     <message>
-        <location line="-544"/>
+        <location line="-5"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -1821,12 +1867,12 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -1941,14 +1987,14 @@
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+169"/>
-        <location line="+9"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+0"/>
+        <location filename="../app/studio/menus.cpp" line="+0"/>
+        <location line="+8"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location filename="../app/studio/menus.cpp" line="-5"/>
         <source>Loss chart as PNG…</source>
         <translation>损失图表导出为 PNG…</translation>
     </message>
@@ -1963,7 +2009,7 @@
         <translation>质量测量结果导出为 CSV…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1993,7 +2039,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+101"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -2043,67 +2089,17 @@
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <source>There is no model to sample from yet.</source>
-        <translation>尚无可用于采样的模型。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Sampling with the weights of step %1</source>
-        <translation>正在使用第 %1 步的权重采样</translation>
-    </message>
-    <message>
-        <location line="+56"/>
-        <source>Already sampling with these settings; change one to start a new run.</source>
-        <translation>已在使用这些设置采样；更改其中一项即可开始新的运行。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
-        <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
-        <translation>（使用 η = 1 的 DDIM：η = 0 不加入噪声，各分支不会有差别）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4</source>
-        <translation>图像 %1 在 t = %2 处分叉为 %3 个延续，每个都使用新的噪声%4</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Unsaved training</source>
-        <translation>未保存的训练</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The model has training progress that is not saved (step %1). Save it first?</source>
-        <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
-    </message>
-    <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Untitled model</source>
-        <translation>未命名模型</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 (demo, read-only)</source>
-        <translation>%1（演示，只读）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>%1%2 — DDPM Studio</source>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
@@ -2123,29 +2119,7 @@
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="+108"/>
-        <location line="+12"/>
-        <source>There are no samples yet: run the reverse process first.</source>
-        <translation>尚无样本：请先运行反向过程。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+11"/>
-        <source>There is no reverse process to export yet.</source>
-        <translation>尚无可导出的反向过程。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>There is no image to noise yet: choose a data set.</source>
-        <translation>尚无可加噪的图像：请选择数据集。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>There is no loss history yet: train the model first.</source>
-        <translation>尚无损失历史：请先训练模型。</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location filename="../app/studio/menus.cpp" line="+60"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -2155,7 +2129,7 @@
         <translation>上一次导出仍在写入；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-46"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
@@ -2165,17 +2139,7 @@
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>The export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The export failed.</source>
-        <translation>导出失败。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+53"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
     </message>
@@ -2190,17 +2154,7 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-435"/>
-        <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
-        <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise, with the weights of step %3</source>
-        <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
-    </message>
-    <message>
-        <location line="+456"/>
+        <location line="+28"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -2211,9 +2165,42 @@
     </message>
 </context>
 <context>
+    <name>ModelDocument</name>
+    <message>
+        <location filename="../app/studio/document/modeldocument.cpp" line="+33"/>
+        <source>Untitled model</source>
+        <translation>未命名模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (demo, read-only)</source>
+        <translation>%1（演示，只读）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Unsaved training</source>
+        <translation>未保存的训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model has training progress that is not saved (step %1). Save it first?</source>
+        <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDPM checkpoints (*.ckpt)</source>
+        <translation>DDPM 检查点 (*.ckpt)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../app/studio/preferencesdialog.cpp" line="+32"/>
+        <location filename="../app/studio/settings/preferencesdialog.cpp" line="+32"/>
         <source>Automatic (bf16 mixed on this CPU)</source>
         <translation>自动（在此 CPU 上使用 bf16 混合精度）</translation>
     </message>
@@ -2333,17 +2320,17 @@
 <context>
     <name>QualityController</name>
     <message>
-        <location filename="../app/studio/qualitycontroller.cpp" line="+19"/>
+        <location filename="../app/studio/workers/qualityworker.cpp" line="+14"/>
         <source>measuring the sample quality</source>
         <translation>测量样本质量</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+12"/>
         <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
         <translation>未安装质量分类器（models/fashion-mnist-classifier.ckpt）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Quality is measured against the Fashion-MNIST test images: %1</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量：%1</translation>
     </message>
@@ -2351,7 +2338,7 @@
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/qualityview.cpp" line="+34"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+34"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
@@ -2576,7 +2563,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/reverseview.cpp" line="+37"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+37"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -2731,7 +2718,7 @@
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+162"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
@@ -2768,7 +2755,7 @@
         <translation> · 每 %1 步保留一步（内存预算 %2 MB）</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+85"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
@@ -2781,7 +2768,7 @@
 <context>
     <name>RunClock</name>
     <message>
-        <location filename="../app/studio/runclock.cpp" line="+56"/>
+        <location filename="../app/studio/views/runclock.cpp" line="+56"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
@@ -2809,15 +2796,58 @@
 <context>
     <name>SamplingController</name>
     <message>
-        <location filename="../app/studio/samplingcontroller.cpp" line="+50"/>
+        <location filename="../app/studio/workers/samplingworker.cpp" line="+40"/>
         <source>sampling</source>
         <translation>采样</translation>
     </message>
 </context>
 <context>
+    <name>SamplingRuns</name>
+    <message>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+27"/>
+        <source>There is no model to sample from yet.</source>
+        <translation>尚无可用于采样的模型。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sampling with the weights of step %1</source>
+        <translation>正在使用第 %1 步的权重采样</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Already sampling with these settings; change one to start a new run.</source>
+        <translation>已在使用这些设置采样；更改其中一项即可开始新的运行。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This image does not fit the model; load a data set of the model&apos;s size.</source>
+        <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
+        <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise, with the weights of step %3</source>
+        <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
+        <translation>（使用 η = 1 的 DDIM：η = 0 不加入噪声，各分支不会有差别）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Image %1 forked at t = %2 into %3 continuations, each with fresh noise%4</source>
+        <translation>图像 %1 在 t = %2 处分叉为 %3 个延续，每个都使用新的噪声%4</translation>
+    </message>
+</context>
+<context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/schedulesview.cpp" line="+39"/>
+        <location filename="../app/studio/views/schedulesview.cpp" line="+39"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -2890,12 +2920,12 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/trainingcontroller.cpp" line="+125"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+49"/>
         <source>creating the model</source>
         <translation>创建模型</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>opening %1</source>
         <translation>打开“%1”</translation>
     </message>
@@ -2905,40 +2935,34 @@
         <translation>保存“%1”</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+27"/>
-        <location line="+27"/>
-        <location line="+94"/>
+        <location line="+14"/>
+        <location line="+41"/>
+        <location line="+32"/>
         <source>copying the model</source>
         <translation>复制模型</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-62"/>
         <source>drawing the preview samples</source>
         <translation>生成预览样本</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+23"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>a background task</source>
-        <translation>执行后台任务</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+52"/>
         <source>preparing the data set</source>
         <translation>准备数据集</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
         <translation>无法将模型移到 %1：无法写入临时文件（%2）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>There is no model to train.</source>
         <translation>没有可训练的模型。</translation>
     </message>
@@ -2948,17 +2972,17 @@
         <translation>数据集与模型不匹配（图像尺寸或通道数）；请选择其他数据集或预设。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>moving the model to %1</source>
         <translation>将模型移到 %1 上</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-178"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>
@@ -2966,7 +2990,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/trainingview.cpp" line="+56"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+56"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>

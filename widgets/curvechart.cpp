@@ -44,8 +44,7 @@ void CurveChart::createYAxis()
     const ChartAxes::Ranges r = dataRanges(m_logY);
     QList<QAbstractSeries*> series(m_series.cbegin(), m_series.cend());
     series.append(m_markerSeries);
-    m_yAxis = ChartAxes::replaceYAxis(chart(), m_yAxis, m_logY, r.yMin, r.yMax, m_yTitle,
-                                      QStringLiteral("%g"), series);
+    m_yAxis = ChartAxes::replaceYAxis(chart(), m_yAxis, m_logY, r.yMin, r.yMax, m_yTitle, QStringLiteral("%g"), series);
 }
 
 void CurveChart::setCurves(const QList<Curve>& curves)
@@ -95,8 +94,8 @@ void CurveChart::rebuildSeries()
     m_markerSeries->attachAxis(m_xAxis);
     m_markerSeries->attachAxis(m_yAxis);
     hideMarkerFromLegend();
-    chart()->legend()->setVisible(std::any_of(m_curves.cbegin(), m_curves.cend(),
-                                              [](const Curve& c) { return !c.name.isEmpty(); }));
+    chart()->legend()->setVisible(
+        std::any_of(m_curves.cbegin(), m_curves.cend(), [](const Curve& c) { return !c.name.isEmpty(); }));
 }
 
 void CurveChart::setLogY(bool logY)
@@ -199,17 +198,15 @@ void CurveChart::updateMarker()
         m_markerSeries->setVisible(false);
         return;
     }
-    m_markerSeries->replace(
-        QVector<QPointF>{QPointF(m_markerX, yAxisMin()), QPointF(m_markerX, yAxisMax())});
+    m_markerSeries->replace(QVector<QPointF>{QPointF(m_markerX, yAxisMin()), QPointF(m_markerX, yAxisMax())});
     m_markerSeries->setVisible(true);
     hideMarkerFromLegend();
 }
 
 ChartAxes::Ranges CurveChart::dataRanges(bool logY) const
 {
-    ChartAxes::Ranges r{
-        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
-        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
+    ChartAxes::Ranges r{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
+                        std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
     for (const Curve& curve : std::as_const(m_curves)) {
         for (const QPointF& p : curve.points) {
             if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || (logY && p.y() <= 0.0))

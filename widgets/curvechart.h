@@ -15,15 +15,13 @@ class QAbstractAxis;
 class QLineSeries;
 class QValueAxis;
 
-struct Curve
-{
+struct Curve {
     QString name;
     QVector<QPointF> points;
     QColor color; // invalid: the chart theme picks one
 };
 
-class CurveChart : public QChartView
-{
+class CurveChart : public QChartView {
     Q_OBJECT
 
 public:

@@ -183,10 +183,7 @@ void HistogramView::paintEvent(QPaintEvent* event)
     painter.setPen(textColor);
     QString stats;
     if (m_count > 0) {
-        stats = tr("n = %1   mean %2   std %3")
-                    .arg(m_count)
-                    .arg(m_mean, 0, 'f', 3)
-                    .arg(m_std, 0, 'f', 3);
+        stats = tr("n = %1   mean %2   std %3").arg(m_count).arg(m_mean, 0, 'f', 3).arg(m_std, 0, 'f', 3);
         if (m_outside > 0)
             stats += QStringLiteral("   ") + tr("%n outside", nullptr, int(m_outside));
     }
@@ -235,8 +232,8 @@ void HistogramView::paintEvent(QPaintEvent* event)
         painter.setPen(QPen(faint, 1));
         painter.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py));
         painter.setPen(textColor);
-        painter.drawText(QRectF(pad, py - lineHeight / 2.0, yLabelWidth, lineHeight),
-                         Qt::AlignRight | Qt::AlignVCenter, tickText(y, yStep));
+        painter.drawText(QRectF(pad, py - lineHeight / 2.0, yLabelWidth, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
+                         tickText(y, yStep));
     }
 
     // Bars.

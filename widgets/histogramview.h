@@ -6,8 +6,7 @@
 #include <QVector>
 #include <QWidget>
 
-class HistogramView : public QWidget
-{
+class HistogramView : public QWidget {
     Q_OBJECT
 
 public:

@@ -89,8 +89,8 @@ int ImageGrid::thumbnailSize() const
 
 int ImageGrid::captionHeight() const
 {
-    const bool any = std::any_of(m_captions.cbegin(), m_captions.cend(),
-                                 [](const QString& caption) { return !caption.isEmpty(); });
+    const bool any =
+        std::any_of(m_captions.cbegin(), m_captions.cend(), [](const QString& caption) { return !caption.isEmpty(); });
     return any ? kCaptionGap + fontMetrics().height() : 0;
 }
 
@@ -113,8 +113,8 @@ QRect ImageGrid::cellRect(int index, int columns) const
 {
     const int column = index % columns;
     const int row = index / columns;
-    return QRect(kMargin + column * (m_thumbnailSize + kSpacing),
-                 kMargin + row * (cellHeight() + kSpacing), m_thumbnailSize, cellHeight());
+    return QRect(kMargin + column * (m_thumbnailSize + kSpacing), kMargin + row * (cellHeight() + kSpacing),
+                 m_thumbnailSize, cellHeight());
 }
 
 QRect ImageGrid::thumbnailRect(int index) const
@@ -187,15 +187,12 @@ void ImageGrid::paintEvent(QPaintEvent* event)
 
         const QImage& image = m_images.at(i);
         if (!image.isNull()) {
-            double factor = std::min(double(m_thumbnailSize) / image.width(),
-                                     double(m_thumbnailSize) / image.height());
+            double factor = std::min(double(m_thumbnailSize) / image.width(), double(m_thumbnailSize) / image.height());
             if (factor >= 1.0)
                 factor = std::floor(factor); // whole pixels for small images
-            const QSize size(std::max(1, int(image.width() * factor)),
-                             std::max(1, int(image.height() * factor)));
+            const QSize size(std::max(1, int(image.width() * factor)), std::max(1, int(image.height() * factor)));
             const QRect target(thumb.x() + (thumb.width() - size.width()) / 2,
-                               thumb.y() + (thumb.height() - size.height()) / 2, size.width(),
-                               size.height());
+                               thumb.y() + (thumb.height() - size.height()) / 2, size.width(), size.height());
             painter.drawImage(target, image);
         }
 
@@ -207,8 +204,7 @@ void ImageGrid::paintEvent(QPaintEvent* event)
         }
 
         if (captionSpace > 0 && i < m_captions.size() && !m_captions.at(i).isEmpty()) {
-            const QRect captionRect(cell.left(), thumb.bottom() + 1 + kCaptionGap, cell.width(),
-                                    metrics.height());
+            const QRect captionRect(cell.left(), thumb.bottom() + 1 + kCaptionGap, cell.width(), metrics.height());
             if (selected) {
                 painter.fillRect(captionRect, highlight);
                 painter.setPen(palette().color(QPalette::HighlightedText));
@@ -286,8 +282,7 @@ bool ImageGrid::event(QEvent* event)
         auto* help = static_cast<QHelpEvent*>(event);
         const int index = indexAt(help->pos());
         if (index >= 0 && index < m_captions.size() && !m_captions.at(index).isEmpty()) {
-            QToolTip::showText(help->globalPos(), m_captions.at(index), this,
-                               cellRect(index, columnCount()));
+            QToolTip::showText(help->globalPos(), m_captions.at(index), this, cellRect(index, columnCount()));
         } else {
             QToolTip::hideText();
             event->ignore();

@@ -8,8 +8,7 @@
 #include <QStringList>
 #include <QWidget>
 
-class ImageGrid : public QWidget
-{
+class ImageGrid : public QWidget {
     Q_OBJECT
 
 public:

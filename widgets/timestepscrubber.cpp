@@ -230,8 +230,7 @@ void TimestepScrubber::updateLabelWidth()
 void TimestepScrubber::updatePlayButton()
 {
     const bool playing = isPlaying();
-    m_playButton->setIcon(
-        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playButton->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playButton->setText(playing ? tr("Pause") : tr("Play"));
     m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
     m_playButton->setEnabled(playing || minimum() < maximum());

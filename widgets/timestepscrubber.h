@@ -16,8 +16,7 @@ class QSpinBox;
 class QTimer;
 class QToolButton;
 
-class TimestepScrubber : public QWidget
-{
+class TimestepScrubber : public QWidget {
     Q_OBJECT
 
 public:

@@ -226,11 +226,11 @@ int train(const TrainArgs& a, const Environment& env)
     const bool tty = ::isatty(STDERR_FILENO);
     const long long start = trainer->stepCount();
     trainer->setPrecision(precision);
-    std::fprintf(
-        stderr, "ddpm: training %s (%lld parameters) on %s in %s, %s with %lld images, from step %lld to %lld\n",
-        trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
-        deviceDescription(device).c_str(), precisionDescription(precision, device).c_str(),
-        spec.c_str(), static_cast<long long>(data->size()), start, steps);
+    std::fprintf(stderr,
+                 "ddpm: training %s (%lld parameters) on %s in %s, %s with %lld images, from step %lld to %lld\n",
+                 trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
+                 deviceDescription(device).c_str(), precisionDescription(precision, device).c_str(), spec.c_str(),
+                 static_cast<long long>(data->size()), start, steps);
     const auto t0 = std::chrono::steady_clock::now();
     auto lastPrint = t0 - std::chrono::seconds(10);
     int lastDecile = -1;
@@ -432,7 +432,8 @@ void addScheduleCommand(CommandLine& cli)
     auto* c = cli.add("schedule", "print a noise schedule as CSV", "print a noise schedule as CSV",
                       [a] { return schedule(*a); });
     addText(c, "--kind", a->kind, listOfChoices(scheduleKindNames()), "K");
-    addNumber(c, "--steps", a->options.steps, 1, static_cast<double>(limits::kMaxTimesteps), "number of diffusion steps T", "T");
+    addNumber(c, "--steps", a->options.steps, 1, static_cast<double>(limits::kMaxTimesteps),
+              "number of diffusion steps T", "T");
     addNumber(c, "--beta-start", a->options.betaStart, 0, 1, "β_1", "B0");
     addNumber(c, "--beta-end", a->options.betaEnd, 0, 1, "β_T", "B1");
 }

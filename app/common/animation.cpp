@@ -42,7 +42,8 @@ Status checkFrames(const QList<QImage>& frames)
         return Error{QCoreApplication::translate("Animation", "There are no frames to write.").toStdString()};
     for (const auto& f : frames)
         if (f.size() != frames.first().size() || f.isNull())
-            return Error{QCoreApplication::translate("Animation", "All frames of an animation must have the same size.").toStdString()};
+            return Error{QCoreApplication::translate("Animation", "All frames of an animation must have the same size.")
+                             .toStdString()};
     return Ok{};
 }
 
@@ -58,17 +59,22 @@ Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
     int err = 0;
     GifFileType* gif = EGifOpen(&out, writeToByteArray, &err);
     if (!gif)
-        return Error{QCoreApplication::translate("Animation", "The GIF encoder could not start: %1").arg(GifErrorString(err)).toStdString()};
+        return Error{QCoreApplication::translate("Animation", "The GIF encoder could not start: %1")
+                         .arg(GifErrorString(err))
+                         .toStdString()};
     auto fail = [&](const char* what) -> Result<QByteArray> {
         int e = 0;
         EGifCloseFile(gif, &e);
-        return Error{QCoreApplication::translate("Animation", "Encoding the GIF failed (%1).").arg(QString::fromLatin1(what)).toStdString()};
+        return Error{QCoreApplication::translate("Animation", "Encoding the GIF failed (%1).")
+                         .arg(QString::fromLatin1(what))
+                         .toStdString()};
     };
     ColorMapObject* globalMap = nullptr;
     if (grey) {
         globalMap = GifMakeMapObject(256, nullptr);
         for (int i = 0; i < 256; ++i)
-            globalMap->Colors[i] = GifColorType{static_cast<GifByteType>(i), static_cast<GifByteType>(i), static_cast<GifByteType>(i)};
+            globalMap->Colors[i] =
+                GifColorType{static_cast<GifByteType>(i), static_cast<GifByteType>(i), static_cast<GifByteType>(i)};
     }
     EGifSetGifVersion(gif, true);
     const int screenOk = EGifPutScreenDesc(gif, w, h, 8, 0, globalMap);
@@ -113,8 +119,8 @@ Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
             }
             int mapSize = 256;
             localMap = GifMakeMapObject(256, nullptr);
-            if (GifQuantizeBuffer(static_cast<unsigned>(w), static_cast<unsigned>(h), &mapSize, r.data(), g.data(), b.data(),
-                                  indices.data(), localMap->Colors) != GIF_OK) {
+            if (GifQuantizeBuffer(static_cast<unsigned>(w), static_cast<unsigned>(h), &mapSize, r.data(), g.data(),
+                                  b.data(), indices.data(), localMap->Colors) != GIF_OK) {
                 GifFreeMapObject(localMap);
                 return fail("palette");
             }
@@ -129,7 +135,9 @@ Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
                 return fail("pixels");
     }
     if (EGifCloseFile(gif, &err) != GIF_OK)
-        return Error{QCoreApplication::translate("Animation", "Encoding the GIF failed: %1").arg(GifErrorString(err)).toStdString()};
+        return Error{QCoreApplication::translate("Animation", "Encoding the GIF failed: %1")
+                         .arg(GifErrorString(err))
+                         .toStdString()};
     return out;
 }
 
@@ -141,7 +149,9 @@ Result<QByteArray> encodeWebP(const QList<QImage>& frames, int delayMs, bool los
     WebPAnimEncoderOptions encOptions;
     WebPConfig config;
     if (!WebPAnimEncoderOptionsInit(&encOptions) || !WebPConfigInit(&config))
-        return Error{QCoreApplication::translate("Animation", "The WebP library is not the version this program was built with.").toStdString()};
+        return Error{
+            QCoreApplication::translate("Animation", "The WebP library is not the version this program was built with.")
+                .toStdString()};
     encOptions.anim_params.loop_count = 0;
     config.lossless = lossless ? 1 : 0;
     config.quality = lossless ? 50 : 90;
@@ -174,7 +184,8 @@ Result<QByteArray> encodeWebP(const QList<QImage>& frames, int delayMs, bool los
     WebPDataClear(&data);
     WebPAnimEncoderDelete(enc);
     if (!ok)
-        return Error{QCoreApplication::translate("Animation", "Encoding the WebP animation failed: %1").arg(why).toStdString()};
+        return Error{
+            QCoreApplication::translate("Animation", "Encoding the WebP animation failed: %1").arg(why).toStdString()};
     return out;
 }
 
@@ -234,7 +245,9 @@ Result<DecodedAnimation> decodeWebP(const QByteArray& bytes)
     WebPData data{reinterpret_cast<const uint8_t*>(bytes.constData()), static_cast<size_t>(bytes.size())};
     WebPAnimDecoderOptions options;
     if (!WebPAnimDecoderOptionsInit(&options))
-        return Error{QCoreApplication::translate("Animation", "The WebP library is not the version this program was built with.").toStdString()};
+        return Error{
+            QCoreApplication::translate("Animation", "The WebP library is not the version this program was built with.")
+                .toStdString()};
     options.color_mode = MODE_RGBA;
     WebPAnimDecoder* dec = WebPAnimDecoderNew(&data, &options);
     if (!dec)

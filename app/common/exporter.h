@@ -15,15 +15,15 @@ namespace ddpm {
 struct ExportMeta {
     quint64 seed = 0;
     QString schedule;
-    QString sampler;       // ddpm | ddim | forward
+    QString sampler; // ddpm | ddim | forward
     int steps = 0;
     double eta = 0;
-    QString variance;      // beta | beta-tilde
-    QString weights;       // ema | raw
+    QString variance; // beta | beta-tilde
+    QString weights;  // ema | raw
     QString preset;
     qint64 trainingStep = 0;
     QString checkpointSha256;
-    QString kind;          // grid, sample, strip, gif, webp, forward-strip, loss-chart
+    QString kind; // grid, sample, strip, gif, webp, forward-strip, loss-chart
 };
 
 QString appVersion();

@@ -111,16 +111,20 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
         // Centre crop to a square, then smooth resize.
         const int side = std::min(img.width(), img.height());
         img = img.copy((img.width() - side) / 2, (img.height() - side) / 2, side, side)
-                  .scaled(static_cast<int>(size), static_cast<int>(size), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+                  .scaled(static_cast<int>(size), static_cast<int>(size), Qt::IgnoreAspectRatio,
+                          Qt::SmoothTransformation);
         img = img.convertToFormat(channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
         auto t = torch::empty({size, size, channels}, torch::kUInt8);
         for (int y = 0; y < img.height(); ++y)
-            std::memcpy(t.data_ptr<uint8_t>() + y * size * channels, img.constScanLine(y), static_cast<size_t>(size * channels));
+            std::memcpy(t.data_ptr<uint8_t>() + y * size * channels, img.constScanLine(y),
+                        static_cast<size_t>(size * channels));
         images.push_back(t.permute({2, 0, 1}));
         ++rep.loaded;
     }
     if (images.empty())
-        return Error{QCoreApplication::translate("ImageIO", "The folder '%1' holds no readable PNG or JPEG images.").arg(dir).toStdString()};
+        return Error{QCoreApplication::translate("ImageIO", "The folder '%1' holds no readable PNG or JPEG images.")
+                         .arg(dir)
+                         .toStdString()};
     return Dataset{"folder", torch::stack(images, 0).contiguous(), {}};
 }
 
@@ -135,12 +139,16 @@ Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2").arg(path, file.errorString()).toStdString()};
+        return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2")
+                         .arg(path, file.errorString())
+                         .toStdString()};
     if (file.write(bytes) != bytes.size() || !file.commit()) {
         const QString why = file.errorString();
         file.cancelWriting();
-        return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2. The earlier file, if any, is unchanged.")
-                         .arg(path, why).toStdString()};
+        return Error{
+            QCoreApplication::translate("ImageIO", "Cannot write '%1': %2. The earlier file, if any, is unchanged.")
+                .arg(path, why)
+                .toStdString()};
     }
     return Ok{};
 }
@@ -152,7 +160,9 @@ Result<QByteArray> encodeImage(const QImage& image, const QString& path, const c
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, format ? QByteArray(format) : QFileInfo(path).suffix().toLower().toLatin1());
     if (!writer.write(image))
-        return Error{QCoreApplication::translate("ImageIO", "Cannot encode '%1': %2").arg(path, writer.errorString()).toStdString()};
+        return Error{QCoreApplication::translate("ImageIO", "Cannot encode '%1': %2")
+                         .arg(path, writer.errorString())
+                         .toStdString()};
     return bytes;
 }
 

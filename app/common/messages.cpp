@@ -8,8 +8,8 @@ namespace {
 
 QString translated(const Error& error)
 {
-    const QString text = error.literal ? QString::fromStdString(error.text)
-                                       : QCoreApplication::translate("Engine", error.text.c_str());
+    const QString text =
+        error.literal ? QString::fromStdString(error.text) : QCoreApplication::translate("Engine", error.text.c_str());
     if (error.args.empty())
         return text;
     // The same one-pass filling as the English form; '%' and digits are ASCII, so UTF-8 is safe.

@@ -12,8 +12,7 @@ namespace ddpm {
 // The message as a sentence in the user's language.
 QString errorText(const Error& error);
 
-template <typename T>
-QString errorText(const Result<T>& result)
+template <typename T> QString errorText(const Result<T>& result)
 {
     return errorText(result.failure());
 }

@@ -27,7 +27,7 @@ int main(int argc, char** argv)
         if (QByteArray(argv[i]) == "--screenshot" && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
     ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
-    QApplication app(argc, argv);
+    StudioApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("DDPMStudio"));
     QApplication::setApplicationName(QStringLiteral("DDPM Studio"));
     QApplication::setApplicationVersion(QStringLiteral(DDPM_VERSION));
@@ -37,13 +37,20 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("DDPM Studio: train, watch and understand diffusion models"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption checkpoint(QStringLiteral("checkpoint"), QStringLiteral("open this checkpoint"), QStringLiteral("CKPT"));
-    QCommandLineOption data(QStringLiteral("data"), QStringLiteral("data set (fashion-mnist, synthetic, mnist:DIR, …)"), QStringLiteral("SPEC"));
-    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("render a view to a PNG and exit"), QStringLiteral("FILE"));
-    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("data, training, reverse, schedules or quality"), QStringLiteral("VIEW"), QStringLiteral("data"));
-    QCommandLineOption settingsFile(QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"), QStringLiteral("FILE"));
-    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("language for this run (de, zh_CN, en)"), QStringLiteral("LANG"));
-    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size of a screenshot"), QStringLiteral("WxH"), QStringLiteral("1500x900"));
+    QCommandLineOption checkpoint(QStringLiteral("checkpoint"), QStringLiteral("open this checkpoint"),
+                                  QStringLiteral("CKPT"));
+    QCommandLineOption data(QStringLiteral("data"), QStringLiteral("data set (fashion-mnist, synthetic, mnist:DIR, …)"),
+                            QStringLiteral("SPEC"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("render a view to a PNG and exit"),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("data, training, reverse, schedules or quality"),
+                            QStringLiteral("VIEW"), QStringLiteral("data"));
+    QCommandLineOption settingsFile(QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"),
+                                    QStringLiteral("FILE"));
+    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("language for this run (de, zh_CN, en)"),
+                                QStringLiteral("LANG"));
+    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size of a screenshot"),
+                            QStringLiteral("WxH"), QStringLiteral("1500x900"));
     QCommandLineOption soak(
         QStringLiteral("soak"),
         QStringLiteral("drive the studio for this many minutes (train, sample, scrub, switch views, export) and report "
@@ -53,13 +60,16 @@ int main(int argc, char** argv)
                                   QStringLiteral("FILE"));
     parser.addOptions({checkpoint, data, screenshot, view, settingsFile, language, size, soak, soakReport});
     parser.process(app);
-    if (parser.isSet(soak))
+    if (parser.isSet(soak)) {
         SoakDriver::installMessageCounter();
+        StudioApplication::setTiming(true);
+    }
 
     const bool shot = parser.isSet(screenshot) || parser.isSet(soak);
     // Screenshots never read or change the user's settings.
-    const QString ini = parser.isSet(settingsFile) ? parser.value(settingsFile)
-                                                   : (shot ? QDir::temp().filePath(QStringLiteral("ddpm-studio-screenshot.ini")) : QString());
+    const QString ini = parser.isSet(settingsFile)
+                            ? parser.value(settingsFile)
+                            : (shot ? QDir::temp().filePath(QStringLiteral("ddpm-studio-screenshot.ini")) : QString());
     if (shot)
         QFile::remove(ini);
     Settings settings(ini);
@@ -103,17 +113,19 @@ int main(int argc, char** argv)
         return 2;
     }
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-    window.resize(wh.size() == 2 ? std::max(200, wh[0].toInt()) : 1500, wh.size() == 2 ? std::max(200, wh[1].toInt()) : 900);
+    window.resize(wh.size() == 2 ? std::max(200, wh[0].toInt()) : 1500,
+                  wh.size() == 2 ? std::max(200, wh[1].toInt()) : 900);
     window.setView(MainWindow::View(v));
     window.show();
     const QString out = parser.value(screenshot);
     QElapsedTimer clock;
     clock.start();
     bool sampled = false, opened = !parser.isSet(checkpoint);
-    QObject::connect(window.training(), &TrainingController::modelReady, &window, [&](SnapshotPtr, const QString& path) {
-        if (!path.isEmpty())
-            opened = true;
-    });
+    QObject::connect(window.training(), &TrainingController::modelReady, &window,
+                     [&](SnapshotPtr, const QString& path) {
+                         if (!path.isEmpty())
+                             opened = true;
+                     });
     bool previewed = false;
     QObject::connect(window.training(), &TrainingController::previewReady, &window, [&] { previewed = true; });
     QTimer poll;

@@ -167,8 +167,7 @@ void MainWindow::wireTraining()
     connect(m_training, &TrainingController::modelReady, this, &MainWindow::onModelReady);
     connect(m_trainingView, &TrainingView::precisionChanged, m_training, &TrainingController::setPrecision);
     connect(m_trainingView, &TrainingView::totalStepsChanged, m_training, &TrainingController::setTotalSteps);
-    connect(m_trainingView, &TrainingView::previewIntervalChanged, m_training,
-            &TrainingController::setPreviewInterval);
+    connect(m_trainingView, &TrainingView::previewIntervalChanged, m_training, &TrainingController::setPreviewInterval);
     connect(m_training, &TrainingController::progressAvailable, this, &MainWindow::onProgress);
     connect(m_training, &TrainingController::previewReady, m_trainingView, &TrainingView::showPreview);
     connect(m_training, &TrainingController::failed, this, &MainWindow::showError);
@@ -204,7 +203,8 @@ void MainWindow::wireSampling()
     connect(m_reverseView, &ReverseView::cancelRequested, m_sampling, &SamplingController::cancel);
     connect(m_reverseView, &ReverseView::forkRequested, m_runs, &SamplingRuns::forkAt);
     connect(m_runs, &SamplingRuns::runShown, this, [this] { setView(Reverse); });
-    connect(m_runs, &SamplingRuns::message, this, [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_runs, &SamplingRuns::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(m_runs, &SamplingRuns::failed, this, &MainWindow::showError);
     connect(m_sampling, &SamplingController::started, m_reverseView, &ReverseView::setTimesteps);
     connect(m_sampling, &SamplingController::framesAvailable, this, &MainWindow::onFrames);
@@ -229,16 +229,15 @@ void MainWindow::wireQuality()
             [this](quint64, int run, int runs, qint64 done, qint64 total) {
                 m_qualityView->setProgress(run, runs, done, total);
             });
-    connect(m_quality, &QualityController::reportReady, this,
-            [this](quint64, int, const QualityReport& report) {
-                m_qualityView->addReport(report, m_qualityStep);
-                const QLocale locale;
-                showLiveValues(Quality, {{QStringLiteral("fid"), locale.toString(report.fid, 'f', 3)},
-                                         {QStringLiteral("fid_floor"), locale.toString(report.fidFloor, 'f', 3)},
-                                         {QStringLiteral("ratio"), locale.toString(report.ratio, 'f', 2)},
-                                         {QStringLiteral("confidence"), locale.toString(report.meanConfidence, 'f', 3)},
-                                         {QStringLiteral("step"), locale.toString(m_qualityStep)}});
-            });
+    connect(m_quality, &QualityController::reportReady, this, [this](quint64, int, const QualityReport& report) {
+        m_qualityView->addReport(report, m_qualityStep);
+        const QLocale locale;
+        showLiveValues(Quality, {{QStringLiteral("fid"), locale.toString(report.fid, 'f', 3)},
+                                 {QStringLiteral("fid_floor"), locale.toString(report.fidFloor, 'f', 3)},
+                                 {QStringLiteral("ratio"), locale.toString(report.ratio, 'f', 2)},
+                                 {QStringLiteral("confidence"), locale.toString(report.meanConfidence, 'f', 3)},
+                                 {QStringLiteral("step"), locale.toString(m_qualityStep)}});
+    });
     connect(m_quality, &QualityController::finished, this, [this](quint64, bool completed, const QString& error) {
         m_qualityView->end(completed, error);
         if (!error.isEmpty())
@@ -495,8 +494,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
         // Asked, and once the work is kept (or dropped) the window closes again, this time for good.
         event->ignore();
         m_document->keepWorkThen([this] {
+            // Queued: Qt ignores a close() asked for while this close event is still being handled.
             m_closing = true;
-            close();
+            QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
         });
         return;
     }
@@ -533,9 +533,9 @@ void MainWindow::updateStatus()
         device = QString::fromStdString(deviceDescription(snap->device));
     m_deviceLabel->setText(tr("Device: %1").arg(device));
     if (snap)
-        m_precisionLabel->setText(tr("Precision: %1")
-                                      .arg(QString::fromStdString(
-                                          precisionDescription(snap->model->precision(), snap->device))));
+        m_precisionLabel->setText(
+            tr("Precision: %1")
+                .arg(QString::fromStdString(precisionDescription(snap->model->precision(), snap->device))));
     if (snap)
         m_modelLabel->setText(tr("Model: %1, %L2 parameters")
                                   .arg(QString::fromStdString(snap->config.preset))

@@ -51,71 +51,6 @@
 
 using namespace ddpm;
 
-MainWindow::MainWindow(Settings& settings, QWidget* parent)
-    : QMainWindow(parent)
-    , m_settings(settings)
-{
-    Dialogs::setSettings(&m_settings); // file dialogs start where the last one of their kind ended
-    setWindowIcon(QIcon(QStringLiteral(":/icons/ddpm-studio.svg")));
-    m_training = new TrainingController(this);
-    m_sampling = new SamplingController(this);
-    m_loader = new DataLoader(this);
-    m_quality = new QualityController(this);
-    m_document = new ModelDocument(m_training, m_settings, this);
-    m_training->setCpuThreads(m_settings.cpuThreads()); // on its worker thread: OpenMP's count is per thread
-
-    m_tabs = new QTabWidget(this);
-    m_dataView = new DataView(m_tabs);
-    m_trainingView = new TrainingView(m_tabs);
-    m_reverseView = new ReverseView(m_tabs);
-    m_schedulesView = new SchedulesView(m_tabs);
-    m_qualityView = new QualityView(m_tabs);
-    m_tabs->addTab(m_dataView, tr("Data && forward process"));
-    m_tabs->addTab(m_trainingView, tr("Training"));
-    m_tabs->addTab(m_reverseView, tr("Reverse process"));
-    m_tabs->addTab(m_schedulesView, tr("Schedules"));
-    m_tabs->addTab(m_qualityView, tr("Quality"));
-    setCentralWidget(m_tabs);
-    m_binder = std::make_unique<SettingsBinder>(m_settings, m_trainingView, m_reverseView);
-    m_runs = new SamplingRuns(m_training, m_sampling, m_reverseView, m_document, m_settings, this);
-    m_exports = new Exports({m_reverseView, m_dataView, m_trainingView, m_qualityView,
-                             [this] { return m_training->snapshot(); }, [this] { return currentWeightsFile(); }},
-                            this);
-
-    m_help = new HelpPanel(this);
-    m_helpDock = new QDockWidget(tr("What am I looking at?"), this);
-    m_helpDock->setObjectName(QStringLiteral("helpDock"));
-    m_helpDock->setWidget(m_help);
-    addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
-    m_helpDock->hide();
-
-    buildMenus();
-    buildStatusBar();
-
-    wireData();
-    wireTraining();
-    wireSampling();
-    wireQuality();
-    wireHelp();
-
-    restoreSettings();
-    showHelpFor(m_tabs->currentIndex());
-    // Ready at once: the last (or default) data set and a fresh model of the remembered preset.
-    const QString spec =
-        m_settings.lastDataSpec().isEmpty() ? QString::fromStdString(defaultDataSpec()) : m_settings.lastDataSpec();
-    newModel();
-    loadData(spec);
-}
-
-MainWindow::~MainWindow()
-{
-    Dialogs::setSettings(nullptr);
-    m_exports->waitForFinished();
-    m_quality->shutdown();
-    m_sampling->shutdown();
-    m_training->shutdown();
-}
-
 void MainWindow::buildMenus()
 {
     buildFileMenu();
@@ -126,24 +61,21 @@ void MainWindow::buildMenus()
 void MainWindow::buildFileMenu()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
-    auto* newAct = file->addAction(tr("&New model"), this, [this] {
-        m_document->keepWorkThen([this] { newModel(); });
-    });
+    auto* newAct =
+        file->addAction(tr("&New model"), this, [this] { m_document->keepWorkThen([this] { newModel(); }); });
     newAct->setShortcut(QKeySequence::New);
     auto* openAct = file->addAction(tr("&Open…"), this, [this] {
         // The file first: cancelling the file dialog leaves training as it was.
-        const QString path =
-            Dialogs::openPath(this, tr("Open a checkpoint"), QStringLiteral("models"),
-                              QFileInfo(m_document->path()).absolutePath(),
-                              tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+        const QString path = Dialogs::openPath(this, tr("Open a checkpoint"), QStringLiteral("models"),
+                                               QFileInfo(m_document->path()).absolutePath(),
+                                               tr("DDPM checkpoints (*.ckpt);;All files (*)"));
         if (!path.isEmpty())
             m_document->keepWorkThen([this, path] { openCheckpoint(path); });
     });
     openAct->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
-    auto* demoAct = file->addAction(tr("Open &demo model"), this, [this] {
-        m_document->keepWorkThen([this] { openDemoModel(); });
-    });
+    auto* demoAct = file->addAction(tr("Open &demo model"), this,
+                                    [this] { m_document->keepWorkThen([this] { openDemoModel(); }); });
     demoAct->setEnabled(!demoModelPath().isEmpty());
     demoAct->setStatusTip(tr("A Fashion-MNIST model that ships with the program, to watch denoising at once"));
     file->addSeparator();
@@ -335,9 +267,8 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = m_settings.recentFiles();
     for (const QString& f : files) {
-        m_recentMenu->addAction(QDir::toNativeSeparators(f), this, [this, f] {
-            m_document->keepWorkThen([this, f] { openCheckpoint(f); });
-        });
+        m_recentMenu->addAction(QDir::toNativeSeparators(f), this,
+                                [this, f] { m_document->keepWorkThen([this, f] { openCheckpoint(f); }); });
     }
     m_recentMenu->setEnabled(!files.isEmpty());
 }

@@ -11,10 +11,61 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+
+namespace {
+bool g_timing = false;
+int g_depth = 0;
+QString g_phase;
+QList<StudioApplication::SlowEvent> g_slow; // the 20 slowest, slowest first
+} // namespace
+
+bool StudioApplication::notify(QObject* receiver, QEvent* event)
+{
+    if (!g_timing || QThread::currentThread() != thread() || g_depth > 0) {
+        if (!g_timing || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++g_depth; // nested: the outermost delivery counts the time
+        const bool r = QApplication::notify(receiver, event);
+        --g_depth;
+        return r;
+    }
+    ++g_depth;
+    QElapsedTimer t;
+    t.start();
+    const bool r = QApplication::notify(receiver, event);
+    --g_depth;
+    const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    if (ms > 30 && (g_slow.size() < 20 || ms > g_slow.last().ms)) {
+        const QString what = QStringLiteral("%1 (%2) event %3")
+                                 .arg(QLatin1String(receiver->metaObject()->className()), receiver->objectName())
+                                 .arg(static_cast<int>(event->type()));
+        g_slow.append({what, ms, g_phase});
+        std::sort(g_slow.begin(), g_slow.end(), [](const SlowEvent& a, const SlowEvent& b) { return a.ms > b.ms; });
+        while (g_slow.size() > 20)
+            g_slow.removeLast();
+    }
+    return r;
+}
+
+void StudioApplication::setTiming(bool on)
+{
+    g_timing = on;
+}
+
+QList<StudioApplication::SlowEvent> StudioApplication::slowest()
+{
+    return g_slow;
+}
+
+void StudioApplication::setPhase(const QString& phase)
+{
+    g_phase = phase;
+}
 
 namespace {
 int g_warnings = 0;
@@ -97,6 +148,7 @@ void SoakDriver::tick()
     // A 10 ms timer that fires late: the GUI thread was busy (or the machine was).
     const double wall = static_cast<double>(m_sinceTick.restart());
     const double late = wall - kTickMs;
+    StudioApplication::setPhase(QLatin1String(kPhaseNames[static_cast<int>(m_phase)]));
     const double cpu = threadCpuMs();
     const double ran = cpu - m_tickCpuMs;
     m_tickCpuMs = cpu;
@@ -204,11 +256,13 @@ void SoakDriver::next()
             return;
         }
         if (m_exportAt == 0) {
-            m_window.runExport(m_window.exports()->sampleGrid(QDir(m_exportFolder).filePath(QStringLiteral("grid.png"))),
-                               QStringLiteral("grid.png"), QStringLiteral("grid"));
+            m_window.runExport(
+                m_window.exports()->sampleGrid(QDir(m_exportFolder).filePath(QStringLiteral("grid.png"))),
+                QStringLiteral("grid.png"), QStringLiteral("grid"));
         } else if (m_exportAt == 1) {
-            m_window.runExport(m_window.exports()->reverseGif(QDir(m_exportFolder).filePath(QStringLiteral("reverse.gif"))),
-                               QStringLiteral("reverse.gif"), QStringLiteral("gif"));
+            m_window.runExport(
+                m_window.exports()->reverseGif(QDir(m_exportFolder).filePath(QStringLiteral("reverse.gif"))),
+                QStringLiteral("reverse.gif"), QStringLiteral("gif"));
         } else {
             ++m_cycle;
             m_phase = Phase::Train;
@@ -247,6 +301,11 @@ void SoakDriver::finish()
         byPhase[QLatin1String(kPhaseNames[i])] =
             QJsonObject{{QStringLiteral("stalls"), m_phaseStalls[i]}, {QStringLiteral("worst_ms"), m_phaseWorstMs[i]}};
     o[QStringLiteral("stalls_by_phase")] = byPhase;
+    QJsonArray slow;
+    for (const auto& e : StudioApplication::slowest())
+        slow.append(QJsonObject{
+            {QStringLiteral("what"), e.what}, {QStringLiteral("ms"), e.ms}, {QStringLiteral("phase"), e.phase}});
+    o[QStringLiteral("slowest_gui_events")] = slow;
     o[QStringLiteral("qt_warnings")] = g_warnings;
     o[QStringLiteral("training_runs_that_did_not_stop_within_a_minute")] = m_stuck;
     o[QStringLiteral("first_warnings")] = QJsonArray::fromStringList(g_firstWarnings);

@@ -4,6 +4,7 @@
 // timer that fires late), warnings from Qt. The report is JSON.
 #pragma once
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -11,6 +12,25 @@
 #include <QTimer>
 
 class MainWindow;
+
+// The application object of the studio. While a soak runs it times every event the GUI thread delivers
+// (the outermost delivery: a slot called by a queued signal, a paint, a timer) and keeps the slowest,
+// so that a stall can be traced to what took the time. Otherwise it only passes events on.
+class StudioApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override;
+    static void setTiming(bool on);
+    // The slowest deliveries over 30 ms: "receiver class (object name) event type", milliseconds, and
+    // what the soak was doing.
+    struct SlowEvent {
+        QString what;
+        double ms = 0;
+        QString phase;
+    };
+    static QList<SlowEvent> slowest();
+    static void setPhase(const QString& phase);
+};
 
 class SoakDriver : public QObject {
     Q_OBJECT

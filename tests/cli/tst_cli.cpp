@@ -597,14 +597,15 @@ void TestCli::sampleInChunksToFolder()
              QImage(m_dir.filePath(QStringLiteral("batch2.png"))));
 
     // The separate images alone, without a grid: the same images.
-    auto folderOnly = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"),
-                           QStringLiteral("5"), QStringLiteral("--sampler"), QStringLiteral("ddim"),
-                           QStringLiteral("--steps"), QStringLiteral("4"), QStringLiteral("--eta"), QStringLiteral("1"),
-                           QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--out-dir"),
-                           m_dir.filePath(QStringLiteral("only"))});
+    auto folderOnly =
+        run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"),
+             QStringLiteral("5"), QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+             QStringLiteral("4"), QStringLiteral("--eta"), QStringLiteral("1"), QStringLiteral("--seed"),
+             QStringLiteral("3"), QStringLiteral("--out-dir"), m_dir.filePath(QStringLiteral("only"))});
     QVERIFY2(folderOnly.code == 0, folderOnly.err.constData());
     for (const QString& f : files)
-        QCOMPARE(QImage(m_dir.filePath(QStringLiteral("only/") + f)), QImage(m_dir.filePath(QStringLiteral("batch5/") + f)));
+        QCOMPARE(QImage(m_dir.filePath(QStringLiteral("only/") + f)),
+                 QImage(m_dir.filePath(QStringLiteral("batch5/") + f)));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("only.png"))));
     // Into the same folder again, with fewer images: refused before sampling (old and new would mix),
     // unless --replace, which removes the earlier run's images first.
@@ -713,9 +714,10 @@ void TestCli::outFolderCheckedFirst()
 {
     QElapsedTimer timer;
     timer.start();
-    auto r = runHeadless({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"),
-                          QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
-                          QStringLiteral("1000000"), QStringLiteral("--out"), QStringLiteral("/no/such/folder/x.ckpt")});
+    auto r =
+        runHeadless({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"),
+                     QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
+                     QStringLiteral("1000000"), QStringLiteral("--out"), QStringLiteral("/no/such/folder/x.ckpt")});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("cannot write '/no/such/folder/x.ckpt'"), r.err.constData());
     QVERIFY(!r.err.contains("training"));
@@ -727,8 +729,8 @@ void TestCli::outFolderCheckedFirst()
 // by each resumed run, holds every step once. DDPM_KILL_ROUNDS sets the rounds (50 for the full check).
 void TestCli::killedRunsLoseNothing()
 {
-    const int rounds = qEnvironmentVariableIsSet("DDPM_KILL_ROUNDS") ? qEnvironmentVariableIntValue("DDPM_KILL_ROUNDS")
-                                                                     : 8;
+    const int rounds =
+        qEnvironmentVariableIsSet("DDPM_KILL_ROUNDS") ? qEnvironmentVariableIntValue("DDPM_KILL_ROUNDS") : 8;
     QTemporaryDir dir;
     const QString ckpt = dir.filePath(QStringLiteral("killed.ckpt"));
     const QString log = dir.filePath(QStringLiteral("killed.csv"));
@@ -736,11 +738,23 @@ void TestCli::killedRunsLoseNothing()
     int64_t lastStep = 0;
     int killedWhileRunning = 0;
     for (int round = 0; round < rounds; ++round) {
-        QStringList args{QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:100"),
-                         QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
-                         QStringLiteral("1000000"), QStringLiteral("--batch"), QStringLiteral("4"),
-                         QStringLiteral("--save-every"), QStringLiteral("1"), QStringLiteral("--out"), ckpt,
-                         QStringLiteral("--log"), log, QStringLiteral("--threads"), QStringLiteral("1")};
+        QStringList args{QStringLiteral("train"),
+                         QStringLiteral("--data"),
+                         QStringLiteral("synthetic:100"),
+                         QStringLiteral("--model"),
+                         QStringLiteral("tiny"),
+                         QStringLiteral("--steps"),
+                         QStringLiteral("1000000"),
+                         QStringLiteral("--batch"),
+                         QStringLiteral("4"),
+                         QStringLiteral("--save-every"),
+                         QStringLiteral("1"),
+                         QStringLiteral("--out"),
+                         ckpt,
+                         QStringLiteral("--log"),
+                         log,
+                         QStringLiteral("--threads"),
+                         QStringLiteral("1")};
         if (QFile::exists(ckpt))
             args << QStringLiteral("--resume") << ckpt;
         QProcess p;
@@ -755,7 +769,8 @@ void TestCli::killedRunsLoseNothing()
         if (!QFile::exists(ckpt))
             continue; // killed before its first save
         auto loaded = ddpm::loadCheckpoint(ckpt.toStdString(), torch::kCPU);
-        QVERIFY2(loaded, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(QString::fromStdString(loaded.error()))));
+        QVERIFY2(loaded,
+                 qPrintable(QStringLiteral("round %1: %2").arg(round).arg(QString::fromStdString(loaded.error()))));
         QVERIFY(loaded->step >= lastStep);
         lastStep = loaded->step;
     }

@@ -387,7 +387,8 @@ void TestCheckpoint::weightsThatDisagreeRefused()
         return;
     }
     QVERIFY(!r);
-    QVERIFY2(QString::fromStdString(r.error()).contains(QStringLiteral("do not match the model its configuration describes")),
+    QVERIFY2(QString::fromStdString(r.error()).contains(
+                 QStringLiteral("do not match the model its configuration describes")),
              r.error().c_str());
 }
 
@@ -423,8 +424,9 @@ void TestCheckpoint::messageKeepsItsArguments()
     qint64 header = 8; // the header's length (little-endian 64 bits), then the header
     for (int i = 0; i < 8; ++i)
         header += qint64(uchar(bytes[i])) << (8 * i);
-    const QString expected = QStringLiteral("'%1' is truncated: %2 of %3 bytes are there")
-                                 .arg(bad, QString::number(cut.size() - header), QString::number(bytes.size() - header));
+    const QString expected =
+        QStringLiteral("'%1' is truncated: %2 of %3 bytes are there")
+            .arg(bad, QString::number(cut.size() - header), QString::number(bytes.size() - header));
     QCOMPARE(QString::fromStdString(r.error()), expected);
     QVERIFY(!r.failure().literal);
     QCOMPARE(r.failure().text, std::string("'%1' is truncated: %2 of %3 bytes are there"));
@@ -518,8 +520,8 @@ void TestCheckpoint::tensorFileHeadersValidated_data()
                              << QStringLiteral("overlap or leave gaps");
     QTest::newRow("gap") << "{" + a + R"(,"b":{"dtype":"F32","shape":[2],"data_offsets":[12,20]}})" << 20
                          << QStringLiteral("overlap or leave gaps");
-    QTest::newRow("shape against bytes") << QByteArray(R"({"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})")
-                                         << 8 << QStringLiteral("do not match its shape");
+    QTest::newRow("shape against bytes") << QByteArray(R"({"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})") << 8
+                                         << QStringLiteral("do not match its shape");
     QTest::newRow("past the end") << "{" + a + "}" << 4 << QStringLiteral("truncated");
     QTest::newRow("trailing bytes") << "{" + a + "}" << 12 << QStringLiteral("unexpected bytes");
     QTest::newRow("huge by shape")
@@ -529,17 +531,16 @@ void TestCheckpoint::tensorFileHeadersValidated_data()
                                    << QStringLiteral("malformed");
     QTest::newRow("unknown type") << QByteArray(R"({"a":{"dtype":"F8","shape":[2],"data_offsets":[0,2]}})") << 2
                                   << QStringLiteral("type this program does not read");
-    QTest::newRow("extra field")
-        << QByteArray(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8],"x":1}})") << 8
-        << QStringLiteral("malformed");
+    QTest::newRow("extra field") << QByteArray(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8],"x":1}})") << 8
+                                 << QStringLiteral("malformed");
     QTest::newRow("metadata not text") << QByteArray(R"({"__metadata__":{"k":1}})") << 0
                                        << QStringLiteral("not a string");
-    QTest::newRow("deeply nested") << "{\"__metadata__\":" + QByteArray(5000, '[') + QByteArray(5000, ']') + "}"
-                                   << 0 << QStringLiteral("nested too deeply");
+    QTest::newRow("deeply nested") << "{\"__metadata__\":" + QByteArray(5000, '[') + QByteArray(5000, ']') + "}" << 0
+                                   << QStringLiteral("nested too deeply");
     QTest::newRow("not JSON") << QByteArray("{\"a\":") << 0 << QStringLiteral("not a JSON object");
-    QTest::newRow("rank too high")
-        << QByteArray(R"({"a":{"dtype":"U8","shape":[1,1,1,1,1,1,1,1,1],"data_offsets":[0,1]}})") << 1
-        << QStringLiteral("malformed");
+    QTest::newRow("rank too high") << QByteArray(
+                                          R"({"a":{"dtype":"U8","shape":[1,1,1,1,1,1,1,1,1],"data_offsets":[0,1]}})")
+                                   << 1 << QStringLiteral("malformed");
 }
 
 void TestCheckpoint::tensorFileHeadersValidated()
@@ -654,7 +655,8 @@ void TestCheckpoint::sizesFromFileLimited_data()
     QTest::addColumn<qint64>("value");
     QTest::addColumn<QString>("message");
     QTest::newRow("width") << QStringLiteral("model.ch") << (qint64(1) << 40) << QStringLiteral("invalid model");
-    QTest::newRow("depth") << QStringLiteral("model.num_res_blocks") << qint64(1000000) << QStringLiteral("invalid model");
+    QTest::newRow("depth") << QStringLiteral("model.num_res_blocks") << qint64(1000000)
+                           << QStringLiteral("invalid model");
     QTest::newRow("timesteps") << QStringLiteral("schedule.steps") << qint64(1000000000)
                                << QStringLiteral("invalid schedule");
     QTest::newRow("loss bins") << QStringLiteral("train.loss_bins") << qint64(1000000000)

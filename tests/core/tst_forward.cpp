@@ -70,7 +70,8 @@ void TestForward::chainAgreesWithClosedForm()
     for (size_t k = 1; k < ts.size(); ++k) {
         const double abar = d.schedule().alphaBar()[ts[k] - 1];
         const double m = chain[k].mean().item<double>(), v = chain[k].var().item<double>();
-        QVERIFY2(std::abs(m - std::sqrt(abar) * 0.7) < 5 * std::sqrt((1 - abar) / n) + 1e-4, qPrintable(QString::number(m)));
+        QVERIFY2(std::abs(m - std::sqrt(abar) * 0.7) < 5 * std::sqrt((1 - abar) / n) + 1e-4,
+                 qPrintable(QString::number(m)));
         QVERIFY2(std::abs(v - (1 - abar)) < 5 * (1 - abar) * std::sqrt(2.0 / n) + 1e-4, qPrintable(QString::number(v)));
     }
 }

@@ -286,7 +286,7 @@ void TestTrainer::bf16LearnsAsWellAsFp32()
     const double bf16 = lastHundred(Precision::Bf16);
     qInfo("mean loss of steps 901-1000: fp32 %.5f, bf16 %.5f", fp32, bf16);
     QVERIFY(std::isfinite(fp32) && std::isfinite(bf16));
-    QVERIFY(fp32 < 0.1); // it did learn (the loss starts near 1)
+    QVERIFY(fp32 < 0.1);   // it did learn (the loss starts near 1)
     QVERIFY(bf16 != fp32); // the two runs did compute differently (a no-op setPrecision would not)
     QVERIFY2(std::abs(bf16 - fp32) <= 0.03 * fp32, qPrintable(QStringLiteral("%1 against %2").arg(bf16).arg(fp32)));
 }

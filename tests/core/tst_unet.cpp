@@ -155,7 +155,8 @@ void TestUNet::dropoutStatistics()
         QVERIFY2(std::abs(rate - 0.1) < 0.004, qPrintable(QStringLiteral("lane %1: %2").arg(a).arg(rate)));
         for (int b = a + 1; b < 4; ++b) {
             const double both = (lanes.select(1, a) * lanes.select(1, b)).mean().item<double>();
-            QVERIFY2(std::abs(both - 0.01) < 0.002, qPrintable(QStringLiteral("lanes %1,%2: %3").arg(a).arg(b).arg(both)));
+            QVERIFY2(std::abs(both - 0.01) < 0.002,
+                     qPrintable(QStringLiteral("lanes %1,%2: %3").arg(a).arg(b).arg(both)));
         }
     }
     // The gradient passes where the value was kept, scaled the same way.

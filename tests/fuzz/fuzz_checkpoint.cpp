@@ -56,8 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         // A classifier that loads must classify a 28×28 image.
         const auto images = torch::zeros({1, 1, 28, 28}, torch::kUInt8);
         fuzz::touch(classifier->probabilities(ddpm::classifierInputFromBytes(images)));
-    }
-    else
+    } else
         fuzz::note("classifier: " + classifier.failure().message());
     return 0;
 }

@@ -14,8 +14,8 @@
 
 namespace {
 
-const char* const kCommands[] = {"schedule", "train", "info", "export", "convert", "bench", "selfcheck",
-                                 "train-classifier"};
+const char* const kCommands[] = {"schedule", "train", "info",      "export",
+                                 "convert",  "bench", "selfcheck", "train-classifier"};
 
 } // namespace
 

@@ -19,13 +19,15 @@ namespace {
 
 void writeFile(const std::string& path, const std::vector<uint8_t>& bytes)
 {
-    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                                static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
 
 std::vector<uint8_t> idxImages(int n, int rows, int cols)
 {
-    std::vector<uint8_t> b{0, 0, 8, 3, 0, 0, 0, static_cast<uint8_t>(n), 0, 0, 0, static_cast<uint8_t>(rows),
+    std::vector<uint8_t> b{0, 0, 8, 3,
+                           0, 0, 0, static_cast<uint8_t>(n),
+                           0, 0, 0, static_cast<uint8_t>(rows),
                            0, 0, 0, static_cast<uint8_t>(cols)};
     for (int i = 0; i < n * rows * cols; ++i)
         b.push_back(static_cast<uint8_t>(i * 37));

@@ -26,9 +26,12 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser p;
-    p.addOption({QStringLiteral("seconds"), QStringLiteral("how long to measure"), QStringLiteral("S"), QStringLiteral("30")});
-    p.addOption({QStringLiteral("preset"), QStringLiteral("model preset"), QStringLiteral("P"), QStringLiteral("reference")});
-    p.addOption({QStringLiteral("data"), QStringLiteral("data set"), QStringLiteral("SPEC"), QString::fromStdString(ddpm::defaultDataSpec())});
+    p.addOption(
+        {QStringLiteral("seconds"), QStringLiteral("how long to measure"), QStringLiteral("S"), QStringLiteral("30")});
+    p.addOption(
+        {QStringLiteral("preset"), QStringLiteral("model preset"), QStringLiteral("P"), QStringLiteral("reference")});
+    p.addOption({QStringLiteral("data"), QStringLiteral("data set"), QStringLiteral("SPEC"),
+                 QString::fromStdString(ddpm::defaultDataSpec())});
     p.process(app);
     Dialogs::setSilent(true);
     const QString ini = QDir::temp().filePath(QStringLiteral("ddpm-bench-gui-stall.ini"));
@@ -86,9 +89,11 @@ int main(int argc, char** argv)
     std::sort(gaps.begin(), gaps.end());
     const double maxGap = gaps.empty() ? 0 : gaps.back();
     const double p99 = gaps.empty() ? 0 : gaps[static_cast<size_t>(0.99 * (gaps.size() - 1))];
-    std::printf("{\"bench\": \"gui-stall\", \"preset\": \"%s\", \"seconds\": %.1f, \"ticks\": %zu, \"training_steps\": %lld, "
-                "\"max_stall_ms\": %.1f, \"p99_stall_ms\": %.1f, \"target_ms\": 50}\n",
-                qPrintable(p.value(QStringLiteral("preset"))), clock.elapsed() / 1000.0, gaps.size(), static_cast<long long>(steps), maxGap, p99);
+    std::printf(
+        "{\"bench\": \"gui-stall\", \"preset\": \"%s\", \"seconds\": %.1f, \"ticks\": %zu, \"training_steps\": %lld, "
+        "\"max_stall_ms\": %.1f, \"p99_stall_ms\": %.1f, \"target_ms\": 50}\n",
+        qPrintable(p.value(QStringLiteral("preset"))), clock.elapsed() / 1000.0, gaps.size(),
+        static_cast<long long>(steps), maxGap, p99);
     Dialogs::setNextAnswer(QMessageBox::Discard);
     w.close();
     return 0;

@@ -75,7 +75,8 @@ void TestBackgroundWorker::guardedReturnsTheTasksMessage()
 {
     QCOMPARE(guarded(QStringLiteral("x"), [] {}), QString());
     QCOMPARE(guarded(QStringLiteral("x"), [] { return QStringLiteral("refused"); }), QStringLiteral("refused"));
-    const QString thrown = guarded(QStringLiteral("doing x"), []() -> QString { throw std::out_of_range("bad index"); });
+    const QString thrown =
+        guarded(QStringLiteral("doing x"), []() -> QString { throw std::out_of_range("bad index"); });
     QVERIFY2(thrown.contains(QStringLiteral("bad index")), qPrintable(thrown));
 }
 

@@ -301,7 +301,7 @@ void TestDocument::newAndOpenDuringTraining()
         QSignalSpy ready(w->training(), &TrainingController::modelReady);
         Dialogs::setNextAnswer(QMessageBox::Discard);
         Dialogs::setNextSavePath(saved); // the file the Open dialog returns
-        a->trigger(); // asks, stops the run, then makes or opens the model
+        a->trigger();                    // asks, stops the run, then makes or opens the model
         QTRY_VERIFY2_WITH_TIMEOUT(w->training()->state() == TrainingController::State::Idle, qPrintable(text), 30000);
         QVERIFY2(ready.wait(60000) || !ready.isEmpty(), qPrintable(text));
         QCOMPARE(w->training()->step(), 0);

@@ -455,10 +455,12 @@ void TestSettings::helpTopicEquations_data()
                                               QStringLiteral("Cosine"),  QStringLiteral("cos²"),
                                               QStringLiteral("0.008"),   QStringLiteral("0.999"),
                                               QStringLiteral("Sigmoid"), QStringLiteral("log SNR")};
-    QTest::newRow("quality") << int(HelpPanel::Quality)
-                             << QStringList{QStringLiteral("Fréchet distance"), QStringLiteral("floor"),
-                                            QStringLiteral("Σ"), QStringLiteral("Confidence"),
-                                            QStringLiteral("10 %"), QStringLiteral("DDIM")};
+    QTest::newRow("quality") << int(HelpPanel::Quality) << QStringList{QStringLiteral("Fréchet distance"),
+                                                                       QStringLiteral("floor"),
+                                                                       QStringLiteral("Σ"),
+                                                                       QStringLiteral("Confidence"),
+                                                                       QStringLiteral("10 %"),
+                                                                       QStringLiteral("DDIM")};
 }
 
 void TestSettings::helpTopicEquations()

@@ -405,8 +405,9 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     QSignalSpy finished(w->quality(), &QualityController::finished);
     // What the view shows after each progress report (this connection runs after the window's).
     QList<QPair<int, QString>> shown;
-    connect(w->quality(), &QualityController::progress, view,
-            [&] { shown.append({view->progressValue(), view->statusText()}); });
+    connect(w->quality(), &QualityController::progress, view, [&] {
+        shown.append({view->progressValue(), view->statusText()});
+    });
     QTest::mouseClick(view->measureButton(), Qt::LeftButton);
     QVERIFY(!view->measureButton()->isEnabled()); // one measurement at a time
     QVERIFY(view->cancelButton()->isEnabled());
@@ -576,7 +577,8 @@ void TestStudio::denoiseFromHereWhileTraining()
     QSignalSpy finished(w->sampling(), &SamplingController::finished);
     QTest::mouseClick(w->dataView()->denoiseButton(), Qt::LeftButton);
     QVERIFY(finished.wait(60000));
-    const auto match = QRegularExpression(QStringLiteral("with the weights of step (\\d+)")).match(w->reverseView()->title());
+    const auto match =
+        QRegularExpression(QStringLiteral("with the weights of step (\\d+)")).match(w->reverseView()->title());
     QVERIFY2(match.hasMatch(), qPrintable(w->reverseView()->title()));
     QVERIFY2(match.captured(1).toLongLong() >= 3, qPrintable(w->reverseView()->title()));
     QVERIFY(w->reverseView()->title().contains(QStringLiteral("t = 400")));

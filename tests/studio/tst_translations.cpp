@@ -89,9 +89,11 @@ namespace {
 QStringList engineMessages()
 {
     QStringList out;
-    static const QRegularExpression call(QStringLiteral("DDPM_MSG\\(\\s*\"([^\"]*)\"\\s*,((?:\\s*\"(?:[^\"\\\\]|\\\\.)*\")+)\\s*\\)"));
+    static const QRegularExpression call(
+        QStringLiteral("DDPM_MSG\\(\\s*\"([^\"]*)\"\\s*,((?:\\s*\"(?:[^\"\\\\]|\\\\.)*\")+)\\s*\\)"));
     static const QRegularExpression literal(QStringLiteral("\"((?:[^\"\\\\]|\\\\.)*)\""));
-    const auto files = QDir(QStringLiteral(DDPM_CORE_DIR)).entryInfoList({QStringLiteral("*.cpp"), QStringLiteral("*.h")});
+    const auto files =
+        QDir(QStringLiteral(DDPM_CORE_DIR)).entryInfoList({QStringLiteral("*.cpp"), QStringLiteral("*.h")});
     for (const QFileInfo& fi : files) {
         QFile f(fi.filePath());
         if (!f.open(QIODevice::ReadOnly))
@@ -105,7 +107,8 @@ QStringList engineMessages()
             QString message;
             for (auto lt = literal.globalMatch(m.captured(2)); lt.hasNext();)
                 message += lt.next().captured(1);
-            message.replace(QLatin1String("\\\""), QLatin1String("\"")).replace(QLatin1String("\\\\"), QLatin1String("\\"));
+            message.replace(QLatin1String("\\\""), QLatin1String("\""))
+                .replace(QLatin1String("\\\\"), QLatin1String("\\"));
             out << message;
         }
     }
@@ -113,7 +116,10 @@ QStringList engineMessages()
 }
 } // namespace
 
-void TestTranslations::engineMessagesListed_data() { complete_data(); }
+void TestTranslations::engineMessagesListed_data()
+{
+    complete_data();
+}
 
 void TestTranslations::engineMessagesListed()
 {

@@ -279,8 +279,9 @@ void TestViews::heatMapCoversResumedRun()
     view.showModel(fresh);
     QVERIFY(view.previewImage().isNull());
     const auto labels = view.findChildren<QLabel*>();
-    QVERIFY(std::any_of(labels.cbegin(), labels.cend(),
-                        [](const QLabel* l) { return l->text() == QLatin1String("Samples appear here while training"); }));
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel* l) {
+        return l->text() == QLatin1String("Samples appear here while training");
+    }));
     view.showModel(snap);
 
     // Training goes on: the newest column follows, the first stays.

@@ -30,8 +30,7 @@ QList<Curve> scheduleCurves()
 
 } // namespace
 
-class TestCurveChart : public QObject
-{
+class TestCurveChart : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

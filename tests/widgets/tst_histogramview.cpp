@@ -19,8 +19,7 @@ QVector<float> normalSamples(int count, unsigned seed, double mean = 0.0, double
 
 } // namespace
 
-class TestHistogramView : public QObject
-{
+class TestHistogramView : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

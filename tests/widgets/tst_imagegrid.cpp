@@ -26,8 +26,7 @@ QStringList captions(int count)
 
 } // namespace
 
-class TestImageGrid : public QObject
-{
+class TestImageGrid : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

@@ -7,8 +7,7 @@
 #include <QTest>
 #include <QToolButton>
 
-class TestTimestepScrubber : public QObject
-{
+class TestTimestepScrubber : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

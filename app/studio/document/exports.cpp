@@ -34,8 +34,7 @@ QString hashOf(const WeightsFile& f)
 }
 
 // The export of `meta` for `source`'s weights: the hash filled in on the export's thread, then `write`.
-template <typename Write>
-Job withHash(ExportMeta meta, const WeightsFile& source, Write write)
+template <typename Write> Job withHash(ExportMeta meta, const WeightsFile& source, Write write)
 {
     return [meta, source, write]() mutable {
         meta.checkpointSha256 = hashOf(source);
@@ -134,10 +133,9 @@ Job Exports::reverseStrip(const QString& path) const
 {
     if (m_sources.reverse->frameCount() == 0)
         return refusal(tr("There is no reverse process to export yet."));
-    return withHash(reverseMeta(QStringLiteral("strip")), weightsOfRun(m_sources.reverse->origin()),
-                    [image = m_sources.reverse->stripImage(), path](const ExportMeta& m) {
-                        return exportImage(image, path, m);
-                    });
+    return withHash(
+        reverseMeta(QStringLiteral("strip")), weightsOfRun(m_sources.reverse->origin()),
+        [image = m_sources.reverse->stripImage(), path](const ExportMeta& m) { return exportImage(image, path, m); });
 }
 
 Job Exports::reverseAnimation(const QString& path, bool webp) const

@@ -37,7 +37,7 @@ public:
         const DataView* data = nullptr;
         const TrainingView* training = nullptr;
         const QualityView* quality = nullptr;
-        std::function<SnapshotPtr()> model;            // the model now open
+        std::function<SnapshotPtr()> model;          // the model now open
         std::function<WeightsFile()> currentWeights; // its file, unless training changed the weights since
     };
     using Job = std::function<ddpm::Status()>;

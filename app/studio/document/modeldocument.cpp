@@ -131,12 +131,13 @@ void ModelDocument::saveThen(const QString& path, std::function<void(bool)> next
         next(wait->ok);
     };
     m_training->stop();
-    wait->connections << connect(m_training, &TrainingController::saved, this, [wait, check](const QString&, quint64 id) {
-        if (id == wait->request) {
-            wait->answered = wait->ok = true;
-            check();
-        }
-    });
+    wait->connections << connect(m_training, &TrainingController::saved, this,
+                                 [wait, check](const QString&, quint64 id) {
+                                     if (id == wait->request) {
+                                         wait->answered = wait->ok = true;
+                                         check();
+                                     }
+                                 });
     wait->connections << connect(m_training, &TrainingController::saveFailed, this,
                                  [wait, check](const QString&, quint64 id) {
                                      if (id == wait->request) {

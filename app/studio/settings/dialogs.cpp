@@ -36,7 +36,10 @@ std::optional<QString> takeNextPath()
 
 namespace Dialogs {
 
-void setNextAnswer(QMessageBox::StandardButton answer) { g_nextAnswer = answer; }
+void setNextAnswer(QMessageBox::StandardButton answer)
+{
+    g_nextAnswer = answer;
+}
 
 QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                      QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton)
@@ -53,7 +56,10 @@ QMessageBox::StandardButton question(QWidget* parent, const QString& title, cons
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
-void setSilent(bool silent) { g_silent = silent; }
+void setSilent(bool silent)
+{
+    g_silent = silent;
+}
 
 void warning(QWidget* parent, const QString& title, const QString& text)
 {
@@ -64,7 +70,10 @@ void warning(QWidget* parent, const QString& title, const QString& text)
     box.exec();
 }
 
-void setNextSavePath(const QString& path) { g_nextPath = path; }
+void setNextSavePath(const QString& path)
+{
+    g_nextPath = path;
+}
 
 void setSettings(Settings* settings)
 {

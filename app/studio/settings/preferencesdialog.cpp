@@ -91,10 +91,11 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
     if (auto* label = qobject_cast<QLabel*>(form->labelForField(folderRow)))
         label->setBuddy(m_exportFolderEdit);
 
-    auto* note = new QLabel(tr("A device change applies at the next Start of training: the model moves there, and "
-                               "sampling runs where the model is. Precision, CPU threads and the preview interval apply from the "
-                               "next training step, also during a run, and to the next sampling run."),
-                            this);
+    auto* note = new QLabel(
+        tr("A device change applies at the next Start of training: the model moves there, and "
+           "sampling runs where the model is. Precision, CPU threads and the preview interval apply from the "
+           "next training step, also during a run, and to the next sampling run."),
+        this);
     note->setWordWrap(true);
     note->setEnabled(false); // greyed: a hint, not a control
 

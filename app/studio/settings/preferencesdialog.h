@@ -1,5 +1,5 @@
-// Preferences: the compute device, the precision (fp32 or bf16 mixed), CPU threads, how often training draws preview samples, and the
-// default export folder. The window hands device and threads to the controllers, which apply them on
+// Preferences: the compute device, the precision (fp32 or bf16 mixed), CPU threads, how often training draws preview
+// samples, and the default export folder. The window hands device and threads to the controllers, which apply them on
 // their worker threads (the device at the next Start, the threads from the next step or run). The editors start from
 // Settings; accept() writes them back, reject() leaves Settings untouched.
 #pragma once

@@ -104,7 +104,8 @@ QualityView::QualityView(QWidget* parent)
     m_classes->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_classes->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_classes->verticalHeader()->setDefaultSectionSize(m_classes->fontMetrics().height() + 4);
-    m_classes->setMinimumWidth(m_classes->fontMetrics().horizontalAdvance(QStringLiteral("T-shirt/top  100.0 %  1000")) + 40);
+    m_classes->setMinimumWidth(
+        m_classes->fontMetrics().horizontalAdvance(QStringLiteral("T-shirt/top  100.0 %  1000")) + 40);
     m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_classes->setToolTip(tr("The class the classifier gives each sample. A model that covers every mode "
                              "makes each of the ten classes about 10% of the time."));

@@ -320,9 +320,8 @@ void TrainingView::setState(TrainingController::State state)
     m_pause->setEnabled(busy);
     m_pause->setText(state == S::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(busy);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_warmup, m_ema, m_schedule, m_seed, m_device,
-                                         m_precision})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_warmup, m_ema, m_schedule, m_seed,
+                                                      m_device, m_precision})
         w->setEnabled(!busy);
     updateClock();
 }
@@ -338,7 +337,7 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
     m_previewImage = QImage();
     m_preview->setImage(m_previewImage);
     m_previewCaption->setText(snapshot && snapshot->step > 0 ? tr("Drawing samples at step %1…").arg(snapshot->step)
-                                                            : tr("Samples appear here while training"));
+                                                             : tr("Samples appear here while training"));
     if (!snapshot)
         return updatePending();
     setFormConfig(snapshot->config);

@@ -30,8 +30,7 @@ QString thrownText(const QString& what, const std::exception* e);
 
 // Runs `f` on the calling thread; returns "" when it worked, or why it did not: the message `f` returned
 // (when it returns a QString) or what it threw. Nothing it throws leaves.
-template <typename F>
-QString guarded(const QString& what, F&& f)
+template <typename F> QString guarded(const QString& what, F&& f)
 {
     try {
         if constexpr (std::is_void_v<std::invoke_result_t<F>>) {

@@ -33,7 +33,8 @@ SamplingController::SamplingController(QObject* parent)
     qRegisterMetaType<std::vector<int>>();
     m_worker = new SamplingWorker(m_frames);
     m_background.adopt(m_worker);
-    m_background.setUncaughtHandler([w = m_worker](const QString& message) { Q_EMIT w->runEnded(0, false, {}, message); });
+    m_background.setUncaughtHandler(
+        [w = m_worker](const QString& message) { Q_EMIT w->runEnded(0, false, {}, message); });
     connect(m_worker, &SamplingWorker::runStarted, this, &SamplingController::onRunStarted);
     connect(m_worker, &SamplingWorker::framesAvailable, this, &SamplingController::framesAvailable);
     connect(m_worker, &SamplingWorker::runEnded, this, &SamplingController::onRunEnded);
@@ -61,7 +62,7 @@ quint64 SamplingController::start(const SamplingRequest& request)
     if (!request.model || m_background.isStopped())
         return 0;
     if (isRunning() && m_active && sameRequest(*m_active, request))
-        return 0; // already on its way: one run, however often it is asked for
+        return 0;                          // already on its way: one run, however often it is asked for
     const auto ticket = m_requests.next(); // the newest request wins
     SamplingRequest r = request;
     r.request = ticket.id;
@@ -91,8 +92,7 @@ void SamplingController::onRunStarted(quint64 request, const std::vector<int>& t
     Q_EMIT started(timesteps);
 }
 
-void SamplingController::onRunEnded(quint64 request, bool completed, const QList<QImage>& finals,
-                                    const QString& error)
+void SamplingController::onRunEnded(quint64 request, bool completed, const QList<QImage>& finals, const QString& error)
 {
     if (request == 0 && !error.isEmpty()) // a fault outside any request's own guard
         return Q_EMIT failed(error);

@@ -19,8 +19,8 @@
 
 struct SampleFrame {
     quint64 request = 0; // which request made it
-    int step = 0;       // 0-based
-    int t = 0;          // paper timestep of x_t
+    int step = 0;        // 0-based
+    int t = 0;           // paper timestep of x_t
     QList<QImage> xt, x0Hat, epsHat;
     torch::Tensor xtState; // x_t itself, [N, C, H, W] in fp16 on the CPU: "Fork here" continues it
 };

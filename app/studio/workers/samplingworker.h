@@ -29,7 +29,10 @@ private:
 class SamplingWorker : public QObject {
     Q_OBJECT
 public:
-    explicit SamplingWorker(std::shared_ptr<FrameBuffer> frames) : m_frames(std::move(frames)) {}
+    explicit SamplingWorker(std::shared_ptr<FrameBuffer> frames)
+        : m_frames(std::move(frames))
+    {
+    }
 
     // Runs the request unless it was cancelled before it began; always ends with runEnded.
     void process(const SamplingRequest& request, const std::atomic<bool>& cancel);

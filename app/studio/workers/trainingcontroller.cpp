@@ -158,12 +158,12 @@ void TrainingController::start(const TrainingRequest& request)
     auto control = std::make_shared<RunControl>();
     control->totalSteps.store(r.totalSteps);
     m_run = control;
-    const quint64 request = ++m_startId;
+    const quint64 id = ++m_startId;
     m_dirtyBeforeRun = m_dirty;
     m_stepBeforeRun = m_step;
     m_dirty = true;
     setState(State::Running);
-    post([request, control, r](TrainingWorker& w) { w.train(request, control, r); });
+    post([id, control, r](TrainingWorker& w) { w.train(id, control, r); });
 }
 
 void TrainingController::pause()
@@ -267,4 +267,3 @@ void TrainingController::onRunEnded(quint64 request, SnapshotPtr snapshot, qint6
         Q_EMIT snapshotReady(snapshot);
     Q_EMIT finished(m_step);
 }
-

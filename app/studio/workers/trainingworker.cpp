@@ -239,8 +239,8 @@ QString TrainingWorker::prepareRun(const TrainingRequest& r)
         return TrainingController::tr(
             "The data set does not fit the model (image size or channels); choose another data set or preset.");
     if (!r.device.isEmpty()) {
-        const QString error = guarded(TrainingController::tr("moving the model to %1").arg(r.device),
-                                      [&] { return moveTo(r.device); });
+        const QString error =
+            guarded(TrainingController::tr("moving the model to %1").arg(r.device), [&] { return moveTo(r.device); });
         if (!error.isEmpty())
             return error; // training does not start; the model stays where it was
     }
