@@ -130,7 +130,10 @@ Result<OpenedFile> openModelFile(const std::string& path)
     auto config = readModelConfig(*reader.value());
     if (!config)
         return config.failure();
-    return OpenedFile{std::move(reader).value(), config.value()};
+    auto step = readStep(*reader.value());
+    if (!step)
+        return step.failure();
+    return OpenedFile{std::move(reader).value(), config.value(), step.value()};
 }
 
 Result<ModelState> loadCheckpoint(const std::string& path, torch::Device device)
@@ -139,13 +142,10 @@ Result<ModelState> loadCheckpoint(const std::string& path, torch::Device device)
     if (!opened)
         return opened.failure();
     auto& r = *opened->reader;
-    auto step = readStep(r);
-    if (!step)
-        return step.failure();
     ModelState m;
     m.device = device;
     m.config = opened->config;
-    m.step = step.value();
+    m.step = opened->step;
     m.formatVersion = r.formatVersion();
     m.model = UNet(m.config.unet);
     m.ema = UNet(m.config.unet);

@@ -32,10 +32,11 @@ std::vector<double> binLossFrom(const torch::Tensor& t, size_t bins);
 // The step count, checked against the limits.
 Result<int64_t> readStep(CheckpointReader& reader);
 
-// A model checkpoint opened, with its configuration read and checked.
+// A model checkpoint opened, with its configuration and step read and checked.
 struct OpenedFile {
     std::unique_ptr<CheckpointReader> reader;
     ModelConfig config;
+    int64_t step = 0;
 };
 Result<OpenedFile> openModelFile(const std::string& path);
 

@@ -244,9 +244,6 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
     if (!opened)
         return opened.failure();
     auto& r = *opened->reader;
-    auto step = readStep(r);
-    if (!step)
-        return step.failure();
     auto trainer = std::make_unique<Trainer>(opened->config, device);
     const bool samplingOnly = r.flag("sampling_only").value_or(false);
     if (auto s = r.loadModule("ema", *trainer->m_ema); !s)
@@ -262,7 +259,7 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
         if (auto s = r.loadAdam("optimizer", *trainer->m_optimizer, *trainer->m_model); !s)
             return s.failure();
     }
-    trainer->m_step = step.value();
+    trainer->m_step = opened->step;
     trainer->m_history = historyFrom(r.tensor("loss_history"), r.tensor("loss_buckets"));
     const auto bins = trainer->m_binLoss.size();
     trainer->m_binLoss = binLossFrom(r.tensor("bin_loss"), bins);

@@ -27,6 +27,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace ddpm::cli {
@@ -36,6 +37,25 @@ const std::string kSamplingBatchHelp =
     "images through the network at once (0: chosen for the device); the images do not depend on it";
 
 // ---------------------------------------------------------------------------------------------
+
+// --weights, --threads, --device and --precision applied and the checkpoint opened for sampling, as
+// `sample` and `quality` take them. Returns 0, or the exit code after the message (2: a bad option).
+int openModelFor(const std::string& checkpoint, const std::string& weightsName, int threads, const std::string& device,
+                 const std::string& precision, std::optional<Compute>& compute, std::optional<OpenedModel>& model)
+{
+    const auto weights = parseWeights(weightsName);
+    if (!weights)
+        return fail("--weights takes ema or raw", 2);
+    const auto c = computeOptions(threads, device, precision);
+    if (!c)
+        return fail(c.error(), 2);
+    compute = c.value();
+    auto opened = openForSampling(checkpoint, compute->device, compute->precision, weights.value());
+    if (!opened)
+        return fail(opened.error());
+    model.emplace(std::move(opened).value());
+    return 0;
+}
 
 struct SampleArgs {
     CLI::App* command = nullptr;
@@ -63,20 +83,14 @@ int sample(const SampleArgs& a)
         return fail(kind.error(), 2);
     if (!var)
         return fail(var.error(), 2);
-    const auto weights = parseWeights(a.weights);
-    if (!weights)
-        return fail("--weights takes ema or raw", 2);
     so.kind = kind.value();
     so.variance = var.value();
     so.clipX0 = !a.noClip;
-    const auto compute = computeOptions(a.threads, a.device, a.precision);
-    if (!compute)
-        return fail(compute.error(), 2);
+    std::optional<Compute> compute;
+    std::optional<OpenedModel> opened;
+    if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
+        return rc;
     const auto device = compute->device;
-    const auto precision = compute->precision;
-    auto opened = openForSampling(a.checkpoint, device, precision, weights.value());
-    if (!opened)
-        return fail(opened.error());
     const ModelState& m = opened->model;
     const Diffusion& diffusion = opened->sampling.diffusion;
     const Denoiser& denoiser = opened->sampling.denoiser;
@@ -262,17 +276,11 @@ int quality(const QualityArgs& a)
     if (!kind)
         return fail(kind.error(), 2);
     qo.sampler.kind = kind.value();
-    const auto weights = parseWeights(a.weights);
-    if (!weights)
-        return fail("--weights takes ema or raw", 2);
-    const auto compute = computeOptions(a.threads, a.device, a.precision);
-    if (!compute)
-        return fail(compute.error(), 2);
+    std::optional<Compute> compute;
+    std::optional<OpenedModel> opened;
+    if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
+        return rc;
     const auto device = compute->device;
-    const auto precision = compute->precision;
-    auto opened = openForSampling(a.checkpoint, device, precision, weights.value());
-    if (!opened)
-        return fail(opened.error());
     const ModelState& m = opened->model;
     const Diffusion& diffusion = opened->sampling.diffusion;
     const Denoiser& denoiser = opened->sampling.denoiser;
