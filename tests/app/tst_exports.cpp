@@ -126,6 +126,14 @@ void TestExports::pngWithSidecar()
     const QString abc = m_dir.filePath(QStringLiteral("abc"));
     QVERIFY(saveBytesAtomically("abc", abc));
     QCOMPARE(sha256OfFile(abc), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    // FIPS 180-2's other vectors: two blocks of padding, the empty message, and a million 'a' (which
+    // crosses the 64 KiB reads of the file).
+    QVERIFY(saveBytesAtomically("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", abc));
+    QCOMPARE(sha256OfFile(abc), QStringLiteral("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
+    QVERIFY(saveBytesAtomically(QByteArray(), abc));
+    QCOMPARE(sha256OfFile(abc), QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    QVERIFY(saveBytesAtomically(QByteArray(1000000, 'a'), abc));
+    QCOMPARE(sha256OfFile(abc), QStringLiteral("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
 
     const QString folder = m_dir.filePath(QStringLiteral("each"));
     QVERIFY(exportImagesToFolder(frames(3, 8, 8, true), folder, QStringLiteral("sample"), m));
