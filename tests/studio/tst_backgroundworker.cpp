@@ -28,11 +28,11 @@ private Q_SLOTS:
 
 void TestBackgroundWorker::tasksRunInOrderOnTheirThread()
 {
-    BackgroundWorker w(QStringLiteral("test"));
     std::vector<int> order;
     std::atomic<int> done{0};
     std::atomic<bool> otherThread{true};
     std::atomic<int> nice{0};
+    BackgroundWorker w(QStringLiteral("test"));
     const auto gui = std::this_thread::get_id();
     for (int i = 0; i < 100; ++i)
         w.post([&, i] {
@@ -53,9 +53,9 @@ void TestBackgroundWorker::tasksRunInOrderOnTheirThread()
 
 void TestBackgroundWorker::throwsBecomeMessages()
 {
-    BackgroundWorker w(QStringLiteral("test"));
     QStringList messages;
     QMutex mutex;
+    BackgroundWorker w(QStringLiteral("test"));
     w.setUncaughtHandler([&](const QString& m) {
         QMutexLocker lock(&mutex);
         messages << m;
@@ -82,9 +82,10 @@ void TestBackgroundWorker::guardedReturnsTheTasksMessage()
 
 void TestBackgroundWorker::longTaskRunsWhatWasPosted()
 {
-    BackgroundWorker w(QStringLiteral("test"));
+    // What the worker's tasks touch is declared before the worker, so it outlives the thread.
     std::atomic<bool> stop{false};
     std::atomic<int> ranInside{0}, steps{0};
+    BackgroundWorker w(QStringLiteral("test"));
     w.post([&] {
         while (!stop.load()) {
             w.runPending(); // between two "steps"
@@ -101,9 +102,9 @@ void TestBackgroundWorker::longTaskRunsWhatWasPosted()
 
 void TestBackgroundWorker::waitingDoesNotPoll()
 {
-    BackgroundWorker w(QStringLiteral("test"));
     std::atomic<bool> resume{false}, waiting{false}, ended{false}, taskRan{false};
     std::atomic<int> looks{0};
+    BackgroundWorker w(QStringLiteral("test"));
     w.post([&] {
         waiting = true;
         w.waitUntil([&] {

@@ -638,9 +638,10 @@ void TestStudio::engineErrorsTranslated()
     QSignalSpy failed(w->training(), &TrainingController::failed);
     w->openCheckpoint(bad);
     QVERIFY(failed.wait(30000));
-    int header = 8; // the header's length, then the header (safetensors)
+    quint64 length = 0; // the header's length, then the header (safetensors)
     for (int i = 0; i < 8; ++i)
-        header += int(uchar(bytes[i])) << (8 * i);
+        length |= quint64(uchar(bytes[i])) << (8 * i);
+    const int header = 8 + int(length);
     const QString expected =
         german.arg(bad, QString::number(cut.size() - header), QString::number(bytes.size() - header));
     QCOMPARE(failed.first().first().toString(), expected);
