@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include <memory>
+#include <sstream>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -18,9 +19,12 @@ namespace ddpm::checkpointparts {
 template <typename Map> typename Map::key_type adamKey(const torch::Tensor& p)
 {
     using Key = typename Map::key_type;
-    if constexpr (std::is_same_v<Key, std::string>)
-        return c10::guts::to_string(p.unsafeGetTensorImpl());
-    else
+    if constexpr (std::is_same_v<Key, std::string>) {
+        // What 1.x's c10::guts::to_string wrote (the pointer through an ostream); 2.x dropped that helper.
+        std::ostringstream key;
+        key << static_cast<const void*>(p.unsafeGetTensorImpl());
+        return key.str();
+    } else
         return p.unsafeGetTensorImpl();
 }
 

@@ -4,7 +4,6 @@
 #include "device.h"
 
 #include <nlohmann/json.hpp>
-#include <torch/linalg.h>
 
 #include <algorithm>
 #include <chrono>
@@ -38,7 +37,7 @@ torch::Tensor symmetric(const torch::Tensor& m)
 // S^½ of a symmetric positive semi-definite S: V diag(√max(λ, 0)) Vᵀ.
 torch::Tensor sqrtSymmetric(const torch::Tensor& s)
 {
-    auto [lambda, v] = torch::linalg::eigh(symmetric(s), "L");
+    auto [lambda, v] = torch::linalg_eigh(symmetric(s), "L");
     return (v * lambda.clamp_min(0.0).sqrt().unsqueeze(0)).mm(v.t());
 }
 } // namespace
@@ -52,7 +51,7 @@ double frechetDistance(const FeatureStats& a, const FeatureStats& b)
     // tr (Σ1 Σ2)^½ = tr (Σ1^½ Σ2 Σ1^½)^½: the latter is symmetric, so its eigenvalues are real and ≥ 0.
     const auto s1h = sqrtSymmetric(s1);
     const auto m = symmetric(s1h.mm(s2).mm(s1h));
-    const double crossTerm = torch::linalg::eigvalsh(m, "L").clamp_min(0.0).sqrt().sum().item<double>();
+    const double crossTerm = torch::linalg_eigvalsh(m, "L").clamp_min(0.0).sqrt().sum().item<double>();
     const double fd = meanTerm + s1.trace().item<double>() + s2.trace().item<double>() - 2.0 * crossTerm;
     return std::max(0.0, fd);
 }

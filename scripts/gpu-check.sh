@@ -8,7 +8,7 @@
 # failed (a failed build still leaves the PyTorch figures and the build log), and the script exits non-zero
 # when any step failed. Each step has its own time limit, so one that hangs cannot take the whole call.
 # Environment: OUT (where the checkpoint and logs go; default $OUT or BUILD_DIR), TRAIN_STEPS (300),
-# JOBS (build jobs; default all cores).
+# JOBS (build jobs; default all cores), SKIP_PYTORCH (1: not the PyTorch figures).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-gpu}
@@ -42,7 +42,8 @@ echo "gpu-check: LibTorch at $prefix; $(c++ --version | head -1); $(cmake --vers
 
 # The same U-Net in PyTorch eager, fp32 and with autocast (bf16), on the same card: first, so these
 # figures come back even when the C++ build fails.
-for precision in fp32 autocast; do
+# SKIP_PYTORCH=1 leaves them out (a rerun after a failed build, say).
+[[ -n ${SKIP_PYTORCH:-} ]] || for precision in fp32 autocast; do
     step "pytorch cifar b128 $precision" 180 env PYTHONUNBUFFERED=1 python3 scripts/reference_unet.py \
         --model cifar --batch 128 --iters 30 --warmup 5 --device cuda --precision "$precision"
 done
@@ -50,13 +51,23 @@ done
 # CUDA's toolkit for the torch CMake config; nvcc's folder decides it. sm_90: H100 and H200.
 if command -v nvcc >/dev/null; then export CUDACXX=$(command -v nvcc); fi
 generator=()
-if command -v ninja >/dev/null; then generator=(-G Ninja); fi
+keep_going=()
+if command -v ninja >/dev/null; then generator=(-G Ninja); keep_going=(-- -k 0); fi
+# Where the machine has zlib's library but not its headers, the headers may travel in .gpu-deps/zlib
+# (copied from a machine that has them; zlib's interface has not changed in years).
+zlib=()
+if ! echo '#include <zlib.h>' | c++ -x c++ -E - >/dev/null 2>&1 && [[ -f .gpu-deps/zlib/zlib.h ]]; then
+    libz=$(ldconfig -p 2>/dev/null | grep -m1 -o '/[^ ]*/libz\.so\.1$' || true)
+    [[ -n $libz ]] || libz=$(find / -xdev -name 'libz.so.1' -print -quit 2>/dev/null)
+    zlib=(-DZLIB_INCLUDE_DIR="$PWD/.gpu-deps/zlib" -DZLIB_LIBRARY="$libz")
+    echo "gpu-check: zlib's headers from .gpu-deps, library $libz"
+fi
 built=0
 # The configure and build output goes to build.log alone (its errors, if any, to errors.txt).
 if step "configure (Qt-free)" 240 bash -c 'cmake "$@" >>"$0" 2>&1' "$out/build.log" -S . -B "$build" \
-        "${generator[@]}" -DDDPM_WITH_QT=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" \
+        "${generator[@]}" "${zlib[@]}" -DDDPM_WITH_QT=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" \
         -DCMAKE_CUDA_ARCHITECTURES=90 -DTORCH_CUDA_ARCH_LIST=9.0 \
-    && step "build" 420 bash -c 'cmake "$@" >>"$0" 2>&1' "$out/build.log" --build "$build" -j"${JOBS:-$(nproc)}"; then
+    && step "build" 420 bash -c 'cmake "$@" >>"$0" 2>&1' "$out/build.log" --build "$build" -j"${JOBS:-$(nproc)}" "${keep_going[@]}"; then
     built=1
 fi
 grep -n -m 60 -E -i 'error|warning: .*deprecated|CMake Warning' "$out/build.log" >"$out/errors.txt" || true
@@ -65,24 +76,24 @@ if [[ $built -eq 1 ]]; then
     export LD_LIBRARY_PATH="$prefix/../../lib:${LD_LIBRARY_PATH:-}"
     # libtorch_cuda must stay in the program's needed libraries (--as-needed would drop it and CUDA
     # would look absent).
-    echo "gpu-check: ddpm needs $(readelf -d "$build/ddpm" | grep -o 'libtorch[a-z_]*\.so' | sort -u | tr '\n' ' ')" | tee -a "$summary"
-    step "selfcheck cuda" 180 "$build/ddpm-selfcheck" --device cuda
+    echo "gpu-check: ddpm needs $(readelf -d "$build/app/ddpm" | grep -o 'libtorch[a-z_]*\.so' | sort -u | tr '\n' ' ')" | tee -a "$summary"
+    step "selfcheck cuda" 180 "$build/app/ddpm-selfcheck" --device cuda
     for precision in fp32 bf16; do
-        step "ddpm-bench reference b64 $precision" 180 "$build/ddpm-bench" --model reference --batch 64 \
+        step "ddpm-bench reference b64 $precision" 180 "$build/app/ddpm-bench" --model reference --batch 64 \
             --iters 50 --warmup 5 --device cuda --precision $precision
-        step "ddpm-bench cifar b128 $precision" 180 "$build/ddpm-bench" --model cifar --batch 128 \
+        step "ddpm-bench cifar b128 $precision" 180 "$build/app/ddpm-bench" --model cifar --batch 128 \
             --iters 30 --warmup 5 --device cuda --precision $precision
     done
-    step "ddpm-bench reference cpu" 180 "$build/ddpm-bench" --model reference --batch 64 --iters 5 \
+    step "ddpm-bench reference cpu" 180 "$build/app/ddpm-bench" --model reference --batch 64 --iters 5 \
         --warmup 1 --device cpu --threads "$(nproc)"
     # A few hundred real training steps on CUDA with the Qt-free command. The full checkpoint (weights,
     # EMA and Adam's state, about 26 MB) stays in the build folder; its sampling-only export (EMA weights,
     # about 7 MB, under the 16 MiB a returned file may have) comes back with the loss log.
-    step "ddpm train reference cuda" 300 "$build/ddpm" train --data synthetic --model reference \
+    step "ddpm train reference cuda" 300 "$build/app/ddpm" train --data synthetic --model reference \
         --steps "${TRAIN_STEPS:-300}" --device cuda --out "$build/gpu-reference.ckpt" \
         --log "$out/gpu-reference.csv" --save-every 100
-    step "ddpm info" 60 "$build/ddpm" info "$build/gpu-reference.ckpt"
-    step "ddpm export" 60 "$build/ddpm" export --checkpoint "$build/gpu-reference.ckpt" \
+    step "ddpm info" 60 "$build/app/ddpm" info "$build/gpu-reference.ckpt"
+    step "ddpm export" 60 "$build/app/ddpm" export --checkpoint "$build/gpu-reference.ckpt" \
         --out "$out/gpu-reference-ema.ckpt"
 fi
 
