@@ -2,6 +2,8 @@
 #pragma once
 
 #include "diffusion.h"
+#include "names.h"
+#include "options.h"
 #include "schedule.h"
 #include "unet.h"
 
@@ -12,20 +14,8 @@
 
 namespace ddpm {
 
-struct TrainOptions {
-    int batch = 64;
-    double lr = 2e-4;        // Adam, as in the paper
-    int warmupSteps = 500;   // linear warm-up of the learning rate
-    double gradClip = 1.0;   // global gradient-norm clipping
-    double emaDecay = 0.999; // EMA of the weights (ramped up during the first steps)
-    bool hflip = false;      // random horizontal flips
-    uint64_t seed = 0;
-    int64_t totalSteps = 10000;
-    int lossBins = 10; // loss per timestep bin
-};
-
 struct ModelConfig {
-    std::string preset = "reference";
+    std::string preset = kDefaultPreset;
     UNetOptions unet;
     ScheduleOptions schedule;
     Prediction prediction = Prediction::Epsilon;

@@ -7,6 +7,10 @@
 
 namespace ddpm {
 
+// What a new model starts from: ModelConfig's preset (config.h) and ScheduleOptions' kind (schedule.h).
+inline constexpr char kDefaultPreset[] = "reference";
+inline constexpr char kDefaultSchedule[] = "linear";
+
 // In the order menus list them; unetPreset() (unet.cpp) defines what each one is.
 inline const std::vector<std::string>& unetPresetNames()
 {
@@ -18,6 +22,32 @@ inline const std::vector<std::string>& unetPresetNames()
 inline const std::vector<std::string>& scheduleKindNames()
 {
     static const std::vector<std::string> names{"linear", "cosine", "sigmoid", "quadratic"};
+    return names;
+}
+
+// Indexed by SamplerKind and VarianceKind (options.h).
+inline const std::vector<std::string>& samplerKindNames()
+{
+    static const std::vector<std::string> names{"ddpm", "ddim"};
+    return names;
+}
+
+inline const std::vector<std::string>& varianceKindNames()
+{
+    static const std::vector<std::string> names{"beta", "beta-tilde"};
+    return names;
+}
+
+// What parseDevice (device.h) and parsePrecision (precision.h) accept; "auto" first, the default.
+inline const std::vector<std::string>& deviceNames()
+{
+    static const std::vector<std::string> names{"auto", "cpu", "cuda"};
+    return names;
+}
+
+inline const std::vector<std::string>& precisionNames()
+{
+    static const std::vector<std::string> names{"auto", "fp32", "bf16"};
     return names;
 }
 

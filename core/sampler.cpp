@@ -1,5 +1,7 @@
 #include "sampler.h"
 
+#include "names.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,7 +9,7 @@ namespace ddpm {
 
 std::string samplerKindName(SamplerKind kind)
 {
-    return kind == SamplerKind::Ddim ? "ddim" : "ddpm";
+    return samplerKindNames().at(static_cast<size_t>(kind));
 }
 
 Result<SamplerKind> parseSamplerKind(const std::string& name)
@@ -21,7 +23,7 @@ Result<SamplerKind> parseSamplerKind(const std::string& name)
 
 std::string varianceKindName(VarianceKind kind)
 {
-    return kind == VarianceKind::Beta ? "beta" : "beta-tilde";
+    return varianceKindNames().at(static_cast<size_t>(kind));
 }
 
 Result<VarianceKind> parseVarianceKind(const std::string& name)

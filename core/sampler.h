@@ -4,6 +4,7 @@
 #pragma once
 
 #include "diffusion.h"
+#include "options.h"
 #include "result.h"
 
 #include <torch/torch.h>
@@ -16,25 +17,10 @@
 
 namespace ddpm {
 
-enum class SamplerKind { Ddpm, Ddim };
-enum class VarianceKind { Beta, BetaTilde }; // σ_t² = β_t or σ_t² = β̃_t
-
 std::string samplerKindName(SamplerKind kind);
 Result<SamplerKind> parseSamplerKind(const std::string& name);
 std::string varianceKindName(VarianceKind kind);
 Result<VarianceKind> parseVarianceKind(const std::string& name);
-
-struct SamplerOptions {
-    SamplerKind kind = SamplerKind::Ddpm;
-    VarianceKind variance = VarianceKind::BetaTilde;
-    int ddimSteps = 50; // DDIM only: how many steps from T (or the start) down to 0
-    double eta = 0.0;   // DDIM only: 0 deterministic, 1 DDPM-like
-    bool clipX0 = true; // clip x̂0 to [−1, 1] before forming the posterior mean
-    uint64_t seed = 0;
-    int count = 16;         // images
-    int64_t firstImage = 0; // index of the first image: image i's noise is a function of (seed, i) alone,
-                            // so a count drawn in chunks gives the same images as one batch
-};
 
 // The network as the samplers see it: output for (x_t, tIndex) in the diffusion's parametrisation.
 using Denoiser = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& tIndex)>;

@@ -24,6 +24,11 @@ constexpr int64_t kMaxBatch = 4096;                     // images per step, in t
 constexpr int64_t kMaxLossBins = 1000;                  // loss-per-timestep bins
 constexpr int64_t kMaxTrainingSteps = int64_t{1} << 40; // a step count read from a file or typed
 
+// What a person may type: ddpm's options, the studio's forms and its settings read the same bounds.
+constexpr int64_t kMaxSteps = 1'000'000'000; // training steps, warm-up, save and preview intervals
+constexpr int64_t kMaxThreads = 1024;        // CPU threads
+constexpr int64_t kMaxSamples = 100'000;     // images one `ddpm sample` makes
+
 // Data sets.
 constexpr int64_t kMaxImages = 10'000'000;
 constexpr int64_t kMaxImageSide = 4096;

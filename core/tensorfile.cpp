@@ -7,12 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
-#include <cstring>
-#include <dirent.h>
 #include <fcntl.h>
-#include <fstream>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -104,165 +99,7 @@ int64_t jsonDepth(const std::string& s)
     return deepest;
 }
 
-mode_t currentUmask()
-{
-    // /proc/self/status names it without changing it (umask() would, for a moment, for every thread).
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);)
-        if (line.rfind("Umask:", 0) == 0)
-            return static_cast<mode_t>(std::strtol(line.c_str() + 6, nullptr, 8));
-    const mode_t m = ::umask(022);
-    ::umask(m);
-    return m;
-}
-
-std::string dirName(const std::string& p)
-{
-    const auto slash = p.rfind('/');
-    if (slash == std::string::npos)
-        return ".";
-    return slash == 0 ? "/" : p.substr(0, slash);
-}
-std::string baseName(const std::string& p)
-{
-    const auto slash = p.rfind('/');
-    return slash == std::string::npos ? p : p.substr(slash + 1);
-}
-
-// The file a save to `path` replaces: the target of a symbolic link, followed.
-std::string resolveTarget(const std::string& path)
-{
-    std::string p = path;
-    for (int hop = 0; hop < 16; ++hop) {
-        struct stat st { };
-        if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode))
-            return p;
-        std::vector<char> buf(PATH_MAX + 1);
-        const ssize_t n = ::readlink(p.c_str(), buf.data(), PATH_MAX);
-        if (n <= 0)
-            return p;
-        std::string link(buf.data(), static_cast<size_t>(n));
-        p = link[0] == '/' ? link : dirName(p) + "/" + link;
-    }
-    return p;
-}
-
-// Temporaries "<name>.tmp-<pid>-XXXXXX" beside `target` whose writing process is gone.
-void removeStaleTemporaries(const std::string& target)
-{
-    const std::string prefix = baseName(target) + ".tmp-";
-    DIR* d = ::opendir(dirName(target).c_str());
-    if (!d)
-        return;
-    while (dirent* e = ::readdir(d)) {
-        const std::string name = e->d_name;
-        if (name.rfind(prefix, 0) != 0)
-            continue;
-        char* end = nullptr;
-        const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
-        if (pid <= 0 || !end || *end != '-')
-            continue;
-        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
-            ::unlink((dirName(target) + "/" + name).c_str());
-    }
-    ::closedir(d);
-}
-
-void fsyncDir(const std::string& dir)
-{
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
-
 } // namespace
-
-namespace detail {
-
-Result<AtomicFile> beginAtomicWrite(const std::string& path)
-{
-    AtomicFile a;
-    a.target = resolveTarget(path);
-    struct stat st { };
-    if (::stat(a.target.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return fail(DDPM_MSG("Engine", "cannot write '%1': it is a folder"), path);
-        if (!S_ISREG(st.st_mode))
-            return fail(DDPM_MSG("Engine", "cannot write '%1': it is not a regular file"), path);
-        a.mode = static_cast<int>(st.st_mode & 07777);
-    } else {
-        a.mode = static_cast<int>(0666 & ~currentUmask());
-    }
-    removeStaleTemporaries(a.target);
-    std::string tmpl = a.target + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
-    std::vector<char> name(tmpl.begin(), tmpl.end());
-    name.push_back('\0');
-    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
-    if (fd < 0)
-        return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(errno));
-    a.tmp = name.data();
-    a.f = ::fdopen(fd, "wb");
-    if (!a.f) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(a.tmp.c_str());
-        return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(err));
-    }
-    return a;
-}
-
-Status commitAtomicWrite(AtomicFile& a, bool written, int writeErrno)
-{
-    int err = written ? 0 : (writeErrno ? writeErrno : EIO);
-    bool ok = written;
-    if (ok) {
-        errno = 0;
-        ok = std::fflush(a.f) == 0 && !std::ferror(a.f);
-        err = ok ? 0 : (errno ? errno : EIO);
-    }
-    if (ok && (::fsync(::fileno(a.f)) != 0 || ::fchmod(::fileno(a.f), static_cast<mode_t>(a.mode)) != 0)) {
-        ok = false;
-        err = errno;
-    }
-    if (std::fclose(a.f) != 0 && ok) {
-        ok = false;
-        err = errno;
-    }
-    a.f = nullptr;
-    if (!ok) {
-        ::unlink(a.tmp.c_str());
-        return fail(DDPM_MSG("Engine", "cannot write '%1': %2 (the previous file, if any, is unchanged)"), a.target,
-                    systemError(err));
-    }
-    if (::rename(a.tmp.c_str(), a.target.c_str()) != 0) {
-        err = errno;
-        ::unlink(a.tmp.c_str());
-        return fail(DDPM_MSG("Engine", "cannot replace '%1': %2"), a.target, systemError(err));
-    }
-    fsyncDir(dirName(a.target));
-    return Ok{};
-}
-
-} // namespace detail
-
-Status checkWritable(const std::string& path)
-{
-    auto begun = detail::beginAtomicWrite(path);
-    if (!begun)
-        return begun.failure();
-    std::fclose(begun->f);
-    ::unlink(begun->tmp.c_str());
-    return Ok{};
-}
-
-Status writeFileAtomically(const std::string& path, const std::string& bytes)
-{
-    return writeFileAtomicallyWith(path, [&](std::FILE* f) {
-        return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    });
-}
 
 Result<uint64_t> checkRegularFile(const std::string& path, uint64_t maxBytes)
 {
@@ -348,14 +185,23 @@ std::string TensorIndex::meta(const std::string& key, const std::string& fallbac
 
 namespace {
 
-// Reads and validates the header; leaves `f` at the start of the data section.
-Result<TensorIndex> readTensorIndex(std::FILE* f, uint64_t size, const std::string& name)
+// Refused as a whole: the file may not be a tensor file at all.
+Error damaged(const std::string& name, const char* why)
 {
-    auto damaged = [&](const char* why) {
-        return fail(DDPM_MSG("Engine", "'%1' is damaged or not a tensor file: %2"), name, fail(why));
-    };
+    return fail(DDPM_MSG("Engine", "'%1' is damaged or not a tensor file: %2"), name, fail(why));
+}
+
+Error malformedEntry(const std::string& name, const std::string& key)
+{
+    return fail(DDPM_MSG("Engine", "'%1' is damaged: the entry of tensor '%2' is malformed"), name, key);
+}
+
+// The JSON text after the 8-byte length, read only when the length fits the file and the limit;
+// leaves `f` at the start of the data section.
+Result<std::string> readHeaderText(std::FILE* f, uint64_t size, const std::string& name)
+{
     if (size < 8)
-        return damaged(DDPM_MSG("Engine", "it is shorter than its header"));
+        return damaged(name, DDPM_MSG("Engine", "it is shorter than its header"));
     unsigned char len[8];
     if (std::fread(len, 1, 8, f) != 8)
         return fail(DDPM_MSG("Engine", "cannot read '%1'"), name);
@@ -368,81 +214,128 @@ Result<TensorIndex> readTensorIndex(std::FILE* f, uint64_t size, const std::stri
     std::string text(n, '\0');
     if (n > 0 && std::fread(text.data(), 1, n, f) != n)
         return fail(DDPM_MSG("Engine", "'%1' is truncated inside its header"), name);
-    if (jsonDepth(text) > limits::kMaxHeaderDepth)
-        return damaged(DDPM_MSG("Engine", "its header is nested too deeply"));
-    const auto header = nlohmann::json::parse(text, nullptr, false);
-    if (header.is_discarded() || !header.is_object())
-        return damaged(DDPM_MSG("Engine", "its header is not a JSON object"));
-    if (header.size() > static_cast<size_t>(limits::kMaxTensors))
-        return damaged(DDPM_MSG("Engine", "it names too many tensors"));
+    return text;
+}
 
-    const uint64_t dataSize = size - 8 - n;
-    struct Entry {
-        std::string name;
-        const DtypeName* dtype;
-        std::vector<int64_t> shape;
-        uint64_t begin, end;
-    };
-    std::vector<Entry> entries;
-    TensorIndex out;
-    for (const auto& [key, value] : header.items()) {
-        if (key == "__metadata__") {
-            if (!value.is_object())
-                return damaged(DDPM_MSG("Engine", "its metadata is not an object"));
-            for (const auto& [k, v] : value.items()) {
-                if (!v.is_string() || v.get_ref<const std::string&>().size() > limits::kMaxMetadataValueBytes)
-                    return damaged(DDPM_MSG("Engine", "a metadata value is not a string"));
-                out.metadata[k] = v.get<std::string>();
-            }
-            continue;
-        }
-        if (!value.is_object() || value.size() != 3 || !value.contains("dtype") || !value.contains("shape") ||
-            !value.contains("data_offsets"))
-            return fail(DDPM_MSG("Engine", "'%1' is damaged: the entry of tensor '%2' is malformed"), name, key);
-        const auto& dt = value["dtype"];
-        const auto& shape = value["shape"];
-        const auto& offsets = value["data_offsets"];
-        const DtypeName* d = dt.is_string() ? byName(dt.get<std::string>()) : nullptr;
-        if (!d)
-            return fail(DDPM_MSG("Engine", "'%1' stores tensor '%2' in a type this program does not read"), name, key);
-        if (!shape.is_array() || shape.size() > static_cast<size_t>(limits::kMaxTensorRank) || !offsets.is_array() ||
-            offsets.size() != 2 || !offsets[0].is_number_unsigned() || !offsets[1].is_number_unsigned())
-            return fail(DDPM_MSG("Engine", "'%1' is damaged: the entry of tensor '%2' is malformed"), name, key);
-        Entry e{key, d, {}, offsets[0].get<uint64_t>(), offsets[1].get<uint64_t>()};
-        uint64_t bytes = d->bytes;
-        bool tooLarge = false;
-        for (const auto& s : shape) {
-            if (!s.is_number_unsigned())
-                return fail(DDPM_MSG("Engine", "'%1' is damaged: the entry of tensor '%2' is malformed"), name, key);
-            const uint64_t dim = s.get<uint64_t>();
-            if (dim > limits::kMaxCheckpointBytes || (dim != 0 && bytes > limits::kMaxCheckpointBytes / dim))
-                tooLarge = true; // more bytes than any file read (checked before the product can overflow)
-            else
-                bytes *= dim;
-            e.shape.push_back(static_cast<int64_t>(std::min<uint64_t>(dim, INT64_MAX)));
-        }
-        if (tooLarge)
-            return fail(DDPM_MSG("Engine", "'%1' is damaged: tensor '%2' is larger than the file"), name, key);
-        if (e.begin > e.end || e.end - e.begin != bytes)
-            return fail(DDPM_MSG("Engine", "'%1' is damaged: the bytes of tensor '%2' do not match its shape"), name,
-                        key);
-        entries.push_back(std::move(e));
+// The header as a JSON object. The nesting is measured before parsing because the parser recurses.
+Result<nlohmann::json> parseHeader(const std::string& text, const std::string& name)
+{
+    if (jsonDepth(text) > limits::kMaxHeaderDepth)
+        return damaged(name, DDPM_MSG("Engine", "its header is nested too deeply"));
+    auto header = nlohmann::json::parse(text, nullptr, false);
+    if (header.is_discarded() || !header.is_object())
+        return damaged(name, DDPM_MSG("Engine", "its header is not a JSON object"));
+    if (header.size() > static_cast<size_t>(limits::kMaxTensors))
+        return damaged(name, DDPM_MSG("Engine", "it names too many tensors"));
+    return header;
+}
+
+// The strings under "__metadata__", added to `out`.
+Status readMetadata(const nlohmann::json& value, const std::string& name, std::map<std::string, std::string>& out)
+{
+    if (!value.is_object())
+        return damaged(name, DDPM_MSG("Engine", "its metadata is not an object"));
+    for (const auto& [k, v] : value.items()) {
+        if (!v.is_string() || v.get_ref<const std::string&>().size() > limits::kMaxMetadataValueBytes)
+            return damaged(name, DDPM_MSG("Engine", "a metadata value is not a string"));
+        out[k] = v.get<std::string>();
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const Entry& a, const Entry& b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
+    return Ok{};
+}
+
+// One tensor's entry, valid on its own; checkLayout then checks the entries against each other.
+struct HeaderEntry {
+    std::string name;
+    const DtypeName* dtype;
+    std::vector<int64_t> shape;
+    uint64_t begin, end;
+};
+
+// The entry of tensor `key`: exactly dtype, shape and data_offsets, a known dtype, and a byte range
+// as long as the shape needs.
+Result<HeaderEntry> parseEntry(const std::string& key, const nlohmann::json& value, const std::string& name)
+{
+    if (!value.is_object() || value.size() != 3 || !value.contains("dtype") || !value.contains("shape") ||
+        !value.contains("data_offsets"))
+        return malformedEntry(name, key);
+    const auto& dt = value["dtype"];
+    const auto& shape = value["shape"];
+    const auto& offsets = value["data_offsets"];
+    const DtypeName* d = dt.is_string() ? byName(dt.get<std::string>()) : nullptr;
+    if (!d)
+        return fail(DDPM_MSG("Engine", "'%1' stores tensor '%2' in a type this program does not read"), name, key);
+    if (!shape.is_array() || shape.size() > static_cast<size_t>(limits::kMaxTensorRank) || !offsets.is_array() ||
+        offsets.size() != 2 || !offsets[0].is_number_unsigned() || !offsets[1].is_number_unsigned())
+        return malformedEntry(name, key);
+    HeaderEntry e{key, d, {}, offsets[0].get<uint64_t>(), offsets[1].get<uint64_t>()};
+    uint64_t bytes = d->bytes;
+    bool tooLarge = false;
+    for (const auto& s : shape) {
+        if (!s.is_number_unsigned())
+            return malformedEntry(name, key);
+        const uint64_t dim = s.get<uint64_t>();
+        if (dim > limits::kMaxCheckpointBytes || (dim != 0 && bytes > limits::kMaxCheckpointBytes / dim))
+            tooLarge = true; // more bytes than any file read (checked before the product can overflow)
+        else
+            bytes *= dim;
+        e.shape.push_back(static_cast<int64_t>(std::min<uint64_t>(dim, INT64_MAX)));
+    }
+    if (tooLarge)
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: tensor '%2' is larger than the file"), name, key);
+    if (e.begin > e.end || e.end - e.begin != bytes)
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: the bytes of tensor '%2' do not match its shape"), name, key);
+    return e;
+}
+
+// The byte ranges, sorted, must tile the data section of `dataSize` bytes: no overlaps, no gaps,
+// nothing missing at the end and nothing after it.
+Status checkLayout(std::vector<HeaderEntry>& entries, uint64_t dataSize, const std::string& name)
+{
+    std::sort(entries.begin(), entries.end(), [](const HeaderEntry& a, const HeaderEntry& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
     uint64_t at = 0;
     for (const auto& e : entries) {
         if (e.begin != at)
-            return damaged(DDPM_MSG("Engine", "its tensors overlap or leave gaps"));
+            return damaged(name, DDPM_MSG("Engine", "its tensors overlap or leave gaps"));
         at = e.end;
     }
     if (at > dataSize)
         return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), name, dataSize, at);
     if (at < dataSize)
         return fail(DDPM_MSG("Engine", "'%1' has unexpected bytes after the checkpoint"), name);
+    return Ok{};
+}
+
+// Reads and validates the header; leaves `f` at the start of the data section.
+Result<TensorIndex> readTensorIndex(std::FILE* f, uint64_t size, const std::string& name)
+{
+    auto text = readHeaderText(f, size, name);
+    if (!text)
+        return text.failure();
+    const auto header = parseHeader(text.value(), name);
+    if (!header)
+        return header.failure();
+    std::vector<HeaderEntry> entries;
+    TensorIndex out;
+    // Metadata and entries in one pass in key order: the first problem in that order is the one reported.
+    for (const auto& [key, value] : header.value().items()) {
+        if (key == "__metadata__") {
+            if (auto m = readMetadata(value, name, out.metadata); !m)
+                return m.failure();
+            continue;
+        }
+        auto e = parseEntry(key, value, name);
+        if (!e)
+            return e.failure();
+        entries.push_back(std::move(e).value());
+    }
+    const uint64_t headerBytes = text->size();
+    if (auto s = checkLayout(entries, size - 8 - headerBytes, name); !s)
+        return s.failure();
     for (auto& e : entries)
         out.entries[e.name] = {e.dtype->dtype, std::move(e.shape), e.begin, e.end};
-    out.dataStart = 8 + n;
+    out.dataStart = 8 + headerBytes;
     return out;
 }
 

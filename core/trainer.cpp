@@ -13,6 +13,53 @@ namespace ddpm {
 // ---------------------------------------------------------------------------------------------
 // Trainer
 
+namespace {
+
+// The step is refused before the weights change, so the message names the step the model keeps.
+Error nonFiniteLoss(double loss, int64_t step)
+{
+    return std::isnan(loss) ? fail(DDPM_MSG("Engine", "the loss became NaN at step %1; training stopped and the model "
+                                                      "keeps the weights of step %2"),
+                                   step + 1, step)
+                            : fail(DDPM_MSG("Engine", "the loss became infinite at step %1; training stopped and the "
+                                                      "model keeps the weights of step %2"),
+                                   step + 1, step);
+}
+
+// Loss per timestep bin: a running average per bin, so that it follows the model as it improves.
+void updateBinLoss(std::vector<double>& binLoss, const torch::Tensor& perSample, const torch::Tensor& tIndex,
+                   int64_t steps)
+{
+    auto ps = perSample.detach().to(torch::kCPU).to(torch::kFloat64);
+    const auto* pp = ps.data_ptr<double>();
+    const auto* tp = tIndex.data_ptr<int64_t>();
+    const auto bins = static_cast<int64_t>(binLoss.size());
+    for (int64_t j = 0; j < ps.size(0); ++j) {
+        const auto b = static_cast<size_t>(std::min(bins - 1, tp[j] * bins / steps));
+        double& v = binLoss[b];
+        v = std::isnan(v) ? pp[j] : 0.98 * v + 0.02 * pp[j];
+    }
+}
+
+// A snapshot of the bins every `every` steps. Past 400 snapshots every other one is dropped and the
+// interval doubles, so the history stays a few hundred entries long however long training runs.
+void recordBinHistory(std::vector<BinLossSnapshot>& history, int64_t& every, int64_t step,
+                      const std::vector<double>& binLoss)
+{
+    if (step % every != 0)
+        return;
+    history.push_back({step, binLoss});
+    if (history.size() > 400) {
+        std::vector<BinLossSnapshot> thinned;
+        for (size_t i = 1; i < history.size(); i += 2)
+            thinned.push_back(std::move(history[i]));
+        history = std::move(thinned);
+        every *= 2;
+    }
+}
+
+} // namespace
+
 Trainer::Trainer(const ModelConfig& config, torch::Device device)
     : m_config(config)
     , m_device(device)
@@ -126,13 +173,7 @@ Result<StepStats> Trainer::stepUnguarded()
     auto loss = perSample.mean();
     const double lossValue = loss.item<double>();
     if (!std::isfinite(lossValue))
-        return std::isnan(lossValue)
-                   ? fail(DDPM_MSG("Engine", "the loss became NaN at step %1; training stopped and the model keeps the "
-                                             "weights of step %2"),
-                          m_step + 1, m_step)
-                   : fail(DDPM_MSG("Engine", "the loss became infinite at step %1; training stopped and the model "
-                                             "keeps the weights of step %2"),
-                          m_step + 1, m_step);
+        return nonFiniteLoss(lossValue, m_step);
     m_model->zero_grad(true); // grads set to none: backward writes them instead of adding to zeros
     loss.backward();
     const double gradNorm = torch::nn::utils::clip_grad_norm_(m_model->parameters(), m_config.train.gradClip);
@@ -147,29 +188,9 @@ Result<StepStats> Trainer::stepUnguarded()
     ++m_step;
     updateEma();
 
-    // Loss per timestep bin: a running average per bin.
-    auto ps = perSample.detach().to(torch::kCPU).to(torch::kFloat64);
-    auto tc = batch.tIndex;
-    const auto* pp = ps.data_ptr<double>();
-    const auto* tp = tc.data_ptr<int64_t>();
-    const auto bins = static_cast<int64_t>(m_binLoss.size());
-    const int64_t T = m_diffusion.steps();
-    for (int64_t j = 0; j < ps.size(0); ++j) {
-        const auto b = static_cast<size_t>(std::min(bins - 1, tp[j] * bins / T));
-        double& v = m_binLoss[b];
-        v = std::isnan(v) ? pp[j] : 0.98 * v + 0.02 * pp[j];
-    }
+    updateBinLoss(m_binLoss, perSample, batch.tIndex, m_diffusion.steps());
     m_history.push_back({m_step, static_cast<float>(lossValue)});
-    if (m_step % m_binHistoryEvery == 0) {
-        m_binHistory.push_back({m_step, m_binLoss});
-        if (m_binHistory.size() > 400) { // keep every other entry and sample half as often from now on
-            std::vector<BinLossSnapshot> thinned;
-            for (size_t i = 1; i < m_binHistory.size(); i += 2)
-                thinned.push_back(std::move(m_binHistory[i]));
-            m_binHistory = std::move(thinned);
-            m_binHistoryEvery *= 2;
-        }
-    }
+    recordBinHistory(m_binHistory, m_binHistoryEvery, m_step, m_binLoss);
 
     const auto now = std::chrono::steady_clock::now();
     m_recent.emplace_back(now, m_config.train.batch);

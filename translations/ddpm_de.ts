@@ -14,33 +14,33 @@
         <translation>Alle Einzelbilder einer Animation müssen dieselbe Größe haben.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+109"/>
         <source>The GIF encoder could not start: %1</source>
         <translation>Der GIF-Encoder konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Encoding the GIF failed (%1).</source>
         <translation>Das Kodieren des GIF ist fehlgeschlagen (%1).</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+18"/>
         <source>Encoding the GIF failed: %1</source>
         <translation>Das Kodieren des GIF ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+93"/>
+        <location line="+15"/>
+        <location line="+96"/>
         <source>The WebP library is not the version this program was built with.</source>
         <translation>Die WebP-Bibliothek hat nicht die Version, mit der dieses Programm erstellt wurde.</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>The WebP encoder could not start.</source>
         <translation>Der WebP-Encoder konnte nicht gestartet werden.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Encoding the WebP animation failed: %1</source>
         <translation>Das Kodieren der WebP-Animation ist fehlgeschlagen: %1</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>Die GIF-Datei ist beschädigt.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>This is not a WebP animation.</source>
         <translation>Dies ist keine WebP-Animation.</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+35"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+53"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+44"/>
         <source>Re-roll noise</source>
         <translation>Rauschen neu ziehen</translation>
     </message>
@@ -226,7 +226,7 @@
         <translation>Dieses eine x_t als mehrere Bilder nebeneinander fortsetzen; jedes zieht auf dem Weg nach unten sein eigenes Rauschen (DDIM mit η = 0 zieht keines, daher stimmen seine Bilder überein).</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+100"/>
         <source>%1, T = %L2</source>
         <translation>%1, T = %L2</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>x_t bei t = %1 · %2</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-356"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>Vorwärtsprozess q(x_t | x_0)</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>Rauschplan:</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+92"/>
         <source>Open an IDX image file</source>
         <translation>IDX-Bilddatei öffnen</translation>
     </message>
@@ -334,7 +334,7 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/tensorfile.cpp" line="+191"/>
+        <location filename="../core/atomicfile.cpp" line="+102"/>
         <source>cannot write &apos;%1&apos;: it is a folder</source>
         <translation>„%1“ kann nicht geschrieben werden: Es handelt sich um einen Ordner</translation>
     </message>
@@ -346,12 +346,12 @@
     <message>
         <location line="+11"/>
         <location line="+7"/>
-        <location line="+109"/>
+        <location filename="../core/tensorfile.cpp" line="+157"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="+25"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>„%1“ kann nicht geschrieben werden: %2 (eine eventuell vorhandene frühere Datei bleibt unverändert)</translation>
     </message>
@@ -361,18 +361,18 @@
         <translation>„%1“ kann nicht ersetzt werden: %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../core/tensorfile.cpp" line="-47"/>
         <source>&apos;%1&apos; is a folder, not a file</source>
         <translation>„%1“ ist ein Ordner, keine Datei</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+234"/>
+        <location line="+290"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>„%1“ ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-259"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ kann nicht gespeichert werden</translation>
     </message>
@@ -382,12 +382,12 @@
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ hat einen Typ, den dieses Format nicht kennt</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>&apos;%1&apos; is damaged or not a tensor file: %2</source>
         <translation>„%1“ ist beschädigt oder keine Tensordatei: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>it is shorter than its header</source>
         <translation>die Datei ist kürzer als ihr Dateikopf</translation>
     </message>
@@ -402,7 +402,7 @@
         <translation>„%1“ ist innerhalb des Dateikopfs abgeschnitten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>its header is nested too deeply</source>
         <translation>der Dateikopf ist zu tief verschachtelt</translation>
     </message>
@@ -417,7 +417,7 @@
         <translation>die Datei nennt zu viele Tensoren</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>its metadata is not an object</source>
         <translation>die Metadaten sind kein Objekt</translation>
     </message>
@@ -427,14 +427,12 @@
         <translation>ein Metadatenwert ist keine Zeichenkette</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+9"/>
-        <location line="+6"/>
+        <location line="-44"/>
         <source>&apos;%1&apos; is damaged: the entry of tensor &apos;%2&apos; is malformed</source>
         <translation>„%1“ ist beschädigt: Der Eintrag des Tensors „%2“ ist fehlerhaft</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+70"/>
         <source>&apos;%1&apos; stores tensor &apos;%2&apos; in a type this program does not read</source>
         <translation>„%1“ speichert den Tensor „%2“ in einem Typ, den dieses Programm nicht liest</translation>
     </message>
@@ -449,19 +447,19 @@
         <translation>„%1“ ist beschädigt: Die Bytes des Tensors „%2“ passen nicht zu seiner Form</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>its tensors overlap or leave gaps</source>
         <translation>die Tensoren der Datei überlappen sich oder lassen Lücken</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+130"/>
+        <location line="+75"/>
+        <location line="+131"/>
         <source>&apos;%1&apos; is truncated: tensor &apos;%2&apos; is cut short</source>
         <translation>„%1“ ist abgeschnitten: Der Tensor „%2“ ist unvollständig</translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+129"/>
+        <location line="-125"/>
+        <location line="+130"/>
         <source>&apos;%1&apos; cannot be read: %2</source>
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
@@ -473,38 +471,38 @@
     <message>
         <location filename="../core/checkpoint.cpp" line="+244"/>
         <location filename="../core/dataset.cpp" line="+64"/>
-        <location filename="../core/legacycheckpoint.cpp" line="+239"/>
-        <location filename="../core/tensorfile.cpp" line="-328"/>
-        <location line="+233"/>
-        <location line="+28"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+240"/>
+        <location filename="../core/tensorfile.cpp" line="-385"/>
+        <location line="+289"/>
+        <location line="+29"/>
         <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-203"/>
-        <location line="+227"/>
+        <location filename="../core/tensorfile.cpp" line="-251"/>
+        <location line="+275"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>„%1“ kann nicht gelesen werden</translation>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+8"/>
         <location line="+8"/>
-        <location line="+80"/>
+        <location line="+83"/>
         <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>„%1“ ist kein Prüfpunkt von DDPM Studio</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-80"/>
         <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+4"/>
-        <location filename="../core/tensorfile.cpp" line="-148"/>
+        <location filename="../core/tensorfile.cpp" line="-178"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
     </message>
@@ -516,7 +514,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/tensorfile.cpp" line="+21"/>
+        <location filename="../core/tensorfile.cpp" line="+50"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
@@ -542,7 +540,7 @@
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+278"/>
+        <location filename="../core/trainer.cpp" line="+296"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -563,8 +561,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-185"/>
-        <location line="+237"/>
+        <location filename="../core/tensorfile.cpp" line="-241"/>
+        <location line="+294"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>„%1“ ist größer als die %2 MiB, die dieses Programm einliest</translation>
     </message>
@@ -679,7 +677,7 @@
         <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic)</translation>
     </message>
     <message>
-        <location filename="../core/diffusion.cpp" line="+25"/>
+        <location filename="../core/diffusion.cpp" line="+28"/>
         <source>unknown prediction &apos;%1&apos; (expected eps, x0 or v)</source>
         <translation>unbekanntes Vorhersageziel „%1“ (erwartet: eps, x0 oder v)</translation>
     </message>
@@ -709,7 +707,7 @@
         <translation>es handelt sich um einen Ordner</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+19"/>
+        <location filename="../core/sampler.cpp" line="+21"/>
         <source>unknown sampler &apos;%1&apos; (expected ddpm or ddim)</source>
         <translation>unbekannter Sampler „%1“ (erwartet: ddpm oder ddim)</translation>
     </message>
@@ -744,7 +742,7 @@
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-237"/>
+        <location filename="../core/trainer.cpp" line="-208"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -800,7 +798,7 @@
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-137"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -810,12 +808,12 @@
         <translation>der Verlust wurde bei Schritt %1 unendlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+158"/>
         <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+181"/>
+        <location filename="../core/checkpoint.cpp" line="+184"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
@@ -836,7 +834,7 @@
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-261"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -855,7 +853,7 @@
         <translation>„%1“ ist beschädigt: Die Einstellungen können nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>&apos;%1&apos; is a classifier, not a model checkpoint</source>
         <translation>„%1“ ist ein Klassifikator, kein Modell-Prüfpunkt</translation>
     </message>
@@ -870,12 +868,12 @@
         <translation>„%1“ ist beschädigt: Die Schrittzahl %2 ist unmöglich</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+96"/>
+        <location filename="../core/trainer.cpp" line="+76"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-182"/>
+        <location filename="../core/checkpoint.cpp" line="-185"/>
         <location filename="../core/legacycheckpoint.cpp" line="+120"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
@@ -1061,7 +1059,7 @@
         <translation>der Klassifikator benötigt einen Stapel von Bildern [N, C, H, W]</translation>
     </message>
     <message>
-        <location filename="../core/quality.cpp" line="+71"/>
+        <location filename="../core/quality.cpp" line="+70"/>
         <source>the quality reference needs grey %1×%1 test and training images</source>
         <translation>die Qualitätsreferenz benötigt Test- und Trainingsbilder in Graustufen der Größe %1×%1</translation>
     </message>
@@ -1130,14 +1128,14 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+115"/>
+        <location filename="../app/studio/document/exports.cpp" line="+114"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>There is no reverse process to export yet.</source>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
@@ -1642,12 +1640,12 @@
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="+186"/>
+        <location filename="../widgets/histogramview.cpp" line="+215"/>
         <source>n = %1   mean %2   std %3</source>
         <translation>n = %1   Mittelwert %2   Std.-Abw. %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+2"/>
         <source>%n outside</source>
         <translation>
             <numerusform>%n außerhalb</numerusform>
@@ -1655,12 +1653,12 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-37"/>
         <source>No values</source>
         <translation>Keine Werte</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+107"/>
         <source>N(0, 1)</source>
         <translation>N(0, 1)</translation>
     </message>
@@ -1681,27 +1679,27 @@
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eine eventuell vorhandene frühere Datei bleibt unverändert.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cannot encode &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht kodiert werden: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eventuell vorhandene frühere Dateien bleiben unverändert.</translation>
     </message>
@@ -1741,8 +1739,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+71"/>
-        <location filename="../app/studio/menus.cpp" line="+201"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+72"/>
+        <location filename="../app/studio/menus.cpp" line="+193"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -1777,7 +1775,7 @@
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1792,28 +1790,28 @@
         <translation>Training bei Schritt %1 angehalten</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <location filename="../app/studio/menus.cpp" line="-47"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-114"/>
+        <location filename="../app/studio/menus.cpp" line="-106"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;New model</source>
         <translation>&amp;Neues Modell</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open a checkpoint</source>
         <translation>Prüfpunkt öffnen</translation>
     </message>
@@ -1833,7 +1831,7 @@
         <translation>&amp;Demo-Modell öffnen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A Fashion-MNIST model that ships with the program, to watch denoising at once</source>
         <translation>Ein mit dem Programm mitgeliefertes Fashion-MNIST-Modell, um dem Entrauschen sofort zuzusehen</translation>
     </message>
@@ -1869,7 +1867,7 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2042,7 +2040,7 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+101"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+100"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -2107,12 +2105,12 @@
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Precision: %1</source>
         <translation>Genauigkeit: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Model: %1, %L2 parameters</source>
         <translation>Modell: %1, %L2 Parameter</translation>
     </message>
@@ -2122,7 +2120,7 @@
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+60"/>
+        <location filename="../app/studio/menus.cpp" line="+59"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -2132,7 +2130,7 @@
         <translation>Der letzte Export wird noch geschrieben; versuchen Sie es erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-45"/>
         <source>Writing %1</source>
         <translation>%1 wird geschrieben</translation>
     </message>
@@ -2142,7 +2140,7 @@
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
     </message>
@@ -2203,57 +2201,12 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../app/studio/settings/preferencesdialog.cpp" line="+32"/>
-        <source>Automatic (bf16 mixed on this CPU)</source>
-        <translation>Automatisch (auf dieser CPU bf16 gemischt)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Automatic (fp32 on this CPU)</source>
-        <translation>Automatisch (auf dieser CPU fp32)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>fp32</source>
-        <translation>fp32</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>bf16 mixed</source>
-        <translation>bf16 gemischt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>bf16 mixed computes the convolutions and attention in bfloat16, about 1.3× faster on CPUs with AVX512-BF16 or AMX, and keeps the weights, optimizer, normalisation and loss in fp32. Checkpoints always hold fp32 weights. Automatic picks bf16 where the hardware computes it fast.</source>
-        <translation>„bf16 gemischt“ berechnet Faltungen und Attention in bfloat16, auf CPUs mit AVX512-BF16 oder AMX etwa 1,3× schneller, und behält Gewichte, Optimierer, Normalisierung und Verlust in fp32. Prüfpunkte enthalten immer fp32-Gewichte. „Automatisch“ wählt bf16, wo die Hardware es schnell berechnet.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../app/studio/settings/preferencesdialog.cpp" line="+31"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Automatic (CUDA when available)</source>
-        <translation>Automatisch (CUDA, falls verfügbar)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CUDA GPU</source>
-        <translation>CUDA-GPU</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Where the model trains. A change applies at the next Start, when the model moves there; sampling runs where the model is.</source>
-        <translation>Wo das Modell trainiert wird. Eine Änderung wird beim nächsten Start wirksam, wenn das Modell dorthin verschoben wird; das Sampling läuft dort, wo sich das Modell befindet.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
@@ -2266,44 +2219,19 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>never</source>
-        <translation>nie</translation>
+        <location line="+21"/>
+        <source>CPU threads apply from the next training step, also during a run, and to the next sampling run. The device, the precision and the preview interval are set in the Training view.</source>
+        <translation>CPU-Threads gelten ab dem nächsten Trainingsschritt, auch während eines Laufs, und für den nächsten Sampling-Lauf. Gerät, Genauigkeit und Vorschauintervall werden in der Ansicht „Training“ eingestellt.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source> steps</source>
-        <translation> Schritte</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Training steps between two preview samples. Sampling a preview pauses training briefly, so a small interval slows training down.</source>
-        <translation>Trainingsschritte zwischen zwei Vorschau-Samples. Das Erzeugen einer Vorschau unterbricht das Training kurz, daher verlangsamt ein kleines Intervall das Training.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>&amp;Device:</source>
-        <translation>&amp;Gerät:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>P&amp;recision:</source>
-        <translation>Ge&amp;nauigkeit:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Preview every:</source>
-        <translation>&amp;Vorschau alle:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2311,12 +2239,7 @@
         <translation>&amp;Exportordner:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. Precision, CPU threads and the preview interval apply from the next training step, also during a run, and to the next sampling run.</source>
-        <translation>Eine Geräteänderung gilt ab dem nächsten Start des Trainings: Das Modell wird dorthin verschoben, und das Sampling läuft dort, wo das Modell ist. Genauigkeit, CPU-Threads und das Vorschauintervall gelten ab dem nächsten Trainingsschritt, auch während eines Laufs, und für den nächsten Sampling-Lauf.</translation>
-    </message>
-    <message>
-        <location line="+94"/>
+        <location line="+77"/>
         <source>Default Export Folder</source>
         <translation>Standard-Exportordner</translation>
     </message>
@@ -2352,7 +2275,7 @@
         <translation>DDIM, %L1 Schritte</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Samples to draw. The floor is measured with as many real training images, so the distance can be read at any count; more samples give a steadier number.</source>
         <translation>Anzahl der zu erzeugenden Samples. Die Untergrenze wird mit ebenso vielen echten Trainingsbildern gemessen, sodass sich die Distanz bei jeder Anzahl ablesen lässt; mehr Samples ergeben einen stabileren Wert.</translation>
     </message>
@@ -2368,12 +2291,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-17"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>Samples mit diesen Einstellungen erzeugen und mit den Testbildern vergleichen</translation>
     </message>
@@ -2398,13 +2321,13 @@
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+27"/>
+        <location line="+14"/>
+        <location line="+49"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-48"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -2424,13 +2347,13 @@
         <translation>Ein mit den 60.000 Fashion-MNIST-Trainingsbildern trainierter Klassifikator beschreibt jedes Sample durch die Merkmale seiner letzten verborgenen Schicht. Die Fréchet-Distanz vergleicht deren Mittelwert und Kovarianz mit denen der 10.000 Testbilder; die Untergrenze ist dieselbe Distanz für ebenso viele echte Trainingsbilder. Ein Modell, das Bilder wie die echten erzeugt, erreicht einen Wert nahe der Untergrenze.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+101"/>
+        <location line="+32"/>
+        <location line="+95"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-91"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -2440,24 +2363,24 @@
         <translation>Anteil</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The class the classifier gives each sample. A model that covers every mode makes each of the ten classes about 10% of the time.</source>
         <translation>Die Klasse, die der Klassifikator jedem Sample zuweist. Ein Modell, das alle Moden abdeckt, erzeugt jede der zehn Klassen in etwa 10 % der Fälle.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Quality against sampling steps</source>
         <translation>Qualität in Abhängigkeit von den Sampling-Schritten</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+22"/>
-        <location line="+149"/>
+        <location line="+137"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-155"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
@@ -2473,7 +2396,7 @@
         <translation>Netzauswertungen pro Bild</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+43"/>
         <location line="+8"/>
         <source>No measurement of %1 yet.</source>
         <translation>Noch keine Messung für %1.</translation>
@@ -2567,7 +2490,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+37"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+57"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -2622,7 +2545,7 @@
         <translation>Das x_t dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -2672,7 +2595,7 @@
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -2697,22 +2620,22 @@
         <translation>Schritt %1 von %2 · t = %3</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+36"/>
         <source>predicted clean image x̂₀</source>
         <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-21"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+104"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-86"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
@@ -2722,7 +2645,7 @@
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+152"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
@@ -2902,7 +2825,7 @@
         <translation>Wiedergabegeschwindigkeit in Bildern pro Sekunde</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+198"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
@@ -2977,12 +2900,12 @@
         <translation>Der Datensatz passt nicht zum Modell (Bildgröße oder Kanäle); wählen Sie einen anderen Datensatz oder eine andere Voreinstellung.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>moving the model to %1</source>
         <translation>das Verschieben des Modells auf %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
@@ -2995,7 +2918,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+56"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+89"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>
@@ -3031,12 +2954,37 @@
     </message>
     <message>
         <location line="-24"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-72"/>
+        <source>Automatic (bf16 mixed on this CPU)</source>
+        <translation>Automatisch (auf dieser CPU bf16 gemischt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (fp32 on this CPU)</source>
+        <translation>Automatisch (auf dieser CPU fp32)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed</source>
+        <translation>bf16 gemischt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed computes the convolutions and attention in bfloat16, about 1.3× faster on CPUs with AVX512-BF16 or AMX, and keeps the weights, optimizer, normalisation and loss in fp32. Checkpoints always hold fp32 weights. Automatic picks bf16 where the hardware computes it fast.</source>
+        <translation>„bf16 gemischt“ berechnet Faltungen und Attention in bfloat16, auf CPUs mit AVX512-BF16 oder AMX etwa 1,3× schneller, und behält Gewichte, Optimierer, Normalisierung und Verlust in fp32. Prüfpunkte enthalten immer fp32-Gewichte. „Automatisch“ wählt bf16, wo die Hardware es schnell berechnet.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The learning rate rises linearly from 0 over these first steps.</source>
         <translation>Die Lernrate steigt in diesen ersten Schritten linear von 0 an.</translation>
     </message>
@@ -3046,23 +2994,28 @@
         <translation>Wo das Modell trainiert wird. Eine Änderung wird beim nächsten Start wirksam: Das Modell wird samt Optimiererzustand dorthin verschoben. Das Sampling läuft dort, wo sich das Modell befindet.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Training steps between two preview samples. Sampling a preview pauses training briefly, so a small interval slows training down.</source>
+        <translation>Trainingsschritte zwischen zwei Vorschau-Samples. Das Erzeugen einer Vorschau unterbricht das Training kurz, daher verlangsamt ein kleines Intervall das Training.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
+        <location line="+228"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-227"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Hyper-parameters</source>
         <translation>Hyperparameter</translation>
     </message>
@@ -3093,12 +3046,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+288"/>
+        <location line="+284"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-283"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -3123,7 +3076,7 @@
         <translation>Vorschau alle</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
@@ -3133,7 +3086,7 @@
         <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Loss (drag to zoom)</source>
         <translation>Verlust (zum Zoomen ziehen)</translation>
     </message>
@@ -3149,22 +3102,22 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+180"/>
+        <location line="+168"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-166"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+147"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Drawing samples at step %1…</source>
         <translation>Samples bei Schritt %1 werden gezogen…</translation>
     </message>

@@ -14,33 +14,33 @@
         <translation>动画的所有帧必须大小相同。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+109"/>
         <source>The GIF encoder could not start: %1</source>
         <translation>无法启动 GIF 编码器：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Encoding the GIF failed (%1).</source>
         <translation>GIF 编码失败（%1）。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+18"/>
         <source>Encoding the GIF failed: %1</source>
         <translation>GIF 编码失败：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+93"/>
+        <location line="+15"/>
+        <location line="+96"/>
         <source>The WebP library is not the version this program was built with.</source>
         <translation>WebP 库的版本与构建本程序时所用的版本不一致。</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>The WebP encoder could not start.</source>
         <translation>无法启动 WebP 编码器。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Encoding the WebP animation failed: %1</source>
         <translation>WebP 动画编码失败：%1</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>GIF 文件已损坏。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>This is not a WebP animation.</source>
         <translation>这不是 WebP 动画。</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+35"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+53"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>数据集：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+44"/>
         <source>Re-roll noise</source>
         <translation>重新生成噪声</translation>
     </message>
@@ -226,7 +226,7 @@
         <translation>将这一个 x_t 延续为并排的多张图像；每张图像在去噪途中各自抽取噪声（η = 0 的 DDIM 不抽取噪声，因此生成的图像相同）。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+100"/>
         <source>%1, T = %L2</source>
         <translation>%1，T = %L2</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>t = %1 时的 x_t · %2</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-356"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>前向过程 q(x_t | x_0)</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>噪声调度：</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+92"/>
         <source>Open an IDX image file</source>
         <translation>打开 IDX 图像文件</translation>
     </message>
@@ -334,7 +334,7 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/tensorfile.cpp" line="+191"/>
+        <location filename="../core/atomicfile.cpp" line="+102"/>
         <source>cannot write &apos;%1&apos;: it is a folder</source>
         <translation>无法写入“%1”：它是一个文件夹</translation>
     </message>
@@ -346,12 +346,12 @@
     <message>
         <location line="+11"/>
         <location line="+7"/>
-        <location line="+109"/>
+        <location filename="../core/tensorfile.cpp" line="+157"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="+25"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>无法写入“%1”：%2（原有文件如存在则保持不变）</translation>
     </message>
@@ -361,18 +361,18 @@
         <translation>无法替换“%1”：%2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../core/tensorfile.cpp" line="-47"/>
         <source>&apos;%1&apos; is a folder, not a file</source>
         <translation>“%1”是文件夹，不是文件</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+234"/>
+        <location line="+290"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>“%1”不是普通文件（而是设备、管道或套接字）：不会读取它</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-259"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>无法写入“%1”：无法存储张量“%2”</translation>
     </message>
@@ -382,12 +382,12 @@
         <translation>无法写入“%1”：张量“%2”的类型不受此格式支持</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>&apos;%1&apos; is damaged or not a tensor file: %2</source>
         <translation>“%1”已损坏或不是张量文件：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>it is shorter than its header</source>
         <translation>文件比其文件头还短</translation>
     </message>
@@ -402,7 +402,7 @@
         <translation>“%1”在文件头内被截断</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>its header is nested too deeply</source>
         <translation>文件头嵌套过深</translation>
     </message>
@@ -417,7 +417,7 @@
         <translation>文件中列出的张量过多</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>its metadata is not an object</source>
         <translation>元数据不是对象</translation>
     </message>
@@ -427,14 +427,12 @@
         <translation>某个元数据值不是字符串</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+9"/>
-        <location line="+6"/>
+        <location line="-44"/>
         <source>&apos;%1&apos; is damaged: the entry of tensor &apos;%2&apos; is malformed</source>
         <translation>“%1”已损坏：张量“%2”的条目格式错误</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+70"/>
         <source>&apos;%1&apos; stores tensor &apos;%2&apos; in a type this program does not read</source>
         <translation>“%1”以本程序无法读取的类型存储张量“%2”</translation>
     </message>
@@ -449,19 +447,19 @@
         <translation>“%1”已损坏：张量“%2”的字节数与其形状不符</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>its tensors overlap or leave gaps</source>
         <translation>张量之间有重叠或空隙</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+130"/>
+        <location line="+75"/>
+        <location line="+131"/>
         <source>&apos;%1&apos; is truncated: tensor &apos;%2&apos; is cut short</source>
         <translation>“%1”已被截断：张量“%2”不完整</translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+129"/>
+        <location line="-125"/>
+        <location line="+130"/>
         <source>&apos;%1&apos; cannot be read: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
@@ -473,38 +471,38 @@
     <message>
         <location filename="../core/checkpoint.cpp" line="+244"/>
         <location filename="../core/dataset.cpp" line="+64"/>
-        <location filename="../core/legacycheckpoint.cpp" line="+239"/>
-        <location filename="../core/tensorfile.cpp" line="-328"/>
-        <location line="+233"/>
-        <location line="+28"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+240"/>
+        <location filename="../core/tensorfile.cpp" line="-385"/>
+        <location line="+289"/>
+        <location line="+29"/>
         <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-203"/>
-        <location line="+227"/>
+        <location filename="../core/tensorfile.cpp" line="-251"/>
+        <location line="+275"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+8"/>
         <location line="+8"/>
-        <location line="+80"/>
+        <location line="+83"/>
         <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>“%1”不是 DDPM Studio 检查点</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-80"/>
         <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+4"/>
-        <location filename="../core/tensorfile.cpp" line="-148"/>
+        <location filename="../core/tensorfile.cpp" line="-178"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
     </message>
@@ -516,7 +514,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/tensorfile.cpp" line="+21"/>
+        <location filename="../core/tensorfile.cpp" line="+50"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
@@ -542,7 +540,7 @@
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+278"/>
+        <location filename="../core/trainer.cpp" line="+296"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -563,8 +561,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-185"/>
-        <location line="+237"/>
+        <location filename="../core/tensorfile.cpp" line="-241"/>
+        <location line="+294"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>“%1”超过了本程序可读取的 %2 MiB 上限</translation>
     </message>
@@ -679,7 +677,7 @@
         <translation>未知数据集“%1”（应为 fashion-mnist[:train|test|all]、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic）</translation>
     </message>
     <message>
-        <location filename="../core/diffusion.cpp" line="+25"/>
+        <location filename="../core/diffusion.cpp" line="+28"/>
         <source>unknown prediction &apos;%1&apos; (expected eps, x0 or v)</source>
         <translation>未知预测目标“%1”（应为 eps、x0 或 v）</translation>
     </message>
@@ -709,7 +707,7 @@
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+19"/>
+        <location filename="../core/sampler.cpp" line="+21"/>
         <source>unknown sampler &apos;%1&apos; (expected ddpm or ddim)</source>
         <translation>未知采样器“%1”（应为 ddpm 或 ddim）</translation>
     </message>
@@ -744,7 +742,7 @@
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-237"/>
+        <location filename="../core/trainer.cpp" line="-208"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -800,7 +798,7 @@
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-137"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -810,12 +808,12 @@
         <translation>损失在第 %1 步变为无穷大；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+158"/>
         <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+181"/>
+        <location filename="../core/checkpoint.cpp" line="+184"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
@@ -836,7 +834,7 @@
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-261"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -855,7 +853,7 @@
         <translation>“%1”已损坏：无法读取其设置</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>&apos;%1&apos; is a classifier, not a model checkpoint</source>
         <translation>“%1”是分类器，不是模型检查点</translation>
     </message>
@@ -870,12 +868,12 @@
         <translation>“%1”已损坏：其步数 %2 不可能</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+96"/>
+        <location filename="../core/trainer.cpp" line="+76"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-182"/>
+        <location filename="../core/checkpoint.cpp" line="-185"/>
         <location filename="../core/legacycheckpoint.cpp" line="+120"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
@@ -1061,7 +1059,7 @@
         <translation>分类器需要一批图像 [N, C, H, W]</translation>
     </message>
     <message>
-        <location filename="../core/quality.cpp" line="+71"/>
+        <location filename="../core/quality.cpp" line="+70"/>
         <source>the quality reference needs grey %1×%1 test and training images</source>
         <translation>质量参考需要 %1×%1 的灰度测试图像和训练图像</translation>
     </message>
@@ -1129,14 +1127,14 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+115"/>
+        <location filename="../app/studio/document/exports.cpp" line="+114"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>There is no reverse process to export yet.</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
@@ -1641,24 +1639,24 @@
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="+186"/>
+        <location filename="../widgets/histogramview.cpp" line="+215"/>
         <source>n = %1   mean %2   std %3</source>
         <translation>n = %1   均值 %2   标准差 %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+2"/>
         <source>%n outside</source>
         <translation>
             <numerusform>范围外 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-37"/>
         <source>No values</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+107"/>
         <source>N(0, 1)</source>
         <translation>N(0, 1)</translation>
     </message>
@@ -1679,27 +1677,27 @@
         <translation>文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
         <translation>无法写入“%1”：%2。原有文件（如有）保持不变。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cannot encode &apos;%1&apos;: %2</source>
         <translation>无法编码“%1”：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>无法写入“%1”：%2。早先的文件（如有）保持不变。</translation>
     </message>
@@ -1739,8 +1737,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+71"/>
-        <location filename="../app/studio/menus.cpp" line="+201"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+72"/>
+        <location filename="../app/studio/menus.cpp" line="+193"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -1775,7 +1773,7 @@
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1790,28 +1788,28 @@
         <translation>训练已在第 %1 步停止</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <location filename="../app/studio/menus.cpp" line="-47"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-114"/>
+        <location filename="../app/studio/menus.cpp" line="-106"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;New model</source>
         <translation>新建模型(&amp;N)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open a checkpoint</source>
         <translation>打开检查点</translation>
     </message>
@@ -1831,7 +1829,7 @@
         <translation>打开演示模型(&amp;D)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A Fashion-MNIST model that ships with the program, to watch denoising at once</source>
         <translation>随程序附带的 Fashion-MNIST 模型，可立即观看去噪过程</translation>
     </message>
@@ -1867,7 +1865,7 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2039,7 +2037,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+101"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+100"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -2104,12 +2102,12 @@
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Precision: %1</source>
         <translation>精度：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Model: %1, %L2 parameters</source>
         <translation>模型：%1，%L2 个参数</translation>
     </message>
@@ -2119,7 +2117,7 @@
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+60"/>
+        <location filename="../app/studio/menus.cpp" line="+59"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -2129,7 +2127,7 @@
         <translation>上一次导出仍在写入；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-45"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
@@ -2139,7 +2137,7 @@
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
     </message>
@@ -2200,57 +2198,12 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../app/studio/settings/preferencesdialog.cpp" line="+32"/>
-        <source>Automatic (bf16 mixed on this CPU)</source>
-        <translation>自动（在此 CPU 上使用 bf16 混合精度）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Automatic (fp32 on this CPU)</source>
-        <translation>自动（在此 CPU 上使用 fp32）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>fp32</source>
-        <translation>fp32</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>bf16 mixed</source>
-        <translation>bf16 混合精度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>bf16 mixed computes the convolutions and attention in bfloat16, about 1.3× faster on CPUs with AVX512-BF16 or AMX, and keeps the weights, optimizer, normalisation and loss in fp32. Checkpoints always hold fp32 weights. Automatic picks bf16 where the hardware computes it fast.</source>
-        <translation>bf16 混合精度以 bfloat16 计算卷积和注意力，在支持 AVX512-BF16 或 AMX 的 CPU 上约快 1.3 倍，而权重、优化器、归一化和损失仍保持 fp32。检查点始终保存 fp32 权重。“自动”会在硬件能快速计算 bf16 时选用 bf16。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../app/studio/settings/preferencesdialog.cpp" line="+31"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Automatic (CUDA when available)</source>
-        <translation>自动（可用时使用 CUDA）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CUDA GPU</source>
-        <translation>CUDA GPU</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Where the model trains. A change applies at the next Start, when the model moves there; sampling runs where the model is.</source>
-        <translation>模型训练所用的设备。更改将在下次点击“开始”时生效，届时模型会移到该设备上；采样在模型所在的设备上运行。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>All cores</source>
         <translation>所有核心</translation>
     </message>
@@ -2262,44 +2215,19 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>never</source>
-        <translation>从不</translation>
+        <location line="+21"/>
+        <source>CPU threads apply from the next training step, also during a run, and to the next sampling run. The device, the precision and the preview interval are set in the Training view.</source>
+        <translation>CPU 线程数从下一个训练步起生效（运行中也是如此），并用于下一次采样。设备、精度和预览间隔在“训练”视图中设置。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source> steps</source>
-        <translation> 步</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Training steps between two preview samples. Sampling a preview pauses training briefly, so a small interval slows training down.</source>
-        <translation>两次预览采样之间的训练步数。生成预览会短暂暂停训练，因此间隔太小会拖慢训练。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>&amp;Device:</source>
-        <translation>设备(&amp;D)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>P&amp;recision:</source>
-        <translation>精度(&amp;R)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU 线程(&amp;T)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Preview every:</source>
-        <translation>预览间隔(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2307,12 +2235,7 @@
         <translation>导出文件夹(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>A device change applies at the next Start of training: the model moves there, and sampling runs where the model is. Precision, CPU threads and the preview interval apply from the next training step, also during a run, and to the next sampling run.</source>
-        <translation>设备更改在下次开始训练时生效：模型会移到该设备，采样在模型所在的设备上运行。精度、CPU 线程数和预览间隔从下一个训练步起生效（运行中也是如此），并用于下一次采样。</translation>
-    </message>
-    <message>
-        <location line="+94"/>
+        <location line="+77"/>
         <source>Default Export Folder</source>
         <translation>默认导出文件夹</translation>
     </message>
@@ -2348,7 +2271,7 @@
         <translation>DDIM，%L1 步</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Samples to draw. The floor is measured with as many real training images, so the distance can be read at any count; more samples give a steadier number.</source>
         <translation>要生成的样本数。下限使用同样数量的真实训练图像测得，因此在任何样本数下都能解读距离；样本越多，数值越稳定。</translation>
     </message>
@@ -2364,12 +2287,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-17"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>使用这些设置生成样本，并与测试图像进行比较</translation>
     </message>
@@ -2394,13 +2317,13 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+27"/>
+        <location line="+14"/>
+        <location line="+49"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-48"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -2420,13 +2343,13 @@
         <translation>一个在 60000 张 Fashion-MNIST 训练图像上训练的分类器，用其最后一个隐藏层的特征描述每个样本。Fréchet 距离将这些特征的均值和协方差与 10000 张测试图像的特征进行比较；下限是同样数量的真实训练图像所得的同一距离。生成的图像与真实图像相似的模型，得分接近下限。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+101"/>
+        <location line="+32"/>
+        <location line="+95"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-91"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -2436,24 +2359,24 @@
         <translation>占比</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The class the classifier gives each sample. A model that covers every mode makes each of the ten classes about 10% of the time.</source>
         <translation>分类器为每个样本判定的类别。覆盖所有模式的模型，生成十个类别的概率各约为 10%。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Quality against sampling steps</source>
         <translation>质量随采样步数的变化</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+22"/>
-        <location line="+149"/>
+        <location line="+137"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-155"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
@@ -2469,7 +2392,7 @@
         <translation>每张图像的网络评估次数</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+43"/>
         <location line="+8"/>
         <source>No measurement of %1 yet.</source>
         <translation>尚未测量 %1。</translation>
@@ -2563,7 +2486,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+37"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+57"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -2618,7 +2541,7 @@
         <translation>将此图像的 x_t 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -2668,7 +2591,7 @@
         <translation>延续数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -2693,22 +2616,22 @@
         <translation>第 %1 步（共 %2 步）· t = %3</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+36"/>
         <source>predicted clean image x̂₀</source>
         <translation>预测的干净图像 x̂₀</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-21"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+104"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-86"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
@@ -2718,7 +2641,7 @@
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+152"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
@@ -2897,7 +2820,7 @@
         <translation>播放速度，单位为帧/秒</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+198"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2972,12 +2895,12 @@
         <translation>数据集与模型不匹配（图像尺寸或通道数）；请选择其他数据集或预设。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>moving the model to %1</source>
         <translation>将模型移到 %1 上</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>The model has already reached step %1; raise the number of steps to continue.</source>
         <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
     </message>
@@ -2990,7 +2913,7 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+56"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+89"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>
@@ -3026,12 +2949,37 @@
     </message>
     <message>
         <location line="-24"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-72"/>
+        <source>Automatic (bf16 mixed on this CPU)</source>
+        <translation>自动（在此 CPU 上使用 bf16 混合精度）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (fp32 on this CPU)</source>
+        <translation>自动（在此 CPU 上使用 fp32）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed</source>
+        <translation>bf16 混合精度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed computes the convolutions and attention in bfloat16, about 1.3× faster on CPUs with AVX512-BF16 or AMX, and keeps the weights, optimizer, normalisation and loss in fp32. Checkpoints always hold fp32 weights. Automatic picks bf16 where the hardware computes it fast.</source>
+        <translation>bf16 混合精度以 bfloat16 计算卷积和注意力，在支持 AVX512-BF16 或 AMX 的 CPU 上约快 1.3 倍，而权重、优化器、归一化和损失仍保持 fp32。检查点始终保存 fp32 权重。“自动”会在硬件能快速计算 bf16 时选用 bf16。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The learning rate rises linearly from 0 over these first steps.</source>
         <translation>在最初的这些步中，学习率从 0 开始线性增加。</translation>
     </message>
@@ -3041,23 +2989,28 @@
         <translation>模型训练所用的设备。更改将在下次点击“开始”时生效：模型会连同其优化器状态一起移到该设备上。采样在模型所在的设备上运行。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Training steps between two preview samples. Sampling a preview pauses training briefly, so a small interval slows training down.</source>
+        <translation>两次预览采样之间的训练步数。生成预览会短暂暂停训练，因此间隔太小会拖慢训练。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
+        <location line="+228"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-227"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Hyper-parameters</source>
         <translation>超参数</translation>
     </message>
@@ -3088,12 +3041,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+288"/>
+        <location line="+284"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-283"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -3118,7 +3071,7 @@
         <translation>预览间隔</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
@@ -3128,7 +3081,7 @@
         <translation>重置缩放</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Loss (drag to zoom)</source>
         <translation>损失（拖动以缩放）</translation>
     </message>
@@ -3144,22 +3097,22 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+180"/>
+        <location line="+168"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-166"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+147"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Drawing samples at step %1…</source>
         <translation>正在生成第 %1 步的样本…</translation>
     </message>

@@ -13,6 +13,7 @@ namespace {
 
 const QColor kBarColor(70, 130, 180, 190);
 const QColor kNormalColor(214, 39, 40);
+constexpr int kPad = 6; // around the header and the plot
 
 double normalDensity(double x)
 {
@@ -173,14 +174,42 @@ void HistogramView::paintEvent(QPaintEvent* event)
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(rect(), palette().color(QPalette::Base));
 
-    const QFontMetrics metrics = fontMetrics();
-    const QColor textColor = palette().color(QPalette::Text);
-    const int lineHeight = metrics.height();
-    const int pad = 6;
+    const QRect header = drawHeader(painter);
+    if (m_densities.isEmpty() || m_count == 0) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect().adjusted(0, header.bottom(), 0, 0), Qt::AlignCenter, tr("No values"));
+        return;
+    }
 
-    // Header: title on the left, statistics on the right.
-    const QRect header(pad, pad / 2, width() - 2 * pad, lineHeight);
-    painter.setPen(textColor);
+    double yMax = *std::max_element(m_densities.cbegin(), m_densities.cend());
+    if (m_showNormal)
+        yMax = std::max(yMax, normalDensity(std::clamp(0.0, m_lo, m_hi)));
+    yMax = yMax > 0.0 ? yMax * 1.08 : 1.0;
+    const double yStep = ChartAxes::niceStep(yMax, 4);
+
+    const QFontMetrics metrics = fontMetrics();
+    const int lineHeight = metrics.height();
+    int yLabelWidth = 0;
+    for (double y = 0.0; y <= yMax + 1e-12; y += yStep)
+        yLabelWidth = std::max(yLabelWidth, metrics.horizontalAdvance(tickText(y, yStep)));
+
+    const QRect area(kPad + yLabelWidth + 6, header.bottom() + kPad + lineHeight / 2,
+                     std::max(10, width() - (kPad + yLabelWidth + 6) - kPad - metrics.averageCharWidth()),
+                     std::max(10, height() - header.bottom() - kPad - lineHeight / 2 - lineHeight - 8));
+    const Plot plot{area, m_lo, m_hi, yMax};
+    drawGrid(painter, plot, yStep, yLabelWidth);
+    drawBars(painter, plot);
+    if (m_showNormal)
+        drawNormalCurve(painter, plot);
+    drawXAxis(painter, plot);
+}
+
+// Title on the left, statistics on the right; returns where the header lies.
+QRect HistogramView::drawHeader(QPainter& painter) const
+{
+    const QFontMetrics metrics = fontMetrics();
+    const QRect header(kPad, kPad / 2, width() - 2 * kPad, metrics.height());
+    painter.setPen(palette().color(QPalette::Text));
     QString stats;
     if (m_count > 0) {
         stats = tr("n = %1   mean %2   std %3").arg(m_count).arg(m_mean, 0, 'f', 3).arg(m_std, 0, 'f', 3);
@@ -194,99 +223,92 @@ void HistogramView::paintEvent(QPaintEvent* event)
         QFont bold = font();
         bold.setBold(true);
         painter.setFont(bold);
-        const int titleWidth = std::max(0, header.width() - statsWidth - pad);
+        const int titleWidth = std::max(0, header.width() - statsWidth - kPad);
         painter.drawText(QRect(header.left(), header.top(), titleWidth, header.height()),
                          Qt::AlignLeft | Qt::AlignVCenter,
                          QFontMetrics(bold).elidedText(m_title, Qt::ElideRight, titleWidth));
         painter.setFont(font());
     }
+    return header;
+}
 
-    if (m_densities.isEmpty() || m_count == 0) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(0, header.bottom(), 0, 0), Qt::AlignCenter, tr("No values"));
-        return;
-    }
-
-    double yMax = *std::max_element(m_densities.cbegin(), m_densities.cend());
-    if (m_showNormal)
-        yMax = std::max(yMax, normalDensity(std::clamp(0.0, m_lo, m_hi)));
-    yMax = yMax > 0.0 ? yMax * 1.08 : 1.0;
-    const double yStep = ChartAxes::niceStep(yMax, 4);
-
-    int yLabelWidth = 0;
-    for (double y = 0.0; y <= yMax + 1e-12; y += yStep)
-        yLabelWidth = std::max(yLabelWidth, metrics.horizontalAdvance(tickText(y, yStep)));
-
-    const QRect plot(pad + yLabelWidth + 6, header.bottom() + pad + lineHeight / 2,
-                     std::max(10, width() - (pad + yLabelWidth + 6) - pad - metrics.averageCharWidth()),
-                     std::max(10, height() - header.bottom() - pad - lineHeight / 2 - lineHeight - 8));
-    auto mapX = [&](double x) { return plot.left() + (x - m_lo) / (m_hi - m_lo) * plot.width(); };
-    auto mapY = [&](double y) { return plot.bottom() - y / yMax * plot.height(); };
-
-    // Grid lines and y ticks.
+// Grid lines and y ticks, the labels right-aligned in the labelWidth left of the plot.
+void HistogramView::drawGrid(QPainter& painter, const Plot& plot, double yStep, int labelWidth) const
+{
+    const int lineHeight = fontMetrics().height();
+    const QColor textColor = palette().color(QPalette::Text);
     const QColor gridColor = palette().color(QPalette::Mid);
-    for (double y = 0.0; y <= yMax + 1e-12; y += yStep) {
-        const double py = mapY(y);
+    for (double y = 0.0; y <= plot.yMax + 1e-12; y += yStep) {
+        const double py = plot.mapY(y);
         QColor faint = gridColor;
         faint.setAlpha(80);
         painter.setPen(QPen(faint, 1));
-        painter.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py));
+        painter.drawLine(QPointF(plot.area.left(), py), QPointF(plot.area.right(), py));
         painter.setPen(textColor);
-        painter.drawText(QRectF(pad, py - lineHeight / 2.0, yLabelWidth, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
+        painter.drawText(QRectF(kPad, py - lineHeight / 2.0, labelWidth, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
                          tickText(y, yStep));
     }
+}
 
-    // Bars.
+void HistogramView::drawBars(QPainter& painter, const Plot& plot) const
+{
     painter.setPen(Qt::NoPen);
     painter.setBrush(kBarColor);
-    const double barWidth = double(plot.width()) / m_densities.size();
+    const double barWidth = double(plot.area.width()) / m_densities.size();
     const double gap = barWidth > 4.0 ? 1.0 : 0.0;
     for (int i = 0; i < m_densities.size(); ++i) {
         if (m_densities[i] <= 0.0)
             continue;
-        const double x0 = plot.left() + i * barWidth;
-        const double top = mapY(std::min(m_densities[i], yMax));
-        painter.drawRect(QRectF(x0 + gap / 2, top, barWidth - gap, plot.bottom() - top));
+        const double x0 = plot.area.left() + i * barWidth;
+        const double top = plot.mapY(std::min(m_densities[i], plot.yMax));
+        painter.drawRect(QRectF(x0 + gap / 2, top, barWidth - gap, plot.area.bottom() - top));
     }
+}
 
-    // N(0, 1) density.
-    if (m_showNormal) {
-        QPainterPath path;
-        const int samples = std::max(2, plot.width() / 2);
-        for (int i = 0; i <= samples; ++i) {
-            const double x = m_lo + (m_hi - m_lo) * i / samples;
-            const QPointF point(mapX(x), mapY(normalDensity(x)));
-            if (i == 0)
-                path.moveTo(point);
-            else
-                path.lineTo(point);
-        }
-        painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(kNormalColor, 2));
-        painter.drawPath(path);
-
-        // Legend in the top right corner of the plot.
-        const QString legend = tr("N(0, 1)");
-        const int legendWidth = metrics.horizontalAdvance(legend);
-        const int lx = plot.right() - legendWidth - 28;
-        const int ly = plot.top() + lineHeight / 2 + 2;
-        painter.drawLine(lx, ly, lx + 20, ly);
-        painter.setPen(textColor);
-        painter.drawText(QRect(lx + 24, ly - lineHeight / 2, legendWidth + 2, lineHeight),
-                         Qt::AlignLeft | Qt::AlignVCenter, legend);
+// The N(0, 1) density over the bars, with its legend in the top right corner of the plot.
+void HistogramView::drawNormalCurve(QPainter& painter, const Plot& plot) const
+{
+    QPainterPath path;
+    const int samples = std::max(2, plot.area.width() / 2);
+    for (int i = 0; i <= samples; ++i) {
+        const double x = m_lo + (m_hi - m_lo) * i / samples;
+        const QPointF point(plot.mapX(x), plot.mapY(normalDensity(x)));
+        if (i == 0)
+            path.moveTo(point);
+        else
+            path.lineTo(point);
     }
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(kNormalColor, 2));
+    painter.drawPath(path);
 
-    // Axes and x ticks.
-    painter.setPen(QPen(textColor, 1));
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight());
-    painter.drawLine(plot.bottomLeft(), plot.topLeft());
-    const double xStep = ChartAxes::niceStep(m_hi - m_lo, std::max(2, plot.width() / 60));
+    const QFontMetrics metrics = fontMetrics();
+    const int lineHeight = metrics.height();
+    const QString legend = tr("N(0, 1)");
+    const int legendWidth = metrics.horizontalAdvance(legend);
+    const int lx = plot.area.right() - legendWidth - 28;
+    const int ly = plot.area.top() + lineHeight / 2 + 2;
+    painter.drawLine(lx, ly, lx + 20, ly);
+    painter.setPen(palette().color(QPalette::Text));
+    painter.drawText(QRect(lx + 24, ly - lineHeight / 2, legendWidth + 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                     legend);
+}
+
+// The axes, and ticks on x at a step that keeps their labels about 60 px apart.
+void HistogramView::drawXAxis(QPainter& painter, const Plot& plot) const
+{
+    const QFontMetrics metrics = fontMetrics();
+    const QRect& area = plot.area;
+    painter.setPen(QPen(palette().color(QPalette::Text), 1));
+    painter.drawLine(area.bottomLeft(), area.bottomRight());
+    painter.drawLine(area.bottomLeft(), area.topLeft());
+    const double xStep = ChartAxes::niceStep(m_hi - m_lo, std::max(2, area.width() / 60));
     for (double x = std::ceil(m_lo / xStep) * xStep; x <= m_hi + 1e-9; x += xStep) {
-        const double px = mapX(x);
-        painter.drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + 3));
+        const double px = plot.mapX(x);
+        painter.drawLine(QPointF(px, area.bottom()), QPointF(px, area.bottom() + 3));
         const QString text = tickText(x, xStep);
         const int textWidth = metrics.horizontalAdvance(text);
-        painter.drawText(QRectF(px - textWidth / 2.0 - 2, plot.bottom() + 4, textWidth + 4, lineHeight),
+        painter.drawText(QRectF(px - textWidth / 2.0 - 2, area.bottom() + 4, textWidth + 4, metrics.height()),
                          Qt::AlignCenter, text);
     }
 }

@@ -6,6 +6,8 @@
 #include <QVector>
 #include <QWidget>
 
+class QPainter;
+
 class HistogramView : public QWidget {
     Q_OBJECT
 
@@ -42,6 +44,19 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    // Where the plot lies in the widget, and the values it spans: x over [lo, hi], y over [0, yMax].
+    struct Plot {
+        QRect area;
+        double lo, hi, yMax;
+        double mapX(double x) const { return area.left() + (x - lo) / (hi - lo) * area.width(); }
+        double mapY(double y) const { return area.bottom() - y / yMax * area.height(); }
+    };
+    QRect drawHeader(QPainter& painter) const;
+    void drawGrid(QPainter& painter, const Plot& plot, double yStep, int labelWidth) const;
+    void drawBars(QPainter& painter, const Plot& plot) const;
+    void drawNormalCurve(QPainter& painter, const Plot& plot) const;
+    void drawXAxis(QPainter& painter, const Plot& plot) const;
+
     QVector<double> m_densities;
     double m_lo = -4.0;
     double m_hi = 4.0;

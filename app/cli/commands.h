@@ -1,6 +1,7 @@
-// The ddpm commands that need only the engine: schedule, train, info, export, bench, selfcheck and
-// train-classifier. Qt-free, so that a GPU server with only LibTorch has them (-DDDPM_WITH_QT=OFF),
-// with the same options, checkpoints and output as the Qt build, which registers these same commands.
+// The ddpm commands that need only the engine: schedule, train (in traincommand.cpp), info, export,
+// bench, selfcheck and train-classifier. Qt-free, so that a GPU server with only LibTorch has them
+// (-DDDPM_WITH_QT=OFF), with the same options, checkpoints and output as the Qt build, which registers
+// these same commands.
 #pragma once
 
 #include "bench.h"
@@ -19,6 +20,10 @@ struct Environment {
     FolderLoader folderLoader;
 };
 FolderLoader folderLoaderWithoutQt();
+
+// The help of --device and --threads, worded alike in every command that takes them.
+inline const std::string kDeviceHelp = "auto, cpu or cuda";
+inline const std::string kThreadsHelp = "CPU threads (0: all cores)";
 
 // --threads, --device and --precision of the commands that run the U-Net, checked in that order; the
 // threads are set on the way. The error is a usage error (exit code 2).

@@ -1,9 +1,9 @@
 // ddpm: the headless DDPM engine.
 //   ddpm schedule | train | sample | info | export | bench | selfcheck | train-classifier | quality
 //   (ddpm COMMAND --help for the options)
-// The commands that need only the engine live in commands.cpp, shared with the build without Qt;
-// this file adds those that write images (sample) or find the bundled classifier (quality), and
-// image folders as training data.
+// The commands that need only the engine live in commands.cpp and traincommand.cpp, shared with the
+// build without Qt; this file adds those that write images (sample) or find the bundled classifier
+// (quality), and image folders as training data.
 #include "animation.h"
 #include "bundled.h"
 #include "checkpoint.h"
@@ -16,6 +16,7 @@
 #include "quality.h"
 #include "sampler.h"
 #include "schedule.h"
+#include "sizelimits.h"
 #include "modelstate.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -68,70 +70,71 @@ struct SampleArgs {
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
-int sample(const SampleArgs& a)
+// The sampler options with --sampler, --variance and --no-clip applied. Every failure is a usage error.
+Result<SamplerOptions> samplerOptions(const SampleArgs& a)
 {
-    if (a.checkpoint.empty())
-        return fail("--checkpoint CKPT is required", 2);
-    if (a.out.empty() && a.outDir.empty())
-        return fail("--out PNG (a grid) or --out-dir DIR (one PNG per image) is required", 2);
     SamplerOptions so = a.options;
-    int batch = a.batch;
-    const int frames = a.frames, scale = a.scale;
     auto kind = parseSamplerKind(a.sampler);
     auto var = parseVarianceKind(a.variance);
     if (!kind)
-        return fail(kind.error(), 2);
+        return kind.failure();
     if (!var)
-        return fail(var.error(), 2);
+        return var.failure();
     so.kind = kind.value();
     so.variance = var.value();
     so.clipX0 = !a.noClip;
-    std::optional<Compute> compute;
-    std::optional<OpenedModel> opened;
-    if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
-        return rc;
-    const auto device = compute->device;
-    const ModelState& m = opened->model;
-    const Diffusion& diffusion = opened->sampling.diffusion;
-    const Denoiser& denoiser = opened->sampling.denoiser;
-    const std::vector<int64_t>& shape = opened->sampling.imageShape;
-    if (batch == 0)
-        batch = defaultSamplingBatch(device);
+    return so;
+}
+
+// --out-dir made ready: created, and an earlier run's sample-*.png refused, or removed first with
+// --replace, so that old and new images do not mix. Returns 0, or the exit code after the message.
+int prepareOutDir(const SampleArgs& a)
+{
     const QString outDir = QString::fromStdString(a.outDir);
-    if (!outDir.isEmpty() && !QDir().mkpath(outDir))
+    if (outDir.isEmpty())
+        return 0;
+    if (!QDir().mkpath(outDir))
         return fail("cannot create the folder '" + a.outDir + "'");
-    if (!outDir.isEmpty()) {
-        // Old and new images must not mix: an earlier run's sample-*.png are refused, or removed first.
-        const QStringList earlier =
-            QDir(outDir).entryList({QStringLiteral("sample-*.png"), QStringLiteral("sample-*.png.json")}, QDir::Files);
-        if (!earlier.isEmpty() && !a.replace)
-            return fail("'" + a.outDir + "' already holds " + std::to_string(earlier.size()) +
-                            " images of an earlier run (" + earlier.first().toStdString() +
-                            " ...): choose another folder, or pass --replace to remove them first",
-                        2);
-        for (const QString& f : earlier)
-            if (!QFile::remove(QDir(outDir).filePath(f)))
-                return fail("cannot remove '" + QDir(outDir).filePath(f).toStdString() + "'");
+    const QStringList earlier =
+        QDir(outDir).entryList({QStringLiteral("sample-*.png"), QStringLiteral("sample-*.png.json")}, QDir::Files);
+    if (!earlier.isEmpty() && !a.replace)
+        return fail("'" + a.outDir + "' already holds " + std::to_string(earlier.size()) +
+                        " images of an earlier run (" + earlier.first().toStdString() +
+                        " ...): choose another folder, or pass --replace to remove them first",
+                    2);
+    for (const QString& f : earlier)
+        if (!QFile::remove(QDir(outDir).filePath(f)))
+            return fail("cannot remove '" + QDir(outDir).filePath(f).toStdString() + "'");
+    return 0;
+}
+
+// The frames of the strip and the GIF: the strip's evenly spaced steps (x_T first, x_0 last) and up to
+// 100 GIF frames, of the first kAnimatedImages images only, so that memory stays the same whatever
+// --count.
+struct ReverseFrames {
+    static constexpr int kAnimatedImages = 64;
+
+    ReverseFrames(int count, int total, int stripFrames, bool withStrip, bool withGif)
+        : animated(std::min(count, kAnimatedImages))
+        , wantStrip(withStrip)
+        , wantGif(withGif)
+    {
+        auto chosen = [&](int k, int n) {
+            return static_cast<int>(std::lround(static_cast<double>(total) * k / (n - 1)));
+        };
+        for (int k = 0; k < stripFrames; ++k)
+            stripAt.push_back(chosen(k, stripFrames));
+        const int gifFrames = std::min(total + 1, 100);
+        for (int k = 0; k < gifFrames; ++k)
+            gifAt.push_back(chosen(k, gifFrames));
+        strip.resize(wantStrip ? stripFrames : 0);
+        gif.resize(wantGif ? gifFrames : 0);
     }
 
-    // Frames to keep: the strip's evenly spaced steps (x_T first, x_0 last) and up to 100 GIF frames, of
-    // the first kAnimatedImages images only, and the final images only when a grid is written: memory
-    // stays the same whatever --count.
-    constexpr int kAnimatedImages = 64;
-    const int animated = std::min(so.count, kAnimatedImages);
-    const int total = static_cast<int>(samplerTimesteps(so, diffusion.steps()).size());
-    auto chosen = [&](int k, int n) { return static_cast<int>(std::lround(static_cast<double>(total) * k / (n - 1))); };
-    std::vector<int> stripAt, gifAt;
-    for (int k = 0; k < frames; ++k)
-        stripAt.push_back(chosen(k, frames));
-    const int gifFrames = std::min(total + 1, 100);
-    for (int k = 0; k < gifFrames; ++k)
-        gifAt.push_back(chosen(k, gifFrames));
-    const bool wantStrip = a.given("--strip"), wantGif = a.given("--gif");
-    QList<QList<QImage>> strip(wantStrip ? frames : 0);
-    QList<QList<QImage>> gifImages(wantGif ? gifFrames : 0);
-    int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
-    auto keep = [&](int taken, const torch::Tensor& x) {
+    // Keeps x, the images after `taken` steps of the chunk whose first image is `imagesDone`, where a
+    // frame wants them.
+    void keep(int taken, const torch::Tensor& x, int64_t imagesDone)
+    {
         const auto s = std::find(stripAt.begin(), stripAt.end(), taken);
         const auto g = std::find(gifAt.begin(), gifAt.end(), taken);
         const bool inStrip = wantStrip && s != stripAt.end(), inGif = wantGif && g != gifAt.end();
@@ -142,18 +145,32 @@ int sample(const SampleArgs& a)
         if (inStrip)
             strip[static_cast<int>(s - stripAt.begin())].append(images);
         if (inGif)
-            gifImages[static_cast<int>(g - gifAt.begin())].append(images);
-    };
+            gif[static_cast<int>(g - gifAt.begin())].append(images);
+    }
+
+    const int animated; // the images the strip and the GIF show
+    const bool wantStrip, wantGif;
+    std::vector<int> stripAt, gifAt; // the steps taken at each frame
+    QList<QList<QImage>> strip, gif; // each frame's images
+};
+
+// The images drawn in chunks of `batch` (Algorithm 2 or DDIM): each chunk's images written to --out-dir
+// when it ends and kept in `finals` when a grid is written, the frames kept in `frames`, a progress
+// line on a terminal and the speed at the end. Returns 0, or 1 after the message.
+int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions& so, int batch, int total,
+               ReverseFrames& frames, QList<QImage>& finals)
+{
+    const QString outDir = QString::fromStdString(a.outDir);
+    int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(false);
     const bool tty = ::isatty(STDERR_FILENO);
-    QList<QImage> finals;
     QString writeError;
     const auto t0 = std::chrono::steady_clock::now();
     long long imageSteps = 0;
     const bool completed = sampleInChunks(
-        diffusion, denoiser, so, shape, batch,
+        model.diffusion, model.denoiser, so, model.imageShape, batch,
         [&](const ReverseProcess& chunk, int64_t first) {
-            keep(chunk.stepsTaken(), chunk.current());
+            frames.keep(chunk.stepsTaken(), chunk.current(), imagesDone);
             const auto images = batchToImages(chunk.current());
             for (int j = 0; j < images.size() && !outDir.isEmpty() && writeError.isEmpty(); ++j) {
                 const QString file =
@@ -166,7 +183,7 @@ int sample(const SampleArgs& a)
             imagesDone += chunk.current().size(0);
         },
         [&](const ReverseProcess& chunk, const ReverseStep& step) {
-            keep(step.step, step.xt); // x_t before the step: after step.step steps, x_T first
+            frames.keep(step.step, step.xt, imagesDone); // x_t before the step: after step.step steps, x_T first
             imageSteps += step.xt.size(0);
             if (tty)
                 std::fprintf(stderr, "\rsampling: images %d/%d, step %d/%d", static_cast<int>(imagesDone), so.count,
@@ -182,15 +199,12 @@ int sample(const SampleArgs& a)
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr, "ddpm: %d images, %d steps each, in batches of %d: %.1f image-steps/s, peak memory %.0f MiB\n",
                  so.count, total, batch, secs > 0 ? static_cast<double>(imageSteps) / secs : 0.0, peakRssMb());
-    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
-    const int animatedColumns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(animated))));
-    if ((wantStrip || wantGif) && animated < so.count)
-        std::fprintf(stderr, "ddpm: the strip and the GIF show the first %d of the %d images\n", animated, so.count);
-    QList<QImage> gif;
-    for (const auto& frame : gifImages)
-        gif.append(makeGrid(frame, animatedColumns, 2, scale));
+    return 0;
+}
 
-    const QString out = QString::fromStdString(a.out);
+// How the images were made, for the sidecars of the grid, the strip and the GIF; the caller sets the kind.
+ExportMeta sampleMeta(const SampleArgs& a, const ModelState& m, const SamplerOptions& so, int total)
+{
     ExportMeta meta;
     meta.seed = so.seed;
     meta.schedule = QString::fromStdString(scheduleKindName(m.config.schedule.kind));
@@ -202,17 +216,35 @@ int sample(const SampleArgs& a)
     meta.preset = QString::fromStdString(m.config.preset);
     meta.trainingStep = m.step;
     meta.checkpointSha256 = sha256OfFile(QString::fromStdString(a.checkpoint));
-    meta.kind = QStringLiteral("grid");
+    return meta;
+}
+
+// The files asked for, each with its sidecar: the grid of all the images (--out), the strip (--strip) and
+// the GIF (--gif). Returns 0, or 1 after the message.
+int writeImages(const SampleArgs& a, const ModelState& m, const SamplerOptions& so, int total,
+                const QList<QImage>& finals, const ReverseFrames& frames)
+{
+    if ((frames.wantStrip || frames.wantGif) && frames.animated < so.count)
+        std::fprintf(stderr, "ddpm: the strip and the GIF show the first %d of the %d images\n", frames.animated,
+                     so.count);
+    ExportMeta meta = sampleMeta(a, m, so, total);
+    const QString out = QString::fromStdString(a.out);
     if (!out.isEmpty()) {
-        if (auto s = exportImage(makeGrid(finals, columns, 2, scale), out, meta); !s)
+        const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
+        meta.kind = QStringLiteral("grid");
+        if (auto s = exportImage(makeGrid(finals, columns, 2, a.scale), out, meta); !s)
             return fail(s.error());
     }
-    if (wantStrip) {
+    if (frames.wantStrip) {
         meta.kind = QStringLiteral("strip");
-        if (auto s = exportImage(makeStrip(strip, scale), QString::fromStdString(a.strip), meta); !s)
+        if (auto s = exportImage(makeStrip(frames.strip, a.scale), QString::fromStdString(a.strip), meta); !s)
             return fail(s.error());
     }
-    if (wantGif) {
+    if (frames.wantGif) {
+        const int animatedColumns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(frames.animated))));
+        QList<QImage> gif;
+        for (const auto& frame : frames.gif)
+            gif.append(makeGrid(frame, animatedColumns, 2, a.scale));
         // Hold the last frame a little longer by repeating it.
         for (int i = 0; i < 10; ++i)
             gif.append(gif.last());
@@ -223,6 +255,32 @@ int sample(const SampleArgs& a)
         if (auto s = exportFile(bytes.value(), QString::fromStdString(a.gif), meta); !s) // with its sidecar
             return fail(s.error());
     }
+    return 0;
+}
+
+int sample(const SampleArgs& a)
+{
+    if (a.checkpoint.empty())
+        return fail("--checkpoint CKPT is required", 2);
+    if (a.out.empty() && a.outDir.empty())
+        return fail("--out PNG (a grid) or --out-dir DIR (one PNG per image) is required", 2);
+    const auto so = samplerOptions(a);
+    if (!so)
+        return fail(so.error(), 2);
+    std::optional<Compute> compute;
+    std::optional<OpenedModel> opened;
+    if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
+        return rc;
+    const int batch = a.batch == 0 ? defaultSamplingBatch(compute->device) : a.batch;
+    if (const int rc = prepareOutDir(a))
+        return rc;
+    const int total = static_cast<int>(samplerTimesteps(so.value(), opened->sampling.diffusion.steps()).size());
+    ReverseFrames frames(so->count, total, a.frames, a.given("--strip"), a.given("--gif"));
+    QList<QImage> finals; // kept only when a grid is written
+    if (const int rc = drawImages(a, opened->sampling, so.value(), batch, total, frames, finals))
+        return rc;
+    if (const int rc = writeImages(a, opened->model, so.value(), total, finals, frames))
+        return rc;
     std::fprintf(stderr, "ddpm: wrote %s\n", (a.out.empty() ? a.outDir : a.out).c_str());
     return 0;
 }
@@ -235,7 +293,7 @@ void addSampleCommand(CommandLine& cli)
     a->command = c;
     addText(c, "--checkpoint", a->checkpoint, "checkpoint to sample from", "CKPT");
     addText(c, "--out", a->out, "grid of the samples (PNG)", "PNG");
-    addNumber(c, "--count", a->options.count, 1, 100000, "number of images", "N");
+    addNumber(c, "--count", a->options.count, 1, static_cast<double>(limits::kMaxSamples), "number of images", "N");
     addText(c, "--sampler", a->sampler, "ddpm or ddim", "S");
     addNumber(c, "--steps", a->options.ddimSteps, 1, 100000, "DDIM steps", "S");
     addNumber(c, "--eta", a->options.eta, 0, 1, "DDIM η", "E");
@@ -247,8 +305,8 @@ void addSampleCommand(CommandLine& cli)
     addNumber(c, "--frames", a->frames, 2, 1000, "frames in the strip", "K");
     addText(c, "--gif", a->gif, "the reverse process as an animated GIF (the first 64 samples)", "GIF");
     addNumber(c, "--scale", a->scale, 1, 32, "enlarge images by this factor", "N");
-    addText(c, "--device", a->device, "auto, cpu or cuda", "D");
-    addNumber(c, "--threads", a->threads, 0, 1024, "CPU threads (0: all cores)", "N");
+    addText(c, "--device", a->device, kDeviceHelp, "D");
+    addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
     addNumber(c, "--batch", a->batch, 0, 65536, kSamplingBatchHelp, "B");
     addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
     addText(c, "--out-dir", a->outDir, "also write every sample as its own PNG (sample-00000.png …, native size)",
@@ -267,58 +325,25 @@ struct QualityArgs {
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
-int quality(const QualityArgs& a)
+// Each sampler setting, the one of the options or the sweep's, measured in turn with its progress and
+// its result on stderr. Returns 0, or 1 after the message.
+int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampling& model,
+                    const TrainedClassifier& classifier, const QualityReference& reference,
+                    std::vector<QualityReport>& reports)
 {
-    if (a.checkpoint.empty())
-        return fail("--checkpoint CKPT is required", 2);
-    QualityOptions qo = a.options;
-    auto kind = parseSamplerKind(a.sampler);
-    if (!kind)
-        return fail(kind.error(), 2);
-    qo.sampler.kind = kind.value();
-    std::optional<Compute> compute;
-    std::optional<OpenedModel> opened;
-    if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
-        return rc;
-    const auto device = compute->device;
-    const ModelState& m = opened->model;
-    const Diffusion& diffusion = opened->sampling.diffusion;
-    const Denoiser& denoiser = opened->sampling.denoiser;
-    const std::vector<int64_t>& shape = opened->sampling.imageShape;
-    if (m.config.unet.imageChannels() != 1)
-        return fail("'" + a.checkpoint + "' makes " + std::to_string(m.config.unet.imageChannels()) +
-                    "-channel images; quality is measured against Fashion-MNIST, for grey models only");
-    if (m.config.dataSpec.rfind("fashion-mnist", 0) != 0)
-        std::fprintf(stderr, "ddpm: note: the model was trained on %s; it is compared with Fashion-MNIST\n",
-                     m.config.dataSpec.c_str());
-    const QString classifierFile = a.given("--classifier") ? QString::fromStdString(a.classifier) : classifierPath();
-    if (classifierFile.isEmpty())
-        return fail("no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with --classifier "
-                    "or make one with `ddpm train-classifier`");
-    auto classifier = loadClassifier(classifierFile.toStdString(), device);
-    if (!classifier)
-        return fail(classifier.error());
-
-    std::fprintf(stderr, "ddpm: reference: Fashion-MNIST test features and the floor of %d training images\n",
-                 qo.count);
-    auto reference = fashionMnistReference(classifier.value(), qo.count);
-    if (!reference)
-        return fail(reference.error());
     const std::vector<SamplerOptions> settings =
         a.sweep ? qualitySweep(qo.sampler) : std::vector<SamplerOptions>{qo.sampler};
-
     stopOnSignals(false);
     const bool tty = ::isatty(STDERR_FILENO);
-    std::vector<QualityReport> reports;
     for (const auto& setting : settings) {
         QualityOptions o = qo;
         o.sampler = setting;
         const std::string label =
             samplerKindName(setting.kind) + " " +
-            std::to_string(setting.kind == SamplerKind::Ddim ? setting.ddimSteps : diffusion.steps()) + " steps";
+            std::to_string(setting.kind == SamplerKind::Ddim ? setting.ddimSteps : model.diffusion.steps()) + " steps";
         int lastDecile = -1;
         auto report = measureQuality(
-            diffusion, denoiser, shape, classifier.value(), reference.value(), o,
+            model.diffusion, model.denoiser, model.imageShape, classifier, reference, o,
             [&](int done, int total) {
                 const int decile = total > 0 ? static_cast<int>(10.0 * done / total) : 10;
                 if (tty)
@@ -338,35 +363,91 @@ int quality(const QualityArgs& a)
                      report->secondsPerImage);
         reports.push_back(report.value());
     }
+    return 0;
+}
 
-    // One JSON writer (nlohmann's, as core's reports): the report objects as core writes them.
+// The report on standard output: what was measured with what, then the measurement, or the sweep's rows.
+// One JSON writer (nlohmann's, as core's reports): the report objects as core writes them.
+nlohmann::ordered_json qualityJson(const QualityArgs& a, const ModelState& m, const QString& classifierFile,
+                                   const TrainedClassifier& classifier, const QualityReference& reference, int count,
+                                   const std::vector<QualityReport>& reports)
+{
     auto reportObject = [](const QualityReport& r) { return nlohmann::ordered_json::parse(qualityReportToJson(r, 0)); };
     nlohmann::ordered_json o;
     o["checkpoint"] = a.checkpoint;
     o["training_step"] = m.step;
     o["weights"] = a.weights;
     o["classifier"] = classifierFile.toStdString();
-    o["classifier_test_accuracy"] = classifier->testAccuracy;
+    o["classifier_test_accuracy"] = classifier.testAccuracy;
     if (a.sweep) {
         auto rows = nlohmann::ordered_json::array();
         for (const auto& r : reports)
             rows.push_back(reportObject(r));
-        o["count"] = qo.count;
-        o["fid_floor"] = reference->fidFloor;
+        o["count"] = count;
+        o["fid_floor"] = reference.fidFloor;
         o["rows"] = rows;
     } else {
         o.update(reportObject(reports.front()));
     }
+    return o;
+}
+
+// --csv: the report, or the sweep's rows, as CSV. Returns 0, or 1 after the message.
+int writeQualityCsv(const std::string& path, const std::vector<std::string>& classNames,
+                    const std::vector<QualityReport>& reports)
+{
+    QSaveFile csv(QString::fromStdString(path));
+    std::string text = qualityCsvHeader(classNames);
+    for (const auto& r : reports)
+        text += qualityReportToCsvRow(r);
+    if (!csv.open(QIODevice::WriteOnly) || csv.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
+        !csv.commit())
+        return fail(QStringLiteral("cannot write '%1': %2").arg(csv.fileName(), csv.errorString()).toStdString());
+    return 0;
+}
+
+int quality(const QualityArgs& a)
+{
+    if (a.checkpoint.empty())
+        return fail("--checkpoint CKPT is required", 2);
+    QualityOptions qo = a.options;
+    auto kind = parseSamplerKind(a.sampler);
+    if (!kind)
+        return fail(kind.error(), 2);
+    qo.sampler.kind = kind.value();
+    std::optional<Compute> compute;
+    std::optional<OpenedModel> opened;
+    if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
+        return rc;
+    const ModelState& m = opened->model;
+    if (m.config.unet.imageChannels() != 1)
+        return fail("'" + a.checkpoint + "' makes " + std::to_string(m.config.unet.imageChannels()) +
+                    "-channel images; quality is measured against Fashion-MNIST, for grey models only");
+    if (m.config.dataSpec.rfind("fashion-mnist", 0) != 0)
+        std::fprintf(stderr, "ddpm: note: the model was trained on %s; it is compared with Fashion-MNIST\n",
+                     m.config.dataSpec.c_str());
+    const QString classifierFile = a.given("--classifier") ? QString::fromStdString(a.classifier) : classifierPath();
+    if (classifierFile.isEmpty())
+        return fail("no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with --classifier "
+                    "or make one with `ddpm train-classifier`");
+    auto classifier = loadClassifier(classifierFile.toStdString(), compute->device);
+    if (!classifier)
+        return fail(classifier.error());
+
+    std::fprintf(stderr, "ddpm: reference: Fashion-MNIST test features and the floor of %d training images\n",
+                 qo.count);
+    auto reference = fashionMnistReference(classifier.value(), qo.count);
+    if (!reference)
+        return fail(reference.error());
+    std::vector<QualityReport> reports;
+    if (const int rc = measureSettings(a, qo, opened->sampling, classifier.value(), reference.value(), reports))
+        return rc;
+    const auto report = qualityJson(a, m, classifierFile, classifier.value(), reference.value(), qo.count, reports);
     if (a.given("--csv")) {
-        QSaveFile csv(QString::fromStdString(a.csv));
-        std::string text = qualityCsvHeader(classifier->classNames);
-        for (const auto& r : reports)
-            text += qualityReportToCsvRow(r);
-        if (!csv.open(QIODevice::WriteOnly) || csv.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
-            !csv.commit())
-            return fail(QStringLiteral("cannot write '%1': %2").arg(csv.fileName(), csv.errorString()).toStdString());
+        if (const int rc = writeQualityCsv(a.csv, classifier->classNames, reports))
+            return rc;
     }
-    std::printf("%s\n", o.dump(4).c_str());
+    std::printf("%s\n", report.dump(4).c_str());
     return 0;
 }
 
@@ -380,7 +461,7 @@ void addQualityCommand(CommandLine& cli)
                       [a] { return quality(*a); });
     a->command = c;
     addText(c, "--checkpoint", a->checkpoint, "checkpoint of a grey model trained on Fashion-MNIST", "CKPT");
-    addNumber(c, "--count", a->options.count, 2, 100000,
+    addNumber(c, "--count", a->options.count, 2, static_cast<double>(limits::kMaxSamples),
               "samples to draw (the floor uses as many real training images)", "N");
     addText(c, "--sampler", a->sampler, "ddim or ddpm", "S");
     addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, 100000, "DDIM steps", "S");
@@ -393,8 +474,8 @@ void addQualityCommand(CommandLine& cli)
             "../share/ddpm-studio next to the program or the source tree's resources)",
             "FILE");
     addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
-    addText(c, "--device", a->device, "auto, cpu or cuda", "D");
-    addNumber(c, "--threads", a->threads, 0, 1024, "CPU threads (0: all cores)", "N");
+    addText(c, "--device", a->device, kDeviceHelp, "D");
+    addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
     c->add_flag("--sweep", a->sweep, "measure DDIM with 10, 20, 50, 100 and 250 steps and DDPM with all T steps");
     addText(c, "--csv", a->csv, "also write the report (or the sweep's rows) as CSV", "FILE");
 }

@@ -47,6 +47,98 @@ Status checkFrames(const QList<QImage>& frames)
     return Ok{};
 }
 
+// A grey animation shares one palette, the 256 grey levels; each colour frame brings its own.
+ColorMapObject* makeGreyMap()
+{
+    ColorMapObject* map = GifMakeMapObject(256, nullptr);
+    for (int i = 0; i < 256; ++i)
+        map->Colors[i] =
+            GifColorType{static_cast<GifByteType>(i), static_cast<GifByteType>(i), static_cast<GifByteType>(i)};
+    return map;
+}
+
+// Loop forever (NETSCAPE2.0 application extension).
+bool putLoopForever(GifFileType* gif)
+{
+    const unsigned char loop[3] = {1, 0, 0};
+    return EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) == GIF_OK &&
+           EGifPutExtensionBlock(gif, 11, "NETSCAPE2.0") == GIF_OK && EGifPutExtensionBlock(gif, 3, loop) == GIF_OK &&
+           EGifPutExtensionTrailer(gif) == GIF_OK;
+}
+
+bool putFrameDelay(GifFileType* gif, int delayMs)
+{
+    GraphicsControlBlock gcb{};
+    gcb.DisposalMode = DISPOSE_DO_NOT;
+    gcb.UserInputFlag = false;
+    gcb.DelayTime = std::max(1, delayMs / 10);
+    gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+    GifByteType ext[4];
+    const size_t len = EGifGCBToExtension(&gcb, ext);
+    return EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(len), ext) == GIF_OK;
+}
+
+// A grey frame's pixels are its own indices into the grey palette.
+void greyIndices(const QImage& frame, std::vector<GifByteType>& indices)
+{
+    const int w = frame.width(), h = frame.height();
+    const QImage g = frame.convertToFormat(QImage::Format_Grayscale8);
+    for (int y = 0; y < h; ++y)
+        std::memcpy(indices.data() + static_cast<size_t>(y) * w, g.constScanLine(y), static_cast<size_t>(w));
+}
+
+// Colour frames: giflib's median-cut quantiser gives each frame its own palette. Returns the palette (the
+// caller frees it), or null when quantising failed.
+ColorMapObject* quantise(const QImage& frame, std::vector<GifByteType>& indices)
+{
+    const int w = frame.width(), h = frame.height();
+    const QImage rgb = frame.convertToFormat(QImage::Format_RGB888);
+    std::vector<GifByteType> r(indices.size()), g(indices.size()), b(indices.size());
+    for (int y = 0; y < h; ++y) {
+        const uchar* line = rgb.constScanLine(y);
+        for (int x = 0; x < w; ++x) {
+            const size_t i = static_cast<size_t>(y) * w + x;
+            r[i] = line[3 * x];
+            g[i] = line[3 * x + 1];
+            b[i] = line[3 * x + 2];
+        }
+    }
+    int mapSize = 256;
+    ColorMapObject* map = GifMakeMapObject(256, nullptr);
+    if (GifQuantizeBuffer(static_cast<unsigned>(w), static_cast<unsigned>(h), &mapSize, r.data(), g.data(), b.data(),
+                          indices.data(), map->Colors) != GIF_OK) {
+        GifFreeMapObject(map);
+        return nullptr;
+    }
+    return map;
+}
+
+// One frame: its delay, its image descriptor (with a palette of its own in colour) and its pixels, through
+// `indices` (a buffer of one frame's size). Returns null, or what failed.
+const char* putFrame(GifFileType* gif, const QImage& frame, bool grey, int delayMs, std::vector<GifByteType>& indices)
+{
+    if (!putFrameDelay(gif, delayMs))
+        return "delay";
+    const int w = frame.width(), h = frame.height();
+    ColorMapObject* localMap = nullptr;
+    if (grey) {
+        greyIndices(frame, indices);
+    } else {
+        localMap = quantise(frame, indices);
+        if (!localMap)
+            return "palette";
+    }
+    const int descOk = EGifPutImageDesc(gif, 0, 0, w, h, false, localMap);
+    if (localMap)
+        GifFreeMapObject(localMap);
+    if (descOk != GIF_OK)
+        return "frame";
+    for (int y = 0; y < h; ++y)
+        if (EGifPutLine(gif, indices.data() + static_cast<size_t>(y) * w, w) != GIF_OK)
+            return "pixels";
+    return nullptr;
+}
+
 } // namespace
 
 Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
@@ -69,71 +161,19 @@ Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
                          .arg(QString::fromLatin1(what))
                          .toStdString()};
     };
-    ColorMapObject* globalMap = nullptr;
-    if (grey) {
-        globalMap = GifMakeMapObject(256, nullptr);
-        for (int i = 0; i < 256; ++i)
-            globalMap->Colors[i] =
-                GifColorType{static_cast<GifByteType>(i), static_cast<GifByteType>(i), static_cast<GifByteType>(i)};
-    }
+    ColorMapObject* globalMap = grey ? makeGreyMap() : nullptr;
     EGifSetGifVersion(gif, true);
     const int screenOk = EGifPutScreenDesc(gif, w, h, 8, 0, globalMap);
     if (globalMap)
         GifFreeMapObject(globalMap);
     if (screenOk != GIF_OK)
         return fail("screen");
-    // Loop forever (NETSCAPE2.0 application extension).
-    const unsigned char loop[3] = {1, 0, 0};
-    if (EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) != GIF_OK ||
-        EGifPutExtensionBlock(gif, 11, "NETSCAPE2.0") != GIF_OK || EGifPutExtensionBlock(gif, 3, loop) != GIF_OK ||
-        EGifPutExtensionTrailer(gif) != GIF_OK)
+    if (!putLoopForever(gif))
         return fail("loop");
     std::vector<GifByteType> indices(static_cast<size_t>(w) * h);
-    for (const QImage& frame : frames) {
-        GraphicsControlBlock gcb{};
-        gcb.DisposalMode = DISPOSE_DO_NOT;
-        gcb.UserInputFlag = false;
-        gcb.DelayTime = std::max(1, delayMs / 10);
-        gcb.TransparentColor = NO_TRANSPARENT_COLOR;
-        GifByteType ext[4];
-        const size_t len = EGifGCBToExtension(&gcb, ext);
-        if (EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(len), ext) != GIF_OK)
-            return fail("delay");
-        ColorMapObject* localMap = nullptr;
-        if (grey) {
-            const QImage g = frame.convertToFormat(QImage::Format_Grayscale8);
-            for (int y = 0; y < h; ++y)
-                std::memcpy(indices.data() + static_cast<size_t>(y) * w, g.constScanLine(y), static_cast<size_t>(w));
-        } else {
-            // Colour frames: giflib's median-cut quantiser gives each frame its own palette.
-            const QImage rgb = frame.convertToFormat(QImage::Format_RGB888);
-            std::vector<GifByteType> r(indices.size()), g(indices.size()), b(indices.size());
-            for (int y = 0; y < h; ++y) {
-                const uchar* line = rgb.constScanLine(y);
-                for (int x = 0; x < w; ++x) {
-                    const size_t i = static_cast<size_t>(y) * w + x;
-                    r[i] = line[3 * x];
-                    g[i] = line[3 * x + 1];
-                    b[i] = line[3 * x + 2];
-                }
-            }
-            int mapSize = 256;
-            localMap = GifMakeMapObject(256, nullptr);
-            if (GifQuantizeBuffer(static_cast<unsigned>(w), static_cast<unsigned>(h), &mapSize, r.data(), g.data(),
-                                  b.data(), indices.data(), localMap->Colors) != GIF_OK) {
-                GifFreeMapObject(localMap);
-                return fail("palette");
-            }
-        }
-        const int descOk = EGifPutImageDesc(gif, 0, 0, w, h, false, localMap);
-        if (localMap)
-            GifFreeMapObject(localMap);
-        if (descOk != GIF_OK)
-            return fail("frame");
-        for (int y = 0; y < h; ++y)
-            if (EGifPutLine(gif, indices.data() + static_cast<size_t>(y) * w, w) != GIF_OK)
-                return fail("pixels");
-    }
+    for (const QImage& frame : frames)
+        if (const char* what = putFrame(gif, frame, grey, delayMs, indices))
+            return fail(what);
     if (EGifCloseFile(gif, &err) != GIF_OK)
         return Error{QCoreApplication::translate("Animation", "Encoding the GIF failed: %1")
                          .arg(GifErrorString(err))

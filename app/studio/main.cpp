@@ -20,107 +20,124 @@
 
 #include <cstdio>
 
-int main(int argc, char** argv)
+namespace {
+
+// --screenshot renders offscreen; set the platform before QApplication reads it.
+void chooseOffscreenPlatform(int argc, char** argv)
 {
-    // --screenshot renders offscreen; set the platform before QApplication reads it.
     for (int i = 1; i < argc; ++i)
         if (QByteArray(argv[i]) == "--screenshot" && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-    ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
-    StudioApplication app(argc, argv);
+}
+
+void describeApplication()
+{
     QApplication::setOrganizationName(QStringLiteral("DDPMStudio"));
     QApplication::setApplicationName(QStringLiteral("DDPM Studio"));
     QApplication::setApplicationVersion(QStringLiteral(DDPM_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ddpm-studio.svg")));
+}
 
+// The studio's command line: its options and the parser that reads them.
+struct Arguments {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("DDPM Studio: train, watch and understand diffusion models"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption checkpoint(QStringLiteral("checkpoint"), QStringLiteral("open this checkpoint"),
-                                  QStringLiteral("CKPT"));
-    QCommandLineOption data(QStringLiteral("data"), QStringLiteral("data set (fashion-mnist, synthetic, mnist:DIR, …)"),
-                            QStringLiteral("SPEC"));
-    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("render a view to a PNG and exit"),
-                                  QStringLiteral("FILE"));
-    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("data, training, reverse, schedules or quality"),
-                            QStringLiteral("VIEW"), QStringLiteral("data"));
-    QCommandLineOption settingsFile(QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"),
-                                    QStringLiteral("FILE"));
-    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("language for this run (de, zh_CN, en)"),
-                                QStringLiteral("LANG"));
-    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size of a screenshot"),
-                            QStringLiteral("WxH"), QStringLiteral("1500x900"));
-    QCommandLineOption soak(
+    QCommandLineOption checkpoint{QStringLiteral("checkpoint"), QStringLiteral("open this checkpoint"),
+                                  QStringLiteral("CKPT")};
+    QCommandLineOption data{QStringLiteral("data"), QStringLiteral("data set (fashion-mnist, synthetic, mnist:DIR, …)"),
+                            QStringLiteral("SPEC")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"), QStringLiteral("render a view to a PNG and exit"),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("data, training, reverse, schedules or quality"),
+                            QStringLiteral("VIEW"), QStringLiteral("data")};
+    QCommandLineOption settingsFile{QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"),
+                                    QStringLiteral("FILE")};
+    QCommandLineOption language{QStringLiteral("language"), QStringLiteral("language for this run (de, zh_CN, en)"),
+                                QStringLiteral("LANG")};
+    QCommandLineOption size{QStringLiteral("size"), QStringLiteral("window size of a screenshot"),
+                            QStringLiteral("WxH"), QStringLiteral("1500x900")};
+    QCommandLineOption soak{
         QStringLiteral("soak"),
         QStringLiteral("drive the studio for this many minutes (train, sample, scrub, switch views, export) and report "
                        "memory, stalls and warnings as JSON (scripts/soak.sh)"),
-        QStringLiteral("MINUTES"));
-    QCommandLineOption soakReport(QStringLiteral("soak-report"), QStringLiteral("write the soak's JSON report here"),
-                                  QStringLiteral("FILE"));
-    parser.addOptions({checkpoint, data, screenshot, view, settingsFile, language, size, soak, soakReport});
+        QStringLiteral("MINUTES")};
+    QCommandLineOption soakReport{QStringLiteral("soak-report"), QStringLiteral("write the soak's JSON report here"),
+                                  QStringLiteral("FILE")};
+};
+
+void parseArguments(Arguments& args, const QApplication& app)
+{
+    QCommandLineParser& parser = args.parser;
+    parser.setApplicationDescription(QStringLiteral("DDPM Studio: train, watch and understand diffusion models"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({args.checkpoint, args.data, args.screenshot, args.view, args.settingsFile, args.language,
+                       args.size, args.soak, args.soakReport});
     parser.process(app);
-    if (parser.isSet(soak)) {
-        SoakDriver::installMessageCounter();
-        StudioApplication::setTiming(true);
-    }
+}
 
-    const bool shot = parser.isSet(screenshot) || parser.isSet(soak);
-    // Screenshots never read or change the user's settings.
-    const QString ini = parser.isSet(settingsFile)
-                            ? parser.value(settingsFile)
-                            : (shot ? QDir::temp().filePath(QStringLiteral("ddpm-studio-screenshot.ini")) : QString());
-    if (shot)
-        QFile::remove(ini);
-    Settings settings(ini);
-    installTranslations(parser.isSet(language) ? parser.value(language) : settings.language(), &app);
-    ddpm::configureThreads(settings.cpuThreads());
-
-    MainWindow window(settings);
-    if (parser.isSet(data))
-        window.loadData(parser.value(data));
-    if (parser.isSet(checkpoint))
-        window.openCheckpoint(parser.value(checkpoint));
+// The data set and the model to start with: those on the command line, else (outside screenshots and
+// soaks) the last session's model or the demo model.
+void openFirstModel(MainWindow& window, const Arguments& args, bool shot)
+{
+    const QCommandLineParser& parser = args.parser;
+    if (parser.isSet(args.data))
+        window.loadData(parser.value(args.data));
+    if (parser.isSet(args.checkpoint))
+        window.openCheckpoint(parser.value(args.checkpoint));
     else if (!shot)
         window.openStartupModel(/*sampleDemo=*/true);
-    if (!shot) {
-        window.show();
-        return app.exec();
-    }
-    if (parser.isSet(soak)) {
-        // A session as a user would have it, on the demo model (or --checkpoint), with settings and
-        // exports of its own.
-        Dialogs::setSilent(true); // an error goes to the status bar (and the report's warnings), not a modal box
-        if (!parser.isSet(checkpoint))
-            window.openStartupModel(/*sampleDemo=*/false);
-        window.resize(1400, 900);
-        window.show();
-        const QString exports = QDir::temp().filePath(QStringLiteral("ddpm-studio-soak-exports"));
-        SoakDriver driver(window, std::max(0.2, parser.value(soak).toDouble()), parser.value(soakReport), exports);
-        QObject::connect(&driver, &SoakDriver::finished, &app, [&](int rc) { app.exit(rc); });
-        driver.start();
-        const int rc = app.exec();
-        QDir(exports).removeRecursively();
-        return rc;
-    }
+}
 
-    // Screenshot: wait until the data and model are in, sample for the reverse view, then render.
+// A session as a user would have it, on the demo model (or --checkpoint), with settings and exports of its
+// own; the soak's report says how it went.
+int runSoak(StudioApplication& app, MainWindow& window, const Arguments& args)
+{
+    const QCommandLineParser& parser = args.parser;
+    Dialogs::setSilent(true); // an error goes to the status bar (and the report's warnings), not a modal box
+    if (!parser.isSet(args.checkpoint))
+        window.openStartupModel(/*sampleDemo=*/false);
+    window.resize(1400, 900);
+    window.show();
+    const QString exports = QDir::temp().filePath(QStringLiteral("ddpm-studio-soak-exports"));
+    SoakDriver driver(window, std::max(0.2, parser.value(args.soak).toDouble()), parser.value(args.soakReport),
+                      exports);
+    QObject::connect(&driver, &SoakDriver::finished, &app, [&](int rc) { app.exit(rc); });
+    driver.start();
+    const int rc = app.exec();
+    QDir(exports).removeRecursively();
+    return rc;
+}
+
+// The view of a screenshot at its size, shown; returns the view, or -1 for one that does not exist.
+int showScreenshotView(MainWindow& window, const Arguments& args)
+{
+    const QCommandLineParser& parser = args.parser;
     const QStringList views{QStringLiteral("data"), QStringLiteral("training"), QStringLiteral("reverse"),
                             QStringLiteral("schedules"), QStringLiteral("quality")};
-    const int v = views.indexOf(parser.value(view));
+    const int v = views.indexOf(parser.value(args.view));
     if (v < 0) {
-        std::fprintf(stderr, "ddpm-studio: unknown view '%s'\n", qPrintable(parser.value(view)));
-        return 2;
+        std::fprintf(stderr, "ddpm-studio: unknown view '%s'\n", qPrintable(parser.value(args.view)));
+        return -1;
     }
-    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    const QStringList wh = parser.value(args.size).split(QLatin1Char('x'));
     window.resize(wh.size() == 2 ? std::max(200, wh[0].toInt()) : 1500,
                   wh.size() == 2 ? std::max(200, wh[1].toInt()) : 900);
     window.setView(MainWindow::View(v));
     window.show();
-    const QString out = parser.value(screenshot);
+    return v;
+}
+
+// Screenshot: wait until the data and model are in, sample for the reverse view, then render.
+int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& args)
+{
+    const QCommandLineParser& parser = args.parser;
+    const int v = showScreenshotView(window, args);
+    if (v < 0)
+        return 2;
+    const QString out = parser.value(args.screenshot);
     QElapsedTimer clock;
     clock.start();
-    bool sampled = false, opened = !parser.isSet(checkpoint);
+    bool sampled = false, opened = !parser.isSet(args.checkpoint);
     QObject::connect(window.training(), &TrainingController::modelReady, &window,
                      [&](SnapshotPtr, const QString& path) {
                          if (!path.isEmpty())
@@ -174,4 +191,43 @@ int main(int argc, char** argv)
     poll.start(100);
     Dialogs::setSilent(true);
     return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    chooseOffscreenPlatform(argc, argv);
+    ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
+    StudioApplication app(argc, argv);
+    describeApplication();
+
+    Arguments args;
+    parseArguments(args, app);
+    const QCommandLineParser& parser = args.parser;
+    if (parser.isSet(args.soak)) {
+        SoakDriver::installMessageCounter();
+        StudioApplication::setTiming(true);
+    }
+
+    const bool shot = parser.isSet(args.screenshot) || parser.isSet(args.soak);
+    // Screenshots never read or change the user's settings.
+    const QString ini = parser.isSet(args.settingsFile)
+                            ? parser.value(args.settingsFile)
+                            : (shot ? QDir::temp().filePath(QStringLiteral("ddpm-studio-screenshot.ini")) : QString());
+    if (shot)
+        QFile::remove(ini);
+    Settings settings(ini);
+    installTranslations(parser.isSet(args.language) ? parser.value(args.language) : settings.language(), &app);
+    ddpm::configureThreads(settings.get(setting::CpuThreads));
+
+    MainWindow window(settings);
+    openFirstModel(window, args, shot);
+    if (!shot) {
+        window.show();
+        return app.exec();
+    }
+    if (parser.isSet(args.soak))
+        return runSoak(app, window, args);
+    return runScreenshot(app, window, args);
 }

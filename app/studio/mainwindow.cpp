@@ -60,7 +60,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_loader = new DataLoader(this);
     m_quality = new QualityController(this);
     m_document = new ModelDocument(m_training, m_settings, this);
-    m_training->setCpuThreads(m_settings.cpuThreads()); // on its worker thread: OpenMP's count is per thread
+    m_training->setCpuThreads(
+        m_settings.get(setting::CpuThreads)); // on its worker thread: OpenMP's count is per thread
 
     m_tabs = new QTabWidget(this);
     m_dataView = new DataView(m_tabs);
@@ -275,7 +276,7 @@ void MainWindow::restoreSettings()
         resize(1400, 880);
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
-    m_tabs->setCurrentIndex(std::clamp(m_settings.currentView(), 0, 4));
+    m_tabs->setCurrentIndex(std::clamp(m_settings.get(setting::CurrentView), 0, 4));
     m_binder->restoreForms();
     m_training->setPrecision(m_trainingView->precision());
 }
@@ -284,7 +285,7 @@ void MainWindow::saveSettings()
 {
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
-    m_settings.setCurrentView(m_tabs->currentIndex());
+    m_settings.set(setting::CurrentView, m_tabs->currentIndex());
     m_binder->saveForms();
     m_settings.sync();
 }
@@ -369,7 +370,7 @@ void MainWindow::startTraining()
     r.totalSteps = m_trainingView->totalSteps();
     r.options = m_trainingView->formOptions();
     r.device = m_trainingView->device();
-    r.threads = m_settings.cpuThreads();
+    r.threads = m_settings.get(setting::CpuThreads);
     r.precision = m_trainingView->precision();
     if (m_document->isDemo()) {
         // The demo model is read-only: training goes on in a copy that is saved under a name of its own.
@@ -392,7 +393,7 @@ void MainWindow::startQuality(const QualityOptions& options, bool sweep)
     r.model = snap;
     r.options = options;
     r.runs = sweep ? qualitySweep(options.sampler) : std::vector<SamplerOptions>{options.sampler};
-    r.threads = m_settings.cpuThreads();
+    r.threads = m_settings.get(setting::CpuThreads);
     m_qualityStep = snap->step;
     if (m_quality->start(r) != 0)
         m_qualityView->begin(static_cast<int>(r.runs.size()));

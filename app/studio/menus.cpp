@@ -103,14 +103,9 @@ void MainWindow::buildFileMenu()
     saveAsAct->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     auto* prefs = file->addAction(tr("&Preferences…"), this, [this] {
-        // The dialog starts from what the form shows now (its device, precision and preview interval
-        // are saved only at exit otherwise), so OK does not put older values back into the form.
-        m_binder->computeFromForm();
         PreferencesDialog dialog(m_settings, this);
-        if (dialog.exec() == QDialog::Accepted) {
-            m_binder->computeToForm();
-            m_training->setCpuThreads(m_settings.cpuThreads());
-        }
+        if (dialog.exec() == QDialog::Accepted)
+            m_training->setCpuThreads(m_settings.get(setting::CpuThreads));
     });
     prefs->setShortcut(QKeySequence::Preferences);
     file->addSeparator();

@@ -18,57 +18,46 @@ SettingsBinder::SettingsBinder(Settings& settings, TrainingView* training, Rever
 
 void SettingsBinder::restoreForms()
 {
-    auto c = makeConfig(m_settings.preset().toStdString());
-    ModelConfig config = c ? c.value() : makeConfig("reference").value();
-    config.train.batch = m_settings.batchSize();
-    config.train.lr = m_settings.learningRate();
-    config.train.emaDecay = m_settings.emaDecay();
-    config.train.warmupSteps = m_settings.warmupSteps();
-    config.train.seed = static_cast<uint64_t>(m_settings.seed());
-    if (auto k = parseScheduleKind(m_settings.schedule().toStdString()))
-        config.schedule.kind = k.value();
+    auto c = makeConfig(m_settings.get(setting::Preset).toStdString());
+    ModelConfig config = c ? c.value() : makeConfig(kDefaultPreset).value();
+    config.train.batch = m_settings.get(setting::BatchSize);
+    config.train.lr = m_settings.get(setting::LearningRate);
+    config.train.emaDecay = m_settings.get(setting::EmaDecay);
+    config.train.warmupSteps = m_settings.get(setting::WarmupSteps);
+    config.train.seed = static_cast<uint64_t>(m_settings.get(setting::Seed));
+    config.schedule.kind = parseScheduleKind(m_settings.get(setting::Schedule).toStdString()).value();
     m_training->setFormConfig(config);
-    m_training->setTotalSteps(m_settings.totalSteps());
-    computeToForm();
+    m_training->setTotalSteps(m_settings.get(setting::TotalSteps));
+    m_training->setDevice(m_settings.get(setting::Device));
+    m_training->setPrecision(m_settings.get(setting::Precision)); // the form tells the training controller
+    m_training->setPreviewInterval(m_settings.get(setting::PreviewInterval));
     SamplerOptions so;
-    so.kind = m_settings.sampler() == QLatin1String("ddim") ? SamplerKind::Ddim : SamplerKind::Ddpm;
-    so.variance = m_settings.variance() == QLatin1String("beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
-    so.ddimSteps = m_settings.samplerSteps();
-    so.eta = m_settings.eta();
-    so.count = m_settings.sampleCount();
+    so.kind = parseSamplerKind(m_settings.get(setting::Sampler).toStdString()).value();
+    so.variance = parseVarianceKind(m_settings.get(setting::Variance).toStdString()).value();
+    so.ddimSteps = m_settings.get(setting::SamplerSteps);
+    so.eta = m_settings.get(setting::Eta);
+    so.count = m_settings.get(setting::SampleCount);
     m_reverse->setSamplerOptions(so);
 }
 
 void SettingsBinder::saveForms()
 {
     const auto c = m_training->formConfig();
-    m_settings.setPreset(QString::fromStdString(c.preset));
-    m_settings.setBatchSize(c.train.batch);
-    m_settings.setLearningRate(c.train.lr);
-    m_settings.setEmaDecay(c.train.emaDecay);
-    m_settings.setWarmupSteps(c.train.warmupSteps);
-    m_settings.setSeed(static_cast<qint64>(c.train.seed));
-    m_settings.setSchedule(QString::fromStdString(scheduleKindName(c.schedule.kind)));
-    m_settings.setTotalSteps(static_cast<int>(m_training->totalSteps()));
-    computeFromForm();
+    m_settings.set(setting::Preset, QString::fromStdString(c.preset));
+    m_settings.set(setting::BatchSize, c.train.batch);
+    m_settings.set(setting::LearningRate, c.train.lr);
+    m_settings.set(setting::EmaDecay, c.train.emaDecay);
+    m_settings.set(setting::WarmupSteps, c.train.warmupSteps);
+    m_settings.set(setting::Seed, static_cast<qint64>(c.train.seed));
+    m_settings.set(setting::Schedule, QString::fromStdString(scheduleKindName(c.schedule.kind)));
+    m_settings.set(setting::TotalSteps, static_cast<int>(m_training->totalSteps()));
+    m_settings.set(setting::Device, m_training->device());
+    m_settings.set(setting::Precision, m_training->precision());
+    m_settings.set(setting::PreviewInterval, m_training->previewInterval()); // 0: never
     const auto so = m_reverse->samplerOptions();
-    m_settings.setSampler(QString::fromStdString(samplerKindName(so.kind)));
-    m_settings.setVariance(QString::fromStdString(varianceKindName(so.variance)));
-    m_settings.setSamplerSteps(so.ddimSteps);
-    m_settings.setEta(so.eta);
-    m_settings.setSampleCount(so.count);
-}
-
-void SettingsBinder::computeFromForm()
-{
-    m_settings.setDevice(m_training->device());
-    m_settings.setPrecision(m_training->precision());
-    m_settings.setPreviewInterval(m_training->previewInterval()); // 0: never
-}
-
-void SettingsBinder::computeToForm()
-{
-    m_training->setDevice(m_settings.device());
-    m_training->setPrecision(m_settings.precision()); // the form tells the training controller
-    m_training->setPreviewInterval(m_settings.previewInterval());
+    m_settings.set(setting::Sampler, QString::fromStdString(samplerKindName(so.kind)));
+    m_settings.set(setting::Variance, QString::fromStdString(varianceKindName(so.variance)));
+    m_settings.set(setting::SamplerSteps, so.ddimSteps);
+    m_settings.set(setting::Eta, so.eta);
+    m_settings.set(setting::SampleCount, so.count);
 }

@@ -1,7 +1,6 @@
 // Keeps the settings and the forms that edit them in step: the training form (preset, schedule,
-// optimiser, steps, device, precision, preview interval) and the Reverse view's sampler options are
-// read from the settings when the window opens and written back when it closes; Preferences starts
-// from what the form shows and hands its answer back to the form.
+// optimiser, steps, device, precision, preview interval: their one editor) and the Reverse view's
+// sampler options are read from the settings when the window opens and written back when it closes.
 #pragma once
 
 class ReverseView;
@@ -14,10 +13,6 @@ public:
 
     void restoreForms(); // settings → forms
     void saveForms();    // forms → settings (not yet synced to storage)
-    // The compute settings the form edits too (device, precision, preview interval): form → settings
-    // before Preferences opens, settings → form after OK.
-    void computeFromForm();
-    void computeToForm();
 
 private:
     Settings& m_settings;

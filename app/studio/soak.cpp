@@ -174,6 +174,8 @@ void SoakDriver::sampleMemory()
         m_rssAfterWarmup = rss;
 }
 
+// One step of the cycle (train, sample, scrub, switch views, export, again) until the time is up; each
+// step arms m_step for the next.
 void SoakDriver::next()
 {
     if (m_clock.elapsed() >= static_cast<qint64>(m_minutes * 60'000)) {
@@ -186,94 +188,125 @@ void SoakDriver::next()
         m_phaseClock.restart();
         return;
     }
-    auto* training = m_window.training();
     switch (m_phase) {
     case Phase::Train:
-        // Start once, train about 15 s, stop once, wait for the run to end (a run that does not stop
-        // within a minute is reported: that is a defect the soak is there to find).
-        if (!m_trainStarted) {
-            m_trainStarted = true;
-            m_stopAsked = false;
-            m_window.setView(MainWindow::Training);
-            m_window.trainingView()->setTotalSteps(training->step() + 1'000'000);
-            m_window.startTraining();
-        } else if (!m_stopAsked && m_phaseClock.elapsed() >= 15'000) {
-            m_stopAsked = true;
-            m_stopClock.start();
-            training->stop();
-        } else if (m_stopAsked && training->state() != TrainingController::State::Running) {
-            m_trainStarted = false;
-            m_phase = Phase::Sample;
-            m_phaseClock.restart();
-            ddpm::SamplerOptions o = m_window.reverseView()->samplerOptions();
-            o.kind = ddpm::SamplerKind::Ddim;
-            o.ddimSteps = 50;
-            o.count = 16;
-            o.seed = static_cast<uint64_t>(m_cycle);
-            m_window.reverseView()->setSamplerOptions(o);
-            m_window.startSampling();
-        } else if (m_stopAsked && m_stopClock.elapsed() > 60'000) {
-            ++m_stuck;
-            training->stop();
-            m_stopClock.restart();
-        }
-        m_step.start(100);
+        advanceTraining();
         return;
     case Phase::Sample:
-        if (m_window.sampling()->isRunning() && m_phaseClock.elapsed() < 120'000) {
-            m_step.start(100);
-            return;
-        }
-        m_phase = Phase::Scrub;
-        m_scrubAt = 0;
-        m_step.start(20);
+        advanceSampling();
         return;
-    case Phase::Scrub: {
-        auto* scrubber = m_window.reverseView()->scrubber();
-        if (m_scrubAt <= scrubber->maximum()) {
-            scrubber->setValue(m_scrubAt++);
-            m_step.start(20);
-            return;
-        }
-        m_phase = Phase::Views;
-        m_viewAt = 0;
-        m_step.start(0);
+    case Phase::Scrub:
+        advanceScrubbing();
         return;
-    }
     case Phase::Views:
-        if (m_viewAt < 5) {
-            m_window.setView(MainWindow::View(m_viewAt++));
-            m_step.start(300);
-            return;
-        }
-        m_phase = Phase::Export;
-        m_exportAt = 0;
-        m_step.start(0);
+        advanceViews();
         return;
     case Phase::Export:
-        if (m_window.isExporting()) {
-            m_step.start(50);
-            return;
-        }
-        if (m_exportAt == 0) {
-            m_window.runExport(
-                m_window.exports()->sampleGrid(QDir(m_exportFolder).filePath(QStringLiteral("grid.png"))),
-                QStringLiteral("grid.png"), QStringLiteral("grid"));
-        } else if (m_exportAt == 1) {
-            m_window.runExport(
-                m_window.exports()->reverseGif(QDir(m_exportFolder).filePath(QStringLiteral("reverse.gif"))),
-                QStringLiteral("reverse.gif"), QStringLiteral("gif"));
-        } else {
-            ++m_cycle;
-            m_phase = Phase::Train;
-            m_phaseClock.restart();
-            m_step.start(0);
-            return;
-        }
-        ++m_exportAt;
+        advanceExports();
+        return;
+    }
+}
+
+// Start once, train about 15 s, stop once, wait for the run to end (a run that does not stop within a
+// minute is reported: that is a defect the soak is there to find).
+void SoakDriver::advanceTraining()
+{
+    auto* training = m_window.training();
+    if (!m_trainStarted) {
+        m_trainStarted = true;
+        m_stopAsked = false;
+        m_window.setView(MainWindow::Training);
+        m_window.trainingView()->setTotalSteps(training->step() + 1'000'000);
+        m_window.startTraining();
+    } else if (!m_stopAsked && m_phaseClock.elapsed() >= 15'000) {
+        m_stopAsked = true;
+        m_stopClock.start();
+        training->stop();
+    } else if (m_stopAsked && training->state() != TrainingController::State::Running) {
+        beginSamplePhase();
+    } else if (m_stopAsked && m_stopClock.elapsed() > 60'000) {
+        ++m_stuck;
+        training->stop();
+        m_stopClock.restart();
+    }
+    m_step.start(100);
+}
+
+// Training has stopped: sample 16 images with 50 DDIM steps, a new seed each cycle.
+void SoakDriver::beginSamplePhase()
+{
+    m_trainStarted = false;
+    m_phase = Phase::Sample;
+    m_phaseClock.restart();
+    ddpm::SamplerOptions o = m_window.reverseView()->samplerOptions();
+    o.kind = ddpm::SamplerKind::Ddim;
+    o.ddimSteps = 50;
+    o.count = 16;
+    o.seed = static_cast<uint64_t>(m_cycle);
+    m_window.reverseView()->setSamplerOptions(o);
+    m_window.startSampling();
+}
+
+void SoakDriver::advanceSampling()
+{
+    if (m_window.sampling()->isRunning() && m_phaseClock.elapsed() < 120'000) {
+        m_step.start(100);
+        return;
+    }
+    m_phase = Phase::Scrub;
+    m_scrubAt = 0;
+    m_step.start(20);
+}
+
+// Through every frame of the run, one every 20 ms.
+void SoakDriver::advanceScrubbing()
+{
+    auto* scrubber = m_window.reverseView()->scrubber();
+    if (m_scrubAt <= scrubber->maximum()) {
+        scrubber->setValue(m_scrubAt++);
+        m_step.start(20);
+        return;
+    }
+    m_phase = Phase::Views;
+    m_viewAt = 0;
+    m_step.start(0);
+}
+
+void SoakDriver::advanceViews()
+{
+    if (m_viewAt < 5) {
+        m_window.setView(MainWindow::View(m_viewAt++));
+        m_step.start(300);
+        return;
+    }
+    m_phase = Phase::Export;
+    m_exportAt = 0;
+    m_step.start(0);
+}
+
+// A sample grid, then the reverse process as a GIF, each after the last export has finished; then the
+// next cycle.
+void SoakDriver::advanceExports()
+{
+    if (m_window.isExporting()) {
         m_step.start(50);
         return;
     }
+    if (m_exportAt == 0) {
+        m_window.runExport(m_window.exports()->sampleGrid(QDir(m_exportFolder).filePath(QStringLiteral("grid.png"))),
+                           QStringLiteral("grid.png"), QStringLiteral("grid"));
+    } else if (m_exportAt == 1) {
+        m_window.runExport(m_window.exports()->reverseGif(QDir(m_exportFolder).filePath(QStringLiteral("reverse.gif"))),
+                           QStringLiteral("reverse.gif"), QStringLiteral("gif"));
+    } else {
+        ++m_cycle;
+        m_phase = Phase::Train;
+        m_phaseClock.restart();
+        m_step.start(0);
+        return;
+    }
+    ++m_exportAt;
+    m_step.start(50);
 }
 
 void SoakDriver::finish()

@@ -48,6 +48,12 @@ Q_SIGNALS:
 private:
     enum class Phase { Train, Sample, Scrub, Views, Export };
     void next();
+    void advanceTraining();
+    void beginSamplePhase();
+    void advanceSampling();
+    void advanceScrubbing();
+    void advanceViews();
+    void advanceExports();
     void tick();
     void sampleMemory();
     void finish();

@@ -37,10 +37,10 @@ int main(int argc, char** argv)
     const QString ini = QDir::temp().filePath(QStringLiteral("ddpm-bench-gui-stall.ini"));
     QFile::remove(ini);
     Settings settings(ini);
-    settings.setPreset(p.value(QStringLiteral("preset")));
+    settings.set(setting::Preset, p.value(QStringLiteral("preset")));
     settings.setLastDataSpec(p.value(QStringLiteral("data")));
-    settings.setDevice(QStringLiteral("cpu"));
-    settings.setPreviewInterval(25);
+    settings.set(setting::Device, QStringLiteral("cpu"));
+    settings.set(setting::PreviewInterval, 25);
     ddpm::configureThreads(0);
     MainWindow w(settings);
     w.resize(1400, 880);

@@ -47,10 +47,10 @@ inline std::shared_ptr<ModelSnapshot> untrainedSnapshot()
 // 1,000 steps, exports into `exportFolder`.
 inline std::unique_ptr<MainWindow> makeWindow(Settings& settings, const QString& exportFolder)
 {
-    settings.setPreset(QStringLiteral("tiny"));
+    settings.set(setting::Preset, QStringLiteral("tiny"));
     settings.setLastDataSpec(QStringLiteral("synthetic:120"));
-    settings.setDevice(QStringLiteral("cpu"));
-    settings.setPreviewInterval(1000);
+    settings.set(setting::Device, QStringLiteral("cpu"));
+    settings.set(setting::PreviewInterval, 1000);
     settings.setExportFolder(exportFolder);
     auto w = std::make_unique<MainWindow>(settings);
     w->resize(1300, 850);

@@ -63,28 +63,28 @@ void TestSettings::defaults()
     QCOMPARE(s.fileName(), iniPath());
     QVERIFY(s.windowGeometry().isEmpty());
     QVERIFY(s.windowState().isEmpty());
-    QCOMPARE(s.currentView(), 0);
+    QCOMPARE(s.get(setting::CurrentView), 0);
     QCOMPARE(s.lastDataSpec(), QString());
-    QCOMPARE(s.preset(), QStringLiteral("reference"));
-    QCOMPARE(s.batchSize(), 64);
-    QCOMPARE(s.learningRate(), 2e-4);
-    QCOMPARE(s.totalSteps(), 10000);
-    QCOMPARE(s.warmupSteps(), 500);
-    QCOMPARE(s.emaDecay(), 0.999);
-    QCOMPARE(s.schedule(), QStringLiteral("linear"));
-    QCOMPARE(s.seed(), qint64(0));
-    QCOMPARE(s.device(), QStringLiteral("auto"));
-    QCOMPARE(s.cpuThreads(), 0);
-    QCOMPARE(s.previewInterval(), 200);
+    QCOMPARE(s.get(setting::Preset), QStringLiteral("reference"));
+    QCOMPARE(s.get(setting::BatchSize), 64);
+    QCOMPARE(s.get(setting::LearningRate), 2e-4);
+    QCOMPARE(s.get(setting::TotalSteps), 10000);
+    QCOMPARE(s.get(setting::WarmupSteps), 500);
+    QCOMPARE(s.get(setting::EmaDecay), 0.999);
+    QCOMPARE(s.get(setting::Schedule), QStringLiteral("linear"));
+    QCOMPARE(s.get(setting::Seed), qint64(0));
+    QCOMPARE(s.get(setting::Device), QStringLiteral("auto"));
+    QCOMPARE(s.get(setting::CpuThreads), 0);
+    QCOMPARE(s.get(setting::PreviewInterval), 200);
     QCOMPARE(s.exportFolder(), Settings::defaultExportFolder());
     QVERIFY(!s.exportFolder().isEmpty());
     QCOMPARE(s.language(), QString());
     QVERIFY(s.recentFiles().isEmpty());
-    QCOMPARE(s.sampler(), QStringLiteral("ddpm"));
-    QCOMPARE(s.samplerSteps(), 50);
-    QCOMPARE(s.eta(), 0.0);
-    QCOMPARE(s.variance(), QStringLiteral("beta-tilde"));
-    QCOMPARE(s.sampleCount(), 16);
+    QCOMPARE(s.get(setting::Sampler), QStringLiteral("ddpm"));
+    QCOMPARE(s.get(setting::SamplerSteps), 50);
+    QCOMPARE(s.get(setting::Eta), 0.0);
+    QCOMPARE(s.get(setting::Variance), QStringLiteral("beta-tilde"));
+    QCOMPARE(s.get(setting::SampleCount), 16);
 }
 
 void TestSettings::roundTrip()
@@ -98,28 +98,28 @@ void TestSettings::roundTrip()
         Settings s(iniPath());
         s.setWindowGeometry(geometry);
         s.setWindowState(state);
-        s.setCurrentView(3);
+        s.set(setting::CurrentView, 3);
         s.setLastDataSpec(QStringLiteral("folder:/home/me/faces"));
-        s.setPreset(QStringLiteral("cifar"));
-        s.setBatchSize(128);
-        s.setLearningRate(1.5e-4);
-        s.setTotalSteps(800000);
-        s.setWarmupSteps(0);
-        s.setEmaDecay(0.9999);
-        s.setSchedule(QStringLiteral("cosine"));
-        s.setSeed(Q_INT64_C(9007199254740993)); // above 2^53: must not go through a double
-        s.setDevice(QStringLiteral("cuda"));
-        s.setCpuThreads(6);
-        s.setPreviewInterval(500);
+        s.set(setting::Preset, QStringLiteral("cifar"));
+        s.set(setting::BatchSize, 128);
+        s.set(setting::LearningRate, 1.5e-4);
+        s.set(setting::TotalSteps, 800000);
+        s.set(setting::WarmupSteps, 0);
+        s.set(setting::EmaDecay, 0.9999);
+        s.set(setting::Schedule, QStringLiteral("cosine"));
+        s.set(setting::Seed, Q_INT64_C(9007199254740993)); // above 2^53: must not go through a double
+        s.set(setting::Device, QStringLiteral("cuda"));
+        s.set(setting::CpuThreads, 6);
+        s.set(setting::PreviewInterval, 500);
         s.setExportFolder(exportFolder);
         s.setLanguage(QStringLiteral("pt_BR"));
         for (auto it = recent.crbegin(); it != recent.crend(); ++it)
             s.addRecentFile(*it);
-        s.setSampler(QStringLiteral("ddim"));
-        s.setSamplerSteps(100);
-        s.setEta(0.5);
-        s.setVariance(QStringLiteral("beta"));
-        s.setSampleCount(64);
+        s.set(setting::Sampler, QStringLiteral("ddim"));
+        s.set(setting::SamplerSteps, 100);
+        s.set(setting::Eta, 0.5);
+        s.set(setting::Variance, QStringLiteral("beta"));
+        s.set(setting::SampleCount, 64);
         s.sync();
     }
     QVERIFY(QFile::exists(iniPath()));
@@ -127,27 +127,27 @@ void TestSettings::roundTrip()
     Settings r(iniPath());
     QCOMPARE(r.windowGeometry(), geometry);
     QCOMPARE(r.windowState(), state);
-    QCOMPARE(r.currentView(), 3);
+    QCOMPARE(r.get(setting::CurrentView), 3);
     QCOMPARE(r.lastDataSpec(), QStringLiteral("folder:/home/me/faces"));
-    QCOMPARE(r.preset(), QStringLiteral("cifar"));
-    QCOMPARE(r.batchSize(), 128);
-    QCOMPARE(r.learningRate(), 1.5e-4);
-    QCOMPARE(r.totalSteps(), 800000);
-    QCOMPARE(r.warmupSteps(), 0);
-    QCOMPARE(r.emaDecay(), 0.9999);
-    QCOMPARE(r.schedule(), QStringLiteral("cosine"));
-    QCOMPARE(r.seed(), Q_INT64_C(9007199254740993));
-    QCOMPARE(r.device(), QStringLiteral("cuda"));
-    QCOMPARE(r.cpuThreads(), 6);
-    QCOMPARE(r.previewInterval(), 500);
+    QCOMPARE(r.get(setting::Preset), QStringLiteral("cifar"));
+    QCOMPARE(r.get(setting::BatchSize), 128);
+    QCOMPARE(r.get(setting::LearningRate), 1.5e-4);
+    QCOMPARE(r.get(setting::TotalSteps), 800000);
+    QCOMPARE(r.get(setting::WarmupSteps), 0);
+    QCOMPARE(r.get(setting::EmaDecay), 0.9999);
+    QCOMPARE(r.get(setting::Schedule), QStringLiteral("cosine"));
+    QCOMPARE(r.get(setting::Seed), Q_INT64_C(9007199254740993));
+    QCOMPARE(r.get(setting::Device), QStringLiteral("cuda"));
+    QCOMPARE(r.get(setting::CpuThreads), 6);
+    QCOMPARE(r.get(setting::PreviewInterval), 500);
     QCOMPARE(r.exportFolder(), exportFolder);
     QCOMPARE(r.language(), QStringLiteral("pt_BR"));
     QCOMPARE(r.recentFiles(), recent);
-    QCOMPARE(r.sampler(), QStringLiteral("ddim"));
-    QCOMPARE(r.samplerSteps(), 100);
-    QCOMPARE(r.eta(), 0.5);
-    QCOMPARE(r.variance(), QStringLiteral("beta"));
-    QCOMPARE(r.sampleCount(), 64);
+    QCOMPARE(r.get(setting::Sampler), QStringLiteral("ddim"));
+    QCOMPARE(r.get(setting::SamplerSteps), 100);
+    QCOMPARE(r.get(setting::Eta), 0.5);
+    QCOMPARE(r.get(setting::Variance), QStringLiteral("beta"));
+    QCOMPARE(r.get(setting::SampleCount), 64);
 }
 
 void TestSettings::recentFilesOrderDedupeLimit()
@@ -228,7 +228,7 @@ void TestSettings::outOfRangeFallsBack_data()
     row("lr nan", "Training/learningRate", QStringLiteral("nan"), "learningRate", 2e-4);
     row("steps 0", "Training/totalSteps", 0, "totalSteps", 10000);
     row("warm-up negative", "Training/warmupSteps", -1, "warmupSteps", 500);
-    row("warm-up huge", "Training/warmupSteps", 2000000, "warmupSteps", 500);
+    row("warm-up huge", "Training/warmupSteps", 2000000000, "warmupSteps", 500);
     row("ema 1", "Training/emaDecay", 1.0, "emaDecay", 0.999);
     row("ema negative", "Training/emaDecay", -0.5, "emaDecay", 0.999);
     row("schedule unknown", "Training/schedule", QStringLiteral("exp"), "schedule", QStringLiteral("linear"));
@@ -260,24 +260,24 @@ void TestSettings::outOfRangeFallsBack()
     }
     const Settings s(iniPath());
     const QHash<QString, std::function<QVariant()>> getters = {
-        {QStringLiteral("currentView"), [&] { return QVariant(s.currentView()); }},
-        {QStringLiteral("preset"), [&] { return QVariant(s.preset()); }},
-        {QStringLiteral("batchSize"), [&] { return QVariant(s.batchSize()); }},
-        {QStringLiteral("learningRate"), [&] { return QVariant(s.learningRate()); }},
-        {QStringLiteral("totalSteps"), [&] { return QVariant(s.totalSteps()); }},
-        {QStringLiteral("warmupSteps"), [&] { return QVariant(s.warmupSteps()); }},
-        {QStringLiteral("emaDecay"), [&] { return QVariant(s.emaDecay()); }},
-        {QStringLiteral("schedule"), [&] { return QVariant(s.schedule()); }},
-        {QStringLiteral("seed"), [&] { return QVariant(static_cast<int>(s.seed())); }},
-        {QStringLiteral("device"), [&] { return QVariant(s.device()); }},
-        {QStringLiteral("cpuThreads"), [&] { return QVariant(s.cpuThreads()); }},
-        {QStringLiteral("previewInterval"), [&] { return QVariant(s.previewInterval()); }},
+        {QStringLiteral("currentView"), [&] { return QVariant(s.get(setting::CurrentView)); }},
+        {QStringLiteral("preset"), [&] { return QVariant(s.get(setting::Preset)); }},
+        {QStringLiteral("batchSize"), [&] { return QVariant(s.get(setting::BatchSize)); }},
+        {QStringLiteral("learningRate"), [&] { return QVariant(s.get(setting::LearningRate)); }},
+        {QStringLiteral("totalSteps"), [&] { return QVariant(s.get(setting::TotalSteps)); }},
+        {QStringLiteral("warmupSteps"), [&] { return QVariant(s.get(setting::WarmupSteps)); }},
+        {QStringLiteral("emaDecay"), [&] { return QVariant(s.get(setting::EmaDecay)); }},
+        {QStringLiteral("schedule"), [&] { return QVariant(s.get(setting::Schedule)); }},
+        {QStringLiteral("seed"), [&] { return QVariant(static_cast<int>(s.get(setting::Seed))); }},
+        {QStringLiteral("device"), [&] { return QVariant(s.get(setting::Device)); }},
+        {QStringLiteral("cpuThreads"), [&] { return QVariant(s.get(setting::CpuThreads)); }},
+        {QStringLiteral("previewInterval"), [&] { return QVariant(s.get(setting::PreviewInterval)); }},
         {QStringLiteral("language"), [&] { return QVariant(s.language()); }},
-        {QStringLiteral("sampler"), [&] { return QVariant(s.sampler()); }},
-        {QStringLiteral("samplerSteps"), [&] { return QVariant(s.samplerSteps()); }},
-        {QStringLiteral("eta"), [&] { return QVariant(s.eta()); }},
-        {QStringLiteral("variance"), [&] { return QVariant(s.variance()); }},
-        {QStringLiteral("sampleCount"), [&] { return QVariant(s.sampleCount()); }},
+        {QStringLiteral("sampler"), [&] { return QVariant(s.get(setting::Sampler)); }},
+        {QStringLiteral("samplerSteps"), [&] { return QVariant(s.get(setting::SamplerSteps)); }},
+        {QStringLiteral("eta"), [&] { return QVariant(s.get(setting::Eta)); }},
+        {QStringLiteral("variance"), [&] { return QVariant(s.get(setting::Variance)); }},
+        {QStringLiteral("sampleCount"), [&] { return QVariant(s.get(setting::SampleCount)); }},
     };
     QVERIFY2(getters.contains(getter), qPrintable(getter));
     QCOMPARE(getters.value(getter)(), expected);
@@ -328,16 +328,12 @@ void TestSettings::emptyExportFolderReadsDefault()
 void TestSettings::preferencesShowSettings()
 {
     Settings s(iniPath());
-    s.setDevice(QStringLiteral("cpu"));
-    s.setCpuThreads(3);
-    s.setPreviewInterval(750);
+    s.set(setting::CpuThreads, 3);
     s.setExportFolder(QStringLiteral("/tmp/out"));
 
     PreferencesDialog dialog(s);
-    QCOMPARE(dialog.deviceCombo()->count(), 3);
-    QCOMPARE(dialog.deviceCombo()->currentData().toString(), QStringLiteral("cpu"));
     QCOMPARE(dialog.threadsSpin()->value(), 3);
-    QCOMPARE(dialog.previewSpin()->value(), 750);
+    QCOMPARE(dialog.threadsSpin()->maximum(), setting::CpuThreads.max); // the setting's range, ddpm's too
     QCOMPARE(QDir::fromNativeSeparators(dialog.exportFolderEdit()->text()), QStringLiteral("/tmp/out"));
 
     // 0 threads reads as "All cores".
@@ -353,57 +349,43 @@ void TestSettings::preferencesAcceptWrites()
         PreferencesDialog dialog(s);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        dialog.deviceCombo()->setCurrentIndex(dialog.deviceCombo()->findData(QStringLiteral("cuda")));
         dialog.threadsSpin()->setValue(12);
-        dialog.previewSpin()->setValue(1000);
         dialog.exportFolderEdit()->setText(QDir::toNativeSeparators(folder));
         QTest::mouseClick(dialog.buttonBox()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(!dialog.isVisible());
-        QCOMPARE(s.device(), QStringLiteral("cuda"));
+        QCOMPARE(s.get(setting::CpuThreads), 12);
     }
     // On disk, for the next start.
     Settings r(iniPath());
-    QCOMPARE(r.device(), QStringLiteral("cuda"));
-    QCOMPARE(r.cpuThreads(), 12);
-    QCOMPARE(r.previewInterval(), 1000);
+    QCOMPARE(r.get(setting::CpuThreads), 12);
     QCOMPARE(r.exportFolder(), folder);
 
-    // "never" (0) is a choice of its own, shown as such and kept for the next start (it once came back
-    // as a preview after every step).
-    {
-        PreferencesDialog dialog(r);
-        dialog.previewSpin()->setValue(0);
-        QCOMPARE(dialog.previewSpin()->text(), QStringLiteral("never"));
-        dialog.accept();
-    }
-    QCOMPARE(Settings(iniPath()).previewInterval(), 0);
+    // A preview interval of 0 ("never") is a value of its own, kept for the next start (it once came
+    // back as a preview after every step).
+    r.set(setting::PreviewInterval, 0);
+    r.sync();
+    QCOMPARE(Settings(iniPath()).get(setting::PreviewInterval), 0);
 }
 
 void TestSettings::preferencesRejectKeeps()
 {
     Settings s(iniPath());
-    s.setDevice(QStringLiteral("cpu"));
-    s.setCpuThreads(2);
-    s.setPreviewInterval(300);
+    s.set(setting::CpuThreads, 2);
     s.setExportFolder(QStringLiteral("/keep/me"));
     s.sync();
 
     PreferencesDialog dialog(s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.deviceCombo()->setCurrentIndex(dialog.deviceCombo()->findData(QStringLiteral("auto")));
     dialog.threadsSpin()->setValue(40);
-    dialog.previewSpin()->setValue(5);
     dialog.exportFolderEdit()->setText(QStringLiteral("/elsewhere"));
     QTest::mouseClick(dialog.buttonBox()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
 
     Settings r(iniPath());
     for (const Settings* settings : {&s, &r}) {
-        QCOMPARE(settings->device(), QStringLiteral("cpu"));
-        QCOMPARE(settings->cpuThreads(), 2);
-        QCOMPARE(settings->previewInterval(), 300);
+        QCOMPARE(settings->get(setting::CpuThreads), 2);
         QCOMPARE(settings->exportFolder(), QStringLiteral("/keep/me"));
     }
 }

@@ -359,7 +359,7 @@ void TestStudio::precisionReachesTrainerAndSampler()
     // The form's precision reaches the model between steps (the sampler's snapshot computes in it),
     // the status bar says which one runs, training keeps it, and the settings remember it.
     Settings settings(m_dir.filePath(QStringLiteral("precision.ini")));
-    settings.setPrecision(QStringLiteral("fp32"));
+    settings.set(setting::Precision, QStringLiteral("fp32"));
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     QCOMPARE(w->trainingView()->precision(), QStringLiteral("fp32"));
@@ -379,7 +379,7 @@ void TestStudio::precisionReachesTrainerAndSampler()
     Dialogs::setNextAnswer(QMessageBox::Discard); // the 2 steps need no saving
     w->close();
     QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);
-    QCOMPARE(settings.precision(), QStringLiteral("bf16"));
+    QCOMPARE(settings.get(setting::Precision), QStringLiteral("bf16"));
 }
 
 void TestStudio::qualityPanelMeasuresCancelsExports()
@@ -527,7 +527,7 @@ void TestStudio::stepsAndPreviewChangedDuringRun()
 void TestStudio::preferencesOkKeepsTheForm()
 {
     Settings settings(m_dir.filePath(QStringLiteral("prefs-ok.ini")));
-    settings.setPrecision(QStringLiteral("fp32"));
+    settings.set(setting::Precision, QStringLiteral("fp32"));
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     w->trainingView()->setPrecision(QStringLiteral("bf16"));

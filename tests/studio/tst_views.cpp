@@ -497,12 +497,12 @@ void TestViews::restartArguments()
 void TestViews::windowDenoisesSeveralImagesWithModelSchedule()
 {
     Settings settings(m_dir.filePath(QStringLiteral("views.ini")));
-    settings.setPreset(QStringLiteral("tiny"));
+    settings.set(setting::Preset, QStringLiteral("tiny"));
     settings.setLastDataSpec(QStringLiteral("synthetic:60"));
-    settings.setDevice(QStringLiteral("cpu"));
-    settings.setPreviewInterval(1000);
-    settings.setSchedule(QStringLiteral("linear"));
-    settings.setSampler(QStringLiteral("ddpm"));
+    settings.set(setting::Device, QStringLiteral("cpu"));
+    settings.set(setting::PreviewInterval, 1000);
+    settings.set(setting::Schedule, QStringLiteral("linear"));
+    settings.set(setting::Sampler, QStringLiteral("ddpm"));
     settings.setExportFolder(m_dir.path());
     MainWindow w(settings);
     w.resize(1300, 850);

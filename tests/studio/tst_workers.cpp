@@ -106,8 +106,8 @@ void TestWorkers::cleanup()
 
 std::unique_ptr<MainWindow> TestWorkers::makeWindow(Settings& settings)
 {
-    settings.setBatchSize(8);
-    settings.setWarmupSteps(0);
+    settings.set(setting::BatchSize, 8);
+    settings.set(setting::WarmupSteps, 0);
     return studiotest::makeWindow(settings, m_dir.path());
 }
 
@@ -643,7 +643,7 @@ void TestWorkers::workersRunBelowTheWindow()
 void TestWorkers::windowThreadsSetting()
 {
     Settings settings(m_dir.filePath(QStringLiteral("threads.ini")));
-    settings.setCpuThreads(1);
+    settings.set(setting::CpuThreads, 1);
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     w->trainingView()->setTotalSteps(2);

@@ -1,23 +1,18 @@
-// Preferences: the compute device, the precision (fp32 or bf16 mixed), CPU threads, how often training draws preview
-// samples, and the default export folder. The window hands device and threads to the controllers, which apply them on
-// their worker threads (the device at the next Start, the threads from the next step or run). The editors start from
-// Settings; accept() writes them back, reject() leaves Settings untouched.
+// Preferences: CPU threads and the default export folder. (The device, the precision and the preview interval
+// have one editor, the Training view's form.) The window hands the threads to the controllers, which apply
+// them on their worker threads from the next step or run. The editors start from Settings; accept() writes
+// them back, reject() leaves Settings untouched.
 #pragma once
 
 #include <QDialog>
 
 #include <functional>
 
-class QComboBox;
 class QDialogButtonBox;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class Settings;
-
-// Fills a combo with the precisions Settings knows (item data "auto", "fp32", "bf16"), saying what
-// "auto" means on this machine; the Preferences dialog and the training form share it.
-void addPrecisionItems(QComboBox* combo);
 
 class PreferencesDialog : public QDialog {
     Q_OBJECT
@@ -32,11 +27,8 @@ public:
 
     void setDirectoryChooser(DirectoryChooser chooser); // an empty function restores the default
 
-    // The editors, for tests. The device combo's item data holds the Settings value ("auto" …).
-    QComboBox* deviceCombo() const;
-    QComboBox* precisionCombo() const;
+    // The editors, for tests.
     QSpinBox* threadsSpin() const;
-    QSpinBox* previewSpin() const;
     QLineEdit* exportFolderEdit() const;
     QPushButton* browseButton() const;
     QDialogButtonBox* buttonBox() const;
@@ -51,10 +43,7 @@ private:
 
     Settings& m_settings;
     DirectoryChooser m_chooseDirectory;
-    QComboBox* m_deviceCombo = nullptr;
-    QComboBox* m_precisionCombo = nullptr;
     QSpinBox* m_threadsSpin = nullptr;
-    QSpinBox* m_previewSpin = nullptr;
     QLineEdit* m_exportFolderEdit = nullptr;
     QPushButton* m_browseButton = nullptr;
     QDialogButtonBox* m_buttonBox = nullptr;

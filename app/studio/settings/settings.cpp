@@ -11,44 +11,17 @@
 
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 namespace {
 
-// Keys, grouped as they appear in the file. ("General" is avoided: QSettings treats it specially in
-// INI files.)
+// The keys of the values outside the table.
 const QString kWindowGeometry = QStringLiteral("MainWindow/geometry");
 const QString kWindowState = QStringLiteral("MainWindow/state");
-const QString kCurrentView = QStringLiteral("MainWindow/currentView");
 const QString kLastDataSpec = QStringLiteral("Data/lastSpec");
-const QString kPreset = QStringLiteral("Training/preset");
-const QString kBatchSize = QStringLiteral("Training/batchSize");
-const QString kLearningRate = QStringLiteral("Training/learningRate");
-const QString kTotalSteps = QStringLiteral("Training/totalSteps");
-const QString kWarmupSteps = QStringLiteral("Training/warmupSteps");
-const QString kEmaDecay = QStringLiteral("Training/emaDecay");
-const QString kSchedule = QStringLiteral("Training/schedule");
-const QString kSeed = QStringLiteral("Training/seed");
-const QString kDevice = QStringLiteral("Compute/device");
-const QString kPrecision = QStringLiteral("Compute/precision");
-const QString kCpuThreads = QStringLiteral("Compute/cpuThreads");
-const QString kPreviewInterval = QStringLiteral("Preview/interval");
 const QString kExportFolder = QStringLiteral("Export/folder");
 const QString kLanguage = QStringLiteral("Interface/language");
 const QString kRecentFiles = QStringLiteral("Recent/files");
-const QString kSampler = QStringLiteral("Sampling/sampler");
-const QString kSamplerSteps = QStringLiteral("Sampling/steps");
-const QString kEta = QStringLiteral("Sampling/eta");
-const QString kVariance = QStringLiteral("Sampling/variance");
-const QString kSampleCount = QStringLiteral("Sampling/count");
-
-constexpr int kDefaultBatchSize = 64;
-constexpr double kDefaultLearningRate = 2e-4;
-constexpr int kDefaultTotalSteps = 10000;
-constexpr int kDefaultWarmupSteps = 500;
-constexpr double kDefaultEmaDecay = 0.999;
-constexpr int kDefaultPreviewInterval = 200;
-constexpr int kDefaultSamplerSteps = 50;
-constexpr int kDefaultSampleCount = 16;
 
 // Most recent first, no empty entries, no duplicates, at most Settings::MaxRecentFiles.
 QStringList normalizedRecentFiles(const QStringList& files)
@@ -99,35 +72,67 @@ void Settings::setValue(const QString& key, const QVariant& value)
     m_settings->setValue(key, value);
 }
 
-int Settings::intValue(const QString& key, int defaultValue, int min, int max) const
+namespace {
+
+// x as read from the file: a double, or a long long before it is narrowed to T.
+template <typename T, typename V> bool inRange(const setting::Bounded<T>& row, V x)
 {
-    const QVariant v = value(key);
-    if (!v.isValid())
-        return defaultValue;
-    bool ok = false;
-    const qlonglong n = v.toLongLong(&ok);
-    return ok && n >= min && n <= max ? static_cast<int>(n) : defaultValue;
+    const bool aboveMin = row.minOpen ? x > row.min : x >= row.min;
+    const bool belowMax = row.maxOpen ? x < row.max : x <= row.max;
+    return aboveMin && belowMax;
 }
 
-double Settings::doubleValue(const QString& key, double defaultValue, double min, double max, bool includeMin,
-                             bool includeMax) const
+QStringList toQStringList(const std::vector<std::string>& names)
 {
-    const QVariant v = value(key);
-    if (!v.isValid())
-        return defaultValue;
-    bool ok = false;
-    const double x = v.toDouble(&ok);
-    if (!ok || !std::isfinite(x))
-        return defaultValue;
-    const bool aboveMin = includeMin ? x >= min : x > min;
-    const bool belowMax = includeMax ? x <= max : x < max;
-    return aboveMin && belowMax ? x : defaultValue;
+    QStringList out;
+    for (const auto& n : names)
+        out.append(QString::fromStdString(n));
+    return out;
 }
 
-QString Settings::choiceValue(const QString& key, const QString& defaultValue, const QStringList& allowed) const
+} // namespace
+
+template <typename T> T Settings::get(const setting::Bounded<T>& row) const
 {
-    const QString v = value(key).toString();
-    return allowed.contains(v) ? v : defaultValue;
+    const QVariant v = value(QLatin1String(row.key));
+    if (!v.isValid())
+        return row.fallback;
+    bool ok = false;
+    if constexpr (std::is_floating_point_v<T>) {
+        const double x = v.toDouble(&ok);
+        return ok && std::isfinite(x) && inRange(row, x) ? x : row.fallback;
+    } else {
+        const qlonglong n = v.toLongLong(&ok);
+        return ok && inRange(row, n) ? static_cast<T>(n) : row.fallback;
+    }
+}
+
+template <typename T> void Settings::set(const setting::Bounded<T>& row, T value)
+{
+    setValue(QLatin1String(row.key), QVariant::fromValue(value));
+}
+
+template int Settings::get(const setting::Bounded<int>&) const;
+template qint64 Settings::get(const setting::Bounded<qint64>&) const;
+template double Settings::get(const setting::Bounded<double>&) const;
+template void Settings::set(const setting::Bounded<int>&, int);
+template void Settings::set(const setting::Bounded<qint64>&, qint64);
+template void Settings::set(const setting::Bounded<double>&, double);
+
+QStringList Settings::choices(const setting::Choice& row)
+{
+    return toQStringList(row.names());
+}
+
+QString Settings::get(const setting::Choice& row) const
+{
+    const QString v = value(QLatin1String(row.key)).toString();
+    return choices(row).contains(v) ? v : QLatin1String(row.fallback);
+}
+
+void Settings::set(const setting::Choice& row, const QString& value)
+{
+    setValue(QLatin1String(row.key), value);
 }
 
 // --- main window -----------------------------------------------------------------------------------
@@ -152,16 +157,6 @@ void Settings::setWindowState(const QByteArray& state)
     setValue(kWindowState, state);
 }
 
-int Settings::currentView() const
-{
-    return intValue(kCurrentView, 0, 0, std::numeric_limits<int>::max());
-}
-
-void Settings::setCurrentView(int index)
-{
-    setValue(kCurrentView, index);
-}
-
 // --- data ------------------------------------------------------------------------------------------
 
 QString Settings::lastDataSpec() const
@@ -174,163 +169,7 @@ void Settings::setLastDataSpec(const QString& spec)
     setValue(kLastDataSpec, spec);
 }
 
-// --- training --------------------------------------------------------------------------------------
-
-namespace {
-QStringList toQStringList(const std::vector<std::string>& names)
-{
-    QStringList out;
-    for (const auto& n : names)
-        out.append(QString::fromStdString(n));
-    return out;
-}
-} // namespace
-
-// The engine defines the names (core/unet.cpp, core/schedule.cpp); the settings accept exactly those.
-QStringList Settings::presetNames()
-{
-    return toQStringList(ddpm::unetPresetNames());
-}
-
-QStringList Settings::scheduleNames()
-{
-    return toQStringList(ddpm::scheduleKindNames());
-}
-
-QString Settings::preset() const
-{
-    return choiceValue(kPreset, QStringLiteral("reference"), presetNames());
-}
-
-void Settings::setPreset(const QString& preset)
-{
-    setValue(kPreset, preset);
-}
-
-int Settings::batchSize() const
-{
-    return intValue(kBatchSize, kDefaultBatchSize, 1, static_cast<int>(ddpm::limits::kMaxBatch));
-}
-
-void Settings::setBatchSize(int size)
-{
-    setValue(kBatchSize, size);
-}
-
-double Settings::learningRate() const
-{
-    return doubleValue(kLearningRate, kDefaultLearningRate, 0.0, 1.0, /*includeMin=*/false);
-}
-
-void Settings::setLearningRate(double rate)
-{
-    setValue(kLearningRate, rate);
-}
-
-int Settings::totalSteps() const
-{
-    return intValue(kTotalSteps, kDefaultTotalSteps, 1, 100'000'000);
-}
-
-void Settings::setTotalSteps(int steps)
-{
-    setValue(kTotalSteps, steps);
-}
-
-int Settings::warmupSteps() const
-{
-    return intValue(kWarmupSteps, kDefaultWarmupSteps, 0, 1'000'000);
-}
-
-void Settings::setWarmupSteps(int steps)
-{
-    setValue(kWarmupSteps, steps);
-}
-
-double Settings::emaDecay() const
-{
-    return doubleValue(kEmaDecay, kDefaultEmaDecay, 0.0, 1.0, /*includeMin=*/true, /*includeMax=*/false);
-}
-
-void Settings::setEmaDecay(double decay)
-{
-    setValue(kEmaDecay, decay);
-}
-
-QString Settings::schedule() const
-{
-    return choiceValue(kSchedule, QStringLiteral("linear"), scheduleNames());
-}
-
-void Settings::setSchedule(const QString& schedule)
-{
-    setValue(kSchedule, schedule);
-}
-
-qint64 Settings::seed() const
-{
-    const QVariant v = value(kSeed);
-    bool ok = false;
-    const qint64 s = v.toLongLong(&ok);
-    return ok && s >= 0 ? s : 0;
-}
-
-void Settings::setSeed(qint64 seed)
-{
-    setValue(kSeed, seed);
-}
-
-// --- compute and preview ---------------------------------------------------------------------------
-
-QStringList Settings::deviceNames()
-{
-    return {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")};
-}
-
-QString Settings::device() const
-{
-    return choiceValue(kDevice, QStringLiteral("auto"), deviceNames());
-}
-
-void Settings::setDevice(const QString& device)
-{
-    setValue(kDevice, device);
-}
-
-QStringList Settings::precisionNames()
-{
-    return {QStringLiteral("auto"), QStringLiteral("fp32"), QStringLiteral("bf16")};
-}
-
-QString Settings::precision() const
-{
-    return choiceValue(kPrecision, QStringLiteral("auto"), precisionNames());
-}
-
-void Settings::setPrecision(const QString& precision)
-{
-    setValue(kPrecision, precision);
-}
-
-int Settings::cpuThreads() const
-{
-    return intValue(kCpuThreads, 0, 0, 256);
-}
-
-void Settings::setCpuThreads(int threads)
-{
-    setValue(kCpuThreads, threads);
-}
-
-int Settings::previewInterval() const
-{
-    return intValue(kPreviewInterval, kDefaultPreviewInterval, 0, 1'000'000); // 0: never
-}
-
-void Settings::setPreviewInterval(int steps)
-{
-    setValue(kPreviewInterval, steps);
-}
+// --- folders and the interface ------------------------------------------------------------------
 
 QString Settings::defaultExportFolder()
 {
@@ -412,66 +251,4 @@ void Settings::removeRecentFile(const QString& file)
 void Settings::clearRecentFiles()
 {
     m_settings->remove(kRecentFiles);
-}
-
-// --- sampling --------------------------------------------------------------------------------------
-
-QStringList Settings::samplerNames()
-{
-    return {QStringLiteral("ddpm"), QStringLiteral("ddim")};
-}
-
-QStringList Settings::varianceNames()
-{
-    return {QStringLiteral("beta"), QStringLiteral("beta-tilde")};
-}
-
-QString Settings::sampler() const
-{
-    return choiceValue(kSampler, QStringLiteral("ddpm"), samplerNames());
-}
-
-void Settings::setSampler(const QString& sampler)
-{
-    setValue(kSampler, sampler);
-}
-
-int Settings::samplerSteps() const
-{
-    return intValue(kSamplerSteps, kDefaultSamplerSteps, 1, 100'000);
-}
-
-void Settings::setSamplerSteps(int steps)
-{
-    setValue(kSamplerSteps, steps);
-}
-
-double Settings::eta() const
-{
-    return doubleValue(kEta, 0.0, 0.0, 1.0);
-}
-
-void Settings::setEta(double eta)
-{
-    setValue(kEta, eta);
-}
-
-QString Settings::variance() const
-{
-    return choiceValue(kVariance, QStringLiteral("beta-tilde"), varianceNames());
-}
-
-void Settings::setVariance(const QString& variance)
-{
-    setValue(kVariance, variance);
-}
-
-int Settings::sampleCount() const
-{
-    return intValue(kSampleCount, kDefaultSampleCount, 1, 1024);
-}
-
-void Settings::setSampleCount(int count)
-{
-    setValue(kSampleCount, count);
 }

@@ -1,7 +1,10 @@
-// One typed settings class over QSettings (KeePassXC Config, qBittorrent SettingValue<T>): every
-// value the studio remembers has a getter with its default and a setter. Getters validate what they
-// read, so a hand-edited or stale file never hands the app a value out of range: such a value reads
-// as the default. Tests point the class at a temporary INI file.
+// The values the studio remembers, over QSettings. Most are rows of one table (namespace setting): a
+// key, a default and the range a stored value must lie in; a value out of range or of the wrong type,
+// from a hand-edited or stale file, reads as the default. The defaults come from the engine's option
+// structs (core/options.h), the names from core/names.h and the bounds from core/sizelimits.h, and
+// the forms that edit these values take their ranges from the same rows. Values with logic of their
+// own (window state, folders, the language, recent files) keep accessors of their own. Tests point the
+// class at a temporary INI file.
 #pragma once
 
 #include <QByteArray>
@@ -9,9 +12,69 @@
 #include <QStringList>
 #include <QVariant>
 
+#include "names.h"
+#include "options.h"
+#include "sizelimits.h"
+
+#include <limits>
 #include <memory>
+#include <string>
+#include <vector>
 
 class QSettings;
+
+// One row per remembered value. A row's key names it in the file ("General" is avoided as a group:
+// QSettings treats it specially in INI files).
+namespace setting {
+
+template <typename T> struct Bounded {
+    const char* key;
+    T fallback;
+    T min;
+    T max;
+    bool minOpen = false; // true: min itself is out of range
+    bool maxOpen = false;
+};
+
+struct Choice {
+    const char* key;
+    const std::vector<std::string>& (*names)(); // the engine's list of names
+    const char* fallback;
+};
+
+inline constexpr ddpm::TrainOptions kTrain{};
+inline constexpr ddpm::SamplerOptions kSampling{};
+constexpr int kMaxInt = std::numeric_limits<int>::max();
+
+// The window.
+inline constexpr Bounded<int> CurrentView{"MainWindow/currentView", 0, 0, kMaxInt};
+
+// Training: the Training view's form.
+inline constexpr Choice Preset{"Training/preset", &ddpm::unetPresetNames, ddpm::kDefaultPreset};
+inline constexpr Choice Schedule{"Training/schedule", &ddpm::scheduleKindNames, ddpm::kDefaultSchedule};
+inline constexpr Bounded<int> BatchSize{"Training/batchSize", kTrain.batch, 1, int(ddpm::limits::kMaxBatch)};
+inline constexpr Bounded<double> LearningRate{"Training/learningRate", kTrain.lr, 0.0, 1.0, true};
+inline constexpr Bounded<int> TotalSteps{"Training/totalSteps", int(kTrain.totalSteps), 1,
+                                         int(ddpm::limits::kMaxSteps)};
+inline constexpr Bounded<int> WarmupSteps{"Training/warmupSteps", kTrain.warmupSteps, 0, int(ddpm::limits::kMaxSteps)};
+inline constexpr Bounded<double> EmaDecay{"Training/emaDecay", kTrain.emaDecay, 0.0, 1.0, false, true};
+inline constexpr Bounded<qint64> Seed{"Training/seed", qint64(kTrain.seed), 0, std::numeric_limits<qint64>::max()};
+// Where the model trains and in what precision, and how often it previews: the same form edits them.
+inline constexpr Choice Device{"Compute/device", &ddpm::deviceNames, "auto"};
+inline constexpr Choice Precision{"Compute/precision", &ddpm::precisionNames, "auto"};
+inline constexpr Bounded<int> PreviewInterval{"Preview/interval", 200, 0, int(ddpm::limits::kMaxSteps)}; // 0: never
+
+// Preferences.
+inline constexpr Bounded<int> CpuThreads{"Compute/cpuThreads", 0, 0, int(ddpm::limits::kMaxThreads)}; // 0: all cores
+
+// Sampling: the Reverse view's options. It keeps every frame of every image, so it makes at most 64.
+inline constexpr Choice Sampler{"Sampling/sampler", &ddpm::samplerKindNames, "ddpm"};
+inline constexpr Choice Variance{"Sampling/variance", &ddpm::varianceKindNames, "beta-tilde"};
+inline constexpr Bounded<int> SamplerSteps{"Sampling/steps", kSampling.ddimSteps, 1, int(ddpm::limits::kMaxTimesteps)};
+inline constexpr Bounded<double> Eta{"Sampling/eta", kSampling.eta, 0.0, 1.0};
+inline constexpr Bounded<int> SampleCount{"Sampling/count", kSampling.count, 1, 64};
+
+} // namespace setting
 
 class Settings {
 public:
@@ -40,37 +103,14 @@ public:
     QString lastDataSpec() const; // "fashion-mnist", "folder:DIR" …; empty when none yet
     void setLastDataSpec(const QString& spec);
 
-    // Training.
-    static QStringList presetNames();   // tiny, reference, cifar
-    static QStringList scheduleNames(); // linear, cosine, sigmoid, quadratic
-    QString preset() const;             // "reference"
-    void setPreset(const QString& preset);
-    int batchSize() const; // 64; 1 … 4096
-    void setBatchSize(int size);
-    double learningRate() const; // 2e-4; in (0, 1]
-    void setLearningRate(double rate);
-    int totalSteps() const; // 10000; 1 … 100,000,000
-    void setTotalSteps(int steps);
-    int warmupSteps() const; // learning-rate warm-up, 500; 0 … 1,000,000
-    void setWarmupSteps(int steps);
-    double emaDecay() const; // 0.999; in [0, 1)
-    void setEmaDecay(double decay);
-    QString schedule() const; // "linear"
-    void setSchedule(const QString& schedule);
-    qint64 seed() const; // 0; not negative
-    void setSeed(qint64 seed);
+    // The table's values.
+    template <typename T> T get(const setting::Bounded<T>& row) const;
+    template <typename T> void set(const setting::Bounded<T>& row, T value);
+    QString get(const setting::Choice& row) const;
+    void set(const setting::Choice& row, const QString& value);
+    static QStringList choices(const setting::Choice& row); // what get() may return, in menu order
 
-    // Compute and preview (the Preferences dialog).
-    static QStringList deviceNames(); // auto, cpu, cuda
-    QString device() const;           // "auto"
-    void setDevice(const QString& device);
-    static QStringList precisionNames(); // auto, fp32, bf16
-    QString precision() const;           // "auto": bf16 where the hardware computes it fast
-    void setPrecision(const QString& precision);
-    int cpuThreads() const; // 0 = all cores; 0 … 256
-    void setCpuThreads(int threads);
-    int previewInterval() const; // training steps between preview samples, 200; 1 … 1,000,000
-    void setPreviewInterval(int steps);
+    // Folders and the interface.
     QString exportFolder() const; // Pictures folder, else home; an empty value reads as that default
     void setExportFolder(const QString& folder);
     static QString defaultExportFolder();
@@ -88,27 +128,9 @@ public:
     void removeRecentFile(const QString& file);
     void clearRecentFiles();
 
-    // Sampling.
-    static QStringList samplerNames();  // ddpm, ddim
-    static QStringList varianceNames(); // beta, beta-tilde
-    QString sampler() const;            // "ddpm"
-    void setSampler(const QString& sampler);
-    int samplerSteps() const; // DDIM steps, 50; 1 … 100,000
-    void setSamplerSteps(int steps);
-    double eta() const; // DDIM η, 0; in [0, 1]
-    void setEta(double eta);
-    QString variance() const; // DDPM σ_t², "beta-tilde"
-    void setVariance(const QString& variance);
-    int sampleCount() const; // 16; 1 … 1024
-    void setSampleCount(int count);
-
 private:
     QVariant value(const QString& key) const;
     void setValue(const QString& key, const QVariant& value);
-    int intValue(const QString& key, int defaultValue, int min, int max) const;
-    double doubleValue(const QString& key, double defaultValue, double min, double max, bool includeMin = true,
-                       bool includeMax = true) const;
-    QString choiceValue(const QString& key, const QString& defaultValue, const QStringList& allowed) const;
 
     std::unique_ptr<QSettings> m_settings;
 };

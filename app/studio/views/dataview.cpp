@@ -30,6 +30,24 @@ using namespace ddpm;
 DataView::DataView(QWidget* parent)
     : QWidget(parent)
 {
+    QWidget* left = buildDataSetPanel();
+    QGroupBox* forward = buildForwardPanel();
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(forward);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connectSignals();
+    setSchedule(m_options);
+}
+
+// The data set on the left: the source, its status and the thumbnails to pick an image from.
+QWidget* DataView::buildDataSetPanel()
+{
     m_source = new QComboBox(this);
     if (fashionMnistAvailable())
         m_source->addItem(tr("Fashion-MNIST"), QStringLiteral("fashion-mnist"));
@@ -52,9 +70,44 @@ DataView::DataView(QWidget* parent)
     leftLayout->addLayout(sourceRow);
     leftLayout->addWidget(m_status);
     leftLayout->addWidget(m_thumbs, 1);
+    return left;
+}
 
+// The forward process on the right: the schedule and denoise controls, the strip, the scrubber, and the
+// large x_t beside its histogram.
+QGroupBox* DataView::buildForwardPanel()
+{
+    createForwardControls();
+
+    auto* forward = new QGroupBox(tr("Forward process q(x_t | x_0)"), this);
+    auto* f = new QVBoxLayout(forward);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Schedule:"), forward));
+    controls->addWidget(m_scheduleKind);
+    controls->addWidget(m_reroll);
+    controls->addStretch(1);
+    controls->addWidget(m_denoise);
+    controls->addWidget(m_denoiseCount);
+    f->addLayout(controls);
+    f->addWidget(m_strip);
+    f->addWidget(m_scrubber);
+    auto* detail = new QHBoxLayout;
+    auto* largeBox = new QVBoxLayout;
+    largeBox->addWidget(m_large, 1);
+    largeBox->addWidget(m_tileCaption);
+    auto* histogramBox = new QVBoxLayout;
+    histogramBox->addWidget(m_histogram, 1);
+    histogramBox->addWidget(m_values);
+    detail->addLayout(largeBox, 1);
+    detail->addLayout(histogramBox, 1);
+    f->addLayout(detail, 1);
+    return forward;
+}
+
+void DataView::createForwardControls()
+{
     m_scheduleKind = new QComboBox(this);
-    for (const QString& k : Settings::scheduleNames())
+    for (const QString& k : Settings::choices(setting::Schedule))
         m_scheduleKind->addItem(k, k);
     m_reroll = new QPushButton(tr("Re-roll noise"), this);
     m_strip = new ImageStrip(this);
@@ -84,38 +137,10 @@ DataView::DataView(QWidget* parent)
     m_denoiseCount->setSuffix(tr(" images"));
     m_denoiseCount->setToolTip(tr("Continue this one x_t as several images side by side; each draws its own "
                                   "noise on the way down (DDIM with η = 0 draws none, so its images agree)."));
+}
 
-    auto* forward = new QGroupBox(tr("Forward process q(x_t | x_0)"), this);
-    auto* f = new QVBoxLayout(forward);
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Schedule:"), forward));
-    controls->addWidget(m_scheduleKind);
-    controls->addWidget(m_reroll);
-    controls->addStretch(1);
-    controls->addWidget(m_denoise);
-    controls->addWidget(m_denoiseCount);
-    f->addLayout(controls);
-    f->addWidget(m_strip);
-    f->addWidget(m_scrubber);
-    auto* detail = new QHBoxLayout;
-    auto* largeBox = new QVBoxLayout;
-    largeBox->addWidget(m_large, 1);
-    largeBox->addWidget(m_tileCaption);
-    auto* histogramBox = new QVBoxLayout;
-    histogramBox->addWidget(m_histogram, 1);
-    histogramBox->addWidget(m_values);
-    detail->addLayout(largeBox, 1);
-    detail->addLayout(histogramBox, 1);
-    f->addLayout(detail, 1);
-
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(forward);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
-
+void DataView::connectSignals()
+{
     connect(m_source, &QComboBox::activated, this, &DataView::onSourceActivated);
     connect(m_thumbs, &ImageGrid::imageSelected, this, &DataView::selectImage);
     connect(m_scheduleKind, &QComboBox::activated, this, [this] {
@@ -130,7 +155,6 @@ DataView::DataView(QWidget* parent)
             m_scrubber->setValue(ts[static_cast<size_t>(c)]);
     });
     connect(m_denoise, &QPushButton::clicked, this, &DataView::onDenoiseClicked);
-    setSchedule(m_options);
 }
 
 void DataView::setSourceSpec(const QString& spec)

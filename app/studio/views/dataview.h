@@ -11,6 +11,7 @@
 #include <optional>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -69,6 +70,10 @@ Q_SIGNALS:
     void imageSelected(int index);
 
 private:
+    QWidget* buildDataSetPanel();
+    QGroupBox* buildForwardPanel();
+    void createForwardControls();
+    void connectSignals();
     void onSourceActivated(int index);
     void onDenoiseClicked();
     QString computeSizeCaption() const;

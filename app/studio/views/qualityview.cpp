@@ -39,6 +39,20 @@ QString samplerLabel(const QualityReport& r)
 QualityView::QualityView(QWidget* parent)
     : QWidget(parent)
 {
+    createControls();
+    QGroupBox* form = buildMeasureForm();
+    QSplitter* split = buildResultsPanel();
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(form);
+    layout->addWidget(split, 1);
+
+    connectSignals();
+    updateButtons();
+}
+
+void QualityView::createControls()
+{
     m_count = new QSpinBox(this);
     m_count->setRange(50, 10000);
     m_count->setSingleStep(50);
@@ -66,7 +80,11 @@ QualityView::QualityView(QWidget* parent)
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText); // errors name files
     m_status->setWordWrap(true);
+}
 
+// The form on the left: the settings, the buttons, the progress and what the numbers mean.
+QGroupBox* QualityView::buildMeasureForm()
+{
     auto* form = new QGroupBox(tr("Measure"), this);
     auto* fl = new QFormLayout(form);
     fl->addRow(tr("Samples"), m_count);
@@ -91,7 +109,29 @@ QualityView::QualityView(QWidget* parent)
     how->setForegroundRole(QPalette::WindowText); // body text, not the grey of a disabled label
     fl->addRow(how);
     form->setMaximumWidth(340);
+    return form;
+}
 
+// The results on the right: the summary and the class shares above, the chart below.
+QSplitter* QualityView::buildResultsPanel()
+{
+    createResultWidgets();
+    createChart();
+
+    auto* top = new QWidget(this);
+    auto* tl = new QHBoxLayout(top);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(m_summary, 3);
+    tl->addWidget(m_classes, 2);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(m_chartView);
+    split->setStretchFactor(1, 3);
+    return split;
+}
+
+void QualityView::createResultWidgets()
+{
     m_summary = new QLabel(tr("No measurement yet."), this);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
@@ -109,7 +149,12 @@ QualityView::QualityView(QWidget* parent)
     m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_classes->setToolTip(tr("The class the classifier gives each sample. A model that covers every mode "
                              "makes each of the ten classes about 10% of the time."));
+}
 
+// The Fréchet distance and its floor on the left axis, the time per image on the right, both against the
+// network evaluations per image on a log scale.
+void QualityView::createChart()
+{
     auto* chart = new QChart;
     chart->setTitle(tr("Quality against sampling steps"));
     m_fidSeries = new QLineSeries;
@@ -153,27 +198,15 @@ QualityView::QualityView(QWidget* parent)
     m_chartView = new QChartView(chart, this);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(260);
+}
 
-    auto* top = new QWidget(this);
-    auto* tl = new QHBoxLayout(top);
-    tl->setContentsMargins(0, 0, 0, 0);
-    tl->addWidget(m_summary, 3);
-    tl->addWidget(m_classes, 2);
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(top);
-    split->addWidget(m_chartView);
-    split->setStretchFactor(1, 3);
-
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(form);
-    layout->addWidget(split, 1);
-
+void QualityView::connectSignals()
+{
     connect(m_sampler, &QComboBox::currentIndexChanged, this, &QualityView::updateButtons);
     connect(m_measure, &QPushButton::clicked, this, [this] { Q_EMIT measureRequested(options(), false); });
     connect(m_sweep, &QPushButton::clicked, this, [this] { Q_EMIT measureRequested(options(), true); });
     connect(m_cancel, &QPushButton::clicked, this, &QualityView::cancelRequested);
     connect(m_export, &QPushButton::clicked, this, &QualityView::exportRequested);
-    updateButtons();
 }
 
 void QualityView::setAvailable(bool available, const QString& why)

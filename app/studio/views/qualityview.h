@@ -12,6 +12,7 @@
 
 class QChartView;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineSeries;
 class QLogValueAxis;
@@ -19,6 +20,7 @@ class QProgressBar;
 class QPushButton;
 class QScatterSeries;
 class QSpinBox;
+class QSplitter;
 class QTableWidget;
 class QValueAxis;
 
@@ -64,6 +66,12 @@ Q_SIGNALS:
     void exportRequested();
 
 private:
+    void createControls();
+    QGroupBox* buildMeasureForm();
+    QSplitter* buildResultsPanel();
+    void createResultWidgets();
+    void createChart();
+    void connectSignals();
     void showReport(const ddpm::QualityReport& report, qint64 modelStep);
     void updateChart();
     void updateButtons();

@@ -2,6 +2,7 @@
 
 #include "imageio.h"
 #include "imageview.h"
+#include "settingeditors.h"
 
 #include "hatlabel.h"
 #include "imagestrip.h"
@@ -23,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace ddpm;
 
@@ -33,21 +35,39 @@ constexpr int kStripColumns = 10;
 ReverseView::ReverseView(QWidget* parent)
     : QWidget(parent)
 {
+    createSamplerControls();
+    QGroupBox* settings = buildSamplerForm();
+
+    m_runs.append(Run{}); // an empty run to show until the first one: m_runs is never empty
+    createRunWidgets();
+    QVBoxLayout* right = buildRunPanel();
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(settings);
+    layout->addLayout(right, 1);
+
+    connectSignals();
+    startTimingTick();
+    m_scrubber->setRange(0, 0);
+    updateControls();
+}
+
+void ReverseView::createSamplerControls()
+{
     m_sampler = new QComboBox(this);
     m_sampler->addItem(tr("DDPM, σ² = β̃ (posterior)"), QStringLiteral("ddpm:beta-tilde"));
     m_sampler->addItem(tr("DDPM, σ² = β"), QStringLiteral("ddpm:beta"));
     m_sampler->addItem(tr("DDIM"), QStringLiteral("ddim"));
     m_steps = new QSpinBox(this);
-    m_steps->setRange(1, 10000);
-    m_steps->setValue(50);
+    setRange(m_steps, setting::SamplerSteps);
+    m_steps->setValue(setting::SamplerSteps.fallback);
     m_eta = new QDoubleSpinBox(this);
-    m_eta->setRange(0, 1);
+    setRange(m_eta, setting::Eta);
     m_eta->setSingleStep(0.1);
     m_seed = new QSpinBox(this);
-    m_seed->setRange(0, 2147483647);
+    m_seed->setRange(0, std::numeric_limits<int>::max());
     m_count = new QSpinBox(this);
-    m_count->setRange(1, 64);
-    m_count->setValue(16);
+    setRange(m_count, setting::SampleCount);
+    m_count->setValue(setting::SampleCount.fallback);
     m_weights = new QComboBox(this);
     m_weights->addItem(tr("EMA weights"), true);
     m_weights->addItem(tr("Raw weights"), false);
@@ -56,16 +76,20 @@ ReverseView::ReverseView(QWidget* parent)
     m_run = new QPushButton(tr("Sample"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_forkImage = new QSpinBox(this);
-    m_forkImage->setRange(1, 64);
+    setRange(m_forkImage, setting::SampleCount);
     m_forkImage->setToolTip(tr("Which image of the grid to fork, counted row by row from the top left"));
     m_forkCount = new QSpinBox(this);
-    m_forkCount->setRange(2, 64);
+    m_forkCount->setRange(2, setting::SampleCount.max);
     m_forkCount->setValue(8);
     m_fork = new QPushButton(tr("Fork here"), this);
     m_fork->setToolTip(tr("Continue this image's x_t several times, each with fresh noise, side by side: what "
                           "they share is already decided at this t, what differs is still open (Ho et al. "
                           "2020, Figure 7)"));
+}
 
+// The settings on the left: the sampler's form, its buttons, and the fork box under them.
+QGroupBox* ReverseView::buildSamplerForm()
+{
     auto* settings = new QGroupBox(tr("Sampler"), this);
     auto* fl = new QFormLayout(settings);
     fl->addRow(tr("Method"), m_sampler);
@@ -85,8 +109,11 @@ ReverseView::ReverseView(QWidget* parent)
     ffl->addRow(tr("Continuations"), m_forkCount);
     ffl->addRow(m_fork);
     fl->addRow(forkBox);
+    return settings;
+}
 
-    m_runs.append(Run{});
+void ReverseView::createRunWidgets()
+{
     m_title = new QLabel(tr("Press Sample to run the reverse process."), this);
     m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
@@ -119,16 +146,13 @@ ReverseView::ReverseView(QWidget* parent)
     m_x0 = new ImageView(this);
     m_eps = new ImageView(this);
     m_stepInfo = new HatLabel(QString(), this); // "predicts x̂₀": drawn with its hat in any font
-    auto* grids = new QGridLayout;
-    grids->addWidget(new QLabel(tr("x_t"), this), 0, 0, Qt::AlignHCenter);
-    // x̂₀: x, a combining circumflex (U+0302) and a subscript zero; HatLabel draws the hat itself, as
-    // some fonts (DejaVu Sans) drop it from an x or put it under the letter.
-    grids->addWidget(new HatLabel(tr("predicted clean image x̂₀"), this), 0, 1, Qt::AlignHCenter);
-    grids->addWidget(new HatLabel(tr("predicted noise ε̂"), this), 0, 2, Qt::AlignHCenter);
-    grids->addWidget(m_xt, 1, 0);
-    grids->addWidget(m_x0, 1, 1);
-    grids->addWidget(m_eps, 1, 2);
-    grids->setRowStretch(1, 1);
+}
+
+// The run on the right: the run list and its timing, the title, the strip, the scrubber, and the images of
+// the step shown.
+QVBoxLayout* ReverseView::buildRunPanel()
+{
+    QGridLayout* grids = buildImageGrids();
 
     auto* runRow = new QHBoxLayout;
     runRow->addWidget(new QLabel(tr("Run"), this));
@@ -142,10 +166,27 @@ ReverseView::ReverseView(QWidget* parent)
     right->addWidget(m_scrubber);
     right->addWidget(m_stepInfo);
     right->addLayout(grids, 1);
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(settings);
-    layout->addLayout(right, 1);
+    return right;
+}
 
+// x_t, x̂₀ and ε̂ of the step shown, side by side under their captions.
+QGridLayout* ReverseView::buildImageGrids()
+{
+    auto* grids = new QGridLayout;
+    grids->addWidget(new QLabel(tr("x_t"), this), 0, 0, Qt::AlignHCenter);
+    // x̂₀: x, a combining circumflex (U+0302) and a subscript zero; HatLabel draws the hat itself, as
+    // some fonts (DejaVu Sans) drop it from an x or put it under the letter.
+    grids->addWidget(new HatLabel(tr("predicted clean image x̂₀"), this), 0, 1, Qt::AlignHCenter);
+    grids->addWidget(new HatLabel(tr("predicted noise ε̂"), this), 0, 2, Qt::AlignHCenter);
+    grids->addWidget(m_xt, 1, 0);
+    grids->addWidget(m_x0, 1, 1);
+    grids->addWidget(m_eps, 1, 2);
+    grids->setRowStretch(1, 1);
+    return grids;
+}
+
+void ReverseView::connectSignals()
+{
     connect(m_run, &QPushButton::clicked, this, &ReverseView::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &ReverseView::cancelRequested);
     connect(m_fork, &QPushButton::clicked, this, &ReverseView::requestFork);
@@ -156,7 +197,11 @@ ReverseView::ReverseView(QWidget* parent)
             m_scrubber->setValue(run().stripSteps[c]);
     });
     connect(m_runList, &QComboBox::activated, this, &ReverseView::showRun);
-    // The live run's clock: speed and time left tick on between frames.
+}
+
+// The live run's clock: speed and time left tick on between frames.
+void ReverseView::startTimingTick()
+{
     auto* tick = new QTimer(this);
     tick->setInterval(500);
     connect(tick, &QTimer::timeout, this, [this] {
@@ -164,8 +209,6 @@ ReverseView::ReverseView(QWidget* parent)
             updateTiming();
     });
     tick->start();
-    m_scrubber->setRange(0, 0);
-    updateControls();
 }
 
 SamplerOptions ReverseView::samplerOptions() const

@@ -16,9 +16,12 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QVBoxLayout;
 class ImageStrip;
 class TimestepScrubber;
 class ImageView;
@@ -119,6 +122,13 @@ private:
         bool completed = false;
         RunClock clock;
     };
+    void createSamplerControls();
+    QGroupBox* buildSamplerForm();
+    void createRunWidgets();
+    QVBoxLayout* buildRunPanel();
+    QGridLayout* buildImageGrids();
+    void connectSignals();
+    void startTimingTick();
     const Run& run() const;
     Run& run();
     void showFrame(int index);

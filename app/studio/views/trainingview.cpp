@@ -1,13 +1,12 @@
 #include "trainingview.h"
 
 #include "runclock.h"
-#include "preferencesdialog.h"
-#include "sizelimits.h"
 
-#include "settings.h"
+#include "settingeditors.h"
 
 #include "imageview.h"
 
+#include "cpufeatures.h"
 #include "device.h"
 #include "messages.h"
 
@@ -31,6 +30,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace ddpm;
 
@@ -47,38 +47,71 @@ bool shows(const QSpinBox* spin, double value)
 {
     return std::clamp(value, double(spin->minimum()), double(spin->maximum())) == spin->value();
 }
+
+// The precisions (item data "auto", "fp32", "bf16"), saying what "auto" means on this machine.
+void addPrecisionItems(QComboBox* combo)
+{
+    const bool fastBf16 = ddpm::cpuHasFastBf16();
+    combo->addItem(fastBf16 ? TrainingView::tr("Automatic (bf16 mixed on this CPU)")
+                            : TrainingView::tr("Automatic (fp32 on this CPU)"),
+                   QStringLiteral("auto"));
+    combo->addItem(TrainingView::tr("fp32"), QStringLiteral("fp32"));
+    combo->addItem(TrainingView::tr("bf16 mixed"), QStringLiteral("bf16"));
+    combo->setToolTip(TrainingView::tr(
+        "bf16 mixed computes the convolutions and attention in bfloat16, about 1.3× faster on CPUs with "
+        "AVX512-BF16 or AMX, and keeps the weights, optimizer, normalisation and loss in fp32. Checkpoints "
+        "always hold fp32 weights. Automatic picks bf16 where the hardware computes it fast."));
+}
 } // namespace
 
 TrainingView::TrainingView(QWidget* parent)
     : QWidget(parent)
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(buildForm());
+    layout->addWidget(buildPlots(), 1);
+
+    connectForm();
+    auto* timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, &TrainingView::updateClock);
+    timer->start(500);
+
+    setFormConfig(makeConfig(kDefaultPreset).value());
+    setTotalSteps(setting::TotalSteps.fallback);
+    setPreviewInterval(setting::PreviewInterval.fallback);
+    setState(TrainingController::State::Empty);
+}
+
+// The form's editors, each with its setting's range, and the run buttons.
+void TrainingView::createEditors()
 {
     m_preset = new QComboBox(this);
     m_preset->addItem(tr("tiny (16×16 grey, 0.18 M parameters)"), QStringLiteral("tiny"));
     m_preset->addItem(tr("reference (32×32 grey, 1.6 M parameters)"), QStringLiteral("reference"));
     m_preset->addItem(tr("cifar (32×32 colour, 35.7 M parameters)"), QStringLiteral("cifar"));
     m_batch = new QSpinBox(this);
-    m_batch->setRange(1, static_cast<int>(ddpm::limits::kMaxBatch)); // the engine's limit (core/sizelimits.h)
+    setRange(m_batch, setting::BatchSize);
     m_lr = new QDoubleSpinBox(this);
     m_lr->setDecimals(6);
-    m_lr->setRange(1e-6, 1.0);
+    setRange(m_lr, setting::LearningRate);
     m_lr->setSingleStep(1e-4);
     m_warmup = new QSpinBox(this);
-    m_warmup->setRange(0, 1000000);
+    setRange(m_warmup, setting::WarmupSteps);
     m_warmup->setSingleStep(100);
     m_warmup->setSuffix(tr(" steps"));
     m_warmup->setToolTip(tr("The learning rate rises linearly from 0 over these first steps."));
     m_steps = new QSpinBox(this);
-    m_steps->setRange(1, 100000000);
+    setRange(m_steps, setting::TotalSteps);
     m_steps->setSingleStep(1000);
     m_ema = new QDoubleSpinBox(this);
     m_ema->setDecimals(5);
-    m_ema->setRange(0.0, 0.99999);
+    setRange(m_ema, setting::EmaDecay);
     m_ema->setSingleStep(0.0001);
     m_schedule = new QComboBox(this);
-    for (const QString& k : Settings::scheduleNames())
+    for (const QString& k : Settings::choices(setting::Schedule))
         m_schedule->addItem(k, k);
     m_seed = new QSpinBox(this);
-    m_seed->setRange(0, 2147483647);
+    m_seed->setRange(0, std::numeric_limits<int>::max()); // a QSpinBox holds an int; the setting takes more
     m_device = new QComboBox(this);
     m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
@@ -88,13 +121,21 @@ TrainingView::TrainingView(QWidget* parent)
     m_precision = new QComboBox(this);
     addPrecisionItems(m_precision);
     m_previewEvery = new QSpinBox(this);
-    m_previewEvery->setRange(0, 1000000);
+    setRange(m_previewEvery, setting::PreviewInterval);
     m_previewEvery->setSpecialValueText(tr("never"));
+    m_previewEvery->setSingleStep(50);
     m_previewEvery->setSuffix(tr(" steps"));
+    m_previewEvery->setToolTip(tr("Training steps between two preview samples. Sampling a preview pauses "
+                                  "training briefly, so a small interval slows training down."));
     m_start = new QPushButton(tr("Start"), this);
     m_pause = new QPushButton(tr("Pause"), this);
     m_stop = new QPushButton(tr("Stop"), this);
+}
 
+// The hyper-parameter form with Start, Pause and Stop.
+QGroupBox* TrainingView::buildForm()
+{
+    createEditors();
     auto* form = new QGroupBox(tr("Hyper-parameters"), this);
     auto* fl = new QFormLayout(form);
     fl->addRow(tr("Model preset"), m_preset);
@@ -127,7 +168,12 @@ TrainingView::TrainingView(QWidget* parent)
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(12);
     }
+    return form;
+}
 
+// The loss chart and its controls, the preview samples and the per-bin heat map.
+QSplitter* TrainingView::buildPlots()
+{
     m_chart = new LossChart(this);
     m_chart->setMinimumSize(300, 220); // the three columns fit a 1000-pixel-wide window
     m_smoothing = new QSlider(Qt::Horizontal, this);
@@ -136,6 +182,9 @@ TrainingView::TrainingView(QWidget* parent)
     m_log = new QCheckBox(tr("Log scale"), this);
     m_log->setChecked(m_chart->isLogScale()); // on from the start: a loss falls by orders of magnitude
     auto* reset = new QPushButton(tr("Reset zoom"), this);
+    connect(m_smoothing, &QSlider::valueChanged, this, [this](int v) { m_chart->setSmoothing(v / 100.0); });
+    connect(m_log, &QCheckBox::toggled, m_chart, &LossChart::setLogScale);
+    connect(reset, &QPushButton::clicked, m_chart, &LossChart::resetZoom);
     auto* chartBox = new QGroupBox(tr("Loss (drag to zoom)"), this);
     auto* cl = new QVBoxLayout(chartBox);
     cl->addWidget(m_chart, 1);
@@ -175,11 +224,11 @@ TrainingView::TrainingView(QWidget* parent)
     right->addWidget(heatBox);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
+    return right;
+}
 
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(form);
-    layout->addWidget(right, 1);
-
+void TrainingView::connectForm()
+{
     connect(m_start, &QPushButton::clicked, this, &TrainingView::startRequested);
     connect(m_pause, &QPushButton::clicked, this, [this] {
         if (m_state == TrainingController::State::Paused)
@@ -188,9 +237,6 @@ TrainingView::TrainingView(QWidget* parent)
             Q_EMIT pauseRequested();
     });
     connect(m_stop, &QPushButton::clicked, this, &TrainingView::stopRequested);
-    connect(m_smoothing, &QSlider::valueChanged, this, [this](int v) { m_chart->setSmoothing(v / 100.0); });
-    connect(m_log, &QCheckBox::toggled, m_chart, &LossChart::setLogScale);
-    connect(reset, &QPushButton::clicked, m_chart, &LossChart::resetZoom);
     for (auto* combo : {m_preset, m_schedule})
         connect(combo, &QComboBox::activated, this, &TrainingView::configEdited);
     // The form says which changes wait for the next Start.
@@ -209,14 +255,6 @@ TrainingView::TrainingView(QWidget* parent)
         Q_EMIT totalStepsChanged(steps);
     });
     connect(m_previewEvery, &QSpinBox::valueChanged, this, &TrainingView::previewIntervalChanged);
-    auto* timer = new QTimer(this);
-    connect(timer, &QTimer::timeout, this, &TrainingView::updateClock);
-    timer->start(500);
-
-    setFormConfig(makeConfig("reference").value());
-    setTotalSteps(10000);
-    setPreviewInterval(200);
-    setState(TrainingController::State::Empty);
 }
 
 ModelConfig TrainingView::formConfig() const

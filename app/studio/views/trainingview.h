@@ -10,6 +10,8 @@
 
 #include <cmath>
 
+class QGroupBox;
+class QSplitter;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -72,6 +74,10 @@ Q_SIGNALS:
     void previewIntervalChanged(int steps);
 
 private:
+    void createEditors();
+    QGroupBox* buildForm();
+    QSplitter* buildPlots();
+    void connectForm();
     ddpm::LossHistory m_history;
     void updateClock();
     void updatePending();

@@ -57,7 +57,7 @@ void SamplingRuns::runWithCurrentWeights(const SamplingRequest& request, const Q
 
 void SamplingRuns::run(SamplingRequest request, const QString& title, const QString& kind, const QString& note)
 {
-    request.threads = m_settings.cpuThreads(); // applied on the sampling thread
+    request.threads = m_settings.get(setting::CpuThreads); // applied on the sampling thread
     // What the run's exports will say: the file the weights came from, as it is now (its size and time,
     // so that an export after a later save does not hash another file), and what kind of run it is.
     RunOrigin origin;

@@ -1,0 +1,325 @@
+// `ddpm train`: Algorithm 1 from the command line, with its progress line and its CSV log.
+#include "commands.h"
+
+#include "config.h"
+#include "device.h"
+#include "precision.h"
+#include "schedule.h"
+#include "sizelimits.h"
+#include "tensorfile.h"
+#include "trainer.h"
+
+#include <cerrno>
+#include <cstring>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+namespace ddpm::cli {
+
+namespace {
+
+// The training log: rows appended and flushed as they happen, so that a killed run keeps its log. A
+// resumed run continues the same file: rows past the checkpoint's step (written after its last save by
+// the run that was killed) are dropped first, so every step appears once.
+class TrainingLog {
+public:
+    ~TrainingLog()
+    {
+        if (m_file)
+            std::fclose(m_file);
+    }
+    bool open(const std::string& path, bool resume, long long resumedStep)
+    {
+        static const std::string header = "step,loss,grad_norm,lr,img_per_s\n";
+        std::string kept = header;
+        if (resume) {
+            if (std::FILE* in = std::fopen(path.c_str(), "r")) {
+                char line[512];
+                bool first = true;
+                while (std::fgets(line, sizeof line, in)) {
+                    if (first && std::string(line) == header) {
+                        first = false;
+                        continue;
+                    }
+                    first = false;
+                    char* end = nullptr;
+                    const long long step = std::strtoll(line, &end, 10);
+                    if (end != line && *end == ',' && step <= resumedStep && std::strchr(line, '\n'))
+                        kept += line;
+                }
+                std::fclose(in);
+            }
+        }
+        if (auto s = writeFileAtomically(path, kept); !s) {
+            m_error = s.error();
+            return false;
+        }
+        m_file = std::fopen(path.c_str(), "a");
+        if (!m_file)
+            m_error = systemError(errno).message();
+        return m_file != nullptr;
+    }
+    // One row, in the columns of the header.
+    void write(const StepStats& last)
+    {
+        char row[160];
+        std::snprintf(row, sizeof row, "%lld,%.8g,%.6g,%.6g,%.2f\n", static_cast<long long>(last.step),
+                      static_cast<double>(last.loss), last.gradNorm, last.lr, last.imagesPerSec);
+        if (std::fputs(row, m_file) < 0 || std::fflush(m_file) != 0)
+            m_failed = true;
+    }
+    bool close()
+    {
+        const bool ok = !m_failed && std::fflush(m_file) == 0 && ::fsync(::fileno(m_file)) == 0;
+        const bool closed = std::fclose(m_file) == 0;
+        m_file = nullptr;
+        if (!ok || !closed)
+            m_error = systemError(errno ? errno : EIO).message();
+        return ok && closed;
+    }
+    const std::string& errorString() const { return m_error; }
+
+private:
+    std::FILE* m_file = nullptr;
+    bool m_failed = false;
+    std::string m_error;
+};
+
+// The progress of a run on stderr: a bar redrawn in place on a terminal; in a log file or a pipe, a
+// line every tenth of the run and at least one a minute.
+class TrainingProgress {
+public:
+    TrainingProgress(bool tty, long long start, long long steps)
+        : m_tty(tty)
+        , m_start(start)
+        , m_steps(steps)
+    {
+    }
+    void update(const StepStats& last)
+    {
+        const auto now = std::chrono::steady_clock::now();
+        const double elapsed = std::chrono::duration<double>(now - m_t0).count();
+        const double done = static_cast<double>(last.step - m_start);
+        const double eta = done > 0 ? elapsed / done * static_cast<double>(m_steps - last.step) : -1;
+        const double frac = m_steps > m_start ? done / static_cast<double>(m_steps - m_start) : 1.0;
+        if (m_tty && (now - m_lastPrint > std::chrono::milliseconds(200) || last.step == m_steps)) {
+            m_lastPrint = now;
+            const int width = 30;
+            const int filled = static_cast<int>(frac * width);
+            std::string bar(static_cast<size_t>(filled), '#');
+            bar.resize(width, '.');
+            std::fprintf(stderr, "\r[%s] step %lld/%lld  loss %.4f  %.1f img/s  ETA %s   ", bar.c_str(),
+                         static_cast<long long>(last.step), m_steps, last.loss, last.imagesPerSec,
+                         formatDuration(eta).c_str());
+        } else if (!m_tty &&
+                   (static_cast<int>(frac * 10) != m_lastDecile || now - m_lastPrint > std::chrono::minutes(1))) {
+            m_lastDecile = static_cast<int>(frac * 10);
+            m_lastPrint = now;
+            std::fprintf(stderr, "step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n", static_cast<long long>(last.step),
+                         m_steps, last.loss, last.imagesPerSec, formatDuration(eta).c_str());
+        }
+    }
+
+private:
+    const bool m_tty;
+    const long long m_start, m_steps;
+    const std::chrono::steady_clock::time_point m_t0 = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point m_lastPrint = m_t0 - std::chrono::seconds(10);
+    int m_lastDecile = -1;
+};
+
+struct TrainArgs {
+    CLI::App* command = nullptr;
+    std::string data, out, model = "reference", schedule = "linear", prediction = "eps", device = "auto",
+                           precision = "auto", resume, log;
+    long long steps = 10000;
+    TrainOptions train;
+    int threads = 0;
+    int saveEvery = 1000;
+    bool given(const char* option) const { return command->count(option) > 0; }
+};
+
+// The configuration of a new model: the preset of --model with --schedule, --prediction, the training
+// options and the data set. Every failure is a usage error.
+Result<ModelConfig> newModelConfig(const TrainArgs& a)
+{
+    auto config = makeConfig(a.model);
+    if (!config)
+        return config.failure();
+    ModelConfig c = config.value();
+    auto kind = parseScheduleKind(a.schedule);
+    if (!kind)
+        return kind.failure();
+    c.schedule.kind = kind.value();
+    auto pred = parsePrediction(a.prediction);
+    if (!pred)
+        return pred.failure();
+    c.prediction = pred.value();
+    c.train.batch = a.train.batch;
+    c.train.lr = a.train.lr;
+    c.train.warmupSteps = a.train.warmupSteps;
+    c.train.emaDecay = a.train.emaDecay;
+    c.train.seed = a.train.seed;
+    c.train.hflip = a.train.hflip;
+    c.dataSpec = a.given("--data") ? a.data : defaultDataSpec();
+    return c;
+}
+
+// The trainer resumed from --resume, or a new one. Returns 0, or the exit code after the message (2: a
+// bad option).
+int openTrainer(const TrainArgs& a, torch::Device device, std::unique_ptr<Trainer>& trainer)
+{
+    if (a.given("--resume")) {
+        auto r = Trainer::resume(a.resume, device);
+        if (!r)
+            return fail(r.error());
+        trainer = std::move(r.value());
+        return 0;
+    }
+    auto config = newModelConfig(a);
+    if (!config)
+        return fail(config.error(), 2);
+    trainer = std::make_unique<Trainer>(config.value(), device);
+    return 0;
+}
+
+// The data set a run trains on, for the line that starts it.
+struct TrainingData {
+    std::string spec;
+    long long images = 0;
+};
+
+// --data, or the checkpoint's data set when resuming without it, read at the model's image size and
+// handed to the trainer.
+Result<TrainingData> attachData(const TrainArgs& a, const Environment& env, Trainer& trainer)
+{
+    if (a.given("--data") && a.given("--resume") && a.data != trainer.config().dataSpec)
+        std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
+    const std::string spec = a.given("--data") ? a.data : trainer.config().dataSpec;
+    const auto& u = trainer.config().unet;
+    auto data = loadDataSpec(spec, u.imageChannels(), u.imageSize(), env.folderLoader);
+    if (!data)
+        return data.failure();
+    if (auto s = trainer.setDataset(data.value()); !s)
+        return s.failure();
+    return TrainingData{spec, static_cast<long long>(data->size())};
+}
+
+// Steps until the trainer's total, Ctrl-C or a failed step, saving every --save-every steps; each
+// step goes to the log, when there is one, and to the progress on stderr. Returns 0, or 1 after the
+// message of the failed step.
+int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, TrainingLog* log)
+{
+    const bool tty = ::isatty(STDERR_FILENO);
+    TrainingProgress progress(tty, trainer.stepCount(), steps);
+    TrainingRun run;
+    run.target = [steps] { return static_cast<int64_t>(steps); };
+    run.stopRequested = [] { return interrupted().load(); };
+    run.saveEvery = a.saveEvery;
+    run.savePath = a.out;
+    run.saved = [](const Status& s) {
+        if (!s)
+            std::fprintf(stderr, "\nddpm: %s\n", s.error().c_str());
+    };
+    run.afterStep = [&](const StepStats& last) {
+        if (log)
+            log->write(last);
+        progress.update(last);
+    };
+    int rc = 0;
+    if (auto s = runTraining(trainer, run); !s) {
+        std::fprintf(stderr, "%s", tty ? "\n" : "");
+        rc = fail(s.error());
+    }
+    if (tty)
+        std::fprintf(stderr, "\n");
+    return rc;
+}
+
+int train(const TrainArgs& a, const Environment& env)
+{
+    if (a.out.empty())
+        return fail("--out CKPT is required", 2);
+    // A folder that does not exist or takes no files fails now, not when the first save comes hours later.
+    if (auto w = checkWritable(a.out); !w)
+        return fail(w.error(), 2);
+    const auto compute = computeOptions(a.threads, a.device, a.precision);
+    if (!compute)
+        return fail(compute.error(), 2);
+    std::unique_ptr<Trainer> trainer;
+    if (const int rc = openTrainer(a, compute->device, trainer))
+        return rc;
+    const auto data = attachData(a, env, *trainer);
+    if (!data)
+        return fail(data.error());
+    long long steps = a.steps;
+    if (!a.given("--steps") && a.given("--resume"))
+        steps = trainer->config().train.totalSteps;
+    trainer->setTotalSteps(steps);
+
+    std::unique_ptr<TrainingLog> log;
+    if (a.given("--log")) {
+        log = std::make_unique<TrainingLog>();
+        if (!log->open(a.log, a.given("--resume"), trainer->stepCount()))
+            return fail("cannot write the log '" + a.log + "': " + log->errorString());
+    }
+
+    stopOnSignals(true);
+    trainer->setPrecision(compute->precision);
+    std::fprintf(
+        stderr, "ddpm: training %s (%lld parameters) on %s in %s, %s with %lld images, from step %lld to %lld\n",
+        trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
+        deviceDescription(compute->device).c_str(), precisionDescription(compute->precision, compute->device).c_str(),
+        data->spec.c_str(), data->images, static_cast<long long>(trainer->stepCount()), steps);
+    const int rc = runWithProgress(a, *trainer, steps, log.get());
+    if (interrupted().load())
+        std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n",
+                     static_cast<long long>(trainer->stepCount()));
+    if (log && !log->close())
+        std::fprintf(stderr, "ddpm: cannot write the log: %s\n", log->errorString().c_str());
+    if (auto sv = trainer->save(a.out); !sv)
+        return fail(sv.error());
+    std::fprintf(stderr, "ddpm: saved %s at step %lld\n", a.out.c_str(), static_cast<long long>(trainer->stepCount()));
+    return rc;
+}
+
+} // namespace
+
+void addTrainCommand(CommandLine& cli, const Environment& env)
+{
+    auto a = std::make_shared<TrainArgs>();
+    auto* c = cli.add("train", "train a denoising U-Net (Ctrl-C saves and exits)",
+                      "train a denoising U-Net (Algorithm 1)", [a, env] { return train(*a, env); });
+    a->command = c;
+    addText(c, "--data", a->data,
+            "fashion-mnist[:train|test|all] (train when not named), mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or "
+            "synthetic",
+            "SPEC");
+    addText(c, "--out", a->out, "checkpoint to write", "CKPT");
+    addText(c, "--model", a->model, listOfChoices(unetPresetNames()), "PRESET");
+    addNumber(c, "--steps", a->steps, 0, static_cast<double>(limits::kMaxSteps),
+              "train until this step count is reached", "N");
+    addNumber(c, "--batch", a->train.batch, 1, static_cast<double>(limits::kMaxBatch), "batch size", "B");
+    addNumber(c, "--lr", a->train.lr, 0, 1, "Adam learning rate", "LR");
+    addNumber(c, "--warmup", a->train.warmupSteps, 0, static_cast<double>(limits::kMaxSteps),
+              "learning-rate warm-up steps", "N");
+    addNumber(c, "--ema", a->train.emaDecay, 0, 1, "EMA decay", "D");
+    addText(c, "--schedule", a->schedule, listOfChoices(scheduleKindNames()), "K");
+    addText(c, "--prediction", a->prediction, "eps, x0 or v", "P");
+    c->add_flag("--hflip", a->train.hflip, "random horizontal flips");
+    addNumber(c, "--seed", a->train.seed, 0, 9e15, "random seed", "S");
+    addText(c, "--device", a->device, kDeviceHelp, "D");
+    addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
+    addText(c, "--precision", a->precision,
+            "fp32, bf16 (mixed: bf16 convolutions, fp32 weights and norms) or auto (bf16 where fast)", "P");
+    addText(c, "--resume", a->resume, "continue from this checkpoint", "CKPT");
+    addText(c, "--log", a->log, "CSV log of step,loss,grad_norm,lr,img_per_s", "CSV");
+    addNumber(c, "--save-every", a->saveEvery, 0, static_cast<double>(limits::kMaxSteps),
+              "also save every N steps (0: only at the end)", "N");
+}
+
+} // namespace ddpm::cli
