@@ -1,5 +1,8 @@
-// The fused GroupNorm–SiLU operations: which kernel runs (fusednorm_nchw.cpp, fusednorm_nhwc.cpp), the
-// autograd function around them, and LibTorch's composition where they do not apply.
+// The fused GroupNorm–SiLU operations: the kernels' dispatch (fusednorm_nhwc.cpp), the autograd function
+// around them, and LibTorch's composition where they do not apply. The kernels read channels-last images:
+// the U-Net's activations on the CPU are (a training step and a denoising step of the reference and tiny
+// presets, fp32 and bf16, called them 0 times for contiguous NCHW tensors when both layouts had kernels),
+// and any other 4-D input is copied so first.
 #include "fusednorm.h"
 
 #include "dropout.h" // where the fused kernels do not apply
@@ -24,14 +27,13 @@ DDPM_VECTOR_CLONES float expClone(float x)
 }
 
 struct Shape {
-    int64_t n, channels, groups, perGroup, hw;
+    int64_t n, channels, hw;
 };
 
-Shape shapeOf(const torch::Tensor& x, int64_t groups)
+Shape shapeOf(const torch::Tensor& x)
 {
     const int64_t n = x.size(0), c = x.size(1);
-    const int64_t hw = n * c == 0 ? 0 : x.numel() / (n * c);
-    return {n, c, groups, c / groups, hw};
+    return {n, c, x.size(2) * x.size(3)};
 }
 
 // What the autograd function keeps of the call besides tensors.
@@ -51,10 +53,10 @@ int variantOf(const Mode& m, bool bf16)
     return variantIndex(v);
 }
 
-// NHWC and not also NCHW (with one channel or one pixel the two layouts coincide; NCHW then).
-bool channelsLast(const torch::Tensor& x)
+// What the kernels read: a 4-D tensor laid out channels-last (with one channel or one pixel, also contiguous).
+torch::Tensor channelsLast(const torch::Tensor& x)
 {
-    return x.dim() == 4 && !x.is_contiguous() && x.is_contiguous(at::MemoryFormat::ChannelsLast);
+    return x.contiguous(at::MemoryFormat::ChannelsLast);
 }
 
 size_t elementSize(const torch::Tensor& t)
@@ -62,136 +64,75 @@ size_t elementSize(const torch::Tensor& t)
     return static_cast<size_t>(t.element_size());
 }
 
+// x channels-last (channelsLast).
 torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, const torch::Tensor& beta,
                            const torch::Tensor& bias, double eps, bool bf16, const Mode& m, torch::Tensor& mean,
                            torch::Tensor& rstd)
 {
-    const Shape s = shapeOf(x, m.groups);
+    const Shape s = shapeOf(x);
     const auto f32 = x.options().dtype(torch::kFloat32);
-    const bool nhwc = channelsLast(x);
-    auto out = torch::empty(x.sizes(),
-                            x.options()
-                                .dtype(bf16 ? torch::kBFloat16 : torch::kFloat32)
-                                .memory_format(nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous));
+    auto out = torch::empty(
+        x.sizes(),
+        x.options().dtype(bf16 ? torch::kBFloat16 : torch::kFloat32).memory_format(at::MemoryFormat::ChannelsLast));
     mean = torch::empty({s.n * m.groups}, f32);
     rstd = torch::empty({s.n * m.groups}, f32);
-    if (nhwc) {
-        const auto* px = static_cast<const char*>(x.data_ptr());
-        auto* po = static_cast<char*>(out.data_ptr());
-        const size_t xs = elementSize(x), os = elementSize(out);
-        const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
-        const ForwardImageKernel kernel = nhwcForward();
-        const int variant = variantOf(m, bf16);
-        const ImageShape sh{s.channels, m.groups, s.hw};
-        const int64_t d = s.channels * s.hw;
-        const auto e = static_cast<float>(eps);
-        at::parallel_for(0, s.n, 1, [&](int64_t begin, int64_t end) {
-            std::vector<double> acc(static_cast<size_t>(4 * s.channels));
-            for (int64_t n = begin; n < end; ++n) {
-                Dropout dp = m.dp;
-                dp.base = n * d;
-                const auto at = static_cast<size_t>(n * d);
-                kernel(variant, px + at * xs, po + at * os, gamma.data_ptr<float>(), beta.data_ptr<float>(),
-                       pbias ? pbias + n * s.channels : nullptr, sh, e, dp, mean.data_ptr<float>() + n * m.groups,
-                       rstd.data_ptr<float>() + n * m.groups, acc.data());
-            }
-        });
-        return out;
-    }
     const auto* px = static_cast<const char*>(x.data_ptr());
     auto* po = static_cast<char*>(out.data_ptr());
     const size_t xs = elementSize(x), os = elementSize(out);
-    const float* pg = gamma.data_ptr<float>();
-    const float* pb = beta.data_ptr<float>();
     const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
-    float* pm = mean.data_ptr<float>();
-    float* pr = rstd.data_ptr<float>();
-    const ForwardKernel kernel = nchwForward();
+    const ForwardImageKernel kernel = nhwcForward();
     const int variant = variantOf(m, bf16);
-    const int64_t d = s.perGroup * s.hw;
+    const ImageShape sh{s.channels, m.groups, s.hw};
+    const int64_t d = s.channels * s.hw;
     const auto e = static_cast<float>(eps);
-    at::parallel_for(0, s.n * m.groups, 1, [&](int64_t begin, int64_t end) {
-        for (int64_t ng = begin; ng < end; ++ng) {
-            const int64_t c0 = (ng % m.groups) * s.perGroup;
-            const int64_t nc = (ng / m.groups) * s.channels + c0; // this group's first (image, channel)
+    at::parallel_for(0, s.n, 1, [&](int64_t begin, int64_t end) {
+        std::vector<double> acc(static_cast<size_t>(4 * s.channels));
+        for (int64_t n = begin; n < end; ++n) {
             Dropout dp = m.dp;
-            dp.base = ng * d;
-            const auto at = static_cast<size_t>(ng * d);
-            const GroupStats st = kernel(variant, px + at * xs, po + at * os, pg + c0, pb + c0,
-                                         pbias ? pbias + nc : nullptr, s.perGroup, s.hw, e, dp);
-            pm[ng] = st.mean;
-            pr[ng] = st.rstd;
+            dp.base = n * d;
+            const auto at = static_cast<size_t>(n * d);
+            kernel(variant, px + at * xs, po + at * os, gamma.data_ptr<float>(), beta.data_ptr<float>(),
+                   pbias ? pbias + n * s.channels : nullptr, sh, e, dp, mean.data_ptr<float>() + n * m.groups,
+                   rstd.data_ptr<float>() + n * m.groups, acc.data());
         }
     });
     return out;
 }
 
+// x and gy channels-last.
 std::array<torch::Tensor, 4> fusedBackward(const torch::Tensor& x, const torch::Tensor& gy, const torch::Tensor& gamma,
                                            const torch::Tensor& beta, const torch::Tensor& bias,
                                            const torch::Tensor& mean, const torch::Tensor& rstd, const Mode& m)
 {
-    const Shape s = shapeOf(x, m.groups);
+    const Shape s = shapeOf(x);
     const auto f32 = x.options().dtype(torch::kFloat32);
-    auto dx = torch::empty_like(x);
+    auto dx = torch::empty_like(x, at::MemoryFormat::ChannelsLast);
     auto dgammaParts = torch::empty({s.n, s.channels}, f32);
     auto dbetaParts = torch::empty({s.n, s.channels}, f32);
     auto dbias = m.bias ? torch::empty({s.n, s.channels}, f32) : torch::Tensor();
     const bool bf16 = gy.scalar_type() == torch::kBFloat16;
-    if (channelsLast(x)) {
-        const auto* px = static_cast<const char*>(x.data_ptr());
-        const auto* pgy = static_cast<const char*>(gy.data_ptr());
-        auto* pdx = static_cast<char*>(dx.data_ptr());
-        const size_t xs = elementSize(x), gs = elementSize(gy);
-        const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
-        float* pdbias = m.bias ? dbias.data_ptr<float>() : nullptr;
-        const BackwardImageKernel kernel = nhwcBackward();
-        const int variant = variantOf(m, bf16);
-        const ImageShape sh{s.channels, m.groups, s.hw};
-        const int64_t d = s.channels * s.hw;
-        at::parallel_for(0, s.n, 1, [&](int64_t begin, int64_t end) {
-            std::vector<double> acc(static_cast<size_t>(4 * s.channels));
-            std::vector<float> scratch(static_cast<size_t>(d));
-            for (int64_t n = begin; n < end; ++n) {
-                Dropout dp = m.dp;
-                dp.base = n * d;
-                const auto at = static_cast<size_t>(n * d);
-                const int64_t nc = n * s.channels;
-                kernel(variant, px + at * xs, pgy + at * gs, pdx + at * xs, gamma.data_ptr<float>(),
-                       beta.data_ptr<float>(), pbias ? pbias + nc : nullptr, sh, mean.data_ptr<float>() + n * m.groups,
-                       rstd.data_ptr<float>() + n * m.groups, dgammaParts.data_ptr<float>() + nc,
-                       dbetaParts.data_ptr<float>() + nc, pdbias ? pdbias + nc : nullptr, dp, acc.data(),
-                       scratch.data());
-            }
-        });
-        return {dx, dgammaParts.sum(0), dbetaParts.sum(0), dbias};
-    }
     const auto* px = static_cast<const char*>(x.data_ptr());
     const auto* pgy = static_cast<const char*>(gy.data_ptr());
     auto* pdx = static_cast<char*>(dx.data_ptr());
     const size_t xs = elementSize(x), gs = elementSize(gy);
-    const float* pg = gamma.data_ptr<float>();
-    const float* pb = beta.data_ptr<float>();
     const float* pbias = m.bias ? bias.data_ptr<float>() : nullptr;
-    const float* pm = mean.data_ptr<float>();
-    const float* pr = rstd.data_ptr<float>();
-    float* pdg = dgammaParts.data_ptr<float>();
-    float* pdb = dbetaParts.data_ptr<float>();
     float* pdbias = m.bias ? dbias.data_ptr<float>() : nullptr;
-    const BackwardKernel kernel = nchwBackward();
+    const BackwardImageKernel kernel = nhwcBackward();
     const int variant = variantOf(m, bf16);
-    const int64_t d = s.perGroup * s.hw;
-    at::parallel_for(0, s.n * m.groups, 1, [&](int64_t begin, int64_t end) {
+    const ImageShape sh{s.channels, m.groups, s.hw};
+    const int64_t d = s.channels * s.hw;
+    at::parallel_for(0, s.n, 1, [&](int64_t begin, int64_t end) {
+        std::vector<double> acc(static_cast<size_t>(4 * s.channels));
         std::vector<float> scratch(static_cast<size_t>(d));
-        for (int64_t ng = begin; ng < end; ++ng) {
-            const int64_t c0 = (ng % m.groups) * s.perGroup;
-            // dγ and dβ per image and channel (summed over the batch below), the bias's gradient.
-            const int64_t nc = (ng / m.groups) * s.channels + c0;
+        for (int64_t n = begin; n < end; ++n) {
             Dropout dp = m.dp;
-            dp.base = ng * d;
-            const auto at = static_cast<size_t>(ng * d);
-            kernel(variant, px + at * xs, pgy + at * gs, pdx + at * xs, pg + c0, pb + c0, pbias ? pbias + nc : nullptr,
-                   s.perGroup, s.hw, GroupStats{pm[ng], pr[ng]}, pdg + nc, pdb + nc, pdbias ? pdbias + nc : nullptr,
-                   scratch.data(), dp);
+            dp.base = n * d;
+            const auto at = static_cast<size_t>(n * d);
+            const int64_t nc = n * s.channels;
+            kernel(variant, px + at * xs, pgy + at * gs, pdx + at * xs, gamma.data_ptr<float>(), beta.data_ptr<float>(),
+                   pbias ? pbias + nc : nullptr, sh, mean.data_ptr<float>() + n * m.groups,
+                   rstd.data_ptr<float>() + n * m.groups, dgammaParts.data_ptr<float>() + nc,
+                   dbetaParts.data_ptr<float>() + nc, pdbias ? pdbias + nc : nullptr, dp, acc.data(), scratch.data());
         }
     });
     return {dx, dgammaParts.sum(0), dbetaParts.sum(0), dbias};
@@ -233,10 +174,7 @@ public:
         m.dp.scale = static_cast<float>(ctx->saved_data["scale"].toDouble());
         const bool bf16 = ctx->saved_data["bf16"].toBool();
         // The kernels read the incoming gradient in the output's type (bf16 or fp32).
-        auto gy =
-            grads[0]
-                .to(bf16 ? torch::kBFloat16 : torch::kFloat32)
-                .contiguous(channelsLast(saved[0]) ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
+        auto gy = channelsLast(grads[0].to(bf16 ? torch::kBFloat16 : torch::kFloat32));
         auto [dx, dgamma, dbeta, dbias] =
             fusedBackward(saved[0], gy, saved[1], saved[2], saved[3], saved[4], saved[5], m);
         return {dx, dgamma, dbeta, dbias, torch::Tensor(), torch::Tensor(), torch::Tensor()};
@@ -260,16 +198,15 @@ torch::Tensor groupNormActReference(const torch::Tensor& x, int64_t groups, cons
 
 namespace {
 
-// Where the fused kernels apply: on the CPU, contiguous, fp32 parameters; an fp32 input, or with a
-// bias [N, C] (then SiLU) an input of the output's type.
+// Where the fused kernels apply: a 4-D image batch on the CPU, contiguous fp32 parameters; an fp32 input,
+// or with a bias [N, C] (then SiLU) an input of the output's type.
 bool fusable(const torch::Tensor& x, int64_t groups, const torch::Tensor& gamma, const torch::Tensor& beta, bool silu,
              torch::ScalarType outType, const torch::Tensor& bias)
 {
     const auto contiguousFloat = [](const torch::Tensor& t) {
         return t.defined() && t.is_cpu() && t.scalar_type() == torch::kFloat32 && t.is_contiguous();
     };
-    if (!x.is_cpu() || !(x.is_contiguous() || channelsLast(x)) || x.dim() < 2 || x.numel() == 0 || groups <= 0 ||
-        x.size(1) % groups != 0)
+    if (!x.is_cpu() || x.dim() != 4 || x.numel() == 0 || groups <= 0 || x.size(1) % groups != 0)
         return false;
     if (!contiguousFloat(gamma) || !contiguousFloat(beta))
         return false;
@@ -307,8 +244,8 @@ torch::Tensor normAct(const torch::Tensor& x, int64_t groups, const torch::Tenso
     }
     // Every tensor handed to a custom autograd function must be defined (LibTorch 1.13 asks each for its
     // device): without a bias an empty one stands in.
-    return GroupNormActFunction::apply(x, gamma, beta, m.bias ? bias : torch::empty({0}, gamma.options()), eps,
-                                       outType == torch::kBFloat16, m);
+    return GroupNormActFunction::apply(channelsLast(x), gamma, beta, m.bias ? bias : torch::empty({0}, gamma.options()),
+                                       eps, outType == torch::kBFloat16, m);
 }
 
 } // namespace

@@ -1,7 +1,8 @@
-// The fused GroupNorm–SiLU kernels for channels-last (NHWC) tensors: the convolutions run without
+// The fused GroupNorm–SiLU kernels, for channels-last (NHWC) tensors: the convolutions run without
 // reordering their input and output (oneDNN's native layout), so the U-Net keeps its activations so on the
-// CPU. One image at a time: the channels of a pixel are contiguous, so the loops run over pixels and
-// vectorise over channels, with per-channel accumulators folded into groups afterwards.
+// CPU, and other inputs are made channels-last first (fusednorm.cpp). One image at a time: the channels of a pixel are
+// contiguous, so the loops run over pixels and vectorise over channels, with per-channel accumulators folded into
+// groups afterwards.
 #include "fusednormkernels.h"
 
 #include <cmath>
@@ -75,7 +76,11 @@ inline __attribute__((always_inline)) void forwardImageNhwc(const In* x, Out* ou
     }
 }
 
-// As backwardGroup (fusednorm_nchw.cpp) for a whole image; `scratch` (C·HW floats) keeps dL/dGN.
+// The gradient of one image: first dL/dGN (through dropout and SiLU, recomputed from x), kept in `scratch`
+// (C·HW floats), with the per-channel sums that give dγ, dβ and each group's means for the normalisation's
+// backward; then, per group,
+//   dx = rstd · (γ·g − mean(γ·g) − x̂ · mean(γ·g·x̂)),  x̂ = (x + bias − μ)·rstd,
+// and with Bias the per-channel sum of dx, the bias's gradient.
 template <bool Silu, bool Drop, bool Bias, typename In, typename Grad>
 inline __attribute__((always_inline)) void backwardImageNhwc(const In* x, const Grad* gy, In* dx, const float* gamma,
                                                              const float* beta, const float* bias, ImageShape sh,

@@ -1,6 +1,6 @@
-// What the fused GroupNorm–SiLU files share (fusednorm.cpp: dispatch and autograd; fusednorm_nchw.cpp and
-// fusednorm_nhwc.cpp: the kernels of each layout): the scalar helpers the vectorised loops inline, the
-// dropout hash, and how the kernels' variants are numbered. Not for use outside those three files.
+// What the fused GroupNorm–SiLU files share (fusednorm.cpp: dispatch and autograd; fusednorm_nhwc.cpp: the
+// kernels): the scalar helpers the vectorised loops inline, the dropout hash, and how the kernels'
+// variants are numbered. Not for use outside those two files.
 #pragma once
 
 #include <cstdint>
@@ -94,11 +94,6 @@ inline float sigmoid(float y)
     return 1.0f / (1.0f + expInline(-y));
 }
 
-struct GroupStats {
-    float mean = 0;
-    float rstd = 0;
-};
-
 // Dropout after SiLU, its mask drawn by a counter-based generator: element i of the tensor is kept when
 // the 24-bit hash of (i, key) is at least `drop`. Nothing is stored; the backward pass recomputes the
 // same mask. The hash is two rounds of Wellons' lowbias32 (full avalanche: each input bit flips each
@@ -107,7 +102,7 @@ struct Dropout {
     uint32_t key0 = 0, key1 = 0;
     uint32_t drop = 0;  // drop when hash < drop (of 2^24)
     float scale = 1.0f; // 1/q, q = 1 − drop/2^24
-    int64_t base = 0;   // index of the group's (NCHW) or image's (NHWC) first element in the tensor
+    int64_t base = 0;   // index of the image's first element in the tensor
 };
 
 inline uint32_t lowbias32(uint32_t h)
@@ -212,14 +207,8 @@ inline __attribute__((always_inline)) void runVariant(int variant, Args&&... arg
     runVariantOf<Kernel>(variant, std::make_integer_sequence<int, variantCount>{}, args...);
 }
 
-// The kernels, one function per layout and direction for every variant (the first argument, a
-// variantIndex). NCHW: one group of one image, `channels` channels of `hw` values each, contiguous. NHWC:
-// one image; `acc` holds 4·C doubles and the backward pass's `scratch` C·HW floats.
-using ForwardKernel = GroupStats (*)(int variant, const void* x, void* out, const float* gamma, const float* beta,
-                                     const float* bias, int64_t channels, int64_t hw, float eps, Dropout dp);
-using BackwardKernel = void (*)(int variant, const void* x, const void* gy, void* dx, const float* gamma,
-                                const float* beta, const float* bias, int64_t channels, int64_t hw, GroupStats s,
-                                float* dgamma, float* dbeta, float* dbias, float* scratch, Dropout dp);
+// The kernels, one function per direction for every variant (the first argument, a variantIndex), on one
+// channels-last (NHWC) image; `acc` holds 4·C doubles and the backward pass's `scratch` C·HW floats.
 using ForwardImageKernel = void (*)(int variant, const void* x, void* out, const float* gamma, const float* beta,
                                     const float* bias, ImageShape sh, float eps, Dropout dp, float* mean, float* rstd,
                                     double* acc);
@@ -230,8 +219,6 @@ using BackwardImageKernel = void (*)(int variant, const void* x, const void* gy,
 
 // Handed out as pointers, so that each target_clones function is called only from its own file: clang 14
 // names the function that picks the clone differently from the plain declaration another file would call.
-ForwardKernel nchwForward();
-BackwardKernel nchwBackward();
 ForwardImageKernel nhwcForward();
 BackwardImageKernel nhwcBackward();
 

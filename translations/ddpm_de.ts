@@ -1103,6 +1103,21 @@
         <source>unknown weights &apos;%1&apos; (ema or raw)</source>
         <translation>unbekannte Gewichte „%1“ (ema oder raw)</translation>
     </message>
+    <message>
+        <location filename="../core/likelihood.cpp" line="+12"/>
+        <source>the likelihood bound was cancelled</source>
+        <translation>die Berechnung der Likelihood-Schranke wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>the likelihood bound needs a schedule of at least 2 steps</source>
+        <translation>die Likelihood-Schranke braucht einen Zeitplan mit mindestens 2 Schritten</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>computing the likelihood bound</source>
+        <translation>das Berechnen der Likelihood-Schranke</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>

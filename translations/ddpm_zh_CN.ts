@@ -1103,6 +1103,21 @@
         <source>unknown weights &apos;%1&apos; (ema or raw)</source>
         <translation>未知的权重“%1”（ema 或 raw）</translation>
     </message>
+    <message>
+        <location filename="../core/likelihood.cpp" line="+12"/>
+        <source>the likelihood bound was cancelled</source>
+        <translation>似然下界的计算已取消</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>the likelihood bound needs a schedule of at least 2 steps</source>
+        <translation>似然下界需要至少 2 步的噪声调度</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>computing the likelihood bound</source>
+        <translation>计算似然下界时</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>

@@ -1,5 +1,6 @@
 // The ddpm commands that need only the engine: schedule, train (in traincommand.cpp), info, export,
-// bench, selfcheck and train-classifier. Qt-free, so that a GPU server with only LibTorch has them
+// bench, selfcheck, train-classifier and nll (in nllcommand.cpp). Qt-free, so that a GPU server with only LibTorch has
+// them
 // (-DDDPM_WITH_QT=OFF), with the same options, checkpoints and output as the Qt build, which registers
 // these same commands.
 #pragma once
@@ -41,6 +42,7 @@ void addConvertCommand(CommandLine& cli);
 void addBenchCommand(CommandLine& cli);
 void addSelfcheckCommand(CommandLine& cli);
 void addTrainClassifierCommand(CommandLine& cli, const Environment& env);
+void addNllCommand(CommandLine& cli, const Environment& env); // nllcommand.cpp
 
 // The benchmark's options and run, shared by `ddpm bench` and `ddpm-bench`: one JSON line on stdout.
 void addBenchOptions(CLI::App* app, BenchOptions& options);

@@ -502,6 +502,7 @@ int main(int argc, char** argv)
     addBenchCommand(cli);
     addSelfcheckCommand(cli);
     addTrainClassifierCommand(cli, env);
+    addNllCommand(cli, env);
     addQualityCommand(cli);
     return cli.run(argc, argv);
 }

@@ -20,6 +20,7 @@ int main(int argc, char** argv)
     addBenchCommand(cli);
     addSelfcheckCommand(cli);
     addTrainClassifierCommand(cli, env);
+    addNllCommand(cli, env);
     const std::string needsQt = " writes images and needs the ddpm built with Qt; this one was built without Qt "
                                 "(-DDDPM_WITH_QT=OFF)";
     cli.addUnavailable("sample", "sample" + needsQt);

@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QElapsedTimer>
 
+#include "dataset.h"
 #include "tensorfile.h"
 #include "trainer.h"
 
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void killedRunsLoseNothing();
     void selfcheckAndExportSucceed();
     void classifierAndQualitySucceed();
+    void nllOfTheDemoModel();
 
 private:
     struct Run {
@@ -434,11 +436,11 @@ void TestCli::everyCommandHasHelp_data()
 {
     QTest::addColumn<QString>("command");
     for (const char* command :
-         {"schedule", "train", "sample", "info", "export", "bench", "selfcheck", "train-classifier", "quality"})
+         {"schedule", "train", "sample", "info", "export", "bench", "selfcheck", "train-classifier", "quality", "nll"})
         QTest::newRow(command) << QString::fromLatin1(command);
     QList<QStringList> all, headless;
-    for (const char* command :
-         {"schedule", "train", "sample", "info", "export", "bench", "selfcheck", "train-classifier", "quality"}) {
+    for (const char* command : {"schedule", "train", "sample", "info", "export", "bench", "selfcheck",
+                                "train-classifier", "quality", "nll"}) {
         all.append({QString::fromLatin1(command), QStringLiteral("--help")});
         if (qstrcmp(command, "sample") != 0 && qstrcmp(command, "quality") != 0)
             headless.append(all.last());
@@ -883,4 +885,37 @@ void TestCli::classifierAndQualitySucceed()
 }
 
 QTEST_GUILESS_MAIN(TestCli)
+// `ddpm nll` on two held-out images with the shipped model: the JSON's terms add up to its total, the CSV
+// has a row per term, every timestep is one network evaluation per image, and the estimate is finite.
+void TestCli::nllOfTheDemoModel()
+{
+    const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    const QString csv = m_dir.filePath(QStringLiteral("nll.csv"));
+    const QString data =
+        ddpm::fashionMnistAvailable() ? QStringLiteral("fashion-mnist:test") : QStringLiteral("synthetic:2");
+    auto r = run({QStringLiteral("nll"), QStringLiteral("--checkpoint"), demo, QStringLiteral("--data"), data,
+                  QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--precision"), QStringLiteral("fp32"),
+                  QStringLiteral("--csv"), csv});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("images")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("dims")).toInt(), 32 * 32);
+    QCOMPARE(o.value(QStringLiteral("network_evaluations")).toInt(), 2 * 1001);
+    const double total = o.value(QStringLiteral("bits_per_dim")).toDouble();
+    QVERIFY2(total > 0 && total < 8, r.out.constData()); // below the 8 bits of a uniform model
+    const QJsonObject terms = o.value(QStringLiteral("terms_bits_per_dim")).toObject();
+    double sum = 0;
+    for (const auto& v : terms)
+        sum += v.toDouble();
+    QVERIFY2(std::abs(sum - total) < 1e-9 * total, r.out.constData());
+    QVERIFY(
+        std::isfinite(o.value(QStringLiteral("estimate")).toObject().value(QStringLiteral("bits_per_dim")).toDouble()));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + 1 + 1000); // header, L_T, L_999 … L_0
+    QCOMPARE(lines.first(), QByteArray("term,t,bits_per_dim,standard_error"));
+    QVERIFY(lines.last().startsWith("L_0,1,"));
+}
+
 #include "tst_cli.moc"

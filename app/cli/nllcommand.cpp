@@ -1,0 +1,192 @@
+// `ddpm nll`: the variational bound on the negative log-likelihood of held-out images (core/likelihood.h)
+// in bits per dimension, with its standard error over the images, each term per t in a CSV, and the
+// cheap one-t-per-image estimate beside it. JSON on stdout, progress on stderr; Ctrl-C stops it.
+#include "commands.h"
+
+#include "atomicfile.h"
+#include "device.h"
+#include "likelihood.h"
+#include "modelstate.h"
+#include "sizelimits.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+
+namespace ddpm::cli {
+
+namespace {
+
+struct NllArgs {
+    std::string checkpoint, data = "fashion-mnist:test", csv, weights = "ema", variance = "beta-tilde",
+                            device = "auto", precision = "auto";
+    int count = 100, batch = 0, threads = 0;
+    uint64_t seed = 0;
+    bool noClip = false;
+};
+
+// Mean and standard error of the mean of a [N] float64 tensor, in bits per dimension.
+struct MeanSe {
+    double mean = 0, se = 0;
+};
+
+MeanSe bitsOf(const torch::Tensor& nats, int64_t dims)
+{
+    const int64_t n = nats.size(0);
+    const double mean = nats.mean().item<double>();
+    const double se = n > 1 ? nats.std().item<double>() / std::sqrt(static_cast<double>(n)) : 0.0;
+    return {bitsPerDim(mean, dims), bitsPerDim(se, dims)};
+}
+
+// Every image's terms, batch by batch: `terms` [N, T], `prior` [N], `estimate` [N], in nats.
+struct AllTerms {
+    torch::Tensor terms, prior, estimate;
+    int64_t dims = 0;
+};
+
+Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, int batch, const BoundOptions& bo)
+{
+    const int64_t n = images.size(0);
+    std::vector<torch::Tensor> terms, prior, estimate;
+    AllTerms all;
+    auto last = std::chrono::steady_clock::now();
+    for (int64_t first = 0; first < n; first += batch) {
+        const auto x0 = images.narrow(0, first, std::min<int64_t>(batch, n - first)).to(torch::kFloat32) / 127.5 - 1.0;
+        BoundOptions o = bo;
+        o.seed = bo.seed + static_cast<uint64_t>(first); // each batch its own noise, the same on every run
+        auto r = variationalBound(
+            sampling.diffusion, sampling.denoiser, x0, o,
+            [&](int t, int total) {
+                const auto now = std::chrono::steady_clock::now();
+                if (now - last < std::chrono::seconds(2) && t < total)
+                    return;
+                last = now;
+                std::fprintf(stderr, "\rddpm nll: images %lld–%lld of %lld, t %d of %d   ",
+                             static_cast<long long>(first + 1), static_cast<long long>(first + x0.size(0)),
+                             static_cast<long long>(n), t, total);
+            },
+            &interrupted());
+        if (!r)
+            return r.failure();
+        terms.push_back(r->terms);
+        prior.push_back(r->prior);
+        estimate.push_back(boundEstimate(sampling.diffusion, sampling.denoiser, x0, o));
+        all.dims = r->dims;
+    }
+    std::fprintf(stderr, "\n");
+    all.terms = torch::cat(terms);
+    all.prior = torch::cat(prior);
+    all.estimate = torch::cat(estimate);
+    return all;
+}
+
+std::string termsCsv(const AllTerms& a)
+{
+    std::ostringstream csv;
+    csv.precision(9);
+    csv << "term,t,bits_per_dim,standard_error\n";
+    const auto prior = bitsOf(a.prior, a.dims);
+    const int T = static_cast<int>(a.terms.size(1));
+    csv << "L_" << T << ',' << T << ',' << prior.mean << ',' << prior.se << '\n';
+    for (int t = T; t >= 1; --t) {
+        const auto b = bitsOf(a.terms.select(1, t - 1).contiguous(), a.dims);
+        csv << "L_" << (t - 1) << ',' << t << ',' << b.mean << ',' << b.se << '\n';
+    }
+    return csv.str();
+}
+
+nlohmann::ordered_json report(const NllArgs& a, const AllTerms& all, double seconds)
+{
+    const auto total = all.prior + all.terms.sum(1);
+    const int T = static_cast<int>(all.terms.size(1));
+    const auto b = bitsOf(total, all.dims), prior = bitsOf(all.prior, all.dims),
+               decoder = bitsOf(all.terms.select(1, 0).contiguous(), all.dims),
+               middle = bitsOf(all.terms.narrow(1, 1, T - 1).sum(1), all.dims), est = bitsOf(all.estimate, all.dims);
+    nlohmann::ordered_json j;
+    j["checkpoint"] = a.checkpoint;
+    j["data"] = a.data;
+    j["images"] = all.terms.size(0);
+    j["dims"] = all.dims;
+    j["variance"] = a.variance;
+    j["clip_x0"] = !a.noClip;
+    j["seed"] = a.seed;
+    j["bits_per_dim"] = b.mean;
+    j["standard_error"] = b.se;
+    j["terms_bits_per_dim"] = {{"L_T", prior.mean}, {"L_1_to_L_T-1", middle.mean}, {"L_0", decoder.mean}};
+    j["estimate"] = {{"bits_per_dim", est.mean}, {"standard_error", est.se}};
+    j["network_evaluations"] = all.terms.size(0) * (T + 1);
+    j["seconds"] = seconds;
+    return j;
+}
+
+int nll(const NllArgs& a, const FolderLoader& folderLoader)
+{
+    const auto weights = parseWeights(a.weights);
+    if (!weights)
+        return fail("--weights takes ema or raw", 2);
+    BoundOptions bo;
+    bo.seed = a.seed;
+    bo.clipX0 = !a.noClip;
+    const auto variance = parseVarianceKind(a.variance);
+    if (!variance)
+        return fail(variance.error(), 2);
+    bo.variance = variance.value();
+    const auto compute = computeOptions(a.threads, a.device, a.precision);
+    if (!compute)
+        return fail(compute.error(), 2);
+    auto opened = openForSampling(a.checkpoint, compute->device, compute->precision, weights.value());
+    if (!opened)
+        return fail(opened.error());
+    const auto& shape = opened->sampling.imageShape;
+    auto data = loadDataSpec(a.data, shape[0], shape[1], folderLoader);
+    if (!data)
+        return fail(data.error());
+    const int64_t n = std::min<int64_t>(a.count, data->size());
+    const int batch = a.batch > 0 ? a.batch : (compute->device.is_cuda() ? 256 : 32);
+    stopOnSignals(false);
+    const auto start = std::chrono::steady_clock::now();
+    auto all = measure(opened->sampling, data->images.narrow(0, 0, n), batch, bo);
+    if (!all) {
+        if (isBoundCancelled(all.failure()))
+            return fail("interrupted", 130);
+        return fail(all.error());
+    }
+    if (!a.csv.empty())
+        if (auto s = writeFileAtomically(a.csv, termsCsv(all.value())); !s)
+            return fail(s.error());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%s\n", report(a, all.value(), seconds).dump(2).c_str());
+    return 0;
+}
+
+} // namespace
+
+void addNllCommand(CommandLine& cli, const Environment& env)
+{
+    auto a = std::make_shared<NllArgs>();
+    auto* c = cli.add("nll", "bits per dimension of the likelihood bound on held-out images",
+                      "the variational bound on −log p(x0) (Ho et al. 2020, eq. 5) in bits per dimension, on "
+                      "held-out images: every term L_T, L_{t-1} and L_0 (T network evaluations per image), with "
+                      "standard errors, and a one-t-per-image estimate",
+                      [a, loader = env.folderLoader] { return nll(*a, loader); });
+    addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint", "CKPT")->required();
+    addText(c, "--data", a->data, "held-out images (a data set as ddpm train takes it)", "SPEC");
+    addNumber(c, "--count", a->count, 1, static_cast<double>(limits::kMaxImages), "images (the first N)", "N");
+    addNumber(c, "--batch", a->batch, 0, static_cast<double>(limits::kMaxBatch),
+              "images per network call (0: 32 on the CPU, 256 on CUDA)", "B");
+    addText(c, "--csv", a->csv, "also write each term per t (bits/dim and standard error)", "FILE");
+    addText(c, "--variance", a->variance, "σ_t² of the reverse process: beta or beta-tilde", "V");
+    c->add_flag("--no-clip", a->noClip, "do not clip the predicted x0 to [-1, 1]");
+    addText(c, "--weights", a->weights, "ema or raw", "W");
+    addNumber(c, "--seed", a->seed, 0, 9e15, "the noise of each x_t", "S");
+    addText(c, "--device", a->device, kDeviceHelp, "D");
+    addText(c, "--precision", a->precision, "auto, fp32 or bf16", "P");
+    addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
+}
+
+} // namespace ddpm::cli

@@ -1,0 +1,208 @@
+// The variational bound (core/likelihood.h) against closed forms: for data whose pixels are independent
+// N(m, s²) the exact denoiser is known (core/oracle.h), and so is each KL term's expectation given x0;
+// L_T has its closed form; the decoder's bins against a numerical integral of the Gaussian; the bound of
+// discretised Gaussian data is never below that data's entropy; the one-t estimate agrees with the sum.
+#include "likelihood.h"
+#include "oracle.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+
+constexpr double kMean = 0.1, kStd = 0.3;
+
+Diffusion linearDiffusion()
+{
+    return Diffusion(NoiseSchedule(ScheduleOptions{}), Prediction::Epsilon);
+}
+
+// Gaussian pixels rounded to the 256-level grid of [−1, 1], as 8-bit images scaled are.
+torch::Tensor discretisedGaussianImages(int64_t n, int64_t side, uint64_t seed)
+{
+    auto gen = at::detail::createCPUGenerator(seed);
+    const auto z = torch::randn({n, 1, side, side}, gen, torch::kFloat64) * kStd + kMean;
+    return (((z + 1.0) * 127.5).round().clamp(0, 255) / 127.5 - 1.0).to(torch::kFloat32);
+}
+
+// The probability N(m, s²) gives bin k of the grid (edge bins open), by Simpson's rule on the density.
+double binProbability(int k, double m, double s)
+{
+    const double centre = -1.0 + 2.0 * k / 255.0, half = 1.0 / 255.0;
+    const double a = k == 0 ? m - 14 * s : centre - half, b = k == 255 ? m + 14 * s : centre + half;
+    const int n = 20000; // Simpson's error on e^(λx) over steps of λh ≤ 0.005 is below 1e-11
+    const double h = (b - a) / n;
+    auto f = [&](double x) { return std::exp(-0.5 * (x - m) * (x - m) / (s * s)) / (s * std::sqrt(2 * 3.14159265358979323846)); };
+    double sum = f(a) + f(b);
+    for (int i = 1; i < n; ++i)
+        sum += (i % 2 ? 4 : 2) * f(a + i * h);
+    return std::max(0.0, sum * h / 3);
+}
+
+} // namespace
+
+class TestLikelihood : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void priorMatchesClosedForm();
+    void decoderMatchesIntegral();
+    void klTermsMatchTheirExpectation_data();
+    void klTermsMatchTheirExpectation();
+    void boundIsAboveTheDataEntropy();
+    void estimateAgreesWithTheSum();
+    void decoderVarianceAtTheFirstStep();
+};
+
+void TestLikelihood::priorMatchesClosedForm()
+{
+    // KL(N(√ᾱ_T x0, 1 − ᾱ_T) ‖ N(0, 1)) = ½ (−log(1 − ᾱ_T) + (1 − ᾱ_T) + ᾱ_T x0² − 1) per dimension.
+    const auto d = linearDiffusion();
+    const double a = d.schedule().alphaBar().back();
+    const auto x0 = torch::rand({6, 1, 4, 4}, torch::kFloat64) * 2 - 1;
+    const auto expected =
+        (0.5 * (-std::log(1 - a) + (1 - a) + a * x0.square() - 1)).flatten(1).sum(1);
+    const auto got = priorTerm(d, x0);
+    QVERIFY(torch::allclose(got, expected, 1e-12, 1e-15));
+    QVERIFY((got > 0).all().item<bool>()); // ᾱ_T > 0 leaves a little of x0 in x_T
+}
+
+void TestLikelihood::decoderMatchesIntegral()
+{
+    // Each bin's probability against Simpson's rule on the density, at the edges and inside, for a mean on
+    // a bin, between bins and outside [−1, 1]; and the 256 bins' probabilities sum to 1.
+    for (const double m : {-1.0, -0.31, 0.0, 0.5 / 255.0, 0.77, 1.2}) {
+        for (const double s : {0.004, 0.02, 0.3}) {
+            double total = 0;
+            for (int k = 0; k < 256; ++k) {
+                const auto x = torch::full({1, 1}, -1.0 + 2.0 * k / 255.0, torch::kFloat64);
+                const auto nll = discretisedGaussianNll(x, torch::full({1, 1}, m, torch::kFloat64),
+                                                        torch::full({1}, s * s, torch::kFloat64))
+                                     .item<double>();
+                const double p = std::exp(-nll), expected = binProbability(k, m, s);
+                total += p;
+                if (expected > 1e-250)
+                    QVERIFY2(std::abs(p - expected) <= 1e-9 * expected + 1e-14,
+                             qPrintable(QStringLiteral("m %1 s %2 k %3: %4 vs %5").arg(m).arg(s).arg(k).arg(p).arg(expected)));
+            }
+            QVERIFY2(std::abs(total - 1.0) < 1e-9, qPrintable(QString::number(total, 'g', 15)));
+        }
+    }
+}
+
+void TestLikelihood::klTermsMatchTheirExpectation_data()
+{
+    QTest::addColumn<bool>("betaVariance");
+    QTest::newRow("sigma^2 = beta-tilde") << false;
+    QTest::newRow("sigma^2 = beta") << true;
+}
+
+void TestLikelihood::klTermsMatchTheirExpectation()
+{
+    // With the exact denoiser of N(m, s²) pixels, x̂0 = m + k (x_t − √ᾱ m), k = √ᾱ s² / (ᾱ s² + 1 − ᾱ), so
+    // given x0 the posterior means differ by c0 (x0 − x̂0) with E[(x0 − x̂0)² | x0] = (x0 − m)²(1 − k√ᾱ)² +
+    // k²(1 − ᾱ), and E[L_{t−1} | x0] = Σ ½ log(σ²/β̃) + (β̃ + c0² E[(x0 − x̂0)² | x0]) / (2σ²) − ½.
+    QFETCH(bool, betaVariance);
+    const auto d = linearDiffusion();
+    const auto& s = d.schedule();
+    BoundOptions o;
+    o.variance = betaVariance ? VarianceKind::Beta : VarianceKind::BetaTilde;
+    o.clipX0 = false;
+    const auto denoiser = gaussianOracle(d, kMean, kStd);
+    const auto x0 = (torch::randn({2000, 1, 4, 4}) * kStd + kMean);
+    for (const int t : {2, 5, 50, 300, 700, 1000}) {
+        const auto i = static_cast<size_t>(t - 1);
+        const double abar = s.alphaBar()[i], c0 = s.posteriorMeanCoefX0()[i], bt = s.posteriorVariance()[i];
+        const double var = boundVariance(s, o.variance, t);
+        const double k = std::sqrt(abar) * kStd * kStd / (abar * kStd * kStd + 1 - abar);
+        const auto x = x0.to(torch::kFloat64);
+        const auto err2 = (x - kMean).square() * std::pow(1 - k * std::sqrt(abar), 2) + k * k * (1 - abar);
+        const auto expected =
+            (0.5 * std::log(var / bt) + (bt + c0 * c0 * err2) / (2 * var) - 0.5).flatten(1).sum(1);
+        const auto tIndex = torch::full({x0.size(0)}, t - 1, torch::kInt64);
+        const auto got = boundTerms(d, denoiser, x0, tIndex, torch::randn_like(x0), o);
+        const auto diff = got - expected;
+        const double mean = diff.mean().item<double>(), se = diff.std().item<double>() / std::sqrt(2000.0);
+        const double scale = expected.mean().item<double>();
+        QVERIFY2(std::abs(mean) < 5 * se + 1e-9 * std::abs(scale),
+                 qPrintable(QStringLiteral("t %1: %2 off, standard error %3 (term %4)").arg(t).arg(mean).arg(se).arg(scale)));
+    }
+}
+
+void TestLikelihood::boundIsAboveTheDataEntropy()
+{
+    // E[−log p_θ(x0)] ≥ H(data) for any model, and the bound is above −log p_θ: for discretised Gaussian
+    // pixels the exact entropy is −Σ P_k log P_k over the bins. With the continuous data's exact denoiser
+    // the bound stays within a bit per dimension of it; the terms add up to the total.
+    const auto d = linearDiffusion();
+    BoundOptions o;
+    o.clipX0 = false;
+    const auto x0 = discretisedGaussianImages(400, 4, 7);
+    int calls = 0;
+    const auto r = variationalBound(d, gaussianOracle(d, kMean, kStd), x0, o, [&](int done, int total) {
+        ++calls;
+        QCOMPARE(total, 1000);
+        QCOMPARE(done, calls);
+    });
+    QVERIFY2(r, r ? "" : r.error().c_str());
+    QCOMPARE(calls, 1000);
+    QCOMPARE(r->dims, int64_t{16});
+    QVERIFY(torch::allclose(r->total, r->prior + r->terms.sum(1), 1e-12, 0));
+    QVERIFY(torch::isfinite(r->terms).all().item<bool>());
+    double entropy = 0;
+    for (int k = 0; k < 256; ++k) {
+        const double p = binProbability(k, kMean, kStd);
+        if (p > 0)
+            entropy -= p * std::log(p);
+    }
+    const double bound = bitsPerDim(r->total.mean().item<double>(), 16);
+    const double se = bitsPerDim(r->total.std().item<double>() / std::sqrt(400.0), 16);
+    const double h = bitsPerDim(entropy, 1);
+    QVERIFY2(bound > h - 3 * se, qPrintable(QStringLiteral("bound %1, entropy %2, standard error %3").arg(bound).arg(h).arg(se)));
+    QVERIFY2(bound < h + 1.0, qPrintable(QStringLiteral("bound %1, entropy %2").arg(bound).arg(h)));
+}
+
+void TestLikelihood::estimateAgreesWithTheSum()
+{
+    // L_T + T · L_{t−1} at one uniform t per image is an unbiased estimate of the total.
+    const auto d = linearDiffusion();
+    BoundOptions o;
+    o.clipX0 = false;
+    const auto denoiser = gaussianOracle(d, kMean, kStd);
+    const auto x0 = discretisedGaussianImages(300, 2, 11);
+    const auto r = variationalBound(d, denoiser, x0, o);
+    QVERIFY(r);
+    const auto many = discretisedGaussianImages(30000, 2, 11); // its first 300 images are x0's
+    QVERIFY(torch::equal(many.narrow(0, 0, 300), x0));
+    const auto est = boundEstimate(d, denoiser, many, o);
+    const double mean = est.mean().item<double>(), se = est.std().item<double>() / std::sqrt(30000.0);
+    const double total = r->total.mean().item<double>(), totalSe = r->total.std().item<double>() / std::sqrt(300.0);
+    QVERIFY2(std::abs(mean - total) < 4 * std::hypot(se, totalSe),
+             qPrintable(QStringLiteral("estimate %1 ± %2, sum %3 ± %4").arg(mean).arg(se).arg(total).arg(totalSe)));
+}
+
+void TestLikelihood::decoderVarianceAtTheFirstStep()
+{
+    // β̃_1 = 0: the decoder takes β̃_2 for both choices; later steps take β_t or β̃_t.
+    const NoiseSchedule s{ScheduleOptions{}};
+    QCOMPARE(s.posteriorVariance()[0], 0.0);
+    QCOMPARE(boundVariance(s, VarianceKind::Beta, 1), s.posteriorVariance()[1]);
+    QCOMPARE(boundVariance(s, VarianceKind::BetaTilde, 1), s.posteriorVariance()[1]);
+    QCOMPARE(boundVariance(s, VarianceKind::Beta, 7), s.beta()[6]);
+    QCOMPARE(boundVariance(s, VarianceKind::BetaTilde, 7), s.posteriorVariance()[6]);
+    // A one-step schedule has no β̃_2: refused with a message, not read out of range.
+    ScheduleOptions single;
+    single.steps = 1;
+    single.betaEnd = single.betaStart;
+    const auto schedule = NoiseSchedule::create(single);
+    if (schedule) {
+        Diffusion one(schedule.value(), Prediction::Epsilon);
+        const auto r = variationalBound(one, gaussianOracle(one, 0, 1), torch::zeros({1, 1, 2, 2}), BoundOptions{});
+        QVERIFY(!r);
+    }
+}
+
+QTEST_APPLESS_MAIN(TestLikelihood)
+#include "tst_likelihood.moc"
