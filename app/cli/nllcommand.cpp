@@ -23,8 +23,8 @@ namespace ddpm::cli {
 namespace {
 
 struct NllArgs {
-    std::string checkpoint, data = "fashion-mnist:test", csv, weights = "ema", variance = "beta-tilde",
-                            device = "auto", precision = "auto";
+    std::string checkpoint, data = "fashion-mnist:test", csv, weights = "ema", variance = "beta-tilde", device = "auto",
+                            precision = "auto";
     int count = 100, batch = 0, threads = 0;
     uint64_t seed = 0;
     bool noClip = false;

@@ -35,7 +35,9 @@ double binProbability(int k, double m, double s)
     const double a = k == 0 ? m - 14 * s : centre - half, b = k == 255 ? m + 14 * s : centre + half;
     const int n = 20000; // Simpson's error on e^(λx) over steps of λh ≤ 0.005 is below 1e-11
     const double h = (b - a) / n;
-    auto f = [&](double x) { return std::exp(-0.5 * (x - m) * (x - m) / (s * s)) / (s * std::sqrt(2 * 3.14159265358979323846)); };
+    auto f = [&](double x) {
+        return std::exp(-0.5 * (x - m) * (x - m) / (s * s)) / (s * std::sqrt(2 * 3.14159265358979323846));
+    };
     double sum = f(a) + f(b);
     for (int i = 1; i < n; ++i)
         sum += (i % 2 ? 4 : 2) * f(a + i * h);
@@ -62,8 +64,7 @@ void TestLikelihood::priorMatchesClosedForm()
     const auto d = linearDiffusion();
     const double a = d.schedule().alphaBar().back();
     const auto x0 = torch::rand({6, 1, 4, 4}, torch::kFloat64) * 2 - 1;
-    const auto expected =
-        (0.5 * (-std::log(1 - a) + (1 - a) + a * x0.square() - 1)).flatten(1).sum(1);
+    const auto expected = (0.5 * (-std::log(1 - a) + (1 - a) + a * x0.square() - 1)).flatten(1).sum(1);
     const auto got = priorTerm(d, x0);
     QVERIFY(torch::allclose(got, expected, 1e-12, 1e-15));
     QVERIFY((got > 0).all().item<bool>()); // ᾱ_T > 0 leaves a little of x0 in x_T
@@ -85,7 +86,8 @@ void TestLikelihood::decoderMatchesIntegral()
                 total += p;
                 if (expected > 1e-250)
                     QVERIFY2(std::abs(p - expected) <= 1e-9 * expected + 1e-14,
-                             qPrintable(QStringLiteral("m %1 s %2 k %3: %4 vs %5").arg(m).arg(s).arg(k).arg(p).arg(expected)));
+                             qPrintable(
+                                 QStringLiteral("m %1 s %2 k %3: %4 vs %5").arg(m).arg(s).arg(k).arg(p).arg(expected)));
             }
             QVERIFY2(std::abs(total - 1.0) < 1e-9, qPrintable(QString::number(total, 'g', 15)));
         }
@@ -119,15 +121,15 @@ void TestLikelihood::klTermsMatchTheirExpectation()
         const double k = std::sqrt(abar) * kStd * kStd / (abar * kStd * kStd + 1 - abar);
         const auto x = x0.to(torch::kFloat64);
         const auto err2 = (x - kMean).square() * std::pow(1 - k * std::sqrt(abar), 2) + k * k * (1 - abar);
-        const auto expected =
-            (0.5 * std::log(var / bt) + (bt + c0 * c0 * err2) / (2 * var) - 0.5).flatten(1).sum(1);
+        const auto expected = (0.5 * std::log(var / bt) + (bt + c0 * c0 * err2) / (2 * var) - 0.5).flatten(1).sum(1);
         const auto tIndex = torch::full({x0.size(0)}, t - 1, torch::kInt64);
         const auto got = boundTerms(d, denoiser, x0, tIndex, torch::randn_like(x0), o);
         const auto diff = got - expected;
         const double mean = diff.mean().item<double>(), se = diff.std().item<double>() / std::sqrt(2000.0);
         const double scale = expected.mean().item<double>();
         QVERIFY2(std::abs(mean) < 5 * se + 1e-9 * std::abs(scale),
-                 qPrintable(QStringLiteral("t %1: %2 off, standard error %3 (term %4)").arg(t).arg(mean).arg(se).arg(scale)));
+                 qPrintable(
+                     QStringLiteral("t %1: %2 off, standard error %3 (term %4)").arg(t).arg(mean).arg(se).arg(scale)));
     }
 }
 
@@ -160,7 +162,8 @@ void TestLikelihood::boundIsAboveTheDataEntropy()
     const double bound = bitsPerDim(r->total.mean().item<double>(), 16);
     const double se = bitsPerDim(r->total.std().item<double>() / std::sqrt(400.0), 16);
     const double h = bitsPerDim(entropy, 1);
-    QVERIFY2(bound > h - 3 * se, qPrintable(QStringLiteral("bound %1, entropy %2, standard error %3").arg(bound).arg(h).arg(se)));
+    QVERIFY2(bound > h - 3 * se,
+             qPrintable(QStringLiteral("bound %1, entropy %2, standard error %3").arg(bound).arg(h).arg(se)));
     QVERIFY2(bound < h + 1.0, qPrintable(QStringLiteral("bound %1, entropy %2").arg(bound).arg(h)));
 }
 
