@@ -44,14 +44,16 @@ Diffusion::Diffusion(NoiseSchedule schedule, Prediction prediction, torch::Devic
     m_sqrtOneMinusAlphaBar = toTensor(m_schedule.sqrtOneMinusAlphaBar(), device);
 }
 
-torch::Tensor Diffusion::gather(const torch::Tensor& table, const torch::Tensor& tIndex) const
+torch::Tensor Diffusion::gather(const torch::Tensor& table, const torch::Tensor& tIndex, int64_t rank) const
 {
-    return table.index_select(0, tIndex.to(table.device())).view({-1, 1, 1, 1});
+    std::vector<int64_t> shape(static_cast<size_t>(std::max<int64_t>(rank, 1)), 1);
+    shape[0] = -1;
+    return table.index_select(0, tIndex.to(table.device())).view(shape);
 }
 
 torch::Tensor Diffusion::qSample(const torch::Tensor& x0, const torch::Tensor& tIndex, const torch::Tensor& eps) const
 {
-    return gather(m_sqrtAlphaBar, tIndex) * x0 + gather(m_sqrtOneMinusAlphaBar, tIndex) * eps;
+    return gather(m_sqrtAlphaBar, tIndex, x0.dim()) * x0 + gather(m_sqrtOneMinusAlphaBar, tIndex, x0.dim()) * eps;
 }
 
 torch::Tensor Diffusion::qStep(const torch::Tensor& xPrev, int t, const torch::Tensor& z) const
@@ -106,7 +108,7 @@ torch::Tensor Diffusion::target(const torch::Tensor& x0, const torch::Tensor& ep
     case Prediction::X0:
         return x0;
     case Prediction::V:
-        return gather(m_sqrtAlphaBar, tIndex) * eps - gather(m_sqrtOneMinusAlphaBar, tIndex) * x0;
+        return gather(m_sqrtAlphaBar, tIndex, x0.dim()) * eps - gather(m_sqrtOneMinusAlphaBar, tIndex, x0.dim()) * x0;
     }
     return eps;
 }
@@ -114,8 +116,8 @@ torch::Tensor Diffusion::target(const torch::Tensor& x0, const torch::Tensor& ep
 std::pair<torch::Tensor, torch::Tensor> Diffusion::predictX0Eps(const torch::Tensor& output, const torch::Tensor& xt,
                                                                 const torch::Tensor& tIndex) const
 {
-    const auto a = gather(m_sqrtAlphaBar, tIndex);
-    const auto s = gather(m_sqrtOneMinusAlphaBar, tIndex);
+    const auto a = gather(m_sqrtAlphaBar, tIndex, xt.dim());
+    const auto s = gather(m_sqrtOneMinusAlphaBar, tIndex, xt.dim());
     switch (m_prediction) {
     case Prediction::Epsilon:
         return {(xt - s * output) / a, output};

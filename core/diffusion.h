@@ -26,9 +26,9 @@ public:
     torch::Device device() const { return m_device; }
     int steps() const { return m_schedule.steps(); }
 
-    // A table entry per batch element, shaped [B, 1, 1, 1] for broadcasting; tIndex is the 0-based
-    // timestep index (t − 1) as an int64 tensor [B] on any device.
-    torch::Tensor gather(const torch::Tensor& table, const torch::Tensor& tIndex) const;
+    // A table entry per batch element, shaped [B, 1, 1, 1] (rank 4: images; 2: points) for
+    // broadcasting; tIndex is the 0-based timestep index (t − 1) as an int64 tensor [B] on any device.
+    torch::Tensor gather(const torch::Tensor& table, const torch::Tensor& tIndex, int64_t rank = 4) const;
     const torch::Tensor& sqrtAlphaBarTable() const { return m_sqrtAlphaBar; }
     const torch::Tensor& sqrtOneMinusAlphaBarTable() const { return m_sqrtOneMinusAlphaBar; }
 

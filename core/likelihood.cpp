@@ -2,6 +2,7 @@
 
 #include "device.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -78,8 +79,12 @@ torch::Tensor priorTerm(const Diffusion& diffusion, const torch::Tensor& x0)
     return gaussianKL(std::sqrt(abar) * x, (1.0 - abar) * one, torch::zeros_like(x), one);
 }
 
-torch::Tensor boundTerms(const Diffusion& diffusion, const Denoiser& denoiser, const torch::Tensor& x0,
-                         const torch::Tensor& tIndex, const torch::Tensor& eps, const BoundOptions& options)
+namespace {
+
+// The term of each image and the network's ε̂ at the same x_t.
+std::pair<torch::Tensor, torch::Tensor> termsAndEps(const Diffusion& diffusion, const Denoiser& denoiser,
+                                                    const torch::Tensor& x0, const torch::Tensor& tIndex,
+                                                    const torch::Tensor& eps, const BoundOptions& options)
 {
     const auto& s = diffusion.schedule();
     const auto xt = diffusion.qSample(x0, tIndex, eps);
@@ -88,7 +93,8 @@ torch::Tensor boundTerms(const Diffusion& diffusion, const Denoiser& denoiser, c
         torch::NoGradGuard noGrad;
         output = denoiser(xt, tIndex);
     }
-    auto x0Hat = diffusion.predictX0Eps(output, xt, tIndex).first.to(torch::kFloat64);
+    auto [x0HatRaw, epsHat] = diffusion.predictX0Eps(output, xt, tIndex);
+    auto x0Hat = x0HatRaw.to(torch::kFloat64);
     if (options.clipX0)
         x0Hat = x0Hat.clamp(-1.0, 1.0);
     const auto x = x0.to(torch::kFloat64), xtd = xt.to(torch::kFloat64);
@@ -100,7 +106,74 @@ torch::Tensor boundTerms(const Diffusion& diffusion, const Denoiser& denoiser, c
     const auto posteriorVar = perImage(s.posteriorVariance(), tIndex).clamp_min(1e-300);
     const auto kl = gaussianKL(c0 * x + ct * xtd, posteriorVar, modelMean, modelVar);
     const auto decoder = discretisedGaussianNll(x, modelMean, modelVar);
-    return torch::where(tIndex.to(kl.device()) == 0, decoder, kl);
+    return {torch::where(tIndex.to(kl.device()) == 0, decoder, kl), epsHat};
+}
+
+} // namespace
+
+torch::Tensor boundTerms(const Diffusion& diffusion, const Denoiser& denoiser, const torch::Tensor& x0,
+                         const torch::Tensor& tIndex, const torch::Tensor& eps, const BoundOptions& options)
+{
+    return termsAndEps(diffusion, denoiser, x0, tIndex, eps, options).first;
+}
+
+Result<std::vector<BoundProfilePoint>> boundProfile(const Diffusion& diffusion, const Denoiser& denoiser,
+                                                    const torch::Tensor& x0, const std::vector<int>& timesteps,
+                                                    const BoundOptions& options,
+                                                    const std::function<void(int, int)>& progress,
+                                                    const std::atomic<bool>* cancel)
+{
+    try {
+        const auto x = x0.to(diffusion.device(), torch::kFloat32);
+        const int64_t batch = x.size(0), dims = x[0].numel();
+        auto generator = at::detail::createCPUGenerator(options.seed);
+        std::vector<BoundProfilePoint> out;
+        for (size_t k = 0; k < timesteps.size(); ++k) {
+            if (cancel && cancel->load())
+                return fail(kCancelled);
+            const int t = std::clamp(timesteps[k], 1, diffusion.steps());
+            const auto eps = torch::randn(x.sizes(), generator, torch::kFloat32).to(x.device());
+            const auto tIndex = torch::full({batch}, t - 1, torch::dtype(torch::kInt64).device(x.device()));
+            const auto [terms, epsHat] = termsAndEps(diffusion, denoiser, x, tIndex, eps, options);
+            const auto bits = terms.cpu() / (static_cast<double>(dims) * std::log(2.0));
+            BoundProfilePoint p;
+            p.t = t;
+            p.bitsPerDim = bits.mean().item<double>();
+            p.standardError = batch > 1 ? bits.std().item<double>() / std::sqrt(static_cast<double>(batch)) : 0.0;
+            p.simpleLoss = (eps - epsHat.to(eps.device(), torch::kFloat32)).pow(2).mean().item<double>();
+            out.push_back(p);
+            if (progress)
+                progress(static_cast<int>(k + 1), static_cast<int>(timesteps.size()));
+        }
+        return out;
+    } catch (const std::exception& e) {
+        return describeException(e, fail(DDPM_MSG("Engine", "computing the likelihood bound")));
+    }
+}
+
+double profileTotal(const std::vector<BoundProfilePoint>& profile, int T, double priorBitsPerDim)
+{
+    // Σ_{t=1..T} of the terms, each t's term interpolated linearly between the measured t's (held flat
+    // beyond the first and the last): exact when every t was measured.
+    std::vector<BoundProfilePoint> p = profile;
+    std::sort(p.begin(), p.end(), [](const auto& a, const auto& b) { return a.t < b.t; });
+    if (p.empty())
+        return priorBitsPerDim;
+    double sum = 0;
+    size_t k = 0;
+    for (int t = 1; t <= T; ++t) {
+        while (k + 1 < p.size() && p[k + 1].t <= t)
+            ++k;
+        if (t <= p.front().t)
+            sum += p.front().bitsPerDim;
+        else if (k + 1 >= p.size())
+            sum += p.back().bitsPerDim;
+        else {
+            const double w = static_cast<double>(t - p[k].t) / static_cast<double>(p[k + 1].t - p[k].t);
+            sum += (1.0 - w) * p[k].bitsPerDim + w * p[k + 1].bitsPerDim;
+        }
+    }
+    return priorBitsPerDim + sum;
 }
 
 Result<BoundResult> variationalBound(const Diffusion& diffusion, const Denoiser& denoiser, const torch::Tensor& x0,

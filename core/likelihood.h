@@ -21,6 +21,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 namespace ddpm {
 
@@ -66,6 +67,22 @@ bool isBoundCancelled(const Error& error);
 // network evaluation of the batch. [B].
 torch::Tensor boundEstimate(const Diffusion& diffusion, const Denoiser& denoiser, const torch::Tensor& x0,
                             const BoundOptions& options);
+
+// The bound's term and the training loss side by side at chosen timesteps, for a chart: at each t the
+// term L_{t−1} (L_0 at t = 1) in bits per dimension, its standard error over the images, and L_simple's
+// ‖ε − ε̂‖² per dimension at the same x_t. One network evaluation of the batch per t.
+struct BoundProfilePoint {
+    int t = 0;
+    double bitsPerDim = 0, standardError = 0, simpleLoss = 0;
+};
+Result<std::vector<BoundProfilePoint>> boundProfile(const Diffusion& diffusion, const Denoiser& denoiser,
+                                                    const torch::Tensor& x0, const std::vector<int>& timesteps,
+                                                    const BoundOptions& options,
+                                                    const std::function<void(int, int)>& progress = {},
+                                                    const std::atomic<bool>* cancel = nullptr);
+// The bound's total in bits per dimension from a profile: L_T plus the terms summed over t = 1 … T by the
+// trapezoid rule between the measured t's (an estimate; exact when every t was measured).
+double profileTotal(const std::vector<BoundProfilePoint>& profile, int T, double priorBitsPerDim);
 
 // Nats per image to bits per dimension.
 inline double bitsPerDim(double nats, int64_t dims)

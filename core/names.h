@@ -25,10 +25,16 @@ inline const std::vector<std::string>& scheduleKindNames()
     return names;
 }
 
-// Indexed by SamplerKind and VarianceKind (options.h).
+// Indexed by SamplerKind, CorrectorKind and VarianceKind (options.h).
 inline const std::vector<std::string>& samplerKindNames()
 {
-    static const std::vector<std::string> names{"ddpm", "ddim"};
+    static const std::vector<std::string> names{"ddpm", "ddim", "langevin", "langevin-fixed"};
+    return names;
+}
+
+inline const std::vector<std::string>& correctorKindNames()
+{
+    static const std::vector<std::string> names{"none", "langevin"};
     return names;
 }
 

@@ -18,20 +18,45 @@ struct TrainOptions {
     int lossBins = 10; // loss per timestep bin
 };
 
-// Indexed as samplerKindNames() and varianceKindNames() (names.h) list them.
-enum class SamplerKind { Ddpm, Ddim };
+// Indexed as samplerKindNames(), varianceKindNames() and correctorKindNames() (names.h) list them.
+// Langevin: annealed Langevin dynamics with the network's score s = −ε̂/√(1 − ᾱ_t) (Song & Ermon 2019);
+// LangevinFixed: Langevin at one small noise level only, which gets the modes' weights wrong.
+enum class SamplerKind { Ddpm, Ddim, Langevin, LangevinFixed };
 enum class VarianceKind { Beta, BetaTilde }; // σ_t² = β_t or σ_t² = β̃_t
+enum class CorrectorKind { None, Langevin }; // predictor–corrector (Song et al. 2021, Algorithm 5)
 
 struct SamplerOptions {
     SamplerKind kind = SamplerKind::Ddpm;
     VarianceKind variance = VarianceKind::BetaTilde;
-    int ddimSteps = 50; // DDIM only: how many steps from T (or the start) down to 0
+    int ddimSteps = 50; // DDIM and Langevin: how many noise levels, evenly spaced from T (or the start) to 1;
+                        // langevin-fixed: how many times its one level is visited
     double eta = 0.0;   // DDIM only: 0 deterministic, 1 DDPM-like
+    // Langevin steps x ← x + (η/2) s + √η z. The samplers Langevin and LangevinFixed take langevinSteps
+    // of them at each level with η_t = langevinStep · (1 − ᾱ_t); the corrector (DDPM and DDIM) takes
+    // langevinSteps after each step but the last, with η = 2ε, ε = 2 α_t (snr ‖z‖ / ‖s‖)² per image.
+    CorrectorKind corrector = CorrectorKind::None;
+    int langevinSteps = 1;
+    double langevinStep = 0.5;
+    double snr = 0.16; // as Song et al. 2021 for CIFAR-10
+    int fixedT = 0; // langevin-fixed's level (0: 3 % of T, where √(1 − ᾱ_t) is about 0.1 for the linear schedule)
     bool clipX0 = true; // clip x̂0 to [−1, 1] before forming the posterior mean
     uint64_t seed = 0;
     int count = 16;         // images
     int64_t firstImage = 0; // index of the first image: image i's noise is a function of (seed, i) alone,
                             // so a count drawn in chunks gives the same images as one batch
 };
+
+// Every field: two runs with equal options draw the same images.
+inline bool operator==(const SamplerOptions& a, const SamplerOptions& b)
+{
+    return a.kind == b.kind && a.variance == b.variance && a.ddimSteps == b.ddimSteps && a.eta == b.eta &&
+           a.clipX0 == b.clipX0 && a.seed == b.seed && a.count == b.count && a.firstImage == b.firstImage &&
+           a.corrector == b.corrector && a.langevinSteps == b.langevinSteps && a.langevinStep == b.langevinStep &&
+           a.snr == b.snr && a.fixedT == b.fixedT;
+}
+inline bool operator!=(const SamplerOptions& a, const SamplerOptions& b)
+{
+    return !(a == b);
+}
 
 } // namespace ddpm

@@ -123,6 +123,24 @@ std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base)
     SamplerOptions ddpm = base;
     ddpm.kind = SamplerKind::Ddpm; // all T steps
     out.push_back(ddpm);
+    // At about 100 and 250 network evaluations: DDIM with a Langevin corrector step after each step,
+    // and annealed Langevin (1 and 2 steps a level).
+    for (int steps : {50, 125}) {
+        SamplerOptions pc = base;
+        pc.kind = SamplerKind::Ddim;
+        pc.eta = 0.0;
+        pc.ddimSteps = steps;
+        pc.corrector = CorrectorKind::Langevin;
+        pc.langevinSteps = 1;
+        out.push_back(pc);
+    }
+    for (const auto& [levels, k] : {std::pair{100, 1}, std::pair{125, 2}}) {
+        SamplerOptions langevin = base;
+        langevin.kind = SamplerKind::Langevin;
+        langevin.ddimSteps = levels;
+        langevin.langevinSteps = k;
+        out.push_back(langevin);
+    }
     return out;
 }
 
@@ -182,8 +200,10 @@ Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser&
 
         QualityReport r;
         r.count = so.count;
-        r.sampler = samplerKindName(so.kind);
-        r.steps = steps;
+        r.sampler = samplerKindName(so.kind) + (so.corrector == CorrectorKind::Langevin && !isLangevinSampler(so.kind)
+                                                    ? "+" + correctorKindName(so.corrector)
+                                                    : "");
+        r.steps = static_cast<int>(samplerEvaluations(so, diffusion.steps())); // a corrector step costs one too
         r.eta = so.kind == SamplerKind::Ddim ? so.eta : 1.0;
         r.seed = so.seed;
         r.fid = frechetDistance(stats, reference.test);

@@ -62,7 +62,7 @@ struct QualityOptions {
 
 struct QualityReport {
     int count = 0;
-    std::string sampler; // "ddim" or "ddpm"
+    std::string sampler; // "ddim", "ddpm", "langevin", "langevin-fixed", "ddpm+langevin" (with the corrector) …
     int steps = 0;       // network evaluations per image
     double eta = 0.0;    // DDIM η; 1 for DDPM
     uint64_t seed = 0;
@@ -89,8 +89,9 @@ Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser&
                                      const std::atomic<bool>* cancel = nullptr);
 bool isCancelled(const Error& error);
 
-// The settings of a "quality against sampling steps" chart: DDIM (η = 0) with 10, 20, 50, 100 and 250
-// steps, then DDPM with all T steps; seed and clipping from `base`.
+// The settings of a "quality against network evaluations" chart: DDIM (η = 0) with 10, 20, 50, 100 and
+// 250 steps, DDPM with all T steps, then at about 100 and 250 evaluations DDIM with a Langevin corrector
+// and annealed Langevin; seed and clipping from `base`.
 std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base = defaultQualitySampler());
 
 // One JSON object; and CSV with a header line (class shares in the classifier's order).

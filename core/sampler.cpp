@@ -14,11 +14,29 @@ std::string samplerKindName(SamplerKind kind)
 
 Result<SamplerKind> parseSamplerKind(const std::string& name)
 {
-    if (name == "ddpm")
-        return SamplerKind::Ddpm;
-    if (name == "ddim")
-        return SamplerKind::Ddim;
-    return fail(DDPM_MSG("Engine", "unknown sampler '%1' (expected ddpm or ddim)"), name);
+    for (size_t k = 0; k < samplerKindNames().size(); ++k)
+        if (name == samplerKindNames()[k])
+            return static_cast<SamplerKind>(k);
+    return fail(DDPM_MSG("Engine", "unknown sampler '%1' (expected ddpm, ddim, langevin or langevin-fixed)"), name);
+}
+
+std::string correctorKindName(CorrectorKind kind)
+{
+    return correctorKindNames().at(static_cast<size_t>(kind));
+}
+
+Result<CorrectorKind> parseCorrectorKind(const std::string& name)
+{
+    if (name == "none")
+        return CorrectorKind::None;
+    if (name == "langevin")
+        return CorrectorKind::Langevin;
+    return fail(DDPM_MSG("Engine", "unknown corrector '%1' (expected none or langevin)"), name);
+}
+
+bool isLangevinSampler(SamplerKind kind)
+{
+    return kind == SamplerKind::Langevin || kind == SamplerKind::LangevinFixed;
 }
 
 std::string varianceKindName(VarianceKind kind)
@@ -49,10 +67,19 @@ std::vector<int> ddimTimesteps(int startT, int steps)
     return ts;
 }
 
+int langevinFixedT(const SamplerOptions& options, int startT)
+{
+    if (options.fixedT > 0)
+        return std::clamp(options.fixedT, 1, std::max(1, startT));
+    return std::clamp(static_cast<int>(std::lround(0.03 * startT)), 1, std::max(1, startT));
+}
+
 std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT)
 {
-    if (options.kind == SamplerKind::Ddim)
+    if (options.kind == SamplerKind::Ddim || options.kind == SamplerKind::Langevin)
         return ddimTimesteps(startT, options.ddimSteps);
+    if (options.kind == SamplerKind::LangevinFixed)
+        return std::vector<int>(static_cast<size_t>(std::max(1, options.ddimSteps)), langevinFixedT(options, startT));
     std::vector<int> ts;
     for (int t = startT; t >= 1; --t)
         ts.push_back(t);
@@ -64,6 +91,8 @@ double samplerSigma(const NoiseSchedule& s, const SamplerOptions& o, int t, int 
     if (t < 1 || t > s.steps())
         return 0.0;
     const auto i = static_cast<size_t>(t - 1);
+    if (isLangevinSampler(o.kind))
+        return std::sqrt(o.langevinStep * (1.0 - s.alphaBar()[i]));
     if (o.kind == SamplerKind::Ddpm) {
         if (t == 1)
             return 0.0; // z = 0 at t = 1
@@ -72,6 +101,15 @@ double samplerSigma(const NoiseSchedule& s, const SamplerOptions& o, int t, int 
     const double abar = s.alphaBar()[i];
     const double abarNext = tNext > 0 ? s.alphaBar()[static_cast<size_t>(tNext - 1)] : 1.0;
     return o.eta * std::sqrt((1.0 - abarNext) / (1.0 - abar)) * std::sqrt(std::max(0.0, 1.0 - abar / abarNext));
+}
+
+int64_t samplerEvaluations(const SamplerOptions& options, int startT)
+{
+    const auto n = static_cast<int64_t>(samplerTimesteps(options, startT).size());
+    const int64_t k = std::max(1, options.langevinSteps);
+    if (isLangevinSampler(options.kind))
+        return n * k;
+    return options.corrector == CorrectorKind::Langevin ? n + (n - 1) * k : n;
 }
 
 ReverseProcess::ReverseProcess(const Diffusion& diffusion, Denoiser denoiser, const SamplerOptions& options,
@@ -155,6 +193,64 @@ bool sampleInChunks(const Diffusion& diffusion, const Denoiser& denoiser, const 
     return true;
 }
 
+std::pair<torch::Tensor, torch::Tensor> ReverseProcess::predict(const torch::Tensor& x, int t)
+{
+    const auto& s = m_diffusion.schedule();
+    const auto i = static_cast<size_t>(t - 1);
+    auto tIndex = torch::full({x.size(0)}, t - 1, torch::dtype(torch::kInt64).device(x.device()));
+    auto [x0Hat, epsHat] = m_diffusion.predictX0Eps(m_denoiser(x, tIndex), x, tIndex);
+    if (m_options.clipX0) {
+        x0Hat = x0Hat.clamp(-1.0, 1.0);
+        // Keep ε̂ consistent with the clipped x̂0 (x_t = √ᾱ x̂0 + √(1−ᾱ) ε̂).
+        epsHat = (x - s.sqrtAlphaBar()[i] * x0Hat) / s.sqrtOneMinusAlphaBar()[i];
+    }
+    return {x0Hat, epsHat};
+}
+
+torch::Tensor ReverseProcess::langevin(torch::Tensor x, int t, torch::Tensor epsHat)
+{
+    // Annealed Langevin dynamics at level t (Song & Ermon 2019, Algorithm 1) with s = −ε̂/√(1 − ᾱ_t):
+    // x ← x + (η/2) s + √η z, η = langevinStep · (1 − ᾱ_t), i.e. x ← x − (η/2)/√(1−ᾱ_t) ε̂ + √η z.
+    const auto& s = m_diffusion.schedule();
+    const auto i = static_cast<size_t>(t - 1);
+    const double eta = m_options.langevinStep * (1.0 - s.alphaBar()[i]);
+    const int k = std::max(1, m_options.langevinSteps);
+    for (int step = 0; step < k; ++step) {
+        if (step > 0)
+            epsHat = predict(x, t).second;
+        const auto score = -epsHat / s.sqrtOneMinusAlphaBar()[i];
+        x = x + (0.5 * eta) * score + std::sqrt(eta) * noiseLike(x);
+    }
+    return x;
+}
+
+torch::Tensor ReverseProcess::correct(torch::Tensor x, int t)
+{
+    // The Langevin corrector of Song et al. 2021 (Algorithm 5, VP): ε = 2 α_t (r ‖z‖ / ‖s‖)², then
+    // x ← x + ε s + √(2ε) z; the norms are each image's own, so that images stay independent.
+    const auto& s = m_diffusion.schedule();
+    const auto i = static_cast<size_t>(t - 1);
+    const double alpha = 1.0 - s.beta()[i];
+    for (int step = 0; step < std::max(1, m_options.langevinSteps); ++step) {
+        const auto score = -predict(x, t).second / s.sqrtOneMinusAlphaBar()[i];
+        const auto z = noiseLike(x);
+        std::vector<int64_t> shape(static_cast<size_t>(x.dim()), 1); // [N, 1, …]: one value an image
+        shape[0] = x.size(0);
+        const auto perImage = [&shape](const torch::Tensor& v) {
+            return v.flatten(1).norm(2, 1).clamp_min(1e-12).view(shape);
+        };
+        // ‖s‖ at least half of what pure noise at this level would give (‖z‖/√(1 − ᾱ_t)): where the
+        // score nearly vanishes — at a mode's centre or between modes, common in 2-D, rare for images —
+        // the ratio would otherwise send a point far off (the step stays below 8 α_t r² (1 − ᾱ_t)).
+        const auto zNorm = perImage(z);
+        const auto sNorm = torch::maximum(perImage(score), 0.5 * zNorm / s.sqrtOneMinusAlphaBar()[i]);
+        const auto ratio = m_options.snr * zNorm / sNorm;
+        const auto eps = 2.0 * alpha * ratio * ratio;
+        x = x + eps * score + (2.0 * eps).sqrt() * z;
+    }
+    return x;
+}
+
 ReverseStep ReverseProcess::next()
 {
     torch::NoGradGuard noGrad; // thread-local: taken in whichever thread samples
@@ -162,16 +258,8 @@ ReverseStep ReverseProcess::next()
     const int t = m_timesteps[static_cast<size_t>(m_next)];
     const int tNext = m_next + 1 < totalSteps() ? m_timesteps[static_cast<size_t>(m_next) + 1] : 0;
     const auto i = static_cast<size_t>(t - 1);
-    const auto n = m_x.size(0);
-    auto tIndex = torch::full({n}, t - 1, torch::dtype(torch::kInt64).device(m_x.device()));
 
-    auto output = m_denoiser(m_x, tIndex);
-    auto [x0Hat, epsHat] = m_diffusion.predictX0Eps(output, m_x, tIndex);
-    if (m_options.clipX0) {
-        x0Hat = x0Hat.clamp(-1.0, 1.0);
-        // Keep ε̂ consistent with the clipped x̂0 (x_t = √ᾱ x̂0 + √(1−ᾱ) ε̂).
-        epsHat = (m_x - s.sqrtAlphaBar()[i] * x0Hat) / s.sqrtOneMinusAlphaBar()[i];
-    }
+    auto [x0Hat, epsHat] = predict(m_x, t);
 
     ReverseStep step;
     step.step = m_next;
@@ -182,7 +270,9 @@ ReverseStep ReverseProcess::next()
     step.epsHat = epsHat.to(torch::kCPU);
 
     torch::Tensor xNext;
-    if (m_options.kind == SamplerKind::Ddpm) {
+    if (isLangevinSampler(m_options.kind)) {
+        xNext = langevin(m_x, t, epsHat);
+    } else if (m_options.kind == SamplerKind::Ddpm) {
         // Algorithm 2 written with the posterior mean μ̃_t(x_t, x̂0) of eq. 7, which equals
         // 1/√α_t (x_t − β_t/√(1−ᾱ_t) ε̂) when x̂0 is not clipped.
         auto mean = s.posteriorMeanCoefX0()[i] * x0Hat + s.posteriorMeanCoefXt()[i] * m_x;
@@ -197,6 +287,8 @@ ReverseStep ReverseProcess::next()
         if (sigma > 0.0)
             xNext = xNext + sigma * noiseLike(m_x);
     }
+    if (m_options.corrector == CorrectorKind::Langevin && !isLangevinSampler(m_options.kind) && tNext > 0)
+        xNext = correct(xNext, tNext);
     m_x = xNext;
     ++m_next;
     return step;

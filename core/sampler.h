@@ -1,6 +1,8 @@
-// The reverse process: DDPM ancestral sampling (Ho et al. 2020, Algorithm 2) and DDIM (Song et al.
-// 2021, eq. 12), driven one step at a time so that views can show every (t, x_t, x̂0, ε̂) and a user
-// can cancel between steps.
+// The reverse process: DDPM ancestral sampling (Ho et al. 2020, Algorithm 2), DDIM (Song et al.
+// 2021, eq. 12), annealed Langevin dynamics with the network's score (Song & Ermon 2019) and a Langevin
+// corrector after DDPM or DDIM steps (Song et al. 2021), driven one step at a time so that views can
+// show every (t, x_t, x̂0, ε̂) and a user can cancel between steps. The tensors are images [N, C, H, W]
+// or, for the 2-D toy (toy2d.h), points [N, 2].
 #pragma once
 
 #include "diffusion.h"
@@ -19,6 +21,9 @@ namespace ddpm {
 
 std::string samplerKindName(SamplerKind kind);
 Result<SamplerKind> parseSamplerKind(const std::string& name);
+std::string correctorKindName(CorrectorKind kind);
+Result<CorrectorKind> parseCorrectorKind(const std::string& name);
+bool isLangevinSampler(SamplerKind kind); // Langevin or LangevinFixed
 std::string varianceKindName(VarianceKind kind);
 Result<VarianceKind> parseVarianceKind(const std::string& name);
 
@@ -58,6 +63,12 @@ public:
 
 private:
     void init(int startT);
+    // x̂0 and ε̂ of x at paper timestep t, x̂0 clipped (and ε̂ made consistent) when the options say so.
+    std::pair<torch::Tensor, torch::Tensor> predict(const torch::Tensor& x, int t);
+    // langevinSteps annealed-Langevin steps at level t from x (epsHat: the network's output at x).
+    torch::Tensor langevin(torch::Tensor x, int t, torch::Tensor epsHat);
+    // langevinSteps corrector steps at level t.
+    torch::Tensor correct(torch::Tensor x, int t);
     // Standard normal noise of x's shape, image i drawn from its own generator.
     torch::Tensor noiseLike(const torch::Tensor& like);
 
@@ -88,11 +99,19 @@ std::vector<int> ddimTimesteps(int startT, int steps);
 
 // The one home of what a run visits and how much noise each step adds; ReverseProcess, the views and
 // the commands all ask these. The paper timesteps a sampler visits from startT (T for a run from noise)
-// down to 1: every one for DDPM, DDIM's subsequence.
+// down to 1:
+// every one for DDPM, the evenly spaced subsequence for DDIM and Langevin, langevin-fixed's one level
+// repeated.
 std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT);
+// langevin-fixed's level for a run from startT.
+int langevinFixedT(const SamplerOptions& options, int startT);
+// Network evaluations of a run from startT: the honest measure of a sampler's cost (a corrector step or
+// a Langevin step costs one, as a DDPM or DDIM step does).
+int64_t samplerEvaluations(const SamplerOptions& options, int startT);
 // σ of the step from paper timestep t to tNext (0 after the last step): DDPM (Ho et al. 2020,
 // Algorithm 2) σ_t² = β_t or β̃_t (eq. 7), none at t = 1; DDIM (Song et al. 2021, eq. 16)
-// σ = η √((1 − ᾱ_s)/(1 − ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) with s = tNext and ᾱ_0 = 1. 0 for a t outside 1 … T.
+// σ = η √((1 − ᾱ_s)/(1 − ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) with s = tNext and ᾱ_0 = 1; the Langevin samplers
+// √η_t of each of their steps at t. 0 for a t outside 1 … T.
 double samplerSigma(const NoiseSchedule& schedule, const SamplerOptions& options, int t, int tNext);
 
 } // namespace ddpm

@@ -108,6 +108,100 @@
     </message>
 </context>
 <context>
+    <name>BoundPanel</name>
+    <message>
+        <location filename="../app/studio/views/boundpanel.cpp" line="+24"/>
+        <source>Held-out images measured; each costs one network evaluation per timestep</source>
+        <translation>Gemessene zurückgehaltene Bilder; jedes kostet eine Netzauswertung pro Zeitschritt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Timesteps measured, spread over 1 … T (denser where the terms change fastest); the total is interpolated between them</source>
+        <translation>Gemessene Zeitschritte, über 1 … T verteilt (dichter, wo sich die Terme am schnellsten ändern); die Summe wird zwischen ihnen interpoliert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure the bound</source>
+        <translation>Schranke messen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bits per dimension · ‖ε − ε̂‖²</source>
+        <translation>Bits pro Dimension · ‖ε − ε̂‖²</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bound weights its terms very unequally: a few steps near t = 1 hold much of it. L_simple drops those weights and trains every t alike, so the network spends its capacity on the noisier levels, where the images&apos; content is decided: the paper found this gives better samples and a worse bound (Ho et al. 2020, §3.4 and §4.2).</source>
+        <translation>Die Schranke gewichtet ihre Terme sehr ungleich: Wenige Schritte nahe t = 1 machen einen großen Teil davon aus. L_simple verzichtet auf diese Gewichte und trainiert jedes t gleich, sodass das Netz seine Kapazität auf die stärker verrauschten Niveaus verwendet, auf denen der Inhalt der Bilder entschieden wird: Die Originalarbeit stellte fest, dass dies bessere Samples und eine schlechtere Schranke ergibt (Ho et al. 2020, §3.4 und §4.2).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timesteps</source>
+        <translation>Zeitschritte</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Measuring: timestep %1 of %2…</source>
+        <translation>Messung: Zeitschritt %1 von %2…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+34"/>
+        <source>Measure the bound of the model on held-out images.</source>
+        <translation>Messen Sie die Schranke des Modells an zurückgehaltenen Bildern.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open or train a model first.</source>
+        <translation>Öffnen oder trainieren Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Measuring…</source>
+        <translation>Messung läuft…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>bound&apos;s term L_{t−1} (bits/dim)</source>
+        <translation>Term L_{t−1} der Schranke (Bits/Dim)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L_simple: ‖ε − ε̂‖² per dimension</source>
+        <translation>L_simple: ‖ε − ε̂‖² pro Dimension</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L_T %6, L_0 %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
+        <translation>&lt;b&gt;%1 Bits/Dim&lt;/b&gt; (die Schranke für −log p(x₀), geschätzt aus %2 Zeitschritten von %3 Bildern aus %4%5); L_T %6, L_0 %7 Bits/Dim. &lt;i&gt;ddpm nll&lt;/i&gt; misst jeden Zeitschritt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, which the model may have trained on</source>
+        <translation>, auf dem das Modell womöglich trainiert wurde</translation>
+    </message>
+</context>
+<context>
     <name>CurveChart</name>
     <message>
         <location filename="../widgets/curvechart.cpp" line="+27"/>
@@ -296,12 +390,12 @@
         <translation>Farbe</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+86"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>β_t</source>
         <translation>β_t</translation>
     </message>
@@ -707,12 +801,17 @@
         <translation>es handelt sich um einen Ordner</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+21"/>
-        <source>unknown sampler &apos;%1&apos; (expected ddpm or ddim)</source>
-        <translation>unbekannter Sampler „%1“ (erwartet: ddpm oder ddim)</translation>
+        <location filename="../core/sampler.cpp" line="+20"/>
+        <source>unknown sampler &apos;%1&apos; (expected ddpm, ddim, langevin or langevin-fixed)</source>
+        <translation>unbekannter Sampler „%1“ (erwartet: ddpm, ddim, langevin oder langevin-fixed)</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>unknown corrector &apos;%1&apos; (expected none or langevin)</source>
+        <translation>unbekannter Korrektor „%1“ (erwartet: none oder langevin)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
         <translation>unbekannte Varianz „%1“ (erwartet: beta oder beta-tilde)</translation>
     </message>
@@ -1074,7 +1173,7 @@
         <translation>das Messen der Qualitätsreferenz</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+63"/>
         <source>the quality measurement was cancelled</source>
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
@@ -1094,7 +1193,7 @@
         <translation>die Untergrenze der Qualitätsreferenz wurde mit %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>measuring the sample quality</source>
         <translation>das Messen der Sample-Qualität</translation>
     </message>
@@ -1104,19 +1203,71 @@
         <translation>unbekannte Gewichte „%1“ (ema oder raw)</translation>
     </message>
     <message>
-        <location filename="../core/likelihood.cpp" line="+12"/>
+        <location filename="../core/likelihood.cpp" line="+13"/>
         <source>the likelihood bound was cancelled</source>
         <translation>die Berechnung der Likelihood-Schranke wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+172"/>
         <source>the likelihood bound needs a schedule of at least 2 steps</source>
         <translation>die Likelihood-Schranke braucht einen Zeitplan mit mindestens 2 Schritten</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-35"/>
+        <location line="+56"/>
         <source>computing the likelihood bound</source>
         <translation>das Berechnen der Likelihood-Schranke</translation>
+    </message>
+    <message>
+        <location filename="../core/toy2d.cpp" line="+133"/>
+        <source>the number of points must be between 1 and %1</source>
+        <translation>die Anzahl der Punkte muss zwischen 1 und %1 liegen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown 2-D data set &apos;%1&apos; (expected gmm8, moons, swissroll or csv:FILE)</source>
+        <translation>unbekannter 2-D-Datensatz „%1“ (erwartet: gmm8, moons, swissroll oder csv:FILE)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1, line %2: expected two numbers, x and y</source>
+        <translation>%1, Zeile %2: zwei Zahlen erwartet, x und y</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has more than %2 points</source>
+        <translation>%1 hat mehr als %2 Punkte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 holds no points (x,y rows)</source>
+        <translation>%1 enthält keine Punkte (Zeilen x,y)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>2-D training needs points as [N, 2]</source>
+        <translation>das 2-D-Training benötigt Punkte als [N, 2]</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the loss became %1 at step %2: the model was not changed by that step</source>
+        <translation>der Verlust wurde bei Schritt %2 zu %1: Das Modell wurde durch diesen Schritt nicht verändert</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 is not a 2-D toy model (ddpm toy --save writes those)</source>
+        <translation>%1 ist kein 2-D-Spielzeugmodell (solche Modelle schreibt ddpm toy --save)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>%1: the toy model&apos;s shapes are not valid</source>
+        <translation>%1: Die Formen des Spielzeugmodells sind ungültig</translation>
     </message>
 </context>
 <context>
@@ -1143,29 +1294,29 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+114"/>
+        <location filename="../app/studio/document/exports.cpp" line="+112"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+19"/>
         <source>There is no reverse process to export yet.</source>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
@@ -1178,7 +1329,7 @@
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/views/helppanel.cpp" line="+104"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+106"/>
         <source>The forward process: adding noise</source>
         <translation>Der Vorwärtsprozess: Rauschen hinzufügen</translation>
     </message>
@@ -1198,7 +1349,7 @@
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
@@ -1208,12 +1359,17 @@
         <translation>bisherige Trainingsschritte</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>How good are the samples?</source>
         <translation>Wie gut sind die Samples?</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+2"/>
+        <source>The score: what ε̂ really is</source>
+        <translation>Der Score: was ε̂ wirklich ist</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>timestep, 1 … T</source>
         <translation>Zeitschritt, 1 … T</translation>
     </message>
@@ -1314,12 +1470,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+144"/>
+        <location line="+203"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-203"/>
         <source>between the samples&apos; and the test images&apos; classifier features</source>
         <translation>zwischen den Klassifikatormerkmalen der Samples und denen der Testbilder</translation>
     </message>
@@ -1352,6 +1508,41 @@
         <location line="+0"/>
         <source>the classifier&apos;s mean top probability on the samples</source>
         <translation>die mittlere höchste Wahrscheinlichkeit des Klassifikators für die Samples</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the score is ε̂ times minus this: s&lt;sub&gt;θ&lt;/sub&gt; = −ε̂ / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>der Score ist ε̂ mal minus diesem Wert: s&lt;sub&gt;θ&lt;/sub&gt; = −ε̂ / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>Langevin η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the Langevin step size here, %1 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;): noise √η per step</source>
+        <translation>die hier verwendete Langevin-Schrittweite, %1 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;): Rauschen √η pro Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score error</source>
+        <translation>Score-Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean ‖s&lt;sub&gt;θ&lt;/sub&gt; − ∇ log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;‖ ÷ mean ‖∇ log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;‖ at points of q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>mittleres ‖s&lt;sub&gt;θ&lt;/sub&gt; − ∇ log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;‖ ÷ mittleres ‖∇ log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;‖ an Punkten aus q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the method of this run</source>
+        <translation>das Verfahren dieses Laufs</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1562,7 +1753,92 @@
         <translation>η = 0 ist deterministisch: Dasselbe x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ergibt immer dasselbe Bild. η = 1 fügt Rauschen wie bei DDPM hinzu; werden alle Zeitschritte beibehalten, ist es DDPM mit σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;.</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>ε̂ is a scaled score</source>
+        <translation>ε̂ ist ein skalierter Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, the best guess of the noise in it points away from where the noisy data are dense. Exactly: the ε that minimises the training loss is</source>
+        <translation>Zu gegebenem x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; zeigt die beste Schätzung des darin enthaltenen Rauschens von dort weg, wo die verrauschten Daten dicht liegen. Genauer: Das ε, das den Trainingsverlust minimiert, ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ε&lt;sup&gt;*&lt;/sup&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;) = −√(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ∇&lt;sub&gt;x&lt;/sub&gt; log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>ε&lt;sup&gt;*&lt;/sup&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;) = −√(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ∇&lt;sub&gt;x&lt;/sub&gt; log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>so the network&apos;s score is s&lt;sub&gt;θ&lt;/sub&gt; = −ε&lt;sub&gt;θ&lt;/sub&gt; / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), and training with L&lt;sub&gt;simple&lt;/sub&gt; is denoising score matching at every noise level at once (%1, §3.2). The score grows as t falls: at small t the density is sharp.</source>
+        <translation>daher ist der Score des Netzes s&lt;sub&gt;θ&lt;/sub&gt; = −ε&lt;sub&gt;θ&lt;/sub&gt; / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), und das Training mit L&lt;sub&gt;simple&lt;/sub&gt; ist Denoising Score Matching auf allen Rauschniveaus zugleich (%1, §3.2). Der Score wächst, wenn t fällt: Bei kleinem t ist die Dichte scharf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ho et al. 2020</source>
+        <translation>Ho et al. 2020</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin dynamics</source>
+        <translation>Langevin-Dynamik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a score, samples can be drawn by Langevin dynamics: many small steps uphill plus noise,</source>
+        <translation>Mit einem Score lassen sich Samples durch Langevin-Dynamik erzeugen: viele kleine Schritte bergauf plus Rauschen,</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>x ← x + (η/2) s&lt;sub&gt;θ&lt;/sub&gt;(x, &lt;i&gt;t&lt;/i&gt;) + √η z, &amp;nbsp; z ~ 𝒩(0, I)</source>
+        <translation>x ← x + (η/2) s&lt;sub&gt;θ&lt;/sub&gt;(x, &lt;i&gt;t&lt;/i&gt;) + √η z, &amp;nbsp; z ~ 𝒩(0, I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>here with η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), from the noisiest level down (annealed, %1). At one small noise level alone the chain cannot cross between modes: it finds them, but not their weights. Predictor–corrector (%2) follows each DDPM or DDIM step with such steps, their size set by a signal-to-noise ratio r: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², then x ← x + ε s + √(2ε) z. Algorithm 2 itself is one such step per level.</source>
+        <translation>hier mit η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), vom am stärksten verrauschten Niveau abwärts (Annealed-Langevin-Dynamik, %1). Auf einem einzigen kleinen Rauschniveau allein kann die Kette nicht zwischen den Moden wechseln: Sie findet sie, aber nicht ihre Gewichte. Prädiktor-Korrektor (%2) lässt auf jeden DDPM- oder DDIM-Schritt solche Schritte folgen, deren Größe ein Signal-Rausch-Verhältnis r festlegt: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², dann x ← x + ε s + √(2ε) z. Algorithmus 2 selbst ist ein solcher Schritt pro Niveau.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Song &amp; Ermon 2019</source>
+        <translation>Song &amp; Ermon 2019</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Song et al. 2021</source>
+        <translation>Song et al. 2021</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>In two dimensions the truth can be computed. For eight Gaussians on a ring the noisy density q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; is again a mixture, with means √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; μ&lt;sub&gt;k&lt;/sub&gt; and variances ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; σ&lt;sub&gt;k&lt;/sub&gt;² + 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, so its score is known exactly (blue arrows). A small MLP with the U-Net&apos;s time embedding, trained by Algorithm 1 on the points, gives the black arrows.</source>
+        <translation>In zwei Dimensionen lässt sich die Wahrheit berechnen. Für acht Gaußverteilungen auf einem Ring ist die verrauschte Dichte q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; wieder eine Mischung, mit Mittelwerten √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; μ&lt;sub&gt;k&lt;/sub&gt; und Varianzen ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; σ&lt;sub&gt;k&lt;/sub&gt;² + 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, daher ist ihr Score exakt bekannt (blaue Pfeile). Ein kleines MLP mit der Zeiteinbettung des U-Net, mit Algorithmus 1 auf den Punkten trainiert, liefert die schwarzen Pfeile.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What to try</source>
+        <translation>Was Sie ausprobieren können</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrub t from T down: the field is almost linear (a Gaussian) at large t and splits into the modes at small t.</source>
+        <translation>Verschieben Sie t von T abwärts: Bei großem t ist das Feld fast linear (eine Gaußverteilung), bei kleinem t teilt es sich in die Moden auf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop training early and compare the arrows and the error: the score is learned first where the data are.</source>
+        <translation>Beenden Sie das Training früh und vergleichen Sie die Pfeile und den Fehler: Der Score wird zuerst dort gelernt, wo die Daten liegen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample with Langevin at one noise level on the ring with its exact score, then with annealed Langevin: the first finds the modes but not their weights.</source>
+        <translation>Erzeugen Sie Samples mit Langevin auf einem einzigen Rauschniveau auf dem Ring mit seinem exakten Score, dann mit Annealed-Langevin-Dynamik: Das erste Verfahren findet die Moden, aber nicht ihre Gewichte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw your own points and train on them.</source>
+        <translation>Zeichnen Sie eigene Punkte und trainieren Sie darauf.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>A loss curve says how well the network predicts noise, not how good the images are. This view measures the samples themselves, with a small classifier trained on Fashion-MNIST that ships with the program.</source>
         <translation>Eine Verlustkurve zeigt, wie gut das Netz das Rauschen vorhersagt, nicht wie gut die Bilder sind. Diese Ansicht misst die Samples selbst, mit einem kleinen, auf Fashion-MNIST trainierten Klassifikator, der mit dem Programm mitgeliefert wird.</translation>
     </message>
@@ -1754,26 +2030,26 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+72"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+75"/>
         <location filename="../app/studio/menus.cpp" line="+193"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+0"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+0"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+0"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
@@ -1784,7 +2060,13 @@
         <translation>Qualität</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -1806,7 +2088,7 @@
     </message>
     <message>
         <location line="+36"/>
-        <location filename="../app/studio/menus.cpp" line="-47"/>
+        <location filename="../app/studio/menus.cpp" line="-51"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
@@ -2030,7 +2312,7 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&amp;Language</source>
         <translation>S&amp;prache</translation>
     </message>
@@ -2055,7 +2337,7 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+100"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+102"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -2085,7 +2367,7 @@
         <translation>das neue Modell</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Quality is measured for grey Fashion-MNIST-like models; this model makes colour images.</source>
         <translation>Die Qualität wird für Graustufenmodelle nach Art von Fashion-MNIST gemessen; dieses Modell erzeugt Farbbilder.</translation>
     </message>
@@ -2278,16 +2560,29 @@
     </message>
 </context>
 <context>
+    <name>QualityResults</name>
+    <message>
+        <location filename="../app/studio/document/qualityresults.cpp" line="+10"/>
+        <source>There is no quality measurement yet: press Measure first.</source>
+        <translation>Es gibt noch keine Qualitätsmessung: Klicken Sie zuerst auf „Messen“.</translation>
+    </message>
+</context>
+<context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+34"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+37"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>DDIM, %L1 steps</source>
         <translation>DDIM, %L1 Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %L2 network evaluations</source>
+        <translation>%1, %L2 Netzauswertungen</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2337,12 +2632,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-52"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -2362,13 +2657,23 @@
         <translation>Ein mit den 60.000 Fashion-MNIST-Trainingsbildern trainierter Klassifikator beschreibt jedes Sample durch die Merkmale seiner letzten verborgenen Schicht. Die Fréchet-Distanz vergleicht deren Mittelwert und Kovarianz mit denen der 10.000 Testbilder; die Untergrenze ist dieselbe Distanz für ebenso viele echte Trainingsbilder. Ein Modell, das Bilder wie die echten erzeugt, erreicht einen Wert nahe der Untergrenze.</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+95"/>
+        <location line="+25"/>
+        <source>Quality against network evaluations</source>
+        <translation>Qualität in Abhängigkeit von den Netzauswertungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likelihood bound</source>
+        <translation>Likelihood-Schranke</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+103"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-99"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -2389,30 +2694,40 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+22"/>
-        <location line="+137"/>
+        <location line="+30"/>
+        <location line="+136"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-162"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>seconds per image</source>
         <translation>Sekunden pro Bild</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-20"/>
+        <source>Fréchet distance, annealed Langevin</source>
+        <translation>Fréchet-Distanz, Annealed-Langevin-Dynamik</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fréchet distance, with a Langevin corrector</source>
+        <translation>Fréchet-Distanz, mit Langevin-Korrektor</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>network evaluations per image</source>
         <translation>Netzauswertungen pro Bild</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+8"/>
+        <location line="+44"/>
+        <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>Noch keine Messung für %1.</translation>
     </message>
@@ -2437,7 +2752,7 @@
         <translation>%L1 von %L2 Bildschritten</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Stopped: %1</source>
         <translation>Gestoppt: %1</translation>
     </message>
@@ -2491,21 +2806,24 @@
         <source>Outside 5–15%: the model makes this class too rarely or too often</source>
         <translation>Außerhalb von 5–15 %: Das Modell erzeugt diese Klasse zu selten oder zu oft</translation>
     </message>
+</context>
+<context>
+    <name>ReverseRuns</name>
     <message>
-        <location line="+49"/>
-        <source>There is no quality measurement yet: press Measure first.</source>
-        <translation>Es gibt noch keine Qualitätsmessung: Klicken Sie zuerst auf „Messen“.</translation>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+187"/>
+        <source>x_0</source>
+        <translation>x_0</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <location line="+0"/>
+        <source>t=%1</source>
+        <translation>t=%1</translation>
     </message>
 </context>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+57"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+52"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -2520,7 +2838,37 @@
         <translation>DDIM</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>Annealed Langevin dynamics</source>
+        <translation>Annealed-Langevin-Dynamik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin at one noise level</source>
+        <translation>Langevin auf einem einzigen Rauschniveau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱ_t), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
+        <translation>Langevin-Schritte x ← x + (η/2) s + √η z mit dem Score des Netzes s = −ε̂/√(1 − ᾱ_t), nacheinander auf jedem Rauschniveau, beginnend beim am stärksten verrauschten (Song &amp; Ermon 2019)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same steps at one small noise level only: the samples land in the modes, but in the wrong proportions — why the annealing matters</source>
+        <translation>Dieselben Schritte nur auf einem einzigen kleinen Rauschniveau: Die Samples landen in den Moden, aber in falschen Anteilen — deshalb kommt es auf das Annealing an</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Langevin corrector after each step</source>
+        <translation>Langevin-Korrektor nach jedem Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predictor–corrector (Song et al. 2021): after each DDPM or DDIM step, Langevin steps at the new noise level, their size set by the signal-to-noise ratio r</source>
+        <translation>Prädiktor-Korrektor (Song et al. 2021): nach jedem DDPM- oder DDIM-Schritt Langevin-Schritte auf dem neuen Rauschniveau, deren Größe das Signal-Rausch-Verhältnis r festlegt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>EMA weights</source>
         <translation>EMA-Gewichte</translation>
     </message>
@@ -2570,14 +2918,19 @@
         <translation>Verfahren</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>DDIM steps</source>
-        <translation>DDIM-Schritte</translation>
+        <location line="+2"/>
+        <source>DDIM η</source>
+        <translation>DDIM η</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Langevin steps per level</source>
+        <translation>Langevin-Schritte pro Niveau</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>DDIM η</source>
-        <translation>DDIM η</translation>
+        <source>Corrector&apos;s signal-to-noise r</source>
+        <translation>Signal-Rausch-Verhältnis r des Korrektors</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2635,52 +2988,57 @@
         <translation>Schritt %1 von %2 · t = %3</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+8"/>
+        <source>Show the score</source>
+        <translation>Score anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network&apos;s score s = −ε̂/√(1 − ᾱ_t), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
+        <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱ_t), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>predicted clean image x̂₀</source>
         <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+126"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-107"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-90"/>
+        <source>Steps (DDIM), levels (Langevin)</source>
+        <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>predicted noise ε̂</source>
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+160"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <source>x_0</source>
-        <translation>x_0</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>t=%1</source>
-        <translation>t=%1</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source> — cancelled</source>
         <translation> — abgebrochen</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>newest</source>
         <translation>neuester</translation>
     </message>
@@ -2698,7 +3056,17 @@
         <translation> · jeder %1. Schritt behalten (Speicherbudget %2 MB)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+42"/>
+        <source>score s = −ε̂/√(1 − ᾱ_t), shown on ±%1</source>
+        <translation>Score s = −ε̂/√(1 − ᾱ_t), dargestellt auf ±%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score s = −ε̂/√(1 − ᾱ_t)</source>
+        <translation>Score s = −ε̂/√(1 − ᾱ_t)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
@@ -2825,6 +3193,256 @@
         <location line="+72"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreView</name>
+    <message>
+        <location filename="../app/studio/views/scoreview.cpp" line="+88"/>
+        <source>Eight Gaussians on a ring</source>
+        <translation>Acht Gaußverteilungen auf einem Ring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two moons</source>
+        <translation>Zwei Halbmonde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swiss roll</source>
+        <translation>Swiss Roll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points you draw</source>
+        <translation>Selbst gezeichnete Punkte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the points</source>
+        <translation>Punkte löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click or drag on the plot to draw points.</source>
+        <translation>Klicken oder ziehen Sie im Diagramm, um Punkte zu zeichnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Algorithm 1 on the points: the MLP learns ε̂, i.e. the score of every noise level</source>
+        <translation>Algorithmus 1 auf den Punkten: Das MLP lernt ε̂, also den Score jedes Rauschniveaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ancestral (Algorithm 2)</source>
+        <translation>Ancestral Sampling (Algorithmus 2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predictor–corrector</source>
+        <translation>Prädiktor-Korrektor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM, η = 0 (probability flow)</source>
+        <translation>DDIM, η = 0 (Wahrscheinlichkeitsfluss)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annealed Langevin dynamics</source>
+        <translation>Annealed-Langevin-Dynamik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin at one noise level</source>
+        <translation>Langevin auf einem einzigen Rauschniveau</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use the exact score (the ring only)</source>
+        <translation>Exakten Score verwenden (nur beim Ring)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Density q_t</source>
+        <translation>Dichte q_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learned score (black)</source>
+        <translation>Gelernter Score (schwarz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact score (blue)</source>
+        <translation>Exakter Score (blau)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data points</source>
+        <translation>Datenpunkte</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Data and model</source>
+        <translation>Daten und Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training steps</source>
+        <translation>Trainingsschritte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Particles</source>
+        <translation>Partikel</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels (DDIM, Langevin)</source>
+        <translation>Niveaus (DDIM, Langevin)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin steps per level</source>
+        <translation>Langevin-Schritte pro Niveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrector&apos;s signal-to-noise r</source>
+        <translation>Signal-Rausch-Verhältnis r des Korrektors</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Training: step %1 of %2, loss %3</source>
+        <translation>Training: Schritt %1 von %2, Verlust %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training stopped after %1 steps.</source>
+        <translation>Training nach %1 Schritten angehalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trained for %1 steps. Scrub t to compare the learned score with the truth, or sample particles.</source>
+        <translation>%1 Schritte lang trainiert. Verschieben Sie t, um den gelernten Score mit der Wahrheit zu vergleichen, oder erzeugen Sie Partikel.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>step %1 of %2 · t = %3</source>
+        <translation>Schritt %1 von %2 · t = %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sampling stopped.</source>
+        <translation>Sampling angehalten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 particles, %2 network evaluations each%3.</source>
+        <translation>%1 Partikel, je %2 Netzauswertungen%3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> of the exact score</source>
+        <translation> des exakten Scores</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> The modes hold %1–%2 % of them each (the data: 12.5 %).</source>
+        <translation> Auf die Moden entfallen jeweils %1–%2 % davon (bei den Daten: 12.5 %).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draw points, then train.</source>
+        <translation>Zeichnen Sie Punkte und trainieren Sie dann.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train the model, then scrub t.</source>
+        <translation>Trainieren Sie das Modell und verschieben Sie dann t.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>t = %1: ᾱ_t = %2, score scale 1/√(1 − ᾱ_t) = %3</source>
+        <translation>t = %1: ᾱ_t = %2, Score-Skalierung 1/√(1 − ᾱ_t) = %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>t = 0: the data</source>
+        <translation>t = 0: die Daten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · learned score&apos;s mean relative error %1 %</source>
+        <translation> · mittlerer relativer Fehler des gelernten Scores %1 %</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Draw at least two points first.</source>
+        <translation>Zeichnen Sie zuerst mindestens zwei Punkte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training…</source>
+        <translation>Training läuft…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Train the model first (or use the exact score of the ring).</source>
+        <translation>Trainieren Sie zuerst das Modell (oder verwenden Sie den exakten Score des Rings).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sampling %1 particles: %2 network evaluations each…</source>
+        <translation>Sampling von %1 Partikeln: je %2 Netzauswertungen…</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,100 @@
     </message>
 </context>
 <context>
+    <name>BoundPanel</name>
+    <message>
+        <location filename="../app/studio/views/boundpanel.cpp" line="+24"/>
+        <source>Held-out images measured; each costs one network evaluation per timestep</source>
+        <translation>测量的留出图像数；每张图像在每个时间步需要一次网络评估</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Timesteps measured, spread over 1 … T (denser where the terms change fastest); the total is interpolated between them</source>
+        <translation>测量的时间步数，分布在 1 … T 上（在各项变化最快处更密集）；总和在它们之间插值得到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure the bound</source>
+        <translation>测量下界</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bits per dimension · ‖ε − ε̂‖²</source>
+        <translation>每维比特数 · ‖ε − ε̂‖²</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bound weights its terms very unequally: a few steps near t = 1 hold much of it. L_simple drops those weights and trains every t alike, so the network spends its capacity on the noisier levels, where the images&apos; content is decided: the paper found this gives better samples and a worse bound (Ho et al. 2020, §3.4 and §4.2).</source>
+        <translation>下界对各项的加权极不均衡：t = 1 附近的少数几步就占了其中很大一部分。L_simple 去掉了这些权重，对每个 t 一视同仁地训练，因此网络把能力用在噪声更大的水平上，而图像的内容正是在这些水平上确定的：论文发现，这样得到的样本更好，下界却更差（Ho 等人，2020，§3.4 和 §4.2）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timesteps</source>
+        <translation>时间步数</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Measuring: timestep %1 of %2…</source>
+        <translation>正在测量：第 %1 个时间步（共 %2 个）…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+34"/>
+        <source>Measure the bound of the model on held-out images.</source>
+        <translation>在留出图像上测量模型的下界。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open or train a model first.</source>
+        <translation>请先打开或训练一个模型。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>bound&apos;s term L_{t−1} (bits/dim)</source>
+        <translation>下界的项 L_{t−1}（比特/维）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L_simple: ‖ε − ε̂‖² per dimension</source>
+        <translation>L_simple：每维 ‖ε − ε̂‖²</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L_T %6, L_0 %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
+        <translation>&lt;b&gt;%1 比特/维&lt;/b&gt;（−log p(x₀) 的上界，由来自 %4%5 的 %3 张图像在 %2 个时间步上估计得出）；L_T %6，L_0 %7 比特/维。&lt;i&gt;ddpm nll&lt;/i&gt; 会测量每一个时间步。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, which the model may have trained on</source>
+        <translation>（模型可能在其上训练过）</translation>
+    </message>
+</context>
+<context>
     <name>CurveChart</name>
     <message>
         <location filename="../widgets/curvechart.cpp" line="+27"/>
@@ -296,12 +390,12 @@
         <translation>彩色</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+86"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>β_t</source>
         <translation>β_t</translation>
     </message>
@@ -707,12 +801,17 @@
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+21"/>
-        <source>unknown sampler &apos;%1&apos; (expected ddpm or ddim)</source>
-        <translation>未知采样器“%1”（应为 ddpm 或 ddim）</translation>
+        <location filename="../core/sampler.cpp" line="+20"/>
+        <source>unknown sampler &apos;%1&apos; (expected ddpm, ddim, langevin or langevin-fixed)</source>
+        <translation>未知采样器“%1”（应为 ddpm、ddim、langevin 或 langevin-fixed）</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>unknown corrector &apos;%1&apos; (expected none or langevin)</source>
+        <translation>未知校正器“%1”（应为 none 或 langevin）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
         <translation>未知方差类型“%1”（应为 beta 或 beta-tilde）</translation>
     </message>
@@ -1074,7 +1173,7 @@
         <translation>测量质量参考</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+63"/>
         <source>the quality measurement was cancelled</source>
         <translation>质量测量已取消</translation>
     </message>
@@ -1094,7 +1193,7 @@
         <translation>质量参考的下限是用 %1 张图像测得的，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>measuring the sample quality</source>
         <translation>测量样本质量</translation>
     </message>
@@ -1104,19 +1203,71 @@
         <translation>未知的权重“%1”（ema 或 raw）</translation>
     </message>
     <message>
-        <location filename="../core/likelihood.cpp" line="+12"/>
+        <location filename="../core/likelihood.cpp" line="+13"/>
         <source>the likelihood bound was cancelled</source>
         <translation>似然下界的计算已取消</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+172"/>
         <source>the likelihood bound needs a schedule of at least 2 steps</source>
         <translation>似然下界需要至少 2 步的噪声调度</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-35"/>
+        <location line="+56"/>
         <source>computing the likelihood bound</source>
         <translation>计算似然下界时</translation>
+    </message>
+    <message>
+        <location filename="../core/toy2d.cpp" line="+133"/>
+        <source>the number of points must be between 1 and %1</source>
+        <translation>点数必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown 2-D data set &apos;%1&apos; (expected gmm8, moons, swissroll or csv:FILE)</source>
+        <translation>未知二维数据集“%1”（应为 gmm8、moons、swissroll 或 csv:FILE）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1, line %2: expected two numbers, x and y</source>
+        <translation>%1，第 %2 行：应为两个数，即 x 和 y</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has more than %2 points</source>
+        <translation>%1 中的点超过 %2 个</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 holds no points (x,y rows)</source>
+        <translation>%1 中没有点（x,y 行）</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>2-D training needs points as [N, 2]</source>
+        <translation>二维训练需要形状为 [N, 2] 的点</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the loss became %1 at step %2: the model was not changed by that step</source>
+        <translation>损失在第 %2 步变为 %1：该步未改变模型</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 is not a 2-D toy model (ddpm toy --save writes those)</source>
+        <translation>%1 不是二维玩具模型（此类模型由 ddpm toy --save 写入）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>%1: the toy model&apos;s shapes are not valid</source>
+        <translation>%1：玩具模型的形状无效</translation>
     </message>
 </context>
 <context>
@@ -1142,29 +1293,29 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+114"/>
+        <location filename="../app/studio/document/exports.cpp" line="+112"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+19"/>
         <source>There is no reverse process to export yet.</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>尚无损失历史：请先训练模型。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1177,7 +1328,7 @@
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/views/helppanel.cpp" line="+104"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+106"/>
         <source>The forward process: adding noise</source>
         <translation>前向过程：加噪</translation>
     </message>
@@ -1197,7 +1348,7 @@
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -1207,12 +1358,17 @@
         <translation>已完成的训练步数</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>How good are the samples?</source>
         <translation>样本质量如何？</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+2"/>
+        <source>The score: what ε̂ really is</source>
+        <translation>分数（score）：ε̂ 到底是什么</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>timestep, 1 … T</source>
         <translation>时间步，1 … T</translation>
     </message>
@@ -1313,12 +1469,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+144"/>
+        <location line="+203"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-203"/>
         <source>between the samples&apos; and the test images&apos; classifier features</source>
         <translation>样本与测试图像在分类器特征上的距离</translation>
     </message>
@@ -1351,6 +1507,41 @@
         <location line="+0"/>
         <source>the classifier&apos;s mean top probability on the samples</source>
         <translation>分类器对样本给出的最高概率的平均值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the score is ε̂ times minus this: s&lt;sub&gt;θ&lt;/sub&gt; = −ε̂ / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>分数等于 ε̂ 乘以此值的相反数：s&lt;sub&gt;θ&lt;/sub&gt; = −ε̂ / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>朗之万 η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the Langevin step size here, %1 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;): noise √η per step</source>
+        <translation>此处的朗之万步长，%1 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)：每步噪声 √η</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score error</source>
+        <translation>分数误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean ‖s&lt;sub&gt;θ&lt;/sub&gt; − ∇ log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;‖ ÷ mean ‖∇ log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;‖ at points of q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;</source>
+        <translation>在来自 q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的点上，‖s&lt;sub&gt;θ&lt;/sub&gt; − ∇ log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;‖ 的均值 ÷ ‖∇ log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;‖ 的均值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the method of this run</source>
+        <translation>本次运行所用的方法</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1561,7 +1752,92 @@
         <translation>η = 0 是确定性的：相同的 x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; 总是生成相同的图像。η = 1 会加入类似 DDPM 的噪声；若保留全部时间步，它就是 σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的 DDPM。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>ε̂ is a scaled score</source>
+        <translation>ε̂ 是经过缩放的分数（score）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, the best guess of the noise in it points away from where the noisy data are dense. Exactly: the ε that minimises the training loss is</source>
+        <translation>给定 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;，对其中所含噪声的最佳估计指向远离带噪数据密集之处的方向。确切地说，使训练损失最小的 ε 为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ε&lt;sup&gt;*&lt;/sup&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;) = −√(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ∇&lt;sub&gt;x&lt;/sub&gt; log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</source>
+        <translation>ε&lt;sup&gt;*&lt;/sup&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, &lt;i&gt;t&lt;/i&gt;) = −√(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;) ∇&lt;sub&gt;x&lt;/sub&gt; log q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;(x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>so the network&apos;s score is s&lt;sub&gt;θ&lt;/sub&gt; = −ε&lt;sub&gt;θ&lt;/sub&gt; / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), and training with L&lt;sub&gt;simple&lt;/sub&gt; is denoising score matching at every noise level at once (%1, §3.2). The score grows as t falls: at small t the density is sharp.</source>
+        <translation>因此网络的分数为 s&lt;sub&gt;θ&lt;/sub&gt; = −ε&lt;sub&gt;θ&lt;/sub&gt; / √(1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)，而用 L&lt;sub&gt;simple&lt;/sub&gt; 训练，就是同时在所有噪声水平上进行去噪分数匹配（%1，§3.2）。分数随 t 减小而增大：t 较小时，密度很尖锐。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ho et al. 2020</source>
+        <translation>Ho 等人，2020</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin dynamics</source>
+        <translation>朗之万动力学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a score, samples can be drawn by Langevin dynamics: many small steps uphill plus noise,</source>
+        <translation>有了分数，就可以用朗之万动力学采样：沿上坡方向走许多小步，再加上噪声，</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>x ← x + (η/2) s&lt;sub&gt;θ&lt;/sub&gt;(x, &lt;i&gt;t&lt;/i&gt;) + √η z, &amp;nbsp; z ~ 𝒩(0, I)</source>
+        <translation>x ← x + (η/2) s&lt;sub&gt;θ&lt;/sub&gt;(x, &lt;i&gt;t&lt;/i&gt;) + √η z, &amp;nbsp; z ~ 𝒩(0, I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>here with η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), from the noisiest level down (annealed, %1). At one small noise level alone the chain cannot cross between modes: it finds them, but not their weights. Predictor–corrector (%2) follows each DDPM or DDIM step with such steps, their size set by a signal-to-noise ratio r: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², then x ← x + ε s + √(2ε) z. Algorithm 2 itself is one such step per level.</source>
+        <translation>此处 η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)，从噪声最大的水平开始逐级向下（退火，%1）。若只在单个较小的噪声水平上运行，链无法在模式之间穿越：它能找到各个模式，却找不到它们的权重。预测-校正（%2）在每个 DDPM 或 DDIM 步之后都接上这样的步，其步长由信噪比 r 决定：ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)²，然后 x ← x + ε s + √(2ε) z。算法 2 本身就相当于每个水平走一步这样的步。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Song &amp; Ermon 2019</source>
+        <translation>Song 与 Ermon，2019</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Song et al. 2021</source>
+        <translation>Song 等人，2021</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>In two dimensions the truth can be computed. For eight Gaussians on a ring the noisy density q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; is again a mixture, with means √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; μ&lt;sub&gt;k&lt;/sub&gt; and variances ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; σ&lt;sub&gt;k&lt;/sub&gt;² + 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, so its score is known exactly (blue arrows). A small MLP with the U-Net&apos;s time embedding, trained by Algorithm 1 on the points, gives the black arrows.</source>
+        <translation>在二维情形下，真实值可以直接算出。对于环上的八个高斯分布，带噪密度 q&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 仍是一个混合分布，其均值为 √ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; μ&lt;sub&gt;k&lt;/sub&gt;，方差为 ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; σ&lt;sub&gt;k&lt;/sub&gt;² + 1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;，因此它的分数（score）可以精确求出（蓝色箭头）。一个带有 U-Net 时间嵌入的小型 MLP，在这些点上用算法 1 训练后，给出黑色箭头。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What to try</source>
+        <translation>可以尝试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrub t from T down: the field is almost linear (a Gaussian) at large t and splits into the modes at small t.</source>
+        <translation>把 t 从 T 往下拖动：t 较大时，向量场几乎是线性的（一个高斯分布）；t 较小时，它分裂到各个模式上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop training early and compare the arrows and the error: the score is learned first where the data are.</source>
+        <translation>提前停止训练，比较箭头和误差：分数最先在数据所在之处学到。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample with Langevin at one noise level on the ring with its exact score, then with annealed Langevin: the first finds the modes but not their weights.</source>
+        <translation>在环形数据上使用其精确分数，先用单一噪声水平上的朗之万采样，再用退火朗之万动力学采样：前者能找到各个模式，却找不到它们的权重。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw your own points and train on them.</source>
+        <translation>自己绘制一些点，并在这些点上训练。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>A loss curve says how well the network predicts noise, not how good the images are. This view measures the samples themselves, with a small classifier trained on Fashion-MNIST that ships with the program.</source>
         <translation>损失曲线反映的是网络预测噪声的好坏，而不是图像的好坏。此视图直接测量样本本身，所用的是随程序附带、在 Fashion-MNIST 上训练的小型分类器。</translation>
     </message>
@@ -1752,26 +2028,26 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+72"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+75"/>
         <location filename="../app/studio/menus.cpp" line="+193"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+0"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+0"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+0"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
@@ -1782,7 +2058,13 @@
         <translation>质量</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -1804,7 +2086,7 @@
     </message>
     <message>
         <location line="+36"/>
-        <location filename="../app/studio/menus.cpp" line="-47"/>
+        <location filename="../app/studio/menus.cpp" line="-51"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
@@ -2027,7 +2309,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2052,7 +2334,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+100"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+102"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -2082,7 +2364,7 @@
         <translation>新模型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Quality is measured for grey Fashion-MNIST-like models; this model makes colour images.</source>
         <translation>质量测量适用于类似 Fashion-MNIST 的灰度模型；此模型生成的是彩色图像。</translation>
     </message>
@@ -2274,16 +2556,29 @@
     </message>
 </context>
 <context>
+    <name>QualityResults</name>
+    <message>
+        <location filename="../app/studio/document/qualityresults.cpp" line="+10"/>
+        <source>There is no quality measurement yet: press Measure first.</source>
+        <translation>尚无质量测量结果：请先点击“测量”。</translation>
+    </message>
+</context>
+<context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+34"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+37"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>DDIM, %L1 steps</source>
         <translation>DDIM，%L1 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %L2 network evaluations</source>
+        <translation>%1，%L2 次网络评估</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2333,12 +2628,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-52"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -2358,13 +2653,23 @@
         <translation>一个在 60000 张 Fashion-MNIST 训练图像上训练的分类器，用其最后一个隐藏层的特征描述每个样本。Fréchet 距离将这些特征的均值和协方差与 10000 张测试图像的特征进行比较；下限是同样数量的真实训练图像所得的同一距离。生成的图像与真实图像相似的模型，得分接近下限。</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+95"/>
+        <location line="+25"/>
+        <source>Quality against network evaluations</source>
+        <translation>质量随网络评估次数的变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likelihood bound</source>
+        <translation>似然下界</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+103"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-99"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -2385,30 +2690,40 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+22"/>
-        <location line="+137"/>
+        <location line="+30"/>
+        <location line="+136"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-162"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>seconds per image</source>
         <translation>每张图像秒数</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-20"/>
+        <source>Fréchet distance, annealed Langevin</source>
+        <translation>Fréchet 距离，退火朗之万动力学</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fréchet distance, with a Langevin corrector</source>
+        <translation>Fréchet 距离，带朗之万校正器</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>network evaluations per image</source>
         <translation>每张图像的网络评估次数</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+8"/>
+        <location line="+44"/>
+        <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>尚未测量 %1。</translation>
     </message>
@@ -2433,7 +2748,7 @@
         <translation>已完成 %L1 / %L2 个图像步</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
@@ -2487,21 +2802,24 @@
         <source>Outside 5–15%: the model makes this class too rarely or too often</source>
         <translation>超出 5–15%：模型生成此类别过少或过多</translation>
     </message>
+</context>
+<context>
+    <name>ReverseRuns</name>
     <message>
-        <location line="+49"/>
-        <source>There is no quality measurement yet: press Measure first.</source>
-        <translation>尚无质量测量结果：请先点击“测量”。</translation>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+187"/>
+        <source>x_0</source>
+        <translation>x_0</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <location line="+0"/>
+        <source>t=%1</source>
+        <translation>t=%1</translation>
     </message>
 </context>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+57"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+52"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -2516,7 +2834,37 @@
         <translation>DDIM</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>Annealed Langevin dynamics</source>
+        <translation>退火朗之万动力学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin at one noise level</source>
+        <translation>单一噪声水平上的朗之万</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱ_t), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
+        <translation>使用网络的分数 s = −ε̂/√(1 − ᾱ_t) 执行朗之万步 x ← x + (η/2) s + √η z，从噪声最大的水平开始，依次在每个噪声水平上进行（Song 与 Ermon，2019）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same steps at one small noise level only: the samples land in the modes, but in the wrong proportions — why the annealing matters</source>
+        <translation>仅在单个较小的噪声水平上执行同样的步：样本会落入各个模式，但比例不对——这正是退火之所以重要的原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Langevin corrector after each step</source>
+        <translation>每步之后进行朗之万校正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predictor–corrector (Song et al. 2021): after each DDPM or DDIM step, Langevin steps at the new noise level, their size set by the signal-to-noise ratio r</source>
+        <translation>预测-校正（Song 等人，2021）：在每个 DDPM 或 DDIM 步之后，在新的噪声水平上执行朗之万步，其步长由信噪比 r 决定</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
@@ -2566,14 +2914,19 @@
         <translation>方法</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>DDIM steps</source>
-        <translation>DDIM 步数</translation>
+        <location line="+2"/>
+        <source>DDIM η</source>
+        <translation>DDIM η</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Langevin steps per level</source>
+        <translation>每个水平的朗之万步数</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>DDIM η</source>
-        <translation>DDIM η</translation>
+        <source>Corrector&apos;s signal-to-noise r</source>
+        <translation>校正器的信噪比 r</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2631,52 +2984,57 @@
         <translation>第 %1 步（共 %2 步）· t = %3</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+8"/>
+        <source>Show the score</source>
+        <translation>显示分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network&apos;s score s = −ε̂/√(1 − ᾱ_t), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
+        <translation>网络的分数 s = −ε̂/√(1 − ᾱ_t)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>predicted clean image x̂₀</source>
         <translation>预测的干净图像 x̂₀</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+126"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-107"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-90"/>
+        <source>Steps (DDIM), levels (Langevin)</source>
+        <translation>步数（DDIM）、水平数（朗之万）</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>predicted noise ε̂</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+160"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <source>x_0</source>
-        <translation>x_0</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>t=%1</source>
-        <translation>t=%1</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source> — cancelled</source>
         <translation> — 已取消</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>newest</source>
         <translation>最新</translation>
     </message>
@@ -2693,7 +3051,17 @@
         <translation> · 每 %1 步保留一步（内存预算 %2 MB）</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+42"/>
+        <source>score s = −ε̂/√(1 − ᾱ_t), shown on ±%1</source>
+        <translation>分数 s = −ε̂/√(1 − ᾱ_t)，按 ±%1 显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score s = −ε̂/√(1 − ᾱ_t)</source>
+        <translation>分数 s = −ε̂/√(1 − ᾱ_t)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
@@ -2820,6 +3188,256 @@
         <location line="+72"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreView</name>
+    <message>
+        <location filename="../app/studio/views/scoreview.cpp" line="+88"/>
+        <source>Eight Gaussians on a ring</source>
+        <translation>环上的八个高斯分布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swiss roll</source>
+        <translation>瑞士卷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points you draw</source>
+        <translation>自己绘制的点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the points</source>
+        <translation>清除点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click or drag on the plot to draw points.</source>
+        <translation>在图上单击或拖动以绘制点。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Algorithm 1 on the points: the MLP learns ε̂, i.e. the score of every noise level</source>
+        <translation>在这些点上运行算法 1：MLP 学习 ε̂，即每个噪声水平上的分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ancestral (Algorithm 2)</source>
+        <translation>祖先采样（算法 2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predictor–corrector</source>
+        <translation>预测-校正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM, η = 0 (probability flow)</source>
+        <translation>DDIM，η = 0（概率流）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annealed Langevin dynamics</source>
+        <translation>退火朗之万动力学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin at one noise level</source>
+        <translation>单一噪声水平上的朗之万</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use the exact score (the ring only)</source>
+        <translation>使用精确分数（仅限环形数据）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Density q_t</source>
+        <translation>密度 q_t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learned score (black)</source>
+        <translation>学到的分数（黑色）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact score (blue)</source>
+        <translation>精确分数（蓝色）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Data and model</source>
+        <translation>数据与模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training steps</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Particles</source>
+        <translation>粒子</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels (DDIM, Langevin)</source>
+        <translation>水平数（DDIM、朗之万）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langevin steps per level</source>
+        <translation>每个水平的朗之万步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrector&apos;s signal-to-noise r</source>
+        <translation>校正器的信噪比 r</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Training: step %1 of %2, loss %3</source>
+        <translation>训练：第 %1 步（共 %2 步），损失 %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training stopped after %1 steps.</source>
+        <translation>训练在 %1 步后停止。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trained for %1 steps. Scrub t to compare the learned score with the truth, or sample particles.</source>
+        <translation>已训练 %1 步。拖动 t 可将学到的分数与真实值进行比较，也可以对粒子进行采样。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>step %1 of %2 · t = %3</source>
+        <translation>第 %1 步（共 %2 步）· t = %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sampling stopped.</source>
+        <translation>采样已停止。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 particles, %2 network evaluations each%3.</source>
+        <translation>%1 个粒子，每个 %2 次网络评估%3。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> of the exact score</source>
+        <translation>（使用精确分数）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> The modes hold %1–%2 % of them each (the data: 12.5 %).</source>
+        <translation>各模式分别占其中的 %1–%2 %（数据中为 12.5 %）。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draw points, then train.</source>
+        <translation>请先绘制点，再训练。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train the model, then scrub t.</source>
+        <translation>请先训练模型，再拖动 t。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>t = %1: ᾱ_t = %2, score scale 1/√(1 − ᾱ_t) = %3</source>
+        <translation>t = %1：ᾱ_t = %2，分数缩放系数 1/√(1 − ᾱ_t) = %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>t = 0: the data</source>
+        <translation>t = 0：数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · learned score&apos;s mean relative error %1 %</source>
+        <translation> · 学到的分数的平均相对误差 %1 %</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Draw at least two points first.</source>
+        <translation>请先绘制至少两个点。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Train the model first (or use the exact score of the ring).</source>
+        <translation>请先训练模型（或使用环形数据的精确分数）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sampling %1 particles: %2 network evaluations each…</source>
+        <translation>正在对 %1 个粒子采样：每个 %2 次网络评估…</translation>
     </message>
 </context>
 <context>

@@ -389,6 +389,17 @@ QImage ImageStrip::renderToImage(int scale) const
     return image;
 }
 
+QImage ImageStrip::render(const QList<QList<QImage>>& columns, const QStringList& columnLabels, int scale,
+                          const QStringList& rowLabels)
+{
+    ImageStrip strip; // never shown: it lays out and paints
+    for (qsizetype c = 0; c < columns.size(); ++c)
+        strip.appendColumn(columns[c], c < columnLabels.size() ? columnLabels[c] : QString());
+    if (!rowLabels.isEmpty())
+        strip.setRowLabels(rowLabels);
+    return strip.renderToImage(scale);
+}
+
 QSize ImageStrip::sizeHint() const
 {
     const QSize frame = frameSize();

@@ -45,6 +45,10 @@ public:
     // The whole strip with labels, every frame enlarged `scale` times (nearest neighbour), black text
     // on white, no highlight. Null when the strip is empty.
     QImage renderToImage(int scale = 1) const;
+    // The same for columns given as data (columns[c][r]), as a strip holding them would draw them, for
+    // exports that read a model rather than a strip on screen. On the GUI thread.
+    static QImage render(const QList<QList<QImage>>& columns, const QStringList& columnLabels, int scale,
+                         const QStringList& rowLabels = {});
 
     // Columns to make room for even before they arrive (a strip that fills as steps arrive keeps its
     // scale instead of starting huge and shrinking); 0: the columns there are.

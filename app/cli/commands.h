@@ -43,6 +43,7 @@ void addBenchCommand(CommandLine& cli);
 void addSelfcheckCommand(CommandLine& cli);
 void addTrainClassifierCommand(CommandLine& cli, const Environment& env);
 void addNllCommand(CommandLine& cli, const Environment& env); // nllcommand.cpp
+void addToyCommand(CommandLine& cli);                         // toycommand.cpp
 
 // The benchmark's options and run, shared by `ddpm bench` and `ddpm-bench`: one JSON line on stdout.
 void addBenchOptions(CLI::App* app, BenchOptions& options);

@@ -59,10 +59,24 @@ int openModelFor(const std::string& checkpoint, const std::string& weightsName, 
     return 0;
 }
 
+// --corrector, --corrector-steps, --snr and --langevin-step of sample and quality.
+void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
+{
+    addText(c, "--corrector", corrector, "none, or langevin: Langevin corrector steps after each DDPM or DDIM step",
+            "C");
+    addNumber(c, "--corrector-steps", o.langevinSteps, 1, 1000,
+              "Langevin steps per level (the corrector's, or the langevin samplers')", "K");
+    addNumber(c, "--snr", o.snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r (step 2 α_t (r‖z‖/‖s‖)²)", "R");
+    addNumber(c, "--langevin-step", o.langevinStep, 1e-6, 10.0, "langevin samplers: c in η_t = c (1 − ᾱ_t)", "C");
+}
+
+const char* const kSamplerHelp = "ddpm, ddim, langevin (annealed) or langevin-fixed (one noise level)";
+const char* const kStepsHelp = "DDIM steps, Langevin noise levels";
+
 struct SampleArgs {
     CLI::App* command = nullptr;
     std::string checkpoint, out, sampler = "ddpm", variance = "beta-tilde", weights = "ema", strip, gif,
-                                 device = "auto", precision = "auto", outDir;
+                                 device = "auto", precision = "auto", outDir, corrector = "none";
     SamplerOptions options;
     int frames = 10, scale = 2, threads = 0, batch = 0;
     bool noClip = false;
@@ -76,11 +90,15 @@ Result<SamplerOptions> samplerOptions(const SampleArgs& a)
     SamplerOptions so = a.options;
     auto kind = parseSamplerKind(a.sampler);
     auto var = parseVarianceKind(a.variance);
+    auto corrector = parseCorrectorKind(a.corrector);
     if (!kind)
         return kind.failure();
     if (!var)
         return var.failure();
+    if (!corrector)
+        return corrector.failure();
     so.kind = kind.value();
+    so.corrector = corrector.value();
     so.variance = var.value();
     so.clipX0 = !a.noClip;
     return so;
@@ -294,10 +312,11 @@ void addSampleCommand(CommandLine& cli)
     addText(c, "--checkpoint", a->checkpoint, "checkpoint to sample from", "CKPT");
     addText(c, "--out", a->out, "grid of the samples (PNG)", "PNG");
     addNumber(c, "--count", a->options.count, 1, static_cast<double>(limits::kMaxSamples), "number of images", "N");
-    addText(c, "--sampler", a->sampler, "ddpm or ddim", "S");
-    addNumber(c, "--steps", a->options.ddimSteps, 1, 100000, "DDIM steps", "S");
+    addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
+    addNumber(c, "--steps", a->options.ddimSteps, 1, 100000, kStepsHelp, "S");
     addNumber(c, "--eta", a->options.eta, 0, 1, "DDIM η", "E");
     addText(c, "--variance", a->variance, "DDPM σ²: beta or beta-tilde", "V");
+    addLangevinOptions(c, a->options, a->corrector);
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1]");
     addText(c, "--weights", a->weights, "ema or raw", "W");
     addNumber(c, "--seed", a->options.seed, 0, 9e15, "random seed", "S");
@@ -318,7 +337,8 @@ void addSampleCommand(CommandLine& cli)
 
 struct QualityArgs {
     CLI::App* command = nullptr;
-    std::string checkpoint, sampler = "ddim", weights = "ema", classifier, precision = "auto", device = "auto", csv;
+    std::string checkpoint, sampler = "ddim", weights = "ema", classifier, precision = "auto", device = "auto", csv,
+                            corrector = "none";
     QualityOptions options;
     int threads = 0;
     bool sweep = false;
@@ -339,8 +359,8 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
         QualityOptions o = qo;
         o.sampler = setting;
         const std::string label =
-            samplerKindName(setting.kind) + " " +
-            std::to_string(setting.kind == SamplerKind::Ddim ? setting.ddimSteps : model.diffusion.steps()) + " steps";
+            samplerKindName(setting.kind) + (setting.corrector == CorrectorKind::Langevin ? "+corrector" : "") + ", " +
+            std::to_string(samplerEvaluations(setting, model.diffusion.steps())) + " network evaluations";
         int lastDecile = -1;
         auto report = measureQuality(
             model.diffusion, model.denoiser, model.imageShape, classifier, reference, o,
@@ -415,6 +435,10 @@ int quality(const QualityArgs& a)
     if (!kind)
         return fail(kind.error(), 2);
     qo.sampler.kind = kind.value();
+    auto corrector = parseCorrectorKind(a.corrector);
+    if (!corrector)
+        return fail(corrector.error(), 2);
+    qo.sampler.corrector = corrector.value();
     std::optional<Compute> compute;
     std::optional<OpenedModel> opened;
     if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
@@ -463,9 +487,10 @@ void addQualityCommand(CommandLine& cli)
     addText(c, "--checkpoint", a->checkpoint, "checkpoint of a grey model trained on Fashion-MNIST", "CKPT");
     addNumber(c, "--count", a->options.count, 2, static_cast<double>(limits::kMaxSamples),
               "samples to draw (the floor uses as many real training images)", "N");
-    addText(c, "--sampler", a->sampler, "ddim or ddpm", "S");
-    addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, 100000, "DDIM steps", "S");
+    addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
+    addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, 100000, kStepsHelp, "S");
     addNumber(c, "--eta", a->options.sampler.eta, 0, 1, "DDIM η", "E");
+    addLangevinOptions(c, a->options.sampler, a->corrector);
     addNumber(c, "--seed", a->options.sampler.seed, 0, 9e15, "random seed of the samples", "S");
     addText(c, "--weights", a->weights, "ema or raw", "W");
     addNumber(c, "--batch", a->options.batch, 0, 65536, kSamplingBatchHelp, "B");
@@ -476,7 +501,9 @@ void addQualityCommand(CommandLine& cli)
     addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
-    c->add_flag("--sweep", a->sweep, "measure DDIM with 10, 20, 50, 100 and 250 steps and DDPM with all T steps");
+    c->add_flag("--sweep", a->sweep,
+                "measure DDIM with 10, 20, 50, 100 and 250 steps, DDPM with all T steps, and at about 100 and 250 "
+                "network evaluations DDIM with a Langevin corrector and annealed Langevin");
     addText(c, "--csv", a->csv, "also write the report (or the sweep's rows) as CSV", "FILE");
 }
 
@@ -503,6 +530,7 @@ int main(int argc, char** argv)
     addSelfcheckCommand(cli);
     addTrainClassifierCommand(cli, env);
     addNllCommand(cli, env);
+    addToyCommand(cli);
     addQualityCommand(cli);
     return cli.run(argc, argv);
 }

@@ -21,6 +21,7 @@ int main(int argc, char** argv)
     addSelfcheckCommand(cli);
     addTrainClassifierCommand(cli, env);
     addNllCommand(cli, env);
+    addToyCommand(cli);
     const std::string needsQt = " writes images and needs the ddpm built with Qt; this one was built without Qt "
                                 "(-DDDPM_WITH_QT=OFF)";
     cli.addUnavailable("sample", "sample" + needsQt);

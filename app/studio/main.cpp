@@ -1,5 +1,6 @@
 // ddpm-studio: the desktop app.
-//   ddpm-studio [--checkpoint CKPT] [--data SPEC] [--screenshot FILE --view data|training|reverse|schedules]
+//   ddpm-studio [--checkpoint CKPT] [--data SPEC] [--screenshot FILE --view
+//   data|training|reverse|schedules|quality|score]
 #include "dialogs.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -47,7 +48,8 @@ struct Arguments {
                             QStringLiteral("SPEC")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"), QStringLiteral("render a view to a PNG and exit"),
                                   QStringLiteral("FILE")};
-    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("data, training, reverse, schedules or quality"),
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("data, training, reverse, schedules, quality or score"),
                             QStringLiteral("VIEW"), QStringLiteral("data")};
     QCommandLineOption settingsFile{QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"),
                                     QStringLiteral("FILE")};
@@ -112,8 +114,8 @@ int runSoak(StudioApplication& app, MainWindow& window, const Arguments& args)
 int showScreenshotView(MainWindow& window, const Arguments& args)
 {
     const QCommandLineParser& parser = args.parser;
-    const QStringList views{QStringLiteral("data"), QStringLiteral("training"), QStringLiteral("reverse"),
-                            QStringLiteral("schedules"), QStringLiteral("quality")};
+    const QStringList views{QStringLiteral("data"),      QStringLiteral("training"), QStringLiteral("reverse"),
+                            QStringLiteral("schedules"), QStringLiteral("quality"),  QStringLiteral("score")};
     const int v = views.indexOf(parser.value(args.view));
     if (v < 0) {
         std::fprintf(stderr, "ddpm-studio: unknown view '%s'\n", qPrintable(parser.value(args.view)));

@@ -10,10 +10,12 @@
 #include "language.h"
 #include "preferencesdialog.h"
 #include "qualitycontroller.h"
+#include "boundpanel.h"
 #include "qualityview.h"
 #include "reverseview.h"
 #include "samplingruns.h"
 #include "schedulesview.h"
+#include "scoreview.h"
 #include "settings.h"
 #include "settingsbinder.h"
 #include "threadpriority.h"
@@ -69,17 +71,28 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_reverseView = new ReverseView(m_tabs);
     m_schedulesView = new SchedulesView(m_tabs);
     m_qualityView = new QualityView(m_tabs);
+    m_scoreView = new ScoreView(m_tabs);
     m_tabs->addTab(m_dataView, tr("Data && forward process"));
     m_tabs->addTab(m_trainingView, tr("Training"));
     m_tabs->addTab(m_reverseView, tr("Reverse process"));
     m_tabs->addTab(m_schedulesView, tr("Schedules"));
     m_tabs->addTab(m_qualityView, tr("Quality"));
+    m_tabs->addTab(m_scoreView, tr("Score"));
     setCentralWidget(m_tabs);
     m_binder = std::make_unique<SettingsBinder>(m_settings, m_trainingView, m_reverseView);
     m_runs = new SamplingRuns(m_training, m_sampling, m_reverseView, m_document, m_settings, this);
-    m_exports = new Exports({m_reverseView, m_dataView, m_trainingView, m_qualityView,
-                             [this] { return m_training->snapshot(); }, [this] { return currentWeightsFile(); }},
-                            this);
+    Exports::Sources sources;
+    sources.reverse = &m_reverseView->runs();
+    sources.quality = &m_qualityView->results();
+    sources.forward = [this] {
+        return Exports::ForwardStrip{m_dataView->forwardFrames(), m_dataView->forwardLabels(), m_dataView->schedule()};
+    };
+    sources.lossHistory = [this] { return m_trainingView->lossHistory(); };
+    sources.lossChartImage = [this] { return m_trainingView->lossChart()->grab().toImage(); };
+    sources.model = [this] { return m_training->snapshot(); };
+    m_qualityView->boundPanel()->setModelSource([this] { return m_training->snapshot(); });
+    sources.currentWeights = [this] { return currentWeightsFile(); };
+    m_exports = new Exports(std::move(sources), this);
 
     m_help = new HelpPanel(this);
     m_helpDock = new QDockWidget(tr("What am I looking at?"), this);
@@ -248,9 +261,9 @@ void MainWindow::wireQuality()
 
 void MainWindow::showHelpFor(int index)
 {
-    static const HelpPanel::Topic topics[] = {HelpPanel::Data, HelpPanel::Training, HelpPanel::Reverse,
-                                              HelpPanel::Schedules, HelpPanel::Quality};
-    const int view = std::clamp(index, 0, 4);
+    static const HelpPanel::Topic topics[] = {HelpPanel::Data,      HelpPanel::Training, HelpPanel::Reverse,
+                                              HelpPanel::Schedules, HelpPanel::Quality,  HelpPanel::Score};
+    const int view = std::clamp(index, 0, static_cast<int>(Score));
     m_help->setTopic(topics[view]);
     m_help->setLiveValues(m_liveValues[view]); // the values of the view now shown, in its meaning
 }
@@ -266,6 +279,8 @@ void MainWindow::wireHelp()
     });
     connect(m_reverseView, &ReverseView::liveValuesChanged, this,
             [this](const QMap<QString, QString>& v) { showLiveValues(Reverse, v); });
+    connect(m_scoreView, &ScoreView::liveValuesChanged, this,
+            [this](const QMap<QString, QString>& v) { showLiveValues(Score, v); });
 }
 
 void MainWindow::restoreSettings()
@@ -276,7 +291,7 @@ void MainWindow::restoreSettings()
         resize(1400, 880);
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
-    m_tabs->setCurrentIndex(std::clamp(m_settings.get(setting::CurrentView), 0, 4));
+    m_tabs->setCurrentIndex(std::clamp(m_settings.get(setting::CurrentView), 0, static_cast<int>(Score)));
     m_binder->restoreForms();
     m_training->setPrecision(m_trainingView->precision());
 }
@@ -406,6 +421,7 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     if (m_quality->isRunning())
         m_quality->cancel();
     m_qualityView->clearResults(sourcePath.isEmpty() ? tr("the new model") : QFileInfo(sourcePath).fileName());
+    m_qualityView->boundPanel()->clear();
     if (snapshot->config.unet.imageChannels() != 1)
         m_qualityView->setAvailable(false, tr("Quality is measured for grey Fashion-MNIST-like models; this model "
                                               "makes colour images."));

@@ -26,6 +26,7 @@ class ModelDocument;
 class ReverseView;
 class SchedulesView;
 class QualityView;
+class ScoreView;
 class QualityController;
 class SamplingRuns;
 class Settings;
@@ -35,7 +36,7 @@ class TrainingView;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum View { Data = 0, Training = 1, Reverse = 2, Schedules = 3, Quality = 4 };
+    enum View { Data = 0, Training = 1, Reverse = 2, Schedules = 3, Quality = 4, Score = 5 };
 
     explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -45,6 +46,7 @@ public:
     ReverseView* reverseView() const { return m_reverseView; }
     SchedulesView* schedulesView() const { return m_schedulesView; }
     QualityView* qualityView() const { return m_qualityView; }
+    ScoreView* scoreView() const { return m_scoreView; }
     QualityController* quality() const { return m_quality; }
     TrainingController* training() const { return m_training; }
     SamplingController* sampling() const { return m_sampling; }
@@ -119,6 +121,7 @@ private:
     ReverseView* m_reverseView;
     SchedulesView* m_schedulesView;
     QualityView* m_qualityView;
+    ScoreView* m_scoreView;
     QualityController* m_quality;
     qint64 m_qualityStep = 0; // the training step of the model being measured
     HelpPanel* m_help;
@@ -142,5 +145,5 @@ private:
     bool m_closed = false;
     Exports* m_exports = nullptr;
     QProgressBar* m_exportProgress = nullptr;
-    QMap<QString, QString> m_liveValues[5]; // the help panel's "Now" of each view
+    QMap<QString, QString> m_liveValues[6]; // the help panel's "Now" of each view
 };

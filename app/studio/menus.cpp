@@ -190,8 +190,12 @@ void MainWindow::buildExportMenu()
 void MainWindow::buildViewMenus()
 {
     auto* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("Data && forward process"), tr("Training"), tr("Reverse process"), tr("Schedules"),
-                            tr("Quality")};
+    const QStringList names{tr("Data && forward process"),
+                            tr("Training"),
+                            tr("Reverse process"),
+                            tr("Schedules"),
+                            tr("Quality"),
+                            tr("Score")};
     for (int i = 0; i < names.size(); ++i) {
         auto* a = view->addAction(names[i], this, [this, i] { setView(View(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));

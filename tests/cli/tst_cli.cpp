@@ -52,6 +52,7 @@ private Q_SLOTS:
     void selfcheckAndExportSucceed();
     void classifierAndQualitySucceed();
     void nllOfTheDemoModel();
+    void toyTrainsSamplesAndRefuses();
 
 private:
     struct Run {
@@ -916,6 +917,59 @@ void TestCli::nllOfTheDemoModel()
     QCOMPARE(lines.size(), 1 + 1 + 1000); // header, L_T, L_999 … L_0
     QCOMPARE(lines.first(), QByteArray("term,t,bits_per_dim,standard_error"));
     QVERIFY(lines.last().startsWith("L_0,1,"));
+}
+
+// `ddpm toy`: the exact score's ancestral samples are the ring's (each mode an eighth, CSV written); a
+// short training saves a model that --load samples again; bad input is refused in words.
+void TestCli::toyTrainsSamplesAndRefuses()
+{
+    const QString out = m_dir.filePath(QStringLiteral("toy.csv"));
+    auto r = run({QStringLiteral("toy"), QStringLiteral("--exact"), QStringLiteral("--count"), QStringLiteral("800"),
+                  QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("network_evaluations_per_sample")).toInt(), 1000);
+    const QJsonArray shares = o.value(QStringLiteral("mode_shares")).toArray();
+    QCOMPARE(shares.size(), 8);
+    for (const auto& v : shares)
+        QVERIFY2(std::abs(v.toDouble() - 0.125) < 0.05, r.out.constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 801); // header and a row a point
+    QCOMPARE(lines.first(), QByteArray("x,y"));
+
+    const QString model = m_dir.filePath(QStringLiteral("toy.safetensors"));
+    r = run({QStringLiteral("toy"), QStringLiteral("--data"), QStringLiteral("moons"), QStringLiteral("--steps"),
+             QStringLiteral("200"), QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--levels"),
+             QStringLiteral("20"), QStringLiteral("--count"), QStringLiteral("50"), QStringLiteral("--save"), model,
+             QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("training_steps")).toInt(), 200);
+    QCOMPARE(o.value(QStringLiteral("network_evaluations_per_sample")).toInt(), 20);
+    r = run({QStringLiteral("toy"), QStringLiteral("--load"), model, QStringLiteral("--sampler"), QStringLiteral("pc"),
+             QStringLiteral("--corrector-steps"), QStringLiteral("2"), QStringLiteral("--count"), QStringLiteral("20"),
+             QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("network_evaluations_per_sample")).toInt(),
+             1000 + 999 * 2);
+
+    r = run(
+        {QStringLiteral("toy"), QStringLiteral("--sampler"), QStringLiteral("euler"), QStringLiteral("--out"), out});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("unknown sampler 'euler'"), r.err.constData());
+    const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+    QFile b(bad);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write("x,y\n1,2\nthree,4\n");
+    b.close();
+    r = run(
+        {QStringLiteral("toy"), QStringLiteral("--data"), QStringLiteral("csv:") + bad, QStringLiteral("--out"), out});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("line 3"), r.err.constData());
+    r = run({QStringLiteral("toy"), QStringLiteral("--load"), bad, QStringLiteral("--out"), out});
+    QCOMPARE(r.code, 1);
 }
 
 #include "tst_cli.moc"

@@ -454,7 +454,7 @@ void TestQuality::measureWithExactDenoiser()
 
     // The sweep a chart draws.
     const auto sweep = qualitySweep();
-    QCOMPARE(sweep.size(), size_t(6));
+    QCOMPARE(sweep.size(), size_t(10));
     const int ddimSteps[] = {10, 20, 50, 100, 250};
     for (size_t i = 0; i < 5; ++i) {
         QCOMPARE(sweep[i].kind, SamplerKind::Ddim);
@@ -462,6 +462,14 @@ void TestQuality::measureWithExactDenoiser()
         QCOMPARE(sweep[i].eta, 0.0);
     }
     QCOMPARE(sweep[5].kind, SamplerKind::Ddpm);
+    // The Langevin rows at about 100 and 250 network evaluations (T = 1000): a corrector after DDIM steps,
+    // then annealed Langevin.
+    const int64_t budgets[] = {99, 249, 100, 250};
+    for (size_t i = 6; i < 10; ++i) {
+        QCOMPARE(samplerEvaluations(sweep[i], 1000), budgets[i - 6]);
+        QCOMPARE(sweep[i].kind, i < 8 ? SamplerKind::Ddim : SamplerKind::Langevin);
+        QCOMPARE(sweep[i].corrector, i < 8 ? CorrectorKind::Langevin : CorrectorKind::None);
+    }
     // One JSON object and a CSV row as long as its header.
     const auto json = nlohmann::json::parse(qualityReportToJson(report.value()));
     QVERIFY(json.is_object());

@@ -443,6 +443,11 @@ void TestSettings::helpTopicEquations_data()
                                                                        QStringLiteral("Confidence"),
                                                                        QStringLiteral("10 %"),
                                                                        QStringLiteral("DDIM")};
+    // The score: ε̂ as a scaled score, the Langevin step and its size, the mixture's closed form.
+    QTest::newRow("score") << int(HelpPanel::Score)
+                           << QStringList{QStringLiteral("−√(1 − ᾱ"),      QStringLiteral("∇"),
+                                          QStringLiteral("x ← x + (η/2)"), QStringLiteral("0.5 (1 − ᾱ"),
+                                          QStringLiteral("r ‖z‖ / ‖s‖"),   QStringLiteral("eight Gaussians")};
 }
 
 void TestSettings::helpTopicEquations()

@@ -344,7 +344,7 @@ void TestStudio::windowFitsSmallScreens()
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     w->resize(1000, 650);
     w->show();
-    for (int v = MainWindow::Data; v <= MainWindow::Quality; ++v) {
+    for (int v = MainWindow::Data; v <= MainWindow::Score; ++v) {
         w->setView(MainWindow::View(v));
         QCoreApplication::processEvents();
         const QSize least = w->minimumSizeHint().expandedTo(w->minimumSize());

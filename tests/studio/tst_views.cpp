@@ -596,6 +596,11 @@ void TestViews::reverseKeepsEarlierRuns()
     QVERIFY(!view.runList()->isEnabled());
     const int firstColumns = view.strip()->count();
     QVERIFY(firstColumns >= 5);
+    // The strip export draws from the runs' model: the columns and labels the view shows.
+    QStringList labels;
+    for (int i : view.runs().stripFrames())
+        labels << ReverseRuns::columnLabel(view.frames()[i]);
+    QCOMPARE(labels, view.strip()->columnLabels());
 
     view.begin(11, QStringLiteral("fork"));
     QCOMPARE(view.runCount(), 2);

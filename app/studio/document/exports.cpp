@@ -1,14 +1,10 @@
 #include "exports.h"
 
-#include "dataview.h"
-#include "qualityview.h"
-#include "reverseview.h"
 #include "threadpriority.h"
-#include "trainingview.h"
 
 #include "animation.h"
 #include "imageio.h"
-#include "losschart.h"
+#include "imagestrip.h"
 #include "messages.h"
 
 #include <QCoreApplication>
@@ -90,7 +86,7 @@ ExportMeta Exports::baseMeta(const QString& kind) const
 ExportMeta Exports::reverseMeta(const QString& kind) const
 {
     ExportMeta m = baseMeta(kind);
-    const RunOrigin& origin = m_sources.reverse->origin(); // the run shown: what made the images exported
+    const RunOrigin& origin = m_sources.reverse->shown().origin; // the run shown: what made the images exported
     const auto& r = origin.request;
     if (r.model) {
         m.schedule = QString::fromStdString(scheduleKindName(r.model->config.schedule.kind));
@@ -98,9 +94,11 @@ ExportMeta Exports::reverseMeta(const QString& kind) const
         m.trainingStep = r.model->step;
     }
     m.seed = r.options.seed;
+    const bool corrected = r.options.corrector == CorrectorKind::Langevin && !isLangevinSampler(r.options.kind);
     m.sampler = QString::fromStdString(samplerKindName(r.options.kind)) +
+                (corrected ? QStringLiteral("+langevin") : QString()) +
                 (origin.kind.isEmpty() ? QString() : QStringLiteral(" (") + origin.kind + QLatin1Char(')'));
-    m.steps = std::max(0, m_sources.reverse->frameCount() - 1);
+    m.steps = std::max(0, static_cast<int>(m_sources.reverse->shown().frames.size()) - 1);
     m.eta = r.options.kind == SamplerKind::Ddim ? r.options.eta : 1.0;
     m.variance = QString::fromStdString(varianceKindName(r.options.variance));
     m.weights = r.useEma ? QStringLiteral("ema") : QStringLiteral("raw");
@@ -114,7 +112,7 @@ Job Exports::sampleGrid(const QString& path) const
         return refusal(tr("There are no samples yet: run the reverse process first."));
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(finals.size()))));
     return withHash(
-        reverseMeta(QStringLiteral("grid")), weightsOfRun(m_sources.reverse->origin()),
+        reverseMeta(QStringLiteral("grid")), weightsOfRun(m_sources.reverse->shown().origin),
         [finals, columns, path](const ExportMeta& m) { return exportImage(makeGrid(finals, columns, 2, 4), path, m); });
 }
 
@@ -123,7 +121,7 @@ Job Exports::samplesToFolder(const QString& folder, bool replaceEarlier) const
     const auto finals = m_sources.reverse->finalImages();
     if (finals.isEmpty())
         return refusal(tr("There are no samples yet: run the reverse process first."));
-    return withHash(reverseMeta(QStringLiteral("sample")), weightsOfRun(m_sources.reverse->origin()),
+    return withHash(reverseMeta(QStringLiteral("sample")), weightsOfRun(m_sources.reverse->shown().origin),
                     [finals, folder, replaceEarlier](const ExportMeta& m) {
                         return exportImagesToFolder(finals, folder, QStringLiteral("sample"), m, replaceEarlier);
                     });
@@ -131,11 +129,21 @@ Job Exports::samplesToFolder(const QString& folder, bool replaceEarlier) const
 
 Job Exports::reverseStrip(const QString& path) const
 {
-    if (m_sources.reverse->frameCount() == 0)
+    const ReverseRuns& runs = *m_sources.reverse;
+    if (runs.shown().frames.isEmpty())
         return refusal(tr("There is no reverse process to export yet."));
-    return withHash(
-        reverseMeta(QStringLiteral("strip")), weightsOfRun(m_sources.reverse->origin()),
-        [image = m_sources.reverse->stripImage(), path](const ExportMeta& m) { return exportImage(image, path, m); });
+    // The strip as the view draws it: up to four images a column, x_T … x_0.
+    QList<QList<QImage>> columns;
+    QStringList labels;
+    for (int i : runs.stripFrames()) {
+        const SampleFrame& f = runs.shown().frames[i];
+        columns << f.xt.mid(0, 4);
+        labels << ReverseRuns::columnLabel(f);
+    }
+    return withHash(reverseMeta(QStringLiteral("strip")), weightsOfRun(runs.shown().origin),
+                    [image = ImageStrip::render(columns, labels, 4), path](const ExportMeta& m) {
+                        return exportImage(image, path, m);
+                    });
 }
 
 Job Exports::reverseAnimation(const QString& path, bool webp) const
@@ -144,8 +152,9 @@ Job Exports::reverseAnimation(const QString& path, bool webp) const
     if (sources.isEmpty())
         return refusal(tr("There is no reverse process to export yet."));
     return withHash(reverseMeta(webp ? QStringLiteral("webp") : QStringLiteral("gif")),
-                    weightsOfRun(m_sources.reverse->origin()), [sources, path, webp](const ExportMeta& m) -> Status {
-                        auto frames = ReverseView::animationFramesFrom(sources);
+                    weightsOfRun(m_sources.reverse->shown().origin),
+                    [sources, path, webp](const ExportMeta& m) -> Status {
+                        auto frames = ReverseRuns::animationFramesFrom(sources);
                         holdLastFrame(frames);
                         auto bytes = webp ? encodeWebP(frames, 60) : encodeGif(frames, 60);
                         if (!bytes)
@@ -156,21 +165,24 @@ Job Exports::reverseAnimation(const QString& path, bool webp) const
 
 Job Exports::forwardStrip(const QString& path) const
 {
-    const auto frames = m_sources.data->forwardFrames();
-    if (frames.isEmpty())
+    const ForwardStrip strip = m_sources.forward();
+    if (strip.frames.isEmpty())
         return refusal(tr("There is no image to noise yet: choose a data set."));
     ExportMeta m = baseMeta(QStringLiteral("forward-strip"));
-    m.schedule = QString::fromStdString(scheduleKindName(m_sources.data->schedule().kind));
+    m.schedule = QString::fromStdString(scheduleKindName(strip.schedule.kind));
     m.sampler = QStringLiteral("forward");
+    QList<QList<QImage>> columns;
+    for (const QImage& frame : strip.frames)
+        columns << QList<QImage>{frame};
     return withHash(m, m_sources.currentWeights(),
-                    [image = m_sources.data->forwardStripImage(), path](const ExportMeta& meta) {
+                    [image = ImageStrip::render(columns, strip.labels, 4), path](const ExportMeta& meta) {
                         return exportImage(image, path, meta);
                     });
 }
 
 Job Exports::lossCsv(const QString& path) const
 {
-    const LossHistory history = m_sources.training->lossHistory(); // a bounded copy
+    const LossHistory history = m_sources.lossHistory(); // a bounded copy
     if (history.empty())
         return refusal(tr("There is no loss history yet: train the model first."));
     return [history, path] { return ddpm::exportLossCsv(history, path); };
@@ -178,10 +190,9 @@ Job Exports::lossCsv(const QString& path) const
 
 Job Exports::lossChart(const QString& path) const
 {
-    return withHash(baseMeta(QStringLiteral("loss-chart")), m_sources.currentWeights(),
-                    [image = m_sources.training->lossChart()->grab().toImage(), path](const ExportMeta& m) {
-                        return exportImage(image, path, m);
-                    });
+    return withHash(
+        baseMeta(QStringLiteral("loss-chart")), m_sources.currentWeights(),
+        [image = m_sources.lossChartImage(), path](const ExportMeta& m) { return exportImage(image, path, m); });
 }
 
 Job Exports::qualityCsv(const QString& path) const

@@ -6,8 +6,11 @@
 #pragma once
 
 #include "exporter.h"
+#include "losshistory.h"
 #include "modelsnapshot.h"
+#include "qualityresults.h"
 #include "result.h"
+#include "reverseruns.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -15,12 +18,6 @@
 #include <QThreadPool>
 
 #include <functional>
-
-class DataView;
-class QualityView;
-class ReverseView;
-class TrainingView;
-struct RunOrigin;
 
 class Exports : public QObject {
     Q_OBJECT
@@ -31,12 +28,21 @@ public:
         qint64 size = -1;
         QDateTime modified;
     };
-    // Where the exports read from: the views that hold what is shown, the model, the open file.
+    // The forward process as shown: x_0 noised at evenly spaced t, the labels, the schedule.
+    struct ForwardStrip {
+        QList<QImage> frames;
+        QStringList labels;
+        ddpm::ScheduleOptions schedule;
+    };
+    // Where the exports read from: the models of what the views show (never a view's widgets), the
+    // model open and its file. The loss chart's picture is the one exception by nature: it is the chart
+    // as the user set it up (zoom, smoothing, log axis).
     struct Sources {
-        const ReverseView* reverse = nullptr;
-        const DataView* data = nullptr;
-        const TrainingView* training = nullptr;
-        const QualityView* quality = nullptr;
+        const ReverseRuns* reverse = nullptr;
+        const QualityResults* quality = nullptr;
+        std::function<ForwardStrip()> forward;
+        std::function<ddpm::LossHistory()> lossHistory; // bounded
+        std::function<QImage()> lossChartImage;
         std::function<SnapshotPtr()> model;          // the model now open
         std::function<WeightsFile()> currentWeights; // its file, unless training changed the weights since
     };

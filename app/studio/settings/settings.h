@@ -72,6 +72,9 @@ inline constexpr Choice Sampler{"Sampling/sampler", &ddpm::samplerKindNames, "dd
 inline constexpr Choice Variance{"Sampling/variance", &ddpm::varianceKindNames, "beta-tilde"};
 inline constexpr Bounded<int> SamplerSteps{"Sampling/steps", kSampling.ddimSteps, 1, int(ddpm::limits::kMaxTimesteps)};
 inline constexpr Bounded<double> Eta{"Sampling/eta", kSampling.eta, 0.0, 1.0};
+inline constexpr Choice Corrector{"Sampling/corrector", &ddpm::correctorKindNames, "none"};
+inline constexpr Bounded<int> LangevinSteps{"Sampling/langevinSteps", kSampling.langevinSteps, 1, 1000};
+inline constexpr Bounded<double> Snr{"Sampling/snr", kSampling.snr, 0.0, 10.0};
 inline constexpr Bounded<int> SampleCount{"Sampling/count", kSampling.count, 1, 64};
 
 } // namespace setting

@@ -381,9 +381,12 @@ QList<QImage> DataView::forwardFrames() const
     return frames;
 }
 
-QImage DataView::forwardStripImage() const
+QStringList DataView::forwardLabels() const
 {
-    return m_strip->renderToImage(4);
+    QStringList labels;
+    for (int t : evenlySpacedTimesteps(m_options.steps, 11))
+        labels << tr("t=%1").arg(t);
+    return labels;
 }
 
 void DataView::updateStrip()
@@ -396,10 +399,7 @@ void DataView::updateStrip()
     const auto frames = forwardFrames();
     if (frames.isEmpty())
         return;
-    QStringList labels;
-    for (int t : evenlySpacedTimesteps(m_options.steps, 11))
-        labels << tr("t=%1").arg(t);
-    m_strip->setFrames({frames}, labels);
+    m_strip->setFrames({frames}, forwardLabels());
     updateScrub();
 }
 

@@ -55,9 +55,9 @@ public:
     torch::Tensor currentImage() const;
     int currentT() const;
     void setT(int t);
-    QImage forwardStripImage() const;
     QList<QImage> forwardFrames() const;
-    bool hasForwardFrames() const; // without computing them
+    QStringList forwardLabels() const; // the frames' timesteps
+    bool hasForwardFrames() const;     // without computing them
     // Data set choices: spec strings of the combo (for tests and settings).
     void setSourceSpec(const QString& spec);
 

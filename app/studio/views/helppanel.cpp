@@ -1,5 +1,7 @@
 #include "helppanel.h"
 
+#include "options.h"
+
 #include <QEvent>
 #include <QScrollBar>
 #include <QTextBrowser>
@@ -110,6 +112,8 @@ QString HelpPanel::topicTitle(Topic topic) const
         return tr("Noise schedules");
     case Quality:
         return tr("How good are the samples?");
+    case Score:
+        return tr("The score: what ε̂ really is");
     }
     return QString();
 }
@@ -154,6 +158,8 @@ QString HelpPanel::topicHtml(Topic topic) const
         return schedulesHtml();
     case Quality:
         return qualityHtml();
+    case Score:
+        return scoreHtml();
     }
     return QString();
 }
@@ -198,6 +204,15 @@ QString HelpPanel::nowHtml() const
         {"fid_floor", tr("floor"), tr("the distance of real training images to the test images")},
         {"ratio", tr("distance ÷ floor"), tr("1 would be as close as real images")},
         {"confidence", tr("confidence"), tr("the classifier's mean top probability on the samples")},
+        {"score_scale", QStringLiteral("1/√(1 − ᾱ<sub><i>t</i></sub>)"),
+         tr("the score is ε̂ times minus this: s<sub>θ</sub> = −ε̂ / √(1 − ᾱ<sub><i>t</i></sub>)")},
+        {"langevin_eta", tr("Langevin η<sub><i>t</i></sub>"),
+         tr("the Langevin step size here, %1 (1 − ᾱ<sub><i>t</i></sub>): noise √η per step")
+             .arg(ddpm::SamplerOptions{}.langevinStep)},
+        {"score_error", tr("score error"),
+         tr("mean ‖s<sub>θ</sub> − ∇ log q<sub><i>t</i></sub>‖ ÷ mean ‖∇ log q<sub><i>t</i></sub>‖ at points of "
+            "q<sub><i>t</i></sub>")},
+        {"sampler", tr("sampler"), tr("the method of this run")},
     };
 
     const QString rowTemplate =
@@ -329,6 +344,56 @@ QString HelpPanel::reverseHtml() const
     html += paragraph(tr("η = 0 is deterministic: the same x<sub><i>T</i></sub> always gives the same image. "
                          "η = 1 adds DDPM-like noise; with every timestep kept it is DDPM with "
                          "σ<sub><i>t</i></sub>² = β̃<sub><i>t</i></sub>."));
+    html += langevinHtml();
+    return html;
+}
+
+QString HelpPanel::langevinHtml() const
+{
+    QString html;
+    html += heading(tr("ε̂ is a scaled score"));
+    html += paragraph(tr("Given x<sub><i>t</i></sub>, the best guess of the noise in it points away from where "
+                         "the noisy data are dense. Exactly: the ε that minimises the training loss is"));
+    html += equation(tr("ε<sup>*</sup>(x<sub><i>t</i></sub>, <i>t</i>) = −√(1 − ᾱ<sub><i>t</i></sub>) "
+                        "∇<sub>x</sub> log q<sub><i>t</i></sub>(x<sub><i>t</i></sub>)"));
+    html += paragraph(tr("so the network's score is s<sub>θ</sub> = −ε<sub>θ</sub> / √(1 − ᾱ<sub><i>t</i></sub>), "
+                         "and training with L<sub>simple</sub> is denoising score matching at every noise level "
+                         "at once (%1, §3.2). The score grows as t falls: at small t the density is sharp.")
+                          .arg(link(kHoUrl, tr("Ho et al. 2020"))));
+    html += heading(tr("Langevin dynamics"));
+    html += paragraph(tr("With a score, samples can be drawn by Langevin dynamics: many small steps uphill "
+                         "plus noise,"));
+    html += equation(tr("x ← x + (η/2) s<sub>θ</sub>(x, <i>t</i>) + √η z, &nbsp; z ~ 𝒩(0, I)"));
+    html += paragraph(tr("here with η<sub><i>t</i></sub> = %3 (1 − ᾱ<sub><i>t</i></sub>), from the noisiest level "
+                         "down (annealed, %1). At one small noise level alone the chain cannot cross between "
+                         "modes: it finds them, but not their weights. Predictor–corrector (%2) follows each "
+                         "DDPM or DDIM step with such steps, their size set by a signal-to-noise ratio r: "
+                         "ε = 2 α<sub><i>t</i></sub> (r ‖z‖ / ‖s‖)², then x ← x + ε s + √(2ε) z. Algorithm 2 itself "
+                         "is one such step per level.")
+                          .arg(link(QStringLiteral("https://arxiv.org/abs/1907.05600"), tr("Song & Ermon 2019")),
+                               link(QStringLiteral("https://arxiv.org/abs/2011.13456"), tr("Song et al. 2021")),
+                               QString::number(ddpm::SamplerOptions{}.langevinStep)));
+    return html;
+}
+
+QString HelpPanel::scoreHtml() const
+{
+    QString html;
+    html +=
+        paragraph(tr("In two dimensions the truth can be computed. For eight Gaussians on a ring the noisy "
+                     "density q<sub><i>t</i></sub> is again a mixture, with means √ᾱ<sub><i>t</i></sub> μ<sub>k</sub> "
+                     "and variances ᾱ<sub><i>t</i></sub> σ<sub>k</sub>² + 1 − ᾱ<sub><i>t</i></sub>, so its score is "
+                     "known exactly (blue arrows). A small MLP with the U-Net's time embedding, trained by "
+                     "Algorithm 1 on the points, gives the black arrows."));
+    html += langevinHtml();
+    html += heading(tr("What to try"));
+    html += list({tr("Scrub t from T down: the field is almost linear (a Gaussian) at large t and splits into the "
+                     "modes at small t."),
+                  tr("Stop training early and compare the arrows and the error: the score is learned first where "
+                     "the data are."),
+                  tr("Sample with Langevin at one noise level on the ring with its exact score, then with "
+                     "annealed Langevin: the first finds the modes but not their weights."),
+                  tr("Draw your own points and train on them.")});
     return html;
 }
 

@@ -13,7 +13,7 @@ class HelpPanel : public QWidget {
     Q_OBJECT
 
 public:
-    enum Topic { Data, Training, Reverse, Schedules, Quality };
+    enum Topic { Data, Training, Reverse, Schedules, Quality, Score };
     Q_ENUM(Topic)
 
     explicit HelpPanel(QWidget* parent = nullptr);
@@ -25,7 +25,8 @@ public:
     // Key → already formatted value. Known keys get their symbol and a short meaning, the meaning
     // the value has in the topic's view (in Training "step" counts training steps, in Reverse the
     // denoising steps of the run): step, t, T, beta, alpha, alpha_bar, sqrt_alpha_bar,
-    // sqrt_one_minus_alpha_bar, snr, log_snr, sigma, eta, loss, loss_smoothed; others are listed
+    // sqrt_one_minus_alpha_bar, snr, log_snr, sigma, eta, loss, loss_smoothed, score_scale,
+    // langevin_eta, score_error, sampler; others are listed
     // under their own name. An empty map hides the "Now" section.
     void setLiveValues(const QMap<QString, QString>& values);
     QMap<QString, QString> liveValues() const;
@@ -48,6 +49,8 @@ private:
     QString reverseHtml() const;
     QString schedulesHtml() const;
     QString qualityHtml() const;
+    QString scoreHtml() const;
+    QString langevinHtml() const; // the score and Langevin dynamics, in Reverse and Score
 
     QTextBrowser* m_browser = nullptr;
     Topic m_topic = Data;

@@ -1,5 +1,7 @@
 #include "qualityview.h"
 
+#include "boundpanel.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -15,11 +17,11 @@
 #include <QPen>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScatterSeries>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -31,8 +33,11 @@ using namespace ddpm;
 namespace {
 QString samplerLabel(const QualityReport& r)
 {
-    return r.sampler == "ddpm" ? QualityView::tr("DDPM, %L1 steps").arg(r.steps)
-                               : QualityView::tr("DDIM, %L1 steps").arg(r.steps);
+    if (r.sampler == "ddpm")
+        return QualityView::tr("DDPM, %L1 steps").arg(r.steps);
+    if (r.sampler == "ddim")
+        return QualityView::tr("DDIM, %L1 steps").arg(r.steps);
+    return QualityView::tr("%1, %L2 network evaluations").arg(QString::fromStdString(r.sampler)).arg(r.steps);
 }
 } // namespace
 
@@ -123,9 +128,13 @@ QSplitter* QualityView::buildResultsPanel()
     tl->setContentsMargins(0, 0, 0, 0);
     tl->addWidget(m_summary, 3);
     tl->addWidget(m_classes, 2);
+    m_bound = new BoundPanel(this);
+    auto* pages = new QTabWidget(this);
+    pages->addTab(m_chartView, tr("Quality against network evaluations"));
+    pages->addTab(m_bound, tr("Likelihood bound"));
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
-    split->addWidget(m_chartView);
+    split->addWidget(pages);
     split->setStretchFactor(1, 3);
     return split;
 }
@@ -169,8 +178,16 @@ void QualityView::createChart()
     m_floorSeries->setPen(dashed);
     m_timeSeries = new QLineSeries;
     m_timeSeries->setName(tr("seconds per image"));
-    for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries, m_timeSeries})
+    // The Langevin samplers' measurements, each a curve of its own at equal network evaluations.
+    m_langevinSeries = new QLineSeries;
+    m_langevinSeries->setName(tr("Fréchet distance, annealed Langevin"));
+    m_correctorSeries = new QLineSeries;
+    m_correctorSeries->setName(tr("Fréchet distance, with a Langevin corrector"));
+    for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries, m_timeSeries,
+                                                     m_langevinSeries, m_correctorSeries})
         chart->addSeries(s);
+    m_langevinSeries->setPointsVisible(true);
+    m_correctorSeries->setPointsVisible(true);
     m_floorSeries->setPointsVisible(true); // a single measurement shows as points
     m_timeSeries->setPointsVisible(true);
     m_fidPoints->setColor(m_fidSeries->color());
@@ -188,7 +205,8 @@ void QualityView::createChart()
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisFid, Qt::AlignLeft);
     chart->addAxis(m_axisTime, Qt::AlignRight);
-    for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries}) {
+    for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries, m_langevinSeries,
+                                                     m_correctorSeries}) {
         s->attachAxis(m_axisX);
         s->attachAxis(m_axisFid);
     }
@@ -219,14 +237,13 @@ void QualityView::setAvailable(bool available, const QString& why)
 
 void QualityView::setModelName(const QString& modelName)
 {
-    if (m_reports.isEmpty() && !m_running)
+    if (m_results.reports.isEmpty() && !m_running)
         m_summary->setText(tr("No measurement of %1 yet.").arg(modelName.toHtmlEscaped()));
 }
 
 void QualityView::clearResults(const QString& modelName)
 {
-    m_reports.clear();
-    m_reportSteps.clear();
+    m_results.clear();
     m_summary->setText(modelName.isEmpty() ? tr("No measurement yet.")
                                            : tr("No measurement of %1 yet.").arg(modelName.toHtmlEscaped()));
     m_classes->setRowCount(0);
@@ -273,8 +290,7 @@ void QualityView::setProgress(int run, int runs, qint64 done, qint64 total)
 
 void QualityView::addReport(const QualityReport& report, qint64 modelStep)
 {
-    m_reports.append(report);
-    m_reportSteps.append(modelStep);
+    m_results.add(report, modelStep);
     showReport(report, modelStep);
     updateChart();
     updateButtons();
@@ -347,14 +363,20 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
 void QualityView::updateChart()
 {
     QList<std::pair<int, int>> order; // (steps, index)
-    for (int i = 0; i < m_reports.size(); ++i)
-        order.append({m_reports[i].steps, i});
+    for (int i = 0; i < m_results.reports.size(); ++i)
+        order.append({m_results.reports[i].steps, i});
     std::sort(order.begin(), order.end());
-    QList<QPointF> fid, floor, time;
+    QList<QPointF> fid, floor, time, langevin, corrected;
     double maxFid = 0, maxTime = 0;
     for (const auto& [steps, i] : order) {
-        const auto& r = m_reports[i];
-        fid.append({double(steps), r.fid});
+        const auto& r = m_results.reports[i];
+        const QString sampler = QString::fromStdString(r.sampler);
+        if (sampler.contains(QLatin1Char('+')))
+            corrected.append({double(steps), r.fid});
+        else if (sampler.startsWith(QLatin1String("langevin")))
+            langevin.append({double(steps), r.fid});
+        else
+            fid.append({double(steps), r.fid});
         floor.append({double(steps), r.fidFloor});
         time.append({double(steps), r.secondsPerImage});
         maxFid = std::max({maxFid, r.fid, r.fidFloor});
@@ -362,6 +384,8 @@ void QualityView::updateChart()
     }
     m_fidSeries->replace(fid);
     m_fidPoints->replace(fid);
+    m_langevinSeries->replace(langevin);
+    m_correctorSeries->replace(corrected);
     m_floorSeries->replace(floor);
     m_timeSeries->replace(time);
     m_axisFid->setRange(0, maxFid > 0 ? maxFid * 1.15 : 1.0);
@@ -377,34 +401,7 @@ void QualityView::updateButtons()
     m_measure->setEnabled(m_available && !m_running);
     m_sweep->setEnabled(m_available && !m_running);
     m_cancel->setEnabled(m_running);
-    m_export->setEnabled(!m_reports.isEmpty());
+    m_export->setEnabled(!m_results.reports.isEmpty());
     for (QWidget* w : std::initializer_list<QWidget*>{m_count, m_sampler, m_seed})
         w->setEnabled(!m_running);
-}
-
-Result<QByteArray> QualityView::csv() const
-{
-    if (m_reports.isEmpty())
-        return Error{tr("There is no quality measurement yet: press Measure first.").toStdString()};
-    // The model's step as a last column, so that rows of different models can be told apart.
-    auto withStep = [](std::string line, const std::string& step) {
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
-            line.pop_back();
-        return line + ',' + step + '\n';
-    };
-    std::string csv = withStep(qualityCsvHeader(m_reports.first().classNames), "model_step");
-    for (int i = 0; i < m_reports.size(); ++i)
-        csv += withStep(qualityReportToCsvRow(m_reports[i]), std::to_string(m_reportSteps[i]));
-    return QByteArray::fromStdString(csv);
-}
-
-Status QualityView::exportCsv(const QString& path) const
-{
-    auto bytes = csv();
-    if (!bytes)
-        return bytes.failure();
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) < 0 || !f.commit())
-        return Error{tr("Cannot write %1: %2").arg(path, f.errorString()).toStdString()};
-    return Ok{};
 }

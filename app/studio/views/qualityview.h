@@ -5,12 +5,13 @@
 // charts the distance and the time per image, so a user sees what fewer steps cost.
 #pragma once
 
-#include "quality.h"
+#include "qualityresults.h"
 
 #include <QList>
 #include <QWidget>
 
 class QChartView;
+class BoundPanel;
 class QComboBox;
 class QGroupBox;
 class QLabel;
@@ -46,15 +47,14 @@ public:
     void addReport(const ddpm::QualityReport& report, qint64 modelStep);
     void end(bool completed, const QString& error);
 
-    const QList<ddpm::QualityReport>& reports() const { return m_reports; }
-    // The reports as CSV (core's columns, plus the model's step), written whole or not at all.
-    ddpm::Status exportCsv(const QString& path) const;
-    ddpm::Result<QByteArray> csv() const; // what exportCsv writes
+    const QList<ddpm::QualityReport>& reports() const { return m_results.reports; }
+    const QualityResults& results() const { return m_results; }
 
     QPushButton* measureButton() const { return m_measure; }
     QPushButton* sweepButton() const { return m_sweep; }
     QPushButton* cancelButton() const { return m_cancel; }
     QChartView* chartView() const { return m_chartView; }
+    BoundPanel* boundPanel() const { return m_bound; }
     QTableWidget* classTable() const { return m_classes; }
     QString summaryText() const;
     int progressValue() const; // of 1000
@@ -93,11 +93,13 @@ private:
     QScatterSeries* m_fidPoints;
     QLineSeries* m_floorSeries;
     QLineSeries* m_timeSeries;
+    QLineSeries* m_langevinSeries;
+    QLineSeries* m_correctorSeries;
     QLogValueAxis* m_axisX;
     QValueAxis* m_axisFid;
     QValueAxis* m_axisTime;
-    QList<ddpm::QualityReport> m_reports;
-    QList<qint64> m_reportSteps; // the model's training step of each report
+    QualityResults m_results;
+    BoundPanel* m_bound;
     bool m_available = false;
     bool m_running = false;
 };

@@ -28,17 +28,12 @@
 
 using namespace ddpm;
 
-namespace {
-constexpr int kStripColumns = 10;
-} // namespace
-
 ReverseView::ReverseView(QWidget* parent)
     : QWidget(parent)
 {
     createSamplerControls();
     QGroupBox* settings = buildSamplerForm();
 
-    m_runs.append(Run{}); // an empty run to show until the first one: m_runs is never empty
     createRunWidgets();
     QVBoxLayout* right = buildRunPanel();
     auto* layout = new QHBoxLayout(this);
@@ -57,6 +52,26 @@ void ReverseView::createSamplerControls()
     m_sampler->addItem(tr("DDPM, σ² = β̃ (posterior)"), QStringLiteral("ddpm:beta-tilde"));
     m_sampler->addItem(tr("DDPM, σ² = β"), QStringLiteral("ddpm:beta"));
     m_sampler->addItem(tr("DDIM"), QStringLiteral("ddim"));
+    m_sampler->addItem(tr("Annealed Langevin dynamics"), QStringLiteral("langevin"));
+    m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
+    m_sampler->setItemData(3,
+                           tr("Langevin steps x ← x + (η/2) s + √η z with the network's score s = −ε̂/√(1 − ᾱ_t), "
+                              "at each noise level in turn from the noisiest (Song & Ermon 2019)"),
+                           Qt::ToolTipRole);
+    m_sampler->setItemData(4,
+                           tr("The same steps at one small noise level only: the samples land in the modes, but "
+                              "in the wrong proportions — why the annealing matters"),
+                           Qt::ToolTipRole);
+    m_corrector = new QCheckBox(tr("Langevin corrector after each step"), this);
+    m_corrector->setToolTip(tr("Predictor–corrector (Song et al. 2021): after each DDPM or DDIM step, Langevin "
+                               "steps at the new noise level, their size set by the signal-to-noise ratio r"));
+    m_langevinSteps = new QSpinBox(this);
+    setRange(m_langevinSteps, setting::LangevinSteps);
+    m_langevinSteps->setValue(setting::LangevinSteps.fallback);
+    m_snr = new QDoubleSpinBox(this);
+    setRange(m_snr, setting::Snr);
+    m_snr->setSingleStep(0.01);
+    m_snr->setValue(setting::Snr.fallback);
     m_steps = new QSpinBox(this);
     setRange(m_steps, setting::SamplerSteps);
     m_steps->setValue(setting::SamplerSteps.fallback);
@@ -93,8 +108,11 @@ QGroupBox* ReverseView::buildSamplerForm()
     auto* settings = new QGroupBox(tr("Sampler"), this);
     auto* fl = new QFormLayout(settings);
     fl->addRow(tr("Method"), m_sampler);
-    fl->addRow(tr("DDIM steps"), m_steps);
+    fl->addRow(tr("Steps (DDIM), levels (Langevin)"), m_steps);
     fl->addRow(tr("DDIM η"), m_eta);
+    fl->addRow(m_corrector);
+    fl->addRow(tr("Langevin steps per level"), m_langevinSteps);
+    fl->addRow(tr("Corrector's signal-to-noise r"), m_snr);
     fl->addRow(tr("Seed"), m_seed);
     fl->addRow(tr("Images"), m_count);
     fl->addRow(tr("Weights"), m_weights);
@@ -130,11 +148,11 @@ void ReverseView::createRunWidgets()
                              "lose the run they start from"));
     m_strip = new ImageStrip(this);
     m_strip->setMinimumHeight(150);
-    m_strip->setReservedColumns(kStripColumns + 1); // x_T … x_0: the scale holds while the strip fills
+    m_strip->setReservedColumns(ReverseRuns::kStripColumns + 1); // x_T … x_0: the scale holds while the strip fills
     m_scrubber = new TimestepScrubber(this);
     m_scrubber->setFps(12);
     m_scrubber->setLabelFunction([this](int i) {
-        const auto& frames = run().frames;
+        const auto& frames = m_runs.shown().frames;
         if (i < 0 || i >= frames.size())
             return tr("step –");
         // Counted as the line under the scrubber counts: a frame's step is 0-based.
@@ -145,6 +163,12 @@ void ReverseView::createRunWidgets()
     m_xt = new ImageView(this);
     m_x0 = new ImageView(this);
     m_eps = new ImageView(this);
+    m_score = new ImageView(this);
+    m_scoreCaption = new QLabel(this);
+    m_scoreCaption->setAlignment(Qt::AlignHCenter);
+    m_showScore = new QCheckBox(tr("Show the score"), this);
+    m_showScore->setToolTip(tr("The network's score s = −ε̂/√(1 − ᾱ_t), the direction in which the noisy "
+                               "images' density grows fastest: ε̂ is the score, scaled"));
     m_stepInfo = new HatLabel(QString(), this); // "predicts x̂₀": drawn with its hat in any font
 }
 
@@ -158,6 +182,7 @@ QVBoxLayout* ReverseView::buildRunPanel()
     runRow->addWidget(new QLabel(tr("Run"), this));
     runRow->addWidget(m_runList, 1);
     runRow->addWidget(m_timing);
+    runRow->addWidget(m_showScore);
     auto* right = new QVBoxLayout;
     right->addLayout(runRow);
     right->addWidget(m_title);
@@ -178,10 +203,14 @@ QGridLayout* ReverseView::buildImageGrids()
     // some fonts (DejaVu Sans) drop it from an x or put it under the letter.
     grids->addWidget(new HatLabel(tr("predicted clean image x̂₀"), this), 0, 1, Qt::AlignHCenter);
     grids->addWidget(new HatLabel(tr("predicted noise ε̂"), this), 0, 2, Qt::AlignHCenter);
+    grids->addWidget(m_scoreCaption, 0, 3, Qt::AlignHCenter);
     grids->addWidget(m_xt, 1, 0);
     grids->addWidget(m_x0, 1, 1);
     grids->addWidget(m_eps, 1, 2);
+    grids->addWidget(m_score, 1, 3);
     grids->setRowStretch(1, 1);
+    m_score->hide();
+    m_scoreCaption->hide();
     return grids;
 }
 
@@ -192,9 +221,15 @@ void ReverseView::connectSignals()
     connect(m_fork, &QPushButton::clicked, this, &ReverseView::requestFork);
     connect(m_scrubber, &TimestepScrubber::valueChanged, this, &ReverseView::showFrame);
     connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateControls);
+    connect(m_corrector, &QCheckBox::toggled, this, &ReverseView::updateControls);
+    connect(m_showScore, &QCheckBox::toggled, this, [this](bool on) {
+        m_score->setVisible(on);
+        m_scoreCaption->setVisible(on);
+        showFrame(m_scrubber->value());
+    });
     connect(m_strip, &ImageStrip::columnClicked, this, [this](int c) {
-        if (c >= 0 && c < run().stripSteps.size())
-            m_scrubber->setValue(run().stripSteps[c]);
+        if (c >= 0 && c < m_stripSteps.size())
+            m_scrubber->setValue(m_stripSteps[c]);
     });
     connect(m_runList, &QComboBox::activated, this, &ReverseView::showRun);
 }
@@ -205,7 +240,7 @@ void ReverseView::startTimingTick()
     auto* tick = new QTimer(this);
     tick->setInterval(500);
     connect(tick, &QTimer::timeout, this, [this] {
-        if (m_runs.front().running)
+        if (m_runs.live().running)
             updateTiming();
     });
     tick->start();
@@ -215,8 +250,11 @@ SamplerOptions ReverseView::samplerOptions() const
 {
     SamplerOptions o;
     const QString s = m_sampler->currentData().toString();
-    o.kind = s == QLatin1String("ddim") ? SamplerKind::Ddim : SamplerKind::Ddpm;
+    o.kind = parseSamplerKind(s.section(QLatin1Char(':'), 0, 0).toStdString()).value();
     o.variance = s == QLatin1String("ddpm:beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
+    o.corrector = m_corrector->isChecked() ? CorrectorKind::Langevin : CorrectorKind::None;
+    o.langevinSteps = m_langevinSteps->value();
+    o.snr = m_snr->value();
     o.ddimSteps = m_steps->value();
     o.eta = m_eta->value();
     o.seed = static_cast<uint64_t>(m_seed->value());
@@ -228,10 +266,13 @@ SamplerOptions ReverseView::samplerOptions() const
 void ReverseView::setSamplerOptions(const SamplerOptions& o)
 {
     const QString key =
-        o.kind == SamplerKind::Ddim
-            ? QStringLiteral("ddim")
+        o.kind != SamplerKind::Ddpm
+            ? QString::fromStdString(samplerKindName(o.kind))
             : (o.variance == VarianceKind::Beta ? QStringLiteral("ddpm:beta") : QStringLiteral("ddpm:beta-tilde"));
     m_sampler->setCurrentIndex(std::max(0, m_sampler->findData(key)));
+    m_corrector->setChecked(o.corrector == CorrectorKind::Langevin);
+    m_langevinSteps->setValue(o.langevinSteps);
+    m_snr->setValue(o.snr);
     m_steps->setValue(o.ddimSteps);
     m_eta->setValue(o.eta);
     m_seed->setValue(static_cast<int>(o.seed));
@@ -252,10 +293,15 @@ void ReverseView::setModelAvailable(bool available)
 
 void ReverseView::updateControls()
 {
-    const bool ddim = m_sampler->currentData().toString() == QLatin1String("ddim");
-    const bool running = m_runs.front().running;
-    m_steps->setEnabled(ddim && !running);
+    const QString kind = m_sampler->currentData().toString();
+    const bool ddim = kind == QLatin1String("ddim");
+    const bool langevin = kind.startsWith(QLatin1String("langevin"));
+    const bool running = m_runs.live().running;
+    m_steps->setEnabled((ddim || langevin) && !running);
     m_eta->setEnabled(ddim && !running);
+    m_corrector->setEnabled(!langevin && !running);
+    m_langevinSteps->setEnabled((langevin || m_corrector->isChecked()) && !running);
+    m_snr->setEnabled(!langevin && m_corrector->isChecked() && !running);
     m_run->setEnabled(m_hasModel);
     // While a run goes on, Sample with other settings replaces it; with the same settings the run goes on
     // (the window says so), so the button does not promise a restart.
@@ -263,14 +309,14 @@ void ReverseView::updateControls()
                                    "going on")
                               : QString());
     m_cancel->setEnabled(running);
-    const auto& frames = run().frames;
+    const auto& frames = m_runs.shown().frames;
     const int shown = m_scrubber->value();
     const bool forkable = shown >= 0 && shown < frames.size() && frames[shown].t > 0 &&
-                          frames[shown].xtState.defined() && run().origin.request.model;
+                          frames[shown].xtState.defined() && m_runs.shown().origin.request.model;
     m_fork->setEnabled(m_hasModel && forkable);
     if (forkable)
         m_forkImage->setMaximum(static_cast<int>(frames[shown].xtState.size(0)));
-    m_runList->setEnabled(m_runs.size() > 1);
+    m_runList->setEnabled(m_runs.count() > 1);
 }
 
 QString ReverseView::title() const
@@ -287,9 +333,9 @@ void ReverseView::setForkChoice(int image, int forks)
 void ReverseView::requestFork()
 {
     const int shown = m_scrubber->value();
-    if (shown < 0 || shown >= run().frames.size())
+    if (shown < 0 || shown >= frameCount())
         return;
-    const auto& f = run().frames[shown];
+    const auto& f = frames()[shown];
     if (f.t <= 0 || !f.xtState.defined())
         return;
     const int image = std::clamp(m_forkImage->value() - 1, 0, static_cast<int>(f.xtState.size(0)) - 1);
@@ -299,22 +345,14 @@ void ReverseView::requestFork()
 void ReverseView::begin(const RunOrigin& origin, const QString& title, const QString& note)
 {
     begin(0, title);
-    Run& r = m_runs.front();
-    r.origin = origin;
-    r.note = note;
+    m_runs.setOrigin(origin, note);
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
-    if (origin.request.model)
-        r.schedule.emplace(origin.request.model->config.schedule);
 }
 
 void ReverseView::setTimesteps(const std::vector<int>& timesteps)
 {
-    Run& r = m_runs.front();
-    r.timesteps = timesteps;
-    r.total = static_cast<int>(timesteps.size()) + 1;
-    r.clock.start(static_cast<int>(timesteps.size()));
-    enforceBudget(r);
+    reactTo(m_runs.setTimesteps(timesteps));
     rebuildStrip();
     updateControls();
     updateTiming();
@@ -324,25 +362,7 @@ void ReverseView::begin(int totalFrames, const QString& title)
 {
     // The run shown so far stays in the Runs list (a fork or a denoising does not lose it); a run still
     // going was superseded by this one.
-    if (!m_runs.front().frames.isEmpty()) {
-        Run& previous = m_runs.front();
-        if (previous.running) {
-            previous.running = false;
-            previous.clock.stop();
-            previous.title += tr(" — replaced");
-        }
-        m_runs.prepend(Run{});
-    }
-    Run fresh;
-    fresh.title = title;
-    fresh.total = totalFrames;
-    fresh.running = true;
-    fresh.clock.start(std::max(0, totalFrames - 1));
-    m_runs.front() = std::move(fresh);
-    while (m_runs.size() > kMaxRuns)
-        m_runs.removeLast();
-    enforceBudget(m_runs.front());
-    m_shown = 0;
+    reactTo(m_runs.begin(totalFrames, title, tr(" — replaced")));
     m_scrubber->pause();
     m_title->setText(title);
     m_note->clear();
@@ -353,121 +373,54 @@ void ReverseView::begin(int totalFrames, const QString& title)
     updateControls();
 }
 
-const ReverseView::Run& ReverseView::run() const
+void ReverseView::reactTo(ReverseRuns::Change change)
 {
-    return m_runs.at(std::clamp(m_shown, 0, static_cast<int>(m_runs.size()) - 1));
-}
-
-ReverseView::Run& ReverseView::run()
-{
-    return m_runs[std::clamp(m_shown, 0, static_cast<int>(m_runs.size()) - 1)];
-}
-
-qint64 ReverseView::sizeOf(const SampleFrame& f)
-{
-    qint64 bytes = f.xtState.defined() ? static_cast<qint64>(f.xtState.nbytes()) : 0;
-    for (const auto* list : {&f.xt, &f.x0Hat, &f.epsHat})
-        for (const QImage& image : *list)
-            bytes += image.sizeInBytes();
-    return bytes;
-}
-
-qint64 ReverseView::frameBytes() const
-{
-    qint64 bytes = 0;
-    for (const Run& r : m_runs)
-        bytes += r.bytes;
-    return bytes;
-}
-
-void ReverseView::enforceBudget(Run& live)
-{
-    // The run itself keeps every 2nd, 4th, … step (x_T and x_0 always) to stay within its budget.
-    while (live.bytes > kFrameBudgetBytes && live.frames.size() > 2) {
-        live.keepEvery *= 2;
-        QList<SampleFrame> kept;
-        live.bytes = 0;
-        for (const SampleFrame& f : live.frames) {
-            if (f.step % live.keepEvery == 0 || f.t == 0) {
-                kept.append(f);
-                live.bytes += sizeOf(f);
-            }
-        }
-        live.frames = std::move(kept);
-        if (&live == &run())
-            rebuildStrip();
-    }
-    // Earlier runs give way, oldest first, when all of them together go beyond the history's budget.
-    bool dropped = false;
-    while (frameBytes() > kHistoryBudgetBytes && m_runs.size() > 1 && &m_runs.back() != &live) {
-        m_runs.removeLast();
-        dropped = true;
-    }
-    if (dropped) {
-        m_shown = std::min(m_shown, static_cast<int>(m_runs.size()) - 1);
+    if (change.thinned && m_runs.shownIndex() == 0)
+        rebuildStrip(); // the frame indices changed
+    if (change.dropped)
         updateRunList();
-    }
 }
 
-bool ReverseView::takesColumn(Run& r, const SampleFrame& f)
+void ReverseView::appendColumn(int frame)
 {
-    // The strip keeps evenly spaced steps (x_T … x_0); with steps thinned out, the next one kept.
-    const int every = std::max(1, (r.total + kStripColumns - 1) / kStripColumns);
-    if (f.t != 0 && f.step < r.nextColumnStep)
-        return false;
-    r.nextColumnStep = (f.step / every + 1) * every;
-    return true;
-}
-
-QString ReverseView::columnLabel(const SampleFrame& f)
-{
-    return f.t == 0 ? tr("x_0") : tr("t=%1").arg(f.t);
+    const SampleFrame& f = m_runs.shown().frames[frame];
+    m_stripSteps.append(frame);
+    m_strip->appendColumn(f.xt.mid(0, 4), ReverseRuns::columnLabel(f));
 }
 
 void ReverseView::rebuildStrip()
 {
-    Run& r = run();
     m_strip->clear();
-    r.stripSteps.clear();
-    r.nextColumnStep = 0;
-    for (qsizetype i = 0; i < r.frames.size(); ++i) {
-        if (takesColumn(r, r.frames[i])) {
-            r.stripSteps.append(static_cast<int>(i));
-            m_strip->appendColumn(r.frames[i].xt.mid(0, 4), columnLabel(r.frames[i]));
-        }
-    }
-    m_scrubber->setRange(0, std::max(0, static_cast<int>(r.frames.size()) - 1));
+    m_stripSteps.clear();
+    m_nextColumnStep = 0;
+    const ReverseRuns::Run& r = m_runs.shown();
+    for (qsizetype i = 0; i < r.frames.size(); ++i)
+        if (ReverseRuns::takesColumn(r, r.frames[i], m_nextColumnStep))
+            appendColumn(static_cast<int>(i));
+    m_scrubber->setRange(0, std::max(0, frameCount() - 1));
 }
 
 void ReverseView::addFrames(const QList<SampleFrame>& frames)
 {
     if (frames.isEmpty())
         return;
-    Run& live = m_runs.front(); // frames always belong to the newest run
-    const bool shown = m_shown == 0;
-    const bool follow = live.frames.isEmpty() || m_scrubber->value() == m_scrubber->maximum();
-    const int keepBefore = live.keepEvery;
-    for (const auto& f : frames) {
-        // Beyond the budget only every k-th step is kept (x_0 always).
-        if (f.step % live.keepEvery != 0 && f.t != 0)
-            continue;
-        live.frames.append(f);
-        live.bytes += sizeOf(f);
-        const int i = static_cast<int>(live.frames.size()) - 1;
-        if (takesColumn(live, f)) {
-            live.stripSteps.append(i);
-            if (shown)
-                m_strip->appendColumn(f.xt.mid(0, 4), columnLabel(f));
-        }
-    }
-    live.clock.update(frames.constLast().step);
-    enforceBudget(live);
+    const bool shown = m_runs.shownIndex() == 0; // frames always belong to the newest run
+    const bool follow = m_runs.live().frames.isEmpty() || m_scrubber->value() == m_scrubber->maximum();
+    QList<int> appended;
+    const ReverseRuns::Change change = m_runs.addFrames(frames, &appended);
     updateTiming();
+    if (change.dropped)
+        updateRunList();
     if (!shown)
         return;
-    if (live.keepEvery != keepBefore)
-        rebuildStrip(); // thinned out: the frame indices changed
-    m_scrubber->setRange(0, static_cast<int>(live.frames.size()) - 1);
+    if (change.thinned) {
+        rebuildStrip();
+    } else {
+        for (int i : appended)
+            if (ReverseRuns::takesColumn(m_runs.live(), m_runs.live().frames[i], m_nextColumnStep))
+                appendColumn(i);
+    }
+    m_scrubber->setRange(0, frameCount() - 1);
     if (follow && !m_scrubber->isPlaying())
         m_scrubber->setValue(m_scrubber->maximum());
     else
@@ -476,16 +429,9 @@ void ReverseView::addFrames(const QList<SampleFrame>& frames)
 
 void ReverseView::end(bool completed)
 {
-    Run& live = m_runs.front();
-    live.running = false;
-    live.completed = completed;
-    if (completed)
-        live.clock.update(live.clock.total());
-    live.clock.stop();
-    if (!completed)
-        live.title += tr(" — cancelled");
-    if (m_shown == 0)
-        m_title->setText(live.title);
+    m_runs.end(completed, tr(" — cancelled"));
+    if (m_runs.shownIndex() == 0)
+        m_title->setText(m_runs.live().title);
     updateRunList();
     updateTiming();
     updateControls();
@@ -493,11 +439,10 @@ void ReverseView::end(bool completed)
 
 void ReverseView::showRun(int index)
 {
-    if (index < 0 || index >= m_runs.size())
+    if (!m_runs.setShown(index))
         return;
-    m_shown = index;
     m_scrubber->pause();
-    const Run& r = run();
+    const ReverseRuns::Run& r = m_runs.shown();
     m_title->setText(r.title);
     m_note->setText(r.note);
     m_note->setVisible(!r.note.isEmpty());
@@ -513,19 +458,19 @@ void ReverseView::updateRunList()
 {
     const QSignalBlocker block(m_runList);
     m_runList->clear();
-    for (qsizetype i = 0; i < m_runs.size(); ++i) {
-        const Run& r = m_runs[i];
-        const QString when = i == 0 ? tr("newest") : tr("%n run(s) back", nullptr, static_cast<int>(i));
+    for (int i = 0; i < m_runs.count(); ++i) {
+        const ReverseRuns::Run& r = m_runs.at(i);
+        const QString when = i == 0 ? tr("newest") : tr("%n run(s) back", nullptr, i);
         m_runList->addItem(r.title.isEmpty() ? when : QStringLiteral("%1 · %2").arg(when, r.title));
-        m_runList->setItemData(static_cast<int>(i), r.title, Qt::ToolTipRole);
+        m_runList->setItemData(i, r.title, Qt::ToolTipRole);
     }
-    m_runList->setCurrentIndex(m_shown);
-    m_runList->setEnabled(m_runs.size() > 1);
+    m_runList->setCurrentIndex(m_runs.shownIndex());
+    m_runList->setEnabled(m_runs.count() > 1);
 }
 
 void ReverseView::updateTiming()
 {
-    const Run& r = run();
+    const ReverseRuns::Run& r = m_runs.shown();
     QString text = r.clock.text();
     if (r.keepEvery > 1)
         text += tr(" · one step in %1 kept (memory budget %2 MB)").arg(r.keepEvery).arg(kFrameBudgetBytes >> 20);
@@ -542,53 +487,43 @@ QString ReverseView::noteText() const
     return m_note->isVisible() ? m_note->text() : QString();
 }
 
-QList<QImage> ReverseView::finalImages() const
-{
-    const Run& r = run();
-    if (!r.completed || r.frames.isEmpty() || r.frames.constLast().t != 0)
-        return {};
-    return r.frames.constLast().xt;
-}
-
 QImage ReverseView::gridAt(int frame, int kind, int scale) const
 {
-    const auto& frames = run().frames;
-    if (frame < 0 || frame >= frames.size())
+    if (frame < 0 || frame >= frameCount())
         return {};
-    const auto& f = frames[frame];
-    const QList<QImage>& images = kind == 0 ? f.xt : (kind == 1 ? f.x0Hat : f.epsHat);
-    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(images.size()))));
-    return makeGrid(images, columns, 2, scale);
-}
-
-QList<QList<QImage>> ReverseView::animationSources(int maxFrames) const
-{
-    QList<QList<QImage>> out;
-    const auto& frames = run().frames;
-    const int n = static_cast<int>(frames.size());
-    if (n == 0)
-        return out;
-    const int count = std::min(n, maxFrames);
-    for (int k = 0; k < count; ++k) {
-        const int i = count == 1 ? n - 1 : static_cast<int>(std::lround(static_cast<double>(n - 1) * k / (count - 1)));
-        out << frames[i].xt;
-    }
-    return out;
-}
-
-QList<QImage> ReverseView::animationFramesFrom(const QList<QList<QImage>>& sources, int scale)
-{
-    QList<QImage> out;
-    for (const QList<QImage>& images : sources) {
-        const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(images.size()))));
-        out << makeGrid(images, columns, 2, scale);
-    }
-    return out;
+    const auto& f = frames()[frame];
+    return ReverseRuns::gridOf(kind == 0 ? f.xt : (kind == 1 ? f.x0Hat : f.epsHat), scale);
 }
 
 QList<QImage> ReverseView::animationFrames(int scale, int maxFrames) const
 {
-    return animationFramesFrom(animationSources(maxFrames), scale);
+    return ReverseRuns::animationFramesFrom(m_runs.animationSources(maxFrames), scale);
+}
+
+void ReverseView::showScore(const SampleFrame& f)
+{
+    if (!m_showScore->isChecked())
+        return;
+    // s = −ε̂/√(1 − ᾱ_t): the ε̂ image negated (shown on ±3, so its pixels are 255 − v) and scaled; the
+    // caption gives the scale, which grows as t falls.
+    const auto& r = m_runs.shown();
+    QList<QImage> negated;
+    for (QImage image : f.epsHat) {
+        image.invertPixels();
+        negated << image;
+    }
+    m_score->setImage(ReverseRuns::gridOf(negated, 1));
+    if (f.t >= 1 && r.schedule && f.t <= r.schedule->steps()) {
+        const double scale = 3.0 / r.schedule->sqrtOneMinusAlphaBar()[static_cast<size_t>(f.t - 1)];
+        m_scoreCaption->setText(tr("score s = −ε̂/√(1 − ᾱ_t), shown on ±%1").arg(scale, 0, 'g', 3));
+    } else {
+        m_scoreCaption->setText(tr("score s = −ε̂/√(1 − ᾱ_t)"));
+    }
+}
+
+QImage ReverseView::scoreImage() const
+{
+    return m_showScore->isChecked() ? m_score->image() : QImage();
 }
 
 QString ReverseView::stepText() const
@@ -603,7 +538,7 @@ QImage ReverseView::stripImage() const
 
 void ReverseView::showFrame(int index)
 {
-    const Run& r = run();
+    const ReverseRuns::Run& r = m_runs.shown();
     if (index < 0 || index >= r.frames.size())
         return;
     const auto& f = r.frames[index];
@@ -611,7 +546,8 @@ void ReverseView::showFrame(int index)
     show(m_xt, 0);
     show(m_x0, 1);
     show(m_eps, 2);
-    const int col = static_cast<int>(r.stripSteps.indexOf(index));
+    showScore(f);
+    const int col = static_cast<int>(m_stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);
     m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.")
                                       .arg(f.step + 1)
@@ -628,6 +564,11 @@ void ReverseView::showFrame(int index)
         const auto at = std::find(r.timesteps.begin(), r.timesteps.end(), f.t);
         const int tNext = at != r.timesteps.end() && at + 1 != r.timesteps.end() ? *(at + 1) : 0;
         live[QStringLiteral("sigma")] = QString::number(samplerSigma(*r.schedule, options, f.t, tNext), 'g', 4);
+        live[QStringLiteral("score_scale")] = QString::number(1.0 / r.schedule->sqrtOneMinusAlphaBar()[i], 'g', 4);
+        if (isLangevinSampler(options.kind))
+            live[QStringLiteral("langevin_eta")] =
+                QString::number(options.langevinStep * (1.0 - r.schedule->alphaBar()[i]), 'g', 4);
+        live[QStringLiteral("sampler")] = QString::fromStdString(samplerKindName(options.kind));
         live[QStringLiteral("log_snr")] = QString::number(std::log(r.schedule->snr()[i]), 'g', 4);
         if (options.kind == SamplerKind::Ddim)
             live[QStringLiteral("eta")] = QString::number(options.eta, 'g', 3);

@@ -6,12 +6,6 @@ using namespace ddpm;
 
 namespace {
 
-bool sameOptions(const SamplerOptions& a, const SamplerOptions& b)
-{
-    return a.kind == b.kind && a.variance == b.variance && a.ddimSteps == b.ddimSteps && a.eta == b.eta &&
-           a.clipX0 == b.clipX0 && a.seed == b.seed && a.count == b.count;
-}
-
 // The same request again: it would draw the very same images.
 bool sameRequest(const SamplingRequest& a, const SamplingRequest& b)
 {
@@ -21,7 +15,7 @@ bool sameRequest(const SamplingRequest& a, const SamplingRequest& b)
         return false;
     if (a.start.defined() && (!a.start.is_same(b.start) || a.startT != b.startT))
         return false;
-    return a.model == b.model && a.useEma == b.useEma && a.threads == b.threads && sameOptions(a.options, b.options);
+    return a.model == b.model && a.useEma == b.useEma && a.threads == b.threads && a.options == b.options;
 }
 
 } // namespace

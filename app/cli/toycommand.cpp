@@ -1,0 +1,213 @@
+// `ddpm toy`: DDPM in two dimensions (core/toy2d.h). Trains the small MLP denoiser on a 2-D data set
+// (or loads one, or uses the exact score of the eight-Gaussian ring), samples points with a chosen
+// sampler and writes them as CSV. JSON on stdout: the loss, for gmm8 the learned score's error against
+// the closed form and each mode's share of the samples, the network evaluations and the time.
+#include "commands.h"
+
+#include "atomicfile.h"
+#include "sampler.h"
+#include "sizelimits.h"
+#include "toy2d.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace ddpm::cli {
+
+namespace {
+
+struct ToyArgs {
+    std::string data = "gmm8", sampler = "ancestral", out, save, load, schedule = "linear";
+    int64_t points = 20000, steps = 4000;
+    int count = 2000, levels = 0, correctorSteps = 1, fixedT = 0, T = 1000, threads = 0;
+    double snr = SamplerOptions{}.snr, langevinStep = SamplerOptions{}.langevinStep;
+    uint64_t seed = 0;
+    bool exact = false;
+};
+
+// The sampler names of the 2-D command: the paper's and score-based vocabulary alike.
+Result<SamplerOptions> samplerFor(const ToyArgs& a)
+{
+    SamplerOptions o;
+    o.clipX0 = false; // points are not in [−1, 1]
+    o.seed = a.seed;
+    o.count = a.count;
+    o.langevinSteps = a.correctorSteps;
+    o.snr = a.snr;
+    o.langevinStep = a.langevinStep;
+    o.fixedT = a.fixedT;
+    if (a.sampler == "ancestral" || a.sampler == "ddpm") {
+        o.kind = SamplerKind::Ddpm;
+    } else if (a.sampler == "pc") {
+        o.kind = SamplerKind::Ddpm;
+        o.corrector = CorrectorKind::Langevin;
+    } else if (a.sampler == "ddim") {
+        o.kind = SamplerKind::Ddim;
+        o.eta = 0.0;
+    } else if (a.sampler == "langevin") {
+        o.kind = SamplerKind::Langevin;
+    } else if (a.sampler == "langevin-fixed") {
+        o.kind = SamplerKind::LangevinFixed;
+    } else {
+        return ddpm::fail(
+            DDPM_MSG("Engine", "unknown sampler '%1' (expected ancestral, pc, ddim, langevin or langevin-fixed)"),
+            a.sampler);
+    }
+    // Levels: every t for the ancestral sampler; 100 for DDIM and annealed Langevin; langevin-fixed
+    // visits its one level as often as annealed Langevin visits all of them.
+    o.ddimSteps = a.levels > 0 ? a.levels : (o.kind == SamplerKind::Ddim ? 50 : 100);
+    return o;
+}
+
+int toy(const ToyArgs& a)
+{
+    if (a.threads > 0)
+        torch::set_num_threads(a.threads);
+    auto sampler = samplerFor(a);
+    if (!sampler)
+        return fail(sampler.error(), 2);
+    if (a.exact && a.data != "gmm8")
+        return fail("--exact needs --data gmm8: only the mixture's score is known in closed form", 2);
+    const auto start = std::chrono::steady_clock::now();
+    stopOnSignals(false);
+
+    toy::ToyModel model;
+    nlohmann::ordered_json j;
+    j["data"] = a.data;
+    if (!a.load.empty()) {
+        auto loaded = toy::loadToyModel(a.load);
+        if (!loaded)
+            return fail(loaded.error());
+        model = std::move(loaded.value());
+    } else {
+        auto kind = parseScheduleKind(a.schedule);
+        if (!kind)
+            return fail(kind.error(), 2);
+        model.schedule.kind = kind.value();
+        model.schedule.steps = a.T;
+        if (auto valid = NoiseSchedule::create(model.schedule); !valid)
+            return fail(valid.error(), 2);
+        model.model = toy::ToyMlp();
+        model.data = a.data;
+    }
+    const Diffusion diffusion(NoiseSchedule(model.schedule), Prediction::Epsilon);
+    const auto mixture = toy::ringOfEight();
+
+    if (a.load.empty() && !a.exact) {
+        auto data = toy::toyData(a.data, a.points, a.seed);
+        if (!data)
+            return fail(data.error());
+        toy::ToyTrainOptions to;
+        to.steps = a.steps;
+        to.seed = a.seed;
+        double emaLoss = NAN;
+        auto last = std::chrono::steady_clock::now();
+        auto trained = toy::trainToy(
+            model.model, diffusion, data.value(), to,
+            [&](const toy::ToyProgress& p) {
+                emaLoss = std::isnan(emaLoss) ? p.loss : 0.99 * emaLoss + 0.01 * p.loss;
+                const auto now = std::chrono::steady_clock::now();
+                if (now - last > std::chrono::seconds(1) || p.step == to.steps) {
+                    last = now;
+                    std::fprintf(stderr, "\rddpm toy: step %lld of %lld, loss %.4f   ", static_cast<long long>(p.step),
+                                 static_cast<long long>(to.steps), emaLoss);
+                }
+            },
+            &interrupted());
+        std::fprintf(stderr, "\n");
+        if (!trained)
+            return fail(trained.error());
+        if (!trained.value())
+            return fail("interrupted", 130);
+        model.steps = a.steps;
+        j["training_steps"] = a.steps;
+        j["loss"] = emaLoss;
+        if (!a.save.empty())
+            if (auto s = toy::saveToyModel(a.save, model); !s)
+                return fail(s.error());
+    }
+    const Denoiser denoiser = a.exact ? toy::exactDenoiser(mixture, diffusion) : toy::toyDenoiser(model.model);
+
+    if (a.data == "gmm8" && !a.exact) {
+        // The learned score against the closed form, at points of q_t, at a quarter and half of T.
+        nlohmann::ordered_json err;
+        for (int t : {diffusion.steps() / 10, diffusion.steps() / 4, diffusion.steps() / 2}) {
+            const double abar = diffusion.schedule().alphaBar()[static_cast<size_t>(t - 1)];
+            const auto x0 = mixture.sample(4000, a.seed + 1);
+            const auto xt = std::sqrt(abar) * x0 + std::sqrt(1.0 - abar) * torch::randn_like(x0);
+            const auto tIndex = torch::full({xt.size(0)}, t - 1, torch::kInt64);
+            const auto learned = -denoiser(xt, tIndex) / std::sqrt(1.0 - abar);
+            err["t=" + std::to_string(t)] = toy::scoreRelativeError(learned, mixture.score(xt, abar));
+        }
+        j["score_relative_error"] = err;
+    }
+
+    torch::Tensor samples;
+    ReverseProcess process(diffusion, denoiser, sampler.value(), {2});
+    if (!process.run(&interrupted()))
+        return fail("interrupted", 130);
+    samples = process.current();
+    if (auto s = writeFileAtomically(a.out, toy::pointsCsv(samples)); !s)
+        return fail(s.error());
+    j["sampler"] = a.sampler;
+    j["samples"] = a.count;
+    j["network_evaluations_per_sample"] = samplerEvaluations(sampler.value(), diffusion.steps());
+    if (a.data == "gmm8") {
+        const auto shares = toy::componentShares(mixture, samples);
+        j["mode_shares"] = shares;
+        // How far the samples are from the mode they belong to, against the mixture's own σ = 0.08.
+        const auto r = mixture.responsibilities(samples, 1.0).argmax(1);
+        double spread = 0;
+        for (int64_t i = 0; i < samples.size(0); ++i) {
+            const auto& mu = mixture.means[static_cast<size_t>(r[i].item<int64_t>())];
+            spread += std::pow(samples[i][0].item<double>() - mu.first, 2) +
+                      std::pow(samples[i][1].item<double>() - mu.second, 2);
+        }
+        j["rms_distance_to_mode"] = std::sqrt(spread / (2.0 * static_cast<double>(samples.size(0))));
+    }
+    j["out"] = a.out;
+    j["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%s\n", j.dump(2).c_str());
+    return 0;
+}
+
+} // namespace
+
+void addToyCommand(CommandLine& cli)
+{
+    auto a = std::make_shared<ToyArgs>();
+    auto* c = cli.add("toy", "train and sample DDPM on 2-D points, where the score is known",
+                      "trains the small MLP denoiser on a 2-D data set by Algorithm 1 (or loads one, or uses the "
+                      "exact score of the eight-Gaussian ring), samples points with ancestral sampling, "
+                      "predictor-corrector, DDIM, annealed Langevin dynamics or Langevin at one noise level, and "
+                      "writes them as CSV (x,y per row)",
+                      [a] { return toy(*a); });
+    addText(c, "--data", a->data, "gmm8, moons, swissroll or csv:FILE", "DATA");
+    addText(c, "--out", a->out, "the samples as CSV", "FILE")->required();
+    addText(c, "--sampler", a->sampler, "ancestral, pc, ddim, langevin or langevin-fixed", "S");
+    addNumber(c, "--steps", a->steps, 0, static_cast<double>(limits::kMaxSteps), "training steps", "N");
+    addNumber(c, "--points", a->points, 1, static_cast<double>(limits::kMaxToyPoints), "training points drawn", "N");
+    addNumber(c, "--count", a->count, 1, static_cast<double>(limits::kMaxToyPoints), "points to sample", "N");
+    addNumber(c, "--levels", a->levels, 0, static_cast<double>(limits::kMaxTimesteps),
+              "noise levels of ddim and langevin, visits of langevin-fixed (0: 50 for ddim, else 100)", "L");
+    addNumber(c, "--corrector-steps", a->correctorSteps, 1, 1000,
+              "Langevin steps per level (pc's corrector, langevin, langevin-fixed)", "K");
+    addNumber(c, "--snr", a->snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r", "R");
+    addNumber(c, "--langevin-step", a->langevinStep, 1e-6, 10.0, "c in the Langevin step size η_t = c (1 − ᾱ_t)", "C");
+    addNumber(c, "--fixed-t", a->fixedT, 0, static_cast<double>(limits::kMaxTimesteps),
+              "langevin-fixed's level (0: 3 % of T)", "T");
+    addText(c, "--schedule", a->schedule, "linear, cosine, sigmoid or quadratic", "S");
+    addNumber(c, "--T", a->T, 2, static_cast<double>(limits::kMaxTimesteps), "diffusion steps", "T");
+    addText(c, "--save", a->save, "save the trained model", "FILE");
+    addText(c, "--load", a->load, "sample a model saved with --save instead of training", "FILE");
+    c->add_flag("--exact", a->exact, "sample with the mixture's exact score (gmm8 only), no network");
+    addNumber(c, "--seed", a->seed, 0, 9e15, "training data, initialisation and sampling noise", "S");
+    addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
+}
+
+} // namespace ddpm::cli

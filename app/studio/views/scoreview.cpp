@@ -1,0 +1,542 @@
+#include "scoreview.h"
+
+#include "losschart.h"
+#include "scoreplot.h"
+#include "timestepscrubber.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+
+constexpr double kExtent = 1.8;   // the plane shown: [−1.8, 1.8]²
+constexpr int kDensityCells = 96; // the density image's side
+constexpr int kArrowGrid = 19;    // arrows a side
+constexpr int kDataPoints = 6000; // points of a built-in data set
+constexpr int kErrorPoints = 2000;
+
+// Points on a regular grid over the plane, row by row from the top (y = +extent), cell centres.
+torch::Tensor gridPoints(int side, double extent)
+{
+    const double h = 2.0 * extent / side;
+    auto xs = torch::linspace(-extent + h / 2, extent - h / 2, side, torch::kFloat32);
+    auto ys = torch::linspace(extent - h / 2, -extent + h / 2, side, torch::kFloat32);
+    auto g = torch::meshgrid({ys, xs}, "ij");
+    return torch::stack({g[1].reshape(-1), g[0].reshape(-1)}, 1);
+}
+
+QVector<QPointF> toPoints(const torch::Tensor& x)
+{
+    const auto p = x.to(torch::kFloat32).contiguous();
+    const float* d = p.data_ptr<float>();
+    QVector<QPointF> out;
+    out.reserve(static_cast<int>(p.size(0)));
+    for (int64_t i = 0; i < p.size(0); ++i)
+        out << QPointF(d[2 * i], d[2 * i + 1]);
+    return out;
+}
+
+// A [side, side] grid of values in [0, 1] as an image: white to blue.
+QImage densityImage(const torch::Tensor& values, int side)
+{
+    QImage image(side, side, QImage::Format_RGB32);
+    const auto v = values.to(torch::kFloat32).contiguous();
+    const float* d = v.data_ptr<float>();
+    for (int y = 0; y < side; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        for (int x = 0; x < side; ++x) {
+            const double a = std::clamp(static_cast<double>(d[y * side + x]), 0.0, 1.0);
+            line[x] =
+                qRgb(static_cast<int>(255 - a * 185), static_cast<int>(255 - a * 140), static_cast<int>(255 - a * 40));
+        }
+    }
+    return image;
+}
+
+} // namespace
+
+ScoreView::ScoreView(QWidget* parent)
+    : QWidget(parent)
+    , m_diffusion(NoiseSchedule(m_schedule), Prediction::Epsilon)
+    , m_controller(new ScoreController(this))
+{
+    buildControls();
+    buildLayout();
+    connectSignals();
+    dataChanged();
+}
+
+ScoreView::~ScoreView() = default;
+
+void ScoreView::buildControls()
+{
+    m_data = new QComboBox(this);
+    m_data->addItem(tr("Eight Gaussians on a ring"), QStringLiteral("gmm8"));
+    m_data->addItem(tr("Two moons"), QStringLiteral("moons"));
+    m_data->addItem(tr("Swiss roll"), QStringLiteral("swissroll"));
+    m_data->addItem(tr("Points you draw"), QStringLiteral("drawn"));
+    m_clear = new QPushButton(tr("Clear the points"), this);
+    m_drawHint = new QLabel(tr("Click or drag on the plot to draw points."), this);
+    m_drawHint->setWordWrap(true);
+    m_trainSteps = new QSpinBox(this);
+    m_trainSteps->setRange(100, 200000);
+    m_trainSteps->setSingleStep(500);
+    m_trainSteps->setValue(3000);
+    m_train = new QPushButton(tr("Train"), this);
+    m_train->setToolTip(tr("Algorithm 1 on the points: the MLP learns ε̂, i.e. the score of every noise level"));
+    m_stopTraining = new QPushButton(tr("Stop"), this);
+    m_loss = new LossChart(this);
+    m_loss->setMinimumHeight(170);
+    m_loss->chart()->legend()->hide(); // one curve that matters: the title says what it is
+    m_loss->chart()->setTitle(tr("Training loss"));
+    m_sampler = new QComboBox(this);
+    m_sampler->addItem(tr("Ancestral (Algorithm 2)"), QStringLiteral("ancestral"));
+    m_sampler->addItem(tr("Predictor–corrector"), QStringLiteral("pc"));
+    m_sampler->addItem(tr("DDIM, η = 0 (probability flow)"), QStringLiteral("ddim"));
+    m_sampler->addItem(tr("Annealed Langevin dynamics"), QStringLiteral("langevin"));
+    m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
+    m_levels = new QSpinBox(this);
+    m_levels->setRange(1, 1000);
+    m_levels->setValue(100);
+    m_langevinSteps = new QSpinBox(this);
+    m_langevinSteps->setRange(1, 100);
+    m_langevinSteps->setValue(2);
+    m_snr = new QDoubleSpinBox(this);
+    m_snr->setRange(0.01, 2.0);
+    m_snr->setSingleStep(0.01);
+    m_snr->setValue(0.16);
+    m_count = new QSpinBox(this);
+    m_count->setRange(10, 5000);
+    m_count->setSingleStep(100);
+    m_count->setValue(600);
+    m_exact = new QCheckBox(tr("Use the exact score (the ring only)"), this);
+    m_sample = new QPushButton(tr("Sample"), this);
+    m_stopSampling = new QPushButton(tr("Stop"), this);
+    m_showDensity = new QCheckBox(tr("Density q_t"), this);
+    m_showLearned = new QCheckBox(tr("Learned score (black)"), this);
+    m_showExact = new QCheckBox(tr("Exact score (blue)"), this);
+    m_showData = new QCheckBox(tr("Data points"), this);
+    for (QCheckBox* box : {m_showDensity, m_showLearned, m_showExact})
+        box->setChecked(true);
+    m_plot = new ScorePlot(this);
+    m_plot->setExtent(kExtent);
+    m_scrubber = new TimestepScrubber(this);
+    m_scrubber->setFps(20);
+    m_caption = new QLabel(this);
+    m_caption->setWordWrap(true);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+}
+
+void ScoreView::buildLayout()
+{
+    auto* dataBox = new QGroupBox(tr("Data and model"), this);
+    auto* dl = new QFormLayout(dataBox);
+    dl->addRow(tr("Data"), m_data);
+    dl->addRow(m_drawHint);
+    dl->addRow(m_clear);
+    dl->addRow(tr("Training steps"), m_trainSteps);
+    auto* trainRow = new QHBoxLayout;
+    trainRow->addWidget(m_train);
+    trainRow->addWidget(m_stopTraining);
+    dl->addRow(trainRow);
+    dl->addRow(m_loss);
+
+    auto* samplerBox = new QGroupBox(tr("Particles"), this);
+    auto* sl = new QFormLayout(samplerBox);
+    sl->addRow(tr("Sampler"), m_sampler);
+    sl->addRow(tr("Levels (DDIM, Langevin)"), m_levels);
+    sl->addRow(tr("Langevin steps per level"), m_langevinSteps);
+    sl->addRow(tr("Corrector's signal-to-noise r"), m_snr);
+    sl->addRow(tr("Particles"), m_count);
+    sl->addRow(m_exact);
+    auto* sampleRow = new QHBoxLayout;
+    sampleRow->addWidget(m_sample);
+    sampleRow->addWidget(m_stopSampling);
+    sl->addRow(sampleRow);
+
+    auto* showBox = new QGroupBox(tr("Show"), this);
+    auto* shl = new QVBoxLayout(showBox);
+    for (QCheckBox* box : {m_showDensity, m_showLearned, m_showExact, m_showData})
+        shl->addWidget(box);
+
+    auto* left = new QVBoxLayout;
+    left->addWidget(dataBox);
+    left->addWidget(samplerBox);
+    left->addWidget(showBox);
+    left->addStretch(1);
+    auto* leftWidget = new QWidget;
+    leftWidget->setLayout(left);
+    // The controls scroll on a small screen rather than making the window taller than it.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(leftWidget);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(leftWidget->sizeHint().width() + 20);
+    scroll->setMaximumWidth(380);
+
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_caption);
+    right->addWidget(m_plot, 1);
+    right->addWidget(m_scrubber);
+    right->addWidget(m_status);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(scroll);
+    layout->addLayout(right, 1);
+}
+
+void ScoreView::connectSignals()
+{
+    connect(m_data, &QComboBox::currentIndexChanged, this, &ScoreView::dataChanged);
+    connect(m_clear, &QPushButton::clicked, this, [this] {
+        m_drawn.clear();
+        dataChanged();
+    });
+    connect(m_plot, &ScorePlot::pointAdded, this, [this](const QPointF& p) {
+        m_drawn << p;
+        m_points = torch::Tensor();
+        m_plot->setDataPoints(m_drawn);
+        updateControls();
+    });
+    connect(m_train, &QPushButton::clicked, this, &ScoreView::train);
+    connect(m_stopTraining, &QPushButton::clicked, m_controller, &ScoreController::cancelTraining);
+    connect(m_sample, &QPushButton::clicked, this, &ScoreView::sample);
+    connect(m_stopSampling, &QPushButton::clicked, m_controller, &ScoreController::cancelSampling);
+    connect(m_sampler, &QComboBox::currentIndexChanged, this, &ScoreView::updateControls);
+    connect(m_exact, &QCheckBox::toggled, this, &ScoreView::updateControls);
+    for (QCheckBox* box : {m_showDensity, m_showLearned, m_showExact, m_showData})
+        connect(box, &QCheckBox::toggled, this, &ScoreView::updateField);
+    connect(m_scrubber, &TimestepScrubber::valueChanged, this, [this](int v) {
+        if (m_run)
+            showFrame(v);
+        else
+            setT(v);
+    });
+    connect(m_controller, &ScoreController::trainingProgress, this, [this](qint64 step, qint64 total, double loss) {
+        m_loss->appendPoints({QPointF(static_cast<double>(step), loss)});
+        m_status->setText(tr("Training: step %1 of %2, loss %3").arg(step).arg(total).arg(loss, 0, 'g', 4));
+    });
+    connect(m_controller, &ScoreController::modelUpdated, this, [this](const ToyModelPtr& model, qint64 step) {
+        m_model = model;
+        m_modelStep = step;
+        updateField();
+    });
+    connect(m_controller, &ScoreController::trainingFinished, this, [this](bool completed, const QString& error) {
+        if (!error.isEmpty())
+            m_status->setText(error);
+        else if (!completed)
+            m_status->setText(tr("Training stopped after %1 steps.").arg(m_modelStep));
+        else
+            m_status->setText(tr("Trained for %1 steps. Scrub t to compare the learned score with the truth, or "
+                                 "sample particles.")
+                                  .arg(m_modelStep));
+        updateControls();
+    });
+    connect(m_controller, &ScoreController::samplingFinished, this,
+            [this](const std::shared_ptr<const ParticleRun>& run, const QString& error) {
+                if (!error.isEmpty())
+                    m_status->setText(error);
+                if (run && !run->frames.isEmpty()) {
+                    m_run = run;
+                    m_scrubber->setRange(0, static_cast<int>(run->frames.size()) - 1);
+                    m_scrubber->setLabelFunction([this](int i) {
+                        if (!m_run || i < 0 || i >= m_run->frames.size())
+                            return QString();
+                        const int t = m_run->t[static_cast<size_t>(i)];
+                        return t > 0 ? tr("step %1 of %2 · t = %3").arg(i + 1).arg(m_run->frames.size() - 1).arg(t)
+                                     : tr("done");
+                    });
+                    m_scrubber->setValue(m_scrubber->maximum());
+                    showFrame(m_scrubber->maximum());
+                    m_status->setText(finishedText(*run));
+                } else if (error.isEmpty()) {
+                    m_status->setText(tr("Sampling stopped."));
+                }
+                updateControls();
+            });
+}
+
+QString ScoreView::finishedText(const ParticleRun& run) const
+{
+    QString text = tr("%1 particles, %2 network evaluations each%3.")
+                       .arg(run.frames.constLast().size())
+                       .arg(run.evaluations)
+                       .arg(run.exact ? tr(" of the exact score") : QString());
+    if (dataSet() == QLatin1String("gmm8")) {
+        const auto& last = run.frames.constLast();
+        auto x = torch::empty({static_cast<int64_t>(last.size()), 2}, torch::kFloat32);
+        for (int i = 0; i < last.size(); ++i) {
+            x[i][0] = last[i].x();
+            x[i][1] = last[i].y();
+        }
+        const auto shares = toy::componentShares(toy::ringOfEight(), x);
+        const auto [lo, hi] = std::minmax_element(shares.begin(), shares.end());
+        text += tr(" The modes hold %1–%2 % of them each (the data: 12.5 %).")
+                    .arg(100.0 * *lo, 0, 'f', 1)
+                    .arg(100.0 * *hi, 0, 'f', 1);
+    }
+    return text;
+}
+
+QString ScoreView::dataSet() const
+{
+    return m_data->currentData().toString();
+}
+
+void ScoreView::setDataSet(const QString& name)
+{
+    m_data->setCurrentIndex(std::max(0, m_data->findData(name)));
+}
+
+int ScoreView::drawnPointCount() const
+{
+    return static_cast<int>(m_drawn.size());
+}
+
+QString ScoreView::statusText() const
+{
+    return m_status->text();
+}
+
+torch::Tensor ScoreView::points() const
+{
+    if (dataSet() == QLatin1String("drawn")) {
+        auto out = torch::empty({static_cast<int64_t>(m_drawn.size()), 2}, torch::kFloat32);
+        for (int i = 0; i < m_drawn.size(); ++i) {
+            out[i][0] = m_drawn[i].x();
+            out[i][1] = m_drawn[i].y();
+        }
+        return out;
+    }
+    return toy::toyData(dataSet().toStdString(), kDataPoints, 1).value();
+}
+
+void ScoreView::dataChanged()
+{
+    // A new data set: the model and the particles were of the old one.
+    m_controller->cancelTraining();
+    m_controller->cancelSampling();
+    m_model.reset();
+    m_run.reset();
+    m_frame = -1;
+    m_loss->clear();
+    const bool drawn = dataSet() == QLatin1String("drawn");
+    m_points = drawn ? torch::Tensor() : points();
+    m_plot->setDrawingEnabled(drawn);
+    m_plot->setDataPoints(drawn ? m_drawn : toPoints(m_points));
+    m_showData->setChecked(drawn);
+    m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(t); });
+    m_scrubber->setRange(0, m_diffusion.steps());
+    m_scrubber->setValue(m_t);
+    m_status->setText(drawn ? tr("Draw points, then train.") : tr("Train the model, then scrub t."));
+    updateControls();
+    updateField();
+}
+
+void ScoreView::setT(int t)
+{
+    m_t = std::clamp(t, 0, m_diffusion.steps());
+    if (!m_run && m_scrubber->value() != m_t)
+        m_scrubber->setValue(m_t);
+    updateField();
+}
+
+void ScoreView::showFrame(int frame)
+{
+    if (!m_run || frame < 0 || frame >= m_run->frames.size())
+        return;
+    m_frame = frame;
+    m_t = m_run->t[static_cast<size_t>(frame)];
+    updateField();
+}
+
+void ScoreView::updateField()
+{
+    const int T = m_diffusion.steps();
+    const double abar = m_t >= 1 ? m_diffusion.schedule().alphaBar()[static_cast<size_t>(std::min(m_t, T) - 1)] : 1.0;
+    updateDensity(abar);
+    updateArrows(abar, m_t);
+    updateParticles();
+    QString caption = m_t >= 1 ? tr("t = %1: ᾱ_t = %2, score scale 1/√(1 − ᾱ_t) = %3")
+                                     .arg(m_t)
+                                     .arg(abar, 0, 'g', 4)
+                                     .arg(1.0 / std::sqrt(1.0 - abar), 0, 'g', 4)
+                               : tr("t = 0: the data");
+    if (std::isfinite(m_scoreError))
+        caption += tr(" · learned score's mean relative error %1 %").arg(100.0 * m_scoreError, 0, 'f', 1);
+    m_caption->setText(caption);
+    m_plot->setDataPoints(m_showData->isChecked() ? (dataSet() == QLatin1String("drawn") ? m_drawn : toPoints(m_points))
+                                                  : QVector<QPointF>());
+    updateLive();
+}
+
+void ScoreView::updateDensity(double abar)
+{
+    if (!m_showDensity->isChecked()) {
+        m_plot->setDensity({});
+        return;
+    }
+    torch::NoGradGuard noGrad;
+    const int side = kDensityCells;
+    torch::Tensor values;
+    if (dataSet() == QLatin1String("gmm8")) {
+        values = toy::ringOfEight().logDensity(gridPoints(side, kExtent), abar).exp();
+    } else {
+        // A histogram of the data noised to t with a fixed ε per point, so that it scrubs smoothly.
+        const auto data = dataSet() == QLatin1String("drawn") ? points() : m_points;
+        if (!data.defined() || data.size(0) == 0) {
+            m_plot->setDensity({});
+            return;
+        }
+        if (!m_noise.defined() || m_noise.size(0) != data.size(0))
+            m_noise = torch::randn({data.size(0), 2}, at::detail::createCPUGenerator(5), torch::kFloat32);
+        const auto xt = std::sqrt(abar) * data + std::sqrt(1.0 - abar) * m_noise;
+        const auto cell = ((xt + kExtent) / (2.0 * kExtent) * side).floor().to(torch::kInt64);
+        const auto inside = (cell >= 0).all(1) & (cell < side).all(1);
+        const auto c = cell.index({inside});
+        const auto index = (side - 1 - c.select(1, 1)) * side + c.select(1, 0); // row 0 at the top
+        values = torch::bincount(index, {}, side * side).to(torch::kFloat32).sqrt();
+    }
+    values = values.reshape({side, side});
+    const double max = values.max().item<double>();
+    m_plot->setDensity(max > 0 ? densityImage(values / max, side) : QImage());
+}
+
+void ScoreView::updateArrows(double abar, int t)
+{
+    torch::NoGradGuard noGrad;
+    m_scoreError = NAN;
+    const double spacing = 2.0 * kExtent / kArrowGrid;
+    const auto grid = gridPoints(kArrowGrid, kExtent);
+    const auto origins = toPoints(grid);
+    const bool ring = dataSet() == QLatin1String("gmm8");
+    const auto mixture = toy::ringOfEight();
+    const double scale = t >= 1 ? std::sqrt(1.0 - abar) : 0.0;
+    const auto tIndex = [](int64_t n, int t) { return torch::full({n}, t - 1, torch::kInt64); };
+    if (m_model && t >= 1 && m_showLearned->isChecked())
+        m_plot->setArrows(0, origins, toPoints(-m_model->forward(grid, tIndex(grid.size(0), t)) / scale), spacing);
+    else
+        m_plot->setArrows(0, {}, {}, spacing);
+    if (ring && t >= 1 && m_showExact->isChecked())
+        m_plot->setArrows(1, origins, toPoints(mixture.score(grid, abar)), spacing);
+    else
+        m_plot->setArrows(1, {}, {}, spacing);
+    if (ring && m_model && t >= 1) {
+        // At points of q_t, where the sampler goes (a fixed draw, so that the number scrubs smoothly).
+        const auto x0 = mixture.sample(kErrorPoints, 3);
+        const auto eps = torch::randn({kErrorPoints, 2}, at::detail::createCPUGenerator(4), torch::kFloat32);
+        const auto xt = std::sqrt(abar) * x0 + scale * eps;
+        m_scoreError =
+            toy::scoreRelativeError(-m_model->forward(xt, tIndex(kErrorPoints, t)) / scale, mixture.score(xt, abar));
+    }
+}
+
+void ScoreView::updateParticles()
+{
+    if (m_run && m_frame >= 0 && m_frame < m_run->frames.size())
+        m_plot->setParticles(m_run->frames[m_frame]);
+    else
+        m_plot->setParticles({});
+}
+
+SamplerOptions ScoreView::samplerOptions() const
+{
+    SamplerOptions o;
+    o.clipX0 = false;
+    o.count = m_count->value();
+    o.seed = 1;
+    o.langevinSteps = m_langevinSteps->value();
+    o.snr = m_snr->value();
+    o.ddimSteps = m_levels->value();
+    const QString s = m_sampler->currentData().toString();
+    if (s == QLatin1String("pc")) {
+        o.kind = SamplerKind::Ddpm;
+        o.corrector = CorrectorKind::Langevin;
+    } else if (s == QLatin1String("ancestral")) {
+        o.kind = SamplerKind::Ddpm;
+    } else {
+        o.kind = parseSamplerKind(s.toStdString()).value();
+    }
+    return o;
+}
+
+void ScoreView::train()
+{
+    const auto data = points();
+    if (data.size(0) < 2) {
+        m_status->setText(tr("Draw at least two points first."));
+        return;
+    }
+    m_loss->clear();
+    m_model.reset();
+    m_modelStep = 0;
+    m_controller->train(data, m_schedule, m_trainSteps->value(), 0);
+    m_status->setText(tr("Training…"));
+    updateControls();
+}
+
+void ScoreView::sample()
+{
+    const bool exact = m_exact->isChecked() && dataSet() == QLatin1String("gmm8");
+    if (!exact && !m_model) {
+        m_status->setText(tr("Train the model first (or use the exact score of the ring)."));
+        return;
+    }
+    const auto o = samplerOptions();
+    m_controller->sample(exact ? nullptr : m_model, m_schedule, o);
+    m_status->setText(tr("Sampling %1 particles: %2 network evaluations each…")
+                          .arg(o.count)
+                          .arg(samplerEvaluations(o, m_diffusion.steps())));
+    updateControls();
+}
+
+void ScoreView::updateControls()
+{
+    const bool drawn = dataSet() == QLatin1String("drawn");
+    const bool ring = dataSet() == QLatin1String("gmm8");
+    const bool training = m_controller->isTraining();
+    const bool sampling = m_controller->isSampling();
+    const QString s = m_sampler->currentData().toString();
+    m_clear->setEnabled(drawn && !m_drawn.isEmpty());
+    m_drawHint->setVisible(drawn);
+    m_train->setEnabled(!training && (!drawn || m_drawn.size() >= 2));
+    m_stopTraining->setEnabled(training);
+    m_exact->setEnabled(ring);
+    m_showExact->setEnabled(ring);
+    m_levels->setEnabled(s == QLatin1String("ddim") || s.startsWith(QLatin1String("langevin")));
+    m_langevinSteps->setEnabled(s == QLatin1String("pc") || s.startsWith(QLatin1String("langevin")));
+    m_snr->setEnabled(s == QLatin1String("pc"));
+    m_sample->setEnabled(!sampling && ((m_exact->isChecked() && ring) || m_model));
+    m_stopSampling->setEnabled(sampling);
+}
+
+void ScoreView::updateLive()
+{
+    QMap<QString, QString> live;
+    live[QStringLiteral("t")] = QString::number(m_t);
+    if (m_t >= 1) {
+        const auto i = static_cast<size_t>(m_t - 1);
+        const double abar = m_diffusion.schedule().alphaBar()[i];
+        live[QStringLiteral("alpha_bar")] = QString::number(abar, 'g', 4);
+        live[QStringLiteral("score_scale")] = QString::number(1.0 / std::sqrt(1.0 - abar), 'g', 4);
+        live[QStringLiteral("langevin_eta")] = QString::number(SamplerOptions{}.langevinStep * (1.0 - abar), 'g', 4);
+    }
+    if (std::isfinite(m_scoreError))
+        live[QStringLiteral("score_error")] = QString::number(m_scoreError, 'g', 3);
+    Q_EMIT liveValuesChanged(live);
+}

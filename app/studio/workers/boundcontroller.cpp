@@ -1,0 +1,79 @@
+#include "boundcontroller.h"
+
+#include "imageio.h"
+#include "messages.h"
+#include "modelstate.h"
+
+#include <QPointer>
+
+using namespace ddpm;
+
+BoundController::BoundController(QObject* parent)
+    : QObject(parent)
+{
+}
+
+BoundController::~BoundController()
+{
+    m_requests.cancel();
+    m_worker.stop();
+}
+
+std::string BoundController::heldOutSpec(const SnapshotPtr& model)
+{
+    if (!model)
+        return {};
+    const std::string& spec = model->config.dataSpec;
+    return spec.rfind("fashion-mnist", 0) == 0 || spec.empty() ? "fashion-mnist:test" : spec;
+}
+
+void BoundController::measure(const SnapshotPtr& model, const std::string& dataSpec, int count,
+                              const std::vector<int>& timesteps)
+{
+    if (!model)
+        return;
+    const auto ticket = m_requests.next();
+    QPointer<BoundController> self(this);
+    auto report = [self, id = ticket.id](auto f) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, id, f] {
+                if (self && self->m_requests.isCurrent(id))
+                    f(*self);
+            },
+            Qt::QueuedConnection);
+    };
+    m_worker.post([model, dataSpec, count, timesteps, ticket, report] {
+        auto profile = std::make_shared<BoundProfile>();
+        double prior = 0;
+        const QString error = guarded(QStringLiteral("measuring the likelihood bound"), [&]() -> QString {
+            const auto sampling = samplingFrom(*model, Weights::Ema, /*ownCopy=*/true);
+            auto data = loadDataSpec(dataSpec, sampling.imageShape[0], sampling.imageShape[1], qtFolderLoader());
+            if (!data)
+                return errorText(data);
+            const int64_t n = std::min<int64_t>(count, data->size());
+            const auto x0 =
+                (data->images.narrow(0, 0, n).to(torch::kFloat32) / 127.5 - 1.0).to(sampling.diffusion.device());
+            prior = bitsPerDim(priorTerm(sampling.diffusion, x0).mean().item<double>(), x0[0].numel());
+            auto r = boundProfile(
+                sampling.diffusion, sampling.denoiser, x0, timesteps, BoundOptions{},
+                [&](int done, int total) {
+                    report([done, total](BoundController& c) { Q_EMIT c.progress(done, total); });
+                },
+                ticket.cancel.get());
+            if (!r)
+                return isBoundCancelled(r.failure()) ? QString() : errorText(r);
+            *profile = std::move(r.value());
+            return {};
+        });
+        report([profile, prior, error, id = ticket.id](BoundController& c) {
+            c.m_requests.finish(id);
+            Q_EMIT c.finished(profile->empty() ? nullptr : profile, prior, error);
+        });
+    });
+}
+
+void BoundController::cancel()
+{
+    m_requests.cancel();
+}

@@ -1,0 +1,42 @@
+// The likelihood bound's profile (core/likelihood.h: boundProfile) on a background worker below the
+// window's priority, for the Quality view's bound panel: one request at a time, progress as it goes,
+// the profile at the end or why it stopped.
+#pragma once
+
+#include "backgroundworker.h"
+#include "modelsnapshot.h"
+
+#include "likelihood.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+using BoundProfile = std::vector<ddpm::BoundProfilePoint>;
+
+class BoundController : public QObject {
+    Q_OBJECT
+public:
+    explicit BoundController(QObject* parent = nullptr);
+    ~BoundController() override;
+
+    // Held-out images for a model: Fashion-MNIST's test images for a model of Fashion-MNIST, else the
+    // model's own data set (which it may have seen: the panel says which).
+    static std::string heldOutSpec(const SnapshotPtr& model);
+    // Measures the bound's terms of the first `count` images of `dataSpec` (fitted to the model) at
+    // `timesteps` with the model's EMA weights; the request before is cancelled.
+    void measure(const SnapshotPtr& model, const std::string& dataSpec, int count, const std::vector<int>& timesteps);
+    void cancel();
+    bool isRunning() const { return m_requests.active(); }
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    // The profile, L_T in bits per dimension and the images' dimensions; profile empty and `error` the
+    // reason (empty when cancelled) when it did not finish.
+    void finished(const std::shared_ptr<const BoundProfile>& profile, double priorBits, const QString& error);
+
+private:
+    Requests m_requests;
+    BackgroundWorker m_worker{QStringLiteral("bound")}; // last: stopped first
+};

@@ -1,0 +1,158 @@
+#include "scorecontroller.h"
+
+#include "messages.h"
+#include "unet.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <cmath>
+
+using namespace ddpm;
+
+namespace {
+
+ToyModelPtr copyOf(toy::ToyMlp& model)
+{
+    auto copy = std::make_shared<toy::ToyMlpImpl>(model->width, static_cast<int64_t>(model->first.size()));
+    torch::NoGradGuard noGrad;
+    copyWeights(*model, *copy);
+    copy->eval();
+    return copy;
+}
+
+QVector<QPointF> pointsOf(const torch::Tensor& x)
+{
+    const auto p = x.to(torch::kCPU, torch::kFloat32).contiguous().view({-1, 2});
+    const float* d = p.data_ptr<float>();
+    QVector<QPointF> out;
+    out.reserve(static_cast<int>(p.size(0)));
+    for (int64_t i = 0; i < p.size(0); ++i)
+        out << QPointF(d[2 * i], d[2 * i + 1]);
+    return out;
+}
+
+} // namespace
+
+ScoreController::ScoreController(QObject* parent)
+    : QObject(parent)
+    , m_worker(QStringLiteral("score"))
+{
+}
+
+ScoreController::~ScoreController()
+{
+    m_training.cancel();
+    m_sampling.cancel();
+    m_worker.stop();
+}
+
+void ScoreController::train(const torch::Tensor& points, const ScheduleOptions& schedule, int64_t steps, uint64_t seed)
+{
+    const auto ticket = m_training.next();
+    QPointer<ScoreController> self(this);
+    // Reports reach the GUI thread as queued calls; those of a request no longer current are dropped.
+    auto report = [self, id = ticket.id](auto f) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, id, f] {
+                if (self && self->m_training.isCurrent(id))
+                    f(*self);
+            },
+            Qt::QueuedConnection);
+    };
+    m_worker.post([points, schedule, steps, seed, ticket, report] {
+        QString error;
+        bool completed = false;
+        error = guarded(QStringLiteral("training the 2-D model"), [&]() -> QString {
+            torch::manual_seed(seed);
+            toy::ToyMlp model;
+            const Diffusion diffusion(NoiseSchedule(schedule), Prediction::Epsilon);
+            toy::ToyTrainOptions o;
+            o.steps = steps;
+            o.seed = seed;
+            QElapsedTimer since;
+            since.start();
+            double smoothed = NAN;
+            auto r = toy::trainToy(
+                model, diffusion, points, o,
+                [&](const toy::ToyProgress& p) {
+                    smoothed = std::isnan(smoothed) ? p.loss : 0.98 * smoothed + 0.02 * p.loss;
+                    if (p.step % 20 == 0 || p.step == steps)
+                        report([step = p.step, steps, loss = smoothed](ScoreController& c) {
+                            Q_EMIT c.trainingProgress(step, steps, loss);
+                        });
+                    if (since.elapsed() > 700 && p.step < steps) { // the field follows the training
+                        since.restart();
+                        report([copy = copyOf(model), step = p.step](ScoreController& c) {
+                            Q_EMIT c.modelUpdated(copy, step);
+                        });
+                    }
+                },
+                ticket.cancel.get());
+            if (!r)
+                return errorText(r);
+            completed = r.value();
+            report([copy = copyOf(model), steps](ScoreController& c) { Q_EMIT c.modelUpdated(copy, steps); });
+            return {};
+        });
+        report([completed, error, id = ticket.id](ScoreController& c) {
+            c.m_training.finish(id);
+            Q_EMIT c.trainingFinished(completed, error);
+        });
+    });
+}
+
+void ScoreController::sample(const ToyModelPtr& model, const ScheduleOptions& schedule, const SamplerOptions& options)
+{
+    const auto ticket = m_sampling.next();
+    QPointer<ScoreController> self(this);
+    m_worker.post([self, model, schedule, options, ticket] {
+        auto run = std::make_shared<ParticleRun>();
+        run->options = options;
+        run->exact = !model;
+        bool completed = false;
+        const QString error = guarded(QStringLiteral("sampling the 2-D model"), [&] {
+            const Diffusion diffusion(NoiseSchedule(schedule), Prediction::Epsilon);
+            Denoiser denoiser;
+            if (model) {
+                denoiser = [model](const torch::Tensor& x, const torch::Tensor& t) {
+                    torch::NoGradGuard noGrad;
+                    return model->forward(x, t);
+                };
+            } else {
+                denoiser = toy::exactDenoiser(toy::ringOfEight(), diffusion);
+            }
+            ReverseProcess process(diffusion, denoiser, options, {2});
+            run->evaluations = samplerEvaluations(options, diffusion.steps());
+            completed = process.run(ticket.cancel.get(), [&](const ReverseStep& s) {
+                run->t.push_back(s.t);
+                run->frames << pointsOf(s.xt);
+            });
+            if (completed) {
+                run->t.push_back(0);
+                run->frames << pointsOf(process.current());
+            }
+        });
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, run, completed, error, id = ticket.id] {
+                if (!self || !self->m_sampling.isCurrent(id))
+                    return;
+                self->m_sampling.finish(id);
+                Q_EMIT self->samplingFinished(completed ? run : nullptr,
+                                              completed || !error.isEmpty() ? error : QString());
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ScoreController::cancelTraining()
+{
+    m_training.cancel();
+}
+
+void ScoreController::cancelSampling()
+{
+    m_sampling.cancel();
+}

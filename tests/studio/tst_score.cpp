@@ -1,0 +1,138 @@
+// The Score view as a user drives it: the exact score's particles without a model, a short training
+// whose learned score comes near the closed form, the Reverse view's score panel, and points drawn
+// with the mouse.
+#include "boundpanel.h"
+#include "fixtures.h"
+#include "reverseview.h"
+#include "scoreplot.h"
+#include "scoreview.h"
+
+#include "curvechart.h"
+
+#include "imageview.h"
+
+#include <QtTest>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include <cmath>
+
+class TestScore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { torch::set_num_threads(2); }
+
+    void exactParticlesThenTrainingThenDrawing()
+    {
+        ScoreView view;
+        view.resize(1100, 720);
+        view.show();
+        QCOMPARE(view.dataSet(), QStringLiteral("gmm8"));
+        QVERIFY(!view.hasModel());
+        QVERIFY(std::isnan(view.scoreError()));
+        QVERIFY(!view.sampleButton()->isEnabled()); // no model, exact score off
+
+        // The ring's exact score moves particles without any network.
+        view.exactBox()->setChecked(true);
+        view.samplerBox()->setCurrentIndex(view.samplerBox()->findData(QStringLiteral("ddim")));
+        QVERIFY(view.sampleButton()->isEnabled());
+        view.sample();
+        QTRY_VERIFY_WITH_TIMEOUT(view.particleRun() != nullptr, 60000);
+        QCOMPARE(view.particleRun()->frames.size(), 101); // 100 levels, then the end
+        QVERIFY(view.particleRun()->exact);
+        QVERIFY2(view.statusText().contains(QStringLiteral("12.5")), qPrintable(view.statusText()));
+
+        // A short training: the learned score's error against the closed form at t = 250 comes down.
+        view.trainStepsBox()->setValue(800);
+        view.train();
+        QVERIFY(!view.trainButton()->isEnabled()); // one training at a time
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isTraining(), 180000);
+        QVERIFY(view.hasModel());
+        view.setT(250);
+        QVERIFY2(view.scoreError() < 0.5, qPrintable(QString::number(view.scoreError())));
+        view.setT(0);
+        QVERIFY(std::isnan(view.scoreError())); // no score of the data themselves
+
+        // Drawn points: nothing to train on until there are two.
+        view.setDataSet(QStringLiteral("drawn"));
+        QVERIFY(!view.hasModel()); // the model was of the ring
+        QVERIFY(!view.trainButton()->isEnabled());
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {}, view.plot()->toWidget(QPointF(0.5, 0.5)).toPoint());
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {}, view.plot()->toWidget(QPointF(-0.5, -0.5)).toPoint());
+        QCOMPARE(view.drawnPointCount(), 2);
+        QVERIFY(view.trainButton()->isEnabled());
+    }
+
+    // The bound panel: its timesteps cover 1 … T, densest at small t; a measurement of an untrained tiny
+    // model (on its synthetic images) gives both curves at every timestep and a total above zero.
+    void boundPanelMeasures()
+    {
+        const auto ts = BoundPanel::profileTimesteps(1000, 40);
+        QVERIFY(ts.size() <= 40 && ts.size() >= 30);
+        QCOMPARE(ts.front(), 1);
+        QCOMPARE(ts.back(), 1000);
+        QVERIFY(std::is_sorted(ts.begin(), ts.end()) && std::adjacent_find(ts.begin(), ts.end()) == ts.end());
+        QVERIFY(ts[static_cast<size_t>(ts.size() / 2)] < 100); // half of them below t = 100
+
+        BoundPanel panel;
+        panel.resize(900, 500);
+        panel.show();
+        panel.measure();
+        QVERIFY(panel.resultText().contains(QStringLiteral("model first")));
+        const auto model = studiotest::untrainedSnapshot();
+        panel.setModelSource([model] { return model; });
+        panel.imagesBox()->setValue(2);
+        panel.timestepsBox()->setValue(8);
+        panel.measure();
+        QVERIFY(!panel.measureButton()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), 120000);
+        QVERIFY2(std::isfinite(panel.totalBitsPerDim()) && panel.totalBitsPerDim() > 0, qPrintable(panel.resultText()));
+        QCOMPARE(panel.chart()->curves().size(), 2);
+        const auto n = static_cast<int>(BoundPanel::profileTimesteps(model->config.schedule.steps, 8).size());
+        QCOMPARE(panel.chart()->curves()[0].points.size(), n);
+        QCOMPARE(panel.profile().size(), size_t(n));
+        for (const auto& p : panel.profile())
+            QVERIFY(p.bitsPerDim > 0 && p.simpleLoss > 0);
+        QVERIFY2(panel.resultText().contains(QStringLiteral("may have trained on")), qPrintable(panel.resultText()));
+    }
+
+    // The score panel shows −ε̂: each pixel of ε̂'s image mirrored around mid-grey.
+    void reverseViewShowsTheScore()
+    {
+        ReverseView view;
+        view.resize(1200, 800);
+        view.show();
+        RunOrigin origin;
+        origin.request.model = nullptr;
+        view.begin(origin, QStringLiteral("test"));
+        SampleFrame f;
+        f.step = 0;
+        f.t = 10;
+        QImage eps(4, 4, QImage::Format_Grayscale8);
+        for (int y = 0; y < 4; ++y)
+            for (int x = 0; x < 4; ++x)
+                eps.setPixel(x, y, qRgb(40 * x + 10 * y, 40 * x + 10 * y, 40 * x + 10 * y));
+        f.xt = f.x0Hat = f.epsHat = {eps};
+        view.addFrames({f});
+        QVERIFY(view.scoreImage().isNull()); // hidden until asked for
+        view.showScoreBox()->setChecked(true);
+        const QImage score = view.scoreImage().convertToFormat(QImage::Format_Grayscale8);
+        QVERIFY(!score.isNull());
+        const QImage epsGrid = view.gridAt(0, 2, 1).convertToFormat(QImage::Format_Grayscale8);
+        QCOMPARE(score.size(), epsGrid.size());
+        int mirrored = 0;
+        for (int y = 0; y < score.height(); ++y)
+            for (int x = 0; x < score.width(); ++x)
+                if (qGray(epsGrid.pixel(x, y)) != qGray(score.pixel(x, y))) { // the padding stays as it is
+                    QCOMPARE(qGray(score.pixel(x, y)), 255 - qGray(epsGrid.pixel(x, y)));
+                    ++mirrored;
+                }
+        QCOMPARE(mirrored, 16); // every pixel of the one 4 × 4 image
+    }
+};
+
+QTEST_MAIN(TestScore)
+#include "tst_score.moc"
