@@ -56,6 +56,8 @@ LossChart::LossChart(QWidget* parent)
 
     createYAxis();
     updateRanges();
+    m_redraw.setSingleShot(true);
+    connect(&m_redraw, &QTimer::timeout, this, &LossChart::redrawNow);
 
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
@@ -86,6 +88,21 @@ void LossChart::appendPoints(const QVector<QPointF>& raw)
     if (!added)
         return;
     foldOlderPoints();
+    scheduleRedraw();
+}
+
+void LossChart::scheduleRedraw()
+{
+    if (!m_sinceRedraw.isValid() || m_sinceRedraw.elapsed() >= kRedrawIntervalMs)
+        return redrawNow();
+    if (!m_redraw.isActive())
+        m_redraw.start(static_cast<int>(kRedrawIntervalMs - m_sinceRedraw.elapsed()));
+}
+
+void LossChart::redrawNow()
+{
+    m_redraw.stop();
+    m_sinceRedraw.restart();
     updateSeries();
     updateRanges();
 }
@@ -149,8 +166,7 @@ void LossChart::clear()
     m_fold = {};
     m_emaState = 0.0;
     chart()->zoomReset();
-    updateSeries();
-    updateRanges();
+    redrawNow();
 }
 
 QVector<QPointF> LossChart::rawPoints() const
@@ -170,8 +186,7 @@ void LossChart::setSmoothing(double weight)
         return;
     m_smoothing = weight;
     recomputeSmoothing();
-    updateSeries();
-    updateRanges();
+    redrawNow();
 }
 
 double LossChart::smoothing() const
@@ -195,6 +210,8 @@ void LossChart::setLogScale(bool logScale)
         return;
     m_logScale = logScale;
     chart()->zoomReset();
+    m_redraw.stop();
+    m_sinceRedraw.restart();
     updateSeries();
     createYAxis();
     updateRanges();
@@ -211,23 +228,31 @@ void LossChart::resetZoom()
     updateRanges();
 }
 
-QLineSeries* LossChart::rawSeries() const
+QLineSeries* LossChart::rawSeries()
 {
+    if (m_redraw.isActive())
+        redrawNow();
     return m_rawSeries;
 }
 
-QLineSeries* LossChart::smoothedSeries() const
+QLineSeries* LossChart::smoothedSeries()
 {
+    if (m_redraw.isActive())
+        redrawNow();
     return m_smoothedSeries;
 }
 
-QValueAxis* LossChart::xAxis() const
+QValueAxis* LossChart::xAxis()
 {
+    if (m_redraw.isActive())
+        redrawNow();
     return m_xAxis;
 }
 
-QAbstractAxis* LossChart::yAxis() const
+QAbstractAxis* LossChart::yAxis()
 {
+    if (m_redraw.isActive())
+        redrawNow();
     return m_yAxis;
 }
 

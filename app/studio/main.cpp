@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "settings.h"
 #include "soak.h"
+#include "threadpriority.h"
 
 #include "bench.h"
 #include "dataview.h"
@@ -203,6 +204,8 @@ int main(int argc, char** argv)
     ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
     StudioApplication app(argc, argv);
     describeApplication();
+    // Training on every core must not make the window wait (threadpriority.h).
+    ThreadPriority::setDepth(ThreadPriority::Depth::Idle);
 
     Arguments args;
     parseArguments(args, app);

@@ -18,6 +18,7 @@ class TestBackgroundWorker : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void tasksRunInOrderOnTheirThread();
+    void idleDepthRunsWorkersAtSchedIdle();
     void throwsBecomeMessages();
     void guardedReturnsTheTasksMessage();
     void longTaskRunsWhatWasPosted();
@@ -48,6 +49,36 @@ void TestBackgroundWorker::tasksRunInOrderOnTheirThread()
         QCOMPARE(order[static_cast<size_t>(i)], i);
 #ifdef Q_OS_LINUX
     QVERIFY2(nice.load() > ThreadPriority::currentNice(), "the worker runs below the GUI thread");
+#endif
+}
+
+// The studio's own depth (main() sets it): a worker, and the threads it starts, at SCHED_IDLE, the GUI
+// thread left alone.
+void TestBackgroundWorker::idleDepthRunsWorkersAtSchedIdle()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("scheduling policies are Linux's");
+#else
+    ThreadPriority::setDepth(ThreadPriority::Depth::Idle);
+    std::atomic<int> idle{-1}, childIdle{-1};
+    {
+        BackgroundWorker w(QStringLiteral("idle test"));
+        w.post([&] {
+            std::thread child([&] { childIdle = ThreadPriority::currentIsIdle() ? 1 : 0; });
+            child.join();
+            idle = ThreadPriority::currentIsIdle() ? 1 : 0;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(idle.load() >= 0, 10000);
+    }
+    ThreadPriority::setDepth(ThreadPriority::Depth::Nice);
+    QCOMPARE(idle.load(), 1);
+    QCOMPARE(childIdle.load(), 1);
+    QVERIFY(!ThreadPriority::currentIsIdle());
+    // At the default depth a new worker is niced only.
+    std::atomic<int> niceOnly{-1};
+    BackgroundWorker w(QStringLiteral("nice test"));
+    w.post([&] { niceOnly = ThreadPriority::currentIsIdle() ? 0 : 1; });
+    QTRY_COMPARE_WITH_TIMEOUT(niceOnly.load(), 1, 10000);
 #endif
 }
 

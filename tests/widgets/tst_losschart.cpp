@@ -55,6 +55,7 @@ private Q_SLOTS:
     void zoomKeepsSeveralTicks();
     void millionPointsStayBounded();
     void clearEmpties();
+    void redrawsAreThrottled();
 };
 
 void TestLossChart::smoothingIsEma_data()
@@ -350,6 +351,29 @@ void TestLossChart::init()
 {
     // Qt Charts warns when a log axis is handed a non-positive range; swapping axes must not do that.
     QTest::failOnWarning(QRegularExpression(QStringLiteral("Logarithms")));
+}
+
+// Points that stream in are kept at once and drawn at most every kRedrawIntervalMs: a burst of a
+// hundred batches costs one redraw now and one when the interval has passed.
+void TestLossChart::redrawsAreThrottled()
+{
+    LossChart chart;
+    auto* drawn = qobject_cast<QXYSeries*>(chart.chart()->series().first()); // read without bringing it up to date
+    QVERIFY(drawn);
+    QElapsedTimer clock;
+    clock.start();
+    chart.appendPoints({QPointF(1, 1.0)});
+    QCOMPARE(drawn->count(), 1); // the first one at once
+    for (int i = 2; i <= 100; ++i)
+        chart.appendPoints({QPointF(i, 1.0 / i)});
+    QCOMPARE(chart.rawPoints().size(), 100);
+    if (clock.elapsed() < LossChart::kRedrawIntervalMs / 2)
+        QCOMPARE(drawn->count(), 1); // the rest waits
+    QTRY_COMPARE_WITH_TIMEOUT(drawn->count(), 100, 5 * LossChart::kRedrawIntervalMs);
+    QCOMPARE(chart.xAxis()->max(), 100.0);
+    // The accessors bring a waiting redraw forward.
+    chart.appendPoints({QPointF(101, 0.01)});
+    QCOMPARE(chart.rawSeries()->count(), 101);
 }
 
 QTEST_MAIN(TestLossChart)

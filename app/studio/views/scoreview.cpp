@@ -39,17 +39,6 @@ torch::Tensor gridPoints(int side, double extent)
     return torch::stack({g[1].reshape(-1), g[0].reshape(-1)}, 1);
 }
 
-QVector<QPointF> toPoints(const torch::Tensor& x)
-{
-    const auto p = x.to(torch::kFloat32).contiguous();
-    const float* d = p.data_ptr<float>();
-    QVector<QPointF> out;
-    out.reserve(static_cast<int>(p.size(0)));
-    for (int64_t i = 0; i < p.size(0); ++i)
-        out << QPointF(d[2 * i], d[2 * i + 1]);
-    return out;
-}
-
 // A [side, side] grid of values in [0, 1] as an image: white to blue.
 QImage densityImage(const torch::Tensor& values, int side)
 {
@@ -316,12 +305,7 @@ QString ScoreView::statusText() const
 torch::Tensor ScoreView::points() const
 {
     if (dataSet() == QLatin1String("drawn")) {
-        auto out = torch::empty({static_cast<int64_t>(m_drawn.size()), 2}, torch::kFloat32);
-        for (int i = 0; i < m_drawn.size(); ++i) {
-            out[i][0] = m_drawn[i].x();
-            out[i][1] = m_drawn[i].y();
-        }
-        return out;
+        return tensorOf(m_drawn);
     }
     return toy::toyData(dataSet().toStdString(), kDataPoints, 1).value();
 }
@@ -338,7 +322,7 @@ void ScoreView::dataChanged()
     const bool drawn = dataSet() == QLatin1String("drawn");
     m_points = drawn ? torch::Tensor() : points();
     m_plot->setDrawingEnabled(drawn);
-    m_plot->setDataPoints(drawn ? m_drawn : toPoints(m_points));
+    m_plot->setDataPoints(drawn ? m_drawn : pointsOf(m_points));
     m_showData->setChecked(drawn);
     m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(t); });
     m_scrubber->setRange(0, m_diffusion.steps());
@@ -380,7 +364,7 @@ void ScoreView::updateField()
     if (std::isfinite(m_scoreError))
         caption += tr(" · learned score's mean relative error %1 %").arg(100.0 * m_scoreError, 0, 'f', 1);
     m_caption->setText(caption);
-    m_plot->setDataPoints(m_showData->isChecked() ? (dataSet() == QLatin1String("drawn") ? m_drawn : toPoints(m_points))
+    m_plot->setDataPoints(m_showData->isChecked() ? (dataSet() == QLatin1String("drawn") ? m_drawn : pointsOf(m_points))
                                                   : QVector<QPointF>());
     updateLive();
 }
@@ -423,17 +407,17 @@ void ScoreView::updateArrows(double abar, int t)
     m_scoreError = NAN;
     const double spacing = 2.0 * kExtent / kArrowGrid;
     const auto grid = gridPoints(kArrowGrid, kExtent);
-    const auto origins = toPoints(grid);
+    const auto origins = pointsOf(grid);
     const bool ring = dataSet() == QLatin1String("gmm8");
     const auto mixture = toy::ringOfEight();
     const double scale = t >= 1 ? std::sqrt(1.0 - abar) : 0.0;
     const auto tIndex = [](int64_t n, int t) { return torch::full({n}, t - 1, torch::kInt64); };
     if (m_model && t >= 1 && m_showLearned->isChecked())
-        m_plot->setArrows(0, origins, toPoints(-m_model->forward(grid, tIndex(grid.size(0), t)) / scale), spacing);
+        m_plot->setArrows(0, origins, pointsOf(-m_model->forward(grid, tIndex(grid.size(0), t)) / scale), spacing);
     else
         m_plot->setArrows(0, {}, {}, spacing);
     if (ring && t >= 1 && m_showExact->isChecked())
-        m_plot->setArrows(1, origins, toPoints(mixture.score(grid, abar)), spacing);
+        m_plot->setArrows(1, origins, pointsOf(mixture.score(grid, abar)), spacing);
     else
         m_plot->setArrows(1, {}, {}, spacing);
     if (ring && m_model && t >= 1) {

@@ -10,8 +10,10 @@
 // worker reports results with the request's number and the GUI drops those that are not current.
 #pragma once
 
+#include <QMetaObject>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThread>
 #include <QWaitCondition>
@@ -115,3 +117,19 @@ private:
     quint64 m_current = 0;
     std::shared_ptr<std::atomic<bool>> m_cancel;
 };
+
+// What a task posted for request `id` reports with: reporter(f) hands f(controller) to the GUI thread as
+// a queued call, which is dropped there when the controller is gone or the request, one of
+// controller->*requests, is no longer current. `requests` may name a private member.
+template <typename Controller> auto reporterFor(Controller* controller, Requests Controller::*requests, quint64 id)
+{
+    return [self = QPointer<Controller>(controller), requests, id](auto f) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, requests, id, f] {
+                if (self && ((*self).*requests).isCurrent(id))
+                    f(*self);
+            },
+            Qt::QueuedConnection);
+    };
+}

@@ -4,8 +4,6 @@
 #include "messages.h"
 #include "modelstate.h"
 
-#include <QPointer>
-
 using namespace ddpm;
 
 BoundController::BoundController(QObject* parent)
@@ -33,16 +31,7 @@ void BoundController::measure(const SnapshotPtr& model, const std::string& dataS
     if (!model)
         return;
     const auto ticket = m_requests.next();
-    QPointer<BoundController> self(this);
-    auto report = [self, id = ticket.id](auto f) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, id, f] {
-                if (self && self->m_requests.isCurrent(id))
-                    f(*self);
-            },
-            Qt::QueuedConnection);
-    };
+    const auto report = reporterFor(this, &BoundController::m_requests, ticket.id);
     m_worker.post([model, dataSpec, count, timesteps, ticket, report] {
         auto profile = std::make_shared<BoundProfile>();
         double prior = 0;

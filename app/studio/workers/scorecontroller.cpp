@@ -4,7 +4,6 @@
 #include "unet.h"
 
 #include <QElapsedTimer>
-#include <QPointer>
 
 #include <cmath>
 
@@ -21,6 +20,8 @@ ToyModelPtr copyOf(toy::ToyMlp& model)
     return copy;
 }
 
+} // namespace
+
 QVector<QPointF> pointsOf(const torch::Tensor& x)
 {
     const auto p = x.to(torch::kCPU, torch::kFloat32).contiguous().view({-1, 2});
@@ -32,7 +33,16 @@ QVector<QPointF> pointsOf(const torch::Tensor& x)
     return out;
 }
 
-} // namespace
+torch::Tensor tensorOf(const QVector<QPointF>& points)
+{
+    auto out = torch::empty({static_cast<int64_t>(points.size()), 2}, torch::kFloat32);
+    float* d = out.data_ptr<float>();
+    for (const QPointF& p : points) {
+        *d++ = static_cast<float>(p.x());
+        *d++ = static_cast<float>(p.y());
+    }
+    return out;
+}
 
 ScoreController::ScoreController(QObject* parent)
     : QObject(parent)
@@ -50,17 +60,7 @@ ScoreController::~ScoreController()
 void ScoreController::train(const torch::Tensor& points, const ScheduleOptions& schedule, int64_t steps, uint64_t seed)
 {
     const auto ticket = m_training.next();
-    QPointer<ScoreController> self(this);
-    // Reports reach the GUI thread as queued calls; those of a request no longer current are dropped.
-    auto report = [self, id = ticket.id](auto f) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, id, f] {
-                if (self && self->m_training.isCurrent(id))
-                    f(*self);
-            },
-            Qt::QueuedConnection);
-    };
+    const auto report = reporterFor(this, &ScoreController::m_training, ticket.id);
     m_worker.post([points, schedule, steps, seed, ticket, report] {
         QString error;
         bool completed = false;
@@ -106,8 +106,8 @@ void ScoreController::train(const torch::Tensor& points, const ScheduleOptions& 
 void ScoreController::sample(const ToyModelPtr& model, const ScheduleOptions& schedule, const SamplerOptions& options)
 {
     const auto ticket = m_sampling.next();
-    QPointer<ScoreController> self(this);
-    m_worker.post([self, model, schedule, options, ticket] {
+    const auto report = reporterFor(this, &ScoreController::m_sampling, ticket.id);
+    m_worker.post([report, model, schedule, options, ticket] {
         auto run = std::make_shared<ParticleRun>();
         run->options = options;
         run->exact = !model;
@@ -134,16 +134,10 @@ void ScoreController::sample(const ToyModelPtr& model, const ScheduleOptions& sc
                 run->frames << pointsOf(process.current());
             }
         });
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, run, completed, error, id = ticket.id] {
-                if (!self || !self->m_sampling.isCurrent(id))
-                    return;
-                self->m_sampling.finish(id);
-                Q_EMIT self->samplingFinished(completed ? run : nullptr,
-                                              completed || !error.isEmpty() ? error : QString());
-            },
-            Qt::QueuedConnection);
+        report([run, completed, error, id = ticket.id](ScoreController& c) {
+            c.m_sampling.finish(id);
+            Q_EMIT c.samplingFinished(completed ? run : nullptr, error);
+        });
     });
 }
 

@@ -17,6 +17,11 @@
 #include <memory>
 #include <vector>
 
+// 2-D points as a [N, 2] tensor (any device or type) and back: the one conversion between the engine's
+// points and the plot's.
+QVector<QPointF> pointsOf(const torch::Tensor& x);
+torch::Tensor tensorOf(const QVector<QPointF>& points);
+
 // A copy of the model for the GUI thread (nothing else holds it).
 using ToyModelPtr = std::shared_ptr<ddpm::toy::ToyMlpImpl>;
 

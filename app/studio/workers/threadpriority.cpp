@@ -1,15 +1,31 @@
 #include "threadpriority.h"
 
 #include <algorithm>
+#include <atomic>
 
 #if defined(__linux__)
 #include <cerrno>
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #endif
 
 namespace ThreadPriority {
+
+namespace {
+std::atomic<Depth> g_depth{Depth::Nice};
+} // namespace
+
+void setDepth(Depth d)
+{
+    g_depth = d;
+}
+
+Depth depth()
+{
+    return g_depth;
+}
 
 #if defined(__linux__)
 namespace {
@@ -33,7 +49,17 @@ bool lowerCurrentThread()
         return true;
     const int target = std::min(19, currentNice() + kBackgroundNice);
     lowered = ::setpriority(PRIO_PROCESS, threadId(), target) == 0;
+    if (g_depth == Depth::Idle) {
+        const sched_param none{};
+        // Lowering one's own thread needs no privilege; where it fails, the nice value stays.
+        lowered = ::sched_setscheduler(0, SCHED_IDLE, &none) == 0 || lowered;
+    }
     return lowered;
+}
+
+bool currentIsIdle()
+{
+    return ::sched_getscheduler(0) == SCHED_IDLE;
 }
 #else
 int currentNice()
@@ -42,6 +68,11 @@ int currentNice()
 }
 
 bool lowerCurrentThread()
+{
+    return false;
+}
+
+bool currentIsIdle()
 {
     return false;
 }
