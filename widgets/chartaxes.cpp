@@ -10,6 +10,23 @@
 
 namespace ChartAxes {
 
+void padY(Ranges& r, bool logY, double logFactor, double linearFraction, bool floorAtZero)
+{
+    if (logY) {
+        if (r.yMax / r.yMin < 1.01) {
+            r.yMin /= 1.5;
+            r.yMax *= 1.5;
+        }
+        r.yMin /= logFactor;
+        r.yMax *= logFactor;
+        return;
+    }
+    const double span = r.yMax - r.yMin;
+    const double pad = span > 0.0 ? linearFraction * span : std::max(std::abs(r.yMax) * 0.1, 0.1);
+    r.yMin = floorAtZero && r.yMin >= 0.0 ? std::max(0.0, r.yMin - pad) : r.yMin - pad;
+    r.yMax += pad;
+}
+
 double niceStep(double span, int targetTicks)
 {
     if (!(span > 0.0) || !std::isfinite(span))

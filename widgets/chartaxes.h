@@ -21,6 +21,12 @@ struct Ranges {
     double yMax;
 };
 
+// Pads r's y range so that no point sits on the frame: on a log axis by `logFactor` each way (a nearly
+// flat range, under 1 %, first widened to 1.5× each way), on a linear one by `linearFraction` of the span
+// (or a tenth of |yMax|, at least 0.1, when flat). `floorAtZero`: a range that starts at zero or above
+// is not padded below zero (losses, distances).
+void padY(Ranges& r, bool logY, double logFactor, double linearFraction, bool floorAtZero = false);
+
 // A step of 1, 2 or 5 × 10^k that splits `span` into about `targetTicks` intervals.
 double niceStep(double span, int targetTicks);
 

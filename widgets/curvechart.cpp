@@ -223,19 +223,7 @@ ChartAxes::Ranges CurveChart::dataRanges(bool logY) const
         r.xMin -= 0.5;
         r.xMax += 0.5;
     }
-    if (logY) {
-        if (r.yMax / r.yMin < 1.01) {
-            r.yMin /= 1.5;
-            r.yMax *= 1.5;
-        }
-        r.yMin /= 1.2;
-        r.yMax *= 1.2;
-    } else {
-        const double span = r.yMax - r.yMin;
-        const double pad = span > 0.0 ? 0.03 * span : std::max(std::abs(r.yMax) * 0.1, 0.1);
-        r.yMin -= pad;
-        r.yMax += pad;
-    }
+    ChartAxes::padY(r, logY, 1.2, 0.03);
     return r;
 }
 

@@ -295,20 +295,7 @@ ChartAxes::Ranges LossChart::dataRanges(bool logScale) const
     if (r.xMax - r.xMin <= 0.0)
         r.xMax = r.xMin + 1.0;
 
-    if (logScale) {
-        if (r.yMax / r.yMin < 1.01) {
-            r.yMin /= 1.5;
-            r.yMax *= 1.5;
-        }
-        r.yMin /= 1.1;
-        r.yMax *= 1.1;
-    } else {
-        const double span = r.yMax - r.yMin;
-        const double pad = span > 0.0 ? 0.05 * span : std::max(std::abs(r.yMax) * 0.1, 0.1);
-        // Losses are not negative: do not pad the axis below zero for them.
-        r.yMin = r.yMin >= 0.0 ? std::max(0.0, r.yMin - pad) : r.yMin - pad;
-        r.yMax += pad;
-    }
+    ChartAxes::padY(r, logScale, 1.1, 0.05, /*floorAtZero=*/true); // losses are not negative
     return r;
 }
 

@@ -213,6 +213,20 @@ FolderLoader folderLoaderWithoutQt()
     };
 }
 
+void addEngineCommands(CommandLine& cli, const Environment& env)
+{
+    addScheduleCommand(cli);
+    addTrainCommand(cli, env);
+    addInfoCommand(cli);
+    addExportCommand(cli);
+    addConvertCommand(cli);
+    addBenchCommand(cli);
+    addSelfcheckCommand(cli);
+    addTrainClassifierCommand(cli, env);
+    addNllCommand(cli, env);
+    addToyCommand(cli);
+}
+
 void addScheduleCommand(CommandLine& cli)
 {
     auto a = std::make_shared<ScheduleArgs>();

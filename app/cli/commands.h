@@ -44,6 +44,9 @@ void addSelfcheckCommand(CommandLine& cli);
 void addTrainClassifierCommand(CommandLine& cli, const Environment& env);
 void addNllCommand(CommandLine& cli, const Environment& env); // nllcommand.cpp
 void addToyCommand(CommandLine& cli);                         // toycommand.cpp
+// Every command above, in that order: the commands that need no Qt (the Qt build adds sample and
+// quality after them).
+void addEngineCommands(CommandLine& cli, const Environment& env);
 
 // The benchmark's options and run, shared by `ddpm bench` and `ddpm-bench`: one JSON line on stdout.
 void addBenchOptions(CLI::App* app, BenchOptions& options);

@@ -520,17 +520,8 @@ int main(int argc, char** argv)
     CommandLine cli("ddpm");
     Environment env;
     env.folderLoader = ddpm::qtFolderLoader();
-    addScheduleCommand(cli);
-    addTrainCommand(cli, env);
+    addEngineCommands(cli, env);
     addSampleCommand(cli);
-    addInfoCommand(cli);
-    addExportCommand(cli);
-    addConvertCommand(cli);
-    addBenchCommand(cli);
-    addSelfcheckCommand(cli);
-    addTrainClassifierCommand(cli, env);
-    addNllCommand(cli, env);
-    addToyCommand(cli);
     addQualityCommand(cli);
     return cli.run(argc, argv);
 }

@@ -12,16 +12,7 @@ int main(int argc, char** argv)
     CommandLine cli("ddpm");
     Environment env;
     env.folderLoader = folderLoaderWithoutQt();
-    addScheduleCommand(cli);
-    addTrainCommand(cli, env);
-    addInfoCommand(cli);
-    addExportCommand(cli);
-    addConvertCommand(cli);
-    addBenchCommand(cli);
-    addSelfcheckCommand(cli);
-    addTrainClassifierCommand(cli, env);
-    addNllCommand(cli, env);
-    addToyCommand(cli);
+    addEngineCommands(cli, env);
     const std::string needsQt = " writes images and needs the ddpm built with Qt; this one was built without Qt "
                                 "(-DDDPM_WITH_QT=OFF)";
     cli.addUnavailable("sample", "sample" + needsQt);

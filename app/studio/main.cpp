@@ -11,10 +11,12 @@
 #include "bench.h"
 #include "dataview.h"
 #include "reverseview.h"
+#include "scoreview.h"
 #include "timestepscrubber.h"
 
 #include <algorithm>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -130,6 +132,26 @@ int showScreenshotView(MainWindow& window, const Arguments& args)
     return v;
 }
 
+// The score view as a user leaves it: the ring's model trained, predictor–corrector particles run and
+// scrubbed to a mid noise level. False while that is still under way.
+bool scoreViewReady(ScoreView* view, int& stage)
+{
+    if (view->controller()->isTraining() || view->controller()->isSampling())
+        return false;
+    switch (stage++) {
+    case 0:
+        view->train();
+        return false;
+    case 1:
+        view->samplerBox()->setCurrentIndex(view->samplerBox()->findData(QStringLiteral("pc")));
+        view->sample();
+        return false;
+    default:
+        view->setT(60);
+        return true;
+    }
+}
+
 // Screenshot: wait until the data and model are in, sample for the reverse view, then render.
 int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& args)
 {
@@ -147,6 +169,7 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
                              opened = true;
                      });
     bool previewed = false;
+    int scoreStage = 0;
     QObject::connect(window.training(), &TrainingController::previewReady, &window, [&] { previewed = true; });
     QTimer poll;
     int rc = 1;
@@ -180,6 +203,8 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
                 return;
             window.reverseView()->scrubber()->setValue(window.reverseView()->frameCount() * 2 / 3);
         }
+        if (v == MainWindow::Score && !scoreViewReady(window.scoreView(), scoreStage))
+            return;
         if (v == MainWindow::Data)
             window.dataView()->selectImage(7);
         poll.stop();

@@ -6,6 +6,7 @@
 #include "reverseview.h"
 #include "scoreplot.h"
 #include "scoreview.h"
+#include "timestepscrubber.h"
 
 #include "curvechart.h"
 
@@ -44,6 +45,10 @@ private Q_SLOTS:
         QCOMPARE(view.particleRun()->frames.size(), 101); // 100 levels, then the end
         QVERIFY(view.particleRun()->exact);
         QVERIFY2(view.statusText().contains(QStringLiteral("12.5")), qPrintable(view.statusText()));
+        // Asking for a level shows the run's frame there: slider, particles and caption agree.
+        view.setT(500);
+        QVERIFY2(view.currentT() <= 500 && view.currentT() > 500 - 10, qPrintable(QString::number(view.currentT())));
+        QCOMPARE(view.particleRun()->t[static_cast<size_t>(view.scrubber()->value())], view.currentT());
 
         // A short training: the learned score's error against the closed form at t = 250 comes down.
         view.trainStepsBox()->setValue(800);

@@ -165,7 +165,7 @@ void QualityView::createResultWidgets()
 void QualityView::createChart()
 {
     auto* chart = new QChart;
-    chart->setTitle(tr("Quality against sampling steps"));
+    chart->setTitle(tr("Quality against network evaluations"));
     m_fidSeries = new QLineSeries;
     m_fidSeries->setName(tr("Fréchet distance"));
     m_fidPoints = new QScatterSeries;
@@ -191,6 +191,9 @@ void QualityView::createChart()
     m_floorSeries->setPointsVisible(true); // a single measurement shows as points
     m_timeSeries->setPointsVisible(true);
     m_fidPoints->setColor(m_fidSeries->color());
+    // The theme has five colours and there are six series: the sampler curves get their own.
+    m_langevinSeries->setColor(QColor(214, 39, 40));
+    m_correctorSeries->setColor(QColor(44, 160, 44));
     m_axisX = new QLogValueAxis;
     m_axisX->setBase(10);
     m_axisX->setLabelFormat(QStringLiteral("%g"));

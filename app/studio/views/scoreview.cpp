@@ -334,8 +334,18 @@ void ScoreView::dataChanged()
 
 void ScoreView::setT(int t)
 {
-    m_t = std::clamp(t, 0, m_diffusion.steps());
-    if (!m_run && m_scrubber->value() != m_t)
+    t = std::clamp(t, 0, m_diffusion.steps());
+    if (m_run) { // the run's first frame at or below that level: the particles, the caption and the slider agree
+        const auto at = std::find_if(m_run->t.begin(), m_run->t.end(), [t](int ft) { return ft <= t; });
+        const int frame = static_cast<int>(std::distance(m_run->t.begin(), at));
+        if (m_scrubber->value() != frame)
+            m_scrubber->setValue(frame); // shows it
+        else
+            showFrame(frame);
+        return;
+    }
+    m_t = t;
+    if (m_scrubber->value() != m_t)
         m_scrubber->setValue(m_t);
     updateField();
 }
