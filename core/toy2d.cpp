@@ -256,6 +256,16 @@ Result<bool> trainToy(ToyMlp& model, const Diffusion& diffusion, const torch::Te
 {
     if (data.dim() != 2 || data.size(1) != 2 || data.size(0) < 1)
         return fail(DDPM_MSG("Engine", "2-D training needs points as [N, 2]"));
+    // One thread for the calling thread's LibTorch while it trains: the MLP's products are too small to
+    // split, and two OpenMP threads spin-wait at every one of them: beside another busy program on two
+    // cores, tst_toy2d went from 50 s to over 600 s. The caller's count comes back at the end.
+    struct OneThread {
+        int before = torch::get_num_threads();
+        OneThread() { torch::set_num_threads(1); }
+        ~OneThread() { torch::set_num_threads(before); }
+        OneThread(const OneThread&) = delete;
+        OneThread& operator=(const OneThread&) = delete;
+    } oneThread;
     auto gen = at::detail::createCPUGenerator(o.seed);
     torch::optim::Adam adam(model->parameters(), torch::optim::AdamOptions(o.lr));
     const auto points = data.to(torch::kFloat32);
