@@ -332,6 +332,17 @@ int selfcheck(const std::string& deviceName)
         SamplerKind kind;
         VarianceKind var;
         double eta;
+        SamplerOptions options(int levels, int count, uint64_t seed) const
+        {
+            SamplerOptions o;
+            o.kind = kind;
+            o.variance = var;
+            o.eta = eta;
+            o.ddimSteps = levels;
+            o.count = count;
+            o.seed = seed;
+            return o;
+        }
     };
     const Case cases[] = {{"ddpm-beta", SamplerKind::Ddpm, VarianceKind::Beta, 0},
                           {"ddpm-beta-tilde", SamplerKind::Ddpm, VarianceKind::BetaTilde, 0},
@@ -339,13 +350,7 @@ int selfcheck(const std::string& deviceName)
                           {"ddim-eta1", SamplerKind::Ddim, VarianceKind::BetaTilde, 1.0}};
     bool ok = true;
     for (const auto& c : cases) {
-        SamplerOptions o;
-        o.kind = c.kind;
-        o.variance = c.var;
-        o.eta = c.eta;
-        o.ddimSteps = 50;
-        o.count = 8;
-        o.seed = 42;
+        const SamplerOptions o = c.options(50, 8, 42);
         auto onDevice = sampleOn(device.value(), o, x0Star);
         auto onCpu = sampleOn(torch::kCPU, o, x0Star);
         const double errTruth = (onDevice - x0Star).abs().max().item<double>();
@@ -362,13 +367,7 @@ int selfcheck(const std::string& deviceName)
     // t = 750, 500, 250, 100 and 15 (and x_0) against the moments its steps must give, within five
     // standard errors over 32,000 pixels.
     for (const auto& c : cases) {
-        SamplerOptions o;
-        o.kind = c.kind;
-        o.variance = c.var;
-        o.eta = c.eta;
-        o.ddimSteps = 100;
-        o.count = 500;
-        o.seed = 5;
+        const SamplerOptions o = c.options(100, 500, 5);
         const double mu = 0.3, sd = 0.2;
         Diffusion diffusion(NoiseSchedule(ScheduleOptions{}), Prediction::Epsilon, device.value());
         const auto checks = checkGaussianChain(diffusion, gaussianOracle(diffusion, mu, sd), o, mu, sd, {1, 8, 8});
