@@ -1249,12 +1249,12 @@
         <translation>%1 enthält keine Punkte (Zeilen x,y)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+82"/>
         <source>2-D training needs points as [N, 2]</source>
         <translation>das 2-D-Training benötigt Punkte als [N, 2]</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>the loss became %1 at step %2: the model was not changed by that step</source>
         <translation>der Verlust wurde bei Schritt %2 zu %1: Das Modell wurde durch diesen Schritt nicht verändert</translation>
     </message>
@@ -2007,12 +2007,12 @@
     <name>LossChart</name>
     <message>
         <location filename="../widgets/losschart.cpp" line="+37"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-29"/>
         <source>Smoothed</source>
         <translation>Geglättet</translation>
     </message>
@@ -2022,7 +2022,7 @@
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Drag to zoom, right-click to zoom out, double-click to show everything</source>
         <translation>Ziehen zum Zoomen, Rechtsklick zum Herauszoomen, Doppelklick zeigt alles</translation>
     </message>
@@ -2658,22 +2658,23 @@
     </message>
     <message>
         <location line="+25"/>
+        <location line="+35"/>
         <source>Quality against network evaluations</source>
         <translation>Qualität in Abhängigkeit von den Netzauswertungen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
         <source>Likelihood bound</source>
         <translation>Likelihood-Schranke</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-102"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -2688,30 +2689,25 @@
         <translation>Die Klasse, die der Klassifikator jedem Sample zuweist. Ein Modell, das alle Moden abdeckt, erzeugt jede der zehn Klassen in etwa 10 % der Fälle.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Quality against sampling steps</source>
-        <translation>Qualität in Abhängigkeit von den Sampling-Schritten</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+30"/>
+        <location line="+11"/>
+        <location line="+33"/>
         <location line="+136"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-165"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>seconds per image</source>
         <translation>Sekunden pro Bild</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-23"/>
         <source>Fréchet distance, annealed Langevin</source>
         <translation>Fréchet-Distanz, Annealed-Langevin-Dynamik</translation>
     </message>
@@ -2721,7 +2717,7 @@
         <translation>Fréchet-Distanz, mit Langevin-Korrektor</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>network evaluations per image</source>
         <translation>Netzauswertungen pro Bild</translation>
     </message>
@@ -3198,7 +3194,7 @@
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+88"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+77"/>
         <source>Eight Gaussians on a ring</source>
         <translation>Acht Gaußverteilungen auf einem Ring</translation>
     </message>
@@ -3395,7 +3391,7 @@
         <translation> Auf die Moden entfallen jeweils %1–%2 % davon (bei den Daten: 12.5 %).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -3410,7 +3406,7 @@
         <translation>Trainieren Sie das Modell und verschieben Sie dann t.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>t = %1: ᾱ_t = %2, score scale 1/√(1 − ᾱ_t) = %3</source>
         <translation>t = %1: ᾱ_t = %2, Score-Skalierung 1/√(1 − ᾱ_t) = %3</translation>
     </message>

@@ -1249,12 +1249,12 @@
         <translation>%1 中没有点（x,y 行）</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+82"/>
         <source>2-D training needs points as [N, 2]</source>
         <translation>二维训练需要形状为 [N, 2] 的点</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>the loss became %1 at step %2: the model was not changed by that step</source>
         <translation>损失在第 %2 步变为 %1：该步未改变模型</translation>
     </message>
@@ -2005,12 +2005,12 @@
     <name>LossChart</name>
     <message>
         <location filename="../widgets/losschart.cpp" line="+37"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-29"/>
         <source>Smoothed</source>
         <translation>平滑后</translation>
     </message>
@@ -2020,7 +2020,7 @@
         <translation>步</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Drag to zoom, right-click to zoom out, double-click to show everything</source>
         <translation>拖动以缩放，右键单击以缩小，双击以显示全部</translation>
     </message>
@@ -2654,22 +2654,23 @@
     </message>
     <message>
         <location line="+25"/>
+        <location line="+35"/>
         <source>Quality against network evaluations</source>
         <translation>质量随网络评估次数的变化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
         <source>Likelihood bound</source>
         <translation>似然下界</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-102"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -2684,30 +2685,25 @@
         <translation>分类器为每个样本判定的类别。覆盖所有模式的模型，生成十个类别的概率各约为 10%。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Quality against sampling steps</source>
-        <translation>质量随采样步数的变化</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+30"/>
+        <location line="+11"/>
+        <location line="+33"/>
         <location line="+136"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-165"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>seconds per image</source>
         <translation>每张图像秒数</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-23"/>
         <source>Fréchet distance, annealed Langevin</source>
         <translation>Fréchet 距离，退火朗之万动力学</translation>
     </message>
@@ -2717,7 +2713,7 @@
         <translation>Fréchet 距离，带朗之万校正器</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>network evaluations per image</source>
         <translation>每张图像的网络评估次数</translation>
     </message>
@@ -3193,7 +3189,7 @@
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+88"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+77"/>
         <source>Eight Gaussians on a ring</source>
         <translation>环上的八个高斯分布</translation>
     </message>
@@ -3390,7 +3386,7 @@
         <translation>各模式分别占其中的 %1–%2 %（数据中为 12.5 %）。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -3405,7 +3401,7 @@
         <translation>请先训练模型，再拖动 t。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>t = %1: ᾱ_t = %2, score scale 1/√(1 − ᾱ_t) = %3</source>
         <translation>t = %1：ᾱ_t = %2，分数缩放系数 1/√(1 − ᾱ_t) = %3</translation>
     </message>
