@@ -64,6 +64,96 @@ Result<SamplerOptions> samplerFor(const ToyArgs& a)
     return o;
 }
 
+// The model to sample: loaded (--load), or a fresh MLP on the schedule asked for. 0, or an exit code.
+int prepareModel(const ToyArgs& a, toy::ToyModel& model)
+{
+    if (!a.load.empty()) {
+        auto loaded = toy::loadToyModel(a.load);
+        if (!loaded)
+            return fail(loaded.error());
+        model = std::move(loaded.value());
+        return 0;
+    }
+    auto kind = parseScheduleKind(a.schedule);
+    if (!kind)
+        return fail(kind.error(), 2);
+    model.schedule.kind = kind.value();
+    model.schedule.steps = a.T;
+    if (auto valid = NoiseSchedule::create(model.schedule); !valid)
+        return fail(valid.error(), 2);
+    model.model = toy::ToyMlp();
+    model.data = a.data;
+    return 0;
+}
+
+// Algorithm 1 on the data set's points, progress on stderr, then --save. 0, or an exit code.
+int trainModel(const ToyArgs& a, toy::ToyModel& model, const Diffusion& diffusion, nlohmann::ordered_json& j)
+{
+    auto data = toy::toyData(a.data, a.points, a.seed);
+    if (!data)
+        return fail(data.error());
+    toy::ToyTrainOptions to;
+    to.steps = a.steps;
+    to.seed = a.seed;
+    double emaLoss = NAN;
+    auto last = std::chrono::steady_clock::now();
+    auto trained = toy::trainToy(
+        model.model, diffusion, data.value(), to,
+        [&](const toy::ToyProgress& p) {
+            emaLoss = std::isnan(emaLoss) ? p.loss : 0.99 * emaLoss + 0.01 * p.loss;
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last > std::chrono::seconds(1) || p.step == to.steps) {
+                last = now;
+                std::fprintf(stderr, "\rddpm toy: step %lld of %lld, loss %.4f   ", static_cast<long long>(p.step),
+                             static_cast<long long>(to.steps), emaLoss);
+            }
+        },
+        &interrupted());
+    std::fprintf(stderr, "\n");
+    if (!trained)
+        return fail(trained.error());
+    if (!trained.value())
+        return fail("interrupted", 130);
+    model.steps = a.steps;
+    j["training_steps"] = a.steps;
+    j["loss"] = emaLoss;
+    if (!a.save.empty())
+        if (auto s = toy::saveToyModel(a.save, model); !s)
+            return fail(s.error());
+    return 0;
+}
+
+// The learned score against the closed form, at points of q_t, at a tenth, a quarter and half of T.
+nlohmann::ordered_json scoreErrors(const Denoiser& denoiser, const Diffusion& diffusion,
+                                   const toy::GaussianMixture& mixture, uint64_t seed)
+{
+    nlohmann::ordered_json err;
+    for (int t : {diffusion.steps() / 10, diffusion.steps() / 4, diffusion.steps() / 2}) {
+        const double abar = diffusion.schedule().alphaBar()[static_cast<size_t>(t - 1)];
+        const auto x0 = mixture.sample(4000, seed + 1);
+        const auto xt = std::sqrt(abar) * x0 + std::sqrt(1.0 - abar) * torch::randn_like(x0);
+        const auto tIndex = torch::full({xt.size(0)}, t - 1, torch::kInt64);
+        const auto learned = -denoiser(xt, tIndex) / std::sqrt(1.0 - abar);
+        err["t=" + std::to_string(t)] = toy::scoreRelativeError(learned, mixture.score(xt, abar));
+    }
+    return err;
+}
+
+// Each mode's share of the samples, and how far they are from the mode they belong to, against the
+// mixture's own σ = 0.08.
+void describeRingSamples(const toy::GaussianMixture& mixture, const torch::Tensor& samples, nlohmann::ordered_json& j)
+{
+    j["mode_shares"] = toy::componentShares(mixture, samples);
+    const auto r = mixture.responsibilities(samples, 1.0).argmax(1);
+    double spread = 0;
+    for (int64_t i = 0; i < samples.size(0); ++i) {
+        const auto& mu = mixture.means[static_cast<size_t>(r[i].item<int64_t>())];
+        spread += std::pow(samples[i][0].item<double>() - mu.first, 2) +
+                  std::pow(samples[i][1].item<double>() - mu.second, 2);
+    }
+    j["rms_distance_to_mode"] = std::sqrt(spread / (2.0 * static_cast<double>(samples.size(0))));
+}
+
 int toy(const ToyArgs& a)
 {
     if (a.threads > 0)
@@ -77,99 +167,30 @@ int toy(const ToyArgs& a)
     stopOnSignals(false);
 
     toy::ToyModel model;
+    if (const int rc = prepareModel(a, model); rc != 0)
+        return rc;
     nlohmann::ordered_json j;
     j["data"] = a.data;
-    if (!a.load.empty()) {
-        auto loaded = toy::loadToyModel(a.load);
-        if (!loaded)
-            return fail(loaded.error());
-        model = std::move(loaded.value());
-    } else {
-        auto kind = parseScheduleKind(a.schedule);
-        if (!kind)
-            return fail(kind.error(), 2);
-        model.schedule.kind = kind.value();
-        model.schedule.steps = a.T;
-        if (auto valid = NoiseSchedule::create(model.schedule); !valid)
-            return fail(valid.error(), 2);
-        model.model = toy::ToyMlp();
-        model.data = a.data;
-    }
     const Diffusion diffusion(NoiseSchedule(model.schedule), Prediction::Epsilon);
     const auto mixture = toy::ringOfEight();
-
-    if (a.load.empty() && !a.exact) {
-        auto data = toy::toyData(a.data, a.points, a.seed);
-        if (!data)
-            return fail(data.error());
-        toy::ToyTrainOptions to;
-        to.steps = a.steps;
-        to.seed = a.seed;
-        double emaLoss = NAN;
-        auto last = std::chrono::steady_clock::now();
-        auto trained = toy::trainToy(
-            model.model, diffusion, data.value(), to,
-            [&](const toy::ToyProgress& p) {
-                emaLoss = std::isnan(emaLoss) ? p.loss : 0.99 * emaLoss + 0.01 * p.loss;
-                const auto now = std::chrono::steady_clock::now();
-                if (now - last > std::chrono::seconds(1) || p.step == to.steps) {
-                    last = now;
-                    std::fprintf(stderr, "\rddpm toy: step %lld of %lld, loss %.4f   ", static_cast<long long>(p.step),
-                                 static_cast<long long>(to.steps), emaLoss);
-                }
-            },
-            &interrupted());
-        std::fprintf(stderr, "\n");
-        if (!trained)
-            return fail(trained.error());
-        if (!trained.value())
-            return fail("interrupted", 130);
-        model.steps = a.steps;
-        j["training_steps"] = a.steps;
-        j["loss"] = emaLoss;
-        if (!a.save.empty())
-            if (auto s = toy::saveToyModel(a.save, model); !s)
-                return fail(s.error());
-    }
+    if (a.load.empty() && !a.exact)
+        if (const int rc = trainModel(a, model, diffusion, j); rc != 0)
+            return rc;
     const Denoiser denoiser = a.exact ? toy::exactDenoiser(mixture, diffusion) : toy::toyDenoiser(model.model);
+    if (a.data == "gmm8" && !a.exact)
+        j["score_relative_error"] = scoreErrors(denoiser, diffusion, mixture, a.seed);
 
-    if (a.data == "gmm8" && !a.exact) {
-        // The learned score against the closed form, at points of q_t, at a quarter and half of T.
-        nlohmann::ordered_json err;
-        for (int t : {diffusion.steps() / 10, diffusion.steps() / 4, diffusion.steps() / 2}) {
-            const double abar = diffusion.schedule().alphaBar()[static_cast<size_t>(t - 1)];
-            const auto x0 = mixture.sample(4000, a.seed + 1);
-            const auto xt = std::sqrt(abar) * x0 + std::sqrt(1.0 - abar) * torch::randn_like(x0);
-            const auto tIndex = torch::full({xt.size(0)}, t - 1, torch::kInt64);
-            const auto learned = -denoiser(xt, tIndex) / std::sqrt(1.0 - abar);
-            err["t=" + std::to_string(t)] = toy::scoreRelativeError(learned, mixture.score(xt, abar));
-        }
-        j["score_relative_error"] = err;
-    }
-
-    torch::Tensor samples;
     ReverseProcess process(diffusion, denoiser, sampler.value(), {2});
     if (!process.run(&interrupted()))
         return fail("interrupted", 130);
-    samples = process.current();
+    const torch::Tensor samples = process.current();
     if (auto s = writeFileAtomically(a.out, toy::pointsCsv(samples)); !s)
         return fail(s.error());
     j["sampler"] = a.sampler;
     j["samples"] = a.count;
     j["network_evaluations_per_sample"] = samplerEvaluations(sampler.value(), diffusion.steps());
-    if (a.data == "gmm8") {
-        const auto shares = toy::componentShares(mixture, samples);
-        j["mode_shares"] = shares;
-        // How far the samples are from the mode they belong to, against the mixture's own σ = 0.08.
-        const auto r = mixture.responsibilities(samples, 1.0).argmax(1);
-        double spread = 0;
-        for (int64_t i = 0; i < samples.size(0); ++i) {
-            const auto& mu = mixture.means[static_cast<size_t>(r[i].item<int64_t>())];
-            spread += std::pow(samples[i][0].item<double>() - mu.first, 2) +
-                      std::pow(samples[i][1].item<double>() - mu.second, 2);
-        }
-        j["rms_distance_to_mode"] = std::sqrt(spread / (2.0 * static_cast<double>(samples.size(0))));
-    }
+    if (a.data == "gmm8")
+        describeRingSamples(mixture, samples, j);
     j["out"] = a.out;
     j["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%s\n", j.dump(2).c_str());
