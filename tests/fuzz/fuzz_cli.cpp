@@ -1,10 +1,10 @@
 // The ddpm command's command line, parsed and never run. The input is split at NUL or newline into
-// argv[1…]. The commands are registered with the real add*Command functions, as main_headless.cpp does
-// (so every option, validator and default is the real one); their run callbacks, which would train or
-// write files, are never called: for a known command the harness parses with the CommandLine's own
-// CLI::App (reached as the parent of one more, do-nothing command) and formats help and errors as
-// parseAndRun would; every other first word (help, --help, --version, unknown and unavailable commands)
-// goes to CommandLine::run itself, which runs no command for them.
+// argv[1…]. The commands are registered with the real add*Command functions, through addEngineCommands as
+// main_headless.cpp does (so every option, validator and default is the real one); their run callbacks, which would
+// train or write files, are never called: for a known command the harness parses with the CommandLine's own CLI::App
+// (reached as the parent of one more, do-nothing command) and formats help and errors as parseAndRun would; every other
+// first word (help, --help, --version, unknown and unavailable commands) goes to CommandLine::run itself, which runs no
+// command for them.
 #include "commands.h"
 #include "fuzzutil.h"
 
@@ -14,8 +14,9 @@
 
 namespace {
 
-const char* const kCommands[] = {"schedule", "train", "info",      "export",
-                                 "convert",  "bench", "selfcheck", "train-classifier"};
+// Every command addEngineCommands registers.
+const char* const kCommands[] = {"schedule",         "train", "info", "export", "convert", "bench", "selfcheck",
+                                 "train-classifier", "nll",   "toy"};
 
 } // namespace
 
@@ -49,14 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     CommandLine cli("ddpm");
     Environment env;
     env.folderLoader = folderLoaderWithoutQt();
-    addScheduleCommand(cli);
-    addTrainCommand(cli, env);
-    addInfoCommand(cli);
-    addExportCommand(cli);
-    addConvertCommand(cli);
-    addBenchCommand(cli);
-    addSelfcheckCommand(cli);
-    addTrainClassifierCommand(cli, env);
+    addEngineCommands(cli, env);
     cli.addUnavailable("sample", "sample needs the ddpm built with Qt");
     cli.addUnavailable("quality", "quality needs the ddpm built with Qt");
     CLI::App* probe = cli.add("fuzz-parse-only", "parses nothing", "parses nothing", [] { return 0; });
