@@ -25,7 +25,7 @@ namespace {
 struct NllArgs {
     std::string checkpoint, data = "fashion-mnist:test", csv, weights = "ema", variance = "beta-tilde", device = "auto",
                             precision = "auto";
-    int count = 100, batch = 0, threads = 0;
+    int count = 100, skip = 0, batch = 0, threads = 0;
     uint64_t seed = 0;
     bool noClip = false;
 };
@@ -49,7 +49,10 @@ struct AllTerms {
     int64_t dims = 0;
 };
 
-Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, int batch, const BoundOptions& bo)
+// `offset` is the index of images[0] in the data set: a batch's noise follows from its first image's index
+// there, so a run over images 8000–9999 draws the noise a run over all 10,000 would have drawn for them.
+Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, int64_t offset, int batch,
+                         const BoundOptions& bo)
 {
     const int64_t n = images.size(0);
     std::vector<torch::Tensor> terms, prior, estimate;
@@ -58,7 +61,7 @@ Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, 
     for (int64_t first = 0; first < n; first += batch) {
         const auto x0 = images.narrow(0, first, std::min<int64_t>(batch, n - first)).to(torch::kFloat32) / 127.5 - 1.0;
         BoundOptions o = bo;
-        o.seed = bo.seed + static_cast<uint64_t>(first); // each batch its own noise, the same on every run
+        o.seed = bo.seed + static_cast<uint64_t>(offset + first); // each batch its own noise, the same on every run
         auto r = variationalBound(
             sampling.diffusion, sampling.denoiser, x0, o,
             [&](int t, int total) {
@@ -67,8 +70,9 @@ Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, 
                     return;
                 last = now;
                 std::fprintf(stderr, "\rddpm nll: images %lld–%lld of %lld, t %d of %d   ",
-                             static_cast<long long>(first + 1), static_cast<long long>(first + x0.size(0)),
-                             static_cast<long long>(n), t, total);
+                             static_cast<long long>(offset + first + 1),
+                             static_cast<long long>(offset + first + x0.size(0)), static_cast<long long>(offset + n), t,
+                             total);
             },
             &interrupted());
         if (!r)
@@ -110,6 +114,7 @@ nlohmann::ordered_json report(const NllArgs& a, const AllTerms& all, double seco
     nlohmann::ordered_json j;
     j["checkpoint"] = a.checkpoint;
     j["data"] = a.data;
+    j["first_image"] = a.skip;
     j["images"] = all.terms.size(0);
     j["dims"] = all.dims;
     j["variance"] = a.variance;
@@ -146,11 +151,15 @@ int nll(const NllArgs& a, const FolderLoader& folderLoader)
     auto data = loadDataSpec(a.data, shape[0], shape[1], folderLoader);
     if (!data)
         return fail(data.error());
-    const int64_t n = std::min<int64_t>(a.count, data->size());
+    if (a.skip >= data->size())
+        return fail("--skip " + std::to_string(a.skip) + " leaves no image: the data set has " +
+                        std::to_string(data->size()),
+                    2);
+    const int64_t n = std::min<int64_t>(a.count, data->size() - a.skip);
     const int batch = a.batch > 0 ? a.batch : (compute->device.is_cuda() ? 256 : 32);
     stopOnSignals(false);
     const auto start = std::chrono::steady_clock::now();
-    auto all = measure(opened->sampling, data->images.narrow(0, 0, n), batch, bo);
+    auto all = measure(opened->sampling, data->images.narrow(0, a.skip, n), a.skip, batch, bo);
     if (!all) {
         if (isBoundCancelled(all.failure()))
             return fail("interrupted", 130);
@@ -176,7 +185,10 @@ void addNllCommand(CommandLine& cli, const Environment& env)
                       [a, loader = env.folderLoader] { return nll(*a, loader); });
     addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint", "CKPT")->required();
     addText(c, "--data", a->data, "held-out images (a data set as ddpm train takes it)", "SPEC");
-    addNumber(c, "--count", a->count, 1, static_cast<double>(limits::kMaxImages), "images (the first N)", "N");
+    addNumber(c, "--count", a->count, 1, static_cast<double>(limits::kMaxImages), "images (the first N after --skip)",
+              "N");
+    addNumber(c, "--skip", a->skip, 0, static_cast<double>(limits::kMaxImages),
+              "leave out the first K images (to split the test set over runs)", "K");
     addNumber(c, "--batch", a->batch, 0, static_cast<double>(limits::kMaxBatch),
               "images per network call (0: 32 on the CPU, 256 on CUDA)", "B");
     addText(c, "--csv", a->csv, "also write each term per t (bits/dim and standard error)", "FILE");
