@@ -1,5 +1,7 @@
 #include "batchprefetcher.h"
 
+#include "unet.h"
+
 #include <algorithm>
 #include <numeric>
 #include <random>
@@ -24,8 +26,10 @@ void BatchPrefetcher::setFaultHook(std::function<void(int64_t k)> hook)
 }
 
 BatchPrefetcher::BatchPrefetcher(torch::Tensor images, int batch, int timesteps, bool hflip, uint64_t seed,
-                                 int64_t firstBatch, int depth)
+                                 int64_t firstBatch, int depth, torch::Tensor labels, double pUncond)
     : m_images(std::move(images))
+    , m_labels(labels.defined() ? labels.to(torch::kInt64).contiguous() : labels)
+    , m_pUncond(pUncond)
     , m_batch(batch)
     , m_timesteps(timesteps)
     , m_hflip(hflip)
@@ -66,7 +70,8 @@ BatchPrefetcher::Batch BatchPrefetcher::make(int64_t k)
     auto gen = at::detail::createCPUGenerator(m_seed * 0xD1B54A32D192ED03ull + static_cast<uint64_t>(k) + 7);
     Batch b;
     b.index = k;
-    auto x = m_images.index_select(0, torch::tensor(idx, torch::kInt64)).to(torch::kFloat32);
+    const auto rows = torch::tensor(idx, torch::kInt64);
+    auto x = m_images.index_select(0, rows).to(torch::kFloat32);
     x = x.mul_(2.0 / 255.0).sub_(1.0);
     if (m_hflip) {
         auto flip = torch::rand({m_batch}, gen) < 0.5;
@@ -75,6 +80,10 @@ BatchPrefetcher::Batch BatchPrefetcher::make(int64_t k)
     b.x0 = x.contiguous();
     b.tIndex = torch::randint(0, m_timesteps, {m_batch}, gen, torch::kInt64);
     b.eps = torch::randn(x.sizes(), gen, torch::dtype(torch::kFloat32));
+    if (m_labels.defined()) { // drawn after the rest, so that the images, t and ε do not depend on it
+        const auto drop = torch::rand({m_batch}, gen) < m_pUncond;
+        b.labels = torch::where(drop, torch::full({m_batch}, kNoClass, torch::kInt64), m_labels.index_select(0, rows));
+    }
     return b;
 }
 

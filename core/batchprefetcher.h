@@ -24,9 +24,12 @@ public:
         torch::Tensor x0;     // float [B, C, H, W], CPU
         torch::Tensor tIndex; // int64 [B]
         torch::Tensor eps;    // float [B, C, H, W]
+        torch::Tensor labels; // int64 [B], kNoClass where dropped; undefined for an unconditional model
     };
+    // For a class-conditional model, `labels` (int64 [N]) gives each image's class; a batch carries them,
+    // each replaced by kNoClass with probability pUncond.
     BatchPrefetcher(torch::Tensor images, int batch, int timesteps, bool hflip, uint64_t seed, int64_t firstBatch,
-                    int depth = 3);
+                    int depth = 3, torch::Tensor labels = {}, double pUncond = 0);
     ~BatchPrefetcher();
     // The next batch; rethrows what making it threw.
     Batch take();
@@ -38,7 +41,8 @@ private:
     Batch make(int64_t k);
     void loop();
 
-    torch::Tensor m_images;
+    torch::Tensor m_images, m_labels;
+    double m_pUncond = 0;
     int m_batch, m_timesteps;
     bool m_hflip;
     uint64_t m_seed;

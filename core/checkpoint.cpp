@@ -74,6 +74,15 @@ public:
             return v.get<double>();
         if (v.is_string())
             return v.get<std::string>();
+        if (v.is_array() && !v.empty() && v.front().is_string() && v.size() <= limits::kMaxClasses) {
+            std::vector<std::string> names;
+            for (const auto& e : v) {
+                if (!e.is_string())
+                    return std::nullopt;
+                names.push_back(e.get<std::string>());
+            }
+            return names;
+        }
         if (v.is_array() && v.size() <= 64) {
             std::vector<int64_t> list;
             for (const auto& e : v) {
@@ -350,6 +359,13 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
         // A real number written without a fraction reads back as an integer.
         if (value && std::holds_alternative<int64_t>(*value) && std::holds_alternative<double>(field.get(c)))
             value = static_cast<double>(std::get<int64_t>(*value));
+        // An empty list reads back as a list of numbers whatever it held.
+        if (value && std::holds_alternative<std::vector<int64_t>>(*value) &&
+            std::get<std::vector<int64_t>>(*value).empty() &&
+            std::holds_alternative<std::vector<std::string>>(field.get(c)))
+            value = std::vector<std::string>{};
+        if (!value && field.optional)
+            continue;
         if (!value || value->index() != field.get(c).index()) {
             if (missing.empty())
                 missing = field.key;
@@ -367,6 +383,9 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
         return fail(DDPM_MSG("Engine", "'%1' describes an invalid model: %2"), path, v.failure());
     if (auto s = NoiseSchedule::create(c.schedule); !s)
         return fail(DDPM_MSG("Engine", "'%1' describes an invalid schedule: %2"), path, s.failure());
+    if (!c.classNames.empty() && static_cast<int64_t>(c.classNames.size()) != c.unet.numClasses())
+        return fail(DDPM_MSG("Engine", "'%1' names %2 classes for a model of %3"), path,
+                    static_cast<int64_t>(c.classNames.size()), c.unet.numClasses());
     if (auto t = validateTrainOptions(c.train); !t)
         return fail(DDPM_MSG("Engine", "'%1' has invalid training settings: %2"), path, t.failure());
     return c;

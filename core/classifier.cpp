@@ -21,13 +21,6 @@ torch::Device deviceOf(const torch::nn::Module& m)
 }
 } // namespace
 
-const std::vector<std::string>& fashionMnistClassNames()
-{
-    static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                                "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
-    return names;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The network
 

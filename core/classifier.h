@@ -25,8 +25,7 @@ namespace ddpm {
 // The side of the images the classifier reads.
 constexpr int64_t kClassifierImageSize = 28;
 
-// T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot (labels 0–9).
-const std::vector<std::string>& fashionMnistClassNames();
+// Its classes are Fashion-MNIST's (dataset.h fashionMnistClassNames()).
 
 struct ClassifierOptions {
     TORCH_ARG(int64_t, width) = 32;     // channels of the first stage; 2× in the second and third

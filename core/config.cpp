@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "dataset.h"
 #include "sizelimits.h"
 
 #include <cmath>
@@ -22,8 +23,30 @@ Status validateTrainOptions(const TrainOptions& options)
     if (options.totalSteps < 0 || options.totalSteps > limits::kMaxTrainingSteps)
         return fail(DDPM_MSG("Engine", "the number of training steps must be between 0 and %1"),
                     limits::kMaxTrainingSteps);
+    if (!(options.pUncond >= 0 && options.pUncond <= 1))
+        return fail(DDPM_MSG("Engine", "the share of examples without their class must be between 0 and 1"));
     if (options.lossBins < 1 || options.lossBins > limits::kMaxLossBins)
         return fail(DDPM_MSG("Engine", "the number of loss bins must be between 1 and %1"), limits::kMaxLossBins);
+    return Ok{};
+}
+
+std::vector<std::string> classNamesOf(const ModelConfig& config)
+{
+    if (!config.conditional())
+        return {};
+    return config.classNames.empty() ? numberedClassNames(config.unet.numClasses()) : config.classNames;
+}
+
+Status setClasses(ModelConfig& config, const std::vector<std::string>& names)
+{
+    if (names.size() < 2)
+        return fail(DDPM_MSG("Engine", "a class-conditional model needs a data set with labels of at least two "
+                                       "classes (Fashion-MNIST, MNIST or IDX with a labels file, CIFAR-10, the "
+                                       "synthetic shapes, or an image folder with one subfolder per class)"));
+    if (static_cast<int64_t>(names.size()) > limits::kMaxClasses)
+        return fail(DDPM_MSG("Engine", "at most %1 classes"), limits::kMaxClasses);
+    config.unet.numClasses(static_cast<int64_t>(names.size()));
+    config.classNames = names;
     return Ok{};
 }
 
@@ -59,6 +82,10 @@ const std::vector<int64_t>& list(const V& v)
 {
     return std::get<std::vector<int64_t>>(v);
 }
+const std::vector<std::string>& names(const V& v)
+{
+    return std::get<std::vector<std::string>>(v);
+}
 
 } // namespace
 
@@ -66,6 +93,7 @@ const std::vector<ConfigField>& configFields()
 {
     constexpr bool listed = true, unlisted = false;
     constexpr auto anyValue = nullptr;
+    constexpr bool optional = true;
     // In the order checkpoints have always stored them.
     static const std::vector<ConfigField> fields{
         {"preset", listed, [](const C& c) -> V { return c.preset; }, [](C& c, const V& v) { c.preset = text(v); },
@@ -120,6 +148,13 @@ const std::vector<ConfigField>& configFields()
          [](C& c, const V& v) { c.train.totalSteps = integer(v); }, anyValue},
         {"train.loss_bins", unlisted, [](const C& c) -> V { return int64_t{c.train.lossBins}; },
          [](C& c, const V& v) { c.train.lossBins = static_cast<int>(integer(v)); }, anyValue},
+        // Class-conditional models (issue 20): absent from older checkpoints, which are unconditional.
+        {"model.num_classes", listed, [](const C& c) -> V { return c.unet.numClasses(); },
+         [](C& c, const V& v) { c.unet.numClasses(integer(v)); }, anyValue, optional},
+        {"model.class_names", listed, [](const C& c) -> V { return c.classNames; },
+         [](C& c, const V& v) { c.classNames = names(v); }, anyValue, optional},
+        {"train.p_uncond", listed, [](const C& c) -> V { return c.train.pUncond; },
+         [](C& c, const V& v) { c.train.pUncond = real(v); }, anyValue, optional},
     };
     return fields;
 }

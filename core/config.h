@@ -20,17 +20,25 @@ struct ModelConfig {
     ScheduleOptions schedule;
     Prediction prediction = Prediction::Epsilon;
     std::string dataSpec = "synthetic";
+    // A class-conditional model's classes (unet.numClasses of them), as the data set names them.
+    std::vector<std::string> classNames;
     TrainOptions train;
+    bool conditional() const { return unet.numClasses() > 0; }
 };
 
 // Checks training settings against core/sizelimits.h and their meaning (a positive rate, …).
 Status validateTrainOptions(const TrainOptions& options);
 
+// A class-conditional model's class names (numbered where the checkpoint names none); empty otherwise.
+std::vector<std::string> classNamesOf(const ModelConfig& config);
+// Makes the configuration class-conditional on these classes (a data set's classNames): at least two.
+Status setClasses(ModelConfig& config, const std::vector<std::string>& names);
+
 // A configuration for a named preset with the paper's linear schedule.
 Result<ModelConfig> makeConfig(const std::string& preset);
 
 // One setting's value as a checkpoint stores it: integers are 64-bit, names are strings.
-using ConfigValue = std::variant<bool, int64_t, double, std::string, std::vector<int64_t>>;
+using ConfigValue = std::variant<bool, int64_t, double, std::string, std::vector<int64_t>, std::vector<std::string>>;
 
 // One setting of ModelConfig. configFields() is the configuration's one schema: the checkpoint
 // writer and reader (checkpoint.cpp) and `ddpm info`'s JSON all walk it, so a new setting is one row.
@@ -41,6 +49,8 @@ struct ConfigField {
     void (*set)(ModelConfig&, const ConfigValue&); // takes a value of the type get() returns
     // For names (a schedule kind, a prediction): whether set() can take this one; null: any value.
     bool (*accepts)(const ConfigValue&);
+    // Added after checkpoints of format 2 were first written: a file without it keeps the default.
+    bool optional = false;
 };
 const std::vector<ConfigField>& configFields();
 

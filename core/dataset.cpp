@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -364,6 +365,67 @@ Dataset fitToModel(const Dataset& data, int64_t channels, int64_t size)
     return out;
 }
 
+std::vector<std::string> numberedClassNames(int64_t n)
+{
+    std::vector<std::string> names;
+    for (int64_t i = 0; i < n; ++i)
+        names.push_back(std::to_string(i));
+    return names;
+}
+
+const std::vector<std::string>& fashionMnistClassNames()
+{
+    static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+    return names;
+}
+
+const std::vector<std::string>& cifar10ClassNames()
+{
+    static const std::vector<std::string> names{"airplane", "automobile", "bird",  "cat",  "deer",
+                                                "dog",      "frog",       "horse", "ship", "truck"};
+    return names;
+}
+
+const std::vector<std::string>& syntheticClassNames()
+{
+    static const std::vector<std::string> names{"disc", "square", "triangle", "ring"}; // makeSyntheticShapes' kinds
+    return names;
+}
+
+namespace {
+
+// Names for a set's labels: the known ones, or the numbers up to the largest label.
+void nameClasses(Dataset& ds, const std::vector<std::string>& known)
+{
+    if (!ds.labels.defined() || ds.labels.numel() == 0 || !ds.classNames.empty())
+        return;
+    const int64_t classes = ds.labels.max().item<int64_t>() + 1;
+    ds.classNames = classes <= static_cast<int64_t>(known.size()) ? known : numberedClassNames(classes);
+}
+
+// The labels file of an MNIST-style images file, where it lies beside it: "…-images-idx3-ubyte[.gz]" →
+// "…-labels-idx1-ubyte[.gz]".
+std::string idxLabelsBeside(const std::string& imagesPath)
+{
+    const std::string from = "images-idx3-ubyte", to = "labels-idx1-ubyte";
+    const auto at = imagesPath.rfind(from);
+    if (at == std::string::npos)
+        return {};
+    std::string stem = imagesPath;
+    stem.replace(at, from.size(), to);
+    for (const auto& candidate :
+         {stem, stem + ".gz",
+          stem.size() > 3 && stem.substr(stem.size() - 3) == ".gz" ? stem.substr(0, stem.size() - 3) : std::string()}) {
+        std::error_code ec;
+        if (!candidate.empty() && std::filesystem::is_regular_file(candidate, ec))
+            return candidate;
+    }
+    return {};
+}
+
+} // namespace
+
 Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size, const FolderLoader& folderLoader)
 {
     const auto colon = spec.find(':');
@@ -387,7 +449,7 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
     } else if (kind == "mnist" && !arg.empty()) {
         ds = loadMnistDir(arg, "mnist");
     } else if (kind == "idx" && !arg.empty()) {
-        ds = loadIdx(arg);
+        ds = loadIdx(arg, idxLabelsBeside(arg));
     } else if (kind == "cifar10" && !arg.empty()) {
         ds = loadCifar10(arg);
     } else if (kind == "folder" && !arg.empty()) {
@@ -398,7 +460,9 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
         const int64_t n = arg.empty() ? 10000 : std::atoll(arg.c_str());
         if (n < 1 || n > 1'000'000)
             return fail(DDPM_MSG("Engine", "the synthetic set takes between 1 and 1000000 images"));
-        return makeSyntheticShapes(n, channels, size);
+        auto shapes = makeSyntheticShapes(n, channels, size);
+        shapes.classNames = syntheticClassNames();
+        return shapes;
     } else {
         return fail(
             DDPM_MSG(
@@ -409,6 +473,9 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
     }
     if (!ds)
         return ds;
+    nameClasses(ds.value(), kind == "fashion-mnist" ? fashionMnistClassNames()
+                            : kind == "cifar10"     ? cifar10ClassNames()
+                                                    : std::vector<std::string>{});
     return fitToModel(ds.value(), channels, size);
 }
 

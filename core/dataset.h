@@ -21,11 +21,22 @@ struct Dataset {
     std::string name;
     torch::Tensor images; // uint8 [N, C, H, W]
     torch::Tensor labels; // int64 [N], or undefined when the set has none
+    // With labels: the name of each class 0 … K−1 ("T-shirt/top", …; the class's number where the set
+    // names none).
+    std::vector<std::string> classNames;
     int64_t size() const { return images.defined() ? images.size(0) : 0; }
     int64_t channels() const { return images.size(1); }
     int64_t height() const { return images.size(2); }
     int64_t width() const { return images.size(3); }
 };
+
+// "0", "1", … "n−1": the names of classes a file only numbers.
+std::vector<std::string> numberedClassNames(int64_t n);
+// The class names of the sets whose classes are known.
+// T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot (labels 0–9).
+const std::vector<std::string>& fashionMnistClassNames();
+const std::vector<std::string>& cifar10ClassNames();
+const std::vector<std::string>& syntheticClassNames();
 
 // Where Debian's dataset-fashion-mnist package puts the files (overridden by DDPM_FASHION_MNIST_DIR).
 std::string fashionMnistDir();

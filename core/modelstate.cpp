@@ -19,9 +19,18 @@ Result<Weights> parseWeights(const std::string& name)
 
 Sampling samplingFrom(const ModelState& model, Weights weights, bool ownCopy)
 {
-    const UNet& net = weights == Weights::Ema ? model.ema : model.model;
-    return Sampling{Diffusion(NoiseSchedule(model.config.schedule), model.config.prediction, model.device),
-                    makeDenoiser(ownCopy ? cloneUNet(net) : net), model.imageShape()};
+    const UNet& net = ownCopy ? cloneUNet(weights == Weights::Ema ? model.ema : model.model)
+                              : (weights == Weights::Ema ? model.ema : model.model);
+    Sampling s{Diffusion(NoiseSchedule(model.config.schedule), model.config.prediction, model.device),
+               makeDenoiser(net),
+               model.imageShape(),
+               {},
+               {}};
+    if (model.config.conditional()) {
+        s.classDenoiser = makeClassDenoiser(net);
+        s.classNames = classNamesOf(model.config);
+    }
+    return s;
 }
 
 Result<OpenedModel> openForSampling(const std::string& path, torch::Device device, Precision precision, Weights weights)
@@ -34,6 +43,15 @@ Result<OpenedModel> openForSampling(const std::string& path, torch::Device devic
     m.ema->setPrecision(precision);
     auto sampling = samplingFrom(m, weights);
     return OpenedModel{std::move(m), std::move(sampling)};
+}
+
+ClassDenoiser makeClassDenoiser(UNet model)
+{
+    return [model](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& labels) mutable {
+        torch::NoGradGuard guard;
+        model->eval();
+        return model->forward(x, t, labels);
+    };
 }
 
 Denoiser makeDenoiser(UNet model)

@@ -50,13 +50,6 @@ Result<ModelState> loadCheckpoint(const std::string& path, torch::Device device)
 enum class Weights { Ema, Raw };
 Result<Weights> parseWeights(const std::string& name); // "ema" or "raw"
 
-// Everything a sampler needs from a model.
-struct Sampling {
-    Diffusion diffusion;
-    Denoiser denoiser;
-    std::vector<int64_t> imageShape; // {C, H, W}
-};
-
 // The model's diffusion (its schedule and parametrisation, on its device) and a denoiser running the
 // chosen weights. With `ownCopy` the denoiser runs a copy of them, so that another thread may use the
 // model's networks at the same time.
@@ -70,7 +63,9 @@ struct OpenedModel {
 Result<OpenedModel> openForSampling(const std::string& path, torch::Device device, Precision precision,
                                     Weights weights);
 
-// A denoiser that runs a network in eval mode.
+// A denoiser that runs a network in eval mode ("no class" for a class-conditional one).
 Denoiser makeDenoiser(UNet model);
+// The same with each image's label (a class-conditional network).
+ClassDenoiser makeClassDenoiser(UNet model);
 
 } // namespace ddpm

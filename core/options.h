@@ -16,6 +16,9 @@ struct TrainOptions {
     uint64_t seed = 0;
     int64_t totalSteps = 10000;
     int lossBins = 10; // loss per timestep bin
+    // Class-conditional models: the share of examples trained with the "no class" label instead of their
+    // own, so that one network also predicts unconditionally (classifier-free guidance needs both).
+    double pUncond = 0.1;
 };
 
 // Indexed as samplerKindNames(), varianceKindNames() and correctorKindNames() (names.h) list them.
@@ -24,6 +27,14 @@ struct TrainOptions {
 enum class SamplerKind { Ddpm, Ddim, Langevin, LangevinFixed };
 enum class VarianceKind { Beta, BetaTilde }; // σ_t² = β_t or σ_t² = β̃_t
 enum class CorrectorKind { None, Langevin }; // predictor–corrector (Song et al. 2021, Algorithm 5)
+
+// The label of "no class" (an unconditional prediction from a class-conditional network).
+constexpr int64_t kNoClass = -1;
+
+// Which class a class-conditional model draws (SamplerOptions::classChoice): a class index 0 … K−1 or
+// one of these.
+constexpr int kUnconditional = -1; // no class: the model's unconditional prediction
+constexpr int kEveryClass = -2;    // image i from class i mod K: equal shares of every class
 
 struct SamplerOptions {
     SamplerKind kind = SamplerKind::Ddpm;
@@ -44,7 +55,17 @@ struct SamplerOptions {
     int count = 16;         // images
     int64_t firstImage = 0; // index of the first image: image i's noise is a function of (seed, i) alone,
                             // so a count drawn in chunks gives the same images as one batch
+    // Every image draws image firstImage's noise (interpolation: the images then differ only by where they
+    // start).
+    bool sharedNoise = false;
+    int classChoice = kUnconditional;
+    // Classifier-free guidance (Ho & Salimans 2022) in the convention ε̃ = (1 + w) ε̂(x, t, c) − w ε̂(x, t, ∅):
+    // w = 0 is the plain class-conditional model; some libraries write the same as s = 1 + w.
+    double guidance = 0.0;
 };
+
+// What a class-conditional model draws when nobody says: every class in equal shares, guided with this w.
+constexpr double kDefaultGuidance = 1.0;
 
 // Every field: two runs with equal options draw the same images.
 inline bool operator==(const SamplerOptions& a, const SamplerOptions& b)
@@ -52,7 +73,8 @@ inline bool operator==(const SamplerOptions& a, const SamplerOptions& b)
     return a.kind == b.kind && a.variance == b.variance && a.ddimSteps == b.ddimSteps && a.eta == b.eta &&
            a.clipX0 == b.clipX0 && a.seed == b.seed && a.count == b.count && a.firstImage == b.firstImage &&
            a.corrector == b.corrector && a.langevinSteps == b.langevinSteps && a.langevinStep == b.langevinStep &&
-           a.snr == b.snr && a.fixedT == b.fixedT;
+           a.snr == b.snr && a.fixedT == b.fixedT && a.classChoice == b.classChoice && a.guidance == b.guidance &&
+           a.sharedNoise == b.sharedNoise;
 }
 inline bool operator!=(const SamplerOptions& a, const SamplerOptions& b)
 {

@@ -80,6 +80,9 @@ Result<QualityReference> makeQualityReference(const TrainedClassifier& classifie
             featureStats(classifier.features(classifierInputFromBytes(train.images.index_select(0, pick))));
         r.fidFloor = frechetDistance(real, r.test);
         r.floorCount = count;
+        r.memorisation = makeMemorisationReference(classifier.features(classifierInputFromBytes(train.images)),
+                                                   classifier.features(classifierInputFromBytes(test.images)));
+        r.trainImages = train.images;
         return r;
     } catch (const std::exception& e) {
         return describeException(e, fail(DDPM_MSG("Engine", "measuring the quality reference")));
@@ -108,6 +111,18 @@ SamplerOptions defaultQualitySampler()
     o.eta = 0.0;
     o.seed = 0;
     return o;
+}
+
+std::vector<SamplerOptions> guidanceSweep(const SamplerOptions& base)
+{
+    std::vector<SamplerOptions> out;
+    for (double w : {0.0, 0.5, 1.0, 2.0, 4.0}) {
+        SamplerOptions o = base;
+        o.classChoice = kEveryClass;
+        o.guidance = w;
+        out.push_back(o);
+    }
+    return out;
 }
 
 std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base)
@@ -153,12 +168,62 @@ bool isCancelled(const Error& error)
     return !error.literal && error.text == kCancelled;
 }
 
+namespace {
+
+// The share of samples whose predicted class is the one asked for, overall and per class asked; left NaN
+// without a class asked or where the model's classes are not the classifier's.
+void measureAgreement(QualityReport& r, const Sampling& model, const SamplerOptions& so, const torch::Tensor& predicted)
+{
+    if (!model.classDenoiser || so.classChoice == kUnconditional || model.classNames != r.classNames)
+        return;
+    const auto asked = sampleLabels(so, 0, so.count, model.numClasses());
+    const auto hit = (predicted.to(torch::kInt64) == asked).to(torch::kFloat64);
+    r.classAgreement = hit.mean().item<double>();
+    for (int64_t k = 0; k < model.numClasses(); ++k) {
+        const auto mine = asked == k;
+        const auto n = mine.sum().item<int64_t>();
+        r.classAgreementPerClass.push_back(n > 0 ? hit.masked_select(mine).mean().item<double>()
+                                                 : std::numeric_limits<double>::quiet_NaN());
+    }
+}
+
+// Likely copies in the classifier's features, and the closest pairs' nearest training images in pixels.
+void measureCopies(QualityReport& r, const QualityReference& reference, const torch::Tensor& features,
+                   const torch::Tensor& input)
+{
+    r.memorisation = measureMemorisation(features, reference.memorisation);
+    if (!reference.trainImages.defined() || r.memorisation.closest.empty())
+        return;
+    std::vector<int64_t> rows;
+    for (const auto& p : r.memorisation.closest)
+        rows.push_back(p.sample);
+    // The classifier's input back to grey levels, as the training images are stored.
+    const auto samples = ((input.index_select(0, torch::tensor(rows, torch::kInt64)) + 1.0) * 127.5).round();
+    const auto nn = nearestNeighbours(samples, reference.trainImages.to(torch::kFloat32));
+    for (size_t i = 0; i < rows.size(); ++i)
+        r.closestInPixels.push_back({rows[i], nn.index[static_cast<int64_t>(i)][0].item<int64_t>(),
+                                     nn.distance[static_cast<int64_t>(i)][0].item<double>()});
+}
+
+} // namespace
+
 Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser& denoiser,
                                      const std::vector<int64_t>& imageShape, const TrainedClassifier& classifier,
                                      const QualityReference& reference, const QualityOptions& options,
                                      const std::function<void(int done, int total)>& progress,
                                      const std::atomic<bool>* cancel)
 {
+    return measureQuality(Sampling{diffusion, denoiser, imageShape, {}, {}}, classifier, reference, options, progress,
+                          cancel);
+}
+
+Result<QualityReport> measureQuality(const Sampling& model, const TrainedClassifier& classifier,
+                                     const QualityReference& reference, const QualityOptions& options,
+                                     const std::function<void(int done, int total)>& progress,
+                                     const std::atomic<bool>* cancel)
+{
+    const auto& diffusion = model.diffusion;
+    const auto& imageShape = model.imageShape;
     if (imageShape.size() != 3 || imageShape[0] != 1)
         return fail(DDPM_MSG("Engine", "quality is measured for grey models only; this model makes %1-channel images"),
                     imageShape.empty() ? 0 : imageShape[0]);
@@ -170,6 +235,8 @@ Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser&
     SamplerOptions so = options.sampler;
     so.count = options.count;
     so.firstImage = 0;
+    if (auto s = model.checkClasses(so); !s)
+        return s.failure();
     const int steps = static_cast<int>(samplerTimesteps(so, diffusion.steps()).size());
     const int batch = options.batch > 0 ? options.batch : defaultSamplingBatch(diffusion.device());
     const int64_t total = static_cast<int64_t>(so.count) * steps;
@@ -181,7 +248,7 @@ Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser&
         int64_t done = 0;
         const auto t0 = std::chrono::steady_clock::now();
         const bool completed = sampleInChunks(
-            diffusion, denoiser, so, imageShape, batch,
+            model, so, batch,
             [&](const ReverseProcess& chunk, int64_t) { chunks.push_back(quantiseLikePng(chunk.current())); },
             [&](const ReverseProcess&, const ReverseStep& step) {
                 done += step.xt.size(0);
@@ -219,6 +286,12 @@ Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser&
             r.classShares.push_back(static_cast<double>(c) / r.count);
         r.samplingSeconds = seconds;
         r.secondsPerImage = seconds / r.count;
+        if (model.classDenoiser) {
+            r.classChoice = classChoiceName(so.classChoice, model.classNames);
+            r.guidance = so.guidance;
+        }
+        measureAgreement(r, model, so, predicted);
+        measureCopies(r, reference, out.features, input.value());
         return r;
     } catch (const std::exception& e) {
         return describeException(e, fail(DDPM_MSG("Engine", "measuring the sample quality")));
@@ -278,12 +351,35 @@ std::string qualityReportToJson(const QualityReport& r, int indent)
     for (double v : r.classShares)
         shares.push_back(number(v));
     o["class_shares"] = shares;
+    if (!std::isnan(r.memorisation.share)) {
+        auto pairs = [&](const std::vector<NearPair>& list) {
+            auto a = nlohmann::ordered_json::array();
+            for (const auto& p : list)
+                a.push_back({{"sample", p.sample}, {"train_image", p.train}, {"distance", number(p.distance)}});
+            return a;
+        };
+        o["memorisation"] = {{"share", number(r.memorisation.share)},
+                             {"threshold", number(r.memorisation.threshold)},
+                             {"percentile", r.memorisation.percentile},
+                             {"closest", pairs(r.memorisation.closest)},
+                             {"closest_in_pixels", pairs(r.closestInPixels)}};
+    }
+    if (!r.classChoice.empty()) {
+        o["class"] = r.classChoice;
+        o["guidance"] = number(r.guidance);
+        o["class_agreement"] = number(r.classAgreement);
+        auto perClass = nlohmann::ordered_json::array();
+        for (double v : r.classAgreementPerClass)
+            perClass.push_back(number(v));
+        o["class_agreement_per_class"] = perClass;
+    }
     return o.dump(indent > 0 ? indent : -1);
 }
 
 std::string qualityCsvHeader(const std::vector<std::string>& classNames)
 {
-    std::string s = "sampler,steps,eta,seed,count,fid,fid_floor,ratio,mean_confidence,seconds_per_image";
+    std::string s = "sampler,steps,eta,seed,count,fid,fid_floor,ratio,mean_confidence,seconds_per_image,class,guidance,"
+                    "class_agreement,memorisation_share";
     for (const auto& name : classNames)
         s += "," + csvField("share " + name);
     return s + "\n";
@@ -293,7 +389,9 @@ std::string qualityReportToCsvRow(const QualityReport& r)
 {
     std::string s = r.sampler + "," + std::to_string(r.steps) + "," + csvNum(r.eta) + "," + std::to_string(r.seed) +
                     "," + std::to_string(r.count) + "," + csvNum(r.fid) + "," + csvNum(r.fidFloor) + "," +
-                    csvNum(r.ratio) + "," + csvNum(r.meanConfidence) + "," + csvNum(r.secondsPerImage);
+                    csvNum(r.ratio) + "," + csvNum(r.meanConfidence) + "," + csvNum(r.secondsPerImage) + "," +
+                    csvField(r.classChoice) + "," + (r.classChoice.empty() ? std::string() : csvNum(r.guidance)) + "," +
+                    csvNum(r.classAgreement) + "," + csvNum(r.memorisation.share);
     for (double share : r.classShares)
         s += "," + csvNum(share);
     return s + "\n";

@@ -10,6 +10,7 @@
 #include "classifier.h"
 #include "dataset.h"
 #include "diffusion.h"
+#include "memorisation.h"
 #include "result.h"
 #include "sampler.h"
 
@@ -18,6 +19,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,10 @@ struct QualityReference {
     FeatureStats test;     // the test images
     double fidFloor = 0.0; // floorCount real training images against `test`
     int64_t floorCount = 0;
+    // Every training image's features, and the distance below which a sample counts as a likely copy
+    // (memorisation.h): the 1st percentile of the test images' distances to their nearest training image.
+    MemorisationReference memorisation;
+    torch::Tensor trainImages; // uint8 [M, 1, 28, 28], for the nearest training images in pixels
 };
 
 // Test statistics from `test`, and the floor from `count` training images drawn without replacement
@@ -75,6 +81,17 @@ struct QualityReport {
     std::vector<double> classShares;  // the same as fractions of count
     double samplingSeconds = 0.0;     // wall time of the reverse process alone
     double secondsPerImage = 0.0;
+    // A class-conditional model's: the class asked for ("all": equal shares; "none"), the guidance w, and
+    // the share of samples the classifier puts in the class asked for, overall and per class asked (NaN
+    // without a class, or when the model's classes are not the classifier's).
+    std::string classChoice;
+    double guidance = 0.0;
+    double classAgreement = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> classAgreementPerClass;
+    // Likely copies of training images (undefined without the reference's training features), and for the
+    // closest pairs each sample's nearest training image in pixels (as uint8 images compare).
+    MemorisationReport memorisation;
+    std::vector<NearPair> closestInPixels;
 };
 
 // Draws options.count samples with sampleInChunks, turns them into classifier input
@@ -82,6 +99,11 @@ struct QualityReport {
 // options.count. progress(done, total) counts image-steps (an image taken one step of the reverse
 // process); it is called from the calling thread. A cancelled measurement returns a failure for which
 // isCancelled() is true.
+Result<QualityReport> measureQuality(const Sampling& model, const TrainedClassifier& classifier,
+                                     const QualityReference& reference, const QualityOptions& options,
+                                     const std::function<void(int done, int total)>& progress = {},
+                                     const std::atomic<bool>* cancel = nullptr);
+// An unconditional denoiser.
 Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser& denoiser,
                                      const std::vector<int64_t>& imageShape, const TrainedClassifier& classifier,
                                      const QualityReference& reference, const QualityOptions& options,
@@ -93,6 +115,9 @@ bool isCancelled(const Error& error);
 // 250 steps, DDPM with all T steps, then at about 100 and 250 evaluations DDIM with a Langevin corrector
 // and annealed Langevin; seed and clipping from `base`.
 std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base = defaultQualitySampler());
+// Classifier-free guidance's trade between fidelity and diversity: `base` with every class in equal
+// shares at w = 0, 0.5, 1, 2 and 4.
+std::vector<SamplerOptions> guidanceSweep(const SamplerOptions& base = defaultQualitySampler());
 
 // One JSON object; and CSV with a header line (class shares in the classifier's order).
 std::string qualityReportToJson(const QualityReport& report, int indent = 2);

@@ -3,7 +3,9 @@
 #include "names.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 
 namespace ddpm {
 
@@ -156,8 +158,8 @@ torch::Tensor ReverseProcess::noiseLike(const torch::Tensor& like)
     if (m_generators.size() != static_cast<size_t>(n)) {
         m_generators.clear();
         for (int64_t i = 0; i < n; ++i)
-            m_generators.push_back(at::detail::createCPUGenerator(
-                mixSeed(m_options.seed, static_cast<uint64_t>(m_options.firstImage + i))));
+            m_generators.push_back(at::detail::createCPUGenerator(mixSeed(
+                m_options.seed, static_cast<uint64_t>(m_options.firstImage + (m_options.sharedNoise ? 0 : i)))));
     }
     auto noise = torch::empty(like.sizes(), torch::kFloat32);
     for (int64_t i = 0; i < n; ++i)
@@ -170,8 +172,96 @@ int defaultSamplingBatch(torch::Device device)
     return device.is_cuda() ? 512 : 64;
 }
 
+torch::Tensor sampleLabels(const SamplerOptions& options, int64_t first, int64_t n, int64_t numClasses)
+{
+    if (options.classChoice >= 0)
+        return torch::full({n}, options.classChoice, torch::kInt64);
+    if (options.classChoice == kEveryClass && numClasses > 0)
+        return torch::arange(first, first + n, torch::kInt64).remainder(numClasses);
+    return torch::full({n}, kNoClass, torch::kInt64);
+}
+
+Denoiser guidedDenoiser(ClassDenoiser net, torch::Tensor labels, double guidance)
+{
+    return [net = std::move(net), labels = std::move(labels), w = guidance](const torch::Tensor& x,
+                                                                            const torch::Tensor& tIndex) {
+        const auto y = labels.to(x.device());
+        if (w == 0.0)
+            return net(x, tIndex, y);
+        const auto both =
+            net(torch::cat({x, x}), torch::cat({tIndex, tIndex}), torch::cat({y, torch::full_like(y, kNoClass)}));
+        const auto halves = both.chunk(2);
+        return (1.0 + w) * halves[0] - w * halves[1];
+    };
+}
+
+Result<int> parseClassChoice(const std::string& text, const std::vector<std::string>& classNames)
+{
+    auto lower = [](std::string s) {
+        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+        return s;
+    };
+    const std::string wanted = lower(text);
+    if (wanted.empty() || wanted == "none")
+        return kUnconditional;
+    if (wanted == "all")
+        return kEveryClass;
+    for (size_t k = 0; k < classNames.size(); ++k)
+        if (lower(classNames[k]) == wanted)
+            return static_cast<int>(k);
+    char* end = nullptr;
+    const long k = std::strtol(text.c_str(), &end, 10);
+    if (end != text.c_str() && *end == '\0' && k >= 0 && k < static_cast<long>(classNames.size()))
+        return static_cast<int>(k);
+    if (classNames.empty())
+        return fail(DDPM_MSG("Engine", "this model was trained without classes: it cannot be asked for '%1'"), text);
+    std::string known;
+    for (size_t k = 0; k < classNames.size() && k < 20; ++k)
+        known += (k ? ", " : "") + std::to_string(k) + " " + classNames[k];
+    return fail(DDPM_MSG("Engine", "no class '%1': the model knows %2 (all, or none)"), text, known);
+}
+
+std::string classChoiceName(int choice, const std::vector<std::string>& classNames)
+{
+    if (choice == kEveryClass)
+        return "all";
+    if (choice >= 0 && choice < static_cast<int>(classNames.size()))
+        return classNames[static_cast<size_t>(choice)];
+    return choice >= 0 ? std::to_string(choice) : "none";
+}
+
+Status Sampling::checkClasses(const SamplerOptions& options) const
+{
+    if (!std::isfinite(options.guidance) || options.guidance < 0 || options.guidance > 100)
+        return fail(DDPM_MSG("Engine", "the guidance weight must be between 0 and 100"));
+    const int64_t k = numClasses();
+    if (k == 0 && (options.classChoice != kUnconditional || options.guidance != 0))
+        return fail(DDPM_MSG("Engine", "this model was trained without classes: it cannot be asked for one or guided"));
+    if (options.classChoice >= k || options.classChoice < kEveryClass)
+        return fail(DDPM_MSG("Engine", "there is no class %1: the model knows %2 (0 to %3)"), options.classChoice, k,
+                    k - 1);
+    if (options.classChoice == kUnconditional && options.guidance != 0)
+        return fail(DDPM_MSG("Engine", "guidance needs a class to guide towards"));
+    return Ok{};
+}
+
+Denoiser Sampling::denoiserFor(const SamplerOptions& options, int64_t first, int64_t n) const
+{
+    if (!classDenoiser || (options.classChoice == kUnconditional && options.guidance == 0))
+        return denoiser;
+    return guidedDenoiser(classDenoiser, sampleLabels(options, first, n, numClasses()), options.guidance);
+}
+
 bool sampleInChunks(const Diffusion& diffusion, const Denoiser& denoiser, const SamplerOptions& options,
                     const std::vector<int64_t>& imageShape, int batch,
+                    const std::function<void(const ReverseProcess& chunk, int64_t firstImage)>& onChunk,
+                    const std::function<void(const ReverseProcess& chunk, const ReverseStep& step)>& onStep,
+                    const std::atomic<bool>* cancel)
+{
+    return sampleInChunks(Sampling{diffusion, denoiser, imageShape, {}, {}}, options, batch, onChunk, onStep, cancel);
+}
+
+bool sampleInChunks(const Sampling& sampling, const SamplerOptions& options, int batch,
                     const std::function<void(const ReverseProcess& chunk, int64_t firstImage)>& onChunk,
                     const std::function<void(const ReverseProcess& chunk, const ReverseStep& step)>& onStep,
                     const std::atomic<bool>* cancel)
@@ -181,7 +271,8 @@ bool sampleInChunks(const Diffusion& diffusion, const Denoiser& denoiser, const 
         SamplerOptions o = options;
         o.count = static_cast<int>(std::min<int64_t>(batch, options.count - first));
         o.firstImage = options.firstImage + first;
-        ReverseProcess chunk(diffusion, denoiser, o, imageShape);
+        ReverseProcess chunk(sampling.diffusion, sampling.denoiserFor(o, o.firstImage, o.count), o,
+                             sampling.imageShape);
         std::function<void(const ReverseStep&)> perStep;
         if (onStep)
             perStep = [&](const ReverseStep& s) { onStep(chunk, s); };

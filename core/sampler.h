@@ -29,6 +29,39 @@ Result<VarianceKind> parseVarianceKind(const std::string& name);
 
 // The network as the samplers see it: output for (x_t, tIndex) in the diffusion's parametrisation.
 using Denoiser = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& tIndex)>;
+// A class-conditional network: labels [N] int64, kNoClass (−1) for "no class".
+using ClassDenoiser =
+    std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& tIndex, const torch::Tensor& labels)>;
+
+// The label of each of the images first … first + n − 1 that `options` draw: options.classChoice, or
+// (kEveryClass) (first + i) mod numClasses, or −1 for kUnconditional.
+torch::Tensor sampleLabels(const SamplerOptions& options, int64_t first, int64_t n, int64_t numClasses);
+// Classifier-free guidance: the output (1 + w)·net(x, t, labels) − w·net(x, t, ∅), both halves in one
+// batched call (w = 0: one plain conditional call). The output is the network's parametrisation
+// (ε, x0 or v): each is an affine function of ε̂ at a given (x_t, t) whose coefficients add up to 1 under
+// this combination, so guiding it guides ε̂ the same way.
+Denoiser guidedDenoiser(ClassDenoiser net, torch::Tensor labels, double guidance);
+
+// A class as a user names it: "" or "none" (kUnconditional), "all" (kEveryClass), a class number, or a
+// class name (letter case ignored).
+Result<int> parseClassChoice(const std::string& text, const std::vector<std::string>& classNames);
+// The class choice in words: "none", "all", or the class's name.
+std::string classChoiceName(int choice, const std::vector<std::string>& classNames);
+
+// Everything a sampler needs from a model.
+struct Sampling {
+    Diffusion diffusion;
+    Denoiser denoiser;               // unconditional ("no class" for a class-conditional model)
+    std::vector<int64_t> imageShape; // {C, H, W}
+    ClassDenoiser classDenoiser;     // set for a class-conditional model
+    std::vector<std::string> classNames;
+
+    int64_t numClasses() const { return classDenoiser ? static_cast<int64_t>(classNames.size()) : 0; }
+    // Whether `options` ask for a class or guidance this model can give (a message saying why not).
+    Status checkClasses(const SamplerOptions& options) const;
+    // The denoiser for images first … first + n − 1 of a run with `options` (classes and guidance).
+    Denoiser denoiserFor(const SamplerOptions& options, int64_t first, int64_t n) const;
+};
 
 // One step as handed to the views: the state x_t before the step, and what the model made of it.
 struct ReverseStep {
@@ -85,6 +118,11 @@ private:
 // through the network at once is slower and needs memory in proportion). onChunk receives each
 // chunk's process when it is done (its current() is x_0 of images firstImage … firstImage + n − 1);
 // onStep, when given, sees every step of every chunk. Returns false when cancelled.
+// With a Sampling, each chunk asks it for its denoiser (denoiserFor: classes and guidance).
+bool sampleInChunks(const Sampling& sampling, const SamplerOptions& options, int batch,
+                    const std::function<void(const ReverseProcess& chunk, int64_t firstImage)>& onChunk,
+                    const std::function<void(const ReverseProcess& chunk, const ReverseStep& step)>& onStep = {},
+                    const std::atomic<bool>* cancel = nullptr);
 bool sampleInChunks(const Diffusion& diffusion, const Denoiser& denoiser, const SamplerOptions& options,
                     const std::vector<int64_t>& imageShape, int batch,
                     const std::function<void(const ReverseProcess& chunk, int64_t firstImage)>& onChunk,

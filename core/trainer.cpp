@@ -88,6 +88,17 @@ Status Trainer::setDataset(const Dataset& data)
         return fail(DDPM_MSG("Engine", "the data set is empty"));
     if (data.channels() != u.imageChannels() || data.height() != u.imageSize() || data.width() != u.imageSize())
         return fail(DDPM_MSG("Engine", "the data set's images do not have the model's size"));
+    if (m_config.conditional()) {
+        if (!data.labels.defined())
+            return fail(DDPM_MSG("Engine", "a class-conditional model needs a data set with labels; %1 has none"),
+                        data.name);
+        const int64_t maxLabel = data.labels.numel() ? data.labels.max().item<int64_t>() : -1;
+        const int64_t minLabel = data.labels.numel() ? data.labels.min().item<int64_t>() : 0;
+        if (minLabel < 0 || maxLabel >= u.numClasses())
+            return fail(DDPM_MSG("Engine", "the data set's labels run to %1, beyond the model's %2 classes"), maxLabel,
+                        u.numClasses());
+        m_labels = data.labels.to(torch::kInt64).contiguous();
+    }
     m_images = data.images.contiguous();
     restartPrefetcher();
     return Ok{};
@@ -98,7 +109,8 @@ void Trainer::restartPrefetcher()
     m_prefetcher.reset();
     if (m_images.defined())
         m_prefetcher = std::make_unique<BatchPrefetcher>(m_images, m_config.train.batch, m_diffusion.steps(),
-                                                         m_config.train.hflip, m_config.train.seed, m_step);
+                                                         m_config.train.hflip, m_config.train.seed, m_step,
+                                                         /*depth=*/3, m_labels, m_config.train.pUncond);
 }
 
 void Trainer::setPrecision(Precision p)
@@ -168,7 +180,7 @@ Result<StepStats> Trainer::stepUnguarded()
         static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 
     auto xt = m_diffusion.qSample(x0, t, eps);
-    auto out = m_model->forward(xt, t);
+    auto out = m_model->forward(xt, t, batch.labels.defined() ? batch.labels.to(m_device, cuda) : torch::Tensor());
     auto perSample = (out - m_diffusion.target(x0, eps, t)).pow(2).mean({1, 2, 3});
     auto loss = perSample.mean();
     const double lossValue = loss.item<double>();

@@ -91,7 +91,7 @@ private:
     UNet m_model{nullptr};
     UNet m_ema{nullptr};
     std::unique_ptr<torch::optim::Adam> m_optimizer;
-    torch::Tensor m_images;
+    torch::Tensor m_images, m_labels; // m_labels: a class-conditional model's, else undefined
     std::unique_ptr<BatchPrefetcher> m_prefetcher;
     int64_t m_step = 0;
     LossHistory m_history;

@@ -140,6 +140,8 @@ Status validateUNetOptions(const UNetOptions& o)
     if (static_cast<int64_t>(o.attnResolutions().size()) > limits::kMaxAttnResolutions)
         return fail(DDPM_MSG("Engine", "attn_resolutions may name at most %1 resolutions"),
                     limits::kMaxAttnResolutions);
+    if (o.numClasses() < 0 || o.numClasses() > limits::kMaxClasses)
+        return fail(DDPM_MSG("Engine", "the number of classes must be between 0 and %1"), limits::kMaxClasses);
     for (auto r : o.attnResolutions())
         if (r < 1 || r > limits::kMaxImageSize)
             return fail(DDPM_MSG("Engine", "every attention resolution must be between 1 and %1"),
@@ -234,6 +236,8 @@ UNetImpl::UNetImpl(const UNetOptions& o)
 
     temb0 = register_module("temb_dense0", nn::Linear(ch, tembCh));
     temb1 = register_module("temb_dense1", nn::Linear(tembCh, tembCh));
+    if (o.numClasses() > 0)
+        classEmb = register_module("class_emb", nn::Embedding(o.numClasses() + 1, tembCh));
     convIn = register_module("conv_in", conv(o.imageChannels(), ch, 3));
 
     // Down path: record the channel count of every tensor pushed on the skip stack.
@@ -291,10 +295,25 @@ UNetImpl::UNetImpl(const UNetOptions& o)
     shrink(convOut);
 }
 
-torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t)
+torch::Tensor UNetImpl::classEmbedding(const torch::Tensor& labels, int64_t batch, torch::Device device)
+{
+    const int64_t none = m_options.numClasses();
+    auto y = labels.defined()
+                 ? labels.to(device, torch::kInt64)
+                 : torch::full({batch}, kNoClass, torch::TensorOptions().dtype(torch::kInt64).device(device));
+    TORCH_CHECK(y.dim() == 1 && y.size(0) == batch, "UNet: one label per image");
+    // Checked where it costs no device synchronisation (an index past the table fails inside CUDA anyway).
+    TORCH_CHECK(!y.is_cpu() || y.numel() == 0 || y.max().item<int64_t>() < none,
+                "UNet: a label beyond the model's classes");
+    return classEmb(torch::where(y < 0, torch::full_like(y, none), y));
+}
+
+torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& labels)
 {
     const auto p = m_precision;
     auto temb = denseLow(temb1, torch::silu(denseLow(temb0, timestepEmbedding(t, m_options.ch()), p)), p);
+    if (classEmb)
+        temb = temb + classEmbedding(labels, x.size(0), x.device()).to(temb.scalar_type());
     // On the CPU the activations are kept channels-last (NHWC), oneDNN's own layout: the convolutions then
     // need no reordering of their inputs and outputs, and the fused normalisations read it directly.
     auto h0 = convolve(convIn, x, p);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "names.h"
+#include "options.h"
 #include "precision.h"
 #include "result.h"
 
@@ -23,6 +24,9 @@ struct UNetOptions {
     TORCH_ARG(double, dropout) = 0.1;
     TORCH_ARG(int64_t, imageChannels) = 1;
     TORCH_ARG(int64_t, imageSize) = 32;
+    // Class-conditional when above 0: a learned embedding of the class (or of "no class") is added to the
+    // time embedding.
+    TORCH_ARG(int64_t, numClasses) = 0;
 };
 
 // Presets: "tiny" (tests), "reference" (1,623,169 parameters), "cifar" (35,746,307 parameters).
@@ -79,8 +83,10 @@ TORCH_MODULE(AttnBlock);
 class UNetImpl : public torch::nn::Module {
 public:
     explicit UNetImpl(const UNetOptions& options);
-    // x [B, C, H, W], t [B] timestep indices (0 … T−1) as any numeric dtype.
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& t);
+    // x [B, C, H, W], t [B] timestep indices (0 … T−1) as any numeric dtype. labels [B] (int64): the class
+    // of each image for a class-conditional network, kNoClass (or any negative value) for "no class";
+    // undefined means no class for every image. An unconditional network ignores them.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& labels = {});
     const UNetOptions& options() const { return m_options; }
     int64_t parameterCount() const;
     // How forward() computes; the weights stay fp32 either way. Not saved: a checkpoint loads into
@@ -97,6 +103,8 @@ private:
     };
     UNetOptions m_options;
     torch::nn::Linear temb0{nullptr}, temb1{nullptr};
+    torch::nn::Embedding classEmb{nullptr}; // numClasses + 1 rows: the last is "no class"
+    torch::Tensor classEmbedding(const torch::Tensor& labels, int64_t batch, torch::Device device);
     torch::nn::Conv2d convIn{nullptr}, convOut{nullptr};
     std::vector<Stage> m_down, m_up;
     ResBlock mid1{nullptr}, mid2{nullptr};

@@ -202,6 +202,49 @@
     </message>
 </context>
 <context>
+    <name>ClassPicker</name>
+    <message>
+        <location filename="../app/studio/views/classpicker.cpp" line="+25"/>
+        <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
+        <translation>Klassifikatorfreie Guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, Klasse) − w ε̂(x, t, keine Klasse). w = 0 ist das reine klassenkonditionierte Modell; ein größeres w ergibt Bilder, die typischer für die Klasse und weniger vielfältig sind. Manche Bibliotheken schreiben dasselbe als s = 1 + w.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Every class (equal shares)</source>
+        <translation>Alle Klassen (zu gleichen Teilen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No class (unconditional)</source>
+        <translation>Keine Klasse (unkonditioniert)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— (trained without classes)</source>
+        <translation>— (ohne Klassen trainiert)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Which class the images are drawn from</source>
+        <translation>Die Klasse, aus der die Bilder gezogen werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model was trained without classes: train one with “Class-conditional” (or ddpm train --conditional) to choose a class</source>
+        <translation>Dieses Modell wurde ohne Klassen trainiert: Trainieren Sie eines mit „Klassenkonditioniert“ (oder ddpm train --conditional), um eine Klasse zu wählen</translation>
+    </message>
+</context>
+<context>
     <name>CurveChart</name>
     <message>
         <location filename="../widgets/curvechart.cpp" line="+27"/>
@@ -250,7 +293,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+53"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+54"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -285,7 +328,7 @@
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Re-roll noise</source>
         <translation>Rauschen neu ziehen</translation>
     </message>
@@ -310,7 +353,18 @@
         <translation>Den Rückwärtsprozess mit dem aktuellen Modell ab diesem x_t ausführen. Das x_t wird mit dem eigenen Rauschplan des Modells erzeugt, mit dem es trainiert wurde.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+129"/>
+        <source>Interpolate with…</source>
+        <translation>Interpolieren mit…</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8). At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
+        <translation>Von diesem Bild zu einem anderen wandern: Beide werden mit demselben Rauschen bis zu diesem t verrauscht, in Schritten von λ von 0 bis 1 gemischt, und jede Mischung wird mit demselben Rauschen im Rückwärtsprozess entrauscht (Ho et al. 2020, Abb. 8). Bei kleinem t mischt der Weg die Pixel; bei großem t führt er durch neue Bilder.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source> images</source>
         <translation> Bilder</translation>
     </message>
@@ -320,7 +374,7 @@
         <translation>Dieses eine x_t als mehrere Bilder nebeneinander fortsetzen; jedes zieht auf dem Weg nach unten sein eigenes Rauschen (DDIM mit η = 0 zieht keines, daher stimmen seine Bilder überein).</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>%1, T = %L2</source>
         <translation>%1, T = %L2</translation>
     </message>
@@ -330,7 +384,12 @@
         <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+17"/>
+        <source>Walk from image %1 to image (0 to %2):</source>
+        <translation>Von Bild %1 zu Bild (0 bis %2):</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -350,12 +409,12 @@
         <translation>%1: %2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>x_t at t = %1 · %2</source>
         <translation>x_t bei t = %1 · %2</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-380"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>Vorwärtsprozess q(x_t | x_0)</translation>
     </message>
@@ -365,7 +424,7 @@
         <translation>Rauschplan:</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>Open an IDX image file</source>
         <translation>IDX-Bilddatei öffnen</translation>
     </message>
@@ -380,7 +439,7 @@
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+137"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -563,8 +622,8 @@
         <translation>„%1“ enthält keinen Tensor „%2“</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+244"/>
-        <location filename="../core/dataset.cpp" line="+64"/>
+        <location filename="../core/checkpoint.cpp" line="+253"/>
+        <location filename="../core/dataset.cpp" line="+65"/>
         <location filename="../core/legacycheckpoint.cpp" line="+240"/>
         <location filename="../core/tensorfile.cpp" line="-385"/>
         <location line="+289"/>
@@ -619,12 +678,12 @@
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-226"/>
+        <location filename="../core/checkpoint.cpp" line="-235"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+133"/>
         <location line="+4"/>
         <location line="+18"/>
         <location filename="../core/legacycheckpoint.cpp" line="-56"/>
@@ -634,7 +693,7 @@
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+296"/>
+        <location filename="../core/trainer.cpp" line="+308"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -746,7 +805,7 @@
         <translation>keine binären CIFAR-10-Batches (data_batch_1.bin …) in „%1“</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+179"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>Fashion-MNIST ist nicht installiert (erwartet in %1; unter Debian: apt-get install dataset-fashion-mnist)</translation>
     </message>
@@ -766,7 +825,7 @@
         <translation>der synthetische Datensatz umfasst 1 bis 1000000 Bilder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
         <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic)</translation>
     </message>
@@ -801,7 +860,7 @@
         <translation>es handelt sich um einen Ordner</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+20"/>
+        <location filename="../core/sampler.cpp" line="+22"/>
         <source>unknown sampler &apos;%1&apos; (expected ddpm, ddim, langevin or langevin-fixed)</source>
         <translation>unbekannter Sampler „%1“ (erwartet: ddpm, ddim, langevin oder langevin-fixed)</translation>
     </message>
@@ -814,6 +873,36 @@
         <location line="+19"/>
         <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
         <translation>unbekannte Varianz „%1“ (erwartet: beta oder beta-tilde)</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
+        <translation>dieses Modell wurde ohne Klassen trainiert: „%1“ kann nicht angefordert werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no class &apos;%1&apos;: the model knows %2 (all, or none)</source>
+        <translation>keine Klasse „%1“: Das Modell kennt %2 (außerdem all oder none)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the guidance weight must be between 0 and 100</source>
+        <translation>das Guidance-Gewicht muss zwischen 0 und 100 liegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this model was trained without classes: it cannot be asked for one or guided</source>
+        <translation>dieses Modell wurde ohne Klassen trainiert: Es lässt sich weder eine Klasse anfordern noch Guidance anwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there is no class %1: the model knows %2 (0 to %3)</source>
+        <translation>es gibt keine Klasse %1: Das Modell kennt %2 (0 bis %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>guidance needs a class to guide towards</source>
+        <translation>für Guidance wird eine Zielklasse benötigt</translation>
     </message>
     <message>
         <location filename="../core/schedule.cpp" line="+76"/>
@@ -841,7 +930,7 @@
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-208"/>
+        <location filename="../core/trainer.cpp" line="-220"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -851,7 +940,7 @@
         <translation>die Bilder des Datensatzes haben nicht die Bildgröße des Modells</translation>
     </message>
     <message>
-        <location filename="../core/config.cpp" line="+13"/>
+        <location filename="../core/config.cpp" line="+14"/>
         <source>the batch size must be between 1 and %1</source>
         <translation>die Stapelgröße muss zwischen 1 und %1 liegen</translation>
     </message>
@@ -882,11 +971,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the share of examples without their class must be between 0 and 1</source>
+        <translation>der Anteil der Beispiele ohne ihre Klasse muss zwischen 0 und 1 liegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the number of loss bins must be between 1 and %1</source>
         <translation>die Anzahl der Verlustbereiche muss zwischen 1 und %1 liegen</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+59"/>
+        <location line="+14"/>
+        <source>a class-conditional model needs a data set with labels of at least two classes (Fashion-MNIST, MNIST or IDX with a labels file, CIFAR-10, the synthetic shapes, or an image folder with one subfolder per class)</source>
+        <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels von mindestens zwei Klassen (Fashion-MNIST, MNIST oder IDX mit Label-Datei, CIFAR-10, die synthetischen Formen oder ein Bildordner mit einem Unterordner pro Klasse)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at most %1 classes</source>
+        <translation>höchstens %1 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../core/trainer.cpp" line="+71"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>Trainingsschritt %1</translation>
@@ -897,7 +1001,7 @@
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-149"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -907,12 +1011,22 @@
         <translation>der Verlust wurde bei Schritt %1 unendlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+69"/>
+        <source>a class-conditional model needs a data set with labels; %1 has none</source>
+        <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels; %1 hat keine</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the data set&apos;s labels run to %1, beyond the model&apos;s %2 classes</source>
+        <translation>die Labels des Datensatzes reichen bis %1, über die %2 Klassen des Modells hinaus</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+184"/>
+        <location filename="../core/checkpoint.cpp" line="+191"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
@@ -933,7 +1047,7 @@
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-268"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -957,7 +1071,12 @@
         <translation>„%1“ ist ein Klassifikator, kein Modell-Prüfpunkt</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>&apos;%1&apos; names %2 classes for a model of %3</source>
+        <translation>„%1“ nennt %2 Klassen für ein Modell mit %3 Klassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; has invalid training settings: %2</source>
         <translation>„%1“ hat ungültige Trainingseinstellungen: %2</translation>
     </message>
@@ -972,7 +1091,7 @@
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-185"/>
+        <location filename="../core/checkpoint.cpp" line="-195"/>
         <location filename="../core/legacycheckpoint.cpp" line="+120"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
@@ -1033,7 +1152,12 @@
         <translation>attn_resolutions darf höchstens %1 Auflösungen nennen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>the number of classes must be between 0 and %1</source>
+        <translation>die Anzahl der Klassen muss zwischen 0 und %1 liegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>every attention resolution must be between 1 and %1</source>
         <translation>jede Attention-Auflösung muss zwischen 1 und %1 liegen</translation>
     </message>
@@ -1058,7 +1182,7 @@
         <translation>unbekannte Genauigkeit „%1“ (erwartet: auto, fp32 oder bf16)</translation>
     </message>
     <message>
-        <location filename="../core/classifier.cpp" line="+143"/>
+        <location filename="../core/classifier.cpp" line="+136"/>
         <source>the %1 set for the classifier is empty</source>
         <translation>der %1-Datensatz für den Klassifikator ist leer</translation>
     </message>
@@ -1168,17 +1292,17 @@
         <translation>die Untergrenze der Qualität wird mit 2 bis %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>measuring the quality reference</source>
         <translation>das Messen der Qualitätsreferenz</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>the quality measurement was cancelled</source>
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+65"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>die Qualität wird nur für Graustufenmodelle gemessen; dieses Modell erzeugt Bilder mit %1 Kanälen</translation>
     </message>
@@ -1193,12 +1317,12 @@
         <translation>die Untergrenze der Qualitätsreferenz wurde mit %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>measuring the sample quality</source>
         <translation>das Messen der Sample-Qualität</translation>
     </message>
     <message>
-        <location filename="../core/modelstate.cpp" line="+17"/>
+        <location filename="../core/modelstate.cpp" line="+18"/>
         <source>unknown weights &apos;%1&apos; (ema or raw)</source>
         <translation>unbekannte Gewichte „%1“ (ema oder raw)</translation>
     </message>
@@ -1269,11 +1393,36 @@
         <source>%1: the toy model&apos;s shapes are not valid</source>
         <translation>%1: Die Formen des Spielzeugmodells sind ungültig</translation>
     </message>
+    <message>
+        <location filename="../core/interpolation.cpp" line="+19"/>
+        <source>unknown interpolation mode &apos;%1&apos; (ddpm or ddim)</source>
+        <translation>unbekannter Interpolationsmodus „%1“ (ddpm oder ddim)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>both images must have the model&apos;s shape</source>
+        <translation>beide Bilder müssen die Form des Modells haben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>between 2 and 1000 interpolation steps λ</source>
+        <translation>2 bis 1000 Interpolationsschritte λ erforderlich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>t must lie between 0 and %1</source>
+        <translation>t muss zwischen 0 und %1 liegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM takes between 1 and %1 steps</source>
+        <translation>DDIM benötigt 1 bis %1 Schritte</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+93"/>
+        <location filename="../app/common/exporter.cpp" line="+97"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1965,17 +2114,17 @@
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+85"/>
+        <location filename="../app/common/imageio.cpp" line="+109"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2030,7 +2179,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+75"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+76"/>
         <location filename="../app/studio/menus.cpp" line="+193"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
@@ -2072,7 +2221,7 @@
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -2337,7 +2486,22 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+102"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+93"/>
+        <source>the data set is still loading</source>
+        <translation>der Datensatz wird noch geladen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Class-conditional model</source>
+        <translation>Klassenkonditioniertes Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A class-conditional model cannot be made on this data set: %1. The new model is unconditional.</source>
+        <translation>Auf diesem Datensatz kann kein klassenkonditioniertes Modell erstellt werden: %1. Das neue Modell ist unkonditioniert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -2387,7 +2551,7 @@
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2798,7 +2962,27 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Class asked for, guidance w</source>
+        <translation>Angeforderte Klasse, Guidance w</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Class agreement (the classifier&apos;s class is the one asked for)</source>
+        <translation>Klassenübereinstimmung (die Klasse des Klassifikators ist die angeforderte)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Likely copies of training images (nearer than 99 % of test images are)</source>
+        <translation>Wahrscheinliche Kopien von Trainingsbildern (näher, als es 99 % der Testbilder sind)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % (threshold %2; the nearest sample at %3)</source>
+        <translation>%1 % (Schwelle %2; das nächstgelegene Sample bei %3)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Outside 5–15%: the model makes this class too rarely or too often</source>
         <translation>Außerhalb von 5–15 %: Das Modell erzeugt diese Klasse zu selten oder zu oft</translation>
     </message>
@@ -2819,7 +3003,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+52"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+53"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -2864,7 +3048,7 @@
         <translation>Prädiktor-Korrektor (Song et al. 2021): nach jedem DDPM- oder DDIM-Schritt Langevin-Schritte auf dem neuen Rauschniveau, deren Größe das Signal-Rausch-Verhältnis r festlegt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>EMA weights</source>
         <translation>EMA-Gewichte</translation>
     </message>
@@ -2939,7 +3123,7 @@
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
@@ -3004,27 +3188,27 @@
         <translation>Lauf</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-109"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>predicted noise ε̂</source>
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
@@ -3103,7 +3287,7 @@
 <context>
     <name>SamplingController</name>
     <message>
-        <location filename="../app/studio/workers/samplingworker.cpp" line="+40"/>
+        <location filename="../app/studio/workers/samplingworker.cpp" line="+42"/>
         <source>sampling</source>
         <translation>das Sampling</translation>
     </message>
@@ -3111,7 +3295,7 @@
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+27"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+29"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
@@ -3139,6 +3323,11 @@
         <location line="+1"/>
         <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise, with the weights of step %3</source>
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Interpolating between images %1 from t = %2, λ = 0 … 1 in 9 steps, with the weights of step %3</source>
+        <translation>Interpolation zwischen den Bildern %1 ab t = %2, λ = 0 … 1 in 9 Schritten, mit den Gewichten von Schritt %3</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3562,7 +3751,7 @@
         <translation>cifar (32×32 Farbe, 35,7 Mio. Parameter)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
@@ -3588,7 +3777,7 @@
         <translation> Schritte</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-77"/>
         <source>Automatic (bf16 mixed on this CPU)</source>
         <translation>Automatisch (auf dieser CPU bf16 gemischt)</translation>
     </message>
@@ -3613,7 +3802,17 @@
         <translation>„bf16 gemischt“ berechnet Faltungen und Attention in bfloat16, auf CPUs mit AVX512-BF16 oder AMX etwa 1,3× schneller, und behält Gewichte, Optimierer, Normalisierung und Verlust in fp32. Prüfpunkte enthalten immer fp32-Gewichte. „Automatisch“ wählt bf16, wo die Hardware es schnell berechnet.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+32"/>
+        <source>Class-conditional</source>
+        <translation>Klassenkonditioniert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The network is also given each image&apos;s class (Fashion-MNIST&apos;s ten, CIFAR-10&apos;s, the shapes&apos;, or an image folder&apos;s subfolders), and 10 % of the time no class, so that one model can draw a chosen class and be guided towards it (classifier-free guidance). Changing it starts a new model.</source>
+        <translation>Das Netz erhält zusätzlich die Klasse jedes Bildes (die zehn von Fashion-MNIST, die von CIFAR-10, die der Formen oder die Unterordner eines Bildordners) und in 10 % der Fälle keine Klasse, sodass ein einziges Modell eine gewählte Klasse erzeugen und per Guidance zu ihr gelenkt werden kann (klassifikatorfreie Guidance). Eine Änderung startet ein neues Modell.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The learning rate rises linearly from 0 over these first steps.</source>
         <translation>Die Lernrate steigt in diesen ersten Schritten linear von 0 an.</translation>
     </message>
@@ -3634,12 +3833,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+228"/>
+        <location line="+236"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-235"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -3654,7 +3853,7 @@
         <translation>Modellvoreinstellung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Batch size</source>
         <translation>Stapelgröße</translation>
     </message>
@@ -3675,12 +3874,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+284"/>
+        <location line="+291"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-290"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -3731,17 +3930,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+168"/>
+        <location line="+175"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-173"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+154"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>

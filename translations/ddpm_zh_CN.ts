@@ -202,6 +202,49 @@
     </message>
 </context>
 <context>
+    <name>ClassPicker</name>
+    <message>
+        <location filename="../app/studio/views/classpicker.cpp" line="+25"/>
+        <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
+        <translation>无分类器引导 w（Ho &amp; Salimans 2022）：ε̃ = (1 + w) ε̂(x, t, 类别) − w ε̂(x, t, 无类别)。w = 0 即普通的类别条件模型；w 越大，生成的图像越符合该类别的典型特征，多样性也越低。有些库将同一公式写作 s = 1 + w。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Guidance</source>
+        <translation>引导</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Every class (equal shares)</source>
+        <translation>所有类别（均等比例）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No class (unconditional)</source>
+        <translation>无类别（无条件）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— (trained without classes)</source>
+        <translation>—（训练时未使用类别）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Which class the images are drawn from</source>
+        <translation>生成图像所用的类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model was trained without classes: train one with “Class-conditional” (or ddpm train --conditional) to choose a class</source>
+        <translation>此模型训练时未使用类别：请勾选“类别条件”（或使用 ddpm train --conditional）训练一个模型，即可选择类别</translation>
+    </message>
+</context>
+<context>
     <name>CurveChart</name>
     <message>
         <location filename="../widgets/curvechart.cpp" line="+27"/>
@@ -250,7 +293,7 @@
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+53"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+54"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -285,7 +328,7 @@
         <translation>数据集：</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Re-roll noise</source>
         <translation>重新生成噪声</translation>
     </message>
@@ -310,7 +353,18 @@
         <translation>使用当前模型从此 x_t 开始运行反向过程。此 x_t 由模型自身的噪声调度（即训练时所用的调度）生成。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+129"/>
+        <source>Interpolate with…</source>
+        <translation>与另一图像插值…</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8). At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
+        <translation>从此图像逐步过渡到另一张图像：两者使用相同的噪声加噪到此 t，按 λ 从 0 到 1 分步混合，每个混合结果再使用相同的反向过程噪声去噪（Ho 等，2020，图 8）。t 较小时，过渡只是混合像素；t 较大时，过渡会经过全新的图像。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source> images</source>
         <translation> 张图像</translation>
     </message>
@@ -320,7 +374,7 @@
         <translation>将这一个 x_t 延续为并排的多张图像；每张图像在去噪途中各自抽取噪声（η = 0 的 DDIM 不抽取噪声，因此生成的图像相同）。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>%1, T = %L2</source>
         <translation>%1，T = %L2</translation>
     </message>
@@ -330,7 +384,12 @@
         <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+17"/>
+        <source>Walk from image %1 to image (0 to %2):</source>
+        <translation>从图像 %1 过渡到图像（0 到 %2）：</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -350,12 +409,12 @@
         <translation>%1：%2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>x_t at t = %1 · %2</source>
         <translation>t = %1 时的 x_t · %2</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-380"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>前向过程 q(x_t | x_0)</translation>
     </message>
@@ -365,7 +424,7 @@
         <translation>噪声调度：</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>Open an IDX image file</source>
         <translation>打开 IDX 图像文件</translation>
     </message>
@@ -380,7 +439,7 @@
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+137"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -563,8 +622,8 @@
         <translation>“%1”中没有张量“%2”</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+244"/>
-        <location filename="../core/dataset.cpp" line="+64"/>
+        <location filename="../core/checkpoint.cpp" line="+253"/>
+        <location filename="../core/dataset.cpp" line="+65"/>
         <location filename="../core/legacycheckpoint.cpp" line="+240"/>
         <location filename="../core/tensorfile.cpp" line="-385"/>
         <location line="+289"/>
@@ -619,12 +678,12 @@
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-226"/>
+        <location filename="../core/checkpoint.cpp" line="-235"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+133"/>
         <location line="+4"/>
         <location line="+18"/>
         <location filename="../core/legacycheckpoint.cpp" line="-56"/>
@@ -634,7 +693,7 @@
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+296"/>
+        <location filename="../core/trainer.cpp" line="+308"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -746,7 +805,7 @@
         <translation>“%1”中没有 CIFAR-10 二进制批次文件（data_batch_1.bin …）</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+179"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>未安装 Fashion-MNIST（应位于 %1；在 Debian 上可运行：apt-get install dataset-fashion-mnist）</translation>
     </message>
@@ -766,7 +825,7 @@
         <translation>合成数据集的图像数必须在 1 到 1000000 之间</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
         <translation>未知数据集“%1”（应为 fashion-mnist[:train|test|all]、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic）</translation>
     </message>
@@ -801,7 +860,7 @@
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+20"/>
+        <location filename="../core/sampler.cpp" line="+22"/>
         <source>unknown sampler &apos;%1&apos; (expected ddpm, ddim, langevin or langevin-fixed)</source>
         <translation>未知采样器“%1”（应为 ddpm、ddim、langevin 或 langevin-fixed）</translation>
     </message>
@@ -814,6 +873,36 @@
         <location line="+19"/>
         <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
         <translation>未知方差类型“%1”（应为 beta 或 beta-tilde）</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
+        <translation>此模型训练时未使用类别：无法请求“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no class &apos;%1&apos;: the model knows %2 (all, or none)</source>
+        <translation>没有类别“%1”：模型已知的类别为 %2（另可用 all 或 none）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the guidance weight must be between 0 and 100</source>
+        <translation>引导权重必须在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this model was trained without classes: it cannot be asked for one or guided</source>
+        <translation>此模型训练时未使用类别：无法指定类别，也无法使用引导</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there is no class %1: the model knows %2 (0 to %3)</source>
+        <translation>没有类别 %1：模型共有 %2 个类别（0 到 %3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>guidance needs a class to guide towards</source>
+        <translation>引导需要一个目标类别</translation>
     </message>
     <message>
         <location filename="../core/schedule.cpp" line="+76"/>
@@ -841,7 +930,7 @@
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-208"/>
+        <location filename="../core/trainer.cpp" line="-220"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -851,7 +940,7 @@
         <translation>数据集中的图像尺寸与模型不符</translation>
     </message>
     <message>
-        <location filename="../core/config.cpp" line="+13"/>
+        <location filename="../core/config.cpp" line="+14"/>
         <source>the batch size must be between 1 and %1</source>
         <translation>批大小必须在 1 到 %1 之间</translation>
     </message>
@@ -882,11 +971,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the share of examples without their class must be between 0 and 1</source>
+        <translation>不带类别的样本所占比例必须在 0 到 1 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the number of loss bins must be between 1 and %1</source>
         <translation>损失区间数必须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+59"/>
+        <location line="+14"/>
+        <source>a class-conditional model needs a data set with labels of at least two classes (Fashion-MNIST, MNIST or IDX with a labels file, CIFAR-10, the synthetic shapes, or an image folder with one subfolder per class)</source>
+        <translation>类别条件模型需要带有至少两个类别标签的数据集（Fashion-MNIST、带标签文件的 MNIST 或 IDX、CIFAR-10、合成形状，或每个类别一个子文件夹的图像文件夹）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at most %1 classes</source>
+        <translation>最多 %1 个类别</translation>
+    </message>
+    <message>
+        <location filename="../core/trainer.cpp" line="+71"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>训练第 %1 步</translation>
@@ -897,7 +1001,7 @@
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-149"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -907,12 +1011,22 @@
         <translation>损失在第 %1 步变为无穷大；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+69"/>
+        <source>a class-conditional model needs a data set with labels; %1 has none</source>
+        <translation>类别条件模型需要带标签的数据集；%1 没有标签</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the data set&apos;s labels run to %1, beyond the model&apos;s %2 classes</source>
+        <translation>数据集的标签最大为 %1，超出了模型的 %2 个类别</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+184"/>
+        <location filename="../core/checkpoint.cpp" line="+191"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
@@ -933,7 +1047,7 @@
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-268"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -957,7 +1071,12 @@
         <translation>“%1”是分类器，不是模型检查点</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>&apos;%1&apos; names %2 classes for a model of %3</source>
+        <translation>“%1”指定了 %2 个类别名称，但模型有 %3 个类别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; has invalid training settings: %2</source>
         <translation>“%1”的训练设置无效：%2</translation>
     </message>
@@ -972,7 +1091,7 @@
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-185"/>
+        <location filename="../core/checkpoint.cpp" line="-195"/>
         <location filename="../core/legacycheckpoint.cpp" line="+120"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
@@ -1033,7 +1152,12 @@
         <translation>attn_resolutions 最多只能指定 %1 个分辨率</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>the number of classes must be between 0 and %1</source>
+        <translation>类别数必须在 0 到 %1 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>every attention resolution must be between 1 and %1</source>
         <translation>每个注意力分辨率都必须在 1 到 %1 之间</translation>
     </message>
@@ -1058,7 +1182,7 @@
         <translation>未知精度“%1”（应为 auto、fp32 或 bf16）</translation>
     </message>
     <message>
-        <location filename="../core/classifier.cpp" line="+143"/>
+        <location filename="../core/classifier.cpp" line="+136"/>
         <source>the %1 set for the classifier is empty</source>
         <translation>分类器的 %1 数据集为空</translation>
     </message>
@@ -1168,17 +1292,17 @@
         <translation>质量下限需要 2 到 %1 张图像，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>measuring the quality reference</source>
         <translation>测量质量参考</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>the quality measurement was cancelled</source>
         <translation>质量测量已取消</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+65"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>仅对灰度模型测量质量；此模型生成 %1 通道图像</translation>
     </message>
@@ -1193,12 +1317,12 @@
         <translation>质量参考的下限是用 %1 张图像测得的，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>measuring the sample quality</source>
         <translation>测量样本质量</translation>
     </message>
     <message>
-        <location filename="../core/modelstate.cpp" line="+17"/>
+        <location filename="../core/modelstate.cpp" line="+18"/>
         <source>unknown weights &apos;%1&apos; (ema or raw)</source>
         <translation>未知的权重“%1”（ema 或 raw）</translation>
     </message>
@@ -1269,11 +1393,36 @@
         <source>%1: the toy model&apos;s shapes are not valid</source>
         <translation>%1：玩具模型的形状无效</translation>
     </message>
+    <message>
+        <location filename="../core/interpolation.cpp" line="+19"/>
+        <source>unknown interpolation mode &apos;%1&apos; (ddpm or ddim)</source>
+        <translation>未知插值模式“%1”（应为 ddpm 或 ddim）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>both images must have the model&apos;s shape</source>
+        <translation>两张图像都必须符合模型的形状</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>between 2 and 1000 interpolation steps λ</source>
+        <translation>插值步数 λ 必须在 2 到 1000 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>t must lie between 0 and %1</source>
+        <translation>t 必须在 0 到 %1 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM takes between 1 and %1 steps</source>
+        <translation>DDIM 需要 1 到 %1 步</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+93"/>
+        <location filename="../app/common/exporter.cpp" line="+97"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1963,17 +2112,17 @@
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+85"/>
+        <location filename="../app/common/imageio.cpp" line="+109"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -2028,7 +2177,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+75"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+76"/>
         <location filename="../app/studio/menus.cpp" line="+193"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
@@ -2070,7 +2219,7 @@
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2334,7 +2483,22 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+102"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+93"/>
+        <source>the data set is still loading</source>
+        <translation>数据集仍在加载中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Class-conditional model</source>
+        <translation>类别条件模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A class-conditional model cannot be made on this data set: %1. The new model is unconditional.</source>
+        <translation>无法在此数据集上创建类别条件模型：%1。新模型为无条件模型。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -2384,7 +2548,7 @@
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2794,7 +2958,27 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Class asked for, guidance w</source>
+        <translation>请求的类别，引导 w</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Class agreement (the classifier&apos;s class is the one asked for)</source>
+        <translation>类别一致率（分类器判定的类别即所请求的类别）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Likely copies of training images (nearer than 99 % of test images are)</source>
+        <translation>疑似训练图像副本（比 99% 的测试图像离训练图像更近）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % (threshold %2; the nearest sample at %3)</source>
+        <translation>%1 %（阈值 %2；最近的样本距离为 %3）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Outside 5–15%: the model makes this class too rarely or too often</source>
         <translation>超出 5–15%：模型生成此类别过少或过多</translation>
     </message>
@@ -2815,7 +2999,7 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+52"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+53"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -2860,7 +3044,7 @@
         <translation>预测-校正（Song 等人，2021）：在每个 DDPM 或 DDIM 步之后，在新的噪声水平上执行朗之万步，其步长由信噪比 r 决定</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
@@ -2935,7 +3119,7 @@
         <translation>图像数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
@@ -3000,27 +3184,27 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-109"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>步数（DDIM）、水平数（朗之万）</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>predicted noise ε̂</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
@@ -3098,7 +3282,7 @@
 <context>
     <name>SamplingController</name>
     <message>
-        <location filename="../app/studio/workers/samplingworker.cpp" line="+40"/>
+        <location filename="../app/studio/workers/samplingworker.cpp" line="+42"/>
         <source>sampling</source>
         <translation>采样</translation>
     </message>
@@ -3106,7 +3290,7 @@
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+27"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+29"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
@@ -3134,6 +3318,11 @@
         <location line="+1"/>
         <source>Denoising the chosen image from t = %1 as %2 images, each with its own noise, with the weights of step %3</source>
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Interpolating between images %1 from t = %2, λ = 0 … 1 in 9 steps, with the weights of step %3</source>
+        <translation>正在使用第 %3 步的权重，从 t = %2 开始在图像 %1 之间插值，λ = 0 … 1，共 9 步</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3557,7 +3746,7 @@
         <translation>cifar（32×32 彩色，35.7 M 参数）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -3583,7 +3772,7 @@
         <translation> 步</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-77"/>
         <source>Automatic (bf16 mixed on this CPU)</source>
         <translation>自动（在此 CPU 上使用 bf16 混合精度）</translation>
     </message>
@@ -3608,7 +3797,17 @@
         <translation>bf16 混合精度以 bfloat16 计算卷积和注意力，在支持 AVX512-BF16 或 AMX 的 CPU 上约快 1.3 倍，而权重、优化器、归一化和损失仍保持 fp32。检查点始终保存 fp32 权重。“自动”会在硬件能快速计算 bf16 时选用 bf16。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+32"/>
+        <source>Class-conditional</source>
+        <translation>类别条件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The network is also given each image&apos;s class (Fashion-MNIST&apos;s ten, CIFAR-10&apos;s, the shapes&apos;, or an image folder&apos;s subfolders), and 10 % of the time no class, so that one model can draw a chosen class and be guided towards it (classifier-free guidance). Changing it starts a new model.</source>
+        <translation>网络还会获得每张图像的类别（Fashion-MNIST 的十个类别、CIFAR-10 的类别、合成形状的类别，或图像文件夹的各个子文件夹），并在 10% 的情况下不提供类别，这样同一个模型既能生成所选类别，也能被引导向该类别（无分类器引导）。更改此项将开始一个新模型。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The learning rate rises linearly from 0 over these first steps.</source>
         <translation>在最初的这些步中，学习率从 0 开始线性增加。</translation>
     </message>
@@ -3629,12 +3828,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+228"/>
+        <location line="+236"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-235"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -3649,7 +3848,7 @@
         <translation>模型预设</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
@@ -3670,12 +3869,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+284"/>
+        <location line="+291"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-290"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -3726,17 +3925,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+168"/>
+        <location line="+175"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-173"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+154"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>

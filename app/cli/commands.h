@@ -47,6 +47,8 @@ void addToyCommand(CommandLine& cli);                         // toycommand.cpp
 // Every command above, in that order: the commands that need no Qt (the Qt build adds sample and
 // quality after them).
 void addEngineCommands(CommandLine& cli, const Environment& env);
+// The Qt build's `ddpm interpolate` (interpolatecommand.cpp: it writes PNGs with Qt).
+void addInterpolateCommand(CommandLine& cli, const Environment& env);
 
 // The benchmark's options and run, shared by `ddpm bench` and `ddpm-bench`: one JSON line on stdout.
 void addBenchOptions(CLI::App* app, BenchOptions& options);

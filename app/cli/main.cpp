@@ -70,13 +70,40 @@ void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
     addNumber(c, "--langevin-step", o.langevinStep, 1e-6, 10.0, "langevin samplers: c in η_t = c (1 − ᾱ_t)", "C");
 }
 
+// --class (a number, a name, all or none) and --guidance checked against the model; a class-conditional
+// model without them draws every class, guided with kDefaultGuidance. Returns 0, or 2 after the message.
+int applyClassChoice(const CLI::App* command, const std::string& text, const Sampling& model, SamplerOptions& so)
+{
+    const bool classGiven = command->count("--class") > 0;
+    if (model.numClasses() > 0 && command->count("--guidance") == 0)
+        so.guidance = classGiven && text == "none" ? 0.0 : kDefaultGuidance;
+    const auto choice = parseClassChoice(classGiven || model.numClasses() == 0 ? text : "all", model.classNames);
+    if (!choice)
+        return fail(choice.error(), 2);
+    so.classChoice = choice.value();
+    if (auto s = model.checkClasses(so); !s)
+        return fail(s.error(), 2);
+    return 0;
+}
+
+// --class and --guidance of sample and quality.
+void addClassOptions(CLI::App* c, std::string& classChoice, SamplerOptions& o)
+{
+    addText(c, "--class", classChoice,
+            "a class-conditional model's class: its number, its name, all (equal shares) or none", "K");
+    addNumber(c, "--guidance", o.guidance, 0, 100,
+              "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, 1 "
+              "when not given (others write s = 1 + w)",
+              "W");
+}
+
 const char* const kSamplerHelp = "ddpm, ddim, langevin (annealed) or langevin-fixed (one noise level)";
 const char* const kStepsHelp = "DDIM steps, Langevin noise levels";
 
 struct SampleArgs {
     CLI::App* command = nullptr;
     std::string checkpoint, out, sampler = "ddpm", variance = "beta-tilde", weights = "ema", strip, gif,
-                                 device = "auto", precision = "auto", outDir, corrector = "none";
+                                 device = "auto", precision = "auto", outDir, corrector = "none", classChoice;
     SamplerOptions options;
     int frames = 10, scale = 2, threads = 0, batch = 0;
     bool noClip = false;
@@ -186,7 +213,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
     const auto t0 = std::chrono::steady_clock::now();
     long long imageSteps = 0;
     const bool completed = sampleInChunks(
-        model.diffusion, model.denoiser, so, model.imageShape, batch,
+        model, so, batch,
         [&](const ReverseProcess& chunk, int64_t first) {
             frames.keep(chunk.stepsTaken(), chunk.current(), imagesDone);
             const auto images = batchToImages(chunk.current());
@@ -234,6 +261,10 @@ ExportMeta sampleMeta(const SampleArgs& a, const ModelState& m, const SamplerOpt
     meta.preset = QString::fromStdString(m.config.preset);
     meta.trainingStep = m.step;
     meta.checkpointSha256 = sha256OfFile(QString::fromStdString(a.checkpoint));
+    if (m.config.conditional()) {
+        meta.classChoice = QString::fromStdString(classChoiceName(so.classChoice, m.config.classNames));
+        meta.guidance = so.guidance;
+    }
     return meta;
 }
 
@@ -282,12 +313,14 @@ int sample(const SampleArgs& a)
         return fail("--checkpoint CKPT is required", 2);
     if (a.out.empty() && a.outDir.empty())
         return fail("--out PNG (a grid) or --out-dir DIR (one PNG per image) is required", 2);
-    const auto so = samplerOptions(a);
+    auto so = samplerOptions(a);
     if (!so)
         return fail(so.error(), 2);
     std::optional<Compute> compute;
     std::optional<OpenedModel> opened;
     if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
+        return rc;
+    if (const int rc = applyClassChoice(a.command, a.classChoice, opened->sampling, so.value()))
         return rc;
     const int batch = a.batch == 0 ? defaultSamplingBatch(compute->device) : a.batch;
     if (const int rc = prepareOutDir(a))
@@ -317,6 +350,7 @@ void addSampleCommand(CommandLine& cli)
     addNumber(c, "--eta", a->options.eta, 0, 1, "DDIM η", "E");
     addText(c, "--variance", a->variance, "DDPM σ²: beta or beta-tilde", "V");
     addLangevinOptions(c, a->options, a->corrector);
+    addClassOptions(c, a->classChoice, a->options);
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1]");
     addText(c, "--weights", a->weights, "ema or raw", "W");
     addNumber(c, "--seed", a->options.seed, 0, 9e15, "random seed", "S");
@@ -338,10 +372,10 @@ void addSampleCommand(CommandLine& cli)
 struct QualityArgs {
     CLI::App* command = nullptr;
     std::string checkpoint, sampler = "ddim", weights = "ema", classifier, precision = "auto", device = "auto", csv,
-                            corrector = "none";
+                            corrector = "none", classChoice;
     QualityOptions options;
     int threads = 0;
-    bool sweep = false;
+    bool sweep = false, guidanceSweep = false;
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
@@ -351,8 +385,9 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
                     const TrainedClassifier& classifier, const QualityReference& reference,
                     std::vector<QualityReport>& reports)
 {
-    const std::vector<SamplerOptions> settings =
-        a.sweep ? qualitySweep(qo.sampler) : std::vector<SamplerOptions>{qo.sampler};
+    const std::vector<SamplerOptions> settings = a.sweep           ? qualitySweep(qo.sampler)
+                                                 : a.guidanceSweep ? guidanceSweep(qo.sampler)
+                                                                   : std::vector<SamplerOptions>{qo.sampler};
     stopOnSignals(false);
     const bool tty = ::isatty(STDERR_FILENO);
     for (const auto& setting : settings) {
@@ -360,10 +395,13 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
         o.sampler = setting;
         const std::string label =
             samplerKindName(setting.kind) + (setting.corrector == CorrectorKind::Langevin ? "+corrector" : "") + ", " +
-            std::to_string(samplerEvaluations(setting, model.diffusion.steps())) + " network evaluations";
+            std::to_string(samplerEvaluations(setting, model.diffusion.steps())) + " network evaluations" +
+            (model.numClasses() > 0 ? ", class " + classChoiceName(setting.classChoice, model.classNames) +
+                                          ", guidance " + QString::number(setting.guidance).toStdString()
+                                    : std::string());
         int lastDecile = -1;
         auto report = measureQuality(
-            model.diffusion, model.denoiser, model.imageShape, classifier, reference, o,
+            model, classifier, reference, o,
             [&](int done, int total) {
                 const int decile = total > 0 ? static_cast<int>(10.0 * done / total) : 10;
                 if (tty)
@@ -381,6 +419,8 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
         std::fprintf(stderr, "ddpm: %s: FID %.3f (floor %.3f, ratio %.2f), mean confidence %.3f, %.3f s/image\n",
                      label.c_str(), report->fid, report->fidFloor, report->ratio, report->meanConfidence,
                      report->secondsPerImage);
+        if (std::isfinite(report->classAgreement))
+            std::fprintf(stderr, "ddpm: %s: class agreement %.3f\n", label.c_str(), report->classAgreement);
         reports.push_back(report.value());
     }
     return 0;
@@ -399,7 +439,7 @@ nlohmann::ordered_json qualityJson(const QualityArgs& a, const ModelState& m, co
     o["weights"] = a.weights;
     o["classifier"] = classifierFile.toStdString();
     o["classifier_test_accuracy"] = classifier.testAccuracy;
-    if (a.sweep) {
+    if (a.sweep || a.guidanceSweep) {
         auto rows = nlohmann::ordered_json::array();
         for (const auto& r : reports)
             rows.push_back(reportObject(r));
@@ -444,6 +484,12 @@ int quality(const QualityArgs& a)
     if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
         return rc;
     const ModelState& m = opened->model;
+    if (a.sweep && a.guidanceSweep)
+        return fail("--sweep and --guidance-sweep: one sweep at a time", 2);
+    if (a.guidanceSweep && m.config.unet.numClasses() == 0)
+        return fail("--guidance-sweep: '" + a.checkpoint + "' was trained without classes", 2);
+    if (const int rc = applyClassChoice(a.command, a.classChoice, opened->sampling, qo.sampler))
+        return rc;
     if (m.config.unet.imageChannels() != 1)
         return fail("'" + a.checkpoint + "' makes " + std::to_string(m.config.unet.imageChannels()) +
                     "-channel images; quality is measured against Fashion-MNIST, for grey models only");
@@ -491,6 +537,7 @@ void addQualityCommand(CommandLine& cli)
     addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, 100000, kStepsHelp, "S");
     addNumber(c, "--eta", a->options.sampler.eta, 0, 1, "DDIM η", "E");
     addLangevinOptions(c, a->options.sampler, a->corrector);
+    addClassOptions(c, a->classChoice, a->options.sampler);
     addNumber(c, "--seed", a->options.sampler.seed, 0, 9e15, "random seed of the samples", "S");
     addText(c, "--weights", a->weights, "ema or raw", "W");
     addNumber(c, "--batch", a->options.batch, 0, 65536, kSamplingBatchHelp, "B");
@@ -504,6 +551,9 @@ void addQualityCommand(CommandLine& cli)
     c->add_flag("--sweep", a->sweep,
                 "measure DDIM with 10, 20, 50, 100 and 250 steps, DDPM with all T steps, and at about 100 and 250 "
                 "network evaluations DDIM with a Langevin corrector and annealed Langevin");
+    c->add_flag("--guidance-sweep", a->guidanceSweep,
+                "a class-conditional model at guidance w = 0, 0.5, 1, 2 and 4, every class in equal shares: Fréchet "
+                "distance against class agreement");
     addText(c, "--csv", a->csv, "also write the report (or the sweep's rows) as CSV", "FILE");
 }
 
@@ -523,5 +573,6 @@ int main(int argc, char** argv)
     addEngineCommands(cli, env);
     addSampleCommand(cli);
     addQualityCommand(cli);
+    addInterpolateCommand(cli, env);
     return cli.run(argc, argv);
 }

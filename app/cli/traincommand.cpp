@@ -140,6 +140,7 @@ struct TrainArgs {
     TrainOptions train;
     int threads = 0;
     int saveEvery = 1000;
+    bool conditional = false;
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
@@ -165,26 +166,9 @@ Result<ModelConfig> newModelConfig(const TrainArgs& a)
     c.train.emaDecay = a.train.emaDecay;
     c.train.seed = a.train.seed;
     c.train.hflip = a.train.hflip;
+    c.train.pUncond = a.train.pUncond;
     c.dataSpec = a.given("--data") ? a.data : defaultDataSpec();
     return c;
-}
-
-// The trainer resumed from --resume, or a new one. Returns 0, or the exit code after the message (2: a
-// bad option).
-int openTrainer(const TrainArgs& a, torch::Device device, std::unique_ptr<Trainer>& trainer)
-{
-    if (a.given("--resume")) {
-        auto r = Trainer::resume(a.resume, device);
-        if (!r)
-            return fail(r.error());
-        trainer = std::move(r.value());
-        return 0;
-    }
-    auto config = newModelConfig(a);
-    if (!config)
-        return fail(config.error(), 2);
-    trainer = std::make_unique<Trainer>(config.value(), device);
-    return 0;
 }
 
 // The data set a run trains on, for the line that starts it.
@@ -193,20 +177,48 @@ struct TrainingData {
     long long images = 0;
 };
 
-// --data, or the checkpoint's data set when resuming without it, read at the model's image size and
-// handed to the trainer.
-Result<TrainingData> attachData(const TrainArgs& a, const Environment& env, Trainer& trainer)
+// --data, or the checkpoint's data set when resuming without it, read at the model's image size.
+Result<Dataset> readData(const TrainArgs& a, const Environment& env, const ModelConfig& c, TrainingData& described)
 {
-    if (a.given("--data") && a.given("--resume") && a.data != trainer.config().dataSpec)
-        std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
-    const std::string spec = a.given("--data") ? a.data : trainer.config().dataSpec;
-    const auto& u = trainer.config().unet;
-    auto data = loadDataSpec(spec, u.imageChannels(), u.imageSize(), env.folderLoader);
+    described.spec = a.given("--data") ? a.data : c.dataSpec;
+    auto data = loadDataSpec(described.spec, c.unet.imageChannels(), c.unet.imageSize(), env.folderLoader);
+    if (data)
+        described.images = static_cast<long long>(data->size());
+    return data;
+}
+
+// The trainer resumed from --resume, or a new one (class-conditional with --conditional, on the classes of
+// its data set), with its data set. Returns 0, or the exit code after the message (2: a bad option).
+int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device, std::unique_ptr<Trainer>& trainer,
+                TrainingData& described)
+{
+    Result<Dataset> data = Error{""};
+    if (a.given("--resume")) {
+        auto r = Trainer::resume(a.resume, device);
+        if (!r)
+            return fail(r.error());
+        trainer = std::move(r.value());
+        if (a.given("--data") && a.data != trainer->config().dataSpec)
+            std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
+        if (a.conditional && !trainer->config().conditional())
+            return fail("--conditional: the checkpoint's model was trained without classes; start a new one", 2);
+        data = readData(a, env, trainer->config(), described);
+    } else {
+        auto config = newModelConfig(a);
+        if (!config)
+            return fail(config.error(), 2);
+        data = readData(a, env, config.value(), described);
+        if (data && a.conditional)
+            if (auto s = setClasses(config.value(), data->classNames); !s)
+                return fail(described.spec + ": " + s.error(), 2);
+        if (data)
+            trainer = std::make_unique<Trainer>(config.value(), device);
+    }
     if (!data)
-        return data.failure();
-    if (auto s = trainer.setDataset(data.value()); !s)
-        return s.failure();
-    return TrainingData{spec, static_cast<long long>(data->size())};
+        return fail(data.error());
+    if (auto s = trainer->setDataset(data.value()); !s)
+        return fail(s.error());
+    return 0;
 }
 
 // Steps until the trainer's total, Ctrl-C or a failed step, saving every --save-every steps; each
@@ -251,11 +263,9 @@ int train(const TrainArgs& a, const Environment& env)
     if (!compute)
         return fail(compute.error(), 2);
     std::unique_ptr<Trainer> trainer;
-    if (const int rc = openTrainer(a, compute->device, trainer))
+    TrainingData data;
+    if (const int rc = openTrainer(a, env, compute->device, trainer, data))
         return rc;
-    const auto data = attachData(a, env, *trainer);
-    if (!data)
-        return fail(data.error());
     long long steps = a.steps;
     if (!a.given("--steps") && a.given("--resume"))
         steps = trainer->config().train.totalSteps;
@@ -274,7 +284,7 @@ int train(const TrainArgs& a, const Environment& env)
         stderr, "ddpm: training %s (%lld parameters) on %s in %s, %s with %lld images, from step %lld to %lld\n",
         trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
         deviceDescription(compute->device).c_str(), precisionDescription(compute->precision, compute->device).c_str(),
-        data->spec.c_str(), data->images, static_cast<long long>(trainer->stepCount()), steps);
+        data.spec.c_str(), data.images, static_cast<long long>(trainer->stepCount()), steps);
     const int rc = runWithProgress(a, *trainer, steps, log.get());
     if (interrupted().load())
         std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n",
@@ -311,6 +321,10 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addText(c, "--schedule", a->schedule, listOfChoices(scheduleKindNames()), "K");
     addText(c, "--prediction", a->prediction, "eps, x0 or v", "P");
     c->add_flag("--hflip", a->train.hflip, "random horizontal flips");
+    c->add_flag("--conditional", a->conditional,
+                "class-conditional: the data set's labels are given to the network (for classifier-free guidance)");
+    addNumber(c, "--p-uncond", a->train.pUncond, 0, 1,
+              "with --conditional: the share of examples shown without their class (0.1)", "P");
     addNumber(c, "--seed", a->train.seed, 0, 9e15, "random seed", "S");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");

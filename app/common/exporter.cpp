@@ -38,6 +38,10 @@ QJsonObject metaToJson(const ExportMeta& m)
     o[QStringLiteral("weights")] = m.weights;
     o[QStringLiteral("model_preset")] = m.preset;
     o[QStringLiteral("training_step")] = m.trainingStep;
+    if (!m.classChoice.isEmpty()) {
+        o[QStringLiteral("class")] = m.classChoice;
+        o[QStringLiteral("guidance")] = m.guidance;
+    }
     // Never an empty checksum: a file that could not be read says so.
     o[QStringLiteral("checkpoint_sha256")] =
         m.checkpointSha256.isEmpty() ? QStringLiteral("unavailable") : m.checkpointSha256;

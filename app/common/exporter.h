@@ -23,7 +23,9 @@ struct ExportMeta {
     QString preset;
     qint64 trainingStep = 0;
     QString checkpointSha256;
-    QString kind; // grid, sample, strip, gif, webp, forward-strip, loss-chart
+    QString kind;        // grid, sample, strip, gif, webp, forward-strip, loss-chart
+    QString classChoice; // a class-conditional model's: the class's name, "all" or "none"; empty otherwise
+    double guidance = 0; // classifier-free guidance w (with a class choice)
 };
 
 QString appVersion();

@@ -78,6 +78,30 @@ QImage makeGrid(const QList<QImage>& images, int columns, int padding, int scale
     return grid;
 }
 
+namespace {
+
+// Subfolders are classes when every image lies in one and there are at least two: their names, sorted,
+// are the class names.
+void labelBySubfolder(Dataset& data, const QStringList& folders)
+{
+    if (folders.contains(QString()))
+        return;
+    QStringList names = folders;
+    names.removeDuplicates();
+    if (names.size() < 2)
+        return;
+    names.sort();
+    auto labels = torch::empty({static_cast<int64_t>(folders.size())}, torch::kInt64);
+    auto* l = labels.data_ptr<int64_t>();
+    for (qsizetype i = 0; i < folders.size(); ++i)
+        l[i] = names.indexOf(folders[i]);
+    data.labels = labels;
+    for (const auto& n : names)
+        data.classNames.push_back(n.toStdString());
+}
+
+} // namespace
+
 Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report)
 {
     const QFileInfo info(dir);
@@ -91,6 +115,8 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
         files << it.next();
     files.sort();
     std::vector<torch::Tensor> images;
+    QStringList folders; // each loaded image's first subfolder ("" for one directly in `dir`)
+    const QDir root(dir);
     constexpr int kMaxImages = 200000;
     for (const auto& f : files) {
         if (static_cast<int>(images.size()) >= kMaxImages)
@@ -119,13 +145,17 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
             std::memcpy(t.data_ptr<uint8_t>() + y * size * channels, img.constScanLine(y),
                         static_cast<size_t>(size * channels));
         images.push_back(t.permute({2, 0, 1}));
+        const QString relative = root.relativeFilePath(f);
+        folders << (relative.contains('/') ? relative.section('/', 0, 0) : QString());
         ++rep.loaded;
     }
     if (images.empty())
         return Error{QCoreApplication::translate("ImageIO", "The folder '%1' holds no readable PNG or JPEG images.")
                          .arg(dir)
                          .toStdString()};
-    return Dataset{"folder", torch::stack(images, 0).contiguous(), {}};
+    Dataset data{"folder", torch::stack(images, 0).contiguous(), {}, {}};
+    labelBySubfolder(data, folders);
+    return data;
 }
 
 FolderLoader qtFolderLoader()

@@ -12,6 +12,7 @@
 #include "qualitycontroller.h"
 #include "boundpanel.h"
 #include "qualityview.h"
+#include "classpicker.h"
 #include "reverseview.h"
 #include "samplingruns.h"
 #include "schedulesview.h"
@@ -149,6 +150,7 @@ void MainWindow::wireData()
     connect(m_dataView, &DataView::imageSelected, this,
             [this] { m_schedulesView->setImage(m_dataView->currentImage()); });
     connect(m_dataView, &DataView::denoiseFromHere, m_runs, &SamplingRuns::denoiseFromHere);
+    connect(m_dataView, &DataView::interpolateRequested, m_runs, &SamplingRuns::interpolate);
 }
 
 // Training: the form's buttons and settings to the controller, its progress and results to the views.
@@ -325,6 +327,18 @@ void MainWindow::newModel()
 {
     auto config = m_trainingView->formConfig();
     config.dataSpec = m_dataSpec.isEmpty() ? defaultDataSpec() : m_dataSpec.toStdString();
+    if (m_trainingView->conditional()) {
+        QString why;
+        if (!m_data)
+            why = tr("the data set is still loading");
+        else if (auto s = setClasses(config, m_data->classNames); !s)
+            why = ddpm::errorText(s);
+        if (!why.isEmpty())
+            QMessageBox::warning(this, tr("Class-conditional model"),
+                                 tr("A class-conditional model cannot be made on this data set: %1. The new model "
+                                    "is unconditional.")
+                                     .arg(why));
+    }
     m_document->newModel(config, m_trainingView->device());
 }
 
@@ -442,6 +456,10 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     m_trainingView->showModel(snapshot);
     updateTrainingLiveValues();
     m_reverseView->setModelAvailable(true);
+    QStringList classes;
+    for (const auto& name : classNamesOf(snapshot->config))
+        classes << QString::fromStdString(name);
+    m_reverseView->classPicker()->setClassNames(classes);
     if (snapshot->step > 0)
         m_training->requestPreview();
     m_dataView->setSchedule(snapshot->config.schedule);

@@ -17,6 +17,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
@@ -88,6 +89,7 @@ QGroupBox* DataView::buildForwardPanel()
     controls->addStretch(1);
     controls->addWidget(m_denoise);
     controls->addWidget(m_denoiseCount);
+    controls->addWidget(m_interpolate);
     f->addLayout(controls);
     f->addWidget(m_strip);
     f->addWidget(m_scrubber);
@@ -131,6 +133,12 @@ void DataView::createForwardControls()
     m_denoise->setToolTip(tr("Run the reverse process from this x_t with the current model. The x_t is made "
                              "with the model's own schedule, the one it was trained on."));
     m_denoise->setEnabled(false);
+    m_interpolate = new QPushButton(tr("Interpolate with…"), this);
+    m_interpolate->setToolTip(
+        tr("Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ "
+           "from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8). At a "
+           "small t the walk mixes the pixels; at a large t it passes through new images."));
+    m_interpolate->setEnabled(false);
     m_denoiseCount = new QSpinBox(this);
     m_denoiseCount->setRange(1, 16);
     m_denoiseCount->setValue(4);
@@ -155,6 +163,7 @@ void DataView::connectSignals()
             m_scrubber->setValue(ts[static_cast<size_t>(c)]);
     });
     connect(m_denoise, &QPushButton::clicked, this, &DataView::onDenoiseClicked);
+    connect(m_interpolate, &QPushButton::clicked, this, &DataView::onInterpolateClicked);
 }
 
 void DataView::setSourceSpec(const QString& spec)
@@ -245,6 +254,21 @@ void DataView::onDenoiseClicked()
     const auto xt = denoiseStart();
     if (xt.defined())
         Q_EMIT denoiseFromHere(xt, currentT(), note);
+}
+
+void DataView::onInterpolateClicked()
+{
+    if (!m_data || m_data->size() < 2)
+        return;
+    bool ok = false;
+    const int last = static_cast<int>(m_data->size()) - 1;
+    const int other = QInputDialog::getInt(this, tr("Interpolate with…"),
+                                           tr("Walk from image %1 to image (0 to %2):").arg(m_selected).arg(last),
+                                           m_selected < last ? m_selected + 1 : 0, 0, last, 1, &ok);
+    if (!ok || other == m_selected)
+        return;
+    const auto b = m_data->images[other].to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
+    Q_EMIT interpolateRequested(currentImage(), b, currentT(), QStringLiteral("%1 → %2").arg(m_selected).arg(other));
 }
 
 QSize DataView::sourceImageSize(const QString& spec)
@@ -431,6 +455,7 @@ void DataView::updateScrub()
     }
     m_values->setText(text);
     m_denoise->setEnabled(m_modelDiffusion && m_data && t >= 1);
+    m_interpolate->setEnabled(m_modelDiffusion && m_data && m_data->size() > 1 && t >= 1);
     auto x0 = currentImage();
     if (x0.defined() && m_eps.defined() && m_eps.sizes() == x0.sizes()) {
         auto xt = m_diffusion->forwardStrip(x0, {t}, m_eps).front();

@@ -66,6 +66,8 @@ Q_SIGNALS:
     // `scheduleNote`: empty, or what the user should know when the view showed another schedule than the
     // model's (the x_t is the model's; the view switches to it).
     void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
+    // Walk from image a to image b ([C, H, W] in [−1, 1]) at t; `which` names them ("12 → 40").
+    void interpolateRequested(const torch::Tensor& a, const torch::Tensor& b, int t, const QString& which);
     void liveValuesChanged(const QMap<QString, QString>& values);
     void imageSelected(int index);
 
@@ -76,6 +78,7 @@ private:
     void connectSignals();
     void onSourceActivated(int index);
     void onDenoiseClicked();
+    void onInterpolateClicked();
     QString computeSizeCaption() const;
     void rerollNoise();
     void updateStrip();
@@ -94,6 +97,7 @@ private:
     HistogramView* m_histogram;
     QPushButton* m_denoise;
     QSpinBox* m_denoiseCount;
+    QPushButton* m_interpolate;
 
     DatasetPtr m_data;
     QString m_spec;

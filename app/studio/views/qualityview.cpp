@@ -341,6 +341,18 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
     row(tr("Distance ÷ floor"), tr("%1×").arg(locale.toString(r.ratio, 'f', 2)));
     row(tr("Mean classifier confidence"), locale.toString(r.meanConfidence, 'f', 3));
     row(tr("Time per image"), tr("%1 s").arg(locale.toString(r.secondsPerImage, 'g', 3)));
+    if (!r.classChoice.empty())
+        row(tr("Class asked for, guidance w"),
+            QStringLiteral("%1, %2").arg(QString::fromStdString(r.classChoice), locale.toString(r.guidance, 'f', 1)));
+    if (std::isfinite(r.classAgreement))
+        row(tr("Class agreement (the classifier's class is the one asked for)"),
+            locale.toString(100.0 * r.classAgreement, 'f', 1) + QStringLiteral(" %"));
+    if (std::isfinite(r.memorisation.share) && !r.memorisation.closest.empty())
+        row(tr("Likely copies of training images (nearer than 99 % of test images are)"),
+            tr("%1 % (threshold %2; the nearest sample at %3)")
+                .arg(locale.toString(100.0 * r.memorisation.share, 'f', 1),
+                     locale.toString(r.memorisation.threshold, 'f', 2),
+                     locale.toString(r.memorisation.closest.front().distance, 'f', 2)));
     text += QStringLiteral("</table>");
     m_summary->setText(text);
 

@@ -1,5 +1,6 @@
 #include "reverseview.h"
 
+#include "classpicker.h"
 #include "imageio.h"
 #include "imageview.h"
 #include "settingeditors.h"
@@ -83,6 +84,7 @@ void ReverseView::createSamplerControls()
     m_count = new QSpinBox(this);
     setRange(m_count, setting::SampleCount);
     m_count->setValue(setting::SampleCount.fallback);
+    m_classes = new ClassPicker(this);
     m_weights = new QComboBox(this);
     m_weights->addItem(tr("EMA weights"), true);
     m_weights->addItem(tr("Raw weights"), false);
@@ -115,6 +117,7 @@ QGroupBox* ReverseView::buildSamplerForm()
     fl->addRow(tr("Corrector's signal-to-noise r"), m_snr);
     fl->addRow(tr("Seed"), m_seed);
     fl->addRow(tr("Images"), m_count);
+    fl->addRow(m_classes);
     fl->addRow(tr("Weights"), m_weights);
     fl->addRow(m_clip);
     auto* buttons = new QHBoxLayout;
@@ -260,6 +263,7 @@ SamplerOptions ReverseView::samplerOptions() const
     o.seed = static_cast<uint64_t>(m_seed->value());
     o.count = m_count->value();
     o.clipX0 = m_clip->isChecked();
+    m_classes->apply(o);
     return o;
 }
 
@@ -278,6 +282,7 @@ void ReverseView::setSamplerOptions(const SamplerOptions& o)
     m_seed->setValue(static_cast<int>(o.seed));
     m_count->setValue(o.count);
     m_clip->setChecked(o.clipX0);
+    m_classes->setChoice(o.classChoice, o.guidance);
 }
 
 bool ReverseView::useEma() const

@@ -9,6 +9,7 @@
 #include <vector>
 
 class QCheckBox;
+class ClassPicker;
 class QComboBox;
 class QDoubleSpinBox;
 class QGridLayout;
@@ -35,6 +36,8 @@ public:
     bool useEma() const;
 
     void setModelAvailable(bool available);
+    // The class and guidance controls (a class-conditional model's classes, or none).
+    ClassPicker* classPicker() const { return m_classes; }
     // A new run of `totalFrames` frames (its steps plus the final x_0; 0: not known yet).
     void begin(int totalFrames, const QString& title);
     // A new run of the sampler's `origin.request`; its steps come with setTimesteps when the worker
@@ -117,6 +120,7 @@ private:
     QCheckBox* m_showScore;
     ImageView* m_score;
     QLabel* m_scoreCaption;
+    ClassPicker* m_classes;
     QComboBox* m_weights;
     QCheckBox* m_clip;
     QPushButton* m_run;

@@ -89,6 +89,11 @@ void TrainingView::createEditors()
     m_preset->addItem(tr("tiny (16×16 grey, 0.18 M parameters)"), QStringLiteral("tiny"));
     m_preset->addItem(tr("reference (32×32 grey, 1.6 M parameters)"), QStringLiteral("reference"));
     m_preset->addItem(tr("cifar (32×32 colour, 35.7 M parameters)"), QStringLiteral("cifar"));
+    m_conditional = new QCheckBox(tr("Class-conditional"), this);
+    m_conditional->setToolTip(
+        tr("The network is also given each image's class (Fashion-MNIST's ten, CIFAR-10's, the shapes', or an image "
+           "folder's subfolders), and 10 % of the time no class, so that one model can draw a chosen class and be "
+           "guided towards it (classifier-free guidance). Changing it starts a new model."));
     m_batch = new QSpinBox(this);
     setRange(m_batch, setting::BatchSize);
     m_lr = new QDoubleSpinBox(this);
@@ -139,6 +144,7 @@ QGroupBox* TrainingView::buildForm()
     auto* form = new QGroupBox(tr("Hyper-parameters"), this);
     auto* fl = new QFormLayout(form);
     fl->addRow(tr("Model preset"), m_preset);
+    fl->addRow(m_conditional);
     fl->addRow(tr("Batch size"), m_batch);
     fl->addRow(tr("Learning rate"), m_lr);
     fl->addRow(tr("Warm-up"), m_warmup);
@@ -239,6 +245,7 @@ void TrainingView::connectForm()
     connect(m_stop, &QPushButton::clicked, this, &TrainingView::stopRequested);
     for (auto* combo : {m_preset, m_schedule})
         connect(combo, &QComboBox::activated, this, &TrainingView::configEdited);
+    connect(m_conditional, &QCheckBox::clicked, this, &TrainingView::configEdited);
     // The form says which changes wait for the next Start.
     for (auto* spin : {m_batch, m_warmup, m_seed})
         connect(spin, &QSpinBox::valueChanged, this, &TrainingView::updatePending);
@@ -280,6 +287,12 @@ void TrainingView::setFormConfig(const ModelConfig& c)
     m_seed->setValue(static_cast<int>(std::min<uint64_t>(c.train.seed, static_cast<uint64_t>(m_seed->maximum()))));
     m_schedule->setCurrentIndex(
         std::max(0, m_schedule->findData(QString::fromStdString(scheduleKindName(c.schedule.kind)))));
+    m_conditional->setChecked(c.conditional());
+}
+
+bool TrainingView::conditional() const
+{
+    return m_conditional->isChecked();
 }
 
 TrainFormOptions TrainingView::formOptions() const
@@ -358,8 +371,8 @@ void TrainingView::setState(TrainingController::State state)
     m_pause->setEnabled(busy);
     m_pause->setText(state == S::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(busy);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_batch, m_lr, m_warmup, m_ema, m_schedule, m_seed,
-                                                      m_device, m_precision})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_conditional, m_batch, m_lr, m_warmup, m_ema,
+                                                      m_schedule, m_seed, m_device, m_precision})
         w->setEnabled(!busy);
     updateClock();
 }

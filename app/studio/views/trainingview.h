@@ -30,6 +30,8 @@ public:
 
     // The form as a model configuration (preset, schedule, optimiser settings).
     ddpm::ModelConfig formConfig() const;
+    // Whether a new model is to be class-conditional (on the data set's classes: the window sets them).
+    bool conditional() const;
     void setFormConfig(const ddpm::ModelConfig& config);
     // The optimiser settings of the form, which the next Start applies to the model.
     TrainFormOptions formOptions() const;
@@ -99,6 +101,7 @@ private:
     LossChart* m_chart;
     QSlider* m_smoothing;
     QCheckBox* m_log;
+    QCheckBox* m_conditional;
     QLabel* m_stats;
     QLabel* m_pending;
     SnapshotPtr m_model; // what the form is compared with

@@ -50,15 +50,23 @@ QString QualityWorker::measure(quint64 request, const QualityRequest& r, const s
         return error;
     // A copy of the weights of its own: the sampler may use the snapshot's network at the same time.
     auto sampling = samplingFrom(*r.model, r.useEma ? Weights::Ema : Weights::Raw, /*ownCopy=*/true);
-    const auto denoiser = r.denoiser ? r.denoiser : sampling.denoiser;
+    if (r.denoiser) { // a test's: unconditional
+        sampling.denoiser = r.denoiser;
+        sampling.classDenoiser = {};
+        sampling.classNames.clear();
+    }
     const int runs = static_cast<int>(r.runs.size());
     for (int i = 0; i < runs; ++i) {
         QualityOptions o = r.options;
         o.sampler = r.runs[static_cast<size_t>(i)];
+        if (sampling.numClasses() > 0 && o.sampler.classChoice == kUnconditional && o.sampler.guidance == 0) {
+            o.sampler.classChoice = kEveryClass; // a class-conditional model: every class, as `ddpm quality` does
+            o.sampler.guidance = kDefaultGuidance;
+        }
         QElapsedTimer since;
         since.start();
         auto report = measureQuality(
-            sampling.diffusion, denoiser, sampling.imageShape, *m_classifier, *m_reference, o,
+            sampling, *m_classifier, *m_reference, o,
             [&](int done, int total) {
                 if (done == total || since.elapsed() >= 100) {
                     since.restart();

@@ -1,5 +1,8 @@
 #include "samplingruns.h"
 
+#include "interpolation.h"
+#include "messages.h"
+
 #include "modeldocument.h"
 #include "reverseview.h"
 #include "settings.h"
@@ -102,6 +105,36 @@ void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString
                                     .arg(r.startT)
                                     .arg(r.options.count),
                           QStringLiteral("denoise-from-here"), scheduleNote);
+}
+
+void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, int t, const QString& which)
+{
+    const auto snap = m_training->snapshot();
+    if (!snap)
+        return;
+    InterpolationOptions o;
+    o.t = std::min(t, snap->config.schedule.steps);
+    o.lambdas = 9;
+    const auto view = m_view->samplerOptions();
+    o.seed = view.seed;
+    o.clipX0 = view.clipX0;
+    o.classChoice = view.classChoice == kEveryClass ? kUnconditional : view.classChoice;
+    const auto prepared = prepareInterpolation(samplingFrom(*snap, Weights::Ema), a, b, o);
+    if (!prepared)
+        return Q_EMIT failed(ddpm::errorText(prepared));
+    SamplingRequest r;
+    r.model = snap;
+    r.options = prepared->sampler;
+    r.options.variance = view.variance;
+    r.useEma = m_view->useEma();
+    r.start = prepared->start;
+    r.startT = prepared->startT;
+    runWithCurrentWeights(r,
+                          tr("Interpolating between images %1 from t = %2, λ = 0 … 1 in 9 steps, with the weights of "
+                             "step %3")
+                              .arg(which)
+                              .arg(r.startT),
+                          QStringLiteral("interpolation"));
 }
 
 void SamplingRuns::forkAt(const torch::Tensor& xt, int t, int forks, int image)

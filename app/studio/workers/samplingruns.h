@@ -28,6 +28,8 @@ public:
     void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
     // Continues one image's x_t of the run shown `forks` times with fresh noise.
     void forkAt(const torch::Tensor& xt, int t, int forks, int image);
+    // Walk from image a to image b at t (core/interpolation.h, DDPM mode), as a run of the Reverse view.
+    void interpolate(const torch::Tensor& a, const torch::Tensor& b, int t, const QString& which);
 
 Q_SIGNALS:
     void runShown();                     // a run began, or was asked for again: show the Reverse view

@@ -5,6 +5,8 @@
 
 #include <QElapsedTimer>
 
+#include <stdexcept>
+
 using namespace ddpm;
 
 void FrameBuffer::add(SampleFrame frame)
@@ -47,7 +49,10 @@ void SamplingWorker::process(const SamplingRequest& request, const std::atomic<b
 bool SamplingWorker::run(const SamplingRequest& r, const std::atomic<bool>& cancel, QList<QImage>& finals)
 {
     auto sampling = samplingFrom(*r.model, r.useEma ? Weights::Ema : Weights::Raw);
-    const auto denoiser = r.denoiser ? r.denoiser : sampling.denoiser;
+    if (auto s = sampling.checkClasses(r.options); !s)
+        throw std::runtime_error(s.error());
+    const int64_t images = r.start.defined() ? r.start.size(0) : r.options.count;
+    const auto denoiser = r.denoiser ? r.denoiser : sampling.denoiserFor(r.options, r.options.firstImage, images);
     std::unique_ptr<ReverseProcess> rp;
     if (r.start.defined())
         rp = std::make_unique<ReverseProcess>(sampling.diffusion, denoiser, r.options, r.start, r.startT);

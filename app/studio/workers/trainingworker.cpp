@@ -302,16 +302,25 @@ void TrainingWorker::notify(bool force)
 
 void TrainingWorker::previewUnguarded(const std::atomic<bool>* cancel)
 {
-    // 16 samples from fixed noise with the EMA weights: DDIM, 25 steps, so the cost stays small.
+    // 16 samples from fixed noise with the EMA weights: DDIM, 25 steps, so the cost stays small. A
+    // class-conditional model (up to 10 classes) shows a row of 4 per class, guided as sampling is by default.
     const auto& c = m_trainer->config();
+    constexpr int kColumns = 4;
+    const int64_t classes = c.unet.numClasses();
+    const bool rowPerClass = classes > 0 && classes <= 10;
     SamplerOptions o;
     o.kind = SamplerKind::Ddim;
     o.ddimSteps = 25;
-    o.count = 16;
+    o.count = rowPerClass ? static_cast<int>(classes) * kColumns : 16;
     o.seed = 1234;
     const std::vector<int64_t> shape{c.unet.imageChannels(), c.unet.imageSize(), c.unet.imageSize()};
-    ReverseProcess rp(m_trainer->diffusion(), makeDenoiser(m_trainer->ema()), o, shape);
+    const auto denoiser =
+        rowPerClass
+            ? guidedDenoiser(makeClassDenoiser(m_trainer->ema()),
+                             torch::arange(classes, torch::kInt64).repeat_interleave(kColumns), kDefaultGuidance)
+            : makeDenoiser(m_trainer->ema());
+    ReverseProcess rp(m_trainer->diffusion(), denoiser, o, shape);
     if (!rp.run(cancel ? cancel : m_shutdown.get()))
         return;
-    Q_EMIT previewReady(makeGrid(batchToImages(rp.current()), 4, 2, 1), m_trainer->stepCount());
+    Q_EMIT previewReady(makeGrid(batchToImages(rp.current()), kColumns, 2, 1), m_trainer->stepCount());
 }

@@ -1,0 +1,158 @@
+// `ddpm interpolate` (Qt build): walk between two data-set images (core/interpolation.h) and write the walk
+// as a PNG grid: a row per shown step of the denoising (the last row the images it ends at), the two
+// images themselves at the ends of each row, with a sidecar of how it was made.
+#include "commands.h"
+
+#include "exporter.h"
+#include "imageio.h"
+#include "interpolation.h"
+#include "modelstate.h"
+#include "sizelimits.h"
+
+#include <QString>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+namespace ddpm::cli {
+
+namespace {
+
+struct InterpolateArgs {
+    std::string checkpoint, data = "fashion-mnist:test", out, mode = "ddpm", classChoice, weights = "ema",
+                            device = "auto", precision = "auto";
+    int64_t a = 0, b = 1;
+    int frames = 1, scale = 2, threads = 0;
+    bool noClip = false;
+    InterpolationOptions options;
+};
+
+// Image i of the data set as the model takes it, [C, H, W] in [−1, 1].
+Result<torch::Tensor> imageOf(const Dataset& data, int64_t i, const char* option)
+{
+    if (i < 0 || i >= data.size())
+        return Error(std::string(option) + " " + std::to_string(i) + ": the data set has images 0 to " +
+                     std::to_string(data.size() - 1));
+    return data.images[i].to(torch::kFloat32) / 127.5 - 1.0;
+}
+
+// Rows of the grid: the state at `frames` evenly spaced steps of the denoising (the mixtures first, the
+// images last), each between the two images.
+QList<QImage> walkGrid(const Sampling& model, const InterpolationRun& run, int frames, const torch::Tensor& a,
+                       const torch::Tensor& b)
+{
+    std::vector<torch::Tensor> rows;
+    if (run.startT > 0) {
+        ReverseProcess rp(model.diffusion, model.denoiserFor(run.sampler, 0, run.sampler.count), run.sampler, run.start,
+                          run.startT);
+        const int total = rp.totalSteps();
+        std::vector<int> shown;
+        for (int k = 0; k < frames; ++k)
+            shown.push_back(frames > 1 ? static_cast<int>(std::lround(static_cast<double>(total) * k / (frames - 1)))
+                                       : total);
+        rp.run(&interrupted(), [&](const ReverseStep& s) {
+            if (std::find(shown.begin(), shown.end(), s.step) != shown.end())
+                rows.push_back(s.xt.to(torch::kCPU));
+        });
+        rows.push_back(rp.current().to(torch::kCPU));
+        if (frames == 1)
+            rows.erase(rows.begin(), rows.end() - 1);
+    } else {
+        rows.push_back(run.start.to(torch::kCPU));
+    }
+    QList<QImage> grid;
+    for (const auto& row : rows) {
+        grid << tensorToImage(a);
+        grid << batchToImages(row);
+        grid << tensorToImage(b);
+    }
+    return grid;
+}
+
+int interpolate(const InterpolateArgs& a, const Environment& env)
+{
+    InterpolationOptions o = a.options;
+    const auto mode = parseInterpolationMode(a.mode);
+    if (!mode)
+        return fail(mode.error(), 2);
+    o.mode = mode.value();
+    o.clipX0 = !a.noClip;
+    const auto weights = parseWeights(a.weights);
+    const auto compute = computeOptions(a.threads, a.device, a.precision);
+    if (!weights || !compute)
+        return fail(!weights ? "--weights takes ema or raw" : compute.error(), 2);
+    auto opened = openForSampling(a.checkpoint, compute->device, compute->precision, weights.value());
+    if (!opened)
+        return fail(opened.error());
+    const auto& model = opened->sampling;
+    const auto choice = parseClassChoice(a.classChoice, model.classNames);
+    if (!choice || choice.value() == kEveryClass)
+        return fail(choice ? std::string("--class: one class, or none") : choice.error(), 2);
+    o.classChoice = choice.value();
+    auto data = loadDataSpec(a.data, model.imageShape[0], model.imageShape[1], env.folderLoader);
+    if (!data)
+        return fail(data.error());
+    const auto imageA = imageOf(data.value(), a.a, "--a"), imageB = imageOf(data.value(), a.b, "--b");
+    if (!imageA || !imageB)
+        return fail(!imageA ? imageA.error() : imageB.error(), 2);
+    stopOnSignals(false);
+    auto run = prepareInterpolation(model, imageA.value(), imageB.value(), o, &interrupted());
+    if (!run)
+        return fail(run.error(), 2);
+    if (!run->start.defined())
+        return fail("interrupted; nothing was written", 130);
+    const auto grid = walkGrid(model, run.value(), a.frames, imageA.value(), imageB.value());
+    if (interrupted().load())
+        return fail("interrupted; nothing was written", 130);
+    ExportMeta meta;
+    meta.kind = QStringLiteral("interpolation");
+    meta.seed = o.seed;
+    meta.sampler = QString::fromStdString(interpolationModeName(o.mode));
+    meta.steps = o.mode == InterpolationMode::Ddim ? o.ddimSteps : o.t;
+    meta.weights = QString::fromStdString(a.weights);
+    meta.preset = QString::fromStdString(opened->model.config.preset);
+    meta.trainingStep = opened->model.step;
+    meta.checkpointSha256 = sha256OfFile(QString::fromStdString(a.checkpoint));
+    if (auto s = exportImage(makeGrid(grid, o.lambdas + 2, 2, a.scale), QString::fromStdString(a.out), meta); !s)
+        return fail(s.error());
+    std::fprintf(stderr, "ddpm: wrote %s: images %lld and %lld of %s, %s at %s, %d steps of λ\n", a.out.c_str(),
+                 static_cast<long long>(a.a), static_cast<long long>(a.b), a.data.c_str(), a.mode.c_str(),
+                 o.mode == InterpolationMode::Ddim ? "x_T" : ("t = " + std::to_string(o.t)).c_str(), o.lambdas);
+    return 0;
+}
+
+} // namespace
+
+void addInterpolateCommand(CommandLine& cli, const Environment& env)
+{
+    auto a = std::make_shared<InterpolateArgs>();
+    auto* c = cli.add("interpolate", "walk between two images: noise, mix and denoise (or invert with DDIM)",
+                      "interpolate between two data-set images (Ho et al. 2020, Fig. 8): both noised to t with the "
+                      "same noise, mixed (1 − λ) x_t^a + λ x_t^b and denoised with the same reverse noise; or, with "
+                      "--mode ddim, both inverted to x_T, interpolated spherically and decoded",
+                      [a, env] { return interpolate(*a, env); });
+    addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint", "CKPT")->required();
+    addText(c, "--out", a->out, "the walk as a PNG grid (the two images at the ends of each row)", "PNG")->required();
+    addText(c, "--data", a->data, "the data set the two images come from", "SPEC");
+    addNumber(c, "--a", a->a, 0, static_cast<double>(limits::kMaxImages), "the first image's index", "I");
+    addNumber(c, "--b", a->b, 0, static_cast<double>(limits::kMaxImages), "the second image's index", "J");
+    addNumber(c, "--t", a->options.t, 0, static_cast<double>(limits::kMaxTimesteps),
+              "ddpm: the timestep both are noised to (0: mix the pixels)", "T");
+    addText(c, "--mode", a->mode, "ddpm (noise, mix, denoise) or ddim (invert, slerp, decode)", "M");
+    addNumber(c, "--lambdas", a->options.lambdas, 2, 1000, "images of the walk, λ from 0 to 1", "N");
+    addNumber(c, "--steps", a->options.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps),
+              "ddim: steps of the inversion and the decoding", "S");
+    addNumber(c, "--frames", a->frames, 1, 100, "rows: the walk at this many steps of the denoising", "K");
+    addNumber(c, "--seed", a->options.seed, 0, 9e15, "the forward and reverse noise", "S");
+    addText(c, "--class", a->classChoice, "a class-conditional model's class for both (its number or name)", "K");
+    c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1] while denoising");
+    addNumber(c, "--scale", a->scale, 1, 32, "enlarge images by this factor", "N");
+    addText(c, "--weights", a->weights, "ema or raw", "W");
+    addText(c, "--device", a->device, kDeviceHelp, "D");
+    addText(c, "--precision", a->precision, "auto, fp32 or bf16", "P");
+    addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
+}
+
+} // namespace ddpm::cli
