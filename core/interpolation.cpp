@@ -115,6 +115,7 @@ Result<InterpolationRun> prepareInterpolation(const Sampling& model, const torch
         run.sampler.kind = SamplerKind::Ddim;
         run.sampler.eta = 0.0;
         run.sampler.ddimSteps = o.ddimSteps;
+        run.sampler.clipX0 = false; // the inversion's path, walked back
         run.startT = d.steps();
         const auto latent = ddimInvert(d, model.denoiserFor(run.sampler, 0, 2), ends, o.ddimSteps, cancel);
         if (!latent.defined())

@@ -29,7 +29,7 @@ struct InterpolationOptions {
     int lambdas = 9;     // λ evenly from 0 to 1 (at least 2)
     int ddimSteps = 100; // DDIM: the steps of the inversion and of the decoding
     uint64_t seed = 0;   // the forward ε and the reverse noise (DDPM)
-    bool clipX0 = true;  // in the decoding (DDIM: off keeps the inversion exact for images outside [−1, 1])
+    bool clipX0 = true;  // DDPM's denoising (DDIM decodes unclipped, as it inverts: clipping bends the path back)
     int classChoice = kUnconditional; // a class-conditional model's class for both (guidance 0)
 };
 

@@ -204,42 +204,32 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../app/studio/views/classpicker.cpp" line="+25"/>
+        <location filename="../app/studio/views/classpicker.cpp" line="+24"/>
         <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
         <translation>Klassifikatorfreie Guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, Klasse) − w ε̂(x, t, keine Klasse). w = 0 ist das reine klassenkonditionierte Modell; ein größeres w ergibt Bilder, die typischer für die Klasse und weniger vielfältig sind. Manche Bibliotheken schreiben dasselbe als s = 1 + w.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Class</source>
-        <translation>Klasse</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Guidance</source>
-        <translation>Guidance</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Every class (equal shares)</source>
-        <translation>Alle Klassen (zu gleichen Teilen)</translation>
+        <location line="+41"/>
+        <source>Every class</source>
+        <translation>Jede Klasse</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>No class (unconditional)</source>
-        <translation>Keine Klasse (unkonditioniert)</translation>
+        <source>No class</source>
+        <translation>Keine Klasse</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+40"/>
+        <source>Which class the images are drawn from: one class, every class in equal shares (image i of class i mod K), or none (the unconditional model)</source>
+        <translation>Aus welcher Klasse die Bilder gezogen werden: eine Klasse, jede Klasse zu gleichen Teilen (Bild i aus Klasse i mod K) oder keine (das unkonditionierte Modell)</translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>— (trained without classes)</source>
         <translation>— (ohne Klassen trainiert)</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Which class the images are drawn from</source>
-        <translation>Die Klasse, aus der die Bilder gezogen werden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+38"/>
         <source>This model was trained without classes: train one with “Class-conditional” (or ddpm train --conditional) to choose a class</source>
         <translation>Dieses Modell wurde ohne Klassen trainiert: Trainieren Sie eines mit „Klassenkonditioniert“ (oder ddpm train --conditional), um eine Klasse zu wählen</translation>
     </message>
@@ -875,7 +865,7 @@
         <translation>unbekannte Varianz „%1“ (erwartet: beta oder beta-tilde)</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>dieses Modell wurde ohne Klassen trainiert: „%1“ kann nicht angefordert werden</translation>
     </message>
@@ -1317,12 +1307,12 @@
         <translation>die Untergrenze der Qualitätsreferenz wurde mit %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>measuring the sample quality</source>
         <translation>das Messen der Sample-Qualität</translation>
     </message>
     <message>
-        <location filename="../core/modelstate.cpp" line="+18"/>
+        <location filename="../core/modelstate.cpp" line="+17"/>
         <source>unknown weights &apos;%1&apos; (ema or raw)</source>
         <translation>unbekannte Gewichte „%1“ (ema oder raw)</translation>
     </message>
@@ -3123,7 +3113,12 @@
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Class, guidance</source>
+        <translation>Klasse, Guidance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
@@ -3295,7 +3290,7 @@
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+29"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+30"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
@@ -3833,12 +3828,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+236"/>
+        <location line="+239"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-238"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -3848,7 +3843,7 @@
         <translation>Hyperparameter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Model preset</source>
         <translation>Modellvoreinstellung</translation>
     </message>

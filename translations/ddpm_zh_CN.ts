@@ -204,42 +204,32 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../app/studio/views/classpicker.cpp" line="+25"/>
+        <location filename="../app/studio/views/classpicker.cpp" line="+24"/>
         <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
         <translation>无分类器引导 w（Ho &amp; Salimans 2022）：ε̃ = (1 + w) ε̂(x, t, 类别) − w ε̂(x, t, 无类别)。w = 0 即普通的类别条件模型；w 越大，生成的图像越符合该类别的典型特征，多样性也越低。有些库将同一公式写作 s = 1 + w。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Class</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Guidance</source>
-        <translation>引导</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Every class (equal shares)</source>
-        <translation>所有类别（均等比例）</translation>
+        <location line="+41"/>
+        <source>Every class</source>
+        <translation>每个类别</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>No class (unconditional)</source>
-        <translation>无类别（无条件）</translation>
+        <source>No class</source>
+        <translation>无类别</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+40"/>
+        <source>Which class the images are drawn from: one class, every class in equal shares (image i of class i mod K), or none (the unconditional model)</source>
+        <translation>图像从哪个类别中抽取：单个类别、所有类别等份（第 i 张图像属于类别 i mod K），或无类别（无条件模型）</translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>— (trained without classes)</source>
         <translation>—（训练时未使用类别）</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Which class the images are drawn from</source>
-        <translation>生成图像所用的类别</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+38"/>
         <source>This model was trained without classes: train one with “Class-conditional” (or ddpm train --conditional) to choose a class</source>
         <translation>此模型训练时未使用类别：请勾选“类别条件”（或使用 ddpm train --conditional）训练一个模型，即可选择类别</translation>
     </message>
@@ -875,7 +865,7 @@
         <translation>未知方差类型“%1”（应为 beta 或 beta-tilde）</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>此模型训练时未使用类别：无法请求“%1”</translation>
     </message>
@@ -1317,12 +1307,12 @@
         <translation>质量参考的下限是用 %1 张图像测得的，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>measuring the sample quality</source>
         <translation>测量样本质量</translation>
     </message>
     <message>
-        <location filename="../core/modelstate.cpp" line="+18"/>
+        <location filename="../core/modelstate.cpp" line="+17"/>
         <source>unknown weights &apos;%1&apos; (ema or raw)</source>
         <translation>未知的权重“%1”（ema 或 raw）</translation>
     </message>
@@ -3119,7 +3109,12 @@
         <translation>图像数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Class, guidance</source>
+        <translation>类别，引导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
@@ -3290,7 +3285,7 @@
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+29"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+30"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
@@ -3828,12 +3823,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+236"/>
+        <location line="+239"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-238"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -3843,7 +3838,7 @@
         <translation>超参数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Model preset</source>
         <translation>模型预设</translation>
     </message>

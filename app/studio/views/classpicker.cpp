@@ -1,7 +1,6 @@
 #include "classpicker.h"
 
 #include <QComboBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -26,14 +25,18 @@ ClassPicker::ClassPicker(QWidget* parent)
            "w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less "
            "varied. Some libraries write the same as s = 1 + w."));
     m_value = new QLabel(this);
-    m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QStringLiteral("w = 0.0")) + 4);
-    auto* form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Class"), m_class);
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_guidance, 1);
+    m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QStringLiteral("0.0")) + 4);
+    // One row (the forms it sits in are tall already): the class, then the guidance slider and its value.
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_class, 3);
+    row->addWidget(m_guidance, 2);
     row->addWidget(m_value);
-    form->addRow(tr("Guidance"), row);
+    m_class->setMinimumContentsLength(4);
+    m_class->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_guidance->setMinimumWidth(40);
+    m_guidance->setMaximumWidth(110);
+    m_class->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     connect(m_class, &QComboBox::currentIndexChanged, this, [this] {
         updateState();
         Q_EMIT changed();
@@ -47,14 +50,20 @@ ClassPicker::ClassPicker(QWidget* parent)
 
 void ClassPicker::setClassNames(const QStringList& names)
 {
-    const int kept = m_class->count() > 0 ? m_class->currentData().toInt() : ddpm::kEveryClass;
+    // A model with classes after one without: every class, guided as `ddpm sample` does by default.
+    const bool fresh = m_names.isEmpty();
+    const int kept = fresh ? ddpm::kEveryClass : m_class->currentData().toInt();
+    if (fresh && !names.isEmpty()) {
+        const QSignalBlocker block(m_guidance);
+        m_guidance->setValue(static_cast<int>(ddpm::kDefaultGuidance * kSliderSteps));
+    }
     m_names = names;
     {
         const QSignalBlocker block(m_class);
         m_class->clear();
         if (!names.isEmpty()) {
-            m_class->addItem(tr("Every class (equal shares)"), ddpm::kEveryClass);
-            m_class->addItem(tr("No class (unconditional)"), ddpm::kUnconditional);
+            m_class->addItem(tr("Every class"), ddpm::kEveryClass);
+            m_class->addItem(tr("No class"), ddpm::kUnconditional);
             for (int k = 0; k < names.size(); ++k)
                 m_class->addItem(QStringLiteral("%1 · %2").arg(k).arg(names[k]), k);
         } else {
@@ -74,10 +83,14 @@ void ClassPicker::apply(ddpm::SamplerOptions& options) const
 
 void ClassPicker::setChoice(int classChoice, double guidance)
 {
+    if (m_names.isEmpty())
+        return; // an unconditional model's options say nothing about classes: keep the defaults for the next
+    const QSignalBlocker block(this);
     const int at = m_class->findData(classChoice);
     if (at >= 0)
         m_class->setCurrentIndex(at);
     m_guidance->setValue(static_cast<int>(std::lround(guidance * kSliderSteps)));
+    updateState();
 }
 
 double ClassPicker::guidance() const
@@ -90,9 +103,10 @@ void ClassPicker::updateState()
     const bool conditional = !m_names.isEmpty();
     const bool guided = conditional && m_class->currentData().toInt() != ddpm::kUnconditional;
     m_class->setEnabled(conditional);
-    m_class->setToolTip(conditional ? tr("Which class the images are drawn from")
+    m_class->setToolTip(conditional ? tr("Which class the images are drawn from: one class, every class in equal "
+                                         "shares (image i of class i mod K), or none (the unconditional model)")
                                     : tr("This model was trained without classes: train one with "
                                          "“Class-conditional” (or ddpm train --conditional) to choose a class"));
     m_guidance->setEnabled(guided);
-    m_value->setText(guided ? QStringLiteral("w = %1").arg(guidance(), 0, 'f', 1) : QStringLiteral("—"));
+    m_value->setText(guided ? QString::number(guidance(), 'f', 1) : QStringLiteral("—"));
 }

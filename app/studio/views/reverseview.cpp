@@ -117,7 +117,7 @@ QGroupBox* ReverseView::buildSamplerForm()
     fl->addRow(tr("Corrector's signal-to-noise r"), m_snr);
     fl->addRow(tr("Seed"), m_seed);
     fl->addRow(tr("Images"), m_count);
-    fl->addRow(m_classes);
+    fl->addRow(tr("Class, guidance"), m_classes);
     fl->addRow(tr("Weights"), m_weights);
     fl->addRow(m_clip);
     auto* buttons = new QHBoxLayout;

@@ -143,6 +143,9 @@ QGroupBox* TrainingView::buildForm()
     createEditors();
     auto* form = new QGroupBox(tr("Hyper-parameters"), this);
     auto* fl = new QFormLayout(form);
+    // Rows a little closer than the style's default: the form is the tallest part of the window, which must
+    // fit 650 pixels (tst_studio::windowFitsSmallScreens).
+    fl->setVerticalSpacing(std::min(fl->verticalSpacing(), 4));
     fl->addRow(tr("Model preset"), m_preset);
     fl->addRow(m_conditional);
     fl->addRow(tr("Batch size"), m_batch);
