@@ -161,13 +161,14 @@ void MainWindow::wireTraining()
     connect(m_trainingView, &TrainingView::resumeRequested, m_training, &TrainingController::resume);
     connect(m_trainingView, &TrainingView::stopRequested, m_training, &TrainingController::stop);
     connect(m_trainingView, &TrainingView::configEdited, this, [this] {
-        // A different preset or schedule is a different model: build it (asking first if needed). With
+        // A different preset, schedule or conditioning is a different model: build it (asking first if needed). With
         // no model yet (one that failed to build), too.
         if (m_training->runOn())
             return;
         const auto c = m_trainingView->formConfig();
         const auto snap = m_training->snapshot();
-        if (snap && snap->config.preset == c.preset && snap->config.schedule.kind == c.schedule.kind)
+        if (snap && snap->config.preset == c.preset && snap->config.schedule.kind == c.schedule.kind &&
+            snap->config.conditional() == m_trainingView->conditional())
             return;
         m_document->keepWorkThen([this] { newModel(); },
                                  [this, snap] {

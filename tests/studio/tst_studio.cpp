@@ -9,6 +9,7 @@
 #include "modelfile.h"
 #include "language.h"
 #include "bundled.h"
+#include "classpicker.h"
 #include "fixtures.h"
 #include "mainwindow.h"
 #include "messages.h"
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void preferencesOkKeepsTheForm();
     void denoiseFromHereWhileTraining();
     void engineErrorsTranslated();
+    void conditionalModelGuidedAndInterpolated();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(Settings& settings);
@@ -657,6 +659,57 @@ void TestStudio::engineErrorsTranslated()
     QVERIFY2(shown.at(0).isUpper() && shown.mid(1) == tr(empty).mid(1), qPrintable(shown));
     QCOMPARE(QString::fromStdString(nested.message()),
              QStringLiteral("'m.ckpt' describes an invalid model: dropout must lie in [0, 1)"));
+}
+
+// A class-conditional model from the form, on the synthetic shapes' four classes: the Reverse view offers
+// them, a chosen class and guidance reach the sampler, and "Interpolate with…" runs a walk of 9 images
+// with one noise for all.
+void TestStudio::conditionalModelGuidedAndInterpolated()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("conditional.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QVERIFY(!w->training()->snapshot()->config.conditional());
+    auto* picker = w->reverseView()->classPicker();
+    QVERIFY(!picker->classBox()->isEnabled()); // an unconditional model: nothing to choose
+    Dialogs::setNextAnswer(QMessageBox::Discard);
+    w->trainingView()->conditionalBox()->click(); // a new model, on the data set's classes
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->snapshot() && w->training()->snapshot()->config.conditional(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QCOMPARE(w->training()->snapshot()->config.classNames, syntheticClassNames());
+    QCOMPARE(picker->classBox()->count(), 2 + 4);
+    QVERIFY(picker->classBox()->isEnabled());
+    SamplerOptions shown;
+    picker->apply(shown);
+    QCOMPARE(shown.classChoice, kEveryClass); // every class, guided as ddpm sample does by default
+    QCOMPARE(shown.guidance, kDefaultGuidance);
+
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 5;
+    o.count = 4;
+    o.classChoice = 2;
+    o.guidance = 3.0;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE(w->reverseView()->frameCount(), 6);
+    QCOMPARE(w->reverseView()->origin().request.options.classChoice, 2);
+    QCOMPARE(w->reverseView()->origin().request.options.guidance, 3.0);
+
+    const auto a = w->dataView()->currentImage(), b = a.flip({2});
+    Q_EMIT w->dataView()->interpolateRequested(a, b, 20, QStringLiteral("0 → flipped"));
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE(w->reverseView()->frameCount(), 21); // t = 20 … 1, then x_0
+    const auto& request = w->reverseView()->origin().request;
+    QCOMPARE(request.options.count, 9);
+    QVERIFY(request.options.sharedNoise);
+    QCOMPARE(request.startT, 20);
+    QVERIFY(torch::allclose(request.start[4], 0.5 * (request.start[0] + request.start[8]), 1e-5, 1e-5));
+    Dialogs::setNextAnswer(QMessageBox::Discard);
+    w->close();
+    QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);
 }
 
 QTEST_MAIN(TestStudio)

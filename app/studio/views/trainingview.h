@@ -32,6 +32,7 @@ public:
     ddpm::ModelConfig formConfig() const;
     // Whether a new model is to be class-conditional (on the data set's classes: the window sets them).
     bool conditional() const;
+    QCheckBox* conditionalBox() const { return m_conditional; }
     void setFormConfig(const ddpm::ModelConfig& config);
     // The optimiser settings of the form, which the next Start applies to the model.
     TrainFormOptions formOptions() const;
