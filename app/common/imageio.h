@@ -29,6 +29,8 @@ struct FolderReport {
     int skipped = 0;
     QStringList skippedExamples;
 };
+// When every image lies in a subfolder and there are two or more, each subfolder is a class (its name the
+// class name, in sorted order).
 Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report = nullptr);
 FolderLoader qtFolderLoader();
 

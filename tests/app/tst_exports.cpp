@@ -32,6 +32,7 @@ QList<QImage> frames(int n, int w, int h, bool grey)
 class TestExports : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void folderSubfoldersAreClasses();
     void gifRoundTrip_data();
     void gifRoundTrip();
     void webpRoundTrip();
@@ -324,6 +325,48 @@ void TestExports::earlierExportNotMixed()
     QCOMPARE(QDir(folder).entryList({QStringLiteral("*.png")}).size(), 3);
     QCOMPARE(QDir(folder).entryList({QStringLiteral("*.json")}).size(), 3);
     QVERIFY(contents(folder + QStringLiteral("/sample_0003.png.json")).contains("\"training_step\": 2"));
+}
+
+// An image folder whose images all lie in subfolders: one class per subfolder, named after it, in sorted
+// order; odd files are skipped. Images beside the subfolders, or a single subfolder: no classes.
+void TestExports::folderSubfoldersAreClasses()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto write = [&](const QString& relative, int grey) {
+        QDir(dir.path()).mkpath(QFileInfo(relative).path());
+        QImage image(8, 8, QImage::Format_Grayscale8);
+        image.fill(grey);
+        QVERIFY(image.save(dir.filePath(relative)));
+    };
+    write(QStringLiteral("zebra/a.png"), 10);
+    write(QStringLiteral("zebra/b.png"), 20);
+    write(QStringLiteral("cat/c.png"), 30);
+    QFile odd(dir.filePath(QStringLiteral("cat/notes.txt")));
+    QVERIFY(odd.open(QIODevice::WriteOnly) && odd.write("not an image") > 0);
+    odd.close();
+    FolderReport report;
+    auto data = loadImageFolder(dir.path(), 1, 8, &report);
+    QVERIFY2(data, data.ok() ? "" : data.error().c_str());
+    QCOMPARE(report.loaded, 3);
+    QCOMPARE(report.skipped, 1);
+    QCOMPARE(data->classNames, (std::vector<std::string>{"cat", "zebra"}));
+    QVERIFY(data->labels.defined());
+    // Files are read in sorted path order: cat/c.png, zebra/a.png, zebra/b.png.
+    QCOMPARE(data->labels[0].item<int64_t>(), int64_t(0));
+    QCOMPARE(data->images[0].max().item<int64_t>(), int64_t(30));
+    QCOMPARE(data->labels[2].item<int64_t>(), int64_t(1));
+
+    write(QStringLiteral("loose.png"), 40); // an image beside the subfolders
+    data = loadImageFolder(dir.path(), 1, 8);
+    QVERIFY(data);
+    QVERIFY(!data->labels.defined());
+    QVERIFY(data->classNames.empty());
+    QDir(dir.path()).remove(QStringLiteral("loose.png"));
+    QDir(dir.filePath(QStringLiteral("cat"))).removeRecursively();
+    data = loadImageFolder(dir.path(), 1, 8); // one subfolder: one class is no classes
+    QVERIFY(data);
+    QVERIFY(!data->labels.defined());
 }
 
 QTEST_GUILESS_MAIN(TestExports)
