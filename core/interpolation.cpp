@@ -84,12 +84,8 @@ Status checkOptions(const Sampling& model, const torch::Tensor& a, const torch::
 
 } // namespace
 
-Result<InterpolationRun> prepareInterpolation(const Sampling& model, const torch::Tensor& a, const torch::Tensor& b,
-                                              const InterpolationOptions& o, const std::atomic<bool>* cancel)
+InterpolationRun planInterpolation(const InterpolationOptions& o, int steps)
 {
-    if (auto s = checkOptions(model, a, b, o); !s)
-        return s.failure();
-    torch::NoGradGuard guard;
     InterpolationRun run;
     run.lambdas = interpolationLambdas(o.lambdas);
     run.sampler.count = o.lambdas;
@@ -97,12 +93,30 @@ Result<InterpolationRun> prepareInterpolation(const Sampling& model, const torch
     run.sampler.clipX0 = o.clipX0;
     run.sampler.classChoice = o.classChoice;
     run.sampler.sharedNoise = true;
-    const auto& d = model.diffusion;
-    const auto ends = torch::stack({a, b}).to(d.device(), torch::kFloat32);
-    std::vector<torch::Tensor> mixtures;
     if (o.mode == InterpolationMode::Ddpm) {
         run.sampler.kind = SamplerKind::Ddpm;
         run.startT = o.t;
+    } else {
+        run.sampler.kind = SamplerKind::Ddim;
+        run.sampler.eta = 0.0;
+        run.sampler.ddimSteps = o.ddimSteps;
+        run.sampler.clipX0 = false; // the inversion's path, walked back
+        run.startT = steps;
+    }
+    return run;
+}
+
+Result<InterpolationRun> prepareInterpolation(const Sampling& model, const torch::Tensor& a, const torch::Tensor& b,
+                                              const InterpolationOptions& o, const std::atomic<bool>* cancel)
+{
+    if (auto s = checkOptions(model, a, b, o); !s)
+        return s.failure();
+    torch::NoGradGuard guard;
+    const auto& d = model.diffusion;
+    InterpolationRun run = planInterpolation(o, d.steps());
+    const auto ends = torch::stack({a, b}).to(d.device(), torch::kFloat32);
+    std::vector<torch::Tensor> mixtures;
+    if (o.mode == InterpolationMode::Ddpm) {
         auto noisy = ends;
         if (o.t > 0) {
             auto gen = at::detail::createCPUGenerator(o.seed * 0x9E3779B97F4A7C15ull + 17);
@@ -112,11 +126,6 @@ Result<InterpolationRun> prepareInterpolation(const Sampling& model, const torch
         for (double lambda : run.lambdas)
             mixtures.push_back((1.0 - lambda) * noisy[0] + lambda * noisy[1]);
     } else {
-        run.sampler.kind = SamplerKind::Ddim;
-        run.sampler.eta = 0.0;
-        run.sampler.ddimSteps = o.ddimSteps;
-        run.sampler.clipX0 = false; // the inversion's path, walked back
-        run.startT = d.steps();
         const auto latent = ddimInvert(d, model.denoiserFor(run.sampler, 0, 2), ends, o.ddimSteps, cancel);
         if (!latent.defined())
             return run;

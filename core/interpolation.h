@@ -52,6 +52,9 @@ struct InterpolationRun {
     SamplerOptions sampler;
 };
 
+// How a walk is denoised, without the images: its λ, sampler (count = λ count) and startT (0 for DDPM at
+// t = 0: nothing to denoise; T for DDIM). `steps` is the model's T. prepareInterpolation returns the same.
+InterpolationRun planInterpolation(const InterpolationOptions& options, int steps);
 // a and b: [C, H, W] in [−1, 1]. Fails on images of other shapes or options out of range; an undefined
 // start when cancelled.
 Result<InterpolationRun> prepareInterpolation(const Sampling& model, const torch::Tensor& a, const torch::Tensor& b,

@@ -197,15 +197,37 @@ void measureCopies(QualityReport& r, const QualityReference& reference, const to
     std::vector<int64_t> rows;
     for (const auto& p : r.memorisation.closest)
         rows.push_back(p.sample);
-    // The classifier's input back to grey levels, as the training images are stored.
-    const auto samples = ((input.index_select(0, torch::tensor(rows, torch::kInt64)) + 1.0) * 127.5).round();
-    const auto nn = nearestNeighbours(samples, reference.trainImages.to(torch::kFloat32));
+    const auto pick = torch::tensor(rows, torch::kInt64);
+    const auto near = nearestTrainingImages(reference, input.index_select(0, pick), features.index_select(0, pick), 1);
     for (size_t i = 0; i < rows.size(); ++i)
-        r.closestInPixels.push_back({rows[i], nn.index[static_cast<int64_t>(i)][0].item<int64_t>(),
-                                     nn.distance[static_cast<int64_t>(i)][0].item<double>()});
+        r.closestInPixels.push_back({rows[i], near.inPixels.index[static_cast<int64_t>(i)][0].item<int64_t>(),
+                                     near.inPixels.distance[static_cast<int64_t>(i)][0].item<double>()});
+    r.closestSamples = near.samples;
+    r.closestTrain = near.featureImages.select(1, 0);
+    r.closestTrainInPixels = near.pixelImages.select(1, 0);
 }
 
 } // namespace
+
+TrainingNeighbours nearestTrainingImages(const QualityReference& reference, const torch::Tensor& input,
+                                         const torch::Tensor& features, int64_t k)
+{
+    torch::NoGradGuard guard;
+    TrainingNeighbours n;
+    // The classifier's input back to grey levels, as the training images are stored.
+    n.samples = ((input + 1.0) * 127.5).round().clamp(0, 255).to(torch::kUInt8);
+    n.inFeatures = nearestNeighbours(features, reference.memorisation.train, k);
+    n.inPixels = nearestNeighbours(n.samples, reference.trainImages, k);
+    const auto gather = [&](const torch::Tensor& index) {
+        auto shape = reference.trainImages.sizes().vec();
+        shape.erase(shape.begin());
+        shape.insert(shape.begin(), {index.size(0), index.size(1)});
+        return reference.trainImages.index_select(0, index.flatten()).view(shape);
+    };
+    n.featureImages = gather(n.inFeatures.index);
+    n.pixelImages = gather(n.inPixels.index);
+    return n;
+}
 
 Result<QualityReport> measureQuality(const Diffusion& diffusion, const Denoiser& denoiser,
                                      const std::vector<int64_t>& imageShape, const TrainedClassifier& classifier,

@@ -92,7 +92,22 @@ struct QualityReport {
     // closest pairs each sample's nearest training image in pixels (as uint8 images compare).
     MemorisationReport memorisation;
     std::vector<NearPair> closestInPixels;
+    // The closest pairs as images, uint8 [k, 1, 28, 28] in memorisation.closest's order: the samples, each
+    // one's nearest training image in the classifier's features, and its nearest in pixels (undefined
+    // without the reference's training images).
+    torch::Tensor closestSamples, closestTrain, closestTrainInPixels;
 };
+
+// Each image's k nearest training images (the reference's trainImages and memorisation.train, which must
+// be defined) in the classifier's features and in pixels (grey levels 0–255, Euclidean). input: classifier
+// input [N, 1, 28, 28] in [−1, 1]; features: the classifier's features of it [N, F].
+struct TrainingNeighbours {
+    torch::Tensor samples;                    // uint8 [N, 1, 28, 28]: the images as grey levels
+    Neighbours inFeatures, inPixels;          // [N, k] each: training image indices and distances
+    torch::Tensor featureImages, pixelImages; // uint8 [N, k, 1, 28, 28]: those training images
+};
+TrainingNeighbours nearestTrainingImages(const QualityReference& reference, const torch::Tensor& input,
+                                         const torch::Tensor& features, int64_t k);
 
 // Draws options.count samples with sampleInChunks, turns them into classifier input
 // (classifierInputFromSamples), and compares them with the reference. reference.floorCount must equal

@@ -1,5 +1,7 @@
 #include "trainer.h"
 
+#include "distributed.h"
+
 #include "modelfile.h"
 
 #include <algorithm>
@@ -123,6 +125,8 @@ Status Trainer::setTrainOptions(const TrainOptions& options)
 {
     if (auto v = validateTrainOptions(options); !v)
         return v.failure();
+    if (auto split = checkBatchSplits(options.batch); !split)
+        return split;
     auto& t = m_config.train;
     const bool batches = options.batch != t.batch || options.seed != t.seed || options.hflip != t.hflip;
     const int lossBins = t.lossBins; // the heat map's bins stay as the model has them
@@ -164,15 +168,78 @@ Result<StepStats> Trainer::step()
     }
 }
 
+Status Trainer::setDistributed(std::shared_ptr<Distributed> distributed)
+{
+    m_distributed = std::move(distributed);
+    if (auto split = checkBatchSplits(m_config.train.batch); !split) {
+        m_distributed.reset();
+        return split;
+    }
+    if (!m_distributed || m_distributed->worldSize() == 1)
+        return Ok{};
+    try { // the same start on every rank, whatever each one read or initialised
+        std::vector<torch::Tensor> weights;
+        for (const auto* net : {&m_model, &m_ema}) {
+            for (const auto& p : (*net)->parameters())
+                weights.push_back(p.detach());
+            for (const auto& b : (*net)->buffers())
+                weights.push_back(b);
+        }
+        m_distributed->broadcastFromRankZero(weights);
+    } catch (const std::exception& e) {
+        m_distributed.reset();
+        return describeException(e, fail(DDPM_MSG("Engine", "copying the weights to every rank")));
+    }
+    return Ok{};
+}
+
+Status Trainer::checkBatchSplits(int64_t batch) const
+{
+    const int ranks = m_distributed ? m_distributed->worldSize() : 1;
+    if (batch % ranks != 0)
+        return fail(DDPM_MSG("Engine", "the batch of %1 does not split evenly over %2 ranks: --batch is the global "
+                                       "batch, each rank takes an equal share"),
+                    batch, ranks);
+    return Ok{};
+}
+
+void Trainer::averageOverRanks(torch::Tensor& loss, torch::Tensor& perExample, int64_t first)
+{
+    torch::NoGradGuard guard;
+    std::vector<torch::Tensor> shared;
+    for (auto& p : m_model->parameters()) {
+        if (!p.grad().defined()) // a parameter this step did not reach: zeros, so that every rank sends the same list
+            p.mutable_grad() = torch::zeros_like(p);
+        shared.push_back(p.grad());
+    }
+    // The loss and every example's loss of the global batch (zeros but for this rank's slice): the average
+    // of the losses is the global batch's, the average of the slices times the ranks is every example's.
+    const int64_t ranks = m_distributed->worldSize();
+    auto lossShared = loss.detach().to(torch::kFloat64).reshape({1}).clone();
+    auto examples = torch::zeros({perExample.size(0) * ranks}, lossShared.options());
+    examples.narrow(0, first, perExample.size(0)).copy_(perExample.detach());
+    shared.push_back(lossShared);
+    shared.push_back(examples);
+    m_distributed->average(shared);
+    loss = lossShared[0];
+    perExample = examples.mul_(static_cast<double>(ranks));
+}
+
 Result<StepStats> Trainer::stepUnguarded()
 {
     if (!m_prefetcher)
         return fail(DDPM_MSG("Engine", "no data set to train on"));
     auto batch = m_prefetcher->take();
     const bool cuda = m_device.is_cuda();
-    auto x0 = batch.x0.to(m_device, cuda);
-    auto t = batch.tIndex.to(m_device, cuda);
-    auto eps = batch.eps.to(m_device, cuda);
+    // A rank trains on its slice of the global batch: examples first … first + n − 1.
+    const int64_t global = batch.x0.size(0);
+    const int64_t ranks = m_distributed ? m_distributed->worldSize() : 1;
+    const int64_t n = global / ranks, first = m_distributed ? m_distributed->rank() * n : 0;
+    const auto mine = [&](const torch::Tensor& x) { return ranks > 1 && x.defined() ? x.narrow(0, first, n) : x; };
+    auto x0 = mine(batch.x0).to(m_device, cuda);
+    auto t = mine(batch.tIndex).to(m_device, cuda);
+    auto eps = mine(batch.eps).to(m_device, cuda);
+    const auto labels = mine(batch.labels);
 
     m_model->train();
     const double lr = learningRate(m_step);
@@ -180,14 +247,20 @@ Result<StepStats> Trainer::stepUnguarded()
         static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 
     auto xt = m_diffusion.qSample(x0, t, eps);
-    auto out = m_model->forward(xt, t, batch.labels.defined() ? batch.labels.to(m_device, cuda) : torch::Tensor());
+    auto out = m_model->forward(xt, t, labels.defined() ? labels.to(m_device, cuda) : torch::Tensor());
     auto perSample = (out - m_diffusion.target(x0, eps, t)).pow(2).mean({1, 2, 3});
     auto loss = perSample.mean();
-    const double lossValue = loss.item<double>();
-    if (!std::isfinite(lossValue))
-        return nonFiniteLoss(lossValue, m_step);
+    if (ranks == 1 && !std::isfinite(loss.item<double>())) // before the backward pass, where it costs nothing
+        return nonFiniteLoss(loss.item<double>(), m_step);
     m_model->zero_grad(true); // grads set to none: backward writes them instead of adding to zeros
     loss.backward();
+    if (ranks > 1) // every rank then sees the same loss and gradients, and decides the same
+        averageOverRanks(loss, perSample, first);
+    const double lossValue = loss.item<double>();
+    if (!std::isfinite(lossValue)) {
+        m_model->zero_grad(true);
+        return nonFiniteLoss(lossValue, m_step);
+    }
     const double gradNorm = torch::nn::utils::clip_grad_norm_(m_model->parameters(), m_config.train.gradClip);
     if (!std::isfinite(gradNorm)) {
         m_model->zero_grad(true);

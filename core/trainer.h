@@ -27,6 +27,8 @@
 
 namespace ddpm {
 
+class Distributed;
+
 struct StepStats {
     int64_t step = 0; // steps completed after this one
     double loss = 0.0;
@@ -66,6 +68,12 @@ public:
     // (the loss bins stay as they are). A change of batch, seed or flips restarts the batch sequence
     // from the current step.
     Status setTrainOptions(const TrainOptions& options);
+    // This trainer as one rank of a data-parallel job (distributed.h), or null for a process of its own.
+    // Every rank makes the same global batch (config.train.batch, which must split evenly over the ranks:
+    // a failure otherwise) and trains on its slice of it; the gradients, the loss and each example's loss
+    // (for the per-t bins) are averaged over the ranks, so every rank takes the same step. Rank 0's weights
+    // are copied to the others first. Dropout masks are each rank's own draws.
+    Status setDistributed(std::shared_ptr<Distributed> distributed);
     // How the network computes from now on (the weights, the optimizer and the EMA stay fp32).
     void setPrecision(Precision p);
     Precision precision() const { return m_model->precision(); }
@@ -82,6 +90,9 @@ public:
 
 private:
     Result<StepStats> stepUnguarded();
+    // The gradients, the loss and the examples' losses averaged over the ranks (distributed runs only).
+    void averageOverRanks(torch::Tensor& loss, torch::Tensor& perExample, int64_t first);
+    Status checkBatchSplits(int64_t batch) const;
     void restartPrefetcher();
     void updateEma();
 
@@ -93,6 +104,7 @@ private:
     std::unique_ptr<torch::optim::Adam> m_optimizer;
     torch::Tensor m_images, m_labels; // m_labels: a class-conditional model's, else undefined
     std::unique_ptr<BatchPrefetcher> m_prefetcher;
+    std::shared_ptr<Distributed> m_distributed;
     int64_t m_step = 0;
     LossHistory m_history;
     std::vector<double> m_binLoss;

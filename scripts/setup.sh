@@ -5,6 +5,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6svg6 libgl-dev
     libtorch-dev zlib1g-dev libgif-dev libwebp-dev libtcmalloc-minimal4
+    libgloo-dev
     dataset-fashion-mnist
     fonts-wqy-microhei
     xvfb xauth

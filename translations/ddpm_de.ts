@@ -235,6 +235,73 @@
     </message>
 </context>
 <context>
+    <name>CopiesPanel</name>
+    <message>
+        <location filename="../app/studio/views/copiespanel.cpp" line="+37"/>
+        <source>Sample</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nearest training image (features)</source>
+        <translation>Nächstgelegenes Trainingsbild (Merkmale)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nearest training image (pixels)</source>
+        <translation>Nächstgelegenes Trainingsbild (Pixel)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The samples nearest to a training image in the classifier&apos;s features, each beside that image and beside its nearest training image in pixels (distance over the 784 grey levels of 0–255). A copy sits at a distance near 0 in both.</source>
+        <translation>Die Samples, die in den Merkmalen des Klassifikators einem Trainingsbild am nächsten liegen, jeweils neben diesem Bild und neben ihrem in Pixeln nächstgelegenen Trainingsbild (Distanz über die 784 Grauwerte von 0–255). Eine Kopie liegt in beiden bei einer Distanz nahe 0.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Measure a model to see its samples nearest to the training images.</source>
+        <translation>Messen Sie ein Modell, um seine Samples zu sehen, die den Trainingsbildern am nächsten liegen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This measurement has no training images to compare the samples with.</source>
+        <translation>Diese Messung hat keine Trainingsbilder, mit denen die Samples verglichen werden könnten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 % of the %L2 samples lie nearer to a training image than 99 % of the test images do (threshold %3 in the classifier&apos;s features). The %L4 samples nearest to the training set:</source>
+        <translation>%1 % der %L2 Samples liegen näher an einem Trainingsbild, als es 99 % der Testbilder tun (Schwelle %3 in den Merkmalen des Klassifikators). Die %L4 Samples, die den Trainingsbildern am nächsten liegen:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>sample %L1</source>
+        <translation>Sample %L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+18"/>
+        <source>training image %L1
+distance %2</source>
+        <translation>Trainingsbild %L1
+Distanz %2</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels. A copy would sit at a distance near 0 in both.</source>
+        <translation>Bild %1 und seine %2 nächstgelegenen Trainingsbilder, in den Merkmalen des Klassifikators und in Pixeln. Eine Kopie läge in beiden bei einer Distanz nahe 0.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>image %1</source>
+        <translation>Bild %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+</context>
+<context>
     <name>CurveChart</name>
     <message>
         <location filename="../widgets/curvechart.cpp" line="+27"/>
@@ -344,17 +411,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+129"/>
         <source>Interpolate with…</source>
         <translation>Interpolieren mit…</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8). At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
-        <translation>Von diesem Bild zu einem anderen wandern: Beide werden mit demselben Rauschen bis zu diesem t verrauscht, in Schritten von λ von 0 bis 1 gemischt, und jede Mischung wird mit demselben Rauschen im Rückwärtsprozess entrauscht (Ho et al. 2020, Abb. 8). Bei kleinem t mischt der Weg die Pixel; bei großem t führt er durch neue Bilder.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source> images</source>
         <translation> Bilder</translation>
     </message>
@@ -374,12 +435,7 @@
         <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Walk from image %1 to image (0 to %2):</source>
-        <translation>Von Bild %1 zu Bild (0 bis %2):</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+55"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -404,7 +460,7 @@
         <translation>x_t bei t = %1 · %2</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-379"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>Vorwärtsprozess q(x_t | x_0)</translation>
     </message>
@@ -414,7 +470,12 @@
         <translation>Rauschplan:</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+52"/>
+        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8), or both inverted with DDIM to x_T and mixed there. At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
+        <translation>Schrittweise von diesem Bild zu einem anderen übergehen: Beide werden mit demselben Rauschen bis zu diesem t verrauscht, in Schritten von λ von 0 bis 1 gemischt, und jede Mischung wird mit demselben Rauschen des Rückwärtsprozesses entrauscht (Ho et al. 2020, Abb. 8), oder beide werden mit DDIM zu x_T invertiert und dort gemischt. Bei kleinem t mischt der Übergang die Pixel; bei großem t führt er durch neue Bilder.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Open an IDX image file</source>
         <translation>IDX-Bilddatei öffnen</translation>
     </message>
@@ -429,7 +490,7 @@
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+135"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -683,7 +744,7 @@
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+308"/>
+        <location filename="../core/trainer.cpp" line="+383"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -920,7 +981,7 @@
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-220"/>
+        <location filename="../core/trainer.cpp" line="-293"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -980,18 +1041,18 @@
         <translation>höchstens %1 Klassen</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+71"/>
+        <location filename="../core/trainer.cpp" line="+73"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>Trainingsschritt %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+64"/>
         <source>no data set to train on</source>
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-208"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -1011,7 +1072,17 @@
         <translation>die Labels des Datensatzes reichen bis %1, über die %2 Klassen des Modells hinaus</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+91"/>
+        <source>copying the weights to every rank</source>
+        <translation>das Kopieren der Gewichte auf jeden Rang</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the batch of %1 does not split evenly over %2 ranks: --batch is the global batch, each rank takes an equal share</source>
+        <translation>der Stapel von %1 lässt sich nicht gleichmäßig auf %2 Ränge aufteilen: --batch ist der globale Stapel, jeder Rang erhält einen gleich großen Anteil</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -1292,7 +1363,7 @@
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+87"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>die Qualität wird nur für Graustufenmodelle gemessen; dieses Modell erzeugt Bilder mit %1 Kanälen</translation>
     </message>
@@ -1408,6 +1479,46 @@
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
+    <message>
+        <location filename="../core/distributed.cpp" line="+53"/>
+        <source>RANK and WORLD_SIZE must both be set for a distributed run (torchrun sets them)</source>
+        <translation>für einen verteilten Lauf müssen sowohl RANK als auch WORLD_SIZE gesetzt sein (torchrun setzt sie)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>WORLD_SIZE must be a whole number of at least 1, not &apos;%1&apos;</source>
+        <translation>WORLD_SIZE muss eine ganze Zahl von mindestens 1 sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RANK must be a whole number from 0 to %1, not &apos;%2&apos;</source>
+        <translation>RANK muss eine ganze Zahl von 0 bis %1 sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LOCAL_RANK must be a whole number of at least 0, not &apos;%1&apos;</source>
+        <translation>LOCAL_RANK muss eine ganze Zahl von mindestens 0 sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MASTER_PORT must be a port number from 1 to 65535, not &apos;%1&apos;</source>
+        <translation>MASTER_PORT muss eine Portnummer von 1 bis 65535 sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>this build has no NCCL for distributed training on CUDA</source>
+        <translation>dieser Build enthält kein NCCL für verteiltes Training auf CUDA</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>rank %1 of %2 could not join the job at %3:%4 with %5: %6</source>
+        <translation>Rang %1 von %2 konnte dem Job unter %3:%4 mit %5 nicht beitreten: %6</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
+        <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -1463,6 +1574,36 @@
         <location line="+2"/>
         <source>The export failed.</source>
         <translation>Der Export ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceChart</name>
+    <message>
+        <location filename="../app/studio/views/guidancechart.cpp" line="+19"/>
+        <source>Quality against guidance w (every class in equal shares)</source>
+        <translation>Qualität in Abhängigkeit von der Guidance w (jede Klasse zu gleichen Teilen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+18"/>
+        <source>Fréchet distance</source>
+        <translation>Fréchet-Distanz</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>floor (real images)</source>
+        <translation>Untergrenze (echte Bilder)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+13"/>
+        <source>class agreement, %</source>
+        <translation>Klassenübereinstimmung, %</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>guidance w: ε̃ = (1 + w) ε̂(x, t, c) − w ε̂(x, t, ∅)</source>
+        <translation>Guidance w: ε̃ = (1 + w) ε̂(x, t, c) − w ε̂(x, t, ∅)</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2284,79 @@
     </message>
 </context>
 <context>
+    <name>InterpolateDialog</name>
+    <message>
+        <location filename="../app/studio/views/interpolatedialog.cpp" line="+17"/>
+        <source>Interpolate between two images</source>
+        <translation>Zwischen zwei Bildern interpolieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>DDPM: noise both to t, mix, denoise</source>
+        <translation>DDPM: beide bis t verrauschen, mischen, entrauschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM: invert both to x_T, mix spherically, decode</source>
+        <translation>DDIM: beide zu x_T invertieren, sphärisch mischen, dekodieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How far both images are noised before they are mixed: at a small t the walk mixes the pixels, at a large t it passes through new images</source>
+        <translation>Wie stark beide Bilder verrauscht werden, bevor sie gemischt werden: Bei kleinem t mischt der Übergang die Pixel, bei großem t führt er durch neue Bilder</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The steps of the inversion and of the decoding: with more, each end comes back closer to its own image</source>
+        <translation>Die Schritte der Inversion und der Dekodierung: Mit mehr Schritten kommt jedes Ende seinem eigenen Bild näher</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Interpolate</source>
+        <translation>Interpolieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From image</source>
+        <translation>Startbild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To image</source>
+        <translation>Zielbild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk</source>
+        <translation>Übergang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise to t (DDPM)</source>
+        <translation>Verrauschen bis t (DDPM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps (DDIM)</source>
+        <translation>Schritte (DDIM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images λ = 0 … 1</source>
+        <translation>Bilder λ = 0 … 1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Both images are run backwards through DDIM (η = 0) to the noise x_T they would come from, the two noises are mixed along the sphere they lie near, and each mixture is decoded with DDIM (Song et al. 2021, §5.3).</source>
+        <translation>Beide Bilder werden mit DDIM (η = 0) rückwärts bis zu dem Rauschen x_T geführt, aus dem sie hervorgehen würden; die beiden Rauschbilder werden entlang der Sphäre gemischt, in deren Nähe sie liegen, und jede Mischung wird mit DDIM dekodiert (Song et al. 2021, §5.3).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Both images are noised to t with the same noise, mixed as (1 − λ) x_t^a + λ x_t^b, and each mixture is denoised with the same reverse noise, so the images differ only by λ (Ho et al. 2020, Fig. 8).</source>
+        <translation>Beide Bilder werden mit demselben Rauschen bis t verrauscht, als (1 − λ) x_t^a + λ x_t^b gemischt, und jede Mischung wird mit demselben Rauschen des Rückwärtsprozesses entrauscht, sodass sich die Bilder nur durch λ unterscheiden (Ho et al. 2020, Abb. 8).</translation>
+    </message>
+</context>
+<context>
     <name>LossChart</name>
     <message>
         <location filename="../widgets/losschart.cpp" line="+37"/>
@@ -2169,8 +2383,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+76"/>
-        <location filename="../app/studio/menus.cpp" line="+193"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+79"/>
+        <location filename="../app/studio/menus.cpp" line="+205"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2205,13 +2419,13 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -2232,7 +2446,7 @@
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-106"/>
+        <location filename="../app/studio/menus.cpp" line="-116"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2253,11 +2467,27 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+8"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
+        <source>&amp;Follow training run…</source>
+        <translation>&amp;Trainingslauf folgen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow a training run: its checkpoint</source>
+        <translation>Trainingslauf folgen: sein Prüfpunkt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only</source>
+        <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -2506,12 +2736,12 @@
         <translation>Wählen Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Training a copy of the demo model; the demo model itself stays as shipped.</source>
-        <translation>Es wird eine Kopie des Demo-Modells trainiert; das Demo-Modell selbst bleibt im Auslieferungszustand.</translation>
+        <location line="+13"/>
+        <source>Training a copy of %1; the file itself stays as it is.</source>
+        <translation>Eine Kopie von %1 wird trainiert; die Datei selbst bleibt unverändert.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>There is no model to measure.</source>
         <translation>Es gibt kein Modell zum Messen.</translation>
     </message>
@@ -2536,7 +2766,7 @@
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen; installieren Sie das Paket dataset-fashion-mnist.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Opened %1 at step %2</source>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
@@ -2624,12 +2854,17 @@
         <translation>Unbenanntes Modell</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 (demo, read-only)</source>
         <translation>%1 (Demo, schreibgeschützt)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+1"/>
+        <source>%1 (a run&apos;s checkpoint, read-only)</source>
+        <translation>%1 (Prüfpunkt eines Laufs, schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Unsaved training</source>
         <translation>Nicht gespeichertes Training</translation>
     </message>
@@ -2647,6 +2882,29 @@
         <location line="+2"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt)</translation>
+    </message>
+</context>
+<context>
+    <name>NeighbourLookup</name>
+    <message>
+        <location filename="../app/studio/neighbourlookup.cpp" line="+24"/>
+        <source>No nearest training images: %1</source>
+        <translation>Keine nächstgelegenen Trainingsbilder: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nearest training images</source>
+        <translation>Nächstgelegene Trainingsbilder</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Looking for the nearest training images of image %1… (the first time, the classifier describes all 60,000 of them first)</source>
+        <translation>Die nächstgelegenen Trainingsbilder von Bild %1 werden gesucht… (beim ersten Mal beschreibt der Klassifikator zuerst alle 60.000)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quality thread has stopped.</source>
+        <translation>Der Qualitäts-Thread wurde beendet.</translation>
     </message>
 </context>
 <context>
@@ -2708,9 +2966,14 @@
         <translation>Der Qualitätsklassifikator ist nicht installiert (models/fashion-mnist-classifier.ckpt).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Quality is measured against the Fashion-MNIST test images: %1</source>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+72"/>
+        <source>finding the nearest training images</source>
+        <translation>das Suchen der nächstgelegenen Trainingsbilder</translation>
     </message>
 </context>
 <context>
@@ -2724,7 +2987,7 @@
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+37"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+39"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
@@ -2755,12 +3018,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-21"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>Samples mit diesen Einstellungen erzeugen und mit den Testbildern vergleichen</translation>
     </message>
@@ -2776,6 +3039,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Measure against guidance</source>
+        <translation>Für mehrere Guidance-Werte messen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A class-conditional model: every class in equal shares at guidance w = 0, 0.5, 1, 2 and 4, with the form&apos;s sampler: the Fréchet distance and the class agreement of each, in the Guidance chart</source>
+        <translation>Ein klassenkonditioniertes Modell: jede Klasse zu gleichen Teilen bei Guidance w = 0; 0,5; 1; 2 und 4, mit dem Sampler des Formulars: jeweils Fréchet-Distanz und Klassenübereinstimmung, im Diagramm „Guidance“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2786,12 +3059,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -2806,29 +3079,39 @@
         <translation>Seed</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>A classifier trained on the 60,000 Fashion-MNIST training images describes each sample by the features of its last hidden layer. The Fréchet distance compares their mean and covariance with those of the 10,000 test images; the floor is the same distance for as many real training images. A model that makes images like the real ones scores near the floor.</source>
         <translation>Ein mit den 60.000 Fashion-MNIST-Trainingsbildern trainierter Klassifikator beschreibt jedes Sample durch die Merkmale seiner letzten verborgenen Schicht. Die Fréchet-Distanz vergleicht deren Mittelwert und Kovarianz mit denen der 10.000 Testbilder; die Untergrenze ist dieselbe Distanz für ebenso viele echte Trainingsbilder. Ein Modell, das Bilder wie die echten erzeugt, erreicht einen Wert nahe der Untergrenze.</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Quality against network evaluations</source>
         <translation>Qualität in Abhängigkeit von den Netzauswertungen</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-37"/>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nearest training images</source>
+        <translation>Nächstgelegene Trainingsbilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Likelihood bound</source>
         <translation>Likelihood-Schranke</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+106"/>
+        <location line="+115"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-111"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -2845,12 +3128,12 @@
     <message>
         <location line="+11"/>
         <location line="+33"/>
-        <location line="+136"/>
+        <location line="+147"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-176"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
@@ -2876,13 +3159,13 @@
         <translation>Netzauswertungen pro Bild</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>Noch keine Messung für %1.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Measuring %1 sampler settings…</source>
         <translation>%1 Sampler-Einstellungen werden gemessen…</translation>
     </message>
@@ -2902,7 +3185,7 @@
         <translation>%L1 von %L2 Bildschritten</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Stopped: %1</source>
         <translation>Gestoppt: %1</translation>
     </message>
@@ -2989,11 +3272,21 @@
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>score s = −ε̂/√(1 − ᾱ_t)</source>
+        <translation>Score s = −ε̂/√(1 − ᾱ_t)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score s = −ε̂/√(1 − ᾱ_t), shown on ±%1</source>
+        <translation>Score s = −ε̂/√(1 − ᾱ_t), dargestellt auf ±%1</translation>
+    </message>
 </context>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+53"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+54"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -3173,37 +3466,37 @@
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱ_t), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>predicted clean image x̂₀</source>
         <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+132"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-95"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>predicted noise ε̂</source>
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+167"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
@@ -3231,17 +3524,7 @@
         <translation> · jeder %1. Schritt behalten (Speicherbudget %2 MB)</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>score s = −ε̂/√(1 − ᾱ_t), shown on ±%1</source>
-        <translation>Score s = −ε̂/√(1 − ᾱ_t), dargestellt auf ±%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>score s = −ε̂/√(1 − ᾱ_t)</source>
-        <translation>Score s = −ε̂/√(1 − ᾱ_t)</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+63"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
@@ -3249,6 +3532,34 @@
         <location line="+4"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>Fertig: x_0 nach %1 Schritten.</translation>
+    </message>
+</context>
+<context>
+    <name>RunActions</name>
+    <message>
+        <location filename="../app/studio/views/runactions.cpp" line="+15"/>
+        <source>Interpolate…</source>
+        <translation>Interpolieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk between two images of this finished run: noised to t and mixed (Ho et al. 2020, Fig. 8), or inverted with DDIM and mixed spherically</source>
+        <translation>Zwischen zwei Bildern dieses abgeschlossenen Laufs interpolieren: bis t verrauscht und gemischt (Ho et al. 2020, Abb. 8) oder mit DDIM invertiert und sphärisch gemischt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nearest training images</source>
+        <translation>Nächstgelegene Trainingsbilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is this image a copy? Its nearest Fashion-MNIST training images, in the quality classifier&apos;s features and in pixels, with their distances (the image to fork)</source>
+        <translation>Ist dieses Bild eine Kopie? Seine nächstgelegenen Fashion-MNIST-Trainingsbilder, in den Merkmalen des Qualitätsklassifikators und in Pixeln, mit ihren Distanzen (für das zum Verzweigen gewählte Bild)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 → %2 of the run</source>
+        <translation>%1 → %2 des Laufs</translation>
     </message>
 </context>
 <context>
@@ -3282,7 +3593,7 @@
 <context>
     <name>SamplingController</name>
     <message>
-        <location filename="../app/studio/workers/samplingworker.cpp" line="+42"/>
+        <location filename="../app/studio/workers/samplingworker.cpp" line="+43"/>
         <source>sampling</source>
         <translation>das Sampling</translation>
     </message>
@@ -3320,9 +3631,19 @@
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Interpolating between images %1 from t = %2, λ = 0 … 1 in 9 steps, with the weights of step %3</source>
-        <translation>Interpolation zwischen den Bildern %1 ab t = %2, λ = 0 … 1 in 9 Schritten, mit den Gewichten von Schritt %3</translation>
+        <location line="+15"/>
+        <source>These images do not fit the model; load a data set of the model&apos;s size.</source>
+        <translation>Diese Bilder passen nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to x_T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
+        <translation>Interpolation zwischen den Bildern %1: beide mit DDIM (η = 0, %2 Schritte) zu x_T invertiert, in %3 Schritten von λ sphärisch gemischt und dekodiert, mit den Gewichten von Schritt %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interpolating between images %1 from t = %2, λ = 0 … 1 in %3 steps, with the weights of step %4</source>
+        <translation>Interpolation zwischen den Bildern %1 ab t = %2, λ = 0 … 1 in %3 Schritten, mit den Gewichten von Schritt %4</translation>
     </message>
     <message>
         <location line="+20"/>

@@ -235,6 +235,73 @@
     </message>
 </context>
 <context>
+    <name>CopiesPanel</name>
+    <message>
+        <location filename="../app/studio/views/copiespanel.cpp" line="+37"/>
+        <source>Sample</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nearest training image (features)</source>
+        <translation>最近的训练图像（特征）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nearest training image (pixels)</source>
+        <translation>最近的训练图像（像素）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The samples nearest to a training image in the classifier&apos;s features, each beside that image and beside its nearest training image in pixels (distance over the 784 grey levels of 0–255). A copy sits at a distance near 0 in both.</source>
+        <translation>在分类器特征上最接近某张训练图像的样本，每个样本旁边显示该训练图像，以及按像素计算与它最近的训练图像（距离基于 784 个取值为 0–255 的灰度值）。副本在两者中的距离都接近 0。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Measure a model to see its samples nearest to the training images.</source>
+        <translation>测量一个模型，即可查看其最接近训练图像的样本。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This measurement has no training images to compare the samples with.</source>
+        <translation>此次测量没有可与样本进行比较的训练图像。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 % of the %L2 samples lie nearer to a training image than 99 % of the test images do (threshold %3 in the classifier&apos;s features). The %L4 samples nearest to the training set:</source>
+        <translation>%L2 个样本中有 %1 % 比 99% 的测试图像更接近某张训练图像（分类器特征上的阈值为 %3）。最接近训练集的 %L4 个样本：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>sample %L1</source>
+        <translation>样本 %L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+18"/>
+        <source>training image %L1
+distance %2</source>
+        <translation>训练图像 %L1
+距离 %2</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels. A copy would sit at a distance near 0 in both.</source>
+        <translation>图像 %1 及其 %2 张最近的训练图像，分别按分类器特征和像素计算。副本在两者中的距离都会接近 0。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>image %1</source>
+        <translation>图像 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1.</source>
+        <translation>第 %1 个</translation>
+    </message>
+</context>
+<context>
     <name>CurveChart</name>
     <message>
         <location filename="../widgets/curvechart.cpp" line="+27"/>
@@ -344,17 +411,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+129"/>
         <source>Interpolate with…</source>
         <translation>与另一图像插值…</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8). At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
-        <translation>从此图像逐步过渡到另一张图像：两者使用相同的噪声加噪到此 t，按 λ 从 0 到 1 分步混合，每个混合结果再使用相同的反向过程噪声去噪（Ho 等，2020，图 8）。t 较小时，过渡只是混合像素；t 较大时，过渡会经过全新的图像。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source> images</source>
         <translation> 张图像</translation>
     </message>
@@ -374,12 +435,7 @@
         <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Walk from image %1 to image (0 to %2):</source>
-        <translation>从图像 %1 过渡到图像（0 到 %2）：</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+55"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -404,7 +460,7 @@
         <translation>t = %1 时的 x_t · %2</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-379"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>前向过程 q(x_t | x_0)</translation>
     </message>
@@ -414,7 +470,12 @@
         <translation>噪声调度：</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+52"/>
+        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8), or both inverted with DDIM to x_T and mixed there. At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
+        <translation>从此图像逐步过渡到另一张图像：两者用相同的噪声加噪到此 t，按 λ 从 0 到 1 逐步混合，每个混合结果再用相同的反向噪声去噪（Ho 等人，2020，图 8）；或者两者都用 DDIM 反演到 x_T，并在那里混合。t 较小时，插值只是混合像素；t 较大时，插值会经过新的图像。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Open an IDX image file</source>
         <translation>打开 IDX 图像文件</translation>
     </message>
@@ -429,7 +490,7 @@
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+135"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -683,7 +744,7 @@
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+308"/>
+        <location filename="../core/trainer.cpp" line="+383"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -920,7 +981,7 @@
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-220"/>
+        <location filename="../core/trainer.cpp" line="-293"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -980,18 +1041,18 @@
         <translation>最多 %1 个类别</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+71"/>
+        <location filename="../core/trainer.cpp" line="+73"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>训练第 %1 步</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+64"/>
         <source>no data set to train on</source>
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-208"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -1011,7 +1072,17 @@
         <translation>数据集的标签最大为 %1，超出了模型的 %2 个类别</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+91"/>
+        <source>copying the weights to every rank</source>
+        <translation>向每个 rank 复制权重</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the batch of %1 does not split evenly over %2 ranks: --batch is the global batch, each rank takes an equal share</source>
+        <translation>大小为 %1 的批次无法平均分配给 %2 个 rank：--batch 是全局批大小，每个 rank 分得相同的份额</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -1292,7 +1363,7 @@
         <translation>质量测量已取消</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+87"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>仅对灰度模型测量质量；此模型生成 %1 通道图像</translation>
     </message>
@@ -1408,6 +1479,46 @@
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
+    <message>
+        <location filename="../core/distributed.cpp" line="+53"/>
+        <source>RANK and WORLD_SIZE must both be set for a distributed run (torchrun sets them)</source>
+        <translation>分布式运行必须同时设置 RANK 和 WORLD_SIZE（torchrun 会设置它们）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>WORLD_SIZE must be a whole number of at least 1, not &apos;%1&apos;</source>
+        <translation>WORLD_SIZE 必须是不小于 1 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RANK must be a whole number from 0 to %1, not &apos;%2&apos;</source>
+        <translation>RANK 必须是 0 到 %1 之间的整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LOCAL_RANK must be a whole number of at least 0, not &apos;%1&apos;</source>
+        <translation>LOCAL_RANK 必须是不小于 0 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MASTER_PORT must be a port number from 1 to 65535, not &apos;%1&apos;</source>
+        <translation>MASTER_PORT 必须是 1 到 65535 之间的端口号，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>this build has no NCCL for distributed training on CUDA</source>
+        <translation>此构建版本不含用于 CUDA 分布式训练的 NCCL</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>rank %1 of %2 could not join the job at %3:%4 with %5: %6</source>
+        <translation>rank %1（共 %2 个）无法通过 %5 加入位于 %3:%4 的作业：%6</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
+        <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -1462,6 +1573,36 @@
         <location line="+2"/>
         <source>The export failed.</source>
         <translation>导出失败。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceChart</name>
+    <message>
+        <location filename="../app/studio/views/guidancechart.cpp" line="+19"/>
+        <source>Quality against guidance w (every class in equal shares)</source>
+        <translation>质量随引导 w 的变化（所有类别等份）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+18"/>
+        <source>Fréchet distance</source>
+        <translation>Fréchet 距离</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>floor (real images)</source>
+        <translation>下限（真实图像）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+13"/>
+        <source>class agreement, %</source>
+        <translation>类别一致率，%</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>guidance w: ε̃ = (1 + w) ε̂(x, t, c) − w ε̂(x, t, ∅)</source>
+        <translation>引导 w：ε̃ = (1 + w) ε̂(x, t, c) − w ε̂(x, t, ∅)</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2282,79 @@
     </message>
 </context>
 <context>
+    <name>InterpolateDialog</name>
+    <message>
+        <location filename="../app/studio/views/interpolatedialog.cpp" line="+17"/>
+        <source>Interpolate between two images</source>
+        <translation>在两张图像之间插值</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>DDPM: noise both to t, mix, denoise</source>
+        <translation>DDPM：两者加噪到 t，混合，去噪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM: invert both to x_T, mix spherically, decode</source>
+        <translation>DDIM：两者反演到 x_T，球面混合，解码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How far both images are noised before they are mixed: at a small t the walk mixes the pixels, at a large t it passes through new images</source>
+        <translation>两张图像在混合前加噪的程度：t 较小时，插值只是混合像素；t 较大时，插值会经过新的图像</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The steps of the inversion and of the decoding: with more, each end comes back closer to its own image</source>
+        <translation>反演和解码的步数：步数越多，两端越接近各自的原图像</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Interpolate</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From image</source>
+        <translation>起始图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To image</source>
+        <translation>目标图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk</source>
+        <translation>插值方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise to t (DDPM)</source>
+        <translation>加噪到 t（DDPM）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps (DDIM)</source>
+        <translation>步数（DDIM）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images λ = 0 … 1</source>
+        <translation>图像数 λ = 0 … 1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Both images are run backwards through DDIM (η = 0) to the noise x_T they would come from, the two noises are mixed along the sphere they lie near, and each mixture is decoded with DDIM (Song et al. 2021, §5.3).</source>
+        <translation>两张图像都经 DDIM（η = 0）反向运行，得到它们各自所对应的噪声 x_T；两个噪声沿它们所靠近的球面混合，每个混合结果再用 DDIM 解码（Song 等人，2021，§5.3）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Both images are noised to t with the same noise, mixed as (1 − λ) x_t^a + λ x_t^b, and each mixture is denoised with the same reverse noise, so the images differ only by λ (Ho et al. 2020, Fig. 8).</source>
+        <translation>两张图像用相同的噪声加噪到 t，按 (1 − λ) x_t^a + λ x_t^b 混合，每个混合结果再用相同的反向噪声去噪，因此各图像之间只有 λ 不同（Ho 等人，2020，图 8）。</translation>
+    </message>
+</context>
+<context>
     <name>LossChart</name>
     <message>
         <location filename="../widgets/losschart.cpp" line="+37"/>
@@ -2167,8 +2381,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+76"/>
-        <location filename="../app/studio/menus.cpp" line="+193"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+79"/>
+        <location filename="../app/studio/menus.cpp" line="+205"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2203,13 +2417,13 @@
         <translation>分数</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2230,7 +2444,7 @@
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-106"/>
+        <location filename="../app/studio/menus.cpp" line="-116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2251,11 +2465,27 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+8"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
+        <source>&amp;Follow training run…</source>
+        <translation>跟踪训练运行(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow a training run: its checkpoint</source>
+        <translation>跟踪训练运行：选择其检查点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only</source>
+        <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -2503,12 +2733,12 @@
         <translation>请先选择数据集。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Training a copy of the demo model; the demo model itself stays as shipped.</source>
-        <translation>正在训练演示模型的副本；演示模型本身保持原样不变。</translation>
+        <location line="+13"/>
+        <source>Training a copy of %1; the file itself stays as it is.</source>
+        <translation>正在训练 %1 的副本；文件本身保持不变。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>There is no model to measure.</source>
         <translation>没有可测量的模型。</translation>
     </message>
@@ -2533,7 +2763,7 @@
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量；请安装 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Opened %1 at step %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
@@ -2621,12 +2851,17 @@
         <translation>未命名模型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 (demo, read-only)</source>
         <translation>%1（演示，只读）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+1"/>
+        <source>%1 (a run&apos;s checkpoint, read-only)</source>
+        <translation>%1（训练运行的检查点，只读）</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Unsaved training</source>
         <translation>未保存的训练</translation>
     </message>
@@ -2644,6 +2879,29 @@
         <location line="+2"/>
         <source>DDPM checkpoints (*.ckpt)</source>
         <translation>DDPM 检查点 (*.ckpt)</translation>
+    </message>
+</context>
+<context>
+    <name>NeighbourLookup</name>
+    <message>
+        <location filename="../app/studio/neighbourlookup.cpp" line="+24"/>
+        <source>No nearest training images: %1</source>
+        <translation>无法获取最近的训练图像：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nearest training images</source>
+        <translation>最近的训练图像</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Looking for the nearest training images of image %1… (the first time, the classifier describes all 60,000 of them first)</source>
+        <translation>正在查找图像 %1 最近的训练图像…（首次查找时，分类器会先描述全部 60000 张训练图像）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quality thread has stopped.</source>
+        <translation>质量线程已停止。</translation>
     </message>
 </context>
 <context>
@@ -2704,9 +2962,14 @@
         <translation>未安装质量分类器（models/fashion-mnist-classifier.ckpt）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Quality is measured against the Fashion-MNIST test images: %1</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+72"/>
+        <source>finding the nearest training images</source>
+        <translation>查找最近的训练图像</translation>
     </message>
 </context>
 <context>
@@ -2720,7 +2983,7 @@
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+37"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+39"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
@@ -2751,12 +3014,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-21"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>使用这些设置生成样本，并与测试图像进行比较</translation>
     </message>
@@ -2772,6 +3035,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Measure against guidance</source>
+        <translation>按引导权重测量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A class-conditional model: every class in equal shares at guidance w = 0, 0.5, 1, 2 and 4, with the form&apos;s sampler: the Fréchet distance and the class agreement of each, in the Guidance chart</source>
+        <translation>类别条件模型：所有类别等份，依次使用引导 w = 0、0.5、1、2 和 4，并使用表单中的采样器：各自的 Fréchet 距离和类别一致率显示在“引导”图表中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2782,12 +3055,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -2802,29 +3075,39 @@
         <translation>种子</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>A classifier trained on the 60,000 Fashion-MNIST training images describes each sample by the features of its last hidden layer. The Fréchet distance compares their mean and covariance with those of the 10,000 test images; the floor is the same distance for as many real training images. A model that makes images like the real ones scores near the floor.</source>
         <translation>一个在 60000 张 Fashion-MNIST 训练图像上训练的分类器，用其最后一个隐藏层的特征描述每个样本。Fréchet 距离将这些特征的均值和协方差与 10000 张测试图像的特征进行比较；下限是同样数量的真实训练图像所得的同一距离。生成的图像与真实图像相似的模型，得分接近下限。</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Quality against network evaluations</source>
         <translation>质量随网络评估次数的变化</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-37"/>
+        <source>Guidance</source>
+        <translation>引导</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nearest training images</source>
+        <translation>最近的训练图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Likelihood bound</source>
         <translation>似然下界</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+106"/>
+        <location line="+115"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-111"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -2841,12 +3124,12 @@
     <message>
         <location line="+11"/>
         <location line="+33"/>
-        <location line="+136"/>
+        <location line="+147"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-176"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
@@ -2872,13 +3155,13 @@
         <translation>每张图像的网络评估次数</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>尚未测量 %1。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Measuring %1 sampler settings…</source>
         <translation>正在测量 %1 种采样器设置…</translation>
     </message>
@@ -2898,7 +3181,7 @@
         <translation>已完成 %L1 / %L2 个图像步</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
@@ -2985,11 +3268,21 @@
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>score s = −ε̂/√(1 − ᾱ_t)</source>
+        <translation>分数 s = −ε̂/√(1 − ᾱ_t)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score s = −ε̂/√(1 − ᾱ_t), shown on ±%1</source>
+        <translation>分数 s = −ε̂/√(1 − ᾱ_t)，按 ±%1 显示</translation>
+    </message>
 </context>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+53"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+54"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -3169,37 +3462,37 @@
         <translation>网络的分数 s = −ε̂/√(1 − ᾱ_t)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>predicted clean image x̂₀</source>
         <translation>预测的干净图像 x̂₀</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+132"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-95"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>步数（DDIM）、水平数（朗之万）</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>predicted noise ε̂</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+167"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
@@ -3226,17 +3519,7 @@
         <translation> · 每 %1 步保留一步（内存预算 %2 MB）</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>score s = −ε̂/√(1 − ᾱ_t), shown on ±%1</source>
-        <translation>分数 s = −ε̂/√(1 − ᾱ_t)，按 ±%1 显示</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>score s = −ε̂/√(1 − ᾱ_t)</source>
-        <translation>分数 s = −ε̂/√(1 − ᾱ_t)</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+63"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
@@ -3244,6 +3527,34 @@
         <location line="+4"/>
         <source>Done: x_0 after %1 steps.</source>
         <translation>完成：经过 %1 步得到 x_0。</translation>
+    </message>
+</context>
+<context>
+    <name>RunActions</name>
+    <message>
+        <location filename="../app/studio/views/runactions.cpp" line="+15"/>
+        <source>Interpolate…</source>
+        <translation>插值…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk between two images of this finished run: noised to t and mixed (Ho et al. 2020, Fig. 8), or inverted with DDIM and mixed spherically</source>
+        <translation>在此已完成运行的两张图像之间插值：加噪到 t 后混合（Ho 等人，2020，图 8），或用 DDIM 反演后球面混合</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nearest training images</source>
+        <translation>最近的训练图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is this image a copy? Its nearest Fashion-MNIST training images, in the quality classifier&apos;s features and in pixels, with their distances (the image to fork)</source>
+        <translation>这张图像是副本吗？显示它按质量分类器特征和按像素计算最近的 Fashion-MNIST 训练图像及其距离（针对选定要分叉的图像）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 → %2 of the run</source>
+        <translation>%1 → %2（本次运行）</translation>
     </message>
 </context>
 <context>
@@ -3277,7 +3588,7 @@
 <context>
     <name>SamplingController</name>
     <message>
-        <location filename="../app/studio/workers/samplingworker.cpp" line="+42"/>
+        <location filename="../app/studio/workers/samplingworker.cpp" line="+43"/>
         <source>sampling</source>
         <translation>采样</translation>
     </message>
@@ -3315,9 +3626,19 @@
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Interpolating between images %1 from t = %2, λ = 0 … 1 in 9 steps, with the weights of step %3</source>
-        <translation>正在使用第 %3 步的权重，从 t = %2 开始在图像 %1 之间插值，λ = 0 … 1，共 9 步</translation>
+        <location line="+15"/>
+        <source>These images do not fit the model; load a data set of the model&apos;s size.</source>
+        <translation>这些图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to x_T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
+        <translation>正在使用第 %4 步的权重对图像 %1 进行插值：两者用 DDIM（η = 0，%2 步）反演到 x_T，以 %3 个 λ 步球面混合，再解码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interpolating between images %1 from t = %2, λ = 0 … 1 in %3 steps, with the weights of step %4</source>
+        <translation>正在使用第 %4 步的权重从 t = %2 对图像 %1 进行插值，λ = 0 … 1，共 %3 步</translation>
     </message>
     <message>
         <location line="+20"/>

@@ -47,18 +47,16 @@ QList<QImage> walkGrid(const Sampling& model, const InterpolationRun& run, int f
     if (run.startT > 0) {
         ReverseProcess rp(model.diffusion, model.denoiserFor(run.sampler, 0, run.sampler.count), run.sampler, run.start,
                           run.startT);
+        // The states before steps 0, total/(frames − 1), … (all but the last row), then the images made.
         const int total = rp.totalSteps();
         std::vector<int> shown;
-        for (int k = 0; k < frames; ++k)
-            shown.push_back(frames > 1 ? static_cast<int>(std::lround(static_cast<double>(total) * k / (frames - 1)))
-                                       : total);
+        for (int k = 0; k + 1 < frames; ++k)
+            shown.push_back(static_cast<int>(std::lround(static_cast<double>(total) * k / (frames - 1))));
         rp.run(&interrupted(), [&](const ReverseStep& s) {
             if (std::find(shown.begin(), shown.end(), s.step) != shown.end())
                 rows.push_back(s.xt.to(torch::kCPU));
         });
         rows.push_back(rp.current().to(torch::kCPU));
-        if (frames == 1)
-            rows.erase(rows.begin(), rows.end() - 1);
     } else {
         rows.push_back(run.start.to(torch::kCPU));
     }

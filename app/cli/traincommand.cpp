@@ -3,6 +3,7 @@
 
 #include "config.h"
 #include "device.h"
+#include "distributed.h"
 #include "precision.h"
 #include "schedule.h"
 #include "sizelimits.h"
@@ -140,6 +141,7 @@ struct TrainArgs {
     TrainOptions train;
     int threads = 0;
     int saveEvery = 1000;
+    int distTimeout = 300; // seconds
     bool conditional = false;
     bool given(const char* option) const { return command->count(option) > 0; }
 };
@@ -224,14 +226,14 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
 // Steps until the trainer's total, Ctrl-C or a failed step, saving every --save-every steps; each
 // step goes to the log, when there is one, and to the progress on stderr. Returns 0, or 1 after the
 // message of the failed step.
-int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, TrainingLog* log)
+int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, TrainingLog* log, bool reports)
 {
     const bool tty = ::isatty(STDERR_FILENO);
     TrainingProgress progress(tty, trainer.stepCount(), steps);
     TrainingRun run;
     run.target = [steps] { return static_cast<int64_t>(steps); };
     run.stopRequested = [] { return interrupted().load(); };
-    run.saveEvery = a.saveEvery;
+    run.saveEvery = reports ? a.saveEvery : 0; // in a job, rank 0 alone writes
     run.savePath = a.out;
     run.saved = [](const Status& s) {
         if (!s)
@@ -240,7 +242,8 @@ int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, Train
     run.afterStep = [&](const StepStats& last) {
         if (log)
             log->write(last);
-        progress.update(last);
+        if (reports)
+            progress.update(last);
     };
     int rc = 0;
     if (auto s = runTraining(trainer, run); !s) {
@@ -259,20 +262,39 @@ int train(const TrainArgs& a, const Environment& env)
     // A folder that does not exist or takes no files fails now, not when the first save comes hours later.
     if (auto w = checkWritable(a.out); !w)
         return fail(w.error(), 2);
-    const auto compute = computeOptions(a.threads, a.device, a.precision);
+    const auto rank = rankFromEnvironment();
+    if (!rank)
+        return fail(rank.error(), 2);
+    auto compute = computeOptions(a.threads, a.device, a.precision);
     if (!compute)
         return fail(compute.error(), 2);
+    if (rank->distributed() && compute->device.is_cuda()) // one GPU a rank, as torchrun numbers them on a machine
+        compute.value().device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(rank->localRank));
     std::unique_ptr<Trainer> trainer;
     TrainingData data;
     if (const int rc = openTrainer(a, env, compute->device, trainer, data))
         return rc;
+    std::shared_ptr<Distributed> job;
+    if (rank->distributed()) {
+        if (trainer->config().train.batch % rank->worldSize != 0)
+            return fail("--batch " + std::to_string(trainer->config().train.batch) + " does not split evenly over " +
+                            std::to_string(rank->worldSize) + " ranks: --batch is the global batch",
+                        2);
+        auto joined = Distributed::join(rank.value(), compute->device, std::chrono::seconds(a.distTimeout));
+        if (!joined)
+            return fail(joined.error());
+        job = std::move(joined.value());
+        if (auto s = trainer->setDistributed(job); !s)
+            return fail(s.error());
+    }
+    const bool reports = rank->rank == 0; // in a job, rank 0 alone logs, shows progress and saves
     long long steps = a.steps;
     if (!a.given("--steps") && a.given("--resume"))
         steps = trainer->config().train.totalSteps;
     trainer->setTotalSteps(steps);
 
     std::unique_ptr<TrainingLog> log;
-    if (a.given("--log")) {
+    if (a.given("--log") && reports) {
         log = std::make_unique<TrainingLog>();
         if (!log->open(a.log, a.given("--resume"), trainer->stepCount()))
             return fail("cannot write the log '" + a.log + "': " + log->errorString());
@@ -280,12 +302,19 @@ int train(const TrainArgs& a, const Environment& env)
 
     stopOnSignals(true);
     trainer->setPrecision(compute->precision);
+    const std::string where = job ? " as rank " + std::to_string(rank->rank) + " of " +
+                                        std::to_string(rank->worldSize) + " (" + job->backend() + ", batch " +
+                                        std::to_string(trainer->config().train.batch / rank->worldSize) + " of " +
+                                        std::to_string(trainer->config().train.batch) + ")"
+                                  : std::string();
     std::fprintf(
-        stderr, "ddpm: training %s (%lld parameters) on %s in %s, %s with %lld images, from step %lld to %lld\n",
+        stderr, "ddpm: training %s (%lld parameters) on %s in %s%s, %s with %lld images, from step %lld to %lld\n",
         trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
         deviceDescription(compute->device).c_str(), precisionDescription(compute->precision, compute->device).c_str(),
-        data.spec.c_str(), data.images, static_cast<long long>(trainer->stepCount()), steps);
-    const int rc = runWithProgress(a, *trainer, steps, log.get());
+        where.c_str(), data.spec.c_str(), data.images, static_cast<long long>(trainer->stepCount()), steps);
+    const int rc = runWithProgress(a, *trainer, steps, log.get(), reports);
+    if (!reports)
+        return rc; // rank 0 saves
     if (interrupted().load())
         std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n",
                      static_cast<long long>(trainer->stepCount()));
@@ -334,6 +363,10 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addText(c, "--log", a->log, "CSV log of step,loss,grad_norm,lr,img_per_s", "CSV");
     addNumber(c, "--save-every", a->saveEvery, 0, static_cast<double>(limits::kMaxSteps),
               "also save every N steps (0: only at the end)", "N");
+    addNumber(c, "--dist-timeout", a->distTimeout, 1, 86400,
+              "in a data-parallel job (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT set, as torchrun does): seconds "
+              "to wait for the other ranks before giving up (300)",
+              "S");
 }
 
 } // namespace ddpm::cli

@@ -6,6 +6,8 @@
 #include "dialogs.h"
 #include "exports.h"
 #include "modeldocument.h"
+#include "neighbourlookup.h"
+#include "runfollower.h"
 #include "helppanel.h"
 #include "language.h"
 #include "preferencesdialog.h"
@@ -14,6 +16,7 @@
 #include "qualityview.h"
 #include "classpicker.h"
 #include "reverseview.h"
+#include "runactions.h"
 #include "samplingruns.h"
 #include "schedulesview.h"
 #include "scoreview.h"
@@ -82,6 +85,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     setCentralWidget(m_tabs);
     m_binder = std::make_unique<SettingsBinder>(m_settings, m_trainingView, m_reverseView);
     m_runs = new SamplingRuns(m_training, m_sampling, m_reverseView, m_document, m_settings, this);
+    m_neighbours = new NeighbourLookup(m_quality, this);
+    m_follower = new RunFollower(
+        m_document, m_training, [this] { return m_trainingView->device(); }, this);
     Exports::Sources sources;
     sources.reverse = &m_reverseView->runs();
     sources.quality = &m_qualityView->results();
@@ -151,6 +157,8 @@ void MainWindow::wireData()
             [this] { m_schedulesView->setImage(m_dataView->currentImage()); });
     connect(m_dataView, &DataView::denoiseFromHere, m_runs, &SamplingRuns::denoiseFromHere);
     connect(m_dataView, &DataView::interpolateRequested, m_runs, &SamplingRuns::interpolate);
+    connect(m_reverseView->runActions(), &RunActions::interpolateRequested, m_runs, &SamplingRuns::interpolate);
+    connect(m_reverseView->runActions(), &RunActions::neighboursRequested, m_neighbours, &NeighbourLookup::lookUp);
 }
 
 // Training: the form's buttons and settings to the controller, its progress and results to the views.
@@ -402,17 +410,17 @@ void MainWindow::startTraining()
     r.device = m_trainingView->device();
     r.threads = m_settings.get(setting::CpuThreads);
     r.precision = m_trainingView->precision();
-    if (m_document->isDemo()) {
-        // The demo model is read-only: training goes on in a copy that is saved under a name of its own.
+    if (m_document->isReadOnly()) { // the demo model, a followed run's checkpoint: trained on as a copy
+        statusBar()->showMessage(
+            tr("Training a copy of %1; the file itself stays as it is.").arg(QFileInfo(m_document->path()).fileName()),
+            8000);
         m_document->setPath(QString());
         updateTitle();
-        statusBar()->showMessage(tr("Training a copy of the demo model; the demo model itself stays as shipped."),
-                                 8000);
     }
     m_training->start(r);
 }
 
-void MainWindow::startQuality(const QualityOptions& options, bool sweep)
+void MainWindow::startQuality(const QualityOptions& options, const std::vector<SamplerOptions>& runs)
 {
     const auto snap = m_training->snapshot();
     if (!snap) {
@@ -422,7 +430,7 @@ void MainWindow::startQuality(const QualityOptions& options, bool sweep)
     QualityRequest r;
     r.model = snap;
     r.options = options;
-    r.runs = sweep ? qualitySweep(options.sampler) : std::vector<SamplerOptions>{options.sampler};
+    r.runs = runs;
     r.threads = m_settings.get(setting::CpuThreads);
     m_qualityStep = snap->step;
     if (m_quality->start(r) != 0)
@@ -448,6 +456,7 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
                                               "the dataset-fashion-mnist package."));
     else
         m_qualityView->setAvailable(true);
+    m_qualityView->setConditional(snapshot->config.unet.numClasses() > 0);
     if (!sourcePath.isEmpty()) {
         m_settings.addRecentFile(sourcePath);
         updateRecentMenu();

@@ -27,6 +27,8 @@ class ReverseView;
 class SchedulesView;
 class QualityView;
 class ScoreView;
+class NeighbourLookup;
+class RunFollower;
 class QualityController;
 class SamplingRuns;
 class Settings;
@@ -48,6 +50,8 @@ public:
     QualityView* qualityView() const { return m_qualityView; }
     ScoreView* scoreView() const { return m_scoreView; }
     QualityController* quality() const { return m_quality; }
+    NeighbourLookup* neighbourLookup() const { return m_neighbours; }
+    RunFollower* follower() const { return m_follower; }
     TrainingController* training() const { return m_training; }
     SamplingController* sampling() const { return m_sampling; }
     DataLoader* dataLoader() const { return m_loader; }
@@ -71,7 +75,7 @@ public:
     void startTraining();
     void startSampling();
     // Measures the current model's samples (one sampler setting, or the sweep against steps).
-    void startQuality(const ddpm::QualityOptions& options, bool sweep);
+    void startQuality(const ddpm::QualityOptions& options, const std::vector<ddpm::SamplerOptions>& runs);
 
     // The exports the menus write (also used by tests, which write them at once).
     Exports* exports() const { return m_exports; }
@@ -123,6 +127,8 @@ private:
     QualityView* m_qualityView;
     ScoreView* m_scoreView;
     QualityController* m_quality;
+    NeighbourLookup* m_neighbours;
+    RunFollower* m_follower;
     qint64 m_qualityStep = 0; // the training step of the model being measured
     HelpPanel* m_help;
     QDockWidget* m_helpDock;

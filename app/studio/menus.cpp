@@ -2,6 +2,8 @@
 // document, the exports or the views; this file only builds and enables them.
 #include "mainwindow.h"
 
+#include "runfollower.h"
+
 #include "bundled.h"
 
 #include "dataview.h"
@@ -73,6 +75,16 @@ void MainWindow::buildFileMenu()
             m_document->keepWorkThen([this, path] { openCheckpoint(path); });
     });
     openAct->setShortcut(QKeySequence::Open);
+    auto* followAct = file->addAction(tr("&Follow training run…"), this, [this] {
+        const QString path = Dialogs::openPath(this, tr("Follow a training run: its checkpoint"),
+                                               QStringLiteral("models"), QFileInfo(m_document->path()).absolutePath(),
+                                               tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+        if (!path.isEmpty())
+            m_document->keepWorkThen([this, path] { m_follower->follow(path); });
+    });
+    followAct->setStatusTip(tr("Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in "
+                               "another process): its checkpoint is opened again each time the run writes it, "
+                               "read-only"));
     m_recentMenu = file->addMenu(tr("Open &recent"));
     auto* demoAct = file->addAction(tr("Open &demo model"), this,
                                     [this] { m_document->keepWorkThen([this] { openDemoModel(); }); });

@@ -407,6 +407,13 @@ void TestQuality::measureWithExactDenoiser()
                                 : featureStats(classifier.features(torch::rand({64, 1, 28, 28}) * 2 - 1));
     reference.fidFloor = 2.0;
     reference.floorCount = 24;
+    // A training set that holds the one image (as row 3) among others: every sample is a copy of it.
+    const auto others = haveData() ? m_test.images.narrow(0, 100, 40) : makeSyntheticShapes(40, 1, 28, 4).images;
+    const auto heldOut = haveData() ? m_test.images.narrow(0, 200, 40) : makeSyntheticShapes(40, 1, 28, 5).images;
+    reference.trainImages = torch::cat({others.narrow(0, 0, 3), one.images, others.narrow(0, 3, 37)});
+    reference.memorisation =
+        makeMemorisationReference(classifier.features(classifierInputFromBytes(reference.trainImages)),
+                                  classifier.features(classifierInputFromBytes(heldOut)), 0.01);
     QualityOptions o;
     o.count = 24;
     o.sampler.ddimSteps = 10;
@@ -434,6 +441,28 @@ void TestQuality::measureWithExactDenoiser()
     QVERIFY2(std::abs(report->fid - closedForm) < 1e-6 * closedForm,
              qPrintable(QStringLiteral("%1 against %2").arg(report->fid).arg(closedForm)));
     QCOMPARE(report->ratio, report->fid / 2.0);
+    // The closest pairs as images: the samples as the classifier saw them, and the copied image as the
+    // nearest training image both in features and in pixels.
+    QCOMPARE(report->memorisation.share, 1.0);
+    QCOMPARE(report->closestSamples.size(0), int64_t(report->memorisation.closest.size()));
+    QCOMPARE(report->closestInPixels.front().train, int64_t(3));
+    QCOMPARE(report->memorisation.closest.front().train, int64_t(3));
+    QVERIFY(report->closestTrain[0].equal(one.images[0]));
+    QVERIFY(report->closestTrainInPixels[0].equal(one.images[0]));
+    const auto sampleGreys = report->closestSamples[0].to(torch::kInt32) - one.images[0].to(torch::kInt32);
+    QVERIFY2(sampleGreys.abs().max().item<int>() <= 2, "the sample is the one image, to the rounding of grey levels");
+    // Any image's nearest training images: the one image finds itself first at distance 0 in both spaces,
+    // then another; the images handed back are those rows of the training set.
+    const auto input = classifierInputFromBytes(one.images);
+    const auto near = nearestTrainingImages(reference, input, classifier.features(input), 2);
+    QCOMPARE(near.inPixels.index.sizes(), (std::vector<int64_t>{1, 2}));
+    QCOMPARE(near.inPixels.index[0][0].item<int64_t>(), int64_t(3));
+    QCOMPARE(near.inFeatures.index[0][0].item<int64_t>(), int64_t(3));
+    QCOMPARE(near.inPixels.distance[0][0].item<double>(), 0.0);
+    QVERIFY(near.inPixels.distance[0][1].item<double>() > 0.0);
+    QVERIFY(near.samples[0].equal(one.images[0]));
+    QVERIFY(near.pixelImages[0][1].equal(reference.trainImages[near.inPixels.index[0][1].item<int64_t>()]));
+    QVERIFY(near.featureImages[0][0].equal(one.images[0]));
     QVERIFY(report->secondsPerImage > 0.0);
 
     o.batch = 24; // one chunk: the same images

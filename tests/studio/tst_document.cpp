@@ -6,10 +6,12 @@
 #include "dialogs.h"
 #include "exporter.h"
 #include "modelfile.h"
+#include "modeldocument.h"
 #include "language.h"
 #include "bundled.h"
 #include "fixtures.h"
 #include "mainwindow.h"
+#include "runfollower.h"
 #include "messages.h"
 #include "qualitycontroller.h"
 #include "qualityview.h"
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void closeWithWorkInFlight();
     void closeDuringTraining();
     void newAndOpenDuringTraining();
+    void followsARunReadOnly();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(Settings& settings);
@@ -308,6 +311,50 @@ void TestDocument::newAndOpenDuringTraining()
         QVERIFY(!w->training()->isDirty());
     }
     QCOMPARE(w->currentPath(), saved);
+}
+
+// File > Follow training run…: a run elsewhere writes its checkpoint again and again; the studio opens each
+// new one, never writes the run's file, and stops following when it trains the model itself.
+void TestDocument::followsARunReadOnly()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("follow.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const QString run = m_dir.filePath(QStringLiteral("run.ckpt"));
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(*tinyData()));
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString()));
+    QAction* follow = actionNamed(w.get(), QStringLiteral("&Follow training run…"));
+    QVERIFY(follow);
+    Dialogs::setNextSavePath(run); // the file the dialog returns
+    follow->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->follower()->isFollowing() && w->training()->step() == 2, 60000);
+    QCOMPARE(w->currentPath(), run);
+    QVERIFY(w->document()->isReadOnly());
+    QVERIFY(w->document()->savePath().isEmpty()); // Save asks for another file
+    QVERIFY(w->document()->displayName().contains(QStringLiteral("read-only")));
+
+    // Unchanged: nothing is read again. The run goes on and writes: the studio opens the new checkpoint.
+    w->follower()->poll();
+    QCOMPARE(w->follower()->refreshes(), 0);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString()));
+    w->follower()->poll();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() == 5, 60000);
+    QCOMPARE(w->follower()->refreshes(), 1);
+    QCOMPARE(w->trainingView()->lossHistory().points().size(), size_t(5));
+
+    // Training here ends following; it trains a copy, and the run's file stays as the run wrote it.
+    const QByteArray written = readFile(run);
+    w->trainingView()->setTotalSteps(7);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->follower()->isFollowing(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->state() == TrainingController::State::Idle, 60000);
+    QVERIFY(w->currentPath().isEmpty());
+    QCOMPARE(readFile(run), written);
 }
 
 QTEST_MAIN(TestDocument)

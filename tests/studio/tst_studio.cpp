@@ -13,9 +13,12 @@
 #include "fixtures.h"
 #include "mainwindow.h"
 #include "messages.h"
+#include "neighbourlookup.h"
+#include "copiespanel.h"
 #include "qualitycontroller.h"
 #include "qualityview.h"
 #include "reverseview.h"
+#include "runactions.h"
 #include "schedulesview.h"
 #include "settings.h"
 #include "trainingview.h"
@@ -33,6 +36,8 @@
 #include <algorithm>
 
 #include <QAction>
+#include <QDialog>
+#include <QTableWidget>
 #include <QLabel>
 #include <QStatusBar>
 #include <QChartView>
@@ -441,6 +446,10 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     QVERIFY(series);
     QCOMPARE(series->count(), 1);
     QCOMPARE(series->at(0), QPointF(4, r.fid));
+    // The samples nearest to the training set, as images beside their nearest training images.
+    QVERIFY(r.closestSamples.defined());
+    QCOMPARE(view->copiesPanel()->table()->rowCount(), int(r.memorisation.closest.size()));
+    QVERIFY(view->copiesPanel()->summaryText().contains(QStringLiteral("50 samples")));
 
     // The sweep, cancelled during its first setting: it ends as not completed, without an error.
     finished.clear();
@@ -467,6 +476,30 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     QVERIFY(lines[0].endsWith(QStringLiteral(",model_step")));
     QVERIFY(lines[1].startsWith(QStringLiteral("ddim,4,")));
     QVERIFY(lines[1].endsWith(QStringLiteral(",") + QString::number(w->training()->step())));
+
+    // Any image of a finished run: its nearest training images, found on the quality thread.
+    SamplerOptions two;
+    two.kind = SamplerKind::Ddim;
+    two.ddimSteps = 3;
+    two.count = 2;
+    w->reverseView()->setSamplerOptions(two);
+    QSignalSpy sampled(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    QVERIFY(sampled.wait(60000));
+    QTRY_VERIFY(w->reverseView()->runActions()->neighboursButton()->isEnabled());
+    QSignalSpy found(w->quality(), &QualityController::neighboursFound);
+    w->reverseView()->runActions()->findNeighbours(2);
+    QVERIFY(w->neighbourLookup()->dialog() && w->neighbourLookup()->dialog()->isVisible());
+    QVERIFY(found.wait(180000));
+    const auto near = found.first().at(1).value<TrainingNeighbours>();
+    QCOMPARE(near.inPixels.index.sizes(), (std::vector<int64_t>{1, 4}));
+    const double direct =
+        (near.samples[0].to(torch::kFloat64) - near.pixelImages[0][0].to(torch::kFloat64)).norm().item<double>();
+    QVERIFY(std::abs(direct - near.inPixels.distance[0][0].item<double>()) < 1e-6);
+    QCOMPARE(w->neighbourLookup()->panel()->table()->rowCount(), 4);
+    QVERIFY(w->neighbourLookup()->statusText().isEmpty());
+    QVERIFY(w->neighbourLookup()->panel()->summaryText().startsWith(QStringLiteral("Image 2 ")));
+    w->neighbourLookup()->dialog()->close();
 
     // Another model: the results of this one go.
     w->newModel();
@@ -699,14 +732,41 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     QCOMPARE(w->reverseView()->origin().request.options.guidance, 3.0);
 
     const auto a = w->dataView()->currentImage(), b = a.flip({2});
-    Q_EMIT w->dataView()->interpolateRequested(a, b, 20, QStringLiteral("0 → flipped"));
+    InterpolationOptions walk;
+    walk.t = 20;
+    Q_EMIT w->dataView()->interpolateRequested(a, b, walk, QStringLiteral("0 → flipped"));
     QVERIFY(finished.wait(60000));
     QTRY_COMPARE(w->reverseView()->frameCount(), 21); // t = 20 … 1, then x_0
     const auto& request = w->reverseView()->origin().request;
     QCOMPARE(request.options.count, 9);
     QVERIFY(request.options.sharedNoise);
     QCOMPARE(request.startT, 20);
-    QVERIFY(torch::allclose(request.start[4], 0.5 * (request.start[0] + request.start[8]), 1e-5, 1e-5));
+    QVERIFY(request.walk && request.walk->a.equal(a) && request.walk->b.equal(b));
+    // The walk's x_20, prepared on the sampling thread: the middle mixture halfway between the ends.
+    const auto x20 = w->reverseView()->frames().first().xtState.to(torch::kFloat32);
+    QCOMPARE(w->reverseView()->frames().first().t, 20);
+    QVERIFY(torch::allclose(x20[4], 0.5 * (x20[0] + x20[8]), 1e-2, 1e-2)); // kept in fp16
+
+    // Between two images of that finished run, with DDIM: inverted to x_T, mixed, decoded in 4 steps.
+    QVERIFY(w->reverseView()->runActions()->interpolateButton()->isEnabled());
+    const auto ends = w->reverseView()->frames().last().xtState.to(torch::kFloat32);
+    InterpolationOptions ddim;
+    ddim.mode = InterpolationMode::Ddim;
+    ddim.ddimSteps = 4;
+    ddim.lambdas = 5;
+    w->reverseView()->runActions()->interpolateImages(2, 9, ddim);
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE(w->reverseView()->frameCount(), 5); // four DDIM steps from x_T, then x_0
+    const auto& walked = w->reverseView()->origin().request;
+    QCOMPARE(walked.options.kind, SamplerKind::Ddim);
+    QCOMPARE(walked.options.eta, 0.0);
+    QCOMPARE(walked.options.count, 5);
+    QCOMPARE(walked.startT, w->training()->snapshot()->config.schedule.steps);
+    QVERIFY(walked.walk && walked.walk->a.equal(ends[1]) && walked.walk->b.equal(ends[8]));
+    QVERIFY(w->reverseView()->title().contains(QStringLiteral("2 → 9")));
+    const auto decoded = w->reverseView()->frames().last().xtState.to(torch::kFloat32);
+    QCOMPARE(decoded.size(0), int64_t(5));
+    QVERIFY(!torch::allclose(decoded[0], decoded[4])); // the two ends stay apart
     Dialogs::setNextAnswer(QMessageBox::Discard);
     w->close();
     QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);

@@ -3,13 +3,16 @@
 // axis; the Data view's x_t is large and says how the images were fitted; the Reverse view counts its
 // steps one way and reports σ_t, η and log-SNR; the help panel gives each live value the meaning it has
 // in the view on screen; a language restart takes the new language and the model open now.
+#include "copiespanel.h"
 #include "dataview.h"
+#include "guidancechart.h"
 #include "dialogs.h"
 #include "helppanel.h"
 #include "imageio.h"
 #include "imageview.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "qualityview.h"
 #include "reverseview.h"
 #include "schedulesview.h"
 #include "settings.h"
@@ -23,6 +26,8 @@
 
 #include <QtTest>
 
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QFontMetrics>
@@ -30,8 +35,10 @@
 #include <QLogValueAxis>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QXYSeries>
 
 #include <algorithm>
 #include <cmath>
@@ -97,6 +104,7 @@ private Q_SLOTS:
     void restartArguments_data();
     void restartArguments();
     void windowDenoisesSeveralImagesWithModelSchedule();
+    void qualityGuidanceSweepAndCopies();
 
 private:
     QTemporaryDir m_dir;
@@ -555,6 +563,93 @@ void TestViews::chineseInterfaceHasAFont()
     const QFontMetrics metrics(font);
     for (const QChar c : QStringLiteral("训练模型"))
         QVERIFY2(metrics.inFont(c), qPrintable(families.first()));
+}
+
+namespace {
+QualityReport guidedReport(double w, double fid, double agreement)
+{
+    QualityReport r;
+    r.count = 100;
+    r.sampler = "ddim";
+    r.steps = 100;
+    r.fid = fid;
+    r.fidFloor = 2.0;
+    r.classChoice = "all";
+    r.guidance = w;
+    r.classAgreement = agreement;
+    return r;
+}
+} // namespace
+
+void TestViews::qualityGuidanceSweepAndCopies()
+{
+    QualityView view;
+    view.setAvailable(true);
+    QVERIFY(!view.guidanceButton()->isEnabled()); // an unconditional model: no guidance to sweep
+    view.setConditional(true);
+    QVERIFY(view.guidanceButton()->isEnabled());
+    QSignalSpy asked(&view, &QualityView::measureRequested);
+    view.guidanceButton()->click();
+    QCOMPARE(asked.size(), 1);
+    const auto runs = asked.first().at(1).value<std::vector<SamplerOptions>>();
+    const std::vector<double> ws{0.0, 0.5, 1.0, 2.0, 4.0};
+    QCOMPARE(runs.size(), ws.size());
+    for (size_t i = 0; i < runs.size(); ++i) {
+        QCOMPARE(runs[i].guidance, ws[i]);
+        QCOMPARE(runs[i].classChoice, kEveryClass);
+        QCOMPARE(runs[i].ddimSteps, view.options().sampler.ddimSteps); // the form's sampler
+    }
+    view.measureButton()->click();
+    QCOMPARE(asked.last().at(1).value<std::vector<SamplerOptions>>().size(), size_t(1));
+
+    // The Guidance chart: the guided reports sorted by w, agreement in per cent; an unconditional report
+    // and a report without a class agreement are not on it. The steps chart keeps w = 1 and the unconditional one.
+    QualityReport plain;
+    plain.count = 100;
+    plain.sampler = "ddim";
+    plain.steps = 50;
+    plain.fid = 9.0;
+    plain.fidFloor = 2.0;
+    view.addReport(guidedReport(2.0, 6.0, 0.96), 10);
+    view.addReport(guidedReport(0.0, 12.0, 0.7), 10);
+    view.addReport(plain, 10);
+    view.addReport(guidedReport(1.0, 8.0, 0.9), 10);
+    view.addReport(guidedReport(4.0, 7.0, std::numeric_limits<double>::quiet_NaN()), 10);
+    QCOMPARE(view.guidanceChart()->pointCount(), 3);
+    const auto agreement = view.guidanceChart()->agreementPoints();
+    QCOMPARE(agreement.size(), 3);
+    QCOMPARE(agreement[0], QPointF(0.0, 70.0));
+    QCOMPARE(agreement[1], QPointF(1.0, 90.0));
+    QCOMPARE(agreement[2], QPointF(2.0, 96.0));
+    auto* steps = qobject_cast<QXYSeries*>(view.chartView()->chart()->series().first());
+    QVERIFY(steps);
+    QCOMPARE(steps->count(), 2);
+    QCOMPARE(steps->at(0), QPointF(50, 9.0));
+    QCOMPARE(steps->at(1), QPointF(100, 8.0));
+
+    // The nearest training images: one row per closest pair, its distances in the captions.
+    QCOMPARE(view.copiesPanel()->table()->rowCount(), 0); // those reports had no training images
+    QVERIFY(view.copiesPanel()->summaryText().contains(QStringLiteral("no training images")));
+    QualityReport copies = plain;
+    copies.memorisation.share = 0.5;
+    copies.memorisation.threshold = 1.25;
+    copies.memorisation.closest = {{3, 17, 0.5}, {0, 4, 1.5}};
+    copies.closestInPixels = {{3, 17, 12.0}, {0, 9, 300.0}};
+    copies.closestSamples = torch::zeros({2, 1, 28, 28}, torch::kUInt8);
+    copies.closestTrain = torch::full({2, 1, 28, 28}, 255, torch::kUInt8);
+    copies.closestTrainInPixels = copies.closestTrain.clone();
+    view.addReport(copies, 11);
+    auto* table = view.copiesPanel()->table();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("sample 4"));
+    QVERIFY(table->item(0, 1)->text().contains(QStringLiteral("training image 17")));
+    QVERIFY(table->item(0, 1)->text().contains(QStringLiteral("0.50")));
+    QVERIFY(table->item(1, 2)->text().contains(QStringLiteral("training image 9")));
+    QVERIFY(!table->item(1, 2)->icon().isNull());
+    QVERIFY(view.copiesPanel()->summaryText().startsWith(QStringLiteral("50.0 %")));
+    view.clearResults();
+    QCOMPARE(table->rowCount(), 0);
+    QCOMPARE(view.guidanceChart()->pointCount(), 0);
 }
 
 QTEST_MAIN(TestViews)

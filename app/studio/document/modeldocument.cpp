@@ -32,12 +32,19 @@ QString ModelDocument::displayName() const
     if (m_path.isEmpty())
         return tr("Untitled model");
     const QString name = QFileInfo(m_path).fileName();
-    return isDemo() ? tr("%1 (demo, read-only)").arg(name) : name;
+    if (isDemo())
+        return tr("%1 (demo, read-only)").arg(name);
+    return isReadOnly() ? tr("%1 (a run's checkpoint, read-only)").arg(name) : name;
+}
+
+bool ModelDocument::isReadOnly() const
+{
+    return isDemo() || (!m_path.isEmpty() && QFileInfo(m_path) == QFileInfo(m_readOnlyPath));
 }
 
 QString ModelDocument::savePath() const
 {
-    return isDemo() ? QString() : m_path; // the demo model stays as shipped
+    return isReadOnly() ? QString() : m_path; // the demo model stays as shipped, a followed run's file its run's
 }
 
 void ModelDocument::newModel(const ddpm::ModelConfig& config, const QString& device)

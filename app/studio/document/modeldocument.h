@@ -29,8 +29,12 @@ public:
     bool isDirty() const;
     // The file name for titles ("Untitled model"; the demo model says it is read-only).
     QString displayName() const;
-    // Where Save writes without asking: the file, unless there is none or it is the shipped demo model.
+    // Where Save writes without asking: the file, unless there is none, it is the shipped demo model or
+    // the checkpoint of a run the studio follows (runfollower.h).
     QString savePath() const;
+    // A file the studio must never write while it is the model's (a followed run's checkpoint).
+    void setReadOnlyPath(const QString& path) { m_readOnlyPath = path; }
+    bool isReadOnly() const;
 
     void newModel(const ddpm::ModelConfig& config, const QString& device);
     void open(const QString& path, const QString& device);
@@ -58,4 +62,5 @@ private:
     Settings& m_settings;
     QWidget* m_dialogParent;
     QString m_path;
+    QString m_readOnlyPath;
 };

@@ -200,3 +200,21 @@ QList<QImage> ReverseRuns::animationFramesFrom(const QList<QList<QImage>>& sourc
         out << gridOf(images, scale);
     return out;
 }
+
+QImage ReverseRuns::scoreGridOf(const SampleFrame& frame)
+{
+    QList<QImage> negated;
+    for (QImage image : frame.epsHat) {
+        image.invertPixels();
+        negated << image;
+    }
+    return gridOf(negated, 1);
+}
+
+QString ReverseRuns::scoreCaption(const Run& run, int t)
+{
+    if (t < 1 || !run.schedule || t > run.schedule->steps())
+        return tr("score s = −ε̂/√(1 − ᾱ_t)");
+    const double scale = 3.0 / run.schedule->sqrtOneMinusAlphaBar()[static_cast<size_t>(t - 1)];
+    return tr("score s = −ε̂/√(1 − ᾱ_t), shown on ±%1").arg(scale, 0, 'g', 3);
+}

@@ -92,6 +92,10 @@ public:
     // Images as a grid (about square, 2 pixels apart, each scaled `scale` times), and the animation's
     // frames made from sources (done by the export job, off the GUI thread).
     static QImage gridOf(const QList<QImage>& images, int scale);
+    // The score s = −ε̂/√(1 − ᾱ_t) of a frame as a grid (its ε̂ images negated; they are shown on ±3), and
+    // the caption that gives the scale under `run`'s schedule (it grows as t falls).
+    static QImage scoreGridOf(const SampleFrame& frame);
+    static QString scoreCaption(const Run& run, int t);
     static QList<QImage> animationFramesFrom(const QList<QList<QImage>>& sources, int scale = 4);
 
 private:

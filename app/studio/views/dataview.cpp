@@ -6,6 +6,7 @@
 
 #include "imageio.h"
 #include "imageview.h"
+#include "interpolatedialog.h"
 
 #include "histogramview.h"
 #include "imagegrid.h"
@@ -17,7 +18,6 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
@@ -136,8 +136,9 @@ void DataView::createForwardControls()
     m_interpolate = new QPushButton(tr("Interpolate with…"), this);
     m_interpolate->setToolTip(
         tr("Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ "
-           "from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8). At a "
-           "small t the walk mixes the pixels; at a large t it passes through new images."));
+           "from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8), or both "
+           "inverted with DDIM to x_T and mixed there. At a small t the walk mixes the pixels; at a large t it "
+           "passes through new images."));
     m_interpolate->setEnabled(false);
     m_denoiseCount = new QSpinBox(this);
     m_denoiseCount->setRange(1, 16);
@@ -258,17 +259,15 @@ void DataView::onDenoiseClicked()
 
 void DataView::onInterpolateClicked()
 {
-    if (!m_data || m_data->size() < 2)
+    if (!m_data || m_data->size() < 2 || !m_modelDiffusion)
         return;
-    bool ok = false;
     const int last = static_cast<int>(m_data->size()) - 1;
-    const int other = QInputDialog::getInt(this, tr("Interpolate with…"),
-                                           tr("Walk from image %1 to image (0 to %2):").arg(m_selected).arg(last),
-                                           m_selected < last ? m_selected + 1 : 0, 0, last, 1, &ok);
-    if (!ok || other == m_selected)
+    InterpolateDialog dialog(0, last, m_selected, currentT(), m_modelDiffusion->steps(), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.from() == dialog.to())
         return;
-    const auto b = m_data->images[other].to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
-    Q_EMIT interpolateRequested(currentImage(), b, currentT(), QStringLiteral("%1 → %2").arg(m_selected).arg(other));
+    const auto image = [this](int i) { return m_data->images[i].to(torch::kFloat32) * (2.0 / 255.0) - 1.0; };
+    Q_EMIT interpolateRequested(image(dialog.from()), image(dialog.to()), dialog.options(),
+                                QStringLiteral("%1 → %2").arg(dialog.from()).arg(dialog.to()));
 }
 
 QSize DataView::sourceImageSize(const QString& spec)

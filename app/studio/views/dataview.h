@@ -1,6 +1,8 @@
 // Data & forward process: choose a data set, pick an image, and watch q(x_t | x0) noise it.
 #pragma once
 
+#include "interpolation.h"
+
 #include "dataloader.h"
 
 #include "diffusion.h"
@@ -67,7 +69,9 @@ Q_SIGNALS:
     // model's (the x_t is the model's; the view switches to it).
     void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
     // Walk from image a to image b ([C, H, W] in [−1, 1]) at t; `which` names them ("12 → 40").
-    void interpolateRequested(const torch::Tensor& a, const torch::Tensor& b, int t, const QString& which);
+    // Walk between two data-set images ([C, H, W] in [−1, 1]) with the dialog's settings.
+    void interpolateRequested(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
+                              const QString& which);
     void liveValuesChanged(const QMap<QString, QString>& values);
     void imageSelected(int index);
 

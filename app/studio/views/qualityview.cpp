@@ -1,6 +1,8 @@
 #include "qualityview.h"
 
 #include "boundpanel.h"
+#include "copiespanel.h"
+#include "guidancechart.h"
 
 #include <QChart>
 #include <QChartView>
@@ -77,6 +79,10 @@ void QualityView::createControls()
     m_sweep = new QPushButton(tr("Measure against steps"), this);
     m_sweep->setToolTip(tr("DDIM with 10, 20, 50, 100 and 250 steps, then DDPM with all steps: the Fréchet "
                            "distance and the time per image of each, in the chart"));
+    m_guidanceSweep = new QPushButton(tr("Measure against guidance"), this);
+    m_guidanceSweep->setToolTip(tr("A class-conditional model: every class in equal shares at guidance w = 0, 0.5, "
+                                   "1, 2 and 4, with the form's sampler: the Fréchet distance and the class agreement "
+                                   "of each, in the Guidance chart"));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_export = new QPushButton(tr("Export CSV…"), this);
     m_progress = new QProgressBar(this);
@@ -98,6 +104,7 @@ QGroupBox* QualityView::buildMeasureForm()
     fl->addRow(tr("Seed"), m_seed);
     fl->addRow(m_measure);
     fl->addRow(m_sweep);
+    fl->addRow(m_guidanceSweep);
     auto* row = new QHBoxLayout;
     row->addWidget(m_cancel);
     row->addWidget(m_export);
@@ -131,6 +138,10 @@ QSplitter* QualityView::buildResultsPanel()
     m_bound = new BoundPanel(this);
     auto* pages = new QTabWidget(this);
     pages->addTab(m_chartView, tr("Quality against network evaluations"));
+    m_guidance = new GuidanceChart(this);
+    pages->addTab(m_guidance, tr("Guidance"));
+    m_copies = new CopiesPanel(this);
+    pages->addTab(m_copies, tr("Nearest training images"));
     pages->addTab(m_bound, tr("Likelihood bound"));
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
@@ -224,8 +235,12 @@ void QualityView::createChart()
 void QualityView::connectSignals()
 {
     connect(m_sampler, &QComboBox::currentIndexChanged, this, &QualityView::updateButtons);
-    connect(m_measure, &QPushButton::clicked, this, [this] { Q_EMIT measureRequested(options(), false); });
-    connect(m_sweep, &QPushButton::clicked, this, [this] { Q_EMIT measureRequested(options(), true); });
+    connect(m_measure, &QPushButton::clicked, this,
+            [this] { Q_EMIT measureRequested(options(), {options().sampler}); });
+    connect(m_sweep, &QPushButton::clicked, this,
+            [this] { Q_EMIT measureRequested(options(), qualitySweep(options().sampler)); });
+    connect(m_guidanceSweep, &QPushButton::clicked, this,
+            [this] { Q_EMIT measureRequested(options(), guidanceSweep(options().sampler)); });
     connect(m_cancel, &QPushButton::clicked, this, &QualityView::cancelRequested);
     connect(m_export, &QPushButton::clicked, this, &QualityView::exportRequested);
 }
@@ -235,6 +250,12 @@ void QualityView::setAvailable(bool available, const QString& why)
     m_available = available;
     if (!available && !why.isEmpty())
         m_status->setText(why);
+    updateButtons();
+}
+
+void QualityView::setConditional(bool conditional)
+{
+    m_conditional = conditional;
     updateButtons();
 }
 
@@ -250,6 +271,7 @@ void QualityView::clearResults(const QString& modelName)
     m_summary->setText(modelName.isEmpty() ? tr("No measurement yet.")
                                            : tr("No measurement of %1 yet.").arg(modelName.toHtmlEscaped()));
     m_classes->setRowCount(0);
+    m_copies->clear();
     m_progress->setValue(0);
     updateChart();
     updateButtons();
@@ -295,6 +317,7 @@ void QualityView::addReport(const QualityReport& report, qint64 modelStep)
 {
     m_results.add(report, modelStep);
     showReport(report, modelStep);
+    m_copies->setReport(report);
     updateChart();
     updateButtons();
 }
@@ -377,9 +400,10 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
 
 void QualityView::updateChart()
 {
-    QList<std::pair<int, int>> order; // (steps, index)
-    for (int i = 0; i < m_results.reports.size(); ++i)
-        order.append({m_results.reports[i].steps, i});
+    QList<std::pair<int, int>> order;                  // (steps, index)
+    for (int i = 0; i < m_results.reports.size(); ++i) // the guidance sweep's other w: the Guidance chart's
+        if (m_results.reports[i].classChoice.empty() || m_results.reports[i].guidance == kDefaultGuidance)
+            order.append({m_results.reports[i].steps, i});
     std::sort(order.begin(), order.end());
     QList<QPointF> fid, floor, time, langevin, corrected;
     double maxFid = 0, maxTime = 0;
@@ -407,6 +431,7 @@ void QualityView::updateChart()
     m_axisTime->setRange(0, maxTime > 0 ? maxTime * 1.15 : 1.0);
     m_axisFid->applyNiceNumbers();
     m_axisTime->applyNiceNumbers();
+    m_guidance->setReports(m_results.reports);
 }
 
 void QualityView::updateButtons()
@@ -415,6 +440,7 @@ void QualityView::updateButtons()
     m_steps->setEnabled(ddim && !m_running);
     m_measure->setEnabled(m_available && !m_running);
     m_sweep->setEnabled(m_available && !m_running);
+    m_guidanceSweep->setEnabled(m_available && m_conditional && !m_running);
     m_cancel->setEnabled(m_running);
     m_export->setEnabled(!m_results.reports.isEmpty());
     for (QWidget* w : std::initializer_list<QWidget*>{m_count, m_sampler, m_seed})

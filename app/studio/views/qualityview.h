@@ -10,8 +10,12 @@
 #include <QList>
 #include <QWidget>
 
+#include <vector>
+
 class QChartView;
 class BoundPanel;
+class CopiesPanel;
+class GuidanceChart;
 class QComboBox;
 class QGroupBox;
 class QLabel;
@@ -32,6 +36,8 @@ public:
 
     // Whether there is a model to measure; `why` says what is missing (shown instead of results).
     void setAvailable(bool available, const QString& why = {});
+    // A class-conditional model: "Measure against guidance" is offered.
+    void setConditional(bool conditional);
     // A different model: the results so far belong to the old one and go.
     void clearResults(const QString& modelName = {});
     // The model was saved under another name: the text that names it follows (the results stay).
@@ -52,6 +58,9 @@ public:
 
     QPushButton* measureButton() const { return m_measure; }
     QPushButton* sweepButton() const { return m_sweep; }
+    QPushButton* guidanceButton() const { return m_guidanceSweep; }
+    GuidanceChart* guidanceChart() const { return m_guidance; }
+    CopiesPanel* copiesPanel() const { return m_copies; }
     QPushButton* cancelButton() const { return m_cancel; }
     QChartView* chartView() const { return m_chartView; }
     BoundPanel* boundPanel() const { return m_bound; }
@@ -61,7 +70,8 @@ public:
     QString statusText() const;
 
 Q_SIGNALS:
-    void measureRequested(const ddpm::QualityOptions& options, bool sweep);
+    // One measurement per sampler setting of `runs`, in order (the form's setting, or a sweep of it).
+    void measureRequested(const ddpm::QualityOptions& options, const std::vector<ddpm::SamplerOptions>& runs);
     void cancelRequested();
     void exportRequested();
 
@@ -82,6 +92,7 @@ private:
     QSpinBox* m_seed;
     QPushButton* m_measure;
     QPushButton* m_sweep;
+    QPushButton* m_guidanceSweep;
     QPushButton* m_cancel;
     QPushButton* m_export;
     QProgressBar* m_progress;
@@ -100,6 +111,9 @@ private:
     QValueAxis* m_axisTime;
     QualityResults m_results;
     BoundPanel* m_bound;
+    GuidanceChart* m_guidance;
+    CopiesPanel* m_copies;
     bool m_available = false;
     bool m_running = false;
+    bool m_conditional = false;
 };

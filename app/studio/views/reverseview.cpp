@@ -3,6 +3,7 @@
 #include "classpicker.h"
 #include "imageio.h"
 #include "imageview.h"
+#include "runactions.h"
 #include "settingeditors.h"
 
 #include "hatlabel.h"
@@ -173,6 +174,7 @@ void ReverseView::createRunWidgets()
     m_showScore->setToolTip(tr("The network's score s = −ε̂/√(1 − ᾱ_t), the direction in which the noisy "
                                "images' density grows fastest: ε̂ is the score, scaled"));
     m_stepInfo = new HatLabel(QString(), this); // "predicts x̂₀": drawn with its hat in any font
+    m_actions = new RunActions(this);
 }
 
 // The run on the right: the run list and its timing, the title, the strip, the scrubber, and the images of
@@ -192,7 +194,10 @@ QVBoxLayout* ReverseView::buildRunPanel()
     right->addWidget(m_note);
     right->addWidget(m_strip);
     right->addWidget(m_scrubber);
-    right->addWidget(m_stepInfo);
+    auto* stepRow = new QHBoxLayout;
+    stepRow->addWidget(m_stepInfo, 1);
+    stepRow->addWidget(m_actions);
+    right->addLayout(stepRow);
     right->addLayout(grids, 1);
     return right;
 }
@@ -222,6 +227,7 @@ void ReverseView::connectSignals()
     connect(m_run, &QPushButton::clicked, this, &ReverseView::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &ReverseView::cancelRequested);
     connect(m_fork, &QPushButton::clicked, this, &ReverseView::requestFork);
+    connect(m_forkImage, &QSpinBox::valueChanged, this, &ReverseView::updateControls); // the image of Nearest…
     connect(m_scrubber, &TimestepScrubber::valueChanged, this, &ReverseView::showFrame);
     connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateControls);
     connect(m_corrector, &QCheckBox::toggled, this, &ReverseView::updateControls);
@@ -319,6 +325,10 @@ void ReverseView::updateControls()
     const bool forkable = shown >= 0 && shown < frames.size() && frames[shown].t > 0 &&
                           frames[shown].xtState.defined() && m_runs.shown().origin.request.model;
     m_fork->setEnabled(m_hasModel && forkable);
+    const auto& origin = m_runs.shown().origin.request;
+    const bool finished = !frames.isEmpty() && frames.last().t == 0 && origin.model;
+    m_actions->setRun(finished ? frames.last().xtState : torch::Tensor(),
+                      origin.model ? origin.model->config.schedule.steps : 1000, m_forkImage->value(), m_hasModel);
     if (forkable)
         m_forkImage->setMaximum(static_cast<int>(frames[shown].xtState.size(0)));
     m_runList->setEnabled(m_runs.count() > 1);
@@ -509,21 +519,8 @@ void ReverseView::showScore(const SampleFrame& f)
 {
     if (!m_showScore->isChecked())
         return;
-    // s = −ε̂/√(1 − ᾱ_t): the ε̂ image negated (shown on ±3, so its pixels are 255 − v) and scaled; the
-    // caption gives the scale, which grows as t falls.
-    const auto& r = m_runs.shown();
-    QList<QImage> negated;
-    for (QImage image : f.epsHat) {
-        image.invertPixels();
-        negated << image;
-    }
-    m_score->setImage(ReverseRuns::gridOf(negated, 1));
-    if (f.t >= 1 && r.schedule && f.t <= r.schedule->steps()) {
-        const double scale = 3.0 / r.schedule->sqrtOneMinusAlphaBar()[static_cast<size_t>(f.t - 1)];
-        m_scoreCaption->setText(tr("score s = −ε̂/√(1 − ᾱ_t), shown on ±%1").arg(scale, 0, 'g', 3));
-    } else {
-        m_scoreCaption->setText(tr("score s = −ε̂/√(1 − ᾱ_t)"));
-    }
+    m_score->setImage(ReverseRuns::scoreGridOf(f));
+    m_scoreCaption->setText(ReverseRuns::scoreCaption(m_runs.shown(), f.t));
 }
 
 QImage ReverseView::scoreImage() const

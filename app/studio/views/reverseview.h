@@ -21,6 +21,7 @@ class QVBoxLayout;
 class ImageStrip;
 class TimestepScrubber;
 class ImageView;
+class RunActions;
 
 class ReverseView : public QWidget {
     Q_OBJECT
@@ -80,6 +81,8 @@ public:
     // The image to fork (0-based) and how many continuations.
     void setForkChoice(int image, int forks);
     void requestFork(); // as the Fork here button does, at the frame shown
+    // Interpolate… and Nearest training images, for the finished run shown.
+    RunActions* runActions() const { return m_actions; }
 
 Q_SIGNALS:
     void runRequested();
@@ -113,6 +116,7 @@ private:
     QSpinBox* m_forkImage;
     QSpinBox* m_forkCount;
     QPushButton* m_fork;
+    RunActions* m_actions;
     QSpinBox* m_count;
     QCheckBox* m_corrector;
     QSpinBox* m_langevinSteps;

@@ -60,3 +60,24 @@ void QualityController::onFinished(quint64 request, bool completed, const QStrin
     m_requests.finish(request);
     Q_EMIT finished(request, completed, error);
 }
+
+quint64 QualityController::findNeighbours(const NeighboursRequest& request)
+{
+    if (!request.images.defined() || request.images.size(0) == 0 || m_background.isStopped())
+        return 0;
+    const auto ticket = m_lookups.next();
+    auto report = reporterFor(this, &QualityController::m_lookups, ticket.id);
+    m_background.post([w = m_worker, request, report, id = ticket.id] {
+        auto found = std::make_shared<ddpm::TrainingNeighbours>();
+        const QString error =
+            guarded(tr("finding the nearest training images"), [&] { return w->findNeighbours(request, *found); });
+        report([id, found, error](QualityController& c) {
+            c.m_lookups.finish(id);
+            if (error.isEmpty())
+                Q_EMIT c.neighboursFound(id, *found);
+            else
+                Q_EMIT c.neighboursFailed(id, error);
+        });
+    });
+    return ticket.id;
+}

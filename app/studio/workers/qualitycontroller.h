@@ -28,6 +28,15 @@ struct QualityRequest {
 
 Q_DECLARE_METATYPE(ddpm::QualityReport)
 
+// The nearest training images of a few of a grey model's images (issue 20 §3): in the quality classifier's
+// features and in pixels, among the Fashion-MNIST training images the quality reference holds.
+struct NeighboursRequest {
+    torch::Tensor images; // [N, 1, S, S] in [−1, 1], at the model's size
+    int k = 4;
+    std::optional<int> threads;
+    QString classifierPath; // empty: the shipped classifier
+};
+
 class QualityWorker;
 
 class QualityController : public QObject {
@@ -39,6 +48,10 @@ public:
     // Starts a measurement; returns its request number, or 0 when one is still running or there is no model.
     quint64 start(const QualityRequest& request);
     void cancel(); // the running request stops at its next step and ends as not completed
+    // Looks them up on the quality thread, after a measurement running there (the first lookup builds the
+    // reference: the training images' features); ends with neighboursFound or neighboursFailed. The
+    // newest lookup wins. Returns its number, 0 when there is nothing to look up.
+    quint64 findNeighbours(const NeighboursRequest& request);
     bool isRunning() const { return m_requests.active(); }
     void shutdown(); // cancels and waits for the worker thread (the destructor does it too)
 
@@ -48,11 +61,14 @@ Q_SIGNALS:
     void reportReady(quint64 request, int run, const ddpm::QualityReport& report);
     // completed: every run measured. error: why it stopped; empty when completed or cancelled.
     void finished(quint64 request, bool completed, const QString& error);
+    void neighboursFound(quint64 request, const ddpm::TrainingNeighbours& neighbours);
+    void neighboursFailed(quint64 request, const QString& error);
 
 private:
     void onFinished(quint64 request, bool completed, const QString& error);
 
     QualityWorker* m_worker = nullptr; // lives on the background thread
     Requests m_requests;
+    Requests m_lookups;                                       // findNeighbours
     BackgroundWorker m_background{QStringLiteral("quality")}; // last: stopped first
 };

@@ -19,9 +19,9 @@ void QualityWorker::run(quint64 request, const QualityRequest& r, const std::ato
 }
 
 // The classifier and the reference statistics, loaded once and kept; returns why they are not there.
-QString QualityWorker::prepare(const QualityRequest& r)
+QString QualityWorker::prepare(const QString& classifierFile, int floorCount)
 {
-    const QString path = r.classifierPath.isEmpty() ? classifierPath() : r.classifierPath;
+    const QString path = classifierFile.isEmpty() ? classifierPath() : classifierFile;
     if (path.isEmpty())
         return QualityController::tr("The quality classifier is not installed "
                                      "(models/fashion-mnist-classifier.ckpt).");
@@ -33,8 +33,10 @@ QString QualityWorker::prepare(const QualityRequest& r)
         m_classifierPath = path;
         m_reference.reset();
     }
-    if (!m_reference || m_reference->floorCount != r.options.count) {
-        auto ref = fashionMnistReference(*m_classifier, r.options.count);
+    if (floorCount == 0)
+        floorCount = m_reference ? static_cast<int>(m_reference->floorCount) : 1000;
+    if (!m_reference || m_reference->floorCount != floorCount) {
+        auto ref = fashionMnistReference(*m_classifier, floorCount);
         if (!ref)
             return QualityController::tr("Quality is measured against the Fashion-MNIST test images: %1")
                 .arg(ddpm::errorText(ref));
@@ -46,7 +48,7 @@ QString QualityWorker::prepare(const QualityRequest& r)
 QString QualityWorker::measure(quint64 request, const QualityRequest& r, const std::atomic<bool>& cancel,
                                bool& completed)
 {
-    if (const QString error = prepare(r); !error.isEmpty())
+    if (const QString error = prepare(r.classifierPath, r.options.count); !error.isEmpty())
         return error;
     // A copy of the weights of its own: the sampler may use the snapshot's network at the same time.
     auto sampling = samplingFrom(*r.model, r.useEma ? Weights::Ema : Weights::Raw, /*ownCopy=*/true);
@@ -79,5 +81,18 @@ QString QualityWorker::measure(quint64 request, const QualityRequest& r, const s
         Q_EMIT reportReady(request, i, report.value());
     }
     completed = true;
+    return {};
+}
+
+QString QualityWorker::findNeighbours(const NeighboursRequest& r, TrainingNeighbours& found)
+{
+    useThreads(r.threads);
+    if (const QString error = prepare(r.classifierPath, 0); !error.isEmpty())
+        return error;
+    torch::NoGradGuard guard;
+    auto input = classifierInputFromSamples(r.images.to(torch::kCPU));
+    if (!input)
+        return ddpm::errorText(input);
+    found = nearestTrainingImages(*m_reference, input.value(), m_classifier->features(input.value()), r.k);
     return {};
 }

@@ -16,6 +16,8 @@ class QualityWorker : public QObject {
 public:
     // Always ends with finished(request, …).
     void run(quint64 request, const QualityRequest& r, const std::atomic<bool>& cancel);
+    // QualityController::findNeighbours on this thread: the neighbours, or why there are none.
+    QString findNeighbours(const NeighboursRequest& r, ddpm::TrainingNeighbours& found);
 
 Q_SIGNALS:
     void progress(quint64 request, int run, int runs, qint64 done, qint64 total);
@@ -24,7 +26,9 @@ Q_SIGNALS:
 
 private:
     QString measure(quint64 request, const QualityRequest& r, const std::atomic<bool>& cancel, bool& completed);
-    QString prepare(const QualityRequest& r);
+    // The classifier and a reference whose floor has `floorCount` images (0: any reference already made,
+    // else 1,000).
+    QString prepare(const QString& classifierFile, int floorCount);
 
     std::unique_ptr<ddpm::TrainedClassifier> m_classifier;
     QString m_classifierPath;

@@ -15,6 +15,14 @@ bool sameRequest(const SamplingRequest& a, const SamplingRequest& b)
         return false;
     if (a.start.defined() && (!a.start.is_same(b.start) || a.startT != b.startT))
         return false;
+    if (a.walk.has_value() != b.walk.has_value())
+        return false;
+    if (a.walk) {
+        const auto &x = *a.walk, &y = *b.walk;
+        if (!x.a.is_same(y.a) || !x.b.is_same(y.b) || x.options.mode != y.options.mode || x.options.t != y.options.t ||
+            x.options.lambdas != y.options.lambdas || x.options.ddimSteps != y.options.ddimSteps)
+            return false; // seed, clipping and class are the options' own, compared below
+    }
     return a.model == b.model && a.useEma == b.useEma && a.threads == b.threads && a.options == b.options;
 }
 

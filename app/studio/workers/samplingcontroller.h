@@ -7,6 +7,7 @@
 #include "backgroundworker.h"
 #include "modelsnapshot.h"
 
+#include "interpolation.h"
 #include "sampler.h"
 
 #include <QImage>
@@ -33,7 +34,14 @@ struct SamplingRequest {
     int startT = 0;
     std::optional<int> threads; // CPU threads for the sampling thread (0: all cores); none: as they are
     ddpm::Denoiser denoiser;    // used instead of the model's network when set (tests, oracles)
-    quint64 request = 0;        // set by start()
+    // A walk between two images [C, H, W] (core/interpolation.h), prepared on the sampling thread, since
+    // DDIM's inversion runs the network: it gives the run's start and startT; `options` are its plan's.
+    struct Walk {
+        torch::Tensor a, b;
+        ddpm::InterpolationOptions options;
+    };
+    std::optional<Walk> walk;
+    quint64 request = 0; // set by start()
 };
 
 class SamplingWorker;

@@ -107,34 +107,43 @@ void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString
                           QStringLiteral("denoise-from-here"), scheduleNote);
 }
 
-void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, int t, const QString& which)
+void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
+                               const QString& which)
 {
     const auto snap = m_training->snapshot();
     if (!snap)
         return;
-    InterpolationOptions o;
-    o.t = std::min(t, snap->config.schedule.steps);
-    o.lambdas = 9;
+    const auto& u = snap->config.unet;
+    if (a.dim() != 3 || a.size(0) != u.imageChannels() || a.size(1) != u.imageSize() || b.sizes() != a.sizes())
+        return Q_EMIT failed(tr("These images do not fit the model; load a data set of the model's size."));
+    SamplingRequest::Walk w{a, b, walk};
+    w.options.t = std::min(w.options.t, snap->config.schedule.steps);
+    w.options.ddimSteps = std::min(w.options.ddimSteps, snap->config.schedule.steps);
     const auto view = m_view->samplerOptions();
-    o.seed = view.seed;
-    o.clipX0 = view.clipX0;
-    o.classChoice = view.classChoice == kEveryClass ? kUnconditional : view.classChoice;
-    const auto prepared = prepareInterpolation(samplingFrom(*snap, Weights::Ema), a, b, o);
-    if (!prepared)
-        return Q_EMIT failed(ddpm::errorText(prepared));
+    w.options.seed = view.seed;
+    w.options.clipX0 = view.clipX0;
+    w.options.classChoice = view.classChoice == kEveryClass ? kUnconditional : view.classChoice;
+    const auto plan = planInterpolation(w.options, snap->config.schedule.steps);
     SamplingRequest r;
     r.model = snap;
-    r.options = prepared->sampler;
+    r.options = plan.sampler;
     r.options.variance = view.variance;
     r.useEma = m_view->useEma();
-    r.start = prepared->start;
-    r.startT = prepared->startT;
-    runWithCurrentWeights(r,
-                          tr("Interpolating between images %1 from t = %2, λ = 0 … 1 in 9 steps, with the weights of "
-                             "step %3")
-                              .arg(which)
-                              .arg(r.startT),
-                          QStringLiteral("interpolation"));
+    r.startT = plan.startT;
+    r.walk = w;
+    const int n = w.options.lambdas;
+    const QString title =
+        walk.mode == InterpolationMode::Ddim
+            ? tr("Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to x_T, mixed spherically "
+                 "in %3 steps of λ, and decoded, with the weights of step %4")
+                  .arg(which)
+                  .arg(w.options.ddimSteps)
+                  .arg(n)
+            : tr("Interpolating between images %1 from t = %2, λ = 0 … 1 in %3 steps, with the weights of step %4")
+                  .arg(which)
+                  .arg(w.options.t)
+                  .arg(n);
+    runWithCurrentWeights(r, title, QStringLiteral("interpolation"));
 }
 
 void SamplingRuns::forkAt(const torch::Tensor& xt, int t, int forks, int image)

@@ -28,8 +28,11 @@ public:
     void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
     // Continues one image's x_t of the run shown `forks` times with fresh noise.
     void forkAt(const torch::Tensor& xt, int t, int forks, int image);
-    // Walk from image a to image b at t (core/interpolation.h, DDPM mode), as a run of the Reverse view.
-    void interpolate(const torch::Tensor& a, const torch::Tensor& b, int t, const QString& which);
+    // Walk from image a to image b ([C, H, W] in [−1, 1]; core/interpolation.h) as a run of the Reverse
+    // view: `walk`'s mode, t, λ count and DDIM steps; seed, clipping, class and σ² from the Reverse view.
+    // `which` names the two images in the title ("3 → 7").
+    void interpolate(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
+                     const QString& which);
 
 Q_SIGNALS:
     void runShown();                     // a run began, or was asked for again: show the Reverse view

@@ -1,6 +1,7 @@
 #include "samplingworker.h"
 
 #include "imageio.h"
+#include "interpolation.h"
 #include "modelstate.h"
 
 #include <QElapsedTimer>
@@ -51,11 +52,24 @@ bool SamplingWorker::run(const SamplingRequest& r, const std::atomic<bool>& canc
     auto sampling = samplingFrom(*r.model, r.useEma ? Weights::Ema : Weights::Raw);
     if (auto s = sampling.checkClasses(r.options); !s)
         throw std::runtime_error(s.error());
-    const int64_t images = r.start.defined() ? r.start.size(0) : r.options.count;
+    if (r.denoiser) // a test's: unconditional
+        sampling.denoiser = r.denoiser;
+    torch::Tensor start = r.start;
+    int startT = r.startT;
+    if (r.walk) { // the mixtures to denoise (DDIM: the inversion runs the network here, cancellable)
+        auto walk = prepareInterpolation(sampling, r.walk->a, r.walk->b, r.walk->options, &cancel);
+        if (!walk)
+            throw std::runtime_error(walk.error());
+        if (!walk->start.defined())
+            return false; // cancelled
+        start = walk->start;
+        startT = walk->startT;
+    }
+    const int64_t images = start.defined() ? start.size(0) : r.options.count;
     const auto denoiser = r.denoiser ? r.denoiser : sampling.denoiserFor(r.options, r.options.firstImage, images);
     std::unique_ptr<ReverseProcess> rp;
-    if (r.start.defined())
-        rp = std::make_unique<ReverseProcess>(sampling.diffusion, denoiser, r.options, r.start, r.startT);
+    if (start.defined())
+        rp = std::make_unique<ReverseProcess>(sampling.diffusion, denoiser, r.options, start, startT);
     else
         rp = std::make_unique<ReverseProcess>(sampling.diffusion, denoiser, r.options, sampling.imageShape);
     const int total = rp->totalSteps();
@@ -88,6 +102,7 @@ bool SamplingWorker::run(const SamplingRequest& r, const std::atomic<bool>& canc
         f.step = total;
         f.t = 0;
         f.xt = batchToImages(rp->current());
+        f.xtState = rp->current().to(torch::kCPU, torch::kHalf); // x_0: the ends of a walk between samples
         f.x0Hat = f.xt;
         f.epsHat = batchToImages(torch::zeros_like(rp->current()));
         finals = f.xt;

@@ -1,0 +1,63 @@
+#include "neighbourlookup.h"
+
+#include "copiespanel.h"
+#include "qualitycontroller.h"
+
+#include <QDialog>
+#include <QLabel>
+#include <QVBoxLayout>
+
+NeighbourLookup::NeighbourLookup(QualityController* quality, QWidget* window)
+    : QObject(window)
+    , m_quality(quality)
+    , m_window(window)
+{
+    connect(m_quality, &QualityController::neighboursFound, this,
+            [this](quint64 request, const ddpm::TrainingNeighbours& found) {
+                if (request != m_request || !m_dialog)
+                    return;
+                m_panel->setNeighbours(found, m_index);
+                m_status->clear();
+            });
+    connect(m_quality, &QualityController::neighboursFailed, this, [this](quint64 request, const QString& error) {
+        if (request == m_request && m_dialog)
+            m_status->setText(tr("No nearest training images: %1").arg(error));
+    });
+}
+
+void NeighbourLookup::ensureDialog()
+{
+    if (m_dialog)
+        return;
+    m_dialog = new QDialog(m_window);
+    m_dialog->setWindowTitle(tr("Nearest training images"));
+    m_panel = new CopiesPanel(m_dialog);
+    m_status = new QLabel(m_dialog);
+    m_status->setTextFormat(Qt::PlainText); // errors name files
+    m_status->setWordWrap(true);
+    auto* layout = new QVBoxLayout(m_dialog);
+    layout->addWidget(m_status);
+    layout->addWidget(m_panel, 1);
+    m_dialog->resize(560, 420);
+}
+
+void NeighbourLookup::lookUp(const torch::Tensor& image, int index)
+{
+    ensureDialog();
+    NeighboursRequest r;
+    r.images = image;
+    m_request = m_quality->findNeighbours(r);
+    m_index = index;
+    m_panel->clear();
+    m_status->setText(m_request != 0 ? tr("Looking for the nearest training images of image %1… (the first time, "
+                                          "the classifier describes all 60,000 of them first)")
+                                           .arg(index)
+                                     : tr("The quality thread has stopped."));
+    m_dialog->show();
+    m_dialog->raise();
+}
+
+QString NeighbourLookup::statusText() const
+{
+    return m_status ? m_status->text() : QString();
+}

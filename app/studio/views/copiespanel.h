@@ -1,0 +1,31 @@
+// Are the samples copies? (issue 20 §3.) The samples of a quality report that lie nearest to the training
+// set, each beside its nearest training image in the classifier's features and its nearest in pixels,
+// with their distances, under the report's share of likely copies and the threshold it used; or one
+// image's nearest training images in both spaces.
+#pragma once
+
+#include "quality.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+class CopiesPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit CopiesPanel(QWidget* parent = nullptr);
+
+    // Shows `report`'s closest pairs; a report without them says why there are none.
+    void setReport(const ddpm::QualityReport& report);
+    // One image's nearest training images instead: a row for each rank, the image itself in the first.
+    // `image` is its number (1-based) in its run.
+    void setNeighbours(const ddpm::TrainingNeighbours& neighbours, int image);
+    void clear();
+    QTableWidget* table() const { return m_table; }
+    QString summaryText() const;
+
+private:
+    QLabel* m_summary;
+    QTableWidget* m_table;
+};

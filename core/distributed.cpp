@@ -1,0 +1,271 @@
+#include "distributed.h"
+
+#include "device.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+#ifdef DDPM_WITH_DISTRIBUTED
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#ifdef DDPM_WITH_NCCL
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
+#endif
+
+namespace ddpm {
+
+namespace {
+
+bool parseInt(const char* text, long low, long high, int& out)
+{
+    if (!text || !*text)
+        return false;
+    char* end = nullptr;
+    errno = 0;
+    const long v = std::strtol(text, &end, 10);
+    if (errno != 0 || *end != '\0' || v < low || v > high)
+        return false;
+    out = static_cast<int>(v);
+    return true;
+}
+
+const char* fromProcess(const char* name)
+{
+    return std::getenv(name);
+}
+
+} // namespace
+
+Result<RankInfo> rankFromEnvironment(const char* (*get)(const char*))
+{
+    const auto env = get ? get : fromProcess;
+    RankInfo r;
+    const char* rank = env("RANK");
+    const char* world = env("WORLD_SIZE");
+    if (!rank && !world)
+        return r;
+    if (!rank || !world)
+        return fail(DDPM_MSG("Engine", "RANK and WORLD_SIZE must both be set for a distributed run (torchrun sets "
+                                       "them)"));
+    if (!parseInt(world, 1, 1 << 20, r.worldSize))
+        return fail(DDPM_MSG("Engine", "WORLD_SIZE must be a whole number of at least 1, not '%1'"), world);
+    if (!parseInt(rank, 0, r.worldSize - 1, r.rank))
+        return fail(DDPM_MSG("Engine", "RANK must be a whole number from 0 to %1, not '%2'"), r.worldSize - 1, rank);
+    if (const char* v = env("LOCAL_RANK"); v && !parseInt(v, 0, 1 << 20, r.localRank))
+        return fail(DDPM_MSG("Engine", "LOCAL_RANK must be a whole number of at least 0, not '%1'"), v);
+    if (const char* v = env("MASTER_ADDR"); v && *v)
+        r.masterAddr = v;
+    if (const char* v = env("MASTER_PORT"); v && !parseInt(v, 1, 65535, r.masterPort))
+        return fail(DDPM_MSG("Engine", "MASTER_PORT must be a port number from 1 to 65535, not '%1'"), v);
+    return r;
+}
+
+bool distributedBuilt()
+{
+#ifdef DDPM_WITH_DISTRIBUTED
+    return true;
+#else
+    return false;
+#endif
+}
+
+std::string backendFor(torch::Device device)
+{
+    return device.is_cuda() ? "nccl" : "gloo";
+}
+
+#ifdef DDPM_WITH_DISTRIBUTED
+
+// The backend's collectives behind one face (Gloo and NCCL are different classes in every LibTorch).
+class ProcessGroupHolder {
+public:
+    c10::intrusive_ptr<c10d::Store> store;
+    std::function<c10::intrusive_ptr<c10d::Work>(std::vector<at::Tensor>&)> allreduce;
+    std::function<c10::intrusive_ptr<c10d::Work>(std::vector<at::Tensor>&)> broadcast;
+    std::function<c10::intrusive_ptr<c10d::Work>()> barrier;
+    std::function<void()> release; // drops the process group before the store
+};
+
+namespace {
+
+template <typename Group> void bind(ProcessGroupHolder& h, c10::intrusive_ptr<Group> group)
+{
+    h.allreduce = [group](std::vector<at::Tensor>& t) { return group->allreduce(t); };
+    h.broadcast = [group](std::vector<at::Tensor>& t) {
+        c10d::BroadcastOptions o;
+        o.rootRank = 0;
+        return group->broadcast(t, o);
+    };
+    h.barrier = [group] { return group->barrier(); };
+}
+
+// Gloo's network device: the interface GLOO_SOCKET_IFNAME names, the loopback for a job on this machine
+// alone, else the address this machine's name resolves to (as torch.distributed does).
+std::shared_ptr<::gloo::transport::Device> glooDevice(const RankInfo& info)
+{
+    if (const char* name = std::getenv("GLOO_SOCKET_IFNAME"); name && *name)
+        return c10d::ProcessGroupGloo::createDeviceForInterface(name);
+    const std::string& a = info.masterAddr;
+    if (a == "localhost" || a.rfind("127.", 0) == 0)
+        return c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1");
+    return c10d::ProcessGroupGloo::createDefaultDevice();
+}
+
+void waitFor(const c10::intrusive_ptr<c10d::Work>& work, std::chrono::milliseconds timeout)
+{
+    if (!work->wait(timeout))
+        throw std::runtime_error("a collective operation did not finish in time");
+}
+
+} // namespace
+
+Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, torch::Device device,
+                                                        std::chrono::milliseconds timeout)
+{
+    auto holder = std::make_unique<ProcessGroupHolder>();
+    const std::string backend = backendFor(device);
+    try {
+        c10d::TCPStoreOptions so;
+        so.port = static_cast<std::uint16_t>(info.masterPort);
+        so.isServer = info.rank == 0;
+        so.numWorkers = static_cast<std::size_t>(info.worldSize);
+        so.waitWorkers = true;
+        so.timeout = timeout;
+        holder->store = c10::make_intrusive<c10d::TCPStore>(info.masterAddr, so);
+        if (device.is_cuda()) {
+#ifdef DDPM_WITH_NCCL
+            auto options = c10d::ProcessGroupNCCL::Options::create();
+            options->timeout = timeout;
+            auto group = c10::make_intrusive<c10d::ProcessGroupNCCL>(holder->store, info.rank, info.worldSize, options);
+            bind(*holder, group);
+            holder->release = [group]() mutable { group.reset(); };
+#else
+            return fail(DDPM_MSG("Engine", "this build has no NCCL for distributed training on CUDA"));
+#endif
+        } else {
+            auto options = c10d::ProcessGroupGloo::Options::create(timeout);
+            options->devices.push_back(glooDevice(info));
+            auto group = c10::make_intrusive<c10d::ProcessGroupGloo>(holder->store, info.rank, info.worldSize, options);
+            bind(*holder, group);
+            holder->release = [group]() mutable { group.reset(); };
+        }
+    } catch (const std::exception& e) {
+        return fail(DDPM_MSG("Engine", "rank %1 of %2 could not join the job at %3:%4 with %5: %6"), info.rank,
+                    info.worldSize, info.masterAddr, info.masterPort, backend, exceptionSummary(e));
+    }
+    return std::unique_ptr<Distributed>(new Distributed(info, backend, std::move(holder), timeout));
+}
+
+Distributed::~Distributed()
+{
+    if (m_group) {
+        m_group->allreduce = {};
+        m_group->broadcast = {};
+        m_group->barrier = {};
+        if (m_group->release)
+            m_group->release();
+    }
+}
+
+void Distributed::average(const std::vector<torch::Tensor>& tensors, int64_t bucketBytes)
+{
+    if (worldSize() == 1)
+        return;
+    torch::NoGradGuard guard;
+    struct Bucket {
+        std::vector<torch::Tensor> members;
+        int64_t bytes = 0;
+        torch::Tensor flat;
+        c10::intrusive_ptr<c10d::Work> work;
+    };
+    // Buckets of one dtype and device each, filled in the tensors' order (the same on every rank).
+    std::vector<Bucket> buckets;
+    std::map<std::pair<int, std::string>, size_t> open;
+    for (const auto& t : tensors) {
+        if (!t.defined())
+            throw std::invalid_argument("average: an undefined tensor");
+        const auto key = std::make_pair(static_cast<int>(t.scalar_type()), t.device().str());
+        auto it = open.find(key);
+        if (it == open.end() || buckets[it->second].bytes >= bucketBytes) {
+            buckets.emplace_back();
+            it = open.insert_or_assign(key, buckets.size() - 1).first;
+        }
+        auto& b = buckets[it->second];
+        b.members.push_back(t);
+        b.bytes += t.numel() * static_cast<int64_t>(t.element_size());
+    }
+    for (auto& b : buckets) { // every all-reduce on its way before the first is waited for
+        std::vector<torch::Tensor> parts;
+        for (const auto& m : b.members)
+            parts.push_back(m.reshape({-1}));
+        b.flat = torch::cat(parts);
+        std::vector<at::Tensor> one{b.flat};
+        b.work = m_group->allreduce(one);
+    }
+    for (auto& b : buckets) {
+        waitFor(b.work, m_timeout);
+        b.flat.div_(worldSize());
+        int64_t offset = 0;
+        for (auto& m : b.members) {
+            m.copy_(b.flat.narrow(0, offset, m.numel()).view(m.sizes()));
+            offset += m.numel();
+        }
+    }
+}
+
+void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>& tensors)
+{
+    if (worldSize() == 1)
+        return;
+    torch::NoGradGuard guard;
+    for (const auto& t : tensors) {
+        auto flat = t.contiguous();
+        std::vector<at::Tensor> one{flat};
+        waitFor(m_group->broadcast(one), m_timeout);
+        if (!flat.is_same(t))
+            t.copy_(flat);
+    }
+}
+
+void Distributed::barrier()
+{
+    if (worldSize() > 1)
+        waitFor(m_group->barrier(), m_timeout);
+}
+
+#else // no c10d in this LibTorch
+
+class ProcessGroupHolder {};
+
+Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, torch::Device device,
+                                                        std::chrono::milliseconds timeout)
+{
+    if (info.distributed())
+        return fail(DDPM_MSG("Engine", "this build of ddpm has no distributed training: its LibTorch has no c10d "
+                                       "(on Debian, install libgloo-dev and build again)"));
+    return std::unique_ptr<Distributed>(new Distributed(info, backendFor(device), nullptr, timeout));
+}
+
+Distributed::~Distributed() = default;
+
+void Distributed::average(const std::vector<torch::Tensor>&, int64_t) {}
+void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>&) {}
+void Distributed::barrier() {}
+
+#endif
+
+Distributed::Distributed(RankInfo info, std::string backend, std::unique_ptr<ProcessGroupHolder> group,
+                         std::chrono::milliseconds timeout)
+    : m_info(std::move(info))
+    , m_backend(std::move(backend))
+    , m_group(std::move(group))
+    , m_timeout(timeout)
+{
+}
+
+} // namespace ddpm
