@@ -125,7 +125,7 @@ void waitFor(const c10::intrusive_ptr<c10d::Work>& work, std::chrono::millisecon
 } // namespace
 
 Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, torch::Device device,
-                                                        std::chrono::milliseconds timeout)
+                                                       std::chrono::milliseconds timeout)
 {
     auto holder = std::make_unique<ProcessGroupHolder>();
     const std::string backend = backendFor(device);
@@ -240,10 +240,10 @@ void Distributed::barrier()
 
 #else // no c10d in this LibTorch
 
-class ProcessGroupHolder {};
+class ProcessGroupHolder { };
 
 Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, torch::Device device,
-                                                        std::chrono::milliseconds timeout)
+                                                       std::chrono::milliseconds timeout)
 {
     if (info.distributed())
         return fail(DDPM_MSG("Engine", "this build of ddpm has no distributed training: its LibTorch has no c10d "
@@ -253,9 +253,15 @@ Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, tor
 
 Distributed::~Distributed() = default;
 
-void Distributed::average(const std::vector<torch::Tensor>&, int64_t) {}
-void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>&) {}
-void Distributed::barrier() {}
+void Distributed::average(const std::vector<torch::Tensor>&, int64_t)
+{
+}
+void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>&)
+{
+}
+void Distributed::barrier()
+{
+}
 
 #endif
 

@@ -435,7 +435,7 @@ Distanz %2</translation>
         <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -460,7 +460,7 @@ Distanz %2</translation>
         <translation>x_t bei t = %1 · %2</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-380"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>Vorwärtsprozess q(x_t | x_0)</translation>
     </message>
@@ -490,7 +490,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -744,7 +744,7 @@ Distanz %2</translation>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+383"/>
+        <location filename="../core/trainer.cpp" line="+381"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -981,7 +981,7 @@ Distanz %2</translation>
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-293"/>
+        <location filename="../core/trainer.cpp" line="-291"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -1082,7 +1082,7 @@ Distanz %2</translation>
         <translation>der Stapel von %1 lässt sich nicht gleichmäßig auf %2 Ränge aufteilen: --batch ist der globale Stapel, jeder Rang erhält einen gleich großen Anteil</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+67"/>
         <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -2346,7 +2346,7 @@ Distanz %2</translation>
         <translation>Bilder λ = 0 … 1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Both images are run backwards through DDIM (η = 0) to the noise x_T they would come from, the two noises are mixed along the sphere they lie near, and each mixture is decoded with DDIM (Song et al. 2021, §5.3).</source>
         <translation>Beide Bilder werden mit DDIM (η = 0) rückwärts bis zu dem Rauschen x_T geführt, aus dem sie hervorgehen würden; die beiden Rauschbilder werden entlang der Sphäre gemischt, in deren Nähe sie liegen, und jede Mischung wird mit DDIM dekodiert (Song et al. 2021, §5.3).</translation>
     </message>
@@ -2419,7 +2419,7 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -2971,7 +2971,7 @@ Distanz %2</translation>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+72"/>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+73"/>
         <source>finding the nearest training images</source>
         <translation>das Suchen der nächstgelegenen Trainingsbilder</translation>
     </message>
@@ -3106,12 +3106,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-117"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -3128,12 +3128,12 @@ Distanz %2</translation>
     <message>
         <location line="+11"/>
         <location line="+33"/>
-        <location line="+147"/>
+        <location line="+153"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-182"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
@@ -3159,7 +3159,7 @@ Distanz %2</translation>
         <translation>Netzauswertungen pro Bild</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>Noch keine Messung für %1.</translation>

@@ -435,7 +435,7 @@ distance %2</source>
         <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -460,7 +460,7 @@ distance %2</source>
         <translation>t = %1 时的 x_t · %2</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-380"/>
         <source>Forward process q(x_t | x_0)</source>
         <translation>前向过程 q(x_t | x_0)</translation>
     </message>
@@ -490,7 +490,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -744,7 +744,7 @@ distance %2</source>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+383"/>
+        <location filename="../core/trainer.cpp" line="+381"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -981,7 +981,7 @@ distance %2</source>
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-293"/>
+        <location filename="../core/trainer.cpp" line="-291"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -1082,7 +1082,7 @@ distance %2</source>
         <translation>大小为 %1 的批次无法平均分配给 %2 个 rank：--batch 是全局批大小，每个 rank 分得相同的份额</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+67"/>
         <source>the gradient became non-finite at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -2344,7 +2344,7 @@ distance %2</source>
         <translation>图像数 λ = 0 … 1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Both images are run backwards through DDIM (η = 0) to the noise x_T they would come from, the two noises are mixed along the sphere they lie near, and each mixture is decoded with DDIM (Song et al. 2021, §5.3).</source>
         <translation>两张图像都经 DDIM（η = 0）反向运行，得到它们各自所对应的噪声 x_T；两个噪声沿它们所靠近的球面混合，每个混合结果再用 DDIM 解码（Song 等人，2021，§5.3）。</translation>
     </message>
@@ -2417,7 +2417,7 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -2967,7 +2967,7 @@ distance %2</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+72"/>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+73"/>
         <source>finding the nearest training images</source>
         <translation>查找最近的训练图像</translation>
     </message>
@@ -3102,12 +3102,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-117"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -3124,12 +3124,12 @@ distance %2</source>
     <message>
         <location line="+11"/>
         <location line="+33"/>
-        <location line="+147"/>
+        <location line="+153"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-182"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
@@ -3155,7 +3155,7 @@ distance %2</source>
         <translation>每张图像的网络评估次数</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>尚未测量 %1。</translation>

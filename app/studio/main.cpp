@@ -10,6 +10,8 @@
 
 #include "bench.h"
 #include "dataview.h"
+#include "qualitycontroller.h"
+#include "qualityview.h"
 #include "reverseview.h"
 #include "scoreview.h"
 #include "timestepscrubber.h"
@@ -20,6 +22,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QPushButton>
 #include <QTimer>
 
 #include <cstdio>
@@ -152,6 +155,29 @@ bool scoreViewReady(ScoreView* view, int& stage)
     }
 }
 
+// The quality view as a user leaves it: 200 samples measured with DDIM-20 (a class-conditional model
+// against guidance, its Guidance chart shown; another model once, its nearest training images shown).
+// False while that is still under way.
+bool qualityViewReady(MainWindow& window, bool& started)
+{
+    QualityView* view = window.qualityView();
+    if (!started) {
+        if (!view->measureButton()->isEnabled())
+            return false;
+        started = true;
+        ddpm::QualityOptions o = view->options();
+        o.count = 200;
+        o.sampler.ddimSteps = 20;
+        view->setOptions(o);
+        (view->guidanceButton()->isEnabled() ? view->guidanceButton() : view->measureButton())->click();
+        return false;
+    }
+    if (window.quality()->isRunning())
+        return false;
+    view->showPage(view->guidanceButton()->isEnabled() ? QualityView::Page::Guidance : QualityView::Page::Copies);
+    return true;
+}
+
 // Screenshot: wait until the data and model are in, sample for the reverse view, then render.
 int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& args)
 {
@@ -170,6 +196,7 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
                      });
     bool previewed = false;
     int scoreStage = 0;
+    bool measured = false;
     QObject::connect(window.training(), &TrainingController::previewReady, &window, [&] { previewed = true; });
     QTimer poll;
     int rc = 1;
@@ -204,6 +231,8 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
             window.reverseView()->scrubber()->setValue(window.reverseView()->frameCount() * 2 / 3);
         }
         if (v == MainWindow::Score && !scoreViewReady(window.scoreView(), scoreStage))
+            return;
+        if (v == MainWindow::Quality && !qualityViewReady(window, measured))
             return;
         if (v == MainWindow::Data)
             window.dataView()->selectImage(7);

@@ -128,14 +128,14 @@ QList<TestDistributed::Run> TestDistributed::train(const QStringList& args, int 
 QStringList TestDistributed::trainArgs(const QString& out, int steps) const
 {
     // The tiny preset (no dropout) in fp32 on one thread a rank, a global batch of 8.
-    return {QStringLiteral("--data"),      QStringLiteral("synthetic"), QStringLiteral("--model"),
-            QStringLiteral("tiny"),        QStringLiteral("--batch"),   QStringLiteral("8"),
-            QStringLiteral("--steps"),     QString::number(steps),      QStringLiteral("--lr"),
-            QStringLiteral("0.001"),       QStringLiteral("--warmup"),  QStringLiteral("0"),
-            QStringLiteral("--seed"),      QStringLiteral("5"),         QStringLiteral("--precision"),
-            QStringLiteral("fp32"),        QStringLiteral("--threads"), QStringLiteral("1"),
-            QStringLiteral("--device"),    QStringLiteral("cpu"),       QStringLiteral("--save-every"),
-            QStringLiteral("0"),           QStringLiteral("--out"),     out};
+    return {QStringLiteral("--data"),   QStringLiteral("synthetic"), QStringLiteral("--model"),
+            QStringLiteral("tiny"),     QStringLiteral("--batch"),   QStringLiteral("8"),
+            QStringLiteral("--steps"),  QString::number(steps),      QStringLiteral("--lr"),
+            QStringLiteral("0.001"),    QStringLiteral("--warmup"),  QStringLiteral("0"),
+            QStringLiteral("--seed"),   QStringLiteral("5"),         QStringLiteral("--precision"),
+            QStringLiteral("fp32"),     QStringLiteral("--threads"), QStringLiteral("1"),
+            QStringLiteral("--device"), QStringLiteral("cpu"),       QStringLiteral("--save-every"),
+            QStringLiteral("0"),        QStringLiteral("--out"),     out};
 }
 
 double TestDistributed::weightDifference(const QString& a, const QString& b, int64_t& stepA, int64_t& stepB)
@@ -147,7 +147,8 @@ double TestDistributed::weightDifference(const QString& a, const QString& b, int
     stepA = ta.value()->stepCount();
     stepB = tb.value()->stepCount();
     double worst = 0;
-    for (auto [x, y] : {std::pair{ta.value()->model().ptr(), tb.value()->model().ptr()}, {ta.value()->ema().ptr(), tb.value()->ema().ptr()}}) {
+    for (auto [x, y] : {std::pair{ta.value()->model().ptr(), tb.value()->model().ptr()},
+                        {ta.value()->ema().ptr(), tb.value()->ema().ptr()}}) {
         const auto pa = x->parameters(), pb = y->parameters();
         for (size_t i = 0; i < pa.size(); ++i)
             worst = std::max(worst, (pa[i] - pb[i]).abs().max().item<double>());

@@ -19,7 +19,7 @@ public:
 
     // The reports with a class asked for and a class agreement: one point each at its w (sorted by w).
     void setReports(const QList<ddpm::QualityReport>& reports);
-    int pointCount() const; // the distance's points shown
+    int pointCount() const;                 // the distance's points shown
     QList<QPointF> agreementPoints() const; // (w, agreement in %)
 
 private:

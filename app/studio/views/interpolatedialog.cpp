@@ -56,7 +56,9 @@ InterpolateDialog::InterpolateDialog(int first, int last, int from, int t, int s
     form->addRow(m_explain);
     form->addRow(buttons);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &InterpolateDialog::updateControls);
-    auto same = [this, buttons] { buttons->button(QDialogButtonBox::Ok)->setEnabled(m_from->value() != m_to->value()); };
+    auto same = [this, buttons] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(m_from->value() != m_to->value());
+    };
     connect(m_from, &QSpinBox::valueChanged, this, same);
     connect(m_to, &QSpinBox::valueChanged, this, same);
     same();

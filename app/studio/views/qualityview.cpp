@@ -136,7 +136,7 @@ QSplitter* QualityView::buildResultsPanel()
     tl->addWidget(m_summary, 3);
     tl->addWidget(m_classes, 2);
     m_bound = new BoundPanel(this);
-    auto* pages = new QTabWidget(this);
+    auto* pages = m_pages = new QTabWidget(this);
     pages->addTab(m_chartView, tr("Quality against network evaluations"));
     m_guidance = new GuidanceChart(this);
     pages->addTab(m_guidance, tr("Guidance"));
@@ -251,6 +251,11 @@ void QualityView::setAvailable(bool available, const QString& why)
     if (!available && !why.isEmpty())
         m_status->setText(why);
     updateButtons();
+}
+
+void QualityView::showPage(Page page)
+{
+    m_pages->setCurrentIndex(static_cast<int>(page));
 }
 
 void QualityView::setConditional(bool conditional)

@@ -27,6 +27,7 @@ class QScatterSeries;
 class QSpinBox;
 class QSplitter;
 class QTableWidget;
+class QTabWidget;
 class QValueAxis;
 
 class QualityView : public QWidget {
@@ -65,6 +66,9 @@ public:
     QChartView* chartView() const { return m_chartView; }
     BoundPanel* boundPanel() const { return m_bound; }
     QTableWidget* classTable() const { return m_classes; }
+    // The pages under the summary.
+    enum class Page { Steps, Guidance, Copies, Bound };
+    void showPage(Page page);
     QString summaryText() const;
     int progressValue() const; // of 1000
     QString statusText() const;
@@ -111,6 +115,7 @@ private:
     QValueAxis* m_axisTime;
     QualityResults m_results;
     BoundPanel* m_bound;
+    QTabWidget* m_pages;
     GuidanceChart* m_guidance;
     CopiesPanel* m_copies;
     bool m_available = false;
