@@ -20,11 +20,30 @@ torch::Tensor fastDropout(const torch::Tensor& x, double p, bool training)
         return x;
     const double keep = 1.0 - static_cast<double>(drop) / levels;
     const int64_t n = x.numel();
-    auto raw = torch::empty({(n + 3) / 4}, torch::dtype(torch::kInt64).device(x.device()));
+    // A slice of a global batch draws the whole batch's numbers and keeps its own.
+    const BatchSlice slice = dropoutBatchSlice();
+    const bool sliced = slice.total > 0 && x.dim() > 0 && x.size(0) > 0 && slice.total != x.size(0);
+    const int64_t perExample = sliced ? n / x.size(0) : 0;
+    const int64_t all = sliced ? slice.total * perExample : n, from = sliced ? slice.first * perExample : 0;
+    auto raw = torch::empty({(all + 3) / 4}, torch::dtype(torch::kInt64).device(x.device()));
     raw.random_();
     auto bits = raw.bitwise_and(static_cast<int64_t>(0x7FFF7FFF7FFF7FFFLL));
-    auto kept = bits.view(torch::kInt16).narrow(0, 0, n).view(x.sizes()).ge(drop);
+    auto kept = bits.view(torch::kInt16).narrow(0, from, n).view(x.sizes()).ge(drop);
     return x.mul(kept).mul_(1.0 / keep);
+}
+
+namespace {
+thread_local BatchSlice currentSlice;
+} // namespace
+
+void setDropoutBatchSlice(BatchSlice slice)
+{
+    currentSlice = slice;
+}
+
+BatchSlice dropoutBatchSlice()
+{
+    return currentSlice;
 }
 
 } // namespace ddpm

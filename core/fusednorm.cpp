@@ -89,7 +89,7 @@ torch::Tensor fusedForward(const torch::Tensor& x, const torch::Tensor& gamma, c
         std::vector<double> acc(static_cast<size_t>(4 * s.channels));
         for (int64_t n = begin; n < end; ++n) {
             Dropout dp = m.dp;
-            dp.base = n * d;
+            dp.base = (n + dp.firstExample) * d;
             const auto at = static_cast<size_t>(n * d);
             kernel(variant, px + at * xs, po + at * os, gamma.data_ptr<float>(), beta.data_ptr<float>(),
                    pbias ? pbias + n * s.channels : nullptr, sh, e, dp, mean.data_ptr<float>() + n * m.groups,
@@ -126,7 +126,7 @@ std::array<torch::Tensor, 4> fusedBackward(const torch::Tensor& x, const torch::
         std::vector<float> scratch(static_cast<size_t>(d));
         for (int64_t n = begin; n < end; ++n) {
             Dropout dp = m.dp;
-            dp.base = n * d;
+            dp.base = (n + dp.firstExample) * d;
             const auto at = static_cast<size_t>(n * d);
             const int64_t nc = n * s.channels;
             kernel(variant, px + at * xs, pgy + at * gs, pdx + at * xs, gamma.data_ptr<float>(), beta.data_ptr<float>(),
@@ -241,6 +241,7 @@ torch::Tensor normAct(const torch::Tensor& x, int64_t groups, const torch::Tenso
         m.dp.key1 = static_cast<uint32_t>(key[1].item<int64_t>());
         m.dp.drop = drop;
         m.dp.scale = static_cast<float>(1.0 / (1.0 - drop / levels));
+        m.dp.firstExample = dropoutBatchSlice().first;
     }
     // Every tensor handed to a custom autograd function must be defined (LibTorch 1.13 asks each for its
     // device): without a bias an empty one stands in.

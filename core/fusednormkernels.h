@@ -100,9 +100,10 @@ inline float sigmoid(float y)
 // output bit with probability ½ ± 0.2 %), keyed with 64 bits taken from LibTorch's generator.
 struct Dropout {
     uint32_t key0 = 0, key1 = 0;
-    uint32_t drop = 0;  // drop when hash < drop (of 2^24)
-    float scale = 1.0f; // 1/q, q = 1 − drop/2^24
-    int64_t base = 0;   // index of the image's first element in the tensor
+    uint32_t drop = 0;        // drop when hash < drop (of 2^24)
+    float scale = 1.0f;       // 1/q, q = 1 − drop/2^24
+    int64_t base = 0;         // index of the image's first element in the tensor
+    int64_t firstExample = 0; // of a slice of a global batch (dropout.h): the mask is the whole batch's
 };
 
 inline uint32_t lowbias32(uint32_t h)

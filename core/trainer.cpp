@@ -1,6 +1,7 @@
 #include "trainer.h"
 
 #include "distributed.h"
+#include "dropout.h"
 
 #include "modelfile.h"
 
@@ -246,6 +247,11 @@ Result<StepStats> Trainer::stepUnguarded()
     for (auto& group : m_optimizer->param_groups())
         static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 
+    // Dropout masks of this rank's slice as the whole batch would draw them (dropout.h).
+    struct SliceScope {
+        explicit SliceScope(BatchSlice s) { setDropoutBatchSlice(s); }
+        ~SliceScope() { setDropoutBatchSlice({}); }
+    } sliceScope(ranks > 1 ? BatchSlice{first, global} : BatchSlice{});
     auto xt = m_diffusion.qSample(x0, t, eps);
     auto out = m_model->forward(xt, t, labels.defined() ? labels.to(m_device, cuda) : torch::Tensor());
     auto perSample = (out - m_diffusion.target(x0, eps, t)).pow(2).mean({1, 2, 3});

@@ -72,7 +72,7 @@ public:
     // Every rank makes the same global batch (config.train.batch, which must split evenly over the ranks:
     // a failure otherwise) and trains on its slice of it; the gradients, the loss and each example's loss
     // (for the per-t bins) are averaged over the ranks, so every rank takes the same step. Rank 0's weights
-    // are copied to the others first. Dropout masks are each rank's own draws.
+    // are copied to the others first. Dropout draws the masks of the whole batch and applies this rank's.
     Status setDistributed(std::shared_ptr<Distributed> distributed);
     // How the network computes from now on (the weights, the optimizer and the EMA stay fp32).
     void setPrecision(Precision p);
