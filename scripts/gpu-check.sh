@@ -8,7 +8,8 @@
 # failed (a failed build still leaves the PyTorch figures and the build log), and the script exits non-zero
 # when any step failed. Each step has its own time limit, so one that hangs cannot take the whole call.
 # Environment: OUT (where the checkpoint and logs go; default $OUT or BUILD_DIR), TRAIN_STEPS (300),
-# JOBS (build jobs; default all cores), SKIP_PYTORCH (1: not the PyTorch figures).
+# JOBS (build jobs; default all cores), SKIP_PYTORCH (1: not the PyTorch figures), NLL_SKIP and NLL_COUNT
+# (the demo model's bound on test images NLL_SKIP … NLL_SKIP + NLL_COUNT − 1; 8000 and 2000; 0: none).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-gpu}
@@ -95,6 +96,20 @@ if [[ $built -eq 1 ]]; then
     step "ddpm info" 60 "$build/app/ddpm" info "$build/gpu-reference.ckpt"
     step "ddpm export" 60 "$build/app/ddpm" export --checkpoint "$build/gpu-reference.ckpt" \
         --out "$out/gpu-reference-ema.ckpt"
+    # The demo model's likelihood bound on the test images the README's figure does not cover yet
+    # (issue 19): NLL_SKIP onwards, NLL_COUNT images (a batch's noise follows from its first image's index, so
+    # the piece continues the run over the first 8,000). Kept for docs/measurements/nll-demo/ (nll-pieces.sh).
+    # The test images: the installed Fashion-MNIST, else a copy carried in .gpu-deps/fashion-mnist/ (the
+    # t10k-images-idx3-ubyte.gz of /usr/share/datasets/fashion-mnist; the `run` tool's carry takes it).
+    nll_data=fashion-mnist:test
+    [[ -d /usr/share/datasets/fashion-mnist ]] || nll_data=idx:.gpu-deps/fashion-mnist/t10k-images-idx3-ubyte.gz
+    if [[ ${NLL_COUNT:-2000} -gt 0 && ( $nll_data == fashion-mnist:test || -f ${nll_data#idx:} ) ]]; then
+        step "ddpm nll demo (images ${NLL_SKIP:-8000}+)" 240 bash -c '"$0" "$@" >"'"$out"'/images-'"${NLL_SKIP:-8000}"'.json"' \
+            "$build/app/ddpm" nll --checkpoint resources/models/fashion-mnist-demo.ckpt --data "$nll_data" \
+            --skip "${NLL_SKIP:-8000}" --count "${NLL_COUNT:-2000}" --device cuda
+    else
+        echo "gpu-check: no Fashion-MNIST test images here (nor in .gpu-deps/fashion-mnist/): no likelihood bound" | tee -a "$summary"
+    fi
 fi
 
 echo "gpu-check: summary ($((SECONDS))s in all)"
