@@ -642,9 +642,9 @@ void TestViews::qualityGuidanceSweepAndCopies()
     auto* table = view.copiesPanel()->table();
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("sample 4"));
-    QVERIFY(table->item(0, 1)->text().contains(QStringLiteral("training image 17")));
+    QVERIFY(table->item(0, 1)->text().contains(QStringLiteral("training image 18"))); // numbered from 1
     QVERIFY(table->item(0, 1)->text().contains(QStringLiteral("0.50")));
-    QVERIFY(table->item(1, 2)->text().contains(QStringLiteral("training image 9")));
+    QVERIFY(table->item(1, 2)->text().contains(QStringLiteral("training image 10")));
     QVERIFY(!table->item(1, 2)->icon().isNull());
     QVERIFY(view.copiesPanel()->summaryText().startsWith(QStringLiteral("50.0 %")));
     view.clearResults();

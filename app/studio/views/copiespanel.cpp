@@ -13,6 +13,7 @@
 
 using namespace ddpm;
 
+// Training images are numbered from 1, as the Data view's thumbnails are (the engine's indices from 0).
 namespace {
 constexpr int kThumb = 56; // a 28×28 image at twice its size
 
@@ -85,11 +86,11 @@ void CopiesPanel::setReport(const QualityReport& r)
         m_table->setItem(row, 0, imageItem(r.closestSamples[i], tr("sample %L1").arg(inFeatures.sample + 1)));
         m_table->setItem(row, 1,
                          imageItem(r.closestTrain[i], tr("training image %L1\ndistance %2")
-                                                          .arg(inFeatures.train)
+                                                          .arg(inFeatures.train + 1)
                                                           .arg(locale.toString(inFeatures.distance, 'f', 2))));
         m_table->setItem(row, 2,
                          imageItem(r.closestTrainInPixels[i], tr("training image %L1\ndistance %2")
-                                                                  .arg(inPixels.train)
+                                                                  .arg(inPixels.train + 1)
                                                                   .arg(locale.toString(inPixels.distance, 'f', 0))));
     }
 }
@@ -107,7 +108,7 @@ void CopiesPanel::setNeighbours(const TrainingNeighbours& n, int image)
         const int row = static_cast<int>(j);
         const auto caption = [&](const Neighbours& near, int decimals) {
             return tr("training image %L1\ndistance %2")
-                .arg(near.index[0][j].item<int64_t>())
+                .arg(near.index[0][j].item<int64_t>() + 1)
                 .arg(locale.toString(near.distance[0][j].item<double>(), 'f', decimals));
         };
         if (j == 0)
