@@ -767,6 +767,17 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     const auto decoded = w->reverseView()->frames().last().xtState.to(torch::kFloat32);
     QCOMPARE(decoded.size(0), int64_t(5));
     QVERIFY(!torch::allclose(decoded[0], decoded[4])); // the two ends stay apart
+    // A fork of the walk continues the x_t it was asked to, not the walk.
+    const SampleFrame at = w->reverseView()->frames()[1]; // a copy: the fork becomes the run shown
+    w->reverseView()->setForkChoice(2, 2);
+    w->reverseView()->scrubber()->setValue(1);
+    w->reverseView()->requestFork();
+    QVERIFY(finished.wait(60000));
+    QTRY_VERIFY(w->reverseView()->frameCount() >= 2);
+    QVERIFY(!w->reverseView()->origin().request.walk);
+    QCOMPARE(w->reverseView()->frames().first().t, at.t);
+    QVERIFY(torch::allclose(w->reverseView()->frames().first().xtState[0].to(torch::kFloat32),
+                            at.xtState[2].to(torch::kFloat32), 1e-3, 1e-3));
     Dialogs::setNextAnswer(QMessageBox::Discard);
     w->close();
     QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);

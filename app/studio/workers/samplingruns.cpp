@@ -155,6 +155,7 @@ void SamplingRuns::forkAt(const torch::Tensor& xt, int t, int forks, int image)
         return;
     r.options.count = forks;
     r.options.firstImage = 0;
+    r.walk.reset(); // a fork of a walk continues its x_t, not the walk
     r.options.seed = r.options.seed + 1;
     QString note;
     if (r.options.kind == SamplerKind::Ddim && r.options.eta == 0.0) {
