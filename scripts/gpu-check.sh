@@ -106,7 +106,7 @@ if [[ $built -eq 1 ]]; then
     if [[ ${NLL_COUNT:-2000} -gt 0 && ( $nll_data == fashion-mnist:test || -f ${nll_data#idx:} ) ]]; then
         step "ddpm nll demo (images ${NLL_SKIP:-8000}+)" 240 bash -c '"$0" "$@" >"'"$out"'/images-'"${NLL_SKIP:-8000}"'.json"' \
             "$build/app/ddpm" nll --checkpoint resources/models/fashion-mnist-demo.ckpt --data "$nll_data" \
-            --skip "${NLL_SKIP:-8000}" --count "${NLL_COUNT:-2000}" --device cuda
+            --skip "${NLL_SKIP:-8000}" --count "${NLL_COUNT:-2000}" --device cuda --precision fp32
     else
         echo "gpu-check: no Fashion-MNIST test images here (nor in .gpu-deps/fashion-mnist/): no likelihood bound" | tee -a "$summary"
     fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo model's likelihood bound on the Fashion-MNIST test images, in pieces that survive being stopped
-# (issue 19): each piece is one `ddpm nll --skip K --count PIECE` run (fp32, σ² = β̃, x̂₀ clipped, seed 0),
+# (issue 19): each piece is one `ddpm nll --skip K --count PIECE --precision fp32` run (σ² = β̃, x̂₀ clipped, seed 0),
 # its JSON kept in docs/measurements/nll-demo/images-K.json; a piece already there is not run again. A
 # batch's noise follows from the index of its first image, so the pieces draw what one run over all the
 # images would. About 4 s an image on two CPU cores (T + 1 = 1,001 network evaluations each).
@@ -44,6 +44,6 @@ for ((skip = first; skip < end; skip += piece)); do
     count=$((end - skip < piece ? end - skip : piece))
     echo "nll-pieces: images $skip … $((skip + count - 1))" >&2
     chrt -i 0 "$ddpm" nll --checkpoint "$repo/resources/models/fashion-mnist-demo.ckpt" --skip "$skip" \
-        --count "$count" --threads 2 >"$out.part"
+        --count "$count" --precision fp32 --threads 2 >"$out.part"
     mv "$out.part" "$out"
 done
