@@ -116,7 +116,7 @@ std::shared_ptr<::gloo::transport::Device> glooDevice(const RankInfo& info)
     return c10d::ProcessGroupGloo::createDefaultDevice();
 }
 
-void waitFor(const c10::intrusive_ptr<c10d::Work>& work, std::chrono::milliseconds timeout)
+void waitOrThrow(const c10::intrusive_ptr<c10d::Work>& work, std::chrono::milliseconds timeout)
 {
     if (!work->wait(timeout))
         throw std::runtime_error("a collective operation did not finish in time");
@@ -208,7 +208,7 @@ void Distributed::average(const std::vector<torch::Tensor>& tensors, int64_t buc
         b.work = m_group->allreduce(one);
     }
     for (auto& b : buckets) {
-        waitFor(b.work, m_timeout);
+        waitOrThrow(b.work, m_timeout);
         b.flat.div_(worldSize());
         int64_t offset = 0;
         for (auto& m : b.members) {
@@ -216,6 +216,27 @@ void Distributed::average(const std::vector<torch::Tensor>& tensors, int64_t buc
             offset += m.numel();
         }
     }
+}
+
+class PendingSum {
+public:
+    c10::intrusive_ptr<c10d::Work> work;
+};
+
+std::shared_ptr<PendingSum> Distributed::startSum(const torch::Tensor& flat)
+{
+    auto pending = std::make_shared<PendingSum>();
+    if (worldSize() > 1) {
+        std::vector<at::Tensor> one{flat};
+        pending->work = m_group->allreduce(one);
+    }
+    return pending;
+}
+
+void Distributed::waitFor(const std::shared_ptr<PendingSum>& sum)
+{
+    if (sum && sum->work)
+        waitOrThrow(sum->work, m_timeout);
 }
 
 void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>& tensors)
@@ -226,7 +247,7 @@ void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>& tensor
     for (const auto& t : tensors) {
         auto flat = t.contiguous();
         std::vector<at::Tensor> one{flat};
-        waitFor(m_group->broadcast(one), m_timeout);
+        waitOrThrow(m_group->broadcast(one), m_timeout);
         if (!flat.is_same(t))
             t.copy_(flat);
     }
@@ -235,12 +256,13 @@ void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>& tensor
 void Distributed::barrier()
 {
     if (worldSize() > 1)
-        waitFor(m_group->barrier(), m_timeout);
+        waitOrThrow(m_group->barrier(), m_timeout);
 }
 
 #else // no c10d in this LibTorch
 
 class ProcessGroupHolder { };
+class PendingSum { };
 
 Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, torch::Device device,
                                                        std::chrono::milliseconds timeout)
@@ -254,6 +276,13 @@ Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, tor
 Distributed::~Distributed() = default;
 
 void Distributed::average(const std::vector<torch::Tensor>&, int64_t)
+{
+}
+std::shared_ptr<PendingSum> Distributed::startSum(const torch::Tensor&)
+{
+    return std::make_shared<PendingSum>();
+}
+void Distributed::waitFor(const std::shared_ptr<PendingSum>&)
 {
 }
 void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>&)

@@ -38,6 +38,7 @@ bool distributedBuilt();
 std::string backendFor(torch::Device device); // "gloo" or "nccl"
 
 class ProcessGroupHolder; // c10d's process group, kept out of this header
+class PendingSum;         // c10d's work of one all-reduce, likewise
 
 class Distributed {
 public:
@@ -56,6 +57,10 @@ public:
     // every bucket's all-reduce started before the first is waited for. Throws std::runtime_error (with
     // c10d's reason) when a rank is gone or the timeout passes.
     void average(const std::vector<torch::Tensor>& tensors, int64_t bucketBytes = int64_t{25} << 20);
+    // Starts summing `flat` over the ranks, in place (one all-reduce; every rank must start its sums in the
+    // same order); waitFor() then waits for it, throwing as average() does.
+    std::shared_ptr<PendingSum> startSum(const torch::Tensor& flat);
+    void waitFor(const std::shared_ptr<PendingSum>& sum);
     // Rank 0's values of the tensors on every rank, in place.
     void broadcastFromRankZero(const std::vector<torch::Tensor>& tensors);
     void barrier();

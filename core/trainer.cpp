@@ -2,6 +2,7 @@
 
 #include "distributed.h"
 #include "dropout.h"
+#include "gradientaverager.h"
 
 #include "modelfile.h"
 
@@ -171,6 +172,7 @@ Result<StepStats> Trainer::step()
 
 Status Trainer::setDistributed(std::shared_ptr<Distributed> distributed)
 {
+    m_averager.reset();
     m_distributed = std::move(distributed);
     if (auto split = checkBatchSplits(m_config.train.batch); !split) {
         m_distributed.reset();
@@ -187,7 +189,13 @@ Status Trainer::setDistributed(std::shared_ptr<Distributed> distributed)
                 weights.push_back(b);
         }
         m_distributed->broadcastFromRankZero(weights);
+        std::vector<torch::Tensor> trained;
+        for (const auto& p : m_model->parameters())
+            if (p.requires_grad())
+                trained.push_back(p);
+        m_averager = std::make_unique<GradientAverager>(*m_distributed, std::move(trained));
     } catch (const std::exception& e) {
+        m_averager.reset();
         m_distributed.reset();
         return describeException(e, fail(DDPM_MSG("Engine", "copying the weights to every rank")));
     }
@@ -207,21 +215,14 @@ Status Trainer::checkBatchSplits(int64_t batch) const
 void Trainer::averageOverRanks(torch::Tensor& loss, torch::Tensor& perExample, int64_t first)
 {
     torch::NoGradGuard guard;
-    std::vector<torch::Tensor> shared;
-    for (auto& p : m_model->parameters()) {
-        if (!p.grad().defined()) // a parameter this step did not reach: zeros, so that every rank sends the same list
-            p.mutable_grad() = torch::zeros_like(p);
-        shared.push_back(p.grad());
-    }
+    m_averager->finishStep(); // the gradients, whose all-reduce the backward pass started
     // The loss and every example's loss of the global batch (zeros but for this rank's slice): the average
     // of the losses is the global batch's, the average of the slices times the ranks is every example's.
     const int64_t ranks = m_distributed->worldSize();
     auto lossShared = loss.detach().to(torch::kFloat64).reshape({1}).clone();
     auto examples = torch::zeros({perExample.size(0) * ranks}, lossShared.options());
     examples.narrow(0, first, perExample.size(0)).copy_(perExample.detach());
-    shared.push_back(lossShared);
-    shared.push_back(examples);
-    m_distributed->average(shared);
+    m_distributed->average({lossShared, examples});
     loss = lossShared[0];
     perExample = examples.mul_(static_cast<double>(ranks));
 }
@@ -259,6 +260,8 @@ Result<StepStats> Trainer::stepUnguarded()
     if (ranks == 1 && !std::isfinite(loss.item<double>())) // before the backward pass, where it costs nothing
         return nonFiniteLoss(loss.item<double>(), m_step);
     m_model->zero_grad(true); // grads set to none: backward writes them instead of adding to zeros
+    if (m_averager)
+        m_averager->beginStep();
     loss.backward();
     if (ranks > 1) // every rank then sees the same loss and gradients, and decides the same
         averageOverRanks(loss, perSample, first);

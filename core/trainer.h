@@ -28,6 +28,7 @@
 namespace ddpm {
 
 class Distributed;
+class GradientAverager;
 
 struct StepStats {
     int64_t step = 0; // steps completed after this one
@@ -105,6 +106,7 @@ private:
     torch::Tensor m_images, m_labels; // m_labels: a class-conditional model's, else undefined
     std::unique_ptr<BatchPrefetcher> m_prefetcher;
     std::shared_ptr<Distributed> m_distributed;
+    std::unique_ptr<GradientAverager> m_averager; // the gradients' all-reduce during the backward pass
     int64_t m_step = 0;
     LossHistory m_history;
     std::vector<double> m_binLoss;

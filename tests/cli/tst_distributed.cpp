@@ -1,6 +1,7 @@
 // Data-parallel training (issue 21) on this machine's CPUs with Gloo: `ddpm train` as two processes, each
 // one rank of a job, set up through the environment as torchrun sets it.
 #include "distributed.h"
+#include "gradientaverager.h"
 #include "trainer.h"
 
 #include <QtTest>
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <map>
 #include <string>
+#include <thread>
 
 using namespace ddpm;
 
@@ -22,6 +24,7 @@ class TestDistributed : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void environmentParsed();
+    void gradientsAveragedDuringBackward();
     void twoRanksFollowOneRank();
     void resumedOnOneRankContinuesTheSame();
     void dropoutFollowsTheGlobalBatch();
@@ -164,6 +167,84 @@ double TestDistributed::weightDifference(const QString& a, const QString& b, int
             worst = std::max(worst, (pa[i] - pb[i]).abs().max().item<double>());
     }
     return worst;
+}
+
+void TestDistributed::gradientsAveragedDuringBackward()
+{
+    // Two ranks as two threads of this process, one small network with the same weights on both, each
+    // rank its own input; buckets of 1 KB, so that the network's three layers fill three of them.
+    using namespace torch::nn;
+    const auto network = [] {
+        Sequential s(Linear(16, 64), Functional(torch::tanh), Linear(64, 64), Functional(torch::tanh), Linear(64, 4));
+        torch::NoGradGuard noGrad;
+        double k = 0;
+        for (auto& p : s->parameters())
+            p.copy_(torch::sin(torch::arange(p.numel(), torch::kFloat32) * 0.37 + ++k).view(p.sizes()) * 0.3);
+        return s;
+    };
+    const auto lossOf = [](Sequential& s, int rank) {
+        const auto x = torch::cos(torch::arange(8 * 16, torch::kFloat32) * (0.11 + 0.07 * rank)).view({8, 16});
+        return s->forward(x).pow(2).mean();
+    };
+    struct Seen {
+        std::vector<torch::Tensor> grads;
+        size_t buckets = 0, started = 0, outstanding = 0;
+        std::string error;
+    };
+    const int port = freePort();
+    const auto rankRuns = [&](int rank, Seen& seen) {
+        try {
+            RankInfo info;
+            info.rank = rank;
+            info.worldSize = 2;
+            info.masterPort = port;
+            auto job = Distributed::join(info, torch::kCPU, std::chrono::seconds(60));
+            if (!job) {
+                seen.error = job.error();
+                return;
+            }
+            auto s = network();
+            GradientAverager averager(*job.value(), s->parameters(), 1024);
+            averager.beginStep();
+            lossOf(s, rank).backward();
+            averager.finishStep();
+            for (const auto& p : s->parameters())
+                seen.grads.push_back(p.grad().clone());
+            seen.buckets = averager.bucketCount();
+            seen.started = averager.startedDuringBackward();
+            seen.outstanding = averager.gradientsOutstandingAtFirstStart();
+        } catch (const std::exception& e) {
+            seen.error = e.what();
+        }
+    };
+    Seen zero, one;
+    std::thread other(rankRuns, 1, std::ref(one));
+    rankRuns(0, zero);
+    other.join();
+    QVERIFY2(zero.error.empty(), zero.error.c_str());
+    QVERIFY2(one.error.empty(), one.error.c_str());
+
+    // Each rank's gradient alone, on one process: the ranks must both hold their mean.
+    std::vector<torch::Tensor> own[2];
+    for (int rank = 0; rank < 2; ++rank) {
+        auto s = network();
+        lossOf(s, rank).backward();
+        for (const auto& p : s->parameters())
+            own[rank].push_back(p.grad().clone());
+    }
+    QCOMPARE(zero.grads.size(), own[0].size());
+    double apart = 0;
+    for (size_t i = 0; i < own[0].size(); ++i) {
+        const auto mean = (own[0][i] + own[1][i]) / 2;
+        QVERIFY2(torch::allclose(zero.grads[i], mean, 1e-5, 1e-7), qPrintable(QString::number(i)));
+        QVERIFY(torch::equal(zero.grads[i], one.grads[i])); // the same sums on both ranks
+        apart = std::max(apart, (own[0][i] - own[1][i]).abs().max().item<double>());
+    }
+    QVERIFY(apart > 1e-3); // the ranks' own gradients differ: the average did something
+    // The all-reduces started inside the backward pass, the first before its last gradients existed.
+    QCOMPARE(zero.buckets, size_t(3));
+    QCOMPARE(zero.started, zero.buckets);
+    QVERIFY2(zero.outstanding > 0, qPrintable(QString::number(zero.outstanding)));
 }
 
 void TestDistributed::twoRanksFollowOneRank()
