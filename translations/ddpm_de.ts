@@ -237,7 +237,7 @@
 <context>
     <name>CopiesPanel</name>
     <message>
-        <location filename="../app/studio/views/copiespanel.cpp" line="+37"/>
+        <location filename="../app/studio/views/copiespanel.cpp" line="+38"/>
         <source>Sample</source>
         <translation>Erzeugen</translation>
     </message>
@@ -744,7 +744,7 @@ Distanz %2</translation>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+381"/>
+        <location filename="../core/trainer.cpp" line="+390"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -981,7 +981,7 @@ Distanz %2</translation>
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-291"/>
+        <location filename="../core/trainer.cpp" line="-298"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -1072,7 +1072,7 @@ Distanz %2</translation>
         <translation>die Labels des Datensatzes reichen bis %1, über die %2 Klassen des Modells hinaus</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+98"/>
         <source>copying the weights to every rank</source>
         <translation>das Kopieren der Gewichte auf jeden Rang</translation>
     </message>
@@ -1515,7 +1515,7 @@ Distanz %2</translation>
         <translation>Rang %1 von %2 konnte dem Job unter %3:%4 mit %5 nicht beitreten: %6</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+113"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
     </message>
@@ -2384,7 +2384,7 @@ Distanz %2</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+205"/>
+        <location filename="../app/studio/menus.cpp" line="+215"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2419,7 +2419,7 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -2446,7 +2446,7 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-116"/>
+        <location filename="../app/studio/menus.cpp" line="-126"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2467,27 +2467,17 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-12"/>
         <source>&amp;Follow training run…</source>
         <translation>&amp;Trainingslauf folgen…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Follow a training run: its checkpoint</source>
-        <translation>Trainingslauf folgen: sein Prüfpunkt</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only</source>
-        <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+20"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -2816,7 +2806,27 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
+        <location line="-186"/>
+        <source>Follow a training run: its checkpoint or its log</source>
+        <translation>Trainingslauf folgen: sein Prüfpunkt oder sein Protokoll</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Checkpoints and training logs (*.ckpt *.csv);;DDPM checkpoints (*.ckpt);;Training logs (*.csv)</source>
+        <translation>Prüfpunkte und Trainingsprotokolle (*.ckpt *.csv);;DDPM-Prüfpunkte (*.ckpt);;Trainingsprotokolle (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The checkpoint the run of %1 writes</source>
+        <translation>Der Prüfpunkt, den der Lauf von %1 schreibt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only, and its log (--log, the same name ending in .csv) brings the loss chart up to the step the run is at</source>
+        <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt, und sein Protokoll (--log, derselbe Name mit der Endung .csv) führt das Verlustdiagramm bis zum aktuellen Schritt des Laufs fort</translation>
+    </message>
+    <message>
+        <location line="+174"/>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
     </message>
@@ -3646,7 +3656,7 @@ Distanz %2</translation>
         <translation>Interpolation zwischen den Bildern %1 ab t = %2, λ = 0 … 1 in %3 Schritten, mit den Gewichten von Schritt %4</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation> (DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, daher würden sich die Verzweigungen nicht unterscheiden)</translation>
     </message>

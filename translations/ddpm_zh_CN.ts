@@ -237,7 +237,7 @@
 <context>
     <name>CopiesPanel</name>
     <message>
-        <location filename="../app/studio/views/copiespanel.cpp" line="+37"/>
+        <location filename="../app/studio/views/copiespanel.cpp" line="+38"/>
         <source>Sample</source>
         <translation>采样</translation>
     </message>
@@ -744,7 +744,7 @@ distance %2</source>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+381"/>
+        <location filename="../core/trainer.cpp" line="+390"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -981,7 +981,7 @@ distance %2</source>
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-291"/>
+        <location filename="../core/trainer.cpp" line="-298"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -1072,7 +1072,7 @@ distance %2</source>
         <translation>数据集的标签最大为 %1，超出了模型的 %2 个类别</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+98"/>
         <source>copying the weights to every rank</source>
         <translation>向每个 rank 复制权重</translation>
     </message>
@@ -1515,7 +1515,7 @@ distance %2</source>
         <translation>rank %1（共 %2 个）无法通过 %5 加入位于 %3:%4 的作业：%6</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+113"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
     </message>
@@ -2382,7 +2382,7 @@ distance %2</source>
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+205"/>
+        <location filename="../app/studio/menus.cpp" line="+215"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2417,7 +2417,7 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -2444,7 +2444,7 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-116"/>
+        <location filename="../app/studio/menus.cpp" line="-126"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2465,27 +2465,17 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-12"/>
         <source>&amp;Follow training run…</source>
         <translation>跟踪训练运行(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Follow a training run: its checkpoint</source>
-        <translation>跟踪训练运行：选择其检查点</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only</source>
-        <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+20"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -2813,7 +2803,27 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
+        <location line="-186"/>
+        <source>Follow a training run: its checkpoint or its log</source>
+        <translation>跟踪训练运行：选择其检查点或日志</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Checkpoints and training logs (*.ckpt *.csv);;DDPM checkpoints (*.ckpt);;Training logs (*.csv)</source>
+        <translation>检查点和训练日志 (*.ckpt *.csv);;DDPM 检查点 (*.ckpt);;训练日志 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The checkpoint the run of %1 writes</source>
+        <translation>%1 所属运行写入的检查点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only, and its log (--log, the same name ending in .csv) brings the loss chart up to the step the run is at</source>
+        <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它；其日志（--log，同名且以 .csv 结尾）让损失图表跟上该运行当前的步数</translation>
+    </message>
+    <message>
+        <location line="+174"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
@@ -3641,7 +3651,7 @@ distance %2</source>
         <translation>正在使用第 %4 步的权重从 t = %2 对图像 %1 进行插值，λ = 0 … 1，共 %3 步</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation>（使用 η = 1 的 DDIM：η = 0 不加入噪声，各分支不会有差别）</translation>
     </message>

@@ -88,6 +88,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_neighbours = new NeighbourLookup(m_quality, this);
     m_follower = new RunFollower(
         m_document, m_training, [this] { return m_trainingView->device(); }, this);
+    connect(m_follower, &RunFollower::logProgress, m_trainingView, &TrainingView::addProgress);
     Exports::Sources sources;
     sources.reverse = &m_reverseView->runs();
     sources.quality = &m_qualityView->results();

@@ -76,15 +76,26 @@ void MainWindow::buildFileMenu()
     });
     openAct->setShortcut(QKeySequence::Open);
     auto* followAct = file->addAction(tr("&Follow training run…"), this, [this] {
-        const QString path = Dialogs::openPath(this, tr("Follow a training run: its checkpoint"),
-                                               QStringLiteral("models"), QFileInfo(m_document->path()).absolutePath(),
-                                               tr("DDPM checkpoints (*.ckpt);;All files (*)"));
-        if (!path.isEmpty())
-            m_document->keepWorkThen([this, path] { m_follower->follow(path); });
+        const QString path = Dialogs::openPath(
+            this, tr("Follow a training run: its checkpoint or its log"), QStringLiteral("models"),
+            QFileInfo(m_document->path()).absolutePath(),
+            tr("Checkpoints and training logs (*.ckpt *.csv);;DDPM checkpoints (*.ckpt);;Training logs (*.csv)"));
+        if (path.isEmpty())
+            return;
+        QString checkpoint = RunFollower::isLog(path) ? RunFollower::companion(path) : path;
+        const QString log = RunFollower::isLog(path) ? path : RunFollower::companion(path);
+        if (checkpoint.isEmpty()) // a log with no checkpoint of its name beside it
+            checkpoint =
+                Dialogs::openPath(this, tr("The checkpoint the run of %1 writes").arg(QFileInfo(path).fileName()),
+                                  QStringLiteral("models"), QFileInfo(path).absolutePath(),
+                                  tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+        if (!checkpoint.isEmpty())
+            m_document->keepWorkThen([this, checkpoint, log] { m_follower->follow(checkpoint, log); });
     });
     followAct->setStatusTip(tr("Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in "
                                "another process): its checkpoint is opened again each time the run writes it, "
-                               "read-only"));
+                               "read-only, and its log (--log, the same name ending in .csv) brings the loss "
+                               "chart up to the step the run is at"));
     m_recentMenu = file->addMenu(tr("Open &recent"));
     auto* demoAct = file->addAction(tr("Open &demo model"), this,
                                     [this] { m_document->keepWorkThen([this] { openDemoModel(); }); });

@@ -44,6 +44,7 @@
 #include <QTabWidget>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void closeDuringTraining();
     void newAndOpenDuringTraining();
     void followsARunReadOnly();
+    void followsARunsLog();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(Settings& settings);
@@ -355,6 +357,80 @@ void TestDocument::followsARunReadOnly()
     QTRY_VERIFY_WITH_TIMEOUT(w->training()->state() == TrainingController::State::Idle, 60000);
     QVERIFY(w->currentPath().isEmpty());
     QCOMPARE(readFile(run), written);
+}
+
+void TestDocument::followsARunsLog()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("followlog.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const QString run = m_dir.filePath(QStringLiteral("logged.ckpt")),
+                  log = m_dir.filePath(QStringLiteral("logged.csv"));
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(*tinyData()));
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString()));
+    const auto row = [](int step, const char* loss) {
+        return QByteArray::number(step) + ',' + loss + ",0.5,0.0002,100.00\n";
+    };
+    const QByteArray header = "step,loss,grad_norm,lr,img_per_s\n";
+    const auto write = [](const QString& path, const QByteArray& bytes, QIODevice::OpenMode mode) {
+        QFile f(path);
+        return f.open(mode) && f.write(bytes) == bytes.size();
+    };
+    // The run's log as `ddpm train --log` writes it, its last row half-written.
+    QVERIFY(write(log, header + row(1, "0.9") + row(2, "0.8") + row(3, "0.7") + "4,0.6", QIODevice::WriteOnly));
+    QCOMPARE(RunFollower::companion(log), run);
+    QCOMPARE(RunFollower::companion(run), log);
+
+    // Pointed at the log, the studio follows the checkpoint of its name and the log.
+    Dialogs::setNextSavePath(log);
+    actionNamed(w.get(), QStringLiteral("&Follow training run…"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->follower()->isFollowing() && w->training()->step() == 2, 60000);
+    QCOMPARE(w->follower()->path(), run);
+    QCOMPARE(w->follower()->logPath(), log);
+    LossChart* chart = w->trainingView()->lossChart();
+    const auto steps = [chart] {
+        QList<int> s;
+        for (const QPointF& p : chart->rawPoints())
+            s << static_cast<int>(p.x());
+        return s;
+    };
+    // The checkpoint's steps 1 and 2, then the log's complete row past them, not the half-written one.
+    QTRY_COMPARE_WITH_TIMEOUT(steps(), (QList<int>{1, 2, 3}), 10000);
+    QCOMPARE(chart->rawPoints().constLast().y(), 0.7);
+    const double checkpointLoss = chart->rawPoints().at(1).y();
+    QVERIFY(checkpointLoss != 0.8); // step 2 is the checkpoint's own
+
+    // The run writes on: the rest of row 4, and row 5.
+    QVERIFY(write(log, QByteArray(",0.5,0.0002,100.00\n") + row(5, "0.5"), QIODevice::Append));
+    w->follower()->poll();
+    QCOMPARE(steps(), (QList<int>{1, 2, 3, 4, 5}));
+    QCOMPARE(chart->rawPoints().at(3).y(), 0.6);
+
+    // A checkpoint at step 4: steps 1 … 4 come from it, 5 still from the log.
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString()));
+    w->follower()->poll();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() == 4, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(steps(), (QList<int>{1, 2, 3, 4, 5}), 10000);
+    QCOMPARE(chart->rawPoints().at(3).y(), static_cast<double>(trainer.lossHistory().back().loss));
+    QCOMPARE(chart->rawPoints().at(4).y(), 0.5);
+
+    // The run is resumed and writes its log anew (a new file: rows to its checkpoint, then its own).
+    QSaveFile again(log);
+    QVERIFY(again.open(QIODevice::WriteOnly));
+    again.write(header + row(1, "0.9") + row(2, "0.8") + row(3, "0.7") + row(4, "0.6") + row(5, "0.45"));
+    QVERIFY(again.commit());
+    w->follower()->poll();
+    QTRY_COMPARE_WITH_TIMEOUT(chart->rawPoints().constLast().y(), 0.45, 20000);
+    QCOMPARE(steps(), (QList<int>{1, 2, 3, 4, 5}));
+    QVERIFY(write(log, row(6, "0.4"), QIODevice::Append));
+    w->follower()->poll();
+    QCOMPARE(steps(), (QList<int>{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(w->follower()->refreshes(), 1); // the checkpoint itself was read again once
 }
 
 QTEST_MAIN(TestDocument)

@@ -1,9 +1,20 @@
 #include "runfollower.h"
 
 #include "modeldocument.h"
-#include "trainingcontroller.h"
 
+#include <algorithm>
+
+#include <QFile>
 #include <QFileInfo>
+
+namespace {
+
+// The log's rows are kept only past the checkpoint shown, so this bounds a run that never saves.
+constexpr size_t kMaxRows = 200000;
+// A log read at once, at most (a run of millions of steps writes tens of MB).
+constexpr qint64 kMaxRead = qint64{64} << 20;
+
+} // namespace
 
 RunFollower::RunFollower(ModelDocument* document, TrainingController* training, std::function<QString()> device,
                          QObject* parent)
@@ -23,6 +34,27 @@ RunFollower::RunFollower(ModelDocument* document, TrainingController* training, 
         if (isFollowing() && (s == TrainingController::State::Running || s == TrainingController::State::Paused))
             stop();
     });
+    // Queued: the Training view shows the checkpoint first, then the log's rows past it.
+    connect(
+        training, &TrainingController::modelReady, this,
+        [this](const SnapshotPtr& snapshot, const QString& source) {
+            if (isFollowing() && snapshot && QFileInfo(source) == QFileInfo(m_path))
+                checkpointShown(snapshot->step);
+        },
+        Qt::QueuedConnection);
+}
+
+bool RunFollower::isLog(const QString& path)
+{
+    return path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+}
+
+QString RunFollower::companion(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString other =
+        info.dir().filePath(info.completeBaseName() + (isLog(path) ? QStringLiteral(".ckpt") : QStringLiteral(".csv")));
+    return QFileInfo(other).isFile() ? other : QString();
 }
 
 RunFollower::Stamp RunFollower::stampOf(const QString& path)
@@ -33,11 +65,15 @@ RunFollower::Stamp RunFollower::stampOf(const QString& path)
     return {info.lastModified(), info.size()};
 }
 
-void RunFollower::follow(const QString& checkpoint)
+void RunFollower::follow(const QString& checkpoint, const QString& log)
 {
     m_path = checkpoint;
     m_stamp = stampOf(checkpoint);
     m_refreshes = 0;
+    m_log = log;
+    m_logOffset = 0;
+    m_lastRowStep = m_shownStep = -1;
+    m_rows.clear();
     m_document->setReadOnlyPath(checkpoint);
     m_document->open(checkpoint, m_device());
     m_timer.start();
@@ -50,6 +86,8 @@ void RunFollower::stop()
         return;
     m_timer.stop();
     m_path.clear();
+    m_log.clear();
+    m_rows.clear();
     Q_EMIT followingChanged(false);
 }
 
@@ -57,12 +95,89 @@ void RunFollower::poll()
 {
     if (!isFollowing())
         return;
-    const Stamp now = stampOf(m_path);
-    if (now.size < 0 || now == m_stamp) // not there for the moment (a run that restarts), or unchanged
-        return;
     if (m_training->runOn()) // training here took over
         return stop();
-    m_stamp = now;
-    ++m_refreshes;
-    m_document->open(m_path, m_device());
+    const Stamp now = stampOf(m_path);
+    // Not there for the moment (a run that restarts), or unchanged: the log alone may have news.
+    if (now.size >= 0 && !(now == m_stamp)) {
+        m_stamp = now;
+        ++m_refreshes;
+        m_shownStep = -1; // the rows wait for the checkpoint
+        m_document->open(m_path, m_device());
+        return;
+    }
+    if (m_log.isEmpty() || m_shownStep < 0)
+        return;
+    const size_t before = m_rows.size();
+    if (!readLog()) { // the log was written anew: show the checkpoint again, then the log as it is now
+        m_shownStep = -1;
+        m_document->open(m_path, m_device());
+        return;
+    }
+    showRows(std::vector<Row>(m_rows.begin() + static_cast<std::ptrdiff_t>(before), m_rows.end()));
+}
+
+void RunFollower::checkpointShown(qint64 step)
+{
+    m_shownStep = step;
+    if (m_log.isEmpty())
+        return;
+    if (!readLog()) { // read it whole again
+        m_logOffset = 0;
+        m_lastRowStep = -1;
+        m_rows.clear();
+        readLog();
+    }
+    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), [step](const Row& r) { return r.step <= step; }),
+                 m_rows.end());
+    showRows(m_rows);
+}
+
+bool RunFollower::readLog()
+{
+    QFile file(m_log);
+    if (!file.open(QIODevice::ReadOnly))
+        return true;       // not there for the moment: nothing new
+    if (m_logOffset > 0) { // the file as read so far must still end a row where the last read stopped
+        char c = 0;
+        if (file.size() < m_logOffset || !file.seek(m_logOffset - 1) || !file.getChar(&c) || c != '\n')
+            return false;
+    }
+    const QByteArray data = file.read(kMaxRead);
+    const qsizetype end = data.lastIndexOf('\n');
+    if (end < 0)
+        return true; // no complete row yet
+    m_logOffset += end + 1;
+    for (const QByteArray& line : data.left(end).split('\n')) {
+        const QList<QByteArray> f = line.trimmed().split(',');
+        if (f.size() < 5)
+            continue;
+        bool ok[4] = {};
+        Row r{f[0].toLongLong(&ok[0]), f[1].toDouble(&ok[1]), f[3].toDouble(&ok[2]), f[4].toDouble(&ok[3])};
+        if (!ok[0] || !ok[1]) // the header, or a row this studio cannot read
+            continue;
+        if (r.step <= m_lastRowStep)
+            return false; // steps go back: another run's rows
+        m_lastRowStep = r.step;
+        if (r.step > m_shownStep)
+            m_rows.push_back(r);
+    }
+    if (m_rows.size() > kMaxRows)
+        m_rows.erase(m_rows.begin(), m_rows.end() - static_cast<std::ptrdiff_t>(kMaxRows));
+    return true;
+}
+
+void RunFollower::showRows(const std::vector<Row>& rows)
+{
+    if (rows.empty())
+        return;
+    TrainingProgress p;
+    p.points.reserve(static_cast<qsizetype>(rows.size()));
+    for (const Row& r : rows)
+        p.points.append(QPointF(static_cast<double>(r.step), r.loss));
+    p.step = rows.back().step;
+    p.loss = rows.back().loss;
+    p.lr = rows.back().lr;
+    p.imagesPerSec = rows.back().imagesPerSec;
+    Q_EMIT logProgress(p);
 }

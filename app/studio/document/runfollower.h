@@ -4,7 +4,14 @@
 // previews follow the run. The run's file is never written: the document keeps it read-only (Save asks
 // for another file), and reading it is all the studio does (the run replaces its checkpoint atomically,
 // so a read never sees half a file). Following ends when the user trains, opens or makes another model.
+//
+// The run's CSV log (`ddpm train --log`, one row a step, flushed as it goes) brings the loss chart up to
+// the step the run is at between two checkpoints: its rows past the checkpoint shown are added to the
+// chart as they are written. The user points at either file; the other is the one beside it with the
+// same name (run.ckpt and run.csv), or is named.
 #pragma once
+
+#include "trainingcontroller.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -12,9 +19,9 @@
 #include <QTimer>
 
 #include <functional>
+#include <vector>
 
 class ModelDocument;
-class TrainingController;
 
 class RunFollower : public QObject {
     Q_OBJECT
@@ -23,16 +30,25 @@ public:
     RunFollower(ModelDocument* document, TrainingController* training, std::function<QString()> device,
                 QObject* parent = nullptr);
 
-    void follow(const QString& checkpoint);
+    // Follows the run whose checkpoint is `checkpoint`, with its log `log` (none: no log).
+    void follow(const QString& checkpoint, const QString& log = {});
     void stop();
     bool isFollowing() const { return !m_path.isEmpty(); }
     QString path() const { return m_path; }
+    QString logPath() const { return m_log; }
     int refreshes() const { return m_refreshes; } // checkpoints opened again since follow()
-    // Looks at the file now (the timer does every two seconds).
+    // Looks at the files now (the timer does every two seconds).
     void poll();
+
+    // A training log, by its name (*.csv), rather than a checkpoint.
+    static bool isLog(const QString& path);
+    // The run's other file beside `path`: run.csv for run.ckpt and the reverse; empty when there is none.
+    static QString companion(const QString& path);
 
 Q_SIGNALS:
     void followingChanged(bool following);
+    // Rows of the log past the checkpoint shown, as training progress for the Training view.
+    void logProgress(const TrainingProgress& progress);
 
 private:
     struct Stamp {
@@ -41,6 +57,15 @@ private:
         bool operator==(const Stamp& o) const { return modified == o.modified && size == o.size; }
     };
     static Stamp stampOf(const QString& path);
+    struct Row {
+        qint64 step = 0;
+        double loss = 0, lr = 0, imagesPerSec = 0;
+    };
+    void checkpointShown(qint64 step);
+    // Reads the log's complete rows written since the last read. False when the log was written anew
+    // (a resumed run rewrites it): the rows read before may be gone.
+    bool readLog();
+    void showRows(const std::vector<Row>& rows);
 
     ModelDocument* m_document;
     TrainingController* m_training;
@@ -49,4 +74,10 @@ private:
     QString m_path;
     Stamp m_stamp;
     int m_refreshes = 0;
+
+    QString m_log;
+    qint64 m_logOffset = 0;    // the end of the last complete row read
+    qint64 m_lastRowStep = -1; // its step
+    qint64 m_shownStep = -1;   // the step of the checkpoint shown; -1 until it is
+    std::vector<Row> m_rows;   // rows past it
 };
