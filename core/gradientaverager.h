@@ -23,8 +23,7 @@ class PendingSum;
 
 class GradientAverager {
 public:
-    GradientAverager(Distributed& job, std::vector<torch::Tensor> parameters,
-                     int64_t bucketBytes = int64_t{25} << 20);
+    GradientAverager(Distributed& job, std::vector<torch::Tensor> parameters, int64_t bucketBytes = int64_t{25} << 20);
     ~GradientAverager(); // removes the hooks
     GradientAverager(const GradientAverager&) = delete;
     GradientAverager& operator=(const GradientAverager&) = delete;
@@ -60,7 +59,7 @@ private:
     std::vector<Slot> m_slots;
     std::vector<Bucket> m_buckets;
     std::vector<unsigned> m_hooks;
-    size_t m_next = 0;      // the first bucket not started
+    size_t m_next = 0;        // the first bucket not started
     size_t m_outstanding = 0; // gradients still to come in this step
     size_t m_startedByHooks = 0;
     size_t m_outstandingAtFirst = 0;
