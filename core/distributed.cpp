@@ -52,6 +52,7 @@ Result<RankInfo> rankFromEnvironment(const char* (*get)(const char*))
     if (!rank || !world)
         return fail(DDPM_MSG("Engine", "RANK and WORLD_SIZE must both be set for a distributed run (torchrun sets "
                                        "them)"));
+    r.job = true;
     if (!parseInt(world, 1, 1 << 20, r.worldSize))
         return fail(DDPM_MSG("Engine", "WORLD_SIZE must be a whole number of at least 1, not '%1'"), world);
     if (!parseInt(rank, 0, r.worldSize - 1, r.rank))
@@ -174,8 +175,6 @@ Distributed::~Distributed()
 
 void Distributed::average(const std::vector<torch::Tensor>& tensors, int64_t bucketBytes)
 {
-    if (worldSize() == 1)
-        return;
     torch::NoGradGuard guard;
     struct Bucket {
         std::vector<torch::Tensor> members;
@@ -226,10 +225,8 @@ public:
 std::shared_ptr<PendingSum> Distributed::startSum(const torch::Tensor& flat)
 {
     auto pending = std::make_shared<PendingSum>();
-    if (worldSize() > 1) {
-        std::vector<at::Tensor> one{flat};
-        pending->work = m_group->allreduce(one);
-    }
+    std::vector<at::Tensor> one{flat};
+    pending->work = m_group->allreduce(one);
     return pending;
 }
 
@@ -241,8 +238,6 @@ void Distributed::waitFor(const std::shared_ptr<PendingSum>& sum)
 
 void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>& tensors)
 {
-    if (worldSize() == 1)
-        return;
     torch::NoGradGuard guard;
     for (const auto& t : tensors) {
         auto flat = t.contiguous();
@@ -255,8 +250,7 @@ void Distributed::broadcastFromRankZero(const std::vector<torch::Tensor>& tensor
 
 void Distributed::barrier()
 {
-    if (worldSize() > 1)
-        waitOrThrow(m_group->barrier(), m_timeout);
+    waitOrThrow(m_group->barrier(), m_timeout);
 }
 
 #else // no c10d in this LibTorch

@@ -26,9 +26,11 @@ struct RankInfo {
     int localRank = 0;
     std::string masterAddr = "127.0.0.1";
     int masterPort = 29500;
+    bool job = false; // RANK and WORLD_SIZE are set: this process is a rank of a job, maybe the only one
     bool distributed() const { return worldSize > 1; }
 };
-// RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR and MASTER_PORT: none of them set, a job of one rank;
+// RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR and MASTER_PORT: none of them set, no job (a plain process);
+// a job of one rank (torchrun --nproc_per_node=1) runs every collective, over itself;
 // values that are not numbers, a rank outside 0 … WORLD_SIZE − 1 or a port outside 1 … 65535 fail.
 // `get` reads a variable (null: not set); by default the process environment.
 Result<RankInfo> rankFromEnvironment(const char* (*get)(const char*) = nullptr);

@@ -178,7 +178,7 @@ Status Trainer::setDistributed(std::shared_ptr<Distributed> distributed)
         m_distributed.reset();
         return split;
     }
-    if (!m_distributed || m_distributed->worldSize() == 1)
+    if (!m_distributed) // a job of one rank goes through every collective as any other
         return Ok{};
     try { // the same start on every rank, whatever each one read or initialised
         std::vector<torch::Tensor> weights;
@@ -257,13 +257,13 @@ Result<StepStats> Trainer::stepUnguarded()
     auto out = m_model->forward(xt, t, labels.defined() ? labels.to(m_device, cuda) : torch::Tensor());
     auto perSample = (out - m_diffusion.target(x0, eps, t)).pow(2).mean({1, 2, 3});
     auto loss = perSample.mean();
-    if (ranks == 1 && !std::isfinite(loss.item<double>())) // before the backward pass, where it costs nothing
+    if (!m_averager && !std::isfinite(loss.item<double>())) // before the backward pass, where it costs nothing
         return nonFiniteLoss(loss.item<double>(), m_step);
     m_model->zero_grad(true); // grads set to none: backward writes them instead of adding to zeros
     if (m_averager)
         m_averager->beginStep();
     loss.backward();
-    if (ranks > 1) // every rank then sees the same loss and gradients, and decides the same
+    if (m_averager) // every rank then sees the same loss and gradients, and decides the same
         averageOverRanks(loss, perSample, first);
     const double lossValue = loss.item<double>();
     if (!std::isfinite(lossValue)) {

@@ -3,6 +3,9 @@
 # threads, and as N ranks (Gloo, two processes on two cores) with threads/N each; the images per second
 # of the global batch over the last 20 steps, from rank 0's log. Nothing else should run meanwhile.
 #   scripts/ddp-scaling.sh BUILD_DIR [PRESET [STEPS [BATCH [RANKS [THREADS]]]]]   (tiny 200 64 2 2)
+# RANKS=1 compares a job of one rank (every all-reduce over itself) with no job. DEVICE (cpu) and DATA
+# (fashion-mnist:train) set the device and the data: DEVICE=cuda RANKS=1 is "one GPU with NCCL against one
+# GPU without" (scripts/gpu-check.sh runs it).
 set -euo pipefail
 build=${1:?usage: scripts/ddp-scaling.sh BUILD_DIR [PRESET [STEPS [BATCH [RANKS [THREADS]]]]]}
 preset=${2:-tiny}
@@ -13,7 +16,8 @@ threads=${6:-2}
 ddpm=$(realpath "$build/app/ddpm")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-args=(train --data fashion-mnist:train --model "$preset" --batch "$batch" --steps "$steps" --seed 1 --save-every 0)
+args=(train --data "${DATA:-fashion-mnist:train}" --model "$preset" --batch "$batch" --steps "$steps" --seed 1
+    --save-every 0 --device "${DEVICE:-cpu}")
 rate() { tail -1 "$1" | cut -d, -f5; }
 "$ddpm" "${args[@]}" --threads "$threads" --out "$work/one.ckpt" --log "$work/one.csv" 2>/dev/null
 port=$((20000 + RANDOM % 20000))
@@ -27,4 +31,4 @@ done
 for p in "${pids[@]}"; do wait "$p"; done
 one=$(rate "$work/one.csv")
 job=$(rate "$work/job.csv")
-python3 -c "print('$preset batch $batch: 1 process x $threads threads %s img/s; $ranks ranks x $((threads / ranks)) %s img/s; ratio %.2f' % ('$one', '$job', float('$job') / float('$one')))"
+python3 -c "print('$preset batch $batch on ${DEVICE:-cpu}: 1 process x $threads threads %s img/s; $ranks ranks x $((threads / ranks)) %s img/s; ratio %.2f' % ('$one', '$job', float('$job') / float('$one')))"

@@ -2,7 +2,8 @@
 # On a machine with CUDA PyTorch and no Qt, in one call: build the engine and the Qt-free ddpm against
 # the LibTorch inside PyTorch, check the samplers on CUDA against the CPU with an exact denoiser,
 # benchmark the reference and cifar presets in fp32 and bf16 (and PyTorch eager with autocast on the same
-# card), and train the reference preset for a few hundred steps on CUDA, keeping the checkpoint.
+# card), train the reference preset for a few hundred steps on CUDA, keeping the checkpoint, and time a
+# one-rank NCCL job against no job.
 #   scripts/gpu-check.sh [BUILD_DIR]
 # Prints the figures as JSON lines and a summary at the end; every step runs even when an earlier one
 # failed (a failed build still leaves the PyTorch figures and the build log), and the script exits non-zero
@@ -72,6 +73,8 @@ if step "configure (Qt-free)" 240 bash -c 'cmake "$@" >>"$0" 2>&1' "$out/build.l
     built=1
 fi
 grep -n -m 60 -E -i 'error|warning: .*deprecated|CMake Warning' "$out/build.log" >"$out/errors.txt" || true
+# Whether distributed.cpp compiled with NCCL against this LibTorch (core/CMakeLists.txt tries it).
+grep -A2 -m2 'Distributed training' "$out/build.log" | tee -a "$summary" || true
 
 if [[ $built -eq 1 ]]; then
     export LD_LIBRARY_PATH="$prefix/../../lib:${LD_LIBRARY_PATH:-}"
@@ -94,6 +97,9 @@ if [[ $built -eq 1 ]]; then
         --steps "${TRAIN_STEPS:-300}" --device cuda --out "$build/gpu-reference.ckpt" \
         --log "$out/gpu-reference.csv" --save-every 100
     step "ddpm info" 60 "$build/app/ddpm" info "$build/gpu-reference.ckpt"
+    # Issue 21: one GPU in a job of one rank (NCCL, every all-reduce run) against one GPU without a job.
+    step "ddp one GPU nccl vs none" 180 env DEVICE=cuda DATA=synthetic scripts/ddp-scaling.sh "$build" reference \
+        200 64 1 1
     step "ddpm export" 60 "$build/app/ddpm" export --checkpoint "$build/gpu-reference.ckpt" \
         --out "$out/gpu-reference-ema.ckpt"
     # The demo model's likelihood bound on the test images the README's figure does not cover yet

@@ -268,14 +268,14 @@ int train(const TrainArgs& a, const Environment& env)
     auto compute = computeOptions(a.threads, a.device, a.precision);
     if (!compute)
         return fail(compute.error(), 2);
-    if (rank->distributed() && compute->device.is_cuda()) // one GPU a rank, as torchrun numbers them on a machine
+    if (rank->job && compute->device.is_cuda()) // one GPU a rank, as torchrun numbers them on a machine
         compute.value().device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(rank->localRank));
     std::unique_ptr<Trainer> trainer;
     TrainingData data;
     if (const int rc = openTrainer(a, env, compute->device, trainer, data))
         return rc;
     std::shared_ptr<Distributed> job;
-    if (rank->distributed()) {
+    if (rank->job) {
         if (trainer->config().train.batch % rank->worldSize != 0)
             return fail("--batch " + std::to_string(trainer->config().train.batch) + " does not split evenly over " +
                             std::to_string(rank->worldSize) + " ranks: --batch is the global batch",

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void environmentParsed();
     void gradientsAveragedDuringBackward();
     void twoRanksFollowOneRank();
+    void oneRankJobTrainsAsAPlainProcess();
     void resumedOnOneRankContinuesTheSame();
     void dropoutFollowsTheGlobalBatch();
     void batchMustSplitEvenly();
@@ -39,8 +40,9 @@ private:
     // Starts `ddpm train` with `args` as rank `rank` of `world` (world 0: no job environment at all).
     QProcess* start(const QStringList& args, int rank, int world, int port);
     static Run finish(QProcess* p, int timeoutMs);
-    // The same training on `world` ranks (1: a plain run), each rank with its own log of stderr.
-    QList<Run> train(const QStringList& args, int world);
+    // The same training on `world` ranks (1: a plain run, or with `job` a job of one rank), each rank with
+    // its own log of stderr.
+    QList<Run> train(const QStringList& args, int world, bool job = false);
     QStringList trainArgs(const QString& out, int steps) const;
     static int freePort() { return 20000 + static_cast<int>(QRandomGenerator::global()->bounded(30000)); }
     // The largest difference between the two checkpoints' weights (model and EMA), and their steps.
@@ -65,10 +67,10 @@ void TestDistributed::environmentParsed()
     };
     env.clear();
     auto none = rankFromEnvironment(get);
-    QVERIFY(none && !none->distributed() && none->rank == 0 && none->worldSize == 1);
+    QVERIFY(none && !none->job && !none->distributed() && none->rank == 0 && none->worldSize == 1);
     env = {{"RANK", "1"}, {"WORLD_SIZE", "4"}, {"LOCAL_RANK", "1"}, {"MASTER_ADDR", "node7"}, {"MASTER_PORT", "29400"}};
     auto job = rankFromEnvironment(get);
-    QVERIFY(job && job->distributed());
+    QVERIFY(job && job->job && job->distributed());
     QCOMPARE(job->rank, 1);
     QCOMPARE(job->worldSize, 4);
     QCOMPARE(job->localRank, 1);
@@ -118,14 +120,14 @@ TestDistributed::Run TestDistributed::finish(QProcess* p, int timeoutMs)
     return r;
 }
 
-QList<TestDistributed::Run> TestDistributed::train(const QStringList& args, int world)
+QList<TestDistributed::Run> TestDistributed::train(const QStringList& args, int world, bool job)
 {
     QList<Run> out;
     for (int attempt = 0; attempt < 3; ++attempt) { // another port when the one drawn is taken
         const int port = freePort();
         QList<QProcess*> ranks;
         for (int r = 0; r < world; ++r)
-            ranks << start(args, r, world > 1 ? world : 0, port);
+            ranks << start(args, r, world > 1 || job ? world : 0, port);
         out.clear();
         bool taken = false;
         for (auto* p : ranks) {
@@ -272,6 +274,21 @@ void TestDistributed::twoRanksFollowOneRank()
     QVERIFY(train(trainArgs(start, 0), 1)[0].code == 0);
     int64_t s0 = 0;
     QVERIFY(weightDifference(start, one, s0, s1) > 100 * std::max(d, 1e-7));
+}
+
+void TestDistributed::oneRankJobTrainsAsAPlainProcess()
+{
+    // torchrun --nproc_per_node=1: a job of one rank goes through the process group and every all-reduce
+    // (over itself), and trains exactly as the plain process of the test before.
+    const QString one = m_dir.filePath(QStringLiteral("one.ckpt")), solo = m_dir.filePath(QStringLiteral("solo.ckpt"));
+    QVERIFY(QFile::exists(one));
+    const auto job = train(trainArgs(solo, 4), 1, true);
+    QVERIFY2(job[0].code == 0, job[0].err.constData());
+    QVERIFY2(job[0].err.contains("rank 0 of 1 (gloo"), job[0].err.constData());
+    int64_t s1 = 0, s2 = 0;
+    const double d = weightDifference(one, solo, s1, s2);
+    QCOMPARE(s2, int64_t(4));
+    QVERIFY2(d >= 0 && d < 1e-7, qPrintable(QString::number(d)));
 }
 
 void TestDistributed::resumedOnOneRankContinuesTheSame()
