@@ -7,6 +7,8 @@
 #
 #   scripts/nll-pieces.sh BUILD_DIR [FIRST [END [PIECE]]]   pieces of PIECE (128) images from FIRST (8000) to END (10000)
 #   scripts/nll-pieces.sh --combine [FILE...]               the pooled figure over the pieces kept (or FILEs), as JSON
+# images-0.json holds the first 8,000 images as the README reports them (one run on an H200), so that
+# --combine gives the figure over all 10,000 once the pieces reach image 9999.
 #
 # The pieces run in the idle scheduling class (chrt -i 0), so that builds and tests keep the machine.
 set -euo pipefail
