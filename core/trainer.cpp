@@ -4,10 +4,12 @@
 #include "dropout.h"
 #include "gradientaverager.h"
 
+#include "checkpointparts.h"
 #include "modelfile.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <random>
 #include <sstream>
@@ -394,6 +396,43 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
     for (auto& p : trainer->m_ema->parameters())
         p.set_requires_grad(false);
     return trainer;
+}
+
+bool Trainer::sharedByWarmStart(const std::string& key)
+{
+    const bool network = key.rfind("model.", 0) == 0 && key != "model.num_classes" && key != "model.class_names" &&
+                         key != "model.dropout";
+    return network || key.rfind("schedule.", 0) == 0 || key == "prediction";
+}
+
+Status Trainer::startFrom(const std::string& path)
+{
+    if (m_step != 0)
+        return fail(DDPM_MSG("Engine", "a model can start from another one's weights only before its first step"));
+    auto opened = openModelFile(path);
+    if (!opened)
+        return opened.failure();
+    for (const auto& field : configFields())
+        if (sharedByWarmStart(field.key) && field.get(opened->config) != field.get(m_config))
+            return fail(DDPM_MSG("Engine", "'%1' cannot start this model: its %2 differs"), path, field.key);
+    UNet source(opened->config.unet);
+    if (auto s = opened->reader->loadModule("ema", *source); !s)
+        return s.failure();
+    std::map<std::string, torch::Tensor> weights;
+    for (auto& [name, t] : checkpointparts::namedState(*source))
+        weights.emplace(name, t);
+    torch::NoGradGuard guard;
+    for (auto& [name, target] : checkpointparts::namedState(*m_model)) {
+        const auto it = weights.find(name);
+        if (it != weights.end() && it->second.sizes() == target.sizes())
+            target.copy_(it->second);
+        else if (name.rfind("class_emb.", 0) == 0)
+            target.zero_();
+        else // the settings compared above define every other tensor
+            return fail(DDPM_MSG("Engine", "'%1' cannot start this model: it has no weights for %2"), path, name);
+    }
+    copyWeights(*m_model, *m_ema);
+    return Ok{};
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -88,6 +88,15 @@ public:
     Status save(const std::string& path) const;
     // Restores a trainer from a checkpoint to continue training where it stopped.
     static Result<std::unique_ptr<Trainer>> resume(const std::string& path, torch::Device device);
+    // A warm start, before the first step: the raw and EMA weights become the EMA weights of the model in
+    // `path`, which must have this model's architecture, image shape, schedule and prediction (the one
+    // that differs is named otherwise). A class embedding that model lacks starts at zero, so a
+    // class-conditional model started from an unconditional one first predicts exactly what that one
+    // does, for every class. The step count, optimizer and histories stay those of a new run.
+    Status startFrom(const std::string& path);
+    // The configuration settings startFrom requires to be equal: the network's shape, the schedule and
+    // the prediction (not the classes or the dropout).
+    static bool sharedByWarmStart(const std::string& configKey);
 
 private:
     Result<StepStats> stepUnguarded();

@@ -8,7 +8,10 @@
 # DEMO_CONDITIONAL=1 trains the class-conditional demo (issue 20) with the same recipe plus --conditional
 # (the ten Fashion-MNIST classes, 10 % of examples without their class), to 60,000 steps unless
 # DEMO_STEPS says otherwise, in RUN_DIR (default ~/ddpm-conditional-run), shipped as
-# resources/models/fashion-mnist-conditional.ckpt.
+# resources/models/fashion-mnist-conditional.ckpt. It starts from the unconditional demo's EMA weights
+# (`train --init`; DEMO_INIT names another model, DEMO_INIT=none starts from scratch): its class
+# embedding starts at zero, so step 0 draws what the unconditional demo draws, and the run adds classes
+# to what that model had already learnt rather than learning the clothes again (its own steps count from 0).
 #
 # The recipe: the reference preset, seed 1, batch 64, Adam lr 2e-4 after 500 warm-up steps (constant
 # after that, so stopping at step N is the same as a run to N), EMA decay 0.999, the linear schedule,
@@ -40,9 +43,14 @@ status=0
 if [ -f "$ckpt" ]; then
     nice -n "${DEMO_NICE:-19}" "$ddpm" train --resume "$ckpt" --data fashion-mnist:train "${args[@]}" || status=$?
 else
-    nice -n "${DEMO_NICE:-19}" "$ddpm" train --data fashion-mnist:train --model reference --batch 64 --lr 0.0002 \
-        --warmup 500 --ema 0.999 --seed 1 --schedule linear --prediction eps "${conditional[@]}" "${args[@]}" ||
-        status=$?
+    # A warm start takes the network, schedule and prediction from the model it starts from.
+    model=(--model reference --schedule linear --prediction eps)
+    init=${DEMO_INIT:-$repo/resources/models/fashion-mnist-demo.ckpt}
+    if [ ${#conditional[@]} -gt 0 ] && [ "$init" != none ]; then
+        model=(--init "$init")
+    fi
+    nice -n "${DEMO_NICE:-19}" "$ddpm" train --data fashion-mnist:train "${model[@]}" --batch 64 --lr 0.0002 \
+        --warmup 500 --ema 0.999 --seed 1 "${conditional[@]}" "${args[@]}" || status=$?
 fi
 # Interrupted runs save too: ship what there is, and say where it stands.
 [ -f "$ckpt" ] && "$ddpm" export --checkpoint "$ckpt" --out "$out"

@@ -744,7 +744,7 @@ Distanz %2</translation>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+390"/>
+        <location filename="../core/trainer.cpp" line="+392"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -1087,6 +1087,21 @@ Distanz %2</translation>
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
+        <location line="+133"/>
+        <source>a model can start from another one&apos;s weights only before its first step</source>
+        <translation>ein Modell kann nur vor seinem ersten Schritt mit den Gewichten eines anderen beginnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; cannot start this model: its %2 differs</source>
+        <translation>„%1“ kann dieses Modell nicht beginnen: sein %2 ist anders</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; cannot start this model: it has no weights for %2</source>
+        <translation>„%1“ kann dieses Modell nicht beginnen: es hat keine Gewichte für %2</translation>
+    </message>
+    <message>
         <location filename="../core/checkpoint.cpp" line="+191"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
@@ -1147,7 +1162,7 @@ Distanz %2</translation>
         <translation>„%1“ ist beschädigt: Die Schrittzahl %2 ist unmöglich</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+76"/>
+        <location filename="../core/trainer.cpp" line="-78"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
@@ -1485,7 +1500,7 @@ Distanz %2</translation>
         <translation>für einen verteilten Lauf müssen sowohl RANK als auch WORLD_SIZE gesetzt sein (torchrun setzt sie)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>WORLD_SIZE must be a whole number of at least 1, not &apos;%1&apos;</source>
         <translation>WORLD_SIZE muss eine ganze Zahl von mindestens 1 sein, nicht „%1“</translation>
     </message>
@@ -1515,7 +1530,7 @@ Distanz %2</translation>
         <translation>Rang %1 von %2 konnte dem Job unter %3:%4 mit %5 nicht beitreten: %6</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+106"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
     </message>
@@ -2384,7 +2399,7 @@ Distanz %2</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+215"/>
+        <location filename="../app/studio/menus.cpp" line="+216"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2446,7 +2461,7 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-126"/>
+        <location filename="../app/studio/menus.cpp" line="-127"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2467,17 +2482,17 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>&amp;Follow training run…</source>
         <translation>&amp;Trainingslauf folgen…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -2806,7 +2821,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-187"/>
         <source>Follow a training run: its checkpoint or its log</source>
         <translation>Trainingslauf folgen: sein Prüfpunkt oder sein Protokoll</translation>
     </message>
@@ -2816,7 +2831,7 @@ Distanz %2</translation>
         <translation>Prüfpunkte und Trainingsprotokolle (*.ckpt *.csv);;DDPM-Prüfpunkte (*.ckpt);;Trainingsprotokolle (*.csv)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The checkpoint the run of %1 writes</source>
         <translation>Der Prüfpunkt, den der Lauf von %1 schreibt</translation>
     </message>

@@ -744,7 +744,7 @@ distance %2</source>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+390"/>
+        <location filename="../core/trainer.cpp" line="+392"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -1087,6 +1087,21 @@ distance %2</source>
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
+        <location line="+133"/>
+        <source>a model can start from another one&apos;s weights only before its first step</source>
+        <translation>模型只能在第一步之前从另一个模型的权重开始</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; cannot start this model: its %2 differs</source>
+        <translation>“%1” 无法作为此模型的起点：其 %2 不同</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; cannot start this model: it has no weights for %2</source>
+        <translation>“%1” 无法作为此模型的起点：它没有 %2 的权重</translation>
+    </message>
+    <message>
         <location filename="../core/checkpoint.cpp" line="+191"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
@@ -1147,7 +1162,7 @@ distance %2</source>
         <translation>“%1”已损坏：其步数 %2 不可能</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+76"/>
+        <location filename="../core/trainer.cpp" line="-78"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
@@ -1485,7 +1500,7 @@ distance %2</source>
         <translation>分布式运行必须同时设置 RANK 和 WORLD_SIZE（torchrun 会设置它们）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>WORLD_SIZE must be a whole number of at least 1, not &apos;%1&apos;</source>
         <translation>WORLD_SIZE 必须是不小于 1 的整数，而不是“%1”</translation>
     </message>
@@ -1515,7 +1530,7 @@ distance %2</source>
         <translation>rank %1（共 %2 个）无法通过 %5 加入位于 %3:%4 的作业：%6</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+106"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
     </message>
@@ -2382,7 +2397,7 @@ distance %2</source>
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+215"/>
+        <location filename="../app/studio/menus.cpp" line="+216"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2444,7 +2459,7 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-126"/>
+        <location filename="../app/studio/menus.cpp" line="-127"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2465,17 +2480,17 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>&amp;Follow training run…</source>
         <translation>跟踪训练运行(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -2803,7 +2818,7 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-187"/>
         <source>Follow a training run: its checkpoint or its log</source>
         <translation>跟踪训练运行：选择其检查点或日志</translation>
     </message>
@@ -2813,7 +2828,7 @@ distance %2</source>
         <translation>检查点和训练日志 (*.ckpt *.csv);;DDPM 检查点 (*.ckpt);;训练日志 (*.csv)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The checkpoint the run of %1 writes</source>
         <translation>%1 所属运行写入的检查点</translation>
     </message>

@@ -3,7 +3,9 @@
 
 #include "config.h"
 #include "device.h"
+#include "diffusion.h"
 #include "distributed.h"
+#include "modelfile.h"
 #include "precision.h"
 #include "schedule.h"
 #include "sizelimits.h"
@@ -17,6 +19,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <unistd.h>
 
 namespace ddpm::cli {
@@ -136,7 +139,7 @@ private:
 struct TrainArgs {
     CLI::App* command = nullptr;
     std::string data, out, model = "reference", schedule = "linear", prediction = "eps", device = "auto",
-                           precision = "auto", resume, log;
+                           precision = "auto", resume, init, log;
     long long steps = 10000;
     TrainOptions train;
     int threads = 0;
@@ -146,22 +149,46 @@ struct TrainArgs {
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
-// The configuration of a new model: the preset of --model with --schedule, --prediction, the training
-// options and the data set. Every failure is a usage error.
+// --init's model as the start of a new one: its network, schedule and prediction, which --model,
+// --schedule and --prediction may not contradict; its classes are not kept (--conditional gives new ones).
+Result<ModelConfig> initialConfig(const TrainArgs& a)
+{
+    auto opened = openModelFile(a.init);
+    if (!opened)
+        return opened.failure();
+    ModelConfig c = opened->config;
+    c.unet.numClasses(0);
+    c.classNames.clear();
+    c.train = TrainOptions{};
+    const std::tuple<const char*, std::string, std::string> named[] = {
+        {"--model", a.model, c.preset},
+        {"--schedule", a.schedule, scheduleKindName(c.schedule.kind)},
+        {"--prediction", a.prediction, predictionName(c.prediction)}};
+    for (const auto& [option, value, own] : named)
+        if (a.given(option) && value != own)
+            return Error{std::string(option) + " " + value + ": the --init model is " + own + "; leave " + option +
+                         " out"};
+    return c;
+}
+
+// The configuration of a new model: the preset of --model with --schedule, --prediction (or the model of
+// --init), the training options and the data set. Every failure is a usage error.
 Result<ModelConfig> newModelConfig(const TrainArgs& a)
 {
-    auto config = makeConfig(a.model);
+    auto config = a.given("--init") ? initialConfig(a) : makeConfig(a.model);
     if (!config)
         return config.failure();
     ModelConfig c = config.value();
-    auto kind = parseScheduleKind(a.schedule);
-    if (!kind)
-        return kind.failure();
-    c.schedule.kind = kind.value();
-    auto pred = parsePrediction(a.prediction);
-    if (!pred)
-        return pred.failure();
-    c.prediction = pred.value();
+    if (!a.given("--init")) {
+        auto kind = parseScheduleKind(a.schedule);
+        if (!kind)
+            return kind.failure();
+        c.schedule.kind = kind.value();
+        auto pred = parsePrediction(a.prediction);
+        if (!pred)
+            return pred.failure();
+        c.prediction = pred.value();
+    }
     c.train.batch = a.train.batch;
     c.train.lr = a.train.lr;
     c.train.warmupSteps = a.train.warmupSteps;
@@ -195,6 +222,8 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
                 TrainingData& described)
 {
     Result<Dataset> data = Error{""};
+    if (a.given("--resume") && a.given("--init"))
+        return fail("--init starts a new run and --resume continues one: give one of them", 2);
     if (a.given("--resume")) {
         auto r = Trainer::resume(a.resume, device);
         if (!r)
@@ -215,6 +244,9 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
                 return fail(described.spec + ": " + s.error(), 2);
         if (data)
             trainer = std::make_unique<Trainer>(config.value(), device);
+        if (data && a.given("--init"))
+            if (auto s = trainer->startFrom(a.init); !s)
+                return fail(s.error());
     }
     if (!data)
         return fail(data.error());
@@ -360,6 +392,10 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addText(c, "--precision", a->precision,
             "fp32, bf16 (mixed: bf16 convolutions, fp32 weights and norms) or auto (bf16 where fast)", "P");
     addText(c, "--resume", a->resume, "continue from this checkpoint", "CKPT");
+    addText(c, "--init", a->init,
+            "start a new run from this model's EMA weights, network, schedule and prediction (with "
+            "--conditional, the class embedding starts at zero: the model first predicts what this one does)",
+            "CKPT");
     addText(c, "--log", a->log, "CSV log of step,loss,grad_norm,lr,img_per_s", "CSV");
     addNumber(c, "--save-every", a->saveEvery, 0, static_cast<double>(limits::kMaxSteps),
               "also save every N steps (0: only at the end)", "N");

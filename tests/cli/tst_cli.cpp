@@ -342,6 +342,16 @@ void TestCli::userErrors_data()
                                               QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"),
                                               QStringLiteral("/tmp/x.png")}
                                << QStringLiteral("is not a DDPM Studio checkpoint");
+    const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    newRow("init contradicted")
+        << QStringList{QStringLiteral("train"),      QStringLiteral("--init"), demo,
+                       QStringLiteral("--model"),    QStringLiteral("tiny"),   QStringLiteral("--out"),
+                       QStringLiteral("/tmp/x.ckpt")}
+        << QStringLiteral("--model tiny: the --init model is reference");
+    newRow("init and resume")
+        << QStringList{QStringLiteral("train"), QStringLiteral("--init"),     demo, QStringLiteral("--resume"), demo,
+                       QStringLiteral("--out"), QStringLiteral("/tmp/x.ckpt")}
+        << QStringLiteral("--init starts a new run and --resume continues one");
     prefetch(DDPM_CLI_PATH, lists);
 }
 

@@ -1,7 +1,8 @@
 // Class-conditional models and classifier-free guidance (issue 20 §1): the guidance formula and its one
 // batched call, the labels a run draws (equal shares, the same in any chunking), naming a class, the
 // U-Net's class embedding, the label dropout of the training batches, the checkpoint's classes, the
-// trainer's checks, and the class agreement of the quality report with exact class oracles.
+// trainer's checks, a conditional model's warm start from an unconditional one, and the class agreement of the quality
+// report with exact class oracles.
 #include "batchprefetcher.h"
 #include "checkpoint.h"
 #include "classifier.h"
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void batchesDropLabelsAtTheRate();
     void checkpointKeepsTheClasses();
     void trainerNeedsLabels();
+    void warmStartFromAnUnconditionalModel();
     void agreementWithClassOracles();
 };
 
@@ -290,6 +292,68 @@ void TestConditional::trainerNeedsLabels()
     QCOMPARE(c.unet.numClasses(), int64_t(2));
     c.train.pUncond = 1.5;
     QVERIFY(!validateTrainOptions(c.train));
+}
+
+void TestConditional::warmStartFromAnUnconditionalModel()
+{
+    QTemporaryDir dir;
+    const std::string path = (dir.path() + "/plain.ckpt").toStdString();
+    auto plainConfig = makeConfig("tiny").value();
+    plainConfig.train.batch = 8;
+    Trainer plain(plainConfig, torch::kCPU);
+    QVERIFY(plain.setDataset(makeSyntheticShapes(32, 1, 16)));
+    for (int k = 0; k < 3; ++k) // EMA and raw weights now differ: the start must take the EMA ones
+        QVERIFY(plain.step());
+    QVERIFY(plain.save(path));
+
+    auto config = conditionalTiny(4);
+    config.train.warmupSteps = 0; // a full step at once, so that its change shows in fp32
+    config.train.lr = 1e-3;
+    Trainer conditional(config, torch::kCPU);
+    const auto started = conditional.startFrom(path);
+    QVERIFY2(started, started.ok() ? "" : started.error().c_str());
+    QCOMPARE(conditional.stepCount(), int64_t(0));
+    const auto x = torch::randn({3, 1, 16, 16});
+    const auto t = torch::tensor({5, 400, 999}, torch::kInt64);
+    const auto y = torch::tensor({int64_t{0}, int64_t{3}, kNoClass}, torch::kInt64);
+    {
+        torch::NoGradGuard guard;
+        plain.ema()->eval();
+        conditional.model()->eval();
+        conditional.ema()->eval();
+        const auto expected = plain.ema()->forward(x, t);
+        QVERIFY(!torch::equal(expected, plain.model()->forward(x, t)));
+        // Every class, and no class, predicts exactly what the unconditional model does.
+        QVERIFY(torch::equal(conditional.ema()->forward(x, t, y), expected));
+        QVERIFY(torch::equal(conditional.model()->forward(x, t, y), expected));
+    }
+    // Training then teaches the classes: after a step they change the prediction.
+    conditional.model()->train();
+    QVERIFY(conditional.setDataset(makeSyntheticShapes(32, 1, 16)));
+    QVERIFY(conditional.step());
+    {
+        torch::NoGradGuard guard;
+        conditional.model()->eval();
+        const auto a = conditional.model()->forward(x, t, torch::tensor({0, 0, 0}, torch::kInt64));
+        const auto b = conditional.model()->forward(x, t, torch::tensor({3, 3, 3}, torch::kInt64));
+        QVERIFY((a - b).abs().max().item<double>() > 0);
+    }
+    const auto late = conditional.startFrom(path);
+    QVERIFY(!late);
+    QVERIFY2(QString::fromStdString(late.error()).contains("before its first step"), late.error().c_str());
+
+    // Another schedule or image size: refused, naming the setting.
+    auto cosine = conditionalTiny(4);
+    cosine.schedule.kind = ScheduleKind::Cosine;
+    const auto refused = Trainer(cosine, torch::kCPU).startFrom(path);
+    QVERIFY(!refused);
+    QVERIFY2(QString::fromStdString(refused.error()).contains("schedule.kind differs"), refused.error().c_str());
+    auto larger = conditionalTiny(4);
+    larger.unet.imageSize(32);
+    const auto larger_refused = Trainer(larger, torch::kCPU).startFrom(path);
+    QVERIFY(!larger_refused);
+    QVERIFY2(QString::fromStdString(larger_refused.error()).contains("model.image_size"),
+             larger_refused.error().c_str());
 }
 
 void TestConditional::agreementWithClassOracles()
