@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <functional>
-#include <map>
 #include <stdexcept>
 #include <utility>
 
@@ -173,47 +172,18 @@ Distributed::~Distributed()
     }
 }
 
-void Distributed::average(const std::vector<torch::Tensor>& tensors, int64_t bucketBytes)
+void Distributed::average(const std::vector<torch::Tensor>& tensors)
 {
     torch::NoGradGuard guard;
-    struct Bucket {
-        std::vector<torch::Tensor> members;
-        int64_t bytes = 0;
-        torch::Tensor flat;
-        c10::intrusive_ptr<c10d::Work> work;
-    };
-    // Buckets of one dtype and device each, filled in the tensors' order (the same on every rank).
-    std::vector<Bucket> buckets;
-    std::map<std::pair<int, std::string>, size_t> open;
+    std::vector<std::shared_ptr<PendingSum>> sums; // every all-reduce on its way before the first is waited for
     for (const auto& t : tensors) {
-        if (!t.defined())
-            throw std::invalid_argument("average: an undefined tensor");
-        const auto key = std::make_pair(static_cast<int>(t.scalar_type()), t.device().str());
-        auto it = open.find(key);
-        if (it == open.end() || buckets[it->second].bytes >= bucketBytes) {
-            buckets.emplace_back();
-            it = open.insert_or_assign(key, buckets.size() - 1).first;
-        }
-        auto& b = buckets[it->second];
-        b.members.push_back(t);
-        b.bytes += t.numel() * static_cast<int64_t>(t.element_size());
+        if (!t.defined() || !t.is_contiguous())
+            throw std::invalid_argument("average: an undefined or non-contiguous tensor");
+        sums.push_back(startSum(t));
     }
-    for (auto& b : buckets) { // every all-reduce on its way before the first is waited for
-        std::vector<torch::Tensor> parts;
-        for (const auto& m : b.members)
-            parts.push_back(m.reshape({-1}));
-        b.flat = torch::cat(parts);
-        std::vector<at::Tensor> one{b.flat};
-        b.work = m_group->allreduce(one);
-    }
-    for (auto& b : buckets) {
-        waitOrThrow(b.work, m_timeout);
-        b.flat.div_(worldSize());
-        int64_t offset = 0;
-        for (auto& m : b.members) {
-            m.copy_(b.flat.narrow(0, offset, m.numel()).view(m.sizes()));
-            offset += m.numel();
-        }
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        waitFor(sums[i]);
+        tensors[i].div_(worldSize());
     }
 }
 
@@ -269,7 +239,7 @@ Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, tor
 
 Distributed::~Distributed() = default;
 
-void Distributed::average(const std::vector<torch::Tensor>&, int64_t)
+void Distributed::average(const std::vector<torch::Tensor>&)
 {
 }
 std::shared_ptr<PendingSum> Distributed::startSum(const torch::Tensor&)

@@ -55,10 +55,10 @@ public:
     const RankInfo& info() const { return m_info; }
     std::string backend() const { return m_backend; }
 
-    // Averages the tensors over the ranks, in place: packed into buckets of about `bucketBytes` per dtype,
-    // every bucket's all-reduce started before the first is waited for. Throws std::runtime_error (with
-    // c10d's reason) when a rank is gone or the timeout passes.
-    void average(const std::vector<torch::Tensor>& tensors, int64_t bucketBytes = int64_t{25} << 20);
+    // Averages the (contiguous) tensors over the ranks, in place, one all-reduce each, all started before the
+    // first is waited for. Throws std::runtime_error (with c10d's reason) when a rank is gone or the timeout
+    // passes. The gradients go through GradientAverager (gradientaverager.h), which packs them in buckets.
+    void average(const std::vector<torch::Tensor>& tensors);
     // Starts summing `flat` over the ranks, in place (one all-reduce; every rank must start its sums in the
     // same order); waitFor() then waits for it, throwing as average() does.
     std::shared_ptr<PendingSum> startSum(const torch::Tensor& flat);
