@@ -10,7 +10,9 @@
 // empty when none has it.
 QString bundledFile(const QString& relative);
 
-// The demo model: a Fashion-MNIST model trained by scripts/train-demo.sh, EMA weights only.
+// The demo model: a Fashion-MNIST model trained by scripts/train-demo.sh, EMA weights only. The
+// class-conditional one (DEMO_CONDITIONAL=1, models/fashion-mnist-conditional.ckpt) where a root has it,
+// else the unconditional one (models/fashion-mnist-demo.ckpt); a root's files before the next root's.
 QString demoModelPath();
 // Whether `path` is the shipped demo model (which the studio keeps read-only).
 bool isDemoModel(const QString& path);

@@ -156,6 +156,14 @@ void TestDocument::demoModelAtFirstLaunch()
     qputenv("DDPM_DATA_DIR", dataDir.toLocal8Bit());
     auto restoreEnv = qScopeGuard([] { qunsetenv("DDPM_DATA_DIR"); });
     QCOMPARE(demoModelPath(), QFileInfo(demo).canonicalFilePath());
+    {
+        // A class-conditional demo beside it is the one that opens (a stand-in file: only the choice is tested).
+        const QString conditional = dataDir + QStringLiteral("/models/fashion-mnist-conditional.ckpt");
+        QVERIFY(QFile::copy(demo, conditional));
+        QCOMPARE(demoModelPath(), QFileInfo(conditional).canonicalFilePath());
+        QVERIFY(QFile::remove(conditional));
+        QCOMPARE(demoModelPath(), QFileInfo(demo).canonicalFilePath());
+    }
     const QByteArray shipped = readFile(demo);
 
     // First launch: no model in the settings, so the demo model opens, read-only.
