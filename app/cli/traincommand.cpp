@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <unistd.h>
@@ -149,14 +150,11 @@ struct TrainArgs {
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
-// --init's model as the start of a new one: its network, schedule and prediction, which --model,
+// --init's model (`from`) as the start of a new one: its network, schedule and prediction, which --model,
 // --schedule and --prediction may not contradict; its classes are not kept (--conditional gives new ones).
-Result<ModelConfig> initialConfig(const TrainArgs& a)
+Result<ModelConfig> initialConfig(const TrainArgs& a, const ModelConfig& from)
 {
-    auto opened = openModelFile(a.init);
-    if (!opened)
-        return opened.failure();
-    ModelConfig c = opened->config;
+    ModelConfig c = from;
     c.unet.numClasses(0);
     c.classNames.clear();
     c.train = TrainOptions{};
@@ -171,15 +169,15 @@ Result<ModelConfig> initialConfig(const TrainArgs& a)
     return c;
 }
 
-// The configuration of a new model: the preset of --model with --schedule, --prediction (or the model of
-// --init), the training options and the data set. Every failure is a usage error.
-Result<ModelConfig> newModelConfig(const TrainArgs& a)
+// The configuration of a new model: the preset of --model with --schedule, --prediction (or `init`, the
+// model of --init), the training options and the data set. Every failure is a usage error.
+Result<ModelConfig> newModelConfig(const TrainArgs& a, const ModelConfig* init)
 {
-    auto config = a.given("--init") ? initialConfig(a) : makeConfig(a.model);
+    auto config = init ? initialConfig(a, *init) : makeConfig(a.model);
     if (!config)
         return config.failure();
     ModelConfig c = config.value();
-    if (!a.given("--init")) {
+    if (!init) {
         auto kind = parseScheduleKind(a.schedule);
         if (!kind)
             return kind.failure();
@@ -235,7 +233,14 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
             return fail("--conditional: the checkpoint's model was trained without classes; start a new one", 2);
         data = readData(a, env, trainer->config(), described);
     } else {
-        auto config = newModelConfig(a);
+        std::optional<ModelConfig> init; // a file that cannot be read is not a usage error (exit 1)
+        if (a.given("--init")) {
+            auto opened = openModelFile(a.init);
+            if (!opened)
+                return fail(opened.error());
+            init = opened->config;
+        }
+        auto config = newModelConfig(a, init ? &*init : nullptr);
         if (!config)
             return fail(config.error(), 2);
         data = readData(a, env, config.value(), described);

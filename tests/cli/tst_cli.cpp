@@ -47,6 +47,7 @@ private Q_SLOTS:
     void interruptSavesCheckpoint_data();
     void interruptSavesCheckpoint();
     void qualityMissingCheckpoint();
+    void initFromMissingModel();
     void outFolderCheckedFirst();
     void killedRunsLoseNothing();
     void selfcheckAndExportSucceed();
@@ -720,6 +721,21 @@ void TestCli::qualityMissingCheckpoint()
     const auto err = r.err.trimmed();
     QVERIFY2(err.startsWith("ddpm: ") && err.contains("/no/such.ckpt") && err.contains("no such file"),
              err.constData());
+}
+
+// A model to start from that cannot be read is a failure of the file (exit 1), not of the options (2),
+// and no run is started.
+void TestCli::initFromMissingModel()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("run.ckpt"));
+    auto r = run({QStringLiteral("train"), QStringLiteral("--init"), QStringLiteral("/no/such.ckpt"),
+                  QStringLiteral("--data"), QStringLiteral("synthetic"), QStringLiteral("--out"), out});
+    QCOMPARE(r.code, 1);
+    const auto err = r.err.trimmed();
+    QVERIFY2(err.startsWith("ddpm: ") && err.contains("cannot open '/no/such.ckpt'"), err.constData());
+    QVERIFY(!QFile::exists(out));
 }
 
 // A folder that does not exist fails before the data set is loaded or a step is taken.
