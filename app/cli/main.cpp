@@ -30,6 +30,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <sstream>
 #include <unistd.h>
 
 namespace ddpm::cli {
@@ -91,9 +92,11 @@ void addClassOptions(CLI::App* c, std::string& classChoice, SamplerOptions& o)
 {
     addText(c, "--class", classChoice,
             "a class-conditional model's class: its number, its name, all (equal shares) or none", "K");
+    std::ostringstream byDefault;
+    byDefault << kDefaultGuidance;
     addNumber(c, "--guidance", o.guidance, 0, 100,
-              "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, 1 "
-              "when not given (others write s = 1 + w)",
+              "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, " +
+                  byDefault.str() + " when not given (others write s = 1 + w)",
               "W");
 }
 
