@@ -10,6 +10,7 @@
 #include <cmath>
 #include <iterator>
 #include <limits>
+#include <vector>
 
 namespace {
 
@@ -58,6 +59,14 @@ LossChart::LossChart(QWidget* parent)
     updateRanges();
     m_redraw.setSingleShot(true);
     connect(&m_redraw, &QTimer::timeout, this, &LossChart::redrawNow);
+    m_rebin.setSingleShot(true);
+    connect(&m_rebin, &QTimer::timeout, this, &LossChart::updateSeries);
+    const auto rebinOnScreen = [this] {
+        if (isVisible())
+            m_rebin.start();
+    };
+    connect(m_xAxis, &QValueAxis::rangeChanged, this, rebinOnScreen);
+    connect(chart, &QChart::plotAreaChanged, this, rebinOnScreen);
 
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
@@ -103,8 +112,8 @@ void LossChart::redrawNow()
 {
     m_redraw.stop();
     m_sinceRedraw.restart();
+    updateRanges(); // first: the lines are drawn per pixel column of the new range
     updateSeries();
-    updateRanges();
 }
 
 // A bounded number of points however long the run, as chart tools keep long series: the newest
@@ -212,9 +221,9 @@ void LossChart::setLogScale(bool logScale)
     chart()->zoomReset();
     m_redraw.stop();
     m_sinceRedraw.restart();
-    updateSeries();
+    updateSeries(); // first: a log axis must not see the points it cannot show
     createYAxis();
-    updateRanges();
+    updateRanges(); // on screen the lines follow, per pixel column of the new range
 }
 
 bool LossChart::isLogScale() const
@@ -266,16 +275,68 @@ void LossChart::mouseDoubleClickEvent(QMouseEvent* event)
     QChartView::mouseDoubleClickEvent(event);
 }
 
+void LossChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    if (isVisible())
+        m_rebin.start();
+}
+
 void LossChart::updateSeries()
 {
+    m_rebin.stop();
     // One replace() per series: much faster than appending point by point.
     if (m_logScale) {
-        m_rawSeries->replace(positiveOnly(m_raw));
-        m_smoothedSeries->replace(positiveOnly(m_smoothed));
+        m_rawSeries->replace(perPixelColumn(positiveOnly(m_raw)));
+        m_smoothedSeries->replace(perPixelColumn(positiveOnly(m_smoothed)));
     } else {
-        m_rawSeries->replace(m_raw);
-        m_smoothedSeries->replace(m_smoothed);
+        m_rawSeries->replace(perPixelColumn(m_raw));
+        m_smoothedSeries->replace(perPixelColumn(m_smoothed));
     }
+}
+
+// The points as the plot can show them: where a column of the x range on screen holds several, one point at
+// their mean step and mean loss. A column is a pixel wide, or as wide as the spacing of all but the finest
+// 5 % of the points on screen where that is wider: the older points are means of many steps each (the
+// checkpoint's buckets, the folds above), and the newest steps beside them must be averaged alike.
+// Unchanged while the chart is not on screen or a column holds at most one step.
+QVector<QPointF> LossChart::perPixelColumn(const QVector<QPointF>& points) const
+{
+    const double width = chart()->plotArea().width();
+    const double x0 = m_xAxis->min(), x1 = m_xAxis->max();
+    if (!isVisible() || width < 1.0 || !(x1 > x0))
+        return points;
+    std::vector<double> gaps;
+    for (qsizetype i = 1; i < points.size(); ++i)
+        if (points[i].x() >= x0 && points[i - 1].x() <= x1)
+            gaps.push_back(points[i].x() - points[i - 1].x());
+    double stepsPerColumn = (x1 - x0) / width;
+    if (!gaps.empty()) {
+        const auto q95 = gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() * 95 / 100);
+        std::nth_element(gaps.begin(), q95, gaps.end());
+        stepsPerColumn = std::max(stepsPerColumn, *q95);
+    }
+    if (!(stepsPerColumn > 1.0))
+        return points;
+    QVector<QPointF> out;
+    out.reserve(static_cast<qsizetype>(width) + 2);
+    double sumX = 0, sumY = 0, column = 0;
+    int n = 0;
+    for (const QPointF& p : points) {
+        const double c = std::floor((p.x() - x0) / stepsPerColumn);
+        if (n > 0 && c != column) {
+            out.append(QPointF(sumX / n, sumY / n));
+            sumX = sumY = 0;
+            n = 0;
+        }
+        column = c;
+        sumX += p.x();
+        sumY += p.y();
+        ++n;
+    }
+    if (n > 0)
+        out.append(QPointF(sumX / n, sumY / n));
+    return out;
 }
 
 ChartAxes::Ranges LossChart::dataRanges(bool logScale) const

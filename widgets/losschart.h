@@ -1,5 +1,7 @@
 // Training loss over steps: the raw values as a faint line and their exponential moving average on top,
-// on a logarithmic loss axis unless setLogScale(false).
+// on a logarithmic loss axis unless setLogScale(false). On screen both lines draw one point per pixel
+// column, the mean of the points in it, at every zoom: the older points are means of many steps already,
+// and the newest single steps drawn side by side would paint a dark band that reads as a loss gone wild.
 // Drag a rectangle to zoom, right-click to zoom out, double-click (or resetZoom()) to see everything.
 #pragma once
 
@@ -60,6 +62,7 @@ public:
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     ChartAxes::Ranges dataRanges(bool logScale) const;
@@ -70,6 +73,7 @@ private:
     void scheduleRedraw();
     void redrawNow();
     void createYAxis();
+    QVector<QPointF> perPixelColumn(const QVector<QPointF>& points) const;
 
     QVector<QPointF> m_raw;      // older points (m_older of them, m_stride steps each), then recent ones
     QVector<QPointF> m_smoothed; // the same for the average
@@ -85,6 +89,7 @@ private:
 
     QTimer m_redraw; // single shot: the redraw that waits for kRedrawIntervalMs to pass
     QElapsedTimer m_sinceRedraw;
+    QTimer m_rebin; // single shot: the lines drawn again after a zoom or a resize changed the columns
 
     QLineSeries* m_rawSeries = nullptr;
     QLineSeries* m_smoothedSeries = nullptr;

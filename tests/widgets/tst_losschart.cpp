@@ -56,6 +56,7 @@ private Q_SLOTS:
     void millionPointsStayBounded();
     void clearEmpties();
     void redrawsAreThrottled();
+    void onScreenOnePointPerPixelColumn();
 };
 
 void TestLossChart::smoothingIsEma_data()
@@ -374,6 +375,63 @@ void TestLossChart::redrawsAreThrottled()
     // The accessors bring a waiting redraw forward.
     chart.appendPoints({QPointF(101, 0.01)});
     QCOMPARE(chart.rawSeries()->count(), 101);
+}
+
+// On screen, a line holds one point per pixel column at most, the mean of the points in that column: a
+// loss that alternates 0.02 and 0.08 step by step is drawn as 0.05 over a thousand steps, and as it is
+// once zoomed in to a few steps. The kept points do not change.
+void TestLossChart::onScreenOnePointPerPixelColumn()
+{
+    LossChart chart;
+    chart.setLogScale(false);
+    chart.setSmoothing(0.0);
+    chart.resize(400, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVector<QPointF> alternating;
+    for (int i = 0; i < 1000; ++i)
+        alternating.append(QPointF(i, i % 2 == 0 ? 0.02 : 0.08));
+    chart.appendPoints(alternating);
+    const double width = chart.chart()->plotArea().width();
+    QVERIFY2(width > 100 && width < 400, qPrintable(QString::number(width)));
+    QTRY_VERIFY(chart.rawSeries()->count() <= width + 1);
+    const QVector<QPointF> drawn = chart.rawSeries()->points();
+    QVERIFY(drawn.size() >= width / 2);
+    // Each column holds at least two whole steps; all but the last may hold an odd number of them.
+    for (qsizetype i = 0; i + 1 < drawn.size(); ++i)
+        QVERIFY2(std::abs(drawn[i].y() - 0.05) <= 0.03 / 3 + 1e-12,
+                 qPrintable(QStringLiteral("column %1 at step %2: %3").arg(i).arg(drawn[i].x()).arg(drawn[i].y())));
+    QCOMPARE(chart.smoothedSeries()->count(), drawn.size());
+    QCOMPARE(chart.rawPoints(), alternating);
+
+    chart.xAxis()->setRange(100, 120); // as a zoom leaves it
+    QTRY_VERIFY(chart.rawSeries()->count() == alternating.size());
+    QCOMPARE(chart.rawSeries()->at(101), QPointF(101, 0.08));
+
+    chart.resetZoom();
+    QTRY_VERIFY(chart.rawSeries()->count() <= width + 1);
+
+    // A checkpoint's history: older steps as means of 64 steps each, then the newest steps one by one.
+    // The newest are averaged over columns at least as wide as the older means, not a pixel: no more than
+    // 2000 / 64 + 1 of them, none further from 0.05 than an odd 63 steps would put it (the chart's own
+    // folding may pair the older means up and widen the columns further).
+    chart.clear();
+    QVector<QPointF> history;
+    for (int b = 0; b < 300; ++b)
+        history.append(QPointF(32 + 64 * b, 0.05));
+    const int recentFrom = 64 * 300;
+    for (int i = recentFrom; i < recentFrom + 2000; ++i)
+        history.append(QPointF(i, i % 2 == 0 ? 0.02 : 0.08));
+    chart.appendPoints(history);
+    QTRY_VERIFY(chart.rawSeries()->count() <= width + 1);
+    int recentColumns = 0;
+    const QVector<QPointF> mixed = chart.rawSeries()->points();
+    for (qsizetype i = 0; i + 1 < mixed.size(); ++i) {
+        QVERIFY2(std::abs(mixed[i].y() - 0.05) <= 0.03 / 63 + 1e-12,
+                 qPrintable(QStringLiteral("column %1 at step %2: %3").arg(i).arg(mixed[i].x()).arg(mixed[i].y())));
+        recentColumns += mixed[i].x() >= recentFrom;
+    }
+    QVERIFY2(recentColumns >= 8 && recentColumns <= 2000 / 64 + 1, qPrintable(QString::number(recentColumns)));
 }
 
 QTEST_MAIN(TestLossChart)
