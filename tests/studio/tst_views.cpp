@@ -34,6 +34,8 @@
 #include <QLabel>
 #include <QLogValueAxis>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -105,6 +107,7 @@ private Q_SLOTS:
     void restartArguments();
     void windowDenoisesSeveralImagesWithModelSchedule();
     void qualityGuidanceSweepAndCopies();
+    void qualitySummaryShowsEveryRow();
 
 private:
     QTemporaryDir m_dir;
@@ -650,6 +653,43 @@ void TestViews::qualityGuidanceSweepAndCopies()
     view.clearResults();
     QCOMPARE(table->rowCount(), 0);
     QCOMPARE(view.guidanceChart()->pointCount(), 0);
+}
+
+// A guided report with copies has nine rows, two of them wrapped: on screen they all show, the pane
+// above the charts growing for them (up to 40 % of the height); once the user has dragged the splitter,
+// it stays where they left it and the summary scrolls.
+void TestViews::qualitySummaryShowsEveryRow()
+{
+    QualityView view;
+    view.resize(1000, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setAvailable(true);
+    view.setConditional(true);
+    QualityReport r = guidedReport(1.0, 8.0, 0.9);
+    r.memorisation.share = 0.01;
+    r.memorisation.threshold = 1.7;
+    r.memorisation.closest = {{0, 1, 1.6}};
+    view.addReport(r, 10);
+    auto* scroll = view.findChild<QScrollArea*>();
+    QVERIFY(scroll);
+    auto* summary = qobject_cast<QLabel*>(scroll->widget());
+    QVERIFY(summary);
+    QVERIFY(summary->text().contains(QStringLiteral("Likely copies")));
+    const int needed = summary->heightForWidth(scroll->viewport()->width());
+    QVERIFY2(needed > 150, qPrintable(QString::number(needed)));
+    QTRY_VERIFY2(scroll->viewport()->height() >= needed,
+                 qPrintable(QStringLiteral("%1 < %2").arg(scroll->viewport()->height()).arg(needed)));
+
+    auto* split = view.findChild<QSplitter*>();
+    QVERIFY(split);
+    split->setSizes({60, split->sizes().at(0) + split->sizes().at(1) - 60});
+    Q_EMIT split->splitterMoved(60, 1);       // as a drag reports it
+    const int dragged = split->sizes().at(0); // the pane's minimum where that is more than 60
+    QVERIFY(dragged < needed);
+    view.addReport(r, 11);
+    QCoreApplication::processEvents();
+    QCOMPARE(split->sizes().at(0), dragged);
 }
 
 QTEST_MAIN(TestViews)

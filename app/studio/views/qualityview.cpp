@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSpinBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -133,7 +134,16 @@ QSplitter* QualityView::buildResultsPanel()
     auto* top = new QWidget(this);
     auto* tl = new QHBoxLayout(top);
     tl->setContentsMargins(0, 0, 0, 0);
-    tl->addWidget(m_summary, 3);
+    // The summary scrolls where the splitter leaves it less height than its rows need (a guided run's
+    // report has nine, some of them wrapped), rather than losing its last rows.
+    auto* summaryScroll = m_summaryScroll = new QScrollArea(top);
+    summaryScroll->setWidget(m_summary);
+    summaryScroll->setWidgetResizable(true);
+    summaryScroll->setFrameShape(QFrame::NoFrame);
+    summaryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    summaryScroll->viewport()->setAutoFillBackground(false); // the window's own background, as before
+    m_summary->setAutoFillBackground(false);
+    tl->addWidget(summaryScroll, 3);
     tl->addWidget(m_classes, 2);
     m_bound = new BoundPanel(this);
     auto* pages = m_pages = new QTabWidget(this);
@@ -143,10 +153,11 @@ QSplitter* QualityView::buildResultsPanel()
     m_copies = new CopiesPanel(this);
     pages->addTab(m_copies, tr("Nearest training images"));
     pages->addTab(m_bound, tr("Likelihood bound"));
-    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* split = m_split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
     split->addWidget(pages);
     split->setStretchFactor(1, 3);
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_userSizedSplit = true; });
     return split;
 }
 
@@ -154,6 +165,7 @@ void QualityView::createResultWidgets()
 {
     m_summary = new QLabel(tr("No measurement yet."), this);
     m_summary->setWordWrap(true);
+    m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_summary->setTextFormat(Qt::RichText);
     m_classes = new QTableWidget(0, 3, this);
     m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Share"), tr("Samples")});
@@ -341,6 +353,20 @@ void QualityView::end(bool completed, const QString& error)
     updateButtons();
 }
 
+// The summary's pane grows to show all its rows, up to 40 % of the height, unless the user has sized the
+// panes: what does not fit then scrolls.
+void QualityView::fitSummary()
+{
+    const QList<int> sizes = m_split->sizes();
+    if (m_userSizedSplit || sizes.size() != 2)
+        return;
+    const int total = sizes[0] + sizes[1];
+    const int needed = m_summary->heightForWidth(m_summaryScroll->viewport()->width()) + 4;
+    const int top = std::min(needed, total * 2 / 5);
+    if (top > sizes[0])
+        m_split->setSizes({top, total - top});
+}
+
 int QualityView::progressValue() const
 {
     return m_progress->value();
@@ -383,6 +409,7 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
                      locale.toString(r.memorisation.closest.front().distance, 'f', 2)));
     text += QStringLiteral("</table>");
     m_summary->setText(text);
+    fitSummary();
 
     m_classes->setRowCount(static_cast<int>(r.classNames.size()));
     for (size_t k = 0; k < r.classNames.size(); ++k) {

@@ -24,6 +24,7 @@ class QLogValueAxis;
 class QProgressBar;
 class QPushButton;
 class QScatterSeries;
+class QScrollArea;
 class QSpinBox;
 class QSplitter;
 class QTableWidget;
@@ -83,6 +84,7 @@ private:
     void createControls();
     QGroupBox* buildMeasureForm();
     QSplitter* buildResultsPanel();
+    void fitSummary();
     void createResultWidgets();
     void createChart();
     void connectSignals();
@@ -102,6 +104,9 @@ private:
     QProgressBar* m_progress;
     QLabel* m_status;
     QLabel* m_summary;
+    QScrollArea* m_summaryScroll = nullptr;
+    QSplitter* m_split = nullptr;
+    bool m_userSizedSplit = false; // the user dragged the splitter: fitSummary() leaves it
     QTableWidget* m_classes;
     QChartView* m_chartView;
     QLineSeries* m_fidSeries;
