@@ -1495,7 +1495,7 @@ Distanz %2</translation>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
     <message>
-        <location filename="../core/distributed.cpp" line="+53"/>
+        <location filename="../core/distributed.cpp" line="+52"/>
         <source>RANK and WORLD_SIZE must both be set for a distributed run (torchrun sets them)</source>
         <translation>für einen verteilten Lauf müssen sowohl RANK als auch WORLD_SIZE gesetzt sein (torchrun setzt sie)</translation>
     </message>
@@ -1530,7 +1530,7 @@ Distanz %2</translation>
         <translation>Rang %1 von %2 konnte dem Job unter %3:%4 mit %5 nicht beitreten: %6</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+77"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
     </message>
@@ -2374,13 +2374,13 @@ Distanz %2</translation>
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+37"/>
-        <location line="+35"/>
+        <location filename="../widgets/losschart.cpp" line="+38"/>
+        <location line="+43"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-37"/>
         <source>Smoothed</source>
         <translation>Geglättet</translation>
     </message>
@@ -2390,7 +2390,7 @@ Distanz %2</translation>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Drag to zoom, right-click to zoom out, double-click to show everything</source>
         <translation>Ziehen zum Zoomen, Rechtsklick zum Herauszoomen, Doppelklick zeigt alles</translation>
     </message>
@@ -3012,7 +3012,7 @@ Distanz %2</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+39"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+40"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
@@ -3084,12 +3084,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-68"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -3109,13 +3109,13 @@ Distanz %2</translation>
         <translation>Ein mit den 60.000 Fashion-MNIST-Trainingsbildern trainierter Klassifikator beschreibt jedes Sample durch die Merkmale seiner letzten verborgenen Schicht. Die Fréchet-Distanz vergleicht deren Mittelwert und Kovarianz mit denen der 10.000 Testbilder; die Untergrenze ist dieselbe Distanz für ebenso viele echte Trainingsbilder. Ein Modell, das Bilder wie die echten erzeugt, erreicht einen Wert nahe der Untergrenze.</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+39"/>
+        <location line="+34"/>
+        <location line="+41"/>
         <source>Quality against network evaluations</source>
         <translation>Qualität in Abhängigkeit von den Netzauswertungen</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Guidance</source>
         <translation>Guidance</translation>
     </message>
@@ -3130,8 +3130,8 @@ Distanz %2</translation>
         <translation>Likelihood-Schranke</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+121"/>
+        <location line="+11"/>
+        <location line="+122"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
@@ -3153,12 +3153,12 @@ Distanz %2</translation>
     <message>
         <location line="+11"/>
         <location line="+33"/>
-        <location line="+153"/>
+        <location line="+167"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-196"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
@@ -3225,7 +3225,7 @@ Distanz %2</translation>
         <translation>Fertig.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, %L2 samples, the model at step %L3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %L2 Samples, Modell bei Schritt %L3</translation>
     </message>
@@ -3280,7 +3280,7 @@ Distanz %2</translation>
         <translation>%1 % (Schwelle %2; das nächstgelegene Sample bei %3)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Outside 5–15%: the model makes this class too rarely or too often</source>
         <translation>Außerhalb von 5–15 %: Das Modell erzeugt diese Klasse zu selten oder zu oft</translation>
     </message>
@@ -3549,7 +3549,12 @@ Distanz %2</translation>
         <translation> · jeder %1. Schritt behalten (Speicherbudget %2 MB)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
+        <source>At x₀ the run has ended: no noise is left to predict.</source>
+        <translation>Bei x₀ ist der Lauf beendet: Es ist kein Rauschen mehr vorherzusagen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>

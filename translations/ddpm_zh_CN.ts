@@ -1495,7 +1495,7 @@ distance %2</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
     <message>
-        <location filename="../core/distributed.cpp" line="+53"/>
+        <location filename="../core/distributed.cpp" line="+52"/>
         <source>RANK and WORLD_SIZE must both be set for a distributed run (torchrun sets them)</source>
         <translation>分布式运行必须同时设置 RANK 和 WORLD_SIZE（torchrun 会设置它们）</translation>
     </message>
@@ -1530,7 +1530,7 @@ distance %2</source>
         <translation>rank %1（共 %2 个）无法通过 %5 加入位于 %3:%4 的作业：%6</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+77"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
     </message>
@@ -2372,13 +2372,13 @@ distance %2</source>
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+37"/>
-        <location line="+35"/>
+        <location filename="../widgets/losschart.cpp" line="+38"/>
+        <location line="+43"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-37"/>
         <source>Smoothed</source>
         <translation>平滑后</translation>
     </message>
@@ -2388,7 +2388,7 @@ distance %2</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Drag to zoom, right-click to zoom out, double-click to show everything</source>
         <translation>拖动以缩放，右键单击以缩小，双击以显示全部</translation>
     </message>
@@ -3008,7 +3008,7 @@ distance %2</source>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+39"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+40"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
@@ -3080,12 +3080,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-68"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -3105,13 +3105,13 @@ distance %2</source>
         <translation>一个在 60000 张 Fashion-MNIST 训练图像上训练的分类器，用其最后一个隐藏层的特征描述每个样本。Fréchet 距离将这些特征的均值和协方差与 10000 张测试图像的特征进行比较；下限是同样数量的真实训练图像所得的同一距离。生成的图像与真实图像相似的模型，得分接近下限。</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+39"/>
+        <location line="+34"/>
+        <location line="+41"/>
         <source>Quality against network evaluations</source>
         <translation>质量随网络评估次数的变化</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Guidance</source>
         <translation>引导</translation>
     </message>
@@ -3126,8 +3126,8 @@ distance %2</source>
         <translation>似然下界</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+121"/>
+        <location line="+11"/>
+        <location line="+122"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
@@ -3149,12 +3149,12 @@ distance %2</source>
     <message>
         <location line="+11"/>
         <location line="+33"/>
-        <location line="+153"/>
+        <location line="+167"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-196"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
@@ -3221,7 +3221,7 @@ distance %2</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, %L2 samples, the model at step %L3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;，%L2 个样本，模型处于第 %L3 步</translation>
     </message>
@@ -3276,7 +3276,7 @@ distance %2</source>
         <translation>%1 %（阈值 %2；最近的样本距离为 %3）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Outside 5–15%: the model makes this class too rarely or too often</source>
         <translation>超出 5–15%：模型生成此类别过少或过多</translation>
     </message>
@@ -3544,7 +3544,12 @@ distance %2</source>
         <translation> · 每 %1 步保留一步（内存预算 %2 MB）</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
+        <source>At x₀ the run has ended: no noise is left to predict.</source>
+        <translation>到 x₀ 时运行已结束：没有剩余的噪声需要预测。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>

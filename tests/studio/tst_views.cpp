@@ -425,9 +425,17 @@ void TestViews::reverseCountsAndLiveValues()
         QCOMPARE(v.contains(QStringLiteral("eta")), sampler == QLatin1String("ddim"));
         if (sampler == QLatin1String("ddim"))
             QCOMPARE(v.value(QStringLiteral("eta")).toDouble(), eta);
+        QVERIFY(!view.noisePanelImage().isNull());
+        QVERIFY(view.noisePanelMessage().isEmpty());
     }
     view.scrubber()->setValue(T);
     QCOMPARE(view.stepText(), ReverseView::tr("Done: x_0 after %1 steps.").arg(T));
+    // x₀ has no prediction: the noise panel says so instead of showing a grey square (ε̂ = 0).
+    QVERIFY(view.noisePanelImage().isNull());
+    QVERIFY(view.noisePanelMessage().contains(QStringLiteral("no noise")));
+    view.scrubber()->setValue(T - 1);
+    QVERIFY(!view.noisePanelImage().isNull());
+    QVERIFY(view.noisePanelMessage().isEmpty());
     const auto done = live.last().first().value<QMap<QString, QString>>();
     QCOMPARE(done.value(QStringLiteral("step")), QStringLiteral("%1 / %1").arg(T));
 }

@@ -1,4 +1,5 @@
-// One image drawn as large as the widget allows, with crisp pixels (nearest-neighbour, aspect kept).
+// One image drawn as large as the widget allows, with crisp pixels (nearest-neighbour, aspect kept); with
+// no image, a message in its place where one is set.
 #pragma once
 
 #include <QImage>
@@ -10,6 +11,8 @@ public:
     explicit ImageView(QWidget* parent = nullptr);
     void setImage(const QImage& image);
     QImage image() const { return m_image; }
+    void setMessage(const QString& message); // shown while there is no image
+    QString message() const { return m_message; }
     QSize sizeHint() const override { return {240, 240}; }
 
 protected:
@@ -17,4 +20,5 @@ protected:
 
 private:
     QImage m_image;
+    QString m_message;
 };

@@ -533,6 +533,16 @@ QString ReverseView::stepText() const
     return m_stepInfo->text();
 }
 
+QImage ReverseView::noisePanelImage() const
+{
+    return m_eps->image();
+}
+
+QString ReverseView::noisePanelMessage() const
+{
+    return m_eps->message();
+}
+
 QImage ReverseView::stripImage() const
 {
     return m_strip->renderToImage(4);
@@ -547,7 +557,13 @@ void ReverseView::showFrame(int index)
     auto show = [&](ImageView* view, int kind) { view->setImage(gridAt(index, kind, 1)); };
     show(m_xt, 0);
     show(m_x0, 1);
-    show(m_eps, 2);
+    if (f.t > 0) {
+        show(m_eps, 2);
+        m_eps->setMessage({});
+    } else { // the last frame: no prediction is made at x₀, and a grey square would read as ε̂ = 0
+        m_eps->setImage({});
+        m_eps->setMessage(tr("At x₀ the run has ended: no noise is left to predict."));
+    }
     showScore(f);
     const int col = static_cast<int>(m_stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);

@@ -70,6 +70,9 @@ public:
     // Images of the chosen step as grids, for exports.
     QImage gridAt(int frame, int kind /*0 x_t, 1 x̂0, 2 ε̂*/, int scale = 4) const;
     QString stepText() const; // the line under the scrubber
+    // The predicted-noise panel as drawn: its image, or the message in its place (the last frame, x₀).
+    QImage noisePanelImage() const;
+    QString noisePanelMessage() const;
     // The animation's frames (grids at the given scale) over up to maxFrames steps of the shown run.
     QList<QImage> animationFrames(int scale = 4, int maxFrames = 120) const;
     QImage stripImage() const;
