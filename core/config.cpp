@@ -50,6 +50,16 @@ Status setClasses(ModelConfig& config, const std::vector<std::string>& names)
     return Ok{};
 }
 
+ModelConfig warmStartConfig(const ModelConfig& from, const ModelConfig& settings)
+{
+    ModelConfig c = from;
+    c.unet.numClasses(settings.unet.numClasses());
+    c.classNames = settings.classNames;
+    c.train = settings.train;
+    c.dataSpec = settings.dataSpec;
+    return c;
+}
+
 Result<ModelConfig> makeConfig(const std::string& preset)
 {
     auto unet = unetPreset(preset);

@@ -34,6 +34,11 @@ std::vector<std::string> classNamesOf(const ModelConfig& config);
 // Makes the configuration class-conditional on these classes (a data set's classNames): at least two.
 Status setClasses(ModelConfig& config, const std::vector<std::string>& names);
 
+// The configuration of a model started from the weights of one configured as `from` (Trainer::startFrom):
+// its network, schedule and prediction, with the classes (none, or setClasses's), training settings and
+// data set of `settings`.
+ModelConfig warmStartConfig(const ModelConfig& from, const ModelConfig& settings);
+
 // A configuration for a named preset with the paper's linear schedule.
 Result<ModelConfig> makeConfig(const std::string& preset);
 

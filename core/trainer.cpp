@@ -407,16 +407,21 @@ bool Trainer::sharedByWarmStart(const std::string& key)
 
 Status Trainer::startFrom(const std::string& path)
 {
-    if (m_step != 0)
-        return fail(DDPM_MSG("Engine", "a model can start from another one's weights only before its first step"));
     auto opened = openModelFile(path);
     if (!opened)
         return opened.failure();
+    return startFrom(opened.value(), path);
+}
+
+Status Trainer::startFrom(OpenedFile& opened, const std::string& path)
+{
+    if (m_step != 0)
+        return fail(DDPM_MSG("Engine", "a model can start from another one's weights only before its first step"));
     for (const auto& field : configFields())
-        if (sharedByWarmStart(field.key) && field.get(opened->config) != field.get(m_config))
+        if (sharedByWarmStart(field.key) && field.get(opened.config) != field.get(m_config))
             return fail(DDPM_MSG("Engine", "'%1' cannot start this model: its %2 differs"), path, field.key);
-    UNet source(opened->config.unet);
-    if (auto s = opened->reader->loadModule("ema", *source); !s)
+    UNet source(opened.config.unet);
+    if (auto s = opened.reader->loadModule("ema", *source); !s)
         return s.failure();
     std::map<std::string, torch::Tensor> weights;
     for (auto& [name, t] : checkpointparts::namedState(*source))

@@ -27,6 +27,8 @@
 
 namespace ddpm {
 
+struct OpenedFile; // modelfile.h
+
 class Distributed;
 class GradientAverager;
 
@@ -94,6 +96,8 @@ public:
     // class-conditional model started from an unconditional one first predicts exactly what that one
     // does, for every class. The step count, optimizer and histories stay those of a new run.
     Status startFrom(const std::string& path);
+    // The same from a file already opened (`path` names it in messages).
+    Status startFrom(OpenedFile& opened, const std::string& path);
     // The configuration settings startFrom requires to be equal: the network's shape, the schedule and
     // the prediction (not the classes or the dropout).
     static bool sharedByWarmStart(const std::string& configKey);

@@ -1087,12 +1087,12 @@ Distanz %2</translation>
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+141"/>
         <source>a model can start from another one&apos;s weights only before its first step</source>
         <translation>ein Modell kann nur vor seinem ersten Schritt mit den Gewichten eines anderen beginnen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>&apos;%1&apos; cannot start this model: its %2 differs</source>
         <translation>„%1“ kann dieses Modell nicht beginnen: sein %2 ist anders</translation>
     </message>
@@ -1162,7 +1162,7 @@ Distanz %2</translation>
         <translation>„%1“ ist beschädigt: Die Schrittzahl %2 ist unmöglich</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-78"/>
+        <location filename="../core/trainer.cpp" line="-83"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
@@ -2399,7 +2399,7 @@ Distanz %2</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+216"/>
+        <location filename="../app/studio/menus.cpp" line="+232"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2461,17 +2461,17 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-127"/>
+        <location filename="../app/studio/menus.cpp" line="-125"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>&amp;New model</source>
         <translation>&amp;Neues Modell</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
@@ -2481,13 +2481,24 @@ Distanz %2</translation>
         <translation>Prüfpunkt öffnen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <location line="+18"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-38"/>
+        <source>New model from &amp;weights…</source>
+        <translation>Neues Modell aus &amp;Gewichten…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new model that starts from another model&apos;s weights, with its network, schedule and prediction, and the training settings and classes of this form: fine-tune a model on other data, or make a class-conditional model from an unconditional one</source>
+        <translation>Ein neues Modell, das mit den Gewichten eines anderen Modells beginnt, mit dessen Netz, Rauschplan und Vorhersage und mit den Trainingseinstellungen und Klassen dieses Formulars: ein Modell auf anderen Daten nachtrainieren oder aus einem unkonditionierten Modell ein klassenkonditioniertes machen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Follow training run…</source>
         <translation>&amp;Trainingslauf folgen…</translation>
     </message>
@@ -2821,7 +2832,12 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-213"/>
+        <source>Start a new model from another model&apos;s weights</source>
+        <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Follow a training run: its checkpoint or its log</source>
         <translation>Trainingslauf folgen: sein Prüfpunkt oder sein Protokoll</translation>
     </message>
@@ -4012,12 +4028,12 @@ Distanz %2</translation>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="+49"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+50"/>
         <source>creating the model</source>
         <translation>das Erstellen des Modells</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>opening %1</source>
         <translation>das Öffnen von „%1“</translation>
     </message>

@@ -1087,12 +1087,12 @@ distance %2</source>
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+141"/>
         <source>a model can start from another one&apos;s weights only before its first step</source>
         <translation>模型只能在第一步之前从另一个模型的权重开始</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>&apos;%1&apos; cannot start this model: its %2 differs</source>
         <translation>“%1” 无法作为此模型的起点：其 %2 不同</translation>
     </message>
@@ -1162,7 +1162,7 @@ distance %2</source>
         <translation>“%1”已损坏：其步数 %2 不可能</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-78"/>
+        <location filename="../core/trainer.cpp" line="-83"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
@@ -2397,7 +2397,7 @@ distance %2</source>
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+216"/>
+        <location filename="../app/studio/menus.cpp" line="+232"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2459,17 +2459,17 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-127"/>
+        <location filename="../app/studio/menus.cpp" line="-125"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>&amp;New model</source>
         <translation>新建模型(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -2479,13 +2479,24 @@ distance %2</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <location line="+18"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-38"/>
+        <source>New model from &amp;weights…</source>
+        <translation>从权重新建模型(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new model that starts from another model&apos;s weights, with its network, schedule and prediction, and the training settings and classes of this form: fine-tune a model on other data, or make a class-conditional model from an unconditional one</source>
+        <translation>从另一个模型的权重开始的新模型，沿用其网络、噪声调度和预测方式，并使用此表单的训练设置和类别：在其他数据上微调模型，或由无条件模型得到类别条件模型</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Follow training run…</source>
         <translation>跟踪训练运行(&amp;F)…</translation>
     </message>
@@ -2818,7 +2829,12 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-213"/>
+        <source>Start a new model from another model&apos;s weights</source>
+        <translation>以另一个模型的权重开始新模型</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Follow a training run: its checkpoint or its log</source>
         <translation>跟踪训练运行：选择其检查点或日志</translation>
     </message>
@@ -4007,12 +4023,12 @@ distance %2</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="+49"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+50"/>
         <source>creating the model</source>
         <translation>创建模型</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>opening %1</source>
         <translation>打开“%1”</translation>
     </message>

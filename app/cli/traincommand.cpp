@@ -154,10 +154,7 @@ struct TrainArgs {
 // --schedule and --prediction may not contradict; its classes are not kept (--conditional gives new ones).
 Result<ModelConfig> initialConfig(const TrainArgs& a, const ModelConfig& from)
 {
-    ModelConfig c = from;
-    c.unet.numClasses(0);
-    c.classNames.clear();
-    c.train = TrainOptions{};
+    ModelConfig c = warmStartConfig(from, ModelConfig{}); // no classes yet, the default training settings
     const std::tuple<const char*, std::string, std::string> named[] = {
         {"--model", a.model, c.preset},
         {"--schedule", a.schedule, scheduleKindName(c.schedule.kind)},
@@ -233,14 +230,14 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
             return fail("--conditional: the checkpoint's model was trained without classes; start a new one", 2);
         data = readData(a, env, trainer->config(), described);
     } else {
-        std::optional<ModelConfig> init; // a file that cannot be read is not a usage error (exit 1)
+        std::optional<OpenedFile> init; // a file that cannot be read is not a usage error (exit 1)
         if (a.given("--init")) {
             auto opened = openModelFile(a.init);
             if (!opened)
                 return fail(opened.error());
-            init = opened->config;
+            init = std::move(opened.value());
         }
-        auto config = newModelConfig(a, init ? &*init : nullptr);
+        auto config = newModelConfig(a, init ? &init->config : nullptr);
         if (!config)
             return fail(config.error(), 2);
         data = readData(a, env, config.value(), described);
@@ -249,8 +246,8 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
                 return fail(described.spec + ": " + s.error(), 2);
         if (data)
             trainer = std::make_unique<Trainer>(config.value(), device);
-        if (data && a.given("--init"))
-            if (auto s = trainer->startFrom(a.init); !s)
+        if (data && init)
+            if (auto s = trainer->startFrom(*init, a.init); !s)
                 return fail(s.error());
     }
     if (!data)

@@ -333,7 +333,7 @@ bool MainWindow::isReady() const
            m_training->state() == TrainingController::State::Idle;
 }
 
-void MainWindow::newModel()
+void MainWindow::newModel(const QString& startFrom)
 {
     auto config = m_trainingView->formConfig();
     config.dataSpec = m_dataSpec.isEmpty() ? defaultDataSpec() : m_dataSpec.toStdString();
@@ -349,7 +349,7 @@ void MainWindow::newModel()
                                     "is unconditional.")
                                      .arg(why));
     }
-    m_document->newModel(config, m_trainingView->device());
+    m_document->newModel(config, m_trainingView->device(), startFrom);
 }
 
 void MainWindow::openCheckpoint(const QString& path)

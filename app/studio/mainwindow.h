@@ -64,7 +64,8 @@ public:
     bool hasClosed() const { return m_closed; }
 
     // File actions without dialogs (the menus call these after asking for a path).
-    void newModel();
+    // A new model of the form's settings; with `startFrom`, started from that checkpoint's weights.
+    void newModel(const QString& startFrom = {});
     void openCheckpoint(const QString& path);
     bool openDemoModel(); // the shipped demo model (read-only: training it trains a copy)
     // The last session's model if it is still there, else the demo model; with `sampleDemo`, a short
@@ -91,6 +92,7 @@ protected:
 private:
     void buildMenus();
     void buildFileMenu();
+    void addNewModelActions(QMenu* file);
     void buildExportMenu();
     void buildViewMenus();
     void wireData();

@@ -60,12 +60,28 @@ void MainWindow::buildMenus()
     buildViewMenus();
 }
 
-void MainWindow::buildFileMenu()
+// New model, and New model from another's weights (as ddpm train --init).
+void MainWindow::addNewModelActions(QMenu* file)
 {
-    auto* file = menuBar()->addMenu(tr("&File"));
     auto* newAct =
         file->addAction(tr("&New model"), this, [this] { m_document->keepWorkThen([this] { newModel(); }); });
     newAct->setShortcut(QKeySequence::New);
+    auto* fromAct = file->addAction(tr("New model from &weights…"), this, [this] {
+        const QString path = Dialogs::openPath(this, tr("Start a new model from another model's weights"),
+                                               QStringLiteral("models"), QFileInfo(m_document->path()).absolutePath(),
+                                               tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+        if (!path.isEmpty())
+            m_document->keepWorkThen([this, path] { newModel(path); });
+    });
+    fromAct->setStatusTip(tr("A new model that starts from another model's weights, with its network, schedule and "
+                             "prediction, and the training settings and classes of this form: fine-tune a model on "
+                             "other data, or make a class-conditional model from an unconditional one"));
+}
+
+void MainWindow::buildFileMenu()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    addNewModelActions(file);
     auto* openAct = file->addAction(tr("&Open…"), this, [this] {
         // The file first: cancelling the file dialog leaves training as it was.
         const QString path = Dialogs::openPath(this, tr("Open a checkpoint"), QStringLiteral("models"),

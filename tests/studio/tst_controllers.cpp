@@ -6,6 +6,7 @@
 #include "dialogs.h"
 #include "exporter.h"
 #include "modelfile.h"
+#include "trainer.h"
 #include "language.h"
 #include "bundled.h"
 #include "fixtures.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void nanLossStopsWithMessage();
     void samplingDeliversEveryStep();
     void samplingCancels();
+    void newModelFromWeights();
 
 private:
     QTemporaryDir m_dir;
@@ -229,6 +231,75 @@ void TestControllers::samplingCancels()
     QCOMPARE(finished.first().first().toBool(), false);
     QVERIFY(s.takeFrames().size() < 1000);
     QVERIFY(!s.isRunning());
+}
+
+// File → New model from weights: a new model at step 0, with the classes and training settings asked for,
+// whose weights are the other model's EMA weights (a class embedding it lacks starts at zero), and whose
+// network and schedule are the other model's; a file that is no checkpoint is refused in words, and the
+// model before stays.
+void TestControllers::newModelFromWeights()
+{
+    Trainer source(tinyConfig(), torch::kCPU); // trained three steps: its weights are not a fresh model's
+    QVERIFY(source.setDataset(*tinyData()));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(source.step());
+    const QString path = m_dir.filePath(QStringLiteral("source.ckpt"));
+    QVERIFY(source.save(path.toStdString()));
+
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    ModelConfig settings = tinyConfig(5e-4);
+    QVERIFY(setClasses(settings, {"circle", "square", "triangle"}));
+    settings.train.batch = 4;
+    c.newModel(settings, QStringLiteral("cpu"), path);
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(failed.count(), 0);
+    const auto snap = c.snapshot();
+    QCOMPARE(snap->step, 0);
+    QVERIFY(snap->config.conditional());
+    QCOMPARE(snap->config.train.batch, 4);
+    QCOMPARE(snap->config.train.lr, 5e-4);
+    std::map<std::string, torch::Tensor> theirs;
+    for (const auto& p : source.state().ema->named_parameters())
+        theirs.emplace(p.key(), p.value());
+    int compared = 0, embeddings = 0;
+    for (const auto& p : snap->ema->named_parameters()) {
+        if (p.key().rfind("class_emb.", 0) == 0) {
+            QVERIFY(p.value().eq(0).all().item<bool>());
+            ++embeddings;
+            continue;
+        }
+        QVERIFY2(theirs.count(p.key()) && torch::equal(p.value(), theirs.at(p.key())), p.key().c_str());
+        ++compared;
+    }
+    QCOMPARE(compared, int(theirs.size()));
+    QVERIFY(embeddings > 0);
+
+    // The network, schedule and prediction are the source's, whatever the form says.
+    ModelConfig cosine = tinyConfig();
+    cosine.schedule.kind = ScheduleKind::Cosine;
+    Trainer other(cosine, torch::kCPU);
+    const QString otherPath = m_dir.filePath(QStringLiteral("cosine.ckpt"));
+    QVERIFY(other.save(otherPath.toStdString()));
+    c.newModel(tinyConfig(), QStringLiteral("cpu"), otherPath);
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(c.snapshot()->config.schedule.kind, ScheduleKind::Cosine);
+    QVERIFY(!c.snapshot()->config.conditional());
+    const auto cosineSnap = c.snapshot();
+
+    // A file that is no checkpoint: refused in words, and the model before stays.
+    const QString junk = m_dir.filePath(QStringLiteral("junk.ckpt"));
+    QFile f(junk);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a checkpoint at all");
+    f.close();
+    c.newModel(tinyConfig(), QStringLiteral("cpu"), junk);
+    QVERIFY(failed.wait(20000));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("junk.ckpt")), qPrintable(message));
+    QCOMPARE(c.snapshot(), cosineSnap);
+    QCOMPARE(ready.count(), 2);
 }
 
 QTEST_MAIN(TestControllers)

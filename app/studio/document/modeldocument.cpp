@@ -47,10 +47,10 @@ QString ModelDocument::savePath() const
     return isReadOnly() ? QString() : m_path; // the demo model stays as shipped, a followed run's file its run's
 }
 
-void ModelDocument::newModel(const ddpm::ModelConfig& config, const QString& device)
+void ModelDocument::newModel(const ddpm::ModelConfig& config, const QString& device, const QString& startFrom)
 {
     setPath(QString());
-    m_training->newModel(config, device);
+    m_training->newModel(config, device, startFrom);
 }
 
 void ModelDocument::open(const QString& path, const QString& device)

@@ -36,7 +36,8 @@ public:
     void setReadOnlyPath(const QString& path) { m_readOnlyPath = path; }
     bool isReadOnly() const;
 
-    void newModel(const ddpm::ModelConfig& config, const QString& device);
+    // `startFrom`: a checkpoint whose weights the new model starts from (TrainingWorker::newModel).
+    void newModel(const ddpm::ModelConfig& config, const QString& device, const QString& startFrom = {});
     void open(const QString& path, const QString& device);
     void save(const QString& path);
     // The worker reports the model it installed (`source` empty for a new one) or a save it made.

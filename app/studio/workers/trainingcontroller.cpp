@@ -104,12 +104,12 @@ void TrainingController::setState(State s)
     Q_EMIT stateChanged(s);
 }
 
-void TrainingController::newModel(const ModelConfig& config, const QString& device)
+void TrainingController::newModel(const ModelConfig& config, const QString& device, const QString& startFrom)
 {
     if (runOn())
         return;
     m_device = device;
-    post([config, device](TrainingWorker& w) { w.newModel(config, device); });
+    post([config, device, startFrom](TrainingWorker& w) { w.newModel(config, device, startFrom); });
 }
 
 void TrainingController::openCheckpoint(const QString& path, const QString& device)

@@ -86,7 +86,7 @@ public:
     int workerThreads() const { return m_workerThreads; }
 
     // All of these return at once; results arrive as signals.
-    void newModel(const ddpm::ModelConfig& config, const QString& device);
+    void newModel(const ddpm::ModelConfig& config, const QString& device, const QString& startFrom = {});
     void openCheckpoint(const QString& path, const QString& device);
     void setDataset(std::shared_ptr<const ddpm::Dataset> data);
     void setPreviewInterval(int steps) { m_previewInterval->store(std::max(0, steps)); }

@@ -2,6 +2,7 @@
 
 #include "device.h"
 #include "imageio.h"
+#include "modelfile.h"
 #include "messages.h"
 #include "sampler.h"
 
@@ -43,15 +44,23 @@ TrainingWorker::TrainingWorker(BackgroundWorker& background, std::shared_ptr<Pro
 {
 }
 
-void TrainingWorker::newModel(const ModelConfig& config, const QString& device)
+void TrainingWorker::newModel(const ModelConfig& config, const QString& device, const QString& startFrom)
 {
     std::unique_ptr<Trainer> trainer;
     const QString error = guarded(TrainingController::tr("creating the model"), [&]() -> QString {
         auto d = parseDevice(device.toStdString());
         if (!d)
             return ddpm::errorText(d);
-        trainer = std::make_unique<Trainer>(config, d.value());
-        return {};
+        if (startFrom.isEmpty()) {
+            trainer = std::make_unique<Trainer>(config, d.value());
+            return {};
+        }
+        auto opened = openModelFile(startFrom.toStdString());
+        if (!opened)
+            return ddpm::errorText(opened);
+        trainer = std::make_unique<Trainer>(warmStartConfig(opened->config, config), d.value());
+        auto s = trainer->startFrom(opened.value(), startFrom.toStdString());
+        return s ? QString() : ddpm::errorText(s);
     });
     if (!error.isEmpty())
         return Q_EMIT failed(error); // the current model stays as it was

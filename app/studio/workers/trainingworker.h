@@ -38,7 +38,9 @@ public:
                    std::shared_ptr<std::atomic<bool>> shutdown, std::shared_ptr<std::atomic<int>> previewInterval);
 
     // All of these run on the worker thread.
-    void newModel(const ddpm::ModelConfig& config, const QString& device);
+    // A new model of `config`; with `startFrom`, a model started from that checkpoint's weights instead
+    // (its network, schedule and prediction; the classes and training settings of `config`).
+    void newModel(const ddpm::ModelConfig& config, const QString& device, const QString& startFrom = {});
     void open(const QString& path, const QString& device);
     void setDataset(std::shared_ptr<const ddpm::Dataset> data);
     void save(const QString& path, quint64 request);
