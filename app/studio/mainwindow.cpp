@@ -89,6 +89,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_follower = new RunFollower(
         m_document, m_training, [this] { return m_trainingView->device(); }, this);
     connect(m_follower, &RunFollower::logProgress, m_trainingView, &TrainingView::addProgress);
+    connect(m_follower, &RunFollower::logProgress, this, &MainWindow::updateTrainingLiveValues);
     Exports::Sources sources;
     sources.reverse = &m_reverseView->runs();
     sources.quality = &m_qualityView->results();
@@ -516,7 +517,7 @@ void MainWindow::updateTrainingLiveValues()
 {
     QMap<QString, QString> v;
     const auto* chart = m_trainingView->lossChart();
-    v[QStringLiteral("step")] = QLocale().toString(m_training->step());
+    v[QStringLiteral("step")] = QLocale().toString(std::max(m_training->step(), m_trainingView->lastStep()));
     if (!chart->rawPoints().isEmpty()) {
         v[QStringLiteral("loss")] = QString::number(chart->rawPoints().constLast().y(), 'g', 4);
         v[QStringLiteral("loss_smoothed")] = QString::number(chart->smoothedPoints().constLast().y(), 'g', 4);

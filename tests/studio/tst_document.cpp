@@ -11,6 +11,7 @@
 #include "bundled.h"
 #include "fixtures.h"
 #include "mainwindow.h"
+#include "helppanel.h"
 #include "runfollower.h"
 #include "messages.h"
 #include "qualitycontroller.h"
@@ -416,6 +417,12 @@ void TestDocument::followsARunsLog()
     w->follower()->poll();
     QCOMPARE(steps(), (QList<int>{1, 2, 3, 4, 5}));
     QCOMPARE(chart->rawPoints().at(3).y(), 0.6);
+    // The help panel's values follow the log too: its step, not the checkpoint's, beside its loss.
+    w->setView(MainWindow::Training);
+    auto* help = w->findChild<HelpPanel*>();
+    QVERIFY(help);
+    QTRY_COMPARE(help->liveValues().value(QStringLiteral("step")), QStringLiteral("5"));
+    QCOMPARE(help->liveValues().value(QStringLiteral("loss")), QStringLiteral("0.5"));
 
     // A checkpoint at step 4: steps 1 … 4 come from it, 5 still from the log.
     for (int i = 0; i < 2; ++i)

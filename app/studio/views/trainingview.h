@@ -38,6 +38,8 @@ public:
     TrainFormOptions formOptions() const;
     qint64 totalSteps() const;
     void setTotalSteps(qint64 steps);
+    // The step the statistics show: the model's, or a followed run's log's where that is further on.
+    qint64 lastStep() const { return m_lastStep; }
     QString device() const;
     void setDevice(const QString& device);
     QString precision() const; // "auto", "fp32", "bf16"
@@ -114,7 +116,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_elapsedBefore = 0;
     qint64 m_startStep = 0;
-    qint64 m_lastStep = 0;
+    qint64 m_lastStep = 0; // the step the statistics show
     double m_stepsPerSec = 0, m_imagesPerSec = 0;
     double m_loss = std::nan(""), m_lrNow = std::nan("");
     int m_heatCounter = 0;
