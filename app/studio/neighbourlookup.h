@@ -7,7 +7,9 @@
 #include <QObject>
 #include <QPointer>
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include <torch/torch.h>
+#endif
 
 class CopiesPanel;
 class QDialog;

@@ -249,7 +249,7 @@ void TestDataset::fitToModel()
             for (int y = 0; y < inSide; ++y)
                 for (int x = 0; x < inSide; ++x)
                     in[n][c][y][x] = static_cast<uint8_t>((pattern(c, y, x) + 11 * n) % 256);
-    Dataset d{"t", images, {}};
+    Dataset d{"t", images, {}, {}};
     auto f = ddpm::fitToModel(d, outC, outSide);
     QCOMPARE(f.images.sizes(), torch::IntArrayRef({2, outC, outSide, outSide}));
     auto out = f.images.accessor<uint8_t, 4>();

@@ -191,7 +191,7 @@ void TestQuality::converterInvertsPadding()
     // fitToModel pads 28×28 images to the model's size; a sample equal to such an image comes back as the
     // original image, also when it is off by less than half a grey level (quantised like a PNG).
     QFETCH(int, size);
-    const Dataset original = haveData() ? Dataset{"test", m_test.images.narrow(0, 0, 16), {}}
+    const Dataset original = haveData() ? Dataset{"test", m_test.images.narrow(0, 0, 16), {}, {}}
                                         : makeSyntheticShapes(16, 1, kClassifierImageSize, 5);
     const Dataset fitted = fitToModel(original, 1, size);
     QCOMPARE(fitted.height(), int64_t(size));
@@ -331,7 +331,7 @@ void TestQuality::trainingIsSeeded()
     QVERIFY(!cancelled);
     QVERIFY2(cancelled.error().find("cancelled") != std::string::npos, cancelled.error().c_str());
     QVERIFY(!trainClassifier(makeSyntheticShapes(16, 1, 32, 1), shapes, o)); // 32×32
-    QVERIFY(!trainClassifier(shapes, Dataset{"unlabelled", shapes.images, {}}, o));
+    QVERIFY(!trainClassifier(shapes, Dataset{"unlabelled", shapes.images, {}, {}}, o));
 }
 
 void TestQuality::shippedClassifierAccuracy()
@@ -343,7 +343,7 @@ void TestQuality::shippedClassifierAccuracy()
         QSKIP("Fashion-MNIST is not installed (/usr/share/datasets/fashion-mnist; dataset-fashion-mnist)");
     // 200 test images spread over the set.
     const auto pick = torch::arange(0, 10000, 50, torch::kInt64);
-    const Dataset some{"some", m_test.images.index_select(0, pick), m_test.labels.index_select(0, pick)};
+    const Dataset some{"some", m_test.images.index_select(0, pick), m_test.labels.index_select(0, pick), {}};
     const double accuracy = classifierAccuracy(m_shipped.value(), some);
     QVERIFY2(accuracy >= 0.85, qPrintable(QString::number(accuracy)));
     const auto features = m_shipped->features(classifierInputFromBytes(some.images));
@@ -392,7 +392,7 @@ void TestQuality::measureWithExactDenoiser()
     // every time: every sample lands in its class, the features have no spread, and the distance is
     // |μ − μ_test|² + tr Σ_test. The images do not depend on the chunk size.
     QVERIFY2(m_shipped, m_shipped.ok() ? "" : m_shipped.error().c_str());
-    const Dataset one = haveData() ? Dataset{"one", m_test.images.narrow(0, 1, 1), m_test.labels.narrow(0, 1, 1)}
+    const Dataset one = haveData() ? Dataset{"one", m_test.images.narrow(0, 1, 1), m_test.labels.narrow(0, 1, 1), {}}
                                    : makeSyntheticShapes(1, 1, kClassifierImageSize, 3);
     const auto padded = fitToModel(one, 1, 32).images.to(torch::kFloat32) / 127.5 - 1.0;
     Diffusion diffusion(NoiseSchedule(ScheduleOptions{}), Prediction::Epsilon);

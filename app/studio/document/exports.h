@@ -5,12 +5,14 @@
 // a checkpoint and encoding an animation take seconds, at once where a test calls it.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "exporter.h"
 #include "losshistory.h"
 #include "modelsnapshot.h"
 #include "qualityresults.h"
 #include "result.h"
 #include "reverseruns.h"
+#endif
 
 #include <QDateTime>
 #include <QFutureWatcher>

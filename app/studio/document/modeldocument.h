@@ -8,7 +8,9 @@
 // `next` run (at once when nothing needs waiting for).
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "config.h"
+#endif
 
 #include <QObject>
 #include <QString>

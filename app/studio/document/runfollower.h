@@ -11,7 +11,9 @@
 // same name (run.ckpt and run.csv), or is named.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "trainingcontroller.h"
+#endif
 
 #include <QDateTime>
 #include <QObject>

@@ -4,7 +4,9 @@
 // paper trains on L_simple rather than on the bound.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "boundcontroller.h"
+#endif
 
 #include <QWidget>
 

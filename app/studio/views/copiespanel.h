@@ -4,7 +4,9 @@
 // image's nearest training images in both spaces.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "quality.h"
+#endif
 
 #include <QWidget>
 

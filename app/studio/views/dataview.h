@@ -1,11 +1,13 @@
 // Data & forward process: choose a data set, pick an image, and watch q(x_t | x0) noise it.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "interpolation.h"
 
 #include "dataloader.h"
 
 #include "diffusion.h"
+#endif
 
 #include <QMap>
 #include <QWidget>

@@ -4,7 +4,9 @@
 // images less varied, which the distance sees.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "quality.h"
+#endif
 
 #include <QChartView>
 #include <QList>

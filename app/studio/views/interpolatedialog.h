@@ -4,7 +4,9 @@
 // inverted deterministically to x_T, mixed spherically, decoded.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "interpolation.h"
+#endif
 
 #include <QDialog>
 

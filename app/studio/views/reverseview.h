@@ -2,7 +2,9 @@
 // that shows x_t beside the model's x̂0 and ε̂ for every image at the chosen step.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "reverseruns.h"
+#endif
 
 #include <QWidget>
 

@@ -4,11 +4,13 @@
 // run shown.
 #pragma once
 
-#include "interpolation.h"
-
 #include <QWidget>
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
+#include "interpolation.h"
+
 #include <torch/torch.h>
+#endif
 
 class QPushButton;
 

@@ -5,7 +5,9 @@
 
 #include <QWidget>
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include <torch/torch.h>
+#endif
 
 class CurveChart;
 class ImageStrip;

@@ -6,9 +6,11 @@
 // corrector, DDIM, annealed Langevin, or Langevin at one noise level — step by step.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "scorecontroller.h"
 
 #include "diffusion.h"
+#endif
 
 #include <QMap>
 #include <QWidget>

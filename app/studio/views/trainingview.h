@@ -2,8 +2,10 @@
 // bin and preview samples.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "config.h"
 #include "trainingcontroller.h"
+#endif
 
 #include <QElapsedTimer>
 #include <QWidget>

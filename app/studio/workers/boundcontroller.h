@@ -3,10 +3,12 @@
 // the profile at the end or why it stopped.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "backgroundworker.h"
 #include "modelsnapshot.h"
 
 #include "likelihood.h"
+#endif
 
 #include <QObject>
 

@@ -3,9 +3,11 @@
 // time; a failure ends it with its reason (qualityworker.h keeps the classifier between requests).
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "backgroundworker.h"
 #include "modelsnapshot.h"
 #include "quality.h"
+#endif
 
 #include <QMetaType>
 #include <QObject>

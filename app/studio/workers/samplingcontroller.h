@@ -4,11 +4,13 @@
 // way is ignored, so repeated clicks make one run.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "backgroundworker.h"
 #include "modelsnapshot.h"
 
 #include "interpolation.h"
 #include "sampler.h"
+#endif
 
 #include <QImage>
 #include <QList>

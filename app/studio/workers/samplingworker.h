@@ -3,7 +3,9 @@
 // most one pending signal.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "samplingcontroller.h"
+#endif
 
 #include <QMutex>
 #include <QObject>

@@ -4,11 +4,13 @@
 // sampler run's particles at every step; it computes the fields it draws from its own copy.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "backgroundworker.h"
 
 #include "sampler.h"
 #include "schedule.h"
 #include "toy2d.h"
+#endif
 
 #include <QObject>
 #include <QPointF>

@@ -5,11 +5,13 @@
 // only reads), every save a request number that comes back with its answer.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "backgroundworker.h"
 #include "modelsnapshot.h"
 
 #include "config.h"
 #include "dataset.h"
+#endif
 
 #include <QImage>
 #include <QObject>

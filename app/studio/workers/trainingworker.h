@@ -6,9 +6,11 @@
 // savability as they were.
 #pragma once
 
+#ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "trainingcontroller.h"
 
 #include "trainer.h"
+#endif
 
 #include <QElapsedTimer>
 #include <QMutex>
