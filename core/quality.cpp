@@ -72,16 +72,16 @@ Result<QualityReference> makeQualityReference(const TrainedClassifier& classifie
     if (count < 2 || count > train.size())
         return fail(DDPM_MSG("Engine", "the quality floor takes between 2 and %1 images, not %2"), train.size(), count);
     try {
+        // Each image through the classifier once: the floor's training images are rows of all of them.
         QualityReference r;
-        r.test = featureStats(classifier.features(classifierInputFromBytes(test.images)));
+        const auto testFeatures = classifier.features(classifierInputFromBytes(test.images));
+        const auto trainFeatures = classifier.features(classifierInputFromBytes(train.images));
+        r.test = featureStats(testFeatures);
         auto generator = at::detail::createCPUGenerator(seed);
         const auto pick = torch::randperm(train.size(), generator, torch::kInt64).narrow(0, 0, count);
-        const auto real =
-            featureStats(classifier.features(classifierInputFromBytes(train.images.index_select(0, pick))));
-        r.fidFloor = frechetDistance(real, r.test);
+        r.fidFloor = frechetDistance(featureStats(trainFeatures.index_select(0, pick)), r.test);
         r.floorCount = count;
-        r.memorisation = makeMemorisationReference(classifier.features(classifierInputFromBytes(train.images)),
-                                                   classifier.features(classifierInputFromBytes(test.images)));
+        r.memorisation = makeMemorisationReference(trainFeatures, testFeatures);
         r.trainImages = train.images;
         return r;
     } catch (const std::exception& e) {
