@@ -29,11 +29,13 @@
 
 namespace {
 
-// --screenshot renders offscreen; set the platform before QApplication reads it.
+// --screenshot renders offscreen, and --help and --version print and exit, so they work without a
+// display (on a server, over ssh); set the platform before QApplication reads it.
 void chooseOffscreenPlatform(int argc, char** argv)
 {
+    static const QByteArrayList noDisplay{"--screenshot", "--help", "-h", "--help-all", "--version", "-v"};
     for (int i = 1; i < argc; ++i)
-        if (QByteArray(argv[i]) == "--screenshot" && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        if (noDisplay.contains(QByteArray(argv[i])) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
