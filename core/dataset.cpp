@@ -165,7 +165,7 @@ Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labels
     auto images = parseIdxImages(bytes.value(), "'" + imagesPath + "'");
     if (!images)
         return images.failure();
-    Dataset ds{"idx", images.value(), {}};
+    Dataset ds{"idx", images.value(), {}, {}};
     if (!labelsPath.empty()) {
         auto lb = readMaybeGzip(labelsPath);
         if (!lb)
@@ -213,7 +213,7 @@ Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name, Sp
     }
     if (images.empty())
         return fail(DDPM_MSG("Engine", "no MNIST-style files (train-images-idx3-ubyte[.gz]) in '%1'"), dir);
-    Dataset out{name, torch::cat(images, 0), {}};
+    Dataset out{name, torch::cat(images, 0), {}, {}};
     if (labels.size() == images.size())
         out.labels = torch::cat(labels, 0);
     return out;
@@ -242,7 +242,7 @@ Result<Dataset> parseCifar10(const std::vector<uint8_t>& b, const std::string& w
         lp[i] = r[0];
         std::memcpy(ip + static_cast<size_t>(i) * (rec - 1), r + 1, rec - 1);
     }
-    return Dataset{"cifar10", images, labels};
+    return Dataset{"cifar10", images, labels, {}};
 }
 
 Result<Dataset> loadCifar10(const std::string& path)
@@ -270,7 +270,7 @@ Result<Dataset> loadCifar10(const std::string& path)
         images.push_back(ds->images);
         labels.push_back(ds->labels);
     }
-    return Dataset{"cifar10", torch::cat(images, 0), torch::cat(labels, 0)};
+    return Dataset{"cifar10", torch::cat(images, 0), torch::cat(labels, 0), {}};
 }
 
 Dataset makeSyntheticShapes(int64_t count, int64_t channels, int64_t size, uint64_t seed)
@@ -320,7 +320,7 @@ Dataset makeSyntheticShapes(int64_t count, int64_t channels, int64_t size, uint6
             }
         }
     }
-    return Dataset{"synthetic", images, labels};
+    return Dataset{"synthetic", images, labels, {}};
 }
 
 Dataset fitToModel(const Dataset& data, int64_t channels, int64_t size)
