@@ -350,6 +350,7 @@ void MainWindow::newModel(const QString& startFrom)
                                     "is unconditional.")
                                      .arg(why));
     }
+    m_warmStartPending = !startFrom.isEmpty(); // its weights are trained: draw samples at step 0 (onModelReady)
     m_document->newModel(config, m_trainingView->device(), startFrom);
 }
 
@@ -465,14 +466,15 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
         statusBar()->showMessage(
             tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath)).arg(snapshot->step), 5000);
     }
-    m_trainingView->showModel(snapshot);
+    const bool trained = snapshot->step > 0 || (sourcePath.isEmpty() && m_warmStartPending);
+    m_trainingView->showModel(snapshot, trained);
     updateTrainingLiveValues();
     m_reverseView->setModelAvailable(true);
     QStringList classes;
     for (const auto& name : classNamesOf(snapshot->config))
         classes << QString::fromStdString(name);
     m_reverseView->classPicker()->setClassNames(classes);
-    if (snapshot->step > 0)
+    if (trained)
         m_training->requestPreview();
     m_dataView->setSchedule(snapshot->config.schedule);
     m_dataView->setModelSchedule(snapshot->config.schedule); // "Denoise from here" noises with it
@@ -570,24 +572,6 @@ void MainWindow::updateTitle()
 {
     setWindowTitle(tr("%1%2 — DDPM Studio")
                        .arg(m_document->displayName(), m_training->isDirty() ? QStringLiteral(" *") : QString()));
-}
-
-void MainWindow::updateStatus()
-{
-    const auto snap = m_training->snapshot();
-    QString device = QStringLiteral("CPU");
-    if (snap)
-        device = QString::fromStdString(deviceDescription(snap->device));
-    m_deviceLabel->setText(tr("Device: %1").arg(device));
-    if (snap)
-        m_precisionLabel->setText(
-            tr("Precision: %1")
-                .arg(QString::fromStdString(precisionDescription(snap->model->precision(), snap->device))));
-    if (snap)
-        m_modelLabel->setText(tr("Model: %1, %L2 parameters")
-                                  .arg(QString::fromStdString(snap->config.preset))
-                                  .arg(snap->parameterCount()));
-    m_stepLabel->setText(tr("Step %L1").arg(m_training->step()));
 }
 
 Exports::WeightsFile MainWindow::currentWeightsFile() const

@@ -371,3 +371,21 @@ void MainWindow::showAbout()
                  QStringLiteral("%1.%2.%3").arg(TORCH_VERSION_MAJOR).arg(TORCH_VERSION_MINOR).arg(TORCH_VERSION_PATCH),
                  device));
 }
+
+void MainWindow::updateStatus()
+{
+    const auto snap = m_training->snapshot();
+    QString device = QStringLiteral("CPU");
+    if (snap)
+        device = QString::fromStdString(deviceDescription(snap->device));
+    m_deviceLabel->setText(tr("Device: %1").arg(device));
+    if (snap)
+        m_precisionLabel->setText(
+            tr("Precision: %1")
+                .arg(QString::fromStdString(precisionDescription(snap->model->precision(), snap->device))));
+    if (snap)
+        m_modelLabel->setText(tr("Model: %1, %L2 parameters")
+                                  .arg(QString::fromStdString(snap->config.preset))
+                                  .arg(snap->parameterCount()));
+    m_stepLabel->setText(tr("Step %L1").arg(m_training->step()));
+}

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void closeWithWorkInFlight();
     void closeDuringTraining();
     void newAndOpenDuringTraining();
+    void newModelFromWeightsShowsSamples();
     void followsARunReadOnly();
     void followsARunsLog();
 
@@ -323,6 +324,43 @@ void TestDocument::newAndOpenDuringTraining()
         QVERIFY(!w->training()->isDirty());
     }
     QCOMPARE(w->currentPath(), saved);
+}
+
+// File > New model from weights…: the new model is at step 0 but its weights are trained, so the Training
+// view draws its samples at once, as for an opened model; a plain new model draws none until it trains.
+void TestDocument::newModelFromWeightsShowsSamples()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("warm.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const QString source = m_dir.filePath(QStringLiteral("warm-source.ckpt"));
+    {
+        Trainer trainer(tinyConfig(), torch::kCPU);
+        QVERIFY(trainer.setDataset(*tinyData()));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(trainer.step());
+        QVERIFY(trainer.save(source.toStdString()));
+    }
+    QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    QSignalSpy previews(w->training(), &TrainingController::previewReady);
+    w->newModel(source);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(w->training()->step(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(previews.size(), 1, 30000);
+    QCOMPARE(previews.first().at(1).toLongLong(), 0);
+    QVERIFY(!w->trainingView()->previewImage().isNull());
+
+    // A fresh model: no preview. A snapshot asked for after it is answered after any preview the window
+    // asked for when the model came (one worker, in order), so none can still be on its way.
+    previews.clear();
+    ready.clear();
+    w->newModel();
+    QVERIFY(ready.wait(30000));
+    QSignalSpy snapshots(w->training(), &TrainingController::snapshotReady);
+    w->training()->requestSnapshot();
+    QVERIFY(snapshots.wait(30000));
+    QCOMPARE(previews.size(), 0);
+    QVERIFY(w->trainingView()->previewImage().isNull());
 }
 
 // File > Follow training run…: a run elsewhere writes its checkpoint again and again; the studio opens each

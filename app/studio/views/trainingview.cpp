@@ -380,7 +380,7 @@ void TrainingView::setState(TrainingController::State state)
     updateClock();
 }
 
-void TrainingView::showModel(const SnapshotPtr& snapshot)
+void TrainingView::showModel(const SnapshotPtr& snapshot, bool trainedWeights)
 {
     m_chart->clear();
     m_history.clear();
@@ -390,8 +390,9 @@ void TrainingView::showModel(const SnapshotPtr& snapshot)
     // asks for them, a new one's while it trains.
     m_previewImage = QImage();
     m_preview->setImage(m_previewImage);
-    m_previewCaption->setText(snapshot && snapshot->step > 0 ? tr("Drawing samples at step %1…").arg(snapshot->step)
-                                                             : tr("Samples appear here while training"));
+    m_previewCaption->setText(snapshot && (snapshot->step > 0 || trainedWeights)
+                                  ? tr("Drawing samples at step %1…").arg(snapshot->step)
+                                  : tr("Samples appear here while training"));
     if (!snapshot)
         return updatePending();
     setFormConfig(snapshot->config);

@@ -51,7 +51,9 @@ public:
 
     void setState(TrainingController::State state);
     // A model arrived (new or opened): the form, charts and statistics show it.
-    void showModel(const SnapshotPtr& snapshot);
+    // trainedWeights: the model's weights are trained though its step is 0 (New model from weights…), so
+    // its samples are drawn now rather than once it trains.
+    void showModel(const SnapshotPtr& snapshot, bool trainedWeights = false);
     // A fresh copy of the same model (after a run, or a move to another device): only what the form
     // compares against changes.
     void setModelSnapshot(const SnapshotPtr& snapshot);
