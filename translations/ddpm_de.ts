@@ -385,7 +385,12 @@ Distanz %2</translation>
         <translation>Datensatz:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+14"/>
+        <source>Forward process q(xₜ | x₀)</source>
+        <translation>Vorwärtsprozess q(xₜ | x₀)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Re-roll noise</source>
         <translation>Rauschen neu ziehen</translation>
     </message>
@@ -395,22 +400,12 @@ Distanz %2</translation>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Pixel values of x_t against N(0, 1)</source>
-        <translation>Pixelwerte von x_t im Vergleich zu N(0, 1)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Run the reverse process from this x_t with the current model. The x_t is made with the model&apos;s own schedule, the one it was trained on.</source>
-        <translation>Den Rückwärtsprozess mit dem aktuellen Modell ab diesem x_t ausführen. Das x_t wird mit dem eigenen Rauschplan des Modells erzeugt, mit dem es trainiert wurde.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Interpolate with…</source>
         <translation>Interpolieren mit…</translation>
     </message>
@@ -420,12 +415,7 @@ Distanz %2</translation>
         <translation> Bilder</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Continue this one x_t as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
-        <translation>Dieses eine x_t als mehrere Bilder nebeneinander fortsetzen; jedes zieht auf dem Weg nach unten sein eigenes Rauschen (DDIM mit η = 0 zieht keines, daher stimmen seine Bilder überein).</translation>
-    </message>
-    <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>%1, T = %L2</source>
         <translation>%1, T = %L2</translation>
     </message>
@@ -455,27 +445,57 @@ Distanz %2</translation>
         <translation>%1: %2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+140"/>
-        <source>x_t at t = %1 · %2</source>
-        <translation>x_t bei t = %1 · %2</translation>
+        <location line="+122"/>
+        <source>βₜ</source>
+        <translation>βₜ</translation>
     </message>
     <message>
-        <location line="-380"/>
-        <source>Forward process q(x_t | x_0)</source>
-        <translation>Vorwärtsprozess q(x_t | x_0)</translation>
+        <location line="+1"/>
+        <source>ᾱₜ</source>
+        <translation>ᾱₜ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>√ᾱₜ</source>
+        <translation>√ᾱₜ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>√(1−ᾱₜ)</source>
+        <translation>√(1−ᾱₜ)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SNRₜ</source>
+        <translation>SNRₜ</translation>
+    </message>
+    <message>
+        <location line="-361"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8), or both inverted with DDIM to x_T and mixed there. At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
-        <translation>Schrittweise von diesem Bild zu einem anderen übergehen: Beide werden mit demselben Rauschen bis zu diesem t verrauscht, in Schritten von λ von 0 bis 1 gemischt, und jede Mischung wird mit demselben Rauschen des Rückwärtsprozesses entrauscht (Ho et al. 2020, Abb. 8), oder beide werden mit DDIM zu x_T invertiert und dort gemischt. Bei kleinem t mischt der Übergang die Pixel; bei großem t führt er durch neue Bilder.</translation>
+        <location line="+44"/>
+        <source>Pixel values of xₜ against N(0, 1)</source>
+        <translation>Pixelwerte von xₜ im Vergleich zu N(0, 1)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+3"/>
+        <source>Run the reverse process from this xₜ with the current model. The xₜ is made with the model&apos;s own schedule, the one it was trained on.</source>
+        <translation>Den Rückwärtsprozess mit dem aktuellen Modell ab diesem xₜ ausführen. Das xₜ wird mit dem eigenen Rauschplan des Modells erzeugt, mit dem es trainiert wurde.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8), or both inverted with DDIM to the noise at t = T and mixed there. At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
+        <translation>Schrittweise von diesem Bild zu einem anderen übergehen: Beide werden mit demselben Rauschen bis zu diesem t verrauscht, in Schritten von λ von 0 bis 1 gemischt, und jede Mischung wird mit demselben Rauschen des Rückwärtsprozesses entrauscht (Ho et al. 2020, Abb. 8), oder beide werden mit DDIM zum Rauschen bei t = T invertiert und dort gemischt. Bei kleinem t mischt der Übergang die Pixel; bei großem t führt er durch neue Bilder.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Continue this one xₜ as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
+        <translation>Dieses eine xₜ als mehrere Bilder nebeneinander fortsetzen; jedes zieht auf dem Weg nach unten sein eigenes Rauschen (DDIM mit η = 0 zieht keines, daher stimmen seine Bilder überein).</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Open an IDX image file</source>
         <translation>IDX-Bilddatei öffnen</translation>
     </message>
@@ -505,34 +525,14 @@ Distanz %2</translation>
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>β_t</source>
-        <translation>β_t</translation>
+        <location line="+42"/>
+        <source>t = 0: the clean image x₀</source>
+        <translation>t = 0: das unverrauschte Bild x₀</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>ᾱ_t</source>
-        <translation>ᾱ_t</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>√ᾱ_t</source>
-        <translation>√ᾱ_t</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>√(1−ᾱ_t)</source>
-        <translation>√(1−ᾱ_t)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>SNR_t</source>
-        <translation>SNR_t</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>t = 0: the clean image x_0</source>
-        <translation>t = 0: das unverrauschte Bild x_0</translation>
+        <location line="+9"/>
+        <source>xₜ at t = %1 · %2</source>
+        <translation>xₜ bei t = %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2312,8 +2312,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>DDIM: invert both to x_T, mix spherically, decode</source>
-        <translation>DDIM: beide zu x_T invertieren, sphärisch mischen, dekodieren</translation>
+        <source>DDIM: invert both to the noise at t = T, mix spherically, decode</source>
+        <translation>DDIM: beide zum Rauschen bei t = T invertieren, sphärisch mischen, dekodieren</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2362,13 +2362,13 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+43"/>
-        <source>Both images are run backwards through DDIM (η = 0) to the noise x_T they would come from, the two noises are mixed along the sphere they lie near, and each mixture is decoded with DDIM (Song et al. 2021, §5.3).</source>
-        <translation>Beide Bilder werden mit DDIM (η = 0) rückwärts bis zu dem Rauschen x_T geführt, aus dem sie hervorgehen würden; die beiden Rauschbilder werden entlang der Sphäre gemischt, in deren Nähe sie liegen, und jede Mischung wird mit DDIM dekodiert (Song et al. 2021, §5.3).</translation>
+        <source>Both images are run backwards through DDIM (η = 0) to the noise at t = T they would come from, the two noises are mixed along the sphere they lie near, and each mixture is decoded with DDIM (Song et al. 2021, §5.3).</source>
+        <translation>Beide Bilder werden mit DDIM (η = 0) rückwärts bis zu dem Rauschen bei t = T geführt, aus dem sie hervorgehen würden; die beiden Rauschbilder werden entlang der Sphäre gemischt, in deren Nähe sie liegen, und jede Mischung wird mit DDIM dekodiert (Song et al. 2021, §5.3).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Both images are noised to t with the same noise, mixed as (1 − λ) x_t^a + λ x_t^b, and each mixture is denoised with the same reverse noise, so the images differ only by λ (Ho et al. 2020, Fig. 8).</source>
-        <translation>Beide Bilder werden mit demselben Rauschen bis t verrauscht, als (1 − λ) x_t^a + λ x_t^b gemischt, und jede Mischung wird mit demselben Rauschen des Rückwärtsprozesses entrauscht, sodass sich die Bilder nur durch λ unterscheiden (Ho et al. 2020, Abb. 8).</translation>
+        <source>Both images are noised to t with the same noise, mixed as (1 − λ) xₜᵃ + λ xₜᵇ, and each mixture is denoised with the same reverse noise, so the images differ only by λ (Ho et al. 2020, Fig. 8).</source>
+        <translation>Beide Bilder werden mit demselben Rauschen bis t verrauscht, als (1 − λ) xₜᵃ + λ xₜᵇ gemischt, und jede Mischung wird mit demselben Rauschen des Rückwärtsprozesses entrauscht, sodass sich die Bilder nur durch λ unterscheiden (Ho et al. 2020, Abb. 8).</translation>
     </message>
 </context>
 <context>
@@ -2434,7 +2434,7 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -2737,7 +2737,7 @@ Distanz %2</translation>
         <translation>Auf diesem Datensatz kann kein klassenkonditioniertes Modell erstellt werden: %1. Das neue Modell ist unkonditioniert.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -2787,7 +2787,7 @@ Distanz %2</translation>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2797,7 +2797,7 @@ Distanz %2</translation>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../app/studio/menus.cpp" line="+118"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -2817,7 +2817,7 @@ Distanz %2</translation>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+59"/>
+        <location line="-68"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -3305,23 +3305,23 @@ Distanz %2</translation>
     <name>ReverseRuns</name>
     <message>
         <location filename="../app/studio/document/reverseruns.cpp" line="+187"/>
-        <source>x_0</source>
-        <translation>x_0</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>x₀</source>
+        <translation>x₀</translation>
+    </message>
+    <message>
         <location line="+30"/>
-        <source>score s = −ε̂/√(1 − ᾱ_t)</source>
-        <translation>Score s = −ε̂/√(1 − ᾱ_t)</translation>
+        <source>score s = −ε̂/√(1 − ᾱₜ)</source>
+        <translation>Score s = −ε̂/√(1 − ᾱₜ)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>score s = −ε̂/√(1 − ᾱ_t), shown on ±%1</source>
-        <translation>Score s = −ε̂/√(1 − ᾱ_t), dargestellt auf ±%1</translation>
+        <source>score s = −ε̂/√(1 − ᾱₜ), shown on ±%1</source>
+        <translation>Score s = −ε̂/√(1 − ᾱₜ), dargestellt auf ±%1</translation>
     </message>
 </context>
 <context>
@@ -3352,12 +3352,7 @@ Distanz %2</translation>
         <translation>Langevin auf einem einzigen Rauschniveau</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱ_t), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
-        <translation>Langevin-Schritte x ← x + (η/2) s + √η z mit dem Score des Netzes s = −ε̂/√(1 − ᾱ_t), nacheinander auf jedem Rauschniveau, beginnend beim am stärksten verrauschten (Song &amp; Ermon 2019)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The same steps at one small noise level only: the samples land in the modes, but in the wrong proportions — why the annealing matters</source>
         <translation>Dieselben Schritte nur auf einem einzigen kleinen Rauschniveau: Die Samples landen in den Moden, aber in falschen Anteilen — deshalb kommt es auf das Annealing an</translation>
     </message>
@@ -3407,17 +3402,32 @@ Distanz %2</translation>
         <translation>Hier verzweigen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Continue this image&apos;s x_t several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
-        <translation>Das x_t dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
+        <location line="+72"/>
+        <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
+        <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+396"/>
+        <source>Step %1 of %2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
+        <translation>Schritt %1 von %2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done: x₀ after %1 steps.</source>
+        <translation>Fertig: x₀ nach %1 Schritten.</translation>
+    </message>
+    <message>
+        <location line="-463"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-51"/>
+        <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
+        <translation>Langevin-Schritte x ← x + (η/2) s + √η z mit dem Score des Netzes s = −ε̂/√(1 − ᾱₜ), nacheinander auf jedem Rauschniveau, beginnend beim am stärksten verrauschten (Song &amp; Ermon 2019)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Method</source>
         <translation>Verfahren</translation>
     </message>
@@ -3487,12 +3497,7 @@ Distanz %2</translation>
         <translation>Schritt –</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>done · x_0</source>
-        <translation>fertig · x_0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>step %1 of %2 · t = %3</source>
         <translation>Schritt %1 von %2 · t = %3</translation>
     </message>
@@ -3502,12 +3507,7 @@ Distanz %2</translation>
         <translation>Score anzeigen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The network&apos;s score s = −ε̂/√(1 − ᾱ_t), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
-        <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱ_t), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>predicted clean image x̂₀</source>
         <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
     </message>
@@ -3517,22 +3517,32 @@ Distanz %2</translation>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="-84"/>
+        <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
+        <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
+    </message>
+    <message>
+        <location line="+216"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <source>x_t</source>
-        <translation>x_t</translation>
-    </message>
-    <message>
-        <location line="-95"/>
+        <location line="-205"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+50"/>
+        <source>done · x₀</source>
+        <translation>fertig · x₀</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>xₜ</source>
+        <translation>xₜ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>predicted noise ε̂</source>
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
@@ -3568,16 +3578,6 @@ Distanz %2</translation>
         <location line="+74"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>Bei x₀ ist der Lauf beendet: Es ist kein Rauschen mehr vorherzusagen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
-        <translation>Schritt %1 von %2: Das Modell sieht x_t bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Done: x_0 after %1 steps.</source>
-        <translation>Fertig: x_0 nach %1 Schritten.</translation>
     </message>
 </context>
 <context>
@@ -3683,8 +3683,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to x_T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
-        <translation>Interpolation zwischen den Bildern %1: beide mit DDIM (η = 0, %2 Schritte) zu x_T invertiert, in %3 Schritten von λ sphärisch gemischt und dekodiert, mit den Gewichten von Schritt %4</translation>
+        <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
+        <translation>Interpolation zwischen den Bildern %1: beide mit DDIM (η = 0, %2 Schritte) zum Rauschen bei t = T invertiert, in %3 Schritten von λ sphärisch gemischt und dekodiert, mit den Gewichten von Schritt %4</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3713,18 +3713,18 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="-5"/>
-        <source>β_t (log scale)</source>
-        <translation>β_t (logarithmische Skala)</translation>
+        <source>βₜ (log scale)</source>
+        <translation>βₜ (logarithmische Skala)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>ᾱ_t</source>
-        <translation>ᾱ_t</translation>
+        <source>ᾱₜ</source>
+        <translation>ᾱₜ</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>log SNR_t</source>
-        <translation>log SNR_t</translation>
+        <source>log SNRₜ</source>
+        <translation>log SNRₜ</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3958,8 +3958,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+39"/>
-        <source>t = %1: ᾱ_t = %2, score scale 1/√(1 − ᾱ_t) = %3</source>
-        <translation>t = %1: ᾱ_t = %2, Score-Skalierung 1/√(1 − ᾱ_t) = %3</translation>
+        <source>t = %1: ᾱₜ = %2, score scale 1/√(1 − ᾱₜ) = %3</source>
+        <translation>t = %1: ᾱₜ = %2, Score-Skalierung 1/√(1 − ᾱₜ) = %3</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4236,12 +4236,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+291"/>
+        <location line="+292"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-291"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -4292,12 +4292,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+175"/>
+        <location line="+176"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-174"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
@@ -4307,7 +4307,7 @@ Distanz %2</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Drawing samples at step %1…</source>
         <translation>Samples bei Schritt %1 werden gezogen…</translation>
     </message>

@@ -385,7 +385,12 @@ distance %2</source>
         <translation>数据集：</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+14"/>
+        <source>Forward process q(xₜ | x₀)</source>
+        <translation>前向过程 q(xₜ | x₀)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Re-roll noise</source>
         <translation>重新生成噪声</translation>
     </message>
@@ -395,22 +400,12 @@ distance %2</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Pixel values of x_t against N(0, 1)</source>
-        <translation>x_t 的像素值与 N(0, 1) 的对比</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Run the reverse process from this x_t with the current model. The x_t is made with the model&apos;s own schedule, the one it was trained on.</source>
-        <translation>使用当前模型从此 x_t 开始运行反向过程。此 x_t 由模型自身的噪声调度（即训练时所用的调度）生成。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Interpolate with…</source>
         <translation>与另一图像插值…</translation>
     </message>
@@ -420,12 +415,7 @@ distance %2</source>
         <translation> 张图像</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Continue this one x_t as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
-        <translation>将这一个 x_t 延续为并排的多张图像；每张图像在去噪途中各自抽取噪声（η = 0 的 DDIM 不抽取噪声，因此生成的图像相同）。</translation>
-    </message>
-    <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>%1, T = %L2</source>
         <translation>%1，T = %L2</translation>
     </message>
@@ -455,27 +445,57 @@ distance %2</source>
         <translation>%1：%2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+140"/>
-        <source>x_t at t = %1 · %2</source>
-        <translation>t = %1 时的 x_t · %2</translation>
+        <location line="+122"/>
+        <source>βₜ</source>
+        <translation>βₜ</translation>
     </message>
     <message>
-        <location line="-380"/>
-        <source>Forward process q(x_t | x_0)</source>
-        <translation>前向过程 q(x_t | x_0)</translation>
+        <location line="+1"/>
+        <source>ᾱₜ</source>
+        <translation>ᾱₜ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>√ᾱₜ</source>
+        <translation>√ᾱₜ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>√(1−ᾱₜ)</source>
+        <translation>√(1−ᾱₜ)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SNRₜ</source>
+        <translation>SNRₜ</translation>
+    </message>
+    <message>
+        <location line="-361"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8), or both inverted with DDIM to x_T and mixed there. At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
-        <translation>从此图像逐步过渡到另一张图像：两者用相同的噪声加噪到此 t，按 λ 从 0 到 1 逐步混合，每个混合结果再用相同的反向噪声去噪（Ho 等人，2020，图 8）；或者两者都用 DDIM 反演到 x_T，并在那里混合。t 较小时，插值只是混合像素；t 较大时，插值会经过新的图像。</translation>
+        <location line="+44"/>
+        <source>Pixel values of xₜ against N(0, 1)</source>
+        <translation>xₜ 的像素值与 N(0, 1) 的对比</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+3"/>
+        <source>Run the reverse process from this xₜ with the current model. The xₜ is made with the model&apos;s own schedule, the one it was trained on.</source>
+        <translation>使用当前模型从此 xₜ 开始运行反向过程。此 xₜ 由模型自身的噪声调度（即训练时所用的调度）生成。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8), or both inverted with DDIM to the noise at t = T and mixed there. At a small t the walk mixes the pixels; at a large t it passes through new images.</source>
+        <translation>从此图像逐步过渡到另一张图像：两者用相同的噪声加噪到此 t，按 λ 从 0 到 1 逐步混合，每个混合结果再用相同的反向噪声去噪（Ho 等人，2020，图 8）；或者两者都用 DDIM 反演到 t = T 时的噪声，并在那里混合。t 较小时，插值只是混合像素；t 较大时，插值会经过新的图像。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Continue this one xₜ as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
+        <translation>将这一个 xₜ 延续为并排的多张图像；每张图像在去噪途中各自抽取噪声（η = 0 的 DDIM 不抽取噪声，因此生成的图像相同）。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Open an IDX image file</source>
         <translation>打开 IDX 图像文件</translation>
     </message>
@@ -505,34 +525,14 @@ distance %2</source>
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>β_t</source>
-        <translation>β_t</translation>
+        <location line="+42"/>
+        <source>t = 0: the clean image x₀</source>
+        <translation>t = 0：干净图像 x₀</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>ᾱ_t</source>
-        <translation>ᾱ_t</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>√ᾱ_t</source>
-        <translation>√ᾱ_t</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>√(1−ᾱ_t)</source>
-        <translation>√(1−ᾱ_t)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>SNR_t</source>
-        <translation>SNR_t</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>t = 0: the clean image x_0</source>
-        <translation>t = 0：干净图像 x_0</translation>
+        <location line="+9"/>
+        <source>xₜ at t = %1 · %2</source>
+        <translation>t = %1 时的 xₜ · %2</translation>
     </message>
 </context>
 <context>
@@ -2310,8 +2310,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>DDIM: invert both to x_T, mix spherically, decode</source>
-        <translation>DDIM：两者反演到 x_T，球面混合，解码</translation>
+        <source>DDIM: invert both to the noise at t = T, mix spherically, decode</source>
+        <translation>DDIM：两者反演到 t = T 时的噪声，球面混合，解码</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2360,13 +2360,13 @@ distance %2</source>
     </message>
     <message>
         <location line="+43"/>
-        <source>Both images are run backwards through DDIM (η = 0) to the noise x_T they would come from, the two noises are mixed along the sphere they lie near, and each mixture is decoded with DDIM (Song et al. 2021, §5.3).</source>
-        <translation>两张图像都经 DDIM（η = 0）反向运行，得到它们各自所对应的噪声 x_T；两个噪声沿它们所靠近的球面混合，每个混合结果再用 DDIM 解码（Song 等人，2021，§5.3）。</translation>
+        <source>Both images are run backwards through DDIM (η = 0) to the noise at t = T they would come from, the two noises are mixed along the sphere they lie near, and each mixture is decoded with DDIM (Song et al. 2021, §5.3).</source>
+        <translation>两张图像都经 DDIM（η = 0）反向运行，得到它们各自在 t = T 时所对应的噪声；两个噪声沿它们所靠近的球面混合，每个混合结果再用 DDIM 解码（Song 等人，2021，§5.3）。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Both images are noised to t with the same noise, mixed as (1 − λ) x_t^a + λ x_t^b, and each mixture is denoised with the same reverse noise, so the images differ only by λ (Ho et al. 2020, Fig. 8).</source>
-        <translation>两张图像用相同的噪声加噪到 t，按 (1 − λ) x_t^a + λ x_t^b 混合，每个混合结果再用相同的反向噪声去噪，因此各图像之间只有 λ 不同（Ho 等人，2020，图 8）。</translation>
+        <source>Both images are noised to t with the same noise, mixed as (1 − λ) xₜᵃ + λ xₜᵇ, and each mixture is denoised with the same reverse noise, so the images differ only by λ (Ho et al. 2020, Fig. 8).</source>
+        <translation>两张图像用相同的噪声加噪到 t，按 (1 − λ) xₜᵃ + λ xₜᵇ 混合，每个混合结果再用相同的反向噪声去噪，因此各图像之间只有 λ 不同（Ho 等人，2020，图 8）。</translation>
     </message>
 </context>
 <context>
@@ -2432,7 +2432,7 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -2734,7 +2734,7 @@ distance %2</source>
         <translation>无法在此数据集上创建类别条件模型：%1。新模型为无条件模型。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -2784,7 +2784,7 @@ distance %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2794,7 +2794,7 @@ distance %2</source>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../app/studio/menus.cpp" line="+118"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
@@ -2814,7 +2814,7 @@ distance %2</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+59"/>
+        <location line="-68"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -3301,23 +3301,23 @@ distance %2</source>
     <name>ReverseRuns</name>
     <message>
         <location filename="../app/studio/document/reverseruns.cpp" line="+187"/>
-        <source>x_0</source>
-        <translation>x_0</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>x₀</source>
+        <translation>x₀</translation>
+    </message>
+    <message>
         <location line="+30"/>
-        <source>score s = −ε̂/√(1 − ᾱ_t)</source>
-        <translation>分数 s = −ε̂/√(1 − ᾱ_t)</translation>
+        <source>score s = −ε̂/√(1 − ᾱₜ)</source>
+        <translation>分数 s = −ε̂/√(1 − ᾱₜ)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>score s = −ε̂/√(1 − ᾱ_t), shown on ±%1</source>
-        <translation>分数 s = −ε̂/√(1 − ᾱ_t)，按 ±%1 显示</translation>
+        <source>score s = −ε̂/√(1 − ᾱₜ), shown on ±%1</source>
+        <translation>分数 s = −ε̂/√(1 − ᾱₜ)，按 ±%1 显示</translation>
     </message>
 </context>
 <context>
@@ -3348,12 +3348,7 @@ distance %2</source>
         <translation>单一噪声水平上的朗之万</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱ_t), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
-        <translation>使用网络的分数 s = −ε̂/√(1 − ᾱ_t) 执行朗之万步 x ← x + (η/2) s + √η z，从噪声最大的水平开始，依次在每个噪声水平上进行（Song 与 Ermon，2019）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The same steps at one small noise level only: the samples land in the modes, but in the wrong proportions — why the annealing matters</source>
         <translation>仅在单个较小的噪声水平上执行同样的步：样本会落入各个模式，但比例不对——这正是退火之所以重要的原因</translation>
     </message>
@@ -3403,17 +3398,32 @@ distance %2</source>
         <translation>在此分叉</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Continue this image&apos;s x_t several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
-        <translation>将此图像的 x_t 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
+        <location line="+72"/>
+        <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
+        <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+396"/>
+        <source>Step %1 of %2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
+        <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done: x₀ after %1 steps.</source>
+        <translation>完成：经过 %1 步得到 x₀。</translation>
+    </message>
+    <message>
+        <location line="-463"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-51"/>
+        <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
+        <translation>使用网络的分数 s = −ε̂/√(1 − ᾱₜ) 执行朗之万步 x ← x + (η/2) s + √η z，从噪声最大的水平开始，依次在每个噪声水平上进行（Song 与 Ermon，2019）</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -3483,12 +3493,7 @@ distance %2</source>
         <translation>第 – 步</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>done · x_0</source>
-        <translation>完成 · x_0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>step %1 of %2 · t = %3</source>
         <translation>第 %1 步（共 %2 步）· t = %3</translation>
     </message>
@@ -3498,12 +3503,7 @@ distance %2</source>
         <translation>显示分数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The network&apos;s score s = −ε̂/√(1 − ᾱ_t), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
-        <translation>网络的分数 s = −ε̂/√(1 − ᾱ_t)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>predicted clean image x̂₀</source>
         <translation>预测的干净图像 x̂₀</translation>
     </message>
@@ -3513,22 +3513,32 @@ distance %2</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="-84"/>
+        <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
+        <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
+    </message>
+    <message>
+        <location line="+216"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <source>x_t</source>
-        <translation>x_t</translation>
-    </message>
-    <message>
-        <location line="-95"/>
+        <location line="-205"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>步数（DDIM）、水平数（朗之万）</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+50"/>
+        <source>done · x₀</source>
+        <translation>完成 · x₀</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>xₜ</source>
+        <translation>xₜ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>predicted noise ε̂</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
@@ -3563,16 +3573,6 @@ distance %2</source>
         <location line="+74"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>到 x₀ 时运行已结束：没有剩余的噪声需要预测。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.</source>
-        <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 x_t，并预测 x̂₀ 和噪声 ε̂。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Done: x_0 after %1 steps.</source>
-        <translation>完成：经过 %1 步得到 x_0。</translation>
     </message>
 </context>
 <context>
@@ -3678,8 +3678,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to x_T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
-        <translation>正在使用第 %4 步的权重对图像 %1 进行插值：两者用 DDIM（η = 0，%2 步）反演到 x_T，以 %3 个 λ 步球面混合，再解码</translation>
+        <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
+        <translation>正在使用第 %4 步的权重对图像 %1 进行插值：两者用 DDIM（η = 0，%2 步）反演到 t = T 时的噪声，以 %3 个 λ 步球面混合，再解码</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3708,18 +3708,18 @@ distance %2</source>
     </message>
     <message>
         <location line="-5"/>
-        <source>β_t (log scale)</source>
-        <translation>β_t（对数刻度）</translation>
+        <source>βₜ (log scale)</source>
+        <translation>βₜ（对数刻度）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>ᾱ_t</source>
-        <translation>ᾱ_t</translation>
+        <source>ᾱₜ</source>
+        <translation>ᾱₜ</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>log SNR_t</source>
-        <translation>log SNR_t</translation>
+        <source>log SNRₜ</source>
+        <translation>log SNRₜ</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3953,8 +3953,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+39"/>
-        <source>t = %1: ᾱ_t = %2, score scale 1/√(1 − ᾱ_t) = %3</source>
-        <translation>t = %1：ᾱ_t = %2，分数缩放系数 1/√(1 − ᾱ_t) = %3</translation>
+        <source>t = %1: ᾱₜ = %2, score scale 1/√(1 − ᾱₜ) = %3</source>
+        <translation>t = %1：ᾱₜ = %2，分数缩放系数 1/√(1 − ᾱₜ) = %3</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4231,12 +4231,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+291"/>
+        <location line="+292"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-291"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -4287,12 +4287,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+175"/>
+        <location line="+176"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-174"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
@@ -4302,7 +4302,7 @@ distance %2</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Drawing samples at step %1…</source>
         <translation>正在生成第 %1 步的样本…</translation>
     </message>

@@ -429,7 +429,7 @@ void TestViews::reverseCountsAndLiveValues()
         QVERIFY(view.noisePanelMessage().isEmpty());
     }
     view.scrubber()->setValue(T);
-    QCOMPARE(view.stepText(), ReverseView::tr("Done: x_0 after %1 steps.").arg(T));
+    QCOMPARE(view.stepText(), ReverseView::tr("Done: x₀ after %1 steps.").arg(T));
     // x₀ has no prediction: the noise panel says so instead of showing a grey square (ε̂ = 0).
     QVERIFY(view.noisePanelImage().isNull());
     QVERIFY(view.noisePanelMessage().contains(QStringLiteral("no noise")));

@@ -184,7 +184,7 @@ QList<int> ReverseRuns::stripFrames() const
 
 QString ReverseRuns::columnLabel(const SampleFrame& f)
 {
-    return f.t == 0 ? tr("x_0") : tr("t=%1").arg(f.t);
+    return f.t == 0 ? tr("x₀") : tr("t=%1").arg(f.t);
 }
 
 QImage ReverseRuns::gridOf(const QList<QImage>& images, int scale)
@@ -214,7 +214,7 @@ QImage ReverseRuns::scoreGridOf(const SampleFrame& frame)
 QString ReverseRuns::scoreCaption(const Run& run, int t)
 {
     if (t < 1 || !run.schedule || t > run.schedule->steps())
-        return tr("score s = −ε̂/√(1 − ᾱ_t)");
+        return tr("score s = −ε̂/√(1 − ᾱₜ)");
     const double scale = 3.0 / run.schedule->sqrtOneMinusAlphaBar()[static_cast<size_t>(t - 1)];
-    return tr("score s = −ε̂/√(1 − ᾱ_t), shown on ±%1").arg(scale, 0, 'g', 3);
+    return tr("score s = −ε̂/√(1 − ᾱₜ), shown on ±%1").arg(scale, 0, 'g', 3);
 }

@@ -80,7 +80,7 @@ QGroupBox* DataView::buildForwardPanel()
 {
     createForwardControls();
 
-    auto* forward = new QGroupBox(tr("Forward process q(x_t | x_0)"), this);
+    auto* forward = new QGroupBox(tr("Forward process q(xₜ | x₀)"), this);
     auto* f = new QVBoxLayout(forward);
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Schedule:"), forward));
@@ -127,24 +127,25 @@ void DataView::createForwardControls()
     m_values->setTextFormat(Qt::RichText);
     m_values->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_histogram = new HistogramView(this);
-    m_histogram->setTitle(tr("Pixel values of x_t against N(0, 1)"));
+    m_histogram->setTitle(tr("Pixel values of xₜ against N(0, 1)"));
     m_histogram->setMinimumSize(260, 180);
     m_denoise = new QPushButton(tr("Denoise from here"), this);
-    m_denoise->setToolTip(tr("Run the reverse process from this x_t with the current model. The x_t is made "
+    m_denoise->setToolTip(tr("Run the reverse process from this xₜ with the current model. The xₜ is made "
                              "with the model's own schedule, the one it was trained on."));
     m_denoise->setEnabled(false);
     m_interpolate = new QPushButton(tr("Interpolate with…"), this);
     m_interpolate->setToolTip(
         tr("Walk from this image to another one: both noised to this t with the same noise, mixed in steps of λ "
            "from 0 to 1, and each mixture denoised with the same reverse noise (Ho et al. 2020, Fig. 8), or both "
-           "inverted with DDIM to x_T and mixed there. At a small t the walk mixes the pixels; at a large t it "
+           "inverted with DDIM to the noise at t = T and mixed there. At a small t the walk mixes the pixels; at a "
+           "large t it "
            "passes through new images."));
     m_interpolate->setEnabled(false);
     m_denoiseCount = new QSpinBox(this);
     m_denoiseCount->setRange(1, 16);
     m_denoiseCount->setValue(4);
     m_denoiseCount->setSuffix(tr(" images"));
-    m_denoiseCount->setToolTip(tr("Continue this one x_t as several images side by side; each draws its own "
+    m_denoiseCount->setToolTip(tr("Continue this one xₜ as several images side by side; each draws its own "
                                   "noise on the way down (DDIM with η = 0 draws none, so its images agree)."));
 }
 
@@ -442,16 +443,15 @@ void DataView::updateScrub()
             return QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>")
                 .arg(name, QString::number(v, 'g', 6));
         };
-        text = QStringLiteral("<table cellspacing='4'>") + row(tr("β_t"), s.beta()[i]) +
-               row(tr("ᾱ_t"), s.alphaBar()[i]) + row(tr("√ᾱ_t"), s.sqrtAlphaBar()[i]) +
-               row(tr("√(1−ᾱ_t)"), s.sqrtOneMinusAlphaBar()[i]) + row(tr("SNR_t"), s.snr()[i]) +
-               QStringLiteral("</table>");
+        text = QStringLiteral("<table cellspacing='4'>") + row(tr("βₜ"), s.beta()[i]) + row(tr("ᾱₜ"), s.alphaBar()[i]) +
+               row(tr("√ᾱₜ"), s.sqrtAlphaBar()[i]) + row(tr("√(1−ᾱₜ)"), s.sqrtOneMinusAlphaBar()[i]) +
+               row(tr("SNRₜ"), s.snr()[i]) + QStringLiteral("</table>");
         live[QStringLiteral("beta")] = QString::number(s.beta()[i], 'g', 6);
         live[QStringLiteral("alpha_bar")] = QString::number(s.alphaBar()[i], 'g', 6);
         live[QStringLiteral("snr")] = QString::number(s.snr()[i], 'g', 6);
         live[QStringLiteral("log_snr")] = QString::number(std::log(s.snr()[i]), 'g', 4);
     } else {
-        text = tr("t = 0: the clean image x_0");
+        text = tr("t = 0: the clean image x₀");
     }
     m_values->setText(text);
     m_denoise->setEnabled(m_modelDiffusion && m_data && t >= 1);
@@ -460,7 +460,7 @@ void DataView::updateScrub()
     if (x0.defined() && m_eps.defined() && m_eps.sizes() == x0.sizes()) {
         auto xt = m_diffusion->forwardStrip(x0, {t}, m_eps).front();
         m_large->setImage(tensorToImage(xt));
-        m_tileCaption->setText(tr("x_t at t = %1 · %2").arg(t).arg(sizeCaption()));
+        m_tileCaption->setText(tr("xₜ at t = %1 · %2").arg(t).arg(sizeCaption()));
         auto flat = xt.flatten().contiguous();
         m_histogram->setValues(QVector<float>(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()), 40);
         const int col = static_cast<int>(std::lround(10.0 * t / std::max(1, m_options.steps)));

@@ -23,7 +23,7 @@ InterpolateDialog::InterpolateDialog(int first, int last, int from, int t, int s
     m_to->setValue(m_from->value() < last ? m_from->value() + 1 : first);
     m_mode = new QComboBox(this);
     m_mode->addItem(tr("DDPM: noise both to t, mix, denoise"), QVariant::fromValue(int(InterpolationMode::Ddpm)));
-    m_mode->addItem(tr("DDIM: invert both to x_T, mix spherically, decode"),
+    m_mode->addItem(tr("DDIM: invert both to the noise at t = T, mix spherically, decode"),
                     QVariant::fromValue(int(InterpolationMode::Ddim)));
     m_t = new QSpinBox(this);
     m_t->setRange(1, steps);
@@ -95,10 +95,10 @@ void InterpolateDialog::updateControls()
     const bool ddim = options().mode == InterpolationMode::Ddim;
     m_t->setEnabled(!ddim);
     m_ddimSteps->setEnabled(ddim);
-    m_explain->setText(ddim ? tr("Both images are run backwards through DDIM (η = 0) to the noise x_T they would "
+    m_explain->setText(ddim ? tr("Both images are run backwards through DDIM (η = 0) to the noise at t = T they would "
                                  "come from, the two noises are mixed along the sphere they lie near, and each "
                                  "mixture is decoded with DDIM (Song et al. 2021, §5.3).")
-                            : tr("Both images are noised to t with the same noise, mixed as (1 − λ) x_t^a + λ x_t^b, "
+                            : tr("Both images are noised to t with the same noise, mixed as (1 − λ) xₜᵃ + λ xₜᵇ, "
                                  "and each mixture is denoised with the same reverse noise, so the images differ only "
                                  "by λ (Ho et al. 2020, Fig. 8)."));
 }

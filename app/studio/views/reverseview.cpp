@@ -57,7 +57,7 @@ void ReverseView::createSamplerControls()
     m_sampler->addItem(tr("Annealed Langevin dynamics"), QStringLiteral("langevin"));
     m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
     m_sampler->setItemData(3,
-                           tr("Langevin steps x ← x + (η/2) s + √η z with the network's score s = −ε̂/√(1 − ᾱ_t), "
+                           tr("Langevin steps x ← x + (η/2) s + √η z with the network's score s = −ε̂/√(1 − ᾱₜ), "
                               "at each noise level in turn from the noisiest (Song & Ermon 2019)"),
                            Qt::ToolTipRole);
     m_sampler->setItemData(4,
@@ -100,7 +100,7 @@ void ReverseView::createSamplerControls()
     m_forkCount->setRange(2, setting::SampleCount.max);
     m_forkCount->setValue(8);
     m_fork = new QPushButton(tr("Fork here"), this);
-    m_fork->setToolTip(tr("Continue this image's x_t several times, each with fresh noise, side by side: what "
+    m_fork->setToolTip(tr("Continue this image's xₜ several times, each with fresh noise, side by side: what "
                           "they share is already decided at this t, what differs is still open (Ho et al. "
                           "2020, Figure 7)"));
 }
@@ -161,7 +161,7 @@ void ReverseView::createRunWidgets()
             return tr("step –");
         // Counted as the line under the scrubber counts: a frame's step is 0-based.
         if (frames[i].t == 0)
-            return tr("done · x_0");
+            return tr("done · x₀");
         return tr("step %1 of %2 · t = %3").arg(frames[i].step + 1).arg(stepCount()).arg(frames[i].t);
     });
     m_xt = new ImageView(this);
@@ -171,7 +171,7 @@ void ReverseView::createRunWidgets()
     m_scoreCaption = new QLabel(this);
     m_scoreCaption->setAlignment(Qt::AlignHCenter);
     m_showScore = new QCheckBox(tr("Show the score"), this);
-    m_showScore->setToolTip(tr("The network's score s = −ε̂/√(1 − ᾱ_t), the direction in which the noisy "
+    m_showScore->setToolTip(tr("The network's score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy "
                                "images' density grows fastest: ε̂ is the score, scaled"));
     m_stepInfo = new HatLabel(QString(), this); // "predicts x̂₀": drawn with its hat in any font
     m_actions = new RunActions(this);
@@ -206,7 +206,7 @@ QVBoxLayout* ReverseView::buildRunPanel()
 QGridLayout* ReverseView::buildImageGrids()
 {
     auto* grids = new QGridLayout;
-    grids->addWidget(new QLabel(tr("x_t"), this), 0, 0, Qt::AlignHCenter);
+    grids->addWidget(new QLabel(tr("xₜ"), this), 0, 0, Qt::AlignHCenter);
     // x̂₀: x, a combining circumflex (U+0302) and a subscript zero; HatLabel draws the hat itself, as
     // some fonts (DejaVu Sans) drop it from an x or put it under the letter.
     grids->addWidget(new HatLabel(tr("predicted clean image x̂₀"), this), 0, 1, Qt::AlignHCenter);
@@ -567,11 +567,11 @@ void ReverseView::showFrame(int index)
     showScore(f);
     const int col = static_cast<int>(m_stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);
-    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees x_t at t = %3 and predicts x̂₀ and the noise ε̂.")
+    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.")
                                       .arg(f.step + 1)
                                       .arg(stepCount())
                                       .arg(f.t)
-                                : tr("Done: x_0 after %1 steps.").arg(stepCount()));
+                                : tr("Done: x₀ after %1 steps.").arg(stepCount()));
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);
     live[QStringLiteral("step")] = QStringLiteral("%1 / %2").arg(f.t > 0 ? f.step + 1 : stepCount()).arg(stepCount());

@@ -36,12 +36,12 @@ SchedulesView::SchedulesView(QWidget* parent)
     m_T->setRange(10, 10000);
     m_T->setValue(1000);
     m_beta = new CurveChart(this);
-    m_beta->setAxisTitles(tr("t"), tr("β_t (log scale)"));
+    m_beta->setAxisTitles(tr("t"), tr("βₜ (log scale)"));
     m_beta->setLogY(true);
     m_alphaBar = new CurveChart(this);
-    m_alphaBar->setAxisTitles(tr("t"), tr("ᾱ_t"));
+    m_alphaBar->setAxisTitles(tr("t"), tr("ᾱₜ"));
     m_logSnr = new CurveChart(this);
-    m_logSnr->setAxisTitles(tr("t"), tr("log SNR_t"));
+    m_logSnr->setAxisTitles(tr("t"), tr("log SNRₜ"));
     for (auto* c : {m_beta, m_alphaBar, m_logSnr})
         c->setMinimumSize(250, 220); // three side by side in a 1000-pixel-wide window
     m_strips = new ImageStrip(this);

@@ -366,7 +366,7 @@ void ScoreView::updateField()
     updateDensity(abar);
     updateArrows(abar, m_t);
     updateParticles();
-    QString caption = m_t >= 1 ? tr("t = %1: ᾱ_t = %2, score scale 1/√(1 − ᾱ_t) = %3")
+    QString caption = m_t >= 1 ? tr("t = %1: ᾱₜ = %2, score scale 1/√(1 − ᾱₜ) = %3")
                                      .arg(m_t)
                                      .arg(abar, 0, 'g', 4)
                                      .arg(1.0 / std::sqrt(1.0 - abar), 0, 'g', 4)

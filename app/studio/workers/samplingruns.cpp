@@ -134,7 +134,8 @@ void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, c
     const int n = w.options.lambdas;
     const QString title =
         walk.mode == InterpolationMode::Ddim
-            ? tr("Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to x_T, mixed spherically "
+            ? tr("Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, "
+                 "mixed spherically "
                  "in %3 steps of λ, and decoded, with the weights of step %4")
                   .arg(which)
                   .arg(w.options.ddimSteps)
