@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "dataset.h"
+#include "trainer.h"
 #include "unet.h"
 
 #include <QAction>
@@ -31,6 +32,18 @@ inline ddpm::ModelConfig tinyConfig(double lr = 1e-3)
 inline std::shared_ptr<const ddpm::Dataset> tinyData()
 {
     return std::make_shared<const ddpm::Dataset>(ddpm::makeSyntheticShapes(200, 1, 16));
+}
+
+// A tiny model trained `steps` steps on tinyData() and saved to `path`: weights that are not a fresh model's.
+inline bool saveTrainedTiny(const QString& path, int steps)
+{
+    ddpm::Trainer trainer(tinyConfig(), torch::kCPU);
+    if (!trainer.setDataset(*tinyData()))
+        return false;
+    for (int i = 0; i < steps; ++i)
+        if (!trainer.step())
+            return false;
+    return static_cast<bool>(trainer.save(path.toStdString()));
 }
 
 // An untrained tiny model to sample from.

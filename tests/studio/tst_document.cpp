@@ -147,14 +147,8 @@ void TestDocument::demoModelAtFirstLaunch()
     QVERIFY(QDir().mkpath(dataDir + QStringLiteral("/models")));
     const QString full = m_dir.filePath(QStringLiteral("demo-full.ckpt"));
     const QString demo = dataDir + QStringLiteral("/models/fashion-mnist-demo.ckpt");
-    {
-        Trainer trainer(tinyConfig(), torch::kCPU);
-        QVERIFY(trainer.setDataset(*tinyData()));
-        for (int i = 0; i < 3; ++i)
-            QVERIFY(trainer.step());
-        QVERIFY(trainer.save(full.toStdString()));
-        QVERIFY(exportSamplingCheckpoint(full.toStdString(), demo.toStdString(), false));
-    }
+    QVERIFY(saveTrainedTiny(full, 3));
+    QVERIFY(exportSamplingCheckpoint(full.toStdString(), demo.toStdString(), false));
     qputenv("DDPM_DATA_DIR", dataDir.toLocal8Bit());
     auto restoreEnv = qScopeGuard([] { qunsetenv("DDPM_DATA_DIR"); });
     QCOMPARE(demoModelPath(), QFileInfo(demo).canonicalFilePath());
@@ -334,13 +328,7 @@ void TestDocument::newModelFromWeightsShowsSamples()
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     const QString source = m_dir.filePath(QStringLiteral("warm-source.ckpt"));
-    {
-        Trainer trainer(tinyConfig(), torch::kCPU);
-        QVERIFY(trainer.setDataset(*tinyData()));
-        for (int i = 0; i < 3; ++i)
-            QVERIFY(trainer.step());
-        QVERIFY(trainer.save(source.toStdString()));
-    }
+    QVERIFY(saveTrainedTiny(source, 3));
     QSignalSpy ready(w->training(), &TrainingController::modelReady);
     QSignalSpy previews(w->training(), &TrainingController::previewReady);
     w->newModel(source);
