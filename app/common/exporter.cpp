@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QPainter>
 
 namespace ddpm {
@@ -89,12 +90,36 @@ QStringList earlierExports(const QString& folder, const QString& baseName)
     return found;
 }
 
+namespace {
+
+QString folderError(const char* text, const QString& a, const QString& b = {})
+{
+    const QString t = QCoreApplication::translate("Exporter", text);
+    return b.isEmpty() ? t.arg(a) : t.arg(a, b);
+}
+
+// Moves each of `names` from `from` into `to` (same file system: renames); on a failure moves back the ones
+// it moved and returns the name that failed.
+QString moveAll(const QStringList& names, const QDir& from, const QDir& to)
+{
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (!QDir().rename(from.filePath(names[i]), to.filePath(names[i]))) {
+            for (qsizetype j = 0; j < i; ++j)
+                QDir().rename(to.filePath(names[j]), from.filePath(names[j]));
+            return names[i];
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName,
                             const ExportMeta& meta, bool replaceEarlier)
 {
     if (!QDir().mkpath(folder))
         return Error{
-            QCoreApplication::translate("Exporter", "Cannot create the folder '%1'.").arg(folder).toStdString()};
+            folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot create the folder '%1'."), folder).toStdString()};
     const QStringList earlier = earlierExports(folder, baseName);
     const int earlierCount = static_cast<int>(earlier.size());
     if (earlierCount > 0 && !replaceEarlier)
@@ -105,20 +130,46 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
                                                  nullptr, earlierCount)
                          .arg(folder, QFileInfo(earlier.first()).fileName())
                          .toStdString()};
-    for (const QString& f : earlier)
-        if (!QFile::remove(f))
-            return Error{QCoreApplication::translate("Exporter", "Cannot remove '%1' of the earlier export.")
-                             .arg(f)
-                             .toStdString()};
+    // 1. The whole new export in a hidden folder beside the earlier one: a failure (a full disk) removes it
+    // and leaves the earlier export as it was.
+    const QDir target(folder);
+    QTemporaryDir staged(target.filePath(QStringLiteral(".%1-new-XXXXXX").arg(baseName)));
+    QTemporaryDir aside(target.filePath(QStringLiteral(".%1-earlier-XXXXXX").arg(baseName)));
+    if (!staged.isValid() || !aside.isValid())
+        return Error{
+            folderError(
+                QT_TRANSLATE_NOOP("Exporter",
+                                  "Cannot write into the folder '%1': %2. The earlier files, if any, are unchanged."),
+                folder, staged.isValid() ? aside.errorString() : staged.errorString())
+                .toStdString()};
+    QStringList names;
     for (int i = 0; i < images.size(); ++i) {
-        const QString path =
-            QDir(folder).filePath(QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0')));
+        const QString name = QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0'));
         ExportMeta m = meta;
         m.kind = QStringLiteral("sample");
-        if (auto s = exportImage(images[i], path, m); !s)
-            return s;
+        if (auto s = exportImage(images[i], QDir(staged.path()).filePath(name), m); !s) // named as the user knows it
+            return Error{QString::fromStdString(s.error()).replace(staged.path(), folder).toStdString()};
+        names << name << QFileInfo(sidecarPath(name)).fileName();
     }
-    return Ok{};
+    // 2. The earlier files aside, the new ones into place (renames: no copy, nothing half-written); a
+    // failure puts the earlier files back.
+    QStringList earlierNames;
+    for (const QString& f : earlier)
+        earlierNames << QFileInfo(f).fileName();
+    if (const QString failed = moveAll(earlierNames, target, QDir(aside.path())); !failed.isEmpty())
+        return Error{
+            folderError(QT_TRANSLATE_NOOP(
+                            "Exporter", "Cannot replace '%1' of the earlier export. The earlier files are unchanged."),
+                        target.filePath(failed))
+                .toStdString()};
+    if (const QString failed = moveAll(names, QDir(staged.path()), target); !failed.isEmpty()) {
+        moveAll(earlierNames, QDir(aside.path()), target);
+        return Error{
+            folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot move '%1' into place. The earlier files are unchanged."),
+                        target.filePath(failed))
+                .toStdString()};
+    }
+    return Ok{}; // the hidden folders go with what they hold: the staged one is empty, the other the earlier files
 }
 
 Status exportLossCsv(const LossHistory& history, const QString& path)

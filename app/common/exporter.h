@@ -41,8 +41,9 @@ Status exportFile(const QByteArray& bytes, const QString& path, const ExportMeta
 // The files of an earlier export of NAME_0001.png … (and their sidecars) in `folder`.
 QStringList earlierExports(const QString& folder, const QString& baseName);
 // Every image as NAME_0001.png … into a folder, each with its sidecar. A folder that already holds an
-// earlier export of that name is refused (the files would mix) unless `replaceEarlier`: then the
-// earlier export's files are removed first.
+// earlier export of that name is refused (the files would mix) unless `replaceEarlier`: then the new
+// export is written whole before it replaces the earlier one's files, so that a failure (a full disk)
+// leaves the earlier export as it was.
 Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName,
                             const ExportMeta& meta, bool replaceEarlier = false);
 // step,loss,loss_min,loss_max,steps rows: one per older bucket (its mean, min and max over `steps`

@@ -225,7 +225,8 @@ Status saveFilesTogether(const QList<FileContents>& files)
         }
         pending.push_back(std::move(file));
     }
-    // 2. Keep each earlier file under a second name (a hard link: no copy), so that it can come back.
+    // 2. Keep each earlier file under a second name (a hard link: no copy; a copy where the file system has
+    // no hard links, as FAT and exFAT), so that it can come back.
     struct Backup {
         QString target, saved;
     };
@@ -248,11 +249,14 @@ Status saveFilesTogether(const QList<FileContents>& files)
         const QString saved = target + QStringLiteral(".earlier-%1").arg(QCoreApplication::applicationPid());
         QFile::remove(saved);
         if (::link(QFile::encodeName(target).constData(), QFile::encodeName(saved).constData()) != 0) {
-            for (auto& p : pending)
-                p->cancelWriting();
-            for (const auto& b : backups)
-                QFile::remove(b.saved);
-            return unchanged(f.path, QString::fromLocal8Bit(std::strerror(errno)));
+            const int why = errno;
+            if (!QFile::copy(target, saved)) {
+                for (auto& p : pending)
+                    p->cancelWriting();
+                for (const auto& b : backups)
+                    QFile::remove(b.saved);
+                return unchanged(f.path, QString::fromLocal8Bit(std::strerror(why)));
+            }
         }
         backups.push_back({target, saved});
     }

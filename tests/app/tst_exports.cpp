@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QHash>
 #include <QStorageInfo>
 #include <QTemporaryDir>
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void imageAndSidecarTogether();
     void fullDiskKeepsEarlierPair();
     void earlierExportNotMixed();
+    void fullDiskKeepsEarlierFolderExport();
 
 private:
     QTemporaryDir m_dir;
@@ -325,6 +327,51 @@ void TestExports::earlierExportNotMixed()
     QCOMPARE(QDir(folder).entryList({QStringLiteral("*.png")}).size(), 3);
     QCOMPARE(QDir(folder).entryList({QStringLiteral("*.json")}).size(), 3);
     QVERIFY(contents(folder + QStringLiteral("/sample_0003.png.json")).contains("\"training_step\": 2"));
+    QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(), 6); // nothing else
+}
+
+// Replacing a folder export on a full disk: a clear message, and every file of the earlier export as it
+// was (the new one is written whole before any earlier file goes); with room again, the replacement lands.
+void TestExports::fullDiskKeepsEarlierFolderExport()
+{
+    const QString mountPoint = m_dir.filePath(QStringLiteral("small-disk-folder"));
+    DDPM_MOUNT_SMALL_DISK(disk, mountPoint, QStringLiteral("2m"));
+    const QString folder = mountPoint + QStringLiteral("/every-sample");
+    QList<QImage> earlierImages, newImages;
+    for (int i = 0; i < 6; ++i) {
+        earlierImages << noiseImage(64, 10 + i);
+        newImages << noiseImage(64, 20 + i);
+    }
+    QVERIFY(exportImagesToFolder(earlierImages, folder, QStringLiteral("sample"), metaOf(1)));
+    QHash<QString, QByteArray> before;
+    for (const QString& f : QDir(folder).entryList(QDir::Files))
+        before[f] = contents(QDir(folder).filePath(f));
+    QCOMPARE(before.size(), 12);
+    const QString fillerPath = mountPoint + QStringLiteral("/filler");
+    {
+        // Room for about two of the new images, not six.
+        QFile filler(fillerPath);
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const qint64 leave = 2 * (encodeImage(newImages[0], QStringLiteral("x.png"))->size() + 8192);
+        while (QStorageInfo(mountPoint).bytesAvailable() > leave) {
+            const qint64 over = QStorageInfo(mountPoint).bytesAvailable() - leave;
+            const QByteArray block(static_cast<int>(std::min<qint64>(over, 64 * 1024)), 'x');
+            if (filler.write(block) != block.size() || !filler.flush())
+                break;
+        }
+    }
+    const auto failed = exportImagesToFolder(newImages, folder, QStringLiteral("sample"), metaOf(2), true);
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().find("unchanged") != std::string::npos, failed.error().c_str());
+    QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(), 12);
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QVERIFY2(contents(QDir(folder).filePath(it.key())) == it.value(), qPrintable(it.key()));
+
+    QVERIFY(QFile::remove(fillerPath));
+    QVERIFY(exportImagesToFolder(newImages.mid(0, 4), folder, QStringLiteral("sample"), metaOf(2), true));
+    QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(), 8);
+    QVERIFY(contents(folder + QStringLiteral("/sample_0001.png")) != before[QStringLiteral("sample_0001.png")]);
+    QVERIFY(contents(folder + QStringLiteral("/sample_0004.png.json")).contains("\"training_step\": 2"));
 }
 
 // An image folder whose images all lie in subfolders: one class per subfolder, named after it, in sorted
