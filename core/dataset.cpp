@@ -424,9 +424,7 @@ std::string idxLabelsBeside(const std::string& imagesPath)
     return {};
 }
 
-} // namespace
-
-Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size, const FolderLoader& folderLoader)
+Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t size, const FolderLoader& folderLoader)
 {
     const auto colon = spec.find(':');
     const std::string kind = spec.substr(0, colon);
@@ -477,6 +475,16 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
                             : kind == "cifar10"     ? cifar10ClassNames()
                                                     : std::vector<std::string>{});
     return fitToModel(ds.value(), channels, size);
+}
+
+} // namespace
+
+Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size, const FolderLoader& folderLoader)
+{
+    auto ds = loadBySpec(spec, channels, size, folderLoader);
+    if (ds)
+        ds.value().spec = spec;
+    return ds;
 }
 
 } // namespace ddpm

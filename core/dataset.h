@@ -24,6 +24,8 @@ struct Dataset {
     // With labels: the name of each class 0 … K−1 ("T-shirt/top", …; the class's number where the set
     // names none).
     std::vector<std::string> classNames;
+    // The spec it was loaded from (loadDataSpec), which a model trained on it records; empty otherwise.
+    std::string spec = {};
     int64_t size() const { return images.defined() ? images.size(0) : 0; }
     int64_t channels() const { return images.size(1); }
     int64_t height() const { return images.size(2); }

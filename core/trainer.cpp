@@ -106,6 +106,8 @@ Status Trainer::setDataset(const Dataset& data)
         m_labels = data.labels.to(torch::kInt64).contiguous();
     }
     m_images = data.images.contiguous();
+    if (!data.spec.empty())
+        m_config.dataSpec = data.spec; // what the checkpoint names as its data (resume, the held-out bound)
     restartPrefetcher();
     return Ok{};
 }

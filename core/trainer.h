@@ -46,7 +46,8 @@ public:
     Trainer(const ModelConfig& config, torch::Device device);
     ~Trainer();
 
-    // The data set must already fit the model (fitToModel / loadDataSpec).
+    // The data set must already fit the model (fitToModel / loadDataSpec). One loaded by loadDataSpec
+    // becomes the config's dataSpec, which checkpoints record.
     Status setDataset(const Dataset& data);
     bool hasDataset() const { return m_images.defined(); }
 

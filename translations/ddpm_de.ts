@@ -108,6 +108,14 @@
     </message>
 </context>
 <context>
+    <name>BoundController</name>
+    <message>
+        <location filename="../app/studio/workers/boundcontroller.cpp" line="+38"/>
+        <source>measuring the likelihood bound</source>
+        <translation>das Messen der Likelihood-Schranke</translation>
+    </message>
+</context>
+<context>
     <name>BoundPanel</name>
     <message>
         <location filename="../app/studio/views/boundpanel.cpp" line="+24"/>
@@ -410,7 +418,7 @@ Distanz %2</translation>
         <translation>Interpolieren mit…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> images</source>
         <translation> Bilder</translation>
     </message>
@@ -450,27 +458,27 @@ Distanz %2</translation>
         <translation>βₜ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>ᾱₜ</source>
         <translation>ᾱₜ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>√ᾱₜ</source>
         <translation>√ᾱₜ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>√(1−ᾱₜ)</source>
         <translation>√(1−ᾱₜ)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>SNRₜ</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-362"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -490,7 +498,7 @@ Distanz %2</translation>
         <translation>Schrittweise von diesem Bild zu einem anderen übergehen: Beide werden mit demselben Rauschen bis zu diesem t verrauscht, in Schritten von λ von 0 bis 1 gemischt, und jede Mischung wird mit demselben Rauschen des Rückwärtsprozesses entrauscht (Ho et al. 2020, Abb. 8), oder beide werden mit DDIM zum Rauschen bei t = T invertiert und dort gemischt. Bei kleinem t mischt der Übergang die Pixel; bei großem t führt er durch neue Bilder.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Continue this one xₜ as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
         <translation>Dieses eine xₜ als mehrere Bilder nebeneinander fortsetzen; jedes zieht auf dem Weg nach unten sein eigenes Rauschen (DDIM mit η = 0 zieht keines, daher stimmen seine Bilder überein).</translation>
     </message>
@@ -525,7 +533,7 @@ Distanz %2</translation>
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0: das unverrauschte Bild x₀</translation>
     </message>
@@ -744,7 +752,7 @@ Distanz %2</translation>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+392"/>
+        <location filename="../core/trainer.cpp" line="+394"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -856,7 +864,7 @@ Distanz %2</translation>
         <translation>keine binären CIFAR-10-Batches (data_batch_1.bin …) in „%1“</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+177"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>Fashion-MNIST ist nicht installiert (erwartet in %1; unter Debian: apt-get install dataset-fashion-mnist)</translation>
     </message>
@@ -981,7 +989,7 @@ Distanz %2</translation>
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-298"/>
+        <location filename="../core/trainer.cpp" line="-300"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -1041,7 +1049,7 @@ Distanz %2</translation>
         <translation>höchstens %1 Klassen</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+73"/>
+        <location filename="../core/trainer.cpp" line="+75"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>Trainingsschritt %1</translation>
@@ -1052,7 +1060,7 @@ Distanz %2</translation>
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-210"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -1072,7 +1080,7 @@ Distanz %2</translation>
         <translation>die Labels des Datensatzes reichen bis %1, über die %2 Klassen des Modells hinaus</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>copying the weights to every rank</source>
         <translation>das Kopieren der Gewichte auf jeden Rang</translation>
     </message>
@@ -1538,7 +1546,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+97"/>
+        <location filename="../app/common/exporter.cpp" line="+122"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1551,9 +1559,19 @@ Distanz %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Cannot remove &apos;%1&apos; of the earlier export.</source>
-        <translation>„%1“ des früheren Exports kann nicht entfernt werden.</translation>
+        <location line="+15"/>
+        <source>Cannot write into the folder &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
+        <translation>In den Ordner „%1“ kann nicht geschrieben werden: %2. Die früheren Dateien, falls vorhanden, sind unverändert.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot replace &apos;%1&apos; of the earlier export. The earlier files are unchanged.</source>
+        <translation>„%1“ des früheren Exports kann nicht ersetzt werden. Die früheren Dateien sind unverändert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot move &apos;%1&apos; into place. The earlier files are unchanged.</source>
+        <translation>„%1“ kann nicht an seinen Platz verschoben werden. Die früheren Dateien sind unverändert.</translation>
     </message>
 </context>
 <context>
@@ -2399,7 +2417,7 @@ Distanz %2</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+232"/>
+        <location filename="../app/studio/menus.cpp" line="+273"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2434,18 +2452,23 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+45"/>
+        <source>%1 is in: this training run goes on with the data set it began with; the next Start trains on the new one.</source>
+        <translation>%1 ist geladen: Dieser Trainingslauf arbeitet mit dem Datensatz weiter, mit dem er begonnen hat; der nächste Start trainiert auf dem neuen.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Training reached its target of %L1 steps</source>
         <translation>Das Training hat sein Ziel von %L1 Schritten erreicht</translation>
     </message>
@@ -2461,7 +2484,7 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-125"/>
+        <location filename="../app/studio/menus.cpp" line="-163"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2483,12 +2506,12 @@ Distanz %2</translation>
     <message>
         <location line="-15"/>
         <location line="+17"/>
-        <location line="+18"/>
+        <location line="+65"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-85"/>
         <source>New model from &amp;weights…</source>
         <translation>Neues Modell aus &amp;Gewichten…</translation>
     </message>
@@ -2503,7 +2526,7 @@ Distanz %2</translation>
         <translation>&amp;Trainingslauf folgen…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -2554,7 +2577,7 @@ Distanz %2</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+54"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -2832,7 +2855,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-251"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
@@ -2847,17 +2870,17 @@ Distanz %2</translation>
         <translation>Prüfpunkte und Trainingsprotokolle (*.ckpt *.csv);;DDPM-Prüfpunkte (*.ckpt);;Trainingsprotokolle (*.csv)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+54"/>
         <source>The checkpoint the run of %1 writes</source>
         <translation>Der Prüfpunkt, den der Lauf von %1 schreibt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-50"/>
         <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only, and its log (--log, the same name ending in .csv) brings the loss chart up to the step the run is at</source>
         <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt, und sein Protokoll (--log, derselbe Name mit der Endung .csv) führt das Verlustdiagramm bis zum aktuellen Schritt des Laufs fort</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+221"/>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
     </message>
@@ -3012,7 +3035,7 @@ Distanz %2</translation>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+73"/>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+81"/>
         <source>finding the nearest training images</source>
         <translation>das Suchen der nächstgelegenen Trainingsbilder</translation>
     </message>
@@ -3407,7 +3430,12 @@ Distanz %2</translation>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location line="+396"/>
+        <location line="+273"/>
+        <source> — failed</source>
+        <translation> — fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+123"/>
         <source>Step %1 of %2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %1 von %2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
@@ -3687,7 +3715,7 @@ Distanz %2</translation>
         <translation>Interpolation zwischen den Bildern %1: beide mit DDIM (η = 0, %2 Schritte) zum Rauschen bei t = T invertiert, in %3 Schritten von λ sphärisch gemischt und dekodiert, mit den Gewichten von Schritt %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Interpolating between images %1 from t = %2, λ = 0 … 1 in %3 steps, with the weights of step %4</source>
         <translation>Interpolation zwischen den Bildern %1 ab t = %2, λ = 0 … 1 in %3 Schritten, mit den Gewichten von Schritt %4</translation>
     </message>
@@ -3740,6 +3768,19 @@ Distanz %2</translation>
         <location line="+72"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreController</name>
+    <message>
+        <location filename="../app/studio/workers/scorecontroller.cpp" line="+67"/>
+        <source>training the 2-D model</source>
+        <translation>das Trainieren des 2-D-Modells</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>sampling the 2-D model</source>
+        <translation>das Sampling mit dem 2-D-Modell</translation>
     </message>
 </context>
 <context>
@@ -3942,7 +3983,7 @@ Distanz %2</translation>
         <translation> Auf die Moden entfallen jeweils %1–%2 % davon (bei den Daten: 12.5 %).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -4028,7 +4069,7 @@ Distanz %2</translation>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="+50"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+52"/>
         <source>creating the model</source>
         <translation>das Erstellen des Modells</translation>
     </message>
@@ -4038,34 +4079,44 @@ Distanz %2</translation>
         <translation>das Öffnen von „%1“</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>saving %1</source>
         <translation>das Speichern von „%1“</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+41"/>
-        <location line="+32"/>
+        <location line="+44"/>
+        <location line="+34"/>
         <source>copying the model</source>
         <translation>das Kopieren des Modells</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-67"/>
         <source>drawing the preview samples</source>
         <translation>das Erzeugen der Vorschau-Samples</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>training</source>
         <translation>das Training</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>preparing the data set</source>
         <translation>das Vorbereiten des Datensatzes</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+5"/>
+        <source>The data set does not fit the model yet (image size or channels): it is being read again at the model&apos;s size. Press Start when it is in.</source>
+        <translation>Der Datensatz passt noch nicht zum Modell (Bildgröße oder Kanäle): Er wird in der Größe des Modells neu eingelesen. Drücken Sie „Starten“, sobald er geladen ist.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The model cannot train on this data set: %1</source>
+        <translation>Das Modell kann mit diesem Datensatz nicht trainieren: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
         <translation>Das Modell kann nicht auf %1 verschoben werden: Es kann keine temporäre Datei geschrieben werden (%2).</translation>
     </message>
@@ -4075,12 +4126,12 @@ Distanz %2</translation>
         <translation>Es gibt kein Modell zum Trainieren.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The data set does not fit the model (image size or channels); choose another data set or preset.</source>
-        <translation>Der Datensatz passt nicht zum Modell (Bildgröße oder Kanäle); wählen Sie einen anderen Datensatz oder eine andere Voreinstellung.</translation>
+        <location line="+3"/>
+        <source>The data set is still loading; press Start when it is in.</source>
+        <translation>Der Datensatz wird noch geladen; drücken Sie „Starten“, sobald er geladen ist.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>moving the model to %1</source>
         <translation>das Verschieben des Modells auf %1</translation>
     </message>
@@ -4090,7 +4141,7 @@ Distanz %2</translation>
         <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-190"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>

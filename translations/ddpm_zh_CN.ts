@@ -108,6 +108,14 @@
     </message>
 </context>
 <context>
+    <name>BoundController</name>
+    <message>
+        <location filename="../app/studio/workers/boundcontroller.cpp" line="+38"/>
+        <source>measuring the likelihood bound</source>
+        <translation>测量似然界</translation>
+    </message>
+</context>
+<context>
     <name>BoundPanel</name>
     <message>
         <location filename="../app/studio/views/boundpanel.cpp" line="+24"/>
@@ -410,7 +418,7 @@ distance %2</source>
         <translation>与另一图像插值…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> images</source>
         <translation> 张图像</translation>
     </message>
@@ -450,27 +458,27 @@ distance %2</source>
         <translation>βₜ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>ᾱₜ</source>
         <translation>ᾱₜ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>√ᾱₜ</source>
         <translation>√ᾱₜ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>√(1−ᾱₜ)</source>
         <translation>√(1−ᾱₜ)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>SNRₜ</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-362"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -490,7 +498,7 @@ distance %2</source>
         <translation>从此图像逐步过渡到另一张图像：两者用相同的噪声加噪到此 t，按 λ 从 0 到 1 逐步混合，每个混合结果再用相同的反向噪声去噪（Ho 等人，2020，图 8）；或者两者都用 DDIM 反演到 t = T 时的噪声，并在那里混合。t 较小时，插值只是混合像素；t 较大时，插值会经过新的图像。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Continue this one xₜ as several images side by side; each draws its own noise on the way down (DDIM with η = 0 draws none, so its images agree).</source>
         <translation>将这一个 xₜ 延续为并排的多张图像；每张图像在去噪途中各自抽取噪声（η = 0 的 DDIM 不抽取噪声，因此生成的图像相同）。</translation>
     </message>
@@ -525,7 +533,7 @@ distance %2</source>
         <translation>t=%1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0：干净图像 x₀</translation>
     </message>
@@ -744,7 +752,7 @@ distance %2</source>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+392"/>
+        <location filename="../core/trainer.cpp" line="+394"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -856,7 +864,7 @@ distance %2</source>
         <translation>“%1”中没有 CIFAR-10 二进制批次文件（data_batch_1.bin …）</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+177"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>未安装 Fashion-MNIST（应位于 %1；在 Debian 上可运行：apt-get install dataset-fashion-mnist）</translation>
     </message>
@@ -981,7 +989,7 @@ distance %2</source>
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-298"/>
+        <location filename="../core/trainer.cpp" line="-300"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -1041,7 +1049,7 @@ distance %2</source>
         <translation>最多 %1 个类别</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+73"/>
+        <location filename="../core/trainer.cpp" line="+75"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>训练第 %1 步</translation>
@@ -1052,7 +1060,7 @@ distance %2</source>
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-210"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -1072,7 +1080,7 @@ distance %2</source>
         <translation>数据集的标签最大为 %1，超出了模型的 %2 个类别</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>copying the weights to every rank</source>
         <translation>向每个 rank 复制权重</translation>
     </message>
@@ -1538,7 +1546,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+97"/>
+        <location filename="../app/common/exporter.cpp" line="+122"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1550,9 +1558,19 @@ distance %2</source>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Cannot remove &apos;%1&apos; of the earlier export.</source>
-        <translation>无法删除早先导出中的“%1”。</translation>
+        <location line="+15"/>
+        <source>Cannot write into the folder &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
+        <translation>无法写入文件夹“%1”：%2。之前的文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot replace &apos;%1&apos; of the earlier export. The earlier files are unchanged.</source>
+        <translation>无法替换之前导出的“%1”。之前的文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot move &apos;%1&apos; into place. The earlier files are unchanged.</source>
+        <translation>无法将“%1”移到目标位置。之前的文件保持不变。</translation>
     </message>
 </context>
 <context>
@@ -2397,7 +2415,7 @@ distance %2</source>
     <name>MainWindow</name>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+232"/>
+        <location filename="../app/studio/menus.cpp" line="+273"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2432,18 +2450,23 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+45"/>
+        <source>%1 is in: this training run goes on with the data set it began with; the next Start trains on the new one.</source>
+        <translation>%1 已载入：本次训练继续使用开始时的数据集；下次开始时将在新数据集上训练。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Training reached its target of %L1 steps</source>
         <translation>训练已达到 %L1 步的目标</translation>
     </message>
@@ -2459,7 +2482,7 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-125"/>
+        <location filename="../app/studio/menus.cpp" line="-163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2481,12 +2504,12 @@ distance %2</source>
     <message>
         <location line="-15"/>
         <location line="+17"/>
-        <location line="+18"/>
+        <location line="+65"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-85"/>
         <source>New model from &amp;weights…</source>
         <translation>从权重新建模型(&amp;W)…</translation>
     </message>
@@ -2501,7 +2524,7 @@ distance %2</source>
         <translation>跟踪训练运行(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -2552,7 +2575,7 @@ distance %2</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+54"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -2829,7 +2852,7 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-251"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
@@ -2844,17 +2867,17 @@ distance %2</source>
         <translation>检查点和训练日志 (*.ckpt *.csv);;DDPM 检查点 (*.ckpt);;训练日志 (*.csv)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+54"/>
         <source>The checkpoint the run of %1 writes</source>
         <translation>%1 所属运行写入的检查点</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-50"/>
         <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only, and its log (--log, the same name ending in .csv) brings the loss chart up to the step the run is at</source>
         <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它；其日志（--log，同名且以 .csv 结尾）让损失图表跟上该运行当前的步数</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+221"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
@@ -3008,7 +3031,7 @@ distance %2</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+73"/>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+81"/>
         <source>finding the nearest training images</source>
         <translation>查找最近的训练图像</translation>
     </message>
@@ -3403,7 +3426,12 @@ distance %2</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location line="+396"/>
+        <location line="+273"/>
+        <source> — failed</source>
+        <translation> — 失败</translation>
+    </message>
+    <message>
+        <location line="+123"/>
         <source>Step %1 of %2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
@@ -3682,7 +3710,7 @@ distance %2</source>
         <translation>正在使用第 %4 步的权重对图像 %1 进行插值：两者用 DDIM（η = 0，%2 步）反演到 t = T 时的噪声，以 %3 个 λ 步球面混合，再解码</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Interpolating between images %1 from t = %2, λ = 0 … 1 in %3 steps, with the weights of step %4</source>
         <translation>正在使用第 %4 步的权重从 t = %2 对图像 %1 进行插值，λ = 0 … 1，共 %3 步</translation>
     </message>
@@ -3735,6 +3763,19 @@ distance %2</source>
         <location line="+72"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreController</name>
+    <message>
+        <location filename="../app/studio/workers/scorecontroller.cpp" line="+67"/>
+        <source>training the 2-D model</source>
+        <translation>训练二维模型</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>sampling the 2-D model</source>
+        <translation>用二维模型采样</translation>
     </message>
 </context>
 <context>
@@ -3937,7 +3978,7 @@ distance %2</source>
         <translation>各模式分别占其中的 %1–%2 %（数据中为 12.5 %）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -4023,7 +4064,7 @@ distance %2</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="+50"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+52"/>
         <source>creating the model</source>
         <translation>创建模型</translation>
     </message>
@@ -4033,34 +4074,44 @@ distance %2</source>
         <translation>打开“%1”</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>saving %1</source>
         <translation>保存“%1”</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+41"/>
-        <location line="+32"/>
+        <location line="+44"/>
+        <location line="+34"/>
         <source>copying the model</source>
         <translation>复制模型</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-67"/>
         <source>drawing the preview samples</source>
         <translation>生成预览样本</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>preparing the data set</source>
         <translation>准备数据集</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+5"/>
+        <source>The data set does not fit the model yet (image size or channels): it is being read again at the model&apos;s size. Press Start when it is in.</source>
+        <translation>数据集尚不适合该模型（图像尺寸或通道数）：正在按模型的尺寸重新读取。读取完成后请按“开始”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The model cannot train on this data set: %1</source>
+        <translation>该模型无法在此数据集上训练：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
         <translation>无法将模型移到 %1：无法写入临时文件（%2）。</translation>
     </message>
@@ -4070,12 +4121,12 @@ distance %2</source>
         <translation>没有可训练的模型。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The data set does not fit the model (image size or channels); choose another data set or preset.</source>
-        <translation>数据集与模型不匹配（图像尺寸或通道数）；请选择其他数据集或预设。</translation>
+        <location line="+3"/>
+        <source>The data set is still loading; press Start when it is in.</source>
+        <translation>数据集仍在加载；加载完成后请按“开始”。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>moving the model to %1</source>
         <translation>将模型移到 %1 上</translation>
     </message>
@@ -4085,7 +4136,7 @@ distance %2</source>
         <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-190"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>

@@ -83,6 +83,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_tabs->addTab(m_qualityView, tr("Quality"));
     m_tabs->addTab(m_scoreView, tr("Score"));
     setCentralWidget(m_tabs);
+    setAcceptDrops(true); // checkpoints, run logs and data sets dropped from a file manager (menus.cpp)
     m_binder = std::make_unique<SettingsBinder>(m_settings, m_trainingView, m_reverseView);
     m_runs = new SamplingRuns(m_training, m_sampling, m_reverseView, m_document, m_settings, this);
     m_neighbours = new NeighbourLookup(m_quality, this);
@@ -148,6 +149,11 @@ void MainWindow::wireData()
         m_dataView->setDataset(data, spec);
         m_schedulesView->setImage(m_dataView->currentImage());
         m_training->setDataset(data);
+        if (m_training->runOn())
+            statusBar()->showMessage(tr("%1 is in: this training run goes on with the data set it began with; the "
+                                        "next Start trains on the new one.")
+                                         .arg(DataLoader::displayName(spec)),
+                                     10000);
         updateStatus();
     });
     connect(m_loader, &DataLoader::failed, this, [this](const QString& message, const QString&) {
@@ -206,12 +212,14 @@ void MainWindow::wireTraining()
         updateTitle();
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
-    connect(m_training, &TrainingController::finished, this, [this](qint64 step) {
-        if (step >= m_trainingView->totalSteps()) {
+    connect(m_training, &TrainingController::finished, this, [this](qint64 step, bool trained) {
+        // A run that took no step was refused (failed() said why, and that stays on the status bar) or
+        // stopped before its first step: nothing more to say.
+        if (trained && step >= m_trainingView->totalSteps()) {
             // The run reached its target: say so, and draw the samples of the final weights.
             statusBar()->showMessage(tr("Training reached its target of %L1 steps").arg(step), 10000);
             m_training->requestPreview();
-        } else {
+        } else if (trained) {
             statusBar()->showMessage(tr("Training stopped at step %1").arg(step), 5000);
         }
         updateTitle();
@@ -235,9 +243,9 @@ void MainWindow::wireSampling()
     connect(m_runs, &SamplingRuns::failed, this, &MainWindow::showError);
     connect(m_sampling, &SamplingController::started, m_reverseView, &ReverseView::setTimesteps);
     connect(m_sampling, &SamplingController::framesAvailable, this, &MainWindow::onFrames);
-    connect(m_sampling, &SamplingController::finished, this, [this](bool completed) {
+    connect(m_sampling, &SamplingController::finished, this, [this](bool completed, bool failed) {
         onFrames();
-        m_reverseView->end(completed);
+        m_reverseView->end(completed, failed);
     });
     connect(m_sampling, &SamplingController::failed, this, &MainWindow::showError);
 }
@@ -445,7 +453,7 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     m_document->setPath(sourcePath);
     // Results of the model before do not describe this one, nor does a measurement of it still running.
     if (m_quality->isRunning())
-        m_quality->cancel();
+        m_quality->abandon();
     m_qualityView->clearResults(sourcePath.isEmpty() ? tr("the new model") : QFileInfo(sourcePath).fileName());
     m_qualityView->boundPanel()->clear();
     if (snapshot->config.unet.imageChannels() != 1)

@@ -10,6 +10,8 @@
 #include "trainingcontroller.h"
 #endif
 
+#include "droppedfile.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -69,6 +71,11 @@ public:
     // A new model of the form's settings; with `startFrom`, started from that checkpoint's weights.
     void newModel(const QString& startFrom = {});
     void openCheckpoint(const QString& path);
+    // File > Follow training run…: the run that writes `path` (its checkpoint, or its log with the
+    // checkpoint of the same name beside it; asked for where there is none).
+    void followRun(const QString& path);
+    // What dropping a file or folder on the window does (asks first where training is unsaved).
+    void openDropped(const DroppedFile& file);
     bool openDemoModel(); // the shipped demo model (read-only: training it trains a copy)
     // The last session's model if it is still there, else the demo model; with `sampleDemo`, a short
     // DDIM run of the demo model starts as soon as it is in, so the Reverse view has a run to scrub.
@@ -90,6 +97,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildMenus();

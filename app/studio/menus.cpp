@@ -37,12 +37,15 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QTimer>
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -96,17 +99,8 @@ void MainWindow::buildFileMenu()
             this, tr("Follow a training run: its checkpoint or its log"), QStringLiteral("models"),
             QFileInfo(m_document->path()).absolutePath(),
             tr("Checkpoints and training logs (*.ckpt *.csv);;DDPM checkpoints (*.ckpt);;Training logs (*.csv)"));
-        if (path.isEmpty())
-            return;
-        QString checkpoint = RunFollower::isLog(path) ? RunFollower::companion(path) : path;
-        const QString log = RunFollower::isLog(path) ? path : RunFollower::companion(path);
-        if (checkpoint.isEmpty()) // a log with no checkpoint of its name beside it
-            checkpoint =
-                Dialogs::openPath(this, tr("The checkpoint the run of %1 writes").arg(QFileInfo(path).fileName()),
-                                  QStringLiteral("models"), QFileInfo(path).absolutePath(),
-                                  tr("DDPM checkpoints (*.ckpt);;All files (*)"));
-        if (!checkpoint.isEmpty())
-            m_document->keepWorkThen([this, checkpoint, log] { m_follower->follow(checkpoint, log); });
+        if (!path.isEmpty())
+            followRun(path);
     });
     followAct->setStatusTip(tr("Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in "
                                "another process): its checkpoint is opened again each time the run writes it, "
@@ -151,6 +145,53 @@ void MainWindow::buildFileMenu()
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     updateRecentMenu();
+}
+
+void MainWindow::followRun(const QString& path)
+{
+    QString checkpoint = RunFollower::isLog(path) ? RunFollower::companion(path) : path;
+    const QString log = RunFollower::isLog(path) ? path : RunFollower::companion(path);
+    if (checkpoint.isEmpty()) // a log with no checkpoint of its name beside it
+        checkpoint = Dialogs::openPath(this, tr("The checkpoint the run of %1 writes").arg(QFileInfo(path).fileName()),
+                                       QStringLiteral("models"), QFileInfo(path).absolutePath(),
+                                       tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+    if (!checkpoint.isEmpty())
+        m_document->keepWorkThen([this, checkpoint, log] { m_follower->follow(checkpoint, log); });
+}
+
+// A checkpoint, a run's log or a data set dragged from a file manager onto the window.
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (droppedFile(event->mimeData()).kind != DroppedFile::None)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const DroppedFile file = droppedFile(event->mimeData());
+    if (file.kind == DroppedFile::None)
+        return;
+    event->acceptProposedAction();
+    // After the drop has returned to the file manager: what it opens may ask a question first.
+    QTimer::singleShot(0, this, [this, file] { openDropped(file); });
+}
+
+void MainWindow::openDropped(const DroppedFile& file)
+{
+    switch (file.kind) {
+    case DroppedFile::Checkpoint:
+        m_document->keepWorkThen([this, path = file.path] { openCheckpoint(path); });
+        break;
+    case DroppedFile::RunLog:
+        followRun(file.path);
+        break;
+    case DroppedFile::DataSet:
+        setView(Data);
+        loadData(file.spec);
+        break;
+    case DroppedFile::None:
+        break;
+    }
 }
 
 void MainWindow::buildExportMenu()

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void batchesReproducible();
     void nonFiniteLossStopsAndKeepsWeights();
     void refusesMismatchedData();
+    void recordsTheDataItTrainsOn();
     void failureOnPrefetchThreadBecomesError();
     void outOfMemoryNamesRemedy();
     void libtorchErrorIsOneLine();
@@ -158,6 +159,30 @@ void TestTrainer::refusesMismatchedData()
     QVERIFY(!trainer.setDataset(makeSyntheticShapes(10, 1, 32)));
     QVERIFY(!trainer.setDataset(makeSyntheticShapes(10, 3, 16)));
     QVERIFY(!trainer.step());
+}
+
+// The checkpoint names the data set the model was trained on, whatever the config said when it was made
+// (the studio makes its first model before the data set is in); a refused set changes nothing.
+void TestTrainer::recordsTheDataItTrainsOn()
+{
+    QTemporaryDir dir;
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QCOMPARE(trainer.config().dataSpec, std::string("synthetic"));
+    auto data = loadDataSpec("synthetic:40", 1, 16);
+    QVERIFY2(data, data.ok() ? "" : data.error().c_str());
+    QCOMPARE(data->spec, std::string("synthetic:40"));
+    QVERIFY(trainer.setDataset(data.value()));
+    QCOMPARE(trainer.config().dataSpec, std::string("synthetic:40"));
+    auto wrongSize = loadDataSpec("synthetic:20", 1, 32);
+    QVERIFY(wrongSize);
+    QVERIFY(!trainer.setDataset(wrongSize.value()));
+    QCOMPARE(trainer.config().dataSpec, std::string("synthetic:40"));
+    QVERIFY(trainer.step());
+    const std::string path = dir.filePath(QStringLiteral("m.ckpt")).toStdString();
+    QVERIFY(trainer.save(path));
+    auto reopened = Trainer::resume(path, torch::kCPU);
+    QVERIFY2(reopened, reopened.ok() ? "" : reopened.error().c_str());
+    QCOMPARE(reopened.value()->config().dataSpec, std::string("synthetic:40"));
 }
 
 void TestTrainer::failureOnPrefetchThreadBecomesError()

@@ -56,6 +56,9 @@ private Q_SLOTS:
     void trainingRunsAndReports();
     void stopLandsWithinOneStep();
     void pauseAndResume();
+    void savedWhilePausedIsClean();
+    void startSaysWhyTheDataDoNotServe();
+    void dataChosenDuringARunWaitsForTheNextStart();
     void nanLossStopsWithMessage();
     void samplingDeliversEveryStep();
     void samplingCancels();
@@ -159,6 +162,44 @@ void TestControllers::pauseAndResume()
     QVERIFY(finished.wait(30000));
 }
 
+// Saved while paused, then stopped without another step: nothing is unsaved. Trained on after a save:
+// the steps since are.
+void TestControllers::savedWhilePausedIsClean()
+{
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    c.newModel(tinyConfig(), QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    c.setDataset(tinyData());
+    c.setPreviewInterval(0);
+    c.start(1000000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step >= 2, 60000);
+    c.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), TrainingController::State::Paused, 30000);
+    QSignalSpy saved(&c, &TrainingController::saved);
+    c.save(m_dir.filePath(QStringLiteral("paused-then-stopped.ckpt")));
+    QVERIFY(saved.wait(20000));
+    QVERIFY(c.isDirty()); // the run is still on: it may go on from here
+    c.stop();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!c.isDirty());
+
+    c.start(1000000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step > finished.first().first().toLongLong(), 60000);
+    c.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), TrainingController::State::Paused, 30000);
+    c.save(m_dir.filePath(QStringLiteral("paused-then-resumed.ckpt")));
+    QVERIFY(saved.wait(20000));
+    c.takeProgress(); // every step before the pause
+    const qint64 savedAt = c.step();
+    c.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step > savedAt, 60000);
+    c.stop();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(c.isDirty());
+}
+
 void TestControllers::nanLossStopsWithMessage()
 {
     TrainingController c;
@@ -179,6 +220,62 @@ void TestControllers::nanLossStopsWithMessage()
     // The last good state is kept: its weights are finite.
     for (const auto& p : c.snapshot()->model->parameters())
         QVERIFY(torch::isfinite(p).all().item<bool>());
+}
+
+// Start with data the model cannot train on says why, in the data's own terms: a class-conditional
+// model on images without labels is told so (not that the image size is wrong), and no step is taken.
+void TestControllers::startSaysWhyTheDataDoNotServe()
+{
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    auto config = tinyConfig();
+    QVERIFY(setClasses(config, {"a", "b", "c", "d"}));
+    c.newModel(config, QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    auto unlabelled = std::make_shared<Dataset>(*tinyData());
+    unlabelled->labels = torch::Tensor();
+    unlabelled->classNames.clear();
+    c.setDataset(unlabelled);
+    c.start(5);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toLongLong(), 0);
+    QVERIFY(!failed.isEmpty());
+    const QString message = failed.last().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("labels")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("image size")), qPrintable(message));
+}
+
+// A data set chosen while a run is on (the user browsing the Data view) does not change what the run
+// trains on; the next Start takes it. The trainer's recorded data set tells which one it holds.
+void TestControllers::dataChosenDuringARunWaitsForTheNextStart()
+{
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
+    c.newModel(tinyConfig(), QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    auto first = std::make_shared<Dataset>(*tinyData());
+    first->spec = "synthetic:200";
+    c.setDataset(first);
+    c.setPreviewInterval(0);
+    c.start(1000000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step >= 1, 60000);
+    auto second = loadDataSpec("synthetic:64", 1, 16);
+    QVERIFY(second);
+    c.setDataset(std::make_shared<const Dataset>(second.value()));
+    snapshots.clear();
+    c.requestSnapshot(); // answered between steps, after the data set above
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000);
+    QCOMPARE(snapshots.last().first().value<SnapshotPtr>()->config.dataSpec, std::string("synthetic:200"));
+    c.stop();
+    QVERIFY(finished.wait(30000));
+    snapshots.clear();
+    c.requestSnapshot();
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000);
+    QCOMPARE(snapshots.last().first().value<SnapshotPtr>()->config.dataSpec, std::string("synthetic:64"));
 }
 
 void TestControllers::samplingDeliversEveryStep()

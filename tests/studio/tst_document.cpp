@@ -4,6 +4,7 @@
 #include "animation.h"
 #include "dataview.h"
 #include "dialogs.h"
+#include "droppedfile.h"
 #include "exporter.h"
 #include "modelfile.h"
 #include "modeldocument.h"
@@ -38,7 +39,11 @@
 #include <QStatusBar>
 #include <QChartView>
 #include <QXYSeries>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QJsonDocument>
+#include <QMimeData>
+#include <QUrl>
 #include <QJsonObject>
 #include <QProcess>
 #include <QHash>
@@ -64,6 +69,9 @@ private Q_SLOTS:
     void closeDuringTraining();
     void newAndOpenDuringTraining();
     void newModelFromWeightsShowsSamples();
+    void savedModelNamesItsDataAndSurvivesAFailedNew();
+    void droppedFilesAreTaken();
+    void droppedFilesOpen();
     void followsARunReadOnly();
     void followsARunsLog();
 
@@ -349,6 +357,132 @@ void TestDocument::newModelFromWeightsShowsSamples()
     QVERIFY(snapshots.wait(30000));
     QCOMPARE(previews.size(), 0);
     QVERIFY(w->trainingView()->previewImage().isNull());
+}
+
+// The window's first model is made before its data set is in; once trained and saved, the checkpoint
+// names the data set it was trained on. A New model from weights that cannot be read leaves that file
+// open: its name, and Save writing to it.
+void TestDocument::savedModelNamesItsDataAndSurvivesAFailedNew()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("named.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setTotalSteps(2);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady() && w->training()->step() == 2, 60000);
+    const QString path = m_dir.filePath(QStringLiteral("named.ckpt"));
+    QSignalSpy saved(w->training(), &TrainingController::saved);
+    w->saveTo(path);
+    QVERIFY(saved.wait(30000));
+    auto m = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY2(m, m.ok() ? "" : m.error().c_str());
+    QCOMPARE(m->config.dataSpec, std::string("synthetic:120"));
+
+    const QString notAModel = m_dir.filePath(QStringLiteral("notes.ckpt"));
+    {
+        QFile f(notAModel);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("these are notes, not a model\n");
+    }
+    QSignalSpy failed(w->training(), &TrainingController::failed);
+    w->newModel(notAModel);
+    QVERIFY(failed.wait(30000));
+    QCOMPARE(w->currentPath(), path);
+    QCOMPARE(w->document()->savePath(), path);
+    QVERIFY(w->windowTitle().contains(QStringLiteral("named.ckpt")));
+}
+
+// What a file or folder dragged onto the window is taken as, by its name and, for a folder, what it holds.
+void TestDocument::droppedFilesAreTaken()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto touch = [&](const QString& name) {
+        QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
+        QFile f(dir.filePath(name));
+        return f.open(QIODevice::WriteOnly);
+    };
+    QVERIFY(touch(QStringLiteral("mnist/train-images-idx3-ubyte.gz")));
+    QVERIFY(touch(QStringLiteral("cifar/data_batch_1.bin")));
+    QVERIFY(touch(QStringLiteral("pictures/a.png")));
+    for (const char* name : {"model.ckpt", "old.PT", "run.csv", "t10k-images-idx3-ubyte", "x.idx.gz", "batch.bin",
+                             "notes.txt", "photo.png"})
+        QVERIFY(touch(QString::fromLatin1(name)));
+    const auto kind = [&](const QString& name) { return droppedFile(dir.filePath(name)).kind; };
+    const auto spec = [&](const QString& name) { return droppedFile(dir.filePath(name)).spec; };
+    QCOMPARE(spec(QStringLiteral("mnist")), QStringLiteral("mnist:") + dir.filePath(QStringLiteral("mnist")));
+    QCOMPARE(spec(QStringLiteral("cifar")), QStringLiteral("cifar10:") + dir.filePath(QStringLiteral("cifar")));
+    QCOMPARE(spec(QStringLiteral("pictures")), QStringLiteral("folder:") + dir.filePath(QStringLiteral("pictures")));
+    QCOMPARE(kind(QStringLiteral("model.ckpt")), DroppedFile::Checkpoint);
+    QCOMPARE(kind(QStringLiteral("old.PT")), DroppedFile::Checkpoint);
+    QCOMPARE(kind(QStringLiteral("run.csv")), DroppedFile::RunLog);
+    QCOMPARE(spec(QStringLiteral("t10k-images-idx3-ubyte")),
+             QStringLiteral("idx:") + dir.filePath(QStringLiteral("t10k-images-idx3-ubyte")));
+    QCOMPARE(spec(QStringLiteral("x.idx.gz")), QStringLiteral("idx:") + dir.filePath(QStringLiteral("x.idx.gz")));
+    QCOMPARE(spec(QStringLiteral("batch.bin")), QStringLiteral("cifar10:") + dir.filePath(QStringLiteral("batch.bin")));
+    QCOMPARE(kind(QStringLiteral("notes.txt")), DroppedFile::None);
+    QCOMPARE(kind(QStringLiteral("photo.png")), DroppedFile::None);
+    QCOMPARE(kind(QStringLiteral("missing.ckpt")), DroppedFile::None);
+
+    QMimeData two;
+    two.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("model.ckpt"))),
+                 QUrl::fromLocalFile(dir.filePath(QStringLiteral("run.csv")))});
+    QCOMPARE(droppedFile(&two).kind, DroppedFile::None);
+    QMimeData remote;
+    remote.setUrls({QUrl(QStringLiteral("https://example.org/model.ckpt"))});
+    QCOMPARE(droppedFile(&remote).kind, DroppedFile::None);
+    QMimeData text;
+    text.setText(dir.filePath(QStringLiteral("model.ckpt")));
+    QCOMPARE(droppedFile(&text).kind, DroppedFile::None);
+}
+
+// Dropped on the window as from a file manager: a checkpoint opens, a folder of images becomes the data
+// set (the Data view shows it), a text file is refused at the drag.
+void TestDocument::droppedFilesOpen()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("drop.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const auto drag = [&](const QString& path) {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        const QPoint at = w->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        enter.setAccepted(false);
+        QCoreApplication::sendEvent(w.get(), &enter);
+        if (!enter.isAccepted())
+            return false;
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w.get(), &drop);
+        return drop.isAccepted();
+    };
+    const QString notes = m_dir.filePath(QStringLiteral("drop-notes.txt"));
+    {
+        QFile f(notes);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    QVERIFY(!drag(notes));
+
+    const QString model = m_dir.filePath(QStringLiteral("dropped.ckpt"));
+    QVERIFY(saveTrainedTiny(model, 2));
+    QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    QVERIFY(drag(model));
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(w->currentPath(), model);
+    QCOMPARE(w->training()->step(), 2);
+
+    const QString pictures = m_dir.filePath(QStringLiteral("dropped-pictures"));
+    QVERIFY(QDir().mkpath(pictures));
+    for (int i = 0; i < 6; ++i) {
+        QImage image(16, 16, QImage::Format_Grayscale8);
+        image.fill(40 * i);
+        QVERIFY(image.save(QDir(pictures).filePath(QStringLiteral("p%1.png").arg(i))));
+    }
+    w->setView(MainWindow::Training);
+    QVERIFY(drag(pictures));
+    QTRY_COMPARE_WITH_TIMEOUT(settings.lastDataSpec(), QStringLiteral("folder:") + pictures, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    QVERIFY(w->dataView()->isVisible()); // the Data view shows what came
 }
 
 // File > Follow training run…: a run elsewhere writes its checkpoint again and again; the studio opens each

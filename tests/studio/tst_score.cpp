@@ -53,7 +53,8 @@ private Q_SLOTS:
         // A short training: the learned score's error against the closed form at t = 250 comes down.
         view.trainStepsBox()->setValue(800);
         view.train();
-        QVERIFY(!view.trainButton()->isEnabled()); // one training at a time
+        QVERIFY(!view.trainButton()->isEnabled());  // one training at a time
+        QVERIFY(!view.sampleButton()->isEnabled()); // a run would wait for the training to end
         QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isTraining(), 180000);
         QVERIFY(view.hasModel());
         view.setT(250);
@@ -69,6 +70,35 @@ private Q_SLOTS:
         QTest::mouseClick(view.plot(), Qt::LeftButton, {}, view.plot()->toWidget(QPointF(-0.5, -0.5)).toPoint());
         QCOMPARE(view.drawnPointCount(), 2);
         QVERIFY(view.trainButton()->isEnabled());
+    }
+
+    // Stop keeps the model as far as it was trained and says how far; a new data set drops a training still
+    // running on the old one, whose model must not come back.
+    void stopKeepsTheStepsTakenAndNewDataDropsTheOldRun()
+    {
+        ScoreView view;
+        view.trainStepsBox()->setValue(view.trainStepsBox()->maximum());
+        const int total = view.trainStepsBox()->value();
+        view.train();
+        QTRY_VERIFY_WITH_TIMEOUT(view.hasModel(), 60000); // the field follows the training
+        view.controller()->cancelTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isTraining(), 60000);
+        QVERIFY(view.hasModel());
+        const QRegularExpression stopped(QStringLiteral("stopped after (\\d+) steps"));
+        const auto m = stopped.match(view.statusText());
+        QVERIFY2(m.hasMatch(), qPrintable(view.statusText()));
+        const int steps = m.captured(1).toInt();
+        QVERIFY2(steps > 0 && steps < total, qPrintable(view.statusText()));
+
+        view.train();
+        QTRY_VERIFY_WITH_TIMEOUT(view.hasModel(), 60000);
+        view.setDataSet(QStringLiteral("moons"));
+        QVERIFY(!view.hasModel());
+        QVERIFY(!view.controller()->isTraining());
+        QVERIFY(view.trainButton()->isEnabled());
+        QTest::qWait(1500); // the old run ends within a step; what it would report has come by now
+        QVERIFY(!view.hasModel());
+        QVERIFY2(!view.statusText().contains(QStringLiteral("stopped")), qPrintable(view.statusText()));
     }
 
     // The bound panel: its timesteps cover 1 … T, densest at small t; a measurement of an untrained tiny

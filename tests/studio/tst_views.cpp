@@ -781,6 +781,16 @@ void TestViews::reverseKeepsEarlierRuns()
         view.end(true);
     }
     QCOMPARE(view.runCount(), ReverseView::kMaxRuns);
+
+    // A run the user stopped and one an error ended are told apart.
+    view.begin(11, QStringLiteral("stopped"));
+    view.addFrames(framesOf(10, 50).mid(0, 3));
+    view.end(false);
+    QCOMPARE(view.title(), QStringLiteral("stopped — cancelled"));
+    view.begin(11, QStringLiteral("broken"));
+    view.addFrames(framesOf(10, 50).mid(0, 3));
+    view.end(false, true);
+    QCOMPARE(view.title(), QStringLiteral("broken — failed"));
 }
 
 // 1,000 DDPM steps of 64 large images: the run keeps every k-th step within the stated budget (x_T and

@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <stdexcept>
 
 using namespace ddpm;
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void throwingTaskReported();
     void throwingQualityDenoiserEndsRequest_data();
     void throwingQualityDenoiserEndsRequest();
+    void abandonedQualityReportsNothing();
     // Stop and Cancel are never lost; clicks do not multiply runs.
     void stopBeforeWorkerBegins();
     void cancelBeforeWorkerBegins();
@@ -203,6 +206,51 @@ void TestWorkers::throwingQualityDenoiserEndsRequest()
     QVERIFY2(args.at(2).toString().isEmpty(), qPrintable(args.at(2).toString()));
 }
 
+// A measurement abandoned in its last step (the model it measures was replaced) reports nothing of it
+// and ends as not completed; a plain cancel that comes too late to stop it (the user's Stop, same model)
+// keeps its report.
+void TestWorkers::abandonedQualityReportsNothing()
+{
+    if (!fashionMnistAvailable())
+        QSKIP("Fashion-MNIST is not installed: quality is measured against its test images");
+    QualityController q; // one for both: the reference statistics are built once
+    QSignalSpy finished(&q, &QualityController::finished);
+    QSignalSpy reports(&q, &QualityController::reportReady);
+    for (const bool abandon : {true, false}) {
+        finished.clear();
+        reports.clear();
+        QualityRequest r;
+        r.model = untrainedSnapshot();
+        r.options.count = 16;
+        SamplerOptions so;
+        so.kind = SamplerKind::Ddim;
+        so.ddimSteps = 3;
+        r.runs = {so};
+        auto reached = std::make_shared<std::atomic<bool>>(false);
+        auto release = std::make_shared<std::atomic<bool>>(false);
+        auto calls = std::make_shared<int>(0);
+        r.denoiser = [=](const torch::Tensor& x, const torch::Tensor&) {
+            if (++*calls == 3) { // the last step: held until the test has asked
+                reached->store(true);
+                while (!release->load())
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+            return torch::zeros_like(x);
+        };
+        QVERIFY(q.start(r) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(reached->load(), 120000);
+        if (abandon)
+            q.abandon();
+        else
+            q.cancel();
+        release->store(true);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(reports.size(), abandon ? 0 : 1);
+        QCOMPARE(finished.first().at(1).toBool(), !abandon);
+        QVERIFY(!q.isRunning());
+    }
+}
+
 // Batch 4 (step 5) fails on the prefetching thread: the window stays up and says why, the model keeps
 // step 4, saves, reopens at step 4, and the next Start trains on.
 void TestWorkers::prefetcherFailureKeepsModel()
@@ -307,6 +355,7 @@ void TestWorkers::throwingDenoiserEndsRun()
     QVERIFY(s.start(r) > 0);
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(finished.first().at(1).toBool(), true); // ended by the error, not cancelled
     QCOMPARE(failed.count(), 1);
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(standard ? QStringLiteral("injected denoiser fault") : QStringLiteral("unknown")),
@@ -371,6 +420,7 @@ void TestWorkers::cancelBeforeWorkerBegins()
     s.cancel();
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(finished.first().at(1).toBool(), false); // cancelled, not failed
     QVERIFY(s.takeFrames().size() <= 1);
     QVERIFY(!s.isRunning());
 }

@@ -49,7 +49,7 @@ QString ModelDocument::savePath() const
 
 void ModelDocument::newModel(const ddpm::ModelConfig& config, const QString& device, const QString& startFrom)
 {
-    setPath(QString());
+    // The path stays until the new model is in (modelReady): one that cannot be made leaves the open file.
     m_training->newModel(config, device, startFrom);
 }
 

@@ -69,7 +69,7 @@ ReverseRuns::Change ReverseRuns::addFrames(const QList<SampleFrame>& frames, QLi
     return enforceBudget(live);
 }
 
-void ReverseRuns::end(bool completed, const QString& cancelledSuffix)
+void ReverseRuns::end(bool completed, const QString& unfinishedSuffix)
 {
     Run& live = m_runs.front();
     live.running = false;
@@ -78,7 +78,7 @@ void ReverseRuns::end(bool completed, const QString& cancelledSuffix)
         live.clock.update(live.clock.total());
     live.clock.stop();
     if (!completed)
-        live.title += cancelledSuffix;
+        live.title += unfinishedSuffix;
 }
 
 bool ReverseRuns::setShown(int index)

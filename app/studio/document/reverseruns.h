@@ -68,7 +68,7 @@ public:
     // Appends the live run's frames (beyond its budget only every k-th step, x_0 always); the indices
     // the appended frames got go to `appended`.
     Change addFrames(const QList<SampleFrame>& frames, QList<int>* appended = nullptr);
-    void end(bool completed, const QString& cancelledSuffix);
+    void end(bool completed, const QString& unfinishedSuffix); // the suffix goes on an unfinished run's title
 
     int count() const { return static_cast<int>(m_runs.size()); }
     const Run& at(int index) const { return m_runs.at(index); }

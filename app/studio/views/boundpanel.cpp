@@ -104,7 +104,7 @@ void BoundPanel::setModelSource(std::function<SnapshotPtr()> source)
 
 void BoundPanel::clear()
 {
-    m_controller->cancel();
+    m_controller->discard(); // its result would be of the model before
     m_profile.clear();
     m_total = NAN;
     m_chart->setCurves({});

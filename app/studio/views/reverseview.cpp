@@ -442,9 +442,9 @@ void ReverseView::addFrames(const QList<SampleFrame>& frames)
         showFrame(m_scrubber->value());
 }
 
-void ReverseView::end(bool completed)
+void ReverseView::end(bool completed, bool failed)
 {
-    m_runs.end(completed, tr(" — cancelled"));
+    m_runs.end(completed, failed ? tr(" — failed") : tr(" — cancelled"));
     if (m_runs.shownIndex() == 0)
         m_title->setText(m_runs.live().title);
     updateRunList();

@@ -51,7 +51,7 @@ public:
     void setTimesteps(const std::vector<int>& timesteps);
     int stepCount() const { return m_runs.shown().stepCount(); } // denoising steps of the shown run
     void addFrames(const QList<SampleFrame>& frames);
-    void end(bool completed);
+    void end(bool completed, bool failed = false); // not completed: cancelled, or failed with an error
 
     // The runs kept, and the one shown (the newest unless the user picked an earlier one in the Runs list).
     const ReverseRuns& runs() const { return m_runs; }

@@ -313,8 +313,7 @@ torch::Tensor ScoreView::points() const
 void ScoreView::dataChanged()
 {
     // A new data set: the model and the particles were of the old one.
-    m_controller->cancelTraining();
-    m_controller->cancelSampling();
+    m_controller->discard();
     m_model.reset();
     m_run.reset();
     m_frame = -1;
@@ -515,7 +514,8 @@ void ScoreView::updateControls()
     m_levels->setEnabled(s == QLatin1String("ddim") || s.startsWith(QLatin1String("langevin")));
     m_langevinSteps->setEnabled(s == QLatin1String("pc") || s.startsWith(QLatin1String("langevin")));
     m_snr->setEnabled(s == QLatin1String("pc"));
-    m_sample->setEnabled(!sampling && ((m_exact->isChecked() && ring) || m_model));
+    // One worker runs both: a run asked for during training would wait for all of it.
+    m_sample->setEnabled(!sampling && !training && ((m_exact->isChecked() && ring) || m_model));
     m_stopSampling->setEnabled(sampling);
 }
 

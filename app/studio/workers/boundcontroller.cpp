@@ -35,7 +35,7 @@ void BoundController::measure(const SnapshotPtr& model, const std::string& dataS
     m_worker.post([model, dataSpec, count, timesteps, ticket, report] {
         auto profile = std::make_shared<BoundProfile>();
         double prior = 0;
-        const QString error = guarded(QStringLiteral("measuring the likelihood bound"), [&]() -> QString {
+        const QString error = guarded(BoundController::tr("measuring the likelihood bound"), [&]() -> QString {
             const auto sampling = samplingFrom(*model, Weights::Ema, /*ownCopy=*/true);
             auto data = loadDataSpec(dataSpec, sampling.imageShape[0], sampling.imageShape[1], qtFolderLoader());
             if (!data)
@@ -65,4 +65,9 @@ void BoundController::measure(const SnapshotPtr& model, const std::string& dataS
 void BoundController::cancel()
 {
     m_requests.cancel();
+}
+
+void BoundController::discard()
+{
+    m_requests.drop();
 }

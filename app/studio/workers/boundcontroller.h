@@ -30,6 +30,8 @@ public:
     // `timesteps` with the model's EMA weights; the request before is cancelled.
     void measure(const SnapshotPtr& model, const std::string& dataSpec, int count, const std::vector<int>& timesteps);
     void cancel();
+    // Cancels and drops what the measurement still reports: it was of a model that is gone.
+    void discard();
     bool isRunning() const { return m_requests.active(); }
 
 Q_SIGNALS:

@@ -11,12 +11,12 @@ QualityController::QualityController(QObject* parent)
     m_background.setUncaughtHandler([w = m_worker](const QString& message) { Q_EMIT w->finished(0, false, message); });
     connect(m_worker, &QualityWorker::progress, this,
             [this](quint64 request, int run, int runs, qint64 done, qint64 total) {
-                if (m_requests.isCurrent(request))
+                if (m_requests.isCurrent(request) && request != m_abandoned)
                     Q_EMIT progress(request, run, runs, done, total);
             });
     connect(m_worker, &QualityWorker::reportReady, this,
             [this](quint64 request, int run, const ddpm::QualityReport& report) {
-                if (m_requests.isCurrent(request))
+                if (m_requests.isCurrent(request) && request != m_abandoned)
                     Q_EMIT reportReady(request, run, report);
             });
     connect(m_worker, &QualityWorker::finished, this, &QualityController::onFinished);
@@ -48,6 +48,12 @@ void QualityController::cancel()
     m_requests.cancel();
 }
 
+void QualityController::abandon()
+{
+    m_requests.cancel();
+    m_abandoned = m_requests.current();
+}
+
 void QualityController::onFinished(quint64 request, bool completed, const QString& error)
 {
     if (request == 0) { // a fault outside the request's own guard: the request ends with it
@@ -58,6 +64,8 @@ void QualityController::onFinished(quint64 request, bool completed, const QStrin
     if (!m_requests.isCurrent(request))
         return;
     m_requests.finish(request);
+    if (request == m_abandoned) // ends as cancelled, whatever it got to
+        return Q_EMIT finished(request, false, QString());
     Q_EMIT finished(request, completed, error);
 }
 

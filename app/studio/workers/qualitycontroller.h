@@ -50,6 +50,9 @@ public:
     // Starts a measurement; returns its request number, or 0 when one is still running or there is no model.
     quint64 start(const QualityRequest& request);
     void cancel(); // the running request stops at its next step and ends as not completed
+    // As cancel, and no report or progress of it comes any more, only its end: it measured a model that is
+    // no longer there.
+    void abandon();
     // Looks them up on the quality thread, after a measurement running there (the first lookup builds the
     // reference: the training images' features); ends with neighboursFound or neighboursFailed. The
     // newest lookup wins. Returns its number, 0 when there is nothing to look up.
@@ -71,6 +74,7 @@ private:
 
     QualityWorker* m_worker = nullptr; // lives on the background thread
     Requests m_requests;
+    quint64 m_abandoned = 0;                                  // the request whose reports are dropped (abandon)
     Requests m_lookups;                                       // findNeighbours
     BackgroundWorker m_background{QStringLiteral("quality")}; // last: stopped first
 };

@@ -104,10 +104,10 @@ void SamplingController::onRunEnded(quint64 request, bool completed, const QList
     m_active.reset();
     if (!error.isEmpty()) {
         Q_EMIT failed(error);
-        Q_EMIT finished(false);
+        Q_EMIT finished(false, true);
         return;
     }
     if (completed)
         m_final = finals;
-    Q_EMIT finished(completed);
+    Q_EMIT finished(completed, false);
 }

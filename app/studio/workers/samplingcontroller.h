@@ -71,7 +71,7 @@ Q_SIGNALS:
     // The paper timesteps the run visits, from its start down (the engine's samplerTimesteps).
     void started(const std::vector<int>& timesteps);
     void framesAvailable();
-    void finished(bool completed);
+    void finished(bool completed, bool failed); // failed: ended by an error (failed() came first)
     void failed(const QString& message);
 
 private:

@@ -64,7 +64,7 @@ void ScoreController::train(const torch::Tensor& points, const ScheduleOptions& 
     m_worker.post([points, schedule, steps, seed, ticket, report] {
         QString error;
         bool completed = false;
-        error = guarded(QStringLiteral("training the 2-D model"), [&]() -> QString {
+        error = guarded(ScoreController::tr("training the 2-D model"), [&]() -> QString {
             torch::manual_seed(seed);
             toy::ToyMlp model;
             const Diffusion diffusion(NoiseSchedule(schedule), Prediction::Epsilon);
@@ -74,9 +74,11 @@ void ScoreController::train(const torch::Tensor& points, const ScheduleOptions& 
             QElapsedTimer since;
             since.start();
             double smoothed = NAN;
+            int64_t reached = 0; // the steps taken: all of them, or fewer when stopped
             auto r = toy::trainToy(
                 model, diffusion, points, o,
                 [&](const toy::ToyProgress& p) {
+                    reached = p.step;
                     smoothed = std::isnan(smoothed) ? p.loss : 0.98 * smoothed + 0.02 * p.loss;
                     if (p.step % 20 == 0 || p.step == steps)
                         report([step = p.step, steps, loss = smoothed](ScoreController& c) {
@@ -93,7 +95,8 @@ void ScoreController::train(const torch::Tensor& points, const ScheduleOptions& 
             if (!r)
                 return errorText(r);
             completed = r.value();
-            report([copy = copyOf(model), steps](ScoreController& c) { Q_EMIT c.modelUpdated(copy, steps); });
+            if (reached > 0) // the model as far as it was trained (a stopped run keeps its steps)
+                report([copy = copyOf(model), reached](ScoreController& c) { Q_EMIT c.modelUpdated(copy, reached); });
             return {};
         });
         report([completed, error, id = ticket.id](ScoreController& c) {
@@ -112,7 +115,7 @@ void ScoreController::sample(const ToyModelPtr& model, const ScheduleOptions& sc
         run->options = options;
         run->exact = !model;
         bool completed = false;
-        const QString error = guarded(QStringLiteral("sampling the 2-D model"), [&] {
+        const QString error = guarded(ScoreController::tr("sampling the 2-D model"), [&] {
             const Diffusion diffusion(NoiseSchedule(schedule), Prediction::Epsilon);
             Denoiser denoiser;
             if (model) {
@@ -149,4 +152,10 @@ void ScoreController::cancelTraining()
 void ScoreController::cancelSampling()
 {
     m_sampling.cancel();
+}
+
+void ScoreController::discard()
+{
+    m_training.drop();
+    m_sampling.drop();
 }

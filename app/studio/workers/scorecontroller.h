@@ -49,6 +49,9 @@ public:
     void sample(const ToyModelPtr& model, const ddpm::ScheduleOptions& schedule, const ddpm::SamplerOptions& options);
     void cancelTraining();
     void cancelSampling();
+    // Cancels both and drops whatever they still report (the data set changed: their results are of the
+    // old one).
+    void discard();
     bool isTraining() const { return m_training.active(); }
     bool isSampling() const { return m_sampling.active(); }
 

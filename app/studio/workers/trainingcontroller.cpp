@@ -57,6 +57,7 @@ TrainingController::TrainingController(QObject* parent)
     connect(m_worker, &TrainingWorker::progressAvailable, this, &TrainingController::progressAvailable);
     connect(m_worker, &TrainingWorker::previewReady, this, &TrainingController::previewReady);
     connect(m_worker, &TrainingWorker::saved, this, [this](const QString& path, quint64 request, qint64 step) {
+        m_savedStep = step; // a run paused or on: clean if it ends at this step (onRunEnded)
         if (m_state == State::Idle && step == m_step)
             m_dirty = false;
         Q_EMIT saved(path, request);
@@ -225,6 +226,7 @@ void TrainingController::onModelInstalled(SnapshotPtr snapshot, const QString& s
 {
     m_hasModel = true;
     m_dirty = false;
+    m_savedStep = -1;
     m_step = snapshot->step;
     m_snapshot = snapshot;
     if (!runOn()) // a Start already queued behind it keeps its state
@@ -259,11 +261,13 @@ void TrainingController::onRunEnded(quint64 request, SnapshotPtr snapshot, qint6
         m_step = step;
     if (m_step == m_stepBeforeRun)
         m_dirty = m_dirtyBeforeRun; // nothing was trained
+    else if (m_step == m_savedStep)
+        m_dirty = false; // saved while paused (or just before the end), and not trained since
     if (request == m_startId)
         setState(State::Idle);
     if (!error.isEmpty())
         Q_EMIT failed(error);
     if (snapshot)
         Q_EMIT snapshotReady(snapshot);
-    Q_EMIT finished(m_step);
+    Q_EMIT finished(m_step, m_step != m_stepBeforeRun);
 }

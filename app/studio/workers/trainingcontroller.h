@@ -90,6 +90,7 @@ public:
     // All of these return at once; results arrive as signals.
     void newModel(const ddpm::ModelConfig& config, const QString& device, const QString& startFrom = {});
     void openCheckpoint(const QString& path, const QString& device);
+    // The data set of the next Start (a run on keeps the one it began with).
     void setDataset(std::shared_ptr<const ddpm::Dataset> data);
     void setPreviewInterval(int steps) { m_previewInterval->store(std::max(0, steps)); }
     // Where the current run ends, from its next step (a run already past it ends there).
@@ -130,7 +131,8 @@ Q_SIGNALS:
     void saved(const QString& path, quint64 request);
     void saveFailed(const QString& message, quint64 request); // followed by failed(message)
     void failed(const QString& message);
-    void finished(qint64 step);
+    // A Start's end, at `step`; trained: it took a step (not refused, nor stopped before its first).
+    void finished(qint64 step, bool trained);
 
 private:
     void post(std::function<void(TrainingWorker&)> task);
@@ -148,6 +150,7 @@ private:
     bool m_hasModel = false;
     bool m_dirty = false;
     bool m_dirtyBeforeRun = false;
+    qint64 m_savedStep = -1; // the step of this model's last save, -1 before any
     qint64 m_step = 0;
     qint64 m_stepBeforeRun = 0;
     QString m_device;

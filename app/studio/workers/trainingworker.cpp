@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QTemporaryFile>
 
+#include <utility>
+
 using namespace ddpm;
 
 void ProgressBuffer::add(const StepStats& s, const std::vector<double>& bins, int threads)
@@ -88,6 +90,10 @@ void TrainingWorker::open(const QString& path, const QString& device)
 void TrainingWorker::setDataset(std::shared_ptr<const Dataset> data)
 {
     m_data = std::move(data);
+    if (m_inRun) { // a run trains on the data it began with; the new set from the next Start (train())
+        m_dataWaiting = true;
+        return;
+    }
     if (m_trainer && m_data)
         attachData(true);
 }
@@ -144,9 +150,12 @@ void TrainingWorker::setThreads(int threads)
 void TrainingWorker::train(quint64 request, std::shared_ptr<RunControl> control, const TrainingRequest& r)
 {
     useThreads(r.threads);
+    m_inRun = true;
     QString error = guarded(TrainingController::tr("training"), [&] { return loop(request, *control, r); });
+    m_inRun = false;
     notify(true);
-    m_background.runPending(); // what was asked for during the last step
+    m_background.runPending();                                 // what was asked for during the last step
+    const bool dataCame = std::exchange(m_dataWaiting, false); // a data set chosen during the run
     SnapshotPtr snap;
     qint64 step = -1; // no model
     if (m_trainer) {
@@ -154,9 +163,11 @@ void TrainingWorker::train(quint64 request, std::shared_ptr<RunControl> control,
         const QString e = guarded(TrainingController::tr("copying the model"), [&] { snap = makeSnapshot(); });
         if (error.isEmpty())
             error = e;
-        // A failed step may have ended the batch prefetcher: start a fresh one at the current step so
-        // that the next Start can go on.
-        if (!error.isEmpty() && m_data && m_dataAttached)
+        // The data set chosen during the run from now on; or, after a failed step (which may have ended
+        // the batch prefetcher), a fresh prefetcher at the current step, so that the next Start can go on.
+        if (m_data && dataCame)
+            attachData(true);
+        else if (!error.isEmpty() && m_data && m_dataAttached)
             attachData(false);
     }
     Q_EMIT runEnded(request, snap, step, error);
@@ -199,14 +210,21 @@ void TrainingWorker::attachData(bool report)
     const QString error = guarded(TrainingController::tr("preparing the data set"), [&]() -> QString {
         m_dataAttached = false;
         const auto& u = m_trainer->config().unet;
-        if (m_data->channels() != u.imageChannels() || m_data->height() != u.imageSize())
-            return {}; // Start says so; the window loads the data set again at the model's size
+        if (m_data->channels() != u.imageChannels() || m_data->height() != u.imageSize()) {
+            // Start says so; the window loads the data set again at the model's size
+            m_dataProblem = TrainingController::tr(
+                "The data set does not fit the model yet (image size or channels): it is being read again at "
+                "the model's size. Press Start when it is in.");
+            return QString();
+        }
         auto s = m_trainer->setDataset(*m_data);
         m_dataAttached = static_cast<bool>(s);
         return s ? QString() : ddpm::errorText(s);
     });
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         m_dataAttached = false;
+        m_dataProblem = TrainingController::tr("The model cannot train on this data set: %1").arg(error);
+    }
     if (report && !error.isEmpty())
         Q_EMIT failed(error);
 }
@@ -245,8 +263,8 @@ QString TrainingWorker::prepareRun(const TrainingRequest& r)
     if (!m_trainer)
         return TrainingController::tr("There is no model to train.");
     if (!m_dataAttached)
-        return TrainingController::tr(
-            "The data set does not fit the model (image size or channels); choose another data set or preset.");
+        return m_data ? m_dataProblem
+                      : TrainingController::tr("The data set is still loading; press Start when it is in.");
     if (!r.device.isEmpty()) {
         const QString error =
             guarded(TrainingController::tr("moving the model to %1").arg(r.device), [&] { return moveTo(r.device); });

@@ -85,6 +85,9 @@ private:
     std::unique_ptr<ddpm::Trainer> m_trainer;
     QString m_precision = QStringLiteral("auto");
     std::shared_ptr<const ddpm::Dataset> m_data;
+    bool m_inRun = false;       // within train(): a new data set waits for the run's end
+    bool m_dataWaiting = false; // m_data came during a run and is not attached yet
+    QString m_dataProblem;      // why m_data is not attached, for Start to say
     bool m_dataAttached = false;
     QElapsedTimer m_sinceNotify;
 };
