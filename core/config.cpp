@@ -57,6 +57,7 @@ ModelConfig warmStartConfig(const ModelConfig& from, const ModelConfig& settings
     c.classNames = settings.classNames;
     c.train = settings.train;
     c.dataSpec = settings.dataSpec;
+    c.initFrom.clear(); // Trainer::startFrom names the file
     return c;
 }
 
@@ -165,6 +166,9 @@ const std::vector<ConfigField>& configFields()
          [](C& c, const V& v) { c.classNames = names(v); }, anyValue, optional},
         {"train.p_uncond", listed, [](const C& c) -> V { return c.train.pUncond; },
          [](C& c, const V& v) { c.train.pUncond = real(v); }, anyValue, optional},
+        // Warm starts: absent from older checkpoints, and empty for a model trained from scratch.
+        {"init", listed, [](const C& c) -> V { return c.initFrom; }, [](C& c, const V& v) { c.initFrom = text(v); },
+         anyValue, optional},
     };
     return fields;
 }

@@ -23,6 +23,9 @@ struct ModelConfig {
     // A class-conditional model's classes (unet.numClasses of them), as the data set names them.
     std::vector<std::string> classNames;
     TrainOptions train;
+    // Where the weights started (ddpm train --init, the studio's New model from weights…): the other
+    // checkpoint's file name, step and SHA-256; empty for a model trained from scratch.
+    std::string initFrom;
     bool conditional() const { return unet.numClasses() > 0; }
 };
 

@@ -6,9 +6,11 @@
 
 #include "checkpointparts.h"
 #include "modelfile.h"
+#include "sha256.h"
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <numeric>
 #include <random>
@@ -439,6 +441,8 @@ Status Trainer::startFrom(OpenedFile& opened, const std::string& path)
             return fail(DDPM_MSG("Engine", "'%1' cannot start this model: it has no weights for %2"), path, name);
     }
     copyWeights(*m_model, *m_ema);
+    m_config.initFrom = std::filesystem::path(path).filename().string() + ", step " + std::to_string(opened.step) +
+                        ", sha256 " + sha256OfFile(path);
     return Ok{};
 }
 

@@ -95,7 +95,8 @@ public:
     // `path`, which must have this model's architecture, image shape, schedule and prediction (the one
     // that differs is named otherwise). A class embedding that model lacks starts at zero, so a
     // class-conditional model started from an unconditional one first predicts exactly what that one
-    // does, for every class. The step count, optimizer and histories stay those of a new run.
+    // does, for every class. The step count, optimizer and histories stay those of a new run; the config's
+    // initFrom names the file.
     Status startFrom(const std::string& path);
     // The same from a file already opened (`path` names it in messages).
     Status startFrom(OpenedFile& opened, const std::string& path);

@@ -190,8 +190,8 @@
     </message>
     <message>
         <location line="+16"/>
-        <source>bound&apos;s term L_{t−1} (bits/dim)</source>
-        <translation>Term L_{t−1} der Schranke (Bits/Dim)</translation>
+        <source>bound&apos;s term Lₜ₋₁ (bits/dim)</source>
+        <translation>Term Lₜ₋₁ der Schranke (Bits/Dim)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3873,8 +3873,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Density q_t</source>
-        <translation>Dichte q_t</translation>
+        <source>Density qₜ</source>
+        <translation>Dichte qₜ</translation>
     </message>
     <message>
         <location line="+1"/>

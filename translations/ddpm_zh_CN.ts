@@ -190,8 +190,8 @@
     </message>
     <message>
         <location line="+16"/>
-        <source>bound&apos;s term L_{t−1} (bits/dim)</source>
-        <translation>下界的项 L_{t−1}（比特/维）</translation>
+        <source>bound&apos;s term Lₜ₋₁ (bits/dim)</source>
+        <translation>下界的项 Lₜ₋₁（比特/维）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3868,8 +3868,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Density q_t</source>
-        <translation>密度 q_t</translation>
+        <source>Density qₜ</source>
+        <translation>密度 qₜ</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -358,7 +358,6 @@ void MainWindow::newModel(const QString& startFrom)
                                     "is unconditional.")
                                      .arg(why));
     }
-    m_warmStartPending = !startFrom.isEmpty(); // its weights are trained: draw samples at step 0 (onModelReady)
     m_document->newModel(config, m_trainingView->device(), startFrom);
 }
 
@@ -474,7 +473,8 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
         statusBar()->showMessage(
             tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath)).arg(snapshot->step), 5000);
     }
-    const bool trained = snapshot->step > 0 || (sourcePath.isEmpty() && m_warmStartPending);
+    // Trained weights: a step taken, or a start from another model's weights (New model from weights…).
+    const bool trained = snapshot->step > 0 || !snapshot->config.initFrom.empty();
     m_trainingView->showModel(snapshot, trained);
     updateTrainingLiveValues();
     m_reverseView->setModelAvailable(true);

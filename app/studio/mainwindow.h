@@ -159,7 +159,6 @@ private:
     DatasetPtr m_data;
     QString m_lastError;
     bool m_sampleDemoWhenReady = false;
-    bool m_warmStartPending = false; // the last New model started from another model's weights
     SamplingRuns* m_runs = nullptr;
     bool m_closing = false;
     bool m_closed = false;

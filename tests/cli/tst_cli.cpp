@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -198,6 +199,20 @@ void TestCli::trainInfoSampleResume()
     QCOMPARE(o.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("kind")).toString(),
              QStringLiteral("linear"));
     QCOMPARE(o.value(QStringLiteral("data")).toString(), QStringLiteral("synthetic:200"));
+    QCOMPARE(o.value(QStringLiteral("init")).toString(), QString()); // trained from scratch
+    // A model started from it names it: file, step and the SHA-256 that `info` gives the file.
+    const QString warm = m_dir.filePath(QStringLiteral("warm.ckpt"));
+    auto w =
+        run({QStringLiteral("train"), QStringLiteral("--init"), ckpt, QStringLiteral("--data"),
+             QStringLiteral("synthetic:200"), QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--batch"),
+             QStringLiteral("8"), QStringLiteral("--out"), warm, QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(w.code == 0, w.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(run({QStringLiteral("info"), warm}).out)
+                 .object()
+                 .value(QStringLiteral("init"))
+                 .toString(),
+             QStringLiteral("%1, step 12, sha256 %2")
+                 .arg(QFileInfo(ckpt).fileName(), o.value(QStringLiteral("sha256")).toString()));
 
     const QString png = m_dir.filePath(QStringLiteral("grid.png")), strip = m_dir.filePath(QStringLiteral("strip.png")),
                   gif = m_dir.filePath(QStringLiteral("rev.gif"));

@@ -15,6 +15,8 @@
 
 #include <QtTest>
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -310,9 +312,21 @@ void TestConditional::warmStartFromAnUnconditionalModel()
     config.train.warmupSteps = 0; // a full step at once, so that its change shows in fp32
     config.train.lr = 1e-3;
     Trainer conditional(config, torch::kCPU);
+    QVERIFY(plain.config().initFrom.empty()); // trained from scratch
     const auto started = conditional.startFrom(path);
     QVERIFY2(started, started.ok() ? "" : started.error().c_str());
     QCOMPARE(conditional.stepCount(), int64_t(0));
+    // The model names where its weights came from: the file, its step and its SHA-256, which a saved
+    // checkpoint keeps.
+    QFile source(QString::fromStdString(path));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QByteArray digest = QCryptographicHash::hash(source.readAll(), QCryptographicHash::Sha256).toHex();
+    QCOMPARE(conditional.config().initFrom, "plain.ckpt, step 3, sha256 " + digest.toStdString());
+    const std::string saved = (dir.path() + "/started.ckpt").toStdString();
+    QVERIFY(conditional.save(saved));
+    auto reopened = loadCheckpoint(saved, torch::kCPU);
+    QVERIFY2(reopened, reopened.ok() ? "" : reopened.error().c_str());
+    QCOMPARE(reopened->config.initFrom, conditional.config().initFrom);
     const auto x = torch::randn({3, 1, 16, 16});
     const auto t = torch::tensor({5, 400, 999}, torch::kInt64);
     const auto y = torch::tensor({int64_t{0}, int64_t{3}, kNoClass}, torch::kInt64);

@@ -141,7 +141,7 @@ void BoundPanel::showProfile(double priorBits)
         terms << QPointF(p.t, p.bitsPerDim);
         simple << QPointF(p.t, p.simpleLoss);
     }
-    m_chart->setCurves({{tr("bound's term L_{t−1} (bits/dim)"), terms, QColor(200, 60, 40)},
+    m_chart->setCurves({{tr("bound's term Lₜ₋₁ (bits/dim)"), terms, QColor(200, 60, 40)},
                         {tr("L_simple: ‖ε − ε̂‖² per dimension"), simple, QColor(40, 90, 200)}});
     m_total = profileTotal(m_profile, m_T, priorBits);
     const bool heldOut = m_source.endsWith(QLatin1String(":test"));

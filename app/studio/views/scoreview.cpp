@@ -115,7 +115,7 @@ void ScoreView::buildControls()
     m_exact = new QCheckBox(tr("Use the exact score (the ring only)"), this);
     m_sample = new QPushButton(tr("Sample"), this);
     m_stopSampling = new QPushButton(tr("Stop"), this);
-    m_showDensity = new QCheckBox(tr("Density q_t"), this);
+    m_showDensity = new QCheckBox(tr("Density qₜ"), this);
     m_showLearned = new QCheckBox(tr("Learned score (black)"), this);
     m_showExact = new QCheckBox(tr("Exact score (blue)"), this);
     m_showData = new QCheckBox(tr("Data points"), this);
