@@ -26,6 +26,8 @@ struct Dataset {
     std::vector<std::string> classNames;
     // The spec it was loaded from (loadDataSpec), which a model trained on it records; empty otherwise.
     std::string spec = {};
+    // What loading left out, in words for the user ("3 files skipped, …"); empty when nothing was.
+    std::string note = {};
     int64_t size() const { return images.defined() ? images.size(0) : 0; }
     int64_t channels() const { return images.size(1); }
     int64_t height() const { return images.size(2); }

@@ -39,6 +39,10 @@ Result<OpenedModel> openForSampling(const std::string& path, torch::Device devic
     if (!loaded)
         return loaded.failure();
     ModelState& m = loaded.value();
+    if (m.samplingOnly && weights == Weights::Raw) // its raw network is a copy of the EMA one
+        return fail(DDPM_MSG("Engine", "'%1' holds only the EMA weights (it was exported for sampling): there are "
+                                       "no raw weights to use"),
+                    path);
     m.model->setPrecision(precision);
     m.ema->setPrecision(precision);
     auto sampling = samplingFrom(m, weights);

@@ -55,7 +55,8 @@ Result<Weights> parseWeights(const std::string& name); // "ema" or "raw"
 // model's networks at the same time.
 Sampling samplingFrom(const ModelState& model, Weights weights, bool ownCopy = false);
 
-// A checkpoint opened for sampling: loaded on `device`, computing in `precision`.
+// A checkpoint opened for sampling: loaded on `device`, computing in `precision`. The raw weights of a
+// sampling-only checkpoint (exportSamplingCheckpoint), which has none, are refused.
 struct OpenedModel {
     ModelState model;
     Sampling sampling;

@@ -453,7 +453,7 @@ Distanz %2</translation>
         <translation>%1: %2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -478,7 +478,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-363"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -528,7 +528,7 @@ Distanz %2</translation>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -752,7 +752,7 @@ Distanz %2</translation>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+394"/>
+        <location filename="../core/trainer.cpp" line="+396"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -1409,6 +1409,11 @@ Distanz %2</translation>
         <location filename="../core/modelstate.cpp" line="+17"/>
         <source>unknown weights &apos;%1&apos; (ema or raw)</source>
         <translation>unbekannte Gewichte „%1“ (ema oder raw)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&apos;%1&apos; holds only the EMA weights (it was exported for sampling): there are no raw weights to use</source>
+        <translation>„%1“ enthält nur die EMA-Gewichte (für das Sampling exportiert): Es gibt keine Rohgewichte, die verwendet werden könnten</translation>
     </message>
     <message>
         <location filename="../core/likelihood.cpp" line="+13"/>
@@ -2283,12 +2288,27 @@ Distanz %2</translation>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>1 file skipped, not an image that can be read (%1)</source>
+        <translation>1 Datei übersprungen, kein lesbares Bild (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 files skipped, not images that can be read (%2)</source>
+        <translation>%1 Dateien übersprungen, keine lesbaren Bilder (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only the first %1 images are used</source>
+        <translation>nur die ersten %1 Bilder werden verwendet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2760,7 +2780,7 @@ Distanz %2</translation>
         <translation>Auf diesem Datensatz kann kein klassenkonditioniertes Modell erstellt werden: %1. Das neue Modell ist unkonditioniert.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -2810,7 +2830,7 @@ Distanz %2</translation>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>

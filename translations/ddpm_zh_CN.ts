@@ -453,7 +453,7 @@ distance %2</source>
         <translation>%1：%2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -478,7 +478,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-363"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -528,7 +528,7 @@ distance %2</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -752,7 +752,7 @@ distance %2</source>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+394"/>
+        <location filename="../core/trainer.cpp" line="+396"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -1409,6 +1409,11 @@ distance %2</source>
         <location filename="../core/modelstate.cpp" line="+17"/>
         <source>unknown weights &apos;%1&apos; (ema or raw)</source>
         <translation>未知的权重“%1”（ema 或 raw）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&apos;%1&apos; holds only the EMA weights (it was exported for sampling): there are no raw weights to use</source>
+        <translation>“%1”只包含 EMA 权重（为采样而导出）：没有可用的原始权重</translation>
     </message>
     <message>
         <location filename="../core/likelihood.cpp" line="+13"/>
@@ -2281,12 +2286,27 @@ distance %2</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>1 file skipped, not an image that can be read (%1)</source>
+        <translation>跳过了 1 个文件，不是可读取的图像（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 files skipped, not images that can be read (%2)</source>
+        <translation>跳过了 %1 个文件，不是可读取的图像（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only the first %1 images are used</source>
+        <translation>只使用前 %1 张图像</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -2757,7 +2777,7 @@ distance %2</source>
         <translation>无法在此数据集上创建类别条件模型：%1。新模型为无条件模型。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -2807,7 +2827,7 @@ distance %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>

@@ -129,6 +129,12 @@ int exportCheckpoint(const ExportArgs& a)
 {
     if (a.checkpoint.empty() || a.out.empty())
         return fail("usage: ddpm export --checkpoint CKPT --out FILE [--half]", 2);
+    std::error_code same;
+    if (std::filesystem::equivalent(a.checkpoint, a.out, same)) // it would drop the training state for good
+        return fail("--out " + a.out +
+                        " is the checkpoint itself: the export leaves out the training weights and the "
+                        "optimizer; write it to another file",
+                    2);
     if (auto s = exportSamplingCheckpoint(a.checkpoint, a.out, a.half); !s)
         return fail(s.error());
     std::printf("ddpm: wrote %s (%lld bytes)\n", a.out.c_str(), fileSize(a.out));

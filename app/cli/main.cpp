@@ -9,6 +9,7 @@
 #include "checkpoint.h"
 #include "classifier.h"
 #include "commands.h"
+#include "atomicfile.h"
 #include "config.h"
 #include "device.h"
 #include "exporter.h"
@@ -21,6 +22,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QImageWriter>
 #include <QSaveFile>
 
 #include <nlohmann/json.hpp>
@@ -156,6 +159,34 @@ int prepareOutDir(const SampleArgs& a)
     return 0;
 }
 
+// The files asked for, checked before the first step rather than after hours of sampling: a name that no
+// image writer takes, a folder that is missing or takes no files. Returns 0, or 2 after the message.
+int checkOutputs(const SampleArgs& a)
+{
+    const auto check = [](const std::string& option, const std::string& path, bool gif) {
+        const QByteArray suffix = QFileInfo(QString::fromStdString(path)).suffix().toLower().toLatin1();
+        const bool known = gif ? suffix == "gif" : QImageWriter::supportedImageFormats().contains(suffix);
+        if (!known)
+            return fail(option + " " + path +
+                            (gif ? ": the file name must end in .gif"
+                                 : ": the file name must end in an image type (.png, .jpg, .webp …)"),
+                        2);
+        if (auto w = checkWritable(path); !w)
+            return fail(option + " " + path + ": " + w.error(), 2);
+        return 0;
+    };
+    if (!a.out.empty())
+        if (const int rc = check("--out", a.out, false))
+            return rc;
+    if (a.given("--strip"))
+        if (const int rc = check("--strip", a.strip, false))
+            return rc;
+    if (a.given("--gif"))
+        if (const int rc = check("--gif", a.gif, true))
+            return rc;
+    return 0;
+}
+
 // The frames of the strip and the GIF: the strip's evenly spaced steps (x_T first, x_0 last) and up to
 // 100 GIF frames, of the first kAnimatedImages images only, so that memory stays the same whatever
 // --count.
@@ -240,8 +271,11 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
         &interrupted());
     if (tty)
         std::fprintf(stderr, "\n");
-    if (!completed)
+    if (!completed && (outDir.isEmpty() || imagesDone == 0))
         return fail("interrupted; nothing was written");
+    if (!completed) // the finished batches are in --out-dir, each image whole
+        return fail("interrupted after " + std::to_string(imagesDone) + " of " + std::to_string(so.count) +
+                    " images: those are in " + a.outDir + "; the grid, strip and GIF were not written");
     if (!writeError.isEmpty())
         return fail(writeError.toStdString());
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -319,6 +353,8 @@ int sample(const SampleArgs& a)
     auto so = samplerOptions(a);
     if (!so)
         return fail(so.error(), 2);
+    if (const int rc = checkOutputs(a))
+        return rc;
     std::optional<Compute> compute;
     std::optional<OpenedModel> opened;
     if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))

@@ -22,6 +22,8 @@ namespace ddpm::cli {
 namespace {
 
 struct ToyArgs {
+    CLI::App* command = nullptr;
+    bool given(const char* option) const { return command->count(option) > 0; }
     std::string data = "gmm8", sampler = "ancestral", out, save, load, schedule = "linear";
     int64_t points = 20000, steps = 4000;
     int count = 2000, levels = 0, correctorSteps = 1, fixedT = 0, T = 1000, threads = 0;
@@ -163,6 +165,18 @@ int toy(const ToyArgs& a)
         return fail(sampler.error(), 2);
     if (a.exact && a.data != "gmm8")
         return fail("--exact needs --data gmm8: only the mixture's score is known in closed form", 2);
+    if (!a.save.empty() && (a.exact || !a.load.empty()))
+        return fail(std::string("--save keeps a model this run trains; with ") + (a.exact ? "--exact" : "--load") +
+                        " none is trained",
+                    2);
+    if (!a.load.empty())
+        for (const char* option : {"--data", "--schedule", "--T", "--steps", "--points"})
+            if (a.given(option))
+                return fail(std::string(option) +
+                                ": the --load model has its own data set, schedule and training; "
+                                "leave " +
+                                option + " out",
+                            2);
     const auto start = std::chrono::steady_clock::now();
     stopOnSignals(false);
 
@@ -170,14 +184,15 @@ int toy(const ToyArgs& a)
     if (const int rc = prepareModel(a, model); rc != 0)
         return rc;
     nlohmann::ordered_json j;
-    j["data"] = a.data;
+    const std::string data = a.load.empty() ? a.data : model.data; // what the model was trained on
+    j["data"] = data;
     const Diffusion diffusion(NoiseSchedule(model.schedule), Prediction::Epsilon);
     const auto mixture = toy::ringOfEight();
     if (a.load.empty() && !a.exact)
         if (const int rc = trainModel(a, model, diffusion, j); rc != 0)
             return rc;
     const Denoiser denoiser = a.exact ? toy::exactDenoiser(mixture, diffusion) : toy::toyDenoiser(model.model);
-    if (a.data == "gmm8" && !a.exact)
+    if (data == "gmm8" && !a.exact)
         j["score_relative_error"] = scoreErrors(denoiser, diffusion, mixture, a.seed);
 
     ReverseProcess process(diffusion, denoiser, sampler.value(), {2});
@@ -189,7 +204,7 @@ int toy(const ToyArgs& a)
     j["sampler"] = a.sampler;
     j["samples"] = a.count;
     j["network_evaluations_per_sample"] = samplerEvaluations(sampler.value(), diffusion.steps());
-    if (a.data == "gmm8")
+    if (data == "gmm8")
         describeRingSamples(mixture, samples, j);
     j["out"] = a.out;
     j["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -208,6 +223,7 @@ void addToyCommand(CommandLine& cli)
                       "predictor-corrector, DDIM, annealed Langevin dynamics or Langevin at one noise level, and "
                       "writes them as CSV (x,y per row)",
                       [a] { return toy(*a); });
+    a->command = c;
     addText(c, "--data", a->data, "gmm8, moons, swissroll or csv:FILE", "DATA");
     addText(c, "--out", a->out, "the samples as CSV", "FILE")->required();
     addText(c, "--sampler", a->sampler, "ancestral, pc, ddim, langevin or langevin-fixed", "S");

@@ -150,20 +150,51 @@ struct TrainArgs {
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
-// --init's model (`from`) as the start of a new one: its network, schedule and prediction, which --model,
-// --schedule and --prediction may not contradict; its classes are not kept (--conditional gives new ones).
-Result<ModelConfig> initialConfig(const TrainArgs& a, const ModelConfig& from)
+// --model, --schedule and --prediction, where given, against a model that fixes them (`whose`: "the --init
+// model", "the checkpoint's model").
+Status checkFixedOptions(const TrainArgs& a, const ModelConfig& c, const std::string& whose)
 {
-    ModelConfig c = warmStartConfig(from, ModelConfig{}); // no classes yet, the default training settings
     const std::tuple<const char*, std::string, std::string> named[] = {
         {"--model", a.model, c.preset},
         {"--schedule", a.schedule, scheduleKindName(c.schedule.kind)},
         {"--prediction", a.prediction, predictionName(c.prediction)}};
     for (const auto& [option, value, own] : named)
         if (a.given(option) && value != own)
-            return Error{std::string(option) + " " + value + ": the --init model is " + own + "; leave " + option +
+            return Error{std::string(option) + " " + value + ": " + whose + " is " + own + "; leave " + option +
                          " out"};
+    return Ok{};
+}
+
+// --init's model (`from`) as the start of a new one: its network, schedule and prediction, which --model,
+// --schedule and --prediction may not contradict; its classes are not kept (--conditional gives new ones).
+Result<ModelConfig> initialConfig(const TrainArgs& a, const ModelConfig& from)
+{
+    ModelConfig c = warmStartConfig(from, ModelConfig{}); // no classes yet, the default training settings
+    if (auto s = checkFixedOptions(a, c, "the --init model"); !s)
+        return s.failure();
     return c;
+}
+
+// The training settings given on the command line over `t`: all of them for a new run, those given for a
+// resumed one (which keeps the checkpoint's others, as the studio's form does at Start).
+TrainOptions givenTrainOptions(const TrainArgs& a, TrainOptions t, bool onlyGiven)
+{
+    const auto take = [&](const char* option) { return !onlyGiven || a.given(option); };
+    if (take("--batch"))
+        t.batch = a.train.batch;
+    if (take("--lr"))
+        t.lr = a.train.lr;
+    if (take("--warmup"))
+        t.warmupSteps = a.train.warmupSteps;
+    if (take("--ema"))
+        t.emaDecay = a.train.emaDecay;
+    if (take("--seed"))
+        t.seed = a.train.seed;
+    if (take("--hflip"))
+        t.hflip = a.train.hflip;
+    if (take("--p-uncond"))
+        t.pUncond = a.train.pUncond;
+    return t;
 }
 
 // The configuration of a new model: the preset of --model with --schedule, --prediction (or `init`, the
@@ -184,13 +215,9 @@ Result<ModelConfig> newModelConfig(const TrainArgs& a, const ModelConfig* init)
             return pred.failure();
         c.prediction = pred.value();
     }
-    c.train.batch = a.train.batch;
-    c.train.lr = a.train.lr;
-    c.train.warmupSteps = a.train.warmupSteps;
-    c.train.emaDecay = a.train.emaDecay;
-    c.train.seed = a.train.seed;
-    c.train.hflip = a.train.hflip;
-    c.train.pUncond = a.train.pUncond;
+    c.train = givenTrainOptions(a, c.train, /*onlyGiven=*/false);
+    if (auto v = validateTrainOptions(c.train); !v) // a run must not end in a checkpoint nothing opens
+        return v.failure();
     c.dataSpec = a.given("--data") ? a.data : defaultDataSpec();
     return c;
 }
@@ -199,6 +226,7 @@ Result<ModelConfig> newModelConfig(const TrainArgs& a, const ModelConfig* init)
 struct TrainingData {
     std::string spec;
     long long images = 0;
+    std::string note; // what loading left out (Dataset::note)
 };
 
 // --data, or the checkpoint's data set when resuming without it, read at the model's image size.
@@ -206,8 +234,10 @@ Result<Dataset> readData(const TrainArgs& a, const Environment& env, const Model
 {
     described.spec = a.given("--data") ? a.data : c.dataSpec;
     auto data = loadDataSpec(described.spec, c.unet.imageChannels(), c.unet.imageSize(), env.folderLoader);
-    if (data)
+    if (data) {
         described.images = static_cast<long long>(data->size());
+        described.note = data->note;
+    }
     return data;
 }
 
@@ -228,6 +258,10 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
             std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
         if (a.conditional && !trainer->config().conditional())
             return fail("--conditional: the checkpoint's model was trained without classes; start a new one", 2);
+        if (auto s = checkFixedOptions(a, trainer->config(), "the checkpoint's model"); !s)
+            return fail(s.error(), 2);
+        if (auto s = trainer->setTrainOptions(givenTrainOptions(a, trainer->config().train, /*onlyGiven=*/true)); !s)
+            return fail(s.error(), 2);
         data = readData(a, env, trainer->config(), described);
     } else {
         std::optional<OpenedFile> init; // a file that cannot be read is not a usage error (exit 1)
@@ -346,6 +380,8 @@ int train(const TrainArgs& a, const Environment& env)
         trainer->config().preset.c_str(), static_cast<long long>(trainer->model()->parameterCount()),
         deviceDescription(compute->device).c_str(), precisionDescription(compute->precision, compute->device).c_str(),
         where.c_str(), data.spec.c_str(), data.images, static_cast<long long>(trainer->stepCount()), steps);
+    if (reports && !data.note.empty())
+        std::fprintf(stderr, "ddpm: note: %s: %s\n", data.spec.c_str(), data.note.c_str());
     const int rc = runWithProgress(a, *trainer, steps, log.get(), reports);
     if (!reports)
         return rc; // rank 0 saves
@@ -393,7 +429,10 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
     addText(c, "--precision", a->precision,
             "fp32, bf16 (mixed: bf16 convolutions, fp32 weights and norms) or auto (bf16 where fast)", "P");
-    addText(c, "--resume", a->resume, "continue from this checkpoint", "CKPT");
+    addText(c, "--resume", a->resume,
+            "continue from this checkpoint (the training options given replace its own; --model, --schedule and "
+            "--prediction must match it)",
+            "CKPT");
     addText(c, "--init", a->init,
             "start a new run from this model's EMA weights, network, schedule and prediction (with "
             "--conditional, the class embedding starts at zero: the model first predicts what this one does)",

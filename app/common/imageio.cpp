@@ -118,9 +118,12 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
     QStringList folders; // each loaded image's first subfolder ("" for one directly in `dir`)
     const QDir root(dir);
     constexpr int kMaxImages = 200000;
+    bool capped = false;
     for (const auto& f : files) {
-        if (static_cast<int>(images.size()) >= kMaxImages)
+        if (static_cast<int>(images.size()) >= kMaxImages) {
+            capped = true;
             break;
+        }
         QImageReader reader(f);
         reader.setAutoTransform(true);
         // Refuse absurd sizes before decoding anything.
@@ -155,6 +158,19 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
                          .toStdString()};
     Dataset data{"folder", torch::stack(images, 0).contiguous(), {}, {}};
     labelBySubfolder(data, folders);
+    QStringList notes; // what was left out, for the user to see
+    const QString examples = rep.skippedExamples.join(QStringLiteral(", ")) +
+                             (rep.skipped > rep.skippedExamples.size() ? QStringLiteral(", …") : QString());
+    if (rep.skipped == 1) // (the command has no English translation to pick a plural form)
+        notes << QCoreApplication::translate("ImageIO", "1 file skipped, not an image that can be read (%1)")
+                     .arg(examples);
+    else if (rep.skipped > 1)
+        notes << QCoreApplication::translate("ImageIO", "%1 files skipped, not images that can be read (%2)")
+                     .arg(rep.skipped)
+                     .arg(examples);
+    if (capped)
+        notes << QCoreApplication::translate("ImageIO", "only the first %1 images are used").arg(kMaxImages);
+    data.note = notes.join(QStringLiteral("; ")).toStdString();
     return data;
 }
 

@@ -397,6 +397,8 @@ void TestExports::folderSubfoldersAreClasses()
     QVERIFY2(data, data.ok() ? "" : data.error().c_str());
     QCOMPARE(report.loaded, 3);
     QCOMPARE(report.skipped, 1);
+    QCOMPARE(QString::fromStdString(data->note), // what the Data view and the command show
+             QStringLiteral("1 file skipped, not an image that can be read (notes.txt)"));
     QCOMPARE(data->classNames, (std::vector<std::string>{"cat", "zebra"}));
     QVERIFY(data->labels.defined());
     // Files are read in sorted path order: cat/c.png, zebra/a.png, zebra/b.png.

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void qualityMissingCheckpoint();
     void initFromMissingModel();
     void outFolderCheckedFirst();
+    void optionsCheckedBeforeWork();
     void killedRunsLoseNothing();
     void selfcheckAndExportSucceed();
     void classifierAndQualitySucceed();
@@ -686,12 +687,92 @@ void TestCli::imageFolderWithOddFiles()
                   QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--out"), ckpt});
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY(r.err.contains("with 6 images"));
+    // What was left out is said, with the names.
+    QVERIFY2(r.err.contains("2 files skipped") && r.err.contains("broken.png") && r.err.contains("notes.txt"),
+             r.err.constData());
     const QString empty = m_dir.filePath(QStringLiteral("empty"));
     QDir().mkpath(empty);
     auto e = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("folder:") + empty,
                   QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--out"), ckpt});
     QVERIFY(e.code != 0);
     QVERIFY2(e.err.contains("no readable"), e.err.constData());
+}
+
+// Options that would only fail after the work, or spoil a file: refused at once (exit 2) and nothing
+// written. On --resume the training settings given replace the checkpoint's; the network's must match.
+void TestCli::optionsCheckedBeforeWork()
+{
+    const QString ckpt = m_dir.filePath(QStringLiteral("checked.ckpt"));
+    const QStringList tiny{QStringLiteral("--data"),   QStringLiteral("synthetic:32"), QStringLiteral("--model"),
+                           QStringLiteral("tiny"),     QStringLiteral("--batch"),      QStringLiteral("4"),
+                           QStringLiteral("--device"), QStringLiteral("cpu")};
+    for (const QStringList& bad : {QStringList{QStringLiteral("--lr"), QStringLiteral("0")},
+                                   QStringList{QStringLiteral("--ema"), QStringLiteral("1")}}) {
+        auto r = run(QStringList{QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("1"),
+                                 QStringLiteral("--out"), ckpt} +
+                     tiny + bad);
+        QVERIFY2(r.code == 2, r.err.constData());
+        QVERIFY(!QFile::exists(ckpt)); // no checkpoint that nothing could open
+    }
+    auto t = run(QStringList{QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("2"),
+                             QStringLiteral("--out"), ckpt} +
+                 tiny);
+    QVERIFY2(t.code == 0, t.err.constData());
+
+    const auto info = [&](const QString& path) {
+        return QJsonDocument::fromJson(run({QStringLiteral("info"), path}).out).object();
+    };
+    const QString resumed = m_dir.filePath(QStringLiteral("checked-resumed.ckpt"));
+    auto r =
+        run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"), QStringLiteral("3"),
+             QStringLiteral("--lr"), QStringLiteral("0.0005"), QStringLiteral("--batch"), QStringLiteral("8"),
+             QStringLiteral("--out"), resumed, QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const auto train = info(resumed).value(QStringLiteral("train")).toObject();
+    QCOMPARE(train.value(QStringLiteral("lr")).toDouble(), 0.0005);
+    QCOMPARE(train.value(QStringLiteral("batch")).toInt(), 8);
+    QCOMPARE(train.value(QStringLiteral("ema_decay")).toDouble(),
+             info(ckpt).value(QStringLiteral("train")).toObject().value(QStringLiteral("ema_decay")).toDouble());
+    for (const QStringList& fixed : {QStringList{QStringLiteral("--model"), QStringLiteral("reference")},
+                                     QStringList{QStringLiteral("--schedule"), QStringLiteral("cosine")}}) {
+        auto refused = run(QStringList{QStringLiteral("train"), QStringLiteral("--resume"), ckpt,
+                                       QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--out"),
+                                       m_dir.filePath(QStringLiteral("never.ckpt"))} +
+                           fixed);
+        QVERIFY2(refused.code == 2 && refused.err.contains("the checkpoint's model is"), refused.err.constData());
+    }
+
+    // Export onto its own input would drop the training state.
+    const auto readAll = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray before = readAll(ckpt);
+    auto self = run({QStringLiteral("export"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--out"), ckpt});
+    QVERIFY2(self.code == 2 && self.err.contains("the checkpoint itself"), self.err.constData());
+    QCOMPARE(readAll(ckpt), before);
+
+    // Sample: outputs checked before any step; an exported checkpoint has no raw weights.
+    const QStringList sampleArgs{QStringLiteral("sample"),    QStringLiteral("--checkpoint"), ckpt,
+                                 QStringLiteral("--sampler"), QStringLiteral("ddpm"),         QStringLiteral("--count"),
+                                 QStringLiteral("2")};
+    for (const QStringList& out : {QStringList{QStringLiteral("--out"), QStringLiteral("/no/such/folder/x.png")},
+                                   QStringList{QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.gif"))},
+                                   QStringList{QStringLiteral("--out"), m_dir.filePath(QStringLiteral("ok.png")),
+                                               QStringLiteral("--gif"), m_dir.filePath(QStringLiteral("g.png"))}}) {
+        auto s = run(sampleArgs + out);
+        QVERIFY2(s.code == 2, s.err.constData());
+        QVERIFY2(!s.err.contains("sampling:") && !s.err.contains("image-steps/s"), s.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("ok.png"))));
+    }
+    const QString exported = m_dir.filePath(QStringLiteral("checked-export.ckpt"));
+    QCOMPARE(
+        run({QStringLiteral("export"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--out"), exported}).code,
+        0);
+    auto raw = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), exported, QStringLiteral("--weights"),
+                    QStringLiteral("raw"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("raw.png"))});
+    QVERIFY2(raw.code != 0 && raw.err.contains("only the EMA weights"), raw.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("raw.png"))));
 }
 
 void TestCli::interruptSavesCheckpoint_data()
@@ -993,8 +1074,23 @@ void TestCli::toyTrainsSamplesAndRefuses()
              QStringLiteral("--corrector-steps"), QStringLiteral("2"), QStringLiteral("--count"), QStringLiteral("20"),
              QStringLiteral("--out"), out});
     QVERIFY2(r.code == 0, r.err.constData());
-    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("network_evaluations_per_sample")).toInt(),
-             1000 + 999 * 2);
+    o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("network_evaluations_per_sample")).toInt(), 1000 + 999 * 2);
+    // The report is of the loaded model's data (moons), not of the default ring.
+    QCOMPARE(o.value(QStringLiteral("data")).toString(), QStringLiteral("moons"));
+    QVERIFY(!o.contains(QStringLiteral("mode_shares")) && !o.contains(QStringLiteral("score_relative_error")));
+    // Settings the loaded model fixes, and --save where nothing is trained: refused, not ignored.
+    for (const QStringList& extra : {QStringList{QStringLiteral("--T"), QStringLiteral("50")},
+                                     QStringList{QStringLiteral("--data"), QStringLiteral("gmm8")},
+                                     QStringList{QStringLiteral("--save"), m_dir.filePath(QStringLiteral("s.toy"))}}) {
+        r = run(QStringList{QStringLiteral("toy"), QStringLiteral("--load"), model, QStringLiteral("--out"), out} +
+                extra);
+        QVERIFY2(r.code == 2, r.err.constData());
+    }
+    r = run({QStringLiteral("toy"), QStringLiteral("--exact"), QStringLiteral("--save"),
+             m_dir.filePath(QStringLiteral("s.toy")), QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 2 && r.err.contains("--save"), r.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("s.toy"))));
 
     r = run(
         {QStringLiteral("toy"), QStringLiteral("--sampler"), QStringLiteral("euler"), QStringLiteral("--out"), out});
