@@ -49,6 +49,22 @@
 using namespace ddpm;
 using namespace studiotest;
 
+namespace {
+// A tiny model on `data` training towards a million steps (stop() ends it), without previews; false when
+// the model did not come.
+bool startLongRun(TrainingController& c, std::shared_ptr<const Dataset> data = tinyData())
+{
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    c.newModel(tinyConfig(), QStringLiteral("cpu"));
+    if (!ready.wait(20000))
+        return false;
+    c.setDataset(std::move(data));
+    c.setPreviewInterval(0);
+    c.start(1000000);
+    return true;
+}
+} // namespace
+
 class TestControllers : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -109,13 +125,8 @@ void TestControllers::trainingRunsAndReports()
 void TestControllers::stopLandsWithinOneStep()
 {
     TrainingController c;
-    QSignalSpy ready(&c, &TrainingController::modelReady);
     QSignalSpy finished(&c, &TrainingController::finished);
-    c.newModel(tinyConfig(), QStringLiteral("cpu"));
-    QVERIFY(ready.wait(20000));
-    c.setDataset(tinyData());
-    c.setPreviewInterval(0);
-    c.start(1000000);
+    QVERIFY(startLongRun(c));
     qint64 seen = 0;
     QTRY_VERIFY_WITH_TIMEOUT((seen = std::max(seen, c.takeProgress().step)) >= 3, 60000);
     seen = std::max(seen, c.takeProgress().step);
@@ -129,14 +140,9 @@ void TestControllers::stopLandsWithinOneStep()
 void TestControllers::pauseAndResume()
 {
     TrainingController c;
-    QSignalSpy ready(&c, &TrainingController::modelReady);
     QSignalSpy states(&c, &TrainingController::stateChanged);
     QSignalSpy finished(&c, &TrainingController::finished);
-    c.newModel(tinyConfig(), QStringLiteral("cpu"));
-    QVERIFY(ready.wait(20000));
-    c.setDataset(tinyData());
-    c.setPreviewInterval(0);
-    c.start(1000000);
+    QVERIFY(startLongRun(c));
     QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step >= 2, 60000);
     c.pause();
     QTRY_COMPARE_WITH_TIMEOUT(c.state(), TrainingController::State::Paused, 30000);
@@ -167,13 +173,8 @@ void TestControllers::pauseAndResume()
 void TestControllers::savedWhilePausedIsClean()
 {
     TrainingController c;
-    QSignalSpy ready(&c, &TrainingController::modelReady);
     QSignalSpy finished(&c, &TrainingController::finished);
-    c.newModel(tinyConfig(), QStringLiteral("cpu"));
-    QVERIFY(ready.wait(20000));
-    c.setDataset(tinyData());
-    c.setPreviewInterval(0);
-    c.start(1000000);
+    QVERIFY(startLongRun(c));
     QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step >= 2, 60000);
     c.pause();
     QTRY_COMPARE_WITH_TIMEOUT(c.state(), TrainingController::State::Paused, 30000);
@@ -252,16 +253,11 @@ void TestControllers::startSaysWhyTheDataDoNotServe()
 void TestControllers::dataChosenDuringARunWaitsForTheNextStart()
 {
     TrainingController c;
-    QSignalSpy ready(&c, &TrainingController::modelReady);
     QSignalSpy finished(&c, &TrainingController::finished);
     QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
-    c.newModel(tinyConfig(), QStringLiteral("cpu"));
-    QVERIFY(ready.wait(20000));
     auto first = std::make_shared<Dataset>(*tinyData());
     first->spec = "synthetic:200";
-    c.setDataset(first);
-    c.setPreviewInterval(0);
-    c.start(1000000);
+    QVERIFY(startLongRun(c, first));
     QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step >= 1, 60000);
     auto second = loadDataSpec("synthetic:64", 1, 16);
     QVERIFY(second);

@@ -152,6 +152,21 @@ void TestWorkers::throwingTaskReported()
     QCOMPARE(failed.size(), 1);
 }
 
+namespace {
+// 16 images of an untrained tiny model, `runs` times DDIM with 3 steps (3 network calls a run).
+QualityRequest tinyQualityRequest(int runs)
+{
+    QualityRequest r;
+    r.model = untrainedSnapshot();
+    r.options.count = 16;
+    SamplerOptions so;
+    so.kind = SamplerKind::Ddim;
+    so.ddimSteps = 3;
+    r.runs.assign(static_cast<size_t>(runs), so);
+    return r;
+}
+} // namespace
+
 void TestWorkers::throwingQualityDenoiserEndsRequest_data()
 {
     QTest::addColumn<bool>("standard");
@@ -169,13 +184,8 @@ void TestWorkers::throwingQualityDenoiserEndsRequest()
     QualityController q;
     QSignalSpy finished(&q, &QualityController::finished);
     QSignalSpy reports(&q, &QualityController::reportReady);
-    QualityRequest r;
-    r.model = untrainedSnapshot();
-    r.options.count = 16;
-    SamplerOptions so;
-    so.kind = SamplerKind::Ddim;
-    so.ddimSteps = 3;
-    r.runs = {so, so};
+    QualityRequest r = tinyQualityRequest(2);
+    const SamplerOptions so = r.runs.front();
     auto calls = std::make_shared<int>(0);
     r.denoiser = [calls, standard](const torch::Tensor& x, const torch::Tensor&) -> torch::Tensor {
         if (++*calls == 5) { // the second call of the second run
@@ -219,13 +229,7 @@ void TestWorkers::abandonedQualityReportsNothing()
     for (const bool abandon : {true, false}) {
         finished.clear();
         reports.clear();
-        QualityRequest r;
-        r.model = untrainedSnapshot();
-        r.options.count = 16;
-        SamplerOptions so;
-        so.kind = SamplerKind::Ddim;
-        so.ddimSteps = 3;
-        r.runs = {so};
+        QualityRequest r = tinyQualityRequest(1);
         auto reached = std::make_shared<std::atomic<bool>>(false);
         auto release = std::make_shared<std::atomic<bool>>(false);
         auto calls = std::make_shared<int>(0);
