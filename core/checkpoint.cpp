@@ -38,6 +38,16 @@ Error weightsMismatch(const std::string& prefix, const std::string& path, const 
                 prefix == "weights" ? std::string("classifier") : prefix, path, detail);
 }
 
+Status weightsFinite(const std::string& prefix, const std::string& path, torch::nn::Module& module)
+{
+    torch::NoGradGuard guard;
+    for (const auto& [name, t] : namedState(module))
+        if (t.is_floating_point() && !torch::isfinite(t).all().item<bool>())
+            return fail(DDPM_MSG("Engine", "'%1' is damaged: its %2 weights hold values that are not numbers (%3)"),
+                        path, prefix == "weights" ? std::string("classifier") : prefix, name);
+    return Ok{};
+}
+
 } // namespace checkpointparts
 
 using namespace checkpointparts;
@@ -56,6 +66,8 @@ public:
     {
     }
     int formatVersion() const override { return 2; }
+
+    bool has(const std::string& key) override { return m_values.contains(key); }
 
     std::optional<ConfigValue> value(const std::string& key) override
     {
@@ -147,7 +159,7 @@ public:
         } catch (const std::exception& e) {
             return weightsMismatch(prefix, m_path, exceptionSummary(e));
         }
-        return Ok{};
+        return weightsFinite(prefix, m_path, module);
     }
 
     Status loadAdam(const std::string& prefix, torch::optim::Adam& optimizer, torch::nn::Module& model) override
@@ -352,7 +364,7 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
     }
     ModelConfig c;
-    std::string missing; // the first setting that is absent or of another type
+    std::string missing, wrongType; // the first setting that is absent, the first of another type
     bool unknownName = false;
     for (const auto& field : configFields()) {
         auto value = r.value(field.key);
@@ -364,11 +376,15 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
             std::get<std::vector<int64_t>>(*value).empty() &&
             std::holds_alternative<std::vector<std::string>>(field.get(c)))
             value = std::vector<std::string>{};
-        if (!value && field.optional)
+        const bool stored = value || r.has(field.key);
+        if (!stored && field.optional)
             continue;
-        if (!value || value->index() != field.get(c).index()) {
+        if (!stored) {
             if (missing.empty())
                 missing = field.key;
+        } else if (!value || value->index() != field.get(c).index()) {
+            if (wrongType.empty())
+                wrongType = field.key;
         } else if (field.accepts && !field.accepts(*value)) {
             unknownName = true;
         } else {
@@ -377,6 +393,9 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
     }
     if (!missing.empty())
         return fail(DDPM_MSG("Engine", "'%1' is incomplete: the setting '%2' is missing"), path, missing);
+    if (!wrongType.empty())
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: the setting '%2' holds the wrong kind of value"), path,
+                    wrongType);
     if (unknownName)
         return fail(DDPM_MSG("Engine", "'%1' names an unknown schedule or prediction"), path);
     if (auto v = validateUNetOptions(c.unet); !v)

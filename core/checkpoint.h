@@ -38,6 +38,8 @@ public:
     virtual int formatVersion() const = 0;
     // A setting or scalar ("model.ch", "step", "format", …), if stored with a type ConfigValue has.
     virtual std::optional<ConfigValue> value(const std::string& key) = 0;
+    // Whether a setting or scalar is stored under `key` at all (value() is empty too for one it cannot read).
+    virtual bool has(const std::string& key) = 0;
     // A stored tensor (CPU), or an undefined one.
     virtual torch::Tensor tensor(const std::string& key) = 0;
     // Whether weights are stored under `prefix`.

@@ -32,6 +32,9 @@ template <typename Map> typename Map::key_type adamKey(const torch::Tensor& p)
 std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::Module& m);
 
 Error weightsMismatch(const std::string& prefix, const std::string& path, const std::string& detail);
+// Whether every floating-point tensor loaded into `module` holds numbers: NaN or infinite weights would
+// only make blank images.
+Status weightsFinite(const std::string& prefix, const std::string& path, torch::nn::Module& module);
 
 // Format 1: the first bytes of its header.
 inline constexpr char kLegacyMagic[8] = {'D', 'D', 'P', 'M', 'C', 'K', 'P', 'T'};

@@ -3,7 +3,9 @@
 #include "dataset.h"
 #include "sizelimits.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <cstdio>
 
 namespace ddpm {
@@ -16,6 +18,8 @@ Status validateTrainOptions(const TrainOptions& options)
         return fail(DDPM_MSG("Engine", "the learning rate must be above 0 and at most 1"));
     if (options.warmupSteps < 0)
         return fail(DDPM_MSG("Engine", "the warm-up cannot be negative"));
+    if (options.warmupSteps > limits::kMaxSteps)
+        return fail(DDPM_MSG("Engine", "the warm-up must be at most %1 steps"), limits::kMaxSteps);
     if (!(options.emaDecay >= 0 && options.emaDecay < 1))
         return fail(DDPM_MSG("Engine", "the EMA decay must be at least 0 and below 1"));
     if (!(options.gradClip > 0) || !std::isfinite(options.gradClip))
@@ -81,6 +85,13 @@ int64_t integer(const V& v)
 {
     return std::get<int64_t>(v);
 }
+// An int setting read from a file: a value beyond int's range becomes the nearest bound, which the
+// validators refuse, rather than wrapping round to a plausible number (2³² + 1000 steps read as 1000).
+int narrowInt(const V& v)
+{
+    return static_cast<int>(
+        std::clamp<int64_t>(integer(v), std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
 double real(const V& v)
 {
     return std::get<double>(v);
@@ -127,7 +138,7 @@ const std::vector<ConfigField>& configFields()
          [](C& c, const V& v) { c.schedule.kind = parseScheduleKind(text(v)).value(); },
          [](const V& v) { return parseScheduleKind(text(v)).ok(); }},
         {"schedule.steps", listed, [](const C& c) -> V { return int64_t{c.schedule.steps}; },
-         [](C& c, const V& v) { c.schedule.steps = static_cast<int>(integer(v)); }, anyValue},
+         [](C& c, const V& v) { c.schedule.steps = narrowInt(v); }, anyValue},
         {"schedule.beta_start", listed, [](const C& c) -> V { return c.schedule.betaStart; },
          [](C& c, const V& v) { c.schedule.betaStart = real(v); }, anyValue},
         {"schedule.beta_end", listed, [](const C& c) -> V { return c.schedule.betaEnd; },
@@ -142,11 +153,11 @@ const std::vector<ConfigField>& configFields()
         {"data", listed, [](const C& c) -> V { return c.dataSpec; }, [](C& c, const V& v) { c.dataSpec = text(v); },
          anyValue},
         {"train.batch", listed, [](const C& c) -> V { return int64_t{c.train.batch}; },
-         [](C& c, const V& v) { c.train.batch = static_cast<int>(integer(v)); }, anyValue},
+         [](C& c, const V& v) { c.train.batch = narrowInt(v); }, anyValue},
         {"train.lr", listed, [](const C& c) -> V { return c.train.lr; }, [](C& c, const V& v) { c.train.lr = real(v); },
          anyValue},
         {"train.warmup_steps", listed, [](const C& c) -> V { return int64_t{c.train.warmupSteps}; },
-         [](C& c, const V& v) { c.train.warmupSteps = static_cast<int>(integer(v)); }, anyValue},
+         [](C& c, const V& v) { c.train.warmupSteps = narrowInt(v); }, anyValue},
         {"train.grad_clip", listed, [](const C& c) -> V { return c.train.gradClip; },
          [](C& c, const V& v) { c.train.gradClip = real(v); }, anyValue},
         {"train.ema_decay", listed, [](const C& c) -> V { return c.train.emaDecay; },
@@ -158,7 +169,7 @@ const std::vector<ConfigField>& configFields()
         {"train.total_steps", listed, [](const C& c) -> V { return c.train.totalSteps; },
          [](C& c, const V& v) { c.train.totalSteps = integer(v); }, anyValue},
         {"train.loss_bins", unlisted, [](const C& c) -> V { return int64_t{c.train.lossBins}; },
-         [](C& c, const V& v) { c.train.lossBins = static_cast<int>(integer(v)); }, anyValue},
+         [](C& c, const V& v) { c.train.lossBins = narrowInt(v); }, anyValue},
         // Class-conditional models (issue 20): absent from older checkpoints, which are unconditional.
         {"model.num_classes", listed, [](const C& c) -> V { return c.unet.numClasses(); },
          [](C& c, const V& v) { c.unet.numClasses(integer(v)); }, anyValue, optional},

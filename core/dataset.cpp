@@ -1,5 +1,8 @@
 #include "dataset.h"
 
+#include "sizelimits.h"
+#include "tensorfile.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -8,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <random>
 #include <sys/stat.h>
@@ -58,8 +62,9 @@ std::string defaultDataSpec()
 
 Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBytes)
 {
-    if (!fileExists(path))
-        return fail(DDPM_MSG("Engine", "cannot open '%1': no such file"), path);
+    // A folder, a pipe or a device is refused by name: a pipe would block gzread for ever.
+    if (auto regular = checkRegularFile(path, std::numeric_limits<uint64_t>::max()); !regular)
+        return regular.failure();
     gzFile f = gzopen(path.c_str(), "rb"); // reads plain files unchanged
     if (!f)
         return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno));
@@ -191,6 +196,7 @@ Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name, Sp
         return {};
     };
     std::vector<torch::Tensor> images, labels;
+    std::vector<std::string> files, unlabelled;
     std::vector<std::string> prefixes;
     if (split != Split::Test)
         prefixes.push_back("train");
@@ -207,15 +213,24 @@ Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name, Sp
         auto ds = loadIdx(img, lbl);
         if (!ds)
             return ds.failure();
+        if (!images.empty() && ds->images.sizes().slice(1) != images.front().sizes().slice(1))
+            return fail(DDPM_MSG("Engine", "'%1' and '%2' hold images of different sizes (%3×%4 and %5×%6)"),
+                        files.front(), img, images.front().size(2), images.front().size(3), ds->images.size(2),
+                        ds->images.size(3));
+        files.push_back(img);
         images.push_back(ds->images);
         if (ds->labels.defined())
             labels.push_back(ds->labels);
+        else
+            unlabelled.push_back(prefix + "-labels-idx1-ubyte");
     }
     if (images.empty())
         return fail(DDPM_MSG("Engine", "no MNIST-style files (train-images-idx3-ubyte[.gz]) in '%1'"), dir);
     Dataset out{name, torch::cat(images, 0), {}, {}};
     if (labels.size() == images.size())
         out.labels = torch::cat(labels, 0);
+    else if (!labels.empty()) // some splits have labels, some not: none are used, and the user is told why
+        out.note = "no labels used: '" + dir + "' has no " + unlabelled.front() + "[.gz]";
     return out;
 }
 
@@ -455,7 +470,8 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
             return fail(DDPM_MSG("Engine", "image folders need the image readers of the ddpm command or the studio"));
         return folderLoader(arg, channels, size);
     } else if (kind == "synthetic") {
-        const int64_t n = arg.empty() ? 10000 : std::atoll(arg.c_str());
+        const bool digits = std::all_of(arg.begin(), arg.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const int64_t n = arg.empty() ? 10000 : digits && arg.size() <= 7 ? std::atoll(arg.c_str()) : 0;
         if (n < 1 || n > 1'000'000)
             return fail(DDPM_MSG("Engine", "the synthetic set takes between 1 and 1000000 images"));
         auto shapes = makeSyntheticShapes(n, channels, size);
@@ -471,6 +487,12 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
     }
     if (!ds)
         return ds;
+    // Checked before fitting: a small file of many tiny images could ask for gigabytes at the model's size.
+    const int64_t count = ds->images.size(0), perImage = channels * size * size;
+    if (perImage > 0 && count > limits::kMaxDatasetBytes / perImage)
+        return fail(DDPM_MSG("Engine", "the data set is too large to hold in memory: %1 images of %2×%3×%3 would "
+                                       "take %4 GiB, and at most %5 GiB are used"),
+                    count, channels, size, (count * perImage) >> 30, limits::kMaxDatasetBytes >> 30);
     nameClasses(ds.value(), kind == "fashion-mnist" ? fashionMnistClassNames()
                             : kind == "cifar10"     ? cifar10ClassNames()
                                                     : std::vector<std::string>{});

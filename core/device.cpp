@@ -62,7 +62,8 @@ bool isOutOfMemory(const std::exception& e, const std::string& line)
     std::string lower = line;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
     return lower.find("out of memory") != std::string::npos || lower.find("not enough memory") != std::string::npos ||
-           lower.find("failed to allocate") != std::string::npos || lower.find("bad_alloc") != std::string::npos;
+           lower.find("failed to allocate") != std::string::npos || lower.find("bad_alloc") != std::string::npos ||
+           lower.find("can't allocate memory") != std::string::npos; // LibTorch's CPU allocator
 }
 
 } // namespace

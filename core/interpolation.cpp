@@ -75,10 +75,14 @@ Status checkOptions(const Sampling& model, const torch::Tensor& a, const torch::
         return fail(DDPM_MSG("Engine", "between 2 and 1000 interpolation steps λ"));
     if (o.mode == InterpolationMode::Ddpm && (o.t < 0 || o.t > model.diffusion.steps()))
         return fail(DDPM_MSG("Engine", "t must lie between 0 and %1"), model.diffusion.steps());
-    if (o.mode == InterpolationMode::Ddim && (o.ddimSteps < 1 || o.ddimSteps > model.diffusion.steps()))
-        return fail(DDPM_MSG("Engine", "DDIM takes between 1 and %1 steps"), model.diffusion.steps());
     SamplerOptions so;
     so.classChoice = o.classChoice;
+    if (o.mode == InterpolationMode::Ddim) {
+        so.kind = SamplerKind::Ddim;
+        so.ddimSteps = o.ddimSteps;
+    }
+    if (auto s = checkSamplerSteps(so, model.diffusion.steps()); !s)
+        return s;
     return model.checkClasses(so);
 }
 

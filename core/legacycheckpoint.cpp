@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -57,36 +59,94 @@ bool declaresOnly(const std::string& source)
     return true;
 }
 
-// Why the archive must not be deserialised, or nothing when it carries no code.
+// One entry of a zip's central directory, as declared (nothing is unpacked to read it).
+struct ZipEntry {
+    std::string name;
+    uint64_t method = 0; // 0: stored, 8: deflated
+    uint64_t packed = 0, unpacked = 0;
+};
+
+// The central directory of a zip of under 4 GiB (a format-1 archive is one), or nothing when it is not
+// well formed.
+std::optional<std::vector<ZipEntry>> zipEntries(const std::string& zip)
+{
+    constexpr size_t kEnd = 22, kEntry = 46;
+    if (zip.size() < kEnd)
+        return std::nullopt;
+    const size_t lowest = zip.size() > kEnd + 0xFFFF ? zip.size() - kEnd - 0xFFFF : 0;
+    size_t end = zip.size() - kEnd;
+    while (le(zip, end, 4) != 0x06054b50) {
+        if (end == lowest)
+            return std::nullopt;
+        --end;
+    }
+    const uint64_t count = le(zip, end + 10, 2), offset = le(zip, end + 16, 4);
+    std::vector<ZipEntry> entries;
+    size_t at = offset;
+    for (uint64_t i = 0; i < count; ++i) {
+        if (at > end || end - at < kEntry || le(zip, at, 4) != 0x02014b50)
+            return std::nullopt;
+        const size_t nameLength = le(zip, at + 28, 2), extra = le(zip, at + 30, 2), comment = le(zip, at + 32, 2);
+        if (end - at - kEntry < nameLength + extra + comment)
+            return std::nullopt;
+        entries.push_back(
+            {zip.substr(at + kEntry, nameLength), le(zip, at + 10, 2), le(zip, at + 20, 4), le(zip, at + 24, 4)});
+        at += kEntry + nameLength + extra + comment;
+    }
+    return entries;
+}
+
+bool allDigits(const std::string& s, size_t from)
+{
+    return from < s.size() && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from), s.end(),
+                                          [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool endsWith(const std::string& s, const char* tail)
+{
+    const size_t n = std::strlen(tail);
+    return s.size() > n && s.compare(s.size() - n, n, tail) == 0;
+}
+
+// Why the archive must not be deserialised, or nothing when it carries no code. Only the records that
+// LibTorch's OutputArchive writes are taken, named in any letter case (LibTorch's zip reader finds
+// "code/x.py" under "CODE/x.py" too), and none is unpacked beyond 1 MiB.
 std::optional<Error> archiveCarriesCode(const std::string& payload, const std::string& path)
 {
+    const auto refused = [&](const std::string& record) {
+        return fail(DDPM_MSG("Engine", "'%1' is refused: its archive carries TorchScript code ('%2'), which would run "
+                                       "when it is opened"),
+                    path, record);
+    };
+    const auto entries = zipEntries(payload);
+    if (!entries)
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: its contents cannot be read"), path);
+    for (const auto& e : *entries)
+        if ((e.method != 0 && e.unpacked > (uint64_t{1} << 20)) || e.unpacked == 0xFFFFFFFFu ||
+            (e.method == 0 && e.unpacked != e.packed))
+            return fail(DDPM_MSG("Engine", "'%1' is refused: its archive entry '%2' would unpack to %3 bytes"), path,
+                        e.name, e.unpacked);
     try {
         std::istringstream is(payload, std::ios::binary);
         caffe2::serialize::PyTorchStreamReader reader(&is);
         for (const auto& record : reader.getAllRecords()) {
-            if (record.rfind("code/", 0) != 0)
+            std::string name = record;
+            std::transform(name.begin(), name.end(), name.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const bool data = name == "data.pkl" || name == "constants.pkl" || name == "version" ||
+                              name == ".data/version" || name == "byteorder" ||
+                              (name.rfind("data/", 0) == 0 && allDigits(name, 5)) ||
+                              (name.rfind("constants/", 0) == 0 && allDigits(name, 10));
+            if (data)
                 continue;
-            if (record.size() > 10 && record.compare(record.size() - 10, 10, ".debug_pkl") == 0)
+            if (name.rfind("code/", 0) != 0 || !(endsWith(name, ".py") || endsWith(name, ".py.debug_pkl")))
+                return refused(record);
+            if (endsWith(name, ".debug_pkl"))
                 continue; // source ranges for error messages: never executed
-            const bool python = record.size() > 3 && record.compare(record.size() - 3, 3, ".py") == 0;
-            if (!python)
-                return fail(DDPM_MSG("Engine",
-                                     "'%1' is refused: its archive carries TorchScript code ('%2'), which would run "
-                                     "when it is opened"),
-                            path, record);
-            auto data = reader.getRecord(record);
-            const auto size = std::get<1>(data);
-            if (size > (size_t{1} << 20))
-                return fail(DDPM_MSG("Engine",
-                                     "'%1' is refused: its archive carries TorchScript code ('%2'), which would run "
-                                     "when it is opened"),
-                            path, record);
-            const std::string source(static_cast<const char*>(std::get<0>(data).get()), size);
+            auto bytes = reader.getRecord(record);
+            const std::string source(static_cast<const char*>(std::get<0>(bytes).get()), std::get<1>(bytes));
             if (!declaresOnly(source))
-                return fail(DDPM_MSG("Engine",
-                                     "'%1' is refused: its archive carries TorchScript code ('%2'), which would run "
-                                     "when it is opened"),
-                            path, record);
+                return refused(record);
         }
     } catch (const std::exception&) {
         return fail(DDPM_MSG("Engine", "'%1' is damaged: its contents cannot be read"), path);
@@ -106,6 +166,15 @@ std::optional<ConfigValue> fromIValue(const c10::IValue& v)
         return v.toStringRef();
     if (v.isIntList())
         return v.toIntVector();
+    if (v.isList()) { // class names (an empty list of them too)
+        std::vector<std::string> names;
+        for (const c10::IValue& e : v.toList()) {
+            if (!e.isString())
+                return std::nullopt;
+            names.push_back(e.toStringRef());
+        }
+        return names;
+    }
     return std::nullopt;
 }
 
@@ -126,6 +195,16 @@ public:
     {
     }
     int formatVersion() const override { return 1; }
+
+    bool has(const std::string& key) override
+    {
+        try {
+            c10::IValue v;
+            return m_archive->try_read(key, v);
+        } catch (const std::exception&) {
+            return false;
+        }
+    }
 
     std::optional<ConfigValue> value(const std::string& key) override
     {
@@ -195,7 +274,7 @@ public:
         } catch (const std::exception& e) {
             return weightsMismatch(prefix, m_path, exceptionSummary(e));
         }
-        return Ok{};
+        return weightsFinite(prefix, m_path, module);
     }
 
     Status loadAdam(const std::string& prefix, torch::optim::Adam& optimizer, torch::nn::Module& model) override

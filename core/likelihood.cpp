@@ -216,11 +216,22 @@ torch::Tensor boundEstimate(const Diffusion& diffusion, const Denoiser& denoiser
                             const BoundOptions& options)
 {
     const int T = diffusion.steps();
+    const int exact = std::min(T, kExactBoundTerms);
     const auto x = x0.to(diffusion.device(), torch::kFloat32);
+    const int64_t batch = x.size(0);
     auto generator = at::detail::createCPUGenerator(options.seed ^ 0x9e3779b97f4a7c15ULL);
-    const auto tIndex = torch::randint(T, {x.size(0)}, generator, torch::kInt64).to(x.device());
-    const auto eps = torch::randn(x.sizes(), generator, torch::kFloat32).to(x.device());
-    return priorTerm(diffusion, x).cpu() + T * boundTerms(diffusion, denoiser, x, tIndex, eps, options).cpu();
+    const auto term = [&](const torch::Tensor& tIndex) {
+        const auto eps = torch::randn(x.sizes(), generator, torch::kFloat32).to(x.device());
+        return boundTerms(diffusion, denoiser, x, tIndex, eps, options).cpu();
+    };
+    auto total = priorTerm(diffusion, x).cpu();
+    for (int t = 1; t <= exact; ++t)
+        total += term(torch::full({batch}, t - 1, torch::dtype(torch::kInt64).device(x.device())));
+    if (T > exact) {
+        const auto tIndex = torch::randint(exact, T, {batch}, generator, torch::kInt64).to(x.device());
+        total += static_cast<double>(T - exact) * term(tIndex);
+    }
+    return total;
 }
 
 } // namespace ddpm

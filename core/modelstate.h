@@ -31,10 +31,12 @@ struct ModelState {
     UNet model{nullptr}; // raw weights
     UNet ema{nullptr};   // EMA weights
     torch::Device device = torch::kCPU;
-    double lr = 0;             // the learning rate of the last step taken (of the first one before any)
-    bool samplingOnly = false; // EMA weights only (model is a copy of ema): see exportSamplingCheckpoint
-    int formatVersion = 0;     // of the file it came from (0: not read from a file)
-    LossHistory lossHistory;   // bounded (losshistory.h): copying it costs at most a few MB
+    double lr = 0; // the learning rate of the last step taken (of the first one before any)
+    // EMA weights only (model is a copy of ema): a file written by exportSamplingCheckpoint, or a trainer's
+    // state read from one (or started from another model's weights) before its next step.
+    bool samplingOnly = false;
+    int formatVersion = 0;   // of the file it came from (0: not read from a file)
+    LossHistory lossHistory; // bounded (losshistory.h): copying it costs at most a few MB
     std::vector<double> binLoss;
     std::vector<BinLossSnapshot> binLossHistory;
 

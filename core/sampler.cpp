@@ -69,6 +69,16 @@ std::vector<int> ddimTimesteps(int startT, int steps)
     return ts;
 }
 
+Status checkSamplerSteps(const SamplerOptions& options, int T)
+{
+    const bool ok = options.ddimSteps >= 1 && options.ddimSteps <= T;
+    if (options.kind == SamplerKind::Ddim && !ok)
+        return fail(DDPM_MSG("Engine", "DDIM takes between 1 and %1 steps"), T);
+    if (options.kind == SamplerKind::Langevin && !ok)
+        return fail(DDPM_MSG("Engine", "annealed Langevin takes between 1 and %1 noise levels"), T);
+    return Ok{};
+}
+
 int langevinFixedT(const SamplerOptions& options, int startT)
 {
     if (options.fixedT > 0)
@@ -317,27 +327,19 @@ torch::Tensor ReverseProcess::langevin(torch::Tensor x, int t, torch::Tensor eps
 
 torch::Tensor ReverseProcess::correct(torch::Tensor x, int t)
 {
-    // The Langevin corrector of Song et al. 2021 (Algorithm 5, VP): ε = 2 α_t (r ‖z‖ / ‖s‖)², then
-    // x ← x + ε s + √(2ε) z; the norms are each image's own, so that images stay independent.
+    // The Langevin corrector of Song et al. 2021 (Algorithm 5, VP), x ← x + ε s + √(2ε) z, with the step
+    // their ε = 2 α_t (r ‖z‖ / ‖s‖)² takes where ‖z‖² = D and ‖s‖² = D / (1 − ᾱ_t), as they are for
+    // images: ε = 2 α_t r² (1 − ᾱ_t). One step for every image and state: a step that grew where the
+    // score is small (a mode's centre, between modes: common in 2-D) would spread the samples without a
+    // Metropolis test to undo it, and images stay independent of their batch.
     const auto& s = m_diffusion.schedule();
     const auto i = static_cast<size_t>(t - 1);
     const double alpha = 1.0 - s.beta()[i];
+    const double oneMinusAlphaBar = s.sqrtOneMinusAlphaBar()[i] * s.sqrtOneMinusAlphaBar()[i];
+    const double eps = 2.0 * alpha * m_options.snr * m_options.snr * oneMinusAlphaBar;
     for (int step = 0; step < std::max(1, m_options.langevinSteps); ++step) {
         const auto score = -predict(x, t).second / s.sqrtOneMinusAlphaBar()[i];
-        const auto z = noiseLike(x);
-        std::vector<int64_t> shape(static_cast<size_t>(x.dim()), 1); // [N, 1, …]: one value an image
-        shape[0] = x.size(0);
-        const auto perImage = [&shape](const torch::Tensor& v) {
-            return v.flatten(1).norm(2, 1).clamp_min(1e-12).view(shape);
-        };
-        // ‖s‖ at least half of what pure noise at this level would give (‖z‖/√(1 − ᾱ_t)): where the
-        // score nearly vanishes — at a mode's centre or between modes, common in 2-D, rare for images —
-        // the ratio would otherwise send a point far off (the step stays below 8 α_t r² (1 − ᾱ_t)).
-        const auto zNorm = perImage(z);
-        const auto sNorm = torch::maximum(perImage(score), 0.5 * zNorm / s.sqrtOneMinusAlphaBar()[i]);
-        const auto ratio = m_options.snr * zNorm / sNorm;
-        const auto eps = 2.0 * alpha * ratio * ratio;
-        x = x + eps * score + (2.0 * eps).sqrt() * z;
+        x = x + eps * score + std::sqrt(2.0 * eps) * noiseLike(x);
     }
     return x;
 }

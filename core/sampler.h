@@ -141,6 +141,10 @@ std::vector<int> ddimTimesteps(int startT, int steps);
 // every one for DDPM, the evenly spaced subsequence for DDIM and Langevin, langevin-fixed's one level
 // repeated.
 std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT);
+// Whether a run from noise of a model with T steps can take as many steps as `options` ask: DDIM and
+// the annealed Langevin sampler visit at most T levels. (A run from x_t at startT < T is cut short to
+// startT by samplerTimesteps; only the commands, which start from noise, hold a user to this.)
+Status checkSamplerSteps(const SamplerOptions& options, int T);
 // langevin-fixed's level for a run from startT.
 int langevinFixedT(const SamplerOptions& options, int startT);
 // Network evaluations of a run from startT: the honest measure of a sampler's cost (a corrector step or

@@ -33,6 +33,7 @@ constexpr int64_t kMaxToyPoints = 1'000'000; // 2-D points of a toy data set or 
 // Data sets.
 constexpr int64_t kMaxImages = 10'000'000;
 constexpr int64_t kMaxImageSide = 4096;
+constexpr int64_t kMaxDatasetBytes = int64_t{4} << 30; // the images at the model's size, held in memory
 
 // Files.
 constexpr uint64_t kMaxCheckpointBytes = uint64_t{16} << 30; // a whole checkpoint file

@@ -286,6 +286,7 @@ Result<StepStats> Trainer::stepUnguarded()
     }
     m_optimizer->step();
     ++m_step;
+    m_rawIsEmaCopy = false;
     updateEma();
 
     updateBinLoss(m_binLoss, perSample, batch.tIndex, m_diffusion.steps());
@@ -320,6 +321,7 @@ ModelState Trainer::state() const
     s.model = cloneUNet(m_model);
     s.ema = cloneUNet(m_ema);
     s.device = m_device;
+    s.samplingOnly = m_rawIsEmaCopy;
     s.lr = learningRate(std::max<int64_t>(0, m_step - 1));
     s.lossHistory = m_history;
     s.binLoss = m_binLoss;
@@ -373,6 +375,7 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
     if (samplingOnly) {
         // Training goes on from the averaged weights with a fresh optimizer.
         copyWeights(*trainer->m_ema, *trainer->m_model);
+        trainer->m_rawIsEmaCopy = true;
     } else {
         if (auto s = r.loadModule("model", *trainer->m_model); !s)
             return s.failure();
@@ -393,7 +396,7 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string& path, torch:
             std::lock_guard<std::mutex> lock(gen.mutex());
             gen.set_state(rng);
         } catch (const std::exception& e) {
-            return fail(DDPM_MSG("Engine", "the optimizer state or step in '%1' cannot be read (%2)"), path,
+            return fail(DDPM_MSG("Engine", "the random generator's state in '%1' cannot be read (%2)"), path,
                         exceptionSummary(e));
         }
     }
@@ -441,6 +444,7 @@ Status Trainer::startFrom(OpenedFile& opened, const std::string& path)
             return fail(DDPM_MSG("Engine", "'%1' cannot start this model: it has no weights for %2"), path, name);
     }
     copyWeights(*m_model, *m_ema);
+    m_rawIsEmaCopy = true;
     m_config.initFrom = std::filesystem::path(path).filename().string() + ", step " + std::to_string(opened.step) +
                         ", sha256 " + sha256OfFile(path);
     return Ok{};

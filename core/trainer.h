@@ -123,6 +123,9 @@ private:
     std::shared_ptr<Distributed> m_distributed;
     std::unique_ptr<GradientAverager> m_averager; // the gradients' all-reduce during the backward pass
     int64_t m_step = 0;
+    // The raw network is a copy of the EMA one, as read from a file of EMA weights only or started from
+    // another model's (ModelState::samplingOnly), until the next step.
+    bool m_rawIsEmaCopy = false;
     LossHistory m_history;
     std::vector<double> m_binLoss;
     std::vector<BinLossSnapshot> m_binHistory;

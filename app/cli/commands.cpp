@@ -303,6 +303,11 @@ void addBenchOptions(CLI::App* app, BenchOptions& o)
 
 int bench(const BenchOptions& options)
 {
+    // A name that no preset, device or precision has is a usage error, as for every other command.
+    if (auto c = computeOptions(options.threads, options.device, options.precision); !c)
+        return fail(c.error(), 2);
+    if (auto c = makeConfig(options.model); !c)
+        return fail(c.error(), 2);
     auto r = runBench(options);
     if (!r)
         return fail(r.error());

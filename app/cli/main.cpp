@@ -24,7 +24,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
@@ -100,7 +99,8 @@ void addClassOptions(CLI::App* c, std::string& classChoice, SamplerOptions& o)
     addNumber(c, "--guidance", o.guidance, 0, 100,
               "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, " +
                   byDefault.str() + " when not given (others write s = 1 + w)",
-              "W");
+              "W")
+        ->default_str(""); // the default depends on the model and --class, as the help says
 }
 
 const char* const kSamplerHelp = "ddpm, ddim, langevin (annealed) or langevin-fixed (one noise level)";
@@ -361,6 +361,8 @@ int sample(const SampleArgs& a)
         return rc;
     if (const int rc = applyClassChoice(a.command, a.classChoice, opened->sampling, so.value()))
         return rc;
+    if (auto s = checkSamplerSteps(so.value(), opened->sampling.diffusion.steps()); !s)
+        return fail("--steps " + std::to_string(so->ddimSteps) + ": " + s.error(), 2);
     const int batch = a.batch == 0 ? defaultSamplingBatch(compute->device) : a.batch;
     if (const int rc = prepareOutDir(a))
         return rc;
@@ -495,13 +497,11 @@ nlohmann::ordered_json qualityJson(const QualityArgs& a, const ModelState& m, co
 int writeQualityCsv(const std::string& path, const std::vector<std::string>& classNames,
                     const std::vector<QualityReport>& reports)
 {
-    QSaveFile csv(QString::fromStdString(path));
     std::string text = qualityCsvHeader(classNames);
     for (const auto& r : reports)
         text += qualityReportToCsvRow(r);
-    if (!csv.open(QIODevice::WriteOnly) || csv.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
-        !csv.commit())
-        return fail(QStringLiteral("cannot write '%1': %2").arg(csv.fileName(), csv.errorString()).toStdString());
+    if (auto s = saveBytesAtomically(QByteArray::fromStdString(text), QString::fromStdString(path)); !s)
+        return fail(s.error());
     return 0;
 }
 
@@ -529,6 +529,8 @@ int quality(const QualityArgs& a)
         return fail("--guidance-sweep: '" + a.checkpoint + "' was trained without classes", 2);
     if (const int rc = applyClassChoice(a.command, a.classChoice, opened->sampling, qo.sampler))
         return rc;
+    if (auto s = checkSamplerSteps(qo.sampler, opened->sampling.diffusion.steps()); !s)
+        return fail("--steps " + std::to_string(qo.sampler.ddimSteps) + ": " + s.error(), 2);
     if (m.config.unet.imageChannels() != 1)
         return fail("'" + a.checkpoint + "' makes " + std::to_string(m.config.unet.imageChannels()) +
                     "-channel images; quality is measured against Fashion-MNIST, for grey models only");

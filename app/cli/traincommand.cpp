@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +42,12 @@ public:
     {
         static const std::string header = "step,loss,grad_norm,lr,img_per_s\n";
         std::string kept = header;
+        // A pipe or a device in its place would block the read, or take the rows somewhere else.
+        if (auto regular = checkRegularFile(path, std::numeric_limits<uint64_t>::max());
+            !regular && ::access(path.c_str(), F_OK) == 0) {
+            m_error = regular.error();
+            return false;
+        }
         if (resume) {
             if (std::FILE* in = std::fopen(path.c_str(), "r")) {
                 char line[512];

@@ -1,5 +1,7 @@
 #include "imageio.h"
 
+#include "sizelimits.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -115,22 +117,27 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
         files << it.next();
     files.sort();
     std::vector<torch::Tensor> images;
-    QStringList folders; // each loaded image's first subfolder ("" for one directly in `dir`)
-    const QDir root(dir);
-    constexpr int kMaxImages = 200000;
+    QStringList folders;                      // each loaded image's first subfolder ("" for one directly in `dir`)
+    const QDir root(info.absoluteFilePath()); // a relative `dir` would leave every image's path as it is
+    // At most 200,000 images, and no more than the memory budget holds at the model's size.
+    const int kMaxImages =
+        static_cast<int>(std::min<int64_t>(200000, limits::kMaxDatasetBytes / (channels * size * size)));
     bool capped = false;
     for (const auto& f : files) {
         if (static_cast<int>(images.size()) >= kMaxImages) {
             capped = true;
             break;
         }
-        QImageReader reader(f);
-        reader.setAutoTransform(true);
-        // Refuse absurd sizes before decoding anything.
-        const QSize sz = reader.size();
         QImage img;
-        if (reader.canRead() && (!sz.isValid() || (sz.width() <= 16384 && sz.height() <= 16384)))
-            img = reader.read();
+        // Only regular files: a link to a pipe or a device would block the read, or never end.
+        if (QFileInfo(f).isFile()) {
+            QImageReader reader(f);
+            reader.setAutoTransform(true);
+            // Refuse absurd sizes before decoding anything.
+            const QSize sz = reader.size();
+            if (reader.canRead() && (!sz.isValid() || (sz.width() <= 16384 && sz.height() <= 16384)))
+                img = reader.read();
+        }
         if (img.isNull()) {
             ++rep.skipped;
             if (rep.skippedExamples.size() < 5)
@@ -148,7 +155,7 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
             std::memcpy(t.data_ptr<uint8_t>() + y * size * channels, img.constScanLine(y),
                         static_cast<size_t>(size * channels));
         images.push_back(t.permute({2, 0, 1}));
-        const QString relative = root.relativeFilePath(f);
+        const QString relative = root.relativeFilePath(QFileInfo(f).absoluteFilePath());
         folders << (relative.contains('/') ? relative.section('/', 0, 0) : QString());
         ++rep.loaded;
     }
@@ -188,7 +195,9 @@ Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
         return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2")
                          .arg(path, file.errorString())
                          .toStdString()};
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    // flush() first: Qt 6.4's commit() does not see a write that fails while the file closes (a full
+    // disk), and would put an empty file in place of the earlier one.
+    if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
         const QString why = file.errorString();
         file.cancelWriting();
         return Error{

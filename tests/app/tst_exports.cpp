@@ -15,6 +15,8 @@
 #include <QStorageInfo>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+
 using namespace ddpm;
 
 namespace {
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void framesMustMatch();
     void imageAndSidecarTogether();
     void fullDiskKeepsEarlierPair();
+    void fullDiskKeepsEarlierFile();
     void earlierExportNotMixed();
     void fullDiskKeepsEarlierFolderExport();
 
@@ -307,6 +310,28 @@ void TestExports::fullDiskKeepsEarlierPair()
     QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden).size(), 3); // the pair and the filler
 }
 
+// One file (a GIF, a CSV, a sidecar) written over an earlier one on a full disk: the bytes fit Qt's
+// write buffer, so the failure comes only as the file closes; it is reported, and the earlier file stays.
+void TestExports::fullDiskKeepsEarlierFile()
+{
+    const QString mountPoint = m_dir.filePath(QStringLiteral("small-disk-file"));
+    DDPM_MOUNT_SMALL_DISK(disk, mountPoint, QStringLiteral("1m"));
+    const QString path = mountPoint + QStringLiteral("/loss.csv");
+    QVERIFY(saveBytesAtomically("step,loss\n1,0.5\n", path));
+    {
+        QFile filler(mountPoint + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size() && filler.flush()) { }
+    }
+    QCOMPARE(QStorageInfo(mountPoint).bytesAvailable(), 0);
+    const auto failed = saveBytesAtomically(QByteArray(8000, 'n'), path);
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().find("unchanged") != std::string::npos, failed.error().c_str());
+    QCOMPARE(contents(path), QByteArray("step,loss\n1,0.5\n"));
+    QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden).size(), 2); // the file and the filler
+}
+
 // A folder that holds an earlier export is refused, with the reason, instead of mixing old and new
 // files; replacing removes the earlier files first.
 void TestExports::earlierExportNotMixed()
@@ -392,13 +417,22 @@ void TestExports::folderSubfoldersAreClasses()
     QFile odd(dir.filePath(QStringLiteral("cat/notes.txt")));
     QVERIFY(odd.open(QIODevice::WriteOnly) && odd.write("not an image") > 0);
     odd.close();
+    // A link that names an image but leads to a pipe: opening it would wait for a writer for ever.
+    QTemporaryDir elsewhere;
+    const QByteArray pipe = elsewhere.filePath(QStringLiteral("pipe")).toLocal8Bit();
+    QCOMPARE(::mkfifo(pipe.constData(), 0600), 0);
+    QVERIFY(QFile::link(QString::fromLocal8Bit(pipe), dir.filePath(QStringLiteral("zebra/pipe.png"))));
     FolderReport report;
-    auto data = loadImageFolder(dir.path(), 1, 8, &report);
+    // Named relative to the working folder, as `--data folder:images` names it.
+    const QString before = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(QFileInfo(dir.path()).path()));
+    auto data = loadImageFolder(QFileInfo(dir.path()).fileName(), 1, 8, &report);
+    QVERIFY(QDir::setCurrent(before));
     QVERIFY2(data, data.ok() ? "" : data.error().c_str());
     QCOMPARE(report.loaded, 3);
-    QCOMPARE(report.skipped, 1);
+    QCOMPARE(report.skipped, 2);
     QCOMPARE(QString::fromStdString(data->note), // what the Data view and the command show
-             QStringLiteral("1 file skipped, not an image that can be read (notes.txt)"));
+             QStringLiteral("2 files skipped, not images that can be read (notes.txt, pipe.png)"));
     QCOMPARE(data->classNames, (std::vector<std::string>{"cat", "zebra"}));
     QVERIFY(data->labels.defined());
     // Files are read in sorted path order: cat/c.png, zebra/a.png, zebra/b.png.

@@ -19,7 +19,9 @@
 #include "tensorfile.h"
 #include "trainer.h"
 
+#include <algorithm>
 #include <csignal>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <QTemporaryDir>
 
@@ -742,6 +744,15 @@ void TestCli::optionsCheckedBeforeWork()
         QVERIFY2(refused.code == 2 && refused.err.contains("the checkpoint's model is"), refused.err.constData());
     }
 
+    // A log that is a pipe would block the resumed run as it reads the earlier rows: refused at once.
+    const QString pipe = m_dir.filePath(QStringLiteral("log-pipe.csv"));
+    QCOMPARE(::mkfifo(pipe.toLocal8Bit().constData(), 0600), 0);
+    auto piped = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"),
+                      QStringLiteral("3"), QStringLiteral("--log"), pipe, QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("never.ckpt")), QStringLiteral("--device"), QStringLiteral("cpu")},
+                     60000);
+    QVERIFY2(piped.code == 1 && piped.err.contains("not a regular file"), piped.err.constData());
+
     // Export onto its own input would drop the training state.
     const auto readAll = [](const QString& path) {
         QFile f(path);
@@ -773,6 +784,43 @@ void TestCli::optionsCheckedBeforeWork()
                     QStringLiteral("raw"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("raw.png"))});
     QVERIFY2(raw.code != 0 && raw.err.contains("only the EMA weights"), raw.err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("raw.png"))));
+
+    // More DDIM steps or Langevin levels than the model has timesteps: refused, not quietly cut to T.
+    const int T = info(ckpt).value(QStringLiteral("schedule")).toObject().value(QStringLiteral("steps")).toInt();
+    QVERIFY(T > 1);
+    const QString beyond = QString::number(T + 1);
+    for (const char* sampler : {"ddim", "langevin"}) {
+        for (const QString& command : {QStringLiteral("sample"), QStringLiteral("quality")}) {
+            QStringList args{command,
+                             QStringLiteral("--checkpoint"),
+                             ckpt,
+                             QStringLiteral("--sampler"),
+                             QString::fromLatin1(sampler),
+                             QStringLiteral("--steps"),
+                             beyond};
+            if (command == QLatin1String("sample"))
+                args << QStringLiteral("--out") << m_dir.filePath(QStringLiteral("beyond.png"));
+            auto s = run(args);
+            QVERIFY2(s.code == 2 && s.err.contains(QStringLiteral("--steps %1: ").arg(beyond).toUtf8()) &&
+                         s.err.contains(QStringLiteral("between 1 and %1").arg(T).toUtf8()),
+                     s.err.constData());
+        }
+    }
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("beyond.png"))));
+
+    // A name no preset or precision has is a usage error for bench too.
+    for (const QStringList& bad : {QStringList{QStringLiteral("--model"), QStringLiteral("huge")},
+                                   QStringList{QStringLiteral("--precision"), QStringLiteral("fp8")}}) {
+        auto b = run(QStringList{QStringLiteral("bench")} + bad);
+        QVERIFY2(b.code == 2 && b.err.contains(bad.last().toUtf8()), b.err.constData());
+    }
+
+    // --guidance's default depends on the model: the help gives none of its own ("W=0" was wrong).
+    const auto help = run({QStringLiteral("sample"), QStringLiteral("--help")}).out.split('\n');
+    const auto guidance =
+        std::find_if(help.begin(), help.end(), [](const QByteArray& l) { return l.contains("--guidance"); });
+    QVERIFY(guidance != help.end());
+    QVERIFY2(!guidance->contains("W="), guidance->constData());
 }
 
 void TestCli::interruptSavesCheckpoint_data()
@@ -1017,13 +1065,13 @@ void TestCli::nllOfTheDemoModel()
     const QString data =
         ddpm::fashionMnistAvailable() ? QStringLiteral("fashion-mnist:test") : QStringLiteral("synthetic:2");
     auto r = run({QStringLiteral("nll"), QStringLiteral("--checkpoint"), demo, QStringLiteral("--data"), data,
-                  QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--precision"), QStringLiteral("fp32"),
-                  QStringLiteral("--csv"), csv});
+                  QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--csv"), csv});
     QVERIFY2(r.code == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.value(QStringLiteral("images")).toInt(), 2);
     QCOMPARE(o.value(QStringLiteral("dims")).toInt(), 32 * 32);
-    QCOMPARE(o.value(QStringLiteral("network_evaluations")).toInt(), 2 * 1001);
+    QCOMPARE(o.value(QStringLiteral("network_evaluations")).toInt(), 2 * (1000 + 11)); // the terms, the estimate
+    QCOMPARE(o.value(QStringLiteral("precision")).toString(), QStringLiteral("fp32")); // the default, and said
     const double total = o.value(QStringLiteral("bits_per_dim")).toDouble();
     QVERIFY2(total > 0 && total < 8, r.out.constData()); // below the 8 bits of a uniform model
     const QJsonObject terms = o.value(QStringLiteral("terms_bits_per_dim")).toObject();

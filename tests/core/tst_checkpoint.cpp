@@ -81,11 +81,8 @@ bool optimizerStatesEqual(Trainer& x, Trainer& y)
 
 // The container of format 1, as earlier versions wrote it: magic, version, length, CRC-32 and a
 // LibTorch archive. Only for tests that check such files still open.
-void writeFormat1(torch::serialize::OutputArchive& archive, const QString& path)
+QByteArray format1File(const QByteArray& payload)
 {
-    std::ostringstream os(std::ios::binary);
-    archive.save_to(os);
-    const std::string payload = os.str();
     QByteArray file("DDPMCKPT", 8);
     auto put = [&](uint64_t v, int bytes) {
         for (int i = 0; i < bytes; ++i)
@@ -94,8 +91,24 @@ void writeFormat1(torch::serialize::OutputArchive& archive, const QString& path)
     put(1, 4);
     put(payload.size(), 8);
     put(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(payload.data()), uInt(payload.size())), 4);
-    file.append(payload.data(), int(payload.size()));
-    writeAll(path, file);
+    return file + payload;
+}
+
+void writeFormat1(torch::serialize::OutputArchive& archive, const QString& path)
+{
+    std::ostringstream os(std::ios::binary);
+    archive.save_to(os);
+    const std::string payload = os.str();
+    writeAll(path, format1File(QByteArray(payload.data(), qsizetype(payload.size()))));
+}
+
+// The rest of a sampling-only checkpoint (step 10, the EMA weights only) after the settings a test wrote.
+bool finishEmaOnly(CheckpointWriter& w, const UNet& weights, const QString& path)
+{
+    w.value("step", int64_t{10});
+    w.value("sampling_only", true);
+    w.module("ema", *weights);
+    return static_cast<bool>(w.write(path.toStdString()));
 }
 
 // The checkpoint schema of format 1, written the way Trainer::save wrote it then.
@@ -130,6 +143,7 @@ private Q_SLOTS:
     void weightsThatDisagreeRefused();
     void failedWriteKeepsOldFile();
     void messageKeepsItsArguments();
+    void codeCarryingArchiveRefused_data();
     void codeCarryingArchiveRefused();
     void format1StillOpens();
     void tensorFileHeadersValidated_data();
@@ -139,6 +153,9 @@ private Q_SLOTS:
     void staleTemporariesRemoved();
     void sizesFromFileLimited_data();
     void sizesFromFileLimited();
+    void settingsAbsentOrOfAnotherKindNamed_data();
+    void settingsAbsentOrOfAnotherKindNamed();
+    void weightsThatAreNotNumbersRefused();
     void fullDiskKeepsOldFile();
 
 private:
@@ -270,9 +287,12 @@ void TestCheckpoint::samplingOnlyCheckpoint()
     auto model = resumed.value()->model()->parameters();
     for (size_t i = 0; i < model.size(); ++i)
         QVERIFY(torch::equal(model[i], halfEma[i]));
+    QVERIFY(resumed.value()->state().samplingOnly); // its raw weights are the EMA ones, as read
     QVERIFY(resumed.value()->setDataset(m_data));
     QVERIFY(resumed.value()->step());
     QCOMPARE(resumed.value()->stepCount(), 9);
+    QVERIFY(!resumed.value()->state().samplingOnly); // until a step makes them its own
+    QVERIFY(!Trainer::resume(full, torch::kCPU).value()->state().samplingOnly);
 
     // A sampling-only file is not a source for another export's training weights, but exports again.
     QVERIFY(exportSamplingCheckpoint(lean, m_dir.filePath(QStringLiteral("again.ckpt")).toStdString(), false));
@@ -438,32 +458,68 @@ void TestCheckpoint::messageKeepsItsArguments()
 // A checkpoint of the old container whose TorchScript archive carries a class with a __setstate__
 // (tests/fixtures/make_code_carrying_checkpoint.py): LibTorch's loader runs it and creates a marker
 // file; opening it in any of the program's ways is refused, says why, and runs nothing.
+// The fixture as written, and varied: its code records named in capitals (LibTorch's zip reader finds
+// "code/x.py" under "CODE/x.py" too), and a record whose declared size would unpack far beyond its bytes.
+void TestCheckpoint::codeCarryingArchiveRefused_data()
+{
+    QTest::addColumn<QString>("variant");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("as written") << QString() << QStringLiteral("carries TorchScript code ('code/__torch__.py')");
+    QTest::newRow("code in capitals") << QStringLiteral("CODE")
+                                      << QStringLiteral("carries TorchScript code ('CODE/__torch__.py')");
+    QTest::newRow("code in mixed case") << QStringLiteral("Code")
+                                        << QStringLiteral("carries TorchScript code ('Code/__torch__.py')");
+    QTest::newRow("unpacks to 16 MiB") << QStringLiteral("bomb")
+                                       << QStringLiteral("'archive/code/__torch__.py' would unpack to 16777216 bytes");
+}
+
 void TestCheckpoint::codeCarryingArchiveRefused()
 {
-    const std::string fixture = DDPM_SOURCE_DIR "/tests/fixtures/code-carrying.ckpt";
-    const char* marker = "/tmp/ddpm-studio-security-marker";
+    QFETCH(QString, variant);
+    QFETCH(QString, message);
+    const char* marker = "/tmp/ddpm-studio-security-marker"; // the path the fixture's code writes
+    const QByteArray fixture = readAll(QStringLiteral(DDPM_SOURCE_DIR "/tests/fixtures/code-carrying.ckpt"));
+    QVERIFY(fixture.size() > 24);
+    QByteArray payload = fixture.mid(24);
+    const QByteArray codeRecord("archive/code/__torch__.py");
+    if (variant == QLatin1String("bomb")) {
+        // The central directory's entry (signature PK\1\2, its name 46 bytes on) declares 16 MiB unpacked.
+        qsizetype name = -1;
+        for (qsizetype at = payload.indexOf(codeRecord); at >= 0; at = payload.indexOf(codeRecord, at + 1))
+            if (at > 46 && payload.mid(at - 46, 4) == QByteArray("PK\x01\x02", 4) &&
+                (uchar(payload[at - 46 + 28]) | uchar(payload[at - 46 + 29]) << 8) == codeRecord.size())
+                name = at;
+        QVERIFY(name > 46);
+        const uint32_t declared = 16u << 20;
+        for (int i = 0; i < 4; ++i)
+            payload[name - 46 + 24 + i] = char((declared >> (8 * i)) & 0xff);
+    } else if (!variant.isEmpty()) {
+        payload.replace(codeRecord.left(13), "archive/" + variant.toLatin1() + '/');
+    }
+    const QString path = m_dir.filePath(QStringLiteral("code-%1.ckpt").arg(variant));
+    writeAll(path, format1File(payload));
     ::unlink(marker);
-    {
+    if (variant != QLatin1String("bomb")) {
         // The control: deserialised by torch::jit::load, as format 1 was read before, the code runs.
-        const QByteArray bytes = readAll(QString::fromStdString(fixture));
-        QVERIFY(bytes.size() > 24);
-        std::istringstream is(std::string(bytes.constData() + 24, size_t(bytes.size() - 24)), std::ios::binary);
+        std::istringstream is(std::string(payload.constData(), size_t(payload.size())), std::ios::binary);
         try {
             torch::jit::load(is);
         } catch (const std::exception&) {
         }
         QVERIFY2(QFile::exists(QString::fromLatin1(marker)),
-                 "the fixture's code did not run under torch::jit::load: the checks below would prove nothing");
+                 "the file's code did not run under torch::jit::load: the checks below would prove nothing");
         ::unlink(marker);
     }
-    auto loaded = loadCheckpoint(fixture, torch::kCPU);
+    const std::string file = path.toStdString();
+    auto loaded = loadCheckpoint(file, torch::kCPU);
     QVERIFY(!loaded);
-    QVERIFY2(loaded.error().find("carries TorchScript code") != std::string::npos, loaded.error().c_str());
-    QVERIFY(!Trainer::resume(fixture, torch::kCPU));
-    QVERIFY(!CheckpointReader::open(fixture));
-    QVERIFY(!convertCheckpoint(fixture, m_dir.filePath(QStringLiteral("converted.ckpt")).toStdString()));
+    QVERIFY2(QString::fromStdString(loaded.error()).contains(message), loaded.error().c_str());
+    QVERIFY(!Trainer::resume(file, torch::kCPU));
+    QVERIFY(!CheckpointReader::open(file));
+    const QString converted = m_dir.filePath(QStringLiteral("converted.ckpt"));
+    QVERIFY(!convertCheckpoint(file, converted.toStdString()));
     QVERIFY2(!QFile::exists(QString::fromLatin1(marker)), "opening the checkpoint ran the code inside it");
-    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("converted.ckpt"))));
+    QVERIFY(!QFile::exists(converted));
 }
 
 // Checkpoints of the old container without code (the demo model and anything users saved) still open,
@@ -667,6 +723,15 @@ void TestCheckpoint::sizesFromFileLimited_data()
     QTest::newRow("huge step") << QStringLiteral("step") << std::numeric_limits<qint64>::max()
                                << QStringLiteral("impossible");
     QTest::newRow("many levels") << QStringLiteral("model.ch_mult") << qint64(-1) << QStringLiteral("invalid model");
+    // Beyond an int: refused, not wrapped round to the number in the low 32 bits.
+    QTest::newRow("timesteps past 2^32") << QStringLiteral("schedule.steps") << (qint64(1) << 32) + 1000
+                                         << QStringLiteral("invalid schedule");
+    QTest::newRow("batch past 2^32") << QStringLiteral("train.batch") << (qint64(1) << 32) + 8
+                                     << QStringLiteral("invalid training settings");
+    QTest::newRow("warm-up past 2^32") << QStringLiteral("train.warmup_steps") << (qint64(1) << 32) + 5
+                                       << QStringLiteral("invalid training settings");
+    QTest::newRow("loss bins past 2^32") << QStringLiteral("train.loss_bins") << (qint64(1) << 32) + 10
+                                         << QStringLiteral("invalid training settings");
 }
 
 void TestCheckpoint::sizesFromFileLimited()
@@ -690,6 +755,81 @@ void TestCheckpoint::sizesFromFileLimited()
     auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
     QVERIFY(!r);
     QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+    QVERIFY(!Trainer::resume(path.toStdString(), torch::kCPU));
+}
+
+// A setting that is absent and one that holds what it cannot (text for a number, a list of numbers for
+// class names) are told apart, and named; an optional setting that is there but unreadable is not taken
+// for absent (and its default).
+void TestCheckpoint::settingsAbsentOrOfAnotherKindNamed_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("stored"); // "" absent, "text", "numbers", or "null" (as JSON has it)
+    QTest::addColumn<QString>("message");
+    QTest::newRow("absent") << QStringLiteral("model.ch") << QString()
+                            << QStringLiteral("the setting 'model.ch' is missing");
+    QTest::newRow("text for a number") << QStringLiteral("model.ch") << QStringLiteral("text")
+                                       << QStringLiteral("the setting 'model.ch' holds the wrong kind of value");
+    QTest::newRow("optional, text for a number")
+        << QStringLiteral("train.p_uncond") << QStringLiteral("text")
+        << QStringLiteral("the setting 'train.p_uncond' holds the wrong kind of value");
+    QTest::newRow("optional, null") << QStringLiteral("train.p_uncond") << QStringLiteral("null")
+                                    << QStringLiteral("the setting 'train.p_uncond' holds the wrong kind of value");
+    QTest::newRow("optional, numbers for names")
+        << QStringLiteral("model.class_names") << QStringLiteral("numbers")
+        << QStringLiteral("the setting 'model.class_names' holds the wrong kind of value");
+}
+
+void TestCheckpoint::settingsAbsentOrOfAnotherKindNamed()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, stored);
+    QFETCH(QString, message);
+    const ModelConfig c = tinyConfig();
+    UNet weights(c.unet);
+    CheckpointWriter w("ddpm-studio-checkpoint");
+    for (const auto& field : configFields())
+        if (QString::fromLatin1(field.key) != key)
+            w.value(field.key, field.get(c));
+    if (stored == QLatin1String("text"))
+        w.value(key.toStdString(), std::string("sixteen"));
+    else if (stored == QLatin1String("numbers"))
+        w.value(key.toStdString(), std::vector<int64_t>{1, 2});
+    else if (stored == QLatin1String("null"))
+        w.value(key.toStdString(), 0.25); // then "0.25" becomes "null" in the file's header (no checksum there)
+    const QString path = m_dir.filePath(QStringLiteral("setting.ckpt"));
+    QVERIFY(finishEmaOnly(w, weights, path));
+    if (stored == QLatin1String("null")) {
+        QByteArray bytes = readAll(path);
+        const QByteArray before = key.toLatin1() + "\\\":0.25";
+        QCOMPARE(bytes.count(before), 1);
+        writeAll(path, bytes.replace(before, key.toLatin1() + "\\\":null"));
+    }
+    auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+}
+
+// Weights with a NaN (a run that diverged, a damaged export): refused with the tensor named, instead
+// of sampling blank images.
+void TestCheckpoint::weightsThatAreNotNumbersRefused()
+{
+    const ModelConfig c = tinyConfig();
+    UNet weights(c.unet);
+    const auto named = weights->named_parameters();
+    {
+        torch::NoGradGuard guard;
+        named[3].value().view(-1)[0] = std::numeric_limits<float>::quiet_NaN();
+    }
+    CheckpointWriter w("ddpm-studio-checkpoint");
+    writeModelConfig(w, c);
+    const QString path = m_dir.filePath(QStringLiteral("nan.ckpt"));
+    QVERIFY(finishEmaOnly(w, weights, path));
+    auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(QStringLiteral("values that are not numbers")) &&
+                 QString::fromStdString(r.error()).contains(QString::fromStdString(named[3].key())),
+             r.error().c_str());
     QVERIFY(!Trainer::resume(path.toStdString(), torch::kCPU));
 }
 

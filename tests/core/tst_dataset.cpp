@@ -297,6 +297,23 @@ void TestDataset::specErrors()
     auto s = loadDataSpec("synthetic:50", 1, 16);
     QVERIFY(s);
     QCOMPARE(s->size(), 50);
+    for (const char* loose : {"synthetic:1e3", "synthetic:12abc", "synthetic: 5"}) {
+        auto r = loadDataSpec(loose, 1, 16); // not 1 or 12 images: the whole count is read, or nothing
+        QVERIFY2(!r && QString::fromStdString(r.error()).contains(QStringLiteral("between 1 and 1000000")), loose);
+    }
+
+    // 6,000 images of one pixel (a few kB) would take 4.4 GiB at 3×512×512: refused before any is made.
+    const QString tiny = m_dir.filePath(QStringLiteral("many-tiny-idx3-ubyte"));
+    writeFile(tiny, idx(0x08, {6000, 1, 1}, 6000));
+    const std::string spec = "idx:" + tiny.toStdString();
+    auto large = loadDataSpec(spec, 3, 512);
+    QVERIFY(!large);
+    QVERIFY2(
+        QString::fromStdString(large.error()).contains(QStringLiteral("6000 images of 3×512×512 would take 4 GiB")),
+        large.error().c_str());
+    auto fits = loadDataSpec(spec, 1, 32);
+    QVERIFY2(fits, fits ? "" : fits.error().c_str());
+    QCOMPARE(fits->size(), 6000);
 }
 
 QTEST_GUILESS_MAIN(TestDataset)

@@ -170,7 +170,8 @@ void TestLikelihood::boundIsAboveTheDataEntropy()
 
 void TestLikelihood::estimateAgreesWithTheSum()
 {
-    // L_T + T · L_{t−1} at one uniform t per image is an unbiased estimate of the total.
+    // L_T + L_0 + … + L_9 + (T − 10) · L_{t−1} at one uniform t > 10 per image is an unbiased estimate of
+    // the total, and far less spread than L_T + T · L_{t−1} at one uniform t of all T.
     const auto d = linearDiffusion();
     BoundOptions o;
     o.clipX0 = false;
@@ -185,6 +186,14 @@ void TestLikelihood::estimateAgreesWithTheSum()
     const double total = r->total.mean().item<double>(), totalSe = r->total.std().item<double>() / std::sqrt(300.0);
     QVERIFY2(std::abs(mean - total) < 4 * std::hypot(se, totalSe),
              qPrintable(QStringLiteral("estimate %1 ± %2, sum %3 ± %4").arg(mean).arg(se).arg(total).arg(totalSe)));
+
+    // The plain one-t estimate of the same 300 images, from their terms: t uniform on 1 … T.
+    const int T = d.steps();
+    const auto t = torch::randint(T, {300}, torch::kInt64);
+    const auto plain = r->prior + T * r->terms.gather(1, t.unsqueeze(1)).squeeze(1);
+    const double plainSpread = plain.std().item<double>(), spread = est.narrow(0, 0, 300).std().item<double>();
+    QVERIFY2(spread < 0.75 * plainSpread,
+             qPrintable(QStringLiteral("spread %1, the plain estimate's %2").arg(spread).arg(plainSpread)));
 }
 
 void TestLikelihood::decoderVarianceAtTheFirstStep()

@@ -183,10 +183,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("steps");
         QTest::addColumn<double>("spread");
         QTest::newRow("ancestral") << int(SamplerKind::Ddpm) << int(CorrectorKind::None) << 0 << 1 << 0.015;
-        // The corrector's step comes from one point's ‖z‖/‖s‖, which in 2-D varies far more than an image's
-        // (measured: the samples end about a quarter wider than the data).
+        // The corrector's step is one for every point (ε = 2 α_t r² (1 − ᾱ_t)): a step from each point's
+        // ‖z‖/‖s‖, which in 2-D varies far more than an image's, left the samples a quarter too wide (0.100).
         QTest::newRow("predictor-corrector")
-            << int(SamplerKind::Ddpm) << int(CorrectorKind::Langevin) << 0 << 1 << 0.03;
+            << int(SamplerKind::Ddpm) << int(CorrectorKind::Langevin) << 0 << 1 << 0.015;
         QTest::newRow("ddim") << int(SamplerKind::Ddim) << int(CorrectorKind::None) << 100 << 1 << 0.015;
         QTest::newRow("annealed langevin")
             << int(SamplerKind::Langevin) << int(CorrectorKind::None) << 1000 << 2 << 0.03;

@@ -244,6 +244,14 @@ void TestTrainer::libtorchErrorIsOneLine()
                  qPrintable(message));
         QVERIFY(!message.contains(QLatin1String("frame #")));
     }
+    // LibTorch's CPU allocator says "can't allocate memory": that is running out of memory too.
+    try {
+        (void)torch::empty({int64_t{1} << 52}, torch::kUInt8);
+        QFAIL("no exception");
+    } catch (const std::exception& e) {
+        const auto message = QString::fromStdString(describeException(e, Error{"loading the data"}).message());
+        QVERIFY2(message.contains(QLatin1String("ran out of memory")), qPrintable(message));
+    }
 }
 
 void TestTrainer::trainOptionsApplyToNextSteps()
