@@ -118,7 +118,7 @@
 <context>
     <name>BoundPanel</name>
     <message>
-        <location filename="../app/studio/views/boundpanel.cpp" line="+24"/>
+        <location filename="../app/studio/views/boundpanel.cpp" line="+25"/>
         <source>Held-out images measured; each costs one network evaluation per timestep</source>
         <translation>Gemessene zurückgehaltene Bilder; jedes kostet eine Netzauswertung pro Zeitschritt</translation>
     </message>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Measure the bound of the model on held-out images.</source>
         <translation>Messen Sie die Schranke des Modells an zurückgehaltenen Bildern.</translation>
     </message>
@@ -199,9 +199,9 @@
         <translation>L_simple: ‖ε − ε̂‖² pro Dimension</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L_T %6, L_0 %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
-        <translation>&lt;b&gt;%1 Bits/Dim&lt;/b&gt; (die Schranke für −log p(x₀), geschätzt aus %2 Zeitschritten von %3 Bildern aus %4%5); L_T %6, L_0 %7 Bits/Dim. &lt;i&gt;ddpm nll&lt;/i&gt; misst jeden Zeitschritt.</translation>
+        <location line="+4"/>
+        <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
+        <translation>&lt;b&gt;%1 Bits/Dim&lt;/b&gt; (die Schranke für −log p(x₀), geschätzt aus %2 Zeitschritten von %3 Bildern aus %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 Bits/Dim. &lt;i&gt;ddpm nll&lt;/i&gt; misst jeden Zeitschritt.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -247,7 +247,7 @@
     <message>
         <location filename="../app/studio/views/copiespanel.cpp" line="+38"/>
         <source>Sample</source>
-        <translation>Erzeugen</translation>
+        <translation>Erzeugtes Bild</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -358,7 +358,7 @@ Distanz %2</translation>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+54"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+55"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -681,9 +681,9 @@ Distanz %2</translation>
         <translation>„%1“ enthält keinen Tensor „%2“</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+253"/>
-        <location filename="../core/dataset.cpp" line="+65"/>
-        <location filename="../core/legacycheckpoint.cpp" line="+240"/>
+        <location filename="../core/checkpoint.cpp" line="+265"/>
+        <location filename="../core/dataset.cpp" line="+70"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+319"/>
         <location filename="../core/tensorfile.cpp" line="-385"/>
         <location line="+289"/>
         <location line="+29"/>
@@ -713,7 +713,12 @@ Distanz %2</translation>
         <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
     </message>
     <message>
-        <location filename="../core/legacycheckpoint.cpp" line="+4"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-203"/>
+        <source>&apos;%1&apos; is refused: its archive entry &apos;%2&apos; would unpack to %3 bytes</source>
+        <translation>&apos;%1&apos; wird abgelehnt: sein Archiveintrag &apos;%2&apos; würde sich auf %3 Bytes entpacken</translation>
+    </message>
+    <message>
+        <location line="+207"/>
         <location filename="../core/tensorfile.cpp" line="-178"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
@@ -731,18 +736,24 @@ Distanz %2</translation>
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+186"/>
+        <location line="-223"/>
+        <location line="+29"/>
+        <location line="+205"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-235"/>
+        <location filename="../core/checkpoint.cpp" line="-247"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+9"/>
+        <source>&apos;%1&apos; is damaged: its %2 weights hold values that are not numbers (%3)</source>
+        <translation>&apos;%1&apos; ist beschädigt: seine %2-Gewichte enthalten Werte, die keine Zahlen sind (%3)</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <location line="+4"/>
         <location line="+18"/>
         <location filename="../core/legacycheckpoint.cpp" line="-56"/>
@@ -752,7 +763,6 @@ Distanz %2</translation>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+396"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
@@ -762,12 +772,7 @@ Distanz %2</translation>
         <translation>der Sampling-Prüfpunkt kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/dataset.cpp" line="-3"/>
-        <source>cannot open &apos;%1&apos;: no such file</source>
-        <translation>„%1“ kann nicht geöffnet werden: Datei nicht gefunden</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../core/dataset.cpp" line="+11"/>
         <source>&apos;%1&apos; is damaged: the gzip data cannot be decompressed (%2)</source>
         <translation>„%1“ ist beschädigt: Die gzip-Daten können nicht entpackt werden (%2)</translation>
     </message>
@@ -834,9 +839,14 @@ Distanz %2</translation>
         <translation>der Ordner „%1“ existiert nicht</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&apos;%1&apos; has no %2 file</source>
         <translation>„%1“ enthält keine Datei %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; and &apos;%2&apos; hold images of different sizes (%3×%4 and %5×%6)</source>
+        <translation>&apos;%1&apos; und &apos;%2&apos; enthalten Bilder verschiedener Größe (%3×%4 und %5×%6)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -844,7 +854,7 @@ Distanz %2</translation>
         <translation>keine Dateien im MNIST-Format (train-images-idx3-ubyte[.gz]) in „%1“</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1 is empty</source>
         <translation>%1 ist leer</translation>
     </message>
@@ -879,7 +889,7 @@ Distanz %2</translation>
         <translation>Bildordner lassen sich nur mit den Bildlesern des Befehls ddpm oder von DDPM Studio laden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the synthetic set takes between 1 and 1000000 images</source>
         <translation>der synthetische Datensatz umfasst 1 bis 1000000 Bilder</translation>
     </message>
@@ -887,6 +897,11 @@ Distanz %2</translation>
         <location line="+6"/>
         <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
         <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the data set is too large to hold in memory: %1 images of %2×%3×%3 would take %4 GiB, and at most %5 GiB are used</source>
+        <translation>der Datensatz ist zu groß für den Speicher: %1 Bilder zu %2×%3×%3 bräuchten %4 GiB, verwendet werden höchstens %5 GiB</translation>
     </message>
     <message>
         <location filename="../core/diffusion.cpp" line="+28"/>
@@ -934,7 +949,12 @@ Distanz %2</translation>
         <translation>unbekannte Varianz „%1“ (erwartet: beta oder beta-tilde)</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+23"/>
+        <source>annealed Langevin takes between 1 and %1 noise levels</source>
+        <translation>Annealed Langevin nimmt zwischen 1 und %1 Rauschstufen</translation>
+    </message>
+    <message>
+        <location line="+149"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>dieses Modell wurde ohne Klassen trainiert: „%1“ kann nicht angefordert werden</translation>
     </message>
@@ -989,7 +1009,7 @@ Distanz %2</translation>
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-300"/>
+        <location filename="../core/trainer.cpp" line="+96"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -999,7 +1019,7 @@ Distanz %2</translation>
         <translation>die Bilder des Datensatzes haben nicht die Bildgröße des Modells</translation>
     </message>
     <message>
-        <location filename="../core/config.cpp" line="+14"/>
+        <location filename="../core/config.cpp" line="+16"/>
         <source>the batch size must be between 1 and %1</source>
         <translation>die Stapelgröße muss zwischen 1 und %1 liegen</translation>
     </message>
@@ -1012,6 +1032,11 @@ Distanz %2</translation>
         <location line="+2"/>
         <source>the warm-up cannot be negative</source>
         <translation>die Aufwärmphase darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the warm-up must be at most %1 steps</source>
+        <translation>das Warm-up darf höchstens %1 Schritte lang sein</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1095,7 +1120,12 @@ Distanz %2</translation>
         <translation>der Gradient wurde bei Schritt %1 nicht endlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+117"/>
+        <source>the random generator&apos;s state in &apos;%1&apos; cannot be read (%2)</source>
+        <translation>der Zustand des Zufallsgenerators in &apos;%1&apos; kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>a model can start from another one&apos;s weights only before its first step</source>
         <translation>ein Modell kann nur vor seinem ersten Schritt mit den Gewichten eines anderen beginnen</translation>
     </message>
@@ -1110,13 +1140,18 @@ Distanz %2</translation>
         <translation>„%1“ kann dieses Modell nicht beginnen: es hat keine Gewichte für %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+191"/>
+        <location filename="../core/checkpoint.cpp" line="+195"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&apos;%1&apos; is damaged: the setting &apos;%2&apos; holds the wrong kind of value</source>
+        <translation>&apos;%1&apos; ist beschädigt: die Einstellung &apos;%2&apos; enthält einen Wert der falschen Art</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; names an unknown schedule or prediction</source>
         <translation>„%1“ nennt einen unbekannten Rauschplan oder ein unbekanntes Vorhersageziel</translation>
     </message>
@@ -1131,16 +1166,14 @@ Distanz %2</translation>
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-275"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>„%1“ enthält keine %2-Gewichte</translation>
     </message>
     <message>
-        <location filename="../core/legacycheckpoint.cpp" line="-97"/>
-        <location line="+7"/>
-        <location line="+6"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-132"/>
         <source>&apos;%1&apos; is refused: its archive carries TorchScript code (&apos;%2&apos;), which would run when it is opened</source>
         <translation>„%1“ wird abgelehnt: Sein Archiv enthält TorchScript-Code („%2“), der beim Öffnen ausgeführt würde</translation>
     </message>
@@ -1155,7 +1188,7 @@ Distanz %2</translation>
         <translation>„%1“ ist ein Klassifikator, kein Modell-Prüfpunkt</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>&apos;%1&apos; names %2 classes for a model of %3</source>
         <translation>„%1“ nennt %2 Klassen für ein Modell mit %3 Klassen</translation>
     </message>
@@ -1170,13 +1203,13 @@ Distanz %2</translation>
         <translation>„%1“ ist beschädigt: Die Schrittzahl %2 ist unmöglich</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-83"/>
+        <location filename="../core/trainer.cpp" line="-84"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-195"/>
-        <location filename="../core/legacycheckpoint.cpp" line="+120"/>
+        <location filename="../core/checkpoint.cpp" line="-202"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+168"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
     </message>
@@ -1191,7 +1224,7 @@ Distanz %2</translation>
         <translation>unbekanntes Gerät „%1“ (erwartet: auto, cpu oder cuda)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
         <translation>%1 ist fehlgeschlagen, weil der Speicher nicht ausreichte (%2); versuchen Sie eine kleinere Stapelgröße oder ein kleineres Modell</translation>
     </message>
@@ -1503,7 +1536,7 @@ Distanz %2</translation>
         <translation>t muss zwischen 0 und %1 liegen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/sampler.cpp" line="-178"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
@@ -2249,12 +2282,12 @@ Distanz %2</translation>
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="+215"/>
+        <location filename="../widgets/histogramview.cpp" line="+216"/>
         <source>n = %1   mean %2   std %3</source>
         <translation>n = %1   Mittelwert %2   Std.-Abw. %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%n outside</source>
         <translation>
             <numerusform>%n außerhalb</numerusform>
@@ -2262,12 +2295,12 @@ Distanz %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-40"/>
         <source>No values</source>
         <translation>Keine Werte</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>N(0, 1)</source>
         <translation>N(0, 1)</translation>
     </message>
@@ -2283,12 +2316,12 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+109"/>
+        <location filename="../app/common/imageio.cpp" line="+111"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
@@ -2313,7 +2346,7 @@ Distanz %2</translation>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eine eventuell vorhandene frühere Datei bleibt unverändert.</translation>
     </message>
@@ -2436,8 +2469,8 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+273"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+80"/>
+        <location filename="../app/studio/menus.cpp" line="+274"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2488,7 +2521,12 @@ Distanz %2</translation>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Training stopped at step %L1: the target was lowered to %L2 steps</source>
+        <translation>Training bei Schritt %L1 beendet: das Ziel wurde auf %L2 Schritte gesenkt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Training reached its target of %L1 steps</source>
         <translation>Das Training hat sein Ziel von %L1 Schritten erreicht</translation>
     </message>
@@ -2498,7 +2536,7 @@ Distanz %2</translation>
         <translation>Training bei Schritt %1 angehalten</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <location filename="../app/studio/menus.cpp" line="-51"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
@@ -2780,12 +2818,12 @@ Distanz %2</translation>
         <translation>Auf diesem Datensatz kann kein klassenkonditioniertes Modell erstellt werden: %1. Das neue Modell ist unkonditioniert.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../app/studio/menus.cpp" line="+47"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+16"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
@@ -2830,7 +2868,7 @@ Distanz %2</translation>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2840,7 +2878,7 @@ Distanz %2</translation>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+118"/>
+        <location filename="../app/studio/menus.cpp" line="+111"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -2870,7 +2908,7 @@ Distanz %2</translation>
         <translation>Der letzte Export wird noch geschrieben; versuchen Sie es erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-85"/>
         <source>Writing %1</source>
         <translation>%1 wird geschrieben</translation>
     </message>
@@ -2905,7 +2943,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+92"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
     </message>
@@ -3347,7 +3385,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseRuns</name>
     <message>
-        <location filename="../app/studio/document/reverseruns.cpp" line="+187"/>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+189"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -3370,7 +3408,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+54"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+23"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -3445,12 +3483,17 @@ Distanz %2</translation>
         <translation>Hier verzweigen</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+88"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+90"/>
+        <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
+        <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/views/reverseview.cpp" line="+194"/>
         <source> — failed</source>
         <translation> — fehlgeschlagen</translation>
     </message>
@@ -3465,7 +3508,7 @@ Distanz %2</translation>
         <translation>Fertig: x₀ nach %1 Schritten.</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -3530,7 +3573,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-356"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -3565,22 +3608,22 @@ Distanz %2</translation>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-28"/>
         <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
         <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+115"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-104"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-23"/>
         <source>done · x₀</source>
         <translation>fertig · x₀</translation>
     </message>
@@ -3595,7 +3638,7 @@ Distanz %2</translation>
         <translation>vorhergesagtes Rauschen ε̂</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+88"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
@@ -3806,7 +3849,7 @@ Distanz %2</translation>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+77"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+78"/>
         <source>Eight Gaussians on a ring</source>
         <translation>Acht Gaußverteilungen auf einem Ring</translation>
     </message>
@@ -3958,7 +4001,7 @@ Distanz %2</translation>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Training: step %1 of %2, loss %3</source>
         <translation>Training: Schritt %1 von %2, Verlust %3</translation>
     </message>
@@ -4000,7 +4043,7 @@ Distanz %2</translation>
     <message>
         <location line="+10"/>
         <source> The modes hold %1–%2 % of them each (the data: 12.5 %).</source>
-        <translation> Auf die Moden entfallen jeweils %1–%2 % davon (bei den Daten: 12.5 %).</translation>
+        <translation> Auf die Moden entfallen jeweils %1–%2 % davon (bei den Daten: 12,5 %).</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -4028,7 +4071,7 @@ Distanz %2</translation>
         <translation>t = 0: die Daten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> · learned score&apos;s mean relative error %1 %</source>
         <translation> · mittlerer relativer Fehler des gelernten Scores %1 %</translation>
     </message>

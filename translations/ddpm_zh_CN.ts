@@ -118,7 +118,7 @@
 <context>
     <name>BoundPanel</name>
     <message>
-        <location filename="../app/studio/views/boundpanel.cpp" line="+24"/>
+        <location filename="../app/studio/views/boundpanel.cpp" line="+25"/>
         <source>Held-out images measured; each costs one network evaluation per timestep</source>
         <translation>测量的留出图像数；每张图像在每个时间步需要一次网络评估</translation>
     </message>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Measure the bound of the model on held-out images.</source>
         <translation>在留出图像上测量模型的下界。</translation>
     </message>
@@ -199,9 +199,9 @@
         <translation>L_simple：每维 ‖ε − ε̂‖²</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L_T %6, L_0 %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
-        <translation>&lt;b&gt;%1 比特/维&lt;/b&gt;（−log p(x₀) 的上界，由来自 %4%5 的 %3 张图像在 %2 个时间步上估计得出）；L_T %6，L_0 %7 比特/维。&lt;i&gt;ddpm nll&lt;/i&gt; 会测量每一个时间步。</translation>
+        <location line="+4"/>
+        <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
+        <translation>&lt;b&gt;%1 比特/维&lt;/b&gt;（−log p(x₀) 的上界，由来自 %4%5 的 %3 张图像在 %2 个时间步上估计得出）；L&lt;sub&gt;T&lt;/sub&gt; %6，L&lt;sub&gt;0&lt;/sub&gt; %7 比特/维。&lt;i&gt;ddpm nll&lt;/i&gt; 会测量每一个时间步。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -247,7 +247,7 @@
     <message>
         <location filename="../app/studio/views/copiespanel.cpp" line="+38"/>
         <source>Sample</source>
-        <translation>采样</translation>
+        <translation>生成的图像</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -358,7 +358,7 @@ distance %2</source>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+54"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+55"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -681,9 +681,9 @@ distance %2</source>
         <translation>“%1”中没有张量“%2”</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+253"/>
-        <location filename="../core/dataset.cpp" line="+65"/>
-        <location filename="../core/legacycheckpoint.cpp" line="+240"/>
+        <location filename="../core/checkpoint.cpp" line="+265"/>
+        <location filename="../core/dataset.cpp" line="+70"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+319"/>
         <location filename="../core/tensorfile.cpp" line="-385"/>
         <location line="+289"/>
         <location line="+29"/>
@@ -713,7 +713,12 @@ distance %2</source>
         <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
     </message>
     <message>
-        <location filename="../core/legacycheckpoint.cpp" line="+4"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-203"/>
+        <source>&apos;%1&apos; is refused: its archive entry &apos;%2&apos; would unpack to %3 bytes</source>
+        <translation>拒绝打开 &apos;%1&apos;：其归档条目 &apos;%2&apos; 解压后将达 %3 字节</translation>
+    </message>
+    <message>
+        <location line="+207"/>
         <location filename="../core/tensorfile.cpp" line="-178"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
@@ -731,18 +736,24 @@ distance %2</source>
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+186"/>
+        <location line="-223"/>
+        <location line="+29"/>
+        <location line="+205"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-235"/>
+        <location filename="../core/checkpoint.cpp" line="-247"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+9"/>
+        <source>&apos;%1&apos; is damaged: its %2 weights hold values that are not numbers (%3)</source>
+        <translation>&apos;%1&apos; 已损坏：其 %2 权重含有非数值（%3）</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <location line="+4"/>
         <location line="+18"/>
         <location filename="../core/legacycheckpoint.cpp" line="-56"/>
@@ -752,7 +763,6 @@ distance %2</source>
     <message>
         <location line="-4"/>
         <location filename="../core/legacycheckpoint.cpp" line="-13"/>
-        <location filename="../core/trainer.cpp" line="+396"/>
         <source>the optimizer state or step in &apos;%1&apos; cannot be read (%2)</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
@@ -762,12 +772,7 @@ distance %2</source>
         <translation>无法写入采样检查点：%1</translation>
     </message>
     <message>
-        <location filename="../core/dataset.cpp" line="-3"/>
-        <source>cannot open &apos;%1&apos;: no such file</source>
-        <translation>无法打开“%1”：文件不存在</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../core/dataset.cpp" line="+11"/>
         <source>&apos;%1&apos; is damaged: the gzip data cannot be decompressed (%2)</source>
         <translation>“%1”已损坏：无法解压 gzip 数据（%2）</translation>
     </message>
@@ -834,9 +839,14 @@ distance %2</source>
         <translation>文件夹“%1”不存在</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&apos;%1&apos; has no %2 file</source>
         <translation>“%1”中没有 %2 文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; and &apos;%2&apos; hold images of different sizes (%3×%4 and %5×%6)</source>
+        <translation>&apos;%1&apos; 与 &apos;%2&apos; 中的图像尺寸不同（%3×%4 与 %5×%6）</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -844,7 +854,7 @@ distance %2</source>
         <translation>“%1”中没有 MNIST 格式的文件（train-images-idx3-ubyte[.gz]）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1 is empty</source>
         <translation>%1 为空</translation>
     </message>
@@ -879,7 +889,7 @@ distance %2</source>
         <translation>读取图像文件夹需要 ddpm 命令或 Studio 提供的图像读取器</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the synthetic set takes between 1 and 1000000 images</source>
         <translation>合成数据集的图像数必须在 1 到 1000000 之间</translation>
     </message>
@@ -887,6 +897,11 @@ distance %2</source>
         <location line="+6"/>
         <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
         <translation>未知数据集“%1”（应为 fashion-mnist[:train|test|all]、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the data set is too large to hold in memory: %1 images of %2×%3×%3 would take %4 GiB, and at most %5 GiB are used</source>
+        <translation>数据集太大，无法放入内存：%1 张 %2×%3×%3 的图像需要 %4 GiB，而最多使用 %5 GiB</translation>
     </message>
     <message>
         <location filename="../core/diffusion.cpp" line="+28"/>
@@ -934,7 +949,12 @@ distance %2</source>
         <translation>未知方差类型“%1”（应为 beta 或 beta-tilde）</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+23"/>
+        <source>annealed Langevin takes between 1 and %1 noise levels</source>
+        <translation>退火 Langevin 的噪声级数须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <location line="+149"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>此模型训练时未使用类别：无法请求“%1”</translation>
     </message>
@@ -989,7 +1009,7 @@ distance %2</source>
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-300"/>
+        <location filename="../core/trainer.cpp" line="+96"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -999,7 +1019,7 @@ distance %2</source>
         <translation>数据集中的图像尺寸与模型不符</translation>
     </message>
     <message>
-        <location filename="../core/config.cpp" line="+14"/>
+        <location filename="../core/config.cpp" line="+16"/>
         <source>the batch size must be between 1 and %1</source>
         <translation>批大小必须在 1 到 %1 之间</translation>
     </message>
@@ -1012,6 +1032,11 @@ distance %2</source>
         <location line="+2"/>
         <source>the warm-up cannot be negative</source>
         <translation>预热步数不能为负数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the warm-up must be at most %1 steps</source>
+        <translation>预热最多 %1 步</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1095,7 +1120,12 @@ distance %2</source>
         <translation>梯度在第 %1 步变为非有限值；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+117"/>
+        <source>the random generator&apos;s state in &apos;%1&apos; cannot be read (%2)</source>
+        <translation>无法读取 &apos;%1&apos; 中的随机数生成器状态（%2）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>a model can start from another one&apos;s weights only before its first step</source>
         <translation>模型只能在第一步之前从另一个模型的权重开始</translation>
     </message>
@@ -1110,13 +1140,18 @@ distance %2</source>
         <translation>“%1” 无法作为此模型的起点：它没有 %2 的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+191"/>
+        <location filename="../core/checkpoint.cpp" line="+195"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&apos;%1&apos; is damaged: the setting &apos;%2&apos; holds the wrong kind of value</source>
+        <translation>&apos;%1&apos; 已损坏：设置 &apos;%2&apos; 的值类型不对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; names an unknown schedule or prediction</source>
         <translation>“%1”指定了未知的噪声调度或预测目标</translation>
     </message>
@@ -1131,16 +1166,14 @@ distance %2</source>
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-275"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
         <translation>“%1”中没有 %2 权重</translation>
     </message>
     <message>
-        <location filename="../core/legacycheckpoint.cpp" line="-97"/>
-        <location line="+7"/>
-        <location line="+6"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-132"/>
         <source>&apos;%1&apos; is refused: its archive carries TorchScript code (&apos;%2&apos;), which would run when it is opened</source>
         <translation>已拒绝“%1”：其归档中包含 TorchScript 代码（“%2”），打开时会被执行</translation>
     </message>
@@ -1155,7 +1188,7 @@ distance %2</source>
         <translation>“%1”是分类器，不是模型检查点</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>&apos;%1&apos; names %2 classes for a model of %3</source>
         <translation>“%1”指定了 %2 个类别名称，但模型有 %3 个类别</translation>
     </message>
@@ -1170,13 +1203,13 @@ distance %2</source>
         <translation>“%1”已损坏：其步数 %2 不可能</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="-83"/>
+        <location filename="../core/trainer.cpp" line="-84"/>
         <source>cannot save the checkpoint: %1</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-195"/>
-        <location filename="../core/legacycheckpoint.cpp" line="+120"/>
+        <location filename="../core/checkpoint.cpp" line="-202"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+168"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
     </message>
@@ -1191,7 +1224,7 @@ distance %2</source>
         <translation>未知设备“%1”（应为 auto、cpu 或 cuda）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
         <translation>%1时内存不足（%2）；请尝试减小批大小或使用更小的模型</translation>
     </message>
@@ -1503,7 +1536,7 @@ distance %2</source>
         <translation>t 必须在 0 到 %1 之间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/sampler.cpp" line="-178"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
@@ -2248,24 +2281,24 @@ distance %2</source>
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="+215"/>
+        <location filename="../widgets/histogramview.cpp" line="+216"/>
         <source>n = %1   mean %2   std %3</source>
         <translation>n = %1   均值 %2   标准差 %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%n outside</source>
         <translation>
             <numerusform>范围外 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-40"/>
         <source>No values</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>N(0, 1)</source>
         <translation>N(0, 1)</translation>
     </message>
@@ -2281,12 +2314,12 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+109"/>
+        <location filename="../app/common/imageio.cpp" line="+111"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
@@ -2311,7 +2344,7 @@ distance %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
         <translation>无法写入“%1”：%2。原有文件（如有）保持不变。</translation>
     </message>
@@ -2434,8 +2467,8 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+79"/>
-        <location filename="../app/studio/menus.cpp" line="+273"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+80"/>
+        <location filename="../app/studio/menus.cpp" line="+274"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2486,7 +2519,12 @@ distance %2</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Training stopped at step %L1: the target was lowered to %L2 steps</source>
+        <translation>训练在第 %L1 步停止：目标已降至 %L2 步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Training reached its target of %L1 steps</source>
         <translation>训练已达到 %L1 步的目标</translation>
     </message>
@@ -2496,7 +2534,7 @@ distance %2</source>
         <translation>训练已在第 %1 步停止</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <location filename="../app/studio/menus.cpp" line="-51"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
@@ -2777,12 +2815,12 @@ distance %2</source>
         <translation>无法在此数据集上创建类别条件模型：%1。新模型为无条件模型。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../app/studio/menus.cpp" line="+47"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+16"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
@@ -2827,7 +2865,7 @@ distance %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -2837,7 +2875,7 @@ distance %2</source>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+118"/>
+        <location filename="../app/studio/menus.cpp" line="+111"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
@@ -2867,7 +2905,7 @@ distance %2</source>
         <translation>上一次导出仍在写入；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-85"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
@@ -2902,7 +2940,7 @@ distance %2</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+92"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
     </message>
@@ -3343,7 +3381,7 @@ distance %2</source>
 <context>
     <name>ReverseRuns</name>
     <message>
-        <location filename="../app/studio/document/reverseruns.cpp" line="+187"/>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+189"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -3366,7 +3404,7 @@ distance %2</source>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+54"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+23"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -3441,12 +3479,17 @@ distance %2</source>
         <translation>在此分叉</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+88"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+90"/>
+        <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
+        <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/views/reverseview.cpp" line="+194"/>
         <source> — failed</source>
         <translation> — 失败</translation>
     </message>
@@ -3461,7 +3504,7 @@ distance %2</source>
         <translation>完成：经过 %1 步得到 x₀。</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -3526,7 +3569,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-356"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -3561,22 +3604,22 @@ distance %2</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-28"/>
         <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
         <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+115"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-104"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>步数（DDIM）、水平数（朗之万）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-23"/>
         <source>done · x₀</source>
         <translation>完成 · x₀</translation>
     </message>
@@ -3591,7 +3634,7 @@ distance %2</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+88"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
@@ -3801,7 +3844,7 @@ distance %2</source>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+77"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+78"/>
         <source>Eight Gaussians on a ring</source>
         <translation>环上的八个高斯分布</translation>
     </message>
@@ -3953,7 +3996,7 @@ distance %2</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Training: step %1 of %2, loss %3</source>
         <translation>训练：第 %1 步（共 %2 步），损失 %3</translation>
     </message>
@@ -4023,7 +4066,7 @@ distance %2</source>
         <translation>t = 0：数据</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> · learned score&apos;s mean relative error %1 %</source>
         <translation> · 学到的分数的平均相对误差 %1 %</translation>
     </message>

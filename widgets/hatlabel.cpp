@@ -49,21 +49,29 @@ QSize HatLabel::sizeHint() const
                  metrics.height() + 2 * margin() + m.top() + m.bottom());
 }
 
+// As narrow as a few letters: a long line (the Reverse view's step caption) is elided to the room the
+// layout gives it instead of widening the window.
 QSize HatLabel::minimumSizeHint() const
 {
-    return hasHats() ? sizeHint() : QLabel::minimumSizeHint();
+    const QSize full = sizeHint();
+    return {std::min(full.width(), 4 * fontMetrics().horizontalAdvance(QStringLiteral("…"))), full.height()};
 }
 
 void HatLabel::paintEvent(QPaintEvent* event)
 {
-    if (!hasHats()) {
+    const QRectF area = QRectF(contentsRect()).adjusted(margin(), margin(), -margin(), -margin());
+    const QFontMetricsF metrics(font());
+    if (!hasHats() && metrics.horizontalAdvance(text()) <= area.width()) {
         QLabel::paintEvent(event);
         return;
     }
     QList<int> hatted;
-    const QString plain = stripHats(text(), &hatted);
-    const QFontMetricsF metrics(font());
-    const QRectF area = QRectF(contentsRect()).adjusted(margin(), margin(), -margin(), -margin());
+    QString plain = stripHats(text(), &hatted);
+    if (metrics.horizontalAdvance(plain) > area.width()) {
+        plain = metrics.elidedText(plain, Qt::ElideRight, area.width());
+        const int kept = int(plain.size()) - 1; // the letters before the ellipsis keep their hats
+        hatted.erase(std::remove_if(hatted.begin(), hatted.end(), [kept](int i) { return i >= kept; }), hatted.end());
+    }
     const double width = metrics.horizontalAdvance(plain);
     const Qt::Alignment align = QStyle::visualAlignment(layoutDirection(), alignment());
     double left = area.left();

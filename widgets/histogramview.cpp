@@ -2,6 +2,7 @@
 
 #include "chartaxes.h"
 
+#include <QLocale>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -212,7 +213,10 @@ QRect HistogramView::drawHeader(QPainter& painter) const
     painter.setPen(palette().color(QPalette::Text));
     QString stats;
     if (m_count > 0) {
-        stats = tr("n = %1   mean %2   std %3").arg(m_count).arg(m_mean, 0, 'f', 3).arg(m_std, 0, 'f', 3);
+        stats = tr("n = %1   mean %2   std %3")
+                    .arg(m_count)
+                    .arg(QLocale().toString(m_mean, 'f', 3))
+                    .arg(QLocale().toString(m_std, 'f', 3));
         if (m_outside > 0)
             stats += QStringLiteral("   ") + tr("%n outside", nullptr, int(m_outside));
     }

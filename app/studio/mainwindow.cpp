@@ -42,6 +42,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
@@ -215,18 +216,25 @@ void MainWindow::wireTraining()
     connect(m_training, &TrainingController::finished, this, [this](qint64 step, bool trained) {
         // A run that took no step was refused (failed() said why, and that stays on the status bar) or
         // stopped before its first step: nothing more to say.
-        if (trained && step >= m_trainingView->totalSteps()) {
+        const qint64 target = m_trainingView->totalSteps();
+        if (trained && step > target) {
+            // Steps lowered below the step reached while it ran: it stopped where it was.
+            statusBar()->showMessage(
+                tr("Training stopped at step %L1: the target was lowered to %L2 steps").arg(step).arg(target), 10000);
+            m_training->requestPreview();
+        } else if (trained && step == target) {
             // The run reached its target: say so, and draw the samples of the final weights.
             statusBar()->showMessage(tr("Training reached its target of %L1 steps").arg(step), 10000);
             m_training->requestPreview();
         } else if (trained) {
-            statusBar()->showMessage(tr("Training stopped at step %1").arg(step), 5000);
+            statusBar()->showMessage(tr("Training stopped at step %1").arg(QLocale().toString(step)), 5000);
         }
         updateTitle();
         updateStatus();
     });
     connect(m_training, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
         m_trainingView->setModelSnapshot(s); // the form compares its settings with the model's
+        m_reverseView->setRawWeightsDistinct(!s->samplingOnly);
         updateStatus();
     });
 }
@@ -361,38 +369,6 @@ void MainWindow::newModel(const QString& startFrom)
     m_document->newModel(config, m_trainingView->device(), startFrom);
 }
 
-void MainWindow::openCheckpoint(const QString& path)
-{
-    m_document->open(path, m_trainingView->device());
-}
-
-bool MainWindow::openDemoModel()
-{
-    const QString demo = demoModelPath();
-    if (demo.isEmpty()) {
-        showError(tr("The demo model is not installed (models/fashion-mnist-demo.ckpt)."));
-        return false;
-    }
-    openCheckpoint(demo);
-    return true;
-}
-
-void MainWindow::openStartupModel(bool sampleDemo)
-{
-    // The model of the last session when it is still there; at first launch the demo model, so that
-    // the Reverse view shows garments emerging at once.
-    for (const QString& f : m_settings.recentFiles()) {
-        if (QFileInfo(f).isFile()) {
-            openCheckpoint(f);
-            return;
-        }
-    }
-    if (!demoModelPath().isEmpty()) {
-        m_sampleDemoWhenReady = sampleDemo;
-        openDemoModel();
-    }
-}
-
 void MainWindow::saveTo(const QString& path)
 {
     m_document->save(path);
@@ -471,13 +447,15 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
         m_settings.addRecentFile(sourcePath);
         updateRecentMenu();
         statusBar()->showMessage(
-            tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath)).arg(snapshot->step), 5000);
+            tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath), QLocale().toString(snapshot->step)),
+            5000);
     }
     // Trained weights: a step taken, or a start from another model's weights (New model from weights…).
     const bool trained = snapshot->step > 0 || !snapshot->config.initFrom.empty();
     m_trainingView->showModel(snapshot, trained);
     updateTrainingLiveValues();
     m_reverseView->setModelAvailable(true);
+    m_reverseView->setRawWeightsDistinct(!snapshot->samplingOnly);
     QStringList classes;
     for (const auto& name : classNamesOf(snapshot->config))
         classes << QString::fromStdString(name);
@@ -512,6 +490,7 @@ void MainWindow::onProgress()
 {
     const auto p = m_training->takeProgress();
     m_trainingView->addProgress(p);
+    m_reverseView->setRawWeightsDistinct(true); // steps taken: the raw weights are no longer the EMA ones
     updateTrainingLiveValues();
     updateStatus();
 }

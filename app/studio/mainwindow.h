@@ -71,6 +71,9 @@ public:
     // A new model of the form's settings; with `startFrom`, started from that checkpoint's weights.
     void newModel(const QString& startFrom = {});
     void openCheckpoint(const QString& path);
+    // File > Open, Open Recent and a dropped checkpoint: a file that is no model is refused before the
+    // window asks about unsaved training, which then goes on as it was.
+    void openCheckpointAsked(const QString& path);
     // File > Follow training run…: the run that writes `path` (its checkpoint, or its log with the
     // checkpoint of the same name beside it; asked for where there is none).
     void followRun(const QString& path);

@@ -27,6 +27,7 @@
 #include "bench.h"
 #include "imageio.h"
 #include "messages.h"
+#include "modelfile.h"
 
 #include "losschart.h"
 #include "timestepscrubber.h"
@@ -91,7 +92,7 @@ void MainWindow::buildFileMenu()
                                                QFileInfo(m_document->path()).absolutePath(),
                                                tr("DDPM checkpoints (*.ckpt);;All files (*)"));
         if (!path.isEmpty())
-            m_document->keepWorkThen([this, path] { openCheckpoint(path); });
+            openCheckpointAsked(path);
     });
     openAct->setShortcut(QKeySequence::Open);
     auto* followAct = file->addAction(tr("&Follow training run…"), this, [this] {
@@ -180,7 +181,7 @@ void MainWindow::openDropped(const DroppedFile& file)
 {
     switch (file.kind) {
     case DroppedFile::Checkpoint:
-        m_document->keepWorkThen([this, path = file.path] { openCheckpoint(path); });
+        openCheckpointAsked(file.path);
         break;
     case DroppedFile::RunLog:
         followRun(file.path);
@@ -339,6 +340,47 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_stepLabel);
 }
 
+void MainWindow::openCheckpoint(const QString& path)
+{
+    m_document->open(path, m_trainingView->device());
+}
+
+bool MainWindow::openDemoModel()
+{
+    const QString demo = demoModelPath();
+    if (demo.isEmpty()) {
+        showError(tr("The demo model is not installed (models/fashion-mnist-demo.ckpt)."));
+        return false;
+    }
+    openCheckpoint(demo);
+    return true;
+}
+
+void MainWindow::openStartupModel(bool sampleDemo)
+{
+    // The model of the last session when it is still there; at first launch the demo model, so that
+    // the Reverse view shows garments emerging at once.
+    for (const QString& f : m_settings.recentFiles()) {
+        if (QFileInfo(f).isFile()) {
+            openCheckpoint(f);
+            return;
+        }
+    }
+    if (!demoModelPath().isEmpty()) {
+        m_sampleDemoWhenReady = sampleDemo;
+        openDemoModel();
+    }
+}
+
+void MainWindow::openCheckpointAsked(const QString& path)
+{
+    if (auto opened = openModelFile(path.toStdString()); !opened) { // reads the settings, not the weights
+        showError(ddpm::errorText(opened));
+        return;
+    }
+    m_document->keepWorkThen([this, path] { openCheckpoint(path); });
+}
+
 void MainWindow::updateRecentMenu()
 {
     if (!m_recentMenu)
@@ -346,8 +388,7 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = m_settings.recentFiles();
     for (const QString& f : files) {
-        m_recentMenu->addAction(QDir::toNativeSeparators(f), this,
-                                [this, f] { m_document->keepWorkThen([this, f] { openCheckpoint(f); }); });
+        m_recentMenu->addAction(QDir::toNativeSeparators(f), this, [this, f] { openCheckpointAsked(f); });
     }
     m_recentMenu->setEnabled(!files.isEmpty());
 }

@@ -31,6 +31,7 @@
 #include <QtTest>
 
 #include <QMenu>
+#include <QStatusBar>
 
 #include <algorithm>
 
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void shippedDemoModelLoads();
     void closeWithWorkInFlight();
     void closeDuringTraining();
+    void loweredTargetSaysWhyItStopped();
     void newAndOpenDuringTraining();
     void newModelFromWeightsShowsSamples();
     void savedModelNamesItsDataAndSurvivesAFailedNew();
@@ -146,6 +148,27 @@ void TestDocument::brokenCheckpointKeepsModel()
     QVERIFY(failed.first().first().toString().contains(QStringLiteral("checkpoint")));
     QCOMPARE(w->training()->snapshot(), before);
     QVERIFY(w->currentPath().isEmpty());
+
+    // With unsaved training, File > Open of that file is refused before anything is asked: no question
+    // about the training (the answer set for one stays unused), and the model is as it was.
+    w->trainingView()->setTotalSteps(2);
+    QSignalSpy finished(w->training(), &TrainingController::finished);
+    w->startTraining();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(w->document()->hasWorkToKeep());
+    const auto trained = w->training()->snapshot();
+    const QString alsoBad = m_dir.filePath(QStringLiteral("also-bad.ckpt"));
+    QVERIFY(QFile::copy(bad, alsoBad));
+    Dialogs::setNextAnswer(QMessageBox::Discard);
+    w->openCheckpointAsked(alsoBad);
+    const bool unasked = Dialogs::answerPending();
+    if (unasked) // used up, so that no later question takes it
+        Dialogs::question(w.get(), QString(), QString(), QMessageBox::Discard, QMessageBox::Discard);
+    QVERIFY(unasked);
+    QVERIFY2(w->lastError().contains(QStringLiteral("also-bad.ckpt")), qPrintable(w->lastError()));
+    QTest::qWait(200);
+    QCOMPARE(w->training()->snapshot(), trained);
+    QVERIFY(w->document()->hasWorkToKeep());
 }
 
 void TestDocument::demoModelAtFirstLaunch()
@@ -300,6 +323,26 @@ void TestDocument::closeDuringTraining()
     w.reset(); // no hang, no crash
 }
 
+// Steps lowered below the step a run has reached: it stops where it is, and the status bar says the
+// target was lowered rather than that it was reached.
+void TestDocument::loweredTargetSaysWhyItStopped()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("lowered.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setTotalSteps(1000000);
+    QSignalSpy finished(w->training(), &TrainingController::finished);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 4, 60000);
+    w->trainingView()->setTotalSteps(2);
+    QVERIFY(finished.wait(60000));
+    const qint64 step = finished.first().first().toLongLong();
+    QVERIFY(step >= 4);
+    const QString message = w->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("stopped at step %L1: the target was lowered to 2").arg(step)),
+             qPrintable(message));
+}
+
 // File > New model and File > Open during training, answered "Discard": the run stops and the new
 // model, or the checkpoint chosen, replaces the one in training (not refused because a run was on).
 void TestDocument::newAndOpenDuringTraining()
@@ -342,6 +385,7 @@ void TestDocument::newModelFromWeightsShowsSamples()
     w->newModel(source);
     QVERIFY(ready.wait(30000));
     QCOMPARE(w->training()->step(), 0);
+    QVERIFY(!w->reverseView()->rawWeightsDistinct()); // taken from the source's EMA weights: no raw ones
     QTRY_COMPARE_WITH_TIMEOUT(previews.size(), 1, 30000);
     QCOMPARE(previews.first().at(1).toLongLong(), 0);
     QVERIFY(!w->trainingView()->previewImage().isNull());
@@ -357,6 +401,7 @@ void TestDocument::newModelFromWeightsShowsSamples()
     QVERIFY(snapshots.wait(30000));
     QCOMPARE(previews.size(), 0);
     QVERIFY(w->trainingView()->previewImage().isNull());
+    QVERIFY(w->reverseView()->rawWeightsDistinct());
 }
 
 // The window's first model is made before its data set is in; once trained and saved, the checkpoint

@@ -2,6 +2,8 @@
 
 #include "imageio.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 
@@ -216,5 +218,5 @@ QString ReverseRuns::scoreCaption(const Run& run, int t)
     if (t < 1 || !run.schedule || t > run.schedule->steps())
         return tr("score s = −ε̂/√(1 − ᾱₜ)");
     const double scale = 3.0 / run.schedule->sqrtOneMinusAlphaBar()[static_cast<size_t>(t - 1)];
-    return tr("score s = −ε̂/√(1 − ᾱₜ), shown on ±%1").arg(scale, 0, 'g', 3);
+    return tr("score s = −ε̂/√(1 − ᾱₜ), shown on ±%1").arg(QLocale().toString(scale, 'g', 3));
 }

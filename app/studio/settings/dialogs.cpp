@@ -41,6 +41,11 @@ void setNextAnswer(QMessageBox::StandardButton answer)
     g_nextAnswer = answer;
 }
 
+bool answerPending()
+{
+    return g_nextAnswer.has_value();
+}
+
 QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                      QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton)
 {

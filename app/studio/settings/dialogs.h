@@ -9,6 +9,8 @@ class Settings;
 namespace Dialogs {
 // The next question() returns this instead of showing a dialog (once).
 void setNextAnswer(QMessageBox::StandardButton answer);
+// Whether an answer set with setNextAnswer() is still waiting for its question (tests).
+bool answerPending();
 QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                      QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton);
 // Errors go to the window's status bar and, unless tests silence them, a dialog.

@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -88,11 +89,10 @@ std::vector<int> BoundPanel::profileTimesteps(int T, int count)
         ts.push_back(t);
     const int rest = count - static_cast<int>(ts.size());
     for (int k = 1; k <= rest; ++k) {
-        // Geometric from 3 to T.
+        // Geometric from 3 to T; where two round to the same t, the next one up, so that `count` are taken.
         const double f = static_cast<double>(k) / rest;
         const int t = static_cast<int>(std::lround(3.0 * std::pow(static_cast<double>(T) / 3.0, f)));
-        if (t > ts.back() && t <= T)
-            ts.push_back(t);
+        ts.push_back(std::min(T - (rest - k), std::max(ts.back() + 1, t)));
     }
     return ts;
 }
@@ -145,14 +145,15 @@ void BoundPanel::showProfile(double priorBits)
                         {tr("L_simple: ‖ε − ε̂‖² per dimension"), simple, QColor(40, 90, 200)}});
     m_total = profileTotal(m_profile, m_T, priorBits);
     const bool heldOut = m_source.endsWith(QLatin1String(":test"));
-    m_result->setText(tr("<b>%1 bits/dim</b> (the bound on −log p(x₀), estimated from %2 timesteps of %3 "
-                         "images of %4%5); L_T %6, L_0 %7 bits/dim. <i>ddpm nll</i> measures every timestep.")
-                          .arg(m_total, 0, 'f', 3)
-                          .arg(m_profile.size())
-                          .arg(m_images->value())
-                          .arg(m_source, heldOut ? QString() : tr(", which the model may have trained on"))
-                          .arg(priorBits, 0, 'g', 3)
-                          .arg(m_profile.empty() ? NAN : m_profile.front().bitsPerDim, 0, 'g', 3));
+    m_result->setText(
+        tr("<b>%1 bits/dim</b> (the bound on −log p(x₀), estimated from %2 timesteps of %3 "
+           "images of %4%5); L<sub>T</sub> %6, L<sub>0</sub> %7 bits/dim. <i>ddpm nll</i> measures every timestep.")
+            .arg(QLocale().toString(m_total, 'f', 3))
+            .arg(m_profile.size())
+            .arg(m_images->value())
+            .arg(m_source, heldOut ? QString() : tr(", which the model may have trained on"))
+            .arg(QLocale().toString(priorBits, 'g', 3))
+            .arg(QLocale().toString(m_profile.empty() ? NAN : m_profile.front().bitsPerDim, 'g', 3)));
 }
 
 void BoundPanel::updateControls()

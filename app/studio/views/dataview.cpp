@@ -19,6 +19,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -442,7 +443,7 @@ void DataView::updateScrub()
         const auto i = static_cast<size_t>(t - 1);
         auto row = [](const QString& name, double v) {
             return QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>")
-                .arg(name, QString::number(v, 'g', 6));
+                .arg(name, QLocale().toString(v, 'g', 6));
         };
         text = QStringLiteral("<table cellspacing='4'>") + row(tr("βₜ"), s.beta()[i]) + row(tr("ᾱₜ"), s.alphaBar()[i]) +
                row(tr("√ᾱₜ"), s.sqrtAlphaBar()[i]) + row(tr("√(1−ᾱₜ)"), s.sqrtOneMinusAlphaBar()[i]) +

@@ -48,92 +48,6 @@ ReverseView::ReverseView(QWidget* parent)
     updateControls();
 }
 
-void ReverseView::createSamplerControls()
-{
-    m_sampler = new QComboBox(this);
-    m_sampler->addItem(tr("DDPM, σ² = β̃ (posterior)"), QStringLiteral("ddpm:beta-tilde"));
-    m_sampler->addItem(tr("DDPM, σ² = β"), QStringLiteral("ddpm:beta"));
-    m_sampler->addItem(tr("DDIM"), QStringLiteral("ddim"));
-    m_sampler->addItem(tr("Annealed Langevin dynamics"), QStringLiteral("langevin"));
-    m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
-    m_sampler->setItemData(3,
-                           tr("Langevin steps x ← x + (η/2) s + √η z with the network's score s = −ε̂/√(1 − ᾱₜ), "
-                              "at each noise level in turn from the noisiest (Song & Ermon 2019)"),
-                           Qt::ToolTipRole);
-    m_sampler->setItemData(4,
-                           tr("The same steps at one small noise level only: the samples land in the modes, but "
-                              "in the wrong proportions — why the annealing matters"),
-                           Qt::ToolTipRole);
-    m_corrector = new QCheckBox(tr("Langevin corrector after each step"), this);
-    m_corrector->setToolTip(tr("Predictor–corrector (Song et al. 2021): after each DDPM or DDIM step, Langevin "
-                               "steps at the new noise level, their size set by the signal-to-noise ratio r"));
-    m_langevinSteps = new QSpinBox(this);
-    setRange(m_langevinSteps, setting::LangevinSteps);
-    m_langevinSteps->setValue(setting::LangevinSteps.fallback);
-    m_snr = new QDoubleSpinBox(this);
-    setRange(m_snr, setting::Snr);
-    m_snr->setSingleStep(0.01);
-    m_snr->setValue(setting::Snr.fallback);
-    m_steps = new QSpinBox(this);
-    setRange(m_steps, setting::SamplerSteps);
-    m_steps->setValue(setting::SamplerSteps.fallback);
-    m_eta = new QDoubleSpinBox(this);
-    setRange(m_eta, setting::Eta);
-    m_eta->setSingleStep(0.1);
-    m_seed = new QSpinBox(this);
-    m_seed->setRange(0, std::numeric_limits<int>::max());
-    m_count = new QSpinBox(this);
-    setRange(m_count, setting::SampleCount);
-    m_count->setValue(setting::SampleCount.fallback);
-    m_classes = new ClassPicker(this);
-    m_weights = new QComboBox(this);
-    m_weights->addItem(tr("EMA weights"), true);
-    m_weights->addItem(tr("Raw weights"), false);
-    m_clip = new QCheckBox(tr("Clip the predicted x₀ to [−1, 1]"), this);
-    m_clip->setChecked(true);
-    m_run = new QPushButton(tr("Sample"), this);
-    m_cancel = new QPushButton(tr("Cancel"), this);
-    m_forkImage = new QSpinBox(this);
-    setRange(m_forkImage, setting::SampleCount);
-    m_forkImage->setToolTip(tr("Which image of the grid to fork, counted row by row from the top left"));
-    m_forkCount = new QSpinBox(this);
-    m_forkCount->setRange(2, setting::SampleCount.max);
-    m_forkCount->setValue(8);
-    m_fork = new QPushButton(tr("Fork here"), this);
-    m_fork->setToolTip(tr("Continue this image's xₜ several times, each with fresh noise, side by side: what "
-                          "they share is already decided at this t, what differs is still open (Ho et al. "
-                          "2020, Figure 7)"));
-}
-
-// The settings on the left: the sampler's form, its buttons, and the fork box under them.
-QGroupBox* ReverseView::buildSamplerForm()
-{
-    auto* settings = new QGroupBox(tr("Sampler"), this);
-    auto* fl = new QFormLayout(settings);
-    fl->addRow(tr("Method"), m_sampler);
-    fl->addRow(tr("Steps (DDIM), levels (Langevin)"), m_steps);
-    fl->addRow(tr("DDIM η"), m_eta);
-    fl->addRow(m_corrector);
-    fl->addRow(tr("Langevin steps per level"), m_langevinSteps);
-    fl->addRow(tr("Corrector's signal-to-noise r"), m_snr);
-    fl->addRow(tr("Seed"), m_seed);
-    fl->addRow(tr("Images"), m_count);
-    fl->addRow(tr("Class, guidance"), m_classes);
-    fl->addRow(tr("Weights"), m_weights);
-    fl->addRow(m_clip);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_run);
-    buttons->addWidget(m_cancel);
-    fl->addRow(buttons);
-    auto* forkBox = new QGroupBox(tr("Fork at the shown step"), this);
-    auto* ffl = new QFormLayout(forkBox);
-    ffl->addRow(tr("Image"), m_forkImage);
-    ffl->addRow(tr("Continuations"), m_forkCount);
-    ffl->addRow(m_fork);
-    fl->addRow(forkBox);
-    return settings;
-}
-
 void ReverseView::createRunWidgets()
 {
     m_title = new QLabel(tr("Press Sample to run the reverse process."), this);
@@ -253,85 +167,6 @@ void ReverseView::startTimingTick()
             updateTiming();
     });
     tick->start();
-}
-
-SamplerOptions ReverseView::samplerOptions() const
-{
-    SamplerOptions o;
-    const QString s = m_sampler->currentData().toString();
-    o.kind = parseSamplerKind(s.section(QLatin1Char(':'), 0, 0).toStdString()).value();
-    o.variance = s == QLatin1String("ddpm:beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
-    o.corrector = m_corrector->isChecked() ? CorrectorKind::Langevin : CorrectorKind::None;
-    o.langevinSteps = m_langevinSteps->value();
-    o.snr = m_snr->value();
-    o.ddimSteps = m_steps->value();
-    o.eta = m_eta->value();
-    o.seed = static_cast<uint64_t>(m_seed->value());
-    o.count = m_count->value();
-    o.clipX0 = m_clip->isChecked();
-    m_classes->apply(o);
-    return o;
-}
-
-void ReverseView::setSamplerOptions(const SamplerOptions& o)
-{
-    const QString key =
-        o.kind != SamplerKind::Ddpm
-            ? QString::fromStdString(samplerKindName(o.kind))
-            : (o.variance == VarianceKind::Beta ? QStringLiteral("ddpm:beta") : QStringLiteral("ddpm:beta-tilde"));
-    m_sampler->setCurrentIndex(std::max(0, m_sampler->findData(key)));
-    m_corrector->setChecked(o.corrector == CorrectorKind::Langevin);
-    m_langevinSteps->setValue(o.langevinSteps);
-    m_snr->setValue(o.snr);
-    m_steps->setValue(o.ddimSteps);
-    m_eta->setValue(o.eta);
-    m_seed->setValue(static_cast<int>(o.seed));
-    m_count->setValue(o.count);
-    m_clip->setChecked(o.clipX0);
-    m_classes->setChoice(o.classChoice, o.guidance);
-}
-
-bool ReverseView::useEma() const
-{
-    return m_weights->currentData().toBool();
-}
-
-void ReverseView::setModelAvailable(bool available)
-{
-    m_hasModel = available;
-    updateControls();
-}
-
-void ReverseView::updateControls()
-{
-    const QString kind = m_sampler->currentData().toString();
-    const bool ddim = kind == QLatin1String("ddim");
-    const bool langevin = kind.startsWith(QLatin1String("langevin"));
-    const bool running = m_runs.live().running;
-    m_steps->setEnabled((ddim || langevin) && !running);
-    m_eta->setEnabled(ddim && !running);
-    m_corrector->setEnabled(!langevin && !running);
-    m_langevinSteps->setEnabled((langevin || m_corrector->isChecked()) && !running);
-    m_snr->setEnabled(!langevin && m_corrector->isChecked() && !running);
-    m_run->setEnabled(m_hasModel);
-    // While a run goes on, Sample with other settings replaces it; with the same settings the run goes on
-    // (the window says so), so the button does not promise a restart.
-    m_run->setToolTip(running ? tr("Sample with the settings shown: a run with other settings replaces the one "
-                                   "going on")
-                              : QString());
-    m_cancel->setEnabled(running);
-    const auto& frames = m_runs.shown().frames;
-    const int shown = m_scrubber->value();
-    const bool forkable = shown >= 0 && shown < frames.size() && frames[shown].t > 0 &&
-                          frames[shown].xtState.defined() && m_runs.shown().origin.request.model;
-    m_fork->setEnabled(m_hasModel && forkable);
-    const auto& origin = m_runs.shown().origin.request;
-    const bool finished = !frames.isEmpty() && frames.last().t == 0 && origin.model;
-    m_actions->setRun(finished ? frames.last().xtState : torch::Tensor(),
-                      origin.model ? origin.model->config.schedule.steps : 1000, m_forkImage->value(), m_hasModel);
-    if (forkable)
-        m_forkImage->setMaximum(static_cast<int>(frames[shown].xtState.size(0)));
-    m_runList->setEnabled(m_runs.count() > 1);
 }
 
 QString ReverseView::title() const
@@ -572,6 +407,7 @@ void ReverseView::showFrame(int index)
                                       .arg(stepCount())
                                       .arg(f.t)
                                 : tr("Done: x₀ after %1 steps.").arg(stepCount()));
+    m_stepInfo->setToolTip(m_stepInfo->text()); // the whole line where a narrow window elides it
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);
     live[QStringLiteral("step")] = QStringLiteral("%1 / %2").arg(f.t > 0 ? f.step + 1 : stepCount()).arg(stepCount());

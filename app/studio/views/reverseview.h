@@ -39,6 +39,10 @@ public:
     bool useEma() const;
 
     void setModelAvailable(bool available);
+    // Off for a model whose raw weights are a copy of its EMA ones (a file exported for sampling, or weights
+    // taken from another model, until it trains): Raw weights is then disabled, with the reason.
+    void setRawWeightsDistinct(bool distinct);
+    bool rawWeightsDistinct() const;
     // The class and guidance controls (a class-conditional model's classes, or none).
     ClassPicker* classPicker() const { return m_classes; }
     // A new run of `totalFrames` frames (its steps plus the final x_0; 0: not known yet).

@@ -11,6 +11,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -218,7 +219,8 @@ void ScoreView::connectSignals()
     });
     connect(m_controller, &ScoreController::trainingProgress, this, [this](qint64 step, qint64 total, double loss) {
         m_loss->appendPoints({QPointF(static_cast<double>(step), loss)});
-        m_status->setText(tr("Training: step %1 of %2, loss %3").arg(step).arg(total).arg(loss, 0, 'g', 4));
+        m_status->setText(
+            tr("Training: step %1 of %2, loss %3").arg(step).arg(total).arg(QLocale().toString(loss, 'g', 4)));
     });
     connect(m_controller, &ScoreController::modelUpdated, this, [this](const ToyModelPtr& model, qint64 step) {
         m_model = model;
@@ -276,8 +278,8 @@ QString ScoreView::finishedText(const ParticleRun& run) const
         const auto shares = toy::componentShares(toy::ringOfEight(), x);
         const auto [lo, hi] = std::minmax_element(shares.begin(), shares.end());
         text += tr(" The modes hold %1–%2 % of them each (the data: 12.5 %).")
-                    .arg(100.0 * *lo, 0, 'f', 1)
-                    .arg(100.0 * *hi, 0, 'f', 1);
+                    .arg(QLocale().toString(100.0 * *lo, 'f', 1))
+                    .arg(QLocale().toString(100.0 * *hi, 'f', 1));
     }
     return text;
 }
@@ -367,11 +369,12 @@ void ScoreView::updateField()
     updateParticles();
     QString caption = m_t >= 1 ? tr("t = %1: ᾱₜ = %2, score scale 1/√(1 − ᾱₜ) = %3")
                                      .arg(m_t)
-                                     .arg(abar, 0, 'g', 4)
-                                     .arg(1.0 / std::sqrt(1.0 - abar), 0, 'g', 4)
+                                     .arg(QLocale().toString(abar, 'g', 4))
+                                     .arg(QLocale().toString(1.0 / std::sqrt(1.0 - abar), 'g', 4))
                                : tr("t = 0: the data");
     if (std::isfinite(m_scoreError))
-        caption += tr(" · learned score's mean relative error %1 %").arg(100.0 * m_scoreError, 0, 'f', 1);
+        caption +=
+            tr(" · learned score's mean relative error %1 %").arg(QLocale().toString(100.0 * m_scoreError, 'f', 1));
     m_caption->setText(caption);
     m_plot->setDataPoints(m_showData->isChecked() ? (dataSet() == QLatin1String("drawn") ? m_drawn : pointsOf(m_points))
                                                   : QVector<QPointF>());
