@@ -70,6 +70,7 @@ private Q_SLOTS:
     void initTestCase();
     void guidanceCombinesInOneCall();
     void labelsInEqualSharesAnyChunking();
+    void guidanceReachesTheSamples();
     void namingAClass();
     void checksWhatAModelCanDo();
     void unetEmbedsTheClass();
@@ -131,6 +132,36 @@ void TestConditional::labelsInEqualSharesAnyChunking()
     // DDIM with the exact denoiser of one image per class lands on image i mod 4.
     for (int64_t i = 0; i < 10; ++i)
         QVERIFY2((a[i] - images[i % 4]).abs().max().item<double>() < 1e-3, qPrintable(QString::number(i)));
+}
+
+void TestConditional::guidanceReachesTheSamples()
+{
+    // Classifier-free guidance (Ho & Salimans 2021): ε̃ = (1 + w) ε(x, c) − w ε(x, ∅). With the exact ε of one
+    // image per class (∅ takes image 0 here) ε̃ is the exact ε of x0* = (1 + w) image_c − w image_0, so
+    // deterministic DDIM, unclipped, ends on x0* for every image of the run.
+    Diffusion diffusion(NoiseSchedule(ScheduleOptions{}), Prediction::Epsilon);
+    const auto images = (torch::rand({4, 1, 4, 4}) - 0.5) * 0.8;
+    Sampling s{diffusion, {}, {1, 4, 4}, classOracle(diffusion, images), numberedClassNames(4)};
+    SamplerOptions so;
+    so.kind = SamplerKind::Ddim;
+    so.ddimSteps = 20;
+    so.clipX0 = false;
+    so.count = 6;
+    for (const double w : {0.0, 1.5}) {
+        for (const int choice : {2, kEveryClass}) {
+            so.guidance = w;
+            so.classChoice = choice;
+            std::vector<torch::Tensor> out;
+            QVERIFY(sampleInChunks(s, so, 4, [&](const ReverseProcess& c, int64_t) { out.push_back(c.current()); }));
+            const auto samples = torch::cat(out);
+            for (int64_t i = 0; i < so.count; ++i) {
+                const int64_t c = choice == kEveryClass ? sampleLabels(so, i, 1, 4)[0].item<int64_t>() : choice;
+                const auto expected = (1 + w) * images[c] - w * images[0];
+                QVERIFY2((samples[i] - expected).abs().max().item<double>() < 1e-3,
+                         qPrintable(QStringLiteral("w %1, image %2 of class %3").arg(w).arg(i).arg(c)));
+            }
+        }
+    }
 }
 
 void TestConditional::namingAClass()

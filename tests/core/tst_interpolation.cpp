@@ -72,9 +72,18 @@ void TestInterpolation::endpointsAreOwnReconstructions()
     QVERIFY(maxDiff(walk[0], onlyA[0]) < 1e-5);
     QVERIFY(maxDiff(walk[4], onlyB[0]) < 1e-5);
     QVERIFY(maxDiff(walk[2], onlyA[0]) > 1e-2 && maxDiff(walk[2], onlyB[0]) > 1e-2); // the middle is neither
-    // The mixture at t is linear in λ.
+    // The mixture at t is linear in λ, and its ends are both images noised to t = 300 with the same ε
+    // (eq. 4): x_t^b − x_t^a = √ᾱ_300 (b − a), and (x_t^a − √ᾱ_300 a)/√(1 − ᾱ_300) is a draw of N(0, I).
     const auto run = prepareInterpolation(m_model, m_a, m_b, o).value();
     QVERIFY(maxDiff(run.start[2], 0.5 * (run.start[0] + run.start[4])) < 1e-6);
+    double abar = 1;
+    for (int i = 0; i < 300; ++i)
+        abar *= 1 - m_diffusion.schedule().beta()[static_cast<size_t>(i)];
+    QVERIFY(maxDiff(run.start[4] - run.start[0], std::sqrt(abar) * (m_b - m_a)) < 1e-5);
+    const auto eps = (run.start[0] - std::sqrt(abar) * m_a) / std::sqrt(1 - abar);
+    const double epsMean = eps.mean().item<double>(), epsStd = eps.std().item<double>();
+    QVERIFY2(std::abs(epsMean) < 0.5 && epsStd > 0.7 && epsStd < 1.3, // 64 draws
+             qPrintable(QStringLiteral("ε mean %1, standard deviation %2").arg(epsMean).arg(epsStd)));
     QCOMPARE(run.startT, 300);
     QCOMPARE(run.lambdas, (std::vector<double>{0, 0.25, 0.5, 0.75, 1}));
 }

@@ -109,7 +109,10 @@ private Q_SLOTS:
     void oneStepSpread();
     void ddimOneStep_data();
     void ddimOneStep();
+    void stepInterface_data();
     void stepInterface();
+    void langevinStepsInClosedForm_data();
+    void langevinStepsInClosedForm();
     void cancelBetweenSteps();
     void sameSeedSameImages();
     void chunksGiveTheSameImages_data();
@@ -554,8 +557,18 @@ void TestSampler::ddimOneStep()
     }
 }
 
+void TestSampler::stepInterface_data()
+{
+    QTest::addColumn<bool>("outside");
+    QTest::newRow("image inside [-1, 1]") << false;
+    QTest::newRow("image partly outside, clipped") << true;
+}
+
 void TestSampler::stepInterface()
 {
+    // The one-image oracle of g predicts x̂0 = g from any x_t; clipped, x̂0 = clamp(g) and ε̂ is re-derived
+    // from it, so a DDIM step (η = 0) is eq. 12 with the clipped x̂0 and its own ε̂.
+    QFETCH(bool, outside);
     ScheduleOptions so;
     so.steps = 100;
     Diffusion d{NoiseSchedule(so), Prediction::Epsilon};
@@ -563,9 +576,17 @@ void TestSampler::stepInterface()
     o.kind = SamplerKind::Ddim;
     o.ddimSteps = 10;
     o.count = 2;
-    auto x0 = testImage();
-    ReverseProcess rp(d, singleImageOracle(d, x0), o, {1, 8, 8});
+    o.clipX0 = true;
+    auto g = testImage();
+    if (outside) {
+        g[0][0][0] = 1.5;
+        g[0][3][4] = -1.3;
+    }
+    const auto x0 = g.clamp(-1, 1);
+    ReverseProcess rp(d, singleImageOracle(d, g), o, {1, 8, 8});
+    const auto abar = alphaBarFromBeta(d.schedule().beta());
     int steps = 0, lastT = 101;
+    ReverseStep previous;
     while (!rp.done()) {
         auto s = rp.next();
         QCOMPARE(s.step, steps);
@@ -574,14 +595,118 @@ void TestSampler::stepInterface()
         QCOMPARE(s.xt.sizes(), torch::IntArrayRef({2, 1, 8, 8}));
         QCOMPARE(s.x0Hat.sizes(), s.xt.sizes());
         QCOMPARE(s.epsHat.sizes(), s.xt.sizes());
-        // x_t = √ᾱ x̂0 + √(1−ᾱ) ε̂ holds at every step.
-        const double a = d.schedule().sqrtAlphaBar()[s.t - 1], b = d.schedule().sqrtOneMinusAlphaBar()[s.t - 1];
-        QVERIFY(torch::allclose(a * s.x0Hat + b * s.epsHat, s.xt, 1e-4, 1e-4));
+        if (steps == 0)
+            QCOMPARE(s.t, 100); // the chain starts at T
+        const auto i = static_cast<size_t>(s.t - 1);
+        // The one-image oracle is exact: x̂0 is the image, and ε̂ the noise that makes x_t from it (eq. 4).
+        QVERIFY(torch::allclose(s.x0Hat, x0.expand_as(s.x0Hat), 1e-4, 1e-4));
+        const auto epsTrue = (s.xt - std::sqrt(abar[i]) * x0) / std::sqrt(1 - abar[i]);
+        QVERIFY(torch::allclose(s.epsHat, epsTrue, 1e-3, 1e-3));
+        // DDIM with η = 0 (Song et al. 2021, eq. 12): x_{t'} = √ᾱ_{t'} x̂0 + √(1−ᾱ_{t'}) ε̂, no noise.
+        if (steps > 0) {
+            QCOMPARE(s.t, previous.tNext);
+            const auto j = static_cast<size_t>(s.t - 1), k = static_cast<size_t>(previous.t - 1);
+            const auto epsBefore = (previous.xt - std::sqrt(abar[k]) * x0) / std::sqrt(1 - abar[k]);
+            const auto expected = std::sqrt(abar[j]) * x0 + std::sqrt(1 - abar[j]) * epsBefore;
+            QVERIFY(torch::allclose(s.xt, expected, 1e-4, 1e-4));
+        }
+        previous = s;
         lastT = s.t;
         ++steps;
     }
     QCOMPARE(steps, 10);
     QCOMPARE(lastT, 1);
+}
+
+void TestSampler::langevinStepsInClosedForm_data()
+{
+    QTest::addColumn<int>("sampler");
+    QTest::addColumn<int>("t");
+    QTest::addColumn<int>("steps");
+    // Annealed Langevin at its first level t (Song & Ermon 2019): x' = x + (η/2) s(x) + √η z with
+    // η = langevinStep (1 − ᾱ_t), s the score of q(x_t).
+    QTest::newRow("langevin t=20") << int(SamplerKind::Langevin) << 20 << 20;
+    QTest::newRow("langevin t=600") << int(SamplerKind::Langevin) << 600 << 10;
+    // A predictor step, then one corrector step at the level it reached (Song et al. 2021, Algorithm 5):
+    // x' = x + ε s(x) + √(2ε) z with ε = 2 α_t' snr² (1 − ᾱ_t').
+    QTest::newRow("ddpm + corrector t=100") << int(SamplerKind::Ddpm) << 100 << 0;
+    QTest::newRow("ddim + corrector t=300, 3 steps") << int(SamplerKind::Ddim) << 300 << 3;
+}
+
+void TestSampler::langevinStepsInClosedForm()
+{
+    // For pixels N(μ, s²) the score at level t is −(x − √ᾱ_t μ)/v_t, v_t = ᾱ_t s² + 1 − ᾱ_t, so a Langevin
+    // step from identical pixels x has mean x − c (x − √ᾱ μ)/v and variance carried in closed form.
+    QFETCH(int, sampler);
+    QFETCH(int, t);
+    QFETCH(int, steps);
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    const Diffusion d(schedule, Prediction::Epsilon);
+    const auto& beta = schedule.beta();
+    const auto abar = alphaBarFromBeta(beta);
+    const double mu = 0.3, sd = 0.2;
+    SamplerOptions o;
+    o.kind = SamplerKind(sampler);
+    o.ddimSteps = steps;
+    o.variance = VarianceKind::BetaTilde;
+    o.clipX0 = false;
+    o.seed = 5;
+    o.langevinSteps = 1;
+    o.langevinStep = 0.5;
+    o.snr = 0.16;
+    const bool corrector = !isLangevinSampler(o.kind);
+    if (corrector)
+        o.corrector = CorrectorKind::Langevin;
+    const std::vector<double> levels{-0.7, 1.3};
+    auto xt = torch::cat({torch::full({1, 1, 125, 128}, levels[0]), torch::full({1, 1, 125, 128}, levels[1])});
+    ReverseProcess rp(d, exactGaussianEps(abar, mu, sd), o, xt, t);
+    QCOMPARE(rp.timesteps().front(), t);
+    const int tNext = rp.timesteps().size() > 1 ? rp.timesteps()[1] : 0;
+    QVERIFY(tNext > 0);
+    rp.next();
+    const auto after = rp.current().to(torch::kFloat64);
+
+    const auto level = [&](int u) {
+        const double a = abar[static_cast<size_t>(u - 1)];
+        return std::make_pair(a, a * sd * sd + 1 - a);
+    };
+    for (size_t k = 0; k < levels.size(); ++k) {
+        const double x = levels[k];
+        const auto [a, v] = level(t);
+        double mean = 0, var = 0;
+        if (!corrector) {
+            const double eta = o.langevinStep * (1 - a);
+            mean = x - 0.5 * eta * (x - std::sqrt(a) * mu) / v;
+            var = eta;
+        } else {
+            // The predictor: eq. 7 with β̃_t (DDPM) or eq. 12 with η = 0 (DDIM), from the exact x̂0.
+            const double eps = std::sqrt(1 - a) * (x - std::sqrt(a) * mu) / v;
+            const double x0 = (x - std::sqrt(1 - a) * eps) / std::sqrt(a);
+            const auto [an, vn] = level(tNext);
+            if (o.kind == SamplerKind::Ddpm) {
+                const double b = beta[static_cast<size_t>(t - 1)];
+                mean = std::sqrt(an) * b / (1 - a) * x0 + std::sqrt(1 - b) * (1 - an) / (1 - a) * x;
+                var = (1 - an) / (1 - a) * b;
+            } else {
+                mean = std::sqrt(an) * x0 + std::sqrt(1 - an) * eps;
+            }
+            // The corrector at t': x' = (1 − ε/v') x + ε √ᾱ' μ / v' + √(2ε) z.
+            const double step = 2 * (1 - beta[static_cast<size_t>(tNext - 1)]) * o.snr * o.snr * (1 - an);
+            mean = (1 - step / vn) * mean + step * std::sqrt(an) * mu / vn;
+            var = std::pow(1 - step / vn, 2) * var + 2 * step;
+        }
+        const auto sample = after[static_cast<int64_t>(k)];
+        const double n = static_cast<double>(sample.numel());
+        const double m = sample.mean().item<double>(), v2 = sample.var().item<double>();
+        const double meanTol = 5 * std::sqrt(var / n) + 1e-6, varTol = 5 * var * std::sqrt(2 / n);
+        QVERIFY2(std::abs(m - mean) < meanTol && std::abs(v2 - var) < varTol,
+                 qPrintable(QStringLiteral("x_t = %1: mean %2 (expected %3), variance %4 (expected %5)")
+                                .arg(x)
+                                .arg(m, 0, 'g', 7)
+                                .arg(mean, 0, 'g', 7)
+                                .arg(v2, 0, 'g', 7)
+                                .arg(var, 0, 'g', 7)));
+    }
 }
 
 void TestSampler::cancelBetweenSteps()

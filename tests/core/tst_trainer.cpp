@@ -1,11 +1,13 @@
 // Training, Algorithm 1: the loss falls, warm-up and EMA follow their formulas, batches are
 // reproducible, and a non-finite loss stops training without touching the weights.
+#include "checkpoint.h"
 #include "trainer.h"
 
 #include <QtTest>
 
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
 #include <new>
 #include <stdexcept>
@@ -37,9 +39,13 @@ class TestTrainer : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { torch::set_num_threads(2); }
+    void stepIsAlgorithmOne_data();
+    void stepIsAlgorithmOne();
     void lossFallsOnSyntheticShapes();
     void warmupAndEma();
+    void gradientNormIsClipped();
     void batchesReproducible();
+    void flipsAreHorizontal();
     void nonFiniteLossStopsAndKeepsWeights();
     void refusesMismatchedData();
     void recordsTheDataItTrainsOn();
@@ -50,6 +56,76 @@ private Q_SLOTS:
     void runTrainingFollowsItsHooks();
     void bf16LearnsAsWellAsFp32();
 };
+
+void TestTrainer::stepIsAlgorithmOne_data()
+{
+    QTest::addColumn<int>("prediction");
+    QTest::newRow("epsilon") << int(Prediction::Epsilon);
+    QTest::newRow("x0") << int(Prediction::X0);
+    QTest::newRow("v") << int(Prediction::V);
+}
+
+// Algorithm 1, written out here: for the batch the trainer draws (x0, t, ε: a pure function of the seed and
+// the step), x_t = √ᾱ_t x0 + √(1−ᾱ_t) ε with ᾱ_t = Π_{s ≤ t}(1 − β_s) from the β table, and the loss is
+// the mean of ‖target − net(x_t, t)‖² with the target ε, x0 or v = √ᾱ_t ε − √(1−ᾱ_t) x0. The step's
+// reported loss must be that, for the network as it was before the step.
+void TestTrainer::stepIsAlgorithmOne()
+{
+    QFETCH(int, prediction);
+    auto c = tinyConfig();
+    c.unet.dropout(0.0); // no masks to draw: the network is a function of its input
+    c.prediction = static_cast<Prediction>(prediction);
+    c.train.hflip = true;
+    Trainer trainer(c, torch::kCPU);
+    trainer.setPrecision(Precision::Fp32); // bf16 would round x_t's last bits differently
+    const auto data = makeSyntheticShapes(200, 1, 16);
+    QVERIFY(trainer.setDataset(data));
+    const auto& beta = trainer.diffusion().schedule().beta();
+    std::vector<double> abar(beta.size());
+    double product = 1;
+    for (size_t i = 0; i < beta.size(); ++i)
+        abar[i] = product *= 1 - beta[i];
+    // The output layer starts at zero (as the paper's does), so the first steps' loss is the target's
+    // square whatever x_t is: a few steps first make the network depend on its input.
+    for (int k = 0; k < 30; ++k)
+        QVERIFY(trainer.step());
+    for (int64_t k = 30; k < 32; ++k) {
+        BatchPrefetcher same(data.images, c.train.batch, int(beta.size()), c.train.hflip, c.train.seed, k);
+        const auto batch = same.take();
+        const auto a = torch::tensor(abar, torch::kFloat64).index_select(0, batch.tIndex).view({-1, 1, 1, 1});
+        const auto x0 = batch.x0.to(torch::kFloat64), eps = batch.eps.to(torch::kFloat64);
+        const auto xt = a.sqrt() * x0 + (1 - a).sqrt() * eps;
+        const auto target = c.prediction == Prediction::Epsilon ? eps
+                            : c.prediction == Prediction::X0    ? x0
+                                                                : a.sqrt() * eps - (1 - a).sqrt() * x0;
+        double expected = 0;
+        {
+            torch::NoGradGuard noGrad;
+            trainer.model()->train();
+            const auto out = trainer.model()->forward(xt.to(torch::kFloat32), batch.tIndex, torch::Tensor());
+            expected = (out.to(torch::kFloat64) - target).square().mean().item<double>();
+        }
+        const auto s = trainer.step();
+        QVERIFY2(s, s.ok() ? "" : s.error().c_str());
+        QVERIFY2(
+            std::abs(s->loss - expected) < 1e-5 * expected,
+            qPrintable(QStringLiteral("step %1: loss %2, Algorithm 1 gives %3").arg(k + 1).arg(s->loss).arg(expected)));
+    }
+    // t is uniform on 1 … T: the batches of many steps reach both ends and fill ten equal bins evenly.
+    BatchPrefetcher many(data.images, 500, int(beta.size()), false, 9, 0);
+    std::vector<int64_t> t;
+    for (int k = 0; k < 20; ++k) {
+        const auto tIndex = many.take().tIndex;
+        t.insert(t.end(), tIndex.data_ptr<int64_t>(), tIndex.data_ptr<int64_t>() + tIndex.numel());
+    }
+    QCOMPARE(*std::min_element(t.begin(), t.end()), int64_t(0));
+    QCOMPARE(*std::max_element(t.begin(), t.end()), int64_t(beta.size() - 1));
+    std::vector<int> bins(10);
+    for (const int64_t ti : t)
+        ++bins[static_cast<size_t>(ti * 10 / int64_t(beta.size()))];
+    for (const int count : bins) // 1,000 expected in each, standard deviation 30
+        QVERIFY2(std::abs(count - 1000) < 150, qPrintable(QString::number(count)));
+}
 
 void TestTrainer::lossFallsOnSyntheticShapes()
 {
@@ -103,6 +179,50 @@ void TestTrainer::warmupAndEma()
     auto ema = trainer.ema()->parameters();
     for (size_t i = 0; i < params.size(); ++i)
         QVERIFY(torch::allclose(ema[i], d * emaBefore[i] + (1 - d) * params[i], 1e-5, 1e-6));
+    // From step 9 on the warm-up's (1 + n)/(10 + n) is above the decay asked for, which takes over: at step
+    // 10, d = min(0.5, 11/20) = 0.5.
+    for (int k = 1; k < 9; ++k)
+        QVERIFY(trainer.step());
+    const auto before10 = snapshot(trainer.ema());
+    QVERIFY(trainer.step());
+    QCOMPARE(trainer.stepCount(), int64_t(10));
+    const auto params10 = trainer.model()->parameters();
+    const auto ema10 = trainer.ema()->parameters();
+    for (size_t i = 0; i < params10.size(); ++i)
+        QVERIFY(torch::allclose(ema10[i], 0.5 * before10[i] + 0.5 * params10[i], 1e-5, 1e-6));
+}
+
+void TestTrainer::gradientNormIsClipped()
+{
+    // Adam's first moment after one step is (1 − β₁) g for the gradient it was given: its norm is 0.1 times
+    // the clipped norm min(‖g‖, clip), read back from the checkpoint.
+    QTemporaryDir dir;
+    for (const double clip : {1e-3, 1e6}) {
+        auto c = tinyConfig();
+        c.train.gradClip = clip;
+        Trainer trainer(c, torch::kCPU);
+        QVERIFY(trainer.setDataset(makeSyntheticShapes(100, 1, 16)));
+        const auto s = trainer.step();
+        QVERIFY(s);
+        QVERIFY(s->gradNorm > 1e-3 && s->gradNorm < 1e6);
+        const auto path = dir.filePath(QStringLiteral("clip.ckpt")).toStdString();
+        QVERIFY(trainer.save(path));
+        auto reader = CheckpointReader::open(path);
+        QVERIFY(reader);
+        double squares = 0;
+        for (const auto& p : trainer.model()->named_parameters()) {
+            const auto avg = reader.value()->tensor("optimizer." + p.key() + ".exp_avg");
+            QVERIFY2(avg.defined(), p.key().c_str());
+            squares += avg.to(torch::kFloat64).square().sum().item<double>();
+        }
+        const double expected = 0.1 * std::min(s->gradNorm, clip);
+        QVERIFY2(std::abs(std::sqrt(squares) - expected) < 1e-3 * expected,
+                 qPrintable(QStringLiteral("clip %1: first moment's norm %2, expected %3 (gradient norm %4)")
+                                .arg(clip)
+                                .arg(std::sqrt(squares))
+                                .arg(expected)
+                                .arg(s->gradNorm)));
+    }
 }
 
 void TestTrainer::batchesReproducible()
@@ -128,6 +248,37 @@ void TestTrainer::batchesReproducible()
             seen.insert(static_cast<int>(x[j].item<int64_t>()));
     }
     QCOMPARE(int(seen.size()), 50);
+}
+
+void TestTrainer::flipsAreHorizontal()
+{
+    // Twelve 4×4 images whose pixel (h, w) is 16 i + 4 h + w: a batch row is image i as it is or mirrored
+    // left to right (never upside down), a batch of twelve is one epoch (every image once), and with flips
+    // on about half the rows are mirrored.
+    auto images = torch::arange(4 * 4, torch::kInt64).view({1, 1, 4, 4}) + 16 * torch::arange(12).view({12, 1, 1, 1});
+    images = images.to(torch::kUInt8);
+    for (const bool hflip : {false, true}) {
+        BatchPrefetcher prefetcher(images, 12, 1000, hflip, 6, 0);
+        int flipped = 0;
+        for (int k = 0; k < 20; ++k) {
+            const auto rows = ((prefetcher.take().x0 + 1) * 127.5).round().to(torch::kInt64);
+            std::vector<int> seen(12);
+            for (int64_t j = 0; j < 12; ++j) {
+                const int64_t i = rows[j][0][0][0].item<int64_t>() / 16;
+                QVERIFY(i >= 0 && i < 12);
+                ++seen[static_cast<size_t>(i)];
+                const auto source = images[i].to(torch::kInt64);
+                const bool same = torch::equal(rows[j], source), mirrored = torch::equal(rows[j], source.flip({2}));
+                QVERIFY2(same || mirrored, qPrintable(QStringLiteral("batch %1 row %2").arg(k).arg(j)));
+                flipped += mirrored ? 1 : 0;
+            }
+            QCOMPARE(seen, std::vector<int>(12, 1));
+        }
+        if (hflip) // 240 rows: a share of 0.5 ± 0.032
+            QVERIFY2(flipped > 80 && flipped < 160, qPrintable(QString::number(flipped)));
+        else
+            QCOMPARE(flipped, 0);
+    }
 }
 
 void TestTrainer::nonFiniteLossStopsAndKeepsWeights()
