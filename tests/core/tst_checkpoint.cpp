@@ -134,6 +134,7 @@ class TestCheckpoint : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void roundTrip();
+    void everySettingSurvivesTheFile();
     void resumeContinuesExactly();
     void binLossHistoryKept();
     void samplingOnlyCheckpoint();
@@ -193,6 +194,77 @@ void TestCheckpoint::roundTrip()
     auto t = torch::tensor({5, 600});
     QVERIFY(torch::equal(loaded->model->forward(x, t), trainer.model()->forward(x, t)));
     QVERIFY(torch::equal(loaded->ema->forward(x, t), trainer.ema()->forward(x, t)));
+}
+
+void TestCheckpoint::everySettingSurvivesTheFile()
+{
+    // Every setting away from its default, written and read back: each member as it was set (compared
+    // member by member here, not through the schema's own getters), and every row of configFields() differs
+    // from the default, so a setting added without a value here fails too.
+    auto c = makeConfig("tiny").value();
+    const auto defaults = c;
+    c.preset = "custom";
+    c.unet.ch(8).chMult({1, 1, 2}).numResBlocks(2).attnResolutions({4}).dropout(0.05).imageChannels(3).imageSize(8);
+    c.schedule.kind = ScheduleKind::Cosine;
+    c.schedule.steps = 50;
+    c.schedule.betaStart = 2e-4;
+    c.schedule.betaEnd = 0.03;
+    c.schedule.cosineOffset = 0.01;
+    c.schedule.maxBeta = 0.98;
+    c.prediction = Prediction::V;
+    c.dataSpec = "synthetic:100";
+    c.train.batch = 6;
+    c.train.lr = 3e-4;
+    c.train.warmupSteps = 7;
+    c.train.gradClip = 0.7;
+    c.train.emaDecay = 0.99;
+    c.train.hflip = !defaults.train.hflip;
+    c.train.seed = 12345;
+    c.train.totalSteps = 777;
+    c.train.lossBins = 12;
+    QVERIFY(setClasses(c, {"cat", "dog", "owl"}));
+    c.train.pUncond = 0.25;
+    c.initFrom = "other.ckpt";
+    for (const auto& field : configFields())
+        QVERIFY2(field.get(c) != field.get(defaults), field.key);
+
+    Trainer trainer(c, torch::kCPU);
+    const auto path = m_dir.filePath(QStringLiteral("settings.ckpt")).toStdString();
+    QVERIFY(trainer.save(path));
+    auto reader = CheckpointReader::open(path);
+    QVERIFY(reader);
+    const auto read = readModelConfig(*reader.value());
+    QVERIFY2(read, read ? "" : read.error().c_str());
+    const auto& r = read.value();
+    QCOMPARE(r.preset, c.preset);
+    QCOMPARE(r.unet.ch(), c.unet.ch());
+    QCOMPARE(r.unet.chMult(), c.unet.chMult());
+    QCOMPARE(r.unet.numResBlocks(), c.unet.numResBlocks());
+    QCOMPARE(r.unet.attnResolutions(), c.unet.attnResolutions());
+    QCOMPARE(r.unet.dropout(), c.unet.dropout());
+    QCOMPARE(r.unet.imageChannels(), c.unet.imageChannels());
+    QCOMPARE(r.unet.imageSize(), c.unet.imageSize());
+    QCOMPARE(r.unet.numClasses(), int64_t(3));
+    QCOMPARE(int(r.schedule.kind), int(c.schedule.kind));
+    QCOMPARE(r.schedule.steps, c.schedule.steps);
+    QCOMPARE(r.schedule.betaStart, c.schedule.betaStart);
+    QCOMPARE(r.schedule.betaEnd, c.schedule.betaEnd);
+    QCOMPARE(r.schedule.cosineOffset, c.schedule.cosineOffset);
+    QCOMPARE(r.schedule.maxBeta, c.schedule.maxBeta);
+    QCOMPARE(int(r.prediction), int(c.prediction));
+    QCOMPARE(r.dataSpec, c.dataSpec);
+    QCOMPARE(r.classNames, c.classNames);
+    QCOMPARE(r.train.batch, c.train.batch);
+    QCOMPARE(r.train.lr, c.train.lr);
+    QCOMPARE(r.train.warmupSteps, c.train.warmupSteps);
+    QCOMPARE(r.train.gradClip, c.train.gradClip);
+    QCOMPARE(r.train.emaDecay, c.train.emaDecay);
+    QCOMPARE(r.train.hflip, c.train.hflip);
+    QCOMPARE(r.train.seed, c.train.seed);
+    QCOMPARE(r.train.totalSteps, c.train.totalSteps);
+    QCOMPARE(r.train.lossBins, c.train.lossBins);
+    QCOMPARE(r.train.pUncond, c.train.pUncond);
+    QCOMPARE(r.initFrom, c.initFrom);
 }
 
 void TestCheckpoint::resumeContinuesExactly()

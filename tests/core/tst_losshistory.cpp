@@ -25,6 +25,7 @@ class TestLossHistory : public QObject {
 private Q_SLOTS:
     void shortRunsAtFullResolution();
     void millionStepsStayBounded();
+    void bucketsSummariseTheirSteps_data();
     void bucketsSummariseTheirSteps();
     void trimAfterResumes();
     void compactKeepsNewest();
@@ -76,15 +77,41 @@ void TestLossHistory::millionStepsStayBounded()
     QCOMPARE(h.size(), 10 * n);
 }
 
+void TestLossHistory::bucketsSummariseTheirSteps_data()
+{
+    QTest::addColumn<qint64>("steps");
+    QTest::addColumn<qint64>("bucketSteps");
+    // 200,000 folded steps: 3,125 buckets of 64. 300,000 folded: more than 4,096 buckets of 64, so
+    // neighbours merged into buckets of 128.
+    QTest::newRow("buckets of 64") << qint64(3 * LossHistory::kRecent) << qint64(64);
+    QTest::newRow("merged into buckets of 128") << qint64(4 * LossHistory::kRecent) << qint64(128);
+}
+
 // Every bucket covers consecutive steps, none twice; its min, max and mean are those of lossAt() over
-// them (the mean in double, so to about float precision).
+// them (the mean in double, so to about float precision), merged buckets too. A history rebuilt from
+// its parts (a checkpoint's) goes on folding as the original does.
 void TestLossHistory::bucketsSummariseTheirSteps()
 {
+    QFETCH(qint64, steps);
+    QFETCH(qint64, bucketSteps);
     LossHistory h;
-    const int64_t n = 3 * static_cast<int64_t>(LossHistory::kRecent);
+    const int64_t n = steps;
     for (int64_t s = 1; s <= n; ++s)
         h.push_back({s, lossAt(s)});
     QVERIFY(h.buckets().size() > 100);
+    QCOMPARE(h.bucketSteps(), int64_t(bucketSteps));
+    LossHistory rebuilt;
+    QVERIFY(rebuilt.assign(h.buckets(), h.recent()));
+    QCOMPARE(rebuilt.bucketSteps(), h.bucketSteps());
+    for (int64_t s = n + 1; s <= n + 3 * static_cast<int64_t>(LossHistory::kFoldChunk); ++s) {
+        h.push_back({s, lossAt(s)});
+        rebuilt.push_back({s, lossAt(s)});
+    }
+    QCOMPARE(rebuilt.buckets().size(), h.buckets().size());
+    for (size_t i = 0; i < h.buckets().size(); ++i) {
+        QCOMPARE(rebuilt.buckets()[i].firstStep, h.buckets()[i].firstStep);
+        QCOMPARE(rebuilt.buckets()[i].lastStep, h.buckets()[i].lastStep);
+    }
     int64_t next = 1;
     for (const auto& b : h.buckets()) {
         QCOMPARE(b.firstStep, next);
