@@ -111,6 +111,7 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     meta.steps = o.mode == InterpolationMode::Ddim ? o.ddimSteps : o.t;
     meta.schedule = QString::fromStdString(scheduleKindName(opened->model.config.schedule.kind));
     meta.variance = QString::fromStdString(varianceKindName(run->sampler.variance));
+    meta.clipX0 = run->sampler.clipX0;
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(opened->model.config.preset);
     meta.trainingStep = opened->model.step;

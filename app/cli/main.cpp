@@ -234,11 +234,12 @@ struct ReverseFrames {
 };
 
 // The images drawn in chunks of `batch` (Algorithm 2 or DDIM): each chunk's images written to --out-dir
-// when it ends and kept in `finals` when a grid is written, the frames kept in `frames`, a progress
-// line on a terminal and the speed at the end. Returns 0, or 1 after the message.
+// with their sidecars (`meta`) when it ends and kept in `finals` when a grid is written, the frames kept
+// in `frames`, a progress line on a terminal and the speed at the end. Returns 0, or 1 after the message.
 int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions& so, int batch, int total,
-               ReverseFrames& frames, QList<QImage>& finals)
+               ExportMeta meta, ReverseFrames& frames, QList<QImage>& finals)
 {
+    meta.kind = QStringLiteral("sample");
     const QString outDir = QString::fromStdString(a.outDir);
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(false);
@@ -254,7 +255,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
             for (int j = 0; j < images.size() && !outDir.isEmpty() && writeError.isEmpty(); ++j) {
                 const QString file =
                     QDir(outDir).filePath(QStringLiteral("sample-%1.png").arg(first + j, 5, 10, QLatin1Char('0')));
-                if (auto st = saveImageAtomically(images[j], file); !st)
+                if (auto st = exportImage(images[j], file, meta); !st)
                     writeError = QString::fromStdString(st.error());
             }
             if (!a.out.empty())
@@ -290,10 +291,8 @@ ExportMeta sampleMeta(const SampleArgs& a, const ModelState& m, const SamplerOpt
     ExportMeta meta;
     meta.seed = so.seed;
     meta.schedule = QString::fromStdString(scheduleKindName(m.config.schedule.kind));
-    meta.sampler = QString::fromStdString(samplerKindName(so.kind));
+    describeSampler(meta, so);
     meta.steps = total;
-    meta.eta = so.kind == SamplerKind::Ddim ? so.eta : 1.0;
-    meta.variance = QString::fromStdString(varianceKindName(so.variance));
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(m.config.preset);
     meta.trainingStep = m.step;
@@ -307,13 +306,12 @@ ExportMeta sampleMeta(const SampleArgs& a, const ModelState& m, const SamplerOpt
 
 // The files asked for, each with its sidecar: the grid of all the images (--out), the strip (--strip) and
 // the GIF (--gif). Returns 0, or 1 after the message.
-int writeImages(const SampleArgs& a, const ModelState& m, const SamplerOptions& so, int total,
-                const QList<QImage>& finals, const ReverseFrames& frames)
+int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, const QList<QImage>& finals,
+                const ReverseFrames& frames)
 {
     if ((frames.wantStrip || frames.wantGif) && frames.animated < so.count)
         std::fprintf(stderr, "ddpm: the strip and the GIF show the first %d of the %d images\n", frames.animated,
                      so.count);
-    ExportMeta meta = sampleMeta(a, m, so, total);
     const QString out = QString::fromStdString(a.out);
     if (!out.isEmpty()) {
         const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
@@ -369,9 +367,10 @@ int sample(const SampleArgs& a)
     const int total = static_cast<int>(samplerTimesteps(so.value(), opened->sampling.diffusion.steps()).size());
     ReverseFrames frames(so->count, total, a.frames, a.given("--strip"), a.given("--gif"));
     QList<QImage> finals; // kept only when a grid is written
-    if (const int rc = drawImages(a, opened->sampling, so.value(), batch, total, frames, finals))
+    const ExportMeta meta = sampleMeta(a, opened->model, so.value(), total);
+    if (const int rc = drawImages(a, opened->sampling, so.value(), batch, total, meta, frames, finals))
         return rc;
-    if (const int rc = writeImages(a, opened->model, so.value(), total, finals, frames))
+    if (const int rc = writeImages(a, so.value(), meta, finals, frames))
         return rc;
     std::fprintf(stderr, "ddpm: wrote %s\n", (a.out.empty() ? a.outDir : a.out).c_str());
     return 0;
@@ -403,8 +402,8 @@ void addSampleCommand(CommandLine& cli)
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
     addNumber(c, "--batch", a->batch, 0, 65536, kSamplingBatchHelp, "B");
     addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
-    addText(c, "--out-dir", a->outDir, "also write every sample as its own PNG (sample-00000.png …, native size)",
-            "DIR");
+    addText(c, "--out-dir", a->outDir,
+            "also write every sample as its own PNG with a JSON sidecar (sample-00000.png …, native size)", "DIR");
     c->add_flag("--replace", a->replace, "remove the images of an earlier run from --out-dir first");
 }
 

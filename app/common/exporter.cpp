@@ -26,6 +26,19 @@ QString sha256OfFile(const QString& path)
     return QString::fromStdString(sha256OfFile(QFile::encodeName(path).toStdString()));
 }
 
+void describeSampler(ExportMeta& meta, const SamplerOptions& o)
+{
+    const bool corrected = o.corrector == CorrectorKind::Langevin && !isLangevinSampler(o.kind);
+    meta.sampler =
+        QString::fromStdString(samplerKindName(o.kind)) + (corrected ? QStringLiteral("+langevin") : QString());
+    meta.eta = o.kind == SamplerKind::Ddim ? o.eta : 1.0;
+    meta.variance = QString::fromStdString(varianceKindName(o.variance));
+    meta.clipX0 = o.clipX0;
+    meta.snr = corrected ? o.snr : 0.0;
+    meta.langevinStep = isLangevinSampler(o.kind) ? o.langevinStep : 0.0;
+    meta.langevinSteps = corrected || isLangevinSampler(o.kind) ? o.langevinSteps : 0;
+}
+
 QJsonObject metaToJson(const ExportMeta& m)
 {
     QJsonObject o;
@@ -36,6 +49,13 @@ QJsonObject metaToJson(const ExportMeta& m)
     o[QStringLiteral("steps")] = m.steps;
     o[QStringLiteral("eta")] = m.eta;
     o[QStringLiteral("variance")] = m.variance;
+    o[QStringLiteral("clip_x0")] = m.clipX0;
+    if (m.snr > 0)
+        o[QStringLiteral("snr")] = m.snr;
+    if (m.langevinStep > 0)
+        o[QStringLiteral("langevin_step")] = m.langevinStep;
+    if (m.langevinSteps > 0)
+        o[QStringLiteral("langevin_steps")] = m.langevinSteps;
     o[QStringLiteral("weights")] = m.weights;
     o[QStringLiteral("model_preset")] = m.preset;
     o[QStringLiteral("training_step")] = m.trainingStep;

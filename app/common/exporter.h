@@ -26,7 +26,16 @@ struct ExportMeta {
     QString kind;        // grid, sample, strip, gif, webp, forward-strip, loss-chart
     QString classChoice; // a class-conditional model's: the class's name, "all" or "none"; empty otherwise
     double guidance = 0; // classifier-free guidance w (with a class choice)
+    bool clipX0 = true;  // x̂0 clipped to [−1, 1] while sampling
+    // Langevin steps: the corrector's signal-to-noise ratio, the annealed sampler's step; 0 when not used.
+    double snr = 0;
+    double langevinStep = 0;
+    int langevinSteps = 0;
 };
+
+// The sampler's part of a sidecar, the same for the command and the studio: its name ("+langevin" with the
+// corrector), η (DDIM's; 1 for ancestral sampling), the variance, the clipping and the Langevin settings.
+void describeSampler(ExportMeta& meta, const SamplerOptions& options);
 
 QString appVersion();
 QString sha256OfFile(const QString& path);

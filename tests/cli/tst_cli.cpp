@@ -45,6 +45,7 @@ private Q_SLOTS:
     void buildWithoutQtRefusesWhatNeedsQt_data();
     void buildWithoutQtRefusesWhatNeedsQt();
     void sampleInChunksToFolder();
+    void samplerOptionsReachImagesAndSidecars();
     void cudaWhereAvailable();
     void imageFolderWithOddFiles();
     void interruptSavesCheckpoint_data();
@@ -591,6 +592,64 @@ void TestCli::cudaWhereAvailable()
              QStringLiteral("cuda"));
 }
 
+// Each sampler option changes the images it should, and the sidecar says how they were made: enough to
+// make them again.
+void TestCli::samplerOptionsReachImagesAndSidecars()
+{
+    const QString ckpt = m_dir.filePath(QStringLiteral("options.ckpt"));
+    auto t = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:50"),
+                  QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("2"),
+                  QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--out"), ckpt});
+    QVERIFY2(t.code == 0, t.err.constData());
+    int made = 0;
+    // The first image and its sidecar for these options.
+    auto sample = [&](const QStringList& options, QJsonObject* sidecar) {
+        const QString dir = m_dir.filePath(QStringLiteral("options%1").arg(++made));
+        auto r = run(QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt,
+                                 QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--out-dir"), dir} +
+                     options);
+        if (r.code != 0)
+            qWarning("%s", r.err.constData());
+        QFile f(dir + QStringLiteral("/sample-00000.png.json"));
+        if (f.open(QIODevice::ReadOnly))
+            *sidecar = QJsonDocument::fromJson(f.readAll()).object();
+        return QImage(dir + QStringLiteral("/sample-00000.png"));
+    };
+    const auto ddim = [](const QString& eta, const QString& seed) {
+        return QStringList{QStringLiteral("--sampler"), QStringLiteral("ddim"),
+                           QStringLiteral("--steps"),   QStringLiteral("5"),
+                           QStringLiteral("--eta"),     eta,
+                           QStringLiteral("--seed"),    seed};
+    };
+    QJsonObject a, b, c, d, e, f;
+    const QImage base = sample(ddim(QStringLiteral("0"), QStringLiteral("3")), &a);
+    QVERIFY(!base.isNull());
+    QCOMPARE(a.value(QStringLiteral("sampler")).toString(), QStringLiteral("ddim"));
+    QCOMPARE(a.value(QStringLiteral("eta")).toDouble(), 0.0);
+    QCOMPARE(a.value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
+    QCOMPARE(a.value(QStringLiteral("clip_x0")).toBool(), true);
+    QVERIFY(sample(ddim(QStringLiteral("0"), QStringLiteral("3")), &b) == base); // the same options, the same image
+    QVERIFY(sample(ddim(QStringLiteral("1"), QStringLiteral("3")), &b) != base);
+    QCOMPARE(b.value(QStringLiteral("eta")).toDouble(), 1.0);
+    QVERIFY(sample(ddim(QStringLiteral("0"), QStringLiteral("4")), &c) != base);
+    QCOMPARE(c.value(QStringLiteral("seed")).toString(), QStringLiteral("4"));
+    const QStringList ddpm{QStringLiteral("--sampler"), QStringLiteral("ddpm"), QStringLiteral("--seed"),
+                           QStringLiteral("3")};
+    const QImage ancestral = sample(ddpm, &d);
+    QVERIFY(sample(ddpm + QStringList{QStringLiteral("--variance"), QStringLiteral("beta")}, &e) != ancestral);
+    QCOMPARE(d.value(QStringLiteral("variance")).toString(), QStringLiteral("beta-tilde"));
+    QCOMPARE(e.value(QStringLiteral("variance")).toString(), QStringLiteral("beta"));
+    QVERIFY(sample(ddpm + QStringList{QStringLiteral("--no-clip")}, &f) != ancestral);
+    QCOMPARE(f.value(QStringLiteral("clip_x0")).toBool(), false);
+    QVERIFY(sample(ddpm + QStringList{QStringLiteral("--corrector"), QStringLiteral("langevin"),
+                                      QStringLiteral("--snr"), QStringLiteral("0.2")},
+                   &f) != ancestral);
+    QCOMPARE(f.value(QStringLiteral("sampler")).toString(), QStringLiteral("ddpm+langevin"));
+    QCOMPARE(f.value(QStringLiteral("snr")).toDouble(), 0.2);
+    QCOMPARE(f.value(QStringLiteral("langevin_steps")).toInt(), 1);
+    QVERIFY(!d.contains(QStringLiteral("snr")));
+}
+
 void TestCli::sampleInChunksToFolder()
 {
     const QString ckpt = m_dir.filePath(QStringLiteral("chunks.ckpt"));
@@ -610,10 +669,14 @@ void TestCli::sampleInChunksToFolder()
     auto chunked = sample(QStringLiteral("2"), QStringLiteral("batch2"));
     QVERIFY2(chunked.code == 0, chunked.err.constData());
     QVERIFY2(chunked.err.contains("in batches of 2"), chunked.err.constData());
-    const QStringList files = QDir(m_dir.filePath(QStringLiteral("batch2"))).entryList(QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(m_dir.filePath(QStringLiteral("batch2"))).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
     QCOMPARE(files, (QStringList{QStringLiteral("sample-00000.png"), QStringLiteral("sample-00001.png"),
                                  QStringLiteral("sample-00002.png"), QStringLiteral("sample-00003.png"),
                                  QStringLiteral("sample-00004.png")}));
+    for (const QString& f : files) // each with its sidecar, and nothing else
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("batch2/") + f + QStringLiteral(".json"))));
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("batch2"))).entryList(QDir::Files).size(), 10);
     int differing = 0;
     QImage previous;
     for (const QString& f : files) {
@@ -659,6 +722,7 @@ void TestCli::sampleInChunksToFolder()
     auto replaced = run(fewer + QStringList{QStringLiteral("--replace")});
     QVERIFY2(replaced.code == 0, replaced.err.constData());
     QCOMPARE(QDir(m_dir.filePath(QStringLiteral("only"))).entryList({QStringLiteral("*.png")}).size(), 2);
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("only"))).entryList({QStringLiteral("*.json")}).size(), 2);
     // Neither output: a usage error.
     auto neither = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt});
     QCOMPARE(neither.code, 2);

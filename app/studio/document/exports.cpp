@@ -94,13 +94,10 @@ ExportMeta Exports::reverseMeta(const QString& kind) const
         m.trainingStep = r.model->step;
     }
     m.seed = r.options.seed;
-    const bool corrected = r.options.corrector == CorrectorKind::Langevin && !isLangevinSampler(r.options.kind);
-    m.sampler = QString::fromStdString(samplerKindName(r.options.kind)) +
-                (corrected ? QStringLiteral("+langevin") : QString()) +
-                (origin.kind.isEmpty() ? QString() : QStringLiteral(" (") + origin.kind + QLatin1Char(')'));
+    describeSampler(m, r.options);
+    if (!origin.kind.isEmpty())
+        m.sampler += QStringLiteral(" (") + origin.kind + QLatin1Char(')');
     m.steps = std::max(0, static_cast<int>(m_sources.reverse->shown().frames.size()) - 1);
-    m.eta = r.options.kind == SamplerKind::Ddim ? r.options.eta : 1.0;
-    m.variance = QString::fromStdString(varianceKindName(r.options.variance));
     m.weights = r.useEma ? QStringLiteral("ema") : QStringLiteral("raw");
     return m;
 }
