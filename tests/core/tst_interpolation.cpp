@@ -1,6 +1,7 @@
 // Interpolation between two images (issue 20 §2), with exact denoisers: λ = 0 and λ = 1 are each image's
 // own reconstruction, t = 0 mixes the pixels, the same seed gives the same walk, DDIM inversion followed by
 // decoding returns the image (closer with more steps), slerp's closed form, and refused options.
+#include "dataset.h"
 #include "interpolation.h"
 #include "oracle.h"
 #include "sampler.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void ddimInversionReturnsTheImage();
     void slerpClosedForm();
     void refusesBadOptions();
+    void classChoiceReachesTheWalk();
 
 private:
     Diffusion m_diffusion{NoiseSchedule(ScheduleOptions{}), Prediction::Epsilon};
@@ -163,6 +165,41 @@ void TestInterpolation::refusesBadOptions()
     QVERIFY(!prepareInterpolation(m_model, m_a, m_b, o));
     QVERIFY(!parseInterpolationMode("linear"));
     QCOMPARE(parseInterpolationMode("ddim").value(), InterpolationMode::Ddim);
+}
+
+void TestInterpolation::classChoiceReachesTheWalk()
+{
+    // A class-conditional model that knows one image per class (no class: image 0) predicts x̂0 = that class's
+    // image from any x_t, so a walk denoised towards class 2 ends on image 2 at every λ, in both modes.
+    torch::manual_seed(5);
+    const auto images = (torch::rand({3, 1, 8, 8}) - 0.5) * 1.6;
+    const Diffusion& d = m_diffusion;
+    ClassDenoiser oracle = [&d, images](const torch::Tensor& x, const torch::Tensor& tIndex,
+                                        const torch::Tensor& labels) {
+        const auto x0 = images.index_select(0, labels.clamp_min(0));
+        return (x - d.gather(d.sqrtAlphaBarTable(), tIndex) * x0) / d.gather(d.sqrtOneMinusAlphaBarTable(), tIndex);
+    };
+    const Sampling model{m_diffusion, {}, {1, 8, 8}, oracle, numberedClassNames(3)};
+    for (const auto mode : {InterpolationMode::Ddpm, InterpolationMode::Ddim}) {
+        for (const int c : {0, 2}) {
+            InterpolationOptions o;
+            o.mode = mode;
+            o.t = 300;
+            o.ddimSteps = 20;
+            o.lambdas = 3;
+            o.classChoice = c;
+            const auto run = prepareInterpolation(model, m_a, m_b, o);
+            QVERIFY2(run, run ? "" : run.error().c_str());
+            const auto walk = decode(model, run.value());
+            for (int64_t k = 0; k < 3; ++k)
+                QVERIFY2(maxDiff(walk[k], images[c]) < 1e-3,
+                         qPrintable(QStringLiteral("%1, class %2, λ %3: %4 off")
+                                        .arg(QString::fromStdString(interpolationModeName(mode)))
+                                        .arg(c)
+                                        .arg(k)
+                                        .arg(maxDiff(walk[k], images[c]))));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInterpolation)

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void exportsFromTheWindow();
     void windowFitsSmallScreens();
     void precisionReachesTrainerAndSampler();
+    void samplerFormRemembered();
     void qualityPanelMeasuresCancelsExports();
     void stepsAndPreviewChangedDuringRun();
     void preferencesOkKeepsTheForm();
@@ -387,6 +388,47 @@ void TestStudio::precisionReachesTrainerAndSampler()
     w->close();
     QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);
     QCOMPARE(settings.get(setting::Precision), QStringLiteral("bf16"));
+}
+
+void TestStudio::samplerFormRemembered()
+{
+    // The Reverse view's sampler, as the user left it, is the form the next window opens with (DDIM's steps
+    // and η are kept while ancestral sampling is chosen).
+    Settings settings(m_dir.filePath(QStringLiteral("sampler.ini")));
+    SamplerOptions asked;
+    asked.kind = SamplerKind::Ddpm;
+    asked.ddimSteps = 37;
+    asked.eta = 0.4;
+    asked.variance = VarianceKind::Beta;
+    asked.corrector = CorrectorKind::Langevin;
+    asked.langevinSteps = 3;
+    asked.snr = 0.3;
+    asked.count = 7;
+    {
+        auto w = makeWindow(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+        w->reverseView()->setSamplerOptions(asked);
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        w->close();
+        QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);
+    }
+    QCOMPARE(settings.get(setting::Sampler), QStringLiteral("ddpm"));
+    QCOMPARE(settings.get(setting::Variance), QStringLiteral("beta"));
+    QCOMPARE(settings.get(setting::SamplerSteps), 37);
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const auto got = w->reverseView()->samplerOptions();
+    QCOMPARE(int(got.kind), int(asked.kind));
+    QCOMPARE(got.ddimSteps, asked.ddimSteps);
+    QCOMPARE(got.eta, asked.eta);
+    QCOMPARE(int(got.variance), int(asked.variance));
+    QCOMPARE(int(got.corrector), int(asked.corrector));
+    QCOMPARE(got.langevinSteps, asked.langevinSteps);
+    QCOMPARE(got.snr, asked.snr);
+    QCOMPARE(got.count, asked.count);
+    Dialogs::setNextAnswer(QMessageBox::Discard);
+    w->close();
+    QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);
 }
 
 void TestStudio::qualityPanelMeasuresCancelsExports()
