@@ -49,6 +49,8 @@ void addToyCommand(CommandLine& cli);                         // toycommand.cpp
 void addEngineCommands(CommandLine& cli, const Environment& env);
 // The Qt build's `ddpm interpolate` (interpolatecommand.cpp: it writes PNGs with Qt).
 void addInterpolateCommand(CommandLine& cli, const Environment& env);
+// The Qt build's `ddpm quality` (qualitycommand.cpp: it finds the bundled classifier with Qt).
+void addQualityCommand(CommandLine& cli);
 
 // The benchmark's options and run, shared by `ddpm bench` and `ddpm-bench`: one JSON line on stdout.
 void addBenchOptions(CLI::App* app, BenchOptions& options);

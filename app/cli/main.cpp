@@ -2,109 +2,31 @@
 //   ddpm schedule | train | sample | info | export | bench | selfcheck | train-classifier | quality
 //   (ddpm COMMAND --help for the options)
 // The commands that need only the engine live in commands.cpp and traincommand.cpp, shared with the
-// build without Qt; this file adds those that write images (sample) or find the bundled classifier
-// (quality), and image folders as training data.
+// build without Qt; the Qt build adds those that write images (sample, here; interpolate), find the
+// bundled classifier (quality, in qualitycommand.cpp), and image folders as training data.
 #include "animation.h"
-#include "bundled.h"
-#include "checkpoint.h"
-#include "classifier.h"
-#include "commands.h"
 #include "atomicfile.h"
-#include "config.h"
 #include "device.h"
 #include "exporter.h"
 #include "imageio.h"
-#include "quality.h"
-#include "sampler.h"
+#include "samplingoptions.h"
 #include "schedule.h"
 #include "sizelimits.h"
-#include "modelstate.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <optional>
-#include <sstream>
 #include <unistd.h>
 
 namespace ddpm::cli {
 namespace {
-
-const std::string kSamplingBatchHelp =
-    "images through the network at once (0: chosen for the device); the images do not depend on it";
-
-// ---------------------------------------------------------------------------------------------
-
-// --weights, --threads, --device and --precision applied and the checkpoint opened for sampling, as
-// `sample` and `quality` take them. Returns 0, or the exit code after the message (2: a bad option).
-int openModelFor(const std::string& checkpoint, const std::string& weightsName, int threads, const std::string& device,
-                 const std::string& precision, std::optional<Compute>& compute, std::optional<OpenedModel>& model)
-{
-    const auto weights = parseWeights(weightsName);
-    if (!weights)
-        return fail("--weights takes ema or raw", 2);
-    const auto c = computeOptions(threads, device, precision);
-    if (!c)
-        return fail(c.error(), 2);
-    compute = c.value();
-    auto opened = openForSampling(checkpoint, compute->device, compute->precision, weights.value());
-    if (!opened)
-        return fail(opened.error());
-    model.emplace(std::move(opened).value());
-    return 0;
-}
-
-// --corrector, --corrector-steps, --snr and --langevin-step of sample and quality.
-void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
-{
-    addText(c, "--corrector", corrector, "none, or langevin: Langevin corrector steps after each DDPM or DDIM step",
-            "C");
-    addNumber(c, "--corrector-steps", o.langevinSteps, 1, 1000,
-              "Langevin steps per level (the corrector's, or the langevin samplers')", "K");
-    addNumber(c, "--snr", o.snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r (step 2 α_t (r‖z‖/‖s‖)²)", "R");
-    addNumber(c, "--langevin-step", o.langevinStep, 1e-6, 10.0, "langevin samplers: c in η_t = c (1 − ᾱ_t)", "C");
-}
-
-// --class (a number, a name, all or none) and --guidance checked against the model; a class-conditional
-// model without them draws every class, guided with kDefaultGuidance. Returns 0, or 2 after the message.
-int applyClassChoice(const CLI::App* command, const std::string& text, const Sampling& model, SamplerOptions& so)
-{
-    const bool classGiven = command->count("--class") > 0;
-    if (model.numClasses() > 0 && command->count("--guidance") == 0)
-        so.guidance = classGiven && text == "none" ? 0.0 : kDefaultGuidance;
-    const auto choice = parseClassChoice(classGiven || model.numClasses() == 0 ? text : "all", model.classNames);
-    if (!choice)
-        return fail(choice.error(), 2);
-    so.classChoice = choice.value();
-    if (auto s = model.checkClasses(so); !s)
-        return fail(s.error(), 2);
-    return 0;
-}
-
-// --class and --guidance of sample and quality.
-void addClassOptions(CLI::App* c, std::string& classChoice, SamplerOptions& o)
-{
-    addText(c, "--class", classChoice,
-            "a class-conditional model's class: its number, its name, all (equal shares) or none", "K");
-    std::ostringstream byDefault;
-    byDefault << kDefaultGuidance;
-    addNumber(c, "--guidance", o.guidance, 0, 100,
-              "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, " +
-                  byDefault.str() + " when not given (others write s = 1 + w)",
-              "W")
-        ->default_str(""); // the default depends on the model and --class, as the help says
-}
-
-const char* const kSamplerHelp = "ddpm, ddim, langevin (annealed) or langevin-fixed (one noise level)";
-const char* const kStepsHelp = "DDIM steps, Langevin noise levels";
 
 struct SampleArgs {
     CLI::App* command = nullptr;
@@ -405,196 +327,6 @@ void addSampleCommand(CommandLine& cli)
     addText(c, "--out-dir", a->outDir,
             "also write every sample as its own PNG with a JSON sidecar (sample-00000.png …, native size)", "DIR");
     c->add_flag("--replace", a->replace, "remove the images of an earlier run from --out-dir first");
-}
-
-// ---------------------------------------------------------------------------------------------
-
-struct QualityArgs {
-    CLI::App* command = nullptr;
-    std::string checkpoint, sampler = "ddim", weights = "ema", classifier, precision = "auto", device = "auto", csv,
-                            corrector = "none", classChoice;
-    QualityOptions options;
-    int threads = 0;
-    bool sweep = false, guidanceSweep = false;
-    bool given(const char* option) const { return command->count(option) > 0; }
-};
-
-// Each sampler setting, the one of the options or the sweep's, measured in turn with its progress and
-// its result on stderr. Returns 0, or 1 after the message.
-int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampling& model,
-                    const TrainedClassifier& classifier, const QualityReference& reference,
-                    std::vector<QualityReport>& reports)
-{
-    const std::vector<SamplerOptions> settings = a.sweep           ? qualitySweep(qo.sampler)
-                                                 : a.guidanceSweep ? guidanceSweep(qo.sampler)
-                                                                   : std::vector<SamplerOptions>{qo.sampler};
-    stopOnSignals(false);
-    const bool tty = ::isatty(STDERR_FILENO);
-    for (const auto& setting : settings) {
-        QualityOptions o = qo;
-        o.sampler = setting;
-        const std::string label =
-            samplerKindName(setting.kind) + (setting.corrector == CorrectorKind::Langevin ? "+corrector" : "") + ", " +
-            std::to_string(samplerEvaluations(setting, model.diffusion.steps())) + " network evaluations" +
-            (model.numClasses() > 0 ? ", class " + classChoiceName(setting.classChoice, model.classNames) +
-                                          ", guidance " + QString::number(setting.guidance).toStdString()
-                                    : std::string());
-        int lastDecile = -1;
-        auto report = measureQuality(
-            model, classifier, reference, o,
-            [&](int done, int total) {
-                const int decile = total > 0 ? static_cast<int>(10.0 * done / total) : 10;
-                if (tty)
-                    std::fprintf(stderr, "\rquality, %s: %3d%%", label.c_str(),
-                                 total > 0 ? static_cast<int>(100.0 * done / total) : 100);
-                else if (decile != lastDecile)
-                    std::fprintf(stderr, "quality, %s: %d%%\n", label.c_str(), 10 * decile);
-                lastDecile = decile;
-            },
-            &interrupted());
-        if (tty)
-            std::fprintf(stderr, "\n");
-        if (!report)
-            return fail(isCancelled(report.failure()) ? std::string("interrupted") : report.error());
-        std::fprintf(stderr, "ddpm: %s: FID %.3f (floor %.3f, ratio %.2f), mean confidence %.3f, %.3f s/image\n",
-                     label.c_str(), report->fid, report->fidFloor, report->ratio, report->meanConfidence,
-                     report->secondsPerImage);
-        if (std::isfinite(report->classAgreement))
-            std::fprintf(stderr, "ddpm: %s: class agreement %.3f\n", label.c_str(), report->classAgreement);
-        reports.push_back(report.value());
-    }
-    return 0;
-}
-
-// The report on standard output: what was measured with what, then the measurement, or the sweep's rows.
-// One JSON writer (nlohmann's, as core's reports): the report objects as core writes them.
-nlohmann::ordered_json qualityJson(const QualityArgs& a, const ModelState& m, const QString& classifierFile,
-                                   const TrainedClassifier& classifier, const QualityReference& reference, int count,
-                                   const std::vector<QualityReport>& reports)
-{
-    auto reportObject = [](const QualityReport& r) { return nlohmann::ordered_json::parse(qualityReportToJson(r, 0)); };
-    nlohmann::ordered_json o;
-    o["checkpoint"] = a.checkpoint;
-    o["training_step"] = m.step;
-    o["weights"] = a.weights;
-    o["classifier"] = classifierFile.toStdString();
-    o["classifier_test_accuracy"] = classifier.testAccuracy;
-    if (a.sweep || a.guidanceSweep) {
-        auto rows = nlohmann::ordered_json::array();
-        for (const auto& r : reports)
-            rows.push_back(reportObject(r));
-        o["count"] = count;
-        o["fid_floor"] = reference.fidFloor;
-        o["rows"] = rows;
-    } else {
-        o.update(reportObject(reports.front()));
-    }
-    return o;
-}
-
-// --csv: the report, or the sweep's rows, as CSV. Returns 0, or 1 after the message.
-int writeQualityCsv(const std::string& path, const std::vector<std::string>& classNames,
-                    const std::vector<QualityReport>& reports)
-{
-    std::string text = qualityCsvHeader(classNames);
-    for (const auto& r : reports)
-        text += qualityReportToCsvRow(r);
-    if (auto s = saveBytesAtomically(QByteArray::fromStdString(text), QString::fromStdString(path)); !s)
-        return fail(s.error());
-    return 0;
-}
-
-int quality(const QualityArgs& a)
-{
-    if (a.checkpoint.empty())
-        return fail("--checkpoint CKPT is required", 2);
-    QualityOptions qo = a.options;
-    auto kind = parseSamplerKind(a.sampler);
-    if (!kind)
-        return fail(kind.error(), 2);
-    qo.sampler.kind = kind.value();
-    auto corrector = parseCorrectorKind(a.corrector);
-    if (!corrector)
-        return fail(corrector.error(), 2);
-    qo.sampler.corrector = corrector.value();
-    std::optional<Compute> compute;
-    std::optional<OpenedModel> opened;
-    if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))
-        return rc;
-    const ModelState& m = opened->model;
-    if (a.sweep && a.guidanceSweep)
-        return fail("--sweep and --guidance-sweep: one sweep at a time", 2);
-    if (a.guidanceSweep && m.config.unet.numClasses() == 0)
-        return fail("--guidance-sweep: '" + a.checkpoint + "' was trained without classes", 2);
-    if (const int rc = applyClassChoice(a.command, a.classChoice, opened->sampling, qo.sampler))
-        return rc;
-    if (auto s = checkSamplerSteps(qo.sampler, opened->sampling.diffusion.steps()); !s)
-        return fail("--steps " + std::to_string(qo.sampler.ddimSteps) + ": " + s.error(), 2);
-    if (m.config.unet.imageChannels() != 1)
-        return fail("'" + a.checkpoint + "' makes " + std::to_string(m.config.unet.imageChannels()) +
-                    "-channel images; quality is measured against Fashion-MNIST, for grey models only");
-    if (m.config.dataSpec.rfind("fashion-mnist", 0) != 0)
-        std::fprintf(stderr, "ddpm: note: the model was trained on %s; it is compared with Fashion-MNIST\n",
-                     m.config.dataSpec.c_str());
-    const QString classifierFile = a.given("--classifier") ? QString::fromStdString(a.classifier) : classifierPath();
-    if (classifierFile.isEmpty())
-        return fail("no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with --classifier "
-                    "or make one with `ddpm train-classifier`");
-    auto classifier = loadClassifier(classifierFile.toStdString(), compute->device);
-    if (!classifier)
-        return fail(classifier.error());
-
-    std::fprintf(stderr, "ddpm: reference: Fashion-MNIST test features and the floor of %d training images\n",
-                 qo.count);
-    auto reference = fashionMnistReference(classifier.value(), qo.count);
-    if (!reference)
-        return fail(reference.error());
-    std::vector<QualityReport> reports;
-    if (const int rc = measureSettings(a, qo, opened->sampling, classifier.value(), reference.value(), reports))
-        return rc;
-    const auto report = qualityJson(a, m, classifierFile, classifier.value(), reference.value(), qo.count, reports);
-    if (a.given("--csv")) {
-        if (const int rc = writeQualityCsv(a.csv, classifier->classNames, reports))
-            return rc;
-    }
-    std::printf("%s\n", report.dump(4).c_str());
-    return 0;
-}
-
-void addQualityCommand(CommandLine& cli)
-{
-    auto a = std::make_shared<QualityArgs>();
-    auto* c = cli.add("quality", "measure sample quality: a Fréchet distance to Fashion-MNIST, beside its floor",
-                      "sample a model and compare the samples with the Fashion-MNIST test images through a "
-                      "classifier's features (a Fréchet distance, as FID), beside the floor that as many real "
-                      "training images reach; JSON on standard output",
-                      [a] { return quality(*a); });
-    a->command = c;
-    addText(c, "--checkpoint", a->checkpoint, "checkpoint of a grey model trained on Fashion-MNIST", "CKPT");
-    addNumber(c, "--count", a->options.count, 2, static_cast<double>(limits::kMaxSamples),
-              "samples to draw (the floor uses as many real training images)", "N");
-    addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
-    addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, 100000, kStepsHelp, "S");
-    addNumber(c, "--eta", a->options.sampler.eta, 0, 1, "DDIM η", "E");
-    addLangevinOptions(c, a->options.sampler, a->corrector);
-    addClassOptions(c, a->classChoice, a->options.sampler);
-    addNumber(c, "--seed", a->options.sampler.seed, 0, 9e15, "random seed of the samples", "S");
-    addText(c, "--weights", a->weights, "ema or raw", "W");
-    addNumber(c, "--batch", a->options.batch, 0, 65536, kSamplingBatchHelp, "B");
-    addText(c, "--classifier", a->classifier,
-            "classifier file (default: the shipped models/fashion-mnist-classifier.ckpt, in $DDPM_DATA_DIR, "
-            "../share/ddpm-studio next to the program or the source tree's resources)",
-            "FILE");
-    addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
-    addText(c, "--device", a->device, kDeviceHelp, "D");
-    addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
-    c->add_flag("--sweep", a->sweep,
-                "measure DDIM with 10, 20, 50, 100 and 250 steps, DDPM with all T steps, and at about 100 and 250 "
-                "network evaluations DDIM with a Langevin corrector and annealed Langevin");
-    c->add_flag("--guidance-sweep", a->guidanceSweep,
-                "a class-conditional model at guidance w = 0, 0.5, 1, 2 and 4, every class in equal shares: Fréchet "
-                "distance against class agreement");
-    addText(c, "--csv", a->csv, "also write the report (or the sweep's rows) as CSV", "FILE");
 }
 
 } // namespace

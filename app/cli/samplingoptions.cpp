@@ -1,0 +1,63 @@
+#include "samplingoptions.h"
+
+#include "device.h"
+
+#include <sstream>
+
+namespace ddpm::cli {
+
+int openModelFor(const std::string& checkpoint, const std::string& weightsName, int threads, const std::string& device,
+                 const std::string& precision, std::optional<Compute>& compute, std::optional<OpenedModel>& model)
+{
+    const auto weights = parseWeights(weightsName);
+    if (!weights)
+        return fail("--weights takes ema or raw", 2);
+    const auto c = computeOptions(threads, device, precision);
+    if (!c)
+        return fail(c.error(), 2);
+    compute = c.value();
+    auto opened = openForSampling(checkpoint, compute->device, compute->precision, weights.value());
+    if (!opened)
+        return fail(opened.error());
+    model.emplace(std::move(opened).value());
+    return 0;
+}
+
+void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
+{
+    addText(c, "--corrector", corrector, "none, or langevin: Langevin corrector steps after each DDPM or DDIM step",
+            "C");
+    addNumber(c, "--corrector-steps", o.langevinSteps, 1, 1000,
+              "Langevin steps per level (the corrector's, or the langevin samplers')", "K");
+    addNumber(c, "--snr", o.snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r (step 2 α_t (r‖z‖/‖s‖)²)", "R");
+    addNumber(c, "--langevin-step", o.langevinStep, 1e-6, 10.0, "langevin samplers: c in η_t = c (1 − ᾱ_t)", "C");
+}
+
+int applyClassChoice(const CLI::App* command, const std::string& text, const Sampling& model, SamplerOptions& so)
+{
+    const bool classGiven = command->count("--class") > 0;
+    if (model.numClasses() > 0 && command->count("--guidance") == 0)
+        so.guidance = classGiven && text == "none" ? 0.0 : kDefaultGuidance;
+    const auto choice = parseClassChoice(classGiven || model.numClasses() == 0 ? text : "all", model.classNames);
+    if (!choice)
+        return fail(choice.error(), 2);
+    so.classChoice = choice.value();
+    if (auto s = model.checkClasses(so); !s)
+        return fail(s.error(), 2);
+    return 0;
+}
+
+void addClassOptions(CLI::App* c, std::string& classChoice, SamplerOptions& o)
+{
+    addText(c, "--class", classChoice,
+            "a class-conditional model's class: its number, its name, all (equal shares) or none", "K");
+    std::ostringstream byDefault;
+    byDefault << kDefaultGuidance;
+    addNumber(c, "--guidance", o.guidance, 0, 100,
+              "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, " +
+                  byDefault.str() + " when not given (others write s = 1 + w)",
+              "W")
+        ->default_str(""); // the default depends on the model and --class, as the help says
+}
+
+} // namespace ddpm::cli
