@@ -61,7 +61,7 @@ void ReverseView::createRunWidgets()
     m_note->hide();
     m_runList = new QComboBox(this);
     m_runList->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_runList->setMinimumContentsLength(24);
+    m_runList->setMinimumContentsLength(14); // the whole title in the list and the line under it
     m_runList->setToolTip(tr("The run shown and the earlier ones kept: Fork here and Denoise from here do not "
                              "lose the run they start from"));
     m_strip = new ImageStrip(this);
@@ -91,7 +91,7 @@ void ReverseView::createRunWidgets()
     m_actions = new RunActions(this);
 }
 
-// The run on the right: the run list and its timing, the title, the strip, the scrubber, and the images of
+// The run on the right: the run list, the title and its timing, the strip, the scrubber, and the images of
 // the step shown.
 QVBoxLayout* ReverseView::buildRunPanel()
 {
@@ -100,11 +100,13 @@ QVBoxLayout* ReverseView::buildRunPanel()
     auto* runRow = new QHBoxLayout;
     runRow->addWidget(new QLabel(tr("Run"), this));
     runRow->addWidget(m_runList, 1);
-    runRow->addWidget(m_timing);
     runRow->addWidget(m_showScore);
+    auto* titleRow = new QHBoxLayout; // the title wraps, so that neither line widens the window
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_timing, 0, Qt::AlignTop);
     auto* right = new QVBoxLayout;
     right->addLayout(runRow);
-    right->addWidget(m_title);
+    right->addLayout(titleRow);
     right->addWidget(m_note);
     right->addWidget(m_strip);
     right->addWidget(m_scrubber);
