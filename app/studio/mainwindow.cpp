@@ -352,6 +352,7 @@ bool MainWindow::isReady() const
 
 void MainWindow::newModel(const QString& startFrom)
 {
+    m_follower->stop(); // no refresh of the run may land after the new model
     auto config = m_trainingView->formConfig();
     config.dataSpec = m_dataSpec.isEmpty() ? defaultDataSpec() : m_dataSpec.toStdString();
     if (m_trainingView->conditional()) {

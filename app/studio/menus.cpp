@@ -342,6 +342,7 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::openCheckpoint(const QString& path)
 {
+    m_follower->stop(); // no refresh of the run may land after this file
     m_document->open(path, m_trainingView->device());
 }
 

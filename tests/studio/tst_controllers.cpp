@@ -73,6 +73,7 @@ private Q_SLOTS:
     void stopLandsWithinOneStep();
     void pauseAndResume();
     void savedWhilePausedIsClean();
+    void startBehindAnOpenTrainsItUnsaved();
     void startSaysWhyTheDataDoNotServe();
     void dataChosenDuringARunWaitsForTheNextStart();
     void nanLossStopsWithMessage();
@@ -198,6 +199,31 @@ void TestControllers::savedWhilePausedIsClean()
     QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step > savedAt, 60000);
     c.stop();
     QVERIFY(finished.wait(30000));
+    QVERIFY(c.isDirty());
+}
+
+void TestControllers::startBehindAnOpenTrainsItUnsaved()
+{
+    // Start pressed while a checkpoint is still loading: the run trains the model opened, and its steps are
+    // unsaved work (the window asks before they are lost).
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy saved(&c, &TrainingController::saved);
+    c.newModel(tinyConfig(), QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    c.setDataset(tinyData());
+    c.start(2);
+    QVERIFY(finished.wait(60000));
+    const QString path = m_dir.filePath(QStringLiteral("opened-then-trained.ckpt"));
+    c.save(path);
+    QVERIFY(saved.wait(20000));
+    QVERIFY(!c.isDirty());
+    c.openCheckpoint(path, QStringLiteral("cpu"));
+    c.start(5); // queued behind the open
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(c.step(), qint64(5));
+    QCOMPARE(c.snapshot()->step, 5);
     QVERIFY(c.isDirty());
 }
 

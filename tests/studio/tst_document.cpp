@@ -76,6 +76,7 @@ private Q_SLOTS:
     void droppedFilesOpen();
     void followsARunReadOnly();
     void followsARunsLog();
+    void anotherModelEndsFollowing();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(Settings& settings);
@@ -572,6 +573,38 @@ void TestDocument::followsARunReadOnly()
     QTRY_VERIFY_WITH_TIMEOUT(w->training()->state() == TrainingController::State::Idle, 60000);
     QVERIFY(w->currentPath().isEmpty());
     QCOMPARE(readFile(run), written);
+}
+
+// A new model made while following: the run's next checkpoint does not replace it, and the run's file
+// opened again later is an ordinary file, no longer read-only.
+void TestDocument::anotherModelEndsFollowing()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("unfollow.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const QString run = m_dir.filePath(QStringLiteral("unfollowed.ckpt"));
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(*tinyData()));
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString()));
+    Dialogs::setNextSavePath(run);
+    actionNamed(w.get(), QStringLiteral("&Follow training run…"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->follower()->isFollowing() && w->training()->step() == 2, 60000);
+    QVERIFY(w->document()->isReadOnly());
+    QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString())); // the run writes again …
+    w->newModel();                            // … and the user starts a new model before the next poll
+    w->follower()->poll();
+    QVERIFY(!w->follower()->isFollowing());
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentPath().isEmpty() && w->training()->step() == 0, 60000);
+    QTest::qWait(300);
+    QCOMPARE(w->training()->step(), qint64(0));
+    QVERIFY(w->currentPath().isEmpty());
+    w->openCheckpoint(run);
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentPath() == run && w->training()->step() == 3, 60000);
+    QVERIFY(!w->document()->isReadOnly());
+    QCOMPARE(w->document()->savePath(), run);
 }
 
 void TestDocument::followsARunsLog()

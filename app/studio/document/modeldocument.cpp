@@ -68,6 +68,9 @@ void ModelDocument::setPath(const QString& path)
     if (path == m_path)
         return;
     m_path = path;
+    // Another file, or a copy: a followed run's checkpoint opens as any other file from then on.
+    if (!m_readOnlyPath.isEmpty() && QFileInfo(path) != QFileInfo(m_readOnlyPath))
+        m_readOnlyPath.clear();
     Q_EMIT pathChanged(path);
 }
 

@@ -263,12 +263,14 @@ void DataView::onInterpolateClicked()
 {
     if (!m_data || m_data->size() < 2 || !m_modelDiffusion)
         return;
-    // Numbered from 1, as the thumbnails are.
-    InterpolateDialog dialog(1, static_cast<int>(m_data->size()), m_selected + 1, currentT(), m_modelDiffusion->steps(),
+    // Numbered from 1, as the thumbnails are. The images of the data set the dialog offered, which another
+    // may replace while it is open (a data set that finished loading).
+    const auto data = m_data;
+    InterpolateDialog dialog(1, static_cast<int>(data->size()), m_selected + 1, currentT(), m_modelDiffusion->steps(),
                              this);
     if (dialog.exec() != QDialog::Accepted || dialog.from() == dialog.to())
         return;
-    const auto image = [this](int i) { return m_data->images[i - 1].to(torch::kFloat32) * (2.0 / 255.0) - 1.0; };
+    const auto image = [&data](int i) { return data->images[i - 1].to(torch::kFloat32) * (2.0 / 255.0) - 1.0; };
     Q_EMIT interpolateRequested(image(dialog.from()), image(dialog.to()), dialog.options(),
                                 QStringLiteral("%1 → %2").arg(dialog.from()).arg(dialog.to()));
 }

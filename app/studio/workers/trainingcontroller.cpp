@@ -225,12 +225,17 @@ TrainingProgress TrainingController::takeProgress()
 void TrainingController::onModelInstalled(SnapshotPtr snapshot, const QString& source)
 {
     m_hasModel = true;
-    m_dirty = false;
     m_savedStep = -1;
     m_step = snapshot->step;
     m_snapshot = snapshot;
-    if (!runOn()) // a Start already queued behind it keeps its state
+    if (!runOn()) { // a Start already queued behind it keeps its state, and trains this model
+        m_dirty = false;
         setState(State::Idle);
+    } else {
+        m_dirty = true;
+        m_dirtyBeforeRun = false;
+        m_stepBeforeRun = snapshot->step;
+    }
     Q_EMIT modelReady(snapshot, source);
 }
 
