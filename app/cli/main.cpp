@@ -213,16 +213,12 @@ ExportMeta sampleMeta(const SampleArgs& a, const ModelState& m, const SamplerOpt
     ExportMeta meta;
     meta.seed = so.seed;
     meta.schedule = QString::fromStdString(scheduleKindName(m.config.schedule.kind));
-    describeSampler(meta, so);
+    describeSampler(meta, so, m.config.conditional() ? m.config.classNames : std::vector<std::string>{});
     meta.steps = total;
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(m.config.preset);
     meta.trainingStep = m.step;
     meta.checkpointSha256 = sha256OfFile(QString::fromStdString(a.checkpoint));
-    if (m.config.conditional()) {
-        meta.classChoice = QString::fromStdString(classChoiceName(so.classChoice, m.config.classNames));
-        meta.guidance = so.guidance;
-    }
     return meta;
 }
 

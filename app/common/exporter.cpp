@@ -26,8 +26,12 @@ QString sha256OfFile(const QString& path)
     return QString::fromStdString(sha256OfFile(QFile::encodeName(path).toStdString()));
 }
 
-void describeSampler(ExportMeta& meta, const SamplerOptions& o)
+void describeSampler(ExportMeta& meta, const SamplerOptions& o, const std::vector<std::string>& classNames)
 {
+    if (!classNames.empty()) {
+        meta.classChoice = QString::fromStdString(classChoiceName(o.classChoice, classNames));
+        meta.guidance = o.guidance;
+    }
     const bool corrected = o.corrector == CorrectorKind::Langevin && !isLangevinSampler(o.kind);
     meta.sampler =
         QString::fromStdString(samplerKindName(o.kind)) + (corrected ? QStringLiteral("+langevin") : QString());

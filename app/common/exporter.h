@@ -34,8 +34,9 @@ struct ExportMeta {
 };
 
 // The sampler's part of a sidecar, the same for the command and the studio: its name ("+langevin" with the
-// corrector), η (DDIM's; 1 for ancestral sampling), the variance, the clipping and the Langevin settings.
-void describeSampler(ExportMeta& meta, const SamplerOptions& options);
+// corrector), η (DDIM's; 1 for ancestral sampling), the variance, the clipping and the Langevin settings;
+// for a class-conditional model (its classNames given) the class chosen and the guidance.
+void describeSampler(ExportMeta& meta, const SamplerOptions& options, const std::vector<std::string>& classNames = {});
 
 QString appVersion();
 QString sha256OfFile(const QString& path);

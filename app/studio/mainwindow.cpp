@@ -101,6 +101,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     sources.lossHistory = [this] { return m_trainingView->lossHistory(); };
     sources.lossChartImage = [this] { return m_trainingView->lossChart()->grab().toImage(); };
     sources.model = [this] { return m_training->snapshot(); };
+    sources.trainingStep = [this] { return m_training->step(); };
     m_qualityView->boundPanel()->setModelSource([this] { return m_training->snapshot(); });
     sources.currentWeights = [this] { return currentWeightsFile(); };
     m_exports = new Exports(std::move(sources), this);

@@ -350,6 +350,18 @@ void TestControllers::samplingCancels()
     QCOMPARE(finished.first().first().toBool(), false);
     QVERIFY(s.takeFrames().size() < 1000);
     QVERIFY(!s.isRunning());
+
+    // Cancelled, then asked for again at once with the same settings (before the cancel has landed): a new
+    // run, which finishes.
+    r.options.kind = SamplerKind::Ddim;
+    r.options.ddimSteps = 3;
+    QVERIFY(s.start(r) != 0);
+    QVERIFY(available.wait(60000));
+    s.cancel();
+    finished.clear();
+    QVERIFY(s.start(r) != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+    QCOMPARE(finished.last().first().toBool(), true);
 }
 
 // File → New model from weights: a new model at step 0, with the classes and training settings asked for,

@@ -320,6 +320,20 @@ void TestStudio::exportsFromTheWindow()
     QCOMPARE(c.readAll().trimmed().split('\n').size(), 4);
     QVERIFY(w->exports()->lossChart(chart)());
     QVERIFY(!QImage(chart).isNull());
+    // During a run the chart's sidecar names the step it shows, not the step the run started from.
+    w->trainingView()->setTotalSteps(100000);
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() >= 6, 60000);
+    const qint64 stepShown = w->training()->step();
+    const QString during = m_dir.filePath(QStringLiteral("during.png"));
+    QVERIFY(w->exports()->lossChart(during)());
+    QFile duringSide(sidecarPath(during));
+    QVERIFY(duringSide.open(QIODevice::ReadOnly));
+    const qint64 recorded =
+        QJsonDocument::fromJson(duringSide.readAll()).object().value(QStringLiteral("training_step")).toInteger();
+    QVERIFY2(recorded >= stepShown, qPrintable(QStringLiteral("%1 against %2").arg(recorded).arg(stepShown)));
+    w->training()->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 60000);
     // From the menu, the export is written on a worker thread: the window goes on (the status bar shows
     // it), a second export meanwhile is refused with a message, and the file arrives with its sidecar.
     const QString menuGif = m_dir.filePath(QStringLiteral("menu.gif"));
@@ -782,6 +796,16 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     QTRY_COMPARE(w->reverseView()->frameCount(), 6);
     QCOMPARE(w->reverseView()->origin().request.options.classChoice, 2);
     QCOMPARE(w->reverseView()->origin().request.options.guidance, 3.0);
+    // The grid's sidecar names the class and the guidance, as `ddpm sample`'s does.
+    const QString grid = m_dir.filePath(QStringLiteral("guided.png"));
+    QVERIFY(w->exports()->sampleGrid(grid)());
+    QFile side(sidecarPath(grid));
+    QVERIFY(side.open(QIODevice::ReadOnly));
+    const auto meta = QJsonDocument::fromJson(side.readAll()).object();
+    QCOMPARE(meta.value(QStringLiteral("class")).toString(),
+             QString::fromStdString(w->training()->snapshot()->config.classNames[2]));
+    QCOMPARE(meta.value(QStringLiteral("guidance")).toDouble(), 3.0);
+    QCOMPARE(meta.value(QStringLiteral("steps")).toInt(), 5);
 
     const auto a = w->dataView()->currentImage(), b = a.flip({2});
     InterpolationOptions walk;

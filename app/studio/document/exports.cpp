@@ -79,6 +79,8 @@ ExportMeta Exports::baseMeta(const QString& kind) const
         m.trainingStep = snap->step;
         m.steps = snap->config.schedule.steps;
     }
+    if (m_sources.trainingStep) // during a run the model's snapshot is the one it started from
+        m.trainingStep = m_sources.trainingStep();
     m.kind = kind;
     return m;
 }
@@ -88,16 +90,21 @@ ExportMeta Exports::reverseMeta(const QString& kind) const
     ExportMeta m = baseMeta(kind);
     const RunOrigin& origin = m_sources.reverse->shown().origin; // the run shown: what made the images exported
     const auto& r = origin.request;
+    std::vector<std::string> classNames;
     if (r.model) {
         m.schedule = QString::fromStdString(scheduleKindName(r.model->config.schedule.kind));
         m.preset = QString::fromStdString(r.model->config.preset);
         m.trainingStep = r.model->step;
+        if (r.model->config.conditional())
+            classNames = r.model->config.classNames;
     }
     m.seed = r.options.seed;
-    describeSampler(m, r.options);
+    describeSampler(m, r.options, classNames);
     if (!origin.kind.isEmpty())
         m.sampler += QStringLiteral(" (") + origin.kind + QLatin1Char(')');
-    m.steps = std::max(0, static_cast<int>(m_sources.reverse->shown().frames.size()) - 1);
+    // The run's steps, not the frames kept (a long run keeps every k-th).
+    const auto& shown = m_sources.reverse->shown();
+    m.steps = shown.total > 0 ? shown.stepCount() : std::max(0, static_cast<int>(shown.frames.size()) - 1);
     m.weights = r.useEma ? QStringLiteral("ema") : QStringLiteral("raw");
     return m;
 }

@@ -46,6 +46,7 @@ public:
         std::function<ddpm::LossHistory()> lossHistory; // bounded
         std::function<QImage()> lossChartImage;
         std::function<SnapshotPtr()> model;          // the model now open
+        std::function<qint64()> trainingStep;        // its step now, training or not
         std::function<WeightsFile()> currentWeights; // its file, unless training changed the weights since
     };
     using Job = std::function<ddpm::Status()>;

@@ -79,6 +79,7 @@ quint64 SamplingController::start(const SamplingRequest& request)
 void SamplingController::cancel()
 {
     m_requests.cancel();
+    m_active.reset(); // the same settings asked for again start a new run, not "already on its way"
 }
 
 QList<SampleFrame> SamplingController::takeFrames()
