@@ -428,9 +428,12 @@ void MainWindow::startQuality(const QualityOptions& options, const std::vector<S
 void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
 {
     m_document->setPath(sourcePath);
-    // Results of the model before do not describe this one, nor does a measurement of it still running.
+    // Results of the model before do not describe this one, nor does a measurement or a sampling run of it
+    // still running (its images would land in the Reverse view after this model's).
     if (m_quality->isRunning())
         m_quality->abandon();
+    if (m_sampling->isRunning())
+        m_sampling->cancel();
     m_qualityView->clearResults(sourcePath.isEmpty() ? tr("the new model") : QFileInfo(sourcePath).fileName());
     m_qualityView->boundPanel()->clear();
     if (snapshot->config.unet.imageChannels() != 1)

@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "helppanel.h"
 #include "runfollower.h"
+#include "samplingcontroller.h"
 #include "messages.h"
 #include "qualitycontroller.h"
 #include "qualityview.h"
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void followsARunReadOnly();
     void followsARunsLog();
     void anotherModelEndsFollowing();
+    void anotherModelCancelsSampling();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(Settings& settings);
@@ -605,6 +607,26 @@ void TestDocument::anotherModelEndsFollowing()
     QTRY_VERIFY_WITH_TIMEOUT(w->currentPath() == run && w->training()->step() == 3, 60000);
     QVERIFY(!w->document()->isReadOnly());
     QCOMPARE(w->document()->savePath(), run);
+}
+
+// A sampling run of the model before does not go on, nor land in the Reverse view, once another model is in.
+void TestDocument::anotherModelCancelsSampling()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("cancelsampling.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    SamplerOptions o; // DDPM, 1,000 steps
+    o.count = 16;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    w->startSampling();
+    QTRY_VERIFY_WITH_TIMEOUT(w->reverseView()->frameCount() > 1, 60000);
+    w->newModel();
+    QVERIFY(ready.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->sampling()->isRunning(), 30000);
+    QVERIFY(finished.isEmpty() || !finished.last().first().toBool()); // not completed
+    QVERIFY(w->reverseView()->frameCount() < 1001);
 }
 
 void TestDocument::followsARunsLog()

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void reverseTitleHasHat();
     void reverseKeepsEarlierRuns();
     void reverseFramesWithinBudget();
+    void shownRunIsNotDropped();
     void helpMeaningFollowsView();
     void schedulesOverlaidAndLabelled();
     void restartArguments_data();
@@ -791,6 +792,38 @@ void TestViews::reverseKeepsEarlierRuns()
     view.addFrames(framesOf(10, 50).mid(0, 3));
     view.end(false, true);
     QCOMPARE(view.title(), QStringLiteral("broken — failed"));
+}
+
+// Runs beyond the history's budget give way oldest first, but never the one shown: picked in the list while
+// a new run fills, it stays on screen, and Fork here and the exports act on it.
+void TestViews::shownRunIsNotDropped()
+{
+    ReverseView view;
+    QImage big(256, 256, QImage::Format_Grayscale8);
+    big.fill(100);
+    const auto run = [&](const QString& title, bool pickOldest) {
+        constexpr int frames = 200; // 200 × 896 KiB: three runs go beyond the 512 MiB of the history
+        view.begin(frames, title);
+        if (pickOldest)
+            view.showRun(view.runCount() - 1);
+        for (int k = 0; k < frames; ++k) {
+            SampleFrame f;
+            f.step = k;
+            f.t = frames - 1 - k;
+            f.xt = f.x0Hat = f.epsHat = {big, big, big, big};
+            f.xtState = torch::zeros({64, 1, 32, 32}, torch::kFloat16);
+            view.addFrames({f});
+        }
+        view.end(true);
+    };
+    run(QStringLiteral("first"), false);
+    run(QStringLiteral("second"), false);
+    run(QStringLiteral("third"), true); // the user looks at "first" while "third" runs
+    QVERIFY(view.frameBytes() <= ReverseView::kHistoryBudgetBytes);
+    QCOMPARE(view.runCount(), 2);
+    QVERIFY2(view.runs().shown().title.startsWith(QStringLiteral("first")), qPrintable(view.runs().shown().title));
+    QVERIFY(view.title().startsWith(QStringLiteral("first")));
+    QVERIFY(view.runs().live().title.startsWith(QStringLiteral("third")));
 }
 
 // 1,000 DDPM steps of 64 large images: the run keeps every k-th step within the stated budget (x_T and

@@ -130,13 +130,19 @@ ReverseRuns::Change ReverseRuns::enforceBudget(Run& live)
         live.frames = std::move(kept);
         change.thinned = true;
     }
-    // Earlier runs give way, oldest first, when all of them together go beyond the history's budget.
-    while (frameBytes() > kHistoryBudgetBytes && m_runs.size() > 1 && &m_runs.back() != &live) {
-        m_runs.removeLast();
+    // Earlier runs give way, oldest first, when all of them together go beyond the history's budget; never
+    // the live run (the first) nor the one shown, which the view, Fork here and the exports act on.
+    while (frameBytes() > kHistoryBudgetBytes) {
+        int oldest = static_cast<int>(m_runs.size()) - 1;
+        if (oldest == m_shown)
+            --oldest;
+        if (oldest < 1)
+            break;
+        m_runs.removeAt(oldest);
+        if (oldest < m_shown)
+            --m_shown;
         change.dropped = true;
     }
-    if (change.dropped)
-        m_shown = std::min(m_shown, static_cast<int>(m_runs.size()) - 1);
     return change;
 }
 
