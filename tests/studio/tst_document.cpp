@@ -79,6 +79,7 @@ private Q_SLOTS:
     void followsARunsLog();
     void anotherModelEndsFollowing();
     void anotherModelCancelsSampling();
+    void forkNamesTheFileOfItsRun();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(Settings& settings);
@@ -627,6 +628,43 @@ void TestDocument::anotherModelCancelsSampling()
     QTRY_VERIFY_WITH_TIMEOUT(!w->sampling()->isRunning(), 30000);
     QVERIFY(finished.isEmpty() || !finished.last().first().toBool()); // not completed
     QVERIFY(w->reverseView()->frameCount() < 1001);
+}
+
+// A run of one checkpoint forked after another checkpoint at the same step is open: the fork's exports
+// name the file the forked run's weights came from.
+void TestDocument::forkNamesTheFileOfItsRun()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("forkfile.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const QString a = m_dir.filePath(QStringLiteral("fork-a.ckpt")), b = m_dir.filePath(QStringLiteral("fork-b.ckpt"));
+    for (const QString& path : {a, b}) {
+        Trainer trainer(tinyConfig(), torch::kCPU);
+        QVERIFY(trainer.setDataset(*tinyData()));
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(trainer.step());
+        QVERIFY(trainer.save(path.toStdString()));
+    }
+    w->openCheckpoint(a);
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentPath() == a && w->isReady(), 60000);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 4;
+    o.count = 2;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(w->reverseView()->origin().file, a);
+    w->openCheckpoint(b);
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentPath() == b && w->isReady(), 60000);
+    auto* view = w->reverseView();
+    view->scrubber()->setValue(2);
+    view->setForkChoice(0, 2);
+    QTest::mouseClick(view->forkButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(view->title().contains(QStringLiteral("forked")));
+    QCOMPARE(view->origin().file, a);
 }
 
 void TestDocument::followsARunsLog()

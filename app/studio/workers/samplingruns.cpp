@@ -58,7 +58,8 @@ void SamplingRuns::runWithCurrentWeights(const SamplingRequest& request, const Q
     m_training->requestSnapshot();
 }
 
-void SamplingRuns::run(SamplingRequest request, const QString& title, const QString& kind, const QString& note)
+void SamplingRuns::run(SamplingRequest request, const QString& title, const QString& kind, const QString& note,
+                       const RunOrigin* continues)
 {
     request.threads = m_settings.get(setting::CpuThreads); // applied on the sampling thread
     // What the run's exports will say: the file the weights came from, as it is now (its size and time,
@@ -67,7 +68,12 @@ void SamplingRuns::run(SamplingRequest request, const QString& title, const QStr
     origin.request = request;
     origin.kind = kind;
     const QString path = m_document->path();
-    if (!path.isEmpty() && !m_training->isDirty() && request.model && request.model->step == m_training->step()) {
+    if (continues) { // the weights of the run it continues, wherever they came from
+        origin.file = continues->file;
+        origin.fileSize = continues->fileSize;
+        origin.fileModified = continues->fileModified;
+    } else if (!path.isEmpty() && !m_training->isDirty() && request.model &&
+               request.model->step == m_training->step()) {
         const QFileInfo info(path);
         origin.file = path;
         origin.fileSize = info.size();
@@ -151,7 +157,8 @@ void SamplingRuns::forkAt(const torch::Tensor& xt, int t, int forks, int image)
 {
     // The same network and sampler as the run the frame came from (the run shown, which may be an earlier
     // one of the Runs list), with noise of its own for each fork.
-    SamplingRequest r = m_view->origin().request;
+    const RunOrigin from = m_view->origin();
+    SamplingRequest r = from.request;
     if (!r.model)
         return;
     r.options.count = forks;
@@ -171,5 +178,5 @@ void SamplingRuns::forkAt(const torch::Tensor& xt, int t, int forks, int image)
             .arg(t)
             .arg(forks)
             .arg(note),
-        QStringLiteral("fork")); // exports say where the strip came from
+        QStringLiteral("fork"), QString(), &from); // exports say where the strip came from
 }

@@ -14,6 +14,7 @@
 #include <optional>
 
 class ModelDocument;
+struct RunOrigin;
 class ReverseView;
 class Settings;
 class TrainingController;
@@ -47,7 +48,9 @@ private:
     void runWithCurrentWeights(const SamplingRequest& request, const QString& title, const QString& kind = {},
                                const QString& note = {});
     // `kind` ("", "denoise-from-here", "fork") goes into the exports' sidecars, `note` under the title.
-    void run(SamplingRequest request, const QString& title, const QString& kind = {}, const QString& note = {});
+    // `continues`: the run a fork continues, whose weights' file the new run's exports name.
+    void run(SamplingRequest request, const QString& title, const QString& kind = {}, const QString& note = {},
+             const RunOrigin* continues = nullptr);
 
     TrainingController* m_training;
     SamplingController* m_sampling;
