@@ -2,8 +2,11 @@
 // window on settings of its own.
 #pragma once
 
+#include "dialogs.h"
 #include "mainwindow.h"
 #include "modelsnapshot.h"
+#include "reverseview.h"
+#include "samplingcontroller.h"
 #include "settings.h"
 
 #include "config.h"
@@ -13,6 +16,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QSignalSpy>
 
 #include <memory>
 
@@ -71,6 +75,19 @@ inline std::unique_ptr<MainWindow> makeWindow(Settings& settings, const QString&
     return w;
 }
 
+// A short DDIM run (`steps` steps of `count` images) in the window's Reverse view: whether it finished.
+inline bool sampleDdim(MainWindow& w, int steps, int count)
+{
+    ddpm::SamplerOptions o;
+    o.kind = ddpm::SamplerKind::Ddim;
+    o.ddimSteps = steps;
+    o.count = count;
+    w.reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w.sampling(), &SamplingController::finished);
+    w.startSampling();
+    return finished.wait(60000) && finished.first().first().toBool();
+}
+
 inline QByteArray readFile(const QString& path)
 {
     QFile f(path);
@@ -84,6 +101,18 @@ inline QAction* actionNamed(const QWidget* window, const QString& text)
         if (a->text() == text)
             return a;
     return nullptr;
+}
+
+// File > Follow training run… on `run`, a checkpoint `trainer` saved: whether the window then follows it.
+inline bool followRun(MainWindow& w, ddpm::Trainer& trainer, const QString& run)
+{
+    QAction* follow = actionNamed(&w, QStringLiteral("&Follow training run…"));
+    if (!follow)
+        return false;
+    Dialogs::setNextSavePath(run); // the file the dialog returns
+    follow->trigger();
+    return QTest::qWaitFor(
+        [&] { return w.follower()->isFollowing() && w.training()->step() == trainer.stepCount(); }, 60000);
 }
 
 } // namespace studiotest

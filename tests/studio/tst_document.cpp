@@ -547,11 +547,7 @@ void TestDocument::followsARunReadOnly()
     for (int i = 0; i < 2; ++i)
         QVERIFY(trainer.step());
     QVERIFY(trainer.save(run.toStdString()));
-    QAction* follow = actionNamed(w.get(), QStringLiteral("&Follow training run…"));
-    QVERIFY(follow);
-    Dialogs::setNextSavePath(run); // the file the dialog returns
-    follow->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(w->follower()->isFollowing() && w->training()->step() == 2, 60000);
+    QVERIFY(followRun(*w, trainer, run));
     QCOMPARE(w->currentPath(), run);
     QVERIFY(w->document()->isReadOnly());
     QVERIFY(w->document()->savePath().isEmpty()); // Save asks for another file
@@ -591,9 +587,7 @@ void TestDocument::anotherModelEndsFollowing()
     for (int i = 0; i < 2; ++i)
         QVERIFY(trainer.step());
     QVERIFY(trainer.save(run.toStdString()));
-    Dialogs::setNextSavePath(run);
-    actionNamed(w.get(), QStringLiteral("&Follow training run…"))->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(w->follower()->isFollowing() && w->training()->step() == 2, 60000);
+    QVERIFY(followRun(*w, trainer, run));
     QVERIFY(w->document()->isReadOnly());
     QVERIFY(trainer.step());
     QVERIFY(trainer.save(run.toStdString())); // the run writes again …
@@ -638,24 +632,12 @@ void TestDocument::forkNamesTheFileOfItsRun()
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     const QString a = m_dir.filePath(QStringLiteral("fork-a.ckpt")), b = m_dir.filePath(QStringLiteral("fork-b.ckpt"));
-    for (const QString& path : {a, b}) {
-        Trainer trainer(tinyConfig(), torch::kCPU);
-        QVERIFY(trainer.setDataset(*tinyData()));
-        for (int i = 0; i < 2; ++i)
-            QVERIFY(trainer.step());
-        QVERIFY(trainer.save(path.toStdString()));
-    }
+    QVERIFY(saveTrainedTiny(a, 2) && saveTrainedTiny(b, 2));
     w->openCheckpoint(a);
     QTRY_VERIFY_WITH_TIMEOUT(w->currentPath() == a && w->isReady(), 60000);
-    SamplerOptions o;
-    o.kind = SamplerKind::Ddim;
-    o.ddimSteps = 4;
-    o.count = 2;
-    w->reverseView()->setSamplerOptions(o);
-    QSignalSpy finished(w->sampling(), &SamplingController::finished);
-    w->startSampling();
-    QVERIFY(finished.wait(60000));
+    QVERIFY(sampleDdim(*w, 4, 2));
     QCOMPARE(w->reverseView()->origin().file, a);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
     w->openCheckpoint(b);
     QTRY_VERIFY_WITH_TIMEOUT(w->currentPath() == b && w->isReady(), 60000);
     auto* view = w->reverseView();

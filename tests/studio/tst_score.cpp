@@ -41,7 +41,9 @@ private Q_SLOTS:
         view.samplerBox()->setCurrentIndex(view.samplerBox()->findData(QStringLiteral("ddim")));
         QVERIFY(view.sampleButton()->isEnabled());
         view.sample();
+        QVERIFY(!view.trainButton()->isEnabled()); // not while particles move: one worker runs both
         QTRY_VERIFY_WITH_TIMEOUT(view.particleRun() != nullptr, 60000);
+        QTRY_VERIFY(view.trainButton()->isEnabled());
         QCOMPARE(view.particleRun()->frames.size(), 101); // 100 levels, then the end
         QVERIFY(view.particleRun()->exact);
         QVERIFY2(view.statusText().contains(QStringLiteral("12.5")), qPrintable(view.statusText()));

@@ -365,14 +365,7 @@ void TestStudio::windowFitsSmallScreens()
     QTRY_VERIFY_WITH_TIMEOUT(isDemoModel(w->currentPath()), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     // With a run shown: its title and timing line must not widen the window either.
-    SamplerOptions o;
-    o.kind = SamplerKind::Ddim;
-    o.ddimSteps = 8;
-    o.count = 4;
-    w->reverseView()->setSamplerOptions(o);
-    QSignalSpy finished(w->sampling(), &SamplingController::finished);
-    w->startSampling();
-    QVERIFY(finished.wait(60000));
+    QVERIFY(sampleDdim(*w, 8, 4));
     QTRY_VERIFY(!w->reverseView()->timingText().isEmpty());
     w->resize(1000, 650);
     w->show();

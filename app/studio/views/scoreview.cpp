@@ -510,7 +510,8 @@ void ScoreView::updateControls()
     const QString s = m_sampler->currentData().toString();
     m_clear->setEnabled(drawn && !m_drawn.isEmpty());
     m_drawHint->setVisible(drawn);
-    m_train->setEnabled(!training && (!drawn || m_drawn.size() >= 2));
+    // Training drops the model a run still samples with: its particles would come after, of no model shown.
+    m_train->setEnabled(!training && !sampling && (!drawn || m_drawn.size() >= 2));
     m_stopTraining->setEnabled(training);
     m_exact->setEnabled(ring);
     m_showExact->setEnabled(ring);
