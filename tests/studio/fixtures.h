@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "modelsnapshot.h"
 #include "reverseview.h"
+#include "runfollower.h"
 #include "samplingcontroller.h"
 #include "settings.h"
 
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <memory>
 
@@ -103,16 +105,19 @@ inline QAction* actionNamed(const QWidget* window, const QString& text)
     return nullptr;
 }
 
-// File > Follow training run… on `run`, a checkpoint `trainer` saved: whether the window then follows it.
+// A run elsewhere: `trainer` (of tinyConfig()) trained two steps on tinyData() and saved to `run`, which the
+// window then follows (File > Follow training run…). Whether all of that worked.
 inline bool followRun(MainWindow& w, ddpm::Trainer& trainer, const QString& run)
 {
+    if (!trainer.setDataset(*tinyData()) || !trainer.step() || !trainer.step() || !trainer.save(run.toStdString()))
+        return false;
     QAction* follow = actionNamed(&w, QStringLiteral("&Follow training run…"));
     if (!follow)
         return false;
     Dialogs::setNextSavePath(run); // the file the dialog returns
     follow->trigger();
-    return QTest::qWaitFor(
-        [&] { return w.follower()->isFollowing() && w.training()->step() == trainer.stepCount(); }, 60000);
+    return QTest::qWaitFor([&] { return w.follower()->isFollowing() && w.training()->step() == trainer.stepCount(); },
+                           60000);
 }
 
 } // namespace studiotest

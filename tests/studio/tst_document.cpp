@@ -543,10 +543,6 @@ void TestDocument::followsARunReadOnly()
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     const QString run = m_dir.filePath(QStringLiteral("run.ckpt"));
     Trainer trainer(tinyConfig(), torch::kCPU);
-    QVERIFY(trainer.setDataset(*tinyData()));
-    for (int i = 0; i < 2; ++i)
-        QVERIFY(trainer.step());
-    QVERIFY(trainer.save(run.toStdString()));
     QVERIFY(followRun(*w, trainer, run));
     QCOMPARE(w->currentPath(), run);
     QVERIFY(w->document()->isReadOnly());
@@ -583,10 +579,6 @@ void TestDocument::anotherModelEndsFollowing()
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     const QString run = m_dir.filePath(QStringLiteral("unfollowed.ckpt"));
     Trainer trainer(tinyConfig(), torch::kCPU);
-    QVERIFY(trainer.setDataset(*tinyData()));
-    for (int i = 0; i < 2; ++i)
-        QVERIFY(trainer.step());
-    QVERIFY(trainer.save(run.toStdString()));
     QVERIFY(followRun(*w, trainer, run));
     QVERIFY(w->document()->isReadOnly());
     QVERIFY(trainer.step());
