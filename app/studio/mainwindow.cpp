@@ -427,12 +427,14 @@ void MainWindow::startQuality(const QualityOptions& options, const std::vector<S
 
 void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
 {
+    // A followed run's checkpoint written anew is the same model further on: sampling it goes on.
+    const bool refreshed = !sourcePath.isEmpty() && QFileInfo(sourcePath) == QFileInfo(m_document->path());
     m_document->setPath(sourcePath);
     // Results of the model before do not describe this one, nor does a measurement or a sampling run of it
     // still running (its images would land in the Reverse view after this model's).
     if (m_quality->isRunning())
         m_quality->abandon();
-    if (m_sampling->isRunning())
+    if (m_sampling->isRunning() && !refreshed)
         m_sampling->cancel();
     m_qualityView->clearResults(sourcePath.isEmpty() ? tr("the new model") : QFileInfo(sourcePath).fileName());
     m_qualityView->boundPanel()->clear();

@@ -560,6 +560,20 @@ void TestDocument::followsARunReadOnly()
     QCOMPARE(w->follower()->refreshes(), 1);
     QCOMPARE(w->trainingView()->lossHistory().points().size(), size_t(5));
 
+    // Sampling the followed model goes on when the run writes its next checkpoint (it is not another model).
+    SamplerOptions o; // DDPM, 1,000 steps
+    o.count = 8;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    QTRY_VERIFY_WITH_TIMEOUT(w->reverseView()->frameCount() > 1, 60000);
+    QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString()));
+    w->follower()->poll();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() == 6, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+    QVERIFY(finished.last().first().toBool()); // completed, not cancelled
+
     // Training here ends following; it trains a copy, and the run's file stays as the run wrote it.
     const QByteArray written = readFile(run);
     w->trainingView()->setTotalSteps(7);
