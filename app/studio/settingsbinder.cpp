@@ -40,6 +40,7 @@ void SettingsBinder::restoreForms()
     so.langevinSteps = m_settings.get(setting::LangevinSteps);
     so.snr = m_settings.get(setting::Snr);
     so.count = m_settings.get(setting::SampleCount);
+    so.clipX0 = m_settings.get(setting::ClipX0) != 0;
     m_reverse->setSamplerOptions(so);
 }
 
@@ -66,4 +67,5 @@ void SettingsBinder::saveForms()
     m_settings.set(setting::LangevinSteps, so.langevinSteps);
     m_settings.set(setting::Snr, so.snr);
     m_settings.set(setting::SampleCount, so.count);
+    m_settings.set(setting::ClipX0, so.clipX0 ? 1 : 0);
 }

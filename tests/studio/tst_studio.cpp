@@ -421,6 +421,7 @@ void TestStudio::samplerFormRemembered()
     asked.langevinSteps = 3;
     asked.snr = 0.3;
     asked.count = 7;
+    asked.clipX0 = false;
     {
         auto w = makeWindow(settings);
         QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
@@ -443,6 +444,7 @@ void TestStudio::samplerFormRemembered()
     QCOMPARE(got.langevinSteps, asked.langevinSteps);
     QCOMPARE(got.snr, asked.snr);
     QCOMPARE(got.count, asked.count);
+    QCOMPARE(got.clipX0, asked.clipX0);
     Dialogs::setNextAnswer(QMessageBox::Discard);
     w->close();
     QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);

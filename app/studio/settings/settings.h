@@ -76,6 +76,7 @@ inline constexpr Choice Corrector{"Sampling/corrector", &ddpm::correctorKindName
 inline constexpr Bounded<int> LangevinSteps{"Sampling/langevinSteps", kSampling.langevinSteps, 1, 1000};
 inline constexpr Bounded<double> Snr{"Sampling/snr", kSampling.snr, 0.0, 10.0};
 inline constexpr Bounded<int> SampleCount{"Sampling/count", kSampling.count, 1, 64};
+inline constexpr Bounded<int> ClipX0{"Sampling/clipX0", kSampling.clipX0 ? 1 : 0, 0, 1}; // 1: x̂0 clipped to [−1, 1]
 
 } // namespace setting
 
