@@ -167,7 +167,7 @@ void MainWindow::wireData()
             [this] { m_schedulesView->setImage(m_dataView->currentImage()); });
     connect(m_dataView, &DataView::denoiseFromHere, m_runs, &SamplingRuns::denoiseFromHere);
     connect(m_dataView, &DataView::interpolateRequested, m_runs, &SamplingRuns::interpolate);
-    connect(m_reverseView->runActions(), &RunActions::interpolateRequested, m_runs, &SamplingRuns::interpolate);
+    connect(m_reverseView->runActions(), &RunActions::interpolateRequested, m_runs, &SamplingRuns::interpolateRun);
     connect(m_reverseView->runActions(), &RunActions::neighboursRequested, m_neighbours, &NeighbourLookup::lookUp);
 }
 

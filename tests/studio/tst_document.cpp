@@ -19,6 +19,7 @@
 #include "qualitycontroller.h"
 #include "qualityview.h"
 #include "reverseview.h"
+#include "runactions.h"
 #include "schedulesview.h"
 #include "settings.h"
 #include "trainingview.h"
@@ -79,7 +80,7 @@ private Q_SLOTS:
     void followsARunsLog();
     void anotherModelEndsFollowing();
     void anotherModelCancelsSampling();
-    void forkNamesTheFileOfItsRun();
+    void forkAndWalkUseTheirRunsWeights();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(Settings& settings);
@@ -631,8 +632,8 @@ void TestDocument::anotherModelCancelsSampling()
 }
 
 // A run of one checkpoint forked after another checkpoint at the same step is open: the fork's exports
-// name the file the forked run's weights came from.
-void TestDocument::forkNamesTheFileOfItsRun()
+// name the file the forked run's weights came from, and a walk between the fork's images runs on them too.
+void TestDocument::forkAndWalkUseTheirRunsWeights()
 {
     Settings settings(m_dir.filePath(QStringLiteral("forkfile.ini")));
     auto w = makeWindow(settings);
@@ -652,6 +653,19 @@ void TestDocument::forkNamesTheFileOfItsRun()
     QTest::mouseClick(view->forkButton(), Qt::LeftButton);
     QVERIFY(finished.wait(60000));
     QVERIFY(view->title().contains(QStringLiteral("forked")));
+    QCOMPARE(view->origin().file, a);
+    // A walk between two images of that run uses the weights that made them, not those open now.
+    const auto forkModel = view->origin().request.model;
+    QVERIFY(forkModel && forkModel != w->training()->snapshot());
+    InterpolationOptions walk;
+    walk.mode = InterpolationMode::Ddim;
+    walk.ddimSteps = 2;
+    walk.lambdas = 3;
+    QVERIFY(view->runActions()->interpolateButton()->isEnabled());
+    view->runActions()->interpolateImages(1, 2, walk);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(view->origin().request.walk);
+    QCOMPARE(view->origin().request.model, forkModel);
     QCOMPARE(view->origin().file, a);
 }
 

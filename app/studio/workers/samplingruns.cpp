@@ -116,7 +116,21 @@ void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString
 void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
                                const QString& which)
 {
-    const auto snap = m_training->snapshot();
+    walkBetween(a, b, walk, which, nullptr);
+}
+
+void SamplingRuns::interpolateRun(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
+                                  const QString& which)
+{
+    const RunOrigin from = m_view->origin(); // a copy: the walk becomes the run shown
+    if (from.request.model)
+        walkBetween(a, b, walk, which, &from);
+}
+
+void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
+                               const QString& which, const RunOrigin* of)
+{
+    const auto snap = of ? of->request.model : m_training->snapshot();
     if (!snap)
         return;
     const auto& u = snap->config.unet;
@@ -134,7 +148,7 @@ void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, c
     r.model = snap;
     r.options = plan.sampler;
     r.options.variance = view.variance;
-    r.useEma = m_view->useEma();
+    r.useEma = of ? of->request.useEma : m_view->useEma();
     r.startT = plan.startT;
     r.walk = w;
     const int n = w.options.lambdas;
@@ -150,7 +164,10 @@ void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, c
                   .arg(which)
                   .arg(w.options.t)
                   .arg(n);
-    runWithCurrentWeights(r, title, QStringLiteral("interpolation"));
+    if (of) // the weights that made the run's images, whatever has been opened or trained since
+        run(r, title.arg(snap->step), QStringLiteral("interpolation"), QString(), of);
+    else
+        runWithCurrentWeights(r, title, QStringLiteral("interpolation"));
 }
 
 void SamplingRuns::forkAt(const torch::Tensor& xt, int t, int forks, int image)

@@ -36,6 +36,10 @@ public:
     // `which` names the two images in the title ("3 → 7").
     void interpolate(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
                      const QString& which);
+    // The same between two final images of the run shown, with the weights that made them (as "Fork
+    // here" does), not the model open now; its exports name the run's file.
+    void interpolateRun(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
+                        const QString& which);
 
 Q_SIGNALS:
     void runShown();                     // a run began, or was asked for again: show the Reverse view
@@ -49,6 +53,9 @@ private:
                                const QString& note = {});
     // `kind` ("", "denoise-from-here", "fork") goes into the exports' sidecars, `note` under the title.
     // `continues`: the run a fork continues, whose weights' file the new run's exports name.
+    // A walk with the weights trained so far, or (`of` set) with those of the run `of`.
+    void walkBetween(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
+                     const QString& which, const RunOrigin* of);
     void run(SamplingRequest request, const QString& title, const QString& kind = {}, const QString& note = {},
              const RunOrigin* continues = nullptr);
 
