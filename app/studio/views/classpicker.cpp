@@ -1,5 +1,7 @@
 #include "classpicker.h"
 
+#include "elidingcombobox.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,7 +18,7 @@ constexpr double kMaxGuidance = 8; // w up to 8: past the useful range of every 
 ClassPicker::ClassPicker(QWidget* parent)
     : QWidget(parent)
 {
-    m_class = new QComboBox(this);
+    m_class = new ElidingComboBox(this);
     m_guidance = new QSlider(Qt::Horizontal, this);
     m_guidance->setRange(0, static_cast<int>(kMaxGuidance * kSliderSteps));
     m_guidance->setValue(static_cast<int>(ddpm::kDefaultGuidance * kSliderSteps));

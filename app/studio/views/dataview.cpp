@@ -1,5 +1,6 @@
 #include "dataview.h"
 
+#include "elidingcombobox.h"
 #include "dialogs.h"
 
 #include "settings.h"
@@ -50,7 +51,7 @@ DataView::DataView(QWidget* parent)
 // The data set on the left: the source, its status and the thumbnails to pick an image from.
 QWidget* DataView::buildDataSetPanel()
 {
-    m_source = new QComboBox(this);
+    m_source = new ElidingComboBox(this);
     if (fashionMnistAvailable())
         m_source->addItem(tr("Fashion-MNIST"), QStringLiteral("fashion-mnist"));
     m_source->addItem(tr("Synthetic shapes"), QStringLiteral("synthetic"));
@@ -109,7 +110,7 @@ QGroupBox* DataView::buildForwardPanel()
 
 void DataView::createForwardControls()
 {
-    m_scheduleKind = new QComboBox(this);
+    m_scheduleKind = new ElidingComboBox(this);
     for (const QString& k : Settings::choices(setting::Schedule))
         m_scheduleKind->addItem(k, k);
     m_reroll = new QPushButton(tr("Re-roll noise"), this);

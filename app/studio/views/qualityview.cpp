@@ -1,5 +1,6 @@
 #include "qualityview.h"
 
+#include "elidingcombobox.h"
 #include "boundpanel.h"
 #include "copiespanel.h"
 #include "guidancechart.h"
@@ -67,7 +68,7 @@ void QualityView::createControls()
     m_count->setValue(1000);
     m_count->setToolTip(tr("Samples to draw. The floor is measured with as many real training images, so the "
                            "distance can be read at any count; more samples give a steadier number."));
-    m_sampler = new QComboBox(this);
+    m_sampler = new ElidingComboBox(this);
     m_sampler->addItem(tr("DDIM (η = 0)"), QStringLiteral("ddim"));
     m_sampler->addItem(tr("DDPM (all steps)"), QStringLiteral("ddpm"));
     m_steps = new QSpinBox(this);

@@ -1,6 +1,7 @@
 // ReverseView's sampler form: its controls, the options they make, and which of them apply.
 #include "reverseview.h"
 
+#include "elidingcombobox.h"
 #include "classpicker.h"
 #include "settingeditors.h"
 
@@ -19,12 +20,16 @@ using namespace ddpm;
 
 void ReverseView::createSamplerControls()
 {
-    m_sampler = new QComboBox(this);
+    m_sampler = new ElidingComboBox(this);
     m_sampler->addItem(tr("DDPM, σ² = β̃ (posterior)"), QStringLiteral("ddpm:beta-tilde"));
     m_sampler->addItem(tr("DDPM, σ² = β"), QStringLiteral("ddpm:beta"));
     m_sampler->addItem(tr("DDIM"), QStringLiteral("ddim"));
     m_sampler->addItem(tr("Annealed Langevin dynamics"), QStringLiteral("langevin"));
     m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
+    // Sized for its usual entries, not the longest translation: the form leaves the run its room at
+    // 1,024 pixels, and a longer entry ends with "…" (whole in the open list and the tooltip).
+    m_sampler->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_sampler->setMinimumContentsLength(20);
     m_sampler->setItemData(3,
                            tr("Langevin steps x ← x + (η/2) s + √η z with the network's score s = −ε̂/√(1 − ᾱₜ), "
                               "at each noise level in turn from the noisiest (Song & Ermon 2019)"),
@@ -55,7 +60,7 @@ void ReverseView::createSamplerControls()
     setRange(m_count, setting::SampleCount);
     m_count->setValue(setting::SampleCount.fallback);
     m_classes = new ClassPicker(this);
-    m_weights = new QComboBox(this);
+    m_weights = new ElidingComboBox(this);
     m_weights->addItem(tr("EMA weights"), true);
     m_weights->addItem(tr("Raw weights"), false);
     m_clip = new QCheckBox(tr("Clip the predicted x₀ to [−1, 1]"), this);

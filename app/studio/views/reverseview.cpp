@@ -1,5 +1,6 @@
 #include "reverseview.h"
 
+#include "elidingcombobox.h"
 #include "classpicker.h"
 #include "imageio.h"
 #include "imageview.h"
@@ -59,7 +60,7 @@ void ReverseView::createRunWidgets()
     m_note->setTextFormat(Qt::PlainText);
     m_note->setWordWrap(true);
     m_note->hide();
-    m_runList = new QComboBox(this);
+    m_runList = new ElidingComboBox(this);
     m_runList->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_runList->setMinimumContentsLength(14); // the whole title in the list and the line under it
     m_runList->setToolTip(tr("The run shown and the earlier ones kept: Fork here and Denoise from here do not "

@@ -1,5 +1,6 @@
 #include "scoreview.h"
 
+#include "elidingcombobox.h"
 #include "losschart.h"
 #include "scoreplot.h"
 #include "timestepscrubber.h"
@@ -74,7 +75,7 @@ ScoreView::~ScoreView() = default;
 
 void ScoreView::buildControls()
 {
-    m_data = new QComboBox(this);
+    m_data = new ElidingComboBox(this);
     m_data->addItem(tr("Eight Gaussians on a ring"), QStringLiteral("gmm8"));
     m_data->addItem(tr("Two moons"), QStringLiteral("moons"));
     m_data->addItem(tr("Swiss roll"), QStringLiteral("swissroll"));
@@ -93,7 +94,7 @@ void ScoreView::buildControls()
     m_loss->setMinimumHeight(170);
     m_loss->chart()->legend()->hide(); // one curve that matters: the title says what it is
     m_loss->chart()->setTitle(tr("Training loss"));
-    m_sampler = new QComboBox(this);
+    m_sampler = new ElidingComboBox(this);
     m_sampler->addItem(tr("Ancestral (Algorithm 2)"), QStringLiteral("ancestral"));
     m_sampler->addItem(tr("Predictor–corrector"), QStringLiteral("pc"));
     m_sampler->addItem(tr("DDIM, η = 0 (probability flow)"), QStringLiteral("ddim"));

@@ -1,5 +1,6 @@
 #include "trainingview.h"
 
+#include "elidingcombobox.h"
 #include "runclock.h"
 
 #include "settingeditors.h"
@@ -85,7 +86,7 @@ TrainingView::TrainingView(QWidget* parent)
 // The form's editors, each with its setting's range, and the run buttons.
 void TrainingView::createEditors()
 {
-    m_preset = new QComboBox(this);
+    m_preset = new ElidingComboBox(this);
     m_preset->addItem(tr("tiny (16×16 grey, 0.18 M parameters)"), QStringLiteral("tiny"));
     m_preset->addItem(tr("reference (32×32 grey, 1.6 M parameters)"), QStringLiteral("reference"));
     m_preset->addItem(tr("cifar (32×32 colour, 35.7 M parameters)"), QStringLiteral("cifar"));
@@ -112,18 +113,18 @@ void TrainingView::createEditors()
     m_ema->setDecimals(5);
     setRange(m_ema, setting::EmaDecay);
     m_ema->setSingleStep(0.0001);
-    m_schedule = new QComboBox(this);
+    m_schedule = new ElidingComboBox(this);
     for (const QString& k : Settings::choices(setting::Schedule))
         m_schedule->addItem(k, k);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max()); // a QSpinBox holds an int; the setting takes more
-    m_device = new QComboBox(this);
+    m_device = new ElidingComboBox(this);
     m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
     m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
     m_device->setToolTip(tr("Where the model trains. A change applies at the next Start: the model moves "
                             "there with its optimizer state. Sampling runs where the model is."));
-    m_precision = new QComboBox(this);
+    m_precision = new ElidingComboBox(this);
     addPrecisionItems(m_precision);
     m_previewEvery = new QSpinBox(this);
     setRange(m_previewEvery, setting::PreviewInterval);
