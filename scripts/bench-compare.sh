@@ -22,7 +22,7 @@ THREADS="${THREADS:-2}"
 MODEL="${MODEL:-reference}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 
-BIN="$BUILD_DIR/ddpm-bench"
+BIN="$BUILD_DIR/app/ddpm-bench"
 if [[ ! -x "$BIN" ]]; then
     echo "error: C++ benchmark binary '$BIN' not found or not executable (build it first, or pass BUILD_DIR)" >&2
     exit 1

@@ -3,7 +3,9 @@
 # (issue 19): each piece is one `ddpm nll --skip K --count PIECE --precision fp32` run (σ² = β̃, x̂₀ clipped, seed 0),
 # its JSON kept in docs/measurements/nll-demo/images-K.json; a piece already there is not run again. A
 # batch's noise follows from the index of its first image, so the pieces draw what one run over all the
-# images would. About 4 s an image on two CPU cores (T + 1 = 1,001 network evaluations each).
+# images would. About 4 s an image on two CPU cores (T + 11 = 1,011 network evaluations each: the T terms,
+# then the estimate's ten exact terms and one drawn t; the pieces kept were run when the estimate took
+# one evaluation, T + 1 = 1,001).
 #
 #   scripts/nll-pieces.sh BUILD_DIR [FIRST [END [PIECE]]]   pieces of PIECE (128) images from FIRST (8000) to END (10000)
 #   scripts/nll-pieces.sh --combine [FILE...]               the pooled figure over the pieces kept (or FILEs), as JSON

@@ -182,7 +182,8 @@ void addNllCommand(CommandLine& cli, const Environment& env)
     auto* c = cli.add("nll", "bits per dimension of the likelihood bound on held-out images",
                       "the variational bound on −log p(x0) (Ho et al. 2020, eq. 5) in bits per dimension, on "
                       "held-out images: every term L_T, L_{t-1} and L_0 (T network evaluations per image), with "
-                      "standard errors, and a cheap estimate (the first 10 terms exact, one more t per image)",
+                      "standard errors, and a cheap estimate (the first 10 terms exact, one more t per image: "
+                      "T + 11 evaluations in all)",
                       [a, loader = env.folderLoader] { return nll(*a, loader); });
     addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint", "CKPT")->required();
     addText(c, "--data", a->data, "held-out images (a data set as ddpm train takes it)", "SPEC");
