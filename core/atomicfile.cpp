@@ -102,6 +102,10 @@ Result<AtomicFile> beginAtomicWrite(const std::string& path)
             return fail(DDPM_MSG("Engine", "cannot write '%1': it is a folder"), path);
         if (!S_ISREG(st.st_mode))
             return fail(DDPM_MSG("Engine", "cannot write '%1': it is not a regular file"), path);
+        // The rename below would replace a file its owner made read-only (or one this user may not
+        // write) as long as the folder is writable: refuse, as an editor does.
+        if ((st.st_mode & 0222) == 0 || ::access(a.target.c_str(), W_OK) != 0)
+            return fail(DDPM_MSG("Engine", "cannot replace '%1': the file is read-only"), path);
         a.mode = static_cast<int>(st.st_mode & 07777);
     } else {
         a.mode = static_cast<int>(0666 & ~currentUmask());

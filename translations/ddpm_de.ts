@@ -212,7 +212,7 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../app/studio/views/classpicker.cpp" line="+24"/>
+        <location filename="../app/studio/views/classpicker.cpp" line="+26"/>
         <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
         <translation>Klassifikatorfreie Guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, Klasse) − w ε̂(x, t, keine Klasse). w = 0 ist das reine klassenkonditionierte Modell; ein größeres w ergibt Bilder, die typischer für die Klasse und weniger vielfältig sind. Manche Bibliotheken schreiben dasselbe als s = 1 + w.</translation>
     </message>
@@ -358,7 +358,7 @@ Distanz %2</translation>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+55"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+56"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -433,7 +433,7 @@ Distanz %2</translation>
         <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -478,7 +478,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-365"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -518,7 +518,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+138"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -554,6 +554,11 @@ Distanz %2</translation>
         <location line="+2"/>
         <source>cannot write &apos;%1&apos;: it is not a regular file</source>
         <translation>„%1“ kann nicht geschrieben werden: Es ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot replace &apos;%1&apos;: the file is read-only</source>
+        <translation>&apos;%1&apos; wird nicht ersetzt: die Datei ist schreibgeschützt</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1584,7 +1589,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+122"/>
+        <location filename="../app/common/exporter.cpp" line="+146"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1615,7 +1620,7 @@ Distanz %2</translation>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+112"/>
+        <location filename="../app/studio/document/exports.cpp" line="+116"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
@@ -2316,7 +2321,7 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+111"/>
+        <location filename="../app/common/imageio.cpp" line="+113"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
@@ -2356,7 +2361,17 @@ Distanz %2</translation>
         <translation>„%1“ kann nicht kodiert werden: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>the file name must end in .gif</source>
+        <translation>der Dateiname muss auf .gif enden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file name must end in an image type (.png, .jpg, .webp …)</source>
+        <translation>der Dateiname muss auf einen Bildtyp enden (.png, .jpg, .webp …)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eventuell vorhandene frühere Dateien bleiben unverändert.</translation>
     </message>
@@ -2505,7 +2520,7 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -2803,7 +2818,7 @@ Distanz %2</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+93"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+94"/>
         <source>the data set is still loading</source>
         <translation>der Datensatz wird noch geladen</translation>
     </message>
@@ -2818,7 +2833,7 @@ Distanz %2</translation>
         <translation>Auf diesem Datensatz kann kein klassenkonditioniertes Modell erstellt werden: %1. Das neue Modell ist unkonditioniert.</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+47"/>
+        <location filename="../app/studio/menus.cpp" line="+48"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -2843,7 +2858,7 @@ Distanz %2</translation>
         <translation>Es gibt kein Modell zum Messen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>the new model</source>
         <translation>das neue Modell</translation>
     </message>
@@ -2908,7 +2923,7 @@ Distanz %2</translation>
         <translation>Der letzte Export wird noch geschrieben; versuchen Sie es erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Writing %1</source>
         <translation>%1 wird geschrieben</translation>
     </message>
@@ -2943,7 +2958,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
     </message>
@@ -2986,7 +3001,7 @@ Distanz %2</translation>
         <translation>%1 (Prüfpunkt eines Laufs, schreibgeschützt)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Unsaved training</source>
         <translation>Nicht gespeichertes Training</translation>
     </message>
@@ -3109,7 +3124,7 @@ Distanz %2</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+40"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+41"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
@@ -3385,7 +3400,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseRuns</name>
     <message>
-        <location filename="../app/studio/document/reverseruns.cpp" line="+189"/>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+195"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -3408,7 +3423,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+23"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+24"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -3433,7 +3448,7 @@ Distanz %2</translation>
         <translation>Langevin auf einem einzigen Rauschniveau</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>The same steps at one small noise level only: the samples land in the modes, but in the wrong proportions — why the annealing matters</source>
         <translation>Dieselben Schritte nur auf einem einzigen kleinen Rauschniveau: Die Samples landen in den Moden, aber in falschen Anteilen — deshalb kommt es auf das Annealing an</translation>
     </message>
@@ -3483,7 +3498,7 @@ Distanz %2</translation>
         <translation>Hier verzweigen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+88"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+89"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
@@ -3493,7 +3508,7 @@ Distanz %2</translation>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+194"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+196"/>
         <source> — failed</source>
         <translation> — fehlgeschlagen</translation>
     </message>
@@ -3573,7 +3588,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-356"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-358"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -3598,12 +3613,12 @@ Distanz %2</translation>
         <translation>Score anzeigen</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>predicted clean image x̂₀</source>
         <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -3628,7 +3643,7 @@ Distanz %2</translation>
         <translation>fertig · x₀</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -3748,7 +3763,7 @@ Distanz %2</translation>
         <translation>Sampling mit den Gewichten von Schritt %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Already sampling with these settings; change one to start a new run.</source>
         <translation>Es wird bereits mit diesen Einstellungen erzeugt; ändern Sie eine davon, um einen neuen Lauf zu starten.</translation>
     </message>
@@ -3768,7 +3783,7 @@ Distanz %2</translation>
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+29"/>
         <source>These images do not fit the model; load a data set of the model&apos;s size.</source>
         <translation>Diese Bilder passen nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
@@ -3783,7 +3798,7 @@ Distanz %2</translation>
         <translation>Interpolation zwischen den Bildern %1 ab t = %2, λ = 0 … 1 in %3 Schritten, mit den Gewichten von Schritt %4</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation> (DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, daher würden sich die Verzweigungen nicht unterscheiden)</translation>
     </message>
@@ -3849,7 +3864,7 @@ Distanz %2</translation>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+78"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+79"/>
         <source>Eight Gaussians on a ring</source>
         <translation>Acht Gaußverteilungen auf einem Ring</translation>
     </message>
@@ -4212,7 +4227,7 @@ Distanz %2</translation>
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+89"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+90"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>

@@ -212,7 +212,7 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../app/studio/views/classpicker.cpp" line="+24"/>
+        <location filename="../app/studio/views/classpicker.cpp" line="+26"/>
         <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
         <translation>无分类器引导 w（Ho &amp; Salimans 2022）：ε̃ = (1 + w) ε̂(x, t, 类别) − w ε̂(x, t, 无类别)。w = 0 即普通的类别条件模型；w 越大，生成的图像越符合该类别的典型特征，多样性也越低。有些库将同一公式写作 s = 1 + w。</translation>
     </message>
@@ -358,7 +358,7 @@ distance %2</source>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+55"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+56"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -433,7 +433,7 @@ distance %2</source>
         <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -478,7 +478,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-365"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -518,7 +518,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+138"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -554,6 +554,11 @@ distance %2</source>
         <location line="+2"/>
         <source>cannot write &apos;%1&apos;: it is not a regular file</source>
         <translation>无法写入“%1”：它不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot replace &apos;%1&apos;: the file is read-only</source>
+        <translation>不会替换 &apos;%1&apos;：该文件是只读的</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1584,7 +1589,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+122"/>
+        <location filename="../app/common/exporter.cpp" line="+146"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1614,7 +1619,7 @@ distance %2</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+112"/>
+        <location filename="../app/studio/document/exports.cpp" line="+116"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
@@ -2314,7 +2319,7 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+111"/>
+        <location filename="../app/common/imageio.cpp" line="+113"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
@@ -2354,7 +2359,17 @@ distance %2</source>
         <translation>无法编码“%1”：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>the file name must end in .gif</source>
+        <translation>文件名必须以 .gif 结尾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file name must end in an image type (.png, .jpg, .webp …)</source>
+        <translation>文件名必须以图像类型结尾（.png、.jpg、.webp …）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>无法写入“%1”：%2。早先的文件（如有）保持不变。</translation>
     </message>
@@ -2503,7 +2518,7 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location filename="../app/studio/menus.cpp" line="+22"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -2800,7 +2815,7 @@ distance %2</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+93"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+94"/>
         <source>the data set is still loading</source>
         <translation>数据集仍在加载中</translation>
     </message>
@@ -2815,7 +2830,7 @@ distance %2</source>
         <translation>无法在此数据集上创建类别条件模型：%1。新模型为无条件模型。</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+47"/>
+        <location filename="../app/studio/menus.cpp" line="+48"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -2840,7 +2855,7 @@ distance %2</source>
         <translation>没有可测量的模型。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>the new model</source>
         <translation>新模型</translation>
     </message>
@@ -2905,7 +2920,7 @@ distance %2</source>
         <translation>上一次导出仍在写入；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
@@ -2940,7 +2955,7 @@ distance %2</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
     </message>
@@ -2983,7 +2998,7 @@ distance %2</source>
         <translation>%1（训练运行的检查点，只读）</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Unsaved training</source>
         <translation>未保存的训练</translation>
     </message>
@@ -3105,7 +3120,7 @@ distance %2</source>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+40"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+41"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
@@ -3381,7 +3396,7 @@ distance %2</source>
 <context>
     <name>ReverseRuns</name>
     <message>
-        <location filename="../app/studio/document/reverseruns.cpp" line="+189"/>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+195"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -3404,7 +3419,7 @@ distance %2</source>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+23"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+24"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -3429,7 +3444,7 @@ distance %2</source>
         <translation>单一噪声水平上的朗之万</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>The same steps at one small noise level only: the samples land in the modes, but in the wrong proportions — why the annealing matters</source>
         <translation>仅在单个较小的噪声水平上执行同样的步：样本会落入各个模式，但比例不对——这正是退火之所以重要的原因</translation>
     </message>
@@ -3479,7 +3494,7 @@ distance %2</source>
         <translation>在此分叉</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+88"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+89"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
@@ -3489,7 +3504,7 @@ distance %2</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+194"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+196"/>
         <source> — failed</source>
         <translation> — 失败</translation>
     </message>
@@ -3569,7 +3584,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-356"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-358"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -3594,12 +3609,12 @@ distance %2</source>
         <translation>显示分数</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>predicted clean image x̂₀</source>
         <translation>预测的干净图像 x̂₀</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -3624,7 +3639,7 @@ distance %2</source>
         <translation>完成 · x₀</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -3743,7 +3758,7 @@ distance %2</source>
         <translation>正在使用第 %1 步的权重采样</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Already sampling with these settings; change one to start a new run.</source>
         <translation>已在使用这些设置采样；更改其中一项即可开始新的运行。</translation>
     </message>
@@ -3763,7 +3778,7 @@ distance %2</source>
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+29"/>
         <source>These images do not fit the model; load a data set of the model&apos;s size.</source>
         <translation>这些图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
@@ -3778,7 +3793,7 @@ distance %2</source>
         <translation>正在使用第 %4 步的权重从 t = %2 对图像 %1 进行插值，λ = 0 … 1，共 %3 步</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation>（使用 η = 1 的 DDIM：η = 0 不加入噪声，各分支不会有差别）</translation>
     </message>
@@ -3844,7 +3859,7 @@ distance %2</source>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+78"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+79"/>
         <source>Eight Gaussians on a ring</source>
         <translation>环上的八个高斯分布</translation>
     </message>
@@ -4207,7 +4222,7 @@ distance %2</source>
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+89"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+90"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>

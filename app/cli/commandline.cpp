@@ -1,11 +1,13 @@
 #include "commandline.h"
 
+#include "atomicfile.h"
 #include "device.h"
 
 #include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 namespace ddpm::cli {
@@ -18,8 +20,15 @@ std::string& program()
     return name;
 }
 
-void onSignal(int)
+std::atomic<int>& caughtSignal()
 {
+    static std::atomic<int> signal{0};
+    return signal;
+}
+
+void onSignal(int signal)
+{
+    caughtSignal().store(signal);
     interrupted().store(true);
 }
 
@@ -35,6 +44,30 @@ std::atomic<bool>& interrupted()
 {
     static std::atomic<bool> flag{false};
     return flag;
+}
+
+int interruptedExitCode()
+{
+    const int signal = caughtSignal().load();
+    return 128 + (signal > 0 ? signal : SIGINT);
+}
+
+int checkOutput(const std::string& option, const std::string& path)
+{
+    if (auto w = checkWritable(path); !w)
+        return fail(option + " " + path + ": " + w.error(), 2);
+    return 0;
+}
+
+bool sameFile(const std::string& a, const std::string& b)
+{
+    std::error_code same, ca, cb;
+    if (std::filesystem::equivalent(a, b, same))
+        return true;
+    // Absolute first: the part that exists is resolved (links, ..), the rest taken as written.
+    const auto pa = std::filesystem::weakly_canonical(std::filesystem::absolute(a, ca), ca);
+    const auto pb = std::filesystem::weakly_canonical(std::filesystem::absolute(b, cb), cb);
+    return !ca && !cb && pa.lexically_normal() == pb.lexically_normal();
 }
 
 void stopOnSignals(bool sigterm)

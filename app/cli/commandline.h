@@ -24,6 +24,15 @@ int fail(const std::string& message, int code = 1);
 // Set by SIGINT (and SIGTERM and SIGHUP where asked) once stopOnSignals() ran: long commands stop, save, exit.
 std::atomic<bool>& interrupted();
 void stopOnSignals(bool sigterm);
+// What a command that stopped on a signal (after saving what it had) exits with, as a shell reports a
+// process the signal ended: 128 + its number (130 for Ctrl-C), so that `ddpm train … && next` stops.
+int interruptedExitCode();
+
+// A file the command will write, checked before any work rather than after it: its folder exists and
+// takes files, it is no folder and no read-only file. Returns 0, or 2 after "OPTION PATH: why".
+int checkOutput(const std::string& option, const std::string& path);
+// Whether two paths name one file: the same file where both exist, else the same place.
+bool sameFile(const std::string& a, const std::string& b);
 
 // "01:05" or "1:02:03"; "--:--" when unknown.
 std::string formatDuration(double secs);

@@ -129,8 +129,7 @@ int exportCheckpoint(const ExportArgs& a)
 {
     if (a.checkpoint.empty() || a.out.empty())
         return fail("usage: ddpm export --checkpoint CKPT --out FILE [--half]", 2);
-    std::error_code same;
-    if (std::filesystem::equivalent(a.checkpoint, a.out, same)) // it would drop the training state for good
+    if (sameFile(a.checkpoint, a.out)) // it would drop the training state for good
         return fail("--out " + a.out +
                         " is the checkpoint itself: the export leaves out the training weights and the "
                         "optimizer; write it to another file",
@@ -153,6 +152,8 @@ int trainClassifierCommand(const TrainClassifierArgs& a, const Environment& env)
 {
     if (a.out.empty())
         return fail("--out FILE is required", 2);
+    if (const int rc = checkOutput("--out", a.out))
+        return rc;
     ClassifierTrainOptions o = a.options;
     configureThreads(a.threads);
     auto device = parseDevice(a.device);

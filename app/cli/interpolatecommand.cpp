@@ -9,6 +9,7 @@
 #include "modelstate.h"
 #include "sizelimits.h"
 
+#include <QFile>
 #include <QString>
 
 #include <algorithm>
@@ -71,6 +72,8 @@ QList<QImage> walkGrid(const Sampling& model, const InterpolationRun& run, int f
 
 int interpolate(const InterpolateArgs& a, const Environment& env)
 {
+    if (auto w = checkImageOutput(QFile::decodeName(a.out.c_str())); !w) // before the walk, not after it
+        return fail("--out " + a.out + ": " + w.error(), 2);
     InterpolationOptions o = a.options;
     const auto mode = parseInterpolationMode(a.mode);
     if (!mode)
@@ -115,8 +118,8 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(opened->model.config.preset);
     meta.trainingStep = opened->model.step;
-    meta.checkpointSha256 = sha256OfFile(QString::fromStdString(a.checkpoint));
-    if (auto s = exportImage(makeGrid(grid, o.lambdas + 2, 2, a.scale), QString::fromStdString(a.out), meta); !s)
+    meta.checkpointSha256 = sha256OfFile(QFile::decodeName(a.checkpoint.c_str()));
+    if (auto s = exportImage(makeGrid(grid, o.lambdas + 2, 2, a.scale), QFile::decodeName(a.out.c_str()), meta); !s)
         return fail(s.error());
     std::fprintf(stderr, "ddpm: wrote %s: images %lld and %lld of %s, %s at %s, %d steps of λ\n", a.out.c_str(),
                  static_cast<long long>(a.a), static_cast<long long>(a.b), a.data.c_str(), a.mode.c_str(),

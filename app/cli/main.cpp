@@ -13,6 +13,7 @@
 #include "schedule.h"
 #include "sizelimits.h"
 
+#include <QFile>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -63,7 +64,7 @@ Result<SamplerOptions> samplerOptions(const SampleArgs& a)
 // --replace, so that old and new images do not mix. Returns 0, or the exit code after the message.
 int prepareOutDir(const SampleArgs& a)
 {
-    const QString outDir = QString::fromStdString(a.outDir);
+    const QString outDir = QFile::decodeName(a.outDir.c_str());
     if (outDir.isEmpty())
         return 0;
     if (!QDir().mkpath(outDir))
@@ -85,16 +86,14 @@ int prepareOutDir(const SampleArgs& a)
 // image writer takes, a folder that is missing or takes no files. Returns 0, or 2 after the message.
 int checkOutputs(const SampleArgs& a)
 {
-    const auto check = [](const std::string& option, const std::string& path, bool gif) {
-        const QByteArray suffix = QFileInfo(QString::fromStdString(path)).suffix().toLower().toLatin1();
-        const bool known = gif ? suffix == "gif" : QImageWriter::supportedImageFormats().contains(suffix);
-        if (!known)
-            return fail(option + " " + path +
-                            (gif ? ": the file name must end in .gif"
-                                 : ": the file name must end in an image type (.png, .jpg, .webp …)"),
-                        2);
-        if (auto w = checkWritable(path); !w)
+    std::vector<std::pair<std::string, std::string>> given; // option, path
+    const auto check = [&given](const std::string& option, const std::string& path, bool gif) {
+        if (auto w = checkImageOutput(QFile::decodeName(path.c_str()), gif); !w)
             return fail(option + " " + path + ": " + w.error(), 2);
+        for (const auto& [earlier, other] : given) // one file would end up holding only the last image
+            if (sameFile(other, path))
+                return fail(earlier + " and " + option + " name the same file (" + path + "): give each its own", 2);
+        given.emplace_back(option, path);
         return 0;
     };
     if (!a.out.empty())
@@ -162,7 +161,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
                ExportMeta meta, ReverseFrames& frames, QList<QImage>& finals)
 {
     meta.kind = QStringLiteral("sample");
-    const QString outDir = QString::fromStdString(a.outDir);
+    const QString outDir = QFile::decodeName(a.outDir.c_str());
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(false);
     const bool tty = ::isatty(STDERR_FILENO);
@@ -218,7 +217,7 @@ ExportMeta sampleMeta(const SampleArgs& a, const ModelState& m, const SamplerOpt
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(m.config.preset);
     meta.trainingStep = m.step;
-    meta.checkpointSha256 = sha256OfFile(QString::fromStdString(a.checkpoint));
+    meta.checkpointSha256 = sha256OfFile(QFile::decodeName(a.checkpoint.c_str()));
     return meta;
 }
 
@@ -230,7 +229,7 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
     if ((frames.wantStrip || frames.wantGif) && frames.animated < so.count)
         std::fprintf(stderr, "ddpm: the strip and the GIF show the first %d of the %d images\n", frames.animated,
                      so.count);
-    const QString out = QString::fromStdString(a.out);
+    const QString out = QFile::decodeName(a.out.c_str());
     if (!out.isEmpty()) {
         const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
         meta.kind = QStringLiteral("grid");
@@ -239,7 +238,7 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
     }
     if (frames.wantStrip) {
         meta.kind = QStringLiteral("strip");
-        if (auto s = exportImage(makeStrip(frames.strip, a.scale), QString::fromStdString(a.strip), meta); !s)
+        if (auto s = exportImage(makeStrip(frames.strip, a.scale), QFile::decodeName(a.strip.c_str()), meta); !s)
             return fail(s.error());
     }
     if (frames.wantGif) {
@@ -254,7 +253,7 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
         auto bytes = encodeGif(gif, 80);
         if (!bytes)
             return fail(bytes.error());
-        if (auto s = exportFile(bytes.value(), QString::fromStdString(a.gif), meta); !s) // with its sidecar
+        if (auto s = exportFile(bytes.value(), QFile::decodeName(a.gif.c_str()), meta); !s) // with its sidecar
             return fail(s.error());
     }
     return 0;

@@ -135,6 +135,9 @@ int nll(const NllArgs& a, const FolderLoader& folderLoader)
     const auto weights = parseWeights(a.weights);
     if (!weights)
         return fail("--weights takes ema or raw", 2);
+    if (!a.csv.empty())
+        if (const int rc = checkOutput("--csv", a.csv))
+            return rc;
     BoundOptions bo;
     bo.seed = a.seed;
     bo.clipX0 = !a.noClip;

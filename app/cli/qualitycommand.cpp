@@ -9,6 +9,7 @@
 #include "quality.h"
 #include "sizelimits.h"
 
+#include <QFile>
 #include <QString>
 
 #include <nlohmann/json.hpp>
@@ -109,7 +110,7 @@ int writeQualityCsv(const std::string& path, const std::vector<std::string>& cla
     std::string text = qualityCsvHeader(classNames);
     for (const auto& r : reports)
         text += qualityReportToCsvRow(r);
-    if (auto s = saveBytesAtomically(QByteArray::fromStdString(text), QString::fromStdString(path)); !s)
+    if (auto s = saveBytesAtomically(QByteArray::fromStdString(text), QFile::decodeName(path.c_str())); !s)
         return fail(s.error());
     return 0;
 }
@@ -118,6 +119,9 @@ int quality(const QualityArgs& a)
 {
     if (a.checkpoint.empty())
         return fail("--checkpoint CKPT is required", 2);
+    if (!a.csv.empty())
+        if (const int rc = checkOutput("--csv", a.csv))
+            return rc;
     QualityOptions qo = a.options;
     auto kind = parseSamplerKind(a.sampler);
     if (!kind)
@@ -146,7 +150,7 @@ int quality(const QualityArgs& a)
     if (m.config.dataSpec.rfind("fashion-mnist", 0) != 0)
         std::fprintf(stderr, "ddpm: note: the model was trained on %s; it is compared with Fashion-MNIST\n",
                      m.config.dataSpec.c_str());
-    const QString classifierFile = a.given("--classifier") ? QString::fromStdString(a.classifier) : classifierPath();
+    const QString classifierFile = a.given("--classifier") ? QFile::decodeName(a.classifier.c_str()) : classifierPath();
     if (classifierFile.isEmpty())
         return fail("no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with --classifier "
                     "or make one with `ddpm train-classifier`");

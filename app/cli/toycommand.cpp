@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -130,7 +131,12 @@ nlohmann::ordered_json scoreErrors(const Denoiser& denoiser, const Diffusion& di
                                    const toy::GaussianMixture& mixture, uint64_t seed)
 {
     nlohmann::ordered_json err;
-    for (int t : {diffusion.steps() / 10, diffusion.steps() / 4, diffusion.steps() / 2}) {
+    int previous = 0;
+    for (int share : {10, 4, 2}) {
+        const int t = std::max(1, diffusion.steps() / share); // t ≥ 1 however small T; each t once
+        if (t == previous)
+            continue;
+        previous = t;
         const double abar = diffusion.schedule().alphaBar()[static_cast<size_t>(t - 1)];
         const auto x0 = mixture.sample(4000, seed + 1);
         const auto xt = std::sqrt(abar) * x0 + std::sqrt(1.0 - abar) * torch::randn_like(x0);
@@ -160,6 +166,10 @@ int toy(const ToyArgs& a)
 {
     if (a.threads > 0)
         torch::set_num_threads(a.threads);
+    for (const auto& [option, path] : {std::pair{"--out", a.out}, std::pair{"--save", a.save}})
+        if (!path.empty())
+            if (const int rc = checkOutput(option, path))
+                return rc;
     auto sampler = samplerFor(a);
     if (!sampler)
         return fail(sampler.error(), 2);

@@ -33,6 +33,38 @@ namespace {
 // the run that was killed) are dropped first, so every step appears once.
 class TrainingLog {
 public:
+    static constexpr const char* kHeader = "step,loss,grad_norm,lr,img_per_s\n";
+
+    // Why `path` cannot take the log, before the run starts (empty: it can). A pipe or a device in its
+    // place would block the read, or take the rows somewhere else; a checkpoint or an image named by
+    // mistake (a completed .ckpt for .csv) is not replaced.
+    static std::string refusal(const std::string& path)
+    {
+        const auto regular = checkRegularFile(path, std::numeric_limits<uint64_t>::max());
+        if (!regular)
+            return ::access(path.c_str(), F_OK) == 0 ? "it is not a regular file (a device, a pipe or a socket)"
+                                                     : std::string();
+        if (regular.value() > 0 && !startsAsLog(path))
+            return std::string("the file is there and is not a training log (its first line is not \"") +
+                   std::string(kHeader, std::strlen(kHeader) - 1) + "\"), so it is left as it is: name a new file";
+        return {};
+    }
+
+private:
+    // Whether the file's first line is the log's header.
+    static bool startsAsLog(const std::string& path)
+    {
+        const std::string header = kHeader;
+        std::FILE* in = std::fopen(path.c_str(), "rb");
+        if (!in)
+            return false;
+        std::string first(header.size(), '\0');
+        const size_t n = std::fread(first.data(), 1, first.size(), in);
+        std::fclose(in);
+        return n == header.size() && first == header;
+    }
+
+public:
     ~TrainingLog()
     {
         if (m_file)
@@ -40,14 +72,10 @@ public:
     }
     bool open(const std::string& path, bool resume, long long resumedStep)
     {
-        static const std::string header = "step,loss,grad_norm,lr,img_per_s\n";
+        const std::string header = kHeader;
         std::string kept = header;
-        // A pipe or a device in its place would block the read, or take the rows somewhere else.
-        if (auto regular = checkRegularFile(path, std::numeric_limits<uint64_t>::max());
-            !regular && ::access(path.c_str(), F_OK) == 0) {
-            m_error = regular.error();
+        if (m_error = refusal(path); !m_error.empty())
             return false;
-        }
         if (resume) {
             if (std::FILE* in = std::fopen(path.c_str(), "r")) {
                 char line[512];
@@ -337,6 +365,14 @@ int train(const TrainArgs& a, const Environment& env)
     // A folder that does not exist or takes no files fails now, not when the first save comes hours later.
     if (auto w = checkWritable(a.out); !w)
         return fail(w.error(), 2);
+    if (!a.init.empty() && sameFile(a.init, a.out)) // its training state would be gone for good
+        return fail("--out " + a.out +
+                        " is the --init checkpoint: the run would replace it with a new model; name another --out",
+                    2);
+    if (!a.log.empty() && sameFile(a.log, a.out))
+        return fail("--log and --out name the same file (" + a.out + "): the log needs a file of its own", 2);
+    if (const std::string why = a.log.empty() ? std::string() : TrainingLog::refusal(a.log); !why.empty())
+        return fail("--log " + a.log + ": " + why, 2);
     const auto rank = rankFromEnvironment();
     if (!rank)
         return fail(rank.error(), 2);
@@ -400,7 +436,7 @@ int train(const TrainArgs& a, const Environment& env)
     if (auto sv = trainer->save(a.out); !sv)
         return fail(sv.error());
     std::fprintf(stderr, "ddpm: saved %s at step %lld\n", a.out.c_str(), static_cast<long long>(trainer->stepCount()));
-    return rc;
+    return rc == 0 && interrupted().load() ? interruptedExitCode() : rc; // saved, but not trained to the end
 }
 
 } // namespace

@@ -1,7 +1,9 @@
 #include "imageio.h"
 
+#include "atomicfile.h"
 #include "sizelimits.h"
 
+#include <QFile>
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -184,7 +186,7 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
 FolderLoader qtFolderLoader()
 {
     return [](const std::string& dir, int64_t channels, int64_t size) {
-        return loadImageFolder(QString::fromStdString(dir), channels, size);
+        return loadImageFolder(QFile::decodeName(dir.c_str()), channels, size);
     };
 }
 
@@ -219,6 +221,19 @@ Result<QByteArray> encodeImage(const QImage& image, const QString& path, const c
                          .arg(path, writer.errorString())
                          .toStdString()};
     return bytes;
+}
+
+Status checkImageOutput(const QString& path, bool gif)
+{
+    const QByteArray suffix = QFileInfo(path).suffix().toLower().toLatin1();
+    const bool known = gif ? suffix == "gif" : QImageWriter::supportedImageFormats().contains(suffix);
+    if (!known)
+        return Error{gif ? QCoreApplication::translate("ImageIO", "the file name must end in .gif").toStdString()
+                         : QCoreApplication::translate("ImageIO",
+                                                       "the file name must end in an image type (.png, .jpg, "
+                                                       ".webp …)")
+                               .toStdString()};
+    return checkWritable(QFile::encodeName(path).toStdString());
 }
 
 Status saveImageAtomically(const QImage& image, const QString& path, const char* format)

@@ -37,6 +37,9 @@ FolderLoader qtFolderLoader();
 // Writes a file through QSaveFile: on any failure the earlier file stays as it was.
 Status saveImageAtomically(const QImage& image, const QString& path, const char* format = nullptr);
 Status saveBytesAtomically(const QByteArray& bytes, const QString& path);
+// Whether an image can be saved at `path` before the work that makes it: a name an image writer takes
+// (only .gif where `gif`), a folder that exists and takes files, no read-only file in the way.
+Status checkImageOutput(const QString& path, bool gif = false);
 // The image encoded as the format its file name says (or `format`).
 Result<QByteArray> encodeImage(const QImage& image, const QString& path, const char* format = nullptr);
 

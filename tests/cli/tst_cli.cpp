@@ -53,6 +53,7 @@ private Q_SLOTS:
     void qualityMissingCheckpoint();
     void initFromMissingModel();
     void outFolderCheckedFirst();
+    void outputsThatWouldLoseAFileRefused();
     void optionsCheckedBeforeWork();
     void killedRunsLoseNothing();
     void selfcheckAndExportSucceed();
@@ -896,7 +897,8 @@ void TestCli::interruptSavesCheckpoint_data()
 
 void TestCli::interruptSavesCheckpoint()
 {
-    // Ctrl-C (SIGINT), SIGTERM or SIGHUP: the run saves where it is and exits cleanly.
+    // Ctrl-C (SIGINT), SIGTERM or SIGHUP: the run saves where it is and exits as the signal would have
+    // ended it (128 + its number), so that a script does not go on as if the run had finished.
     QFETCH(int, signal);
     const QString ckpt = m_dir.filePath(QStringLiteral("interrupted-%1.ckpt").arg(signal));
     QProcess p;
@@ -913,8 +915,9 @@ void TestCli::interruptSavesCheckpoint()
     QVERIFY(p.waitForFinished(60000));
     err += p.readAllStandardError();
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-    QVERIFY2(p.exitCode() == 0, err.constData());
+    QVERIFY2(p.exitCode() == 128 + signal, err.constData());
     QVERIFY(err.contains("interrupted at step"));
+    QVERIFY(err.contains("saved " + ckpt.toLocal8Bit()));
     auto info = run({QStringLiteral("info"), ckpt});
     QCOMPARE(info.code, 0);
     QVERIFY(QJsonDocument::fromJson(info.out).object().value(QStringLiteral("step")).toInt() >= 1);
@@ -959,6 +962,75 @@ void TestCli::outFolderCheckedFirst()
     QVERIFY2(r.err.contains("cannot write '/no/such/folder/x.ckpt'"), r.err.constData());
     QVERIFY(!r.err.contains("training"));
     QVERIFY(timer.elapsed() < 60000);
+}
+
+// Outputs that would replace a good file, or one another, or that cannot be written, are refused before
+// any work, and the file stays as it was: a checkpoint named as the log, as the --out of a run started
+// from it, a read-only file; two outputs on one file; a CSV or image that could not be written after
+// the measurement. A toy run with T = 2 measures its score only at t = 1 (not at t = 0, outside the table).
+void TestCli::outputsThatWouldLoseAFileRefused()
+{
+    const auto readAll = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    QTemporaryDir dir;
+    const QString ckpt = dir.filePath(QStringLiteral("good.ckpt"));
+    const QStringList tiny{QStringLiteral("--model"),     QStringLiteral("tiny"),    QStringLiteral("--data"),
+                           QStringLiteral("synthetic:8"), QStringLiteral("--batch"), QStringLiteral("4")};
+    auto r = run(QStringList{QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("1"),
+                             QStringLiteral("--out"), ckpt} +
+                 tiny);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QByteArray good = readAll(ckpt);
+    const QString readOnly = dir.filePath(QStringLiteral("kept.ckpt"));
+    QVERIFY(QFile::copy(ckpt, readOnly));
+    QVERIFY(QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QString png = dir.filePath(QStringLiteral("grid.png"));
+    const QString sameAsPng = dir.filePath(QStringLiteral("sub/../grid.png"));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub")));
+    const QString t = QStringLiteral("train"), o = QStringLiteral("--out"), c = QStringLiteral("--checkpoint");
+    const QStringList ddim{QStringLiteral("--sampler"), QStringLiteral("ddim"),    QStringLiteral("--steps"),
+                           QStringLiteral("2"),         QStringLiteral("--count"), QStringLiteral("2")};
+    const QList<std::pair<QStringList, QString>> cases{
+        {QStringList{t, QStringLiteral("--init"), ckpt, o, ckpt}, QStringLiteral("is the --init checkpoint")},
+        {QStringList{t, QStringLiteral("--resume"), ckpt, o, dir.filePath(QStringLiteral("next.ckpt")),
+                     QStringLiteral("--log"), ckpt, QStringLiteral("--steps"), QStringLiteral("2")},
+         QStringLiteral("is not a training log")},
+        {QStringList{t, o, dir.filePath(QStringLiteral("new.ckpt")), QStringLiteral("--log"),
+                     dir.filePath(QStringLiteral("sub/../new.ckpt"))} +
+             tiny,
+         QStringLiteral("--log and --out name the same file")},
+        {QStringList{t, o, readOnly} + tiny, QStringLiteral("read-only")},
+        {QStringList{QStringLiteral("sample"), c, ckpt, o, png, QStringLiteral("--strip"), sameAsPng} + ddim,
+         QStringLiteral("--out and --strip name the same file")},
+        {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
+                     QStringLiteral("--csv"), QStringLiteral("/no/such/folder/terms.csv")},
+         QStringLiteral("--csv /no/such/folder/terms.csv: cannot write")},
+        {QStringList{QStringLiteral("interpolate"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"), o,
+                     dir.filePath(QStringLiteral("walk.txt"))},
+         QStringLiteral("must end in an image type")},
+    };
+    for (const auto& [args, message] : cases) {
+        QElapsedTimer timer;
+        timer.start();
+        r = run(args);
+        QVERIFY2(r.code == 2, qPrintable(args.join(' ') + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+        QVERIFY2(!r.err.contains("ddpm: training") && !r.err.contains("wrote") && r.out.isEmpty(), r.err.constData());
+        QVERIFY(timer.elapsed() < 30000); // refused before the work, not after it
+        QCOMPARE(readAll(ckpt), good);
+        QCOMPARE(readAll(readOnly), good);
+        QVERIFY(!QFile::exists(png));
+    }
+
+    r = run({QStringLiteral("toy"), QStringLiteral("--T"), QStringLiteral("2"), QStringLiteral("--steps"),
+             QStringLiteral("1"), QStringLiteral("--points"), QStringLiteral("10"), QStringLiteral("--count"),
+             QStringLiteral("3"), o, dir.filePath(QStringLiteral("toy.csv"))});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const auto errors =
+        QJsonDocument::fromJson(r.out).object().value(QStringLiteral("score_relative_error")).toObject();
+    QCOMPARE(errors.keys(), QStringList{QStringLiteral("t=1")});
 }
 
 // kill -9 at random moments of a run that saves after every step: each time the checkpoint on disk is

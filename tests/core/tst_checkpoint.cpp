@@ -742,6 +742,14 @@ void TestCheckpoint::savesKeepModeAndFollowLinks()
     QVERIFY(trainer.save(path.toStdString()));
     QCOMPARE(::stat(path.toLocal8Bit().constData(), &st), 0);
     QCOMPARE(int(st.st_mode & 0777), 0600);
+    // A file made read-only is not replaced (a rename would, the folder being writable), even by root.
+    QCOMPARE(::chmod(path.toLocal8Bit().constData(), 0444), 0);
+    const QByteArray before = readAll(path);
+    const auto refused = trainer.save(path.toStdString());
+    QVERIFY(!refused);
+    QVERIFY2(QString::fromStdString(refused.error()).contains(QStringLiteral("read-only")), refused.error().c_str());
+    QCOMPARE(readAll(path), before);
+    QCOMPARE(::chmod(path.toLocal8Bit().constData(), 0600), 0);
 
     const QString link = m_dir.filePath(QStringLiteral("link.ckpt"));
     QVERIFY(QFile::link(path, link));
