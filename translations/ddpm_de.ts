@@ -2362,6 +2362,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>the file name is not UTF-8: give one that is</source>
+        <translation>der Dateiname ist kein UTF-8: bitte einen in UTF-8 angeben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the file name must end in .gif</source>
         <translation>der Dateiname muss auf .gif enden</translation>
     </message>

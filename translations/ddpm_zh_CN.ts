@@ -2360,6 +2360,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+11"/>
+        <source>the file name is not UTF-8: give one that is</source>
+        <translation>文件名不是 UTF-8：请使用 UTF-8 文件名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the file name must end in .gif</source>
         <translation>文件名必须以 .gif 结尾</translation>
     </message>

@@ -72,7 +72,7 @@ QList<QImage> walkGrid(const Sampling& model, const InterpolationRun& run, int f
 
 int interpolate(const InterpolateArgs& a, const Environment& env)
 {
-    if (auto w = checkImageOutput(QFile::decodeName(a.out.c_str())); !w) // before the walk, not after it
+    if (auto w = checkImageOutput(a.out); !w) // before the walk, not after it
         return fail("--out " + a.out + ": " + w.error(), 2);
     InterpolationOptions o = a.options;
     const auto mode = parseInterpolationMode(a.mode);

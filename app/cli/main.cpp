@@ -88,7 +88,7 @@ int checkOutputs(const SampleArgs& a)
 {
     std::vector<std::pair<std::string, std::string>> given; // option, path
     const auto check = [&given](const std::string& option, const std::string& path, bool gif) {
-        if (auto w = checkImageOutput(QFile::decodeName(path.c_str()), gif); !w)
+        if (auto w = checkImageOutput(path, gif); !w)
             return fail(option + " " + path + ": " + w.error(), 2);
         for (const auto& [earlier, other] : given) // one file would end up holding only the last image
             if (sameFile(other, path))

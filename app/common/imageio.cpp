@@ -223,8 +223,12 @@ Result<QByteArray> encodeImage(const QImage& image, const QString& path, const c
     return bytes;
 }
 
-Status checkImageOutput(const QString& path, bool gif)
+Status checkImageOutput(const std::string& file, bool gif)
 {
+    const QString path = QFile::decodeName(file.c_str());
+    if (QFile::encodeName(path).toStdString() != file)
+        return Error{
+            QCoreApplication::translate("ImageIO", "the file name is not UTF-8: give one that is").toStdString()};
     const QByteArray suffix = QFileInfo(path).suffix().toLower().toLatin1();
     const bool known = gif ? suffix == "gif" : QImageWriter::supportedImageFormats().contains(suffix);
     if (!known)
@@ -233,7 +237,7 @@ Status checkImageOutput(const QString& path, bool gif)
                                                        "the file name must end in an image type (.png, .jpg, "
                                                        ".webp …)")
                                .toStdString()};
-    return checkWritable(QFile::encodeName(path).toStdString());
+    return checkWritable(file);
 }
 
 Status saveImageAtomically(const QImage& image, const QString& path, const char* format)
