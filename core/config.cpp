@@ -54,6 +54,28 @@ Status setClasses(ModelConfig& config, const std::vector<std::string>& names)
     return Ok{};
 }
 
+Status setClasses(ModelConfig& config, const Dataset& data)
+{
+    const auto& names = data.classNames;
+    // The classes are numbered up to the largest label: labels {0, 7} make eight, six of them empty, and
+    // a model would draw noise for those. Negative labels are the trainer's to refuse.
+    if (names.size() >= 2 && data.labels.defined() && data.labels.numel() > 0 &&
+        data.labels.min().item<int64_t>() >= 0) {
+        const auto counts =
+            torch::bincount(data.labels.to(torch::kInt64).flatten(), {}, static_cast<int64_t>(names.size()));
+        std::string empty;
+        int missing = 0;
+        for (int64_t k = 0; k < static_cast<int64_t>(names.size()); ++k)
+            if (counts[k].item<int64_t>() == 0 && ++missing <= 4)
+                empty += (empty.empty() ? "" : ", ") + names[static_cast<size_t>(k)];
+        if (missing > 0)
+            return fail(DDPM_MSG("Engine", "%1 of the data set's %2 classes have no images (%3): a class-conditional "
+                                           "model needs images of every class"),
+                        missing, names.size(), empty + (missing > 4 ? ", …" : ""));
+    }
+    return setClasses(config, names);
+}
+
 ModelConfig warmStartConfig(const ModelConfig& from, const ModelConfig& settings)
 {
     ModelConfig c = from;

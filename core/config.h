@@ -14,6 +14,8 @@
 
 namespace ddpm {
 
+struct Dataset;
+
 struct ModelConfig {
     std::string preset = kDefaultPreset;
     UNetOptions unet;
@@ -34,8 +36,10 @@ Status validateTrainOptions(const TrainOptions& options);
 
 // A class-conditional model's class names (numbered where the checkpoint names none); empty otherwise.
 std::vector<std::string> classNamesOf(const ModelConfig& config);
-// Makes the configuration class-conditional on these classes (a data set's classNames): at least two.
+// Makes the configuration class-conditional on these classes: at least two.
 Status setClasses(ModelConfig& config, const std::vector<std::string>& names);
+// The same on a data set's classes (its classNames), each of which must have images.
+Status setClasses(ModelConfig& config, const Dataset& data);
 
 // The configuration of a model started from the weights of one configured as `from` (Trainer::startFrom):
 // its network, schedule and prediction, with the classes (none, or setClasses's), training settings and

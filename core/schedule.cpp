@@ -86,6 +86,11 @@ Result<NoiseSchedule> NoiseSchedule::create(const ScheduleOptions& o)
             return fail(DDPM_MSG("Engine", "β must lie strictly between 0 and 1"));
         if (o.betaStart > o.betaEnd)
             return fail(DDPM_MSG("Engine", "β_start must not be larger than β_end"));
+        // Below about 1e-16, 1 − β is 1 in double precision: x_1 would be x_0 and 1/√(1 − ᾱ_1) infinite.
+        if (1.0 - o.betaStart == 1.0)
+            return fail(DDPM_MSG("Engine", "β_start %1 is too small: 1 − β rounds to 1, so the first step would add "
+                                           "no noise"),
+                        o.betaStart);
     } else if (!(o.cosineOffset >= 0.0 && o.maxBeta > 0.0 && o.maxBeta < 1.0)) {
         return fail(DDPM_MSG("Engine", "the cosine schedule needs s ≥ 0 and 0 < β cap < 1"));
     }

@@ -89,6 +89,19 @@ Trainer::Trainer(const ModelConfig& config, torch::Device device)
 
 Trainer::~Trainer() = default;
 
+namespace {
+
+// "a, b, c, …": the first few of a list of class names, for a message.
+std::string joinNames(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (size_t i = 0; i < names.size() && i < 4; ++i)
+        out += (i ? ", " : "") + names[i];
+    return names.size() > 4 ? out + ", …" : out;
+}
+
+} // namespace
+
 Status Trainer::setDataset(const Dataset& data)
 {
     const auto& u = m_config.unet;
@@ -105,6 +118,16 @@ Status Trainer::setDataset(const Dataset& data)
         if (minLabel < 0 || maxLabel >= u.numClasses())
             return fail(DDPM_MSG("Engine", "the data set's labels run to %1, beyond the model's %2 classes"), maxLabel,
                         u.numClasses());
+        // Label k must mean the model's class k. Numbered names (a set that names none) say nothing either way.
+        const auto& ours = m_config.classNames;
+        const auto& theirs = data.classNames;
+        const auto numbered = [](const std::vector<std::string>& n) {
+            return n == numberedClassNames(static_cast<int64_t>(n.size()));
+        };
+        if (!ours.empty() && !theirs.empty() && ours != theirs && !numbered(ours) && !numbered(theirs))
+            return fail(DDPM_MSG("Engine", "the data set's classes (%1) are not the model's (%2): a class-conditional "
+                                           "model trains on images of its own classes"),
+                        joinNames(theirs), joinNames(ours));
         m_labels = data.labels.to(torch::kInt64).contiguous();
     }
     m_images = data.images.contiguous();

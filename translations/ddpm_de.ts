@@ -1009,12 +1009,17 @@ Distanz %2</translation>
         <translation>β_start darf nicht größer als β_end sein</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>β_start %1 is too small: 1 − β rounds to 1, so the first step would add no noise</source>
+        <translation>β_start %1 ist zu klein: 1 − β rundet auf 1, der erste Schritt fügte also kein Rauschen hinzu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the cosine schedule needs s ≥ 0 and 0 &lt; β cap &lt; 1</source>
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+96"/>
+        <location filename="../core/trainer.cpp" line="+109"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -1069,7 +1074,7 @@ Distanz %2</translation>
         <translation>die Anzahl der Verlustbereiche muss zwischen 1 und %1 liegen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>a class-conditional model needs a data set with labels of at least two classes (Fashion-MNIST, MNIST or IDX with a labels file, CIFAR-10, the synthetic shapes, or an image folder with one subfolder per class)</source>
         <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels von mindestens zwei Klassen (Fashion-MNIST, MNIST oder IDX mit Label-Datei, CIFAR-10, die synthetischen Formen oder ein Bildordner mit einem Unterordner pro Klasse)</translation>
     </message>
@@ -1079,7 +1084,12 @@ Distanz %2</translation>
         <translation>höchstens %1 Klassen</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+75"/>
+        <location line="+12"/>
+        <source>%1 of the data set&apos;s %2 classes have no images (%3): a class-conditional model needs images of every class</source>
+        <translation>%1 der %2 Klassen des Datensatzes haben keine Bilder (%3): ein klassenkonditioniertes Modell braucht Bilder jeder Klasse</translation>
+    </message>
+    <message>
+        <location filename="../core/trainer.cpp" line="+85"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>Trainingsschritt %1</translation>
@@ -1090,7 +1100,7 @@ Distanz %2</translation>
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-233"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -1100,7 +1110,7 @@ Distanz %2</translation>
         <translation>der Verlust wurde bei Schritt %1 unendlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+82"/>
         <source>a class-conditional model needs a data set with labels; %1 has none</source>
         <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels; %1 hat keine</translation>
     </message>
@@ -1110,7 +1120,12 @@ Distanz %2</translation>
         <translation>die Labels des Datensatzes reichen bis %1, über die %2 Klassen des Modells hinaus</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+9"/>
+        <source>the data set&apos;s classes (%1) are not the model&apos;s (%2): a class-conditional model trains on images of its own classes</source>
+        <translation>die Klassen des Datensatzes (%1) sind nicht die des Modells (%2): ein klassenkonditioniertes Modell trainiert mit Bildern seiner eigenen Klassen</translation>
+    </message>
+    <message>
+        <location line="+101"/>
         <source>copying the weights to every rank</source>
         <translation>das Kopieren der Gewichte auf jeden Rang</translation>
     </message>

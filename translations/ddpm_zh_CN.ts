@@ -1009,12 +1009,17 @@ distance %2</source>
         <translation>β_start 不能大于 β_end</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>β_start %1 is too small: 1 − β rounds to 1, so the first step would add no noise</source>
+        <translation>β_start %1 太小：1 − β 舍入为 1，第一步将不会加入噪声</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the cosine schedule needs s ≥ 0 and 0 &lt; β cap &lt; 1</source>
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+96"/>
+        <location filename="../core/trainer.cpp" line="+109"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -1069,7 +1074,7 @@ distance %2</source>
         <translation>损失区间数必须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>a class-conditional model needs a data set with labels of at least two classes (Fashion-MNIST, MNIST or IDX with a labels file, CIFAR-10, the synthetic shapes, or an image folder with one subfolder per class)</source>
         <translation>类别条件模型需要带有至少两个类别标签的数据集（Fashion-MNIST、带标签文件的 MNIST 或 IDX、CIFAR-10、合成形状，或每个类别一个子文件夹的图像文件夹）</translation>
     </message>
@@ -1079,7 +1084,12 @@ distance %2</source>
         <translation>最多 %1 个类别</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+75"/>
+        <location line="+12"/>
+        <source>%1 of the data set&apos;s %2 classes have no images (%3): a class-conditional model needs images of every class</source>
+        <translation>数据集的 %2 个类别中有 %1 个没有图像（%3）：类别条件模型需要每个类别的图像</translation>
+    </message>
+    <message>
+        <location filename="../core/trainer.cpp" line="+85"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>训练第 %1 步</translation>
@@ -1090,7 +1100,7 @@ distance %2</source>
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-233"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -1100,7 +1110,7 @@ distance %2</source>
         <translation>损失在第 %1 步变为无穷大；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+82"/>
         <source>a class-conditional model needs a data set with labels; %1 has none</source>
         <translation>类别条件模型需要带标签的数据集；%1 没有标签</translation>
     </message>
@@ -1110,7 +1120,12 @@ distance %2</source>
         <translation>数据集的标签最大为 %1，超出了模型的 %2 个类别</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+9"/>
+        <source>the data set&apos;s classes (%1) are not the model&apos;s (%2): a class-conditional model trains on images of its own classes</source>
+        <translation>数据集的类别（%1）不是模型的类别（%2）：类别条件模型只能用其自身类别的图像训练</translation>
+    </message>
+    <message>
+        <location line="+101"/>
         <source>copying the weights to every rank</source>
         <translation>向每个 rank 复制权重</translation>
     </message>

@@ -311,7 +311,7 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
             return fail(config.error(), 2);
         data = readData(a, env, config.value(), described);
         if (data && a.conditional)
-            if (auto s = setClasses(config.value(), data->classNames); !s)
+            if (auto s = setClasses(config.value(), data.value()); !s)
                 return fail(described.spec + ": " + s.error(), 2);
         if (data)
             trainer = std::make_unique<Trainer>(config.value(), device);

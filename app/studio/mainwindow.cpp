@@ -360,7 +360,7 @@ void MainWindow::newModel(const QString& startFrom)
         QString why;
         if (!m_data)
             why = tr("the data set is still loading");
-        else if (auto s = setClasses(config, m_data->classNames); !s)
+        else if (auto s = setClasses(config, *m_data); !s)
             why = ddpm::errorText(s);
         if (!why.isEmpty())
             QMessageBox::warning(this, tr("Class-conditional model"),

@@ -320,9 +320,51 @@ void TestConditional::trainerNeedsLabels()
     const auto s = trainer.step();
     QVERIFY2(s, s.ok() ? "" : s.error().c_str());
     ModelConfig c = makeConfig("tiny").value();
-    QVERIFY(!setClasses(c, {"only one"}));
-    QVERIFY(setClasses(c, {"a", "b"}));
+    Dataset two = makeSyntheticShapes(16, 1, 16);
+    two.classNames = {"only one"};
+    QVERIFY(!setClasses(c, two));
+    two.labels = two.labels.remainder(2);
+    two.classNames = {"a", "b"};
+    QVERIFY(setClasses(c, two));
     QCOMPARE(c.unet.numClasses(), int64_t(2));
+    QCOMPARE(c.classNames, two.classNames);
+    // Classes are numbered up to the largest label: a set whose labels are all 5 has five empty classes,
+    // and one image of the shapes leaves three of their four without images.
+    Dataset fives = makeSyntheticShapes(16, 1, 16);
+    fives.labels = torch::full({16}, 5, torch::kInt64);
+    fives.classNames = numberedClassNames(6);
+    const auto empty = setClasses(c, fives);
+    QVERIFY(!empty);
+    QVERIFY2(QString::fromStdString(empty.error())
+                 .startsWith(QStringLiteral("5 of the data set's 6 classes have no "
+                                            "images (0, 1, 2, 3, …)")),
+             empty.error().c_str());
+    Dataset one = makeSyntheticShapes(1, 1, 16);
+    one.classNames = syntheticClassNames();
+    const auto three = setClasses(c, one);
+    QVERIFY(!three);
+    QVERIFY2(QString::fromStdString(three.error()).startsWith(QStringLiteral("3 of the data set's 4 classes")),
+             three.error().c_str());
+    QCOMPARE(c.unet.numClasses(), int64_t(2)); // unchanged by a refusal
+    // A model goes on with images of its own classes: other names are refused, numbered ones (a set that
+    // names none, such as an IDX file of the same images) are not.
+    auto named = conditionalTiny(4);
+    named.classNames = {"T-shirt/top", "Trouser", "Pullover", "Dress"};
+    Trainer fashion(named, torch::kCPU);
+    Dataset shapeData = makeSyntheticShapes(16, 1, 16);
+    shapeData.classNames = syntheticClassNames(); // disc, square, triangle, ring
+    const auto shapes = fashion.setDataset(shapeData);
+    QVERIFY(!shapes);
+    QVERIFY2(QString::fromStdString(shapes.error())
+                 .contains(QStringLiteral("(disc, square, triangle, ring) are not "
+                                          "the model's (T-shirt/top, Trouser,")),
+             shapes.error().c_str());
+    auto numbered = makeSyntheticShapes(16, 1, 16);
+    numbered.classNames = numberedClassNames(4);
+    QVERIFY(fashion.setDataset(numbered));
+    auto same = makeSyntheticShapes(16, 1, 16);
+    same.classNames = named.classNames;
+    QVERIFY(fashion.setDataset(same));
     c.train.pUncond = 1.5;
     QVERIFY(!validateTrainOptions(c.train));
 }

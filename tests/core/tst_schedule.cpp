@@ -164,6 +164,16 @@ void TestSchedule::invalidOptionsRefused()
     QVERIFY(!r);
     QVERIFY(!r.error().empty());
     QVERIFY(NoiseSchedule::create(ScheduleOptions{}));
+    // β_1 so small that 1 − β_1 is 1: the first step adds no noise and √(1 − ᾱ_1) is 0 (inf in ε → x0).
+    o = {};
+    o.betaStart = 1e-17;
+    r = NoiseSchedule::create(o);
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(QStringLiteral("too small")), r.error().c_str());
+    o.betaStart = 1e-12; // small, but every table stays finite
+    r = NoiseSchedule::create(o);
+    QVERIFY(r);
+    QVERIFY(std::isfinite(1.0 / r->sqrtOneMinusAlphaBar()[0]) && r->sqrtOneMinusAlphaBar()[0] > 0);
 }
 
 void TestSchedule::kindNamesRoundTrip()
