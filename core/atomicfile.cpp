@@ -102,10 +102,13 @@ Result<AtomicFile> beginAtomicWrite(const std::string& path)
             return fail(DDPM_MSG("Engine", "cannot write '%1': it is a folder"), path);
         if (!S_ISREG(st.st_mode))
             return fail(DDPM_MSG("Engine", "cannot write '%1': it is not a regular file"), path);
-        // The rename below would replace a file its owner made read-only (or one this user may not
-        // write) as long as the folder is writable: refuse, as an editor does.
-        if ((st.st_mode & 0222) == 0 || ::access(a.target.c_str(), W_OK) != 0)
-            return fail(DDPM_MSG("Engine", "cannot replace '%1': the file is read-only"), path);
+        // The rename below would replace a file this user may not write (read-only, or another user's)
+        // as long as the folder is writable: refuse, as an editor does. Root may write anything, so for
+        // root a file without any write permission counts as read-only.
+        if (::access(a.target.c_str(), W_OK) != 0 || (::geteuid() == 0 && (st.st_mode & 0222) == 0))
+            return fail(DDPM_MSG("Engine", "cannot replace '%1': the file is write-protected (read-only, or not "
+                                           "this user's to write)"),
+                        path);
         a.mode = static_cast<int>(st.st_mode & 07777);
     } else {
         a.mode = static_cast<int>(0666 & ~currentUmask());

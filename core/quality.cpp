@@ -125,6 +125,15 @@ std::vector<SamplerOptions> guidanceSweep(const SamplerOptions& base)
     return out;
 }
 
+std::vector<SamplerOptions> runsFitting(const std::vector<SamplerOptions>& runs, int timesteps)
+{
+    std::vector<SamplerOptions> out;
+    for (const auto& r : runs)
+        if (checkSamplerSteps(r, timesteps))
+            out.push_back(r);
+    return out;
+}
+
 std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base)
 {
     std::vector<SamplerOptions> out;

@@ -130,6 +130,9 @@ bool isCancelled(const Error& error);
 // 250 steps, DDPM with all T steps, then at about 100 and 250 evaluations DDIM with a Langevin corrector
 // and annealed Langevin; seed and clipping from `base`.
 std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base = defaultQualitySampler());
+// The settings a model of T steps can run: those asking for more DDIM steps or Langevin levels than T
+// (a sweep's 250 steps of a model with T = 100) are left out rather than clamped into copies of another.
+std::vector<SamplerOptions> runsFitting(const std::vector<SamplerOptions>& runs, int timesteps);
 // Classifier-free guidance's trade between fidelity and diversity: `base` with every class in equal
 // shares at w = 0, 0.5, 1, 2 and 4.
 std::vector<SamplerOptions> guidanceSweep(const SamplerOptions& base = defaultQualitySampler());

@@ -55,6 +55,32 @@ const DtypeName* byName(const std::string& n)
     return nullptr;
 }
 
+uint32_t crcUpdate(uint32_t c, const void* data, size_t n);
+std::string hex32(uint32_t v);
+
+constexpr const char* kDataCrc = "ddpm.crc32";
+constexpr const char* kHeaderCrc = "ddpm.header_crc32";
+
+// The CRC-32 of what the header says, in a fixed form: every metadata entry but the two checksums, and
+// every tensor's dtype, shape and byte range. The data's CRC leaves the header out, where a flipped bit
+// would change a setting (β_end 0.02 to 0.03) and still open.
+std::string headerChecksum(const std::map<std::string, std::string>& metadata,
+                           const std::map<std::string, TensorIndex::Entry>& entries)
+{
+    std::string text;
+    for (const auto& [k, v] : metadata)
+        if (k != kDataCrc && k != kHeaderCrc)
+            text += k + '\0' + v + '\n';
+    for (const auto& [name, e] : entries) {
+        const auto* d = byDtype(e.dtype);
+        text += name + '\0' + (d ? d->name : "?") + '\0';
+        for (int64_t n : e.shape)
+            text += std::to_string(n) + ',';
+        text += '\0' + std::to_string(e.begin) + '-' + std::to_string(e.end) + '\n';
+    }
+    return hex32(crcUpdate(crcUpdate(0, nullptr, 0), text.data(), text.size()));
+}
+
 uint32_t crcUpdate(uint32_t c, const void* data, size_t n)
 {
     const auto* p = static_cast<const Bytef*>(data);
@@ -134,6 +160,7 @@ Status writeTensorFile(const std::string& path, const TensorFile& file)
         size_t bytes;
     };
     std::vector<Entry> entries;
+    std::map<std::string, TensorIndex::Entry> index; // what the header says, for its checksum
     nlohmann::json header = nlohmann::json::object();
     uint64_t offset = 0;
     uint32_t crc = crcUpdate(0, nullptr, 0);
@@ -148,6 +175,7 @@ Status writeTensorFile(const std::string& path, const TensorFile& file)
             auto t = tensor.detach().to(torch::kCPU).contiguous();
             const size_t bytes = static_cast<size_t>(t.numel()) * d->bytes;
             header[name] = {{"dtype", d->name}, {"shape", t.sizes().vec()}, {"data_offsets", {offset, offset + bytes}}};
+            index[name] = {d->dtype, t.sizes().vec(), offset, offset + bytes};
             offset += bytes;
             if (bytes > 0)
                 crc = crcUpdate(crc, t.data_ptr(), bytes);
@@ -159,7 +187,13 @@ Status writeTensorFile(const std::string& path, const TensorFile& file)
     auto meta = nlohmann::json::object();
     for (const auto& [k, v] : file.metadata)
         meta[k] = v;
-    meta["ddpm.crc32"] = hex32(crc);
+    meta[kDataCrc] = hex32(crc);
+    // Over the metadata as it will be read back: the dump below replaces bytes that are not UTF-8.
+    std::map<std::string, std::string> written;
+    const auto readBack = nlohmann::json::parse(meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    for (auto it = readBack.begin(); it != readBack.end(); ++it)
+        written[it.key()] = it.value().get<std::string>();
+    meta[kHeaderCrc] = headerChecksum(written, index);
     header["__metadata__"] = meta;
     std::string text = header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     while ((8 + text.size()) % 8 != 0)
@@ -336,6 +370,13 @@ Result<TensorIndex> readTensorIndex(std::FILE* f, uint64_t size, const std::stri
     for (auto& e : entries)
         out.entries[e.name] = {e.dtype->dtype, std::move(e.shape), e.begin, e.end};
     out.dataStart = 8 + headerBytes;
+    // Files written before the header had its checksum have none, and open as before.
+    if (const auto stored = out.meta(kHeaderCrc);
+        !stored.empty() && stored != headerChecksum(out.metadata, out.entries))
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: its header does not match its checksum (a setting or a "
+                                       "tensor's shape changed after the file was written; a deliberate edit must "
+                                       "also remove \"ddpm.header_crc32\")"),
+                    name);
     return out;
 }
 
@@ -380,7 +421,7 @@ Result<TensorFile> readTensorFile(std::FILE* f, uint64_t size, const std::string
     } catch (const std::exception& ex) {
         return fail(DDPM_MSG("Engine", "'%1' cannot be read: %2"), name, exceptionSummary(ex));
     }
-    const auto stored = out.meta("ddpm.crc32");
+    const auto stored = out.meta(kDataCrc);
     if (!stored.empty() && stored != hex32(crc))
         return checksumMismatch(name);
     return out;
@@ -464,7 +505,7 @@ Result<std::shared_ptr<TensorFileView>> TensorFileView::open(const std::string& 
         return index.failure();
     }
     // The checksum of the whole data section, streamed: nothing of it is kept.
-    const auto stored = index->meta("ddpm.crc32");
+    const auto stored = index->meta(kDataCrc);
     if (!stored.empty()) {
         uint32_t crc = crcUpdate(0, nullptr, 0);
         std::vector<char> chunk(size_t{1} << 20);

@@ -118,13 +118,15 @@ Status Trainer::setDataset(const Dataset& data)
         if (minLabel < 0 || maxLabel >= u.numClasses())
             return fail(DDPM_MSG("Engine", "the data set's labels run to %1, beyond the model's %2 classes"), maxLabel,
                         u.numClasses());
-        // Label k must mean the model's class k. Numbered names (a set that names none) say nothing either way.
+        // Label k must mean the model's class k: the set's classes are the model's, or the first of them (a
+        // folder whose last class is gone). Numbered names (a set that names none) say nothing either way.
         const auto& ours = m_config.classNames;
         const auto& theirs = data.classNames;
         const auto numbered = [](const std::vector<std::string>& n) {
             return n == numberedClassNames(static_cast<int64_t>(n.size()));
         };
-        if (!ours.empty() && !theirs.empty() && ours != theirs && !numbered(ours) && !numbered(theirs))
+        const bool prefix = theirs.size() <= ours.size() && std::equal(theirs.begin(), theirs.end(), ours.begin());
+        if (!ours.empty() && !theirs.empty() && !prefix && !numbered(ours) && !numbered(theirs))
             return fail(DDPM_MSG("Engine", "the data set's classes (%1) are not the model's (%2): a class-conditional "
                                            "model trains on images of its own classes"),
                         joinNames(theirs), joinNames(ours));

@@ -556,14 +556,14 @@ Distanz %2</translation>
         <translation>„%1“ kann nicht geschrieben werden: Es ist keine reguläre Datei</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>cannot replace &apos;%1&apos;: the file is read-only</source>
-        <translation>&apos;%1&apos; wird nicht ersetzt: die Datei ist schreibgeschützt</translation>
+        <location line="+5"/>
+        <source>cannot replace &apos;%1&apos;: the file is write-protected (read-only, or not this user&apos;s to write)</source>
+        <translation>&apos;%1&apos; wird nicht ersetzt: die Datei ist schreibgeschützt (nur lesbar, oder dieser Benutzer darf sie nicht schreiben)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="+157"/>
+        <location filename="../core/tensorfile.cpp" line="+185"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -578,18 +578,18 @@ Distanz %2</translation>
         <translation>„%1“ kann nicht ersetzt werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/tensorfile.cpp" line="-47"/>
+        <location filename="../core/tensorfile.cpp" line="-49"/>
         <source>&apos;%1&apos; is a folder, not a file</source>
         <translation>„%1“ ist ein Ordner, keine Datei</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+290"/>
+        <location line="+305"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>„%1“ ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-273"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ kann nicht gespeichert werden</translation>
     </message>
@@ -599,7 +599,7 @@ Distanz %2</translation>
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ hat einen Typ, den dieses Format nicht kennt</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>&apos;%1&apos; is damaged or not a tensor file: %2</source>
         <translation>„%1“ ist beschädigt oder keine Tensordatei: %2</translation>
     </message>
@@ -669,7 +669,12 @@ Distanz %2</translation>
         <translation>die Tensoren der Datei überlappen sich oder lassen Lücken</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+42"/>
+        <source>&apos;%1&apos; is damaged: its header does not match its checksum (a setting or a tensor&apos;s shape changed after the file was written; a deliberate edit must also remove &quot;ddpm.header_crc32&quot;)</source>
+        <translation>&apos;%1&apos; ist beschädigt: der Kopf passt nicht zu seiner Prüfsumme (eine Einstellung oder die Form eines Tensors wurde nach dem Schreiben geändert; eine gewollte Änderung muss auch &quot;ddpm.header_crc32&quot; entfernen)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <location line="+131"/>
         <source>&apos;%1&apos; is truncated: tensor &apos;%2&apos; is cut short</source>
         <translation>„%1“ ist abgeschnitten: Der Tensor „%2“ ist unvollständig</translation>
@@ -689,8 +694,8 @@ Distanz %2</translation>
         <location filename="../core/checkpoint.cpp" line="+265"/>
         <location filename="../core/dataset.cpp" line="+70"/>
         <location filename="../core/legacycheckpoint.cpp" line="+319"/>
-        <location filename="../core/tensorfile.cpp" line="-385"/>
-        <location line="+289"/>
+        <location filename="../core/tensorfile.cpp" line="-400"/>
+        <location line="+304"/>
         <location line="+29"/>
         <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
@@ -698,8 +703,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-251"/>
-        <location line="+275"/>
+        <location filename="../core/tensorfile.cpp" line="-258"/>
+        <location line="+282"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>„%1“ kann nicht gelesen werden</translation>
     </message>
@@ -724,7 +729,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+207"/>
-        <location filename="../core/tensorfile.cpp" line="-178"/>
+        <location filename="../core/tensorfile.cpp" line="-185"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
     </message>
@@ -736,7 +741,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/tensorfile.cpp" line="+50"/>
+        <location filename="../core/tensorfile.cpp" line="+57"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
@@ -783,8 +788,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-241"/>
-        <location line="+294"/>
+        <location filename="../core/tensorfile.cpp" line="-256"/>
+        <location line="+309"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>„%1“ ist größer als die %2 MiB, die dieses Programm einliest</translation>
     </message>
@@ -1074,7 +1079,7 @@ Distanz %2</translation>
         <translation>die Anzahl der Verlustbereiche muss zwischen 1 und %1 liegen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>a class-conditional model needs a data set with labels of at least two classes (Fashion-MNIST, MNIST or IDX with a labels file, CIFAR-10, the synthetic shapes, or an image folder with one subfolder per class)</source>
         <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels von mindestens zwei Klassen (Fashion-MNIST, MNIST oder IDX mit Label-Datei, CIFAR-10, die synthetischen Formen oder ein Bildordner mit einem Unterordner pro Klasse)</translation>
     </message>
@@ -1084,12 +1089,12 @@ Distanz %2</translation>
         <translation>höchstens %1 Klassen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>%1 of the data set&apos;s %2 classes have no images (%3): a class-conditional model needs images of every class</source>
         <translation>%1 der %2 Klassen des Datensatzes haben keine Bilder (%3): ein klassenkonditioniertes Modell braucht Bilder jeder Klasse</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+85"/>
+        <location filename="../core/trainer.cpp" line="+87"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>Trainingsschritt %1</translation>
@@ -1100,7 +1105,7 @@ Distanz %2</translation>
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-235"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -1120,7 +1125,7 @@ Distanz %2</translation>
         <translation>die Labels des Datensatzes reichen bis %1, über die %2 Klassen des Modells hinaus</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>the data set&apos;s classes (%1) are not the model&apos;s (%2): a class-conditional model trains on images of its own classes</source>
         <translation>die Klassen des Datensatzes (%1) sind nicht die des Modells (%2): ein klassenkonditioniertes Modell trainiert mit Bildern seiner eigenen Klassen</translation>
     </message>
@@ -1434,7 +1439,7 @@ Distanz %2</translation>
         <translation>das Messen der Qualitätsreferenz</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+84"/>
         <source>the quality measurement was cancelled</source>
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
@@ -2878,7 +2883,12 @@ Distanz %2</translation>
         <translation>Es gibt kein Modell zum Messen.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
+        <source>The sampler asks for more steps than this model&apos;s T = %1 diffusion steps.</source>
+        <translation>Der Sampler verlangt mehr Schritte als die T = %1 Diffusionsschritte dieses Modells.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>the new model</source>
         <translation>das neue Modell</translation>
     </message>
@@ -3808,7 +3818,7 @@ Distanz %2</translation>
         <translation>Diese Bilder passen nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
         <translation>Interpolation zwischen den Bildern %1: beide mit DDIM (η = 0, %2 Schritte) zum Rauschen bei t = T invertiert, in %3 Schritten von λ sphärisch gemischt und dekodiert, mit den Gewichten von Schritt %4</translation>
     </message>
@@ -4177,7 +4187,7 @@ Distanz %2</translation>
         <translation>das Öffnen von „%1“</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>saving %1</source>
         <translation>das Speichern von „%1“</translation>
     </message>

@@ -556,14 +556,14 @@ distance %2</source>
         <translation>无法写入“%1”：它不是普通文件</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>cannot replace &apos;%1&apos;: the file is read-only</source>
-        <translation>不会替换 &apos;%1&apos;：该文件是只读的</translation>
+        <location line="+5"/>
+        <source>cannot replace &apos;%1&apos;: the file is write-protected (read-only, or not this user&apos;s to write)</source>
+        <translation>不会替换 &apos;%1&apos;：该文件受写保护（只读，或当前用户无权写入）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="+157"/>
+        <location filename="../core/tensorfile.cpp" line="+185"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -578,18 +578,18 @@ distance %2</source>
         <translation>无法替换“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../core/tensorfile.cpp" line="-47"/>
+        <location filename="../core/tensorfile.cpp" line="-49"/>
         <source>&apos;%1&apos; is a folder, not a file</source>
         <translation>“%1”是文件夹，不是文件</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+290"/>
+        <location line="+305"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>“%1”不是普通文件（而是设备、管道或套接字）：不会读取它</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-273"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>无法写入“%1”：无法存储张量“%2”</translation>
     </message>
@@ -599,7 +599,7 @@ distance %2</source>
         <translation>无法写入“%1”：张量“%2”的类型不受此格式支持</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>&apos;%1&apos; is damaged or not a tensor file: %2</source>
         <translation>“%1”已损坏或不是张量文件：%2</translation>
     </message>
@@ -669,7 +669,12 @@ distance %2</source>
         <translation>张量之间有重叠或空隙</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+42"/>
+        <source>&apos;%1&apos; is damaged: its header does not match its checksum (a setting or a tensor&apos;s shape changed after the file was written; a deliberate edit must also remove &quot;ddpm.header_crc32&quot;)</source>
+        <translation>&apos;%1&apos; 已损坏：文件头与其校验和不符（文件写入后某个设置或张量形状被改动；有意的修改必须同时删除 &quot;ddpm.header_crc32&quot;）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <location line="+131"/>
         <source>&apos;%1&apos; is truncated: tensor &apos;%2&apos; is cut short</source>
         <translation>“%1”已被截断：张量“%2”不完整</translation>
@@ -689,8 +694,8 @@ distance %2</source>
         <location filename="../core/checkpoint.cpp" line="+265"/>
         <location filename="../core/dataset.cpp" line="+70"/>
         <location filename="../core/legacycheckpoint.cpp" line="+319"/>
-        <location filename="../core/tensorfile.cpp" line="-385"/>
-        <location line="+289"/>
+        <location filename="../core/tensorfile.cpp" line="-400"/>
+        <location line="+304"/>
         <location line="+29"/>
         <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
@@ -698,8 +703,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-251"/>
-        <location line="+275"/>
+        <location filename="../core/tensorfile.cpp" line="-258"/>
+        <location line="+282"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
@@ -724,7 +729,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+207"/>
-        <location filename="../core/tensorfile.cpp" line="-178"/>
+        <location filename="../core/tensorfile.cpp" line="-185"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
     </message>
@@ -736,7 +741,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/tensorfile.cpp" line="+50"/>
+        <location filename="../core/tensorfile.cpp" line="+57"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
@@ -783,8 +788,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-241"/>
-        <location line="+294"/>
+        <location filename="../core/tensorfile.cpp" line="-256"/>
+        <location line="+309"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>“%1”超过了本程序可读取的 %2 MiB 上限</translation>
     </message>
@@ -1074,7 +1079,7 @@ distance %2</source>
         <translation>损失区间数必须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>a class-conditional model needs a data set with labels of at least two classes (Fashion-MNIST, MNIST or IDX with a labels file, CIFAR-10, the synthetic shapes, or an image folder with one subfolder per class)</source>
         <translation>类别条件模型需要带有至少两个类别标签的数据集（Fashion-MNIST、带标签文件的 MNIST 或 IDX、CIFAR-10、合成形状，或每个类别一个子文件夹的图像文件夹）</translation>
     </message>
@@ -1084,12 +1089,12 @@ distance %2</source>
         <translation>最多 %1 个类别</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>%1 of the data set&apos;s %2 classes have no images (%3): a class-conditional model needs images of every class</source>
         <translation>数据集的 %2 个类别中有 %1 个没有图像（%3）：类别条件模型需要每个类别的图像</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+85"/>
+        <location filename="../core/trainer.cpp" line="+87"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>训练第 %1 步</translation>
@@ -1100,7 +1105,7 @@ distance %2</source>
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-235"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -1120,7 +1125,7 @@ distance %2</source>
         <translation>数据集的标签最大为 %1，超出了模型的 %2 个类别</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>the data set&apos;s classes (%1) are not the model&apos;s (%2): a class-conditional model trains on images of its own classes</source>
         <translation>数据集的类别（%1）不是模型的类别（%2）：类别条件模型只能用其自身类别的图像训练</translation>
     </message>
@@ -1434,7 +1439,7 @@ distance %2</source>
         <translation>测量质量参考</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+84"/>
         <source>the quality measurement was cancelled</source>
         <translation>质量测量已取消</translation>
     </message>
@@ -2875,7 +2880,12 @@ distance %2</source>
         <translation>没有可测量的模型。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
+        <source>The sampler asks for more steps than this model&apos;s T = %1 diffusion steps.</source>
+        <translation>采样器要求的步数多于该模型的 T = %1 个扩散步。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>the new model</source>
         <translation>新模型</translation>
     </message>
@@ -3803,7 +3813,7 @@ distance %2</source>
         <translation>这些图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
         <translation>正在使用第 %4 步的权重对图像 %1 进行插值：两者用 DDIM（η = 0，%2 步）反演到 t = T 时的噪声，以 %3 个 λ 步球面混合，再解码</translation>
     </message>
@@ -4172,7 +4182,7 @@ distance %2</source>
         <translation>打开“%1”</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>saving %1</source>
         <translation>保存“%1”</translation>
     </message>

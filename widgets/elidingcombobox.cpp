@@ -48,7 +48,7 @@ bool ElidingComboBox::event(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip && isElided()) {
         const QString own = toolTip();
-        QString tip = currentText().toHtmlEscaped();
+        QString tip = QStringLiteral("<qt>") + currentText().toHtmlEscaped(); // rich text, whatever follows
         if (!own.isEmpty())
             tip += QStringLiteral("<br><br>") +
                    (Qt::mightBeRichText(own) ? own

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 #include <memory>
 #include <unistd.h>
 #include <variant>
@@ -67,6 +68,10 @@ int schedule(const ScheduleArgs& a)
 
 Result<Compute> computeOptions(int threads, const std::string& device, const std::string& precision)
 {
+    const unsigned cores = std::thread::hardware_concurrency();
+    if (cores > 0 && threads > static_cast<int>(cores)) // each waits on the others: 8 on 2 cores, 3× slower
+        std::fprintf(stderr, "ddpm: note: --threads %d is more than the %u cores here, which slows LibTorch down\n",
+                     threads, cores);
     configureThreads(threads);
     auto d = parseDevice(device);
     if (!d)
@@ -251,7 +256,8 @@ void addInfoCommand(CommandLine& cli)
     auto path = std::make_shared<std::string>();
     auto* c = cli.add("info", "print a checkpoint's configuration as JSON",
                       "print a checkpoint's configuration and step as JSON", [path] { return info(*path); });
-    c->add_option("CKPT", *path, "checkpoint")->type_name("");
+    c->add_option("CKPT,--checkpoint", *path, "checkpoint (also as --checkpoint CKPT, as other commands take it)")
+        ->type_name("");
 }
 
 int convert(const std::string& in, const std::string& out)

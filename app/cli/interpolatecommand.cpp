@@ -7,6 +7,7 @@
 #include "imageio.h"
 #include "interpolation.h"
 #include "modelstate.h"
+#include "sha256.h"
 #include "sizelimits.h"
 
 #include <QFile>
@@ -118,7 +119,7 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(opened->model.config.preset);
     meta.trainingStep = opened->model.step;
-    meta.checkpointSha256 = sha256OfFile(QFile::decodeName(a.checkpoint.c_str()));
+    meta.checkpointSha256 = QString::fromStdString(ddpm::sha256OfFile(a.checkpoint)); // by its bytes
     if (auto s = exportImage(makeGrid(grid, o.lambdas + 2, 2, a.scale), QFile::decodeName(a.out.c_str()), meta); !s)
         return fail(s.error());
     std::fprintf(stderr, "ddpm: wrote %s: images %lld and %lld of %s, %s at %s, %d steps of λ\n", a.out.c_str(),

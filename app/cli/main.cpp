@@ -11,6 +11,7 @@
 #include "imageio.h"
 #include "samplingoptions.h"
 #include "schedule.h"
+#include "sha256.h"
 #include "sizelimits.h"
 
 #include <QFile>
@@ -22,6 +23,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <clocale>
 #include <cstdio>
 #include <optional>
 #include <unistd.h>
@@ -57,6 +59,12 @@ Result<SamplerOptions> samplerOptions(const SampleArgs& a)
     so.corrector = corrector.value();
     so.variance = var.value();
     so.clipX0 = !a.noClip;
+    // Options the sampler does not use are said to be unused rather than silently dropped.
+    if (a.given("--steps") && so.kind == SamplerKind::Ddpm)
+        std::fprintf(stderr, "ddpm: note: --steps is for ddim and the Langevin samplers; ddpm takes every one of the "
+                             "T steps\n");
+    if (a.given("--eta") && so.kind != SamplerKind::Ddim)
+        std::fprintf(stderr, "ddpm: note: --eta is for ddim; %s does not use it\n", a.sampler.c_str());
     return so;
 }
 
@@ -67,6 +75,8 @@ int prepareOutDir(const SampleArgs& a)
     const QString outDir = QFile::decodeName(a.outDir.c_str());
     if (outDir.isEmpty())
         return 0;
+    if (QFile::encodeName(outDir).toStdString() != a.outDir) // Qt 6 would make a folder of another name
+        return fail("--out-dir " + a.outDir + ": the folder name is not UTF-8: give one that is", 2);
     if (!QDir().mkpath(outDir))
         return fail("cannot create the folder '" + a.outDir + "'");
     const QStringList earlier =
@@ -217,7 +227,7 @@ ExportMeta sampleMeta(const SampleArgs& a, const ModelState& m, const SamplerOpt
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(m.config.preset);
     meta.trainingStep = m.step;
-    meta.checkpointSha256 = sha256OfFile(QFile::decodeName(a.checkpoint.c_str()));
+    meta.checkpointSha256 = QString::fromStdString(ddpm::sha256OfFile(a.checkpoint)); // by its bytes
     return meta;
 }
 
@@ -332,6 +342,9 @@ int main(int argc, char** argv)
     using namespace ddpm::cli;
     ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
     QCoreApplication app(argc, argv); // for the bundled classifier's path, next to the program
+    // Qt sets the user's locale for everything; numbers printed with printf (the log's rows, CSV tables,
+    // JSON) keep a decimal point under a German or French locale.
+    std::setlocale(LC_NUMERIC, "C");
     QCoreApplication::setApplicationName(QStringLiteral("ddpm"));
     QCoreApplication::setApplicationVersion(ddpm::appVersion());
     CommandLine cli("ddpm");

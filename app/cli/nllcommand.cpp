@@ -135,9 +135,12 @@ int nll(const NllArgs& a, const FolderLoader& folderLoader)
     const auto weights = parseWeights(a.weights);
     if (!weights)
         return fail("--weights takes ema or raw", 2);
-    if (!a.csv.empty())
+    if (!a.csv.empty()) {
         if (const int rc = checkOutput("--csv", a.csv))
             return rc;
+        if (sameFile(a.csv, a.checkpoint))
+            return fail("--csv " + a.csv + " is the checkpoint: the table would replace the model", 2);
+    }
     BoundOptions bo;
     bo.seed = a.seed;
     bo.clipX0 = !a.noClip;

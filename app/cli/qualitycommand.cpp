@@ -5,6 +5,7 @@
 
 #include "bundled.h"
 #include "classifier.h"
+#include "atomicfile.h"
 #include "imageio.h"
 #include "quality.h"
 #include "sizelimits.h"
@@ -36,9 +37,15 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
                     const TrainedClassifier& classifier, const QualityReference& reference,
                     std::vector<QualityReport>& reports)
 {
-    const std::vector<SamplerOptions> settings = a.sweep           ? qualitySweep(qo.sampler)
+    const auto sweep = qualitySweep(qo.sampler);
+    const std::vector<SamplerOptions> settings = a.sweep           ? runsFitting(sweep, model.diffusion.steps())
                                                  : a.guidanceSweep ? guidanceSweep(qo.sampler)
                                                                    : std::vector<SamplerOptions>{qo.sampler};
+    if (a.sweep && settings.size() < sweep.size())
+        std::fprintf(stderr,
+                     "ddpm: note: %zu of the sweep's %zu settings ask for more than the model's T = %d steps "
+                     "and are left out\n",
+                     sweep.size() - settings.size(), sweep.size(), model.diffusion.steps());
     stopOnSignals(false);
     const bool tty = ::isatty(STDERR_FILENO);
     for (const auto& setting : settings) {
@@ -110,7 +117,7 @@ int writeQualityCsv(const std::string& path, const std::vector<std::string>& cla
     std::string text = qualityCsvHeader(classNames);
     for (const auto& r : reports)
         text += qualityReportToCsvRow(r);
-    if (auto s = saveBytesAtomically(QByteArray::fromStdString(text), QFile::decodeName(path.c_str())); !s)
+    if (auto s = writeFileAtomically(path, text); !s) // by its bytes: a name need not be UTF-8
         return fail(s.error());
     return 0;
 }
@@ -119,9 +126,12 @@ int quality(const QualityArgs& a)
 {
     if (a.checkpoint.empty())
         return fail("--checkpoint CKPT is required", 2);
-    if (!a.csv.empty())
+    if (!a.csv.empty()) {
         if (const int rc = checkOutput("--csv", a.csv))
             return rc;
+        if (sameFile(a.csv, a.checkpoint))
+            return fail("--csv " + a.csv + " is the checkpoint: the table would replace the model", 2);
+    }
     QualityOptions qo = a.options;
     auto kind = parseSamplerKind(a.sampler);
     if (!kind)
@@ -142,7 +152,8 @@ int quality(const QualityArgs& a)
         return fail("--guidance-sweep: '" + a.checkpoint + "' was trained without classes", 2);
     if (const int rc = applyClassChoice(a.command, a.classChoice, opened->sampling, qo.sampler))
         return rc;
-    if (auto s = checkSamplerSteps(qo.sampler, opened->sampling.diffusion.steps()); !s)
+    if (auto s = checkSamplerSteps(qo.sampler, opened->sampling.diffusion.steps());
+        !s && !a.sweep) // a sweep sets its own
         return fail("--steps " + std::to_string(qo.sampler.ddimSteps) + ": " + s.error(), 2);
     if (m.config.unet.imageChannels() != 1)
         return fail("'" + a.checkpoint + "' makes " + std::to_string(m.config.unet.imageChannels()) +

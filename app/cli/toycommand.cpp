@@ -170,6 +170,10 @@ int toy(const ToyArgs& a)
         if (!path.empty())
             if (const int rc = checkOutput(option, path))
                 return rc;
+    if (!a.save.empty() && sameFile(a.out, a.save))
+        return fail("--out and --save name the same file (" + a.out + "): give each its own", 2);
+    if (!a.load.empty() && sameFile(a.out, a.load))
+        return fail("--out " + a.out + " is the --load model: the points would replace it", 2);
     auto sampler = samplerFor(a);
     if (!sampler)
         return fail(sampler.error(), 2);

@@ -12,6 +12,7 @@
 #include "tensorfile.h"
 #include "trainer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <chrono>
@@ -22,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ddpm::cli {
@@ -40,11 +42,16 @@ public:
     // mistake (a completed .ckpt for .csv) is not replaced.
     static std::string refusal(const std::string& path)
     {
-        const auto regular = checkRegularFile(path, std::numeric_limits<uint64_t>::max());
-        if (!regular)
-            return ::access(path.c_str(), F_OK) == 0 ? "it is not a regular file (a device, a pipe or a socket)"
-                                                     : std::string();
-        if (regular.value() > 0 && !startsAsLog(path))
+        struct stat st { };
+        if (::stat(path.c_str(), &st) != 0)
+            return {}; // a new file
+        if (S_ISDIR(st.st_mode))
+            return "it is a folder";
+        if (!S_ISREG(st.st_mode))
+            return "it is not a regular file (a device, a pipe or a socket)";
+        if (::access(path.c_str(), R_OK | W_OK) != 0)
+            return "it cannot be read and written: " + systemError(errno).message();
+        if (st.st_size > 0 && !startsAsLog(path))
             return std::string("the file is there and is not a training log (its first line is not \"") +
                    std::string(kHeader, std::strlen(kHeader) - 1) + "\"), so it is left as it is: name a new file";
         return {};
@@ -385,6 +392,16 @@ int train(const TrainArgs& a, const Environment& env)
     TrainingData data;
     if (const int rc = openTrainer(a, env, compute->device, trainer, data))
         return rc;
+    // Without --steps, a resumed run goes to the checkpoint's own total (no further when the studio stopped
+    // it short of that). Decided before a job is joined, so that a rank that stops here leaves no rank waiting.
+    long long steps = a.steps;
+    if (!a.given("--steps") && a.given("--resume"))
+        steps = std::max<long long>(trainer->config().train.totalSteps, trainer->stepCount());
+    if (steps < trainer->stepCount()) // nothing to train, and the file's total would be rewritten below its step
+        return fail("--steps " + std::to_string(steps) + ": the checkpoint is already at step " +
+                        std::to_string(trainer->stepCount()) +
+                        "; --steps is the step to train to, not a number of steps more",
+                    2);
     std::shared_ptr<Distributed> job;
     if (rank->job) {
         if (trainer->config().train.batch % rank->worldSize != 0)
@@ -399,9 +416,6 @@ int train(const TrainArgs& a, const Environment& env)
             return fail(s.error());
     }
     const bool reports = rank->rank == 0; // in a job, rank 0 alone logs, shows progress and saves
-    long long steps = a.steps;
-    if (!a.given("--steps") && a.given("--resume"))
-        steps = trainer->config().train.totalSteps;
     trainer->setTotalSteps(steps);
 
     std::unique_ptr<TrainingLog> log;
@@ -436,7 +450,8 @@ int train(const TrainArgs& a, const Environment& env)
     if (auto sv = trainer->save(a.out); !sv)
         return fail(sv.error());
     std::fprintf(stderr, "ddpm: saved %s at step %lld\n", a.out.c_str(), static_cast<long long>(trainer->stepCount()));
-    return rc == 0 && interrupted().load() ? interruptedExitCode() : rc; // saved, but not trained to the end
+    const bool unfinished = interrupted().load() && trainer->stepCount() < steps; // saved short of its end
+    return rc == 0 && unfinished ? interruptedExitCode() : rc;
 }
 
 } // namespace

@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QTimer>
 
+#include <clocale>
 #include <cstdio>
 
 namespace {
@@ -259,6 +260,7 @@ int main(int argc, char** argv)
     chooseOffscreenPlatform(argc, argv);
     ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
     StudioApplication app(argc, argv);
+    std::setlocale(LC_NUMERIC, "C"); // printf's numbers in CSV and JSON keep a decimal point (Qt set the user's)
     describeApplication();
     // Training on every core must not make the window wait (threadpriority.h).
     ThreadPriority::setDepth(ThreadPriority::Depth::Idle);

@@ -418,7 +418,12 @@ void MainWindow::startQuality(const QualityOptions& options, const std::vector<S
     QualityRequest r;
     r.model = snap;
     r.options = options;
-    r.runs = runs;
+    r.runs = runsFitting(runs, snap->config.schedule.steps); // a sweep's 250 DDIM steps need T ≥ 250
+    if (r.runs.empty()) {
+        showError(tr("The sampler asks for more steps than this model's T = %1 diffusion steps.")
+                      .arg(snap->config.schedule.steps));
+        return;
+    }
     r.threads = m_settings.get(setting::CpuThreads);
     m_qualityStep = snap->step;
     if (m_quality->start(r) != 0)

@@ -809,6 +809,18 @@ void TestCli::optionsCheckedBeforeWork()
         QVERIFY2(refused.code == 2 && refused.err.contains("the checkpoint's model is"), refused.err.constData());
     }
 
+    // --steps is the step to train to: one below the checkpoint's is refused, not written as its total.
+    auto behind = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"),
+                       QStringLiteral("1"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("never.ckpt"))});
+    QVERIFY2(behind.code == 2 && behind.err.contains("already at step 2"), behind.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.ckpt"))));
+    // info takes the checkpoint as every other command does, too.
+    QCOMPARE(QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--checkpoint"), ckpt}).out)
+                 .object()
+                 .value(QStringLiteral("step"))
+                 .toInt(),
+             2);
+
     // A log that is a pipe would block the resumed run as it reads the earlier rows: refused at once.
     const QString pipe = m_dir.filePath(QStringLiteral("log-pipe.csv"));
     QCOMPARE(::mkfifo(pipe.toLocal8Bit().constData(), 0600), 0);
@@ -816,7 +828,7 @@ void TestCli::optionsCheckedBeforeWork()
                       QStringLiteral("3"), QStringLiteral("--log"), pipe, QStringLiteral("--out"),
                       m_dir.filePath(QStringLiteral("never.ckpt")), QStringLiteral("--device"), QStringLiteral("cpu")},
                      60000);
-    QVERIFY2(piped.code == 1 && piped.err.contains("not a regular file"), piped.err.constData());
+    QVERIFY2(piped.code == 2 && piped.err.contains("not a regular file"), piped.err.constData());
 
     // Export onto its own input would drop the training state.
     const auto readAll = [](const QString& path) {

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QStorageInfo>
+#include <cstring>
 #include <limits>
 #include <sstream>
 
@@ -143,6 +144,7 @@ private Q_SLOTS:
     void weightsThatDisagreeRefused_data();
     void weightsThatDisagreeRefused();
     void failedWriteKeepsOldFile();
+    void headerBitFlipRefused();
     void messageKeepsItsArguments();
     void codeCarryingArchiveRefused_data();
     void codeCarryingArchiveRefused();
@@ -725,6 +727,46 @@ void TestCheckpoint::onlyRegularFilesOpened()
     }
 }
 
+// A bit flipped in the header (β_end 0.02 read as 0.03, T = 1000 as 1001) is caught like one in the
+// weights, by the header's own checksum; a file without that checksum (an older one) still opens.
+void TestCheckpoint::headerBitFlipRefused()
+{
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    const QString path = m_dir.filePath(QStringLiteral("header.ckpt"));
+    QVERIFY(trainer.save(path.toStdString()));
+    const QByteArray good = readAll(path);
+    QVERIFY(loadCheckpoint(path.toStdString(), torch::kCPU));
+    for (const char* from : {"\\\"schedule.beta_end\\\":0.02", "\\\"schedule.steps\\\":1000"}) {
+        const int at = good.indexOf(from);
+        QVERIFY2(at > 0, from);
+        QByteArray bad = good;
+        const int digit = at + int(std::strlen(from)) - 1; // the last digit: 2 → 3, or 0 → 1
+        bad[digit] = char(bad[digit] ^ 0x01);
+        writeAll(path, bad);
+        const auto opened = loadCheckpoint(path.toStdString(), torch::kCPU);
+        QVERIFY2(!opened, from);
+        QVERIFY2(QString::fromStdString(opened.error()).contains(QStringLiteral("checksum")), opened.error().c_str());
+        QVERIFY(!readTensorFile(path.toStdString())); // the whole-file reader checks it too
+    }
+    // Without the header's checksum (as written before it existed), the same bytes open.
+    const int key = good.indexOf("\"ddpm.header_crc32\":\"");
+    QVERIFY(key > 0);
+    QByteArray older = good;
+    older.replace(key, 19, "\"ddpm.old_field_32\"");
+    writeAll(path, older);
+    const auto opened = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY2(opened, opened ? "" : opened.error().c_str());
+    // Metadata that is not UTF-8 (a path in Latin-1) is written as U+FFFD, and the checksum is over that.
+    TensorFile latin;
+    latin.metadata["ddpm.data"] = "csv:/data/caf\xe9.csv";
+    latin.tensors["x"] = torch::ones({2});
+    const std::string file = m_dir.filePath(QStringLiteral("latin.safetensors")).toStdString();
+    QVERIFY(writeTensorFile(file, latin));
+    const auto read = readTensorFile(file);
+    QVERIFY2(read, read ? "" : read.error().c_str());
+    QCOMPARE(read->meta("ddpm.data"), std::string("csv:/data/caf\xef\xbf\xbd.csv"));
+}
+
 // A new checkpoint gets the user's umask, a replaced one keeps its mode; saving through a symbolic link
 // replaces the file it points to and keeps the link.
 void TestCheckpoint::savesKeepModeAndFollowLinks()
@@ -876,13 +918,16 @@ void TestCheckpoint::settingsAbsentOrOfAnotherKindNamed()
     else if (stored == QLatin1String("numbers"))
         w.value(key.toStdString(), std::vector<int64_t>{1, 2});
     else if (stored == QLatin1String("null"))
-        w.value(key.toStdString(), 0.25); // then "0.25" becomes "null" in the file's header (no checksum there)
+        w.value(key.toStdString(), 0.25); // then "0.25" becomes "null" in the file's header, by hand
     const QString path = m_dir.filePath(QStringLiteral("setting.ckpt"));
     QVERIFY(finishEmaOnly(w, weights, path));
     if (stored == QLatin1String("null")) {
         QByteArray bytes = readAll(path);
         const QByteArray before = key.toLatin1() + "\\\":0.25";
         QCOMPARE(bytes.count(before), 1);
+        // A deliberate edit drops the header's checksum (renamed to a key of the same length, unread).
+        QCOMPARE(bytes.count("\"ddpm.header_crc32\""), 1);
+        bytes.replace("\"ddpm.header_crc32\"", "\"ddpm.old_field_32\"");
         writeAll(path, bytes.replace(before, key.toLatin1() + "\\\":null"));
     }
     auto r = loadCheckpoint(path.toStdString(), torch::kCPU);

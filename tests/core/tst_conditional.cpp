@@ -365,6 +365,12 @@ void TestConditional::trainerNeedsLabels()
     auto same = makeSyntheticShapes(16, 1, 16);
     same.classNames = named.classNames;
     QVERIFY(fashion.setDataset(same));
+    auto fewer = makeSyntheticShapes(16, 1, 16); // the model's first three classes: labels 0–2 mean the same
+    fewer.labels = fewer.labels.remainder(3);
+    fewer.classNames = {"T-shirt/top", "Trouser", "Pullover"};
+    QVERIFY(fashion.setDataset(fewer));
+    fewer.classNames = {"Trouser", "Pullover", "Dress"}; // not the first three: label 0 would change its meaning
+    QVERIFY(!fashion.setDataset(fewer));
     c.train.pUncond = 1.5;
     QVERIFY(!validateTrainOptions(c.train));
 }

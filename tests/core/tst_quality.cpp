@@ -499,6 +499,18 @@ void TestQuality::measureWithExactDenoiser()
         QCOMPARE(sweep[i].kind, i < 8 ? SamplerKind::Ddim : SamplerKind::Langevin);
         QCOMPARE(sweep[i].corrector, i < 8 ? CorrectorKind::Langevin : CorrectorKind::None);
     }
+    // A model of T = 100 runs what fits in 100 steps, each once: DDIM 10 … 100, DDPM, the corrector after
+    // 50 DDIM steps and annealed Langevin on 100 levels; the 250-step and 125-level rows are left out.
+    QCOMPARE(runsFitting(sweep, 1000).size(), sweep.size());
+    const auto fitting = runsFitting(sweep, 100);
+    QCOMPARE(fitting.size(), size_t(7));
+    for (const auto& run : fitting)
+        QVERIFY(run.kind == SamplerKind::Ddpm || (run.ddimSteps >= 1 && run.ddimSteps <= 100));
+    QCOMPARE(fitting[3].ddimSteps, 100);
+    QCOMPARE(fitting[4].kind, SamplerKind::Ddpm);
+    QCOMPARE(fitting[5].corrector, CorrectorKind::Langevin);
+    QCOMPARE(fitting[6].kind, SamplerKind::Langevin);
+    QCOMPARE(fitting[6].ddimSteps, 100);
     // One JSON object and a CSV row as long as its header.
     const auto json = nlohmann::json::parse(qualityReportToJson(report.value()));
     QVERIFY(json.is_object());

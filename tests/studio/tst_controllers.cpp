@@ -264,7 +264,11 @@ void TestControllers::startSaysWhyTheDataDoNotServe()
     auto unlabelled = std::make_shared<Dataset>(*tinyData());
     unlabelled->labels = torch::Tensor();
     unlabelled->classNames.clear();
+    QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
     c.setDataset(unlabelled);
+    c.requestSnapshot(); // answered after the data set above
+    QVERIFY(snapshots.wait(20000));
+    QVERIFY(failed.isEmpty()); // a data set the model cannot train on may be looked at: no message yet
     c.start(5);
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.first().first().toLongLong(), 0);
@@ -272,6 +276,21 @@ void TestControllers::startSaysWhyTheDataDoNotServe()
     const QString message = failed.last().first().toString();
     QVERIFY2(message.contains(QStringLiteral("labels")), qPrintable(message));
     QVERIFY2(!message.contains(QStringLiteral("image size")), qPrintable(message));
+    // Named classes that are not the model's: the same, and Start names both lists.
+    auto shapes = std::make_shared<Dataset>(*tinyData());
+    shapes->classNames = syntheticClassNames();
+    failed.clear();
+    c.setDataset(shapes);
+    c.requestSnapshot();
+    QVERIFY(snapshots.wait(20000));
+    QVERIFY(failed.isEmpty());
+    c.start(5);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().toLongLong(), 0);
+    QVERIFY(!failed.isEmpty());
+    const QString classes = failed.last().first().toString();
+    QVERIFY2(classes.contains(QStringLiteral("(disc, square, triangle, ring) are not the model's (a, b, c, d)")),
+             qPrintable(classes));
 }
 
 // A data set chosen while a run is on (the user browsing the Data view) does not change what the run

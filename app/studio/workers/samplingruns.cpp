@@ -139,10 +139,12 @@ void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, c
     SamplingRequest::Walk w{a, b, walk};
     w.options.t = std::min(w.options.t, snap->config.schedule.steps);
     w.options.ddimSteps = std::min(w.options.ddimSteps, snap->config.schedule.steps);
+    // A run's walk keeps the run's class and guidance (its model's classes, not those of the model open now).
     const auto view = m_view->samplerOptions();
+    const auto& classes = of ? of->request.options : view;
     w.options.seed = view.seed;
     w.options.clipX0 = view.clipX0;
-    w.options.classChoice = view.classChoice == kEveryClass ? kUnconditional : view.classChoice;
+    w.options.classChoice = classes.classChoice == kEveryClass ? kUnconditional : classes.classChoice;
     const auto plan = planInterpolation(w.options, snap->config.schedule.steps);
     SamplingRequest r;
     r.model = snap;

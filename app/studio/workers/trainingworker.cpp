@@ -94,8 +94,9 @@ void TrainingWorker::setDataset(std::shared_ptr<const Dataset> data)
         m_dataWaiting = true;
         return;
     }
+    // A data set the model cannot train on is fine to look at: Start says why (prepareRun), no dialog now.
     if (m_trainer && m_data)
-        attachData(true);
+        attachData(false);
 }
 
 void TrainingWorker::save(const QString& path, quint64 request)
@@ -200,8 +201,8 @@ void TrainingWorker::install(std::unique_ptr<Trainer> trainer, const QString& so
         return Q_EMIT failed(error);
     }
     m_dataAttached = false;
-    if (m_data)
-        attachData(true);
+    if (m_data) // a model opened beside a data set it cannot train on (other classes) opens to sample: Start says why
+        attachData(false);
     Q_EMIT modelInstalled(snap, source);
 }
 
