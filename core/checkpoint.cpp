@@ -277,6 +277,9 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
     auto file = opened.value();
     const auto& index = file->index();
     const auto format = index.meta("format");
+    if (index.meta("ddpm.kind") == "toy2d") // written by ddpm toy --save
+        return fail(DDPM_MSG("Engine", "'%1' is a 2-D toy model (ddpm toy --save): open it with ddpm toy --load"),
+                    path);
     if (format != "ddpm-studio-checkpoint" && format != "ddpm-studio-classifier")
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
     const auto version = index.meta("format_version");

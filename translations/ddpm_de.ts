@@ -710,14 +710,19 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+8"/>
-        <location line="+8"/>
+        <location line="+11"/>
         <location line="+83"/>
         <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>„%1“ ist kein Prüfpunkt von DDPM Studio</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-86"/>
+        <source>&apos;%1&apos; is a 2-D toy model (ddpm toy --save): open it with ddpm toy --load</source>
+        <translation>&apos;%1&apos; ist ein 2-D-Spielzeugmodell (ddpm toy --save): mit ddpm toy --load öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>„%1“ ist ein Prüfpunkt der Formatversion %2; dieses Programm liest Version %3</translation>
@@ -753,7 +758,7 @@ Distanz %2</translation>
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-247"/>
+        <location filename="../core/checkpoint.cpp" line="-250"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
@@ -1165,7 +1170,7 @@ Distanz %2</translation>
         <translation>„%1“ kann dieses Modell nicht beginnen: es hat keine Gewichte für %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+195"/>
+        <location filename="../core/checkpoint.cpp" line="+198"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
@@ -1191,7 +1196,7 @@ Distanz %2</translation>
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-278"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -1203,7 +1208,7 @@ Distanz %2</translation>
         <translation>„%1“ wird abgelehnt: Sein Archiv enthält TorchScript-Code („%2“), der beim Öffnen ausgeführt würde</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+159"/>
+        <location filename="../core/checkpoint.cpp" line="+162"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>„%1“ ist beschädigt: Die Einstellungen können nicht gelesen werden</translation>
     </message>
@@ -1233,7 +1238,7 @@ Distanz %2</translation>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-202"/>
+        <location filename="../core/checkpoint.cpp" line="-205"/>
         <location filename="../core/legacycheckpoint.cpp" line="+168"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
@@ -2680,12 +2685,7 @@ Distanz %2</translation>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sample grid as PNG…</source>
-        <translation>Sample-Raster als PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export the sample grid</source>
         <translation>Sample-Raster exportieren</translation>
     </message>
@@ -2698,12 +2698,7 @@ Distanz %2</translation>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <source>Every sample as PNG into a folder…</source>
-        <translation>Alle Samples einzeln als PNG in einen Ordner…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-40"/>
         <source>Export every sample into</source>
         <translation>Alle Samples exportieren nach</translation>
     </message>
@@ -2731,22 +2726,12 @@ Distanz %2</translation>
         <translation>Samples nach %1 exportiert</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reverse-process strip as PNG…</source>
-        <translation>Bildstreifen des Rückwärtsprozesses als PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export the reverse-process strip</source>
         <translation>Bildstreifen des Rückwärtsprozesses exportieren</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Reverse process as animated GIF…</source>
-        <translation>Rückwärtsprozess als animiertes GIF…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Export the reverse process as GIF</source>
         <translation>Rückwärtsprozess als GIF exportieren</translation>
     </message>
@@ -2756,12 +2741,7 @@ Distanz %2</translation>
         <translation>GIF-Animationen (*.gif)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reverse process as animated WebP…</source>
-        <translation>Rückwärtsprozess als animiertes WebP…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export the reverse process as WebP</source>
         <translation>Rückwärtsprozess als WebP exportieren</translation>
     </message>
@@ -2771,22 +2751,12 @@ Distanz %2</translation>
         <translation>WebP-Animationen (*.webp)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Forward-process strip as PNG…</source>
-        <translation>Bildstreifen des Vorwärtsprozesses als PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export the forward-process strip</source>
         <translation>Bildstreifen des Vorwärtsprozesses exportieren</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Loss history as CSV…</source>
-        <translation>Verlustverlauf als CSV…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export the loss history</source>
         <translation>Verlustverlauf exportieren</translation>
     </message>
@@ -2798,22 +2768,12 @@ Distanz %2</translation>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-5"/>
-        <source>Loss chart as PNG…</source>
-        <translation>Verlustdiagramm als PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="-4"/>
         <source>Export the loss chart</source>
         <translation>Verlustdiagramm exportieren</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Quality measurements as CSV…</source>
-        <translation>Qualitätsmessungen als CSV…</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -2983,7 +2943,52 @@ Distanz %2</translation>
         <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt, und sein Protokoll (--log, derselbe Name mit der Endung .csv) führt das Verlustdiagramm bis zum aktuellen Schritt des Laufs fort</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+95"/>
+        <source>&amp;Sample grid as PNG…</source>
+        <translation>&amp;Sample-Raster als PNG…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Every sample as PNG into a folder…</source>
+        <translation>&amp;Alle Samples einzeln als PNG in einen Ordner…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Reverse-process strip as PNG…</source>
+        <translation>Bildstreifen des &amp;Rückwärtsprozesses als PNG…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reverse process as animated &amp;GIF…</source>
+        <translation>Rückwärtsprozess als animiertes &amp;GIF…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reverse process as animated &amp;WebP…</source>
+        <translation>Rückwärtsprozess als animiertes &amp;WebP…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Forward-process strip as PNG…</source>
+        <translation>Bildstreifen des &amp;Vorwärtsprozesses als PNG…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Loss history as CSV…</source>
+        <translation>Verlustverlauf als &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loss &amp;chart as PNG…</source>
+        <translation>Verlust&amp;diagramm als PNG…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quality measurements as CSV…</source>
+        <translation>&amp;Qualitätsmessungen als CSV…</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
     </message>

@@ -710,14 +710,19 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+8"/>
-        <location line="+8"/>
+        <location line="+11"/>
         <location line="+83"/>
         <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is not a DDPM Studio checkpoint</source>
         <translation>“%1”不是 DDPM Studio 检查点</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-86"/>
+        <source>&apos;%1&apos; is a 2-D toy model (ddpm toy --save): open it with ddpm toy --load</source>
+        <translation>&apos;%1&apos; 是二维玩具模型（ddpm toy --save）：请用 ddpm toy --load 打开</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location filename="../core/legacycheckpoint.cpp" line="+3"/>
         <source>&apos;%1&apos; is a checkpoint of format version %2; this program reads version %3</source>
         <translation>“%1”是格式版本 %2 的检查点；本程序只能读取版本 %3</translation>
@@ -753,7 +758,7 @@ distance %2</source>
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-247"/>
+        <location filename="../core/checkpoint.cpp" line="-250"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
@@ -1165,7 +1170,7 @@ distance %2</source>
         <translation>“%1” 无法作为此模型的起点：它没有 %2 的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+195"/>
+        <location filename="../core/checkpoint.cpp" line="+198"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
@@ -1191,7 +1196,7 @@ distance %2</source>
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-278"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -1203,7 +1208,7 @@ distance %2</source>
         <translation>已拒绝“%1”：其归档中包含 TorchScript 代码（“%2”），打开时会被执行</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+159"/>
+        <location filename="../core/checkpoint.cpp" line="+162"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>“%1”已损坏：无法读取其设置</translation>
     </message>
@@ -1233,7 +1238,7 @@ distance %2</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-202"/>
+        <location filename="../core/checkpoint.cpp" line="-205"/>
         <location filename="../core/legacycheckpoint.cpp" line="+168"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
@@ -2678,12 +2683,7 @@ distance %2</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sample grid as PNG…</source>
-        <translation>样本网格导出为 PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export the sample grid</source>
         <translation>导出样本网格</translation>
     </message>
@@ -2696,12 +2696,7 @@ distance %2</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <source>Every sample as PNG into a folder…</source>
-        <translation>所有样本逐张导出为 PNG 到文件夹…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-40"/>
         <source>Export every sample into</source>
         <translation>将所有样本导出到</translation>
     </message>
@@ -2728,22 +2723,12 @@ distance %2</source>
         <translation>已将样本导出到 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reverse-process strip as PNG…</source>
-        <translation>反向过程图像条导出为 PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export the reverse-process strip</source>
         <translation>导出反向过程图像条</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Reverse process as animated GIF…</source>
-        <translation>反向过程导出为 GIF 动画…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Export the reverse process as GIF</source>
         <translation>将反向过程导出为 GIF</translation>
     </message>
@@ -2753,12 +2738,7 @@ distance %2</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reverse process as animated WebP…</source>
-        <translation>反向过程导出为 WebP 动画…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export the reverse process as WebP</source>
         <translation>将反向过程导出为 WebP</translation>
     </message>
@@ -2768,22 +2748,12 @@ distance %2</source>
         <translation>WebP 动画 (*.webp)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Forward-process strip as PNG…</source>
-        <translation>前向过程图像条导出为 PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export the forward-process strip</source>
         <translation>导出前向过程图像条</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Loss history as CSV…</source>
-        <translation>损失历史导出为 CSV…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
@@ -2795,22 +2765,12 @@ distance %2</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-5"/>
-        <source>Loss chart as PNG…</source>
-        <translation>损失图表导出为 PNG…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../app/studio/menus.cpp" line="-4"/>
         <source>Export the loss chart</source>
         <translation>导出损失图表</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Quality measurements as CSV…</source>
-        <translation>质量测量结果导出为 CSV…</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2980,7 +2940,52 @@ distance %2</source>
         <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它；其日志（--log，同名且以 .csv 结尾）让损失图表跟上该运行当前的步数</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+95"/>
+        <source>&amp;Sample grid as PNG…</source>
+        <translation>样本网格导出为 PNG(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Every sample as PNG into a folder…</source>
+        <translation>所有样本逐张导出为 PNG 到文件夹(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Reverse-process strip as PNG…</source>
+        <translation>反向过程图像条导出为 PNG(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reverse process as animated &amp;GIF…</source>
+        <translation>反向过程导出为 GIF 动画(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reverse process as animated &amp;WebP…</source>
+        <translation>反向过程导出为 WebP 动画(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Forward-process strip as PNG…</source>
+        <translation>前向过程图像条导出为 PNG(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Loss history as CSV…</source>
+        <translation>损失历史导出为 CSV(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loss &amp;chart as PNG…</source>
+        <translation>损失图表导出为 PNG(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quality measurements as CSV…</source>
+        <translation>质量测量结果导出为 CSV(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <cstdio>
 #include <memory>
 #include <sstream>
@@ -39,7 +40,9 @@ MeanSe bitsOf(const torch::Tensor& nats, int64_t dims)
 {
     const int64_t n = nats.size(0);
     const double mean = nats.mean().item<double>();
-    const double se = n > 1 ? nats.std().item<double>() / std::sqrt(static_cast<double>(n)) : 0.0;
+    // One image gives no spread: not 0 (which reads as exact) but unknown, null in the JSON.
+    const double se = n > 1 ? nats.std().item<double>() / std::sqrt(static_cast<double>(n))
+                            : std::numeric_limits<double>::quiet_NaN();
     return {bitsPerDim(mean, dims), bitsPerDim(se, dims)};
 }
 
@@ -96,11 +99,15 @@ std::string termsCsv(const AllTerms& a)
     csv << "term,t,bits_per_dim,standard_error\n";
     const auto prior = bitsOf(a.prior, a.dims);
     const int T = static_cast<int>(a.terms.size(1));
-    csv << "L_" << T << ',' << T << ',' << prior.mean << ',' << prior.se << '\n';
-    for (int t = T; t >= 1; --t) {
-        const auto b = bitsOf(a.terms.select(1, t - 1).contiguous(), a.dims);
-        csv << "L_" << (t - 1) << ',' << t << ',' << b.mean << ',' << b.se << '\n';
-    }
+    const auto row = [&csv](const std::string& term, int t, const MeanSe& b) {
+        csv << term << ',' << t << ',' << b.mean << ',';
+        if (std::isfinite(b.se)) // one image: the field stays empty
+            csv << b.se;
+        csv << '\n';
+    };
+    row("L_" + std::to_string(T), T, prior);
+    for (int t = T; t >= 1; --t)
+        row("L_" + std::to_string(t - 1), t, bitsOf(a.terms.select(1, t - 1).contiguous(), a.dims));
     return csv.str();
 }
 

@@ -198,11 +198,11 @@ void MainWindow::openDropped(const DroppedFile& file)
 void MainWindow::buildExportMenu()
 {
     auto* exp = menuBar()->addMenu(tr("&Export"));
-    auto* grid = exp->addAction(tr("Sample grid as PNG…"), this, [this] {
+    auto* grid = exp->addAction(tr("&Sample grid as PNG…"), this, [this] {
         exportWithDialog(tr("Export the sample grid"), QStringLiteral("samples.png"), tr("PNG images (*.png)"),
                          &Exports::sampleGrid);
     });
-    auto* folder = exp->addAction(tr("Every sample as PNG into a folder…"), this, [this] {
+    auto* folder = exp->addAction(tr("&Every sample as PNG into a folder…"), this, [this] {
         const QString dir = Dialogs::folderPath(this, tr("Export every sample into"), QStringLiteral("exports"),
                                                 m_settings.exportFolder());
         if (dir.isEmpty())
@@ -221,32 +221,32 @@ void MainWindow::buildExportMenu()
         runExport(m_exports->samplesToFolder(dir, !earlier.isEmpty()), QDir::toNativeSeparators(dir),
                   tr("Exported the samples to %1").arg(QDir::toNativeSeparators(dir)));
     });
-    auto* rstrip = exp->addAction(tr("Reverse-process strip as PNG…"), this, [this] {
+    auto* rstrip = exp->addAction(tr("&Reverse-process strip as PNG…"), this, [this] {
         exportWithDialog(tr("Export the reverse-process strip"), QStringLiteral("reverse-strip.png"),
                          tr("PNG images (*.png)"), &Exports::reverseStrip);
     });
-    auto* rgif = exp->addAction(tr("Reverse process as animated GIF…"), this, [this] {
+    auto* rgif = exp->addAction(tr("Reverse process as animated &GIF…"), this, [this] {
         exportWithDialog(tr("Export the reverse process as GIF"), QStringLiteral("reverse.gif"),
                          tr("GIF animations (*.gif)"), &Exports::reverseGif);
     });
-    auto* rwebp = exp->addAction(tr("Reverse process as animated WebP…"), this, [this] {
+    auto* rwebp = exp->addAction(tr("Reverse process as animated &WebP…"), this, [this] {
         exportWithDialog(tr("Export the reverse process as WebP"), QStringLiteral("reverse.webp"),
                          tr("WebP animations (*.webp)"), &Exports::reverseWebP);
     });
-    auto* fstrip = exp->addAction(tr("Forward-process strip as PNG…"), this, [this] {
+    auto* fstrip = exp->addAction(tr("&Forward-process strip as PNG…"), this, [this] {
         exportWithDialog(tr("Export the forward-process strip"), QStringLiteral("forward-strip.png"),
                          tr("PNG images (*.png)"), &Exports::forwardStrip);
     });
     exp->addSeparator();
-    auto* losscsv = exp->addAction(tr("Loss history as CSV…"), this, [this] {
+    auto* losscsv = exp->addAction(tr("&Loss history as CSV…"), this, [this] {
         exportWithDialog(tr("Export the loss history"), QStringLiteral("loss.csv"), tr("CSV files (*.csv)"),
                          &Exports::lossCsv);
     });
-    auto* losschart = exp->addAction(tr("Loss chart as PNG…"), this, [this] {
+    auto* losschart = exp->addAction(tr("Loss &chart as PNG…"), this, [this] {
         exportWithDialog(tr("Export the loss chart"), QStringLiteral("loss-chart.png"), tr("PNG images (*.png)"),
                          &Exports::lossChart);
     });
-    auto* qualitycsv = exp->addAction(tr("Quality measurements as CSV…"), this, [this] {
+    auto* qualitycsv = exp->addAction(tr("&Quality measurements as CSV…"), this, [this] {
         exportWithDialog(tr("Export the quality measurements"), QStringLiteral("quality.csv"), tr("CSV files (*.csv)"),
                          &Exports::qualityCsv);
     });

@@ -239,8 +239,8 @@ void TestStudio::exportsFromTheWindow()
     const QString grid = m_dir.filePath(QStringLiteral("grid.png"));
     QVERIFY(!w->exports()->sampleGrid(grid)());
     QVERIFY(!QFile::exists(grid));
-    QAction* gridAction = actionNamed(w.get(), QStringLiteral("Sample grid as PNG…"));
-    QAction* gifAction = actionNamed(w.get(), QStringLiteral("Reverse process as animated GIF…"));
+    QAction* gridAction = actionNamed(w.get(), QStringLiteral("&Sample grid as PNG…"));
+    QAction* gifAction = actionNamed(w.get(), QStringLiteral("Reverse process as animated &GIF…"));
     QVERIFY(gridAction && gifAction);
     auto* exportMenu = qobject_cast<QMenu*>(gridAction->parent());
     QVERIFY(exportMenu);

@@ -511,6 +511,6 @@ void TrainingView::updateClock()
                          .arg(number(m_lrNow, 'g', 3))
                          .arg(number(m_stepsPerSec, 'f', 2))
                          .arg(number(m_imagesPerSec, 'f', 1))
-                         .arg(RunClock::duration(elapsed))
+                         .arg(elapsed > 0 || m_clock.isValid() ? RunClock::duration(elapsed) : none) // no run yet
                          .arg(m_state == TrainingController::State::Running ? RunClock::duration(eta) : none));
 }

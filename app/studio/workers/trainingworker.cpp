@@ -208,6 +208,7 @@ void TrainingWorker::install(std::unique_ptr<Trainer> trainer, const QString& so
 
 void TrainingWorker::attachData(bool report)
 {
+    QString refusal; // the trainer's reason not to train on the set (other classes, no labels)
     const QString error = guarded(TrainingController::tr("preparing the data set"), [&]() -> QString {
         m_dataAttached = false;
         const auto& u = m_trainer->config().unet;
@@ -220,14 +221,18 @@ void TrainingWorker::attachData(bool report)
         }
         auto s = m_trainer->setDataset(*m_data);
         m_dataAttached = static_cast<bool>(s);
-        return s ? QString() : ddpm::errorText(s);
+        if (!s)
+            refusal = ddpm::errorText(s);
+        return QString();
     });
-    if (!error.isEmpty()) {
+    if (!error.isEmpty() || !refusal.isEmpty()) {
         m_dataAttached = false;
-        m_dataProblem = TrainingController::tr("The model cannot train on this data set: %1").arg(error);
+        m_dataProblem = TrainingController::tr("The model cannot train on this data set: %1")
+                            .arg(error.isEmpty() ? refusal : error);
     }
-    if (report && !error.isEmpty())
-        Q_EMIT failed(error);
+    // An exception is reported at once; a refusal where asked, else by the next Start.
+    if (!error.isEmpty() || (report && !refusal.isEmpty()))
+        Q_EMIT failed(error.isEmpty() ? refusal : error);
 }
 
 // The model moves by way of a checkpoint: the trainer is replaced only when the copy on the new device
