@@ -121,6 +121,8 @@ int checkOutputs(const SampleArgs& a)
 // The frames of the strip and the GIF: the strip's evenly spaced steps (x_T first, x_0 last) and up to
 // 100 GIF frames, of the first kAnimatedImages images only, so that memory stays the same whatever
 // --count.
+constexpr int64_t kMaxGifFrameBytes = int64_t{4} << 30; // a GIF's enlarged frames, held while it is encoded
+
 struct ReverseFrames {
     static constexpr int kAnimatedImages = 64;
 
@@ -293,6 +295,20 @@ int sample(const SampleArgs& a)
         return rc;
     const int total = static_cast<int>(samplerTimesteps(so.value(), opened->sampling.diffusion.steps()).size());
     ReverseFrames frames(so->count, total, a.frames, a.given("--strip"), a.given("--gif"));
+    // The GIF's frames are enlarged and held together before encoding: refused now rather than after the
+    // sampling, when they could not fit (64 images of 16 pixels at --scale 64: 100 frames of 270 MB).
+    if (frames.wantGif) {
+        const int64_t columns = static_cast<int64_t>(std::ceil(std::sqrt(static_cast<double>(frames.animated))));
+        const int64_t side = (columns * opened->sampling.imageShape[1] + (columns + 1) * 2) * a.scale;
+        const int64_t bytes = static_cast<int64_t>(frames.gifAt.size()) * side * side * 4;
+        if (bytes > kMaxGifFrameBytes)
+            return fail("--gif at --scale " + std::to_string(a.scale) + ": " + std::to_string(frames.gifAt.size()) +
+                            " frames of " + std::to_string(side) + " × " + std::to_string(side) +
+                            " pixels would take " + std::to_string(bytes >> 30) +
+                            " GiB while they are encoded (at most " + std::to_string(kMaxGifFrameBytes >> 30) +
+                            "); give a smaller --scale or --count",
+                        2);
+    }
     QList<QImage> finals; // kept only when a grid is written
     const ExportMeta meta = sampleMeta(a, opened->model, so.value(), total);
     if (const int rc = drawImages(a, opened->sampling, so.value(), batch, total, meta, frames, finals))

@@ -1024,6 +1024,12 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         {QStringList{QStringLiteral("interpolate"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"), o,
                      dir.filePath(QStringLiteral("walk.txt"))},
          QStringLiteral("must end in an image type")},
+        // 64 demo images (32 pixels) at --scale 32: 100 GIF frames of 8,768 pixels square, about 28 GiB.
+        {QStringList{QStringLiteral("sample"), c,
+                     QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"), o, png,
+                     QStringLiteral("--gif"), dir.filePath(QStringLiteral("big.gif")), QStringLiteral("--count"),
+                     QStringLiteral("64"), QStringLiteral("--scale"), QStringLiteral("32")},
+         QStringLiteral("GiB while they are encoded")},
     };
     for (const auto& [args, message] : cases) {
         QElapsedTimer timer;
