@@ -63,15 +63,14 @@ Status setClasses(ModelConfig& config, const Dataset& data)
         data.labels.min().item<int64_t>() >= 0) {
         const auto counts =
             torch::bincount(data.labels.to(torch::kInt64).flatten(), {}, static_cast<int64_t>(names.size()));
-        std::string empty;
-        int missing = 0;
+        std::vector<std::string> empty;
         for (int64_t k = 0; k < static_cast<int64_t>(names.size()); ++k)
-            if (counts[k].item<int64_t>() == 0 && ++missing <= 4)
-                empty += (empty.empty() ? "" : ", ") + names[static_cast<size_t>(k)];
-        if (missing > 0)
+            if (counts[k].item<int64_t>() == 0)
+                empty.push_back(names[static_cast<size_t>(k)]);
+        if (!empty.empty())
             return fail(DDPM_MSG("Engine", "%1 of the data set's %2 classes have no images (%3): a class-conditional "
                                            "model needs images of every class"),
-                        missing, names.size(), empty + (missing > 4 ? ", …" : ""));
+                        empty.size(), names.size(), listClassNames(empty));
     }
     return setClasses(config, names);
 }

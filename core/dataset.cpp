@@ -388,6 +388,14 @@ std::vector<std::string> numberedClassNames(int64_t n)
     return names;
 }
 
+std::string listClassNames(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (size_t i = 0; i < names.size() && i < 4; ++i)
+        out += (i ? ", " : "") + names[i];
+    return names.size() > 4 ? out + ", …" : out;
+}
+
 const std::vector<std::string>& fashionMnistClassNames()
 {
     static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",

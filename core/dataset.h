@@ -36,6 +36,8 @@ struct Dataset {
 
 // "0", "1", … "n−1": the names of classes a file only numbers.
 std::vector<std::string> numberedClassNames(int64_t n);
+// "a, b, c, d, …": the first four of a list of class names, for a message.
+std::string listClassNames(const std::vector<std::string>& names);
 // The class names of the sets whose classes are known.
 // T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot (labels 0–9).
 const std::vector<std::string>& fashionMnistClassNames();

@@ -89,19 +89,6 @@ Trainer::Trainer(const ModelConfig& config, torch::Device device)
 
 Trainer::~Trainer() = default;
 
-namespace {
-
-// "a, b, c, …": the first few of a list of class names, for a message.
-std::string joinNames(const std::vector<std::string>& names)
-{
-    std::string out;
-    for (size_t i = 0; i < names.size() && i < 4; ++i)
-        out += (i ? ", " : "") + names[i];
-    return names.size() > 4 ? out + ", …" : out;
-}
-
-} // namespace
-
 Status Trainer::setDataset(const Dataset& data)
 {
     const auto& u = m_config.unet;
@@ -129,7 +116,7 @@ Status Trainer::setDataset(const Dataset& data)
         if (!ours.empty() && !theirs.empty() && !prefix && !numbered(ours) && !numbered(theirs))
             return fail(DDPM_MSG("Engine", "the data set's classes (%1) are not the model's (%2): a class-conditional "
                                            "model trains on images of its own classes"),
-                        joinNames(theirs), joinNames(ours));
+                        listClassNames(theirs), listClassNames(ours));
         m_labels = data.labels.to(torch::kInt64).contiguous();
     }
     m_images = data.images.contiguous();
