@@ -79,6 +79,19 @@ void removeStaleTemporaries(const std::string& target)
     ::closedir(d);
 }
 
+bool isStream(const struct stat& st)
+{
+    return S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISSOCK(st.st_mode);
+}
+
+// `path` as it is: stat follows every link, /proc's as well (/dev/stdout on a pipe names "pipe:[…]",
+// which no path reaches).
+bool namesStream(const std::string& path)
+{
+    struct stat st { };
+    return ::stat(path.c_str(), &st) == 0 && isStream(st);
+}
+
 void fsyncDir(const std::string& dir)
 {
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -95,13 +108,27 @@ namespace detail {
 Result<AtomicFile> beginAtomicWrite(const std::string& path)
 {
     AtomicFile a;
+    if (namesStream(path)) {
+        a.target = path;
+        a.stream = true;
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0)
+            return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(errno));
+        a.f = ::fdopen(fd, "wb");
+        if (!a.f) {
+            const int err = errno;
+            ::close(fd);
+            return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(err));
+        }
+        return a;
+    }
     a.target = resolveTarget(path);
     struct stat st { };
     if (::stat(a.target.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return fail(DDPM_MSG("Engine", "cannot write '%1': it is a folder"), path);
         if (!S_ISREG(st.st_mode))
-            return fail(DDPM_MSG("Engine", "cannot write '%1': it is not a regular file"), path);
+            return fail(DDPM_MSG("Engine", "cannot write '%1': it is not a regular file, a pipe or a terminal"), path);
         // The rename below would replace a file this user may not write (read-only, or another user's)
         // as long as the folder is writable: refuse, as an editor does. Root may write anything, so for
         // root a file without any write permission counts as read-only.
@@ -135,6 +162,17 @@ Status commitAtomicWrite(AtomicFile& a, bool written, int writeErrno)
 {
     int err = written ? 0 : (writeErrno ? writeErrno : EIO);
     bool ok = written;
+    if (a.stream) { // nothing to sync or rename: what was written is there
+        if (ok && std::fflush(a.f) != 0) {
+            ok = false;
+            err = errno ? errno : EIO;
+        }
+        std::fclose(a.f);
+        a.f = nullptr;
+        if (!ok)
+            return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), a.target, systemError(err));
+        return Ok{};
+    }
     if (ok) {
         errno = 0;
         ok = std::fflush(a.f) == 0 && !std::ferror(a.f);
@@ -167,6 +205,11 @@ Status commitAtomicWrite(AtomicFile& a, bool written, int writeErrno)
 
 Status checkWritable(const std::string& path)
 {
+    if (namesStream(path)) { // opened only to write: opening a pipe waits for its reader
+        if (::access(path.c_str(), W_OK) != 0)
+            return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(errno));
+        return Ok{};
+    }
     auto begun = detail::beginAtomicWrite(path);
     if (!begun)
         return begun.failure();

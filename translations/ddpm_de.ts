@@ -546,29 +546,33 @@ Distanz %2</translation>
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/atomicfile.cpp" line="+102"/>
+        <location filename="../core/atomicfile.cpp" line="+129"/>
         <source>cannot write &apos;%1&apos;: it is a folder</source>
         <translation>„%1“ kann nicht geschrieben werden: Es handelt sich um einen Ordner</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>cannot write &apos;%1&apos;: it is not a regular file</source>
-        <translation>„%1“ kann nicht geschrieben werden: Es ist keine reguläre Datei</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>cannot replace &apos;%1&apos;: the file is write-protected (read-only, or not this user&apos;s to write)</source>
         <translation>&apos;%1&apos; wird nicht ersetzt: die Datei ist schreibgeschützt (nur lesbar, oder dieser Benutzer darf sie nicht schreiben)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-20"/>
+        <location line="+5"/>
+        <location line="+28"/>
         <location line="+7"/>
+        <location line="+17"/>
+        <location line="+37"/>
         <location filename="../core/tensorfile.cpp" line="+185"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-79"/>
+        <source>cannot write &apos;%1&apos;: it is not a regular file, a pipe or a terminal</source>
+        <translation>„%1“ kann nicht geschrieben werden: Es ist weder eine reguläre Datei noch eine Pipe oder ein Terminal</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>„%1“ kann nicht geschrieben werden: %2 (eine eventuell vorhandene frühere Datei bleibt unverändert)</translation>
     </message>
@@ -889,7 +893,7 @@ Distanz %2</translation>
         <translation>keine binären CIFAR-10-Batches (data_batch_1.bin …) in „%1“</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+185"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>Fashion-MNIST ist nicht installiert (erwartet in %1; unter Debian: apt-get install dataset-fashion-mnist)</translation>
     </message>
@@ -1029,7 +1033,7 @@ Distanz %2</translation>
         <translation>der Rauschplan cosine erfordert s ≥ 0 und 0 &lt; β-Obergrenze &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+109"/>
+        <location filename="../core/trainer.cpp" line="+96"/>
         <source>the data set is empty</source>
         <translation>der Datensatz ist leer</translation>
     </message>
@@ -1094,7 +1098,7 @@ Distanz %2</translation>
         <translation>höchstens %1 Klassen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1 of the data set&apos;s %2 classes have no images (%3): a class-conditional model needs images of every class</source>
         <translation>%1 der %2 Klassen des Datensatzes haben keine Bilder (%3): ein klassenkonditioniertes Modell braucht Bilder jeder Klasse</translation>
     </message>
@@ -1110,7 +1114,7 @@ Distanz %2</translation>
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-222"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -1120,7 +1124,7 @@ Distanz %2</translation>
         <translation>der Verlust wurde bei Schritt %1 unendlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+69"/>
         <source>a class-conditional model needs a data set with labels; %1 has none</source>
         <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels; %1 hat keine</translation>
     </message>
@@ -4214,7 +4218,7 @@ Distanz %2</translation>
         <translation>das Training</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>preparing the data set</source>
         <translation>das Vorbereiten des Datensatzes</translation>
     </message>
@@ -4224,12 +4228,12 @@ Distanz %2</translation>
         <translation>Der Datensatz passt noch nicht zum Modell (Bildgröße oder Kanäle): Er wird in der Größe des Modells neu eingelesen. Drücken Sie „Starten“, sobald er geladen ist.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>Das Modell kann mit diesem Datensatz nicht trainieren: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
         <translation>Das Modell kann nicht auf %1 verschoben werden: Es kann keine temporäre Datei geschrieben werden (%2).</translation>
     </message>
@@ -4254,7 +4258,7 @@ Distanz %2</translation>
         <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-195"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>

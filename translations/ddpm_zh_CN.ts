@@ -546,29 +546,33 @@ distance %2</source>
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/atomicfile.cpp" line="+102"/>
+        <location filename="../core/atomicfile.cpp" line="+129"/>
         <source>cannot write &apos;%1&apos;: it is a folder</source>
         <translation>无法写入“%1”：它是一个文件夹</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>cannot write &apos;%1&apos;: it is not a regular file</source>
-        <translation>无法写入“%1”：它不是普通文件</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>cannot replace &apos;%1&apos;: the file is write-protected (read-only, or not this user&apos;s to write)</source>
         <translation>不会替换 &apos;%1&apos;：该文件受写保护（只读，或当前用户无权写入）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-20"/>
+        <location line="+5"/>
+        <location line="+28"/>
         <location line="+7"/>
+        <location line="+17"/>
+        <location line="+37"/>
         <location filename="../core/tensorfile.cpp" line="+185"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-79"/>
+        <source>cannot write &apos;%1&apos;: it is not a regular file, a pipe or a terminal</source>
+        <translation>无法写入“%1”：它既不是普通文件，也不是管道或终端</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>无法写入“%1”：%2（原有文件如存在则保持不变）</translation>
     </message>
@@ -889,7 +893,7 @@ distance %2</source>
         <translation>“%1”中没有 CIFAR-10 二进制批次文件（data_batch_1.bin …）</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+185"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>未安装 Fashion-MNIST（应位于 %1；在 Debian 上可运行：apt-get install dataset-fashion-mnist）</translation>
     </message>
@@ -1029,7 +1033,7 @@ distance %2</source>
         <translation>cosine 噪声调度要求 s ≥ 0 且 0 &lt; β 上限 &lt; 1</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+109"/>
+        <location filename="../core/trainer.cpp" line="+96"/>
         <source>the data set is empty</source>
         <translation>数据集为空</translation>
     </message>
@@ -1094,7 +1098,7 @@ distance %2</source>
         <translation>最多 %1 个类别</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1 of the data set&apos;s %2 classes have no images (%3): a class-conditional model needs images of every class</source>
         <translation>数据集的 %2 个类别中有 %1 个没有图像（%3）：类别条件模型需要每个类别的图像</translation>
     </message>
@@ -1110,7 +1114,7 @@ distance %2</source>
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-222"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -1120,7 +1124,7 @@ distance %2</source>
         <translation>损失在第 %1 步变为无穷大；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+69"/>
         <source>a class-conditional model needs a data set with labels; %1 has none</source>
         <translation>类别条件模型需要带标签的数据集；%1 没有标签</translation>
     </message>
@@ -4209,7 +4213,7 @@ distance %2</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>preparing the data set</source>
         <translation>准备数据集</translation>
     </message>
@@ -4219,12 +4223,12 @@ distance %2</source>
         <translation>数据集尚不适合该模型（图像尺寸或通道数）：正在按模型的尺寸重新读取。读取完成后请按“开始”。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>该模型无法在此数据集上训练：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
         <translation>无法将模型移到 %1：无法写入临时文件（%2）。</translation>
     </message>
@@ -4249,7 +4253,7 @@ distance %2</source>
         <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-195"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>

@@ -1,5 +1,6 @@
 // Checkpoints: round trip, resume that continues exactly, and broken files refused with a message.
 #include "modelfile.h"
+#include "atomicfile.h"
 #include "classifier.h"
 #include "trainer.h"
 
@@ -16,7 +17,9 @@
 #include <cstring>
 #include <limits>
 #include <sstream>
+#include <thread>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -153,6 +156,7 @@ private Q_SLOTS:
     void tensorFileHeadersValidated();
     void onlyRegularFilesOpened();
     void savesKeepModeAndFollowLinks();
+    void streamsWrittenDirectly();
     void staleTemporariesRemoved();
     void sizesFromFileLimited_data();
     void sizesFromFileLimited();
@@ -802,6 +806,44 @@ void TestCheckpoint::savesKeepModeAndFollowLinks()
     auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
     QVERIFY(r);
     QCOMPARE(r->step, 1);
+}
+
+// A pipe or a terminal (`--csv /dev/stdout`, `/dev/null`) has no earlier file to keep: it is written to
+// directly and stays what it was; checking one does not wait for a reader. A full device says so.
+void TestCheckpoint::streamsWrittenDirectly()
+{
+    const QString fifo = m_dir.filePath(QStringLiteral("out.csv"));
+    QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(checkWritable(fifo.toStdString())); // no reader: opening it to write would block
+    QVERIFY(timer.elapsed() < 5000);
+    QByteArray received;
+    std::thread reader([&] {
+        QFile f(fifo);
+        if (f.open(QIODevice::ReadOnly))
+            received = f.readAll();
+    });
+    const auto written = writeFileAtomically(fifo.toStdString(), "t,bits\n1,0.5\n");
+    if (!written) // the reader waits for a writer: let it go
+        ::close(::open(fifo.toLocal8Bit().constData(), O_WRONLY));
+    reader.join();
+    QVERIFY2(written, written.ok() ? "" : written.error().c_str());
+    QCOMPARE(received, QByteArray("t,bits\n1,0.5\n"));
+    struct stat st { };
+    QCOMPARE(::lstat(fifo.toLocal8Bit().constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode)); // not replaced by a regular file
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("out.csv.tmp-*")}, QDir::Files | QDir::Hidden).size(), 0);
+
+    const QString toNull = m_dir.filePath(QStringLiteral("null.csv"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), toNull));
+    QVERIFY(writeFileAtomically(toNull.toStdString(), "discarded"));
+    QVERIFY(QFileInfo(toNull).isSymLink());
+    if (QFileInfo::exists(QStringLiteral("/dev/full"))) {
+        const auto full = writeFileAtomically("/dev/full", std::string(1 << 16, 'x'));
+        QVERIFY(!full);
+        QVERIFY2(full.error().find("the disk is full") != std::string::npos, full.error().c_str());
+    }
 }
 
 // A save removes temporaries that a killed save of this program left beside the file (their process is
