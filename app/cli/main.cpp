@@ -166,6 +166,12 @@ struct ReverseFrames {
     QList<QList<QImage>> strip, gif; // each frame's images
 };
 
+// The GIF's grid: as near square as the animated images allow.
+int animatedColumns(const ReverseFrames& frames)
+{
+    return static_cast<int>(std::ceil(std::sqrt(static_cast<double>(frames.animated))));
+}
+
 // The images drawn in chunks of `batch` (Algorithm 2 or DDIM): each chunk's images written to --out-dir
 // with their sidecars (`meta`) when it ends and kept in `finals` when a grid is written, the frames kept
 // in `frames`, a progress line on a terminal and the speed at the end. Returns 0, or 1 after the message.
@@ -254,10 +260,9 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
             return fail(s.error());
     }
     if (frames.wantGif) {
-        const int animatedColumns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(frames.animated))));
         QList<QImage> gif;
         for (const auto& frame : frames.gif)
-            gif.append(makeGrid(frame, animatedColumns, 2, a.scale));
+            gif.append(makeGrid(frame, animatedColumns(frames), 2, a.scale));
         // Hold the last frame a little longer by repeating it.
         for (int i = 0; i < 10; ++i)
             gif.append(gif.last());
@@ -298,12 +303,14 @@ int sample(const SampleArgs& a)
     // The GIF's frames are enlarged and held together before encoding: refused now rather than after the
     // sampling, when they could not fit (64 images of 16 pixels at --scale 64: 100 frames of 270 MB).
     if (frames.wantGif) {
-        const int64_t columns = static_cast<int64_t>(std::ceil(std::sqrt(static_cast<double>(frames.animated))));
-        const int64_t side = (columns * opened->sampling.imageShape[1] + (columns + 1) * 2) * a.scale;
-        const int64_t bytes = static_cast<int64_t>(frames.gifAt.size()) * side * side * 4;
+        const auto& shape = opened->sampling.imageShape; // C, H, W
+        const QSize side = gridSize(frames.animated, QSize(static_cast<int>(shape[2]), static_cast<int>(shape[1])),
+                                    animatedColumns(frames), 2, a.scale);
+        const int64_t bytes = static_cast<int64_t>(frames.gifAt.size()) * side.width() * side.height() *
+                              (shape[0] == 1 ? 1 : 3); // Grayscale8 or RGB888, as makeGrid makes them
         if (bytes > kMaxGifFrameBytes)
             return fail("--gif at --scale " + std::to_string(a.scale) + ": " + std::to_string(frames.gifAt.size()) +
-                            " frames of " + std::to_string(side) + " × " + std::to_string(side) +
+                            " frames of " + std::to_string(side.width()) + " × " + std::to_string(side.height()) +
                             " pixels would take " + std::to_string(bytes >> 30) +
                             " GiB while they are encoded (at most " + std::to_string(kMaxGifFrameBytes >> 30) +
                             "); give a smaller --scale or --count",

@@ -62,15 +62,24 @@ QImage enlarge(const QImage& image, int scale)
     return image.scaled(image.width() * scale, image.height() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation);
 }
 
+QSize gridSize(qsizetype count, QSize image, int columns, int padding, int scale)
+{
+    if (count <= 0)
+        return {};
+    columns = std::max(1, static_cast<int>(std::min<qsizetype>(columns, count)));
+    const int rows = static_cast<int>((count + columns - 1) / columns);
+    return {columns * image.width() * scale + (columns + 1) * padding,
+            rows * image.height() * scale + (rows + 1) * padding};
+}
+
 QImage makeGrid(const QList<QImage>& images, int columns, int padding, int scale)
 {
     if (images.isEmpty())
         return {};
     columns = std::max(1, std::min(columns, static_cast<int>(images.size())));
-    const int rows = (static_cast<int>(images.size()) + columns - 1) / columns;
     const int w = images.first().width() * scale, h = images.first().height() * scale;
     const bool grey = images.first().format() == QImage::Format_Grayscale8;
-    QImage grid(columns * w + (columns + 1) * padding, rows * h + (rows + 1) * padding,
+    QImage grid(gridSize(images.size(), images.first().size(), columns, padding, scale),
                 grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
     grid.fill(grey ? QColor(40, 40, 40) : QColor(40, 40, 40));
     QPainter p(&grid);

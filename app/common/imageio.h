@@ -17,7 +17,8 @@ namespace ddpm {
 QImage tensorToImage(const torch::Tensor& chw);
 // A batch [N, C, H, W] → N images.
 QList<QImage> batchToImages(const torch::Tensor& nchw);
-// Images side by side in a grid with `padding` pixels between them.
+// Images side by side in a grid with `padding` pixels between them (the padding is not enlarged).
+QSize gridSize(qsizetype count, QSize image, int columns, int padding = 2, int scale = 1);
 QImage makeGrid(const QList<QImage>& images, int columns, int padding = 2, int scale = 1);
 // Nearest-neighbour enlargement (pixels stay crisp).
 QImage enlarge(const QImage& image, int scale);

@@ -183,6 +183,11 @@ void TestExports::tensorImages()
     rgb[0] = 1;
     QCOMPARE(tensorToImage(rgb).pixelColor(0, 0), QColor(255, 128, 128));
     QCOMPARE(makeGrid(batchToImages(torch::zeros({5, 1, 4, 4})), 3, 1, 2).size(), QSize(3 * 8 + 4, 2 * 8 + 3));
+    // What the command reckons a GIF's frames need is the size makeGrid makes: the padding is not enlarged.
+    for (const auto& [count, columns, scale] : {std::tuple{5, 3, 2}, {7, 3, 5}, {1, 8, 3}, {64, 8, 4}}) {
+        const auto grid = makeGrid(batchToImages(torch::zeros({count, 1, 6, 5})), columns, 2, scale);
+        QCOMPARE(gridSize(count, QSize(5, 6), columns, 2, scale), grid.size());
+    }
 }
 
 void TestExports::lossCsv()

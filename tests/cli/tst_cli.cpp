@@ -1024,12 +1024,13 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         {QStringList{QStringLiteral("interpolate"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"), o,
                      dir.filePath(QStringLiteral("walk.txt"))},
          QStringLiteral("must end in an image type")},
-        // 64 demo images (32 pixels) at --scale 32: 100 GIF frames of 8,768 pixels square, about 28 GiB.
+        // 64 demo images (32 grey pixels) at --scale 32: 100 GIF frames of 8 × 32 × 32 + 9 × 2 = 8210 pixels
+        // square, one byte each: 6.7e9 bytes, 6 GiB.
         {QStringList{QStringLiteral("sample"), c,
                      QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"), o, png,
                      QStringLiteral("--gif"), dir.filePath(QStringLiteral("big.gif")), QStringLiteral("--count"),
                      QStringLiteral("64"), QStringLiteral("--scale"), QStringLiteral("32")},
-         QStringLiteral("GiB while they are encoded")},
+         QStringLiteral("100 frames of 8210 × 8210 pixels would take 6 GiB while they are encoded")},
     };
     for (const auto& [args, message] : cases) {
         QElapsedTimer timer;
