@@ -2350,7 +2350,7 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+113"/>
+        <location filename="../app/common/imageio.cpp" line="+122"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
@@ -2518,44 +2518,38 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+80"/>
-        <location filename="../app/studio/menus.cpp" line="+274"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+346"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Reverse process</source>
         <translation>Rückwärtsprozess</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Schedules</source>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location filename="../app/studio/menus.cpp" line="+22"/>
+        <location line="-248"/>
+        <location filename="../app/studio/menus.cpp" line="+295"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2586,7 +2580,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+37"/>
-        <location filename="../app/studio/menus.cpp" line="-51"/>
+        <location filename="../app/studio/menus.cpp" line="-45"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
@@ -2782,7 +2776,7 @@ Distanz %2</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>&amp;Language</source>
         <translation>S&amp;prache</translation>
     </message>
@@ -2807,7 +2801,7 @@ Distanz %2</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+94"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+119"/>
         <source>the data set is still loading</source>
         <translation>der Datensatz wird noch geladen</translation>
     </message>
@@ -2887,7 +2881,7 @@ Distanz %2</translation>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+111"/>
+        <location filename="../app/studio/menus.cpp" line="+112"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -2917,12 +2911,12 @@ Distanz %2</translation>
         <translation>Der letzte Export wird noch geschrieben; versuchen Sie es erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>Writing %1</source>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-245"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
@@ -2992,12 +2986,12 @@ Distanz %2</translation>
         <translation>&amp;Qualitätsmessungen als CSV…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+72"/>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
     </message>

@@ -2348,7 +2348,7 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+113"/>
+        <location filename="../app/common/imageio.cpp" line="+122"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
@@ -2516,44 +2516,38 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+80"/>
-        <location filename="../app/studio/menus.cpp" line="+274"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+346"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Reverse process</source>
         <translation>反向过程</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Schedules</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/studio/menus.cpp" line="+1"/>
+        <location line="+2"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location filename="../app/studio/menus.cpp" line="+22"/>
+        <location line="-248"/>
+        <location filename="../app/studio/menus.cpp" line="+295"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2584,7 +2578,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+37"/>
-        <location filename="../app/studio/menus.cpp" line="-51"/>
+        <location filename="../app/studio/menus.cpp" line="-45"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
@@ -2779,7 +2773,7 @@ distance %2</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2804,7 +2798,7 @@ distance %2</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+94"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+119"/>
         <source>the data set is still loading</source>
         <translation>数据集仍在加载中</translation>
     </message>
@@ -2884,7 +2878,7 @@ distance %2</source>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+111"/>
+        <location filename="../app/studio/menus.cpp" line="+112"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
@@ -2914,12 +2908,12 @@ distance %2</source>
         <translation>上一次导出仍在写入；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-245"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
@@ -2989,12 +2983,12 @@ distance %2</source>
         <translation>质量测量结果导出为 CSV(&amp;Q)…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+72"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
     </message>

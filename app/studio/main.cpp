@@ -22,7 +22,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <clocale>
@@ -58,8 +60,9 @@ struct Arguments {
     QCommandLineOption screenshot{QStringLiteral("screenshot"), QStringLiteral("render a view to a PNG and exit"),
                                   QStringLiteral("FILE")};
     QCommandLineOption view{QStringLiteral("view"),
-                            QStringLiteral("data, training, reverse, schedules, quality or score"),
-                            QStringLiteral("VIEW"), QStringLiteral("data")};
+                            QStringLiteral("start on this view: ") + MainWindow::viewKeys().join(QStringLiteral(", ")) +
+                                QStringLiteral(" (a screenshot's: data unless given)"),
+                            QStringLiteral("VIEW")};
     QCommandLineOption settingsFile{QStringLiteral("settings"), QStringLiteral("use this settings file (INI)"),
                                     QStringLiteral("FILE")};
     QCommandLineOption language{QStringLiteral("language"), QStringLiteral("language for this run (de, zh_CN, en)"),
@@ -86,17 +89,20 @@ void parseArguments(Arguments& args, const QApplication& app)
     parser.process(app);
 }
 
-// The data set and the model to start with: those on the command line, else (outside screenshots and
-// soaks) the last session's model or the demo model.
-void openFirstModel(MainWindow& window, const Arguments& args, bool shot)
+// The data set and the model to start with: those on the command line, else the last session's model
+// or the demo model (a screenshot's settings name no last session: the demo model, as at first launch).
+// A soak opens its own. True when a model is on its way.
+bool openFirstModel(MainWindow& window, const Arguments& args)
 {
     const QCommandLineParser& parser = args.parser;
     if (parser.isSet(args.data))
         window.loadData(parser.value(args.data));
-    if (parser.isSet(args.checkpoint))
+    if (parser.isSet(args.checkpoint)) {
         window.openCheckpoint(parser.value(args.checkpoint));
-    else if (!shot)
-        window.openStartupModel(/*sampleDemo=*/true);
+        return true;
+    }
+    // A screenshot samples by itself.
+    return !parser.isSet(args.soak) && window.openStartupModel(/*sampleDemo=*/!parser.isSet(args.screenshot));
 }
 
 // A session as a user would have it, on the demo model (or --checkpoint), with settings and exports of its
@@ -119,17 +125,20 @@ int runSoak(StudioApplication& app, MainWindow& window, const Arguments& args)
     return rc;
 }
 
-// The view of a screenshot at its size, shown; returns the view, or -1 for one that does not exist.
+// The view --view names (data for a screenshot that names none), or -1 for none.
+int chosenView(const Arguments& args)
+{
+    const QCommandLineParser& parser = args.parser;
+    if (!parser.isSet(args.view))
+        return parser.isSet(args.screenshot) ? MainWindow::Data : -1;
+    return static_cast<int>(MainWindow::viewKeys().indexOf(parser.value(args.view)));
+}
+
+// The view of a screenshot at its size, shown; returns the view.
 int showScreenshotView(MainWindow& window, const Arguments& args)
 {
     const QCommandLineParser& parser = args.parser;
-    const QStringList views{QStringLiteral("data"),      QStringLiteral("training"), QStringLiteral("reverse"),
-                            QStringLiteral("schedules"), QStringLiteral("quality"),  QStringLiteral("score")};
-    const int v = views.indexOf(parser.value(args.view));
-    if (v < 0) {
-        std::fprintf(stderr, "ddpm-studio: unknown view '%s'\n", qPrintable(parser.value(args.view)));
-        return -1;
-    }
+    const int v = chosenView(args);
     const QStringList wh = parser.value(args.size).split(QLatin1Char('x'));
     window.resize(wh.size() == 2 ? std::max(200, wh[0].toInt()) : 1500,
                   wh.size() == 2 ? std::max(200, wh[1].toInt()) : 900);
@@ -182,12 +191,10 @@ bool qualityViewReady(MainWindow& window, bool& started)
 }
 
 // Screenshot: wait until the data and model are in, sample for the reverse view, then render.
-int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& args)
+int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& args, bool opening)
 {
     const QCommandLineParser& parser = args.parser;
     const int v = showScreenshotView(window, args);
-    if (v < 0)
-        return 2;
     const QString out = parser.value(args.screenshot);
     QElapsedTimer clock;
     clock.start();
@@ -273,24 +280,37 @@ int main(int argc, char** argv)
         StudioApplication::setTiming(true);
     }
 
+    if (parser.isSet(args.view) && chosenView(args) < 0) {
+        std::fprintf(stderr, "ddpm-studio: --view %s: no such view (%s)\n", qPrintable(parser.value(args.view)),
+                     qPrintable(MainWindow::viewKeys().join(QStringLiteral(", "))));
+        return 2;
+    }
     const bool shot = parser.isSet(args.screenshot) || parser.isSet(args.soak);
-    // Screenshots never read or change the user's settings.
-    const QString ini = parser.isSet(args.settingsFile)
-                            ? parser.value(args.settingsFile)
-                            : (shot ? QDir::temp().filePath(QStringLiteral("ddpm-studio-screenshot.ini")) : QString());
-    if (shot)
-        QFile::remove(ini);
+    // Screenshots and soaks change no one's settings: they start from the defaults, or from a copy of the
+    // file --settings names, and their own changes go when they end.
+    QTemporaryDir scratch;
+    QString ini = parser.value(args.settingsFile);
+    if (shot) {
+        const QString copy = scratch.filePath(QStringLiteral("settings.ini"));
+        if (!ini.isEmpty() && QFileInfo::exists(ini) && !QFile::copy(ini, copy)) {
+            std::fprintf(stderr, "ddpm-studio: --settings %s: cannot be read\n", qPrintable(ini));
+            return 2;
+        }
+        ini = copy;
+    }
     Settings settings(ini);
     installTranslations(parser.isSet(args.language) ? parser.value(args.language) : settings.language(), &app);
     ddpm::configureThreads(settings.get(setting::CpuThreads));
 
     MainWindow window(settings);
-    openFirstModel(window, args, shot);
+    const bool opening = openFirstModel(window, args);
     if (!shot) {
+        if (const int v = chosenView(args); v >= 0)
+            window.setView(MainWindow::View(v));
         window.show();
         return app.exec();
     }
     if (parser.isSet(args.soak))
         return runSoak(app, window, args);
-    return runScreenshot(app, window, args);
+    return runScreenshot(app, window, args, opening);
 }

@@ -77,12 +77,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_schedulesView = new SchedulesView(m_tabs);
     m_qualityView = new QualityView(m_tabs);
     m_scoreView = new ScoreView(m_tabs);
-    m_tabs->addTab(m_dataView, tr("Data && forward process"));
-    m_tabs->addTab(m_trainingView, tr("Training"));
-    m_tabs->addTab(m_reverseView, tr("Reverse process"));
-    m_tabs->addTab(m_schedulesView, tr("Schedules"));
-    m_tabs->addTab(m_qualityView, tr("Quality"));
-    m_tabs->addTab(m_scoreView, tr("Score"));
+    QWidget* const views[kViews] = {m_dataView,      m_trainingView, m_reverseView,
+                                    m_schedulesView, m_qualityView,  m_scoreView};
+    for (int i = 0; i < kViews; ++i)
+        m_tabs->addTab(views[i], viewTitle(View(i)));
     setCentralWidget(m_tabs);
     setAcceptDrops(true); // checkpoints, run logs and data sets dropped from a file manager (menus.cpp)
     m_binder = std::make_unique<SettingsBinder>(m_settings, m_trainingView, m_reverseView);
@@ -321,7 +319,7 @@ void MainWindow::restoreSettings()
         resize(1400, 880);
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
-    m_tabs->setCurrentIndex(std::clamp(m_settings.get(setting::CurrentView), 0, static_cast<int>(Score)));
+    m_tabs->setCurrentIndex(std::clamp(m_settings.get(setting::CurrentView), 0, kViews - 1));
     m_binder->restoreForms();
     m_training->setPrecision(m_trainingView->precision());
 }
@@ -333,6 +331,31 @@ void MainWindow::saveSettings()
     m_settings.set(setting::CurrentView, m_tabs->currentIndex());
     m_binder->saveForms();
     m_settings.sync();
+}
+
+QStringList MainWindow::viewKeys()
+{
+    return {QStringLiteral("data"),      QStringLiteral("training"), QStringLiteral("reverse"),
+            QStringLiteral("schedules"), QStringLiteral("quality"),  QStringLiteral("score")};
+}
+
+QString MainWindow::viewTitle(View view)
+{
+    switch (view) {
+    case Data:
+        return tr("Data && forward process");
+    case Training:
+        return tr("Training");
+    case Reverse:
+        return tr("Reverse process");
+    case Schedules:
+        return tr("Schedules");
+    case Quality:
+        return tr("Quality");
+    case Score:
+        return tr("Score");
+    }
+    return {};
 }
 
 void MainWindow::setView(View view)

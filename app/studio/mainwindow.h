@@ -43,6 +43,11 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     enum View { Data = 0, Training = 1, Reverse = 2, Schedules = 3, Quality = 4, Score = 5 };
+    static constexpr int kViews = 6;
+    // The views' names on the command line ("data", "training", …), in View's order.
+    static QStringList viewKeys();
+    // A view's title, as its tab and the View menu show it.
+    static QString viewTitle(View view);
 
     explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -82,7 +87,7 @@ public:
     bool openDemoModel(); // the shipped demo model (read-only: training it trains a copy)
     // The last session's model if it is still there, else the demo model; with `sampleDemo`, a short
     // DDIM run of the demo model starts as soon as it is in, so the Reverse view has a run to scrub.
-    void openStartupModel(bool sampleDemo = false);
+    bool openStartupModel(bool sampleDemo = false);
     void saveTo(const QString& path);
     void loadData(const QString& spec);
     void startTraining();
@@ -167,5 +172,5 @@ private:
     bool m_closed = false;
     Exports* m_exports = nullptr;
     QProgressBar* m_exportProgress = nullptr;
-    QMap<QString, QString> m_liveValues[6]; // the help panel's "Now" of each view
+    QMap<QString, QString> m_liveValues[kViews]; // the help panel's "Now" of each view
 };

@@ -271,14 +271,8 @@ void MainWindow::buildExportMenu()
 void MainWindow::buildViewMenus()
 {
     auto* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("Data && forward process"),
-                            tr("Training"),
-                            tr("Reverse process"),
-                            tr("Schedules"),
-                            tr("Quality"),
-                            tr("Score")};
-    for (int i = 0; i < names.size(); ++i) {
-        auto* a = view->addAction(names[i], this, [this, i] { setView(View(i)); });
+    for (int i = 0; i < kViews; ++i) {
+        auto* a = view->addAction(viewTitle(View(i)), this, [this, i] { setView(View(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
 
@@ -357,20 +351,21 @@ bool MainWindow::openDemoModel()
     return true;
 }
 
-void MainWindow::openStartupModel(bool sampleDemo)
+bool MainWindow::openStartupModel(bool sampleDemo)
 {
     // The model of the last session when it is still there; at first launch the demo model, so that
     // the Reverse view shows garments emerging at once.
     for (const QString& f : m_settings.recentFiles()) {
         if (QFileInfo(f).isFile()) {
             openCheckpoint(f);
-            return;
+            return true;
         }
     }
-    if (!demoModelPath().isEmpty()) {
-        m_sampleDemoWhenReady = sampleDemo;
-        openDemoModel();
-    }
+    if (demoModelPath().isEmpty())
+        return false;
+    m_sampleDemoWhenReady = sampleDemo;
+    openDemoModel();
+    return true;
 }
 
 void MainWindow::openCheckpointAsked(const QString& path)
