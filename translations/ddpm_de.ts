@@ -448,12 +448,7 @@ Distanz %2</translation>
         <translation>%1×%2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1: %2 images, %3, %4</source>
-        <translation>%1: %2 Bilder, %3, %4</translation>
-    </message>
-    <message>
-        <location line="+123"/>
+        <location line="+139"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -478,7 +473,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-368"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -518,7 +513,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+135"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -528,7 +523,17 @@ Distanz %2</translation>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+1"/>
+        <source>%1: one image, %2, %3</source>
+        <translation>%1: ein Bild, %2, %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %L2 images, %3, %4</source>
+        <translation>%1: %L2 Bilder, %3, %4</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -2518,7 +2523,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+346"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+347"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2548,8 +2553,8 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location filename="../app/studio/menus.cpp" line="+295"/>
+        <location line="-249"/>
+        <location filename="../app/studio/menus.cpp" line="+305"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2559,7 +2564,7 @@ Distanz %2</translation>
         <translation>%1 ist geladen: Dieser Trainingslauf arbeitet mit dem Datensatz weiter, mit dem er begonnen hat; der nächste Start trainiert auf dem neuen.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -2585,17 +2590,17 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-163"/>
+        <location filename="../app/studio/menus.cpp" line="-169"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>&amp;New model</source>
         <translation>&amp;Neues Modell</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
@@ -2605,19 +2610,19 @@ Distanz %2</translation>
         <translation>Prüfpunkt öffnen</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+17"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <location line="+65"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-89"/>
         <source>New model from &amp;weights…</source>
         <translation>Neues Modell aus &amp;Gewichten…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>A new model that starts from another model&apos;s weights, with its network, schedule and prediction, and the training settings and classes of this form: fine-tune a model on other data, or make a class-conditional model from an unconditional one</source>
         <translation>Ein neues Modell, das mit den Gewichten eines anderen Modells beginnt, mit dessen Netz, Rauschplan und Vorhersage und mit den Trainingseinstellungen und Klassen dieses Formulars: ein Modell auf anderen Daten nachtrainieren oder aus einem unkonditionierten Modell ein klassenkonditioniertes machen</translation>
     </message>
@@ -2678,7 +2683,7 @@ Distanz %2</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -2827,6 +2832,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>A model is being opened; Start when it is there.</source>
+        <translation>Ein Modell wird geöffnet; Start, sobald es da ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Choose a data set first.</source>
         <translation>Wählen Sie zuerst einen Datensatz.</translation>
     </message>
@@ -2916,12 +2926,12 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-255"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Follow a training run: its checkpoint or its log</source>
         <translation>Trainingslauf folgen: sein Prüfpunkt oder sein Protokoll</translation>
     </message>
@@ -2941,7 +2951,7 @@ Distanz %2</translation>
         <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt, und sein Protokoll (--log, derselbe Name mit der Endung .csv) führt das Verlustdiagramm bis zum aktuellen Schritt des Laufs fort</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+101"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>&amp;Sample-Raster als PNG…</translation>
     </message>
@@ -3661,12 +3671,12 @@ Distanz %2</translation>
         <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
     </message>
@@ -4357,12 +4367,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+249"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-248"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -4398,12 +4408,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+292"/>
+        <location line="+305"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-304"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -4454,22 +4464,22 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+176"/>
+        <location line="+189"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-187"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Drawing samples at step %1…</source>
         <translation>Samples bei Schritt %1 werden gezogen…</translation>
     </message>

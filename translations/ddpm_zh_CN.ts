@@ -448,12 +448,7 @@ distance %2</source>
         <translation>%1×%2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1: %2 images, %3, %4</source>
-        <translation>%1：%2 张图像，%3，%4</translation>
-    </message>
-    <message>
-        <location line="+123"/>
+        <location line="+139"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -478,7 +473,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-368"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -518,7 +513,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+135"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -528,7 +523,17 @@ distance %2</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+1"/>
+        <source>%1: one image, %2, %3</source>
+        <translation>%1：1 张图像，%2，%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %L2 images, %3, %4</source>
+        <translation>%1：%L2 张图像，%3，%4</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>t=%1</source>
         <translation>t=%1</translation>
     </message>
@@ -2516,7 +2521,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+346"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+347"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2546,8 +2551,8 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location filename="../app/studio/menus.cpp" line="+295"/>
+        <location line="-249"/>
+        <location filename="../app/studio/menus.cpp" line="+305"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2557,7 +2562,7 @@ distance %2</source>
         <translation>%1 已载入：本次训练继续使用开始时的数据集；下次开始时将在新数据集上训练。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2583,17 +2588,17 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-163"/>
+        <location filename="../app/studio/menus.cpp" line="-169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>&amp;New model</source>
         <translation>新建模型(&amp;N)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -2603,19 +2608,19 @@ distance %2</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+17"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <location line="+65"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-89"/>
         <source>New model from &amp;weights…</source>
         <translation>从权重新建模型(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>A new model that starts from another model&apos;s weights, with its network, schedule and prediction, and the training settings and classes of this form: fine-tune a model on other data, or make a class-conditional model from an unconditional one</source>
         <translation>从另一个模型的权重开始的新模型，沿用其网络、噪声调度和预测方式，并使用此表单的训练设置和类别：在其他数据上微调模型，或由无条件模型得到类别条件模型</translation>
     </message>
@@ -2676,7 +2681,7 @@ distance %2</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -2824,6 +2829,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>A model is being opened; Start when it is there.</source>
+        <translation>正在打开模型；打开后再开始训练。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Choose a data set first.</source>
         <translation>请先选择数据集。</translation>
     </message>
@@ -2913,12 +2923,12 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-255"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Follow a training run: its checkpoint or its log</source>
         <translation>跟踪训练运行：选择其检查点或日志</translation>
     </message>
@@ -2938,7 +2948,7 @@ distance %2</source>
         <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它；其日志（--log，同名且以 .csv 结尾）让损失图表跟上该运行当前的步数</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+101"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>样本网格导出为 PNG(&amp;S)…</translation>
     </message>
@@ -3657,12 +3667,12 @@ distance %2</source>
         <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>步数（DDIM）、水平数（朗之万）</translation>
     </message>
@@ -4352,12 +4362,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+249"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-248"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -4393,12 +4403,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+292"/>
+        <location line="+305"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-304"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -4449,22 +4459,22 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+176"/>
+        <location line="+189"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-187"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Drawing samples at step %1…</source>
         <translation>正在生成第 %1 步的样本…</translation>
     </message>

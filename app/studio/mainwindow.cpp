@@ -192,6 +192,7 @@ void MainWindow::wireTraining()
                                          m_trainingView->setFormConfig(snap->config);
                                  });
     });
+    connect(m_training, &TrainingController::openingChanged, m_trainingView, &TrainingView::setOpening);
     connect(m_training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
         m_trainingView->setState(s);
         updateTitle();
@@ -409,6 +410,10 @@ void MainWindow::loadData(const QString& spec)
 
 void MainWindow::startTraining()
 {
+    if (m_training->isOpening()) { // the form, the file and the data check would be the previous model's
+        statusBar()->showMessage(tr("A model is being opened; Start when it is there."), 5000);
+        return;
+    }
     if (!m_data) {
         showError(tr("Choose a data set first."));
         return;

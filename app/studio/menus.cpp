@@ -74,8 +74,12 @@ void MainWindow::addNewModelActions(QMenu* file)
         const QString path = Dialogs::openPath(this, tr("Start a new model from another model's weights"),
                                                QStringLiteral("models"), QFileInfo(m_document->path()).absolutePath(),
                                                tr("DDPM checkpoints (*.ckpt);;All files (*)"));
-        if (!path.isEmpty())
-            m_document->keepWorkThen([this, path] { newModel(path); });
+        if (path.isEmpty())
+            return;
+        // The file first, as Open does: a file that is no model does not cost the work on hand.
+        if (auto opened = openModelFile(path.toStdString()); !opened)
+            return showError(ddpm::errorText(opened));
+        m_document->keepWorkThen([this, path] { newModel(path); });
     });
     fromAct->setStatusTip(tr("A new model that starts from another model's weights, with its network, schedule and "
                              "prediction, and the training settings and classes of this form: fine-tune a model on "
@@ -156,8 +160,14 @@ void MainWindow::followRun(const QString& path)
         checkpoint = Dialogs::openPath(this, tr("The checkpoint the run of %1 writes").arg(QFileInfo(path).fileName()),
                                        QStringLiteral("models"), QFileInfo(path).absolutePath(),
                                        tr("DDPM checkpoints (*.ckpt);;All files (*)"));
-    if (!checkpoint.isEmpty())
-        m_document->keepWorkThen([this, checkpoint, log] { m_follower->follow(checkpoint, log); });
+    if (checkpoint.isEmpty())
+        return;
+    // A checkpoint already there is checked before the work on hand is put aside (one still to come is
+    // waited for).
+    if (QFileInfo::exists(checkpoint))
+        if (auto opened = openModelFile(checkpoint.toStdString()); !opened)
+            return showError(ddpm::errorText(opened));
+    m_document->keepWorkThen([this, checkpoint, log] { m_follower->follow(checkpoint, log); });
 }
 
 // A checkpoint, a run's log or a data set dragged from a file manager onto the window.

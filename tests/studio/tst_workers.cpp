@@ -538,6 +538,10 @@ void TestWorkers::formChangesReachTrainer()
     w->trainingView()->setTotalSteps(2);
     QSignalSpy finished(w->training(), &TrainingController::finished);
     w->startTraining();
+    // The run uses them from its first step: nothing is waiting any more.
+    QCOMPARE(w->training()->state(), TrainingController::State::Running);
+    QVERIFY2(w->trainingView()->pendingLabel()->text().isEmpty(),
+             qPrintable(w->trainingView()->pendingLabel()->text()));
     QVERIFY(finished.wait(60000));
     const auto& t = w->training()->snapshot()->config.train;
     QCOMPARE(t.batch, 4);
@@ -734,8 +738,21 @@ void TestWorkers::openedCheckpointShowsItsFigures()
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     QSignalSpy ready(w->training(), &TrainingController::modelReady);
+    QVERIFY(w->trainingView()->startButton()->isEnabled());
+    const QString before = w->windowTitle();
     w->openCheckpoint(path);
+    // While the checkpoint is on its way, Start waits for it: the window's form, file and data check are
+    // still the previous model's (Start on the demo model would name it as the file trained a copy of).
+    QVERIFY(w->training()->isOpening());
+    QVERIFY(!w->trainingView()->startButton()->isEnabled());
+    w->startTraining();
+    QCOMPARE(w->training()->state(), TrainingController::State::Idle);
+    QCOMPARE(w->windowTitle(), before);
     QVERIFY(ready.wait(30000));
+    QTRY_VERIFY(!w->training()->isOpening());
+    QVERIFY(w->trainingView()->startButton()->isEnabled());
+    QCOMPARE(w->training()->step(), 3); // nothing trained on either model
+    QVERIFY(!w->training()->isDirty());
     const QString stats = w->trainingView()->statisticsLabel()->text();
     QVERIFY2(stats.contains(QStringLiteral("<b>3</b>")), qPrintable(stats));
     QVERIFY2(stats.contains(QString::number(lastLoss, 'f', 4)), qPrintable(stats));

@@ -325,10 +325,13 @@ void DataView::setDataset(DatasetPtr data, const QString& spec)
         m_thumbs->clear();
         return;
     }
-    m_status->setText(tr("%1: %2 images, %3, %4")
-                          .arg(DataLoader::displayName(spec))
-                          .arg(m_data->size())
-                          .arg(sizeCaption(), m_data->channels() == 1 ? tr("grey") : tr("colour")) +
+    const QString colours = m_data->channels() == 1 ? tr("grey") : tr("colour");
+    m_status->setText((m_data->size() == 1
+                           ? tr("%1: one image, %2, %3").arg(DataLoader::displayName(spec), sizeCaption(), colours)
+                           : tr("%1: %L2 images, %3, %4")
+                                 .arg(DataLoader::displayName(spec))
+                                 .arg(m_data->size())
+                                 .arg(sizeCaption(), colours)) +
                       (m_data->note.empty() ? QString() : QStringLiteral("; ") + QString::fromStdString(m_data->note)));
     const int n = static_cast<int>(std::min<int64_t>(m_data->size(), 60));
     auto images = m_data->images.narrow(0, 0, n).to(torch::kFloat32) * (2.0 / 255.0) - 1.0;

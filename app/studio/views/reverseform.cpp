@@ -181,11 +181,12 @@ void ReverseView::updateControls()
     const bool ddim = kind == QLatin1String("ddim");
     const bool langevin = kind.startsWith(QLatin1String("langevin"));
     const bool running = m_runs.live().running;
-    m_steps->setEnabled((ddim || langevin) && !running);
-    m_eta->setEnabled(ddim && !running);
-    m_corrector->setEnabled(!langevin && !running);
-    m_langevinSteps->setEnabled((langevin || m_corrector->isChecked()) && !running);
-    m_snr->setEnabled(!langevin && m_corrector->isChecked() && !running);
+    // Editable while a run goes on, as the method and the seed are: Sample starts a run with them.
+    m_steps->setEnabled(ddim || langevin);
+    m_eta->setEnabled(ddim);
+    m_corrector->setEnabled(!langevin);
+    m_langevinSteps->setEnabled(langevin || m_corrector->isChecked());
+    m_snr->setEnabled(!langevin && m_corrector->isChecked());
     m_run->setEnabled(m_hasModel);
     // While a run goes on, Sample with other settings replaces it; with the same settings the run goes on
     // (the window says so), so the button does not promise a restart.

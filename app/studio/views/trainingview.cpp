@@ -353,10 +353,20 @@ void TrainingView::setPreviewInterval(int steps)
     m_previewEvery->setValue(steps);
 }
 
+void TrainingView::setOpening(bool opening)
+{
+    m_opening = opening;
+    m_start->setEnabled(m_state == TrainingController::State::Idle && !m_opening);
+}
+
 void TrainingView::setState(TrainingController::State state)
 {
     using S = TrainingController::State;
     if (state == S::Running && m_state != S::Running && m_state != S::Paused) {
+        // A Start takes the form as it is (its fields are locked while it runs).
+        m_applied = formOptions();
+        if (const auto d = parseDevice(device().toStdString()))
+            m_appliedDevice = d.value();
         m_clock.start();
         m_elapsedBefore = 0;
         m_startStep = m_lastStep;
@@ -371,7 +381,7 @@ void TrainingView::setState(TrainingController::State state)
     }
     m_state = state;
     const bool busy = state == S::Running || state == S::Paused;
-    m_start->setEnabled(state == S::Idle);
+    m_start->setEnabled(state == S::Idle && !m_opening);
     m_pause->setEnabled(busy);
     m_pause->setText(state == S::Paused ? tr("Resume") : tr("Pause"));
     m_stop->setEnabled(busy);
@@ -379,6 +389,7 @@ void TrainingView::setState(TrainingController::State state)
                                                       m_schedule, m_seed, m_device, m_precision})
         w->setEnabled(!busy);
     updateClock();
+    updatePending();
 }
 
 void TrainingView::showModel(const SnapshotPtr& snapshot, bool trainedWeights)
@@ -387,6 +398,8 @@ void TrainingView::showModel(const SnapshotPtr& snapshot, bool trainedWeights)
     m_history.clear();
     m_heat->clear();
     m_model = snapshot;
+    m_applied.reset();
+    m_appliedDevice.reset();
     // The samples of the model before do not show this one: a trained model's own come when the window
     // asks for them, a new one's while it trains.
     m_previewImage = QImage();
@@ -437,7 +450,7 @@ void TrainingView::updatePending()
     }
     QStringList changed;
     const auto now = formOptions();
-    const auto model = TrainFormOptions::from(m_model->config.train);
+    const auto model = m_applied ? *m_applied : TrainFormOptions::from(m_model->config.train);
     if (now.batch != model.batch)
         changed << tr("batch size");
     if (now.lr != model.lr)
@@ -454,7 +467,7 @@ void TrainingView::updatePending()
     const auto device = parseDevice(this->device().toStdString());
     if (!device)
         lines << tr("The next Start cannot use this device: %1.").arg(ddpm::errorText(device));
-    else if (device.value() != m_model->device)
+    else if (device.value() != m_appliedDevice.value_or(m_model->device))
         lines << tr("The model moves to %1 at the next Start.")
                      .arg(QString::fromStdString(deviceDescription(device.value())));
     m_pending->setText(lines.join(QLatin1Char('\n')));

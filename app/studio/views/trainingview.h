@@ -10,6 +10,8 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <optional>
+
 #include <cmath>
 
 class QGroupBox;
@@ -50,6 +52,8 @@ public:
     void setPreviewInterval(int steps);
 
     void setState(TrainingController::State state);
+    // A model is on its way: Start waits for it (the form and the data check belong to it).
+    void setOpening(bool opening);
     // A model arrived (new or opened): the form, charts and statistics show it.
     // trainedWeights: the model's weights are trained though its step is 0 (New model from weights…), so
     // its samples are drawn now rather than once it trains.
@@ -112,11 +116,15 @@ private:
     QLabel* m_stats;
     QLabel* m_pending;
     SnapshotPtr m_model; // what the form is compared with
+    // What the last Start on this model applied (the trainer keeps it), compared with in its stead.
+    std::optional<TrainFormOptions> m_applied;
+    std::optional<torch::Device> m_appliedDevice;
     BinHeatMap* m_heat;
     ImageView* m_preview;
     QLabel* m_previewCaption;
     QImage m_previewImage;
     TrainingController::State m_state = TrainingController::State::Empty;
+    bool m_opening = false;
     QElapsedTimer m_clock;
     qint64 m_elapsedBefore = 0;
     qint64 m_startStep = 0;

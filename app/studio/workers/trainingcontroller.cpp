@@ -97,6 +97,31 @@ void TrainingController::post(std::function<void(TrainingWorker&)> task)
     m_background.post([w, task = std::move(task)] { task(*w); });
 }
 
+void TrainingController::postOpening(std::function<void(TrainingWorker&)> task)
+{
+    if (m_opening++ == 0)
+        Q_EMIT openingChanged(true);
+    post([this, task = std::move(task)](TrainingWorker& w) {
+        // When the task is through, thrown or not: queued behind the model's own signals, sent by then.
+        struct Through {
+            TrainingController* c;
+            ~Through()
+            {
+                QMetaObject::invokeMethod(
+                    c,
+                    [c = c] {
+                        if (c->m_openedEarly > 0) // counted off when its model arrived
+                            --c->m_openedEarly;
+                        else if (--c->m_opening == 0)
+                            Q_EMIT c->openingChanged(false);
+                    },
+                    Qt::QueuedConnection);
+            }
+        } through{this};
+        task(w);
+    });
+}
+
 void TrainingController::setState(State s)
 {
     if (m_state == s)
@@ -110,7 +135,7 @@ void TrainingController::newModel(const ModelConfig& config, const QString& devi
     if (runOn())
         return;
     m_device = device;
-    post([config, device, startFrom](TrainingWorker& w) { w.newModel(config, device, startFrom); });
+    postOpening([config, device, startFrom](TrainingWorker& w) { w.newModel(config, device, startFrom); });
 }
 
 void TrainingController::openCheckpoint(const QString& path, const QString& device)
@@ -118,7 +143,7 @@ void TrainingController::openCheckpoint(const QString& path, const QString& devi
     if (runOn())
         return;
     m_device = device;
-    post([path, device](TrainingWorker& w) { w.open(path, device); });
+    postOpening([path, device](TrainingWorker& w) { w.open(path, device); });
 }
 
 void TrainingController::setDataset(std::shared_ptr<const Dataset> data)
@@ -224,6 +249,12 @@ TrainingProgress TrainingController::takeProgress()
 
 void TrainingController::onModelInstalled(SnapshotPtr snapshot, const QString& source)
 {
+    // Only opens and new models install one. It is there: a Start made on modelReady trains it.
+    if (m_opening > 0) {
+        ++m_openedEarly;
+        if (--m_opening == 0)
+            Q_EMIT openingChanged(false);
+    }
     m_hasModel = true;
     m_savedStep = -1;
     m_step = snapshot->step;

@@ -80,6 +80,8 @@ public:
     State state() const { return m_state; }
     bool runOn() const { return m_state == State::Running || m_state == State::Paused; } // a Start not yet ended
     bool hasModel() const { return m_hasModel; }
+    // A new model or a checkpoint is on its way to the worker (modelReady or failed will say how it went).
+    bool isOpening() const { return m_opening > 0; }
     bool isDirty() const { return m_dirty; } // trained since the last save or load
     qint64 step() const { return m_step; }
     SnapshotPtr snapshot() const { return m_snapshot; }
@@ -123,6 +125,7 @@ public:
     TrainingProgress takeProgress();
 
 Q_SIGNALS:
+    void openingChanged(bool opening);
     void stateChanged(TrainingController::State state);
     void modelReady(SnapshotPtr snapshot, const QString& sourcePath);
     void snapshotReady(SnapshotPtr snapshot);
@@ -137,6 +140,8 @@ Q_SIGNALS:
 private:
     void post(std::function<void(TrainingWorker&)> task);
     void setState(State s);
+    // Posts a task that installs a model, counted in m_opening until it is through.
+    void postOpening(std::function<void(TrainingWorker&)> task);
     void onModelInstalled(SnapshotPtr snapshot, const QString& source);
     void onRunStarted(quint64 request);
     void onRunPaused(quint64 request, bool paused);
@@ -148,6 +153,8 @@ private:
     std::shared_ptr<ProgressBuffer> m_progress;
     State m_state = State::Empty;
     bool m_hasModel = false;
+    int m_opening = 0;     // opens and new models posted, not yet through the worker or installed
+    int m_openedEarly = 0; // of those, installed before the worker was through with them
     bool m_dirty = false;
     bool m_dirtyBeforeRun = false;
     qint64 m_savedStep = -1; // the step of this model's last save, -1 before any
