@@ -1,6 +1,7 @@
 #include "likelihood.h"
 
 #include "device.h"
+#include "imagenoise.h"
 
 #include <algorithm>
 #include <cmath>
@@ -126,13 +127,13 @@ Result<std::vector<BoundProfilePoint>> boundProfile(const Diffusion& diffusion, 
     try {
         const auto x = x0.to(diffusion.device(), torch::kFloat32);
         const int64_t batch = x.size(0), dims = x[0].numel();
-        auto generator = at::detail::createCPUGenerator(options.seed);
+        ImageNoise noise(options.seed, options.firstImage, batch); // drawn as variationalBound draws it
         std::vector<BoundProfilePoint> out;
         for (size_t k = 0; k < timesteps.size(); ++k) {
             if (cancel && cancel->load())
                 return fail(kCancelled);
             const int t = std::clamp(timesteps[k], 1, diffusion.steps());
-            const auto eps = torch::randn(x.sizes(), generator, torch::kFloat32).to(x.device());
+            const auto eps = noise.normal(x.sizes().slice(1)).to(x.device());
             const auto tIndex = torch::full({batch}, t - 1, torch::dtype(torch::kInt64).device(x.device()));
             const auto [terms, epsHat] = termsAndEps(diffusion, denoiser, x, tIndex, eps, options);
             const auto bits = terms.cpu() / (static_cast<double>(dims) * std::log(2.0));
@@ -190,11 +191,11 @@ Result<BoundResult> variationalBound(const Diffusion& diffusion, const Denoiser&
         r.dims = x[0].numel();
         r.prior = priorTerm(diffusion, x).cpu();
         r.terms = torch::empty({batch, T}, torch::kFloat64);
-        auto generator = at::detail::createCPUGenerator(options.seed);
+        ImageNoise noise(options.seed, options.firstImage, batch);
         for (int t = 1; t <= T; ++t) {
             if (cancel && cancel->load())
                 return fail(kCancelled);
-            const auto eps = torch::randn(x.sizes(), generator, torch::kFloat32).to(x.device());
+            const auto eps = noise.normal(x.sizes().slice(1)).to(x.device());
             const auto tIndex = torch::full({batch}, t - 1, torch::dtype(torch::kInt64).device(x.device()));
             r.terms.select(1, t - 1).copy_(boundTerms(diffusion, denoiser, x, tIndex, eps, options).cpu());
             if (progress)
@@ -219,16 +220,16 @@ torch::Tensor boundEstimate(const Diffusion& diffusion, const Denoiser& denoiser
     const int exact = std::min(T, kExactBoundTerms);
     const auto x = x0.to(diffusion.device(), torch::kFloat32);
     const int64_t batch = x.size(0);
-    auto generator = at::detail::createCPUGenerator(options.seed ^ 0x9e3779b97f4a7c15ULL);
+    ImageNoise noise(options.seed ^ 0x9e3779b97f4a7c15ULL, options.firstImage, batch); // not the full bound's
     const auto term = [&](const torch::Tensor& tIndex) {
-        const auto eps = torch::randn(x.sizes(), generator, torch::kFloat32).to(x.device());
+        const auto eps = noise.normal(x.sizes().slice(1)).to(x.device());
         return boundTerms(diffusion, denoiser, x, tIndex, eps, options).cpu();
     };
     auto total = priorTerm(diffusion, x).cpu();
     for (int t = 1; t <= exact; ++t)
         total += term(torch::full({batch}, t - 1, torch::dtype(torch::kInt64).device(x.device())));
     if (T > exact) {
-        const auto tIndex = torch::randint(exact, T, {batch}, generator, torch::kInt64).to(x.device());
+        const auto tIndex = noise.randint(exact, T).to(x.device());
         total += static_cast<double>(T - exact) * term(tIndex);
     }
     return total;

@@ -29,6 +29,7 @@ struct BoundOptions {
     VarianceKind variance = VarianceKind::BetaTilde; // σ_t² of p_θ(x_{t−1} | x_t): β_t or β̃_t
     bool clipX0 = true;                              // x̂0 clipped to [−1, 1] in μ_θ, as the samplers do
     uint64_t seed = 0;                               // the noise that draws each x_t
+    int64_t firstImage = 0; // x0[0]'s index in the whole run: image i's noise depends on (seed, i) alone
 };
 
 // σ_t² of p_θ(x_{t−1} | x_t) in the bound (t = 1 … T, T ≥ 2). β̃_1 is 0, so the decoder at t = 1 takes β̃_2

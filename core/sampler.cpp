@@ -151,30 +151,12 @@ void ReverseProcess::init(int startT)
     m_timesteps = samplerTimesteps(m_options, startT);
 }
 
-namespace {
-// SplitMix64: well-spread generator seeds for neighbouring image indices.
-uint64_t mixSeed(uint64_t seed, uint64_t image)
-{
-    uint64_t z = seed + 0x9E3779B97F4A7C15ull * (image + 1);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-} // namespace
-
 torch::Tensor ReverseProcess::noiseLike(const torch::Tensor& like)
 {
     const int64_t n = like.size(0);
-    if (m_generators.size() != static_cast<size_t>(n)) {
-        m_generators.clear();
-        for (int64_t i = 0; i < n; ++i)
-            m_generators.push_back(at::detail::createCPUGenerator(mixSeed(
-                m_options.seed, static_cast<uint64_t>(m_options.firstImage + (m_options.sharedNoise ? 0 : i)))));
-    }
-    auto noise = torch::empty(like.sizes(), torch::kFloat32);
-    for (int64_t i = 0; i < n; ++i)
-        noise[i].normal_(0.0, 1.0, m_generators[static_cast<size_t>(i)]);
-    return noise.to(like.device());
+    if (!m_noise || m_noise->count() != n)
+        m_noise.emplace(m_options.seed, m_options.firstImage, n, m_options.sharedNoise);
+    return m_noise->normal(like.sizes().slice(1)).to(like.device());
 }
 
 int defaultSamplingBatch(torch::Device device)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "diffusion.h"
+#include "imagenoise.h"
 #include "options.h"
 #include "result.h"
 
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <optional>
 #include <vector>
 
 namespace ddpm {
@@ -108,7 +110,7 @@ private:
     const Diffusion& m_diffusion;
     Denoiser m_denoiser;
     SamplerOptions m_options;
-    std::vector<at::Generator> m_generators; // one per image
+    std::optional<ImageNoise> m_noise; // one generator per image
     torch::Tensor m_x;
     std::vector<int> m_timesteps;
     int m_next = 0;

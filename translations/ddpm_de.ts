@@ -523,12 +523,12 @@ Distanz %2</translation>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1: one image, %2, %3</source>
         <translation>%1: ein Bild, %2, %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: %L2 images, %3, %4</source>
         <translation>%1: %L2 Bilder, %3, %4</translation>
     </message>
@@ -978,7 +978,7 @@ Distanz %2</translation>
         <translation>Annealed Langevin nimmt zwischen 1 und %1 Rauschstufen</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+131"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>dieses Modell wurde ohne Klassen trainiert: „%1“ kann nicht angefordert werden</translation>
     </message>
@@ -1488,7 +1488,7 @@ Distanz %2</translation>
         <translation>„%1“ enthält nur die EMA-Gewichte (für das Sampling exportiert): Es gibt keine Rohgewichte, die verwendet werden könnten</translation>
     </message>
     <message>
-        <location filename="../core/likelihood.cpp" line="+13"/>
+        <location filename="../core/likelihood.cpp" line="+14"/>
         <source>the likelihood bound was cancelled</source>
         <translation>die Berechnung der Likelihood-Schranke wurde abgebrochen</translation>
     </message>
@@ -1575,7 +1575,7 @@ Distanz %2</translation>
         <translation>t muss zwischen 0 und %1 liegen</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-178"/>
+        <location filename="../core/sampler.cpp" line="-160"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
@@ -1860,12 +1860,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-204"/>
         <source>between the samples&apos; and the test images&apos; classifier features</source>
         <translation>zwischen den Klassifikatormerkmalen der Samples und denen der Testbilder</translation>
     </message>
@@ -2184,11 +2184,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>here with η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), from the noisiest level down (annealed, %1). At one small noise level alone the chain cannot cross between modes: it finds them, but not their weights. Predictor–corrector (%2) follows each DDPM or DDIM step with such steps, their size set by a signal-to-noise ratio r: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², then x ← x + ε s + √(2ε) z. Algorithm 2 itself is one such step per level.</source>
-        <translation>hier mit η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), vom am stärksten verrauschten Niveau abwärts (Annealed-Langevin-Dynamik, %1). Auf einem einzigen kleinen Rauschniveau allein kann die Kette nicht zwischen den Moden wechseln: Sie findet sie, aber nicht ihre Gewichte. Prädiktor-Korrektor (%2) lässt auf jeden DDPM- oder DDIM-Schritt solche Schritte folgen, deren Größe ein Signal-Rausch-Verhältnis r festlegt: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², dann x ← x + ε s + √(2ε) z. Algorithmus 2 selbst ist ein solcher Schritt pro Niveau.</translation>
+        <source>here with η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), from the noisiest level down (annealed, %1). At one small noise level alone the chain cannot cross between modes: it finds them, but not their weights. Predictor–corrector (%2) follows each DDPM or DDIM step with such steps, their size set by a signal-to-noise ratio r: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², which for images (‖z‖² = D, ‖s‖² = D / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) is 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; r² (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), the same for every image; then x ← x + ε s + √(2ε) z. Algorithm 2 itself is one such step per level.</source>
+        <translation>hier mit η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), vom am stärksten verrauschten Niveau abwärts (Annealed-Langevin-Dynamik, %1). Auf einem einzigen kleinen Rauschniveau allein kann die Kette nicht zwischen den Moden wechseln: Sie findet sie, aber nicht ihre Gewichte. Prädiktor-Korrektor (%2) lässt auf jeden DDPM- oder DDIM-Schritt solche Schritte folgen, deren Größe ein Signal-Rausch-Verhältnis r festlegt: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², für Bilder (‖z‖² = D, ‖s‖² = D / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) also 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; r² (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), für jedes Bild gleich; dann x ← x + ε s + √(2ε) z. Algorithmus 2 selbst ist ein solcher Schritt pro Niveau.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Song &amp; Ermon 2019</source>
         <translation>Song &amp; Ermon 2019</translation>
     </message>

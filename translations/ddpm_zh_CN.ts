@@ -523,12 +523,12 @@ distance %2</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1: one image, %2, %3</source>
         <translation>%1：1 张图像，%2，%3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: %L2 images, %3, %4</source>
         <translation>%1：%L2 张图像，%3，%4</translation>
     </message>
@@ -978,7 +978,7 @@ distance %2</source>
         <translation>退火 Langevin 的噪声级数须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+131"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>此模型训练时未使用类别：无法请求“%1”</translation>
     </message>
@@ -1488,7 +1488,7 @@ distance %2</source>
         <translation>“%1”只包含 EMA 权重（为采样而导出）：没有可用的原始权重</translation>
     </message>
     <message>
-        <location filename="../core/likelihood.cpp" line="+13"/>
+        <location filename="../core/likelihood.cpp" line="+14"/>
         <source>the likelihood bound was cancelled</source>
         <translation>似然下界的计算已取消</translation>
     </message>
@@ -1575,7 +1575,7 @@ distance %2</source>
         <translation>t 必须在 0 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-178"/>
+        <location filename="../core/sampler.cpp" line="-160"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
@@ -1859,12 +1859,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-204"/>
         <source>between the samples&apos; and the test images&apos; classifier features</source>
         <translation>样本与测试图像在分类器特征上的距离</translation>
     </message>
@@ -2183,11 +2183,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>here with η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), from the noisiest level down (annealed, %1). At one small noise level alone the chain cannot cross between modes: it finds them, but not their weights. Predictor–corrector (%2) follows each DDPM or DDIM step with such steps, their size set by a signal-to-noise ratio r: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², then x ← x + ε s + √(2ε) z. Algorithm 2 itself is one such step per level.</source>
-        <translation>此处 η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)，从噪声最大的水平开始逐级向下（退火，%1）。若只在单个较小的噪声水平上运行，链无法在模式之间穿越：它能找到各个模式，却找不到它们的权重。预测-校正（%2）在每个 DDPM 或 DDIM 步之后都接上这样的步，其步长由信噪比 r 决定：ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)²，然后 x ← x + ε s + √(2ε) z。算法 2 本身就相当于每个水平走一步这样的步。</translation>
+        <source>here with η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), from the noisiest level down (annealed, %1). At one small noise level alone the chain cannot cross between modes: it finds them, but not their weights. Predictor–corrector (%2) follows each DDPM or DDIM step with such steps, their size set by a signal-to-noise ratio r: ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)², which for images (‖z‖² = D, ‖s‖² = D / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)) is 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; r² (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;), the same for every image; then x ← x + ε s + √(2ε) z. Algorithm 2 itself is one such step per level.</source>
+        <translation>此处 η&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = %3 (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)，从噪声最大的水平开始逐级向下（退火，%1）。若只在单个较小的噪声水平上运行，链无法在模式之间穿越：它能找到各个模式，却找不到它们的权重。预测-校正（%2）在每个 DDPM 或 DDIM 步之后都接上这样的步，其步长由信噪比 r 决定：ε = 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (r ‖z‖ / ‖s‖)²，对图像而言（‖z‖² = D，‖s‖² = D / (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)）即 2 α&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; r² (1 − ᾱ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;)，对每张图像都相同；然后 x ← x + ε s + √(2ε) z。算法 2 本身就相当于每个水平走一步这样的步。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Song &amp; Ermon 2019</source>
         <translation>Song 与 Ermon，2019</translation>
     </message>

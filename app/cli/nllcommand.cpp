@@ -52,8 +52,9 @@ struct AllTerms {
     int64_t dims = 0;
 };
 
-// `offset` is the index of images[0] in the data set: a batch's noise follows from its first image's index
-// there, so a run over images 8000–9999 draws the noise a run over all 10,000 would have drawn for them.
+// `offset` is the index of images[0] in the data set: each image's noise follows from its index there, so
+// a run over images 8000–9999 draws the noise a run over all 10,000 would have drawn for them, whatever
+// the batch.
 Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, int64_t offset, int batch,
                          const BoundOptions& bo)
 {
@@ -64,7 +65,7 @@ Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, 
     for (int64_t first = 0; first < n; first += batch) {
         const auto x0 = images.narrow(0, first, std::min<int64_t>(batch, n - first)).to(torch::kFloat32) / 127.5 - 1.0;
         BoundOptions o = bo;
-        o.seed = bo.seed + static_cast<uint64_t>(offset + first); // each batch its own noise, the same on every run
+        o.firstImage = offset + first;
         auto r = variationalBound(
             sampling.diffusion, sampling.denoiser, x0, o,
             [&](int t, int total) {

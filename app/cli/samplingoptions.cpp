@@ -29,7 +29,8 @@ void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
             "C");
     addNumber(c, "--corrector-steps", o.langevinSteps, 1, 1000,
               "Langevin steps per level (the corrector's, or the langevin samplers')", "K");
-    addNumber(c, "--snr", o.snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r (step 2 α_t (r‖z‖/‖s‖)²)", "R");
+    addNumber(c, "--snr", o.snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r (step ε = 2 α_t r² (1 − ᾱ_t))",
+              "R");
     addNumber(c, "--langevin-step", o.langevinStep, 1e-6, 10.0, "langevin samplers: c in η_t = c (1 − ᾱ_t)", "C");
 }
 

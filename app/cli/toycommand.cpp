@@ -61,7 +61,7 @@ Result<SamplerOptions> samplerFor(const ToyArgs& a)
             DDPM_MSG("Engine", "unknown sampler '%1' (expected ancestral, pc, ddim, langevin or langevin-fixed)"),
             a.sampler);
     }
-    // Levels: every t for the ancestral sampler; 100 for DDIM and annealed Langevin; langevin-fixed
+    // Levels: every t for the ancestral sampler; 50 for DDIM, 100 for annealed Langevin; langevin-fixed
     // visits its one level as often as annealed Langevin visits all of them.
     o.ddimSteps = a.levels > 0 ? a.levels : (o.kind == SamplerKind::Ddim ? 50 : 100);
     return o;

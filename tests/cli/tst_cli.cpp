@@ -59,6 +59,7 @@ private Q_SLOTS:
     void selfcheckAndExportSucceed();
     void classifierAndQualitySucceed();
     void nllOfTheDemoModel();
+    void nllPiecesMakeTheWhole();
     void toyTrainsSamplesAndRefuses();
 
 private:
@@ -1244,6 +1245,43 @@ void TestCli::nllOfTheDemoModel()
     QCOMPARE(lines.size(), 1 + 1 + 1000); // header, L_T, L_999 … L_0
     QCOMPARE(lines.first(), QByteArray("term,t,bits_per_dim,standard_error"));
     QVERIFY(lines.last().startsWith("L_0,1,"));
+}
+
+// A test set measured in pieces (--skip) gives what one run gives: each image's noise follows from its
+// index in the set, not from its place in a batch. Images 1 and 2 in one batch against each on its own: the
+// mean is theirs and the standard error their sample standard deviation over √2, |a − b| / 2.
+void TestCli::nllPiecesMakeTheWhole()
+{
+    const QString ckpt = m_dir.filePath(QStringLiteral("nll-pieces.ckpt"));
+    auto r = run({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
+                  QStringLiteral("2"), QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--data"),
+                  QStringLiteral("synthetic:8"), QStringLiteral("--out"), ckpt, QStringLiteral("--device"),
+                  QStringLiteral("cpu")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const auto nll = [&](int skip, int count) {
+        auto n =
+            run({QStringLiteral("nll"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--data"),
+                 QStringLiteral("synthetic:8"), QStringLiteral("--skip"), QString::number(skip),
+                 QStringLiteral("--count"), QString::number(count), QStringLiteral("--seed"), QStringLiteral("7")});
+        return n.code == 0 ? QJsonDocument::fromJson(n.out).object() : QJsonObject();
+    };
+    const QJsonObject both = nll(1, 2);
+    QVERIFY(!both.isEmpty());
+    double each[2];
+    for (int k = 0; k < 2; ++k) {
+        const QJsonObject one = nll(1 + k, 1);
+        QCOMPARE(one.value(QStringLiteral("first_image")).toInt(), 1 + k);
+        QVERIFY(one.value(QStringLiteral("standard_error")).isNull()); // one image: no spread to measure
+        each[k] = one.value(QStringLiteral("bits_per_dim")).toDouble();
+    }
+    const double bits = both.value(QStringLiteral("bits_per_dim")).toDouble();
+    const double se = both.value(QStringLiteral("standard_error")).toDouble();
+    const double mean = (each[0] + each[1]) / 2, spread = std::abs(each[0] - each[1]) / 2;
+    QVERIFY2(std::abs(bits - mean) < 1e-6 * mean,
+             qPrintable(QStringLiteral("together %1, apart %2 and %3").arg(bits).arg(each[0]).arg(each[1])));
+    QVERIFY2(std::abs(se - spread) < 1e-5 * spread,
+             qPrintable(QStringLiteral("standard error %1, from the two %2").arg(se).arg(spread)));
+    QVERIFY(spread > 1e-6); // the images differ: the checks above are not 0 = 0
 }
 
 // `ddpm toy`: the exact score's ancestral samples are the ring's (each mode an eighth, CSV written); a

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void klTermsMatchTheirExpectation();
     void boundIsAboveTheDataEntropy();
     void estimateAgreesWithTheSum();
+    void noiseFollowsTheImageNotTheBatch();
     void decoderVarianceAtTheFirstStep();
     void profileIsTheBoundTermByTerm();
 };
@@ -207,6 +208,39 @@ void TestLikelihood::boundIsAboveTheDataEntropy()
     QVERIFY2(bound > h - 3 * se,
              qPrintable(QStringLiteral("bound %1, entropy %2, standard error %3").arg(bound).arg(h).arg(se)));
     QVERIFY2(bound < h + 1.0, qPrintable(QStringLiteral("bound %1, entropy %2").arg(bound).arg(h)));
+}
+
+// Each image's x_t noise (and the estimate's t) depends on the seed and its index in the run alone: images
+// 2–5 measured on their own (firstImage 2, as `ddpm nll --skip 2` does) give the terms they have in a run
+// over all six, so a test set split over runs gives the bound of the whole.
+void TestLikelihood::noiseFollowsTheImageNotTheBatch()
+{
+    const auto d = linearDiffusion();
+    const auto denoiser = gaussianOracle(d, kMean, kStd);
+    const auto x0 = discretisedGaussianImages(6, 2, 11);
+    BoundOptions o;
+    o.seed = 5;
+    BoundOptions later = o;
+    later.firstImage = 2;
+    const auto whole = variationalBound(d, denoiser, x0, o);
+    const auto head = variationalBound(d, denoiser, x0.narrow(0, 0, 2), o);
+    const auto tail = variationalBound(d, denoiser, x0.narrow(0, 2, 4), later);
+    QVERIFY(whole && head && tail);
+    const auto pieces = torch::cat({head->terms, tail->terms});
+    QVERIFY2(torch::allclose(whole->terms, pieces, 1e-6, 1e-9),
+             qPrintable(QString::number((whole->terms - pieces).abs().max().item<double>())));
+    const auto estimate = boundEstimate(d, denoiser, x0, o);
+    const auto estimatePieces = torch::cat(
+        {boundEstimate(d, denoiser, x0.narrow(0, 0, 2), o), boundEstimate(d, denoiser, x0.narrow(0, 2, 4), later)});
+    QVERIFY(torch::allclose(estimate, estimatePieces, 1e-6, 1e-9));
+    // Not the same noise for every image, nor for another seed.
+    const auto shifted = variationalBound(d, denoiser, x0.narrow(0, 2, 4), o); // named as images 0–3
+    QVERIFY(shifted);
+    QVERIFY(!torch::allclose(shifted->terms, tail->terms, 1e-3, 1e-6));
+    BoundOptions other = o;
+    other.seed = 6;
+    const auto reseeded = variationalBound(d, denoiser, x0, other);
+    QVERIFY(reseeded && !torch::allclose(reseeded->terms, whole->terms, 1e-3, 1e-6));
 }
 
 void TestLikelihood::estimateAgreesWithTheSum()

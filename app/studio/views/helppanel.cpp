@@ -368,8 +368,9 @@ QString HelpPanel::langevinHtml() const
                          "down (annealed, %1). At one small noise level alone the chain cannot cross between "
                          "modes: it finds them, but not their weights. Predictor–corrector (%2) follows each "
                          "DDPM or DDIM step with such steps, their size set by a signal-to-noise ratio r: "
-                         "ε = 2 α<sub><i>t</i></sub> (r ‖z‖ / ‖s‖)², then x ← x + ε s + √(2ε) z. Algorithm 2 itself "
-                         "is one such step per level.")
+                         "ε = 2 α<sub><i>t</i></sub> (r ‖z‖ / ‖s‖)², which for images (‖z‖² = D, ‖s‖² = D / (1 − "
+                         "ᾱ<sub><i>t</i></sub>)) is 2 α<sub><i>t</i></sub> r² (1 − ᾱ<sub><i>t</i></sub>), the same for "
+                         "every image; then x ← x + ε s + √(2ε) z. Algorithm 2 itself is one such step per level.")
                           .arg(link(QStringLiteral("https://arxiv.org/abs/1907.05600"), tr("Song & Ermon 2019")),
                                link(QStringLiteral("https://arxiv.org/abs/2011.13456"), tr("Song et al. 2021")),
                                QString::number(ddpm::SamplerOptions{}.langevinStep)));
