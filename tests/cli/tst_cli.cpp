@@ -632,6 +632,12 @@ void TestCli::samplerOptionsReachImagesAndSidecars()
     QCOMPARE(a.value(QStringLiteral("eta")).toDouble(), 0.0);
     QCOMPARE(a.value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
     QCOMPARE(a.value(QStringLiteral("clip_x0")).toBool(), true);
+    QCOMPARE(a.value(QStringLiteral("steps")).toInt(), 5); // DDIM's steps
+    QCOMPARE(a.value(QStringLiteral("training_step")).toInt(), 2);
+    QFile weights(ckpt);
+    QVERIFY(weights.open(QIODevice::ReadOnly));
+    QCOMPARE(a.value(QStringLiteral("checkpoint_sha256")).toString(),
+             QString::fromLatin1(QCryptographicHash::hash(weights.readAll(), QCryptographicHash::Sha256).toHex()));
     QVERIFY(sample(ddim(QStringLiteral("0"), QStringLiteral("3")), &b) == base); // the same options, the same image
     QVERIFY(sample(ddim(QStringLiteral("1"), QStringLiteral("3")), &b) != base);
     QCOMPARE(b.value(QStringLiteral("eta")).toDouble(), 1.0);
@@ -642,6 +648,7 @@ void TestCli::samplerOptionsReachImagesAndSidecars()
     const QImage ancestral = sample(ddpm, &d);
     QVERIFY(sample(ddpm + QStringList{QStringLiteral("--variance"), QStringLiteral("beta")}, &e) != ancestral);
     QCOMPARE(d.value(QStringLiteral("variance")).toString(), QStringLiteral("beta-tilde"));
+    QCOMPARE(d.value(QStringLiteral("steps")).toInt(), 1000); // every one of the tiny model's T
     QCOMPARE(e.value(QStringLiteral("variance")).toString(), QStringLiteral("beta"));
     QVERIFY(sample(ddpm + QStringList{QStringLiteral("--no-clip")}, &f) != ancestral);
     QCOMPARE(f.value(QStringLiteral("clip_x0")).toBool(), false);
@@ -817,6 +824,14 @@ void TestCli::optionsCheckedBeforeWork()
                        QStringLiteral("1"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("never.ckpt"))});
     QVERIFY2(behind.code == 2 && behind.err.contains("already at step 2"), behind.err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.ckpt"))));
+    // Without --steps a resumed run goes as far as the checkpoint's own total (2, where it stands): nothing
+    // is trained (not the default 10,000 steps) and the copy is saved as it is, exit 0.
+    const QString again = m_dir.filePath(QStringLiteral("checked-again.ckpt"));
+    auto asIs = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--out"), again,
+                     QStringLiteral("--device"), QStringLiteral("cpu")},
+                    60000);
+    QVERIFY2(asIs.code == 0, asIs.err.constData());
+    QCOMPARE(info(again).value(QStringLiteral("step")).toInt(), 2);
     // info takes the checkpoint as every other command does, too.
     QCOMPARE(QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--checkpoint"), ckpt}).out)
                  .object()
