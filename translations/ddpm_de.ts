@@ -3863,7 +3863,7 @@ Distanz %2</translation>
     <message>
         <location line="-5"/>
         <source>βₜ (log scale)</source>
-        <translation>βₜ (logarithmische Skala)</translation>
+        <translation>βₜ (log. Skala)</translation>
     </message>
     <message>
         <location line="+3"/>

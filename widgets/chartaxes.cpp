@@ -2,6 +2,7 @@
 
 #include <QAbstractSeries>
 #include <QChart>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QValueAxis>
 
@@ -9,6 +10,12 @@
 #include <cmath>
 
 namespace ChartAxes {
+
+void localize(QChart* chart)
+{
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
+}
 
 void padY(Ranges& r, bool logY, double logFactor, double linearFraction, bool floorAtZero)
 {

@@ -13,6 +13,10 @@ class QValueAxis;
 
 namespace ChartAxes {
 
+// Axis and series numbers in the user's language (0,5 in German), as the rest of the window writes them.
+// A label format must then name its precision ("%.6g", not "%g"): Qt Charts shows no label otherwise.
+void localize(QChart* chart);
+
 // What a chart's axes show, in data coordinates.
 struct Ranges {
     double xMin;

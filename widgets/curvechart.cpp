@@ -15,11 +15,12 @@ CurveChart::CurveChart(QWidget* parent)
     : QChartView(new QChart, parent)
 {
     QChart* chart = this->chart();
+    ChartAxes::localize(chart);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignTop);
 
     m_xAxis = new QValueAxis;
-    m_xAxis->setLabelFormat(QStringLiteral("%g"));
+    m_xAxis->setLabelFormat(QStringLiteral("%.6g"));
     chart->addAxis(m_xAxis, Qt::AlignBottom);
     ChartAxes::keepTicksOnZoom(m_xAxis); // the defaults updateRanges() uses
 
@@ -44,7 +45,8 @@ void CurveChart::createYAxis()
     const ChartAxes::Ranges r = dataRanges(m_logY);
     QList<QAbstractSeries*> series(m_series.cbegin(), m_series.cend());
     series.append(m_markerSeries);
-    m_yAxis = ChartAxes::replaceYAxis(chart(), m_yAxis, m_logY, r.yMin, r.yMax, m_yTitle, QStringLiteral("%g"), series);
+    m_yAxis =
+        ChartAxes::replaceYAxis(chart(), m_yAxis, m_logY, r.yMin, r.yMax, m_yTitle, QStringLiteral("%.6g"), series);
 }
 
 void CurveChart::setCurves(const QList<Curve>& curves)

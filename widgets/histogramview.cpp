@@ -27,7 +27,7 @@ QString tickText(double value, double step)
     if (std::abs(value) < step * 1e-6)
         value = 0.0;
     const int decimals = std::max(0, int(-std::floor(std::log10(step) + 1e-9)));
-    return QString::number(value, 'f', decimals);
+    return QLocale().toString(value, 'f', decimals);
 }
 
 } // namespace

@@ -31,6 +31,7 @@ LossChart::LossChart(QWidget* parent)
     : QChartView(new QChart, parent)
 {
     QChart* chart = this->chart();
+    ChartAxes::localize(chart);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignTop);
 

@@ -1,5 +1,7 @@
 #include "guidancechart.h"
 
+#include "chartaxes.h"
+
 #include <QChart>
 #include <QLineSeries>
 #include <QPen>
@@ -16,6 +18,7 @@ GuidanceChart::GuidanceChart(QWidget* parent)
     : QChartView(parent)
 {
     auto* chart = new QChart;
+    ChartAxes::localize(chart);
     chart->setTitle(tr("Quality against guidance w (every class in equal shares)"));
     m_fid = new QLineSeries;
     m_fid->setName(tr("Fréchet distance"));

@@ -2,6 +2,7 @@
 
 #include "elidingcombobox.h"
 #include "boundpanel.h"
+#include "chartaxes.h"
 #include "copiespanel.h"
 #include "guidancechart.h"
 
@@ -189,6 +190,7 @@ void QualityView::createResultWidgets()
 void QualityView::createChart()
 {
     auto* chart = new QChart;
+    ChartAxes::localize(chart);
     chart->setTitle(tr("Quality against network evaluations"));
     m_fidSeries = new QLineSeries;
     m_fidSeries->setName(tr("Fréchet distance"));
@@ -220,7 +222,7 @@ void QualityView::createChart()
     m_correctorSeries->setColor(QColor(44, 160, 44));
     m_axisX = new QLogValueAxis;
     m_axisX->setBase(10);
-    m_axisX->setLabelFormat(QStringLiteral("%g"));
+    m_axisX->setLabelFormat(QStringLiteral("%.6g"));
     m_axisX->setTitleText(tr("network evaluations per image"));
     m_axisX->setRange(5, 2000);
     m_axisFid = new QValueAxis;
