@@ -81,7 +81,7 @@ void removeStaleTemporaries(const std::string& target)
 
 bool isStream(const struct stat& st)
 {
-    return S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISSOCK(st.st_mode);
+    return S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode); // a socket cannot be opened by its name
 }
 
 // `path` as it is: stat follows every link, /proc's as well (/dev/stdout on a pipe names "pipe:[…]",

@@ -14,9 +14,9 @@ namespace ddpm {
 // Writes bytes to `path` through a temporary file in the same folder, fsync and rename: the previous
 // file stays whole until the new one is complete. A symbolic link is followed (its target is
 // replaced, the link kept); a new file gets the user's umask, an existing one keeps its mode. Stale
-// temporaries of this program beside `path` (their writer no longer runs) are removed. A pipe, a
-// socket or a character device (`/dev/stdout`, `/dev/null`) has no file to keep: it is written to
-// directly. A block device is refused.
+// temporaries of this program beside `path` (their writer no longer runs) are removed. A pipe or a
+// character device (`/dev/stdout`, `/dev/null`) has no file to keep: it is written to directly. A
+// socket or a block device is refused.
 Status writeFileAtomically(const std::string& path, const std::string& bytes);
 
 // Whether a file can be saved at `path` (its folder exists and takes new files; it is no folder itself),

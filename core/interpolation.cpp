@@ -1,5 +1,7 @@
 #include "interpolation.h"
 
+#include "sizelimits.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -71,8 +73,8 @@ Status checkOptions(const Sampling& model, const torch::Tensor& a, const torch::
     const std::vector<int64_t> shape(a.sizes().begin(), a.sizes().end());
     if (shape != model.imageShape || b.sizes() != a.sizes())
         return fail(DDPM_MSG("Engine", "both images must have the model's shape"));
-    if (o.lambdas < 2 || o.lambdas > 1000)
-        return fail(DDPM_MSG("Engine", "between 2 and 1000 interpolation steps λ"));
+    if (o.lambdas < 2 || o.lambdas > limits::kMaxWalkImages)
+        return fail(DDPM_MSG("Engine", "between 2 and %1 interpolation steps λ"), limits::kMaxWalkImages);
     if (o.mode == InterpolationMode::Ddpm && (o.t < 0 || o.t > model.diffusion.steps()))
         return fail(DDPM_MSG("Engine", "t must lie between 0 and %1"), model.diffusion.steps());
     SamplerOptions so;

@@ -28,6 +28,8 @@ constexpr int64_t kMaxTrainingSteps = int64_t{1} << 40; // a step count read fro
 constexpr int64_t kMaxSteps = 1'000'000'000; // training steps, warm-up, save and preview intervals
 constexpr int64_t kMaxThreads = 1024;        // CPU threads
 constexpr int64_t kMaxSamples = 100'000;     // images one `ddpm sample` makes
+constexpr int64_t kMaxSamplingBatch = 65536; // images per network call sampling, measuring or scoring
+constexpr int64_t kMaxWalkImages = 1000;     // the images λ of one interpolation
 constexpr int64_t kMaxToyPoints = 1'000'000; // 2-D points of a toy data set or run
 
 // Data sets.

@@ -312,7 +312,7 @@ Distanz %2</translation>
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../widgets/curvechart.cpp" line="+27"/>
+        <location filename="../widgets/curvechart.cpp" line="+28"/>
         <source>Marker</source>
         <translation>Markierung</translation>
     </message>
@@ -1555,7 +1555,7 @@ Distanz %2</translation>
         <translation>%1: Die Formen des Spielzeugmodells sind ungültig</translation>
     </message>
     <message>
-        <location filename="../core/interpolation.cpp" line="+19"/>
+        <location filename="../core/interpolation.cpp" line="+21"/>
         <source>unknown interpolation mode &apos;%1&apos; (ddpm or ddim)</source>
         <translation>unbekannter Interpolationsmodus „%1“ (ddpm oder ddim)</translation>
     </message>
@@ -1566,8 +1566,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>between 2 and 1000 interpolation steps λ</source>
-        <translation>2 bis 1000 Interpolationsschritte λ erforderlich</translation>
+        <source>between 2 and %1 interpolation steps λ</source>
+        <translation>2 bis %1 Interpolationsschritte λ erforderlich</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1689,7 +1689,7 @@ Distanz %2</translation>
 <context>
     <name>GuidanceChart</name>
     <message>
-        <location filename="../app/studio/views/guidancechart.cpp" line="+19"/>
+        <location filename="../app/studio/views/guidancechart.cpp" line="+22"/>
         <source>Quality against guidance w (every class in equal shares)</source>
         <translation>Qualität in Abhängigkeit von der Guidance w (jede Klasse zu gleichen Teilen)</translation>
     </message>
@@ -2380,7 +2380,22 @@ Distanz %2</translation>
         <translation>nur die ersten %1 Bilder werden verwendet</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
+        <source>it is a folder</source>
+        <translation>es handelt sich um einen Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a regular file (a device, a pipe or a socket)</source>
+        <translation>es ist keine reguläre Datei (ein Gerät, eine Pipe oder ein Socket)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot write &apos;%1&apos;: %2.</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2410,7 +2425,7 @@ Distanz %2</translation>
         <translation>der Dateiname muss auf einen Bildtyp enden (.png, .jpg, .webp …)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eventuell vorhandene frühere Dateien bleiben unverändert.</translation>
     </message>
@@ -2499,7 +2514,7 @@ Distanz %2</translation>
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+38"/>
+        <location filename="../widgets/losschart.cpp" line="+39"/>
         <location line="+43"/>
         <source>Loss</source>
         <translation>Verlust</translation>
@@ -2523,7 +2538,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+347"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+349"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2553,7 +2568,7 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-251"/>
         <location filename="../app/studio/menus.cpp" line="+305"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -2569,7 +2584,7 @@ Distanz %2</translation>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Training stopped at step %L1: the target was lowered to %L2 steps</source>
         <translation>Training bei Schritt %L1 beendet: das Ziel wurde auf %L2 Schritte gesenkt</translation>
     </message>
@@ -3167,7 +3182,7 @@ Distanz %2</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+41"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+42"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
@@ -3265,12 +3280,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Quality against network evaluations</source>
         <translation>Qualität in Abhängigkeit von den Netzauswertungen</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Guidance</source>
         <translation>Guidance</translation>
     </message>
@@ -3286,12 +3301,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -3306,7 +3321,7 @@ Distanz %2</translation>
         <translation>Die Klasse, die der Klassifikator jedem Sample zuweist. Ein Modell, das alle Moden abdeckt, erzeugt jede der zehn Klassen in etwa 10 % der Fälle.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+33"/>
         <location line="+167"/>
         <source>Fréchet distance</source>
@@ -4367,12 +4382,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+249"/>
+        <location line="+256"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-255"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -4408,12 +4423,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+312"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-311"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -4464,17 +4479,17 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+189"/>
+        <location line="+196"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-194"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+171"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>

@@ -312,7 +312,7 @@ distance %2</source>
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../widgets/curvechart.cpp" line="+27"/>
+        <location filename="../widgets/curvechart.cpp" line="+28"/>
         <source>Marker</source>
         <translation>标记</translation>
     </message>
@@ -1555,7 +1555,7 @@ distance %2</source>
         <translation>%1：玩具模型的形状无效</translation>
     </message>
     <message>
-        <location filename="../core/interpolation.cpp" line="+19"/>
+        <location filename="../core/interpolation.cpp" line="+21"/>
         <source>unknown interpolation mode &apos;%1&apos; (ddpm or ddim)</source>
         <translation>未知插值模式“%1”（应为 ddpm 或 ddim）</translation>
     </message>
@@ -1566,8 +1566,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>between 2 and 1000 interpolation steps λ</source>
-        <translation>插值步数 λ 必须在 2 到 1000 之间</translation>
+        <source>between 2 and %1 interpolation steps λ</source>
+        <translation>插值步数 λ 必须在 2 到 %1 之间</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1688,7 +1688,7 @@ distance %2</source>
 <context>
     <name>GuidanceChart</name>
     <message>
-        <location filename="../app/studio/views/guidancechart.cpp" line="+19"/>
+        <location filename="../app/studio/views/guidancechart.cpp" line="+22"/>
         <source>Quality against guidance w (every class in equal shares)</source>
         <translation>质量随引导 w 的变化（所有类别等份）</translation>
     </message>
@@ -2378,7 +2378,22 @@ distance %2</source>
         <translation>只使用前 %1 张图像</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a regular file (a device, a pipe or a socket)</source>
+        <translation>它不是普通文件（而是设备、管道或套接字）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot write &apos;%1&apos;: %2.</source>
+        <translation>无法写入“%1”：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -2408,7 +2423,7 @@ distance %2</source>
         <translation>文件名必须以图像类型结尾（.png、.jpg、.webp …）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>无法写入“%1”：%2。早先的文件（如有）保持不变。</translation>
     </message>
@@ -2497,7 +2512,7 @@ distance %2</source>
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+38"/>
+        <location filename="../widgets/losschart.cpp" line="+39"/>
         <location line="+43"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -2521,7 +2536,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+347"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+349"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2551,7 +2566,7 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-251"/>
         <location filename="../app/studio/menus.cpp" line="+305"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -2567,7 +2582,7 @@ distance %2</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Training stopped at step %L1: the target was lowered to %L2 steps</source>
         <translation>训练在第 %L1 步停止：目标已降至 %L2 步</translation>
     </message>
@@ -3163,7 +3178,7 @@ distance %2</source>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+41"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+42"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
@@ -3261,12 +3276,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Quality against network evaluations</source>
         <translation>质量随网络评估次数的变化</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Guidance</source>
         <translation>引导</translation>
     </message>
@@ -3282,12 +3297,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -3302,7 +3317,7 @@ distance %2</source>
         <translation>分类器为每个样本判定的类别。覆盖所有模式的模型，生成十个类别的概率各约为 10%。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+33"/>
         <location line="+167"/>
         <source>Fréchet distance</source>
@@ -4362,12 +4377,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+249"/>
+        <location line="+256"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-255"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -4403,12 +4418,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+312"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-311"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -4459,17 +4474,17 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+189"/>
+        <location line="+196"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-194"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+171"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>

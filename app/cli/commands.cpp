@@ -428,7 +428,7 @@ void addTrainClassifierCommand(CommandLine& cli, const Environment& env)
     addText(c, "--test", a->test, "test images with labels, for the accuracy", "SPEC");
     addText(c, "--out", a->out, "classifier file to write", "FILE");
     addNumber(c, "--epochs", a->options.epochs, 1, 1000, "passes over the training images", "N");
-    addNumber(c, "--batch", a->options.batch, 1, 65536, "batch size", "B");
+    addNumber(c, "--batch", a->options.batch, 1, static_cast<double>(limits::kMaxSamplingBatch), "batch size", "B");
     addNumber(c, "--lr", a->options.lr, 1e-9, 1, "Adam learning rate (cosine decay to 0)", "LR");
     addNumber(c, "--seed", a->options.seed, 0, 9e15,
               "random seed: the same seed, data and threads give the same weights", "S");

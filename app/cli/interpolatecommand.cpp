@@ -146,7 +146,8 @@ void addInterpolateCommand(CommandLine& cli, const Environment& env)
     addNumber(c, "--t", a->options.t, 0, static_cast<double>(limits::kMaxTimesteps),
               "ddpm: the timestep both are noised to (0: mix the pixels)", "T");
     addText(c, "--mode", a->mode, "ddpm (noise, mix, denoise) or ddim (invert, slerp, decode)", "M");
-    addNumber(c, "--lambdas", a->options.lambdas, 2, 1000, "images of the walk, λ from 0 to 1", "N");
+    addNumber(c, "--lambdas", a->options.lambdas, 2, static_cast<double>(limits::kMaxWalkImages),
+              "images of the walk, λ from 0 to 1", "N");
     addNumber(c, "--steps", a->options.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps),
               "ddim: steps of the inversion and the decoding", "S");
     addNumber(c, "--frames", a->frames, 1, 100, "rows: the walk at this many steps of the denoising", "K");

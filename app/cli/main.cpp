@@ -350,7 +350,7 @@ void addSampleCommand(CommandLine& cli)
     addNumber(c, "--scale", a->scale, 1, 32, "enlarge images by this factor", "N");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
-    addNumber(c, "--batch", a->batch, 0, 65536, kSamplingBatchHelp, "B");
+    addNumber(c, "--batch", a->batch, 0, static_cast<double>(limits::kMaxSamplingBatch), kSamplingBatchHelp, "B");
     addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
     addText(c, "--out-dir", a->outDir,
             "also write every sample as its own PNG with a JSON sidecar (sample-00000.png …, native size)", "DIR");

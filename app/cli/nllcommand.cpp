@@ -205,7 +205,7 @@ void addNllCommand(CommandLine& cli, const Environment& env)
               "N");
     addNumber(c, "--skip", a->skip, 0, static_cast<double>(limits::kMaxImages),
               "leave out the first K images (to split the test set over runs)", "K");
-    addNumber(c, "--batch", a->batch, 0, static_cast<double>(limits::kMaxBatch),
+    addNumber(c, "--batch", a->batch, 0, static_cast<double>(limits::kMaxSamplingBatch),
               "images per network call (0: 32 on the CPU, 256 on CUDA)", "B");
     addText(c, "--csv", a->csv, "also write each term per t (bits/dim and standard error)", "FILE");
     addText(c, "--variance", a->variance, "σ_t² of the reverse process: beta or beta-tilde", "V");

@@ -207,7 +207,8 @@ void addQualityCommand(CommandLine& cli)
     addClassOptions(c, a->classChoice, a->options.sampler);
     addNumber(c, "--seed", a->options.sampler.seed, 0, 9e15, "random seed of the samples", "S");
     addText(c, "--weights", a->weights, "ema or raw", "W");
-    addNumber(c, "--batch", a->options.batch, 0, 65536, kSamplingBatchHelp, "B");
+    addNumber(c, "--batch", a->options.batch, 0, static_cast<double>(limits::kMaxSamplingBatch), kSamplingBatchHelp,
+              "B");
     addText(c, "--classifier", a->classifier,
             "classifier file (default: the shipped models/fashion-mnist-classifier.ckpt, in $DDPM_DATA_DIR, "
             "../share/ddpm-studio next to the program or the source tree's resources)",

@@ -199,8 +199,26 @@ FolderLoader qtFolderLoader()
     };
 }
 
+namespace {
+
+// Why `path` (its link followed) cannot be replaced by a file: QSaveFile would put a file in place of a
+// device or a pipe, as root even of /dev/null. Empty when it can.
+QString notReplaceable(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || info.isFile())
+        return {};
+    return info.isDir() ? QCoreApplication::translate("ImageIO", "it is a folder")
+                        : QCoreApplication::translate("ImageIO", "it is not a regular file (a device, a pipe or a "
+                                                                 "socket)");
+}
+
+} // namespace
+
 Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
 {
+    if (const QString why = notReplaceable(path); !why.isEmpty())
+        return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2.").arg(path, why).toStdString()};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2")
@@ -246,6 +264,8 @@ Status checkImageOutput(const std::string& file, bool gif)
                                                        "the file name must end in an image type (.png, .jpg, "
                                                        ".webp …)")
                                .toStdString()};
+    if (const QString why = notReplaceable(path); !why.isEmpty()) // images are written through QSaveFile
+        return Error{why.toStdString()};
     return checkWritable(file);
 }
 
@@ -267,6 +287,9 @@ Status saveFilesTogether(const QList<FileContents>& files)
     };
     // 1. Every file whole in its temporary (QSaveFile writes beside the target, through links).
     std::vector<std::unique_ptr<QSaveFile>> pending;
+    for (const FileContents& f : files)
+        if (const QString why = notReplaceable(f.path); !why.isEmpty())
+            return unchanged(f.path, why);
     for (const FileContents& f : files) {
         auto file = std::make_unique<QSaveFile>(f.path);
         if (!file->open(QIODevice::WriteOnly) || file->write(f.bytes) != f.bytes.size() || !file->flush()) {

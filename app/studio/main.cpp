@@ -101,8 +101,9 @@ bool openFirstModel(MainWindow& window, const Arguments& args)
         window.openCheckpoint(parser.value(args.checkpoint));
         return true;
     }
-    // A screenshot samples by itself.
-    return !parser.isSet(args.soak) && window.openStartupModel(/*sampleDemo=*/!parser.isSet(args.screenshot));
+    // A screenshot samples by itself; the demo's samples would show the Reverse view instead of --view's.
+    return !parser.isSet(args.soak) &&
+           window.openStartupModel(/*sampleDemo=*/!parser.isSet(args.screenshot) && !parser.isSet(args.view));
 }
 
 // A session as a user would have it, on the demo model (or --checkpoint), with settings and exports of its
@@ -198,7 +199,7 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
     const QString out = parser.value(args.screenshot);
     QElapsedTimer clock;
     clock.start();
-    bool sampled = false, opened = !parser.isSet(args.checkpoint);
+    bool sampled = false, opened = !opening; // the model on its way, if any, is there
     QObject::connect(window.training(), &TrainingController::modelReady, &window,
                      [&](SnapshotPtr, const QString& path) {
                          if (!path.isEmpty())

@@ -217,6 +217,8 @@ void MainWindow::wireTraining()
         // A run that took no step was refused (failed() said why, and that stays on the status bar) or
         // stopped before its first step: nothing more to say.
         const qint64 target = m_trainingView->totalSteps();
+        if (!trained) // the form may not have reached the trainer: what waits for a Start says so again
+            m_trainingView->forgetApplied();
         if (trained && step > target) {
             // Steps lowered below the step reached while it ran: it stopped where it was.
             statusBar()->showMessage(

@@ -168,6 +168,25 @@ void TestExports::failedExportKeepsEarlierFile()
     // Nor does the refused GIF: beside keep.gif there is nothing but what was there.
     QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("keep.gif*")}, QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("keep.gif")});
+    // An image named by a pipe, or by a link to a device, is refused before and at the write: a file put in
+    // its place (as root, even in place of /dev/null) would be worse than no image.
+    const QString pipe = m_dir.filePath(QStringLiteral("pipe.png"));
+    QCOMPARE(::mkfifo(pipe.toLocal8Bit().constData(), 0600), 0);
+    const QString toNull = m_dir.filePath(QStringLiteral("null.png"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), toNull));
+    for (const QString& target : {pipe, toNull}) {
+        const auto checked = checkImageOutput(target.toStdString());
+        QVERIFY(!checked);
+        QVERIFY2(checked.error().find("not a regular file") != std::string::npos, checked.error().c_str());
+        QVERIFY(!saveImageAtomically(frames(1, 4, 4, true).first(), target));
+        QVERIFY(!saveFilesTogether({{target, QByteArray("x")}}));
+    }
+    struct stat st { };
+    QCOMPARE(::lstat(pipe.toLocal8Bit().constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
+    QCOMPARE(::stat("/dev/null", &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+    QVERIFY(QFileInfo(toNull).isSymLink());
 }
 
 void TestExports::tensorImages()

@@ -20,7 +20,9 @@
 #include <thread>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -834,6 +836,18 @@ void TestCheckpoint::streamsWrittenDirectly()
     QCOMPARE(::lstat(fifo.toLocal8Bit().constData(), &st), 0);
     QVERIFY(S_ISFIFO(st.st_mode)); // not replaced by a regular file
     QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("out.csv.tmp-*")}, QDir::Files | QDir::Hidden).size(), 0);
+
+    // A socket cannot be opened by its name: refused before any work, not after it.
+    const QString socketPath = m_dir.filePath(QStringLiteral("socket.csv"));
+    const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::strncpy(address.sun_path, socketPath.toLocal8Bit().constData(), sizeof address.sun_path - 1);
+    QCOMPARE(::bind(sock, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+    const auto socketRefused = checkWritable(socketPath.toStdString());
+    ::close(sock);
+    QVERIFY(!socketRefused);
+    QVERIFY2(socketRefused.error().find("not a regular file") != std::string::npos, socketRefused.error().c_str());
 
     const QString toNull = m_dir.filePath(QStringLiteral("null.csv"));
     QVERIFY(QFile::link(QStringLiteral("/dev/null"), toNull));

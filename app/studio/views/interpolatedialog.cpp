@@ -32,12 +32,12 @@ InterpolateDialog::InterpolateDialog(int first, int last, int from, int t, int s
                        "pixels, at a large t it passes through new images"));
     m_ddimSteps = new QSpinBox(this);
     m_ddimSteps->setRange(1, steps);
-    m_ddimSteps->setValue(std::min(50, steps));
+    m_ddimSteps->setValue(std::min(InterpolationOptions{}.ddimSteps, steps)); // what ddpm interpolate takes
     m_ddimSteps->setToolTip(tr("The steps of the inversion and of the decoding: with more, each end comes back "
                                "closer to its own image"));
     m_lambdas = new QSpinBox(this);
     m_lambdas->setRange(2, 33);
-    m_lambdas->setValue(9);
+    m_lambdas->setValue(InterpolationOptions{}.lambdas);
     m_explain = new QLabel(this);
     m_explain->setWordWrap(true);
     m_explain->setMinimumWidth(360);

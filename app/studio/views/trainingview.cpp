@@ -353,6 +353,13 @@ void TrainingView::setPreviewInterval(int steps)
     m_previewEvery->setValue(steps);
 }
 
+void TrainingView::forgetApplied()
+{
+    m_applied.reset();
+    m_appliedDevice.reset();
+    updatePending();
+}
+
 void TrainingView::setOpening(bool opening)
 {
     m_opening = opening;

@@ -54,6 +54,8 @@ public:
     void setState(TrainingController::State state);
     // A model is on its way: Start waits for it (the form and the data check belong to it).
     void setOpening(bool opening);
+    // The last Start took no step (refused, or stopped at once): its form may not have been applied.
+    void forgetApplied();
     // A model arrived (new or opened): the form, charts and statistics show it.
     // trainedWeights: the model's weights are trained though its step is 0 (New model from weights…), so
     // its samples are drawn now rather than once it trains.
