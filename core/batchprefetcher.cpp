@@ -1,5 +1,6 @@
 #include "batchprefetcher.h"
 
+#include "pixels.h"
 #include "unet.h"
 
 #include <algorithm>
@@ -71,8 +72,7 @@ BatchPrefetcher::Batch BatchPrefetcher::make(int64_t k)
     Batch b;
     b.index = k;
     const auto rows = torch::tensor(idx, torch::kInt64);
-    auto x = m_images.index_select(0, rows).to(torch::kFloat32);
-    x = x.mul_(2.0 / 255.0).sub_(1.0);
+    auto x = pixelsToModel(m_images.index_select(0, rows));
     if (m_hflip) {
         auto flip = torch::rand({m_batch}, gen) < 0.5;
         x = torch::where(flip.view({-1, 1, 1, 1}), x.flip({3}), x);

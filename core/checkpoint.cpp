@@ -65,7 +65,7 @@ public:
         , m_values(std::move(values))
     {
     }
-    int formatVersion() const override { return 2; }
+    int formatVersion() const override { return kCheckpointVersion; }
 
     bool has(const std::string& key) override { return m_values.contains(key); }
 

@@ -25,7 +25,8 @@
 
 namespace ddpm {
 
-constexpr int kCheckpointVersion = 2;
+constexpr int kCheckpointVersion = 2;       // written (checkpoint.cpp)
+constexpr int kLegacyCheckpointVersion = 1; // read only: the older container (legacycheckpoint.cpp)
 
 // One checkpoint opened for reading, whatever its format.
 class CheckpointReader {

@@ -2,6 +2,7 @@
 
 #include "checkpoint.h"
 #include "device.h"
+#include "pixels.h"
 #include "sizelimits.h"
 
 #include <algorithm>
@@ -303,13 +304,12 @@ Result<TrainedClassifier> loadClassifier(const std::string& path, torch::Device 
 
 torch::Tensor classifierInputFromBytes(const torch::Tensor& images)
 {
-    return images.to(torch::kFloat32).div(127.5).sub(1.0);
+    return pixelsToModel(images);
 }
 
 torch::Tensor quantiseLikePng(const torch::Tensor& samples)
 {
-    // As app/common/imageio.cpp tensorToImage writes a PNG.
-    return ((samples.detach().to(torch::kCPU, torch::kFloat32) + 1.0) * 127.5).round().clamp(0, 255).to(torch::kUInt8);
+    return modelToPixels(samples.detach().to(torch::kCPU)); // as tensorToImage (app/common/imageio.cpp) writes a PNG
 }
 
 Result<torch::Tensor> classifierInputFromModelBytes(const torch::Tensor& images)

@@ -60,6 +60,18 @@ std::string defaultDataSpec()
     return fashionMnistAvailable() ? "fashion-mnist" : "synthetic";
 }
 
+bool sameDataSpec(const std::string& a, const std::string& b)
+{
+    const auto canonical = [](const std::string& spec) {
+        if (spec == "fashion-mnist")
+            return spec + ":train";
+        if (spec == "synthetic")
+            return spec + ":" + std::to_string(kDefaultSyntheticImages);
+        return spec;
+    };
+    return canonical(a) == canonical(b);
+}
+
 Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBytes)
 {
     // A folder, a pipe or a device is refused by name: a pipe would block gzread for ever.
@@ -398,15 +410,23 @@ std::string listClassNames(const std::vector<std::string>& names)
 
 const std::vector<std::string>& fashionMnistClassNames()
 {
-    static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                                "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+    // Marked for translation: the studio shows them through classDisplayName (app/common/messages.h);
+    // files, CSV headers and --class keep these English names.
+    static const std::vector<std::string> names{
+        DDPM_MSG("ClassName", "T-shirt/top"), DDPM_MSG("ClassName", "Trouser"), DDPM_MSG("ClassName", "Pullover"),
+        DDPM_MSG("ClassName", "Dress"),       DDPM_MSG("ClassName", "Coat"),    DDPM_MSG("ClassName", "Sandal"),
+        DDPM_MSG("ClassName", "Shirt"),       DDPM_MSG("ClassName", "Sneaker"), DDPM_MSG("ClassName", "Bag"),
+        DDPM_MSG("ClassName", "Ankle boot")};
     return names;
 }
 
 const std::vector<std::string>& cifar10ClassNames()
 {
-    static const std::vector<std::string> names{"airplane", "automobile", "bird",  "cat",  "deer",
-                                                "dog",      "frog",       "horse", "ship", "truck"};
+    static const std::vector<std::string> names{DDPM_MSG("ClassName", "airplane"), DDPM_MSG("ClassName", "automobile"),
+                                                DDPM_MSG("ClassName", "bird"),     DDPM_MSG("ClassName", "cat"),
+                                                DDPM_MSG("ClassName", "deer"),     DDPM_MSG("ClassName", "dog"),
+                                                DDPM_MSG("ClassName", "frog"),     DDPM_MSG("ClassName", "horse"),
+                                                DDPM_MSG("ClassName", "ship"),     DDPM_MSG("ClassName", "truck")};
     return names;
 }
 
@@ -479,7 +499,9 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
         return folderLoader(arg, channels, size);
     } else if (kind == "synthetic") {
         const bool digits = std::all_of(arg.begin(), arg.end(), [](char c) { return c >= '0' && c <= '9'; });
-        const int64_t n = arg.empty() ? 10000 : digits && arg.size() <= 7 ? std::atoll(arg.c_str()) : 0;
+        const int64_t n = arg.empty()                 ? kDefaultSyntheticImages
+                          : digits && arg.size() <= 7 ? std::atoll(arg.c_str())
+                                                      : 0;
         if (n < 1 || n > 1'000'000)
             return fail(DDPM_MSG("Engine", "the synthetic set takes between 1 and 1000000 images"));
         auto shapes = makeSyntheticShapes(n, channels, size);
@@ -490,7 +512,7 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
             DDPM_MSG(
                 "Engine",
                 "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, "
-                "folder:DIR or synthetic)"),
+                "folder:DIR or synthetic[:N])"),
             spec);
     }
     if (!ds)

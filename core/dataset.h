@@ -81,5 +81,9 @@ Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t 
                              const FolderLoader& folderLoader = {});
 // "fashion-mnist" when the package is installed, "synthetic" otherwise.
 std::string defaultDataSpec();
+// Whether two specs name the same images: a split or count left out is the default one ("fashion-mnist"
+// is "fashion-mnist:train", "synthetic" is "synthetic:" kDefaultSyntheticImages).
+bool sameDataSpec(const std::string& a, const std::string& b);
+constexpr int64_t kDefaultSyntheticImages = 10000;
 
 } // namespace ddpm

@@ -194,7 +194,7 @@ public:
         , m_archive(std::move(archive))
     {
     }
-    int formatVersion() const override { return 1; }
+    int formatVersion() const override { return kLegacyCheckpointVersion; }
 
     bool has(const std::string& key) override
     {
@@ -326,9 +326,11 @@ Result<std::unique_ptr<CheckpointReader>> openLegacy(const std::string& path, ui
     if (data.size() < kLegacyHeader)
         return fail(DDPM_MSG("Engine", "'%1' is not a DDPM Studio checkpoint"), path);
     const auto version = le(data, 8, 4);
-    if (version != 1) // this container only ever held format 1
+    if (version != kLegacyCheckpointVersion) // this container only ever held format 1
         return fail(DDPM_MSG("Engine", "'%1' is a checkpoint of format version %2; this program reads version %3"),
-                    path, version, "1 (in this container) and " + std::to_string(kCheckpointVersion));
+                    path, version,
+                    std::to_string(kLegacyCheckpointVersion) + " (in this container) and " +
+                        std::to_string(kCheckpointVersion));
     const auto length = le(data, 12, 8);
     if (data.size() - kLegacyHeader < length)
         return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), path,

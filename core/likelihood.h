@@ -70,6 +70,14 @@ bool isBoundCancelled(const Error& error);
 // (The plain L_T + T·L_{t−1} at one t from 1 … T draws L_0 with probability 1/T, and is so heavy-tailed
 // that a hundred images put its mean far below the bound most of the time.)
 constexpr int kExactBoundTerms = 10;
+
+// Images per network call when measuring the bound (ddpm nll --batch 0): smaller than sampling's, as every
+// call of a batch is a whole timestep's term for each image.
+constexpr int kBoundBatchCpu = 32, kBoundBatchCuda = 256;
+inline int defaultBoundBatch(torch::Device device)
+{
+    return device.is_cuda() ? kBoundBatchCuda : kBoundBatchCpu;
+}
 torch::Tensor boundEstimate(const Diffusion& diffusion, const Denoiser& denoiser, const torch::Tensor& x0,
                             const BoundOptions& options);
 

@@ -50,16 +50,17 @@ Result<Precision> parsePrecision(const std::string& name, torch::Device device)
 
 std::string precisionDescription(Precision p, torch::Device device)
 {
+    // Marked for translation: the studio shows them in the user's language (engineText, messages.h).
     if (p == Precision::Fp32)
         return "fp32";
     if (device.is_cuda())
-        return "bf16 mixed";
+        return DDPM_MSG("Engine", "bf16 mixed");
     const std::string flags = cpuFlags();
     if (flags.find(" amx_bf16 ") != std::string::npos)
-        return "bf16 mixed (AMX)";
+        return DDPM_MSG("Engine", "bf16 mixed (AMX)");
     if (flags.find(" avx512_bf16 ") != std::string::npos)
-        return "bf16 mixed (AVX512-BF16)";
-    return "bf16 mixed (emulated: slow on this CPU)";
+        return DDPM_MSG("Engine", "bf16 mixed (AVX512-BF16)");
+    return DDPM_MSG("Engine", "bf16 mixed (emulated: slow on this CPU)");
 }
 
 } // namespace ddpm

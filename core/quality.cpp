@@ -2,6 +2,7 @@
 
 #include "config.h"
 #include "device.h"
+#include "pixels.h"
 
 #include <nlohmann/json.hpp>
 
@@ -224,7 +225,7 @@ TrainingNeighbours nearestTrainingImages(const QualityReference& reference, cons
     torch::NoGradGuard guard;
     TrainingNeighbours n;
     // The classifier's input back to grey levels, as the training images are stored.
-    n.samples = ((input + 1.0) * 127.5).round().clamp(0, 255).to(torch::kUInt8);
+    n.samples = modelToPixels(input);
     n.inFeatures = nearestNeighbours(features, reference.memorisation.train, k);
     n.inPixels = nearestNeighbours(n.samples, reference.trainImages, k);
     const auto gather = [&](const torch::Tensor& index) {

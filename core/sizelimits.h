@@ -27,6 +27,7 @@ constexpr int64_t kMaxTrainingSteps = int64_t{1} << 40; // a step count read fro
 // What a person may type: ddpm's options, the studio's forms and its settings read the same bounds.
 constexpr int64_t kMaxSteps = 1'000'000'000; // training steps, warm-up, save and preview intervals
 constexpr int64_t kMaxThreads = 1024;        // CPU threads
+constexpr double kMaxSeed = 9e15;            // random seeds: below 2^53, so a seed survives JSON's doubles
 constexpr int64_t kMaxSamples = 100'000;     // images one `ddpm sample` makes
 constexpr int64_t kMaxSamplingBatch = 65536; // images per network call sampling, measuring or scoring
 constexpr int64_t kMaxWalkImages = 1000;     // the images λ of one interpolation

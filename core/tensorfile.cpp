@@ -321,9 +321,9 @@ Result<HeaderEntry> parseEntry(const std::string& key, const nlohmann::json& val
     return e;
 }
 
-// The byte ranges, sorted, must tile the data section of `dataSize` bytes: no overlaps, no gaps,
-// nothing missing at the end and nothing after it.
-Status checkLayout(std::vector<HeaderEntry>& entries, uint64_t dataSize, const std::string& name)
+// The byte ranges, sorted, must tile the data section of `dataSize` bytes, which starts `dataStart` bytes
+// into the file: no overlaps, no gaps, nothing missing at the end and nothing after it.
+Status checkLayout(std::vector<HeaderEntry>& entries, uint64_t dataStart, uint64_t dataSize, const std::string& name)
 {
     std::sort(entries.begin(), entries.end(), [](const HeaderEntry& a, const HeaderEntry& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
@@ -335,7 +335,8 @@ Status checkLayout(std::vector<HeaderEntry>& entries, uint64_t dataSize, const s
         at = e.end;
     }
     if (at > dataSize)
-        return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), name, dataSize, at);
+        return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), name, dataStart + dataSize,
+                    dataStart + at); // the file's bytes, as a file manager counts them
     if (at < dataSize)
         return fail(DDPM_MSG("Engine", "'%1' has unexpected bytes after the checkpoint"), name);
     return Ok{};
@@ -365,7 +366,7 @@ Result<TensorIndex> readTensorIndex(std::FILE* f, uint64_t size, const std::stri
         entries.push_back(std::move(e).value());
     }
     const uint64_t headerBytes = text->size();
-    if (auto s = checkLayout(entries, size - 8 - headerBytes, name); !s)
+    if (auto s = checkLayout(entries, 8 + headerBytes, size - 8 - headerBytes, name); !s)
         return s.failure();
     for (auto& e : entries)
         out.entries[e.name] = {e.dtype->dtype, std::move(e.shape), e.begin, e.end};

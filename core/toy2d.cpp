@@ -127,6 +127,35 @@ const std::vector<std::string>& toyDataNames()
     return names;
 }
 
+const std::vector<std::string>& toySamplerNames()
+{
+    static const std::vector<std::string> names{"ancestral", "pc", "ddim", "langevin", "langevin-fixed"};
+    return names;
+}
+
+Status setSampler(const std::string& name, SamplerOptions& options)
+{
+    options.corrector = CorrectorKind::None;
+    if (name == "ancestral" || name == "ddpm") {
+        options.kind = SamplerKind::Ddpm;
+    } else if (name == "pc") {
+        options.kind = SamplerKind::Ddpm;
+        options.corrector = CorrectorKind::Langevin;
+    } else if (name == "ddim") {
+        options.kind = SamplerKind::Ddim;
+        options.eta = 0.0;
+    } else if (name == "langevin") {
+        options.kind = SamplerKind::Langevin;
+    } else if (name == "langevin-fixed") {
+        options.kind = SamplerKind::LangevinFixed;
+    } else {
+        return fail(
+            DDPM_MSG("Engine", "unknown sampler '%1' (expected ancestral, pc, ddim, langevin or langevin-fixed)"),
+            name);
+    }
+    return Ok{};
+}
+
 Result<torch::Tensor> toyData(const std::string& spec, int64_t n, uint64_t seed)
 {
     if (n < 1 || n > limits::kMaxToyPoints)

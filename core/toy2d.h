@@ -44,6 +44,21 @@ GaussianMixture ringOfEight();
 // The toy data sets: "gmm8", "moons", "swissroll" (all within about [−1.3, 1.3]²) and "csv:FILE"
 // (x, y per row, an optional header line). The names the command and the view list.
 const std::vector<std::string>& toyDataNames();
+
+// The samplers of the 2-D command and the score view, in the paper's and the score-based vocabulary alike:
+// "ancestral" (or "ddpm": Algorithm 2), "pc" (Algorithm 2 with a Langevin corrector), "ddim" (η = 0, the
+// probability flow), "langevin" (annealed) and "langevin-fixed". setSampler sets the kind, corrector and
+// η of options for one of them, and refuses any other name.
+const std::vector<std::string>& toySamplerNames();
+Status setSampler(const std::string& name, SamplerOptions& options);
+// The noise levels a 2-D sampler visits unless told (SamplerOptions::ddimSteps): DDIM's kToyDdimLevels,
+// annealed Langevin's kToyLevels, and langevin-fixed visits its one level as often (the ancestral sampler
+// visits every t whatever this says).
+constexpr int kToyDdimLevels = 50, kToyLevels = 100;
+inline int defaultToyLevels(SamplerKind kind)
+{
+    return kind == SamplerKind::Ddim ? kToyDdimLevels : kToyLevels;
+}
 Result<torch::Tensor> toyData(const std::string& spec, int64_t n, uint64_t seed);
 // Points as CSV and back: "x,y" rows. Reading refuses rows that are not two finite numbers, with the
 // line number, and more than limits::kMaxToyPoints rows.

@@ -110,7 +110,7 @@
 <context>
     <name>BoundController</name>
     <message>
-        <location filename="../app/studio/workers/boundcontroller.cpp" line="+38"/>
+        <location filename="../app/studio/workers/boundcontroller.cpp" line="+39"/>
         <source>measuring the likelihood bound</source>
         <translation>das Messen der Likelihood-Schranke</translation>
     </message>
@@ -164,8 +164,8 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>Measuring: timestep %1 of %2…</source>
-        <translation>Messung: Zeitschritt %1 von %2…</translation>
+        <source>Measuring: timestep %L1 of %L2…</source>
+        <translation>Messung: Zeitschritt %L1 von %L2…</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -210,6 +210,109 @@
     </message>
 </context>
 <context>
+    <name>ClassName</name>
+    <message>
+        <location filename="../core/dataset.cpp" line="+404"/>
+        <source>T-shirt/top</source>
+        <translation>T-Shirt/Top</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trouser</source>
+        <translation>Hose</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pullover</source>
+        <translation>Pullover</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dress</source>
+        <translation>Kleid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coat</source>
+        <translation>Mantel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sandal</source>
+        <translation>Sandale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shirt</source>
+        <translation>Hemd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sneaker</source>
+        <translation>Sneaker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bag</source>
+        <translation>Tasche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ankle boot</source>
+        <translation>Stiefelette</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>airplane</source>
+        <translation>Flugzeug</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>automobile</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bird</source>
+        <translation>Vogel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cat</source>
+        <translation>Katze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deer</source>
+        <translation>Hirsch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dog</source>
+        <translation>Hund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>frog</source>
+        <translation>Frosch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>horse</source>
+        <translation>Pferd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ship</source>
+        <translation>Schiff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>truck</source>
+        <translation>Lastwagen</translation>
+    </message>
+</context>
+<context>
     <name>ClassPicker</name>
     <message>
         <location filename="../app/studio/views/classpicker.cpp" line="+26"/>
@@ -245,7 +348,7 @@
 <context>
     <name>CopiesPanel</name>
     <message>
-        <location filename="../app/studio/views/copiespanel.cpp" line="+38"/>
+        <location filename="../app/studio/views/copiespanel.cpp" line="+39"/>
         <source>Sample</source>
         <translation>Erzeugtes Bild</translation>
     </message>
@@ -358,7 +461,7 @@ Distanz %2</translation>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+56"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+57"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -593,12 +696,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+305"/>
+        <location line="+306"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>„%1“ ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-274"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ kann nicht gespeichert werden</translation>
     </message>
@@ -678,7 +781,7 @@ Distanz %2</translation>
         <translation>die Tensoren der Datei überlappen sich oder lassen Lücken</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>&apos;%1&apos; is damaged: its header does not match its checksum (a setting or a tensor&apos;s shape changed after the file was written; a deliberate edit must also remove &quot;ddpm.header_crc32&quot;)</source>
         <translation>&apos;%1&apos; ist beschädigt: der Kopf passt nicht zu seiner Prüfsumme (eine Einstellung oder die Form eines Tensors wurde nach dem Schreiben geändert; eine gewollte Änderung muss auch &quot;ddpm.header_crc32&quot; entfernen)</translation>
     </message>
@@ -701,10 +804,10 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+265"/>
-        <location filename="../core/dataset.cpp" line="+70"/>
+        <location filename="../core/dataset.cpp" line="-347"/>
         <location filename="../core/legacycheckpoint.cpp" line="+319"/>
-        <location filename="../core/tensorfile.cpp" line="-400"/>
-        <location line="+304"/>
+        <location filename="../core/tensorfile.cpp" line="-401"/>
+        <location line="+305"/>
         <location line="+29"/>
         <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
@@ -712,8 +815,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-258"/>
-        <location line="+282"/>
+        <location filename="../core/tensorfile.cpp" line="-259"/>
+        <location line="+283"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>„%1“ kann nicht gelesen werden</translation>
     </message>
@@ -742,14 +845,14 @@ Distanz %2</translation>
         <translation>&apos;%1&apos; wird abgelehnt: sein Archiveintrag &apos;%2&apos; würde sich auf %3 Bytes entpacken</translation>
     </message>
     <message>
-        <location line="+207"/>
-        <location filename="../core/tensorfile.cpp" line="-185"/>
+        <location line="+209"/>
+        <location filename="../core/tensorfile.cpp" line="-186"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../core/tensorfile.cpp" line="+2"/>
+        <location filename="../core/tensorfile.cpp" line="+3"/>
         <source>&apos;%1&apos; has unexpected bytes after the checkpoint</source>
         <translation>„%1“ enthält unerwartete Bytes nach dem Prüfpunkt</translation>
     </message>
@@ -760,9 +863,9 @@ Distanz %2</translation>
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-225"/>
         <location line="+29"/>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
@@ -780,7 +883,7 @@ Distanz %2</translation>
         <location line="+136"/>
         <location line="+4"/>
         <location line="+18"/>
-        <location filename="../core/legacycheckpoint.cpp" line="-56"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-58"/>
         <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
         <translation>der Optimiererzustand in „%1“ passt nicht zum Modell (%2)</translation>
     </message>
@@ -802,8 +905,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-256"/>
-        <location line="+309"/>
+        <location filename="../core/tensorfile.cpp" line="-257"/>
+        <location line="+310"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>„%1“ ist größer als die %2 MiB, die dieses Programm einliest</translation>
     </message>
@@ -898,7 +1001,7 @@ Distanz %2</translation>
         <translation>keine binären CIFAR-10-Batches (data_batch_1.bin …) in „%1“</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+193"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>Fashion-MNIST ist nicht installiert (erwartet in %1; unter Debian: apt-get install dataset-fashion-mnist)</translation>
     </message>
@@ -919,8 +1022,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
-        <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic)</translation>
+        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic[:N])</source>
+        <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic[:N])</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1338,7 +1441,27 @@ Distanz %2</translation>
         <translation>unbekannte Genauigkeit „%1“ (erwartet: auto, fp32 oder bf16)</translation>
     </message>
     <message>
-        <location filename="../core/classifier.cpp" line="+136"/>
+        <location line="+9"/>
+        <source>bf16 mixed</source>
+        <translation>bf16 gemischt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bf16 mixed (AMX)</source>
+        <translation>bf16 gemischt (AMX)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bf16 mixed (AVX512-BF16)</source>
+        <translation>bf16 gemischt (AVX512-BF16)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed (emulated: slow on this CPU)</source>
+        <translation>bf16 gemischt (emuliert: langsam auf dieser CPU)</translation>
+    </message>
+    <message>
+        <location filename="../core/classifier.cpp" line="+137"/>
         <source>the %1 set for the classifier is empty</source>
         <translation>der %1-Datensatz für den Klassifikator ist leer</translation>
     </message>
@@ -1418,7 +1541,7 @@ Distanz %2</translation>
         <translation>„%1“ enthält keine Klassifikatorgewichte</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>the classifier needs a batch of 8-bit images [N, C, H, W]</source>
         <translation>der Klassifikator benötigt einen Stapel von 8-Bit-Bildern [N, C, H, W]</translation>
     </message>
@@ -1438,7 +1561,7 @@ Distanz %2</translation>
         <translation>der Klassifikator benötigt einen Stapel von Bildern [N, C, H, W]</translation>
     </message>
     <message>
-        <location filename="../core/quality.cpp" line="+70"/>
+        <location filename="../core/quality.cpp" line="+71"/>
         <source>the quality reference needs grey %1×%1 test and training images</source>
         <translation>die Qualitätsreferenz benötigt Test- und Trainingsbilder in Graustufen der Größe %1×%1</translation>
     </message>
@@ -1504,7 +1627,12 @@ Distanz %2</translation>
         <translation>das Berechnen der Likelihood-Schranke</translation>
     </message>
     <message>
-        <location filename="../core/toy2d.cpp" line="+133"/>
+        <location filename="../core/toy2d.cpp" line="+153"/>
+        <source>unknown sampler &apos;%1&apos; (expected ancestral, pc, ddim, langevin or langevin-fixed)</source>
+        <translation>unbekannter Sampler „%1“ (erwartet: ancestral, pc, ddim, langevin oder langevin-fixed)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the number of points must be between 1 and %1</source>
         <translation>die Anzahl der Punkte muss zwischen 1 und %1 liegen</translation>
     </message>
@@ -2274,11 +2402,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The sweep measures DDIM with 10 to 250 steps and DDPM with all of them: how much quality each extra network evaluation buys, and the time per image it costs.</source>
-        <translation>Die Messreihe umfasst DDIM mit 10 bis 250 Schritten und DDPM mit allen Schritten: wie viel Qualität jede zusätzliche Netzauswertung bringt und wie viel Zeit pro Bild sie kostet.</translation>
+        <source>The sweep measures DDIM with 10 to 250 steps, DDPM with all of them, and DDIM with a Langevin corrector and annealed Langevin dynamics at about 100 and 250 network evaluations: how much quality each extra network evaluation buys, and the time per image it costs.</source>
+        <translation>Die Messreihe umfasst DDIM mit 10 bis 250 Schritten, DDPM mit allen Schritten sowie DDIM mit Langevin-Korrektor und annealte Langevin-Dynamik bei etwa 100 und 250 Netzauswertungen: wie viel Qualität jede zusätzliche Netzauswertung bringt und wie viel Zeit pro Bild sie kostet.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The schedule β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; decides how fast the image is destroyed, and so which noise levels the model spends its steps on.</source>
         <translation>Der Rauschplan β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; bestimmt, wie schnell das Bild zerstört wird, und damit, auf welche Rauschniveaus das Modell seine Schritte verwendet.</translation>
     </message>
@@ -2355,7 +2483,7 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+122"/>
+        <location filename="../app/common/imageio.cpp" line="+123"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
@@ -2514,7 +2642,7 @@ Distanz %2</translation>
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+39"/>
+        <location filename="../widgets/losschart.cpp" line="+40"/>
         <location line="+43"/>
         <source>Loss</source>
         <translation>Verlust</translation>
@@ -2538,7 +2666,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+349"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+350"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2568,13 +2696,13 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location filename="../app/studio/menus.cpp" line="+305"/>
+        <location line="-252"/>
+        <location filename="../app/studio/menus.cpp" line="+315"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1 is in: this training run goes on with the data set it began with; the next Start trains on the new one.</source>
         <translation>%1 ist geladen: Dieser Trainingslauf arbeitet mit dem Datensatz weiter, mit dem er begonnen hat; der nächste Start trainiert auf dem neuen.</translation>
     </message>
@@ -2916,7 +3044,7 @@ Distanz %2</translation>
         <translation>Genauigkeit: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Model: %1, %L2 parameters</source>
         <translation>Modell: %1, %L2 Parameter</translation>
     </message>
@@ -2926,7 +3054,7 @@ Distanz %2</translation>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-67"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -3065,8 +3193,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The model has training progress that is not saved (step %1). Save it first?</source>
-        <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %1). Zuerst speichern?</translation>
+        <source>The model has training progress that is not saved (step %L1). Save it first?</source>
+        <translation>Das Modell hat nicht gespeicherten Trainingsfortschritt (Schritt %L1). Zuerst speichern?</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3182,7 +3310,7 @@ Distanz %2</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+42"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+43"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
@@ -3213,12 +3341,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-27"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>Samples mit diesen Einstellungen erzeugen und mit den Testbildern vergleichen</translation>
     </message>
@@ -3228,12 +3356,12 @@ Distanz %2</translation>
         <translation>Für mehrere Schrittzahlen messen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>DDIM with 10, 20, 50, 100 and 250 steps, then DDPM with all steps: the Fréchet distance and the time per image of each, in the chart</source>
-        <translation>DDIM mit 10, 20, 50, 100 und 250 Schritten, dann DDPM mit allen Schritten: jeweils Fréchet-Distanz und Zeit pro Bild, im Diagramm</translation>
+        <location line="+5"/>
+        <source>DDIM with %1 steps, DDPM with all steps, then DDIM with a Langevin corrector and annealed Langevin dynamics at about 100 and 250 network evaluations: the Fréchet distance and the time per image of each, in the chart</source>
+        <translation>DDIM mit %1 Schritten, DDPM mit allen Schritten, dann DDIM mit Langevin-Korrektor und annealte Langevin-Dynamik bei etwa 100 und 250 Netzauswertungen: jeweils Fréchet-Distanz und Zeit pro Bild, im Diagramm</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Measure against guidance</source>
         <translation>Für mehrere Guidance-Werte messen</translation>
     </message>
@@ -3431,11 +3559,21 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Every class</source>
+        <translation>Jede Klasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No class</source>
+        <translation>Keine Klasse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Class asked for, guidance w</source>
         <translation>Angeforderte Klasse, Guidance w</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Class agreement (the classifier&apos;s class is the one asked for)</source>
         <translation>Klassenübereinstimmung (die Klasse des Klassifikators ist die angeforderte)</translation>
     </message>
@@ -3571,16 +3709,6 @@ Distanz %2</translation>
         <translation> — fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+123"/>
-        <source>Step %1 of %2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
-        <translation>Schritt %1 von %2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Done: x₀ after %1 steps.</source>
-        <translation>Fertig: x₀ nach %1 Schritten.</translation>
-    </message>
-    <message>
         <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
@@ -3646,7 +3774,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-358"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-231"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -3661,12 +3789,7 @@ Distanz %2</translation>
         <translation>Schritt –</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>step %1 of %2 · t = %3</source>
-        <translation>Schritt %1 von %2 · t = %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Show the score</source>
         <translation>Score anzeigen</translation>
     </message>
@@ -3701,7 +3824,12 @@ Distanz %2</translation>
         <translation>fertig · x₀</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+1"/>
+        <source>step %L1 of %L2 · t = %3</source>
+        <translation>Schritt %L1 von %L2 · t = %3</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -3735,11 +3863,21 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source> · one step in %1 kept (memory budget %2 MB)</source>
-        <translation> · jeder %1. Schritt behalten (Speicherbudget %2 MB)</translation>
+        <source> · one step in %L1 kept (memory budget %L2 MB)</source>
+        <translation> · jeder %L1. Schritt behalten (Speicherbudget %L2 MB)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
+        <source>Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
+        <translation>Schritt %L1 von %L2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done: x₀ after %L1 steps.</source>
+        <translation>Fertig: x₀ nach %L1 Schritten.</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>Bei x₀ ist der Lauf beendet: Es ist kein Rauschen mehr vorherzusagen.</translation>
     </message>
@@ -3963,14 +4101,19 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Training loss</source>
         <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train to see the loss of each step here (or sample the ring&apos;s exact score at once).</source>
+        <translation>Trainieren Sie, um hier den Verlust jedes Schritts zu sehen (oder samplen Sie gleich mit dem exakten Score des Rings).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4075,26 +4218,36 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+61"/>
-        <source>Training: step %1 of %2, loss %3</source>
-        <translation>Training: Schritt %1 von %2, Verlust %3</translation>
+        <source>Training: step %L1 of %L2, loss %3</source>
+        <translation>Training: Schritt %L1 von %L2, Verlust %3</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Training stopped after %1 steps.</source>
-        <translation>Training nach %1 Schritten angehalten.</translation>
+        <source>Training stopped after %L1 steps.</source>
+        <translation>Training nach %L1 Schritten angehalten.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
+        <source>step %L1 of %L2 · t = %3</source>
+        <translation>Schritt %L1 von %L2 · t = %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%L1 particles, %L2 network evaluations each%3.</source>
+        <translation>%L1 Partikel, je %L2 Netzauswertungen%3.</translation>
+    </message>
+    <message>
+        <location line="+223"/>
+        <source>Sampling %L1 particles: %L2 network evaluations each…</source>
+        <translation>Sampling von %L1 Partikeln: je %L2 Netzauswertungen…</translation>
+    </message>
+    <message>
+        <location line="-254"/>
         <source>Trained for %1 steps. Scrub t to compare the learned score with the truth, or sample particles.</source>
         <translation>%1 Schritte lang trainiert. Verschieben Sie t, um den gelernten Score mit der Wahrheit zu vergleichen, oder erzeugen Sie Partikel.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>step %1 of %2 · t = %3</source>
-        <translation>Schritt %1 von %2 · t = %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
@@ -4104,12 +4257,7 @@ Distanz %2</translation>
         <translation>Sampling angehalten.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 particles, %2 network evaluations each%3.</source>
-        <translation>%1 Partikel, je %2 Netzauswertungen%3.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source> of the exact score</source>
         <translation> des exakten Scores</translation>
     </message>
@@ -4149,7 +4297,7 @@ Distanz %2</translation>
         <translation> · mittlerer relativer Fehler des gelernten Scores %1 %</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+93"/>
         <source>Draw at least two points first.</source>
         <translation>Zeichnen Sie zuerst mindestens zwei Punkte.</translation>
     </message>
@@ -4162,11 +4310,6 @@ Distanz %2</translation>
         <location line="+8"/>
         <source>Train the model first (or use the exact score of the ring).</source>
         <translation>Trainieren Sie zuerst das Modell (oder verwenden Sie den exakten Score des Rings).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Sampling %1 particles: %2 network evaluations each…</source>
-        <translation>Sampling von %1 Partikeln: je %2 Netzauswertungen…</translation>
     </message>
 </context>
 <context>
@@ -4273,8 +4416,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+24"/>
-        <source>The model has already reached step %1; raise the number of steps to continue.</source>
-        <translation>Das Modell hat Schritt %1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
+        <source>The model has already reached step %L1; raise the number of steps to continue.</source>
+        <translation>Das Modell hat Schritt %L1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
         <location line="-195"/>
@@ -4285,7 +4428,7 @@ Distanz %2</translation>
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+90"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+92"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>
@@ -4382,12 +4525,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+256"/>
+        <location line="+257"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-256"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -4423,12 +4566,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+312"/>
+        <location line="+319"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-318"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -4453,7 +4596,12 @@ Distanz %2</translation>
         <translation>Vorschau alle</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
+        <source>The loss of each training step appears here once you press Start.</source>
+        <translation>Der Verlust jedes Trainingsschritts erscheint hier, sobald Sie auf Start drücken.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Log scale</source>
         <translation>Logarithmische Skala</translation>
     </message>
@@ -4495,11 +4643,21 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>Drawing samples at step %1…</source>
-        <translation>Samples bei Schritt %1 werden gezogen…</translation>
+        <source>Drawing samples at step %L1…</source>
+        <translation>Samples bei Schritt %L1 werden gezogen…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+73"/>
+        <source>The model was trained on %1; the next Start goes on with %2.</source>
+        <translation>Das Modell wurde auf %1 trainiert; der nächste Start macht mit %2 weiter.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Step %L1</source>
+        <translation>Schritt %L1</translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>batch size</source>
         <translation>Stapelgröße</translation>
     </message>
@@ -4534,12 +4692,7 @@ Distanz %2</translation>
         <translation>Das Modell wird beim nächsten Start auf %1 verschoben.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Step %1</source>
-        <translation>Schritt %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+46"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verlust&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Lernrate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

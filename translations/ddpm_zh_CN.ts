@@ -110,7 +110,7 @@
 <context>
     <name>BoundController</name>
     <message>
-        <location filename="../app/studio/workers/boundcontroller.cpp" line="+38"/>
+        <location filename="../app/studio/workers/boundcontroller.cpp" line="+39"/>
         <source>measuring the likelihood bound</source>
         <translation>测量似然界</translation>
     </message>
@@ -164,8 +164,8 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>Measuring: timestep %1 of %2…</source>
-        <translation>正在测量：第 %1 个时间步（共 %2 个）…</translation>
+        <source>Measuring: timestep %L1 of %L2…</source>
+        <translation>正在测量：第 %L1 个时间步（共 %L2 个）…</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -210,6 +210,109 @@
     </message>
 </context>
 <context>
+    <name>ClassName</name>
+    <message>
+        <location filename="../core/dataset.cpp" line="+404"/>
+        <source>T-shirt/top</source>
+        <translation>T恤/上衣</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pullover</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>airplane</source>
+        <translation>飞机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>automobile</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bird</source>
+        <translation>鸟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deer</source>
+        <translation>鹿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dog</source>
+        <translation>狗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>frog</source>
+        <translation>青蛙</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>horse</source>
+        <translation>马</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ship</source>
+        <translation>船</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>truck</source>
+        <translation>卡车</translation>
+    </message>
+</context>
+<context>
     <name>ClassPicker</name>
     <message>
         <location filename="../app/studio/views/classpicker.cpp" line="+26"/>
@@ -245,7 +348,7 @@
 <context>
     <name>CopiesPanel</name>
     <message>
-        <location filename="../app/studio/views/copiespanel.cpp" line="+38"/>
+        <location filename="../app/studio/views/copiespanel.cpp" line="+39"/>
         <source>Sample</source>
         <translation>生成的图像</translation>
     </message>
@@ -358,7 +461,7 @@ distance %2</source>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+56"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+57"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -593,12 +696,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+305"/>
+        <location line="+306"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>“%1”不是普通文件（而是设备、管道或套接字）：不会读取它</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-274"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>无法写入“%1”：无法存储张量“%2”</translation>
     </message>
@@ -678,7 +781,7 @@ distance %2</source>
         <translation>张量之间有重叠或空隙</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>&apos;%1&apos; is damaged: its header does not match its checksum (a setting or a tensor&apos;s shape changed after the file was written; a deliberate edit must also remove &quot;ddpm.header_crc32&quot;)</source>
         <translation>&apos;%1&apos; 已损坏：文件头与其校验和不符（文件写入后某个设置或张量形状被改动；有意的修改必须同时删除 &quot;ddpm.header_crc32&quot;）</translation>
     </message>
@@ -701,10 +804,10 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+265"/>
-        <location filename="../core/dataset.cpp" line="+70"/>
+        <location filename="../core/dataset.cpp" line="-347"/>
         <location filename="../core/legacycheckpoint.cpp" line="+319"/>
-        <location filename="../core/tensorfile.cpp" line="-400"/>
-        <location line="+304"/>
+        <location filename="../core/tensorfile.cpp" line="-401"/>
+        <location line="+305"/>
         <location line="+29"/>
         <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
@@ -712,8 +815,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-258"/>
-        <location line="+282"/>
+        <location filename="../core/tensorfile.cpp" line="-259"/>
+        <location line="+283"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
@@ -742,14 +845,14 @@ distance %2</source>
         <translation>拒绝打开 &apos;%1&apos;：其归档条目 &apos;%2&apos; 解压后将达 %3 字节</translation>
     </message>
     <message>
-        <location line="+207"/>
-        <location filename="../core/tensorfile.cpp" line="-185"/>
+        <location line="+209"/>
+        <location filename="../core/tensorfile.cpp" line="-186"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../core/tensorfile.cpp" line="+2"/>
+        <location filename="../core/tensorfile.cpp" line="+3"/>
         <source>&apos;%1&apos; has unexpected bytes after the checkpoint</source>
         <translation>“%1”在检查点数据之后有多余的字节</translation>
     </message>
@@ -760,9 +863,9 @@ distance %2</source>
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-225"/>
         <location line="+29"/>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>&apos;%1&apos; is damaged: its contents cannot be read</source>
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
@@ -780,7 +883,7 @@ distance %2</source>
         <location line="+136"/>
         <location line="+4"/>
         <location line="+18"/>
-        <location filename="../core/legacycheckpoint.cpp" line="-56"/>
+        <location filename="../core/legacycheckpoint.cpp" line="-58"/>
         <source>the optimizer state in &apos;%1&apos; does not match the model (%2)</source>
         <translation>“%1”中的优化器状态与模型不匹配（%2）</translation>
     </message>
@@ -802,8 +905,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-256"/>
-        <location line="+309"/>
+        <location filename="../core/tensorfile.cpp" line="-257"/>
+        <location line="+310"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>“%1”超过了本程序可读取的 %2 MiB 上限</translation>
     </message>
@@ -898,7 +1001,7 @@ distance %2</source>
         <translation>“%1”中没有 CIFAR-10 二进制批次文件（data_batch_1.bin …）</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+193"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>未安装 Fashion-MNIST（应位于 %1；在 Debian 上可运行：apt-get install dataset-fashion-mnist）</translation>
     </message>
@@ -919,8 +1022,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic)</source>
-        <translation>未知数据集“%1”（应为 fashion-mnist[:train|test|all]、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic）</translation>
+        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic[:N])</source>
+        <translation>未知数据集“%1”（应为 fashion-mnist[:train|test|all]、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic[:N]）</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1338,7 +1441,27 @@ distance %2</source>
         <translation>未知精度“%1”（应为 auto、fp32 或 bf16）</translation>
     </message>
     <message>
-        <location filename="../core/classifier.cpp" line="+136"/>
+        <location line="+9"/>
+        <source>bf16 mixed</source>
+        <translation>bf16 混合精度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bf16 mixed (AMX)</source>
+        <translation>bf16 混合精度（AMX）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bf16 mixed (AVX512-BF16)</source>
+        <translation>bf16 混合精度（AVX512-BF16）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 mixed (emulated: slow on this CPU)</source>
+        <translation>bf16 混合精度（模拟：在此 CPU 上较慢）</translation>
+    </message>
+    <message>
+        <location filename="../core/classifier.cpp" line="+137"/>
         <source>the %1 set for the classifier is empty</source>
         <translation>分类器的 %1 数据集为空</translation>
     </message>
@@ -1418,7 +1541,7 @@ distance %2</source>
         <translation>“%1”中没有分类器权重</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>the classifier needs a batch of 8-bit images [N, C, H, W]</source>
         <translation>分类器需要一批 8 位图像 [N, C, H, W]</translation>
     </message>
@@ -1438,7 +1561,7 @@ distance %2</source>
         <translation>分类器需要一批图像 [N, C, H, W]</translation>
     </message>
     <message>
-        <location filename="../core/quality.cpp" line="+70"/>
+        <location filename="../core/quality.cpp" line="+71"/>
         <source>the quality reference needs grey %1×%1 test and training images</source>
         <translation>质量参考需要 %1×%1 的灰度测试图像和训练图像</translation>
     </message>
@@ -1504,7 +1627,12 @@ distance %2</source>
         <translation>计算似然下界时</translation>
     </message>
     <message>
-        <location filename="../core/toy2d.cpp" line="+133"/>
+        <location filename="../core/toy2d.cpp" line="+153"/>
+        <source>unknown sampler &apos;%1&apos; (expected ancestral, pc, ddim, langevin or langevin-fixed)</source>
+        <translation>未知的采样器“%1”（应为 ancestral、pc、ddim、langevin 或 langevin-fixed）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the number of points must be between 1 and %1</source>
         <translation>点数必须在 1 到 %1 之间</translation>
     </message>
@@ -2273,11 +2401,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The sweep measures DDIM with 10 to 250 steps and DDPM with all of them: how much quality each extra network evaluation buys, and the time per image it costs.</source>
-        <translation>“按步数测量”会测量 10 到 250 步的 DDIM 以及全部步数的 DDPM：每多一次网络评估能换来多少质量提升，以及每张图像要多花多少时间。</translation>
+        <source>The sweep measures DDIM with 10 to 250 steps, DDPM with all of them, and DDIM with a Langevin corrector and annealed Langevin dynamics at about 100 and 250 network evaluations: how much quality each extra network evaluation buys, and the time per image it costs.</source>
+        <translation>“按步数测量”会测量 10 到 250 步的 DDIM、全部步数的 DDPM，以及约 100 和 250 次网络评估的带 Langevin 校正器的 DDIM 和退火 Langevin 动力学：每多一次网络评估能换来多少质量提升，以及每张图像要多花多少时间。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The schedule β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; decides how fast the image is destroyed, and so which noise levels the model spends its steps on.</source>
         <translation>噪声调度 β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; 决定图像被破坏的速度，从而决定模型把步数花在哪些噪声水平上。</translation>
     </message>
@@ -2353,7 +2481,7 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+122"/>
+        <location filename="../app/common/imageio.cpp" line="+123"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
@@ -2512,7 +2640,7 @@ distance %2</source>
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+39"/>
+        <location filename="../widgets/losschart.cpp" line="+40"/>
         <location line="+43"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -2536,7 +2664,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+349"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+350"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2566,13 +2694,13 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location filename="../app/studio/menus.cpp" line="+305"/>
+        <location line="-252"/>
+        <location filename="../app/studio/menus.cpp" line="+315"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1 is in: this training run goes on with the data set it began with; the next Start trains on the new one.</source>
         <translation>%1 已载入：本次训练继续使用开始时的数据集；下次开始时将在新数据集上训练。</translation>
     </message>
@@ -2913,7 +3041,7 @@ distance %2</source>
         <translation>精度：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Model: %1, %L2 parameters</source>
         <translation>模型：%1，%L2 个参数</translation>
     </message>
@@ -2923,7 +3051,7 @@ distance %2</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-67"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -3062,8 +3190,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The model has training progress that is not saved (step %1). Save it first?</source>
-        <translation>模型有未保存的训练进度（第 %1 步）。是否先保存？</translation>
+        <source>The model has training progress that is not saved (step %L1). Save it first?</source>
+        <translation>模型有未保存的训练进度（第 %L1 步）。是否先保存？</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3178,7 +3306,7 @@ distance %2</source>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+42"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+43"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
@@ -3209,12 +3337,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-27"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>使用这些设置生成样本，并与测试图像进行比较</translation>
     </message>
@@ -3224,12 +3352,12 @@ distance %2</source>
         <translation>按步数测量</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>DDIM with 10, 20, 50, 100 and 250 steps, then DDPM with all steps: the Fréchet distance and the time per image of each, in the chart</source>
-        <translation>依次使用 10、20、50、100 和 250 步的 DDIM，再使用全部步数的 DDPM：各自的 Fréchet 距离和每张图像耗时显示在图表中</translation>
+        <location line="+5"/>
+        <source>DDIM with %1 steps, DDPM with all steps, then DDIM with a Langevin corrector and annealed Langevin dynamics at about 100 and 250 network evaluations: the Fréchet distance and the time per image of each, in the chart</source>
+        <translation>依次使用 %1 步的 DDIM、全部步数的 DDPM，再使用约 100 和 250 次网络评估的带 Langevin 校正器的 DDIM 和退火 Langevin 动力学：各自的 Fréchet 距离和每张图像耗时显示在图表中</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Measure against guidance</source>
         <translation>按引导权重测量</translation>
     </message>
@@ -3427,11 +3555,21 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Every class</source>
+        <translation>每个类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No class</source>
+        <translation>无类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Class asked for, guidance w</source>
         <translation>请求的类别，引导 w</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Class agreement (the classifier&apos;s class is the one asked for)</source>
         <translation>类别一致率（分类器判定的类别即所请求的类别）</translation>
     </message>
@@ -3567,16 +3705,6 @@ distance %2</source>
         <translation> — 失败</translation>
     </message>
     <message>
-        <location line="+123"/>
-        <source>Step %1 of %2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
-        <translation>第 %1 步（共 %2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Done: x₀ after %1 steps.</source>
-        <translation>完成：经过 %1 步得到 x₀。</translation>
-    </message>
-    <message>
         <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
         <source>Sampler</source>
         <translation>采样器</translation>
@@ -3642,7 +3770,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-358"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-231"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -3657,12 +3785,7 @@ distance %2</source>
         <translation>第 – 步</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>step %1 of %2 · t = %3</source>
-        <translation>第 %1 步（共 %2 步）· t = %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Show the score</source>
         <translation>显示分数</translation>
     </message>
@@ -3697,7 +3820,12 @@ distance %2</source>
         <translation>完成 · x₀</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+1"/>
+        <source>step %L1 of %L2 · t = %3</source>
+        <translation>第 %L1 步（共 %L2 步）· t = %3</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -3730,11 +3858,21 @@ distance %2</source>
     </message>
     <message>
         <location line="+13"/>
-        <source> · one step in %1 kept (memory budget %2 MB)</source>
-        <translation> · 每 %1 步保留一步（内存预算 %2 MB）</translation>
+        <source> · one step in %L1 kept (memory budget %L2 MB)</source>
+        <translation> · 每 %L1 步保留一步（内存预算 %L2 MB）</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
+        <source>Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
+        <translation>第 %L1 步（共 %L2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done: x₀ after %L1 steps.</source>
+        <translation>完成：经过 %L1 步得到 x₀。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>到 x₀ 时运行已结束：没有剩余的噪声需要预测。</translation>
     </message>
@@ -3958,14 +4096,19 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train to see the loss of each step here (or sample the ring&apos;s exact score at once).</source>
+        <translation>训练后这里会显示每一步的损失（也可以直接用圆环的精确 score 采样）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4070,26 +4213,36 @@ distance %2</source>
     </message>
     <message>
         <location line="+61"/>
-        <source>Training: step %1 of %2, loss %3</source>
-        <translation>训练：第 %1 步（共 %2 步），损失 %3</translation>
+        <source>Training: step %L1 of %L2, loss %3</source>
+        <translation>训练：第 %L1 步（共 %L2 步），损失 %3</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Training stopped after %1 steps.</source>
-        <translation>训练在 %1 步后停止。</translation>
+        <source>Training stopped after %L1 steps.</source>
+        <translation>训练在 %L1 步后停止。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
+        <source>step %L1 of %L2 · t = %3</source>
+        <translation>第 %L1 步（共 %L2 步）· t = %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%L1 particles, %L2 network evaluations each%3.</source>
+        <translation>%L1 个粒子，每个 %L2 次网络评估%3。</translation>
+    </message>
+    <message>
+        <location line="+223"/>
+        <source>Sampling %L1 particles: %L2 network evaluations each…</source>
+        <translation>正在对 %L1 个粒子采样：每个 %L2 次网络评估…</translation>
+    </message>
+    <message>
+        <location line="-254"/>
         <source>Trained for %1 steps. Scrub t to compare the learned score with the truth, or sample particles.</source>
         <translation>已训练 %1 步。拖动 t 可将学到的分数与真实值进行比较，也可以对粒子进行采样。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>step %1 of %2 · t = %3</source>
-        <translation>第 %1 步（共 %2 步）· t = %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -4099,12 +4252,7 @@ distance %2</source>
         <translation>采样已停止。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 particles, %2 network evaluations each%3.</source>
-        <translation>%1 个粒子，每个 %2 次网络评估%3。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source> of the exact score</source>
         <translation>（使用精确分数）</translation>
     </message>
@@ -4144,7 +4292,7 @@ distance %2</source>
         <translation> · 学到的分数的平均相对误差 %1 %</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+93"/>
         <source>Draw at least two points first.</source>
         <translation>请先绘制至少两个点。</translation>
     </message>
@@ -4157,11 +4305,6 @@ distance %2</source>
         <location line="+8"/>
         <source>Train the model first (or use the exact score of the ring).</source>
         <translation>请先训练模型（或使用环形数据的精确分数）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Sampling %1 particles: %2 network evaluations each…</source>
-        <translation>正在对 %1 个粒子采样：每个 %2 次网络评估…</translation>
     </message>
 </context>
 <context>
@@ -4268,8 +4411,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+24"/>
-        <source>The model has already reached step %1; raise the number of steps to continue.</source>
-        <translation>模型已达到第 %1 步；请增加步数以继续训练。</translation>
+        <source>The model has already reached step %L1; raise the number of steps to continue.</source>
+        <translation>模型已达到第 %L1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
         <location line="-195"/>
@@ -4280,7 +4423,7 @@ distance %2</source>
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+90"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+92"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>
@@ -4377,12 +4520,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+256"/>
+        <location line="+257"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-256"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -4418,12 +4561,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+312"/>
+        <location line="+319"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-318"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -4448,7 +4591,12 @@ distance %2</source>
         <translation>预览间隔</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
+        <source>The loss of each training step appears here once you press Start.</source>
+        <translation>按下“开始”后，这里会显示每个训练步的损失。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
@@ -4490,11 +4638,21 @@ distance %2</source>
     </message>
     <message>
         <location line="+22"/>
-        <source>Drawing samples at step %1…</source>
-        <translation>正在生成第 %1 步的样本…</translation>
+        <source>Drawing samples at step %L1…</source>
+        <translation>正在生成第 %L1 步的样本…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+73"/>
+        <source>The model was trained on %1; the next Start goes on with %2.</source>
+        <translation>该模型是在 %1 上训练的；下一次开始将在 %2 上继续。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Step %L1</source>
+        <translation>第 %L1 步</translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
@@ -4529,12 +4687,7 @@ distance %2</source>
         <translation>模型将在下次点击“开始”时移到 %1 上。</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Step %1</source>
-        <translation>第 %1 步</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+46"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;损失&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;学习率&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

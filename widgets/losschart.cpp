@@ -4,6 +4,7 @@
 
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -115,6 +116,27 @@ void LossChart::redrawNow()
     m_sinceRedraw.restart();
     updateRanges(); // first: the lines are drawn per pixel column of the new range
     updateSeries();
+    if (m_raw.isEmpty() != m_drawnEmpty) { // the empty text comes or goes
+        m_drawnEmpty = m_raw.isEmpty();
+        viewport()->update();
+    }
+}
+
+void LossChart::setEmptyText(const QString& text)
+{
+    m_emptyText = text;
+    viewport()->update();
+}
+
+void LossChart::drawForeground(QPainter* painter, const QRectF& rect)
+{
+    QChartView::drawForeground(painter, rect);
+    if (!m_raw.isEmpty() || m_emptyText.isEmpty())
+        return;
+    painter->save();
+    painter->setPen(palette().color(QPalette::PlaceholderText));
+    painter->drawText(chart()->plotArea().adjusted(12, 0, -12, 0), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    painter->restore();
 }
 
 // A bounded number of points however long the run, as chart tools keep long series: the newest

@@ -54,6 +54,10 @@ public:
 
     void resetZoom();
 
+    // Words shown across the empty plot (what will appear there, and when); none by default.
+    void setEmptyText(const QString& text);
+    QString emptyText() const { return m_emptyText; }
+
     // The drawn series and their axes, brought up to date first (a redraw may be waiting).
     QLineSeries* rawSeries();
     QLineSeries* smoothedSeries();
@@ -61,6 +65,7 @@ public:
     QAbstractAxis* yAxis(); // a QValueAxis or a QLogValueAxis
 
 protected:
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
@@ -75,6 +80,8 @@ private:
     void createYAxis();
     QVector<QPointF> perPixelColumn(const QVector<QPointF>& points) const;
 
+    QString m_emptyText;
+    bool m_drawnEmpty = true;    // whether the last redraw had no points (the text's repaint follows it)
     QVector<QPointF> m_raw;      // older points (m_older of them, m_stride steps each), then recent ones
     QVector<QPointF> m_smoothed; // the same for the average
     qsizetype m_older = 0;

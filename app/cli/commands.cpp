@@ -7,6 +7,7 @@
 #include "config.h"
 #include "device.h"
 #include "oracle.h"
+#include "pixels.h"
 #include "precision.h"
 #include "sampler.h"
 #include "schedule.h"
@@ -300,12 +301,12 @@ void addExportCommand(CommandLine& cli)
 void addBenchOptions(CLI::App* app, BenchOptions& o)
 {
     addText(app, "--model", o.model, listOfChoices(unetPresetNames()), "PRESET");
-    addNumber(app, "--batch", o.batch, 1, 100000, "images per step", "B");
+    addNumber(app, "--batch", o.batch, 1, limits::kMaxBatch, "images per step", "B");
     addNumber(app, "--iters", o.iters, 1, 100000, "timed steps", "N");
     addNumber(app, "--warmup", o.warmup, 0, 100000, "untimed steps first", "W");
-    addText(app, "--device", o.device, "cpu or cuda", "D");
-    addNumber(app, "--threads", o.threads, 0, 100000, kThreadsHelp, "N");
-    addText(app, "--precision", o.precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
+    addText(app, "--device", o.device, kDeviceHelp, "D");
+    addNumber(app, "--threads", o.threads, 0, limits::kMaxThreads, kThreadsHelp, "N");
+    addText(app, "--precision", o.precision, kPrecisionHelp, "P");
 }
 
 int bench(const BenchOptions& options)
@@ -334,7 +335,7 @@ void addBenchCommand(CommandLine& cli)
 
 void addSelfcheckOptions(CLI::App* app, std::string& device)
 {
-    addText(app, "--device", device, "cpu or cuda", "D");
+    addText(app, "--device", device, kDeviceHelp, "D");
 }
 
 int selfcheck(const std::string& deviceName)
@@ -343,7 +344,7 @@ int selfcheck(const std::string& deviceName)
     if (!device)
         return fail(device.error(), 2);
     auto shapes = makeSyntheticShapes(1, 1, 32, 7);
-    auto x0Star = shapes.images[0].to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
+    auto x0Star = pixelsToModel(shapes.images[0]);
 
     struct Case {
         const char* name;
@@ -430,7 +431,7 @@ void addTrainClassifierCommand(CommandLine& cli, const Environment& env)
     addNumber(c, "--epochs", a->options.epochs, 1, 1000, "passes over the training images", "N");
     addNumber(c, "--batch", a->options.batch, 1, static_cast<double>(limits::kMaxSamplingBatch), "batch size", "B");
     addNumber(c, "--lr", a->options.lr, 1e-9, 1, "Adam learning rate (cosine decay to 0)", "LR");
-    addNumber(c, "--seed", a->options.seed, 0, 9e15,
+    addNumber(c, "--seed", a->options.seed, 0, limits::kMaxSeed,
               "random seed: the same seed, data and threads give the same weights", "S");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");

@@ -1,10 +1,10 @@
 // The ddpm commands that need only the engine: schedule, train (in traincommand.cpp), info, export,
-// bench, selfcheck, train-classifier and nll (in nllcommand.cpp). Qt-free, so that a GPU server with only LibTorch has
-// them
-// (-DDDPM_WITH_QT=OFF), with the same options, checkpoints and output as the Qt build, which registers
-// these same commands.
+// convert, bench, selfcheck, train-classifier, nll (in nllcommand.cpp) and toy (in toycommand.cpp).
+// Qt-free, so that a GPU server with only LibTorch has them (-DDDPM_WITH_QT=OFF), with the same options,
+// checkpoints and output as the Qt build, which registers these same commands.
 #pragma once
 
+#include "names.h"
 #include "bench.h"
 #include "commandline.h"
 #include "dataset.h"
@@ -22,9 +22,10 @@ struct Environment {
 };
 FolderLoader folderLoaderWithoutQt();
 
-// The help of --device and --threads, worded alike in every command that takes them.
-inline const std::string kDeviceHelp = "auto, cpu or cuda";
+// The help of --device, --threads and --precision, worded alike in every command that takes them.
+inline const std::string kDeviceHelp = listOfChoices(deviceNames());
 inline const std::string kThreadsHelp = "CPU threads (0: all cores)";
+inline const std::string kPrecisionHelp = "fp32, bf16 (mixed) or auto (bf16 where fast)";
 
 // --threads, --device and --precision of the commands that run the U-Net, checked in that order; the
 // threads are set on the way. The error is a usage error (exit code 2).
@@ -44,8 +45,8 @@ void addSelfcheckCommand(CommandLine& cli);
 void addTrainClassifierCommand(CommandLine& cli, const Environment& env);
 void addNllCommand(CommandLine& cli, const Environment& env); // nllcommand.cpp
 void addToyCommand(CommandLine& cli);                         // toycommand.cpp
-// Every command above, in that order: the commands that need no Qt (the Qt build adds sample and
-// quality after them).
+// Every command above, in that order: the commands that need no Qt (the Qt build adds sample, quality
+// and interpolate after them).
 void addEngineCommands(CommandLine& cli, const Environment& env);
 // The Qt build's `ddpm interpolate` (interpolatecommand.cpp: it writes PNGs with Qt).
 void addInterpolateCommand(CommandLine& cli, const Environment& env);

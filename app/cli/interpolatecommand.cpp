@@ -7,6 +7,7 @@
 #include "imageio.h"
 #include "interpolation.h"
 #include "modelstate.h"
+#include "pixels.h"
 #include "sha256.h"
 #include "sizelimits.h"
 
@@ -37,7 +38,7 @@ Result<torch::Tensor> imageOf(const Dataset& data, int64_t i, const char* option
     if (i < 0 || i >= data.size())
         return Error(std::string(option) + " " + std::to_string(i) + ": the data set has images 0 to " +
                      std::to_string(data.size() - 1));
-    return data.images[i].to(torch::kFloat32) / 127.5 - 1.0;
+    return pixelsToModel(data.images[i]);
 }
 
 // Rows of the grid: the state at `frames` evenly spaced steps of the denoising (the mixtures first, the
@@ -151,13 +152,13 @@ void addInterpolateCommand(CommandLine& cli, const Environment& env)
     addNumber(c, "--steps", a->options.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps),
               "ddim: steps of the inversion and the decoding", "S");
     addNumber(c, "--frames", a->frames, 1, 100, "rows: the walk at this many steps of the denoising", "K");
-    addNumber(c, "--seed", a->options.seed, 0, 9e15, "the forward and reverse noise", "S");
+    addNumber(c, "--seed", a->options.seed, 0, limits::kMaxSeed, "the forward and reverse noise", "S");
     addText(c, "--class", a->classChoice, "a class-conditional model's class for both (its number or name)", "K");
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1] while denoising");
     addNumber(c, "--scale", a->scale, 1, 32, "enlarge images by this factor", "N");
     addText(c, "--weights", a->weights, "ema or raw", "W");
     addText(c, "--device", a->device, kDeviceHelp, "D");
-    addText(c, "--precision", a->precision, "auto, fp32 or bf16", "P");
+    addText(c, "--precision", a->precision, kPrecisionHelp, "P");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
 }
 

@@ -1,6 +1,6 @@
 // ddpm: the headless DDPM engine.
-//   ddpm schedule | train | sample | info | export | bench | selfcheck | train-classifier | quality
-//   (ddpm COMMAND --help for the options)
+//   ddpm schedule | train | info | export | convert | bench | selfcheck | train-classifier | nll | toy
+//        | sample | quality | interpolate            (ddpm COMMAND --help for the options)
 // The commands that need only the engine live in commands.cpp and traincommand.cpp, shared with the
 // build without Qt; the Qt build adds those that write images (sample, here; interpolate), find the
 // bundled classifier (quality, in qualitycommand.cpp), and image folders as training data.
@@ -343,7 +343,7 @@ void addSampleCommand(CommandLine& cli)
     addClassOptions(c, a->classChoice, a->options);
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1]");
     addText(c, "--weights", a->weights, "ema or raw", "W");
-    addNumber(c, "--seed", a->options.seed, 0, 9e15, "random seed", "S");
+    addNumber(c, "--seed", a->options.seed, 0, limits::kMaxSeed, "random seed", "S");
     addText(c, "--strip", a->strip, "strip of the reverse process per sample (PNG; the first 64 samples)", "PNG");
     addNumber(c, "--frames", a->frames, 2, 1000, "frames in the strip", "K");
     addText(c, "--gif", a->gif, "the reverse process as an animated GIF (the first 64 samples)", "GIF");
@@ -351,7 +351,7 @@ void addSampleCommand(CommandLine& cli)
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
     addNumber(c, "--batch", a->batch, 0, static_cast<double>(limits::kMaxSamplingBatch), kSamplingBatchHelp, "B");
-    addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
+    addText(c, "--precision", a->precision, kPrecisionHelp, "P");
     addText(c, "--out-dir", a->outDir,
             "also write every sample as its own PNG with a JSON sidecar (sample-00000.png …, native size)", "DIR");
     c->add_flag("--replace", a->replace, "remove the images of an earlier run from --out-dir first");

@@ -18,5 +18,6 @@ int main(int argc, char** argv)
     cli.addUnavailable("sample", "sample" + needsQt);
     cli.addUnavailable("quality", "quality finds its classifier and draws its samples with the ddpm built with Qt; "
                                   "this one was built without Qt (-DDDPM_WITH_QT=OFF)");
+    cli.addUnavailable("interpolate", "interpolate" + needsQt);
     return cli.run(argc, argv);
 }

@@ -7,6 +7,7 @@
 #include "device.h"
 #include "likelihood.h"
 #include "modelstate.h"
+#include "pixels.h"
 #include "sizelimits.h"
 
 #include <nlohmann/json.hpp>
@@ -63,7 +64,7 @@ Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, 
     AllTerms all;
     auto last = std::chrono::steady_clock::now();
     for (int64_t first = 0; first < n; first += batch) {
-        const auto x0 = images.narrow(0, first, std::min<int64_t>(batch, n - first)).to(torch::kFloat32) / 127.5 - 1.0;
+        const auto x0 = pixelsToModel(images.narrow(0, first, std::min<int64_t>(batch, n - first)));
         BoundOptions o = bo;
         o.firstImage = offset + first;
         auto r = variationalBound(
@@ -171,7 +172,7 @@ int nll(const NllArgs& a, const FolderLoader& folderLoader)
                         std::to_string(data->size()),
                     2);
     const int64_t n = std::min<int64_t>(a.count, data->size() - a.skip);
-    const int batch = a.batch > 0 ? a.batch : (compute->device.is_cuda() ? 256 : 32);
+    const int batch = a.batch > 0 ? a.batch : defaultBoundBatch(compute->device);
     stopOnSignals(false);
     const auto start = std::chrono::steady_clock::now();
     auto all = measure(opened->sampling, data->images.narrow(0, a.skip, n), a.skip, batch, bo);
@@ -196,8 +197,9 @@ void addNllCommand(CommandLine& cli, const Environment& env)
     auto* c = cli.add("nll", "bits per dimension of the likelihood bound on held-out images",
                       "the variational bound on −log p(x0) (Ho et al. 2020, eq. 5) in bits per dimension, on "
                       "held-out images: every term L_T, L_{t-1} and L_0 (T network evaluations per image), with "
-                      "standard errors, and a cheap estimate (the first 10 terms exact, one more t per image: "
-                      "T + 11 evaluations in all)",
+                      "standard errors, and a cheap estimate (the first " +
+                          std::to_string(kExactBoundTerms) + " terms exact, one more t per image: T + " +
+                          std::to_string(kExactBoundTerms + 1) + " evaluations in all)",
                       [a, loader = env.folderLoader] { return nll(*a, loader); });
     addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint", "CKPT")->required();
     addText(c, "--data", a->data, "held-out images (a data set as ddpm train takes it)", "SPEC");
@@ -206,12 +208,14 @@ void addNllCommand(CommandLine& cli, const Environment& env)
     addNumber(c, "--skip", a->skip, 0, static_cast<double>(limits::kMaxImages),
               "leave out the first K images (to split the test set over runs)", "K");
     addNumber(c, "--batch", a->batch, 0, static_cast<double>(limits::kMaxSamplingBatch),
-              "images per network call (0: 32 on the CPU, 256 on CUDA)", "B");
+              "images per network call (0: " + std::to_string(kBoundBatchCpu) + " on the CPU, " +
+                  std::to_string(kBoundBatchCuda) + " on CUDA)",
+              "B");
     addText(c, "--csv", a->csv, "also write each term per t (bits/dim and standard error)", "FILE");
     addText(c, "--variance", a->variance, "σ_t² of the reverse process: beta or beta-tilde", "V");
     c->add_flag("--no-clip", a->noClip, "do not clip the predicted x0 to [-1, 1]");
     addText(c, "--weights", a->weights, "ema or raw", "W");
-    addNumber(c, "--seed", a->seed, 0, 9e15, "the noise of each x_t", "S");
+    addNumber(c, "--seed", a->seed, 0, limits::kMaxSeed, "the noise of each x_t", "S");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addText(c, "--precision", a->precision,
             "fp32 (the default: bf16 rounds x_t by about as much as the decoder's 1/255 bins), bf16 or auto", "P");

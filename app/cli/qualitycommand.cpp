@@ -205,7 +205,7 @@ void addQualityCommand(CommandLine& cli)
     addNumber(c, "--eta", a->options.sampler.eta, 0, 1, "DDIM η", "E");
     addLangevinOptions(c, a->options.sampler, a->corrector);
     addClassOptions(c, a->classChoice, a->options.sampler);
-    addNumber(c, "--seed", a->options.sampler.seed, 0, 9e15, "random seed of the samples", "S");
+    addNumber(c, "--seed", a->options.sampler.seed, 0, limits::kMaxSeed, "random seed of the samples", "S");
     addText(c, "--weights", a->weights, "ema or raw", "W");
     addNumber(c, "--batch", a->options.batch, 0, static_cast<double>(limits::kMaxSamplingBatch), kSamplingBatchHelp,
               "B");
@@ -213,7 +213,7 @@ void addQualityCommand(CommandLine& cli)
             "classifier file (default: the shipped models/fashion-mnist-classifier.ckpt, in $DDPM_DATA_DIR, "
             "../share/ddpm-studio next to the program or the source tree's resources)",
             "FILE");
-    addText(c, "--precision", a->precision, "fp32, bf16 (mixed) or auto (bf16 where fast)", "P");
+    addText(c, "--precision", a->precision, kPrecisionHelp, "P");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
     c->add_flag("--sweep", a->sweep,

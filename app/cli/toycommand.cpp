@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "atomicfile.h"
+#include "names.h"
 #include "sampler.h"
 #include "sizelimits.h"
 #include "toy2d.h"
@@ -25,9 +26,10 @@ namespace {
 struct ToyArgs {
     CLI::App* command = nullptr;
     bool given(const char* option) const { return command->count(option) > 0; }
-    std::string data = "gmm8", sampler = "ancestral", out, save, load, schedule = "linear";
-    int64_t points = 20000, steps = 4000;
-    int count = 2000, levels = 0, correctorSteps = 1, fixedT = 0, T = 1000, threads = 0;
+    std::string data = "gmm8", sampler = "ancestral", out, save, load, schedule = kDefaultSchedule;
+    int64_t points = 20000, steps = toy::ToyTrainOptions{}.steps;
+    int count = 2000, levels = 0, correctorSteps = SamplerOptions{}.langevinSteps, fixedT = SamplerOptions{}.fixedT,
+        T = ScheduleOptions{}.steps, threads = 0;
     double snr = SamplerOptions{}.snr, langevinStep = SamplerOptions{}.langevinStep;
     uint64_t seed = 0;
     bool exact = false;
@@ -44,26 +46,9 @@ Result<SamplerOptions> samplerFor(const ToyArgs& a)
     o.snr = a.snr;
     o.langevinStep = a.langevinStep;
     o.fixedT = a.fixedT;
-    if (a.sampler == "ancestral" || a.sampler == "ddpm") {
-        o.kind = SamplerKind::Ddpm;
-    } else if (a.sampler == "pc") {
-        o.kind = SamplerKind::Ddpm;
-        o.corrector = CorrectorKind::Langevin;
-    } else if (a.sampler == "ddim") {
-        o.kind = SamplerKind::Ddim;
-        o.eta = 0.0;
-    } else if (a.sampler == "langevin") {
-        o.kind = SamplerKind::Langevin;
-    } else if (a.sampler == "langevin-fixed") {
-        o.kind = SamplerKind::LangevinFixed;
-    } else {
-        return ddpm::fail(
-            DDPM_MSG("Engine", "unknown sampler '%1' (expected ancestral, pc, ddim, langevin or langevin-fixed)"),
-            a.sampler);
-    }
-    // Levels: every t for the ancestral sampler; 50 for DDIM, 100 for annealed Langevin; langevin-fixed
-    // visits its one level as often as annealed Langevin visits all of them.
-    o.ddimSteps = a.levels > 0 ? a.levels : (o.kind == SamplerKind::Ddim ? 50 : 100);
+    if (auto known = toy::setSampler(a.sampler, o); !known)
+        return known.failure();
+    o.ddimSteps = a.levels > 0 ? a.levels : toy::defaultToyLevels(o.kind);
     return o;
 }
 
@@ -238,26 +223,30 @@ void addToyCommand(CommandLine& cli)
                       "writes them as CSV (x,y per row)",
                       [a] { return toy(*a); });
     a->command = c;
-    addText(c, "--data", a->data, "gmm8, moons, swissroll or csv:FILE", "DATA");
+    auto dataNames = toy::toyDataNames();
+    dataNames.push_back("csv:FILE");
+    addText(c, "--data", a->data, listOfChoices(dataNames), "DATA");
     addText(c, "--out", a->out, "the samples as CSV", "FILE")->required();
-    addText(c, "--sampler", a->sampler, "ancestral, pc, ddim, langevin or langevin-fixed", "S");
+    addText(c, "--sampler", a->sampler, listOfChoices(toy::toySamplerNames()), "S");
     addNumber(c, "--steps", a->steps, 0, static_cast<double>(limits::kMaxSteps), "training steps", "N");
     addNumber(c, "--points", a->points, 1, static_cast<double>(limits::kMaxToyPoints), "training points drawn", "N");
     addNumber(c, "--count", a->count, 1, static_cast<double>(limits::kMaxToyPoints), "points to sample", "N");
     addNumber(c, "--levels", a->levels, 0, static_cast<double>(limits::kMaxTimesteps),
-              "noise levels of ddim and langevin, visits of langevin-fixed (0: 50 for ddim, else 100)", "L");
+              "noise levels of ddim and langevin, visits of langevin-fixed (0: " + std::to_string(toy::kToyDdimLevels) +
+                  " for ddim, else " + std::to_string(toy::kToyLevels) + ")",
+              "L");
     addNumber(c, "--corrector-steps", a->correctorSteps, 1, 1000,
               "Langevin steps per level (pc's corrector, langevin, langevin-fixed)", "K");
     addNumber(c, "--snr", a->snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r", "R");
     addNumber(c, "--langevin-step", a->langevinStep, 1e-6, 10.0, "c in the Langevin step size η_t = c (1 − ᾱ_t)", "C");
     addNumber(c, "--fixed-t", a->fixedT, 0, static_cast<double>(limits::kMaxTimesteps),
               "langevin-fixed's level (0: 3 % of T)", "T");
-    addText(c, "--schedule", a->schedule, "linear, cosine, sigmoid or quadratic", "S");
+    addText(c, "--schedule", a->schedule, listOfChoices(scheduleKindNames()), "S");
     addNumber(c, "--T", a->T, 2, static_cast<double>(limits::kMaxTimesteps), "diffusion steps", "T");
     addText(c, "--save", a->save, "save the trained model", "FILE");
     addText(c, "--load", a->load, "sample a model saved with --save instead of training", "FILE");
     c->add_flag("--exact", a->exact, "sample with the mixture's exact score (gmm8 only), no network");
-    addNumber(c, "--seed", a->seed, 0, 9e15, "training data, initialisation and sampling noise", "S");
+    addNumber(c, "--seed", a->seed, 0, limits::kMaxSeed, "training data, initialisation and sampling noise", "S");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
 }
 

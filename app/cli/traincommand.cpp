@@ -181,10 +181,10 @@ private:
 
 struct TrainArgs {
     CLI::App* command = nullptr;
-    std::string data, out, model = "reference", schedule = "linear", prediction = "eps", device = "auto",
-                           precision = "auto", resume, init, log;
-    long long steps = 10000;
+    std::string data, out, model = kDefaultPreset, schedule = kDefaultSchedule, prediction = "eps",
+                           device = deviceNames().front(), precision = precisionNames().front(), resume, init, log;
     TrainOptions train;
+    long long steps = train.totalSteps;
     int threads = 0;
     int saveEvery = 1000;
     int distTimeout = 300; // seconds
@@ -296,7 +296,7 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
         if (!r)
             return fail(r.error());
         trainer = std::move(r.value());
-        if (a.given("--data") && a.data != trainer->config().dataSpec)
+        if (a.given("--data") && !sameDataSpec(a.data, trainer->config().dataSpec))
             std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
         if (a.conditional && !trainer->config().conditional())
             return fail("--conditional: the checkpoint's model was trained without classes; start a new one", 2);
@@ -464,7 +464,7 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     a->command = c;
     addText(c, "--data", a->data,
             "fashion-mnist[:train|test|all] (train when not named), mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or "
-            "synthetic",
+            "synthetic[:N]",
             "SPEC");
     addText(c, "--out", a->out, "checkpoint to write", "CKPT");
     addText(c, "--model", a->model, listOfChoices(unetPresetNames()), "PRESET");
@@ -481,8 +481,8 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     c->add_flag("--conditional", a->conditional,
                 "class-conditional: the data set's labels are given to the network (for classifier-free guidance)");
     addNumber(c, "--p-uncond", a->train.pUncond, 0, 1,
-              "with --conditional: the share of examples shown without their class (0.1)", "P");
-    addNumber(c, "--seed", a->train.seed, 0, 9e15, "random seed", "S");
+              "with --conditional: the share of examples shown without their class", "P");
+    addNumber(c, "--seed", a->train.seed, 0, limits::kMaxSeed, "random seed", "S");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
     addText(c, "--precision", a->precision,
@@ -499,8 +499,8 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addNumber(c, "--save-every", a->saveEvery, 0, static_cast<double>(limits::kMaxSteps),
               "also save every N steps (0: only at the end)", "N");
     addNumber(c, "--dist-timeout", a->distTimeout, 1, 86400,
-              "in a data-parallel job (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT set, as torchrun does): seconds "
-              "to wait for the other ranks before giving up (300)",
+              "in a data-parallel job (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT set, as torchrun does): "
+              "seconds to wait for the other ranks before giving up",
               "S");
 }
 

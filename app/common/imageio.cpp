@@ -1,6 +1,7 @@
 #include "imageio.h"
 
 #include "atomicfile.h"
+#include "pixels.h"
 #include "sizelimits.h"
 
 #include <QFile>
@@ -28,7 +29,7 @@ QImage tensorToImage(const torch::Tensor& chw)
     auto t = chw.detach().to(torch::kCPU, torch::kFloat32);
     if (t.dim() == 2)
         t = t.unsqueeze(0);
-    auto u8 = ((t + 1.0) * 127.5).round().clamp(0, 255).to(torch::kUInt8).permute({1, 2, 0}).contiguous();
+    auto u8 = modelToPixels(t).permute({1, 2, 0}).contiguous();
     const int h = static_cast<int>(u8.size(0)), w = static_cast<int>(u8.size(1)), c = static_cast<int>(u8.size(2));
     QImage img(w, h, c == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
     const auto* src = u8.data_ptr<uint8_t>();

@@ -31,4 +31,14 @@ QString errorText(const Error& error)
     return text;
 }
 
+QString engineText(const std::string& text)
+{
+    return QCoreApplication::translate("Engine", text.c_str());
+}
+
+QString classDisplayName(const std::string& name)
+{
+    return QCoreApplication::translate("ClassName", name.c_str());
+}
+
 } // namespace ddpm

@@ -147,6 +147,7 @@ void MainWindow::wireData()
         m_dataSpec = spec;
         m_settings.setLastDataSpec(spec);
         m_dataView->setDataset(data, spec);
+        m_trainingView->setDataSpec(spec);
         m_schedulesView->setImage(m_dataView->currentImage());
         m_training->setDataset(data);
         if (m_training->runOn())
@@ -500,7 +501,7 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     m_reverseView->setRawWeightsDistinct(!snapshot->samplingOnly);
     QStringList classes;
     for (const auto& name : classNamesOf(snapshot->config))
-        classes << QString::fromStdString(name);
+        classes << classDisplayName(name);
     m_reverseView->classPicker()->setClassNames(classes);
     if (trained)
         m_training->requestPreview();

@@ -57,6 +57,16 @@
 
 using namespace ddpm;
 
+namespace {
+// The platform's shortcut for `key`, or `fallback` where the platform has none (Save As and Preferences
+// have none on a desktop-less X11 or on Windows).
+void setShortcut(QAction* action, QKeySequence::StandardKey key, const QKeySequence& fallback)
+{
+    const auto bindings = QKeySequence::keyBindings(key);
+    action->setShortcuts(bindings.isEmpty() ? QList<QKeySequence>{fallback} : bindings);
+}
+} // namespace
+
 void MainWindow::buildMenus()
 {
     buildFileMenu();
@@ -138,17 +148,17 @@ void MainWindow::buildFileMenu()
         if (!p.isEmpty())
             saveTo(p);
     });
-    saveAsAct->setShortcut(QKeySequence::SaveAs);
+    setShortcut(saveAsAct, QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     file->addSeparator();
     auto* prefs = file->addAction(tr("&Preferences…"), this, [this] {
         PreferencesDialog dialog(m_settings, this);
         if (dialog.exec() == QDialog::Accepted)
             m_training->setCpuThreads(m_settings.get(setting::CpuThreads));
     });
-    prefs->setShortcut(QKeySequence::Preferences);
+    setShortcut(prefs, QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma));
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    setShortcut(quit, QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
     updateRecentMenu();
 }
 
@@ -469,8 +479,7 @@ void MainWindow::updateStatus()
     m_deviceLabel->setText(tr("Device: %1").arg(device));
     if (snap)
         m_precisionLabel->setText(
-            tr("Precision: %1")
-                .arg(QString::fromStdString(precisionDescription(snap->model->precision(), snap->device))));
+            tr("Precision: %1").arg(engineText(precisionDescription(snap->model->precision(), snap->device))));
     if (snap)
         m_modelLabel->setText(tr("Model: %1, %L2 parameters")
                                   .arg(QString::fromStdString(snap->config.preset))

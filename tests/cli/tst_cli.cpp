@@ -27,6 +27,15 @@
 
 #include <torch/torch.h>
 
+namespace {
+// The commands that the build without Qt names as needing Qt.
+bool onlyWithQt(const QString& command)
+{
+    return command == QLatin1String("sample") || command == QLatin1String("quality") ||
+           command == QLatin1String("interpolate");
+}
+} // namespace
+
 class TestCli : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -42,6 +51,7 @@ private Q_SLOTS:
     void everyCommandHasHelp_data();
     void everyCommandHasHelp();
     void checkpointFromBuildWithoutQt();
+    void sameCommandsInBothBuilds();
     void buildWithoutQtRefusesWhatNeedsQt_data();
     void buildWithoutQtRefusesWhatNeedsQt();
     void sampleInChunksToFolder();
@@ -470,14 +480,15 @@ void TestCli::benchHelp()
 void TestCli::everyCommandHasHelp_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char* command :
-         {"schedule", "train", "sample", "info", "export", "bench", "selfcheck", "train-classifier", "quality", "nll"})
+    const char* commands[] = {"schedule",   "train",     "sample",           "info",    "export", "convert",
+                              "bench",      "selfcheck", "train-classifier", "quality", "nll",    "toy",
+                              "interpolate"};
+    for (const char* command : commands)
         QTest::newRow(command) << QString::fromLatin1(command);
     QList<QStringList> all, headless;
-    for (const char* command : {"schedule", "train", "sample", "info", "export", "bench", "selfcheck",
-                                "train-classifier", "quality", "nll"}) {
+    for (const char* command : commands) {
         all.append({QString::fromLatin1(command), QStringLiteral("--help")});
-        if (qstrcmp(command, "sample") != 0 && qstrcmp(command, "quality") != 0)
+        if (!onlyWithQt(QString::fromLatin1(command)))
             headless.append(all.last());
     }
     prefetch(DDPM_CLI_PATH, all);
@@ -492,7 +503,7 @@ void TestCli::everyCommandHasHelp()
     QVERIFY2(r.out.contains("Usage: ddpm " + command.toLatin1()), r.out.constData());
     QVERIFY(r.out.contains("--help"));
     QVERIFY(r.err.isEmpty());
-    if (command == QLatin1String("sample") || command == QLatin1String("quality"))
+    if (onlyWithQt(command))
         return;
     // The build without Qt has the same command with the same options.
     auto h = runHeadless({command, QStringLiteral("--help")});
@@ -561,6 +572,8 @@ void TestCli::buildWithoutQtRefusesWhatNeedsQt_data()
                             << 2 << QStringLiteral("ddpm: sample writes images and needs the ddpm built with Qt");
     QTest::newRow("quality") << QStringList{QStringLiteral("quality")} << 2
                              << QStringLiteral("built without Qt (-DDDPM_WITH_QT=OFF)");
+    QTest::newRow("interpolate") << QStringList{QStringLiteral("interpolate")} << 2
+                                 << QStringLiteral("ddpm: interpolate writes images and needs the ddpm built with Qt");
     QTest::newRow("image folder") << QStringList{QStringLiteral("train"),
                                                  QStringLiteral("--data"),
                                                  QStringLiteral("folder:/tmp"),
@@ -582,6 +595,25 @@ void TestCli::buildWithoutQtRefusesWhatNeedsQt()
     QCOMPARE(r.code, code);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     QVERIFY(r.out.isEmpty());
+}
+
+// Every command of the Qt build is one of the build without Qt too, or named in its usage as needing Qt.
+void TestCli::sameCommandsInBothBuilds()
+{
+    const auto usage = [](const Run& r) { return QString::fromUtf8(r.out + r.err); };
+    const QString qt = usage(run({QStringLiteral("--help")})),
+                  headless = usage(runHeadless({QStringLiteral("--help")}));
+    const QRegularExpression line(QStringLiteral("^  ([a-z-]+) "), QRegularExpression::MultilineOption);
+    QStringList commands;
+    for (auto it = line.globalMatch(qt); it.hasNext();)
+        commands << it.next().captured(1);
+    QVERIFY2(commands.size() >= 13, qPrintable(qt)); // schedule … toy, sample, quality, interpolate
+    const auto needsQt = QRegularExpression(QStringLiteral("\\(([a-z, -]+): in the build with Qt\\)")).match(headless);
+    QVERIFY2(needsQt.hasMatch(), qPrintable(headless));
+    const QStringList onlyWithQt = needsQt.captured(1).split(QStringLiteral(", "));
+    for (const QString& c : commands)
+        QVERIFY2(headless.contains(QStringLiteral("\n  ") + c + QLatin1Char(' ')) != onlyWithQt.contains(c),
+                 qPrintable(c + QStringLiteral(" in the build without Qt:\n") + headless));
 }
 
 void TestCli::cudaWhereAvailable()

@@ -1,5 +1,6 @@
 // Data set parsers: the real Fashion-MNIST, and malformed IDX and CIFAR files refused with a message.
 #include "dataset.h"
+#include "pixels.h"
 
 #include <QtTest>
 
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void cifar();
     void malformedCifar();
     void syntheticShapes();
+    void pixelsMapLinearlyToModelRange();
+    void specsOfTheSameImages();
     void fitToModel_data();
     void fitToModel();
     void specErrors();
@@ -216,6 +219,38 @@ void TestDataset::syntheticShapes()
         QVERIFY(a.images[i].to(torch::kFloat32).mean().item<double>() < 200);
     }
     QCOMPARE(std::get<0>(torch::_unique(a.labels)).numel(), 4);
+}
+
+void TestDataset::pixelsMapLinearlyToModelRange()
+{
+    // Ho et al. §3.3: level k ↦ −1 + 2k/255, so 0 ↦ −1 and 255 ↦ 1; back by rounding, every level exactly.
+    const auto levels = torch::arange(256, torch::kInt64).to(torch::kUInt8);
+    const auto x = pixelsToModel(levels);
+    QCOMPARE(x.scalar_type(), torch::kFloat32);
+    for (int k : {0, 1, 127, 128, 254, 255})
+        QVERIFY2(std::abs(x[k].item<double>() - (-1.0 + 2.0 * k / 255.0)) < 1e-6, qPrintable(QString::number(k)));
+    QVERIFY(torch::equal(modelToPixels(x), levels));
+    // A sample a little off a level rounds to it; outside [−1, 1] clamps; bf16 samples work too.
+    const auto off = torch::tensor({-1.5, -1.0 + 0.9 / 255.0, 0.0, 1.0 - 1.1 / 255.0, 3.0}, torch::kFloat32);
+    const auto back = modelToPixels(off.to(torch::kBFloat16));
+    QCOMPARE(back.scalar_type(), torch::kUInt8);
+    QVERIFY(torch::equal(modelToPixels(off), torch::tensor({0, 0, 128, 254, 255}, torch::kInt64).to(torch::kUInt8)));
+    QCOMPARE(back[0].item<int>(), 0);
+    QCOMPARE(back[4].item<int>(), 255);
+}
+
+void TestDataset::specsOfTheSameImages()
+{
+    QVERIFY(sameDataSpec("fashion-mnist", "fashion-mnist:train"));
+    QVERIFY(sameDataSpec("fashion-mnist:train", "fashion-mnist"));
+    QVERIFY(!sameDataSpec("fashion-mnist", "fashion-mnist:test"));
+    QVERIFY(!sameDataSpec("fashion-mnist", "fashion-mnist:all"));
+    QVERIFY(sameDataSpec("synthetic", "synthetic:10000"));
+    QVERIFY(!sameDataSpec("synthetic", "synthetic:120"));
+    QVERIFY(sameDataSpec("folder:/data/a", "folder:/data/a"));
+    QVERIFY(!sameDataSpec("folder:/data/a", "folder:/data/b"));
+    // What the default means is what loading gives: "synthetic" holds kDefaultSyntheticImages images.
+    QCOMPARE(loadDataSpec("synthetic", 1, 16).value().size(), kDefaultSyntheticImages);
 }
 
 void TestDataset::fitToModel_data()

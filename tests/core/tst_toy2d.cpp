@@ -9,6 +9,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ddpm;
@@ -265,6 +266,39 @@ private Q_SLOTS:
         QVERIFY(p.run());
         QCOMPARE(static_cast<int64_t>(calls), samplerEvaluations(o, 40));
         QVERIFY(torch::isfinite(p.current()).all().item<bool>());
+    }
+
+    // The 2-D samplers by name, as the command and the score view pick them: each name sets its kind,
+    // corrector and η, and a name switched to drops the corrector of the one before.
+    void samplerNamesSetKindCorrectorAndEta()
+    {
+        struct Case {
+            const char* name;
+            SamplerKind kind;
+            CorrectorKind corrector;
+        };
+        const Case cases[] = {{"ancestral", SamplerKind::Ddpm, CorrectorKind::None},
+                              {"ddpm", SamplerKind::Ddpm, CorrectorKind::None},
+                              {"pc", SamplerKind::Ddpm, CorrectorKind::Langevin},
+                              {"ddim", SamplerKind::Ddim, CorrectorKind::None},
+                              {"langevin", SamplerKind::Langevin, CorrectorKind::None},
+                              {"langevin-fixed", SamplerKind::LangevinFixed, CorrectorKind::None}};
+        QCOMPARE(toySamplerNames().size(), size_t{5}); // every listed name is a case below
+        for (const auto& name : toySamplerNames())
+            QVERIFY2(std::any_of(std::begin(cases), std::end(cases), [&](const Case& c) { return name == c.name; }),
+                     name.c_str());
+        SamplerOptions o;
+        o.eta = 1.0;
+        QVERIFY(setSampler("pc", o));
+        for (const auto& c : cases) {
+            QVERIFY2(setSampler(c.name, o), c.name);
+            QVERIFY2(o.kind == c.kind && o.corrector == c.corrector, c.name);
+        }
+        QVERIFY(setSampler("ddim", o));
+        QCOMPARE(o.eta, 0.0); // the probability flow
+        const auto unknown = setSampler("euler", o);
+        QVERIFY(!unknown);
+        QVERIFY(QString::fromStdString(unknown.error()).contains(QStringLiteral("'euler'")));
     }
 
     void pointsCsvRoundTripsAndRefusesJunk()

@@ -4,6 +4,7 @@
 // steps one way and reports σ_t, η and log-SNR; the help panel gives each live value the meaning it has
 // in the view on screen; a language restart takes the new language and the model open now.
 #include "copiespanel.h"
+#include "dataloader.h"
 #include "dataview.h"
 #include "guidancechart.h"
 #include "dialogs.h"
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void sizeCaption_data();
     void sizeCaption();
     void heatMapCoversResumedRun();
+    void otherDataSetNoted();
     void lossChartStartsOnLogAxis();
     void stepsTypedCountWhenDone();
     void reverseCountsAndLiveValues_data();
@@ -329,6 +331,39 @@ void TestViews::stepsTypedCountWhenDone()
     QCOMPARE(changed.count(), 2);
 }
 
+// A trained model that the next Start would train on another data set says so; the same data set, or a
+// model not trained yet, says nothing of it.
+void TestViews::otherDataSetNoted()
+{
+    TrainingView view;
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = makeConfig("tiny").value();
+    snap->config.dataSpec = "synthetic:64";
+    view.showModel(snap);
+    view.setDataSpec(QStringLiteral("fashion-mnist"));
+    QVERIFY2(!view.pendingLabel()->text().contains(QStringLiteral("trained on")),
+             qPrintable(view.pendingLabel()->text())); // step 0
+    auto trained = std::make_shared<ModelSnapshot>(*snap);
+    trained->step = 40;
+    view.setModelSnapshot(trained);
+    const QString note = view.pendingLabel()->text();
+    QVERIFY2(note.contains(DataLoader::displayName(QStringLiteral("synthetic:64"))) &&
+                 note.contains(DataLoader::displayName(QStringLiteral("fashion-mnist"))),
+             qPrintable(note));
+    view.setDataSpec(QStringLiteral("synthetic:64"));
+    QVERIFY2(!view.pendingLabel()->text().contains(QStringLiteral("trained on")),
+             qPrintable(view.pendingLabel()->text()));
+    // The same images named two ways: the demo models record fashion-mnist:train, the studio loads
+    // fashion-mnist.
+    trained->config.dataSpec = "fashion-mnist:train";
+    view.setModelSnapshot(trained);
+    view.setDataSpec(QStringLiteral("fashion-mnist"));
+    QVERIFY2(!view.pendingLabel()->text().contains(QStringLiteral("trained on")),
+             qPrintable(view.pendingLabel()->text()));
+    view.setDataSpec(QStringLiteral("fashion-mnist:test"));
+    QVERIFY(view.pendingLabel()->text().contains(QStringLiteral("trained on")));
+}
+
 void TestViews::lossChartStartsOnLogAxis()
 {
     TrainingView view;
@@ -402,10 +437,10 @@ void TestViews::reverseCountsAndLiveValues()
         const auto v = live.last().first().value<QMap<QString, QString>>();
         QCOMPARE(v.value(QStringLiteral("t")), QString::number(t));
         QCOMPARE(v.value(QStringLiteral("step")), QStringLiteral("%1 / %2").arg(i + 1).arg(T));
-        QVERIFY2(view.stepText().startsWith(QStringLiteral("Step %1 of %2:").arg(i + 1).arg(T)),
+        QVERIFY2(view.stepText().startsWith(QStringLiteral("Step %L1 of %L2:").arg(i + 1).arg(T)),
                  qPrintable(view.stepText()));
         const QString label = view.scrubber()->labelText();
-        QVERIFY2(label.contains(QStringLiteral("step %1 of %2").arg(i + 1).arg(T)), qPrintable(label));
+        QVERIFY2(label.contains(QStringLiteral("step %L1 of %L2").arg(i + 1).arg(T)), qPrintable(label));
 
         const auto k = static_cast<size_t>(t - 1);
         const double abar = s.alphaBar()[k];
@@ -430,7 +465,7 @@ void TestViews::reverseCountsAndLiveValues()
         QVERIFY(view.noisePanelMessage().isEmpty());
     }
     view.scrubber()->setValue(T);
-    QCOMPARE(view.stepText(), ReverseView::tr("Done: x₀ after %1 steps.").arg(T));
+    QCOMPARE(view.stepText(), ReverseView::tr("Done: x₀ after %L1 steps.").arg(T));
     // x₀ has no prediction: the noise panel says so instead of showing a grey square (ε̂ = 0).
     QVERIFY(view.noisePanelImage().isNull());
     QVERIFY(view.noisePanelMessage().contains(QStringLiteral("no noise")));
@@ -869,6 +904,6 @@ void TestViews::reverseFramesWithinBudget()
     QCOMPARE(view.runCount(), 2); // the small run fits beside it
     QCOMPARE(view.stepCount(), T);
     view.scrubber()->setValue(1);
-    QVERIFY2(view.stepText().startsWith(QStringLiteral("Step %1 of %2:").arg(view.keepEvery() + 1).arg(T)),
+    QVERIFY2(view.stepText().startsWith(QStringLiteral("Step %L1 of %L2:").arg(view.keepEvery() + 1).arg(T)),
              qPrintable(view.stepText()));
 }

@@ -727,7 +727,9 @@ void TestWorkers::openedCheckpointShowsItsFigures()
     const QString path = m_dir.filePath(QStringLiteral("figures.ckpt"));
     float lastLoss = 0;
     {
-        Trainer t(tinyConfig(), torch::kCPU);
+        auto config = tinyConfig();
+        config.dataSpec = "synthetic:120"; // the window's data set: no note that Start would change it
+        Trainer t(config, torch::kCPU);
         QVERIFY(t.setDataset(*tinyData()));
         for (int i = 0; i < 3; ++i)
             QVERIFY(t.step());

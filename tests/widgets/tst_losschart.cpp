@@ -55,6 +55,7 @@ private Q_SLOTS:
     void zoomKeepsSeveralTicks();
     void millionPointsStayBounded();
     void clearEmpties();
+    void emptyTextOnlyWhileEmpty();
     void redrawsAreThrottled();
     void onScreenOnePointPerPixelColumn();
 };
@@ -346,6 +347,33 @@ void TestLossChart::clearEmpties()
     // The average starts afresh.
     chart.appendPoints({{5, 0.7}});
     QCOMPARE(chart.smoothedPoints().first().y(), 0.7);
+}
+
+// The empty chart says what will appear; the words go with the first point and come back with clear().
+void TestLossChart::emptyTextOnlyWhileEmpty()
+{
+    LossChart chart;
+    chart.resize(400, 300);
+    const auto picture = [&chart] { return chart.grab().toImage(); };
+    const QImage blank = picture();
+    chart.setEmptyText(QStringLiteral("The loss appears here"));
+    QCOMPARE(chart.emptyText(), QStringLiteral("The loss appears here"));
+    const QImage worded = picture();
+    QVERIFY(worded != blank); // drawn
+    // The text is drawn in the plot's middle, where an empty chart has only its background.
+    const QRect middle = chart.chart()->plotArea().toRect().adjusted(20, 20, -20, -20);
+    QVERIFY(worded.copy(middle) != blank.copy(middle));
+
+    chart.appendPoints(lossCurve(0, 50));
+    QTest::qWait(LossChart::kRedrawIntervalMs + 50);
+    const QImage withPoints = picture();
+    chart.setEmptyText({});
+    QCOMPARE(picture(), withPoints); // no words under the points
+    chart.setEmptyText(QStringLiteral("The loss appears here"));
+    chart.clear();
+    const QImage cleared = picture();
+    chart.setEmptyText({});
+    QVERIFY(picture() != cleared); // the words are back
 }
 
 void TestLossChart::init()

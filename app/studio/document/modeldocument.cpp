@@ -85,7 +85,7 @@ void ModelDocument::keepWorkThen(std::function<void()> next, std::function<void(
         return next();
     const auto answer = Dialogs::question(
         m_dialogParent, tr("Unsaved training"),
-        tr("The model has training progress that is not saved (step %1). Save it first?").arg(m_training->step()),
+        tr("The model has training progress that is not saved (step %L1). Save it first?").arg(m_training->step()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return cancelled ? cancelled() : void();

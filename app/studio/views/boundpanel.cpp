@@ -63,7 +63,7 @@ BoundPanel::BoundPanel(QWidget* parent)
     connect(m_measure, &QPushButton::clicked, this, &BoundPanel::measure);
     connect(m_cancel, &QPushButton::clicked, this, &BoundPanel::cancel);
     connect(m_controller, &BoundController::progress, this, [this](int done, int total) {
-        m_result->setText(tr("Measuring: timestep %1 of %2…").arg(done).arg(total));
+        m_result->setText(tr("Measuring: timestep %L1 of %L2…").arg(done).arg(total));
     });
     connect(m_controller, &BoundController::finished, this,
             [this](const std::shared_ptr<const BoundProfile>& profile, double priorBits, const QString& error) {

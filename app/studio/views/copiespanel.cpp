@@ -1,6 +1,7 @@
 #include "copiespanel.h"
 
 #include "imageio.h"
+#include "pixels.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -20,7 +21,7 @@ constexpr int kThumb = 56; // a 28×28 image at twice its size
 QTableWidgetItem* imageItem(const torch::Tensor& image, const QString& text)
 {
     // uint8 grey levels to [−1, 1], as the image helpers take model images.
-    const QImage grey = tensorToImage(image.to(torch::kFloat32) / 127.5 - 1.0);
+    const QImage grey = tensorToImage(pixelsToModel(image));
     auto* item = new QTableWidgetItem(QIcon(QPixmap::fromImage(enlarge(grey, 2))), text);
     item->setToolTip(text);
     return item;

@@ -3,6 +3,7 @@
 #include "elidingcombobox.h"
 #include "dialogs.h"
 
+#include "pixels.h"
 #include "settings.h"
 
 #include "imageio.h"
@@ -271,7 +272,7 @@ void DataView::onInterpolateClicked()
                              this);
     if (dialog.exec() != QDialog::Accepted || dialog.from() == dialog.to())
         return;
-    const auto image = [&data](int i) { return data->images[i - 1].to(torch::kFloat32) * (2.0 / 255.0) - 1.0; };
+    const auto image = [&data](int i) { return pixelsToModel(data->images[i - 1]); };
     Q_EMIT interpolateRequested(image(dialog.from()), image(dialog.to()), dialog.options(),
                                 QStringLiteral("%1 → %2").arg(dialog.from()).arg(dialog.to()));
 }
@@ -334,7 +335,7 @@ void DataView::setDataset(DatasetPtr data, const QString& spec)
                                  .arg(sizeCaption(), colours)) +
                       (m_data->note.empty() ? QString() : QStringLiteral("; ") + QString::fromStdString(m_data->note)));
     const int n = static_cast<int>(std::min<int64_t>(m_data->size(), 60));
-    auto images = m_data->images.narrow(0, 0, n).to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
+    auto images = pixelsToModel(m_data->images.narrow(0, 0, n));
     QStringList captions;
     for (int i = 0; i < n; ++i)
         captions << QString::number(i + 1);
@@ -358,7 +359,7 @@ torch::Tensor DataView::currentImage() const
 {
     if (!m_data || m_data->size() == 0)
         return {};
-    return m_data->images[m_selected].to(torch::kFloat32) * (2.0 / 255.0) - 1.0;
+    return pixelsToModel(m_data->images[m_selected]);
 }
 
 int DataView::currentT() const

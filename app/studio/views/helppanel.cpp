@@ -424,8 +424,10 @@ QString HelpPanel::qualityHtml() const
                          "should each be near 10 %: a model that draws some classes far more often than "
                          "others has lost diversity (mode collapse)."));
     html += heading(tr("Against the number of steps"));
-    html += paragraph(tr("The sweep measures DDIM with 10 to 250 steps and DDPM with all of them: how much "
-                         "quality each extra network evaluation buys, and the time per image it costs."));
+    html += paragraph(tr("The sweep measures DDIM with 10 to 250 steps, DDPM with all of them, and DDIM with a "
+                         "Langevin corrector and annealed Langevin dynamics at about 100 and 250 network "
+                         "evaluations: how much quality each extra network evaluation buys, and the time per "
+                         "image it costs."));
     return html;
 }
 

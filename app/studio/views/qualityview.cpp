@@ -5,6 +5,7 @@
 #include "chartaxes.h"
 #include "copiespanel.h"
 #include "guidancechart.h"
+#include "messages.h"
 
 #include <QChart>
 #include <QChartView>
@@ -80,8 +81,14 @@ void QualityView::createControls()
     m_measure = new QPushButton(tr("Measure"), this);
     m_measure->setToolTip(tr("Draw the samples with these settings and compare them with the test images"));
     m_sweep = new QPushButton(tr("Measure against steps"), this);
-    m_sweep->setToolTip(tr("DDIM with 10, 20, 50, 100 and 250 steps, then DDPM with all steps: the Fréchet "
-                           "distance and the time per image of each, in the chart"));
+    QStringList ddimSteps; // the sweep's plain DDIM runs (qualitySweep, core/quality.h)
+    for (const auto& o : qualitySweep(SamplerOptions{}))
+        if (o.kind == SamplerKind::Ddim && o.corrector == CorrectorKind::None)
+            ddimSteps << QLocale().toString(o.ddimSteps);
+    m_sweep->setToolTip(tr("DDIM with %1 steps, DDPM with all steps, then DDIM with a Langevin corrector and "
+                           "annealed Langevin dynamics at about 100 and 250 network evaluations: the Fréchet "
+                           "distance and the time per image of each, in the chart")
+                            .arg(QLocale().createSeparatedList(ddimSteps)));
     m_guidanceSweep = new QPushButton(tr("Measure against guidance"), this);
     m_guidanceSweep->setToolTip(tr("A class-conditional model: every class in equal shares at guidance w = 0, 0.5, "
                                    "1, 2 and 4, with the form's sampler: the Fréchet distance and the class agreement "
@@ -398,9 +405,13 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
     row(tr("Distance ÷ floor"), tr("%1×").arg(locale.toString(r.ratio, 'f', 2)));
     row(tr("Mean classifier confidence"), locale.toString(r.meanConfidence, 'f', 3));
     row(tr("Time per image"), tr("%1 s").arg(locale.toString(r.secondsPerImage, 'g', 3)));
-    if (!r.classChoice.empty())
+    if (!r.classChoice.empty()) { // classChoiceName's words (sampler.h) for every class and none
+        const QString choice = r.classChoice == "all"    ? tr("Every class")
+                               : r.classChoice == "none" ? tr("No class")
+                                                         : classDisplayName(r.classChoice);
         row(tr("Class asked for, guidance w"),
-            QStringLiteral("%1, %2").arg(QString::fromStdString(r.classChoice), locale.toString(r.guidance, 'f', 1)));
+            QStringLiteral("%1, %2").arg(choice, locale.toString(r.guidance, 'f', 1)));
+    }
     if (std::isfinite(r.classAgreement))
         row(tr("Class agreement (the classifier's class is the one asked for)"),
             locale.toString(100.0 * r.classAgreement, 'f', 1) + QStringLiteral(" %"));
@@ -418,7 +429,7 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
     for (size_t k = 0; k < r.classNames.size(); ++k) {
         const int i = static_cast<int>(k);
         const double share = k < r.classShares.size() ? r.classShares[k] : 0.0;
-        auto* name = new QTableWidgetItem(QString::fromStdString(r.classNames[k]));
+        auto* name = new QTableWidgetItem(classDisplayName(r.classNames[k]));
         auto* shareItem = new QTableWidgetItem(locale.toString(100.0 * share, 'f', 1) + QStringLiteral(" %"));
         auto* count = new QTableWidgetItem(locale.toString(k < r.classCounts.size() ? r.classCounts[k] : 0));
         shareItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

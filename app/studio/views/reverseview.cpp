@@ -77,7 +77,7 @@ void ReverseView::createRunWidgets()
         // Counted as the line under the scrubber counts: a frame's step is 0-based.
         if (frames[i].t == 0)
             return tr("done · x₀");
-        return tr("step %1 of %2 · t = %3").arg(frames[i].step + 1).arg(stepCount()).arg(frames[i].t);
+        return tr("step %L1 of %L2 · t = %3").arg(frames[i].step + 1).arg(stepCount()).arg(frames[i].t);
     });
     m_xt = new ImageView(this);
     m_x0 = new ImageView(this);
@@ -326,7 +326,7 @@ void ReverseView::updateTiming()
     const ReverseRuns::Run& r = m_runs.shown();
     QString text = r.clock.text();
     if (r.keepEvery > 1)
-        text += tr(" · one step in %1 kept (memory budget %2 MB)").arg(r.keepEvery).arg(kFrameBudgetBytes >> 20);
+        text += tr(" · one step in %L1 kept (memory budget %L2 MB)").arg(r.keepEvery).arg(kFrameBudgetBytes >> 20);
     m_timing->setText(text);
 }
 
@@ -405,11 +405,11 @@ void ReverseView::showFrame(int index)
     showScore(f);
     const int col = static_cast<int>(m_stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);
-    m_stepInfo->setText(f.t > 0 ? tr("Step %1 of %2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.")
+    m_stepInfo->setText(f.t > 0 ? tr("Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.")
                                       .arg(f.step + 1)
                                       .arg(stepCount())
                                       .arg(f.t)
-                                : tr("Done: x₀ after %1 steps.").arg(stepCount()));
+                                : tr("Done: x₀ after %L1 steps.").arg(stepCount()));
     m_stepInfo->setToolTip(m_stepInfo->text()); // the whole line where a narrow window elides it
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);

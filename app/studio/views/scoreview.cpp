@@ -86,7 +86,7 @@ void ScoreView::buildControls()
     m_trainSteps = new QSpinBox(this);
     m_trainSteps->setRange(100, 200000);
     m_trainSteps->setSingleStep(500);
-    m_trainSteps->setValue(3000);
+    m_trainSteps->setValue(static_cast<int>(toy::ToyTrainOptions{}.steps));
     m_train = new QPushButton(tr("Train"), this);
     m_train->setToolTip(tr("Algorithm 1 on the points: the MLP learns ε̂, i.e. the score of every noise level"));
     m_stopTraining = new QPushButton(tr("Stop"), this);
@@ -94,6 +94,7 @@ void ScoreView::buildControls()
     m_loss->setMinimumHeight(170);
     m_loss->chart()->legend()->hide(); // one curve that matters: the title says what it is
     m_loss->chart()->setTitle(tr("Training loss"));
+    m_loss->setEmptyText(tr("Train to see the loss of each step here (or sample the ring's exact score at once)."));
     m_sampler = new ElidingComboBox(this);
     m_sampler->addItem(tr("Ancestral (Algorithm 2)"), QStringLiteral("ancestral"));
     m_sampler->addItem(tr("Predictor–corrector"), QStringLiteral("pc"));
@@ -102,7 +103,7 @@ void ScoreView::buildControls()
     m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
     m_levels = new QSpinBox(this);
     m_levels->setRange(1, 1000);
-    m_levels->setValue(100);
+    m_levels->setValue(toy::kToyLevels);
     m_langevinSteps = new QSpinBox(this);
     m_langevinSteps->setRange(1, 100);
     m_langevinSteps->setValue(2);
@@ -221,7 +222,7 @@ void ScoreView::connectSignals()
     connect(m_controller, &ScoreController::trainingProgress, this, [this](qint64 step, qint64 total, double loss) {
         m_loss->appendPoints({QPointF(static_cast<double>(step), loss)});
         m_status->setText(
-            tr("Training: step %1 of %2, loss %3").arg(step).arg(total).arg(QLocale().toString(loss, 'g', 4)));
+            tr("Training: step %L1 of %L2, loss %3").arg(step).arg(total).arg(QLocale().toString(loss, 'g', 4)));
     });
     connect(m_controller, &ScoreController::modelUpdated, this, [this](const ToyModelPtr& model, qint64 step) {
         m_model = model;
@@ -232,7 +233,7 @@ void ScoreView::connectSignals()
         if (!error.isEmpty())
             m_status->setText(error);
         else if (!completed)
-            m_status->setText(tr("Training stopped after %1 steps.").arg(m_modelStep));
+            m_status->setText(tr("Training stopped after %L1 steps.").arg(m_modelStep));
         else
             m_status->setText(tr("Trained for %1 steps. Scrub t to compare the learned score with the truth, or "
                                  "sample particles.")
@@ -250,7 +251,7 @@ void ScoreView::connectSignals()
                         if (!m_run || i < 0 || i >= m_run->frames.size())
                             return QString();
                         const int t = m_run->t[static_cast<size_t>(i)];
-                        return t > 0 ? tr("step %1 of %2 · t = %3").arg(i + 1).arg(m_run->frames.size() - 1).arg(t)
+                        return t > 0 ? tr("step %L1 of %L2 · t = %3").arg(i + 1).arg(m_run->frames.size() - 1).arg(t)
                                      : tr("done");
                     });
                     m_scrubber->setValue(m_scrubber->maximum());
@@ -265,7 +266,7 @@ void ScoreView::connectSignals()
 
 QString ScoreView::finishedText(const ParticleRun& run) const
 {
-    QString text = tr("%1 particles, %2 network evaluations each%3.")
+    QString text = tr("%L1 particles, %L2 network evaluations each%3.")
                        .arg(run.frames.constLast().size())
                        .arg(run.evaluations)
                        .arg(run.exact ? tr(" of the exact score") : QString());
@@ -460,15 +461,7 @@ SamplerOptions ScoreView::samplerOptions() const
     o.langevinSteps = m_langevinSteps->value();
     o.snr = m_snr->value();
     o.ddimSteps = m_levels->value();
-    const QString s = m_sampler->currentData().toString();
-    if (s == QLatin1String("pc")) {
-        o.kind = SamplerKind::Ddpm;
-        o.corrector = CorrectorKind::Langevin;
-    } else if (s == QLatin1String("ancestral")) {
-        o.kind = SamplerKind::Ddpm;
-    } else {
-        o.kind = parseSamplerKind(s.toStdString()).value();
-    }
+    toy::setSampler(m_sampler->currentData().toString().toStdString(), o).value(); // the combo's names
     return o;
 }
 
@@ -496,7 +489,7 @@ void ScoreView::sample()
     }
     const auto o = samplerOptions();
     m_controller->sample(exact ? nullptr : m_model, m_schedule, o);
-    m_status->setText(tr("Sampling %1 particles: %2 network evaluations each…")
+    m_status->setText(tr("Sampling %L1 particles: %L2 network evaluations each…")
                           .arg(o.count)
                           .arg(samplerEvaluations(o, m_diffusion.steps())));
     updateControls();

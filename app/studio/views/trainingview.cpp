@@ -5,6 +5,8 @@
 
 #include "settingeditors.h"
 
+#include "dataloader.h"
+
 #include "imageview.h"
 
 #include "cpufeatures.h"
@@ -186,6 +188,7 @@ QSplitter* TrainingView::buildPlots()
 {
     m_chart = new LossChart(this);
     m_chart->setMinimumSize(300, 220); // the three columns fit a 1000-pixel-wide window
+    m_chart->setEmptyText(tr("The loss of each training step appears here once you press Start."));
     m_smoothing = new QSlider(Qt::Horizontal, this);
     m_smoothing->setRange(0, 99);
     m_smoothing->setValue(90);
@@ -412,7 +415,7 @@ void TrainingView::showModel(const SnapshotPtr& snapshot, bool trainedWeights)
     m_previewImage = QImage();
     m_preview->setImage(m_previewImage);
     m_previewCaption->setText(snapshot && (snapshot->step > 0 || trainedWeights)
-                                  ? tr("Drawing samples at step %1…").arg(snapshot->step)
+                                  ? tr("Drawing samples at step %L1…").arg(snapshot->step)
                                   : tr("Samples appear here while training"));
     if (!snapshot)
         return updatePending();
@@ -449,6 +452,12 @@ void TrainingView::setModelSnapshot(const SnapshotPtr& snapshot)
     updatePending();
 }
 
+void TrainingView::setDataSpec(const QString& spec)
+{
+    m_dataSpec = spec;
+    updatePending();
+}
+
 void TrainingView::updatePending()
 {
     if (!m_model) {
@@ -477,6 +486,10 @@ void TrainingView::updatePending()
     else if (device.value() != m_appliedDevice.value_or(m_model->device))
         lines << tr("The model moves to %1 at the next Start.")
                      .arg(QString::fromStdString(deviceDescription(device.value())));
+    const QString trainedOn = QString::fromStdString(m_model->config.dataSpec);
+    if (m_model->step > 0 && !m_dataSpec.isEmpty() && !sameDataSpec(trainedOn.toStdString(), m_dataSpec.toStdString()))
+        lines << tr("The model was trained on %1; the next Start goes on with %2.")
+                     .arg(DataLoader::displayName(trainedOn), DataLoader::displayName(m_dataSpec));
     m_pending->setText(lines.join(QLatin1Char('\n')));
 }
 
@@ -504,7 +517,7 @@ void TrainingView::showPreview(const QImage& grid, qint64 step)
 {
     m_previewImage = grid;
     m_preview->setImage(grid);
-    m_previewCaption->setText(tr("Step %1").arg(step));
+    m_previewCaption->setText(tr("Step %L1").arg(step));
 }
 
 void TrainingView::updateClock()
@@ -525,8 +538,7 @@ void TrainingView::updateClock()
                         "<tr><td>Images/s</td><td align='right'>%6</td></tr>"
                         "<tr><td>Elapsed</td><td align='right'>%7</td></tr>"
                         "<tr><td>ETA</td><td align='right'>%8</td></tr></table>")
-                         .arg(m_lastStep)
-                         .arg(totalSteps())
+                         .arg(QLocale().toString(m_lastStep), QLocale().toString(totalSteps()))
                          .arg(std::isfinite(m_loss) ? QLocale().toString(m_loss, 'f', 4) : none)
                          .arg(number(m_lrNow, 'g', 3))
                          .arg(number(m_stepsPerSec, 'f', 2))

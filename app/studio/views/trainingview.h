@@ -63,6 +63,8 @@ public:
     // A fresh copy of the same model (after a run, or a move to another device): only what the form
     // compares against changes.
     void setModelSnapshot(const SnapshotPtr& snapshot);
+    // The data set the next Start trains on (a DataLoader spec): a model trained on another one says so.
+    void setDataSpec(const QString& spec);
     void addProgress(const TrainingProgress& progress);
     void showPreview(const QImage& grid, qint64 step);
     LossChart* lossChart() const { return m_chart; }
@@ -118,6 +120,7 @@ private:
     QLabel* m_stats;
     QLabel* m_pending;
     SnapshotPtr m_model; // what the form is compared with
+    QString m_dataSpec;  // what the next Start trains on
     // What the last Start on this model applied (the trainer keeps it), compared with in its stead.
     std::optional<TrainFormOptions> m_applied;
     std::optional<torch::Device> m_appliedDevice;

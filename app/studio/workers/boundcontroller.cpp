@@ -3,6 +3,7 @@
 #include "imageio.h"
 #include "messages.h"
 #include "modelstate.h"
+#include "pixels.h"
 
 using namespace ddpm;
 
@@ -41,8 +42,7 @@ void BoundController::measure(const SnapshotPtr& model, const std::string& dataS
             if (!data)
                 return errorText(data);
             const int64_t n = std::min<int64_t>(count, data->size());
-            const auto x0 =
-                (data->images.narrow(0, 0, n).to(torch::kFloat32) / 127.5 - 1.0).to(sampling.diffusion.device());
+            const auto x0 = pixelsToModel(data->images.narrow(0, 0, n)).to(sampling.diffusion.device());
             prior = bitsPerDim(priorTerm(sampling.diffusion, x0).mean().item<double>(), x0[0].numel());
             auto r = boundProfile(
                 sampling.diffusion, sampling.denoiser, x0, timesteps, BoundOptions{},

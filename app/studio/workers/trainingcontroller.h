@@ -38,11 +38,11 @@ struct TrainingProgress {
 // The optimiser settings the training form shows. Applied to the trainer at the next Start; the
 // settings the form does not show (gradient clipping, flips, loss bins) stay as the model has them.
 struct TrainFormOptions {
-    int batch = 64;
-    double lr = 2e-4;
-    int warmupSteps = 500;
-    double emaDecay = 0.999;
-    uint64_t seed = 0;
+    int batch = ddpm::TrainOptions{}.batch; // the engine's defaults (options.h)
+    double lr = ddpm::TrainOptions{}.lr;
+    int warmupSteps = ddpm::TrainOptions{}.warmupSteps;
+    double emaDecay = ddpm::TrainOptions{}.emaDecay;
+    uint64_t seed = ddpm::TrainOptions{}.seed;
     static TrainFormOptions from(const ddpm::TrainOptions& t);
     ddpm::TrainOptions mergedInto(ddpm::TrainOptions t) const;
     bool operator==(const TrainFormOptions& o) const;

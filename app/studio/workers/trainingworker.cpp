@@ -297,7 +297,7 @@ QString TrainingWorker::loop(quint64 request, const RunControl& control, const T
     if (const QString error = prepareRun(r); !error.isEmpty())
         return error;
     if (m_trainer->stepCount() >= control.totalSteps.load())
-        return TrainingController::tr("The model has already reached step %1; raise the number of steps to continue.")
+        return TrainingController::tr("The model has already reached step %L1; raise the number of steps to continue.")
             .arg(m_trainer->stepCount());
     Q_EMIT runStarted(request);
     TrainingRun run;
