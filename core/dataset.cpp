@@ -62,7 +62,9 @@ std::string defaultDataSpec()
 
 bool sameDataSpec(const std::string& a, const std::string& b)
 {
-    const auto canonical = [](const std::string& spec) {
+    const auto canonical = [](std::string spec) {
+        if (!spec.empty() && spec.back() == ':') // "fashion-mnist:" loads as "fashion-mnist"
+            spec.pop_back();
         if (spec == "fashion-mnist")
             return spec + ":train";
         if (spec == "synthetic")

@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -333,8 +334,8 @@ Result<std::unique_ptr<CheckpointReader>> openLegacy(const std::string& path, ui
                         std::to_string(kCheckpointVersion));
     const auto length = le(data, 12, 8);
     if (data.size() - kLegacyHeader < length)
-        return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), path,
-                    data.size() - kLegacyHeader, length);
+        return fail(DDPM_MSG("Engine", "'%1' is truncated: %2 of %3 bytes are there"), path, data.size(),
+                    kLegacyHeader + std::min<uint64_t>(length, UINT64_MAX - kLegacyHeader)); // the file's bytes
     if (data.size() - kLegacyHeader > length)
         return fail(DDPM_MSG("Engine", "'%1' has unexpected bytes after the checkpoint"), path);
     const uint32_t stored = static_cast<uint32_t>(le(data, 20, 4));

@@ -8,10 +8,12 @@
 
 namespace ddpm {
 
-// uint8 (or any integer) grey levels → float32 in [−1, 1], on the tensor's device.
+// uint8 (or any integer) grey levels → float32 in [−1, 1], on the tensor's device. A multiply, as
+// training has always read its batches (÷127.5 differs in the last bit for 111 of the 256 levels, and
+// CUDA divides by a scalar as a multiply anyway).
 inline torch::Tensor pixelsToModel(const torch::Tensor& pixels)
 {
-    return pixels.to(torch::kFloat32).div(127.5).sub(1.0);
+    return pixels.to(torch::kFloat32).mul(2.0 / 255.0).sub(1.0);
 }
 
 // Samples in [−1, 1] (any float dtype) → uint8 grey levels, on the tensor's device.

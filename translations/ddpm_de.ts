@@ -71,7 +71,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+113"/>
+        <location filename="../widgets/binheatmap.cpp" line="+114"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+404"/>
+        <location filename="../core/dataset.cpp" line="+418"/>
         <source>T-shirt/top</source>
         <translation>T-Shirt/Top</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../app/studio/views/classpicker.cpp" line="+26"/>
+        <location filename="../app/studio/views/classpicker.cpp" line="+27"/>
         <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
         <translation>Klassifikatorfreie Guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, Klasse) − w ε̂(x, t, keine Klasse). w = 0 ist das reine klassenkonditionierte Modell; ein größeres w ergibt Bilder, die typischer für die Klasse und weniger vielfältig sind. Manche Bibliotheken schreiben dasselbe als s = 1 + w.</translation>
     </message>
@@ -805,7 +805,7 @@ Distanz %2</translation>
     <message>
         <location filename="../core/checkpoint.cpp" line="+265"/>
         <location filename="../core/dataset.cpp" line="-347"/>
-        <location filename="../core/legacycheckpoint.cpp" line="+319"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-401"/>
         <location line="+305"/>
         <location line="+29"/>
@@ -1016,7 +1016,7 @@ Distanz %2</translation>
         <translation>Bildordner lassen sich nur mit den Bildlesern des Befehls ddpm oder von DDPM Studio laden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>the synthetic set takes between 1 and 1000000 images</source>
         <translation>der synthetische Datensatz umfasst 1 bis 1000000 Bilder</translation>
     </message>
@@ -1847,7 +1847,7 @@ Distanz %2</translation>
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/views/helppanel.cpp" line="+106"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+107"/>
         <source>The forward process: adding noise</source>
         <translation>Der Vorwärtsprozess: Rauschen hinzufügen</translation>
     </message>
@@ -3024,7 +3024,7 @@ Distanz %2</translation>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+102"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -3558,7 +3558,7 @@ Distanz %2</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Every class</source>
         <translation>Jede Klasse</translation>
     </message>
@@ -3568,7 +3568,7 @@ Distanz %2</translation>
         <translation>Keine Klasse</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Class asked for, guidance w</source>
         <translation>Angeforderte Klasse, Guidance w</translation>
     </message>
@@ -3588,7 +3588,7 @@ Distanz %2</translation>
         <translation>%1 % (Schwelle %2; das nächstgelegene Sample bei %3)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Outside 5–15%: the model makes this class too rarely or too often</source>
         <translation>Außerhalb von 5–15 %: Das Modell erzeugt diese Klasse zu selten oder zu oft</translation>
     </message>
@@ -3796,7 +3796,7 @@ Distanz %2</translation>
     <message>
         <location line="+41"/>
         <source>predicted clean image x̂₀</source>
-        <translation>vorhergesagtes unverrauschtes Bild x̂₀</translation>
+        <translation>Bildvorhersage x̂₀</translation>
     </message>
     <message>
         <location line="-27"/>
@@ -3836,7 +3836,7 @@ Distanz %2</translation>
     <message>
         <location line="+4"/>
         <source>predicted noise ε̂</source>
-        <translation>vorhergesagtes Rauschen ε̂</translation>
+        <translation>Rauschvorhersage ε̂</translation>
     </message>
     <message>
         <location line="+88"/>
@@ -3949,7 +3949,7 @@ Distanz %2</translation>
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+30"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+31"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
@@ -4112,8 +4112,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Train to see the loss of each step here (or sample the ring&apos;s exact score at once).</source>
-        <translation>Trainieren Sie, um hier den Verlust jedes Schritts zu sehen (oder samplen Sie gleich mit dem exakten Score des Rings).</translation>
+        <source>Press Train to see the loss of each step here.</source>
+        <translation>Drücken Sie auf „Trainieren“, um hier den Verlust jedes Schritts zu sehen.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4227,7 +4227,12 @@ Distanz %2</translation>
         <translation>Training nach %L1 Schritten angehalten.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>Trained for %L1 steps. Scrub t to compare the learned score with the truth, or sample particles.</source>
+        <translation>%L1 Schritte lang trainiert. Verschieben Sie t, um den gelernten Score mit der Wahrheit zu vergleichen, oder erzeugen Sie Partikel.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>step %L1 of %L2 · t = %3</source>
         <translation>Schritt %L1 von %L2 · t = %3</translation>
     </message>
@@ -4242,12 +4247,7 @@ Distanz %2</translation>
         <translation>Sampling von %L1 Partikeln: je %L2 Netzauswertungen…</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <source>Trained for %1 steps. Scrub t to compare the learned score with the truth, or sample particles.</source>
-        <translation>%1 Schritte lang trainiert. Verschieben Sie t, um den gelernten Score mit der Wahrheit zu vergleichen, oder erzeugen Sie Partikel.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="-237"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
@@ -4525,12 +4525,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+257"/>
+        <location line="+260"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-259"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -4566,12 +4566,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+319"/>
+        <location line="+323"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-322"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -4627,27 +4627,27 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+196"/>
+        <location line="+200"/>
         <source>Samples appear here while training</source>
         <translation>Hier erscheinen während des Trainings Samples</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-198"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>Samples aus festem Rauschen (EMA-Gewichte)</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+174"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Drawing samples at step %L1…</source>
         <translation>Samples bei Schritt %L1 werden gezogen…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <source>The model was trained on %1; the next Start goes on with %2.</source>
         <translation>Das Modell wurde auf %1 trainiert; der nächste Start macht mit %2 weiter.</translation>
     </message>
@@ -4657,7 +4657,7 @@ Distanz %2</translation>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-56"/>
         <source>batch size</source>
         <translation>Stapelgröße</translation>
     </message>
@@ -4692,7 +4692,7 @@ Distanz %2</translation>
         <translation>Das Modell wird beim nächsten Start auf %1 verschoben.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verlust&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Lernrate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

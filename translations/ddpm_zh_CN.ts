@@ -71,7 +71,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+113"/>
+        <location filename="../widgets/binheatmap.cpp" line="+114"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+404"/>
+        <location filename="../core/dataset.cpp" line="+418"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../app/studio/views/classpicker.cpp" line="+26"/>
+        <location filename="../app/studio/views/classpicker.cpp" line="+27"/>
         <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
         <translation>无分类器引导 w（Ho &amp; Salimans 2022）：ε̃ = (1 + w) ε̂(x, t, 类别) − w ε̂(x, t, 无类别)。w = 0 即普通的类别条件模型；w 越大，生成的图像越符合该类别的典型特征，多样性也越低。有些库将同一公式写作 s = 1 + w。</translation>
     </message>
@@ -805,7 +805,7 @@ distance %2</source>
     <message>
         <location filename="../core/checkpoint.cpp" line="+265"/>
         <location filename="../core/dataset.cpp" line="-347"/>
-        <location filename="../core/legacycheckpoint.cpp" line="+319"/>
+        <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-401"/>
         <location line="+305"/>
         <location line="+29"/>
@@ -1016,7 +1016,7 @@ distance %2</source>
         <translation>读取图像文件夹需要 ddpm 命令或 Studio 提供的图像读取器</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>the synthetic set takes between 1 and 1000000 images</source>
         <translation>合成数据集的图像数必须在 1 到 1000000 之间</translation>
     </message>
@@ -1846,7 +1846,7 @@ distance %2</source>
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/views/helppanel.cpp" line="+106"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+107"/>
         <source>The forward process: adding noise</source>
         <translation>前向过程：加噪</translation>
     </message>
@@ -3021,7 +3021,7 @@ distance %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+102"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -3554,7 +3554,7 @@ distance %2</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Every class</source>
         <translation>每个类别</translation>
     </message>
@@ -3564,7 +3564,7 @@ distance %2</source>
         <translation>无类别</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Class asked for, guidance w</source>
         <translation>请求的类别，引导 w</translation>
     </message>
@@ -3584,7 +3584,7 @@ distance %2</source>
         <translation>%1 %（阈值 %2；最近的样本距离为 %3）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Outside 5–15%: the model makes this class too rarely or too often</source>
         <translation>超出 5–15%：模型生成此类别过少或过多</translation>
     </message>
@@ -3944,7 +3944,7 @@ distance %2</source>
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+30"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+31"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
@@ -4107,8 +4107,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Train to see the loss of each step here (or sample the ring&apos;s exact score at once).</source>
-        <translation>训练后这里会显示每一步的损失（也可以直接用圆环的精确 score 采样）。</translation>
+        <source>Press Train to see the loss of each step here.</source>
+        <translation>按下“训练”后，这里会显示每一步的损失。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4222,7 +4222,12 @@ distance %2</source>
         <translation>训练在 %L1 步后停止。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>Trained for %L1 steps. Scrub t to compare the learned score with the truth, or sample particles.</source>
+        <translation>已训练 %L1 步。拖动 t 可将学到的分数与真实值进行比较，也可以对粒子进行采样。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>step %L1 of %L2 · t = %3</source>
         <translation>第 %L1 步（共 %L2 步）· t = %3</translation>
     </message>
@@ -4237,12 +4242,7 @@ distance %2</source>
         <translation>正在对 %L1 个粒子采样：每个 %L2 次网络评估…</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <source>Trained for %1 steps. Scrub t to compare the learned score with the truth, or sample particles.</source>
-        <translation>已训练 %1 步。拖动 t 可将学到的分数与真实值进行比较，也可以对粒子进行采样。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="-237"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -4520,12 +4520,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+257"/>
+        <location line="+260"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-259"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -4561,12 +4561,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+319"/>
+        <location line="+323"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-322"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -4622,27 +4622,27 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+196"/>
+        <location line="+200"/>
         <source>Samples appear here while training</source>
         <translation>训练期间样本将显示在此处</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-198"/>
         <source>Samples from fixed noise (EMA weights)</source>
         <translation>由固定噪声生成的样本（EMA 权重）</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+174"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Drawing samples at step %L1…</source>
         <translation>正在生成第 %L1 步的样本…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <source>The model was trained on %1; the next Start goes on with %2.</source>
         <translation>该模型是在 %1 上训练的；下一次开始将在 %2 上继续。</translation>
     </message>
@@ -4652,7 +4652,7 @@ distance %2</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-56"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
@@ -4687,7 +4687,7 @@ distance %2</source>
         <translation>模型将在下次点击“开始”时移到 %1 上。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;损失&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;学习率&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "binheatmap.h"
 
 #include <QHelpEvent>
+#include <QLocale>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -228,7 +229,7 @@ QColor BinHeatMap::colorFor(double loss) const
 
 QString BinHeatMap::formatLoss(double loss) const
 {
-    return QString::number(loss, 'g', 3);
+    return QLocale().toString(loss, 'g', 3);
 }
 
 const QImage& BinHeatMap::cellImage() const
@@ -297,8 +298,8 @@ void BinHeatMap::paintEvent(QPaintEvent* event)
 
     // Steps of the first and last snapshot under the map, the axis name between them.
     const QRect stepRow(plot.left(), plot.bottom() + 3, plot.width(), lineHeight);
-    const QString firstStep = QString::number(m_snapshots.first().step);
-    const QString lastStep = QString::number(m_snapshots.last().step);
+    const QString firstStep = QLocale().toString(m_snapshots.first().step);
+    const QString lastStep = QLocale().toString(m_snapshots.last().step);
     painter.drawText(stepRow, Qt::AlignLeft | Qt::AlignTop, firstStep);
     if (m_snapshots.size() > 1)
         painter.drawText(stepRow, Qt::AlignRight | Qt::AlignTop, lastStep);

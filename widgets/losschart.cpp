@@ -131,7 +131,7 @@ void LossChart::setEmptyText(const QString& text)
 void LossChart::drawForeground(QPainter* painter, const QRectF& rect)
 {
     QChartView::drawForeground(painter, rect);
-    if (!m_raw.isEmpty() || m_emptyText.isEmpty())
+    if (!m_drawnEmpty || m_emptyText.isEmpty()) // as the lines were last drawn (redraws are throttled)
         return;
     painter->save();
     painter->setPen(palette().color(QPalette::PlaceholderText));

@@ -1,5 +1,7 @@
 #include "messages.h"
 
+#include "dataset.h"
+
 #include <QCoreApplication>
 
 namespace ddpm {
@@ -36,9 +38,13 @@ QString engineText(const std::string& text)
     return QCoreApplication::translate("Engine", text.c_str());
 }
 
-QString classDisplayName(const std::string& name)
+QStringList classDisplayNames(const std::vector<std::string>& names)
 {
-    return QCoreApplication::translate("ClassName", name.c_str());
+    const bool known = names == fashionMnistClassNames() || names == cifar10ClassNames();
+    QStringList out;
+    for (const auto& name : names)
+        out << (known ? QCoreApplication::translate("ClassName", name.c_str()) : QString::fromStdString(name));
+    return out;
 }
 
 } // namespace ddpm

@@ -6,6 +6,10 @@
 #include "result.h"
 
 #include <QString>
+#include <QStringList>
+
+#include <string>
+#include <vector>
 
 namespace ddpm {
 
@@ -21,9 +25,9 @@ template <typename T> QString errorText(const Result<T>& result)
 // language as it is: no capital added.
 QString engineText(const std::string& text);
 
-// A class name as the studio shows it: Fashion-MNIST's and CIFAR-10's in the user's language (context
-// "ClassName", core/dataset.cpp), any other (a folder's) as it is. Files and the command line keep the
-// model's own names.
-QString classDisplayName(const std::string& name);
+// A model's class names as the studio shows them: Fashion-MNIST's and CIFAR-10's in the user's language
+// (context "ClassName", core/dataset.cpp), any others (a folder's, even one named "cat") as they are.
+// Files and the command line keep the model's own names.
+QStringList classDisplayNames(const std::vector<std::string>& names);
 
 } // namespace ddpm

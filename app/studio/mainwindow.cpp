@@ -499,10 +499,7 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     updateTrainingLiveValues();
     m_reverseView->setModelAvailable(true);
     m_reverseView->setRawWeightsDistinct(!snapshot->samplingOnly);
-    QStringList classes;
-    for (const auto& name : classNamesOf(snapshot->config))
-        classes << classDisplayName(name);
-    m_reverseView->classPicker()->setClassNames(classes);
+    m_reverseView->classPicker()->setClassNames(classDisplayNames(classNamesOf(snapshot->config)));
     if (trained)
         m_training->requestPreview();
     m_dataView->setSchedule(snapshot->config.schedule);

@@ -360,8 +360,21 @@ void TestViews::otherDataSetNoted()
     view.setDataSpec(QStringLiteral("fashion-mnist"));
     QVERIFY2(!view.pendingLabel()->text().contains(QStringLiteral("trained on")),
              qPrintable(view.pendingLabel()->text()));
+    // Another split of the same set: the note tells them apart by their specs.
     view.setDataSpec(QStringLiteral("fashion-mnist:test"));
-    QVERIFY(view.pendingLabel()->text().contains(QStringLiteral("trained on")));
+    QVERIFY2(view.pendingLabel()->text().contains(QStringLiteral("(fashion-mnist:train)")) &&
+                 view.pendingLabel()->text().contains(QStringLiteral("(fashion-mnist:test)")),
+             qPrintable(view.pendingLabel()->text()));
+    // A Start trains on it: the note goes for the run that uses it, and comes for a data set loaded during
+    // the run (the run goes on with the one it began with).
+    view.setState(TrainingController::State::Running);
+    QVERIFY2(!view.pendingLabel()->text().contains(QStringLiteral("trained on")),
+             qPrintable(view.pendingLabel()->text()));
+    view.setDataSpec(QStringLiteral("synthetic:64"));
+    QVERIFY2(view.pendingLabel()->text().contains(QStringLiteral("(fashion-mnist:test)")) == false &&
+                 view.pendingLabel()->text().contains(DataLoader::displayName(QStringLiteral("synthetic:64"))),
+             qPrintable(view.pendingLabel()->text()));
+    view.setState(TrainingController::State::Idle);
 }
 
 void TestViews::lossChartStartsOnLogAxis()

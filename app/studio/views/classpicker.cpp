@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QSlider>
 
@@ -110,5 +111,5 @@ void ClassPicker::updateState()
                                     : tr("This model was trained without classes: train one with "
                                          "“Class-conditional” (or ddpm train --conditional) to choose a class"));
     m_guidance->setEnabled(guided);
-    m_value->setText(guided ? QString::number(guidance(), 'f', 1) : QStringLiteral("—"));
+    m_value->setText(guided ? QLocale().toString(guidance(), 'f', 1) : QStringLiteral("—"));
 }

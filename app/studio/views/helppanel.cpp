@@ -3,6 +3,7 @@
 #include "options.h"
 
 #include <QEvent>
+#include <QLocale>
 #include <QScrollBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -373,7 +374,7 @@ QString HelpPanel::langevinHtml() const
                          "every image; then x ← x + ε s + √(2ε) z. Algorithm 2 itself is one such step per level.")
                           .arg(link(QStringLiteral("https://arxiv.org/abs/1907.05600"), tr("Song & Ermon 2019")),
                                link(QStringLiteral("https://arxiv.org/abs/2011.13456"), tr("Song et al. 2021")),
-                               QString::number(ddpm::SamplerOptions{}.langevinStep)));
+                               QLocale().toString(ddpm::SamplerOptions{}.langevinStep)));
     return html;
 }
 

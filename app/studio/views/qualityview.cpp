@@ -406,9 +406,12 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
     row(tr("Mean classifier confidence"), locale.toString(r.meanConfidence, 'f', 3));
     row(tr("Time per image"), tr("%1 s").arg(locale.toString(r.secondsPerImage, 'g', 3)));
     if (!r.classChoice.empty()) { // classChoiceName's words (sampler.h) for every class and none
+        const auto at = std::find(r.classNames.begin(), r.classNames.end(), r.classChoice);
         const QString choice = r.classChoice == "all"    ? tr("Every class")
                                : r.classChoice == "none" ? tr("No class")
-                                                         : classDisplayName(r.classChoice);
+                               : at != r.classNames.end()
+                                   ? classDisplayNames(r.classNames).at(static_cast<int>(at - r.classNames.begin()))
+                                   : QString::fromStdString(r.classChoice);
         row(tr("Class asked for, guidance w"),
             QStringLiteral("%1, %2").arg(choice, locale.toString(r.guidance, 'f', 1)));
     }
@@ -426,10 +429,11 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
     fitSummary();
 
     m_classes->setRowCount(static_cast<int>(r.classNames.size()));
+    const QStringList classNames = classDisplayNames(r.classNames);
     for (size_t k = 0; k < r.classNames.size(); ++k) {
         const int i = static_cast<int>(k);
         const double share = k < r.classShares.size() ? r.classShares[k] : 0.0;
-        auto* name = new QTableWidgetItem(classDisplayName(r.classNames[k]));
+        auto* name = new QTableWidgetItem(classNames.at(static_cast<int>(k)));
         auto* shareItem = new QTableWidgetItem(locale.toString(100.0 * share, 'f', 1) + QStringLiteral(" %"));
         auto* count = new QTableWidgetItem(locale.toString(k < r.classCounts.size() ? r.classCounts[k] : 0));
         shareItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

@@ -94,7 +94,7 @@ void ScoreView::buildControls()
     m_loss->setMinimumHeight(170);
     m_loss->chart()->legend()->hide(); // one curve that matters: the title says what it is
     m_loss->chart()->setTitle(tr("Training loss"));
-    m_loss->setEmptyText(tr("Train to see the loss of each step here (or sample the ring's exact score at once)."));
+    m_loss->setEmptyText(tr("Press Train to see the loss of each step here."));
     m_sampler = new ElidingComboBox(this);
     m_sampler->addItem(tr("Ancestral (Algorithm 2)"), QStringLiteral("ancestral"));
     m_sampler->addItem(tr("Predictor–corrector"), QStringLiteral("pc"));
@@ -235,7 +235,7 @@ void ScoreView::connectSignals()
         else if (!completed)
             m_status->setText(tr("Training stopped after %L1 steps.").arg(m_modelStep));
         else
-            m_status->setText(tr("Trained for %1 steps. Scrub t to compare the learned score with the truth, or "
+            m_status->setText(tr("Trained for %L1 steps. Scrub t to compare the learned score with the truth, or "
                                  "sample particles.")
                                   .arg(m_modelStep));
         updateControls();

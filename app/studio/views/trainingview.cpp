@@ -360,6 +360,7 @@ void TrainingView::forgetApplied()
 {
     m_applied.reset();
     m_appliedDevice.reset();
+    m_appliedDataSpec.reset();
     updatePending();
 }
 
@@ -377,6 +378,8 @@ void TrainingView::setState(TrainingController::State state)
         m_applied = formOptions();
         if (const auto d = parseDevice(device().toStdString()))
             m_appliedDevice = d.value();
+        if (!m_dataSpec.isEmpty())
+            m_appliedDataSpec = m_dataSpec; // the run trains on it from now on
         m_clock.start();
         m_elapsedBefore = 0;
         m_startStep = m_lastStep;
@@ -410,6 +413,7 @@ void TrainingView::showModel(const SnapshotPtr& snapshot, bool trainedWeights)
     m_model = snapshot;
     m_applied.reset();
     m_appliedDevice.reset();
+    m_appliedDataSpec.reset();
     // The samples of the model before do not show this one: a trained model's own come when the window
     // asks for them, a new one's while it trains.
     m_previewImage = QImage();
@@ -486,10 +490,17 @@ void TrainingView::updatePending()
     else if (device.value() != m_appliedDevice.value_or(m_model->device))
         lines << tr("The model moves to %1 at the next Start.")
                      .arg(QString::fromStdString(deviceDescription(device.value())));
-    const QString trainedOn = QString::fromStdString(m_model->config.dataSpec);
-    if (m_model->step > 0 && !m_dataSpec.isEmpty() && !sameDataSpec(trainedOn.toStdString(), m_dataSpec.toStdString()))
-        lines << tr("The model was trained on %1; the next Start goes on with %2.")
-                     .arg(DataLoader::displayName(trainedOn), DataLoader::displayName(m_dataSpec));
+    // The data set the weights have seen last: the running (or last) Start's, else the checkpoint's.
+    const QString trainedOn = m_appliedDataSpec.value_or(QString::fromStdString(m_model->config.dataSpec));
+    const bool trained = m_model->step > 0 || m_appliedDataSpec;
+    if (trained && !m_dataSpec.isEmpty() && !sameDataSpec(trainedOn.toStdString(), m_dataSpec.toStdString())) {
+        QString before = DataLoader::displayName(trainedOn), next = DataLoader::displayName(m_dataSpec);
+        if (before == next) { // two splits or sizes of one set: the specs tell them apart
+            before = QStringLiteral("%1 (%2)").arg(before, trainedOn);
+            next = QStringLiteral("%1 (%2)").arg(next, m_dataSpec);
+        }
+        lines << tr("The model was trained on %1; the next Start goes on with %2.").arg(before, next);
+    }
     m_pending->setText(lines.join(QLatin1Char('\n')));
 }
 

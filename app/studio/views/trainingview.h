@@ -124,6 +124,7 @@ private:
     // What the last Start on this model applied (the trainer keeps it), compared with in its stead.
     std::optional<TrainFormOptions> m_applied;
     std::optional<torch::Device> m_appliedDevice;
+    std::optional<QString> m_appliedDataSpec;
     BinHeatMap* m_heat;
     ImageView* m_preview;
     QLabel* m_previewCaption;

@@ -8,6 +8,7 @@
 #include "settings.h"
 #include "trainingcontroller.h"
 
+#include <QLocale>
 #include <QFileInfo>
 
 using namespace ddpm;
@@ -39,7 +40,7 @@ void SamplingRuns::runWithCurrentWeights(const SamplingRequest& request, const Q
                                          const QString& note)
 {
     if (m_training->state() == TrainingController::State::Idle)
-        return run(request, title.arg(request.model->step), kind, note);
+        return run(request, title.arg(QLocale().toString(request.model->step)), kind, note);
     // The newest request is the one run when the copy arrives; one copy is asked for.
     const bool waiting = m_awaitsSnapshot.has_value();
     m_awaitsSnapshot = PendingRun{request, title, kind, note};
@@ -53,7 +54,7 @@ void SamplingRuns::runWithCurrentWeights(const SamplingRequest& request, const Q
         auto p = *m_awaitsSnapshot;
         m_awaitsSnapshot.reset();
         p.request.model = s;
-        run(p.request, p.title.arg(s->step), p.kind, p.note);
+        run(p.request, p.title.arg(QLocale().toString(s->step)), p.kind, p.note);
     });
     m_training->requestSnapshot();
 }
@@ -167,7 +168,7 @@ void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, c
                   .arg(w.options.t)
                   .arg(n);
     if (of) // the weights that made the run's images, whatever has been opened or trained since
-        run(r, title.arg(snap->step), QStringLiteral("interpolation"), QString(), of);
+        run(r, title.arg(QLocale().toString(snap->step)), QStringLiteral("interpolation"), QString(), of);
     else
         runWithCurrentWeights(r, title, QStringLiteral("interpolation"));
 }
