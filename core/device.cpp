@@ -18,7 +18,7 @@ Result<torch::Device> parseDevice(const std::string& name)
     }
     if (name == "auto" || name.empty())
         return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-    return fail(DDPM_MSG("Engine", "unknown device '%1' (expected auto, cpu or cuda)"), name);
+    return fail(DDPM_MSG("Engine", "unknown device '%1' (expected one of %2)"), name, nameList(deviceNames()));
 }
 
 std::string deviceDescription(torch::Device device)

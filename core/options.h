@@ -2,7 +2,10 @@
 // without LibTorch so that the studio's settings take their defaults from here (app/studio/settings).
 #pragma once
 
+#include "names.h"
+
 #include <cstdint>
+#include <string>
 
 namespace ddpm {
 
@@ -20,6 +23,10 @@ struct TrainOptions {
     // own, so that one network also predicts unconditionally (classifier-free guidance needs both).
     double pUncond = 0.1;
 };
+
+// Langevin-fixed's level when SamplerOptions::fixedT is 0, in per cent of T: where √(1 − ᾱ_t) is about 0.1
+// for the linear schedule.
+constexpr int kFixedLevelPercent = 3;
 
 // Indexed as samplerKindNames(), varianceKindNames() and correctorKindNames() (names.h) list them.
 // Langevin: annealed Langevin dynamics with the network's score s = −ε̂/√(1 − ᾱ_t) (Song & Ermon 2019);
@@ -49,8 +56,8 @@ struct SamplerOptions {
     CorrectorKind corrector = CorrectorKind::None;
     int langevinSteps = 1;
     double langevinStep = 0.5;
-    double snr = 0.16; // as Song et al. 2021 for CIFAR-10
-    int fixedT = 0; // langevin-fixed's level (0: 3 % of T, where √(1 − ᾱ_t) is about 0.1 for the linear schedule)
+    double snr = 0.16;  // as Song et al. 2021 for CIFAR-10
+    int fixedT = 0;     // langevin-fixed's level (0: kFixedLevelPercent % of T)
     bool clipX0 = true; // clip x̂0 to [−1, 1] before forming the posterior mean
     uint64_t seed = 0;
     int count = 16;         // images
@@ -64,6 +71,20 @@ struct SamplerOptions {
     // w = 0 is the plain class-conditional model; some libraries write the same as s = 1 + w.
     double guidance = 0.0;
 };
+
+// Their names, as ddpm's options and the studio's settings write them (names.h); parsed in sampler.h.
+inline const std::string& samplerKindName(SamplerKind kind)
+{
+    return samplerKindNames().at(static_cast<size_t>(kind));
+}
+inline const std::string& varianceKindName(VarianceKind kind)
+{
+    return varianceKindNames().at(static_cast<size_t>(kind));
+}
+inline const std::string& correctorKindName(CorrectorKind kind)
+{
+    return correctorKindNames().at(static_cast<size_t>(kind));
+}
 
 // What a class-conditional model draws when nobody says: every class in equal shares, guided with this w.
 constexpr double kDefaultGuidance = 1.0;

@@ -45,7 +45,7 @@ Result<Precision> parsePrecision(const std::string& name, torch::Device device)
         return Precision::Bf16;
     if (name == "auto" || name.empty())
         return defaultPrecision(device);
-    return fail(DDPM_MSG("Engine", "unknown precision '%1' (expected auto, fp32 or bf16)"), name);
+    return fail(DDPM_MSG("Engine", "unknown precision '%1' (expected one of %2)"), name, nameList(precisionNames()));
 }
 
 std::string precisionDescription(Precision p, torch::Device device)

@@ -112,6 +112,16 @@ inline std::string listOfChoices(const std::vector<std::string>& names)
     return out;
 }
 
+// "a, b, c, d": the same names for the engine's messages, which are translated: a translation words the
+// "expected one of" around them, where listOfChoices' English "or" would stay.
+inline std::string nameList(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : ", ") + names[i];
+    return out;
+}
+
 // A message for a failed system call, in words rather than errno's English where it is a common one.
 Error systemError(int errnum);
 

@@ -9,31 +9,32 @@
 
 namespace ddpm {
 
-std::string samplerKindName(SamplerKind kind)
+namespace {
+
+// The kind whose name is `name` in `names`, in the order of the kinds.
+template <typename Kind> std::optional<Kind> kindNamed(const std::vector<std::string>& names, const std::string& name)
 {
-    return samplerKindNames().at(static_cast<size_t>(kind));
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end())
+        return std::nullopt;
+    return static_cast<Kind>(it - names.begin());
 }
+
+} // namespace
 
 Result<SamplerKind> parseSamplerKind(const std::string& name)
 {
-    for (size_t k = 0; k < samplerKindNames().size(); ++k)
-        if (name == samplerKindNames()[k])
-            return static_cast<SamplerKind>(k);
-    return fail(DDPM_MSG("Engine", "unknown sampler '%1' (expected ddpm, ddim, langevin or langevin-fixed)"), name);
-}
-
-std::string correctorKindName(CorrectorKind kind)
-{
-    return correctorKindNames().at(static_cast<size_t>(kind));
+    if (const auto kind = kindNamed<SamplerKind>(samplerKindNames(), name))
+        return *kind;
+    return fail(DDPM_MSG("Engine", "unknown sampler '%1' (expected one of %2)"), name, nameList(samplerKindNames()));
 }
 
 Result<CorrectorKind> parseCorrectorKind(const std::string& name)
 {
-    if (name == "none")
-        return CorrectorKind::None;
-    if (name == "langevin")
-        return CorrectorKind::Langevin;
-    return fail(DDPM_MSG("Engine", "unknown corrector '%1' (expected none or langevin)"), name);
+    if (const auto kind = kindNamed<CorrectorKind>(correctorKindNames(), name))
+        return *kind;
+    return fail(DDPM_MSG("Engine", "unknown corrector '%1' (expected one of %2)"), name,
+                nameList(correctorKindNames()));
 }
 
 bool isLangevinSampler(SamplerKind kind)
@@ -41,18 +42,13 @@ bool isLangevinSampler(SamplerKind kind)
     return kind == SamplerKind::Langevin || kind == SamplerKind::LangevinFixed;
 }
 
-std::string varianceKindName(VarianceKind kind)
-{
-    return varianceKindNames().at(static_cast<size_t>(kind));
-}
-
 Result<VarianceKind> parseVarianceKind(const std::string& name)
 {
-    if (name == "beta")
-        return VarianceKind::Beta;
-    if (name == "beta-tilde" || name == "betatilde")
+    if (name == "betatilde") // an older spelling
         return VarianceKind::BetaTilde;
-    return fail(DDPM_MSG("Engine", "unknown variance '%1' (expected beta or beta-tilde)"), name);
+    if (const auto kind = kindNamed<VarianceKind>(varianceKindNames(), name))
+        return *kind;
+    return fail(DDPM_MSG("Engine", "unknown variance '%1' (expected one of %2)"), name, nameList(varianceKindNames()));
 }
 
 std::vector<int> ddimTimesteps(int startT, int steps)
@@ -83,7 +79,7 @@ int langevinFixedT(const SamplerOptions& options, int startT)
 {
     if (options.fixedT > 0)
         return std::clamp(options.fixedT, 1, std::max(1, startT));
-    return std::clamp(static_cast<int>(std::lround(0.03 * startT)), 1, std::max(1, startT));
+    return std::clamp(static_cast<int>(std::lround(kFixedLevelPercent / 100.0 * startT)), 1, std::max(1, startT));
 }
 
 std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT)

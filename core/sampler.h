@@ -21,13 +21,11 @@
 
 namespace ddpm {
 
-std::string samplerKindName(SamplerKind kind);
+// The names of samplerKindNames(), correctorKindNames() and varianceKindNames() (names.h), back to the kinds.
 Result<SamplerKind> parseSamplerKind(const std::string& name);
-std::string correctorKindName(CorrectorKind kind);
 Result<CorrectorKind> parseCorrectorKind(const std::string& name);
-bool isLangevinSampler(SamplerKind kind); // Langevin or LangevinFixed
-std::string varianceKindName(VarianceKind kind);
-Result<VarianceKind> parseVarianceKind(const std::string& name);
+Result<VarianceKind> parseVarianceKind(const std::string& name); // also reads "betatilde"
+bool isLangevinSampler(SamplerKind kind);                        // Langevin or LangevinFixed
 
 // The network as the samplers see it: output for (x_t, tIndex) in the diffusion's parametrisation.
 using Denoiser = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& tIndex)>;

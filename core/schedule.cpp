@@ -73,7 +73,7 @@ Result<ScheduleKind> parseScheduleKind(const std::string& name)
     for (auto k : scheduleKinds())
         if (scheduleKindName(k) == name)
             return k;
-    return fail(DDPM_MSG("Engine", "unknown schedule '%1' (expected %2)"), name, listOfChoices(scheduleKindNames()));
+    return fail(DDPM_MSG("Engine", "unknown schedule '%1' (expected one of %2)"), name, nameList(scheduleKindNames()));
 }
 
 Result<NoiseSchedule> NoiseSchedule::create(const ScheduleOptions& o)

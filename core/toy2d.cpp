@@ -149,9 +149,7 @@ Status setSampler(const std::string& name, SamplerOptions& options)
     } else if (name == "langevin-fixed") {
         options.kind = SamplerKind::LangevinFixed;
     } else {
-        return fail(
-            DDPM_MSG("Engine", "unknown sampler '%1' (expected ancestral, pc, ddim, langevin or langevin-fixed)"),
-            name);
+        return fail(DDPM_MSG("Engine", "unknown sampler '%1' (expected one of %2)"), name, nameList(toySamplerNames()));
     }
     return Ok{};
 }
@@ -250,6 +248,18 @@ ToyMlpImpl::ToyMlpImpl(int64_t width_, int64_t blockCount)
         second.push_back(register_module(name + "_fc2", torch::nn::Linear(width, width)));
     }
     out = register_module("out", torch::nn::Linear(width, 2));
+}
+
+void ToyMlpImpl::initialise(uint64_t seed)
+{
+    auto gen = at::detail::createCPUGenerator(seed);
+    torch::NoGradGuard noGrad;
+    for (const auto& m : modules(false))
+        if (auto* layer = m->as<torch::nn::LinearImpl>()) {
+            const double bound = 1.0 / std::sqrt(static_cast<double>(layer->weight.size(1)));
+            layer->weight.uniform_(-bound, bound, gen);
+            layer->bias.uniform_(-bound, bound, gen);
+        }
 }
 
 namespace {

@@ -72,6 +72,9 @@ Denoiser exactDenoiser(const GaussianMixture& mixture, const Diffusion& diffusio
 // embedding MLP, then residual blocks of width `width`, each adding its own projection of the embedding.
 struct ToyMlpImpl : torch::nn::Module {
     explicit ToyMlpImpl(int64_t width = 128, int64_t blocks = 3);
+    // The weights drawn again as LibTorch's Linear draws them (uniform within ±1/√fan_in), from a generator
+    // seeded with `seed` rather than the process's global one: a run is repeated by its seed alone.
+    void initialise(uint64_t seed);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& tIndex);
 
     int64_t width, embedDim;

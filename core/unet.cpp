@@ -118,8 +118,8 @@ Result<UNetOptions> unetPreset(const std::string& name)
             .imageChannels(3)
             .imageSize(32);
     } else {
-        return fail(DDPM_MSG("Engine", "unknown model preset '%1' (expected %2)"), name,
-                    listOfChoices(unetPresetNames()));
+        return fail(DDPM_MSG("Engine", "unknown model preset '%1' (expected one of %2)"), name,
+                    nameList(unetPresetNames()));
     }
     return o;
 }

@@ -507,11 +507,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+300"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-287"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
@@ -636,12 +637,7 @@ Distanz %2</translation>
         <translation>%1: %L2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>t=%1</source>
-        <translation>t=%1</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+131"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0: das unverrauschte Bild x₀</translation>
     </message>
@@ -1061,19 +1057,20 @@ Distanz %2</translation>
         <translation>es handelt sich um einen Ordner</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+22"/>
-        <source>unknown sampler &apos;%1&apos; (expected ddpm, ddim, langevin or langevin-fixed)</source>
-        <translation>unbekannter Sampler „%1“ (erwartet: ddpm, ddim, langevin oder langevin-fixed)</translation>
+        <location filename="../core/sampler.cpp" line="+29"/>
+        <location filename="../core/toy2d.cpp" line="+152"/>
+        <source>unknown sampler &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannter Sampler „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>unknown corrector &apos;%1&apos; (expected none or langevin)</source>
-        <translation>unbekannter Korrektor „%1“ (erwartet: none oder langevin)</translation>
+        <location line="+7"/>
+        <source>unknown corrector &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannter Korrektor „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
-        <translation>unbekannte Varianz „%1“ (erwartet: beta oder beta-tilde)</translation>
+        <location line="+15"/>
+        <source>unknown variance &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannte Varianz „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1112,8 +1109,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/schedule.cpp" line="+76"/>
-        <source>unknown schedule &apos;%1&apos; (expected %2)</source>
-        <translation>unbekannter Rauschplan „%1“ (erwartet: %2)</translation>
+        <source>unknown schedule &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannter Rauschplan „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1362,8 +1359,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>unknown device &apos;%1&apos; (expected auto, cpu or cuda)</source>
-        <translation>unbekanntes Gerät „%1“ (erwartet: auto, cpu oder cuda)</translation>
+        <source>unknown device &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekanntes Gerät „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -1382,8 +1379,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/unet.cpp" line="+121"/>
-        <source>unknown model preset &apos;%1&apos; (expected %2)</source>
-        <translation>unbekannte Modellvoreinstellung „%1“ (erwartet: %2)</translation>
+        <source>unknown model preset &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannte Modellvoreinstellung „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1437,8 +1434,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/precision.cpp" line="+48"/>
-        <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
-        <translation>unbekannte Genauigkeit „%1“ (erwartet: auto, fp32 oder bf16)</translation>
+        <source>unknown precision &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannte Rechengenauigkeit „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1627,12 +1624,7 @@ Distanz %2</translation>
         <translation>das Berechnen der Likelihood-Schranke</translation>
     </message>
     <message>
-        <location filename="../core/toy2d.cpp" line="+153"/>
-        <source>unknown sampler &apos;%1&apos; (expected ancestral, pc, ddim, langevin or langevin-fixed)</source>
-        <translation>unbekannter Sampler „%1“ (erwartet: ancestral, pc, ddim, langevin oder langevin-fixed)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../core/toy2d.cpp" line="+8"/>
         <source>the number of points must be between 1 and %1</source>
         <translation>die Anzahl der Punkte muss zwischen 1 und %1 liegen</translation>
     </message>
@@ -1662,7 +1654,7 @@ Distanz %2</translation>
         <translation>%1 enthält keine Punkte (Zeilen x,y)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+94"/>
         <source>2-D training needs points as [N, 2]</source>
         <translation>das 2-D-Training benötigt Punkte als [N, 2]</translation>
     </message>
@@ -1764,12 +1756,13 @@ Distanz %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <location line="+27"/>
         <source>Cannot write into the folder &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>In den Ordner „%1“ kann nicht geschrieben werden: %2. Die früheren Dateien, falls vorhanden, sind unverändert.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
         <source>Cannot replace &apos;%1&apos; of the earlier export. The earlier files are unchanged.</source>
         <translation>„%1“ des früheren Exports kann nicht ersetzt werden. Die früheren Dateien sind unverändert.</translation>
     </message>
@@ -2483,7 +2476,12 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+123"/>
+        <location filename="../app/common/imageio.cpp" line="+124"/>
+        <source>&apos;%1&apos; is a file, not a folder of images.</source>
+        <translation>„%1“ ist eine Datei, kein Ordner mit Bildern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
@@ -2543,17 +2541,17 @@ Distanz %2</translation>
         <translation>der Dateiname ist kein UTF-8: bitte einen in UTF-8 angeben</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the file name must end in .gif</source>
         <translation>der Dateiname muss auf .gif enden</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the file name must end in an image type (.png, .jpg, .webp …)</source>
-        <translation>der Dateiname muss auf einen Bildtyp enden (.png, .jpg, .webp …)</translation>
+        <location line="+4"/>
+        <source>the file name must end in an image type that can be written here: %1</source>
+        <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eventuell vorhandene frühere Dateien bleiben unverändert.</translation>
     </message>
@@ -3041,7 +3039,7 @@ Distanz %2</translation>
     <message>
         <location line="+3"/>
         <source>Precision: %1</source>
-        <translation>Genauigkeit: %1</translation>
+        <translation>Rechengenauigkeit: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3253,7 +3251,7 @@ Distanz %2</translation>
     <message>
         <location line="+21"/>
         <source>CPU threads apply from the next training step, also during a run, and to the next sampling run. The device, the precision and the preview interval are set in the Training view.</source>
-        <translation>CPU-Threads gelten ab dem nächsten Trainingsschritt, auch während eines Laufs, und für den nächsten Sampling-Lauf. Gerät, Genauigkeit und Vorschauintervall werden in der Ansicht „Training“ eingestellt.</translation>
+        <translation>CPU-Threads gelten ab dem nächsten Trainingsschritt, auch während eines Laufs, und für den nächsten Sampling-Lauf. Gerät, Rechengenauigkeit und Vorschauintervall werden in der Ansicht „Training“ eingestellt.</translation>
     </message>
     <message>
         <location line="-15"/>
@@ -3325,7 +3323,7 @@ Distanz %2</translation>
         <translation>%1, %L2 Netzauswertungen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Samples to draw. The floor is measured with as many real training images, so the distance can be read at any count; more samples give a steadier number.</source>
         <translation>Anzahl der zu erzeugenden Samples. Die Untergrenze wird mit ebenso vielen echten Trainingsbildern gemessen, sodass sich die Distanz bei jeder Anzahl ablesen lässt; mehr Samples ergeben einen stabileren Wert.</translation>
     </message>
@@ -3408,12 +3406,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Quality against network evaluations</source>
         <translation>Qualität in Abhängigkeit von den Netzauswertungen</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>Guidance</source>
         <translation>Guidance</translation>
     </message>
@@ -3429,12 +3427,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -3444,7 +3442,7 @@ Distanz %2</translation>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The class the classifier gives each sample. A model that covers every mode makes each of the ten classes about 10% of the time.</source>
         <translation>Die Klasse, die der Klassifikator jedem Sample zuweist. Ein Modell, das alle Moden abdeckt, erzeugt jede der zehn Klassen in etwa 10 % der Fälle.</translation>
     </message>
@@ -3597,13 +3595,13 @@ Distanz %2</translation>
     <name>ReverseRuns</name>
     <message>
         <location filename="../app/studio/document/reverseruns.cpp" line="+195"/>
-        <source>t=%1</source>
-        <translation>t=%1</translation>
+        <source>x₀</source>
+        <translation>x₀</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>x₀</source>
-        <translation>x₀</translation>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -4007,7 +4005,7 @@ Distanz %2</translation>
 <context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/views/schedulesview.cpp" line="+39"/>
+        <location filename="../app/studio/views/schedulesview.cpp" line="+41"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -4040,8 +4038,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+72"/>
-        <source>t=%1</source>
-        <translation>t=%1</translation>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
     </message>
 </context>
 <context>
@@ -4060,7 +4058,7 @@ Distanz %2</translation>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+79"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+80"/>
         <source>Eight Gaussians on a ring</source>
         <translation>Acht Gaußverteilungen auf einem Ring</translation>
     </message>
@@ -4090,7 +4088,7 @@ Distanz %2</translation>
         <translation>Klicken oder ziehen Sie im Diagramm, um Punkte zu zeichnen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
@@ -4217,7 +4215,7 @@ Distanz %2</translation>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>Training: step %L1 of %L2, loss %3</source>
         <translation>Training: Schritt %L1 von %L2, Verlust %3</translation>
     </message>
@@ -4443,7 +4441,7 @@ Distanz %2</translation>
         <translation>cifar (32×32 Farbe, 35,7 Mio. Parameter)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
@@ -4463,13 +4461,13 @@ Distanz %2</translation>
         <translation>nie</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+26"/>
+        <location line="-26"/>
+        <location line="+28"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>Automatic (bf16 mixed on this CPU)</source>
         <translation>Automatisch (auf dieser CPU bf16 gemischt)</translation>
     </message>
@@ -4509,7 +4507,7 @@ Distanz %2</translation>
         <translation>Die Lernrate steigt in diesen ersten Schritten linear von 0 an.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Where the model trains. A change applies at the next Start: the model moves there with its optimizer state. Sampling runs where the model is.</source>
         <translation>Wo das Modell trainiert wird. Eine Änderung wird beim nächsten Start wirksam: Das Modell wird samt Optimiererzustand dorthin verschoben. Das Sampling läuft dort, wo sich das Modell befindet.</translation>
     </message>
@@ -4588,7 +4586,7 @@ Distanz %2</translation>
     <message>
         <location line="+1"/>
         <source>Precision</source>
-        <translation>Genauigkeit</translation>
+        <translation>Rechengenauigkeit</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -355,17 +355,17 @@
     <message>
         <location line="+0"/>
         <source>Nearest training image (features)</source>
-        <translation>最近的训练图像（特征）</translation>
+        <translation>最相近的训练图像（特征）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nearest training image (pixels)</source>
-        <translation>最近的训练图像（像素）</translation>
+        <translation>最相近的训练图像（像素）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The samples nearest to a training image in the classifier&apos;s features, each beside that image and beside its nearest training image in pixels (distance over the 784 grey levels of 0–255). A copy sits at a distance near 0 in both.</source>
-        <translation>在分类器特征上最接近某张训练图像的样本，每个样本旁边显示该训练图像，以及按像素计算与它最近的训练图像（距离基于 784 个取值为 0–255 的灰度值）。副本在两者中的距离都接近 0。</translation>
+        <translation>在分类器特征上最接近某张训练图像的样本，每个样本旁边显示该训练图像，以及按像素计算与它最相近的训练图像（距离基于 784 个取值为 0–255 的灰度值）。副本在两者中的距离都接近 0。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -399,7 +399,7 @@ distance %2</source>
     <message>
         <location line="-8"/>
         <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels. A copy would sit at a distance near 0 in both.</source>
-        <translation>图像 %1 及其 %2 张最近的训练图像，分别按分类器特征和像素计算。副本在两者中的距离都会接近 0。</translation>
+        <translation>图像 %1 及其 %2 张最相近的训练图像，分别按分类器特征和像素计算。副本在两者中的距离都会接近 0。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -507,11 +507,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+300"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-287"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
@@ -636,12 +637,7 @@ distance %2</source>
         <translation>%1：%L2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>t=%1</source>
-        <translation>t=%1</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+131"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0：干净图像 x₀</translation>
     </message>
@@ -1061,19 +1057,20 @@ distance %2</source>
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+22"/>
-        <source>unknown sampler &apos;%1&apos; (expected ddpm, ddim, langevin or langevin-fixed)</source>
-        <translation>未知采样器“%1”（应为 ddpm、ddim、langevin 或 langevin-fixed）</translation>
+        <location filename="../core/sampler.cpp" line="+29"/>
+        <location filename="../core/toy2d.cpp" line="+152"/>
+        <source>unknown sampler &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知采样器“%1”（可选：%2）</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>unknown corrector &apos;%1&apos; (expected none or langevin)</source>
-        <translation>未知校正器“%1”（应为 none 或 langevin）</translation>
+        <location line="+7"/>
+        <source>unknown corrector &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知校正器“%1”（可选：%2）</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>unknown variance &apos;%1&apos; (expected beta or beta-tilde)</source>
-        <translation>未知方差类型“%1”（应为 beta 或 beta-tilde）</translation>
+        <location line="+15"/>
+        <source>unknown variance &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知方差类型“%1”（可选：%2）</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1112,8 +1109,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/schedule.cpp" line="+76"/>
-        <source>unknown schedule &apos;%1&apos; (expected %2)</source>
-        <translation>未知噪声调度“%1”（应为 %2）</translation>
+        <source>unknown schedule &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知噪声调度“%1”（可选：%2）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1362,8 +1359,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>unknown device &apos;%1&apos; (expected auto, cpu or cuda)</source>
-        <translation>未知设备“%1”（应为 auto、cpu 或 cuda）</translation>
+        <source>unknown device &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知设备“%1”（可选：%2）</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -1382,8 +1379,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/unet.cpp" line="+121"/>
-        <source>unknown model preset &apos;%1&apos; (expected %2)</source>
-        <translation>未知模型预设“%1”（应为 %2）</translation>
+        <source>unknown model preset &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知模型预设“%1”（可选：%2）</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1437,8 +1434,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/precision.cpp" line="+48"/>
-        <source>unknown precision &apos;%1&apos; (expected auto, fp32 or bf16)</source>
-        <translation>未知精度“%1”（应为 auto、fp32 或 bf16）</translation>
+        <source>unknown precision &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知精度“%1”（可选：%2）</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1627,12 +1624,7 @@ distance %2</source>
         <translation>计算似然下界时</translation>
     </message>
     <message>
-        <location filename="../core/toy2d.cpp" line="+153"/>
-        <source>unknown sampler &apos;%1&apos; (expected ancestral, pc, ddim, langevin or langevin-fixed)</source>
-        <translation>未知的采样器“%1”（应为 ancestral、pc、ddim、langevin 或 langevin-fixed）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../core/toy2d.cpp" line="+8"/>
         <source>the number of points must be between 1 and %1</source>
         <translation>点数必须在 1 到 %1 之间</translation>
     </message>
@@ -1662,7 +1654,7 @@ distance %2</source>
         <translation>%1 中没有点（x,y 行）</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+94"/>
         <source>2-D training needs points as [N, 2]</source>
         <translation>二维训练需要形状为 [N, 2] 的点</translation>
     </message>
@@ -1763,12 +1755,13 @@ distance %2</source>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <location line="+27"/>
         <source>Cannot write into the folder &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>无法写入文件夹“%1”：%2。之前的文件（如有）保持不变。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
         <source>Cannot replace &apos;%1&apos; of the earlier export. The earlier files are unchanged.</source>
         <translation>无法替换之前导出的“%1”。之前的文件保持不变。</translation>
     </message>
@@ -2481,7 +2474,12 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+123"/>
+        <location filename="../app/common/imageio.cpp" line="+124"/>
+        <source>&apos;%1&apos; is a file, not a folder of images.</source>
+        <translation>“%1”是一个文件，而不是图像文件夹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The folder &apos;%1&apos; does not exist.</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
@@ -2541,17 +2539,17 @@ distance %2</source>
         <translation>文件名不是 UTF-8：请使用 UTF-8 文件名</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the file name must end in .gif</source>
         <translation>文件名必须以 .gif 结尾</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the file name must end in an image type (.png, .jpg, .webp …)</source>
-        <translation>文件名必须以图像类型结尾（.png、.jpg、.webp …）</translation>
+        <location line="+4"/>
+        <source>the file name must end in an image type that can be written here: %1</source>
+        <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>无法写入“%1”：%2。早先的文件（如有）保持不变。</translation>
     </message>
@@ -3209,17 +3207,17 @@ distance %2</source>
     <message>
         <location filename="../app/studio/neighbourlookup.cpp" line="+24"/>
         <source>No nearest training images: %1</source>
-        <translation>无法获取最近的训练图像：%1</translation>
+        <translation>无法获取最相近的训练图像：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Nearest training images</source>
-        <translation>最近的训练图像</translation>
+        <translation>最相近的训练图像</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Looking for the nearest training images of image %1… (the first time, the classifier describes all 60,000 of them first)</source>
-        <translation>正在查找图像 %1 最近的训练图像…（首次查找时，分类器会先描述全部 60000 张训练图像）</translation>
+        <translation>正在查找图像 %1 最相近的训练图像…（首次查找时，分类器会先描述全部 60000 张训练图像）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3292,7 +3290,7 @@ distance %2</source>
     <message>
         <location filename="../app/studio/workers/qualitycontroller.cpp" line="+81"/>
         <source>finding the nearest training images</source>
-        <translation>查找最近的训练图像</translation>
+        <translation>查找最相近的训练图像</translation>
     </message>
 </context>
 <context>
@@ -3321,7 +3319,7 @@ distance %2</source>
         <translation>%1，%L2 次网络评估</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Samples to draw. The floor is measured with as many real training images, so the distance can be read at any count; more samples give a steadier number.</source>
         <translation>要生成的样本数。下限使用同样数量的真实训练图像测得，因此在任何样本数下都能解读距离；样本越多，数值越稳定。</translation>
     </message>
@@ -3404,19 +3402,19 @@ distance %2</source>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Quality against network evaluations</source>
         <translation>质量随网络评估次数的变化</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>Guidance</source>
         <translation>引导</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nearest training images</source>
-        <translation>最近的训练图像</translation>
+        <translation>最相近的训练图像</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3425,12 +3423,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -3440,7 +3438,7 @@ distance %2</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The class the classifier gives each sample. A model that covers every mode makes each of the ten classes about 10% of the time.</source>
         <translation>分类器为每个样本判定的类别。覆盖所有模式的模型，生成十个类别的概率各约为 10%。</translation>
     </message>
@@ -3593,13 +3591,13 @@ distance %2</source>
     <name>ReverseRuns</name>
     <message>
         <location filename="../app/studio/document/reverseruns.cpp" line="+195"/>
-        <source>t=%1</source>
-        <translation>t=%1</translation>
+        <source>x₀</source>
+        <translation>x₀</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>x₀</source>
-        <translation>x₀</translation>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -3892,7 +3890,7 @@ distance %2</source>
     <message>
         <location line="+2"/>
         <source>Nearest training images</source>
-        <translation>最近的训练图像</translation>
+        <translation>最相近的训练图像</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4002,7 +4000,7 @@ distance %2</source>
 <context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/views/schedulesview.cpp" line="+39"/>
+        <location filename="../app/studio/views/schedulesview.cpp" line="+41"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -4035,8 +4033,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+72"/>
-        <source>t=%1</source>
-        <translation>t=%1</translation>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
     </message>
 </context>
 <context>
@@ -4055,7 +4053,7 @@ distance %2</source>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+79"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+80"/>
         <source>Eight Gaussians on a ring</source>
         <translation>环上的八个高斯分布</translation>
     </message>
@@ -4085,7 +4083,7 @@ distance %2</source>
         <translation>在图上单击或拖动以绘制点。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -4212,7 +4210,7 @@ distance %2</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>Training: step %L1 of %L2, loss %3</source>
         <translation>训练：第 %L1 步（共 %L2 步），损失 %3</translation>
     </message>
@@ -4438,7 +4436,7 @@ distance %2</source>
         <translation>cifar（32×32 彩色，35.7 M 参数）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -4458,13 +4456,13 @@ distance %2</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+26"/>
+        <location line="-26"/>
+        <location line="+28"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>Automatic (bf16 mixed on this CPU)</source>
         <translation>自动（在此 CPU 上使用 bf16 混合精度）</translation>
     </message>
@@ -4504,7 +4502,7 @@ distance %2</source>
         <translation>在最初的这些步中，学习率从 0 开始线性增加。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Where the model trains. A change applies at the next Start: the model moves there with its optimizer state. Sampling runs where the model is.</source>
         <translation>模型训练所用的设备。更改将在下次点击“开始”时生效：模型会连同其优化器状态一起移到该设备上。采样在模型所在的设备上运行。</translation>
     </message>

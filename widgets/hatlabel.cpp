@@ -43,10 +43,12 @@ QSize HatLabel::sizeHint() const
 {
     if (!hasHats())
         return QLabel::sizeHint();
-    const QFontMetrics metrics = fontMetrics();
+    // Measured as paintEvent measures (fractional advances), rounded up: a hint a fraction of a pixel
+    // short would have the text elided in the room it asked for.
+    const QFontMetricsF metrics(font());
     const QMargins m = contentsMargins();
-    return QSize(metrics.horizontalAdvance(stripHats(text())) + 2 * margin() + m.left() + m.right(),
-                 metrics.height() + 2 * margin() + m.top() + m.bottom());
+    return QSize(int(std::ceil(metrics.horizontalAdvance(stripHats(text())))) + 2 * margin() + m.left() + m.right(),
+                 int(std::ceil(metrics.height())) + 2 * margin() + m.top() + m.bottom());
 }
 
 // As narrow as a few letters: a long line (the Reverse view's step caption) is elided to the room the

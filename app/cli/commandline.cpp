@@ -198,10 +198,18 @@ int CommandLine::run(int argc, char** argv)
         return std::any_of(m_commands.begin(), m_commands.end(), [&](const Command& c) { return c.name == command; });
     };
     if (name == "help" || name == "--help" || name == "-h") {
-        if (argc > 2 && known(argv[2])) // ddpm help COMMAND
+        if (argc > 2 && known(argv[2])) { // ddpm help COMMAND
             std::fputs(m_app.get_subcommand(argv[2])->help(m_app.get_name()).c_str(), stdout);
-        else
-            usage(stdout);
+            return 0;
+        }
+        for (const auto& c : m_unavailable) // ddpm help sample, in the build without Qt
+            if (argc > 2 && c.name == argv[2])
+                return fail(c.summary, 2);
+        if (argc > 2) {
+            usage(stderr);
+            return fail("unknown command '" + std::string(argv[2]) + "'", 2);
+        }
+        usage(stdout);
         return 0;
     }
     if (name == "--version") {

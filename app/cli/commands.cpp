@@ -28,17 +28,18 @@ namespace ddpm::cli {
 
 namespace {
 
-long long fileSize(const std::string& path)
+// ", N bytes" for a file; nothing for a pipe or a device, which have no size.
+std::string sizeOfWritten(const std::string& path)
 {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    return ec ? -1 : static_cast<long long>(size);
+    return ec ? std::string() : ", " + std::to_string(size) + " bytes";
 }
 
 // ---------------------------------------------------------------------------------------------
 
 struct ScheduleArgs {
-    std::string kind = "linear";
+    std::string kind = kDefaultSchedule;
     ScheduleOptions options;
 };
 
@@ -142,14 +143,15 @@ int exportCheckpoint(const ExportArgs& a)
                     2);
     if (auto s = exportSamplingCheckpoint(a.checkpoint, a.out, a.half); !s)
         return fail(s.error());
-    std::printf("ddpm: wrote %s (%lld bytes)\n", a.out.c_str(), fileSize(a.out));
+    // On stderr, as every command's progress: --out may be stdout itself.
+    std::fprintf(stderr, "ddpm: wrote %s (a checkpoint for sampling%s)\n", a.out.c_str(), sizeOfWritten(a.out).c_str());
     return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 struct TrainClassifierArgs {
-    std::string data = "fashion-mnist:train", test = "fashion-mnist:test", out, device = "auto";
+    std::string data = "fashion-mnist:train", test = "fashion-mnist:test", out, device = deviceNames().front();
     ClassifierTrainOptions options;
     int threads = 0;
 };
@@ -197,8 +199,8 @@ int trainClassifierCommand(const TrainClassifierArgs& a, const Environment& env)
         return fail(interrupted().load() ? std::string("interrupted; nothing was written") : trained.error());
     if (auto s = saveClassifier(trained.value(), a.out); !s)
         return fail(s.error());
-    std::fprintf(stderr, "ddpm: wrote %s (%lld parameters, %lld bytes)\n", a.out.c_str(),
-                 static_cast<long long>(trained->net->parameterCount()), fileSize(a.out));
+    std::fprintf(stderr, "ddpm: wrote %s (%lld parameters%s)\n", a.out.c_str(),
+                 static_cast<long long>(trained->net->parameterCount()), sizeOfWritten(a.out).c_str());
     std::printf("test accuracy %.2f%% on %lld images of %s\n", 100.0 * trained->testAccuracy,
                 static_cast<long long>(trained->testCount), a.test.c_str());
     return 0;
@@ -428,7 +430,8 @@ void addTrainClassifierCommand(CommandLine& cli, const Environment& env)
     addText(c, "--data", a->data, "training images with labels (grey, read at 28×28)", "SPEC");
     addText(c, "--test", a->test, "test images with labels, for the accuracy", "SPEC");
     addText(c, "--out", a->out, "classifier file to write", "FILE");
-    addNumber(c, "--epochs", a->options.epochs, 1, 1000, "passes over the training images", "N");
+    addNumber(c, "--epochs", a->options.epochs, 1, static_cast<double>(limits::kMaxEpochs),
+              "passes over the training images", "N");
     addNumber(c, "--batch", a->options.batch, 1, static_cast<double>(limits::kMaxSamplingBatch), "batch size", "B");
     addNumber(c, "--lr", a->options.lr, 1e-9, 1, "Adam learning rate (cosine decay to 0)", "LR");
     addNumber(c, "--seed", a->options.seed, 0, limits::kMaxSeed,

@@ -25,7 +25,7 @@ namespace {
 
 struct InterpolateArgs {
     std::string checkpoint, data = "fashion-mnist:test", out, mode = "ddpm", classChoice, weights = "ema",
-                            device = "auto", precision = "auto";
+                            device = deviceNames().front(), precision = precisionNames().front();
     int64_t a = 0, b = 1;
     int frames = 1, scale = 2, threads = 0;
     bool noClip = false;
@@ -151,12 +151,14 @@ void addInterpolateCommand(CommandLine& cli, const Environment& env)
               "images of the walk, λ from 0 to 1", "N");
     addNumber(c, "--steps", a->options.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps),
               "ddim: steps of the inversion and the decoding", "S");
-    addNumber(c, "--frames", a->frames, 1, 100, "rows: the walk at this many steps of the denoising", "K");
+    addNumber(c, "--frames", a->frames, 1, static_cast<double>(limits::kMaxWalkFrames),
+              "rows: the walk at this many steps of the denoising", "K");
     addNumber(c, "--seed", a->options.seed, 0, limits::kMaxSeed, "the forward and reverse noise", "S");
     addText(c, "--class", a->classChoice, "a class-conditional model's class for both (its number or name)", "K");
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1] while denoising");
-    addNumber(c, "--scale", a->scale, 1, 32, "enlarge images by this factor", "N");
-    addText(c, "--weights", a->weights, "ema or raw", "W");
+    addNumber(c, "--scale", a->scale, 1, static_cast<double>(limits::kMaxExportScale), "enlarge images by this factor",
+              "N");
+    addText(c, "--weights", a->weights, kWeightsHelp, "W");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addText(c, "--precision", a->precision, kPrecisionHelp, "P");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");

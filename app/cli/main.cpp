@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <chrono>
@@ -33,8 +34,10 @@ namespace {
 
 struct SampleArgs {
     CLI::App* command = nullptr;
-    std::string checkpoint, out, sampler = "ddpm", variance = "beta-tilde", weights = "ema", strip, gif,
-                                 device = "auto", precision = "auto", outDir, corrector = "none", classChoice;
+    std::string checkpoint, out, sampler = samplerKindName(SamplerOptions{}.kind),
+                                 variance = varianceKindName(SamplerOptions{}.variance), weights = "ema", strip, gif,
+                                 device = deviceNames().front(), precision = precisionNames().front(), outDir,
+                                 corrector = correctorKindName(SamplerOptions{}.corrector), classChoice;
     SamplerOptions options;
     int frames = 10, scale = 2, threads = 0, batch = 0;
     bool noClip = false;
@@ -65,30 +68,65 @@ Result<SamplerOptions> samplerOptions(const SampleArgs& a)
                              "T steps\n");
     if (a.given("--eta") && so.kind != SamplerKind::Ddim)
         std::fprintf(stderr, "ddpm: note: --eta is for ddim; %s does not use it\n", a.sampler.c_str());
+    if (a.given("--variance") && so.kind != SamplerKind::Ddpm)
+        std::fprintf(stderr, "ddpm: note: --variance is for ddpm; %s does not use it\n", a.sampler.c_str());
     return so;
 }
 
-// --out-dir made ready: created, and an earlier run's sample-*.png refused, or removed first with
-// --replace, so that old and new images do not mix. Returns 0, or the exit code after the message.
-int prepareOutDir(const SampleArgs& a)
-{
-    const QString outDir = QFile::decodeName(a.outDir.c_str());
-    if (outDir.isEmpty())
+// Where --out-dir's images go. With --replace over an earlier run, the new images are drawn into a hidden
+// folder inside it and take the old ones' place only once they are all there: a run that fails or is
+// interrupted leaves the earlier images as they were.
+struct OutDir {
+    QString dir;         // --out-dir; empty: none
+    QStringList earlier; // an earlier run's sample-*.png and sidecars, replaced at the end
+    std::unique_ptr<QTemporaryDir> staging;
+
+    QString writeDir() const { return staging ? staging->path() : dir; }
+
+    // Replaces the earlier images with the staged ones. 0, or 1 after the message.
+    int commit() const
+    {
+        if (!staging)
+            return 0;
+        if (auto s = replaceWithStaged(staging->path(), QDir(staging->path()).entryList(QDir::Files), dir, earlier); !s)
+            return fail(s.error());
         return 0;
-    if (QFile::encodeName(outDir).toStdString() != a.outDir) // Qt 6 would make a folder of another name
+    }
+};
+
+bool isSampleFileName(const QString& name)
+{
+    return QDir::match({QStringLiteral("sample-*.png"), QStringLiteral("sample-*.png.json")}, name);
+}
+
+// --out-dir made ready: created, and an earlier run's sample-*.png refused, or replaced at the end with
+// --replace, so that old and new images do not mix. Returns 0, or the exit code after the message.
+int prepareOutDir(const SampleArgs& a, OutDir& out)
+{
+    out.dir = QFile::decodeName(a.outDir.c_str());
+    if (out.dir.isEmpty())
+        return 0;
+    if (QFile::encodeName(out.dir).toStdString() != a.outDir) // Qt 6 would make a folder of another name
         return fail("--out-dir " + a.outDir + ": the folder name is not UTF-8: give one that is", 2);
-    if (!QDir().mkpath(outDir))
+    if (QFileInfo(out.dir).exists() && !QFileInfo(out.dir).isDir())
+        return fail("--out-dir " + a.outDir + " is a file, not a folder", 2);
+    if (!QDir().mkpath(out.dir))
         return fail("cannot create the folder '" + a.outDir + "'");
-    const QStringList earlier =
-        QDir(outDir).entryList({QStringLiteral("sample-*.png"), QStringLiteral("sample-*.png.json")}, QDir::Files);
-    if (!earlier.isEmpty() && !a.replace)
-        return fail("'" + a.outDir + "' already holds " + std::to_string(earlier.size()) +
-                        " images of an earlier run (" + earlier.first().toStdString() +
-                        " ...): choose another folder, or pass --replace to remove them first",
+    for (const QString& f : QDir(out.dir).entryList(QDir::Files))
+        if (isSampleFileName(f))
+            out.earlier << f;
+    const auto images = std::count_if(out.earlier.begin(), out.earlier.end(),
+                                      [](const QString& f) { return f.endsWith(QLatin1String(".png")); });
+    if (!out.earlier.isEmpty() && !a.replace)
+        return fail("'" + a.outDir + "' already holds " + std::to_string(images) + " image" + (images == 1 ? "" : "s") +
+                        " of an earlier run (" + out.earlier.first().toStdString() +
+                        " ...): choose another folder, or pass --replace to replace them",
                     2);
-    for (const QString& f : earlier)
-        if (!QFile::remove(QDir(outDir).filePath(f)))
-            return fail("cannot remove '" + QDir(outDir).filePath(f).toStdString() + "'");
+    if (!out.earlier.isEmpty()) {
+        out.staging = std::make_unique<QTemporaryDir>(QDir(out.dir).filePath(QStringLiteral(".ddpm-sample-XXXXXX")));
+        if (!out.staging->isValid())
+            return fail("cannot write in '" + a.outDir + "': " + out.staging->errorString().toStdString());
+    }
     return 0;
 }
 
@@ -106,6 +144,14 @@ int checkOutputs(const SampleArgs& a)
         given.emplace_back(option, path);
         return 0;
     };
+    for (const auto& [option, path] : {std::pair{"--out", a.out}, std::pair{"--strip", a.strip},
+                                       std::pair{"--gif", a.gif}}) // --out-dir writes sample-00000.png …
+        if (!a.outDir.empty() && !path.empty() &&
+            isSampleFileName(QFileInfo(QFile::decodeName(path.c_str())).fileName()) &&
+            QFileInfo(QFile::decodeName(path.c_str())).absolutePath() ==
+                QFileInfo(QFile::decodeName(a.outDir.c_str())).absoluteFilePath())
+            return fail(
+                std::string(option) + " " + path + " is one of the files --out-dir writes: give it another name", 2);
     if (!a.out.empty())
         if (const int rc = check("--out", a.out, false))
             return rc;
@@ -176,12 +222,14 @@ int animatedColumns(const ReverseFrames& frames)
 // with their sidecars (`meta`) when it ends and kept in `finals` when a grid is written, the frames kept
 // in `frames`, a progress line on a terminal and the speed at the end. Returns 0, or 1 after the message.
 int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions& so, int batch, int total,
-               ExportMeta meta, ReverseFrames& frames, QList<QImage>& finals)
+               ExportMeta meta, ReverseFrames& frames, QList<QImage>& finals, const OutDir& out)
 {
     meta.kind = QStringLiteral("sample");
-    const QString outDir = QFile::decodeName(a.outDir.c_str());
+    const QString outDir = out.writeDir();
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(false);
+    std::fprintf(stderr, "ddpm: drawing %d image%s, %d steps each%s%s\n", so.count, so.count == 1 ? "" : "s", total,
+                 a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
     const bool tty = ::isatty(STDERR_FILENO);
     QString writeError;
     const auto t0 = std::chrono::steady_clock::now();
@@ -211,16 +259,25 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
         &interrupted());
     if (tty)
         std::fprintf(stderr, "\n");
-    if (!completed && (outDir.isEmpty() || imagesDone == 0))
-        return fail("interrupted; nothing was written");
-    if (!completed) // the finished batches are in --out-dir, each image whole
-        return fail("interrupted after " + std::to_string(imagesDone) + " of " + std::to_string(so.count) +
-                    " images: those are in " + a.outDir + "; the grid, strip and GIF were not written");
+    if (!completed) {
+        if (out.staging) // the new images go with the hidden folder
+            std::fprintf(stderr, "ddpm: interrupted; the earlier images in %s are kept\n", a.outDir.c_str());
+        else if (outDir.isEmpty() || imagesDone == 0)
+            std::fprintf(stderr, "ddpm: interrupted; nothing was written\n");
+        else // the finished batches are in --out-dir, each image whole
+            std::fprintf(stderr,
+                         "ddpm: interrupted after %lld of %d images: those are in %s; the grid, strip and GIF were "
+                         "not written\n",
+                         static_cast<long long>(imagesDone), so.count, a.outDir.c_str());
+        return interruptedExitCode();
+    }
     if (!writeError.isEmpty())
         return fail(writeError.toStdString());
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr, "ddpm: %d images, %d steps each, in batches of %d: %.1f image-steps/s, peak memory %.0f MiB\n",
-                 so.count, total, batch, secs > 0 ? static_cast<double>(imageSteps) / secs : 0.0, peakRssMb());
+    std::fprintf(stderr,
+                 "ddpm: %d image%s, %d steps each, in batches of %d: %.1f image-steps/s, peak memory %.0f MiB\n",
+                 so.count, so.count == 1 ? "" : "s", total, batch,
+                 secs > 0 ? static_cast<double>(imageSteps) / secs : 0.0, peakRssMb());
     return 0;
 }
 
@@ -296,10 +353,19 @@ int sample(const SampleArgs& a)
     if (auto s = checkSamplerSteps(so.value(), opened->sampling.diffusion.steps()); !s)
         return fail("--steps " + std::to_string(so->ddimSteps) + ": " + s.error(), 2);
     const int batch = a.batch == 0 ? defaultSamplingBatch(compute->device) : a.batch;
-    if (const int rc = prepareOutDir(a))
+    OutDir out;
+    if (const int rc = prepareOutDir(a, out))
         return rc;
     const int total = static_cast<int>(samplerTimesteps(so.value(), opened->sampling.diffusion.steps()).size());
-    ReverseFrames frames(so->count, total, a.frames, a.given("--strip"), a.given("--gif"));
+    int stripFrames = a.frames;
+    if (a.given("--strip") && stripFrames > total + 1) { // x_T and the images after each step: no more to show
+        std::fprintf(stderr,
+                     "ddpm: note: --frames %d: the run passes through %d states (x_T … x_0); the strip shows "
+                     "those\n",
+                     stripFrames, total + 1);
+        stripFrames = total + 1;
+    }
+    ReverseFrames frames(so->count, total, stripFrames, a.given("--strip"), a.given("--gif"));
     // The GIF's frames are enlarged and held together before encoding: refused now rather than after the
     // sampling, when they could not fit (64 images of 16 pixels at --scale 64: 100 frames of 270 MB).
     if (frames.wantGif) {
@@ -318,7 +384,9 @@ int sample(const SampleArgs& a)
     }
     QList<QImage> finals; // kept only when a grid is written
     const ExportMeta meta = sampleMeta(a, opened->model, so.value(), total);
-    if (const int rc = drawImages(a, opened->sampling, so.value(), batch, total, meta, frames, finals))
+    if (const int rc = drawImages(a, opened->sampling, so.value(), batch, total, meta, frames, finals, out))
+        return rc;
+    if (const int rc = out.commit())
         return rc;
     if (const int rc = writeImages(a, so.value(), meta, finals, frames))
         return rc;
@@ -336,25 +404,28 @@ void addSampleCommand(CommandLine& cli)
     addText(c, "--out", a->out, "grid of the samples (PNG)", "PNG");
     addNumber(c, "--count", a->options.count, 1, static_cast<double>(limits::kMaxSamples), "number of images", "N");
     addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
-    addNumber(c, "--steps", a->options.ddimSteps, 1, 100000, kStepsHelp, "S");
+    addNumber(c, "--steps", a->options.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps), kStepsHelp, "S");
     addNumber(c, "--eta", a->options.eta, 0, 1, "DDIM η", "E");
-    addText(c, "--variance", a->variance, "DDPM σ²: beta or beta-tilde", "V");
+    addText(c, "--variance", a->variance, "DDPM σ²: " + listOfChoices(varianceKindNames()), "V");
     addLangevinOptions(c, a->options, a->corrector);
     addClassOptions(c, a->classChoice, a->options);
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1]");
-    addText(c, "--weights", a->weights, "ema or raw", "W");
+    addText(c, "--weights", a->weights, kWeightsHelp, "W");
     addNumber(c, "--seed", a->options.seed, 0, limits::kMaxSeed, "random seed", "S");
     addText(c, "--strip", a->strip, "strip of the reverse process per sample (PNG; the first 64 samples)", "PNG");
-    addNumber(c, "--frames", a->frames, 2, 1000, "frames in the strip", "K");
+    addNumber(c, "--frames", a->frames, 2, static_cast<double>(limits::kMaxStripFrames), "frames in the strip", "K");
     addText(c, "--gif", a->gif, "the reverse process as an animated GIF (the first 64 samples)", "GIF");
-    addNumber(c, "--scale", a->scale, 1, 32, "enlarge images by this factor", "N");
+    addNumber(c, "--scale", a->scale, 1, static_cast<double>(limits::kMaxExportScale), "enlarge images by this factor",
+              "N");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
     addNumber(c, "--batch", a->batch, 0, static_cast<double>(limits::kMaxSamplingBatch), kSamplingBatchHelp, "B");
     addText(c, "--precision", a->precision, kPrecisionHelp, "P");
     addText(c, "--out-dir", a->outDir,
             "also write every sample as its own PNG with a JSON sidecar (sample-00000.png …, native size)", "DIR");
-    c->add_flag("--replace", a->replace, "remove the images of an earlier run from --out-dir first");
+    c->add_flag("--replace", a->replace,
+                "replace the images of an earlier run in --out-dir, once the new ones are all drawn (a run that "
+                "fails or is interrupted keeps them)");
 }
 
 } // namespace

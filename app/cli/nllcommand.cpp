@@ -25,8 +25,9 @@ namespace ddpm::cli {
 namespace {
 
 struct NllArgs {
-    std::string checkpoint, data = "fashion-mnist:test", csv, weights = "ema", variance = "beta-tilde", device = "auto",
-                            precision = "fp32";
+    std::string checkpoint, data = "fashion-mnist:test", csv, weights = "ema",
+                            variance = varianceKindName(SamplerOptions{}.variance), device = deviceNames().front(),
+                            precision = "fp32"; // bf16 would round x_t by about one of the decoder's bins
     int count = 100, skip = 0, batch = 0, threads = 0;
     uint64_t seed = 0;
     bool noClip = false;
@@ -181,11 +182,12 @@ int nll(const NllArgs& a, const FolderLoader& folderLoader)
             return fail("interrupted", 130);
         return fail(all.error());
     }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%s\n", report(a, all.value(), seconds, compute->precision).dump(2).c_str()); // first: see quality
+    std::fflush(stdout);
     if (!a.csv.empty())
         if (auto s = writeFileAtomically(a.csv, termsCsv(all.value())); !s)
             return fail(s.error());
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("%s\n", report(a, all.value(), seconds, compute->precision).dump(2).c_str());
     return 0;
 }
 
@@ -212,9 +214,9 @@ void addNllCommand(CommandLine& cli, const Environment& env)
                   std::to_string(kBoundBatchCuda) + " on CUDA)",
               "B");
     addText(c, "--csv", a->csv, "also write each term per t (bits/dim and standard error)", "FILE");
-    addText(c, "--variance", a->variance, "σ_t² of the reverse process: beta or beta-tilde", "V");
+    addText(c, "--variance", a->variance, "σ_t² of the reverse process: " + listOfChoices(varianceKindNames()), "V");
     c->add_flag("--no-clip", a->noClip, "do not clip the predicted x0 to [-1, 1]");
-    addText(c, "--weights", a->weights, "ema or raw", "W");
+    addText(c, "--weights", a->weights, kWeightsHelp, "W");
     addNumber(c, "--seed", a->seed, 0, limits::kMaxSeed, "the noise of each x_t", "S");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addText(c, "--precision", a->precision,

@@ -23,8 +23,9 @@ namespace {
 
 struct QualityArgs {
     CLI::App* command = nullptr;
-    std::string checkpoint, sampler = "ddim", weights = "ema", classifier, precision = "auto", device = "auto", csv,
-                            corrector = "none", classChoice;
+    std::string checkpoint, sampler = samplerKindName(QualityOptions{}.sampler.kind), weights = "ema", classifier,
+                            precision = precisionNames().front(), device = deviceNames().front(), csv,
+                            corrector = correctorKindName(QualityOptions{}.sampler.corrector), classChoice;
     QualityOptions options;
     int threads = 0;
     bool sweep = false, guidanceSweep = false;
@@ -131,6 +132,10 @@ int quality(const QualityArgs& a)
             return rc;
         if (sameFile(a.csv, a.checkpoint))
             return fail("--csv " + a.csv + " is the checkpoint: the table would replace the model", 2);
+        const std::string classifier =
+            a.given("--classifier") ? a.classifier : QFile::encodeName(classifierPath()).toStdString();
+        if (!classifier.empty() && sameFile(a.csv, classifier))
+            return fail("--csv " + a.csv + " is the classifier: the table would replace it", 2);
     }
     QualityOptions qo = a.options;
     auto kind = parseSamplerKind(a.sampler);
@@ -178,11 +183,10 @@ int quality(const QualityArgs& a)
     if (const int rc = measureSettings(a, qo, opened->sampling, classifier.value(), reference.value(), reports))
         return rc;
     const auto report = qualityJson(a, m, classifierFile, classifier.value(), reference.value(), qo.count, reports);
-    if (a.given("--csv")) {
-        if (const int rc = writeQualityCsv(a.csv, classifier->classNames, reports))
-            return rc;
-    }
-    std::printf("%s\n", report.dump(4).c_str());
+    std::printf("%s\n", report.dump(4).c_str()); // first: a --csv that cannot be written loses nothing else
+    std::fflush(stdout);
+    if (a.given("--csv"))
+        return writeQualityCsv(a.csv, classifier->classNames, reports);
     return 0;
 }
 
@@ -201,12 +205,13 @@ void addQualityCommand(CommandLine& cli)
     addNumber(c, "--count", a->options.count, 2, static_cast<double>(limits::kMaxSamples),
               "samples to draw (the floor uses as many real training images)", "N");
     addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
-    addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, 100000, kStepsHelp, "S");
+    addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps), kStepsHelp,
+              "S");
     addNumber(c, "--eta", a->options.sampler.eta, 0, 1, "DDIM η", "E");
     addLangevinOptions(c, a->options.sampler, a->corrector);
     addClassOptions(c, a->classChoice, a->options.sampler);
     addNumber(c, "--seed", a->options.sampler.seed, 0, limits::kMaxSeed, "random seed of the samples", "S");
-    addText(c, "--weights", a->weights, "ema or raw", "W");
+    addText(c, "--weights", a->weights, kWeightsHelp, "W");
     addNumber(c, "--batch", a->options.batch, 0, static_cast<double>(limits::kMaxSamplingBatch), kSamplingBatchHelp,
               "B");
     addText(c, "--classifier", a->classifier,

@@ -1,6 +1,7 @@
 #include "samplingoptions.h"
 
 #include "device.h"
+#include "sizelimits.h"
 
 #include <sstream>
 
@@ -27,11 +28,12 @@ void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
 {
     addText(c, "--corrector", corrector, "none, or langevin: Langevin corrector steps after each DDPM or DDIM step",
             "C");
-    addNumber(c, "--corrector-steps", o.langevinSteps, 1, 1000,
+    addNumber(c, "--corrector-steps", o.langevinSteps, 1, static_cast<double>(limits::kMaxLangevinSteps),
               "Langevin steps per level (the corrector's, or the langevin samplers')", "K");
-    addNumber(c, "--snr", o.snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r (step ε = 2 α_t r² (1 − ᾱ_t))",
-              "R");
-    addNumber(c, "--langevin-step", o.langevinStep, 1e-6, 10.0, "langevin samplers: c in η_t = c (1 − ᾱ_t)", "C");
+    addNumber(c, "--snr", o.snr, 0.0, limits::kMaxSnr,
+              "the corrector's signal-to-noise ratio r (step ε = 2 α_t r² (1 − ᾱ_t))", "R");
+    addNumber(c, "--langevin-step", o.langevinStep, limits::kMinLangevinStep, limits::kMaxLangevinStep,
+              "langevin samplers: c in η_t = c (1 − ᾱ_t)", "C");
 }
 
 int applyClassChoice(const CLI::App* command, const std::string& text, const Sampling& model, SamplerOptions& so)
@@ -54,7 +56,7 @@ void addClassOptions(CLI::App* c, std::string& classChoice, SamplerOptions& o)
             "a class-conditional model's class: its number, its name, all (equal shares) or none", "K");
     std::ostringstream byDefault;
     byDefault << kDefaultGuidance;
-    addNumber(c, "--guidance", o.guidance, 0, 100,
+    addNumber(c, "--guidance", o.guidance, 0, limits::kMaxGuidance,
               "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, " +
                   byDefault.str() + " when not given (others write s = 1 + w)",
               "W")

@@ -70,6 +70,7 @@ int prepareModel(const ToyArgs& a, toy::ToyModel& model)
     if (auto valid = NoiseSchedule::create(model.schedule); !valid)
         return fail(valid.error(), 2);
     model.model = toy::ToyMlp();
+    model.model->initialise(a.seed);
     model.data = a.data;
     return 0;
 }
@@ -159,6 +160,10 @@ int toy(const ToyArgs& a)
         return fail("--out and --save name the same file (" + a.out + "): give each its own", 2);
     if (!a.load.empty() && sameFile(a.out, a.load))
         return fail("--out " + a.out + " is the --load model: the points would replace it", 2);
+    if (a.data.rfind("csv:", 0) == 0)
+        for (const auto& [option, path] : {std::pair{"--out", a.out}, std::pair{"--save", a.save}})
+            if (!path.empty() && sameFile(path, a.data.substr(4)))
+                return fail(std::string(option) + " " + path + " is the --data file: it would replace the points", 2);
     auto sampler = samplerFor(a);
     if (!sampler)
         return fail(sampler.error(), 2);
@@ -182,6 +187,12 @@ int toy(const ToyArgs& a)
     toy::ToyModel model;
     if (const int rc = prepareModel(a, model); rc != 0)
         return rc;
+    const int T = model.schedule.steps; // checked before the training, as ddpm sample checks --steps
+    if (auto s = checkSamplerSteps(sampler.value(), T); !s && a.given("--levels"))
+        return fail("--levels " + std::to_string(a.levels) + ": " + s.error(), 2);
+    if (a.fixedT > T)
+        return fail(
+            "--fixed-t " + std::to_string(a.fixedT) + ": the model has T = " + std::to_string(T) + " noise levels", 2);
     nlohmann::ordered_json j;
     const std::string data = a.load.empty() ? a.data : model.data; // what the model was trained on
     j["data"] = data;
@@ -235,12 +246,13 @@ void addToyCommand(CommandLine& cli)
               "noise levels of ddim and langevin, visits of langevin-fixed (0: " + std::to_string(toy::kToyDdimLevels) +
                   " for ddim, else " + std::to_string(toy::kToyLevels) + ")",
               "L");
-    addNumber(c, "--corrector-steps", a->correctorSteps, 1, 1000,
+    addNumber(c, "--corrector-steps", a->correctorSteps, 1, static_cast<double>(limits::kMaxLangevinSteps),
               "Langevin steps per level (pc's corrector, langevin, langevin-fixed)", "K");
-    addNumber(c, "--snr", a->snr, 0.0, 10.0, "the corrector's signal-to-noise ratio r", "R");
-    addNumber(c, "--langevin-step", a->langevinStep, 1e-6, 10.0, "c in the Langevin step size η_t = c (1 − ᾱ_t)", "C");
+    addNumber(c, "--snr", a->snr, 0.0, limits::kMaxSnr, "the corrector's signal-to-noise ratio r", "R");
+    addNumber(c, "--langevin-step", a->langevinStep, limits::kMinLangevinStep, limits::kMaxLangevinStep,
+              "c in the Langevin step size η_t = c (1 − ᾱ_t)", "C");
     addNumber(c, "--fixed-t", a->fixedT, 0, static_cast<double>(limits::kMaxTimesteps),
-              "langevin-fixed's level (0: 3 % of T)", "T");
+              "langevin-fixed's level (0: " + std::to_string(kFixedLevelPercent) + " % of T)", "T");
     addText(c, "--schedule", a->schedule, listOfChoices(scheduleKindNames()), "S");
     addNumber(c, "--T", a->T, 2, static_cast<double>(limits::kMaxTimesteps), "diffusion steps", "T");
     addText(c, "--save", a->save, "save the trained model", "FILE");

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,8 +48,10 @@ public:
             return {}; // a new file
         if (S_ISDIR(st.st_mode))
             return "it is a folder";
+        if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
+            return {}; // a pipe or a terminal (--log /dev/stdout): the rows are written straight to it
         if (!S_ISREG(st.st_mode))
-            return "it is not a regular file (a device, a pipe or a socket)";
+            return "it is not a file, a pipe or a terminal";
         if (::access(path.c_str(), R_OK | W_OK) != 0)
             return "it cannot be read and written: " + systemError(errno).message();
         if (st.st_size > 0 && !startsAsLog(path))
@@ -83,6 +86,22 @@ public:
         std::string kept = header;
         if (m_error = refusal(path); !m_error.empty())
             return false;
+        struct stat st { };
+        if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) { // a pipe or a terminal: no file to keep
+            // Opened without waiting: a named pipe that nothing reads would otherwise hold the run here.
+            const int fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+            if (fd < 0) {
+                m_error = errno == ENXIO ? "it is a pipe that nothing reads" : systemError(errno).message();
+                return false;
+            }
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK); // then written as any file is
+            m_file = ::fdopen(fd, "w");
+            if (!m_file)
+                ::close(fd);
+            if (!m_file || std::fputs(header.c_str(), m_file) < 0 || std::fflush(m_file) != 0)
+                m_error = systemError(errno).message();
+            return m_error.empty();
+        }
         if (resume) {
             if (std::FILE* in = std::fopen(path.c_str(), "r")) {
                 char line[512];
@@ -365,7 +384,8 @@ int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, Train
     return rc;
 }
 
-int train(const TrainArgs& a, const Environment& env)
+// --out and --log checked before anything is read or trained. 0, or 2 after the message.
+int checkTrainFiles(const TrainArgs& a)
 {
     if (a.out.empty())
         return fail("--out CKPT is required", 2);
@@ -380,6 +400,13 @@ int train(const TrainArgs& a, const Environment& env)
         return fail("--log and --out name the same file (" + a.out + "): the log needs a file of its own", 2);
     if (const std::string why = a.log.empty() ? std::string() : TrainingLog::refusal(a.log); !why.empty())
         return fail("--log " + a.log + ": " + why, 2);
+    return 0;
+}
+
+int train(const TrainArgs& a, const Environment& env)
+{
+    if (const int rc = checkTrainFiles(a))
+        return rc;
     const auto rank = rankFromEnvironment();
     if (!rank)
         return fail(rank.error(), 2);
@@ -394,6 +421,9 @@ int train(const TrainArgs& a, const Environment& env)
         return rc;
     // Without --steps, a resumed run goes to the checkpoint's own total (no further when the studio stopped
     // it short of that). Decided before a job is joined, so that a rank that stops here leaves no rank waiting.
+    if (a.given("--p-uncond") && !trainer->config().conditional() && rank->rank == 0)
+        std::fprintf(stderr, "ddpm: note: --p-uncond is for class-conditional models (--conditional); this one "
+                             "is not, so it does not use it\n");
     long long steps = a.steps;
     if (!a.given("--steps") && a.given("--resume"))
         steps = std::max<long long>(trainer->config().train.totalSteps, trainer->stepCount());

@@ -158,14 +158,11 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
     // and leaves the earlier export as it was.
     const QDir target(folder);
     QTemporaryDir staged(target.filePath(QStringLiteral(".%1-new-XXXXXX").arg(baseName)));
-    QTemporaryDir aside(target.filePath(QStringLiteral(".%1-earlier-XXXXXX").arg(baseName)));
-    if (!staged.isValid() || !aside.isValid())
-        return Error{
-            folderError(
-                QT_TRANSLATE_NOOP("Exporter",
-                                  "Cannot write into the folder '%1': %2. The earlier files, if any, are unchanged."),
-                folder, staged.isValid() ? aside.errorString() : staged.errorString())
-                .toStdString()};
+    if (!staged.isValid())
+        return Error{folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot write into the folder '%1': %2. The earlier "
+                                                               "files, if any, are unchanged."),
+                                 folder, staged.errorString())
+                         .toStdString()};
     QStringList names;
     for (int i = 0; i < images.size(); ++i) {
         const QString name = QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0'));
@@ -175,25 +172,38 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
             return Error{QString::fromStdString(s.error()).replace(staged.path(), folder).toStdString()};
         names << name << QFileInfo(sidecarPath(name)).fileName();
     }
-    // 2. The earlier files aside, the new ones into place (renames: no copy, nothing half-written); a
-    // failure puts the earlier files back.
     QStringList earlierNames;
     for (const QString& f : earlier)
         earlierNames << QFileInfo(f).fileName();
+    return replaceWithStaged(staged.path(), names, folder, earlierNames);
+}
+
+Status replaceWithStaged(const QString& stagedFolder, const QStringList& names, const QString& folder,
+                         const QStringList& earlierNames)
+{
+    // The earlier files aside, the new ones into place (renames: no copy, nothing half-written); a failure
+    // puts the earlier files back.
+    const QDir target(folder), staged(stagedFolder);
+    QTemporaryDir aside(target.filePath(QStringLiteral(".earlier-XXXXXX")));
+    if (!aside.isValid())
+        return Error{folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot write into the folder '%1': %2. The earlier "
+                                                               "files, if any, are unchanged."),
+                                 folder, aside.errorString())
+                         .toStdString()};
     if (const QString failed = moveAll(earlierNames, target, QDir(aside.path())); !failed.isEmpty())
         return Error{
             folderError(QT_TRANSLATE_NOOP(
                             "Exporter", "Cannot replace '%1' of the earlier export. The earlier files are unchanged."),
                         target.filePath(failed))
                 .toStdString()};
-    if (const QString failed = moveAll(names, QDir(staged.path()), target); !failed.isEmpty()) {
+    if (const QString failed = moveAll(names, staged, target); !failed.isEmpty()) {
         moveAll(earlierNames, QDir(aside.path()), target);
         return Error{
             folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot move '%1' into place. The earlier files are unchanged."),
                         target.filePath(failed))
                 .toStdString()};
     }
-    return Ok{}; // the hidden folders go with what they hold: the staged one is empty, the other the earlier files
+    return Ok{}; // the hidden folder goes with the earlier files
 }
 
 Status exportLossCsv(const LossHistory& history, const QString& path)

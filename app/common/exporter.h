@@ -56,6 +56,11 @@ QStringList earlierExports(const QString& folder, const QString& baseName);
 // leaves the earlier export as it was.
 Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName,
                             const ExportMeta& meta, bool replaceEarlier = false);
+// The files `names` of the folder `staged` (inside `folder`, or on its file system) moved into `folder` in
+// place of its files `earlierNames`, by renames: the earlier ones are set aside first and removed last, and
+// a failure puts them back, so that the folder holds the earlier export or the new one, not a mix.
+Status replaceWithStaged(const QString& staged, const QStringList& names, const QString& folder,
+                         const QStringList& earlierNames);
 // step,loss,loss_min,loss_max,steps rows: one per older bucket (its mean, min and max over `steps`
 // steps ending at `step`), then one per recent step (steps = 1).
 Status exportLossCsv(const LossHistory& history, const QString& path);

@@ -119,6 +119,9 @@ void labelBySubfolder(Dataset& data, const QStringList& folders)
 Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report)
 {
     const QFileInfo info(dir);
+    if (info.exists() && !info.isDir())
+        return Error{
+            QCoreApplication::translate("ImageIO", "'%1' is a file, not a folder of images.").arg(dir).toStdString()};
     if (!info.isDir())
         return Error{QCoreApplication::translate("ImageIO", "The folder '%1' does not exist.").arg(dir).toStdString()};
     FolderReport local;
@@ -258,13 +261,18 @@ Status checkImageOutput(const std::string& file, bool gif)
         return Error{
             QCoreApplication::translate("ImageIO", "the file name is not UTF-8: give one that is").toStdString()};
     const QByteArray suffix = QFileInfo(path).suffix().toLower().toLatin1();
-    const bool known = gif ? suffix == "gif" : QImageWriter::supportedImageFormats().contains(suffix);
-    if (!known)
-        return Error{gif ? QCoreApplication::translate("ImageIO", "the file name must end in .gif").toStdString()
-                         : QCoreApplication::translate("ImageIO",
-                                                       "the file name must end in an image type (.png, .jpg, "
-                                                       ".webp …)")
-                               .toStdString()};
+    const QList<QByteArray> writable = QImageWriter::supportedImageFormats();
+    if (gif ? suffix != "gif" : !writable.contains(suffix)) {
+        if (gif)
+            return Error{QCoreApplication::translate("ImageIO", "the file name must end in .gif").toStdString()};
+        QStringList types; // what this build's Qt writes: WebP and GIF, for one, only with their plug-ins
+        for (const QByteArray& type : writable)
+            types << QLatin1Char('.') + QString::fromLatin1(type);
+        return Error{QCoreApplication::translate("ImageIO", "the file name must end in an image type that can be "
+                                                            "written here: %1")
+                         .arg(types.join(QStringLiteral(", ")))
+                         .toStdString()};
+    }
     if (const QString why = notReplaceable(path); !why.isEmpty()) // images are written through QSaveFile
         return Error{why.toStdString()};
     return checkWritable(file);

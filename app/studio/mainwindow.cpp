@@ -510,7 +510,7 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
         m_sampleDemoWhenReady = false;
         auto o = m_reverseView->samplerOptions();
         o.kind = SamplerKind::Ddim;
-        o.ddimSteps = 50;
+        o.ddimSteps = SamplerOptions{}.ddimSteps;
         o.eta = 0.0;
         m_reverseView->setSamplerOptions(o);
         startSampling();

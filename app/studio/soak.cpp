@@ -240,7 +240,7 @@ void SoakDriver::beginSamplePhase()
     m_phaseClock.restart();
     ddpm::SamplerOptions o = m_window.reverseView()->samplerOptions();
     o.kind = ddpm::SamplerKind::Ddim;
-    o.ddimSteps = 50;
+    o.ddimSteps = ddpm::SamplerOptions{}.ddimSteps;
     o.count = 16;
     o.seed = static_cast<uint64_t>(m_cycle);
     m_window.reverseView()->setSamplerOptions(o);

@@ -339,6 +339,10 @@ void TestCli::userErrors_data()
     QTest::addColumn<QString>("message");
     newRow("no command") << QStringList{} << QStringLiteral("COMMAND --help");
     newRow("unknown command") << QStringList{QStringLiteral("paint")} << QStringLiteral("unknown command 'paint'");
+    newRow("help on an unknown command") << QStringList{QStringLiteral("help"), QStringLiteral("paint")}
+                                         << QStringLiteral("unknown command 'paint'");
+    newRow("bad device") << QStringList{QStringLiteral("bench"), QStringLiteral("--device"), QStringLiteral("tpu")}
+                         << QStringLiteral("unknown device 'tpu' (expected one of auto, cpu, cuda)");
     newRow("bad schedule") << QStringList{QStringLiteral("schedule"), QStringLiteral("--kind"),
                                           QStringLiteral("zigzag")}
                            << QStringLiteral("unknown schedule 'zigzag'");
@@ -584,6 +588,8 @@ void TestCli::buildWithoutQtRefusesWhatNeedsQt_data()
                                   << 1 << QStringLiteral("ddpm: 'folder:/tmp': image folders are read with Qt's");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("paint")} << 2
                                      << QStringLiteral("ddpm: unknown command 'paint'");
+    QTest::newRow("help on sample") << QStringList{QStringLiteral("help"), QStringLiteral("sample")} << 2
+                                    << QStringLiteral("ddpm: sample writes images and needs the ddpm built with Qt");
 }
 
 void TestCli::buildWithoutQtRefusesWhatNeedsQt()
@@ -746,7 +752,8 @@ void TestCli::sampleInChunksToFolder()
                  QImage(m_dir.filePath(QStringLiteral("batch5/") + f)));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("only.png"))));
     // Into the same folder again, with fewer images: refused before sampling (old and new would mix),
-    // unless --replace, which removes the earlier run's images first.
+    // unless --replace, which replaces the earlier run's images once the new ones are all drawn: a run
+    // interrupted on the way (Ctrl-C) leaves them as they were and exits as the signal would have.
     const QStringList fewer{QStringLiteral("sample"),
                             QStringLiteral("--checkpoint"),
                             ckpt,
@@ -762,10 +769,33 @@ void TestCli::sampleInChunksToFolder()
     QCOMPARE(mixed.code, 2);
     QVERIFY2(mixed.err.contains("earlier run") && mixed.err.contains("--replace"), mixed.err.constData());
     QCOMPARE(QDir(m_dir.filePath(QStringLiteral("only"))).entryList({QStringLiteral("*.png")}).size(), 5);
+    const QDir only(m_dir.filePath(QStringLiteral("only")));
+    QProcess stopped;
+    stopped.start(QStringLiteral(DDPM_CLI_PATH),
+                  {QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"),
+                   QStringLiteral("64"), QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--out-dir"),
+                   only.path(), QStringLiteral("--replace"), QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY(stopped.waitForStarted());
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += stopped.readAllStandardError()).contains("ddpm: drawing 64 images"), 60000);
+    ::kill(static_cast<pid_t>(stopped.processId()), SIGINT);
+    QVERIFY(stopped.waitForFinished(60000));
+    said += stopped.readAllStandardError();
+    QCOMPARE(stopped.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(stopped.exitCode(), 128 + SIGINT);
+    QVERIFY2(said.contains("the earlier images in"), said.constData());
+    QCOMPARE(only.entryList({QStringLiteral("*.png")}).size(), 5);
+    QCOMPARE(only.entryList({QStringLiteral("*.json")}).size(), 5);
     auto replaced = run(fewer + QStringList{QStringLiteral("--replace")});
     QVERIFY2(replaced.code == 0, replaced.err.constData());
-    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("only"))).entryList({QStringLiteral("*.png")}).size(), 2);
-    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("only"))).entryList({QStringLiteral("*.json")}).size(), 2);
+    QCOMPARE(only.entryList({QStringLiteral("*.png")}).size(), 2);
+    QCOMPARE(only.entryList({QStringLiteral("*.json")}).size(), 2);
+    QCOMPARE(only.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(), 4); // nothing staged left
+    // A grid named like one of the folder's images would replace it: refused.
+    auto clash = run(fewer + QStringList{QStringLiteral("--replace"), QStringLiteral("--out"),
+                                         only.filePath(QStringLiteral("sample-00001.png"))});
+    QCOMPARE(clash.code, 2);
+    QVERIFY2(clash.err.contains("one of the files --out-dir writes"), clash.err.constData());
     // Neither output: a usage error.
     auto neither = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt});
     QCOMPARE(neither.code, 2);
@@ -871,14 +901,25 @@ void TestCli::optionsCheckedBeforeWork()
                  .toInt(),
              2);
 
-    // A log that is a pipe would block the resumed run as it reads the earlier rows: refused at once.
+    // A log may be a pipe (--log /dev/stdout), written as it comes; one that nothing reads would hold the
+    // run for ever: refused at once.
     const QString pipe = m_dir.filePath(QStringLiteral("log-pipe.csv"));
     QCOMPARE(::mkfifo(pipe.toLocal8Bit().constData(), 0600), 0);
     auto piped = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"),
                       QStringLiteral("3"), QStringLiteral("--log"), pipe, QStringLiteral("--out"),
                       m_dir.filePath(QStringLiteral("never.ckpt")), QStringLiteral("--device"), QStringLiteral("cpu")},
                      60000);
-    QVERIFY2(piped.code == 2 && piped.err.contains("not a regular file"), piped.err.constData());
+    QVERIFY2(piped.code == 1 && piped.err.contains("a pipe that nothing reads"), piped.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.ckpt"))));
+    auto toStdout =
+        run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"), QStringLiteral("3"),
+             QStringLiteral("--log"), QStringLiteral("/dev/stdout"), QStringLiteral("--out"),
+             m_dir.filePath(QStringLiteral("logged.ckpt")), QStringLiteral("--device"), QStringLiteral("cpu")},
+            60000);
+    QVERIFY2(toStdout.code == 0, toStdout.err.constData());
+    const auto rows = toStdout.out.trimmed().split('\n');
+    QCOMPARE(rows.size(), 2); // the header and step 3's row
+    QVERIFY2(rows[0].startsWith("step,loss,") && rows[1].startsWith("3,"), toStdout.out.constData());
 
     // Export onto its own input would drop the training state.
     const auto readAll = [](const QString& path) {
@@ -1386,6 +1427,29 @@ void TestCli::toyTrainsSamplesAndRefuses()
         {QStringLiteral("toy"), QStringLiteral("--sampler"), QStringLiteral("euler"), QStringLiteral("--out"), out});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("unknown sampler 'euler'"), r.err.constData());
+    // A run is repeated by its seed (the network's first weights included); another seed differs.
+    const auto toyRun = [&](const QString& seed, const QString& file) {
+        const auto t = run({QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("20"),
+                            QStringLiteral("--T"), QStringLiteral("50"), QStringLiteral("--count"), QStringLiteral("5"),
+                            QStringLiteral("--seed"), seed, QStringLiteral("--out"), file});
+        QFile points(file);
+        return t.code == 0 && points.open(QIODevice::ReadOnly) ? points.readAll() : QByteArray();
+    };
+    const QByteArray first = toyRun(QStringLiteral("3"), m_dir.filePath(QStringLiteral("seed-a.csv")));
+    QVERIFY(!first.isEmpty());
+    QCOMPARE(toyRun(QStringLiteral("3"), m_dir.filePath(QStringLiteral("seed-b.csv"))), first);
+    QVERIFY(toyRun(QStringLiteral("4"), m_dir.filePath(QStringLiteral("seed-c.csv"))) != first);
+    // --out naming the --data points would replace them; more levels than T are refused, not lowered.
+    const QString points = m_dir.filePath(QStringLiteral("seed-a.csv"));
+    r = run({QStringLiteral("toy"), QStringLiteral("--data"), QStringLiteral("csv:") + points, QStringLiteral("--out"),
+             points, QStringLiteral("--steps"), QStringLiteral("5"), QStringLiteral("--T"), QStringLiteral("50")});
+    QVERIFY2(r.code == 2 && r.err.contains("is the --data file"), r.err.constData());
+    QFile kept(points);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), first);
+    r = run({QStringLiteral("toy"), QStringLiteral("--T"), QStringLiteral("50"), QStringLiteral("--sampler"),
+             QStringLiteral("ddim"), QStringLiteral("--levels"), QStringLiteral("80"), QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 2 && r.err.contains("between 1 and 50"), r.err.constData());
     const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
     QFile b(bad);
     QVERIFY(b.open(QIODevice::WriteOnly));

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void chunksGiveTheSameImages();
     void ddimTimestepSequence();
     void samplerTimestepsAndSigma();
+    void langevinFixedLevel();
     void denoiseFromHere();
     void denoiseFromHereChain_data();
     void denoiseFromHereChain();
@@ -807,6 +808,26 @@ void TestSampler::ddimTimestepSequence()
         QVERIFY(ts[i] < ts[i - 1]);
     QCOMPARE(int(ddimTimesteps(10, 50).size()), 10); // never more steps than timesteps
     QCOMPARE(ddimTimesteps(300, 1), std::vector<int>{300});
+}
+
+void TestSampler::langevinFixedLevel()
+{
+    // Langevin at one level, left to choose it, picks the t where the noise's share √(1 − ᾱ_t) is about 0.1
+    // under the paper's linear schedule (1 − ᾱ_t ≈ 1e-4 t + 1e-5 t² there, so t ≈ 30 of 1000), the same
+    // fraction of a shorter chain's start, and never below 1 or above the start; a level given is kept.
+    const NoiseSchedule schedule{ScheduleOptions{}};
+    SamplerOptions o;
+    o.kind = SamplerKind::LangevinFixed;
+    const int t = langevinFixedT(o, schedule.steps());
+    const double noise = schedule.sqrtOneMinusAlphaBar()[static_cast<size_t>(t - 1)];
+    QVERIFY2(noise > 0.08 && noise < 0.12, qPrintable(QStringLiteral("t %1: √(1 − ᾱ) = %2").arg(t).arg(noise)));
+    QCOMPARE(langevinFixedT(o, 500), (t + 1) / 2);
+    QCOMPARE(langevinFixedT(o, 10), 1);
+    o.fixedT = 7;
+    QCOMPARE(langevinFixedT(o, 1000), 7);
+    QCOMPARE(langevinFixedT(o, 5), 5);
+    o.ddimSteps = 4;
+    QCOMPARE(samplerTimesteps(o, 1000), std::vector<int>(4, 7));
 }
 
 void TestSampler::samplerTimestepsAndSigma()

@@ -141,6 +141,29 @@ private Q_SLOTS:
         }
     }
 
+    // A toy run is repeated by its seed: the network's first weights come from it, not from the process's
+    // generator, and are spread as LibTorch's Linear spreads them (uniform within ±1/√fan_in).
+    void seedDecidesTheFirstWeights()
+    {
+        ToyMlp a, b, c; // drawn one after the other from the process's generator: all different
+        a->initialise(7);
+        b->initialise(7);
+        c->initialise(8);
+        const auto pa = a->parameters(), pb = b->parameters(), pc = c->parameters();
+        QCOMPARE(pa.size(), pb.size());
+        bool anyDiffers = false;
+        for (size_t i = 0; i < pa.size(); ++i) {
+            QVERIFY(torch::equal(pa[i], pb[i]));
+            anyDiffers = anyDiffers || !torch::equal(pa[i], pc[i]);
+        }
+        QVERIFY(anyDiffers);
+        const auto& w = a->embed2->weight; // 128 inputs: within ±1/√128, and filling that range
+        const double bound = 1.0 / std::sqrt(128.0);
+        QVERIFY(w.abs().max().item<double>() <= bound);
+        QVERIFY(w.abs().max().item<double>() > 0.95 * bound);
+        QVERIFY(std::abs(w.mean().item<double>()) < 0.05 * bound);
+    }
+
     // Denoising score matching: the MLP trained by Algorithm 1 on samples of the ring learns its
     // score. Untrained, the error is about 1; after 3,000 steps it is below 0.3 at a tenth of T and
     // below 0.2 at a quarter and half of T.

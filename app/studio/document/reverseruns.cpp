@@ -192,7 +192,7 @@ QList<int> ReverseRuns::stripFrames() const
 
 QString ReverseRuns::columnLabel(const SampleFrame& f)
 {
-    return f.t == 0 ? tr("x₀") : tr("t=%1").arg(f.t);
+    return f.t == 0 ? tr("x₀") : tr("t = %1").arg(QLocale().toString(f.t));
 }
 
 QImage ReverseRuns::gridOf(const QList<QImage>& images, int scale)

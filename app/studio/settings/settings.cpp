@@ -127,7 +127,7 @@ QStringList Settings::choices(const setting::Choice& row)
 QString Settings::get(const setting::Choice& row) const
 {
     const QString v = value(QLatin1String(row.key)).toString();
-    return choices(row).contains(v) ? v : QLatin1String(row.fallback);
+    return choices(row).contains(v) ? v : QString::fromStdString(row.fallback());
 }
 
 void Settings::set(const setting::Choice& row, const QString& value)

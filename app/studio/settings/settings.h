@@ -39,7 +39,7 @@ template <typename T> struct Bounded {
 struct Choice {
     const char* key;
     const std::vector<std::string>& (*names)(); // the engine's list of names
-    const char* fallback;
+    std::string (*fallback)();                  // the engine's default, one of them
 };
 
 inline constexpr ddpm::TrainOptions kTrain{};
@@ -50,8 +50,10 @@ constexpr int kMaxInt = std::numeric_limits<int>::max();
 inline constexpr Bounded<int> CurrentView{"MainWindow/currentView", 0, 0, kMaxInt};
 
 // Training: the Training view's form.
-inline constexpr Choice Preset{"Training/preset", &ddpm::unetPresetNames, ddpm::kDefaultPreset};
-inline constexpr Choice Schedule{"Training/schedule", &ddpm::scheduleKindNames, ddpm::kDefaultSchedule};
+inline constexpr Choice Preset{"Training/preset", &ddpm::unetPresetNames,
+                               [] { return std::string(ddpm::kDefaultPreset); }};
+inline constexpr Choice Schedule{"Training/schedule", &ddpm::scheduleKindNames,
+                                 [] { return std::string(ddpm::kDefaultSchedule); }};
 inline constexpr Bounded<int> BatchSize{"Training/batchSize", kTrain.batch, 1, int(ddpm::limits::kMaxBatch)};
 inline constexpr Bounded<double> LearningRate{"Training/learningRate", kTrain.lr, 0.0, 1.0, true};
 inline constexpr Bounded<int> TotalSteps{"Training/totalSteps", int(kTrain.totalSteps), 1,
@@ -60,21 +62,26 @@ inline constexpr Bounded<int> WarmupSteps{"Training/warmupSteps", kTrain.warmupS
 inline constexpr Bounded<double> EmaDecay{"Training/emaDecay", kTrain.emaDecay, 0.0, 1.0, false, true};
 inline constexpr Bounded<qint64> Seed{"Training/seed", qint64(kTrain.seed), 0, std::numeric_limits<qint64>::max()};
 // Where the model trains and in what precision, and how often it previews: the same form edits them.
-inline constexpr Choice Device{"Compute/device", &ddpm::deviceNames, "auto"};
-inline constexpr Choice Precision{"Compute/precision", &ddpm::precisionNames, "auto"};
+inline constexpr Choice Device{"Compute/device", &ddpm::deviceNames, [] { return ddpm::deviceNames().front(); }};
+inline constexpr Choice Precision{"Compute/precision", &ddpm::precisionNames,
+                                  [] { return ddpm::precisionNames().front(); }};
 inline constexpr Bounded<int> PreviewInterval{"Preview/interval", 200, 0, int(ddpm::limits::kMaxSteps)}; // 0: never
 
 // Preferences.
 inline constexpr Bounded<int> CpuThreads{"Compute/cpuThreads", 0, 0, int(ddpm::limits::kMaxThreads)}; // 0: all cores
 
 // Sampling: the Reverse view's options. It keeps every frame of every image, so it makes at most 64.
-inline constexpr Choice Sampler{"Sampling/sampler", &ddpm::samplerKindNames, "ddpm"};
-inline constexpr Choice Variance{"Sampling/variance", &ddpm::varianceKindNames, "beta-tilde"};
+inline constexpr Choice Sampler{"Sampling/sampler", &ddpm::samplerKindNames,
+                                [] { return ddpm::samplerKindName(kSampling.kind); }};
+inline constexpr Choice Variance{"Sampling/variance", &ddpm::varianceKindNames,
+                                 [] { return ddpm::varianceKindName(kSampling.variance); }};
 inline constexpr Bounded<int> SamplerSteps{"Sampling/steps", kSampling.ddimSteps, 1, int(ddpm::limits::kMaxTimesteps)};
 inline constexpr Bounded<double> Eta{"Sampling/eta", kSampling.eta, 0.0, 1.0};
-inline constexpr Choice Corrector{"Sampling/corrector", &ddpm::correctorKindNames, "none"};
-inline constexpr Bounded<int> LangevinSteps{"Sampling/langevinSteps", kSampling.langevinSteps, 1, 1000};
-inline constexpr Bounded<double> Snr{"Sampling/snr", kSampling.snr, 0.0, 10.0};
+inline constexpr Choice Corrector{"Sampling/corrector", &ddpm::correctorKindNames,
+                                  [] { return ddpm::correctorKindName(kSampling.corrector); }};
+inline constexpr Bounded<int> LangevinSteps{"Sampling/langevinSteps", kSampling.langevinSteps, 1,
+                                            int(ddpm::limits::kMaxLangevinSteps)};
+inline constexpr Bounded<double> Snr{"Sampling/snr", kSampling.snr, 0.0, ddpm::limits::kMaxSnr};
 inline constexpr Bounded<int> SampleCount{"Sampling/count", kSampling.count, 1, 64};
 inline constexpr Bounded<int> ClipX0{"Sampling/clipX0", kSampling.clipX0 ? 1 : 0, 0, 1}; // 1: x̂0 clipped to [−1, 1]
 

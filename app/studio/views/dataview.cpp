@@ -419,7 +419,7 @@ QStringList DataView::forwardLabels() const
 {
     QStringList labels;
     for (int t : evenlySpacedTimesteps(m_options.steps, 11))
-        labels << tr("t=%1").arg(t);
+        labels << tr("t = %1").arg(QLocale().toString(t));
     return labels;
 }
 

@@ -67,6 +67,7 @@ void QualityView::createControls()
     m_count = new QSpinBox(this);
     m_count->setRange(50, 10000);
     m_count->setSingleStep(50);
+    m_count->setGroupSeparatorShown(true);
     m_count->setValue(1000);
     m_count->setToolTip(tr("Samples to draw. The floor is measured with as many real training images, so the "
                            "distance can be read at any count; more samples give a steadier number."));
@@ -185,6 +186,8 @@ void QualityView::createResultWidgets()
     m_classes->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_classes->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_classes->verticalHeader()->setDefaultSectionSize(m_classes->fontMetrics().height() + 4);
+    m_classes->setMinimumHeight(m_classes->horizontalHeader()->sizeHint().height() +
+                                10 * m_classes->verticalHeader()->defaultSectionSize() + 2 * m_classes->frameWidth());
     m_classes->setMinimumWidth(
         m_classes->fontMetrics().horizontalAdvance(QStringLiteral("T-shirt/top  100.0 %  1000")) + 40);
     m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -202,7 +202,8 @@ void ReverseView::updateControls()
     const auto& origin = m_runs.shown().origin.request;
     const bool finished = !frames.isEmpty() && frames.last().t == 0 && origin.model;
     m_actions->setRun(finished ? frames.last().xtState : torch::Tensor(),
-                      origin.model ? origin.model->config.schedule.steps : 1000, m_forkImage->value(), m_hasModel);
+                      origin.model ? origin.model->config.schedule.steps : ScheduleOptions{}.steps,
+                      m_forkImage->value(), m_hasModel);
     if (forkable)
         m_forkImage->setMaximum(static_cast<int>(frames[shown].xtState.size(0)));
     m_runList->setEnabled(m_runs.count() > 1);

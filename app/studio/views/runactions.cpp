@@ -24,7 +24,7 @@ RunActions::RunActions(QWidget* parent)
     row->addWidget(m_nearest);
     connect(m_walk, &QPushButton::clicked, this, &RunActions::askInterpolation);
     connect(m_nearest, &QPushButton::clicked, this, [this] { findNeighbours(m_image); });
-    setRun({}, 1000, 1, false);
+    setRun({}, ScheduleOptions{}.steps, 1, false);
 }
 
 void RunActions::setRun(const torch::Tensor& finals, int steps, int image, bool haveModel)

@@ -6,6 +6,7 @@
 #include "curvechart.h"
 #include "imagestrip.h"
 
+#include <QLocale>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -34,7 +35,8 @@ SchedulesView::SchedulesView(QWidget* parent)
 {
     m_T = new QSpinBox(this);
     m_T->setRange(10, 10000);
-    m_T->setValue(1000);
+    m_T->setValue(ScheduleOptions{}.steps);
+    m_T->setGroupSeparatorShown(true);
     m_beta = new CurveChart(this);
     m_beta->setAxisTitles(tr("t"), tr("βₜ (log scale)"));
     m_beta->setLogY(true);
@@ -131,7 +133,7 @@ void SchedulesView::rebuild()
     if (!rows.isEmpty()) {
         QStringList labels;
         for (int t : ts)
-            labels << tr("t=%1").arg(t);
+            labels << tr("t = %1").arg(QLocale().toString(t));
         m_strips->setFrames(rows, labels);
     }
 }

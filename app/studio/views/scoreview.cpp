@@ -1,6 +1,7 @@
 #include "scoreview.h"
 
 #include "elidingcombobox.h"
+#include "sizelimits.h"
 #include "losschart.h"
 #include "scoreplot.h"
 #include "timestepscrubber.h"
@@ -86,6 +87,7 @@ void ScoreView::buildControls()
     m_trainSteps = new QSpinBox(this);
     m_trainSteps->setRange(100, 200000);
     m_trainSteps->setSingleStep(500);
+    m_trainSteps->setGroupSeparatorShown(true);
     m_trainSteps->setValue(static_cast<int>(toy::ToyTrainOptions{}.steps));
     m_train = new QPushButton(tr("Train"), this);
     m_train->setToolTip(tr("Algorithm 1 on the points: the MLP learns ε̂, i.e. the score of every noise level"));
@@ -102,17 +104,17 @@ void ScoreView::buildControls()
     m_sampler->addItem(tr("Annealed Langevin dynamics"), QStringLiteral("langevin"));
     m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
     m_levels = new QSpinBox(this);
-    m_levels->setRange(1, 1000);
-    m_levels->setValue(toy::kToyLevels);
+    m_levels->setRange(1, m_diffusion.steps());
+    m_levels->setValue(m_levelsDefault = toy::defaultToyLevels(SamplerKind::Ddpm)); // the first sampler's
     m_langevinSteps = new QSpinBox(this);
-    m_langevinSteps->setRange(1, 100);
-    m_langevinSteps->setValue(2);
+    m_langevinSteps->setRange(1, static_cast<int>(limits::kMaxLangevinSteps)); // ddpm toy's bounds and defaults
+    m_langevinSteps->setValue(SamplerOptions{}.langevinSteps);
     m_snr = new QDoubleSpinBox(this);
-    m_snr->setRange(0.01, 2.0);
+    m_snr->setRange(0.0, limits::kMaxSnr);
     m_snr->setSingleStep(0.01);
-    m_snr->setValue(0.16);
+    m_snr->setValue(SamplerOptions{}.snr);
     m_count = new QSpinBox(this);
-    m_count->setRange(10, 5000);
+    m_count->setRange(10, 5000); // fewer than ddpm toy allows: each particle is drawn in every frame
     m_count->setSingleStep(100);
     m_count->setValue(600);
     m_exact = new QCheckBox(tr("Use the exact score (the ring only)"), this);
@@ -195,6 +197,15 @@ void ScoreView::buildLayout()
 void ScoreView::connectSignals()
 {
     connect(m_data, &QComboBox::currentIndexChanged, this, &ScoreView::dataChanged);
+    connect(m_sampler, &QComboBox::currentIndexChanged, this, [this] { // each sampler's levels, as ddpm toy's
+        SamplerOptions o;
+        if (!toy::setSampler(m_sampler->currentData().toString().toStdString(), o))
+            return;
+        const int fresh = toy::defaultToyLevels(o.kind);
+        if (m_levels->value() == m_levelsDefault) // a number the user chose stays
+            m_levels->setValue(fresh);
+        m_levelsDefault = fresh;
+    });
     connect(m_clear, &QPushButton::clicked, this, [this] {
         m_drawn.clear();
         dataChanged();
@@ -457,7 +468,7 @@ SamplerOptions ScoreView::samplerOptions() const
     SamplerOptions o;
     o.clipX0 = false;
     o.count = m_count->value();
-    o.seed = 1;
+    o.seed = SamplerOptions{}.seed;
     o.langevinSteps = m_langevinSteps->value();
     o.snr = m_snr->value();
     o.ddimSteps = m_levels->value();

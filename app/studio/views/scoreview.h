@@ -100,6 +100,7 @@ private:
     LossChart* m_loss;
     QComboBox* m_sampler;
     QSpinBox* m_levels;
+    int m_levelsDefault = 0; // the sampler's own number of levels (ddpm toy's), while the user keeps it
     QSpinBox* m_langevinSteps;
     QDoubleSpinBox* m_snr;
     QSpinBox* m_count;

@@ -111,6 +111,8 @@ void TrainingView::createEditors()
     m_steps = new QSpinBox(this);
     setRange(m_steps, setting::TotalSteps);
     m_steps->setSingleStep(1000);
+    for (QSpinBox* spin : {m_steps, m_warmup}) // 60,000 as the step counter beside it writes it
+        spin->setGroupSeparatorShown(true);
     m_ema = new QDoubleSpinBox(this);
     m_ema->setDecimals(5);
     setRange(m_ema, setting::EmaDecay);

@@ -65,8 +65,8 @@ void ScoreController::train(const torch::Tensor& points, const ScheduleOptions& 
         QString error;
         bool completed = false;
         error = guarded(ScoreController::tr("training the 2-D model"), [&]() -> QString {
-            torch::manual_seed(seed);
             toy::ToyMlp model;
+            model->initialise(seed);
             const Diffusion diffusion(NoiseSchedule(schedule), Prediction::Epsilon);
             toy::ToyTrainOptions o;
             o.steps = steps;

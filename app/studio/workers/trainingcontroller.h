@@ -166,7 +166,7 @@ private:
     quint64 m_startId = 0;
     quint64 m_saveId = 0;
     std::optional<int> m_threads;
-    QString m_precision = QStringLiteral("auto");
+    QString m_precision = QString::fromStdString(ddpm::precisionNames().front());
     int m_workerThreads = 0;
     std::shared_ptr<std::atomic<bool>> m_shutdown = std::make_shared<std::atomic<bool>>(false);
     std::shared_ptr<std::atomic<int>> m_previewInterval = std::make_shared<std::atomic<int>>(200);

@@ -83,7 +83,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_shutdown;
     std::shared_ptr<std::atomic<int>> m_previewInterval;
     std::unique_ptr<ddpm::Trainer> m_trainer;
-    QString m_precision = QStringLiteral("auto");
+    QString m_precision = QString::fromStdString(ddpm::precisionNames().front());
     std::shared_ptr<const ddpm::Dataset> m_data;
     bool m_inRun = false;       // within train(): a new data set waits for the run's end
     bool m_dataWaiting = false; // m_data came during a run and is not attached yet
