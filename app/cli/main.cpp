@@ -148,8 +148,8 @@ int checkOutputs(const SampleArgs& a)
                                        std::pair{"--gif", a.gif}}) // --out-dir writes sample-00000.png …
         if (!a.outDir.empty() && !path.empty() &&
             isSampleFileName(QFileInfo(QFile::decodeName(path.c_str())).fileName()) &&
-            QFileInfo(QFile::decodeName(path.c_str())).absolutePath() ==
-                QFileInfo(QFile::decodeName(a.outDir.c_str())).absoluteFilePath())
+            QDir::cleanPath(QFileInfo(QFile::decodeName(path.c_str())).absolutePath()) ==
+                QDir::cleanPath(QDir(QFile::decodeName(a.outDir.c_str())).absolutePath()))
             return fail(
                 std::string(option) + " " + path + " is one of the files --out-dir writes: give it another name", 2);
     if (!a.out.empty())
