@@ -201,6 +201,10 @@ Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labels
 
 Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name, Split split)
 {
+    if (fileExists(dir))
+        return fail(DDPM_MSG("Engine", "'%1' is a file: mnist: takes the folder that holds the IDX files "
+                                       "(train-images-idx3-ubyte.gz …); for a single file, use idx:FILE"),
+                    dir);
     if (!dirExists(dir))
         return fail(DDPM_MSG("Engine", "the folder '%1' does not exist"), dir);
     auto find = [&](const std::string& base) -> std::string {

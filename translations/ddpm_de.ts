@@ -212,7 +212,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+418"/>
+        <location filename="../core/dataset.cpp" line="+422"/>
         <source>T-shirt/top</source>
         <translation>T-Shirt/Top</translation>
     </message>
@@ -800,7 +800,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+265"/>
-        <location filename="../core/dataset.cpp" line="-347"/>
+        <location filename="../core/dataset.cpp" line="-351"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-401"/>
         <location line="+305"/>
@@ -958,6 +958,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>&apos;%1&apos; is a file: mnist: takes the folder that holds the IDX files (train-images-idx3-ubyte.gz …); for a single file, use idx:FILE</source>
+        <translation>&apos;%1&apos; ist eine Datei: mnist: erwartet den Ordner mit den IDX-Dateien (train-images-idx3-ubyte.gz …); für eine einzelne Datei idx:DATEI verwenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>der Ordner „%1“ existiert nicht</translation>
     </message>

@@ -294,8 +294,8 @@ void addExportCommand(CommandLine& cli)
                       "write a checkpoint for sampling only (EMA weights, no optimizer), as the studio's demo model is "
                       "shipped",
                       [a] { return exportCheckpoint(*a); });
-    addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint to read", "CKPT");
-    addText(c, "--out", a->out, "the sampling-only checkpoint to write", "FILE");
+    addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint to read", "CKPT")->required();
+    addText(c, "--out", a->out, "the sampling-only checkpoint to write", "FILE")->required();
     c->add_flag("--half", a->half,
                 "store the weights in fp16: half the size, but the images are no longer bit-identical");
 }
@@ -429,7 +429,7 @@ void addTrainClassifierCommand(CommandLine& cli, const Environment& env)
                       [a, env] { return trainClassifierCommand(*a, env); });
     addText(c, "--data", a->data, "training images with labels (grey, read at 28×28)", "SPEC");
     addText(c, "--test", a->test, "test images with labels, for the accuracy", "SPEC");
-    addText(c, "--out", a->out, "classifier file to write", "FILE");
+    addText(c, "--out", a->out, "classifier file to write", "FILE")->required();
     addNumber(c, "--epochs", a->options.epochs, 1, static_cast<double>(limits::kMaxEpochs),
               "passes over the training images", "N");
     addNumber(c, "--batch", a->options.batch, 1, static_cast<double>(limits::kMaxSamplingBatch), "batch size", "B");

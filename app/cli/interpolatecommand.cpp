@@ -24,12 +24,14 @@ namespace ddpm::cli {
 namespace {
 
 struct InterpolateArgs {
+    CLI::App* command = nullptr;
     std::string checkpoint, data = "fashion-mnist:test", out, mode = "ddpm", classChoice, weights = "ema",
                             device = deviceNames().front(), precision = precisionNames().front();
     int64_t a = 0, b = 1;
     int frames = 1, scale = 2, threads = 0;
     bool noClip = false;
     InterpolationOptions options;
+    bool given(const char* option) const { return command->count(option) > 0; }
 };
 
 // Image i of the data set as the model takes it, [C, H, W] in [−1, 1].
@@ -81,6 +83,10 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     if (!mode)
         return fail(mode.error(), 2);
     o.mode = mode.value();
+    const bool ddim = o.mode == InterpolationMode::Ddim;
+    if (a.given(ddim ? "--t" : "--steps")) // said, so that a user does not think the walk used it
+        std::fprintf(stderr, "ddpm: note: %s is for --mode %s; this walk (--mode %s) does not use it\n",
+                     ddim ? "--t" : "--steps", ddim ? "ddpm" : "ddim", a.mode.c_str());
     o.clipX0 = !a.noClip;
     const auto weights = parseWeights(a.weights);
     const auto compute = computeOptions(a.threads, a.device, a.precision);
@@ -139,6 +145,7 @@ void addInterpolateCommand(CommandLine& cli, const Environment& env)
                       "same noise, mixed (1 − λ) x_t^a + λ x_t^b and denoised with the same reverse noise; or, with "
                       "--mode ddim, both inverted to x_T, interpolated spherically and decoded",
                       [a, env] { return interpolate(*a, env); });
+    a->command = c;
     addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint", "CKPT")->required();
     addText(c, "--out", a->out, "the walk as a PNG grid (the two images at the ends of each row)", "PNG")->required();
     addText(c, "--data", a->data, "the data set the two images come from", "SPEC");

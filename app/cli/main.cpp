@@ -400,7 +400,7 @@ void addSampleCommand(CommandLine& cli)
     auto* c = cli.add("sample", "draw images with DDPM or DDIM; strips and GIFs of the reverse process",
                       "run the reverse process (Algorithm 2 or DDIM)", [a] { return sample(*a); });
     a->command = c;
-    addText(c, "--checkpoint", a->checkpoint, "checkpoint to sample from", "CKPT");
+    addText(c, "--checkpoint", a->checkpoint, "checkpoint to sample from", "CKPT")->required();
     addText(c, "--out", a->out, "grid of the samples (PNG)", "PNG");
     addNumber(c, "--count", a->options.count, 1, static_cast<double>(limits::kMaxSamples), "number of images", "N");
     addText(c, "--sampler", a->sampler, kSamplerHelp, "S");

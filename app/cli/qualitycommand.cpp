@@ -201,7 +201,8 @@ void addQualityCommand(CommandLine& cli)
                       "training images reach; JSON on standard output",
                       [a] { return quality(*a); });
     a->command = c;
-    addText(c, "--checkpoint", a->checkpoint, "checkpoint of a grey model trained on Fashion-MNIST", "CKPT");
+    addText(c, "--checkpoint", a->checkpoint, "checkpoint of a grey model trained on Fashion-MNIST", "CKPT")
+        ->required();
     addNumber(c, "--count", a->options.count, 2, static_cast<double>(limits::kMaxSamples),
               "samples to draw (the floor uses as many real training images)", "N");
     addText(c, "--sampler", a->sampler, kSamplerHelp, "S");

@@ -389,6 +389,8 @@ int checkTrainFiles(const TrainArgs& a)
 {
     if (a.out.empty())
         return fail("--out CKPT is required", 2);
+    if (a.steps == 0 && a.resume.empty()) // an untrained model, saved as if it were one
+        return fail("--steps 0: a new run trains to at least step 1", 2);
     // A folder that does not exist or takes no files fails now, not when the first save comes hours later.
     if (auto w = checkWritable(a.out); !w)
         return fail(w.error(), 2);
@@ -496,7 +498,7 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
             "fashion-mnist[:train|test|all] (train when not named), mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or "
             "synthetic[:N]",
             "SPEC");
-    addText(c, "--out", a->out, "checkpoint to write", "CKPT");
+    addText(c, "--out", a->out, "checkpoint to write", "CKPT")->required();
     addText(c, "--model", a->model, listOfChoices(unetPresetNames()), "PRESET");
     addNumber(c, "--steps", a->steps, 0, static_cast<double>(limits::kMaxSteps),
               "train until this step count is reached", "N");

@@ -352,7 +352,7 @@ void TestCli::userErrors_data()
                              << QStringLiteral("--colour");
     newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--data"),
                                                QStringLiteral("synthetic")}
-                                << QStringLiteral("--out CKPT is required");
+                                << QStringLiteral("--out is required");
     newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")}
                                  << QStringLiteral("cannot open '/no/such.ckpt'");
     newRow("bad data") << QStringList{QStringLiteral("train"),        QStringLiteral("--data"),
@@ -366,14 +366,14 @@ void TestCli::userErrors_data()
                                              QStringLiteral("cuda")}
                               << QStringLiteral("no CUDA device");
     newRow("quality without checkpoint") << QStringList{QStringLiteral("quality")}
-                                         << QStringLiteral("--checkpoint CKPT is required");
+                                         << QStringLiteral("--checkpoint is required");
     // The count is refused before the file is looked at.
     newRow("quality of one image") << QStringList{QStringLiteral("quality"), QStringLiteral("--checkpoint"),
                                                   QStringLiteral("/no/such.ckpt"), QStringLiteral("--count"),
                                                   QStringLiteral("1")}
                                    << QStringLiteral("--count takes a whole number between 2 and");
     newRow("train-classifier without out")
-        << QStringList{QStringLiteral("train-classifier")} << QStringLiteral("--out FILE is required");
+        << QStringList{QStringLiteral("train-classifier")} << QStringLiteral("--out is required");
     newRow("not a checkpoint") << QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"),
                                               QStringLiteral(DDPM_CLI_PATH), QStringLiteral("--out"),
                                               QStringLiteral("/tmp/x.png")}
@@ -880,6 +880,13 @@ void TestCli::optionsCheckedBeforeWork()
                            fixed);
         QVERIFY2(refused.code == 2 && refused.err.contains("the checkpoint's model is"), refused.err.constData());
     }
+
+    // A new run of 0 steps would write an untrained model as if it were one: refused.
+    auto none = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:8"),
+                     QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("0"),
+                     QStringLiteral("--out"), m_dir.filePath(QStringLiteral("never.ckpt"))});
+    QVERIFY2(none.code == 2 && none.err.contains("at least step 1"), none.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.ckpt"))));
 
     // --steps is the step to train to: one below the checkpoint's is refused, not written as its total.
     auto behind = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--steps"),

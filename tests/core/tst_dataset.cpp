@@ -329,8 +329,14 @@ void TestDataset::fitToModel()
 
 void TestDataset::specErrors()
 {
+    const QString tiny = m_dir.filePath(QStringLiteral("many-tiny-idx3-ubyte"));
+    writeFile(tiny, idx(0x08, {6000, 1, 1}, 6000));
     QVERIFY(!loadDataSpec("imagenet", 1, 32));
     QVERIFY(!loadDataSpec("mnist:/no/such/dir", 1, 32));
+    auto file = loadDataSpec("mnist:" + tiny.toStdString(), 1, 32); // a file where the folder goes
+    QVERIFY2(!file &&
+                 QString::fromStdString(file.error()).contains(QStringLiteral("is a file: mnist: takes the folder")),
+             file ? "loaded" : file.error().c_str());
     QVERIFY(!loadDataSpec("folder:/tmp", 1, 32)); // no folder loader in core
     auto s = loadDataSpec("synthetic:50", 1, 16);
     QVERIFY(s);
@@ -341,8 +347,6 @@ void TestDataset::specErrors()
     }
 
     // 6,000 images of one pixel (a few kB) would take 4.4 GiB at 3×512×512: refused before any is made.
-    const QString tiny = m_dir.filePath(QStringLiteral("many-tiny-idx3-ubyte"));
-    writeFile(tiny, idx(0x08, {6000, 1, 1}, 6000));
     const std::string spec = "idx:" + tiny.toStdString();
     auto large = loadDataSpec(spec, 3, 512);
     QVERIFY(!large);
