@@ -71,7 +71,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+114"/>
+        <location filename="../widgets/binheatmap.cpp" line="+116"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -82,7 +82,7 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+141"/>
+        <location line="+140"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
@@ -97,7 +97,7 @@
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
@@ -2447,7 +2447,7 @@ Distanz %2</translation>
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="+216"/>
+        <location filename="../widgets/histogramview.cpp" line="+217"/>
         <source>n = %1   mean %2   std %3</source>
         <translation>n = %1   Mittelwert %2   Std.-Abw. %3</translation>
     </message>
@@ -2460,12 +2460,12 @@ Distanz %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>No values</source>
         <translation>Keine Werte</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>N(0, 1)</source>
         <translation>N(0, 1)</translation>
     </message>
@@ -2564,7 +2564,7 @@ Distanz %2</translation>
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../widgets/imagestrip.cpp" line="+333"/>
+        <location filename="../widgets/imagestrip.cpp" line="+332"/>
         <source>No frames yet</source>
         <translation>Noch keine Einzelbilder</translation>
     </message>
@@ -3022,7 +3022,7 @@ Distanz %2</translation>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen; installieren Sie das Paket dataset-fashion-mnist.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Opened %1 at step %2</source>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
@@ -3738,7 +3738,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Corrector&apos;s signal-to-noise r</source>
+        <source>Corrector&apos;s signal-to-noise ratio r</source>
         <translation>Signal-Rausch-Verhältnis r des Korrektors</translation>
     </message>
     <message>
@@ -4032,7 +4032,7 @@ Distanz %2</translation>
         <translation>log SNRₜ</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Diffusion steps T:</source>
         <translation>Diffusionsschritte T:</translation>
     </message>
@@ -4063,7 +4063,7 @@ Distanz %2</translation>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+80"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+82"/>
         <source>Eight Gaussians on a ring</source>
         <translation>Acht Gaußverteilungen auf einem Ring</translation>
     </message>
@@ -4104,17 +4104,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>Training loss</source>
-        <translation>Trainingsverlust</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>Press Train to see the loss of each step here.</source>
         <translation>Drücken Sie auf „Trainieren“, um hier den Verlust jedes Schritts zu sehen.</translation>
     </message>
@@ -4211,7 +4206,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Corrector&apos;s signal-to-noise r</source>
+        <source>Corrector&apos;s signal-to-noise ratio r</source>
         <translation>Signal-Rausch-Verhältnis r des Korrektors</translation>
     </message>
     <message>
@@ -4220,7 +4215,7 @@ Distanz %2</translation>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Training: step %L1 of %L2, loss %3</source>
         <translation>Training: Schritt %L1 von %L2, Verlust %3</translation>
     </message>

@@ -71,7 +71,7 @@
 <context>
     <name>BinHeatMap</name>
     <message>
-        <location filename="../widgets/binheatmap.cpp" line="+114"/>
+        <location filename="../widgets/binheatmap.cpp" line="+116"/>
         <source>t %1–%2</source>
         <translation>t %1–%2</translation>
     </message>
@@ -82,7 +82,7 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+141"/>
+        <location line="+140"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -97,7 +97,7 @@
         <translation>训练步</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -2446,7 +2446,7 @@ distance %2</source>
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../widgets/histogramview.cpp" line="+216"/>
+        <location filename="../widgets/histogramview.cpp" line="+217"/>
         <source>n = %1   mean %2   std %3</source>
         <translation>n = %1   均值 %2   标准差 %3</translation>
     </message>
@@ -2458,12 +2458,12 @@ distance %2</source>
         </translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>No values</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>N(0, 1)</source>
         <translation>N(0, 1)</translation>
     </message>
@@ -2562,7 +2562,7 @@ distance %2</source>
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../widgets/imagestrip.cpp" line="+333"/>
+        <location filename="../widgets/imagestrip.cpp" line="+332"/>
         <source>No frames yet</source>
         <translation>尚无帧</translation>
     </message>
@@ -3019,7 +3019,7 @@ distance %2</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量；请安装 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Opened %1 at step %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
@@ -3734,7 +3734,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Corrector&apos;s signal-to-noise r</source>
+        <source>Corrector&apos;s signal-to-noise ratio r</source>
         <translation>校正器的信噪比 r</translation>
     </message>
     <message>
@@ -4027,7 +4027,7 @@ distance %2</source>
         <translation>log SNRₜ</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Diffusion steps T:</source>
         <translation>扩散步数 T：</translation>
     </message>
@@ -4058,7 +4058,7 @@ distance %2</source>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+80"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+82"/>
         <source>Eight Gaussians on a ring</source>
         <translation>环上的八个高斯分布</translation>
     </message>
@@ -4099,17 +4099,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>Training loss</source>
-        <translation>训练损失</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>Press Train to see the loss of each step here.</source>
         <translation>按下“训练”后，这里会显示每一步的损失。</translation>
     </message>
@@ -4206,7 +4201,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Corrector&apos;s signal-to-noise r</source>
+        <source>Corrector&apos;s signal-to-noise ratio r</source>
         <translation>校正器的信噪比 r</translation>
     </message>
     <message>
@@ -4215,7 +4210,7 @@ distance %2</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Training: step %L1 of %L2, loss %3</source>
         <translation>训练：第 %L1 步（共 %L2 步），损失 %3</translation>
     </message>

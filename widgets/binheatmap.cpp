@@ -1,5 +1,7 @@
 #include "binheatmap.h"
 
+#include "chartaxes.h"
+
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPaintEvent>
@@ -180,9 +182,8 @@ int BinHeatMap::legendWidth() const
 {
     const QFontMetrics metrics = fontMetrics();
     int labelWidth = metrics.horizontalAdvance(tr("loss"));
-    updateLogRange();
-    for (const double logLoss : {m_logMin, m_logMax})
-        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(formatLoss(std::pow(10.0, logLoss))));
+    for (const double loss : legendTicks())
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(formatLoss(loss)));
     return kPad + kLegendBarWidth + kTickLength + kTickGap + labelWidth;
 }
 
@@ -323,17 +324,25 @@ void BinHeatMap::paintEvent(QPaintEvent* event)
                      tr("loss"));
     const int labelLeft = bar.right() + 1 + kTickLength + kTickGap;
     const int labelWidth = width() - labelLeft;
-    const int ticks = plot.height() > 4 * lineHeight ? 3 : 2;
-    for (int i = 0; i < ticks; ++i) {
-        const double f = double(i) / (ticks - 1); // 0 at the top
-        const double logLoss = m_logMax - f * (m_logMax - m_logMin);
+    const double logSpan = m_logMax - m_logMin;
+    for (const double loss : legendTicks()) {
+        const double f = logSpan > 0.0 ? (m_logMax - std::log10(loss)) / logSpan : 0.5; // 0 at the top
         const double y = bar.top() + f * (bar.height() - 1);
         const double textTop = std::clamp(y - lineHeight / 2.0, double(bar.top()) - lineHeight / 2.0,
                                           double(bar.bottom()) - lineHeight / 2.0);
         painter.drawLine(QPointF(bar.right() + 1, y), QPointF(bar.right() + kTickLength, y));
         painter.drawText(QRectF(labelLeft, textTop, labelWidth, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                         formatLoss(std::pow(10.0, logLoss)));
+                         formatLoss(loss));
     }
+}
+
+QList<double> BinHeatMap::legendTicks() const
+{
+    updateLogRange();
+    if (!(m_logMax > m_logMin)) // one loss throughout
+        return {std::pow(10.0, m_logMax)};
+    const int maxTicks = height() > 8 * fontMetrics().height() ? 5 : 3;
+    return ChartAxes::logTicks(std::pow(10.0, m_logMin), std::pow(10.0, m_logMax), maxTicks);
 }
 
 bool BinHeatMap::event(QEvent* event)

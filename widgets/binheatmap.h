@@ -55,6 +55,7 @@ private:
     QString rowLabel(int row) const;
     int rowLabelWidth() const;
     int legendWidth() const;
+    QList<double> legendTicks() const; // round losses marked on the colour bar (ChartAxes::logTicks)
     QRect plotRect() const;
     void updateLogRange() const;
     QColor colorFor(double loss) const;

@@ -54,25 +54,75 @@ void setLinearRange(QValueAxis* axis, double min, double max, int targetTicks, d
 }
 
 namespace {
-// The base and minor ticks of a log axis over [min, max]; the range itself is left alone.
+// How many powers of 10^(1/n) lie in [min, max].
+int powersInRange(double min, double max, int n)
+{
+    const int first = int(std::ceil(std::log10(min) * n - 1e-9));
+    const int last = int(std::floor(std::log10(max) * n + 1e-9));
+    return last - first + 1;
+}
+
+// The base, minor ticks and label format of a log axis over [min, max]; the range itself is left alone.
 void setLogTicks(QLogValueAxis* axis, double min, double max, int maxLabels)
 {
     if (!(min > 0.0) || !(max > min) || !std::isfinite(max))
         return;
     const double decades = std::log10(max) - std::log10(min);
+    axis->setMinorTickCount(0);
     if (decades < 1.0) {
         // Less than a decade (a loss between 0.6 and 1): powers of ten would label one line at most.
-        // Label about four steps of equal ratio instead, anchored at 1.
+        // Label preferred numbers instead, the powers of 10^(1/n) (for n = 5: 1, 1.6, 2.5, 4, 6.3), in
+        // two digits, which are within 3 % of them; the coarsest series that gives three labels.
+        for (const int n : kPreferredSeries) {
+            if (powersInRange(min, max, n) >= 3) {
+                axis->setBase(std::pow(10.0, 1.0 / n));
+                axis->setLabelFormat(QStringLiteral("%.2g"));
+                return;
+            }
+        }
+        // Narrower still (a deep zoom): four steps of equal ratio, in enough digits to tell them apart.
         axis->setBase(std::pow(10.0, std::max(decades, 0.002) / 4.0));
-        axis->setMinorTickCount(0);
+        axis->setLabelFormat(QStringLiteral("%.4g"));
         return;
     }
     const int decadesPerLabel = std::max(1, int(std::ceil(decades / std::max(1, maxLabels))));
     axis->setBase(std::pow(10.0, decadesPerLabel));
+    axis->setLabelFormat(QStringLiteral("%.6g")); // 0.0001 and 1000 as they are, 1e+06 beyond
     // Minor ticks between powers of ten only; over 10^k steps they would be far too many.
     axis->setMinorTickCount(decadesPerLabel == 1 ? -1 : 0);
 }
 } // namespace
+
+QList<double> logTicks(double min, double max, int maxTicks)
+{
+    QList<double> ticks;
+    if (!(min > 0.0) || !(max > min) || !std::isfinite(max))
+        return ticks;
+    // Mantissas tried in turn: powers of ten; then 1, 2, 5; then every digit.
+    static const QList<QList<double>> families = {{1.0}, {1.0, 2.0, 5.0}, {1, 2, 3, 4, 5, 6, 7, 8, 9}};
+    const int lowest = int(std::floor(std::log10(min))), highest = int(std::ceil(std::log10(max)));
+    for (const QList<double>& mantissas : families) {
+        ticks.clear();
+        for (int k = lowest; k <= highest; ++k)
+            for (const double m : mantissas) {
+                const double v = m * std::pow(10.0, k);
+                if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9))
+                    ticks.append(v);
+            }
+        if (ticks.size() >= 2)
+            break;
+    }
+    if (ticks.size() < 2) // under a ninth of a decade: its two ends
+        return {min, max};
+    if (ticks.size() > maxTicks) { // many decades: every m-th power of ten
+        const int every = int(std::ceil(double(ticks.size()) / std::max(1, maxTicks)));
+        QList<double> thinned;
+        for (int i = 0; i < ticks.size(); i += every)
+            thinned.append(ticks.at(i));
+        return thinned;
+    }
+    return ticks;
+}
 
 void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels)
 {
@@ -114,8 +164,7 @@ QAbstractAxis* replaceYAxis(QChart* chart, QAbstractAxis* oldAxis, bool log, dou
     }
     QAbstractAxis* axis = nullptr;
     if (log) {
-        auto* logAxis = new QLogValueAxis;
-        logAxis->setLabelFormat(labelFormat);
+        auto* logAxis = new QLogValueAxis; // its label format is setLogRange()'s
         setLogRange(logAxis, min, max);
         axis = logAxis;
     } else {

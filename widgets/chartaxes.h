@@ -38,10 +38,20 @@ double niceStep(double span, int targetTicks);
 // A step below minimumStep is raised to it (1 for whole-number axes such as training steps).
 void setLinearRange(QValueAxis* axis, double min, double max, int targetTicks = 5, double minimumStep = 0.0);
 
+// The series of preferred numbers a log axis under one decade is labelled with: the powers of
+// 10^(1/n), coarsest first.
+inline constexpr int kPreferredSeries[] = {2, 5, 10, 20};
+
 // Shows [min, max] (both > 0) with a label at every power of ten, or every 10^k over many decades
-// so that at most about maxLabels labels are drawn; under one decade, at about four powers of a base
-// below ten (1, 0.84, 0.71, … for 0.6 to 1), so that the axis still has labels.
+// so that at most about maxLabels labels are drawn; under one decade, at the powers of 10^(1/n) for the
+// first n of kPreferredSeries that gives three labels (0.016, 0.025, 0.04, 0.063 for n = 5), written in
+// two digits; narrower still, at four steps of equal ratio. Sets the axis's label format to match.
 void setLogRange(QLogValueAxis* axis, double min, double max, int maxLabels = 7);
+
+// Round values to mark a log scale (a colour bar) over [min, max], both > 0: the powers of ten in it,
+// or, where fewer than two, 1, 2 and 5 × 10^k, or every digit × 10^k; at most maxTicks (every m-th
+// power of ten over many decades); [min, max] itself when none of these gives two.
+QList<double> logTicks(double min, double max, int maxTicks = 5);
 
 // setLogRange() for a QLogValueAxis, setLinearRange() with the default ticks for a QValueAxis.
 void setRange(QAbstractAxis* axis, double min, double max);
@@ -54,7 +64,7 @@ void keepTicksOnZoom(QAbstractAxis* axis, int targetTicks = 5, double minimumSte
 
 // Replaces the chart's y axis `oldAxis` (may be null; it is removed and deleted) with a new
 // QLogValueAxis (log) or QValueAxis on the left that shows [min, max] (both > 0 for log), with the
-// given title and label format, and attaches `series` to it. Returns the new axis.
+// given title and label format (a log axis's is setLogRange()'s), and attaches `series` to it. Returns the new axis.
 QAbstractAxis* replaceYAxis(QChart* chart, QAbstractAxis* oldAxis, bool log, double min, double max,
                             const QString& title, const QString& labelFormat, const QList<QAbstractSeries*>& series);
 

@@ -205,11 +205,12 @@ void HistogramView::paintEvent(QPaintEvent* event)
     drawXAxis(painter, plot);
 }
 
-// Title on the left, statistics on the right; returns where the header lies.
+// Title on the left, statistics on the right; the statistics on a line of their own below the title
+// where both do not fit side by side. Returns where the header lies.
 QRect HistogramView::drawHeader(QPainter& painter) const
 {
     const QFontMetrics metrics = fontMetrics();
-    const QRect header(kPad, kPad / 2, width() - 2 * kPad, metrics.height());
+    QRect header(kPad, kPad / 2, width() - 2 * kPad, metrics.height());
     painter.setPen(palette().color(QPalette::Text));
     QString stats;
     if (m_count > 0) {
@@ -220,20 +221,23 @@ QRect HistogramView::drawHeader(QPainter& painter) const
         if (m_outside > 0)
             stats += QStringLiteral("   ") + tr("%n outside", nullptr, int(m_outside));
     }
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
     const int statsWidth = std::min(metrics.horizontalAdvance(stats), header.width());
-    painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter,
+    const bool twoLines = !m_title.isEmpty() && !stats.isEmpty() &&
+                          boldMetrics.horizontalAdvance(m_title) + kPad + statsWidth > header.width();
+    const QRect statsRect = twoLines ? header.translated(0, metrics.height()) : header;
+    painter.drawText(statsRect, Qt::AlignRight | Qt::AlignVCenter,
                      metrics.elidedText(stats, Qt::ElideRight, header.width()));
     if (!m_title.isEmpty()) {
-        QFont bold = font();
-        bold.setBold(true);
         painter.setFont(bold);
-        const int titleWidth = std::max(0, header.width() - statsWidth - kPad);
+        const int titleWidth = twoLines ? header.width() : std::max(0, header.width() - statsWidth - kPad);
         painter.drawText(QRect(header.left(), header.top(), titleWidth, header.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter,
-                         QFontMetrics(bold).elidedText(m_title, Qt::ElideRight, titleWidth));
+                         Qt::AlignLeft | Qt::AlignVCenter, boldMetrics.elidedText(m_title, Qt::ElideRight, titleWidth));
         painter.setFont(font());
     }
-    return header;
+    return twoLines ? header.united(statsRect) : header;
 }
 
 // Grid lines and y ticks, the labels right-aligned in the labelWidth left of the plot.

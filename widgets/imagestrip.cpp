@@ -18,7 +18,6 @@ constexpr int kRowSpacing = 2;
 constexpr int kLabelGap = 2;
 constexpr int kLabelPadding = 6;
 constexpr int kPreferredRowHeight = 64;
-constexpr int kMaxRowHeight = 96; // heightForWidth never asks for taller rows
 
 } // namespace
 
@@ -409,6 +408,12 @@ QSize ImageStrip::sizeHint() const
     return layoutFor(scale, fontMetrics()).totalSize();
 }
 
+void ImageStrip::setMaxRowHeight(int pixels)
+{
+    m_maxRowHeight = std::max(16, pixels);
+    updateGeometry();
+}
+
 void ImageStrip::setReservedColumns(int columns)
 {
     m_reservedColumns = std::max(0, columns);
@@ -422,7 +427,7 @@ double ImageStrip::fillScale(int width, const QFontMetrics& metrics) const
     const double perColumn =
         double(width - 2 * kMargin - rowLabelWidth(metrics) - (columnSlots() - 1) * kColumnSpacing) /
         double(columnSlots());
-    double scale = std::min(perColumn / double(frame.width()), double(kMaxRowHeight) / double(frame.height()));
+    double scale = std::min(perColumn / double(frame.width()), double(m_maxRowHeight) / double(frame.height()));
     return scale >= 1.0 ? std::floor(scale) : std::max(scale, 0.1);
 }
 

@@ -54,9 +54,14 @@ public:
     // scale instead of starting huge and shrinking); 0: the columns there are.
     void setReservedColumns(int columns);
 
+    // The tallest rows heightForWidth() asks for (96 px unless set; at least 16): a strip that shares its
+    // page with charts asks for less, so that the charts keep the room.
+    void setMaxRowHeight(int pixels);
+    int maxRowHeight() const { return m_maxRowHeight; }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
-    // As tall as frames filling the width need (whole multiples, rows at most kMaxRowHeight high), so
+    // As tall as frames filling the width need (whole multiples, rows at most maxRowHeight() high), so
     // the columns grow with the window.
     bool hasHeightForWidth() const override;
     int heightForWidth(int width) const override;
@@ -92,4 +97,5 @@ private:
     int m_rowCount = 0;
     int m_currentIndex = -1;
     int m_reservedColumns = 0;
+    int m_maxRowHeight = 96;
 };

@@ -489,9 +489,10 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     if (!sourcePath.isEmpty()) {
         m_settings.addRecentFile(sourcePath);
         updateRecentMenu();
+        // The file's name: a whole path would run under the status bar's permanent fields (the Recent menu
+        // and the title name the file too).
         statusBar()->showMessage(
-            tr("Opened %1 at step %2").arg(QDir::toNativeSeparators(sourcePath), QLocale().toString(snapshot->step)),
-            5000);
+            tr("Opened %1 at step %2").arg(QFileInfo(sourcePath).fileName(), QLocale().toString(snapshot->step)), 5000);
     }
     // Trained weights: a step taken, or a start from another model's weights (New model from weights…).
     const bool trained = snapshot->step > 0 || !snapshot->config.initFrom.empty();

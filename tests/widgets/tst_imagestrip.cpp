@@ -339,6 +339,10 @@ void TestImageStrip::columnsGrowWithWidth()
     const int wide = strip.heightForWidth(1400);
     QVERIFY2(wide >= narrow + 2 * 4 * 28, qPrintable(QStringLiteral("%1 → %2").arg(narrow).arg(wide)));
     QVERIFY(strip.heightForWidth(4000) <= 4 * 96 + 60); // capped rows
+    strip.setMaxRowHeight(56);                          // a lower cap: two multiples of 28, whatever the width
+    QCOMPARE(strip.heightForWidth(4000), strip.heightForWidth(1400));
+    QVERIFY(strip.heightForWidth(4000) <= 4 * 56 + 60 && strip.heightForWidth(4000) >= 4 * 56);
+    strip.setMaxRowHeight(96);
     // At the height it asked for, the columns use most of the width.
     strip.resize(1400, wide);
     const QRect last = strip.columnRect(10);

@@ -1,3 +1,4 @@
+#include "chartaxes.h"
 #include "losschart.h"
 
 #include <QLineSeries>
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void logScaleIsOnAtStart();
     void logAxisLabelsNarrowRanges_data();
     void logAxisLabelsNarrowRanges();
+    void logTicksAreRound_data();
+    void logTicksAreRound();
     void logScaleSwapsAxisType();
     void logScaleSkipsNonPositive();
     void nonFinitePointsDropped();
@@ -179,6 +182,46 @@ void TestLossChart::logAxisLabelsNarrowRanges()
     const int labels = last - first + 1;
     QVERIFY2(labels >= (powersOfTen ? 2 : 3) && labels <= 8,
              qPrintable(QStringLiteral("%1 labels, base %2").arg(labels).arg(base)));
+    // Each label as the axis writes it is a round number (two significant digits at most: 0.025, not
+    // 0.0263) and stands within 3 % of the line it marks.
+    for (int k = first; k <= last; ++k) {
+        const double value = std::pow(base, k);
+        const QString label = QString::asprintf(axis->labelFormat().toLatin1().constData(), value);
+        QString digits = label.section(QLatin1Char('e'), 0, 0);
+        digits.remove(QLatin1Char('.')).remove(QLatin1Char('-'));
+        while (digits.startsWith(QLatin1Char('0')))
+            digits.remove(0, 1);
+        QVERIFY2(digits.size() <= 2, qPrintable(QStringLiteral("label %1 at %2").arg(label).arg(value)));
+        QVERIFY2(std::abs(label.toDouble() / value - 1.0) < 0.03,
+                 qPrintable(QStringLiteral("label %1 at %2").arg(label).arg(value)));
+    }
+}
+
+void TestLossChart::logTicksAreRound_data()
+{
+    QTest::addColumn<double>("min");
+    QTest::addColumn<double>("max");
+    QTest::addColumn<int>("maxTicks");
+    QTest::addColumn<QList<double>>("ticks");
+    QTest::newRow("three decades: powers of ten") << 0.000163 << 0.203 << 5 << QList<double>{0.001, 0.01, 0.1};
+    QTest::newRow("one power of ten: 1, 2, 5") << 0.02 << 0.09 << 5 << QList<double>{0.02, 0.05};
+    QTest::newRow("none of 1, 2, 5 twice: digits") << 0.03 << 0.05 << 5 << QList<double>{0.03, 0.04, 0.05};
+    QTest::newRow("nine decades: every other") << 1e-8 << 1.0 << 5 << QList<double>{1e-8, 1e-6, 1e-4, 1e-2, 1.0};
+    QTest::newRow("a sliver: its ends") << 0.031 << 0.033 << 5 << QList<double>{0.031, 0.033};
+    QTest::newRow("empty") << 0.5 << 0.5 << 5 << QList<double>{};
+}
+
+// The colour bar's marks: round values inside the range, as few as the rows allow.
+void TestLossChart::logTicksAreRound()
+{
+    QFETCH(double, min);
+    QFETCH(double, max);
+    QFETCH(int, maxTicks);
+    QFETCH(QList<double>, ticks);
+    const QList<double> got = ChartAxes::logTicks(min, max, maxTicks);
+    QCOMPARE(got.size(), ticks.size());
+    for (int i = 0; i < got.size(); ++i)
+        QVERIFY2(std::abs(got.at(i) / ticks.at(i) - 1.0) < 1e-9, qPrintable(QString::number(got.at(i))));
 }
 
 void TestLossChart::logScaleSwapsAxisType()

@@ -116,7 +116,7 @@ void DataView::createForwardControls()
         m_scheduleKind->addItem(k, k);
     m_reroll = new QPushButton(tr("Re-roll noise"), this);
     m_strip = new ImageStrip(this);
-    m_strip->setMinimumHeight(120);
+    m_strip->setMinimumHeight(60); // its height for the width it has decides; no empty band under it
     m_strip->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_scrubber = new TimestepScrubber(this);
     m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(t); });

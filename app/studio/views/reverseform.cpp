@@ -89,7 +89,7 @@ QGroupBox* ReverseView::buildSamplerForm()
     fl->addRow(tr("DDIM η"), m_eta);
     fl->addRow(m_corrector);
     fl->addRow(tr("Langevin steps per level"), m_langevinSteps);
-    fl->addRow(tr("Corrector's signal-to-noise r"), m_snr);
+    fl->addRow(tr("Corrector's signal-to-noise ratio r"), m_snr);
     fl->addRow(tr("Seed"), m_seed);
     fl->addRow(tr("Images"), m_count);
     fl->addRow(tr("Class, guidance"), m_classes);

@@ -48,6 +48,7 @@ SchedulesView::SchedulesView(QWidget* parent)
         c->setMinimumSize(250, 220); // three side by side in a 1000-pixel-wide window
     m_strips = new ImageStrip(this);
     m_strips->setMinimumHeight(200);
+    m_strips->setMaxRowHeight(64); // twice 32 px: the rest of the height goes to the charts
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Diffusion steps T:"), this));
@@ -66,7 +67,7 @@ SchedulesView::SchedulesView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(charts, 1);
-    layout->addWidget(stripBox, 1); // room for the four rows at twice their size
+    layout->addWidget(stripBox); // as tall as the four rows at twice their size ask, the charts the rest
     connect(m_T, &QSpinBox::valueChanged, this, &SchedulesView::rebuild);
     rebuild();
 }

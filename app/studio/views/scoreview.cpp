@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -93,9 +95,10 @@ void ScoreView::buildControls()
     m_train->setToolTip(tr("Algorithm 1 on the points: the MLP learns ε̂, i.e. the score of every noise level"));
     m_stopTraining = new QPushButton(tr("Stop"), this);
     m_loss = new LossChart(this);
-    m_loss->setMinimumHeight(170);
-    m_loss->chart()->legend()->hide(); // one curve that matters: the title says what it is
-    m_loss->chart()->setTitle(tr("Training loss"));
+    m_loss->setMinimumHeight(150);
+    // One curve that matters, under "Training steps": its axes say what it is, and without a legend and
+    // a title the whole panel fits a 700-pixel window with the axes' numbers still shown.
+    m_loss->chart()->legend()->hide();
     m_loss->setEmptyText(tr("Press Train to see the loss of each step here."));
     m_sampler = new ElidingComboBox(this);
     m_sampler->addItem(tr("Ancestral (Algorithm 2)"), QStringLiteral("ancestral"));
@@ -155,7 +158,7 @@ void ScoreView::buildLayout()
     sl->addRow(tr("Sampler"), m_sampler);
     sl->addRow(tr("Levels (DDIM, Langevin)"), m_levels);
     sl->addRow(tr("Langevin steps per level"), m_langevinSteps);
-    sl->addRow(tr("Corrector's signal-to-noise r"), m_snr);
+    sl->addRow(tr("Corrector's signal-to-noise ratio r"), m_snr);
     sl->addRow(tr("Particles"), m_count);
     sl->addRow(m_exact);
     auto* sampleRow = new QHBoxLayout;
@@ -164,9 +167,11 @@ void ScoreView::buildLayout()
     sl->addRow(sampleRow);
 
     auto* showBox = new QGroupBox(tr("Show"), this);
-    auto* shl = new QVBoxLayout(showBox);
-    for (QCheckBox* box : {m_showDensity, m_showLearned, m_showExact, m_showData})
-        shl->addWidget(box);
+    auto* shl = new QGridLayout(showBox); // two by two: the whole panel fits a 700-pixel window
+    shl->addWidget(m_showDensity, 0, 0);
+    shl->addWidget(m_showData, 0, 1);
+    shl->addWidget(m_showLearned, 1, 0);
+    shl->addWidget(m_showExact, 1, 1);
 
     auto* left = new QVBoxLayout;
     left->addWidget(dataBox);
@@ -181,8 +186,10 @@ void ScoreView::buildLayout()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(leftWidget->sizeHint().width() + 20);
-    scroll->setMaximumWidth(380);
+    // As wide as its widest row with room for the scroll bar, so that no label is cut (German's are longer).
+    const int fits = leftWidget->sizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8;
+    scroll->setMinimumWidth(fits);
+    scroll->setMaximumWidth(std::max(380, fits));
 
     auto* right = new QVBoxLayout;
     right->addWidget(m_caption);
@@ -515,6 +522,7 @@ void ScoreView::updateControls()
     const QString s = m_sampler->currentData().toString();
     m_clear->setEnabled(drawn && !m_drawn.isEmpty());
     m_drawHint->setVisible(drawn);
+    m_clear->setVisible(drawn); // only drawn points can be cleared: the room goes to the other rows
     // Training drops the model a run still samples with: its particles would come after, of no model shown.
     m_train->setEnabled(!training && !sampling && (!drawn || m_drawn.size() >= 2));
     m_stopTraining->setEnabled(training);
