@@ -258,6 +258,8 @@ Result<std::unique_ptr<CheckpointReader>> CheckpointReader::open(const std::stri
     auto size = checkRegularFile(path, limits::kMaxCheckpointBytes);
     if (!size)
         return size.failure();
+    if (size.value() == 0) // a save that never wrote, a copy cut short
+        return fail(DDPM_MSG("Engine", "'%1' is empty (0 bytes): it holds no model"), path);
     std::string first(std::min<uint64_t>(size.value(), 16), '\0');
     {
         std::FILE* f = std::fopen(path.c_str(), "rb");

@@ -507,12 +507,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+300"/>
+        <location line="+312"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-299"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
@@ -527,7 +527,7 @@ Distanz %2</translation>
         <translation> Bilder</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+112"/>
         <source>%1, T = %L2</source>
         <translation>%1, T = %L2</translation>
     </message>
@@ -552,7 +552,7 @@ Distanz %2</translation>
         <translation>%1×%2</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -577,7 +577,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-380"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -617,7 +617,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+146"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -637,7 +637,7 @@ Distanz %2</translation>
         <translation>%1: %L2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0: das unverrauschte Bild x₀</translation>
     </message>
@@ -645,6 +645,14 @@ Distanz %2</translation>
         <location line="+9"/>
         <source>xₜ at t = %1 · %2</source>
         <translation>xₜ bei t = %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../app/studio/settings/dialogs.cpp" line="+113"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
     </message>
 </context>
 <context>
@@ -799,7 +807,7 @@ Distanz %2</translation>
         <translation>„%1“ enthält keinen Tensor „%2“</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+265"/>
+        <location filename="../core/checkpoint.cpp" line="+267"/>
         <location filename="../core/dataset.cpp" line="-351"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-401"/>
@@ -866,7 +874,7 @@ Distanz %2</translation>
         <translation>„%1“ ist beschädigt: Der Inhalt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-250"/>
+        <location filename="../core/checkpoint.cpp" line="-252"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>die %1-Gewichte in „%2“ passen nicht zu dem Modell, das die darin gespeicherte Konfiguration beschreibt (%3)</translation>
     </message>
@@ -1284,7 +1292,12 @@ Distanz %2</translation>
         <translation>„%1“ kann dieses Modell nicht beginnen: es hat keine Gewichte für %2</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+198"/>
+        <location filename="../core/checkpoint.cpp" line="+62"/>
+        <source>&apos;%1&apos; is empty (0 bytes): it holds no model</source>
+        <translation>&apos;%1&apos; ist leer (0 Bytes): die Datei enthält kein Modell</translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
@@ -1310,7 +1323,7 @@ Distanz %2</translation>
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-280"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -1322,7 +1335,7 @@ Distanz %2</translation>
         <translation>„%1“ wird abgelehnt: Sein Archiv enthält TorchScript-Code („%2“), der beim Öffnen ausgeführt würde</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+162"/>
+        <location filename="../core/checkpoint.cpp" line="+164"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>„%1“ ist beschädigt: Die Einstellungen können nicht gelesen werden</translation>
     </message>
@@ -1352,7 +1365,7 @@ Distanz %2</translation>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-205"/>
+        <location filename="../core/checkpoint.cpp" line="-207"/>
         <location filename="../core/legacycheckpoint.cpp" line="+168"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
@@ -2527,16 +2540,17 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+40"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-31"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eine eventuell vorhandene frühere Datei bleibt unverändert.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+37"/>
         <source>Cannot encode &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht kodiert werden: %2</translation>
     </message>
@@ -2546,17 +2560,17 @@ Distanz %2</translation>
         <translation>der Dateiname ist kein UTF-8: bitte einen in UTF-8 angeben</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-33"/>
         <source>the file name must end in .gif</source>
         <translation>der Dateiname muss auf .gif enden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+46"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eventuell vorhandene frühere Dateien bleiben unverändert.</translation>
     </message>
@@ -2669,7 +2683,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+350"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+362"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2699,7 +2713,7 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-261"/>
         <location filename="../app/studio/menus.cpp" line="+315"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -2710,7 +2724,7 @@ Distanz %2</translation>
         <translation>%1 ist geladen: Dieser Trainingslauf arbeitet mit dem Datensatz weiter, mit dem er begonnen hat; der nächste Start trainiert auf dem neuen.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -2952,7 +2966,7 @@ Distanz %2</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+119"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+125"/>
         <source>the data set is still loading</source>
         <translation>der Datensatz wird noch geladen</translation>
     </message>
@@ -2980,6 +2994,11 @@ Distanz %2</translation>
         <location line="+7"/>
         <source>A model is being opened; Start when it is there.</source>
         <translation>Ein Modell wird geöffnet; Start, sobald es da ist.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training starts once the data set is loaded.</source>
+        <translation>Das Training beginnt, sobald der Datensatz geladen ist.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3027,7 +3046,7 @@ Distanz %2</translation>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -3190,7 +3209,7 @@ Distanz %2</translation>
         <translation>%1 (Prüfpunkt eines Laufs, schreibgeschützt)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Unsaved training</source>
         <translation>Nicht gespeichertes Training</translation>
     </message>

@@ -507,12 +507,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+300"/>
+        <location line="+312"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-299"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
@@ -527,7 +527,7 @@ distance %2</source>
         <translation> 张图像</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+112"/>
         <source>%1, T = %L2</source>
         <translation>%1，T = %L2</translation>
     </message>
@@ -552,7 +552,7 @@ distance %2</source>
         <translation>%1×%2</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -577,7 +577,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-380"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -617,7 +617,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+146"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -637,7 +637,7 @@ distance %2</source>
         <translation>%1：%L2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0：干净图像 x₀</translation>
     </message>
@@ -645,6 +645,14 @@ distance %2</source>
         <location line="+9"/>
         <source>xₜ at t = %1 · %2</source>
         <translation>t = %1 时的 xₜ · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../app/studio/settings/dialogs.cpp" line="+113"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -799,7 +807,7 @@ distance %2</source>
         <translation>“%1”中没有张量“%2”</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+265"/>
+        <location filename="../core/checkpoint.cpp" line="+267"/>
         <location filename="../core/dataset.cpp" line="-351"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-401"/>
@@ -866,7 +874,7 @@ distance %2</source>
         <translation>“%1”已损坏：无法读取其内容</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-250"/>
+        <location filename="../core/checkpoint.cpp" line="-252"/>
         <source>the %1 weights in &apos;%2&apos; do not match the model its configuration describes (%3)</source>
         <translation>“%2”中的 %1 权重与其配置所描述的模型不匹配（%3）</translation>
     </message>
@@ -1284,7 +1292,12 @@ distance %2</source>
         <translation>“%1” 无法作为此模型的起点：它没有 %2 的权重</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+198"/>
+        <location filename="../core/checkpoint.cpp" line="+62"/>
+        <source>&apos;%1&apos; is empty (0 bytes): it holds no model</source>
+        <translation>&apos;%1&apos; 是空文件（0 字节）：其中没有模型</translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <location filename="../core/modelfile.cpp" line="-74"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
@@ -1310,7 +1323,7 @@ distance %2</source>
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-280"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -1322,7 +1335,7 @@ distance %2</source>
         <translation>已拒绝“%1”：其归档中包含 TorchScript 代码（“%2”），打开时会被执行</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+162"/>
+        <location filename="../core/checkpoint.cpp" line="+164"/>
         <source>&apos;%1&apos; is damaged: its settings cannot be read</source>
         <translation>“%1”已损坏：无法读取其设置</translation>
     </message>
@@ -1352,7 +1365,7 @@ distance %2</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-205"/>
+        <location filename="../core/checkpoint.cpp" line="-207"/>
         <location filename="../core/legacycheckpoint.cpp" line="+168"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
@@ -2525,16 +2538,17 @@ distance %2</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+40"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-31"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
         <translation>无法写入“%1”：%2。原有文件（如有）保持不变。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+37"/>
         <source>Cannot encode &apos;%1&apos;: %2</source>
         <translation>无法编码“%1”：%2</translation>
     </message>
@@ -2544,17 +2558,17 @@ distance %2</source>
         <translation>文件名不是 UTF-8：请使用 UTF-8 文件名</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-33"/>
         <source>the file name must end in .gif</source>
         <translation>文件名必须以 .gif 结尾</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+46"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>无法写入“%1”：%2。早先的文件（如有）保持不变。</translation>
     </message>
@@ -2667,7 +2681,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+350"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+362"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2697,7 +2711,7 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-261"/>
         <location filename="../app/studio/menus.cpp" line="+315"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -2708,7 +2722,7 @@ distance %2</source>
         <translation>%1 已载入：本次训练继续使用开始时的数据集；下次开始时将在新数据集上训练。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2949,7 +2963,7 @@ distance %2</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+119"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+125"/>
         <source>the data set is still loading</source>
         <translation>数据集仍在加载中</translation>
     </message>
@@ -2977,6 +2991,11 @@ distance %2</source>
         <location line="+7"/>
         <source>A model is being opened; Start when it is there.</source>
         <translation>正在打开模型；打开后再开始训练。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training starts once the data set is loaded.</source>
+        <translation>数据集加载完成后即开始训练。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3024,7 +3043,7 @@ distance %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -3187,7 +3206,7 @@ distance %2</source>
         <translation>%1（训练运行的检查点，只读）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Unsaved training</source>
         <translation>未保存的训练</translation>
     </message>

@@ -389,8 +389,6 @@ int checkTrainFiles(const TrainArgs& a)
 {
     if (a.out.empty())
         return fail("--out CKPT is required", 2);
-    if (a.steps == 0 && a.resume.empty()) // an untrained model, saved as if it were one
-        return fail("--steps 0: a new run trains to at least step 1", 2);
     // A folder that does not exist or takes no files fails now, not when the first save comes hours later.
     if (auto w = checkWritable(a.out); !w)
         return fail(w.error(), 2);
@@ -434,6 +432,8 @@ int train(const TrainArgs& a, const Environment& env)
                         std::to_string(trainer->stepCount()) +
                         "; --steps is the step to train to, not a number of steps more",
                     2);
+    if (steps == 0 && rank->rank == 0) // kept: the weights a run starts from are worth a file of their own
+        std::fprintf(stderr, "ddpm: note: --steps 0: the model is saved as initialised, untrained (step 0)\n");
     std::shared_ptr<Distributed> job;
     if (rank->job) {
         if (trainer->config().train.batch % rank->worldSize != 0)

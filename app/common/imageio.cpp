@@ -241,8 +241,31 @@ Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
     return Ok{};
 }
 
+namespace {
+// Why `path`'s name does not say an image type this build's Qt writes (or, for a GIF, is not .gif);
+// empty where it does.
+QString imageTypeProblem(const QString& path, bool gif)
+{
+    const QByteArray suffix = QFileInfo(path).suffix().toLower().toLatin1();
+    const QList<QByteArray> writable = QImageWriter::supportedImageFormats();
+    if (gif)
+        return suffix == "gif" ? QString() : QCoreApplication::translate("ImageIO", "the file name must end in .gif");
+    if (writable.contains(suffix))
+        return {};
+    QStringList types; // what this build's Qt writes: WebP and GIF, for one, only with their plug-ins
+    for (const QByteArray& type : writable)
+        types << QLatin1Char('.') + QString::fromLatin1(type);
+    return QCoreApplication::translate("ImageIO", "the file name must end in an image type that can be "
+                                                  "written here: %1")
+        .arg(types.join(QStringLiteral(", ")));
+}
+} // namespace
+
 Result<QByteArray> encodeImage(const QImage& image, const QString& path, const char* format)
 {
+    if (!format) // the type comes from the name ("grid" or /dev/full say none)
+        if (const QString why = imageTypeProblem(path, false); !why.isEmpty())
+            return Error{QCoreApplication::translate("ImageIO", "Cannot write '%1': %2").arg(path, why).toStdString()};
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -260,19 +283,8 @@ Status checkImageOutput(const std::string& file, bool gif)
     if (QFile::encodeName(path).toStdString() != file)
         return Error{
             QCoreApplication::translate("ImageIO", "the file name is not UTF-8: give one that is").toStdString()};
-    const QByteArray suffix = QFileInfo(path).suffix().toLower().toLatin1();
-    const QList<QByteArray> writable = QImageWriter::supportedImageFormats();
-    if (gif ? suffix != "gif" : !writable.contains(suffix)) {
-        if (gif)
-            return Error{QCoreApplication::translate("ImageIO", "the file name must end in .gif").toStdString()};
-        QStringList types; // what this build's Qt writes: WebP and GIF, for one, only with their plug-ins
-        for (const QByteArray& type : writable)
-            types << QLatin1Char('.') + QString::fromLatin1(type);
-        return Error{QCoreApplication::translate("ImageIO", "the file name must end in an image type that can be "
-                                                            "written here: %1")
-                         .arg(types.join(QStringLiteral(", ")))
-                         .toStdString()};
-    }
+    if (const QString why = imageTypeProblem(path, gif); !why.isEmpty())
+        return Error{why.toStdString()};
     if (const QString why = notReplaceable(path); !why.isEmpty()) // images are written through QSaveFile
         return Error{why.toStdString()};
     return checkWritable(file);

@@ -38,6 +38,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QScreen>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -53,6 +54,8 @@
 #include <QtConcurrentRun>
 
 #include <torch/version.h>
+
+#include <utility>
 
 using namespace ddpm;
 
@@ -156,9 +159,12 @@ void MainWindow::wireData()
                                          .arg(DataLoader::displayName(spec)),
                                      10000);
         updateStatus();
+        if (std::exchange(m_startWhenLoaded, false) && !m_loader->isLoading())
+            startTraining();
     });
     connect(m_loader, &DataLoader::failed, this, [this](const QString& message, const QString&) {
-        m_dataView->setLoading(message);
+        m_startWhenLoaded = false;
+        m_dataView->setLoadFailed(message);
         m_dataView->setSourceSpec(m_dataSpec);
         showError(message);
     });
@@ -317,10 +323,16 @@ void MainWindow::wireHelp()
 
 void MainWindow::restoreSettings()
 {
-    if (!m_settings.windowGeometry().isEmpty())
-        restoreGeometry(m_settings.windowGeometry());
-    else
-        resize(1400, 880);
+    if (!m_settings.windowGeometry().isEmpty()) {
+        restoreGeometry(m_settings.windowGeometry()); // Qt moves it onto a screen where it would be off
+    } else {
+        // 1400×880 where the screen has room; on a smaller one (1280×800) all of the window, status bar
+        // included, within the screen's free area with room for the frame, centred on it.
+        const QRect free = screen()->availableGeometry();
+        const QSize fits = QSize(1400, 880).boundedTo(free.size() - QSize(16, 48));
+        resize(fits.expandedTo(minimumSizeHint()));
+        move(free.center() - rect().center());
+    }
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
     m_tabs->setCurrentIndex(std::clamp(m_settings.get(setting::CurrentView), 0, kViews - 1));
@@ -415,6 +427,11 @@ void MainWindow::startTraining()
 {
     if (m_training->isOpening()) { // the form, the file and the data check would be the previous model's
         statusBar()->showMessage(tr("A model is being opened; Start when it is there."), 5000);
+        return;
+    }
+    if (m_loader->isLoading()) { // a new model's data set, at its size: training begins once it is in
+        m_startWhenLoaded = true;
+        statusBar()->showMessage(tr("Training starts once the data set is loaded."), 10000);
         return;
     }
     if (!m_data) {

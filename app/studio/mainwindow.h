@@ -167,6 +167,7 @@ private:
     DatasetPtr m_data;
     QString m_lastError;
     bool m_sampleDemoWhenReady = false;
+    bool m_startWhenLoaded = false; // Start was pressed while the data set for the model was loading
     SamplingRuns* m_runs = nullptr;
     bool m_closing = false;
     bool m_closed = false;

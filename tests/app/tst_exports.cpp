@@ -165,6 +165,16 @@ void TestExports::failedExportKeepsEarlierFile()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
     f.close();
+    // A name without an image type (typed without ".png", or /dev/full) is refused in words a user can act
+    // on, not as Qt's "Unsupported image format", and nothing is written.
+    for (const QString& untyped : {m_dir.filePath(QStringLiteral("grid")), QStringLiteral("/dev/full")}) {
+        const auto refused = saveImageAtomically(frames(1, 4, 4, true).first(), untyped);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().find("must end in an image type that can be written here: ") != std::string::npos &&
+                     refused.error().find(".png") != std::string::npos,
+                 refused.error().c_str());
+    }
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("grid"))));
     // Nor does the refused GIF: beside keep.gif there is nothing but what was there.
     QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("keep.gif*")}, QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("keep.gif")});

@@ -411,7 +411,7 @@ void TestCheckpoint::brokenFilesRefused_data()
     QTest::newRow("truncated") << QStringLiteral("truncate") << QStringLiteral("truncated");
     QTest::newRow("flipped byte") << QStringLiteral("flip") << QStringLiteral("damaged");
     QTest::newRow("not a checkpoint") << QStringLiteral("text") << QStringLiteral("not a DDPM Studio checkpoint");
-    QTest::newRow("empty") << QStringLiteral("empty") << QStringLiteral("not a DDPM Studio checkpoint");
+    QTest::newRow("empty") << QStringLiteral("empty") << QStringLiteral("is empty (0 bytes): it holds no model");
     QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("cannot open");
     QTest::newRow("trailing bytes") << QStringLiteral("append") << QStringLiteral("unexpected bytes");
 }

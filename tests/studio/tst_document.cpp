@@ -533,6 +533,23 @@ void TestDocument::droppedFilesOpen()
     QTRY_COMPARE_WITH_TIMEOUT(settings.lastDataSpec(), QStringLiteral("folder:") + pictures, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     QVERIFY(w->dataView()->isVisible()); // the Data view shows what came
+    const QString loaded = w->dataView()->statusText();
+    QVERIFY2(loaded.contains(QStringLiteral("6 images")), qPrintable(loaded));
+
+    // A folder with nothing to read: the error is shown, and the line under the picker says again what is
+    // still loaded, not the error, beside thumbnails of the earlier images.
+    const QString empty = m_dir.filePath(QStringLiteral("dropped-nothing"));
+    QVERIFY(QDir().mkpath(empty));
+    {
+        QFile readme(QDir(empty).filePath(QStringLiteral("readme.txt")));
+        QVERIFY(readme.open(QIODevice::WriteOnly) && readme.write("not an image") > 0);
+    }
+    const QString before = w->lastError();
+    QVERIFY(drag(empty));
+    QTRY_VERIFY_WITH_TIMEOUT(w->lastError() != before, 60000);
+    QVERIFY2(w->lastError().contains(QStringLiteral("no readable")), qPrintable(w->lastError()));
+    QCOMPARE(w->dataView()->statusText(), loaded);
+    QCOMPARE(settings.lastDataSpec(), QStringLiteral("folder:") + pictures);
 }
 
 // File > Follow training run…: a run elsewhere writes its checkpoint again and again; the studio opens each

@@ -105,8 +105,16 @@ void TestStudio::windowViewsShowData()
     QCOMPARE(w->schedulesView()->betaChart()->curves().size(), 4);
     QCOMPARE(w->schedulesView()->strips()->rowCount(), 4);
     // Training view: train a few steps; the chart and the heat map fill.
+    // Start pressed while a data set is still loading (a new model's, at its size): nothing is refused,
+    // training begins once the data is in, on that data.
     w->trainingView()->setTotalSteps(6);
+    w->loadData(QStringLiteral("synthetic:150"));
+    QVERIFY(!w->isReady());
     w->startTraining();
+    QCOMPARE(w->training()->state(), TrainingController::State::Idle); // not on the data being replaced
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->runOn() || w->training()->step() == 6, 60000);
+    QVERIFY2(w->dataView()->statusText().contains(QStringLiteral("150 images")),
+             qPrintable(w->dataView()->statusText()));
     QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 6, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
     QTRY_COMPARE(w->trainingView()->lossChart()->rawPoints().size(), 6);
@@ -368,6 +376,22 @@ void TestStudio::windowFitsSmallScreens()
     // With a run shown: its title and timing line must not widen the window either.
     QVERIFY(sampleDdim(*w, 8, 4));
     QTRY_VERIFY(!w->reverseView()->timingText().isEmpty());
+    // A first window (no size remembered) is no larger than its screen's free area, so that the status bar
+    // is not below the screen's edge; where the screen is smaller than the least the views need, that least.
+    {
+        Settings freshSettings(m_dir.filePath(QStringLiteral("first.ini")));
+        freshSettings.setLastDataSpec(QStringLiteral("synthetic:120"));
+        MainWindow first(freshSettings);
+        const QSize free = first.screen()->availableGeometry().size();
+        const QSize least0 = first.minimumSizeHint().expandedTo(first.minimumSize());
+        QVERIFY2(first.width() <= std::max(free.width(), least0.width()) &&
+                     first.height() <= std::max(free.height(), least0.height()),
+                 qPrintable(QStringLiteral("%1×%2 on a screen of %3×%4")
+                                .arg(first.width())
+                                .arg(first.height())
+                                .arg(free.width())
+                                .arg(free.height())));
+    }
     w->resize(1000, 650);
     w->show();
     for (int v = MainWindow::Data; v <= MainWindow::Score; ++v) {

@@ -83,12 +83,23 @@ void ModelDocument::keepWorkThen(std::function<void()> next, std::function<void(
 {
     if (!hasWorkToKeep())
         return next();
+    // A run pauses while the user decides: what Save writes is the step the question names, not one
+    // that has moved on behind the dialog. A Cancel (or a failed save) lets it go on.
+    const bool pausedHere = m_training->state() == TrainingController::State::Running;
+    if (pausedHere)
+        m_training->pause();
+    auto goOn = [this, pausedHere, cancelled = std::move(cancelled)] {
+        if (pausedHere)
+            m_training->resume();
+        if (cancelled)
+            cancelled();
+    };
     const auto answer = Dialogs::question(
         m_dialogParent, tr("Unsaved training"),
         tr("The model has training progress that is not saved (step %L1). Save it first?").arg(m_training->step()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
-        return cancelled ? cancelled() : void();
+        return goOn();
     if (answer == QMessageBox::Discard)
         return whenStopped(std::move(next));
     QString path = savePath();
@@ -97,12 +108,12 @@ void ModelDocument::keepWorkThen(std::function<void()> next, std::function<void(
                                  m_settings.exportFolder() + QStringLiteral("/model.ckpt"),
                                  tr("DDPM checkpoints (*.ckpt)"));
     if (path.isEmpty())
-        return cancelled ? cancelled() : void();
-    saveThen(path, [next = std::move(next), cancelled = std::move(cancelled)](bool ok) {
+        return goOn();
+    saveThen(path, [next = std::move(next), goOn = std::move(goOn)](bool ok) {
         if (ok)
-            next();
-        else if (cancelled) // the failure itself is shown by the failed() signal that follows saveFailed()
-            cancelled();
+            next(); // the next thing (quit, a new model) ends the paused run
+        else        // the failure itself is shown by the failed() signal that follows saveFailed()
+            goOn();
     });
 }
 

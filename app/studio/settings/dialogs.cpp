@@ -2,9 +2,14 @@
 
 #include "settings.h"
 
+#include <QAbstractButton>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileIconProvider>
 #include <QFileInfo>
+#include <QMimeDatabase>
+#include <QRegularExpression>
 
 #include <optional>
 
@@ -24,6 +29,51 @@ QString remembered(const QString& kind, const QString& chosen, bool isFolder)
     if (g_settings && !chosen.isEmpty())
         g_settings->rememberFolder(kind, isFolder ? chosen : QFileInfo(chosen).absolutePath());
     return chosen;
+}
+
+// Icons and type names from the name alone. Qt's own file dialog otherwise reads the start of each file it
+// lists or completes to tell its type, and a file that never answers (/proc/…, a pipe) freezes the window.
+class NameOnlyIconProvider : public QFileIconProvider {
+public:
+    QIcon icon(const QFileInfo& info) const override
+    {
+        return QFileIconProvider::icon(info.isDir() ? QAbstractFileIconProvider::Folder
+                                                    : QAbstractFileIconProvider::File);
+    }
+    QIcon icon(IconType type) const override { return QFileIconProvider::icon(type); }
+    QString type(const QFileInfo& info) const override
+    {
+        if (info.isDir())
+            return QFileIconProvider::type(info);
+        return QMimeDatabase().mimeTypeForFile(info, QMimeDatabase::MatchExtension).comment();
+    }
+};
+
+// The first type a filter names ("PNG images (*.png)": "png"), added to a name typed without one.
+QString defaultSuffix(const QString& filter)
+{
+    const auto match = QRegularExpression(QStringLiteral("\\*\\.([A-Za-z0-9]+)")).match(filter);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+// A file dialog of the platform where it has one, else Qt's own with NameOnlyIconProvider.
+QString runDialog(QWidget* parent, const QString& title, const QString& start, const QString& filter,
+                  QFileDialog::AcceptMode accept, QFileDialog::FileMode mode)
+{
+    static NameOnlyIconProvider provider;
+    QFileDialog dialog(parent, title, start, filter);
+    dialog.setAcceptMode(accept);
+    dialog.setFileMode(mode);
+    if (mode == QFileDialog::Directory)
+        dialog.setOption(QFileDialog::ShowDirsOnly);
+    if (accept == QFileDialog::AcceptSave)
+        dialog.setDefaultSuffix(defaultSuffix(filter));
+    dialog.setIconProvider(&provider);
+    if (!start.isEmpty() && mode != QFileDialog::Directory && !QFileInfo(start).isDir())
+        dialog.selectFile(start);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    return dialog.selectedFiles().constFirst();
 }
 
 std::optional<QString> takeNextPath()
@@ -58,6 +108,9 @@ QMessageBox::StandardButton question(QWidget* parent, const QString& title, cons
     QMessageBox box(QMessageBox::Question, title, text, buttons, parent);
     box.setTextFormat(Qt::PlainText);
     box.setDefaultButton(defaultButton);
+    // Qt names Save and Cancel with a key (Alt+S, Esc) but not Discard: give it Alt+D.
+    if (QAbstractButton* discard = box.button(QMessageBox::Discard); discard && !discard->text().contains(u'&'))
+        discard->setText(QCoreApplication::translate("Dialogs", "&Discard"));
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
@@ -92,21 +145,28 @@ QString savePath(QWidget* parent, const QString& title, const QString& kind, con
         return remembered(kind, *p, false);
     const QFileInfo info(suggested);
     const QString start = QDir(startFolder(kind, info.absolutePath())).filePath(info.fileName());
-    return remembered(kind, QFileDialog::getSaveFileName(parent, title, start, filter), false);
+    return remembered(kind, runDialog(parent, title, start, filter, QFileDialog::AcceptSave, QFileDialog::AnyFile),
+                      false);
 }
 
 QString openPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir, const QString& filter)
 {
     if (auto p = takeNextPath())
         return remembered(kind, *p, false);
-    return remembered(kind, QFileDialog::getOpenFileName(parent, title, startFolder(kind, dir), filter), false);
+    return remembered(
+        kind,
+        runDialog(parent, title, startFolder(kind, dir), filter, QFileDialog::AcceptOpen, QFileDialog::ExistingFile),
+        false);
 }
 
 QString folderPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir)
 {
     if (auto p = takeNextPath())
         return remembered(kind, *p, true);
-    return remembered(kind, QFileDialog::getExistingDirectory(parent, title, startFolder(kind, dir)), true);
+    return remembered(
+        kind,
+        runDialog(parent, title, startFolder(kind, dir), QString(), QFileDialog::AcceptOpen, QFileDialog::Directory),
+        true);
 }
 
 } // namespace Dialogs

@@ -206,6 +206,16 @@ void DataView::setLoading(const QString& message)
     m_status->setText(message);
 }
 
+void DataView::setLoadFailed(const QString& message)
+{
+    m_status->setText(m_description.isEmpty() ? message : m_description);
+}
+
+QString DataView::statusText() const
+{
+    return m_status->text();
+}
+
 namespace {
 bool sameSchedule(const ScheduleOptions& a, const ScheduleOptions& b)
 {
@@ -322,18 +332,20 @@ void DataView::setDataset(DatasetPtr data, const QString& spec)
     m_spec = spec;
     m_sizeCaption = computeSizeCaption();
     setSourceSpec(spec);
+    m_description.clear();
     if (!m_data) {
         m_thumbs->clear();
         return;
     }
     const QString colours = m_data->channels() == 1 ? tr("grey") : tr("colour");
-    m_status->setText((m_data->size() == 1
-                           ? tr("%1: one image, %2, %3").arg(DataLoader::displayName(spec), sizeCaption(), colours)
-                           : tr("%1: %L2 images, %3, %4")
-                                 .arg(DataLoader::displayName(spec))
-                                 .arg(m_data->size())
-                                 .arg(sizeCaption(), colours)) +
-                      (m_data->note.empty() ? QString() : QStringLiteral("; ") + QString::fromStdString(m_data->note)));
+    m_description =
+        (m_data->size() == 1 ? tr("%1: one image, %2, %3").arg(DataLoader::displayName(spec), sizeCaption(), colours)
+                             : tr("%1: %L2 images, %3, %4")
+                                   .arg(DataLoader::displayName(spec))
+                                   .arg(m_data->size())
+                                   .arg(sizeCaption(), colours)) +
+        (m_data->note.empty() ? QString() : QStringLiteral("; ") + QString::fromStdString(m_data->note));
+    m_status->setText(m_description);
     const int n = static_cast<int>(std::min<int64_t>(m_data->size(), 60));
     auto images = pixelsToModel(m_data->images.narrow(0, 0, n));
     QStringList captions;

@@ -32,6 +32,10 @@ public:
 
     void setDataset(DatasetPtr data, const QString& spec);
     void setLoading(const QString& message);
+    // A data set that could not be loaded (the message was shown): the line under the picker says again
+    // what is loaded, or the message where nothing is.
+    void setLoadFailed(const QString& message);
+    QString statusText() const; // the line under the picker
     // The schedule the view noises with (its combo shows the kind; the user may pick another).
     void setSchedule(const ddpm::ScheduleOptions& options);
     ddpm::ScheduleOptions schedule() const;
@@ -92,6 +96,7 @@ private:
 
     QComboBox* m_source;
     QLabel* m_status;
+    QString m_description; // of the data set shown, as m_status says it once loaded
     ImageGrid* m_thumbs;
     QComboBox* m_scheduleKind;
     QPushButton* m_reroll;
