@@ -313,10 +313,13 @@ void TestDocument::closeDuringTraining()
     // Cancel keeps the window open and training running.
     Dialogs::setNextAnswer(QMessageBox::Cancel);
     QVERIFY(!w->close());
-    QTest::qWait(200);
     QVERIFY(!w->hasClosed());
-    QCOMPARE(w->training()->state(), TrainingController::State::Running);
-    // Save: stops within a step, writes the checkpoint, closes and shuts the workers down.
+    // The run paused while asked, and goes on after the Cancel.
+    const qint64 asked = w->training()->step();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Running, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() > asked, 60000);
+    // Save: the run pauses before the question, so the step it names is the step written; then the
+    // checkpoint is written, the window closes and shuts the workers down.
     const QString path = m_dir.filePath(QStringLiteral("on-close.ckpt"));
     Dialogs::setNextAnswer(QMessageBox::Save);
     Dialogs::setNextSavePath(path);
@@ -325,6 +328,9 @@ void TestDocument::closeDuringTraining()
     auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
     QVERIFY(loaded);
     QVERIFY(loaded->step >= 2);
+    const QString named = QStringLiteral("(step %1)").arg(QLocale().toString(static_cast<qint64>(loaded->step)));
+    QVERIFY2(Dialogs::lastQuestion().contains(named),
+             qPrintable(Dialogs::lastQuestion() + QStringLiteral(" vs ") + named));
     w.reset(); // no hang, no crash
 }
 

@@ -5,7 +5,9 @@
 #include "settings.h"
 #include "trainingcontroller.h"
 
+#include <QEventLoop>
 #include <QFileInfo>
+#include <QTimer>
 
 #include <memory>
 
@@ -86,8 +88,20 @@ void ModelDocument::keepWorkThen(std::function<void()> next, std::function<void(
     // A run pauses while the user decides: what Save writes is the step the question names, not one
     // that has moved on behind the dialog. A Cancel (or a failed save) lets it go on.
     const bool pausedHere = m_training->state() == TrainingController::State::Running;
-    if (pausedHere)
+    if (pausedHere) {
         m_training->pause();
+        // The step under way ends first (well under a second for the small presets): wait for it, a few
+        // seconds at most and without taking input, so that the question names the step Save would write.
+        if (m_training->state() == TrainingController::State::Running) {
+            QEventLoop loop;
+            QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+            connect(m_training, &TrainingController::stateChanged, &loop, [&loop](TrainingController::State now) {
+                if (now != TrainingController::State::Running)
+                    loop.quit();
+            });
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
+        }
+    }
     auto goOn = [this, pausedHere, cancelled = std::move(cancelled)] {
         if (pausedHere)
             m_training->resume();

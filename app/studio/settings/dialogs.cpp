@@ -16,6 +16,7 @@
 namespace {
 std::optional<QMessageBox::StandardButton> g_nextAnswer;
 std::optional<QString> g_nextPath;
+QString g_lastQuestion;
 bool g_silent = false;
 Settings* g_settings = nullptr;
 
@@ -99,6 +100,7 @@ bool answerPending()
 QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                      QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton)
 {
+    g_lastQuestion = text;
     if (g_nextAnswer) {
         const auto a = *g_nextAnswer;
         g_nextAnswer.reset();
@@ -112,6 +114,11 @@ QMessageBox::StandardButton question(QWidget* parent, const QString& title, cons
     if (QAbstractButton* discard = box.button(QMessageBox::Discard); discard && !discard->text().contains(u'&'))
         discard->setText(QCoreApplication::translate("Dialogs", "&Discard"));
     return static_cast<QMessageBox::StandardButton>(box.exec());
+}
+
+QString lastQuestion()
+{
+    return g_lastQuestion;
 }
 
 void setSilent(bool silent)

@@ -13,6 +13,8 @@ void setNextAnswer(QMessageBox::StandardButton answer);
 bool answerPending();
 QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                      QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton);
+// The text of the last question() asked, shown or answered by setNextAnswer() (tests).
+QString lastQuestion();
 // Errors go to the window's status bar and, unless tests silence them, a dialog.
 void setSilent(bool silent);
 void warning(QWidget* parent, const QString& title, const QString& text);
