@@ -650,7 +650,7 @@ Distanz %2</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../app/studio/settings/dialogs.cpp" line="+113"/>
+        <location filename="../app/studio/settings/dialogs.cpp" line="+115"/>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
@@ -2986,7 +2986,12 @@ Distanz %2</translation>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+16"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+11"/>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
@@ -3194,7 +3199,7 @@ Distanz %2</translation>
 <context>
     <name>ModelDocument</name>
     <message>
-        <location filename="../app/studio/document/modeldocument.cpp" line="+33"/>
+        <location filename="../app/studio/document/modeldocument.cpp" line="+35"/>
         <source>Untitled model</source>
         <translation>Unbenanntes Modell</translation>
     </message>
@@ -3209,7 +3214,7 @@ Distanz %2</translation>
         <translation>%1 (Prüfpunkt eines Laufs, schreibgeschützt)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>Unsaved training</source>
         <translation>Nicht gespeichertes Training</translation>
     </message>

@@ -650,7 +650,7 @@ distance %2</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../app/studio/settings/dialogs.cpp" line="+113"/>
+        <location filename="../app/studio/settings/dialogs.cpp" line="+115"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
@@ -2983,7 +2983,12 @@ distance %2</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+16"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+11"/>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
@@ -3191,7 +3196,7 @@ distance %2</source>
 <context>
     <name>ModelDocument</name>
     <message>
-        <location filename="../app/studio/document/modeldocument.cpp" line="+33"/>
+        <location filename="../app/studio/document/modeldocument.cpp" line="+35"/>
         <source>Untitled model</source>
         <translation>未命名模型</translation>
     </message>
@@ -3206,7 +3211,7 @@ distance %2</source>
         <translation>%1（训练运行的检查点，只读）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>Unsaved training</source>
         <translation>未保存的训练</translation>
     </message>

@@ -39,8 +39,10 @@ std::string sizeOfWritten(const std::string& path)
 // ---------------------------------------------------------------------------------------------
 
 struct ScheduleArgs {
+    CLI::App* command = nullptr;
     std::string kind = kDefaultSchedule;
     ScheduleOptions options;
+    bool given(const char* option) const { return command->count(option) > 0; }
 };
 
 int schedule(const ScheduleArgs& a)
@@ -50,6 +52,9 @@ int schedule(const ScheduleArgs& a)
     if (!kind)
         return fail(kind.error(), 2);
     o.kind = kind.value();
+    if (o.kind == ScheduleKind::Cosine && (a.given("--beta-start") || a.given("--beta-end")))
+        std::fprintf(stderr, "ddpm: note: the cosine schedule is set by ᾱ_t alone (Nichol & Dhariwal 2021); "
+                             "--beta-start and --beta-end are for the other kinds and are not used\n");
     auto s = NoiseSchedule::create(o);
     if (!s)
         return fail(s.error(), 2);
@@ -247,6 +252,7 @@ void addScheduleCommand(CommandLine& cli)
     auto a = std::make_shared<ScheduleArgs>();
     auto* c = cli.add("schedule", "print a noise schedule as CSV", "print a noise schedule as CSV",
                       [a] { return schedule(*a); });
+    a->command = c;
     addText(c, "--kind", a->kind, listOfChoices(scheduleKindNames()), "K");
     addNumber(c, "--steps", a->options.steps, 1, static_cast<double>(limits::kMaxTimesteps),
               "number of diffusion steps T", "T");

@@ -412,6 +412,9 @@ void MainWindow::newModel(const QString& startFrom)
 
 void MainWindow::saveTo(const QString& path)
 {
+    // The save waits its turn on the training worker (behind a preview, a step): say that it is coming,
+    // until "Saved" or the error replaces this.
+    statusBar()->showMessage(tr("Saving %1…").arg(QFileInfo(path).fileName()));
     m_document->save(path);
 }
 

@@ -41,6 +41,7 @@ class TestCli : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void scheduleCsv();
+    void interpolateNotesUnusedOptions();
     void trainInfoSampleResume();
     void bench();
     void userErrors_data();
@@ -184,10 +185,41 @@ void TestCli::scheduleCsv()
         QVERIFY2(digits.size() >= 10, mid[k].constData());
     }
     QCOMPARE(lines.last().split(',')[1].toDouble(), 0.999); // cosine cap at t = T
+    QVERIFY2(!r.err.contains("note"), r.err.constData());
+    // β_1 and β_T given to the cosine schedule, which has no use for them: said, and the table unchanged.
+    auto unused =
+        run({QStringLiteral("schedule"), QStringLiteral("--kind"), QStringLiteral("cosine"), QStringLiteral("--steps"),
+             QStringLiteral("50"), QStringLiteral("--beta-end"), QStringLiteral("0.05")});
+    QVERIFY2(unused.code == 0 && unused.err.contains("--beta-start and --beta-end are for the other kinds"),
+             unused.err.constData());
+    QCOMPARE(unused.out, r.out);
     auto linear = run({QStringLiteral("schedule")});
     QCOMPARE(linear.code, 0);
+    QVERIFY2(linear.err.isEmpty(), linear.err.constData());
     QCOMPARE(linear.out.trimmed().split('\n').size(), 1001);
     QVERIFY(std::abs(linear.out.trimmed().split('\n')[1000].split(',')[1].toDouble() - 0.02) < 1e-15);
+}
+
+// interpolate takes --t for its ddpm walk and --steps for its ddim one: the other given is said to be unused,
+// and the walk is still drawn.
+void TestCli::interpolateNotesUnusedOptions()
+{
+    const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    const QString png = m_dir.filePath(QStringLiteral("walk.png"));
+    const QStringList common{QStringLiteral("interpolate"), QStringLiteral("--checkpoint"), demo,
+                             QStringLiteral("--data"),      QStringLiteral("synthetic:4"),  QStringLiteral("--lambdas"),
+                             QStringLiteral("2"),           QStringLiteral("--out"),        png};
+    auto ddim = run(common + QStringList{QStringLiteral("--mode"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+                                         QStringLiteral("2"), QStringLiteral("--t"), QStringLiteral("10")},
+                    120000);
+    QVERIFY2(ddim.code == 0 && ddim.err.contains("--t is for --mode ddpm"), ddim.err.constData());
+    QVERIFY(QImage(png).width() > 0);
+    auto ddpm = run(common + QStringList{QStringLiteral("--t"), QStringLiteral("3"), QStringLiteral("--steps"),
+                                         QStringLiteral("2")},
+                    120000);
+    QVERIFY2(ddpm.code == 0 && ddpm.err.contains("--steps is for --mode ddim"), ddpm.err.constData());
+    auto plain = run(common + QStringList{QStringLiteral("--t"), QStringLiteral("3")}, 120000);
+    QVERIFY2(plain.code == 0 && !plain.err.contains("note"), plain.err.constData());
 }
 
 void TestCli::trainInfoSampleResume()
