@@ -111,11 +111,14 @@ QVBoxLayout* ReverseView::buildRunPanel()
     right->addWidget(m_note);
     right->addWidget(m_strip);
     right->addWidget(m_scrubber);
-    auto* stepRow = new QHBoxLayout;
-    stepRow->addWidget(m_stepInfo, 1);
-    stepRow->addWidget(m_actions);
-    right->addLayout(stepRow);
+    // The step's sentence has the width to itself (beside the buttons a 1024-pixel window cut it); the
+    // buttons, which act on the images shown, go under them.
+    right->addWidget(m_stepInfo);
     right->addLayout(grids, 1);
+    auto* actionsRow = new QHBoxLayout;
+    actionsRow->addStretch(1);
+    actionsRow->addWidget(m_actions);
+    right->addLayout(actionsRow);
     return right;
 }
 
