@@ -2683,7 +2683,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+362"/>
+        <location filename="../app/studio/windowviews.cpp" line="+82"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2713,7 +2713,7 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+110"/>
         <location filename="../app/studio/menus.cpp" line="+315"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -2966,7 +2966,7 @@ Distanz %2</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+125"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+43"/>
         <source>the data set is still loading</source>
         <translation>der Datensatz wird noch geladen</translation>
     </message>
@@ -3721,7 +3721,7 @@ Distanz %2</translation>
         <translation>Hier verzweigen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+89"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+118"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
@@ -3731,7 +3731,7 @@ Distanz %2</translation>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+196"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+199"/>
         <source> — failed</source>
         <translation> — fehlgeschlagen</translation>
     </message>
@@ -3801,7 +3801,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-231"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-234"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -3821,12 +3821,12 @@ Distanz %2</translation>
         <translation>Score anzeigen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>predicted clean image x̂₀</source>
         <translation>Bildvorhersage x̂₀</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-30"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -3846,7 +3846,37 @@ Distanz %2</translation>
         <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-23"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-86"/>
+        <source>DDIM %L1</source>
+        <translation>DDIM %L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM %L1, η = %2</source>
+        <translation>DDIM %L1, η = %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Langevin %L1</source>
+        <translation>Langevin %L1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every class</source>
+        <translation>jede Klasse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, w = %2</source>
+        <translation>%1, w = %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>done · x₀</source>
         <translation>fertig · x₀</translation>
     </message>
@@ -3856,7 +3886,7 @@ Distanz %2</translation>
         <translation>Schritt %L1 von %L2 · t = %3</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -3880,16 +3910,18 @@ Distanz %2</translation>
         <source>newest</source>
         <translation>neuester</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+0"/>
-        <source>%n run(s) back</source>
-        <translation>
-            <numerusform>vor %n Lauf</numerusform>
-            <numerusform>vor %n Läufen</numerusform>
-        </translation>
+        <source>1 run back</source>
+        <translation>1 Lauf zurück</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+0"/>
+        <source>%L1 runs back</source>
+        <translation>%L1 Läufe zurück</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source> · one step in %L1 kept (memory budget %L2 MB)</source>
         <translation> · jeder %L1. Schritt behalten (Speicherbudget %L2 MB)</translation>
     </message>
@@ -3997,6 +4029,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
+        <translation>Hier DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, die %1 Bilder wären also gleich.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>

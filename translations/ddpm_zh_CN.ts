@@ -2681,7 +2681,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+362"/>
+        <location filename="../app/studio/windowviews.cpp" line="+82"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2711,7 +2711,7 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+110"/>
         <location filename="../app/studio/menus.cpp" line="+315"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -2963,7 +2963,7 @@ distance %2</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+125"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+43"/>
         <source>the data set is still loading</source>
         <translation>数据集仍在加载中</translation>
     </message>
@@ -3717,7 +3717,7 @@ distance %2</source>
         <translation>在此分叉</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+89"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+118"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
@@ -3727,7 +3727,7 @@ distance %2</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+196"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+199"/>
         <source> — failed</source>
         <translation> — 失败</translation>
     </message>
@@ -3797,7 +3797,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-231"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-234"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -3817,12 +3817,12 @@ distance %2</source>
         <translation>显示分数</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>predicted clean image x̂₀</source>
         <translation>预测的干净图像 x̂₀</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-30"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -3842,7 +3842,37 @@ distance %2</source>
         <translation>步数（DDIM）、水平数（朗之万）</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-23"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-86"/>
+        <source>DDIM %L1</source>
+        <translation>DDIM %L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM %L1, η = %2</source>
+        <translation>DDIM %L1，η = %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Langevin %L1</source>
+        <translation>Langevin %L1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every class</source>
+        <translation>每个类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, w = %2</source>
+        <translation>%1，w = %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>done · x₀</source>
         <translation>完成 · x₀</translation>
     </message>
@@ -3852,7 +3882,7 @@ distance %2</source>
         <translation>第 %L1 步（共 %L2 步）· t = %3</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -3876,15 +3906,18 @@ distance %2</source>
         <source>newest</source>
         <translation>最新</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+0"/>
-        <source>%n run(s) back</source>
-        <translation>
-            <numerusform>%n 次运行之前</numerusform>
-        </translation>
+        <source>1 run back</source>
+        <translation>前 1 次运行</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+0"/>
+        <source>%L1 runs back</source>
+        <translation>前 %L1 次运行</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source> · one step in %L1 kept (memory budget %L2 MB)</source>
         <translation> · 每 %L1 步保留一步（内存预算 %L2 MB）</translation>
     </message>
@@ -3992,6 +4025,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+12"/>
+        <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
+        <translation>此处使用 η = 1 的 DDIM：η = 0 不添加噪声，%1 张图像将完全相同。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>

@@ -720,6 +720,13 @@ void TestStudio::denoiseFromHereWhileTraining()
     QVERIFY2(match.hasMatch(), qPrintable(w->reverseView()->title()));
     QVERIFY2(match.captured(1).toLongLong() >= 3, qPrintable(w->reverseView()->title()));
     QVERIFY(w->reverseView()->title().contains(QStringLiteral("t = 400")));
+    // DDIM with η = 0 adds no noise after x_t: the images (the Data view's count) would be one. The run uses
+    // η = 1, says so, and its images differ.
+    QCOMPARE(w->reverseView()->origin().request.options.eta, 1.0);
+    QVERIFY2(w->reverseView()->noteText().contains(QStringLiteral("η = 1")), qPrintable(w->reverseView()->noteText()));
+    const QList<QImage> images = w->reverseView()->finalImages();
+    QVERIFY(images.size() >= 2);
+    QVERIFY(images.at(0) != images.at(1));
     QSignalSpy trainingDone(w->training(), &TrainingController::finished);
     w->training()->stop();
     QVERIFY(trainingDone.wait(30000));

@@ -3,6 +3,7 @@
 // axis; the Data view's x_t is large and says how the images were fitted; the Reverse view counts its
 // steps one way and reports σ_t, η and log-SNR; the help panel gives each live value the meaning it has
 // in the view on screen; a language restart takes the new language and the model open now.
+#include "classpicker.h"
 #include "copiespanel.h"
 #include "dataloader.h"
 #include "dataview.h"
@@ -804,6 +805,28 @@ void TestViews::reverseKeepsEarlierRuns()
     QCOMPARE(view.frameCount(), 11);
     QVERIFY(view.runList()->isEnabled());
     QCOMPARE(view.runList()->count(), 2);
+    // The list tells the runs apart by how they were drawn, not by their place alone.
+    QCOMPARE(view.runList()->itemText(1), QStringLiteral("1 run back · DDPM · seed 0 · first run"));
+    {
+        ReverseView classes;
+        classes.classPicker()->setClassNames({QStringLiteral("T-shirt"), QStringLiteral("Trouser")});
+        RunOrigin guided;
+        guided.request.options.kind = SamplerKind::Ddim;
+        guided.request.options.ddimSteps = 20;
+        guided.request.options.classChoice = 1;
+        guided.request.options.guidance = 3.0;
+        guided.request.options.seed = 7;
+        classes.begin(guided, QStringLiteral("guided"));
+        classes.addFrames(framesOf(2, 30));
+        classes.end(true);
+        guided.request.options.classChoice = kEveryClass;
+        guided.request.options.eta = 1.0;
+        classes.begin(guided, QStringLiteral("all"));
+        QCOMPARE(classes.runList()->itemText(0),
+                 QStringLiteral("newest · DDIM 20, η = 1 · every class, w = 3.0 · seed 7 · all"));
+        QCOMPARE(classes.runList()->itemText(1),
+                 QStringLiteral("1 run back · DDIM 20 · Trouser, w = 3.0 · seed 7 · guided"));
+    }
 
     view.showRun(1);
     QCOMPARE(view.title(), QStringLiteral("first run"));

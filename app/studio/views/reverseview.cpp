@@ -19,6 +19,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -30,6 +31,35 @@
 #include <limits>
 
 using namespace ddpm;
+
+namespace {
+// What tells one run from another in the run list: "DDIM 20 · Sneaker, w = 3.0 · seed 0".
+QString runSettings(const SamplerOptions& o, const QStringList& classes)
+{
+    QStringList parts;
+    switch (o.kind) {
+    case SamplerKind::Ddpm:
+        parts << QStringLiteral("DDPM");
+        break;
+    case SamplerKind::Ddim:
+        parts << (o.eta == 0.0 ? ReverseView::tr("DDIM %L1").arg(o.ddimSteps)
+                               : ReverseView::tr("DDIM %L1, η = %2").arg(o.ddimSteps).arg(QLocale().toString(o.eta)));
+        break;
+    case SamplerKind::Langevin:
+    case SamplerKind::LangevinFixed:
+        parts << ReverseView::tr("Langevin %L1").arg(o.ddimSteps);
+        break;
+    }
+    if (!classes.isEmpty() && o.classChoice != kUnconditional) {
+        const QString which = o.classChoice == kEveryClass
+                                  ? ReverseView::tr("every class")
+                                  : classes.value(o.classChoice, QString::number(o.classChoice));
+        parts << ReverseView::tr("%1, w = %2").arg(which, QLocale().toString(o.guidance, 'f', 1));
+    }
+    parts << ReverseView::tr("seed %1").arg(o.seed);
+    return parts.join(QStringLiteral(" · "));
+}
+} // namespace
 
 ReverseView::ReverseView(QWidget* parent)
     : QWidget(parent)
@@ -202,6 +232,7 @@ void ReverseView::begin(const RunOrigin& origin, const QString& title, const QSt
 {
     begin(0, title);
     m_runs.setOrigin(origin, note);
+    updateRunList(); // the list says how the run is drawn
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
 }
@@ -316,8 +347,10 @@ void ReverseView::updateRunList()
     m_runList->clear();
     for (int i = 0; i < m_runs.count(); ++i) {
         const ReverseRuns::Run& r = m_runs.at(i);
-        const QString when = i == 0 ? tr("newest") : tr("%n run(s) back", nullptr, i);
-        m_runList->addItem(r.title.isEmpty() ? when : QStringLiteral("%1 · %2").arg(when, r.title));
+        const QString when = i == 0 ? tr("newest") : i == 1 ? tr("1 run back") : tr("%L1 runs back").arg(i);
+        const QString settings = runSettings(r.origin.request.options, m_classes->classNames());
+        m_runList->addItem(r.title.isEmpty() ? QStringLiteral("%1 · %2").arg(when, settings)
+                                             : QStringLiteral("%1 · %2 · %3").arg(when, settings, r.title));
         m_runList->setItemData(i, r.title, Qt::ToolTipRole);
     }
     m_runList->setCurrentIndex(m_runs.shownIndex());

@@ -102,6 +102,13 @@ void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString
     r.useEma = m_view->useEma();
     r.start = xt;
     r.startT = std::min(t, snap->config.schedule.steps);
+    QString note = scheduleNote;
+    if (r.options.count > 1 && r.options.kind == SamplerKind::Ddim && r.options.eta == 0.0) {
+        r.options.eta = 1.0; // as Fork here does: η = 0 adds no noise after x_t, so the images would be one
+        note =
+            (note.isEmpty() ? QString() : note + QLatin1Char(' ')) +
+            tr("DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.").arg(r.options.count);
+    }
     // During training, with the weights trained so far (not the last saved ones). The step is the
     // title's last placeholder, filled in when the weights are there.
     runWithCurrentWeights(r,
@@ -111,7 +118,7 @@ void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString
                                    "noise, with the weights of step %3")
                                     .arg(r.startT)
                                     .arg(r.options.count),
-                          QStringLiteral("denoise-from-here"), scheduleNote);
+                          QStringLiteral("denoise-from-here"), note);
 }
 
 void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
