@@ -3560,12 +3560,17 @@ Distanz %2</translation>
         <translation>Untergrenze (%L1 echte Trainingsbilder)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Distance ÷ floor</source>
         <translation>Distanz ÷ Untergrenze</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>%1× (below 1: at %L2 samples both distances are noisy; measure more samples before reading it)</source>
+        <translation>%1× (unter 1: bei %L2 Samples sind beide Distanzen verrauscht; vor dem Deuten mit mehr Samples messen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
@@ -3721,7 +3726,7 @@ Distanz %2</translation>
         <translation>Hier verzweigen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+118"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+119"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
@@ -3731,7 +3736,7 @@ Distanz %2</translation>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+199"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+200"/>
         <source> — failed</source>
         <translation> — fehlgeschlagen</translation>
     </message>
@@ -3801,7 +3806,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-234"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-235"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -3846,7 +3851,7 @@ Distanz %2</translation>
         <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-86"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-87"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -3861,7 +3866,7 @@ Distanz %2</translation>
         <translation>Langevin %L1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>every class</source>
         <translation>jede Klasse</translation>
     </message>
@@ -3896,7 +3901,7 @@ Distanz %2</translation>
         <translation>Rauschvorhersage ε̂</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
@@ -4028,12 +4033,12 @@ Distanz %2</translation>
         <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
         <translation>Hier DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, die %1 Bilder wären also gleich.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>

@@ -3556,12 +3556,17 @@ distance %2</source>
         <translation>下限（%L1 张真实训练图像）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Distance ÷ floor</source>
         <translation>距离 ÷ 下限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>%1× (below 1: at %L2 samples both distances are noisy; measure more samples before reading it)</source>
+        <translation>%1×（低于 1：在 %L2 个样本下两个距离都带有噪声；请先用更多样本测量再解读）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
@@ -3717,7 +3722,7 @@ distance %2</source>
         <translation>在此分叉</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+118"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+119"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
@@ -3727,7 +3732,7 @@ distance %2</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+199"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+200"/>
         <source> — failed</source>
         <translation> — 失败</translation>
     </message>
@@ -3797,7 +3802,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-234"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-235"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -3842,7 +3847,7 @@ distance %2</source>
         <translation>步数（DDIM）、水平数（朗之万）</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-86"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-87"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -3857,7 +3862,7 @@ distance %2</source>
         <translation>Langevin %L1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>every class</source>
         <translation>每个类别</translation>
     </message>
@@ -3892,7 +3897,7 @@ distance %2</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
@@ -4024,12 +4029,12 @@ distance %2</source>
         <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
         <translation>此处使用 η = 1 的 DDIM：η = 0 不添加噪声，%1 张图像将完全相同。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>

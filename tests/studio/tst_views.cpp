@@ -112,6 +112,7 @@ private Q_SLOTS:
     void windowDenoisesSeveralImagesWithModelSchedule();
     void qualityGuidanceSweepAndCopies();
     void qualitySummaryShowsEveryRow();
+    void qualityRatioBelowOneIsExplained();
 
 private:
     QTemporaryDir m_dir;
@@ -711,6 +712,27 @@ void TestViews::qualityGuidanceSweepAndCopies()
     view.clearResults();
     QCOMPARE(table->rowCount(), 0);
     QCOMPARE(view.guidanceChart()->pointCount(), 0);
+}
+
+// A distance under its floor (50 samples: the statistics of two small sets) is not shown as a model
+// better than its data without a word; a ratio above 1 is shown as it is.
+void TestViews::qualityRatioBelowOneIsExplained()
+{
+    QualityView view;
+    QualityReport r;
+    r.count = 50;
+    r.fid = 23.45;
+    r.fidFloor = 54.96;
+    r.ratio = r.fid / r.fidFloor;
+    view.addReport(r, 1);
+    QVERIFY2(view.summaryText().contains(QStringLiteral("0.43× (below 1: at 50 samples both distances are noisy")),
+             qPrintable(view.summaryText()));
+    r.fid = 90.0;
+    r.ratio = r.fid / r.fidFloor;
+    view.addReport(r, 2);
+    QVERIFY2(view.summaryText().contains(QStringLiteral("1.64×")) &&
+                 !view.summaryText().contains(QStringLiteral("below 1")),
+             qPrintable(view.summaryText()));
 }
 
 // A guided report with copies has nine rows, two of them wrapped: on screen they all show, the pane

@@ -405,7 +405,15 @@ void QualityView::showReport(const QualityReport& r, qint64 modelStep)
     };
     row(tr("Fréchet distance"), locale.toString(r.fid, 'f', 3));
     row(tr("Floor (%L1 real training images)").arg(r.count), locale.toString(r.fidFloor, 'f', 3));
-    row(tr("Distance ÷ floor"), tr("%1×").arg(locale.toString(r.ratio, 'f', 2)));
+    // Under 1 the samples would be nearer the test images than real training images are: with few samples
+    // that is the noise of two small sets' statistics (a less varied set can even win on the covariance
+    // term), not a model better than its data. Said where it happens.
+    row(tr("Distance ÷ floor"),
+        r.ratio < 1.0 ? tr("%1× (below 1: at %L2 samples both distances are noisy; measure more samples before "
+                           "reading it)")
+                            .arg(locale.toString(r.ratio, 'f', 2))
+                            .arg(r.count)
+                      : tr("%1×").arg(locale.toString(r.ratio, 'f', 2)));
     row(tr("Mean classifier confidence"), locale.toString(r.meanConfidence, 'f', 3));
     row(tr("Time per image"), tr("%1 s").arg(locale.toString(r.secondsPerImage, 'g', 3)));
     if (!r.classChoice.empty()) { // classChoiceName's words (sampler.h) for every class and none
