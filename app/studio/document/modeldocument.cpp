@@ -86,7 +86,7 @@ void ModelDocument::keepWorkThen(std::function<void()> next, std::function<void(
     if (!hasWorkToKeep())
         return next();
     // A run pauses while the user decides: what Save writes is the step the question names, not one
-    // that has moved on behind the dialog. A Cancel (or a failed save) lets it go on.
+    // that has moved on behind the dialog. A Cancel lets it go on; Save and Discard end it.
     const bool pausedHere = m_training->state() == TrainingController::State::Running;
     if (pausedHere) {
         m_training->pause();
@@ -126,8 +126,8 @@ void ModelDocument::keepWorkThen(std::function<void()> next, std::function<void(
     saveThen(path, [next = std::move(next), goOn = std::move(goOn)](bool ok) {
         if (ok)
             next(); // the next thing (quit, a new model) ends the paused run
-        else        // the failure itself is shown by the failed() signal that follows saveFailed()
-            goOn();
+        else        // the failure itself is shown by the failed() signal that follows saveFailed(); the run
+            goOn(); // was ended for the save, so resume() finds nothing to wake
     });
 }
 
