@@ -94,6 +94,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_follower, &RunFollower::logProgress, this, &MainWindow::updateTrainingLiveValues);
     Exports::Sources sources;
     sources.reverse = &m_reverseView->runs();
+    sources.animationFps = [this] { return m_reverseView->scrubber()->fps(); };
     sources.quality = &m_qualityView->results();
     sources.forward = [this] {
         return Exports::ForwardStrip{m_dataView->forwardFrames(), m_dataView->forwardLabels(), m_dataView->schedule()};

@@ -31,6 +31,7 @@
 #include "timestepscrubber.h"
 
 #include <QtTest>
+#include <QImageReader>
 
 #include <QMenu>
 
@@ -280,15 +281,22 @@ void TestStudio::exportsFromTheWindow()
     QCOMPARE(meta.value(QStringLiteral("checkpoint_sha256")).toString(), QStringLiteral("unsaved"));
 
     const QString gif = m_dir.filePath(QStringLiteral("rev.gif")), webp = m_dir.filePath(QStringLiteral("rev.webp"));
+    w->reverseView()->scrubber()->setFps(10); // the animation plays as the view does: 100 ms a frame
     QVERIFY(w->exports()->reverseGif(gif)());
     QVERIFY(w->exports()->reverseWebP(webp)());
+    {
+        QImageReader reader(gif); // Qt's own GIF reader: the delay the file carries
+        QVERIFY(reader.canRead());
+        QVERIFY(!reader.read().isNull());
+        QCOMPARE(reader.nextImageDelay(), 100);
+    }
     QFile g(gif), p(webp);
     QVERIFY(g.open(QIODevice::ReadOnly) && p.open(QIODevice::ReadOnly));
     auto ga = decodeGif(g.readAll());
     auto wa = decodeWebP(p.readAll());
     QVERIFY(ga && wa);
-    // The six frames of the run, then the final x0 held about a second (16 more frames of 60 ms).
-    QCOMPARE(ga->frames.size(), 6 + 16);
+    // The six frames of the run, then the final x0 held a second (10 more frames of 100 ms).
+    QCOMPARE(ga->frames.size(), 6 + 10);
     for (int i = 6; i < ga->frames.size(); ++i)
         QCOMPARE(ga->frames[i], ga->frames[5]);
     // libwebp folds a frame identical to the one before into it (a longer duration).

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ddpm;
@@ -43,11 +44,12 @@ Job refusal(const QString& why)
     return [why] { return Status(Error{why.toStdString()}); };
 }
 
-// The final x0 stays on screen about a second before the animation loops (frames are 60 ms each).
-void holdLastFrame(QList<QImage>& frames)
+// The final x0 stays on screen about a second before the animation loops (frames of delayMs each).
+void holdLastFrame(QList<QImage>& frames, int delayMs)
 {
     const QImage last = frames.last();
-    for (int i = 0; i < 16; ++i)
+    const int copies = std::max(1, static_cast<int>(std::lround(1000.0 / delayMs)));
+    for (int i = 0; i < copies; ++i)
         frames.append(last);
 }
 
@@ -150,6 +152,13 @@ Job Exports::reverseStrip(const QString& path) const
                     });
 }
 
+int Exports::animationDelayMs() const
+{
+    // Played as the view plays it (12 fps: 83 ms, which a GIF keeps as 80), within 1 to 50 fps.
+    const int fps = m_sources.animationFps ? m_sources.animationFps() : 0;
+    return fps > 0 ? std::clamp(static_cast<int>(std::lround(1000.0 / fps)), 20, 1000) : 60;
+}
+
 Job Exports::reverseAnimation(const QString& path, bool webp) const
 {
     const auto sources = m_sources.reverse->animationSources(); // the grids are drawn by the job
@@ -157,10 +166,10 @@ Job Exports::reverseAnimation(const QString& path, bool webp) const
         return refusal(tr("There is no reverse process to export yet."));
     return withHash(reverseMeta(webp ? QStringLiteral("webp") : QStringLiteral("gif")),
                     weightsOfRun(m_sources.reverse->shown().origin),
-                    [sources, path, webp](const ExportMeta& m) -> Status {
+                    [sources, path, webp, delayMs = animationDelayMs()](const ExportMeta& m) -> Status {
                         auto frames = ReverseRuns::animationFramesFrom(sources);
-                        holdLastFrame(frames);
-                        auto bytes = webp ? encodeWebP(frames, 60) : encodeGif(frames, 60);
+                        holdLastFrame(frames, delayMs);
+                        auto bytes = webp ? encodeWebP(frames, delayMs) : encodeGif(frames, delayMs);
                         if (!bytes)
                             return bytes.failure();
                         return exportFile(bytes.value(), path, m); // with its sidecar, or neither

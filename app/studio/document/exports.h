@@ -48,6 +48,7 @@ public:
         std::function<SnapshotPtr()> model;          // the model now open
         std::function<qint64()> trainingStep;        // its step now, training or not
         std::function<WeightsFile()> currentWeights; // its file, unless training changed the weights since
+        std::function<int()> animationFps;           // the Reverse view's playback speed (none: 1000/60)
     };
     using Job = std::function<ddpm::Status()>;
 
@@ -79,6 +80,7 @@ Q_SIGNALS:
 
 private:
     Job reverseAnimation(const QString& path, bool webp) const;
+    int animationDelayMs() const; // each frame's time in an exported animation
     ddpm::ExportMeta baseMeta(const QString& kind) const;
     ddpm::ExportMeta reverseMeta(const QString& kind) const;
 
