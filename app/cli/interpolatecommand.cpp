@@ -121,7 +121,8 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     meta.sampler = QString::fromStdString(interpolationModeName(o.mode));
     meta.steps = o.mode == InterpolationMode::Ddim ? o.ddimSteps : o.t;
     meta.schedule = QString::fromStdString(scheduleKindName(opened->model.config.schedule.kind));
-    meta.variance = QString::fromStdString(varianceKindName(run->sampler.variance));
+    if (o.mode == InterpolationMode::Ddpm) // DDIM's decoding has no σ_t² to choose
+        meta.variance = QString::fromStdString(varianceKindName(run->sampler.variance));
     meta.clipX0 = run->sampler.clipX0;
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(opened->model.config.preset);

@@ -36,7 +36,8 @@ void describeSampler(ExportMeta& meta, const SamplerOptions& o, const std::vecto
     meta.sampler =
         QString::fromStdString(samplerKindName(o.kind)) + (corrected ? QStringLiteral("+langevin") : QString());
     meta.eta = o.kind == SamplerKind::Ddim ? o.eta : 1.0;
-    meta.variance = QString::fromStdString(varianceKindName(o.variance));
+    // σ_t² is chosen only by ancestral sampling: DDIM's follows from η, Langevin has none.
+    meta.variance = o.kind == SamplerKind::Ddpm ? QString::fromStdString(varianceKindName(o.variance)) : QString();
     meta.clipX0 = o.clipX0;
     meta.snr = corrected ? o.snr : 0.0;
     meta.langevinStep = isLangevinSampler(o.kind) ? o.langevinStep : 0.0;
@@ -52,7 +53,8 @@ QJsonObject metaToJson(const ExportMeta& m)
     o[QStringLiteral("sampler")] = m.sampler;
     o[QStringLiteral("steps")] = m.steps;
     o[QStringLiteral("eta")] = m.eta;
-    o[QStringLiteral("variance")] = m.variance;
+    if (!m.variance.isEmpty())
+        o[QStringLiteral("variance")] = m.variance;
     o[QStringLiteral("clip_x0")] = m.clipX0;
     if (m.snr > 0)
         o[QStringLiteral("snr")] = m.snr;

@@ -18,7 +18,7 @@ struct ExportMeta {
     QString sampler; // ddpm | ddim | forward
     int steps = 0;
     double eta = 0;
-    QString variance; // beta | beta-tilde
+    QString variance; // beta | beta-tilde; empty (left out) for samplers that do not choose σ_t²
     QString weights;  // ema | raw
     QString preset;
     qint64 trainingStep = 0;
@@ -34,8 +34,8 @@ struct ExportMeta {
 };
 
 // The sampler's part of a sidecar, the same for the command and the studio: its name ("+langevin" with the
-// corrector), η (DDIM's; 1 for ancestral sampling), the variance, the clipping and the Langevin settings;
-// for a class-conditional model (its classNames given) the class chosen and the guidance.
+// corrector), η (DDIM's; 1 for ancestral sampling), the variance (ancestral sampling's only), the clipping and the
+// Langevin settings; for a class-conditional model (its classNames given) the class chosen and the guidance.
 void describeSampler(ExportMeta& meta, const SamplerOptions& options, const std::vector<std::string>& classNames = {});
 
 QString appVersion();

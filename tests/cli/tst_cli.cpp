@@ -703,6 +703,7 @@ void TestCli::samplerOptionsReachImagesAndSidecars()
     QCOMPARE(a.value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
     QCOMPARE(a.value(QStringLiteral("clip_x0")).toBool(), true);
     QCOMPARE(a.value(QStringLiteral("steps")).toInt(), 5); // DDIM's steps
+    QVERIFY(!a.contains(QStringLiteral("variance")));      // σ_t² follows from η: no variance choice to record
     QCOMPARE(a.value(QStringLiteral("training_step")).toInt(), 2);
     QFile weights(ckpt);
     QVERIFY(weights.open(QIODevice::ReadOnly));
