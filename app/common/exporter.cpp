@@ -62,6 +62,8 @@ QJsonObject metaToJson(const ExportMeta& m)
         o[QStringLiteral("langevin_step")] = m.langevinStep;
     if (m.langevinSteps > 0)
         o[QStringLiteral("langevin_steps")] = m.langevinSteps;
+    if (m.image >= 0)
+        o[QStringLiteral("image")] = m.image;
     o[QStringLiteral("weights")] = m.weights;
     o[QStringLiteral("model_preset")] = m.preset;
     o[QStringLiteral("training_step")] = m.trainingStep;
@@ -170,6 +172,7 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
         const QString name = QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0'));
         ExportMeta m = meta;
         m.kind = QStringLiteral("sample");
+        m.image = i; // sample_0001.png is image 0 of the run
         if (auto s = exportImage(images[i], QDir(staged.path()).filePath(name), m); !s) // named as the user knows it
             return Error{QString::fromStdString(s.error()).replace(staged.path(), folder).toStdString()};
         names << name << QFileInfo(sidecarPath(name)).fileName();

@@ -31,6 +31,9 @@ struct ExportMeta {
     double snr = 0;
     double langevinStep = 0;
     int langevinSteps = 0;
+    // One image of a run written on its own (a folder of samples): its place in the run, from 0, which with
+    // the seed decides its noise (and, for every class, its class: index mod the class count). −1: none.
+    int image = -1;
 };
 
 // The sampler's part of a sidecar, the same for the command and the studio: its name ("+langevin" with the

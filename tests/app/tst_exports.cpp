@@ -145,6 +145,13 @@ void TestExports::pngWithSidecar()
     QVERIFY(exportImagesToFolder(frames(3, 8, 8, true), folder, QStringLiteral("sample"), m));
     QVERIFY(QFile::exists(folder + QStringLiteral("/sample_0003.png")));
     QVERIFY(QFile::exists(folder + QStringLiteral("/sample_0003.png.json")));
+    // Each file's sidecar says which image of the run it is (its noise, with the seed); a single export none.
+    for (int i = 1; i <= 3; ++i) {
+        QFile side(folder + QStringLiteral("/sample_%1.png.json").arg(i, 4, 10, QLatin1Char('0')));
+        QVERIFY(side.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(side.readAll()).object().value(QStringLiteral("image")).toInt(-1), i - 1);
+    }
+    QVERIFY(!o.contains(QStringLiteral("image")));
 }
 
 void TestExports::failedExportKeepsEarlierFile()
