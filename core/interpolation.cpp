@@ -79,6 +79,7 @@ Status checkOptions(const Sampling& model, const torch::Tensor& a, const torch::
         return fail(DDPM_MSG("Engine", "t must lie between 0 and %1"), model.diffusion.steps());
     SamplerOptions so;
     so.classChoice = o.classChoice;
+    so.guidance = o.guidance;
     if (o.mode == InterpolationMode::Ddim) {
         so.kind = SamplerKind::Ddim;
         so.ddimSteps = o.ddimSteps;
@@ -98,6 +99,7 @@ InterpolationRun planInterpolation(const InterpolationOptions& o, int steps)
     run.sampler.seed = o.seed;
     run.sampler.clipX0 = o.clipX0;
     run.sampler.classChoice = o.classChoice;
+    run.sampler.guidance = o.guidance;
     run.sampler.sharedNoise = true;
     if (o.mode == InterpolationMode::Ddpm) {
         run.sampler.kind = SamplerKind::Ddpm;

@@ -30,7 +30,8 @@ struct InterpolationOptions {
     int ddimSteps = 100; // DDIM: the steps of the inversion and of the decoding
     uint64_t seed = 0;   // the forward ε and the reverse noise (DDPM)
     bool clipX0 = true;  // DDPM's denoising (DDIM decodes unclipped, as it inverts: clipping bends the path back)
-    int classChoice = kUnconditional; // a class-conditional model's class for both (guidance 0)
+    int classChoice = kUnconditional; // a class-conditional model's class for both
+    double guidance = 0.0;            // classifier-free guidance w towards classChoice (0 without a class)
 };
 
 // λ_k = k / (n − 1), k = 0 … n − 1.

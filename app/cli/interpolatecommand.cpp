@@ -8,6 +8,7 @@
 #include "interpolation.h"
 #include "modelstate.h"
 #include "pixels.h"
+#include "samplingoptions.h"
 #include "sha256.h"
 #include "sizelimits.h"
 
@@ -100,6 +101,8 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     if (!choice || choice.value() == kEveryClass)
         return fail(choice ? std::string("--class: one class, or none") : choice.error(), 2);
     o.classChoice = choice.value();
+    if (!a.given("--guidance")) // as `sample`: a class is guided with the default weight, no class is not
+        o.guidance = o.classChoice == kUnconditional ? 0.0 : kDefaultGuidance;
     auto data = loadDataSpec(a.data, model.imageShape[0], model.imageShape[1], env.folderLoader);
     if (!data)
         return fail(data.error());
@@ -124,6 +127,10 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     if (o.mode == InterpolationMode::Ddpm) // DDIM's decoding has no σ_t² to choose
         meta.variance = QString::fromStdString(varianceKindName(run->sampler.variance));
     meta.clipX0 = run->sampler.clipX0;
+    if (!model.classNames.empty()) {
+        meta.classChoice = QString::fromStdString(classChoiceName(o.classChoice, model.classNames));
+        meta.guidance = o.guidance;
+    }
     meta.weights = QString::fromStdString(a.weights);
     meta.preset = QString::fromStdString(opened->model.config.preset);
     meta.trainingStep = opened->model.step;
@@ -163,6 +170,7 @@ void addInterpolateCommand(CommandLine& cli, const Environment& env)
               "rows: the walk at this many steps of the denoising", "K");
     addNumber(c, "--seed", a->options.seed, 0, limits::kMaxSeed, "the forward and reverse noise", "S");
     addText(c, "--class", a->classChoice, "a class-conditional model's class for both (its number or name)", "K");
+    addGuidanceOption(c, a->options.guidance, "with a class when not given, 0 without one");
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1] while denoising");
     addNumber(c, "--scale", a->scale, 1, static_cast<double>(limits::kMaxExportScale), "enlarge images by this factor",
               "N");

@@ -242,6 +242,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
             for (int j = 0; j < images.size() && !outDir.isEmpty() && writeError.isEmpty(); ++j) {
                 const QString file =
                     QDir(outDir).filePath(QStringLiteral("sample-%1.png").arg(first + j, 5, 10, QLatin1Char('0')));
+                meta.image = static_cast<int>(first + j); // with the seed, its noise (and class, for all)
                 if (auto st = exportImage(images[j], file, meta); !st)
                     writeError = QString::fromStdString(st.error());
             }

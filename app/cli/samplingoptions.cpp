@@ -50,17 +50,22 @@ int applyClassChoice(const CLI::App* command, const std::string& text, const Sam
     return 0;
 }
 
+void addGuidanceOption(CLI::App* c, double& guidance, const std::string& whenNotGiven)
+{
+    std::ostringstream byDefault;
+    byDefault << kDefaultGuidance;
+    addNumber(c, "--guidance", guidance, 0, limits::kMaxGuidance,
+              "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, " +
+                  byDefault.str() + " " + whenNotGiven + " (others write s = 1 + w)",
+              "W")
+        ->default_str(""); // the default depends on the model and --class, as the help says
+}
+
 void addClassOptions(CLI::App* c, std::string& classChoice, SamplerOptions& o)
 {
     addText(c, "--class", classChoice,
             "a class-conditional model's class: its number, its name, all (equal shares) or none", "K");
-    std::ostringstream byDefault;
-    byDefault << kDefaultGuidance;
-    addNumber(c, "--guidance", o.guidance, 0, limits::kMaxGuidance,
-              "classifier-free guidance w: ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, none); 0 plain conditional, " +
-                  byDefault.str() + " when not given (others write s = 1 + w)",
-              "W")
-        ->default_str(""); // the default depends on the model and --class, as the help says
+    addGuidanceOption(c, o.guidance, "when not given");
 }
 
 } // namespace ddpm::cli

@@ -1,5 +1,5 @@
-// What `ddpm sample` and `ddpm quality` (the Qt build's commands that sample) share: how the model is opened
-// for sampling and the options that choose the sampler, the Langevin steps and the class.
+// What `ddpm sample`, `ddpm quality` and `ddpm interpolate` (the Qt build's commands that sample) share: how the model
+// is opened for sampling and the options that choose the sampler, the Langevin steps and the class.
 #pragma once
 
 #include "commandline.h"
@@ -26,6 +26,8 @@ void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector);
 // --class (a number, a name, all or none) and --guidance checked against the model; a class-conditional
 // model without them draws every class, guided with kDefaultGuidance. Returns 0, or 2 after the message.
 int applyClassChoice(const CLI::App* command, const std::string& text, const Sampling& model, SamplerOptions& so);
+// --guidance w, into `guidance`; the help ends with the default's rule, e.g. "when not given".
+void addGuidanceOption(CLI::App* c, double& guidance, const std::string& whenNotGiven);
 // --class and --guidance.
 void addClassOptions(CLI::App* c, std::string& classChoice, SamplerOptions& o);
 

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void initTestCase();
     void scheduleCsv();
     void interpolateNotesUnusedOptions();
+    void interpolateGuided();
     void trainInfoSampleResume();
     void bench();
     void userErrors_data();
@@ -220,6 +221,47 @@ void TestCli::interpolateNotesUnusedOptions()
     QVERIFY2(ddpm.code == 0 && ddpm.err.contains("--steps is for --mode ddim"), ddpm.err.constData());
     auto plain = run(common + QStringList{QStringLiteral("--t"), QStringLiteral("3")}, 120000);
     QVERIFY2(plain.code == 0 && !plain.err.contains("note"), plain.err.constData());
+}
+
+// A walk with a class-conditional model: towards --class with guidance w (1 when not given), recorded in the
+// sidecar; guidance changes the images; guidance without a class, or on a model without classes, is refused.
+void TestCli::interpolateGuided()
+{
+    const QString models = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/");
+    const QString png = m_dir.filePath(QStringLiteral("guided.png"));
+    auto walk = [&](const QString& model, const QStringList& extra) {
+        return run(QStringList{QStringLiteral("interpolate"), QStringLiteral("--checkpoint"), models + model,
+                               QStringLiteral("--data"), QStringLiteral("synthetic:4"), QStringLiteral("--lambdas"),
+                               QStringLiteral("2"), QStringLiteral("--t"), QStringLiteral("3"), QStringLiteral("--out"),
+                               png} +
+                       extra,
+                   120000);
+    };
+    auto sidecar = [&] {
+        QFile f(png + QStringLiteral(".json"));
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+    };
+    const QString conditional = QStringLiteral("fashion-mnist-conditional.ckpt");
+    auto plain = walk(conditional, {QStringLiteral("--class"), QStringLiteral("Trouser"), QStringLiteral("--guidance"),
+                                    QStringLiteral("0")});
+    QVERIFY2(plain.code == 0, plain.err.constData());
+    const QImage unguided(png);
+    QCOMPARE(sidecar().value(QStringLiteral("class")).toString(), QStringLiteral("Trouser"));
+    QCOMPARE(sidecar().value(QStringLiteral("guidance")).toDouble(), 0.0);
+    auto guided = walk(conditional, {QStringLiteral("--class"), QStringLiteral("Trouser")});
+    QVERIFY2(guided.code == 0, guided.err.constData());
+    QCOMPARE(sidecar().value(QStringLiteral("guidance")).toDouble(), 1.0); // the default with a class
+    QVERIFY(QImage(png) != unguided);
+    auto none = walk(conditional, {});
+    QVERIFY2(none.code == 0, none.err.constData());
+    QCOMPARE(sidecar().value(QStringLiteral("class")).toString(), QStringLiteral("none"));
+    QCOMPARE(sidecar().value(QStringLiteral("guidance")).toDouble(), 0.0);
+    auto noClass = walk(conditional, {QStringLiteral("--guidance"), QStringLiteral("2")});
+    QVERIFY2(noClass.code == 2 && noClass.err.contains("guidance needs a class"), noClass.err.constData());
+    auto unconditional =
+        walk(QStringLiteral("fashion-mnist-demo.ckpt"), {QStringLiteral("--guidance"), QStringLiteral("1")});
+    QVERIFY2(unconditional.code == 2 && unconditional.err.contains("trained without classes"),
+             unconditional.err.constData());
 }
 
 void TestCli::trainInfoSampleResume()
@@ -756,8 +798,11 @@ void TestCli::sampleInChunksToFolder()
     QCOMPARE(files, (QStringList{QStringLiteral("sample-00000.png"), QStringLiteral("sample-00001.png"),
                                  QStringLiteral("sample-00002.png"), QStringLiteral("sample-00003.png"),
                                  QStringLiteral("sample-00004.png")}));
-    for (const QString& f : files) // each with its sidecar, and nothing else
-        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("batch2/") + f + QStringLiteral(".json"))));
+    for (int i = 0; i < files.size(); ++i) { // each with its sidecar, saying which image of the run it is
+        QFile json(m_dir.filePath(QStringLiteral("batch2/") + files[i] + QStringLiteral(".json")));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("image")).toInt(-1), i);
+    }
     QCOMPARE(QDir(m_dir.filePath(QStringLiteral("batch2"))).entryList(QDir::Files).size(), 10);
     int differing = 0;
     QImage previous;

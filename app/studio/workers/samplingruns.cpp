@@ -153,6 +153,7 @@ void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, c
     w.options.seed = view.seed;
     w.options.clipX0 = view.clipX0;
     w.options.classChoice = classes.classChoice == kEveryClass ? kUnconditional : classes.classChoice;
+    w.options.guidance = w.options.classChoice == kUnconditional ? 0.0 : classes.guidance;
     const auto plan = planInterpolation(w.options, snap->config.schedule.steps);
     SamplingRequest r;
     r.model = snap;
