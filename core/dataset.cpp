@@ -37,9 +37,6 @@ uint32_t be32(const uint8_t* p)
     return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
 }
 
-constexpr int64_t kMaxImages = 10'000'000;
-constexpr int64_t kMaxSide = 4096;
-
 } // namespace
 
 std::string fashionMnistDir()
@@ -133,7 +130,7 @@ Result<std::vector<int64_t>> idxHeader(const std::vector<uint8_t>& b, const std:
     std::vector<int64_t> dims;
     for (int i = 0; i < nd; ++i) {
         const int64_t d = be32(b.data() + 4 + 4 * i);
-        if (d <= 0 || d > (i == 0 ? kMaxImages : kMaxSide))
+        if (d <= 0 || d > (i == 0 ? limits::kMaxImages : limits::kMaxImageSide))
             return fail(DDPM_MSG("Engine", "%1 announces an impossible size (%2) in dimension %3"), what, d, i + 1);
         dims.push_back(d);
     }

@@ -25,7 +25,7 @@ Result<InterpolationMode> parseInterpolationMode(const std::string& name);
 
 struct InterpolationOptions {
     InterpolationMode mode = InterpolationMode::Ddpm;
-    int t = 500;         // DDPM: the paper timestep both images are noised to (0: mix the pixels)
+    int t = 500;         // DDPM: the paper timestep both images are noised to (0: mix the pixels); callers take T / 2
     int lambdas = 9;     // λ evenly from 0 to 1 (at least 2)
     int ddimSteps = 100; // DDIM: the steps of the inversion and of the decoding
     uint64_t seed = 0;   // the forward ε and the reverse noise (DDPM)

@@ -124,10 +124,14 @@ Result<std::vector<BoundProfilePoint>> boundProfile(const Diffusion& diffusion, 
                                                     const std::function<void(int, int)>& progress,
                                                     const std::atomic<bool>* cancel)
 {
+    if (diffusion.steps() < 2) // β̃ at t = 1 is β̃₂'s, as in variationalBound
+        return fail(DDPM_MSG("Engine", "the likelihood bound needs a schedule of at least 2 steps"));
     try {
         const auto x = x0.to(diffusion.device(), torch::kFloat32);
         const int64_t batch = x.size(0), dims = x[0].numel();
-        ImageNoise noise(options.seed, options.firstImage, batch); // drawn as variationalBound draws it
+        // The k-th draw of each image's noise goes to timesteps[k]: with timesteps 1 … T in order the same
+        // noise as variationalBound's.
+        ImageNoise noise(options.seed, options.firstImage, batch);
         std::vector<BoundProfilePoint> out;
         for (size_t k = 0; k < timesteps.size(); ++k) {
             if (cancel && cancel->load())

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -103,12 +104,12 @@ template <typename... A> Error fail(const char* text, A&&... args)
     return e;
 }
 
-// "a, b, c or d": the names a setting accepts, for messages and help texts.
-inline std::string listOfChoices(const std::vector<std::string>& names)
+// "a, b, c or d": the names a setting accepts, for messages and help texts; with `last` " and ", "a, b and c".
+inline std::string listOfChoices(const std::vector<std::string>& names, const char* last = " or ")
 {
     std::string out;
     for (size_t i = 0; i < names.size(); ++i)
-        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+        out += (i == 0 ? "" : i + 1 == names.size() ? last : ", ") + names[i];
     return out;
 }
 
@@ -139,16 +140,23 @@ public:
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
-    const T& value() const& { return *m_value; }
-    T& value() & { return *m_value; }
-    T&& value() && { return std::move(*m_value); }
-    const T* operator->() const { return &*m_value; }
-    T* operator->() { return &*m_value; }
+    // The value; asked of a failure (a bug: callers test ok() first) it throws std::logic_error with the
+    // failure's message rather than read an empty optional.
+    const T& value() const& { return (require(), *m_value); }
+    T& value() & { return (require(), *m_value); }
+    T&& value() && { return (require(), std::move(*m_value)); }
+    const T* operator->() const { return (require(), &*m_value); }
+    T* operator->() { return (require(), &*m_value); }
     // The message in English (the command line); failure() keeps its template for translation.
     const std::string& error() const { return m_error; }
     const Error& failure() const { return m_failure; }
 
 private:
+    void require() const
+    {
+        if (!m_value)
+            throw std::logic_error("the value of a failed result was asked for: " + m_error);
+    }
     std::optional<T> m_value;
     Error m_failure;
     std::string m_error;

@@ -1,6 +1,7 @@
 #include "sampler.h"
 
 #include "names.h"
+#include "sizelimits.h"
 
 #include <algorithm>
 #include <cctype>
@@ -220,8 +221,8 @@ std::string classChoiceName(int choice, const std::vector<std::string>& classNam
 
 Status Sampling::checkClasses(const SamplerOptions& options) const
 {
-    if (!std::isfinite(options.guidance) || options.guidance < 0 || options.guidance > 100)
-        return fail(DDPM_MSG("Engine", "the guidance weight must be between 0 and 100"));
+    if (!std::isfinite(options.guidance) || options.guidance < 0 || options.guidance > limits::kMaxGuidance)
+        return fail(DDPM_MSG("Engine", "the guidance weight must be between 0 and %1"), limits::kMaxGuidance);
     const int64_t k = numClasses();
     if (k == 0 && (options.classChoice != kUnconditional || options.guidance != 0))
         return fail(DDPM_MSG("Engine", "this model was trained without classes: it cannot be asked for one or guided"));

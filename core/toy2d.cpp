@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -340,6 +342,18 @@ Result<bool> trainToy(ToyMlp& model, const Diffusion& diffusion, const torch::Te
     return true;
 }
 
+namespace {
+
+// A number as text that reads back to the same double (std::to_string keeps six decimals: 1e-7 became 0).
+std::string exactText(double value)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", value);
+    return buf;
+}
+
+} // namespace
+
 Status saveToyModel(const std::string& path, const ToyModel& m)
 {
     TensorFile f;
@@ -348,8 +362,10 @@ Status saveToyModel(const std::string& path, const ToyModel& m)
     f.metadata["ddpm.kind"] = "toy2d";
     f.metadata["ddpm.schedule"] = scheduleKindName(m.schedule.kind);
     f.metadata["ddpm.T"] = std::to_string(m.schedule.steps);
-    f.metadata["ddpm.beta_start"] = std::to_string(m.schedule.betaStart);
-    f.metadata["ddpm.beta_end"] = std::to_string(m.schedule.betaEnd);
+    f.metadata["ddpm.beta_start"] = exactText(m.schedule.betaStart);
+    f.metadata["ddpm.beta_end"] = exactText(m.schedule.betaEnd);
+    f.metadata["ddpm.cosine_offset"] = exactText(m.schedule.cosineOffset);
+    f.metadata["ddpm.max_beta"] = exactText(m.schedule.maxBeta);
     f.metadata["ddpm.data"] = m.data;
     f.metadata["ddpm.steps"] = std::to_string(m.steps);
     f.metadata["ddpm.blocks"] = std::to_string(m.model->first.size());
@@ -381,9 +397,17 @@ Result<ToyModel> loadToyModel(const std::string& path)
     if (!kind)
         return kind.failure();
     m.schedule.kind = kind.value();
-    m.schedule.steps = std::atoi(file->meta("ddpm.T", "1000").c_str());
-    m.schedule.betaStart = std::atof(file->meta("ddpm.beta_start", "1e-4").c_str());
-    m.schedule.betaEnd = std::atof(file->meta("ddpm.beta_end", "0.02").c_str());
+    // A value left out (a file from before it was written) is the schedule's default.
+    const auto number = [&](const char* key, double fallback) {
+        const std::string text = file->meta(key);
+        return text.empty() ? fallback : std::strtod(text.c_str(), nullptr);
+    };
+    const ScheduleOptions defaults;
+    m.schedule.steps = static_cast<int>(number("ddpm.T", defaults.steps));
+    m.schedule.betaStart = number("ddpm.beta_start", defaults.betaStart);
+    m.schedule.betaEnd = number("ddpm.beta_end", defaults.betaEnd);
+    m.schedule.cosineOffset = number("ddpm.cosine_offset", defaults.cosineOffset);
+    m.schedule.maxBeta = number("ddpm.max_beta", defaults.maxBeta);
     if (auto valid = NoiseSchedule::create(m.schedule); !valid)
         return valid.failure();
     m.data = file->meta("ddpm.data");

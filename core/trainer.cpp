@@ -98,7 +98,8 @@ Status Trainer::setDataset(const Dataset& data)
         return fail(DDPM_MSG("Engine", "the data set's images do not have the model's size"));
     if (m_config.conditional()) {
         if (!data.labels.defined())
-            return fail(DDPM_MSG("Engine", "a class-conditional model needs a data set with labels; %1 has none"),
+            return fail(DDPM_MSG("Engine", "a class-conditional model needs a data set with labels; %1 has none (an "
+                                           "image folder has them from one subfolder per class)"),
                         data.name);
         const int64_t maxLabel = data.labels.numel() ? data.labels.max().item<int64_t>() : -1;
         const int64_t minLabel = data.labels.numel() ? data.labels.min().item<int64_t>() : 0;

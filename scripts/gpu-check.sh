@@ -95,7 +95,7 @@ if [[ $built -eq 1 ]]; then
     # EMA and Adam's state, about 26 MB) stays in the build folder; its sampling-only export (EMA weights,
     # about 7 MB, under the 16 MiB a returned file may have) comes back with the loss log.
     step "ddpm train reference cuda" 300 "$build/app/ddpm" train --data synthetic --model reference \
-        --steps "${TRAIN_STEPS:-300}" --device cuda --out "$build/gpu-reference.ckpt" \
+        --steps "${TRAIN_STEPS:-300}" --device cuda --out "$build/gpu-reference.ckpt" --replace \
         --log "$out/gpu-reference.csv" --save-every 100
     step "ddpm info" 60 "$build/app/ddpm" info "$build/gpu-reference.ckpt"
     # Issue 21: one GPU in a job of one rank (NCCL, every all-reduce run) against one GPU without a job.

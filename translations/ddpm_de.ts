@@ -4,7 +4,7 @@
 <context>
     <name>Animation</name>
     <message>
-        <location filename="../app/common/animation.cpp" line="+42"/>
+        <location filename="../app/common/animation.cpp" line="+69"/>
         <source>There are no frames to write.</source>
         <translation>Es gibt keine Einzelbilder zum Schreiben.</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+422"/>
+        <location filename="../core/dataset.cpp" line="+419"/>
         <source>T-shirt/top</source>
         <translation>T-Shirt/Top</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../app/studio/views/classpicker.cpp" line="+27"/>
+        <location filename="../app/studio/views/classpicker.cpp" line="+29"/>
         <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
         <translation>Klassifikatorfreie Guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, Klasse) − w ε̂(x, t, keine Klasse). w = 0 ist das reine klassenkonditionierte Modell; ein größeres w ergibt Bilder, die typischer für die Klasse und weniger vielfältig sind. Manche Bibliotheken schreiben dasselbe als s = 1 + w.</translation>
     </message>
@@ -348,19 +348,23 @@
 <context>
     <name>CopiesPanel</name>
     <message>
-        <location filename="../app/studio/views/copiespanel.cpp" line="+39"/>
+        <location filename="../app/studio/views/copiespanel.cpp" line="+40"/>
         <source>Sample</source>
         <translation>Erzeugtes Bild</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Nearest training image (features)</source>
-        <translation>Nächstgelegenes Trainingsbild (Merkmale)</translation>
+        <source>Nearest training image
+(features)</source>
+        <translation>Nächstgelegenes Trainingsbild
+(Merkmale)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Nearest training image (pixels)</source>
-        <translation>Nächstgelegenes Trainingsbild (Pixel)</translation>
+        <source>Nearest training image
+(pixels)</source>
+        <translation>Nächstgelegenes Trainingsbild
+(Pixel)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -373,7 +377,7 @@
         <translation>Messen Sie ein Modell, um seine Samples zu sehen, die den Trainingsbildern am nächsten liegen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This measurement has no training images to compare the samples with.</source>
         <translation>Diese Messung hat keine Trainingsbilder, mit denen die Samples verglichen werden könnten.</translation>
     </message>
@@ -507,12 +511,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+312"/>
+        <location line="+313"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-300"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
@@ -537,7 +541,7 @@ Distanz %2</translation>
         <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -577,7 +581,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-381"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -617,7 +621,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -1070,8 +1074,8 @@ Distanz %2</translation>
         <translation>es handelt sich um einen Ordner</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+29"/>
-        <location filename="../core/toy2d.cpp" line="+152"/>
+        <location filename="../core/sampler.cpp" line="+30"/>
+        <location filename="../core/toy2d.cpp" line="+154"/>
         <source>unknown sampler &apos;%1&apos; (expected one of %2)</source>
         <translation>unbekannter Sampler „%1“ (erwartet wird eines von: %2)</translation>
     </message>
@@ -1101,9 +1105,9 @@ Distanz %2</translation>
         <translation>keine Klasse „%1“: Das Modell kennt %2 (außerdem all oder none)</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>the guidance weight must be between 0 and 100</source>
-        <translation>das Guidance-Gewicht muss zwischen 0 und 100 liegen</translation>
+        <location line="+16"/>
+        <source>the guidance weight must be between 0 and %1</source>
+        <translation>das Guidance-Gewicht muss zwischen 0 und %1 liegen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1221,7 +1225,7 @@ Distanz %2</translation>
         <translation>%1 der %2 Klassen des Datensatzes haben keine Bilder (%3): ein klassenkonditioniertes Modell braucht Bilder jeder Klasse</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+87"/>
+        <location filename="../core/trainer.cpp" line="+88"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>Trainingsschritt %1</translation>
@@ -1232,7 +1236,7 @@ Distanz %2</translation>
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-223"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -1243,11 +1247,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+69"/>
-        <source>a class-conditional model needs a data set with labels; %1 has none</source>
-        <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels; %1 hat keine</translation>
+        <source>a class-conditional model needs a data set with labels; %1 has none (an image folder has them from one subfolder per class)</source>
+        <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels; %1 hat keine (ein Bildordner erhält sie aus einem Unterordner je Klasse)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the data set&apos;s labels run to %1, beyond the model&apos;s %2 classes</source>
         <translation>die Labels des Datensatzes reichen bis %1, über die %2 Klassen des Modells hinaus</translation>
     </message>
@@ -1631,7 +1635,8 @@ Distanz %2</translation>
         <translation>die Berechnung der Likelihood-Schranke wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+114"/>
+        <location line="+62"/>
         <source>the likelihood bound needs a schedule of at least 2 steps</source>
         <translation>die Likelihood-Schranke braucht einen Zeitplan mit mindestens 2 Schritten</translation>
     </message>
@@ -1682,7 +1687,7 @@ Distanz %2</translation>
         <translation>der Verlust wurde bei Schritt %2 zu %1: Das Modell wurde durch diesen Schritt nicht verändert</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>%1 is not a 2-D toy model (ddpm toy --save writes those)</source>
         <translation>%1 ist kein 2-D-Spielzeugmodell (solche Modelle schreibt ddpm toy --save)</translation>
     </message>
@@ -1713,7 +1718,7 @@ Distanz %2</translation>
         <translation>t muss zwischen 0 und %1 liegen</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-160"/>
+        <location filename="../core/sampler.cpp" line="-161"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
@@ -1761,7 +1766,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+146"/>
+        <location filename="../app/common/exporter.cpp" line="+158"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1775,7 +1780,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Cannot write into the folder &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>In den Ordner „%1“ kann nicht geschrieben werden: %2. Die früheren Dateien, falls vorhanden, sind unverändert.</translation>
     </message>
@@ -1793,14 +1798,14 @@ Distanz %2</translation>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+116"/>
+        <location filename="../app/studio/document/exports.cpp" line="+109"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>There is no reverse process to export yet.</source>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
@@ -2504,7 +2509,7 @@ Distanz %2</translation>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
@@ -2540,7 +2545,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2713,8 +2718,8 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+110"/>
-        <location filename="../app/studio/menus.cpp" line="+315"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+111"/>
+        <location filename="../app/studio/menus.cpp" line="+314"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2724,7 +2729,7 @@ Distanz %2</translation>
         <translation>%1 ist geladen: Dieser Trainingslauf arbeitet mit dem Datensatz weiter, mit dem er begonnen hat; der nächste Start trainiert auf dem neuen.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -2986,7 +2991,12 @@ Distanz %2</translation>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+11"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+14"/>
+        <source>A model is saved as a .ckpt file; “%1” would look like a .%2 file. Give the name without .%2 (or with .ckpt).</source>
+        <translation>Ein Modell wird als .ckpt-Datei gespeichert; „%1“ sähe aus wie eine .%2-Datei. Geben Sie den Namen ohne .%2 (oder mit .ckpt) an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
@@ -3011,7 +3021,12 @@ Distanz %2</translation>
         <translation>Wählen Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>This model is class-conditional, and %1 has no labels. Give it a data set with labels (an image folder with one subfolder per class), or start a model without classes (untick Class-conditional).</source>
+        <translation>Dieses Modell ist klassenkonditioniert, und %1 hat keine Labels. Geben Sie ihm einen Datensatz mit Labels (einen Bildordner mit einem Unterordner je Klasse) oder beginnen Sie ein Modell ohne Klassen („Klassenkonditioniert“ abwählen).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Training a copy of %1; the file itself stays as it is.</source>
         <translation>Eine Kopie von %1 wird trainiert; die Datei selbst bleibt unverändert.</translation>
     </message>
@@ -3046,7 +3061,7 @@ Distanz %2</translation>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen; installieren Sie das Paket dataset-fashion-mnist.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Opened %1 at step %2</source>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
@@ -3247,7 +3262,12 @@ Distanz %2</translation>
         <translation>Nächstgelegene Trainingsbilder</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>The images appear here once they are found.</source>
+        <translation>Die Bilder erscheinen hier, sobald sie gefunden sind.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Looking for the nearest training images of image %1… (the first time, the classifier describes all 60,000 of them first)</source>
         <translation>Die nächstgelegenen Trainingsbilder von Bild %1 werden gesucht… (beim ersten Mal beschreibt der Klassifikator zuerst alle 60.000)</translation>
     </message>
@@ -3368,12 +3388,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-33"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>Samples mit diesen Einstellungen erzeugen und mit den Testbildern vergleichen</translation>
     </message>
@@ -3393,12 +3413,12 @@ Distanz %2</translation>
         <translation>Für mehrere Guidance-Werte messen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A class-conditional model: every class in equal shares at guidance w = 0, 0.5, 1, 2 and 4, with the form&apos;s sampler: the Fréchet distance and the class agreement of each, in the Guidance chart</source>
-        <translation>Ein klassenkonditioniertes Modell: jede Klasse zu gleichen Teilen bei Guidance w = 0; 0,5; 1; 2 und 4, mit dem Sampler des Formulars: jeweils Fréchet-Distanz und Klassenübereinstimmung, im Diagramm „Guidance“</translation>
+        <location line="+4"/>
+        <source>A class-conditional model: every class in equal shares at guidance w = %1, with the form&apos;s sampler: the Fréchet distance and the class agreement of each, in the Guidance chart</source>
+        <translation>Ein klassenkonditioniertes Modell: jede Klasse zu gleichen Teilen bei Guidance w = %1, mit dem Sampler des Formulars: jeweils Fréchet-Distanz und Klassenübereinstimmung, im Diagramm „Guidance“</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3456,12 +3476,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+125"/>
+        <location line="+130"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-125"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -3478,12 +3498,12 @@ Distanz %2</translation>
     <message>
         <location line="+12"/>
         <location line="+33"/>
-        <location line="+167"/>
+        <location line="+171"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-200"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
@@ -3509,13 +3529,13 @@ Distanz %2</translation>
         <translation>Netzauswertungen pro Bild</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>Noch keine Messung für %1.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Measuring %1 sampler settings…</source>
         <translation>%1 Sampler-Einstellungen werden gemessen…</translation>
     </message>
@@ -3628,7 +3648,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseRuns</name>
     <message>
-        <location filename="../app/studio/document/reverseruns.cpp" line="+195"/>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+193"/>
         <source>x₀</source>
         <translation>x₀</translation>
     </message>
@@ -3638,7 +3658,7 @@ Distanz %2</translation>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>score s = −ε̂/√(1 − ᾱₜ)</source>
         <translation>Score s = −ε̂/√(1 − ᾱₜ)</translation>
     </message>
@@ -3651,7 +3671,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+24"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+33"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -3731,7 +3751,7 @@ Distanz %2</translation>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+90"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+89"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
@@ -3741,7 +3761,7 @@ Distanz %2</translation>
         <translation> — fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-80"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -3841,12 +3861,12 @@ Distanz %2</translation>
         <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+115"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-104"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
     </message>
@@ -4033,12 +4053,17 @@ Distanz %2</translation>
         <translation>Dieses Bild passt nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
+        <source>Towards the image&apos;s own class, %1, with guidance w = %2 (the Reverse view&apos;s “Every class” would give each image another class).</source>
+        <translation>Zur eigenen Klasse des Bildes, %1, mit Guidance w = %2 („Jede Klasse“ in der Ansicht Rückwärtsprozess gäbe jedem Bild eine andere Klasse).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
         <translation>Hier DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, die %1 Bilder wären also gleich.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>
@@ -4053,7 +4078,7 @@ Distanz %2</translation>
         <translation>Diese Bilder passen nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
         <translation>Interpolation zwischen den Bildern %1: beide mit DDIM (η = 0, %2 Schritte) zum Rauschen bei t = T invertiert, in %3 Schritten von λ sphärisch gemischt und dekodiert, mit den Gewichten von Schritt %4</translation>
     </message>
@@ -4116,7 +4141,7 @@ Distanz %2</translation>
 <context>
     <name>ScoreController</name>
     <message>
-        <location filename="../app/studio/workers/scorecontroller.cpp" line="+67"/>
+        <location filename="../app/studio/workers/scorecontroller.cpp" line="+68"/>
         <source>training the 2-D model</source>
         <translation>das Trainieren des 2-D-Modells</translation>
     </message>
@@ -4129,7 +4154,7 @@ Distanz %2</translation>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+82"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+83"/>
         <source>Eight Gaussians on a ring</source>
         <translation>Acht Gaußverteilungen auf einem Ring</translation>
     </message>
@@ -4170,17 +4195,17 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-28"/>
         <source>Press Train to see the loss of each step here.</source>
         <translation>Drücken Sie auf „Trainieren“, um hier den Verlust jedes Schritts zu sehen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ancestral (Algorithm 2)</source>
         <translation>Ancestral Sampling (Algorithmus 2)</translation>
     </message>
@@ -4205,7 +4230,7 @@ Distanz %2</translation>
         <translation>Langevin auf einem einzigen Rauschniveau</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Use the exact score (the ring only)</source>
         <translation>Exakten Score verwenden (nur beim Ring)</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Animation</name>
     <message>
-        <location filename="../app/common/animation.cpp" line="+42"/>
+        <location filename="../app/common/animation.cpp" line="+69"/>
         <source>There are no frames to write.</source>
         <translation>没有可写入的帧。</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+422"/>
+        <location filename="../core/dataset.cpp" line="+419"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>ClassPicker</name>
     <message>
-        <location filename="../app/studio/views/classpicker.cpp" line="+27"/>
+        <location filename="../app/studio/views/classpicker.cpp" line="+29"/>
         <source>Classifier-free guidance w (Ho &amp; Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). w = 0 is the plain class-conditional model; larger w gives images more typical of the class and less varied. Some libraries write the same as s = 1 + w.</source>
         <translation>无分类器引导 w（Ho &amp; Salimans 2022）：ε̃ = (1 + w) ε̂(x, t, 类别) − w ε̂(x, t, 无类别)。w = 0 即普通的类别条件模型；w 越大，生成的图像越符合该类别的典型特征，多样性也越低。有些库将同一公式写作 s = 1 + w。</translation>
     </message>
@@ -348,19 +348,23 @@
 <context>
     <name>CopiesPanel</name>
     <message>
-        <location filename="../app/studio/views/copiespanel.cpp" line="+39"/>
+        <location filename="../app/studio/views/copiespanel.cpp" line="+40"/>
         <source>Sample</source>
         <translation>生成的图像</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Nearest training image (features)</source>
-        <translation>最相近的训练图像（特征）</translation>
+        <source>Nearest training image
+(features)</source>
+        <translation>最相近的训练图像
+（特征）</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Nearest training image (pixels)</source>
-        <translation>最相近的训练图像（像素）</translation>
+        <source>Nearest training image
+(pixels)</source>
+        <translation>最相近的训练图像
+（像素）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -373,7 +377,7 @@
         <translation>测量一个模型，即可查看其最接近训练图像的样本。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This measurement has no training images to compare the samples with.</source>
         <translation>此次测量没有可与样本进行比较的训练图像。</translation>
     </message>
@@ -507,12 +511,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+312"/>
+        <location line="+313"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-300"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
@@ -537,7 +541,7 @@ distance %2</source>
         <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -577,7 +581,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-381"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -617,7 +621,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -1070,8 +1074,8 @@ distance %2</source>
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="+29"/>
-        <location filename="../core/toy2d.cpp" line="+152"/>
+        <location filename="../core/sampler.cpp" line="+30"/>
+        <location filename="../core/toy2d.cpp" line="+154"/>
         <source>unknown sampler &apos;%1&apos; (expected one of %2)</source>
         <translation>未知采样器“%1”（可选：%2）</translation>
     </message>
@@ -1101,9 +1105,9 @@ distance %2</source>
         <translation>没有类别“%1”：模型已知的类别为 %2（另可用 all 或 none）</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>the guidance weight must be between 0 and 100</source>
-        <translation>引导权重必须在 0 到 100 之间</translation>
+        <location line="+16"/>
+        <source>the guidance weight must be between 0 and %1</source>
+        <translation>引导权重必须在 0 到 %1 之间</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1221,7 +1225,7 @@ distance %2</source>
         <translation>数据集的 %2 个类别中有 %1 个没有图像（%3）：类别条件模型需要每个类别的图像</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+87"/>
+        <location filename="../core/trainer.cpp" line="+88"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>训练第 %1 步</translation>
@@ -1232,7 +1236,7 @@ distance %2</source>
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-223"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -1243,11 +1247,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+69"/>
-        <source>a class-conditional model needs a data set with labels; %1 has none</source>
-        <translation>类别条件模型需要带标签的数据集；%1 没有标签</translation>
+        <source>a class-conditional model needs a data set with labels; %1 has none (an image folder has them from one subfolder per class)</source>
+        <translation>类别条件模型需要带标签的数据集；%1 没有标签（图像文件夹的标签来自每个类别一个子文件夹）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the data set&apos;s labels run to %1, beyond the model&apos;s %2 classes</source>
         <translation>数据集的标签最大为 %1，超出了模型的 %2 个类别</translation>
     </message>
@@ -1631,7 +1635,8 @@ distance %2</source>
         <translation>似然下界的计算已取消</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+114"/>
+        <location line="+62"/>
         <source>the likelihood bound needs a schedule of at least 2 steps</source>
         <translation>似然下界需要至少 2 步的噪声调度</translation>
     </message>
@@ -1682,7 +1687,7 @@ distance %2</source>
         <translation>损失在第 %2 步变为 %1：该步未改变模型</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>%1 is not a 2-D toy model (ddpm toy --save writes those)</source>
         <translation>%1 不是二维玩具模型（此类模型由 ddpm toy --save 写入）</translation>
     </message>
@@ -1713,7 +1718,7 @@ distance %2</source>
         <translation>t 必须在 0 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-160"/>
+        <location filename="../core/sampler.cpp" line="-161"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
@@ -1761,7 +1766,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+146"/>
+        <location filename="../app/common/exporter.cpp" line="+158"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1774,7 +1779,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Cannot write into the folder &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
         <translation>无法写入文件夹“%1”：%2。之前的文件（如有）保持不变。</translation>
     </message>
@@ -1792,14 +1797,14 @@ distance %2</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+116"/>
+        <location filename="../app/studio/document/exports.cpp" line="+109"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>There is no reverse process to export yet.</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
@@ -2502,7 +2507,7 @@ distance %2</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
@@ -2538,7 +2543,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -2711,8 +2716,8 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+110"/>
-        <location filename="../app/studio/menus.cpp" line="+315"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+111"/>
+        <location filename="../app/studio/menus.cpp" line="+314"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2722,7 +2727,7 @@ distance %2</source>
         <translation>%1 已载入：本次训练继续使用开始时的数据集；下次开始时将在新数据集上训练。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2983,7 +2988,12 @@ distance %2</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+11"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+14"/>
+        <source>A model is saved as a .ckpt file; “%1” would look like a .%2 file. Give the name without .%2 (or with .ckpt).</source>
+        <translation>模型保存为 .ckpt 文件；“%1”看起来像 .%2 文件。请去掉 .%2（或改用 .ckpt）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
@@ -3008,7 +3018,12 @@ distance %2</source>
         <translation>请先选择数据集。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>This model is class-conditional, and %1 has no labels. Give it a data set with labels (an image folder with one subfolder per class), or start a model without classes (untick Class-conditional).</source>
+        <translation>此模型是类别条件模型，而 %1 没有标签。请为它提供带标签的数据集（每个类别一个子文件夹的图像文件夹），或新建一个不带类别的模型（取消勾选“类别条件”）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Training a copy of %1; the file itself stays as it is.</source>
         <translation>正在训练 %1 的副本；文件本身保持不变。</translation>
     </message>
@@ -3043,7 +3058,7 @@ distance %2</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量；请安装 dataset-fashion-mnist 软件包。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Opened %1 at step %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
@@ -3244,7 +3259,12 @@ distance %2</source>
         <translation>最相近的训练图像</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>The images appear here once they are found.</source>
+        <translation>找到后，图像会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Looking for the nearest training images of image %1… (the first time, the classifier describes all 60,000 of them first)</source>
         <translation>正在查找图像 %1 最相近的训练图像…（首次查找时，分类器会先描述全部 60000 张训练图像）</translation>
     </message>
@@ -3364,12 +3384,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-33"/>
         <source>Draw the samples with these settings and compare them with the test images</source>
         <translation>使用这些设置生成样本，并与测试图像进行比较</translation>
     </message>
@@ -3389,12 +3409,12 @@ distance %2</source>
         <translation>按引导权重测量</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A class-conditional model: every class in equal shares at guidance w = 0, 0.5, 1, 2 and 4, with the form&apos;s sampler: the Fréchet distance and the class agreement of each, in the Guidance chart</source>
-        <translation>类别条件模型：所有类别等份，依次使用引导 w = 0、0.5、1、2 和 4，并使用表单中的采样器：各自的 Fréchet 距离和类别一致率显示在“引导”图表中</translation>
+        <location line="+4"/>
+        <source>A class-conditional model: every class in equal shares at guidance w = %1, with the form&apos;s sampler: the Fréchet distance and the class agreement of each, in the Guidance chart</source>
+        <translation>类别条件模型：所有类别等份，依次使用引导 w = %1，并使用表单中的采样器：各自的 Fréchet 距离和类别一致率显示在“引导”图表中</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3452,12 +3472,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+125"/>
+        <location line="+130"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-125"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -3474,12 +3494,12 @@ distance %2</source>
     <message>
         <location line="+12"/>
         <location line="+33"/>
-        <location line="+167"/>
+        <location line="+171"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-200"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
@@ -3505,13 +3525,13 @@ distance %2</source>
         <translation>每张图像的网络评估次数</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>尚未测量 %1。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Measuring %1 sampler settings…</source>
         <translation>正在测量 %1 种采样器设置…</translation>
     </message>
@@ -3624,7 +3644,7 @@ distance %2</source>
 <context>
     <name>ReverseRuns</name>
     <message>
-        <location filename="../app/studio/document/reverseruns.cpp" line="+195"/>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+193"/>
         <source>x₀</source>
         <translation>x₀</translation>
     </message>
@@ -3634,7 +3654,7 @@ distance %2</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>score s = −ε̂/√(1 − ᾱₜ)</source>
         <translation>分数 s = −ε̂/√(1 − ᾱₜ)</translation>
     </message>
@@ -3647,7 +3667,7 @@ distance %2</source>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+24"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+33"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -3727,7 +3747,7 @@ distance %2</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+90"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+89"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
@@ -3737,7 +3757,7 @@ distance %2</source>
         <translation> — 失败</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-80"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -3837,12 +3857,12 @@ distance %2</source>
         <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+115"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-104"/>
         <source>Steps (DDIM), levels (Langevin)</source>
         <translation>步数（DDIM）、水平数（朗之万）</translation>
     </message>
@@ -4029,12 +4049,17 @@ distance %2</source>
         <translation>此图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
+        <source>Towards the image&apos;s own class, %1, with guidance w = %2 (the Reverse view&apos;s “Every class” would give each image another class).</source>
+        <translation>朝向图像自身的类别 %1，引导 w = %2（“反向过程”视图中的“每个类别”会给每张图像另一个类别）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
         <translation>此处使用 η = 1 的 DDIM：η = 0 不添加噪声，%1 张图像将完全相同。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>
@@ -4049,7 +4074,7 @@ distance %2</source>
         <translation>这些图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
         <translation>正在使用第 %4 步的权重对图像 %1 进行插值：两者用 DDIM（η = 0，%2 步）反演到 t = T 时的噪声，以 %3 个 λ 步球面混合，再解码</translation>
     </message>
@@ -4112,7 +4137,7 @@ distance %2</source>
 <context>
     <name>ScoreController</name>
     <message>
-        <location filename="../app/studio/workers/scorecontroller.cpp" line="+67"/>
+        <location filename="../app/studio/workers/scorecontroller.cpp" line="+68"/>
         <source>training the 2-D model</source>
         <translation>训练二维模型</translation>
     </message>
@@ -4125,7 +4150,7 @@ distance %2</source>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+82"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+83"/>
         <source>Eight Gaussians on a ring</source>
         <translation>环上的八个高斯分布</translation>
     </message>
@@ -4166,17 +4191,17 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-28"/>
         <source>Press Train to see the loss of each step here.</source>
         <translation>按下“训练”后，这里会显示每一步的损失。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ancestral (Algorithm 2)</source>
         <translation>祖先采样（算法 2）</translation>
     </message>
@@ -4201,7 +4226,7 @@ distance %2</source>
         <translation>单一噪声水平上的朗之万</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Use the exact score (the ring only)</source>
         <translation>使用精确分数（仅限环形数据）</translation>
     </message>

@@ -200,8 +200,10 @@ int trainClassifierCommand(const TrainClassifierArgs& a, const Environment& env)
             }
         },
         &interrupted());
+    if (!trained && interrupted().load()) // 128 + SIGINT, as every command stopped by Ctrl-C
+        return fail("interrupted; nothing was written", 130);
     if (!trained)
-        return fail(interrupted().load() ? std::string("interrupted; nothing was written") : trained.error());
+        return fail(trained.error());
     if (auto s = saveClassifier(trained.value(), a.out); !s)
         return fail(s.error());
     std::fprintf(stderr, "ddpm: wrote %s (%lld parameters%s)\n", a.out.c_str(),

@@ -101,6 +101,8 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     if (!choice || choice.value() == kEveryClass)
         return fail(choice ? std::string("--class: one class, or none") : choice.error(), 2);
     o.classChoice = choice.value();
+    if (!a.given("--t")) // halfway, whatever the model's T (the studio's default too)
+        o.t = model.diffusion.steps() / 2;
     if (!a.given("--guidance")) // as `sample`: a class is guided with the default weight, no class is not
         o.guidance = o.classChoice == kUnconditional ? 0.0 : kDefaultGuidance;
     auto data = loadDataSpec(a.data, model.imageShape[0], model.imageShape[1], env.folderLoader);
@@ -160,7 +162,8 @@ void addInterpolateCommand(CommandLine& cli, const Environment& env)
     addNumber(c, "--a", a->a, 0, static_cast<double>(limits::kMaxImages), "the first image's index", "I");
     addNumber(c, "--b", a->b, 0, static_cast<double>(limits::kMaxImages), "the second image's index", "J");
     addNumber(c, "--t", a->options.t, 0, static_cast<double>(limits::kMaxTimesteps),
-              "ddpm: the timestep both are noised to (0: mix the pixels)", "T");
+              "ddpm: the timestep both are noised to (0: mix the pixels); the model's T / 2 when not given", "T")
+        ->default_str("");
     addText(c, "--mode", a->mode, "ddpm (noise, mix, denoise) or ddim (invert, slerp, decode)", "M");
     addNumber(c, "--lambdas", a->options.lambdas, 2, static_cast<double>(limits::kMaxWalkImages),
               "images of the walk, λ from 0 to 1", "N");

@@ -20,12 +20,14 @@
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <clocale>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <unistd.h>
 
@@ -110,8 +112,19 @@ int prepareOutDir(const SampleArgs& a, OutDir& out)
         return fail("--out-dir " + a.outDir + ": the folder name is not UTF-8: give one that is", 2);
     if (QFileInfo(out.dir).exists() && !QFileInfo(out.dir).isDir())
         return fail("--out-dir " + a.outDir + " is a file, not a folder", 2);
-    if (!QDir().mkpath(out.dir))
-        return fail("cannot create the folder '" + a.outDir + "'");
+    std::error_code made;
+    std::filesystem::create_directories(a.outDir, made);
+    if (made || !QFileInfo(out.dir).isDir())
+        return fail("--out-dir " + a.outDir +
+                        ": cannot create the folder: " + (made ? made.message() : std::string("it is not a folder")),
+                    2);
+    {
+        // A folder that takes no files is said now, not after the sampling.
+        QTemporaryFile probe(QDir(out.dir).filePath(QStringLiteral(".ddpm-probe-XXXXXX")));
+        if (!probe.open())
+            return fail("--out-dir " + a.outDir + ": cannot write in the folder: " + probe.errorString().toStdString(),
+                        2);
+    }
     for (const QString& f : QDir(out.dir).entryList(QDir::Files))
         if (isSampleFileName(f))
             out.earlier << f;
@@ -164,8 +177,9 @@ int checkOutputs(const SampleArgs& a)
     return 0;
 }
 
-// The frames of the strip and the GIF: the strip's evenly spaced steps (x_T first, x_0 last) and up to
-// 100 GIF frames, of the first kAnimatedImages images only, so that memory stays the same whatever
+// The frames of the strip and the GIF: the strip's evenly spaced steps (x_T first, x_0 last) and the
+// GIF's (animationSteps: up to kAnimationFrames), of the first kAnimatedImages images only, so that memory stays the
+// same whatever
 // --count.
 constexpr int64_t kMaxGifFrameBytes = int64_t{4} << 30; // a GIF's enlarged frames, held while it is encoded
 
@@ -182,11 +196,9 @@ struct ReverseFrames {
         };
         for (int k = 0; k < stripFrames; ++k)
             stripAt.push_back(chosen(k, stripFrames));
-        const int gifFrames = std::min(total + 1, 100);
-        for (int k = 0; k < gifFrames; ++k)
-            gifAt.push_back(chosen(k, gifFrames));
+        gifAt = animationSteps(total);
         strip.resize(wantStrip ? stripFrames : 0);
-        gif.resize(wantGif ? gifFrames : 0);
+        gif.resize(wantGif ? static_cast<int>(gifAt.size()) : 0);
     }
 
     // Keeps x, the images after `taken` steps of the chunk whose first image is `imagesDone`, where a
@@ -211,12 +223,6 @@ struct ReverseFrames {
     std::vector<int> stripAt, gifAt; // the steps taken at each frame
     QList<QList<QImage>> strip, gif; // each frame's images
 };
-
-// The GIF's grid: as near square as the animated images allow.
-int animatedColumns(const ReverseFrames& frames)
-{
-    return static_cast<int>(std::ceil(std::sqrt(static_cast<double>(frames.animated))));
-}
 
 // The images drawn in chunks of `batch` (Algorithm 2 or DDIM): each chunk's images written to --out-dir
 // with their sidecars (`meta`) when it ends and kept in `finals` when a grid is written, the frames kept
@@ -243,8 +249,10 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
                 const QString file =
                     QDir(outDir).filePath(QStringLiteral("sample-%1.png").arg(first + j, 5, 10, QLatin1Char('0')));
                 meta.image = static_cast<int>(first + j); // with the seed, its noise (and class, for all)
-                if (auto st = exportImage(images[j], file, meta); !st)
+                if (auto st = exportImage(images[j], file, meta); !st) {
                     writeError = QString::fromStdString(st.error());
+                    interrupted().store(true); // no more chunks: their images could not be kept either
+                }
             }
             if (!a.out.empty())
                 finals.append(images);
@@ -260,6 +268,8 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
         &interrupted());
     if (tty)
         std::fprintf(stderr, "\n");
+    if (!writeError.isEmpty()) // the sampling stopped at the first image that could not be written
+        return fail(writeError.toStdString());
     if (!completed) {
         if (out.staging) // the new images go with the hidden folder
             std::fprintf(stderr, "ddpm: interrupted; the earlier images in %s are kept\n", a.outDir.c_str());
@@ -272,8 +282,6 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
                          static_cast<long long>(imagesDone), so.count, a.outDir.c_str());
         return interruptedExitCode();
     }
-    if (!writeError.isEmpty())
-        return fail(writeError.toStdString());
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr,
                  "ddpm: %d image%s, %d steps each, in batches of %d: %.1f image-steps/s, peak memory %.0f MiB\n",
@@ -320,12 +328,10 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
     if (frames.wantGif) {
         QList<QImage> gif;
         for (const auto& frame : frames.gif)
-            gif.append(makeGrid(frame, animatedColumns(frames), 2, a.scale));
-        // Hold the last frame a little longer by repeating it.
-        for (int i = 0; i < 10; ++i)
-            gif.append(gif.last());
+            gif.append(makeGrid(frame, squareGridColumns(frames.animated), 2, a.scale));
+        holdLastFrame(gif, kAnimationDelayMs);
         meta.kind = QStringLiteral("gif");
-        auto bytes = encodeGif(gif, 80);
+        auto bytes = encodeGif(gif, kAnimationDelayMs);
         if (!bytes)
             return fail(bytes.error());
         if (auto s = exportFile(bytes.value(), QFile::decodeName(a.gif.c_str()), meta); !s) // with its sidecar
@@ -372,7 +378,7 @@ int sample(const SampleArgs& a)
     if (frames.wantGif) {
         const auto& shape = opened->sampling.imageShape; // C, H, W
         const QSize side = gridSize(frames.animated, QSize(static_cast<int>(shape[2]), static_cast<int>(shape[1])),
-                                    animatedColumns(frames), 2, a.scale);
+                                    squareGridColumns(frames.animated), 2, a.scale);
         const int64_t bytes = static_cast<int64_t>(frames.gifAt.size()) * side.width() * side.height() *
                               (shape[0] == 1 ? 1 : 3); // Grayscale8 or RGB888, as makeGrid makes them
         if (bytes > kMaxGifFrameBytes)

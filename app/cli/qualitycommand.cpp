@@ -17,6 +17,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <sstream>
 
 namespace ddpm::cli {
 namespace {
@@ -222,12 +223,23 @@ void addQualityCommand(CommandLine& cli)
     addText(c, "--precision", a->precision, kPrecisionHelp, "P");
     addText(c, "--device", a->device, kDeviceHelp, "D");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");
+    // The lists from the sweeps themselves (core/quality.h).
+    std::vector<std::string> ddimSteps, weights;
+    for (const auto& o : qualitySweep())
+        if (o.kind == SamplerKind::Ddim && o.corrector == CorrectorKind::None)
+            ddimSteps.push_back(std::to_string(o.ddimSteps));
+    for (const auto& o : guidanceSweep()) {
+        std::ostringstream w;
+        w << o.guidance;
+        weights.push_back(w.str());
+    }
     c->add_flag("--sweep", a->sweep,
-                "measure DDIM with 10, 20, 50, 100 and 250 steps, DDPM with all T steps, and at about 100 and 250 "
-                "network evaluations DDIM with a Langevin corrector and annealed Langevin");
+                "measure DDIM with " + listOfChoices(ddimSteps, " and ") +
+                    " steps, DDPM with all T steps, and at about 100 and 250 network evaluations DDIM with a Langevin "
+                    "corrector and annealed Langevin");
     c->add_flag("--guidance-sweep", a->guidanceSweep,
-                "a class-conditional model at guidance w = 0, 0.5, 1, 2 and 4, every class in equal shares: Fréchet "
-                "distance against class agreement");
+                "a class-conditional model at guidance w = " + listOfChoices(weights, " and ") +
+                    ", every class in equal shares: Fréchet distance against class agreement");
     addText(c, "--csv", a->csv, "also write the report (or the sweep's rows) as CSV", "FILE");
 }
 

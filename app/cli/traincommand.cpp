@@ -17,6 +17,7 @@
 #include <cstring>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <limits>
 #include <memory>
@@ -208,6 +209,7 @@ struct TrainArgs {
     int saveEvery = 1000;
     int distTimeout = 300; // seconds
     bool conditional = false;
+    bool replace = false; // a new run may overwrite an existing --out and start an existing --log anew
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
@@ -398,6 +400,19 @@ int checkTrainFiles(const TrainArgs& a)
                     2);
     if (!a.log.empty() && sameFile(a.log, a.out))
         return fail("--log and --out name the same file (" + a.out + "): the log needs a file of its own", 2);
+    // A new run (not the resume of this very file) over an existing model, or a log started anew over an
+    // earlier run's rows, would lose them for good: only when asked.
+    std::error_code ignored;
+    const bool continuing = !a.resume.empty() && sameFile(a.resume, a.out);
+    if (!a.replace && !continuing && std::filesystem::exists(a.out, ignored))
+        return fail("--out " + a.out + " already exists: pass --replace to overwrite it" +
+                        (a.resume.empty() ? ", --resume " + a.out + " to train it further," : std::string()) +
+                        " or name another file",
+                    2);
+    if (!a.replace && a.resume.empty() && !a.log.empty() && std::filesystem::exists(a.log, ignored))
+        return fail("--log " + a.log +
+                        " already holds an earlier run's rows: pass --replace to start it anew, or name another file",
+                    2);
     if (const std::string why = a.log.empty() ? std::string() : TrainingLog::refusal(a.log); !why.empty())
         return fail("--log " + a.log + ": " + why, 2);
     return 0;
@@ -510,6 +525,9 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addText(c, "--schedule", a->schedule, listOfChoices(scheduleKindNames()), "K");
     addText(c, "--prediction", a->prediction, "eps, x0 or v", "P");
     c->add_flag("--hflip", a->train.hflip, "random horizontal flips");
+    c->add_flag("--replace", a->replace,
+                "a new run may overwrite an existing --out (and start an existing --log anew); without it they are "
+                "refused, as a resume of --out itself never needs it");
     c->add_flag("--conditional", a->conditional,
                 "class-conditional: the data set's labels are given to the network (for classifier-free guidance)");
     addNumber(c, "--p-uncond", a->train.pUncond, 0, 1,

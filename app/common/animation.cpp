@@ -9,10 +9,37 @@
 #include <webp/encode.h>
 #include <webp/mux.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
 namespace ddpm {
+
+std::vector<int> animationSteps(int total, int maxFrames)
+{
+    const int count = std::max(1, std::min(total + 1, maxFrames));
+    std::vector<int> steps;
+    for (int k = 0; k < count; ++k)
+        steps.push_back(count == 1 ? total
+                                   : static_cast<int>(std::lround(static_cast<double>(total) * k / (count - 1))));
+    return steps;
+}
+
+void holdLastFrame(QList<QImage>& frames, int delayMs)
+{
+    if (frames.isEmpty())
+        return;
+    const QImage last = frames.last();
+    const int copies = std::max(1, static_cast<int>(std::lround(1000.0 / std::max(1, delayMs))));
+    for (int i = 0; i < copies; ++i)
+        frames.append(last);
+}
+
+int squareGridColumns(int images)
+{
+    return std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(images)))));
+}
 
 namespace {
 

@@ -9,7 +9,21 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace ddpm {
+
+// How a reverse process becomes an animation, the same for `ddpm sample --gif` and the studio's exports:
+// at most kAnimationFrames frames spread evenly over the steps, kAnimationDelayMs a frame where no speed is
+// chosen, the final images held about a second, the images of a frame in a grid as near square as they allow.
+inline constexpr int kAnimationFrames = 100;
+inline constexpr int kAnimationDelayMs = 80;
+// The steps 0 … total shown: min(total + 1, maxFrames) of them, evenly spaced, both ends included.
+std::vector<int> animationSteps(int total, int maxFrames = kAnimationFrames);
+// Repeats the last frame so that it stays about a second (at least one more frame) at delayMs a frame.
+void holdLastFrame(QList<QImage>& frames, int delayMs);
+// Columns of a near-square grid of `images` images: ⌈√images⌉.
+int squareGridColumns(int images);
 
 // Frames must share one size. delayMs is the time each frame shows; the animation loops forever.
 Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs);

@@ -31,6 +31,10 @@ void describeSampler(ExportMeta& meta, const SamplerOptions& o, const std::vecto
     if (!classNames.empty()) {
         meta.classChoice = QString::fromStdString(classChoiceName(o.classChoice, classNames));
         meta.guidance = o.guidance;
+        meta.classCycle.clear();
+        if (o.classChoice == kEveryClass) // as sampleLabels gives them
+            for (const auto& name : classNames)
+                meta.classCycle << QString::fromStdString(name);
     }
     const bool corrected = o.corrector == CorrectorKind::Langevin && !isLangevinSampler(o.kind);
     meta.sampler =
@@ -68,7 +72,11 @@ QJsonObject metaToJson(const ExportMeta& m)
     o[QStringLiteral("model_preset")] = m.preset;
     o[QStringLiteral("training_step")] = m.trainingStep;
     if (!m.classChoice.isEmpty()) {
-        o[QStringLiteral("class")] = m.classChoice;
+        // One image of a run over every class: its own class, and that the run took them all.
+        const bool own = m.image >= 0 && !m.classCycle.isEmpty();
+        o[QStringLiteral("class")] = own ? m.classCycle[m.image % m.classCycle.size()] : m.classChoice;
+        if (own)
+            o[QStringLiteral("class_choice")] = m.classChoice;
         o[QStringLiteral("guidance")] = m.guidance;
     }
     // Never an empty checksum: a file that could not be read says so.

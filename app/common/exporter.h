@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace ddpm {
 
@@ -25,6 +26,9 @@ struct ExportMeta {
     QString checkpointSha256;
     QString kind;        // grid, sample, strip, gif, webp, forward-strip, loss-chart
     QString classChoice; // a class-conditional model's: the class's name, "all" or "none"; empty otherwise
+    // With "all": the classes in order, image i drawn as class i mod their count (a one-image sidecar names
+    // its own class).
+    QStringList classCycle;
     double guidance = 0; // classifier-free guidance w (with a class choice)
     bool clipX0 = true;  // x̂0 clipped to [−1, 1] while sampling
     // Langevin steps: the corrector's signal-to-noise ratio, the annealed sampler's step; 0 when not used.

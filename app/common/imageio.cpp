@@ -138,6 +138,8 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
     const int kMaxImages =
         static_cast<int>(std::min<int64_t>(200000, limits::kMaxDatasetBytes / (channels * size * size)));
     bool capped = false;
+    constexpr int kMaxPhotoSide = 16384;
+    QImageReader::setAllocationLimit(std::max(QImageReader::allocationLimit(), 1024)); // 16384² RGBA, in MB
     for (const auto& f : files) {
         if (static_cast<int>(images.size()) >= kMaxImages) {
             capped = true;
@@ -148,9 +150,14 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
         if (QFileInfo(f).isFile()) {
             QImageReader reader(f);
             reader.setAutoTransform(true);
-            // Refuse absurd sizes before decoding anything.
+            // Refuse absurd sizes before decoding anything. A large photo (Qt refuses more than 128 MB by
+            // default: about 33 megapixels) is decoded at a few times the model's size where the format can
+            // (JPEG), and allowed up to the 16384-pixel side otherwise.
             const QSize sz = reader.size();
-            if (reader.canRead() && (!sz.isValid() || (sz.width() <= 16384 && sz.height() <= 16384)))
+            const int enough = std::max(256, 4 * static_cast<int>(size));
+            if (sz.isValid() && std::min(sz.width(), sz.height()) > 2 * enough)
+                reader.setScaledSize(sz.scaled(enough, enough, Qt::KeepAspectRatioByExpanding));
+            if (reader.canRead() && (!sz.isValid() || (sz.width() <= kMaxPhotoSide && sz.height() <= kMaxPhotoSide)))
                 img = reader.read();
         }
         if (img.isNull()) {
@@ -230,8 +237,14 @@ Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
                          .toStdString()};
     // flush() first: Qt 6.4's commit() does not see a write that fails while the file closes (a full
     // disk), and would put an empty file in place of the earlier one.
+    errno = 0;
     if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
-        const QString why = file.errorString();
+        // Qt says "Unknown error" for some failures (a full disk met while the file closes): the system's
+        // reason then, as the other writes give it.
+        const int err = errno;
+        QString why = file.errorString();
+        if (err != 0 && (why.isEmpty() || why == QLatin1String("Unknown error")))
+            why = QString::fromStdString(systemError(err).message());
         file.cancelWriting();
         return Error{
             QCoreApplication::translate("ImageIO", "Cannot write '%1': %2. The earlier file, if any, is unchanged.")

@@ -40,6 +40,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QImageWriter>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -50,7 +51,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
-#include <QtConcurrentRun>
 
 #include <torch/version.h>
 
@@ -193,14 +193,23 @@ void MainWindow::wireTraining()
         if (snap && snap->config.preset == c.preset && snap->config.schedule.kind == c.schedule.kind &&
             snap->config.conditional() == m_trainingView->conditional())
             return;
-        m_document->keepWorkThen([this] { newModel(); },
-                                 [this, snap] {
-                                     if (snap)
-                                         m_trainingView->setFormConfig(snap->config);
-                                 });
+        m_document->keepWorkThen(
+            [this] {
+                newModel();
+                statusBar()->showMessage(tr("A new, untrained model: the preset, the noise schedule and the classes "
+                                            "make a model of their own (the other settings are the run's)."),
+                                         10000);
+            },
+            [this, snap] {
+                if (snap)
+                    m_trainingView->setFormConfig(snap->config);
+            });
     });
     connect(m_training, &TrainingController::openingChanged, m_trainingView, &TrainingView::setOpening);
     connect(m_training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
+        // A refusal of the Start before ("raise the number of steps") no longer holds once a run goes.
+        if (s == TrainingController::State::Running && statusBar()->currentMessage() == m_lastError)
+            statusBar()->clearMessage();
         m_trainingView->setState(s);
         updateTitle();
         updateStatus();
@@ -211,7 +220,14 @@ void MainWindow::wireTraining()
     connect(m_trainingView, &TrainingView::previewIntervalChanged, m_training, &TrainingController::setPreviewInterval);
     connect(m_training, &TrainingController::progressAvailable, this, &MainWindow::onProgress);
     connect(m_training, &TrainingController::previewReady, m_trainingView, &TrainingView::showPreview);
-    connect(m_training, &TrainingController::failed, this, &MainWindow::showError);
+    connect(m_training, &TrainingController::failed, this, [this](const QString& message) {
+        // A followed run's checkpoint caught half-written (or gone a moment) is said in the status bar, not in
+        // a dialog at each refresh that waits for someone at the screen: the next refresh reads it again.
+        if (!m_follower->isFollowing())
+            return showError(message);
+        m_lastError = message;
+        statusBar()->showMessage(tr("Following the run: %1").arg(message), 15000);
+    });
     connect(m_training, &TrainingController::saved, this, [this](const QString& path) {
         m_document->setPath(path);
         m_qualityView->setModelName(QFileInfo(path).fileName());
@@ -330,6 +346,14 @@ void MainWindow::newModel(const QString& startFrom)
 
 void MainWindow::saveTo(const QString& path)
 {
+    // A name typed with an image's or a log's extension would look like one: refused, the model kept.
+    const QString type = QFileInfo(path).suffix().toLower();
+    if (QImageWriter::supportedImageFormats().contains(type.toLatin1()) ||
+        QStringList{QStringLiteral("gif"), QStringLiteral("webp"), QStringLiteral("csv"), QStringLiteral("json")}
+            .contains(type))
+        return showError(tr("A model is saved as a .ckpt file; “%1” would look like a .%2 file. Give the name "
+                            "without .%2 (or with .ckpt).")
+                             .arg(QFileInfo(path).fileName(), type));
     // The save waits its turn on the training worker (behind a preview, a step): say that it is coming,
     // until "Saved" or the error replaces this.
     statusBar()->showMessage(tr("Saving %1…").arg(QFileInfo(path).fileName()));
@@ -359,6 +383,14 @@ void MainWindow::startTraining()
         showError(tr("Choose a data set first."));
         return;
     }
+    // Refused before a run begins (the worker would refuse it after): and how to give the data labels.
+    if (const auto snap = m_training->snapshot(); snap && snap->config.conditional() && !m_data->labels.defined())
+        return showError(tr("This model is class-conditional, and %1 has no labels. Give it a data set with "
+                            "labels (an image folder with one subfolder per class), or start a model without "
+                            "classes (untick Class-conditional).")
+                             .arg(m_data->spec.empty()
+                                      ? QString::fromStdString(m_data->name)
+                                      : DataLoader::displayName(QString::fromStdString(m_data->spec))));
     m_training->setPreviewInterval(m_trainingView->previewInterval());
     // The form as it is now: its optimiser settings, device and the threads reach the trainer at Start.
     TrainingRequest r;
@@ -424,6 +456,7 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     else
         m_qualityView->setAvailable(true);
     m_qualityView->setConditional(snapshot->config.unet.numClasses() > 0);
+    m_qualityView->setModelSteps(snapshot->config.schedule.steps);
     if (!sourcePath.isEmpty()) {
         m_settings.addRecentFile(sourcePath);
         updateRecentMenu();

@@ -51,7 +51,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
-#include <QtConcurrentRun>
 
 #include <torch/version.h>
 

@@ -48,7 +48,7 @@ void NeighbourLookup::lookUp(const torch::Tensor& image, int index)
     r.images = image;
     m_request = m_quality->findNeighbours(r);
     m_index = index;
-    m_panel->clear();
+    m_panel->clear(tr("The images appear here once they are found."));
     m_status->setText(m_request != 0 ? tr("Looking for the nearest training images of image %1… (the first time, "
                                           "the classifier describes all 60,000 of them first)")
                                            .arg(index)

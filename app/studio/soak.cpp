@@ -1,5 +1,7 @@
 #include "soak.h"
 
+#include "atomicfile.h"
+
 #include "mainwindow.h"
 #include "reverseview.h"
 #include "timestepscrubber.h"
@@ -347,13 +349,16 @@ void SoakDriver::finish()
         series.append(v);
     o[QStringLiteral("rss_mb_every_10_s")] = series;
     const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    bool written = true;
     if (!m_reportPath.isEmpty()) {
-        QFile f(m_reportPath);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(json);
+        const auto st = ddpm::writeFileAtomically(QFile::encodeName(m_reportPath).toStdString(), json.toStdString());
+        if (!st)
+            std::fprintf(stderr, "soak: cannot write the report %s: %s\n", qPrintable(m_reportPath),
+                         st.error().c_str());
+        written = st.ok();
     }
     std::fprintf(stdout, "%s", json.constData());
-    const bool ok = growth < 5.0 && m_stallsOver50 == 0 && g_warnings == 0 && m_cycle > 0 && m_stuck == 0;
+    const bool ok = written && growth < 5.0 && m_stallsOver50 == 0 && g_warnings == 0 && m_cycle > 0 && m_stuck == 0;
     if (m_window.training()->state() == TrainingController::State::Running)
         m_window.training()->stop();
     Q_EMIT finished(ok ? 0 : 1);

@@ -36,6 +36,7 @@ class TestExports : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void folderSubfoldersAreClasses();
+    void largePhotosAreRead();
     void gifRoundTrip_data();
     void gifRoundTrip();
     void webpRoundTrip();
@@ -491,6 +492,31 @@ void TestExports::folderSubfoldersAreClasses()
     data = loadImageFolder(dir.path(), 1, 8); // one subfolder: one class is no classes
     QVERIFY(data);
     QVERIFY(!data->labels.defined());
+}
+
+// Photos past Qt's default 128 MB decoding limit (6000 × 6000 pixels decode to 144 MB) are read, a JPEG
+// and a PNG, not skipped as unreadable: each centre-cropped and shrunk to the model's size.
+void TestExports::largePhotosAreRead()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QImage photo(6000, 6000, QImage::Format_RGB32);
+    photo.fill(Qt::black);
+    for (int y = 0; y < photo.height(); ++y) // the right half white
+        std::fill_n(reinterpret_cast<QRgb*>(photo.scanLine(y)) + 3000, 3000, qRgb(255, 255, 255));
+    QVERIFY(photo.save(dir.filePath(QStringLiteral("a.jpg")), "JPEG", 60));
+    QVERIFY(photo.save(dir.filePath(QStringLiteral("b.png")), "PNG", 0));
+    photo = QImage();
+    FolderReport report;
+    const auto data = loadImageFolder(dir.path(), 1, 8, &report);
+    QVERIFY2(data, data.ok() ? "" : data.error().c_str());
+    QCOMPARE(report.skipped, 0);
+    QCOMPARE(report.loaded, 2);
+    for (int i = 0; i < 2; ++i) {
+        const auto image = data->images[i][0].to(torch::kFloat32);
+        QVERIFY(image.narrow(1, 0, 3).mean().item<double>() < 30);  // the dark half on the left
+        QVERIFY(image.narrow(1, 5, 3).mean().item<double>() > 225); // the light half on the right
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExports)

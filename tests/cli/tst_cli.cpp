@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void scheduleCsv();
     void interpolateNotesUnusedOptions();
     void interpolateGuided();
+    void interpolateHalfwayByDefault();
+    void everyClassSidecarsNameTheirClass();
     void trainInfoSampleResume();
     void bench();
     void userErrors_data();
@@ -264,6 +267,50 @@ void TestCli::interpolateGuided()
              unconditional.err.constData());
 }
 
+// Without --t the walk starts halfway, at the model's T / 2, whatever T it was trained with.
+void TestCli::interpolateHalfwayByDefault()
+{
+    auto c = ddpm::makeConfig("tiny").value();
+    c.schedule.steps = 20;
+    const QString ckpt = m_dir.filePath(QStringLiteral("t20.ckpt"));
+    ddpm::Trainer trainer(c, torch::kCPU);
+    QVERIFY(trainer.save(ckpt.toStdString()));
+    const QString png = m_dir.filePath(QStringLiteral("halfway.png"));
+    const QStringList walk{QStringLiteral("interpolate"), QStringLiteral("--checkpoint"), ckpt,
+                           QStringLiteral("--data"),      QStringLiteral("synthetic:4"),  QStringLiteral("--lambdas"),
+                           QStringLiteral("2"),           QStringLiteral("--out"),        png};
+    auto r = run(walk, 120000);
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.err.contains("at t = 10"), r.err.constData());
+    QFile json(png + QStringLiteral(".json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("steps")).toInt(), 10);
+    r = run(walk + QStringList{QStringLiteral("--t"), QStringLiteral("21")}, 120000);
+    QVERIFY2(r.code == 2 && r.err.contains("t must lie between 0 and 20"), r.err.constData());
+}
+
+// --class all draws image i as class i mod K: each image's sidecar in --out-dir names that class (and that
+// the run took every class), so that an image can be told apart without counting.
+void TestCli::everyClassSidecarsNameTheirClass()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("every-class"));
+    auto r = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"),
+                  QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-conditional.ckpt"),
+                  QStringLiteral("--class"), QStringLiteral("all"), QStringLiteral("--count"), QStringLiteral("3"),
+                  QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"), QStringLiteral("1"),
+                  QStringLiteral("--out-dir"), dir},
+                 120000);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QStringList fashion{QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"), QStringLiteral("Pullover")};
+    for (int i = 0; i < 3; ++i) {
+        QFile json(QDir(dir).filePath(QStringLiteral("sample-%1.png.json").arg(i, 5, 10, QLatin1Char('0'))));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const auto o = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(o.value(QStringLiteral("class")).toString(), fashion[i]);
+        QCOMPARE(o.value(QStringLiteral("class_choice")).toString(), QStringLiteral("all"));
+    }
+}
+
 void TestCli::trainInfoSampleResume()
 {
     const QString ckpt = m_dir.filePath(QStringLiteral("tiny.ckpt"));
@@ -336,7 +383,16 @@ void TestCli::trainInfoSampleResume()
     QVERIFY(gifFile.open(QIODevice::ReadOnly));
     auto anim = ddpm::decodeGif(gifFile.readAll());
     QVERIFY(anim);
-    QCOMPARE(anim->frames.size(), 9 + 10); // x_T … x_0 and the held last frame
+    // x_T … x_0 (9 frames), then x_0 held about a second at the GIF's own delay.
+    QImageReader delays(gif);
+    QVERIFY(delays.canRead() && !delays.read().isNull());
+    const int delayMs = delays.nextImageDelay();
+    QVERIFY2(delayMs >= 20 && delayMs <= 200, qPrintable(QString::number(delayMs)));
+    const int held = static_cast<int>(anim->frames.size()) - 9;
+    QVERIFY2(held >= 1 && std::abs(held * delayMs - 1000) <= delayMs / 2 + 1,
+             qPrintable(QStringLiteral("%1 frames of %2 ms").arg(held).arg(delayMs)));
+    for (int i = 9; i < anim->frames.size(); ++i)
+        QCOMPARE(anim->frames[i], anim->frames[8]);
     QCOMPARE(QSize(anim->width, anim->height), grid.size());
     QVERIFY(QFile::exists(png + QStringLiteral(".json")));
     QVERIFY(QFile::exists(gif + QStringLiteral(".json")));
@@ -910,7 +966,8 @@ void TestCli::imageFolderWithOddFiles()
     const QString empty = m_dir.filePath(QStringLiteral("empty"));
     QDir().mkpath(empty);
     auto e = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("folder:") + empty,
-                  QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--out"), ckpt});
+                  QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--out"),
+                  m_dir.filePath(QStringLiteral("empty-folder.ckpt"))});
     QVERIFY(e.code != 0);
     QVERIFY2(e.err.contains("no readable"), e.err.constData());
 }
@@ -1171,7 +1228,19 @@ void TestCli::outputsThatWouldLoseAFileRefused()
                              QStringLiteral("--out"), ckpt} +
                  tiny);
     QVERIFY2(r.code == 0, r.err.constData());
+    // A new run over it is refused (among the cases below) unless --replace is given.
+    r = run(QStringList{QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("1"),
+                        QStringLiteral("--out"), ckpt, QStringLiteral("--replace"), QStringLiteral("--seed"),
+                        QStringLiteral("5")} +
+            tiny);
+    QVERIFY2(r.code == 0, r.err.constData());
     const QByteArray good = readAll(ckpt);
+    const QString other = dir.filePath(QStringLiteral("other.ckpt")), oldLog = dir.filePath(QStringLiteral("old.csv"));
+    QVERIFY(QFile::copy(ckpt, other));
+    {
+        QFile log(oldLog);
+        QVERIFY(log.open(QIODevice::WriteOnly) && log.write("step,loss,grad_norm,lr,img_per_s\n1,0.5,1,0.1,10\n") > 0);
+    }
     const QString readOnly = dir.filePath(QStringLiteral("kept.ckpt"));
     QVERIFY(QFile::copy(ckpt, readOnly));
     QVERIFY(QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
@@ -1191,6 +1260,11 @@ void TestCli::outputsThatWouldLoseAFileRefused()
              tiny,
          QStringLiteral("--log and --out name the same file")},
         {QStringList{t, o, readOnly} + tiny, QStringLiteral("read-only")},
+        {QStringList{t, o, ckpt} + tiny, QStringLiteral("already exists: pass --replace")},
+        {QStringList{t, QStringLiteral("--resume"), ckpt, o, other, QStringLiteral("--steps"), QStringLiteral("3")},
+         QStringLiteral("already exists: pass --replace")},
+        {QStringList{t, o, dir.filePath(QStringLiteral("fresh.ckpt")), QStringLiteral("--log"), oldLog} + tiny,
+         QStringLiteral("already holds an earlier run's rows")},
         {QStringList{QStringLiteral("sample"), c, ckpt, o, png, QStringLiteral("--strip"), sameAsPng} + ddim,
          QStringLiteral("--out and --strip name the same file")},
         {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),

@@ -140,6 +140,7 @@ class TestCheckpoint : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void roundTrip();
+    void failedResultRefusesItsValue();
     void everySettingSurvivesTheFile();
     void resumeContinuesExactly();
     void binLossHistoryKept();
@@ -176,6 +177,25 @@ void TestCheckpoint::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_data = makeSyntheticShapes(64, 1, 16, 5);
+}
+
+// A failure's value asked for (a caller that skipped ok()) is a logic_error naming the failure, not a read
+// of an empty optional; a success gives its value.
+void TestCheckpoint::failedResultRefusesItsValue()
+{
+    const auto missing = CheckpointReader::open("/no/such/folder/model.ckpt");
+    QVERIFY(!missing);
+    try {
+        (void)missing.value();
+        QFAIL("the value of a failure was given");
+    } catch (const std::logic_error& e) {
+        QVERIFY2(std::string(e.what()).find(missing.error()) != std::string::npos, e.what());
+    }
+    const Result<int> three = 3;
+    QCOMPARE(three.value(), 3);
+    Result<int> failed = fail("no %1 here", "value");
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, (void)failed.value());
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, (void)std::move(failed).value());
 }
 
 void TestCheckpoint::roundTrip()

@@ -294,11 +294,16 @@ void TestLikelihood::decoderVarianceAtTheFirstStep()
     single.steps = 1;
     single.betaEnd = single.betaStart;
     const auto schedule = NoiseSchedule::create(single);
-    if (schedule) {
-        Diffusion one(schedule.value(), Prediction::Epsilon);
-        const auto r = variationalBound(one, gaussianOracle(one, 0, 1), torch::zeros({1, 1, 2, 2}), BoundOptions{});
-        QVERIFY(!r);
-    }
+    QVERIFY2(schedule, schedule.error().c_str()); // T = 1 is a schedule: the bound is what refuses it
+    Diffusion one(schedule.value(), Prediction::Epsilon);
+    const auto r = variationalBound(one, gaussianOracle(one, 0, 1), torch::zeros({1, 1, 2, 2}), BoundOptions{});
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(QStringLiteral("at least 2 steps")), r.error().c_str());
+    const auto profile =
+        boundProfile(one, gaussianOracle(one, 0, 1), torch::zeros({1, 1, 2, 2}), {1}, BoundOptions{}, {}, nullptr);
+    QVERIFY(!profile);
+    QVERIFY2(QString::fromStdString(profile.error()).contains(QStringLiteral("at least 2 steps")),
+             profile.error().c_str());
 }
 
 // The chart's profile: measured at every t with the same seed it is the bound term by term, its total is

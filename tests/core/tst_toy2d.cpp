@@ -372,6 +372,22 @@ private Q_SLOTS:
         const auto x = torch::randn({5, 2});
         const auto t = torch::tensor({0, 5, 50, 500, 999}, torch::kInt64);
         QVERIFY(torch::equal(toyDenoiser(m.model)(x, t), toyDenoiser(loaded->model)(x, t)));
+        // Every schedule number comes back exactly, however many digits it has (six decimals lost 1e-7).
+        m.schedule.kind = ScheduleKind::Cosine;
+        m.schedule.steps = 321;
+        m.schedule.betaStart = 1e-7;
+        m.schedule.betaEnd = 0.0123456789012345;
+        m.schedule.cosineOffset = 0.0123;
+        m.schedule.maxBeta = 0.9876543;
+        QVERIFY(saveToyModel(path, m));
+        loaded = loadToyModel(path);
+        QVERIFY2(loaded, loaded.error().c_str());
+        QCOMPARE(loaded->schedule.kind, ScheduleKind::Cosine);
+        QCOMPARE(loaded->schedule.steps, 321);
+        QCOMPARE(loaded->schedule.betaStart, 1e-7);
+        QCOMPARE(loaded->schedule.betaEnd, 0.0123456789012345);
+        QCOMPARE(loaded->schedule.cosineOffset, 0.0123);
+        QCOMPARE(loaded->schedule.maxBeta, 0.9876543);
     }
 };
 

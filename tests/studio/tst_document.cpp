@@ -224,6 +224,12 @@ void TestDocument::demoModelAtFirstLaunch()
     QCOMPARE(readFile(demo), shipped);
     const QString copy = m_dir.filePath(QStringLiteral("my-copy.ckpt"));
     QSignalSpy saved(w->training(), &TrainingController::saved);
+    // A model named like an image is refused with a message, nothing written.
+    const QString png = m_dir.filePath(QStringLiteral("my-copy.png"));
+    w->saveTo(png);
+    QVERIFY2(w->lastError().contains(QStringLiteral("my-copy.png")) && w->lastError().contains(QStringLiteral(".ckpt")),
+             qPrintable(w->lastError()));
+    QVERIFY(!QFile::exists(png));
     w->saveTo(copy);
     QVERIFY(saved.wait(30000));
     QCOMPARE(readFile(demo), shipped);
@@ -598,9 +604,28 @@ void TestDocument::followsARunReadOnly()
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
     QVERIFY(finished.last().first().toBool()); // completed, not cancelled
 
+    // The run's file caught half-written: said in the status bar, not in a dialog at every refresh; the
+    // model shown stays, following goes on, and the whole file is opened once it is back.
+    const QByteArray whole = readFile(run);
+    const int warnings = Dialogs::warningCount();
+    {
+        QFile half(run);
+        QVERIFY(half.open(QIODevice::WriteOnly) && half.write(whole.left(whole.size() / 2)) == whole.size() / 2);
+    }
+    w->follower()->poll();
+    QTRY_VERIFY_WITH_TIMEOUT(w->lastError().contains(QStringLiteral("truncated")), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->training()->isOpening(), 60000);
+    QCOMPARE(Dialogs::warningCount(), warnings);
+    QVERIFY(w->follower()->isFollowing());
+    QCOMPARE(w->training()->step(), 6);
+    QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString()));
+    w->follower()->poll();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() == 7, 60000);
+
     // Training here ends following; it trains a copy, and the run's file stays as the run wrote it.
     const QByteArray written = readFile(run);
-    w->trainingView()->setTotalSteps(7);
+    w->trainingView()->setTotalSteps(8);
     w->startTraining();
     QTRY_VERIFY_WITH_TIMEOUT(!w->follower()->isFollowing(), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(w->training()->state() == TrainingController::State::Idle, 60000);
@@ -770,6 +795,31 @@ void TestDocument::followsARunsLog()
     w->follower()->poll();
     QCOMPARE(steps(), (QList<int>{1, 2, 3, 4, 5, 6}));
     QCOMPARE(w->follower()->refreshes(), 1); // the checkpoint itself was read again once
+
+    // A busy studio: a newer checkpoint is still being opened when the log writes on. The new row shows at
+    // once, and a checkpoint written again meanwhile is opened once the one under way is in, not queued
+    // behind it.
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString())); // step 6
+    w->follower()->poll();
+    QVERIFY(w->training()->isOpening());
+    QCOMPARE(w->follower()->refreshes(), 2);
+    QVERIFY(write(log, row(7, "0.35"), QIODevice::Append));
+    QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString())); // step 7
+    w->follower()->poll();
+    QCOMPARE(steps().constLast(), 7);
+    QCOMPARE(chart->rawPoints().constLast().y(), 0.35);
+    QCOMPARE(w->follower()->refreshes(), 2);
+    // (The open under way may have read step 7's file already: it was replaced whole, either is fine.)
+    QTRY_VERIFY_WITH_TIMEOUT(!w->training()->isOpening() && w->training()->step() >= 6, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(steps(), (QList<int>{1, 2, 3, 4, 5, 6, 7}), 10000);
+    w->follower()->poll();
+    QCOMPARE(w->follower()->refreshes(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() == 7, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(steps(), (QList<int>{1, 2, 3, 4, 5, 6, 7}), 10000);
+    QCOMPARE(chart->rawPoints().constLast().y(), static_cast<double>(trainer.lossHistory().back().loss));
 }
 
 QTEST_MAIN(TestDocument)

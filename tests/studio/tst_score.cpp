@@ -102,7 +102,9 @@ private Q_SLOTS:
         QVERIFY(!view.hasModel());
         QVERIFY(!view.controller()->isTraining());
         QVERIFY(view.trainButton()->isEnabled());
-        QTest::qWait(1500); // the old run ends within a step; what it would report has come by now
+        bool drained = false; // the old run has ended, and all it reported has been delivered
+        view.controller()->afterPending([&drained] { drained = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(drained, 60000);
         QVERIFY(!view.hasModel());
         QVERIFY2(!view.statusText().contains(QStringLiteral("stopped")), qPrintable(view.statusText()));
     }

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void stepsAndPreviewChangedDuringRun();
     void preferencesOkKeepsTheForm();
     void denoiseFromHereWhileTraining();
+    void denoiseFromHereTakesTheImagesClass();
     void engineErrorsTranslated();
     void conditionalModelGuidedAndInterpolated();
 
@@ -738,6 +739,71 @@ void TestStudio::denoiseFromHereWhileTraining()
     QSignalSpy trainingDone(w->training(), &TrainingController::finished);
     w->training()->stop();
     QVERIFY(trainingDone.wait(30000));
+}
+
+// "Denoise from here" with a class-conditional model asked for every class: a data image is denoised
+// towards its own class (every class would give image i class i mod K), and the note says so; a class
+// chosen in the Reverse view is kept.
+void TestStudio::denoiseFromHereTakesTheImagesClass()
+{
+    auto c = tinyConfig();
+    c.unet.numClasses(4);
+    c.classNames = {"a", "b", "c", "d"};
+    const QString path = m_dir.filePath(QStringLiteral("conditional-tiny.ckpt"));
+    {
+        Trainer trainer(c, torch::kCPU);
+        QVERIFY(trainer.save(path.toStdString()));
+    }
+    Settings settings(m_dir.filePath(QStringLiteral("denoise-class.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->openCheckpoint(path);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w->isReady() && w->training()->snapshot() && w->training()->snapshot()->config.unet.numClasses() == 4, 60000);
+    auto labelled = makeSyntheticShapes(8, 1, 16);
+    labelled.labels = torch::full({8}, 2, torch::kInt64);
+    w->dataView()->setDataset(std::make_shared<const Dataset>(labelled), QStringLiteral("synthetic:8"));
+    w->dataView()->selectImage(3);
+    w->dataView()->setT(5);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 2;
+    o.count = 1;
+    o.classChoice = kEveryClass;
+    o.guidance = 1.0;
+    w->reverseView()->setSamplerOptions(o);
+    QCOMPARE(w->reverseView()->samplerOptions().classChoice, kEveryClass);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    QTest::mouseClick(w->dataView()->denoiseButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(w->reverseView()->origin().request.options.classChoice, 2);
+    QCOMPARE(w->reverseView()->origin().request.options.guidance, 1.0);
+    QVERIFY2(w->reverseView()->noteText().contains(QStringLiteral("own class, c")),
+             qPrintable(w->reverseView()->noteText()));
+    o.classChoice = 1;
+    w->reverseView()->setSamplerOptions(o);
+    QTest::mouseClick(w->dataView()->denoiseButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(w->reverseView()->origin().request.options.classChoice, 1);
+    QVERIFY2(!w->reverseView()->noteText().contains(QStringLiteral("own class")),
+             qPrintable(w->reverseView()->noteText()));
+
+    // Start on a data set without labels: refused at once (not after a run has begun), saying how to give
+    // it labels; the model is kept.
+    QTemporaryDir images;
+    QImage grey(16, 16, QImage::Format_Grayscale8);
+    for (int i = 0; i < 3; ++i) {
+        grey.fill(40 * i);
+        QVERIFY(grey.save(images.filePath(QStringLiteral("%1.png").arg(i))));
+    }
+    w->loadData(QStringLiteral("folder:") + images.path());
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady() && w->dataView()->statusText().contains(QStringLiteral("3 images")), 60000);
+    w->startTraining();
+    QVERIFY2(w->lastError().contains(QStringLiteral("no labels")) &&
+                 w->lastError().contains(QStringLiteral("one subfolder per class")),
+             qPrintable(w->lastError()));
+    QCOMPARE(w->training()->state(), TrainingController::State::Idle);
+    QCOMPARE(w->training()->snapshot()->config.unet.numClasses(), 4);
 }
 
 // The app's catalogues load from its resources, and the engine's messages reach the user in the

@@ -151,7 +151,9 @@ void TestViews::denoiseFromHereUsesModelSchedule()
     const auto shownOptions = scheduleOf(ScheduleKind(shown));
 
     DataView view;
-    view.setDataset(dataOf(makeSyntheticShapes(12, 1, 16)), QStringLiteral("synthetic"));
+    auto labelled = makeSyntheticShapes(12, 1, 16);
+    labelled.labels = (torch::arange(12, torch::kInt64) * 7) % 4; // image 5's class: 35 mod 4 = 3
+    view.setDataset(dataOf(labelled), QStringLiteral("synthetic"));
     view.setModelSchedule(modelOptions);
     view.setSchedule(shownOptions);
     view.selectImage(5);
@@ -162,15 +164,19 @@ void TestViews::denoiseFromHereUsesModelSchedule()
     torch::Tensor emitted;
     int emittedT = -1;
     QString note;
-    connect(&view, &DataView::denoiseFromHere, this, [&](const torch::Tensor& xt, int at, const QString& n) {
-        emitted = xt;
-        emittedT = at;
-        note = n;
-    });
+    int label = -2;
+    connect(&view, &DataView::denoiseFromHere, this,
+            [&](const torch::Tensor& xt, int at, const QString& n, int imageLabel) {
+                emitted = xt;
+                emittedT = at;
+                note = n;
+                label = imageLabel;
+            });
     QVERIFY(view.denoiseButton()->isEnabled());
     QTest::mouseClick(view.denoiseButton(), Qt::LeftButton);
     QVERIFY(emitted.defined());
     QCOMPARE(emittedT, t);
+    QCOMPARE(label, 3); // the chosen image's class, for a class-conditional model to denoise towards
     QCOMPARE(emitted.size(0), count);
 
     const auto x0 = view.currentImage();

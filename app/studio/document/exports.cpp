@@ -44,15 +44,6 @@ Job refusal(const QString& why)
     return [why] { return Status(Error{why.toStdString()}); };
 }
 
-// The final x0 stays on screen about a second before the animation loops (frames of delayMs each).
-void holdLastFrame(QList<QImage>& frames, int delayMs)
-{
-    const QImage last = frames.last();
-    const int copies = std::max(1, static_cast<int>(std::lround(1000.0 / delayMs)));
-    for (int i = 0; i < copies; ++i)
-        frames.append(last);
-}
-
 WeightsFile weightsOfRun(const RunOrigin& origin)
 {
     return {origin.file, origin.fileSize, origin.fileModified};
@@ -156,7 +147,7 @@ int Exports::animationDelayMs() const
 {
     // Played as the view plays it (12 fps: 83 ms, which a GIF keeps as 80), within 1 to 50 fps.
     const int fps = m_sources.animationFps ? m_sources.animationFps() : 0;
-    return fps > 0 ? std::clamp(static_cast<int>(std::lround(1000.0 / fps)), 20, 1000) : 60;
+    return fps > 0 ? std::clamp(static_cast<int>(std::lround(1000.0 / fps)), 20, 1000) : kAnimationDelayMs;
 }
 
 Job Exports::reverseAnimation(const QString& path, bool webp) const
@@ -168,7 +159,7 @@ Job Exports::reverseAnimation(const QString& path, bool webp) const
                     weightsOfRun(m_sources.reverse->shown().origin),
                     [sources, path, webp, delayMs = animationDelayMs()](const ExportMeta& m) -> Status {
                         auto frames = ReverseRuns::animationFramesFrom(sources);
-                        holdLastFrame(frames, delayMs);
+                        holdLastFrame(frames, delayMs); // the final x0 a second before the loop
                         auto bytes = webp ? encodeWebP(frames, delayMs) : encodeGif(frames, delayMs);
                         if (!bytes)
                             return bytes.failure();

@@ -1,5 +1,6 @@
 #include "reverseruns.h"
 
+#include "animation.h"
 #include "imageio.h"
 
 #include <QLocale>
@@ -161,11 +162,8 @@ QList<QList<QImage>> ReverseRuns::animationSources(int maxFrames) const
     const int n = static_cast<int>(frames.size());
     if (n == 0)
         return out;
-    const int count = std::min(n, maxFrames);
-    for (int k = 0; k < count; ++k) {
-        const int i = count == 1 ? n - 1 : static_cast<int>(std::lround(static_cast<double>(n - 1) * k / (count - 1)));
+    for (int i : animationSteps(n - 1, maxFrames)) // as ddpm sample --gif spreads them
         out << frames[i].xt;
-    }
     return out;
 }
 
@@ -197,8 +195,7 @@ QString ReverseRuns::columnLabel(const SampleFrame& f)
 
 QImage ReverseRuns::gridOf(const QList<QImage>& images, int scale)
 {
-    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(images.size()))));
-    return ddpm::makeGrid(images, columns, 2, scale);
+    return ddpm::makeGrid(images, squareGridColumns(static_cast<int>(images.size())), 2, scale);
 }
 
 QList<QImage> ReverseRuns::animationFramesFrom(const QList<QList<QImage>>& sources, int scale)

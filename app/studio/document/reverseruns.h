@@ -4,6 +4,7 @@
 // not from the view's widgets.
 #pragma once
 
+#include "animation.h"
 #include "runclock.h"
 #include "samplingcontroller.h"
 
@@ -81,7 +82,7 @@ public:
     // Of the shown run:
     QList<QImage> finalImages() const; // x_0 when the run completed, else empty
     // The x_t images of up to maxFrames frames spread over the run (cheap: the images are shared).
-    QList<QList<QImage>> animationSources(int maxFrames = 120) const;
+    QList<QList<QImage>> animationSources(int maxFrames = ddpm::kAnimationFrames) const;
     // The frames that make the strip's columns (x_T … x_0, evenly spaced), and each column's label.
     QList<int> stripFrames() const;
     static QString columnLabel(const SampleFrame& frame);

@@ -98,15 +98,16 @@ void RunFollower::poll()
     if (m_training->runOn()) // training here took over
         return stop();
     const Stamp now = stampOf(m_path);
-    // Not there for the moment (a run that restarts), or unchanged: the log alone may have news.
-    if (now.size >= 0 && !(now == m_stamp)) {
+    // Not there for the moment (a run that restarts), or unchanged: the log alone may have news. A newer
+    // checkpoint while one is still being opened (behind a preview on a busy machine) waits for the next
+    // poll, so that opens do not pile up; the log's rows go on meanwhile, past the checkpoint shown, and
+    // those past the new one are shown again once it is (checkpointShown).
+    if (now.size >= 0 && !(now == m_stamp) && !m_training->isOpening()) {
         m_stamp = now;
         ++m_refreshes;
-        m_shownStep = -1; // the rows wait for the checkpoint
         m_document->open(m_path, m_device());
-        return;
     }
-    if (m_log.isEmpty() || m_shownStep < 0)
+    if (m_log.isEmpty() || m_shownStep < 0) // the rows wait for the first checkpoint
         return;
     const size_t before = m_rows.size();
     if (!readLog()) { // the log was written anew: show the checkpoint again, then the log as it is now

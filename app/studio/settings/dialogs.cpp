@@ -18,6 +18,7 @@ std::optional<QMessageBox::StandardButton> g_nextAnswer;
 std::optional<QString> g_nextPath;
 QString g_lastQuestion;
 bool g_silent = false;
+int g_warnings = 0; // warning() calls, shown or silenced
 Settings* g_settings = nullptr;
 
 QString startFolder(const QString& kind, const QString& fallback)
@@ -128,11 +129,17 @@ void setSilent(bool silent)
 
 void warning(QWidget* parent, const QString& title, const QString& text)
 {
+    ++g_warnings;
     if (g_silent)
         return;
     QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
     box.setTextFormat(Qt::PlainText);
     box.exec();
+}
+
+int warningCount()
+{
+    return g_warnings;
 }
 
 void setNextSavePath(const QString& path)

@@ -18,6 +18,8 @@ QString lastQuestion();
 // Errors go to the window's status bar and, unless tests silence them, a dialog.
 void setSilent(bool silent);
 void warning(QWidget* parent, const QString& title, const QString& text);
+// How many warnings have been given, shown or silenced (tests: whether an error asked for a dialog).
+int warningCount();
 // A save-file path; tests set the next one.
 void setNextSavePath(const QString& path);
 // File dialogs start in the folder that a dialog of the same kind ("models", "exports", "data") chose

@@ -12,8 +12,10 @@
 #include <cmath>
 
 namespace {
-constexpr int kSliderSteps = 10;   // the slider moves w in tenths
-constexpr double kMaxGuidance = 8; // w up to 8: past the useful range of every model we have seen
+constexpr int kSliderSteps = 10; // the slider moves w in tenths
+// The slider's end, w = 8: past the useful range of every model we have seen. The engine (and ddpm's
+// --guidance) take up to limits::kMaxGuidance; a run set further (a past run's w) is shown at the end.
+constexpr double kSliderMaxGuidance = 8;
 } // namespace
 
 ClassPicker::ClassPicker(QWidget* parent)
@@ -21,7 +23,7 @@ ClassPicker::ClassPicker(QWidget* parent)
 {
     m_class = new ElidingComboBox(this);
     m_guidance = new QSlider(Qt::Horizontal, this);
-    m_guidance->setRange(0, static_cast<int>(kMaxGuidance * kSliderSteps));
+    m_guidance->setRange(0, static_cast<int>(kSliderMaxGuidance * kSliderSteps));
     m_guidance->setValue(static_cast<int>(ddpm::kDefaultGuidance * kSliderSteps));
     m_guidance->setToolTip(
         tr("Classifier-free guidance w (Ho & Salimans 2022): ε̃ = (1 + w) ε̂(x, t, class) − w ε̂(x, t, no class). "

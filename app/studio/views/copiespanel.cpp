@@ -35,8 +35,9 @@ CopiesPanel::CopiesPanel(QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_table = new QTableWidget(0, 3, this);
+    // Two lines each: one would be cut at the width of a dialog or of the Quality view's panel.
     m_table->setHorizontalHeaderLabels(
-        {tr("Sample"), tr("Nearest training image (features)"), tr("Nearest training image (pixels)")});
+        {tr("Sample"), tr("Nearest training image\n(features)"), tr("Nearest training image\n(pixels)")});
     m_table->verticalHeader()->hide();
     m_table->setIconSize(QSize(kThumb, kThumb));
     m_table->verticalHeader()->setDefaultSectionSize(kThumb + 6);
@@ -51,10 +52,11 @@ CopiesPanel::CopiesPanel(QWidget* parent)
     clear();
 }
 
-void CopiesPanel::clear()
+void CopiesPanel::clear(const QString& summary)
 {
     m_table->setRowCount(0);
-    m_summary->setText(tr("Measure a model to see its samples nearest to the training images."));
+    m_summary->setText(summary.isEmpty() ? tr("Measure a model to see its samples nearest to the training images.")
+                                         : summary);
 }
 
 QString CopiesPanel::summaryText() const

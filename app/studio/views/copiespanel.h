@@ -23,7 +23,8 @@ public:
     // One image's nearest training images instead: a row for each rank, the image itself in the first.
     // `image` is its number (1-based) in its run.
     void setNeighbours(const ddpm::TrainingNeighbours& neighbours, int image);
-    void clear();
+    // Empty, with `summary` above it (by default, what a measurement would show here).
+    void clear(const QString& summary = QString());
     QTableWidget* table() const { return m_table; }
     QString summaryText() const;
 

@@ -267,8 +267,10 @@ void DataView::onDenoiseClicked()
         setSchedule(*m_modelOptions);
     }
     const auto xt = denoiseStart();
+    const bool labelled = m_data && m_data->labels.defined() && m_selected >= 0 && m_selected < m_data->size();
     if (xt.defined())
-        Q_EMIT denoiseFromHere(xt, currentT(), note);
+        Q_EMIT denoiseFromHere(xt, currentT(), note,
+                               labelled ? static_cast<int>(m_data->labels[m_selected].item<int64_t>()) : -1);
 }
 
 void DataView::onInterpolateClicked()

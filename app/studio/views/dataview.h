@@ -73,7 +73,8 @@ Q_SIGNALS:
     void sourceRequested(const QString& spec);
     // `scheduleNote`: empty, or what the user should know when the view showed another schedule than the
     // model's (the x_t is the model's; the view switches to it).
-    void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
+    // label: the chosen image's class in its data set, or −1 where the set has no labels.
+    void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote, int label);
     // Walk from image a to image b ([C, H, W] in [−1, 1]) at t; `which` names them ("12 → 40").
     // Walk between two data-set images ([C, H, W] in [−1, 1]) with the dialog's settings.
     void interpolateRequested(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,

@@ -68,15 +68,15 @@ void QualityView::createControls()
     m_count->setRange(50, 10000);
     m_count->setSingleStep(50);
     m_count->setGroupSeparatorShown(true);
-    m_count->setValue(1000);
+    m_count->setValue(QualityOptions{}.count);
     m_count->setToolTip(tr("Samples to draw. The floor is measured with as many real training images, so the "
                            "distance can be read at any count; more samples give a steadier number."));
     m_sampler = new ElidingComboBox(this);
-    m_sampler->addItem(tr("DDIM (η = 0)"), QStringLiteral("ddim"));
-    m_sampler->addItem(tr("DDPM (all steps)"), QStringLiteral("ddpm"));
+    m_sampler->addItem(tr("DDIM (η = 0)"), static_cast<int>(SamplerKind::Ddim));
+    m_sampler->addItem(tr("DDPM (all steps)"), static_cast<int>(SamplerKind::Ddpm));
     m_steps = new QSpinBox(this);
-    m_steps->setRange(1, 1000);
-    m_steps->setValue(100);
+    m_steps->setRange(1, ScheduleOptions{}.steps); // the model's T, once one is open (setModelSteps)
+    m_steps->setValue(QualityOptions{}.sampler.ddimSteps);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 2147483647);
     m_measure = new QPushButton(tr("Measure"), this);
@@ -91,9 +91,15 @@ void QualityView::createControls()
                            "distance and the time per image of each, in the chart")
                             .arg(QLocale().createSeparatedList(ddimSteps)));
     m_guidanceSweep = new QPushButton(tr("Measure against guidance"), this);
-    m_guidanceSweep->setToolTip(tr("A class-conditional model: every class in equal shares at guidance w = 0, 0.5, "
-                                   "1, 2 and 4, with the form's sampler: the Fréchet distance and the class agreement "
-                                   "of each, in the Guidance chart"));
+    QStringList weights; // guidanceSweep's w (core/quality.h)
+    for (const auto& o : guidanceSweep(SamplerOptions{}))
+        weights << QLocale().toString(o.guidance);
+    m_guidanceSweep->setToolTip(tr("A class-conditional model: every class in equal shares at guidance w = %1, "
+                                   "with the form's sampler: the Fréchet distance and the class agreement of each, in "
+                                   "the Guidance chart")
+                                    .arg(QLocale().decimalPoint() == QLatin1String(",")
+                                             ? weights.join(QStringLiteral("; ")) // 0; 0,5; 1, not 0, 0,5, 1
+                                             : QLocale().createSeparatedList(weights)));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_export = new QPushButton(tr("Export CSV…"), this);
     m_progress = new QProgressBar(this);
@@ -289,6 +295,11 @@ void QualityView::setConditional(bool conditional)
     updateButtons();
 }
 
+void QualityView::setModelSteps(int steps)
+{
+    m_steps->setMaximum(std::max(1, steps)); // DDIM takes at most every one of the model's T steps
+}
+
 void QualityView::setModelName(const QString& modelName)
 {
     if (m_results.reports.isEmpty() && !m_running)
@@ -312,8 +323,7 @@ QualityOptions QualityView::options() const
     QualityOptions o;
     o.count = m_count->value();
     o.sampler = defaultQualitySampler();
-    o.sampler.kind =
-        m_sampler->currentData().toString() == QLatin1String("ddpm") ? SamplerKind::Ddpm : SamplerKind::Ddim;
+    o.sampler.kind = static_cast<SamplerKind>(m_sampler->currentData().toInt());
     o.sampler.ddimSteps = m_steps->value();
     o.sampler.seed = static_cast<uint64_t>(m_seed->value());
     return o;
@@ -322,7 +332,7 @@ QualityOptions QualityView::options() const
 void QualityView::setOptions(const QualityOptions& o)
 {
     m_count->setValue(o.count);
-    m_sampler->setCurrentIndex(o.sampler.kind == SamplerKind::Ddpm ? 1 : 0);
+    m_sampler->setCurrentIndex(std::max(0, m_sampler->findData(static_cast<int>(o.sampler.kind))));
     m_steps->setValue(o.sampler.ddimSteps);
     m_seed->setValue(static_cast<int>(o.sampler.seed));
 }
@@ -497,7 +507,7 @@ void QualityView::updateChart()
 
 void QualityView::updateButtons()
 {
-    const bool ddim = m_sampler->currentData().toString() != QLatin1String("ddpm");
+    const bool ddim = m_sampler->currentData().toInt() != static_cast<int>(SamplerKind::Ddpm);
     m_steps->setEnabled(ddim && !m_running);
     m_measure->setEnabled(m_available && !m_running);
     m_sweep->setEnabled(m_available && !m_running);

@@ -46,6 +46,8 @@ public:
     void clearResults(const QString& modelName = {});
     // The model was saved under another name: the text that names it follows (the results stay).
     void setModelName(const QString& modelName);
+    // The model's T: the most DDIM steps the form offers.
+    void setModelSteps(int steps);
 
     // The settings of one measurement (the sampler of the form; the sweep replaces it run by run).
     ddpm::QualityOptions options() const;

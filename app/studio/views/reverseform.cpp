@@ -18,14 +18,23 @@
 
 using namespace ddpm;
 
+namespace {
+constexpr int kVarianceRole = Qt::UserRole + 1; // the method list's σ_t² of ancestral sampling
+} // namespace
+
 void ReverseView::createSamplerControls()
 {
     m_sampler = new ElidingComboBox(this);
-    m_sampler->addItem(tr("DDPM, σ² = β̃ (posterior)"), QStringLiteral("ddpm:beta-tilde"));
-    m_sampler->addItem(tr("DDPM, σ² = β"), QStringLiteral("ddpm:beta"));
-    m_sampler->addItem(tr("DDIM"), QStringLiteral("ddim"));
-    m_sampler->addItem(tr("Annealed Langevin dynamics"), QStringLiteral("langevin"));
-    m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
+    // Each entry's data: its sampler kind, and under kVarianceRole ancestral sampling's σ_t².
+    const auto add = [this](const QString& text, SamplerKind kind, VarianceKind variance = VarianceKind::BetaTilde) {
+        m_sampler->addItem(text, static_cast<int>(kind));
+        m_sampler->setItemData(m_sampler->count() - 1, static_cast<int>(variance), kVarianceRole);
+    };
+    add(tr("DDPM, σ² = β̃ (posterior)"), SamplerKind::Ddpm, VarianceKind::BetaTilde);
+    add(tr("DDPM, σ² = β"), SamplerKind::Ddpm, VarianceKind::Beta);
+    add(tr("DDIM"), SamplerKind::Ddim);
+    add(tr("Annealed Langevin dynamics"), SamplerKind::Langevin);
+    add(tr("Langevin at one noise level"), SamplerKind::LangevinFixed);
     // Sized for its usual entries, not the longest translation: the form leaves the run its room at
     // 1,024 pixels, and a longer entry ends with "…" (whole in the open list and the tooltip).
     m_sampler->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -111,9 +120,8 @@ QGroupBox* ReverseView::buildSamplerForm()
 SamplerOptions ReverseView::samplerOptions() const
 {
     SamplerOptions o;
-    const QString s = m_sampler->currentData().toString();
-    o.kind = parseSamplerKind(s.section(QLatin1Char(':'), 0, 0).toStdString()).value();
-    o.variance = s == QLatin1String("ddpm:beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
+    o.kind = static_cast<SamplerKind>(m_sampler->currentData().toInt());
+    o.variance = static_cast<VarianceKind>(m_sampler->currentData(kVarianceRole).toInt());
     o.corrector = m_corrector->isChecked() ? CorrectorKind::Langevin : CorrectorKind::None;
     o.langevinSteps = m_langevinSteps->value();
     o.snr = m_snr->value();
@@ -128,11 +136,11 @@ SamplerOptions ReverseView::samplerOptions() const
 
 void ReverseView::setSamplerOptions(const SamplerOptions& o)
 {
-    const QString key =
-        o.kind != SamplerKind::Ddpm
-            ? QString::fromStdString(samplerKindName(o.kind))
-            : (o.variance == VarianceKind::Beta ? QStringLiteral("ddpm:beta") : QStringLiteral("ddpm:beta-tilde"));
-    m_sampler->setCurrentIndex(std::max(0, m_sampler->findData(key)));
+    for (int i = 0; i < m_sampler->count(); ++i)
+        if (m_sampler->itemData(i).toInt() == static_cast<int>(o.kind) &&
+            (o.kind != SamplerKind::Ddpm ||
+             m_sampler->itemData(i, kVarianceRole).toInt() == static_cast<int>(o.variance)))
+            m_sampler->setCurrentIndex(i);
     m_corrector->setChecked(o.corrector == CorrectorKind::Langevin);
     m_langevinSteps->setValue(o.langevinSteps);
     m_snr->setValue(o.snr);
@@ -177,9 +185,9 @@ bool ReverseView::rawWeightsDistinct() const
 
 void ReverseView::updateControls()
 {
-    const QString kind = m_sampler->currentData().toString();
-    const bool ddim = kind == QLatin1String("ddim");
-    const bool langevin = kind.startsWith(QLatin1String("langevin"));
+    const auto kind = static_cast<SamplerKind>(m_sampler->currentData().toInt());
+    const bool ddim = kind == SamplerKind::Ddim;
+    const bool langevin = isLangevinSampler(kind);
     const bool running = m_runs.live().running;
     // Editable while a run goes on, as the method and the seed are: Sample starts a run with them.
     m_steps->setEnabled(ddim || langevin);

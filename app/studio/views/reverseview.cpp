@@ -384,9 +384,9 @@ QImage ReverseView::gridAt(int frame, int kind, int scale) const
     return ReverseRuns::gridOf(kind == 0 ? f.xt : (kind == 1 ? f.x0Hat : f.epsHat), scale);
 }
 
-QList<QImage> ReverseView::animationFrames(int scale, int maxFrames) const
+QList<QImage> ReverseView::animationFrames(int scale) const
 {
-    return ReverseRuns::animationFramesFrom(m_runs.animationSources(maxFrames), scale);
+    return ReverseRuns::animationFramesFrom(m_runs.animationSources(), scale);
 }
 
 void ReverseView::showScore(const SampleFrame& f)

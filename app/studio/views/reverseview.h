@@ -79,8 +79,8 @@ public:
     // The predicted-noise panel as drawn: its image, or the message in its place (the last frame, x₀).
     QImage noisePanelImage() const;
     QString noisePanelMessage() const;
-    // The animation's frames (grids at the given scale) over up to maxFrames steps of the shown run.
-    QList<QImage> animationFrames(int scale = 4, int maxFrames = 120) const;
+    // The animation's frames (grids at the given scale) over the shown run, as Exports animates it.
+    QList<QImage> animationFrames(int scale = 4) const;
     QImage stripImage() const;
     QPushButton* runButton() const { return m_run; }
     QCheckBox* showScoreBox() const { return m_showScore; }

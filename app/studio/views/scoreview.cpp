@@ -12,6 +12,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -101,11 +102,16 @@ void ScoreView::buildControls()
     m_loss->chart()->legend()->hide();
     m_loss->setEmptyText(tr("Press Train to see the loss of each step here."));
     m_sampler = new ElidingComboBox(this);
-    m_sampler->addItem(tr("Ancestral (Algorithm 2)"), QStringLiteral("ancestral"));
-    m_sampler->addItem(tr("Predictor–corrector"), QStringLiteral("pc"));
-    m_sampler->addItem(tr("DDIM, η = 0 (probability flow)"), QStringLiteral("ddim"));
-    m_sampler->addItem(tr("Annealed Langevin dynamics"), QStringLiteral("langevin"));
-    m_sampler->addItem(tr("Langevin at one noise level"), QStringLiteral("langevin-fixed"));
+    // ddpm toy's samplers, under their names there (toy::toySamplerNames), each in words here.
+    const QHash<QString, QString> words{{QStringLiteral("ancestral"), tr("Ancestral (Algorithm 2)")},
+                                        {QStringLiteral("pc"), tr("Predictor–corrector")},
+                                        {QStringLiteral("ddim"), tr("DDIM, η = 0 (probability flow)")},
+                                        {QStringLiteral("langevin"), tr("Annealed Langevin dynamics")},
+                                        {QStringLiteral("langevin-fixed"), tr("Langevin at one noise level")}};
+    for (const auto& name : toy::toySamplerNames()) {
+        const QString key = QString::fromStdString(name);
+        m_sampler->addItem(words.value(key, key), key);
+    }
     m_levels = new QSpinBox(this);
     m_levels->setRange(1, m_diffusion.steps());
     m_levels->setValue(m_levelsDefault = toy::defaultToyLevels(SamplerKind::Ddpm)); // the first sampler's
@@ -479,7 +485,7 @@ SamplerOptions ScoreView::samplerOptions() const
     o.langevinSteps = m_langevinSteps->value();
     o.snr = m_snr->value();
     o.ddimSteps = m_levels->value();
-    toy::setSampler(m_sampler->currentData().toString().toStdString(), o).value(); // the combo's names
+    toy::setSampler(m_sampler->currentData().toString().toStdString(), o); // one of toySamplerNames(): known
     return o;
 }
 
@@ -519,7 +525,8 @@ void ScoreView::updateControls()
     const bool ring = dataSet() == QLatin1String("gmm8");
     const bool training = m_controller->isTraining();
     const bool sampling = m_controller->isSampling();
-    const QString s = m_sampler->currentData().toString();
+    const auto o = samplerOptions();
+    const bool langevin = isLangevinSampler(o.kind), corrected = o.corrector == CorrectorKind::Langevin;
     m_clear->setEnabled(drawn && !m_drawn.isEmpty());
     m_drawHint->setVisible(drawn);
     m_clear->setVisible(drawn); // only drawn points can be cleared: the room goes to the other rows
@@ -528,9 +535,9 @@ void ScoreView::updateControls()
     m_stopTraining->setEnabled(training);
     m_exact->setEnabled(ring);
     m_showExact->setEnabled(ring);
-    m_levels->setEnabled(s == QLatin1String("ddim") || s.startsWith(QLatin1String("langevin")));
-    m_langevinSteps->setEnabled(s == QLatin1String("pc") || s.startsWith(QLatin1String("langevin")));
-    m_snr->setEnabled(s == QLatin1String("pc"));
+    m_levels->setEnabled(o.kind == SamplerKind::Ddim || langevin);
+    m_langevinSteps->setEnabled(corrected || langevin);
+    m_snr->setEnabled(corrected);
     // One worker runs both: a run asked for during training would wait for all of it.
     m_sample->setEnabled(!sampling && !training && ((m_exact->isChecked() && ring) || m_model));
     m_stopSampling->setEnabled(sampling);

@@ -87,7 +87,7 @@ void SamplingRuns::run(SamplingRequest request, const QString& title, const QStr
     Q_EMIT runShown();
 }
 
-void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote)
+void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote, int label)
 {
     const auto snap = m_training->snapshot();
     if (!snap)
@@ -103,11 +103,23 @@ void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString
     r.start = xt;
     r.startT = std::min(t, snap->config.schedule.steps);
     QString note = scheduleNote;
+    const auto addNote = [&note](const QString& more) {
+        note = (note.isEmpty() ? QString() : note + QLatin1Char(' ')) + more;
+    };
+    // "Every class" would pull image i towards class i mod K, whatever the image shows: a data image is
+    // denoised towards its own class (a class, or none, chosen in the Reverse view is kept).
+    const auto names = classNamesOf(snap->config);
+    if (r.options.classChoice == kEveryClass && label >= 0 && label < static_cast<int>(names.size())) {
+        r.options.classChoice = label;
+        addNote(tr("Towards the image's own class, %1, with guidance w = %2 (the Reverse view's “Every class” "
+                   "would give each image another class).")
+                    .arg(QString::fromStdString(names[static_cast<size_t>(label)]),
+                         QLocale().toString(r.options.guidance, 'f', 1)));
+    }
     if (r.options.count > 1 && r.options.kind == SamplerKind::Ddim && r.options.eta == 0.0) {
         r.options.eta = 1.0; // as Fork here does: η = 0 adds no noise after x_t, so the images would be one
-        note =
-            (note.isEmpty() ? QString() : note + QLatin1Char(' ')) +
-            tr("DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.").arg(r.options.count);
+        addNote(
+            tr("DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.").arg(r.options.count));
     }
     // During training, with the weights trained so far (not the last saved ones). The step is the
     // title's last placeholder, filled in when the weights are there.

@@ -28,7 +28,9 @@ public:
     void sample();
     // Continues a noised data-set image x_t (one, or as several images) from step t; `scheduleNote` is
     // shown under the run's title.
-    void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote);
+    // label: the image's class in its data set (−1: none), which a conditional model asked for every
+    // class denoises towards.
+    void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote, int label = -1);
     // Continues one image's x_t of the run shown `forks` times with fresh noise.
     void forkAt(const torch::Tensor& xt, int t, int forks, int image);
     // Walk from image a to image b ([C, H, W] in [−1, 1]; core/interpolation.h) as a run of the Reverse

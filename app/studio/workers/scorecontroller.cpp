@@ -4,6 +4,7 @@
 #include "unet.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 
 #include <cmath>
 
@@ -141,6 +142,15 @@ void ScoreController::sample(const ToyModelPtr& model, const ScheduleOptions& sc
             c.m_sampling.finish(id);
             Q_EMIT c.samplingFinished(completed ? run : nullptr, error);
         });
+    });
+}
+
+void ScoreController::afterPending(std::function<void()> then)
+{
+    // Reports are queued calls to this object from the worker's thread, delivered in order: this one,
+    // queued after the tasks before it have run, comes after everything they reported.
+    m_worker.post([self = QPointer<ScoreController>(this), then = std::move(then)] {
+        QMetaObject::invokeMethod(self.data(), then, Qt::QueuedConnection);
     });
 }
 

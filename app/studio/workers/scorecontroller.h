@@ -16,6 +16,7 @@
 #include <QPointF>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -52,6 +53,9 @@ public:
     // Cancels both and drops whatever they still report (the data set changed: their results are of the
     // old one).
     void discard();
+    // Calls `then` here (the GUI thread) once every task posted before has run and what it reported has
+    // been delivered: what a test waits on to know that nothing more is coming, rather than a time.
+    void afterPending(std::function<void()> then);
     bool isTraining() const { return m_training.active(); }
     bool isSampling() const { return m_sampling.active(); }
 

@@ -8,6 +8,7 @@
 #ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "backgroundworker.h"
 #include "modelsnapshot.h"
+#include "settings.h"
 
 #include "config.h"
 #include "dataset.h"
@@ -169,6 +170,7 @@ private:
     QString m_precision = QString::fromStdString(ddpm::precisionNames().front());
     int m_workerThreads = 0;
     std::shared_ptr<std::atomic<bool>> m_shutdown = std::make_shared<std::atomic<bool>>(false);
-    std::shared_ptr<std::atomic<int>> m_previewInterval = std::make_shared<std::atomic<int>>(200);
+    std::shared_ptr<std::atomic<int>> m_previewInterval =
+        std::make_shared<std::atomic<int>>(setting::PreviewInterval.fallback);
     BackgroundWorker m_background{QStringLiteral("training")}; // last: stopped first
 };
