@@ -511,12 +511,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+313"/>
+        <location line="+314"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-301"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
@@ -541,7 +541,7 @@ Distanz %2</translation>
         <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -581,7 +581,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-382"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -621,7 +621,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -654,7 +654,7 @@ Distanz %2</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../app/studio/settings/dialogs.cpp" line="+115"/>
+        <location filename="../app/studio/settings/dialogs.cpp" line="+116"/>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
@@ -1105,7 +1105,7 @@ Distanz %2</translation>
         <translation>keine Klasse „%1“: Das Modell kennt %2 (außerdem all oder none)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>the guidance weight must be between 0 and %1</source>
         <translation>das Guidance-Gewicht muss zwischen 0 und %1 liegen</translation>
     </message>
@@ -1718,7 +1718,7 @@ Distanz %2</translation>
         <translation>t muss zwischen 0 und %1 liegen</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-161"/>
+        <location filename="../core/sampler.cpp" line="-160"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
@@ -1766,7 +1766,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+158"/>
+        <location filename="../app/common/exporter.cpp" line="+160"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -2729,7 +2729,17 @@ Distanz %2</translation>
         <translation>%1 ist geladen: Dieser Trainingslauf arbeitet mit dem Datensatz weiter, mit dem er begonnen hat; der nächste Start trainiert auf dem neuen.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+42"/>
+        <source>A new, untrained model: the preset, the noise schedule and the classes make a model of their own (the other settings are the run&apos;s).</source>
+        <translation>Ein neues, untrainiertes Modell: Voreinstellung, Rauschplan und Klassen ergeben ein eigenes Modell (die übrigen Einstellungen gehören zum Trainingslauf).</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Following the run: %1</source>
+        <translation>Verfolgter Lauf: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -3026,7 +3036,7 @@ Distanz %2</translation>
         <translation>Dieses Modell ist klassenkonditioniert, und %1 hat keine Labels. Geben Sie ihm einen Datensatz mit Labels (einen Bildordner mit einem Unterordner je Klasse) oder beginnen Sie ein Modell ohne Klassen („Klassenkonditioniert“ abwählen).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Training a copy of %1; the file itself stays as it is.</source>
         <translation>Eine Kopie von %1 wird trainiert; die Datei selbst bleibt unverändert.</translation>
     </message>
@@ -4058,12 +4068,12 @@ Distanz %2</translation>
         <translation>Zur eigenen Klasse des Bildes, %1, mit Guidance w = %2 („Jede Klasse“ in der Ansicht Rückwärtsprozess gäbe jedem Bild eine andere Klasse).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
         <translation>Hier DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, die %1 Bilder wären also gleich.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>Das gewählte Bild wird ab t = %1 mit den Gewichten von Schritt %2 entrauscht</translation>
     </message>

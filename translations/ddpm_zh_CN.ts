@@ -511,12 +511,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+313"/>
+        <location line="+314"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-301"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
@@ -541,7 +541,7 @@ distance %2</source>
         <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -581,7 +581,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-382"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -621,7 +621,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -654,7 +654,7 @@ distance %2</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../app/studio/settings/dialogs.cpp" line="+115"/>
+        <location filename="../app/studio/settings/dialogs.cpp" line="+116"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
@@ -1105,7 +1105,7 @@ distance %2</source>
         <translation>没有类别“%1”：模型已知的类别为 %2（另可用 all 或 none）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>the guidance weight must be between 0 and %1</source>
         <translation>引导权重必须在 0 到 %1 之间</translation>
     </message>
@@ -1718,7 +1718,7 @@ distance %2</source>
         <translation>t 必须在 0 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-161"/>
+        <location filename="../core/sampler.cpp" line="-160"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
@@ -1766,7 +1766,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+158"/>
+        <location filename="../app/common/exporter.cpp" line="+160"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -2727,7 +2727,17 @@ distance %2</source>
         <translation>%1 已载入：本次训练继续使用开始时的数据集；下次开始时将在新数据集上训练。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+42"/>
+        <source>A new, untrained model: the preset, the noise schedule and the classes make a model of their own (the other settings are the run&apos;s).</source>
+        <translation>一个新的、未训练的模型：预设、噪声调度和类别决定模型本身（其余设置属于本次训练）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Following the run: %1</source>
+        <translation>跟踪训练运行：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -3023,7 +3033,7 @@ distance %2</source>
         <translation>此模型是类别条件模型，而 %1 没有标签。请为它提供带标签的数据集（每个类别一个子文件夹的图像文件夹），或新建一个不带类别的模型（取消勾选“类别条件”）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Training a copy of %1; the file itself stays as it is.</source>
         <translation>正在训练 %1 的副本；文件本身保持不变。</translation>
     </message>
@@ -4054,12 +4064,12 @@ distance %2</source>
         <translation>朝向图像自身的类别 %1，引导 w = %2（“反向过程”视图中的“每个类别”会给每张图像另一个类别）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
         <translation>此处使用 η = 1 的 DDIM：η = 0 不添加噪声，%1 张图像将完全相同。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Denoising the chosen image from t = %1 with the weights of step %2</source>
         <translation>正在使用第 %2 步的权重从 t = %1 对所选图像去噪</translation>
     </message>

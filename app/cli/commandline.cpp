@@ -8,6 +8,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
+#include <cctype>
 #include <iostream>
 
 namespace ddpm::cli {
@@ -50,6 +52,26 @@ int interruptedExitCode()
 {
     const int signal = caughtSignal().load();
     return 128 + (signal > 0 ? signal : SIGINT);
+}
+
+int checkModelOutput(const std::string& option, const std::string& path)
+{
+    std::error_code e;
+    const auto status = std::filesystem::status(path, e);
+    if (!e && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        return fail(option + " " + path +
+                        ": not a regular file (a device, a pipe or a folder): a model is written whole, to a file "
+                        "of its own",
+                    2);
+    std::string type = std::filesystem::path(path).extension().string();
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    static const char* const others[] = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".csv", ".json", ".txt"};
+    if (!e && std::filesystem::exists(status) &&
+        std::find(std::begin(others), std::end(others), type) != std::end(others))
+        return fail(option + " " + path + ": the file there is a " + type.substr(1) +
+                        " file, which a model would replace: name a .ckpt file",
+                    2);
+    return checkOutput(option, path);
 }
 
 int checkOutput(const std::string& option, const std::string& path)

@@ -31,6 +31,9 @@ int interruptedExitCode();
 // A file the command will write, checked before any work rather than after it: its folder exists and
 // takes files, it is no folder and no read-only file. Returns 0, or 2 after "OPTION PATH: why".
 int checkOutput(const std::string& option, const std::string& path);
+// checkOutput for a model or classifier file: also no device or pipe (it is replaced whole), and no
+// existing image, CSV, JSON or text file (a name given by mistake) replaced by a model.
+int checkModelOutput(const std::string& option, const std::string& path);
 // Whether two paths name one file: the same file where both exist, else the same place.
 bool sameFile(const std::string& a, const std::string& b);
 

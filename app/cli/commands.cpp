@@ -146,6 +146,8 @@ int exportCheckpoint(const ExportArgs& a)
                         " is the checkpoint itself: the export leaves out the training weights and the "
                         "optimizer; write it to another file",
                     2);
+    if (const int rc = checkModelOutput("--out", a.out))
+        return rc;
     if (auto s = exportSamplingCheckpoint(a.checkpoint, a.out, a.half); !s)
         return fail(s.error());
     // On stderr, as every command's progress: --out may be stdout itself.
@@ -165,7 +167,7 @@ int trainClassifierCommand(const TrainClassifierArgs& a, const Environment& env)
 {
     if (a.out.empty())
         return fail("--out FILE is required", 2);
-    if (const int rc = checkOutput("--out", a.out))
+    if (const int rc = checkModelOutput("--out", a.out))
         return rc;
     ClassifierTrainOptions o = a.options;
     configureThreads(a.threads);

@@ -13,6 +13,7 @@
 #include "sizelimits.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QString>
 
 #include <algorithm>
@@ -137,6 +138,13 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     meta.preset = QString::fromStdString(opened->model.config.preset);
     meta.trainingStep = opened->model.step;
     meta.checkpointSha256 = QString::fromStdString(ddpm::sha256OfFile(a.checkpoint)); // by its bytes
+    meta.walk = QJsonObject{{QStringLiteral("data"), QString::fromStdString(a.data)},
+                            {QStringLiteral("a"), static_cast<qint64>(a.a)},
+                            {QStringLiteral("b"), static_cast<qint64>(a.b)},
+                            {QStringLiteral("lambdas"), o.lambdas},
+                            {QStringLiteral("mode"), QString::fromStdString(a.mode)},
+                            {QStringLiteral("start_t"), run->startT},
+                            {QStringLiteral("frames"), a.frames}};
     if (auto s = exportImage(makeGrid(grid, o.lambdas + 2, 2, a.scale), QFile::decodeName(a.out.c_str()), meta); !s)
         return fail(s.error());
     std::fprintf(stderr, "ddpm: wrote %s: images %lld and %lld of %s, %s at %s, %d steps of λ\n", a.out.c_str(),

@@ -238,6 +238,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
                  a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
     const bool tty = ::isatty(STDERR_FILENO);
     QString writeError;
+    int written = 0; // images (and sidecars) written into --out-dir
     const auto t0 = std::chrono::steady_clock::now();
     long long imageSteps = 0;
     const bool completed = sampleInChunks(
@@ -252,6 +253,8 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
                 if (auto st = exportImage(images[j], file, meta); !st) {
                     writeError = QString::fromStdString(st.error());
                     interrupted().store(true); // no more chunks: their images could not be kept either
+                } else {
+                    ++written;
                 }
             }
             if (!a.out.empty())
@@ -268,8 +271,15 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
         &interrupted());
     if (tty)
         std::fprintf(stderr, "\n");
-    if (!writeError.isEmpty()) // the sampling stopped at the first image that could not be written
-        return fail(writeError.toStdString());
+    if (!writeError.isEmpty()) { // the sampling stopped at the first image that could not be written
+        const int rc = fail(writeError.toStdString());
+        if (out.staging) // the new images go with the hidden folder
+            std::fprintf(stderr, "ddpm: the earlier images in %s are kept\n", a.outDir.c_str());
+        else if (written > 0)
+            std::fprintf(stderr, "ddpm: the first %d image%s of this run (with sidecars) are in %s\n", written,
+                         written == 1 ? "" : "s", a.outDir.c_str());
+        return rc;
+    }
     if (!completed) {
         if (out.staging) // the new images go with the hidden folder
             std::fprintf(stderr, "ddpm: interrupted; the earlier images in %s are kept\n", a.outDir.c_str());

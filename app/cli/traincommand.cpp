@@ -61,6 +61,14 @@ public:
         return {};
     }
 
+    // Whether `path` is a file with rows past the header (an earlier run's), which a new run would drop.
+    static bool holdsRows(const std::string& path)
+    {
+        struct stat st { };
+        return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+               st.st_size > static_cast<off_t>(std::strlen(kHeader));
+    }
+
 private:
     // Whether the file's first line is the log's header.
     static bool startsAsLog(const std::string& path)
@@ -391,9 +399,10 @@ int checkTrainFiles(const TrainArgs& a)
 {
     if (a.out.empty())
         return fail("--out CKPT is required", 2);
-    // A folder that does not exist or takes no files fails now, not when the first save comes hours later.
-    if (auto w = checkWritable(a.out); !w)
-        return fail(w.error(), 2);
+    // A folder that does not exist or takes no files fails now, not when the first save comes hours later;
+    // so does a device, or an image named by mistake.
+    if (const int rc = checkModelOutput("--out", a.out))
+        return rc;
     if (!a.init.empty() && sameFile(a.init, a.out)) // its training state would be gone for good
         return fail("--out " + a.out +
                         " is the --init checkpoint: the run would replace it with a new model; name another --out",
@@ -409,12 +418,12 @@ int checkTrainFiles(const TrainArgs& a)
                         (a.resume.empty() ? ", --resume " + a.out + " to train it further," : std::string()) +
                         " or name another file",
                     2);
-    if (!a.replace && a.resume.empty() && !a.log.empty() && std::filesystem::exists(a.log, ignored))
+    if (const std::string why = a.log.empty() ? std::string() : TrainingLog::refusal(a.log); !why.empty())
+        return fail("--log " + a.log + ": " + why, 2);
+    if (!a.replace && a.resume.empty() && !a.log.empty() && TrainingLog::holdsRows(a.log))
         return fail("--log " + a.log +
                         " already holds an earlier run's rows: pass --replace to start it anew, or name another file",
                     2);
-    if (const std::string why = a.log.empty() ? std::string() : TrainingLog::refusal(a.log); !why.empty())
-        return fail("--log " + a.log + ": " + why, 2);
     return 0;
 }
 
@@ -526,8 +535,8 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addText(c, "--prediction", a->prediction, "eps, x0 or v", "P");
     c->add_flag("--hflip", a->train.hflip, "random horizontal flips");
     c->add_flag("--replace", a->replace,
-                "a new run may overwrite an existing --out (and start an existing --log anew); without it they are "
-                "refused, as a resume of --out itself never needs it");
+                "let a new run overwrite an existing --out and start an existing --log anew (refused without it; "
+                "resuming --out itself needs no --replace)");
     c->add_flag("--conditional", a->conditional,
                 "class-conditional: the data set's labels are given to the network (for classifier-free guidance)");
     addNumber(c, "--p-uncond", a->train.pUncond, 0, 1,

@@ -68,6 +68,8 @@ QJsonObject metaToJson(const ExportMeta& m)
         o[QStringLiteral("langevin_steps")] = m.langevinSteps;
     if (m.image >= 0)
         o[QStringLiteral("image")] = m.image;
+    if (!m.walk.isEmpty())
+        o[QStringLiteral("walk")] = m.walk;
     o[QStringLiteral("weights")] = m.weights;
     o[QStringLiteral("model_preset")] = m.preset;
     o[QStringLiteral("training_step")] = m.trainingStep;

@@ -38,6 +38,9 @@ struct ExportMeta {
     // One image of a run written on its own (a folder of samples): its place in the run, from 0, which with
     // the seed decides its noise (and, for every class, its class: index mod the class count). −1: none.
     int image = -1;
+    // An interpolation's walk, so that it can be drawn again: the data set, the two images, the number of
+    // λ, the mode and where the denoising starts; empty for other exports.
+    QJsonObject walk;
 };
 
 // The sampler's part of a sidecar, the same for the command and the studio: its name ("+langevin" with the

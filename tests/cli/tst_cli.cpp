@@ -284,7 +284,16 @@ void TestCli::interpolateHalfwayByDefault()
     QVERIFY2(r.err.contains("at t = 10"), r.err.constData());
     QFile json(png + QStringLiteral(".json"));
     QVERIFY(json.open(QIODevice::ReadOnly));
-    QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("steps")).toInt(), 10);
+    const auto sidecar = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(sidecar.value(QStringLiteral("steps")).toInt(), 10);
+    // What it takes to draw the walk again.
+    const auto w = sidecar.value(QStringLiteral("walk")).toObject();
+    QCOMPARE(w.value(QStringLiteral("data")).toString(), QStringLiteral("synthetic:4"));
+    QCOMPARE(w.value(QStringLiteral("a")).toInt(-1), 0);
+    QCOMPARE(w.value(QStringLiteral("b")).toInt(-1), 1);
+    QCOMPARE(w.value(QStringLiteral("lambdas")).toInt(), 2);
+    QCOMPARE(w.value(QStringLiteral("mode")).toString(), QStringLiteral("ddpm"));
+    QCOMPARE(w.value(QStringLiteral("start_t")).toInt(), 10);
     r = run(walk + QStringList{QStringLiteral("--t"), QStringLiteral("21")}, 120000);
     QVERIFY2(r.code == 2 && r.err.contains("t must lie between 0 and 20"), r.err.constData());
 }
@@ -1062,6 +1071,14 @@ void TestCli::optionsCheckedBeforeWork()
     QVERIFY2(toStdout.code == 0, toStdout.err.constData());
     const auto rows = toStdout.out.trimmed().split('\n');
     QCOMPARE(rows.size(), 2); // the header and step 3's row
+    // A new run logs to stdout too: a terminal or a pipe holds no earlier run's rows to keep.
+    auto fresh =
+        run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:8"),
+             QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("1"),
+             QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--log"), QStringLiteral("/dev/stdout"),
+             QStringLiteral("--out"), m_dir.filePath(QStringLiteral("fresh-logged.ckpt"))},
+            60000);
+    QVERIFY2(fresh.code == 0 && fresh.out.startsWith("step,loss,"), fresh.err.constData());
     QVERIFY2(rows[0].startsWith("step,loss,") && rows[1].startsWith("3,"), toStdout.out.constData());
 
     // Export onto its own input would drop the training state.
@@ -1241,6 +1258,9 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         QFile log(oldLog);
         QVERIFY(log.open(QIODevice::WriteOnly) && log.write("step,loss,grad_norm,lr,img_per_s\n1,0.5,1,0.1,10\n") > 0);
     }
+    const QString photo = dir.filePath(QStringLiteral("photo.png"));
+    QImage(4, 4, QImage::Format_Grayscale8).save(photo);
+    QVERIFY(QFile::exists(photo));
     const QString readOnly = dir.filePath(QStringLiteral("kept.ckpt"));
     QVERIFY(QFile::copy(ckpt, readOnly));
     QVERIFY(QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
@@ -1261,10 +1281,16 @@ void TestCli::outputsThatWouldLoseAFileRefused()
          QStringLiteral("--log and --out name the same file")},
         {QStringList{t, o, readOnly} + tiny, QStringLiteral("read-only")},
         {QStringList{t, o, ckpt} + tiny, QStringLiteral("already exists: pass --replace")},
+        {QStringList{t, o, photo, QStringLiteral("--replace")} + tiny, QStringLiteral("which a model would replace")},
+        {QStringList{QStringLiteral("export"), c, ckpt, o, photo}, QStringLiteral("which a model would replace")},
+        {QStringList{QStringLiteral("export"), c, ckpt, o, QStringLiteral("/dev/full")},
+         QStringLiteral("not a regular file")},
         {QStringList{t, QStringLiteral("--resume"), ckpt, o, other, QStringLiteral("--steps"), QStringLiteral("3")},
          QStringLiteral("already exists: pass --replace")},
         {QStringList{t, o, dir.filePath(QStringLiteral("fresh.ckpt")), QStringLiteral("--log"), oldLog} + tiny,
          QStringLiteral("already holds an earlier run's rows")},
+        {QStringList{t, o, dir.filePath(QStringLiteral("fresh.ckpt")), QStringLiteral("--log"), dir.path()} + tiny,
+         QStringLiteral("it is a folder")},
         {QStringList{QStringLiteral("sample"), c, ckpt, o, png, QStringLiteral("--strip"), sameAsPng} + ddim,
          QStringLiteral("--out and --strip name the same file")},
         {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
@@ -1292,6 +1318,7 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         QCOMPARE(readAll(ckpt), good);
         QCOMPARE(readAll(readOnly), good);
         QVERIFY(!QFile::exists(png));
+        QVERIFY(!QImage(photo).isNull()); // still the image it was
     }
 
     r = run({QStringLiteral("toy"), QStringLiteral("--T"), QStringLiteral("2"), QStringLiteral("--steps"),

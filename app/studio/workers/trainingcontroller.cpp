@@ -79,6 +79,7 @@ void TrainingController::shutdown()
     if (m_background.isStopped())
         return;
     m_shutdown->store(true);
+    m_previewDropped->store(true);
     if (m_run) {
         m_run->stop.store(true);
         m_run->pause.store(false);
@@ -101,7 +102,11 @@ void TrainingController::postOpening(std::function<void(TrainingWorker&)> task)
 {
     if (m_opening++ == 0)
         Q_EMIT openingChanged(true);
-    post([this, task = std::move(task)](TrainingWorker& w) {
+    // A preview of the model being replaced, drawn or waiting, ends now rather than hold the open up behind
+    // it for minutes (a class-conditional reference model's takes that on a busy CPU).
+    m_previewDropped->store(true);
+    post([this, drop = m_previewDropped, task = std::move(task)](TrainingWorker& w) {
+        drop->store(false); // the previews of the model this installs are wanted
         // When the task is through, thrown or not: queued behind the model's own signals, sent by then.
         struct Through {
             TrainingController* c;
@@ -234,7 +239,7 @@ void TrainingController::requestSnapshot()
 
 void TrainingController::requestPreview()
 {
-    post([](TrainingWorker& w) { w.preview(); });
+    post([drop = m_previewDropped](TrainingWorker& w) { w.preview(drop.get()); });
 }
 
 TrainingProgress TrainingController::takeProgress()

@@ -170,6 +170,8 @@ private:
     QString m_precision = QString::fromStdString(ddpm::precisionNames().front());
     int m_workerThreads = 0;
     std::shared_ptr<std::atomic<bool>> m_shutdown = std::make_shared<std::atomic<bool>>(false);
+    // Set while an open or a new model is on its way (and at shutdown): the preview on hand is dropped.
+    std::shared_ptr<std::atomic<bool>> m_previewDropped = std::make_shared<std::atomic<bool>>(false);
     std::shared_ptr<std::atomic<int>> m_previewInterval =
         std::make_shared<std::atomic<int>>(setting::PreviewInterval.fallback);
     BackgroundWorker m_background{QStringLiteral("training")}; // last: stopped first

@@ -123,12 +123,12 @@ void TrainingWorker::snapshot()
     Q_EMIT snapshotReady(snap);
 }
 
-void TrainingWorker::preview()
+void TrainingWorker::preview(const std::atomic<bool>* cancel)
 {
-    if (!m_trainer)
+    if (!m_trainer || (cancel && cancel->load()) || m_shutdown->load())
         return;
     const QString error =
-        guarded(TrainingController::tr("drawing the preview samples"), [&] { previewUnguarded(nullptr); });
+        guarded(TrainingController::tr("drawing the preview samples"), [&] { previewUnguarded(cancel); });
     if (!error.isEmpty())
         Q_EMIT failed(error);
 }

@@ -47,7 +47,8 @@ public:
     void setDataset(std::shared_ptr<const ddpm::Dataset> data);
     void save(const QString& path, quint64 request);
     void snapshot();
-    void preview();
+    // The preview samples of the model as it is; `cancel` (set when another model is on its way) ends it early.
+    void preview(const std::atomic<bool>* cancel);
     // "auto", "fp32" or "bf16": how the network computes from now on (training and the snapshots the
     // sampler uses).
     void setPrecision(const QString& name);
