@@ -12,13 +12,12 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <memory>
 #include <random>
 #include <sys/stat.h>
 
 namespace ddpm {
-
-namespace {
 
 bool fileExists(const std::string& p)
 {
@@ -31,6 +30,8 @@ bool dirExists(const std::string& p)
     struct stat st { };
     return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
+
+namespace {
 
 uint32_t be32(const uint8_t* p)
 {
@@ -50,25 +51,6 @@ bool fashionMnistAvailable()
 {
     const auto d = fashionMnistDir();
     return fileExists(d + "/train-images-idx3-ubyte.gz") || fileExists(d + "/train-images-idx3-ubyte");
-}
-
-std::string defaultDataSpec()
-{
-    return fashionMnistAvailable() ? "fashion-mnist" : "synthetic";
-}
-
-bool sameDataSpec(const std::string& a, const std::string& b)
-{
-    const auto canonical = [](std::string spec) {
-        if (!spec.empty() && spec.back() == ':') // "fashion-mnist:" loads as "fashion-mnist"
-            spec.pop_back();
-        if (spec == "fashion-mnist")
-            return spec + ":train";
-        if (spec == "synthetic")
-            return spec + ":" + std::to_string(kDefaultSyntheticImages);
-        return spec;
-    };
-    return canonical(a) == canonical(b);
 }
 
 Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBytes)
@@ -222,7 +204,11 @@ Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name, Sp
         if (img.empty()) {
             if (split == Split::All)
                 continue;
-            return fail(DDPM_MSG("Engine", "'%1' has no %2 file"), dir, prefix + "-images-idx3-ubyte[.gz]");
+            return prefix == "train" && mnistFolderSplits(dir).test
+                       ? fail(DDPM_MSG("Engine", "'%1' has no %2 file, only test images: for those, name the split "
+                                                 "(mnist:%1:test)"),
+                              dir, prefix + "-images-idx3-ubyte[.gz]")
+                       : fail(DDPM_MSG("Engine", "'%1' has no %2 file"), dir, prefix + "-images-idx3-ubyte[.gz]");
         }
         const auto lbl = find(prefix + "-labels-idx1-ubyte");
         auto ds = loadIdx(img, lbl);
@@ -275,17 +261,22 @@ Result<Dataset> parseCifar10(const std::vector<uint8_t>& b, const std::string& w
     return Dataset{"cifar10", images, labels, {}};
 }
 
-Result<Dataset> loadCifar10(const std::string& path)
+Result<Dataset> loadCifar10(const std::string& path, Split split)
 {
     std::vector<std::string> files;
     if (dirExists(path)) {
-        for (int k = 1; k <= 5; ++k)
+        for (int k = 1; k <= 5 && split != Split::Test; ++k)
             if (fileExists(path + "/data_batch_" + std::to_string(k) + ".bin"))
                 files.push_back(path + "/data_batch_" + std::to_string(k) + ".bin");
-        if (fileExists(path + "/test_batch.bin"))
+        if (files.empty() && split == Split::Train && fileExists(path + "/test_batch.bin"))
+            return fail(DDPM_MSG("Engine", "no CIFAR-10 training batches (data_batch_1.bin …) in '%1', only "
+                                           "test_batch.bin: for its images, name the split (cifar10:%1:test)"),
+                        path);
+        if (fileExists(path + "/test_batch.bin") && split != Split::Train)
             files.push_back(path + "/test_batch.bin");
         if (files.empty())
-            return fail(DDPM_MSG("Engine", "no CIFAR-10 binary batches (data_batch_1.bin …) in '%1'"), path);
+            return fail(DDPM_MSG("Engine", "no CIFAR-10 binary batches (%1) in '%2'"),
+                        split == Split::Test ? "test_batch.bin" : "data_batch_1.bin …", path);
     } else {
         files.push_back(path);
     }
@@ -437,109 +428,6 @@ const std::vector<std::string>& syntheticClassNames()
 {
     static const std::vector<std::string> names{"disc", "square", "triangle", "ring"}; // makeSyntheticShapes' kinds
     return names;
-}
-
-namespace {
-
-// Names for a set's labels: the known ones, or the numbers up to the largest label.
-void nameClasses(Dataset& ds, const std::vector<std::string>& known)
-{
-    if (!ds.labels.defined() || ds.labels.numel() == 0 || !ds.classNames.empty())
-        return;
-    const int64_t classes = ds.labels.max().item<int64_t>() + 1;
-    ds.classNames = classes <= static_cast<int64_t>(known.size()) ? known : numberedClassNames(classes);
-}
-
-// The labels file of an MNIST-style images file, where it lies beside it: "…-images-idx3-ubyte[.gz]" →
-// "…-labels-idx1-ubyte[.gz]".
-std::string idxLabelsBeside(const std::string& imagesPath)
-{
-    const std::string from = "images-idx3-ubyte", to = "labels-idx1-ubyte";
-    const auto at = imagesPath.rfind(from);
-    if (at == std::string::npos)
-        return {};
-    std::string stem = imagesPath;
-    stem.replace(at, from.size(), to);
-    for (const auto& candidate :
-         {stem, stem + ".gz",
-          stem.size() > 3 && stem.substr(stem.size() - 3) == ".gz" ? stem.substr(0, stem.size() - 3) : std::string()}) {
-        std::error_code ec;
-        if (!candidate.empty() && std::filesystem::is_regular_file(candidate, ec))
-            return candidate;
-    }
-    return {};
-}
-
-Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t size, const FolderLoader& folderLoader)
-{
-    const auto colon = spec.find(':');
-    const std::string kind = spec.substr(0, colon);
-    const std::string arg = colon == std::string::npos ? std::string{} : spec.substr(colon + 1);
-    Result<Dataset> ds = Error{""};
-    if (kind == "fashion-mnist") {
-        if (!fashionMnistAvailable())
-            return fail(DDPM_MSG("Engine",
-                                 "Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install "
-                                 "dataset-fashion-mnist)"),
-                        fashionMnistDir());
-        Split split = Split::Train;
-        if (arg == "test")
-            split = Split::Test;
-        else if (arg == "all")
-            split = Split::All;
-        else if (!arg.empty() && arg != "train")
-            return fail(DDPM_MSG("Engine", "unknown Fashion-MNIST split '%1' (expected train, test or all)"), arg);
-        ds = loadMnistDir(fashionMnistDir(), split == Split::Train ? "fashion-mnist" : "fashion-mnist:" + arg, split);
-    } else if (kind == "mnist" && !arg.empty()) {
-        ds = loadMnistDir(arg, "mnist");
-    } else if (kind == "idx" && !arg.empty()) {
-        ds = loadIdx(arg, idxLabelsBeside(arg));
-    } else if (kind == "cifar10" && !arg.empty()) {
-        ds = loadCifar10(arg);
-    } else if (kind == "folder" && !arg.empty()) {
-        if (!folderLoader)
-            return fail(DDPM_MSG("Engine", "image folders need the image readers of the ddpm command or the studio"));
-        return folderLoader(arg, channels, size);
-    } else if (kind == "synthetic") {
-        const bool digits = std::all_of(arg.begin(), arg.end(), [](char c) { return c >= '0' && c <= '9'; });
-        const int64_t n = arg.empty()                 ? kDefaultSyntheticImages
-                          : digits && arg.size() <= 7 ? std::atoll(arg.c_str())
-                                                      : 0;
-        if (n < 1 || n > 1'000'000)
-            return fail(DDPM_MSG("Engine", "the synthetic set takes between 1 and 1000000 images"));
-        auto shapes = makeSyntheticShapes(n, channels, size);
-        shapes.classNames = syntheticClassNames();
-        return shapes;
-    } else {
-        return fail(
-            DDPM_MSG(
-                "Engine",
-                "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, "
-                "folder:DIR or synthetic[:N])"),
-            spec);
-    }
-    if (!ds)
-        return ds;
-    // Checked before fitting: a small file of many tiny images could ask for gigabytes at the model's size.
-    const int64_t count = ds->images.size(0), perImage = channels * size * size;
-    if (perImage > 0 && count > limits::kMaxDatasetBytes / perImage)
-        return fail(DDPM_MSG("Engine", "the data set is too large to hold in memory: %1 images of %2×%3×%3 would "
-                                       "take %4 GiB, and at most %5 GiB are used"),
-                    count, channels, size, (count * perImage) >> 30, limits::kMaxDatasetBytes >> 30);
-    nameClasses(ds.value(), kind == "fashion-mnist" ? fashionMnistClassNames()
-                            : kind == "cifar10"     ? cifar10ClassNames()
-                                                    : std::vector<std::string>{});
-    return fitToModel(ds.value(), channels, size);
-}
-
-} // namespace
-
-Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size, const FolderLoader& folderLoader)
-{
-    auto ds = loadBySpec(spec, channels, size, folderLoader);
-    if (ds)
-        ds.value().spec = spec;
-    return ds;
 }
 
 } // namespace ddpm

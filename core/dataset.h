@@ -48,6 +48,10 @@ const std::vector<std::string>& syntheticClassNames();
 std::string fashionMnistDir();
 bool fashionMnistAvailable();
 
+// Whether `path` names a regular file, or a folder (links followed): what the readers and specs ask.
+bool fileExists(const std::string& path);
+bool dirExists(const std::string& path);
+
 // Reads a whole file, transparently gunzipping it when it starts with the gzip magic. Refuses files
 // whose decompressed size exceeds maxBytes.
 Result<std::vector<uint8_t>> readMaybeGzip(const std::string& path, size_t maxBytes = size_t{1} << 31);
@@ -60,9 +64,10 @@ Result<Dataset> loadIdx(const std::string& imagesPath, const std::string& labels
 enum class Split { Train, Test, All };
 // A folder in the MNIST layout: train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz] and labels.
 Result<Dataset> loadMnistDir(const std::string& dir, const std::string& name = "mnist", Split split = Split::All);
-// CIFAR-10 binary version: a data_batch_N.bin / test_batch.bin file, or a folder of them.
+// CIFAR-10 binary version: a data_batch_N.bin / test_batch.bin file, or a folder of them (the training
+// batches, the test batch, or both).
 Result<Dataset> parseCifar10(const std::vector<uint8_t>& bytes, const std::string& what);
-Result<Dataset> loadCifar10(const std::string& path);
+Result<Dataset> loadCifar10(const std::string& path, Split split = Split::All);
 // Procedural shapes (discs, squares, triangles, rings) on a dark background; needs no file.
 Dataset makeSyntheticShapes(int64_t count, int64_t channels, int64_t size, uint64_t seed = 1234);
 
@@ -73,9 +78,10 @@ Dataset fitToModel(const Dataset& data, int64_t channels, int64_t size);
 // Images from a folder; supplied by the app layer (Qt's image readers).
 using FolderLoader = std::function<Result<Dataset>(const std::string& dir, int64_t channels, int64_t size)>;
 
-// SPEC: fashion-mnist[:train|test|all] | mnist:DIR | idx:IMAGES_FILE | cifar10:PATH | folder:DIR | synthetic.
-// Fashion-MNIST means its 60,000 training images unless a split is named, so that the 10,000 test
-// images stay unseen and can measure a model's quality.
+// SPEC: fashion-mnist[:train|test|all] | mnist:DIR[:train|test|all] | idx:IMAGES_FILE |
+// cifar10:DIR[:train|test|all] | cifar10:FILE | folder:DIR | synthetic[:N].
+// A data set with a test split means its training images unless a split is named (Fashion-MNIST's
+// 60,000, CIFAR-10's 50,000), so that the test images stay unseen and can measure a model's quality.
 // The result already fits the model (channels, size).
 Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size,
                              const FolderLoader& folderLoader = {});
@@ -84,6 +90,22 @@ std::string defaultDataSpec();
 // Whether two specs name the same images: a split or count left out is the default one ("fashion-mnist"
 // is "fashion-mnist:train", "synthetic" is "synthetic:" kDefaultSyntheticImages).
 bool sameDataSpec(const std::string& a, const std::string& b);
+// The images a model trained on `spec` never saw, to measure it on: the test split of a data set that has
+// one, where the model trained on its training images only ("fashion-mnist:test" for "fashion-mnist",
+// and for "", a model whose data set is not recorded; "mnist:DIR:test" for "mnist:DIR" where DIR holds
+// t10k files). Empty where there are none: a model of a split named :all or :test, or of a data set
+// without a test split, may have seen every image there is.
+std::string heldOutDataSpec(const std::string& spec);
+// Whether an MNIST-style or CIFAR-10 folder holds test images (t10k-images-idx3-ubyte[.gz], test_batch.bin)
+// and training images (train-images-idx3-ubyte[.gz], data_batch_N.bin).
+struct FolderSplits {
+    bool train = false, test = false;
+};
+FolderSplits mnistFolderSplits(const std::string& dir);
+FolderSplits cifar10FolderSplits(const std::string& dir);
+// The spec of an MNIST-style ("mnist") or CIFAR-10 ("cifar10") folder a user picked: "KIND:DIR", or
+// "KIND:DIR:test" where the folder holds test images only, which the spec alone would not load.
+std::string folderDataSpec(const std::string& kind, const std::string& dir);
 constexpr int64_t kDefaultSyntheticImages = 10000;
 
 } // namespace ddpm

@@ -61,4 +61,11 @@ private:
 // Evenly spaced paper timesteps 0, …, T for views that show noising (count ≥ 2 frames).
 std::vector<int> evenlySpacedTimesteps(int T, int count);
 
+// The forward strips the studio draws (its Data and Schedules views): x_0 and every tenth of the way to x_T.
+constexpr int kForwardStripFrames = 11;
+inline std::vector<int> forwardStripTimesteps(int T)
+{
+    return evenlySpacedTimesteps(T, kForwardStripFrames);
+}
+
 } // namespace ddpm

@@ -4,11 +4,20 @@
 // merge and every bucket covers twice as many steps. A million steps cost about 2 MB.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace ddpm {
+
+// The running average of a noisy loss that the trainer's per-timestep bins and the score view's toy
+// training report: each new value counts 2 %, so it follows about the last 50. A NaN average starts it.
+constexpr double kRunningAverageNew = 0.02, kRunningAverageKeep = 0.98; // 1 − 0.02, as the literal writes it
+inline double runningAverage(double average, double value)
+{
+    return std::isnan(average) ? value : kRunningAverageKeep * average + kRunningAverageNew * value;
+}
 
 struct LossPoint {
     int64_t step;

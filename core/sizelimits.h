@@ -37,6 +37,7 @@ constexpr double kMaxSnr = 10.0;             // the corrector's signal-to-noise 
 constexpr double kMinLangevinStep = 1e-6;    // c in the Langevin step η_t = c (1 − ᾱ_t): above 0 …
 constexpr double kMaxLangevinStep = 10.0;    // … and at most this
 constexpr double kMaxGuidance = 100.0;       // classifier-free guidance w
+constexpr double kMaxEta = 1.0;              // DDIM η, from 0 (deterministic) to 1 (as stochastic as DDPM)
 constexpr int64_t kMaxStripFrames = 1000;    // frames of a reverse-process strip or animation
 constexpr int64_t kMaxWalkFrames = 100;      // rows of an interpolation: the walk at this many steps
 constexpr int64_t kMaxExportScale = 32;      // how much an exported image may be enlarged

@@ -45,7 +45,7 @@ void updateBinLoss(std::vector<double>& binLoss, const torch::Tensor& perSample,
     for (int64_t j = 0; j < ps.size(0); ++j) {
         const auto b = static_cast<size_t>(std::min(bins - 1, tp[j] * bins / steps));
         double& v = binLoss[b];
-        v = std::isnan(v) ? pp[j] : 0.98 * v + 0.02 * pp[j];
+        v = runningAverage(v, pp[j]);
     }
 }
 

@@ -10,4 +10,4 @@
 set -euo pipefail
 build=${1:?usage: scripts/train-classifier.sh BUILD_DIR}
 cd "$(dirname "$0")/.."
-exec nice -n 5 "${DDPM:-$build/app/ddpm}" train-classifier --data fashion-mnist:train --test fashion-mnist:test --epochs 4 --seed 1 --threads 2 --out resources/models/fashion-mnist-classifier.ckpt
+exec nice -n 5 "${DDPM:-$build/app/ddpm}" train-classifier --data fashion-mnist:train --test fashion-mnist:test --epochs 4 --seed 1 --threads 2 --replace --out resources/models/fashion-mnist-classifier.ckpt

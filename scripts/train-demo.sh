@@ -53,5 +53,5 @@ else
         --warmup 500 --ema 0.999 --seed 1 "${conditional[@]}" "${args[@]}" || status=$?
 fi
 # Interrupted runs save too: ship what there is, and say where it stands.
-[ -f "$ckpt" ] && "$ddpm" export --checkpoint "$ckpt" --out "$out"
+[ -f "$ckpt" ] && "$ddpm" export --checkpoint "$ckpt" --out "$out" --replace
 exit "$status"

@@ -63,7 +63,7 @@
 <context>
     <name>BackgroundWorker</name>
     <message>
-        <location filename="../app/studio/workers/backgroundworker.cpp" line="+88"/>
+        <location filename="../app/studio/workers/backgroundworker.cpp" line="+94"/>
         <source>a background task</source>
         <translation>eine Hintergrundaufgabe</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>BoundController</name>
     <message>
-        <location filename="../app/studio/workers/boundcontroller.cpp" line="+39"/>
+        <location filename="../app/studio/workers/boundcontroller.cpp" line="+40"/>
         <source>measuring the likelihood bound</source>
         <translation>das Messen der Likelihood-Schranke</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>Öffnen oder trainieren Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Measuring…</source>
         <translation>Messung läuft…</translation>
     </message>
@@ -199,7 +199,7 @@
         <translation>L_simple: ‖ε − ε̂‖² pro Dimension</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
         <translation>&lt;b&gt;%1 Bits/Dim&lt;/b&gt; (die Schranke für −log p(x₀), geschätzt aus %2 Zeitschritten von %3 Bildern aus %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 Bits/Dim. &lt;i&gt;ddpm nll&lt;/i&gt; misst jeden Zeitschritt.</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+419"/>
+        <location filename="../core/dataset.cpp" line="+410"/>
         <source>T-shirt/top</source>
         <translation>T-Shirt/Top</translation>
     </message>
@@ -465,7 +465,7 @@ Distanz %2</translation>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+57"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+58"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -511,12 +511,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+314"/>
+        <location line="+316"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-303"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
@@ -531,7 +531,7 @@ Distanz %2</translation>
         <translation> Bilder</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>%1, T = %L2</source>
         <translation>%1, T = %L2</translation>
     </message>
@@ -581,7 +581,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-384"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -621,7 +621,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+150"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -812,7 +812,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+267"/>
-        <location filename="../core/dataset.cpp" line="-351"/>
+        <location filename="../core/dataset.cpp" line="-360"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-401"/>
         <location line="+305"/>
@@ -975,11 +975,17 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../core/dataspec.cpp" line="+174"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>der Ordner „%1“ existiert nicht</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>&apos;%1&apos; has no %2 file, only test images: for those, name the split (mnist:%1:test)</source>
+        <translation>&apos;%1&apos; enthält keine Datei %2, nur Testbilder: für diese den Teil angeben (mnist:%1:test)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; has no %2 file</source>
         <translation>„%1“ enthält keine Datei %2</translation>
     </message>
@@ -1009,12 +1015,17 @@ Distanz %2</translation>
         <translation>%1 ist kein CIFAR-10-Batch: Eintrag %2 hat das Label %3 (gültige Labels sind 0–9)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>no CIFAR-10 binary batches (data_batch_1.bin …) in &apos;%1&apos;</source>
-        <translation>keine binären CIFAR-10-Batches (data_batch_1.bin …) in „%1“</translation>
+        <location line="+16"/>
+        <source>no CIFAR-10 training batches (data_batch_1.bin …) in &apos;%1&apos;, only test_batch.bin: for its images, name the split (cifar10:%1:test)</source>
+        <translation>keine CIFAR-10-Trainingsbatches (data_batch_1.bin …) in &apos;%1&apos;, nur test_batch.bin: für dessen Bilder den Teil angeben (cifar10:%1:test)</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+6"/>
+        <source>no CIFAR-10 binary batches (%1) in &apos;%2&apos;</source>
+        <translation>keine binären CIFAR-10-Batches (%1) in &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/dataspec.cpp" line="-26"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>Fashion-MNIST ist nicht installiert (erwartet in %1; unter Debian: apt-get install dataset-fashion-mnist)</translation>
     </message>
@@ -1024,7 +1035,17 @@ Distanz %2</translation>
         <translation>unbekannte Fashion-MNIST-Aufteilung „%1“ (erwartet: train, test oder all)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>unknown split &apos;%1&apos; of &apos;%2&apos; (expected train, test or all)</source>
+        <translation>unbekannter Teil &apos;%1&apos; von &apos;%2&apos; (erwartet: train, test oder all)</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>&apos;%1&apos; is one batch file: a split (:train, :test or :all) follows a folder of batches only</source>
+        <translation>&apos;%1&apos; ist eine einzelne Batch-Datei: ein Teil (:train, :test oder :all) folgt nur auf einen Ordner mit Batches</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>image folders need the image readers of the ddpm command or the studio</source>
         <translation>Bildordner lassen sich nur mit den Bildlesern des Befehls ddpm oder von DDPM Studio laden</translation>
     </message>
@@ -3761,7 +3782,7 @@ Distanz %2</translation>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+89"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+90"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
@@ -3771,7 +3792,7 @@ Distanz %2</translation>
         <translation> — fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-80"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -3786,7 +3807,13 @@ Distanz %2</translation>
         <translation>Verfahren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+103"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location line="-101"/>
         <source>DDIM η</source>
         <translation>DDIM η</translation>
     </message>
@@ -3866,19 +3893,24 @@ Distanz %2</translation>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-28"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-29"/>
         <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
         <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
-        <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
+        <location line="+112"/>
+        <source>Noise levels</source>
+        <translation>Rauschstufen</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <source>Steps (DDIM), levels (Langevin)</source>
-        <translation>Schritte (DDIM), Niveaus (Langevin)</translation>
+        <location line="+1"/>
+        <source>Rounds at the level</source>
+        <translation>Runden auf der Stufe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
+        <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
         <location filename="../app/studio/views/reverseview.cpp" line="-87"/>
@@ -4098,7 +4130,7 @@ Distanz %2</translation>
         <translation>Interpolation zwischen den Bildern %1 ab t = %2, λ = 0 … 1 in %3 Schritten, mit den Gewichten von Schritt %4</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation> (DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, daher würden sich die Verzweigungen nicht unterscheiden)</translation>
     </message>
@@ -4151,7 +4183,7 @@ Distanz %2</translation>
 <context>
     <name>ScoreController</name>
     <message>
-        <location filename="../app/studio/workers/scorecontroller.cpp" line="+68"/>
+        <location filename="../app/studio/workers/scorecontroller.cpp" line="+69"/>
         <source>training the 2-D model</source>
         <translation>das Trainieren des 2-D-Modells</translation>
     </message>
@@ -4447,34 +4479,34 @@ Distanz %2</translation>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="+52"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+56"/>
         <source>creating the model</source>
         <translation>das Erstellen des Modells</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>opening %1</source>
         <translation>das Öffnen von „%1“</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>saving %1</source>
         <translation>das Speichern von „%1“</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+44"/>
+        <location line="+64"/>
         <location line="+34"/>
         <source>copying the model</source>
         <translation>das Kopieren des Modells</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-85"/>
         <source>drawing the preview samples</source>
         <translation>das Erzeugen der Vorschau-Samples</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+42"/>
         <source>training</source>
         <translation>das Training</translation>
     </message>
@@ -4519,7 +4551,7 @@ Distanz %2</translation>
         <translation>Das Modell hat Schritt %L1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-215"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>

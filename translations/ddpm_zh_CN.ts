@@ -63,7 +63,7 @@
 <context>
     <name>BackgroundWorker</name>
     <message>
-        <location filename="../app/studio/workers/backgroundworker.cpp" line="+88"/>
+        <location filename="../app/studio/workers/backgroundworker.cpp" line="+94"/>
         <source>a background task</source>
         <translation>执行后台任务</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>BoundController</name>
     <message>
-        <location filename="../app/studio/workers/boundcontroller.cpp" line="+39"/>
+        <location filename="../app/studio/workers/boundcontroller.cpp" line="+40"/>
         <source>measuring the likelihood bound</source>
         <translation>测量似然界</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>请先打开或训练一个模型。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Measuring…</source>
         <translation>正在测量…</translation>
     </message>
@@ -199,7 +199,7 @@
         <translation>L_simple：每维 ‖ε − ε̂‖²</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
         <translation>&lt;b&gt;%1 比特/维&lt;/b&gt;（−log p(x₀) 的上界，由来自 %4%5 的 %3 张图像在 %2 个时间步上估计得出）；L&lt;sub&gt;T&lt;/sub&gt; %6，L&lt;sub&gt;0&lt;/sub&gt; %7 比特/维。&lt;i&gt;ddpm nll&lt;/i&gt; 会测量每一个时间步。</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+419"/>
+        <location filename="../core/dataset.cpp" line="+410"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
@@ -465,7 +465,7 @@ distance %2</source>
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../app/studio/views/dataview.cpp" line="+57"/>
+        <location filename="../app/studio/views/dataview.cpp" line="+58"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -511,12 +511,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+314"/>
+        <location line="+316"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-303"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
@@ -531,7 +531,7 @@ distance %2</source>
         <translation> 张图像</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>%1, T = %L2</source>
         <translation>%1，T = %L2</translation>
     </message>
@@ -581,7 +581,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-384"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -621,7 +621,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+150"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -812,7 +812,7 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+267"/>
-        <location filename="../core/dataset.cpp" line="-351"/>
+        <location filename="../core/dataset.cpp" line="-360"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-401"/>
         <location line="+305"/>
@@ -975,11 +975,17 @@ distance %2</source>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../core/dataspec.cpp" line="+174"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>文件夹“%1”不存在</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>&apos;%1&apos; has no %2 file, only test images: for those, name the split (mnist:%1:test)</source>
+        <translation>&apos;%1&apos; 中没有 %2 文件，只有测试图像：要使用它们，请指明划分（mnist:%1:test）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; has no %2 file</source>
         <translation>“%1”中没有 %2 文件</translation>
     </message>
@@ -1009,12 +1015,17 @@ distance %2</source>
         <translation>%1 不是 CIFAR-10 批次文件：第 %2 条记录的标签为 %3（标签应为 0–9）</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>no CIFAR-10 binary batches (data_batch_1.bin …) in &apos;%1&apos;</source>
-        <translation>“%1”中没有 CIFAR-10 二进制批次文件（data_batch_1.bin …）</translation>
+        <location line="+16"/>
+        <source>no CIFAR-10 training batches (data_batch_1.bin …) in &apos;%1&apos;, only test_batch.bin: for its images, name the split (cifar10:%1:test)</source>
+        <translation>&apos;%1&apos; 中没有 CIFAR-10 训练批次（data_batch_1.bin …），只有 test_batch.bin：要使用其图像，请指明划分（cifar10:%1:test）</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+6"/>
+        <source>no CIFAR-10 binary batches (%1) in &apos;%2&apos;</source>
+        <translation>&apos;%2&apos; 中没有 CIFAR-10 二进制批次（%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/dataspec.cpp" line="-26"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>未安装 Fashion-MNIST（应位于 %1；在 Debian 上可运行：apt-get install dataset-fashion-mnist）</translation>
     </message>
@@ -1024,7 +1035,17 @@ distance %2</source>
         <translation>未知 Fashion-MNIST 划分“%1”（应为 train、test 或 all）</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>unknown split &apos;%1&apos; of &apos;%2&apos; (expected train, test or all)</source>
+        <translation>&apos;%2&apos; 的未知划分 &apos;%1&apos;（应为 train、test 或 all）</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>&apos;%1&apos; is one batch file: a split (:train, :test or :all) follows a folder of batches only</source>
+        <translation>&apos;%1&apos; 是单个批次文件：划分（:train、:test 或 :all）只能跟在批次文件夹之后</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>image folders need the image readers of the ddpm command or the studio</source>
         <translation>读取图像文件夹需要 ddpm 命令或 Studio 提供的图像读取器</translation>
     </message>
@@ -3757,7 +3778,7 @@ distance %2</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+89"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+90"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
@@ -3767,7 +3788,7 @@ distance %2</source>
         <translation> — 失败</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-80"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -3782,7 +3803,13 @@ distance %2</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+103"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="-101"/>
         <source>DDIM η</source>
         <translation>DDIM η</translation>
     </message>
@@ -3862,19 +3889,24 @@ distance %2</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-28"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-29"/>
         <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
         <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
-        <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
+        <location line="+112"/>
+        <source>Noise levels</source>
+        <translation>噪声级别</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <source>Steps (DDIM), levels (Langevin)</source>
-        <translation>步数（DDIM）、水平数（朗之万）</translation>
+        <location line="+1"/>
+        <source>Rounds at the level</source>
+        <translation>该级别上的轮数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
+        <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
         <location filename="../app/studio/views/reverseview.cpp" line="-87"/>
@@ -4094,7 +4126,7 @@ distance %2</source>
         <translation>正在使用第 %4 步的权重从 t = %2 对图像 %1 进行插值，λ = 0 … 1，共 %3 步</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source> (DDIM with η = 1: η = 0 adds no noise, so the forks would not differ)</source>
         <translation>（使用 η = 1 的 DDIM：η = 0 不加入噪声，各分支不会有差别）</translation>
     </message>
@@ -4147,7 +4179,7 @@ distance %2</source>
 <context>
     <name>ScoreController</name>
     <message>
-        <location filename="../app/studio/workers/scorecontroller.cpp" line="+68"/>
+        <location filename="../app/studio/workers/scorecontroller.cpp" line="+69"/>
         <source>training the 2-D model</source>
         <translation>训练二维模型</translation>
     </message>
@@ -4443,34 +4475,34 @@ distance %2</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="+52"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+56"/>
         <source>creating the model</source>
         <translation>创建模型</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>opening %1</source>
         <translation>打开“%1”</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>saving %1</source>
         <translation>保存“%1”</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+44"/>
+        <location line="+64"/>
         <location line="+34"/>
         <source>copying the model</source>
         <translation>复制模型</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-85"/>
         <source>drawing the preview samples</source>
         <translation>生成预览样本</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+42"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
@@ -4515,7 +4547,7 @@ distance %2</source>
         <translation>模型已达到第 %L1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-215"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>

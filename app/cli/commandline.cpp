@@ -1,13 +1,18 @@
 #include "commandline.h"
 
 #include "atomicfile.h"
+#include "checkpointparts.h"
 #include "device.h"
+#include "tensorfile.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iterator>
 #include <cctype>
 #include <iostream>
@@ -54,7 +59,28 @@ int interruptedExitCode()
     return 128 + (signal > 0 ? signal : SIGINT);
 }
 
-int checkModelOutput(const std::string& option, const std::string& path)
+bool holdsAModel(const std::string& path)
+{
+    std::error_code e;
+    if (!std::filesystem::is_regular_file(path, e)) // a pipe would block the read
+        return false;
+    std::ifstream f(path, std::ios::binary);
+    std::string head(64, '\0');
+    f.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, f.gcount())));
+    return looksLikeTensorFile(head) ||
+           head.rfind(std::string(checkpointparts::kLegacyMagic, sizeof checkpointparts::kLegacyMagic), 0) == 0;
+}
+
+int checkTableOutput(const std::string& option, const std::string& path)
+{
+    if (holdsAModel(path))
+        return fail(
+            option + " " + path + ": the file there is a model, which this output would replace: name another file", 2);
+    return checkOutput(option, path);
+}
+
+int checkModelOutput(const std::string& option, const std::string& path, bool replace)
 {
     std::error_code e;
     const auto status = std::filesystem::status(path, e);
@@ -71,6 +97,8 @@ int checkModelOutput(const std::string& option, const std::string& path)
         return fail(option + " " + path + ": the file there is a " + type.substr(1) +
                         " file, which a model would replace: name a .ckpt file",
                     2);
+    if (!replace && !e && std::filesystem::exists(status))
+        return fail(option + " " + path + " already exists: pass --replace to overwrite it, or name another file", 2);
     return checkOutput(option, path);
 }
 
@@ -211,43 +239,55 @@ void CommandLine::usage(FILE* to) const
 
 int CommandLine::run(int argc, char** argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
-    const std::string name = argv[1];
-    auto known = [&](const std::string& command) {
-        return std::any_of(m_commands.begin(), m_commands.end(), [&](const Command& c) { return c.name == command; });
-    };
-    if (name == "help" || name == "--help" || name == "-h") {
-        if (argc > 2 && known(argv[2])) { // ddpm help COMMAND
-            std::fputs(m_app.get_subcommand(argv[2])->help(m_app.get_name()).c_str(), stdout);
+    const int rc = [&] {
+        if (argc < 2) {
+            usage(stderr);
+            return 2;
+        }
+        const std::string name = argv[1];
+        auto known = [&](const std::string& command) {
+            return std::any_of(m_commands.begin(), m_commands.end(),
+                               [&](const Command& c) { return c.name == command; });
+        };
+        if (name == "help" || name == "--help" || name == "-h") {
+            if (argc > 2 && std::string(argv[2]) == "help") { // ddpm help help: this list
+                usage(stdout);
+                return 0;
+            }
+            if (argc > 2 && known(argv[2])) { // ddpm help COMMAND
+                std::fputs(m_app.get_subcommand(argv[2])->help(m_app.get_name()).c_str(), stdout);
+                return 0;
+            }
+            for (const auto& c : m_unavailable) // ddpm help sample, in the build without Qt
+                if (argc > 2 && c.name == argv[2])
+                    return fail(c.summary, 2);
+            if (argc > 2) {
+                usage(stderr);
+                return fail("unknown command '" + std::string(argv[2]) + "'", 2);
+            }
+            usage(stdout);
             return 0;
         }
-        for (const auto& c : m_unavailable) // ddpm help sample, in the build without Qt
-            if (argc > 2 && c.name == argv[2])
-                return fail(c.summary, 2);
-        if (argc > 2) {
-            usage(stderr);
-            return fail("unknown command '" + std::string(argv[2]) + "'", 2);
+        if (name == "--version") {
+            std::printf("%s %s\n", m_app.get_name().c_str(), DDPM_VERSION);
+            return 0;
         }
-        usage(stdout);
-        return 0;
-    }
-    if (name == "--version") {
-        std::printf("%s %s\n", m_app.get_name().c_str(), DDPM_VERSION);
-        return 0;
-    }
-    for (const auto& c : m_unavailable)
-        if (c.name == name)
-            return fail(c.summary, 2);
-    if (!known(name)) {
-        usage(stderr);
-        return fail("unknown command '" + name + "'", 2);
-    }
-    return parseAndRun(
-        m_app, argc, argv, [&] { return m_runs.at(m_app.get_subcommands().front())(); },
-        ddpm::fail(DDPM_MSG("Engine", "the command '%1'"), name));
+        for (const auto& c : m_unavailable)
+            if (c.name == name)
+                return fail(c.summary, 2);
+        if (!known(name)) {
+            usage(stderr);
+            return fail("unknown command '" + name + "'", 2);
+        }
+        return parseAndRun(
+            m_app, argc, argv, [&] { return m_runs.at(m_app.get_subcommands().front())(); },
+            ddpm::fail(DDPM_MSG("Engine", "the command '%1'"), name));
+    }();
+    // What went to stdout (a JSON result, a table, the help) and could not be written is a failure, not a
+    // success: `ddpm nll … > /dev/full` says so rather than exit 0 with the result lost.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+        return rc != 0 ? rc : fail(std::string("cannot write the output: ") + std::strerror(errno));
+    return rc;
 }
 
 } // namespace ddpm::cli

@@ -31,9 +31,15 @@ int interruptedExitCode();
 // A file the command will write, checked before any work rather than after it: its folder exists and
 // takes files, it is no folder and no read-only file. Returns 0, or 2 after "OPTION PATH: why".
 int checkOutput(const std::string& option, const std::string& path);
-// checkOutput for a model or classifier file: also no device or pipe (it is replaced whole), and no
-// existing image, CSV, JSON or text file (a name given by mistake) replaced by a model.
-int checkModelOutput(const std::string& option, const std::string& path);
+// checkOutput for a model or classifier file: also no device or pipe (it is replaced whole), no existing
+// image, CSV, JSON or text file (a name given by mistake) replaced by a model, and no existing file at all
+// unless `replace` (the command's --replace: a trained model is not lost to a mistyped name).
+int checkModelOutput(const std::string& option, const std::string& path, bool replace);
+// checkOutput for a table or text a command writes (--csv): also no existing model or classifier file
+// there, which such a file would replace (a .ckpt named by mistake).
+int checkTableOutput(const std::string& option, const std::string& path);
+// Whether `path` is a regular file that DDPM Studio wrote as a model or classifier (either format).
+bool holdsAModel(const std::string& path);
 // Whether two paths name one file: the same file where both exist, else the same place.
 bool sameFile(const std::string& a, const std::string& b);
 

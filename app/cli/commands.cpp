@@ -5,6 +5,7 @@
 #include "modelfile.h"
 #include "classifier.h"
 #include "config.h"
+#include "dataset.h"
 #include "device.h"
 #include "oracle.h"
 #include "pixels.h"
@@ -135,6 +136,7 @@ int info(const std::string& path)
 struct ExportArgs {
     std::string checkpoint, out;
     bool half = false;
+    bool replace = false;
 };
 
 int exportCheckpoint(const ExportArgs& a)
@@ -146,7 +148,7 @@ int exportCheckpoint(const ExportArgs& a)
                         " is the checkpoint itself: the export leaves out the training weights and the "
                         "optimizer; write it to another file",
                     2);
-    if (const int rc = checkModelOutput("--out", a.out))
+    if (const int rc = checkModelOutput("--out", a.out, a.replace))
         return rc;
     if (auto s = exportSamplingCheckpoint(a.checkpoint, a.out, a.half); !s)
         return fail(s.error());
@@ -161,13 +163,29 @@ struct TrainClassifierArgs {
     std::string data = "fashion-mnist:train", test = "fashion-mnist:test", out, device = deviceNames().front();
     ClassifierTrainOptions options;
     int threads = 0;
+    bool replace = false;
 };
 
-int trainClassifierCommand(const TrainClassifierArgs& a, const Environment& env)
+// --test names held-out images: a data set with a test split ("mnist:DIR", "fashion-mnist") means that
+// split there unless one is named.
+std::string testImages(const std::string& spec)
 {
+    const bool splitNamed = spec.size() > 6 && spec.compare(spec.size() - 6, 6, ":train") == 0;
+    const std::string test = splitNamed ? std::string() : heldOutDataSpec(spec);
+    return test.empty() ? spec : test;
+}
+
+int trainClassifierCommand(TrainClassifierArgs a, const Environment& env)
+{
+    a.test = testImages(a.test);
+    if (sameDataSpec(a.test, a.data))
+        std::fprintf(stderr,
+                     "ddpm: note: --test and --data name the same images (%s): the accuracy is measured "
+                     "on the images the classifier trained on\n",
+                     a.data.c_str());
     if (a.out.empty())
         return fail("--out FILE is required", 2);
-    if (const int rc = checkModelOutput("--out", a.out))
+    if (const int rc = checkModelOutput("--out", a.out, a.replace))
         return rc;
     ClassifierTrainOptions o = a.options;
     configureThreads(a.threads);
@@ -184,9 +202,9 @@ int trainClassifierCommand(const TrainClassifierArgs& a, const Environment& env)
 
     stopOnSignals(true);
     const bool tty = ::isatty(STDERR_FILENO);
-    std::fprintf(stderr, "ddpm: training a classifier on %s (%lld images) for %d epochs on %s, seed %llu\n",
-                 a.data.c_str(), static_cast<long long>(train->size()), o.epochs, deviceDescription(o.device).c_str(),
-                 static_cast<unsigned long long>(o.seed));
+    std::fprintf(stderr, "ddpm: training a classifier on %s (%lld images) for %d epoch%s on %s, seed %llu\n",
+                 a.data.c_str(), static_cast<long long>(train->size()), o.epochs, o.epochs == 1 ? "" : "s",
+                 deviceDescription(o.device).c_str(), static_cast<unsigned long long>(o.seed));
     const auto t0 = std::chrono::steady_clock::now();
     auto trained = trainClassifier(
         train.value(), test.value(), o,
@@ -273,10 +291,14 @@ void addInfoCommand(CommandLine& cli)
         ->type_name("");
 }
 
-int convert(const std::string& in, const std::string& out)
+int convert(const std::string& in, const std::string& out, bool replace)
 {
     if (in.empty() || out.empty())
         return fail("usage: ddpm convert OLD NEW", 2);
+    // In place, the model stays (the file is replaced atomically); another file is a new model's output.
+    if (!sameFile(in, out))
+        if (const int rc = checkModelOutput("NEW", out, replace))
+            return rc;
     std::string kind;
     if (auto s = convertCheckpoint(in, out, &kind); !s)
         return fail(s.error());
@@ -289,12 +311,14 @@ void addConvertCommand(CommandLine& cli)
 {
     auto in = std::make_shared<std::string>();
     auto out = std::make_shared<std::string>();
+    auto replace = std::make_shared<bool>(false);
     auto* c = cli.add("convert", "rewrite an older checkpoint or classifier in the current format",
                       "rewrite a checkpoint or classifier of an older format (a LibTorch archive) as a safetensors "
                       "file that runs no code when opened; the old file is read only if it carries no code",
-                      [in, out] { return convert(*in, *out); });
+                      [in, out, replace] { return convert(*in, *out, *replace); });
     c->add_option("OLD", *in, "the file to read")->type_name("");
-    c->add_option("NEW", *out, "the file to write")->type_name("");
+    c->add_option("NEW", *out, "the file to write (OLD itself converts in place)")->type_name("");
+    c->add_flag("--replace", *replace, "overwrite an existing NEW");
 }
 
 void addExportCommand(CommandLine& cli)
@@ -306,6 +330,7 @@ void addExportCommand(CommandLine& cli)
                       [a] { return exportCheckpoint(*a); });
     addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint to read", "CKPT")->required();
     addText(c, "--out", a->out, "the sampling-only checkpoint to write", "FILE")->required();
+    c->add_flag("--replace", a->replace, "overwrite an existing --out");
     c->add_flag("--half", a->half,
                 "store the weights in fp16: half the size, but the images are no longer bit-identical");
 }
@@ -438,8 +463,12 @@ void addTrainClassifierCommand(CommandLine& cli, const Environment& env)
                       "train the Fashion-MNIST classifier that `ddpm quality` uses",
                       [a, env] { return trainClassifierCommand(*a, env); });
     addText(c, "--data", a->data, "training images with labels (grey, read at 28×28)", "SPEC");
-    addText(c, "--test", a->test, "test images with labels, for the accuracy", "SPEC");
+    addText(c, "--test", a->test,
+            "test images with labels, for the accuracy (a data set with a test split means that split unless one "
+            "is named)",
+            "SPEC");
     addText(c, "--out", a->out, "classifier file to write", "FILE")->required();
+    c->add_flag("--replace", a->replace, "overwrite an existing --out");
     addNumber(c, "--epochs", a->options.epochs, 1, static_cast<double>(limits::kMaxEpochs),
               "passes over the training images", "N");
     addNumber(c, "--batch", a->options.batch, 1, static_cast<double>(limits::kMaxSamplingBatch), "batch size", "B");

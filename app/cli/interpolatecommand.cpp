@@ -78,6 +78,8 @@ QList<QImage> walkGrid(const Sampling& model, const InterpolationRun& run, int f
 
 int interpolate(const InterpolateArgs& a, const Environment& env)
 {
+    if (sameFile(a.out, a.checkpoint))
+        return fail("--out " + a.out + " is the checkpoint: the image would replace the model", 2);
     if (auto w = checkImageOutput(a.out); !w) // before the walk, not after it
         return fail("--out " + a.out + ": " + w.error(), 2);
     InterpolationOptions o = a.options;
@@ -147,7 +149,7 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
                             {QStringLiteral("frames"), a.frames}};
     if (auto s = exportImage(makeGrid(grid, o.lambdas + 2, 2, a.scale), QFile::decodeName(a.out.c_str()), meta); !s)
         return fail(s.error());
-    std::fprintf(stderr, "ddpm: wrote %s: images %lld and %lld of %s, %s at %s, %d steps of λ\n", a.out.c_str(),
+    std::fprintf(stderr, "ddpm: wrote %s: images %lld and %lld of %s, %s at %s, %d values of λ\n", a.out.c_str(),
                  static_cast<long long>(a.a), static_cast<long long>(a.b), a.data.c_str(), a.mode.c_str(),
                  o.mode == InterpolationMode::Ddim ? "x_T" : ("t = " + std::to_string(o.t)).c_str(), o.lambdas);
     return 0;

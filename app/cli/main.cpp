@@ -82,6 +82,7 @@ struct OutDir {
     QString dir;         // --out-dir; empty: none
     QStringList earlier; // an earlier run's sample-*.png and sidecars, replaced at the end
     std::unique_ptr<QTemporaryDir> staging;
+    bool created = false; // made by this run: removed again when the run ends with nothing in it
 
     QString writeDir() const { return staging ? staging->path() : dir; }
 
@@ -113,6 +114,7 @@ int prepareOutDir(const SampleArgs& a, OutDir& out)
     if (QFileInfo(out.dir).exists() && !QFileInfo(out.dir).isDir())
         return fail("--out-dir " + a.outDir + " is a file, not a folder", 2);
     std::error_code made;
+    out.created = !QFileInfo::exists(out.dir);
     std::filesystem::create_directories(a.outDir, made);
     if (made || !QFileInfo(out.dir).isDir())
         return fail("--out-dir " + a.outDir +
@@ -147,7 +149,8 @@ int prepareOutDir(const SampleArgs& a, OutDir& out)
 // image writer takes, a folder that is missing or takes no files. Returns 0, or 2 after the message.
 int checkOutputs(const SampleArgs& a)
 {
-    std::vector<std::pair<std::string, std::string>> given; // option, path
+    // option, path: the model read is among them, so that no image replaces it
+    std::vector<std::pair<std::string, std::string>> given{{"--checkpoint", a.checkpoint}};
     const auto check = [&given](const std::string& option, const std::string& path, bool gif) {
         if (auto w = checkImageOutput(path, gif); !w)
             return fail(option + " " + path + ": " + w.error(), 2);
@@ -233,7 +236,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
     meta.kind = QStringLiteral("sample");
     const QString outDir = out.writeDir();
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
-    stopOnSignals(false);
+    stopOnSignals(true);    // SIGTERM and SIGHUP too: the hidden folder of a --replace run goes with the run
     std::fprintf(stderr, "ddpm: drawing %d image%s, %d steps each%s%s\n", so.count, so.count == 1 ? "" : "s", total,
                  a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
     const bool tty = ::isatty(STDERR_FILENO);
@@ -283,9 +286,11 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
     if (!completed) {
         if (out.staging) // the new images go with the hidden folder
             std::fprintf(stderr, "ddpm: interrupted; the earlier images in %s are kept\n", a.outDir.c_str());
-        else if (outDir.isEmpty() || imagesDone == 0)
+        else if (outDir.isEmpty() || imagesDone == 0) {
+            if (out.created) // the folder made for the images goes as well (only while empty)
+                QDir().rmdir(out.dir);
             std::fprintf(stderr, "ddpm: interrupted; nothing was written\n");
-        else // the finished batches are in --out-dir, each image whole
+        } else // the finished batches are in --out-dir, each image whole
             std::fprintf(stderr,
                          "ddpm: interrupted after %lld of %d images: those are in %s; the grid, strip and GIF were "
                          "not written\n",
@@ -422,7 +427,7 @@ void addSampleCommand(CommandLine& cli)
     addNumber(c, "--count", a->options.count, 1, static_cast<double>(limits::kMaxSamples), "number of images", "N");
     addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
     addNumber(c, "--steps", a->options.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps), kStepsHelp, "S");
-    addNumber(c, "--eta", a->options.eta, 0, 1, "DDIM η", "E");
+    addNumber(c, "--eta", a->options.eta, 0, limits::kMaxEta, "DDIM η", "E");
     addText(c, "--variance", a->variance, "DDPM σ²: " + listOfChoices(varianceKindNames()), "V");
     addLangevinOptions(c, a->options, a->corrector);
     addClassOptions(c, a->classChoice, a->options);

@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "atomicfile.h"
+#include "dataset.h"
 #include "device.h"
 #include "likelihood.h"
 #include "modelstate.h"
@@ -25,9 +26,9 @@ namespace ddpm::cli {
 namespace {
 
 struct NllArgs {
-    std::string checkpoint, data = "fashion-mnist:test", csv, weights = "ema",
-                            variance = varianceKindName(SamplerOptions{}.variance), device = deviceNames().front(),
-                            precision = "fp32"; // bf16 would round x_t by about one of the decoder's bins
+    std::string checkpoint, data, csv, weights = "ema", // no --data: the model's held-out images (heldOutSpec)
+        variance = varianceKindName(SamplerOptions{}.variance), device = deviceNames().front(),
+                                       precision = "fp32"; // bf16 would round x_t by about one of the decoder's bins
     int count = 100, skip = 0, batch = 0, threads = 0;
     uint64_t seed = 0;
     bool noClip = false;
@@ -140,13 +141,30 @@ nlohmann::ordered_json report(const NllArgs& a, const AllTerms& all, double seco
     return j;
 }
 
-int nll(const NllArgs& a, const FolderLoader& folderLoader)
+// The images to measure on: --data, or the test split of the data set the model trained on (dataset.h
+// heldOutDataSpec), or, where it has none, that data set itself; Fashion-MNIST's test images for a model
+// that does not say. A note when the images are the model's own training images.
+std::string heldOutSpec(const std::string& given, const std::string& trained)
+{
+    std::string spec = given;
+    if (spec.empty())
+        spec = !heldOutDataSpec(trained).empty() ? heldOutDataSpec(trained) : trained;
+    if (spec.empty())
+        spec = "fashion-mnist:test";
+    if (!trained.empty() && sameDataSpec(spec, trained))
+        std::fprintf(
+            stderr, "ddpm nll: note: the model trained on these images (%s)%s\n", trained.c_str(),
+            heldOutDataSpec(trained).empty() ? "" : ("; its held-out images are " + heldOutDataSpec(trained)).c_str());
+    return spec;
+}
+
+int nll(NllArgs a, const FolderLoader& folderLoader)
 {
     const auto weights = parseWeights(a.weights);
     if (!weights)
         return fail("--weights takes ema or raw", 2);
     if (!a.csv.empty()) {
-        if (const int rc = checkOutput("--csv", a.csv))
+        if (const int rc = checkTableOutput("--csv", a.csv))
             return rc;
         if (sameFile(a.csv, a.checkpoint))
             return fail("--csv " + a.csv + " is the checkpoint: the table would replace the model", 2);
@@ -165,6 +183,7 @@ int nll(const NllArgs& a, const FolderLoader& folderLoader)
     if (!opened)
         return fail(opened.error());
     const auto& shape = opened->sampling.imageShape;
+    a.data = heldOutSpec(a.data, opened->model.config.dataSpec); // as the JSON reports it
     auto data = loadDataSpec(a.data, shape[0], shape[1], folderLoader);
     if (!data)
         return fail(data.error());
@@ -173,6 +192,9 @@ int nll(const NllArgs& a, const FolderLoader& folderLoader)
                         std::to_string(data->size()),
                     2);
     const int64_t n = std::min<int64_t>(a.count, data->size() - a.skip);
+    if (n < a.count)
+        std::fprintf(stderr, "ddpm nll: note: %s has %lld images from image %d on: measuring those, not %d\n",
+                     a.data.c_str(), static_cast<long long>(n), a.skip, a.count);
     const int batch = a.batch > 0 ? a.batch : defaultBoundBatch(compute->device);
     stopOnSignals(false);
     const auto start = std::chrono::steady_clock::now();
@@ -204,7 +226,10 @@ void addNllCommand(CommandLine& cli, const Environment& env)
                           std::to_string(kExactBoundTerms + 1) + " evaluations in all)",
                       [a, loader = env.folderLoader] { return nll(*a, loader); });
     addText(c, "--checkpoint", a->checkpoint, "the trained checkpoint", "CKPT")->required();
-    addText(c, "--data", a->data, "held-out images (a data set as ddpm train takes it)", "SPEC");
+    addText(c, "--data", a->data,
+            "held-out images (a data set as ddpm train takes it); by default the test split of the model's data set "
+            "(fashion-mnist:test for Fashion-MNIST), or that data set where it has none",
+            "SPEC");
     addNumber(c, "--count", a->count, 1, static_cast<double>(limits::kMaxImages), "images (the first N after --skip)",
               "N");
     addNumber(c, "--skip", a->skip, 0, static_cast<double>(limits::kMaxImages),

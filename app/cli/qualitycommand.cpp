@@ -129,7 +129,7 @@ int quality(const QualityArgs& a)
     if (a.checkpoint.empty())
         return fail("--checkpoint CKPT is required", 2);
     if (!a.csv.empty()) {
-        if (const int rc = checkOutput("--csv", a.csv))
+        if (const int rc = checkTableOutput("--csv", a.csv))
             return rc;
         if (sameFile(a.csv, a.checkpoint))
             return fail("--csv " + a.csv + " is the checkpoint: the table would replace the model", 2);
@@ -209,7 +209,7 @@ void addQualityCommand(CommandLine& cli)
     addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
     addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps), kStepsHelp,
               "S");
-    addNumber(c, "--eta", a->options.sampler.eta, 0, 1, "DDIM η", "E");
+    addNumber(c, "--eta", a->options.sampler.eta, 0, limits::kMaxEta, "DDIM η", "E");
     addLangevinOptions(c, a->options.sampler, a->corrector);
     addClassOptions(c, a->classChoice, a->options.sampler);
     addNumber(c, "--seed", a->options.sampler.seed, 0, limits::kMaxSeed, "random seed of the samples", "S");

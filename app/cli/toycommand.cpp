@@ -154,7 +154,7 @@ int toy(const ToyArgs& a)
         torch::set_num_threads(a.threads);
     for (const auto& [option, path] : {std::pair{"--out", a.out}, std::pair{"--save", a.save}})
         if (!path.empty())
-            if (const int rc = checkOutput(option, path))
+            if (const int rc = checkTableOutput(option, path))
                 return rc;
     if (!a.save.empty() && sameFile(a.out, a.save))
         return fail("--out and --save name the same file (" + a.out + "): give each its own", 2);

@@ -401,7 +401,7 @@ int checkTrainFiles(const TrainArgs& a)
         return fail("--out CKPT is required", 2);
     // A folder that does not exist or takes no files fails now, not when the first save comes hours later;
     // so does a device, or an image named by mistake.
-    if (const int rc = checkModelOutput("--out", a.out))
+    if (const int rc = checkModelOutput("--out", a.out, /*replace=*/true)) // an existing one: below
         return rc;
     if (!a.init.empty() && sameFile(a.init, a.out)) // its training state would be gone for good
         return fail("--out " + a.out +
@@ -519,8 +519,8 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
                       "train a denoising U-Net (Algorithm 1)", [a, env] { return train(*a, env); });
     a->command = c;
     addText(c, "--data", a->data,
-            "fashion-mnist[:train|test|all] (train when not named), mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or "
-            "synthetic[:N]",
+            "fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all] (train when "
+            "not named), cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N]",
             "SPEC");
     addText(c, "--out", a->out, "checkpoint to write", "CKPT")->required();
     addText(c, "--model", a->model, listOfChoices(unetPresetNames()), "PRESET");

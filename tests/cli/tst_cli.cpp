@@ -69,6 +69,7 @@ private Q_SLOTS:
     void initFromMissingModel();
     void outFolderCheckedFirst();
     void outputsThatWouldLoseAFileRefused();
+    void outputThatCannotBeWrittenFails();
     void optionsCheckedBeforeWork();
     void killedRunsLoseNothing();
     void selfcheckAndExportSucceed();
@@ -1231,6 +1232,26 @@ void TestCli::outFolderCheckedFirst()
 // any work, and the file stays as it was: a checkpoint named as the log, as the --out of a run started
 // from it, a read-only file; two outputs on one file; a CSV or image that could not be written after
 // the measurement. A toy run with T = 2 measures its score only at t = 1 (not at t = 0, outside the table).
+// A result that cannot reach stdout (a full disk) fails the command rather than vanish with exit 0.
+void TestCli::outputThatCannotBeWrittenFails()
+{
+    if (!QFile::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full here");
+    const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("info"), demo},
+          QStringList{QStringLiteral("schedule"), QStringLiteral("--steps"), QStringLiteral("10")},
+          QStringList{QStringLiteral("--version")}}) {
+        QProcess p;
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(DDPM_CLI_PATH), args);
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 1, qPrintable(args.join(' ') + QStringLiteral(": ") + QString::fromUtf8(err)));
+        QVERIFY2(err.contains("cannot write the output: No space left on device"), err.constData());
+    }
+}
+
 void TestCli::outputsThatWouldLoseAFileRefused()
 {
     const auto readAll = [](const QString& path) {
@@ -1265,6 +1286,8 @@ void TestCli::outputsThatWouldLoseAFileRefused()
     QVERIFY(QFile::copy(ckpt, readOnly));
     QVERIFY(QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
     const QString png = dir.filePath(QStringLiteral("grid.png"));
+    const QString modelPng = dir.filePath(QStringLiteral("model.png")); // a model given an image's name
+    QVERIFY(QFile::copy(ckpt, modelPng));
     const QString sameAsPng = dir.filePath(QStringLiteral("sub/../grid.png"));
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub")));
     const QString t = QStringLiteral("train"), o = QStringLiteral("--out"), c = QStringLiteral("--checkpoint");
@@ -1285,6 +1308,26 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         {QStringList{QStringLiteral("export"), c, ckpt, o, photo}, QStringLiteral("which a model would replace")},
         {QStringList{QStringLiteral("export"), c, ckpt, o, QStringLiteral("/dev/full")},
          QStringLiteral("not a regular file")},
+        // A trained model is not lost to a mistyped name: each command that writes a model or a table.
+        {QStringList{QStringLiteral("export"), c, ckpt, o, other}, QStringLiteral("already exists: pass --replace")},
+        {QStringList{QStringLiteral("convert"), ckpt, other}, QStringLiteral("already exists: pass --replace")},
+        {QStringList{QStringLiteral("convert"), ckpt, photo, QStringLiteral("--replace")},
+         QStringLiteral("which a model would replace")},
+        {QStringList{QStringLiteral("convert"), ckpt, QStringLiteral("/dev/null")},
+         QStringLiteral("not a regular file")},
+        {QStringList{QStringLiteral("train-classifier"), QStringLiteral("--data"), QStringLiteral("synthetic:4"), o,
+                     other},
+         QStringLiteral("already exists: pass --replace")},
+        {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
+                     QStringLiteral("--csv"), other},
+         QStringLiteral("the file there is a model")},
+        {QStringList{QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("1"), o, other},
+         QStringLiteral("the file there is a model")},
+        {QStringList{QStringLiteral("sample"), c, modelPng, o, modelPng} + ddim,
+         QStringLiteral("--checkpoint and --out name the same file")},
+        {QStringList{QStringLiteral("interpolate"), c, modelPng, QStringLiteral("--data"),
+                     QStringLiteral("synthetic:4"), o, modelPng},
+         QStringLiteral("is the checkpoint: the image would replace the model")},
         {QStringList{t, QStringLiteral("--resume"), ckpt, o, other, QStringLiteral("--steps"), QStringLiteral("3")},
          QStringLiteral("already exists: pass --replace")},
         {QStringList{t, o, dir.filePath(QStringLiteral("fresh.ckpt")), QStringLiteral("--log"), oldLog} + tiny,
@@ -1317,10 +1360,18 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         QVERIFY(timer.elapsed() < 30000); // refused before the work, not after it
         QCOMPARE(readAll(ckpt), good);
         QCOMPARE(readAll(readOnly), good);
+        QCOMPARE(readAll(other), good);
+        QCOMPARE(readAll(modelPng), good);
         QVERIFY(!QFile::exists(png));
         QVERIFY(!QImage(photo).isNull()); // still the image it was
     }
 
+    // Asked for, it is replaced; converting a file in place needs no asking.
+    r = run({QStringLiteral("export"), c, ckpt, o, other, QStringLiteral("--replace")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(readAll(other) != good);
+    r = run({QStringLiteral("convert"), other, other});
+    QVERIFY2(r.code == 0, r.err.constData());
     r = run({QStringLiteral("toy"), QStringLiteral("--T"), QStringLiteral("2"), QStringLiteral("--steps"),
              QStringLiteral("1"), QStringLiteral("--points"), QStringLiteral("10"), QStringLiteral("--count"),
              QStringLiteral("3"), o, dir.filePath(QStringLiteral("toy.csv"))});
@@ -1557,6 +1608,13 @@ void TestCli::nllPiecesMakeTheWhole()
     QVERIFY2(std::abs(se - spread) < 1e-5 * spread,
              qPrintable(QStringLiteral("standard error %1, from the two %2").arg(se).arg(spread)));
     QVERIFY(spread > 1e-6); // the images differ: the checks above are not 0 = 0
+    // Without --data, a model of a data set with no test split is measured on that set, and told so.
+    r = run(
+        {QStringLiteral("nll"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"), QStringLiteral("1")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("data")).toString(),
+             QStringLiteral("synthetic:8"));
+    QVERIFY2(r.err.contains("note: the model trained on these images (synthetic:8)"), r.err.constData());
 }
 
 // `ddpm toy`: the exact score's ancestral samples are the ring's (each mode an eighth, CSV written); a

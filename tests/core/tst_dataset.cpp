@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void syntheticShapes();
     void pixelsMapLinearlyToModelRange();
     void specsOfTheSameImages();
+    void foldersMeanTheirTrainingImages();
     void fitToModel_data();
     void fitToModel();
     void specErrors();
@@ -239,6 +241,90 @@ void TestDataset::pixelsMapLinearlyToModelRange()
     const auto back = modelToPixels(bf16);
     QCOMPARE(back.scalar_type(), torch::kUInt8);
     QVERIFY(torch::equal(back, modelToPixels(bf16.to(torch::kFloat32))));
+}
+
+// An MNIST-style or CIFAR-10 folder holds a training and a test split, as Fashion-MNIST does: its spec means
+// the training images unless a split is named, and the held-out spec names the test images.
+void TestDataset::foldersMeanTheirTrainingImages()
+{
+    const QString mnist = m_dir.filePath(QStringLiteral("mnist-splits"));
+    QVERIFY(QDir().mkpath(mnist));
+    writeFile(mnist + QStringLiteral("/train-images-idx3-ubyte"), idx(0x08, {5, 4, 4}, 80));
+    writeFile(mnist + QStringLiteral("/t10k-images-idx3-ubyte"), idx(0x08, {3, 4, 4}, 48));
+    const std::string m = "mnist:" + mnist.toStdString();
+    const auto sizeOf = [](const std::string& spec) {
+        auto ds = loadDataSpec(spec, 1, 4);
+        return ds ? ds->size() : -1;
+    };
+    QCOMPARE(sizeOf(m), 5);
+    QCOMPARE(sizeOf(m + ":train"), 5);
+    QCOMPARE(sizeOf(m + ":test"), 3);
+    QCOMPARE(sizeOf(m + ":all"), 8);
+    QCOMPARE(sizeOf(m + ":"), 5); // a colon and nothing after it: no split named
+    auto misspelt = loadDataSpec(m + ":tset", 1, 4);
+    QVERIFY(!misspelt);
+    QVERIFY2(misspelt.error().find("unknown split 'tset'") != std::string::npos, misspelt.error().c_str());
+    QVERIFY(sameDataSpec(m, m + ":train"));
+    QVERIFY(sameDataSpec(m + ":", m));
+    QVERIFY(!sameDataSpec(m, m + ":test"));
+    QCOMPARE(heldOutDataSpec(m), m + ":test");
+    QCOMPARE(heldOutDataSpec(m + ":train"), m + ":test");
+    QVERIFY(heldOutDataSpec(m + ":all").empty()); // a model of both splits has seen every image there is
+    QVERIFY(heldOutDataSpec(m + ":test").empty());
+    QCOMPARE(folderDataSpec("mnist", mnist.toStdString()), m);
+    // A folder of training images only has nothing held out; one of test images only loads them by name.
+    const QString trainOnly = m_dir.filePath(QStringLiteral("mnist-train-only"));
+    const QString testOnly = m_dir.filePath(QStringLiteral("mnist-test-only"));
+    QVERIFY(QDir().mkpath(trainOnly) && QDir().mkpath(testOnly));
+    writeFile(trainOnly + QStringLiteral("/train-images-idx3-ubyte"), idx(0x08, {5, 4, 4}, 80));
+    writeFile(testOnly + QStringLiteral("/t10k-images-idx3-ubyte"), idx(0x08, {3, 4, 4}, 48));
+    QVERIFY(heldOutDataSpec("mnist:" + trainOnly.toStdString()).empty());
+    auto onlyTestImages = loadDataSpec("mnist:" + testOnly.toStdString(), 1, 4);
+    QVERIFY(!onlyTestImages);
+    QVERIFY2(onlyTestImages.error().find("mnist:" + testOnly.toStdString() + ":test") != std::string::npos,
+             onlyTestImages.error().c_str());
+    QCOMPARE(folderDataSpec("mnist", testOnly.toStdString()), "mnist:" + testOnly.toStdString() + ":test");
+    QCOMPARE(sizeOf(folderDataSpec("mnist", testOnly.toStdString())), 3);
+    // A folder whose own name ends in ":test" is that folder, not a split.
+    const QString named = m_dir.filePath(QStringLiteral("looks-like-a-split:test"));
+    QVERIFY(QDir().mkpath(named));
+    writeFile(named + QStringLiteral("/train-images-idx3-ubyte"), idx(0x08, {2, 4, 4}, 32));
+    QCOMPARE(sizeOf("mnist:" + named.toStdString()), 2);
+
+    std::vector<uint8_t> batch(3073 * 2, 0); // two images, labels 0
+    const QString cifar = m_dir.filePath(QStringLiteral("cifar-splits"));
+    QVERIFY(QDir().mkpath(cifar));
+    writeFile(cifar + QStringLiteral("/data_batch_1.bin"), batch);
+    writeFile(cifar + QStringLiteral("/data_batch_2.bin"), batch);
+    writeFile(cifar + QStringLiteral("/test_batch.bin"), std::vector<uint8_t>(3073, 0));
+    const std::string c = "cifar10:" + cifar.toStdString();
+    QCOMPARE(sizeOf(c), 4);
+    QCOMPARE(sizeOf(c + ":test"), 1);
+    QCOMPARE(sizeOf(c + ":all"), 5);
+    QCOMPARE(heldOutDataSpec(c), c + ":test");
+    QVERIFY(sameDataSpec(c + ":train", c));
+    // One batch file is one set of images: no split to name.
+    const std::string file = "cifar10:" + (cifar + QStringLiteral("/test_batch.bin")).toStdString();
+    QCOMPARE(sizeOf(file), 1);
+    QVERIFY(heldOutDataSpec(file).empty()); // one batch: nothing known to be held out
+    auto split = loadDataSpec(file + ":test", 1, 4);
+    QVERIFY(!split);
+    QVERIFY2(split.error().find("is one batch file") != std::string::npos, split.error().c_str());
+    // A folder without training images says how to load what it has.
+    const QString onlyTest = m_dir.filePath(QStringLiteral("cifar-test-only"));
+    QVERIFY(QDir().mkpath(onlyTest));
+    writeFile(onlyTest + QStringLiteral("/test_batch.bin"), std::vector<uint8_t>(3073, 0));
+    auto none = loadDataSpec("cifar10:" + onlyTest.toStdString(), 1, 4);
+    QVERIFY(!none);
+    QVERIFY2(none.error().find(":test") != std::string::npos, none.error().c_str());
+    QCOMPARE(sizeOf("cifar10:" + onlyTest.toStdString() + ":test"), 1);
+    QCOMPARE(folderDataSpec("cifar10", onlyTest.toStdString()), "cifar10:" + onlyTest.toStdString() + ":test");
+    QCOMPARE(folderDataSpec("cifar10", cifar.toStdString()), c);
+    QCOMPARE(heldOutDataSpec(""), std::string("fashion-mnist:test"));
+    QCOMPARE(heldOutDataSpec("fashion-mnist"), std::string("fashion-mnist:test"));
+    QCOMPARE(heldOutDataSpec("fashion-mnist:train"), std::string("fashion-mnist:test"));
+    QVERIFY(heldOutDataSpec("fashion-mnist:all").empty());
+    QVERIFY(heldOutDataSpec("synthetic:120").empty());
 }
 
 void TestDataset::specsOfTheSameImages()

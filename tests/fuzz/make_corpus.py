@@ -162,7 +162,8 @@ put("checkpoint", "format1-version2", format1(b"", version=2))
 # Data specs: the first byte picks the model's channels (bit 0) and size; the rest is the spec.
 for i, spec in enumerate(["fashion-mnist", "fashion-mnist:test", "fashion-mnist:all", "fashion-mnist:bogus",
                           "mnist:.", "idx:images.idx", "idx:train-images-idx3-ubyte", "cifar10:data_batch_1.bin",
-                          "cifar10:.", "synthetic:8", "synthetic:0", "folder:pictures", "bogus:x", ""]):
+                          "cifar10:.", "synthetic:8", "synthetic:0", "folder:pictures", "bogus:x", "",
+                          "mnist:.:test", "mnist:.:", "cifar10:.:all", "cifar10:data_batch_1.bin:test"]):
     put("dataspec", "spec-%02d" % i, bytes([i % 12]) + spec.encode())
 
 # Command lines: words separated by newlines.

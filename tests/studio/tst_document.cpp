@@ -58,6 +58,17 @@
 #include <QTemporaryDir>
 
 using namespace ddpm;
+
+namespace {
+// Everything the window's training worker was asked before has run, and what it reported has arrived:
+// what a test that checks that nothing more comes waits for, rather than a time.
+void settle(MainWindow& w)
+{
+    auto drained = std::make_shared<bool>(false); // outlives a wait that timed out
+    w.training()->afterPending([drained] { *drained = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(*drained, 60000);
+}
+} // namespace
 using namespace studiotest;
 
 class TestDocument : public QObject {
@@ -171,7 +182,7 @@ void TestDocument::brokenCheckpointKeepsModel()
         Dialogs::question(w.get(), QString(), QString(), QMessageBox::Discard, QMessageBox::Discard);
     QVERIFY(unasked);
     QVERIFY2(w->lastError().contains(QStringLiteral("also-bad.ckpt")), qPrintable(w->lastError()));
-    QTest::qWait(200);
+    settle(*w);
     QCOMPARE(w->training()->snapshot(), trained);
     QVERIFY(w->document()->hasWorkToKeep());
 }
@@ -297,15 +308,16 @@ void TestDocument::closeWithWorkInFlight()
     QCOMPARE(w->training()->state(), TrainingController::State::Idle);
     const int frames = w->reverseView()->frameCount();
     const auto stepAtClose = w->training()->step();
-    QTest::qWait(300); // queued signals are delivered now
+    QCoreApplication::sendPostedEvents(); // the stopped workers' last reports
     QCOMPARE(w->reverseView()->frameCount(), frames);
     QCOMPARE(w->training()->step(), stepAtClose);
     // Post more work to the closed window's controllers: refused or dropped, never run.
     w->startSampling();
-    QTest::qWait(100);
+    QCoreApplication::sendPostedEvents();
     QVERIFY(!w->sampling()->isRunning());
     w.reset();
-    QTest::qWait(100); // events posted to the deleted window are discarded by Qt
+    QCoreApplication::sendPostedEvents(); // events posted to the deleted window are discarded by Qt
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 void TestDocument::closeDuringTraining()
@@ -650,7 +662,7 @@ void TestDocument::anotherModelEndsFollowing()
     w->follower()->poll();
     QVERIFY(!w->follower()->isFollowing());
     QTRY_VERIFY_WITH_TIMEOUT(w->currentPath().isEmpty() && w->training()->step() == 0, 60000);
-    QTest::qWait(300);
+    settle(*w); // the run's checkpoint, had it been opened, would be in by now
     QCOMPARE(w->training()->step(), qint64(0));
     QVERIFY(w->currentPath().isEmpty());
     w->openCheckpoint(run);

@@ -788,6 +788,22 @@ void TestStudio::denoiseFromHereTakesTheImagesClass()
     QVERIFY2(!w->reverseView()->noteText().contains(QStringLiteral("own class")),
              qPrintable(w->reverseView()->noteText()));
 
+    // Fork here on an image of an every-class run: its continuations keep that image's class (image 3 of
+    // 4 is class 2), not class j mod K for continuation j.
+    o.classChoice = kEveryClass;
+    o.count = 4;
+    w->reverseView()->setSamplerOptions(o);
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(w->reverseView()->origin().request.options.classChoice, kEveryClass);
+    w->reverseView()->scrubber()->setValue(1);
+    w->reverseView()->setForkChoice(2, 3);
+    QTest::mouseClick(w->reverseView()->forkButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(w->reverseView()->title().contains(QStringLiteral("forked")));
+    QCOMPARE(w->reverseView()->origin().request.options.count, 3);
+    QCOMPARE(w->reverseView()->origin().request.options.classChoice, 2);
+
     // Start on a data set without labels: refused at once (not after a run has begun), saying how to give
     // it labels; the model is kept.
     QTemporaryDir images;

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void stepsTypedCountWhenDone();
     void reverseCountsAndLiveValues_data();
     void reverseCountsAndLiveValues();
+    void reverseStepsLabelFollowsTheMethod();
     void reverseTitleHasHat();
     void reverseKeepsEarlierRuns();
     void reverseFramesWithinBudget();
@@ -415,6 +416,24 @@ void TestViews::reverseCountsAndLiveValues_data()
 // live values give σ_t as the sampler draws it, checked against closed forms: DDPM σ_t² = β_t or
 // β̃_t = β_t (1 − ᾱ_{t−1}) / (1 − ᾱ_t) (0 at t = 1); DDIM over every timestep with η = 1 is DDPM with
 // β̃_t, with η = 0 it adds nothing.
+// One spin box counts DDIM's steps, annealed Langevin's noise levels and the rounds of Langevin steps at
+// the one level: its label says which, as the method changes.
+void TestViews::reverseStepsLabelFollowsTheMethod()
+{
+    ReverseView view;
+    const std::pair<SamplerKind, const char*> cases[] = {{SamplerKind::Langevin, "Noise levels"},
+                                                         {SamplerKind::Ddim, "Steps"},
+                                                         {SamplerKind::LangevinFixed, "Rounds at the level"},
+                                                         {SamplerKind::Ddpm, "Steps"}};
+    for (const auto& [kind, label] : cases) {
+        SamplerOptions o;
+        o.kind = kind;
+        view.setSamplerOptions(o);
+        QCOMPARE(view.samplerOptions().kind, kind);
+        QCOMPARE(view.stepsLabel()->text(), QString::fromLatin1(label));
+    }
+}
+
 void TestViews::reverseCountsAndLiveValues()
 {
     QFETCH(QString, sampler);

@@ -18,6 +18,8 @@
 
 #include <QtTest>
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QLabel>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -25,6 +27,9 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+#if defined(__linux__)
+#include <sched.h>
+#endif
 #include <stdexcept>
 
 using namespace ddpm;
@@ -85,6 +90,7 @@ private Q_SLOTS:
     void deviceChangeAppliesAtStart();
     void threadsApplyOnWorkerThreads();
     void workersRunBelowTheWindow();
+    void userWorkSharesTheCores();
     void windowThreadsSetting();
     void openedCheckpointShowsItsFigures();
 
@@ -640,6 +646,8 @@ namespace {
 struct TaskInfo {
     QString name;
     int nice = 0;
+    int policy = 0;      // SCHED_OTHER 0, SCHED_IDLE 5
+    qint64 cpuTicks = 0; // user and system time
 };
 QList<TaskInfo> processThreads()
 {
@@ -651,10 +659,12 @@ QList<TaskInfo> processThreads()
         if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
             continue;
         const QByteArray line = stat.readAll();
-        // pid (comm) state ppid ...: the fields after the name; nice is the 19th field of the line.
+        // pid (comm) state ppid ...: the fields after the name.
         const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 16)
-            out.push_back({QString::fromUtf8(comm.readAll().trimmed()), fields[16].toInt()});
+        // utime and stime are the 14th and 15th fields of the line, nice the 19th, the scheduling policy the 41st.
+        if (fields.size() > 38)
+            out.push_back({QString::fromUtf8(comm.readAll().trimmed()), fields[16].toInt(), fields[38].toInt(),
+                           fields[11].toLongLong() + fields[12].toLongLong()});
     }
     return out;
 }
@@ -694,6 +704,90 @@ void TestWorkers::workersRunBelowTheWindow()
     QVERIFY2(training >= 2, "the training worker and its OpenMP thread");
     QVERIFY2(sampling >= 2, "the sampling worker and its OpenMP thread");
     QCOMPARE(ThreadPriority::currentNice(), guiNice); // the GUI thread itself is left alone
+#endif
+}
+
+// File → Follow training run on the same machine: the run keeps every core busy, and the studio's training
+// thread runs at SCHED_IDLE (main() sets it), which gets next to nothing then. Opening the run's checkpoint
+// and drawing its preview run on the reader thread, and sampling on its own thread, ten nice levels down but
+// not idle and on the cores free, so that they come while busy threads (standing in for the run) hold every
+// core: at SCHED_IDLE the preview took minutes.
+void TestWorkers::userWorkSharesTheCores()
+{
+#if !defined(__linux__)
+    QSKIP("scheduling policies are Linux's");
+#else
+    if (ThreadPriority::currentNice() + ThreadPriority::kBackgroundNice > 19)
+        QSKIP("the test runs at nice 10 or more: the workers cannot go lower than 19");
+    const QString path = m_dir.filePath(QStringLiteral("at-rest.ckpt"));
+    {
+        Trainer t(tinyConfig(), torch::kCPU);
+        QVERIFY(t.save(path.toStdString()));
+    }
+    ThreadPriority::setDepth(ThreadPriority::Depth::Idle);
+    auto restore = qScopeGuard([] { ThreadPriority::setDepth(ThreadPriority::Depth::Nice); });
+    TrainingController c;
+    c.setCpuThreads(0); // the Preferences' default: the cores free when a task starts
+    std::atomic<bool> busy{true};
+    std::vector<std::thread> run;
+    for (unsigned i = 0; i < std::max(2u, std::thread::hardware_concurrency()); ++i)
+        run.emplace_back([&busy] {
+            while (busy.load(std::memory_order_relaxed)) { }
+        });
+    auto endRun = qScopeGuard([&] {
+        busy = false;
+        for (auto& t : run)
+            t.join();
+    });
+    // CPU time by thread name (a thread's OpenMP threads take its name).
+    const auto ticks = [] {
+        QHash<QString, qint64> t;
+        for (const TaskInfo& info : processThreads())
+            t[info.name] += info.cpuTicks;
+        return t;
+    };
+    const auto before = ticks();
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy previewed(&c, &TrainingController::previewReady);
+    QElapsedTimer clock;
+    clock.start();
+    c.openCheckpoint(path, QStringLiteral("cpu"));
+    QVERIFY(ready.wait(60000));
+    c.requestPreview();
+    QVERIFY2(previewed.wait(60000), qPrintable(QStringLiteral("no preview after %1 s").arg(clock.elapsed() / 1000)));
+    qInfo("opened and previewed in %.1f s beside %zu busy threads", clock.elapsed() / 1000.0, run.size());
+    const auto after = ticks();
+    const qint64 onReader = after.value(QStringLiteral("reader")) - before.value(QStringLiteral("reader"));
+    const qint64 onTraining = after.value(QStringLiteral("training")) - before.value(QStringLiteral("training"));
+    QVERIFY2(
+        onReader > onTraining,
+        qPrintable(
+            QStringLiteral("CPU ticks on the reader %1, on the training thread %2").arg(onReader).arg(onTraining)));
+    bool trainingIdle = false, readerNice = false;
+    for (const TaskInfo& t : processThreads()) {
+        if (t.name == QLatin1String("training"))
+            trainingIdle = t.policy == SCHED_IDLE;
+        if (t.name == QLatin1String("reader"))
+            readerNice =
+                t.policy == SCHED_OTHER && t.nice == ThreadPriority::currentNice() + ThreadPriority::kBackgroundNice;
+    }
+    QVERIFY2(trainingIdle, "the training thread keeps SCHED_IDLE: a run yields every core to the window");
+    QVERIFY2(readerNice, "the reader shares the cores ten nice levels below the window");
+
+    // Sampling, which the user starts and waits for, shares them too.
+    SamplingController s;
+    QSignalSpy done(&s, &SamplingController::finished);
+    clock.restart();
+    QVERIFY(s.start(tinySampling(4, 0)) > 0);
+    QVERIFY2(done.wait(60000), qPrintable(QStringLiteral("no samples after %1 s").arg(clock.elapsed() / 1000)));
+    QVERIFY(done.first().first().toBool());
+    qInfo("sampled in %.1f s beside %zu busy threads, on %d threads", clock.elapsed() / 1000.0, run.size(),
+          s.workerThreads());
+    bool samplingNice = false;
+    for (const TaskInfo& t : processThreads())
+        if (t.name == QLatin1String("sampling"))
+            samplingNice = t.policy == SCHED_OTHER;
+    QVERIFY2(samplingNice, "the sampling thread is not idle");
 #endif
 }
 

@@ -1,5 +1,7 @@
 #include "droppedfile.h"
 
+#include "dataset.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QMimeData>
@@ -22,10 +24,13 @@ DroppedFile droppedFile(const QString& path)
         const auto has = [&](const QString& name) {
             return dir.exists(name) || dir.exists(name + QStringLiteral(".gz"));
         };
+        const auto spec = [&](const char* kind) {
+            return QString::fromStdString(ddpm::folderDataSpec(kind, file.toStdString()));
+        };
         if (has(QStringLiteral("train-images-idx3-ubyte")) || has(QStringLiteral("t10k-images-idx3-ubyte")))
-            return {DroppedFile::DataSet, file, QStringLiteral("mnist:") + file};
+            return {DroppedFile::DataSet, file, spec("mnist")};
         if (dir.exists(QStringLiteral("data_batch_1.bin")) || dir.exists(QStringLiteral("test_batch.bin")))
-            return {DroppedFile::DataSet, file, QStringLiteral("cifar10:") + file};
+            return {DroppedFile::DataSet, file, spec("cifar10")};
         return {DroppedFile::DataSet, file, QStringLiteral("folder:") + file};
     }
     if (!info.isFile())

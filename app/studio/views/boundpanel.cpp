@@ -121,10 +121,11 @@ void BoundPanel::measure()
     }
     if (m_controller->isRunning())
         return;
-    const std::string spec = BoundController::heldOutSpec(model);
-    m_source = QString::fromStdString(spec);
+    const auto source = BoundController::heldOutSpec(model);
+    m_source = QString::fromStdString(source.spec);
+    m_unseen = source.unseen;
     m_T = model->config.schedule.steps;
-    m_controller->measure(model, spec, m_images->value(), profileTimesteps(m_T, m_timesteps->value()));
+    m_controller->measure(model, source.spec, m_images->value(), profileTimesteps(m_T, m_timesteps->value()));
     m_result->setText(tr("Measuring…"));
     updateControls();
 }
@@ -144,14 +145,13 @@ void BoundPanel::showProfile(double priorBits)
     m_chart->setCurves({{tr("bound's term Lₜ₋₁ (bits/dim)"), terms, QColor(200, 60, 40)},
                         {tr("L_simple: ‖ε − ε̂‖² per dimension"), simple, QColor(40, 90, 200)}});
     m_total = profileTotal(m_profile, m_T, priorBits);
-    const bool heldOut = m_source.endsWith(QLatin1String(":test"));
     m_result->setText(
         tr("<b>%1 bits/dim</b> (the bound on −log p(x₀), estimated from %2 timesteps of %3 "
            "images of %4%5); L<sub>T</sub> %6, L<sub>0</sub> %7 bits/dim. <i>ddpm nll</i> measures every timestep.")
             .arg(QLocale().toString(m_total, 'f', 3))
             .arg(m_profile.size())
             .arg(m_images->value())
-            .arg(m_source, heldOut ? QString() : tr(", which the model may have trained on"))
+            .arg(m_source, m_unseen ? QString() : tr(", which the model may have trained on"))
             .arg(QLocale().toString(priorBits, 'g', 3))
             .arg(QLocale().toString(m_profile.empty() ? NAN : m_profile.front().bitsPerDim, 'g', 3)));
 }

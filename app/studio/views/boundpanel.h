@@ -55,7 +55,8 @@ private:
     int m_T = 0; // of the model measured
     std::vector<ddpm::BoundProfilePoint> m_profile;
     double m_total = NAN;
-    QString m_source; // where the images came from
+    QString m_source;      // where the images came from
+    bool m_unseen = false; // none of them among the model's training images
     QSpinBox* m_images;
     QSpinBox* m_timesteps;
     QPushButton* m_measure;

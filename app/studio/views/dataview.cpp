@@ -1,6 +1,7 @@
 #include "dataview.h"
 
 #include "elidingcombobox.h"
+#include "dataset.h"
 #include "dialogs.h"
 
 #include "pixels.h"
@@ -163,7 +164,7 @@ void DataView::connectSignals()
     connect(m_reroll, &QPushButton::clicked, this, &DataView::rerollNoise);
     connect(m_scrubber, &TimestepScrubber::valueChanged, this, &DataView::updateScrub);
     connect(m_strip, &ImageStrip::columnClicked, this, [this](int c) {
-        const auto ts = evenlySpacedTimesteps(m_options.steps, 11);
+        const auto ts = forwardStripTimesteps(m_options.steps);
         if (c >= 0 && c < static_cast<int>(ts.size()))
             m_scrubber->setValue(ts[static_cast<size_t>(c)]);
     });
@@ -196,7 +197,9 @@ void DataView::onSourceActivated(int index)
             setSourceSpec(m_spec);
             return;
         }
-        spec += path;
+        spec = spec == QLatin1String("mnist:") || spec == QLatin1String("cifar10:")
+                   ? QString::fromStdString(ddpm::folderDataSpec(spec.chopped(1).toStdString(), path.toStdString()))
+                   : spec + path;
     }
     Q_EMIT sourceRequested(spec);
 }
@@ -424,7 +427,7 @@ QList<QImage> DataView::forwardFrames() const
     if (!x0.defined() || !m_diffusion || !m_eps.defined() || m_eps.sizes() != x0.sizes())
         return {};
     QList<QImage> frames;
-    for (const auto& x : m_diffusion->forwardStrip(x0, evenlySpacedTimesteps(m_options.steps, 11), m_eps))
+    for (const auto& x : m_diffusion->forwardStrip(x0, forwardStripTimesteps(m_options.steps), m_eps))
         frames << tensorToImage(x);
     return frames;
 }
@@ -432,7 +435,7 @@ QList<QImage> DataView::forwardFrames() const
 QStringList DataView::forwardLabels() const
 {
     QStringList labels;
-    for (int t : evenlySpacedTimesteps(m_options.steps, 11))
+    for (int t : forwardStripTimesteps(m_options.steps))
         labels << tr("t = %1").arg(QLocale().toString(t));
     return labels;
 }
@@ -486,8 +489,8 @@ void DataView::updateScrub()
         m_tileCaption->setText(tr("xₜ at t = %1 · %2").arg(t).arg(sizeCaption()));
         auto flat = xt.flatten().contiguous();
         m_histogram->setValues(QVector<float>(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()), 40);
-        const int col = static_cast<int>(std::lround(10.0 * t / std::max(1, m_options.steps)));
-        m_strip->setCurrentIndex(evenlySpacedTimesteps(m_options.steps, 11)[static_cast<size_t>(col)] == t ? col : -1);
+        const int col = static_cast<int>(std::lround((kForwardStripFrames - 1.0) * t / std::max(1, m_options.steps)));
+        m_strip->setCurrentIndex(forwardStripTimesteps(m_options.steps)[static_cast<size_t>(col)] == t ? col : -1);
     }
     Q_EMIT liveValuesChanged(live);
 }

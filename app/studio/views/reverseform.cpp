@@ -94,7 +94,8 @@ QGroupBox* ReverseView::buildSamplerForm()
     auto* settings = new QGroupBox(tr("Sampler"), this);
     auto* fl = new QFormLayout(settings);
     fl->addRow(tr("Method"), m_sampler);
-    fl->addRow(tr("Steps (DDIM), levels (Langevin)"), m_steps);
+    m_stepsLabel = new QLabel(tr("Steps"), settings);
+    fl->addRow(m_stepsLabel, m_steps);
     fl->addRow(tr("DDIM η"), m_eta);
     fl->addRow(m_corrector);
     fl->addRow(tr("Langevin steps per level"), m_langevinSteps);
@@ -191,6 +192,12 @@ void ReverseView::updateControls()
     const bool running = m_runs.live().running;
     // Editable while a run goes on, as the method and the seed are: Sample starts a run with them.
     m_steps->setEnabled(ddim || langevin);
+    // One count, three meanings: DDIM's steps, annealed Langevin's noise levels, and the rounds of
+    // Langevin steps taken at the one level.
+    if (m_stepsLabel)
+        m_stepsLabel->setText(kind == SamplerKind::Langevin        ? tr("Noise levels")
+                              : kind == SamplerKind::LangevinFixed ? tr("Rounds at the level")
+                                                                   : tr("Steps"));
     m_eta->setEnabled(ddim);
     m_corrector->setEnabled(!langevin);
     m_langevinSteps->setEnabled(langevin || m_corrector->isChecked());

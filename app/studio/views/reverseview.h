@@ -83,6 +83,7 @@ public:
     QList<QImage> animationFrames(int scale = 4) const;
     QImage stripImage() const;
     QPushButton* runButton() const { return m_run; }
+    QLabel* stepsLabel() const { return m_stepsLabel; }
     QCheckBox* showScoreBox() const { return m_showScore; }
     QImage scoreImage() const; // the score panel's image of the step shown (null while hidden)
     QPushButton* forkButton() const { return m_fork; }
@@ -120,6 +121,7 @@ private:
 
     QComboBox* m_sampler;
     QSpinBox* m_steps;
+    QLabel* m_stepsLabel = nullptr; // what the count means for the method chosen
     QDoubleSpinBox* m_eta;
     QSpinBox* m_seed;
     QSpinBox* m_forkImage;

@@ -102,7 +102,7 @@ void SchedulesView::rebuild()
     const int T = m_T->value();
     QList<Curve> beta, abar, snr;
     QList<QList<QImage>> rows;
-    const auto ts = evenlySpacedTimesteps(T, 11);
+    const auto ts = forwardStripTimesteps(T);
     for (const auto& k : kKinds) {
         ScheduleOptions o;
         o.kind = k.kind;

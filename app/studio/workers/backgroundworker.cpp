@@ -23,14 +23,20 @@ void useThreads(std::optional<int> threads)
     ddpm::configureThreads(*threads);
 }
 
-BackgroundWorker::BackgroundWorker(const QString& name)
+void useFreeThreads(std::optional<int> threads)
+{
+    useThreads(threads && *threads > 0 ? *threads : ThreadPriority::freeCores());
+}
+
+BackgroundWorker::BackgroundWorker(const QString& name, std::optional<ThreadPriority::Depth> depth)
 {
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     // Below the GUI's priority, set on the thread itself before LibTorch starts its pool there.
     QObject::connect(
-        &m_thread, &QThread::started, m_context, [] { ThreadPriority::lowerCurrentThread(); }, Qt::DirectConnection);
+        &m_thread, &QThread::started, m_context,
+        [d = depth.value_or(ThreadPriority::depth())] { ThreadPriority::lowerCurrentThread(d); }, Qt::DirectConnection);
     m_thread.setObjectName(name);
     m_thread.start();
 }

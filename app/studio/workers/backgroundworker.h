@@ -10,6 +10,8 @@
 // worker reports results with the request's number and the GUI drops those that are not current.
 #pragma once
 
+#include "threadpriority.h"
+
 #include <QMetaObject>
 #include <QMutex>
 #include <QObject>
@@ -51,10 +53,17 @@ template <typename F> QString guarded(const QString& what, F&& f)
 // LibTorch's CPU threads for the calling thread (OpenMP's count is per thread; 0: all cores). Nothing
 // when `threads` is empty.
 void useThreads(std::optional<int> threads);
+// useThreads for work the user starts and waits for, which shares the cores with other programs: 0 (all
+// cores, the Preferences' default) and none take the cores free just now (ThreadPriority::freeCores), at
+// least one, since OpenMP's barriers make each thread of a parallel region wait for the slowest and beside a
+// busy program each thread gets only a slice of a core (the tiny model's open and preview took 33 s on two
+// threads beside two busy ones, 2.3 s on one). A count the user chose is kept.
+void useFreeThreads(std::optional<int> threads);
 
 class BackgroundWorker {
 public:
-    explicit BackgroundWorker(const QString& name);
+    // The thread runs at `depth` below the GUI, or at the depth set for workers (threadpriority.h).
+    explicit BackgroundWorker(const QString& name, std::optional<ThreadPriority::Depth> depth = {});
     ~BackgroundWorker(); // stop()
     BackgroundWorker(const BackgroundWorker&) = delete;
     BackgroundWorker& operator=(const BackgroundWorker&) = delete;

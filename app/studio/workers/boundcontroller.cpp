@@ -1,5 +1,6 @@
 #include "boundcontroller.h"
 
+#include "dataset.h"
 #include "imageio.h"
 #include "messages.h"
 #include "modelstate.h"
@@ -18,12 +19,12 @@ BoundController::~BoundController()
     m_worker.stop();
 }
 
-std::string BoundController::heldOutSpec(const SnapshotPtr& model)
+BoundController::Source BoundController::heldOutSpec(const SnapshotPtr& model)
 {
     if (!model)
         return {};
-    const std::string& spec = model->config.dataSpec;
-    return spec.rfind("fashion-mnist", 0) == 0 || spec.empty() ? "fashion-mnist:test" : spec;
+    const std::string unseen = ddpm::heldOutDataSpec(model->config.dataSpec);
+    return unseen.empty() ? Source{model->config.dataSpec, false} : Source{unseen, true};
 }
 
 void BoundController::measure(const SnapshotPtr& model, const std::string& dataSpec, int count,

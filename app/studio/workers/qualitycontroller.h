@@ -74,7 +74,7 @@ private:
 
     QualityWorker* m_worker = nullptr; // lives on the background thread
     Requests m_requests;
-    quint64 m_abandoned = 0;                                  // the request whose reports are dropped (abandon)
-    Requests m_lookups;                                       // findNeighbours
-    BackgroundWorker m_background{QStringLiteral("quality")}; // last: stopped first
+    quint64 m_abandoned = 0; // the request whose reports are dropped (abandon)
+    Requests m_lookups;      // findNeighbours
+    BackgroundWorker m_background{QStringLiteral("quality"), ThreadPriority::Depth::Nice}; // last: stopped first
 };

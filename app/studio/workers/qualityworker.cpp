@@ -12,7 +12,7 @@ void QualityWorker::run(quint64 request, const QualityRequest& r, const std::ato
 {
     bool completed = false;
     const QString error = guarded(QualityController::tr("measuring the sample quality"), [&] {
-        useThreads(r.threads);
+        useFreeThreads(r.threads);
         return measure(request, r, cancel, completed);
     });
     Q_EMIT finished(request, completed && error.isEmpty(), error);
@@ -86,7 +86,7 @@ QString QualityWorker::measure(quint64 request, const QualityRequest& r, const s
 
 QString QualityWorker::findNeighbours(const NeighboursRequest& r, TrainingNeighbours& found)
 {
-    useThreads(r.threads);
+    useFreeThreads(r.threads);
     if (const QString error = prepare(r.classifierPath, 0); !error.isEmpty())
         return error;
     torch::NoGradGuard guard;

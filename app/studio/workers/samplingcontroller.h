@@ -85,5 +85,7 @@ private:
     quint64 m_framesOf = 0;                  // the request whose frames takeFrames() hands out
     QList<QImage> m_final;
     int m_workerThreads = 0;
-    BackgroundWorker m_background{QStringLiteral("sampling")}; // last: stopped first
+    // Below the window but not idle: work the user waits for shares the cores with a busy program (a run
+    // followed on the same machine) rather than wait for one to come free (threadpriority.h).
+    BackgroundWorker m_background{QStringLiteral("sampling"), ThreadPriority::Depth::Nice}; // last: stopped first
 };

@@ -201,6 +201,10 @@ void SamplingRuns::forkAt(const torch::Tensor& xt, int t, int forks, int image)
     SamplingRequest r = from.request;
     if (!r.model)
         return;
+    // An "every class" run gives each image a class of its own (i mod K): the forks keep this image's.
+    if (const int64_t classes = r.model->config.unet.numClasses(); r.options.classChoice == kEveryClass && classes > 0)
+        r.options.classChoice =
+            static_cast<int>(sampleLabels(r.options, r.options.firstImage + image, 1, classes)[0].item<int64_t>());
     r.options.count = forks;
     r.options.firstImage = 0;
     r.walk.reset(); // a fork of a walk continues its x_t, not the walk

@@ -41,7 +41,7 @@ void SamplingWorker::process(const SamplingRequest& request, const std::atomic<b
     bool completed = false;
     QList<QImage> finals;
     const QString error = guarded(SamplingController::tr("sampling"), [&] {
-        useThreads(request.threads);
+        useFreeThreads(request.threads);
         completed = run(request, cancel, finals);
     });
     Q_EMIT runEnded(request.request, completed && error.isEmpty(), finals, error);

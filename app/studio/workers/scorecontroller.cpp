@@ -1,5 +1,6 @@
 #include "scorecontroller.h"
 
+#include "losshistory.h"
 #include "messages.h"
 #include "unet.h"
 
@@ -47,7 +48,7 @@ torch::Tensor tensorOf(const QVector<QPointF>& points)
 
 ScoreController::ScoreController(QObject* parent)
     : QObject(parent)
-    , m_worker(QStringLiteral("score"))
+    , m_worker(QStringLiteral("score"), ThreadPriority::Depth::Nice)
 {
 }
 
@@ -80,7 +81,7 @@ void ScoreController::train(const torch::Tensor& points, const ScheduleOptions& 
                 model, diffusion, points, o,
                 [&](const toy::ToyProgress& p) {
                     reached = p.step;
-                    smoothed = std::isnan(smoothed) ? p.loss : 0.98 * smoothed + 0.02 * p.loss;
+                    smoothed = runningAverage(smoothed, p.loss);
                     if (p.step % 20 == 0 || p.step == steps)
                         report([step = p.step, steps, loss = smoothed](ScoreController& c) {
                             Q_EMIT c.trainingProgress(step, steps, loss);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
+#include <thread>
 
 #if defined(__linux__)
 #include <cerrno>
@@ -44,12 +46,17 @@ int currentNice()
 
 bool lowerCurrentThread()
 {
+    return lowerCurrentThread(g_depth);
+}
+
+bool lowerCurrentThread(Depth d)
+{
     thread_local bool lowered = false; // once per thread: a pool's thread runs many jobs
     if (lowered)
         return true;
     const int target = std::min(19, currentNice() + kBackgroundNice);
     lowered = ::setpriority(PRIO_PROCESS, threadId(), target) == 0;
-    if (g_depth == Depth::Idle) {
+    if (d == Depth::Idle) {
         const sched_param none{};
         // Lowering one's own thread needs no privilege; where it fails, the nice value stays.
         lowered = ::sched_setscheduler(0, SCHED_IDLE, &none) == 0 || lowered;
@@ -60,6 +67,19 @@ bool lowerCurrentThread()
 bool currentIsIdle()
 {
     return ::sched_getscheduler(0) == SCHED_IDLE;
+}
+
+int freeCores()
+{
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    // "0.52 0.58 0.59 3/812 4242": the fourth field is running/existing threads, the caller among them.
+    std::ifstream loadavg("/proc/loadavg");
+    double skip = 0;
+    int running = 0;
+    char slash = 0;
+    if (!(loadavg >> skip >> skip >> skip >> running >> slash) || slash != '/')
+        return cores;
+    return std::clamp(cores - (running - 1), 1, cores);
 }
 #else
 int currentNice()
@@ -72,9 +92,19 @@ bool lowerCurrentThread()
     return false;
 }
 
+bool lowerCurrentThread(Depth)
+{
+    return false;
+}
+
 bool currentIsIdle()
 {
     return false;
+}
+
+int freeCores()
+{
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 #endif
 

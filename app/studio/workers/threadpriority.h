@@ -9,7 +9,10 @@
 // worker still gets a tenth of a core against any other busy program. Idle (the studio's own choice,
 // set in main()): SCHED_IDLE, so the GUI thread, and any other program, takes a core from a worker the
 // moment it wakes. Tests keep Nice: two test programs run side by side under `ctest -j2`, and an idle
-// worker would get nothing while the other one computes.
+// worker would get nothing while the other one computes. The work a user starts and waits for (sampling,
+// quality, the bound, the score view, opening a model, a preview at rest) names Nice for its worker
+// whatever the depth: at SCHED_IDLE it waited for minutes beside a busy program, such as a training run
+// followed on the same machine; only training itself, which runs for hours, yields at Depth::Idle.
 #pragma once
 
 namespace ThreadPriority {
@@ -25,13 +28,19 @@ void setDepth(Depth depth);
 Depth depth();
 
 // Lowers the calling thread's priority by kBackgroundNice (capped at 19) and, at Depth::Idle, to
-// SCHED_IDLE, once per thread: a second call does nothing. False where it cannot.
+// SCHED_IDLE, once per thread: a second call does nothing. False where it cannot. Without a depth, at
+// the one set with setDepth().
 bool lowerCurrentThread();
+bool lowerCurrentThread(Depth d);
 
 // Whether the calling thread runs at SCHED_IDLE: for tests.
 bool currentIsIdle();
 
 // The calling thread's nice value (0 where the platform has none): for tests.
 int currentNice();
+
+// The cores no other thread is running on just now (at least 1): the logical cores less the threads the
+// kernel has running, not counting the caller (Linux's /proc/loadavg). Elsewhere all the cores.
+int freeCores();
 
 } // namespace ThreadPriority

@@ -46,7 +46,7 @@ TrainingController::TrainingController(QObject* parent)
     , m_progress(std::make_shared<ProgressBuffer>())
 {
     qRegisterMetaType<SnapshotPtr>();
-    m_worker = new TrainingWorker(m_background, m_progress, m_shutdown, m_previewInterval);
+    m_worker = new TrainingWorker(m_background, m_reader, m_progress, m_shutdown, m_previewInterval);
     m_background.adopt(m_worker);
     m_background.setUncaughtHandler([w = m_worker](const QString& message) { Q_EMIT w->failed(message); });
     connect(m_worker, &TrainingWorker::modelInstalled, this, &TrainingController::onModelInstalled);
@@ -84,12 +84,22 @@ void TrainingController::shutdown()
         m_run->stop.store(true);
         m_run->pause.store(false);
     }
-    m_background.stop();
+    m_background.stop(); // first: the training thread may be waiting for a task of the reader
+    m_reader.stop();
 }
 
 void TrainingController::runOnWorker(std::function<void()> task)
 {
     m_background.post(std::move(task));
+}
+
+void TrainingController::afterPending(std::function<void()> then)
+{
+    // The worker's signals reach this object as queued calls, delivered in order: this one, queued after
+    // the tasks before it have run, comes after everything they reported.
+    m_background.post([self = QPointer<TrainingController>(this), then = std::move(then)] {
+        QMetaObject::invokeMethod(self.data(), then, Qt::QueuedConnection);
+    });
 }
 
 void TrainingController::post(std::function<void(TrainingWorker&)> task)

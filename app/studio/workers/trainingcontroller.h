@@ -121,6 +121,10 @@ public:
     // Whatever it throws ends as failed() and the worker goes on: the last line of defence behind each
     // request's own guard, which the tests exercise through this.
     void runOnWorker(std::function<void()> task);
+    // Calls `then` here (the GUI thread) once every task posted before has run and what it reported has
+    // been delivered: what a test waits on to know that nothing more is coming, rather than a time. During
+    // a training run that is between two steps, not after the run.
+    void afterPending(std::function<void()> then);
 
     // Called by the GUI when progressAvailable() arrives.
     TrainingProgress takeProgress();
@@ -174,5 +178,9 @@ private:
     std::shared_ptr<std::atomic<bool>> m_previewDropped = std::make_shared<std::atomic<bool>>(false);
     std::shared_ptr<std::atomic<int>> m_previewInterval =
         std::make_shared<std::atomic<int>>(setting::PreviewInterval.fallback);
+    // Opens files and draws the previews of a model at rest, ten nice levels below the window even where
+    // the training thread runs at SCHED_IDLE (TrainingWorker::onReader). Stopped after the training
+    // thread, which may be waiting for it.
+    BackgroundWorker m_reader{QStringLiteral("reader"), ThreadPriority::Depth::Nice};
     BackgroundWorker m_background{QStringLiteral("training")}; // last: stopped first
 };

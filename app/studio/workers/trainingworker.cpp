@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QTemporaryFile>
 
+#include <future>
 #include <utility>
 
 using namespace ddpm;
@@ -36,10 +37,11 @@ TrainingProgress ProgressBuffer::take()
     return p;
 }
 
-TrainingWorker::TrainingWorker(BackgroundWorker& background, std::shared_ptr<ProgressBuffer> progress,
-                               std::shared_ptr<std::atomic<bool>> shutdown,
+TrainingWorker::TrainingWorker(BackgroundWorker& background, BackgroundWorker& reader,
+                               std::shared_ptr<ProgressBuffer> progress, std::shared_ptr<std::atomic<bool>> shutdown,
                                std::shared_ptr<std::atomic<int>> previewInterval)
     : m_background(background)
+    , m_reader(reader)
     , m_progress(std::move(progress))
     , m_shutdown(std::move(shutdown))
     , m_previewInterval(std::move(previewInterval))
@@ -49,42 +51,50 @@ TrainingWorker::TrainingWorker(BackgroundWorker& background, std::shared_ptr<Pro
 void TrainingWorker::newModel(const ModelConfig& config, const QString& device, const QString& startFrom)
 {
     std::unique_ptr<Trainer> trainer;
-    const QString error = guarded(TrainingController::tr("creating the model"), [&]() -> QString {
-        auto d = parseDevice(device.toStdString());
-        if (!d)
-            return ddpm::errorText(d);
-        if (startFrom.isEmpty()) {
-            trainer = std::make_unique<Trainer>(config, d.value());
-            return {};
-        }
-        auto opened = openModelFile(startFrom.toStdString());
-        if (!opened)
-            return ddpm::errorText(opened);
-        trainer = std::make_unique<Trainer>(warmStartConfig(opened->config, config), d.value());
-        auto s = trainer->startFrom(opened.value(), startFrom.toStdString());
-        return s ? QString() : ddpm::errorText(s);
+    QString error;
+    onReader([&] {
+        error = guarded(TrainingController::tr("creating the model"), [&]() -> QString {
+            auto d = parseDevice(device.toStdString());
+            if (!d)
+                return ddpm::errorText(d);
+            if (startFrom.isEmpty()) {
+                trainer = std::make_unique<Trainer>(config, d.value());
+                return {};
+            }
+            auto opened = openModelFile(startFrom.toStdString());
+            if (!opened)
+                return ddpm::errorText(opened);
+            trainer = std::make_unique<Trainer>(warmStartConfig(opened->config, config), d.value());
+            auto s = trainer->startFrom(opened.value(), startFrom.toStdString());
+            return s ? QString() : ddpm::errorText(s);
+        });
     });
     if (!error.isEmpty())
         return Q_EMIT failed(error); // the current model stays as it was
-    install(std::move(trainer), QString());
+    if (trainer)                     // else the studio is closing and the reader dropped the task
+        install(std::move(trainer), QString());
 }
 
 void TrainingWorker::open(const QString& path, const QString& device)
 {
     std::unique_ptr<Trainer> trainer;
-    const QString error = guarded(TrainingController::tr("opening %1").arg(path), [&]() -> QString {
-        auto d = parseDevice(device.toStdString());
-        if (!d)
-            return ddpm::errorText(d);
-        auto t = Trainer::resume(path.toStdString(), d.value());
-        if (!t)
-            return ddpm::errorText(t);
-        trainer = std::move(t.value());
-        return {};
+    QString error;
+    onReader([&] {
+        error = guarded(TrainingController::tr("opening %1").arg(path), [&]() -> QString {
+            auto d = parseDevice(device.toStdString());
+            if (!d)
+                return ddpm::errorText(d);
+            auto t = Trainer::resume(path.toStdString(), d.value());
+            if (!t)
+                return ddpm::errorText(t);
+            trainer = std::move(t.value());
+            return {};
+        });
     });
     if (!error.isEmpty())
         return Q_EMIT failed(error); // the current model stays as it was
-    install(std::move(trainer), path);
+    if (trainer)                     // else the studio is closing and the reader dropped the task
+        install(std::move(trainer), path);
 }
 
 void TrainingWorker::setDataset(std::shared_ptr<const Dataset> data)
@@ -127,10 +137,15 @@ void TrainingWorker::preview(const std::atomic<bool>* cancel)
 {
     if (!m_trainer || (cancel && cancel->load()) || m_shutdown->load())
         return;
-    const QString error =
-        guarded(TrainingController::tr("drawing the preview samples"), [&] { previewUnguarded(cancel); });
+    QImage grid;
+    QString error;
+    onReader([&] {
+        error = guarded(TrainingController::tr("drawing the preview samples"), [&] { grid = drawPreview(cancel); });
+    });
     if (!error.isEmpty())
         Q_EMIT failed(error);
+    else if (!grid.isNull())
+        Q_EMIT previewReady(grid, m_trainer->stepCount());
 }
 
 void TrainingWorker::setPrecision(const QString& name)
@@ -145,7 +160,22 @@ void TrainingWorker::setPrecision(const QString& name)
 
 void TrainingWorker::setThreads(int threads)
 {
+    m_threads = threads;
     useThreads(threads);
+}
+
+void TrainingWorker::onReader(const std::function<void()>& work)
+{
+    auto through = std::make_shared<std::promise<void>>();
+    auto done = through->get_future();
+    // The task holds the only promise: a task the reader drops (the studio closing) breaks it, and so does
+    // one that throws, either of which ends the wait as well as finishing does.
+    m_reader.post([through = std::move(through), &work, threads = m_threads] {
+        useFreeThreads(threads);
+        work(); // guards its own errors
+        through->set_value();
+    });
+    done.wait();
 }
 
 void TrainingWorker::train(quint64 request, std::shared_ptr<RunControl> control, const TrainingRequest& r)
@@ -318,7 +348,8 @@ QString TrainingWorker::loop(quint64 request, const RunControl& control, const T
         notify(false);
         const int every = m_previewInterval->load();
         if (every > 0 && s.step % every == 0)
-            previewUnguarded(&control.stop);
+            if (const QImage grid = drawPreview(&control.stop); !grid.isNull())
+                Q_EMIT previewReady(grid, m_trainer->stepCount());
     };
     const auto s = runTraining(*m_trainer, run);
     return s ? QString() : ddpm::errorText(s);
@@ -333,7 +364,7 @@ void TrainingWorker::notify(bool force)
         Q_EMIT progressAvailable();
 }
 
-void TrainingWorker::previewUnguarded(const std::atomic<bool>* cancel)
+QImage TrainingWorker::drawPreview(const std::atomic<bool>* cancel)
 {
     // 16 samples from fixed noise with the EMA weights: DDIM, 25 steps, so the cost stays small. A
     // class-conditional model (up to 10 classes) shows a row of 4 per class, guided as sampling is by default.
@@ -354,6 +385,6 @@ void TrainingWorker::previewUnguarded(const std::atomic<bool>* cancel)
             : makeDenoiser(m_trainer->ema());
     ReverseProcess rp(m_trainer->diffusion(), denoiser, o, shape);
     if (!rp.run(cancel ? cancel : m_shutdown.get()))
-        return;
-    Q_EMIT previewReady(makeGrid(batchToImages(rp.current()), kColumns, 2, 1), m_trainer->stepCount());
+        return {};
+    return makeGrid(batchToImages(rp.current()), kColumns, 2, 1);
 }

@@ -17,7 +17,9 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
 
 // Progress: the worker buffers, the GUI takes. At most one notification is pending at a time.
 class ProgressBuffer {
@@ -36,7 +38,8 @@ private:
 class TrainingWorker : public QObject {
     Q_OBJECT
 public:
-    TrainingWorker(BackgroundWorker& background, std::shared_ptr<ProgressBuffer> progress,
+    // `reader` runs the work of a model at rest (onReader()).
+    TrainingWorker(BackgroundWorker& background, BackgroundWorker& reader, std::shared_ptr<ProgressBuffer> progress,
                    std::shared_ptr<std::atomic<bool>> shutdown, std::shared_ptr<std::atomic<int>> previewInterval);
 
     // All of these run on the worker thread.
@@ -77,9 +80,18 @@ private:
     QString prepareRun(const TrainingRequest& r);
     QString loop(quint64 request, const RunControl& control, const TrainingRequest& r);
     void notify(bool force);
-    void previewUnguarded(const std::atomic<bool>* cancel);
+    // The preview grid; null when it was cancelled.
+    QImage drawPreview(const std::atomic<bool>* cancel);
+    // Runs `work` on the reader thread and sleeps until it is through, so that `work` may use the trainer.
+    // Opening a file and drawing the preview of a model at rest run there, at a nice value below the
+    // window rather than at the training thread's SCHED_IDLE: they share the cores with a busy program
+    // instead of waiting for one to come free, which a run being followed on the same machine (File →
+    // Follow training run) never lets happen. A training run keeps its own previews on this thread.
+    void onReader(const std::function<void()>& work);
 
     BackgroundWorker& m_background;
+    BackgroundWorker& m_reader;
+    std::optional<int> m_threads; // the Preferences' CPU threads, for the reader as for this thread
     std::shared_ptr<ProgressBuffer> m_progress;
     std::shared_ptr<std::atomic<bool>> m_shutdown;
     std::shared_ptr<std::atomic<int>> m_previewInterval;
