@@ -183,16 +183,17 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
                           : digits && arg.size() <= 7 ? std::atoll(arg.c_str())
                                                       : 0;
         if (n < 1 || n > 1'000'000)
-            return fail(DDPM_MSG("Engine", "the synthetic set takes between 1 and 1000000 images"));
+            return fail(DDPM_MSG("Engine", "the synthetic set takes a whole number of images between 1 and 1000000, "
+                                           "not '%1'"),
+                        arg);
         auto shapes = makeSyntheticShapes(n, channels, size);
         shapes.classNames = syntheticClassNames();
         return shapes;
     } else {
         return fail(
-            DDPM_MSG(
-                "Engine",
-                "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, "
-                "folder:DIR or synthetic[:N])"),
+            DDPM_MSG("Engine",
+                     "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], "
+                     "cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N])"),
             spec);
     }
     if (!ds)

@@ -1051,13 +1051,13 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>the synthetic set takes between 1 and 1000000 images</source>
-        <translation>der synthetische Datensatz umfasst 1 bis 1000000 Bilder</translation>
+        <source>the synthetic set takes a whole number of images between 1 and 1000000, not &apos;%1&apos;</source>
+        <translation>der synthetische Datensatz nimmt eine ganze Zahl von Bildern zwischen 1 und 1000000, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic[:N])</source>
-        <translation>unbekannter Datensatz „%1“ (erwartet: fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR oder synthetic[:N])</translation>
+        <location line="+8"/>
+        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N])</source>
+        <translation>unbekannter Datensatz &apos;%1&apos; (erwartet: fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR oder synthetic[:N])</translation>
     </message>
     <message>
         <location line="+11"/>

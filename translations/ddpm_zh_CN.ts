@@ -1051,13 +1051,13 @@ distance %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>the synthetic set takes between 1 and 1000000 images</source>
-        <translation>合成数据集的图像数必须在 1 到 1000000 之间</translation>
+        <source>the synthetic set takes a whole number of images between 1 and 1000000, not &apos;%1&apos;</source>
+        <translation>合成数据集的图像数必须是 1 到 1000000 之间的整数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR, idx:FILE, cifar10:DIR, folder:DIR or synthetic[:N])</source>
-        <translation>未知数据集“%1”（应为 fashion-mnist[:train|test|all]、mnist:DIR、idx:FILE、cifar10:DIR、folder:DIR 或 synthetic[:N]）</translation>
+        <location line="+8"/>
+        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N])</source>
+        <translation>未知数据集 &apos;%1&apos;（应为 fashion-mnist[:train|test|all]、mnist:DIR[:train|test|all]、cifar10:DIR[:train|test|all]、cifar10:FILE、idx:FILE、folder:DIR 或 synthetic[:N]）</translation>
     </message>
     <message>
         <location line="+11"/>

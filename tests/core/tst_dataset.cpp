@@ -325,6 +325,13 @@ void TestDataset::foldersMeanTheirTrainingImages()
     QCOMPARE(heldOutDataSpec("fashion-mnist:train"), std::string("fashion-mnist:test"));
     QVERIFY(heldOutDataSpec("fashion-mnist:all").empty());
     QVERIFY(heldOutDataSpec("synthetic:120").empty());
+    auto notANumber = loadDataSpec("synthetic:abc", 1, 4);
+    QVERIFY(!notANumber);
+    QVERIFY2(notANumber.error().find("whole number of images between 1 and 1000000, not 'abc'") != std::string::npos,
+             notANumber.error().c_str());
+    auto unknown = loadDataSpec("mnsit:" + mnist.toStdString(), 1, 4);
+    QVERIFY(!unknown);
+    QVERIFY2(unknown.error().find("mnist:DIR[:train|test|all]") != std::string::npos, unknown.error().c_str());
 }
 
 void TestDataset::specsOfTheSameImages()
