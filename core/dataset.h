@@ -96,6 +96,16 @@ bool sameDataSpec(const std::string& a, const std::string& b);
 // t10k files). Empty where there are none: a model of a split named :all or :test, or of a data set
 // without a test split, may have seen every image there is.
 std::string heldOutDataSpec(const std::string& spec);
+// The images a spec given to test on names: the test split of a data set that has one where the spec
+// names no split ("fashion-mnist", "mnist:DIR"), else the spec as written ("mnist:DIR:train").
+std::string testDataSpec(const std::string& spec);
+// The images to measure a model trained on `trained` on (the bound, nll): its held-out images where it
+// has some (`unseen`), else its own data set, which it may have seen.
+struct MeasureImages {
+    std::string spec;
+    bool unseen = false;
+};
+MeasureImages imagesToMeasure(const std::string& trained);
 // Whether an MNIST-style or CIFAR-10 folder holds test images (t10k-images-idx3-ubyte[.gz], test_batch.bin)
 // and training images (train-images-idx3-ubyte[.gz], data_batch_N.bin).
 struct FolderSplits {

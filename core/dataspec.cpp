@@ -83,6 +83,21 @@ std::string heldOutDataSpec(const std::string& spec)
     return {};
 }
 
+std::string testDataSpec(const std::string& spec)
+{
+    const auto colon = spec.find(':');
+    const std::string kind = spec.substr(0, colon), rest = colon == std::string::npos ? "" : spec.substr(colon + 1);
+    const bool splitNamed = kind == "fashion-mnist" ? !rest.empty() : pathAndSplit(rest).split.has_value();
+    const std::string test = splitNamed ? std::string() : heldOutDataSpec(spec);
+    return test.empty() ? spec : test;
+}
+
+MeasureImages imagesToMeasure(const std::string& trained)
+{
+    std::string unseen = heldOutDataSpec(trained);
+    return unseen.empty() ? MeasureImages{trained, false} : MeasureImages{std::move(unseen), true};
+}
+
 FolderSplits mnistFolderSplits(const std::string& dir)
 {
     const auto has = [&](const std::string& base) {

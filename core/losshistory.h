@@ -19,6 +19,10 @@ inline double runningAverage(double average, double value)
     return std::isnan(average) ? value : kRunningAverageKeep * average + kRunningAverageNew * value;
 }
 
+// The first line of a training log (`ddpm train --log`): then one row a step, in these columns, which the
+// studio reads to follow a run elsewhere (RunFollower).
+constexpr const char* kTrainingLogHeader = "step,loss,grad_norm,lr,img_per_s";
+
 struct LossPoint {
     int64_t step;
     float loss;

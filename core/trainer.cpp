@@ -89,37 +89,45 @@ Trainer::Trainer(const ModelConfig& config, torch::Device device)
 
 Trainer::~Trainer() = default;
 
-Status Trainer::setDataset(const Dataset& data)
+Status checkTrainingData(const ModelConfig& config, const Dataset& data)
 {
-    const auto& u = m_config.unet;
+    const auto& u = config.unet;
     if (data.size() == 0)
         return fail(DDPM_MSG("Engine", "the data set is empty"));
     if (data.channels() != u.imageChannels() || data.height() != u.imageSize() || data.width() != u.imageSize())
         return fail(DDPM_MSG("Engine", "the data set's images do not have the model's size"));
-    if (m_config.conditional()) {
-        if (!data.labels.defined())
-            return fail(DDPM_MSG("Engine", "a class-conditional model needs a data set with labels; %1 has none (an "
-                                           "image folder has them from one subfolder per class)"),
-                        data.name);
-        const int64_t maxLabel = data.labels.numel() ? data.labels.max().item<int64_t>() : -1;
-        const int64_t minLabel = data.labels.numel() ? data.labels.min().item<int64_t>() : 0;
-        if (minLabel < 0 || maxLabel >= u.numClasses())
-            return fail(DDPM_MSG("Engine", "the data set's labels run to %1, beyond the model's %2 classes"), maxLabel,
-                        u.numClasses());
-        // Label k must mean the model's class k: the set's classes are the model's, or the first of them (a
-        // folder whose last class is gone). Numbered names (a set that names none) say nothing either way.
-        const auto& ours = m_config.classNames;
-        const auto& theirs = data.classNames;
-        const auto numbered = [](const std::vector<std::string>& n) {
-            return n == numberedClassNames(static_cast<int64_t>(n.size()));
-        };
-        const bool prefix = theirs.size() <= ours.size() && std::equal(theirs.begin(), theirs.end(), ours.begin());
-        if (!ours.empty() && !theirs.empty() && !prefix && !numbered(ours) && !numbered(theirs))
-            return fail(DDPM_MSG("Engine", "the data set's classes (%1) are not the model's (%2): a class-conditional "
-                                           "model trains on images of its own classes"),
-                        listClassNames(theirs), listClassNames(ours));
+    if (!config.conditional())
+        return Ok{};
+    if (!data.labels.defined())
+        return fail(DDPM_MSG("Engine", "a class-conditional model needs a data set with labels; %1 has none (an "
+                                       "image folder has them from one subfolder per class)"),
+                    data.name);
+    const int64_t maxLabel = data.labels.numel() ? data.labels.max().item<int64_t>() : -1;
+    const int64_t minLabel = data.labels.numel() ? data.labels.min().item<int64_t>() : 0;
+    if (minLabel < 0 || maxLabel >= u.numClasses())
+        return fail(DDPM_MSG("Engine", "the data set's labels run to %1, beyond the model's %2 classes"), maxLabel,
+                    u.numClasses());
+    // Label k must mean the model's class k: the set's classes are the model's, or the first of them (a
+    // folder whose last class is gone). Numbered names (a set that names none) say nothing either way.
+    const auto& ours = config.classNames;
+    const auto& theirs = data.classNames;
+    const auto numbered = [](const std::vector<std::string>& n) {
+        return n == numberedClassNames(static_cast<int64_t>(n.size()));
+    };
+    const bool prefix = theirs.size() <= ours.size() && std::equal(theirs.begin(), theirs.end(), ours.begin());
+    if (!ours.empty() && !theirs.empty() && !prefix && !numbered(ours) && !numbered(theirs))
+        return fail(DDPM_MSG("Engine", "the data set's classes (%1) are not the model's (%2): a class-conditional "
+                                       "model trains on images of its own classes"),
+                    listClassNames(theirs), listClassNames(ours));
+    return Ok{};
+}
+
+Status Trainer::setDataset(const Dataset& data)
+{
+    if (auto fits = checkTrainingData(m_config, data); !fits)
+        return fits;
+    if (m_config.conditional())
         m_labels = data.labels.to(torch::kInt64).contiguous();
-    }
     m_images = data.images.contiguous();
     if (!data.spec.empty())
         m_config.dataSpec = data.spec; // what the checkpoint names as its data (resume, the held-out bound)

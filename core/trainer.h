@@ -41,6 +41,10 @@ struct StepStats {
     double stepsPerSec = 0.0;
 };
 
+// Whether `config`'s model can train on `data`: its size, and for a class-conditional model labels of
+// its own classes. Trainer::setDataset refuses what this refuses; the studio says so before a Start.
+Status checkTrainingData(const ModelConfig& config, const Dataset& data);
+
 class Trainer {
 public:
     Trainer(const ModelConfig& config, torch::Device device);

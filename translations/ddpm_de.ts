@@ -110,7 +110,7 @@
 <context>
     <name>BoundController</name>
     <message>
-        <location filename="../app/studio/workers/boundcontroller.cpp" line="+40"/>
+        <location filename="../app/studio/workers/boundcontroller.cpp" line="+32"/>
         <source>measuring the likelihood bound</source>
         <translation>das Messen der Likelihood-Schranke</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>BoundPanel</name>
     <message>
-        <location filename="../app/studio/views/boundpanel.cpp" line="+25"/>
+        <location filename="../app/studio/views/boundpanel.cpp" line="+26"/>
         <source>Held-out images measured; each costs one network evaluation per timestep</source>
         <translation>Gemessene zurückgehaltene Bilder; jedes kostet eine Netzauswertung pro Zeitschritt</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>Öffnen oder trainieren Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Measuring…</source>
         <translation>Messung läuft…</translation>
     </message>
@@ -975,7 +975,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/dataspec.cpp" line="+174"/>
+        <location filename="../core/dataspec.cpp" line="+189"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>der Ordner „%1“ existiert nicht</translation>
     </message>
@@ -1060,7 +1060,7 @@ Distanz %2</translation>
         <translation>unbekannter Datensatz &apos;%1&apos; (erwartet: fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR oder synthetic[:N])</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>the data set is too large to hold in memory: %1 images of %2×%3×%3 would take %4 GiB, and at most %5 GiB are used</source>
         <translation>der Datensatz ist zu groß für den Speicher: %1 Bilder zu %2×%3×%3 bräuchten %4 GiB, verwendet werden höchstens %5 GiB</translation>
     </message>
@@ -1246,7 +1246,7 @@ Distanz %2</translation>
         <translation>%1 der %2 Klassen des Datensatzes haben keine Bilder (%3): ein klassenkonditioniertes Modell braucht Bilder jeder Klasse</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+88"/>
+        <location filename="../core/trainer.cpp" line="+96"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>Trainingsschritt %1</translation>
@@ -1257,7 +1257,7 @@ Distanz %2</translation>
         <translation>kein Datensatz zum Trainieren vorhanden</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-231"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>der Verlust wurde bei Schritt %1 NaN; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
@@ -1267,7 +1267,7 @@ Distanz %2</translation>
         <translation>der Verlust wurde bei Schritt %1 unendlich; das Training wurde abgebrochen, und das Modell behält die Gewichte von Schritt %2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>a class-conditional model needs a data set with labels; %1 has none (an image folder has them from one subfolder per class)</source>
         <translation>ein klassenkonditioniertes Modell benötigt einen Datensatz mit Labels; %1 hat keine (ein Bildordner erhält sie aus einem Unterordner je Klasse)</translation>
     </message>
@@ -1282,7 +1282,7 @@ Distanz %2</translation>
         <translation>die Klassen des Datensatzes (%1) sind nicht die des Modells (%2): ein klassenkonditioniertes Modell trainiert mit Bildern seiner eigenen Klassen</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+108"/>
         <source>copying the weights to every rank</source>
         <translation>das Kopieren der Gewichte auf jeden Rang</translation>
     </message>
@@ -2739,8 +2739,8 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+111"/>
-        <location filename="../app/studio/menus.cpp" line="+314"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+113"/>
+        <location filename="../app/studio/menus.cpp" line="+327"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2786,7 +2786,7 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-169"/>
+        <location filename="../app/studio/menus.cpp" line="-181"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2808,12 +2808,12 @@ Distanz %2</translation>
     <message>
         <location line="-19"/>
         <location line="+21"/>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-96"/>
         <source>New model from &amp;weights…</source>
         <translation>Neues Modell aus &amp;Gewichten…</translation>
     </message>
@@ -2828,7 +2828,7 @@ Distanz %2</translation>
         <translation>&amp;Trainingslauf folgen…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -2879,7 +2879,17 @@ Distanz %2</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+8"/>
+        <source>%1 is not a training log: its first line is not &quot;%2&quot;, as the log of ddpm train --log begins.</source>
+        <translation>%1 ist kein Trainingsprotokoll: Seine erste Zeile ist nicht &quot;%2&quot;, mit der das Protokoll von ddpm train --log beginnt.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Following %1: it opens once the run writes it.</source>
+        <translation>Lauf %1 wird verfolgt: Die Datei öffnet sich, sobald der Lauf sie schreibt.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -3097,7 +3107,7 @@ Distanz %2</translation>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+116"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -3142,12 +3152,12 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-267"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Follow a training run: its checkpoint or its log</source>
         <translation>Trainingslauf folgen: sein Prüfpunkt oder sein Protokoll</translation>
     </message>
@@ -3157,17 +3167,17 @@ Distanz %2</translation>
         <translation>Prüfpunkte und Trainingsprotokolle (*.ckpt *.csv);;DDPM-Prüfpunkte (*.ckpt);;Trainingsprotokolle (*.csv)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>The checkpoint the run of %1 writes</source>
         <translation>Der Prüfpunkt, den der Lauf von %1 schreibt</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-56"/>
         <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only, and its log (--log, the same name ending in .csv) brings the loss chart up to the step the run is at</source>
         <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt, und sein Protokoll (--log, derselbe Name mit der Endung .csv) führt das Verlustdiagramm bis zum aktuellen Schritt des Laufs fort</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>&amp;Sample-Raster als PNG…</translation>
     </message>
@@ -3702,7 +3712,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+33"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+34"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -3782,7 +3792,7 @@ Distanz %2</translation>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+90"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+101"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
@@ -3792,7 +3802,7 @@ Distanz %2</translation>
         <translation> — fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-92"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -3808,12 +3818,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+117"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-115"/>
         <source>DDIM η</source>
         <translation>DDIM η</translation>
     </message>
@@ -3898,7 +3908,7 @@ Distanz %2</translation>
         <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+126"/>
         <source>Noise levels</source>
         <translation>Rauschstufen</translation>
     </message>
@@ -4697,12 +4707,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+323"/>
+        <location line="+324"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-323"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -4778,9 +4788,14 @@ Distanz %2</translation>
         <translation>Samples bei Schritt %L1 werden gezogen…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+76"/>
+        <source>The next Start cannot train on %1: %2.</source>
+        <translation>Der nächste Start kann nicht mit „%1“ trainieren: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The model was trained on %1; the next Start goes on with %2.</source>
-        <translation>Das Modell wurde auf %1 trainiert; der nächste Start macht mit %2 weiter.</translation>
+        <translation>Das Modell wurde mit „%1“ trainiert; der nächste Start macht mit „%2“ weiter.</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -4788,7 +4803,7 @@ Distanz %2</translation>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>batch size</source>
         <translation>Stapelgröße</translation>
     </message>
@@ -4823,7 +4838,7 @@ Distanz %2</translation>
         <translation>Das Modell wird beim nächsten Start auf %1 verschoben.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verlust&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Lernrate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

@@ -110,7 +110,7 @@
 <context>
     <name>BoundController</name>
     <message>
-        <location filename="../app/studio/workers/boundcontroller.cpp" line="+40"/>
+        <location filename="../app/studio/workers/boundcontroller.cpp" line="+32"/>
         <source>measuring the likelihood bound</source>
         <translation>测量似然界</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>BoundPanel</name>
     <message>
-        <location filename="../app/studio/views/boundpanel.cpp" line="+25"/>
+        <location filename="../app/studio/views/boundpanel.cpp" line="+26"/>
         <source>Held-out images measured; each costs one network evaluation per timestep</source>
         <translation>测量的留出图像数；每张图像在每个时间步需要一次网络评估</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>请先打开或训练一个模型。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Measuring…</source>
         <translation>正在测量…</translation>
     </message>
@@ -975,7 +975,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/dataspec.cpp" line="+174"/>
+        <location filename="../core/dataspec.cpp" line="+189"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>文件夹“%1”不存在</translation>
     </message>
@@ -1060,7 +1060,7 @@ distance %2</source>
         <translation>未知数据集 &apos;%1&apos;（应为 fashion-mnist[:train|test|all]、mnist:DIR[:train|test|all]、cifar10:DIR[:train|test|all]、cifar10:FILE、idx:FILE、folder:DIR 或 synthetic[:N]）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>the data set is too large to hold in memory: %1 images of %2×%3×%3 would take %4 GiB, and at most %5 GiB are used</source>
         <translation>数据集太大，无法放入内存：%1 张 %2×%3×%3 的图像需要 %4 GiB，而最多使用 %5 GiB</translation>
     </message>
@@ -1246,7 +1246,7 @@ distance %2</source>
         <translation>数据集的 %2 个类别中有 %1 个没有图像（%3）：类别条件模型需要每个类别的图像</translation>
     </message>
     <message>
-        <location filename="../core/trainer.cpp" line="+88"/>
+        <location filename="../core/trainer.cpp" line="+96"/>
         <location line="+2"/>
         <source>training step %1</source>
         <translation>训练第 %1 步</translation>
@@ -1257,7 +1257,7 @@ distance %2</source>
         <translation>没有可用于训练的数据集</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-231"/>
         <source>the loss became NaN at step %1; training stopped and the model keeps the weights of step %2</source>
         <translation>损失在第 %1 步变为 NaN；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
@@ -1267,7 +1267,7 @@ distance %2</source>
         <translation>损失在第 %1 步变为无穷大；训练已停止，模型保留第 %2 步的权重</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>a class-conditional model needs a data set with labels; %1 has none (an image folder has them from one subfolder per class)</source>
         <translation>类别条件模型需要带标签的数据集；%1 没有标签（图像文件夹的标签来自每个类别一个子文件夹）</translation>
     </message>
@@ -1282,7 +1282,7 @@ distance %2</source>
         <translation>数据集的类别（%1）不是模型的类别（%2）：类别条件模型只能用其自身类别的图像训练</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+108"/>
         <source>copying the weights to every rank</source>
         <translation>向每个 rank 复制权重</translation>
     </message>
@@ -2737,8 +2737,8 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+111"/>
-        <location filename="../app/studio/menus.cpp" line="+314"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+113"/>
+        <location filename="../app/studio/menus.cpp" line="+327"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2784,7 +2784,7 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-169"/>
+        <location filename="../app/studio/menus.cpp" line="-181"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2806,12 +2806,12 @@ distance %2</source>
     <message>
         <location line="-19"/>
         <location line="+21"/>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-96"/>
         <source>New model from &amp;weights…</source>
         <translation>从权重新建模型(&amp;W)…</translation>
     </message>
@@ -2826,7 +2826,7 @@ distance %2</source>
         <translation>跟踪训练运行(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -2877,7 +2877,17 @@ distance %2</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+8"/>
+        <source>%1 is not a training log: its first line is not &quot;%2&quot;, as the log of ddpm train --log begins.</source>
+        <translation>%1 不是训练日志：它的第一行不是 ddpm train --log 日志开头的&quot;%2&quot;。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Following %1: it opens once the run writes it.</source>
+        <translation>正在跟踪 %1：训练写出该文件后即会打开。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -3094,7 +3104,7 @@ distance %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+116"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -3139,12 +3149,12 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-267"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Follow a training run: its checkpoint or its log</source>
         <translation>跟踪训练运行：选择其检查点或日志</translation>
     </message>
@@ -3154,17 +3164,17 @@ distance %2</source>
         <translation>检查点和训练日志 (*.ckpt *.csv);;DDPM 检查点 (*.ckpt);;训练日志 (*.csv)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>The checkpoint the run of %1 writes</source>
         <translation>%1 所属运行写入的检查点</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-56"/>
         <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only, and its log (--log, the same name ending in .csv) brings the loss chart up to the step the run is at</source>
         <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它；其日志（--log，同名且以 .csv 结尾）让损失图表跟上该运行当前的步数</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>样本网格导出为 PNG(&amp;S)…</translation>
     </message>
@@ -3698,7 +3708,7 @@ distance %2</source>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+33"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+34"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -3778,7 +3788,7 @@ distance %2</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+90"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+101"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
@@ -3788,7 +3798,7 @@ distance %2</source>
         <translation> — 失败</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-81"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-92"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -3804,12 +3814,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+117"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-115"/>
         <source>DDIM η</source>
         <translation>DDIM η</translation>
     </message>
@@ -3894,7 +3904,7 @@ distance %2</source>
         <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+126"/>
         <source>Noise levels</source>
         <translation>噪声级别</translation>
     </message>
@@ -4693,12 +4703,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+323"/>
+        <location line="+324"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-323"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -4774,7 +4784,12 @@ distance %2</source>
         <translation>正在生成第 %L1 步的样本…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+76"/>
+        <source>The next Start cannot train on %1: %2.</source>
+        <translation>下次开始时无法在 %1 上训练：%2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The model was trained on %1; the next Start goes on with %2.</source>
         <translation>该模型是在 %1 上训练的；下一次开始将在 %2 上继续。</translation>
     </message>
@@ -4784,7 +4799,7 @@ distance %2</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
@@ -4819,7 +4834,7 @@ distance %2</source>
         <translation>模型将在下次点击“开始”时移到 %1 上。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;损失&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;学习率&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

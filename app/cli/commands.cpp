@@ -166,18 +166,9 @@ struct TrainClassifierArgs {
     bool replace = false;
 };
 
-// --test names held-out images: a data set with a test split ("mnist:DIR", "fashion-mnist") means that
-// split there unless one is named.
-std::string testImages(const std::string& spec)
-{
-    const bool splitNamed = spec.size() > 6 && spec.compare(spec.size() - 6, 6, ":train") == 0;
-    const std::string test = splitNamed ? std::string() : heldOutDataSpec(spec);
-    return test.empty() ? spec : test;
-}
-
 int trainClassifierCommand(TrainClassifierArgs a, const Environment& env)
 {
-    a.test = testImages(a.test);
+    a.test = testDataSpec(a.test); // "fashion-mnist", "mnist:DIR": their test images
     if (sameDataSpec(a.test, a.data))
         std::fprintf(stderr,
                      "ddpm: note: --test and --data name the same images (%s): the accuracy is measured "

@@ -141,20 +141,15 @@ nlohmann::ordered_json report(const NllArgs& a, const AllTerms& all, double seco
     return j;
 }
 
-// The images to measure on: --data, or the test split of the data set the model trained on (dataset.h
-// heldOutDataSpec), or, where it has none, that data set itself; Fashion-MNIST's test images for a model
-// that does not say. A note when the images are the model's own training images.
+// The images to measure on: --data, or those dataset.h imagesToMeasure names. A note when the images are
+// the model's own training images.
 std::string heldOutSpec(const std::string& given, const std::string& trained)
 {
-    std::string spec = given;
-    if (spec.empty())
-        spec = !heldOutDataSpec(trained).empty() ? heldOutDataSpec(trained) : trained;
-    if (spec.empty())
-        spec = "fashion-mnist:test";
+    const MeasureImages measure = imagesToMeasure(trained);
+    const std::string spec = given.empty() ? measure.spec : given;
     if (!trained.empty() && sameDataSpec(spec, trained))
-        std::fprintf(
-            stderr, "ddpm nll: note: the model trained on these images (%s)%s\n", trained.c_str(),
-            heldOutDataSpec(trained).empty() ? "" : ("; its held-out images are " + heldOutDataSpec(trained)).c_str());
+        std::fprintf(stderr, "ddpm nll: note: the model trained on these images (%s)%s\n", trained.c_str(),
+                     measure.unseen ? ("; its held-out images are " + measure.spec).c_str() : "");
     return spec;
 }
 

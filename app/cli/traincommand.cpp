@@ -37,7 +37,7 @@ namespace {
 // the run that was killed) are dropped first, so every step appears once.
 class TrainingLog {
 public:
-    static constexpr const char* kHeader = "step,loss,grad_norm,lr,img_per_s\n";
+    inline static const std::string kHeader = std::string(kTrainingLogHeader) + "\n";
 
     // Why `path` cannot take the log, before the run starts (empty: it can). A pipe or a device in its
     // place would block the read, or take the rows somewhere else; a checkpoint or an image named by
@@ -57,7 +57,7 @@ public:
             return "it cannot be read and written: " + systemError(errno).message();
         if (st.st_size > 0 && !startsAsLog(path))
             return std::string("the file is there and is not a training log (its first line is not \"") +
-                   std::string(kHeader, std::strlen(kHeader) - 1) + "\"), so it is left as it is: name a new file";
+                   kTrainingLogHeader + "\"), so it is left as it is: name a new file";
         return {};
     }
 
@@ -65,8 +65,7 @@ public:
     static bool holdsRows(const std::string& path)
     {
         struct stat st { };
-        return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-               st.st_size > static_cast<off_t>(std::strlen(kHeader));
+        return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > static_cast<off_t>(kHeader.size());
     }
 
 private:

@@ -234,6 +234,16 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
             if (!sampled) {
                 sampled = true;
                 window.dataView()->setT(600);
+                // The Reverse view's own settings: DDPM's T steps take minutes on a CPU, so say what runs.
+                const auto o = window.reverseView()->samplerOptions();
+                const auto T = window.training()->snapshot()->config.schedule.steps;
+                const bool allSteps = o.kind == ddpm::SamplerKind::Ddpm;
+                std::fprintf(stderr, "ddpm-studio: sampling %d images with %s for the screenshot%s\n", o.count,
+                             ddpm::samplerKindName(o.kind).c_str(),
+                             allSteps
+                                 ? qPrintable(QStringLiteral(", all %1 steps (DDIM, in the Reverse view, is quicker)")
+                                                  .arg(static_cast<qlonglong>(T)))
+                                 : "");
                 window.startSampling();
                 return;
             }

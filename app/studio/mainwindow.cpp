@@ -29,6 +29,7 @@
 #include "bench.h"
 #include "imageio.h"
 #include "messages.h"
+#include "trainer.h"
 
 #include "losschart.h"
 #include "timestepscrubber.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         m_document, m_training, [this] { return m_trainingView->device(); }, this);
     connect(m_follower, &RunFollower::logProgress, m_trainingView, &TrainingView::addProgress);
     connect(m_follower, &RunFollower::logProgress, this, &MainWindow::updateTrainingLiveValues);
+    connect(m_follower, &RunFollower::followingChanged, m_trainingView, &TrainingView::setFollowing);
     Exports::Sources sources;
     sources.reverse = &m_reverseView->runs();
     sources.animationFps = [this] { return m_reverseView->scrubber()->fps(); };
@@ -150,7 +152,7 @@ void MainWindow::wireData()
         m_dataSpec = spec;
         m_settings.setLastDataSpec(spec);
         m_dataView->setDataset(data, spec);
-        m_trainingView->setDataSpec(spec);
+        m_trainingView->setDataSpec(spec, trainingDataProblem(m_training->snapshot()));
         m_schedulesView->setImage(m_dataView->currentImage());
         m_training->setDataset(data);
         if (m_training->runOn())
@@ -470,6 +472,7 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     m_trainingView->showModel(snapshot, trained);
     updateTrainingLiveValues();
     m_reverseView->setModelAvailable(true);
+    m_reverseView->setModelSteps(static_cast<int>(snapshot->config.schedule.steps));
     m_reverseView->setRawWeightsDistinct(!snapshot->samplingOnly);
     m_reverseView->classPicker()->setClassNames(classDisplayNames(classNamesOf(snapshot->config)));
     if (trained)
@@ -494,8 +497,22 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
         loadData(m_dataSpec);
     else if (m_data)
         m_training->setDataset(m_data);
+    m_trainingView->setDataSpec(m_dataSpec, trainingDataProblem(snapshot));
     updateTitle();
     updateStatus();
+}
+
+// Why `model` cannot train on the data set, for the Training view to say before a Start; nothing while
+// the set is being read again at the model's size.
+QString MainWindow::trainingDataProblem(const SnapshotPtr& model) const
+{
+    if (!model || !m_data)
+        return {};
+    const auto& u = model->config.unet;
+    if (m_data->channels() != u.imageChannels() || m_data->height() != u.imageSize())
+        return {};
+    const auto fits = checkTrainingData(model->config, *m_data);
+    return fits ? QString() : ddpm::errorText(fits);
 }
 
 void MainWindow::onProgress()

@@ -121,6 +121,7 @@ private:
     void wireHelp();
     void showHelpFor(int index);
     void buildStatusBar();
+    void fitStatusMessage(const QString& message);
     void restoreSettings();
     void saveSettings();
     void showError(const QString& message);
@@ -131,6 +132,7 @@ private:
     void onProgress();
     void showLiveValues(View view, const QMap<QString, QString>& values); // kept per view for the help
     void updateTrainingLiveValues();
+    QString trainingDataProblem(const SnapshotPtr& model) const;
     void onFrames();
     // Asks for a file name, then writes the export on the export thread while the status bar shows it;
     // one export at a time.

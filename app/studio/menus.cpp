@@ -26,6 +26,7 @@
 #include "animation.h"
 #include "bench.h"
 #include "imageio.h"
+#include "losshistory.h"
 #include "messages.h"
 #include "modelfile.h"
 
@@ -109,7 +110,8 @@ void MainWindow::buildFileMenu()
     });
     openAct->setShortcut(QKeySequence::Open);
     auto* followAct = file->addAction(tr("&Follow training run…"), this, [this] {
-        const QString path = Dialogs::openPath(
+        // The run may not have written its checkpoint yet: a name to come is taken, and waited for.
+        const QString path = Dialogs::comingPath(
             this, tr("Follow a training run: its checkpoint or its log"), QStringLiteral("models"),
             QFileInfo(m_document->path()).absolutePath(),
             tr("Checkpoints and training logs (*.ckpt *.csv);;DDPM checkpoints (*.ckpt);;Training logs (*.csv)"));
@@ -163,12 +165,18 @@ void MainWindow::buildFileMenu()
 
 void MainWindow::followRun(const QString& path)
 {
+    if (RunFollower::isLog(path) && !RunFollower::startsAsLog(path)) // another table (an exported loss CSV)
+        return showError(tr("%1 is not a training log: its first line is not \"%2\", as the log of ddpm train "
+                            "--log begins.")
+                             .arg(QFileInfo(path).fileName(), QString::fromLatin1(ddpm::kTrainingLogHeader)));
     QString checkpoint = RunFollower::isLog(path) ? RunFollower::companion(path) : path;
-    const QString log = RunFollower::isLog(path) ? path : RunFollower::companion(path);
+    QString log = RunFollower::isLog(path) ? path : RunFollower::companion(path);
+    if (!log.isEmpty() && !RunFollower::startsAsLog(log)) // beside the checkpoint, of its name, but no log
+        log.clear();
     if (checkpoint.isEmpty()) // a log with no checkpoint of its name beside it
-        checkpoint = Dialogs::openPath(this, tr("The checkpoint the run of %1 writes").arg(QFileInfo(path).fileName()),
-                                       QStringLiteral("models"), QFileInfo(path).absolutePath(),
-                                       tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+        checkpoint = Dialogs::comingPath(
+            this, tr("The checkpoint the run of %1 writes").arg(QFileInfo(path).fileName()), QStringLiteral("models"),
+            QFileInfo(path).absolutePath(), tr("DDPM checkpoints (*.ckpt);;All files (*)"));
     if (checkpoint.isEmpty())
         return;
     // A checkpoint already there is checked before the work on hand is put aside (one still to come is
@@ -176,7 +184,12 @@ void MainWindow::followRun(const QString& path)
     if (QFileInfo::exists(checkpoint))
         if (auto opened = openModelFile(checkpoint.toStdString()); !opened)
             return showError(ddpm::errorText(opened));
-    m_document->keepWorkThen([this, checkpoint, log] { m_follower->follow(checkpoint, log); });
+    m_document->keepWorkThen([this, checkpoint, log] {
+        m_follower->follow(checkpoint, log);
+        if (!QFileInfo::exists(checkpoint)) // until "Opened …" replaces it
+            statusBar()->showMessage(
+                tr("Following %1: it opens once the run writes it.").arg(QFileInfo(checkpoint).fileName()));
+    });
 }
 
 // A checkpoint, a run's log or a data set dragged from a file manager onto the window.
@@ -351,6 +364,29 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_precisionLabel);
     statusBar()->addPermanentWidget(m_modelLabel);
     statusBar()->addPermanentWidget(m_stepLabel);
+    connect(statusBar(), &QStatusBar::messageChanged, this, &MainWindow::fitStatusMessage);
+}
+
+// A message the permanent fields would cut ("Opened …" in German beside them): the model's, the
+// precision's and then the device's field step aside while it shows; the step stays.
+void MainWindow::fitStatusMessage(const QString& message)
+{
+    const QList<QLabel*> yielding = {m_modelLabel, m_precisionLabel, m_deviceLabel};
+    for (auto* label : yielding)
+        label->show();
+    if (message.isEmpty())
+        return;
+    const auto width = [](QWidget* w) { return w->isVisible() ? w->sizeHint().width() + 12 : 0; }; // and spacing
+    int room = statusBar()->width() - 40 - width(m_stepLabel) - width(m_exportProgress);
+    for (auto* label : yielding)
+        room -= width(label);
+    const int needed = statusBar()->fontMetrics().horizontalAdvance(message);
+    for (auto* label : yielding) {
+        if (needed <= room)
+            break;
+        room += width(label);
+        label->hide();
+    }
 }
 
 void MainWindow::openCheckpoint(const QString& path)

@@ -302,6 +302,13 @@ void TestDataset::foldersMeanTheirTrainingImages()
     QCOMPARE(sizeOf(c + ":test"), 1);
     QCOMPARE(sizeOf(c + ":all"), 5);
     QCOMPARE(heldOutDataSpec(c), c + ":test");
+    // Images to test on: the test split unless the spec names a split.
+    QCOMPARE(testDataSpec(c), c + ":test");
+    QCOMPARE(testDataSpec(c + ":train"), c + ":train");
+    QCOMPARE(testDataSpec(c + ":all"), c + ":all");
+    QCOMPARE(testDataSpec("fashion-mnist"), std::string("fashion-mnist:test"));
+    QCOMPARE(testDataSpec("fashion-mnist:train"), std::string("fashion-mnist:train"));
+    QCOMPARE(testDataSpec("synthetic:50"), std::string("synthetic:50"));
     QVERIFY(sameDataSpec(c + ":train", c));
     // One batch file is one set of images: no split to name.
     const std::string file = "cifar10:" + (cifar + QStringLiteral("/test_batch.bin")).toStdString();

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void followsARunReadOnly();
     void followsARunsLog();
     void anotherModelEndsFollowing();
+    void followsACheckpointToCome();
     void anotherModelCancelsSampling();
     void forkAndWalkUseTheirRunsWeights();
 
@@ -645,6 +646,54 @@ void TestDocument::followsARunReadOnly()
     QCOMPARE(readFile(run), written);
 }
 
+// Following a run that has not written its checkpoint yet: no error, a word that the studio waits, and the
+// checkpoint opens once the run writes it.
+void TestDocument::followsACheckpointToCome()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("tocome.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    // A table that is not a training log (the loss CSV the studio exports) is refused, by its first line.
+    const QString table = m_dir.filePath(QStringLiteral("exported-loss.csv"));
+    {
+        QFile f(table);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("step,loss,loss_min,loss_max,steps\n1,0.5,0.5,0.5,1\n");
+    }
+    int warnings = Dialogs::warningCount();
+    Dialogs::setNextSavePath(table);
+    actionNamed(w.get(), QStringLiteral("&Follow training run…"))->trigger();
+    QVERIFY(!w->follower()->isFollowing());
+    QCOMPARE(Dialogs::warningCount(), warnings + 1);
+    QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("not a training log")),
+             qPrintable(w->statusBar()->currentMessage()));
+
+    const QString run = m_dir.filePath(QStringLiteral("tocome.ckpt"));
+    QVERIFY(!QFileInfo::exists(run));
+    warnings = Dialogs::warningCount();
+    Dialogs::setNextSavePath(run);
+    actionNamed(w.get(), QStringLiteral("&Follow training run…"))->trigger();
+    QVERIFY(w->follower()->isFollowing());
+    QCOMPARE(w->follower()->path(), run);
+    QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("opens once the run writes it")),
+             qPrintable(w->statusBar()->currentMessage()));
+    w->follower()->poll();
+    settle(*w);
+    QCOMPARE(Dialogs::warningCount(), warnings); // no "no such file"
+    QCOMPARE(w->training()->step(), 0);
+
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(*tinyData()));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(trainer.step());
+    QVERIFY(trainer.save(run.toStdString()));
+    w->follower()->poll();
+    QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() == 3, 60000);
+    QCOMPARE(w->currentPath(), run);
+    QVERIFY(w->document()->isReadOnly());
+    QCOMPARE(Dialogs::warningCount(), warnings);
+}
+
 // A new model made while following: the run's next checkpoint does not replace it, and the run's file
 // opened again later is an ordinary file, no longer read-only.
 void TestDocument::anotherModelEndsFollowing()
@@ -784,6 +833,10 @@ void TestDocument::followsARunsLog()
     QVERIFY(help);
     QTRY_COMPARE(help->liveValues().value(QStringLiteral("step")), QStringLiteral("5"));
     QCOMPARE(help->liveValues().value(QStringLiteral("loss")), QStringLiteral("0.5"));
+    // The log's speed (100 images/s at the run's batch of 8) gives steps/s and the time left.
+    const QString stats = w->trainingView()->statisticsLabel()->text();
+    QVERIFY2(stats.contains(QLocale().toString(100.0 / tinyConfig().train.batch, 'f', 2)), qPrintable(stats));
+    QVERIFY2(!stats.contains(QStringLiteral("ETA</td><td align='right'>–")), qPrintable(stats));
 
     // A checkpoint at step 4: steps 1 … 4 come from it, 5 still from the log.
     for (int i = 0; i < 2; ++i)

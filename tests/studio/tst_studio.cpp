@@ -411,6 +411,25 @@ void TestStudio::windowFitsSmallScreens()
                  qPrintable(QStringLiteral("view %1 needs %2×%3").arg(v).arg(least.width()).arg(least.height())));
         QCOMPARE(w->width(), 1000);
     }
+    // A message the status bar's fields would cut: the model's and the precision's step aside while it
+    // shows, the step stays; a short one leaves them; with the message gone they are back.
+    const auto field = [&](const QString& start) {
+        for (auto* label : w->statusBar()->findChildren<QLabel*>())
+            if (label->text().startsWith(start))
+                return label;
+        return static_cast<QLabel*>(nullptr);
+    };
+    QLabel* model = field(QStringLiteral("Model: "));
+    QLabel* step = field(QStringLiteral("Step "));
+    QVERIFY(model && step);
+    w->statusBar()->showMessage(QStringLiteral("fashion-mnist-conditional.ckpt wurde bei Schritt 16.525 geöffnet, "
+                                               "und noch etwas mehr Text, der Platz braucht"));
+    QVERIFY(!model->isVisible());
+    QVERIFY(step->isVisible());
+    w->statusBar()->showMessage(QStringLiteral("Saved"));
+    QVERIFY(model->isVisible());
+    w->statusBar()->clearMessage();
+    QVERIFY(model->isVisible() && step->isVisible());
 }
 
 void TestStudio::precisionReachesTrainerAndSampler()
@@ -929,6 +948,23 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     QCOMPARE(w->training()->snapshot()->config.classNames, syntheticClassNames());
     QCOMPARE(picker->classBox()->count(), 2 + 4);
+    // A data set the model cannot train on is named so before a Start, with the trainer's reason: here a
+    // folder without one subfolder per class, so without labels. The shapes again: nothing to say.
+    const auto pending = [&] { return w->trainingView()->pendingLabel()->text(); };
+    QVERIFY2(!pending().contains(QStringLiteral("cannot train")), qPrintable(pending()));
+    const QString unlabelled = m_dir.filePath(QStringLiteral("unlabelled"));
+    QVERIFY(QDir().mkpath(unlabelled));
+    for (int i = 0; i < 3; ++i) {
+        QImage image(20, 20, QImage::Format_Grayscale8);
+        image.fill(40 * i);
+        QVERIFY(image.save(QStringLiteral("%1/%2.png").arg(unlabelled).arg(i)));
+    }
+    w->loadData(QStringLiteral("folder:") + unlabelled);
+    QTRY_VERIFY_WITH_TIMEOUT(pending().contains(QStringLiteral("cannot train")), 60000);
+    QVERIFY2(pending().contains(QStringLiteral("needs a data set with labels")), qPrintable(pending()));
+    QVERIFY2(!pending().contains(QStringLiteral("goes on with")), qPrintable(pending()));
+    w->loadData(QStringLiteral("synthetic:120"));
+    QTRY_VERIFY_WITH_TIMEOUT(!pending().contains(QStringLiteral("cannot train")) && w->isReady(), 60000);
     QVERIFY(picker->classBox()->isEnabled());
     SamplerOptions shown;
     picker->apply(shown);

@@ -432,6 +432,21 @@ void TestViews::reverseStepsLabelFollowsTheMethod()
         QCOMPARE(view.samplerOptions().kind, kind);
         QCOMPARE(view.stepsLabel()->text(), QString::fromLatin1(label));
     }
+    // DDPM takes every one of the model's T steps: the box shows T, and DDIM's count comes back with DDIM.
+    view.setModelSteps(400);
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddim;
+    o.ddimSteps = 37;
+    view.setSamplerOptions(o);
+    QCOMPARE(view.stepsBox()->text(), QStringLiteral("37"));
+    o.kind = SamplerKind::Ddpm;
+    view.setSamplerOptions(o);
+    QVERIFY(!view.stepsBox()->isEnabled());
+    QCOMPARE(view.stepsBox()->text(), QStringLiteral("400"));
+    QCOMPARE(view.samplerOptions().ddimSteps, 37);
+    o.kind = SamplerKind::Ddim;
+    view.setSamplerOptions(o);
+    QCOMPARE(view.stepsBox()->text(), QStringLiteral("37"));
 }
 
 void TestViews::reverseCountsAndLiveValues()

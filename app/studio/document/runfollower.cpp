@@ -1,5 +1,6 @@
 #include "runfollower.h"
 
+#include "losshistory.h"
 #include "modeldocument.h"
 
 #include <algorithm>
@@ -49,6 +50,16 @@ bool RunFollower::isLog(const QString& path)
     return path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
 }
 
+bool RunFollower::startsAsLog(const QString& path)
+{
+    QFile file(path);
+    if (!file.exists() || file.size() == 0)
+        return true;
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.readLine(256).trimmed() == QByteArray(ddpm::kTrainingLogHeader);
+}
+
 QString RunFollower::companion(const QString& path)
 {
     const QFileInfo info(path);
@@ -75,7 +86,8 @@ void RunFollower::follow(const QString& checkpoint, const QString& log)
     m_lastRowStep = m_shownStep = -1;
     m_rows.clear();
     m_document->setReadOnlyPath(checkpoint);
-    m_document->open(checkpoint, m_device());
+    if (m_stamp.size >= 0) // else the run has not written it yet: poll() opens it once it has
+        m_document->open(checkpoint, m_device());
     m_timer.start();
     Q_EMIT followingChanged(true);
 }
@@ -180,5 +192,9 @@ void RunFollower::showRows(const std::vector<Row>& rows)
     p.loss = rows.back().loss;
     p.lr = rows.back().lr;
     p.imagesPerSec = rows.back().imagesPerSec;
+    // The log has images/s of the global batch (trainer.cpp): steps/s by the followed model's batch.
+    const auto model = m_training->snapshot();
+    if (model && model->config.train.batch > 0)
+        p.stepsPerSec = p.imagesPerSec / static_cast<double>(model->config.train.batch);
     Q_EMIT logProgress(p);
 }

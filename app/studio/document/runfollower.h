@@ -44,6 +44,9 @@ public:
 
     // A training log, by its name (*.csv), rather than a checkpoint.
     static bool isLog(const QString& path);
+    // Whether `path` is a training log as `ddpm train --log` writes it, by its first line; an empty or
+    // missing file may be one still to come.
+    static bool startsAsLog(const QString& path);
     // The run's other file beside `path`: run.csv for run.ckpt and the reverse; empty when there is none.
     static QString companion(const QString& path);
 

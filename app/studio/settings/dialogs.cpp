@@ -173,6 +173,16 @@ QString openPath(QWidget* parent, const QString& title, const QString& kind, con
         false);
 }
 
+QString comingPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir,
+                   const QString& filter)
+{
+    if (auto p = takeNextPath())
+        return remembered(kind, *p, false);
+    return remembered(
+        kind, runDialog(parent, title, startFolder(kind, dir), filter, QFileDialog::AcceptOpen, QFileDialog::AnyFile),
+        false);
+}
+
 QString folderPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir)
 {
     if (auto p = takeNextPath())

@@ -1,6 +1,7 @@
 #include "boundpanel.h"
 
 #include "curvechart.h"
+#include "dataset.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -121,7 +122,8 @@ void BoundPanel::measure()
     }
     if (m_controller->isRunning())
         return;
-    const auto source = BoundController::heldOutSpec(model);
+    // Its held-out images, else its own (m_unseen false: the panel says so).
+    const auto source = ddpm::imagesToMeasure(model->config.dataSpec);
     m_source = QString::fromStdString(source.spec);
     m_unseen = source.unseen;
     m_T = model->config.schedule.steps;

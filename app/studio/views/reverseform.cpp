@@ -2,6 +2,7 @@
 #include "reverseview.h"
 
 #include "elidingcombobox.h"
+#include "pinnedspinbox.h"
 #include "classpicker.h"
 #include "settingeditors.h"
 
@@ -57,7 +58,7 @@ void ReverseView::createSamplerControls()
     setRange(m_snr, setting::Snr);
     m_snr->setSingleStep(0.01);
     m_snr->setValue(setting::Snr.fallback);
-    m_steps = new QSpinBox(this);
+    m_steps = new PinnedSpinBox(this);
     setRange(m_steps, setting::SamplerSteps);
     m_steps->setValue(setting::SamplerSteps.fallback);
     m_eta = new QDoubleSpinBox(this);
@@ -164,6 +165,17 @@ void ReverseView::setModelAvailable(bool available)
     updateControls();
 }
 
+QSpinBox* ReverseView::stepsBox() const
+{
+    return m_steps;
+}
+
+void ReverseView::setModelSteps(int steps)
+{
+    m_modelSteps = steps;
+    updateControls();
+}
+
 void ReverseView::setRawWeightsDistinct(bool distinct)
 {
     auto* items = qobject_cast<QStandardItemModel*>(m_weights->model());
@@ -192,6 +204,9 @@ void ReverseView::updateControls()
     const bool running = m_runs.live().running;
     // Editable while a run goes on, as the method and the seed are: Sample starts a run with them.
     m_steps->setEnabled(ddim || langevin);
+    // DDPM takes all T steps: the box shows T, and keeps DDIM's count for when DDIM is chosen again.
+    m_steps->pin(ddim || langevin ? std::nullopt
+                                  : std::optional<int>(m_modelSteps > 0 ? m_modelSteps : ScheduleOptions{}.steps));
     // One count, three meanings: DDIM's steps, annealed Langevin's noise levels, and the rounds of
     // Langevin steps taken at the one level.
     if (m_stepsLabel)

@@ -19,6 +19,7 @@ class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class PinnedSpinBox;
 class QVBoxLayout;
 class ImageStrip;
 class TimestepScrubber;
@@ -39,6 +40,8 @@ public:
     bool useEma() const;
 
     void setModelAvailable(bool available);
+    // The model's T: the step count DDPM shows, as it takes every step.
+    void setModelSteps(int steps);
     // Off for a model whose raw weights are a copy of its EMA ones (a file exported for sampling, or weights
     // taken from another model, until it trains): Raw weights is then disabled, with the reason.
     void setRawWeightsDistinct(bool distinct);
@@ -84,6 +87,7 @@ public:
     QImage stripImage() const;
     QPushButton* runButton() const { return m_run; }
     QLabel* stepsLabel() const { return m_stepsLabel; }
+    QSpinBox* stepsBox() const;
     QCheckBox* showScoreBox() const { return m_showScore; }
     QImage scoreImage() const; // the score panel's image of the step shown (null while hidden)
     QPushButton* forkButton() const { return m_fork; }
@@ -120,7 +124,8 @@ private:
     void updateTiming();
 
     QComboBox* m_sampler;
-    QSpinBox* m_steps;
+    PinnedSpinBox* m_steps;
+    int m_modelSteps = 0;           // T of the model (0: none yet)
     QLabel* m_stepsLabel = nullptr; // what the count means for the method chosen
     QDoubleSpinBox* m_eta;
     QSpinBox* m_seed;

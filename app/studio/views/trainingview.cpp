@@ -458,9 +458,10 @@ void TrainingView::setModelSnapshot(const SnapshotPtr& snapshot)
     updatePending();
 }
 
-void TrainingView::setDataSpec(const QString& spec)
+void TrainingView::setDataSpec(const QString& spec, const QString& problem)
 {
     m_dataSpec = spec;
+    m_dataProblem = problem;
     updatePending();
 }
 
@@ -495,7 +496,9 @@ void TrainingView::updatePending()
     // The data set the weights have seen last: the running (or last) Start's, else the checkpoint's.
     const QString trainedOn = m_appliedDataSpec.value_or(QString::fromStdString(m_model->config.dataSpec));
     const bool trained = m_model->step > 0 || m_appliedDataSpec;
-    if (trained && !m_dataSpec.isEmpty() && !sameDataSpec(trainedOn.toStdString(), m_dataSpec.toStdString())) {
+    if (!m_dataProblem.isEmpty() && !m_dataSpec.isEmpty())
+        lines << tr("The next Start cannot train on %1: %2.").arg(DataLoader::displayName(m_dataSpec), m_dataProblem);
+    else if (trained && !m_dataSpec.isEmpty() && !sameDataSpec(trainedOn.toStdString(), m_dataSpec.toStdString())) {
         QString before = DataLoader::displayName(trainedOn), next = DataLoader::displayName(m_dataSpec);
         if (before == next) { // two splits or sizes of one set: the specs tell them apart
             before = QStringLiteral("%1 (%2)").arg(before, trainedOn);
@@ -533,6 +536,12 @@ void TrainingView::showPreview(const QImage& grid, qint64 step)
     m_previewCaption->setText(tr("Step %L1").arg(step));
 }
 
+void TrainingView::setFollowing(bool following)
+{
+    m_following = following;
+    updateClock();
+}
+
 void TrainingView::updateClock()
 {
     const double elapsed = (m_elapsedBefore + (m_clock.isValid() ? m_clock.elapsed() : 0)) / 1000.0;
@@ -557,5 +566,7 @@ void TrainingView::updateClock()
                          .arg(number(m_stepsPerSec, 'f', 2))
                          .arg(number(m_imagesPerSec, 'f', 1))
                          .arg(elapsed > 0 || m_clock.isValid() ? RunClock::duration(elapsed) : none) // no run yet
-                         .arg(m_state == TrainingController::State::Running ? RunClock::duration(eta) : none));
+                         .arg(m_state == TrainingController::State::Running || (m_following && eta >= 0)
+                                  ? RunClock::duration(eta)
+                                  : none));
 }

@@ -52,6 +52,8 @@ public:
     void setPreviewInterval(int steps);
 
     void setState(TrainingController::State state);
+    // A run elsewhere is followed (RunFollower): its log's speed gives the time left.
+    void setFollowing(bool following);
     // A model is on its way: Start waits for it (the form and the data check belong to it).
     void setOpening(bool opening);
     // The last Start took no step (refused, or stopped at once): its form may not have been applied.
@@ -63,8 +65,9 @@ public:
     // A fresh copy of the same model (after a run, or a move to another device): only what the form
     // compares against changes.
     void setModelSnapshot(const SnapshotPtr& snapshot);
-    // The data set the next Start trains on (a DataLoader spec): a model trained on another one says so.
-    void setDataSpec(const QString& spec);
+    // The data set the next Start trains on (a DataLoader spec): a model trained on another one says so,
+    // and `problem` says why the model cannot train on it (Trainer::setDataset's refusal), if it cannot.
+    void setDataSpec(const QString& spec, const QString& problem = {});
     void addProgress(const TrainingProgress& progress);
     void showPreview(const QImage& grid, qint64 step);
     LossChart* lossChart() const { return m_chart; }
@@ -119,8 +122,9 @@ private:
     QCheckBox* m_conditional;
     QLabel* m_stats;
     QLabel* m_pending;
-    SnapshotPtr m_model; // what the form is compared with
-    QString m_dataSpec;  // what the next Start trains on
+    SnapshotPtr m_model;   // what the form is compared with
+    QString m_dataSpec;    // what the next Start trains on
+    QString m_dataProblem; // why the model cannot train on it, if it cannot
     // What the last Start on this model applied (the trainer keeps it), compared with in its stead.
     std::optional<TrainFormOptions> m_applied;
     std::optional<torch::Device> m_appliedDevice;
@@ -131,6 +135,7 @@ private:
     QImage m_previewImage;
     TrainingController::State m_state = TrainingController::State::Empty;
     bool m_opening = false;
+    bool m_following = false;
     QElapsedTimer m_clock;
     qint64 m_elapsedBefore = 0;
     qint64 m_startStep = 0;

@@ -19,14 +19,6 @@ BoundController::~BoundController()
     m_worker.stop();
 }
 
-BoundController::Source BoundController::heldOutSpec(const SnapshotPtr& model)
-{
-    if (!model)
-        return {};
-    const std::string unseen = ddpm::heldOutDataSpec(model->config.dataSpec);
-    return unseen.empty() ? Source{model->config.dataSpec, false} : Source{unseen, true};
-}
-
 void BoundController::measure(const SnapshotPtr& model, const std::string& dataSpec, int count,
                               const std::vector<int>& timesteps)
 {

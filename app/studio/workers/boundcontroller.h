@@ -23,14 +23,6 @@ public:
     explicit BoundController(QObject* parent = nullptr);
     ~BoundController() override;
 
-    // The images to measure a model on: the test split of its data set when it trained on the training
-    // images only (dataset.h heldOutDataSpec), else its own data set, which it may have seen (`unseen`
-    // false: the panel says so).
-    struct Source {
-        std::string spec;
-        bool unseen = false;
-    };
-    static Source heldOutSpec(const SnapshotPtr& model);
     // Measures the bound's terms of the first `count` images of `dataSpec` (fitted to the model) at
     // `timesteps` with the model's EMA weights; the request before is cancelled.
     void measure(const SnapshotPtr& model, const std::string& dataSpec, int count, const std::vector<int>& timesteps);
