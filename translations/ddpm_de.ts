@@ -654,9 +654,14 @@ Distanz %2</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../app/studio/settings/dialogs.cpp" line="+116"/>
+        <location filename="../app/studio/settings/dialogs.cpp" line="+120"/>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>&amp;Follow</source>
+        <translation>&amp;Verfolgen</translation>
     </message>
 </context>
 <context>
@@ -1787,7 +1792,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+160"/>
+        <location filename="../app/common/exporter.cpp" line="+161"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -2740,7 +2745,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+113"/>
-        <location filename="../app/studio/menus.cpp" line="+327"/>
+        <location filename="../app/studio/menus.cpp" line="+330"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2786,7 +2791,7 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-181"/>
+        <location filename="../app/studio/menus.cpp" line="-183"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2808,12 +2813,12 @@ Distanz %2</translation>
     <message>
         <location line="-19"/>
         <location line="+21"/>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-98"/>
         <source>New model from &amp;weights…</source>
         <translation>Neues Modell aus &amp;Gewichten…</translation>
     </message>
@@ -2884,7 +2889,7 @@ Distanz %2</translation>
         <translation>%1 ist kein Trainingsprotokoll: Seine erste Zeile ist nicht &quot;%2&quot;, mit der das Protokoll von ddpm train --log beginnt.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Following %1: it opens once the run writes it.</source>
         <translation>Lauf %1 wird verfolgt: Die Datei öffnet sich, sobald der Lauf sie schreibt.</translation>
     </message>
@@ -3027,7 +3032,7 @@ Distanz %2</translation>
         <translation>Auf diesem Datensatz kann kein klassenkonditioniertes Modell erstellt werden: %1. Das neue Modell ist unkonditioniert.</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+48"/>
+        <location filename="../app/studio/menus.cpp" line="+78"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>Das Demo-Modell ist nicht installiert (models/fashion-mnist-demo.ckpt).</translation>
     </message>
@@ -3147,12 +3152,12 @@ Distanz %2</translation>
         <translation>Der letzte Export wird noch geschrieben; versuchen Sie es erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-117"/>
         <source>Writing %1</source>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-269"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
@@ -3167,17 +3172,17 @@ Distanz %2</translation>
         <translation>Prüfpunkte und Trainingsprotokolle (*.ckpt *.csv);;DDPM-Prüfpunkte (*.ckpt);;Trainingsprotokolle (*.csv)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>The checkpoint the run of %1 writes</source>
         <translation>Der Prüfpunkt, den der Lauf von %1 schreibt</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-59"/>
         <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only, and its log (--log, the same name ending in .csv) brings the loss chart up to the step the run is at</source>
         <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt, und sein Protokoll (--log, derselbe Name mit der Endung .csv) führt das Verlustdiagramm bis zum aktuellen Schritt des Laufs fort</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>&amp;Sample-Raster als PNG…</translation>
     </message>
@@ -3227,7 +3232,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+124"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
     </message>
@@ -4838,7 +4843,7 @@ Distanz %2</translation>
         <translation>Das Modell wird beim nächsten Start auf %1 verschoben.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verlust&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Lernrate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

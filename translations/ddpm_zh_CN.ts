@@ -654,9 +654,14 @@ distance %2</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../app/studio/settings/dialogs.cpp" line="+116"/>
+        <location filename="../app/studio/settings/dialogs.cpp" line="+120"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>&amp;Follow</source>
+        <translation>跟踪(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -1787,7 +1792,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+160"/>
+        <location filename="../app/common/exporter.cpp" line="+161"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -2738,7 +2743,7 @@ distance %2</source>
     </message>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+113"/>
-        <location filename="../app/studio/menus.cpp" line="+327"/>
+        <location filename="../app/studio/menus.cpp" line="+330"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2784,7 +2789,7 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-181"/>
+        <location filename="../app/studio/menus.cpp" line="-183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2806,12 +2811,12 @@ distance %2</source>
     <message>
         <location line="-19"/>
         <location line="+21"/>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
         <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-98"/>
         <source>New model from &amp;weights…</source>
         <translation>从权重新建模型(&amp;W)…</translation>
     </message>
@@ -2882,7 +2887,7 @@ distance %2</source>
         <translation>%1 不是训练日志：它的第一行不是 ddpm train --log 日志开头的&quot;%2&quot;。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Following %1: it opens once the run writes it.</source>
         <translation>正在跟踪 %1：训练写出该文件后即会打开。</translation>
     </message>
@@ -3024,7 +3029,7 @@ distance %2</source>
         <translation>无法在此数据集上创建类别条件模型：%1。新模型为无条件模型。</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+48"/>
+        <location filename="../app/studio/menus.cpp" line="+78"/>
         <source>The demo model is not installed (models/fashion-mnist-demo.ckpt).</source>
         <translation>未安装演示模型（models/fashion-mnist-demo.ckpt）。</translation>
     </message>
@@ -3144,12 +3149,12 @@ distance %2</source>
         <translation>上一次导出仍在写入；请在完成后重试。</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-117"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-269"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
@@ -3164,17 +3169,17 @@ distance %2</source>
         <translation>检查点和训练日志 (*.ckpt *.csv);;DDPM 检查点 (*.ckpt);;训练日志 (*.csv)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>The checkpoint the run of %1 writes</source>
         <translation>%1 所属运行写入的检查点</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-59"/>
         <source>Watch a run that trains elsewhere (ddpm train with --save-every, on a server or in another process): its checkpoint is opened again each time the run writes it, read-only, and its log (--log, the same name ending in .csv) brings the loss chart up to the step the run is at</source>
         <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它；其日志（--log，同名且以 .csv 结尾）让损失图表跟上该运行当前的步数</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>样本网格导出为 PNG(&amp;S)…</translation>
     </message>
@@ -3224,7 +3229,7 @@ distance %2</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+124"/>
         <source>The new language applies when DDPM Studio starts again. Restart now?</source>
         <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
     </message>
@@ -4834,7 +4839,7 @@ distance %2</source>
         <translation>模型将在下次点击“开始”时移到 %1 上。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;损失&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;学习率&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

@@ -18,9 +18,12 @@ public:
     std::optional<int> pinned() const { return m_pinned; }
 
 protected:
+    QSize sizeHint() const override; // as unpinned: the box keeps its width when pinned
+    QSize minimumSizeHint() const override;
     QString textFromValue(int value) const override;
     int valueFromText(const QString& text) const override; // the value, while pinned
 
 private:
     std::optional<int> m_pinned;
+    mutable bool m_measuring = false; // the size hints measure the range's own numbers
 };

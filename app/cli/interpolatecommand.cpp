@@ -131,6 +131,8 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     meta.schedule = QString::fromStdString(scheduleKindName(opened->model.config.schedule.kind));
     if (o.mode == InterpolationMode::Ddpm) // DDIM's decoding has no σ_t² to choose
         meta.variance = QString::fromStdString(varianceKindName(run->sampler.variance));
+    else
+        meta.eta = run->sampler.eta; // η = 0: the inversion and the decoding are deterministic
     meta.clipX0 = run->sampler.clipX0;
     if (!model.classNames.empty()) {
         meta.classChoice = QString::fromStdString(classChoiceName(o.classChoice, model.classNames));
@@ -146,7 +148,8 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
                             {QStringLiteral("lambdas"), o.lambdas},
                             {QStringLiteral("mode"), QString::fromStdString(a.mode)},
                             {QStringLiteral("start_t"), run->startT},
-                            {QStringLiteral("frames"), a.frames}};
+                            // the rows drawn: one where the walk starts at t = 0, or fewer steps than --frames
+                            {QStringLiteral("frames"), static_cast<int>(grid.size() / (o.lambdas + 2))}};
     if (auto s = exportImage(makeGrid(grid, o.lambdas + 2, 2, a.scale), QFile::decodeName(a.out.c_str()), meta); !s)
         return fail(s.error());
     std::fprintf(stderr, "ddpm: wrote %s: images %lld and %lld of %s, %s at %s, %d values of λ\n", a.out.c_str(),

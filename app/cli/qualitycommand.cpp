@@ -34,7 +34,7 @@ struct QualityArgs {
 };
 
 // Each sampler setting, the one of the options or the sweep's, measured in turn with its progress and
-// its result on stderr. Returns 0, or 1 after the message.
+// its result on stderr. Returns 0, or after the message 1, or 128 + the signal that interrupted it.
 int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampling& model,
                     const TrainedClassifier& classifier, const QualityReference& reference,
                     std::vector<QualityReport>& reports)
@@ -75,7 +75,8 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
         if (tty)
             std::fprintf(stderr, "\n");
         if (!report)
-            return fail(isCancelled(report.failure()) ? std::string("interrupted") : report.error());
+            return isCancelled(report.failure()) ? fail("interrupted; nothing was written", interruptedExitCode())
+                                                 : fail(report.error());
         std::fprintf(stderr, "ddpm: %s: FID %.3f (floor %.3f, ratio %.2f), mean confidence %.3f, %.3f s/image\n",
                      label.c_str(), report->fid, report->fidFloor, report->ratio, report->meanConfidence,
                      report->secondsPerImage);

@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "atomicfile.h"
+#include "losshistory.h"
 #include "names.h"
 #include "sampler.h"
 #include "sizelimits.h"
@@ -89,7 +90,7 @@ int trainModel(const ToyArgs& a, toy::ToyModel& model, const Diffusion& diffusio
     auto trained = toy::trainToy(
         model.model, diffusion, data.value(), to,
         [&](const toy::ToyProgress& p) {
-            emaLoss = std::isnan(emaLoss) ? p.loss : 0.99 * emaLoss + 0.01 * p.loss;
+            emaLoss = runningAverage(emaLoss, p.loss); // as the score view's toy training shows it
             const auto now = std::chrono::steady_clock::now();
             if (now - last > std::chrono::seconds(1) || p.step == to.steps) {
                 last = now;
@@ -102,7 +103,7 @@ int trainModel(const ToyArgs& a, toy::ToyModel& model, const Diffusion& diffusio
     if (!trained)
         return fail(trained.error());
     if (!trained.value())
-        return fail("interrupted", 130);
+        return fail("interrupted; nothing was written", interruptedExitCode());
     model.steps = a.steps;
     j["training_steps"] = a.steps;
     j["loss"] = emaLoss;
@@ -207,7 +208,7 @@ int toy(const ToyArgs& a)
 
     ReverseProcess process(diffusion, denoiser, sampler.value(), {2});
     if (!process.run(&interrupted()))
-        return fail("interrupted", 130);
+        return fail("interrupted; nothing was written", interruptedExitCode());
     const torch::Tensor samples = process.current();
     if (auto s = writeFileAtomically(a.out, toy::pointsCsv(samples)); !s)
         return fail(s.error());

@@ -39,7 +39,7 @@ void describeSampler(ExportMeta& meta, const SamplerOptions& o, const std::vecto
     const bool corrected = o.corrector == CorrectorKind::Langevin && !isLangevinSampler(o.kind);
     meta.sampler =
         QString::fromStdString(samplerKindName(o.kind)) + (corrected ? QStringLiteral("+langevin") : QString());
-    meta.eta = o.kind == SamplerKind::Ddim ? o.eta : 1.0;
+    meta.eta = o.kind == SamplerKind::Ddim ? o.eta : std::nan(""); // DDPM is DDIM's η = 1 only with σ² = β̃
     // σ_t² is chosen only by ancestral sampling: DDIM's follows from η, Langevin has none.
     meta.variance = o.kind == SamplerKind::Ddpm ? QString::fromStdString(varianceKindName(o.variance)) : QString();
     meta.clipX0 = o.clipX0;
@@ -56,7 +56,8 @@ QJsonObject metaToJson(const ExportMeta& m)
     o[QStringLiteral("schedule")] = m.schedule;
     o[QStringLiteral("sampler")] = m.sampler;
     o[QStringLiteral("steps")] = m.steps;
-    o[QStringLiteral("eta")] = m.eta;
+    if (std::isfinite(m.eta))
+        o[QStringLiteral("eta")] = m.eta;
     if (!m.variance.isEmpty())
         o[QStringLiteral("variance")] = m.variance;
     o[QStringLiteral("clip_x0")] = m.clipX0;

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cmath>
+
 namespace ddpm {
 
 struct ExportMeta {
@@ -18,9 +20,9 @@ struct ExportMeta {
     QString schedule;
     QString sampler; // ddpm | ddim | forward
     int steps = 0;
-    double eta = 0;
-    QString variance; // beta | beta-tilde; empty (left out) for samplers that do not choose σ_t²
-    QString weights;  // ema | raw
+    double eta = std::nan(""); // DDIM's η; NaN (left out) for samplers without one
+    QString variance;          // beta | beta-tilde; empty (left out) for samplers that do not choose σ_t²
+    QString weights;           // ema | raw
     QString preset;
     qint64 trainingStep = 0;
     QString checkpointSha256;

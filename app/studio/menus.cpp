@@ -49,6 +49,7 @@
 #include <QProcess>
 #include <QTimer>
 #include <QProgressBar>
+#include <QResizeEvent>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
@@ -171,6 +172,8 @@ void MainWindow::followRun(const QString& path)
                              .arg(QFileInfo(path).fileName(), QString::fromLatin1(ddpm::kTrainingLogHeader)));
     QString checkpoint = RunFollower::isLog(path) ? RunFollower::companion(path) : path;
     QString log = RunFollower::isLog(path) ? path : RunFollower::companion(path);
+    if (log.isEmpty() && !QFileInfo::exists(checkpoint)) // a run still to begin: its log, if any, comes beside
+        log = RunFollower::sibling(checkpoint);
     if (!log.isEmpty() && !RunFollower::startsAsLog(log)) // beside the checkpoint, of its name, but no log
         log.clear();
     if (checkpoint.isEmpty()) // a log with no checkpoint of its name beside it
@@ -368,15 +371,16 @@ void MainWindow::buildStatusBar()
 }
 
 // A message the permanent fields would cut ("Opened …" in German beside them): the model's, the
-// precision's and then the device's field step aside while it shows; the step stays.
+// precision's and then the device's field step aside while it shows; the step stays. Again when the
+// window's width changes.
 void MainWindow::fitStatusMessage(const QString& message)
 {
     const QList<QLabel*> yielding = {m_modelLabel, m_precisionLabel, m_deviceLabel};
     for (auto* label : yielding)
         label->show();
-    if (message.isEmpty())
+    if (message.isEmpty() || !statusBar()->isVisible()) // nothing laid out to measure yet
         return;
-    const auto width = [](QWidget* w) { return w->isVisible() ? w->sizeHint().width() + 12 : 0; }; // and spacing
+    const auto width = [](QWidget* w) { return w->isHidden() ? 0 : w->sizeHint().width() + 12; }; // and spacing
     int room = statusBar()->width() - 40 - width(m_stepLabel) - width(m_exportProgress);
     for (auto* label : yielding)
         room -= width(label);
@@ -387,6 +391,12 @@ void MainWindow::fitStatusMessage(const QString& message)
         room += width(label);
         label->hide();
     }
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    fitStatusMessage(statusBar()->currentMessage());
 }
 
 void MainWindow::openCheckpoint(const QString& path)

@@ -65,6 +65,8 @@ private Q_SLOTS:
     void imageFolderWithOddFiles();
     void interruptSavesCheckpoint_data();
     void interruptSavesCheckpoint();
+    void measuringStopsOnCtrlC_data();
+    void measuringStopsOnCtrlC();
     void qualityMissingCheckpoint();
     void initFromMissingModel();
     void outFolderCheckedFirst();
@@ -295,6 +297,29 @@ void TestCli::interpolateHalfwayByDefault()
     QCOMPARE(w.value(QStringLiteral("lambdas")).toInt(), 2);
     QCOMPARE(w.value(QStringLiteral("mode")).toString(), QStringLiteral("ddpm"));
     QCOMPARE(w.value(QStringLiteral("start_t")).toInt(), 10);
+    QCOMPARE(w.value(QStringLiteral("frames")).toInt(), 1);
+    QVERIFY(!sidecar.contains(QStringLiteral("eta"))); // DDPM's walk: no DDIM η
+    // Three rows asked for, three drawn; from t = 0 there is nothing to denoise: one row, and the sidecar
+    // says so.
+    const auto rowsOf = [&](const QStringList& more, const QString& out) {
+        auto drawn = run(QStringList(walk.mid(0, walk.size() - 1)) << out << more, 120000);
+        QFile side(out + QStringLiteral(".json"));
+        if (drawn.code != 0 || !side.open(QIODevice::ReadOnly))
+            return std::pair<int, int>{-1, -1};
+        const auto o = QJsonDocument::fromJson(side.readAll()).object();
+        return std::pair<int, int>{QImage(out).height(),
+                                   o.value(QStringLiteral("walk")).toObject().value(QStringLiteral("frames")).toInt()};
+    };
+    const auto one = QImage(png).height();
+    const auto three =
+        rowsOf({QStringLiteral("--frames"), QStringLiteral("3")}, m_dir.filePath(QStringLiteral("three.png")));
+    QCOMPARE(three.second, 3);
+    QVERIFY(three.first > 2 * one);
+    const auto fromX0 =
+        rowsOf({QStringLiteral("--frames"), QStringLiteral("3"), QStringLiteral("--t"), QStringLiteral("0")},
+               m_dir.filePath(QStringLiteral("from-x0.png")));
+    QCOMPARE(fromX0.second, 1);
+    QCOMPARE(fromX0.first, one);
     r = run(walk + QStringList{QStringLiteral("--t"), QStringLiteral("21")}, 120000);
     QVERIFY2(r.code == 2 && r.err.contains("t must lie between 0 and 20"), r.err.constData());
 }
@@ -828,6 +853,7 @@ void TestCli::samplerOptionsReachImagesAndSidecars()
     QVERIFY(sample(ddpm + QStringList{QStringLiteral("--variance"), QStringLiteral("beta")}, &e) != ancestral);
     QCOMPARE(d.value(QStringLiteral("variance")).toString(), QStringLiteral("beta-tilde"));
     QCOMPARE(d.value(QStringLiteral("steps")).toInt(), 1000); // every one of the tiny model's T
+    QVERIFY(!d.contains(QStringLiteral("eta")));              // DDIM's η: ancestral sampling has none
     QCOMPARE(e.value(QStringLiteral("variance")).toString(), QStringLiteral("beta"));
     QVERIFY(sample(ddpm + QStringList{QStringLiteral("--no-clip")}, &f) != ancestral);
     QCOMPARE(f.value(QStringLiteral("clip_x0")).toBool(), false);
@@ -838,6 +864,7 @@ void TestCli::samplerOptionsReachImagesAndSidecars()
     QCOMPARE(f.value(QStringLiteral("snr")).toDouble(), 0.2);
     QCOMPARE(f.value(QStringLiteral("langevin_steps")).toInt(), 1);
     QVERIFY(!d.contains(QStringLiteral("snr")));
+    QVERIFY(!f.contains(QStringLiteral("eta")));
 }
 
 void TestCli::sampleInChunksToFolder()
@@ -1185,6 +1212,43 @@ void TestCli::interruptSavesCheckpoint()
     auto info = run({QStringLiteral("info"), ckpt});
     QCOMPARE(info.code, 0);
     QVERIFY(QJsonDocument::fromJson(info.out).object().value(QStringLiteral("step")).toInt() >= 1);
+}
+
+void TestCli::measuringStopsOnCtrlC_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("progress"); // on stderr once the handler is in
+    const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    const QString out = m_dir.filePath(QStringLiteral("stopped-toy.csv"));
+    QTest::newRow("nll")
+        << QStringList{QStringLiteral("nll"),           QStringLiteral("--checkpoint"), demo,
+                       QStringLiteral("--count"),       QStringLiteral("5000"),         QStringLiteral("--data"),
+                       QStringLiteral("synthetic:5000")}
+        << QByteArray("ddpm nll: images");
+    QTest::newRow("toy") << QStringList{QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("100000000"),
+                                        QStringLiteral("--out"), out}
+                         << QByteArray("ddpm toy: step");
+}
+
+// Ctrl-C stops a measurement or a toy run as it stops every command: the exit code a shell gives a
+// command the signal ended (128 + 2), and a line that nothing was written.
+void TestCli::measuringStopsOnCtrlC()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, progress);
+    QProcess p;
+    p.start(QStringLiteral(DDPM_CLI_PATH), args + QStringList{QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains(progress), 60000);
+    QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+    QVERIFY(p.waitForFinished(60000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 128 + SIGINT, err.constData());
+    QVERIFY2(err.contains("interrupted; nothing was written"), err.constData());
+    QVERIFY(p.readAllStandardOutput().isEmpty()); // no report
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("stopped-toy.csv"))));
 }
 
 void TestCli::qualityMissingCheckpoint()

@@ -675,6 +675,7 @@ void TestDocument::followsACheckpointToCome()
     actionNamed(w.get(), QStringLiteral("&Follow training run…"))->trigger();
     QVERIFY(w->follower()->isFollowing());
     QCOMPARE(w->follower()->path(), run);
+    QCOMPARE(w->follower()->logPath(), m_dir.filePath(QStringLiteral("tocome.csv"))); // its log, once it writes one
     QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("opens once the run writes it")),
              qPrintable(w->statusBar()->currentMessage()));
     w->follower()->poll();

@@ -426,6 +426,10 @@ void TestStudio::windowFitsSmallScreens()
                                                "und noch etwas mehr Text, der Platz braucht"));
     QVERIFY(!model->isVisible());
     QVERIFY(step->isVisible());
+    w->resize(3000, 650); // room for both: the fields come back
+    QTRY_VERIFY(model->isVisible());
+    w->resize(1000, 650);
+    QTRY_VERIFY(!model->isVisible());
     w->statusBar()->showMessage(QStringLiteral("Saved"));
     QVERIFY(model->isVisible());
     w->statusBar()->clearMessage();

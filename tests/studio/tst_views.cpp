@@ -439,10 +439,12 @@ void TestViews::reverseStepsLabelFollowsTheMethod()
     o.ddimSteps = 37;
     view.setSamplerOptions(o);
     QCOMPARE(view.stepsBox()->text(), QStringLiteral("37"));
+    const QSize size = view.stepsBox()->sizeHint();
     o.kind = SamplerKind::Ddpm;
     view.setSamplerOptions(o);
     QVERIFY(!view.stepsBox()->isEnabled());
     QCOMPARE(view.stepsBox()->text(), QStringLiteral("400"));
+    QCOMPARE(view.stepsBox()->sizeHint(), size); // the form does not jump
     QCOMPARE(view.samplerOptions().ddimSteps, 37);
     o.kind = SamplerKind::Ddim;
     view.setSamplerOptions(o);

@@ -60,11 +60,16 @@ bool RunFollower::startsAsLog(const QString& path)
     return file.readLine(256).trimmed() == QByteArray(ddpm::kTrainingLogHeader);
 }
 
-QString RunFollower::companion(const QString& path)
+QString RunFollower::sibling(const QString& path)
 {
     const QFileInfo info(path);
-    const QString other =
-        info.dir().filePath(info.completeBaseName() + (isLog(path) ? QStringLiteral(".ckpt") : QStringLiteral(".csv")));
+    return info.dir().filePath(info.completeBaseName() +
+                               (isLog(path) ? QStringLiteral(".ckpt") : QStringLiteral(".csv")));
+}
+
+QString RunFollower::companion(const QString& path)
+{
+    const QString other = sibling(path);
     return QFileInfo(other).isFile() ? other : QString();
 }
 

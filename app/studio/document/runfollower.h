@@ -49,6 +49,8 @@ public:
     static bool startsAsLog(const QString& path);
     // The run's other file beside `path`: run.csv for run.ckpt and the reverse; empty when there is none.
     static QString companion(const QString& path);
+    // Its name, there or not (the log of a run that has not begun writing).
+    static QString sibling(const QString& path);
 
 Q_SIGNALS:
     void followingChanged(bool following);

@@ -60,12 +60,16 @@ QString defaultSuffix(const QString& filter)
 
 // A file dialog of the platform where it has one, else Qt's own with NameOnlyIconProvider.
 QString runDialog(QWidget* parent, const QString& title, const QString& start, const QString& filter,
-                  QFileDialog::AcceptMode accept, QFileDialog::FileMode mode)
+                  QFileDialog::AcceptMode accept, QFileDialog::FileMode mode, const QString& acceptLabel = {})
 {
     static NameOnlyIconProvider provider;
     QFileDialog dialog(parent, title, start, filter);
     dialog.setAcceptMode(accept);
     dialog.setFileMode(mode);
+    if (!acceptLabel.isEmpty()) { // a name to come: a save dialog that takes it as it is, under another label
+        dialog.setOption(QFileDialog::DontConfirmOverwrite);
+        dialog.setLabelText(QFileDialog::Accept, acceptLabel);
+    }
     if (mode == QFileDialog::Directory)
         dialog.setOption(QFileDialog::ShowDirsOnly);
     if (accept == QFileDialog::AcceptSave)
@@ -178,9 +182,11 @@ QString comingPath(QWidget* parent, const QString& title, const QString& kind, c
 {
     if (auto p = takeNextPath())
         return remembered(kind, *p, false);
-    return remembered(
-        kind, runDialog(parent, title, startFolder(kind, dir), filter, QFileDialog::AcceptOpen, QFileDialog::AnyFile),
-        false);
+    // A save dialog: an open dialog, native ones above all, takes only files that are there.
+    return remembered(kind,
+                      runDialog(parent, title, startFolder(kind, dir), filter, QFileDialog::AcceptSave,
+                                QFileDialog::AnyFile, QCoreApplication::translate("Dialogs", "&Follow")),
+                      false);
 }
 
 QString folderPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir)

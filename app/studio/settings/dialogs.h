@@ -28,7 +28,8 @@ void setSettings(Settings* settings);
 QString savePath(QWidget* parent, const QString& title, const QString& kind, const QString& suggested,
                  const QString& filter);
 QString openPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir, const QString& filter);
-// A file to open that may not be there yet (the checkpoint a run will write).
+// A file to follow that may not be there yet (the checkpoint a run will write): a dialog that takes a new
+// name, its button says Follow.
 QString comingPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir,
                    const QString& filter);
 QString folderPath(QWidget* parent, const QString& title, const QString& kind, const QString& dir);

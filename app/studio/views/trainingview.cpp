@@ -539,6 +539,8 @@ void TrainingView::showPreview(const QImage& grid, qint64 step)
 void TrainingView::setFollowing(bool following)
 {
     m_following = following;
+    if (following) // the speed of a run here is not the followed run's: its log's rows bring that
+        m_stepsPerSec = m_imagesPerSec = 0;
     updateClock();
 }
 
