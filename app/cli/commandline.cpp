@@ -5,6 +5,8 @@
 #include "device.h"
 #include "tensorfile.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -45,6 +47,11 @@ int fail(const std::string& message, int code)
 {
     std::fprintf(stderr, "%s: %s\n", program().c_str(), message.c_str());
     return code;
+}
+
+void printJson(const nlohmann::json& result)
+{
+    std::printf("%s\n", result.dump(4, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
 std::atomic<bool>& interrupted()

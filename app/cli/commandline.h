@@ -7,6 +7,7 @@
 #include "result.h"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <atomic>
 #include <cstdio>
@@ -20,6 +21,11 @@ namespace ddpm::cli {
 
 // Prints "PROGRAM: message" on stderr and returns `code`.
 int fail(const std::string& message, int code = 1);
+
+// A command's JSON result on standard output, every command alike: keys sorted, four spaces (so that the
+// output of two builds compares line by line), text that is not UTF-8 (a file name) with U+FFFD where its
+// bytes are invalid instead of failing.
+void printJson(const nlohmann::json& result);
 
 // Set by SIGINT (and SIGTERM and SIGHUP where asked) once stopOnSignals() ran: long commands stop, save, exit.
 std::atomic<bool>& interrupted();

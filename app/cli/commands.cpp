@@ -125,9 +125,7 @@ int info(const std::string& path)
     o["loss_points"] = m.lossHistory.size();
     o["sampling_only"] = m.samplingOnly;
     o["sha256"] = sha256OfFile(path);
-    // Keys sorted, four spaces, so that the output of two builds compares line by line. A file name
-    // that is not UTF-8 is printed with U+FFFD where its bytes are invalid instead of failing.
-    std::printf("%s\n", o.dump(4, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    printJson(o);
     return 0;
 }
 

@@ -200,7 +200,7 @@ int nll(NllArgs a, const FolderLoader& folderLoader)
         return fail(all.error());
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("%s\n", report(a, all.value(), seconds, compute->precision).dump(2).c_str()); // first: see quality
+    printJson(report(a, all.value(), seconds, compute->precision)); // first: see quality
     std::fflush(stdout);
     if (!a.csv.empty())
         if (auto s = writeFileAtomically(a.csv, termsCsv(all.value())); !s)

@@ -185,7 +185,7 @@ int quality(const QualityArgs& a)
     if (const int rc = measureSettings(a, qo, opened->sampling, classifier.value(), reference.value(), reports))
         return rc;
     const auto report = qualityJson(a, m, classifierFile, classifier.value(), reference.value(), qo.count, reports);
-    std::printf("%s\n", report.dump(4).c_str()); // first: a --csv that cannot be written loses nothing else
+    printJson(report); // first: a --csv that cannot be written loses nothing else
     std::fflush(stdout);
     if (a.given("--csv"))
         return writeQualityCsv(a.csv, classifier->classNames, reports);

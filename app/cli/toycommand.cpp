@@ -219,7 +219,7 @@ int toy(const ToyArgs& a)
         describeRingSamples(mixture, samples, j);
     j["out"] = a.out;
     j["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("%s\n", j.dump(2).c_str());
+    printJson(j);
     return 0;
 }
 
