@@ -2714,7 +2714,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+82"/>
+        <location filename="../app/studio/windowviews.cpp" line="+86"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2744,8 +2744,8 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+113"/>
-        <location filename="../app/studio/menus.cpp" line="+330"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+116"/>
+        <location filename="../app/studio/menus.cpp" line="+342"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2791,7 +2791,7 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-183"/>
+        <location filename="../app/studio/menus.cpp" line="-195"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2889,12 +2889,7 @@ Distanz %2</translation>
         <translation>%1 ist kein Trainingsprotokoll: Seine erste Zeile ist nicht &quot;%2&quot;, mit der das Protokoll von ddpm train --log beginnt.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Following %1: it opens once the run writes it.</source>
-        <translation>Lauf %1 wird verfolgt: Die Datei öffnet sich, sobald der Lauf sie schreibt.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+77"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -3072,7 +3067,7 @@ Distanz %2</translation>
         <translation>Dieses Modell ist klassenkonditioniert, und %1 hat keine Labels. Geben Sie ihm einen Datensatz mit Labels (einen Bildordner mit einem Unterordner je Klasse) oder beginnen Sie ein Modell ohne Klassen („Klassenkonditioniert“ abwählen).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Training a copy of %1; the file itself stays as it is.</source>
         <translation>Eine Kopie von %1 wird trainiert; die Datei selbst bleibt unverändert.</translation>
     </message>
@@ -3112,7 +3107,7 @@ Distanz %2</translation>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+103"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -3157,7 +3152,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-281"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
@@ -3182,7 +3177,17 @@ Distanz %2</translation>
         <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt, und sein Protokoll (--log, derselbe Name mit der Endung .csv) führt das Verlustdiagramm bis zum aktuellen Schritt des Laufs fort</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+64"/>
+        <source>The folder %1 does not exist, so no run writes %2 there.</source>
+        <translation>Den Ordner %1 gibt es nicht, also schreibt dort kein Lauf %2.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Following %1 in %2: it opens once the run writes it.</source>
+        <translation>%1 in %2 wird verfolgt: Die Datei öffnet sich, sobald der Lauf sie schreibt.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>&amp;Sample-Raster als PNG…</translation>
     </message>
@@ -3522,12 +3527,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-126"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -3544,12 +3549,12 @@ Distanz %2</translation>
     <message>
         <location line="+12"/>
         <location line="+33"/>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-201"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
@@ -3561,13 +3566,13 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="-23"/>
-        <source>Fréchet distance, annealed Langevin</source>
-        <translation>Fréchet-Distanz, Annealed-Langevin-Dynamik</translation>
+        <source>annealed Langevin</source>
+        <translation>annealte Langevin-Dynamik</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Fréchet distance, with a Langevin corrector</source>
-        <translation>Fréchet-Distanz, mit Langevin-Korrektor</translation>
+        <source>with a Langevin corrector</source>
+        <translation>mit Langevin-Korrektor</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -3575,7 +3580,7 @@ Distanz %2</translation>
         <translation>Netzauswertungen pro Bild</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>Noch keine Messung für %1.</translation>
@@ -4536,12 +4541,13 @@ Distanz %2</translation>
         <translation>Der Datensatz passt noch nicht zum Modell (Bildgröße oder Kanäle): Er wird in der Größe des Modells neu eingelesen. Drücken Sie „Starten“, sobald er geladen ist.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../app/studio/mainwindow.cpp" line="-181"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>Das Modell kann mit diesem Datensatz nicht trainieren: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+19"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
         <translation>Das Modell kann nicht auf %1 verschoben werden: Es kann keine temporäre Datei geschrieben werden (%2).</translation>
     </message>

@@ -2712,7 +2712,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+82"/>
+        <location filename="../app/studio/windowviews.cpp" line="+86"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2742,8 +2742,8 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+113"/>
-        <location filename="../app/studio/menus.cpp" line="+330"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+116"/>
+        <location filename="../app/studio/menus.cpp" line="+342"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2789,7 +2789,7 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-183"/>
+        <location filename="../app/studio/menus.cpp" line="-195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2887,12 +2887,7 @@ distance %2</source>
         <translation>%1 不是训练日志：它的第一行不是 ddpm train --log 日志开头的&quot;%2&quot;。</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Following %1: it opens once the run writes it.</source>
-        <translation>正在跟踪 %1：训练写出该文件后即会打开。</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+77"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -3069,7 +3064,7 @@ distance %2</source>
         <translation>此模型是类别条件模型，而 %1 没有标签。请为它提供带标签的数据集（每个类别一个子文件夹的图像文件夹），或新建一个不带类别的模型（取消勾选“类别条件”）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Training a copy of %1; the file itself stays as it is.</source>
         <translation>正在训练 %1 的副本；文件本身保持不变。</translation>
     </message>
@@ -3109,7 +3104,7 @@ distance %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+103"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -3154,7 +3149,7 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-281"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
@@ -3179,7 +3174,17 @@ distance %2</source>
         <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它；其日志（--log，同名且以 .csv 结尾）让损失图表跟上该运行当前的步数</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+64"/>
+        <source>The folder %1 does not exist, so no run writes %2 there.</source>
+        <translation>文件夹 %1 不存在，因此不会有训练在那里写出 %2。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Following %1 in %2: it opens once the run writes it.</source>
+        <translation>正在跟踪 %2 中的 %1：训练写出该文件后即会打开。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>样本网格导出为 PNG(&amp;S)…</translation>
     </message>
@@ -3518,12 +3523,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-126"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -3540,12 +3545,12 @@ distance %2</source>
     <message>
         <location line="+12"/>
         <location line="+33"/>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-201"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
@@ -3557,13 +3562,13 @@ distance %2</source>
     </message>
     <message>
         <location line="-23"/>
-        <source>Fréchet distance, annealed Langevin</source>
-        <translation>Fréchet 距离，退火朗之万动力学</translation>
+        <source>annealed Langevin</source>
+        <translation>退火 Langevin</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Fréchet distance, with a Langevin corrector</source>
-        <translation>Fréchet 距离，带朗之万校正器</translation>
+        <source>with a Langevin corrector</source>
+        <translation>带 Langevin 校正器</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -3571,7 +3576,7 @@ distance %2</source>
         <translation>每张图像的网络评估次数</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>尚未测量 %1。</translation>
@@ -4532,12 +4537,13 @@ distance %2</source>
         <translation>数据集尚不适合该模型（图像尺寸或通道数）：正在按模型的尺寸重新读取。读取完成后请按“开始”。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../app/studio/mainwindow.cpp" line="-181"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>该模型无法在此数据集上训练：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="+19"/>
         <source>The model cannot be moved to %1: no temporary file can be written (%2).</source>
         <translation>无法将模型移到 %1：无法写入临时文件（%2）。</translation>
     </message>

@@ -29,7 +29,6 @@
 #include "bench.h"
 #include "imageio.h"
 #include "messages.h"
-#include "trainer.h"
 
 #include "losschart.h"
 #include "timestepscrubber.h"
@@ -94,6 +93,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_follower, &RunFollower::logProgress, m_trainingView, &TrainingView::addProgress);
     connect(m_follower, &RunFollower::logProgress, this, &MainWindow::updateTrainingLiveValues);
     connect(m_follower, &RunFollower::followingChanged, m_trainingView, &TrainingView::setFollowing);
+    connect(m_follower, &RunFollower::waitingFor, this, [this](const QString& checkpoint) {
+        if (statusBar()->currentMessage().isEmpty()) // not over an error, a menu's tip, a progress
+            showFollowWait(checkpoint);
+    });
     Exports::Sources sources;
     sources.reverse = &m_reverseView->runs();
     sources.animationFps = [this] { return m_reverseView->scrubber()->fps(); };
@@ -393,6 +396,8 @@ void MainWindow::startTraining()
                              .arg(m_data->spec.empty()
                                       ? QString::fromStdString(m_data->name)
                                       : DataLoader::displayName(QString::fromStdString(m_data->spec))));
+    if (const QString problem = trainingDataProblem(m_training->snapshot()); !problem.isEmpty())
+        return showError(TrainingController::tr("The model cannot train on this data set: %1").arg(problem));
     m_training->setPreviewInterval(m_trainingView->previewInterval());
     // The form as it is now: its optimiser settings, device and the threads reach the trainer at Start.
     TrainingRequest r;
@@ -500,19 +505,6 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
     m_trainingView->setDataSpec(m_dataSpec, trainingDataProblem(snapshot));
     updateTitle();
     updateStatus();
-}
-
-// Why `model` cannot train on the data set, for the Training view to say before a Start; nothing while
-// the set is being read again at the model's size.
-QString MainWindow::trainingDataProblem(const SnapshotPtr& model) const
-{
-    if (!model || !m_data)
-        return {};
-    const auto& u = model->config.unet;
-    if (m_data->channels() != u.imageChannels() || m_data->height() != u.imageSize())
-        return {};
-    const auto fits = checkTrainingData(model->config, *m_data);
-    return fits ? QString() : ddpm::errorText(fits);
 }
 
 void MainWindow::onProgress()

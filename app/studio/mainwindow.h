@@ -123,6 +123,7 @@ private:
     void showHelpFor(int index);
     void buildStatusBar();
     void fitStatusMessage(const QString& message);
+    void showFollowWait(const QString& checkpoint);
     void restoreSettings();
     void saveSettings();
     void showError(const QString& message);

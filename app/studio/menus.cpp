@@ -182,6 +182,10 @@ void MainWindow::followRun(const QString& path)
             QFileInfo(path).absolutePath(), tr("DDPM checkpoints (*.ckpt);;All files (*)"));
     if (checkpoint.isEmpty())
         return;
+    if (!QFileInfo::exists(checkpoint) && !QFileInfo(checkpoint).absoluteDir().exists()) // no run can write it
+        return showError(
+            tr("The folder %1 does not exist, so no run writes %2 there.")
+                .arg(QDir::toNativeSeparators(QFileInfo(checkpoint).absolutePath()), QFileInfo(checkpoint).fileName()));
     // A checkpoint already there is checked before the work on hand is put aside (one still to come is
     // waited for).
     if (QFileInfo::exists(checkpoint))
@@ -189,10 +193,18 @@ void MainWindow::followRun(const QString& path)
             return showError(ddpm::errorText(opened));
     m_document->keepWorkThen([this, checkpoint, log] {
         m_follower->follow(checkpoint, log);
-        if (!QFileInfo::exists(checkpoint)) // until "Opened …" replaces it
-            statusBar()->showMessage(
-                tr("Following %1: it opens once the run writes it.").arg(QFileInfo(checkpoint).fileName()));
+        showFollowWait(checkpoint);
     });
+}
+
+// Until the followed run's checkpoint is there: said in the status bar when following begins, and again
+// whenever the status bar is free (RunFollower::waitingFor).
+void MainWindow::showFollowWait(const QString& checkpoint)
+{
+    if (!QFileInfo::exists(checkpoint))
+        statusBar()->showMessage(
+            tr("Following %1 in %2: it opens once the run writes it.")
+                .arg(QFileInfo(checkpoint).fileName(), QDir::toNativeSeparators(QFileInfo(checkpoint).absolutePath())));
 }
 
 // A checkpoint, a run's log or a data set dragged from a file manager onto the window.
@@ -371,17 +383,17 @@ void MainWindow::buildStatusBar()
 }
 
 // A message the permanent fields would cut ("Opened …" in German beside them): the model's, the
-// precision's and then the device's field step aside while it shows; the step stays. Again when the
-// window's width changes.
+// precision's, the device's and last the step's field step aside while it shows. Again when the window's
+// width changes.
 void MainWindow::fitStatusMessage(const QString& message)
 {
-    const QList<QLabel*> yielding = {m_modelLabel, m_precisionLabel, m_deviceLabel};
+    const QList<QLabel*> yielding = {m_modelLabel, m_precisionLabel, m_deviceLabel, m_stepLabel};
     for (auto* label : yielding)
         label->show();
     if (message.isEmpty() || !statusBar()->isVisible()) // nothing laid out to measure yet
         return;
     const auto width = [](QWidget* w) { return w->isHidden() ? 0 : w->sizeHint().width() + 12; }; // and spacing
-    int room = statusBar()->width() - 40 - width(m_stepLabel) - width(m_exportProgress);
+    int room = statusBar()->width() - 40 - width(m_exportProgress);
     for (auto* label : yielding)
         room -= width(label);
     const int needed = statusBar()->fontMetrics().horizontalAdvance(message);

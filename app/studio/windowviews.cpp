@@ -1,5 +1,6 @@
 // The window's views (MainWindow, mainwindow.h): their keys and titles, the help panel that follows the
-// one shown, and the size, layout and view the window remembers between sessions.
+// one shown, the size, layout and view the window remembers between sessions, and the Training view's
+// word on the data set loaded.
 #include "mainwindow.h"
 
 #include "dataview.h"
@@ -11,6 +12,9 @@
 #include "settingsbinder.h"
 #include "trainingcontroller.h"
 #include "trainingview.h"
+
+#include "messages.h"
+#include "trainer.h"
 
 #include <QScreen>
 #include <QTabWidget>
@@ -97,4 +101,17 @@ QString MainWindow::viewTitle(View view)
 void MainWindow::setView(View view)
 {
     m_tabs->setCurrentIndex(view);
+}
+
+// Why `model` cannot train on the data set, for the Training view to say before a Start; nothing while
+// the set is being read again at the model's size.
+QString MainWindow::trainingDataProblem(const SnapshotPtr& model) const
+{
+    if (!model || !m_data)
+        return {};
+    const auto& u = model->config.unet;
+    if (m_data->channels() != u.imageChannels() || m_data->height() != u.imageSize())
+        return {};
+    const auto fits = ddpm::checkTrainingData(model->config, *m_data);
+    return fits ? QString() : ddpm::errorText(fits);
 }

@@ -668,6 +668,13 @@ void TestDocument::followsACheckpointToCome()
     QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("not a training log")),
              qPrintable(w->statusBar()->currentMessage()));
 
+    // A checkpoint in a folder that is not there: no run writes it, and the studio does not wait for it.
+    Dialogs::setNextSavePath(m_dir.filePath(QStringLiteral("no-such-folder/run.ckpt")));
+    actionNamed(w.get(), QStringLiteral("&Follow training run…"))->trigger();
+    QVERIFY(!w->follower()->isFollowing());
+    QCOMPARE(Dialogs::warningCount(), warnings + 2);
+    QVERIFY2(w->lastError().contains(QStringLiteral("does not exist")), qPrintable(w->lastError()));
+
     const QString run = m_dir.filePath(QStringLiteral("tocome.ckpt"));
     QVERIFY(!QFileInfo::exists(run));
     warnings = Dialogs::warningCount();
@@ -682,6 +689,10 @@ void TestDocument::followsACheckpointToCome()
     settle(*w);
     QCOMPARE(Dialogs::warningCount(), warnings); // no "no such file"
     QCOMPARE(w->training()->step(), 0);
+    // The word that the studio waits comes back whenever the status bar is free (a menu's tip took it).
+    w->statusBar()->clearMessage();
+    w->follower()->poll();
+    QVERIFY2(w->statusBar()->currentMessage().contains(m_dir.path()), qPrintable(w->statusBar()->currentMessage()));
 
     Trainer trainer(tinyConfig(), torch::kCPU);
     QVERIFY(trainer.setDataset(*tinyData()));

@@ -967,6 +967,22 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     QTRY_VERIFY_WITH_TIMEOUT(pending().contains(QStringLiteral("cannot train")), 60000);
     QVERIFY2(pending().contains(QStringLiteral("needs a data set with labels")), qPrintable(pending()));
     QVERIFY2(!pending().contains(QStringLiteral("goes on with")), qPrintable(pending()));
+    // Labels of other classes: said before, and Start refuses before anything changes (a followed run's file,
+    // the document) with the trainer's reason.
+    const QString animals = m_dir.filePath(QStringLiteral("animals"));
+    for (const char* name : {"cat", "dog"}) {
+        QVERIFY(QDir().mkpath(animals + QLatin1Char('/') + QLatin1String(name)));
+        QImage image(20, 20, QImage::Format_Grayscale8);
+        image.fill(100);
+        QVERIFY(image.save(QStringLiteral("%1/%2/0.png").arg(animals, QLatin1String(name))));
+    }
+    w->loadData(QStringLiteral("folder:") + animals);
+    QTRY_VERIFY_WITH_TIMEOUT(pending().contains(QStringLiteral("are not the model's")), 60000);
+    const int warnings = Dialogs::warningCount();
+    w->startTraining();
+    QCOMPARE(Dialogs::warningCount(), warnings + 1);
+    QVERIFY2(w->lastError().contains(QStringLiteral("cannot train")), qPrintable(w->lastError()));
+    QCOMPARE(w->training()->state(), TrainingController::State::Idle);
     w->loadData(QStringLiteral("synthetic:120"));
     QTRY_VERIFY_WITH_TIMEOUT(!pending().contains(QStringLiteral("cannot train")) && w->isReady(), 60000);
     QVERIFY(picker->classBox()->isEnabled());

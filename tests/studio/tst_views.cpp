@@ -38,6 +38,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -730,6 +732,24 @@ void TestViews::qualityGuidanceSweepAndCopies()
     QCOMPARE(steps->count(), 2);
     QCOMPARE(steps->at(0), QPointF(50, 9.0));
     QCOMPARE(steps->at(1), QPointF(100, 8.0));
+    // The legend names the curves that are drawn: the Langevin ones once one of theirs is measured, so that
+    // the names of a narrow window's legend are not elided into five alike.
+    const auto shownNames = [&] {
+        QStringList names;
+        for (auto* marker : view.chartView()->chart()->legend()->markers())
+            if (marker->isVisible())
+                names << marker->label();
+        return names;
+    };
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY(shownNames().contains(QualityView::tr("Fréchet distance")));
+    QVERIFY2(!shownNames().contains(QualityView::tr("annealed Langevin")), qPrintable(shownNames().join(u',')));
+    QualityReport langevin = plain;
+    langevin.sampler = "langevin";
+    view.addReport(langevin, 10);
+    QVERIFY2(shownNames().contains(QualityView::tr("annealed Langevin")), qPrintable(shownNames().join(u',')));
+    QVERIFY(!shownNames().contains(QualityView::tr("with a Langevin corrector")));
 
     // The nearest training images: one row per closest pair, its distances in the captions.
     QCOMPARE(view.copiesPanel()->table()->rowCount(), 0); // those reports had no training images

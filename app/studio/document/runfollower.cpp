@@ -115,6 +115,8 @@ void RunFollower::poll()
     if (m_training->runOn()) // training here took over
         return stop();
     const Stamp now = stampOf(m_path);
+    if (now.size < 0 && m_shownStep < 0 && m_refreshes == 0)
+        Q_EMIT waitingFor(m_path);
     // Not there for the moment (a run that restarts), or unchanged: the log alone may have news. A newer
     // checkpoint while one is still being opened (behind a preview on a busy machine) waits for the next
     // poll, so that opens do not pile up; the log's rows go on meanwhile, past the checkpoint shown, and

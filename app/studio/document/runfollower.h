@@ -54,6 +54,8 @@ public:
 
 Q_SIGNALS:
     void followingChanged(bool following);
+    // At each look while the run's checkpoint is not there and none of it has been shown yet.
+    void waitingFor(const QString& checkpoint);
     // Rows of the log past the checkpoint shown, as training progress for the Training view.
     void logProgress(const TrainingProgress& progress);
 

@@ -222,9 +222,9 @@ void QualityView::createChart()
     m_timeSeries->setName(tr("seconds per image"));
     // The Langevin samplers' measurements, each a curve of its own at equal network evaluations.
     m_langevinSeries = new QLineSeries;
-    m_langevinSeries->setName(tr("Fréchet distance, annealed Langevin"));
+    m_langevinSeries->setName(tr("annealed Langevin")); // the axis says what: the legend tells them apart
     m_correctorSeries = new QLineSeries;
-    m_correctorSeries->setName(tr("Fréchet distance, with a Langevin corrector"));
+    m_correctorSeries->setName(tr("with a Langevin corrector"));
     for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries, m_timeSeries,
                                                      m_langevinSeries, m_correctorSeries})
         chart->addSeries(s);
@@ -257,7 +257,8 @@ void QualityView::createChart()
     }
     m_timeSeries->attachAxis(m_axisX);
     m_timeSeries->attachAxis(m_axisTime);
-    chart->legend()->markers(m_fidPoints).first()->setVisible(false);
+    for (auto* series : std::initializer_list<QXYSeries*>{m_fidPoints, m_langevinSeries, m_correctorSeries})
+        chart->legend()->markers(series).first()->setVisible(false); // none drawn yet
     m_chartView = new QChartView(chart, this);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(260);
@@ -498,6 +499,10 @@ void QualityView::updateChart()
     m_correctorSeries->replace(corrected);
     m_floorSeries->replace(floor);
     m_timeSeries->replace(time);
+    // The Langevin curves in the legend only once measured: room for the names of those that are.
+    for (auto* series : {m_langevinSeries, m_correctorSeries})
+        for (auto* marker : m_chartView->chart()->legend()->markers(series))
+            marker->setVisible(series->count() > 0);
     m_axisFid->setRange(0, maxFid > 0 ? maxFid * 1.15 : 1.0);
     m_axisTime->setRange(0, maxTime > 0 ? maxTime * 1.15 : 1.0);
     m_axisFid->applyNiceNumbers();
