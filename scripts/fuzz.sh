@@ -75,8 +75,8 @@ for h in "${harnesses[@]}"; do
     findings="$build/findings/$h"
     mkdir -p "$corpus" "$findings"
     # A harness that cannot start, before it reads any input, finds nothing: said, not counted as a finding.
-    # (fuzz_image here: Debian's LibTorch links OpenCV, which links Qt 5, and under ASan the process that
-    # also loads Qt 6 dies in Qt 5's library initialisers.)
+    # (Debian's LibTorch links OpenCV, which links Qt 5: a sanitised process that also loads Qt 6 dies in
+    # Qt 5's library initialisers. fuzz_image links no LibTorch for that reason.)
     if ! ASAN_OPTIONS=detect_leaks=0 "$bin" -help=1 >"$build/findings/$h.start.log" 2>&1; then
         echo "fuzz_$h: cannot start in this build (it fails while its libraries load, before any input):" \
             "not run; see $build/findings/$h.start.log"

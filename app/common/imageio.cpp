@@ -1,6 +1,7 @@
 #include "imageio.h"
 
 #include "atomicfile.h"
+#include "imagedecode.h"
 #include "pixels.h"
 #include "sizelimits.h"
 
@@ -138,40 +139,18 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
     const int kMaxImages =
         static_cast<int>(std::min<int64_t>(200000, limits::kMaxDatasetBytes / (channels * size * size)));
     bool capped = false;
-    constexpr int kMaxPhotoSide = 16384;
-    QImageReader::setAllocationLimit(std::max(QImageReader::allocationLimit(), 1024)); // 16384² RGBA, in MB
     for (const auto& f : files) {
         if (static_cast<int>(images.size()) >= kMaxImages) {
             capped = true;
             break;
         }
-        QImage img;
-        // Only regular files: a link to a pipe or a device would block the read, or never end.
-        if (QFileInfo(f).isFile()) {
-            QImageReader reader(f);
-            reader.setAutoTransform(true);
-            // Refuse absurd sizes before decoding anything. A large photo (Qt refuses more than 128 MB by
-            // default: about 33 megapixels) is decoded at a few times the model's size where the format can
-            // (JPEG), and allowed up to the 16384-pixel side otherwise.
-            const QSize sz = reader.size();
-            const int enough = std::max(256, 4 * static_cast<int>(size));
-            if (sz.isValid() && std::min(sz.width(), sz.height()) > 2 * enough)
-                reader.setScaledSize(sz.scaled(enough, enough, Qt::KeepAspectRatioByExpanding));
-            if (reader.canRead() && (!sz.isValid() || (sz.width() <= kMaxPhotoSide && sz.height() <= kMaxPhotoSide)))
-                img = reader.read();
-        }
+        const QImage img = decodeDatasetImage(f, static_cast<int>(channels), static_cast<int>(size));
         if (img.isNull()) {
             ++rep.skipped;
             if (rep.skippedExamples.size() < 5)
                 rep.skippedExamples << QFileInfo(f).fileName();
             continue;
         }
-        // Centre crop to a square, then smooth resize.
-        const int side = std::min(img.width(), img.height());
-        img = img.copy((img.width() - side) / 2, (img.height() - side) / 2, side, side)
-                  .scaled(static_cast<int>(size), static_cast<int>(size), Qt::IgnoreAspectRatio,
-                          Qt::SmoothTransformation);
-        img = img.convertToFormat(channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
         auto t = torch::empty({size, size, channels}, torch::kUInt8);
         for (int y = 0; y < img.height(); ++y)
             std::memcpy(t.data_ptr<uint8_t>() + y * size * channels, img.constScanLine(y),
