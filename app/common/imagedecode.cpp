@@ -12,13 +12,16 @@ QImage decodeDatasetImage(const QString& file, int channels, int size)
     // Only regular files: a link to a pipe or a device would block the read, or never end.
     if (!QFileInfo(file).isFile() || size < 1 || (channels != 1 && channels != 3))
         return {};
-    constexpr int kMaxPhotoSide = 16384;
-    QImageReader::setAllocationLimit(std::max(QImageReader::allocationLimit(), 1024)); // 16384² RGBA, in MB
+    // A side of 8192 pixels at most, and no decoding that needs more than 256 MB (8192² RGBA): Qt's own
+    // default of 128 MB would refuse a 6000 × 6000 photo. The limit also holds where a file's size says
+    // less than its decoding takes: a GIF of a few bytes whose logical screen is 17921 × 14648 claims
+    // 1 × 40 pixels and made Qt allocate 1 GB for 2 s (found by fuzz_image).
+    constexpr int kMaxPhotoSide = 8192;
+    QImageReader::setAllocationLimit(256);
     QImageReader reader(file);
     reader.setAutoTransform(true);
-    // Refuse absurd sizes before decoding anything. A large photo (Qt refuses more than 128 MB by default:
-    // about 33 megapixels) is decoded at a few times the model's size where the format can (JPEG), and
-    // allowed up to the 16384-pixel side otherwise.
+    // Refuse absurd sizes before decoding anything. A large photo is decoded at a few times the model's
+    // size where the format can (JPEG).
     const QSize sz = reader.size();
     if (sz.isValid() && (sz.width() > kMaxPhotoSide || sz.height() > kMaxPhotoSide))
         return {};

@@ -9,8 +9,8 @@
 namespace ddpm {
 
 // The file centre-cropped to a square and resized to size×size, as Grayscale8 (channels 1) or RGB888
-// (channels 3); a null image when it is not a regular file, not an image Qt can read, or larger than
-// 16384 pixels on a side.
+// (channels 3); a null image when it is not a regular file, not an image Qt can read, larger than 8192
+// pixels on a side, or one whose decoding would take more than 256 MB.
 QImage decodeDatasetImage(const QString& file, int channels, int size);
 
 } // namespace ddpm

@@ -37,6 +37,7 @@ class TestExports : public QObject {
 private Q_SLOTS:
     void folderSubfoldersAreClasses();
     void largePhotosAreRead();
+    void decompressionBombsAreSkipped();
     void gifRoundTrip_data();
     void gifRoundTrip();
     void webpRoundTrip();
@@ -517,6 +518,38 @@ void TestExports::largePhotosAreRead()
         QVERIFY(image.narrow(1, 0, 3).mean().item<double>() < 30);  // the dark half on the left
         QVERIFY(image.narrow(1, 5, 3).mean().item<double>() > 225); // the light half on the right
     }
+}
+
+// Files whose few bytes decode to a huge image are skipped, not decoded: a 34-byte GIF whose logical
+// screen is 17921 × 14648 but whose one frame says 1 × 40 (Qt allocated the whole screen, 1 GB, found by
+// fuzz_image), and a PNG 9000 pixels wide, deflated to a few kilobytes (over the 8192-pixel side). A
+// small image beside them still loads.
+void TestExports::decompressionBombsAreSkipped()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto put = [&](const QString& name, const QByteArray& bytes) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(bytes), bytes.size());
+    };
+    put(QStringLiteral("screen.gif"),
+        QByteArray::fromHex("474946383961014638398000000000000100f52c000000000100280002024401003b"));
+    {
+        QImage wide(9000, 9000, QImage::Format_Grayscale8);
+        wide.fill(128);
+        QVERIFY(wide.save(dir.filePath(QStringLiteral("wide.png")), "PNG", 0));
+    }
+    QCOMPARE(QImageReader(dir.filePath(QStringLiteral("screen.gif"))).size(), QSize(1, 40)); // what Qt is told
+    QImage small(4, 4, QImage::Format_Grayscale8);
+    small.fill(200);
+    QVERIFY(small.save(dir.filePath(QStringLiteral("small.png"))));
+    FolderReport report;
+    const auto data = loadImageFolder(dir.path(), 1, 8, &report);
+    QVERIFY2(data, data.ok() ? "" : data.error().c_str());
+    QCOMPARE(report.loaded, 1);
+    QCOMPARE(report.skipped, 2);
+    QCOMPARE(report.skippedExamples, QStringList({QStringLiteral("screen.gif"), QStringLiteral("wide.png")}));
 }
 
 QTEST_GUILESS_MAIN(TestExports)
