@@ -2525,7 +2525,7 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+124"/>
+        <location filename="../app/common/imageio.cpp" line="+125"/>
         <source>&apos;%1&apos; is a file, not a folder of images.</source>
         <translation>„%1“ ist eine Datei, kein Ordner mit Bildern.</translation>
     </message>
@@ -2535,7 +2535,7 @@ Distanz %2</translation>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+37"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
@@ -2744,8 +2744,8 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+116"/>
-        <location filename="../app/studio/menus.cpp" line="+342"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+110"/>
+        <location filename="../app/studio/menus.cpp" line="+362"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2760,7 +2760,7 @@ Distanz %2</translation>
         <translation>Ein neues, untrainiertes Modell: Voreinstellung, Rauschplan und Klassen ergeben ein eigenes Modell (die übrigen Einstellungen gehören zum Trainingslauf).</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Following the run: %1</source>
         <translation>Verfolgter Lauf: %1</translation>
     </message>
@@ -2791,7 +2791,7 @@ Distanz %2</translation>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-195"/>
+        <location filename="../app/studio/menus.cpp" line="-215"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2889,7 +2889,7 @@ Distanz %2</translation>
         <translation>%1 ist kein Trainingsprotokoll: Seine erste Zeile ist nicht &quot;%2&quot;, mit der das Protokoll von ddpm train --log beginnt.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+97"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -3067,7 +3067,7 @@ Distanz %2</translation>
         <translation>Dieses Modell ist klassenkonditioniert, und %1 hat keine Labels. Geben Sie ihm einen Datensatz mit Labels (einen Bildordner mit einem Unterordner je Klasse) oder beginnen Sie ein Modell ohne Klassen („Klassenkonditioniert“ abwählen).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Training a copy of %1; the file itself stays as it is.</source>
         <translation>Eine Kopie von %1 wird trainiert; die Datei selbst bleibt unverändert.</translation>
     </message>
@@ -3152,7 +3152,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-301"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
@@ -3177,7 +3177,7 @@ Distanz %2</translation>
         <translation>Einen Lauf beobachten, der anderswo trainiert (ddpm train mit --save-every, auf einem Server oder in einem anderen Prozess): Sein Prüfpunkt wird jedes Mal schreibgeschützt neu geöffnet, wenn der Lauf ihn schreibt, und sein Protokoll (--log, derselbe Name mit der Endung .csv) führt das Verlustdiagramm bis zum aktuellen Schritt des Laufs fort</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>The folder %1 does not exist, so no run writes %2 there.</source>
         <translation>Den Ordner %1 gibt es nicht, also schreibt dort kein Lauf %2.</translation>
     </message>
@@ -3187,7 +3187,7 @@ Distanz %2</translation>
         <translation>%1 in %2 wird verfolgt: Die Datei öffnet sich, sobald der Lauf sie schreibt.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+62"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>&amp;Sample-Raster als PNG…</translation>
     </message>
@@ -4541,7 +4541,7 @@ Distanz %2</translation>
         <translation>Der Datensatz passt noch nicht zum Modell (Bildgröße oder Kanäle): Er wird in der Größe des Modells neu eingelesen. Drücken Sie „Starten“, sobald er geladen ist.</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="-181"/>
+        <location filename="../app/studio/mainwindow.cpp" line="-183"/>
         <location filename="../app/studio/workers/trainingworker.cpp" line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>Das Modell kann mit diesem Datensatz nicht trainieren: %1</translation>
@@ -4567,12 +4567,12 @@ Distanz %2</translation>
         <translation>das Verschieben des Modells auf %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+212"/>
         <source>The model has already reached step %L1; raise the number of steps to continue.</source>
         <translation>Das Modell hat Schritt %L1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="-191"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>
@@ -4799,7 +4799,7 @@ Distanz %2</translation>
         <translation>Samples bei Schritt %L1 werden gezogen…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>The next Start cannot train on %1: %2.</source>
         <translation>Der nächste Start kann nicht mit „%1“ trainieren: %2.</translation>
     </message>
@@ -4814,7 +4814,7 @@ Distanz %2</translation>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>batch size</source>
         <translation>Stapelgröße</translation>
     </message>
@@ -4834,7 +4834,7 @@ Distanz %2</translation>
         <translation>Seed</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Changed: %1. Applies at the next Start.</source>
         <translation>Geändert: %1. Wird beim nächsten Start wirksam.</translation>
     </message>
@@ -4849,7 +4849,37 @@ Distanz %2</translation>
         <translation>Das Modell wird beim nächsten Start auf %1 verschoben.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
+        <source>Following %1: waiting for the run to write it.</source>
+        <translation>%1 wird verfolgt: Der Lauf hat die Datei noch nicht geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following %1, written %2 ago. Start trains a copy here; the run&apos;s file stays as it is.</source>
+        <translation>%1 wird verfolgt, zuletzt vor %2 geschrieben. Start trainiert hier eine Kopie; die Datei des Laufs bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Following %1: nothing written for %2; the run may have stopped.</source>
+        <translation>%1 wird verfolgt: Seit %2 nichts geschrieben; der Lauf ist vielleicht beendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following %1: the run finished at step %L2.</source>
+        <translation>%1 wird verfolgt: Der Lauf ist bei Schritt %L2 fertig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following %1: the file is gone; it opens again when the run writes it.</source>
+        <translation>%1 wird verfolgt: Die Datei ist fort; sie öffnet sich wieder, sobald der Lauf sie schreibt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following %1: the checkpoint last written cannot be opened: %2</source>
+        <translation>%1 wird verfolgt: Der zuletzt geschriebene Checkpoint lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verlust&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Lernrate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

@@ -2523,7 +2523,7 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+124"/>
+        <location filename="../app/common/imageio.cpp" line="+125"/>
         <source>&apos;%1&apos; is a file, not a folder of images.</source>
         <translation>“%1”是一个文件，而不是图像文件夹。</translation>
     </message>
@@ -2533,7 +2533,7 @@ distance %2</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+37"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
@@ -2742,8 +2742,8 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+116"/>
-        <location filename="../app/studio/menus.cpp" line="+342"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+110"/>
+        <location filename="../app/studio/menus.cpp" line="+362"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2758,7 +2758,7 @@ distance %2</source>
         <translation>一个新的、未训练的模型：预设、噪声调度和类别决定模型本身（其余设置属于本次训练）。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Following the run: %1</source>
         <translation>跟踪训练运行：%1</translation>
     </message>
@@ -2789,7 +2789,7 @@ distance %2</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-195"/>
+        <location filename="../app/studio/menus.cpp" line="-215"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2887,7 +2887,7 @@ distance %2</source>
         <translation>%1 不是训练日志：它的第一行不是 ddpm train --log 日志开头的&quot;%2&quot;。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+97"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -3064,7 +3064,7 @@ distance %2</source>
         <translation>此模型是类别条件模型，而 %1 没有标签。请为它提供带标签的数据集（每个类别一个子文件夹的图像文件夹），或新建一个不带类别的模型（取消勾选“类别条件”）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Training a copy of %1; the file itself stays as it is.</source>
         <translation>正在训练 %1 的副本；文件本身保持不变。</translation>
     </message>
@@ -3149,7 +3149,7 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-301"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
@@ -3174,7 +3174,7 @@ distance %2</source>
         <translation>观察在别处进行的训练运行（使用 --save-every 的 ddpm train，在服务器上或另一个进程中）：每当该运行写入检查点时，都会以只读方式重新打开它；其日志（--log，同名且以 .csv 结尾）让损失图表跟上该运行当前的步数</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>The folder %1 does not exist, so no run writes %2 there.</source>
         <translation>文件夹 %1 不存在，因此不会有训练在那里写出 %2。</translation>
     </message>
@@ -3184,7 +3184,7 @@ distance %2</source>
         <translation>正在跟踪 %2 中的 %1：训练写出该文件后即会打开。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+62"/>
         <source>&amp;Sample grid as PNG…</source>
         <translation>样本网格导出为 PNG(&amp;S)…</translation>
     </message>
@@ -4537,7 +4537,7 @@ distance %2</source>
         <translation>数据集尚不适合该模型（图像尺寸或通道数）：正在按模型的尺寸重新读取。读取完成后请按“开始”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="-181"/>
+        <location filename="../app/studio/mainwindow.cpp" line="-183"/>
         <location filename="../app/studio/workers/trainingworker.cpp" line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>该模型无法在此数据集上训练：%1</translation>
@@ -4563,12 +4563,12 @@ distance %2</source>
         <translation>将模型移到 %1 上</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+212"/>
         <source>The model has already reached step %L1; raise the number of steps to continue.</source>
         <translation>模型已达到第 %L1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="-191"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>
@@ -4795,7 +4795,7 @@ distance %2</source>
         <translation>正在生成第 %L1 步的样本…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>The next Start cannot train on %1: %2.</source>
         <translation>下次开始时无法在 %1 上训练：%2。</translation>
     </message>
@@ -4810,7 +4810,7 @@ distance %2</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
@@ -4830,7 +4830,7 @@ distance %2</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Changed: %1. Applies at the next Start.</source>
         <translation>已更改：%1。将在下次点击“开始”时生效。</translation>
     </message>
@@ -4845,7 +4845,37 @@ distance %2</source>
         <translation>模型将在下次点击“开始”时移到 %1 上。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
+        <source>Following %1: waiting for the run to write it.</source>
+        <translation>正在跟踪 %1：等待训练运行写入该文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following %1, written %2 ago. Start trains a copy here; the run&apos;s file stays as it is.</source>
+        <translation>正在跟踪 %1，%2 前写入。“开始”会在此训练一个副本；运行的文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Following %1: nothing written for %2; the run may have stopped.</source>
+        <translation>正在跟踪 %1：已有 %2 没有写入；该运行可能已停止。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following %1: the run finished at step %L2.</source>
+        <translation>正在跟踪 %1：运行已在第 %L2 步完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following %1: the file is gone; it opens again when the run writes it.</source>
+        <translation>正在跟踪 %1：该文件已不存在；运行再次写入时会重新打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following %1: the checkpoint last written cannot be opened: %2</source>
+        <translation>正在跟踪 %1：最近写入的检查点无法打开：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;损失&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;学习率&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

@@ -90,13 +90,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_neighbours = new NeighbourLookup(m_quality, this);
     m_follower = new RunFollower(
         m_document, m_training, [this] { return m_trainingView->device(); }, this);
-    connect(m_follower, &RunFollower::logProgress, m_trainingView, &TrainingView::addProgress);
-    connect(m_follower, &RunFollower::logProgress, this, &MainWindow::updateTrainingLiveValues);
-    connect(m_follower, &RunFollower::followingChanged, m_trainingView, &TrainingView::setFollowing);
-    connect(m_follower, &RunFollower::waitingFor, this, [this](const QString& checkpoint) {
-        if (statusBar()->currentMessage().isEmpty()) // not over an error, a menu's tip, a progress
-            showFollowWait(checkpoint);
-    });
+    wireFollower();
     Exports::Sources sources;
     sources.reverse = &m_reverseView->runs();
     sources.animationFps = [this] { return m_reverseView->scrubber()->fps(); };
@@ -230,6 +224,8 @@ void MainWindow::wireTraining()
         // a dialog at each refresh that waits for someone at the screen: the next refresh reads it again.
         if (!m_follower->isFollowing())
             return showError(message);
+        if (m_training->isOpening()) // the run's checkpoint as last written
+            m_follower->openFailed(message);
         m_lastError = message;
         statusBar()->showMessage(tr("Following the run: %1").arg(message), 15000);
     });
@@ -402,6 +398,8 @@ void MainWindow::startTraining()
     // The form as it is now: its optimiser settings, device and the threads reach the trainer at Start.
     TrainingRequest r;
     r.totalSteps = m_trainingView->totalSteps();
+    if (m_training->step() >= r.totalSteps) // (the worker checks again) before a read-only file is let go
+        return showError(TrainingController::stepsReached(m_training->step()));
     r.options = m_trainingView->formOptions();
     r.device = m_trainingView->device();
     r.threads = m_settings.get(setting::CpuThreads);

@@ -124,6 +124,7 @@ private:
     void buildStatusBar();
     void fitStatusMessage(const QString& message);
     void showFollowWait(const QString& checkpoint);
+    void wireFollower();
     void restoreSettings();
     void saveSettings();
     void showError(const QString& message);

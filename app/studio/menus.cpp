@@ -207,6 +207,26 @@ void MainWindow::showFollowWait(const QString& checkpoint)
                 .arg(QFileInfo(checkpoint).fileName(), QDir::toNativeSeparators(QFileInfo(checkpoint).absolutePath())));
 }
 
+// The followed run's log rows, its state at each look, and a word in the status bar when it finishes,
+// goes quiet, is gone or cannot be opened.
+void MainWindow::wireFollower()
+{
+    connect(m_follower, &RunFollower::logProgress, m_trainingView, &TrainingView::addProgress);
+    connect(m_follower, &RunFollower::logProgress, this, &MainWindow::updateTrainingLiveValues);
+    connect(m_follower, &RunFollower::followingChanged, m_trainingView, &TrainingView::setFollowing);
+    connect(m_follower, &RunFollower::waitingFor, this, [this](const QString& checkpoint) {
+        if (statusBar()->currentMessage().isEmpty()) // not over an error, a menu's tip, a progress
+            showFollowWait(checkpoint);
+    });
+    connect(m_follower, &RunFollower::runLooked, this, [this](const FollowedRun& run, bool changed) {
+        const QString file = QFileInfo(m_follower->path()).fileName();
+        m_trainingView->setFollowedRun(run, file);
+        using S = FollowedRun::State;
+        if (changed && run.state != S::Writing && run.state != S::Waiting && run.state != S::Unreadable)
+            statusBar()->showMessage(TrainingView::followNote(run, file), 30000); // (an open's failure: said)
+    });
+}
+
 // A checkpoint, a run's log or a data set dragged from a file manager onto the window.
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void startBehindAnOpenTrainsItUnsaved();
     void startSaysWhyTheDataDoNotServe();
     void dataChosenDuringARunWaitsForTheNextStart();
+    void unusableDataChosenDuringARunIsSaidAtStart();
     void nanLossStopsWithMessage();
     void samplingDeliversEveryStep();
     void samplingCancels();
@@ -317,6 +318,43 @@ void TestControllers::dataChosenDuringARunWaitsForTheNextStart()
     c.requestSnapshot();
     QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000);
     QCOMPARE(snapshots.last().first().value<SnapshotPtr>()->config.dataSpec, std::string("synthetic:64"));
+}
+
+// A data set the model cannot train on, chosen while it trains (a class-conditional model, a set without
+// labels): Stop ends the run without a word about it (the user asked for nothing); the next Start says why.
+void TestControllers::unusableDataChosenDuringARunIsSaidAtStart()
+{
+    TrainingController c;
+    QSignalSpy ready(&c, &TrainingController::modelReady);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    auto config = tinyConfig();
+    QVERIFY(setClasses(config, syntheticClassNames()));
+    c.newModel(config, QStringLiteral("cpu"));
+    QVERIFY(ready.wait(20000));
+    auto shapes = std::make_shared<Dataset>(*tinyData());
+    shapes->classNames = syntheticClassNames();
+    c.setDataset(shapes);
+    c.setPreviewInterval(0);
+    c.start(1000000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.takeProgress().step >= 1, 60000);
+    auto unlabelled = std::make_shared<Dataset>(*tinyData());
+    unlabelled->labels = torch::Tensor();
+    unlabelled->classNames.clear();
+    c.setDataset(unlabelled);
+    c.stop();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.last().at(1).toBool()); // it trained
+    QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
+    c.requestSnapshot(); // answered after the run's end and the data set's attachment
+    QVERIFY(snapshots.wait(20000));
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    c.start(c.step() + 5);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!finished.last().at(1).toBool());
+    QVERIFY(!failed.isEmpty());
+    QVERIFY2(failed.last().first().toString().contains(QStringLiteral("labels")),
+             qPrintable(failed.last().first().toString()));
 }
 
 void TestControllers::samplingDeliversEveryStep()

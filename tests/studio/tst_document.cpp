@@ -91,6 +91,7 @@ private Q_SLOTS:
     void followsARunsLog();
     void anotherModelEndsFollowing();
     void followsACheckpointToCome();
+    void followedRunSaysHowItGoes();
     void anotherModelCancelsSampling();
     void forkAndWalkUseTheirRunsWeights();
 
@@ -704,6 +705,70 @@ void TestDocument::followsACheckpointToCome()
     QCOMPARE(w->currentPath(), run);
     QVERIFY(w->document()->isReadOnly());
     QCOMPARE(Dialogs::warningCount(), warnings);
+}
+
+// What the studio says of a followed run as its files change: written lately; nothing written for ten
+// minutes (a run killed: no speed, no time left); finished at its last step (and a Start, refused, leaves
+// the run followed); a checkpoint that cannot be opened; a checkpoint gone. No dialog for any of them.
+void TestDocument::followedRunSaysHowItGoes()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("howitgoes.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    const QString run = m_dir.filePath(QStringLiteral("howitgoes.ckpt"));
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    trainer.setTotalSteps(4);
+    const int warnings = Dialogs::warningCount();
+    QVERIFY(followRun(*w, trainer, run)); // at step 2 of 4
+    using S = FollowedRun::State;
+    auto note = [&] { return w->trainingView()->pendingLabel()->text(); };
+    QTRY_COMPARE_WITH_TIMEOUT(w->follower()->run().state, S::Writing, 30000);
+    QVERIFY2(note().contains(QStringLiteral("Following howitgoes.ckpt, written 0:00:0")), qPrintable(note()));
+
+    // Nothing written for ten minutes.
+    {
+        QFile f(run);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(-600), QFileDevice::FileModificationTime));
+    }
+    w->follower()->poll();
+    QCOMPARE(w->follower()->run().state, S::Quiet);
+    QVERIFY2(note().contains(QStringLiteral("nothing written for 0:10:0")) &&
+                 note().contains(QStringLiteral("may have stopped")),
+             qPrintable(note()));
+    QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("may have stopped")),
+             qPrintable(w->statusBar()->currentMessage()));
+
+    // Its last step written.
+    QVERIFY(trainer.step() && trainer.step() && trainer.save(run.toStdString()));
+    w->follower()->poll();
+    QTRY_COMPARE_WITH_TIMEOUT(w->follower()->run().state, S::Finished, 60000);
+    QCOMPARE(w->training()->step(), 4);
+    QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("the run finished at step 4")),
+             qPrintable(w->statusBar()->currentMessage()));
+    // Start on it is refused before the run's file is let go: still followed, still read-only.
+    QCOMPARE(w->trainingView()->totalSteps(), 4);
+    w->trainingView()->startButton()->click();
+    QCOMPARE(Dialogs::warningCount(), warnings + 1);
+    QVERIFY2(w->lastError().contains(QStringLiteral("already reached step 4")), qPrintable(w->lastError()));
+    QVERIFY(w->follower()->isFollowing());
+    QCOMPARE(w->currentPath(), run);
+    QVERIFY(w->document()->isReadOnly());
+
+    // Half a file: said in the Training view until a good one comes.
+    QVERIFY(QFile::resize(run, 1000));
+    w->follower()->poll();
+    QTRY_COMPARE_WITH_TIMEOUT(w->follower()->run().state, S::Unreadable, 60000);
+    QVERIFY2(note().contains(QStringLiteral("cannot be opened")) && note().contains(QStringLiteral("damaged")),
+             qPrintable(note()));
+
+    // Gone.
+    QVERIFY(QFile::remove(run));
+    w->follower()->poll();
+    QCOMPARE(w->follower()->run().state, S::Gone);
+    QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("the file is gone")),
+             qPrintable(w->statusBar()->currentMessage()));
+    QCOMPARE(Dialogs::warningCount(), warnings + 1); // the refused Start's alone
 }
 
 // A new model made while following: the run's next checkpoint does not replace it, and the run's file

@@ -90,6 +90,9 @@ void RunFollower::follow(const QString& checkpoint, const QString& log)
     m_logOffset = 0;
     m_lastRowStep = m_shownStep = -1;
     m_rows.clear();
+    m_run = FollowedRun{};
+    m_longestGap = 0;
+    m_openProblem.clear();
     m_document->setReadOnlyPath(checkpoint);
     if (m_stamp.size >= 0) // else the run has not written it yet: poll() opens it once it has
         m_document->open(checkpoint, m_device());
@@ -126,22 +129,62 @@ void RunFollower::poll()
         ++m_refreshes;
         m_document->open(m_path, m_device());
     }
-    if (m_log.isEmpty() || m_shownStep < 0) // the rows wait for the first checkpoint
-        return;
-    const size_t before = m_rows.size();
-    if (!readLog()) { // the log was written anew: show the checkpoint again, then the log as it is now
-        m_shownStep = -1;
-        m_document->open(m_path, m_device());
-        return;
+    if (!m_log.isEmpty() && m_shownStep >= 0) { // the rows wait for the first checkpoint
+        const size_t before = m_rows.size();
+        if (readLog()) {
+            showRows(std::vector<Row>(m_rows.begin() + static_cast<std::ptrdiff_t>(before), m_rows.end()));
+        } else { // the log was written anew: show the checkpoint again, then the log as it is now
+            m_shownStep = -1;
+            m_document->open(m_path, m_device());
+        }
     }
-    showRows(std::vector<Row>(m_rows.begin() + static_cast<std::ptrdiff_t>(before), m_rows.end()));
+    lookAtRun(now.size >= 0);
+}
+
+void RunFollower::openFailed(const QString& message)
+{
+    if (!isFollowing())
+        return;
+    m_openProblem = message;
+    lookAtRun(stampOf(m_path).size >= 0);
+}
+
+void RunFollower::lookAtRun(bool present)
+{
+    FollowedRun r;
+    r.step = std::max<qint64>(0, m_shownStep);
+    for (const QString& file : {m_path, m_log}) {
+        const QFileInfo info(file);
+        if (!file.isEmpty() && info.exists() && (!r.lastWritten.isValid() || info.lastModified() > r.lastWritten))
+            r.lastWritten = info.lastModified();
+    }
+    if (m_run.lastWritten.isValid() && r.lastWritten > m_run.lastWritten)
+        m_longestGap = std::max(m_longestGap, m_run.lastWritten.secsTo(r.lastWritten));
+    const auto model = m_training->snapshot();
+    const qint64 target = model && model->step == m_shownStep ? model->config.train.totalSteps : 0;
+    const qint64 quietAfter = std::max(kQuietSeconds, 3 * m_longestGap);
+    using S = FollowedRun::State;
+    if (!present)
+        r.state = m_shownStep < 0 && m_refreshes == 0 ? S::Waiting : S::Gone;
+    else if (!m_openProblem.isEmpty())
+        r.state = S::Unreadable, r.problem = m_openProblem;
+    else if (m_shownStep >= 0 && target > 0 && m_shownStep >= target && m_lastRowStep <= m_shownStep)
+        r.state = S::Finished;
+    else if (r.lastWritten.isValid() && r.lastWritten.secsTo(QDateTime::currentDateTime()) > quietAfter)
+        r.state = S::Quiet;
+    else
+        r.state = S::Writing;
+    const bool changed = r.state != m_run.state || r.problem != m_run.problem;
+    m_run = r;
+    Q_EMIT runLooked(m_run, changed);
 }
 
 void RunFollower::checkpointShown(qint64 step)
 {
     m_shownStep = step;
+    m_openProblem.clear();
     if (m_log.isEmpty())
-        return;
+        return lookAtRun(true);
     if (!readLog()) { // read it whole again
         m_logOffset = 0;
         m_lastRowStep = -1;
@@ -151,6 +194,7 @@ void RunFollower::checkpointShown(qint64 step)
     m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), [step](const Row& r) { return r.step <= step; }),
                  m_rows.end());
     showRows(m_rows);
+    lookAtRun(true);
 }
 
 bool RunFollower::readLog()

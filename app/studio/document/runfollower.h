@@ -15,6 +15,8 @@
 #include "trainingcontroller.h"
 #endif
 
+#include "followedrun.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -42,6 +44,14 @@ public:
     // Looks at the files now (the timer does every two seconds).
     void poll();
 
+    // The run as its files show it at the last look.
+    const FollowedRun& run() const { return m_run; }
+    // The studio could not open the run's checkpoint as last written (the message says why).
+    void openFailed(const QString& message);
+    // Nothing written for this long, and longer than three times the longest wait between two writes
+    // seen: the run is Quiet.
+    static constexpr qint64 kQuietSeconds = 60;
+
     // A training log, by its name (*.csv), rather than a checkpoint.
     static bool isLog(const QString& path);
     // Whether `path` is a training log as `ddpm train --log` writes it, by its first line; an empty or
@@ -58,6 +68,8 @@ Q_SIGNALS:
     void waitingFor(const QString& checkpoint);
     // Rows of the log past the checkpoint shown, as training progress for the Training view.
     void logProgress(const TrainingProgress& progress);
+    // At each look; `changed` when the state differs from the look before.
+    void runLooked(const FollowedRun& run, bool changed);
 
 private:
     struct Stamp {
@@ -75,6 +87,8 @@ private:
     // (a resumed run rewrites it): the rows read before may be gone.
     bool readLog();
     void showRows(const std::vector<Row>& rows);
+    // The run's state from its files and the checkpoint shown; said by runLooked.
+    void lookAtRun(bool present);
 
     ModelDocument* m_document;
     TrainingController* m_training;
@@ -89,4 +103,8 @@ private:
     qint64 m_lastRowStep = -1; // its step
     qint64 m_shownStep = -1;   // the step of the checkpoint shown; -1 until it is
     std::vector<Row> m_rows;   // rows past it
+
+    FollowedRun m_run;
+    qint64 m_longestGap = 0; // seconds between two writes seen while following
+    QString m_openProblem;   // why the checkpoint as last written did not open ("" once one does)
 };

@@ -485,6 +485,8 @@ void TrainingView::updatePending()
     if (now.seed != model.seed)
         changed << tr("seed");
     QStringList lines;
+    if (m_following && m_followed)
+        lines << followNote(*m_followed, m_followedFile);
     if (!changed.isEmpty())
         lines << tr("Changed: %1. Applies at the next Start.").arg(changed.join(QStringLiteral(", ")));
     const auto device = parseDevice(this->device().toStdString());
@@ -541,14 +543,53 @@ void TrainingView::setFollowing(bool following)
     m_following = following;
     if (following) // the speed of a run here is not the followed run's: its log's rows bring that
         m_stepsPerSec = m_imagesPerSec = 0;
+    m_followed.reset();
     updateClock();
+    updatePending();
+}
+
+void TrainingView::setFollowedRun(const FollowedRun& run, const QString& file)
+{
+    if (!m_following)
+        return;
+    m_followed = run;
+    m_followedFile = file;
+    updateClock();
+    updatePending();
+}
+
+QString TrainingView::followNote(const FollowedRun& run, const QString& file)
+{
+    const double age =
+        run.lastWritten.isValid()
+            ? std::max<qint64>(0, run.lastWritten.secsTo(QDateTime::currentDateTime())) // a server's clock may be ahead
+            : -1;
+    using S = FollowedRun::State;
+    switch (run.state) {
+    case S::Waiting:
+        return tr("Following %1: waiting for the run to write it.").arg(file);
+    case S::Writing:
+        return tr("Following %1, written %2 ago. Start trains a copy here; the run's file stays as it is.")
+            .arg(file, RunClock::duration(age));
+    case S::Quiet:
+        return tr("Following %1: nothing written for %2; the run may have stopped.").arg(file, RunClock::duration(age));
+    case S::Finished:
+        return tr("Following %1: the run finished at step %L2.").arg(file).arg(run.step);
+    case S::Gone:
+        return tr("Following %1: the file is gone; it opens again when the run writes it.").arg(file);
+    case S::Unreadable:
+        return tr("Following %1: the checkpoint last written cannot be opened: %2").arg(file, run.problem);
+    }
+    return {};
 }
 
 void TrainingView::updateClock()
 {
     const double elapsed = (m_elapsedBefore + (m_clock.isValid() ? m_clock.elapsed() : 0)) / 1000.0;
     const qint64 left = std::max<qint64>(0, totalSteps() - m_lastStep);
-    const double eta = m_stepsPerSec > 0 ? left / m_stepsPerSec : -1;
+    // A followed run that is not being written to has no speed now, nor a time left.
+    const bool stale = m_following && m_followed && !m_followed->live();
+    const double eta = m_stepsPerSec > 0 && !stale ? left / m_stepsPerSec : -1;
     // A figure not measured yet (speed before the first steps of a run) shows as a dash, not as 0.
     const QString none = QStringLiteral("–");
     auto number = [&](double v, char format, int precision) {
@@ -565,8 +606,8 @@ void TrainingView::updateClock()
                          .arg(QLocale().toString(m_lastStep), QLocale().toString(totalSteps()))
                          .arg(std::isfinite(m_loss) ? QLocale().toString(m_loss, 'f', 4) : none)
                          .arg(number(m_lrNow, 'g', 3))
-                         .arg(number(m_stepsPerSec, 'f', 2))
-                         .arg(number(m_imagesPerSec, 'f', 1))
+                         .arg(number(stale ? 0 : m_stepsPerSec, 'f', 2))
+                         .arg(number(stale ? 0 : m_imagesPerSec, 'f', 1))
                          .arg(elapsed > 0 || m_clock.isValid() ? RunClock::duration(elapsed) : none) // no run yet
                          .arg(m_state == TrainingController::State::Running || (m_following && eta >= 0)
                                   ? RunClock::duration(eta)

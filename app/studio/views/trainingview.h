@@ -4,6 +4,7 @@
 
 #ifndef Q_MOC_RUN // LibTorch comes with these: moc needs none of them (3 s less per header)
 #include "config.h"
+#include "followedrun.h"
 #include "trainingcontroller.h"
 #endif
 
@@ -54,6 +55,11 @@ public:
     void setState(TrainingController::State state);
     // A run elsewhere is followed (RunFollower): its log's speed gives the time left.
     void setFollowing(bool following);
+    // How the followed run looks now, its checkpoint's name `file`: a note above the hints, and no speed
+    // or time left unless it is being written to.
+    void setFollowedRun(const FollowedRun& run, const QString& file);
+    // That note: "Following run.ckpt: nothing written for 0:03:20; the run may have stopped."
+    static QString followNote(const FollowedRun& run, const QString& file);
     // A model is on its way: Start waits for it (the form and the data check belong to it).
     void setOpening(bool opening);
     // The last Start took no step (refused, or stopped at once): its form may not have been applied.
@@ -136,6 +142,8 @@ private:
     TrainingController::State m_state = TrainingController::State::Empty;
     bool m_opening = false;
     bool m_following = false;
+    std::optional<FollowedRun> m_followed; // at the follower's last look
+    QString m_followedFile;
     QElapsedTimer m_clock;
     qint64 m_elapsedBefore = 0;
     qint64 m_startStep = 0;

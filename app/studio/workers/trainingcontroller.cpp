@@ -207,6 +207,11 @@ void TrainingController::start(const TrainingRequest& request)
     post([id, control, r](TrainingWorker& w) { w.train(id, control, r); });
 }
 
+QString TrainingController::stepsReached(qint64 step)
+{
+    return tr("The model has already reached step %L1; raise the number of steps to continue.").arg(step);
+}
+
 void TrainingController::pause()
 {
     if (m_state == State::Running && m_run)

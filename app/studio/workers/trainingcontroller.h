@@ -126,6 +126,9 @@ public:
     // a training run that is between two steps, not after the run.
     void afterPending(std::function<void()> then);
 
+    // Why a Start to `step` or fewer steps does nothing.
+    static QString stepsReached(qint64 step);
+
     // Called by the GUI when progressAvailable() arrives.
     TrainingProgress takeProgress();
 

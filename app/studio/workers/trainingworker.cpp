@@ -196,8 +196,8 @@ void TrainingWorker::train(quint64 request, std::shared_ptr<RunControl> control,
             error = e;
         // The data set chosen during the run from now on; or, after a failed step (which may have ended
         // the batch prefetcher), a fresh prefetcher at the current step, so that the next Start can go on.
-        if (m_data && dataCame)
-            attachData(true);
+        if (m_data && dataCame) // one the model cannot train on: the Training view says so, and Start
+            attachData(false);  // why; not a dialog at Stop, which did not ask for it
         else if (!error.isEmpty() && m_data && m_dataAttached)
             attachData(false);
     }
@@ -327,8 +327,7 @@ QString TrainingWorker::loop(quint64 request, const RunControl& control, const T
     if (const QString error = prepareRun(r); !error.isEmpty())
         return error;
     if (m_trainer->stepCount() >= control.totalSteps.load())
-        return TrainingController::tr("The model has already reached step %L1; raise the number of steps to continue.")
-            .arg(m_trainer->stepCount());
+        return TrainingController::stepsReached(m_trainer->stepCount());
     Q_EMIT runStarted(request);
     TrainingRun run;
     run.target = [&] { return static_cast<int64_t>(control.totalSteps.load()); }; // the form's Steps may move it
