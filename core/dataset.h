@@ -90,6 +90,9 @@ std::string defaultDataSpec();
 // Whether two specs name the same images: a split or count left out is the default one ("fashion-mnist"
 // is "fashion-mnist:train", "synthetic" is "synthetic:" kDefaultSyntheticImages).
 bool sameDataSpec(const std::string& a, const std::string& b);
+// Whether a model trained on `spec` saw Fashion-MNIST's training images, the quality classifier's
+// reference set ("" too: a model whose data set is not recorded is taken to be one of those).
+bool trainedOnFashionMnist(const std::string& spec);
 // The images a model trained on `spec` never saw, to measure it on: the test split of a data set that has
 // one, where the model trained on its training images only ("fashion-mnist:test" for "fashion-mnist",
 // and for "", a model whose data set is not recorded; "mnist:DIR:test" for "mnist:DIR" where DIR holds

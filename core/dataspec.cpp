@@ -68,9 +68,14 @@ bool sameDataSpec(const std::string& a, const std::string& b)
     return canonical(a) == canonical(b);
 }
 
+bool trainedOnFashionMnist(const std::string& spec)
+{
+    return spec.empty() || sameDataSpec(spec, "fashion-mnist");
+}
+
 std::string heldOutDataSpec(const std::string& spec)
 {
-    if (spec.empty() || sameDataSpec(spec, "fashion-mnist"))
+    if (trainedOnFashionMnist(spec))
         return "fashion-mnist:test";
     const auto colon = spec.find(':');
     const std::string kind = spec.substr(0, colon);

@@ -980,7 +980,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/dataspec.cpp" line="+189"/>
+        <location filename="../core/dataspec.cpp" line="+194"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>der Ordner „%1“ existiert nicht</translation>
     </message>
@@ -3303,7 +3303,7 @@ Distanz %2</translation>
 <context>
     <name>NeighbourLookup</name>
     <message>
-        <location filename="../app/studio/neighbourlookup.cpp" line="+24"/>
+        <location filename="../app/studio/neighbourlookup.cpp" line="+25"/>
         <source>No nearest training images: %1</source>
         <translation>Keine nächstgelegenen Trainingsbilder: %1</translation>
     </message>
@@ -3313,7 +3313,7 @@ Distanz %2</translation>
         <translation>Nächstgelegene Trainingsbilder</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>The images appear here once they are found.</source>
         <translation>Die Bilder erscheinen hier, sobald sie gefunden sind.</translation>
     </message>
@@ -4031,7 +4031,7 @@ Distanz %2</translation>
 <context>
     <name>RunActions</name>
     <message>
-        <location filename="../app/studio/views/runactions.cpp" line="+15"/>
+        <location filename="../app/studio/views/runactions.cpp" line="+18"/>
         <source>Interpolate…</source>
         <translation>Interpolieren…</translation>
     </message>
@@ -4046,12 +4046,17 @@ Distanz %2</translation>
         <translation>Nächstgelegene Trainingsbilder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>Is this image a copy? Its nearest Fashion-MNIST training images, in the quality classifier&apos;s features and in pixels, with their distances (the image to fork)</source>
         <translation>Ist dieses Bild eine Kopie? Seine nächstgelegenen Fashion-MNIST-Trainingsbilder, in den Merkmalen des Qualitätsklassifikators und in Pixeln, mit ihren Distanzen (für das zum Verzweigen gewählte Bild)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+3"/>
+        <source>Nearest training images are looked up among Fashion-MNIST&apos;s; this model trained on %1.</source>
+        <translation>Die nächsten Trainingsbilder werden unter denen von Fashion-MNIST gesucht; dieses Modell wurde mit %1 trainiert.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 → %2 of the run</source>
         <translation>%1 → %2 des Laufs</translation>
     </message>

@@ -980,7 +980,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/dataspec.cpp" line="+189"/>
+        <location filename="../core/dataspec.cpp" line="+194"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>文件夹“%1”不存在</translation>
     </message>
@@ -3300,7 +3300,7 @@ distance %2</source>
 <context>
     <name>NeighbourLookup</name>
     <message>
-        <location filename="../app/studio/neighbourlookup.cpp" line="+24"/>
+        <location filename="../app/studio/neighbourlookup.cpp" line="+25"/>
         <source>No nearest training images: %1</source>
         <translation>无法获取最相近的训练图像：%1</translation>
     </message>
@@ -3310,7 +3310,7 @@ distance %2</source>
         <translation>最相近的训练图像</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>The images appear here once they are found.</source>
         <translation>找到后，图像会显示在这里。</translation>
     </message>
@@ -4027,7 +4027,7 @@ distance %2</source>
 <context>
     <name>RunActions</name>
     <message>
-        <location filename="../app/studio/views/runactions.cpp" line="+15"/>
+        <location filename="../app/studio/views/runactions.cpp" line="+18"/>
         <source>Interpolate…</source>
         <translation>插值…</translation>
     </message>
@@ -4042,12 +4042,17 @@ distance %2</source>
         <translation>最相近的训练图像</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>Is this image a copy? Its nearest Fashion-MNIST training images, in the quality classifier&apos;s features and in pixels, with their distances (the image to fork)</source>
         <translation>这张图像是副本吗？显示它按质量分类器特征和按像素计算最近的 Fashion-MNIST 训练图像及其距离（针对选定要分叉的图像）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+3"/>
+        <source>Nearest training images are looked up among Fashion-MNIST&apos;s; this model trained on %1.</source>
+        <translation>最近的训练图像只在 Fashion-MNIST 的训练图像中查找；该模型是在 %1 上训练的。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 → %2 of the run</source>
         <translation>%1 → %2（本次运行）</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "qualitycontroller.h"
 
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -35,9 +36,12 @@ void NeighbourLookup::ensureDialog()
     m_status = new QLabel(m_dialog);
     m_status->setTextFormat(Qt::PlainText); // errors name files
     m_status->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, m_dialog);
+    connect(buttons, &QDialogButtonBox::rejected, m_dialog, &QDialog::reject);
     auto* layout = new QVBoxLayout(m_dialog);
     layout->addWidget(m_status);
     layout->addWidget(m_panel, 1);
+    layout->addWidget(buttons);
     m_dialog->resize(560, 420);
 }
 

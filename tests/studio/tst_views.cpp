@@ -16,6 +16,7 @@
 #include "mainwindow.h"
 #include "qualityview.h"
 #include "reverseview.h"
+#include "runactions.h"
 #include "schedulesview.h"
 #include "settings.h"
 #include "trainingview.h"
@@ -91,6 +92,7 @@ class TestViews : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void chineseInterfaceHasAFont();
+    void nearestImagesOnlyForFashionMnistModels();
     void denoiseFromHereUsesModelSchedule_data();
     void denoiseFromHereUsesModelSchedule();
     void denoiseButtonNeedsModel();
@@ -832,6 +834,29 @@ void TestViews::qualitySummaryShowsEveryRow()
     view.addReport(r, 11);
     QCoreApplication::processEvents();
     QCOMPARE(split->sizes().at(0), dragged);
+}
+
+// Nearest training images are looked up among Fashion-MNIST's: only for a run of a model that trained on
+// them (or whose data set is not recorded), and only for grey images. Another model's button says why.
+void TestViews::nearestImagesOnlyForFashionMnistModels()
+{
+    RunActions actions;
+    const auto grey = torch::zeros({2, 1, 28, 28});
+    QPushButton* nearest = actions.neighboursButton();
+    actions.setRun(grey, 1000, 1, true, "fashion-mnist:train");
+    QVERIFY(nearest->isEnabled());
+    actions.setRun(grey, 1000, 1, true, "fashion-mnist");
+    QVERIFY(nearest->isEnabled());
+    actions.setRun(grey, 1000, 1, true, "");
+    QVERIFY(nearest->isEnabled());
+    actions.setRun(grey, 1000, 1, true, "fashion-mnist:test"); // not its training images
+    QVERIFY(!nearest->isEnabled());
+    actions.setRun(grey, 1000, 1, true, "synthetic:200");
+    QVERIFY(!nearest->isEnabled());
+    QVERIFY2(nearest->toolTip().contains(DataLoader::displayName(QStringLiteral("synthetic:200"))),
+             qPrintable(nearest->toolTip()));
+    actions.setRun(torch::zeros({2, 3, 32, 32}), 1000, 1, true, "fashion-mnist"); // colour
+    QVERIFY(!nearest->isEnabled());
 }
 
 QTEST_MAIN(TestViews)

@@ -233,7 +233,7 @@ void ReverseView::updateControls()
     const bool finished = !frames.isEmpty() && frames.last().t == 0 && origin.model;
     m_actions->setRun(finished ? frames.last().xtState : torch::Tensor(),
                       origin.model ? origin.model->config.schedule.steps : ScheduleOptions{}.steps,
-                      m_forkImage->value(), m_hasModel);
+                      m_forkImage->value(), m_hasModel, origin.model ? origin.model->config.dataSpec : std::string());
     if (forkable)
         m_forkImage->setMaximum(static_cast<int>(frames[shown].xtState.size(0)));
     m_runList->setEnabled(m_runs.count() > 1);

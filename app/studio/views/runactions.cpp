@@ -1,6 +1,9 @@
 #include "runactions.h"
 
+#include "dataloader.h"
 #include "interpolatedialog.h"
+
+#include "dataset.h"
 
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -16,8 +19,6 @@ RunActions::RunActions(QWidget* parent)
     m_walk->setToolTip(tr("Walk between two images of this finished run: noised to t and mixed (Ho et al. 2020, "
                           "Fig. 8), or inverted with DDIM and mixed spherically"));
     m_nearest = new QPushButton(tr("Nearest training images"), this);
-    m_nearest->setToolTip(tr("Is this image a copy? Its nearest Fashion-MNIST training images, in the quality "
-                             "classifier's features and in pixels, with their distances (the image to fork)"));
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_walk);
@@ -27,14 +28,21 @@ RunActions::RunActions(QWidget* parent)
     setRun({}, ScheduleOptions{}.steps, 1, false);
 }
 
-void RunActions::setRun(const torch::Tensor& finals, int steps, int image, bool haveModel)
+void RunActions::setRun(const torch::Tensor& finals, int steps, int image, bool haveModel, const std::string& dataSpec)
 {
     m_finals = haveModel ? finals : torch::Tensor();
     m_steps = steps;
     m_image = image;
     const int64_t n = m_finals.defined() ? m_finals.size(0) : 0;
     m_walk->setEnabled(n > 1);
-    m_nearest->setEnabled(n > 0 && m_finals.size(1) == 1); // the classifier's images are grey
+    const bool fashion = trainedOnFashionMnist(dataSpec);
+    m_nearest->setEnabled(n > 0 && m_finals.size(1) == 1 && fashion); // the classifier's images are grey
+    m_nearest->setToolTip(fashion ? tr("Is this image a copy? Its nearest Fashion-MNIST training images, in the "
+                                       "quality classifier's features and in pixels, with their distances (the "
+                                       "image to fork)")
+                                  : tr("Nearest training images are looked up among Fashion-MNIST's; this model "
+                                       "trained on %1.")
+                                        .arg(DataLoader::displayName(QString::fromStdString(dataSpec))));
 }
 
 void RunActions::askInterpolation()

@@ -21,7 +21,9 @@ public:
 
     // The final images of the run shown ([N, C, H, W] in [−1, 1]; undefined while it has not finished),
     // its model's T, and which image (1-based) the lookup and the walk start from.
-    void setRun(const torch::Tensor& finals, int steps, int image, bool haveModel);
+    // `dataSpec`: what the run's model trained on; its nearest training images are looked up only where
+    // that is Fashion-MNIST (the quality classifier's reference set).
+    void setRun(const torch::Tensor& finals, int steps, int image, bool haveModel, const std::string& dataSpec = {});
     QPushButton* interpolateButton() const { return m_walk; }
     QPushButton* neighboursButton() const { return m_nearest; }
 
