@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <dirent.h>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <signal.h>
 #include <sys/stat.h>
@@ -145,8 +146,17 @@ Result<AtomicFile> beginAtomicWrite(const std::string& path)
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
     const int fd = ::mkostemp(name.data(), O_CLOEXEC);
-    if (fd < 0)
-        return fail(DDPM_MSG("Engine", "cannot write '%1': %2"), path, systemError(errno));
+    if (fd < 0) { // the new contents go to a file beside the target first: say which folder refused it
+        const int err = errno;
+        std::string folder = std::filesystem::path(a.target).parent_path().string();
+        if (folder.empty())
+            folder = ".";
+        struct stat dir { };
+        if (::stat(folder.c_str(), &dir) != 0 || !S_ISDIR(dir.st_mode))
+            return fail(DDPM_MSG("Engine", "cannot write '%1': the folder '%2' does not exist"), path, folder);
+        return fail(DDPM_MSG("Engine", "cannot write '%1': the folder '%2' takes no new file (%3)"), path, folder,
+                    systemError(err));
+    }
     a.tmp = name.data();
     a.f = ::fdopen(fd, "wb");
     if (!a.f) {

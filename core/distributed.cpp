@@ -134,7 +134,9 @@ Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, tor
         so.port = static_cast<std::uint16_t>(info.masterPort);
         so.isServer = info.rank == 0;
         so.numWorkers = static_cast<std::size_t>(info.worldSize);
-        so.waitWorkers = true;
+        // The process group's rendezvous below waits for every rank through the store, within `timeout`:
+        // the store's own wait for them as well made a missing rank cost twice --dist-timeout.
+        so.waitWorkers = false;
         so.timeout = timeout;
         holder->store = c10::make_intrusive<c10d::TCPStore>(info.masterAddr, so);
         if (device.is_cuda()) {
@@ -155,8 +157,10 @@ Result<std::unique_ptr<Distributed>> Distributed::join(const RankInfo& info, tor
             holder->release = [group]() mutable { group.reset(); };
         }
     } catch (const std::exception& e) {
-        return fail(DDPM_MSG("Engine", "rank %1 of %2 could not join the job at %3:%4 with %5: %6"), info.rank,
-                    info.worldSize, info.masterAddr, info.masterPort, backend, exceptionSummary(e));
+        return fail(DDPM_MSG("Engine", "rank %1 of %2 could not join the job at %3:%4 with %5 within %6 s (were all "
+                                       "%2 ranks started?): %7"),
+                    info.rank, info.worldSize, info.masterAddr, info.masterPort, backend,
+                    std::chrono::duration_cast<std::chrono::seconds>(timeout).count(), exceptionSummary(e));
     }
     return std::unique_ptr<Distributed>(new Distributed(info, backend, std::move(holder), timeout));
 }

@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 #include "checkpointparts.h"
 #include "device.h"
+#include "losshistory.h"
 #include "tensorfile.h"
 
 #include <nlohmann/json.hpp>
@@ -79,11 +80,29 @@ bool holdsAModel(const std::string& path)
            head.rfind(std::string(checkpointparts::kLegacyMagic, sizeof checkpointparts::kLegacyMagic), 0) == 0;
 }
 
+bool holdsATrainingLog(const std::string& path)
+{
+    std::error_code e;
+    if (!std::filesystem::is_regular_file(path, e))
+        return false;
+    std::ifstream f(path, std::ios::binary);
+    std::string first;
+    std::getline(f, first);
+    if (!first.empty() && first.back() == '\r')
+        first.pop_back();
+    return first == kTrainingLogHeader;
+}
+
 int checkTableOutput(const std::string& option, const std::string& path)
 {
     if (holdsAModel(path))
         return fail(
             option + " " + path + ": the file there is a model, which this output would replace: name another file", 2);
+    if (holdsATrainingLog(path)) // the record of a run: not to be lost to a table of another kind
+        return fail(option + " " + path +
+                        ": the file there is a training log (ddpm train --log), which this output would replace: "
+                        "name another file",
+                    2);
     return checkOutput(option, path);
 }
 

@@ -209,8 +209,8 @@ int trainClassifierCommand(TrainClassifierArgs a, const Environment& env)
             }
         },
         &interrupted());
-    if (!trained && interrupted().load()) // 128 + SIGINT, as every command stopped by Ctrl-C
-        return fail("interrupted; nothing was written", 130);
+    if (!trained && interrupted().load()) // 128 + the signal, as every command stopped by one
+        return fail("interrupted; nothing was written", interruptedExitCode());
     if (!trained)
         return fail(trained.error());
     if (auto s = saveClassifier(trained.value(), a.out); !s)

@@ -82,7 +82,14 @@ struct OutDir {
     QString dir;         // --out-dir; empty: none
     QStringList earlier; // an earlier run's sample-*.png and sidecars, replaced at the end
     std::unique_ptr<QTemporaryDir> staging;
-    bool created = false; // made by this run: removed again when the run ends with nothing in it
+    QStringList made; // the folders this run made for it, deepest first: removed again while empty
+
+    // Removes the folders this run made while they hold nothing (an interrupted run that wrote nothing).
+    void removeMadeFolders() const
+    {
+        for (const QString& folder : made)
+            QDir().rmdir(folder);
+    }
 
     QString writeDir() const { return staging ? staging->path() : dir; }
 
@@ -114,7 +121,9 @@ int prepareOutDir(const SampleArgs& a, OutDir& out)
     if (QFileInfo(out.dir).exists() && !QFileInfo(out.dir).isDir())
         return fail("--out-dir " + a.outDir + " is a file, not a folder", 2);
     std::error_code made;
-    out.created = !QFileInfo::exists(out.dir);
+    for (QString f = QDir::cleanPath(QFileInfo(out.dir).absoluteFilePath()); !QFileInfo::exists(f);
+         f = QFileInfo(f).path())
+        out.made << f; // from the folder asked for up to the first one that is there
     std::filesystem::create_directories(a.outDir, made);
     if (made || !QFileInfo(out.dir).isDir())
         return fail("--out-dir " + a.outDir +
@@ -287,8 +296,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
         if (out.staging) // the new images go with the hidden folder
             std::fprintf(stderr, "ddpm: interrupted; the earlier images in %s are kept\n", a.outDir.c_str());
         else if (outDir.isEmpty() || imagesDone == 0) {
-            if (out.created) // the folder made for the images goes as well (only while empty)
-                QDir().rmdir(out.dir);
+            out.removeMadeFolders(); // the folders made for the images go as well (only while empty)
             std::fprintf(stderr, "ddpm: interrupted; nothing was written\n");
         } else // the finished batches are in --out-dir, each image whole
             std::fprintf(stderr,
@@ -375,9 +383,6 @@ int sample(const SampleArgs& a)
     if (auto s = checkSamplerSteps(so.value(), opened->sampling.diffusion.steps()); !s)
         return fail("--steps " + std::to_string(so->ddimSteps) + ": " + s.error(), 2);
     const int batch = a.batch == 0 ? defaultSamplingBatch(compute->device) : a.batch;
-    OutDir out;
-    if (const int rc = prepareOutDir(a, out))
-        return rc;
     const int total = static_cast<int>(samplerTimesteps(so.value(), opened->sampling.diffusion.steps()).size());
     int stripFrames = a.frames;
     if (a.given("--strip") && stripFrames > total + 1) { // x_T and the images after each step: no more to show
@@ -404,6 +409,9 @@ int sample(const SampleArgs& a)
                             "); give a smaller --scale or --count",
                         2);
     }
+    OutDir out; // made once everything else is known to be right: a refused run leaves no folder behind
+    if (const int rc = prepareOutDir(a, out))
+        return rc;
     QList<QImage> finals; // kept only when a grid is written
     const ExportMeta meta = sampleMeta(a, opened->model, so.value(), total);
     if (const int rc = drawImages(a, opened->sampling, so.value(), batch, total, meta, frames, finals, out))

@@ -21,6 +21,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 namespace ddpm::cli {
 
 namespace {
@@ -65,6 +67,7 @@ Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, 
     std::vector<torch::Tensor> terms, prior, estimate;
     AllTerms all;
     auto last = std::chrono::steady_clock::now();
+    const bool tty = ::isatty(STDERR_FILENO); // redrawn in place on a terminal, a line each in a log
     for (int64_t first = 0; first < n; first += batch) {
         const auto x0 = pixelsToModel(images.narrow(0, first, std::min<int64_t>(batch, n - first)));
         BoundOptions o = bo;
@@ -76,10 +79,10 @@ Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, 
                 if (now - last < std::chrono::seconds(2) && t < total)
                     return;
                 last = now;
-                std::fprintf(stderr, "\rddpm nll: images %lld–%lld of %lld, t %d of %d   ",
+                std::fprintf(stderr, "%sddpm nll: images %lld–%lld of %lld, t %d of %d%s", tty ? "\r" : "",
                              static_cast<long long>(offset + first + 1),
                              static_cast<long long>(offset + first + x0.size(0)), static_cast<long long>(offset + n), t,
-                             total);
+                             total, tty ? "   " : "\n");
             },
             &interrupted());
         if (!r)
@@ -89,7 +92,8 @@ Result<AllTerms> measure(const Sampling& sampling, const torch::Tensor& images, 
         estimate.push_back(boundEstimate(sampling.diffusion, sampling.denoiser, x0, o));
         all.dims = r->dims;
     }
-    std::fprintf(stderr, "\n");
+    if (tty)
+        std::fprintf(stderr, "\n");
     all.terms = torch::cat(terms);
     all.prior = torch::cat(prior);
     all.estimate = torch::cat(estimate);

@@ -20,6 +20,8 @@
 #include <memory>
 #include <string>
 
+#include <unistd.h>
+
 namespace ddpm::cli {
 
 namespace {
@@ -33,7 +35,7 @@ struct ToyArgs {
         T = ScheduleOptions{}.steps, threads = 0;
     double snr = SamplerOptions{}.snr, langevinStep = SamplerOptions{}.langevinStep;
     uint64_t seed = 0;
-    bool exact = false;
+    bool exact = false, replace = false;
 };
 
 // The sampler names of the 2-D command: the paper's and score-based vocabulary alike.
@@ -87,6 +89,7 @@ int trainModel(const ToyArgs& a, toy::ToyModel& model, const Diffusion& diffusio
     to.seed = a.seed;
     double emaLoss = NAN;
     auto last = std::chrono::steady_clock::now();
+    const bool tty = ::isatty(STDERR_FILENO); // redrawn in place on a terminal, a line each in a log
     auto trained = toy::trainToy(
         model.model, diffusion, data.value(), to,
         [&](const toy::ToyProgress& p) {
@@ -94,12 +97,14 @@ int trainModel(const ToyArgs& a, toy::ToyModel& model, const Diffusion& diffusio
             const auto now = std::chrono::steady_clock::now();
             if (now - last > std::chrono::seconds(1) || p.step == to.steps) {
                 last = now;
-                std::fprintf(stderr, "\rddpm toy: step %lld of %lld, loss %.4f   ", static_cast<long long>(p.step),
-                             static_cast<long long>(to.steps), emaLoss);
+                std::fprintf(stderr, "%sddpm toy: step %lld of %lld, loss %.4f%s", tty ? "\r" : "",
+                             static_cast<long long>(p.step), static_cast<long long>(to.steps), emaLoss,
+                             tty ? "   " : "\n");
             }
         },
         &interrupted());
-    std::fprintf(stderr, "\n");
+    if (tty)
+        std::fprintf(stderr, "\n");
     if (!trained)
         return fail(trained.error());
     if (!trained.value())
@@ -153,10 +158,11 @@ int toy(const ToyArgs& a)
 {
     if (a.threads > 0)
         torch::set_num_threads(a.threads);
-    for (const auto& [option, path] : {std::pair{"--out", a.out}, std::pair{"--save", a.save}})
-        if (!path.empty())
-            if (const int rc = checkTableOutput(option, path))
-                return rc;
+    if (const int rc = checkTableOutput("--out", a.out))
+        return rc;
+    if (!a.save.empty()) // a model: written whole, and an existing file only replaced with --replace
+        if (const int rc = checkModelOutput("--save", a.save, a.replace))
+            return rc;
     if (!a.save.empty() && sameFile(a.out, a.save))
         return fail("--out and --save name the same file (" + a.out + "): give each its own", 2);
     if (!a.load.empty() && sameFile(a.out, a.load))
@@ -258,6 +264,7 @@ void addToyCommand(CommandLine& cli)
     addNumber(c, "--T", a->T, 2, static_cast<double>(limits::kMaxTimesteps), "diffusion steps", "T");
     addText(c, "--save", a->save, "save the trained model", "FILE");
     addText(c, "--load", a->load, "sample a model saved with --save instead of training", "FILE");
+    c->add_flag("--replace", a->replace, "let --save overwrite an existing file");
     c->add_flag("--exact", a->exact, "sample with the mixture's exact score (gmm8 only), no network");
     addNumber(c, "--seed", a->seed, 0, limits::kMaxSeed, "training data, initialisation and sampling noise", "S");
     addNumber(c, "--threads", a->threads, 0, static_cast<double>(limits::kMaxThreads), kThreadsHelp, "N");

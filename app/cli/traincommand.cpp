@@ -45,8 +45,11 @@ public:
     static std::string refusal(const std::string& path)
     {
         struct stat st { };
-        if (::stat(path.c_str(), &st) != 0)
-            return {}; // a new file
+        if (::stat(path.c_str(), &st) != 0) { // a new file: in a folder that is there and takes one
+            if (auto w = checkWritable(path); !w)
+                return w.error();
+            return {};
+        }
         if (S_ISDIR(st.st_mode))
             return "it is a folder";
         if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))

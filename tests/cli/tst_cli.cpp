@@ -1343,6 +1343,7 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         QFile log(oldLog);
         QVERIFY(log.open(QIODevice::WriteOnly) && log.write("step,loss,grad_norm,lr,img_per_s\n1,0.5,1,0.1,10\n") > 0);
     }
+    const QByteArray logBytes = readAll(oldLog);
     const QString photo = dir.filePath(QStringLiteral("photo.png"));
     QImage(4, 4, QImage::Format_Grayscale8).save(photo);
     QVERIFY(QFile::exists(photo));
@@ -1387,6 +1388,20 @@ void TestCli::outputsThatWouldLoseAFileRefused()
          QStringLiteral("the file there is a model")},
         {QStringList{QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("1"), o, other},
          QStringLiteral("the file there is a model")},
+        // A run's log is its only record of the loss: no table of another kind replaces it.
+        {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
+                     QStringLiteral("--csv"), oldLog},
+         QStringLiteral("the file there is a training log")},
+        {QStringList{QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("1"), o, oldLog},
+         QStringLiteral("the file there is a training log")},
+        // toy --save writes a model: as every model output, not over another file unless --replace.
+        {QStringList{QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("1"), o,
+                     dir.filePath(QStringLiteral("points.csv")), QStringLiteral("--save"), other},
+         QStringLiteral("already exists: pass --replace")},
+        {QStringList{QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("1"), o,
+                     dir.filePath(QStringLiteral("points.csv")), QStringLiteral("--save"), oldLog,
+                     QStringLiteral("--replace")},
+         QStringLiteral("which a model would replace")},
         {QStringList{QStringLiteral("sample"), c, modelPng, o, modelPng} + ddim,
          QStringLiteral("--checkpoint and --out name the same file")},
         {QStringList{QStringLiteral("interpolate"), c, modelPng, QStringLiteral("--data"),
@@ -1398,6 +1413,10 @@ void TestCli::outputsThatWouldLoseAFileRefused()
          QStringLiteral("already holds an earlier run's rows")},
         {QStringList{t, o, dir.filePath(QStringLiteral("fresh.ckpt")), QStringLiteral("--log"), dir.path()} + tiny,
          QStringLiteral("it is a folder")},
+        {QStringList{t, o, dir.filePath(QStringLiteral("fresh.ckpt")), QStringLiteral("--log"),
+                     dir.filePath(QStringLiteral("no-such-folder/run.csv"))} +
+             tiny,
+         QStringLiteral("no-such-folder' does not exist")},
         {QStringList{QStringLiteral("sample"), c, ckpt, o, png, QStringLiteral("--strip"), sameAsPng} + ddim,
          QStringLiteral("--out and --strip name the same file")},
         {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
@@ -1411,7 +1430,8 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         {QStringList{QStringLiteral("sample"), c,
                      QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"), o, png,
                      QStringLiteral("--gif"), dir.filePath(QStringLiteral("big.gif")), QStringLiteral("--count"),
-                     QStringLiteral("64"), QStringLiteral("--scale"), QStringLiteral("32")},
+                     QStringLiteral("64"), QStringLiteral("--scale"), QStringLiteral("32"), QStringLiteral("--out-dir"),
+                     dir.filePath(QStringLiteral("made/for/images"))},
          QStringLiteral("100 frames of 8210 × 8210 pixels would take 6 GiB while they are encoded")},
     };
     for (const auto& [args, message] : cases) {
@@ -1426,8 +1446,10 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         QCOMPARE(readAll(readOnly), good);
         QCOMPARE(readAll(other), good);
         QCOMPARE(readAll(modelPng), good);
+        QCOMPARE(readAll(oldLog), logBytes);
         QVERIFY(!QFile::exists(png));
-        QVERIFY(!QImage(photo).isNull()); // still the image it was
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("made")))); // no folder made for a refused run
+        QVERIFY(!QImage(photo).isNull());                                  // still the image it was
     }
 
     // Asked for, it is replaced; converting a file in place needs no asking.
@@ -1443,6 +1465,27 @@ void TestCli::outputsThatWouldLoseAFileRefused()
     const auto errors =
         QJsonDocument::fromJson(r.out).object().value(QStringLiteral("score_relative_error")).toObject();
     QCOMPARE(errors.keys(), QStringList{QStringLiteral("t=1")});
+    // A toy model saved again under its name: refused, then replaced when asked.
+    const QString toyModel = dir.filePath(QStringLiteral("toy.bin"));
+    const QStringList toyRun{QStringLiteral("toy"),
+                             QStringLiteral("--T"),
+                             QStringLiteral("2"),
+                             QStringLiteral("--steps"),
+                             QStringLiteral("1"),
+                             QStringLiteral("--points"),
+                             QStringLiteral("10"),
+                             QStringLiteral("--count"),
+                             QStringLiteral("3"),
+                             o,
+                             dir.filePath(QStringLiteral("toy.csv")),
+                             QStringLiteral("--save"),
+                             toyModel};
+    r = run(toyRun);
+    QVERIFY2(r.code == 0 && QFile::exists(toyModel), r.err.constData());
+    r = run(toyRun);
+    QVERIFY2(r.code == 2 && r.err.contains("already exists: pass --replace"), r.err.constData());
+    r = run(toyRun + QStringList{QStringLiteral("--replace")});
+    QVERIFY2(r.code == 0, r.err.constData());
 }
 
 // kill -9 at random moments of a run that saves after every step: each time the checkpoint on disk is
