@@ -667,7 +667,7 @@ Distanz %2</translation>
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/atomicfile.cpp" line="+129"/>
+        <location filename="../core/atomicfile.cpp" line="+130"/>
         <source>cannot write &apos;%1&apos;: it is a folder</source>
         <translation>„%1“ kann nicht geschrieben werden: Es handelt sich um einen Ordner</translation>
     </message>
@@ -679,8 +679,7 @@ Distanz %2</translation>
     <message>
         <location line="-20"/>
         <location line="+5"/>
-        <location line="+28"/>
-        <location line="+7"/>
+        <location line="+44"/>
         <location line="+17"/>
         <location line="+37"/>
         <location filename="../core/tensorfile.cpp" line="+185"/>
@@ -688,12 +687,22 @@ Distanz %2</translation>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-88"/>
         <source>cannot write &apos;%1&apos;: it is not a regular file, a pipe or a terminal</source>
         <translation>„%1“ kann nicht geschrieben werden: Es ist weder eine reguläre Datei noch eine Pipe oder ein Terminal</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+24"/>
+        <source>cannot write &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>„%1“ kann nicht geschrieben werden: Den Ordner „%2“ gibt es nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write &apos;%1&apos;: the folder &apos;%2&apos; takes no new file (%3)</source>
+        <translation>„%1“ kann nicht geschrieben werden: Im Ordner „%2“ lässt sich keine neue Datei anlegen (%3)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>„%1“ kann nicht geschrieben werden: %2 (eine eventuell vorhandene frühere Datei bleibt unverändert)</translation>
     </message>
@@ -1774,17 +1783,17 @@ Distanz %2</translation>
         <translation>MASTER_PORT muss eine Portnummer von 1 bis 65535 sein, nicht „%1“</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>this build has no NCCL for distributed training on CUDA</source>
         <translation>dieser Build enthält kein NCCL für verteiltes Training auf CUDA</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>rank %1 of %2 could not join the job at %3:%4 with %5: %6</source>
-        <translation>Rang %1 von %2 konnte dem Job unter %3:%4 mit %5 nicht beitreten: %6</translation>
+        <source>rank %1 of %2 could not join the job at %3:%4 with %5 within %6 s (were all %2 ranks started?): %7</source>
+        <translation>Rang %1 von %2 konnte dem Job unter %3:%4 mit %5 nicht binnen %6 s beitreten (wurden alle %2 Ränge gestartet?): %7</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
     </message>
@@ -1807,8 +1816,8 @@ Distanz %2</translation>
     <message>
         <location line="+12"/>
         <location line="+28"/>
-        <source>Cannot write into the folder &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
-        <translation>In den Ordner „%1“ kann nicht geschrieben werden: %2. Die früheren Dateien, falls vorhanden, sind unverändert.</translation>
+        <source>Cannot write into the folder &apos;%1&apos;: it takes no new files (%2). The earlier files, if any, are unchanged.</source>
+        <translation>In den Ordner „%1“ kann nicht geschrieben werden: Er nimmt keine neuen Dateien an (%2). Frühere Dateien sind, falls vorhanden, unverändert.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1836,7 +1845,12 @@ Distanz %2</translation>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>%1 does not end in .%2: an animation of this kind is saved under a name that does.</source>
+        <translation>%1 endet nicht auf .%2: Eine solche Animation wird unter einem Namen gespeichert, der so endet.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
@@ -3266,6 +3280,7 @@ Distanz %2</translation>
     <name>ModelDocument</name>
     <message>
         <location filename="../app/studio/document/modeldocument.cpp" line="+35"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+72"/>
         <source>Untitled model</source>
         <translation>Unbenanntes Modell</translation>
     </message>
@@ -4100,7 +4115,7 @@ Distanz %2</translation>
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+31"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="-41"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
@@ -4111,6 +4126,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+50"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Already sampling with these settings; change one to start a new run.</source>
         <translation>Es wird bereits mit diesen Einstellungen erzeugt; ändern Sie eine davon, um einen neuen Lauf zu starten.</translation>
     </message>

@@ -667,7 +667,7 @@ distance %2</source>
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/atomicfile.cpp" line="+129"/>
+        <location filename="../core/atomicfile.cpp" line="+130"/>
         <source>cannot write &apos;%1&apos;: it is a folder</source>
         <translation>无法写入“%1”：它是一个文件夹</translation>
     </message>
@@ -679,8 +679,7 @@ distance %2</source>
     <message>
         <location line="-20"/>
         <location line="+5"/>
-        <location line="+28"/>
-        <location line="+7"/>
+        <location line="+44"/>
         <location line="+17"/>
         <location line="+37"/>
         <location filename="../core/tensorfile.cpp" line="+185"/>
@@ -688,12 +687,22 @@ distance %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-88"/>
         <source>cannot write &apos;%1&apos;: it is not a regular file, a pipe or a terminal</source>
         <translation>无法写入“%1”：它既不是普通文件，也不是管道或终端</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+24"/>
+        <source>cannot write &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
+        <translation>无法写入“%1”：文件夹“%2”不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write &apos;%1&apos;: the folder &apos;%2&apos; takes no new file (%3)</source>
+        <translation>无法写入“%1”：文件夹“%2”中无法新建文件（%3）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>cannot write &apos;%1&apos;: %2 (the previous file, if any, is unchanged)</source>
         <translation>无法写入“%1”：%2（原有文件如存在则保持不变）</translation>
     </message>
@@ -1774,17 +1783,17 @@ distance %2</source>
         <translation>MASTER_PORT 必须是 1 到 65535 之间的端口号，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>this build has no NCCL for distributed training on CUDA</source>
         <translation>此构建版本不含用于 CUDA 分布式训练的 NCCL</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>rank %1 of %2 could not join the job at %3:%4 with %5: %6</source>
-        <translation>rank %1（共 %2 个）无法通过 %5 加入位于 %3:%4 的作业：%6</translation>
+        <source>rank %1 of %2 could not join the job at %3:%4 with %5 within %6 s (were all %2 ranks started?): %7</source>
+        <translation>第 %1 个进程（共 %2 个）未能在 %6 秒内通过 %5 加入 %3:%4 上的作业（是否已启动全部 %2 个进程？）：%7</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
     </message>
@@ -1806,8 +1815,8 @@ distance %2</source>
     <message>
         <location line="+12"/>
         <location line="+28"/>
-        <source>Cannot write into the folder &apos;%1&apos;: %2. The earlier files, if any, are unchanged.</source>
-        <translation>无法写入文件夹“%1”：%2。之前的文件（如有）保持不变。</translation>
+        <source>Cannot write into the folder &apos;%1&apos;: it takes no new files (%2). The earlier files, if any, are unchanged.</source>
+        <translation>无法写入文件夹“%1”：该文件夹不接受新文件（%2）。之前的文件（如有）保持不变。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1835,7 +1844,12 @@ distance %2</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>%1 does not end in .%2: an animation of this kind is saved under a name that does.</source>
+        <translation>%1 的扩展名不是 .%2：此类动画须以该扩展名保存。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
@@ -3263,6 +3277,7 @@ distance %2</source>
     <name>ModelDocument</name>
     <message>
         <location filename="../app/studio/document/modeldocument.cpp" line="+35"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+72"/>
         <source>Untitled model</source>
         <translation>未命名模型</translation>
     </message>
@@ -4096,7 +4111,7 @@ distance %2</source>
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+31"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="-41"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
@@ -4107,6 +4122,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+50"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Already sampling with these settings; change one to start a new run.</source>
         <translation>已在使用这些设置采样；更改其中一项即可开始新的运行。</translation>
     </message>

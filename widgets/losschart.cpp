@@ -91,7 +91,7 @@ void LossChart::appendPoints(const QVector<QPointF>& raw)
     for (const QPointF& p : raw) {
         if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
             continue;
-        m_emaState = m_raw.isEmpty() ? p.y() : w * m_emaState + (1.0 - w) * p.y();
+        m_emaState = m_raw.isEmpty() ? p.y() : smoothedAfter(m_emaState, m_raw.last().x(), p, w);
         m_raw.append(p);
         m_smoothed.append(QPointF(p.x(), m_emaState));
         added = true;
@@ -231,9 +231,17 @@ void LossChart::recomputeSmoothing()
     m_smoothed.clear();
     m_smoothed.reserve(m_raw.size());
     for (const QPointF& p : std::as_const(m_raw)) {
-        m_emaState = m_smoothed.isEmpty() ? p.y() : m_smoothing * m_emaState + (1.0 - m_smoothing) * p.y();
+        m_emaState = m_smoothed.isEmpty() ? p.y() : smoothedAfter(m_emaState, m_smoothed.last().x(), p, m_smoothing);
         m_smoothed.append(QPointF(p.x(), m_emaState));
     }
+}
+
+double LossChart::smoothedAfter(double state, double previousStep, const QPointF& p, double weight)
+{
+    // A point k steps after the last weighs as k steps would: the thinned history's buckets of 64 steps
+    // and the newest single steps are smoothed over the same number of steps.
+    const double keep = std::pow(weight, std::max(1.0, p.x() - previousStep));
+    return keep * state + (1.0 - keep) * p.y();
 }
 
 void LossChart::setLogScale(bool logScale)

@@ -41,8 +41,11 @@ public:
     void clear();
 
     QVector<QPointF> rawPoints() const;
-    // s_0 = y_0, s_i = w·s_{i-1} + (1 − w)·y_i with w = smoothing(); one per raw point.
+    // s_0 = y_0, s_i = w^k·s_{i-1} + (1 − w^k)·y_i with w = smoothing() and k = x_i − x_{i-1} steps (at
+    // least 1): an EMA over steps, where a point of a thinned history stands for its bucket's steps. One
+    // per raw point.
     QVector<QPointF> smoothedPoints() const;
+    static double smoothedAfter(double state, double previousStep, const QPointF& p, double weight);
 
     void setSmoothing(double weight); // clamped to 0..0.999; recomputes the whole curve
     double smoothing() const;

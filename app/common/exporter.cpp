@@ -174,8 +174,8 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
     const QDir target(folder);
     QTemporaryDir staged(target.filePath(QStringLiteral(".%1-new-XXXXXX").arg(baseName)));
     if (!staged.isValid())
-        return Error{folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot write into the folder '%1': %2. The earlier "
-                                                               "files, if any, are unchanged."),
+        return Error{folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot write into the folder '%1': it takes no new "
+                                                               "files (%2). The earlier files, if any, are unchanged."),
                                  folder, staged.errorString())
                          .toStdString()};
     QStringList names;
@@ -202,8 +202,8 @@ Status replaceWithStaged(const QString& stagedFolder, const QStringList& names, 
     const QDir target(folder), staged(stagedFolder);
     QTemporaryDir aside(target.filePath(QStringLiteral(".earlier-XXXXXX")));
     if (!aside.isValid())
-        return Error{folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot write into the folder '%1': %2. The earlier "
-                                                               "files, if any, are unchanged."),
+        return Error{folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot write into the folder '%1': it takes no new "
+                                                               "files (%2). The earlier files, if any, are unchanged."),
                                  folder, aside.errorString())
                          .toStdString()};
     if (const QString failed = moveAll(earlierNames, target, QDir(aside.path())); !failed.isEmpty())

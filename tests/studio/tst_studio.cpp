@@ -285,6 +285,12 @@ void TestStudio::exportsFromTheWindow()
     w->reverseView()->scrubber()->setFps(10); // the animation plays as the view does: 100 ms a frame
     QVERIFY(w->exports()->reverseGif(gif)());
     QVERIFY(w->exports()->reverseWebP(webp)());
+    // An animation under another type's name is refused, and nothing is written.
+    const QString misnamed = m_dir.filePath(QStringLiteral("rev-as.png"));
+    const Status refused = w->exports()->reverseGif(misnamed)();
+    QVERIFY(!refused && refused.error().find("does not end in .gif") != std::string::npos);
+    QVERIFY(!w->exports()->reverseWebP(gif)());
+    QVERIFY(!QFile::exists(misnamed));
     {
         QImageReader reader(gif); // Qt's own GIF reader: the delay the file carries
         QVERIFY(reader.canRead());
@@ -752,6 +758,9 @@ void TestStudio::denoiseFromHereWhileTraining()
     QVERIFY2(match.hasMatch(), qPrintable(w->reverseView()->title()));
     QVERIFY2(match.captured(1).toLongLong() >= 3, qPrintable(w->reverseView()->title()));
     QVERIFY(w->reverseView()->title().contains(QStringLiteral("t = 400")));
+    // The run names its model, which stays right once another is opened.
+    QVERIFY2(w->reverseView()->title().startsWith(QStringLiteral("Untitled model · ")),
+             qPrintable(w->reverseView()->title()));
     // DDIM with η = 0 adds no noise after x_t: the images (the Data view's count) would be one. The run uses
     // η = 1, says so, and its images differ.
     QCOMPARE(w->reverseView()->origin().request.options.eta, 1.0);

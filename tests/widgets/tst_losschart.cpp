@@ -45,6 +45,7 @@ private Q_SLOTS:
     void smoothingIsEma();
     void changingSmoothingRecomputes();
     void smoothingClamps();
+    void smoothingCountsSteps();
     void logScaleIsOnAtStart();
     void logAxisLabelsNarrowRanges_data();
     void logAxisLabelsNarrowRanges();
@@ -103,6 +104,22 @@ void TestLossChart::smoothingIsEma()
     QCOMPARE(chart.smoothedSeries()->points(), smoothed);
     if (weight == 0.0)
         QCOMPARE(smoothed, all);
+}
+
+// A thinned history (one point per 64 steps) followed by single steps: the EMA runs over steps, so a
+// bucket weighs as its 64 steps and the curve is as smooth before the join as after it.
+void TestLossChart::smoothingCountsSteps()
+{
+    LossChart chart;
+    chart.setSmoothing(0.9);
+    chart.appendPoints({QPointF(0, 1.0), QPointF(64, 0.0), QPointF(65, 1.0)});
+    const auto s = chart.smoothedPoints();
+    QCOMPARE(s.size(), 3);
+    const double after64 = std::pow(0.9, 64); // 1 decayed over 64 steps of 0
+    QVERIFY(std::abs(s[1].y() - after64) < 1e-12);
+    QVERIFY(std::abs(s[2].y() - (0.9 * after64 + 0.1)) < 1e-12);
+    chart.setSmoothing(0.5); // recomputed the same way
+    QVERIFY(std::abs(chart.smoothedPoints()[1].y() - std::pow(0.5, 64)) < 1e-15);
 }
 
 void TestLossChart::changingSmoothingRecomputes()

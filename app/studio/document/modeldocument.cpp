@@ -29,10 +29,15 @@ bool ModelDocument::isDirty() const
     return m_training->isDirty();
 }
 
+QString ModelDocument::untitledName()
+{
+    return tr("Untitled model");
+}
+
 QString ModelDocument::displayName() const
 {
     if (m_path.isEmpty())
-        return tr("Untitled model");
+        return untitledName();
     const QString name = QFileInfo(m_path).fileName();
     if (isDemo())
         return tr("%1 (demo, read-only)").arg(name);

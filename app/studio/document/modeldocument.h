@@ -31,6 +31,7 @@ public:
     bool isDirty() const;
     // The file name for titles ("Untitled model"; the demo model says it is read-only).
     QString displayName() const;
+    static QString untitledName(); // "Untitled model": a model in no file
     // Where Save writes without asking: the file, unless there is none, it is the shipped demo model or
     // the checkpoint of a run the studio follows (runfollower.h).
     QString savePath() const;

@@ -25,6 +25,7 @@ struct RunOrigin {
     QString file;
     qint64 fileSize = -1;
     QDateTime fileModified;
+    QString modelName; // the model's file name as the window showed it ("Untitled model"), for the run's title
 };
 
 class ReverseRuns {

@@ -69,10 +69,12 @@ void SamplingRuns::run(SamplingRequest request, const QString& title, const QStr
     origin.request = request;
     origin.kind = kind;
     const QString path = m_document->path();
+    origin.modelName = path.isEmpty() ? ModelDocument::untitledName() : QFileInfo(path).fileName();
     if (continues) { // the weights of the run it continues, wherever they came from
         origin.file = continues->file;
         origin.fileSize = continues->fileSize;
         origin.fileModified = continues->fileModified;
+        origin.modelName = continues->modelName;
     } else if (!path.isEmpty() && !m_training->isDirty() && request.model &&
                request.model->step == m_training->step()) {
         const QFileInfo info(path);
@@ -80,8 +82,8 @@ void SamplingRuns::run(SamplingRequest request, const QString& title, const QStr
         origin.fileSize = info.size();
         origin.fileModified = info.lastModified();
     }
-    if (m_sampling->start(request))
-        m_view->begin(origin, title, note); // its steps arrive with SamplingController::started
+    if (m_sampling->start(request)) // its steps arrive with SamplingController::started
+        m_view->begin(origin, tr("%1 · %2").arg(origin.modelName, title), note); // which model, once another is open
     else // the same run is already on its way: one run, however often it is asked for
         Q_EMIT message(tr("Already sampling with these settings; change one to start a new run."));
     Q_EMIT runShown();
