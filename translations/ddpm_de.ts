@@ -1846,11 +1846,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 does not end in .%2: an animation of this kind is saved under a name that does.</source>
-        <translation>%1 endet nicht auf .%2: Eine solche Animation wird unter einem Namen gespeichert, der so endet.</translation>
+        <source>The name %1 does not end in .%2: an animation of this kind is saved under a name that does.</source>
+        <translation>Der Name %1 endet nicht auf .%2: Eine solche Animation wird unter einem Namen gespeichert, der so endet.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
@@ -3279,13 +3279,12 @@ Distanz %2</translation>
 <context>
     <name>ModelDocument</name>
     <message>
-        <location filename="../app/studio/document/modeldocument.cpp" line="+35"/>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+72"/>
+        <location filename="../app/studio/document/modeldocument.cpp" line="+34"/>
         <source>Untitled model</source>
         <translation>Unbenanntes Modell</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>%1 (demo, read-only)</source>
         <translation>%1 (Demo, schreibgeschützt)</translation>
     </message>
@@ -4115,7 +4114,7 @@ Distanz %2</translation>
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="-41"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+31"/>
         <source>There is no model to sample from yet.</source>
         <translation>Es gibt noch kein Modell, mit dem Samples erzeugt werden können.</translation>
     </message>
@@ -4702,12 +4701,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+260"/>
+        <location line="+263"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -4743,12 +4742,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+324"/>
+        <location line="+327"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-326"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -4773,7 +4772,7 @@ Distanz %2</translation>
         <translation>Vorschau alle</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>The loss of each training step appears here once you press Start.</source>
         <translation>Der Verlust jedes Trainingsschritts erscheint hier, sobald Sie auf Start drücken.</translation>
     </message>
@@ -4881,7 +4880,7 @@ Distanz %2</translation>
     <message>
         <location line="+2"/>
         <source>Following %1, written %2 ago. Start trains a copy here; the run&apos;s file stays as it is.</source>
-        <translation>%1 wird verfolgt, zuletzt vor %2 geschrieben. Start trainiert hier eine Kopie; die Datei des Laufs bleibt, wie sie ist.</translation>
+        <translation>%1 wird verfolgt, zuletzt vor %2 geschrieben. „Starten“ trainiert hier eine Kopie; die Datei des Laufs bleibt, wie sie ist.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4904,7 +4903,7 @@ Distanz %2</translation>
         <translation>%1 wird verfolgt: Der zuletzt geschriebene Checkpoint lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verlust&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Lernrate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

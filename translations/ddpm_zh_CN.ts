@@ -1845,11 +1845,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 does not end in .%2: an animation of this kind is saved under a name that does.</source>
-        <translation>%1 的扩展名不是 .%2：此类动画须以该扩展名保存。</translation>
+        <source>The name %1 does not end in .%2: an animation of this kind is saved under a name that does.</source>
+        <translation>文件名 %1 的扩展名不是 .%2：此类动画须以该扩展名保存。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
@@ -3276,13 +3276,12 @@ distance %2</source>
 <context>
     <name>ModelDocument</name>
     <message>
-        <location filename="../app/studio/document/modeldocument.cpp" line="+35"/>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="+72"/>
+        <location filename="../app/studio/document/modeldocument.cpp" line="+34"/>
         <source>Untitled model</source>
         <translation>未命名模型</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>%1 (demo, read-only)</source>
         <translation>%1（演示，只读）</translation>
     </message>
@@ -4111,7 +4110,7 @@ distance %2</source>
 <context>
     <name>SamplingRuns</name>
     <message>
-        <location filename="../app/studio/workers/samplingruns.cpp" line="-41"/>
+        <location filename="../app/studio/workers/samplingruns.cpp" line="+31"/>
         <source>There is no model to sample from yet.</source>
         <translation>尚无可用于采样的模型。</translation>
     </message>
@@ -4698,12 +4697,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+260"/>
+        <location line="+263"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -4739,12 +4738,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+324"/>
+        <location line="+327"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-326"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -4769,7 +4768,7 @@ distance %2</source>
         <translation>预览间隔</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>The loss of each training step appears here once you press Start.</source>
         <translation>按下“开始”后，这里会显示每个训练步的损失。</translation>
     </message>
@@ -4900,7 +4899,7 @@ distance %2</source>
         <translation>正在跟踪 %1：最近写入的检查点无法打开：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;损失&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;学习率&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <cctype>
 #include <iostream>
 
@@ -205,6 +206,21 @@ CLI::Option* addText(CLI::App* app, const std::string& option, std::string& targ
     return o;
 }
 
+std::string parseErrorText(const std::string& cli11)
+{
+    // "--steps: 1 required T missing" (a value left out; no type name where the option has none)
+    static const std::regex missing(R"(^(\S+): \d+ required (\S*) ?missing$)");
+    std::smatch m;
+    if (std::regex_match(cli11, m, missing))
+        return m[1].str() + " needs a value" + (m[2].length() > 0 ? " (" + m[2].str() + ")" : std::string());
+    // CLI11's own sentences begin with a capital; every other message of the command does not
+    std::string text = cli11;
+    if (text.size() > 1 && std::isupper(static_cast<unsigned char>(text[0])) &&
+        std::islower(static_cast<unsigned char>(text[1])))
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
 int parseAndRun(CLI::App& app, int argc, char** argv, const std::function<int()>& run, const Error& what)
 {
     program() = app.get_name();
@@ -214,7 +230,7 @@ int parseAndRun(CLI::App& app, int argc, char** argv, const std::function<int()>
         } catch (const CLI::CallForHelp& e) {
             return app.exit(e); // the help of the command asked about, on stdout; exit code 0
         } catch (const CLI::ParseError& e) {
-            return fail(e.what(), 2);
+            return fail(parseErrorText(e.what()), 2);
         }
         return run();
     } catch (const std::exception& e) {

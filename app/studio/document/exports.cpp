@@ -158,7 +158,8 @@ Job Exports::reverseAnimation(const QString& path, bool webp) const
     // The name tells a file's type to file managers and browsers: no GIF under a .png name.
     const QString type = webp ? QStringLiteral("webp") : QStringLiteral("gif");
     if (QFileInfo(path).suffix().compare(type, Qt::CaseInsensitive) != 0)
-        return refusal(tr("%1 does not end in .%2: an animation of this kind is saved under a name that does.")
+        return refusal(tr("The name %1 does not end in .%2: an animation of this kind is saved under a name that "
+                          "does.")
                            .arg(QFileInfo(path).fileName(), type));
     return withHash(reverseMeta(webp ? QStringLiteral("webp") : QStringLiteral("gif")),
                     weightsOfRun(m_sources.reverse->shown().origin),

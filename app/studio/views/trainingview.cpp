@@ -170,6 +170,9 @@ QGroupBox* TrainingView::buildForm()
     fl->addRow(buttons);
     m_pending = new QLabel(this);
     m_pending->setWordWrap(true);
+    // Wrapped within the column as it is: a longer note (a followed run's state) must not widen the form
+    // and narrow it again when it goes, taking the loss chart's width with it.
+    m_pending->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_pending->setObjectName(QStringLiteral("pendingChanges"));
     fl->addRow(m_pending);
     m_stats = new QLabel(this);
@@ -577,8 +580,9 @@ QString TrainingView::followNote(const FollowedRun& run, const QString& file)
         return tr("Following %1: the run finished at step %L2.").arg(file).arg(run.step);
     case S::Gone:
         return tr("Following %1: the file is gone; it opens again when the run writes it.").arg(file);
-    case S::Unreadable:
-        return tr("Following %1: the checkpoint last written cannot be opened: %2").arg(file, run.problem);
+    case S::Unreadable: // the reason is a sentence of its own (the engine's, without its full stop)
+        return tr("Following %1: the checkpoint last written cannot be opened: %2")
+            .arg(file, run.problem.endsWith(QLatin1Char('.')) ? run.problem : run.problem + QLatin1Char('.'));
     }
     return {};
 }
