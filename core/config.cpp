@@ -67,6 +67,10 @@ Status setClasses(ModelConfig& config, const Dataset& data)
         for (int64_t k = 0; k < static_cast<int64_t>(names.size()); ++k)
             if (counts[k].item<int64_t>() == 0)
                 empty.push_back(names[static_cast<size_t>(k)]);
+        if (empty.size() == 1)
+            return fail(DDPM_MSG("Engine", "the data set's class %1 has no images: a class-conditional model needs "
+                                           "images of every class"),
+                        listClassNames(empty));
         if (!empty.empty())
             return fail(DDPM_MSG("Engine", "%1 of the data set's %2 classes have no images (%3): a class-conditional "
                                            "model needs images of every class"),

@@ -1256,6 +1256,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>the data set&apos;s class %1 has no images: a class-conditional model needs images of every class</source>
+        <translation>die Klasse %1 des Datensatzes hat keine Bilder: ein klassenkonditioniertes Modell braucht Bilder jeder Klasse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 of the data set&apos;s %2 classes have no images (%3): a class-conditional model needs images of every class</source>
         <translation>%1 der %2 Klassen des Datensatzes haben keine Bilder (%3): ein klassenkonditioniertes Modell braucht Bilder jeder Klasse</translation>
     </message>

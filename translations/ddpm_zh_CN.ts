@@ -1256,6 +1256,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+20"/>
+        <source>the data set&apos;s class %1 has no images: a class-conditional model needs images of every class</source>
+        <translation>数据集的类别 %1 没有图像：类别条件模型需要每个类别的图像</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 of the data set&apos;s %2 classes have no images (%3): a class-conditional model needs images of every class</source>
         <translation>数据集的 %2 个类别中有 %1 个没有图像（%3）：类别条件模型需要每个类别的图像</translation>
     </message>

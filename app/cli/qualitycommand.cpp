@@ -55,7 +55,8 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
         o.sampler = setting;
         const std::string label =
             samplerKindName(setting.kind) + (setting.corrector == CorrectorKind::Langevin ? "+corrector" : "") + ", " +
-            std::to_string(samplerEvaluations(setting, model.diffusion.steps())) + " network evaluations" +
+            std::to_string(samplerEvaluations(setting, model.diffusion.steps())) + " network evaluation" +
+            (samplerEvaluations(setting, model.diffusion.steps()) == 1 ? "" : "s") +
             (model.numClasses() > 0 ? ", class " + classChoiceName(setting.classChoice, model.classNames) +
                                           ", guidance " + QString::number(setting.guidance).toStdString()
                                     : std::string());

@@ -345,6 +345,14 @@ void TestConditional::trainerNeedsLabels()
     QVERIFY(!three);
     QVERIFY2(QString::fromStdString(three.error()).startsWith(QStringLiteral("3 of the data set's 4 classes")),
              three.error().c_str());
+    // One class without images is named as one.
+    Dataset noRing = makeSyntheticShapes(16, 1, 16);
+    noRing.labels = noRing.labels.remainder(3); // discs, squares and triangles only
+    noRing.classNames = syntheticClassNames();
+    const auto ring = setClasses(c, noRing);
+    QVERIFY(!ring);
+    QVERIFY2(QString::fromStdString(ring.error()).startsWith(QStringLiteral("the data set's class ring has no images")),
+             ring.error().c_str());
     QCOMPARE(c.unet.numClasses(), int64_t(2)); // unchanged by a refusal
     // A model goes on with images of its own classes: other names are refused, numbered ones (a set that
     // names none, such as an IDX file of the same images) are not.
