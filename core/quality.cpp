@@ -60,8 +60,48 @@ double frechetDistance(const FeatureStats& a, const FeatureStats& b)
 // ---------------------------------------------------------------------------------------------
 // The reference
 
+namespace {
+constexpr const char* kCancelled = DDPM_MSG("Engine", "the quality measurement was cancelled");
+
+// The classifier's features of uint8 images, a chunk at a time (a multiple of classify's batch, so the
+// features are those of one call); undefined when cancelled.
+torch::Tensor describe(const TrainedClassifier& classifier, const torch::Tensor& images, int64_t& done, int64_t total,
+                       const ReferenceProgress& progress, const std::atomic<bool>* cancel)
+{
+    constexpr int64_t kChunk = 2000;
+    std::vector<torch::Tensor> parts;
+    for (int64_t s = 0; s < images.size(0); s += kChunk) {
+        if (cancel && cancel->load())
+            return {};
+        const int64_t n = std::min(kChunk, images.size(0) - s);
+        parts.push_back(classifier.features(classifierInputFromBytes(images.narrow(0, s, n))));
+        done += n;
+        if (progress)
+            progress(done, total);
+    }
+    return torch::cat(parts);
+}
+
+Status checkFloorCount(int64_t count, int64_t trainImages)
+{
+    if (count < 2 || count > trainImages)
+        return fail(DDPM_MSG("Engine", "the quality floor takes between 2 and %1 images, not %2"), trainImages, count);
+    return Ok{};
+}
+
+void setFloor(QualityReference& r, int64_t count, uint64_t seed)
+{
+    const auto& trainFeatures = r.memorisation.train;
+    auto generator = at::detail::createCPUGenerator(seed);
+    const auto pick = torch::randperm(trainFeatures.size(0), generator, torch::kInt64).narrow(0, 0, count);
+    r.fidFloor = frechetDistance(featureStats(trainFeatures.index_select(0, pick)), r.test);
+    r.floorCount = count;
+}
+} // namespace
+
 Result<QualityReference> makeQualityReference(const TrainedClassifier& classifier, const Dataset& test,
-                                              const Dataset& train, int64_t count, uint64_t seed)
+                                              const Dataset& train, int64_t count, uint64_t seed,
+                                              const ReferenceProgress& progress, const std::atomic<bool>* cancel)
 {
     auto fits = [](const Dataset& d) {
         return d.size() >= 2 && d.images.scalar_type() == torch::kUInt8 && d.channels() == 1 &&
@@ -70,27 +110,31 @@ Result<QualityReference> makeQualityReference(const TrainedClassifier& classifie
     if (!fits(test) || !fits(train))
         return fail(DDPM_MSG("Engine", "the quality reference needs grey %1×%1 test and training images"),
                     kClassifierImageSize);
-    if (count < 2 || count > train.size())
-        return fail(DDPM_MSG("Engine", "the quality floor takes between 2 and %1 images, not %2"), train.size(), count);
+    if (auto s = checkFloorCount(count, train.size()); !s)
+        return s.failure();
     try {
         // Each image through the classifier once: the floor's training images are rows of all of them.
+        int64_t done = 0;
+        const int64_t total = test.size() + train.size();
+        const auto testFeatures = describe(classifier, test.images, done, total, progress, cancel);
+        const auto trainFeatures = testFeatures.defined()
+                                       ? describe(classifier, train.images, done, total, progress, cancel)
+                                       : torch::Tensor();
+        if (!trainFeatures.defined())
+            return fail(kCancelled);
         QualityReference r;
-        const auto testFeatures = classifier.features(classifierInputFromBytes(test.images));
-        const auto trainFeatures = classifier.features(classifierInputFromBytes(train.images));
         r.test = featureStats(testFeatures);
-        auto generator = at::detail::createCPUGenerator(seed);
-        const auto pick = torch::randperm(train.size(), generator, torch::kInt64).narrow(0, 0, count);
-        r.fidFloor = frechetDistance(featureStats(trainFeatures.index_select(0, pick)), r.test);
-        r.floorCount = count;
         r.memorisation = makeMemorisationReference(trainFeatures, testFeatures);
         r.trainImages = train.images;
+        setFloor(r, count, seed);
         return r;
     } catch (const std::exception& e) {
         return describeException(e, fail(DDPM_MSG("Engine", "measuring the quality reference")));
     }
 }
 
-Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed)
+Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed,
+                                               const ReferenceProgress& progress, const std::atomic<bool>* cancel)
 {
     auto test = loadDataSpec("fashion-mnist:test", 1, kClassifierImageSize);
     if (!test)
@@ -98,7 +142,22 @@ Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifi
     auto train = loadDataSpec("fashion-mnist:train", 1, kClassifierImageSize);
     if (!train)
         return train.failure();
-    return makeQualityReference(classifier, test.value(), train.value(), count, seed);
+    return makeQualityReference(classifier, test.value(), train.value(), count, seed, progress, cancel);
+}
+
+Result<QualityReference> withFloor(const QualityReference& reference, int64_t count, uint64_t seed)
+{
+    if (!reference.memorisation.train.defined() || !reference.test.mean.defined())
+        return fail(DDPM_MSG("Engine", "the quality reference holds no training features"));
+    if (auto s = checkFloorCount(count, reference.memorisation.train.size(0)); !s)
+        return s.failure();
+    try {
+        QualityReference r = reference;
+        setFloor(r, count, seed);
+        return r;
+    } catch (const std::exception& e) {
+        return describeException(e, fail(DDPM_MSG("Engine", "measuring the quality reference")));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,10 +226,6 @@ std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base)
         out.push_back(langevin);
     }
     return out;
-}
-
-namespace {
-constexpr const char* kCancelled = DDPM_MSG("Engine", "the quality measurement was cancelled");
 }
 
 bool isCancelled(const Error& error)

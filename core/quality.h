@@ -50,12 +50,24 @@ struct QualityReference {
     torch::Tensor trainImages; // uint8 [M, 1, 28, 28], for the nearest training images in pixels
 };
 
+// progress(done, total): the images the classifier has described so far, the test images first, called
+// from the calling thread after each chunk of them. A set `cancel` stops the work at the next chunk with a
+// failure for which isCancelled() is true.
+using ReferenceProgress = std::function<void(int64_t done, int64_t total)>;
+
 // Test statistics from `test`, and the floor from `count` training images drawn without replacement
 // with `seed` (both data sets grey 28×28).
 Result<QualityReference> makeQualityReference(const TrainedClassifier& classifier, const Dataset& test,
-                                              const Dataset& train, int64_t count, uint64_t seed = 0);
+                                              const Dataset& train, int64_t count, uint64_t seed = 0,
+                                              const ReferenceProgress& progress = {},
+                                              const std::atomic<bool>* cancel = nullptr);
 // The same from the installed Fashion-MNIST (dataset.h fashionMnistDir()).
-Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed = 0);
+Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed = 0,
+                                               const ReferenceProgress& progress = {},
+                                               const std::atomic<bool>* cancel = nullptr);
+// `reference` with the floor of `count` of its training images drawn with `seed`, from the features it
+// holds: no image goes through the classifier again, and the floor is the one makeQualityReference gives.
+Result<QualityReference> withFloor(const QualityReference& reference, int64_t count, uint64_t seed = 0);
 
 // DDIM, 100 steps, η = 0, seed 0.
 SamplerOptions defaultQualitySampler();

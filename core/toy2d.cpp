@@ -397,17 +397,33 @@ Result<ToyModel> loadToyModel(const std::string& path)
     if (!kind)
         return kind.failure();
     m.schedule.kind = kind.value();
-    // A value left out (a file from before it was written) is the schedule's default.
+    // A value left out (a file from before it was written) is the schedule's default; one that is there
+    // is a whole finite number ("50abc", "nan" and an ddpm.T beyond the limits are refused, not read as
+    // something else).
+    std::string invalid;
     const auto number = [&](const char* key, double fallback) {
         const std::string text = file->meta(key);
-        return text.empty() ? fallback : std::strtod(text.c_str(), nullptr);
+        if (text.empty())
+            return fallback;
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !std::isfinite(v)) {
+            invalid = invalid.empty() ? std::string(key) + " = " + text : invalid;
+            return fallback;
+        }
+        return v;
     };
     const ScheduleOptions defaults;
-    m.schedule.steps = static_cast<int>(number("ddpm.T", defaults.steps));
+    const double steps = number("ddpm.T", defaults.steps);
+    if (invalid.empty() && (steps != std::floor(steps) || steps < 1 || steps > limits::kMaxTimesteps))
+        invalid = "ddpm.T = " + file->meta("ddpm.T");
+    m.schedule.steps = invalid.empty() ? static_cast<int>(steps) : defaults.steps;
     m.schedule.betaStart = number("ddpm.beta_start", defaults.betaStart);
     m.schedule.betaEnd = number("ddpm.beta_end", defaults.betaEnd);
     m.schedule.cosineOffset = number("ddpm.cosine_offset", defaults.cosineOffset);
     m.schedule.maxBeta = number("ddpm.max_beta", defaults.maxBeta);
+    if (!invalid.empty())
+        return fail(DDPM_MSG("Engine", "%1: the toy model's setting %2 is not valid"), path, invalid);
     if (auto valid = NoiseSchedule::create(m.schedule); !valid)
         return valid.failure();
     m.data = file->meta("ddpm.data");

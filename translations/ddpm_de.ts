@@ -427,7 +427,7 @@ Distanz %2</translation>
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/workers/dataloader.cpp" line="+43"/>
+        <location filename="../app/studio/workers/dataloader.cpp" line="+45"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -457,7 +457,7 @@ Distanz %2</translation>
         <translation>Bildordner %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>loading %1</source>
         <translation>das Laden von „%1“</translation>
     </message>
@@ -916,7 +916,17 @@ Distanz %2</translation>
         <translation>der Optimiererzustand oder der Schritt in „%1“ kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <location filename="../core/modelfile.cpp" line="+193"/>
+        <location filename="../core/modelfile.cpp" line="+143"/>
+        <source>%1 is too large to read into this computer&apos;s memory</source>
+        <translation>%1 ist zu groß, um in den Arbeitsspeicher dieses Computers gelesen zu werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reading %1</source>
+        <translation>das Lesen von %1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>cannot write the sampling checkpoint: %1</source>
         <translation>der Sampling-Prüfpunkt kann nicht geschrieben werden: %1</translation>
     </message>
@@ -1342,7 +1352,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+138"/>
-        <location filename="../core/modelfile.cpp" line="-74"/>
+        <location filename="../core/modelfile.cpp" line="-82"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
     </message>
@@ -1620,27 +1630,33 @@ Distanz %2</translation>
         <translation>der Klassifikator benötigt einen Stapel von Bildern [N, C, H, W]</translation>
     </message>
     <message>
-        <location filename="../core/quality.cpp" line="+71"/>
+        <location filename="../core/quality.cpp" line="+111"/>
         <source>the quality reference needs grey %1×%1 test and training images</source>
         <translation>die Qualitätsreferenz benötigt Test- und Trainingsbilder in Graustufen der Größe %1×%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-23"/>
         <source>the quality floor takes between 2 and %1 images, not %2</source>
         <translation>die Untergrenze der Qualität wird mit 2 bis %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+44"/>
+        <location line="+27"/>
         <source>measuring the quality reference</source>
         <translation>das Messen der Qualitätsreferenz</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="-95"/>
         <source>the quality measurement was cancelled</source>
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
     <message>
         <location line="+87"/>
+        <source>the quality reference holds no training features</source>
+        <translation>die Qualitätsreferenz enthält keine Merkmale der Trainingsbilder</translation>
+    </message>
+    <message>
+        <location line="+164"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>die Qualität wird nur für Graustufenmodelle gemessen; dieses Modell erzeugt Bilder mit %1 Kanälen</translation>
     </message>
@@ -1736,6 +1752,11 @@ Distanz %2</translation>
         <location line="+7"/>
         <source>%1: the toy model&apos;s shapes are not valid</source>
         <translation>%1: Die Formen des Spielzeugmodells sind ungültig</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1: the toy model&apos;s setting %2 is not valid</source>
+        <translation>%1: die Einstellung %2 des Spielzeugmodells ist ungültig</translation>
     </message>
     <message>
         <location filename="../core/interpolation.cpp" line="+21"/>
@@ -1838,7 +1859,7 @@ Distanz %2</translation>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+109"/>
+        <location filename="../app/studio/document/exports.cpp" line="+111"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
@@ -1866,6 +1887,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+40"/>
+        <source>The export ran out of memory; export fewer images or frames.</source>
+        <translation>Dem Export ging der Speicher aus; exportieren Sie weniger Bilder oder Einzelbilder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
@@ -2544,7 +2570,7 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+125"/>
+        <location filename="../app/common/imageio.cpp" line="+130"/>
         <source>&apos;%1&apos; is a file, not a folder of images.</source>
         <translation>„%1“ ist eine Datei, kein Ordner mit Bildern.</translation>
     </message>
@@ -2554,7 +2580,7 @@ Distanz %2</translation>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
@@ -2615,7 +2641,12 @@ Distanz %2</translation>
         <translation>der Dateiname muss auf .gif enden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-131"/>
+        <source>Loading the folder &apos;%1&apos; was stopped.</source>
+        <translation>Das Laden des Ordners „%1“ wurde angehalten.</translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
@@ -3031,7 +3062,7 @@ Distanz %2</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+43"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+45"/>
         <source>the data set is still loading</source>
         <translation>der Datensatz wird noch geladen</translation>
     </message>
@@ -3322,27 +3353,32 @@ Distanz %2</translation>
 <context>
     <name>NeighbourLookup</name>
     <message>
-        <location filename="../app/studio/neighbourlookup.cpp" line="+25"/>
+        <location filename="../app/studio/neighbourlookup.cpp" line="+28"/>
         <source>No nearest training images: %1</source>
         <translation>Keine nächstgelegenen Trainingsbilder: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Looking for the nearest training images of image %1: the classifier describes the Fashion-MNIST images first (once a session), %L2 of %L3…</source>
+        <translation>Suche nach den nächstgelegenen Trainingsbildern von Bild %1: Der Klassifikator beschreibt zuerst die Fashion-MNIST-Bilder (einmal pro Sitzung), %L2 von %L3…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Nearest training images</source>
         <translation>Nächstgelegene Trainingsbilder</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The images appear here once they are found.</source>
         <translation>Die Bilder erscheinen hier, sobald sie gefunden sind.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Looking for the nearest training images of image %1… (the first time, the classifier describes all 60,000 of them first)</source>
-        <translation>Die nächstgelegenen Trainingsbilder von Bild %1 werden gesucht… (beim ersten Mal beschreibt der Klassifikator zuerst alle 60.000)</translation>
+        <source>Looking for the nearest training images of image %1…</source>
+        <translation>Suche nach den nächstgelegenen Trainingsbildern von Bild %1…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The quality thread has stopped.</source>
         <translation>Der Qualitäts-Thread wurde beendet.</translation>
     </message>
@@ -3401,17 +3437,22 @@ Distanz %2</translation>
         <translation>das Messen der Sample-Qualität</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
         <translation>Der Qualitätsklassifikator ist nicht installiert (models/fashion-mnist-classifier.ckpt).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Quality is measured against the Fashion-MNIST test images: %1</source>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+81"/>
+        <location line="+57"/>
+        <source>The lookup was stopped.</source>
+        <translation>Die Suche wurde angehalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+89"/>
         <source>finding the nearest training images</source>
         <translation>das Suchen der nächstgelegenen Trainingsbilder</translation>
     </message>
@@ -3568,12 +3609,12 @@ Distanz %2</translation>
     <message>
         <location line="+12"/>
         <location line="+33"/>
-        <location line="+172"/>
+        <location line="+180"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-209"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
@@ -3625,7 +3666,12 @@ Distanz %2</translation>
         <translation>%L1 von %L2 Bildschritten</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>The classifier describes the Fashion-MNIST images first (once a session): %L1 of %L2</source>
+        <translation>Der Klassifikator beschreibt zuerst die Fashion-MNIST-Bilder (einmal pro Sitzung): %L1 von %L2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Stopped: %1</source>
         <translation>Gestoppt: %1</translation>
     </message>
@@ -4129,7 +4175,7 @@ Distanz %2</translation>
         <translation>Sampling mit den Gewichten von Schritt %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4422,12 +4468,12 @@ Distanz %2</translation>
         <translation>%L1 Partikel, je %L2 Netzauswertungen%3.</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+217"/>
         <source>Sampling %L1 particles: %L2 network evaluations each…</source>
         <translation>Sampling von %L1 Partikeln: je %L2 Netzauswertungen…</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-231"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
@@ -4442,7 +4488,7 @@ Distanz %2</translation>
         <translation> des exakten Scores</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source> The modes hold %1–%2 % of them each (the data: 12.5 %).</source>
         <translation> Auf die Moden entfallen jeweils %1–%2 % davon (bei den Daten: 12,5 %).</translation>
     </message>

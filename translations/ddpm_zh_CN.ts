@@ -427,7 +427,7 @@ distance %2</source>
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../app/studio/workers/dataloader.cpp" line="+43"/>
+        <location filename="../app/studio/workers/dataloader.cpp" line="+45"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -457,7 +457,7 @@ distance %2</source>
         <translation>图像文件夹 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>loading %1</source>
         <translation>加载“%1”</translation>
     </message>
@@ -916,7 +916,17 @@ distance %2</source>
         <translation>无法读取“%1”中的优化器状态或步数（%2）</translation>
     </message>
     <message>
-        <location filename="../core/modelfile.cpp" line="+193"/>
+        <location filename="../core/modelfile.cpp" line="+143"/>
+        <source>%1 is too large to read into this computer&apos;s memory</source>
+        <translation>%1 太大，无法读入这台计算机的内存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reading %1</source>
+        <translation>读取 %1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>cannot write the sampling checkpoint: %1</source>
         <translation>无法写入采样检查点：%1</translation>
     </message>
@@ -1342,7 +1352,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+138"/>
-        <location filename="../core/modelfile.cpp" line="-74"/>
+        <location filename="../core/modelfile.cpp" line="-82"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
     </message>
@@ -1620,27 +1630,33 @@ distance %2</source>
         <translation>分类器需要一批图像 [N, C, H, W]</translation>
     </message>
     <message>
-        <location filename="../core/quality.cpp" line="+71"/>
+        <location filename="../core/quality.cpp" line="+111"/>
         <source>the quality reference needs grey %1×%1 test and training images</source>
         <translation>质量参考需要 %1×%1 的灰度测试图像和训练图像</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-23"/>
         <source>the quality floor takes between 2 and %1 images, not %2</source>
         <translation>质量下限需要 2 到 %1 张图像，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+44"/>
+        <location line="+27"/>
         <source>measuring the quality reference</source>
         <translation>测量质量参考</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="-95"/>
         <source>the quality measurement was cancelled</source>
         <translation>质量测量已取消</translation>
     </message>
     <message>
         <location line="+87"/>
+        <source>the quality reference holds no training features</source>
+        <translation>质量参考中没有训练图像的特征</translation>
+    </message>
+    <message>
+        <location line="+164"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>仅对灰度模型测量质量；此模型生成 %1 通道图像</translation>
     </message>
@@ -1736,6 +1752,11 @@ distance %2</source>
         <location line="+7"/>
         <source>%1: the toy model&apos;s shapes are not valid</source>
         <translation>%1：玩具模型的形状无效</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1: the toy model&apos;s setting %2 is not valid</source>
+        <translation>%1：玩具模型的设置 %2 无效</translation>
     </message>
     <message>
         <location filename="../core/interpolation.cpp" line="+21"/>
@@ -1837,7 +1858,7 @@ distance %2</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+109"/>
+        <location filename="../app/studio/document/exports.cpp" line="+111"/>
         <location line="+11"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
@@ -1865,6 +1886,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+40"/>
+        <source>The export ran out of memory; export fewer images or frames.</source>
+        <translation>导出时内存不足；请导出更少的图像或帧。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -2542,7 +2568,7 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+125"/>
+        <location filename="../app/common/imageio.cpp" line="+130"/>
         <source>&apos;%1&apos; is a file, not a folder of images.</source>
         <translation>“%1”是一个文件，而不是图像文件夹。</translation>
     </message>
@@ -2552,7 +2578,7 @@ distance %2</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
@@ -2613,7 +2639,12 @@ distance %2</source>
         <translation>文件名必须以 .gif 结尾</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-131"/>
+        <source>Loading the folder &apos;%1&apos; was stopped.</source>
+        <translation>文件夹“%1”的加载已停止。</translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
@@ -3028,7 +3059,7 @@ distance %2</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+43"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+45"/>
         <source>the data set is still loading</source>
         <translation>数据集仍在加载中</translation>
     </message>
@@ -3319,27 +3350,32 @@ distance %2</source>
 <context>
     <name>NeighbourLookup</name>
     <message>
-        <location filename="../app/studio/neighbourlookup.cpp" line="+25"/>
+        <location filename="../app/studio/neighbourlookup.cpp" line="+28"/>
         <source>No nearest training images: %1</source>
         <translation>无法获取最相近的训练图像：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Looking for the nearest training images of image %1: the classifier describes the Fashion-MNIST images first (once a session), %L2 of %L3…</source>
+        <translation>正在查找图像 %1 最相近的训练图像：分类器先描述 Fashion-MNIST 图像（每次会话一次），已完成 %L2 / %L3…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Nearest training images</source>
         <translation>最相近的训练图像</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The images appear here once they are found.</source>
         <translation>找到后，图像会显示在这里。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Looking for the nearest training images of image %1… (the first time, the classifier describes all 60,000 of them first)</source>
-        <translation>正在查找图像 %1 最相近的训练图像…（首次查找时，分类器会先描述全部 60000 张训练图像）</translation>
+        <source>Looking for the nearest training images of image %1…</source>
+        <translation>正在查找图像 %1 最相近的训练图像…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The quality thread has stopped.</source>
         <translation>质量线程已停止。</translation>
     </message>
@@ -3397,17 +3433,22 @@ distance %2</source>
         <translation>测量样本质量</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
         <translation>未安装质量分类器（models/fashion-mnist-classifier.ckpt）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Quality is measured against the Fashion-MNIST test images: %1</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+81"/>
+        <location line="+57"/>
+        <source>The lookup was stopped.</source>
+        <translation>查找已停止。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+89"/>
         <source>finding the nearest training images</source>
         <translation>查找最相近的训练图像</translation>
     </message>
@@ -3564,12 +3605,12 @@ distance %2</source>
     <message>
         <location line="+12"/>
         <location line="+33"/>
-        <location line="+172"/>
+        <location line="+180"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-209"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
@@ -3621,7 +3662,12 @@ distance %2</source>
         <translation>已完成 %L1 / %L2 个图像步</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>The classifier describes the Fashion-MNIST images first (once a session): %L1 of %L2</source>
+        <translation>分类器先描述 Fashion-MNIST 图像（每次会话一次）：已完成 %L1 / %L2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
@@ -4125,7 +4171,7 @@ distance %2</source>
         <translation>正在使用第 %1 步的权重采样</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4418,12 +4464,12 @@ distance %2</source>
         <translation>%L1 个粒子，每个 %L2 次网络评估%3。</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+217"/>
         <source>Sampling %L1 particles: %L2 network evaluations each…</source>
         <translation>正在对 %L1 个粒子采样：每个 %L2 次网络评估…</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-231"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -4438,7 +4484,7 @@ distance %2</source>
         <translation>（使用精确分数）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source> The modes hold %1–%2 % of them each (the data: 12.5 %).</source>
         <translation>各模式分别占其中的 %1–%2 %（数据中为 12.5 %）。</translation>
     </message>

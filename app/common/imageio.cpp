@@ -117,8 +117,13 @@ void labelBySubfolder(Dataset& data, const QStringList& folders)
 
 } // namespace
 
-Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report)
+Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report,
+                                const std::atomic<bool>* stop)
 {
+    const auto stopped = [&] {
+        return Error{
+            QCoreApplication::translate("ImageIO", "Loading the folder '%1' was stopped.").arg(dir).toStdString()};
+    };
     const QFileInfo info(dir);
     if (info.exists() && !info.isDir())
         return Error{
@@ -129,8 +134,13 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
     FolderReport& rep = report ? *report : local;
     QStringList files;
     QDirIterator it(dir, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-    while (it.hasNext())
+    if (stop && stop->load())
+        return stopped();
+    while (it.hasNext()) {
+        if (stop && stop->load())
+            return stopped();
         files << it.next();
+    }
     files.sort();
     std::vector<torch::Tensor> images;
     QStringList folders;                      // each loaded image's first subfolder ("" for one directly in `dir`)
@@ -140,6 +150,8 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
         static_cast<int>(std::min<int64_t>(200000, limits::kMaxDatasetBytes / (channels * size * size)));
     bool capped = false;
     for (const auto& f : files) {
+        if (stop && stop->load())
+            return stopped();
         if (static_cast<int>(images.size()) >= kMaxImages) {
             capped = true;
             break;
@@ -182,10 +194,10 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
     return data;
 }
 
-FolderLoader qtFolderLoader()
+FolderLoader qtFolderLoader(const std::atomic<bool>* stop)
 {
-    return [](const std::string& dir, int64_t channels, int64_t size) {
-        return loadImageFolder(QFile::decodeName(dir.c_str()), channels, size);
+    return [stop](const std::string& dir, int64_t channels, int64_t size) {
+        return loadImageFolder(QFile::decodeName(dir.c_str()), channels, size, nullptr, stop);
     };
 }
 

@@ -11,6 +11,8 @@
 
 #include <torch/torch.h>
 
+#include <atomic>
+
 namespace ddpm {
 
 // One image [C, H, W] with values in [−1, 1] (clamped) → Grayscale8 or RGB888.
@@ -32,8 +34,10 @@ struct FolderReport {
 };
 // When every image lies in a subfolder and there are two or more, each subfolder is a class (its name the
 // class name, in sorted order).
-Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report = nullptr);
-FolderLoader qtFolderLoader();
+// A set `stop` ends the loading at the next file, with a failure.
+Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t size, FolderReport* report = nullptr,
+                                const std::atomic<bool>* stop = nullptr);
+FolderLoader qtFolderLoader(const std::atomic<bool>* stop = nullptr);
 
 // Writes a file through QSaveFile: on any failure the earlier file stays as it was.
 Status saveImageAtomically(const QImage& image, const QString& path, const char* format = nullptr);

@@ -2,7 +2,9 @@
 //   ddpm-studio [--checkpoint CKPT] [--data SPEC] [--screenshot FILE --view
 //   data|training|reverse|schedules|quality|score]
 #include "dialogs.h"
+#include "imageio.h"
 #include "language.h"
+#include "messages.h"
 #include "mainwindow.h"
 #include "settings.h"
 #include "soak.h"
@@ -150,6 +152,15 @@ int showScreenshotView(MainWindow& window, const Arguments& args)
 
 // The score view as a user leaves it: the ring's model trained, predictor–corrector particles run and
 // scrubbed to a mid noise level. False while that is still under way.
+// Written whole or not at all: a full disk leaves the screenshot that was there.
+bool saveScreenshot(const QImage& image, const QString& path)
+{
+    const auto saved = ddpm::saveImageAtomically(image, path);
+    if (!saved)
+        std::fprintf(stderr, "ddpm-studio: %s\n", qPrintable(ddpm::errorText(saved)));
+    return saved.ok();
+}
+
 bool scoreViewReady(ScoreView* view, int& stage)
 {
     if (view->controller()->isTraining() || view->controller()->isSampling())
@@ -221,8 +232,7 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
             // Nothing more will come: render the window as it stands (the error shows in it) and fail.
             std::fprintf(stderr, "ddpm-studio: %s\n", qPrintable(window.lastError()));
             poll.stop();
-            if (!window.grab().toImage().save(out))
-                std::fprintf(stderr, "ddpm-studio: cannot write %s\n", qPrintable(out));
+            saveScreenshot(window.grab().toImage(), out);
             app.exit(1);
             return;
         }
@@ -259,10 +269,7 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
             window.dataView()->selectImage(7);
         poll.stop();
         QTimer::singleShot(300, &app, [&] {
-            const QImage image = window.grab().toImage();
-            rc = image.save(out) ? 0 : 1;
-            if (rc != 0)
-                std::fprintf(stderr, "ddpm-studio: cannot write %s\n", qPrintable(out));
+            rc = saveScreenshot(window.grab().toImage(), out) ? 0 : 1;
             app.exit(rc);
         });
     });

@@ -298,6 +298,8 @@ void MainWindow::wireQuality()
             [this](quint64, int run, int runs, qint64 done, qint64 total) {
                 m_qualityView->setProgress(run, runs, done, total);
             });
+    connect(m_quality, &QualityController::preparing, m_qualityView,
+            [this](quint64, qint64 done, qint64 total) { m_qualityView->setPreparing(done, total); });
     connect(m_quality, &QualityController::reportReady, this, [this](quint64, int, const QualityReport& report) {
         m_qualityView->addReport(report, m_qualityStep);
         const QLocale locale;

@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QProgressBar>
 #include <QVBoxLayout>
 
 NeighbourLookup::NeighbourLookup(QualityController* quality, QWidget* window)
@@ -19,11 +20,27 @@ NeighbourLookup::NeighbourLookup(QualityController* quality, QWidget* window)
                     return;
                 m_panel->setNeighbours(found, m_index);
                 m_status->clear();
+                m_progress->hide();
             });
     connect(m_quality, &QualityController::neighboursFailed, this, [this](quint64 request, const QString& error) {
-        if (request == m_request && m_dialog)
-            m_status->setText(tr("No nearest training images: %1").arg(error));
+        if (request != m_request || !m_dialog)
+            return;
+        m_status->setText(tr("No nearest training images: %1").arg(error));
+        m_progress->hide();
     });
+    connect(m_quality, &QualityController::neighboursPreparing, this,
+            [this](quint64 request, qint64 done, qint64 total) {
+                if (request != m_request || !m_dialog)
+                    return;
+                m_status->setText(tr("Looking for the nearest training images of image %1: the classifier describes "
+                                     "the Fashion-MNIST images first (once a session), %L2 of %L3…")
+                                      .arg(m_index)
+                                      .arg(done)
+                                      .arg(total));
+                m_progress->setRange(0, static_cast<int>(total));
+                m_progress->setValue(static_cast<int>(done));
+                m_progress->show();
+            });
 }
 
 void NeighbourLookup::ensureDialog()
@@ -36,10 +53,13 @@ void NeighbourLookup::ensureDialog()
     m_status = new QLabel(m_dialog);
     m_status->setTextFormat(Qt::PlainText); // errors name files
     m_status->setWordWrap(true);
+    m_progress = new QProgressBar(m_dialog);
+    m_progress->hide();
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, m_dialog);
     connect(buttons, &QDialogButtonBox::rejected, m_dialog, &QDialog::reject);
     auto* layout = new QVBoxLayout(m_dialog);
     layout->addWidget(m_status);
+    layout->addWidget(m_progress);
     layout->addWidget(m_panel, 1);
     layout->addWidget(buttons);
     m_dialog->resize(560, 420);
@@ -53,10 +73,9 @@ void NeighbourLookup::lookUp(const torch::Tensor& image, int index)
     m_request = m_quality->findNeighbours(r);
     m_index = index;
     m_panel->clear(tr("The images appear here once they are found."));
-    m_status->setText(m_request != 0 ? tr("Looking for the nearest training images of image %1… (the first time, "
-                                          "the classifier describes all 60,000 of them first)")
-                                           .arg(index)
+    m_status->setText(m_request != 0 ? tr("Looking for the nearest training images of image %1…").arg(index)
                                      : tr("The quality thread has stopped."));
+    m_progress->hide();
     m_dialog->show();
     m_dialog->raise();
 }

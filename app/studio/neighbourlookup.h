@@ -1,7 +1,8 @@
 // "Nearest training images" of the Reverse view (issue 20 §3): the image goes to the quality thread
 // (QualityController::findNeighbours), and a window beside the main one shows the image with its nearest
 // Fashion-MNIST training images in the classifier's features and in pixels. The newest lookup wins;
-// the first one builds the training images' features, which takes a while, and the window says so.
+// the first one of a session builds the training images' features, which takes a while, and the window
+// shows how far it got.
 #pragma once
 
 #include <QObject>
@@ -14,6 +15,7 @@
 class CopiesPanel;
 class QDialog;
 class QLabel;
+class QProgressBar;
 class QWidget;
 class QualityController;
 
@@ -36,6 +38,7 @@ private:
     QPointer<QDialog> m_dialog;
     CopiesPanel* m_panel = nullptr;
     QLabel* m_status = nullptr;
+    QProgressBar* m_progress = nullptr; // while the first lookup describes the training images
     quint64 m_request = 0;
     int m_index = 0;
 };

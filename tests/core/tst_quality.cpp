@@ -14,8 +14,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 
 using namespace ddpm;
 
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void trainingIsSeeded();
     void shippedClassifierAccuracy();
     void realNearFloorNoiseFar();
+    void referenceProgressFloorAndCancel();
     void measureWithExactDenoiser();
 
 private:
@@ -384,6 +387,55 @@ void TestQuality::realNearFloorNoiseFar()
     QVERIFY(!makeQualityReference(m_shipped.value(), m_test, m_train, 1, 0));
     QVERIFY(!makeQualityReference(m_shipped.value(), m_test, m_train, 60001, 0));
     QVERIFY(!makeQualityReference(m_shipped.value(), fitToModel(m_test, 1, 32), m_train, n, 0));
+}
+
+void TestQuality::referenceProgressFloorAndCancel()
+{
+    // Small sets keep it quick: 1,000 test and 3,000 training images, more than one chunk each.
+    QVERIFY2(m_shipped, m_shipped.ok() ? "" : m_shipped.error().c_str());
+    const auto& classifier = m_shipped.value();
+    const Dataset test = makeSyntheticShapes(1000, 1, kClassifierImageSize, 5);
+    const Dataset train = makeSyntheticShapes(3000, 1, kClassifierImageSize, 6);
+    std::vector<int64_t> seen;
+    int64_t totalSeen = 0;
+    auto full = makeQualityReference(classifier, test, train, 300, 1, [&](int64_t done, int64_t total) {
+        seen.push_back(done);
+        totalSeen = total;
+    });
+    QVERIFY2(full, full.ok() ? "" : full.error().c_str());
+    QCOMPARE(totalSeen, int64_t(4000));
+    QVERIFY(seen.size() >= 3);
+    QCOMPARE(seen.back(), int64_t(4000));
+    QVERIFY(std::adjacent_find(seen.begin(), seen.end(), std::greater_equal<>()) == seen.end()); // rising
+    // Described a chunk at a time, the features are those of one pass of the classifier.
+    QVERIFY(torch::equal(full->memorisation.train, classifier.features(classifierInputFromBytes(train.images))));
+
+    // Another floor from the kept features is the floor a fresh reference draws; the rest stays.
+    auto other = withFloor(full.value(), 500, 2);
+    auto fresh = makeQualityReference(classifier, test, train, 500, 2);
+    QVERIFY(other && fresh);
+    QCOMPARE(other->floorCount, int64_t(500));
+    QCOMPARE(other->fidFloor, fresh->fidFloor);
+    QVERIFY(other->fidFloor != full->fidFloor);
+    QCOMPARE(other->memorisation.threshold, full->memorisation.threshold);
+    QVERIFY(torch::equal(other->test.cov, full->test.cov));
+    QVERIFY(!withFloor(full.value(), 3001));
+    QVERIFY(!withFloor(full.value(), 1));
+    QVERIFY(!withFloor(QualityReference{}, 10));
+
+    // Cancelled after the first chunk: no reference, and the failure says it was cancelled.
+    std::atomic<bool> cancel{false};
+    int calls = 0;
+    auto stopped = makeQualityReference(
+        classifier, test, train, 300, 1,
+        [&](int64_t, int64_t) {
+            ++calls;
+            cancel = true;
+        },
+        &cancel);
+    QVERIFY(!stopped);
+    QVERIFY(isCancelled(stopped.failure()));
+    QCOMPARE(calls, 1);
 }
 
 void TestQuality::measureWithExactDenoiser()

@@ -5,6 +5,7 @@
 // share and spread; Langevin at one small noise level does not get unbalanced weights right.
 #include "oracle.h"
 #include "sampler.h"
+#include "tensorfile.h"
 #include "toy2d.h"
 
 #include <QtTest>
@@ -388,6 +389,22 @@ private Q_SLOTS:
         QCOMPARE(loaded->schedule.betaEnd, 0.0123456789012345);
         QCOMPARE(loaded->schedule.cosineOffset, 0.0123);
         QCOMPARE(loaded->schedule.maxBeta, 0.9876543);
+
+        // A setting that is not a whole finite number in range is refused, naming it, rather than read as
+        // something else (T = 4294968296 was once -2147483648, "50abc" 50).
+        const auto file = readTensorFile(path);
+        QVERIFY(file);
+        const std::vector<std::pair<std::string, std::string>> broken = {
+            {"ddpm.T", "4294968296"}, {"ddpm.T", "1e10"}, {"ddpm.T", "nan"},          {"ddpm.T", "50abc"},
+            {"ddpm.T", "12.5"},       {"ddpm.T", "0"},    {"ddpm.beta_end", "0.02x"}, {"ddpm.max_beta", "inf"}};
+        for (const auto& [key, value] : broken) {
+            TensorFile changed = file.value();
+            changed.metadata[key] = value;
+            QVERIFY(writeTensorFile(path, changed));
+            const auto refused = loadToyModel(path);
+            QVERIFY2(!refused, (key + " = " + value).c_str());
+            QVERIFY2(refused.error().find(key + " = " + value) != std::string::npos, refused.error().c_str());
+        }
     }
 };
 

@@ -539,12 +539,21 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     connect(w->quality(), &QualityController::progress, view, [&] {
         shown.append({view->progressValue(), view->statusText()});
     });
+    // The session's first measurement has the classifier describe the 70,000 Fashion-MNIST images first.
+    QSignalSpy preparing(w->quality(), &QualityController::preparing);
+    QString preparingShown;
+    connect(w->quality(), &QualityController::preparing, view, [&] { preparingShown = view->statusText(); });
     QTest::mouseClick(view->measureButton(), Qt::LeftButton);
     QVERIFY(!view->measureButton()->isEnabled()); // one measurement at a time
     QVERIFY(view->cancelButton()->isEnabled());
     QVERIFY(finished.wait(180000));
     QCOMPARE(finished.first().at(1).toBool(), true);
     QVERIFY2(finished.first().at(2).toString().isEmpty(), qPrintable(finished.first().at(2).toString()));
+    QVERIFY(preparing.size() >= 2);
+    QCOMPARE(preparing.last().at(1).toLongLong(), 70000);
+    QCOMPARE(preparing.last().at(2).toLongLong(), 70000);
+    QCOMPARE(preparingShown, QStringLiteral("The classifier describes the Fashion-MNIST images first (once a "
+                                            "session): 70,000 of 70,000"));
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last().at(3).toLongLong(), progress.last().at(4).toLongLong()); // 200 of 200 image-steps
     QCOMPARE(progress.last().at(4).toLongLong(), 50 * 4);
@@ -575,15 +584,18 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     QCOMPARE(view->copiesPanel()->table()->rowCount(), int(r.memorisation.closest.size()));
     QVERIFY(view->copiesPanel()->summaryText().contains(QStringLiteral("50 samples")));
 
-    // The sweep, cancelled during its first setting: it ends as not completed, without an error.
+    // The sweep, cancelled during its first setting: it ends as not completed, without an error. Its
+    // floor of 200 images comes from the features already there: no image is described again.
     finished.clear();
     progress.clear();
+    preparing.clear();
     o.count = 200;
     view->setOptions(o);
     QTest::mouseClick(view->sweepButton(), Qt::LeftButton);
     QVERIFY(progress.wait(120000));
     QVERIFY2(shown.last().second.startsWith(QStringLiteral("Setting 1 of ")), qPrintable(shown.last().second));
     QVERIFY(shown.last().first < 1000 / 2);
+    QVERIFY(preparing.isEmpty());
     QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.first().at(1).toBool(), false);
@@ -612,9 +624,11 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     QVERIFY(sampled.wait(60000));
     QTRY_VERIFY(w->reverseView()->runActions()->neighboursButton()->isEnabled());
     QSignalSpy found(w->quality(), &QualityController::neighboursFound);
+    QSignalSpy lookupPreparing(w->quality(), &QualityController::neighboursPreparing);
     w->reverseView()->runActions()->findNeighbours(2);
     QVERIFY(w->neighbourLookup()->dialog() && w->neighbourLookup()->dialog()->isVisible());
     QVERIFY(found.wait(180000));
+    QVERIFY(lookupPreparing.isEmpty()); // the measurement's reference serves it
     const auto near = found.first().at(1).value<TrainingNeighbours>();
     QCOMPARE(near.inPixels.index.sizes(), (std::vector<int64_t>{1, 4}));
     const double direct =
@@ -642,6 +656,22 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     QCOMPARE(done.first().at(1).toBool(), false);
     QVERIFY(done.first().at(2).toString().contains(QStringLiteral("no-such-classifier")));
     QVERIFY(!c.isRunning());
+
+    // Cancelled while the classifier describes the images: it ends then, as cancelled, without an error.
+    QualityController fresh;
+    QSignalSpy freshPreparing(&fresh, &QualityController::preparing);
+    QSignalSpy freshDone(&fresh, &QualityController::finished);
+    QualityRequest first;
+    first.model = w->training()->snapshot();
+    first.runs = {o.sampler};
+    first.options.count = 50;
+    QVERIFY(fresh.start(first) != 0);
+    QVERIFY(freshPreparing.wait(60000));
+    fresh.cancel();
+    QVERIFY(freshDone.wait(60000));
+    QCOMPARE(freshDone.first().at(1).toBool(), false);
+    QVERIFY(freshDone.first().at(2).toString().isEmpty());
+    QVERIFY(freshPreparing.last().at(1).toLongLong() < 70000);
 }
 
 // The form's Steps and Preview every stay editable during a run, and they take effect in it: raised

@@ -7,6 +7,7 @@
 #include "dataloader.h"
 #include "dialogs.h"
 #include "fixtures.h"
+#include "imageio.h"
 #include "mainwindow.h"
 #include "qualitycontroller.h"
 #include "reverseview.h"
@@ -18,11 +19,13 @@
 
 #include <QtTest>
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLabel>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <atomic>
 #include <chrono>
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void throwingDenoiserEndsRun_data();
     void throwingDenoiserEndsRun();
     void loaderFailureReported();
+    void olderLoadIsStopped();
     void throwingTaskReported();
     void throwingQualityDenoiserEndsRequest_data();
     void throwingQualityDenoiserEndsRequest();
@@ -385,7 +389,8 @@ void TestWorkers::loaderFailureReported()
     DataLoader loader;
     QSignalSpy loaded(&loader, &DataLoader::loaded);
     QSignalSpy failed(&loader, &DataLoader::failed);
-    loader.setLoadFunction([](const QString&, int, int) -> Result<Dataset> { throw std::bad_alloc(); });
+    loader.setLoadFunction(
+        [](const QString&, int, int, const std::atomic<bool>&) -> Result<Dataset> { throw std::bad_alloc(); });
     loader.load(QStringLiteral("synthetic:50"), 1, 16);
     QVERIFY(loader.isLoading());
     QVERIFY(failed.wait(30000));
@@ -398,6 +403,49 @@ void TestWorkers::loaderFailureReported()
     QVERIFY(loaded.wait(30000));
     QCOMPARE(loaded.first().first().value<DatasetPtr>()->size(), 50);
     QCOMPARE(failed.count(), 1);
+}
+
+// A newer load stops the one before it (a big folder would go on decoding for nothing), and so does the
+// loader's end: the window closes at once rather than after the folder.
+void TestWorkers::olderLoadIsStopped()
+{
+    std::atomic<int> stoppedLoads{0};
+    const auto slow = [&](const QString& spec, int, int, const std::atomic<bool>& stop) -> Result<Dataset> {
+        if (spec != QLatin1String("slow"))
+            return makeSyntheticShapes(20, 1, 16);
+        QElapsedTimer since;
+        since.start();
+        while (!stop.load() && since.elapsed() < 60000)
+            QThread::msleep(5);
+        if (stop.load())
+            ++stoppedLoads;
+        return Error{"stopped"};
+    };
+    QElapsedTimer clock;
+    clock.start();
+    {
+        DataLoader loader;
+        QSignalSpy loaded(&loader, &DataLoader::loaded);
+        QSignalSpy failed(&loader, &DataLoader::failed);
+        loader.setLoadFunction(slow);
+        loader.load(QStringLiteral("slow"), 1, 16);
+        loader.load(QStringLiteral("quick"), 1, 16);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(loaded.first().at(1).toString(), QStringLiteral("quick"));
+        QTRY_COMPARE(stoppedLoads.load(), 1);
+        QTRY_VERIFY(!loader.isLoading());
+        QVERIFY(failed.isEmpty()); // the older load's end is not news
+        loader.load(QStringLiteral("slow"), 1, 16);
+        QVERIFY(loader.isLoading());
+    } // the destructor stops it
+    QCOMPARE(stoppedLoads.load(), 2);
+    QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+
+    // The folder loader itself stops at its next file.
+    std::atomic<bool> stop{true};
+    const auto refused = loadImageFolder(QDir::currentPath(), 1, 16, nullptr, &stop);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().find("stopped") != std::string::npos, refused.error().c_str());
 }
 
 // stop() right after start(), while the worker is still busy with an earlier task: the run ends at once.

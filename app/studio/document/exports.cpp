@@ -3,6 +3,7 @@
 #include "threadpriority.h"
 
 #include "animation.h"
+#include "device.h"
 #include "imageio.h"
 #include "imagestrip.h"
 #include "messages.h"
@@ -12,6 +13,7 @@
 #include <QtConcurrentRun>
 
 #include <algorithm>
+#include <new>
 #include <cmath>
 
 using namespace ddpm;
@@ -233,8 +235,11 @@ bool Exports::run(Job job, const QString& what, const QString& done)
         ThreadPriority::lowerCurrentThread(); // below the window, as the other workers
         try {
             return job();
+        } catch (const std::bad_alloc&) {
+            return Error{tr("The export ran out of memory; export fewer images or frames.").toStdString()};
         } catch (const std::exception& e) {
-            return Error{tr("The export failed: %1").arg(QString::fromLocal8Bit(e.what())).toStdString()};
+            return Error{
+                tr("The export failed: %1").arg(QString::fromStdString(ddpm::exceptionSummary(e))).toStdString()};
         } catch (...) {
             return Error{tr("The export failed.").toStdString()};
         }

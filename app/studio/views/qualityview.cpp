@@ -354,6 +354,14 @@ void QualityView::setProgress(int run, int runs, qint64 done, qint64 total)
     m_status->setText(which + tr("%L1 of %L2 image-steps").arg(done).arg(total));
 }
 
+void QualityView::setPreparing(qint64 done, qint64 total)
+{
+    m_progress->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
+    m_status->setText(tr("The classifier describes the Fashion-MNIST images first (once a session): %L1 of %L2")
+                          .arg(done)
+                          .arg(total));
+}
+
 void QualityView::addReport(const QualityReport& report, qint64 modelStep)
 {
     m_results.add(report, modelStep);

@@ -295,13 +295,7 @@ QString ScoreView::finishedText(const ParticleRun& run) const
                        .arg(run.evaluations)
                        .arg(run.exact ? tr(" of the exact score") : QString());
     if (dataSet() == QLatin1String("gmm8")) {
-        const auto& last = run.frames.constLast();
-        auto x = torch::empty({static_cast<int64_t>(last.size()), 2}, torch::kFloat32);
-        for (int i = 0; i < last.size(); ++i) {
-            x[i][0] = last[i].x();
-            x[i][1] = last[i].y();
-        }
-        const auto shares = toy::componentShares(toy::ringOfEight(), x);
+        const auto shares = toy::componentShares(toy::ringOfEight(), tensorOf(run.frames.constLast()));
         const auto [lo, hi] = std::minmax_element(shares.begin(), shares.end());
         text += tr(" The modes hold %1–%2 % of them each (the data: 12.5 %).")
                     .arg(QLocale().toString(100.0 * *lo, 'f', 1))

@@ -10,9 +10,9 @@
 
 namespace {
 
-ddpm::Result<ddpm::Dataset> loadSpec(const QString& spec, int channels, int size)
+ddpm::Result<ddpm::Dataset> loadSpec(const QString& spec, int channels, int size, const std::atomic<bool>& stop)
 {
-    return ddpm::loadDataSpec(spec.toStdString(), channels, size, ddpm::qtFolderLoader());
+    return ddpm::loadDataSpec(spec.toStdString(), channels, size, ddpm::qtFolderLoader(&stop));
 }
 
 } // namespace
@@ -26,6 +26,8 @@ DataLoader::DataLoader(QObject* parent)
 
 DataLoader::~DataLoader()
 {
+    if (m_stop)
+        m_stop->store(true);
     for (auto* w : std::as_const(m_watchers))
         w->waitForFinished();
 }
@@ -57,16 +59,19 @@ QString DataLoader::displayName(const QString& spec)
 void DataLoader::load(const QString& spec, int channels, int size)
 {
     const int generation = ++m_generation;
+    if (m_stop) // an older load still going would only use memory and cores for nothing
+        m_stop->store(true);
+    m_stop = std::make_shared<std::atomic<bool>>(false);
     // Translated here, on the GUI thread, for the message the pool thread may need.
     const ddpm::Error what(tr("loading %1").arg(displayName(spec)).toStdString());
     auto* watcher = new QFutureWatcher<Outcome>(this);
     m_watchers.append(watcher);
     connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher, spec, generation] { onDone(watcher, spec, generation); });
-    watcher->setFuture(QtConcurrent::run([load = m_load, spec, channels, size, what]() -> Outcome {
+    watcher->setFuture(QtConcurrent::run([load = m_load, spec, channels, size, what, stop = m_stop]() -> Outcome {
         Outcome out;
         try {
-            auto r = load(spec, channels, size);
+            auto r = load(spec, channels, size, *stop);
             if (r)
                 out.data = std::make_shared<const ddpm::Dataset>(std::move(r.value()));
             else

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -24,11 +25,13 @@ Q_DECLARE_METATYPE(DatasetPtr)
 class DataLoader : public QObject {
     Q_OBJECT
 public:
-    // How a SPEC becomes a data set of channels × size × size; runs on a pool thread.
-    using LoadFunction = std::function<ddpm::Result<ddpm::Dataset>(const QString& spec, int channels, int size)>;
+    // How a SPEC becomes a data set of channels × size × size; runs on a pool thread. `stop` is set when a
+    // newer load makes it useless or the loader goes: a folder's loading stops at its next image.
+    using LoadFunction = std::function<ddpm::Result<ddpm::Dataset>(const QString& spec, int channels, int size,
+                                                                   const std::atomic<bool>& stop)>;
 
     explicit DataLoader(QObject* parent = nullptr);
-    ~DataLoader() override; // waits for loads still running
+    ~DataLoader() override; // stops the loads still running and waits for them
     // SPEC as the ddpm command takes it; images are fitted to channels × size × size.
     void load(const QString& spec, int channels, int size);
     bool isLoading() const { return !m_watchers.isEmpty(); }
@@ -51,4 +54,5 @@ private:
     LoadFunction m_load;
     int m_generation = 0;
     QList<QFutureWatcher<Outcome>*> m_watchers;
+    std::shared_ptr<std::atomic<bool>> m_stop; // the newest load's
 };

@@ -14,6 +14,14 @@ QualityController::QualityController(QObject* parent)
                 if (m_requests.isCurrent(request) && request != m_abandoned)
                     Q_EMIT progress(request, run, runs, done, total);
             });
+    connect(m_worker, &QualityWorker::preparing, this, [this](quint64 request, qint64 done, qint64 total) {
+        if (m_requests.isCurrent(request) && request != m_abandoned)
+            Q_EMIT preparing(request, done, total);
+    });
+    connect(m_worker, &QualityWorker::lookupPreparing, this, [this](quint64 request, qint64 done, qint64 total) {
+        if (m_lookups.isCurrent(request))
+            Q_EMIT neighboursPreparing(request, done, total);
+    });
     connect(m_worker, &QualityWorker::reportReady, this,
             [this](quint64 request, int run, const ddpm::QualityReport& report) {
                 if (m_requests.isCurrent(request) && request != m_abandoned)
@@ -29,6 +37,7 @@ QualityController::~QualityController()
 
 void QualityController::shutdown()
 {
+    m_closing.store(true); // a lookup describing the training images stops at its next chunk
     m_requests.drop();
     m_background.stop();
 }
@@ -75,10 +84,10 @@ quint64 QualityController::findNeighbours(const NeighboursRequest& request)
         return 0;
     const auto ticket = m_lookups.next();
     auto report = reporterFor(this, &QualityController::m_lookups, ticket.id);
-    m_background.post([w = m_worker, request, report, id = ticket.id] {
+    m_background.post([w = m_worker, request, report, id = ticket.id, closing = &m_closing] {
         auto found = std::make_shared<ddpm::TrainingNeighbours>();
-        const QString error =
-            guarded(tr("finding the nearest training images"), [&] { return w->findNeighbours(request, *found); });
+        const QString error = guarded(tr("finding the nearest training images"),
+                                      [&] { return w->findNeighbours(id, request, *closing, *found); });
         report([id, found, error](QualityController& c) {
             c.m_lookups.finish(id);
             if (error.isEmpty())

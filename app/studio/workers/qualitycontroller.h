@@ -63,6 +63,10 @@ public:
 Q_SIGNALS:
     // `done` of `total` image-steps (an image taken one step of the reverse process) of run `run`.
     void progress(quint64 request, int run, int runs, qint64 done, qint64 total);
+    // Before the first measurement or lookup of a session: `done` of `total` Fashion-MNIST images described
+    // by the classifier (the reference; kept for the next ones).
+    void preparing(quint64 request, qint64 done, qint64 total);
+    void neighboursPreparing(quint64 request, qint64 done, qint64 total);
     void reportReady(quint64 request, int run, const ddpm::QualityReport& report);
     // completed: every run measured. error: why it stopped; empty when completed or cancelled.
     void finished(quint64 request, bool completed, const QString& error);
@@ -76,5 +80,8 @@ private:
     Requests m_requests;
     quint64 m_abandoned = 0; // the request whose reports are dropped (abandon)
     Requests m_lookups;      // findNeighbours
+    // Set by shutdown: a newer lookup does not cancel an older one (it would only begin the training
+    // images' features again), closing the window does.
+    std::atomic<bool> m_closing{false};
     BackgroundWorker m_background{QStringLiteral("quality"), ThreadPriority::Depth::Nice}; // last: stopped first
 };

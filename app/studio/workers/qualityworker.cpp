@@ -18,8 +18,10 @@ void QualityWorker::run(quint64 request, const QualityRequest& r, const std::ato
     Q_EMIT finished(request, completed && error.isEmpty(), error);
 }
 
-// The classifier and the reference statistics, loaded once and kept; returns why they are not there.
-QString QualityWorker::prepare(const QString& classifierFile, int floorCount)
+// The classifier and the reference statistics, loaded once and kept; returns why they are not there. The
+// training images' features are kept with them: another floor is drawn from those.
+QString QualityWorker::prepare(const QString& classifierFile, int floorCount, const ReferenceProgress& progress,
+                               const std::atomic<bool>* cancel)
 {
     const QString path = classifierFile.isEmpty() ? classifierPath() : classifierFile;
     if (path.isEmpty())
@@ -35,8 +37,16 @@ QString QualityWorker::prepare(const QString& classifierFile, int floorCount)
     }
     if (floorCount == 0)
         floorCount = m_reference ? static_cast<int>(m_reference->floorCount) : 1000;
-    if (!m_reference || m_reference->floorCount != floorCount) {
-        auto ref = fashionMnistReference(*m_classifier, floorCount);
+    if (m_reference && m_reference->floorCount != floorCount) {
+        auto ref = withFloor(*m_reference, floorCount);
+        if (!ref)
+            return ddpm::errorText(ref);
+        *m_reference = std::move(ref.value());
+    }
+    if (!m_reference) {
+        auto ref = fashionMnistReference(*m_classifier, floorCount, 0, progress, cancel);
+        if (!ref && isCancelled(ref.failure()))
+            return {};
         if (!ref)
             return QualityController::tr("Quality is measured against the Fashion-MNIST test images: %1")
                 .arg(ddpm::errorText(ref));
@@ -48,8 +58,11 @@ QString QualityWorker::prepare(const QString& classifierFile, int floorCount)
 QString QualityWorker::measure(quint64 request, const QualityRequest& r, const std::atomic<bool>& cancel,
                                bool& completed)
 {
-    if (const QString error = prepare(r.classifierPath, r.options.count); !error.isEmpty())
+    const auto describing = [&](int64_t done, int64_t total) { Q_EMIT preparing(request, done, total); };
+    if (const QString error = prepare(r.classifierPath, r.options.count, describing, &cancel); !error.isEmpty())
         return error;
+    if (!m_reference) // cancelled
+        return {};
     // A copy of the weights of its own: the sampler may use the snapshot's network at the same time.
     auto sampling = samplingFrom(*r.model, r.useEma ? Weights::Ema : Weights::Raw, /*ownCopy=*/true);
     if (r.denoiser) { // a test's: unconditional
@@ -84,11 +97,15 @@ QString QualityWorker::measure(quint64 request, const QualityRequest& r, const s
     return {};
 }
 
-QString QualityWorker::findNeighbours(const NeighboursRequest& r, TrainingNeighbours& found)
+QString QualityWorker::findNeighbours(quint64 request, const NeighboursRequest& r, const std::atomic<bool>& stop,
+                                      TrainingNeighbours& found)
 {
     useFreeThreads(r.threads);
-    if (const QString error = prepare(r.classifierPath, 0); !error.isEmpty())
+    const auto describing = [&](int64_t done, int64_t total) { Q_EMIT lookupPreparing(request, done, total); };
+    if (const QString error = prepare(r.classifierPath, 0, describing, &stop); !error.isEmpty())
         return error;
+    if (!m_reference)
+        return QualityController::tr("The lookup was stopped.");
     torch::NoGradGuard guard;
     auto input = classifierInputFromSamples(r.images.to(torch::kCPU));
     if (!input)

@@ -47,8 +47,16 @@ void SamplingRuns::runWithCurrentWeights(const SamplingRequest& request, const Q
     if (waiting)
         return;
     auto conn = std::make_shared<QMetaObject::Connection>();
-    *conn = connect(m_training, &TrainingController::snapshotReady, this, [this, conn](SnapshotPtr s) {
+    auto failed = std::make_shared<QMetaObject::Connection>();
+    // A copy that fails (its message is shown) leaves nothing waiting: the next Sample asks again.
+    *failed = connect(m_training, &TrainingController::failed, this, [this, conn, failed] {
         disconnect(*conn);
+        disconnect(*failed);
+        m_awaitsSnapshot.reset();
+    });
+    *conn = connect(m_training, &TrainingController::snapshotReady, this, [this, conn, failed](SnapshotPtr s) {
+        disconnect(*conn);
+        disconnect(*failed);
         if (!m_awaitsSnapshot)
             return;
         auto p = *m_awaitsSnapshot;
