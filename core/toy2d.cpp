@@ -459,4 +459,19 @@ std::vector<double> componentShares(const GaussianMixture& mixture, const torch:
     return shares;
 }
 
+double shareNearModes(const GaussianMixture& mixture, const torch::Tensor& points, double sigmas)
+{
+    const auto p = points.reshape({-1, 2}).to(torch::kFloat64);
+    if (p.size(0) == 0 || mixture.components() == 0)
+        return 0.0;
+    auto near = torch::zeros({p.size(0)}, torch::kBool);
+    for (int64_t k = 0; k < mixture.components(); ++k) {
+        const auto& [mx, my] = mixture.means[static_cast<size_t>(k)];
+        const double reach = sigmas * std::sqrt(mixture.variances[static_cast<size_t>(k)]);
+        const auto d2 = (p.select(1, 0) - mx).square() + (p.select(1, 1) - my).square();
+        near = near.logical_or(d2 <= reach * reach);
+    }
+    return near.to(torch::kFloat64).mean().item<double>();
+}
+
 } // namespace ddpm::toy

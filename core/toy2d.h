@@ -122,5 +122,9 @@ double scoreRelativeError(const torch::Tensor& learned, const torch::Tensor& exa
 
 // The share of points nearest each mixture component (by the data-level posterior), [K].
 std::vector<double> componentShares(const GaussianMixture& mixture, const torch::Tensor& points);
+// The share of points within `sigmas` standard deviations of some component's mean (Euclidean, in 2-D):
+// the mixture's own samples score 1 − exp(−sigmas²/2) where the components lie apart (0.989 for 3σ);
+// points between or beyond the modes, which componentShares still counts for the nearest one, do not.
+double shareNearModes(const GaussianMixture& mixture, const torch::Tensor& points, double sigmas = 3.0);
 
 } // namespace ddpm::toy

@@ -138,14 +138,14 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>bits per dimension · ‖ε − ε̂‖²</source>
-        <translation>Bits pro Dimension · ‖ε − ε̂‖²</translation>
+        <source>per dimension</source>
+        <translation>pro Dimension</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -419,7 +419,7 @@ Distanz %2</translation>
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../widgets/curvechart.cpp" line="+28"/>
+        <location filename="../widgets/curvechart.cpp" line="+29"/>
         <source>Marker</source>
         <translation>Markierung</translation>
     </message>
@@ -511,12 +511,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+316"/>
+        <location line="+319"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-306"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
@@ -536,7 +536,7 @@ Distanz %2</translation>
         <translation>%1, T = %L2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Noised and denoised with the model&apos;s schedule (%1): the Data view showed another one (%2) and now shows the model&apos;s.</source>
         <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
     </message>
@@ -556,7 +556,7 @@ Distanz %2</translation>
         <translation>%1×%2</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -581,7 +581,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-388"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -621,7 +621,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+152"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -641,7 +641,7 @@ Distanz %2</translation>
         <translation>%1: %L2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0: das unverrauschte Bild x₀</translation>
     </message>
@@ -1827,7 +1827,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+161"/>
+        <location filename="../app/common/exporter.cpp" line="+178"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1881,7 +1881,7 @@ Distanz %2</translation>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
     </message>
@@ -2169,11 +2169,13 @@ Distanz %2</translation>
         <location line="+5"/>
         <location line="+39"/>
         <location line="+33"/>
+        <location line="+122"/>
+        <location line="+7"/>
         <source>(eq. %1)</source>
         <translation>(Gl. %1)</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-205"/>
         <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
         <translation>Die Summe von Gaußverteilungen ist wieder eine Gaußverteilung, daher lässt sich jeder Schritt von x&lt;sub&gt;0&lt;/sub&gt; aus mit einem Sprung erreichen, ohne die Kette zu durchlaufen:</translation>
     </message>
@@ -2493,6 +2495,66 @@ Distanz %2</translation>
         <translation>Die Messreihe umfasst DDIM mit 10 bis 250 Schritten, DDPM mit allen Schritten sowie DDIM mit Langevin-Korrektor und annealte Langevin-Dynamik bei etwa 100 und 250 Netzauswertungen: wie viel Qualität jede zusätzliche Netzauswertung bringt und wie viel Zeit pro Bild sie kostet.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A class-conditional model, trained with its class left out now and then, predicts the noise with and without a class; classifier-free guidance mixes the two (Ho &amp;amp; Salimans 2022):</source>
+        <translation>Ein klassenkonditioniertes Modell, bei dessen Training die Klasse ab und zu weggelassen wurde, sagt das Rauschen mit und ohne Klasse voraus; klassifikatorfreie Guidance mischt beides (Ho &amp;amp; Salimans 2022):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ε̃ = (1 + w) ε̂(x&lt;sub&gt;t&lt;/sub&gt;, t, c) − w ε̂(x&lt;sub&gt;t&lt;/sub&gt;, t)</source>
+        <translation>ε̃ = (1 + w) ε̂(x&lt;sub&gt;t&lt;/sub&gt;, t, c) − w ε̂(x&lt;sub&gt;t&lt;/sub&gt;, t)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Guidance chart measures every class in equal shares at several w: the Fréchet distance against the share of samples the classifier puts in the class asked for. A larger w raises that share and, past a point, the distance too: the images become typical of their class and less varied.</source>
+        <translation>Das Guidance-Diagramm misst jede Klasse zu gleichen Teilen bei mehreren w: die Fréchet-Distanz gegen den Anteil der Samples, die der Klassifikator der gewünschten Klasse zuordnet. Ein größeres w erhöht diesen Anteil und ab einem gewissen Punkt auch die Distanz: Die Bilder werden typisch für ihre Klasse und weniger vielfältig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nearest training images</source>
+        <translation>Nächstgelegene Trainingsbilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is a sample new, or a copy of a training image? Each sample is shown beside its nearest training image in the classifier&apos;s features and beside its nearest in pixels. A sample counts as a likely copy when it lies nearer to a training image than 99 % of the test images do: a model that memorised its data scores near 100 %, one that generalises near 1 %.</source>
+        <translation>Ist ein Sample neu oder die Kopie eines Trainingsbilds? Jedes Sample wird neben seinem nächstgelegenen Trainingsbild in den Merkmalen des Klassifikators und neben seinem nächstgelegenen in Pixeln gezeigt. Ein Sample gilt als wahrscheinliche Kopie, wenn es näher an einem Trainingsbild liegt als 99 % der Testbilder: Ein Modell, das seine Daten auswendig gelernt hat, erreicht fast 100 %, eines, das verallgemeinert, etwa 1 %.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Likelihood bound</source>
+        <translation>Likelihood-Schranke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training minimises a bound on the negative log-likelihood of the data (Ho et al. 2020):</source>
+        <translation>Das Training minimiert eine Schranke für die negative Log-Likelihood der Daten (Ho et al. 2020):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>−log p&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;0&lt;/sub&gt;) ≤ L&lt;sub&gt;T&lt;/sub&gt; + Σ&lt;sub&gt;t&amp;gt;1&lt;/sub&gt; L&lt;sub&gt;t−1&lt;/sub&gt; + L&lt;sub&gt;0&lt;/sub&gt;</source>
+        <translation>−log p&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;0&lt;/sub&gt;) ≤ L&lt;sub&gt;T&lt;/sub&gt; + Σ&lt;sub&gt;t&amp;gt;1&lt;/sub&gt; L&lt;sub&gt;t−1&lt;/sub&gt; + L&lt;sub&gt;0&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each L&lt;sub&gt;t−1&lt;/sub&gt; is the KL divergence between the forward process&apos;s posterior q(x&lt;sub&gt;t−1&lt;/sub&gt; | x&lt;sub&gt;t&lt;/sub&gt;, x&lt;sub&gt;0&lt;/sub&gt;) and the model&apos;s step p&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;t−1&lt;/sub&gt; | x&lt;sub&gt;t&lt;/sub&gt;); with ε-prediction it is a weighted noise error:</source>
+        <translation>Jedes L&lt;sub&gt;t−1&lt;/sub&gt; ist die KL-Divergenz zwischen der Posterior-Verteilung des Vorwärtsprozesses q(x&lt;sub&gt;t−1&lt;/sub&gt; | x&lt;sub&gt;t&lt;/sub&gt;, x&lt;sub&gt;0&lt;/sub&gt;) und dem Schritt des Modells p&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;t−1&lt;/sub&gt; | x&lt;sub&gt;t&lt;/sub&gt;); mit ε-Vorhersage ist es ein gewichteter Rauschfehler:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;² / (2σ&lt;sub&gt;t&lt;/sub&gt;² α&lt;sub&gt;t&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</source>
+        <translation>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;² / (2σ&lt;sub&gt;t&lt;/sub&gt;² α&lt;sub&gt;t&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L_simple drops the weight. The Likelihood bound tab measures the terms at some t on held-out images, in bits per dimension, and adds them up; L&lt;sub&gt;0&lt;/sub&gt; is the discrete decoder&apos;s term and L&lt;sub&gt;T&lt;/sub&gt; the prior&apos;s. &lt;i&gt;ddpm nll&lt;/i&gt; measures every t of many images.</source>
+        <translation>L_simple lässt das Gewicht weg. Der Reiter „Likelihood-Schranke“ misst die Terme bei einigen t an zurückgehaltenen Bildern, in Bits pro Dimension, und summiert sie; L&lt;sub&gt;0&lt;/sub&gt; ist der Term des diskreten Decoders und L&lt;sub&gt;T&lt;/sub&gt; der des Priors. &lt;i&gt;ddpm nll&lt;/i&gt; misst jedes t an vielen Bildern.</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>The schedule β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; decides how fast the image is destroyed, and so which noise levels the model spends its steps on.</source>
         <translation>Der Rauschplan β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; bestimmt, wie schnell das Bild zerstört wird, und damit, auf welche Rauschniveaus das Modell seine Schritte verwendet.</translation>
@@ -2794,7 +2856,7 @@ Distanz %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+110"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+111"/>
         <location filename="../app/studio/menus.cpp" line="+362"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
@@ -4078,7 +4140,12 @@ Distanz %2</translation>
         <translation> · jeder %L1. Schritt behalten (Speicherbudget %L2 MB)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+37"/>
+        <source>At x₀ the run has ended: the score is taken at noisy xₜ only.</source>
+        <translation>Bei x₀ ist der Lauf beendet: Der Score wird nur am verrauschten xₜ bestimmt.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %L1 von %L2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
@@ -4215,7 +4282,12 @@ Distanz %2</translation>
         <translation>Diese Bilder passen nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
+        <source>The images are of two classes (%1, %2): the walk is denoised without a class, so its ends can differ from them.</source>
+        <translation>Die Bilder gehören zu zwei Klassen (%1, %2): Der Weg wird ohne Klasse entrauscht, daher können seine Enden von ihnen abweichen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
         <translation>Interpolation zwischen den Bildern %1: beide mit DDIM (η = 0, %2 Schritte) zum Rauschen bei t = T invertiert, in %3 Schritten von λ sphärisch gemischt und dekodiert, mit den Gewichten von Schritt %4</translation>
     </message>
@@ -4238,7 +4310,7 @@ Distanz %2</translation>
 <context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/views/schedulesview.cpp" line="+41"/>
+        <location filename="../app/studio/views/schedulesview.cpp" line="+44"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -4260,7 +4332,7 @@ Distanz %2</translation>
         <translation>log SNRₜ</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Diffusion steps T:</source>
         <translation>Diffusionsschritte T:</translation>
     </message>
@@ -4270,7 +4342,12 @@ Distanz %2</translation>
         <translation>Dasselbe Bild und Rauschen unter jedem Rauschplan</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+83"/>
+        <source>At T = %L1 the schedules %2 leave ᾱ_T up to %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Their β range is the paper&apos;s for T = 1,000.</source>
+        <translation>Bei T = %L1 lassen die Schedules %2 ᾱ_T bis zu %3: x_T behält %4 % der Amplitude des Bilds (√ᾱ_T), während das Sampling bei reinem Rauschen beginnt. Ihr β-Bereich ist der der Originalarbeit für T = 1.000.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -4468,12 +4545,17 @@ Distanz %2</translation>
         <translation>%L1 Partikel, je %L2 Netzauswertungen%3.</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+11"/>
+        <source> %1 % of them lie within 3σ of a mode (the data: %2 %); by their nearest mode, the modes hold %3–%4 % each (the data: 12.5 %).</source>
+        <translation> %1 % von ihnen liegen innerhalb von 3σ um einen Modus (die Daten: %2 %); nach ihrem nächsten Modus gezählt, enthalten die Modi je %3–%4 % (die Daten: 12,5 %).</translation>
+    </message>
+    <message>
+        <location line="+213"/>
         <source>Sampling %L1 particles: %L2 network evaluations each…</source>
         <translation>Sampling von %L1 Partikeln: je %L2 Netzauswertungen…</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-238"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
@@ -4488,12 +4570,7 @@ Distanz %2</translation>
         <translation> des exakten Scores</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source> The modes hold %1–%2 % of them each (the data: 12.5 %).</source>
-        <translation> Auf die Moden entfallen jeweils %1–%2 % davon (bei den Daten: 12,5 %).</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -4536,6 +4613,29 @@ Distanz %2</translation>
         <location line="+8"/>
         <source>Train the model first (or use the exact score of the ring).</source>
         <translation>Trainieren Sie zuerst das Modell (oder verwenden Sie den exakten Score des Rings).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../app/studio/settings/settings.cpp" line="+131"/>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quadratic</source>
+        <translation>quadratisch</translation>
     </message>
 </context>
 <context>

@@ -138,14 +138,14 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>bits per dimension · ‖ε − ε̂‖²</source>
-        <translation>每维比特数 · ‖ε − ε̂‖²</translation>
+        <source>per dimension</source>
+        <translation>每维</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -419,7 +419,7 @@ distance %2</source>
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../widgets/curvechart.cpp" line="+28"/>
+        <location filename="../widgets/curvechart.cpp" line="+29"/>
         <source>Marker</source>
         <translation>标记</translation>
     </message>
@@ -511,12 +511,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+316"/>
+        <location line="+319"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-306"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
@@ -536,7 +536,7 @@ distance %2</source>
         <translation>%1，T = %L2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Noised and denoised with the model&apos;s schedule (%1): the Data view showed another one (%2) and now shows the model&apos;s.</source>
         <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
     </message>
@@ -556,7 +556,7 @@ distance %2</source>
         <translation>%1×%2</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -581,7 +581,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-388"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -621,7 +621,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+152"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -641,7 +641,7 @@ distance %2</source>
         <translation>%1：%L2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0：干净图像 x₀</translation>
     </message>
@@ -1827,7 +1827,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+161"/>
+        <location filename="../app/common/exporter.cpp" line="+178"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1880,7 +1880,7 @@ distance %2</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>尚无损失历史：请先训练模型。</translation>
     </message>
@@ -2168,11 +2168,13 @@ distance %2</source>
         <location line="+5"/>
         <location line="+39"/>
         <location line="+33"/>
+        <location line="+122"/>
+        <location line="+7"/>
         <source>(eq. %1)</source>
         <translation>（式 %1）</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-205"/>
         <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
         <translation>高斯分布相加仍是高斯分布，因此无需逐步运行整条链，即可从 x&lt;sub&gt;0&lt;/sub&gt; 一步跳到任意一步：</translation>
     </message>
@@ -2492,6 +2494,66 @@ distance %2</source>
         <translation>“按步数测量”会测量 10 到 250 步的 DDIM、全部步数的 DDPM，以及约 100 和 250 次网络评估的带 Langevin 校正器的 DDIM 和退火 Langevin 动力学：每多一次网络评估能换来多少质量提升，以及每张图像要多花多少时间。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Guidance</source>
+        <translation>引导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A class-conditional model, trained with its class left out now and then, predicts the noise with and without a class; classifier-free guidance mixes the two (Ho &amp;amp; Salimans 2022):</source>
+        <translation>类别条件模型在训练时偶尔省略类别，因此既能在有类别时、也能在无类别时预测噪声；无分类器引导将两者混合（Ho &amp;amp; Salimans 2022）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ε̃ = (1 + w) ε̂(x&lt;sub&gt;t&lt;/sub&gt;, t, c) − w ε̂(x&lt;sub&gt;t&lt;/sub&gt;, t)</source>
+        <translation>ε̃ = (1 + w) ε̂(x&lt;sub&gt;t&lt;/sub&gt;, t, c) − w ε̂(x&lt;sub&gt;t&lt;/sub&gt;, t)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Guidance chart measures every class in equal shares at several w: the Fréchet distance against the share of samples the classifier puts in the class asked for. A larger w raises that share and, past a point, the distance too: the images become typical of their class and less varied.</source>
+        <translation>“引导”图表在多个 w 下按等份测量所有类别：Fréchet 距离与分类器判为所要求类别的样本比例之间的关系。w 越大，该比例越高，超过某一点后距离也会增大：图像更符合其类别的典型样子，但多样性降低。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nearest training images</source>
+        <translation>最相近的训练图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is a sample new, or a copy of a training image? Each sample is shown beside its nearest training image in the classifier&apos;s features and beside its nearest in pixels. A sample counts as a likely copy when it lies nearer to a training image than 99 % of the test images do: a model that memorised its data scores near 100 %, one that generalises near 1 %.</source>
+        <translation>样本是新的，还是某张训练图像的复制？每个样本旁边显示其在分类器特征空间中最相近的训练图像，以及在像素上最相近的训练图像。若某样本比 99% 的测试图像更接近某张训练图像，则视为可能的复制：记住了数据的模型得分接近 100%，能泛化的模型接近 1%。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Likelihood bound</source>
+        <translation>似然下界</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training minimises a bound on the negative log-likelihood of the data (Ho et al. 2020):</source>
+        <translation>训练最小化数据负对数似然的一个上界（Ho et al. 2020）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>−log p&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;0&lt;/sub&gt;) ≤ L&lt;sub&gt;T&lt;/sub&gt; + Σ&lt;sub&gt;t&amp;gt;1&lt;/sub&gt; L&lt;sub&gt;t−1&lt;/sub&gt; + L&lt;sub&gt;0&lt;/sub&gt;</source>
+        <translation>−log p&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;0&lt;/sub&gt;) ≤ L&lt;sub&gt;T&lt;/sub&gt; + Σ&lt;sub&gt;t&amp;gt;1&lt;/sub&gt; L&lt;sub&gt;t−1&lt;/sub&gt; + L&lt;sub&gt;0&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each L&lt;sub&gt;t−1&lt;/sub&gt; is the KL divergence between the forward process&apos;s posterior q(x&lt;sub&gt;t−1&lt;/sub&gt; | x&lt;sub&gt;t&lt;/sub&gt;, x&lt;sub&gt;0&lt;/sub&gt;) and the model&apos;s step p&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;t−1&lt;/sub&gt; | x&lt;sub&gt;t&lt;/sub&gt;); with ε-prediction it is a weighted noise error:</source>
+        <translation>每个 L&lt;sub&gt;t−1&lt;/sub&gt; 是前向过程的后验 q(x&lt;sub&gt;t−1&lt;/sub&gt; | x&lt;sub&gt;t&lt;/sub&gt;, x&lt;sub&gt;0&lt;/sub&gt;) 与模型的一步 p&lt;sub&gt;θ&lt;/sub&gt;(x&lt;sub&gt;t−1&lt;/sub&gt; | x&lt;sub&gt;t&lt;/sub&gt;) 之间的 KL 散度；采用 ε 预测时，它是加权的噪声误差：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;² / (2σ&lt;sub&gt;t&lt;/sub&gt;² α&lt;sub&gt;t&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</source>
+        <translation>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;² / (2σ&lt;sub&gt;t&lt;/sub&gt;² α&lt;sub&gt;t&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L_simple drops the weight. The Likelihood bound tab measures the terms at some t on held-out images, in bits per dimension, and adds them up; L&lt;sub&gt;0&lt;/sub&gt; is the discrete decoder&apos;s term and L&lt;sub&gt;T&lt;/sub&gt; the prior&apos;s. &lt;i&gt;ddpm nll&lt;/i&gt; measures every t of many images.</source>
+        <translation>L_simple 去掉了这个权重。“似然下界”标签页在留出图像上测量若干 t 处的各项（单位：每维比特）并求和；L&lt;sub&gt;0&lt;/sub&gt; 是离散解码器的项，L&lt;sub&gt;T&lt;/sub&gt; 是先验的项。&lt;i&gt;ddpm nll&lt;/i&gt; 在许多图像上测量每一个 t。</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>The schedule β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; decides how fast the image is destroyed, and so which noise levels the model spends its steps on.</source>
         <translation>噪声调度 β&lt;sub&gt;1&lt;/sub&gt; … β&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; 决定图像被破坏的速度，从而决定模型把步数花在哪些噪声水平上。</translation>
@@ -2792,7 +2854,7 @@ distance %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+110"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+111"/>
         <location filename="../app/studio/menus.cpp" line="+362"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
@@ -4074,7 +4136,12 @@ distance %2</source>
         <translation> · 每 %L1 步保留一步（内存预算 %L2 MB）</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+37"/>
+        <source>At x₀ the run has ended: the score is taken at noisy xₜ only.</source>
+        <translation>在 x₀ 处运行已结束：分数只在带噪声的 xₜ 处计算。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %L1 步（共 %L2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
@@ -4211,7 +4278,12 @@ distance %2</source>
         <translation>这些图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
+        <source>The images are of two classes (%1, %2): the walk is denoised without a class, so its ends can differ from them.</source>
+        <translation>这两张图像属于两个类别（%1、%2）：插值路径在无类别条件下去噪，因此其两端可能与原图不同。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
         <translation>正在使用第 %4 步的权重对图像 %1 进行插值：两者用 DDIM（η = 0，%2 步）反演到 t = T 时的噪声，以 %3 个 λ 步球面混合，再解码</translation>
     </message>
@@ -4234,7 +4306,7 @@ distance %2</source>
 <context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/views/schedulesview.cpp" line="+41"/>
+        <location filename="../app/studio/views/schedulesview.cpp" line="+44"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -4256,7 +4328,7 @@ distance %2</source>
         <translation>log SNRₜ</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Diffusion steps T:</source>
         <translation>扩散步数 T：</translation>
     </message>
@@ -4266,7 +4338,12 @@ distance %2</source>
         <translation>同一图像和噪声在各噪声调度下的结果</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+83"/>
+        <source>At T = %L1 the schedules %2 leave ᾱ_T up to %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Their β range is the paper&apos;s for T = 1,000.</source>
+        <translation>在 T = %L1 时，调度 %2 使 ᾱ_T 最高达 %3：x_T 仍保留图像 %4% 的幅度（√ᾱ_T），而采样是从纯噪声开始的。它们的 β 范围是论文为 T = 1000 设定的。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -4464,12 +4541,17 @@ distance %2</source>
         <translation>%L1 个粒子，每个 %L2 次网络评估%3。</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+11"/>
+        <source> %1 % of them lie within 3σ of a mode (the data: %2 %); by their nearest mode, the modes hold %3–%4 % each (the data: 12.5 %).</source>
+        <translation>其中 %1% 位于某个模式的 3σ 范围内（数据：%2%）；按最近的模式计，各模式分别占 %3–%4%（数据：12.5%）。</translation>
+    </message>
+    <message>
+        <location line="+213"/>
         <source>Sampling %L1 particles: %L2 network evaluations each…</source>
         <translation>正在对 %L1 个粒子采样：每个 %L2 次网络评估…</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-238"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -4484,12 +4566,7 @@ distance %2</source>
         <translation>（使用精确分数）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source> The modes hold %1–%2 % of them each (the data: 12.5 %).</source>
-        <translation>各模式分别占其中的 %1–%2 %（数据中为 12.5 %）。</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -4532,6 +4609,29 @@ distance %2</source>
         <location line="+8"/>
         <source>Train the model first (or use the exact score of the ring).</source>
         <translation>请先训练模型（或使用环形数据的精确分数）。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../app/studio/settings/settings.cpp" line="+131"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quadratic</source>
+        <translation>二次</translation>
     </message>
 </context>
 <context>

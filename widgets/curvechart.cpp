@@ -19,8 +19,9 @@ CurveChart::CurveChart(QWidget* parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignTop);
 
-    m_xAxis = new QValueAxis;
-    m_xAxis->setLabelFormat(QStringLiteral("%.6g"));
+    auto* x = new QValueAxis;
+    x->setLabelFormat(QStringLiteral("%.6g"));
+    m_xAxis = x;
     chart->addAxis(m_xAxis, Qt::AlignBottom);
     ChartAxes::keepTicksOnZoom(m_xAxis); // the defaults updateRanges() uses
 
@@ -78,7 +79,7 @@ void CurveChart::rebuildSeries()
         QVector<QPointF> points;
         points.reserve(curve.points.size());
         for (const QPointF& p : curve.points) {
-            if (std::isfinite(p.x()) && std::isfinite(p.y()) && (!m_logY || p.y() > 0.0))
+            if (shown(p, m_logY))
                 points.append(p);
         }
         series->replace(points);
@@ -122,6 +123,51 @@ bool CurveChart::isLogY() const
     return m_logY;
 }
 
+void CurveChart::setLogX(bool logX)
+{
+    if (logX == m_logX)
+        return;
+    m_logX = logX;
+    for (QLineSeries* series : std::as_const(m_series)) {
+        chart()->removeSeries(series);
+        delete series;
+    }
+    m_series.clear();
+    m_markerSeries->clear();
+    const QString title = m_xAxis->titleText();
+    const ChartAxes::Ranges r = dataRanges(m_logY);
+    if (logX) // the old axis takes the new range first: a log domain warns about a non-positive minimum
+        m_xAxis->setRange(r.xMin, r.xMax);
+    chart()->removeAxis(m_xAxis);
+    delete m_xAxis;
+    if (logX) {
+        auto* axis = new QLogValueAxis;
+        ChartAxes::setLogRange(axis, r.xMin, r.xMax);
+        m_xAxis = axis;
+    } else {
+        auto* axis = new QValueAxis;
+        axis->setLabelFormat(QStringLiteral("%.6g"));
+        ChartAxes::setLinearRange(axis, r.xMin, r.xMax);
+        m_xAxis = axis;
+    }
+    m_xAxis->setTitleText(title);
+    chart()->addAxis(m_xAxis, Qt::AlignBottom);
+    ChartAxes::keepTicksOnZoom(m_xAxis);
+    m_markerSeries->attachAxis(m_xAxis);
+    rebuildSeries();
+    updateRanges();
+}
+
+bool CurveChart::isLogX() const
+{
+    return m_logX;
+}
+
+bool CurveChart::shown(const QPointF& p, bool logY) const
+{
+    return std::isfinite(p.x()) && std::isfinite(p.y()) && (!logY || p.y() > 0.0) && (!m_logX || p.x() > 0.0);
+}
+
 void CurveChart::setAxisTitles(const QString& x, const QString& y)
 {
     m_xAxis->setTitleText(x);
@@ -162,7 +208,7 @@ QLineSeries* CurveChart::markerSeries() const
     return m_markerSeries;
 }
 
-QValueAxis* CurveChart::xAxis() const
+QAbstractAxis* CurveChart::xAxis() const
 {
     return m_xAxis;
 }
@@ -211,7 +257,7 @@ ChartAxes::Ranges CurveChart::dataRanges(bool logY) const
                         std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
     for (const Curve& curve : std::as_const(m_curves)) {
         for (const QPointF& p : curve.points) {
-            if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || (logY && p.y() <= 0.0))
+            if (!shown(p, logY))
                 continue;
             r.xMin = std::min(r.xMin, p.x());
             r.xMax = std::max(r.xMax, p.x());
@@ -220,10 +266,10 @@ ChartAxes::Ranges CurveChart::dataRanges(bool logY) const
         }
     }
     if (r.xMin > r.xMax)
-        r = ChartAxes::Ranges{0.0, 1.0, logY ? 0.01 : 0.0, 1.0};
+        r = ChartAxes::Ranges{m_logX ? 1.0 : 0.0, m_logX ? 10.0 : 1.0, logY ? 0.01 : 0.0, 1.0};
     if (r.xMax - r.xMin <= 0.0) {
-        r.xMin -= 0.5;
-        r.xMax += 0.5;
+        r.xMin = m_logX ? r.xMin / 2.0 : r.xMin - 0.5;
+        r.xMax = m_logX ? r.xMax * 2.0 : r.xMax + 0.5;
     }
     ChartAxes::padY(r, logY, 1.2, 0.03);
     return r;
@@ -232,7 +278,7 @@ ChartAxes::Ranges CurveChart::dataRanges(bool logY) const
 void CurveChart::updateRanges()
 {
     const ChartAxes::Ranges r = dataRanges(m_logY);
-    ChartAxes::setLinearRange(m_xAxis, r.xMin, r.xMax);
+    ChartAxes::setRange(m_xAxis, r.xMin, r.xMax);
     ChartAxes::setRange(m_yAxis, r.yMin, r.yMax);
     updateMarker();
 }

@@ -34,6 +34,9 @@ public:
     // Logarithmic y axis; points with y <= 0 are not shown while it is on.
     void setLogY(bool logY);
     bool isLogY() const;
+    // Logarithmic x axis (a timestep axis where t near 1 matters most); points with x <= 0 are not shown.
+    void setLogX(bool logX);
+    bool isLogX() const;
 
     void setAxisTitles(const QString& x, const QString& y);
 
@@ -45,11 +48,12 @@ public:
 
     QList<QLineSeries*> curveSeries() const;
     QLineSeries* markerSeries() const;
-    QValueAxis* xAxis() const;
+    QAbstractAxis* xAxis() const; // a QValueAxis or a QLogValueAxis
     QAbstractAxis* yAxis() const; // a QValueAxis or a QLogValueAxis
 
 private:
     ChartAxes::Ranges dataRanges(bool logY) const;
+    bool shown(const QPointF& p, bool logY) const; // finite, and positive on a log axis
     void createYAxis();
     void rebuildSeries();
     void updateRanges();
@@ -61,10 +65,11 @@ private:
     QList<Curve> m_curves;
     QList<QLineSeries*> m_series;
     QLineSeries* m_markerSeries = nullptr;
-    QValueAxis* m_xAxis = nullptr;
+    QAbstractAxis* m_xAxis = nullptr;
     QAbstractAxis* m_yAxis = nullptr;
     QString m_yTitle;
     bool m_logY = false;
+    bool m_logX = false;
     bool m_hasMarker = false;
     double m_markerX = 0.0;
 };

@@ -1,4 +1,6 @@
 #include "losschart.h"
+#include <QGraphicsScene>
+#include <QGraphicsLayout>
 
 #include "chartaxes.h"
 
@@ -199,6 +201,30 @@ void LossChart::clear()
     m_emaState = 0.0;
     chart()->zoomReset();
     redrawNow();
+}
+
+QImage LossChart::picture(const QSize& atLeast)
+{
+    if (m_redraw.isActive()) // points that came in since the last redraw
+        redrawNow();
+    if (isVisible())
+        return grab().toImage();
+    // Off screen its size means nothing: the chart is laid out at `atLeast` for the picture alone (the
+    // layout is activated at once, so nothing is drawn at that size on screen), then as it was.
+    QChart* c = chart();
+    const QSizeF before = c->size();
+    c->resize(atLeast);
+    c->layout()->activate();
+    QImage image(atLeast, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        scene()->render(&painter, QRectF(QPointF(0, 0), QSizeF(atLeast)), c->mapRectToScene(c->rect()));
+    }
+    c->resize(before);
+    c->layout()->activate();
+    return image;
 }
 
 QVector<QPointF> LossChart::rawPoints() const

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QPointF>
 #include <QTimer>
+#include <QImage>
 #include <QVector>
 
 class QAbstractAxis;
@@ -41,6 +42,9 @@ public:
     void clear();
 
     QVector<QPointF> rawPoints() const;
+    // The chart as the user set it up (zoom, smoothing, log axis), at its size on screen; at `atLeast`
+    // when it is not on screen (a hidden tab never laid out keeps Qt's default 300 × 220).
+    QImage picture(const QSize& atLeast);
     // s_0 = y_0, s_i = w^k·s_{i-1} + (1 − w^k)·y_i with w = smoothing() and k = x_i − x_{i-1} steps (at
     // least 1): an EMA over steps, where a point of a thinned history stands for its bucket's steps. One
     // per raw point.

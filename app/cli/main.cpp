@@ -72,6 +72,9 @@ Result<SamplerOptions> samplerOptions(const SampleArgs& a)
         std::fprintf(stderr, "ddpm: note: --eta is for ddim; %s does not use it\n", a.sampler.c_str());
     if (a.given("--variance") && so.kind != SamplerKind::Ddpm)
         std::fprintf(stderr, "ddpm: note: --variance is for ddpm; %s does not use it\n", a.sampler.c_str());
+    noteUnusedLangevinOptions(a.command, so);
+    if (a.given("--frames") && !a.given("--strip"))
+        std::fprintf(stderr, "ddpm: note: --frames sets the frames of --strip; it is not used here\n");
     return so;
 }
 

@@ -172,6 +172,16 @@ int quality(const QualityArgs& a)
     if (!corrector)
         return fail(corrector.error(), 2);
     qo.sampler.corrector = corrector.value();
+    if (a.sweep) { // the sweep's own settings take their place
+        for (const char* option :
+             {"--sampler", "--steps", "--eta", "--corrector", "--corrector-steps", "--snr", "--langevin-step"})
+            if (a.given(option))
+                std::fprintf(stderr, "ddpm: note: --sweep measures its own sampler settings; %s is not used\n", option);
+    } else {
+        noteUnusedLangevinOptions(a.command, qo.sampler);
+        if (a.given("--eta") && qo.sampler.kind != SamplerKind::Ddim)
+            std::fprintf(stderr, "ddpm: note: --eta is for ddim; %s does not use it\n", a.sampler.c_str());
+    }
     std::optional<Compute> compute;
     std::optional<OpenedModel> opened;
     if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))

@@ -3,6 +3,7 @@
 #include "device.h"
 #include "sizelimits.h"
 
+#include <cstdio>
 #include <sstream>
 
 namespace ddpm::cli {
@@ -34,6 +35,27 @@ void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
               "the corrector's signal-to-noise ratio r (step ε = 2 α_t r² (1 − ᾱ_t))", "R");
     addNumber(c, "--langevin-step", o.langevinStep, limits::kMinLangevinStep, limits::kMaxLangevinStep,
               "langevin samplers: c in η_t = c (1 − ᾱ_t)", "C");
+}
+
+void noteUnusedLangevinOptions(const CLI::App* c, const SamplerOptions& so)
+{
+    const auto given = [c](const char* option) { return c->count(option) > 0; };
+    const bool langevin = isLangevinSampler(so.kind);
+    const bool corrector = so.corrector == CorrectorKind::Langevin && !langevin;
+    const std::string sampler = samplerKindName(so.kind);
+    if (so.corrector == CorrectorKind::Langevin && langevin)
+        std::fprintf(stderr, "ddpm: note: --corrector langevin is for ddpm and ddim; %s is Langevin dynamics already\n",
+                     sampler.c_str());
+    if (given("--snr") && !corrector)
+        std::fprintf(stderr, "ddpm: note: --snr is for --corrector langevin with ddpm or ddim; it is not used here\n");
+    if (given("--corrector-steps") && !corrector && !langevin)
+        std::fprintf(stderr,
+                     "ddpm: note: --corrector-steps is for --corrector langevin and the langevin samplers; %s "
+                     "without a corrector does not use it\n",
+                     sampler.c_str());
+    if (given("--langevin-step") && !langevin)
+        std::fprintf(stderr, "ddpm: note: --langevin-step is for the langevin samplers; %s does not use it\n",
+                     sampler.c_str());
 }
 
 int applyClassChoice(const CLI::App* command, const std::string& text, const Sampling& model, SamplerOptions& so)

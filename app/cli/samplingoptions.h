@@ -23,6 +23,9 @@ int openModelFor(const std::string& checkpoint, const std::string& weightsName, 
                  const std::string& precision, std::optional<Compute>& compute, std::optional<OpenedModel>& model);
 // --corrector, --corrector-steps, --snr and --langevin-step.
 void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector);
+// A note on stderr for each of those given that `so` (its sampler and corrector) does not use: said to
+// be unused rather than silently dropped.
+void noteUnusedLangevinOptions(const CLI::App* c, const SamplerOptions& so);
 // --class (a number, a name, all or none) and --guidance checked against the model; a class-conditional
 // model without them draws every class, guided with kDefaultGuidance. Returns 0, or 2 after the message.
 int applyClassChoice(const CLI::App* command, const std::string& text, const Sampling& model, SamplerOptions& so);

@@ -48,14 +48,11 @@ void describeSampler(ExportMeta& meta, const SamplerOptions& o, const std::vecto
     meta.langevinSteps = corrected || isLangevinSampler(o.kind) ? o.langevinSteps : 0;
 }
 
-QJsonObject metaToJson(const ExportMeta& m)
+namespace {
+// What made a run's images: the sampler and its settings, the weights and the class.
+void addSampler(QJsonObject& o, const ExportMeta& m)
 {
-    QJsonObject o;
-    o[QStringLiteral("kind")] = m.kind;
-    o[QStringLiteral("seed")] = QString::number(m.seed);
-    o[QStringLiteral("schedule")] = m.schedule;
     o[QStringLiteral("sampler")] = m.sampler;
-    o[QStringLiteral("steps")] = m.steps;
     if (std::isfinite(m.eta))
         o[QStringLiteral("eta")] = m.eta;
     if (!m.variance.isEmpty())
@@ -72,8 +69,6 @@ QJsonObject metaToJson(const ExportMeta& m)
     if (!m.walk.isEmpty())
         o[QStringLiteral("walk")] = m.walk;
     o[QStringLiteral("weights")] = m.weights;
-    o[QStringLiteral("model_preset")] = m.preset;
-    o[QStringLiteral("training_step")] = m.trainingStep;
     if (!m.classChoice.isEmpty()) {
         // One image of a run over every class: its own class, and that the run took them all.
         const bool own = m.image >= 0 && !m.classCycle.isEmpty();
@@ -82,6 +77,28 @@ QJsonObject metaToJson(const ExportMeta& m)
             o[QStringLiteral("class_choice")] = m.classChoice;
         o[QStringLiteral("guidance")] = m.guidance;
     }
+}
+} // namespace
+
+QJsonObject metaToJson(const ExportMeta& m)
+{
+    QJsonObject o;
+    o[QStringLiteral("kind")] = m.kind;
+    const bool chart = m.kind == QLatin1String("loss-chart");
+    const bool forward = m.kind == QLatin1String("forward-strip");
+    if (!chart) { // a seed as text: a 64-bit one would lose digits as a JSON number (a double)
+        o[QStringLiteral("seed")] = QString::number(m.seed);
+        o[QStringLiteral("schedule")] = m.schedule;
+        o[QStringLiteral("steps")] = m.steps;
+    }
+    if (forward) {
+        o[QStringLiteral("data")] = m.data;
+        o[QStringLiteral("image")] = m.image;
+    } else if (!chart) {
+        addSampler(o, m);
+    }
+    o[QStringLiteral("model_preset")] = m.preset;
+    o[QStringLiteral("training_step")] = m.trainingStep;
     // Never an empty checksum: a file that could not be read says so.
     o[QStringLiteral("checkpoint_sha256")] =
         m.checkpointSha256.isEmpty() ? QStringLiteral("unavailable") : m.checkpointSha256;

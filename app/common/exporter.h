@@ -26,7 +26,8 @@ struct ExportMeta {
     QString preset;
     qint64 trainingStep = 0;
     QString checkpointSha256;
-    QString kind;        // grid, sample, strip, gif, webp, forward-strip, loss-chart
+    QString kind;        // grid, sample, strip, gif, webp, forward-strip, loss-chart (the last two without
+                         // the sampler's fields)
     QString classChoice; // a class-conditional model's: the class's name, "all" or "none"; empty otherwise
     // With "all": the classes in order, image i drawn as class i mod their count (a one-image sidecar names
     // its own class).
@@ -39,7 +40,9 @@ struct ExportMeta {
     int langevinSteps = 0;
     // One image of a run written on its own (a folder of samples): its place in the run, from 0, which with
     // the seed decides its noise (and, for every class, its class: index mod the class count). −1: none.
+    // A forward strip's: the data set's image noised, from 0 (seed: its ε's).
     int image = -1;
+    QString data; // a forward strip's data set
     // An interpolation's walk, so that it can be drawn again: the data set, the two images, the number of
     // λ, the mode and where the denoising starts; empty for other exports.
     QJsonObject walk;

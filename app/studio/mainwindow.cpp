@@ -95,11 +95,12 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     sources.reverse = &m_reverseView->runs();
     sources.animationFps = [this] { return m_reverseView->scrubber()->fps(); };
     sources.quality = &m_qualityView->results();
-    sources.forward = [this] {
-        return Exports::ForwardStrip{m_dataView->forwardFrames(), m_dataView->forwardLabels(), m_dataView->schedule()};
+    sources.forward = [d = m_dataView] {
+        return Exports::ForwardStrip{d->forwardFrames(), d->forwardLabels(), d->schedule(),
+                                     d->spec(),          d->selectedImage(), d->noiseSeed()};
     };
     sources.lossHistory = [this] { return m_trainingView->lossHistory(); };
-    sources.lossChartImage = [this] { return m_trainingView->lossChart()->grab().toImage(); };
+    sources.lossChartImage = [this] { return m_trainingView->lossChart()->picture(QSize(900, 500)); };
     sources.model = [this] { return m_training->snapshot(); };
     sources.trainingStep = [this] { return m_training->step(); };
     m_qualityView->boundPanel()->setModelSource([this] { return m_training->snapshot(); });

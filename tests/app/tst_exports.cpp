@@ -130,6 +130,27 @@ void TestExports::pngWithSidecar()
     QCOMPARE(o.value(QStringLiteral("checkpoint_sha256")).toString(), QStringLiteral("ab12"));
     QCOMPARE(o.value(QStringLiteral("app_version")).toString(), appVersion());
 
+    // A loss chart and a forward strip carry no sampler: what made them, and nothing that did not.
+    ExportMeta chart = m;
+    chart.kind = QStringLiteral("loss-chart");
+    const auto c = metaToJson(chart);
+    for (const char* key : {"seed", "sampler", "eta", "variance", "clip_x0", "weights", "steps", "schedule"})
+        QVERIFY2(!c.contains(QLatin1String(key)), key);
+    QCOMPARE(c.value(QStringLiteral("training_step")).toInt(), 1234);
+    QCOMPARE(c.value(QStringLiteral("checkpoint_sha256")).toString(), QStringLiteral("ab12"));
+    ExportMeta forward = m;
+    forward.kind = QStringLiteral("forward-strip");
+    forward.data = QStringLiteral("fashion-mnist:train");
+    forward.image = 6;
+    forward.seed = 3;
+    const auto fs = metaToJson(forward);
+    for (const char* key : {"sampler", "eta", "variance", "clip_x0", "weights"})
+        QVERIFY2(!fs.contains(QLatin1String(key)), key);
+    QCOMPARE(fs.value(QStringLiteral("data")).toString(), QStringLiteral("fashion-mnist:train"));
+    QCOMPARE(fs.value(QStringLiteral("image")).toInt(), 6);
+    QCOMPARE(fs.value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
+    QCOMPARE(fs.value(QStringLiteral("schedule")).toString(), QStringLiteral("cosine"));
+
     // sha256 of a known file
     const QString abc = m_dir.filePath(QStringLiteral("abc"));
     QVERIFY(saveBytesAtomically("abc", abc));

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void initTestCase();
     void scheduleCsv();
     void interpolateNotesUnusedOptions();
+    void samplingNotesUnusedOptions();
     void interpolateGuided();
     void interpolateHalfwayByDefault();
     void everyClassSidecarsNameTheirClass();
@@ -227,6 +228,58 @@ void TestCli::interpolateNotesUnusedOptions()
     QVERIFY2(ddpm.code == 0 && ddpm.err.contains("--steps is for --mode ddim"), ddpm.err.constData());
     auto plain = run(common + QStringList{QStringLiteral("--t"), QStringLiteral("3")}, 120000);
     QVERIFY2(plain.code == 0 && !plain.err.contains("note"), plain.err.constData());
+}
+
+// sample and quality say which of the options given their sampler, corrector or sweep does not use,
+// rather than drop them silently; with options that are all used, no note.
+void TestCli::samplingNotesUnusedOptions()
+{
+    const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    const QString png = m_dir.filePath(QStringLiteral("unused-options.png"));
+    const QStringList common{QStringLiteral("sample"),
+                             QStringLiteral("--checkpoint"),
+                             demo,
+                             QStringLiteral("--count"),
+                             QStringLiteral("1"),
+                             QStringLiteral("--steps"),
+                             QStringLiteral("2"),
+                             QStringLiteral("--out"),
+                             png};
+    const auto sample = [&](const QStringList& extra) { return run(common + extra, 120000); };
+    const QList<QPair<QStringList, QByteArray>> cases = {
+        {{QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--frames"), QStringLiteral("5")},
+         "--frames sets the frames of --strip"},
+        {{QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--snr"), QStringLiteral("0.2")},
+         "--snr is for --corrector langevin"},
+        {{QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--corrector-steps"),
+          QStringLiteral("2")},
+         "--corrector-steps is for --corrector langevin and the langevin samplers; ddim"},
+        {{QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--langevin-step"),
+          QStringLiteral("0.3")},
+         "--langevin-step is for the langevin samplers; ddim"},
+        {{QStringLiteral("--sampler"), QStringLiteral("langevin"), QStringLiteral("--corrector"),
+          QStringLiteral("langevin")},
+         "--corrector langevin is for ddpm and ddim; langevin is Langevin dynamics already"},
+    };
+    for (const auto& [extra, note] : cases) {
+        const auto r = sample(extra);
+        QVERIFY2(r.code == 0 && r.err.contains(note),
+                 (extra.join(QLatin1Char(' ')).toUtf8() + ": " + r.err).constData());
+    }
+    const auto used = sample({QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--corrector"),
+                              QStringLiteral("langevin"), QStringLiteral("--snr"), QStringLiteral("0.2"),
+                              QStringLiteral("--corrector-steps"), QStringLiteral("2")});
+    QVERIFY2(used.code == 0 && !used.err.contains("note"), used.err.constData());
+    const auto langevin =
+        sample({QStringLiteral("--sampler"), QStringLiteral("langevin"), QStringLiteral("--langevin-step"),
+                QStringLiteral("0.3"), QStringLiteral("--corrector-steps"), QStringLiteral("2")});
+    QVERIFY2(langevin.code == 0 && !langevin.err.contains("note"), langevin.err.constData());
+    // A sweep sets its own sampler settings; the note comes before the model is opened.
+    const auto sweep = run({QStringLiteral("quality"), QStringLiteral("--checkpoint"),
+                            m_dir.filePath(QStringLiteral("no-such-model.ckpt")), QStringLiteral("--sweep"),
+                            QStringLiteral("--steps"), QStringLiteral("5")});
+    QVERIFY2(sweep.code != 0 && sweep.err.contains("--sweep measures its own sampler settings; --steps is not used"),
+             sweep.err.constData());
 }
 
 // A walk with a class-conditional model: towards --class with guidance w (1 when not given), recorded in the

@@ -90,6 +90,29 @@ private Q_SLOTS:
     // against the other test's.
     void initTestCase() { torch::set_num_threads(1); }
 
+    // The ring's own samples lie within 3σ of a mode with probability 1 − exp(−9/2) (a 2-D Gaussian's
+    // radius is Rayleigh-distributed); points at the centre, or halfway between two modes, lie near none,
+    // though componentShares still gives each to its nearest mode.
+    void shareNearModesMatchesTheRayleighLaw()
+    {
+        const auto ring = ringOfEight();
+        const int64_t n = 40000;
+        const auto data = ring.sample(n, 3);
+        for (double k : {1.0, 2.0, 3.0}) {
+            const double expected = 1.0 - std::exp(-k * k / 2.0);
+            const double se = std::sqrt(expected * (1.0 - expected) / static_cast<double>(n));
+            const double got = shareNearModes(ring, data, k);
+            QVERIFY2(std::abs(got - expected) < 5.0 * se,
+                     qPrintable(QStringLiteral("%1σ: %2, expected %3").arg(k).arg(got).arg(expected)));
+        }
+        const double halfway = std::acos(-1.0) / 8.0; // between the modes at angles 0 and π/4
+        const auto between = torch::tensor({0.0, 0.0, std::cos(halfway), std::sin(halfway)}).reshape({2, 2});
+        QCOMPARE(shareNearModes(ring, between), 0.0);
+        QCOMPARE(componentShares(ring, between.narrow(0, 1, 1))[0] + componentShares(ring, between.narrow(0, 1, 1))[1],
+                 1.0);
+        QCOMPARE(shareNearModes(ring, torch::tensor({1.0, 0.0}).reshape({1, 2})), 1.0);
+    }
+
     void scoreIsTheGradientOfTheLogDensity()
     {
         const auto ring = ringOfEight();

@@ -175,6 +175,18 @@ private Q_SLOTS:
                     ++mirrored;
                 }
         QCOMPARE(mirrored, 16); // every pixel of the one 4 × 4 image
+        QVERIFY(view.scorePanelMessage().isEmpty());
+        // At x₀ there is no score: a message, not a grey square that would read as s = 0.
+        SampleFrame last = f;
+        last.step = 1;
+        last.t = 0;
+        view.addFrames({last});
+        view.scrubber()->setValue(view.frameCount() - 1);
+        QVERIFY(view.scoreImage().isNull());
+        QVERIFY2(view.scorePanelMessage().startsWith(QStringLiteral("At x₀")), qPrintable(view.scorePanelMessage()));
+        view.scrubber()->setValue(0);
+        QVERIFY(!view.scoreImage().isNull());
+        QVERIFY(view.scorePanelMessage().isEmpty());
     }
 };
 

@@ -342,8 +342,16 @@ void TestStudio::exportsFromTheWindow()
     QFile c(csv);
     QVERIFY(c.open(QIODevice::ReadOnly));
     QCOMPARE(c.readAll().trimmed().split('\n').size(), 4);
+    w->setView(MainWindow::Reverse); // from another view, the chart is not Qt's default 300 × 220 of a hidden tab
     QVERIFY(w->exports()->lossChart(chart)());
-    QVERIFY(!QImage(chart).isNull());
+    QVERIFY2(QImage(chart).width() >= 900 && QImage(chart).height() >= 500,
+             qPrintable(QStringLiteral("%1 × %2").arg(QImage(chart).width()).arg(QImage(chart).height())));
+    int curve = 0; // the smoothed loss's blue line, drawn (the points that came since the last redraw too)
+    const QImage drawn = QImage(chart).convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < drawn.height(); ++y)
+        for (int x = 0; x < drawn.width(); ++x)
+            curve += qBlue(drawn.pixel(x, y)) > qRed(drawn.pixel(x, y)) + 60;
+    QVERIFY2(curve > 300, qPrintable(QString::number(curve)));
     // During a run the chart's sidecar names the step it shows, not the step the run started from.
     w->trainingView()->setTotalSteps(100000);
     w->startTraining();
@@ -1101,6 +1109,40 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     QCOMPARE(w->reverseView()->frames().first().t, at.t);
     QVERIFY(torch::allclose(w->reverseView()->frames().first().xtState[0].to(torch::kFloat32),
                             at.xtState[2].to(torch::kFloat32), 1e-3, 1e-3));
+
+    // A run of every class: a walk between two images of one class keeps the class and its guidance; one
+    // between images of two classes is denoised without a class, and its note says so.
+    const int k = static_cast<int>(w->training()->snapshot()->config.unet.numClasses());
+    QVERIFY(k >= 2);
+    o.classChoice = kEveryClass;
+    o.guidance = 2.0;
+    o.count = k + 1;
+    o.ddimSteps = 2;
+    w->reverseView()->setSamplerOptions(o);
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QTRY_VERIFY(w->reverseView()->runActions()->interpolateButton()->isEnabled());
+    ddim.ddimSteps = 2;
+    ddim.lambdas = 3;
+    w->reverseView()->runActions()->interpolateImages(1, k + 1, ddim); // both of class 0
+    QVERIFY(finished.wait(60000));
+    const auto* sameClass =
+        w->reverseView()->origin().request.walk ? &*w->reverseView()->origin().request.walk : nullptr;
+    QVERIFY(sameClass);
+    QCOMPARE(sameClass->options.classChoice, 0);
+    QCOMPARE(sameClass->options.guidance, 2.0);
+    QVERIFY2(w->reverseView()->noteText().isEmpty(), qPrintable(w->reverseView()->noteText()));
+    w->reverseView()->setSamplerOptions(o);
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QTRY_VERIFY(w->reverseView()->runActions()->interpolateButton()->isEnabled());
+    w->reverseView()->runActions()->interpolateImages(1, 2, ddim); // classes 0 and 1
+    QVERIFY(finished.wait(60000));
+    QVERIFY(w->reverseView()->origin().request.walk);
+    QCOMPARE(w->reverseView()->origin().request.walk->options.classChoice, kUnconditional);
+    QCOMPARE(w->reverseView()->origin().request.walk->options.guidance, 0.0);
+    QVERIFY2(w->reverseView()->noteText().contains(QStringLiteral("two classes")),
+             qPrintable(w->reverseView()->noteText()));
     Dialogs::setNextAnswer(QMessageBox::Discard);
     w->close();
     QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);

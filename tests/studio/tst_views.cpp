@@ -578,6 +578,16 @@ void TestViews::schedulesOverlaidAndLabelled()
     QCOMPARE(view.strips()->rowLabels(), kinds);
     for (int row = 0; row < 4; ++row)
         QCOMPARE(view.strips()->frame(row, 10).isNull(), false);
+    // At the paper's T = 1000 every schedule ends in noise; at T = 20 the β range of three of them leaves
+    // ᾱ_T near exp(−20 · 0.01), and the view says so (cosine, set by ᾱ_t alone, still reaches noise).
+    QVERIFY2(view.noteText().isEmpty(), qPrintable(view.noteText()));
+    view.setSteps(20);
+    QVERIFY2(view.noteText().startsWith(
+                 QStringLiteral("At T = 20 the schedules linear, sigmoid, quadratic leave ᾱ_T up to")),
+             qPrintable(view.noteText()));
+    QVERIFY(!view.noteText().contains(QStringLiteral("cosine")));
+    view.setSteps(1000);
+    QVERIFY(view.noteText().isEmpty());
 }
 
 void TestViews::restartArguments_data()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void setCurvesCreatesSeries();
     void replacingCurvesRemovesOldSeries();
     void logYSwapsAxisAndSkipsNonPositive();
+    void logXSwapsAxisAndSkipsNonPositive();
     void axisTitles();
     void marker_data();
     void marker();
@@ -58,8 +59,10 @@ void TestCurveChart::setCurvesCreatesSeries()
     QCOMPARE(series[0]->pen().color(), QColor(Qt::red));
     QCOMPARE(chart.curves().size(), 2);
 
-    QCOMPARE(chart.xAxis()->min(), 1.0);
-    QCOMPARE(chart.xAxis()->max(), 100.0);
+    auto* x = qobject_cast<QValueAxis*>(chart.xAxis());
+    QVERIFY(x);
+    QCOMPARE(x->min(), 1.0);
+    QCOMPARE(x->max(), 100.0);
     auto* y = qobject_cast<QValueAxis*>(chart.yAxis());
     QVERIFY(y);
     QVERIFY(y->min() <= 1e-4);
@@ -100,6 +103,31 @@ void TestCurveChart::logYSwapsAxisAndSkipsNonPositive()
 
     chart.setLogY(false);
     QCOMPARE(chart.yAxis()->type(), QAbstractAxis::AxisTypeValue);
+    QCOMPARE(chart.curveSeries().first()->count(), 4);
+}
+
+// A log x axis (the bound's terms against t): points at x <= 0 go, the title stays, the range covers the
+// rest, and the marker and the curves are on the new axis; back to linear, all points return.
+void TestCurveChart::logXSwapsAxisAndSkipsNonPositive()
+{
+    CurveChart chart;
+    chart.setAxisTitles(QStringLiteral("t"), QStringLiteral("value"));
+    chart.setCurves({Curve{QStringLiteral("c"), {{0, 1.0}, {1, 2.0}, {10, 3.0}, {1000, 4.0}}, QColor()}});
+    chart.setMarker(10.0);
+    chart.setLogX(true);
+    QVERIFY(chart.isLogX());
+    QCOMPARE(chart.xAxis()->type(), QAbstractAxis::AxisTypeLogValue);
+    QCOMPARE(chart.chart()->axes(Qt::Horizontal).size(), 1);
+    QCOMPARE(chart.xAxis()->titleText(), QStringLiteral("t"));
+    QCOMPARE(chart.curveSeries().first()->points(), QVector<QPointF>({{1, 2.0}, {10, 3.0}, {1000, 4.0}}));
+    auto* log = qobject_cast<QLogValueAxis*>(chart.xAxis());
+    QVERIFY(log->min() > 0.0 && log->min() <= 1.0);
+    QVERIFY(log->max() >= 1000.0);
+    QVERIFY(chart.curveSeries().first()->attachedAxes().contains(chart.xAxis()));
+    QVERIFY(chart.markerSeries()->attachedAxes().contains(chart.xAxis()));
+    QCOMPARE(chart.markerSeries()->at(0).x(), 10.0);
+    chart.setLogX(false);
+    QCOMPARE(chart.xAxis()->type(), QAbstractAxis::AxisTypeValue);
     QCOMPARE(chart.curveSeries().first()->count(), 4);
 }
 

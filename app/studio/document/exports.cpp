@@ -182,7 +182,11 @@ Job Exports::forwardStrip(const QString& path) const
         return refusal(tr("There is no image to noise yet: choose a data set."));
     ExportMeta m = baseMeta(QStringLiteral("forward-strip"));
     m.schedule = QString::fromStdString(scheduleKindName(strip.schedule.kind));
+    m.steps = strip.schedule.steps;
     m.sampler = QStringLiteral("forward");
+    m.seed = strip.noiseSeed;
+    m.image = strip.image;
+    m.data = strip.dataSpec;
     QList<QList<QImage>> columns;
     for (const QImage& frame : strip.frames)
         columns << QList<QImage>{frame};

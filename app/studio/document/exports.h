@@ -35,6 +35,9 @@ public:
         QList<QImage> frames;
         QStringList labels;
         ddpm::ScheduleOptions schedule;
+        QString dataSpec;      // the data set
+        int image = 0;         // its image noised, from 0
+        quint64 noiseSeed = 0; // the seed of the ε that noised it
     };
     // Where the exports read from: the models of what the views show (never a view's widgets), the
     // model open and its file. The loss chart's picture is the one exception by nature: it is the chart

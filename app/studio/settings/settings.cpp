@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include <QCoreApplication>
+
 #include "names.h"
 #include "sizelimits.h"
 
@@ -122,6 +124,18 @@ template void Settings::set(const setting::Bounded<double>&, double);
 QStringList Settings::choices(const setting::Choice& row)
 {
     return toQStringList(row.names());
+}
+
+QString Settings::choiceText(const QString& value)
+{
+    static const char* const kNames[][2] = {{"linear", QT_TRANSLATE_NOOP("Settings", "linear")},
+                                            {"cosine", QT_TRANSLATE_NOOP("Settings", "cosine")},
+                                            {"sigmoid", QT_TRANSLATE_NOOP("Settings", "sigmoid")},
+                                            {"quadratic", QT_TRANSLATE_NOOP("Settings", "quadratic")}};
+    for (const auto& name : kNames)
+        if (value == QLatin1String(name[0]))
+            return QCoreApplication::translate("Settings", name[1]);
+    return value;
 }
 
 QString Settings::get(const setting::Choice& row) const

@@ -120,6 +120,9 @@ public:
     QString get(const setting::Choice& row) const;
     void set(const setting::Choice& row, const QString& value);
     static QStringList choices(const setting::Choice& row); // what get() may return, in menu order
+    // A choice as the interface writes it: a schedule's name in the user's language ("linear" stays the
+    // value the settings and the command line take); any other value as it is.
+    static QString choiceText(const QString& value);
 
     // Folders and the interface.
     QString exportFolder() const; // Pictures folder, else home; an empty value reads as that default

@@ -33,7 +33,8 @@ BoundPanel::BoundPanel(QWidget* parent)
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_chart = new CurveChart(this);
     m_chart->setLogY(true);
-    m_chart->setAxisTitles(tr("t"), tr("bits per dimension · ‖ε − ε̂‖²"));
+    m_chart->setLogX(true); // the few steps near t = 1 that hold much of the bound get room
+    m_chart->setAxisTitles(tr("t"), tr("per dimension")); // the curves' names give their units
     m_chart->setMinimumHeight(160);
     m_result = new QLabel(this);
     m_result->setWordWrap(true);

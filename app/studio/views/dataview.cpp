@@ -114,13 +114,13 @@ void DataView::createForwardControls()
 {
     m_scheduleKind = new ElidingComboBox(this);
     for (const QString& k : Settings::choices(setting::Schedule))
-        m_scheduleKind->addItem(k, k);
+        m_scheduleKind->addItem(Settings::choiceText(k), k);
     m_reroll = new QPushButton(tr("Re-roll noise"), this);
     m_strip = new ImageStrip(this);
     m_strip->setMinimumHeight(60); // its height for the width it has decides; no empty band under it
     m_strip->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_scrubber = new TimestepScrubber(this);
-    m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(t); });
+    m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(QLocale().toString(t)); });
     // The x_t worth looking at: as large as the space beside the histogram allows, never under 256 px.
     m_large = new ImageView(this);
     m_large->setMinimumSize(256, 256);
@@ -262,7 +262,9 @@ void DataView::onDenoiseClicked()
     QString note;
     if (!sameSchedule(m_options, *m_modelOptions)) {
         const auto describe = [](const ScheduleOptions& o) {
-            return tr("%1, T = %L2").arg(QString::fromStdString(scheduleKindName(o.kind))).arg(o.steps);
+            return tr("%1, T = %L2")
+                .arg(Settings::choiceText(QString::fromStdString(scheduleKindName(o.kind))))
+                .arg(o.steps);
         };
         note = tr("Noised and denoised with the model's schedule (%1): the Data view showed another one (%2) and "
                   "now shows the model's.")
@@ -410,7 +412,8 @@ void DataView::rerollNoise()
     auto x0 = currentImage();
     if (!x0.defined())
         return;
-    auto gen = at::detail::createCPUGenerator(m_noiseSeed++);
+    m_epsSeed = m_noiseSeed++;
+    auto gen = at::detail::createCPUGenerator(m_epsSeed);
     m_eps = torch::randn(x0.sizes(), gen, torch::dtype(torch::kFloat32));
     updateStrip();
 }
@@ -444,7 +447,8 @@ void DataView::updateStrip()
 {
     auto x0 = currentImage();
     if (x0.defined() && (!m_eps.defined() || m_eps.sizes() != x0.sizes())) {
-        auto gen = at::detail::createCPUGenerator(m_noiseSeed++);
+        m_epsSeed = m_noiseSeed++;
+        auto gen = at::detail::createCPUGenerator(m_epsSeed);
         m_eps = torch::randn(x0.sizes(), gen, torch::dtype(torch::kFloat32));
     }
     const auto frames = forwardFrames();
@@ -486,7 +490,7 @@ void DataView::updateScrub()
     if (x0.defined() && m_eps.defined() && m_eps.sizes() == x0.sizes()) {
         auto xt = m_diffusion->forwardStrip(x0, {t}, m_eps).front();
         m_large->setImage(tensorToImage(xt));
-        m_tileCaption->setText(tr("xₜ at t = %1 · %2").arg(t).arg(sizeCaption()));
+        m_tileCaption->setText(tr("xₜ at t = %1 · %2").arg(QLocale().toString(t)).arg(sizeCaption()));
         auto flat = xt.flatten().contiguous();
         m_histogram->setValues(QVector<float>(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()), 40);
         const int col = static_cast<int>(std::lround((kForwardStripFrames - 1.0) * t / std::max(1, m_options.steps)));

@@ -57,7 +57,9 @@ public:
     // The image size of a data set as its files hold it, where the format fixes it (Fashion-MNIST and
     // MNIST-style folders 28×28, CIFAR-10 32×32); invalid otherwise.
     static QSize sourceImageSize(const QString& spec);
-    int selectedImage() const { return m_selected; }
+    int selectedImage() const { return m_selected; } // from 0; the thumbnails number them from 1
+    QString spec() const { return m_spec; }
+    uint64_t noiseSeed() const { return m_epsSeed; } // the forward strip's ε
     void selectImage(int index);
     // The chosen image in [−1, 1], [C, H, W]; undefined without data.
     torch::Tensor currentImage() const;
@@ -120,5 +122,6 @@ private:
     std::optional<ddpm::ScheduleOptions> m_modelOptions;
     std::optional<ddpm::Diffusion> m_modelDiffusion;
     torch::Tensor m_eps;
-    uint64_t m_noiseSeed = 1;
+    uint64_t m_noiseSeed = 1; // the next ε's
+    uint64_t m_epsSeed = 0;   // m_eps's
 };

@@ -429,6 +429,37 @@ QString HelpPanel::qualityHtml() const
                          "Langevin corrector and annealed Langevin dynamics at about 100 and 250 network "
                          "evaluations: how much quality each extra network evaluation buys, and the time per "
                          "image it costs."));
+    html += heading(tr("Guidance"));
+    html += paragraph(tr("A class-conditional model, trained with its class left out now and then, predicts the "
+                         "noise with and without a class; classifier-free guidance mixes the two (Ho &amp; Salimans "
+                         "2022):"));
+    html += equation(tr("ε̃ = (1 + w) ε̂(x<sub>t</sub>, t, c) − w ε̂(x<sub>t</sub>, t)"));
+    html += paragraph(tr("The Guidance chart measures every class in equal shares at several w: the Fréchet "
+                         "distance against the share of samples the classifier puts in the class asked for. A "
+                         "larger w raises that share and, past a point, the distance too: the images become "
+                         "typical of their class and less varied."));
+    html += heading(tr("Nearest training images"));
+    html += paragraph(tr("Is a sample new, or a copy of a training image? Each sample is shown beside its nearest "
+                         "training image in the classifier's features and beside its nearest in pixels. A sample "
+                         "counts as a likely copy when it lies nearer to a training image than 99 % of the test "
+                         "images do: a model that memorised its data scores near 100 %, one that generalises "
+                         "near 1 %."));
+    html += heading(tr("Likelihood bound"));
+    html += paragraph(tr("Training minimises a bound on the negative log-likelihood of the data (Ho et al. 2020):"));
+    html += equation(tr("−log p<sub>θ</sub>(x<sub>0</sub>) ≤ L<sub>T</sub> + Σ<sub>t&gt;1</sub> "
+                        "L<sub>t−1</sub> + L<sub>0</sub>"),
+                     tr("(eq. %1)").arg(5));
+    html += paragraph(tr("Each L<sub>t−1</sub> is the KL divergence between the forward process's posterior "
+                         "q(x<sub>t−1</sub> | x<sub>t</sub>, x<sub>0</sub>) and the model's step "
+                         "p<sub>θ</sub>(x<sub>t−1</sub> | x<sub>t</sub>); with ε-prediction it is a weighted "
+                         "noise error:"));
+    html += equation(tr("L<sub>t−1</sub> = β<sub>t</sub>² / (2σ<sub>t</sub>² α<sub>t</sub> (1 − ᾱ<sub>t</sub>)) "
+                        "‖ε − ε̂‖²"),
+                     tr("(eq. %1)").arg(12));
+    html += paragraph(tr("L_simple drops the weight. The Likelihood bound tab measures the terms at some t on "
+                         "held-out images, in bits per dimension, and adds them up; L<sub>0</sub> is the discrete "
+                         "decoder's term and L<sub>T</sub> the prior's. <i>ddpm nll</i> measures every t of many "
+                         "images."));
     return html;
 }
 

@@ -393,8 +393,14 @@ void ReverseView::showScore(const SampleFrame& f)
 {
     if (!m_showScore->isChecked())
         return;
-    m_score->setImage(ReverseRuns::scoreGridOf(f));
     m_scoreCaption->setText(ReverseRuns::scoreCaption(m_runs.shown(), f.t));
+    if (f.t > 0) {
+        m_score->setImage(ReverseRuns::scoreGridOf(f));
+        m_score->setMessage({});
+    } else { // as the noise panel: a grey square would read as a score of 0
+        m_score->setImage({});
+        m_score->setMessage(tr("At x₀ the run has ended: the score is taken at noisy xₜ only."));
+    }
 }
 
 QImage ReverseView::scoreImage() const
@@ -415,6 +421,11 @@ QImage ReverseView::noisePanelImage() const
 QString ReverseView::noisePanelMessage() const
 {
     return m_eps->message();
+}
+
+QString ReverseView::scorePanelMessage() const
+{
+    return m_score->message();
 }
 
 QImage ReverseView::stripImage() const

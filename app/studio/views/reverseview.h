@@ -82,6 +82,7 @@ public:
     // The predicted-noise panel as drawn: its image, or the message in its place (the last frame, x₀).
     QImage noisePanelImage() const;
     QString noisePanelMessage() const;
+    QString scorePanelMessage() const;
     // The animation's frames (grids at the given scale) over the shown run, as Exports animates it.
     QList<QImage> animationFrames(int scale = 4) const;
     QImage stripImage() const;

@@ -59,7 +59,8 @@ void RunActions::interpolateImages(int from, int to, const InterpolationOptions&
     if (!m_finals.defined() || from == to || std::min(from, to) < 1 || std::max(from, to) > m_finals.size(0))
         return;
     const auto finals = m_finals.to(torch::kFloat32);
-    Q_EMIT interpolateRequested(finals[from - 1], finals[to - 1], walk, tr("%1 → %2 of the run").arg(from).arg(to));
+    Q_EMIT interpolateRequested(finals[from - 1], finals[to - 1], walk, tr("%1 → %2 of the run").arg(from).arg(to),
+                                from, to);
 }
 
 void RunActions::findNeighbours(int image)

@@ -33,9 +33,10 @@ public:
     void findNeighbours(int image);
 
 Q_SIGNALS:
-    // Two final images, [C, H, W] in [−1, 1]; `which` names them ("2 → 7 of the run").
+    // Two final images, [C, H, W] in [−1, 1], the from-th and the to-th (1-based) of the run; `which` names
+    // them ("2 → 7 of the run").
     void interpolateRequested(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
-                              const QString& which);
+                              const QString& which, int from, int to);
     // One final image [1, C, H, W] in [−1, 1], the image-th (1-based) of the run.
     void neighboursRequested(const torch::Tensor& image, int index);
 

@@ -2,6 +2,7 @@
 
 #include "diffusion.h"
 #include "imageio.h"
+#include "settings.h"
 
 #include "curvechart.h"
 #include "imagestrip.h"
@@ -28,6 +29,8 @@ const Kind kKinds[] = {{ScheduleKind::Linear, "linear", QColor(31, 119, 180)},
                        {ScheduleKind::Cosine, "cosine", QColor(255, 127, 14)},
                        {ScheduleKind::Sigmoid, "sigmoid", QColor(44, 160, 44)},
                        {ScheduleKind::Quadratic, "quadratic", QColor(214, 39, 40)}};
+// ᾱ_T above it: x_T keeps more than 10 % of the image's amplitude.
+constexpr double kFarFromNoise = 0.01;
 } // namespace
 
 SchedulesView::SchedulesView(QWidget* parent)
@@ -50,17 +53,19 @@ SchedulesView::SchedulesView(QWidget* parent)
     m_strips->setMinimumHeight(200);
     m_strips->setMaxRowHeight(64); // twice 32 px: the rest of the height goes to the charts
 
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Diffusion steps T:"), this));
     top->addWidget(m_T);
-    top->addStretch(1);
+    top->addWidget(m_note, 1);
     auto* charts = new QHBoxLayout;
     charts->addWidget(m_beta);
     charts->addWidget(m_alphaBar);
     charts->addWidget(m_logSnr);
     QStringList rowNames;
     for (const auto& k : kKinds)
-        rowNames << QString::fromLatin1(k.name);
+        rowNames << Settings::choiceText(QString::fromLatin1(k.name));
     m_strips->setRowLabels(rowNames);
     auto* stripBox = new QGroupBox(tr("The same image and noise under each schedule"), this);
     (new QVBoxLayout(stripBox))->addWidget(m_strips);
@@ -70,6 +75,11 @@ SchedulesView::SchedulesView(QWidget* parent)
     layout->addWidget(stripBox); // as tall as the four rows at twice their size ask, the charts the rest
     connect(m_T, &QSpinBox::valueChanged, this, &SchedulesView::rebuild);
     rebuild();
+}
+
+QString SchedulesView::noteText() const
+{
+    return m_note->text();
 }
 
 void SchedulesView::setSteps(int T)
@@ -103,12 +113,19 @@ void SchedulesView::rebuild()
     QList<Curve> beta, abar, snr;
     QList<QList<QImage>> rows;
     const auto ts = forwardStripTimesteps(T);
+    QStringList far; // the schedules whose x_T keeps much of the image
+    double worst = 0.0;
     for (const auto& k : kKinds) {
         ScheduleOptions o;
         o.kind = k.kind;
         o.steps = T;
         const NoiseSchedule s(o);
-        Curve b{QString::fromLatin1(k.name), {}, k.colour}, a = b, l = b;
+        const QString name = Settings::choiceText(QString::fromLatin1(k.name));
+        if (s.alphaBar().back() > kFarFromNoise) {
+            far << name;
+            worst = std::max(worst, s.alphaBar().back());
+        }
+        Curve b{name, {}, k.colour}, a = b, l = b;
         for (int i = 0; i < T; ++i) {
             b.points.append(QPointF(i + 1, s.beta()[static_cast<size_t>(i)]));
             a.points.append(QPointF(i + 1, s.alphaBar()[static_cast<size_t>(i)]));
@@ -130,6 +147,16 @@ void SchedulesView::rebuild()
     m_beta->setCurves(beta);
     m_alphaBar->setCurves(abar);
     m_logSnr->setCurves(snr);
+    // β from 10⁻⁴ to 0.02 is the paper's range for T = 1000: far fewer steps leave x_T with much of the
+    // image in it, which sampling, starting from pure noise, never sees.
+    m_note->setText(far.isEmpty() ? QString()
+                                  : tr("At T = %L1 the schedules %2 leave ᾱ_T up to %3: x_T keeps %4 % of the "
+                                       "image's amplitude (√ᾱ_T), while sampling starts from pure noise. Their β "
+                                       "range is the paper's for T = 1,000.")
+                                        .arg(T)
+                                        .arg(far.join(QStringLiteral(", ")))
+                                        .arg(QLocale().toString(worst, 'g', 2))
+                                        .arg(QLocale().toString(100.0 * std::sqrt(worst), 'f', 0)));
     // ImageStrip takes columns of rows; transpose.
     if (!rows.isEmpty()) {
         QStringList labels;

@@ -11,6 +11,7 @@
 
 class CurveChart;
 class ImageStrip;
+class QLabel;
 class QSpinBox;
 
 class SchedulesView : public QWidget {
@@ -26,6 +27,8 @@ public:
     CurveChart* alphaBarChart() const { return m_alphaBar; }
     CurveChart* logSnrChart() const { return m_logSnr; }
     ImageStrip* strips() const { return m_strips; }
+    // Empty, or why x_T at this T is far from the pure noise sampling starts from.
+    QString noteText() const;
 
 private:
     void rebuild();
@@ -35,6 +38,7 @@ private:
     CurveChart* m_alphaBar;
     CurveChart* m_logSnr;
     ImageStrip* m_strips;
+    QLabel* m_note;
     torch::Tensor m_image;
     torch::Tensor m_eps;
 };

@@ -295,9 +295,16 @@ QString ScoreView::finishedText(const ParticleRun& run) const
                        .arg(run.evaluations)
                        .arg(run.exact ? tr(" of the exact score") : QString());
     if (dataSet() == QLatin1String("gmm8")) {
-        const auto shares = toy::componentShares(toy::ringOfEight(), tensorOf(run.frames.constLast()));
+        // Each particle counts for its nearest mode, wherever it is: the share near any mode says how many
+        // reached one (the data's own samples: 1 − exp(−9/2)).
+        const auto ring = toy::ringOfEight();
+        const auto points = tensorOf(run.frames.constLast());
+        const auto shares = toy::componentShares(ring, points);
         const auto [lo, hi] = std::minmax_element(shares.begin(), shares.end());
-        text += tr(" The modes hold %1–%2 % of them each (the data: 12.5 %).")
+        text += tr(" %1 % of them lie within 3σ of a mode (the data: %2 %); by their nearest mode, the modes "
+                   "hold %3–%4 % each (the data: 12.5 %).")
+                    .arg(QLocale().toString(100.0 * toy::shareNearModes(ring, points), 'f', 1))
+                    .arg(QLocale().toString(100.0 * (1.0 - std::exp(-4.5)), 'f', 1))
                     .arg(QLocale().toString(100.0 * *lo, 'f', 1))
                     .arg(QLocale().toString(100.0 * *hi, 'f', 1));
     }
@@ -345,7 +352,7 @@ void ScoreView::dataChanged()
     m_plot->setDrawingEnabled(drawn);
     m_plot->setDataPoints(drawn ? m_drawn : pointsOf(m_points));
     m_showData->setChecked(drawn);
-    m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(t); });
+    m_scrubber->setLabelFunction([](int t) { return tr("t = %1").arg(QLocale().toString(t)); });
     m_scrubber->setRange(0, m_diffusion.steps());
     m_scrubber->setValue(m_t);
     m_status->setText(drawn ? tr("Draw points, then train.") : tr("Train the model, then scrub t."));

@@ -119,7 +119,7 @@ void TrainingView::createEditors()
     m_ema->setSingleStep(0.0001);
     m_schedule = new ElidingComboBox(this);
     for (const QString& k : Settings::choices(setting::Schedule))
-        m_schedule->addItem(k, k);
+        m_schedule->addItem(Settings::choiceText(k), k);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max()); // a QSpinBox holds an int; the setting takes more
     m_device = new ElidingComboBox(this);

@@ -150,15 +150,15 @@ void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, c
 }
 
 void SamplingRuns::interpolateRun(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
-                                  const QString& which)
+                                  const QString& which, int from, int to)
 {
-    const RunOrigin from = m_view->origin(); // a copy: the walk becomes the run shown
-    if (from.request.model)
-        walkBetween(a, b, walk, which, &from);
+    const RunOrigin origin = m_view->origin(); // a copy: the walk becomes the run shown
+    if (origin.request.model)
+        walkBetween(a, b, walk, which, &origin, from, to);
 }
 
 void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
-                               const QString& which, const RunOrigin* of)
+                               const QString& which, const RunOrigin* of, int from, int to)
 {
     const auto snap = of ? of->request.model : m_training->snapshot();
     if (!snap)
@@ -174,7 +174,29 @@ void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, c
     const auto& classes = of ? of->request.options : view;
     w.options.seed = view.seed;
     w.options.clipX0 = view.clipX0;
-    w.options.classChoice = classes.classChoice == kEveryClass ? kUnconditional : classes.classChoice;
+    w.options.classChoice = classes.classChoice;
+    QString classNote;
+    if (classes.classChoice == kEveryClass) { // each image of the run drew a class of its own
+        const int64_t k = snap->config.unet.numClasses();
+        const auto classOf = [&](int image) { // 1-based, as forkAt finds it
+            return of && k > 0 && image > 0
+                       ? static_cast<int>(
+                             sampleLabels(classes, classes.firstImage + image - 1, 1, k)[0].item<int64_t>())
+                       : -1;
+        };
+        const int ca = classOf(from), cb = classOf(to);
+        w.options.classChoice = ca >= 0 && ca == cb ? ca : kUnconditional;
+        if (w.options.classChoice == kUnconditional && ca >= 0 && cb >= 0) {
+            const auto names = classNamesOf(snap->config);
+            const auto name = [&](int c) {
+                return c < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<size_t>(c)])
+                                                          : QString::number(c);
+            };
+            classNote = tr("The images are of two classes (%1, %2): the walk is denoised without a class, so its ends "
+                           "can differ from them.")
+                            .arg(name(ca), name(cb));
+        }
+    }
     w.options.guidance = w.options.classChoice == kUnconditional ? 0.0 : classes.guidance;
     const auto plan = planInterpolation(w.options, snap->config.schedule.steps);
     SamplingRequest r;
@@ -198,9 +220,9 @@ void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, c
                   .arg(w.options.t)
                   .arg(n);
     if (of) // the weights that made the run's images, whatever has been opened or trained since
-        run(r, title.arg(QLocale().toString(snap->step)), QStringLiteral("interpolation"), QString(), of);
+        run(r, title.arg(QLocale().toString(snap->step)), QStringLiteral("interpolation"), classNote, of);
     else
-        runWithCurrentWeights(r, title, QStringLiteral("interpolation"));
+        runWithCurrentWeights(r, title, QStringLiteral("interpolation"), classNote);
 }
 
 void SamplingRuns::forkAt(const torch::Tensor& xt, int t, int forks, int image)

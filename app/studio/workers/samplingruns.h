@@ -38,10 +38,12 @@ public:
     // `which` names the two images in the title ("3 → 7").
     void interpolate(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
                      const QString& which);
-    // The same between two final images of the run shown, with the weights that made them (as "Fork
-    // here" does), not the model open now; its exports name the run's file.
+    // The same between two final images of the run shown, the from-th and the to-th (1-based), with the
+    // weights that made them (as "Fork here" does), not the model open now; its exports name the run's
+    // file. A run of every class walks in the class of both images, or without a class (and says so) when
+    // they are of two classes.
     void interpolateRun(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
-                        const QString& which);
+                        const QString& which, int from, int to);
 
 Q_SIGNALS:
     void runShown();                     // a run began, or was asked for again: show the Reverse view
@@ -57,7 +59,7 @@ private:
     // `continues`: the run a fork continues, whose weights' file the new run's exports name.
     // A walk with the weights trained so far, or (`of` set) with those of the run `of`.
     void walkBetween(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
-                     const QString& which, const RunOrigin* of);
+                     const QString& which, const RunOrigin* of, int from = 0, int to = 0);
     void run(SamplingRequest request, const QString& title, const QString& kind = {}, const QString& note = {},
              const RunOrigin* continues = nullptr);
 
