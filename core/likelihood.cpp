@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace ddpm {
@@ -145,6 +146,8 @@ Result<std::vector<BoundProfilePoint>> boundProfile(const Diffusion& diffusion, 
             p.t = t;
             p.bitsPerDim = bits.mean().item<double>();
             p.standardError = batch > 1 ? bits.std().item<double>() / std::sqrt(static_cast<double>(batch)) : 0.0;
+            const auto each = bits.to(torch::kFloat64).contiguous();
+            p.perImage.assign(each.data_ptr<double>(), each.data_ptr<double>() + each.numel());
             p.simpleLoss = (eps - epsHat.to(eps.device(), torch::kFloat32)).pow(2).mean().item<double>();
             out.push_back(p);
             if (progress)
@@ -156,29 +159,60 @@ Result<std::vector<BoundProfilePoint>> boundProfile(const Diffusion& diffusion, 
     }
 }
 
-double profileTotal(const std::vector<BoundProfilePoint>& profile, int T, double priorBitsPerDim)
+namespace {
+// The points sorted by t, and the weight of each in the sum over t = 1 … T: each t's term interpolated
+// linearly between the measured t's (held flat beyond the first and the last), exact when every t was
+// measured.
+std::vector<double> profileWeights(std::vector<BoundProfilePoint>& p, int T)
 {
-    // Σ_{t=1..T} of the terms, each t's term interpolated linearly between the measured t's (held flat
-    // beyond the first and the last): exact when every t was measured.
-    std::vector<BoundProfilePoint> p = profile;
-    std::sort(p.begin(), p.end(), [](const auto& a, const auto& b) { return a.t < b.t; });
-    if (p.empty())
-        return priorBitsPerDim;
-    double sum = 0;
+    std::stable_sort(p.begin(), p.end(), [](const auto& a, const auto& b) { return a.t < b.t; });
+    std::vector<double> w(p.size(), 0.0);
     size_t k = 0;
-    for (int t = 1; t <= T; ++t) {
+    for (int t = 1; t <= T && !p.empty(); ++t) {
         while (k + 1 < p.size() && p[k + 1].t <= t)
             ++k;
-        if (t <= p.front().t)
-            sum += p.front().bitsPerDim;
-        else if (k + 1 >= p.size())
-            sum += p.back().bitsPerDim;
-        else {
-            const double w = static_cast<double>(t - p[k].t) / static_cast<double>(p[k + 1].t - p[k].t);
-            sum += (1.0 - w) * p[k].bitsPerDim + w * p[k + 1].bitsPerDim;
+        if (t <= p.front().t) {
+            w.front() += 1.0;
+        } else if (k + 1 >= p.size()) {
+            w.back() += 1.0;
+        } else {
+            const double f = static_cast<double>(t - p[k].t) / static_cast<double>(p[k + 1].t - p[k].t);
+            w[k] += 1.0 - f;
+            w[k + 1] += f;
         }
     }
-    return priorBitsPerDim + sum;
+    return w;
+}
+} // namespace
+
+double profileTotal(const std::vector<BoundProfilePoint>& profile, int T, double priorBitsPerDim)
+{
+    std::vector<BoundProfilePoint> p = profile;
+    const auto w = profileWeights(p, T);
+    double sum = priorBitsPerDim;
+    for (size_t k = 0; k < p.size(); ++k)
+        sum += w[k] * p[k].bitsPerDim;
+    return sum;
+}
+
+double profileTotalError(const std::vector<BoundProfilePoint>& profile, int T)
+{
+    std::vector<BoundProfilePoint> p = profile;
+    const auto w = profileWeights(p, T);
+    const size_t n = p.empty() ? 0 : p.front().perImage.size();
+    if (n < 2 || std::any_of(p.begin(), p.end(), [n](const auto& q) { return q.perImage.size() != n; }))
+        return std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> totals(n, 0.0);
+    for (size_t k = 0; k < p.size(); ++k)
+        for (size_t i = 0; i < n; ++i)
+            totals[i] += w[k] * p[k].perImage[i];
+    double mean = 0.0;
+    for (double x : totals)
+        mean += x / static_cast<double>(n);
+    double squares = 0.0;
+    for (double x : totals)
+        squares += (x - mean) * (x - mean);
+    return std::sqrt(squares / static_cast<double>(n - 1) / static_cast<double>(n));
 }
 
 Result<BoundResult> variationalBound(const Diffusion& diffusion, const Denoiser& denoiser, const torch::Tensor& x0,

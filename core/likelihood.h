@@ -87,6 +87,7 @@ torch::Tensor boundEstimate(const Diffusion& diffusion, const Denoiser& denoiser
 struct BoundProfilePoint {
     int t = 0;
     double bitsPerDim = 0, standardError = 0, simpleLoss = 0;
+    std::vector<double> perImage; // each image's term, bits per dimension (bitsPerDim is their mean)
 };
 Result<std::vector<BoundProfilePoint>> boundProfile(const Diffusion& diffusion, const Denoiser& denoiser,
                                                     const torch::Tensor& x0, const std::vector<int>& timesteps,
@@ -96,6 +97,11 @@ Result<std::vector<BoundProfilePoint>> boundProfile(const Diffusion& diffusion, 
 // The bound's total in bits per dimension from a profile: L_T plus the terms summed over t = 1 … T by the
 // trapezoid rule between the measured t's (an estimate; exact when every t was measured).
 double profileTotal(const std::vector<BoundProfilePoint>& profile, int T, double priorBitsPerDim);
+// The standard error of profileTotal over the images: each image's own total from its terms, summed the
+// same way, their standard deviation over √(images) (how much another set of images, and other noise,
+// would move the estimate; the interpolation between the measured t's aside). NaN without per-image
+// terms of at least two images at every point.
+double profileTotalError(const std::vector<BoundProfilePoint>& profile, int T);
 
 // Nats per image to bits per dimension.
 inline double bitsPerDim(double nats, int64_t dims)

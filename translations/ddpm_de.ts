@@ -199,6 +199,11 @@
         <translation>L_simple: ‖ε − ε̂‖² pro Dimension</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>± one standard error over the images measured (the interpolation between the timesteps aside): more images make it smaller.</source>
+        <translation>± ein Standardfehler über die gemessenen Bilder (ohne die Interpolation zwischen den Zeitschritten): mehr Bilder machen ihn kleiner.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
         <translation>&lt;b&gt;%1 Bits/Dim&lt;/b&gt; (die Schranke für −log p(x₀), geschätzt aus %2 Zeitschritten von %3 Bildern aus %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 Bits/Dim. &lt;i&gt;ddpm nll&lt;/i&gt; misst jeden Zeitschritt.</translation>
@@ -1686,19 +1691,19 @@ Distanz %2</translation>
         <translation>„%1“ enthält nur die EMA-Gewichte (für das Sampling exportiert): Es gibt keine Rohgewichte, die verwendet werden könnten</translation>
     </message>
     <message>
-        <location filename="../core/likelihood.cpp" line="+14"/>
+        <location filename="../core/likelihood.cpp" line="+15"/>
         <source>the likelihood bound was cancelled</source>
         <translation>die Berechnung der Likelihood-Schranke wurde abgebrochen</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location line="+62"/>
+        <location line="+95"/>
         <source>the likelihood bound needs a schedule of at least 2 steps</source>
         <translation>die Likelihood-Schranke braucht einen Zeitplan mit mindestens 2 Schritten</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+56"/>
+        <location line="-66"/>
+        <location line="+87"/>
         <source>computing the likelihood bound</source>
         <translation>das Berechnen der Likelihood-Schranke</translation>
     </message>
@@ -2802,7 +2807,7 @@ Distanz %2</translation>
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+40"/>
+        <location filename="../widgets/losschart.cpp" line="+42"/>
         <location line="+43"/>
         <source>Loss</source>
         <translation>Verlust</translation>
@@ -4282,7 +4287,7 @@ Distanz %2</translation>
         <translation>Diese Bilder passen nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>The images are of two classes (%1, %2): the walk is denoised without a class, so its ends can differ from them.</source>
         <translation>Die Bilder gehören zu zwei Klassen (%1, %2): Der Weg wird ohne Klasse entrauscht, daher können seine Enden von ihnen abweichen.</translation>
     </message>

@@ -199,6 +199,11 @@
         <translation>L_simple：每维 ‖ε − ε̂‖²</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>± one standard error over the images measured (the interpolation between the timesteps aside): more images make it smaller.</source>
+        <translation>± 所测图像上的一个标准误差（不计时间步之间的插值）：图像越多，误差越小。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
         <translation>&lt;b&gt;%1 比特/维&lt;/b&gt;（−log p(x₀) 的上界，由来自 %4%5 的 %3 张图像在 %2 个时间步上估计得出）；L&lt;sub&gt;T&lt;/sub&gt; %6，L&lt;sub&gt;0&lt;/sub&gt; %7 比特/维。&lt;i&gt;ddpm nll&lt;/i&gt; 会测量每一个时间步。</translation>
@@ -1686,19 +1691,19 @@ distance %2</source>
         <translation>“%1”只包含 EMA 权重（为采样而导出）：没有可用的原始权重</translation>
     </message>
     <message>
-        <location filename="../core/likelihood.cpp" line="+14"/>
+        <location filename="../core/likelihood.cpp" line="+15"/>
         <source>the likelihood bound was cancelled</source>
         <translation>似然下界的计算已取消</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location line="+62"/>
+        <location line="+95"/>
         <source>the likelihood bound needs a schedule of at least 2 steps</source>
         <translation>似然下界需要至少 2 步的噪声调度</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+56"/>
+        <location line="-66"/>
+        <location line="+87"/>
         <source>computing the likelihood bound</source>
         <translation>计算似然下界时</translation>
     </message>
@@ -2800,7 +2805,7 @@ distance %2</source>
 <context>
     <name>LossChart</name>
     <message>
-        <location filename="../widgets/losschart.cpp" line="+40"/>
+        <location filename="../widgets/losschart.cpp" line="+42"/>
         <location line="+43"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -4278,7 +4283,7 @@ distance %2</source>
         <translation>这些图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>The images are of two classes (%1, %2): the walk is denoised without a class, so its ends can differ from them.</source>
         <translation>这两张图像属于两个类别（%1、%2）：插值路径在无类别条件下去噪，因此其两端可能与原图不同。</translation>
     </message>

@@ -342,6 +342,17 @@ void TestLikelihood::profileIsTheBoundTermByTerm()
     const double prior = bitsPerDim(r->prior.mean().item<double>(), dims);
     const double total = bitsPerDim(r->total.mean().item<double>(), dims);
     QVERIFY(std::abs(profileTotal(profile.value(), 100, prior) - total) < 1e-9 * total);
+    // With every t measured, each image's total is its own sum of terms: the standard error of the total
+    // is that of variationalBound's per-image totals (their priors aside, which barely vary), and so is
+    // not the terms' standard errors added up.
+    const auto ownTotals = ((r->total - r->prior) / (static_cast<double>(dims) * std::log(2.0))).to(torch::kFloat64);
+    const double se = ownTotals.std().item<double>() / std::sqrt(static_cast<double>(ownTotals.size(0)));
+    const double got = profileTotalError(profile.value(), 100);
+    QVERIFY2(std::abs(got - se) < 1e-6 * se, qPrintable(QStringLiteral("%1 against %2").arg(got).arg(se)));
+    auto oneImage = profile.value();
+    for (auto& p : oneImage)
+        p.perImage.resize(1);
+    QVERIFY(std::isnan(profileTotalError(oneImage, 100)));
     std::vector<int> some{1, 2, 3, 5, 8, 12, 20, 35, 60, 100};
     const auto sparse = boundProfile(d, denoiser, x0, some, o);
     QVERIFY(sparse);

@@ -15,7 +15,9 @@
 #include <QtTest>
 
 #include <QCheckBox>
+#include <QAbstractAxis>
 #include <QComboBox>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -141,6 +143,12 @@ private Q_SLOTS:
         for (const auto& p : panel.profile())
             QVERIFY(p.bitsPerDim > 0 && p.simpleLoss > 0);
         QVERIFY2(panel.resultText().contains(QStringLiteral("may have trained on")), qPrintable(panel.resultText()));
+        // Two images: the total with its standard error over them, and against log t.
+        const double error = profileTotalError(panel.profile(), model->config.schedule.steps);
+        QVERIFY(std::isfinite(error) && error > 0);
+        QVERIFY2(panel.resultText().contains(QStringLiteral(" ± ") + QLocale().toString(error, 'f', 3)),
+                 qPrintable(panel.resultText()));
+        QCOMPARE(panel.chart()->xAxis()->type(), QAbstractAxis::AxisTypeLogValue);
     }
 
     // The score panel shows −ε̂: each pixel of ε̂'s image mirrored around mid-grey.

@@ -148,10 +148,17 @@ void BoundPanel::showProfile(double priorBits)
     m_chart->setCurves({{tr("bound's term Lₜ₋₁ (bits/dim)"), terms, QColor(200, 60, 40)},
                         {tr("L_simple: ‖ε − ε̂‖² per dimension"), simple, QColor(40, 90, 200)}});
     m_total = profileTotal(m_profile, m_T, priorBits);
+    const double error = profileTotalError(m_profile, m_T);
+    // ± one standard error over the images: a few images give a rough figure, and it says how rough.
+    const QString total =
+        QLocale().toString(m_total, 'f', 3) +
+        (std::isfinite(error) ? QStringLiteral(" ± ") + QLocale().toString(error, 'f', 3) : QString());
+    m_result->setToolTip(tr("± one standard error over the images measured (the interpolation between the "
+                            "timesteps aside): more images make it smaller."));
     m_result->setText(
         tr("<b>%1 bits/dim</b> (the bound on −log p(x₀), estimated from %2 timesteps of %3 "
            "images of %4%5); L<sub>T</sub> %6, L<sub>0</sub> %7 bits/dim. <i>ddpm nll</i> measures every timestep.")
-            .arg(QLocale().toString(m_total, 'f', 3))
+            .arg(total)
             .arg(m_profile.size())
             .arg(m_images->value())
             .arg(m_source, m_unseen ? QString() : tr(", which the model may have trained on"))
