@@ -188,6 +188,14 @@ int toy(const ToyArgs& a)
                                 "leave " +
                                 option + " out",
                             2);
+    if (a.exact) // nothing is trained: training settings would be ignored
+        for (const char* option : {"--steps", "--points"})
+            if (a.given(option))
+                return fail(std::string(option) +
+                                ": --exact samples with the mixture's exact score and trains no "
+                                "network; leave " +
+                                option + " out",
+                            2);
     const auto start = std::chrono::steady_clock::now();
     stopOnSignals(false);
 

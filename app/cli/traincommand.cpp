@@ -460,6 +460,9 @@ int train(const TrainArgs& a, const Environment& env)
                     2);
     if (steps == 0 && rank->rank == 0) // kept: the weights a run starts from are worth a file of their own
         std::fprintf(stderr, "ddpm: note: --steps 0: the model is saved as initialised, untrained (step 0)\n");
+    if (!rank->job && a.given("--dist-timeout"))
+        std::fprintf(stderr, "ddpm: note: --dist-timeout is for a data-parallel job (RANK, WORLD_SIZE … set, as "
+                             "torchrun does); this run is not one, so it does not use it\n");
     std::shared_ptr<Distributed> job;
     if (rank->job) {
         if (trainer->config().train.batch % rank->worldSize != 0)

@@ -280,6 +280,13 @@ void TestCli::samplingNotesUnusedOptions()
                             QStringLiteral("--steps"), QStringLiteral("5")});
     QVERIFY2(sweep.code != 0 && sweep.err.contains("--sweep measures its own sampler settings; --steps is not used"),
              sweep.err.constData());
+    // --dist-timeout outside a data-parallel job.
+    const auto single = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:16"),
+                             QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
+                             QStringLiteral("0"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("alone.ckpt")),
+                             QStringLiteral("--dist-timeout"), QStringLiteral("5")});
+    QVERIFY2(single.code == 0 && single.err.contains("--dist-timeout is for a data-parallel job"),
+             single.err.constData());
 }
 
 // A walk with a class-conditional model: towards --class with guidance w (1 when not given), recorded in the
@@ -1827,6 +1834,10 @@ void TestCli::toyTrainsSamplesAndRefuses()
              m_dir.filePath(QStringLiteral("s.toy")), QStringLiteral("--out"), out});
     QVERIFY2(r.code == 2 && r.err.contains("--save"), r.err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("s.toy"))));
+    r = run({QStringLiteral("toy"), QStringLiteral("--exact"), QStringLiteral("--steps"), QStringLiteral("500"),
+             QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 2 && r.err.contains("--steps: --exact samples with the mixture's exact score"),
+             r.err.constData());
 
     r = run(
         {QStringLiteral("toy"), QStringLiteral("--sampler"), QStringLiteral("euler"), QStringLiteral("--out"), out});
