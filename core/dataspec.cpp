@@ -128,6 +128,13 @@ FolderSplits cifar10FolderSplits(const std::string& dir)
 
 namespace {
 
+// A spec that cannot name a data set: a usage error (result.h).
+Error asUsage(Error e)
+{
+    e.usage = true;
+    return e;
+}
+
 // Names for a set's labels: the known ones, or the numbers up to the largest label.
 void nameClasses(Dataset& ds, const std::vector<std::string>& known)
 {
@@ -164,22 +171,23 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
     const std::string arg = colon == std::string::npos ? std::string{} : spec.substr(colon + 1);
     Result<Dataset> ds = Error{""};
     if (kind == "fashion-mnist") {
-        if (!fashionMnistAvailable())
-            return fail(DDPM_MSG("Engine",
-                                 "Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install "
-                                 "dataset-fashion-mnist)"),
-                        fashionMnistDir());
         Split split = Split::Train;
         if (arg == "test")
             split = Split::Test;
         else if (arg == "all")
             split = Split::All;
         else if (!arg.empty() && arg != "train")
-            return fail(DDPM_MSG("Engine", "unknown Fashion-MNIST split '%1' (expected train, test or all)"), arg);
+            return asUsage(
+                fail(DDPM_MSG("Engine", "unknown Fashion-MNIST split '%1' (expected train, test or all)"), arg));
+        if (!fashionMnistAvailable())
+            return fail(DDPM_MSG("Engine",
+                                 "Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install "
+                                 "dataset-fashion-mnist)"),
+                        fashionMnistDir());
         ds = loadMnistDir(fashionMnistDir(), split == Split::Train ? "fashion-mnist" : "fashion-mnist:" + arg, split);
     } else if ((kind == "mnist" || kind == "cifar10") && !arg.empty() && unknownSplit(arg)) {
-        return fail(DDPM_MSG("Engine", "unknown split '%1' of '%2' (expected train, test or all)"),
-                    arg.substr(arg.rfind(':') + 1), arg.substr(0, arg.rfind(':')));
+        return asUsage(fail(DDPM_MSG("Engine", "unknown split '%1' of '%2' (expected train, test or all)"),
+                            arg.substr(arg.rfind(':') + 1), arg.substr(0, arg.rfind(':'))));
     } else if (kind == "mnist" && !arg.empty()) {
         const auto [dir, split] = pathAndSplit(arg);
         ds = loadMnistDir(dir, "mnist", split.value_or(Split::Train));
@@ -203,18 +211,18 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
                           : digits && arg.size() <= 7 ? std::atoll(arg.c_str())
                                                       : 0;
         if (n < 1 || n > 1'000'000)
-            return fail(DDPM_MSG("Engine", "the synthetic set takes a whole number of images between 1 and 1000000, "
-                                           "not '%1'"),
-                        arg);
+            return asUsage(fail(DDPM_MSG("Engine", "the synthetic set takes a whole number of images between 1 "
+                                                   "and 1000000, not '%1'"),
+                                arg));
         auto shapes = makeSyntheticShapes(n, channels, size);
         shapes.classNames = syntheticClassNames();
         return shapes;
     } else {
-        return fail(
-            DDPM_MSG("Engine",
-                     "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], "
-                     "cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N])"),
-            spec);
+        return asUsage(
+            fail(DDPM_MSG("Engine",
+                          "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], "
+                          "cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N])"),
+                 spec));
     }
     if (!ds)
         return ds;

@@ -25,6 +25,9 @@ struct Error {
     std::string text;        // a translatable template when !literal, otherwise shown as it is
     std::vector<Error> args; // fill %1, %2, …
     bool literal = true;     // file names, numbers, messages of the system or of other libraries
+    // Something the user wrote that cannot mean anything (an unknown data set name), rather than work that
+    // failed: the ddpm command exits 2 for it, as for any other bad option.
+    bool usage = false;
 
     Error() = default;
     explicit Error(std::string plain)

@@ -51,6 +51,11 @@ int fail(const std::string& message, int code)
     return code;
 }
 
+int fail(const Error& error)
+{
+    return fail(error.message(), error.usage ? 2 : 1);
+}
+
 void printJson(const nlohmann::json& result)
 {
     std::printf("%s\n", result.dump(4, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

@@ -21,6 +21,8 @@ namespace ddpm::cli {
 
 // Prints "PROGRAM: message" on stderr and returns `code`.
 int fail(const std::string& message, int code = 1);
+// fail() for an engine's failure: exit code 2 where it is a usage error (result.h Error::usage), else 1.
+int fail(const Error& error);
 
 // A command's JSON result on standard output, every command alike: keys sorted, four spaces (so that the
 // output of two builds compares line by line), text that is not UTF-8 (a file name) with U+FFFD where its

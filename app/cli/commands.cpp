@@ -184,10 +184,10 @@ int trainClassifierCommand(TrainClassifierArgs a, const Environment& env)
     o.device = device.value();
     auto train = loadDataSpec(a.data, 1, kClassifierImageSize, env.folderLoader);
     if (!train)
-        return fail(train.error());
+        return fail(train.failure());
     auto test = loadDataSpec(a.test, 1, kClassifierImageSize, env.folderLoader);
     if (!test)
-        return fail(test.error());
+        return fail(test.failure());
 
     stopOnSignals(true);
     const bool tty = ::isatty(STDERR_FILENO);

@@ -110,7 +110,7 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
         o.guidance = o.classChoice == kUnconditional ? 0.0 : kDefaultGuidance;
     auto data = loadDataSpec(a.data, model.imageShape[0], model.imageShape[1], env.folderLoader);
     if (!data)
-        return fail(data.error());
+        return fail(data.failure());
     const auto imageA = imageOf(data.value(), a.a, "--a"), imageB = imageOf(data.value(), a.b, "--b");
     if (!imageA || !imageB)
         return fail(!imageA ? imageA.error() : imageB.error(), 2);

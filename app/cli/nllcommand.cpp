@@ -185,7 +185,7 @@ int nll(NllArgs a, const FolderLoader& folderLoader)
     a.data = heldOutSpec(a.data, opened->model.config.dataSpec); // as the JSON reports it
     auto data = loadDataSpec(a.data, shape[0], shape[1], folderLoader);
     if (!data)
-        return fail(data.error());
+        return fail(data.failure());
     if (a.skip >= data->size())
         return fail("--skip " + std::to_string(a.skip) + " leaves no image: the data set has " +
                         std::to_string(data->size()),

@@ -358,7 +358,7 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
                 return fail(s.error());
     }
     if (!data)
-        return fail(data.error());
+        return fail(data.failure());
     if (auto s = trainer->setDataset(data.value()); !s)
         return fail(s.error());
     return 0;

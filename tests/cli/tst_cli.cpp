@@ -44,6 +44,7 @@ private Q_SLOTS:
     void scheduleCsv();
     void interpolateNotesUnusedOptions();
     void samplingNotesUnusedOptions();
+    void dataSpecExitCodes();
     void interpolateGuided();
     void interpolateHalfwayByDefault();
     void everyClassSidecarsNameTheirClass();
@@ -287,6 +288,32 @@ void TestCli::samplingNotesUnusedOptions()
                              QStringLiteral("--dist-timeout"), QStringLiteral("5")});
     QVERIFY2(single.code == 0 && single.err.contains("--dist-timeout is for a data-parallel job"),
              single.err.constData());
+}
+
+// A data set name that cannot mean anything is a usage error (exit 2), as any other bad option; one that
+// names a missing or unreadable file is a failure of the work (exit 1), as a missing checkpoint is.
+void TestCli::dataSpecExitCodes()
+{
+    const QString out = m_dir.filePath(QStringLiteral("never.ckpt"));
+    const auto train = [&](const QString& data) {
+        return run({QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--model"),
+                    QStringLiteral("tiny"), QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--out"),
+                    out});
+    };
+    const QList<QPair<QString, int>> cases = {{QStringLiteral("bogus:1"), 2},
+                                              {QStringLiteral("synthetic:many"), 2},
+                                              {QStringLiteral("fashion-mnist:validation"), 2},
+                                              {QStringLiteral("folder:/no/such/folder"), 1},
+                                              {QStringLiteral("idx:/no/such/file"), 1}};
+    for (const auto& [data, code] : cases) {
+        const auto r = train(data);
+        QVERIFY2(r.code == code, qPrintable(data + QStringLiteral(": exit %1, ").arg(r.code) + r.err));
+    }
+    QVERIFY(!QFile::exists(out));
+    const auto nll = run({QStringLiteral("nll"), QStringLiteral("--checkpoint"),
+                          QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"),
+                          QStringLiteral("--data"), QStringLiteral("bogus")});
+    QVERIFY2(nll.code == 2 && nll.err.contains("unknown data set 'bogus'"), nll.err.constData());
 }
 
 // A walk with a class-conditional model: towards --class with guidance w (1 when not given), recorded in the
