@@ -104,8 +104,20 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     if (!choice || choice.value() == kEveryClass)
         return fail(choice ? std::string("--class: one class, or none") : choice.error(), 2);
     o.classChoice = choice.value();
+    const int T = model.diffusion.steps();
     if (!a.given("--t")) // halfway, whatever the model's T (the studio's default too)
-        o.t = model.diffusion.steps() / 2;
+        o.t = T / 2;
+    if (!ddim && o.t > T) // said with the option's name, before the data set loads
+        return fail("--t " + std::to_string(o.t) + ": the model has T = " + std::to_string(T) +
+                        " steps; --t takes 0 (the pixels mixed) … " + std::to_string(T),
+                    2);
+    if (ddim) {
+        SamplerOptions steps;
+        steps.kind = SamplerKind::Ddim;
+        steps.ddimSteps = o.ddimSteps;
+        if (auto s = checkSamplerSteps(steps, T); !s)
+            return fail("--steps " + std::to_string(o.ddimSteps) + ": " + s.error(), 2);
+    }
     if (!a.given("--guidance")) // as `sample`: a class is guided with the default weight, no class is not
         o.guidance = o.classChoice == kUnconditional ? 0.0 : kDefaultGuidance;
     auto data = loadDataSpec(a.data, model.imageShape[0], model.imageShape[1], env.folderLoader);

@@ -605,6 +605,18 @@ void TestCli::userErrors_data()
     newRow("train without out") << QStringList{QStringLiteral("train"), QStringLiteral("--data"),
                                                QStringLiteral("synthetic")}
                                 << QStringLiteral("--out is required");
+    const QString demoModel = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
+    newRow("walk from beyond T")
+        << QStringList{QStringLiteral("interpolate"), QStringLiteral("--checkpoint"), demoModel,
+                       QStringLiteral("--data"),      QStringLiteral("synthetic:4"),  QStringLiteral("--t"),
+                       QStringLiteral("5000"),        QStringLiteral("--out"),        QStringLiteral("/tmp/never.png")}
+        << QStringLiteral("--t 5000: the model has T = 1000 steps");
+    newRow("walk with more DDIM steps than T")
+        << QStringList{QStringLiteral("interpolate"), QStringLiteral("--checkpoint"),  demoModel,
+                       QStringLiteral("--data"),      QStringLiteral("synthetic:4"),   QStringLiteral("--mode"),
+                       QStringLiteral("ddim"),        QStringLiteral("--steps"),       QStringLiteral("5000"),
+                       QStringLiteral("--out"),       QStringLiteral("/tmp/never.png")}
+        << QStringLiteral("--steps 5000: DDIM takes between 1 and 1000 steps");
     newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")}
                                  << QStringLiteral("cannot open '/no/such.ckpt'");
     newRow("bad data") << QStringList{QStringLiteral("train"),        QStringLiteral("--data"),
