@@ -183,8 +183,12 @@ namespace detail {
 
 std::string numberText(double v)
 {
+    // A whole limit in full ("1000000000", not "1e+09"), any other one in its shortest form.
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%g", v);
+    if (v == std::floor(v) && std::abs(v) < 1e16)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%g", v);
     return buf;
 }
 

@@ -679,6 +679,9 @@ void TestCli::optionValues_data()
     newRow("fractional batch") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--batch"),
                                               QStringLiteral("3.7")}
                                << QStringLiteral("--batch takes a whole number");
+    newRow("negative steps, the limit in full")
+        << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"), QStringLiteral("-1")}
+        << QStringLiteral("--steps takes a whole number between 0 and 1000000000, not '-1'");
     newRow("fractional steps") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"),
                                               QStringLiteral("10.5")}
                                << QStringLiteral("--steps takes a whole number");
