@@ -7,7 +7,8 @@
 
 namespace ddpm {
 
-Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& references, int64_t k)
+Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& references, int64_t k,
+                             const std::function<void(int64_t done)>& progress)
 {
     torch::NoGradGuard guard;
     const auto refs = references.reshape({references.size(0), -1}).to(torch::kFloat32).contiguous();
@@ -35,6 +36,8 @@ Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& 
         const auto [value, order] = exact.topk(k, 1, /*largest=*/false, /*sorted=*/true);
         indices.push_back(near.gather(1, order));
         distances.push_back(value);
+        if (progress)
+            progress(first + part.size(0));
     }
     if (indices.empty())
         return {torch::empty({0, k}, torch::kInt64), torch::empty({0, k}, torch::kFloat64)};
@@ -42,14 +45,14 @@ Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& 
 }
 
 MemorisationReference makeMemorisationReference(const torch::Tensor& train, const torch::Tensor& heldOut,
-                                                double percentile)
+                                                double percentile, const std::function<void(int64_t done)>& progress)
 {
     MemorisationReference r;
     r.train = train.reshape({train.size(0), -1}).to(torch::kFloat32).contiguous();
     r.percentile = percentile;
     r.heldOut = heldOut.size(0);
     if (r.heldOut > 0 && r.train.size(0) > 0) {
-        const auto d = nearestNeighbours(heldOut, r.train).distance.select(1, 0);
+        const auto d = nearestNeighbours(heldOut, r.train, 1, progress).distance.select(1, 0);
         r.threshold = torch::quantile(d, percentile).item<double>();
     }
     return r;

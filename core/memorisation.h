@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -20,7 +21,9 @@ struct Neighbours {
     torch::Tensor index;
     torch::Tensor distance;
 };
-Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& references, int64_t k = 1);
+// progress(done): the queries done so far, after each chunk.
+Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& references, int64_t k = 1,
+                             const std::function<void(int64_t done)>& progress = {});
 
 // The training set's features and the threshold: the `percentile` quantile of held-out rows' distances to
 // their nearest training row.
@@ -31,8 +34,10 @@ struct MemorisationReference {
     int64_t heldOut = 0;
     bool defined() const { return train.defined() && heldOut > 0; }
 };
+// progress(done): the held-out rows whose nearest training row is found so far.
 MemorisationReference makeMemorisationReference(const torch::Tensor& train, const torch::Tensor& heldOut,
-                                                double percentile = 0.01);
+                                                double percentile = 0.01,
+                                                const std::function<void(int64_t done)>& progress = {});
 
 // One sample and its nearest training row.
 struct NearPair {

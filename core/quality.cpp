@@ -114,8 +114,9 @@ Result<QualityReference> makeQualityReference(const TrainedClassifier& classifie
         return s.failure();
     try {
         // Each image through the classifier once: the floor's training images are rows of all of them.
+        // Two phases in one count: each image described, then each test image's nearest training image.
         int64_t done = 0;
-        const int64_t total = test.size() + train.size();
+        const int64_t total = test.size() + train.size() + test.size();
         const auto testFeatures = describe(classifier, test.images, done, total, progress, cancel);
         const auto trainFeatures = testFeatures.defined()
                                        ? describe(classifier, train.images, done, total, progress, cancel)
@@ -124,7 +125,11 @@ Result<QualityReference> makeQualityReference(const TrainedClassifier& classifie
             return fail(kCancelled);
         QualityReference r;
         r.test = featureStats(testFeatures);
-        r.memorisation = makeMemorisationReference(trainFeatures, testFeatures);
+        const int64_t described = done;
+        r.memorisation = makeMemorisationReference(trainFeatures, testFeatures, 0.01, [&](int64_t found) {
+            if (progress)
+                progress(described + found, total);
+        });
         r.trainImages = train.images;
         setFloor(r, count, seed);
         return r;

@@ -50,9 +50,10 @@ struct QualityReference {
     torch::Tensor trainImages; // uint8 [M, 1, 28, 28], for the nearest training images in pixels
 };
 
-// progress(done, total): the images the classifier has described so far, the test images first, called
-// from the calling thread after each chunk of them. A set `cancel` stops the work at the next chunk with a
-// failure for which isCancelled() is true.
+// progress(done, total): how far the reference got, called from the calling thread after each chunk: the
+// images the classifier has described (the test images first, then the training images), then the test
+// images whose nearest training image is found (total = 2 × test + train). A set `cancel` stops the
+// describing at its next chunk with a failure for which isCancelled() is true.
 using ReferenceProgress = std::function<void(int64_t done, int64_t total)>;
 
 // Test statistics from `test`, and the floor from `count` training images drawn without replacement

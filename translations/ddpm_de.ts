@@ -199,7 +199,7 @@
         <translation>L_simple: ‖ε − ε̂‖² pro Dimension</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>± one standard error over the images measured (the interpolation between the timesteps aside): more images make it smaller.</source>
         <translation>± ein Standardfehler über die gemessenen Bilder (ohne die Interpolation zwischen den Zeitschritten): mehr Bilder machen ihn kleiner.</translation>
     </message>
@@ -361,14 +361,14 @@
         <location line="+0"/>
         <source>Nearest training image
 (features)</source>
-        <translation>Nächstgelegenes Trainingsbild
+        <translation>Nächstes Trainingsbild
 (Merkmale)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nearest training image
 (pixels)</source>
-        <translation>Nächstgelegenes Trainingsbild
+        <translation>Nächstes Trainingsbild
 (Pixel)</translation>
     </message>
     <message>
@@ -1004,7 +1004,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/dataspec.cpp" line="+194"/>
+        <location filename="../core/dataspec.cpp" line="+202"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>der Ordner „%1“ existiert nicht</translation>
     </message>
@@ -1054,17 +1054,17 @@ Distanz %2</translation>
         <translation>keine binären CIFAR-10-Batches (%1) in &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/dataspec.cpp" line="-26"/>
+        <location filename="../core/dataspec.cpp" line="-19"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>Fashion-MNIST ist nicht installiert (erwartet in %1; unter Debian: apt-get install dataset-fashion-mnist)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-2"/>
         <source>unknown Fashion-MNIST split &apos;%1&apos; (expected train, test or all)</source>
         <translation>unbekannte Fashion-MNIST-Aufteilung „%1“ (erwartet: train, test oder all)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>unknown split &apos;%1&apos; of &apos;%2&apos; (expected train, test or all)</source>
         <translation>unbekannter Teil &apos;%1&apos; von &apos;%2&apos; (erwartet: train, test oder all)</translation>
     </message>
@@ -1645,18 +1645,18 @@ Distanz %2</translation>
         <translation>die Untergrenze der Qualität wird mit 2 bis %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <location line="+27"/>
         <source>measuring the quality reference</source>
         <translation>das Messen der Qualitätsreferenz</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-100"/>
         <source>the quality measurement was cancelled</source>
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>the quality reference holds no training features</source>
         <translation>die Qualitätsreferenz enthält keine Merkmale der Trainingsbilder</translation>
     </message>
@@ -3425,9 +3425,9 @@ Distanz %2</translation>
         <translation>Keine nächstgelegenen Trainingsbilder: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Looking for the nearest training images of image %1: the classifier describes the Fashion-MNIST images first (once a session), %L2 of %L3…</source>
-        <translation>Suche nach den nächstgelegenen Trainingsbildern von Bild %1: Der Klassifikator beschreibt zuerst die Fashion-MNIST-Bilder (einmal pro Sitzung), %L2 von %L3…</translation>
+        <location line="+8"/>
+        <source>Looking for the nearest training images of image %1: preparing the Fashion-MNIST reference first, once a session (the classifier describes its 70,000 images), %2 %…</source>
+        <translation>Suche nach den nächstgelegenen Trainingsbildern von Bild %1: Zuerst wird die Fashion-MNIST-Referenz vorbereitet, einmal pro Sitzung (der Klassifikator beschreibt ihre 70.000 Bilder), %2 %…</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3733,12 +3733,12 @@ Distanz %2</translation>
         <translation>%L1 von %L2 Bildschritten</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The classifier describes the Fashion-MNIST images first (once a session): %L1 of %L2</source>
-        <translation>Der Klassifikator beschreibt zuerst die Fashion-MNIST-Bilder (einmal pro Sitzung): %L1 von %L2</translation>
+        <location line="+7"/>
+        <source>Preparing the Fashion-MNIST reference, once a session (the classifier describes its 70,000 images): %1 %</source>
+        <translation>Die Fashion-MNIST-Referenz wird vorbereitet, einmal pro Sitzung (der Klassifikator beschreibt ihre 70.000 Bilder): %1 %</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Stopped: %1</source>
         <translation>Gestoppt: %1</translation>
     </message>
@@ -4287,7 +4287,7 @@ Distanz %2</translation>
         <translation>Diese Bilder passen nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>The images are of two classes (%1, %2): the walk is denoised without a class, so its ends can differ from them.</source>
         <translation>Die Bilder gehören zu zwei Klassen (%1, %2): Der Weg wird ohne Klasse entrauscht, daher können seine Enden von ihnen abweichen.</translation>
     </message>
@@ -4349,10 +4349,16 @@ Distanz %2</translation>
     <message>
         <location line="+83"/>
         <source>At T = %L1 the schedules %2 leave ᾱ_T up to %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Their β range is the paper&apos;s for T = 1,000.</source>
-        <translation>Bei T = %L1 lassen die Schedules %2 ᾱ_T bis zu %3: x_T behält %4 % der Amplitude des Bilds (√ᾱ_T), während das Sampling bei reinem Rauschen beginnt. Ihr β-Bereich ist der der Originalarbeit für T = 1.000.</translation>
+        <translation>Bei T = %L1 lassen die Rauschpläne %2 ᾱ_T bis zu %3: x_T behält %4 % der Amplitude des Bilds (√ᾱ_T), während das Sampling bei reinem Rauschen beginnt. Ihr β-Bereich ist der der Originalarbeit für T = 1.000.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>, </source>
+        <comment>between the names of schedules</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>

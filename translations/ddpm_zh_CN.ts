@@ -199,7 +199,7 @@
         <translation>L_simple：每维 ‖ε − ε̂‖²</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>± one standard error over the images measured (the interpolation between the timesteps aside): more images make it smaller.</source>
         <translation>± 所测图像上的一个标准误差（不计时间步之间的插值）：图像越多，误差越小。</translation>
     </message>
@@ -1004,7 +1004,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/dataspec.cpp" line="+194"/>
+        <location filename="../core/dataspec.cpp" line="+202"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>文件夹“%1”不存在</translation>
     </message>
@@ -1054,17 +1054,17 @@ distance %2</source>
         <translation>&apos;%2&apos; 中没有 CIFAR-10 二进制批次（%1）</translation>
     </message>
     <message>
-        <location filename="../core/dataspec.cpp" line="-26"/>
+        <location filename="../core/dataspec.cpp" line="-19"/>
         <source>Fashion-MNIST is not installed (expected it in %1; on Debian: apt-get install dataset-fashion-mnist)</source>
         <translation>未安装 Fashion-MNIST（应位于 %1；在 Debian 上可运行：apt-get install dataset-fashion-mnist）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-2"/>
         <source>unknown Fashion-MNIST split &apos;%1&apos; (expected train, test or all)</source>
         <translation>未知 Fashion-MNIST 划分“%1”（应为 train、test 或 all）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>unknown split &apos;%1&apos; of &apos;%2&apos; (expected train, test or all)</source>
         <translation>&apos;%2&apos; 的未知划分 &apos;%1&apos;（应为 train、test 或 all）</translation>
     </message>
@@ -1645,18 +1645,18 @@ distance %2</source>
         <translation>质量下限需要 2 到 %1 张图像，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <location line="+27"/>
         <source>measuring the quality reference</source>
         <translation>测量质量参考</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-100"/>
         <source>the quality measurement was cancelled</source>
         <translation>质量测量已取消</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>the quality reference holds no training features</source>
         <translation>质量参考中没有训练图像的特征</translation>
     </message>
@@ -3422,9 +3422,9 @@ distance %2</source>
         <translation>无法获取最相近的训练图像：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Looking for the nearest training images of image %1: the classifier describes the Fashion-MNIST images first (once a session), %L2 of %L3…</source>
-        <translation>正在查找图像 %1 最相近的训练图像：分类器先描述 Fashion-MNIST 图像（每次会话一次），已完成 %L2 / %L3…</translation>
+        <location line="+8"/>
+        <source>Looking for the nearest training images of image %1: preparing the Fashion-MNIST reference first, once a session (the classifier describes its 70,000 images), %2 %…</source>
+        <translation>正在查找图像 %1 最相近的训练图像：先准备 Fashion-MNIST 参考（每次会话一次，分类器描述其 70,000 张图像），%2%…</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3729,12 +3729,12 @@ distance %2</source>
         <translation>已完成 %L1 / %L2 个图像步</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The classifier describes the Fashion-MNIST images first (once a session): %L1 of %L2</source>
-        <translation>分类器先描述 Fashion-MNIST 图像（每次会话一次）：已完成 %L1 / %L2</translation>
+        <location line="+7"/>
+        <source>Preparing the Fashion-MNIST reference, once a session (the classifier describes its 70,000 images): %1 %</source>
+        <translation>正在准备 Fashion-MNIST 参考（每次会话一次，分类器描述其 70,000 张图像）：%1%</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
@@ -4283,7 +4283,7 @@ distance %2</source>
         <translation>这些图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>The images are of two classes (%1, %2): the walk is denoised without a class, so its ends can differ from them.</source>
         <translation>这两张图像属于两个类别（%1、%2）：插值路径在无类别条件下去噪，因此其两端可能与原图不同。</translation>
     </message>
@@ -4348,7 +4348,13 @@ distance %2</source>
         <translation>在 T = %L1 时，调度 %2 使 ᾱ_T 最高达 %3：x_T 仍保留图像 %4% 的幅度（√ᾱ_T），而采样是从纯噪声开始的。它们的 β 范围是论文为 T = 1000 设定的。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>, </source>
+        <comment>between the names of schedules</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>

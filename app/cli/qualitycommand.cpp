@@ -33,7 +33,7 @@ struct QualityArgs {
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
-// The reference, with how many of the 70,000 images the classifier has described on stderr (about half a
+// The reference, with how far it got on stderr (the classifier describes 70,000 images: about half a
 // minute on two cores); Ctrl-C stops it.
 Result<QualityReference> describedReference(const TrainedClassifier& classifier, int count)
 {
@@ -44,10 +44,9 @@ Result<QualityReference> describedReference(const TrainedClassifier& classifier,
         [&](int64_t done, int64_t total) {
             const int percent = static_cast<int>(100 * done / std::max<int64_t>(1, total));
             if (tty)
-                std::fprintf(stderr, "\rreference: %3d%% of %lld images", percent, static_cast<long long>(total));
+                std::fprintf(stderr, "\rddpm: reference: %3d%%", percent);
             else if (percent / 10 != lastDecile)
-                std::fprintf(stderr, "reference: %d%% of %lld images\n", 10 * (percent / 10),
-                             static_cast<long long>(total));
+                std::fprintf(stderr, "ddpm: reference: %d%%\n", 10 * (percent / 10));
             lastDecile = percent / 10;
         },
         &interrupted());

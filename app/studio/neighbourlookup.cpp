@@ -32,13 +32,14 @@ NeighbourLookup::NeighbourLookup(QualityController* quality, QWidget* window)
             [this](quint64 request, qint64 done, qint64 total) {
                 if (request != m_request || !m_dialog)
                     return;
-                m_status->setText(tr("Looking for the nearest training images of image %1: the classifier describes "
-                                     "the Fashion-MNIST images first (once a session), %L2 of %L3…")
+                const int percent = total > 0 ? static_cast<int>(100 * done / total) : 0;
+                m_status->setText(tr("Looking for the nearest training images of image %1: preparing the "
+                                     "Fashion-MNIST reference first, once a session (the classifier describes its "
+                                     "70,000 images), %2 %…")
                                       .arg(m_index)
-                                      .arg(done)
-                                      .arg(total));
-                m_progress->setRange(0, static_cast<int>(total));
-                m_progress->setValue(static_cast<int>(done));
+                                      .arg(percent));
+                m_progress->setRange(0, 100);
+                m_progress->setValue(percent);
                 m_progress->show();
             });
 }

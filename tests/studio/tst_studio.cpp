@@ -558,10 +558,11 @@ void TestStudio::qualityPanelMeasuresCancelsExports()
     QCOMPARE(finished.first().at(1).toBool(), true);
     QVERIFY2(finished.first().at(2).toString().isEmpty(), qPrintable(finished.first().at(2).toString()));
     QVERIFY(preparing.size() >= 2);
-    QCOMPARE(preparing.last().at(1).toLongLong(), 70000);
-    QCOMPARE(preparing.last().at(2).toLongLong(), 70000);
-    QCOMPARE(preparingShown, QStringLiteral("The classifier describes the Fashion-MNIST images first (once a "
-                                            "session): 70,000 of 70,000"));
+    QCOMPARE(preparing.last().at(1).toLongLong(), 80000); // 70,000 described, 10,000 nearest images found
+    QCOMPARE(preparing.last().at(2).toLongLong(), 80000);
+    QVERIFY2(preparingShown.startsWith(QStringLiteral("Preparing the Fashion-MNIST reference")) &&
+                 preparingShown.endsWith(QStringLiteral(": 100 %")),
+             qPrintable(preparingShown));
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last().at(3).toLongLong(), progress.last().at(4).toLongLong()); // 200 of 200 image-steps
     QCOMPARE(progress.last().at(4).toLongLong(), 50 * 4);

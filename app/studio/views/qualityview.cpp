@@ -356,10 +356,11 @@ void QualityView::setProgress(int run, int runs, qint64 done, qint64 total)
 
 void QualityView::setPreparing(qint64 done, qint64 total)
 {
-    m_progress->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
-    m_status->setText(tr("The classifier describes the Fashion-MNIST images first (once a session): %L1 of %L2")
-                          .arg(done)
-                          .arg(total));
+    const int permille = total > 0 ? static_cast<int>(1000 * done / total) : 0;
+    m_progress->setValue(permille);
+    m_status->setText(tr("Preparing the Fashion-MNIST reference, once a session (the classifier describes its "
+                         "70,000 images): %1 %")
+                          .arg(permille / 10));
 }
 
 void QualityView::addReport(const QualityReport& report, qint64 modelStep)
@@ -374,8 +375,7 @@ void QualityView::addReport(const QualityReport& report, qint64 modelStep)
 void QualityView::end(bool completed, const QString& error)
 {
     m_running = false;
-    if (completed)
-        m_progress->setValue(1000);
+    m_progress->setValue(completed ? 1000 : 0); // a cancelled or failed run leaves no half-full bar
     if (!error.isEmpty())
         m_status->setText(tr("Stopped: %1").arg(error));
     else if (!completed)

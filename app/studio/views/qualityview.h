@@ -56,7 +56,7 @@ public:
     // Driven by the window while a measurement runs.
     void begin(int runs);
     void setProgress(int run, int runs, qint64 done, qint64 total);
-    // The session's first measurement describes the Fashion-MNIST images first: `done` of `total`.
+    // The session's first measurement prepares the Fashion-MNIST reference first: `done` of `total`.
     void setPreparing(qint64 done, qint64 total);
     void addReport(const ddpm::QualityReport& report, qint64 modelStep);
     void end(bool completed, const QString& error);

@@ -154,7 +154,7 @@ void SchedulesView::rebuild()
                                        "image's amplitude (√ᾱ_T), while sampling starts from pure noise. Their β "
                                        "range is the paper's for T = 1,000.")
                                         .arg(T)
-                                        .arg(far.join(QStringLiteral(", ")))
+                                        .arg(far.join(tr(", ", "between the names of schedules")))
                                         .arg(QLocale().toString(worst, 'g', 2))
                                         .arg(QLocale().toString(100.0 * std::sqrt(worst), 'f', 0)));
     // ImageStrip takes columns of rows; transpose.

@@ -187,11 +187,8 @@ void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, c
         const int ca = classOf(from), cb = classOf(to);
         w.options.classChoice = ca >= 0 && ca == cb ? ca : kUnconditional;
         if (w.options.classChoice == kUnconditional && ca >= 0 && cb >= 0) {
-            const auto names = classNamesOf(snap->config);
-            const auto name = [&](int c) {
-                return c < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<size_t>(c)])
-                                                          : QString::number(c);
-            };
+            const QStringList names = classDisplayNames(classNamesOf(snap->config)); // in the user's language
+            const auto name = [&](int c) { return c < names.size() ? names[c] : QString::number(c); };
             classNote = tr("The images are of two classes (%1, %2): the walk is denoised without a class, so its ends "
                            "can differ from them.")
                             .arg(name(ca), name(cb));
