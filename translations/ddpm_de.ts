@@ -1939,7 +1939,7 @@ Distanz %2</translation>
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/views/helppanel.cpp" line="+107"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+108"/>
         <source>The forward process: adding noise</source>
         <translation>Der Vorwärtsprozess: Rauschen hinzufügen</translation>
     </message>
@@ -2175,12 +2175,12 @@ Distanz %2</translation>
         <location line="+39"/>
         <location line="+33"/>
         <location line="+122"/>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>(eq. %1)</source>
         <translation>(Gl. %1)</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-204"/>
         <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
         <translation>Die Summe von Gaußverteilungen ist wieder eine Gaußverteilung, daher lässt sich jeder Schritt von x&lt;sub&gt;0&lt;/sub&gt; aus mit einem Sprung erreichen, ohne die Kette zu durchlaufen:</translation>
     </message>
@@ -2551,11 +2551,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;² / (2σ&lt;sub&gt;t&lt;/sub&gt;² α&lt;sub&gt;t&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</source>
-        <translation>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;² / (2σ&lt;sub&gt;t&lt;/sub&gt;² α&lt;sub&gt;t&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</translation>
+        <source>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;²/(2σ&lt;sub&gt;t&lt;/sub&gt;²α&lt;sub&gt;t&lt;/sub&gt;(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</source>
+        <translation>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;²/(2σ&lt;sub&gt;t&lt;/sub&gt;²α&lt;sub&gt;t&lt;/sub&gt;(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>L_simple drops the weight. The Likelihood bound tab measures the terms at some t on held-out images, in bits per dimension, and adds them up; L&lt;sub&gt;0&lt;/sub&gt; is the discrete decoder&apos;s term and L&lt;sub&gt;T&lt;/sub&gt; the prior&apos;s. &lt;i&gt;ddpm nll&lt;/i&gt; measures every t of many images.</source>
         <translation>L_simple lässt das Gewicht weg. Der Reiter „Likelihood-Schranke“ misst die Terme bei einigen t an zurückgehaltenen Bildern, in Bits pro Dimension, und summiert sie; L&lt;sub&gt;0&lt;/sub&gt; ist der Term des diskreten Decoders und L&lt;sub&gt;T&lt;/sub&gt; der des Priors. &lt;i&gt;ddpm nll&lt;/i&gt; misst jedes t an vielen Bildern.</translation>
     </message>

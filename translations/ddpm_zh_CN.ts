@@ -1938,7 +1938,7 @@ distance %2</source>
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/views/helppanel.cpp" line="+107"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+108"/>
         <source>The forward process: adding noise</source>
         <translation>前向过程：加噪</translation>
     </message>
@@ -2174,12 +2174,12 @@ distance %2</source>
         <location line="+39"/>
         <location line="+33"/>
         <location line="+122"/>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>(eq. %1)</source>
         <translation>（式 %1）</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-204"/>
         <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
         <translation>高斯分布相加仍是高斯分布，因此无需逐步运行整条链，即可从 x&lt;sub&gt;0&lt;/sub&gt; 一步跳到任意一步：</translation>
     </message>
@@ -2550,11 +2550,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;² / (2σ&lt;sub&gt;t&lt;/sub&gt;² α&lt;sub&gt;t&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</source>
-        <translation>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;² / (2σ&lt;sub&gt;t&lt;/sub&gt;² α&lt;sub&gt;t&lt;/sub&gt; (1 − ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</translation>
+        <source>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;²/(2σ&lt;sub&gt;t&lt;/sub&gt;²α&lt;sub&gt;t&lt;/sub&gt;(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</source>
+        <translation>L&lt;sub&gt;t−1&lt;/sub&gt; = β&lt;sub&gt;t&lt;/sub&gt;²/(2σ&lt;sub&gt;t&lt;/sub&gt;²α&lt;sub&gt;t&lt;/sub&gt;(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)) ‖ε − ε̂‖²</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>L_simple drops the weight. The Likelihood bound tab measures the terms at some t on held-out images, in bits per dimension, and adds them up; L&lt;sub&gt;0&lt;/sub&gt; is the discrete decoder&apos;s term and L&lt;sub&gt;T&lt;/sub&gt; the prior&apos;s. &lt;i&gt;ddpm nll&lt;/i&gt; measures every t of many images.</source>
         <translation>L_simple 去掉了这个权重。“似然下界”标签页在留出图像上测量若干 t 处的各项（单位：每维比特）并求和；L&lt;sub&gt;0&lt;/sub&gt; 是离散解码器的项，L&lt;sub&gt;T&lt;/sub&gt; 是先验的项。&lt;i&gt;ddpm nll&lt;/i&gt; 在许多图像上测量每一个 t。</translation>
     </message>

@@ -15,7 +15,8 @@ QString equation(const QString& body, const QString& number = QString())
 {
     return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" style=\"margin-top:4px; "
                           "margin-bottom:6px;\"><tr><td style=\"padding-left:16px; font-family:serif; "
-                          "font-size:large;\">%1</td><td align=\"right\" valign=\"middle\">%2</td></tr></table>")
+                          "font-size:large; white-space:nowrap;\">%1</td><td align=\"right\" valign=\"middle\" "
+                          "style=\"white-space:nowrap;\">%2</td></tr></table>")
         .arg(body, number);
 }
 
@@ -453,8 +454,7 @@ QString HelpPanel::qualityHtml() const
                          "q(x<sub>t−1</sub> | x<sub>t</sub>, x<sub>0</sub>) and the model's step "
                          "p<sub>θ</sub>(x<sub>t−1</sub> | x<sub>t</sub>); with ε-prediction it is a weighted "
                          "noise error:"));
-    html += equation(tr("L<sub>t−1</sub> = β<sub>t</sub>² / (2σ<sub>t</sub>² α<sub>t</sub> (1 − ᾱ<sub>t</sub>)) "
-                        "‖ε − ε̂‖²"),
+    html += equation(tr("L<sub>t−1</sub> = β<sub>t</sub>²/(2σ<sub>t</sub>²α<sub>t</sub>(1−ᾱ<sub>t</sub>)) ‖ε − ε̂‖²"),
                      tr("(eq. %1)").arg(12));
     html += paragraph(tr("L_simple drops the weight. The Likelihood bound tab measures the terms at some t on "
                          "held-out images, in bits per dimension, and adds them up; L<sub>0</sub> is the discrete "
