@@ -3894,7 +3894,12 @@ Distanz %2</translation>
         <translation>Prädiktor-Korrektor (Song et al. 2021): nach jedem DDPM- oder DDIM-Schritt Langevin-Schritte auf dem neuen Rauschniveau, deren Größe das Signal-Rausch-Verhältnis r festlegt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>The Langevin corrector&apos;s signal-to-noise ratio r: each of its steps has the size ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</source>
+        <translation>Das Signal-Rausch-Verhältnis r des Langevin-Korrektors: Jeder seiner Schritte hat die Größe ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>EMA weights</source>
         <translation>EMA-Gewichte</translation>
     </message>
@@ -3949,12 +3954,12 @@ Distanz %2</translation>
         <translation>Sampler</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-53"/>
         <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
         <translation>Langevin-Schritte x ← x + (η/2) s + √η z mit dem Score des Netzes s = −ε̂/√(1 − ᾱₜ), nacheinander auf jedem Rauschniveau, beginnend beim am stärksten verrauschten (Song &amp; Ermon 2019)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Method</source>
         <translation>Verfahren</translation>
     </message>
@@ -3975,12 +3980,7 @@ Distanz %2</translation>
         <translation>Langevin-Schritte pro Niveau</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Corrector&apos;s signal-to-noise ratio r</source>
-        <translation>Signal-Rausch-Verhältnis r des Korrektors</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
@@ -4050,7 +4050,12 @@ Distanz %2</translation>
         <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+16"/>
+        <source>Corrector&apos;s SNR r</source>
+        <translation>SNR r des Korrektors</translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>Noise levels</source>
         <translation>Rauschstufen</translation>
     </message>
@@ -4420,12 +4425,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>Press Train to see the loss of each step here.</source>
         <translation>Drücken Sie auf „Trainieren“, um hier den Verlust jedes Schritts zu sehen.</translation>
     </message>
@@ -4455,7 +4460,12 @@ Distanz %2</translation>
         <translation>Langevin auf einem einzigen Rauschniveau</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>The Langevin corrector&apos;s signal-to-noise ratio r: each of its steps has the size ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</source>
+        <translation>Das Signal-Rausch-Verhältnis r des Langevin-Korrektors: Jeder seiner Schritte hat die Größe ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Use the exact score (the ring only)</source>
         <translation>Exakten Score verwenden (nur beim Ring)</translation>
     </message>
@@ -4521,12 +4531,7 @@ Distanz %2</translation>
         <translation>Langevin-Schritte pro Niveau</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Corrector&apos;s signal-to-noise ratio r</source>
-        <translation>Signal-Rausch-Verhältnis r des Korrektors</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
@@ -4571,7 +4576,12 @@ Distanz %2</translation>
         <translation>fertig</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-112"/>
+        <source>Corrector&apos;s SNR r</source>
+        <translation>SNR r des Korrektors</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Sampling stopped.</source>
         <translation>Sampling angehalten.</translation>
     </message>

@@ -3890,7 +3890,12 @@ distance %2</source>
         <translation>预测-校正（Song 等人，2021）：在每个 DDPM 或 DDIM 步之后，在新的噪声水平上执行朗之万步，其步长由信噪比 r 决定</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>The Langevin corrector&apos;s signal-to-noise ratio r: each of its steps has the size ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</source>
+        <translation>Langevin 校正器的信噪比 r：其每一步的步长为 ε = 2 αₜ r² (1 − ᾱₜ)（Song et al. 2021）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
@@ -3945,12 +3950,12 @@ distance %2</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-53"/>
         <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
         <translation>使用网络的分数 s = −ε̂/√(1 − ᾱₜ) 执行朗之万步 x ← x + (η/2) s + √η z，从噪声最大的水平开始，依次在每个噪声水平上进行（Song 与 Ermon，2019）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -3971,12 +3976,7 @@ distance %2</source>
         <translation>每个水平的朗之万步数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Corrector&apos;s signal-to-noise ratio r</source>
-        <translation>校正器的信噪比 r</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
@@ -4046,7 +4046,12 @@ distance %2</source>
         <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+16"/>
+        <source>Corrector&apos;s SNR r</source>
+        <translation>校正器信噪比 r</translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>Noise levels</source>
         <translation>噪声级别</translation>
     </message>
@@ -4416,12 +4421,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>Press Train to see the loss of each step here.</source>
         <translation>按下“训练”后，这里会显示每一步的损失。</translation>
     </message>
@@ -4451,7 +4456,12 @@ distance %2</source>
         <translation>单一噪声水平上的朗之万</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>The Langevin corrector&apos;s signal-to-noise ratio r: each of its steps has the size ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</source>
+        <translation>Langevin 校正器的信噪比 r：其每一步的步长为 ε = 2 αₜ r² (1 − ᾱₜ)（Song et al. 2021）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Use the exact score (the ring only)</source>
         <translation>使用精确分数（仅限环形数据）</translation>
     </message>
@@ -4517,12 +4527,7 @@ distance %2</source>
         <translation>每个水平的朗之万步数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Corrector&apos;s signal-to-noise ratio r</source>
-        <translation>校正器的信噪比 r</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -4567,7 +4572,12 @@ distance %2</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-112"/>
+        <source>Corrector&apos;s SNR r</source>
+        <translation>校正器信噪比 r</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Sampling stopped.</source>
         <translation>采样已停止。</translation>
     </message>

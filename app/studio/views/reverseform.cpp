@@ -57,6 +57,8 @@ void ReverseView::createSamplerControls()
     m_snr = new QDoubleSpinBox(this);
     setRange(m_snr, setting::Snr);
     m_snr->setSingleStep(0.01);
+    m_snr->setToolTip(tr("The Langevin corrector's signal-to-noise ratio r: each of its steps has the size "
+                         "ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)"));
     m_snr->setValue(setting::Snr.fallback);
     m_steps = new PinnedSpinBox(this);
     setRange(m_steps, setting::SamplerSteps);
@@ -100,7 +102,7 @@ QGroupBox* ReverseView::buildSamplerForm()
     fl->addRow(tr("DDIM η"), m_eta);
     fl->addRow(m_corrector);
     fl->addRow(tr("Langevin steps per level"), m_langevinSteps);
-    fl->addRow(tr("Corrector's signal-to-noise ratio r"), m_snr);
+    fl->addRow(tr("Corrector's SNR r"), m_snr); // the field's tooltip says what r is
     fl->addRow(tr("Seed"), m_seed);
     fl->addRow(tr("Images"), m_count);
     fl->addRow(tr("Class, guidance"), m_classes);

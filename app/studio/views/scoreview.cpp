@@ -120,6 +120,8 @@ void ScoreView::buildControls()
     m_langevinSteps->setValue(SamplerOptions{}.langevinSteps);
     m_snr = new QDoubleSpinBox(this);
     m_snr->setRange(0.0, limits::kMaxSnr);
+    m_snr->setToolTip(tr("The Langevin corrector's signal-to-noise ratio r: each of its steps has the size "
+                         "ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)"));
     m_snr->setSingleStep(0.01);
     m_snr->setValue(SamplerOptions{}.snr);
     m_count = new QSpinBox(this);
@@ -164,7 +166,7 @@ void ScoreView::buildLayout()
     sl->addRow(tr("Sampler"), m_sampler);
     sl->addRow(tr("Levels (DDIM, Langevin)"), m_levels);
     sl->addRow(tr("Langevin steps per level"), m_langevinSteps);
-    sl->addRow(tr("Corrector's signal-to-noise ratio r"), m_snr);
+    sl->addRow(tr("Corrector's SNR r"), m_snr); // the field's tooltip says what r is
     sl->addRow(tr("Particles"), m_count);
     sl->addRow(m_exact);
     auto* sampleRow = new QHBoxLayout;
