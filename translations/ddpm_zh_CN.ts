@@ -205,8 +205,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt; %6, L&lt;sub&gt;0&lt;/sub&gt; %7 bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
-        <translation>&lt;b&gt;%1 比特/维&lt;/b&gt;（−log p(x₀) 的上界，由来自 %4%5 的 %3 张图像在 %2 个时间步上估计得出）；L&lt;sub&gt;T&lt;/sub&gt; %6，L&lt;sub&gt;0&lt;/sub&gt; %7 比特/维。&lt;i&gt;ddpm nll&lt;/i&gt; 会测量每一个时间步。</translation>
+        <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt;&amp;nbsp;%6, L&lt;sub&gt;0&lt;/sub&gt;&amp;nbsp;%7&amp;nbsp;bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
+        <translation>&lt;b&gt;%1 比特/维&lt;/b&gt;（−log p(x₀) 的上界，由来自 %4%5 的 %3 张图像在 %2 个时间步上估计得出）；L&lt;sub&gt;T&lt;/sub&gt;&amp;nbsp;%6，L&lt;sub&gt;0&lt;/sub&gt;&amp;nbsp;%7 比特/维。&lt;i&gt;ddpm nll&lt;/i&gt; 会测量每一个时间步。</translation>
     </message>
     <message>
         <location line="+5"/>

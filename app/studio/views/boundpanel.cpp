@@ -155,15 +155,15 @@ void BoundPanel::showProfile(double priorBits)
         (std::isfinite(error) ? QStringLiteral(" ± ") + QLocale().toString(error, 'f', 3) : QString());
     m_result->setToolTip(tr("± one standard error over the images measured (the interpolation between the "
                             "timesteps aside): more images make it smaller."));
-    m_result->setText(
-        tr("<b>%1 bits/dim</b> (the bound on −log p(x₀), estimated from %2 timesteps of %3 "
-           "images of %4%5); L<sub>T</sub> %6, L<sub>0</sub> %7 bits/dim. <i>ddpm nll</i> measures every timestep.")
-            .arg(total)
-            .arg(m_profile.size())
-            .arg(m_images->value())
-            .arg(m_source, m_unseen ? QString() : tr(", which the model may have trained on"))
-            .arg(QLocale().toString(priorBits, 'g', 3))
-            .arg(QLocale().toString(m_profile.empty() ? NAN : m_profile.front().bitsPerDim, 'g', 3)));
+    m_result->setText(tr("<b>%1 bits/dim</b> (the bound on −log p(x₀), estimated from %2 timesteps of %3 "
+                         "images of %4%5); L<sub>T</sub>&nbsp;%6, L<sub>0</sub>&nbsp;%7&nbsp;bits/dim. <i>ddpm nll</i> "
+                         "measures every timestep.")
+                          .arg(total)
+                          .arg(m_profile.size())
+                          .arg(m_images->value())
+                          .arg(m_source, m_unseen ? QString() : tr(", which the model may have trained on"))
+                          .arg(QLocale().toString(priorBits, 'g', 3))
+                          .arg(QLocale().toString(m_profile.empty() ? NAN : m_profile.front().bitsPerDim, 'g', 3)));
 }
 
 void BoundPanel::updateControls()
