@@ -408,7 +408,7 @@ void TestCli::interpolateHalfwayByDefault()
     QCOMPARE(fromX0.second, 1);
     QCOMPARE(fromX0.first, one);
     r = run(walk + QStringList{QStringLiteral("--t"), QStringLiteral("21")}, 120000);
-    QVERIFY2(r.code == 2 && r.err.contains("t must lie between 0 and 20"), r.err.constData());
+    QVERIFY2(r.code == 2 && r.err.contains("--t 21: the model has T = 20 steps"), r.err.constData());
 }
 
 // --class all draws image i as class i mod K: each image's sidecar in --out-dir names that class (and that
