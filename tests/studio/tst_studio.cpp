@@ -1066,7 +1066,7 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     const auto a = w->dataView()->currentImage(), b = a.flip({2});
     InterpolationOptions walk;
     walk.t = 20;
-    Q_EMIT w->dataView()->interpolateRequested(a, b, walk, QStringLiteral("0 → flipped"));
+    Q_EMIT w->dataView()->interpolateRequested(a, b, walk, QStringLiteral("0 → flipped"), -1, -1);
     QVERIFY(finished.wait(60000));
     QTRY_COMPARE(w->reverseView()->frameCount(), 21); // t = 20 … 1, then x_0
     const auto& request = w->reverseView()->origin().request;
@@ -1144,6 +1144,16 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     QCOMPARE(w->reverseView()->origin().request.walk->options.guidance, 0.0);
     QVERIFY2(w->reverseView()->noteText().contains(QStringLiteral("two classes")),
              qPrintable(w->reverseView()->noteText()));
+    // The same for two images of the data set, by their labels.
+    Q_EMIT w->dataView()->interpolateRequested(a, b, ddim, QStringLiteral("data"), 1, 1);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(w->reverseView()->origin().request.walk);
+    QCOMPARE(w->reverseView()->origin().request.walk->options.classChoice, 1);
+    QCOMPARE(w->reverseView()->origin().request.walk->options.guidance, 2.0);
+    Q_EMIT w->dataView()->interpolateRequested(a, b, ddim, QStringLiteral("data"), 0, 1);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(w->reverseView()->origin().request.walk->options.classChoice, kUnconditional);
+    QVERIFY(w->reverseView()->noteText().contains(QStringLiteral("two classes")));
     Dialogs::setNextAnswer(QMessageBox::Discard);
     w->close();
     QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);

@@ -290,8 +290,12 @@ void DataView::onInterpolateClicked()
     if (dialog.exec() != QDialog::Accepted || dialog.from() == dialog.to())
         return;
     const auto image = [&data](int i) { return pixelsToModel(data->images[i - 1]); };
+    const auto label = [&data](int i) {
+        return data->labels.defined() ? static_cast<int>(data->labels[i - 1].item<int64_t>()) : -1;
+    };
     Q_EMIT interpolateRequested(image(dialog.from()), image(dialog.to()), dialog.options(),
-                                QStringLiteral("%1 → %2").arg(dialog.from()).arg(dialog.to()));
+                                QStringLiteral("%1 → %2").arg(dialog.from()).arg(dialog.to()), label(dialog.from()),
+                                label(dialog.to()));
 }
 
 QSize DataView::sourceImageSize(const QString& spec)

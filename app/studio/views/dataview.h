@@ -78,9 +78,10 @@ Q_SIGNALS:
     // label: the chosen image's class in its data set, or −1 where the set has no labels.
     void denoiseFromHere(const torch::Tensor& xt, int t, const QString& scheduleNote, int label);
     // Walk from image a to image b ([C, H, W] in [−1, 1]) at t; `which` names them ("12 → 40").
-    // Walk between two data-set images ([C, H, W] in [−1, 1]) with the dialog's settings.
+    // Walk between two data-set images ([C, H, W] in [−1, 1]) with the dialog's settings; labelA, labelB:
+    // their classes in the data set, or −1 where it has no labels.
     void interpolateRequested(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
-                              const QString& which);
+                              const QString& which, int labelA, int labelB);
     void liveValuesChanged(const QMap<QString, QString>& values);
     void imageSelected(int index);
 

@@ -123,8 +123,7 @@ void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString
         r.options.classChoice = label;
         addNote(tr("Towards the image's own class, %1, with guidance w = %2 (the Reverse view's “Every class” "
                    "would give each image another class).")
-                    .arg(QString::fromStdString(names[static_cast<size_t>(label)]),
-                         QLocale().toString(r.options.guidance, 'f', 1)));
+                    .arg(classDisplayNames(names).value(label), QLocale().toString(r.options.guidance, 'f', 1)));
     }
     if (r.options.count > 1 && r.options.kind == SamplerKind::Ddim && r.options.eta == 0.0) {
         r.options.eta = 1.0; // as Fork here does: η = 0 adds no noise after x_t, so the images would be one
@@ -144,21 +143,35 @@ void SamplingRuns::denoiseFromHere(const torch::Tensor& xt, int t, const QString
 }
 
 void SamplingRuns::interpolate(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
-                               const QString& which)
+                               const QString& which, int labelA, int labelB)
 {
-    walkBetween(a, b, walk, which, nullptr);
+    // A data set's labels are the model's classes when it trained on that set (as denoiseFromHere takes them).
+    const auto snap = m_training->snapshot();
+    const int k = snap ? static_cast<int>(snap->config.unet.numClasses()) : 0;
+    const auto known = [k](int label) { return label >= 0 && label < k ? label : -1; };
+    walkBetween(a, b, walk, which, nullptr, known(labelA), known(labelB));
 }
 
 void SamplingRuns::interpolateRun(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
                                   const QString& which, int from, int to)
 {
     const RunOrigin origin = m_view->origin(); // a copy: the walk becomes the run shown
-    if (origin.request.model)
-        walkBetween(a, b, walk, which, &origin, from, to);
+    const auto& model = origin.request.model;
+    if (!model)
+        return;
+    // Each image of an "every class" run drew a class of its own (1-based, as forkAt finds it).
+    const auto& o = origin.request.options;
+    const int64_t k = model->config.unet.numClasses();
+    const auto classOf = [&](int image) {
+        return o.classChoice == kEveryClass && k > 0 && image > 0
+                   ? static_cast<int>(sampleLabels(o, o.firstImage + image - 1, 1, k)[0].item<int64_t>())
+                   : -1;
+    };
+    walkBetween(a, b, walk, which, &origin, classOf(from), classOf(to));
 }
 
 void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, const InterpolationOptions& walk,
-                               const QString& which, const RunOrigin* of, int from, int to)
+                               const QString& which, const RunOrigin* of, int classA, int classB)
 {
     const auto snap = of ? of->request.model : m_training->snapshot();
     if (!snap)
@@ -176,15 +189,8 @@ void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, c
     w.options.clipX0 = view.clipX0;
     w.options.classChoice = classes.classChoice;
     QString classNote;
-    if (classes.classChoice == kEveryClass) { // each image of the run drew a class of its own
-        const int64_t k = snap->config.unet.numClasses();
-        const auto classOf = [&](int image) { // 1-based, as forkAt finds it
-            return of && k > 0 && image > 0
-                       ? static_cast<int>(
-                             sampleLabels(classes, classes.firstImage + image - 1, 1, k)[0].item<int64_t>())
-                       : -1;
-        };
-        const int ca = classOf(from), cb = classOf(to);
+    if (classes.classChoice == kEveryClass) { // "every class" means each image's own
+        const int ca = classA, cb = classB;
         w.options.classChoice = ca >= 0 && ca == cb ? ca : kUnconditional;
         if (w.options.classChoice == kUnconditional && ca >= 0 && cb >= 0) {
             const QStringList names = classDisplayNames(classNamesOf(snap->config)); // in the user's language

@@ -35,9 +35,10 @@ public:
     void forkAt(const torch::Tensor& xt, int t, int forks, int image);
     // Walk from image a to image b ([C, H, W] in [−1, 1]; core/interpolation.h) as a run of the Reverse
     // view: `walk`'s mode, t, λ count and DDIM steps; seed, clipping, class and σ² from the Reverse view.
-    // `which` names the two images in the title ("3 → 7").
+    // `which` names the two images in the title ("3 → 7"); labelA, labelB: their classes in the data set
+    // (−1: none), which a conditional model's walk with "Every class" keeps where they agree.
     void interpolate(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
-                     const QString& which);
+                     const QString& which, int labelA = -1, int labelB = -1);
     // The same between two final images of the run shown, the from-th and the to-th (1-based), with the
     // weights that made them (as "Fork here" does), not the model open now; its exports name the run's
     // file. A run of every class walks in the class of both images, or without a class (and says so) when
@@ -58,8 +59,10 @@ private:
     // `kind` ("", "denoise-from-here", "fork") goes into the exports' sidecars, `note` under the title.
     // `continues`: the run a fork continues, whose weights' file the new run's exports name.
     // A walk with the weights trained so far, or (`of` set) with those of the run `of`.
+    // classA, classB: the two images' classes among the model's, or −1 where unknown; a walk with "Every
+    // class" keeps a class both share, else walks without one (and says so where both are known).
     void walkBetween(const torch::Tensor& a, const torch::Tensor& b, const ddpm::InterpolationOptions& walk,
-                     const QString& which, const RunOrigin* of, int from = 0, int to = 0);
+                     const QString& which, const RunOrigin* of, int classA = -1, int classB = -1);
     void run(SamplingRequest request, const QString& title, const QString& kind = {}, const QString& note = {},
              const RunOrigin* continues = nullptr);
 
