@@ -64,11 +64,7 @@ QList<Curve> CurveChart::curves() const
 
 void CurveChart::rebuildSeries()
 {
-    for (QLineSeries* series : std::as_const(m_series)) {
-        chart()->removeSeries(series);
-        delete series;
-    }
-    m_series.clear();
+    removeCurveSeries();
 
     // The marker goes last so that it is drawn over the curves.
     chart()->removeSeries(m_markerSeries);
@@ -101,17 +97,21 @@ void CurveChart::rebuildSeries()
         std::any_of(m_curves.cbegin(), m_curves.cend(), [](const Curve& c) { return !c.name.isEmpty(); }));
 }
 
-void CurveChart::setLogY(bool logY)
+void CurveChart::removeCurveSeries()
 {
-    if (logY == m_logY)
-        return;
-    m_logY = logY;
-    // Drop the curves and the marker first: they may hold values a log axis cannot show.
     for (QLineSeries* series : std::as_const(m_series)) {
         chart()->removeSeries(series);
         delete series;
     }
     m_series.clear();
+}
+
+void CurveChart::setLogY(bool logY)
+{
+    if (logY == m_logY)
+        return;
+    m_logY = logY;
+    removeCurveSeries(); // the curves and the marker may hold values a log axis cannot show
     m_markerSeries->clear();
     createYAxis();
     rebuildSeries();
@@ -128,11 +128,7 @@ void CurveChart::setLogX(bool logX)
     if (logX == m_logX)
         return;
     m_logX = logX;
-    for (QLineSeries* series : std::as_const(m_series)) {
-        chart()->removeSeries(series);
-        delete series;
-    }
-    m_series.clear();
+    removeCurveSeries(); // the curves and the marker may hold values a log axis cannot show
     m_markerSeries->clear();
     const QString title = m_xAxis->titleText();
     const ChartAxes::Ranges r = dataRanges(m_logY);

@@ -56,6 +56,7 @@ private:
     bool shown(const QPointF& p, bool logY) const; // finite, and positive on a log axis
     void createYAxis();
     void rebuildSeries();
+    void removeCurveSeries(); // from the chart, deleted
     void updateRanges();
     void updateMarker();
     void hideMarkerFromLegend();
