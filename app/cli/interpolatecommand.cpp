@@ -76,6 +76,28 @@ QList<QImage> walkGrid(const Sampling& model, const InterpolationRun& run, int f
     return grid;
 }
 
+// --t (DDPM) or --steps (DDIM) against the model's T, said with the option's name before the data set
+// loads; the other one, given, is said to be unused. Returns 0, or 2 after the message.
+int checkWalkSteps(const InterpolateArgs& a, const InterpolationOptions& o, int T)
+{
+    const bool ddim = o.mode == InterpolationMode::Ddim;
+    if (a.given(ddim ? "--t" : "--steps")) // said, so that a user does not think the walk used it
+        std::fprintf(stderr, "ddpm: note: %s is for --mode %s; this walk (--mode %s) does not use it\n",
+                     ddim ? "--t" : "--steps", ddim ? "ddpm" : "ddim", a.mode.c_str());
+    if (o.mode == InterpolationMode::Ddpm && o.t > T)
+        return fail("--t " + std::to_string(o.t) + ": the model has T = " + std::to_string(T) +
+                        " steps; --t takes 0 (the pixels mixed) … " + std::to_string(T),
+                    2);
+    if (o.mode == InterpolationMode::Ddim) {
+        SamplerOptions steps;
+        steps.kind = SamplerKind::Ddim;
+        steps.ddimSteps = o.ddimSteps;
+        if (auto s = checkSamplerSteps(steps, T); !s)
+            return fail("--steps " + std::to_string(o.ddimSteps) + ": " + s.error(), 2);
+    }
+    return 0;
+}
+
 int interpolate(const InterpolateArgs& a, const Environment& env)
 {
     if (sameFile(a.out, a.checkpoint))
@@ -87,10 +109,6 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     if (!mode)
         return fail(mode.error(), 2);
     o.mode = mode.value();
-    const bool ddim = o.mode == InterpolationMode::Ddim;
-    if (a.given(ddim ? "--t" : "--steps")) // said, so that a user does not think the walk used it
-        std::fprintf(stderr, "ddpm: note: %s is for --mode %s; this walk (--mode %s) does not use it\n",
-                     ddim ? "--t" : "--steps", ddim ? "ddpm" : "ddim", a.mode.c_str());
     o.clipX0 = !a.noClip;
     const auto weights = parseWeights(a.weights);
     const auto compute = computeOptions(a.threads, a.device, a.precision);
@@ -107,17 +125,8 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     const int T = model.diffusion.steps();
     if (!a.given("--t")) // halfway, whatever the model's T (the studio's default too)
         o.t = T / 2;
-    if (!ddim && o.t > T) // said with the option's name, before the data set loads
-        return fail("--t " + std::to_string(o.t) + ": the model has T = " + std::to_string(T) +
-                        " steps; --t takes 0 (the pixels mixed) … " + std::to_string(T),
-                    2);
-    if (ddim) {
-        SamplerOptions steps;
-        steps.kind = SamplerKind::Ddim;
-        steps.ddimSteps = o.ddimSteps;
-        if (auto s = checkSamplerSteps(steps, T); !s)
-            return fail("--steps " + std::to_string(o.ddimSteps) + ": " + s.error(), 2);
-    }
+    if (const int rc = checkWalkSteps(a, o, T))
+        return rc;
     if (!a.given("--guidance")) // as `sample`: a class is guided with the default weight, no class is not
         o.guidance = o.classChoice == kUnconditional ? 0.0 : kDefaultGuidance;
     auto data = loadDataSpec(a.data, model.imageShape[0], model.imageShape[1], env.folderLoader);

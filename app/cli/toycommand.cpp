@@ -154,6 +154,29 @@ void describeRingSamples(const toy::GaussianMixture& mixture, const torch::Tenso
     j["rms_distance_to_mode"] = std::sqrt(spread / (2.0 * static_cast<double>(samples.size(0))));
 }
 
+// Settings a --load model fixes, and training settings with --exact (nothing is trained): refused rather
+// than ignored. Returns 0, or 2 after the message.
+int refuseUnusedSettings(const ToyArgs& a)
+{
+    if (!a.load.empty())
+        for (const char* option : {"--data", "--schedule", "--T", "--steps", "--points"})
+            if (a.given(option))
+                return fail(std::string(option) +
+                                ": the --load model has its own data set, schedule and training; "
+                                "leave " +
+                                option + " out",
+                            2);
+    if (a.exact)
+        for (const char* option : {"--steps", "--points"})
+            if (a.given(option))
+                return fail(std::string(option) +
+                                ": --exact samples with the mixture's exact score and trains no "
+                                "network; leave " +
+                                option + " out",
+                            2);
+    return 0;
+}
+
 int toy(const ToyArgs& a)
 {
     if (a.threads > 0)
@@ -180,22 +203,8 @@ int toy(const ToyArgs& a)
         return fail(std::string("--save keeps a model this run trains; with ") + (a.exact ? "--exact" : "--load") +
                         " none is trained",
                     2);
-    if (!a.load.empty())
-        for (const char* option : {"--data", "--schedule", "--T", "--steps", "--points"})
-            if (a.given(option))
-                return fail(std::string(option) +
-                                ": the --load model has its own data set, schedule and training; "
-                                "leave " +
-                                option + " out",
-                            2);
-    if (a.exact) // nothing is trained: training settings would be ignored
-        for (const char* option : {"--steps", "--points"})
-            if (a.given(option))
-                return fail(std::string(option) +
-                                ": --exact samples with the mixture's exact score and trains no "
-                                "network; leave " +
-                                option + " out",
-                            2);
+    if (const int rc = refuseUnusedSettings(a))
+        return rc;
     const auto start = std::chrono::steady_clock::now();
     stopOnSignals(false);
 
