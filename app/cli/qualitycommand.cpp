@@ -34,7 +34,7 @@ struct QualityArgs {
 };
 
 // The reference, with how far it got on stderr (the classifier describes 70,000 images: about half a
-// minute on two cores); Ctrl-C stops it.
+// minute on two cores), as the other progress lines, without "ddpm:"; Ctrl-C stops it.
 Result<QualityReference> describedReference(const TrainedClassifier& classifier, int count)
 {
     const bool tty = ::isatty(STDERR_FILENO);
@@ -44,9 +44,9 @@ Result<QualityReference> describedReference(const TrainedClassifier& classifier,
         [&](int64_t done, int64_t total) {
             const int percent = static_cast<int>(100 * done / std::max<int64_t>(1, total));
             if (tty)
-                std::fprintf(stderr, "\rddpm: reference: %3d%%", percent);
+                std::fprintf(stderr, "\rreference: %3d%%", percent);
             else if (percent / 10 != lastDecile)
-                std::fprintf(stderr, "ddpm: reference: %d%%\n", 10 * (percent / 10));
+                std::fprintf(stderr, "reference: %d%%\n", 10 * (percent / 10));
             lastDecile = percent / 10;
         },
         &interrupted());
