@@ -8,7 +8,7 @@
 namespace ddpm {
 
 Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& references, int64_t k,
-                             const std::function<void(int64_t done)>& progress)
+                             const std::function<void(int64_t done)>& progress, const std::atomic<bool>* cancel)
 {
     torch::NoGradGuard guard;
     const auto refs = references.reshape({references.size(0), -1}).to(torch::kFloat32).contiguous();
@@ -23,6 +23,8 @@ Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& 
     const int64_t chunk = std::max<int64_t>(1, (int64_t{1} << 24) / std::max<int64_t>(1, refs.size(0)));
     std::vector<torch::Tensor> indices, distances;
     for (int64_t first = 0; first < q.size(0); first += chunk) {
+        if (cancel && cancel->load())
+            return {};
         const auto part = q.narrow(0, first, std::min(chunk, q.size(0) - first));
         const auto products = batchedMatmul(part.unsqueeze(0), refsT)[0];
         const auto squared = part.pow(2).sum(1, true) - 2.0 * products + refNorms;
@@ -45,15 +47,20 @@ Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& 
 }
 
 MemorisationReference makeMemorisationReference(const torch::Tensor& train, const torch::Tensor& heldOut,
-                                                double percentile, const std::function<void(int64_t done)>& progress)
+                                                double percentile, const std::function<void(int64_t done)>& progress,
+                                                const std::atomic<bool>* cancel)
 {
     MemorisationReference r;
     r.train = train.reshape({train.size(0), -1}).to(torch::kFloat32).contiguous();
     r.percentile = percentile;
     r.heldOut = heldOut.size(0);
     if (r.heldOut > 0 && r.train.size(0) > 0) {
-        const auto d = nearestNeighbours(heldOut, r.train, 1, progress).distance.select(1, 0);
-        r.threshold = torch::quantile(d, percentile).item<double>();
+        const auto near = nearestNeighbours(heldOut, r.train, 1, progress, cancel);
+        if (!near.distance.defined()) { // cancelled
+            r.heldOut = 0;
+            return r;
+        }
+        r.threshold = torch::quantile(near.distance.select(1, 0), percentile).item<double>();
     }
     return r;
 }

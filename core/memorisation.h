@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -21,9 +22,11 @@ struct Neighbours {
     torch::Tensor index;
     torch::Tensor distance;
 };
-// progress(done): the queries done so far, after each chunk.
+// progress(done): the queries done so far, after each chunk. A set `cancel` stops it at the next chunk
+// with undefined tensors.
 Neighbours nearestNeighbours(const torch::Tensor& queries, const torch::Tensor& references, int64_t k = 1,
-                             const std::function<void(int64_t done)>& progress = {});
+                             const std::function<void(int64_t done)>& progress = {},
+                             const std::atomic<bool>* cancel = nullptr);
 
 // The training set's features and the threshold: the `percentile` quantile of held-out rows' distances to
 // their nearest training row.
@@ -34,10 +37,12 @@ struct MemorisationReference {
     int64_t heldOut = 0;
     bool defined() const { return train.defined() && heldOut > 0; }
 };
-// progress(done): the held-out rows whose nearest training row is found so far.
+// progress(done): the held-out rows whose nearest training row is found so far. Cancelled (`cancel` set),
+// the threshold stays NaN and the reference is not defined().
 MemorisationReference makeMemorisationReference(const torch::Tensor& train, const torch::Tensor& heldOut,
                                                 double percentile = 0.01,
-                                                const std::function<void(int64_t done)>& progress = {});
+                                                const std::function<void(int64_t done)>& progress = {},
+                                                const std::atomic<bool>* cancel = nullptr);
 
 // One sample and its nearest training row.
 struct NearPair {

@@ -126,10 +126,15 @@ Result<QualityReference> makeQualityReference(const TrainedClassifier& classifie
         QualityReference r;
         r.test = featureStats(testFeatures);
         const int64_t described = done;
-        r.memorisation = makeMemorisationReference(trainFeatures, testFeatures, 0.01, [&](int64_t found) {
-            if (progress)
-                progress(described + found, total);
-        });
+        r.memorisation = makeMemorisationReference(
+            trainFeatures, testFeatures, 0.01,
+            [&](int64_t found) {
+                if (progress)
+                    progress(described + found, total);
+            },
+            cancel);
+        if (!r.memorisation.defined())
+            return fail(kCancelled);
         r.trainImages = train.images;
         setFloor(r, count, seed);
         return r;

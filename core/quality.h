@@ -52,8 +52,8 @@ struct QualityReference {
 
 // progress(done, total): how far the reference got, called from the calling thread after each chunk: the
 // images the classifier has described (the test images first, then the training images), then the test
-// images whose nearest training image is found (total = 2 × test + train). A set `cancel` stops the
-// describing at its next chunk with a failure for which isCancelled() is true.
+// images whose nearest training image is found (total = 2 × test + train). A set `cancel` stops either
+// phase at its next chunk with a failure for which isCancelled() is true.
 using ReferenceProgress = std::function<void(int64_t done, int64_t total)>;
 
 // Test statistics from `test`, and the floor from `count` training images drawn without replacement

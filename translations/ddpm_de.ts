@@ -204,12 +204,12 @@
         <translation>± ein Standardfehler über die gemessenen Bilder (ohne die Interpolation zwischen den Zeitschritten): mehr Bilder machen ihn kleiner.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt;&amp;nbsp;%6, L&lt;sub&gt;0&lt;/sub&gt;&amp;nbsp;%7&amp;nbsp;bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
         <translation>&lt;b&gt;%1 Bits/Dim&lt;/b&gt; (die Schranke für −log p(x₀), geschätzt aus %2 Zeitschritten von %3 Bildern aus %4%5); L&lt;sub&gt;T&lt;/sub&gt;&amp;nbsp;%6, L&lt;sub&gt;0&lt;/sub&gt;&amp;nbsp;%7 Bits/Dim. &lt;i&gt;ddpm nll&lt;/i&gt; misst jeden Zeitschritt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>, which the model may have trained on</source>
         <translation>, auf dem das Modell womöglich trainiert wurde</translation>
     </message>
@@ -516,12 +516,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+319"/>
+        <location line="+323"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-310"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
@@ -546,7 +546,7 @@ Distanz %2</translation>
         <translation>Mit dem Rauschplan des Modells verrauscht und entrauscht (%1): Die Datenansicht zeigte einen anderen (%2) und zeigt jetzt den des Modells.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2, aufgefüllt auf %3×%4</translation>
     </message>
@@ -586,7 +586,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-392"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -626,7 +626,7 @@ Distanz %2</translation>
         <translation>Ordner auswählen</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+156"/>
         <source>grey</source>
         <translation>Graustufen</translation>
     </message>
@@ -1645,18 +1645,18 @@ Distanz %2</translation>
         <translation>die Untergrenze der Qualität wird mit 2 bis %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <location line="+27"/>
         <source>measuring the quality reference</source>
         <translation>das Messen der Qualitätsreferenz</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-105"/>
         <source>the quality measurement was cancelled</source>
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>the quality reference holds no training features</source>
         <translation>die Qualitätsreferenz enthält keine Merkmale der Trainingsbilder</translation>
     </message>
@@ -3519,7 +3519,7 @@ Distanz %2</translation>
         <translation>Die Suche wurde angehalten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+89"/>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+93"/>
         <source>finding the nearest training images</source>
         <translation>das Suchen der nächstgelegenen Trainingsbilder</translation>
     </message>
@@ -4252,7 +4252,7 @@ Distanz %2</translation>
         <translation>Sampling mit den Gewichten von Schritt %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4272,7 +4272,7 @@ Distanz %2</translation>
         <translation>Zur eigenen Klasse des Bildes, %1, mit Guidance w = %2 („Jede Klasse“ in der Ansicht Rückwärtsprozess gäbe jedem Bild eine andere Klasse).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
         <translation>Hier DDIM mit η = 1: η = 0 fügt kein Rauschen hinzu, die %1 Bilder wären also gleich.</translation>
     </message>
@@ -4287,17 +4287,22 @@ Distanz %2</translation>
         <translation>Das gewählte Bild wird ab t = %1 als %2 Bilder mit jeweils eigenem Rauschen mit den Gewichten von Schritt %3 entrauscht</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
         <source>These images do not fit the model; load a data set of the model&apos;s size.</source>
         <translation>Diese Bilder passen nicht zum Modell; laden Sie einen Datensatz mit der Bildgröße des Modells.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>The images are of two classes (%1, %2): the walk is denoised without a class, so its ends can differ from them.</source>
         <translation>Die Bilder gehören zu zwei Klassen (%1, %2): Der Weg wird ohne Klasse entrauscht, daher können seine Enden von ihnen abweichen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>The images&apos; classes are not known: the walk is denoised without a class, so its ends can differ from them.</source>
+        <translation>Die Klassen der Bilder sind nicht bekannt: Der Weg wird ohne Klasse entrauscht, daher können seine Enden von ihnen abweichen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
         <translation>Interpolation zwischen den Bildern %1: beide mit DDIM (η = 0, %2 Schritte) zum Rauschen bei t = T invertiert, in %3 Schritten von λ sphärisch gemischt und dekodiert, mit den Gewichten von Schritt %4</translation>
     </message>
@@ -4352,12 +4357,17 @@ Distanz %2</translation>
         <translation>Dasselbe Bild und Rauschen unter jedem Rauschplan</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
+        <source>At T = %L1 the %2 schedule leaves ᾱ_T at %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Its β range is the paper&apos;s for T = 1,000.</source>
+        <translation>Bei T = %L1 lässt der Rauschplan %2 ᾱ_T bei %3: x_T behält %4 % der Amplitude des Bilds (√ᾱ_T), während das Sampling bei reinem Rauschen beginnt. Sein β-Bereich ist der der Originalarbeit für T = 1.000.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>At T = %L1 the schedules %2 leave ᾱ_T up to %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Their β range is the paper&apos;s for T = 1,000.</source>
         <translation>Bei T = %L1 lassen die Rauschpläne %2 ᾱ_T bis zu %3: x_T behält %4 % der Amplitude des Bilds (√ᾱ_T), während das Sampling bei reinem Rauschen beginnt. Ihr β-Bereich ist der der Originalarbeit für T = 1.000.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>, </source>
         <comment>between the names of schedules</comment>
         <translation>, </translation>
@@ -4711,7 +4721,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <location line="+34"/>
         <source>copying the model</source>
         <translation>das Kopieren des Modells</translation>
@@ -4763,12 +4773,12 @@ Distanz %2</translation>
         <translation>das Verschieben des Modells auf %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+212"/>
+        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+213"/>
         <source>The model has already reached step %L1; raise the number of steps to continue.</source>
         <translation>Das Modell hat Schritt %L1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="-191"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="-193"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>

@@ -204,12 +204,12 @@
         <translation>± 所测图像上的一个标准误差（不计时间步之间的插值）：图像越多，误差越小。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&lt;b&gt;%1 bits/dim&lt;/b&gt; (the bound on −log p(x₀), estimated from %2 timesteps of %3 images of %4%5); L&lt;sub&gt;T&lt;/sub&gt;&amp;nbsp;%6, L&lt;sub&gt;0&lt;/sub&gt;&amp;nbsp;%7&amp;nbsp;bits/dim. &lt;i&gt;ddpm nll&lt;/i&gt; measures every timestep.</source>
         <translation>&lt;b&gt;%1 比特/维&lt;/b&gt;（−log p(x₀) 的上界，由来自 %4%5 的 %3 张图像在 %2 个时间步上估计得出）；L&lt;sub&gt;T&lt;/sub&gt;&amp;nbsp;%6，L&lt;sub&gt;0&lt;/sub&gt;&amp;nbsp;%7 比特/维。&lt;i&gt;ddpm nll&lt;/i&gt; 会测量每一个时间步。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>, which the model may have trained on</source>
         <translation>（模型可能在其上训练过）</translation>
     </message>
@@ -516,12 +516,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+319"/>
+        <location line="+323"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-310"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
@@ -546,7 +546,7 @@ distance %2</source>
         <translation>使用模型的噪声调度（%1）加噪和去噪：数据视图原先显示的是另一个调度（%2），现在显示模型的调度。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>%1×%2, padded to %3×%4</source>
         <translation>%1×%2，填充至 %3×%4</translation>
     </message>
@@ -586,7 +586,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-392"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -626,7 +626,7 @@ distance %2</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+156"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
@@ -1645,18 +1645,18 @@ distance %2</source>
         <translation>质量下限需要 2 到 %1 张图像，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <location line="+27"/>
         <source>measuring the quality reference</source>
         <translation>测量质量参考</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-105"/>
         <source>the quality measurement was cancelled</source>
         <translation>质量测量已取消</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>the quality reference holds no training features</source>
         <translation>质量参考中没有训练图像的特征</translation>
     </message>
@@ -3515,7 +3515,7 @@ distance %2</source>
         <translation>查找已停止。</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+89"/>
+        <location filename="../app/studio/workers/qualitycontroller.cpp" line="+93"/>
         <source>finding the nearest training images</source>
         <translation>查找最相近的训练图像</translation>
     </message>
@@ -4248,7 +4248,7 @@ distance %2</source>
         <translation>正在使用第 %1 步的权重采样</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4268,7 +4268,7 @@ distance %2</source>
         <translation>朝向图像自身的类别 %1，引导 w = %2（“反向过程”视图中的“每个类别”会给每张图像另一个类别）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>DDIM with η = 1 here: η = 0 adds no noise, so the %1 images would be the same.</source>
         <translation>此处使用 η = 1 的 DDIM：η = 0 不添加噪声，%1 张图像将完全相同。</translation>
     </message>
@@ -4283,17 +4283,22 @@ distance %2</source>
         <translation>正在使用第 %3 步的权重从 t = %1 将所选图像去噪为 %2 张图像，每张使用各自的噪声</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
         <source>These images do not fit the model; load a data set of the model&apos;s size.</source>
         <translation>这些图像与模型不匹配；请加载与模型尺寸相符的数据集。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>The images are of two classes (%1, %2): the walk is denoised without a class, so its ends can differ from them.</source>
         <translation>这两张图像属于两个类别（%1、%2）：插值路径在无类别条件下去噪，因此其两端可能与原图不同。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>The images&apos; classes are not known: the walk is denoised without a class, so its ends can differ from them.</source>
+        <translation>图像的类别未知：插值路径在无类别条件下去噪，因此其两端可能与原图不同。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Interpolating between images %1: both inverted with DDIM (η = 0, %2 steps) to the noise at t = T, mixed spherically in %3 steps of λ, and decoded, with the weights of step %4</source>
         <translation>正在使用第 %4 步的权重对图像 %1 进行插值：两者用 DDIM（η = 0，%2 步）反演到 t = T 时的噪声，以 %3 个 λ 步球面混合，再解码</translation>
     </message>
@@ -4348,12 +4353,17 @@ distance %2</source>
         <translation>同一图像和噪声在各噪声调度下的结果</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
+        <source>At T = %L1 the %2 schedule leaves ᾱ_T at %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Its β range is the paper&apos;s for T = 1,000.</source>
+        <translation>在 T = %L1 时，调度 %2 使 ᾱ_T 为 %3：x_T 仍保留图像 %4% 的幅度（√ᾱ_T），而采样是从纯噪声开始的。它的 β 范围是论文为 T = 1000 设定的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>At T = %L1 the schedules %2 leave ᾱ_T up to %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Their β range is the paper&apos;s for T = 1,000.</source>
         <translation>在 T = %L1 时，调度 %2 使 ᾱ_T 最高达 %3：x_T 仍保留图像 %4% 的幅度（√ᾱ_T），而采样是从纯噪声开始的。它们的 β 范围是论文为 T = 1000 设定的。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>, </source>
         <comment>between the names of schedules</comment>
         <translation>、</translation>
@@ -4707,7 +4717,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <location line="+34"/>
         <source>copying the model</source>
         <translation>复制模型</translation>
@@ -4759,12 +4769,12 @@ distance %2</source>
         <translation>将模型移到 %1 上</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+212"/>
+        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+213"/>
         <source>The model has already reached step %L1; raise the number of steps to continue.</source>
         <translation>模型已达到第 %L1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="-191"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="-193"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>

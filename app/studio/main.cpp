@@ -150,8 +150,6 @@ int showScreenshotView(MainWindow& window, const Arguments& args)
     return v;
 }
 
-// The score view as a user leaves it: the ring's model trained, predictor–corrector particles run and
-// scrubbed to a mid noise level. False while that is still under way.
 // Written whole or not at all: a full disk leaves the screenshot that was there.
 bool saveScreenshot(const QImage& image, const QString& path)
 {
@@ -161,6 +159,8 @@ bool saveScreenshot(const QImage& image, const QString& path)
     return saved.ok();
 }
 
+// The score view as a user leaves it: the ring's model trained, predictor–corrector particles run and
+// scrubbed to a mid noise level. False while that is still under way.
 bool scoreViewReady(ScoreView* view, int& stage)
 {
     if (view->controller()->isTraining() || view->controller()->isSampling())

@@ -438,6 +438,20 @@ void TestQuality::referenceProgressFloorAndCancel()
     QVERIFY(!stopped);
     QVERIFY(isCancelled(stopped.failure()));
     QCOMPARE(calls, 1);
+    // Cancelled once every image is described: the nearest-image phase stops too.
+    cancel = false;
+    int64_t last = 0;
+    auto late = makeQualityReference(
+        classifier, test, train, 300, 1,
+        [&](int64_t done, int64_t) {
+            last = done;
+            if (done == 4000)
+                cancel = true;
+        },
+        &cancel);
+    QVERIFY(!late);
+    QVERIFY(isCancelled(late.failure()));
+    QCOMPARE(last, int64_t(4000));
 }
 
 void TestQuality::measureWithExactDenoiser()

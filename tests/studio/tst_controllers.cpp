@@ -68,6 +68,7 @@ bool startLongRun(TrainingController& c, std::shared_ptr<const Dataset> data = t
 class TestControllers : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void snapshotWithoutModelFails();
     void initTestCase();
     void trainingRunsAndReports();
     void stopLandsWithinOneStep();
@@ -91,6 +92,18 @@ void TestControllers::initTestCase()
     QVERIFY(m_dir.isValid());
     Dialogs::setSilent(true);
     torch::set_num_threads(2);
+}
+
+// A copy asked for with no model to copy says it cannot come (SamplingRuns stops waiting on it), without
+// a snapshot.
+void TestControllers::snapshotWithoutModelFails()
+{
+    TrainingController c;
+    QSignalSpy failed(&c, &TrainingController::snapshotFailed);
+    QSignalSpy ready(&c, &TrainingController::snapshotReady);
+    c.requestSnapshot();
+    QVERIFY(failed.wait(30000));
+    QVERIFY(ready.isEmpty());
 }
 
 void TestControllers::trainingRunsAndReports()

@@ -1154,6 +1154,11 @@ void TestStudio::conditionalModelGuidedAndInterpolated()
     QVERIFY(finished.wait(60000));
     QCOMPARE(w->reverseView()->origin().request.walk->options.classChoice, kUnconditional);
     QVERIFY(w->reverseView()->noteText().contains(QStringLiteral("two classes")));
+    Q_EMIT w->dataView()->interpolateRequested(a, b, ddim, QStringLiteral("data"), -1, -1); // no labels
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(w->reverseView()->origin().request.walk->options.classChoice, kUnconditional);
+    QVERIFY2(w->reverseView()->noteText().contains(QStringLiteral("classes are not known")),
+             qPrintable(w->reverseView()->noteText()));
     Dialogs::setNextAnswer(QMessageBox::Discard);
     w->close();
     QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);

@@ -586,6 +586,9 @@ void TestViews::schedulesOverlaidAndLabelled()
                  QStringLiteral("At T = 20 the schedules linear, sigmoid, quadratic leave ᾱ_T up to")),
              qPrintable(view.noteText()));
     QVERIFY(!view.noteText().contains(QStringLiteral("cosine")));
+    view.setSteps(500); // quadratic alone: Σβ ≈ 3.6 there, about 5 for linear and sigmoid
+    QVERIFY2(view.noteText().startsWith(QStringLiteral("At T = 500 the quadratic schedule leaves ᾱ_T at")),
+             qPrintable(view.noteText()));
     view.setSteps(1000);
     QVERIFY(view.noteText().isEmpty());
 }

@@ -149,11 +149,14 @@ void SchedulesView::rebuild()
     m_logSnr->setCurves(snr);
     // β from 10⁻⁴ to 0.02 is the paper's range for T = 1000: far fewer steps leave x_T with much of the
     // image in it, which sampling, starting from pure noise, never sees.
+    const QString text = far.size() == 1 ? tr("At T = %L1 the %2 schedule leaves ᾱ_T at %3: x_T keeps %4 % of the "
+                                              "image's amplitude (√ᾱ_T), while sampling starts from pure noise. Its "
+                                              "β range is the paper's for T = 1,000.")
+                                         : tr("At T = %L1 the schedules %2 leave ᾱ_T up to %3: x_T keeps %4 % of the "
+                                              "image's amplitude (√ᾱ_T), while sampling starts from pure noise. Their "
+                                              "β range is the paper's for T = 1,000.");
     m_note->setText(far.isEmpty() ? QString()
-                                  : tr("At T = %L1 the schedules %2 leave ᾱ_T up to %3: x_T keeps %4 % of the "
-                                       "image's amplitude (√ᾱ_T), while sampling starts from pure noise. Their β "
-                                       "range is the paper's for T = 1,000.")
-                                        .arg(T)
+                                  : text.arg(T)
                                         .arg(far.join(tr(", ", "between the names of schedules")))
                                         .arg(QLocale().toString(worst, 'g', 2))
                                         .arg(QLocale().toString(100.0 * std::sqrt(worst), 'f', 0)));

@@ -14,14 +14,18 @@ QualityController::QualityController(QObject* parent)
                 if (m_requests.isCurrent(request) && request != m_abandoned)
                     Q_EMIT progress(request, run, runs, done, total);
             });
-    connect(m_worker, &QualityWorker::preparing, this, [this](quint64 request, qint64 done, qint64 total) {
-        if (m_requests.isCurrent(request) && request != m_abandoned)
-            Q_EMIT preparing(request, done, total);
-    });
-    connect(m_worker, &QualityWorker::lookupPreparing, this, [this](quint64 request, qint64 done, qint64 total) {
-        if (m_lookups.isCurrent(request))
-            Q_EMIT neighboursPreparing(request, done, total);
-    });
+    // The reference serves every request after it: its progress is shown to the measurement and the lookup
+    // waiting now, whichever of them (or an earlier one) asked for it.
+    const auto preparingFor = [this](qint64 done, qint64 total) {
+        if (m_requests.active() && m_requests.current() != m_abandoned)
+            Q_EMIT preparing(m_requests.current(), done, total);
+        if (m_lookups.active())
+            Q_EMIT neighboursPreparing(m_lookups.current(), done, total);
+    };
+    connect(m_worker, &QualityWorker::preparing, this,
+            [preparingFor](quint64, qint64 done, qint64 total) { preparingFor(done, total); });
+    connect(m_worker, &QualityWorker::lookupPreparing, this,
+            [preparingFor](quint64, qint64 done, qint64 total) { preparingFor(done, total); });
     connect(m_worker, &QualityWorker::reportReady, this,
             [this](quint64 request, int run, const ddpm::QualityReport& report) {
                 if (m_requests.isCurrent(request) && request != m_abandoned)

@@ -63,8 +63,8 @@ public:
 Q_SIGNALS:
     // `done` of `total` image-steps (an image taken one step of the reverse process) of run `run`.
     void progress(quint64 request, int run, int runs, qint64 done, qint64 total);
-    // Before the first measurement or lookup of a session: `done` of `total` Fashion-MNIST images described
-    // by the classifier (the reference; kept for the next ones).
+    // Before the first measurement or lookup of a session: how far the reference got, `done` of `total`
+    // (kept for the next ones), for the measurement and the lookup now waiting, whichever asked for it.
     void preparing(quint64 request, qint64 done, qint64 total);
     void neighboursPreparing(quint64 request, qint64 done, qint64 total);
     void reportReady(quint64 request, int run, const ddpm::QualityReport& report);

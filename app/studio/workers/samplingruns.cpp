@@ -48,8 +48,9 @@ void SamplingRuns::runWithCurrentWeights(const SamplingRequest& request, const Q
         return;
     auto conn = std::make_shared<QMetaObject::Connection>();
     auto failed = std::make_shared<QMetaObject::Connection>();
-    // A copy that fails (its message is shown) leaves nothing waiting: the next Sample asks again.
-    *failed = connect(m_training, &TrainingController::failed, this, [this, conn, failed] {
+    // A copy that fails (its message is shown) leaves nothing waiting: the next Sample asks again. Only the
+    // copy's own failure: a failed save or preview meanwhile leaves the copy on its way.
+    *failed = connect(m_training, &TrainingController::snapshotFailed, this, [this, conn, failed] {
         disconnect(*conn);
         disconnect(*failed);
         m_awaitsSnapshot.reset();
@@ -198,6 +199,9 @@ void SamplingRuns::walkBetween(const torch::Tensor& a, const torch::Tensor& b, c
             classNote = tr("The images are of two classes (%1, %2): the walk is denoised without a class, so its ends "
                            "can differ from them.")
                             .arg(name(ca), name(cb));
+        } else if (w.options.classChoice == kUnconditional && snap->config.unet.numClasses() > 0) {
+            classNote = tr("The images' classes are not known: the walk is denoised without a class, so its ends can "
+                           "differ from them.");
         }
     }
     w.options.guidance = w.options.classChoice == kUnconditional ? 0.0 : classes.guidance;

@@ -51,6 +51,7 @@ TrainingController::TrainingController(QObject* parent)
     m_background.setUncaughtHandler([w = m_worker](const QString& message) { Q_EMIT w->failed(message); });
     connect(m_worker, &TrainingWorker::modelInstalled, this, &TrainingController::onModelInstalled);
     connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot);
+    connect(m_worker, &TrainingWorker::snapshotFailed, this, &TrainingController::snapshotFailed);
     connect(m_worker, &TrainingWorker::runStarted, this, &TrainingController::onRunStarted);
     connect(m_worker, &TrainingWorker::runPaused, this, &TrainingController::onRunPaused);
     connect(m_worker, &TrainingWorker::runEnded, this, &TrainingController::onRunEnded);

@@ -137,6 +137,7 @@ Q_SIGNALS:
     void stateChanged(TrainingController::State state);
     void modelReady(SnapshotPtr snapshot, const QString& sourcePath);
     void snapshotReady(SnapshotPtr snapshot);
+    void snapshotFailed(); // requestSnapshot()'s copy could not be made (failed() says why)
     void progressAvailable();
     void previewReady(const QImage& grid, qint64 step);
     void saved(const QString& path, quint64 request);

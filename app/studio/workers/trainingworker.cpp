@@ -125,11 +125,13 @@ void TrainingWorker::save(const QString& path, quint64 request)
 void TrainingWorker::snapshot()
 {
     if (!m_trainer)
-        return;
+        return Q_EMIT snapshotFailed();
     SnapshotPtr snap;
     const QString error = guarded(TrainingController::tr("copying the model"), [&] { snap = makeSnapshot(); });
-    if (!error.isEmpty())
-        return Q_EMIT failed(error);
+    if (!error.isEmpty()) {
+        Q_EMIT failed(error);
+        return Q_EMIT snapshotFailed();
+    }
     Q_EMIT snapshotReady(snap);
 }
 

@@ -62,6 +62,7 @@ public:
 Q_SIGNALS:
     void modelInstalled(SnapshotPtr snapshot, const QString& source);
     void snapshotReady(SnapshotPtr snapshot);
+    void snapshotFailed(); // a copy asked for could not be made (failed() says why)
     void runStarted(quint64 request);
     void runPaused(quint64 request, bool paused);
     void runEnded(quint64 request, SnapshotPtr snapshot, qint64 step, const QString& error);
