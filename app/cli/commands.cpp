@@ -108,10 +108,16 @@ nlohmann::json configJson(const ModelConfig& c)
     return o;
 }
 
-int info(const std::string& path)
+int info(const std::vector<std::string>& paths)
 {
-    if (path.empty())
+    if (paths.empty())
         return fail("usage: ddpm info CKPT", 2);
+    // `info A --checkpoint B` names two models; info describes one, and which one is not for us to guess.
+    if (paths.size() > 1)
+        return fail("ddpm info describes one checkpoint; got " + std::to_string(paths.size()) + " (" + paths.front() +
+                        ", " + paths.back() + "): run it once for each",
+                    2);
+    const std::string& path = paths.front();
     auto loaded = loadCheckpoint(path, torch::kCPU);
     if (!loaded)
         return fail(loaded.error());
@@ -273,11 +279,12 @@ void addScheduleCommand(CommandLine& cli)
 
 void addInfoCommand(CommandLine& cli)
 {
-    auto path = std::make_shared<std::string>();
+    auto path = std::make_shared<std::vector<std::string>>();
     auto* c = cli.add("info", "print a checkpoint's configuration as JSON",
                       "print a checkpoint's configuration and step as JSON", [path] { return info(*path); });
     c->add_option("CKPT,--checkpoint", *path, "checkpoint (also as --checkpoint CKPT, as other commands take it)")
-        ->type_name("");
+        ->type_name("")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 int convert(const std::string& in, const std::string& out, bool replace)

@@ -44,6 +44,23 @@ void chooseOffscreenPlatform(int argc, char** argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
+// Without a display, Qt's xcb plugin aborts with a page about platform plugins, before any option is read;
+// say what to do instead. True where a window can be shown, or Qt was told where to show it.
+bool displayAvailable(int argc, char** argv)
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    for (int i = 1; i < argc; ++i)
+        if (QByteArray(argv[i]) == "-platform")
+            return true;
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    Q_UNUSED(argc)
+    Q_UNUSED(argv)
+    return true;
+#endif
+}
+
 void describeApplication()
 {
     QApplication::setOrganizationName(QStringLiteral("DDPMStudio"));
@@ -283,6 +300,13 @@ int runScreenshot(StudioApplication& app, MainWindow& window, const Arguments& a
 int main(int argc, char** argv)
 {
     chooseOffscreenPlatform(argc, argv);
+    if (!displayAvailable(argc, argv)) {
+        std::fputs("ddpm-studio: there is no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not "
+                   "set): start it from a desktop session, over `ssh -X`, or under `xvfb-run`; on a server, the "
+                   "`ddpm` command runs the same engine without a window\n",
+                   stderr);
+        return 1;
+    }
     ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
     StudioApplication app(argc, argv);
     std::setlocale(LC_NUMERIC, "C"); // printf's numbers in CSV and JSON keep a decimal point (Qt set the user's)

@@ -619,6 +619,9 @@ void TestCli::userErrors_data()
         << QStringLiteral("--steps 5000: DDIM takes between 1 and 1000 steps");
     newRow("missing checkpoint") << QStringList{QStringLiteral("info"), QStringLiteral("/no/such.ckpt")}
                                  << QStringLiteral("cannot open '/no/such.ckpt'");
+    newRow("info of two checkpoints") << QStringList{QStringLiteral("info"), demoModel, QStringLiteral("--checkpoint"),
+                                                     QStringLiteral("/no/such.ckpt")}
+                                      << QStringLiteral("describes one checkpoint; got 2");
     newRow("bad data") << QStringList{QStringLiteral("train"),        QStringLiteral("--data"),
                                       QStringLiteral("idx:/no/file"), QStringLiteral("--out"),
                                       QStringLiteral("/tmp/x.ckpt"),  QStringLiteral("--model"),

@@ -962,6 +962,25 @@ void TestDocument::followsARunsLog()
     QTRY_VERIFY_WITH_TIMEOUT(w->training()->step() == 7, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(steps(), (QList<int>{1, 2, 3, 4, 5, 6, 7}), 10000);
     QCOMPARE(chart->rawPoints().constLast().y(), static_cast<double>(trainer.lossHistory().back().loss));
+
+    // A long log (a run of a hundred thousand steps and more, megabytes): it is read a piece at a time, each
+    // at its own turn of the event loop, so the window never waits for all of it; all of it comes.
+    QByteArray rows;
+    constexpr int kMore = 120000;
+    for (int step = 8; step < 8 + kMore; ++step)
+        rows += row(step, "0.3");
+    QVERIFY(rows.size() > 3'000'000);
+    QVERIFY(write(log, rows, QIODevice::Append));
+    QSignalSpy pieces(w->follower(), &RunFollower::logProgress);
+    w->follower()->poll();
+    QCOMPARE(pieces.count(), 1); // the first piece, at once; not the whole log
+    QVERIFY(steps().constLast() < 7 + kMore);
+    QTRY_COMPARE_WITH_TIMEOUT(steps().constLast(), 7 + kMore, 20000);
+    qsizetype shown = 0;
+    for (const auto& piece : pieces)
+        shown += piece.at(0).value<TrainingProgress>().points.size();
+    QCOMPARE(shown, kMore); // every row once, in more than one piece
+    QVERIFY(pieces.count() > 1);
 }
 
 QTEST_MAIN(TestDocument)

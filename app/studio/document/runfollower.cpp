@@ -12,8 +12,9 @@ namespace {
 
 // The log's rows are kept only past the checkpoint shown, so this bounds a run that never saves.
 constexpr size_t kMaxRows = 200000;
-// A log read at once, at most (a run of millions of steps writes tens of MB).
-constexpr qint64 kMaxRead = qint64{64} << 20;
+// A log read at once, at most: 2 MB (some 50,000 rows) take tens of milliseconds to parse; a longer log
+// (a run of millions of steps writes tens of MB) is read a piece at each turn of the event loop.
+constexpr qint64 kMaxRead = qint64{2} << 20;
 
 } // namespace
 
@@ -26,6 +27,9 @@ RunFollower::RunFollower(ModelDocument* document, TrainingController* training, 
 {
     m_timer.setInterval(2000);
     connect(&m_timer, &QTimer::timeout, this, &RunFollower::poll);
+    m_catchUp.setSingleShot(true);
+    m_catchUp.setInterval(0);
+    connect(&m_catchUp, &QTimer::timeout, this, &RunFollower::followLog);
     // Another model, or training this one here: the studio no longer shows the run.
     connect(document, &ModelDocument::pathChanged, this, [this](const QString& path) {
         if (isFollowing() && QFileInfo(path) != QFileInfo(m_path))
@@ -105,6 +109,7 @@ void RunFollower::stop()
     if (!isFollowing())
         return;
     m_timer.stop();
+    m_catchUp.stop();
     m_path.clear();
     m_log.clear();
     m_rows.clear();
@@ -129,16 +134,23 @@ void RunFollower::poll()
         ++m_refreshes;
         m_document->open(m_path, m_device());
     }
-    if (!m_log.isEmpty() && m_shownStep >= 0) { // the rows wait for the first checkpoint
-        const size_t before = m_rows.size();
-        if (readLog()) {
-            showRows(std::vector<Row>(m_rows.begin() + static_cast<std::ptrdiff_t>(before), m_rows.end()));
-        } else { // the log was written anew: show the checkpoint again, then the log as it is now
-            m_shownStep = -1;
-            m_document->open(m_path, m_device());
-        }
-    }
+    followLog();
     lookAtRun(now.size >= 0);
+}
+
+void RunFollower::followLog()
+{
+    if (!isFollowing() || m_log.isEmpty() || m_shownStep < 0) // the rows wait for the first checkpoint
+        return;
+    if (!readLog()) { // the log was written anew: show the checkpoint again, then the log as it is now
+        m_shownStep = -1;
+        m_document->open(m_path, m_device());
+        return;
+    }
+    showRows(
+        std::vector<Row>(m_rows.end() - static_cast<std::ptrdiff_t>(std::min(m_newRows, m_rows.size())), m_rows.end()));
+    if (m_logBehind)
+        m_catchUp.start();
 }
 
 void RunFollower::openFailed(const QString& message)
@@ -191,6 +203,8 @@ void RunFollower::checkpointShown(qint64 step)
         m_rows.clear();
         readLog();
     }
+    if (m_logBehind)
+        m_catchUp.start();
     m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), [step](const Row& r) { return r.step <= step; }),
                  m_rows.end());
     showRows(m_rows);
@@ -199,6 +213,8 @@ void RunFollower::checkpointShown(qint64 step)
 
 bool RunFollower::readLog()
 {
+    m_newRows = 0;
+    m_logBehind = false;
     QFile file(m_log);
     if (!file.open(QIODevice::ReadOnly))
         return true;       // not there for the moment: nothing new
@@ -212,6 +228,7 @@ bool RunFollower::readLog()
     if (end < 0)
         return true; // no complete row yet
     m_logOffset += end + 1;
+    m_logBehind = data.size() == kMaxRead; // more may be there: the next piece at the next turn
     for (const QByteArray& line : data.left(end).split('\n')) {
         const QList<QByteArray> f = line.trimmed().split(',');
         if (f.size() < 5)
@@ -223,8 +240,10 @@ bool RunFollower::readLog()
         if (r.step <= m_lastRowStep)
             return false; // steps go back: another run's rows
         m_lastRowStep = r.step;
-        if (r.step > m_shownStep)
+        if (r.step > m_shownStep) {
             m_rows.push_back(r);
+            ++m_newRows;
+        }
     }
     if (m_rows.size() > kMaxRows)
         m_rows.erase(m_rows.begin(), m_rows.end() - static_cast<std::ptrdiff_t>(kMaxRows));

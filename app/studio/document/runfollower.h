@@ -86,6 +86,9 @@ private:
     // Reads the log's complete rows written since the last read. False when the log was written anew
     // (a resumed run rewrites it): the rows read before may be gone.
     bool readLog();
+    // Reads the log's new rows and shows those past the checkpoint shown; a log longer than one read goes
+    // on at the next turn of the event loop (m_catchUp), so that a long run's log never stalls the window.
+    void followLog();
     void showRows(const std::vector<Row>& rows);
     // The run's state from its files and the checkpoint shown; said by runLooked.
     void lookAtRun(bool present);
@@ -94,6 +97,7 @@ private:
     TrainingController* m_training;
     std::function<QString()> m_device;
     QTimer m_timer;
+    QTimer m_catchUp; // the rest of a log longer than one read
     QString m_path;
     Stamp m_stamp;
     int m_refreshes = 0;
@@ -103,6 +107,8 @@ private:
     qint64 m_lastRowStep = -1; // its step
     qint64 m_shownStep = -1;   // the step of the checkpoint shown; -1 until it is
     std::vector<Row> m_rows;   // rows past it
+    size_t m_newRows = 0;      // of them, those the last read added
+    bool m_logBehind = false;  // the last read stopped at its limit: more of the log is there
 
     FollowedRun m_run;
     qint64 m_longestGap = 0; // seconds between two writes seen while following
