@@ -150,6 +150,8 @@ private Q_SLOTS:
     void weightsThatDisagreeRefused_data();
     void weightsThatDisagreeRefused();
     void failedWriteKeepsOldFile();
+    void failedWriteOverAFileKeepsIt_data();
+    void failedWriteOverAFileKeepsIt();
     void headerBitFlipRefused();
     void messageKeepsItsArguments();
     void codeCarryingArchiveRefused_data();
@@ -662,6 +664,25 @@ void TestCheckpoint::format1StillOpens()
     auto reader = CheckpointReader::open(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-classifier.ckpt");
     QVERIFY(reader);
     QCOMPARE(reader.value()->formatVersion(), kCheckpointVersion);
+
+    // A damaged file of format 1 is refused with its reason, not read as weights: a byte of the stored
+    // tensors flipped (the checksum), the file cut short, bytes after it.
+    const QByteArray whole = readAll(old);
+    const auto refusal = [this](const QByteArray& bytes) {
+        const QString path = m_dir.filePath(QStringLiteral("format1-damaged.ckpt"));
+        writeAll(path, bytes);
+        auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
+        return r ? std::string("opened") : r.error();
+    };
+    QByteArray flipped = whole;
+    flipped[flipped.size() - 4000] = static_cast<char>(flipped.at(flipped.size() - 4000) ^ 0x10);
+    QVERIFY(refusal(flipped).find("its checksum does not match its contents") != std::string::npos);
+    const std::string cut = refusal(whole.left(whole.size() - 100));
+    QVERIFY2(cut.find("is truncated: " + std::to_string(whole.size() - 100) + " of " + std::to_string(whole.size()) +
+                      " bytes") != std::string::npos,
+             cut.c_str());
+    QVERIFY(refusal(whole + "more").find("unexpected bytes after the checkpoint") != std::string::npos);
+    QVERIFY(refusal(whole) == "opened"); // the control
 }
 
 void TestCheckpoint::tensorFileHeadersValidated_data()
@@ -754,6 +775,41 @@ void TestCheckpoint::onlyRegularFilesOpened()
 
 // A bit flipped in the header (β_end 0.02 read as 0.03, T = 1000 as 1001) is caught like one in the
 // weights, by the header's own checksum; a file without that checksum (an older one) still opens.
+// A write that fails half-way over an existing file (a full disk, an error in what writes it): the file
+// keeps its bytes, no temporary is left, and the message says the file is unchanged. Without root (no
+// small disk to fill, fullDiskKeepsOldFile) this is the test that the target is not written in place.
+void TestCheckpoint::failedWriteOverAFileKeepsIt_data()
+{
+    QTest::addColumn<bool>("throws");
+    QTest::newRow("write error") << false;
+    QTest::newRow("exception") << true;
+}
+
+void TestCheckpoint::failedWriteOverAFileKeepsIt()
+{
+    QFETCH(bool, throws);
+    const QString path = m_dir.filePath(QStringLiteral("kept-%1.bin").arg(throws));
+    const std::string before(100000, 'a');
+    QVERIFY(writeFileAtomically(path.toStdString(), before));
+    const auto status = writeFileAtomicallyWith(path.toStdString(), [throws](std::FILE* f) {
+        const std::string half(70000, 'b');
+        if (std::fwrite(half.data(), 1, half.size(), f) != half.size() || std::fflush(f) != 0)
+            return false;
+        if (throws)
+            throw std::runtime_error("the encoder gave up");
+        errno = ENOSPC;
+        return false;
+    });
+    QVERIFY(!status);
+    QVERIFY2(status.error().find("the previous file, if any, is unchanged") != std::string::npos,
+             status.error().c_str());
+    if (!throws)
+        QVERIFY2(status.error().find("the disk is full") != std::string::npos, status.error().c_str());
+    QCOMPARE(readAll(path), QByteArray::fromStdString(before));
+    const QString name = QFileInfo(path).fileName();
+    QCOMPARE(QDir(m_dir.path()).entryList({name + QLatin1Char('*')}, QDir::Files | QDir::Hidden), QStringList{name});
+}
+
 void TestCheckpoint::headerBitFlipRefused()
 {
     Trainer trainer(tinyConfig(), torch::kCPU);

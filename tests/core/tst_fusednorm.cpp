@@ -79,6 +79,7 @@ void TestFusedNorm::fusedGroupNormMatchesLibTorch()
     auto bias0 = bias ? torch::randn({3, 12}) : torch::Tensor();
     auto gy = torch::randn({3, 12, 5, 7}).to(outType);
 
+    std::string node; // the fused output's autograd node: the fused kernel's, not LibTorch's composition
     auto run = [&](bool fused) -> std::vector<torch::Tensor> {
         auto x = x0.clone().requires_grad_();
         auto gamma = gamma0.clone().requires_grad_();
@@ -86,6 +87,8 @@ void TestFusedNorm::fusedGroupNormMatchesLibTorch()
         auto b = bias ? bias0.clone().requires_grad_() : torch::Tensor();
         auto y = fused ? groupNormAct(x, groups, gamma, beta, 1e-6, silu, outType, b)
                        : groupNormActReference(x, groups, gamma, beta, 1e-6, silu, outType, b);
+        if (fused)
+            node = y.grad_fn() ? y.grad_fn()->name() : "none";
         y.backward(gy);
         if (fused && nhwc && !y.is_contiguous(at::MemoryFormat::ChannelsLast))
             return {};
@@ -96,6 +99,7 @@ void TestFusedNorm::fusedGroupNormMatchesLibTorch()
     };
     const auto fused = run(true);
     QVERIFY2(!fused.empty(), "the output of a channels-last input is channels-last");
+    QVERIFY2(node.find("GroupNormAct") != std::string::npos, node.c_str()); // not compared with itself
     const auto reference = run(false);
     QCOMPARE(fused[0].sizes().vec(), x0.sizes().vec());
     QCOMPARE(fused[1].scalar_type(), inType); // dx in x's type and layout
@@ -156,6 +160,8 @@ void TestFusedNorm::fusedDropout()
     const double q = 1.0 - std::llround(p * (1 << 24)) / double(1 << 24);
     auto x = x0.clone().requires_grad_();
     auto y = groupNormSiluDropout(x, norm, p, true, torch::kFloat32);
+    QVERIFY2(y.grad_fn() && std::string(y.grad_fn()->name()).find("GroupNormAct") != std::string::npos,
+             y.grad_fn() ? y.grad_fn()->name().c_str() : "no autograd node"); // the fused kernel ran
     auto reference = torch::silu(torch::group_norm(x0, 8, norm->weight.detach(), norm->bias.detach(), 1e-6));
     const auto kept = (y != 0).to(torch::kFloat32);
     const double dropRate = 1.0 - kept.mean().item<double>(); // 131,072 values: σ = 0.0008

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void noiseFollowsTheImageNotTheBatch();
     void decoderVarianceAtTheFirstStep();
     void profileIsTheBoundTermByTerm();
+    void cancelStopsBoundAndProfile();
 };
 
 void TestLikelihood::priorMatchesClosedForm()
@@ -359,6 +360,39 @@ void TestLikelihood::profileIsTheBoundTermByTerm()
     const double estimate = profileTotal(sparse.value(), 100, prior);
     QVERIFY2(std::abs(estimate - total) < 0.05 * total,
              qPrintable(QStringLiteral("from 10 t's %1, from all %2").arg(estimate).arg(total)));
+}
+
+// Cancel set during a measurement (the panel's Cancel, Ctrl-C of ddpm nll): both stop after the timestep
+// under way, with a failure that says it was cancelled, not a result of the steps done so far.
+void TestLikelihood::cancelStopsBoundAndProfile()
+{
+    ScheduleOptions so;
+    so.steps = 50;
+    const Diffusion d(NoiseSchedule(so), Prediction::Epsilon);
+    const auto denoiser = gaussianOracle(d, kMean, kStd);
+    const auto x0 = discretisedGaussianImages(4, 4, 5);
+    std::atomic<bool> cancel{false};
+    int calls = 0;
+    const auto cancelAtTwo = [&](int done, int) {
+        ++calls;
+        if (done == 2)
+            cancel = true;
+    };
+    const auto bound = variationalBound(d, denoiser, x0, BoundOptions{}, cancelAtTwo, &cancel);
+    QVERIFY(!bound);
+    QVERIFY2(isBoundCancelled(bound.failure()), bound.error().c_str());
+    QCOMPARE(calls, 2);
+
+    cancel = false;
+    calls = 0;
+    const auto profile = boundProfile(d, denoiser, x0, {1, 5, 10, 20, 40}, BoundOptions{}, cancelAtTwo, &cancel);
+    QVERIFY(!profile);
+    QVERIFY2(isBoundCancelled(profile.failure()), profile.error().c_str());
+    QCOMPARE(calls, 2);
+    // The control: not cancelled, both complete.
+    cancel = false;
+    QVERIFY(variationalBound(d, denoiser, x0, BoundOptions{}, {}, &cancel));
+    QVERIFY(boundProfile(d, denoiser, x0, {1, 5, 10, 20, 40}, BoundOptions{}, {}, &cancel));
 }
 
 QTEST_APPLESS_MAIN(TestLikelihood)
