@@ -371,9 +371,15 @@ void TestStudio::exportsFromTheWindow()
     const QString menuGif = m_dir.filePath(QStringLiteral("menu.gif"));
     Dialogs::setNextSavePath(menuGif);
     gifAction->trigger();
-    QVERIFY(w->isExporting() || QFile::exists(menuGif));
+    QVERIFY(w->isExporting()); // still writing when the menu's action returns: not on the GUI thread
+    const QString secondGif = m_dir.filePath(QStringLiteral("second.gif"));
+    Dialogs::setNextSavePath(secondGif);
+    gifAction->trigger();
+    QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("Still writing the last export")),
+             qPrintable(w->statusBar()->currentMessage()));
     QTRY_VERIFY_WITH_TIMEOUT(!w->isExporting(), 30000);
     QVERIFY(QFile::exists(menuGif) && QFile::exists(sidecarPath(menuGif)));
+    QVERIFY(!QFile::exists(secondGif));
     QVERIFY(w->lastError().isEmpty() || !w->lastError().contains(QStringLiteral("export")));
     // A failed export leaves the earlier file as it was.
     const QByteArray before = [&] {

@@ -466,21 +466,41 @@ void TestWorkers::stopBeforeWorkerBegins()
     QCOMPARE(previews.count(), 1);
 }
 
+// Cancel right after Sample, while the worker is still busy with an earlier run: the new run never begins
+// (no `started`), and ends as cancelled, not failed.
 void TestWorkers::cancelBeforeWorkerBegins()
 {
     SamplingController s;
     QSignalSpy finished(&s, &SamplingController::finished);
     QSignalSpy started(&s, &SamplingController::started);
+    // A first run holds the worker inside its network until released.
+    std::atomic<bool> entered{false}, release{false};
+    SamplingRequest busy;
+    busy.model = untrainedSnapshot();
+    busy.options.count = 1;
+    busy.options.kind = SamplerKind::Ddim;
+    busy.options.ddimSteps = 2;
+    busy.denoiser = [&](const torch::Tensor& x, const torch::Tensor&) {
+        entered = true;
+        while (!release.load())
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        return torch::zeros_like(x);
+    };
+    QVERIFY(s.start(busy) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(entered.load(), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
     SamplingRequest r;
     r.model = untrainedSnapshot();
     r.options.count = 2; // DDPM: 1000 steps
     QVERIFY(s.start(r) > 0);
     s.cancel();
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(finished.first().first().toBool(), false);
-    QCOMPARE(finished.first().at(1).toBool(), false); // cancelled, not failed
-    QVERIFY(s.takeFrames().size() <= 1);
-    QVERIFY(!s.isRunning());
+    release = true;
+    QTRY_VERIFY_WITH_TIMEOUT(!s.isRunning(), 60000);
+    QVERIFY(!finished.isEmpty());
+    QCOMPARE(finished.last().first().toBool(), false);
+    QCOMPARE(finished.last().at(1).toBool(), false); // cancelled, not failed
+    QCOMPARE(started.count(), 1);                    // the busy run's: the cancelled one never began
+    QVERIFY(s.takeFrames().isEmpty());
 }
 
 // The same request while it runs starts nothing new; a different one (another seed) restarts.
