@@ -44,6 +44,19 @@ void TestForward::closedFormStatistics()
              qPrintable(QString::number((mean - expectedMean).abs().max().item<double>())));
     const double varTol = 5 * (1 - abar) * std::sqrt(2.0 / n) + 1e-6;
     QVERIFY((var - (1 - abar)).abs().max().item<double>() < varTol);
+
+    // Without randomness, exactly: x_t = √ᾱ_t x0 + √(1 − ᾱ_t) ε, with ᾱ_t = Π_{s ≤ t} (1 − β_s) of the
+    // paper's linear schedule (β from 1e-4 to 0.02 over T = 1000) worked out here, not taken from the engine.
+    double paperAbar = 1;
+    for (int s = 1; s <= t; ++s)
+        paperAbar *= 1 - (1e-4 + (s - 1) * (0.02 - 1e-4) / 999.0);
+    const auto at = torch::full({2}, t - 1, torch::kInt64);
+    const auto image = torch::linspace(-1, 1, 32).view({2, 1, 4, 4});
+    const auto noise = torch::linspace(-2, 2, 32).view({2, 1, 4, 4});
+    const auto signal = d.qSample(image, at, torch::zeros_like(image));
+    QVERIFY(torch::allclose(signal, std::sqrt(paperAbar) * image, 0, 1e-6));
+    const auto noisePart = d.qSample(torch::zeros_like(noise), at, noise);
+    QVERIFY(torch::allclose(noisePart, std::sqrt(1 - paperAbar) * noise, 0, 1e-6));
 }
 
 void TestForward::chainAgreesWithClosedForm_data()

@@ -149,6 +149,18 @@ void TestInterpolation::slerpClosedForm()
     QVERIFY(std::abs(mid.norm().item<double>() - 1.0) < 1e-6);
     QVERIFY(std::abs(mid[0][0].item<double>() - std::sqrt(0.5)) < 1e-6);
     QVERIFY(maxDiff(slerp(a, a * 2, 0.5), a * 1.5) < 1e-6); // parallel: linear
+    // A quarter of the way along the quarter circle: at 22.5° (a normalised straight line gives 18.4°).
+    const auto quarter = slerp(a, b, 0.25);
+    QVERIFY(std::abs(quarter[0][0].item<double>() - std::cos(M_PI / 8)) < 1e-6);
+    QVERIFY(std::abs(quarter[0][1].item<double>() - std::sin(M_PI / 8)) < 1e-6);
+    // Unequal lengths 60° apart (Shoemake): sin((1 − λ)θ)/sin θ · a + sin(λθ)/sin θ · c with θ = π/3.
+    const auto c = torch::tensor({1.0f, static_cast<float>(std::sqrt(3.0))}).view({1, 2}); // |c| = 2 at 60°
+    const double wa = std::sin(0.75 * M_PI / 3) / std::sin(M_PI / 3),
+                 wc = std::sin(0.25 * M_PI / 3) / std::sin(M_PI / 3);
+    const auto expected =
+        torch::tensor({static_cast<float>(wa + wc), static_cast<float>(wc * std::sqrt(3.0))}).view({1, 2});
+    QVERIFY2(maxDiff(slerp(a, c, 0.25), expected) < 1e-6,
+             qPrintable(QString::number(maxDiff(slerp(a, c, 0.25), expected))));
 }
 
 void TestInterpolation::refusesBadOptions()

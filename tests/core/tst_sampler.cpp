@@ -103,6 +103,7 @@ private Q_SLOTS:
     void intermediateMarginals();
     void chainCheckCatchesBrokenDenoisers_data();
     void chainCheckCatchesBrokenDenoisers();
+    void marginalCheckJudgesByStandardErrors();
     void ddimEtaZeroIgnoresSeed_data();
     void ddimEtaZeroIgnoresSeed();
     void oneStepSpread_data();
@@ -945,6 +946,34 @@ void TestSampler::denoiseFromHereChain()
                                         .arg(c.expectedMean)
                                         .arg(c.expectedVar)
                                         .arg(c.z)));
+}
+
+// The chain checks' verdict: draws whose sample mean or variance is more than five standard errors from the
+// expected one fail, within it pass. Draws with exactly the expected moments, then moved by k standard errors.
+void TestSampler::marginalCheckJudgesByStandardErrors()
+{
+    const int n = 100000;
+    const double mu = 0.3, var = 0.49;
+    torch::manual_seed(4);
+    auto z = torch::randn({n}, torch::kFloat64);
+    z = (z - z.mean()) / z.std(); // sample mean 0, sample variance 1, exactly
+    const auto draws = z * std::sqrt(var) + mu;
+    const double seMean = std::sqrt(var / n), seVar = var * std::sqrt(2.0 / (n - 1));
+    const auto exact = checkMarginal(7, draws, mu, var);
+    QVERIFY(exact.pass);
+    QVERIFY2(exact.z < 1e-6, qPrintable(QString::number(exact.z)));
+    QCOMPARE(exact.t, 7);
+    for (const double k : {4.9, 5.1}) {
+        const auto shifted = checkMarginal(7, draws + k * seMean, mu, var);
+        QVERIFY2(std::abs(shifted.z - k) < 1e-3, qPrintable(QString::number(shifted.z)));
+        QCOMPARE(shifted.pass, k < 5);
+        // Spread wider by k standard errors of the variance.
+        const auto wider = checkMarginal(7, z * std::sqrt(var + k * seVar) + mu, mu, var);
+        QVERIFY2(std::abs(wider.z - k) < 1e-3, qPrintable(QString::number(wider.z)));
+        QCOMPARE(wider.pass, k < 5);
+    }
+    QVERIFY(!checkMarginal(7, torch::Tensor(), mu, var).pass); // nothing to compare is no pass
+    QVERIFY(!checkMarginal(7, draws * std::nan(""), mu, var).pass);
 }
 
 QTEST_GUILESS_MAIN(TestSampler)

@@ -139,6 +139,14 @@ private Q_SLOTS:
             const auto grid = torch::stack(torch::meshgrid({axis, axis}, "ij"), 2).reshape({-1, 2}).to(torch::kFloat32);
             const double mass = ring.logDensity(grid, abar).to(torch::kFloat64).exp().sum().item<double>() * h * h;
             QVERIFY2(std::abs(mass - 1.0) < 2e-3, qPrintable(QStringLiteral("t = %1: mass %2").arg(t).arg(mass)));
+            // The density's own second moment per coordinate, by the same quadrature: ᾱ (1/2 + σ²) + 1 − ᾱ
+            // (means on the unit circle scaled by √ᾱ, each component's variance ᾱ σ² + 1 − ᾱ).
+            const auto density = ring.logDensity(grid, abar).to(torch::kFloat64).exp();
+            const double quadM2 =
+                (density * grid.to(torch::kFloat64).pow(2).sum(1)).sum().item<double>() * h * h / 2.0 / mass;
+            const double closedM2 = abar * (0.5 + 0.0064) + 1.0 - abar;
+            QVERIFY2(std::abs(quadM2 - closedM2) < 2e-3 * closedM2,
+                     qPrintable(QStringLiteral("t = %1: E x² %2, expected %3").arg(t).arg(quadM2).arg(closedM2)));
             // Noised samples of the data have the diffused density's second moment per coordinate:
             // ᾱ (1/2 + σ²) + 1 − ᾱ (the means lie on the unit circle).
             const auto x0 = ring.sample(100000, 7);

@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 
 class TestBinHeatMap : public QObject {
     Q_OBJECT
@@ -129,28 +130,29 @@ void TestBinHeatMap::clearEmpties()
 
 void TestBinHeatMap::colourFollowsLogLoss()
 {
-    // One snapshot, two bins: the low loss is drawn dark (viridis purple), the high one bright (yellow).
+    // One snapshot, three bins: the low loss is drawn dark (viridis purple), the high one bright (yellow),
+    // and the one halfway between them on a log scale (10^−1.5 between 10^−3 and 1) in viridis' middle
+    // colour; a linear scale would draw it nearly as dark as the lowest.
     BinHeatMap map;
-    map.setBinLabels(BinHeatMap::timestepBinLabels(1000, 2));
-    map.appendSnapshot({0.001, 1.0}, 0);
+    map.setBinLabels(BinHeatMap::timestepBinLabels(1000, 3));
+    map.appendSnapshot({0.001, std::pow(10.0, -1.5), 1.0}, 0);
     map.resize(300, 200);
     const QImage image = map.grab().toImage();
 
-    // Find the darkest and the brightest saturated pixels and where they are.
-    int darkY = -1;
-    int brightY = -1;
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width() / 2; ++x) { // left half: the map, not the legend
-            const QColor c = image.pixelColor(x, y);
-            if (c == QColor(68, 1, 84) && darkY < 0)
-                darkY = y;
-            if (c == QColor(253, 231, 37) && brightY < 0)
-                brightY = y;
-        }
-    }
+    // The first row where each colour is found, in the left half (the map, not the legend).
+    const auto firstRow = [&image](const QColor& colour) {
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width() / 2; ++x)
+                if (image.pixelColor(x, y) == colour)
+                    return y;
+        return -1;
+    };
+    const int darkY = firstRow(QColor(68, 1, 84)), middleY = firstRow(QColor(33, 144, 141)),
+              brightY = firstRow(QColor(253, 231, 37));
     QVERIFY(darkY >= 0);
+    QVERIFY(middleY >= 0);
     QVERIFY(brightY >= 0);
-    QVERIFY(darkY < brightY); // bin 0 is the top row
+    QVERIFY(darkY < middleY && middleY < brightY); // bin 0 is the top row
 }
 
 QTEST_MAIN(TestBinHeatMap)

@@ -243,10 +243,27 @@ void TestImageStrip::renderToImageScalesFrames()
     QVERIFY(image.width() >= columns * size * scale);
     QVERIFY(image.height() >= rows * size * scale);
 
-    // Every frame appears exactly once, at native size × scale, pixel for pixel.
+    // Every frame appears exactly once, at native size × scale, pixel for pixel, and in its place: rows
+    // top to bottom, columns left to right in time (a strip drawn reversed would have the same pixels).
+    QPoint previous(-1, -1);
     for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < columns; ++c)
+        for (int c = 0; c < columns; ++c) {
             QCOMPARE(countPixels(image, frameColor(r, c)), size * size * scale * scale);
+            QPoint corner(-1, -1); // the frame's top-left pixel
+            for (int y = 0; y < image.height() && corner.x() < 0; ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (image.pixelColor(x, y) == frameColor(r, c)) {
+                        corner = QPoint(x, y);
+                        break;
+                    }
+            if (c > 0) {
+                QVERIFY2(corner.x() > previous.x() && corner.y() == previous.y(),
+                         qPrintable(QStringLiteral("row %1, column %2").arg(r).arg(c)));
+            } else if (r > 0) {
+                QVERIFY(corner.y() >= previous.y() + size * scale);
+            }
+            previous = corner;
+        }
     }
 
     // Without labels the strip grows by exactly the frames when the scale goes up by one.

@@ -62,6 +62,22 @@ private Q_SLOTS:
             else
                 QVERIFY2(c.left > 20 && c.right < 3, qPrintable(QStringLiteral("%1 / %2").arg(c.left).arg(c.right)));
         }
+        // Vertically too: a vector up in the plane (y up) draws above the origin on screen (y down).
+        for (int sign : {1, -1}) {
+            plot.setArrows(1, {origin}, {QPointF(0, sign * 3.0)}, 0.5);
+            const QImage image = plot.grab().toImage();
+            int above = 0, below = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = x0 - 3; x <= x0 + 3; ++x) {
+                    const QColor p = image.pixelColor(x, y);
+                    if (p.blue() - p.red() > 50)
+                        (y < y0 ? above : below) += 1;
+                }
+            if (sign > 0)
+                QVERIFY2(above > 20 && below < 3, qPrintable(QStringLiteral("%1 / %2").arg(above).arg(below)));
+            else
+                QVERIFY2(below > 20 && above < 3, qPrintable(QStringLiteral("%1 / %2").arg(above).arg(below)));
+        }
         plot.setArrows(1, {}, {}, 0.5);
         const Counts none = blueLeftRight(plot.grab().toImage(), x0, 0, 299);
         QCOMPARE(none.left + none.right, 0);
