@@ -75,6 +75,10 @@ Status checkOptions(const Sampling& model, const torch::Tensor& a, const torch::
         return fail(DDPM_MSG("Engine", "both images must have the model's shape"));
     if (o.lambdas < 2 || o.lambdas > limits::kMaxWalkImages)
         return fail(DDPM_MSG("Engine", "between 2 and %1 interpolation steps λ"), limits::kMaxWalkImages);
+    // Every image of a walk is the same class (or none): "every class" would label its two ends
+    // differently in the inversion and its images by their places in the walk.
+    if (o.classChoice == kEveryClass)
+        return fail(DDPM_MSG("Engine", "a walk between two images takes one class, or none"));
     if (o.mode == InterpolationMode::Ddpm && (o.t < 0 || o.t > model.diffusion.steps()))
         return fail(DDPM_MSG("Engine", "t must lie between 0 and %1"), model.diffusion.steps());
     SamplerOptions so;

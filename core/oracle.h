@@ -28,7 +28,8 @@ struct ChainMoments {
     std::vector<double> mean, var;
 };
 // A chain that starts elsewhere ("denoise from here": x_t of noised data, timesteps from t down) gives
-// its start's moments: for Gaussian data noised to t, q(x_t) = N(√ᾱ_t μ, ᾱ_t s² + 1 − ᾱ_t).
+// its start's moments: for Gaussian data noised to t, q(x_t) = N(√ᾱ_t μ, ᾱ_t s² + 1 − ᾱ_t). DDPM's and
+// DDIM's steps (options.kind Ddpm, any other as DDIM), without a corrector.
 ChainMoments gaussianChainMoments(const NoiseSchedule& schedule, const std::vector<int>& timesteps,
                                   const SamplerOptions& options, double mean, double stddev, double startMean = 0.0,
                                   double startVar = 1.0);
@@ -46,7 +47,8 @@ MarginalCheck checkMarginal(int t, const torch::Tensor& x, double expectedMean, 
 // Runs the sampler with `denoiser` (gaussianOracle(diffusion, mean, stddev), or a deliberately broken
 // one) on images of `shape` and checks the x_t it passes nearest each target timestep, and x_0. This
 // sees the whole chain, where "the one-image oracle's image comes back" sees only the last step (at
-// t = 1 a sampler outputs x̂0 whatever x_1 is, so a denoiser wrong at every t > 1 passes that).
+// t = 1 a sampler outputs x̂0 whatever x_1 is, so a denoiser wrong at every t > 1 passes that). DDPM and
+// DDIM without a corrector only: for Langevin or a corrector the result is empty (nothing checked, no pass).
 std::vector<MarginalCheck> checkGaussianChain(const Diffusion& diffusion, const Denoiser& denoiser,
                                               const SamplerOptions& options, double mean, double stddev,
                                               const std::vector<int64_t>& shape,

@@ -116,8 +116,8 @@ int64_t samplerEvaluations(const SamplerOptions& options, int startT)
 {
     const auto n = static_cast<int64_t>(samplerTimesteps(options, startT).size());
     const int64_t k = std::max(1, options.langevinSteps);
-    if (isLangevinSampler(options.kind))
-        return n * k;
+    if (isLangevinSampler(options.kind)) // annealed Langevin's last denoising step is one more
+        return n * k + (options.kind == SamplerKind::Langevin ? 1 : 0);
     return options.corrector == CorrectorKind::Langevin ? n + (n - 1) * k : n;
 }
 
@@ -344,6 +344,12 @@ ReverseStep ReverseProcess::next()
     torch::Tensor xNext;
     if (isLangevinSampler(m_options.kind)) {
         xNext = langevin(m_x, t, epsHat);
+        // Annealed Langevin ends at level t = 1 with √(1 − ᾱ_1) of noise still in x: its last step is the
+        // denoising step of Song & Ermon 2020 (Tweedie's formula E[x0 | x_t] = (x_t − √(1 − ᾱ_t) ε̂)/√ᾱ_t,
+        // x̂0), so that it ends on an image as the other samplers do. Langevin at one level keeps its
+        // samples of that level.
+        if (m_options.kind == SamplerKind::Langevin && tNext == 0)
+            xNext = predict(xNext, t).first;
     } else if (m_options.kind == SamplerKind::Ddpm) {
         // Algorithm 2 written with the posterior mean μ̃_t(x_t, x̂0) of eq. 7, which equals
         // 1/√α_t (x_t − β_t/√(1−ᾱ_t) ε̂) when x̂0 is not clipped.

@@ -111,21 +111,25 @@ NoiseSchedule::NoiseSchedule(const ScheduleOptions& options)
     m_posteriorMeanCoefX0.resize(T);
     m_posteriorMeanCoefXt.resize(T);
     m_snr.resize(T);
-    double prod = 1.0;
+    // ᾱ_t through its logarithm, Σ log1p(−β_s), and 1 − ᾱ_t as −expm1 of it: 1 − Π(1 − β) by subtraction
+    // loses the digits of a tiny β (β_1 = 1e-12 would come out 1.00009e-12).
+    double logProd = 0.0, prevOneMinus = 0.0;
     for (size_t i = 0; i < T; ++i) {
         const double beta = m_beta[i];
         const double alpha = 1.0 - beta;
-        const double prev = prod;
-        prod *= alpha;
+        const double prev = std::exp(logProd);
+        logProd += std::log1p(-beta);
+        const double prod = std::exp(logProd), oneMinus = -std::expm1(logProd);
         m_alpha[i] = alpha;
         m_alphaBar[i] = prod;
         m_alphaBarPrev[i] = prev;
         m_sqrtAlphaBar[i] = std::sqrt(prod);
-        m_sqrtOneMinusAlphaBar[i] = std::sqrt(1.0 - prod);
-        m_posteriorVariance[i] = beta * (1.0 - prev) / (1.0 - prod);
-        m_posteriorMeanCoefX0[i] = beta * std::sqrt(prev) / (1.0 - prod);
-        m_posteriorMeanCoefXt[i] = (1.0 - prev) * std::sqrt(alpha) / (1.0 - prod);
-        m_snr[i] = prod / (1.0 - prod);
+        m_sqrtOneMinusAlphaBar[i] = std::sqrt(oneMinus);
+        m_posteriorVariance[i] = beta * prevOneMinus / oneMinus;
+        m_posteriorMeanCoefX0[i] = beta * std::sqrt(prev) / oneMinus;
+        m_posteriorMeanCoefXt[i] = prevOneMinus * std::sqrt(alpha) / oneMinus;
+        m_snr[i] = prod / oneMinus;
+        prevOneMinus = oneMinus;
     }
 }
 

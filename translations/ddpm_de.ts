@@ -1779,6 +1779,11 @@ Distanz %2</translation>
         <translation>2 bis %1 Interpolationsschritte λ erforderlich</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>a walk between two images takes one class, or none</source>
+        <translation>ein Weg zwischen zwei Bildern nimmt eine Klasse oder keine</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>t must lie between 0 and %1</source>
         <translation>t muss zwischen 0 und %1 liegen</translation>

@@ -1779,6 +1779,11 @@ distance %2</source>
         <translation>插值步数 λ 必须在 2 到 %1 之间</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>a walk between two images takes one class, or none</source>
+        <translation>两张图像之间的插值只能使用一个类别，或不使用类别</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>t must lie between 0 and %1</source>
         <translation>t 必须在 0 到 %1 之间</translation>

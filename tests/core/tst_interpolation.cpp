@@ -175,6 +175,10 @@ void TestInterpolation::refusesBadOptions()
     QVERIFY(!prepareInterpolation(m_model, m_a, torch::zeros({1, 4, 4}), o));
     o.classChoice = 2; // an unconditional model has no class 2
     QVERIFY(!prepareInterpolation(m_model, m_a, m_b, o));
+    o.classChoice = kEveryClass; // a walk is one class throughout
+    const auto everyClass = prepareInterpolation(m_model, m_a, m_b, o);
+    QVERIFY(!everyClass);
+    QVERIFY2(everyClass.error().find("one class, or none") != std::string::npos, everyClass.error().c_str());
     QVERIFY(!parseInterpolationMode("linear"));
     QCOMPARE(parseInterpolationMode("ddim").value(), InterpolationMode::Ddim);
 }

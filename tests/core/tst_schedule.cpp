@@ -38,6 +38,19 @@ void TestSchedule::linearMatchesClosedForm()
         logAbar += std::log1p(-(1e-4 + (t - 1) * (0.02 - 1e-4) / 999.0));
     QVERIFY(std::abs(s.alphaBar()[999] - std::exp(logAbar)) < 1e-12);
     QVERIFY(s.alphaBar()[999] > 4.0e-5 && s.alphaBar()[999] < 4.1e-5);
+    // A tiny β keeps its digits in 1 − ᾱ: 1 − ᾱ_1 = β_1, 1 − ᾱ_2 = β_1 + β_2 − β_1 β_2 (not rounded away
+    // by subtracting from 1), and β̃_2 = β_2 (1 − ᾱ_1)/(1 − ᾱ_2).
+    ScheduleOptions tiny;
+    tiny.steps = 10;
+    tiny.betaStart = 1e-12;
+    tiny.betaEnd = 2e-12;
+    const NoiseSchedule small(tiny);
+    const double b1 = small.beta()[0], b2 = small.beta()[1];
+    const auto relative = [](double got, double expected) { return std::abs(got - expected) / expected; };
+    QVERIFY2(relative(std::pow(small.sqrtOneMinusAlphaBar()[0], 2), b1) < 1e-12,
+             qPrintable(QString::number(std::pow(small.sqrtOneMinusAlphaBar()[0], 2) / b1 - 1)));
+    QVERIFY(relative(std::pow(small.sqrtOneMinusAlphaBar()[1], 2), b1 + b2 - b1 * b2) < 1e-12);
+    QVERIFY(relative(small.posteriorVariance()[1], b2 * b1 / (b1 + b2 - b1 * b2)) < 1e-12);
 }
 
 void TestSchedule::quadraticAndSigmoidMatchClosedForm()
@@ -106,17 +119,19 @@ void TestSchedule::derivedTables()
     ScheduleOptions o;
     o.kind = ScheduleKind(kind);
     const NoiseSchedule s(o);
-    double prod = 1;
+    double prod = 1, logProd = 0;
     for (int i = 0; i < s.steps(); ++i) {
         const double b = s.beta()[i];
         QVERIFY(b > 0 && b < 1);
         QCOMPARE(s.alpha()[i], 1 - b);
         QCOMPARE(s.alphaBarPrev()[i], prod);
         prod *= 1 - b;
+        logProd += std::log1p(-b);
+        const double oneMinus = -std::expm1(logProd); // 1 − ᾱ_t to the last digit (1 − prod loses some)
         QVERIFY(std::abs(s.alphaBar()[i] - prod) <= 1e-15 * std::max(1.0, prod));
         QVERIFY(std::abs(s.sqrtAlphaBar()[i] - std::sqrt(prod)) < 1e-15);
-        QVERIFY(std::abs(s.sqrtOneMinusAlphaBar()[i] - std::sqrt(1 - prod)) < 1e-15);
-        QVERIFY(std::abs(s.snr()[i] - prod / (1 - prod)) <= 1e-12 * s.snr()[i]);
+        QVERIFY(std::abs(s.sqrtOneMinusAlphaBar()[i] - std::sqrt(oneMinus)) < 1e-15);
+        QVERIFY(std::abs(s.snr()[i] - prod / oneMinus) <= 1e-12 * s.snr()[i]);
         if (i > 0)
             QVERIFY(s.snr()[i] < s.snr()[i - 1]);
         // β̃_t lies between 0 and β_t (eq. 7 and §3.2).
