@@ -145,23 +145,7 @@ MainWindow::~MainWindow()
 void MainWindow::wireData()
 {
     connect(m_dataView, &DataView::sourceRequested, this, &MainWindow::loadData);
-    connect(m_loader, &DataLoader::loaded, this, [this](DatasetPtr data, const QString& spec) {
-        m_data = data;
-        m_dataSpec = spec;
-        m_settings.setLastDataSpec(spec);
-        m_dataView->setDataset(data, spec);
-        m_trainingView->setDataSpec(spec, trainingDataProblem(m_training->snapshot()));
-        m_schedulesView->setImage(m_dataView->currentImage());
-        m_training->setDataset(data);
-        if (m_training->runOn())
-            statusBar()->showMessage(tr("%1 is in: this training run goes on with the data set it began with; the "
-                                        "next Start trains on the new one.")
-                                         .arg(DataLoader::displayName(spec)),
-                                     10000);
-        updateStatus();
-        if (std::exchange(m_startWhenLoaded, false) && !m_loader->isLoading())
-            startTraining();
-    });
+    connect(m_loader, &DataLoader::loaded, this, &MainWindow::onDataLoaded);
     connect(m_loader, &DataLoader::failed, this, [this](const QString& message, const QString&) {
         m_startWhenLoaded = false;
         m_dataView->setLoadFailed(message);
@@ -369,7 +353,8 @@ void MainWindow::loadData(const QString& spec)
     const auto snap = m_training->snapshot();
     const auto& u = snap ? snap->config.unet : m_trainingView->formConfig().unet;
     m_dataView->setLoading(tr("Loading %1…").arg(DataLoader::displayName(spec)));
-    m_loader->load(spec, static_cast<int>(u.imageChannels()), static_cast<int>(u.imageSize()));
+    m_dataRequested = QSize(static_cast<int>(u.imageChannels()), static_cast<int>(u.imageSize()));
+    m_loader->load(spec, m_dataRequested.width(), m_dataRequested.height());
 }
 
 void MainWindow::startTraining()

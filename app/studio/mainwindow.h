@@ -69,6 +69,7 @@ public:
     ModelDocument* document() const { return m_document; }
     QString lastError() const { return m_lastError; }
     bool isReady() const; // data set and model present, nothing loading
+    DatasetPtr data() const { return m_data; }
     // The window has closed and stopped its workers (close() may ask first and close later).
     bool hasClosed() const { return m_closed; }
 
@@ -133,6 +134,7 @@ private:
     void updateRecentMenu();
     void onModelReady(SnapshotPtr snapshot, const QString& sourcePath);
     void onProgress();
+    void onDataLoaded(DatasetPtr data, const QString& spec);
     void showLiveValues(View view, const QMap<QString, QString>& values); // kept per view for the help
     void updateTrainingLiveValues();
     QString trainingDataProblem(const SnapshotPtr& model) const;
@@ -173,6 +175,7 @@ private:
     QString m_lastError;
     bool m_sampleDemoWhenReady = false;
     bool m_startWhenLoaded = false; // Start was pressed while the data set for the model was loading
+    QSize m_dataRequested;          // the channels (width) and image size (height) the last load asked for
     SamplingRuns* m_runs = nullptr;
     bool m_closing = false;
     bool m_closed = false;

@@ -1,8 +1,9 @@
 // The window's views (MainWindow, mainwindow.h): their keys and titles, the help panel that follows the
-// one shown, the size, layout and view the window remembers between sessions, and the Training view's
-// word on the data set loaded.
+// one shown, the size, layout and view the window remembers between sessions, and the data set loaded:
+// the views it goes to and the Training view's word on it.
 #include "mainwindow.h"
 
+#include "dataloader.h"
 #include "dataview.h"
 #include "helppanel.h"
 #include "reverseview.h"
@@ -17,6 +18,7 @@
 #include "trainer.h"
 
 #include <QScreen>
+#include <QStatusBar>
 #include <QTabWidget>
 
 #include <algorithm>
@@ -114,4 +116,33 @@ QString MainWindow::trainingDataProblem(const SnapshotPtr& model) const
         return {};
     const auto fits = ddpm::checkTrainingData(model->config, *m_data);
     return fits ? QString() : ddpm::errorText(fits);
+}
+
+// A data set is in: the views and the trainer take it (a run under way keeps the one it began with).
+void MainWindow::onDataLoaded(DatasetPtr data, const QString& spec)
+{
+    m_data = data;
+    m_dataSpec = spec;
+    m_settings.setLastDataSpec(spec);
+    m_dataView->setDataset(data, spec);
+    m_trainingView->setDataSpec(spec, trainingDataProblem(m_training->snapshot()));
+    m_schedulesView->setImage(m_dataView->currentImage());
+    m_training->setDataset(data);
+    if (m_training->runOn())
+        statusBar()->showMessage(tr("%1 is in: this training run goes on with the data set it began with; the "
+                                    "next Start trains on the new one.")
+                                     .arg(DataLoader::displayName(spec)),
+                                 10000);
+    updateStatus();
+    // Asked for at another model's size (the startup's model, while a checkpoint opened): read again at
+    // this model's, once, as a model that opens after its data set is in does.
+    if (const auto snap = m_training->snapshot(); snap && !m_loader->isLoading()) {
+        const QSize modelSize(static_cast<int>(snap->config.unet.imageChannels()),
+                              static_cast<int>(snap->config.unet.imageSize()));
+        if (modelSize != QSize(static_cast<int>(data->channels()), static_cast<int>(data->height())) &&
+            modelSize != m_dataRequested)
+            return loadData(spec);
+    }
+    if (std::exchange(m_startWhenLoaded, false) && !m_loader->isLoading())
+        startTraining();
 }

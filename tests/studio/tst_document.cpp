@@ -76,6 +76,8 @@ class TestDocument : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void checkpointFromTheCommand();
+    void checkpointOpenedWhileTheFirstDataSetLoads();
+    void savedFileKeepsTheFormsSteps();
     void brokenCheckpointKeepsModel();
     void demoModelAtFirstLaunch();
     void shippedDemoModelLoads();
@@ -147,6 +149,59 @@ void TestDocument::checkpointFromTheCommand()
     info.start(QStringLiteral(DDPM_CLI_PATH), {QStringLiteral("info"), ckpt});
     QVERIFY(info.waitForFinished(60000));
     QCOMPARE(QJsonDocument::fromJson(info.readAllStandardOutput()).object().value(QStringLiteral("step")).toInt(), 7);
+}
+
+// `ddpm-studio --checkpoint` of a 16×16 model: the window starts reading its data set at its own model's
+// size (32×32) and the checkpoint opens before that is in. The set is read again at the model's size, and
+// Start trains, without choosing the data set again.
+void TestDocument::checkpointOpenedWhileTheFirstDataSetLoads()
+{
+    const QString ckpt = m_dir.filePath(QStringLiteral("small-image.ckpt"));
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.save(ckpt.toStdString()));
+    Settings settings(m_dir.filePath(QStringLiteral("firstload.ini")));
+    settings.set(setting::Preset, QStringLiteral("reference"));
+    settings.setLastDataSpec(QStringLiteral("synthetic:60000")); // seconds to make: the checkpoint comes first
+    settings.set(setting::Device, QStringLiteral("cpu"));
+    MainWindow w(settings);
+    w.openCheckpoint(ckpt);
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPath() == ckpt, 60000);
+    QCOMPARE(w.training()->snapshot()->config.unet.imageSize(), int64_t{16});
+    QTRY_VERIFY_WITH_TIMEOUT(w.isReady() && w.data()->height() == 16, 60000);
+    w.trainingView()->setTotalSteps(2);
+    w.startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->step(), 2, 60000);
+    QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+}
+
+// The Steps a user sets between runs are the target the saved file keeps, and the form shows it again when
+// the file is opened (a run stopped by lowering Steps, then Steps raised again, saved the lowered target).
+void TestDocument::savedFileKeepsTheFormsSteps()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("target.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    w->trainingView()->setTotalSteps(3);
+    w->startTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->step(), 3, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 30000);
+    w->trainingView()->setTotalSteps(250);
+    const QString path = m_dir.filePath(QStringLiteral("target.ckpt"));
+    QSignalSpy saved(w->training(), &TrainingController::saved);
+    w->saveTo(path);
+    QVERIFY(saved.wait(30000));
+    auto loaded = loadCheckpoint(path.toStdString(), torch::kCPU);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->config.train.totalSteps, int64_t{250});
+    QCOMPARE(loaded->step, int64_t{3});
+
+    Settings other(m_dir.filePath(QStringLiteral("target2.ini")));
+    auto again = makeWindow(other);
+    QTRY_VERIFY_WITH_TIMEOUT(again->isReady(), 60000);
+    again->trainingView()->setTotalSteps(9000);
+    again->openCheckpoint(path);
+    QTRY_VERIFY_WITH_TIMEOUT(again->currentPath() == path && again->training()->step() == 3, 60000);
+    QCOMPARE(again->trainingView()->totalSteps(), qint64{250});
 }
 
 void TestDocument::brokenCheckpointKeepsModel()

@@ -199,6 +199,7 @@ void TrainingController::start(const TrainingRequest& request)
         m_device = r.device;
     auto control = std::make_shared<RunControl>();
     control->totalSteps.store(r.totalSteps);
+    m_targetSteps = r.totalSteps;
     m_run = control;
     const quint64 id = ++m_startId;
     m_dirtyBeforeRun = m_dirty;
@@ -228,6 +229,7 @@ void TrainingController::resume()
 
 void TrainingController::setTotalSteps(qint64 steps)
 {
+    m_targetSteps = std::max<qint64>(1, steps);
     if (m_run && runOn())
         m_run->totalSteps.store(std::max<qint64>(1, steps));
 }
@@ -244,7 +246,10 @@ void TrainingController::stop()
 quint64 TrainingController::save(const QString& path)
 {
     const quint64 request = ++m_saveId;
-    post([path, request](TrainingWorker& w) { w.save(path, request); });
+    // The file keeps the Steps the form shows, the target a resumed run trains to (a run under way keeps
+    // the trainer's in step with the form itself).
+    const qint64 target = runOn() ? 0 : m_targetSteps;
+    post([path, request, target](TrainingWorker& w) { w.save(path, request, target); });
     return request;
 }
 

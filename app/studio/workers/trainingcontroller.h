@@ -96,7 +96,8 @@ public:
     // The data set of the next Start (a run on keeps the one it began with).
     void setDataset(std::shared_ptr<const ddpm::Dataset> data);
     void setPreviewInterval(int steps) { m_previewInterval->store(std::max(0, steps)); }
-    // Where the current run ends, from its next step (a run already past it ends there).
+    // Where the current run ends, from its next step (a run already past it ends there); between runs,
+    // the target a save writes into the file (the form's Steps, where a resumed run goes on to).
     void setTotalSteps(qint64 steps);
     // LibTorch's CPU threads on the worker thread (OpenMP's count is per thread), from now on for
     // previews and snapshots, and for every Start that does not name its own (0: all cores).
@@ -174,6 +175,7 @@ private:
     std::shared_ptr<RunControl> m_run; // the current (or last) Start's flags
     quint64 m_startId = 0;
     quint64 m_saveId = 0;
+    qint64 m_targetSteps = 0; // the form's Steps (setTotalSteps, start): what a save writes as the target
     std::optional<int> m_threads;
     QString m_precision = QString::fromStdString(ddpm::precisionNames().front());
     int m_workerThreads = 0;

@@ -109,10 +109,12 @@ void TrainingWorker::setDataset(std::shared_ptr<const Dataset> data)
         attachData(false);
 }
 
-void TrainingWorker::save(const QString& path, quint64 request)
+void TrainingWorker::save(const QString& path, quint64 request, qint64 totalSteps)
 {
     if (!m_trainer)
         return Q_EMIT saveFailed(TrainingController::tr("There is no model to save."), request);
+    if (totalSteps > 0)
+        m_trainer->setTotalSteps(totalSteps);
     const QString error = guarded(TrainingController::tr("saving %1").arg(path), [&]() -> QString {
         auto s = m_trainer->save(path.toStdString());
         return s ? QString() : ddpm::errorText(s);

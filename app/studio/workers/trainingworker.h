@@ -48,7 +48,8 @@ public:
     void newModel(const ddpm::ModelConfig& config, const QString& device, const QString& startFrom = {});
     void open(const QString& path, const QString& device);
     void setDataset(std::shared_ptr<const ddpm::Dataset> data);
-    void save(const QString& path, quint64 request);
+    // `totalSteps` > 0: the target the file keeps (the form's Steps), set on the trainer first.
+    void save(const QString& path, quint64 request, qint64 totalSteps = 0);
     void snapshot();
     // The preview samples of the model as it is; `cancel` (set when another model is on its way) ends it early.
     void preview(const std::atomic<bool>* cancel);
