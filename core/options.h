@@ -52,7 +52,8 @@ struct SamplerOptions {
     // Langevin steps x ← x + (η/2) s + √η z. The samplers Langevin and LangevinFixed take langevinSteps
     // of them at each level with η_t = langevinStep · (1 − ᾱ_t); the corrector (DDPM and DDIM) takes
     // langevinSteps after each step but the last, x ← x + ε s + √(2ε) z with ε = 2 α_t snr² (1 − ᾱ_t):
-    // Song et al.'s 2 α_t (snr ‖z‖ / ‖s‖)² where ‖z‖² = D and ‖s‖² = D / (1 − ᾱ_t) (ReverseProcess::correct).
+    // Song et al.'s 2 α_t (snr ‖z‖ / ‖s‖)² where ‖z‖² = D and ‖s‖² = D / (1 − ᾱ_t), as where the noise
+    // dominates x_t: a fixed step, not their adaptive one (ReverseProcess::correct, README).
     CorrectorKind corrector = CorrectorKind::None;
     int langevinSteps = 1;
     double langevinStep = 0.5;

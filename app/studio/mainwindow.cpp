@@ -500,6 +500,7 @@ void MainWindow::onProgress()
     m_reverseView->setRawWeightsDistinct(true); // steps taken: the raw weights are no longer the EMA ones
     updateTrainingLiveValues();
     updateStatus();
+    updateTitle(); // steps past a save made while paused: unsaved again
 }
 
 void MainWindow::showLiveValues(View view, const QMap<QString, QString>& values)

@@ -59,7 +59,9 @@ TrainingController::TrainingController(QObject* parent)
     connect(m_worker, &TrainingWorker::previewReady, this, &TrainingController::previewReady);
     connect(m_worker, &TrainingWorker::saved, this, [this](const QString& path, quint64 request, qint64 step) {
         m_savedStep = step; // a run paused or on: clean if it ends at this step (onRunEnded)
-        if (m_state == State::Idle && step == m_step)
+        // Idle, or paused at the step written: the file holds the model as it is (a resumed run makes it
+        // dirty again, onRunPaused).
+        if ((m_state == State::Idle && step == m_step) || (m_state == State::Paused && step >= m_step))
             m_dirty = false;
         Q_EMIT saved(path, request);
     });
@@ -269,6 +271,8 @@ TrainingProgress TrainingController::takeProgress()
     if (p.step > 0) {
         m_step = p.step;
         m_workerThreads = p.threads;
+        if (runOn() && m_step > m_savedStep) // steps the last save did not see (it ran before the pause)
+            m_dirty = true;
     }
     return p;
 }
@@ -312,6 +316,8 @@ void TrainingController::onRunPaused(quint64 request, bool paused)
 {
     if (request != m_startId || !runOn())
         return;
+    if (!paused) // training again: the model moves on from what a save while paused wrote
+        m_dirty = true;
     setState(paused ? State::Paused : State::Running);
 }
 
