@@ -723,12 +723,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+306"/>
+        <location line="+307"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>„%1“ ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ kann nicht gespeichert werden</translation>
     </message>
@@ -748,12 +748,7 @@ Distanz %2</translation>
         <translation>die Datei ist kürzer als ihr Dateikopf</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&apos;%1&apos; is damaged: its header claims %2 bytes, more than the file holds</source>
-        <translation>„%1“ ist beschädigt: Der Dateikopf gibt %2 Bytes an, mehr als die Datei enthält</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>&apos;%1&apos; is truncated inside its header</source>
         <translation>„%1“ ist innerhalb des Dateikopfs abgeschnitten</translation>
     </message>
@@ -783,12 +778,17 @@ Distanz %2</translation>
         <translation>ein Metadatenwert ist keine Zeichenkette</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-45"/>
         <source>&apos;%1&apos; is damaged: the entry of tensor &apos;%2&apos; is malformed</source>
         <translation>„%1“ ist beschädigt: Der Eintrag des Tensors „%2“ ist fehlerhaft</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+16"/>
+        <source>&apos;%1&apos; is truncated or damaged: its header claims %2 bytes, and the file holds %3 in all</source>
+        <translation>&apos;%1&apos; ist abgeschnitten oder beschädigt: sein Kopf gibt %2 Bytes an, die Datei hat insgesamt %3</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>&apos;%1&apos; stores tensor &apos;%2&apos; in a type this program does not read</source>
         <translation>„%1“ speichert den Tensor „%2“ in einem Typ, den dieses Programm nicht liest</translation>
     </message>
@@ -833,8 +833,8 @@ Distanz %2</translation>
         <location filename="../core/checkpoint.cpp" line="+267"/>
         <location filename="../core/dataset.cpp" line="-360"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
-        <location filename="../core/tensorfile.cpp" line="-401"/>
-        <location line="+305"/>
+        <location filename="../core/tensorfile.cpp" line="-402"/>
+        <location line="+306"/>
         <location line="+29"/>
         <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
@@ -842,8 +842,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-259"/>
-        <location line="+283"/>
+        <location filename="../core/tensorfile.cpp" line="-260"/>
+        <location line="+284"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>„%1“ kann nicht gelesen werden</translation>
     </message>
@@ -942,8 +942,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-257"/>
-        <location line="+310"/>
+        <location filename="../core/tensorfile.cpp" line="-258"/>
+        <location line="+311"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>„%1“ ist größer als die %2 MiB, die dieses Programm einliest</translation>
     </message>
@@ -2836,7 +2836,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+86"/>
+        <location filename="../app/studio/windowviews.cpp" line="+88"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2872,12 +2872,12 @@ Distanz %2</translation>
         <translation>Was sehe ich hier?</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../app/studio/windowviews.cpp" line="+34"/>
         <source>%1 is in: this training run goes on with the data set it began with; the next Start trains on the new one.</source>
         <translation>%1 ist geladen: Dieser Trainingslauf arbeitet mit dem Datensatz weiter, mit dem er begonnen hat; der nächste Start trainiert auf dem neuen.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+72"/>
         <source>A new, untrained model: the preset, the noise schedule and the classes make a model of their own (the other settings are the run&apos;s).</source>
         <translation>Ein neues, untrainiertes Modell: Voreinstellung, Rauschplan und Klassen ergeben ein eigenes Modell (die übrigen Einstellungen gehören zum Trainingslauf).</translation>
     </message>
@@ -2933,19 +2933,19 @@ Distanz %2</translation>
         <translation>Prüfpunkt öffnen</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+21"/>
-        <location line="+74"/>
-        <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
-        <translation>DDPM-Prüfpunkte (*.ckpt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="-98"/>
+        <location line="-22"/>
         <source>New model from &amp;weights…</source>
         <translation>Neues Modell aus &amp;Gewichten…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <location line="+21"/>
+        <location line="+74"/>
+        <source>DDPM checkpoints (*.ckpt *.pt);;All files (*)</source>
+        <translation>DDPM-Prüfpunkte (*.ckpt *.pt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>A new model that starts from another model&apos;s weights, with its network, schedule and prediction, and the training settings and classes of this form: fine-tune a model on other data, or make a class-conditional model from an unconditional one</source>
         <translation>Ein neues Modell, das mit den Gewichten eines anderen Modells beginnt, mit dessen Netz, Rauschplan und Vorhersage und mit den Trainingseinstellungen und Klassen dieses Formulars: ein Modell auf anderen Daten nachtrainieren oder aus einem unkonditionierten Modell ein klassenkonditioniertes machen</translation>
     </message>
@@ -3169,7 +3169,7 @@ Distanz %2</translation>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>A model is being opened; Start when it is there.</source>
         <translation>Ein Modell wird geöffnet; Start, sobald es da ist.</translation>
     </message>
@@ -3229,7 +3229,7 @@ Distanz %2</translation>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -4720,7 +4720,7 @@ Distanz %2</translation>
         <translation>das Öffnen von „%1“</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>saving %1</source>
         <translation>das Speichern von „%1“</translation>
     </message>
@@ -4752,7 +4752,7 @@ Distanz %2</translation>
         <translation>Der Datensatz passt noch nicht zum Modell (Bildgröße oder Kanäle): Er wird in der Größe des Modells neu eingelesen. Drücken Sie „Starten“, sobald er geladen ist.</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="-183"/>
+        <location filename="../app/studio/mainwindow.cpp" line="-184"/>
         <location filename="../app/studio/workers/trainingworker.cpp" line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>Das Modell kann mit diesem Datensatz nicht trainieren: %1</translation>
@@ -4778,12 +4778,12 @@ Distanz %2</translation>
         <translation>das Verschieben des Modells auf %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+213"/>
+        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+216"/>
         <source>The model has already reached step %L1; raise the number of steps to continue.</source>
         <translation>Das Modell hat Schritt %L1 bereits erreicht; erhöhen Sie die Anzahl der Schritte, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="-193"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="-195"/>
         <source>There is no model to save.</source>
         <translation>Es gibt kein Modell zum Speichern.</translation>
     </message>

@@ -723,12 +723,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+306"/>
+        <location line="+307"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>“%1”不是普通文件（而是设备、管道或套接字）：不会读取它</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>无法写入“%1”：无法存储张量“%2”</translation>
     </message>
@@ -748,12 +748,7 @@ distance %2</source>
         <translation>文件比其文件头还短</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&apos;%1&apos; is damaged: its header claims %2 bytes, more than the file holds</source>
-        <translation>“%1”已损坏：文件头声明有 %2 字节，超过了文件实际包含的字节数</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>&apos;%1&apos; is truncated inside its header</source>
         <translation>“%1”在文件头内被截断</translation>
     </message>
@@ -783,12 +778,17 @@ distance %2</source>
         <translation>某个元数据值不是字符串</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-45"/>
         <source>&apos;%1&apos; is damaged: the entry of tensor &apos;%2&apos; is malformed</source>
         <translation>“%1”已损坏：张量“%2”的条目格式错误</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+16"/>
+        <source>&apos;%1&apos; is truncated or damaged: its header claims %2 bytes, and the file holds %3 in all</source>
+        <translation>&apos;%1&apos; 已截断或已损坏：其文件头声明 %2 字节，而文件总共只有 %3 字节</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>&apos;%1&apos; stores tensor &apos;%2&apos; in a type this program does not read</source>
         <translation>“%1”以本程序无法读取的类型存储张量“%2”</translation>
     </message>
@@ -833,8 +833,8 @@ distance %2</source>
         <location filename="../core/checkpoint.cpp" line="+267"/>
         <location filename="../core/dataset.cpp" line="-360"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
-        <location filename="../core/tensorfile.cpp" line="-401"/>
-        <location line="+305"/>
+        <location filename="../core/tensorfile.cpp" line="-402"/>
+        <location line="+306"/>
         <location line="+29"/>
         <location line="+32"/>
         <source>cannot open &apos;%1&apos;: %2</source>
@@ -842,8 +842,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-259"/>
-        <location line="+283"/>
+        <location filename="../core/tensorfile.cpp" line="-260"/>
+        <location line="+284"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
@@ -942,8 +942,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-257"/>
-        <location line="+310"/>
+        <location filename="../core/tensorfile.cpp" line="-258"/>
+        <location line="+311"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>“%1”超过了本程序可读取的 %2 MiB 上限</translation>
     </message>
@@ -2834,7 +2834,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+86"/>
+        <location filename="../app/studio/windowviews.cpp" line="+88"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2870,12 +2870,12 @@ distance %2</source>
         <translation>这里显示的是什么？</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../app/studio/windowviews.cpp" line="+34"/>
         <source>%1 is in: this training run goes on with the data set it began with; the next Start trains on the new one.</source>
         <translation>%1 已载入：本次训练继续使用开始时的数据集；下次开始时将在新数据集上训练。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+72"/>
         <source>A new, untrained model: the preset, the noise schedule and the classes make a model of their own (the other settings are the run&apos;s).</source>
         <translation>一个新的、未训练的模型：预设、噪声调度和类别决定模型本身（其余设置属于本次训练）。</translation>
     </message>
@@ -2931,19 +2931,19 @@ distance %2</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+21"/>
-        <location line="+74"/>
-        <source>DDPM checkpoints (*.ckpt);;All files (*)</source>
-        <translation>DDPM 检查点 (*.ckpt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="-98"/>
+        <location line="-22"/>
         <source>New model from &amp;weights…</source>
         <translation>从权重新建模型(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <location line="+21"/>
+        <location line="+74"/>
+        <source>DDPM checkpoints (*.ckpt *.pt);;All files (*)</source>
+        <translation>DDPM 检查点 (*.ckpt *.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>A new model that starts from another model&apos;s weights, with its network, schedule and prediction, and the training settings and classes of this form: fine-tune a model on other data, or make a class-conditional model from an unconditional one</source>
         <translation>从另一个模型的权重开始的新模型，沿用其网络、噪声调度和预测方式，并使用此表单的训练设置和类别：在其他数据上微调模型，或由无条件模型得到类别条件模型</translation>
     </message>
@@ -3166,7 +3166,7 @@ distance %2</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>A model is being opened; Start when it is there.</source>
         <translation>正在打开模型；打开后再开始训练。</translation>
     </message>
@@ -3226,7 +3226,7 @@ distance %2</source>
         <translation>已打开 %1（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>DDPM Studio</source>
         <translation>DDPM Studio</translation>
     </message>
@@ -4716,7 +4716,7 @@ distance %2</source>
         <translation>打开“%1”</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>saving %1</source>
         <translation>保存“%1”</translation>
     </message>
@@ -4748,7 +4748,7 @@ distance %2</source>
         <translation>数据集尚不适合该模型（图像尺寸或通道数）：正在按模型的尺寸重新读取。读取完成后请按“开始”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="-183"/>
+        <location filename="../app/studio/mainwindow.cpp" line="-184"/>
         <location filename="../app/studio/workers/trainingworker.cpp" line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>该模型无法在此数据集上训练：%1</translation>
@@ -4774,12 +4774,12 @@ distance %2</source>
         <translation>将模型移到 %1 上</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+213"/>
+        <location filename="../app/studio/workers/trainingcontroller.cpp" line="+216"/>
         <source>The model has already reached step %L1; raise the number of steps to continue.</source>
         <translation>模型已达到第 %L1 步；请增加步数以继续训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/workers/trainingworker.cpp" line="-193"/>
+        <location filename="../app/studio/workers/trainingworker.cpp" line="-195"/>
         <source>There is no model to save.</source>
         <translation>没有可保存的模型。</translation>
     </message>

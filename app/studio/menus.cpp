@@ -84,7 +84,7 @@ void MainWindow::addNewModelActions(QMenu* file)
     auto* fromAct = file->addAction(tr("New model from &weights…"), this, [this] {
         const QString path = Dialogs::openPath(this, tr("Start a new model from another model's weights"),
                                                QStringLiteral("models"), QFileInfo(m_document->path()).absolutePath(),
-                                               tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+                                               tr("DDPM checkpoints (*.ckpt *.pt);;All files (*)"));
         if (path.isEmpty())
             return;
         // The file first, as Open does: a file that is no model does not cost the work on hand.
@@ -105,7 +105,7 @@ void MainWindow::buildFileMenu()
         // The file first: cancelling the file dialog leaves training as it was.
         const QString path = Dialogs::openPath(this, tr("Open a checkpoint"), QStringLiteral("models"),
                                                QFileInfo(m_document->path()).absolutePath(),
-                                               tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+                                               tr("DDPM checkpoints (*.ckpt *.pt);;All files (*)"));
         if (!path.isEmpty())
             openCheckpointAsked(path);
     });
@@ -179,7 +179,7 @@ void MainWindow::followRun(const QString& path)
     if (checkpoint.isEmpty()) // a log with no checkpoint of its name beside it
         checkpoint = Dialogs::comingPath(
             this, tr("The checkpoint the run of %1 writes").arg(QFileInfo(path).fileName()), QStringLiteral("models"),
-            QFileInfo(path).absolutePath(), tr("DDPM checkpoints (*.ckpt);;All files (*)"));
+            QFileInfo(path).absolutePath(), tr("DDPM checkpoints (*.ckpt *.pt);;All files (*)"));
     if (checkpoint.isEmpty())
         return;
     if (!QFileInfo::exists(checkpoint) && !QFileInfo(checkpoint).absoluteDir().exists()) // no run can write it
