@@ -85,6 +85,9 @@ using FolderLoader = std::function<Result<Dataset>(const std::string& dir, int64
 // The result already fits the model (channels, size).
 Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size,
                              const FolderLoader& folderLoader = {});
+// The spec with a relative path made absolute against the current folder ("folder:imgs" run in /data is
+// "folder:/data/imgs"), what a data set loaded from it records; other specs as they are.
+std::string absoluteDataSpec(const std::string& spec);
 // "fashion-mnist" when the package is installed, "synthetic" otherwise.
 std::string defaultDataSpec();
 // Whether two specs name the same images: a split or count left out is the default one ("fashion-mnist"

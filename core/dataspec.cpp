@@ -49,9 +49,27 @@ std::string defaultDataSpec()
     return fashionMnistAvailable() ? "fashion-mnist" : "synthetic";
 }
 
+std::string absoluteDataSpec(const std::string& spec)
+{
+    const auto colon = spec.find(':');
+    const std::string kind = spec.substr(0, colon);
+    if (colon == std::string::npos || colon + 1 == spec.size() ||
+        (kind != "mnist" && kind != "cifar10" && kind != "idx" && kind != "folder"))
+        return spec;
+    const std::string arg = spec.substr(colon + 1);
+    // A folder's split stays at the end ("mnist:DIR:test"); a file's name may hold a colon of its own.
+    const auto [path, split] = kind == "idx" || kind == "folder" ? PathAndSplit{arg, std::nullopt} : pathAndSplit(arg);
+    std::error_code e;
+    const auto absolute = std::filesystem::absolute(path, e);
+    if (e || std::filesystem::path(path).is_absolute())
+        return spec;
+    return kind + ":" + absolute.lexically_normal().string() + arg.substr(path.size());
+}
+
 bool sameDataSpec(const std::string& a, const std::string& b)
 {
     const auto canonical = [](std::string spec) {
+        spec = absoluteDataSpec(spec);
         if (!spec.empty() && spec.back() == ':') // "fashion-mnist:" loads as "fashion-mnist"
             spec.pop_back();
         if (spec == "fashion-mnist")
@@ -243,8 +261,8 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
 Result<Dataset> loadDataSpec(const std::string& spec, int64_t channels, int64_t size, const FolderLoader& folderLoader)
 {
     auto ds = loadBySpec(spec, channels, size, folderLoader);
-    if (ds)
-        ds.value().spec = spec;
+    if (ds) // as a model records it: a resume or a measurement elsewhere finds the same files
+        ds.value().spec = absoluteDataSpec(spec);
     return ds;
 }
 

@@ -244,7 +244,7 @@ Result<std::string> readHeaderText(std::FILE* f, uint64_t size, const std::strin
         n |= uint64_t{len[i]} << (8 * i);
     if (n > limits::kMaxHeaderBytes || n > size - 8)
         return fail(DDPM_MSG("Engine", "'%1' is truncated or damaged: its header claims %2 bytes, and the file holds "
-                             "%3 in all"),
+                                       "%3 in all"),
                     name, n, size);
     std::string text(n, '\0');
     if (n > 0 && std::fread(text.data(), 1, n, f) != n)

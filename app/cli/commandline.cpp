@@ -101,6 +101,14 @@ bool holdsATrainingLog(const std::string& path)
 
 int checkTableOutput(const std::string& option, const std::string& path)
 {
+    // A table named as an image or a model would be one in name only (and replace one that is there).
+    std::string type = std::filesystem::path(path).extension().string();
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    static const char* const notTables[] = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ckpt", ".pt"};
+    if (std::find(std::begin(notTables), std::end(notTables), type) != std::end(notTables))
+        return fail(option + " " + path + ": this output is a table (CSV), and the name is a " + type.substr(1) +
+                        " file's: name a .csv file",
+                    2);
     if (holdsAModel(path))
         return fail(
             option + " " + path + ": the file there is a model, which this output would replace: name another file", 2);

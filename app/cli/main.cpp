@@ -196,7 +196,10 @@ int checkOutputs(const SampleArgs& a)
 // GIF's (animationSteps: up to kAnimationFrames), of the first kAnimatedImages images only, so that memory stays the
 // same whatever
 // --count.
-constexpr int64_t kMaxGifFrameBytes = int64_t{4} << 30; // a GIF's enlarged frames, held while it is encoded
+// The grid, the strip and the GIF's frames are composed whole in memory, of enlarged copies of the images:
+// at most this much each, refused before the sampling rather than after it (64 images of 16 pixels over 1,000
+// strip frames at --scale 32: 17 GB).
+constexpr int64_t kMaxComposedBytes = int64_t{4} << 30;
 
 struct ReverseFrames {
     static constexpr int kAnimatedImages = 64;
@@ -238,6 +241,45 @@ struct ReverseFrames {
     std::vector<int> stripAt, gifAt; // the steps taken at each frame
     QList<QList<QImage>> strip, gif; // each frame's images
 };
+
+// The bytes of `frames` grids of `images` images of `shape` (C, H, W) in `columns` columns at `scale`, with
+// their 2-pixel padding, as 64-bit numbers (Qt's sizes are int).
+int64_t composedBytes(int64_t frames, int64_t images, int64_t columns, const std::vector<int64_t>& shape, int scale)
+{
+    columns = std::max<int64_t>(1, std::min(columns, images));
+    const int64_t rows = (images + columns - 1) / columns, channels = shape[0] == 1 ? 1 : 3; // Grayscale8, RGB888
+    const int64_t width = columns * shape[2] * scale + (columns + 1) * 2,
+                  height = rows * shape[1] * scale + (rows + 1) * 2;
+    return frames * channels * width * height;
+}
+
+// 2 after the message when the grid (--out), the strip or the GIF could not be composed in memory.
+int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, int count, const ReverseFrames& frames)
+{
+    struct Output {
+        bool wanted;
+        const char* option;
+        int64_t frames, images, columns;
+    };
+    const int64_t gridColumns = static_cast<int64_t>(std::ceil(std::sqrt(static_cast<double>(count))));
+    const Output outputs[] = {
+        {!a.out.empty(), "--out", 1, count, gridColumns},
+        {frames.wantStrip, "--strip", 1, static_cast<int64_t>(frames.stripAt.size()) * frames.animated,
+         static_cast<int64_t>(frames.stripAt.size())},
+        {frames.wantGif, "--gif", static_cast<int64_t>(frames.gifAt.size()), frames.animated,
+         squareGridColumns(frames.animated)},
+    };
+    for (const Output& o : outputs) {
+        const int64_t bytes = o.wanted ? composedBytes(o.frames, o.images, o.columns, shape, a.scale) : 0;
+        if (bytes > kMaxComposedBytes)
+            return fail(std::string(o.option) + " at --scale " + std::to_string(a.scale) + ": its images would take " +
+                            std::to_string((bytes + (int64_t{1} << 29)) >> 30) + " GiB while they are put together " +
+                            "(at most " + std::to_string(kMaxComposedBytes >> 30) +
+                            "); give a smaller --scale, --count or --frames",
+                        2);
+    }
+    return 0;
+}
 
 // The images drawn in chunks of `batch` (Algorithm 2 or DDIM): each chunk's images written to --out-dir
 // with their sidecars (`meta`) when it ends and kept in `finals` when a grid is written, the frames kept
@@ -396,22 +438,8 @@ int sample(const SampleArgs& a)
         stripFrames = total + 1;
     }
     ReverseFrames frames(so->count, total, stripFrames, a.given("--strip"), a.given("--gif"));
-    // The GIF's frames are enlarged and held together before encoding: refused now rather than after the
-    // sampling, when they could not fit (64 images of 16 pixels at --scale 64: 100 frames of 270 MB).
-    if (frames.wantGif) {
-        const auto& shape = opened->sampling.imageShape; // C, H, W
-        const QSize side = gridSize(frames.animated, QSize(static_cast<int>(shape[2]), static_cast<int>(shape[1])),
-                                    squareGridColumns(frames.animated), 2, a.scale);
-        const int64_t bytes = static_cast<int64_t>(frames.gifAt.size()) * side.width() * side.height() *
-                              (shape[0] == 1 ? 1 : 3); // Grayscale8 or RGB888, as makeGrid makes them
-        if (bytes > kMaxGifFrameBytes)
-            return fail("--gif at --scale " + std::to_string(a.scale) + ": " + std::to_string(frames.gifAt.size()) +
-                            " frames of " + std::to_string(side.width()) + " × " + std::to_string(side.height()) +
-                            " pixels would take " + std::to_string(bytes >> 30) +
-                            " GiB while they are encoded (at most " + std::to_string(kMaxGifFrameBytes >> 30) +
-                            "); give a smaller --scale or --count",
-                        2);
-    }
+    if (const int rc = checkComposedSizes(a, opened->sampling.imageShape, so->count, frames))
+        return rc;
     OutDir out; // made once everything else is known to be right: a refused run leaves no folder behind
     if (const int rc = prepareOutDir(a, out))
         return rc;

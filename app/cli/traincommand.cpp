@@ -224,17 +224,17 @@ struct TrainArgs {
 };
 
 // --model, --schedule and --prediction, where given, against a model that fixes them (`whose`: "the --init
-// model", "the checkpoint's model").
+// model's", "the checkpoint's").
 Status checkFixedOptions(const TrainArgs& a, const ModelConfig& c, const std::string& whose)
 {
-    const std::tuple<const char*, std::string, std::string> named[] = {
-        {"--model", a.model, c.preset},
-        {"--schedule", a.schedule, scheduleKindName(c.schedule.kind)},
-        {"--prediction", a.prediction, predictionName(c.prediction)}};
-    for (const auto& [option, value, own] : named)
+    const std::tuple<const char*, const char*, std::string, std::string> named[] = {
+        {"--model", "preset", a.model, c.preset},
+        {"--schedule", "noise schedule", a.schedule, scheduleKindName(c.schedule.kind)},
+        {"--prediction", "prediction", a.prediction, predictionName(c.prediction)}};
+    for (const auto& [option, what, value, own] : named)
         if (a.given(option) && value != own)
-            return Error{std::string(option) + " " + value + ": " + whose + " is " + own + "; leave " + option +
-                         " out"};
+            return Error{std::string(option) + " " + value + ": " + whose + " " + what + " is " + own + "; leave " +
+                         option + " out"};
     return Ok{};
 }
 
@@ -243,7 +243,7 @@ Status checkFixedOptions(const TrainArgs& a, const ModelConfig& c, const std::st
 Result<ModelConfig> initialConfig(const TrainArgs& a, const ModelConfig& from)
 {
     ModelConfig c = warmStartConfig(from, ModelConfig{}); // no classes yet, the default training settings
-    if (auto s = checkFixedOptions(a, c, "the --init model"); !s)
+    if (auto s = checkFixedOptions(a, c, "the --init model's"); !s)
         return s.failure();
     return c;
 }
@@ -331,7 +331,7 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
             std::fprintf(stderr, "ddpm: note: training continues on --data, not on the data set in the checkpoint\n");
         if (a.conditional && !trainer->config().conditional())
             return fail("--conditional: the checkpoint's model was trained without classes; start a new one", 2);
-        if (auto s = checkFixedOptions(a, trainer->config(), "the checkpoint's model"); !s)
+        if (auto s = checkFixedOptions(a, trainer->config(), "the checkpoint's"); !s)
             return fail(s.error(), 2);
         if (auto s = trainer->setTrainOptions(givenTrainOptions(a, trainer->config().train, /*onlyGiven=*/true)); !s)
             return fail(s.error(), 2);
@@ -469,6 +469,12 @@ int train(const TrainArgs& a, const Environment& env)
             return fail("--batch " + std::to_string(trainer->config().train.batch) + " does not split evenly over " +
                             std::to_string(rank->worldSize) + " ranks: --batch is the global batch",
                         2);
+        // The rendezvous waits for every rank, up to --dist-timeout, in silence: say where, and whether the
+        // address is one given or the default (a job started without MASTER_ADDR waits on this machine).
+        const bool given = std::getenv("MASTER_ADDR") && *std::getenv("MASTER_ADDR") && std::getenv("MASTER_PORT");
+        std::fprintf(stderr, "ddpm: rank %d of %d: joining the job at %s:%d, waiting up to %d s for every rank%s\n",
+                     rank->rank, rank->worldSize, rank->masterAddr.c_str(), rank->masterPort, a.distTimeout,
+                     given ? "" : " (MASTER_ADDR or MASTER_PORT not set: the defaults)");
         auto joined = Distributed::join(rank.value(), compute->device, std::chrono::seconds(a.distTimeout));
         if (!joined)
             return fail(joined.error());

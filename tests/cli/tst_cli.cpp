@@ -650,7 +650,7 @@ void TestCli::userErrors_data()
         << QStringList{QStringLiteral("train"),      QStringLiteral("--init"), demo,
                        QStringLiteral("--model"),    QStringLiteral("tiny"),   QStringLiteral("--out"),
                        QStringLiteral("/tmp/x.ckpt")}
-        << QStringLiteral("--model tiny: the --init model is reference");
+        << QStringLiteral("--model tiny: the --init model's preset is reference");
     newRow("init and resume")
         << QStringList{QStringLiteral("train"), QStringLiteral("--init"),     demo, QStringLiteral("--resume"), demo,
                        QStringLiteral("--out"), QStringLiteral("/tmp/x.ckpt")}
@@ -1149,13 +1149,17 @@ void TestCli::optionsCheckedBeforeWork()
     QCOMPARE(train.value(QStringLiteral("batch")).toInt(), 8);
     QCOMPARE(train.value(QStringLiteral("ema_decay")).toDouble(),
              info(ckpt).value(QStringLiteral("train")).toObject().value(QStringLiteral("ema_decay")).toDouble());
-    for (const QStringList& fixed : {QStringList{QStringLiteral("--model"), QStringLiteral("reference")},
-                                     QStringList{QStringLiteral("--schedule"), QStringLiteral("cosine")}}) {
+    const std::pair<QStringList, QString> fixedOptions[] = {
+        {{QStringLiteral("--model"), QStringLiteral("reference")},
+         QStringLiteral("--model reference: the checkpoint's preset is tiny; leave --model out")},
+        {{QStringLiteral("--schedule"), QStringLiteral("cosine")},
+         QStringLiteral("--schedule cosine: the checkpoint's noise schedule is linear; leave --schedule out")}};
+    for (const auto& [fixed, message] : fixedOptions) {
         auto refused = run(QStringList{QStringLiteral("train"), QStringLiteral("--resume"), ckpt,
                                        QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--out"),
                                        m_dir.filePath(QStringLiteral("never.ckpt"))} +
                            fixed);
-        QVERIFY2(refused.code == 2 && refused.err.contains("the checkpoint's model is"), refused.err.constData());
+        QVERIFY2(refused.code == 2 && refused.err.contains(message.toUtf8()), refused.err.constData());
     }
 
     // A new run of 0 steps writes the model as initialised, and says so: not mistaken for a trained one.
@@ -1530,6 +1534,11 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         {QStringList{QStringLiteral("interpolate"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"), o,
                      dir.filePath(QStringLiteral("walk.txt"))},
          QStringLiteral("must end in an image type")},
+        // A table written to an image's name would replace the image with CSV.
+        {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
+                     QStringLiteral("--csv"), photo},
+         QStringLiteral("this output is a table (CSV), and the name is a png file's")},
+        {QStringList{QStringLiteral("toy"), o, modelPng}, QStringLiteral("and the name is a png file's")},
         // 64 demo images (32 grey pixels) at --scale 32: 100 GIF frames of 8 × 32 × 32 + 9 × 2 = 8210 pixels
         // square, one byte each: 6.7e9 bytes, 6 GiB.
         {QStringList{QStringLiteral("sample"), c,
@@ -1537,7 +1546,16 @@ void TestCli::outputsThatWouldLoseAFileRefused()
                      QStringLiteral("--gif"), dir.filePath(QStringLiteral("big.gif")), QStringLiteral("--count"),
                      QStringLiteral("64"), QStringLiteral("--scale"), QStringLiteral("32"), QStringLiteral("--out-dir"),
                      dir.filePath(QStringLiteral("made/for/images"))},
-         QStringLiteral("100 frames of 8210 × 8210 pixels would take 6 GiB while they are encoded")},
+         QStringLiteral("--gif at --scale 32: its images would take 6 GiB while they are put together")},
+        // The strip of the same 64 images over 1,000 DDIM steps at --scale 32: 1,000 · 1,024 + 1,001 · 2 by
+        // 64 · 1,024 + 65 · 2 pixels, one byte each: 6.7e10 bytes, 63 GiB.
+        {QStringList{QStringLiteral("sample"), c,
+                     QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"), o, png,
+                     QStringLiteral("--strip"), dir.filePath(QStringLiteral("big-strip.png")),
+                     QStringLiteral("--count"), QStringLiteral("64"), QStringLiteral("--scale"), QStringLiteral("32"),
+                     QStringLiteral("--frames"), QStringLiteral("1000"), QStringLiteral("--sampler"),
+                     QStringLiteral("ddim"), QStringLiteral("--steps"), QStringLiteral("1000")},
+         QStringLiteral("--strip at --scale 32: its images would take 63 GiB while they are put together")},
     };
     for (const auto& [args, message] : cases) {
         QElapsedTimer timer;

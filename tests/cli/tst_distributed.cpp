@@ -261,6 +261,8 @@ void TestDistributed::twoRanksFollowOneRank()
     QVERIFY(pair[0].err.contains("saved"));
     QVERIFY2(!pair[1].err.contains("saved") && !pair[1].err.contains("step 4/4"), pair[1].err.constData());
     QVERIFY(pair[0].err.contains("rank 0 of 2"));
+    // Each rank says where it waits for the others, before the rendezvous's silence.
+    QVERIFY2(pair[1].err.contains("ddpm: rank 1 of 2: joining the job at 127.0.0.1:"), pair[1].err.constData());
     int64_t s1 = 0, s2 = 0;
     const double d = weightDifference(one, two, s1, s2);
     QCOMPARE(s1, int64_t(4));

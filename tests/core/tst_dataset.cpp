@@ -352,6 +352,15 @@ void TestDataset::specsOfTheSameImages()
     QVERIFY(!sameDataSpec("synthetic", "synthetic:120"));
     QVERIFY(sameDataSpec("folder:/data/a", "folder:/data/a"));
     QVERIFY(!sameDataSpec("folder:/data/a", "folder:/data/b"));
+    // A relative path is the same images as its absolute path from here, and is recorded as that.
+    const std::string here = QDir::currentPath().toStdString();
+    QCOMPARE(absoluteDataSpec("folder:imgs"), "folder:" + here + "/imgs");
+    QCOMPARE(absoluteDataSpec("mnist:data/../mnist:test"), "mnist:" + here + "/mnist:test");
+    QCOMPARE(absoluteDataSpec("idx:train-images.gz"), "idx:" + here + "/train-images.gz");
+    QCOMPARE(absoluteDataSpec("cifar10:/abs/batches:all"), std::string("cifar10:/abs/batches:all"));
+    QCOMPARE(absoluteDataSpec("synthetic:120"), std::string("synthetic:120"));
+    QCOMPARE(absoluteDataSpec("fashion-mnist:test"), std::string("fashion-mnist:test"));
+    QVERIFY(sameDataSpec("folder:imgs", "folder:" + here + "/imgs"));
     // What the default means is what loading gives: "synthetic" holds kDefaultSyntheticImages images.
     QCOMPARE(loadDataSpec("synthetic", 1, 16).value().size(), kDefaultSyntheticImages);
 }
