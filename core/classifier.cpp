@@ -172,7 +172,10 @@ Result<TrainedClassifier> trainClassifier(const Dataset& train, const Dataset& t
         result.net->initialise(generator);
         result.net->to(o.device);
         result.net->train();
-        result.classNames = classes == 10 ? fashionMnistClassNames() : std::vector<std::string>{};
+        // The training set's class names where it has one for each class (Fashion-MNIST's, CIFAR-10's, a
+        // folder's), numbers otherwise: `ddpm quality` tells a Fashion-MNIST classifier by them.
+        result.classNames =
+            static_cast<int64_t>(train.classNames.size()) == classes ? train.classNames : std::vector<std::string>{};
         for (auto i = static_cast<int64_t>(result.classNames.size()); i < classes; ++i)
             result.classNames.push_back(std::to_string(i));
         torch::optim::Adam optimizer(result.net->parameters(), torch::optim::AdamOptions(o.lr));

@@ -63,7 +63,7 @@ std::string absoluteDataSpec(const std::string& spec)
     const auto absolute = std::filesystem::absolute(path, e);
     if (e || std::filesystem::path(path).is_absolute())
         return spec;
-    return kind + ":" + absolute.lexically_normal().string() + arg.substr(path.size());
+    return kind + ":" + absolute.string() + arg.substr(path.size()); // ".." kept: a link resolves as it did
 }
 
 bool sameDataSpec(const std::string& a, const std::string& b)

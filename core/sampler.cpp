@@ -344,10 +344,9 @@ ReverseStep ReverseProcess::next()
     torch::Tensor xNext;
     if (isLangevinSampler(m_options.kind)) {
         xNext = langevin(m_x, t, epsHat);
-        // Annealed Langevin ends at level t = 1 with √(1 − ᾱ_1) of noise still in x: its last step is the
-        // denoising step of Song & Ermon 2020 (Tweedie's formula E[x0 | x_t] = (x_t − √(1 − ᾱ_t) ε̂)/√ᾱ_t,
-        // x̂0), so that it ends on an image as the other samplers do. Langevin at one level keeps its
-        // samples of that level.
+        // Annealed Langevin ends at its last level (t = 1 but for one level) with noise still in x: its last step is
+        // the denoising step of Song & Ermon 2020 (Tweedie's formula E[x0 | x_t] = (x_t − √(1 − ᾱ_t) ε̂)/√ᾱ_t, x̂0), so
+        // that it ends on an image as the other samplers do. Langevin at one level keeps its samples of that level.
         if (m_options.kind == SamplerKind::Langevin && tNext == 0)
             xNext = predict(xNext, t).first;
     } else if (m_options.kind == SamplerKind::Ddpm) {

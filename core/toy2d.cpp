@@ -6,6 +6,7 @@
 #include "unet.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -170,14 +171,18 @@ Result<torch::Tensor> toyData(const std::string& spec, int64_t n, uint64_t seed)
         return moons(n, gen);
     if (spec == "swissroll")
         return swissRoll(n, gen);
-    return fail(DDPM_MSG("Engine", "unknown 2-D data set '%1' (expected gmm8, moons, swissroll or csv:FILE)"), spec);
+    Error unknown =
+        fail(DDPM_MSG("Engine", "unknown 2-D data set '%1' (expected gmm8, moons, swissroll or csv:FILE)"), spec);
+    unknown.usage = true; // a name that means nothing: a bad option, as an unknown image data set is
+    return unknown;
 }
 
 Result<torch::Tensor> readPointsCsv(const std::string& path)
 {
+    errno = 0;
     std::ifstream in(path);
     if (!in)
-        return fail(DDPM_MSG("Engine", "cannot read %1"), path);
+        return fail(DDPM_MSG("Engine", "cannot open '%1': %2"), path, systemError(errno ? errno : ENOENT));
     std::vector<float> values;
     std::string line;
     int64_t lineNo = 0;

@@ -837,6 +837,7 @@ Distanz %2</translation>
         <location line="+306"/>
         <location line="+29"/>
         <location line="+32"/>
+        <location filename="../core/toy2d.cpp" line="+185"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
@@ -1004,7 +1005,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/dataspec.cpp" line="+202"/>
+        <location filename="../core/dataspec.cpp" line="+220"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>der Ordner „%1“ existiert nicht</translation>
     </message>
@@ -1125,7 +1126,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/sampler.cpp" line="+30"/>
-        <location filename="../core/toy2d.cpp" line="+154"/>
+        <location filename="../core/toy2d.cpp" line="-30"/>
         <source>unknown sampler &apos;%1&apos; (expected one of %2)</source>
         <translation>unbekannter Sampler „%1“ (erwartet wird eines von: %2)</translation>
     </message>
@@ -1565,7 +1566,7 @@ Distanz %2</translation>
         <translation>ungültige Trainingseinstellungen für den Klassifikator</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>the classifier&apos;s loss became %1 at step %2</source>
         <translation>der Verlust des Klassifikators wurde bei Schritt %2 zu %1</translation>
     </message>
@@ -1718,12 +1719,7 @@ Distanz %2</translation>
         <translation>unbekannter 2-D-Datensatz „%1“ (erwartet: gmm8, moons, swissroll oder csv:FILE)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>cannot read %1</source>
-        <translation>%1 kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>%1, line %2: expected two numbers, x and y</source>
         <translation>%1, Zeile %2: zwei Zahlen erwartet, x und y</translation>
     </message>
@@ -1837,7 +1833,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+178"/>
+        <location filename="../app/common/exporter.cpp" line="+188"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>

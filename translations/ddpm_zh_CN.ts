@@ -837,6 +837,7 @@ distance %2</source>
         <location line="+306"/>
         <location line="+29"/>
         <location line="+32"/>
+        <location filename="../core/toy2d.cpp" line="+185"/>
         <source>cannot open &apos;%1&apos;: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
@@ -1004,7 +1005,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../core/dataspec.cpp" line="+202"/>
+        <location filename="../core/dataspec.cpp" line="+220"/>
         <source>the folder &apos;%1&apos; does not exist</source>
         <translation>文件夹“%1”不存在</translation>
     </message>
@@ -1125,7 +1126,7 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/sampler.cpp" line="+30"/>
-        <location filename="../core/toy2d.cpp" line="+154"/>
+        <location filename="../core/toy2d.cpp" line="-30"/>
         <source>unknown sampler &apos;%1&apos; (expected one of %2)</source>
         <translation>未知采样器“%1”（可选：%2）</translation>
     </message>
@@ -1565,7 +1566,7 @@ distance %2</source>
         <translation>分类器训练设置无效</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>the classifier&apos;s loss became %1 at step %2</source>
         <translation>分类器的损失在第 %2 步变为 %1</translation>
     </message>
@@ -1718,12 +1719,7 @@ distance %2</source>
         <translation>未知二维数据集“%1”（应为 gmm8、moons、swissroll 或 csv:FILE）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>cannot read %1</source>
-        <translation>无法读取 %1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>%1, line %2: expected two numbers, x and y</source>
         <translation>%1，第 %2 行：应为两个数，即 x 和 y</translation>
     </message>
@@ -1837,7 +1833,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+178"/>
+        <location filename="../app/common/exporter.cpp" line="+188"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>

@@ -107,11 +107,6 @@ struct OutDir {
     }
 };
 
-bool isSampleFileName(const QString& name)
-{
-    return QDir::match({QStringLiteral("sample-*.png"), QStringLiteral("sample-*.png.json")}, name);
-}
-
 // --out-dir made ready: created, and an earlier run's sample-*.png refused, or replaced at the end with
 // --replace, so that old and new images do not mix. Returns 0, or the exit code after the message.
 int prepareOutDir(const SampleArgs& a, OutDir& out)
@@ -139,9 +134,8 @@ int prepareOutDir(const SampleArgs& a, OutDir& out)
             return fail("--out-dir " + a.outDir + ": cannot write in the folder: " + probe.errorString().toStdString(),
                         2);
     }
-    for (const QString& f : QDir(out.dir).entryList(QDir::Files))
-        if (isSampleFileName(f))
-            out.earlier << f;
+    for (const QString& f : earlierExports(out.dir, QStringLiteral("sample")))
+        out.earlier << QFileInfo(f).fileName();
     const auto images = std::count_if(out.earlier.begin(), out.earlier.end(),
                                       [](const QString& f) { return f.endsWith(QLatin1String(".png")); });
     if (!out.earlier.isEmpty() && !a.replace)
@@ -175,7 +169,7 @@ int checkOutputs(const SampleArgs& a)
     for (const auto& [option, path] : {std::pair{"--out", a.out}, std::pair{"--strip", a.strip},
                                        std::pair{"--gif", a.gif}}) // --out-dir writes sample-00000.png …
         if (!a.outDir.empty() && !path.empty() &&
-            isSampleFileName(QFileInfo(QFile::decodeName(path.c_str())).fileName()) &&
+            isExportedImageName(QStringLiteral("sample"), QFileInfo(QFile::decodeName(path.c_str())).fileName()) &&
             QDir::cleanPath(QFileInfo(QFile::decodeName(path.c_str())).absolutePath()) ==
                 QDir::cleanPath(QDir(QFile::decodeName(a.outDir.c_str())).absolutePath()))
             return fail(
@@ -273,9 +267,9 @@ int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, i
         const int64_t bytes = o.wanted ? composedBytes(o.frames, o.images, o.columns, shape, a.scale) : 0;
         if (bytes > kMaxComposedBytes)
             return fail(std::string(o.option) + " at --scale " + std::to_string(a.scale) + ": its images would take " +
-                            std::to_string((bytes + (int64_t{1} << 29)) >> 30) + " GiB while they are put together " +
-                            "(at most " + std::to_string(kMaxComposedBytes >> 30) +
-                            "); give a smaller --scale, --count or --frames",
+                            std::to_string((bytes + (int64_t{1} << 30) - 1) >> 30) +
+                            " GiB while they are put together " + "(at most " +
+                            std::to_string(kMaxComposedBytes >> 30) + "); give a smaller --scale, --count or --frames",
                         2);
     }
     return 0;
@@ -291,21 +285,21 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
     const QString outDir = out.writeDir();
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(true);    // SIGTERM and SIGHUP too: the hidden folder of a --replace run goes with the run
-    std::fprintf(stderr, "ddpm: drawing %d image%s, %d steps each%s%s\n", so.count, so.count == 1 ? "" : "s", total,
-                 a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
+    std::fprintf(stderr, "ddpm: drawing %d image%s, %d step%s each%s%s\n", so.count, so.count == 1 ? "" : "s", total,
+                 total == 1 ? "" : "s", a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
     const bool tty = ::isatty(STDERR_FILENO);
     QString writeError;
     int written = 0; // images (and sidecars) written into --out-dir
     const auto t0 = std::chrono::steady_clock::now();
     long long imageSteps = 0;
+    int reported = 0; // the last tenth said, in a log
     const bool completed = sampleInChunks(
         model, so, batch,
         [&](const ReverseProcess& chunk, int64_t first) {
             frames.keep(chunk.stepsTaken(), chunk.current(), imagesDone);
             const auto images = batchToImages(chunk.current());
             for (int j = 0; j < images.size() && !outDir.isEmpty() && writeError.isEmpty(); ++j) {
-                const QString file =
-                    QDir(outDir).filePath(QStringLiteral("sample-%1.png").arg(first + j, 5, 10, QLatin1Char('0')));
+                const QString file = QDir(outDir).filePath(exportedImageName(QStringLiteral("sample"), first + j));
                 meta.image = static_cast<int>(first + j); // with the seed, its noise (and class, for all)
                 if (auto st = exportImage(images[j], file, meta); !st) {
                     writeError = QString::fromStdString(st.error());
@@ -321,9 +315,17 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
         [&](const ReverseProcess& chunk, const ReverseStep& step) {
             frames.keep(step.step, step.xt, imagesDone); // x_t before the step: after step.step steps, x_T first
             imageSteps += step.xt.size(0);
-            if (tty)
+            if (tty) {
                 std::fprintf(stderr, "\rsampling: images %d/%d, step %d/%d", static_cast<int>(imagesDone), so.count,
                              step.step + 1, total);
+            } else if (const int percent =
+                           static_cast<int>(10 * imageSteps /
+                                            std::max<long long>(1, static_cast<long long>(so.count) * total)) *
+                           10;
+                       percent > reported) { // a log: a line every tenth, as the other commands write
+                reported = percent;
+                std::fprintf(stderr, "sampling: %d%%\n", percent);
+            }
         },
         &interrupted());
     if (tty)
@@ -352,8 +354,8 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr,
-                 "ddpm: %d image%s, %d steps each, in batches of %d: %.1f image-steps/s, peak memory %.0f MiB\n",
-                 so.count, so.count == 1 ? "" : "s", total, batch,
+                 "ddpm: %d image%s, %d step%s each, in batches of %d: %.1f image-steps/s, peak memory %.0f MiB\n",
+                 so.count, so.count == 1 ? "" : "s", total, total == 1 ? "" : "s", std::min(batch, so.count),
                  secs > 0 ? static_cast<double>(imageSteps) / secs : 0.0, peakRssMb());
     return 0;
 }

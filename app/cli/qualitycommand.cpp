@@ -208,6 +208,18 @@ int quality(const QualityArgs& a)
     auto classifier = loadClassifier(classifierFile.toStdString(), compute->device);
     if (!classifier)
         return fail(classifier.error());
+    // Its features and classes stand for Fashion-MNIST's: a classifier of other images measures nothing here.
+    if (classifier->classNames != fashionMnistClassNames())
+        return fail("'" + classifierFile.toStdString() +
+                    "' classifies other classes than Fashion-MNIST's (its first: " +
+                    (classifier->classNames.empty() ? std::string("none") : classifier->classNames.front()) +
+                    "): quality is measured with a Fashion-MNIST classifier (ddpm train-classifier --data "
+                    "fashion-mnist)");
+    if (classifier->testAccuracy < 0.8)
+        std::fprintf(stderr,
+                     "ddpm: note: the classifier gets %.0f %% of its test images right: its features, and the "
+                     "distance measured with them, say little\n",
+                     100.0 * classifier->testAccuracy);
 
     std::fprintf(stderr, "ddpm: reference: Fashion-MNIST test features and the floor of %d training images\n",
                  qo.count);

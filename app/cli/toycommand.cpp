@@ -83,7 +83,7 @@ int trainModel(const ToyArgs& a, toy::ToyModel& model, const Diffusion& diffusio
 {
     auto data = toy::toyData(a.data, a.points, a.seed);
     if (!data)
-        return fail(data.error());
+        return fail(data.failure());
     toy::ToyTrainOptions to;
     to.steps = a.steps;
     to.seed = a.seed;

@@ -132,16 +132,26 @@ Status exportImage(const QImage& image, const QString& path, const ExportMeta& m
     return exportFile(bytes.value(), path, meta);
 }
 
+QString exportedImageName(const QString& baseName, qint64 index)
+{
+    return QStringLiteral("%1-%2.png").arg(baseName).arg(index, 5, 10, QLatin1Char('0'));
+}
+
+bool isExportedImageName(const QString& baseName, const QString& fileName)
+{
+    const QRegularExpression name(
+        QStringLiteral("^%1(-\\d{5,}|_\\d{4,})\\.png(\\.json)?$").arg(QRegularExpression::escape(baseName)));
+    return name.match(fileName).hasMatch();
+}
+
 QStringList earlierExports(const QString& folder, const QString& baseName)
 {
     const QDir dir(folder);
     if (!dir.exists())
         return {};
-    const QRegularExpression name(
-        QStringLiteral("^%1_\\d{4,}\\.png(\\.json)?$").arg(QRegularExpression::escape(baseName)));
     QStringList found;
     for (const QString& f : dir.entryList(QDir::Files | QDir::Hidden, QDir::Name))
-        if (name.match(f).hasMatch())
+        if (isExportedImageName(baseName, f))
             found << dir.filePath(f);
     return found;
 }
@@ -197,10 +207,10 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
                          .toStdString()};
     QStringList names;
     for (int i = 0; i < images.size(); ++i) {
-        const QString name = QStringLiteral("%1_%2.png").arg(baseName).arg(i + 1, 4, 10, QLatin1Char('0'));
+        const QString name = exportedImageName(baseName, i);
         ExportMeta m = meta;
         m.kind = QStringLiteral("sample");
-        m.image = i; // sample_0001.png is image 0 of the run
+        m.image = i; // sample-00000.png is image 0 of the run
         if (auto s = exportImage(images[i], QDir(staged.path()).filePath(name), m); !s) // named as the user knows it
             return Error{QString::fromStdString(s.error()).replace(staged.path(), folder).toStdString()};
         names << name << QFileInfo(sidecarPath(name)).fileName();

@@ -63,9 +63,15 @@ Status writeSidecar(const QString& exportPath, const ExportMeta& meta);
 Status exportImage(const QImage& image, const QString& path, const ExportMeta& meta);
 // Encoded bytes (a GIF, a WebP animation) and their sidecar, together or not at all.
 Status exportFile(const QByteArray& bytes, const QString& path, const ExportMeta& meta);
-// The files of an earlier export of NAME_0001.png … (and their sidecars) in `folder`.
+// Image `index` of a folder export, NAME-00000.png … : numbered from 0 as its sidecar's "image" and the run's
+// images are (`ddpm sample --out-dir` and the studio's "Every sample as PNG" name them alike).
+QString exportedImageName(const QString& baseName, qint64 index);
+// Whether `fileName` is one of them or a sidecar of one (or an earlier studio's NAME_0001.png).
+bool isExportedImageName(const QString& baseName, const QString& fileName);
+// The files of an earlier export of NAME-00000.png … (and their sidecars, and the NAME_0001.png … of earlier
+// versions of the studio) in `folder`.
 QStringList earlierExports(const QString& folder, const QString& baseName);
-// Every image as NAME_0001.png … into a folder, each with its sidecar. A folder that already holds an
+// Every image as NAME-00000.png … into a folder, each with its sidecar. A folder that already holds an
 // earlier export of that name is refused (the files would mix) unless `replaceEarlier`: then the new
 // export is written whole before it replaces the earlier one's files, so that a failure (a full disk)
 // leaves the earlier export as it was.

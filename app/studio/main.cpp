@@ -50,8 +50,9 @@ bool displayAvailable(int argc, char** argv)
 {
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
     for (int i = 1; i < argc; ++i)
-        if (QByteArray(argv[i]) == "-platform")
-            return true;
+        for (const char* qtOption : {"-platform", "--platform", "-display", "--display"})
+            if (QByteArray(argv[i]) == qtOption || QByteArray(argv[i]).startsWith(QByteArray(qtOption) + '='))
+                return true;
     return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY") ||
            !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 #else

@@ -166,14 +166,23 @@ void TestExports::pngWithSidecar()
 
     const QString folder = m_dir.filePath(QStringLiteral("each"));
     QVERIFY(exportImagesToFolder(frames(3, 8, 8, true), folder, QStringLiteral("sample"), m));
-    QVERIFY(QFile::exists(folder + QStringLiteral("/sample_0003.png")));
-    QVERIFY(QFile::exists(folder + QStringLiteral("/sample_0003.png.json")));
-    // Each file's sidecar says which image of the run it is (its noise, with the seed); a single export none.
-    for (int i = 1; i <= 3; ++i) {
-        QFile side(folder + QStringLiteral("/sample_%1.png.json").arg(i, 4, 10, QLatin1Char('0')));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/sample-00002.png")));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/sample-00002.png.json")));
+    // Each file's sidecar says which image of the run it is (its noise, with the seed), the number in its name
+    // (as `ddpm sample --out-dir` names them); a single export none.
+    for (int i = 0; i < 3; ++i) {
+        QFile side(folder + QStringLiteral("/sample-0000%1.png.json").arg(i));
         QVERIFY(side.open(QIODevice::ReadOnly));
-        QCOMPARE(QJsonDocument::fromJson(side.readAll()).object().value(QStringLiteral("image")).toInt(-1), i - 1);
+        QCOMPARE(QJsonDocument::fromJson(side.readAll()).object().value(QStringLiteral("image")).toInt(-1), i);
     }
+    // An export of an earlier version (sample_0001.png …) is an earlier export too: not mixed with new names.
+    const QString older = m_dir.filePath(QStringLiteral("older"));
+    QVERIFY(QDir().mkpath(older));
+    QVERIFY(saveBytesAtomically("x", older + QStringLiteral("/sample_0001.png")));
+    QCOMPARE(earlierExports(older, QStringLiteral("sample")).size(), 1);
+    QVERIFY(!exportImagesToFolder(frames(2, 8, 8, true), older, QStringLiteral("sample"), m));
+    QVERIFY(!isExportedImageName(QStringLiteral("sample"), QStringLiteral("sample-12.png")));
+    QVERIFY(isExportedImageName(QStringLiteral("sample"), QStringLiteral("sample-00012.png.json")));
     QVERIFY(!o.contains(QStringLiteral("image")));
 }
 
@@ -415,7 +424,7 @@ void TestExports::earlierExportNotMixed()
     QVERIFY(exportImagesToFolder(three, folder, QStringLiteral("sample"), metaOf(2), true));
     QCOMPARE(QDir(folder).entryList({QStringLiteral("*.png")}).size(), 3);
     QCOMPARE(QDir(folder).entryList({QStringLiteral("*.json")}).size(), 3);
-    QVERIFY(contents(folder + QStringLiteral("/sample_0003.png.json")).contains("\"training_step\": 2"));
+    QVERIFY(contents(folder + QStringLiteral("/sample-00002.png.json")).contains("\"training_step\": 2"));
     QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(), 6); // nothing else
 }
 
@@ -459,8 +468,8 @@ void TestExports::fullDiskKeepsEarlierFolderExport()
     QVERIFY(QFile::remove(fillerPath));
     QVERIFY(exportImagesToFolder(newImages.mid(0, 4), folder, QStringLiteral("sample"), metaOf(2), true));
     QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(), 8);
-    QVERIFY(contents(folder + QStringLiteral("/sample_0001.png")) != before[QStringLiteral("sample_0001.png")]);
-    QVERIFY(contents(folder + QStringLiteral("/sample_0004.png.json")).contains("\"training_step\": 2"));
+    QVERIFY(contents(folder + QStringLiteral("/sample-00000.png")) != before[QStringLiteral("sample-00000.png")]);
+    QVERIFY(contents(folder + QStringLiteral("/sample-00003.png.json")).contains("\"training_step\": 2"));
 }
 
 // An image folder whose images all lie in subfolders: one class per subfolder, named after it, in sorted

@@ -314,6 +314,15 @@ void TestCli::dataSpecExitCodes()
                           QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"),
                           QStringLiteral("--data"), QStringLiteral("bogus")});
     QVERIFY2(nll.code == 2 && nll.err.contains("unknown data set 'bogus'"), nll.err.constData());
+    // The 2-D command alike: a name that means nothing is a bad option; a file that is not there is not.
+    const auto toy = [&](const QString& data) {
+        return run({QStringLiteral("toy"), QStringLiteral("--data"), data, QStringLiteral("--steps"),
+                    QStringLiteral("1"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("never.csv"))});
+    };
+    const auto unknown = toy(QStringLiteral("bogus"));
+    QVERIFY2(unknown.code == 2 && unknown.err.contains("unknown 2-D data set 'bogus'"), unknown.err.constData());
+    const auto missing = toy(QStringLiteral("csv:/no/such/points.csv"));
+    QVERIFY2(missing.code == 1 && missing.err.contains("cannot open '/no/such/points.csv': "), missing.err.constData());
 }
 
 // A walk with a class-conditional model: towards --class with guidance w (1 when not given), recorded in the
@@ -991,6 +1000,11 @@ void TestCli::sampleInChunksToFolder()
     auto chunked = sample(QStringLiteral("2"), QStringLiteral("batch2"));
     QVERIFY2(chunked.code == 0, chunked.err.constData());
     QVERIFY2(chunked.err.contains("in batches of 2"), chunked.err.constData());
+    // Not a terminal: the progress as lines, a tenth at a time, to the end (5 images × 4 steps: 20 image-steps).
+    const auto progress = QString::fromUtf8(chunked.err).split('\n').filter(QStringLiteral("sampling: "));
+    QVERIFY2(progress.size() == 10 && progress.first() == QStringLiteral("sampling: 10%") &&
+                 progress.last() == QStringLiteral("sampling: 100%"),
+             chunked.err.constData());
     const QStringList files =
         QDir(m_dir.filePath(QStringLiteral("batch2"))).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
     QCOMPARE(files, (QStringList{QStringLiteral("sample-00000.png"), QStringLiteral("sample-00001.png"),
@@ -1448,6 +1462,8 @@ void TestCli::outputsThatWouldLoseAFileRefused()
     const QByteArray good = readAll(ckpt);
     const QString other = dir.filePath(QStringLiteral("other.ckpt")), oldLog = dir.filePath(QStringLiteral("old.csv"));
     QVERIFY(QFile::copy(ckpt, other));
+    const QString modelAsCsv = dir.filePath(QStringLiteral("results.csv")); // a model under a table's name
+    QVERIFY(QFile::copy(ckpt, modelAsCsv));
     {
         QFile log(oldLog);
         QVERIFY(log.open(QIODevice::WriteOnly) && log.write("step,loss,grad_norm,lr,img_per_s\n1,0.5,1,0.1,10\n") > 0);
@@ -1494,8 +1510,11 @@ void TestCli::outputsThatWouldLoseAFileRefused()
          QStringLiteral("already exists: pass --replace")},
         {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
                      QStringLiteral("--csv"), other},
+         QStringLiteral("this output is a table (CSV), and the name is a ckpt file's")},
+        {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
+                     QStringLiteral("--csv"), modelAsCsv},
          QStringLiteral("the file there is a model")},
-        {QStringList{QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("1"), o, other},
+        {QStringList{QStringLiteral("toy"), QStringLiteral("--steps"), QStringLiteral("1"), o, modelAsCsv},
          QStringLiteral("the file there is a model")},
         // A run's log is its only record of the loss: no table of another kind replaces it.
         {QStringList{QStringLiteral("nll"), c, ckpt, QStringLiteral("--data"), QStringLiteral("synthetic:4"),
@@ -1540,15 +1559,15 @@ void TestCli::outputsThatWouldLoseAFileRefused()
          QStringLiteral("this output is a table (CSV), and the name is a png file's")},
         {QStringList{QStringLiteral("toy"), o, modelPng}, QStringLiteral("and the name is a png file's")},
         // 64 demo images (32 grey pixels) at --scale 32: 100 GIF frames of 8 × 32 × 32 + 9 × 2 = 8210 pixels
-        // square, one byte each: 6.7e9 bytes, 6 GiB.
+        // square, one byte each: 6.7e9 bytes, 6.3 GiB (said rounded up).
         {QStringList{QStringLiteral("sample"), c,
                      QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"), o, png,
                      QStringLiteral("--gif"), dir.filePath(QStringLiteral("big.gif")), QStringLiteral("--count"),
                      QStringLiteral("64"), QStringLiteral("--scale"), QStringLiteral("32"), QStringLiteral("--out-dir"),
                      dir.filePath(QStringLiteral("made/for/images"))},
-         QStringLiteral("--gif at --scale 32: its images would take 6 GiB while they are put together")},
+         QStringLiteral("--gif at --scale 32: its images would take 7 GiB while they are put together")},
         // The strip of the same 64 images over 1,000 DDIM steps at --scale 32: 1,000 · 1,024 + 1,001 · 2 by
-        // 64 · 1,024 + 65 · 2 pixels, one byte each: 6.7e10 bytes, 63 GiB.
+        // 64 · 1,024 + 65 · 2 pixels, one byte each: 6.7e10 bytes, 62.7 GiB.
         {QStringList{QStringLiteral("sample"), c,
                      QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"), o, png,
                      QStringLiteral("--strip"), dir.filePath(QStringLiteral("big-strip.png")),
@@ -1568,6 +1587,7 @@ void TestCli::outputsThatWouldLoseAFileRefused()
         QCOMPARE(readAll(ckpt), good);
         QCOMPARE(readAll(readOnly), good);
         QCOMPARE(readAll(other), good);
+        QCOMPARE(readAll(modelAsCsv), good);
         QCOMPARE(readAll(modelPng), good);
         QCOMPARE(readAll(oldLog), logBytes);
         QVERIFY(!QFile::exists(png));
@@ -1767,6 +1787,19 @@ void TestCli::classifierAndQualitySucceed()
     QVERIFY2(std::isfinite(fid) && fid > 0 && std::isfinite(floor) && floor > 0, q.out.constData());
     QVERIFY(std::abs(r.value(QStringLiteral("ratio")).toDouble() - fid / floor) < 1e-3 * fid / floor);
     QVERIFY(std::abs(r.value(QStringLiteral("classifier_test_accuracy")).toDouble() - percent / 100.0) < 1e-4);
+
+    // A classifier of other images (the synthetic shapes) is refused: its features say nothing of garments.
+    const QString shapes = m_dir.filePath(QStringLiteral("shapes-classifier.ckpt"));
+    auto s = run({QStringLiteral("train-classifier"), QStringLiteral("--data"), QStringLiteral("synthetic:64"),
+                  QStringLiteral("--test"), QStringLiteral("synthetic:64"), QStringLiteral("--epochs"),
+                  QStringLiteral("1"), QStringLiteral("--out"), shapes});
+    QVERIFY2(s.code == 0, s.err.constData());
+    auto refused =
+        run({QStringLiteral("quality"), QStringLiteral("--checkpoint"), demo, QStringLiteral("--classifier"), shapes,
+             QStringLiteral("--count"), QStringLiteral("16"), QStringLiteral("--steps"), QStringLiteral("5")});
+    QVERIFY2(refused.code == 1 && refused.err.contains("classifies other classes than Fashion-MNIST's"),
+             refused.err.constData());
+    QVERIFY(refused.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -355,7 +355,7 @@ void TestDataset::specsOfTheSameImages()
     // A relative path is the same images as its absolute path from here, and is recorded as that.
     const std::string here = QDir::currentPath().toStdString();
     QCOMPARE(absoluteDataSpec("folder:imgs"), "folder:" + here + "/imgs");
-    QCOMPARE(absoluteDataSpec("mnist:data/../mnist:test"), "mnist:" + here + "/mnist:test");
+    QCOMPARE(absoluteDataSpec("mnist:data/../mnist:test"), "mnist:" + here + "/data/../mnist:test");
     QCOMPARE(absoluteDataSpec("idx:train-images.gz"), "idx:" + here + "/train-images.gz");
     QCOMPARE(absoluteDataSpec("cifar10:/abs/batches:all"), std::string("cifar10:/abs/batches:all"));
     QCOMPARE(absoluteDataSpec("synthetic:120"), std::string("synthetic:120"));

@@ -328,6 +328,14 @@ void TestQuality::trainingIsSeeded()
     QVERIFY(differs);
     QCOMPARE(a->classNames.size(), size_t(4));
     QCOMPARE(a->testCount, int64_t(256));
+    // The classes are named as the training set names them (numbers where it names none): `ddpm quality`
+    // tells a Fashion-MNIST classifier by its names.
+    Dataset named = shapes;
+    named.classNames = {"disc", "square", "ring", "bar"};
+    QCOMPARE(trainClassifier(named, shapes, o)->classNames, named.classNames);
+    Dataset unnamed = shapes;
+    unnamed.classNames.clear();
+    QCOMPARE(trainClassifier(unnamed, shapes, o)->classNames, (std::vector<std::string>{"0", "1", "2", "3"}));
 
     std::atomic<bool> cancel{true};
     auto cancelled = trainClassifier(shapes, shapes, o, {}, &cancel);

@@ -248,9 +248,9 @@ void TrainingController::stop()
 quint64 TrainingController::save(const QString& path)
 {
     const quint64 request = ++m_saveId;
-    // The file keeps the Steps the form shows, the target a resumed run trains to (a run under way keeps
-    // the trainer's in step with the form itself).
-    const qint64 target = runOn() ? 0 : m_targetSteps;
+    // The file keeps the Steps the form shows, the target a resumed run trains to (paused too: the run takes
+    // a new target only at its next step); a target the model has passed, the model's own.
+    const qint64 target = m_targetSteps > m_step ? m_targetSteps : 0;
     post([path, request, target](TrainingWorker& w) { w.save(path, request, target); });
     return request;
 }
