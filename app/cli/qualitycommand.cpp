@@ -148,6 +148,29 @@ int writeQualityCsv(const std::string& path, const std::vector<std::string>& cla
     return 0;
 }
 
+// The classifier that measures: `file` (empty: none found), of Fashion-MNIST's classes, its features
+// standing for those images (a classifier of other images measures nothing here); a weak one noted.
+Result<TrainedClassifier> fashionMnistClassifier(const QString& file, torch::Device device)
+{
+    if (file.isEmpty())
+        return Error{"no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with "
+                     "--classifier or make one with `ddpm train-classifier`"};
+    auto classifier = loadClassifier(file.toStdString(), device);
+    if (!classifier)
+        return classifier;
+    if (classifier->classNames != fashionMnistClassNames())
+        return Error{"'" + file.toStdString() + "' classifies other classes than Fashion-MNIST's (its first: " +
+                     (classifier->classNames.empty() ? std::string("none") : classifier->classNames.front()) +
+                     "): quality is measured with a Fashion-MNIST classifier (ddpm train-classifier --data "
+                     "fashion-mnist)"};
+    if (classifier->testAccuracy < 0.8)
+        std::fprintf(stderr,
+                     "ddpm: note: the classifier gets %.0f %% of its test images right: its features, and the "
+                     "distance measured with them, say little\n",
+                     100.0 * classifier->testAccuracy);
+    return classifier;
+}
+
 int quality(const QualityArgs& a)
 {
     if (a.checkpoint.empty())
@@ -202,25 +225,9 @@ int quality(const QualityArgs& a)
         std::fprintf(stderr, "ddpm: note: the model was trained on %s; it is compared with Fashion-MNIST\n",
                      m.config.dataSpec.c_str());
     const QString classifierFile = a.given("--classifier") ? QFile::decodeName(a.classifier.c_str()) : classifierPath();
-    if (classifierFile.isEmpty())
-        return fail("no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with --classifier "
-                    "or make one with `ddpm train-classifier`");
-    auto classifier = loadClassifier(classifierFile.toStdString(), compute->device);
+    auto classifier = fashionMnistClassifier(classifierFile, compute->device);
     if (!classifier)
         return fail(classifier.error());
-    // Its features and classes stand for Fashion-MNIST's: a classifier of other images measures nothing here.
-    if (classifier->classNames != fashionMnistClassNames())
-        return fail("'" + classifierFile.toStdString() +
-                    "' classifies other classes than Fashion-MNIST's (its first: " +
-                    (classifier->classNames.empty() ? std::string("none") : classifier->classNames.front()) +
-                    "): quality is measured with a Fashion-MNIST classifier (ddpm train-classifier --data "
-                    "fashion-mnist)");
-    if (classifier->testAccuracy < 0.8)
-        std::fprintf(stderr,
-                     "ddpm: note: the classifier gets %.0f %% of its test images right: its features, and the "
-                     "distance measured with them, say little\n",
-                     100.0 * classifier->testAccuracy);
-
     std::fprintf(stderr, "ddpm: reference: Fashion-MNIST test features and the floor of %d training images\n",
                  qo.count);
     stopOnSignals(false);

@@ -223,6 +223,18 @@ struct TrainArgs {
     bool given(const char* option) const { return command->count(option) > 0; }
 };
 
+// This process as its rank of the job. The rendezvous waits for every rank, up to `timeout` seconds, in
+// silence: say where first, and whether the address is one given or the default (a job started without
+// MASTER_ADDR waits on this machine).
+Result<std::unique_ptr<Distributed>> joinJob(const RankInfo& rank, torch::Device device, int timeout)
+{
+    const bool given = std::getenv("MASTER_ADDR") && *std::getenv("MASTER_ADDR") && std::getenv("MASTER_PORT");
+    std::fprintf(stderr, "ddpm: rank %d of %d: joining the job at %s:%d, waiting up to %d s for every rank%s\n",
+                 rank.rank, rank.worldSize, rank.masterAddr.c_str(), rank.masterPort, timeout,
+                 given ? "" : " (MASTER_ADDR or MASTER_PORT not set: the defaults)");
+    return Distributed::join(rank, device, std::chrono::seconds(timeout));
+}
+
 // --model, --schedule and --prediction, where given, against a model that fixes them (`whose`: "the --init
 // model's", "the checkpoint's").
 Status checkFixedOptions(const TrainArgs& a, const ModelConfig& c, const std::string& whose)
@@ -469,13 +481,7 @@ int train(const TrainArgs& a, const Environment& env)
             return fail("--batch " + std::to_string(trainer->config().train.batch) + " does not split evenly over " +
                             std::to_string(rank->worldSize) + " ranks: --batch is the global batch",
                         2);
-        // The rendezvous waits for every rank, up to --dist-timeout, in silence: say where, and whether the
-        // address is one given or the default (a job started without MASTER_ADDR waits on this machine).
-        const bool given = std::getenv("MASTER_ADDR") && *std::getenv("MASTER_ADDR") && std::getenv("MASTER_PORT");
-        std::fprintf(stderr, "ddpm: rank %d of %d: joining the job at %s:%d, waiting up to %d s for every rank%s\n",
-                     rank->rank, rank->worldSize, rank->masterAddr.c_str(), rank->masterPort, a.distTimeout,
-                     given ? "" : " (MASTER_ADDR or MASTER_PORT not set: the defaults)");
-        auto joined = Distributed::join(rank.value(), compute->device, std::chrono::seconds(a.distTimeout));
+        auto joined = joinJob(rank.value(), compute->device, a.distTimeout);
         if (!joined)
             return fail(joined.error());
         job = std::move(joined.value());
