@@ -14,7 +14,7 @@ memory=$(mktemp -d)
 trap 'rm -rf "$memory"' EXIT
 for ts in "${files[@]}"; do cp "$ts" "$memory/$(basename "$ts")"; done
 "$lupdate" -no-obsolete -locations relative -tr-function-alias QT_TRANSLATE_NOOP+=DDPM_MSG \
-    core app/studio app/common widgets -ts "${files[@]}"
+    core app/studio app/common app/cli app/bench widgets -ts "${files[@]}"
 python3 - "$memory" "${files[@]}" <<'PY'
 import sys, os, copy
 import xml.etree.ElementTree as ET
@@ -46,4 +46,4 @@ for path in files:
 PY
 # Once more, so that the files are in lupdate's own layout after the carrying.
 "$lupdate" -silent -no-obsolete -locations relative -tr-function-alias QT_TRANSLATE_NOOP+=DDPM_MSG \
-    core app/studio app/common widgets -ts "${files[@]}"
+    core app/studio app/common app/cli app/bench widgets -ts "${files[@]}"

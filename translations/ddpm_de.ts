@@ -1714,12 +1714,12 @@ Distanz %2</translation>
         <translation>die Anzahl der Punkte muss zwischen 1 und %1 liegen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>unknown 2-D data set &apos;%1&apos; (expected gmm8, moons, swissroll or csv:FILE)</source>
         <translation>unbekannter 2-D-Datensatz „%1“ (erwartet: gmm8, moons, swissroll oder csv:FILE)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>%1, line %2: expected two numbers, x and y</source>
         <translation>%1, Zeile %2: zwei Zahlen erwartet, x und y</translation>
     </message>
@@ -1828,6 +1828,16 @@ Distanz %2</translation>
         <location line="+79"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/commandline.cpp" line="+343"/>
+        <source>the command &apos;%1&apos;</source>
+        <translation>der Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/bench/main.cpp" line="+13"/>
+        <source>the benchmark</source>
+        <translation>die Leistungsmessung</translation>
     </message>
 </context>
 <context>
@@ -2878,7 +2888,12 @@ Distanz %2</translation>
         <translation>Ein neues, untrainiertes Modell: Voreinstellung, Rauschplan und Klassen ergeben ein eigenes Modell (die übrigen Einstellungen gehören zum Trainingslauf).</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+16"/>
+        <source>Training paused at step %L1: Resume goes on from here, Stop ends the run</source>
+        <translation>Training bei Schritt %L1 angehalten: „Fortsetzen“ macht hier weiter, „Stoppen“ beendet den Lauf</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Following the run: %1</source>
         <translation>Verfolgter Lauf: %1</translation>
     </message>

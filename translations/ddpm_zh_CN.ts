@@ -1714,12 +1714,12 @@ distance %2</source>
         <translation>点数必须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>unknown 2-D data set &apos;%1&apos; (expected gmm8, moons, swissroll or csv:FILE)</source>
         <translation>未知二维数据集“%1”（应为 gmm8、moons、swissroll 或 csv:FILE）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>%1, line %2: expected two numbers, x and y</source>
         <translation>%1，第 %2 行：应为两个数，即 x 和 y</translation>
     </message>
@@ -1828,6 +1828,16 @@ distance %2</source>
         <location line="+79"/>
         <source>this build of ddpm has no distributed training: its LibTorch has no c10d (on Debian, install libgloo-dev and build again)</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/commandline.cpp" line="+343"/>
+        <source>the command &apos;%1&apos;</source>
+        <translation>命令 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/bench/main.cpp" line="+13"/>
+        <source>the benchmark</source>
+        <translation>基准测试</translation>
     </message>
 </context>
 <context>
@@ -2876,7 +2886,12 @@ distance %2</source>
         <translation>一个新的、未训练的模型：预设、噪声调度和类别决定模型本身（其余设置属于本次训练）。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+16"/>
+        <source>Training paused at step %L1: Resume goes on from here, Stop ends the run</source>
+        <translation>训练已在第 %L1 步暂停：“继续”从此处接着训练，“停止”结束本次训练</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Following the run: %1</source>
         <translation>跟踪训练运行：%1</translation>
     </message>

@@ -194,6 +194,9 @@ void MainWindow::wireTraining()
         // A refusal of the Start before ("raise the number of steps") no longer holds once a run goes.
         if (s == TrainingController::State::Running && statusBar()->currentMessage() == m_lastError)
             statusBar()->clearMessage();
+        if (s == TrainingController::State::Paused)
+            statusBar()->showMessage(
+                tr("Training paused at step %L1: Resume goes on from here, Stop ends the run").arg(m_training->step()));
         m_trainingView->setState(s);
         updateTitle();
         updateStatus();

@@ -1036,6 +1036,13 @@ void TestDocument::followsARunsLog()
         shown += piece.at(0).value<TrainingProgress>().points.size();
     QCOMPARE(shown, kMore); // every row once, in more than one piece
     QVERIFY(pieces.count() > 1);
+
+    // Bytes without a row's end longer than a piece (what a crash can leave): skipped to the next line, and
+    // the rows written after them come.
+    QVERIFY(write(log, QByteArray(3'000'000, '\0') + '\n' + row(8 + kMore, "0.2") + row(9 + kMore, "0.2"),
+                  QIODevice::Append));
+    w->follower()->poll();
+    QTRY_COMPARE_WITH_TIMEOUT(steps().constLast(), 9 + kMore, 20000);
 }
 
 QTEST_MAIN(TestDocument)

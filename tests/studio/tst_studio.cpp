@@ -706,6 +706,12 @@ void TestStudio::stepsAndPreviewChangedDuringRun()
     QTRY_COMPARE_WITH_TIMEOUT(c->state(), TrainingController::State::Paused, 30000);
     c->takeProgress();
     const qint64 at = c->step();
+    // Paused says so, and has no speed (nor a time left) while it lasts.
+    QVERIFY2(w->statusBar()->currentMessage().startsWith(QStringLiteral("Training paused at step")),
+             qPrintable(w->statusBar()->currentMessage()));
+    QTRY_VERIFY2(
+        w->trainingView()->statisticsLabel()->text().contains(QStringLiteral("Steps/s</td><td align='right'>–")),
+        qPrintable(w->trainingView()->statisticsLabel()->text()));
     QSignalSpy previews(c, &TrainingController::previewReady);
     QSignalSpy finished(c, &TrainingController::finished);
     w->trainingView()->setTotalSteps(at + 3);

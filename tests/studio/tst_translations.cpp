@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QSet>
 #include <QRegularExpression>
@@ -94,8 +95,13 @@ QStringList engineMessages()
     static const QRegularExpression call(
         QStringLiteral("DDPM_MSG\\(\\s*\"([^\"]*)\"\\s*,((?:\\s*\"(?:[^\"\\\\]|\\\\.)*\")+)\\s*\\)"));
     static const QRegularExpression literal(QStringLiteral("\"((?:[^\"\\\\]|\\\\.)*)\""));
-    const auto files =
+    // The engine's files, and the programs' that fail with the engine's messages (the ddpm command's).
+    QFileInfoList files =
         QDir(QStringLiteral(DDPM_CORE_DIR)).entryInfoList({QStringLiteral("*.cpp"), QStringLiteral("*.h")});
+    for (QDirIterator it(QStringLiteral(DDPM_APP_DIR), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                         QDirIterator::Subdirectories);
+         it.hasNext();)
+        files << QFileInfo(it.next());
     for (const QFileInfo& fi : files) {
         QFile f(fi.filePath());
         if (!f.open(QIODevice::ReadOnly))

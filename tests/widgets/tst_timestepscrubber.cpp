@@ -5,6 +5,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 class TestTimestepScrubber : public QObject {
@@ -221,6 +222,13 @@ void TestTimestepScrubber::fpsClamps()
     auto* spinBox = scrubber.findChild<QSpinBox*>();
     QVERIFY(spinBox);
     QCOMPARE(spinBox->value(), expected);
+    // The speed is the playback's: a frame every 1000/fps ms (the one timer the scrubber plays with), set
+    // through the spin box as a user would too.
+    auto* timer = scrubber.findChild<QTimer*>();
+    QVERIFY(timer);
+    QCOMPARE(timer->interval(), 1000 / expected);
+    spinBox->setValue(spinBox->minimum());
+    QCOMPARE(timer->interval(), 1000 / spinBox->minimum());
 }
 
 void TestTimestepScrubber::labelFunction()

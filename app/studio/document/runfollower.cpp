@@ -92,6 +92,7 @@ void RunFollower::follow(const QString& checkpoint, const QString& log)
     m_refreshes = 0;
     m_log = log;
     m_logOffset = 0;
+    m_skipping = false;
     m_lastRowStep = m_shownStep = -1;
     m_rows.clear();
     m_run = FollowedRun{};
@@ -199,6 +200,7 @@ void RunFollower::checkpointShown(qint64 step)
         return lookAtRun(true);
     if (!readLog()) { // read it whole again
         m_logOffset = 0;
+        m_skipping = false;
         m_lastRowStep = -1;
         m_rows.clear();
         readLog();
@@ -217,18 +219,35 @@ bool RunFollower::readLog()
     m_logBehind = false;
     QFile file(m_log);
     if (!file.open(QIODevice::ReadOnly))
-        return true;       // not there for the moment: nothing new
-    if (m_logOffset > 0) { // the file as read so far must still end a row where the last read stopped
-        char c = 0;
-        if (file.size() < m_logOffset || !file.seek(m_logOffset - 1) || !file.getChar(&c) || c != '\n')
+        return true; // not there for the moment: nothing new
+    if (file.size() < m_logOffset)
+        return false;
+    if (m_logOffset > 0 && !m_skipping) { // the file as read so far must still end a row where the last read
+        char c = 0;                       // stopped
+        if (!file.seek(m_logOffset - 1) || !file.getChar(&c) || c != '\n')
             return false;
     }
-    const QByteArray data = file.read(kMaxRead);
+    file.seek(m_logOffset);
+    QByteArray data = file.read(kMaxRead);
+    if (m_skipping) { // inside a line longer than a piece (no row of a log: bytes a crash left): to its end
+        const qsizetype lineEnd = data.indexOf('\n');
+        m_logOffset += lineEnd < 0 ? data.size() : lineEnd + 1;
+        m_logBehind = lineEnd < 0 && data.size() == kMaxRead;
+        if (lineEnd < 0)
+            return true;
+        m_skipping = false;
+        data.remove(0, lineEnd + 1);
+    }
     const qsizetype end = data.lastIndexOf('\n');
-    if (end < 0)
+    if (end < 0) {
+        if (data.size() == kMaxRead) { // a piece without a row's end: skipped, not read again at each look
+            m_logOffset += data.size();
+            m_skipping = m_logBehind = true;
+        }
         return true; // no complete row yet
+    }
     m_logOffset += end + 1;
-    m_logBehind = data.size() == kMaxRead; // more may be there: the next piece at the next turn
+    m_logBehind = file.pos() < file.size(); // more may be there: the next piece at the next turn
     for (const QByteArray& line : data.left(end).split('\n')) {
         const QList<QByteArray> f = line.trimmed().split(',');
         if (f.size() < 5)

@@ -109,6 +109,7 @@ private:
     std::vector<Row> m_rows;   // rows past it
     size_t m_newRows = 0;      // of them, those the last read added
     bool m_logBehind = false;  // the last read stopped at its limit: more of the log is there
+    bool m_skipping = false;   // m_logOffset lies inside a line longer than a read (skipped to its end)
 
     FollowedRun m_run;
     qint64 m_longestGap = 0; // seconds between two writes seen while following

@@ -565,8 +565,9 @@ void TrainingView::updateClock()
 {
     const double elapsed = (m_elapsedBefore + (m_clock.isValid() ? m_clock.elapsed() : 0)) / 1000.0;
     const qint64 left = std::max<qint64>(0, totalSteps() - m_lastStep);
-    // A followed run that is not being written to has no speed now, nor a time left.
-    const bool stale = m_following && m_followed && !m_followed->live();
+    // A paused run, or a followed run that is not being written to, has no speed now, nor a time left.
+    const bool stale =
+        (m_following && m_followed && !m_followed->live()) || m_state == TrainingController::State::Paused;
     const double eta = m_stepsPerSec > 0 && !stale ? left / m_stepsPerSec : -1;
     // A figure not measured yet (speed before the first steps of a run) shows as a dash, not as 0.
     const QString none = QStringLiteral("–");
