@@ -105,8 +105,18 @@ Result<std::vector<int64_t>> idxHeader(const std::vector<uint8_t>& b, const std:
         return fail(DDPM_MSG("Engine", "%1 holds IDX data of type %2; only unsigned bytes (type 8) are supported"),
                     what, b[2]);
     const int nd = b[3];
+    // Fashion-MNIST's four files differ only in one word: say which of them was given where.
+    if (nd == 1 && wantDims == 3)
+        return fail(DDPM_MSG("Engine", "%1 holds labels (one number per image), not images: give the images file "
+                                       "(its name has 'images-idx3')"),
+                    what);
+    if (nd == 3 && wantDims == 1)
+        return fail(DDPM_MSG("Engine", "%1 holds images, not labels: give the labels file (its name has "
+                                       "'labels-idx1')"),
+                    what);
     if (nd != wantDims)
-        return fail(DDPM_MSG("Engine", "%1 has %2 dimensions; expected %3"), what, nd, wantDims);
+        return fail(DDPM_MSG("Engine", "%1 has %2 dimensions: IDX images have 3 (count, height, width), labels 1"),
+                    what, nd);
     if (b.size() < 4 + 4 * size_t(nd))
         return fail(DDPM_MSG("Engine", "%1 is truncated inside its header"), what);
     std::vector<int64_t> dims;

@@ -43,6 +43,14 @@ void onSignal(int signal)
     interrupted().store(true);
 }
 
+// ".png" for "a/B.PNG": the type a name claims, as the output checks compare it.
+std::string lowerExtension(const std::string& path)
+{
+    std::string type = std::filesystem::path(path).extension().string();
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    return type;
+}
+
 } // namespace
 
 int fail(const std::string& message, int code)
@@ -102,8 +110,7 @@ bool holdsATrainingLog(const std::string& path)
 int checkTableOutput(const std::string& option, const std::string& path)
 {
     // A table named as an image or a model would be one in name only (and replace one that is there).
-    std::string type = std::filesystem::path(path).extension().string();
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string type = lowerExtension(path);
     static const char* const notTables[] = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ckpt", ".pt"};
     if (std::find(std::begin(notTables), std::end(notTables), type) != std::end(notTables))
         return fail(option + " " + path + ": this output is a table (CSV), and the name is a " + type.substr(1) +
@@ -129,8 +136,7 @@ int checkModelOutput(const std::string& option, const std::string& path, bool re
                         ": not a regular file (a device, a pipe or a folder): a model is written whole, to a file "
                         "of its own",
                     2);
-    std::string type = std::filesystem::path(path).extension().string();
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string type = lowerExtension(path);
     static const char* const others[] = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".csv", ".json", ".txt"};
     if (!e && std::filesystem::exists(status) &&
         std::find(std::begin(others), std::end(others), type) != std::end(others))

@@ -206,12 +206,14 @@ int trainClassifierCommand(TrainClassifierArgs a, const Environment& env)
         [&](const ClassifierProgress& s) {
             const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             if (s.testAccuracy >= 0) {
-                std::fprintf(stderr, "%sepoch %d/%d  loss %.4f  test accuracy %.2f%%  %s\n", tty ? "\r" : "", s.epoch,
-                             s.epochs, s.loss, 100.0 * s.testAccuracy, formatDuration(secs).c_str());
+                std::fprintf(stderr, "%sepoch %d/%d  loss %.4f  test accuracy %.2f%%  %s\n",
+                             tty ? "\r" : "ddpm train-classifier: ", s.epoch, s.epochs, s.loss, 100.0 * s.testAccuracy,
+                             formatDuration(secs).c_str());
             } else if (tty || s.step % 200 == 0) {
-                std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.4f  %s%s", tty ? "\r" : "", s.epoch,
-                             s.epochs, static_cast<long long>(s.step), static_cast<long long>(s.totalSteps), s.loss,
-                             formatDuration(secs).c_str(), tty ? "   " : "\n");
+                std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.4f  %s%s",
+                             tty ? "\r" : "ddpm train-classifier: ", s.epoch, s.epochs, static_cast<long long>(s.step),
+                             static_cast<long long>(s.totalSteps), s.loss, formatDuration(secs).c_str(),
+                             tty ? "   " : "\n");
             }
         },
         &interrupted());

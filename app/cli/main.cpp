@@ -190,9 +190,9 @@ int checkOutputs(const SampleArgs& a)
 // GIF's (animationSteps: up to kAnimationFrames), of the first kAnimatedImages images only, so that memory stays the
 // same whatever
 // --count.
-// The grid, the strip and the GIF's frames are composed whole in memory, of enlarged copies of the images:
-// at most this much each, refused before the sampling rather than after it (64 images of 16 pixels over 1,000
-// strip frames at --scale 32: 17 GB).
+// The grid, the strip and the GIF's frames are composed whole in memory, each image drawn --scale times as
+// wide and as high: at most this much each, refused before the sampling rather than after it (64 images of 16 pixels
+// over 1,000 strip frames at --scale 32: 17 GB).
 constexpr int64_t kMaxComposedBytes = int64_t{4} << 30;
 
 struct ReverseFrames {
@@ -236,15 +236,10 @@ struct ReverseFrames {
     QList<QList<QImage>> strip, gif; // each frame's images
 };
 
-// The bytes of `frames` grids of `images` images of `shape` (C, H, W) in `columns` columns at `scale`, with
-// their 2-pixel padding, as 64-bit numbers (Qt's sizes are int).
+// The bytes of `frames` grids of `images` images of `shape` (C, H, W) in `columns` columns at `scale`.
 int64_t composedBytes(int64_t frames, int64_t images, int64_t columns, const std::vector<int64_t>& shape, int scale)
 {
-    columns = std::max<int64_t>(1, std::min(columns, images));
-    const int64_t rows = (images + columns - 1) / columns, channels = shape[0] == 1 ? 1 : 3; // Grayscale8, RGB888
-    const int64_t width = columns * shape[2] * scale + (columns + 1) * 2,
-                  height = rows * shape[1] * scale + (rows + 1) * 2;
-    return frames * channels * width * height;
+    return frames * gridBytes(images, shape[0], shape[1], shape[2], columns, scale);
 }
 
 // 2 after the message when the grid (--out), the strip or the GIF could not be composed in memory.
@@ -255,9 +250,8 @@ int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, i
         const char* option;
         int64_t frames, images, columns;
     };
-    const int64_t gridColumns = static_cast<int64_t>(std::ceil(std::sqrt(static_cast<double>(count))));
     const Output outputs[] = {
-        {!a.out.empty(), "--out", 1, count, gridColumns},
+        {!a.out.empty(), "--out", 1, count, squareGridColumns(count)},
         {frames.wantStrip, "--strip", 1, static_cast<int64_t>(frames.stripAt.size()) * frames.animated,
          static_cast<int64_t>(frames.stripAt.size())},
         {frames.wantGif, "--gif", static_cast<int64_t>(frames.gifAt.size()), frames.animated,
@@ -324,7 +318,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
                            10;
                        percent > reported) { // a log: a line every tenth, as the other commands write
                 reported = percent;
-                std::fprintf(stderr, "sampling: %d%%\n", percent);
+                std::fprintf(stderr, "ddpm sample: %d%%\n", percent);
             }
         },
         &interrupted());
@@ -385,9 +379,8 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
                      so.count);
     const QString out = QFile::decodeName(a.out.c_str());
     if (!out.isEmpty()) {
-        const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(so.count))));
         meta.kind = QStringLiteral("grid");
-        if (auto s = exportImage(makeGrid(finals, columns, 2, a.scale), out, meta); !s)
+        if (auto s = exportImage(makeGrid(finals, squareGridColumns(so.count), kGridPadding, a.scale), out, meta); !s)
             return fail(s.error());
     }
     if (frames.wantStrip) {
@@ -398,7 +391,7 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
     if (frames.wantGif) {
         QList<QImage> gif;
         for (const auto& frame : frames.gif)
-            gif.append(makeGrid(frame, squareGridColumns(frames.animated), 2, a.scale));
+            gif.append(makeGrid(frame, squareGridColumns(frames.animated), kGridPadding, a.scale));
         holdLastFrame(gif, kAnimationDelayMs);
         meta.kind = QStringLiteral("gif");
         auto bytes = encodeGif(gif, kAnimationDelayMs);

@@ -46,7 +46,7 @@ Result<QualityReference> describedReference(const TrainedClassifier& classifier,
             if (tty)
                 std::fprintf(stderr, "\rreference: %3d%%", percent);
             else if (percent / 10 != lastDecile)
-                std::fprintf(stderr, "reference: %d%%\n", 10 * (percent / 10));
+                std::fprintf(stderr, "ddpm quality: reference %d%%\n", 10 * (percent / 10));
             lastDecile = percent / 10;
         },
         &interrupted());
@@ -91,7 +91,7 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
                     std::fprintf(stderr, "\rquality, %s: %3d%%", label.c_str(),
                                  total > 0 ? static_cast<int>(100.0 * done / total) : 100);
                 else if (decile != lastDecile)
-                    std::fprintf(stderr, "quality, %s: %d%%\n", label.c_str(), 10 * decile);
+                    std::fprintf(stderr, "ddpm quality: %s %d%%\n", label.c_str(), 10 * decile);
                 lastDecile = decile;
             },
             &interrupted());

@@ -196,8 +196,9 @@ public:
                    (static_cast<int>(frac * 10) != m_lastDecile || now - m_lastPrint > std::chrono::minutes(1))) {
             m_lastDecile = static_cast<int>(frac * 10);
             m_lastPrint = now;
-            std::fprintf(stderr, "step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n", static_cast<long long>(last.step),
-                         m_steps, last.loss, last.imagesPerSec, formatDuration(eta).c_str());
+            std::fprintf(stderr, "ddpm train: step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n",
+                         static_cast<long long>(last.step), m_steps, last.loss, last.imagesPerSec,
+                         formatDuration(eta).c_str());
         }
     }
 

@@ -2,6 +2,7 @@
 // CSV. Every file is written whole or not at all.
 #pragma once
 
+#include "imageio.h"
 #include "result.h"
 #include "trainer.h"
 
@@ -87,6 +88,6 @@ Status replaceWithStaged(const QString& staged, const QStringList& names, const 
 Status exportLossCsv(const LossHistory& history, const QString& path);
 
 // A strip: one row per sample, one column per chosen frame. frames[k] holds the batch at frame k.
-QImage makeStrip(const QList<QList<QImage>>& framesPerStep, int scale = 1, int padding = 2);
+QImage makeStrip(const QList<QList<QImage>>& framesPerStep, int scale = 1, int padding = kGridPadding);
 
 } // namespace ddpm

@@ -74,6 +74,18 @@ QSize gridSize(qsizetype count, QSize image, int columns, int padding, int scale
             rows * image.height() * scale + (rows + 1) * padding};
 }
 
+int64_t gridBytes(int64_t count, int64_t channels, int64_t height, int64_t width, int64_t columns, int scale,
+                  int padding)
+{
+    if (count <= 0)
+        return 0;
+    columns = std::max<int64_t>(1, std::min(columns, count));
+    const int64_t rows = (count + columns - 1) / columns, pixelBytes = channels == 1 ? 1 : 3; // Grayscale8, RGB888
+    const int64_t gridWidth = columns * width * scale + (columns + 1) * padding,
+                  gridHeight = rows * height * scale + (rows + 1) * padding;
+    return (gridWidth * pixelBytes + 3) / 4 * 4 * gridHeight; // a QImage's lines are whole 32-bit words
+}
+
 QImage makeGrid(const QList<QImage>& images, int columns, int padding, int scale)
 {
     if (images.isEmpty())

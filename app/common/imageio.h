@@ -19,9 +19,15 @@ namespace ddpm {
 QImage tensorToImage(const torch::Tensor& chw);
 // A batch [N, C, H, W] → N images.
 QList<QImage> batchToImages(const torch::Tensor& nchw);
-// Images side by side in a grid with `padding` pixels between them (the padding is not enlarged).
-QSize gridSize(qsizetype count, QSize image, int columns, int padding = 2, int scale = 1);
-QImage makeGrid(const QList<QImage>& images, int columns, int padding = 2, int scale = 1);
+// The pixels between the images of a grid and around them (never enlarged).
+inline constexpr int kGridPadding = 2;
+// Images side by side in a grid, `columns` a row, each enlarged `scale` times.
+QSize gridSize(qsizetype count, QSize image, int columns, int padding = kGridPadding, int scale = 1);
+QImage makeGrid(const QList<QImage>& images, int columns, int padding = kGridPadding, int scale = 1);
+// The bytes of the QImage makeGrid composes of `count` images [channels, height, width] as tensorToImage
+// makes them (grey for one channel, RGB otherwise), reckoned in 64 bits before one too large is composed.
+int64_t gridBytes(int64_t count, int64_t channels, int64_t height, int64_t width, int64_t columns, int scale,
+                  int padding = kGridPadding);
 // Nearest-neighbour enlargement (pixels stay crisp).
 QImage enlarge(const QImage& image, int scale);
 

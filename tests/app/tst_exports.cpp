@@ -256,6 +256,14 @@ void TestExports::tensorImages()
         const auto grid = makeGrid(batchToImages(torch::zeros({count, 1, 6, 5})), columns, 2, scale);
         QCOMPARE(gridSize(count, QSize(5, 6), columns, 2, scale), grid.size());
     }
+    // What ddpm sample reckons before it composes a grid is what makeGrid's image takes: grey and RGB, lines
+    // padded to whole 32-bit words (odd widths), more columns than images.
+    for (const auto& [count, channels, side, columns, scale] :
+         {std::tuple{5, 1, 5, 3, 2}, {7, 3, 3, 3, 5}, {1, 3, 7, 8, 1}, {64, 1, 28, 8, 4}, {3, 3, 1, 2, 1}}) {
+        const auto grid =
+            makeGrid(batchToImages(torch::zeros({count, channels, side, side})), columns, kGridPadding, scale);
+        QCOMPARE(gridBytes(count, channels, side, side, columns, scale), static_cast<int64_t>(grid.sizeInBytes()));
+    }
 }
 
 void TestExports::lossCsv()

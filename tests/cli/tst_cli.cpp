@@ -1001,9 +1001,9 @@ void TestCli::sampleInChunksToFolder()
     QVERIFY2(chunked.code == 0, chunked.err.constData());
     QVERIFY2(chunked.err.contains("in batches of 2"), chunked.err.constData());
     // Not a terminal: the progress as lines, a tenth at a time, to the end (5 images × 4 steps: 20 image-steps).
-    const auto progress = QString::fromUtf8(chunked.err).split('\n').filter(QStringLiteral("sampling: "));
-    QVERIFY2(progress.size() == 10 && progress.first() == QStringLiteral("sampling: 10%") &&
-                 progress.last() == QStringLiteral("sampling: 100%"),
+    const auto progress = QString::fromUtf8(chunked.err).split('\n').filter(QStringLiteral("ddpm sample: "));
+    QVERIFY2(progress.size() == 10 && progress.first() == QStringLiteral("ddpm sample: 10%") &&
+                 progress.last() == QStringLiteral("ddpm sample: 100%"),
              chunked.err.constData());
     const QStringList files =
         QDir(m_dir.filePath(QStringLiteral("batch2"))).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);

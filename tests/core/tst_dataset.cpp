@@ -53,6 +53,7 @@ private Q_SLOTS:
     void realFashionMnist();
     void malformedIdx_data();
     void malformedIdx();
+    void imagesFileGivenAsLabels();
     void idxGzipRoundTripAndTruncation();
     void cifar();
     void malformedCifar();
@@ -121,7 +122,8 @@ void TestDataset::malformedIdx_data()
     QTest::newRow("wrong magic") << q({0x50, 0x4b, 3, 4, 0, 0, 0, 0}) << QStringLiteral("wrong magic");
     QTest::newRow("tiny") << q({0, 0}) << QStringLiteral("only 2 bytes");
     QTest::newRow("float type") << q(idx(0x0D, {1, 2, 2}, 16)) << QStringLiteral("type 13");
-    QTest::newRow("labels not images") << q(idx(0x08, {10}, 10)) << QStringLiteral("dimensions");
+    QTest::newRow("labels not images") << q(idx(0x08, {10}, 10)) << QStringLiteral("holds labels");
+    QTest::newRow("four dimensions") << q(idx(0x08, {1, 1, 2, 2}, 4)) << QStringLiteral("4 dimensions");
     QTest::newRow("truncated header") << q({0, 0, 8, 3, 0, 0, 0, 1, 0, 0})
                                       << QStringLiteral("truncated inside its header");
     QTest::newRow("truncated data") << q(idx(0x08, {10, 28, 28}, 5000)) << QStringLiteral("truncated");
@@ -139,6 +141,18 @@ void TestDataset::malformedIdx()
     auto r = parseIdxImages(b, "test");
     QVERIFY(!r);
     QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+}
+
+void TestDataset::imagesFileGivenAsLabels()
+{
+    const auto images = idx(0x08, {2, 2, 2}, 8), labels = idx(0x08, {2}, 2);
+    auto wrong = parseIdxLabels(images, "x");
+    QVERIFY(!wrong);
+    QVERIFY2(QString::fromStdString(wrong.error()).contains(QStringLiteral("holds images, not labels")),
+             wrong.error().c_str());
+    auto right = parseIdxLabels(labels, "x"); // the control
+    QVERIFY2(right, right ? "" : right.error().c_str());
+    QCOMPARE(right->size(0), 2);
 }
 
 void TestDataset::idxGzipRoundTripAndTruncation()

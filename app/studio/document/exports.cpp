@@ -109,10 +109,11 @@ Job Exports::sampleGrid(const QString& path) const
     const auto finals = m_sources.reverse->finalImages(); // of the run shown
     if (finals.isEmpty())
         return refusal(tr("There are no samples yet: run the reverse process first."));
-    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(finals.size()))));
-    return withHash(
-        reverseMeta(QStringLiteral("grid")), weightsOfRun(m_sources.reverse->shown().origin),
-        [finals, columns, path](const ExportMeta& m) { return exportImage(makeGrid(finals, columns, 2, 4), path, m); });
+    const int columns = squareGridColumns(static_cast<int>(finals.size()));
+    return withHash(reverseMeta(QStringLiteral("grid")), weightsOfRun(m_sources.reverse->shown().origin),
+                    [finals, columns, path](const ExportMeta& m) {
+                        return exportImage(makeGrid(finals, columns, kGridPadding, ReverseRuns::kExportScale), path, m);
+                    });
 }
 
 Job Exports::samplesToFolder(const QString& folder, bool replaceEarlier) const
@@ -131,18 +132,17 @@ Job Exports::reverseStrip(const QString& path) const
     const ReverseRuns& runs = *m_sources.reverse;
     if (runs.shown().frames.isEmpty())
         return refusal(tr("There is no reverse process to export yet."));
-    // The strip as the view draws it: up to four images a column, x_T … x_0.
+    // The strip as the view draws it: x_T … x_0.
     QList<QList<QImage>> columns;
     QStringList labels;
     for (int i : runs.stripFrames()) {
         const SampleFrame& f = runs.shown().frames[i];
-        columns << f.xt.mid(0, 4);
+        columns << ReverseRuns::stripColumn(f);
         labels << ReverseRuns::columnLabel(f);
     }
     return withHash(reverseMeta(QStringLiteral("strip")), weightsOfRun(runs.shown().origin),
-                    [image = ImageStrip::render(columns, labels, 4), path](const ExportMeta& m) {
-                        return exportImage(image, path, m);
-                    });
+                    [image = ImageStrip::render(columns, labels, ReverseRuns::kExportScale),
+                     path](const ExportMeta& m) { return exportImage(image, path, m); });
 }
 
 int Exports::animationDelayMs() const
@@ -191,9 +191,8 @@ Job Exports::forwardStrip(const QString& path) const
     for (const QImage& frame : strip.frames)
         columns << QList<QImage>{frame};
     return withHash(m, m_sources.currentWeights(),
-                    [image = ImageStrip::render(columns, strip.labels, 4), path](const ExportMeta& meta) {
-                        return exportImage(image, path, meta);
-                    });
+                    [image = ImageStrip::render(columns, strip.labels, ReverseRuns::kExportScale),
+                     path](const ExportMeta& meta) { return exportImage(image, path, meta); });
 }
 
 Job Exports::lossCsv(const QString& path) const

@@ -195,7 +195,7 @@ QString ReverseRuns::columnLabel(const SampleFrame& f)
 
 QImage ReverseRuns::gridOf(const QList<QImage>& images, int scale)
 {
-    return ddpm::makeGrid(images, squareGridColumns(static_cast<int>(images.size())), 2, scale);
+    return ddpm::makeGrid(images, squareGridColumns(static_cast<int>(images.size())), kGridPadding, scale);
 }
 
 QList<QImage> ReverseRuns::animationFramesFrom(const QList<QList<QImage>>& sources, int scale)

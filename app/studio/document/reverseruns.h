@@ -87,18 +87,23 @@ public:
     // The frames that make the strip's columns (x_T … x_0, evenly spaced), and each column's label.
     QList<int> stripFrames() const;
     static QString columnLabel(const SampleFrame& frame);
+    // A strip column's images, the same in the view and its export: the first kStripImages of x_t.
+    static constexpr int kStripImages = 4;
+    static QList<QImage> stripColumn(const SampleFrame& frame) { return frame.xt.mid(0, kStripImages); }
+    // Each pixel of an exported grid, strip or animation is this many pixels wide and high.
+    static constexpr int kExportScale = 4;
     // The strip's columns are the frames this takes: call it for each frame in order, from
     // nextColumnStep = 0, as the strip fills or is rebuilt.
     static bool takesColumn(const Run& run, const SampleFrame& frame, int& nextColumnStep);
 
-    // Images as a grid (about square, 2 pixels apart, each scaled `scale` times), and the animation's
+    // Images as a grid (about square, kGridPadding pixels apart, each scaled `scale` times), and the animation's
     // frames made from sources (done by the export job, off the GUI thread).
     static QImage gridOf(const QList<QImage>& images, int scale);
     // The score s = −ε̂/√(1 − ᾱ_t) of a frame as a grid (its ε̂ images negated; they are shown on ±3), and
     // the caption that gives the scale under `run`'s schedule (it grows as t falls).
     static QImage scoreGridOf(const SampleFrame& frame);
     static QString scoreCaption(const Run& run, int t);
-    static QList<QImage> animationFramesFrom(const QList<QList<QImage>>& sources, int scale = 4);
+    static QList<QImage> animationFramesFrom(const QList<QList<QImage>>& sources, int scale = kExportScale);
 
 private:
     Change enforceBudget(Run& live);

@@ -272,7 +272,7 @@ void ReverseView::appendColumn(int frame)
 {
     const SampleFrame& f = m_runs.shown().frames[frame];
     m_stripSteps.append(frame);
-    m_strip->appendColumn(f.xt.mid(0, 4), ReverseRuns::columnLabel(f));
+    m_strip->appendColumn(ReverseRuns::stripColumn(f), ReverseRuns::columnLabel(f));
 }
 
 void ReverseView::rebuildStrip()
