@@ -14,20 +14,20 @@ Status validateTrainOptions(const TrainOptions& options)
 {
     if (options.batch < 1 || options.batch > limits::kMaxBatch)
         return fail(DDPM_MSG("Engine", "the batch size must be between 1 and %1"), limits::kMaxBatch);
-    if (!(options.lr > 0 && options.lr <= 1))
+    if (!kLearningRateRange.contains(options.lr))
         return fail(DDPM_MSG("Engine", "the learning rate must be above 0 and at most 1"));
     if (options.warmupSteps < 0)
         return fail(DDPM_MSG("Engine", "the warm-up cannot be negative"));
     if (options.warmupSteps > limits::kMaxSteps)
         return fail(DDPM_MSG("Engine", "the warm-up must be at most %1 steps"), limits::kMaxSteps);
-    if (!(options.emaDecay >= 0 && options.emaDecay < 1))
+    if (!kEmaDecayRange.contains(options.emaDecay))
         return fail(DDPM_MSG("Engine", "the EMA decay must be at least 0 and below 1"));
     if (!(options.gradClip > 0) || !std::isfinite(options.gradClip))
         return fail(DDPM_MSG("Engine", "the gradient clipping norm must be above 0"));
     if (options.totalSteps < 0 || options.totalSteps > limits::kMaxTrainingSteps)
         return fail(DDPM_MSG("Engine", "the number of training steps must be between 0 and %1"),
                     limits::kMaxTrainingSteps);
-    if (!(options.pUncond >= 0 && options.pUncond <= 1))
+    if (!kShareRange.contains(options.pUncond))
         return fail(DDPM_MSG("Engine", "the share of examples without their class must be between 0 and 1"));
     if (options.lossBins < 1 || options.lossBins > limits::kMaxLossBins)
         return fail(DDPM_MSG("Engine", "the number of loss bins must be between 1 and %1"), limits::kMaxLossBins);

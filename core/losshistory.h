@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace ddpm {
@@ -22,6 +23,14 @@ inline double runningAverage(double average, double value)
 // The first line of a training log (`ddpm train --log`): then one row a step, in these columns, which the
 // studio reads to follow a run elsewhere (RunFollower).
 constexpr const char* kTrainingLogHeader = "step,loss,grad_norm,lr,img_per_s";
+// Whether a file's first line (without its '\n') is that header, the one test of "this file is a training log"
+// for the command and the studio: a '\r' that an editor saving CRLF left at its end is allowed.
+inline bool isTrainingLogHeader(std::string_view firstLine)
+{
+    if (!firstLine.empty() && firstLine.back() == '\r')
+        firstLine.remove_suffix(1);
+    return firstLine == kTrainingLogHeader;
+}
 
 struct LossPoint {
     int64_t step;

@@ -9,6 +9,20 @@
 
 namespace ddpm {
 
+// The values a number may take: the one home of a bound that the engine checks, that ddpm's options refuse
+// and that the studio's fields keep to. An open end is itself outside.
+struct NumberRange {
+    double min, max;
+    bool minOpen = false, maxOpen = false;
+    constexpr bool contains(double v) const
+    {
+        return (minOpen ? v > min : v >= min) && (maxOpen ? v < max : v <= max); // false for NaN
+    }
+};
+inline constexpr NumberRange kLearningRateRange{0.0, 1.0, true, false}; // above 0, at most 1
+inline constexpr NumberRange kEmaDecayRange{0.0, 1.0, false, true};     // 0 (no average) up to below 1
+inline constexpr NumberRange kShareRange{0.0, 1.0};                     // a share, 0 and 1 included
+
 struct TrainOptions {
     int batch = 64;
     double lr = 2e-4;        // Adam, as in the paper

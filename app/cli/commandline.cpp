@@ -81,6 +81,11 @@ int interruptedExitCode()
     return 128 + (signal > 0 ? signal : SIGINT);
 }
 
+int failInterrupted()
+{
+    return fail("interrupted; nothing was written", interruptedExitCode());
+}
+
 bool holdsAModel(const std::string& path)
 {
     std::error_code e;
@@ -102,9 +107,7 @@ bool holdsATrainingLog(const std::string& path)
     std::ifstream f(path, std::ios::binary);
     std::string first;
     std::getline(f, first);
-    if (!first.empty() && first.back() == '\r')
-        first.pop_back();
-    return first == kTrainingLogHeader;
+    return isTrainingLogHeader(first);
 }
 
 int checkTableOutput(const std::string& option, const std::string& path)
@@ -206,16 +209,20 @@ std::string numberText(double v)
     return buf;
 }
 
-double checkedNumber(const std::string& option, const std::string& text, double lo, double hi, bool whole)
+double checkedNumber(const std::string& option, const std::string& text, NumberRange range, bool whole)
 {
     // Decimal numbers only: strtod would also take hexadecimal ("0x10"), which nobody means here.
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
     const bool parsed = !text.empty() && end && *end == '\0' && text.find_first_of("xX") == std::string::npos;
-    if (!parsed || !std::isfinite(v) || v < lo || v > hi || (whole && v != std::floor(v)))
-        throw CLI::ValidationError(option + " takes a " + (whole ? "whole number" : "number") + " between " +
-                                   numberText(lo) + " and " + numberText(hi) + ", not '" + text + "'");
-    return v;
+    if (parsed && std::isfinite(v) && range.contains(v) && (!whole || v == std::floor(v)))
+        return v;
+    const std::string values = range.minOpen || range.maxOpen
+                                   ? (range.minOpen ? "above " : "of at least ") + numberText(range.min) +
+                                         (range.maxOpen ? " and below " : " and at most ") + numberText(range.max)
+                                   : "between " + numberText(range.min) + " and " + numberText(range.max);
+    throw CLI::ValidationError(option + " takes a " + (whole ? "whole number" : "number") + " " + values + ", not '" +
+                               text + "'");
 }
 
 } // namespace detail

@@ -4,6 +4,7 @@
 // Qt build's ddpm-headless) define their options with these same calls.
 #pragma once
 
+#include "options.h"
 #include "result.h"
 
 #include <CLI/CLI.hpp>
@@ -35,6 +36,8 @@ void stopOnSignals(bool sigterm);
 // What a command that stopped on a signal (after saving what it had) exits with, as a shell reports a
 // process the signal ended: 128 + its number (130 for Ctrl-C), so that `ddpm train … && next` stops.
 int interruptedExitCode();
+// "interrupted; nothing was written", and that exit code.
+int failInterrupted();
 
 // A file the command will write, checked before any work rather than after it: its folder exists and
 // takes files, it is no folder and no read-only file. Returns 0, or 2 after "OPTION PATH: why".
@@ -57,27 +60,33 @@ std::string formatDuration(double secs);
 namespace detail {
 // The value of a numeric option, or CLI::ValidationError with the message ddpm has always given:
 // "--batch takes a whole number between 1 and 65536, not '3.7'".
-double checkedNumber(const std::string& option, const std::string& text, double lo, double hi, bool whole);
+double checkedNumber(const std::string& option, const std::string& text, NumberRange range, bool whole);
 std::string numberText(double v);
 } // namespace detail
 
-// An option that takes a number in [lo, hi]; integer targets refuse fractions. The target keeps its
-// value, which --help shows as the default, unless the option is given.
+// An option that takes a number in `range` (or [lo, hi]); integer targets refuse fractions. The target keeps
+// its value, which --help shows as the default, unless the option is given.
 template <typename T>
-CLI::Option* addNumber(CLI::App* app, const std::string& option, T& target, double lo, double hi,
-                       const std::string& help, const std::string& valueName)
+CLI::Option* addNumber(CLI::App* app, const std::string& option, T& target, NumberRange range, const std::string& help,
+                       const std::string& valueName)
 {
     static_assert(std::is_arithmetic_v<T>);
     constexpr bool whole = std::is_integral_v<T>;
     return app
         ->add_option_function<std::string>(
             option,
-            [&target, option, lo, hi](const std::string& text) {
-                target = static_cast<T>(detail::checkedNumber(option, text, lo, hi, whole));
+            [&target, option, range](const std::string& text) {
+                target = static_cast<T>(detail::checkedNumber(option, text, range, whole));
             },
             help)
         ->type_name(valueName)
         ->default_str(detail::numberText(static_cast<double>(target)));
+}
+template <typename T>
+CLI::Option* addNumber(CLI::App* app, const std::string& option, T& target, double lo, double hi,
+                       const std::string& help, const std::string& valueName)
+{
+    return addNumber(app, option, target, NumberRange{lo, hi}, help, valueName);
 }
 
 // A text option bound to `target`, whose value --help shows as the default.

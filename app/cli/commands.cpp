@@ -218,7 +218,7 @@ int trainClassifierCommand(TrainClassifierArgs a, const Environment& env)
         },
         &interrupted());
     if (!trained && interrupted().load()) // 128 + the signal, as every command stopped by one
-        return fail("interrupted; nothing was written", interruptedExitCode());
+        return failInterrupted();
     if (!trained)
         return fail(trained.error());
     if (auto s = saveClassifier(trained.value(), a.out); !s)

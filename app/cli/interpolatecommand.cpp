@@ -140,10 +140,10 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     if (!run)
         return fail(run.error(), 2);
     if (!run->start.defined())
-        return fail("interrupted; nothing was written", 130);
+        return failInterrupted();
     const auto grid = walkGrid(model, run.value(), a.frames, imageA.value(), imageB.value());
     if (interrupted().load())
-        return fail("interrupted; nothing was written", 130);
+        return failInterrupted();
     ExportMeta meta;
     meta.kind = QStringLiteral("interpolation");
     meta.seed = o.seed;

@@ -200,7 +200,7 @@ int nll(NllArgs a, const FolderLoader& folderLoader)
     auto all = measure(opened->sampling, data->images.narrow(0, a.skip, n), a.skip, batch, bo);
     if (!all) {
         if (isBoundCancelled(all.failure()))
-            return fail("interrupted; nothing was written", interruptedExitCode());
+            return failInterrupted();
         return fail(all.error());
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

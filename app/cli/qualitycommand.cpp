@@ -98,8 +98,7 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
         if (tty)
             std::fprintf(stderr, "\n");
         if (!report)
-            return isCancelled(report.failure()) ? fail("interrupted; nothing was written", interruptedExitCode())
-                                                 : fail(report.error());
+            return isCancelled(report.failure()) ? failInterrupted() : fail(report.error());
         std::fprintf(stderr, "ddpm: %s: FID %.3f (floor %.3f, ratio %.2f), mean confidence %.3f, %.3f s/image\n",
                      label.c_str(), report->fid, report->fidFloor, report->ratio, report->meanConfidence,
                      report->secondsPerImage);
@@ -233,8 +232,7 @@ int quality(const QualityArgs& a)
     stopOnSignals(false);
     auto reference = describedReference(classifier.value(), qo.count);
     if (!reference)
-        return isCancelled(reference.failure()) ? fail("interrupted; nothing was written", interruptedExitCode())
-                                                : fail(reference.error());
+        return isCancelled(reference.failure()) ? failInterrupted() : fail(reference.error());
     std::vector<QualityReport> reports;
     if (const int rc = measureSettings(a, qo, opened->sampling, classifier.value(), reference.value(), reports))
         return rc;

@@ -108,7 +108,7 @@ int trainModel(const ToyArgs& a, toy::ToyModel& model, const Diffusion& diffusio
     if (!trained)
         return fail(trained.error());
     if (!trained.value())
-        return fail("interrupted; nothing was written", interruptedExitCode());
+        return failInterrupted();
     model.steps = a.steps;
     j["training_steps"] = a.steps;
     j["loss"] = emaLoss;
@@ -231,7 +231,7 @@ int toy(const ToyArgs& a)
 
     ReverseProcess process(diffusion, denoiser, sampler.value(), {2});
     if (!process.run(&interrupted()))
-        return fail("interrupted; nothing was written", interruptedExitCode());
+        return failInterrupted();
     const torch::Tensor samples = process.current();
     if (auto s = writeFileAtomically(a.out, toy::pointsCsv(samples)); !s)
         return fail(s.error());

@@ -75,14 +75,14 @@ private:
     // Whether the file's first line is the log's header.
     static bool startsAsLog(const std::string& path)
     {
-        const std::string header = kHeader;
         std::FILE* in = std::fopen(path.c_str(), "rb");
         if (!in)
             return false;
-        std::string first(header.size(), '\0');
-        const size_t n = std::fread(first.data(), 1, first.size(), in);
+        std::string first(kHeader.size() + 1, '\0'); // the header, a '\r' and the '\n'
+        first.resize(std::fread(first.data(), 1, first.size(), in));
         std::fclose(in);
-        return n == header.size() && first == header;
+        const size_t end = first.find('\n');
+        return end != std::string::npos && isTrainingLogHeader(std::string_view(first).substr(0, end));
     }
 
 public:
@@ -545,10 +545,10 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     addNumber(c, "--steps", a->steps, 0, static_cast<double>(limits::kMaxSteps),
               "train until this step count is reached", "N");
     addNumber(c, "--batch", a->train.batch, 1, static_cast<double>(limits::kMaxBatch), "batch size", "B");
-    addNumber(c, "--lr", a->train.lr, 0, 1, "Adam learning rate", "LR");
+    addNumber(c, "--lr", a->train.lr, kLearningRateRange, "Adam learning rate", "LR");
     addNumber(c, "--warmup", a->train.warmupSteps, 0, static_cast<double>(limits::kMaxSteps),
               "learning-rate warm-up steps", "N");
-    addNumber(c, "--ema", a->train.emaDecay, 0, 1, "EMA decay", "D");
+    addNumber(c, "--ema", a->train.emaDecay, kEmaDecayRange, "EMA decay", "D");
     addText(c, "--schedule", a->schedule, listOfChoices(scheduleKindNames()), "K");
     addText(c, "--prediction", a->prediction, "eps, x0 or v", "P");
     c->add_flag("--hflip", a->train.hflip, "random horizontal flips");
@@ -557,7 +557,7 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
                 "resuming --out itself needs no --replace)");
     c->add_flag("--conditional", a->conditional,
                 "class-conditional: the data set's labels are given to the network (for classifier-free guidance)");
-    addNumber(c, "--p-uncond", a->train.pUncond, 0, 1,
+    addNumber(c, "--p-uncond", a->train.pUncond, kShareRange,
               "with --conditional: the share of examples shown without their class", "P");
     addNumber(c, "--seed", a->train.seed, 0, limits::kMaxSeed, "random seed", "S");
     addText(c, "--device", a->device, kDeviceHelp, "D");

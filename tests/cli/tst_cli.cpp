@@ -694,6 +694,28 @@ void TestCli::optionValues_data()
     newRow("negative steps, the limit in full")
         << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"), QStringLiteral("-1")}
         << QStringLiteral("--steps takes a whole number between 0 and 1000000000, not '-1'");
+    // The engine's ranges, open ends included: refused as the option is read, not after the data set loads.
+    newRow("learning rate 0") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--lr"),
+                                             QStringLiteral("0")}
+                              << QStringLiteral("--lr takes a number above 0 and at most 1, not '0'");
+    newRow("learning rate 1 accepted") << QStringList{t,
+                                                      QStringLiteral("--out"),
+                                                      out,
+                                                      QStringLiteral("--lr"),
+                                                      QStringLiteral("1"),
+                                                      QStringLiteral("--data"),
+                                                      QStringLiteral("idx:/nonexistent")}
+                                       << QString(); // refused for its data
+    newRow("EMA decay 1") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--ema"), QStringLiteral("1")}
+                          << QStringLiteral("--ema takes a number of at least 0 and below 1, not '1'");
+    newRow("EMA decay 0 accepted") << QStringList{t,
+                                                  QStringLiteral("--out"),
+                                                  out,
+                                                  QStringLiteral("--ema"),
+                                                  QStringLiteral("0"),
+                                                  QStringLiteral("--data"),
+                                                  QStringLiteral("idx:/nonexistent")}
+                                   << QString(); // refused for its data
     newRow("fractional steps") << QStringList{t, QStringLiteral("--out"), out, QStringLiteral("--steps"),
                                               QStringLiteral("10.5")}
                                << QStringLiteral("--steps takes a whole number");

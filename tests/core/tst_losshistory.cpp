@@ -31,6 +31,7 @@ private Q_SLOTS:
     void compactKeepsNewest();
     void checkpointTensorsRoundTrip();
     void contradictoryBucketsDropped();
+    void trainingLogHeaderRecognised();
 };
 
 void TestLossHistory::shortRunsAtFullResolution()
@@ -229,4 +230,15 @@ void TestLossHistory::contradictoryBucketsDropped()
 }
 
 QTEST_GUILESS_MAIN(TestLossHistory)
+void TestLossHistory::trainingLogHeaderRecognised()
+{
+    // The columns ddpm train writes and the studio reads: a '\r' a CRLF editor left is the same header.
+    QVERIFY(isTrainingLogHeader("step,loss,grad_norm,lr,img_per_s"));
+    QVERIFY(isTrainingLogHeader("step,loss,grad_norm,lr,img_per_s\r"));
+    QVERIFY(!isTrainingLogHeader("step,loss,grad_norm,lr,img_per_s,extra"));
+    QVERIFY(!isTrainingLogHeader("step,loss,grad_norm,lr"));
+    QVERIFY(!isTrainingLogHeader(" step,loss,grad_norm,lr,img_per_s"));
+    QVERIFY(!isTrainingLogHeader(""));
+}
+
 #include "tst_losshistory.moc"

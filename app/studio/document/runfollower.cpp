@@ -61,7 +61,10 @@ bool RunFollower::startsAsLog(const QString& path)
         return true;
     if (!file.open(QIODevice::ReadOnly))
         return false;
-    return file.readLine(256).trimmed() == QByteArray(ddpm::kTrainingLogHeader);
+    QByteArray first = file.readLine(256);
+    if (first.endsWith('\n'))
+        first.chop(1);
+    return ddpm::isTrainingLogHeader(std::string_view(first.constData(), static_cast<size_t>(first.size())));
 }
 
 QString RunFollower::sibling(const QString& path)

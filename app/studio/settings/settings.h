@@ -36,6 +36,12 @@ template <typename T> struct Bounded {
     bool maxOpen = false;
 };
 
+// A setting of the engine's range (core/options.h).
+constexpr Bounded<double> bounded(const char* key, double fallback, ddpm::NumberRange range)
+{
+    return {key, fallback, range.min, range.max, range.minOpen, range.maxOpen};
+}
+
 struct Choice {
     const char* key;
     const std::vector<std::string>& (*names)(); // the engine's list of names
@@ -55,11 +61,11 @@ inline constexpr Choice Preset{"Training/preset", &ddpm::unetPresetNames,
 inline constexpr Choice Schedule{"Training/schedule", &ddpm::scheduleKindNames,
                                  [] { return std::string(ddpm::kDefaultSchedule); }};
 inline constexpr Bounded<int> BatchSize{"Training/batchSize", kTrain.batch, 1, int(ddpm::limits::kMaxBatch)};
-inline constexpr Bounded<double> LearningRate{"Training/learningRate", kTrain.lr, 0.0, 1.0, true};
+inline constexpr Bounded<double> LearningRate = bounded("Training/learningRate", kTrain.lr, ddpm::kLearningRateRange);
 inline constexpr Bounded<int> TotalSteps{"Training/totalSteps", int(kTrain.totalSteps), 1,
                                          int(ddpm::limits::kMaxSteps)};
 inline constexpr Bounded<int> WarmupSteps{"Training/warmupSteps", kTrain.warmupSteps, 0, int(ddpm::limits::kMaxSteps)};
-inline constexpr Bounded<double> EmaDecay{"Training/emaDecay", kTrain.emaDecay, 0.0, 1.0, false, true};
+inline constexpr Bounded<double> EmaDecay = bounded("Training/emaDecay", kTrain.emaDecay, ddpm::kEmaDecayRange);
 inline constexpr Bounded<qint64> Seed{"Training/seed", qint64(kTrain.seed), 0, std::numeric_limits<qint64>::max()};
 // Where the model trains and in what precision, and how often it previews: the same form edits them.
 inline constexpr Choice Device{"Compute/device", &ddpm::deviceNames, [] { return ddpm::deviceNames().front(); }};
