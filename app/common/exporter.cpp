@@ -90,6 +90,8 @@ QJsonObject metaToJson(const ExportMeta& m)
         o[QStringLiteral("seed")] = QString::number(m.seed);
         o[QStringLiteral("schedule")] = m.schedule;
         o[QStringLiteral("steps")] = m.steps;
+        if (m.stepsTaken >= 0) // a run stopped part of the way: its last image is not x_0
+            o[QStringLiteral("steps_taken")] = m.stepsTaken;
     }
     if (forward) {
         o[QStringLiteral("data")] = m.data;

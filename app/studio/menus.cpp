@@ -321,7 +321,7 @@ void MainWindow::buildExportMenu()
     // Items with nothing to export are disabled, instead of asking for a file name and then saying so.
     connect(exp, &QMenu::aboutToShow, this, [=] {
         const bool samples = !m_reverseView->finalImages().isEmpty();
-        const bool reverse = m_reverseView->frameCount() > 0;
+        const bool reverse = m_reverseView->frameCount() > 0 && !m_reverseView->shownRunIsLive(); // whole or stopped
         const bool loss = !m_trainingView->lossChart()->rawPoints().isEmpty();
         for (auto* a : {grid, folder})
             a->setEnabled(samples);

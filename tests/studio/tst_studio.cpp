@@ -65,6 +65,7 @@ private Q_SLOTS:
     void reverseScrubberKeys();
     void forkContinuesTheSameXt();
     void exportsFromTheWindow();
+    void reverseExportsWaitForTheRunsEnd();
     void windowFitsSmallScreens();
     void precisionReachesTrainerAndSampler();
     void samplerFormRemembered();
@@ -395,6 +396,50 @@ void TestStudio::exportsFromTheWindow()
 
 // Every view is usable in a 1000×650 window: the window's smallest size (the largest of its views'
 // smallest sizes, with the demo model's long preset and precision names in the form) fits.
+void TestStudio::reverseExportsWaitForTheRunsEnd()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("live-exports.ini")));
+    auto w = makeWindow(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+    SamplerOptions o; // DDPM's T steps: long enough to be caught part of the way
+    o.count = 2;
+    w->reverseView()->setSamplerOptions(o);
+    QSignalSpy finished(w->sampling(), &SamplingController::finished);
+    w->startSampling();
+    auto* view = w->reverseView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->frameCount() >= 3, 60000);
+    QVERIFY(view->shownRunIsLive());
+    // While frames still come: the strip and the animations are not offered and not written, and Fork here
+    // (which would replace the run) waits.
+    QAction* gifAction = actionNamed(w.get(), QStringLiteral("Reverse process as animated &GIF…"));
+    QVERIFY(gifAction);
+    Q_EMIT qobject_cast<QMenu*>(gifAction->parent())->aboutToShow();
+    QVERIFY(!gifAction->isEnabled());
+    const QString gif = m_dir.filePath(QStringLiteral("live.gif")), strip = m_dir.filePath(QStringLiteral("live.png"));
+    const Status refused = w->exports()->reverseGif(gif)();
+    QVERIFY2(!refused && refused.error().find("still running") != std::string::npos,
+             refused ? "exported" : refused.error().c_str());
+    QVERIFY(!w->exports()->reverseStrip(strip)());
+    QVERIFY(!QFile::exists(gif) && !QFile::exists(strip));
+    view->scrubber()->setValue(1);
+    QVERIFY(!view->forkButton()->isEnabled());
+    // Cancelled: what was drawn is exported, and its sidecar says where the run stopped.
+    QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QTRY_VERIFY(!view->shownRunIsLive());
+    Q_EMIT qobject_cast<QMenu*>(gifAction->parent())->aboutToShow();
+    QVERIFY(gifAction->isEnabled());
+    QVERIFY(view->forkButton()->isEnabled());
+    QVERIFY(w->exports()->reverseGif(gif)());
+    QFile side(sidecarPath(gif));
+    QVERIFY(side.open(QIODevice::ReadOnly));
+    const auto meta = QJsonDocument::fromJson(side.readAll()).object();
+    QCOMPARE(meta.value(QStringLiteral("steps")).toInt(), 1000);
+    const int taken = meta.value(QStringLiteral("steps_taken")).toInt(-1);
+    QVERIFY2(taken >= 2 && taken < 1000, qPrintable(QString::number(taken)));
+    QCOMPARE(taken, view->frames().last().step);
+}
+
 void TestStudio::windowFitsSmallScreens()
 {
     Settings settings(m_dir.filePath(QStringLiteral("small.ini")));

@@ -51,6 +51,13 @@ WeightsFile weightsOfRun(const RunOrigin& origin)
     return {origin.file, origin.fileSize, origin.fileModified};
 }
 
+// A run's strip or animation is the whole run or where it was stopped, never the part that is there yet.
+QString stillRunning()
+{
+    return Exports::tr("The reverse process is still running: export it when it ends, or after Cancel (the export "
+                       "then records the step it stopped at).");
+}
+
 } // namespace
 
 Exports::Exports(Sources sources, QObject* parent)
@@ -100,6 +107,8 @@ ExportMeta Exports::reverseMeta(const QString& kind) const
     // The run's steps, not the frames kept (a long run keeps every k-th).
     const auto& shown = m_sources.reverse->shown();
     m.steps = shown.total > 0 ? shown.stepCount() : std::max(0, static_cast<int>(shown.frames.size()) - 1);
+    if (!shown.completed && !shown.frames.isEmpty() && shown.frames.last().t > 0)
+        m.stepsTaken = shown.frames.last().step; // stopped: its last frame is x_t after that many steps
     m.weights = r.useEma ? QStringLiteral("ema") : QStringLiteral("raw");
     return m;
 }
@@ -132,6 +141,8 @@ Job Exports::reverseStrip(const QString& path) const
     const ReverseRuns& runs = *m_sources.reverse;
     if (runs.shown().frames.isEmpty())
         return refusal(tr("There is no reverse process to export yet."));
+    if (runs.shown().running)
+        return refusal(stillRunning());
     // The strip as the view draws it: x_T … x_0.
     QList<QList<QImage>> columns;
     QStringList labels;
@@ -157,6 +168,8 @@ Job Exports::reverseAnimation(const QString& path, bool webp) const
     const auto sources = m_sources.reverse->animationSources(); // the grids are drawn by the job
     if (sources.isEmpty())
         return refusal(tr("There is no reverse process to export yet."));
+    if (m_sources.reverse->shown().running)
+        return refusal(stillRunning());
     // The name tells a file's type to file managers and browsers: no GIF under a .png name.
     const QString type = webp ? QStringLiteral("webp") : QStringLiteral("gif");
     if (QFileInfo(path).suffix().compare(type, Qt::CaseInsensitive) != 0)

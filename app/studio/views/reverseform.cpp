@@ -86,9 +86,9 @@ void ReverseView::createSamplerControls()
     m_forkCount->setRange(2, setting::SampleCount.max);
     m_forkCount->setValue(8);
     m_fork = new QPushButton(tr("Fork here"), this);
-    m_fork->setToolTip(tr("Continue this image's xₜ several times, each with fresh noise, side by side: what "
-                          "they share is already decided at this t, what differs is still open (Ho et al. "
-                          "2020, Figure 7)"));
+    m_forkToolTip = tr("Continue this image's xₜ several times, each with fresh noise, side by side: what they "
+                       "share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)");
+    m_fork->setToolTip(m_forkToolTip);
 }
 
 // The settings on the left: the sampler's form, its buttons, and the fork box under them.
@@ -230,7 +230,10 @@ void ReverseView::updateControls()
     const int shown = m_scrubber->value();
     const bool forkable = shown >= 0 && shown < frames.size() && frames[shown].t > 0 &&
                           frames[shown].xtState.defined() && m_runs.shown().origin.request.model;
-    m_fork->setEnabled(m_hasModel && forkable);
+    // A fork is a new run: while one goes on it would replace it, cut short (Cancel keeps what it drew).
+    m_fork->setEnabled(m_hasModel && forkable && !running);
+    m_fork->setToolTip(running ? tr("Fork once the run going on ends, or after Cancel: a fork would replace it")
+                               : m_forkToolTip);
     const auto& origin = m_runs.shown().origin.request;
     const bool finished = !frames.isEmpty() && frames.last().t == 0 && origin.model;
     m_actions->setRun(finished ? frames.last().xtState : torch::Tensor(),

@@ -63,6 +63,7 @@ public:
     // The runs kept, and the one shown (the newest unless the user picked an earlier one in the Runs list).
     const ReverseRuns& runs() const { return m_runs; }
     int frameCount() const { return static_cast<int>(m_runs.shown().frames.size()); }
+    bool shownRunIsLive() const { return m_runs.shown().running; } // its frames are still coming
     const QList<SampleFrame>& frames() const { return m_runs.shown().frames; }
     const RunOrigin& origin() const { return m_runs.shown().origin; }
     QList<QImage> finalImages() const { return m_runs.finalImages(); }
@@ -92,6 +93,7 @@ public:
     QCheckBox* showScoreBox() const { return m_showScore; }
     QImage scoreImage() const; // the score panel's image of the step shown (null while hidden)
     QPushButton* forkButton() const { return m_fork; }
+    QPushButton* cancelButton() const { return m_cancel; }
     QString title() const; // the line above the strip: what the run is
     // The image to fork (0-based) and how many continuations.
     void setForkChoice(int image, int forks);
@@ -133,6 +135,7 @@ private:
     QSpinBox* m_forkImage;
     QSpinBox* m_forkCount;
     QPushButton* m_fork;
+    QString m_forkToolTip; // while no run goes on
     RunActions* m_actions;
     QSpinBox* m_count;
     QCheckBox* m_corrector;
