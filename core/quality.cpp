@@ -143,9 +143,20 @@ Result<QualityReference> makeQualityReference(const TrainedClassifier& classifie
     }
 }
 
+Status checkFashionMnistClassifier(const TrainedClassifier& classifier, const std::string& file)
+{
+    if (classifier.classNames == fashionMnistClassNames())
+        return Ok{};
+    return fail(DDPM_MSG("Engine", "'%1' classifies other classes than Fashion-MNIST's (its first: %2): quality is "
+                                   "measured with a classifier of Fashion-MNIST's ten classes"),
+                file, classifier.classNames.empty() ? std::string("none") : classifier.classNames.front());
+}
+
 Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed,
                                                const ReferenceProgress& progress, const std::atomic<bool>* cancel)
 {
+    if (auto s = checkFashionMnistClassifier(classifier, "the classifier"); !s)
+        return s.failure();
     auto test = loadDataSpec("fashion-mnist:test", 1, kClassifierImageSize);
     if (!test)
         return test.failure();

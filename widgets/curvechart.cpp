@@ -171,10 +171,12 @@ void CurveChart::setAxisTitles(const QString& x, const QString& y)
     m_yAxis->setTitleText(y);
 }
 
-void CurveChart::setMarker(double x)
+void CurveChart::setMarker(double x, const QString& legend)
 {
     m_hasMarker = std::isfinite(x);
     m_markerX = x;
+    m_markerLegend = legend;
+    m_markerSeries->setName(legend);
     updateMarker();
 }
 
@@ -232,7 +234,7 @@ void CurveChart::hideMarkerFromLegend()
 {
     // A legend marker follows its series' visibility, so this is needed after every show.
     for (QLegendMarker* marker : chart()->legend()->markers(m_markerSeries))
-        marker->setVisible(false);
+        marker->setVisible(!m_markerLegend.isEmpty());
 }
 
 void CurveChart::updateMarker()

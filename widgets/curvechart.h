@@ -40,8 +40,8 @@ public:
 
     void setAxisTitles(const QString& x, const QString& y);
 
-    // A dashed vertical line across the plot at x.
-    void setMarker(double x);
+    // A dashed vertical line across the plot at x; with a `legend`, the legend names it.
+    void setMarker(double x, const QString& legend = QString());
     void clearMarker();
     bool hasMarker() const;
     double markerX() const;
@@ -73,4 +73,5 @@ private:
     bool m_logX = false;
     bool m_hasMarker = false;
     double m_markerX = 0.0;
+    QString m_markerLegend;
 };

@@ -239,7 +239,7 @@ QVector<QPointF> LossChart::smoothedPoints() const
 
 void LossChart::setSmoothing(double weight)
 {
-    weight = std::clamp(weight, 0.0, 0.999);
+    weight = std::clamp(weight, 0.0, 0.9999);
     if (weight == m_smoothing)
         return;
     m_smoothing = weight;
@@ -250,6 +250,16 @@ void LossChart::setSmoothing(double weight)
 double LossChart::smoothing() const
 {
     return m_smoothing;
+}
+
+void LossChart::setSmoothingWindow(double steps)
+{
+    setSmoothing(1.0 - 1.0 / std::max(1.0, steps));
+}
+
+double LossChart::smoothingWindow() const
+{
+    return 1.0 / (1.0 - m_smoothing);
 }
 
 void LossChart::recomputeSmoothing()

@@ -51,8 +51,12 @@ public:
     QVector<QPointF> smoothedPoints() const;
     static double smoothedAfter(double state, double previousStep, const QPointF& p, double weight);
 
-    void setSmoothing(double weight); // clamped to 0..0.999; recomputes the whole curve
+    void setSmoothing(double weight); // clamped to 0..0.9999; recomputes the whole curve
     double smoothing() const;
+    // The same as the number of steps the average reaches back, 1 / (1 − w): 1 (none) to 10,000. A slider
+    // over it on a log scale does something for a run of 500 steps and one of 500,000 alike.
+    void setSmoothingWindow(double steps);
+    double smoothingWindow() const;
 
     // Logarithmic loss axis, on from the start (on a linear axis the first hundred steps squash the
     // rest of the run into a flat line); points with loss <= 0 are not shown while it is on.

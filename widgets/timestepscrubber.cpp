@@ -150,10 +150,20 @@ void TimestepScrubber::togglePlaying()
         play();
 }
 
+void TimestepScrubber::setPlaybackStride(int stride)
+{
+    m_stride = std::max(1, stride);
+}
+
+int TimestepScrubber::playbackStride() const
+{
+    return m_stride;
+}
+
 void TimestepScrubber::advance()
 {
     if (value() < maximum())
-        setValue(value() + 1);
+        setValue(std::min(maximum(), value() + m_stride)); // the last value is always shown
     if (value() >= maximum())
         pause();
 }

@@ -39,6 +39,9 @@ public:
     bool isPlaying() const;
     int fps() const;
     void setFps(int fps); // clamped to MinimumFps..MaximumFps
+    // Values a frame of playback moves on (1: every value). The arrow keys and the slider still reach each.
+    void setPlaybackStride(int stride);
+    int playbackStride() const;
 
 public Q_SLOTS:
     void setValue(int value); // clamped to the range
@@ -68,4 +71,5 @@ private:
     QLabel* m_label = nullptr;
     QTimer* m_timer = nullptr;
     std::function<QString(int)> m_labelFunction;
+    int m_stride = 1;
 };

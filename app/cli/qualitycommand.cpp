@@ -157,11 +157,8 @@ Result<TrainedClassifier> fashionMnistClassifier(const QString& file, torch::Dev
     auto classifier = loadClassifier(file.toStdString(), device);
     if (!classifier)
         return classifier;
-    if (classifier->classNames != fashionMnistClassNames())
-        return Error{"'" + file.toStdString() + "' classifies other classes than Fashion-MNIST's (its first: " +
-                     (classifier->classNames.empty() ? std::string("none") : classifier->classNames.front()) +
-                     "): quality is measured with a Fashion-MNIST classifier (ddpm train-classifier --data "
-                     "fashion-mnist)"};
+    if (auto s = checkFashionMnistClassifier(classifier.value(), file.toStdString()); !s)
+        return Error{s.error() + " (ddpm train-classifier --data fashion-mnist makes one)"};
     if (classifier->testAccuracy < 0.8)
         std::fprintf(stderr,
                      "ddpm: note: the classifier gets %.0f %% of its test images right: its features, and the "

@@ -143,7 +143,7 @@ private:
     // one export at a time.
     void exportWithDialog(const QString& title, const QString& suffix, const QString& filter,
                           Exports::Job (Exports::*job)(const QString&) const);
-    void setLanguage(const QString& language);
+    bool setLanguage(const QString& language); // false: the user kept the language as it was
     void showAbout();
 
     Settings& m_settings;

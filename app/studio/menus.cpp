@@ -276,10 +276,12 @@ void MainWindow::buildExportMenu()
             return;
         // An earlier export there: ask before replacing it, rather than mixing old and new files.
         const QStringList earlier = earlierExports(dir, QStringLiteral("sample"));
+        const auto images = std::count_if(earlier.begin(), earlier.end(), // not their sidecars
+                                          [](const QString& f) { return !f.endsWith(QLatin1String(".json")); });
         if (!earlier.isEmpty() &&
             Dialogs::question(this, tr("Earlier export"),
-                              tr("%1 already holds an earlier export (%n file(s), %2 …). Replace it?", nullptr,
-                                 static_cast<int>(earlier.size()))
+                              tr("%1 already holds an earlier export (%n image(s), %2 …). Replace it?", nullptr,
+                                 static_cast<int>(images))
                                   .arg(QDir::toNativeSeparators(dir), QFileInfo(earlier.first()).fileName()),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes) {
             statusBar()->showMessage(tr("Nothing exported: the folder keeps its earlier export."), 5000);
@@ -354,7 +356,12 @@ void MainWindow::buildViewMenus()
         a->setCheckable(true);
         a->setChecked(installedLanguage() == code); // the one in effect, also when --language chose it
         group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+        a->setData(code);
+        connect(a, &QAction::triggered, this, [this, code = code, group] {
+            if (!setLanguage(code)) // the check goes back to the language in effect
+                for (QAction* other : group->actions())
+                    other->setChecked(other->data().toString() == installedLanguage());
+        });
     }
 
     auto* help = menuBar()->addMenu(tr("&Help"));
@@ -503,19 +510,29 @@ void MainWindow::runExport(Exports::Job job, const QString& what, const QString&
         statusBar()->showMessage(tr("Still writing the last export; try again when it is done."), 5000);
 }
 
-void MainWindow::setLanguage(const QString& language)
+bool MainWindow::setLanguage(const QString& language)
 {
+    const QString before = m_settings.language();
     m_settings.setLanguage(language);
     m_settings.sync();
-    // Every view is built in its language when it is created: switching means starting again.
-    const auto answer = Dialogs::question(this, tr("Language"),
-                                          tr("The new language applies when DDPM Studio starts again. Restart now?"),
-                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    // Every view is built in its language when it is created: switching means starting again (No: at the
+    // next start; Cancel: not at all).
+    const auto answer = Dialogs::question(
+        this, tr("Language"),
+        tr("The new language applies when DDPM Studio starts again. Restart now? (No: at the next start.)"),
+        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
     const auto later = [this] {
         statusBar()->showMessage(tr("The new language applies the next time DDPM Studio starts."), 8000);
     };
-    if (answer != QMessageBox::Yes)
-        return later();
+    if (answer == QMessageBox::Cancel) {
+        m_settings.setLanguage(before);
+        m_settings.sync();
+        return false;
+    }
+    if (answer != QMessageBox::Yes) {
+        later();
+        return true;
+    }
     m_document->keepWorkThen(
         [this, language] {
             // The new language even if this run was started with --language; the model open now, not the
@@ -529,6 +546,7 @@ void MainWindow::setLanguage(const QString& language)
                 m_closing = false;
         },
         later);
+    return true;
 }
 
 void MainWindow::showAbout()

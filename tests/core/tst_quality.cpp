@@ -52,6 +52,7 @@ private Q_SLOTS:
     void converterInvertsPadding();
     void converterRefusesColour();
     void classifierFileRoundTrip();
+    void classifierOfOtherClassesRefused();
     void brokenClassifierFiles();
     void trainingIsSeeded();
     void shippedClassifierAccuracy();
@@ -248,6 +249,29 @@ void TestQuality::classifierFileRoundTrip()
     QVERIFY(torch::allclose(whole.features, b.features, 1e-4, 1e-5)); // the batch changes the rounding only
     QCOMPARE(a.features.sizes(), torch::IntArrayRef({5, 16}));
     QVERIFY(torch::allclose(a.probabilities.sum(1), torch::ones({5})));
+}
+
+void TestQuality::classifierOfOtherClassesRefused()
+{
+    // Digits' classifier: its features mean nothing for clothes, and the reference refuses it before any
+    // image goes through it (the command and the studio alike); Fashion-MNIST's own is the control.
+    auto g = at::detail::createCPUGenerator(3);
+    TrainedClassifier c;
+    c.net = Classifier(ClassifierOptions().width(8).features(16));
+    c.net->initialise(g);
+    c.classNames = numberedClassNames(10);
+    const auto refused = checkFashionMnistClassifier(c, "digits.ckpt");
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().find("'digits.ckpt' classifies other classes than Fashion-MNIST's (its first: 0)") !=
+                 std::string::npos,
+             refused.error().c_str());
+    int calls = 0;
+    const auto reference = fashionMnistReference(c, 10, 0, [&calls](int64_t, int64_t) { ++calls; });
+    QVERIFY(!reference);
+    QVERIFY2(reference.error().find("other classes") != std::string::npos, reference.error().c_str());
+    QCOMPARE(calls, 0);
+    c.classNames = fashionMnistClassNames();
+    QVERIFY(checkFashionMnistClassifier(c, "fashion.ckpt"));
 }
 
 void TestQuality::brokenClassifierFiles()

@@ -535,6 +535,7 @@ void TestDocument::droppedFilesAreTaken()
     };
     QVERIFY(touch(QStringLiteral("mnist/train-images-idx3-ubyte.gz")));
     QVERIFY(touch(QStringLiteral("cifar/data_batch_1.bin")));
+    QVERIFY(touch(QStringLiteral("cifar-later/data_batch_3.bin"))); // any of the five training batches
     QVERIFY(touch(QStringLiteral("pictures/a.png")));
     for (const char* name : {"model.ckpt", "old.PT", "run.csv", "t10k-images-idx3-ubyte", "x.idx.gz", "batch.bin",
                              "notes.txt", "photo.png"})
@@ -543,6 +544,8 @@ void TestDocument::droppedFilesAreTaken()
     const auto spec = [&](const QString& name) { return droppedFile(dir.filePath(name)).spec; };
     QCOMPARE(spec(QStringLiteral("mnist")), QStringLiteral("mnist:") + dir.filePath(QStringLiteral("mnist")));
     QCOMPARE(spec(QStringLiteral("cifar")), QStringLiteral("cifar10:") + dir.filePath(QStringLiteral("cifar")));
+    QCOMPARE(spec(QStringLiteral("cifar-later")),
+             QStringLiteral("cifar10:") + dir.filePath(QStringLiteral("cifar-later")));
     QCOMPARE(spec(QStringLiteral("pictures")), QStringLiteral("folder:") + dir.filePath(QStringLiteral("pictures")));
     QCOMPARE(kind(QStringLiteral("model.ckpt")), DroppedFile::Checkpoint);
     QCOMPARE(kind(QStringLiteral("old.PT")), DroppedFile::Checkpoint);

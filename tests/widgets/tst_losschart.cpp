@@ -147,9 +147,17 @@ void TestLossChart::smoothingClamps()
 {
     LossChart chart;
     chart.setSmoothing(1.5);
-    QCOMPARE(chart.smoothing(), 0.999);
+    QCOMPARE(chart.smoothing(), 0.9999);
     chart.setSmoothing(-2.0);
     QCOMPARE(chart.smoothing(), 0.0);
+    // A window of n steps is the weight 1 − 1/n: its EMA's impulse response sums to n steps of weight 1/n.
+    chart.setSmoothingWindow(100);
+    QCOMPARE(chart.smoothing(), 0.99);
+    QCOMPARE(chart.smoothingWindow(), 100.0);
+    chart.setSmoothingWindow(0.5); // less than a step: no smoothing
+    QCOMPARE(chart.smoothing(), 0.0);
+    chart.setSmoothingWindow(1e9);
+    QCOMPARE(chart.smoothingWindow(), 10000.0);
 }
 
 // A loss falls by orders of magnitude: a linear axis squashes all but the first steps into a flat line.

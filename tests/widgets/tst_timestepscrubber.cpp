@@ -165,6 +165,19 @@ void TestTimestepScrubber::playingReachesMaximumAndStops()
     QCOMPARE(changed.count(), 12);
     for (int i = 0; i < changed.count(); ++i)
         QCOMPARE(changed.at(i).at(0).toInt(), i + 1);
+
+    // With a stride of 5: 5, 10, then the maximum itself; the keys still move by one.
+    scrubber.setPlaybackStride(5);
+    scrubber.setValue(0);
+    changed.clear();
+    scrubber.play();
+    QTRY_VERIFY(!scrubber.isPlaying());
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(changed.at(0).at(0).toInt(), 5);
+    QCOMPARE(changed.at(1).at(0).toInt(), 10);
+    QCOMPARE(changed.at(2).at(0).toInt(), 12);
+    QTest::keyClick(&scrubber, Qt::Key_Left);
+    QCOMPARE(scrubber.value(), 11);
 }
 
 void TestTimestepScrubber::playAtMaximumRestartsFromMinimum()

@@ -20,16 +20,12 @@ DroppedFile droppedFile(const QString& path)
     const QFileInfo info(path);
     const QString file = info.absoluteFilePath();
     if (info.isDir()) {
-        const QDir dir(file);
-        const auto has = [&](const QString& name) {
-            return dir.exists(name) || dir.exists(name + QStringLiteral(".gz"));
-        };
-        const auto spec = [&](const char* kind) {
-            return QString::fromStdString(ddpm::folderDataSpec(kind, file.toStdString()));
-        };
-        if (has(QStringLiteral("train-images-idx3-ubyte")) || has(QStringLiteral("t10k-images-idx3-ubyte")))
+        // The engine's own test of which files make an MNIST or a CIFAR-10 folder.
+        const std::string dir = file.toStdString();
+        const auto spec = [&](const char* kind) { return QString::fromStdString(ddpm::folderDataSpec(kind, dir)); };
+        if (const auto f = ddpm::mnistFolderSplits(dir); f.train || f.test)
             return {DroppedFile::DataSet, file, spec("mnist")};
-        if (dir.exists(QStringLiteral("data_batch_1.bin")) || dir.exists(QStringLiteral("test_batch.bin")))
+        if (const auto f = ddpm::cifar10FolderSplits(dir); f.train || f.test)
             return {DroppedFile::DataSet, file, spec("cifar10")};
         return {DroppedFile::DataSet, file, QStringLiteral("folder:") + file};
     }

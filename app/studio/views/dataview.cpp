@@ -407,6 +407,7 @@ void DataView::setSchedule(const ScheduleOptions& options)
     m_scheduleKind->setCurrentIndex(k);
     const int t = m_scrubber->value();
     m_scrubber->setRange(0, options.steps);
+    m_scrubber->setPlaybackStride(std::max(1, options.steps / 200)); // T = 1000 plays in 200 frames, 20 s at 10 fps
     m_scrubber->setValue(std::min(t == 0 ? options.steps / 4 : t, options.steps));
     updateStrip();
 }

@@ -15,7 +15,7 @@ QString equation(const QString& body, const QString& number = QString())
 {
     return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" style=\"margin-top:4px; "
                           "margin-bottom:6px;\"><tr><td style=\"padding-left:16px; font-family:serif; "
-                          "font-size:large; white-space:nowrap;\">%1</td><td align=\"right\" valign=\"middle\" "
+                          "font-size:large;\">%1</td><td align=\"right\" valign=\"middle\" "
                           "style=\"white-space:nowrap;\">%2</td></tr></table>")
         .arg(body, number);
 }
@@ -56,6 +56,9 @@ HelpPanel::HelpPanel(QWidget* parent)
 {
     m_browser->setOpenExternalLinks(true);
     m_browser->setFrameShape(QFrame::NoFrame);
+    // Wide enough for a table of values and an equation's terms; a long equation wraps between its terms
+    // rather than hiding its end (Algorithm 2's + σ_t z) behind a scroll bar.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 40);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);

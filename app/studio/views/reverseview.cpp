@@ -115,6 +115,7 @@ void ReverseView::createRunWidgets()
     m_score = new ImageView(this);
     m_scoreCaption = new QLabel(this);
     m_scoreCaption->setAlignment(Qt::AlignHCenter);
+    m_scoreCaption->setWordWrap(true); // its formula and scale take two lines rather than the other images' width
     m_showScore = new QCheckBox(tr("Show the score"), this);
     m_showScore->setToolTip(tr("The network's score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy "
                                "images' density grows fastest: ε̂ is the score, scaled"));
@@ -167,6 +168,8 @@ QGridLayout* ReverseView::buildImageGrids()
     grids->addWidget(m_eps, 1, 2);
     grids->addWidget(m_score, 1, 3);
     grids->setRowStretch(1, 1);
+    for (int column = 0; column < 4; ++column) // the images equally wide, whatever their captions say
+        grids->setColumnStretch(column, 1);
     m_score->hide();
     m_scoreCaption->hide();
     return grids;

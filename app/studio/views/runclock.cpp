@@ -60,7 +60,7 @@ QString RunClock::text() const
             return tr("%L1 steps in %2 (%3)").arg(m_total).arg(duration(elapsedSeconds()), rate);
         return tr("stopped after %L1 of %L2 steps, %3").arg(m_done).arg(m_total).arg(duration(elapsedSeconds()));
     }
-    return tr("%L1 of %L2 steps · %3 · %4 left")
+    return tr("%L1 of %L2 steps done · %3 · %4 left") // the frame after the last one done is step done + 1
         .arg(m_done)
         .arg(m_total)
         .arg(rate, secondsLeft() >= 0 ? duration(secondsLeft()) : QStringLiteral("–"));

@@ -103,8 +103,8 @@ void SchedulesView::setImage(const torch::Tensor& image)
 
 void SchedulesView::setMarker(int t)
 {
-    for (auto* c : {m_beta, m_alphaBar, m_logSnr})
-        c->setMarker(t);
+    for (auto* c : {m_beta, m_alphaBar, m_logSnr}) // the legend says where the dashed line comes from
+        c->setMarker(t, tr("t = %1 (Data)", "the t the Data view shows").arg(QLocale().toString(t)));
 }
 
 void SchedulesView::rebuild()

@@ -31,6 +31,8 @@ QString QualityWorker::prepare(const QString& classifierFile, int floorCount, co
         auto c = loadClassifier(path.toStdString());
         if (!c)
             return ddpm::errorText(c);
+        if (auto s = checkFashionMnistClassifier(c.value(), path.toStdString()); !s)
+            return ddpm::errorText(s);
         m_classifier = std::make_unique<TrainedClassifier>(std::move(c.value()));
         m_classifierPath = path;
         m_reference.reset();
