@@ -217,7 +217,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+410"/>
+        <location filename="../core/dataset.cpp" line="+420"/>
         <source>T-shirt/top</source>
         <translation>T-Shirt/Top</translation>
     </message>
@@ -516,12 +516,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+323"/>
+        <location line="+324"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-311"/>
         <source>Denoise from here</source>
         <translation>Ab hier entrauschen</translation>
     </message>
@@ -561,7 +561,7 @@ Distanz %2</translation>
         <translation>%1×%2</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -586,7 +586,7 @@ Distanz %2</translation>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-393"/>
         <source>Schedule:</source>
         <translation>Rauschplan:</translation>
     </message>
@@ -646,7 +646,7 @@ Distanz %2</translation>
         <translation>%1: %L2 Bilder, %3, %4</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0: das unverrauschte Bild x₀</translation>
     </message>
@@ -831,7 +831,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+267"/>
-        <location filename="../core/dataset.cpp" line="-360"/>
+        <location filename="../core/dataset.cpp" line="-370"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-402"/>
         <location line="+306"/>
@@ -969,12 +969,22 @@ Distanz %2</translation>
         <translation>%1 enthält IDX-Daten vom Typ %2; unterstützt werden nur vorzeichenlose Bytes (Typ 8)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1 has %2 dimensions; expected %3</source>
-        <translation>%1 hat %2 Dimensionen; erwartet wurden %3</translation>
+        <location line="+5"/>
+        <source>%1 holds labels (one number per image), not images: give the images file (its name has &apos;images-idx3&apos;)</source>
+        <translation>%1 enthält Labels (eine Zahl je Bild), keine Bilder: Geben Sie die Bilddatei an (ihr Name enthält &apos;images-idx3&apos;)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>%1 holds images, not labels: give the labels file (its name has &apos;labels-idx1&apos;)</source>
+        <translation>%1 enthält Bilder, keine Labels: Geben Sie die Label-Datei an (ihr Name enthält &apos;labels-idx1&apos;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has %2 dimensions: IDX images have 3 (count, height, width), labels 1</source>
+        <translation>%1 hat %2 Dimensionen: IDX-Bilder haben 3 (Anzahl, Höhe, Breite), Labels 1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 is truncated inside its header</source>
         <translation>%1 ist innerhalb des Dateikopfs abgeschnitten</translation>
     </message>
@@ -1647,17 +1657,22 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>measuring the quality reference</source>
         <translation>das Messen der Qualitätsreferenz</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-116"/>
         <source>the quality measurement was cancelled</source>
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+86"/>
+        <source>&apos;%1&apos; classifies other classes than Fashion-MNIST&apos;s (its first: %2): quality is measured with a classifier of Fashion-MNIST&apos;s ten classes</source>
+        <translation>&apos;%1&apos; klassifiziert andere Klassen als die von Fashion-MNIST (die erste: %2): Die Qualität wird mit einem Klassifikator der zehn Fashion-MNIST-Klassen gemessen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>the quality reference holds no training features</source>
         <translation>die Qualitätsreferenz enthält keine Merkmale der Trainingsbilder</translation>
     </message>
@@ -1830,7 +1845,7 @@ Distanz %2</translation>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+343"/>
+        <location filename="../app/cli/commandline.cpp" line="+356"/>
         <source>the command &apos;%1&apos;</source>
         <translation>der Befehl &apos;%1&apos;</translation>
     </message>
@@ -1843,7 +1858,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+188"/>
+        <location filename="../app/common/exporter.cpp" line="+190"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1875,19 +1890,24 @@ Distanz %2</translation>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+111"/>
-        <location line="+11"/>
+        <location filename="../app/studio/document/exports.cpp" line="+57"/>
+        <source>The reverse process is still running: export it when it ends, or after Cancel (the export then records the step it stopped at).</source>
+        <translation>Der Rückwärtsprozess läuft noch: Exportieren Sie ihn, wenn er endet, oder nach „Abbrechen“ (der Export vermerkt dann den Schritt, an dem er anhielt).</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+12"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>There is no reverse process to export yet.</source>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The name %1 does not end in .%2: an animation of this kind is saved under a name that does.</source>
         <translation>Der Name %1 endet nicht auf .%2: Eine solche Animation wird unter einem Namen gespeichert, der so endet.</translation>
     </message>
@@ -1897,7 +1917,7 @@ Distanz %2</translation>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
     </message>
@@ -1950,7 +1970,7 @@ Distanz %2</translation>
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/views/helppanel.cpp" line="+108"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+111"/>
         <source>The forward process: adding noise</source>
         <translation>Der Vorwärtsprozess: Rauschen hinzufügen</translation>
     </message>
@@ -2648,7 +2668,7 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+130"/>
+        <location filename="../app/common/imageio.cpp" line="+142"/>
         <source>&apos;%1&apos; is a file, not a folder of images.</source>
         <translation>„%1“ ist eine Datei, kein Ordner mit Bildern.</translation>
     </message>
@@ -2873,7 +2893,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+111"/>
-        <location filename="../app/studio/menus.cpp" line="+362"/>
+        <location filename="../app/studio/menus.cpp" line="+369"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2919,12 +2939,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+37"/>
-        <location filename="../app/studio/menus.cpp" line="-45"/>
+        <location filename="../app/studio/menus.cpp" line="-50"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-215"/>
+        <location filename="../app/studio/menus.cpp" line="-217"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3033,32 +3053,24 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>Export every sample into</source>
         <translation>Alle Samples exportieren nach</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Earlier export</source>
         <translation>Früherer Export</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%1 already holds an earlier export (%n file(s), %2 …). Replace it?</source>
-        <translation>
-            <numerusform>%1 enthält bereits einen früheren Export (%n Datei, %2 …). Ersetzen?</numerusform>
-            <numerusform>%1 enthält bereits einen früheren Export (%n Dateien, %2 …). Ersetzen?</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Nothing exported: the folder keeps its earlier export.</source>
         <translation>Nichts exportiert: Der Ordner behält seinen früheren Export.</translation>
     </message>
@@ -3130,7 +3142,7 @@ Distanz %2</translation>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3250,7 +3262,7 @@ Distanz %2</translation>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+112"/>
+        <location filename="../app/studio/menus.cpp" line="+123"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -3270,7 +3282,7 @@ Distanz %2</translation>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-78"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -3285,7 +3297,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-308"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
@@ -3329,8 +3341,16 @@ Distanz %2</translation>
         <source>&amp;Every sample as PNG into a folder…</source>
         <translation>&amp;Alle Samples einzeln als PNG in einen Ordner…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%1 already holds an earlier export (%n image(s), %2 …). Replace it?</source>
+        <translation>
+            <numerusform>%1 enthält bereits einen früheren Export (%n Bild, %2 …). Ersetzen?</numerusform>
+            <numerusform>%1 enthält bereits einen früheren Export (%n Bilder, %2 …). Ersetzen?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>&amp;Reverse-process strip as PNG…</source>
         <translation>Bildstreifen des &amp;Rückwärtsprozesses als PNG…</translation>
     </message>
@@ -3365,17 +3385,12 @@ Distanz %2</translation>
         <translation>&amp;Qualitätsmessungen als CSV…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+124"/>
-        <source>The new language applies when DDPM Studio starts again. Restart now?</source>
-        <translation>Die neue Sprache gilt nach einem Neustart von DDPM Studio. Jetzt neu starten?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+130"/>
         <source>The new language applies the next time DDPM Studio starts.</source>
         <translation>Die neue Sprache wird beim nächsten Start von DDPM Studio wirksam.</translation>
     </message>
@@ -3385,7 +3400,12 @@ Distanz %2</translation>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
+        <source>The new language applies when DDPM Studio starts again. Restart now? (No: at the next start.)</source>
+        <translation>Die neue Sprache gilt, wenn DDPM Studio neu startet. Jetzt neu starten? (Nein: beim nächsten Start.)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -3525,7 +3545,7 @@ Distanz %2</translation>
         <translation>Der Qualitätsklassifikator ist nicht installiert (models/fashion-mnist-classifier.ckpt).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Quality is measured against the Fashion-MNIST test images: %1</source>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen: %1</translation>
     </message>
@@ -3950,17 +3970,22 @@ Distanz %2</translation>
         <translation>Hier verzweigen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+119"/>
+        <location line="+147"/>
+        <source>Fork once the run going on ends, or after Cancel: a fork would replace it</source>
+        <translation>Verzweigen Sie, wenn der laufende Durchlauf endet, oder nach „Abbrechen“: Eine Verzweigung würde ihn ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/views/reverseview.cpp" line="+120"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+101"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-46"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+200"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+202"/>
         <source> — failed</source>
         <translation> — fehlgeschlagen</translation>
     </message>
@@ -4031,7 +4056,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-235"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-238"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -4046,7 +4071,7 @@ Distanz %2</translation>
         <translation>Schritt –</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Show the score</source>
         <translation>Score anzeigen</translation>
     </message>
@@ -4086,7 +4111,7 @@ Distanz %2</translation>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-87"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-88"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4126,7 +4151,7 @@ Distanz %2</translation>
         <translation>Schritt %L1 von %L2 · t = %3</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -4136,7 +4161,7 @@ Distanz %2</translation>
         <translation>Rauschvorhersage ε̂</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
@@ -4243,8 +4268,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%L1 of %L2 steps · %3 · %4 left</source>
-        <translation>%L1 von %L2 Schritten · %3 · noch %4</translation>
+        <source>%L1 of %L2 steps done · %3 · %4 left</source>
+        <translation>%L1 von %L2 Schritten erledigt · %3 · noch %4</translation>
     </message>
 </context>
 <context>
@@ -4373,7 +4398,13 @@ Distanz %2</translation>
         <translation>Dasselbe Bild und Rauschen unter jedem Rauschplan</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+37"/>
+        <source>t = %1 (Data)</source>
+        <comment>the t the Data view shows</comment>
+        <translation>t = %1 (Daten)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>At T = %L1 the %2 schedule leaves ᾱ_T at %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Its β range is the paper&apos;s for T = 1,000.</source>
         <translation>Bei T = %L1 lässt der Rauschplan %2 ᾱ_T bei %3: x_T behält %4 % der Amplitude des Bilds (√ᾱ_T), während das Sampling bei reinem Rauschen beginnt. Sein β-Bereich ist der der Originalarbeit für T = 1.000.</translation>
     </message>
@@ -4698,7 +4729,7 @@ Distanz %2</translation>
         <translation>Wiedergabegeschwindigkeit in Bildern pro Sekunde</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+208"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
@@ -4899,12 +4930,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+269"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-268"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -4940,12 +4971,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+327"/>
+        <location line="+333"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-332"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -4986,6 +5017,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>The average reaches back about %L1 steps</source>
+        <translation>Der Mittelwert reicht etwa %L1 Schritte zurück</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loss (drag to zoom)</source>
         <translation>Verlust (zum Zoomen ziehen)</translation>
     </message>
@@ -5101,7 +5137,7 @@ Distanz %2</translation>
         <translation>%1 wird verfolgt: Der zuletzt geschriebene Checkpoint lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+77"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+78"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Schritt&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verlust&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Lernrate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bilder/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Verstrichen&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Restzeit&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>

@@ -217,7 +217,7 @@
 <context>
     <name>ClassName</name>
     <message>
-        <location filename="../core/dataset.cpp" line="+410"/>
+        <location filename="../core/dataset.cpp" line="+420"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
@@ -516,12 +516,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+323"/>
+        <location line="+324"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-311"/>
         <source>Denoise from here</source>
         <translation>从此处开始去噪</translation>
     </message>
@@ -561,7 +561,7 @@ distance %2</source>
         <translation>%1×%2</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>βₜ</source>
         <translation>βₜ</translation>
     </message>
@@ -586,7 +586,7 @@ distance %2</source>
         <translation>SNRₜ</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-393"/>
         <source>Schedule:</source>
         <translation>噪声调度：</translation>
     </message>
@@ -646,7 +646,7 @@ distance %2</source>
         <translation>%1：%L2 张图像，%3，%4</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>t = 0: the clean image x₀</source>
         <translation>t = 0：干净图像 x₀</translation>
     </message>
@@ -831,7 +831,7 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/checkpoint.cpp" line="+267"/>
-        <location filename="../core/dataset.cpp" line="-360"/>
+        <location filename="../core/dataset.cpp" line="-370"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
         <location filename="../core/tensorfile.cpp" line="-402"/>
         <location line="+306"/>
@@ -969,12 +969,22 @@ distance %2</source>
         <translation>%1 包含类型为 %2 的 IDX 数据；仅支持无符号字节（类型 8）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1 has %2 dimensions; expected %3</source>
-        <translation>%1 有 %2 个维度；应为 %3 个</translation>
+        <location line="+5"/>
+        <source>%1 holds labels (one number per image), not images: give the images file (its name has &apos;images-idx3&apos;)</source>
+        <translation>%1 包含的是标签（每张图像一个数字），而不是图像：请给出图像文件（其名称含 &apos;images-idx3&apos;）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>%1 holds images, not labels: give the labels file (its name has &apos;labels-idx1&apos;)</source>
+        <translation>%1 包含的是图像，而不是标签：请给出标签文件（其名称含 &apos;labels-idx1&apos;）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has %2 dimensions: IDX images have 3 (count, height, width), labels 1</source>
+        <translation>%1 有 %2 个维度：IDX 图像有 3 个（数量、高、宽），标签有 1 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 is truncated inside its header</source>
         <translation>%1 在文件头内被截断</translation>
     </message>
@@ -1647,17 +1657,22 @@ distance %2</source>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>measuring the quality reference</source>
         <translation>测量质量参考</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-116"/>
         <source>the quality measurement was cancelled</source>
         <translation>质量测量已取消</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+86"/>
+        <source>&apos;%1&apos; classifies other classes than Fashion-MNIST&apos;s (its first: %2): quality is measured with a classifier of Fashion-MNIST&apos;s ten classes</source>
+        <translation>&apos;%1&apos; 分类的类别不是 Fashion-MNIST 的（其第一个：%2）：质量须用 Fashion-MNIST 十个类别的分类器来测量</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>the quality reference holds no training features</source>
         <translation>质量参考中没有训练图像的特征</translation>
     </message>
@@ -1830,7 +1845,7 @@ distance %2</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+343"/>
+        <location filename="../app/cli/commandline.cpp" line="+356"/>
         <source>the command &apos;%1&apos;</source>
         <translation>命令 &apos;%1&apos;</translation>
     </message>
@@ -1843,7 +1858,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+188"/>
+        <location filename="../app/common/exporter.cpp" line="+190"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1874,19 +1889,24 @@ distance %2</source>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../app/studio/document/exports.cpp" line="+111"/>
-        <location line="+11"/>
+        <location filename="../app/studio/document/exports.cpp" line="+57"/>
+        <source>The reverse process is still running: export it when it ends, or after Cancel (the export then records the step it stopped at).</source>
+        <translation>逆向过程仍在运行：请在其结束后导出，或在“取消”之后导出（导出会记录它停止时的步数）。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+12"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>There is no reverse process to export yet.</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The name %1 does not end in .%2: an animation of this kind is saved under a name that does.</source>
         <translation>文件名 %1 的扩展名不是 .%2：此类动画须以该扩展名保存。</translation>
     </message>
@@ -1896,7 +1916,7 @@ distance %2</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>尚无损失历史：请先训练模型。</translation>
     </message>
@@ -1949,7 +1969,7 @@ distance %2</source>
 <context>
     <name>HelpPanel</name>
     <message>
-        <location filename="../app/studio/views/helppanel.cpp" line="+108"/>
+        <location filename="../app/studio/views/helppanel.cpp" line="+111"/>
         <source>The forward process: adding noise</source>
         <translation>前向过程：加噪</translation>
     </message>
@@ -2646,7 +2666,7 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+130"/>
+        <location filename="../app/common/imageio.cpp" line="+142"/>
         <source>&apos;%1&apos; is a file, not a folder of images.</source>
         <translation>“%1”是一个文件，而不是图像文件夹。</translation>
     </message>
@@ -2871,7 +2891,7 @@ distance %2</source>
     </message>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+111"/>
-        <location filename="../app/studio/menus.cpp" line="+362"/>
+        <location filename="../app/studio/menus.cpp" line="+369"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2917,12 +2937,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+37"/>
-        <location filename="../app/studio/menus.cpp" line="-45"/>
+        <location filename="../app/studio/menus.cpp" line="-50"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-215"/>
+        <location filename="../app/studio/menus.cpp" line="-217"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3031,31 +3051,24 @@ distance %2</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>Export every sample into</source>
         <translation>将所有样本导出到</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Earlier export</source>
         <translation>早先的导出</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%1 already holds an earlier export (%n file(s), %2 …). Replace it?</source>
-        <translation>
-            <numerusform>%1 中已有早先的导出（%n 个文件，%2 …）。要替换吗？</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Nothing exported: the folder keeps its earlier export.</source>
         <translation>未导出任何内容：该文件夹保留其早先的导出。</translation>
     </message>
@@ -3127,7 +3140,7 @@ distance %2</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3247,7 +3260,7 @@ distance %2</source>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+112"/>
+        <location filename="../app/studio/menus.cpp" line="+123"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
@@ -3267,7 +3280,7 @@ distance %2</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-78"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -3282,7 +3295,7 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-308"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
@@ -3326,8 +3339,15 @@ distance %2</source>
         <source>&amp;Every sample as PNG into a folder…</source>
         <translation>所有样本逐张导出为 PNG 到文件夹(&amp;E)…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%1 already holds an earlier export (%n image(s), %2 …). Replace it?</source>
+        <translation>
+            <numerusform>%1 已有之前的导出（%n 张图像，%2 …）。要替换吗？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>&amp;Reverse-process strip as PNG…</source>
         <translation>反向过程图像条导出为 PNG(&amp;R)…</translation>
     </message>
@@ -3362,17 +3382,12 @@ distance %2</source>
         <translation>质量测量结果导出为 CSV(&amp;Q)…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+124"/>
-        <source>The new language applies when DDPM Studio starts again. Restart now?</source>
-        <translation>新语言将在 DDPM Studio 重新启动后生效。现在重新启动吗？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+130"/>
         <source>The new language applies the next time DDPM Studio starts.</source>
         <translation>新语言将在下次启动 DDPM Studio 时生效。</translation>
     </message>
@@ -3382,7 +3397,12 @@ distance %2</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
+        <source>The new language applies when DDPM Studio starts again. Restart now? (No: at the next start.)</source>
+        <translation>新语言在 DDPM Studio 重新启动后生效。现在重新启动吗？（否：下次启动时生效。）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -3521,7 +3541,7 @@ distance %2</source>
         <translation>未安装质量分类器（models/fashion-mnist-classifier.ckpt）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Quality is measured against the Fashion-MNIST test images: %1</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量：%1</translation>
     </message>
@@ -3946,17 +3966,22 @@ distance %2</source>
         <translation>在此分叉</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+119"/>
+        <location line="+147"/>
+        <source>Fork once the run going on ends, or after Cancel: a fork would replace it</source>
+        <translation>请在正在进行的运行结束后或“取消”之后再分叉：分叉会替换它</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/views/reverseview.cpp" line="+120"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+101"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-46"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+200"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+202"/>
         <source> — failed</source>
         <translation> — 失败</translation>
     </message>
@@ -4027,7 +4052,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-235"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-238"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -4042,7 +4067,7 @@ distance %2</source>
         <translation>第 – 步</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Show the score</source>
         <translation>显示分数</translation>
     </message>
@@ -4082,7 +4107,7 @@ distance %2</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-87"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-88"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4122,7 +4147,7 @@ distance %2</source>
         <translation>第 %L1 步（共 %L2 步）· t = %3</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -4132,7 +4157,7 @@ distance %2</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
@@ -4239,8 +4264,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>%L1 of %L2 steps · %3 · %4 left</source>
-        <translation>%L1 / %L2 步 · %3 · 剩余 %4</translation>
+        <source>%L1 of %L2 steps done · %3 · %4 left</source>
+        <translation>已完成 %L1 / %L2 步 · %3 · 剩余 %4</translation>
     </message>
 </context>
 <context>
@@ -4369,7 +4394,13 @@ distance %2</source>
         <translation>同一图像和噪声在各噪声调度下的结果</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+37"/>
+        <source>t = %1 (Data)</source>
+        <comment>the t the Data view shows</comment>
+        <translation>t = %1（数据）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>At T = %L1 the %2 schedule leaves ᾱ_T at %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Its β range is the paper&apos;s for T = 1,000.</source>
         <translation>在 T = %L1 时，调度 %2 使 ᾱ_T 为 %3：x_T 仍保留图像 %4% 的幅度（√ᾱ_T），而采样是从纯噪声开始的。它的 β 范围是论文为 T = 1000 设定的。</translation>
     </message>
@@ -4694,7 +4725,7 @@ distance %2</source>
         <translation>播放速度，单位为帧/秒</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+208"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -4895,12 +4926,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+269"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-268"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -4936,12 +4967,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+327"/>
+        <location line="+333"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-332"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -4982,6 +5013,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>The average reaches back about %L1 steps</source>
+        <translation>平均值大约回溯 %L1 步</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loss (drag to zoom)</source>
         <translation>损失（拖动以缩放）</translation>
     </message>
@@ -5097,7 +5133,7 @@ distance %2</source>
         <translation>正在跟踪 %1：最近写入的检查点无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+77"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+78"/>
         <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Step&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Loss&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Learning rate&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Images/s&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Elapsed&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ETA&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;步数&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%1&lt;/b&gt; / %2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;损失&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;学习率&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;步/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;图像/秒&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;已用时间&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;预计剩余&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
