@@ -152,7 +152,9 @@ Result<AtomicFile> beginAtomicWrite(const std::string& path)
         if (folder.empty())
             folder = ".";
         struct stat dir { };
-        if (::stat(folder.c_str(), &dir) != 0 || !S_ISDIR(dir.st_mode))
+        if (::stat(folder.c_str(), &dir) == 0 && !S_ISDIR(dir.st_mode))
+            return fail(DDPM_MSG("Engine", "cannot write '%1': '%2' is a file, not a folder"), path, folder);
+        if (::stat(folder.c_str(), &dir) != 0)
             return fail(DDPM_MSG("Engine", "cannot write '%1': the folder '%2' does not exist"), path, folder);
         return fail(DDPM_MSG("Engine", "cannot write '%1': the folder '%2' takes no new file (%3)"), path, folder,
                     systemError(err));

@@ -12,6 +12,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sstream>
 #include <type_traits>
@@ -413,6 +415,19 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
     if (auto t = validateTrainOptions(c.train); !t)
         return fail(DDPM_MSG("Engine", "'%1' has invalid training settings: %2"), path, t.failure());
     return c;
+}
+
+bool holdsACheckpoint(const std::string& path)
+{
+    std::error_code e;
+    if (!std::filesystem::is_regular_file(path, e)) // a pipe would block the read
+        return false;
+    std::ifstream f(path, std::ios::binary);
+    std::string head(64, '\0');
+    f.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, f.gcount())));
+    return looksLikeTensorFile(head) ||
+           head.rfind(std::string(checkpointparts::kLegacyMagic, sizeof checkpointparts::kLegacyMagic), 0) == 0;
 }
 
 } // namespace ddpm

@@ -87,4 +87,8 @@ Result<ModelConfig> readModelConfig(CheckpointReader& reader);
 // Writes the configuration's fields.
 void writeModelConfig(CheckpointWriter& writer, const ModelConfig& config);
 
+// Whether the regular file at `path` begins as a checkpoint does (this format's or the legacy one's): a
+// model, which no image, table or sidecar written by mistake under its name may replace.
+bool holdsACheckpoint(const std::string& path);
+
 } // namespace ddpm

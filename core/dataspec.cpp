@@ -237,10 +237,7 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
         return shapes;
     } else {
         return asUsage(
-            fail(DDPM_MSG("Engine",
-                          "unknown data set '%1' (expected fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], "
-                          "cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N])"),
-                 spec));
+            fail(DDPM_MSG("Engine", "unknown data set '%1' (expected %2)"), spec, std::string(kDataSpecForms)));
     }
     if (!ds)
         return ds;

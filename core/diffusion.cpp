@@ -1,4 +1,5 @@
 #include "diffusion.h"
+#include "names.h"
 
 #include <cmath>
 
@@ -6,26 +7,18 @@ namespace ddpm {
 
 std::string predictionName(Prediction p)
 {
-    switch (p) {
-    case Prediction::Epsilon:
-        return "eps";
-    case Prediction::X0:
-        return "x0";
-    case Prediction::V:
-        return "v";
-    }
-    return "eps";
+    return predictionNames().at(static_cast<size_t>(p));
 }
 
 Result<Prediction> parsePrediction(const std::string& name)
 {
-    if (name == "eps" || name == "epsilon")
+    const auto& names = predictionNames();
+    for (size_t i = 0; i < names.size(); ++i)
+        if (name == names[i])
+            return static_cast<Prediction>(i);
+    if (name == "epsilon") // the word spelt out
         return Prediction::Epsilon;
-    if (name == "x0")
-        return Prediction::X0;
-    if (name == "v")
-        return Prediction::V;
-    return fail(DDPM_MSG("Engine", "unknown prediction '%1' (expected eps, x0 or v)"), name);
+    return fail(DDPM_MSG("Engine", "unknown prediction '%1' (expected %2)"), name, listOfChoices(names));
 }
 
 namespace {

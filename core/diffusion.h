@@ -13,7 +13,7 @@
 namespace ddpm {
 
 // What the network is trained to output.
-enum class Prediction { Epsilon, X0, V };
+enum class Prediction { Epsilon, X0, V }; // as predictionNames() (names.h) lists them
 std::string predictionName(Prediction p);
 Result<Prediction> parsePrediction(const std::string& name);
 

@@ -25,7 +25,7 @@ Result<InterpolationMode> parseInterpolationMode(const std::string& name);
 
 struct InterpolationOptions {
     InterpolationMode mode = InterpolationMode::Ddpm;
-    int t = 500;         // DDPM: the paper timestep both images are noised to (0: mix the pixels); callers take T / 2
+    int t = 500;         // DDPM: the paper timestep both images are noised to (0: mix the pixels); see defaultWalkT
     int lambdas = 9;     // λ evenly from 0 to 1 (at least 2)
     int ddimSteps = 100; // DDIM: the steps of the inversion and of the decoding
     uint64_t seed = 0;   // the forward ε and the reverse noise (DDPM)
@@ -33,6 +33,13 @@ struct InterpolationOptions {
     int classChoice = kUnconditional; // a class-conditional model's class for both
     double guidance = 0.0;            // classifier-free guidance w towards classChoice (0 without a class)
 };
+
+// Where a walk between two images starts when no t is given, for a model of T steps: halfway, T / 2, as
+// Ho et al. 2020's Figure 8 walks from t = 500 of 1000 (the command's and the studio's default alike).
+inline int defaultWalkT(int steps)
+{
+    return steps / 2;
+}
 
 // λ_k = k / (n − 1), k = 0 … n − 1.
 std::vector<double> interpolationLambdas(int count);

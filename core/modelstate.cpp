@@ -1,5 +1,7 @@
 #include "modelstate.h"
 
+#include "names.h"
+
 namespace ddpm {
 
 std::vector<int64_t> ModelState::imageShape() const
@@ -10,11 +12,11 @@ std::vector<int64_t> ModelState::imageShape() const
 
 Result<Weights> parseWeights(const std::string& name)
 {
-    if (name == "ema")
-        return Weights::Ema;
-    if (name == "raw")
-        return Weights::Raw;
-    return fail(DDPM_MSG("Engine", "unknown weights '%1' (ema or raw)"), name);
+    const auto& names = weightsNames();
+    for (size_t i = 0; i < names.size(); ++i)
+        if (name == names[i])
+            return static_cast<Weights>(i);
+    return fail(DDPM_MSG("Engine", "unknown weights '%1' (%2)"), name, listOfChoices(names));
 }
 
 Sampling samplingFrom(const ModelState& model, Weights weights, bool ownCopy)

@@ -49,7 +49,7 @@ struct ModelState {
 Result<ModelState> loadCheckpoint(const std::string& path, torch::Device device);
 
 // Which weights sample: the exponential moving average (what the paper samples from) or the raw ones.
-enum class Weights { Ema, Raw };
+enum class Weights { Ema, Raw };                       // as weightsNames() (names.h) lists them
 Result<Weights> parseWeights(const std::string& name); // "ema" or "raw"
 
 // The model's diffusion (its schedule and parametrisation, on its device) and a denoiser running the

@@ -44,6 +44,21 @@ inline const std::vector<std::string>& varianceKindNames()
     return names;
 }
 
+// Indexed by Weights (modelstate.h): the EMA of the weights (what the paper samples with, the default),
+// then the raw ones.
+inline const std::vector<std::string>& weightsNames()
+{
+    static const std::vector<std::string> names{"ema", "raw"};
+    return names;
+}
+
+// Indexed by Prediction (diffusion.h): what the network predicts, ε (the paper's and the default), x0 or v.
+inline const std::vector<std::string>& predictionNames()
+{
+    static const std::vector<std::string> names{"eps", "x0", "v"};
+    return names;
+}
+
 // What parseDevice (device.h) and parsePrecision (precision.h) accept; "auto" first, the default.
 inline const std::vector<std::string>& deviceNames()
 {

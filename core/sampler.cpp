@@ -95,13 +95,23 @@ std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT)
     return ts;
 }
 
+double langevinStepSize(const NoiseSchedule& s, const SamplerOptions& o, int t)
+{
+    return o.langevinStep * (1.0 - s.alphaBar().at(static_cast<size_t>(t - 1)));
+}
+
+double scoreScale(const NoiseSchedule& s, int t)
+{
+    return 1.0 / s.sqrtOneMinusAlphaBar().at(static_cast<size_t>(t - 1));
+}
+
 double samplerSigma(const NoiseSchedule& s, const SamplerOptions& o, int t, int tNext)
 {
     if (t < 1 || t > s.steps())
         return 0.0;
     const auto i = static_cast<size_t>(t - 1);
     if (isLangevinSampler(o.kind))
-        return std::sqrt(o.langevinStep * (1.0 - s.alphaBar()[i]));
+        return std::sqrt(langevinStepSize(s, o, t));
     if (o.kind == SamplerKind::Ddpm) {
         if (t == 1)
             return 0.0; // z = 0 at t = 1
@@ -291,14 +301,13 @@ torch::Tensor ReverseProcess::langevin(torch::Tensor x, int t, torch::Tensor eps
 {
     // Annealed Langevin dynamics at level t (Song & Ermon 2019, Algorithm 1) with s = −ε̂/√(1 − ᾱ_t):
     // x ← x + (η/2) s + √η z, η = langevinStep · (1 − ᾱ_t), i.e. x ← x − (η/2)/√(1−ᾱ_t) ε̂ + √η z.
-    const auto& s = m_diffusion.schedule();
-    const auto i = static_cast<size_t>(t - 1);
-    const double eta = m_options.langevinStep * (1.0 - s.alphaBar()[i]);
+    const double eta = langevinStepSize(m_diffusion.schedule(), m_options, t);
+    const double scale = scoreScale(m_diffusion.schedule(), t);
     const int k = std::max(1, m_options.langevinSteps);
     for (int step = 0; step < k; ++step) {
         if (step > 0)
             epsHat = predict(x, t).second;
-        const auto score = -epsHat / s.sqrtOneMinusAlphaBar()[i];
+        const auto score = -epsHat * scale;
         x = x + (0.5 * eta) * score + std::sqrt(eta) * noiseLike(x);
     }
     return x;

@@ -155,5 +155,9 @@ int64_t samplerEvaluations(const SamplerOptions& options, int startT);
 // σ = η √((1 − ᾱ_s)/(1 − ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) with s = tNext and ᾱ_0 = 1; the Langevin samplers
 // √η_t of each of their steps at t. 0 for a t outside 1 … T.
 double samplerSigma(const NoiseSchedule& schedule, const SamplerOptions& options, int t, int tNext);
+// Annealed Langevin's step size at t (1 … T): η_t = langevinStep · (1 − ᾱ_t), Song & Ermon's α_i ∝ σ_i².
+double langevinStepSize(const NoiseSchedule& schedule, const SamplerOptions& options, int t);
+// What turns the network's −ε̂ into the score ∇ log q(x_t) at t (1 … T): 1 / √(1 − ᾱ_t).
+double scoreScale(const NoiseSchedule& schedule, int t);
 
 } // namespace ddpm

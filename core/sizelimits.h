@@ -32,6 +32,7 @@ constexpr int64_t kMaxSamples = 100'000;     // images one `ddpm sample` makes
 constexpr int64_t kMaxSamplingBatch = 65536; // images per network call sampling, measuring or scoring
 constexpr int64_t kMaxWalkImages = 1000;     // the images λ of one interpolation
 constexpr int64_t kMaxToyPoints = 1'000'000; // 2-D points of a toy data set or run
+constexpr double kMaxToyCoordinate = 100.0;  // |x|, |y| of a point read: the diffusion's N(0, I) suits ±1
 constexpr int64_t kMaxLangevinSteps = 1000;  // Langevin steps per noise level (corrector or sampler)
 constexpr double kMaxSnr = 10.0;             // the corrector's signal-to-noise ratio r
 constexpr double kMinLangevinStep = 1e-6;    // c in the Langevin step η_t = c (1 − ᾱ_t): above 0 …
@@ -41,7 +42,10 @@ constexpr double kMaxEta = 1.0;              // DDIM η, from 0 (deterministic) 
 constexpr int64_t kMaxStripFrames = 1000;    // frames of a reverse-process strip or animation
 constexpr int64_t kMaxWalkFrames = 100;      // rows of an interpolation: the walk at this many steps
 constexpr int64_t kMaxExportScale = 32;      // how much an exported image may be enlarged
-constexpr int64_t kMaxEpochs = 1000;         // passes of the classifier over its training images
+// The grid, strip or animation frames composed whole in memory: refused before the sampling rather than
+// after it (64 images of 16 pixels over 1,000 strip frames at --scale 32 would take 17 GB).
+constexpr int64_t kMaxComposedBytes = int64_t{4} << 30;
+constexpr int64_t kMaxEpochs = 1000; // passes of the classifier over its training images
 
 // Data sets.
 constexpr int64_t kMaxImages = 10'000'000;

@@ -61,6 +61,17 @@ std::string hex32(uint32_t v);
 constexpr const char* kDataCrc = "ddpm.crc32";
 constexpr const char* kHeaderCrc = "ddpm.header_crc32";
 
+// Whether `key` is `name` with exactly one byte changed (a flipped bit in the file).
+bool oneByteApart(const std::string& key, const std::string& name)
+{
+    if (key.size() != name.size())
+        return false;
+    size_t differ = 0;
+    for (size_t i = 0; i < key.size() && differ < 2; ++i)
+        differ += key[i] != name[i] ? 1 : 0;
+    return differ == 1;
+}
+
 // The CRC-32 of what the header says, in a fixed form: every metadata entry but the two checksums, and
 // every tensor's dtype, shape and byte range. The data's CRC leaves the header out, where a flipped bit
 // would change a setting (β_end 0.02 to 0.03) and still open.
@@ -366,6 +377,14 @@ Result<TensorIndex> readTensorIndex(std::FILE* f, uint64_t size, const std::stri
             return e.failure();
         entries.push_back(std::move(e).value());
     }
+    // A checksum's key with one byte changed would turn its check off as a deliberate edit does (which
+    // removes the key or renames it to another word): that is damage, as a changed value is.
+    for (const char* checksum : {kHeaderCrc, kDataCrc})
+        for (const auto& [key, value] : out.metadata)
+            if (oneByteApart(key, checksum))
+                return fail(DDPM_MSG("Engine", "'%1' is damaged: its header has the key \"%2\" where its checksum's "
+                                               "\"%3\" belongs"),
+                            name, key, std::string(checksum));
     const uint64_t headerBytes = text->size();
     if (auto s = checkLayout(entries, 8 + headerBytes, size - 8 - headerBytes, name); !s)
         return s.failure();

@@ -201,6 +201,10 @@ Result<torch::Tensor> readPointsCsv(const std::string& path)
                 continue; // a header
             return fail(DDPM_MSG("Engine", "%1, line %2: expected two numbers, x and y"), path, std::to_string(lineNo));
         }
+        if (std::abs(x) > limits::kMaxToyCoordinate || std::abs(y) > limits::kMaxToyCoordinate)
+            return fail(DDPM_MSG("Engine", "%1, line %2: x and y must lie within ±%3 (the diffusion ends in "
+                                           "N(0, I): points of about ±1 suit it; scale them)"),
+                        path, std::to_string(lineNo), limits::kMaxToyCoordinate);
         if (static_cast<int64_t>(values.size() / 2) >= limits::kMaxToyPoints)
             return fail(DDPM_MSG("Engine", "%1 has more than %2 points"), path, std::to_string(limits::kMaxToyPoints));
         values.push_back(static_cast<float>(x));

@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "atomicfile.h"
+#include "checkpoint.h"
 #include "checkpointparts.h"
 #include "device.h"
 #include "losshistory.h"
@@ -88,15 +89,7 @@ int failInterrupted()
 
 bool holdsAModel(const std::string& path)
 {
-    std::error_code e;
-    if (!std::filesystem::is_regular_file(path, e)) // a pipe would block the read
-        return false;
-    std::ifstream f(path, std::ios::binary);
-    std::string head(64, '\0');
-    f.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, f.gcount())));
-    return looksLikeTensorFile(head) ||
-           head.rfind(std::string(checkpointparts::kLegacyMagic, sizeof checkpointparts::kLegacyMagic), 0) == 0;
+    return holdsACheckpoint(path);
 }
 
 bool holdsATrainingLog(const std::string& path)

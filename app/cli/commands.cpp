@@ -113,10 +113,14 @@ int info(const std::vector<std::string>& paths)
     if (paths.empty())
         return fail("usage: ddpm info CKPT", 2);
     // `info A --checkpoint B` names two models; info describes one, and which one is not for us to guess.
-    if (paths.size() > 1)
-        return fail("ddpm info describes one checkpoint; got " + std::to_string(paths.size()) + " (" + paths.front() +
-                        ", " + paths.back() + "): run it once for each",
+    if (paths.size() > 1) {
+        std::string named;
+        for (const auto& p : paths)
+            named += (named.empty() ? "" : ", ") + p;
+        return fail("ddpm info describes one checkpoint; got " + std::to_string(paths.size()) + " (" + named +
+                        "): run it once for each",
                     2);
+    }
     const std::string& path = paths.front();
     auto loaded = loadCheckpoint(path, torch::kCPU);
     if (!loaded)

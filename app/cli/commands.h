@@ -26,7 +26,9 @@ FolderLoader folderLoaderWithoutQt();
 inline const std::string kDeviceHelp = listOfChoices(deviceNames());
 inline const std::string kThreadsHelp = "CPU threads (0: all cores)";
 inline const std::string kPrecisionHelp = "fp32, bf16 (mixed) or auto (bf16 where fast)";
-inline const std::string kWeightsHelp = "ema (the average of the weights, what the paper samples with) or raw";
+inline const std::string kWeightsHelp =
+    weightsNames()[0] + " (the average of the weights, what the paper samples with) or " + weightsNames()[1];
+inline const std::string kWeightsRefusal = "--weights takes " + listOfChoices(weightsNames());
 
 // --threads, --device and --precision of the commands that run the U-Net, checked in that order; the
 // threads are set on the way. The error is a usage error (exit code 2).

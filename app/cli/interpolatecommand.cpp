@@ -27,8 +27,9 @@ namespace {
 
 struct InterpolateArgs {
     CLI::App* command = nullptr;
-    std::string checkpoint, data = "fashion-mnist:test", out, mode = "ddpm", classChoice, weights = "ema",
-                            device = deviceNames().front(), precision = precisionNames().front();
+    std::string checkpoint, data = "fashion-mnist:test", out, mode = "ddpm", classChoice,
+                            weights = weightsNames().front(), device = deviceNames().front(),
+                            precision = precisionNames().front();
     int64_t a = 0, b = 1;
     int frames = 1, scale = 2, threads = 0;
     bool noClip = false;
@@ -113,7 +114,7 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     const auto weights = parseWeights(a.weights);
     const auto compute = computeOptions(a.threads, a.device, a.precision);
     if (!weights || !compute)
-        return fail(!weights ? "--weights takes ema or raw" : compute.error(), 2);
+        return fail(!weights ? kWeightsRefusal : compute.error(), 2);
     auto opened = openForSampling(a.checkpoint, compute->device, compute->precision, weights.value());
     if (!opened)
         return fail(opened.error());
@@ -124,7 +125,7 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     o.classChoice = choice.value();
     const int T = model.diffusion.steps();
     if (!a.given("--t")) // halfway, whatever the model's T (the studio's default too)
-        o.t = T / 2;
+        o.t = defaultWalkT(T);
     if (const int rc = checkWalkSteps(a, o, T))
         return rc;
     if (!a.given("--guidance")) // as `sample`: a class is guided with the default weight, no class is not

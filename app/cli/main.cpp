@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
+#include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 
@@ -36,10 +37,11 @@ namespace {
 
 struct SampleArgs {
     CLI::App* command = nullptr;
-    std::string checkpoint, out, sampler = samplerKindName(SamplerOptions{}.kind),
-                                 variance = varianceKindName(SamplerOptions{}.variance), weights = "ema", strip, gif,
-                                 device = deviceNames().front(), precision = precisionNames().front(), outDir,
-                                 corrector = correctorKindName(SamplerOptions{}.corrector), classChoice;
+    std::string checkpoint, out,
+        sampler = samplerKindName(SamplerOptions{}.kind), variance = varianceKindName(SamplerOptions{}.variance),
+        weights = weightsNames().front(), strip, gif, device = deviceNames().front(),
+        precision = precisionNames().front(), outDir, corrector = correctorKindName(SamplerOptions{}.corrector),
+        classChoice;
     SamplerOptions options;
     int frames = 10, scale = 2, threads = 0, batch = 0;
     bool noClip = false;
@@ -134,7 +136,7 @@ int prepareOutDir(const SampleArgs& a, OutDir& out)
             return fail("--out-dir " + a.outDir + ": cannot write in the folder: " + probe.errorString().toStdString(),
                         2);
     }
-    for (const QString& f : earlierExports(out.dir, QStringLiteral("sample")))
+    for (const QString& f : earlierExports(out.dir, kSampleName))
         out.earlier << QFileInfo(f).fileName();
     const auto images = std::count_if(out.earlier.begin(), out.earlier.end(),
                                       [](const QString& f) { return f.endsWith(QLatin1String(".png")); });
@@ -169,7 +171,7 @@ int checkOutputs(const SampleArgs& a)
     for (const auto& [option, path] : {std::pair{"--out", a.out}, std::pair{"--strip", a.strip},
                                        std::pair{"--gif", a.gif}}) // --out-dir writes sample-00000.png …
         if (!a.outDir.empty() && !path.empty() &&
-            isExportedImageName(QStringLiteral("sample"), QFileInfo(QFile::decodeName(path.c_str())).fileName()) &&
+            isExportedImageName(kSampleName, QFileInfo(QFile::decodeName(path.c_str())).fileName()) &&
             QDir::cleanPath(QFileInfo(QFile::decodeName(path.c_str())).absolutePath()) ==
                 QDir::cleanPath(QDir(QFile::decodeName(a.outDir.c_str())).absolutePath()))
             return fail(
@@ -187,13 +189,9 @@ int checkOutputs(const SampleArgs& a)
 }
 
 // The frames of the strip and the GIF: the strip's evenly spaced steps (x_T first, x_0 last) and the
-// GIF's (animationSteps: up to kAnimationFrames), of the first kAnimatedImages images only, so that memory stays the
-// same whatever
-// --count.
-// The grid, the strip and the GIF's frames are composed whole in memory, each image drawn --scale times as
-// wide and as high: at most this much each, refused before the sampling rather than after it (64 images of 16 pixels
-// over 1,000 strip frames at --scale 32: 17 GB).
-constexpr int64_t kMaxComposedBytes = int64_t{4} << 30;
+// GIF's (animationSteps: up to kAnimationFrames), of the first kAnimatedImages images only, so that memory
+// stays the same whatever --count. Each is composed whole in memory, every image drawn --scale times as wide
+// and as high: at most limits::kMaxComposedBytes each.
 
 struct ReverseFrames {
     static constexpr int kAnimatedImages = 64;
@@ -259,11 +257,12 @@ int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, i
     };
     for (const Output& o : outputs) {
         const int64_t bytes = o.wanted ? composedBytes(o.frames, o.images, o.columns, shape, a.scale) : 0;
-        if (bytes > kMaxComposedBytes)
+        if (bytes > limits::kMaxComposedBytes)
             return fail(std::string(o.option) + " at --scale " + std::to_string(a.scale) + ": its images would take " +
                             std::to_string((bytes + (int64_t{1} << 30) - 1) >> 30) +
                             " GiB while they are put together " + "(at most " +
-                            std::to_string(kMaxComposedBytes >> 30) + "); give a smaller --scale, --count or --frames",
+                            std::to_string(limits::kMaxComposedBytes >> 30) +
+                            "); give a smaller --scale, --count or --frames",
                         2);
     }
     return 0;
@@ -275,7 +274,7 @@ int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, i
 int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions& so, int batch, int total,
                ExportMeta meta, ReverseFrames& frames, QList<QImage>& finals, const OutDir& out)
 {
-    meta.kind = QStringLiteral("sample");
+    meta.kind = kSampleName;
     const QString outDir = out.writeDir();
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(true);    // SIGTERM and SIGHUP too: the hidden folder of a --replace run goes with the run
@@ -293,7 +292,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
             frames.keep(chunk.stepsTaken(), chunk.current(), imagesDone);
             const auto images = batchToImages(chunk.current());
             for (int j = 0; j < images.size() && !outDir.isEmpty() && writeError.isEmpty(); ++j) {
-                const QString file = QDir(outDir).filePath(exportedImageName(QStringLiteral("sample"), first + j));
+                const QString file = QDir(outDir).filePath(exportedImageName(kSampleName, first + j));
                 meta.image = static_cast<int>(first + j); // with the seed, its noise (and class, for all)
                 if (auto st = exportImage(images[j], file, meta); !st) {
                     writeError = QString::fromStdString(st.error());
@@ -468,9 +467,10 @@ void addSampleCommand(CommandLine& cli)
     c->add_flag("--no-clip", a->noClip, "do not clip x̂0 to [-1, 1]");
     addText(c, "--weights", a->weights, kWeightsHelp, "W");
     addNumber(c, "--seed", a->options.seed, 0, limits::kMaxSeed, "random seed", "S");
-    addText(c, "--strip", a->strip, "strip of the reverse process per sample (PNG; the first 64 samples)", "PNG");
+    const std::string firstImages = "the first " + std::to_string(ReverseFrames::kAnimatedImages) + " samples";
+    addText(c, "--strip", a->strip, "strip of the reverse process per sample (PNG; " + firstImages + ")", "PNG");
     addNumber(c, "--frames", a->frames, 2, static_cast<double>(limits::kMaxStripFrames), "frames in the strip", "K");
-    addText(c, "--gif", a->gif, "the reverse process as an animated GIF (the first 64 samples)", "GIF");
+    addText(c, "--gif", a->gif, "the reverse process as an animated GIF (" + firstImages + ")", "GIF");
     addNumber(c, "--scale", a->scale, 1, static_cast<double>(limits::kMaxExportScale), "enlarge images by this factor",
               "N");
     addText(c, "--device", a->device, kDeviceHelp, "D");
@@ -497,6 +497,9 @@ int main(int argc, char** argv)
     std::setlocale(LC_NUMERIC, "C");
     QCoreApplication::setApplicationName(QStringLiteral("ddpm"));
     QCoreApplication::setApplicationVersion(ddpm::appVersion());
+    // An image in a folder that cannot be read is skipped and named in the command's own note; the image
+    // plugins' own words for it ("libpng error: Invalid IHDR data") would only repeat it, in their terms.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.gui.imageio.warning=false"));
     CommandLine cli("ddpm");
     Environment env;
     env.folderLoader = ddpm::qtFolderLoader();

@@ -28,9 +28,10 @@ namespace ddpm::cli {
 namespace {
 
 struct NllArgs {
-    std::string checkpoint, data, csv, weights = "ema", // no --data: the model's held-out images (heldOutSpec)
+    std::string checkpoint, data, csv,
+        weights = weightsNames().front(), // no --data: the model's held-out images (heldOutSpec)
         variance = varianceKindName(SamplerOptions{}.variance), device = deviceNames().front(),
-                                       precision = "fp32"; // bf16 would round x_t by about one of the decoder's bins
+        precision = "fp32"; // bf16 would round x_t by about one of the decoder's bins
     int count = 100, skip = 0, batch = 0, threads = 0;
     uint64_t seed = 0;
     bool noClip = false;
@@ -161,7 +162,7 @@ int nll(NllArgs a, const FolderLoader& folderLoader)
 {
     const auto weights = parseWeights(a.weights);
     if (!weights)
-        return fail("--weights takes ema or raw", 2);
+        return fail(kWeightsRefusal, 2);
     if (!a.csv.empty()) {
         if (const int rc = checkTableOutput("--csv", a.csv))
             return rc;

@@ -24,8 +24,8 @@ namespace {
 
 struct QualityArgs {
     CLI::App* command = nullptr;
-    std::string checkpoint, sampler = samplerKindName(QualityOptions{}.sampler.kind), weights = "ema", classifier,
-                            precision = precisionNames().front(), device = deviceNames().front(), csv,
+    std::string checkpoint, sampler = samplerKindName(QualityOptions{}.sampler.kind), weights = weightsNames().front(),
+                            classifier, precision = precisionNames().front(), device = deviceNames().front(), csv,
                             corrector = correctorKindName(QualityOptions{}.sampler.corrector), classChoice;
     QualityOptions options;
     int threads = 0;
@@ -152,7 +152,8 @@ int writeQualityCsv(const std::string& path, const std::vector<std::string>& cla
 Result<TrainedClassifier> fashionMnistClassifier(const QString& file, torch::Device device)
 {
     if (file.isEmpty())
-        return Error{"no classifier found (resources/models/fashion-mnist-classifier.ckpt); name one with "
+        return Error{std::string("no classifier found (resources/") + kClassifierFile +
+                     "); name one with "
                      "--classifier or make one with `ddpm train-classifier`"};
     auto classifier = loadClassifier(file.toStdString(), device);
     if (!classifier)
@@ -267,8 +268,9 @@ void addQualityCommand(CommandLine& cli)
     addNumber(c, "--batch", a->options.batch, 0, static_cast<double>(limits::kMaxSamplingBatch), kSamplingBatchHelp,
               "B");
     addText(c, "--classifier", a->classifier,
-            "classifier file (default: the shipped models/fashion-mnist-classifier.ckpt, in $DDPM_DATA_DIR, "
-            "../share/ddpm-studio next to the program or the source tree's resources)",
+            "classifier file (default: the shipped " + std::string(kClassifierFile) +
+                ", in $DDPM_DATA_DIR, "
+                "../share/ddpm-studio next to the program or the source tree's resources)",
             "FILE");
     addText(c, "--precision", a->precision, kPrecisionHelp, "P");
     addText(c, "--device", a->device, kDeviceHelp, "D");

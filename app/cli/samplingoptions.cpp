@@ -13,7 +13,7 @@ int openModelFor(const std::string& checkpoint, const std::string& weightsName, 
 {
     const auto weights = parseWeights(weightsName);
     if (!weights)
-        return fail("--weights takes ema or raw", 2);
+        return fail(kWeightsRefusal, 2);
     const auto c = computeOptions(threads, device, precision);
     if (!c)
         return fail(c.error(), 2);

@@ -212,7 +212,7 @@ private:
 
 struct TrainArgs {
     CLI::App* command = nullptr;
-    std::string data, out, model = kDefaultPreset, schedule = kDefaultSchedule, prediction = "eps",
+    std::string data, out, model = kDefaultPreset, schedule = kDefaultSchedule, prediction = predictionNames().front(),
                            device = deviceNames().front(), precision = precisionNames().front(), resume, init, log;
     TrainOptions train;
     long long steps = train.totalSteps;
@@ -422,6 +422,8 @@ int checkTrainFiles(const TrainArgs& a)
         return fail("--out " + a.out +
                         " is the --init checkpoint: the run would replace it with a new model; name another --out",
                     2);
+    if (a.given("--log") && a.log.empty())
+        return fail("--log needs a file name (a CSV of the run's steps)", 2);
     if (!a.log.empty() && sameFile(a.log, a.out))
         return fail("--log and --out name the same file (" + a.out + "): the log needs a file of its own", 2);
     // A new run (not the resume of this very file) over an existing model, or a log started anew over an
@@ -536,10 +538,7 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     auto* c = cli.add("train", "train a denoising U-Net (Ctrl-C saves and exits)",
                       "train a denoising U-Net (Algorithm 1)", [a, env] { return train(*a, env); });
     a->command = c;
-    addText(c, "--data", a->data,
-            "fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all] (train when "
-            "not named), cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N]",
-            "SPEC");
+    addText(c, "--data", a->data, std::string(kDataSpecForms) + " (a split not named: train)", "SPEC");
     addText(c, "--out", a->out, "checkpoint to write", "CKPT")->required();
     addText(c, "--model", a->model, listOfChoices(unetPresetNames()), "PRESET");
     addNumber(c, "--steps", a->steps, 0, static_cast<double>(limits::kMaxSteps),
@@ -550,7 +549,7 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
               "learning-rate warm-up steps", "N");
     addNumber(c, "--ema", a->train.emaDecay, kEmaDecayRange, "EMA decay", "D");
     addText(c, "--schedule", a->schedule, listOfChoices(scheduleKindNames()), "K");
-    addText(c, "--prediction", a->prediction, "eps, x0 or v", "P");
+    addText(c, "--prediction", a->prediction, listOfChoices(predictionNames()), "P");
     c->add_flag("--hflip", a->train.hflip, "random horizontal flips");
     c->add_flag("--replace", a->replace,
                 "let a new run overwrite an existing --out and start an existing --log anew (refused without it; "

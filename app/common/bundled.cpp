@@ -45,5 +45,5 @@ bool isDemoModel(const QString& path)
 
 QString classifierPath()
 {
-    return bundledFile(QStringLiteral("models/fashion-mnist-classifier.ckpt"));
+    return bundledFile(QString::fromLatin1(kClassifierFile));
 }

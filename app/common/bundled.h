@@ -17,5 +17,7 @@ QString demoModelPath();
 // Whether `path` is the shipped demo model (which the studio keeps read-only).
 bool isDemoModel(const QString& path);
 
-// The Fashion-MNIST classifier that `ddpm quality` and the studio's Quality panel use.
+// The Fashion-MNIST classifier that `ddpm quality` and the studio's Quality panel use (empty when it is not
+// installed), and where it is looked for, for the messages that say it is missing.
 QString classifierPath();
+inline constexpr char kClassifierFile[] = "models/fashion-mnist-classifier.ckpt";

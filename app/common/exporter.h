@@ -65,6 +65,8 @@ Status writeSidecar(const QString& exportPath, const ExportMeta& meta);
 Status exportImage(const QImage& image, const QString& path, const ExportMeta& meta);
 // Encoded bytes (a GIF, a WebP animation) and their sidecar, together or not at all.
 Status exportFile(const QByteArray& bytes, const QString& path, const ExportMeta& meta);
+// NAME of the samples a folder export holds (sample-00000.png …), and the kind their sidecars give.
+inline const QString kSampleName = QStringLiteral("sample");
 // Image `index` of a folder export, NAME-00000.png … : numbered from 0 as its sidecar's "image" and the run's
 // images are (`ddpm sample --out-dir` and the studio's "Every sample as PNG" name them alike).
 QString exportedImageName(const QString& baseName, qint64 index);

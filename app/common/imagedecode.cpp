@@ -9,8 +9,10 @@ namespace ddpm {
 
 QImage decodeDatasetImage(const QString& file, int channels, int size)
 {
-    // Only regular files: a link to a pipe or a device would block the read, or never end.
-    if (!QFileInfo(file).isFile() || size < 1 || (channels != 1 && channels != 3))
+    // Only regular files that hold something: a link to a pipe or a device would block the read, or never end,
+    // and /proc's files say they are empty (each read of one made Qt warn).
+    const QFileInfo info(file);
+    if (!info.isFile() || info.size() == 0 || size < 1 || (channels != 1 && channels != 3))
         return {};
     // A side of 8192 pixels at most, and no decoding that needs more than 256 MB (8192² RGBA): Qt's own
     // default of 128 MB would refuse a 6000 × 6000 photo. The limit also holds where a file's size says
@@ -20,6 +22,12 @@ QImage decodeDatasetImage(const QString& file, int channels, int size)
     QImageReader::setAllocationLimit(256);
     QImageReader reader(file);
     reader.setAutoTransform(true);
+    // Raster formats only, by content: drawing an SVG's text needs a QGuiApplication, which the ddpm command
+    // has not (Qt aborted the process), and a drawing is no photograph to learn from.
+    static const QList<QByteArray> raster{"png", "jpeg", "jpg",  "bmp", "gif", "webp", "pbm", "pgm",
+                                          "ppm", "tif",  "tiff", "ico", "cur", "xbm",  "xpm"};
+    if (!raster.contains(reader.format().toLower()))
+        return {};
     // Refuse absurd sizes before decoding anything. A large photo is decoded at a few times the model's
     // size where the format can (JPEG).
     const QSize sz = reader.size();

@@ -1,6 +1,7 @@
 #include "imageio.h"
 
 #include "atomicfile.h"
+#include "checkpoint.h"
 #include "imagedecode.h"
 #include "pixels.h"
 #include "sizelimits.h"
@@ -145,7 +146,9 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
     FolderReport local;
     FolderReport& rep = report ? *report : local;
     QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    // Every file, readable or not: one that cannot be read (its permissions, a name that is not UTF-8) is
+    // counted and named among the skipped, not left out without a word.
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
     if (stop && stop->load())
         return stopped();
     while (it.hasNext()) {
@@ -208,8 +211,14 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
 
 FolderLoader qtFolderLoader(const std::atomic<bool>* stop)
 {
-    return [stop](const std::string& dir, int64_t channels, int64_t size) {
-        return loadImageFolder(QFile::decodeName(dir.c_str()), channels, size, nullptr, stop);
+    return [stop](const std::string& dir, int64_t channels, int64_t size) -> Result<Dataset> {
+        const QString name = QFile::decodeName(dir.c_str());
+        if (QFile::encodeName(name).toStdString() != dir) // Qt would look for another name, and not find it
+            return Error{QCoreApplication::translate("ImageIO", "The folder name '%1' is not UTF-8: rename the "
+                                                                "folder, or link to it under a name that is.")
+                             .arg(name)
+                             .toStdString()};
+        return loadImageFolder(name, channels, size, nullptr, stop);
     };
 }
 
@@ -220,6 +229,9 @@ namespace {
 QString notReplaceable(const QString& path)
 {
     const QFileInfo info(path);
+    if (info.isFile() && holdsACheckpoint(QFile::encodeName(info.absoluteFilePath()).toStdString()))
+        return QCoreApplication::translate("ImageIO", "the file there is a model (a checkpoint), which this would "
+                                                      "replace: name another file");
     if (!info.exists() || info.isFile())
         return {};
     return info.isDir() ? QCoreApplication::translate("ImageIO", "it is a folder")

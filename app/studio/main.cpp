@@ -24,6 +24,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -155,14 +156,23 @@ int chosenView(const Arguments& args)
     return static_cast<int>(MainWindow::viewKeys().indexOf(parser.value(args.view)));
 }
 
-// The view of a screenshot at its size, shown; returns the view.
+// A screenshot's --size: "WxH", each side within these (a window the size of a wall would not paint).
+constexpr int kMinScreenshotSide = 200, kMaxScreenshotSide = 8192;
+QSize screenshotSize(const QString& text)
+{
+    const QStringList wh = text.split(QLatin1Char('x'));
+    bool okW = false, okH = false;
+    const QSize size = wh.size() == 2 ? QSize(wh[0].toInt(&okW), wh[1].toInt(&okH)) : QSize();
+    const auto within = [](int side) { return side >= kMinScreenshotSide && side <= kMaxScreenshotSide; };
+    return okW && okH && within(size.width()) && within(size.height()) ? size : QSize();
+}
+
+// The view of a screenshot at its size (checked in main), shown; returns the view.
 int showScreenshotView(MainWindow& window, const Arguments& args)
 {
     const QCommandLineParser& parser = args.parser;
     const int v = chosenView(args);
-    const QStringList wh = parser.value(args.size).split(QLatin1Char('x'));
-    window.resize(wh.size() == 2 ? std::max(200, wh[0].toInt()) : 1500,
-                  wh.size() == 2 ? std::max(200, wh[1].toInt()) : 900);
+    window.resize(parser.isSet(args.size) ? screenshotSize(parser.value(args.size)) : QSize(1500, 900));
     window.setView(MainWindow::View(v));
     window.show();
     return v;
@@ -327,6 +337,19 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "ddpm-studio: --view %s: no such view (%s)\n", qPrintable(parser.value(args.view)),
                      qPrintable(MainWindow::viewKeys().join(QStringLiteral(", "))));
         return 2;
+    }
+    if (parser.isSet(args.size) && !screenshotSize(parser.value(args.size)).isValid()) {
+        std::fprintf(stderr, "ddpm-studio: --size %s: give the window's width and height as WxH, each from %d to %d\n",
+                     qPrintable(parser.value(args.size)), kMinScreenshotSide, kMaxScreenshotSide);
+        return 2;
+    }
+    // The screenshot's file checked before the minutes of work that make it (the model it opens included).
+    if (parser.isSet(args.screenshot)) {
+        if (auto s = ddpm::checkImageOutput(QFile::encodeName(parser.value(args.screenshot)).toStdString()); !s) {
+            std::fprintf(stderr, "ddpm-studio: --screenshot %s: %s\n", qPrintable(parser.value(args.screenshot)),
+                         s.error().c_str());
+            return 2;
+        }
     }
     const bool shot = parser.isSet(args.screenshot) || parser.isSet(args.soak);
     // Screenshots and soaks change no one's settings: they start from the defaults, or from a copy of the

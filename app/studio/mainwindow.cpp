@@ -167,28 +167,7 @@ void MainWindow::wireTraining()
     connect(m_trainingView, &TrainingView::pauseRequested, m_training, &TrainingController::pause);
     connect(m_trainingView, &TrainingView::resumeRequested, m_training, &TrainingController::resume);
     connect(m_trainingView, &TrainingView::stopRequested, m_training, &TrainingController::stop);
-    connect(m_trainingView, &TrainingView::configEdited, this, [this] {
-        // A different preset, schedule or conditioning is a different model: build it (asking first if needed). With
-        // no model yet (one that failed to build), too.
-        if (m_training->runOn())
-            return;
-        const auto c = m_trainingView->formConfig();
-        const auto snap = m_training->snapshot();
-        if (snap && snap->config.preset == c.preset && snap->config.schedule.kind == c.schedule.kind &&
-            snap->config.conditional() == m_trainingView->conditional())
-            return;
-        m_document->keepWorkThen(
-            [this] {
-                newModel();
-                statusBar()->showMessage(tr("A new, untrained model: the preset, the noise schedule and the classes "
-                                            "make a model of their own (the other settings are the run's)."),
-                                         10000);
-            },
-            [this, snap] {
-                if (snap)
-                    m_trainingView->setFormConfig(snap->config);
-            });
-    });
+    connect(m_trainingView, &TrainingView::configEdited, this, &MainWindow::onConfigEdited);
     connect(m_training, &TrainingController::openingChanged, m_trainingView, &TrainingView::setOpening);
     connect(m_training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
         // A refusal of the Start before ("raise the number of steps") no longer holds once a run goes.
@@ -225,27 +204,7 @@ void MainWindow::wireTraining()
         updateTitle();
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
-    connect(m_training, &TrainingController::finished, this, [this](qint64 step, bool trained) {
-        // A run that took no step was refused (failed() said why, and that stays on the status bar) or
-        // stopped before its first step: nothing more to say.
-        const qint64 target = m_trainingView->totalSteps();
-        if (!trained) // the form may not have reached the trainer: what waits for a Start says so again
-            m_trainingView->forgetApplied();
-        if (trained && step > target) {
-            // Steps lowered below the step reached while it ran: it stopped where it was.
-            statusBar()->showMessage(
-                tr("Training stopped at step %L1: the target was lowered to %L2 steps").arg(step).arg(target), 10000);
-            m_training->requestPreview();
-        } else if (trained && step == target) {
-            // The run reached its target: say so, and draw the samples of the final weights.
-            statusBar()->showMessage(tr("Training reached its target of %L1 steps").arg(step), 10000);
-            m_training->requestPreview();
-        } else if (trained) {
-            statusBar()->showMessage(tr("Training stopped at step %1").arg(QLocale().toString(step)), 5000);
-        }
-        updateTitle();
-        updateStatus();
-    });
+    connect(m_training, &TrainingController::finished, this, &MainWindow::onTrainingFinished);
     connect(m_training, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
         m_trainingView->setModelSnapshot(s); // the form compares its settings with the model's
         m_reverseView->setRawWeightsDistinct(!s->samplingOnly);
@@ -401,6 +360,10 @@ void MainWindow::startTraining()
             8000);
         m_document->setPath(QString());
         updateTitle();
+    } else if (m_sampling->isRunning() || m_quality->isRunning()) { // the first steps are slow, and why
+        statusBar()->showMessage(tr("Training shares the CPU with the sampling going on: its first steps are slow, "
+                                    "and it speeds up when that ends."),
+                                 10000);
     }
     m_training->start(r);
 }
@@ -444,8 +407,8 @@ void MainWindow::onModelReady(SnapshotPtr snapshot, const QString& sourcePath)
         m_qualityView->setAvailable(false, tr("Quality is measured for grey Fashion-MNIST-like models; this model "
                                               "makes colour images."));
     else if (classifierPath().isEmpty())
-        m_qualityView->setAvailable(false, tr("The quality classifier is not installed "
-                                              "(models/fashion-mnist-classifier.ckpt)."));
+        m_qualityView->setAvailable(
+            false, tr("The quality classifier is not installed (%1).").arg(QString::fromLatin1(kClassifierFile)));
     else if (!fashionMnistAvailable())
         m_qualityView->setAvailable(false, tr("Quality is measured against the Fashion-MNIST test images; install "
                                               "the dataset-fashion-mnist package."));

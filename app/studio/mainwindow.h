@@ -134,6 +134,8 @@ private:
     void updateRecentMenu();
     void onModelReady(SnapshotPtr snapshot, const QString& sourcePath);
     void onProgress();
+    void onConfigEdited();
+    void onTrainingFinished(qint64 step, bool trained);
     void onDataLoaded(DatasetPtr data, const QString& spec);
     void showLiveValues(View view, const QMap<QString, QString>& values); // kept per view for the help
     void updateTrainingLiveValues();

@@ -275,7 +275,7 @@ void MainWindow::buildExportMenu()
         if (dir.isEmpty())
             return;
         // An earlier export there: ask before replacing it, rather than mixing old and new files.
-        const QStringList earlier = earlierExports(dir, QStringLiteral("sample"));
+        const QStringList earlier = earlierExports(dir, kSampleName);
         const auto images = std::count_if(earlier.begin(), earlier.end(), // not their sidecars
                                           [](const QString& f) { return !f.endsWith(QLatin1String(".json")); });
         if (!earlier.isEmpty() &&

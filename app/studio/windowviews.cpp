@@ -15,8 +15,10 @@
 #include "trainingview.h"
 
 #include "messages.h"
+#include "modeldocument.h"
 #include "trainer.h"
 
+#include <QLocale>
 #include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -145,4 +147,53 @@ void MainWindow::onDataLoaded(DatasetPtr data, const QString& spec)
     }
     if (std::exchange(m_startWhenLoaded, false) && !m_loader->isLoading())
         startTraining();
+}
+
+// The Training view's preset, schedule or classes edited: another model, built once the work is kept.
+void MainWindow::onConfigEdited()
+{
+    // A different preset, schedule or conditioning is a different model: build it (asking first if needed). With
+    // no model yet (one that failed to build), too.
+    if (m_training->runOn())
+        return;
+    const auto c = m_trainingView->formConfig();
+    const auto snap = m_training->snapshot();
+    if (snap && snap->config.preset == c.preset && snap->config.schedule.kind == c.schedule.kind &&
+        snap->config.conditional() == m_trainingView->conditional())
+        return;
+    m_document->keepWorkThen(
+        [this] {
+            newModel();
+            statusBar()->showMessage(tr("A new, untrained model: the preset, the noise schedule and the classes "
+                                        "make a model of their own (the other settings are the run's)."),
+                                     10000);
+        },
+        [this, snap] {
+            if (snap)
+                m_trainingView->setFormConfig(snap->config);
+        });
+}
+
+// A training run ended: say where, against the form's target, and draw the final weights' samples.
+void MainWindow::onTrainingFinished(qint64 step, bool trained)
+{
+    // A run that took no step was refused (failed() said why, and that stays on the status bar) or
+    // stopped before its first step: nothing more to say.
+    const qint64 target = m_trainingView->totalSteps();
+    if (!trained) // the form may not have reached the trainer: what waits for a Start says so again
+        m_trainingView->forgetApplied();
+    if (trained && step > target) {
+        // Steps lowered below the step reached while it ran: it stopped where it was.
+        statusBar()->showMessage(
+            tr("Training stopped at step %L1: the target was lowered to %L2 steps").arg(step).arg(target), 10000);
+        m_training->requestPreview();
+    } else if (trained && step == target) {
+        // The run reached its target: say so, and draw the samples of the final weights.
+        statusBar()->showMessage(tr("Training reached its target of %L1 steps").arg(step), 10000);
+        m_training->requestPreview();
+    } else if (trained) {
+        statusBar()->showMessage(tr("Training stopped at step %1").arg(QLocale().toString(step)), 5000);
+    }
+    updateTitle();
+    updateStatus();
 }

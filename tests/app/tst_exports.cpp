@@ -588,6 +588,16 @@ void TestExports::decompressionBombsAreSkipped()
     QCOMPARE(report.loaded, 1);
     QCOMPARE(report.skipped, 2);
     QCOMPARE(report.skippedExamples, QStringList({QStringLiteral("screen.gif"), QStringLiteral("wide.png")}));
+
+    // A drawing with text (SVG) is skipped too: rendering it here, without a QGuiApplication, aborted the
+    // process in Qt's font database (what the ddpm command runs with).
+    put(QStringLiteral("label.svg"), QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"28\" "
+                                                       "height=\"28\"><text x=\"2\" y=\"20\">Hi</text></svg>"));
+    FolderReport withSvg;
+    QVERIFY(loadImageFolder(dir.path(), 1, 8, &withSvg));
+    QCOMPARE(withSvg.loaded, 1);
+    QCOMPARE(withSvg.skipped, 3);
+    QVERIFY(withSvg.skippedExamples.contains(QStringLiteral("label.svg")));
 }
 
 QTEST_GUILESS_MAIN(TestExports)

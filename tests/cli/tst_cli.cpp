@@ -1277,6 +1277,12 @@ void TestCli::optionsCheckedBeforeWork()
         QVERIFY2(!s.err.contains("ddpm sample: ") && !s.err.contains("image-steps/s"), s.err.constData());
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("ok.png"))));
     }
+    // An image named over a model (a copy of the checkpoint under a .png name) is refused, and the model kept.
+    const QString modelAsPng = m_dir.filePath(QStringLiteral("model-named.png"));
+    QVERIFY(QFile::copy(ckpt, modelAsPng));
+    auto overModel = run(sampleArgs + QStringList{QStringLiteral("--out"), modelAsPng});
+    QVERIFY2(overModel.code == 2 && overModel.err.contains("the file there is a model"), overModel.err.constData());
+    QCOMPARE(readAll(modelAsPng), readAll(ckpt));
     const QString exported = m_dir.filePath(QStringLiteral("checked-export.ckpt"));
     QCOMPARE(
         run({QStringLiteral("export"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--out"), exported}).code,

@@ -526,6 +526,11 @@ void TestCheckpoint::failedWriteKeepsOldFile()
     QVERIFY2(failed.error().find("the folder '" + m_dir.filePath(QStringLiteral("no/such/dir")).toStdString() +
                                  "' does not exist") != std::string::npos,
              failed.error().c_str());
+    // Into a "folder" that is a file: said so, not that it does not exist.
+    const auto intoFile = trainer.save((path + QStringLiteral("/x.ckpt")).toStdString());
+    QVERIFY2(!intoFile &&
+                 intoFile.error().find("'" + path.toStdString() + "' is a file, not a folder") != std::string::npos,
+             intoFile ? "saved" : intoFile.error().c_str());
     QCOMPARE(readAll(path), before);
     QVERIFY(loadCheckpoint(path.toStdString(), torch::kCPU));
     // No temporary files are left behind.
@@ -834,6 +839,17 @@ void TestCheckpoint::headerBitFlipRefused()
     // Without the header's checksum (as written before it existed), the same bytes open.
     const int key = good.indexOf("\"ddpm.header_crc32\":\"");
     QVERIFY(key > 0);
+    // But a bit flipped in the checksum's key is damage, not a file without one (each checksum's key).
+    for (const char* name : {"\"ddpm.header_crc32\":\"", "\"ddpm.crc32\":\""}) {
+        QByteArray flipped = good;
+        const int at = good.indexOf(name);
+        QVERIFY2(at > 0, name);
+        flipped[at + 1] = char(flipped[at + 1] ^ 0x01); // "edpm.…"
+        writeAll(path, flipped);
+        const auto damaged = loadCheckpoint(path.toStdString(), torch::kCPU);
+        QVERIFY2(!damaged && damaged.error().find("is damaged: its header has the key \"edpm.") != std::string::npos,
+                 damaged ? name : damaged.error().c_str());
+    }
     QByteArray older = good;
     older.replace(key, 19, "\"ddpm.old_field_32\"");
     writeAll(path, older);

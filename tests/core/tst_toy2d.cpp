@@ -378,6 +378,14 @@ private Q_SLOTS:
         auto refused = readPointsCsv(bad.toStdString());
         QVERIFY(!refused);
         QVERIFY2(QString::fromStdString(refused.error()).contains(QStringLiteral("line 3")), refused.error().c_str());
+        {
+            QFile f(bad); // far out: training on it ends in an infinite loss at the first step
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("0.5,0.25\n1e30,0\n");
+        }
+        auto far = readPointsCsv(bad.toStdString());
+        QVERIFY2(!far && far.error().find("line 2: x and y must lie within ±100") != std::string::npos,
+                 far ? "read" : far.error().c_str());
         QVERIFY(!toyData("spiral", 10, 0));
         for (const auto& name : toyDataNames()) {
             auto data = toyData(name, 500, 2);

@@ -109,7 +109,7 @@ ExportMeta Exports::reverseMeta(const QString& kind) const
     m.steps = shown.total > 0 ? shown.stepCount() : std::max(0, static_cast<int>(shown.frames.size()) - 1);
     if (!shown.completed && !shown.frames.isEmpty() && shown.frames.last().t > 0)
         m.stepsTaken = shown.frames.last().step; // stopped: its last frame is x_t after that many steps
-    m.weights = r.useEma ? QStringLiteral("ema") : QStringLiteral("raw");
+    m.weights = QString::fromStdString(weightsNames().at(r.useEma ? 0 : 1));
     return m;
 }
 
@@ -130,9 +130,9 @@ Job Exports::samplesToFolder(const QString& folder, bool replaceEarlier) const
     const auto finals = m_sources.reverse->finalImages();
     if (finals.isEmpty())
         return refusal(tr("There are no samples yet: run the reverse process first."));
-    return withHash(reverseMeta(QStringLiteral("sample")), weightsOfRun(m_sources.reverse->shown().origin),
+    return withHash(reverseMeta(kSampleName), weightsOfRun(m_sources.reverse->shown().origin),
                     [finals, folder, replaceEarlier](const ExportMeta& m) {
-                        return exportImagesToFolder(finals, folder, QStringLiteral("sample"), m, replaceEarlier);
+                        return exportImagesToFolder(finals, folder, kSampleName, m, replaceEarlier);
                     });
 }
 

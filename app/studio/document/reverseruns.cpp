@@ -220,6 +220,6 @@ QString ReverseRuns::scoreCaption(const Run& run, int t)
 {
     if (t < 1 || !run.schedule || t > run.schedule->steps())
         return tr("score s = −ε̂/√(1 − ᾱₜ)");
-    const double scale = 3.0 / run.schedule->sqrtOneMinusAlphaBar()[static_cast<size_t>(t - 1)];
+    const double scale = 3.0 * scoreScale(*run.schedule, t); // ε̂ is shown on ±3
     return tr("score s = −ε̂/√(1 − ᾱₜ), shown on ±%1").arg(QLocale().toString(scale, 'g', 3));
 }

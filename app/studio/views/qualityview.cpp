@@ -32,6 +32,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 using namespace ddpm;
@@ -78,7 +79,7 @@ void QualityView::createControls()
     m_steps->setRange(1, ScheduleOptions{}.steps); // the model's T, once one is open (setModelSteps)
     m_steps->setValue(QualityOptions{}.sampler.ddimSteps);
     m_seed = new QSpinBox(this);
-    m_seed->setRange(0, 2147483647);
+    m_seed->setRange(0, std::numeric_limits<int>::max()); // as the other seed boxes: a QSpinBox holds an int
     m_measure = new QPushButton(tr("Measure"), this);
     m_measure->setToolTip(tr("Draw the samples with these settings and compare them with the test images"));
     m_sweep = new QPushButton(tr("Measure against steps"), this);

@@ -471,10 +471,9 @@ void ReverseView::showFrame(int index)
         const auto at = std::find(r.timesteps.begin(), r.timesteps.end(), f.t);
         const int tNext = at != r.timesteps.end() && at + 1 != r.timesteps.end() ? *(at + 1) : 0;
         live[QStringLiteral("sigma")] = QString::number(samplerSigma(*r.schedule, options, f.t, tNext), 'g', 4);
-        live[QStringLiteral("score_scale")] = QString::number(1.0 / r.schedule->sqrtOneMinusAlphaBar()[i], 'g', 4);
+        live[QStringLiteral("score_scale")] = QString::number(scoreScale(*r.schedule, f.t), 'g', 4);
         if (isLangevinSampler(options.kind))
-            live[QStringLiteral("langevin_eta")] =
-                QString::number(options.langevinStep * (1.0 - r.schedule->alphaBar()[i]), 'g', 4);
+            live[QStringLiteral("langevin_eta")] = QString::number(langevinStepSize(*r.schedule, options, f.t), 'g', 4);
         live[QStringLiteral("sampler")] = QString::fromStdString(samplerKindName(options.kind));
         live[QStringLiteral("log_snr")] = QString::number(std::log(r.schedule->snr()[i]), 'g', 4);
         if (options.kind == SamplerKind::Ddim)

@@ -49,7 +49,7 @@ void RunActions::askInterpolation()
 {
     if (!m_finals.defined())
         return;
-    InterpolateDialog dialog(1, static_cast<int>(m_finals.size(0)), m_image, m_steps / 2, m_steps, this);
+    InterpolateDialog dialog(1, static_cast<int>(m_finals.size(0)), m_image, defaultWalkT(m_steps), m_steps, this);
     if (dialog.exec() == QDialog::Accepted)
         interpolateImages(dialog.from(), dialog.to(), dialog.options());
 }

@@ -3,6 +3,7 @@
 #include "elidingcombobox.h"
 #include "sizelimits.h"
 #include "losschart.h"
+#include "sampler.h"
 #include "scoreplot.h"
 #include "timestepscrubber.h"
 
@@ -80,9 +81,10 @@ ScoreView::~ScoreView() = default;
 void ScoreView::buildControls()
 {
     m_data = new ElidingComboBox(this);
-    m_data->addItem(tr("Eight Gaussians on a ring"), QStringLiteral("gmm8"));
-    m_data->addItem(tr("Two moons"), QStringLiteral("moons"));
-    m_data->addItem(tr("Swiss roll"), QStringLiteral("swissroll"));
+    const auto& toys = toy::toyDataNames(); // the engine's names: gmm8, moons, swissroll
+    const QString shown[] = {tr("Eight Gaussians on a ring"), tr("Two moons"), tr("Swiss roll")};
+    for (size_t i = 0; i < toys.size() && i < std::size(shown); ++i)
+        m_data->addItem(shown[i], QString::fromStdString(toys[i]));
     m_data->addItem(tr("Points you draw"), QStringLiteral("drawn"));
     m_clear = new QPushButton(tr("Clear the points"), this);
     m_drawHint = new QLabel(tr("Click or drag on the plot to draw points."), this);
@@ -396,11 +398,12 @@ void ScoreView::updateField()
     updateDensity(abar);
     updateArrows(abar, m_t);
     updateParticles();
-    QString caption = m_t >= 1 ? tr("t = %1: ᾱₜ = %2, score scale 1/√(1 − ᾱₜ) = %3")
-                                     .arg(m_t)
-                                     .arg(QLocale().toString(abar, 'g', 4))
-                                     .arg(QLocale().toString(1.0 / std::sqrt(1.0 - abar), 'g', 4))
-                               : tr("t = 0: the data");
+    QString caption = m_t >= 1
+                          ? tr("t = %1: ᾱₜ = %2, score scale 1/√(1 − ᾱₜ) = %3")
+                                .arg(m_t)
+                                .arg(QLocale().toString(abar, 'g', 4))
+                                .arg(QLocale().toString(scoreScale(m_diffusion.schedule(), std::min(m_t, T)), 'g', 4))
+                          : tr("t = 0: the data");
     if (std::isfinite(m_scoreError))
         caption +=
             tr(" · learned score's mean relative error %1 %").arg(QLocale().toString(100.0 * m_scoreError, 'f', 1));
@@ -554,8 +557,10 @@ void ScoreView::updateLive()
         const auto i = static_cast<size_t>(m_t - 1);
         const double abar = m_diffusion.schedule().alphaBar()[i];
         live[QStringLiteral("alpha_bar")] = QString::number(abar, 'g', 4);
-        live[QStringLiteral("score_scale")] = QString::number(1.0 / std::sqrt(1.0 - abar), 'g', 4);
-        live[QStringLiteral("langevin_eta")] = QString::number(SamplerOptions{}.langevinStep * (1.0 - abar), 'g', 4);
+        live[QStringLiteral("score_scale")] = QString::number(scoreScale(m_diffusion.schedule(), m_t), 'g', 4);
+        // The step annealed Langevin takes here at its default size (the Reverse view's is its form's).
+        live[QStringLiteral("langevin_eta")] =
+            QString::number(langevinStepSize(m_diffusion.schedule(), SamplerOptions{}, m_t), 'g', 4);
     }
     if (std::isfinite(m_scoreError))
         live[QStringLiteral("score_error")] = QString::number(m_scoreError, 'g', 3);

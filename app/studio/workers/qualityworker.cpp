@@ -25,8 +25,8 @@ QString QualityWorker::prepare(const QString& classifierFile, int floorCount, co
 {
     const QString path = classifierFile.isEmpty() ? classifierPath() : classifierFile;
     if (path.isEmpty())
-        return QualityController::tr("The quality classifier is not installed "
-                                     "(models/fashion-mnist-classifier.ckpt).");
+        return QualityController::tr("The quality classifier is not installed (%1).")
+            .arg(QString::fromLatin1(kClassifierFile));
     if (!m_classifier || m_classifierPath != path) {
         auto c = loadClassifier(path.toStdString());
         if (!c)
