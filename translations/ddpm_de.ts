@@ -684,20 +684,25 @@ Distanz %2</translation>
     <message>
         <location line="-20"/>
         <location line="+5"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <location line="+17"/>
         <location line="+37"/>
-        <location filename="../core/tensorfile.cpp" line="+185"/>
+        <location filename="../core/tensorfile.cpp" line="+196"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>cannot write &apos;%1&apos;: it is not a regular file, a pipe or a terminal</source>
         <translation>„%1“ kann nicht geschrieben werden: Es ist weder eine reguläre Datei noch eine Pipe oder ein Terminal</translation>
     </message>
     <message>
         <location line="+24"/>
+        <source>cannot write &apos;%1&apos;: &apos;%2&apos; is a file, not a folder</source>
+        <translation>&apos;%1&apos; kann nicht geschrieben werden: &apos;%2&apos; ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>cannot write &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
         <translation>„%1“ kann nicht geschrieben werden: Den Ordner „%2“ gibt es nicht</translation>
     </message>
@@ -723,12 +728,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+307"/>
+        <location line="+315"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>„%1“ ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-283"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>„%1“ kann nicht geschrieben werden: Der Tensor „%2“ kann nicht gespeichert werden</translation>
     </message>
@@ -808,7 +813,12 @@ Distanz %2</translation>
         <translation>die Tensoren der Datei überlappen sich oder lassen Lücken</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
+        <source>&apos;%1&apos; is damaged: its header has the key &quot;%2&quot; where its checksum&apos;s &quot;%3&quot; belongs</source>
+        <translation>&apos;%1&apos; ist beschädigt: Sein Header hat den Schlüssel &quot;%2&quot; an der Stelle der Prüfsumme &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&apos;%1&apos; is damaged: its header does not match its checksum (a setting or a tensor&apos;s shape changed after the file was written; a deliberate edit must also remove &quot;ddpm.header_crc32&quot;)</source>
         <translation>&apos;%1&apos; ist beschädigt: der Kopf passt nicht zu seiner Prüfsumme (eine Einstellung oder die Form eines Tensors wurde nach dem Schreiben geändert; eine gewollte Änderung muss auch &quot;ddpm.header_crc32&quot; entfernen)</translation>
     </message>
@@ -830,11 +840,11 @@ Distanz %2</translation>
         <translation>„%1“ enthält keinen Tensor „%2“</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+267"/>
+        <location filename="../core/checkpoint.cpp" line="+269"/>
         <location filename="../core/dataset.cpp" line="-370"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
-        <location filename="../core/tensorfile.cpp" line="-402"/>
-        <location line="+306"/>
+        <location filename="../core/tensorfile.cpp" line="-410"/>
+        <location line="+314"/>
         <location line="+29"/>
         <location line="+32"/>
         <location filename="../core/toy2d.cpp" line="+185"/>
@@ -843,8 +853,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-260"/>
-        <location line="+284"/>
+        <location filename="../core/tensorfile.cpp" line="-268"/>
+        <location line="+292"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>„%1“ kann nicht gelesen werden</translation>
     </message>
@@ -874,7 +884,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+209"/>
-        <location filename="../core/tensorfile.cpp" line="-186"/>
+        <location filename="../core/tensorfile.cpp" line="-194"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>„%1“ ist abgeschnitten: Nur %2 von %3 Bytes sind vorhanden</translation>
     </message>
@@ -886,7 +896,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/tensorfile.cpp" line="+57"/>
+        <location filename="../core/tensorfile.cpp" line="+65"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>„%1“ ist beschädigt: Die Prüfsumme passt nicht zum Inhalt</translation>
     </message>
@@ -943,8 +953,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-258"/>
-        <location line="+311"/>
+        <location filename="../core/tensorfile.cpp" line="-266"/>
+        <location line="+319"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>„%1“ ist größer als die %2 MiB, die dieses Programm einliest</translation>
     </message>
@@ -1096,18 +1106,13 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N])</source>
-        <translation>unbekannter Datensatz &apos;%1&apos; (erwartet: fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR oder synthetic[:N])</translation>
+        <source>unknown data set &apos;%1&apos; (expected %2)</source>
+        <translation>unbekannter Datensatz &apos;%1&apos; (erwartet: %2)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>the data set is too large to hold in memory: %1 images of %2×%3×%3 would take %4 GiB, and at most %5 GiB are used</source>
         <translation>der Datensatz ist zu groß für den Speicher: %1 Bilder zu %2×%3×%3 bräuchten %4 GiB, verwendet werden höchstens %5 GiB</translation>
-    </message>
-    <message>
-        <location filename="../core/diffusion.cpp" line="+28"/>
-        <source>unknown prediction &apos;%1&apos; (expected eps, x0 or v)</source>
-        <translation>unbekanntes Vorhersageziel „%1“ (erwartet: eps, x0 oder v)</translation>
     </message>
     <message>
         <location filename="../core/result.cpp" line="+13"/>
@@ -1156,7 +1161,7 @@ Distanz %2</translation>
         <translation>Annealed Langevin nimmt zwischen 1 und %1 Rauschstufen</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+141"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>dieses Modell wurde ohne Klassen trainiert: „%1“ kann nicht angefordert werden</translation>
     </message>
@@ -1697,9 +1702,9 @@ Distanz %2</translation>
         <translation>das Messen der Sample-Qualität</translation>
     </message>
     <message>
-        <location filename="../core/modelstate.cpp" line="+17"/>
-        <source>unknown weights &apos;%1&apos; (ema or raw)</source>
-        <translation>unbekannte Gewichte „%1“ (ema oder raw)</translation>
+        <location filename="../core/modelstate.cpp" line="+19"/>
+        <source>unknown weights &apos;%1&apos; (%2)</source>
+        <translation>unbekannte Gewichte &apos;%1&apos; (%2)</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1740,6 +1745,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>%1, line %2: x and y must lie within ±%3 (the diffusion ends in N(0, I): points of about ±1 suit it; scale them)</source>
+        <translation>%1, Zeile %2: x und y müssen innerhalb von ±%3 liegen (die Diffusion endet in N(0, I): Punkte um ±1 passen dazu; skalieren Sie sie)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 has more than %2 points</source>
         <translation>%1 hat mehr als %2 Punkte</translation>
     </message>
@@ -1800,7 +1810,7 @@ Distanz %2</translation>
         <translation>t muss zwischen 0 und %1 liegen</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-160"/>
+        <location filename="../core/sampler.cpp" line="-170"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
@@ -1845,7 +1855,7 @@ Distanz %2</translation>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+356"/>
+        <location filename="../app/cli/commandline.cpp" line="+349"/>
         <source>the command &apos;%1&apos;</source>
         <translation>der Befehl &apos;%1&apos;</translation>
     </message>
@@ -1853,6 +1863,11 @@ Distanz %2</translation>
         <location filename="../app/bench/main.cpp" line="+13"/>
         <source>the benchmark</source>
         <translation>die Leistungsmessung</translation>
+    </message>
+    <message>
+        <location filename="../core/diffusion.cpp" line="+21"/>
+        <source>unknown prediction &apos;%1&apos; (expected %2)</source>
+        <translation>unbekannte Vorhersage &apos;%1&apos; (erwartet: %2)</translation>
     </message>
 </context>
 <context>
@@ -2668,7 +2683,7 @@ Distanz %2</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+142"/>
+        <location filename="../app/common/imageio.cpp" line="+143"/>
         <source>&apos;%1&apos; is a file, not a folder of images.</source>
         <translation>„%1“ ist eine Datei, kein Ordner mit Bildern.</translation>
     </message>
@@ -2678,7 +2693,7 @@ Distanz %2</translation>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
@@ -2698,7 +2713,17 @@ Distanz %2</translation>
         <translation>nur die ersten %1 Bilder werden verwendet</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>The folder name &apos;%1&apos; is not UTF-8: rename the folder, or link to it under a name that is.</source>
+        <translation>Der Ordnername &apos;%1&apos; ist kein UTF-8: Benennen Sie den Ordner um oder verlinken Sie ihn unter einem UTF-8-Namen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the file there is a model (a checkpoint), which this would replace: name another file</source>
+        <translation>die Datei dort ist ein Modell (ein Prüfpunkt), das hiermit ersetzt würde: Wählen Sie eine andere Datei</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>it is a folder</source>
         <translation>es handelt sich um einen Ordner</translation>
     </message>
@@ -2739,12 +2764,12 @@ Distanz %2</translation>
         <translation>der Dateiname muss auf .gif enden</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-142"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>Das Laden des Ordners „%1“ wurde angehalten.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+148"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
@@ -2862,7 +2887,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+88"/>
+        <location filename="../app/studio/windowviews.cpp" line="+90"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -2903,12 +2928,12 @@ Distanz %2</translation>
         <translation>%1 ist geladen: Dieser Trainingslauf arbeitet mit dem Datensatz weiter, mit dem er begonnen hat; der nächste Start trainiert auf dem neuen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+72"/>
+        <location line="+33"/>
         <source>A new, untrained model: the preset, the noise schedule and the classes make a model of their own (the other settings are the run&apos;s).</source>
         <translation>Ein neues, untrainiertes Modell: Voreinstellung, Rauschplan und Klassen ergeben ein eigenes Modell (die übrigen Einstellungen gehören zum Trainingslauf).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+67"/>
         <source>Training paused at step %L1: Resume goes on from here, Stop ends the run</source>
         <translation>Training bei Schritt %L1 angehalten: „Fortsetzen“ macht hier weiter, „Stoppen“ beendet den Lauf</translation>
     </message>
@@ -2923,7 +2948,7 @@ Distanz %2</translation>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../app/studio/windowviews.cpp" line="+21"/>
         <source>Training stopped at step %L1: the target was lowered to %L2 steps</source>
         <translation>Training bei Schritt %L1 beendet: das Ziel wurde auf %L2 Schritte gesenkt</translation>
     </message>
@@ -2938,7 +2963,7 @@ Distanz %2</translation>
         <translation>Training bei Schritt %1 angehalten</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+35"/>
         <location filename="../app/studio/menus.cpp" line="-50"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
@@ -3217,7 +3242,12 @@ Distanz %2</translation>
         <translation>Eine Kopie von %1 wird trainiert; die Datei selbst bleibt unverändert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Training shares the CPU with the sampling going on: its first steps are slow, and it speeds up when that ends.</source>
+        <translation>Das Training teilt sich die CPU mit dem laufenden Sampling: Die ersten Schritte sind langsam, es wird schneller, sobald das Sampling endet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>There is no model to measure.</source>
         <translation>Es gibt kein Modell zum Messen.</translation>
     </message>
@@ -3237,12 +3267,12 @@ Distanz %2</translation>
         <translation>Die Qualität wird für Graustufenmodelle nach Art von Fashion-MNIST gemessen; dieses Modell erzeugt Farbbilder.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
-        <translation>Der Qualitätsklassifikator ist nicht installiert (models/fashion-mnist-classifier.ckpt).</translation>
+        <location line="+4"/>
+        <source>The quality classifier is not installed (%1).</source>
+        <translation>Der Qualitätsklassifikator ist nicht installiert (%1).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Quality is measured against the Fashion-MNIST test images; install the dataset-fashion-mnist package.</source>
         <translation>Die Qualität wird an den Fashion-MNIST-Testbildern gemessen; installieren Sie das Paket dataset-fashion-mnist.</translation>
     </message>
@@ -3541,8 +3571,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
-        <translation>Der Qualitätsklassifikator ist nicht installiert (models/fashion-mnist-classifier.ckpt).</translation>
+        <source>The quality classifier is not installed (%1).</source>
+        <translation>Der Qualitätsklassifikator ist nicht installiert (%1).</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -3571,7 +3601,7 @@ Distanz %2</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+43"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+44"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
@@ -4441,22 +4471,22 @@ Distanz %2</translation>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+83"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+85"/>
         <source>Eight Gaussians on a ring</source>
         <translation>Acht Gaußverteilungen auf einem Ring</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Two moons</source>
         <translation>Zwei Halbmonde</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Swiss roll</source>
         <translation>Swiss Roll</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Points you draw</source>
         <translation>Selbst gezeichnete Punkte</translation>
     </message>
@@ -4623,12 +4653,12 @@ Distanz %2</translation>
         <translation> %1 % von ihnen liegen innerhalb von 3σ um einen Modus (die Daten: %2 %); nach ihrem nächsten Modus gezählt, enthalten die Modi je %3–%4 % (die Daten: 12,5 %).</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+214"/>
         <source>Sampling %L1 particles: %L2 network evaluations each…</source>
         <translation>Sampling von %L1 Partikeln: je %L2 Netzauswertungen…</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-239"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
@@ -4663,7 +4693,7 @@ Distanz %2</translation>
         <translation>Trainieren Sie das Modell und verschieben Sie dann t.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>t = %1: ᾱₜ = %2, score scale 1/√(1 − ᾱₜ) = %3</source>
         <translation>t = %1: ᾱₜ = %2, Score-Skalierung 1/√(1 − ᾱₜ) = %3</translation>
     </message>
@@ -4794,7 +4824,7 @@ Distanz %2</translation>
         <translation>Der Datensatz passt noch nicht zum Modell (Bildgröße oder Kanäle): Er wird in der Größe des Modells neu eingelesen. Drücken Sie „Starten“, sobald er geladen ist.</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="-184"/>
+        <location filename="../app/studio/mainwindow.cpp" line="-188"/>
         <location filename="../app/studio/workers/trainingworker.cpp" line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>Das Modell kann mit diesem Datensatz nicht trainieren: %1</translation>

@@ -684,20 +684,25 @@ distance %2</source>
     <message>
         <location line="-20"/>
         <location line="+5"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <location line="+17"/>
         <location line="+37"/>
-        <location filename="../core/tensorfile.cpp" line="+185"/>
+        <location filename="../core/tensorfile.cpp" line="+196"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>cannot write &apos;%1&apos;: it is not a regular file, a pipe or a terminal</source>
         <translation>无法写入“%1”：它既不是普通文件，也不是管道或终端</translation>
     </message>
     <message>
         <location line="+24"/>
+        <source>cannot write &apos;%1&apos;: &apos;%2&apos; is a file, not a folder</source>
+        <translation>无法写入 &apos;%1&apos;：&apos;%2&apos; 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>cannot write &apos;%1&apos;: the folder &apos;%2&apos; does not exist</source>
         <translation>无法写入“%1”：文件夹“%2”不存在</translation>
     </message>
@@ -723,12 +728,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+307"/>
+        <location line="+315"/>
         <source>&apos;%1&apos; is not a regular file (a device, a pipe or a socket): it is not read</source>
         <translation>“%1”不是普通文件（而是设备、管道或套接字）：不会读取它</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-283"/>
         <source>cannot write &apos;%1&apos;: the tensor &apos;%2&apos; cannot be stored</source>
         <translation>无法写入“%1”：无法存储张量“%2”</translation>
     </message>
@@ -808,7 +813,12 @@ distance %2</source>
         <translation>张量之间有重叠或空隙</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
+        <source>&apos;%1&apos; is damaged: its header has the key &quot;%2&quot; where its checksum&apos;s &quot;%3&quot; belongs</source>
+        <translation>&apos;%1&apos; 已损坏：其头部在校验和 &quot;%3&quot; 的位置上是键 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&apos;%1&apos; is damaged: its header does not match its checksum (a setting or a tensor&apos;s shape changed after the file was written; a deliberate edit must also remove &quot;ddpm.header_crc32&quot;)</source>
         <translation>&apos;%1&apos; 已损坏：文件头与其校验和不符（文件写入后某个设置或张量形状被改动；有意的修改必须同时删除 &quot;ddpm.header_crc32&quot;）</translation>
     </message>
@@ -830,11 +840,11 @@ distance %2</source>
         <translation>“%1”中没有张量“%2”</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="+267"/>
+        <location filename="../core/checkpoint.cpp" line="+269"/>
         <location filename="../core/dataset.cpp" line="-370"/>
         <location filename="../core/legacycheckpoint.cpp" line="+320"/>
-        <location filename="../core/tensorfile.cpp" line="-402"/>
-        <location line="+306"/>
+        <location filename="../core/tensorfile.cpp" line="-410"/>
+        <location line="+314"/>
         <location line="+29"/>
         <location line="+32"/>
         <location filename="../core/toy2d.cpp" line="+185"/>
@@ -843,8 +853,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/legacycheckpoint.cpp" line="+5"/>
-        <location filename="../core/tensorfile.cpp" line="-260"/>
-        <location line="+284"/>
+        <location filename="../core/tensorfile.cpp" line="-268"/>
+        <location line="+292"/>
         <source>cannot read &apos;%1&apos;</source>
         <translation>无法读取“%1”</translation>
     </message>
@@ -874,7 +884,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+209"/>
-        <location filename="../core/tensorfile.cpp" line="-186"/>
+        <location filename="../core/tensorfile.cpp" line="-194"/>
         <source>&apos;%1&apos; is truncated: %2 of %3 bytes are there</source>
         <translation>“%1”已被截断：应有 %3 字节，实际只有 %2 字节</translation>
     </message>
@@ -886,7 +896,7 @@ distance %2</source>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/tensorfile.cpp" line="+57"/>
+        <location filename="../core/tensorfile.cpp" line="+65"/>
         <source>&apos;%1&apos; is damaged: its checksum does not match its contents</source>
         <translation>“%1”已损坏：校验和与内容不符</translation>
     </message>
@@ -943,8 +953,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../core/tensorfile.cpp" line="-258"/>
-        <location line="+311"/>
+        <location filename="../core/tensorfile.cpp" line="-266"/>
+        <location line="+319"/>
         <source>&apos;%1&apos; is larger than the %2 MiB this program reads</source>
         <translation>“%1”超过了本程序可读取的 %2 MiB 上限</translation>
     </message>
@@ -1096,18 +1106,13 @@ distance %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>unknown data set &apos;%1&apos; (expected fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or synthetic[:N])</source>
-        <translation>未知数据集 &apos;%1&apos;（应为 fashion-mnist[:train|test|all]、mnist:DIR[:train|test|all]、cifar10:DIR[:train|test|all]、cifar10:FILE、idx:FILE、folder:DIR 或 synthetic[:N]）</translation>
+        <source>unknown data set &apos;%1&apos; (expected %2)</source>
+        <translation>未知数据集 &apos;%1&apos;（应为 %2）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>the data set is too large to hold in memory: %1 images of %2×%3×%3 would take %4 GiB, and at most %5 GiB are used</source>
         <translation>数据集太大，无法放入内存：%1 张 %2×%3×%3 的图像需要 %4 GiB，而最多使用 %5 GiB</translation>
-    </message>
-    <message>
-        <location filename="../core/diffusion.cpp" line="+28"/>
-        <source>unknown prediction &apos;%1&apos; (expected eps, x0 or v)</source>
-        <translation>未知预测目标“%1”（应为 eps、x0 或 v）</translation>
     </message>
     <message>
         <location filename="../core/result.cpp" line="+13"/>
@@ -1156,7 +1161,7 @@ distance %2</source>
         <translation>退火 Langevin 的噪声级数须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+141"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>此模型训练时未使用类别：无法请求“%1”</translation>
     </message>
@@ -1697,9 +1702,9 @@ distance %2</source>
         <translation>测量样本质量</translation>
     </message>
     <message>
-        <location filename="../core/modelstate.cpp" line="+17"/>
-        <source>unknown weights &apos;%1&apos; (ema or raw)</source>
-        <translation>未知的权重“%1”（ema 或 raw）</translation>
+        <location filename="../core/modelstate.cpp" line="+19"/>
+        <source>unknown weights &apos;%1&apos; (%2)</source>
+        <translation>未知权重 &apos;%1&apos;（%2）</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1740,6 +1745,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>%1, line %2: x and y must lie within ±%3 (the diffusion ends in N(0, I): points of about ±1 suit it; scale them)</source>
+        <translation>%1，第 %2 行：x 和 y 必须在 ±%3 以内（扩散终止于 N(0, I)：约 ±1 的点最合适；请缩放它们）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 has more than %2 points</source>
         <translation>%1 中的点超过 %2 个</translation>
     </message>
@@ -1800,7 +1810,7 @@ distance %2</source>
         <translation>t 必须在 0 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-160"/>
+        <location filename="../core/sampler.cpp" line="-170"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
@@ -1845,7 +1855,7 @@ distance %2</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+356"/>
+        <location filename="../app/cli/commandline.cpp" line="+349"/>
         <source>the command &apos;%1&apos;</source>
         <translation>命令 &apos;%1&apos;</translation>
     </message>
@@ -1853,6 +1863,11 @@ distance %2</source>
         <location filename="../app/bench/main.cpp" line="+13"/>
         <source>the benchmark</source>
         <translation>基准测试</translation>
+    </message>
+    <message>
+        <location filename="../core/diffusion.cpp" line="+21"/>
+        <source>unknown prediction &apos;%1&apos; (expected %2)</source>
+        <translation>未知预测目标 &apos;%1&apos;（应为 %2）</translation>
     </message>
 </context>
 <context>
@@ -2666,7 +2681,7 @@ distance %2</source>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/common/imageio.cpp" line="+142"/>
+        <location filename="../app/common/imageio.cpp" line="+143"/>
         <source>&apos;%1&apos; is a file, not a folder of images.</source>
         <translation>“%1”是一个文件，而不是图像文件夹。</translation>
     </message>
@@ -2676,7 +2691,7 @@ distance %2</source>
         <translation>文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images.</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
@@ -2696,7 +2711,17 @@ distance %2</source>
         <translation>只使用前 %1 张图像</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>The folder name &apos;%1&apos; is not UTF-8: rename the folder, or link to it under a name that is.</source>
+        <translation>文件夹名 &apos;%1&apos; 不是 UTF-8：请重命名该文件夹，或用 UTF-8 名称为其建立链接。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the file there is a model (a checkpoint), which this would replace: name another file</source>
+        <translation>该处的文件是一个模型（检查点），此操作会将其替换：请换一个文件名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>it is a folder</source>
         <translation>它是一个文件夹</translation>
     </message>
@@ -2737,12 +2762,12 @@ distance %2</source>
         <translation>文件名必须以 .gif 结尾</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-142"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>文件夹“%1”的加载已停止。</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+148"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
@@ -2860,7 +2885,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+88"/>
+        <location filename="../app/studio/windowviews.cpp" line="+90"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -2901,12 +2926,12 @@ distance %2</source>
         <translation>%1 已载入：本次训练继续使用开始时的数据集；下次开始时将在新数据集上训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+72"/>
+        <location line="+33"/>
         <source>A new, untrained model: the preset, the noise schedule and the classes make a model of their own (the other settings are the run&apos;s).</source>
         <translation>一个新的、未训练的模型：预设、噪声调度和类别决定模型本身（其余设置属于本次训练）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+67"/>
         <source>Training paused at step %L1: Resume goes on from here, Stop ends the run</source>
         <translation>训练已在第 %L1 步暂停：“继续”从此处接着训练，“停止”结束本次训练</translation>
     </message>
@@ -2921,7 +2946,7 @@ distance %2</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../app/studio/windowviews.cpp" line="+21"/>
         <source>Training stopped at step %L1: the target was lowered to %L2 steps</source>
         <translation>训练在第 %L1 步停止：目标已降至 %L2 步</translation>
     </message>
@@ -2936,7 +2961,7 @@ distance %2</source>
         <translation>训练已在第 %1 步停止</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+35"/>
         <location filename="../app/studio/menus.cpp" line="-50"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
@@ -3215,7 +3240,12 @@ distance %2</source>
         <translation>正在训练 %1 的副本；文件本身保持不变。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Training shares the CPU with the sampling going on: its first steps are slow, and it speeds up when that ends.</source>
+        <translation>训练与正在进行的采样共用 CPU：最初几步较慢，采样结束后会加快。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>There is no model to measure.</source>
         <translation>没有可测量的模型。</translation>
     </message>
@@ -3235,12 +3265,12 @@ distance %2</source>
         <translation>质量测量适用于类似 Fashion-MNIST 的灰度模型；此模型生成的是彩色图像。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
-        <translation>未安装质量分类器（models/fashion-mnist-classifier.ckpt）。</translation>
+        <location line="+4"/>
+        <source>The quality classifier is not installed (%1).</source>
+        <translation>未安装质量分类器（%1）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Quality is measured against the Fashion-MNIST test images; install the dataset-fashion-mnist package.</source>
         <translation>质量以 Fashion-MNIST 测试图像为基准进行测量；请安装 dataset-fashion-mnist 软件包。</translation>
     </message>
@@ -3537,8 +3567,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+14"/>
-        <source>The quality classifier is not installed (models/fashion-mnist-classifier.ckpt).</source>
-        <translation>未安装质量分类器（models/fashion-mnist-classifier.ckpt）。</translation>
+        <source>The quality classifier is not installed (%1).</source>
+        <translation>未安装质量分类器（%1）。</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -3567,7 +3597,7 @@ distance %2</source>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+43"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+44"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
@@ -4437,22 +4467,22 @@ distance %2</source>
 <context>
     <name>ScoreView</name>
     <message>
-        <location filename="../app/studio/views/scoreview.cpp" line="+83"/>
+        <location filename="../app/studio/views/scoreview.cpp" line="+85"/>
         <source>Eight Gaussians on a ring</source>
         <translation>环上的八个高斯分布</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Two moons</source>
         <translation>双月</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Swiss roll</source>
         <translation>瑞士卷</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Points you draw</source>
         <translation>自己绘制的点</translation>
     </message>
@@ -4619,12 +4649,12 @@ distance %2</source>
         <translation>其中 %1% 位于某个模式的 3σ 范围内（数据：%2%）；按最近的模式计，各模式分别占 %3–%4%（数据：12.5%）。</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+214"/>
         <source>Sampling %L1 particles: %L2 network evaluations each…</source>
         <translation>正在对 %L1 个粒子采样：每个 %L2 次网络评估…</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-239"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -4659,7 +4689,7 @@ distance %2</source>
         <translation>请先训练模型，再拖动 t。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>t = %1: ᾱₜ = %2, score scale 1/√(1 − ᾱₜ) = %3</source>
         <translation>t = %1：ᾱₜ = %2，分数缩放系数 1/√(1 − ᾱₜ) = %3</translation>
     </message>
@@ -4790,7 +4820,7 @@ distance %2</source>
         <translation>数据集尚不适合该模型（图像尺寸或通道数）：正在按模型的尺寸重新读取。读取完成后请按“开始”。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="-184"/>
+        <location filename="../app/studio/mainwindow.cpp" line="-188"/>
         <location filename="../app/studio/workers/trainingworker.cpp" line="+13"/>
         <source>The model cannot train on this data set: %1</source>
         <translation>该模型无法在此数据集上训练：%1</translation>

@@ -160,11 +160,11 @@ int checkOutputs(const SampleArgs& a)
     // option, path: the model read is among them, so that no image replaces it
     std::vector<std::pair<std::string, std::string>> given{{"--checkpoint", a.checkpoint}};
     const auto check = [&given](const std::string& option, const std::string& path, bool gif) {
-        if (auto w = checkImageOutput(path, gif); !w)
-            return fail(option + " " + path + ": " + w.error(), 2);
         for (const auto& [earlier, other] : given) // one file would end up holding only the last image
             if (sameFile(other, path))
                 return fail(earlier + " and " + option + " name the same file (" + path + "): give each its own", 2);
+        if (auto w = checkImageOutput(path, gif); !w)
+            return fail(option + " " + path + ": " + w.error(), 2);
         given.emplace_back(option, path);
         return 0;
     };

@@ -444,6 +444,30 @@ int checkTrainFiles(const TrainArgs& a)
     return 0;
 }
 
+// The step the run trains to, and notes on options this run does not use (rank 0's). Without --steps, a resumed
+// run goes to the checkpoint's own total (no further when the studio stopped it short of that). Decided before a
+// job is joined, so that a rank that stops here leaves no rank waiting. Returns 0, or 2 after the message.
+int targetSteps(const TrainArgs& a, const Trainer& trainer, const RankInfo& rank, long long& steps)
+{
+    if (a.given("--p-uncond") && !trainer.config().conditional() && rank.rank == 0)
+        std::fprintf(stderr, "ddpm: note: --p-uncond is for class-conditional models (--conditional); this one "
+                             "is not, so it does not use it\n");
+    steps = a.steps;
+    if (!a.given("--steps") && a.given("--resume"))
+        steps = std::max<long long>(trainer.config().train.totalSteps, trainer.stepCount());
+    if (steps < trainer.stepCount()) // nothing to train, and the file's total would be rewritten below its step
+        return fail("--steps " + std::to_string(steps) + ": the checkpoint is already at step " +
+                        std::to_string(trainer.stepCount()) +
+                        "; --steps is the step to train to, not a number of steps more",
+                    2);
+    if (steps == 0 && rank.rank == 0) // kept: the weights a run starts from are worth a file of their own
+        std::fprintf(stderr, "ddpm: note: --steps 0: the model is saved as initialised, untrained (step 0)\n");
+    if (!rank.job && a.given("--dist-timeout"))
+        std::fprintf(stderr, "ddpm: note: --dist-timeout is for a data-parallel job (RANK, WORLD_SIZE … set, as "
+                             "torchrun does); this run is not one, so it does not use it\n");
+    return 0;
+}
+
 int train(const TrainArgs& a, const Environment& env)
 {
     if (const int rc = checkTrainFiles(a))
@@ -460,24 +484,9 @@ int train(const TrainArgs& a, const Environment& env)
     TrainingData data;
     if (const int rc = openTrainer(a, env, compute->device, trainer, data))
         return rc;
-    // Without --steps, a resumed run goes to the checkpoint's own total (no further when the studio stopped
-    // it short of that). Decided before a job is joined, so that a rank that stops here leaves no rank waiting.
-    if (a.given("--p-uncond") && !trainer->config().conditional() && rank->rank == 0)
-        std::fprintf(stderr, "ddpm: note: --p-uncond is for class-conditional models (--conditional); this one "
-                             "is not, so it does not use it\n");
-    long long steps = a.steps;
-    if (!a.given("--steps") && a.given("--resume"))
-        steps = std::max<long long>(trainer->config().train.totalSteps, trainer->stepCount());
-    if (steps < trainer->stepCount()) // nothing to train, and the file's total would be rewritten below its step
-        return fail("--steps " + std::to_string(steps) + ": the checkpoint is already at step " +
-                        std::to_string(trainer->stepCount()) +
-                        "; --steps is the step to train to, not a number of steps more",
-                    2);
-    if (steps == 0 && rank->rank == 0) // kept: the weights a run starts from are worth a file of their own
-        std::fprintf(stderr, "ddpm: note: --steps 0: the model is saved as initialised, untrained (step 0)\n");
-    if (!rank->job && a.given("--dist-timeout"))
-        std::fprintf(stderr, "ddpm: note: --dist-timeout is for a data-parallel job (RANK, WORLD_SIZE … set, as "
-                             "torchrun does); this run is not one, so it does not use it\n");
+    long long steps = 0;
+    if (const int rc = targetSteps(a, *trainer, rank.value(), steps))
+        return rc;
     std::shared_ptr<Distributed> job;
     if (rank->job) {
         if (trainer->config().train.batch % rank->worldSize != 0)

@@ -203,7 +203,7 @@ QSplitter* TrainingView::buildPlots()
     const auto smoothOver = [this](int v) {
         m_chart->setSmoothingWindow(std::pow(10.0, v / 25.0));
         m_smoothing->setToolTip(
-            tr("The average reaches back about %L1 steps").arg(std::lround(m_chart->smoothingWindow())));
+            tr("The average reaches back about %L1 steps").arg(std::lround(std::pow(10.0, v / 25.0))));
     };
     connect(m_smoothing, &QSlider::valueChanged, this, smoothOver);
     smoothOver(m_smoothing->value());
