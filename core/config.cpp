@@ -14,7 +14,7 @@ Status validateTrainOptions(const TrainOptions& options)
 {
     if (options.batch < 1 || options.batch > limits::kMaxBatch)
         return fail(DDPM_MSG("Engine", "the batch size must be between 1 and %1"), limits::kMaxBatch);
-    if (!kLearningRateRange.contains(options.lr))
+    if (!kLearningRateRange.contains(options.lr)) // the words below say its ends (options.h)
         return fail(DDPM_MSG("Engine", "the learning rate must be above 0 and at most 1"));
     if (options.warmupSteps < 0)
         return fail(DDPM_MSG("Engine", "the warm-up cannot be negative"));

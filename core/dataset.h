@@ -80,7 +80,7 @@ using FolderLoader = std::function<Result<Dataset>(const std::string& dir, int64
 
 // SPEC, one of these forms (the words of ddpm's --data help and of the refusal of an unknown one):
 inline constexpr char kDataSpecForms[] = "fashion-mnist[:train|test|all], mnist:DIR[:train|test|all], "
-                                         "cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR or "
+                                         "cifar10:DIR[:train|test|all], cifar10:FILE, idx:FILE, folder:DIR, "
                                          "synthetic[:N]";
 // A data set with a test split means its training images unless a split is named (Fashion-MNIST's
 // 60,000, CIFAR-10's 50,000), so that the test images stay unseen and can measure a model's quality.

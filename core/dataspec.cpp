@@ -237,7 +237,7 @@ Result<Dataset> loadBySpec(const std::string& spec, int64_t channels, int64_t si
         return shapes;
     } else {
         return asUsage(
-            fail(DDPM_MSG("Engine", "unknown data set '%1' (expected %2)"), spec, std::string(kDataSpecForms)));
+            fail(DDPM_MSG("Engine", "unknown data set '%1' (expected one of %2)"), spec, std::string(kDataSpecForms)));
     }
     if (!ds)
         return ds;

@@ -18,7 +18,7 @@ Result<Prediction> parsePrediction(const std::string& name)
             return static_cast<Prediction>(i);
     if (name == "epsilon") // the word spelt out
         return Prediction::Epsilon;
-    return fail(DDPM_MSG("Engine", "unknown prediction '%1' (expected %2)"), name, listOfChoices(names));
+    return fail(DDPM_MSG("Engine", "unknown prediction '%1' (expected one of %2)"), name, nameList(names));
 }
 
 namespace {

@@ -16,7 +16,7 @@ Result<Weights> parseWeights(const std::string& name)
     for (size_t i = 0; i < names.size(); ++i)
         if (name == names[i])
             return static_cast<Weights>(i);
-    return fail(DDPM_MSG("Engine", "unknown weights '%1' (%2)"), name, listOfChoices(names));
+    return fail(DDPM_MSG("Engine", "unknown weights '%1' (expected one of %2)"), name, nameList(names));
 }
 
 Sampling samplingFrom(const ModelState& model, Weights weights, bool ownCopy)

@@ -147,15 +147,20 @@ Status checkFashionMnistClassifier(const TrainedClassifier& classifier, const st
 {
     if (classifier.classNames == fashionMnistClassNames())
         return Ok{};
+    const std::string first = classifier.classNames.empty() ? std::string("none") : classifier.classNames.front();
+    if (file.empty()) // a classifier not read from a file here
+        return fail(DDPM_MSG("Engine", "the classifier classifies other classes than Fashion-MNIST's (its first: %1): "
+                                       "quality is measured with a classifier of Fashion-MNIST's ten classes"),
+                    first);
     return fail(DDPM_MSG("Engine", "'%1' classifies other classes than Fashion-MNIST's (its first: %2): quality is "
                                    "measured with a classifier of Fashion-MNIST's ten classes"),
-                file, classifier.classNames.empty() ? std::string("none") : classifier.classNames.front());
+                file, first);
 }
 
 Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed,
                                                const ReferenceProgress& progress, const std::atomic<bool>* cancel)
 {
-    if (auto s = checkFashionMnistClassifier(classifier, "the classifier"); !s)
+    if (auto s = checkFashionMnistClassifier(classifier, std::string()); !s)
         return s.failure();
     auto test = loadDataSpec("fashion-mnist:test", 1, kClassifierImageSize);
     if (!test)

@@ -63,7 +63,8 @@ Result<QualityReference> makeQualityReference(const TrainedClassifier& classifie
                                               const ReferenceProgress& progress = {},
                                               const std::atomic<bool>* cancel = nullptr);
 // Quality is measured in the features of a classifier of Fashion-MNIST's classes (one of other images
-// describes them in terms that mean nothing here): why `classifier`, read from `file`, is not one.
+// describes them in terms that mean nothing here): why `classifier`, read from `file` (empty: not named), is not
+// one.
 Status checkFashionMnistClassifier(const TrainedClassifier& classifier, const std::string& file);
 // The same from the installed Fashion-MNIST (dataset.h fashionMnistDir()), with such a classifier.
 Result<QualityReference> fashionMnistReference(const TrainedClassifier& classifier, int64_t count, uint64_t seed = 0,

@@ -424,7 +424,7 @@ Distanz %2</translation>
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../widgets/curvechart.cpp" line="+29"/>
+        <location filename="../widgets/curvechart.cpp" line="+30"/>
         <source>Marker</source>
         <translation>Markierung</translation>
     </message>
@@ -1106,8 +1106,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>unknown data set &apos;%1&apos; (expected %2)</source>
-        <translation>unbekannter Datensatz &apos;%1&apos; (erwartet: %2)</translation>
+        <source>unknown data set &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannter Datensatz &apos;%1&apos; (erwartet wird eines von: %2)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1662,17 +1662,22 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>measuring the quality reference</source>
         <translation>das Messen der Qualitätsreferenz</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>the quality measurement was cancelled</source>
         <translation>die Qualitätsmessung wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
+        <source>the classifier classifies other classes than Fashion-MNIST&apos;s (its first: %1): quality is measured with a classifier of Fashion-MNIST&apos;s ten classes</source>
+        <translation>der Klassifikator klassifiziert andere Klassen als die von Fashion-MNIST (die erste: %1): Die Qualität wird mit einem Klassifikator der zehn Fashion-MNIST-Klassen gemessen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; classifies other classes than Fashion-MNIST&apos;s (its first: %2): quality is measured with a classifier of Fashion-MNIST&apos;s ten classes</source>
         <translation>&apos;%1&apos; klassifiziert andere Klassen als die von Fashion-MNIST (die erste: %2): Die Qualität wird mit einem Klassifikator der zehn Fashion-MNIST-Klassen gemessen</translation>
     </message>
@@ -1703,8 +1708,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/modelstate.cpp" line="+19"/>
-        <source>unknown weights &apos;%1&apos; (%2)</source>
-        <translation>unbekannte Gewichte &apos;%1&apos; (%2)</translation>
+        <source>unknown weights &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannte Gewichte &apos;%1&apos; (erwartet wird eines von: %2)</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1855,7 +1860,7 @@ Distanz %2</translation>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+349"/>
+        <location filename="../app/cli/commandline.cpp" line="+344"/>
         <source>the command &apos;%1&apos;</source>
         <translation>der Befehl &apos;%1&apos;</translation>
     </message>
@@ -1866,8 +1871,8 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../core/diffusion.cpp" line="+21"/>
-        <source>unknown prediction &apos;%1&apos; (expected %2)</source>
-        <translation>unbekannte Vorhersage &apos;%1&apos; (erwartet: %2)</translation>
+        <source>unknown prediction &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannte Vorhersage &apos;%1&apos; (erwartet wird eines von: %2)</translation>
     </message>
 </context>
 <context>
@@ -2698,7 +2703,12 @@ Distanz %2</translation>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images: none of its files could be read as one (%2).</source>
+        <translation>Der Ordner &apos;%1&apos; enthält keine lesbaren PNG- oder JPEG-Bilder: Keine seiner Dateien ließ sich als Bild lesen (%2).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>1 file skipped, not an image that can be read (%1)</source>
         <translation>1 Datei übersprungen, kein lesbares Bild (%1)</translation>
     </message>
@@ -2764,12 +2774,12 @@ Distanz %2</translation>
         <translation>der Dateiname muss auf .gif enden</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-148"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>Das Laden des Ordners „%1“ wurde angehalten.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+154"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
@@ -3292,7 +3302,7 @@ Distanz %2</translation>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+123"/>
+        <location filename="../app/studio/menus.cpp" line="+125"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -3312,7 +3322,7 @@ Distanz %2</translation>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -3420,7 +3430,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>The new language applies the next time DDPM Studio starts.</source>
         <translation>Die neue Sprache wird beim nächsten Start von DDPM Studio wirksam.</translation>
     </message>
@@ -4015,7 +4025,7 @@ Distanz %2</translation>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+202"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+204"/>
         <source> — failed</source>
         <translation> — fehlgeschlagen</translation>
     </message>
@@ -4086,7 +4096,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-238"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-240"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -4191,7 +4201,7 @@ Distanz %2</translation>
         <translation>Rauschvorhersage ε̂</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source> — replaced</source>
         <translation> — ersetzt</translation>
     </message>
@@ -4396,7 +4406,7 @@ Distanz %2</translation>
 <context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/views/schedulesview.cpp" line="+44"/>
+        <location filename="../app/studio/views/schedulesview.cpp" line="+45"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -4428,13 +4438,12 @@ Distanz %2</translation>
         <translation>Dasselbe Bild und Rauschen unter jedem Rauschplan</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>t = %1 (Data)</source>
-        <comment>the t the Data view shows</comment>
-        <translation>t = %1 (Daten)</translation>
+        <location line="+38"/>
+        <source>t (dashed: the Data view&apos;s t = %1)</source>
+        <translation>t (gestrichelt: das t der Datenansicht, %1)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>At T = %L1 the %2 schedule leaves ᾱ_T at %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Its β range is the paper&apos;s for T = 1,000.</source>
         <translation>Bei T = %L1 lässt der Rauschplan %2 ᾱ_T bei %3: x_T behält %4 % der Amplitude des Bilds (√ᾱ_T), während das Sampling bei reinem Rauschen beginnt. Sein β-Bereich ist der der Originalarbeit für T = 1.000.</translation>
     </message>
@@ -4476,17 +4485,17 @@ Distanz %2</translation>
         <translation>Acht Gaußverteilungen auf einem Ring</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Two moons</source>
         <translation>Zwei Halbmonde</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Swiss roll</source>
         <translation>Swiss Roll</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Points you draw</source>
         <translation>Selbst gezeichnete Punkte</translation>
     </message>
@@ -5049,6 +5058,11 @@ Distanz %2</translation>
         <location line="+4"/>
         <source>The average reaches back about %L1 steps</source>
         <translation>Der Mittelwert reicht etwa %L1 Schritte zurück</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No smoothing</source>
+        <translation>Keine Glättung</translation>
     </message>
     <message>
         <location line="+6"/>

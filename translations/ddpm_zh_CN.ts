@@ -424,7 +424,7 @@ distance %2</source>
 <context>
     <name>CurveChart</name>
     <message>
-        <location filename="../widgets/curvechart.cpp" line="+29"/>
+        <location filename="../widgets/curvechart.cpp" line="+30"/>
         <source>Marker</source>
         <translation>标记</translation>
     </message>
@@ -1106,8 +1106,8 @@ distance %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>unknown data set &apos;%1&apos; (expected %2)</source>
-        <translation>未知数据集 &apos;%1&apos;（应为 %2）</translation>
+        <source>unknown data set &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知数据集 &apos;%1&apos;（应为以下之一：%2）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1662,17 +1662,22 @@ distance %2</source>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>measuring the quality reference</source>
         <translation>测量质量参考</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>the quality measurement was cancelled</source>
         <translation>质量测量已取消</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
+        <source>the classifier classifies other classes than Fashion-MNIST&apos;s (its first: %1): quality is measured with a classifier of Fashion-MNIST&apos;s ten classes</source>
+        <translation>该分类器分类的类别不是 Fashion-MNIST 的（其第一个：%1）：质量须用 Fashion-MNIST 十个类别的分类器来测量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; classifies other classes than Fashion-MNIST&apos;s (its first: %2): quality is measured with a classifier of Fashion-MNIST&apos;s ten classes</source>
         <translation>&apos;%1&apos; 分类的类别不是 Fashion-MNIST 的（其第一个：%2）：质量须用 Fashion-MNIST 十个类别的分类器来测量</translation>
     </message>
@@ -1703,8 +1708,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/modelstate.cpp" line="+19"/>
-        <source>unknown weights &apos;%1&apos; (%2)</source>
-        <translation>未知权重 &apos;%1&apos;（%2）</translation>
+        <source>unknown weights &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知权重 &apos;%1&apos;（应为以下之一：%2）</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1855,7 +1860,7 @@ distance %2</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+349"/>
+        <location filename="../app/cli/commandline.cpp" line="+344"/>
         <source>the command &apos;%1&apos;</source>
         <translation>命令 &apos;%1&apos;</translation>
     </message>
@@ -1866,8 +1871,8 @@ distance %2</source>
     </message>
     <message>
         <location filename="../core/diffusion.cpp" line="+21"/>
-        <source>unknown prediction &apos;%1&apos; (expected %2)</source>
-        <translation>未知预测目标 &apos;%1&apos;（应为 %2）</translation>
+        <source>unknown prediction &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知预测目标 &apos;%1&apos;（应为以下之一：%2）</translation>
     </message>
 </context>
 <context>
@@ -2696,7 +2701,12 @@ distance %2</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images: none of its files could be read as one (%2).</source>
+        <translation>文件夹 &apos;%1&apos; 中没有可读取的 PNG 或 JPEG 图像：其中的文件都无法作为图像读取（%2）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>1 file skipped, not an image that can be read (%1)</source>
         <translation>跳过了 1 个文件，不是可读取的图像（%1）</translation>
     </message>
@@ -2762,12 +2772,12 @@ distance %2</source>
         <translation>文件名必须以 .gif 结尾</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-148"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>文件夹“%1”的加载已停止。</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+154"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
@@ -3290,7 +3300,7 @@ distance %2</source>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+123"/>
+        <location filename="../app/studio/menus.cpp" line="+125"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
@@ -3310,7 +3320,7 @@ distance %2</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -3417,7 +3427,7 @@ distance %2</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>The new language applies the next time DDPM Studio starts.</source>
         <translation>新语言将在下次启动 DDPM Studio 时生效。</translation>
     </message>
@@ -4011,7 +4021,7 @@ distance %2</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+202"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+204"/>
         <source> — failed</source>
         <translation> — 失败</translation>
     </message>
@@ -4082,7 +4092,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-238"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-240"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -4187,7 +4197,7 @@ distance %2</source>
         <translation>预测的噪声 ε̂</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source> — replaced</source>
         <translation> — 已被替换</translation>
     </message>
@@ -4392,7 +4402,7 @@ distance %2</source>
 <context>
     <name>SchedulesView</name>
     <message>
-        <location filename="../app/studio/views/schedulesview.cpp" line="+44"/>
+        <location filename="../app/studio/views/schedulesview.cpp" line="+45"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>t</source>
@@ -4424,13 +4434,12 @@ distance %2</source>
         <translation>同一图像和噪声在各噪声调度下的结果</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>t = %1 (Data)</source>
-        <comment>the t the Data view shows</comment>
-        <translation>t = %1（数据）</translation>
+        <location line="+38"/>
+        <source>t (dashed: the Data view&apos;s t = %1)</source>
+        <translation>t（虚线：数据视图中的 t = %1）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>At T = %L1 the %2 schedule leaves ᾱ_T at %3: x_T keeps %4 % of the image&apos;s amplitude (√ᾱ_T), while sampling starts from pure noise. Its β range is the paper&apos;s for T = 1,000.</source>
         <translation>在 T = %L1 时，调度 %2 使 ᾱ_T 为 %3：x_T 仍保留图像 %4% 的幅度（√ᾱ_T），而采样是从纯噪声开始的。它的 β 范围是论文为 T = 1000 设定的。</translation>
     </message>
@@ -4472,17 +4481,17 @@ distance %2</source>
         <translation>环上的八个高斯分布</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Two moons</source>
         <translation>双月</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Swiss roll</source>
         <translation>瑞士卷</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Points you draw</source>
         <translation>自己绘制的点</translation>
     </message>
@@ -5045,6 +5054,11 @@ distance %2</source>
         <location line="+4"/>
         <source>The average reaches back about %L1 steps</source>
         <translation>平均值大约回溯 %L1 步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No smoothing</source>
+        <translation>不平滑</translation>
     </message>
     <message>
         <location line="+6"/>

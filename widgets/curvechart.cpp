@@ -18,6 +18,7 @@ CurveChart::CurveChart(QWidget* parent)
     ChartAxes::localize(chart);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignTop);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries); // a curve's stroke, not a square
 
     auto* x = new QValueAxis;
     x->setLabelFormat(QStringLiteral("%.6g"));
@@ -171,12 +172,10 @@ void CurveChart::setAxisTitles(const QString& x, const QString& y)
     m_yAxis->setTitleText(y);
 }
 
-void CurveChart::setMarker(double x, const QString& legend)
+void CurveChart::setMarker(double x)
 {
     m_hasMarker = std::isfinite(x);
     m_markerX = x;
-    m_markerLegend = legend;
-    m_markerSeries->setName(legend);
     updateMarker();
 }
 
@@ -234,7 +233,7 @@ void CurveChart::hideMarkerFromLegend()
 {
     // A legend marker follows its series' visibility, so this is needed after every show.
     for (QLegendMarker* marker : chart()->legend()->markers(m_markerSeries))
-        marker->setVisible(!m_markerLegend.isEmpty());
+        marker->setVisible(false);
 }
 
 void CurveChart::updateMarker()

@@ -40,8 +40,8 @@ public:
 
     void setAxisTitles(const QString& x, const QString& y);
 
-    // A dashed vertical line across the plot at x; with a `legend`, the legend names it.
-    void setMarker(double x, const QString& legend = QString());
+    // A dashed vertical line across the plot at x.
+    void setMarker(double x);
     void clearMarker();
     bool hasMarker() const;
     double markerX() const;
@@ -73,5 +73,4 @@ private:
     bool m_logX = false;
     bool m_hasMarker = false;
     double m_markerX = 0.0;
-    QString m_markerLegend;
 };

@@ -239,7 +239,7 @@ QVector<QPointF> LossChart::smoothedPoints() const
 
 void LossChart::setSmoothing(double weight)
 {
-    weight = std::clamp(weight, 0.0, 0.9999);
+    weight = std::clamp(weight, 0.0, 1.0 - 1.0 / kMaxSmoothingWindow);
     if (weight == m_smoothing)
         return;
     m_smoothing = weight;

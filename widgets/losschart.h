@@ -51,10 +51,11 @@ public:
     QVector<QPointF> smoothedPoints() const;
     static double smoothedAfter(double state, double previousStep, const QPointF& p, double weight);
 
-    void setSmoothing(double weight); // clamped to 0..0.9999; recomputes the whole curve
+    void setSmoothing(double weight); // clamped to 0 … 1 − 1/kMaxSmoothingWindow; recomputes the whole curve
     double smoothing() const;
-    // The same as the number of steps the average reaches back, 1 / (1 − w): 1 (none) to 10,000. A slider
-    // over it on a log scale does something for a run of 500 steps and one of 500,000 alike.
+    // The same as the number of steps the average reaches back, 1 / (1 − w): 1 (none) to kMaxSmoothingWindow.
+    // A slider over it on a log scale does something for a run of 500 steps and one of 500,000 alike.
+    static constexpr double kMaxSmoothingWindow = 10000;
     void setSmoothingWindow(double steps);
     double smoothingWindow() const;
 

@@ -87,11 +87,6 @@ int failInterrupted()
     return fail("interrupted; nothing was written", interruptedExitCode());
 }
 
-bool holdsAModel(const std::string& path)
-{
-    return holdsACheckpoint(path);
-}
-
 bool holdsATrainingLog(const std::string& path)
 {
     std::error_code e;
@@ -112,7 +107,7 @@ int checkTableOutput(const std::string& option, const std::string& path)
         return fail(option + " " + path + ": this output is a table (CSV), and the name is a " + type.substr(1) +
                         " file's: name a .csv file",
                     2);
-    if (holdsAModel(path))
+    if (holdsACheckpoint(path))
         return fail(
             option + " " + path + ": the file there is a model, which this output would replace: name another file", 2);
     if (holdsATrainingLog(path)) // the record of a run: not to be lost to a table of another kind

@@ -49,8 +49,6 @@ int checkModelOutput(const std::string& option, const std::string& path, bool re
 // checkOutput for a table or text a command writes (--csv): also no existing model or classifier file
 // there, which such a file would replace (a .ckpt named by mistake).
 int checkTableOutput(const std::string& option, const std::string& path);
-// Whether `path` is a regular file that DDPM Studio wrote as a model or classifier (either format).
-bool holdsAModel(const std::string& path);
 // Whether two paths name one file: the same file where both exist, else the same place.
 bool sameFile(const std::string& a, const std::string& b);
 

@@ -499,7 +499,7 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(ddpm::appVersion());
     // An image in a folder that cannot be read is skipped and named in the command's own note; the image
     // plugins' own words for it ("libpng error: Invalid IHDR data") would only repeat it, in their terms.
-    QLoggingCategory::setFilterRules(QStringLiteral("qt.gui.imageio.warning=false"));
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.gui.imageio*.warning=false")); // and .jpeg
     CommandLine cli("ddpm");
     Environment env;
     env.folderLoader = ddpm::qtFolderLoader();

@@ -547,7 +547,7 @@ void addTrainCommand(CommandLine& cli, const Environment& env)
     auto* c = cli.add("train", "train a denoising U-Net (Ctrl-C saves and exits)",
                       "train a denoising U-Net (Algorithm 1)", [a, env] { return train(*a, env); });
     a->command = c;
-    addText(c, "--data", a->data, std::string(kDataSpecForms) + " (a split not named: train)", "SPEC");
+    addText(c, "--data", a->data, "one of " + std::string(kDataSpecForms) + " (a split not named: train)", "SPEC");
     addText(c, "--out", a->out, "checkpoint to write", "CKPT")->required();
     addText(c, "--model", a->model, listOfChoices(unetPresetNames()), "PRESET");
     addNumber(c, "--steps", a->steps, 0, static_cast<double>(limits::kMaxSteps),

@@ -22,11 +22,11 @@ QImage decodeDatasetImage(const QString& file, int channels, int size)
     QImageReader::setAllocationLimit(256);
     QImageReader reader(file);
     reader.setAutoTransform(true);
-    // Raster formats only, by content: drawing an SVG's text needs a QGuiApplication, which the ddpm command
-    // has not (Qt aborted the process), and a drawing is no photograph to learn from.
-    static const QList<QByteArray> raster{"png", "jpeg", "jpg",  "bmp", "gif", "webp", "pbm", "pgm",
-                                          "ppm", "tif",  "tiff", "ico", "cur", "xbm",  "xpm"};
-    if (!raster.contains(reader.format().toLower()))
+    // No vector drawings, by content: drawing an SVG's text needs a QGuiApplication, which the ddpm command
+    // has not (Qt aborted the process), and a drawing is no photograph to learn from. Every raster format a
+    // plugin reads (PNG, JPEG, WebP, HEIF …) is read.
+    static const QList<QByteArray> vector{"svg", "svgz", "pdf"};
+    if (vector.contains(reader.format().toLower()))
         return {};
     // Refuse absurd sizes before decoding anything. A large photo is decoded at a few times the model's
     // size where the format can (JPEG).

@@ -187,9 +187,15 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
         folders << (relative.contains('/') ? relative.section('/', 0, 0) : QString());
         ++rep.loaded;
     }
-    if (images.empty())
+    if (images.empty() && rep.skipped == 0)
         return Error{QCoreApplication::translate("ImageIO", "The folder '%1' holds no readable PNG or JPEG images.")
                          .arg(dir)
+                         .toStdString()};
+    if (images.empty()) // say which files were there, and that none could be read
+        return Error{QCoreApplication::translate("ImageIO", "The folder '%1' holds no readable PNG or JPEG images: "
+                                                            "none of its files could be read as one (%2).")
+                         .arg(dir, rep.skippedExamples.join(QStringLiteral(", ")) +
+                                       (rep.skipped > rep.skippedExamples.size() ? QStringLiteral(", …") : QString()))
                          .toStdString()};
     Dataset data{"folder", torch::stack(images, 0).contiguous(), {}, {}};
     labelBySubfolder(data, folders);

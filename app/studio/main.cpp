@@ -172,7 +172,7 @@ int showScreenshotView(MainWindow& window, const Arguments& args)
 {
     const QCommandLineParser& parser = args.parser;
     const int v = chosenView(args);
-    window.resize(parser.isSet(args.size) ? screenshotSize(parser.value(args.size)) : QSize(1500, 900));
+    window.resize(screenshotSize(parser.value(args.size))); // the option's default when not given
     window.setView(MainWindow::View(v));
     window.show();
     return v;

@@ -358,9 +358,9 @@ void MainWindow::buildViewMenus()
         group->addAction(a);
         a->setData(code);
         connect(a, &QAction::triggered, this, [this, code = code, group] {
-            if (!setLanguage(code)) // the check goes back to the language in effect
+            if (!setLanguage(code)) // the check goes back to the language chosen before
                 for (QAction* other : group->actions())
-                    other->setChecked(other->data().toString() == installedLanguage());
+                    other->setChecked(other->data().toString() == m_settings.language());
         });
     }
 
@@ -515,6 +515,8 @@ bool MainWindow::setLanguage(const QString& language)
     const QString before = m_settings.language();
     m_settings.setLanguage(language);
     m_settings.sync();
+    if (language == installedLanguage()) // the one shown now (after a "No" for another): nothing to restart
+        return true;
     // Every view is built in its language when it is created: switching means starting again (No: at the
     // next start; Cancel: not at all).
     const auto answer = Dialogs::question(

@@ -394,8 +394,8 @@ void TestStudio::exportsFromTheWindow()
     QCOMPARE(again.readAll(), before);
 }
 
-// Every view is usable in a 1000×650 window: the window's smallest size (the largest of its views'
-// smallest sizes, with the demo model's long preset and precision names in the form) fits.
+// A reverse run still drawing is not exported (strip, animations) and not forked; cancelled, it is, and its
+// sidecar says the step it stopped at.
 void TestStudio::reverseExportsWaitForTheRunsEnd()
 {
     Settings settings(m_dir.filePath(QStringLiteral("live-exports.ini")));
@@ -440,6 +440,8 @@ void TestStudio::reverseExportsWaitForTheRunsEnd()
     QCOMPARE(taken, view->frames().last().step);
 }
 
+// Every view is usable in a 1000×650 window: the window's smallest size (the largest of its views'
+// smallest sizes, with the demo model's long preset and precision names in the form) fits.
 void TestStudio::windowFitsSmallScreens()
 {
     Settings settings(m_dir.filePath(QStringLiteral("small.ini")));

@@ -195,15 +195,6 @@ void TestCurveChart::marker()
     QVERIFY(chart.markerSeries()->isVisible());
     QCOMPARE(chart.markerSeries()->at(0).x(), x);
 
-    // Named, it is in the legend under that name, and stays there after new curves.
-    chart.setMarker(x, QStringLiteral("t = 5 elsewhere"));
-    QCOMPARE(marker->name(), QStringLiteral("t = 5 elsewhere"));
-    QCoreApplication::processEvents();
-    QVERIFY(chart.chart()->legend()->markers(marker).first()->isVisible());
-    chart.setCurves(scheduleCurves());
-    QCoreApplication::processEvents();
-    QVERIFY(chart.chart()->legend()->markers(chart.markerSeries()).first()->isVisible());
-
     chart.clearMarker();
     QVERIFY(!chart.hasMarker());
     QVERIFY(!chart.markerSeries()->isVisible());

@@ -162,14 +162,15 @@ QGridLayout* ReverseView::buildImageGrids()
     // some fonts (DejaVu Sans) drop it from an x or put it under the letter.
     grids->addWidget(new HatLabel(tr("predicted clean image x̂₀"), this), 0, 1, Qt::AlignHCenter);
     grids->addWidget(new HatLabel(tr("predicted noise ε̂"), this), 0, 2, Qt::AlignHCenter);
-    grids->addWidget(m_scoreCaption, 0, 3, Qt::AlignHCenter);
+    grids->addWidget(m_scoreCaption, 0, 3); // the cell's width, so that its two lines get their height
     grids->addWidget(m_xt, 1, 0);
     grids->addWidget(m_x0, 1, 1);
     grids->addWidget(m_eps, 1, 2);
     grids->addWidget(m_score, 1, 3);
     grids->setRowStretch(1, 1);
-    for (int column = 0; column < 4; ++column) // the images equally wide, whatever their captions say
+    for (int column = 0; column < 3; ++column) // the images equally wide, whatever their captions say
         grids->setColumnStretch(column, 1);
+    m_imageGrid = grids; // the score's column stretches as the others only while it is shown
     m_score->hide();
     m_scoreCaption->hide();
     return grids;
@@ -187,6 +188,7 @@ void ReverseView::connectSignals()
     connect(m_showScore, &QCheckBox::toggled, this, [this](bool on) {
         m_score->setVisible(on);
         m_scoreCaption->setVisible(on);
+        m_imageGrid->setColumnStretch(3, on ? 1 : 0); // an empty column with a stretch would take a quarter
         showFrame(m_scrubber->value());
     });
     connect(m_strip, &ImageStrip::columnClicked, this, [this](int c) {
@@ -471,7 +473,8 @@ void ReverseView::showFrame(int index)
         const auto at = std::find(r.timesteps.begin(), r.timesteps.end(), f.t);
         const int tNext = at != r.timesteps.end() && at + 1 != r.timesteps.end() ? *(at + 1) : 0;
         live[QStringLiteral("sigma")] = QString::number(samplerSigma(*r.schedule, options, f.t, tNext), 'g', 4);
-        live[QStringLiteral("score_scale")] = QString::number(scoreScale(*r.schedule, f.t), 'g', 4);
+        live[QStringLiteral("score_scale")] =
+            QString::number(scoreScale(*r.schedule, f.t), 'g', 6); // 1.0001 at large t
         if (isLangevinSampler(options.kind))
             live[QStringLiteral("langevin_eta")] = QString::number(langevinStepSize(*r.schedule, options, f.t), 'g', 4);
         live[QStringLiteral("sampler")] = QString::fromStdString(samplerKindName(options.kind));

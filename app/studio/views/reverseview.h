@@ -135,7 +135,8 @@ private:
     QSpinBox* m_forkImage;
     QSpinBox* m_forkCount;
     QPushButton* m_fork;
-    QString m_forkToolTip; // while no run goes on
+    QString m_forkToolTip;              // while no run goes on
+    QGridLayout* m_imageGrid = nullptr; // x_t, x̂₀, ε̂ and the score
     RunActions* m_actions;
     QSpinBox* m_count;
     QCheckBox* m_corrector;

@@ -7,6 +7,7 @@
 #include "curvechart.h"
 #include "imagestrip.h"
 
+#include <QAbstractAxis>
 #include <QLocale>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -103,8 +104,13 @@ void SchedulesView::setImage(const torch::Tensor& image)
 
 void SchedulesView::setMarker(int t)
 {
-    for (auto* c : {m_beta, m_alphaBar, m_logSnr}) // the legend says where the dashed line comes from
-        c->setMarker(t, tr("t = %1 (Data)", "the t the Data view shows").arg(QLocale().toString(t)));
+    // The dashed line is the t the Data & forward process view shows, as each chart's t axis says (the legend,
+    // one line wide, would cut the words short).
+    const QString x = tr("t (dashed: the Data view's t = %1)").arg(QLocale().toString(t));
+    for (auto* c : {m_beta, m_alphaBar, m_logSnr}) {
+        c->setMarker(t);
+        c->setAxisTitles(x, c->yAxis()->titleText());
+    }
 }
 
 void SchedulesView::rebuild()

@@ -81,10 +81,14 @@ ScoreView::~ScoreView() = default;
 void ScoreView::buildControls()
 {
     m_data = new ElidingComboBox(this);
-    const auto& toys = toy::toyDataNames(); // the engine's names: gmm8, moons, swissroll
-    const QString shown[] = {tr("Eight Gaussians on a ring"), tr("Two moons"), tr("Swiss roll")};
-    for (size_t i = 0; i < toys.size() && i < std::size(shown); ++i)
-        m_data->addItem(shown[i], QString::fromStdString(toys[i]));
+    // The engine's data sets (toy::toyDataNames), each in words here; one without words shows its name.
+    const QHash<QString, QString> dataWords{{QStringLiteral("gmm8"), tr("Eight Gaussians on a ring")},
+                                            {QStringLiteral("moons"), tr("Two moons")},
+                                            {QStringLiteral("swissroll"), tr("Swiss roll")}};
+    for (const auto& toy : toy::toyDataNames()) {
+        const QString name = QString::fromStdString(toy);
+        m_data->addItem(dataWords.value(name, name), name);
+    }
     m_data->addItem(tr("Points you draw"), QStringLiteral("drawn"));
     m_clear = new QPushButton(tr("Clear the points"), this);
     m_drawHint = new QLabel(tr("Click or drag on the plot to draw points."), this);
@@ -557,7 +561,7 @@ void ScoreView::updateLive()
         const auto i = static_cast<size_t>(m_t - 1);
         const double abar = m_diffusion.schedule().alphaBar()[i];
         live[QStringLiteral("alpha_bar")] = QString::number(abar, 'g', 4);
-        live[QStringLiteral("score_scale")] = QString::number(scoreScale(m_diffusion.schedule(), m_t), 'g', 4);
+        live[QStringLiteral("score_scale")] = QString::number(scoreScale(m_diffusion.schedule(), m_t), 'g', 6);
         // The step annealed Langevin takes here at its default size (the Reverse view's is its form's).
         live[QStringLiteral("langevin_eta")] =
             QString::number(langevinStepSize(m_diffusion.schedule(), SamplerOptions{}, m_t), 'g', 4);

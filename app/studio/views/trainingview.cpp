@@ -195,15 +195,15 @@ QSplitter* TrainingView::buildPlots()
     m_chart->setMinimumSize(300, 220); // the three columns fit a 1000-pixel-wide window
     m_chart->setEmptyText(tr("The loss of each training step appears here once you press Start."));
     m_smoothing = new QSlider(Qt::Horizontal, this);
-    m_smoothing->setRange(0, 100); // an average over 10^(v/25) steps: 1 … 10,000
+    m_smoothing->setRange(0, 100); // an average over kMaxSmoothingWindow^(v/100) steps: 1 … 10,000
     m_smoothing->setValue(50);
     m_log = new QCheckBox(tr("Log scale"), this);
     m_log->setChecked(m_chart->isLogScale()); // on from the start: a loss falls by orders of magnitude
     auto* reset = new QPushButton(tr("Reset zoom"), this);
     const auto smoothOver = [this](int v) {
-        m_chart->setSmoothingWindow(std::pow(10.0, v / 25.0));
-        m_smoothing->setToolTip(
-            tr("The average reaches back about %L1 steps").arg(std::lround(std::pow(10.0, v / 25.0))));
+        m_chart->setSmoothingWindow(std::pow(LossChart::kMaxSmoothingWindow, v / 100.0));
+        const long n = std::lround(m_chart->smoothingWindow());
+        m_smoothing->setToolTip(n > 1 ? tr("The average reaches back about %L1 steps").arg(n) : tr("No smoothing"));
     };
     connect(m_smoothing, &QSlider::valueChanged, this, smoothOver);
     smoothOver(m_smoothing->value());
