@@ -373,6 +373,7 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
     ModelConfig c;
     std::string missing, wrongType; // the first setting that is absent, the first of another type
     bool unknownName = false;
+    std::string outOfRange; // the first number no int setting can hold, with its value
     for (const auto& field : configFields()) {
         auto value = r.value(field.key);
         // A real number written without a fraction reads back as an integer.
@@ -393,7 +394,10 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
             if (wrongType.empty())
                 wrongType = field.key;
         } else if (field.accepts && !field.accepts(*value)) {
-            unknownName = true;
+            if (const auto* number = std::get_if<int64_t>(&*value); number && outOfRange.empty())
+                outOfRange = std::string(field.key) + " = " + std::to_string(*number);
+            else if (!number)
+                unknownName = true;
         } else {
             field.set(c, *value);
         }
@@ -403,6 +407,9 @@ Result<ModelConfig> readModelConfig(CheckpointReader& r)
     if (!wrongType.empty())
         return fail(DDPM_MSG("Engine", "'%1' is damaged: the setting '%2' holds the wrong kind of value"), path,
                     wrongType);
+    if (!outOfRange.empty())
+        return fail(DDPM_MSG("Engine", "'%1' is damaged: its setting %2 is far beyond any valid value"), path,
+                    outOfRange);
     if (unknownName)
         return fail(DDPM_MSG("Engine", "'%1' names an unknown schedule or prediction"), path);
     if (auto v = validateUNetOptions(c.unet); !v)

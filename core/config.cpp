@@ -117,6 +117,12 @@ int narrowInt(const V& v)
     return static_cast<int>(
         std::clamp<int64_t>(integer(v), std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
+// accepts() of an int setting: a stored value beyond int's range is refused with its own words, rather
+// than reported as the bound narrowInt() would make of it.
+bool fitsInt(const V& v)
+{
+    return integer(v) >= std::numeric_limits<int>::min() && integer(v) <= std::numeric_limits<int>::max();
+}
 double real(const V& v)
 {
     return std::get<double>(v);
@@ -163,7 +169,7 @@ const std::vector<ConfigField>& configFields()
          [](C& c, const V& v) { c.schedule.kind = parseScheduleKind(text(v)).value(); },
          [](const V& v) { return parseScheduleKind(text(v)).ok(); }},
         {"schedule.steps", listed, [](const C& c) -> V { return int64_t{c.schedule.steps}; },
-         [](C& c, const V& v) { c.schedule.steps = narrowInt(v); }, anyValue},
+         [](C& c, const V& v) { c.schedule.steps = narrowInt(v); }, fitsInt},
         {"schedule.beta_start", listed, [](const C& c) -> V { return c.schedule.betaStart; },
          [](C& c, const V& v) { c.schedule.betaStart = real(v); }, anyValue},
         {"schedule.beta_end", listed, [](const C& c) -> V { return c.schedule.betaEnd; },
@@ -178,11 +184,11 @@ const std::vector<ConfigField>& configFields()
         {"data", listed, [](const C& c) -> V { return c.dataSpec; }, [](C& c, const V& v) { c.dataSpec = text(v); },
          anyValue},
         {"train.batch", listed, [](const C& c) -> V { return int64_t{c.train.batch}; },
-         [](C& c, const V& v) { c.train.batch = narrowInt(v); }, anyValue},
+         [](C& c, const V& v) { c.train.batch = narrowInt(v); }, fitsInt},
         {"train.lr", listed, [](const C& c) -> V { return c.train.lr; }, [](C& c, const V& v) { c.train.lr = real(v); },
          anyValue},
         {"train.warmup_steps", listed, [](const C& c) -> V { return int64_t{c.train.warmupSteps}; },
-         [](C& c, const V& v) { c.train.warmupSteps = narrowInt(v); }, anyValue},
+         [](C& c, const V& v) { c.train.warmupSteps = narrowInt(v); }, fitsInt},
         {"train.grad_clip", listed, [](const C& c) -> V { return c.train.gradClip; },
          [](C& c, const V& v) { c.train.gradClip = real(v); }, anyValue},
         {"train.ema_decay", listed, [](const C& c) -> V { return c.train.emaDecay; },
@@ -194,7 +200,7 @@ const std::vector<ConfigField>& configFields()
         {"train.total_steps", listed, [](const C& c) -> V { return c.train.totalSteps; },
          [](C& c, const V& v) { c.train.totalSteps = integer(v); }, anyValue},
         {"train.loss_bins", unlisted, [](const C& c) -> V { return int64_t{c.train.lossBins}; },
-         [](C& c, const V& v) { c.train.lossBins = narrowInt(v); }, anyValue},
+         [](C& c, const V& v) { c.train.lossBins = narrowInt(v); }, fitsInt},
         // Class-conditional models (issue 20): absent from older checkpoints, which are unconditional.
         {"model.num_classes", listed, [](const C& c) -> V { return c.unet.numClasses(); },
          [](C& c, const V& v) { c.unet.numClasses(integer(v)); }, anyValue, optional},

@@ -59,7 +59,7 @@ struct ConfigField {
     bool listed;     // printed by `ddpm info`
     ConfigValue (*get)(const ModelConfig&);
     void (*set)(ModelConfig&, const ConfigValue&); // takes a value of the type get() returns
-    // For names (a schedule kind, a prediction): whether set() can take this one; null: any value.
+    // Whether set() can take this value (a name it knows, a number within int): null: any value.
     bool (*accepts)(const ConfigValue&);
     // Added after checkpoints of format 2 were first written: a file without it keeps the default.
     bool optional = false;

@@ -317,6 +317,7 @@ TrainingNeighbours nearestTrainingImages(const QualityReference& reference, cons
     };
     n.featureImages = gather(n.inFeatures.index);
     n.pixelImages = gather(n.inPixels.index);
+    n.featureThreshold = reference.memorisation.threshold;
     return n;
 }
 

@@ -399,19 +399,29 @@
     <message>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>training image %L1
 distance %2</source>
         <translation>Trainingsbild %L1
 Distanz %2</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels. A copy would sit at a distance near 0 in both.</source>
-        <translation>Bild %1 und seine %2 nächstgelegenen Trainingsbilder, in den Merkmalen des Klassifikators und in Pixeln. Eine Kopie läge in beiden bei einer Distanz nahe 0.</translation>
+        <location line="-14"/>
+        <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels (Euclidean, grey levels 0–255). A copy would sit at a distance near 0 in both.</source>
+        <translation>Bild %1 und seine %2 nächstgelegenen Trainingsbilder, in den Merkmalen des Klassifikators und in Pixeln (euklidisch, Graustufen 0–255). Eine Kopie läge in beiden bei einer Distanz nahe 0.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>In features, 99 % of the test images lie farther than %1 from their nearest training image.</source>
+        <translation>In den Merkmalen liegen 99 % der Testbilder weiter als %1 von ihrem nächstgelegenen Trainingsbild entfernt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Images are numbered from 1 here; the ddpm command and its JSON count from 0.</source>
+        <translation>Bilder sind hier ab 1 nummeriert; der Befehl ddpm und sein JSON zählen ab 0.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
     </message>
@@ -1372,7 +1382,7 @@ Distanz %2</translation>
         <translation>&apos;%1&apos; ist leer (0 Bytes): die Datei enthält kein Modell</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+142"/>
         <location filename="../core/modelfile.cpp" line="-82"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>„%1“ ist unvollständig: Die Einstellung „%2“ fehlt</translation>
@@ -1381,6 +1391,11 @@ Distanz %2</translation>
         <location line="+2"/>
         <source>&apos;%1&apos; is damaged: the setting &apos;%2&apos; holds the wrong kind of value</source>
         <translation>&apos;%1&apos; ist beschädigt: die Einstellung &apos;%2&apos; enthält einen Wert der falschen Art</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is damaged: its setting %2 is far beyond any valid value</source>
+        <translation>„%1“ ist beschädigt: seine Einstellung %2 liegt weit außerhalb jedes gültigen Werts</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1398,7 +1413,7 @@ Distanz %2</translation>
         <translation>„%1“ beschreibt einen ungültigen Rauschplan: %2</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-287"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -1420,7 +1435,7 @@ Distanz %2</translation>
         <translation>„%1“ ist ein Klassifikator, kein Modell-Prüfpunkt</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>&apos;%1&apos; names %2 classes for a model of %3</source>
         <translation>„%1“ nennt %2 Klassen für ein Modell mit %3 Klassen</translation>
     </message>
@@ -1440,7 +1455,7 @@ Distanz %2</translation>
         <translation>der Prüfpunkt kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-207"/>
+        <location filename="../core/checkpoint.cpp" line="-214"/>
         <location filename="../core/legacycheckpoint.cpp" line="+168"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
@@ -1687,7 +1702,7 @@ Distanz %2</translation>
         <translation>die Qualitätsreferenz enthält keine Merkmale der Trainingsbilder</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>die Qualität wird nur für Graustufenmodelle gemessen; dieses Modell erzeugt Bilder mit %1 Kanälen</translation>
     </message>
@@ -1882,9 +1897,14 @@ Distanz %2</translation>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; already holds a file of an earlier export (%2): new and old files would mix. Choose another folder, or replace the earlier export.</source>
+        <translation>„%1“ enthält bereits eine Datei eines früheren Exports (%2): Neue und alte Dateien würden sich vermischen. Wählen Sie einen anderen Ordner oder ersetzen Sie den früheren Export.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>&apos;%1&apos; already holds %n file(s) of an earlier export (%2 …): new and old files would mix. Choose another folder, or replace the earlier export.</source>
+        <location line="+3"/>
+        <source>&apos;%1&apos; already holds %n files of an earlier export (%2 …): new and old files would mix. Choose another folder, or replace the earlier export.</source>
         <translation>
             <numerusform>„%1“ enthält bereits %n Datei eines früheren Exports (%2 …): Neue und alte Dateien würden sich vermischen. Wählen Sie einen anderen Ordner oder ersetzen Sie den früheren Export.</numerusform>
             <numerusform>„%1“ enthält bereits %n Dateien eines früheren Exports (%2 …): Neue und alte Dateien würden sich vermischen. Wählen Sie einen anderen Ordner oder ersetzen Sie den früheren Export.</numerusform>
@@ -2115,12 +2135,7 @@ Distanz %2</translation>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>mean of ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² per pixel</source>
-        <translation>Mittelwert von ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² pro Pixel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>smoothed loss</source>
         <translation>geglätteter Verlust</translation>
     </message>
@@ -2131,12 +2146,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+207"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-207"/>
         <source>between the samples&apos; and the test images&apos; classifier features</source>
         <translation>zwischen den Klassifikatormerkmalen der Samples und denen der Testbilder</translation>
     </message>
@@ -2224,14 +2239,14 @@ Distanz %2</translation>
         <location line="+2"/>
         <location line="+5"/>
         <location line="+39"/>
-        <location line="+33"/>
+        <location line="+36"/>
         <location line="+122"/>
         <location line="+6"/>
         <source>(eq. %1)</source>
         <translation>(Gl. %1)</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-207"/>
         <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
         <translation>Die Summe von Gaußverteilungen ist wieder eine Gaußverteilung, daher lässt sich jeder Schritt von x&lt;sub&gt;0&lt;/sub&gt; aus mit einem Sprung erreichen, ohne die Kette zu durchlaufen:</translation>
     </message>
@@ -2331,17 +2346,22 @@ Distanz %2</translation>
         <translation>Samples werden mit einem exponentiellen gleitenden Mittelwert der Gewichte erzeugt, der nach jedem Schritt aktualisiert wird:</translation>
     </message>
     <message>
+        <location line="-104"/>
+        <source>mean squared error per pixel of the network&apos;s prediction: ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² for ε-prediction (the paper&apos;s), the same of x&lt;sub&gt;0&lt;/sub&gt; or v for a model that predicts those</source>
+        <translation>mittlerer quadratischer Fehler pro Pixel der Vorhersage des Netzes: ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² bei ε-Vorhersage (wie in der Originalarbeit), derselbe für x&lt;sub&gt;0&lt;/sub&gt; oder v bei einem Modell, das diese vorhersagt</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt;) · θ,   d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; = min(d, (1 + &lt;i&gt;n&lt;/i&gt;) / (10 + &lt;i&gt;n&lt;/i&gt;))</source>
+        <translation>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt;) · θ,   d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; = min(d, (1 + &lt;i&gt;n&lt;/i&gt;) / (10 + &lt;i&gt;n&lt;/i&gt;))</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d) · θ</source>
-        <translation>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d) · θ</translation>
+        <source>It averages away the jitter of single steps, so EMA samples are usually cleaner. At step &lt;i&gt;n&lt;/i&gt; the average reaches back about (10 + &lt;i&gt;n&lt;/i&gt;) / 9 steps, a ninth of the run, so that the random first weights soon drop out of it; from about 9 / (1 − d) steps on, it reaches back 1 / (1 − d) steps (1000 for d = 0.999; the paper uses 0.9999). The EMA samples thus lag a little behind the raw weights.</source>
+        <translation>Er mittelt das Schwanken einzelner Schritte heraus, daher sind EMA-Samples meist sauberer. Bei Schritt &lt;i&gt;n&lt;/i&gt; reicht der Mittelwert etwa (10 + &lt;i&gt;n&lt;/i&gt;) / 9 Schritte zurück, ein Neuntel des Laufs, sodass die zufälligen ersten Gewichte bald aus ihm herausfallen; ab etwa 9 / (1 − d) Schritten reicht er 1 / (1 − d) Schritte zurück (1000 bei d = 0.999; die Originalarbeit verwendet 0.9999). Die EMA-Samples hinken den Rohgewichten daher etwas hinterher.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>It averages away the jitter of single steps, so EMA samples are usually cleaner. The average reaches back about 1 / (1 − d) steps (1000 for d = 0.999; the paper uses 0.9999), so early in training it lags behind the raw weights.</source>
-        <translation>Er mittelt das Schwanken einzelner Schritte heraus, daher sind EMA-Samples meist sauberer. Der Mittelwert reicht etwa 1 / (1 − d) Schritte zurück (1000 bei d = 0.999; die Originalarbeit verwendet 0.9999), daher hinkt er zu Beginn des Trainings den Rohgewichten hinterher.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Sampling runs the chain backwards with the trained network (%1): start from pure noise x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ~ 𝒩(0, I); for t = T, …, 1 draw z ~ 𝒩(0, I) (z = 0 at t = 1) and step</source>
         <translation>Beim Sampling wird die Kette mit dem trainierten Netz rückwärts durchlaufen (%1): Man beginnt mit reinem Rauschen x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ~ 𝒩(0, I), zieht für t = T, …, 1 jeweils z ~ 𝒩(0, I) (z = 0 bei t = 1) und rechnet</translation>
     </message>
@@ -2749,17 +2769,22 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2. Eine eventuell vorhandene frühere Datei bleibt unverändert.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
+        <source>the file name must end in .gif or .webp</source>
+        <translation>der Dateiname muss auf .gif oder .webp enden</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Cannot encode &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht kodiert werden: %2</translation>
     </message>
@@ -2769,17 +2794,12 @@ Distanz %2</translation>
         <translation>der Dateiname ist kein UTF-8: bitte einen in UTF-8 angeben</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <source>the file name must end in .gif</source>
-        <translation>der Dateiname muss auf .gif enden</translation>
-    </message>
-    <message>
-        <location line="-148"/>
+        <location line="-183"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>Das Laden des Ordners „%1“ wurde angehalten.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+156"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
@@ -2928,7 +2948,7 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+111"/>
-        <location filename="../app/studio/menus.cpp" line="+369"/>
+        <location filename="../app/studio/menus.cpp" line="+376"/>
         <source>What am I looking at?</source>
         <translation>Was sehe ich hier?</translation>
     </message>
@@ -2974,12 +2994,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+35"/>
-        <location filename="../app/studio/menus.cpp" line="-50"/>
+        <location filename="../app/studio/menus.cpp" line="-54"/>
         <source>Export the quality measurements</source>
         <translation>Qualitätsmessungen exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-217"/>
+        <location filename="../app/studio/menus.cpp" line="-218"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3088,14 +3108,14 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Export every sample into</source>
         <translation>Alle Samples exportieren nach</translation>
     </message>
@@ -3105,7 +3125,20 @@ Distanz %2</translation>
         <translation>Früherer Export</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>%1 already holds an earlier export (one image, %2). Replace it?</source>
+        <translation>%1 enthält bereits einen früheren Export (ein Bild, %2). Ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 already holds an earlier export (%n images, %2 …). Replace it?</source>
+        <translation>
+            <numerusform>%1 enthält bereits einen früheren Export (%n Bild, %2 …). Ersetzen?</numerusform>
+            <numerusform>%1 enthält bereits einen früheren Export (%n Bilder, %2 …). Ersetzen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nothing exported: the folder keeps its earlier export.</source>
         <translation>Nichts exportiert: Der Ordner behält seinen früheren Export.</translation>
     </message>
@@ -3177,7 +3210,7 @@ Distanz %2</translation>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3337,7 +3370,7 @@ Distanz %2</translation>
         <translation>%1 wird geschrieben</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-313"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>Ein neues Modell mit den Gewichten eines anderen Modells beginnen</translation>
     </message>
@@ -3381,16 +3414,8 @@ Distanz %2</translation>
         <source>&amp;Every sample as PNG into a folder…</source>
         <translation>&amp;Alle Samples einzeln als PNG in einen Ordner…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>%1 already holds an earlier export (%n image(s), %2 …). Replace it?</source>
-        <translation>
-            <numerusform>%1 enthält bereits einen früheren Export (%n Bild, %2 …). Ersetzen?</numerusform>
-            <numerusform>%1 enthält bereits einen früheren Export (%n Bilder, %2 …). Ersetzen?</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>&amp;Reverse-process strip as PNG…</source>
         <translation>Bildstreifen des &amp;Rückwärtsprozesses als PNG…</translation>
     </message>
@@ -3425,7 +3450,7 @@ Distanz %2</translation>
         <translation>&amp;Qualitätsmessungen als CSV…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
     </message>
@@ -3538,16 +3563,8 @@ Distanz %2</translation>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>CPU threads for training and sampling on the CPU (this machine has %n core(s)).</source>
-        <translation>
-            <numerusform>CPU-Threads für Training und Sampling auf der CPU (dieser Rechner hat %n Kern).</numerusform>
-            <numerusform>CPU-Threads für Training und Sampling auf der CPU (dieser Rechner hat %n Kerne).</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>CPU threads apply from the next training step, also during a run, and to the next sampling run. The device, the precision and the preview interval are set in the Training view.</source>
         <translation>CPU-Threads gelten ab dem nächsten Trainingsschritt, auch während eines Laufs, und für den nächsten Sampling-Lauf. Gerät, Rechengenauigkeit und Vorschauintervall werden in der Ansicht „Training“ eingestellt.</translation>
     </message>
@@ -3557,7 +3574,20 @@ Distanz %2</translation>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
+        <source>CPU threads for training and sampling on the CPU (this machine has one core).</source>
+        <translation>CPU-Threads für Training und Sampling auf der CPU (dieser Rechner hat einen Kern).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>CPU threads for training and sampling on the CPU (this machine has %n cores).</source>
+        <translation>
+            <numerusform>CPU-Threads für Training und Sampling auf der CPU (dieser Rechner hat %n Kern).</numerusform>
+            <numerusform>CPU-Threads für Training und Sampling auf der CPU (dieser Rechner hat %n Kerne).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
     </message>
@@ -3627,11 +3657,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+26"/>
-        <source>Samples to draw. The floor is measured with as many real training images, so the distance can be read at any count; more samples give a steadier number.</source>
-        <translation>Anzahl der zu erzeugenden Samples. Die Untergrenze wird mit ebenso vielen echten Trainingsbildern gemessen, sodass sich die Distanz bei jeder Anzahl ablesen lässt; mehr Samples ergeben einen stabileren Wert.</translation>
+        <source>Samples to draw. The floor is measured with as many real training images, so the distance and its floor compare at one count. Below about 500 samples (four times the classifier&apos;s 128 features) both are mostly bias; more give a steadier number.</source>
+        <translation>Anzahl der zu erzeugenden Samples. Die Untergrenze wird mit ebenso vielen echten Trainingsbildern gemessen, sodass Distanz und Untergrenze bei derselben Anzahl vergleichbar sind. Unter etwa 500 Samples (dem Vierfachen der 128 Merkmale des Klassifikators) sind beide überwiegend Verzerrung; mehr Samples ergeben einen stabileren Wert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>DDIM (η = 0)</source>
         <translation>DDIM (η = 0)</translation>
     </message>

@@ -399,19 +399,29 @@
     <message>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>training image %L1
 distance %2</source>
         <translation>训练图像 %L1
 距离 %2</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels. A copy would sit at a distance near 0 in both.</source>
-        <translation>图像 %1 及其 %2 张最相近的训练图像，分别按分类器特征和像素计算。副本在两者中的距离都会接近 0。</translation>
+        <location line="-14"/>
+        <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels (Euclidean, grey levels 0–255). A copy would sit at a distance near 0 in both.</source>
+        <translation>图像 %1 及其 %2 张最相近的训练图像，分别按分类器特征和像素计算（欧氏距离，灰度 0–255）。副本在两者中的距离都会接近 0。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>In features, 99 % of the test images lie farther than %1 from their nearest training image.</source>
+        <translation>在特征空间中，99% 的测试图像与其最近训练图像的距离大于 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Images are numbered from 1 here; the ddpm command and its JSON count from 0.</source>
+        <translation>此处图像从 1 开始编号；ddpm 命令及其 JSON 从 0 开始计数。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>image %1</source>
         <translation>图像 %1</translation>
     </message>
@@ -1372,7 +1382,7 @@ distance %2</source>
         <translation>&apos;%1&apos; 是空文件（0 字节）：其中没有模型</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+142"/>
         <location filename="../core/modelfile.cpp" line="-82"/>
         <source>&apos;%1&apos; is incomplete: the setting &apos;%2&apos; is missing</source>
         <translation>“%1”不完整：缺少设置项“%2”</translation>
@@ -1381,6 +1391,11 @@ distance %2</source>
         <location line="+2"/>
         <source>&apos;%1&apos; is damaged: the setting &apos;%2&apos; holds the wrong kind of value</source>
         <translation>&apos;%1&apos; 已损坏：设置 &apos;%2&apos; 的值类型不对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is damaged: its setting %2 is far beyond any valid value</source>
+        <translation>“%1”已损坏：其设置 %2 远远超出任何有效值</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1398,7 +1413,7 @@ distance %2</source>
         <translation>“%1”描述的噪声调度无效：%2</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-287"/>
         <location filename="../core/legacycheckpoint.cpp" line="-41"/>
         <location line="+2"/>
         <source>&apos;%1&apos; holds no %2 weights</source>
@@ -1420,7 +1435,7 @@ distance %2</source>
         <translation>“%1”是分类器，不是模型检查点</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>&apos;%1&apos; names %2 classes for a model of %3</source>
         <translation>“%1”指定了 %2 个类别名称，但模型有 %3 个类别</translation>
     </message>
@@ -1440,7 +1455,7 @@ distance %2</source>
         <translation>无法保存检查点：%1</translation>
     </message>
     <message>
-        <location filename="../core/checkpoint.cpp" line="-207"/>
+        <location filename="../core/checkpoint.cpp" line="-214"/>
         <location filename="../core/legacycheckpoint.cpp" line="+168"/>
         <source>&apos;%1&apos; holds no optimizer state</source>
         <translation>“%1”中没有优化器状态</translation>
@@ -1687,7 +1702,7 @@ distance %2</source>
         <translation>质量参考中没有训练图像的特征</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>仅对灰度模型测量质量；此模型生成 %1 通道图像</translation>
     </message>
@@ -1882,9 +1897,14 @@ distance %2</source>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; already holds a file of an earlier export (%2): new and old files would mix. Choose another folder, or replace the earlier export.</source>
+        <translation>“%1”中已有早先导出的一个文件（%2）：新旧文件会混在一起。请选择其他文件夹，或替换早先的导出。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>&apos;%1&apos; already holds %n file(s) of an earlier export (%2 …): new and old files would mix. Choose another folder, or replace the earlier export.</source>
+        <location line="+3"/>
+        <source>&apos;%1&apos; already holds %n files of an earlier export (%2 …): new and old files would mix. Choose another folder, or replace the earlier export.</source>
         <translation>
             <numerusform>“%1”中已有早先导出的 %n 个文件（%2 …）：新旧文件会混在一起。请选择其他文件夹，或替换早先的导出。</numerusform>
         </translation>
@@ -2114,12 +2134,7 @@ distance %2</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>mean of ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² per pixel</source>
-        <translation>每像素 ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² 的均值</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>smoothed loss</source>
         <translation>平滑后的损失</translation>
     </message>
@@ -2130,12 +2145,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+207"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-207"/>
         <source>between the samples&apos; and the test images&apos; classifier features</source>
         <translation>样本与测试图像在分类器特征上的距离</translation>
     </message>
@@ -2223,14 +2238,14 @@ distance %2</source>
         <location line="+2"/>
         <location line="+5"/>
         <location line="+39"/>
-        <location line="+33"/>
+        <location line="+36"/>
         <location line="+122"/>
         <location line="+6"/>
         <source>(eq. %1)</source>
         <translation>（式 %1）</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-207"/>
         <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
         <translation>高斯分布相加仍是高斯分布，因此无需逐步运行整条链，即可从 x&lt;sub&gt;0&lt;/sub&gt; 一步跳到任意一步：</translation>
     </message>
@@ -2330,17 +2345,22 @@ distance %2</source>
         <translation>采样使用权重的指数移动平均，它在每一步之后更新：</translation>
     </message>
     <message>
+        <location line="-104"/>
+        <source>mean squared error per pixel of the network&apos;s prediction: ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² for ε-prediction (the paper&apos;s), the same of x&lt;sub&gt;0&lt;/sub&gt; or v for a model that predicts those</source>
+        <translation>网络预测的每像素均方误差：ε 预测（论文的做法）时为 ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖²，预测 x&lt;sub&gt;0&lt;/sub&gt; 或 v 的模型则为相应量的误差</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt;) · θ,   d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; = min(d, (1 + &lt;i&gt;n&lt;/i&gt;) / (10 + &lt;i&gt;n&lt;/i&gt;))</source>
+        <translation>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt;) · θ,   d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; = min(d, (1 + &lt;i&gt;n&lt;/i&gt;) / (10 + &lt;i&gt;n&lt;/i&gt;))</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d) · θ</source>
-        <translation>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d) · θ</translation>
+        <source>It averages away the jitter of single steps, so EMA samples are usually cleaner. At step &lt;i&gt;n&lt;/i&gt; the average reaches back about (10 + &lt;i&gt;n&lt;/i&gt;) / 9 steps, a ninth of the run, so that the random first weights soon drop out of it; from about 9 / (1 − d) steps on, it reaches back 1 / (1 − d) steps (1000 for d = 0.999; the paper uses 0.9999). The EMA samples thus lag a little behind the raw weights.</source>
+        <translation>它平滑掉了单步更新的抖动，因此 EMA 样本通常更干净。在第 &lt;i&gt;n&lt;/i&gt; 步，该平均大约回溯 (10 + &lt;i&gt;n&lt;/i&gt;) / 9 步，即已训练步数的九分之一，因此随机的初始权重很快就会从平均中消失；大约从 9 / (1 − d) 步起，它回溯 1 / (1 − d) 步（d = 0.999 时为 1000 步；论文使用 0.9999）。因此 EMA 样本会略微落后于原始权重。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>It averages away the jitter of single steps, so EMA samples are usually cleaner. The average reaches back about 1 / (1 − d) steps (1000 for d = 0.999; the paper uses 0.9999), so early in training it lags behind the raw weights.</source>
-        <translation>它平滑掉了单步更新的抖动，因此 EMA 样本通常更干净。该平均大约回溯 1 / (1 − d) 步（d = 0.999 时为 1000 步；论文使用 0.9999），因此在训练初期它会落后于原始权重。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Sampling runs the chain backwards with the trained network (%1): start from pure noise x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ~ 𝒩(0, I); for t = T, …, 1 draw z ~ 𝒩(0, I) (z = 0 at t = 1) and step</source>
         <translation>采样时用训练好的网络反向运行这条链（%1）：从纯噪声 x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ~ 𝒩(0, I) 开始；对 t = T, …, 1，抽取 z ~ 𝒩(0, I)（t = 1 时 z = 0），并执行一步</translation>
     </message>
@@ -2747,17 +2767,22 @@ distance %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Cannot write &apos;%1&apos;: %2. The earlier file, if any, is unchanged.</source>
         <translation>无法写入“%1”：%2。原有文件（如有）保持不变。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
+        <source>the file name must end in .gif or .webp</source>
+        <translation>文件名必须以 .gif 或 .webp 结尾</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Cannot encode &apos;%1&apos;: %2</source>
         <translation>无法编码“%1”：%2</translation>
     </message>
@@ -2767,17 +2792,12 @@ distance %2</source>
         <translation>文件名不是 UTF-8：请使用 UTF-8 文件名</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <source>the file name must end in .gif</source>
-        <translation>文件名必须以 .gif 结尾</translation>
-    </message>
-    <message>
-        <location line="-148"/>
+        <location line="-183"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>文件夹“%1”的加载已停止。</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+156"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
@@ -2926,7 +2946,7 @@ distance %2</source>
     </message>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+111"/>
-        <location filename="../app/studio/menus.cpp" line="+369"/>
+        <location filename="../app/studio/menus.cpp" line="+376"/>
         <source>What am I looking at?</source>
         <translation>这里显示的是什么？</translation>
     </message>
@@ -2972,12 +2992,12 @@ distance %2</source>
     </message>
     <message>
         <location filename="../app/studio/mainwindow.cpp" line="+35"/>
-        <location filename="../app/studio/menus.cpp" line="-50"/>
+        <location filename="../app/studio/menus.cpp" line="-54"/>
         <source>Export the quality measurements</source>
         <translation>导出质量测量结果</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="-217"/>
+        <location filename="../app/studio/menus.cpp" line="-218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3086,14 +3106,14 @@ distance %2</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Export every sample into</source>
         <translation>将所有样本导出到</translation>
     </message>
@@ -3103,7 +3123,19 @@ distance %2</source>
         <translation>早先的导出</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>%1 already holds an earlier export (one image, %2). Replace it?</source>
+        <translation>%1 已有之前的导出（一张图像，%2）。要替换吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 already holds an earlier export (%n images, %2 …). Replace it?</source>
+        <translation>
+            <numerusform>%1 已有之前的导出（%n 张图像，%2 …）。要替换吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nothing exported: the folder keeps its earlier export.</source>
         <translation>未导出任何内容：该文件夹保留其早先的导出。</translation>
     </message>
@@ -3175,7 +3207,7 @@ distance %2</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3335,7 +3367,7 @@ distance %2</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-313"/>
         <source>Start a new model from another model&apos;s weights</source>
         <translation>以另一个模型的权重开始新模型</translation>
     </message>
@@ -3379,15 +3411,8 @@ distance %2</source>
         <source>&amp;Every sample as PNG into a folder…</source>
         <translation>所有样本逐张导出为 PNG 到文件夹(&amp;E)…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>%1 already holds an earlier export (%n image(s), %2 …). Replace it?</source>
-        <translation>
-            <numerusform>%1 已有之前的导出（%n 张图像，%2 …）。要替换吗？</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>&amp;Reverse-process strip as PNG…</source>
         <translation>反向过程图像条导出为 PNG(&amp;R)…</translation>
     </message>
@@ -3422,7 +3447,7 @@ distance %2</source>
         <translation>质量测量结果导出为 CSV(&amp;Q)…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
@@ -3535,15 +3560,8 @@ distance %2</source>
         <source>All cores</source>
         <translation>所有核心</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>CPU threads for training and sampling on the CPU (this machine has %n core(s)).</source>
-        <translation>
-            <numerusform>在 CPU 上训练和采样时使用的 CPU 线程数（本机有 %n 个核心）。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>CPU threads apply from the next training step, also during a run, and to the next sampling run. The device, the precision and the preview interval are set in the Training view.</source>
         <translation>CPU 线程数从下一个训练步起生效（运行中也是如此），并用于下一次采样。设备、精度和预览间隔在“训练”视图中设置。</translation>
     </message>
@@ -3553,7 +3571,19 @@ distance %2</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
+        <source>CPU threads for training and sampling on the CPU (this machine has one core).</source>
+        <translation>在 CPU 上训练和采样时使用的 CPU 线程数（本机有一个核心）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>CPU threads for training and sampling on the CPU (this machine has %n cores).</source>
+        <translation>
+            <numerusform>在 CPU 上训练和采样时使用的 CPU 线程数（本机有 %n 个核心）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU 线程(&amp;T)：</translation>
     </message>
@@ -3623,11 +3653,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+26"/>
-        <source>Samples to draw. The floor is measured with as many real training images, so the distance can be read at any count; more samples give a steadier number.</source>
-        <translation>要生成的样本数。下限使用同样数量的真实训练图像测得，因此在任何样本数下都能解读距离；样本越多，数值越稳定。</translation>
+        <source>Samples to draw. The floor is measured with as many real training images, so the distance and its floor compare at one count. Below about 500 samples (four times the classifier&apos;s 128 features) both are mostly bias; more give a steadier number.</source>
+        <translation>要生成的样本数。下限使用同样数量的真实训练图像测得，因此距离与其下限在同一样本数下可比。低于约 500 个样本（分类器 128 维特征的四倍）时，两者主要是偏差；样本越多，数值越稳定。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>DDIM (η = 0)</source>
         <translation>DDIM（η = 0）</translation>
     </message>

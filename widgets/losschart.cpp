@@ -342,6 +342,14 @@ void LossChart::mouseDoubleClickEvent(QMouseEvent* event)
     QChartView::mouseDoubleClickEvent(event);
 }
 
+// Points that came while the chart was hidden (training went on behind another tab) are in the series as
+// they are (perPixelColumn knows no columns off screen): binned for the screen once it shows.
+void LossChart::showEvent(QShowEvent* event)
+{
+    QChartView::showEvent(event);
+    m_rebin.start();
+}
+
 void LossChart::resizeEvent(QResizeEvent* event)
 {
     QChartView::resizeEvent(event);

@@ -80,6 +80,7 @@ protected:
     void drawForeground(QPainter* painter, const QRectF& rect) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     ChartAxes::Ranges dataRanges(bool logScale) const;

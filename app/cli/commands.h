@@ -10,7 +10,11 @@
 #include "dataset.h"
 #include "precision.h"
 
+#include <algorithm>
+#include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ddpm::cli {
 
@@ -22,10 +26,28 @@ struct Environment {
 };
 FolderLoader folderLoaderWithoutQt();
 
+// "auto (bf16 where fast), fp32 or bf16 (mixed)": the choices of an option's help from the engine's list
+// of names, in its order, each with its note where it has one. A note for a name the list does not have
+// stops the program at its start (every test of the command would fail), not in a user's hands.
+inline std::string describedChoices(const std::vector<std::string>& names,
+                                    const std::vector<std::pair<std::string, std::string>>& notes)
+{
+    for (const auto& note : notes)
+        if (std::find(names.begin(), names.end(), note.first) == names.end())
+            throw std::logic_error("help: a note for '" + note.first + "', which is not a choice");
+    std::vector<std::string> described;
+    for (const std::string& name : names) {
+        const auto note = std::find_if(notes.begin(), notes.end(), [&](const auto& n) { return n.first == name; });
+        described.push_back(note == notes.end() ? name : name + " (" + note->second + ")");
+    }
+    return listOfChoices(described);
+}
+
 // The help of --device, --threads and --precision, worded alike in every command that takes them.
 inline const std::string kDeviceHelp = listOfChoices(deviceNames());
 inline const std::string kThreadsHelp = "CPU threads (0: all cores)";
-inline const std::string kPrecisionHelp = "fp32, bf16 (mixed) or auto (bf16 where fast)";
+inline const std::string kPrecisionHelp =
+    describedChoices(precisionNames(), {{"auto", "bf16 where fast"}, {"bf16", "mixed"}});
 inline const std::string kWeightsHelp =
     weightsNames()[0] + " (the average of the weights, what the paper samples with) or " + weightsNames()[1];
 inline const std::string kWeightsRefusal = "--weights takes " + listOfChoices(weightsNames());

@@ -278,8 +278,11 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
     const QString outDir = out.writeDir();
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(true);    // SIGTERM and SIGHUP too: the hidden folder of a --replace run goes with the run
-    std::fprintf(stderr, "ddpm: drawing %d image%s, %d step%s each%s%s\n", so.count, so.count == 1 ? "" : "s", total,
-                 total == 1 ? "" : "s", a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
+    // A Langevin step or a corrector's costs a network evaluation as a step does: the cost said where it differs.
+    const auto evaluations = static_cast<long long>(samplerEvaluations(so, model.diffusion.steps()));
+    const std::string cost = evaluations != total ? " (" + std::to_string(evaluations) + " network evaluations)" : "";
+    std::fprintf(stderr, "ddpm: drawing %d image%s, %d step%s each%s%s%s\n", so.count, so.count == 1 ? "" : "s", total,
+                 total == 1 ? "" : "s", cost.c_str(), a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
     const bool tty = ::isatty(STDERR_FILENO);
     QString writeError;
     int written = 0; // images (and sidecars) written into --out-dir
@@ -392,8 +395,9 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
         for (const auto& frame : frames.gif)
             gif.append(makeGrid(frame, squareGridColumns(frames.animated), kGridPadding, a.scale));
         holdLastFrame(gif, kAnimationDelayMs);
-        meta.kind = QStringLiteral("gif");
-        auto bytes = encodeGif(gif, kAnimationDelayMs);
+        const bool webp = QFileInfo(QFile::decodeName(a.gif.c_str())).suffix().toLower() == QLatin1String("webp");
+        meta.kind = webp ? QStringLiteral("webp") : QStringLiteral("gif");
+        auto bytes = webp ? encodeWebP(gif, kAnimationDelayMs) : encodeGif(gif, kAnimationDelayMs);
         if (!bytes)
             return fail(bytes.error());
         if (auto s = exportFile(bytes.value(), QFile::decodeName(a.gif.c_str()), meta); !s) // with its sidecar
@@ -470,7 +474,10 @@ void addSampleCommand(CommandLine& cli)
     const std::string firstImages = "the first " + std::to_string(ReverseFrames::kAnimatedImages) + " samples";
     addText(c, "--strip", a->strip, "strip of the reverse process per sample (PNG; " + firstImages + ")", "PNG");
     addNumber(c, "--frames", a->frames, 2, static_cast<double>(limits::kMaxStripFrames), "frames in the strip", "K");
-    addText(c, "--gif", a->gif, "the reverse process as an animated GIF (" + firstImages + ")", "GIF");
+    addText(c, "--gif", a->gif,
+            "the reverse process as an animated GIF, or an animated WebP where FILE ends in .webp (" + firstImages +
+                ")",
+            "FILE");
     addNumber(c, "--scale", a->scale, 1, static_cast<double>(limits::kMaxExportScale), "enlarge images by this factor",
               "N");
     addText(c, "--device", a->device, kDeviceHelp, "D");

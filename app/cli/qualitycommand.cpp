@@ -227,6 +227,14 @@ int quality(const QualityArgs& a)
         return fail(classifier.error());
     std::fprintf(stderr, "ddpm: reference: Fashion-MNIST test features and the floor of %d training images\n",
                  qo.count);
+    // Below the features' dimensions the sample covariance is singular and the distance mostly its own bias:
+    // a ratio under 1 there says nothing of the model (the samples' and the floor's class shares differ too).
+    if (const int64_t dims = classifier.value().net->options().features(); qo.count < 4 * dims)
+        std::fprintf(stderr,
+                     "ddpm: note: %d images against features of %lld dimensions: the distance and its floor are "
+                     "mostly bias at this count; compare only runs of one --count, and measure with %lld or more "
+                     "(1000 by default) before reading the ratio\n",
+                     qo.count, static_cast<long long>(dims), static_cast<long long>(4 * dims));
     stopOnSignals(false);
     auto reference = describedReference(classifier.value(), qo.count);
     if (!reference)

@@ -27,8 +27,10 @@ int openModelFor(const std::string& checkpoint, const std::string& weightsName, 
 
 void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
 {
-    addText(c, "--corrector", corrector, "none, or langevin: Langevin corrector steps after each DDPM or DDIM step",
-            "C");
+    addText(
+        c, "--corrector", corrector,
+        describedChoices(correctorKindNames(), {{"langevin", "Langevin corrector steps after each DDPM or DDIM step"}}),
+        "C");
     addNumber(c, "--corrector-steps", o.langevinSteps, 1, static_cast<double>(limits::kMaxLangevinSteps),
               "Langevin steps per level (the corrector's, or the langevin samplers')", "K");
     addNumber(c, "--snr", o.snr, 0.0, limits::kMaxSnr,

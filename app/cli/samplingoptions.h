@@ -14,7 +14,8 @@ namespace ddpm::cli {
 
 inline constexpr const char* kSamplingBatchHelp =
     "images through the network at once (0: chosen for the device); the images do not depend on it";
-inline constexpr const char* kSamplerHelp = "ddpm, ddim, langevin (annealed) or langevin-fixed (one noise level)";
+inline const std::string kSamplerHelp =
+    describedChoices(samplerKindNames(), {{"langevin", "annealed"}, {"langevin-fixed", "one noise level"}});
 inline constexpr const char* kStepsHelp = "DDIM steps, Langevin noise levels";
 
 // --weights, --threads, --device and --precision applied and the checkpoint opened for sampling. Returns 0, or

@@ -189,17 +189,26 @@ public:
             const int filled = static_cast<int>(frac * width);
             std::string bar(static_cast<size_t>(filled), '#');
             bar.resize(width, '.');
-            std::fprintf(stderr, "\r[%s] step %lld/%lld  loss %.4f  %.1f img/s  ETA %s   ", bar.c_str(),
-                         static_cast<long long>(last.step), m_steps, last.loss, last.imagesPerSec,
+            std::fprintf(stderr, "\r[%s] step %lld/%lld  loss %.4f  %s img/s  ETA %s   ", bar.c_str(),
+                         static_cast<long long>(last.step), m_steps, last.loss, rate(last).c_str(),
                          formatDuration(eta).c_str());
         } else if (!m_tty &&
                    (static_cast<int>(frac * 10) != m_lastDecile || now - m_lastPrint > std::chrono::minutes(1))) {
             m_lastDecile = static_cast<int>(frac * 10);
             m_lastPrint = now;
-            std::fprintf(stderr, "ddpm train: step %lld/%lld  loss %.4f  %.1f img/s  ETA %s\n",
-                         static_cast<long long>(last.step), m_steps, last.loss, last.imagesPerSec,
+            std::fprintf(stderr, "ddpm train: step %lld/%lld  loss %.4f  %s img/s  ETA %s\n",
+                         static_cast<long long>(last.step), m_steps, last.loss, rate(last).c_str(),
                          formatDuration(eta).c_str());
         }
+    }
+    // The speed over the last few steps; "–" until two steps have been timed (one step has no speed).
+    static std::string rate(const StepStats& last)
+    {
+        if (!(last.imagesPerSec > 0))
+            return "–";
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f", last.imagesPerSec);
+        return text;
     }
 
 private:

@@ -190,14 +190,19 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
             folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot create the folder '%1'."), folder).toStdString()};
     const QStringList earlier = earlierExports(folder, baseName);
     const int earlierCount = static_cast<int>(earlier.size());
-    if (earlierCount > 0 && !replaceEarlier)
-        return Error{QCoreApplication::translate("Exporter",
-                                                 "'%1' already holds %n file(s) of an earlier export (%2 …): new and "
-                                                 "old files would mix. Choose another folder, or replace the earlier "
-                                                 "export.",
-                                                 nullptr, earlierCount)
-                         .arg(folder, QFileInfo(earlier.first()).fileName())
-                         .toStdString()};
+    if (earlierCount > 0 && !replaceEarlier) // (English has no translation to pick a plural form)
+        return Error{
+            (earlierCount == 1
+                 ? QCoreApplication::translate("Exporter", "'%1' already holds a file of an earlier export (%2): new "
+                                                           "and old files would mix. Choose another folder, or replace "
+                                                           "the earlier export.")
+                 : QCoreApplication::translate("Exporter",
+                                               "'%1' already holds %n files of an earlier export (%2 …): "
+                                               "new and old files would mix. Choose another folder, or "
+                                               "replace the earlier export.",
+                                               nullptr, earlierCount))
+                .arg(folder, QFileInfo(earlier.first()).fileName())
+                .toStdString()};
     // 1. The whole new export in a hidden folder beside the earlier one: a failure (a full disk) removes it
     // and leaves the earlier export as it was.
     const QDir target(folder);

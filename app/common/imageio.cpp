@@ -276,14 +276,16 @@ Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
 }
 
 namespace {
-// Why `path`'s name does not say an image type this build's Qt writes (or, for a GIF, is not .gif);
-// empty where it does.
-QString imageTypeProblem(const QString& path, bool gif)
+// Why `path`'s name does not say an image type this build's Qt writes (or, for an animation, is not .gif
+// or .webp); empty where it does.
+QString imageTypeProblem(const QString& path, bool animation)
 {
     const QByteArray suffix = QFileInfo(path).suffix().toLower().toLatin1();
     const QList<QByteArray> writable = QImageWriter::supportedImageFormats();
-    if (gif)
-        return suffix == "gif" ? QString() : QCoreApplication::translate("ImageIO", "the file name must end in .gif");
+    if (animation) // giflib and libwebp, not Qt's plug-ins
+        return suffix == "gif" || suffix == "webp"
+                   ? QString()
+                   : QCoreApplication::translate("ImageIO", "the file name must end in .gif or .webp");
     if (writable.contains(suffix))
         return {};
     QStringList types; // what this build's Qt writes: WebP and GIF, for one, only with their plug-ins
@@ -311,13 +313,13 @@ Result<QByteArray> encodeImage(const QImage& image, const QString& path, const c
     return bytes;
 }
 
-Status checkImageOutput(const std::string& file, bool gif)
+Status checkImageOutput(const std::string& file, bool animation)
 {
     const QString path = QFile::decodeName(file.c_str());
     if (QFile::encodeName(path).toStdString() != file)
         return Error{
             QCoreApplication::translate("ImageIO", "the file name is not UTF-8: give one that is").toStdString()};
-    if (const QString why = imageTypeProblem(path, gif); !why.isEmpty())
+    if (const QString why = imageTypeProblem(path, animation); !why.isEmpty())
         return Error{why.toStdString()};
     if (const QString why = notReplaceable(path); !why.isEmpty()) // images are written through QSaveFile
         return Error{why.toStdString()};

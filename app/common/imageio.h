@@ -49,9 +49,9 @@ FolderLoader qtFolderLoader(const std::atomic<bool>* stop = nullptr);
 Status saveImageAtomically(const QImage& image, const QString& path, const char* format = nullptr);
 Status saveBytesAtomically(const QByteArray& bytes, const QString& path);
 // Whether an image can be saved at `path` before the work that makes it: a name an image writer takes
-// (only .gif where `gif`), a folder that exists and takes files, no read-only file in the way, and a
+// (only .gif or .webp for an `animation`), a folder that exists and takes files, no read-only file in the way, and a
 // name Qt can keep (file names are UTF-8 to Qt 6: another byte would become U+FFFD in the file's name).
-Status checkImageOutput(const std::string& path, bool gif = false);
+Status checkImageOutput(const std::string& path, bool animation = false);
 // The image encoded as the format its file name says (or `format`).
 Result<QByteArray> encodeImage(const QImage& image, const QString& path, const char* format = nullptr);
 

@@ -56,6 +56,8 @@
 
 #include <torch/version.h>
 
+#include <memory>
+
 using namespace ddpm;
 
 namespace {
@@ -280,8 +282,9 @@ void MainWindow::buildExportMenu()
                                           [](const QString& f) { return !f.endsWith(QLatin1String(".json")); });
         if (!earlier.isEmpty() &&
             Dialogs::question(this, tr("Earlier export"),
-                              tr("%1 already holds an earlier export (%n image(s), %2 …). Replace it?", nullptr,
-                                 static_cast<int>(images))
+                              (images == 1 ? tr("%1 already holds an earlier export (one image, %2). Replace it?")
+                                           : tr("%1 already holds an earlier export (%n images, %2 …). Replace it?",
+                                                nullptr, static_cast<int>(images)))
                                   .arg(QDir::toNativeSeparators(dir), QFileInfo(earlier.first()).fileName()),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes) {
             statusBar()->showMessage(tr("Nothing exported: the folder keeps its earlier export."), 5000);
@@ -351,16 +354,20 @@ void MainWindow::buildViewMenus()
                                                    {QStringLiteral("en"), QStringLiteral("English")},
                                                    {QStringLiteral("de"), QStringLiteral("Deutsch")},
                                                    {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    // The language ticked: the one in effect (also when --language chose it), then the one chosen last.
+    auto ticked = std::make_shared<QString>(installedLanguage());
     for (const auto& [code, name] : languages) {
         auto* a = lang->addAction(name);
         a->setCheckable(true);
-        a->setChecked(installedLanguage() == code); // the one in effect, also when --language chose it
+        a->setChecked(*ticked == code);
         group->addAction(a);
         a->setData(code);
-        connect(a, &QAction::triggered, this, [this, code = code, group] {
-            if (!setLanguage(code)) // the check goes back to the language chosen before
+        connect(a, &QAction::triggered, this, [this, code = code, group, ticked] {
+            if (setLanguage(code))
+                *ticked = code;
+            else // Cancel: the tick goes back
                 for (QAction* other : group->actions())
-                    other->setChecked(other->data().toString() == m_settings.language());
+                    other->setChecked(other->data().toString() == *ticked);
         });
     }
 

@@ -994,15 +994,15 @@ void TestCheckpoint::sizesFromFileLimited_data()
     QTest::newRow("huge step") << QStringLiteral("step") << std::numeric_limits<qint64>::max()
                                << QStringLiteral("impossible");
     QTest::newRow("many levels") << QStringLiteral("model.ch_mult") << qint64(-1) << QStringLiteral("invalid model");
-    // Beyond an int: refused, not wrapped round to the number in the low 32 bits.
-    QTest::newRow("timesteps past 2^32") << QStringLiteral("schedule.steps") << (qint64(1) << 32) + 1000
-                                         << QStringLiteral("invalid schedule");
-    QTest::newRow("batch past 2^32") << QStringLiteral("train.batch") << (qint64(1) << 32) + 8
-                                     << QStringLiteral("invalid training settings");
-    QTest::newRow("warm-up past 2^32") << QStringLiteral("train.warmup_steps") << (qint64(1) << 32) + 5
-                                       << QStringLiteral("invalid training settings");
-    QTest::newRow("loss bins past 2^32") << QStringLiteral("train.loss_bins") << (qint64(1) << 32) + 10
-                                         << QStringLiteral("invalid training settings");
+    // Beyond an int: refused, not wrapped round to the number in the low 32 bits, and named with the value
+    // stored (not the bound an int would make of it).
+    for (const auto& [key, value] :
+         {std::pair{"schedule.steps", (qint64(1) << 32) + 1000}, std::pair{"train.batch", (qint64(1) << 32) + 8},
+          std::pair{"train.warmup_steps", (qint64(1) << 32) + 5}, std::pair{"train.loss_bins", qint64(1000000000000)},
+          std::pair{"schedule.steps", -(qint64(1) << 32) - 7}})
+        QTest::addRow("%s = %lld", key, static_cast<long long>(value))
+            << QString::fromLatin1(key) << value
+            << QStringLiteral("setting %1 = %2 is far beyond any valid value").arg(QLatin1String(key)).arg(value);
 }
 
 void TestCheckpoint::sizesFromFileLimited()

@@ -563,6 +563,9 @@ void TestQuality::measureWithExactDenoiser()
     QVERIFY(near.samples[0].equal(one.images[0]));
     QVERIFY(near.pixelImages[0][1].equal(reference.trainImages[near.inPixels.index[0][1].item<int64_t>()]));
     QVERIFY(near.featureImages[0][0].equal(one.images[0]));
+    // With the threshold the measurement counts against, for the lookup to show the distances' scale.
+    QCOMPARE(near.featureThreshold, reference.memorisation.threshold);
+    QVERIFY(std::isfinite(near.featureThreshold) && near.featureThreshold > 0);
     QVERIFY(report->secondsPerImage > 0.0);
 
     o.batch = 24; // one chunk: the same images

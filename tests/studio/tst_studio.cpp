@@ -1017,11 +1017,29 @@ void TestStudio::engineErrorsTranslated()
     // The Language menu ticks the language in effect (German, as with --language de), not the one the
     // settings hold (none: the system's).
     QVERIFY(settings.language().isEmpty());
-    const QAction* deutsch = actionNamed(w.get(), QStringLiteral("Deutsch"));
-    const QAction* english = actionNamed(w.get(), QStringLiteral("English"));
+    QAction* deutsch = actionNamed(w.get(), QStringLiteral("Deutsch"));
+    QAction* english = actionNamed(w.get(), QStringLiteral("English"));
     QVERIFY(deutsch && english);
     QVERIFY(deutsch->isChecked());
     QVERIFY(!english->isChecked());
+    // Another language asks whether to restart: Cancel keeps the one chosen before, and the tick goes back
+    // to the language in effect; No keeps the new one for the next start; the one in effect asks nothing.
+    Dialogs::setNextAnswer(QMessageBox::Cancel);
+    english->trigger();
+    QVERIFY(!Dialogs::answerPending());
+    QVERIFY(settings.language().isEmpty());
+    QVERIFY(deutsch->isChecked() && !english->isChecked());
+    Dialogs::setNextAnswer(QMessageBox::No);
+    english->trigger();
+    QVERIFY(!Dialogs::answerPending());
+    QCOMPARE(settings.language(), QStringLiteral("en"));
+    QVERIFY(english->isChecked() && !deutsch->isChecked());
+    Dialogs::setNextAnswer(QMessageBox::Cancel); // not taken: German is in effect
+    deutsch->trigger();
+    QVERIFY(Dialogs::answerPending());
+    Dialogs::question(nullptr, {}, {}, QMessageBox::Ok, QMessageBox::Ok); // takes the answer left waiting
+    QCOMPARE(settings.language(), QStringLiteral("de"));
+    QVERIFY(deutsch->isChecked());
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     QSignalSpy failed(w->training(), &TrainingController::failed);
     w->openCheckpoint(bad);

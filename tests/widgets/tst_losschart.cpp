@@ -62,6 +62,7 @@ private Q_SLOTS:
     void emptyTextOnlyWhileEmpty();
     void redrawsAreThrottled();
     void onScreenOnePointPerPixelColumn();
+    void pointsWhileHiddenBinnedWhenShown();
 };
 
 void TestLossChart::smoothingIsEma_data()
@@ -528,6 +529,35 @@ void TestLossChart::onScreenOnePointPerPixelColumn()
         recentColumns += mixed[i].x() >= recentFrom;
     }
     QVERIFY2(recentColumns >= 8 && recentColumns <= 2000 / 64 + 1, qPrintable(QString::number(recentColumns)));
+}
+
+// Training goes on behind another tab: the points that came meanwhile are drawn one per pixel column once
+// the chart shows again, not as a band of every step (the chart's range has not changed, so nothing else
+// would bin them).
+void TestLossChart::pointsWhileHiddenBinnedWhenShown()
+{
+    QWidget window;
+    auto* chart = new LossChart(&window);
+    chart->setLogScale(false);
+    chart->setSmoothing(0.0);
+    chart->resize(400, 300);
+    window.resize(400, 300);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    chart->appendPoints({QPointF(0, 0.05), QPointF(1, 0.05)});
+    const double width = chart->chart()->plotArea().width();
+    QVERIFY2(width > 100 && width < 400, qPrintable(QString::number(width)));
+    chart->hide();
+    QVector<QPointF> alternating;
+    for (int i = 2; i < 3000; ++i)
+        alternating.append(QPointF(i, i % 2 == 0 ? 0.02 : 0.08));
+    chart->appendPoints(alternating);
+    QTest::qWait(300);                                // the throttled redraw, off screen
+    QVERIFY(chart->rawSeries()->count() > width + 1); // off screen, every kept point as it is
+    chart->show();
+    QTRY_VERIFY2(chart->rawSeries()->count() <= width + 1, qPrintable(QString::number(chart->rawSeries()->count())));
+    for (const QPointF& p : chart->rawSeries()->points())
+        QVERIFY2(std::abs(p.y() - 0.05) <= 0.03 / 3 + 1e-12, qPrintable(QString::number(p.y())));
 }
 
 QTEST_MAIN(TestLossChart)

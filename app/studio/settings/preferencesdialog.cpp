@@ -33,8 +33,12 @@ PreferencesDialog::PreferencesDialog(Settings& settings, QWidget* parent)
     m_threadsSpin = new QSpinBox(this);
     m_threadsSpin->setRange(setting::CpuThreads.min, setting::CpuThreads.max);
     m_threadsSpin->setSpecialValueText(tr("All cores"));
-    m_threadsSpin->setToolTip(tr("CPU threads for training and sampling on the CPU (this machine has %n core(s)).",
-                                 nullptr, QThread::idealThreadCount()));
+    const int cores = QThread::idealThreadCount();
+    m_threadsSpin->setToolTip(cores == 1 ? tr("CPU threads for training and sampling on the CPU (this machine has "
+                                              "one core).")
+                                         : tr("CPU threads for training and sampling on the CPU (this machine has %n "
+                                              "cores).",
+                                              nullptr, cores));
 
     m_exportFolderEdit = new QLineEdit(this);
     m_exportFolderEdit->setPlaceholderText(Settings::defaultExportFolder());

@@ -102,10 +102,18 @@ void CopiesPanel::setNeighbours(const TrainingNeighbours& n, int image)
 {
     const QLocale locale;
     const int64_t k = n.inPixels.index.defined() ? n.inPixels.index.size(1) : 0;
-    m_summary->setText(tr("Image %1 and its %2 nearest training images, in the classifier's features and in pixels. "
-                          "A copy would sit at a distance near 0 in both.")
-                           .arg(image)
-                           .arg(k));
+    // The distances' scales: a copy sits near 0 in both; in features, the held-out threshold that quality's
+    // memorisation share counts against; in pixels, Euclidean over grey levels 0–255.
+    QString text = tr("Image %1 and its %2 nearest training images, in the classifier's features and in pixels "
+                      "(Euclidean, grey levels 0–255). A copy would sit at a distance near 0 in both.")
+                       .arg(image)
+                       .arg(k);
+    if (std::isfinite(n.featureThreshold))
+        text += QLatin1Char(' ') + tr("In features, 99 % of the test images lie farther than %1 from their nearest "
+                                      "training image.")
+                                       .arg(locale.toString(n.featureThreshold, 'f', 2));
+    m_summary->setText(text + QLatin1Char(' ') +
+                       tr("Images are numbered from 1 here; the ddpm command and its JSON count from 0."));
     m_table->setRowCount(static_cast<int>(k));
     for (int64_t j = 0; j < k; ++j) {
         const int row = static_cast<int>(j);

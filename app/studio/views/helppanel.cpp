@@ -203,7 +203,9 @@ QString HelpPanel::nowHtml() const
         {"log_snr", tr("log SNR<sub><i>t</i></sub>"), tr("above 0: mostly image; below 0: mostly noise")},
         {"sigma", QStringLiteral("σ<sub><i>t</i></sub>"), tr("standard deviation of the noise added while sampling")},
         {"eta", QStringLiteral("η"), tr("DDIM stochasticity, 0 = deterministic")},
-        {"loss", tr("loss"), tr("mean of ‖ε − ε<sub>θ</sub>‖² per pixel")},
+        {"loss", tr("loss"),
+         tr("mean squared error per pixel of the network's prediction: ‖ε − ε<sub>θ</sub>‖² for ε-prediction (the "
+            "paper's), the same of x<sub>0</sub> or v for a model that predicts those")},
         {"loss_smoothed", tr("smoothed loss"), tr("the loss averaged over recent steps, as the chart draws it")},
         {"fid", tr("Fréchet distance"), tr("between the samples' and the test images' classifier features")},
         {"fid_floor", tr("floor"), tr("the distance of real training images to the test images")},
@@ -308,10 +310,13 @@ QString HelpPanel::trainingHtml() const
     html += heading(tr("EMA weights"));
     html += paragraph(tr("Samples are drawn with an exponential moving average of the weights, updated "
                          "after every step:"));
-    html += equation(tr("θ<sub>EMA</sub> ← d · θ<sub>EMA</sub> + (1 − d) · θ"));
+    html += equation(tr("θ<sub>EMA</sub> ← d<sub><i>n</i></sub> · θ<sub>EMA</sub> + (1 − d<sub><i>n</i></sub>) · θ,"
+                        "   d<sub><i>n</i></sub> = min(d, (1 + <i>n</i>) / (10 + <i>n</i>))"));
     html += paragraph(tr("It averages away the jitter of single steps, so EMA samples are usually cleaner. "
-                         "The average reaches back about 1 / (1 − d) steps (1000 for d = 0.999; the paper "
-                         "uses 0.9999), so early in training it lags behind the raw weights."));
+                         "At step <i>n</i> the average reaches back about (10 + <i>n</i>) / 9 steps, a ninth "
+                         "of the run, so that the random first weights soon drop out of it; from about "
+                         "9 / (1 − d) steps on, it reaches back 1 / (1 − d) steps (1000 for d = 0.999; the "
+                         "paper uses 0.9999). The EMA samples thus lag a little behind the raw weights."));
     return html;
 }
 

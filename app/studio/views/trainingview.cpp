@@ -435,8 +435,8 @@ void TrainingView::showModel(const SnapshotPtr& snapshot, bool trainedWeights)
     if (!snapshot)
         return updatePending();
     setFormConfig(snapshot->config);
-    if (snapshot->config.train.totalSteps > snapshot->step)
-        setTotalSteps(snapshot->config.train.totalSteps);
+    if (const auto target = std::max<qint64>(snapshot->config.train.totalSteps, snapshot->step); target > 0)
+        setTotalSteps(target);         // a finished run reads "16,530 / 16,530", not the form's number below its step
     m_history = snapshot->lossHistory; // bounded: recent steps, older ones folded (core/losshistory.h)
     const auto all = m_history.points();
     QVector<QPointF> points;
