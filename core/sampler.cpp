@@ -124,7 +124,12 @@ double samplerSigma(const NoiseSchedule& s, const SamplerOptions& o, int t, int 
 
 int64_t samplerEvaluations(const SamplerOptions& options, int startT)
 {
-    const auto n = static_cast<int64_t>(samplerTimesteps(options, startT).size());
+    return samplerEvaluations(options, samplerTimesteps(options, startT));
+}
+
+int64_t samplerEvaluations(const SamplerOptions& options, const std::vector<int>& timesteps)
+{
+    const auto n = static_cast<int64_t>(timesteps.size());
     const int64_t k = std::max(1, options.langevinSteps);
     if (isLangevinSampler(options.kind)) // annealed Langevin's last denoising step is one more
         return n * k + (options.kind == SamplerKind::Langevin ? 1 : 0);

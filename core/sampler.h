@@ -150,6 +150,8 @@ int langevinFixedT(const SamplerOptions& options, int startT);
 // Network evaluations of a run from startT: the honest measure of a sampler's cost (a corrector step or
 // a Langevin step costs one, as a DDPM or DDIM step does).
 int64_t samplerEvaluations(const SamplerOptions& options, int startT);
+// The same for a run that visits `timesteps` (samplerTimesteps' list, as a run reports it).
+int64_t samplerEvaluations(const SamplerOptions& options, const std::vector<int>& timesteps);
 // σ of the step from paper timestep t to tNext (0 after the last step): DDPM (Ho et al. 2020,
 // Algorithm 2) σ_t² = β_t or β̃_t (eq. 7), none at t = 1; DDIM (Song et al. 2021, eq. 16)
 // σ = η √((1 − ᾱ_s)/(1 − ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) with s = tNext and ᾱ_0 = 1; the Langevin samplers

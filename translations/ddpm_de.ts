@@ -1171,7 +1171,7 @@ Distanz %2</translation>
         <translation>Annealed Langevin nimmt zwischen 1 und %1 Rauschstufen</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+146"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>dieses Modell wurde ohne Klassen trainiert: „%1“ kann nicht angefordert werden</translation>
     </message>
@@ -1830,7 +1830,7 @@ Distanz %2</translation>
         <translation>t muss zwischen 0 und %1 liegen</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-170"/>
+        <location filename="../core/sampler.cpp" line="-175"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
@@ -4045,7 +4045,7 @@ Distanz %2</translation>
         <translation>Verzweigen Sie, wenn der laufende Durchlauf endet, oder nach „Abbrechen“: Eine Verzweigung würde ihn ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+120"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+135"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
@@ -4181,7 +4181,7 @@ Distanz %2</translation>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-88"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-103"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4191,12 +4191,7 @@ Distanz %2</translation>
         <translation>DDIM %L1, η = %2</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Langevin %L1</source>
-        <translation>Langevin %L1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>every class</source>
         <translation>jede Klasse</translation>
     </message>
@@ -4211,7 +4206,12 @@ Distanz %2</translation>
         <translation>Seed %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+12"/>
+        <source>Done: x₀ after %L1 steps (%L2 network evaluations).</source>
+        <translation>Fertig: x₀ nach %L1 Schritten (%L2 Netzauswertungen).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>done · x₀</source>
         <translation>fertig · x₀</translation>
     </message>
@@ -4271,12 +4271,27 @@ Distanz %2</translation>
         <translation>Schritt %L1 von %L2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-401"/>
         <source>Done: x₀ after %L1 steps.</source>
         <translation>Fertig: x₀ nach %L1 Schritten.</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-25"/>
+        <source>Langevin %L1 × %L2</source>
+        <translation>Langevin %L1 × %L2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Langevin at one level, %L1 × %L2</source>
+        <translation>Langevin auf einer Stufe, %L1 × %L2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>corrector × %L1</source>
+        <translation>Korrektor × %L1</translation>
+    </message>
+    <message>
+        <location line="+414"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>Bei x₀ ist der Lauf beendet: Es ist kein Rauschen mehr vorherzusagen.</translation>
     </message>

@@ -1171,7 +1171,7 @@ distance %2</source>
         <translation>退火 Langevin 的噪声级数须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+146"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>此模型训练时未使用类别：无法请求“%1”</translation>
     </message>
@@ -1830,7 +1830,7 @@ distance %2</source>
         <translation>t 必须在 0 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-170"/>
+        <location filename="../core/sampler.cpp" line="-175"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
@@ -4041,7 +4041,7 @@ distance %2</source>
         <translation>请在正在进行的运行结束后或“取消”之后再分叉：分叉会替换它</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+120"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+135"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
@@ -4177,7 +4177,7 @@ distance %2</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-88"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-103"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4187,12 +4187,7 @@ distance %2</source>
         <translation>DDIM %L1，η = %2</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Langevin %L1</source>
-        <translation>Langevin %L1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>every class</source>
         <translation>每个类别</translation>
     </message>
@@ -4207,7 +4202,12 @@ distance %2</source>
         <translation>种子 %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+12"/>
+        <source>Done: x₀ after %L1 steps (%L2 network evaluations).</source>
+        <translation>完成：经过 %L1 步得到 x₀（%L2 次网络评估）。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>done · x₀</source>
         <translation>完成 · x₀</translation>
     </message>
@@ -4267,12 +4267,27 @@ distance %2</source>
         <translation>第 %L1 步（共 %L2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-401"/>
         <source>Done: x₀ after %L1 steps.</source>
         <translation>完成：经过 %L1 步得到 x₀。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-25"/>
+        <source>Langevin %L1 × %L2</source>
+        <translation>Langevin %L1 × %L2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Langevin at one level, %L1 × %L2</source>
+        <translation>单一噪声水平的 Langevin，%L1 × %L2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>corrector × %L1</source>
+        <translation>校正器 × %L1</translation>
+    </message>
+    <message>
+        <location line="+414"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>到 x₀ 时运行已结束：没有剩余的噪声需要预测。</translation>
     </message>

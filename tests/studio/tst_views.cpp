@@ -105,6 +105,7 @@ private Q_SLOTS:
     void stepsTypedCountWhenDone();
     void reverseCountsAndLiveValues_data();
     void reverseCountsAndLiveValues();
+    void reverseCountsNetworkEvaluations();
     void reverseStepsLabelFollowsTheMethod();
     void reverseTitleHasHat();
     void reverseKeepsEarlierRuns();
@@ -453,6 +454,46 @@ void TestViews::reverseStepsLabelFollowsTheMethod()
     o.kind = SamplerKind::Ddim;
     view.setSamplerOptions(o);
     QCOMPARE(view.stepsBox()->text(), QStringLiteral("37"));
+}
+
+// A Langevin run's steps are its noise levels; its cost, K Langevin steps at each and the last denoising
+// step, is said when it ends, and the runs list names K.
+void TestViews::reverseCountsNetworkEvaluations()
+{
+    constexpr int T = 20, levels = 3, k = 2;
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = makeConfig("tiny").value();
+    snap->config.schedule = scheduleOf(ScheduleKind::Linear, T);
+    SamplingRequest r;
+    r.model = snap;
+    r.options.kind = SamplerKind::Langevin;
+    r.options.ddimSteps = levels;
+    r.options.langevinSteps = k;
+    ReverseView view;
+    view.setSamplerOptions(r.options);
+    RunOrigin origin;
+    origin.request = r;
+    view.begin(origin, QStringLiteral("run"));
+    const auto timesteps = samplerTimesteps(r.options, T);
+    view.setTimesteps(timesteps);
+    QCOMPARE(view.stepCount(), levels);
+    QList<SampleFrame> frames;
+    QImage pixel(2, 2, QImage::Format_Grayscale8);
+    pixel.fill(0);
+    for (int i = 0; i <= levels; ++i) {
+        SampleFrame f;
+        f.step = i;
+        f.t = i < levels ? timesteps[static_cast<size_t>(i)] : 0;
+        f.xt = f.x0Hat = f.epsHat = {pixel};
+        frames << f;
+    }
+    view.addFrames(frames);
+    view.end(true, false);
+    view.scrubber()->setValue(levels);
+    QCOMPARE(view.stepText(),
+             ReverseView::tr("Done: x₀ after %L1 steps (%L2 network evaluations).").arg(levels).arg(levels * k + 1));
+    QVERIFY2(view.runList()->itemText(0).contains(QStringLiteral("Langevin 3 × 2")),
+             qPrintable(view.runList()->itemText(0)));
 }
 
 void TestViews::reverseCountsAndLiveValues()

@@ -45,11 +45,15 @@ QString runSettings(const SamplerOptions& o, const QStringList& classes)
         parts << (o.eta == 0.0 ? ReverseView::tr("DDIM %L1").arg(o.ddimSteps)
                                : ReverseView::tr("DDIM %L1, η = %2").arg(o.ddimSteps).arg(QLocale().toString(o.eta)));
         break;
-    case SamplerKind::Langevin:
+    case SamplerKind::Langevin: // levels × Langevin steps at each
+        parts << ReverseView::tr("Langevin %L1 × %L2").arg(o.ddimSteps).arg(o.langevinSteps);
+        break;
     case SamplerKind::LangevinFixed:
-        parts << ReverseView::tr("Langevin %L1").arg(o.ddimSteps);
+        parts << ReverseView::tr("Langevin at one level, %L1 × %L2").arg(o.ddimSteps).arg(o.langevinSteps);
         break;
     }
+    if (o.corrector == CorrectorKind::Langevin && !isLangevinSampler(o.kind))
+        parts << ReverseView::tr("corrector × %L1").arg(o.langevinSteps);
     if (!classes.isEmpty() && o.classChoice != kUnconditional) {
         const QString which = o.classChoice == kEveryClass
                                   ? ReverseView::tr("every class")
@@ -58,6 +62,17 @@ QString runSettings(const SamplerOptions& o, const QStringList& classes)
     }
     parts << ReverseView::tr("seed %1").arg(o.seed);
     return parts.join(QStringLiteral(" · "));
+}
+
+// The last frame's line: a Langevin step or a corrector's costs a network evaluation as a step does, so the
+// cost is said where it differs from the steps.
+QString doneText(const ReverseRuns::Run& r)
+{
+    const int steps = r.stepCount();
+    const int64_t evaluations = r.timesteps.empty() ? steps : samplerEvaluations(r.origin.request.options, r.timesteps);
+    if (evaluations == steps)
+        return ReverseView::tr("Done: x₀ after %L1 steps.").arg(steps);
+    return ReverseView::tr("Done: x₀ after %L1 steps (%L2 network evaluations).").arg(steps).arg(evaluations);
 }
 } // namespace
 
@@ -461,7 +476,7 @@ void ReverseView::showFrame(int index)
                                       .arg(f.step + 1)
                                       .arg(stepCount())
                                       .arg(f.t)
-                                : tr("Done: x₀ after %L1 steps.").arg(stepCount()));
+                                : doneText(r));
     m_stepInfo->setToolTip(m_stepInfo->text()); // the whole line where a narrow window elides it
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);
