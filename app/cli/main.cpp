@@ -228,6 +228,15 @@ struct ReverseFrames {
             gif[static_cast<int>(g - gifAt.begin())].append(images);
     }
 
+    // The timestep each of `at`'s frames shows, of a run through `timesteps`: after k steps, the k-th (0: x_0).
+    static QList<int> timestepsOf(const std::vector<int>& at, const std::vector<int>& timesteps)
+    {
+        QList<int> out;
+        for (int taken : at)
+            out << (taken < static_cast<int>(timesteps.size()) ? timesteps[static_cast<size_t>(taken)] : 0);
+        return out;
+    }
+
     const int animated; // the images the strip and the GIF show
     const bool wantStrip, wantGif;
     std::vector<int> stripAt, gifAt; // the steps taken at each frame
@@ -275,6 +284,7 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
                ExportMeta meta, ReverseFrames& frames, QList<QImage>& finals, const OutDir& out)
 {
     meta.kind = kSampleName;
+    meta.scale = 1; // each sample at the model's size
     const QString outDir = out.writeDir();
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(true);    // SIGTERM and SIGHUP too: the hidden folder of a --replace run goes with the run
@@ -374,8 +384,9 @@ ExportMeta sampleMeta(const SampleArgs& a, const ModelState& m, const SamplerOpt
 // The files asked for, each with its sidecar: the grid of all the images (--out), the strip (--strip) and
 // the GIF (--gif). Returns 0, or 1 after the message.
 int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, const QList<QImage>& finals,
-                const ReverseFrames& frames)
+                const ReverseFrames& frames, const std::vector<int>& timesteps)
 {
+    meta.scale = a.scale;
     if ((frames.wantStrip || frames.wantGif) && frames.animated < so.count)
         std::fprintf(stderr, "ddpm: the strip and the GIF show the first %d of the %d images\n", frames.animated,
                      so.count);
@@ -387,6 +398,7 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
     }
     if (frames.wantStrip) {
         meta.kind = QStringLiteral("strip");
+        meta.frameTimesteps = ReverseFrames::timestepsOf(frames.stripAt, timesteps);
         if (auto s = exportImage(makeStrip(frames.strip, a.scale), QFile::decodeName(a.strip.c_str()), meta); !s)
             return fail(s.error());
     }
@@ -397,6 +409,7 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
         holdLastFrame(gif, kAnimationDelayMs);
         const bool webp = QFileInfo(QFile::decodeName(a.gif.c_str())).suffix().toLower() == QLatin1String("webp");
         meta.kind = webp ? QStringLiteral("webp") : QStringLiteral("gif");
+        meta.frameTimesteps = ReverseFrames::timestepsOf(frames.gifAt, timesteps);
         auto bytes = webp ? encodeWebP(gif, kAnimationDelayMs) : encodeGif(gif, kAnimationDelayMs);
         if (!bytes)
             return fail(bytes.error());
@@ -426,7 +439,8 @@ int sample(const SampleArgs& a)
     if (auto s = checkSamplerSteps(so.value(), opened->sampling.diffusion.steps()); !s)
         return fail("--steps " + std::to_string(so->ddimSteps) + ": " + s.error(), 2);
     const int batch = a.batch == 0 ? defaultSamplingBatch(compute->device) : a.batch;
-    const int total = static_cast<int>(samplerTimesteps(so.value(), opened->sampling.diffusion.steps()).size());
+    const auto timesteps = samplerTimesteps(so.value(), opened->sampling.diffusion.steps());
+    const int total = static_cast<int>(timesteps.size());
     int stripFrames = a.frames;
     if (a.given("--strip") && stripFrames > total + 1) { // x_T and the images after each step: no more to show
         std::fprintf(stderr,
@@ -447,7 +461,7 @@ int sample(const SampleArgs& a)
         return rc;
     if (const int rc = out.commit())
         return rc;
-    if (const int rc = writeImages(a, so.value(), meta, finals, frames))
+    if (const int rc = writeImages(a, so.value(), meta, finals, frames, timesteps))
         return rc;
     std::fprintf(stderr, "ddpm: wrote %s\n", (a.out.empty() ? a.outDir : a.out).c_str());
     return 0;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -98,6 +99,14 @@ QJsonObject metaToJson(const ExportMeta& m)
         o[QStringLiteral("image")] = m.image;
     } else if (!chart) {
         addSampler(o, m);
+    }
+    if (m.scale > 0)
+        o[QStringLiteral("scale")] = m.scale;
+    if (!m.frameTimesteps.isEmpty()) {
+        QJsonArray t;
+        for (int v : m.frameTimesteps)
+            t.append(v);
+        o[QStringLiteral("frame_t")] = t;
     }
     o[QStringLiteral("model_preset")] = m.preset;
     o[QStringLiteral("training_step")] = m.trainingStep;

@@ -44,7 +44,11 @@ struct ExportMeta {
     // the seed decides its noise (and, for every class, its class: index mod the class count). −1: none.
     // A forward strip's: the data set's image noised, from 0 (seed: its ε's).
     int image = -1;
-    QString data; // a forward strip's data set
+    QString data;  // a forward strip's data set
+    int scale = 0; // how many times each image was enlarged (0: left out, as for a chart)
+    // A strip's or an animation's frames in order: the timestep each shows (x_T first, 0 for x_0; an
+    // animation's x_0 is then held about a second). Empty: left out.
+    QList<int> frameTimesteps;
     // An interpolation's walk, so that it can be drawn again: the data set, the two images, the number of
     // λ, the mode and where the denoising starts; empty for other exports.
     QJsonObject walk;

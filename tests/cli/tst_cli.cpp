@@ -235,6 +235,23 @@ void TestCli::trainInfoSampleResume()
     QCOMPARE(QSize(anim->width, anim->height), grid.size());
     QVERIFY(QFile::exists(png + QStringLiteral(".json")));
     QVERIFY(QFile::exists(gif + QStringLiteral(".json")));
+    // The sidecars say the scale, and which timestep each frame of the strip and the GIF shows: DDIM's
+    // 8 steps from T, evenly spaced, then x_0.
+    const auto sidecarOf = [](const QString& file) {
+        QFile f(file + QStringLiteral(".json"));
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+    };
+    QCOMPARE(sidecarOf(png).value(QStringLiteral("scale")).toInt(), 1);
+    const QJsonArray stripT = sidecarOf(strip).value(QStringLiteral("frame_t")).toArray(),
+                     gifT = sidecarOf(gif).value(QStringLiteral("frame_t")).toArray();
+    QCOMPARE(stripT.size(), 5);
+    QCOMPARE(gifT.size(), 9);
+    QCOMPARE(gifT.first().toInt(), 1000); // the model's T
+    QCOMPARE(gifT.last().toInt(), 0);
+    for (int i = 1; i < gifT.size(); ++i)
+        QVERIFY(gifT.at(i).toInt() < gifT.at(i - 1).toInt());
+    for (int i = 0; i < stripT.size(); ++i) // the strip's frames are some of the GIF's: after 0, 2, 4, 6, 8 steps
+        QCOMPARE(stripT.at(i).toInt(), gifT.at(2 * i).toInt());
 
     // Many images: the strip and the GIF show the first 64 (an 8×8 grid) and keep only those, and say so.
     // A name ending in .webp gives an animated WebP (libwebp) of the same frames.

@@ -281,11 +281,24 @@ void TestStudio::exportsFromTheWindow()
     QCOMPARE(meta.value(QStringLiteral("steps")).toInt(), 5);
     QCOMPARE(meta.value(QStringLiteral("model_preset")).toString(), QStringLiteral("tiny"));
     QCOMPARE(meta.value(QStringLiteral("checkpoint_sha256")).toString(), QStringLiteral("unsaved"));
+    QCOMPARE(meta.value(QStringLiteral("scale")).toInt(), ReverseRuns::kExportScale);
+    QVERIFY(!meta.contains(QStringLiteral("frame_t"))); // a grid's images are all x_0
 
     const QString gif = m_dir.filePath(QStringLiteral("rev.gif")), webp = m_dir.filePath(QStringLiteral("rev.webp"));
     w->reverseView()->scrubber()->setFps(10); // the animation plays as the view does: 100 ms a frame
     QVERIFY(w->exports()->reverseGif(gif)());
     QVERIFY(w->exports()->reverseWebP(webp)());
+    // The animation's sidecar says which timestep each frame shows: DDIM's 5 steps, x_T … x_0.
+    {
+        QFile gifSide(sidecarPath(gif));
+        QVERIFY(gifSide.open(QIODevice::ReadOnly));
+        const auto frameT = QJsonDocument::fromJson(gifSide.readAll()).object().value(QStringLiteral("frame_t"));
+        const auto expected = samplerTimesteps(o, w->training()->snapshot()->config.schedule.steps);
+        QCOMPARE(frameT.toArray().size(), 6);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(frameT.toArray().at(i).toInt(), expected[static_cast<size_t>(i)]);
+        QCOMPARE(frameT.toArray().at(5).toInt(), 0);
+    }
     // An animation under another type's name is refused, and nothing is written.
     const QString misnamed = m_dir.filePath(QStringLiteral("rev-as.png"));
     const Status refused = w->exports()->reverseGif(misnamed)();

@@ -110,6 +110,7 @@ ExportMeta Exports::reverseMeta(const QString& kind) const
     if (!shown.completed && !shown.frames.isEmpty() && shown.frames.last().t > 0)
         m.stepsTaken = shown.frames.last().step; // stopped: its last frame is x_t after that many steps
     m.weights = QString::fromStdString(weightsNames().at(r.useEma ? 0 : 1));
+    m.scale = kind == kSampleName ? 1 : ReverseRuns::kExportScale; // a folder's samples at the model's size
     return m;
 }
 
@@ -146,12 +147,14 @@ Job Exports::reverseStrip(const QString& path) const
     // The strip as the view draws it: x_T … x_0.
     QList<QList<QImage>> columns;
     QStringList labels;
+    ExportMeta meta = reverseMeta(QStringLiteral("strip"));
     for (int i : runs.stripFrames()) {
         const SampleFrame& f = runs.shown().frames[i];
         columns << ReverseRuns::stripColumn(f);
         labels << ReverseRuns::columnLabel(f);
+        meta.frameTimesteps << f.t;
     }
-    return withHash(reverseMeta(QStringLiteral("strip")), weightsOfRun(runs.shown().origin),
+    return withHash(meta, weightsOfRun(runs.shown().origin),
                     [image = ImageStrip::render(columns, labels, ReverseRuns::kExportScale),
                      path](const ExportMeta& m) { return exportImage(image, path, m); });
 }
@@ -176,8 +179,9 @@ Job Exports::reverseAnimation(const QString& path, bool webp) const
         return refusal(tr("The name %1 does not end in .%2: an animation of this kind is saved under a name that "
                           "does.")
                            .arg(QFileInfo(path).fileName(), type));
-    return withHash(reverseMeta(webp ? QStringLiteral("webp") : QStringLiteral("gif")),
-                    weightsOfRun(m_sources.reverse->shown().origin),
+    ExportMeta meta = reverseMeta(type);
+    meta.frameTimesteps = m_sources.reverse->animationTimesteps();
+    return withHash(meta, weightsOfRun(m_sources.reverse->shown().origin),
                     [sources, path, webp, delayMs = animationDelayMs()](const ExportMeta& m) -> Status {
                         auto frames = ReverseRuns::animationFramesFrom(sources);
                         holdLastFrame(frames, delayMs); // the final x0 a second before the loop

@@ -167,6 +167,17 @@ QList<QList<QImage>> ReverseRuns::animationSources(int maxFrames) const
     return out;
 }
 
+QList<int> ReverseRuns::animationTimesteps(int maxFrames) const
+{
+    QList<int> out;
+    const auto& frames = shown().frames;
+    if (frames.isEmpty())
+        return out;
+    for (int i : animationSteps(static_cast<int>(frames.size()) - 1, maxFrames)) // animationSources' frames
+        out << frames[i].t;
+    return out;
+}
+
 bool ReverseRuns::takesColumn(const Run& r, const SampleFrame& f, int& nextColumnStep)
 {
     // Evenly spaced steps (x_T … x_0); with steps thinned out, the next one kept.

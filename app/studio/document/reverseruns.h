@@ -84,6 +84,8 @@ public:
     QList<QImage> finalImages() const; // x_0 when the run completed, else empty
     // The x_t images of up to maxFrames frames spread over the run (cheap: the images are shared).
     QList<QList<QImage>> animationSources(int maxFrames = ddpm::kAnimationFrames) const;
+    // The timestep of each of those frames (0: x_0), for the animation's sidecar.
+    QList<int> animationTimesteps(int maxFrames = ddpm::kAnimationFrames) const;
     // The frames that make the strip's columns (x_T … x_0, evenly spaced), and each column's label.
     QList<int> stripFrames() const;
     static QString columnLabel(const SampleFrame& frame);
