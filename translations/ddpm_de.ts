@@ -1893,7 +1893,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+190"/>
+        <location filename="../app/common/exporter.cpp" line="+199"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -1935,14 +1935,14 @@ Distanz %2</translation>
         <translation>Der Rückwärtsprozess läuft noch: Exportieren Sie ihn, wenn er endet, oder nach „Abbrechen“ (der Export vermerkt dann den Schritt, an dem er anhielt).</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <location line="+12"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>Es gibt noch keine Samples: Führen Sie zuerst den Rückwärtsprozess aus.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>There is no reverse process to export yet.</source>
         <translation>Es gibt noch keinen Rückwärtsprozess zum Exportieren.</translation>
     </message>
@@ -1952,7 +1952,7 @@ Distanz %2</translation>
         <translation>Der Name %1 endet nicht auf .%2: Eine solche Animation wird unter einem Namen gespeichert, der so endet.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
@@ -2763,13 +2763,13 @@ Distanz %2</translation>
         <translation>es ist keine reguläre Datei (ein Gerät, eine Pipe oder ein Socket)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>Cannot write &apos;%1&apos;: %2.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+48"/>
+        <location line="+43"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2794,12 +2794,12 @@ Distanz %2</translation>
         <translation>der Dateiname ist kein UTF-8: bitte einen in UTF-8 angeben</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-191"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>Das Laden des Ordners „%1“ wurde angehalten.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+164"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
@@ -2917,7 +2917,7 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+90"/>
+        <location filename="../app/studio/windowviews.cpp" line="+94"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -3335,7 +3335,7 @@ Distanz %2</translation>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+125"/>
+        <location filename="../app/studio/menus.cpp" line="+127"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -3355,7 +3355,7 @@ Distanz %2</translation>
         <translation>Schritt %L1</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -3470,7 +3470,7 @@ Distanz %2</translation>
         <translation>Die neue Sprache gilt, wenn DDPM Studio neu startet. Jetzt neu starten? (Nein: beim nächsten Start.)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>About DDPM Studio</source>
         <translation>Über DDPM Studio</translation>
     </message>
@@ -3937,7 +3937,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseRuns</name>
     <message>
-        <location filename="../app/studio/document/reverseruns.cpp" line="+193"/>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+204"/>
         <source>x₀</source>
         <translation>x₀</translation>
     </message>
@@ -4780,7 +4780,12 @@ Distanz %2</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/studio/settings/settings.cpp" line="+131"/>
+        <location filename="../app/studio/settings/settings.cpp" line="+81"/>
+        <source>The settings cannot be saved to %1 (it is not a file that can be written): your choices last until DDPM Studio closes.</source>
+        <translation>Die Einstellungen können nicht in %1 gespeichert werden (keine beschreibbare Datei): Ihre Auswahl gilt nur, bis DDPM Studio geschlossen wird.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>linear</source>
         <translation>linear</translation>
     </message>

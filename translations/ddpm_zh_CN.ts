@@ -1893,7 +1893,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+190"/>
+        <location filename="../app/common/exporter.cpp" line="+199"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -1934,14 +1934,14 @@ distance %2</source>
         <translation>逆向过程仍在运行：请在其结束后导出，或在“取消”之后导出（导出会记录它停止时的步数）。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <location line="+12"/>
         <source>There are no samples yet: run the reverse process first.</source>
         <translation>尚无样本：请先运行反向过程。</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>There is no reverse process to export yet.</source>
         <translation>尚无可导出的反向过程。</translation>
     </message>
@@ -1951,7 +1951,7 @@ distance %2</source>
         <translation>文件名 %1 的扩展名不是 .%2：此类动画须以该扩展名保存。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>There is no image to noise yet: choose a data set.</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
@@ -2761,13 +2761,13 @@ distance %2</source>
         <translation>它不是普通文件（而是设备、管道或套接字）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>Cannot write &apos;%1&apos;: %2.</source>
         <translation>无法写入“%1”：%2。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+48"/>
+        <location line="+43"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -2792,12 +2792,12 @@ distance %2</source>
         <translation>文件名不是 UTF-8：请使用 UTF-8 文件名</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-191"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>文件夹“%1”的加载已停止。</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+164"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
@@ -2915,7 +2915,7 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+90"/>
+        <location filename="../app/studio/windowviews.cpp" line="+94"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -3332,7 +3332,7 @@ distance %2</source>
         <translation>%1%2 — DDPM Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/menus.cpp" line="+125"/>
+        <location filename="../app/studio/menus.cpp" line="+127"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
@@ -3352,7 +3352,7 @@ distance %2</source>
         <translation>第 %L1 步</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -3467,7 +3467,7 @@ distance %2</source>
         <translation>新语言在 DDPM Studio 重新启动后生效。现在重新启动吗？（否：下次启动时生效。）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>About DDPM Studio</source>
         <translation>关于 DDPM Studio</translation>
     </message>
@@ -3933,7 +3933,7 @@ distance %2</source>
 <context>
     <name>ReverseRuns</name>
     <message>
-        <location filename="../app/studio/document/reverseruns.cpp" line="+193"/>
+        <location filename="../app/studio/document/reverseruns.cpp" line="+204"/>
         <source>x₀</source>
         <translation>x₀</translation>
     </message>
@@ -4776,7 +4776,12 @@ distance %2</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/studio/settings/settings.cpp" line="+131"/>
+        <location filename="../app/studio/settings/settings.cpp" line="+81"/>
+        <source>The settings cannot be saved to %1 (it is not a file that can be written): your choices last until DDPM Studio closes.</source>
+        <translation>无法将设置保存到 %1（它不是可写入的文件）：您的选择仅在 DDPM Studio 关闭前有效。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>

@@ -277,6 +277,14 @@ int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, i
     return 0;
 }
 
+// A Langevin step or a corrector's costs a network evaluation as a step does: " (N network evaluations)"
+// where they differ from the run's `steps`, else nothing.
+std::string costNote(const SamplerOptions& so, int T, int steps)
+{
+    const auto evaluations = samplerEvaluations(so, T);
+    return evaluations != steps ? " (" + std::to_string(evaluations) + " network evaluations)" : std::string();
+}
+
 // The images drawn in chunks of `batch` (Algorithm 2 or DDIM): each chunk's images written to --out-dir
 // with their sidecars (`meta`) when it ends and kept in `finals` when a grid is written, the frames kept
 // in `frames`, a progress line on a terminal and the speed at the end. Returns 0, or 1 after the message.
@@ -288,11 +296,9 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
     const QString outDir = out.writeDir();
     int64_t imagesDone = 0; // images of the chunks finished: the first index of the chunk running
     stopOnSignals(true);    // SIGTERM and SIGHUP too: the hidden folder of a --replace run goes with the run
-    // A Langevin step or a corrector's costs a network evaluation as a step does: the cost said where it differs.
-    const auto evaluations = static_cast<long long>(samplerEvaluations(so, model.diffusion.steps()));
-    const std::string cost = evaluations != total ? " (" + std::to_string(evaluations) + " network evaluations)" : "";
     std::fprintf(stderr, "ddpm: drawing %d image%s, %d step%s each%s%s%s\n", so.count, so.count == 1 ? "" : "s", total,
-                 total == 1 ? "" : "s", cost.c_str(), a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
+                 total == 1 ? "" : "s", costNote(so, model.diffusion.steps(), total).c_str(),
+                 a.outDir.empty() ? "" : ", into ", a.outDir.c_str());
     const bool tty = ::isatty(STDERR_FILENO);
     QString writeError;
     int written = 0; // images (and sidecars) written into --out-dir

@@ -11,6 +11,7 @@
 #include "sizelimits.h"
 #include "tensorfile.h"
 #include "trainer.h"
+#include "trainoutput.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -164,59 +165,6 @@ private:
     std::FILE* m_file = nullptr;
     bool m_failed = false;
     std::string m_error;
-};
-
-// The progress of a run on stderr: a bar redrawn in place on a terminal; in a log file or a pipe, a
-// line every tenth of the run and at least one a minute.
-class TrainingProgress {
-public:
-    TrainingProgress(bool tty, long long start, long long steps)
-        : m_tty(tty)
-        , m_start(start)
-        , m_steps(steps)
-    {
-    }
-    void update(const StepStats& last)
-    {
-        const auto now = std::chrono::steady_clock::now();
-        const double elapsed = std::chrono::duration<double>(now - m_t0).count();
-        const double done = static_cast<double>(last.step - m_start);
-        const double eta = done > 0 ? elapsed / done * static_cast<double>(m_steps - last.step) : -1;
-        const double frac = m_steps > m_start ? done / static_cast<double>(m_steps - m_start) : 1.0;
-        if (m_tty && (now - m_lastPrint > std::chrono::milliseconds(200) || last.step == m_steps)) {
-            m_lastPrint = now;
-            const int width = 30;
-            const int filled = static_cast<int>(frac * width);
-            std::string bar(static_cast<size_t>(filled), '#');
-            bar.resize(width, '.');
-            std::fprintf(stderr, "\r[%s] step %lld/%lld  loss %.4f  %s img/s  ETA %s   ", bar.c_str(),
-                         static_cast<long long>(last.step), m_steps, last.loss, rate(last).c_str(),
-                         formatDuration(eta).c_str());
-        } else if (!m_tty &&
-                   (static_cast<int>(frac * 10) != m_lastDecile || now - m_lastPrint > std::chrono::minutes(1))) {
-            m_lastDecile = static_cast<int>(frac * 10);
-            m_lastPrint = now;
-            std::fprintf(stderr, "ddpm train: step %lld/%lld  loss %.4f  %s img/s  ETA %s\n",
-                         static_cast<long long>(last.step), m_steps, last.loss, rate(last).c_str(),
-                         formatDuration(eta).c_str());
-        }
-    }
-    // The speed over the last few steps; "–" until two steps have been timed (one step has no speed).
-    static std::string rate(const StepStats& last)
-    {
-        if (!(last.imagesPerSec > 0))
-            return "–";
-        char text[32];
-        std::snprintf(text, sizeof text, "%.1f", last.imagesPerSec);
-        return text;
-    }
-
-private:
-    const bool m_tty;
-    const long long m_start, m_steps;
-    const std::chrono::steady_clock::time_point m_t0 = std::chrono::steady_clock::now();
-    std::chrono::steady_clock::time_point m_lastPrint = m_t0 - std::chrono::seconds(10);
-    int m_lastDecile = -1;
 };
 
 struct TrainArgs {
@@ -389,7 +337,8 @@ int openTrainer(const TrainArgs& a, const Environment& env, torch::Device device
 // Steps until the trainer's total, Ctrl-C or a failed step, saving every --save-every steps; each
 // step goes to the log, when there is one, and to the progress on stderr. Returns 0, or 1 after the
 // message of the failed step.
-int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, TrainingLog* log, bool reports)
+int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, TrainingLog* log, bool reports,
+                    long long& savedStep)
 {
     const bool tty = ::isatty(STDERR_FILENO);
     TrainingProgress progress(tty, trainer.stepCount(), steps);
@@ -398,9 +347,11 @@ int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, Train
     run.stopRequested = [] { return interrupted().load(); };
     run.saveEvery = reports ? a.saveEvery : 0; // in a job, rank 0 alone writes
     run.savePath = a.out;
-    run.saved = [](const Status& s) {
-        if (!s)
-            std::fprintf(stderr, "\nddpm: %s\n", s.error().c_str());
+    run.saved = [&](const Status& s) { // a failed save is said, with what the file holds, and the run goes on
+        if (s)
+            savedStep = static_cast<long long>(trainer.stepCount());
+        else
+            std::fprintf(stderr, "\nddpm: %s; %s\n", s.error().c_str(), savedState(a.out, savedStep).c_str());
     };
     run.afterStep = [&](const StepStats& last) {
         if (log)
@@ -533,7 +484,11 @@ int train(const TrainArgs& a, const Environment& env)
         where.c_str(), data.spec.c_str(), data.images, static_cast<long long>(trainer->stepCount()), steps);
     if (reports && !data.note.empty())
         std::fprintf(stderr, "ddpm: note: %s: %s\n", data.spec.c_str(), data.note.c_str());
-    const int rc = runWithProgress(a, *trainer, steps, log.get(), reports);
+    if (reports)
+        if (const int room = checkRoomForCheckpoint(a.out, trainer->model()->parameterCount()))
+            return room;
+    long long savedStep = -1; // the step --out holds from this run's saves (−1: none yet)
+    const int rc = runWithProgress(a, *trainer, steps, log.get(), reports, savedStep);
     if (!reports)
         return rc; // rank 0 saves
     if (interrupted().load())
@@ -541,9 +496,8 @@ int train(const TrainArgs& a, const Environment& env)
                      static_cast<long long>(trainer->stepCount()));
     if (log && !log->close())
         std::fprintf(stderr, "ddpm: cannot write the log: %s\n", log->errorString().c_str());
-    if (auto sv = trainer->save(a.out); !sv)
-        return fail(sv.error());
-    std::fprintf(stderr, "ddpm: saved %s at step %lld\n", a.out.c_str(), static_cast<long long>(trainer->stepCount()));
+    if (const int saved = saveOrRescue(*trainer, a.out, savedStep))
+        return saved;
     const bool unfinished = interrupted().load() && trainer->stepCount() < steps; // saved short of its end
     return rc == 0 && unfinished ? interruptedExitCode() : rc;
 }

@@ -191,17 +191,16 @@ Result<Dataset> loadImageFolder(const QString& dir, int64_t channels, int64_t si
         return Error{QCoreApplication::translate("ImageIO", "The folder '%1' holds no readable PNG or JPEG images.")
                          .arg(dir)
                          .toStdString()};
+    const QString examples = rep.skippedExamples.join(QStringLiteral(", ")) + // what was left out, for the user
+                             (rep.skipped > rep.skippedExamples.size() ? QStringLiteral(", …") : QString());
     if (images.empty()) // say which files were there, and that none could be read
         return Error{QCoreApplication::translate("ImageIO", "The folder '%1' holds no readable PNG or JPEG images: "
                                                             "none of its files could be read as one (%2).")
-                         .arg(dir, rep.skippedExamples.join(QStringLiteral(", ")) +
-                                       (rep.skipped > rep.skippedExamples.size() ? QStringLiteral(", …") : QString()))
+                         .arg(dir, examples)
                          .toStdString()};
     Dataset data{"folder", torch::stack(images, 0).contiguous(), {}, {}};
     labelBySubfolder(data, folders);
-    QStringList notes; // what was left out, for the user to see
-    const QString examples = rep.skippedExamples.join(QStringLiteral(", ")) +
-                             (rep.skipped > rep.skippedExamples.size() ? QStringLiteral(", …") : QString());
+    QStringList notes;
     if (rep.skipped == 1) // (the command has no English translation to pick a plural form)
         notes << QCoreApplication::translate("ImageIO", "1 file skipped, not an image that can be read (%1)")
                      .arg(examples);
@@ -247,6 +246,19 @@ QString notReplaceable(const QString& path)
 
 } // namespace
 
+namespace {
+// Why a write through QSaveFile failed. Qt says "Unknown error" for some failures (a full disk met while the
+// file is flushed or closes): the system's reason then (errno, set to 0 before the write), as the other
+// writes give it.
+QString failedWriteReason(const QFileDevice& file, int err)
+{
+    const QString why = file.errorString();
+    if (err != 0 && (why.isEmpty() || why == QLatin1String("Unknown error")))
+        return QString::fromStdString(systemError(err).message());
+    return why;
+}
+} // namespace
+
 Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
 {
     if (const QString why = notReplaceable(path); !why.isEmpty())
@@ -260,12 +272,7 @@ Status saveBytesAtomically(const QByteArray& bytes, const QString& path)
     // disk), and would put an empty file in place of the earlier one.
     errno = 0;
     if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
-        // Qt says "Unknown error" for some failures (a full disk met while the file closes): the system's
-        // reason then, as the other writes give it.
-        const int err = errno;
-        QString why = file.errorString();
-        if (err != 0 && (why.isEmpty() || why == QLatin1String("Unknown error")))
-            why = QString::fromStdString(systemError(err).message());
+        const QString why = failedWriteReason(file, errno);
         file.cancelWriting();
         return Error{
             QCoreApplication::translate("ImageIO", "Cannot write '%1': %2. The earlier file, if any, is unchanged.")
@@ -349,8 +356,9 @@ Status saveFilesTogether(const QList<FileContents>& files)
             return unchanged(f.path, why);
     for (const FileContents& f : files) {
         auto file = std::make_unique<QSaveFile>(f.path);
+        errno = 0;
         if (!file->open(QIODevice::WriteOnly) || file->write(f.bytes) != f.bytes.size() || !file->flush()) {
-            const QString why = file->errorString();
+            const QString why = failedWriteReason(*file, errno);
             for (auto& p : pending)
                 p->cancelWriting();
             file->cancelWriting();
@@ -396,8 +404,9 @@ Status saveFilesTogether(const QList<FileContents>& files)
     // 3. Into place, one after the other; a failure puts the earlier files back.
     Status result = Ok{};
     for (size_t i = 0; i < pending.size(); ++i) {
+        errno = 0;
         if (!pending[i]->commit()) {
-            const QString why = pending[i]->errorString();
+            const QString why = failedWriteReason(*pending[i], errno);
             for (size_t j = i + 1; j < pending.size(); ++j)
                 pending[j]->cancelWriting();
             restore(i);

@@ -521,7 +521,7 @@ bool MainWindow::setLanguage(const QString& language)
 {
     const QString before = m_settings.language();
     m_settings.setLanguage(language);
-    m_settings.sync();
+    const bool kept = m_settings.sync(); // else "at the next start" would not come
     if (language == installedLanguage()) // the one shown now (after a "No" for another): nothing to restart
         return true;
     // Every view is built in its language when it is created: switching means starting again (No: at the
@@ -530,8 +530,10 @@ bool MainWindow::setLanguage(const QString& language)
         this, tr("Language"),
         tr("The new language applies when DDPM Studio starts again. Restart now? (No: at the next start.)"),
         QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
-    const auto later = [this] {
-        statusBar()->showMessage(tr("The new language applies the next time DDPM Studio starts."), 8000);
+    const auto later = [this, kept] {
+        statusBar()->showMessage(kept ? tr("The new language applies the next time DDPM Studio starts.")
+                                      : m_settings.storageProblem(),
+                                 8000);
     };
     if (answer == QMessageBox::Cancel) {
         m_settings.setLanguage(before);

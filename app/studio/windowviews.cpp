@@ -51,6 +51,10 @@ void MainWindow::wireHelp()
 
 void MainWindow::restoreSettings()
 {
+    if (const QString problem = m_settings.storageProblem(); !problem.isEmpty()) { // said once, at the start
+        qWarning("%s", qPrintable(problem));
+        statusBar()->showMessage(problem, 30000);
+    }
     if (!m_settings.windowGeometry().isEmpty()) {
         restoreGeometry(m_settings.windowGeometry()); // Qt moves it onto a screen where it would be off
     } else {

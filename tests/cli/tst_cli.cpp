@@ -64,6 +64,7 @@ private Q_SLOTS:
     void outputThatCannotBeWrittenFails();
     void optionsCheckedBeforeWork();
     void killedRunsLoseNothing();
+    void failedLastSaveRescued();
     void selfcheckAndExportSucceed();
     void nllOfTheDemoModel();
     void nllPiecesMakeTheWhole();
@@ -1206,6 +1207,40 @@ void TestCli::outputsThatWouldLoseAFileRefused()
 // kill -9 at random moments of a run that saves after every step: each time the checkpoint on disk is
 // the previous good one or the new one, it loads, training resumes from it, and the log, continued
 // by each resumed run, holds every step once. DDPM_KILL_ROUNDS sets the rounds (50 for the full check).
+// The folder of --out goes away while the run trains (a disk unplugged, a full disk alike): the last save
+// fails, and the model goes to the temporary folder instead of being lost, with the file named and what
+// --out holds said.
+void TestCli::failedLastSaveRescued()
+{
+    const QString gone = m_dir.filePath(QStringLiteral("gone")), rescue = m_dir.filePath(QStringLiteral("rescue"));
+    QVERIFY(QDir().mkpath(gone) && QDir().mkpath(rescue));
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TMPDIR"), rescue);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(DDPM_CLI_PATH),
+            {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:200"),
+             QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--batch"), QStringLiteral("8"),
+             QStringLiteral("--steps"), QStringLiteral("300"), QStringLiteral("--out"),
+             gone + QStringLiteral("/m.ckpt"), QStringLiteral("--device"), QStringLiteral("cpu")});
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += p.readAllStandardError()).contains("ddpm: training"), 60000);
+    QVERIFY(QDir(gone).removeRecursively());
+    QVERIFY(p.waitForFinished(120000));
+    said += p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 1);
+    const QRegularExpression saved(
+        QStringLiteral("the model at step 300 is saved to (\\S+ddpm-unsaved-step300-\\d+\\.ckpt) "
+                       "instead: move it where it belongs \\('\\S+/m.ckpt' is as it was "
+                       "before this run\\)"));
+    const auto m = saved.match(QString::fromUtf8(said));
+    QVERIFY2(m.hasMatch(), said.constData());
+    QVERIFY(m.captured(1).startsWith(rescue));
+    const auto info = run({QStringLiteral("info"), m.captured(1)});
+    QVERIFY2(info.code == 0, info.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(info.out).object().value(QStringLiteral("step")).toInt(), 300);
+}
+
 void TestCli::killedRunsLoseNothing()
 {
     const int rounds =

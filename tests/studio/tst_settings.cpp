@@ -28,6 +28,7 @@ private Q_SLOTS:
 
     void defaults();
     void roundTrip();
+    void unwritableSettingsSaid();
     void recentFilesOrderDedupeLimit();
     void removeRecentFile();
     void outOfRangeFallsBack_data();
@@ -85,6 +86,23 @@ void TestSettings::defaults()
     QCOMPARE(s.get(setting::Eta), 0.0);
     QCOMPARE(s.get(setting::Variance), QStringLiteral("beta-tilde"));
     QCOMPARE(s.get(setting::SampleCount), 16);
+}
+
+// Settings that cannot be kept (the file named is a folder) are said to be so, and sync() says it failed;
+// a file that can be written says nothing.
+void TestSettings::unwritableSettingsSaid()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("a-folder.ini"));
+    QVERIFY(QDir().mkpath(folder));
+    Settings bad(folder);
+    QVERIFY(bad.storageProblem().contains(QDir::toNativeSeparators(folder)));
+    bad.set(setting::CpuThreads, 1);
+    QVERIFY(!bad.sync());
+    Settings good(iniPath());
+    QVERIFY(good.storageProblem().isEmpty());
+    good.set(setting::CpuThreads, 1);
+    QVERIFY(good.sync());
+    QVERIFY(good.storageProblem().isEmpty());
 }
 
 void TestSettings::roundTrip()

@@ -6,12 +6,14 @@
 #include "sizelimits.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
 #include <cmath>
+#include <unistd.h>
 #include <limits>
 #include <type_traits>
 
@@ -57,9 +59,28 @@ QString Settings::fileName() const
     return m_settings->fileName();
 }
 
-void Settings::sync()
+bool Settings::sync()
 {
     m_settings->sync();
+    return m_settings->status() == QSettings::NoError;
+}
+
+QString Settings::storageProblem() const
+{
+    if (m_settings->format() != QSettings::IniFormat)
+        return {};
+    const QFileInfo file(m_settings->fileName());
+    const QFileInfo folder(file.absolutePath());
+    // access(), not the permission bits: a read-only mount refuses even root.
+    const auto canWrite = [](const QFileInfo& f) {
+        return ::access(QFile::encodeName(f.absoluteFilePath()).constData(), W_OK) == 0;
+    };
+    const bool writable = file.exists() ? file.isFile() && canWrite(file) : folder.isDir() && canWrite(folder);
+    if (writable && m_settings->status() == QSettings::NoError) // (a full disk shows in the status)
+        return {};
+    return QCoreApplication::translate("Settings", "The settings cannot be saved to %1 (it is not a file that can "
+                                                   "be written): your choices last until DDPM Studio closes.")
+        .arg(QDir::toNativeSeparators(file.absoluteFilePath()));
 }
 
 // --- helpers ---------------------------------------------------------------------------------------

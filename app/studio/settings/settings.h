@@ -106,7 +106,12 @@ public:
     Settings& operator=(const Settings&) = delete;
 
     QString fileName() const;
-    void sync(); // writes pending changes to storage and reloads what others wrote
+    // Writes pending changes to storage and reloads what others wrote; false where they could not be
+    // written (the file is a folder, read-only or on a full disk): the choices then last until the program ends.
+    bool sync();
+    // Why the settings cannot be kept (a file that is a folder, or not writable; a folder that takes no
+    // file), in the user's words; empty where they can. Native settings (no file) are taken as writable.
+    QString storageProblem() const;
 
     // Main window.
     QByteArray windowGeometry() const; // empty: let the window choose
