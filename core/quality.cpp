@@ -318,6 +318,7 @@ TrainingNeighbours nearestTrainingImages(const QualityReference& reference, cons
     n.featureImages = gather(n.inFeatures.index);
     n.pixelImages = gather(n.inPixels.index);
     n.featureThreshold = reference.memorisation.threshold;
+    n.featurePercentile = reference.memorisation.percentile;
     return n;
 }
 

@@ -122,9 +122,10 @@ struct TrainingNeighbours {
     torch::Tensor samples;                    // uint8 [N, 1, 28, 28]: the images as grey levels
     Neighbours inFeatures, inPixels;          // [N, k] each: training image indices and distances
     torch::Tensor featureImages, pixelImages; // uint8 [N, k, 1, 28, 28]: those training images
-    // The reference's memorisation threshold in features: 99 % of the test images lie farther than this from
-    // their nearest training image (NaN where the reference has none).
+    // The reference's memorisation threshold in features: all but featurePercentile of the test images lie
+    // farther than this from their nearest training image (NaN where the reference has none).
     double featureThreshold = std::numeric_limits<double>::quiet_NaN();
+    double featurePercentile = 0.0;
 };
 TrainingNeighbours nearestTrainingImages(const QualityReference& reference, const torch::Tensor& input,
                                          const torch::Tensor& features, int64_t k);

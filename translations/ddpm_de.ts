@@ -399,24 +399,24 @@
     <message>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>training image %L1
 distance %2</source>
         <translation>Trainingsbild %L1
 Distanz %2</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels (Euclidean, grey levels 0–255). A copy would sit at a distance near 0 in both.</source>
         <translation>Bild %1 und seine %2 nächstgelegenen Trainingsbilder, in den Merkmalen des Klassifikators und in Pixeln (euklidisch, Graustufen 0–255). Eine Kopie läge in beiden bei einer Distanz nahe 0.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>In features, 99 % of the test images lie farther than %1 from their nearest training image.</source>
-        <translation>In den Merkmalen liegen 99 % der Testbilder weiter als %1 von ihrem nächstgelegenen Trainingsbild entfernt.</translation>
+        <source>In features, %1 % of the test images lie farther than %2 from their nearest training image.</source>
+        <translation>In den Merkmalen liegen %1 % der Testbilder weiter als %2 von ihrem nächstgelegenen Trainingsbild entfernt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Images are numbered from 1 here; the ddpm command and its JSON count from 0.</source>
         <translation>Bilder sind hier ab 1 nummeriert; der Befehl ddpm und sein JSON zählen ab 0.</translation>
     </message>
@@ -1702,7 +1702,7 @@ Distanz %2</translation>
         <translation>die Qualitätsreferenz enthält keine Merkmale der Trainingsbilder</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+166"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>die Qualität wird nur für Graustufenmodelle gemessen; dieses Modell erzeugt Bilder mit %1 Kanälen</translation>
     </message>
@@ -2723,12 +2723,12 @@ Distanz %2</translation>
         <translation>Der Ordner „%1“ enthält keine lesbaren PNG- oder JPEG-Bilder.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images: none of its files could be read as one (%2).</source>
         <translation>Der Ordner &apos;%1&apos; enthält keine lesbaren PNG- oder JPEG-Bilder: Keine seiner Dateien ließ sich als Bild lesen (%2).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>1 file skipped, not an image that can be read (%1)</source>
         <translation>1 Datei übersprungen, kein lesbares Bild (%1)</translation>
     </message>
@@ -2794,12 +2794,12 @@ Distanz %2</translation>
         <translation>der Dateiname ist kein UTF-8: bitte einen in UTF-8 angeben</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-190"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>Das Laden des Ordners „%1“ wurde angehalten.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+163"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
@@ -2917,7 +2917,12 @@ Distanz %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+94"/>
+        <location filename="../app/studio/windowviews.cpp" line="+58"/>
+        <source>Settings not saved</source>
+        <translation>Einstellungen nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>Daten &amp;&amp; Vorwärtsprozess</translation>
     </message>
@@ -3656,12 +3661,12 @@ Distanz %2</translation>
         <translation>%1, %L2 Netzauswertungen</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Samples to draw. The floor is measured with as many real training images, so the distance and its floor compare at one count. Below about 500 samples (four times the classifier&apos;s 128 features) both are mostly bias; more give a steadier number.</source>
-        <translation>Anzahl der zu erzeugenden Samples. Die Untergrenze wird mit ebenso vielen echten Trainingsbildern gemessen, sodass Distanz und Untergrenze bei derselben Anzahl vergleichbar sind. Unter etwa 500 Samples (dem Vierfachen der 128 Merkmale des Klassifikators) sind beide überwiegend Verzerrung; mehr Samples ergeben einen stabileren Wert.</translation>
+        <location line="+27"/>
+        <source>Samples to draw. The floor is measured with as many real training images, so the distance and its floor compare at one count. Below about %L1 samples (four times the classifier&apos;s %L2 features) both are mostly bias; more give a steadier number.</source>
+        <translation>Anzahl der zu erzeugenden Samples. Die Untergrenze wird mit ebenso vielen echten Trainingsbildern gemessen, sodass Distanz und Untergrenze bei derselben Anzahl vergleichbar sind. Unter etwa %L1 Samples (dem Vierfachen der %L2 Merkmale des Klassifikators) sind beide überwiegend Verzerrung; mehr Samples ergeben einen stabileren Wert.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>DDIM (η = 0)</source>
         <translation>DDIM (η = 0)</translation>
     </message>
@@ -4283,7 +4288,7 @@ Distanz %2</translation>
     <message>
         <location line="+3"/>
         <source>Langevin at one level, %L1 × %L2</source>
-        <translation>Langevin auf einer Stufe, %L1 × %L2</translation>
+        <translation>Langevin auf einem Rauschniveau, %L1 × %L2</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4780,7 +4785,7 @@ Distanz %2</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/studio/settings/settings.cpp" line="+81"/>
+        <location filename="../app/studio/settings/settings.cpp" line="+87"/>
         <source>The settings cannot be saved to %1 (it is not a file that can be written): your choices last until DDPM Studio closes.</source>
         <translation>Die Einstellungen können nicht in %1 gespeichert werden (keine beschreibbare Datei): Ihre Auswahl gilt nur, bis DDPM Studio geschlossen wird.</translation>
     </message>

@@ -399,24 +399,24 @@
     <message>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>training image %L1
 distance %2</source>
         <translation>训练图像 %L1
 距离 %2</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Image %1 and its %2 nearest training images, in the classifier&apos;s features and in pixels (Euclidean, grey levels 0–255). A copy would sit at a distance near 0 in both.</source>
         <translation>图像 %1 及其 %2 张最相近的训练图像，分别按分类器特征和像素计算（欧氏距离，灰度 0–255）。副本在两者中的距离都会接近 0。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>In features, 99 % of the test images lie farther than %1 from their nearest training image.</source>
-        <translation>在特征空间中，99% 的测试图像与其最近训练图像的距离大于 %1。</translation>
+        <source>In features, %1 % of the test images lie farther than %2 from their nearest training image.</source>
+        <translation>在特征空间中，%1% 的测试图像与其最近训练图像的距离大于 %2。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Images are numbered from 1 here; the ddpm command and its JSON count from 0.</source>
         <translation>此处图像从 1 开始编号；ddpm 命令及其 JSON 从 0 开始计数。</translation>
     </message>
@@ -1702,7 +1702,7 @@ distance %2</source>
         <translation>质量参考中没有训练图像的特征</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+166"/>
         <source>quality is measured for grey models only; this model makes %1-channel images</source>
         <translation>仅对灰度模型测量质量；此模型生成 %1 通道图像</translation>
     </message>
@@ -2721,12 +2721,12 @@ distance %2</source>
         <translation>文件夹“%1”中没有可读取的 PNG 或 JPEG 图像。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The folder &apos;%1&apos; holds no readable PNG or JPEG images: none of its files could be read as one (%2).</source>
         <translation>文件夹 &apos;%1&apos; 中没有可读取的 PNG 或 JPEG 图像：其中的文件都无法作为图像读取（%2）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>1 file skipped, not an image that can be read (%1)</source>
         <translation>跳过了 1 个文件，不是可读取的图像（%1）</translation>
     </message>
@@ -2792,12 +2792,12 @@ distance %2</source>
         <translation>文件名不是 UTF-8：请使用 UTF-8 文件名</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-190"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>文件夹“%1”的加载已停止。</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+163"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
@@ -2915,7 +2915,12 @@ distance %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/studio/windowviews.cpp" line="+94"/>
+        <location filename="../app/studio/windowviews.cpp" line="+58"/>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Data &amp;&amp; forward process</source>
         <translation>数据 &amp;&amp; 前向过程</translation>
     </message>
@@ -3652,12 +3657,12 @@ distance %2</source>
         <translation>%1，%L2 次网络评估</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Samples to draw. The floor is measured with as many real training images, so the distance and its floor compare at one count. Below about 500 samples (four times the classifier&apos;s 128 features) both are mostly bias; more give a steadier number.</source>
-        <translation>要生成的样本数。下限使用同样数量的真实训练图像测得，因此距离与其下限在同一样本数下可比。低于约 500 个样本（分类器 128 维特征的四倍）时，两者主要是偏差；样本越多，数值越稳定。</translation>
+        <location line="+27"/>
+        <source>Samples to draw. The floor is measured with as many real training images, so the distance and its floor compare at one count. Below about %L1 samples (four times the classifier&apos;s %L2 features) both are mostly bias; more give a steadier number.</source>
+        <translation>要生成的样本数。下限使用同样数量的真实训练图像测得，因此距离与其下限在同一样本数下可比。低于约 %L1 个样本（分类器 %L2 维特征的四倍）时，两者主要是偏差；样本越多，数值越稳定。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>DDIM (η = 0)</source>
         <translation>DDIM（η = 0）</translation>
     </message>
@@ -4279,7 +4284,7 @@ distance %2</source>
     <message>
         <location line="+3"/>
         <source>Langevin at one level, %L1 × %L2</source>
-        <translation>单一噪声水平的 Langevin，%L1 × %L2</translation>
+        <translation>单一噪声水平上的朗之万，%L1 × %L2</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4776,7 +4781,7 @@ distance %2</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/studio/settings/settings.cpp" line="+81"/>
+        <location filename="../app/studio/settings/settings.cpp" line="+87"/>
         <source>The settings cannot be saved to %1 (it is not a file that can be written): your choices last until DDPM Studio closes.</source>
         <translation>无法将设置保存到 %1（它不是可写入的文件）：您的选择仅在 DDPM Studio 关闭前有效。</translation>
     </message>

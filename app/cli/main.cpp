@@ -277,6 +277,22 @@ int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, i
     return 0;
 }
 
+// The message of a run whose image `written` (from 0) could not be written into --out-dir, and what is kept:
+// the earlier images (a --replace run), the images before it, or nothing (the folders made for it go again,
+// while empty). Returns 1.
+int writeFailed(const SampleArgs& a, const OutDir& out, const QString& writeError, int written)
+{
+    const int rc = fail(writeError.toStdString());
+    if (out.staging) // the new images go with the hidden folder
+        std::fprintf(stderr, "ddpm: the earlier images in %s are kept\n", a.outDir.c_str());
+    else if (written > 0)
+        std::fprintf(stderr, "ddpm: the first %d image%s of this run (with sidecars) are in %s\n", written,
+                     written == 1 ? "" : "s", a.outDir.c_str());
+    else
+        out.removeMadeFolders();
+    return rc;
+}
+
 // A Langevin step or a corrector's costs a network evaluation as a step does: " (N network evaluations)"
 // where they differ from the run's `steps`, else nothing.
 std::string costNote(const SamplerOptions& so, int T, int steps)
@@ -342,15 +358,8 @@ int drawImages(const SampleArgs& a, const Sampling& model, const SamplerOptions&
         &interrupted());
     if (tty)
         std::fprintf(stderr, "\n");
-    if (!writeError.isEmpty()) { // the sampling stopped at the first image that could not be written
-        const int rc = fail(writeError.toStdString());
-        if (out.staging) // the new images go with the hidden folder
-            std::fprintf(stderr, "ddpm: the earlier images in %s are kept\n", a.outDir.c_str());
-        else if (written > 0)
-            std::fprintf(stderr, "ddpm: the first %d image%s of this run (with sidecars) are in %s\n", written,
-                         written == 1 ? "" : "s", a.outDir.c_str());
-        return rc;
-    }
+    if (!writeError.isEmpty()) // the sampling stopped at the first image that could not be written
+        return writeFailed(a, out, writeError, written);
     if (!completed) {
         if (out.staging) // the new images go with the hidden folder
             std::fprintf(stderr, "ddpm: interrupted; the earlier images in %s are kept\n", a.outDir.c_str());

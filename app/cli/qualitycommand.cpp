@@ -233,8 +233,8 @@ int quality(const QualityArgs& a)
         std::fprintf(stderr,
                      "ddpm: note: %d images against features of %lld dimensions: the distance and its floor are "
                      "mostly bias at this count; compare only runs of one --count, and measure with %lld or more "
-                     "(1000 by default) before reading the ratio\n",
-                     qo.count, static_cast<long long>(dims), static_cast<long long>(4 * dims));
+                     "(%d by default) before reading the ratio\n",
+                     qo.count, static_cast<long long>(dims), static_cast<long long>(4 * dims), QualityOptions{}.count);
     stopOnSignals(false);
     auto reference = describedReference(classifier.value(), qo.count);
     if (!reference)

@@ -447,6 +447,9 @@ int train(const TrainArgs& a, const Environment& env)
     long long steps = 0;
     if (const int rc = targetSteps(a, *trainer, rank.value(), steps))
         return rc;
+    if (rank->rank == 0) // the one that saves, before a job's ranks wait on it
+        if (const int room = checkRoomForCheckpoint(a.out, trainer->model()->parameterCount()))
+            return room;
     std::shared_ptr<Distributed> job;
     if (rank->job) {
         if (trainer->config().train.batch % rank->worldSize != 0)
@@ -484,9 +487,6 @@ int train(const TrainArgs& a, const Environment& env)
         where.c_str(), data.spec.c_str(), data.images, static_cast<long long>(trainer->stepCount()), steps);
     if (reports && !data.note.empty())
         std::fprintf(stderr, "ddpm: note: %s: %s\n", data.spec.c_str(), data.note.c_str());
-    if (reports)
-        if (const int room = checkRoomForCheckpoint(a.out, trainer->model()->parameterCount()))
-            return room;
     long long savedStep = -1; // the step --out holds from this run's saves (−1: none yet)
     const int rc = runWithProgress(a, *trainer, steps, log.get(), reports, savedStep);
     if (!reports)

@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
@@ -21,15 +22,22 @@ int checkRoomForCheckpoint(const std::string& out, int64_t parameters)
     const auto needed = static_cast<uintmax_t>(parameters) * 16;
     if (space.available >= needed)
         return 0;
-    const auto mb = [](uintmax_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20); };
-    return fail("--out " + out + ": its disk has " + mb(space.available) + " MB free, and the checkpoint needs about " +
-                    mb(needed) + " MB: free some space, or name a folder on another disk",
+    // Free space rounded down and the need up, so that the two never read alike.
+    const auto mib = [](uintmax_t bytes, bool up) {
+        char text[32];
+        const double tenths = static_cast<double>(bytes) / (1 << 20) * 10;
+        std::snprintf(text, sizeof text, "%.1f", (up ? std::ceil(tenths) : std::floor(tenths)) / 10);
+        return std::string(text);
+    };
+    return fail("--out " + out + ": its disk has " + mib(space.available, false) +
+                    " MiB free, and the checkpoint needs about " + mib(needed, true) +
+                    " MiB: free some space, or name a folder on another disk",
                 2);
 }
 
 std::string savedState(const std::string& out, long long savedStep)
 {
-    return savedStep >= 0 ? "'" + out + "' holds step " + std::to_string(savedStep) + ", its last save"
+    return savedStep >= 0 ? "'" + out + "' was last saved at step " + std::to_string(savedStep)
                           : "'" + out + "' is as it was before this run";
 }
 

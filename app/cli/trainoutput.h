@@ -16,8 +16,8 @@ namespace ddpm::cli {
 // 0 when the disk of `out` has room for a checkpoint of a model of `parameters` (its weights, their
 // average and Adam's two moments, in float32); else 2 after a message that says how much is free.
 int checkRoomForCheckpoint(const std::string& out, int64_t parameters);
-// What `out` holds after this run's saves: "'out' holds step N, its last save" (savedStep ≥ 0), or "'out'
-// is as it was before this run".
+// What `out` holds after this run's saves: "'out' was last saved at step N" (savedStep ≥ 0), or "'out' is
+// as it was before this run".
 std::string savedState(const std::string& out, long long savedStep);
 // Saves the model to `out` and says so (0). Where that fails (the disk filled up), the model goes to the
 // temporary folder ($TMPDIR) and the message names that file and what `out` holds (1); where that fails too,

@@ -20,6 +20,7 @@
 
 #include <QLocale>
 #include <QScreen>
+#include <QLabel>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -51,9 +52,12 @@ void MainWindow::wireHelp()
 
 void MainWindow::restoreSettings()
 {
-    if (const QString problem = m_settings.storageProblem(); !problem.isEmpty()) { // said once, at the start
+    if (const QString problem = m_settings.storageProblem(); !problem.isEmpty()) {
+        // Said at the start, and kept in the status bar (a passing message would give way to "Opened …").
         qWarning("%s", qPrintable(problem));
-        statusBar()->showMessage(problem, 30000);
+        auto* unsaved = new QLabel(tr("Settings not saved"), this);
+        unsaved->setToolTip(problem);
+        statusBar()->addPermanentWidget(unsaved);
     }
     if (!m_settings.windowGeometry().isEmpty()) {
         restoreGeometry(m_settings.windowGeometry()); // Qt moves it onto a screen where it would be off

@@ -565,6 +565,7 @@ void TestQuality::measureWithExactDenoiser()
     QVERIFY(near.featureImages[0][0].equal(one.images[0]));
     // With the threshold the measurement counts against, for the lookup to show the distances' scale.
     QCOMPARE(near.featureThreshold, reference.memorisation.threshold);
+    QCOMPARE(near.featurePercentile, reference.memorisation.percentile);
     QVERIFY(std::isfinite(near.featureThreshold) && near.featureThreshold > 0);
     QVERIFY(report->secondsPerImage > 0.0);
 

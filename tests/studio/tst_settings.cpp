@@ -98,6 +98,8 @@ void TestSettings::unwritableSettingsSaid()
     QVERIFY(bad.storageProblem().contains(QDir::toNativeSeparators(folder)));
     bad.set(setting::CpuThreads, 1);
     QVERIFY(!bad.sync());
+    Settings later(m_dir->filePath(QStringLiteral("not/made/yet.ini"))); // sync() makes the folders
+    QVERIFY(later.storageProblem().isEmpty());
     Settings good(iniPath());
     QVERIFY(good.storageProblem().isEmpty());
     good.set(setting::CpuThreads, 1);

@@ -67,16 +67,20 @@ bool Settings::sync()
 
 QString Settings::storageProblem() const
 {
-    if (m_settings->format() != QSettings::IniFormat)
+    // Native settings are a file too on Linux (~/.config/…); only a registry path is not one.
+    if (!QFileInfo(m_settings->fileName()).isAbsolute())
         return {};
     const QFileInfo file(m_settings->fileName());
-    const QFileInfo folder(file.absolutePath());
     // access(), not the permission bits: a read-only mount refuses even root.
-    const auto canWrite = [](const QFileInfo& f) {
-        return ::access(QFile::encodeName(f.absoluteFilePath()).constData(), W_OK) == 0;
-    };
-    const bool writable = file.exists() ? file.isFile() && canWrite(file) : folder.isDir() && canWrite(folder);
-    if (writable && m_settings->status() == QSettings::NoError) // (a full disk shows in the status)
+    const auto canWrite = [](const QString& path) { return ::access(QFile::encodeName(path).constData(), W_OK) == 0; };
+    bool writable = file.exists() && file.isFile() && canWrite(file.absoluteFilePath());
+    if (!file.exists()) { // sync() makes the missing folders: the nearest one there must take them
+        QString folder = file.absolutePath();
+        while (!QFileInfo::exists(folder) && QFileInfo(folder).path() != folder)
+            folder = QFileInfo(folder).path();
+        writable = QFileInfo(folder).isDir() && canWrite(folder);
+    }
+    if (writable && m_settings->status() != QSettings::AccessError) // (a full disk shows in the status)
         return {};
     return QCoreApplication::translate("Settings", "The settings cannot be saved to %1 (it is not a file that can "
                                                    "be written): your choices last until DDPM Studio closes.")

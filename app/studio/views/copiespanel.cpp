@@ -109,8 +109,9 @@ void CopiesPanel::setNeighbours(const TrainingNeighbours& n, int image)
                        .arg(image)
                        .arg(k);
     if (std::isfinite(n.featureThreshold))
-        text += QLatin1Char(' ') + tr("In features, 99 % of the test images lie farther than %1 from their nearest "
+        text += QLatin1Char(' ') + tr("In features, %1 % of the test images lie farther than %2 from their nearest "
                                       "training image.")
+                                       .arg(locale.toString(100.0 * (1.0 - n.featurePercentile), 'g', 3))
                                        .arg(locale.toString(n.featureThreshold, 'f', 2));
     m_summary->setText(text + QLatin1Char(' ') +
                        tr("Images are numbered from 1 here; the ddpm command and its JSON count from 0."));

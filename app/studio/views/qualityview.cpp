@@ -70,9 +70,12 @@ void QualityView::createControls()
     m_count->setSingleStep(50);
     m_count->setGroupSeparatorShown(true);
     m_count->setValue(QualityOptions{}.count);
+    const auto features = static_cast<int>(ClassifierOptions{}.features());
     m_count->setToolTip(tr("Samples to draw. The floor is measured with as many real training images, so the "
-                           "distance and its floor compare at one count. Below about 500 samples (four times the "
-                           "classifier's 128 features) both are mostly bias; more give a steadier number."));
+                           "distance and its floor compare at one count. Below about %L1 samples (four times the "
+                           "classifier's %L2 features) both are mostly bias; more give a steadier number.")
+                            .arg(4 * features)
+                            .arg(features));
     m_sampler = new ElidingComboBox(this);
     m_sampler->addItem(tr("DDIM (η = 0)"), static_cast<int>(SamplerKind::Ddim));
     m_sampler->addItem(tr("DDPM (all steps)"), static_cast<int>(SamplerKind::Ddpm));

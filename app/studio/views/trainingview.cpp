@@ -435,9 +435,11 @@ void TrainingView::showModel(const SnapshotPtr& snapshot, bool trainedWeights)
     if (!snapshot)
         return updatePending();
     setFormConfig(snapshot->config);
-    if (const auto target = std::max<qint64>(snapshot->config.train.totalSteps, snapshot->step); target > 0)
-        setTotalSteps(target);         // a finished run reads "16,530 / 16,530", not the form's number below its step
-    m_history = snapshot->lossHistory; // bounded: recent steps, older ones folded (core/losshistory.h)
+    if (const qint64 total = snapshot->config.train.totalSteps;
+        total > snapshot->step || m_steps->value() < snapshot->step)
+        setTotalSteps(
+            std::max<qint64>(total, snapshot->step)); // "16,530 / 16,530", not the form's number below the step
+    m_history = snapshot->lossHistory;                // bounded: recent steps, older ones folded (core/losshistory.h)
     const auto all = m_history.points();
     QVector<QPointF> points;
     points.reserve(static_cast<int>(all.size()));
