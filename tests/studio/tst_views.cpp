@@ -456,6 +456,24 @@ void TestViews::reverseStepsLabelFollowsTheMethod()
     QCOMPARE(view.stepsBox()->text(), QStringLiteral("37"));
 }
 
+namespace {
+// A run's frames as the worker sends them: x_t at each timestep visited, then x_0 (one black 2×2 image).
+QList<SampleFrame> framesThrough(const std::vector<int>& timesteps)
+{
+    QList<SampleFrame> frames;
+    QImage pixel(2, 2, QImage::Format_Grayscale8);
+    pixel.fill(0);
+    for (size_t i = 0; i <= timesteps.size(); ++i) {
+        SampleFrame f;
+        f.step = static_cast<int>(i);
+        f.t = i < timesteps.size() ? timesteps[i] : 0;
+        f.xt = f.x0Hat = f.epsHat = {pixel};
+        frames << f;
+    }
+    return frames;
+}
+} // namespace
+
 // A Langevin run's steps are its noise levels; its cost, K Langevin steps at each and the last denoising
 // step, is said when it ends, and the runs list names K.
 void TestViews::reverseCountsNetworkEvaluations()
@@ -477,17 +495,7 @@ void TestViews::reverseCountsNetworkEvaluations()
     const auto timesteps = samplerTimesteps(r.options, T);
     view.setTimesteps(timesteps);
     QCOMPARE(view.stepCount(), levels);
-    QList<SampleFrame> frames;
-    QImage pixel(2, 2, QImage::Format_Grayscale8);
-    pixel.fill(0);
-    for (int i = 0; i <= levels; ++i) {
-        SampleFrame f;
-        f.step = i;
-        f.t = i < levels ? timesteps[static_cast<size_t>(i)] : 0;
-        f.xt = f.x0Hat = f.epsHat = {pixel};
-        frames << f;
-    }
-    view.addFrames(frames);
+    view.addFrames(framesThrough(timesteps));
     view.end(true, false);
     view.scrubber()->setValue(levels);
     QCOMPARE(view.stepText(),
@@ -519,17 +527,7 @@ void TestViews::reverseCountsAndLiveValues()
     view.begin(origin, QStringLiteral("run"));
     view.setTimesteps(samplerTimesteps(r.options, T)); // as the worker reports them
     QCOMPARE(view.stepCount(), T);
-    QList<SampleFrame> frames;
-    QImage pixel(2, 2, QImage::Format_Grayscale8);
-    pixel.fill(0);
-    for (int i = 0; i <= T; ++i) {
-        SampleFrame f;
-        f.step = i;
-        f.t = T - i; // every timestep, then x_0
-        f.xt = f.x0Hat = f.epsHat = {pixel};
-        frames << f;
-    }
-    view.addFrames(frames);
+    view.addFrames(framesThrough(samplerTimesteps(r.options, T))); // every timestep, then x_0
 
     const NoiseSchedule s(snap->config.schedule);
     for (int i : {0, 3, T - 2, T - 1}) {
