@@ -4,7 +4,17 @@
 <context>
     <name>Animation</name>
     <message>
-        <location filename="../app/common/animation.cpp" line="+69"/>
+        <location filename="../app/common/animation.cpp" line="+40"/>
+        <source>The animation&apos;s frames would be %1 × %2 pixels, and a WebP animation can be at most %3 pixels wide and high (a GIF %4).</source>
+        <translation>Die Bilder der Animation wären %1 × %2 Pixel groß, eine WebP-Animation darf aber höchstens %3 Pixel breit und hoch sein (ein GIF %4).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The animation&apos;s frames would be %1 × %2 pixels, and a GIF can be at most %3 pixels wide and high.</source>
+        <translation>Die Bilder der Animation wären %1 × %2 Pixel groß, ein GIF darf aber höchstens %3 Pixel breit und hoch sein.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>There are no frames to write.</source>
         <translation>Es gibt keine Einzelbilder zum Schreiben.</translation>
     </message>
@@ -1957,7 +1967,7 @@ Distanz %2</translation>
         <translation>Es gibt noch kein Bild zum Verrauschen: Wählen Sie einen Datensatz.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>Es gibt noch keinen Verlustverlauf: Trainieren Sie zuerst das Modell.</translation>
     </message>
@@ -2763,7 +2773,7 @@ Distanz %2</translation>
         <translation>es ist keine reguläre Datei (ein Gerät, eine Pipe oder ein Socket)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Cannot write &apos;%1&apos;: %2.</source>
         <translation>„%1“ kann nicht geschrieben werden: %2.</translation>
     </message>
@@ -2794,12 +2804,12 @@ Distanz %2</translation>
         <translation>der Dateiname ist kein UTF-8: bitte einen in UTF-8 angeben</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-191"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>Das Laden des Ordners „%1“ wurde angehalten.</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>der Dateiname muss auf einen Bildtyp enden, der hier geschrieben werden kann: %1</translation>
     </message>
@@ -4785,7 +4795,7 @@ Distanz %2</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/studio/settings/settings.cpp" line="+87"/>
+        <location filename="../app/studio/settings/settings.cpp" line="+85"/>
         <source>The settings cannot be saved to %1 (it is not a file that can be written): your choices last until DDPM Studio closes.</source>
         <translation>Die Einstellungen können nicht in %1 gespeichert werden (keine beschreibbare Datei): Ihre Auswahl gilt nur, bis DDPM Studio geschlossen wird.</translation>
     </message>
@@ -5065,12 +5075,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location line="+335"/>
         <source>EMA decay</source>
         <translation>EMA-Abklingrate</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-334"/>
         <source>Noise schedule</source>
         <translation>Rauschplan</translation>
     </message>
@@ -5156,7 +5166,7 @@ Distanz %2</translation>
         <translation>Samples bei Schritt %L1 werden gezogen…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>The next Start cannot train on %1: %2.</source>
         <translation>Der nächste Start kann nicht mit „%1“ trainieren: %2.</translation>
     </message>

@@ -4,7 +4,17 @@
 <context>
     <name>Animation</name>
     <message>
-        <location filename="../app/common/animation.cpp" line="+69"/>
+        <location filename="../app/common/animation.cpp" line="+40"/>
+        <source>The animation&apos;s frames would be %1 × %2 pixels, and a WebP animation can be at most %3 pixels wide and high (a GIF %4).</source>
+        <translation>动画的帧将为 %1 × %2 像素，而 WebP 动画的宽和高最多为 %3 像素（GIF 为 %4）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The animation&apos;s frames would be %1 × %2 pixels, and a GIF can be at most %3 pixels wide and high.</source>
+        <translation>动画的帧将为 %1 × %2 像素，而 GIF 的宽和高最多为 %3 像素。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>There are no frames to write.</source>
         <translation>没有可写入的帧。</translation>
     </message>
@@ -1956,7 +1966,7 @@ distance %2</source>
         <translation>尚无可加噪的图像：请选择数据集。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>There is no loss history yet: train the model first.</source>
         <translation>尚无损失历史：请先训练模型。</translation>
     </message>
@@ -2761,7 +2771,7 @@ distance %2</source>
         <translation>它不是普通文件（而是设备、管道或套接字）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Cannot write &apos;%1&apos;: %2.</source>
         <translation>无法写入“%1”：%2。</translation>
     </message>
@@ -2792,12 +2802,12 @@ distance %2</source>
         <translation>文件名不是 UTF-8：请使用 UTF-8 文件名</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-191"/>
         <source>Loading the folder &apos;%1&apos; was stopped.</source>
         <translation>文件夹“%1”的加载已停止。</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>the file name must end in an image type that can be written here: %1</source>
         <translation>文件名必须以此处可写入的图像类型结尾：%1</translation>
     </message>
@@ -4781,7 +4791,7 @@ distance %2</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/studio/settings/settings.cpp" line="+87"/>
+        <location filename="../app/studio/settings/settings.cpp" line="+85"/>
         <source>The settings cannot be saved to %1 (it is not a file that can be written): your choices last until DDPM Studio closes.</source>
         <translation>无法将设置保存到 %1（它不是可写入的文件）：您的选择仅在 DDPM Studio 关闭前有效。</translation>
     </message>
@@ -5061,12 +5071,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location line="+335"/>
         <source>EMA decay</source>
         <translation>EMA 衰减率</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-334"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
@@ -5152,7 +5162,7 @@ distance %2</source>
         <translation>正在生成第 %L1 步的样本…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>The next Start cannot train on %1: %2.</source>
         <translation>下次开始时无法在 %1 上训练：%2。</translation>
     </message>

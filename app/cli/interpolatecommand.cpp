@@ -147,6 +147,7 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
         return failInterrupted();
     ExportMeta meta;
     meta.kind = QStringLiteral("interpolation");
+    meta.scale = a.scale;
     meta.seed = o.seed;
     meta.sampler = QString::fromStdString(interpolationModeName(o.mode));
     meta.steps = o.mode == InterpolationMode::Ddim ? o.ddimSteps : o.t;

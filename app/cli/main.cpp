@@ -249,7 +249,14 @@ int64_t composedBytes(int64_t frames, int64_t images, int64_t columns, const std
     return frames * gridBytes(images, shape[0], shape[1], shape[2], columns, scale);
 }
 
-// 2 after the message when the grid (--out), the strip or the GIF could not be composed in memory.
+// Whether --gif names an animated WebP rather than a GIF.
+bool gifIsWebP(const SampleArgs& a)
+{
+    return QFileInfo(QFile::decodeName(a.gif.c_str())).suffix().toLower() == QLatin1String("webp");
+}
+
+// 2 after the message when the grid (--out), the strip or the GIF could not be composed in memory, or the
+// GIF's frames would be larger than its format holds.
 int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, int count, const ReverseFrames& frames)
 {
     struct Output {
@@ -272,6 +279,14 @@ int checkComposedSizes(const SampleArgs& a, const std::vector<int64_t>& shape, i
                             " GiB while they are put together " + "(at most " +
                             std::to_string(limits::kMaxComposedBytes >> 30) +
                             "); give a smaller --scale, --count or --frames",
+                        2);
+    }
+    if (frames.wantGif) {
+        const QSize frame = gridSize(frames.animated, QSize(static_cast<int>(shape[2]), static_cast<int>(shape[1])),
+                                     squareGridColumns(frames.animated), kGridPadding, a.scale);
+        if (auto s = checkAnimationSize(frame, gifIsWebP(a)); !s)
+            return fail("--gif " + a.gif + " at --scale " + std::to_string(a.scale) + ": " + s.error() +
+                            " Give a smaller --scale or --count.",
                         2);
     }
     return 0;
@@ -422,7 +437,7 @@ int writeImages(const SampleArgs& a, const SamplerOptions& so, ExportMeta meta, 
         for (const auto& frame : frames.gif)
             gif.append(makeGrid(frame, squareGridColumns(frames.animated), kGridPadding, a.scale));
         holdLastFrame(gif, kAnimationDelayMs);
-        const bool webp = QFileInfo(QFile::decodeName(a.gif.c_str())).suffix().toLower() == QLatin1String("webp");
+        const bool webp = gifIsWebP(a);
         meta.kind = webp ? QStringLiteral("webp") : QStringLiteral("gif");
         meta.frameTimesteps = ReverseFrames::timestepsOf(frames.gifAt, timesteps);
         auto bytes = webp ? encodeWebP(gif, kAnimationDelayMs) : encodeGif(gif, kAnimationDelayMs);

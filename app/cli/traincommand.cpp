@@ -141,24 +141,34 @@ public:
             m_error = systemError(errno).message();
         return m_file != nullptr;
     }
-    // One row, in the columns of the header.
-    void write(const StepStats& last)
+    // One row, in the columns of the header. Returns why, the first time a row cannot be written (a full
+    // disk); the log then ends there: no later row is written, so that none is missing in its middle.
+    std::string write(const StepStats& last)
     {
+        if (m_failed)
+            return {};
         char row[160];
         std::snprintf(row, sizeof row, "%lld,%.8g,%.6g,%.6g,%.2f\n", static_cast<long long>(last.step),
                       static_cast<double>(last.loss), last.gradNorm, last.lr, last.imagesPerSec);
-        if (std::fputs(row, m_file) < 0 || std::fflush(m_file) != 0)
-            m_failed = true;
+        errno = 0;
+        if (std::fputs(row, m_file) >= 0 && std::fflush(m_file) == 0)
+            return {};
+        m_failed = true;
+        m_error = systemError(errno ? errno : EIO).message();
+        return m_error;
     }
+    // False when a row could not be written, or the rows cannot be put on the disk now (errorString()).
     bool close()
     {
+        errno = 0;
         const bool ok = !m_failed && std::fflush(m_file) == 0 && ::fsync(::fileno(m_file)) == 0;
         const bool closed = std::fclose(m_file) == 0;
         m_file = nullptr;
-        if (!ok || !closed)
+        if ((!ok || !closed) && m_error.empty())
             m_error = systemError(errno ? errno : EIO).message();
         return ok && closed;
     }
+    bool failed() const { return m_failed; }
     const std::string& errorString() const { return m_error; }
 
 private:
@@ -354,8 +364,11 @@ int runWithProgress(const TrainArgs& a, Trainer& trainer, long long steps, Train
             std::fprintf(stderr, "\nddpm: %s; %s\n", s.error().c_str(), savedState(a.out, savedStep).c_str());
     };
     run.afterStep = [&](const StepStats& last) {
-        if (log)
-            log->write(last);
+        if (const std::string why = log ? log->write(last) : std::string(); !why.empty())
+            std::fprintf(stderr,
+                         "\nddpm: cannot write the log %s at step %lld: %s; the training goes on, and the log "
+                         "ends before that step\n",
+                         a.log.c_str(), static_cast<long long>(last.step), why.c_str());
         if (reports)
             progress.update(last);
     };
@@ -494,11 +507,14 @@ int train(const TrainArgs& a, const Environment& env)
     if (interrupted().load())
         std::fprintf(stderr, "ddpm: interrupted at step %lld; saving the checkpoint\n",
                      static_cast<long long>(trainer->stepCount()));
-    if (log && !log->close())
-        std::fprintf(stderr, "ddpm: cannot write the log: %s\n", log->errorString().c_str());
+    const bool logFailed = log && !log->close(); // said mid-run where a row failed; said now otherwise
+    if (logFailed && !log->failed())
+        std::fprintf(stderr, "ddpm: cannot write the log %s: %s\n", a.log.c_str(), log->errorString().c_str());
     if (const int saved = saveOrRescue(*trainer, a.out, savedStep))
         return saved;
     const bool unfinished = interrupted().load() && trainer->stepCount() < steps; // saved short of its end
+    if (rc == 0 && logFailed) // the checkpoint is saved; the log asked for is not whole
+        return 1;
     return rc == 0 && unfinished ? interruptedExitCode() : rc;
 }
 

@@ -26,6 +26,29 @@ std::vector<int> animationSteps(int total, int maxFrames)
     return steps;
 }
 
+int maxAnimationSide(bool webp)
+{
+    return webp ? WEBP_MAX_DIMENSION : 65535;
+}
+
+Status checkAnimationSize(QSize frame, bool webp)
+{
+    if (frame.width() <= maxAnimationSide(webp) && frame.height() <= maxAnimationSide(webp))
+        return Ok{};
+    const QString message =
+        webp
+            ? QCoreApplication::translate("Animation",
+                                          "The animation's frames would be %1 × %2 pixels, and a WebP animation "
+                                          "can be at most %3 pixels wide and high (a GIF %4).")
+            : QCoreApplication::translate("Animation",
+                                          "The animation's frames would be %1 × %2 pixels, and a GIF can be at most %3 "
+                                          "pixels wide and high.");
+    QString said = message.arg(frame.width()).arg(frame.height()).arg(maxAnimationSide(webp));
+    if (webp)
+        said = said.arg(maxAnimationSide(false));
+    return Error{said.toStdString()};
+}
+
 void holdLastFrame(QList<QImage>& frames, int delayMs)
 {
     if (frames.isEmpty())
@@ -63,7 +86,7 @@ int readFromByteArray(GifFileType* gif, GifByteType* out, int len)
     return n;
 }
 
-Status checkFrames(const QList<QImage>& frames)
+Status checkFrames(const QList<QImage>& frames, bool webp)
 {
     if (frames.isEmpty())
         return Error{QCoreApplication::translate("Animation", "There are no frames to write.").toStdString()};
@@ -71,7 +94,7 @@ Status checkFrames(const QList<QImage>& frames)
         if (f.size() != frames.first().size() || f.isNull())
             return Error{QCoreApplication::translate("Animation", "All frames of an animation must have the same size.")
                              .toStdString()};
-    return Ok{};
+    return checkAnimationSize(frames.first().size(), webp);
 }
 
 // A grey animation shares one palette, the 256 grey levels; each colour frame brings its own.
@@ -170,7 +193,7 @@ const char* putFrame(GifFileType* gif, const QImage& frame, bool grey, int delay
 
 Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
 {
-    if (auto s = checkFrames(frames); !s)
+    if (auto s = checkFrames(frames, false); !s)
         return s.failure();
     const int w = frames.first().width(), h = frames.first().height();
     const bool grey = std::all_of(frames.begin(), frames.end(), [](const QImage& f) { return f.isGrayscale(); });
@@ -210,7 +233,7 @@ Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs)
 
 Result<QByteArray> encodeWebP(const QList<QImage>& frames, int delayMs, bool lossless)
 {
-    if (auto s = checkFrames(frames); !s)
+    if (auto s = checkFrames(frames, true); !s)
         return s.failure();
     const int w = frames.first().width(), h = frames.first().height();
     WebPAnimEncoderOptions encOptions;

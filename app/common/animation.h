@@ -25,6 +25,11 @@ void holdLastFrame(QList<QImage>& frames, int delayMs);
 // Columns of a near-square grid of `images` images: ⌈√images⌉.
 int squareGridColumns(int images);
 
+// The widest and highest frame each format can hold (WebP: libwebp's WEBP_MAX_DIMENSION; GIF: a 16-bit
+// field), and the refusal of a larger one, said before the frames are drawn where the size is known then.
+int maxAnimationSide(bool webp);
+Status checkAnimationSize(QSize frame, bool webp);
+
 // Frames must share one size. delayMs is the time each frame shows; the animation loops forever.
 Result<QByteArray> encodeGif(const QList<QImage>& frames, int delayMs);
 Result<QByteArray> encodeWebP(const QList<QImage>& frames, int delayMs, bool lossless = true);

@@ -96,7 +96,7 @@ QImage makeGrid(const QList<QImage>& images, int columns, int padding, int scale
     const bool grey = images.first().format() == QImage::Format_Grayscale8;
     QImage grid(gridSize(images.size(), images.first().size(), columns, padding, scale),
                 grey ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
-    grid.fill(grey ? QColor(40, 40, 40) : QColor(40, 40, 40));
+    grid.fill(QColor(40, 40, 40));
     QPainter p(&grid);
     for (int i = 0; i < images.size(); ++i) {
         const int r = i / columns, c = i % columns;
@@ -253,7 +253,8 @@ namespace {
 QString failedWriteReason(const QFileDevice& file, int err)
 {
     const QString why = file.errorString();
-    if (err != 0 && (why.isEmpty() || why == QLatin1String("Unknown error")))
+    // A full disk in the engine's words ("the disk is full"), as a checkpoint's save says it.
+    if (err == ENOSPC || err == EDQUOT || (err != 0 && (why.isEmpty() || why == QLatin1String("Unknown error"))))
         return QString::fromStdString(systemError(err).message());
     return why;
 }

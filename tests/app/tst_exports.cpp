@@ -300,6 +300,24 @@ void TestExports::framesMustMatch()
 {
     QVERIFY(!encodeGif({}, 10));
     QVERIFY(!encodeWebP({}, 10));
+    // Frames larger than the format holds are refused with the sizes (WebP: 16383 pixels a side, GIF: 65535),
+    // the largest that fit are written.
+    const auto blank = [](int w) {
+        QImage image(w, 1, QImage::Format_Grayscale8);
+        image.fill(0);
+        return QList<QImage>{image};
+    };
+    const auto wideWebP = encodeWebP(blank(16384), 10);
+    QVERIFY(!wideWebP);
+    QVERIFY2(wideWebP.error().find("16384 × 1 pixels") != std::string::npos &&
+                 wideWebP.error().find("at most 16383") != std::string::npos,
+             wideWebP.error().c_str());
+    QVERIFY(encodeWebP(blank(16383), 10));
+    QVERIFY(encodeGif(blank(16384), 10));
+    const auto wideGif = encodeGif(blank(65536), 10);
+    QVERIFY(!wideGif);
+    QVERIFY2(wideGif.error().find("at most 65535") != std::string::npos, wideGif.error().c_str());
+    QVERIFY(encodeGif(blank(65535), 10));
 }
 
 namespace {
@@ -371,21 +389,12 @@ void TestExports::fullDiskKeepsEarlierPair()
     QVERIFY(encoded);
     const qint64 page = 4096;
     const qint64 imagePages = (encoded->size() + page - 1) / page;
-    {
-        // Leave exactly the new image's pages free.
-        QFile filler(mountPoint + QStringLiteral("/filler"));
-        QVERIFY(filler.open(QIODevice::WriteOnly));
-        while (QStorageInfo(mountPoint).bytesAvailable() > imagePages * page) {
-            const qint64 over = QStorageInfo(mountPoint).bytesAvailable() - imagePages * page;
-            const QByteArray block(static_cast<int>(std::min<qint64>(over, 64 * 1024)), 'x');
-            if (filler.write(block) != block.size() || !filler.flush())
-                break;
-        }
-        QCOMPARE(QStorageInfo(mountPoint).bytesAvailable(), imagePages * page);
-    }
+    QVERIFY(fillDiskLeaving(mountPoint, imagePages * page)); // exactly the new image's pages free
     const auto failed = exportImage(next, path, metaOf(2));
     QVERIFY(!failed);
     QVERIFY2(failed.error().find("unchanged") != std::string::npos, failed.error().c_str());
+    QVERIFY2(failed.error().find("the disk is full") != std::string::npos,
+             failed.error().c_str()); // not "Unknown error"
     QCOMPARE(contents(path), image);
     QCOMPARE(contents(sidecarPath(path)), side);
     QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden).size(), 3); // the pair and the filler
@@ -409,6 +418,7 @@ void TestExports::fullDiskKeepsEarlierFile()
     const auto failed = saveBytesAtomically(QByteArray(8000, 'n'), path);
     QVERIFY(!failed);
     QVERIFY2(failed.error().find("unchanged") != std::string::npos, failed.error().c_str());
+    QVERIFY2(failed.error().find("the disk is full") != std::string::npos, failed.error().c_str());
     QCOMPARE(contents(path), QByteArray("step,loss\n1,0.5\n"));
     QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden).size(), 2); // the file and the filler
 }

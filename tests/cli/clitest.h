@@ -43,9 +43,7 @@ inline bool onlyWithQt(const QString& command)
     return command == QLatin1String("sample") || command == QLatin1String("quality") ||
            command == QLatin1String("interpolate");
 }
-} // namespace clitest
 
-namespace clitest {
 // QTest::newRow's stream, keeping the rows' argument lists for prefetch().
 struct RowArgs {
     QList<QStringList>* lists;

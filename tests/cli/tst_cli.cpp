@@ -2,6 +2,7 @@
 #include "animation.h"
 
 #include "clitest.h"
+#include "../common/smalldisk.h"
 
 #include <QtTest>
 
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void optionsCheckedBeforeWork();
     void killedRunsLoseNothing();
     void failedLastSaveRescued();
+    void fullDiskDuringTraining();
     void selfcheckAndExportSucceed();
     void nllOfTheDemoModel();
     void nllPiecesMakeTheWhole();
@@ -101,6 +103,20 @@ void TestCli::scheduleCsv()
         QVERIFY2(digits.size() >= 10, mid[k].constData());
     }
     QCOMPARE(lines.last().split(',')[1].toDouble(), 0.999); // cosine cap at t = T
+    // Each column from the β column by the paper's definitions: α_t = 1 − β_t, ᾱ_t = Π α_s, their square
+    // roots, β̃_t = (1 − ᾱ_{t−1}) / (1 − ᾱ_t) · β_t (eq. 7) and SNR = ᾱ_t / (1 − ᾱ_t).
+    double alphaBar = 1;
+    for (int t = 1; t <= 50; ++t) {
+        const auto c = lines[t].split(',');
+        const double beta = c[1].toDouble(), previous = alphaBar;
+        alphaBar *= 1 - beta;
+        const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-12 + 1e-10 * std::abs(b); };
+        QVERIFY2(near(c[2].toDouble(), 1 - beta) && near(c[3].toDouble(), alphaBar) &&
+                     near(c[4].toDouble(), std::sqrt(alphaBar)) && near(c[5].toDouble(), std::sqrt(1 - alphaBar)) &&
+                     near(c[6].toDouble(), (1 - previous) / (1 - alphaBar) * beta) &&
+                     near(c[7].toDouble(), alphaBar / (1 - alphaBar)),
+                 lines[t].constData());
+    }
     QVERIFY2(!r.err.contains("note"), r.err.constData());
     // β_1 and β_T given to the cosine schedule, which has no use for them: said, and the table unchanged.
     auto unused =
@@ -164,13 +180,26 @@ void TestCli::trainInfoSampleResume()
     QVERIFY(logFile.open(QIODevice::ReadOnly));
     const auto rows = logFile.readAll().trimmed().split('\n');
     QCOMPARE(rows.size(), 13);
-    QVERIFY(rows[0].startsWith("step,loss"));
-    QVERIFY(rows[12].startsWith("12,"));
+    QCOMPARE(rows[0], QByteArray("step,loss,grad_norm,lr,img_per_s"));
+    // Each row in the header's columns: the step, its loss, the gradient's norm before clipping, and the
+    // learning rate of the warm-up (2e-4 reached linearly over 500 steps: step k trains at 2e-4 · k / 500).
+    for (int k = 1; k <= 12; ++k) {
+        const auto cells = rows[k].split(',');
+        QCOMPARE(cells.size(), 5);
+        QCOMPARE(cells[0].toInt(), k);
+        const double loss = cells[1].toDouble(), gradNorm = cells[2].toDouble(), lr = cells[3].toDouble();
+        QVERIFY2(loss > 0 && loss < 10 && gradNorm > 0 && std::isfinite(gradNorm), rows[k].constData());
+        QVERIFY2(std::abs(lr - 2e-4 * k / 500) < 1e-6 * 2e-4 * k / 500, rows[k].constData());
+    }
 
     auto info = run({QStringLiteral("info"), ckpt});
     QCOMPARE(info.code, 0);
     const auto o = QJsonDocument::fromJson(info.out).object();
     QCOMPARE(o.value(QStringLiteral("step")).toInt(), 12);
+    // The last step's loss, as the log wrote it (8 significant digits).
+    const double loggedLoss = rows[12].split(',')[1].toDouble();
+    QVERIFY2(std::abs(o.value(QStringLiteral("last_loss")).toDouble() - loggedLoss) < 1e-7 * loggedLoss,
+             info.out.constData());
     QCOMPARE(o.value(QStringLiteral("preset")).toString(), QStringLiteral("tiny"));
     QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("image_size")).toInt(), 16);
     QCOMPARE(o.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("kind")).toString(),
@@ -262,7 +291,7 @@ void TestCli::trainInfoSampleResume()
         run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"),
              QStringLiteral("100"), QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
              QStringLiteral("2"), QStringLiteral("--gif"), manyGif, QStringLiteral("--strip"), manyStrip,
-             QStringLiteral("--frames"), QStringLiteral("3"), QStringLiteral("--scale"), QStringLiteral("1"),
+             QStringLiteral("--frames"), QStringLiteral("3"), QStringLiteral("--scale"), QStringLiteral("2"),
              QStringLiteral("--out-dir"), m_dir.filePath(QStringLiteral("many"))});
     QVERIFY2(many.code == 0, many.err.constData());
     QVERIFY2(many.err.contains("first 64 of the 100"), many.err.constData());
@@ -271,16 +300,20 @@ void TestCli::trainInfoSampleResume()
     QVERIFY(!ddpm::decodeGif(manyFile.peek(64))); // not a GIF under another name
     auto manyAnim = ddpm::decodeWebP(manyFile.readAll());
     QVERIFY(manyAnim);
-    QCOMPARE(QSize(manyAnim->width, manyAnim->height), QSize(8 * 16 + 9 * 2, 8 * 16 + 9 * 2));
+    QCOMPARE(QSize(manyAnim->width, manyAnim->height), QSize(8 * 32 + 9 * 2, 8 * 32 + 9 * 2)); // at --scale 2
     // x_T … x_0 (libwebp merges frames that repeat the one before: x_0 held, and x_1 where it rounds to x_0).
     QVERIFY2(manyAnim->frames.size() >= 2, qPrintable(QString::number(manyAnim->frames.size())));
     QVERIFY(manyAnim->frames.first() != manyAnim->frames.last());
-    QFile manySidecar(manyGif + QStringLiteral(".json"));
-    QVERIFY(manySidecar.open(QIODevice::ReadOnly));
-    QCOMPARE(QJsonDocument::fromJson(manySidecar.readAll()).object().value(QStringLiteral("kind")).toString(),
-             QStringLiteral("webp"));
-    QCOMPARE(QImage(manyStrip).height(), 64 * 16 + 65 * 2); // a row per image shown
-    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("many"))).entryList({QStringLiteral("*.png")}).size(), 100);
+    QCOMPARE(sidecarOf(manyGif).value(QStringLiteral("kind")).toString(), QStringLiteral("webp"));
+    QCOMPARE(QImage(manyStrip).height(), 64 * 32 + 65 * 2); // a row per image shown
+    // The sidecars say the scale each was drawn at: the folder's images at the model's size.
+    QCOMPARE(sidecarOf(manyGif).value(QStringLiteral("scale")).toInt(), 2);
+    QCOMPARE(sidecarOf(manyStrip).value(QStringLiteral("scale")).toInt(), 2);
+    const QDir manyDir(m_dir.filePath(QStringLiteral("many")));
+    const QStringList manyImages = manyDir.entryList({QStringLiteral("*.png")});
+    QCOMPARE(manyImages.size(), 100);
+    QCOMPARE(QImage(manyDir.filePath(manyImages.first())).size(), QSize(16, 16));
+    QCOMPARE(sidecarOf(manyDir.filePath(manyImages.first())).value(QStringLiteral("scale")).toInt(), 1);
 
     auto resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), ckpt, QStringLiteral("--data"),
                         QStringLiteral("synthetic:200"), QStringLiteral("--steps"), QStringLiteral("15"),
@@ -1241,6 +1274,47 @@ void TestCli::failedLastSaveRescued()
     QCOMPARE(QJsonDocument::fromJson(info.out).object().value(QStringLiteral("step")).toInt(), 300);
 }
 
+// A disk without room for the checkpoint is refused before the first step, with the room it has and needs.
+// A log whose disk fills up mid-run is said with the step whose row failed; the log ends there (whole rows
+// up to the step before), the training goes on and its checkpoint is saved, and the run exits 1.
+void TestCli::fullDiskDuringTraining()
+{
+    const QString mountPoint = m_dir.filePath(QStringLiteral("small-disk"));
+    DDPM_MOUNT_SMALL_DISK(disk, mountPoint, QStringLiteral("1m"));
+    const QStringList tiny{QStringLiteral("train"),   QStringLiteral("--data"),   QStringLiteral("synthetic:200"),
+                           QStringLiteral("--model"), QStringLiteral("tiny"),     QStringLiteral("--batch"),
+                           QStringLiteral("8"),       QStringLiteral("--device"), QStringLiteral("cpu"),
+                           QStringLiteral("--steps")};
+    const QString small = mountPoint + QStringLiteral("/m.ckpt");
+    auto r = run(tiny + QStringList{QStringLiteral("5"), QStringLiteral("--out"), small});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("MiB free, and the checkpoint needs about") && !r.err.contains("ddpm: training"),
+             r.err.constData());
+    QVERIFY(!QFile::exists(small));
+
+    QVERIFY(fillDiskLeaving(mountPoint, 4096)); // one page: the log's header and about a hundred rows
+    const QString log = mountPoint + QStringLiteral("/run.csv"), out = m_dir.filePath(QStringLiteral("log-disk.ckpt"));
+    r = run(tiny + QStringList{QStringLiteral("300"), QStringLiteral("--out"), out, QStringLiteral("--log"), log});
+    QCOMPARE(r.code, 1);
+    const auto said =
+        QRegularExpression(QStringLiteral("cannot write the log \\S+/run.csv at step (\\d+): the disk is full; the "
+                                          "training goes on"))
+            .match(QString::fromUtf8(r.err));
+    QVERIFY2(said.hasMatch(), r.err.constData());
+    const int failedStep = said.captured(1).toInt();
+    QVERIFY2(failedStep > 20 && failedStep < 300, r.err.constData());
+    QCOMPARE(
+        QJsonDocument::fromJson(run({QStringLiteral("info"), out}).out).object().value(QStringLiteral("step")).toInt(),
+        300);
+    QFile rows(log);
+    QVERIFY(rows.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = rows.readAll().split('\n');
+    lines.removeLast();                 // a part of the failed row, or nothing after the last whole one
+    QCOMPARE(lines.size(), failedStep); // the header and steps 1 … failedStep − 1
+    for (int i = 1; i < lines.size(); ++i)
+        QCOMPARE(lines[i].split(',').first().toInt(), i);
+}
+
 void TestCli::killedRunsLoseNothing()
 {
     const int rounds =
@@ -1388,6 +1462,21 @@ void TestCli::nllOfTheDemoModel()
     QCOMPARE(lines.size(), 1 + 1 + 1000); // header, L_T, L_999 … L_0
     QCOMPARE(lines.first(), QByteArray("term,t,bits_per_dim,standard_error"));
     QVERIFY(lines.last().startsWith("L_0,1,"));
+    // The table's rows are the JSON's terms: L_T (the prior) first, L_0 (the decoder) last, and the rows
+    // between add up to L_1 … L_T−1 (means of sums are sums of means). The CSV keeps 9 digits.
+    const auto bitsAt = [&](int line) { return lines[line].split(',')[2].toDouble(); };
+    QVERIFY(lines[1].startsWith("L_1000,1000,"));
+    const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-7 * std::max(std::abs(b), 1e-3); };
+    QVERIFY2(near(bitsAt(1), terms.value(QStringLiteral("L_T")).toDouble()), r.out.constData());
+    QVERIFY2(near(bitsAt(lines.size() - 1), terms.value(QStringLiteral("L_0")).toDouble()), r.out.constData());
+    double middle = 0;
+    for (int line = 2; line < lines.size() - 1; ++line)
+        middle += bitsAt(line);
+    QVERIFY2(std::abs(middle - terms.value(QStringLiteral("L_1_to_L_T-1")).toDouble()) < 1e-6 * total,
+             r.out.constData());
+    // The decoder's term is the largest: the prior of a linear schedule is nearly free.
+    QVERIFY2(terms.value(QStringLiteral("L_0")).toDouble() > terms.value(QStringLiteral("L_T")).toDouble(),
+             r.out.constData());
 }
 
 // A test set measured in pieces (--skip) gives what one run gives: each image's noise follows from its
@@ -1401,11 +1490,13 @@ void TestCli::nllPiecesMakeTheWhole()
                   QStringLiteral("synthetic:8"), QStringLiteral("--out"), ckpt, QStringLiteral("--device"),
                   QStringLiteral("cpu")});
     QVERIFY2(r.code == 0, r.err.constData());
-    const auto nll = [&](int skip, int count) {
-        auto n =
-            run({QStringLiteral("nll"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--data"),
-                 QStringLiteral("synthetic:8"), QStringLiteral("--skip"), QString::number(skip),
-                 QStringLiteral("--count"), QString::number(count), QStringLiteral("--seed"), QStringLiteral("7")});
+    const auto nll = [&](int skip, int count, const QStringList& more = {}) {
+        auto n = run(QStringList{QStringLiteral("nll"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--data"),
+                                 QStringLiteral("synthetic:8"), QStringLiteral("--skip"), QString::number(skip),
+                                 QStringLiteral("--count"), QString::number(count)} +
+                     (more.contains(QStringLiteral("--seed"))
+                          ? more
+                          : more + QStringList{QStringLiteral("--seed"), QStringLiteral("7")}));
         return n.code == 0 ? QJsonDocument::fromJson(n.out).object() : QJsonObject();
     };
     const QJsonObject both = nll(1, 2);
@@ -1425,6 +1516,23 @@ void TestCli::nllPiecesMakeTheWhole()
     QVERIFY2(std::abs(se - spread) < 1e-5 * spread,
              qPrintable(QStringLiteral("standard error %1, from the two %2").arg(se).arg(spread)));
     QVERIFY(spread > 1e-6); // the images differ: the checks above are not 0 = 0
+    // In batches of one: the same (the second batch's noise is image 2's, not the first batch's again).
+    const double oneByOne =
+        nll(1, 2, {QStringLiteral("--batch"), QStringLiteral("1")}).value(QStringLiteral("bits_per_dim")).toDouble();
+    QVERIFY2(std::abs(oneByOne - bits) < 1e-6 * bits,
+             qPrintable(QStringLiteral("%1 against %2").arg(oneByOne).arg(bits)));
+    // The options reach the measurement, not only the report: σ_t² = β_t, unclipped x̂₀ and another seed each
+    // give another bound, and the JSON says which was measured.
+    const QJsonObject beta = nll(1, 2, {QStringLiteral("--variance"), QStringLiteral("beta")}),
+                      unclipped = nll(1, 2, {QStringLiteral("--no-clip")}),
+                      seed8 = nll(1, 2, {QStringLiteral("--seed"), QStringLiteral("8")});
+    QCOMPARE(beta.value(QStringLiteral("variance")).toString(), QStringLiteral("beta"));
+    QCOMPARE(both.value(QStringLiteral("variance")).toString(), QStringLiteral("beta-tilde"));
+    QCOMPARE(unclipped.value(QStringLiteral("clip_x0")).toBool(true), false);
+    QCOMPARE(seed8.value(QStringLiteral("seed")).toInt(), 8);
+    for (const QJsonObject* other : {&beta, &unclipped, &seed8})
+        QVERIFY2(std::abs(other->value(QStringLiteral("bits_per_dim")).toDouble() - bits) > 1e-6 * bits,
+                 QJsonDocument(*other).toJson().constData());
     // Without --data, a model of a data set with no test split is measured on that set, and told so.
     r = run(
         {QStringLiteral("nll"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"), QStringLiteral("1")});

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void samplingNotesUnusedOptions();
     void interpolateGuided();
     void interpolateHalfwayByDefault();
+    void animationTooLargeRefusedFirst();
     void everyClassSidecarsNameTheirClass();
     void sampleInChunksToFolder();
     void samplerOptionsReachImagesAndSidecars();
@@ -197,6 +198,9 @@ void TestCliSampling::interpolateHalfwayByDefault()
     QVERIFY(json.open(QIODevice::ReadOnly));
     const auto sidecar = QJsonDocument::fromJson(json.readAll()).object();
     QCOMPARE(sidecar.value(QStringLiteral("steps")).toInt(), 10);
+    // The walk's scale (2 when not given): two 16-pixel images and two mixes a row, each twice as wide.
+    QCOMPARE(sidecar.value(QStringLiteral("scale")).toInt(), 2);
+    QCOMPARE(QImage(png).width(), 4 * 32 + 5 * 2);
     // What it takes to draw the walk again.
     const auto w = sidecar.value(QStringLiteral("walk")).toObject();
     QCOMPARE(w.value(QStringLiteral("data")).toString(), QStringLiteral("synthetic:4"));
@@ -230,6 +234,31 @@ void TestCliSampling::interpolateHalfwayByDefault()
     QCOMPARE(fromX0.first, one);
     r = run(walk + QStringList{QStringLiteral("--t"), QStringLiteral("21")}, 120000);
     QVERIFY2(r.code == 2 && r.err.contains("--t 21: the model has T = 20 steps"), r.err.constData());
+}
+
+// An animated WebP holds frames of at most 16383 pixels a side: 64 images of 64 pixels at --scale 32 on an 8 × 8
+// grid (8 · 2048 + 9 · 2 = 16402 pixels) are refused before any image is drawn, with the sizes, and nothing is
+// written; as a GIF (up to 65535) they would fit.
+void TestCliSampling::animationTooLargeRefusedFirst()
+{
+    auto c = ddpm::makeConfig("tiny").value();
+    c.unet.imageSize(64);
+    const QString ckpt = m_dir.filePath(QStringLiteral("wide64.ckpt"));
+    QVERIFY(ddpm::Trainer(c, torch::kCPU).save(ckpt.toStdString()));
+    const QString webp = m_dir.filePath(QStringLiteral("wide.webp")), png = m_dir.filePath(QStringLiteral("wide.png"));
+    QElapsedTimer timer;
+    timer.start();
+    auto r = run({QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"),
+                  QStringLiteral("64"), QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+                  QStringLiteral("1"), QStringLiteral("--scale"), QStringLiteral("32"), QStringLiteral("--gif"), webp,
+                  QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 2, r.err.constData());
+    QVERIFY2(r.err.contains("--gif " + webp.toUtf8() + " at --scale 32") && r.err.contains("16402 × 16402 pixels") &&
+                 r.err.contains("at most 16383"),
+             r.err.constData());
+    QVERIFY2(!r.err.contains("drawing"), r.err.constData()); // refused before sampling
+    QVERIFY(timer.elapsed() < 60000);
+    QVERIFY(!QFile::exists(webp) && !QFile::exists(webp + QStringLiteral(".json")) && !QFile::exists(png));
 }
 
 // --class all draws image i as class i mod K: each image's sidecar in --out-dir names that class (and that

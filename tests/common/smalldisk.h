@@ -3,9 +3,13 @@
 #pragma once
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QStorageInfo>
 #include <QString>
 #include <QtTest>
+
+#include <algorithm>
 
 struct SmallDisk {
     QString path;
@@ -28,6 +32,22 @@ struct SmallDisk {
     SmallDisk(const SmallDisk&) = delete;
     SmallDisk& operator=(const SmallDisk&) = delete;
 };
+
+// Fills the disk of `mountPoint` with a file named `filler` until exactly `left` bytes (whole pages) stay free;
+// false where that cannot be reached.
+inline bool fillDiskLeaving(const QString& mountPoint, qint64 left)
+{
+    QFile filler(mountPoint + QStringLiteral("/filler"));
+    if (!filler.open(QIODevice::WriteOnly))
+        return false;
+    while (QStorageInfo(mountPoint).bytesAvailable() > left) {
+        const qint64 over = QStorageInfo(mountPoint).bytesAvailable() - left;
+        const QByteArray block(static_cast<int>(std::min<qint64>(over, 64 * 1024)), 'x');
+        if (filler.write(block) != block.size() || !filler.flush())
+            break;
+    }
+    return QStorageInfo(mountPoint).bytesAvailable() == left;
+}
 
 #define DDPM_MOUNT_SMALL_DISK(name, mountPoint, size)                                                                  \
     SmallDisk name(mountPoint, size);                                                                                  \

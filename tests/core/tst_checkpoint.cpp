@@ -168,6 +168,7 @@ private Q_SLOTS:
     void settingsAbsentOrOfAnotherKindNamed_data();
     void settingsAbsentOrOfAnotherKindNamed();
     void weightsThatAreNotNumbersRefused();
+    void laterFormatAndClassCountRefused();
     void fullDiskKeepsOldFile();
 
 private:
@@ -367,6 +368,12 @@ void TestCheckpoint::samplingOnlyCheckpoint()
     const auto& all = trainer.lossHistory().recent();
     QCOMPARE(b.min, std::min({all[0].loss, all[1].loss, all[2].loss}));
     QCOMPARE(b.max, std::max({all[0].loss, all[1].loss, all[2].loss}));
+    // The loss per timestep bin comes along as it was (its history: binLossHistoryKept).
+    QCOMPARE(loaded->binLoss.size(), trainer.binLoss().size());
+    QVERIFY(!trainer.binLoss().empty());
+    for (size_t i = 0; i < trainer.binLoss().size(); ++i) // NaN: a bin no step has drawn yet
+        QVERIFY(std::isnan(trainer.binLoss()[i]) ? std::isnan(loaded->binLoss[i])
+                                                 : loaded->binLoss[i] == trainer.binLoss()[i]);
     auto ema = trainer.ema()->parameters();
     auto leanEma = loaded->ema->parameters(), leanModel = loaded->model->parameters();
     auto halfLoaded = loadCheckpoint(half, torch::kCPU);
@@ -424,6 +431,20 @@ void TestCheckpoint::binLossHistoryKept()
     auto resumed = Trainer::resume(path.toStdString(), torch::kCPU);
     QVERIFY(resumed);
     QCOMPARE(int(resumed.value()->binLossHistory().size()), 2);
+    // A sampling-only export keeps the heat map's rows.
+    const QString lean = m_dir.filePath(QStringLiteral("bins-lean.ckpt"));
+    QVERIFY(exportSamplingCheckpoint(path.toStdString(), lean.toStdString(), true));
+    const auto exported = loadCheckpoint(lean.toStdString(), torch::kCPU);
+    QVERIFY(exported);
+    QCOMPARE(int(exported->binLossHistory.size()), 2);
+    for (size_t k = 0; k < 2; ++k) {
+        QCOMPARE(exported->binLossHistory[k].step, trainer.binLossHistory()[k].step);
+        const auto& e = exported->binLossHistory[k].binLoss;
+        const auto& t = trainer.binLossHistory()[k].binLoss;
+        QCOMPARE(e.size(), t.size());
+        for (size_t i = 0; i < e.size(); ++i)
+            QVERIFY(std::isnan(t[i]) ? std::isnan(e[i]) : e[i] == t[i]);
+    }
 }
 
 void TestCheckpoint::brokenFilesRefused_data()
@@ -901,6 +922,21 @@ void TestCheckpoint::savesKeepModeAndFollowLinks()
     auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
     QVERIFY(r);
     QCOMPARE(r->step, 1);
+    // A relative link (latest.ckpt → runs/run5.ckpt) names its target from the link's folder, not from the
+    // folder the program runs in.
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("runs")));
+    const QString target = m_dir.filePath(QStringLiteral("runs/run5.ckpt")),
+                  latest = m_dir.filePath(QStringLiteral("latest.ckpt"));
+    QVERIFY(trainer.save(target.toStdString()));
+    QCOMPARE(::symlink("runs/run5.ckpt", latest.toLocal8Bit().constData()), 0);
+    QVERIFY(QDir::current() != QDir(m_dir.path()));
+    QVERIFY(trainer.step());
+    QVERIFY(trainer.save(latest.toStdString()));
+    QVERIFY(QFileInfo(latest).isSymLink());
+    r = loadCheckpoint(target.toStdString(), torch::kCPU);
+    QVERIFY(r);
+    QCOMPARE(r->step, 2);
+    QVERIFY(!QFileInfo::exists(QStringLiteral("runs/run5.ckpt"))); // nothing beside the program
 }
 
 // A pipe or a terminal (`--csv /dev/stdout`, `/dev/null`) has no earlier file to keep: it is written to
@@ -1082,6 +1118,44 @@ void TestCheckpoint::settingsAbsentOrOfAnotherKindNamed()
     auto r = loadCheckpoint(path.toStdString(), torch::kCPU);
     QVERIFY(!r);
     QVERIFY2(QString::fromStdString(r.error()).contains(message), r.error().c_str());
+}
+
+// A checkpoint of a later format is refused with both versions, not read as this one's; one that names
+// fewer classes than its model has is refused with both counts.
+void TestCheckpoint::laterFormatAndClassCountRefused()
+{
+    const ModelConfig c = tinyConfig();
+    UNet weights(c.unet);
+    CheckpointWriter w("ddpm-studio-checkpoint");
+    writeModelConfig(w, c);
+    const QString later = m_dir.filePath(QStringLiteral("later.ckpt"));
+    QVERIFY(finishEmaOnly(w, weights, later));
+    QByteArray bytes = readAll(later);
+    const auto versionField = [](int v) { return "\"format_version\":\"" + QByteArray::number(v) + "\""; };
+    QCOMPARE(bytes.count(versionField(kCheckpointVersion)), 1);
+    QCOMPARE(bytes.count("\"ddpm.header_crc32\""), 1); // an edit by hand: its checksum renamed, unread
+    bytes.replace("\"ddpm.header_crc32\"", "\"ddpm.old_field_32\"");
+    writeAll(later, bytes.replace(versionField(kCheckpointVersion), versionField(kCheckpointVersion + 1)));
+    auto r = loadCheckpoint(later.toStdString(), torch::kCPU);
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(
+                 QStringLiteral("is a checkpoint of format version %1; this program reads version %2")
+                     .arg(kCheckpointVersion + 1)
+                     .arg(kCheckpointVersion)),
+             r.error().c_str());
+
+    ModelConfig conditional = c;
+    QVERIFY(setClasses(conditional, std::vector<std::string>{"coat", "shirt", "bag"}));
+    UNet conditionalWeights(conditional.unet);
+    CheckpointWriter named("ddpm-studio-checkpoint");
+    writeModelConfig(named, conditional);
+    named.value("model.class_names", std::vector<std::string>{"coat", "shirt"});
+    const QString twoNames = m_dir.filePath(QStringLiteral("two-names.ckpt"));
+    QVERIFY(finishEmaOnly(named, conditionalWeights, twoNames));
+    r = loadCheckpoint(twoNames.toStdString(), torch::kCPU);
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(QStringLiteral("names 2 classes for a model of 3")),
+             r.error().c_str());
 }
 
 // Weights with a NaN (a run that diverged, a damaged export): refused with the tensor named, instead

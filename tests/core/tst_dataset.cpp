@@ -299,6 +299,20 @@ void TestDataset::foldersMeanTheirTrainingImages()
              onlyTestImages.error().c_str());
     QCOMPARE(folderDataSpec("mnist", testOnly.toStdString()), "mnist:" + testOnly.toStdString() + ":test");
     QCOMPARE(sizeOf(folderDataSpec("mnist", testOnly.toStdString())), 3);
+    // Labels for the training images only: the training split has its classes; both splits together use
+    // none (the test images' are missing, and labels shorter than the images would pair the wrong ones),
+    // and the note names the missing file.
+    writeFile(mnist + QStringLiteral("/train-labels-idx1-ubyte"), {0, 0, 0x08, 1, 0, 0, 0, 5, 0, 1, 2, 1, 0});
+    const auto labelled = loadDataSpec(m + ":train", 1, 4);
+    QVERIFY(labelled && labelled->labels.defined());
+    QCOMPARE(labelled->labels.size(0), int64_t{5});
+    const auto both = loadDataSpec(m + ":all", 1, 4);
+    QVERIFY(both);
+    QCOMPARE(both->size(), 8);
+    QVERIFY(!both->labels.defined());
+    QVERIFY2(both->note.find("no labels used") != std::string::npos &&
+                 both->note.find("t10k-labels-idx1-ubyte") != std::string::npos,
+             both->note.c_str());
     // A folder whose own name ends in ":test" is that folder, not a split.
     const QString named = m_dir.filePath(QStringLiteral("looks-like-a-split:test"));
     QVERIFY(QDir().mkpath(named));

@@ -135,6 +135,14 @@ void TestInterpolation::ddimInversionReturnsTheImage()
     QVERIFY2(at200 < 0.035, qPrintable(QStringLiteral("200 steps: %1").arg(at200)));
     QVERIFY2(at1000 < 0.008, qPrintable(QStringLiteral("1000 steps: %1").arg(at1000)));
     QVERIFY2(at1000 * 3 < at200, qPrintable(QStringLiteral("200 steps %1, 1000 steps %2").arg(at200).arg(at1000)));
+    // Clipping x̂₀ (the default, and the DDPM walk's) would bend the decoding away from the inversion's path:
+    // a DDIM walk decodes unclipped whatever the options say.
+    InterpolationOptions clipped;
+    clipped.mode = InterpolationMode::Ddim;
+    clipped.clipX0 = true;
+    QVERIFY(!planInterpolation(clipped, 1000).sampler.clipX0);
+    clipped.mode = InterpolationMode::Ddpm;
+    QVERIFY(planInterpolation(clipped, 1000).sampler.clipX0);
     // The latent of an image is close to Gaussian noise of unit variance (the data's variance is 0.25).
     const auto latent = ddimInvert(m_diffusion, m_model.denoiser, torch::randn({64, 1, 8, 8}) * 0.5, 100);
     QVERIFY(std::abs(latent.std().item<double>() - 1.0) < 0.05);

@@ -622,6 +622,28 @@ void TestQuality::measureWithExactDenoiser()
     QCOMPARE(json.at("class_shares").size(), report->classShares.size());
     const auto header = qualityCsvHeader(report->classNames), row = qualityReportToCsvRow(report.value());
     QCOMPARE(std::count(header.begin(), header.end(), ','), std::count(row.begin(), row.end(), ','));
+    // Each column holds the JSON's value of its name (6 significant digits), so no two are swapped; the
+    // class shares follow in the JSON's order.
+    const QStringList names = QString::fromStdString(header).trimmed().split(QLatin1Char(',')),
+                      cells = QString::fromStdString(row).trimmed().split(QLatin1Char(','));
+    QCOMPARE(cells.size(), names.size());
+    const auto agrees = [](double got, double want) { return std::abs(got - want) <= 5e-6 * std::abs(want) + 1e-12; };
+    int compared = 0, shares = 0;
+    for (int i = 0; i < names.size(); ++i) {
+        const std::string key = names[i].toStdString();
+        const auto& value = names[i].startsWith(QLatin1String("share ")) ? json.at("class_shares").at(shares++)
+                            : json.contains(key)                         ? json.at(key)
+                                                                         : nlohmann::json();
+        if (value.is_number()) {
+            QVERIFY2(agrees(cells[i].toDouble(), value.get<double>()),
+                     qPrintable(names[i] + QStringLiteral(": ") + cells[i]));
+            ++compared;
+        } else if (value.is_string()) {
+            QCOMPARE(cells[i].toStdString(), value.get<std::string>());
+        }
+    }
+    QVERIFY2(compared >= 8 && shares == static_cast<int>(report->classShares.size()), qPrintable(names.join(',')));
+    QVERIFY(report->fid != report->fidFloor && report->meanConfidence != report->secondsPerImage); // a swap shows
 }
 
 QTEST_GUILESS_MAIN(TestQuality)

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <utility>
 
 using namespace ddpm;
 
@@ -189,6 +190,26 @@ void TestSchedule::invalidOptionsRefused()
     r = NoiseSchedule::create(o);
     QVERIFY(r);
     QVERIFY(std::isfinite(1.0 / r->sqrtOneMinusAlphaBar()[0]) && r->sqrtOneMinusAlphaBar()[0] > 0);
+    // β must lie strictly between 0 and 1 at both ends (a negative β_1 would take noise away).
+    for (const auto& [start, end] : {std::pair{-0.01, 0.02}, std::pair{0.0, 0.02}, std::pair{1e-4, 1.0}}) {
+        o = {};
+        o.betaStart = start;
+        o.betaEnd = end;
+        r = NoiseSchedule::create(o);
+        QVERIFY2(!r && QString::fromStdString(r.error()).contains(QStringLiteral("strictly between 0 and 1")),
+                 qPrintable(QStringLiteral("%1 … %2").arg(start).arg(end)));
+    }
+    // The cosine schedule: a cap of 1 would make ᾱ_T = 0 (x̂₀ = x_t / 0), a negative offset a β_1 below 0.
+    ScheduleOptions cosine;
+    cosine.kind = ScheduleKind::Cosine;
+    QVERIFY(NoiseSchedule::create(cosine));
+    for (const auto& [offset, cap] : {std::pair{0.008, 1.0}, std::pair{0.008, 0.0}, std::pair{-0.1, 0.999}}) {
+        cosine.cosineOffset = offset;
+        cosine.maxBeta = cap;
+        r = NoiseSchedule::create(cosine);
+        QVERIFY2(!r && QString::fromStdString(r.error()).contains(QStringLiteral("s ≥ 0 and 0 < β cap < 1")),
+                 qPrintable(QStringLiteral("s %1, cap %2").arg(offset).arg(cap)));
+    }
 }
 
 void TestSchedule::kindNamesRoundTrip()

@@ -334,7 +334,12 @@ void TestStudio::exportsFromTheWindow()
     QVERIFY(w->exports()->reverseStrip(strip)());
     QVERIFY(!QImage(strip).isNull());
     QVERIFY(w->exports()->forwardStrip(fwd)());
-    QVERIFY(QImage(fwd).width() >= 11 * 16 * 4);
+    QVERIFY(QImage(fwd).width() >= 11 * 16 * ReverseRuns::kExportScale);
+    QFile fwdSide(sidecarPath(fwd));
+    QVERIFY(fwdSide.open(QIODevice::ReadOnly));
+    const auto fwdMeta = QJsonDocument::fromJson(fwdSide.readAll()).object();
+    QCOMPARE(fwdMeta.value(QStringLiteral("kind")).toString(), QStringLiteral("forward-strip"));
+    QCOMPARE(fwdMeta.value(QStringLiteral("scale")).toInt(), ReverseRuns::kExportScale); // each image enlarged
     const QString folder = m_dir.filePath(QStringLiteral("samples"));
     QVERIFY(w->exports()->samplesToFolder(folder, false)());
     QCOMPARE(QDir(folder).entryList({QStringLiteral("*.png")}).size(), 4);

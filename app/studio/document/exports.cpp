@@ -204,6 +204,7 @@ Job Exports::forwardStrip(const QString& path) const
     m.seed = strip.noiseSeed;
     m.image = strip.image;
     m.data = strip.dataSpec;
+    m.scale = ReverseRuns::kExportScale;
     QList<QList<QImage>> columns;
     for (const QImage& frame : strip.frames)
         columns << QList<QImage>{frame};
