@@ -4060,7 +4060,7 @@ Distanz %2</translation>
         <translation>Verzweigen Sie, wenn der laufende Durchlauf endet, oder nach „Abbrechen“: Eine Verzweigung würde ihn ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+135"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+144"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
@@ -4141,7 +4141,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-240"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-242"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -4156,7 +4156,7 @@ Distanz %2</translation>
         <translation>Schritt –</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Show the score</source>
         <translation>Score anzeigen</translation>
     </message>
@@ -4196,7 +4196,7 @@ Distanz %2</translation>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-103"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-112"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4226,9 +4226,14 @@ Distanz %2</translation>
         <translation>Fertig: x₀ nach %L1 Schritten (%L2 Netzauswertungen).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>done · x₀</source>
         <translation>fertig · x₀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ended after %L1 of %L2 · t = %3</source>
+        <translation>beendet nach %L1 von %L2 · t = %3</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4256,7 +4261,7 @@ Distanz %2</translation>
         <translation> — abgebrochen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>newest</source>
         <translation>neuester</translation>
     </message>
@@ -4281,12 +4286,17 @@ Distanz %2</translation>
         <translation>Bei x₀ ist der Lauf beendet: Der Score wird nur am verrauschten xₜ bestimmt.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
+        <source>The run ended after %L1 of %L2 steps: the model saw xₜ at t = %3 and predicted x̂₀ and the noise ε̂; the step from here was not taken.</source>
+        <translation>Der Lauf endete nach %L1 von %L2 Schritten: Das Modell sah xₜ bei t = %3 und sagte x̂₀ und das Rauschen ε̂ vorher; der Schritt von hier aus wurde nicht mehr gemacht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %L1 von %L2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-421"/>
         <source>Done: x₀ after %L1 steps.</source>
         <translation>Fertig: x₀ nach %L1 Schritten.</translation>
     </message>
@@ -4306,7 +4316,7 @@ Distanz %2</translation>
         <translation>Korrektor × %L1</translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+425"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>Bei x₀ ist der Lauf beendet: Es ist kein Rauschen mehr vorherzusagen.</translation>
     </message>

@@ -4056,7 +4056,7 @@ distance %2</source>
         <translation>请在正在进行的运行结束后或“取消”之后再分叉：分叉会替换它</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+135"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+144"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
@@ -4137,7 +4137,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-240"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-242"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -4152,7 +4152,7 @@ distance %2</source>
         <translation>第 – 步</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Show the score</source>
         <translation>显示分数</translation>
     </message>
@@ -4192,7 +4192,7 @@ distance %2</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-103"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-112"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4222,9 +4222,14 @@ distance %2</source>
         <translation>完成：经过 %L1 步得到 x₀（%L2 次网络评估）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>done · x₀</source>
         <translation>完成 · x₀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ended after %L1 of %L2 · t = %3</source>
+        <translation>在 %L1 步后结束（共 %L2 步）· t = %3</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4252,7 +4257,7 @@ distance %2</source>
         <translation> — 已取消</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>newest</source>
         <translation>最新</translation>
     </message>
@@ -4277,12 +4282,17 @@ distance %2</source>
         <translation>在 x₀ 处运行已结束：分数只在带噪声的 xₜ 处计算。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
+        <source>The run ended after %L1 of %L2 steps: the model saw xₜ at t = %3 and predicted x̂₀ and the noise ε̂; the step from here was not taken.</source>
+        <translation>运行在 %L1 步后结束（共 %L2 步）：模型看到了 t = %3 时的 xₜ，并预测了 x̂₀ 和噪声 ε̂；从这里出发的一步没有执行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %L1 步（共 %L2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-421"/>
         <source>Done: x₀ after %L1 steps.</source>
         <translation>完成：经过 %L1 步得到 x₀。</translation>
     </message>
@@ -4302,7 +4312,7 @@ distance %2</source>
         <translation>校正器 × %L1</translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+425"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>到 x₀ 时运行已结束：没有剩余的噪声需要预测。</translation>
     </message>

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void batchesReproducible();
     void flipsAreHorizontal();
     void nonFiniteLossStopsAndKeepsWeights();
+    void nonFiniteGradientStopsAndKeepsWeights();
     void refusesMismatchedData();
     void recordsTheDataItTrainsOn();
     void failureOnPrefetchThreadBecomesError();
@@ -302,6 +303,29 @@ void TestTrainer::nonFiniteLossStopsAndKeepsWeights()
     for (size_t i = 0; i < after.size(); ++i)
         QVERIFY(torch::equal(after[i], before[i]));
     QCOMPARE(trainer.stepCount(), steps - 1);
+}
+
+// A finite loss whose gradient is not (an overflow in the backward pass, here made by a hook on one
+// weight): the step is refused before the optimizer moves, and the weights and their average stay those of
+// the step before.
+void TestTrainer::nonFiniteGradientStopsAndKeepsWeights()
+{
+    Trainer trainer(tinyConfig(), torch::kCPU);
+    QVERIFY(trainer.setDataset(makeSyntheticShapes(100, 1, 16)));
+    QVERIFY(trainer.step());
+    const auto before = snapshot(trainer.model()), emaBefore = snapshot(trainer.ema());
+    auto weight = trainer.model()->parameters().front();
+    weight.register_hook([](torch::Tensor g) { return g * std::numeric_limits<float>::infinity(); });
+    const auto s = trainer.step();
+    QVERIFY(!s);
+    QVERIFY2(QString::fromStdString(s.error()).contains(
+                 QStringLiteral("the gradient became non-finite at step 2; training stopped and the model "
+                                "keeps the weights of step 1")),
+             s.error().c_str());
+    QCOMPARE(trainer.stepCount(), 1);
+    const auto after = trainer.model()->parameters(), emaAfter = trainer.ema()->parameters();
+    for (size_t i = 0; i < after.size(); ++i)
+        QVERIFY(torch::equal(after[i], before[i]) && torch::equal(emaAfter[i], emaBefore[i]));
 }
 
 void TestTrainer::refusesMismatchedData()
