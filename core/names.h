@@ -38,6 +38,13 @@ inline const std::vector<std::string>& correctorKindNames()
     return names;
 }
 
+// Indexed by TimestepSpacing (options.h): how DDIM's steps are spread over 1 … T.
+inline const std::vector<std::string>& timestepSpacingNames()
+{
+    static const std::vector<std::string> names{"linspace", "trailing"};
+    return names;
+}
+
 inline const std::vector<std::string>& varianceKindNames()
 {
     static const std::vector<std::string> names{"beta", "beta-tilde"};

@@ -48,6 +48,11 @@ constexpr int kFixedLevelPercent = 3;
 enum class SamplerKind { Ddpm, Ddim, Langevin, LangevinFixed };
 enum class VarianceKind { Beta, BetaTilde }; // σ_t² = β_t or σ_t² = β̃_t
 enum class CorrectorKind { None, Langevin }; // predictor–corrector (Song et al. 2021, Algorithm 5)
+// DDIM's S timesteps from T (the names diffusers gives them): Linspace spreads them evenly over T … 1, both
+// ends kept, so its last step goes from t = 1, where almost no noise is left, to 0; Trailing steps down from
+// T by T/S (T, T − T/S, …, T/S), so each of the S network evaluations removes as much noise (Lin et al. 2024,
+// "Common Diffusion Noise Schedules and Sample Steps Are Flawed").
+enum class TimestepSpacing { Linspace, Trailing };
 
 // The label of "no class" (an unconditional prediction from a class-conditional network).
 constexpr int64_t kNoClass = -1;
@@ -63,6 +68,7 @@ struct SamplerOptions {
     int ddimSteps = 50; // DDIM and Langevin: how many noise levels, evenly spaced from T (or the start) to 1;
                         // langevin-fixed: how many times its one level is visited
     double eta = 0.0;   // DDIM only: 0 deterministic, 1 DDPM-like
+    TimestepSpacing spacing = TimestepSpacing::Linspace; // DDIM only: where its steps lie
     // Langevin steps x ← x + (η/2) s + √η z. The samplers Langevin and LangevinFixed take langevinSteps
     // of them at each level with η_t = langevinStep · (1 − ᾱ_t); the corrector (DDPM and DDIM) takes
     // langevinSteps after each step but the last, x ← x + ε s + √(2ε) z with ε = 2 α_t snr² (1 − ᾱ_t):
@@ -100,6 +106,10 @@ inline const std::string& correctorKindName(CorrectorKind kind)
 {
     return correctorKindNames().at(static_cast<size_t>(kind));
 }
+inline const std::string& timestepSpacingName(TimestepSpacing spacing)
+{
+    return timestepSpacingNames().at(static_cast<size_t>(spacing));
+}
 
 // What a class-conditional model draws when nobody says: every class in equal shares, guided with this w.
 constexpr double kDefaultGuidance = 1.0;
@@ -108,10 +118,10 @@ constexpr double kDefaultGuidance = 1.0;
 inline bool operator==(const SamplerOptions& a, const SamplerOptions& b)
 {
     return a.kind == b.kind && a.variance == b.variance && a.ddimSteps == b.ddimSteps && a.eta == b.eta &&
-           a.clipX0 == b.clipX0 && a.seed == b.seed && a.count == b.count && a.firstImage == b.firstImage &&
-           a.corrector == b.corrector && a.langevinSteps == b.langevinSteps && a.langevinStep == b.langevinStep &&
-           a.snr == b.snr && a.fixedT == b.fixedT && a.classChoice == b.classChoice && a.guidance == b.guidance &&
-           a.sharedNoise == b.sharedNoise;
+           a.spacing == b.spacing && a.clipX0 == b.clipX0 && a.seed == b.seed && a.count == b.count &&
+           a.firstImage == b.firstImage && a.corrector == b.corrector && a.langevinSteps == b.langevinSteps &&
+           a.langevinStep == b.langevinStep && a.snr == b.snr && a.fixedT == b.fixedT &&
+           a.classChoice == b.classChoice && a.guidance == b.guidance && a.sharedNoise == b.sharedNoise;
 }
 inline bool operator!=(const SamplerOptions& a, const SamplerOptions& b)
 {

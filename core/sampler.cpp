@@ -30,6 +30,14 @@ Result<SamplerKind> parseSamplerKind(const std::string& name)
     return fail(DDPM_MSG("Engine", "unknown sampler '%1' (expected one of %2)"), name, nameList(samplerKindNames()));
 }
 
+Result<TimestepSpacing> parseTimestepSpacing(const std::string& name)
+{
+    if (const auto spacing = kindNamed<TimestepSpacing>(timestepSpacingNames(), name))
+        return *spacing;
+    return fail(DDPM_MSG("Engine", "unknown timestep spacing '%1' (expected one of %2)"), name,
+                nameList(timestepSpacingNames()));
+}
+
 Result<CorrectorKind> parseCorrectorKind(const std::string& name)
 {
     if (const auto kind = kindNamed<CorrectorKind>(correctorKindNames(), name))
@@ -52,16 +60,19 @@ Result<VarianceKind> parseVarianceKind(const std::string& name)
     return fail(DDPM_MSG("Engine", "unknown variance '%1' (expected one of %2)"), name, nameList(varianceKindNames()));
 }
 
-std::vector<int> ddimTimesteps(int startT, int steps)
+std::vector<int> ddimTimesteps(int startT, int steps, TimestepSpacing spacing)
 {
     steps = std::clamp(steps, 1, std::max(1, startT));
     std::vector<int> ts;
     for (int k = steps - 1; k >= 0; --k) {
-        // Evenly spaced over 1 … startT, always including startT itself.
-        const int t =
-            steps == 1 ? startT : 1 + static_cast<int>(std::lround(static_cast<double>(startT - 1) * k / (steps - 1)));
-        if (ts.empty() || ts.back() != t)
-            ts.push_back(t);
+        // Linspace: evenly spaced over 1 … startT, always including startT itself. Trailing: startT and
+        // its multiples of startT / steps below it, the smallest startT / steps.
+        const double t = spacing == TimestepSpacing::Trailing ? static_cast<double>(startT) * (k + 1) / steps
+                         : steps == 1                         ? startT
+                                                              : 1.0 + static_cast<double>(startT - 1) * k / (steps - 1);
+        const int rounded = std::max(1, static_cast<int>(std::lround(t)));
+        if (ts.empty() || ts.back() != rounded)
+            ts.push_back(rounded);
     }
     return ts;
 }
@@ -85,7 +96,9 @@ int langevinFixedT(const SamplerOptions& options, int startT)
 
 std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT)
 {
-    if (options.kind == SamplerKind::Ddim || options.kind == SamplerKind::Langevin)
+    if (options.kind == SamplerKind::Ddim)
+        return ddimTimesteps(startT, options.ddimSteps, options.spacing);
+    if (options.kind == SamplerKind::Langevin) // every level down to the least noisy
         return ddimTimesteps(startT, options.ddimSteps);
     if (options.kind == SamplerKind::LangevinFixed)
         return std::vector<int>(static_cast<size_t>(std::max(1, options.ddimSteps)), langevinFixedT(options, startT));

@@ -25,7 +25,8 @@ namespace ddpm {
 Result<SamplerKind> parseSamplerKind(const std::string& name);
 Result<CorrectorKind> parseCorrectorKind(const std::string& name);
 Result<VarianceKind> parseVarianceKind(const std::string& name); // also reads "betatilde"
-bool isLangevinSampler(SamplerKind kind);                        // Langevin or LangevinFixed
+Result<TimestepSpacing> parseTimestepSpacing(const std::string& name);
+bool isLangevinSampler(SamplerKind kind); // Langevin or LangevinFixed
 
 // The network as the samplers see it: output for (x_t, tIndex) in the diffusion's parametrisation.
 using Denoiser = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& tIndex)>;
@@ -131,15 +132,15 @@ bool sampleInChunks(const Diffusion& diffusion, const Denoiser& denoiser, const 
 // A batch size for sampling that the device handles well.
 int defaultSamplingBatch(torch::Device device);
 
-// DDIM's evenly spaced subsequence of paper timesteps in [1, startT], descending, `steps` long
-// at most.
-std::vector<int> ddimTimesteps(int startT, int steps);
+// DDIM's subsequence of paper timesteps in [1, startT], descending, `steps` long at most: evenly spaced
+// with both ends (Linspace), or startT · (S − k) / S for k = 0 … S − 1, rounded (Trailing).
+std::vector<int> ddimTimesteps(int startT, int steps, TimestepSpacing spacing = TimestepSpacing::Linspace);
 
 // The one home of what a run visits and how much noise each step adds; ReverseProcess, the views and
 // the commands all ask these. The paper timesteps a sampler visits from startT (T for a run from noise)
 // down to 1:
-// every one for DDPM, the evenly spaced subsequence for DDIM and Langevin, langevin-fixed's one level
-// repeated.
+// every one for DDPM, the subsequence of options.spacing for DDIM, the evenly spaced one for Langevin,
+// langevin-fixed's one level repeated.
 std::vector<int> samplerTimesteps(const SamplerOptions& options, int startT);
 // Whether a run from noise of a model with T steps can take as many steps as `options` ask: DDIM and
 // the annealed Langevin sampler visit at most T levels. (A run from x_t at startT < T is cut short to

@@ -1167,6 +1167,11 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>unknown timestep spacing &apos;%1&apos; (expected one of %2)</source>
+        <translation>unbekannte Zeitschrittverteilung „%1“ (erwartet wird eines von: %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>unknown corrector &apos;%1&apos; (expected one of %2)</source>
         <translation>unbekannter Korrektor „%1“ (erwartet wird eines von: %2)</translation>
     </message>
@@ -1176,12 +1181,12 @@ Distanz %2</translation>
         <translation>unbekannte Varianz „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>annealed Langevin takes between 1 and %1 noise levels</source>
         <translation>Annealed Langevin nimmt zwischen 1 und %1 Rauschstufen</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>dieses Modell wurde ohne Klassen trainiert: „%1“ kann nicht angefordert werden</translation>
     </message>
@@ -1840,7 +1845,7 @@ Distanz %2</translation>
         <translation>t muss zwischen 0 und %1 liegen</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-175"/>
+        <location filename="../core/sampler.cpp" line="-177"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM benötigt 1 bis %1 Schritte</translation>
     </message>
@@ -1903,7 +1908,7 @@ Distanz %2</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+199"/>
+        <location filename="../app/common/exporter.cpp" line="+202"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
@@ -2156,12 +2161,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+207"/>
+        <location line="+211"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-211"/>
         <source>between the samples&apos; and the test images&apos; classifier features</source>
         <translation>zwischen den Klassifikatormerkmalen der Samples und denen der Testbilder</translation>
     </message>
@@ -2250,13 +2255,13 @@ Distanz %2</translation>
         <location line="+5"/>
         <location line="+39"/>
         <location line="+36"/>
-        <location line="+122"/>
+        <location line="+126"/>
         <location line="+6"/>
         <source>(eq. %1)</source>
         <translation>(Gl. %1)</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-211"/>
         <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
         <translation>Die Summe von Gaußverteilungen ist wieder eine Gaußverteilung, daher lässt sich jeder Schritt von x&lt;sub&gt;0&lt;/sub&gt; aus mit einem Sprung erreichen, ohne die Kette zu durchlaufen:</translation>
     </message>
@@ -2446,7 +2451,12 @@ Distanz %2</translation>
         <translation>η = 0 ist deterministisch: Dasselbe x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ergibt immer dasselbe Bild. η = 1 fügt Rauschen wie bei DDPM hinzu; werden alle Zeitschritte beibehalten, ist es DDPM mit σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Its S timesteps lie evenly over T … 1 by default, both ends kept, so the last step starts at t = 1, where almost no noise is left. Trailing takes T, T − T/S, …, T/S instead: every step is as long, and each network evaluation removes as much noise (Lin et al. 2024).</source>
+        <translation>Seine S Zeitschritte liegen standardmäßig gleichmäßig über T … 1, beide Enden eingeschlossen; der letzte Schritt beginnt also bei t = 1, wo kaum noch Rauschen übrig ist. „Nachlaufend“ nimmt stattdessen T, T − T/S, …, T/S: Jeder Schritt ist gleich lang, und jede Netzauswertung entfernt gleich viel Rauschen (Lin et al. 2024).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>ε̂ is a scaled score</source>
         <translation>ε̂ ist ein skalierter Score</translation>
     </message>
@@ -4020,7 +4030,32 @@ Distanz %2</translation>
         <translation>Das Signal-Rausch-Verhältnis r des Langevin-Korrektors: Jeder seiner Schritte hat die Größe ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Even, T … 1</source>
+        <translation>Gleichmäßig, T … 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trailing, T … T/S</source>
+        <translation>Nachlaufend, T … T/S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM&apos;s steps evenly spaced from T down to 1, both ends kept: the last step goes from t = 1, where almost no noise is left, to x₀</source>
+        <translation>DDIMs Schritte gleichmäßig von T bis 1, beide Enden eingeschlossen: Der letzte Schritt geht von t = 1, wo kaum noch Rauschen übrig ist, zu x₀</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each of the S network evaluations removes as much noise, the last from t = T/S (Lin et al. 2024)</source>
+        <translation>DDIMs Schritte bei T, T − T/S, …, T/S: Jede der S Netzauswertungen entfernt gleich viel Rauschen, die letzte ab t = T/S (Lin et al. 2024)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where DDIM&apos;s S steps lie between T and 0</source>
+        <translation>Wo DDIMs S Schritte zwischen T und 0 liegen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>EMA weights</source>
         <translation>EMA-Gewichte</translation>
     </message>
@@ -4055,17 +4090,22 @@ Distanz %2</translation>
         <translation>Hier verzweigen</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+15"/>
+        <source>DDIM timesteps</source>
+        <translation>DDIM-Zeitschritte</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Fork once the run going on ends, or after Cancel: a fork would replace it</source>
         <translation>Verzweigen Sie, wenn der laufende Durchlauf endet, oder nach „Abbrechen“: Eine Verzweigung würde ihn ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+144"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+146"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-46"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-47"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>Dieses Modell hat nur seine EMA-Gewichte (eine zum Erzeugen exportierte Datei oder von einem anderen Modell übernommene Gewichte): seine Rohgewichte sind dieselben, bis es trainiert.</translation>
     </message>
@@ -4075,33 +4115,33 @@ Distanz %2</translation>
         <translation> — fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-92"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-95"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-65"/>
         <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
         <translation>Langevin-Schritte x ← x + (η/2) s + √η z mit dem Score des Netzes s = −ε̂/√(1 − ᾱₜ), nacheinander auf jedem Rauschniveau, beginnend beim am stärksten verrauschten (Song &amp; Ermon 2019)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+67"/>
         <source>Method</source>
         <translation>Verfahren</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-118"/>
         <source>DDIM η</source>
         <translation>DDIM η</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Langevin steps per level</source>
         <translation>Langevin-Schritte pro Niveau</translation>
     </message>
@@ -4171,17 +4211,17 @@ Distanz %2</translation>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-29"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-30"/>
         <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
         <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Corrector&apos;s SNR r</source>
         <translation>SNR r des Korrektors</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Noise levels</source>
         <translation>Rauschstufen</translation>
     </message>
@@ -4191,12 +4231,12 @@ Distanz %2</translation>
         <translation>Runden auf der Stufe</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-112"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-114"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4204,6 +4244,11 @@ Distanz %2</translation>
         <location line="+1"/>
         <source>DDIM %L1, η = %2</source>
         <translation>DDIM %L1, η = %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, trailing</source>
+        <translation>, nachlaufend</translation>
     </message>
     <message>
         <location line="+13"/>

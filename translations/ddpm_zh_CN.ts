@@ -1167,6 +1167,11 @@ distance %2</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>unknown timestep spacing &apos;%1&apos; (expected one of %2)</source>
+        <translation>未知时间步间隔“%1”（可选：%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>unknown corrector &apos;%1&apos; (expected one of %2)</source>
         <translation>未知校正器“%1”（可选：%2）</translation>
     </message>
@@ -1176,12 +1181,12 @@ distance %2</source>
         <translation>未知方差类型“%1”（可选：%2）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>annealed Langevin takes between 1 and %1 noise levels</source>
         <translation>退火 Langevin 的噪声级数须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>this model was trained without classes: it cannot be asked for &apos;%1&apos;</source>
         <translation>此模型训练时未使用类别：无法请求“%1”</translation>
     </message>
@@ -1840,7 +1845,7 @@ distance %2</source>
         <translation>t 必须在 0 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../core/sampler.cpp" line="-175"/>
+        <location filename="../core/sampler.cpp" line="-177"/>
         <source>DDIM takes between 1 and %1 steps</source>
         <translation>DDIM 需要 1 到 %1 步</translation>
     </message>
@@ -1903,7 +1908,7 @@ distance %2</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../app/common/exporter.cpp" line="+199"/>
+        <location filename="../app/common/exporter.cpp" line="+202"/>
         <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation>无法创建文件夹“%1”。</translation>
     </message>
@@ -2155,12 +2160,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+207"/>
+        <location line="+211"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-211"/>
         <source>between the samples&apos; and the test images&apos; classifier features</source>
         <translation>样本与测试图像在分类器特征上的距离</translation>
     </message>
@@ -2249,13 +2254,13 @@ distance %2</source>
         <location line="+5"/>
         <location line="+39"/>
         <location line="+36"/>
-        <location line="+122"/>
+        <location line="+126"/>
         <location line="+6"/>
         <source>(eq. %1)</source>
         <translation>（式 %1）</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-211"/>
         <source>Gaussians add up to a Gaussian, so any step can be reached from x&lt;sub&gt;0&lt;/sub&gt; in one jump, without running the chain:</source>
         <translation>高斯分布相加仍是高斯分布，因此无需逐步运行整条链，即可从 x&lt;sub&gt;0&lt;/sub&gt; 一步跳到任意一步：</translation>
     </message>
@@ -2445,7 +2450,12 @@ distance %2</source>
         <translation>η = 0 是确定性的：相同的 x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; 总是生成相同的图像。η = 1 会加入类似 DDPM 的噪声；若保留全部时间步，它就是 σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的 DDPM。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Its S timesteps lie evenly over T … 1 by default, both ends kept, so the last step starts at t = 1, where almost no noise is left. Trailing takes T, T − T/S, …, T/S instead: every step is as long, and each network evaluation removes as much noise (Lin et al. 2024).</source>
+        <translation>默认情况下，它的 S 个时间步均匀分布在 T … 1 上，两端都保留，因此最后一步从 t = 1 开始，那里几乎已没有噪声。“尾随”则取 T, T − T/S, …, T/S：每一步一样长，每次网络评估去除同样多的噪声（Lin et al. 2024）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>ε̂ is a scaled score</source>
         <translation>ε̂ 是经过缩放的分数（score）</translation>
     </message>
@@ -4016,7 +4026,32 @@ distance %2</source>
         <translation>Langevin 校正器的信噪比 r：其每一步的步长为 ε = 2 αₜ r² (1 − ᾱₜ)（Song et al. 2021）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Even, T … 1</source>
+        <translation>均匀，T … 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trailing, T … T/S</source>
+        <translation>尾随，T … T/S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM&apos;s steps evenly spaced from T down to 1, both ends kept: the last step goes from t = 1, where almost no noise is left, to x₀</source>
+        <translation>DDIM 的步均匀分布在 T 到 1 之间，两端都保留：最后一步从几乎已无噪声的 t = 1 走到 x₀</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each of the S network evaluations removes as much noise, the last from t = T/S (Lin et al. 2024)</source>
+        <translation>DDIM 的步位于 T, T − T/S, …, T/S：S 次网络评估中的每一次去除同样多的噪声，最后一次从 t = T/S 开始（Lin et al. 2024）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where DDIM&apos;s S steps lie between T and 0</source>
+        <translation>DDIM 的 S 步在 T 与 0 之间的位置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
@@ -4051,17 +4086,22 @@ distance %2</source>
         <translation>在此分叉</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+15"/>
+        <source>DDIM timesteps</source>
+        <translation>DDIM 时间步</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Fork once the run going on ends, or after Cancel: a fork would replace it</source>
         <translation>请在正在进行的运行结束后或“取消”之后再分叉：分叉会替换它</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+144"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+146"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-46"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-47"/>
         <source>This model has only its EMA weights (a file exported for sampling, or weights taken from another model): its raw weights are the same until it trains.</source>
         <translation>此模型只有 EMA 权重（为采样导出的文件，或取自另一模型的权重）：在训练之前，其原始权重与之相同。</translation>
     </message>
@@ -4071,33 +4111,33 @@ distance %2</source>
         <translation> — 失败</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-92"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-95"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-65"/>
         <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
         <translation>使用网络的分数 s = −ε̂/√(1 − ᾱₜ) 执行朗之万步 x ← x + (η/2) s + √η z，从噪声最大的水平开始，依次在每个噪声水平上进行（Song 与 Ermon，2019）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+67"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-118"/>
         <source>DDIM η</source>
         <translation>DDIM η</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Langevin steps per level</source>
         <translation>每个水平的朗之万步数</translation>
     </message>
@@ -4167,17 +4207,17 @@ distance %2</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-29"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-30"/>
         <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
         <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Corrector&apos;s SNR r</source>
         <translation>校正器信噪比 r</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Noise levels</source>
         <translation>噪声级别</translation>
     </message>
@@ -4187,12 +4227,12 @@ distance %2</source>
         <translation>该级别上的轮数</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sample with the settings shown: a run with other settings replaces the one going on</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-112"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-114"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4200,6 +4240,11 @@ distance %2</source>
         <location line="+1"/>
         <source>DDIM %L1, η = %2</source>
         <translation>DDIM %L1，η = %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, trailing</source>
+        <translation>，尾随</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -154,8 +154,10 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     meta.schedule = QString::fromStdString(scheduleKindName(opened->model.config.schedule.kind));
     if (o.mode == InterpolationMode::Ddpm) // DDIM's decoding has no σ_t² to choose
         meta.variance = QString::fromStdString(varianceKindName(run->sampler.variance));
-    else
+    else {
         meta.eta = run->sampler.eta; // η = 0: the inversion and the decoding are deterministic
+        meta.spacing = QString::fromStdString(timestepSpacingName(run->sampler.spacing));
+    }
     meta.clipX0 = run->sampler.clipX0;
     if (!model.classNames.empty()) {
         meta.classChoice = QString::fromStdString(classChoiceName(o.classChoice, model.classNames));

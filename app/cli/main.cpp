@@ -41,7 +41,7 @@ struct SampleArgs {
         sampler = samplerKindName(SamplerOptions{}.kind), variance = varianceKindName(SamplerOptions{}.variance),
         weights = weightsNames().front(), strip, gif, device = deviceNames().front(),
         precision = precisionNames().front(), outDir, corrector = correctorKindName(SamplerOptions{}.corrector),
-        classChoice;
+        classChoice, spacing = timestepSpacingName(SamplerOptions{}.spacing);
     SamplerOptions options;
     int frames = 10, scale = 2, threads = 0, batch = 0;
     bool noClip = false;
@@ -56,6 +56,9 @@ Result<SamplerOptions> samplerOptions(const SampleArgs& a)
     auto kind = parseSamplerKind(a.sampler);
     auto var = parseVarianceKind(a.variance);
     auto corrector = parseCorrectorKind(a.corrector);
+    auto spacing = parseTimestepSpacing(a.spacing);
+    if (!spacing)
+        return spacing.failure();
     if (!kind)
         return kind.failure();
     if (!var)
@@ -65,13 +68,15 @@ Result<SamplerOptions> samplerOptions(const SampleArgs& a)
     so.kind = kind.value();
     so.corrector = corrector.value();
     so.variance = var.value();
+    so.spacing = spacing.value();
     so.clipX0 = !a.noClip;
     // Options the sampler does not use are said to be unused rather than silently dropped.
     if (a.given("--steps") && so.kind == SamplerKind::Ddpm)
         std::fprintf(stderr, "ddpm: note: --steps is for ddim and the Langevin samplers; ddpm takes every one of the "
                              "T steps\n");
-    if (a.given("--eta") && so.kind != SamplerKind::Ddim)
-        std::fprintf(stderr, "ddpm: note: --eta is for ddim; %s does not use it\n", a.sampler.c_str());
+    for (const char* ddimOnly : {"--eta", "--spacing"})
+        if (a.given(ddimOnly) && so.kind != SamplerKind::Ddim)
+            std::fprintf(stderr, "ddpm: note: %s is for ddim; %s does not use it\n", ddimOnly, a.sampler.c_str());
     if (a.given("--variance") && so.kind != SamplerKind::Ddpm)
         std::fprintf(stderr, "ddpm: note: --variance is for ddpm; %s does not use it\n", a.sampler.c_str());
     noteUnusedLangevinOptions(a.command, so);
@@ -509,6 +514,11 @@ void addSampleCommand(CommandLine& cli)
     addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
     addNumber(c, "--steps", a->options.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps), kStepsHelp, "S");
     addNumber(c, "--eta", a->options.eta, 0, limits::kMaxEta, "DDIM η", "E");
+    addText(c, "--spacing", a->spacing,
+            "DDIM's steps: " +
+                describedChoices(timestepSpacingNames(), {{"linspace", "evenly from T to 1, the last step from t = 1"},
+                                                          {"trailing", "T, T − T/S, …, T/S, the last from T/S"}}),
+            "SP");
     addText(c, "--variance", a->variance, "DDPM σ²: " + listOfChoices(varianceKindNames()), "V");
     addLangevinOptions(c, a->options, a->corrector);
     addClassOptions(c, a->classChoice, a->options);

@@ -41,6 +41,7 @@ void describeSampler(ExportMeta& meta, const SamplerOptions& o, const std::vecto
     meta.sampler =
         QString::fromStdString(samplerKindName(o.kind)) + (corrected ? QStringLiteral("+langevin") : QString());
     meta.eta = o.kind == SamplerKind::Ddim ? o.eta : std::nan(""); // DDPM is DDIM's η = 1 only with σ² = β̃
+    meta.spacing = o.kind == SamplerKind::Ddim ? QString::fromStdString(timestepSpacingName(o.spacing)) : QString();
     // σ_t² is chosen only by ancestral sampling: DDIM's follows from η, Langevin has none.
     meta.variance = o.kind == SamplerKind::Ddpm ? QString::fromStdString(varianceKindName(o.variance)) : QString();
     meta.clipX0 = o.clipX0;
@@ -56,6 +57,8 @@ void addSampler(QJsonObject& o, const ExportMeta& m)
     o[QStringLiteral("sampler")] = m.sampler;
     if (std::isfinite(m.eta))
         o[QStringLiteral("eta")] = m.eta;
+    if (!m.spacing.isEmpty())
+        o[QStringLiteral("spacing")] = m.spacing;
     if (!m.variance.isEmpty())
         o[QStringLiteral("variance")] = m.variance;
     o[QStringLiteral("clip_x0")] = m.clipX0;

@@ -23,6 +23,7 @@ struct ExportMeta {
     int steps = 0;
     int stepsTaken = -1;       // a reverse run stopped before its end: the steps it took (−1: it ended)
     double eta = std::nan(""); // DDIM's η; NaN (left out) for samplers without one
+    QString spacing;           // DDIM's timestep spacing (linspace | trailing); empty (left out) for the others
     QString variance;          // beta | beta-tilde; empty (left out) for samplers that do not choose σ_t²
     QString weights;           // ema | raw
     QString preset;

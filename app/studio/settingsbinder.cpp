@@ -36,6 +36,7 @@ void SettingsBinder::restoreForms()
     so.variance = parseVarianceKind(m_settings.get(setting::Variance).toStdString()).value();
     so.ddimSteps = m_settings.get(setting::SamplerSteps);
     so.eta = m_settings.get(setting::Eta);
+    so.spacing = parseTimestepSpacing(m_settings.get(setting::Spacing).toStdString()).value();
     so.corrector = parseCorrectorKind(m_settings.get(setting::Corrector).toStdString()).value();
     so.langevinSteps = m_settings.get(setting::LangevinSteps);
     so.snr = m_settings.get(setting::Snr);
@@ -63,6 +64,7 @@ void SettingsBinder::saveForms()
     m_settings.set(setting::Variance, QString::fromStdString(varianceKindName(so.variance)));
     m_settings.set(setting::SamplerSteps, so.ddimSteps);
     m_settings.set(setting::Eta, so.eta);
+    m_settings.set(setting::Spacing, QString::fromStdString(timestepSpacingName(so.spacing)));
     m_settings.set(setting::Corrector, QString::fromStdString(correctorKindName(so.corrector)));
     m_settings.set(setting::LangevinSteps, so.langevinSteps);
     m_settings.set(setting::Snr, so.snr);

@@ -104,6 +104,9 @@ void TestCliSampling::samplingNotesUnusedOptions()
         {{QStringLiteral("--sampler"), QStringLiteral("langevin"), QStringLiteral("--corrector"),
           QStringLiteral("langevin")},
          "--corrector langevin is for ddpm and ddim; langevin is Langevin dynamics already"},
+        {{QStringLiteral("--sampler"), QStringLiteral("langevin"), QStringLiteral("--spacing"),
+          QStringLiteral("trailing")},
+         "--spacing is for ddim; langevin does not use it"},
     };
     for (const auto& [extra, note] : cases) {
         const auto r = sample(extra);
@@ -112,7 +115,8 @@ void TestCliSampling::samplingNotesUnusedOptions()
     }
     const auto used = sample({QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--corrector"),
                               QStringLiteral("langevin"), QStringLiteral("--snr"), QStringLiteral("0.2"),
-                              QStringLiteral("--corrector-steps"), QStringLiteral("2")});
+                              QStringLiteral("--corrector-steps"), QStringLiteral("2"), QStringLiteral("--spacing"),
+                              QStringLiteral("trailing")});
     QVERIFY2(used.code == 0 && !used.err.contains("note"), used.err.constData());
     const auto langevin =
         sample({QStringLiteral("--sampler"), QStringLiteral("langevin"), QStringLiteral("--langevin-step"),
@@ -321,6 +325,7 @@ void TestCliSampling::samplerOptionsReachImagesAndSidecars()
     QCOMPARE(a.value(QStringLiteral("clip_x0")).toBool(), true);
     QCOMPARE(a.value(QStringLiteral("steps")).toInt(), 5); // DDIM's steps
     QVERIFY(!a.contains(QStringLiteral("variance")));      // σ_t² follows from η: no variance choice to record
+    QCOMPARE(a.value(QStringLiteral("spacing")).toString(), QStringLiteral("linspace")); // DDIM's default
     QCOMPARE(a.value(QStringLiteral("training_step")).toInt(), 2);
     QFile weights(ckpt);
     QVERIFY(weights.open(QIODevice::ReadOnly));
@@ -331,6 +336,37 @@ void TestCliSampling::samplerOptionsReachImagesAndSidecars()
     QCOMPARE(b.value(QStringLiteral("eta")).toDouble(), 1.0);
     QVERIFY(sample(ddim(QStringLiteral("0"), QStringLiteral("4")), &c) != base);
     QCOMPARE(c.value(QStringLiteral("seed")).toString(), QStringLiteral("4"));
+    sample(ddim(QStringLiteral("0"), QStringLiteral("3")) +
+               QStringList{QStringLiteral("--spacing"), QStringLiteral("trailing")},
+           &b);
+    QCOMPARE(b.value(QStringLiteral("spacing")).toString(), QStringLiteral("trailing"));
+    // This barely trained model's x̂₀ is clipped flat at either spacing's last step; the demo model draws
+    // another image from the same noise when its five steps lie elsewhere.
+    const auto demoImage = [&](const QString& spacing) {
+        const QString png = m_dir.filePath(QStringLiteral("demo-%1.png").arg(spacing));
+        auto r = run(QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"),
+                                 QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt"),
+                                 QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--spacing"), spacing,
+                                 QStringLiteral("--out"), png} +
+                     ddim(QStringLiteral("0"), QStringLiteral("3")));
+        return r.code == 0 ? QImage(png) : QImage();
+    };
+    const QImage evenly = demoImage(QStringLiteral("linspace")), trailingImage = demoImage(QStringLiteral("trailing"));
+    QVERIFY(!evenly.isNull() && !trailingImage.isNull());
+    QVERIFY(evenly != trailingImage);
+    // Trailing steps of the tiny model's T = 1000: 1000, 800, …, 200, then x₀, frame by frame in the GIF.
+    const QString trailingGif = m_dir.filePath(QStringLiteral("trailing.gif"));
+    auto trailing =
+        run(QStringList{QStringLiteral("sample"), QStringLiteral("--checkpoint"), ckpt, QStringLiteral("--count"),
+                        QStringLiteral("1"), QStringLiteral("--gif"), trailingGif, QStringLiteral("--out"),
+                        m_dir.filePath(QStringLiteral("trailing.png"))} +
+            ddim(QStringLiteral("0"), QStringLiteral("3")) +
+            QStringList{QStringLiteral("--spacing"), QStringLiteral("trailing")});
+    QVERIFY2(trailing.code == 0, trailing.err.constData());
+    QFile trailingSide(trailingGif + QStringLiteral(".json"));
+    QVERIFY(trailingSide.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(trailingSide.readAll()).object().value(QStringLiteral("frame_t")).toArray(),
+             (QJsonArray{1000, 800, 600, 400, 200, 0}));
     const QStringList ddpm{QStringLiteral("--sampler"), QStringLiteral("ddpm"), QStringLiteral("--seed"),
                            QStringLiteral("3")};
     const QImage ancestral = sample(ddpm, &d);
@@ -338,6 +374,7 @@ void TestCliSampling::samplerOptionsReachImagesAndSidecars()
     QCOMPARE(d.value(QStringLiteral("variance")).toString(), QStringLiteral("beta-tilde"));
     QCOMPARE(d.value(QStringLiteral("steps")).toInt(), 1000); // every one of the tiny model's T
     QVERIFY(!d.contains(QStringLiteral("eta")));              // DDIM's η: ancestral sampling has none
+    QVERIFY(!d.contains(QStringLiteral("spacing")));          // nor its spacing: DDPM takes every step
     QCOMPARE(e.value(QStringLiteral("variance")).toString(), QStringLiteral("beta"));
     QVERIFY(sample(ddpm + QStringList{QStringLiteral("--no-clip")}, &f) != ancestral);
     QCOMPARE(f.value(QStringLiteral("clip_x0")).toBool(), false);

@@ -812,6 +812,20 @@ void TestSampler::ddimTimestepSequence()
         QVERIFY(ts[i] < ts[i - 1]);
     QCOMPARE(int(ddimTimesteps(10, 50).size()), 10); // never more steps than timesteps
     QCOMPARE(ddimTimesteps(300, 1), std::vector<int>{300});
+    // 5 of 1000, linspace: 1 + 999 k / 4 rounded, both ends (the last step goes from t = 1 to x₀); trailing:
+    // 1000 (S − k) / S, every step as long, the last from T/S = 200.
+    QCOMPARE(ddimTimesteps(1000, 5), (std::vector<int>{1000, 750, 501, 251, 1}));
+    QCOMPARE(ddimTimesteps(1000, 5, TimestepSpacing::Trailing), (std::vector<int>{1000, 800, 600, 400, 200}));
+    QCOMPARE(ddimTimesteps(10, 3, TimestepSpacing::Trailing), (std::vector<int>{10, 7, 3})); // 10, 6.67, 3.33
+    QCOMPARE(ddimTimesteps(500, 5, TimestepSpacing::Trailing), (std::vector<int>{500, 400, 300, 200, 100})); // a fork
+    QCOMPARE(ddimTimesteps(300, 1, TimestepSpacing::Trailing), std::vector<int>{300});
+    // Every timestep, or more steps than there are: both are the whole chain T … 1.
+    QCOMPARE(ddimTimesteps(1000, 1000, TimestepSpacing::Trailing), ddimTimesteps(1000, 1000));
+    QCOMPARE(ddimTimesteps(7, 50, TimestepSpacing::Trailing), (std::vector<int>{7, 6, 5, 4, 3, 2, 1}));
+    QCOMPARE(parseTimestepSpacing("trailing").value(), TimestepSpacing::Trailing);
+    const auto unknown = parseTimestepSpacing("leading");
+    QVERIFY(!unknown);
+    QVERIFY2(unknown.error().find("linspace, trailing") != std::string::npos, unknown.error().c_str());
 }
 
 void TestSampler::langevinFixedLevel()
@@ -850,6 +864,16 @@ void TestSampler::samplerTimestepsAndSigma()
     QCOMPARE(samplerTimesteps(o, 1000), ddimTimesteps(1000, 25));
     const ReverseProcess rp(d, singleImageOracle(d, testImage()), o, {1, 8, 8});
     QCOMPARE(rp.timesteps(), samplerTimesteps(o, 1000));
+    // The spacing is DDIM's: a trailing run visits its timesteps, and annealed Langevin keeps its levels down
+    // to t = 1 whatever the option says.
+    o.spacing = TimestepSpacing::Trailing;
+    QCOMPARE(samplerTimesteps(o, 1000), ddimTimesteps(1000, 25, TimestepSpacing::Trailing));
+    QCOMPARE(samplerTimesteps(o, 1000).back(), 40);
+    QCOMPARE(ReverseProcess(d, singleImageOracle(d, testImage()), o, {1, 8, 8}).timesteps(), samplerTimesteps(o, 1000));
+    o.kind = SamplerKind::Langevin;
+    QCOMPARE(samplerTimesteps(o, 1000), ddimTimesteps(1000, 25));
+    o.kind = SamplerKind::Ddim;
+    o.spacing = TimestepSpacing::Linspace;
 
     // σ against the closed forms, from β alone: DDPM √β_t and √β̃_t = √((1 − ᾱ_{t−1})/(1 − ᾱ_t) β_t), none
     // at t = 1; DDIM with η = 1 over consecutive steps is β̃ (Song et al. 2021, below eq. 16), η = 0 none.

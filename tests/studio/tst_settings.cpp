@@ -84,6 +84,7 @@ void TestSettings::defaults()
     QCOMPARE(s.get(setting::Sampler), QStringLiteral("ddpm"));
     QCOMPARE(s.get(setting::SamplerSteps), 50);
     QCOMPARE(s.get(setting::Eta), 0.0);
+    QCOMPARE(s.get(setting::Spacing), QStringLiteral("linspace"));
     QCOMPARE(s.get(setting::Variance), QStringLiteral("beta-tilde"));
     QCOMPARE(s.get(setting::SampleCount), 16);
 }
@@ -138,6 +139,7 @@ void TestSettings::roundTrip()
         s.set(setting::Sampler, QStringLiteral("ddim"));
         s.set(setting::SamplerSteps, 100);
         s.set(setting::Eta, 0.5);
+        s.set(setting::Spacing, QStringLiteral("trailing"));
         s.set(setting::Variance, QStringLiteral("beta"));
         s.set(setting::SampleCount, 64);
         s.sync();
@@ -166,6 +168,7 @@ void TestSettings::roundTrip()
     QCOMPARE(r.get(setting::Sampler), QStringLiteral("ddim"));
     QCOMPARE(r.get(setting::SamplerSteps), 100);
     QCOMPARE(r.get(setting::Eta), 0.5);
+    QCOMPARE(r.get(setting::Spacing), QStringLiteral("trailing"));
     QCOMPARE(r.get(setting::Variance), QStringLiteral("beta"));
     QCOMPARE(r.get(setting::SampleCount), 64);
 }
@@ -262,6 +265,7 @@ void TestSettings::outOfRangeFallsBack_data()
     row("sampler steps 0", "Sampling/steps", 0, "samplerSteps", 50);
     row("eta above 1", "Sampling/eta", 1.5, "eta", 0.0);
     row("eta negative", "Sampling/eta", -0.1, "eta", 0.0);
+    row("spacing unknown", "Sampling/spacing", QStringLiteral("leading"), "spacing", QStringLiteral("linspace"));
     row("variance unknown", "Sampling/variance", QStringLiteral("learned"), "variance", QStringLiteral("beta-tilde"));
     row("count 0", "Sampling/count", 0, "sampleCount", 16);
     row("count huge", "Sampling/count", 5000, "sampleCount", 16);
@@ -296,6 +300,7 @@ void TestSettings::outOfRangeFallsBack()
         {QStringLiteral("sampler"), [&] { return QVariant(s.get(setting::Sampler)); }},
         {QStringLiteral("samplerSteps"), [&] { return QVariant(s.get(setting::SamplerSteps)); }},
         {QStringLiteral("eta"), [&] { return QVariant(s.get(setting::Eta)); }},
+        {QStringLiteral("spacing"), [&] { return QVariant(s.get(setting::Spacing)); }},
         {QStringLiteral("variance"), [&] { return QVariant(s.get(setting::Variance)); }},
         {QStringLiteral("sampleCount"), [&] { return QVariant(s.get(setting::SampleCount)); }},
     };

@@ -262,6 +262,7 @@ void TestStudio::exportsFromTheWindow()
     SamplerOptions o;
     o.kind = SamplerKind::Ddim;
     o.ddimSteps = 5;
+    o.spacing = TimestepSpacing::Trailing; // the form's choice reaches the run and the sidecars
     o.count = 4;
     o.seed = 99;
     w->reverseView()->setSamplerOptions(o);
@@ -279,6 +280,7 @@ void TestStudio::exportsFromTheWindow()
     QCOMPARE(meta.value(QStringLiteral("seed")).toString(), QStringLiteral("99"));
     QCOMPARE(meta.value(QStringLiteral("sampler")).toString(), QStringLiteral("ddim"));
     QCOMPARE(meta.value(QStringLiteral("steps")).toInt(), 5);
+    QCOMPARE(meta.value(QStringLiteral("spacing")).toString(), QStringLiteral("trailing"));
     QCOMPARE(meta.value(QStringLiteral("model_preset")).toString(), QStringLiteral("tiny"));
     QCOMPARE(meta.value(QStringLiteral("checkpoint_sha256")).toString(), QStringLiteral("unsaved"));
     QCOMPARE(meta.value(QStringLiteral("scale")).toInt(), ReverseRuns::kExportScale);
@@ -293,7 +295,9 @@ void TestStudio::exportsFromTheWindow()
         QFile gifSide(sidecarPath(gif));
         QVERIFY(gifSide.open(QIODevice::ReadOnly));
         const auto frameT = QJsonDocument::fromJson(gifSide.readAll()).object().value(QStringLiteral("frame_t"));
-        const auto expected = samplerTimesteps(o, w->training()->snapshot()->config.schedule.steps);
+        const int T = w->training()->snapshot()->config.schedule.steps;
+        const auto expected = samplerTimesteps(o, T);
+        QCOMPARE(expected.back(), static_cast<int>(std::lround(T / 5.0))); // trailing: T, …, T/5
         QCOMPARE(frameT.toArray().size(), 6);
         for (int i = 0; i < 5; ++i)
             QCOMPARE(frameT.toArray().at(i).toInt(), expected[static_cast<size_t>(i)]);
@@ -558,6 +562,7 @@ void TestStudio::samplerFormRemembered()
     asked.kind = SamplerKind::Ddpm;
     asked.ddimSteps = 37;
     asked.eta = 0.4;
+    asked.spacing = TimestepSpacing::Trailing;
     asked.variance = VarianceKind::Beta;
     asked.corrector = CorrectorKind::Langevin;
     asked.langevinSteps = 3;
@@ -575,12 +580,14 @@ void TestStudio::samplerFormRemembered()
     QCOMPARE(settings.get(setting::Sampler), QStringLiteral("ddpm"));
     QCOMPARE(settings.get(setting::Variance), QStringLiteral("beta"));
     QCOMPARE(settings.get(setting::SamplerSteps), 37);
+    QCOMPARE(settings.get(setting::Spacing), QStringLiteral("trailing"));
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     const auto got = w->reverseView()->samplerOptions();
     QCOMPARE(int(got.kind), int(asked.kind));
     QCOMPARE(got.ddimSteps, asked.ddimSteps);
     QCOMPARE(got.eta, asked.eta);
+    QCOMPARE(int(got.spacing), int(asked.spacing));
     QCOMPARE(int(got.variance), int(asked.variance));
     QCOMPARE(int(got.corrector), int(asked.corrector));
     QCOMPARE(got.langevinSteps, asked.langevinSteps);

@@ -83,6 +83,8 @@ inline constexpr Choice Variance{"Sampling/variance", &ddpm::varianceKindNames,
                                  [] { return ddpm::varianceKindName(kSampling.variance); }};
 inline constexpr Bounded<int> SamplerSteps{"Sampling/steps", kSampling.ddimSteps, 1, int(ddpm::limits::kMaxTimesteps)};
 inline constexpr Bounded<double> Eta{"Sampling/eta", kSampling.eta, 0.0, ddpm::limits::kMaxEta};
+inline constexpr Choice Spacing{"Sampling/spacing", &ddpm::timestepSpacingNames,
+                                [] { return ddpm::timestepSpacingName(kSampling.spacing); }};
 inline constexpr Choice Corrector{"Sampling/corrector", &ddpm::correctorKindNames,
                                   [] { return ddpm::correctorKindName(kSampling.corrector); }};
 inline constexpr Bounded<int> LangevinSteps{"Sampling/langevinSteps", kSampling.langevinSteps, 1,

@@ -66,6 +66,18 @@ void ReverseView::createSamplerControls()
     m_eta = new QDoubleSpinBox(this);
     setRange(m_eta, setting::Eta);
     m_eta->setSingleStep(0.1);
+    m_spacing = new ElidingComboBox(this);
+    m_spacing->addItem(tr("Even, T … 1"), static_cast<int>(TimestepSpacing::Linspace));
+    m_spacing->addItem(tr("Trailing, T … T/S"), static_cast<int>(TimestepSpacing::Trailing));
+    m_spacing->setItemData(0,
+                           tr("DDIM's steps evenly spaced from T down to 1, both ends kept: the last step goes from "
+                              "t = 1, where almost no noise is left, to x₀"),
+                           Qt::ToolTipRole);
+    m_spacing->setItemData(1,
+                           tr("DDIM's steps at T, T − T/S, …, T/S: each of the S network evaluations removes as "
+                              "much noise, the last from t = T/S (Lin et al. 2024)"),
+                           Qt::ToolTipRole);
+    m_spacing->setToolTip(tr("Where DDIM's S steps lie between T and 0"));
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_count = new QSpinBox(this);
@@ -100,6 +112,7 @@ QGroupBox* ReverseView::buildSamplerForm()
     m_stepsLabel = new QLabel(tr("Steps"), settings);
     fl->addRow(m_stepsLabel, m_steps);
     fl->addRow(tr("DDIM η"), m_eta);
+    fl->addRow(tr("DDIM timesteps"), m_spacing);
     fl->addRow(m_corrector);
     fl->addRow(tr("Langevin steps per level"), m_langevinSteps);
     fl->addRow(tr("Corrector's SNR r"), m_snr); // the field's tooltip says what r is
@@ -131,6 +144,7 @@ SamplerOptions ReverseView::samplerOptions() const
     o.snr = m_snr->value();
     o.ddimSteps = m_steps->value();
     o.eta = m_eta->value();
+    o.spacing = static_cast<TimestepSpacing>(m_spacing->currentData().toInt());
     o.seed = static_cast<uint64_t>(m_seed->value());
     o.count = m_count->value();
     o.clipX0 = m_clip->isChecked();
@@ -150,6 +164,7 @@ void ReverseView::setSamplerOptions(const SamplerOptions& o)
     m_snr->setValue(o.snr);
     m_steps->setValue(o.ddimSteps);
     m_eta->setValue(o.eta);
+    m_spacing->setCurrentIndex(m_spacing->findData(static_cast<int>(o.spacing)));
     m_seed->setValue(static_cast<int>(o.seed));
     m_count->setValue(o.count);
     m_clip->setChecked(o.clipX0);
@@ -216,6 +231,7 @@ void ReverseView::updateControls()
                               : kind == SamplerKind::LangevinFixed ? tr("Rounds at the level")
                                                                    : tr("Steps"));
     m_eta->setEnabled(ddim);
+    m_spacing->setEnabled(ddim);
     m_corrector->setEnabled(!langevin);
     m_langevinSteps->setEnabled(langevin || m_corrector->isChecked());
     m_snr->setEnabled(!langevin && m_corrector->isChecked());

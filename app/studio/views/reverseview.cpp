@@ -44,6 +44,8 @@ QString runSettings(const SamplerOptions& o, const QStringList& classes)
     case SamplerKind::Ddim:
         parts << (o.eta == 0.0 ? ReverseView::tr("DDIM %L1").arg(o.ddimSteps)
                                : ReverseView::tr("DDIM %L1, η = %2").arg(o.ddimSteps).arg(QLocale().toString(o.eta)));
+        if (o.spacing == TimestepSpacing::Trailing)
+            parts.last() += ReverseView::tr(", trailing");
         break;
     case SamplerKind::Langevin: // levels × Langevin steps at each
         parts << ReverseView::tr("Langevin %L1 × %L2").arg(o.ddimSteps).arg(o.langevinSteps);
