@@ -99,6 +99,43 @@ int checkWalkSteps(const InterpolateArgs& a, const InterpolationOptions& o, int 
     return 0;
 }
 
+// The walk's sidecar: what drew it, and what it takes to draw it again (`rows` of it were drawn).
+ExportMeta walkMeta(const InterpolateArgs& a, const ModelState& model, const Sampling& sampling,
+                    const InterpolationOptions& o, const InterpolationRun& run, int rows)
+{
+    ExportMeta meta;
+    meta.kind = QStringLiteral("interpolation");
+    meta.scale = a.scale;
+    meta.seed = o.seed;
+    meta.sampler = QString::fromStdString(interpolationModeName(o.mode));
+    meta.steps = o.mode == InterpolationMode::Ddim ? o.ddimSteps : o.t;
+    meta.schedule = QString::fromStdString(scheduleKindName(model.config.schedule.kind));
+    if (o.mode == InterpolationMode::Ddpm) // DDIM's decoding has no σ_t² to choose
+        meta.variance = QString::fromStdString(varianceKindName(run.sampler.variance));
+    else {
+        meta.eta = run.sampler.eta; // η = 0: the inversion and the decoding are deterministic
+        meta.spacing = QString::fromStdString(timestepSpacingName(run.sampler.spacing));
+    }
+    meta.clipX0 = run.sampler.clipX0;
+    if (!sampling.classNames.empty()) {
+        meta.classChoice = QString::fromStdString(classChoiceName(o.classChoice, sampling.classNames));
+        meta.guidance = o.guidance;
+    }
+    meta.weights = QString::fromStdString(a.weights);
+    meta.preset = QString::fromStdString(model.config.preset);
+    meta.trainingStep = model.step;
+    meta.checkpointSha256 = QString::fromStdString(ddpm::sha256OfFile(a.checkpoint)); // by its bytes
+    meta.walk = QJsonObject{{QStringLiteral("data"), QString::fromStdString(a.data)},
+                            {QStringLiteral("a"), static_cast<qint64>(a.a)},
+                            {QStringLiteral("b"), static_cast<qint64>(a.b)},
+                            {QStringLiteral("lambdas"), o.lambdas},
+                            {QStringLiteral("mode"), QString::fromStdString(a.mode)},
+                            {QStringLiteral("start_t"), run.startT},
+                            // the rows drawn: one where the walk starts at t = 0, or fewer steps than --frames
+                            {QStringLiteral("frames"), rows}};
+    return meta;
+}
+
 int interpolate(const InterpolateArgs& a, const Environment& env)
 {
     if (sameFile(a.out, a.checkpoint))
@@ -145,36 +182,8 @@ int interpolate(const InterpolateArgs& a, const Environment& env)
     const auto grid = walkGrid(model, run.value(), a.frames, imageA.value(), imageB.value());
     if (interrupted().load())
         return failInterrupted();
-    ExportMeta meta;
-    meta.kind = QStringLiteral("interpolation");
-    meta.scale = a.scale;
-    meta.seed = o.seed;
-    meta.sampler = QString::fromStdString(interpolationModeName(o.mode));
-    meta.steps = o.mode == InterpolationMode::Ddim ? o.ddimSteps : o.t;
-    meta.schedule = QString::fromStdString(scheduleKindName(opened->model.config.schedule.kind));
-    if (o.mode == InterpolationMode::Ddpm) // DDIM's decoding has no σ_t² to choose
-        meta.variance = QString::fromStdString(varianceKindName(run->sampler.variance));
-    else {
-        meta.eta = run->sampler.eta; // η = 0: the inversion and the decoding are deterministic
-        meta.spacing = QString::fromStdString(timestepSpacingName(run->sampler.spacing));
-    }
-    meta.clipX0 = run->sampler.clipX0;
-    if (!model.classNames.empty()) {
-        meta.classChoice = QString::fromStdString(classChoiceName(o.classChoice, model.classNames));
-        meta.guidance = o.guidance;
-    }
-    meta.weights = QString::fromStdString(a.weights);
-    meta.preset = QString::fromStdString(opened->model.config.preset);
-    meta.trainingStep = opened->model.step;
-    meta.checkpointSha256 = QString::fromStdString(ddpm::sha256OfFile(a.checkpoint)); // by its bytes
-    meta.walk = QJsonObject{{QStringLiteral("data"), QString::fromStdString(a.data)},
-                            {QStringLiteral("a"), static_cast<qint64>(a.a)},
-                            {QStringLiteral("b"), static_cast<qint64>(a.b)},
-                            {QStringLiteral("lambdas"), o.lambdas},
-                            {QStringLiteral("mode"), QString::fromStdString(a.mode)},
-                            {QStringLiteral("start_t"), run->startT},
-                            // the rows drawn: one where the walk starts at t = 0, or fewer steps than --frames
-                            {QStringLiteral("frames"), static_cast<int>(grid.size() / (o.lambdas + 2))}};
+    const ExportMeta meta =
+        walkMeta(a, opened->model, model, o, run.value(), static_cast<int>(grid.size() / (o.lambdas + 2)));
     if (auto s = exportImage(makeGrid(grid, o.lambdas + 2, 2, a.scale), QFile::decodeName(a.out.c_str()), meta); !s)
         return fail(s.error());
     std::fprintf(stderr, "ddpm: wrote %s: images %lld and %lld of %s, %s at %s, %d values of λ\n", a.out.c_str(),

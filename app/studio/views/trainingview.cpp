@@ -2,13 +2,9 @@
 
 #include "elidingcombobox.h"
 #include "runclock.h"
-
 #include "settingeditors.h"
-
 #include "dataloader.h"
-
 #include "imageview.h"
-
 #include "cpufeatures.h"
 #include "device.h"
 #include "messages.h"
