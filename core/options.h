@@ -50,8 +50,9 @@ enum class VarianceKind { Beta, BetaTilde }; // σ_t² = β_t or σ_t² = β̃_t
 enum class CorrectorKind { None, Langevin }; // predictor–corrector (Song et al. 2021, Algorithm 5)
 // DDIM's S timesteps from T (the names diffusers gives them): Linspace spreads them evenly over T … 1, both
 // ends kept, so its last step goes from t = 1, where almost no noise is left, to 0; Trailing steps down from
-// T by T/S (T, T − T/S, …, T/S), so each of the S network evaluations removes as much noise (Lin et al. 2024,
-// "Common Diffusion Noise Schedules and Sample Steps Are Flawed").
+// T by T/S (T, T − T/S, …, T/S): every step spans T/S timesteps, and none of the S network evaluations goes
+// to that nearly noise-free last step (Lin et al. 2024, "Common Diffusion Noise Schedules and Sample Steps
+// Are Flawed").
 enum class TimestepSpacing { Linspace, Trailing };
 
 // The label of "no class" (an unconditional prediction from a class-conditional network).
@@ -65,8 +66,9 @@ constexpr int kEveryClass = -2;    // image i from class i mod K: equal shares o
 struct SamplerOptions {
     SamplerKind kind = SamplerKind::Ddpm;
     VarianceKind variance = VarianceKind::BetaTilde;
-    int ddimSteps = 50; // DDIM and Langevin: how many noise levels, evenly spaced from T (or the start) to 1;
-                        // langevin-fixed: how many times its one level is visited
+    int ddimSteps = 50; // DDIM: how many steps from T (or the start), placed by `spacing`; Langevin: how many
+                        // noise levels, evenly from T (or the start) to 1; langevin-fixed: how many times its
+                        // one level is visited
     double eta = 0.0;   // DDIM only: 0 deterministic, 1 DDPM-like
     TimestepSpacing spacing = TimestepSpacing::Linspace; // DDIM only: where its steps lie
     // Langevin steps x ← x + (η/2) s + √η z. The samplers Langevin and LangevinFixed take langevinSteps

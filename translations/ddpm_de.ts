@@ -6,12 +6,12 @@
     <message>
         <location filename="../app/common/animation.cpp" line="+40"/>
         <source>The animation&apos;s frames would be %1 × %2 pixels, and a WebP animation can be at most %3 pixels wide and high (a GIF %4).</source>
-        <translation>Die Bilder der Animation wären %1 × %2 Pixel groß, eine WebP-Animation darf aber höchstens %3 Pixel breit und hoch sein (ein GIF %4).</translation>
+        <translation>Die Einzelbilder der Animation wären %1 × %2 Pixel groß, eine WebP-Animation darf aber höchstens %3 Pixel breit und hoch sein (ein GIF %4).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The animation&apos;s frames would be %1 × %2 pixels, and a GIF can be at most %3 pixels wide and high.</source>
-        <translation>Die Bilder der Animation wären %1 × %2 Pixel groß, ein GIF darf aber höchstens %3 Pixel breit und hoch sein.</translation>
+        <translation>Die Einzelbilder der Animation wären %1 × %2 Pixel groß, ein GIF darf aber höchstens %3 Pixel breit und hoch sein.</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -2361,7 +2361,12 @@ Distanz %2</translation>
         <translation>Samples werden mit einem exponentiellen gleitenden Mittelwert der Gewichte erzeugt, der nach jedem Schritt aktualisiert wird:</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="+46"/>
+        <source>DDIM&apos;s S timesteps lie evenly over T … 1 by default, both ends kept, so the last step starts at t = 1, where almost no noise is left. Trailing takes T, T − T/S, …, T/S instead: every step spans T/S timesteps, and no network evaluation goes to that nearly noise-free last step (Lin et al. 2024).</source>
+        <translation>DDIMs S Zeitschritte liegen standardmäßig gleichmäßig über T … 1, beide Enden eingeschlossen; der letzte Schritt beginnt also bei t = 1, wo kaum noch Rauschen übrig ist. „Nachlaufend“ nimmt stattdessen T, T − T/S, …, T/S: Jeder Schritt umfasst T/S Zeitschritte, und keine Netzauswertung entfällt auf diesen fast rauschfreien letzten Schritt (Lin et al. 2024).</translation>
+    </message>
+    <message>
+        <location line="-150"/>
         <source>mean squared error per pixel of the network&apos;s prediction: ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² for ε-prediction (the paper&apos;s), the same of x&lt;sub&gt;0&lt;/sub&gt; or v for a model that predicts those</source>
         <translation>mittlerer quadratischer Fehler pro Pixel der Vorhersage des Netzes: ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² bei ε-Vorhersage (wie in der Originalarbeit), derselbe für x&lt;sub&gt;0&lt;/sub&gt; oder v bei einem Modell, das diese vorhersagt</translation>
     </message>
@@ -2451,12 +2456,7 @@ Distanz %2</translation>
         <translation>η = 0 ist deterministisch: Dasselbe x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; ergibt immer dasselbe Bild. η = 1 fügt Rauschen wie bei DDPM hinzu; werden alle Zeitschritte beibehalten, ist es DDPM mit σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Its S timesteps lie evenly over T … 1 by default, both ends kept, so the last step starts at t = 1, where almost no noise is left. Trailing takes T, T − T/S, …, T/S instead: every step is as long, and each network evaluation removes as much noise (Lin et al. 2024).</source>
-        <translation>Seine S Zeitschritte liegen standardmäßig gleichmäßig über T … 1, beide Enden eingeschlossen; der letzte Schritt beginnt also bei t = 1, wo kaum noch Rauschen übrig ist. „Nachlaufend“ nimmt stattdessen T, T − T/S, …, T/S: Jeder Schritt ist gleich lang, und jede Netzauswertung entfernt gleich viel Rauschen (Lin et al. 2024).</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>ε̂ is a scaled score</source>
         <translation>ε̂ ist ein skalierter Score</translation>
     </message>
@@ -4045,12 +4045,7 @@ Distanz %2</translation>
         <translation>DDIMs Schritte gleichmäßig von T bis 1, beide Enden eingeschlossen: Der letzte Schritt geht von t = 1, wo kaum noch Rauschen übrig ist, zu x₀</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each of the S network evaluations removes as much noise, the last from t = T/S (Lin et al. 2024)</source>
-        <translation>DDIMs Schritte bei T, T − T/S, …, T/S: Jede der S Netzauswertungen entfernt gleich viel Rauschen, die letzte ab t = T/S (Lin et al. 2024)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Where DDIM&apos;s S steps lie between T and 0</source>
         <translation>Wo DDIMs S Schritte zwischen T und 0 liegen</translation>
     </message>
@@ -4100,7 +4095,7 @@ Distanz %2</translation>
         <translation>Verzweigen Sie, wenn der laufende Durchlauf endet, oder nach „Abbrechen“: Eine Verzweigung würde ihn ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+146"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+137"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
@@ -4125,7 +4120,12 @@ Distanz %2</translation>
         <translation>Langevin-Schritte x ← x + (η/2) s + √η z mit dem Score des Netzes s = −ε̂/√(1 − ᾱₜ), nacheinander auf jedem Rauschniveau, beginnend beim am stärksten verrauschten (Song &amp; Ermon 2019)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+33"/>
+        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each spans T/S timesteps, the last from t = T/S (Lin et al. 2024)</source>
+        <translation>DDIMs Schritte bei T, T − T/S, …, T/S: Jeder umfasst T/S Zeitschritte, der letzte ab t = T/S (Lin et al. 2024)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Method</source>
         <translation>Verfahren</translation>
     </message>
@@ -4181,7 +4181,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-242"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-240"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -4196,7 +4196,7 @@ Distanz %2</translation>
         <translation>Schritt –</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Show the score</source>
         <translation>Score anzeigen</translation>
     </message>
@@ -4236,7 +4236,7 @@ Distanz %2</translation>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-114"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-105"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4271,14 +4271,9 @@ Distanz %2</translation>
         <translation>Fertig: x₀ nach %L1 Schritten (%L2 Netzauswertungen).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+49"/>
         <source>done · x₀</source>
         <translation>fertig · x₀</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>ended after %L1 of %L2 · t = %3</source>
-        <translation>beendet nach %L1 von %L2 · t = %3</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4306,7 +4301,7 @@ Distanz %2</translation>
         <translation> — abgebrochen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>newest</source>
         <translation>neuester</translation>
     </message>
@@ -4331,17 +4326,12 @@ Distanz %2</translation>
         <translation>Bei x₀ ist der Lauf beendet: Der Score wird nur am verrauschten xₜ bestimmt.</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>The run ended after %L1 of %L2 steps: the model saw xₜ at t = %3 and predicted x̂₀ and the noise ε̂; the step from here was not taken.</source>
-        <translation>Der Lauf endete nach %L1 von %L2 Schritten: Das Modell sah xₜ bei t = %3 und sagte x̂₀ und das Rauschen ε̂ vorher; der Schritt von hier aus wurde nicht mehr gemacht.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+53"/>
         <source>Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>Schritt %L1 von %L2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-401"/>
         <source>Done: x₀ after %L1 steps.</source>
         <translation>Fertig: x₀ nach %L1 Schritten.</translation>
     </message>
@@ -4361,7 +4351,7 @@ Distanz %2</translation>
         <translation>Korrektor × %L1</translation>
     </message>
     <message>
-        <location line="+425"/>
+        <location line="+414"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>Bei x₀ ist der Lauf beendet: Es ist kein Rauschen mehr vorherzusagen.</translation>
     </message>
@@ -4992,7 +4982,7 @@ Distanz %2</translation>
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+92"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+88"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny (16×16 Graustufen, 0,18 Mio. Parameter)</translation>
     </message>

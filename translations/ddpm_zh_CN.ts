@@ -1168,7 +1168,7 @@ distance %2</source>
     <message>
         <location line="+7"/>
         <source>unknown timestep spacing &apos;%1&apos; (expected one of %2)</source>
-        <translation>未知时间步间隔“%1”（可选：%2）</translation>
+        <translation>未知时间步分布方式“%1”（可选：%2）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2360,7 +2360,12 @@ distance %2</source>
         <translation>采样使用权重的指数移动平均，它在每一步之后更新：</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="+46"/>
+        <source>DDIM&apos;s S timesteps lie evenly over T … 1 by default, both ends kept, so the last step starts at t = 1, where almost no noise is left. Trailing takes T, T − T/S, …, T/S instead: every step spans T/S timesteps, and no network evaluation goes to that nearly noise-free last step (Lin et al. 2024).</source>
+        <translation>默认情况下，DDIM 的 S 个时间步均匀分布在 T … 1 上，两端都保留，因此最后一步从 t = 1 开始，那里几乎已没有噪声。“尾随”则取 T, T − T/S, …, T/S：每一步跨越 T/S 个时间步，没有一次网络评估花在那个几乎无噪声的最后一步上（Lin et al. 2024）。</translation>
+    </message>
+    <message>
+        <location line="-150"/>
         <source>mean squared error per pixel of the network&apos;s prediction: ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² for ε-prediction (the paper&apos;s), the same of x&lt;sub&gt;0&lt;/sub&gt; or v for a model that predicts those</source>
         <translation>网络预测的每像素均方误差：ε 预测（论文的做法）时为 ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖²，预测 x&lt;sub&gt;0&lt;/sub&gt; 或 v 的模型则为相应量的误差</translation>
     </message>
@@ -2450,12 +2455,7 @@ distance %2</source>
         <translation>η = 0 是确定性的：相同的 x&lt;sub&gt;&lt;i&gt;T&lt;/i&gt;&lt;/sub&gt; 总是生成相同的图像。η = 1 会加入类似 DDPM 的噪声；若保留全部时间步，它就是 σ&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;² = β̃&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的 DDPM。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Its S timesteps lie evenly over T … 1 by default, both ends kept, so the last step starts at t = 1, where almost no noise is left. Trailing takes T, T − T/S, …, T/S instead: every step is as long, and each network evaluation removes as much noise (Lin et al. 2024).</source>
-        <translation>默认情况下，它的 S 个时间步均匀分布在 T … 1 上，两端都保留，因此最后一步从 t = 1 开始，那里几乎已没有噪声。“尾随”则取 T, T − T/S, …, T/S：每一步一样长，每次网络评估去除同样多的噪声（Lin et al. 2024）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>ε̂ is a scaled score</source>
         <translation>ε̂ 是经过缩放的分数（score）</translation>
     </message>
@@ -4041,12 +4041,7 @@ distance %2</source>
         <translation>DDIM 的步均匀分布在 T 到 1 之间，两端都保留：最后一步从几乎已无噪声的 t = 1 走到 x₀</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each of the S network evaluations removes as much noise, the last from t = T/S (Lin et al. 2024)</source>
-        <translation>DDIM 的步位于 T, T − T/S, …, T/S：S 次网络评估中的每一次去除同样多的噪声，最后一次从 t = T/S 开始（Lin et al. 2024）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Where DDIM&apos;s S steps lie between T and 0</source>
         <translation>DDIM 的 S 步在 T 与 0 之间的位置</translation>
     </message>
@@ -4096,7 +4091,7 @@ distance %2</source>
         <translation>请在正在进行的运行结束后或“取消”之后再分叉：分叉会替换它</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+146"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+137"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
@@ -4121,7 +4116,12 @@ distance %2</source>
         <translation>使用网络的分数 s = −ε̂/√(1 − ᾱₜ) 执行朗之万步 x ← x + (η/2) s + √η z，从噪声最大的水平开始，依次在每个噪声水平上进行（Song 与 Ermon，2019）</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+33"/>
+        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each spans T/S timesteps, the last from t = T/S (Lin et al. 2024)</source>
+        <translation>DDIM 的步位于 T, T − T/S, …, T/S：每一步跨越 T/S 个时间步，最后一步从 t = T/S 开始（Lin et al. 2024）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -4177,7 +4177,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-242"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-240"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -4192,7 +4192,7 @@ distance %2</source>
         <translation>第 – 步</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Show the score</source>
         <translation>显示分数</translation>
     </message>
@@ -4232,7 +4232,7 @@ distance %2</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-114"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-105"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4267,14 +4267,9 @@ distance %2</source>
         <translation>完成：经过 %L1 步得到 x₀（%L2 次网络评估）。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+49"/>
         <source>done · x₀</source>
         <translation>完成 · x₀</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>ended after %L1 of %L2 · t = %3</source>
-        <translation>在 %L1 步后结束（共 %L2 步）· t = %3</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4302,7 +4297,7 @@ distance %2</source>
         <translation> — 已取消</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>newest</source>
         <translation>最新</translation>
     </message>
@@ -4327,17 +4322,12 @@ distance %2</source>
         <translation>在 x₀ 处运行已结束：分数只在带噪声的 xₜ 处计算。</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>The run ended after %L1 of %L2 steps: the model saw xₜ at t = %3 and predicted x̂₀ and the noise ε̂; the step from here was not taken.</source>
-        <translation>运行在 %L1 步后结束（共 %L2 步）：模型看到了 t = %3 时的 xₜ，并预测了 x̂₀ 和噪声 ε̂；从这里出发的一步没有执行。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+53"/>
         <source>Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.</source>
         <translation>第 %L1 步（共 %L2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-401"/>
         <source>Done: x₀ after %L1 steps.</source>
         <translation>完成：经过 %L1 步得到 x₀。</translation>
     </message>
@@ -4357,7 +4347,7 @@ distance %2</source>
         <translation>校正器 × %L1</translation>
     </message>
     <message>
-        <location line="+425"/>
+        <location line="+414"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>到 x₀ 时运行已结束：没有剩余的噪声需要预测。</translation>
     </message>
@@ -4988,7 +4978,7 @@ distance %2</source>
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../app/studio/views/trainingview.cpp" line="+92"/>
+        <location filename="../app/studio/views/trainingview.cpp" line="+88"/>
         <source>tiny (16×16 grey, 0.18 M parameters)</source>
         <translation>tiny（16×16 灰度，0.18 M 参数）</translation>
     </message>

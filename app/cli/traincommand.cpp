@@ -26,6 +26,7 @@
 #include <string>
 #include <tuple>
 #include <fcntl.h>
+#include <stdio_ext.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -139,10 +140,13 @@ public:
         m_file = std::fopen(path.c_str(), "a");
         if (!m_file)
             m_error = systemError(errno).message();
+        else if (std::fseek(m_file, 0, SEEK_END) == 0)
+            m_whole = std::ftell(m_file);
         return m_file != nullptr;
     }
     // One row, in the columns of the header. Returns why, the first time a row cannot be written (a full
-    // disk); the log then ends there: no later row is written, so that none is missing in its middle.
+    // disk); the log then ends with the row before: the part of this one that reached the disk is cut off
+    // and no later row is written, so that none is half there or missing in the middle.
     std::string write(const StepStats& last)
     {
         if (m_failed)
@@ -151,17 +155,23 @@ public:
         std::snprintf(row, sizeof row, "%lld,%.8g,%.6g,%.6g,%.2f\n", static_cast<long long>(last.step),
                       static_cast<double>(last.loss), last.gradNorm, last.lr, last.imagesPerSec);
         errno = 0;
-        if (std::fputs(row, m_file) >= 0 && std::fflush(m_file) == 0)
+        if (std::fputs(row, m_file) >= 0 && std::fflush(m_file) == 0) {
+            m_whole = std::ftell(m_file);
             return {};
+        }
         m_failed = true;
         m_error = systemError(errno ? errno : EIO).message();
+        __fpurge(m_file); // the row's bytes still buffered would otherwise be written as the file closes
+        if (m_whole >= 0 && ::ftruncate(::fileno(m_file), m_whole) == 0)
+            std::fseek(m_file, m_whole, SEEK_SET);
         return m_error;
     }
     // False when a row could not be written, or the rows cannot be put on the disk now (errorString()).
     bool close()
     {
         errno = 0;
-        const bool ok = !m_failed && std::fflush(m_file) == 0 && ::fsync(::fileno(m_file)) == 0;
+        // A pipe or a terminal cannot be synced (EINVAL): its rows are flushed to it, which is all there is.
+        const bool ok = !m_failed && std::fflush(m_file) == 0 && (m_whole < 0 || ::fsync(::fileno(m_file)) == 0);
         const bool closed = std::fclose(m_file) == 0;
         m_file = nullptr;
         if ((!ok || !closed) && m_error.empty())
@@ -173,6 +183,7 @@ public:
 
 private:
     std::FILE* m_file = nullptr;
+    long m_whole = -1; // the file's length after the last whole row (−1: a pipe or a terminal)
     bool m_failed = false;
     std::string m_error;
 };
@@ -513,9 +524,9 @@ int train(const TrainArgs& a, const Environment& env)
     if (const int saved = saveOrRescue(*trainer, a.out, savedStep))
         return saved;
     const bool unfinished = interrupted().load() && trainer->stepCount() < steps; // saved short of its end
-    if (rc == 0 && logFailed) // the checkpoint is saved; the log asked for is not whole
-        return 1;
-    return rc == 0 && unfinished ? interruptedExitCode() : rc;
+    if (rc == 0 && unfinished)
+        return interruptedExitCode();
+    return rc == 0 && logFailed ? 1 : rc; // the checkpoint is saved; the log asked for is not whole
 }
 
 } // namespace

@@ -464,18 +464,9 @@ void TestExports::fullDiskKeepsEarlierFolderExport()
         before[f] = contents(QDir(folder).filePath(f));
     QCOMPARE(before.size(), 12);
     const QString fillerPath = mountPoint + QStringLiteral("/filler");
-    {
-        // Room for about two of the new images, not six.
-        QFile filler(fillerPath);
-        QVERIFY(filler.open(QIODevice::WriteOnly));
-        const qint64 leave = 2 * (encodeImage(newImages[0], QStringLiteral("x.png"))->size() + 8192);
-        while (QStorageInfo(mountPoint).bytesAvailable() > leave) {
-            const qint64 over = QStorageInfo(mountPoint).bytesAvailable() - leave;
-            const QByteArray block(static_cast<int>(std::min<qint64>(over, 64 * 1024)), 'x');
-            if (filler.write(block) != block.size() || !filler.flush())
-                break;
-        }
-    }
+    // Room for about two of the new images, not six (in whole pages).
+    const qint64 leave = 2 * (encodeImage(newImages[0], QStringLiteral("x.png"))->size() + 8192);
+    QVERIFY(fillDiskLeaving(mountPoint, (leave + 4095) / 4096 * 4096));
     const auto failed = exportImagesToFolder(newImages, folder, QStringLiteral("sample"), metaOf(2), true);
     QVERIFY(!failed);
     QVERIFY2(failed.error().find("unchanged") != std::string::npos, failed.error().c_str());

@@ -354,10 +354,10 @@ QString HelpPanel::reverseHtml() const
     html += paragraph(tr("η = 0 is deterministic: the same x<sub><i>T</i></sub> always gives the same image. "
                          "η = 1 adds DDPM-like noise; with every timestep kept it is DDPM with "
                          "σ<sub><i>t</i></sub>² = β̃<sub><i>t</i></sub>."));
-    html += paragraph(tr("Its S timesteps lie evenly over T … 1 by default, both ends kept, so the last step "
+    html += paragraph(tr("DDIM's S timesteps lie evenly over T … 1 by default, both ends kept, so the last step "
                          "starts at t = 1, where almost no noise is left. Trailing takes T, T − T/S, …, T/S "
-                         "instead: every step is as long, and each network evaluation removes as much noise "
-                         "(Lin et al. 2024)."));
+                         "instead: every step spans T/S timesteps, and no network evaluation goes to that "
+                         "nearly noise-free last step (Lin et al. 2024)."));
     html += langevinHtml();
     return html;
 }

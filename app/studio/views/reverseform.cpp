@@ -74,8 +74,8 @@ void ReverseView::createSamplerControls()
                               "t = 1, where almost no noise is left, to x₀"),
                            Qt::ToolTipRole);
     m_spacing->setItemData(1,
-                           tr("DDIM's steps at T, T − T/S, …, T/S: each of the S network evaluations removes as "
-                              "much noise, the last from t = T/S (Lin et al. 2024)"),
+                           tr("DDIM's steps at T, T − T/S, …, T/S: each spans T/S timesteps, the last from t = T/S "
+                              "(Lin et al. 2024)"),
                            Qt::ToolTipRole);
     m_spacing->setToolTip(tr("Where DDIM's S steps lie between T and 0"));
     m_seed = new QSpinBox(this);

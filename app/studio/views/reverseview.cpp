@@ -76,13 +76,6 @@ QString doneText(const ReverseRuns::Run& r)
         return ReverseView::tr("Done: x₀ after %L1 steps.").arg(steps);
     return ReverseView::tr("Done: x₀ after %L1 steps (%L2 network evaluations).").arg(steps).arg(evaluations);
 }
-
-// Whether frame `index` is where an unfinished run (stopped, or ended by an error) ended: the model saw x_t
-// there and predicted x̂₀, but the step from it was not taken.
-bool endedAt(const ReverseRuns::Run& r, int index)
-{
-    return !r.running && !r.completed && index == r.frames.size() - 1 && r.frames[index].t > 0;
-}
 } // namespace
 
 ReverseView::ReverseView(QWidget* parent)
@@ -131,8 +124,6 @@ void ReverseView::createRunWidgets()
         // Counted as the line under the scrubber counts: a frame's step is 0-based.
         if (frames[i].t == 0)
             return tr("done · x₀");
-        if (endedAt(m_runs.shown(), i))
-            return tr("ended after %L1 of %L2 · t = %3").arg(frames[i].step).arg(stepCount()).arg(frames[i].t);
         return tr("step %L1 of %L2 · t = %3").arg(frames[i].step + 1).arg(stepCount()).arg(frames[i].t);
     });
     m_xt = new ImageView(this);
@@ -348,10 +339,8 @@ void ReverseView::addFrames(const QList<SampleFrame>& frames)
 void ReverseView::end(bool completed, bool failed)
 {
     m_runs.end(completed, failed ? tr(" — failed") : tr(" — cancelled"));
-    if (m_runs.shownIndex() == 0) {
+    if (m_runs.shownIndex() == 0)
         m_title->setText(m_runs.live().title);
-        showFrame(m_scrubber->value()); // the last frame of a run that ended early says so
-    }
     updateRunList();
     updateTiming();
     updateControls();
@@ -485,27 +474,15 @@ void ReverseView::showFrame(int index)
     showScore(f);
     const int col = static_cast<int>(m_stripSteps.indexOf(index));
     m_strip->setCurrentIndex(col);
-    if (f.t == 0)
-        m_stepInfo->setText(doneText(r));
-    else if (endedAt(r, index))
-        m_stepInfo->setText(tr("The run ended after %L1 of %L2 steps: the model saw xₜ at t = %3 and predicted x̂₀ and "
-                               "the noise ε̂; the step from here was not taken.")
-                                .arg(f.step)
-                                .arg(stepCount())
-                                .arg(f.t));
-    else
-        m_stepInfo->setText(tr("Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.")
-                                .arg(f.step + 1)
-                                .arg(stepCount())
-                                .arg(f.t));
+    m_stepInfo->setText(f.t > 0 ? tr("Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.")
+                                      .arg(f.step + 1)
+                                      .arg(stepCount())
+                                      .arg(f.t)
+                                : doneText(r));
     m_stepInfo->setToolTip(m_stepInfo->text()); // the whole line where a narrow window elides it
     QMap<QString, QString> live;
     live[QStringLiteral("t")] = QString::number(f.t);
-    live[QStringLiteral("step")] = QStringLiteral("%1 / %2")
-                                       .arg(f.t == 0            ? stepCount()
-                                            : endedAt(r, index) ? f.step
-                                                                : f.step + 1)
-                                       .arg(stepCount());
+    live[QStringLiteral("step")] = QStringLiteral("%1 / %2").arg(f.t > 0 ? f.step + 1 : stepCount()).arg(stepCount());
     if (r.schedule && f.t >= 1 && f.t <= r.schedule->steps()) {
         const auto i = static_cast<size_t>(f.t - 1);
         // The step from t goes to the next timestep the run visits (0 after the last).
