@@ -387,6 +387,8 @@ Result<QualityReport> measureQuality(const Sampling& model, const TrainedClassif
                                                     : "");
         r.steps = static_cast<int>(samplerEvaluations(so, diffusion.steps())); // a corrector step costs one too
         r.eta = so.kind == SamplerKind::Ddim ? so.eta : 1.0;
+        if (so.kind == SamplerKind::Ddim)
+            r.spacing = timestepSpacingName(so.spacing);
         r.seed = so.seed;
         r.fid = frechetDistance(stats, reference.test);
         r.fidFloor = reference.fidFloor;
@@ -453,6 +455,8 @@ std::string qualityReportToJson(const QualityReport& r, int indent)
     o["sampler"] = r.sampler;
     o["steps"] = r.steps;
     o["eta"] = number(r.eta);
+    if (!r.spacing.empty())
+        o["spacing"] = r.spacing;
     o["seed"] = r.seed;
     o["fid"] = number(r.fid);
     o["fid_floor"] = number(r.fidFloor);
@@ -493,8 +497,9 @@ std::string qualityReportToJson(const QualityReport& r, int indent)
 
 std::string qualityCsvHeader(const std::vector<std::string>& classNames)
 {
-    std::string s = "sampler,steps,eta,seed,count,fid,fid_floor,ratio,mean_confidence,seconds_per_image,class,guidance,"
-                    "class_agreement,memorisation_share";
+    std::string s =
+        "sampler,steps,eta,spacing,seed,count,fid,fid_floor,ratio,mean_confidence,seconds_per_image,class,guidance,"
+        "class_agreement,memorisation_share";
     for (const auto& name : classNames)
         s += "," + csvField("share " + name);
     return s + "\n";
@@ -502,11 +507,12 @@ std::string qualityCsvHeader(const std::vector<std::string>& classNames)
 
 std::string qualityReportToCsvRow(const QualityReport& r)
 {
-    std::string s = r.sampler + "," + std::to_string(r.steps) + "," + csvNum(r.eta) + "," + std::to_string(r.seed) +
-                    "," + std::to_string(r.count) + "," + csvNum(r.fid) + "," + csvNum(r.fidFloor) + "," +
-                    csvNum(r.ratio) + "," + csvNum(r.meanConfidence) + "," + csvNum(r.secondsPerImage) + "," +
-                    csvField(r.classChoice) + "," + (r.classChoice.empty() ? std::string() : csvNum(r.guidance)) + "," +
-                    csvNum(r.classAgreement) + "," + csvNum(r.memorisation.share);
+    std::string s = r.sampler + "," + std::to_string(r.steps) + "," + csvNum(r.eta) + "," + r.spacing + "," +
+                    std::to_string(r.seed) + "," + std::to_string(r.count) + "," + csvNum(r.fid) + "," +
+                    csvNum(r.fidFloor) + "," + csvNum(r.ratio) + "," + csvNum(r.meanConfidence) + "," +
+                    csvNum(r.secondsPerImage) + "," + csvField(r.classChoice) + "," +
+                    (r.classChoice.empty() ? std::string() : csvNum(r.guidance)) + "," + csvNum(r.classAgreement) +
+                    "," + csvNum(r.memorisation.share);
     for (double share : r.classShares)
         s += "," + csvNum(share);
     return s + "\n";

@@ -88,6 +88,7 @@ struct QualityReport {
     std::string sampler; // "ddim", "ddpm", "langevin", "langevin-fixed", "ddpm+langevin" (with the corrector) …
     int steps = 0;       // network evaluations per image
     double eta = 0.0;    // DDIM η; 1 for DDPM
+    std::string spacing; // DDIM's timesteps ("linspace", "trailing"); empty for the other samplers
     uint64_t seed = 0;
     double fid = 0.0;
     double fidFloor = 0.0;
@@ -149,7 +150,7 @@ bool isCancelled(const Error& error);
 
 // The settings of a "quality against network evaluations" chart: DDIM (η = 0) with 10, 20, 50, 100 and
 // 250 steps, DDPM with all T steps, then at about 100 and 250 evaluations DDIM with a Langevin corrector
-// and annealed Langevin; seed and clipping from `base`.
+// and annealed Langevin; seed, clipping and DDIM's timestep spacing from `base`.
 std::vector<SamplerOptions> qualitySweep(const SamplerOptions& base = defaultQualitySampler());
 // The settings a model of T steps can run: those asking for more DDIM steps or Langevin levels than T
 // (a sweep's 250 steps of a model with T = 100) are left out rather than clamped into copies of another.

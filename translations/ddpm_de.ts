@@ -1732,7 +1732,7 @@ Distanz %2</translation>
         <translation>die Untergrenze der Qualitätsreferenz wurde mit %1 Bildern gemessen, nicht mit %2</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>measuring the sample quality</source>
         <translation>das Messen der Sample-Qualität</translation>
     </message>
@@ -3666,12 +3666,12 @@ Distanz %2</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+44"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+49"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>DDIM, %L1 steps</source>
         <translation>DDIM, %L1 Schritte</translation>
     </message>
@@ -3679,6 +3679,11 @@ Distanz %2</translation>
         <location line="+1"/>
         <source>%1, %L2 network evaluations</source>
         <translation>%1, %L2 Netzauswertungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, trailing timesteps</source>
+        <translation>%1, nachlaufende Zeitschritte</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -3696,7 +3701,7 @@ Distanz %2</translation>
         <translation>DDPM (alle Schritte)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+34"/>
         <source>Measure</source>
         <translation>Messen</translation>
@@ -3738,12 +3743,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
@@ -3751,6 +3756,11 @@ Distanz %2</translation>
         <location line="+1"/>
         <source>DDIM steps</source>
         <translation>DDIM-Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM timesteps</source>
+        <translation>DDIM-Zeitschritte</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3785,12 +3795,12 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+131"/>
+        <location line="+136"/>
         <source>No measurement yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-131"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -3806,24 +3816,24 @@ Distanz %2</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+33"/>
-        <location line="+180"/>
+        <location line="+37"/>
+        <location line="+183"/>
         <source>Fréchet distance</source>
         <translation>Fréchet-Distanz</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-216"/>
         <source>floor (real images)</source>
         <translation>Untergrenze (echte Bilder)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>seconds per image</source>
         <translation>Sekunden pro Bild</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-27"/>
         <source>annealed Langevin</source>
         <translation>annealte Langevin-Dynamik</translation>
     </message>
@@ -3833,18 +3843,23 @@ Distanz %2</translation>
         <translation>mit Langevin-Korrektor</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>DDIM, trailing timesteps</source>
+        <translation>DDIM, nachlaufende Zeitschritte</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>network evaluations per image</source>
         <translation>Netzauswertungen pro Bild</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>Noch keine Messung für %1.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Measuring %1 sampler settings…</source>
         <translation>%1 Sampler-Einstellungen werden gemessen…</translation>
     </message>
@@ -3985,7 +4000,7 @@ Distanz %2</translation>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+34"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+35"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃ (A-posteriori)</translation>
     </message>
@@ -4030,27 +4045,7 @@ Distanz %2</translation>
         <translation>Das Signal-Rausch-Verhältnis r des Langevin-Korrektors: Jeder seiner Schritte hat die Größe ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Even, T … 1</source>
-        <translation>Gleichmäßig, T … 1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Trailing, T … T/S</source>
-        <translation>Nachlaufend, T … T/S</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>DDIM&apos;s steps evenly spaced from T down to 1, both ends kept: the last step goes from t = 1, where almost no noise is left, to x₀</source>
-        <translation>DDIMs Schritte gleichmäßig von T bis 1, beide Enden eingeschlossen: Der letzte Schritt geht von t = 1, wo kaum noch Rauschen übrig ist, zu x₀</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Where DDIM&apos;s S steps lie between T and 0</source>
-        <translation>Wo DDIMs S Schritte zwischen T und 0 liegen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>EMA weights</source>
         <translation>EMA-Gewichte</translation>
     </message>
@@ -4115,17 +4110,12 @@ Distanz %2</translation>
         <translation>Sampler</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-54"/>
         <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
         <translation>Langevin-Schritte x ← x + (η/2) s + √η z mit dem Score des Netzes s = −ε̂/√(1 − ᾱₜ), nacheinander auf jedem Rauschniveau, beginnend beim am stärksten verrauschten (Song &amp; Ermon 2019)</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each spans T/S timesteps, the last from t = T/S (Lin et al. 2024)</source>
-        <translation>DDIMs Schritte bei T, T − T/S, …, T/S: Jeder umfasst T/S Zeitschritte, der letzte ab t = T/S (Lin et al. 2024)</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+56"/>
         <source>Method</source>
         <translation>Verfahren</translation>
     </message>
@@ -4863,6 +4853,34 @@ Distanz %2</translation>
         <location line="+1"/>
         <source>quadratic</source>
         <translation>quadratisch</translation>
+    </message>
+</context>
+<context>
+    <name>SpacingBox</name>
+    <message>
+        <location filename="../app/studio/views/spacingbox.cpp" line="+9"/>
+        <source>Even, T … 1</source>
+        <translation>Gleichmäßig, T … 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trailing, T … T/S</source>
+        <translation>Nachlaufend, T … T/S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM&apos;s steps evenly spaced from T down to 1, both ends kept: the last step goes from t = 1, where almost no noise is left, to x₀</source>
+        <translation>DDIMs Schritte gleichmäßig von T bis 1, beide Enden eingeschlossen: Der letzte Schritt geht von t = 1, wo kaum noch Rauschen übrig ist, zu x₀</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each spans T/S timesteps, the last from t = T/S (Lin et al. 2024)</source>
+        <translation>DDIMs Schritte bei T, T − T/S, …, T/S: Jeder umfasst T/S Zeitschritte, der letzte ab t = T/S (Lin et al. 2024)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where DDIM&apos;s S steps lie between T and 0</source>
+        <translation>Wo DDIMs S Schritte zwischen T und 0 liegen</translation>
     </message>
 </context>
 <context>

@@ -1732,7 +1732,7 @@ distance %2</source>
         <translation>质量参考的下限是用 %1 张图像测得的，而不是 %2 张</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>measuring the sample quality</source>
         <translation>测量样本质量</translation>
     </message>
@@ -3662,12 +3662,12 @@ distance %2</source>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+44"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+49"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>DDIM, %L1 steps</source>
         <translation>DDIM，%L1 步</translation>
     </message>
@@ -3675,6 +3675,11 @@ distance %2</source>
         <location line="+1"/>
         <source>%1, %L2 network evaluations</source>
         <translation>%1，%L2 次网络评估</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, trailing timesteps</source>
+        <translation>%1，尾随时间步</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -3692,7 +3697,7 @@ distance %2</source>
         <translation>DDPM（全部步数）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+34"/>
         <source>Measure</source>
         <translation>测量</translation>
@@ -3734,12 +3739,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>Sampler</source>
         <translation>采样器</translation>
     </message>
@@ -3747,6 +3752,11 @@ distance %2</source>
         <location line="+1"/>
         <source>DDIM steps</source>
         <translation>DDIM 步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DDIM timesteps</source>
+        <translation>DDIM 时间步</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3781,12 +3791,12 @@ distance %2</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+131"/>
+        <location line="+136"/>
         <source>No measurement yet.</source>
         <translation>尚无测量结果。</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-131"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
@@ -3802,24 +3812,24 @@ distance %2</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+33"/>
-        <location line="+180"/>
+        <location line="+37"/>
+        <location line="+183"/>
         <source>Fréchet distance</source>
         <translation>Fréchet 距离</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-216"/>
         <source>floor (real images)</source>
         <translation>下限（真实图像）</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>seconds per image</source>
         <translation>每张图像秒数</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-27"/>
         <source>annealed Langevin</source>
         <translation>退火 Langevin</translation>
     </message>
@@ -3829,18 +3839,23 @@ distance %2</source>
         <translation>带 Langevin 校正器</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>DDIM, trailing timesteps</source>
+        <translation>DDIM，尾随时间步</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>network evaluations per image</source>
         <translation>每张图像的网络评估次数</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+7"/>
         <source>No measurement of %1 yet.</source>
         <translation>尚未测量 %1。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Measuring %1 sampler settings…</source>
         <translation>正在测量 %1 种采样器设置…</translation>
     </message>
@@ -3981,7 +3996,7 @@ distance %2</source>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="+34"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="+35"/>
         <source>DDPM, σ² = β̃ (posterior)</source>
         <translation>DDPM, σ² = β̃（后验）</translation>
     </message>
@@ -4026,27 +4041,7 @@ distance %2</source>
         <translation>Langevin 校正器的信噪比 r：其每一步的步长为 ε = 2 αₜ r² (1 − ᾱₜ)（Song et al. 2021）</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Even, T … 1</source>
-        <translation>均匀，T … 1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Trailing, T … T/S</source>
-        <translation>尾随，T … T/S</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>DDIM&apos;s steps evenly spaced from T down to 1, both ends kept: the last step goes from t = 1, where almost no noise is left, to x₀</source>
-        <translation>DDIM 的步均匀分布在 T 到 1 之间，两端都保留：最后一步从几乎已无噪声的 t = 1 走到 x₀</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Where DDIM&apos;s S steps lie between T and 0</source>
-        <translation>DDIM 的 S 步在 T 与 0 之间的位置</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
@@ -4111,17 +4106,12 @@ distance %2</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-54"/>
         <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
         <translation>使用网络的分数 s = −ε̂/√(1 − ᾱₜ) 执行朗之万步 x ← x + (η/2) s + √η z，从噪声最大的水平开始，依次在每个噪声水平上进行（Song 与 Ermon，2019）</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each spans T/S timesteps, the last from t = T/S (Lin et al. 2024)</source>
-        <translation>DDIM 的步位于 T, T − T/S, …, T/S：每一步跨越 T/S 个时间步，最后一步从 t = T/S 开始（Lin et al. 2024）</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+56"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -4859,6 +4849,34 @@ distance %2</source>
         <location line="+1"/>
         <source>quadratic</source>
         <translation>二次</translation>
+    </message>
+</context>
+<context>
+    <name>SpacingBox</name>
+    <message>
+        <location filename="../app/studio/views/spacingbox.cpp" line="+9"/>
+        <source>Even, T … 1</source>
+        <translation>均匀，T … 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trailing, T … T/S</source>
+        <translation>尾随，T … T/S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DDIM&apos;s steps evenly spaced from T down to 1, both ends kept: the last step goes from t = 1, where almost no noise is left, to x₀</source>
+        <translation>DDIM 的步均匀分布在 T 到 1 之间，两端都保留：最后一步从几乎已无噪声的 t = 1 走到 x₀</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DDIM&apos;s steps at T, T − T/S, …, T/S: each spans T/S timesteps, the last from t = T/S (Lin et al. 2024)</source>
+        <translation>DDIM 的步位于 T, T − T/S, …, T/S：每一步跨越 T/S 个时间步，最后一步从 t = T/S 开始（Lin et al. 2024）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where DDIM&apos;s S steps lie between T and 0</source>
+        <translation>DDIM 的 S 步在 T 与 0 之间的位置</translation>
     </message>
 </context>
 <context>

@@ -514,11 +514,7 @@ void addSampleCommand(CommandLine& cli)
     addText(c, "--sampler", a->sampler, kSamplerHelp, "S");
     addNumber(c, "--steps", a->options.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps), kStepsHelp, "S");
     addNumber(c, "--eta", a->options.eta, 0, limits::kMaxEta, "DDIM η", "E");
-    addText(c, "--spacing", a->spacing,
-            "DDIM's steps: " +
-                describedChoices(timestepSpacingNames(), {{"linspace", "evenly from T to 1, the last step from t = 1"},
-                                                          {"trailing", "T, T − T/S, …, T/S, the last from T/S"}}),
-            "SP");
+    addSpacingOption(c, a->spacing);
     addText(c, "--variance", a->variance, "DDPM σ²: " + listOfChoices(varianceKindNames()), "V");
     addLangevinOptions(c, a->options, a->corrector);
     addClassOptions(c, a->classChoice, a->options);

@@ -26,7 +26,8 @@ struct QualityArgs {
     CLI::App* command = nullptr;
     std::string checkpoint, sampler = samplerKindName(QualityOptions{}.sampler.kind), weights = weightsNames().front(),
                             classifier, precision = precisionNames().front(), device = deviceNames().front(), csv,
-                            corrector = correctorKindName(QualityOptions{}.sampler.corrector), classChoice;
+                            corrector = correctorKindName(QualityOptions{}.sampler.corrector), classChoice,
+                            spacing = timestepSpacingName(QualityOptions{}.sampler.spacing);
     QualityOptions options;
     int threads = 0;
     bool sweep = false, guidanceSweep = false;
@@ -76,7 +77,11 @@ int measureSettings(const QualityArgs& a, const QualityOptions& qo, const Sampli
         QualityOptions o = qo;
         o.sampler = setting;
         const std::string label =
-            samplerKindName(setting.kind) + (setting.corrector == CorrectorKind::Langevin ? "+corrector" : "") + ", " +
+            samplerKindName(setting.kind) +
+            (setting.kind == SamplerKind::Ddim && setting.spacing != TimestepSpacing::Linspace
+                 ? " (" + timestepSpacingName(setting.spacing) + ")"
+                 : "") +
+            (setting.corrector == CorrectorKind::Langevin ? "+corrector" : "") + ", " +
             std::to_string(samplerEvaluations(setting, model.diffusion.steps())) + " network evaluation" +
             (samplerEvaluations(setting, model.diffusion.steps()) == 1 ? "" : "s") +
             (model.numClasses() > 0 ? ", class " + classChoiceName(setting.classChoice, model.classNames) +
@@ -191,15 +196,20 @@ int quality(const QualityArgs& a)
     if (!corrector)
         return fail(corrector.error(), 2);
     qo.sampler.corrector = corrector.value();
-    if (a.sweep) { // the sweep's own settings take their place
+    auto spacing = parseTimestepSpacing(a.spacing);
+    if (!spacing)
+        return fail(spacing.error(), 2);
+    qo.sampler.spacing = spacing.value(); // a sweep's DDIM runs take it too
+    if (a.sweep) {                        // the sweep's own settings take their place
         for (const char* option :
              {"--sampler", "--steps", "--eta", "--corrector", "--corrector-steps", "--snr", "--langevin-step"})
             if (a.given(option))
                 std::fprintf(stderr, "ddpm: note: --sweep measures its own sampler settings; %s is not used\n", option);
     } else {
         noteUnusedLangevinOptions(a.command, qo.sampler);
-        if (a.given("--eta") && qo.sampler.kind != SamplerKind::Ddim)
-            std::fprintf(stderr, "ddpm: note: --eta is for ddim; %s does not use it\n", a.sampler.c_str());
+        for (const char* ddimOnly : {"--eta", "--spacing"})
+            if (a.given(ddimOnly) && qo.sampler.kind != SamplerKind::Ddim)
+                std::fprintf(stderr, "ddpm: note: %s is for ddim; %s does not use it\n", ddimOnly, a.sampler.c_str());
     }
     std::optional<Compute> compute;
     std::optional<OpenedModel> opened;
@@ -269,6 +279,7 @@ void addQualityCommand(CommandLine& cli)
     addNumber(c, "--steps", a->options.sampler.ddimSteps, 1, static_cast<double>(limits::kMaxTimesteps), kStepsHelp,
               "S");
     addNumber(c, "--eta", a->options.sampler.eta, 0, limits::kMaxEta, "DDIM η", "E");
+    addSpacingOption(c, a->spacing);
     addLangevinOptions(c, a->options.sampler, a->corrector);
     addClassOptions(c, a->classChoice, a->options.sampler);
     addNumber(c, "--seed", a->options.sampler.seed, 0, limits::kMaxSeed, "random seed of the samples", "S");

@@ -25,6 +25,15 @@ int openModelFor(const std::string& checkpoint, const std::string& weightsName, 
     return 0;
 }
 
+void addSpacingOption(CLI::App* c, std::string& spacing)
+{
+    addText(c, "--spacing", spacing,
+            "DDIM's steps: " +
+                describedChoices(timestepSpacingNames(), {{"linspace", "evenly from T to 1, the last step from t = 1"},
+                                                          {"trailing", "T, T − T/S, …, T/S, the last from T/S"}}),
+            "SP");
+}
+
 void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector)
 {
     addText(

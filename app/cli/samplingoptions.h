@@ -22,6 +22,8 @@ inline constexpr const char* kStepsHelp = "DDIM steps, Langevin noise levels";
 // the exit code after the message (2: a bad option).
 int openModelFor(const std::string& checkpoint, const std::string& weightsName, int threads, const std::string& device,
                  const std::string& precision, std::optional<Compute>& compute, std::optional<OpenedModel>& model);
+// --spacing: DDIM's timesteps, linspace or trailing (parseTimestepSpacing reads it).
+void addSpacingOption(CLI::App* c, std::string& spacing);
 // --corrector, --corrector-steps, --snr and --langevin-step.
 void addLangevinOptions(CLI::App* c, SamplerOptions& o, std::string& corrector);
 // A note on stderr for each of those given that `so` (its sampler and corrector) does not use: said to

@@ -133,6 +133,15 @@ void TestCliSampling::samplingNotesUnusedOptions()
                             QStringLiteral("--steps"), QStringLiteral("5")});
     QVERIFY2(sweep.code != 0 && sweep.err.contains("--sweep measures its own sampler settings; --steps is not used"),
              sweep.err.constData());
+    // The sweep's DDIM rows take --spacing (no note); a single DDPM measurement does not.
+    const auto trailingSweep = run({QStringLiteral("quality"), QStringLiteral("--checkpoint"),
+                                    m_dir.filePath(QStringLiteral("no-such-model.ckpt")), QStringLiteral("--sweep"),
+                                    QStringLiteral("--spacing"), QStringLiteral("trailing")});
+    QVERIFY2(trailingSweep.code != 0 && !trailingSweep.err.contains("note"), trailingSweep.err.constData());
+    const auto ddpmQuality = run({QStringLiteral("quality"), QStringLiteral("--checkpoint"),
+                                  m_dir.filePath(QStringLiteral("no-such-model.ckpt")), QStringLiteral("--sampler"),
+                                  QStringLiteral("ddpm"), QStringLiteral("--spacing"), QStringLiteral("trailing")});
+    QVERIFY2(ddpmQuality.err.contains("--spacing is for ddim; ddpm does not use it"), ddpmQuality.err.constData());
     // --dist-timeout outside a data-parallel job.
     const auto single = run({QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("synthetic:16"),
                              QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--steps"),
@@ -532,13 +541,15 @@ void TestCliSampling::classifierAndQualitySucceed()
     const QString demo = QStringLiteral(DDPM_SOURCE_DIR "/resources/models/fashion-mnist-demo.ckpt");
     auto q = run({QStringLiteral("quality"), QStringLiteral("--checkpoint"), demo, QStringLiteral("--classifier"),
                   classifier, QStringLiteral("--count"), QStringLiteral("16"), QStringLiteral("--steps"),
-                  QStringLiteral("5")});
+                  QStringLiteral("5"), QStringLiteral("--spacing"), QStringLiteral("trailing")});
     QVERIFY2(q.code == 0, q.err.constData());
+    QVERIFY2(q.err.contains("ddim (trailing), 5 network evaluations: FID"), q.err.constData());
     // 16 images against 128 features: the distance is mostly bias, and the command says so.
     QVERIFY2(q.err.contains("16 images against features of 128 dimensions"), q.err.constData());
     const QJsonObject r = QJsonDocument::fromJson(q.out).object();
     QCOMPARE(r.value(QStringLiteral("count")).toInt(), 16);
     QCOMPARE(r.value(QStringLiteral("steps")).toInt(), 5);
+    QCOMPARE(r.value(QStringLiteral("spacing")).toString(), QStringLiteral("trailing"));
     int counted = 0;
     for (const QJsonValue& v : r.value(QStringLiteral("class_counts")).toArray())
         counted += v.toInt();

@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cmath>
 #include <functional>
+#include <set>
 
 using namespace ddpm;
 
@@ -595,6 +596,11 @@ void TestQuality::measureWithExactDenoiser()
         QCOMPARE(sweep[i].eta, 0.0);
     }
     QCOMPARE(sweep[5].kind, SamplerKind::Ddpm);
+    SamplerOptions trailing = defaultQualitySampler(); // the base's spacing reaches every row (DDIM's rows use it)
+    trailing.spacing = TimestepSpacing::Trailing;
+    for (const auto& sweepOf : {qualitySweep(trailing), guidanceSweep(trailing)})
+        for (const auto& row : sweepOf)
+            QCOMPARE(row.spacing, TimestepSpacing::Trailing);
     // The Langevin rows at about 100 and 250 network evaluations (T = 1000): a corrector after DDIM steps,
     // then annealed Langevin.
     const int64_t budgets[] = {99, 249, 101, 251}; // annealed Langevin: its levels and the final denoising step
@@ -644,6 +650,43 @@ void TestQuality::measureWithExactDenoiser()
     }
     QVERIFY2(compared >= 8 && shares == static_cast<int>(report->classShares.size()), qPrintable(names.join(',')));
     QVERIFY(report->fid != report->fidFloor && report->meanConfidence != report->secondsPerImage); // a swap shows
+    QCOMPARE(cells[names.indexOf(QStringLiteral("spacing"))], QStringLiteral("linspace"));
+
+    // DDIM's timestep spacing reaches the sampler and is reported: trailing's ten steps are from t = 1000,
+    // 900, …, 100 (network inputs t − 1), linspace's last from t = 1. Other samplers report none.
+    for (const auto spacing : {TimestepSpacing::Linspace, TimestepSpacing::Trailing}) {
+        std::set<int64_t> seen;
+        const Denoiser recording = [&](const torch::Tensor& x, const torch::Tensor& tIndex) {
+            seen.insert(tIndex.min().item<int64_t>());
+            return denoiser(x, tIndex);
+        };
+        QualityOptions few = o;
+        few.sampler.spacing = spacing;
+        const auto r = measureQuality(diffusion, recording, {1, 32, 32}, classifier, reference, few);
+        QVERIFY2(r, r.ok() ? "" : r.error().c_str());
+        QCOMPARE(seen.size(), size_t(10));
+        QCOMPARE(*seen.rbegin(), int64_t(999));
+        QCOMPARE(*seen.begin(), spacing == TimestepSpacing::Trailing ? int64_t(99) : int64_t(0));
+        QCOMPARE(r->spacing, timestepSpacingName(spacing));
+        QCOMPARE(nlohmann::json::parse(qualityReportToJson(r.value())).at("spacing").get<std::string>(), r->spacing);
+        QVERIFY(QString::fromStdString(qualityReportToCsvRow(r.value()))
+                    .startsWith(QStringLiteral("ddim,10,0,%1,").arg(QString::fromStdString(r->spacing))));
+    }
+    QualityOptions ddpm = o;
+    ddpm.sampler.kind = SamplerKind::Ddpm;
+    ddpm.sampler.spacing = TimestepSpacing::Trailing; // DDPM takes every step: no spacing to report
+    Diffusion shortRun(NoiseSchedule([] {
+                           ScheduleOptions s;
+                           s.steps = 20;
+                           return s;
+                       }()),
+                       Prediction::Epsilon);
+    const auto plain =
+        measureQuality(shortRun, singleImageOracle(shortRun, padded[0]), {1, 32, 32}, classifier, reference, ddpm);
+    QVERIFY2(plain, plain.ok() ? "" : plain.error().c_str());
+    QVERIFY(plain->spacing.empty());
+    QVERIFY(!nlohmann::json::parse(qualityReportToJson(plain.value())).contains("spacing"));
+    QVERIFY(QString::fromStdString(qualityReportToCsvRow(plain.value())).startsWith(QStringLiteral("ddpm,20,1,,")));
 }
 
 QTEST_GUILESS_MAIN(TestQuality)

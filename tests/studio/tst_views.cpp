@@ -19,6 +19,7 @@
 #include "runactions.h"
 #include "schedulesview.h"
 #include "settings.h"
+#include "spacingbox.h"
 #include "trainingview.h"
 
 #include "binheatmap.h"
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void qualityGuidanceSweepAndCopies();
     void qualitySummaryShowsEveryRow();
     void qualityRatioBelowOneIsExplained();
+    void qualityTrailingDdimHasItsOwnCurve();
 
 private:
     QTemporaryDir m_dir;
@@ -843,12 +845,74 @@ void TestViews::qualityRatioBelowOneIsExplained()
     view.addReport(r, 1);
     QVERIFY2(view.summaryText().contains(QStringLiteral("0.43× (below 1: at 50 samples both distances are noisy")),
              qPrintable(view.summaryText()));
+    // Each number in its own row: the distance, the floor of as many real images, the confidence.
+    r.meanConfidence = 0.875;
+    view.addReport(r, 1);
+    for (const char* shown :
+         {"Fréchet distance</td><td><b>23.450<", "Floor (50 real training images)</td><td><b>54.960<",
+          "Mean classifier confidence</td><td><b>0.875<"})
+        QVERIFY2(view.summaryText().contains(QString::fromUtf8(shown)), qPrintable(view.summaryText()));
     r.fid = 90.0;
     r.ratio = r.fid / r.fidFloor;
     view.addReport(r, 2);
     QVERIFY2(view.summaryText().contains(QStringLiteral("1.64×")) &&
                  !view.summaryText().contains(QStringLiteral("below 1")),
              qPrintable(view.summaryText()));
+}
+
+// DDIM with trailing timesteps: the form asks for it (only for DDIM), the summary names it, and the chart
+// draws it as a curve of its own rather than zigzagging through the evenly spaced runs at the same steps.
+void TestViews::qualityTrailingDdimHasItsOwnCurve()
+{
+    QualityView view;
+    view.setAvailable(true);
+    auto* spacing = view.findChild<SpacingBox*>();
+    QComboBox* sampler = nullptr;
+    for (auto* box : view.findChildren<QComboBox*>())
+        if (box->findData(static_cast<int>(SamplerKind::Ddpm)) >= 0 && box != spacing)
+            sampler = box;
+    QVERIFY(sampler && spacing);
+    QCOMPARE(view.options().sampler.spacing, TimestepSpacing::Linspace);
+    spacing->setCurrentIndex(1);
+    QCOMPARE(view.options().sampler.spacing, TimestepSpacing::Trailing);
+    QVERIFY(spacing->isEnabled());
+    sampler->setCurrentIndex(sampler->findData(static_cast<int>(SamplerKind::Ddpm)));
+    QVERIFY(!spacing->isEnabled()); // DDPM takes every step
+    QualityOptions o = view.options();
+    o.sampler.spacing = TimestepSpacing::Linspace;
+    view.setOptions(o);
+    QCOMPARE(spacing->currentIndex(), 0);
+
+    const auto seriesNamed = [&](const QString& name) -> QXYSeries* {
+        for (auto* chartView : view.findChildren<QChartView*>()) // not the Guidance chart's
+            for (auto* s : chartView->chart()->series())
+                if (chartView->chart()->title() == QStringLiteral("Quality against network evaluations"))
+                    if (s->name() == name)
+                        return qobject_cast<QXYSeries*>(s);
+        return nullptr;
+    };
+    QXYSeries* even = seriesNamed(QStringLiteral("Fréchet distance"));
+    QXYSeries* trailing = seriesNamed(QStringLiteral("DDIM, trailing timesteps"));
+    QVERIFY(even && trailing);
+    QualityReport r;
+    r.count = 500;
+    r.sampler = "ddim";
+    r.spacing = "trailing";
+    r.fidFloor = 2.0;
+    for (const auto& [steps, fid] : {std::pair{10, 30.0}, std::pair{50, 12.0}}) {
+        r.steps = steps;
+        r.fid = fid;
+        view.addReport(r, 7);
+    }
+    QVERIFY2(view.summaryText().contains(QStringLiteral("DDIM, 50 steps, trailing timesteps")),
+             qPrintable(view.summaryText()));
+    r.spacing = "linspace";
+    r.steps = 10;
+    r.fid = 40.0;
+    view.addReport(r, 7);
+    QVERIFY(!view.summaryText().contains(QStringLiteral("trailing")));
+    QCOMPARE(trailing->points(), (QList<QPointF>{{10, 30.0}, {50, 12.0}}));
+    QCOMPARE(even->points(), (QList<QPointF>{{10, 40.0}}));
 }
 
 // A guided report with copies has nine rows, two of them wrapped: on screen they all show, the pane

@@ -6,6 +6,7 @@
 #include "copiespanel.h"
 #include "guidancechart.h"
 #include "messages.h"
+#include "spacingbox.h"
 
 #include <QChart>
 #include <QChartView>
@@ -38,13 +39,19 @@
 using namespace ddpm;
 
 namespace {
+bool isTrailing(const QualityReport& r)
+{
+    return r.spacing == timestepSpacingName(TimestepSpacing::Trailing);
+}
+
 QString samplerLabel(const QualityReport& r)
 {
-    if (r.sampler == "ddpm")
-        return QualityView::tr("DDPM, %L1 steps").arg(r.steps);
-    if (r.sampler == "ddim")
-        return QualityView::tr("DDIM, %L1 steps").arg(r.steps);
-    return QualityView::tr("%1, %L2 network evaluations").arg(QString::fromStdString(r.sampler)).arg(r.steps);
+    const QString label =
+        r.sampler == "ddpm" ? QualityView::tr("DDPM, %L1 steps").arg(r.steps)
+        : r.sampler == "ddim"
+            ? QualityView::tr("DDIM, %L1 steps").arg(r.steps)
+            : QualityView::tr("%1, %L2 network evaluations").arg(QString::fromStdString(r.sampler)).arg(r.steps);
+    return isTrailing(r) ? QualityView::tr("%1, trailing timesteps").arg(label) : label;
 }
 } // namespace
 
@@ -82,6 +89,8 @@ void QualityView::createControls()
     m_steps = new QSpinBox(this);
     m_steps->setRange(1, ScheduleOptions{}.steps); // the model's T, once one is open (setModelSteps)
     m_steps->setValue(QualityOptions{}.sampler.ddimSteps);
+    m_spacing = new SpacingBox(this);
+    m_spacing->setSpacing(QualityOptions{}.sampler.spacing);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max()); // as the other seed boxes: a QSpinBox holds an int
     m_measure = new QPushButton(tr("Measure"), this);
@@ -123,6 +132,7 @@ QGroupBox* QualityView::buildMeasureForm()
     fl->addRow(tr("Samples"), m_count);
     fl->addRow(tr("Sampler"), m_sampler);
     fl->addRow(tr("DDIM steps"), m_steps);
+    fl->addRow(tr("DDIM timesteps"), m_spacing);
     fl->addRow(tr("Seed"), m_seed);
     fl->addRow(m_measure);
     fl->addRow(m_sweep);
@@ -230,17 +240,21 @@ void QualityView::createChart()
     m_langevinSeries->setName(tr("annealed Langevin")); // the axis says what: the legend tells them apart
     m_correctorSeries = new QLineSeries;
     m_correctorSeries->setName(tr("with a Langevin corrector"));
+    m_trailingSeries = new QLineSeries;
+    m_trailingSeries->setName(tr("DDIM, trailing timesteps"));
     for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries, m_timeSeries,
-                                                     m_langevinSeries, m_correctorSeries})
+                                                     m_langevinSeries, m_correctorSeries, m_trailingSeries})
         chart->addSeries(s);
     m_langevinSeries->setPointsVisible(true);
     m_correctorSeries->setPointsVisible(true);
+    m_trailingSeries->setPointsVisible(true);
     m_floorSeries->setPointsVisible(true); // a single measurement shows as points
     m_timeSeries->setPointsVisible(true);
     m_fidPoints->setColor(m_fidSeries->color());
-    // The theme has five colours and there are six series: the sampler curves get their own.
+    // The theme has five colours and there are seven series: the sampler curves get their own.
     m_langevinSeries->setColor(QColor(214, 39, 40));
     m_correctorSeries->setColor(QColor(44, 160, 44));
+    m_trailingSeries->setColor(QColor(148, 103, 189));
     m_axisX = new QLogValueAxis;
     m_axisX->setBase(10);
     m_axisX->setLabelFormat(QStringLiteral("%.6g"));
@@ -256,13 +270,14 @@ void QualityView::createChart()
     chart->addAxis(m_axisFid, Qt::AlignLeft);
     chart->addAxis(m_axisTime, Qt::AlignRight);
     for (auto* s : std::initializer_list<QXYSeries*>{m_fidSeries, m_fidPoints, m_floorSeries, m_langevinSeries,
-                                                     m_correctorSeries}) {
+                                                     m_correctorSeries, m_trailingSeries}) {
         s->attachAxis(m_axisX);
         s->attachAxis(m_axisFid);
     }
     m_timeSeries->attachAxis(m_axisX);
     m_timeSeries->attachAxis(m_axisTime);
-    for (auto* series : std::initializer_list<QXYSeries*>{m_fidPoints, m_langevinSeries, m_correctorSeries})
+    for (auto* series :
+         std::initializer_list<QXYSeries*>{m_fidPoints, m_langevinSeries, m_correctorSeries, m_trailingSeries})
         chart->legend()->markers(series).first()->setVisible(false); // none drawn yet
     m_chartView = new QChartView(chart, this);
     m_chartView->setRenderHint(QPainter::Antialiasing);
@@ -331,6 +346,7 @@ QualityOptions QualityView::options() const
     o.sampler = defaultQualitySampler();
     o.sampler.kind = static_cast<SamplerKind>(m_sampler->currentData().toInt());
     o.sampler.ddimSteps = m_steps->value();
+    o.sampler.spacing = m_spacing->spacing();
     o.sampler.seed = static_cast<uint64_t>(m_seed->value());
     return o;
 }
@@ -340,6 +356,7 @@ void QualityView::setOptions(const QualityOptions& o)
     m_count->setValue(o.count);
     m_sampler->setCurrentIndex(std::max(0, m_sampler->findData(static_cast<int>(o.sampler.kind))));
     m_steps->setValue(o.sampler.ddimSteps);
+    m_spacing->setSpacing(o.sampler.spacing);
     m_seed->setValue(static_cast<int>(o.sampler.seed));
 }
 
@@ -490,7 +507,7 @@ void QualityView::updateChart()
         if (m_results.reports[i].classChoice.empty() || m_results.reports[i].guidance == kDefaultGuidance)
             order.append({m_results.reports[i].steps, i});
     std::sort(order.begin(), order.end());
-    QList<QPointF> fid, floor, time, langevin, corrected;
+    QList<QPointF> fid, floor, time, langevin, corrected, trailing;
     double maxFid = 0, maxTime = 0;
     for (const auto& [steps, i] : order) {
         const auto& r = m_results.reports[i];
@@ -499,6 +516,8 @@ void QualityView::updateChart()
             corrected.append({double(steps), r.fid});
         else if (sampler.startsWith(QLatin1String("langevin")))
             langevin.append({double(steps), r.fid});
+        else if (isTrailing(r))
+            trailing.append({double(steps), r.fid});
         else
             fid.append({double(steps), r.fid});
         floor.append({double(steps), r.fidFloor});
@@ -510,10 +529,11 @@ void QualityView::updateChart()
     m_fidPoints->replace(fid);
     m_langevinSeries->replace(langevin);
     m_correctorSeries->replace(corrected);
+    m_trailingSeries->replace(trailing);
     m_floorSeries->replace(floor);
     m_timeSeries->replace(time);
     // The Langevin curves in the legend only once measured: room for the names of those that are.
-    for (auto* series : {m_langevinSeries, m_correctorSeries})
+    for (auto* series : {m_langevinSeries, m_correctorSeries, m_trailingSeries})
         for (auto* marker : m_chartView->chart()->legend()->markers(series))
             marker->setVisible(series->count() > 0);
     m_axisFid->setRange(0, maxFid > 0 ? maxFid * 1.15 : 1.0);
@@ -527,6 +547,7 @@ void QualityView::updateButtons()
 {
     const bool ddim = m_sampler->currentData().toInt() != static_cast<int>(SamplerKind::Ddpm);
     m_steps->setEnabled(ddim && !m_running);
+    m_spacing->setEnabled(ddim && !m_running);
     m_measure->setEnabled(m_available && !m_running);
     m_sweep->setEnabled(m_available && !m_running);
     m_guidanceSweep->setEnabled(m_available && m_conditional && !m_running);

@@ -26,6 +26,7 @@ class QLogValueAxis;
 class QProgressBar;
 class QPushButton;
 class QScatterSeries;
+class SpacingBox;
 class QScrollArea;
 class QSpinBox;
 class QSplitter;
@@ -101,6 +102,7 @@ private:
     QSpinBox* m_count;
     QComboBox* m_sampler;
     QSpinBox* m_steps;
+    SpacingBox* m_spacing; // DDIM's timesteps
     QSpinBox* m_seed;
     QPushButton* m_measure;
     QPushButton* m_sweep;
@@ -121,6 +123,7 @@ private:
     QLineSeries* m_timeSeries;
     QLineSeries* m_langevinSeries;
     QLineSeries* m_correctorSeries;
+    QLineSeries* m_trailingSeries; // DDIM with trailing timesteps
     QLogValueAxis* m_axisX;
     QValueAxis* m_axisFid;
     QValueAxis* m_axisTime;

@@ -5,6 +5,7 @@
 #include "pinnedspinbox.h"
 #include "classpicker.h"
 #include "settingeditors.h"
+#include "spacingbox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -66,18 +67,7 @@ void ReverseView::createSamplerControls()
     m_eta = new QDoubleSpinBox(this);
     setRange(m_eta, setting::Eta);
     m_eta->setSingleStep(0.1);
-    m_spacing = new ElidingComboBox(this);
-    m_spacing->addItem(tr("Even, T … 1"), static_cast<int>(TimestepSpacing::Linspace));
-    m_spacing->addItem(tr("Trailing, T … T/S"), static_cast<int>(TimestepSpacing::Trailing));
-    m_spacing->setItemData(0,
-                           tr("DDIM's steps evenly spaced from T down to 1, both ends kept: the last step goes from "
-                              "t = 1, where almost no noise is left, to x₀"),
-                           Qt::ToolTipRole);
-    m_spacing->setItemData(1,
-                           tr("DDIM's steps at T, T − T/S, …, T/S: each spans T/S timesteps, the last from t = T/S "
-                              "(Lin et al. 2024)"),
-                           Qt::ToolTipRole);
-    m_spacing->setToolTip(tr("Where DDIM's S steps lie between T and 0"));
+    m_spacing = new SpacingBox(this);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_count = new QSpinBox(this);
@@ -144,7 +134,7 @@ SamplerOptions ReverseView::samplerOptions() const
     o.snr = m_snr->value();
     o.ddimSteps = m_steps->value();
     o.eta = m_eta->value();
-    o.spacing = static_cast<TimestepSpacing>(m_spacing->currentData().toInt());
+    o.spacing = m_spacing->spacing();
     o.seed = static_cast<uint64_t>(m_seed->value());
     o.count = m_count->value();
     o.clipX0 = m_clip->isChecked();
@@ -164,7 +154,7 @@ void ReverseView::setSamplerOptions(const SamplerOptions& o)
     m_snr->setValue(o.snr);
     m_steps->setValue(o.ddimSteps);
     m_eta->setValue(o.eta);
-    m_spacing->setCurrentIndex(m_spacing->findData(static_cast<int>(o.spacing)));
+    m_spacing->setSpacing(o.spacing);
     m_seed->setValue(static_cast<int>(o.seed));
     m_count->setValue(o.count);
     m_clip->setChecked(o.clipX0);

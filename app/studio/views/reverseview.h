@@ -20,6 +20,7 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class PinnedSpinBox;
+class SpacingBox;
 class QVBoxLayout;
 class ImageStrip;
 class TimestepScrubber;
@@ -131,7 +132,7 @@ private:
     int m_modelSteps = 0;           // T of the model (0: none yet)
     QLabel* m_stepsLabel = nullptr; // what the count means for the method chosen
     QDoubleSpinBox* m_eta;
-    QComboBox* m_spacing; // DDIM's timesteps: linspace or trailing
+    SpacingBox* m_spacing; // DDIM's timesteps: linspace or trailing
     QSpinBox* m_seed;
     QSpinBox* m_forkImage;
     QSpinBox* m_forkCount;
