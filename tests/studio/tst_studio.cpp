@@ -156,7 +156,8 @@ void TestStudio::reverseScrubberKeys()
     o.count = 4;
     w->reverseView()->setSamplerOptions(o);
     QSignalSpy finished(w->sampling(), &SamplingController::finished);
-    w->startSampling();
+    QVERIFY(w->reverseView()->runButton()->isEnabled());
+    QTest::mouseClick(w->reverseView()->runButton(), Qt::LeftButton); // as the user starts it
     QVERIFY(finished.wait(60000));
     QTRY_COMPARE(w->reverseView()->frameCount(), 9);
     auto* scrubber = w->reverseView()->scrubber();
@@ -256,9 +257,15 @@ void TestStudio::exportsFromTheWindow()
     QVERIFY(gridAction && gifAction);
     auto* exportMenu = qobject_cast<QMenu*>(gridAction->parent());
     QVERIFY(exportMenu);
+    QAction* lossCsvAction = actionNamed(w.get(), QStringLiteral("&Loss history as CSV…"));
+    QAction* lossChartAction = actionNamed(w.get(), QStringLiteral("Loss &chart as PNG…"));
+    QAction* forwardAction = actionNamed(w.get(), QStringLiteral("&Forward-process strip as PNG…"));
+    QVERIFY(lossCsvAction && lossChartAction && forwardAction);
     Q_EMIT exportMenu->aboutToShow();
     QVERIFY(!gridAction->isEnabled());
     QVERIFY(!gifAction->isEnabled());
+    QVERIFY(!lossCsvAction->isEnabled() && !lossChartAction->isEnabled()); // a new model has no loss yet
+    QVERIFY(forwardAction->isEnabled());                                   // the data set's first image
     SamplerOptions o;
     o.kind = SamplerKind::Ddim;
     o.ddimSteps = 5;
@@ -281,6 +288,7 @@ void TestStudio::exportsFromTheWindow()
     QCOMPARE(meta.value(QStringLiteral("sampler")).toString(), QStringLiteral("ddim"));
     QCOMPARE(meta.value(QStringLiteral("steps")).toInt(), 5);
     QCOMPARE(meta.value(QStringLiteral("spacing")).toString(), QStringLiteral("trailing"));
+    QCOMPARE(meta.value(QStringLiteral("weights")).toString(), QStringLiteral("ema"));
     QCOMPARE(meta.value(QStringLiteral("model_preset")).toString(), QStringLiteral("tiny"));
     QCOMPARE(meta.value(QStringLiteral("checkpoint_sha256")).toString(), QStringLiteral("unsaved"));
     QCOMPARE(meta.value(QStringLiteral("scale")).toInt(), ReverseRuns::kExportScale);
@@ -343,6 +351,10 @@ void TestStudio::exportsFromTheWindow()
     QVERIFY(fwdSide.open(QIODevice::ReadOnly));
     const auto fwdMeta = QJsonDocument::fromJson(fwdSide.readAll()).object();
     QCOMPARE(fwdMeta.value(QStringLiteral("kind")).toString(), QStringLiteral("forward-strip"));
+    // The ε that noised it and the image, so that the strip can be made again.
+    QCOMPARE(fwdMeta.value(QStringLiteral("seed")).toString(), QString::number(w->dataView()->noiseSeed()));
+    QCOMPARE(fwdMeta.value(QStringLiteral("image")).toInt(), w->dataView()->selectedImage());
+    QCOMPARE(fwdMeta.value(QStringLiteral("data")).toString(), QStringLiteral("synthetic:120"));
     QCOMPARE(fwdMeta.value(QStringLiteral("scale")).toInt(), ReverseRuns::kExportScale); // each image enlarged
     const QString folder = m_dir.filePath(QStringLiteral("samples"));
     QVERIFY(w->exports()->samplesToFolder(folder, false)());
@@ -360,6 +372,31 @@ void TestStudio::exportsFromTheWindow()
     w->startTraining();
     QTRY_COMPARE_WITH_TIMEOUT(w->training()->state(), TrainingController::State::Idle, 60000);
     QTRY_COMPARE(w->trainingView()->lossChart()->rawPoints().size(), 3);
+    Q_EMIT exportMenu->aboutToShow();
+    QVERIFY(lossCsvAction->isEnabled() && lossChartAction->isEnabled());
+    // Trained, the model has raw weights of its own: the form's choice reaches the run and its sidecar.
+    auto* weights = [&]() -> QComboBox* {
+        for (auto* box : w->reverseView()->findChildren<QComboBox*>())
+            if (box->count() == 2 && box->itemData(1).userType() == QMetaType::Bool)
+                return box;
+        return nullptr;
+    }();
+    QVERIFY(weights);
+    weights->setCurrentIndex(weights->findData(false));
+    QVERIFY(!w->reverseView()->useEma());
+    finished.clear();
+    w->startSampling();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!w->reverseView()->origin().request.useEma);
+    const QString rawGrid = m_dir.filePath(QStringLiteral("raw.png"));
+    QVERIFY(w->exports()->sampleGrid(rawGrid)());
+    {
+        QFile rawSide(sidecarPath(rawGrid));
+        QVERIFY(rawSide.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(rawSide.readAll()).object().value(QStringLiteral("weights")).toString(),
+                 QStringLiteral("raw"));
+    }
+    weights->setCurrentIndex(weights->findData(true));
     const QString csv = m_dir.filePath(QStringLiteral("loss.csv")), chart = m_dir.filePath(QStringLiteral("chart.png"));
     QVERIFY(w->exports()->lossCsv(csv)());
     QFile c(csv);
@@ -573,6 +610,7 @@ void TestStudio::samplerFormRemembered()
         auto w = makeWindow(settings);
         QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
         w->reverseView()->setSamplerOptions(asked);
+        w->setView(MainWindow::Quality); // the view the user left is the one the next window opens on
         Dialogs::setNextAnswer(QMessageBox::Discard);
         w->close();
         QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);
@@ -584,6 +622,7 @@ void TestStudio::samplerFormRemembered()
     auto w = makeWindow(settings);
     QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
     const auto got = w->reverseView()->samplerOptions();
+    QCOMPARE(w->findChild<QTabWidget*>()->currentWidget(), static_cast<QWidget*>(w->qualityView()));
     QCOMPARE(int(got.kind), int(asked.kind));
     QCOMPARE(got.ddimSteps, asked.ddimSteps);
     QCOMPARE(got.eta, asked.eta);
@@ -772,9 +811,13 @@ void TestStudio::stepsAndPreviewChangedDuringRun()
     auto* c = w->training();
     w->trainingView()->setPreviewInterval(0); // never
     w->trainingView()->setTotalSteps(1000000);
+    auto* pause = w->trainingView()->pauseButton();
+    auto* stop = w->trainingView()->stopButton();
+    QVERIFY(!pause->isEnabled() && !stop->isEnabled()); // nothing to pause or stop yet
     w->startTraining();
     QTRY_VERIFY_WITH_TIMEOUT(c->step() >= 2, 60000);
-    c->pause();
+    QVERIFY(pause->isEnabled() && stop->isEnabled());
+    QTest::mouseClick(pause, Qt::LeftButton); // the user's Pause
     QTRY_COMPARE_WITH_TIMEOUT(c->state(), TrainingController::State::Paused, 30000);
     c->takeProgress();
     const qint64 at = c->step();
@@ -788,7 +831,7 @@ void TestStudio::stepsAndPreviewChangedDuringRun()
     QSignalSpy finished(c, &TrainingController::finished);
     w->trainingView()->setTotalSteps(at + 3);
     w->trainingView()->setPreviewInterval(1);
-    c->resume();
+    QTest::mouseClick(pause, Qt::LeftButton); // now Resume
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().toLongLong(), at + 3);
     QCOMPARE(previews.count(), 3);
@@ -802,6 +845,16 @@ void TestStudio::stepsAndPreviewChangedDuringRun()
     QVERIFY(finished.wait(30000));
     QCOMPARE(c->state(), TrainingController::State::Idle);
     QVERIFY(c->step() < at + 1000);
+    // The user's Stop ends a run long before its target.
+    w->trainingView()->setTotalSteps(1000000);
+    finished.clear();
+    w->startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(c->step() >= at + 8, 60000);
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(c->state(), TrainingController::State::Idle);
+    QVERIFY(c->step() < at + 1000);
+    QVERIFY(!pause->isEnabled() && !stop->isEnabled());
 }
 
 // Preferences opened and closed with OK (to change something else) leaves the training form's device,

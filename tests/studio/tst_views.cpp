@@ -19,6 +19,8 @@
 #include "runactions.h"
 #include "schedulesview.h"
 #include "settings.h"
+#include "settingsbinder.h"
+#include "runclock.h"
 #include "spacingbox.h"
 #include "trainingview.h"
 
@@ -33,6 +35,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFontDatabase>
 #include <QFontMetrics>
 #include <QLabel>
@@ -121,6 +125,10 @@ private Q_SLOTS:
     void qualitySummaryShowsEveryRow();
     void qualityRatioBelowOneIsExplained();
     void qualityTrailingDdimHasItsOwnCurve();
+    void dataViewValuesAndStripClicks();
+    void reverseStripClicksAndFormStates();
+    void formsKeptBetweenSessions();
+    void runClockDurations();
 
 private:
     QTemporaryDir m_dir;
@@ -913,6 +921,134 @@ void TestViews::qualityTrailingDdimHasItsOwnCurve()
     QVERIFY(!view.summaryText().contains(QStringLiteral("trailing")));
     QCOMPARE(trailing->points(), (QList<QPointF>{{10, 30.0}, {50, 12.0}}));
     QCOMPARE(even->points(), (QList<QPointF>{{10, 40.0}}));
+}
+
+// The Data view's numbers are those of the timestep shown (β_t is β[t − 1] of the 0-based schedule), and a
+// click on a strip column shows that column's timestep.
+void TestViews::dataViewValuesAndStripClicks()
+{
+    DataView view;
+    view.setDataset(dataOf(makeSyntheticShapes(6, 1, 16)), QStringLiteral("synthetic"));
+    const auto options = scheduleOf(ScheduleKind::Cosine, 200);
+    view.setSchedule(options);
+    const NoiseSchedule s(options);
+    QSignalSpy live(&view, &DataView::liveValuesChanged);
+    for (int t : {1, 2, 77, 200}) {
+        view.setT(t);
+        QTRY_VERIFY(!live.isEmpty());
+        const auto v = live.last().first().value<QMap<QString, QString>>();
+        const auto i = static_cast<size_t>(t - 1);
+        QCOMPARE(v.value(QStringLiteral("t")), QString::number(t));
+        QCOMPARE(v.value(QStringLiteral("beta")), QString::number(s.beta()[i], 'g', 6));
+        QCOMPARE(v.value(QStringLiteral("alpha_bar")), QString::number(s.alphaBar()[i], 'g', 6));
+        QCOMPARE(v.value(QStringLiteral("snr")), QString::number(s.snr()[i], 'g', 6));
+        live.clear();
+    }
+    auto* strip = view.findChild<ImageStrip*>();
+    QVERIFY(strip);
+    const auto columns = forwardStripTimesteps(options.steps);
+    for (int c : {1, 4, static_cast<int>(columns.size()) - 1}) {
+        Q_EMIT strip->columnClicked(c);
+        QCOMPARE(view.currentT(), columns[static_cast<size_t>(c)]);
+    }
+}
+
+// A click on a column of the Reverse view's strip shows that column's step; the form's DDIM-only and
+// corrector-only controls are enabled where they apply.
+void TestViews::reverseStripClicksAndFormStates()
+{
+    constexpr int T = 20;
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = makeConfig("tiny").value();
+    snap->config.schedule = scheduleOf(ScheduleKind::Linear, T);
+    SamplingRequest r;
+    r.model = snap;
+    r.options.kind = SamplerKind::Ddpm;
+    ReverseView view;
+    view.setSamplerOptions(r.options);
+    RunOrigin origin;
+    origin.request = r;
+    view.begin(origin, QStringLiteral("run"));
+    const auto timesteps = samplerTimesteps(r.options, T);
+    view.setTimesteps(timesteps);
+    view.addFrames(framesThrough(timesteps));
+    view.end(true, false);
+    const QStringList labels = view.strip()->columnLabels();
+    QVERIFY2(labels.size() >= 3 && labels.size() < view.frames().size(), qPrintable(labels.join(' ')));
+    for (int c = 1; c < labels.size(); ++c) {
+        Q_EMIT view.strip()->columnClicked(c);
+        QCOMPARE(ReverseRuns::columnLabel(view.frames().at(view.scrubber()->value())), labels.at(c));
+    }
+
+    QDoubleSpinBox *eta = nullptr, *snr = nullptr; // the form's fractional boxes: η and the corrector's r
+    for (auto* box : view.findChildren<QDoubleSpinBox*>())
+        (box->toolTip().contains(QStringLiteral("signal-to-noise")) ? snr : eta) = box;
+    auto* spacing = view.findChild<SpacingBox*>();
+    QVERIFY(eta && snr && spacing && eta != snr);
+    for (const auto kind : {SamplerKind::Ddpm, SamplerKind::Ddim, SamplerKind::Langevin}) {
+        for (const auto corrector : {CorrectorKind::None, CorrectorKind::Langevin}) {
+            SamplerOptions o;
+            o.kind = kind;
+            o.corrector = corrector;
+            view.setSamplerOptions(o);
+            const bool ddim = kind == SamplerKind::Ddim;
+            QCOMPARE(eta->isEnabled(), ddim);
+            QCOMPARE(spacing->isEnabled(), ddim);
+            QCOMPARE(snr->isEnabled(), kind != SamplerKind::Langevin && corrector == CorrectorKind::Langevin);
+        }
+    }
+}
+
+// The training form and the sampler as the user left them are what the next window opens with: written to
+// the settings when the window closes and read back into fresh forms (SettingsBinder).
+void TestViews::formsKeptBetweenSessions()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("forms.ini")));
+    auto asked = makeConfig("tiny").value();
+    asked.train.batch = 12;
+    asked.train.lr = 3e-4;
+    asked.train.emaDecay = 0.995;
+    asked.train.warmupSteps = 77;
+    asked.train.seed = 42;
+    asked.schedule.kind = ScheduleKind::Cosine;
+    {
+        TrainingView training;
+        ReverseView reverse;
+        training.setFormConfig(asked);
+        training.setTotalSteps(2345);
+        training.setDevice(QStringLiteral("cpu"));
+        training.setPrecision(QStringLiteral("fp32"));
+        training.setPreviewInterval(250);
+        SettingsBinder(settings, &training, &reverse).saveForms();
+    }
+    QCOMPARE(settings.get(setting::BatchSize), 12);
+    QCOMPARE(settings.get(setting::TotalSteps), 2345);
+    TrainingView training;
+    ReverseView reverse;
+    SettingsBinder(settings, &training, &reverse).restoreForms();
+    const auto got = training.formConfig();
+    QCOMPARE(got.preset, asked.preset);
+    QCOMPARE(got.train.batch, asked.train.batch);
+    QCOMPARE(got.train.lr, asked.train.lr);
+    QCOMPARE(got.train.emaDecay, asked.train.emaDecay);
+    QCOMPARE(got.train.warmupSteps, asked.train.warmupSteps);
+    QCOMPARE(got.train.seed, asked.train.seed);
+    QCOMPARE(int(got.schedule.kind), int(asked.schedule.kind));
+    QCOMPARE(training.totalSteps(), qint64(2345));
+    QCOMPARE(training.device(), QStringLiteral("cpu"));
+    QCOMPARE(training.precision(), QStringLiteral("fp32"));
+    QCOMPARE(training.previewInterval(), 250);
+}
+
+// Durations as the views show them: h:mm:ss, minutes and seconds within their hour and minute.
+void TestViews::runClockDurations()
+{
+    QCOMPARE(RunClock::duration(0), QStringLiteral("0:00:00"));
+    QCOMPARE(RunClock::duration(59.4), QStringLiteral("0:00:59"));
+    QCOMPARE(RunClock::duration(3725), QStringLiteral("1:02:05"));
+    QCOMPARE(RunClock::duration(36000 + 59 * 60 + 1), QStringLiteral("10:59:01"));
+    QCOMPARE(RunClock::duration(-1), QStringLiteral("–"));
 }
 
 // A guided report with copies has nine rows, two of them wrapped: on screen they all show, the pane

@@ -4,7 +4,8 @@
 
 using ddpm::TimestepSpacing;
 
-SpacingBox::SpacingBox(QWidget* parent) : ElidingComboBox(parent)
+SpacingBox::SpacingBox(QWidget* parent)
+    : ElidingComboBox(parent)
 {
     addItem(tr("Even, T … 1"), static_cast<int>(TimestepSpacing::Linspace));
     addItem(tr("Trailing, T … T/S"), static_cast<int>(TimestepSpacing::Trailing));
