@@ -9,6 +9,7 @@ packages=(
     dataset-fashion-mnist
     fonts-wqy-microhei
     xvfb xauth
+    python3
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,15 +6,44 @@
 #
 # A string that moved to another class keeps its translation: before lupdate the finished translations
 # are noted by source text, and afterwards new unfinished entries with the same source get them back.
+#
+# --check: changes nothing; reads the sources into copies of the catalogues and fails, naming them, when a
+# message of the sources is missing or unfinished there (a tr() text edited without this script's run
+# would show in English). tst_translations runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-lupdate=$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)
+lupdate=${LUPDATE:-$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)}
 files=(translations/ddpm_de.ts translations/ddpm_zh_CN.ts)
+sources=(core app/studio app/common app/cli app/bench widgets)
+if [[ ${1:-} == --check ]]; then
+    copies=$(mktemp -d)
+    trap 'rm -rf "$copies"' EXIT
+    for ts in "${files[@]}"; do cp "$ts" "$copies/"; done
+    "$lupdate" -silent -no-obsolete -locations none -tr-function-alias QT_TRANSLATE_NOOP+=DDPM_MSG \
+        "${sources[@]}" -ts "$copies"/*.ts
+    python3 - "$copies"/*.ts <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+missing = 0
+for path in sys.argv[1:]:
+    for context in ET.parse(path).getroot().iter('context'):
+        for m in context.iter('message'):
+            t = m.find('translation')
+            if t is None or t.get('type') == 'unfinished':
+                missing += 1
+                print(f"{path.rsplit('/', 1)[-1]}: {context.findtext('name')}: not translated: {m.findtext('source')!r}")
+if missing:
+    print(f"{missing} message(s) of the sources are not translated: run scripts/update-translations.sh "
+          "and translate them")
+sys.exit(1 if missing else 0)
+PY
+    exit
+fi
 memory=$(mktemp -d)
 trap 'rm -rf "$memory"' EXIT
 for ts in "${files[@]}"; do cp "$ts" "$memory/$(basename "$ts")"; done
 "$lupdate" -no-obsolete -locations relative -tr-function-alias QT_TRANSLATE_NOOP+=DDPM_MSG \
-    core app/studio app/common app/cli app/bench widgets -ts "${files[@]}"
+    "${sources[@]}" -ts "${files[@]}"
 python3 - "$memory" "${files[@]}" <<'PY'
 import sys, os, copy
 import xml.etree.ElementTree as ET
@@ -46,4 +75,4 @@ for path in files:
 PY
 # Once more, so that the files are in lupdate's own layout after the carrying.
 "$lupdate" -silent -no-obsolete -locations relative -tr-function-alias QT_TRANSLATE_NOOP+=DDPM_MSG \
-    core app/studio app/common app/cli app/bench widgets -ts "${files[@]}"
+    "${sources[@]}" -ts "${files[@]}"

@@ -1,11 +1,12 @@
-// Translations: every message of every language is translated and finished, placeholders and tags
-// survive, every message the engine marks (DDPM_MSG in core/) is in each catalogue, and the compiled
-// catalogues load and translate.
+// Translations: every message of every language is translated and finished, every message of the sources
+// is in the catalogues, placeholders and tags survive, every message the engine marks (DDPM_MSG in core/) is in each
+// catalogue, and the compiled catalogues load and translate.
 #include <QtTest>
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSet>
 #include <QRegularExpression>
 #include <QTranslator>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void complete();
     void engineMessagesListed_data();
     void engineMessagesListed();
+    void sourcesAllInTheCatalogues();
     void compiledCatalogueLoads_data();
     void compiledCatalogueLoads();
 };
@@ -148,6 +150,22 @@ void TestTranslations::engineMessagesListed()
     }
     for (const QString& m : wanted)
         QVERIFY2(listed.contains(m), qPrintable(QStringLiteral("not in %1: %2").arg(QFileInfo(file).fileName(), m)));
+}
+
+// Every message the sources mark (tr(), DDPM_MSG) is in each catalogue and translated: lupdate reads the
+// sources into copies of the catalogues (scripts/update-translations.sh --check) and names any that is
+// missing. Without it, a tr() text edited in the code would show in English in every other language.
+void TestTranslations::sourcesAllInTheCatalogues()
+{
+    QProcess check;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LUPDATE"), QStringLiteral(DDPM_LUPDATE));
+    check.setProcessEnvironment(env);
+    check.setProcessChannelMode(QProcess::MergedChannels);
+    check.start(QStringLiteral("bash"),
+                {QStringLiteral(DDPM_TS_DIR "/../scripts/update-translations.sh"), QStringLiteral("--check")});
+    QVERIFY(check.waitForFinished(120000));
+    QVERIFY2(check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0, check.readAll().constData());
 }
 
 void TestTranslations::compiledCatalogueLoads_data()
