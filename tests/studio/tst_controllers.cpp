@@ -406,6 +406,22 @@ void TestControllers::samplingDeliversEveryStep()
     }
     QCOMPARE(frames.last().t, 0);
     QCOMPARE(s.finalImages().size(), 3);
+
+    // Each panel shows its own tensor: a network that says ε̂ = 1.5 everywhere gives an ε̂ panel at
+    // 1.5 / 3 on its [−3, 3] scale (grey (0.5 + 1) / 2 · 255 ≈ 191), and an x̂₀ that is not x_t.
+    finished.clear();
+    r.denoiser = [](const torch::Tensor& x, const torch::Tensor&) { return torch::full_like(x, 1.5); };
+    r.options.ddimSteps = 2;
+    r.options.count = 1;
+    r.options.clipX0 = false;
+    s.start(r);
+    QVERIFY(finished.wait(60000));
+    const auto constant = s.takeFrames();
+    QCOMPARE(constant.size(), 3);
+    const QImage eps = constant[0].epsHat.first().convertToFormat(QImage::Format_Grayscale8);
+    for (const QPoint p : {QPoint(0, 0), QPoint(7, 9), QPoint(15, 15)})
+        QVERIFY2(std::abs(qGray(eps.pixel(p)) - 191) <= 1, qPrintable(QString::number(qGray(eps.pixel(p)))));
+    QVERIFY(constant[0].x0Hat.first() != constant[0].xt.first());
 }
 
 void TestControllers::samplingCancels()

@@ -53,6 +53,7 @@
 #include <QXYSeries>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 using namespace ddpm;
@@ -971,8 +972,24 @@ void TestViews::reverseStripClicksAndFormStates()
     view.begin(origin, QStringLiteral("run"));
     const auto timesteps = samplerTimesteps(r.options, T);
     view.setTimesteps(timesteps);
-    view.addFrames(framesThrough(timesteps));
+    auto frames = framesThrough(timesteps);
+    const auto grey = [](int level) {
+        QImage image(2, 2, QImage::Format_Grayscale8);
+        image.fill(QColor(level, level, level));
+        return image;
+    };
+    for (auto& f : frames) { // x_t, x̂₀ and ε̂ told apart by their grey
+        f.xt = {grey(0)};
+        f.x0Hat = {grey(128)};
+        f.epsHat = {grey(255)};
+    }
+    view.addFrames(frames);
     view.end(true, false);
+    const std::array<int, 3> greys{0, 128, 255};
+    for (int kind : {0, 1, 2}) { // each panel its own tensor
+        const QImage shown = view.gridAt(3, kind, 1);
+        QCOMPARE(qGray(shown.pixel(shown.width() / 2, shown.height() / 2)), greys[static_cast<size_t>(kind)]);
+    }
     const QStringList labels = view.strip()->columnLabels();
     QVERIFY2(labels.size() >= 3 && labels.size() < view.frames().size(), qPrintable(labels.join(' ')));
     for (int c = 1; c < labels.size(); ++c) {
