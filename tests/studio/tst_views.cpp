@@ -624,6 +624,24 @@ void TestViews::schedulesOverlaidAndLabelled()
             names << c.name;
         QCOMPARE(names, kinds);
     }
+    // Each chart draws its own quantity of each schedule at t = 1 … T: β_t, ᾱ_t and the natural log of
+    // SNR_t = ᾱ_t / (1 − ᾱ_t).
+    for (int k = 0; k < kinds.size(); ++k) {
+        ScheduleOptions o;
+        o.kind = parseScheduleKind(kinds[k].toStdString()).value();
+        const NoiseSchedule s(o);
+        for (int t : {1, 300, 1000}) {
+            const auto i = static_cast<size_t>(t - 1);
+            const QPointF b = view.betaChart()->curves()[k].points[t - 1],
+                          a = view.alphaBarChart()->curves()[k].points[t - 1],
+                          l = view.logSnrChart()->curves()[k].points[t - 1];
+            QCOMPARE(b, QPointF(t, s.beta()[i]));
+            QCOMPARE(a, QPointF(t, s.alphaBar()[i]));
+            QCOMPARE(l.x(), double(t));
+            QVERIFY(std::abs(l.y() - std::log(s.alphaBar()[i] / (1.0 - s.alphaBar()[i]))) <
+                    1e-9 * (1 + std::abs(l.y())));
+        }
+    }
     QCOMPARE(view.strips()->rowCount(), 4);
     QCOMPARE(view.strips()->rowLabels(), kinds);
     for (int row = 0; row < 4; ++row)
