@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <new>
 #include <thread>
 
@@ -35,6 +36,23 @@ void configureThreads(int threads)
     if (threads <= 0)
         threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
+}
+
+int freeCpuCores()
+{
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+#ifdef __linux__
+    // "0.52 0.58 0.59 3/812 4242": the fourth field is running/existing threads, the caller among them.
+    std::ifstream loadavg("/proc/loadavg");
+    double skip = 0;
+    int running = 0;
+    char slash = 0;
+    if (!(loadavg >> skip >> skip >> skip >> running >> slash) || slash != '/')
+        return cores;
+    return std::clamp(cores - (running - 1), 1, cores);
+#else
+    return cores;
+#endif
 }
 
 namespace {

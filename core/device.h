@@ -18,6 +18,9 @@ std::string deviceDescription(torch::Device device);
 // starting a second pool on top of it. OpenMP's count is per thread: call it on the thread that
 // computes, not on the one that asks.
 void configureThreads(int threads);
+// The cores no other thread is running on just now (at least 1): the logical cores less the threads the
+// kernel has running, not counting the caller (Linux's /proc/loadavg). Elsewhere all the cores.
+int freeCpuCores();
 
 // One line for an exception thrown by LibTorch or the standard library while doing `what` (an engine
 // message such as "training step %1"): LibTorch's C++ stack trace is dropped, and running out of

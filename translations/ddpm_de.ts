@@ -1476,7 +1476,7 @@ Distanz %2</translation>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
     </message>
     <message>
-        <location filename="../core/device.cpp" line="+16"/>
+        <location filename="../core/device.cpp" line="+17"/>
         <source>CUDA was asked for, but no CUDA device is available</source>
         <translation>CUDA wurde angefordert, aber es ist kein CUDA-Gerät verfügbar</translation>
     </message>
@@ -1486,7 +1486,7 @@ Distanz %2</translation>
         <translation>unbekanntes Gerät „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+71"/>
         <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
         <translation>%1 ist fehlgeschlagen, weil der Speicher nicht ausreichte (%2); versuchen Sie eine kleinere Stapelgröße oder ein kleineres Modell</translation>
     </message>
@@ -1890,7 +1890,7 @@ Distanz %2</translation>
         <translation>dieser Build von ddpm unterstützt kein verteiltes Training: Das verwendete LibTorch enthält kein c10d (unter Debian libgloo-dev installieren und neu bauen)</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+344"/>
+        <location filename="../app/cli/commandline.cpp" line="+347"/>
         <source>the command &apos;%1&apos;</source>
         <translation>der Befehl &apos;%1&apos;</translation>
     </message>
@@ -2988,12 +2988,12 @@ Distanz %2</translation>
         <translation>Ein neues, untrainiertes Modell: Voreinstellung, Rauschplan und Klassen ergeben ein eigenes Modell (die übrigen Einstellungen gehören zum Trainingslauf).</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+67"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+70"/>
         <source>Training paused at step %L1: Resume goes on from here, Stop ends the run</source>
         <translation>Training bei Schritt %L1 angehalten: „Fortsetzen“ macht hier weiter, „Stoppen“ beendet den Lauf</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Following the run: %1</source>
         <translation>Verfolgter Lauf: %1</translation>
     </message>
@@ -3666,12 +3666,12 @@ Distanz %2</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+49"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+50"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM, %L1 Schritte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>DDIM, %L1 steps</source>
         <translation>DDIM, %L1 Schritte</translation>
     </message>
@@ -3681,7 +3681,7 @@ Distanz %2</translation>
         <translation>%1, %L2 Netzauswertungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%1, trailing timesteps</source>
         <translation>%1, nachlaufende Zeitschritte</translation>
     </message>
@@ -4090,7 +4090,7 @@ Distanz %2</translation>
         <translation>Verzweigen Sie, wenn der laufende Durchlauf endet, oder nach „Abbrechen“: Eine Verzweigung würde ihn ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+137"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+140"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>Der Score des Netzes s = −ε̂/√(1 − ᾱₜ), die Richtung, in der die Dichte der verrauschten Bilder am schnellsten wächst: ε̂ ist der Score, skaliert</translation>
     </message>
@@ -4171,7 +4171,7 @@ Distanz %2</translation>
         <translation>Fortsetzungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-240"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-243"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>Klicken Sie auf „Erzeugen“, um den Rückwärtsprozess auszuführen.</translation>
     </message>
@@ -4186,7 +4186,7 @@ Distanz %2</translation>
         <translation>Schritt –</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Show the score</source>
         <translation>Score anzeigen</translation>
     </message>
@@ -4226,7 +4226,7 @@ Distanz %2</translation>
         <translation>Mit den angezeigten Einstellungen erzeugen: Ein Lauf mit anderen Einstellungen ersetzt den laufenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-105"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-108"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4271,7 +4271,7 @@ Distanz %2</translation>
         <translation>Schritt %L1 von %L2 · t = %3</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -4321,7 +4321,7 @@ Distanz %2</translation>
         <translation>Schritt %L1 von %L2: Das Modell sieht xₜ bei t = %3 und sagt x̂₀ und das Rauschen ε̂ vorher.</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-404"/>
         <source>Done: x₀ after %L1 steps.</source>
         <translation>Fertig: x₀ nach %L1 Schritten.</translation>
     </message>
@@ -4341,7 +4341,7 @@ Distanz %2</translation>
         <translation>Korrektor × %L1</translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+417"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>Bei x₀ ist der Lauf beendet: Es ist kein Rauschen mehr vorherzusagen.</translation>
     </message>
@@ -4747,7 +4747,7 @@ Distanz %2</translation>
         <translation>Schritt %L1 von %L2 · t = %3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%L1 particles, %L2 network evaluations each%3.</source>
         <translation>%L1 Partikel, je %L2 Netzauswertungen%3.</translation>
     </message>
@@ -4767,12 +4767,12 @@ Distanz %2</translation>
         <translation>fertig</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-115"/>
         <source>Corrector&apos;s SNR r</source>
         <translation>SNR r des Korrektors</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>Sampling stopped.</source>
         <translation>Sampling angehalten.</translation>
     </message>
@@ -4858,7 +4858,7 @@ Distanz %2</translation>
 <context>
     <name>SpacingBox</name>
     <message>
-        <location filename="../app/studio/views/spacingbox.cpp" line="+9"/>
+        <location filename="../app/studio/views/spacingbox.cpp" line="+10"/>
         <source>Even, T … 1</source>
         <translation>Gleichmäßig, T … 1</translation>
     </message>

@@ -1476,7 +1476,7 @@ distance %2</source>
         <translation>“%1”中没有优化器状态</translation>
     </message>
     <message>
-        <location filename="../core/device.cpp" line="+16"/>
+        <location filename="../core/device.cpp" line="+17"/>
         <source>CUDA was asked for, but no CUDA device is available</source>
         <translation>已请求使用 CUDA，但没有可用的 CUDA 设备</translation>
     </message>
@@ -1486,7 +1486,7 @@ distance %2</source>
         <translation>未知设备“%1”（可选：%2）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+71"/>
         <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
         <translation>%1时内存不足（%2）；请尝试减小批大小或使用更小的模型</translation>
     </message>
@@ -1890,7 +1890,7 @@ distance %2</source>
         <translation>此 ddpm 构建版本不支持分布式训练：其 LibTorch 不含 c10d（在 Debian 上请安装 libgloo-dev 后重新构建）</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+344"/>
+        <location filename="../app/cli/commandline.cpp" line="+347"/>
         <source>the command &apos;%1&apos;</source>
         <translation>命令 &apos;%1&apos;</translation>
     </message>
@@ -2986,12 +2986,12 @@ distance %2</source>
         <translation>一个新的、未训练的模型：预设、噪声调度和类别决定模型本身（其余设置属于本次训练）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/mainwindow.cpp" line="+67"/>
+        <location filename="../app/studio/mainwindow.cpp" line="+70"/>
         <source>Training paused at step %L1: Resume goes on from here, Stop ends the run</source>
         <translation>训练已在第 %L1 步暂停：“继续”从此处接着训练，“停止”结束本次训练</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Following the run: %1</source>
         <translation>跟踪训练运行：%1</translation>
     </message>
@@ -3662,12 +3662,12 @@ distance %2</source>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../app/studio/views/qualityview.cpp" line="+49"/>
+        <location filename="../app/studio/views/qualityview.cpp" line="+50"/>
         <source>DDPM, %L1 steps</source>
         <translation>DDPM，%L1 步</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>DDIM, %L1 steps</source>
         <translation>DDIM，%L1 步</translation>
     </message>
@@ -3677,7 +3677,7 @@ distance %2</source>
         <translation>%1，%L2 次网络评估</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%1, trailing timesteps</source>
         <translation>%1，尾随时间步</translation>
     </message>
@@ -4086,7 +4086,7 @@ distance %2</source>
         <translation>请在正在进行的运行结束后或“取消”之后再分叉：分叉会替换它</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="+137"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="+140"/>
         <source>The network&apos;s score s = −ε̂/√(1 − ᾱₜ), the direction in which the noisy images&apos; density grows fastest: ε̂ is the score, scaled</source>
         <translation>网络的分数 s = −ε̂/√(1 − ᾱₜ)，即带噪图像的密度增长最快的方向：ε̂ 就是经过缩放的分数</translation>
     </message>
@@ -4167,7 +4167,7 @@ distance %2</source>
         <translation>延续数</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-240"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-243"/>
         <source>Press Sample to run the reverse process.</source>
         <translation>点击“采样”以运行反向过程。</translation>
     </message>
@@ -4182,7 +4182,7 @@ distance %2</source>
         <translation>第 – 步</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Show the score</source>
         <translation>显示分数</translation>
     </message>
@@ -4222,7 +4222,7 @@ distance %2</source>
         <translation>按显示的设置采样：设置不同的运行会替换正在进行的运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseview.cpp" line="-105"/>
+        <location filename="../app/studio/views/reverseview.cpp" line="-108"/>
         <source>DDIM %L1</source>
         <translation>DDIM %L1</translation>
     </message>
@@ -4267,7 +4267,7 @@ distance %2</source>
         <translation>第 %L1 步（共 %L2 步）· t = %3</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>xₜ</source>
         <translation>xₜ</translation>
     </message>
@@ -4317,7 +4317,7 @@ distance %2</source>
         <translation>第 %L1 步（共 %L2 步）：模型看到 t = %3 时的 xₜ，并预测 x̂₀ 和噪声 ε̂。</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-404"/>
         <source>Done: x₀ after %L1 steps.</source>
         <translation>完成：经过 %L1 步得到 x₀。</translation>
     </message>
@@ -4337,7 +4337,7 @@ distance %2</source>
         <translation>校正器 × %L1</translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+417"/>
         <source>At x₀ the run has ended: no noise is left to predict.</source>
         <translation>到 x₀ 时运行已结束：没有剩余的噪声需要预测。</translation>
     </message>
@@ -4743,7 +4743,7 @@ distance %2</source>
         <translation>第 %L1 步（共 %L2 步）· t = %3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%L1 particles, %L2 network evaluations each%3.</source>
         <translation>%L1 个粒子，每个 %L2 次网络评估%3。</translation>
     </message>
@@ -4763,12 +4763,12 @@ distance %2</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-115"/>
         <source>Corrector&apos;s SNR r</source>
         <translation>校正器信噪比 r</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>Sampling stopped.</source>
         <translation>采样已停止。</translation>
     </message>
@@ -4854,7 +4854,7 @@ distance %2</source>
 <context>
     <name>SpacingBox</name>
     <message>
-        <location filename="../app/studio/views/spacingbox.cpp" line="+9"/>
+        <location filename="../app/studio/views/spacingbox.cpp" line="+10"/>
         <source>Even, T … 1</source>
         <translation>均匀，T … 1</translation>
     </message>

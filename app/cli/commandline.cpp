@@ -285,8 +285,11 @@ void CommandLine::addUnavailable(const std::string& name, const std::string& why
 void CommandLine::usage(FILE* to) const
 {
     std::string text = "usage: " + m_app.get_name() + " COMMAND [options]\n\ncommands:\n";
+    size_t width = 0; // every summary in one column, after the longest name
     for (const auto& c : m_commands)
-        text += "  " + c.name + std::string(c.name.size() < 9 ? 11 - c.name.size() : 2, ' ') + c.summary + "\n";
+        width = std::max(width, c.name.size());
+    for (const auto& c : m_commands)
+        text += "  " + c.name + std::string(width + 2 - c.name.size(), ' ') + c.summary + "\n";
     if (!m_unavailable.empty()) {
         std::string names;
         for (const auto& c : m_unavailable)

@@ -170,12 +170,17 @@ void MainWindow::wireTraining()
     connect(m_trainingView, &TrainingView::configEdited, this, &MainWindow::onConfigEdited);
     connect(m_training, &TrainingController::openingChanged, m_trainingView, &TrainingView::setOpening);
     connect(m_training, &TrainingController::stateChanged, this, [this](TrainingController::State s) {
-        // A refusal of the Start before ("raise the number of steps") no longer holds once a run goes.
-        if (s == TrainingController::State::Running && statusBar()->currentMessage() == m_lastError)
+        // A refusal of the Start before ("raise the number of steps") no longer holds once a run goes, nor
+        // does "paused" once it goes on or ends.
+        const QString shown = statusBar()->currentMessage();
+        if ((s == TrainingController::State::Running && shown == m_lastError) ||
+            (s != TrainingController::State::Paused && !shown.isEmpty() && shown == m_pausedNote))
             statusBar()->clearMessage();
-        if (s == TrainingController::State::Paused)
-            statusBar()->showMessage(
-                tr("Training paused at step %L1: Resume goes on from here, Stop ends the run").arg(m_training->step()));
+        if (s == TrainingController::State::Paused) {
+            m_pausedNote =
+                tr("Training paused at step %L1: Resume goes on from here, Stop ends the run").arg(m_training->step());
+            statusBar()->showMessage(m_pausedNote);
+        }
         m_trainingView->setState(s);
         updateTitle();
         updateStatus();

@@ -175,6 +175,7 @@ private:
     QString m_dataSpec;
     DatasetPtr m_data;
     QString m_lastError;
+    QString m_pausedNote; // the status bar's "Training paused at step …", cleared once the run goes on or ends
     bool m_sampleDemoWhenReady = false;
     bool m_startWhenLoaded = false; // Start was pressed while the data set for the model was loading
     QSize m_dataRequested;          // the channels (width) and image size (height) the last load asked for

@@ -12,7 +12,11 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
 #include <type_traits>
+#include <vector>
 
 class CliTest : public QObject {
 protected:
@@ -43,6 +47,38 @@ inline bool onlyWithQt(const QString& command)
     return command == QLatin1String("sample") || command == QLatin1String("quality") ||
            command == QLatin1String("interpolate");
 }
+
+// Whether a run printed a note, other than the one that says other programs keep cores busy (which depends
+// on what else runs beside the tests).
+inline bool hasNote(const QByteArray& err)
+{
+    for (const QByteArray& line : err.split('\n'))
+        if (line.contains("note") && !line.contains("other programs are busy"))
+            return true;
+    return false;
+}
+
+// Threads that keep every core busy for as long as they live.
+class BusyCores {
+public:
+    BusyCores()
+    {
+        for (unsigned i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i)
+            m_threads.emplace_back([this] {
+                while (!m_stop.load(std::memory_order_relaxed)) { }
+            });
+    }
+    ~BusyCores()
+    {
+        m_stop = true;
+        for (auto& t : m_threads)
+            t.join();
+    }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::vector<std::thread> m_threads;
+};
 
 // QTest::newRow's stream, keeping the rows' argument lists for prefetch().
 struct RowArgs {

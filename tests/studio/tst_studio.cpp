@@ -831,7 +831,9 @@ void TestStudio::stepsAndPreviewChangedDuringRun()
     QSignalSpy finished(c, &TrainingController::finished);
     w->trainingView()->setTotalSteps(at + 3);
     w->trainingView()->setPreviewInterval(1);
-    QTest::mouseClick(pause, Qt::LeftButton); // now Resume
+    QTest::mouseClick(pause, Qt::LeftButton);                                                     // now Resume
+    QTRY_VERIFY2(!w->statusBar()->currentMessage().startsWith(QStringLiteral("Training paused")), // it goes on
+                 qPrintable(w->statusBar()->currentMessage()));
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().toLongLong(), at + 3);
     QCOMPARE(previews.count(), 3);

@@ -124,7 +124,10 @@ void ReverseView::createRunWidgets()
         // Counted as the line under the scrubber counts: a frame's step is 0-based.
         if (frames[i].t == 0)
             return tr("done · x₀");
-        return tr("step %L1 of %L2 · t = %3").arg(frames[i].step + 1).arg(stepCount()).arg(frames[i].t);
+        return tr("step %L1 of %L2 · t = %3")
+            .arg(frames[i].step + 1)
+            .arg(stepCount())
+            .arg(QLocale().toString(frames[i].t));
     });
     m_xt = new ImageView(this);
     m_x0 = new ImageView(this);
@@ -477,7 +480,7 @@ void ReverseView::showFrame(int index)
     m_stepInfo->setText(f.t > 0 ? tr("Step %L1 of %L2: the model sees xₜ at t = %3 and predicts x̂₀ and the noise ε̂.")
                                       .arg(f.step + 1)
                                       .arg(stepCount())
-                                      .arg(f.t)
+                                      .arg(QLocale().toString(f.t))
                                 : doneText(r));
     m_stepInfo->setToolTip(m_stepInfo->text()); // the whole line where a narrow window elides it
     QMap<QString, QString> live;

@@ -283,7 +283,10 @@ void ScoreView::connectSignals()
                         if (!m_run || i < 0 || i >= m_run->frames.size())
                             return QString();
                         const int t = m_run->t[static_cast<size_t>(i)];
-                        return t > 0 ? tr("step %L1 of %L2 · t = %3").arg(i + 1).arg(m_run->frames.size() - 1).arg(t)
+                        return t > 0 ? tr("step %L1 of %L2 · t = %3")
+                                           .arg(i + 1)
+                                           .arg(m_run->frames.size() - 1)
+                                           .arg(QLocale().toString(t))
                                      : tr("done");
                     });
                     m_scrubber->setValue(m_scrubber->maximum());

@@ -25,7 +25,7 @@ void useThreads(std::optional<int> threads)
 
 void useFreeThreads(std::optional<int> threads)
 {
-    useThreads(threads && *threads > 0 ? *threads : ThreadPriority::freeCores());
+    useThreads(threads && *threads > 0 ? *threads : ddpm::freeCpuCores());
 }
 
 BackgroundWorker::BackgroundWorker(const QString& name, std::optional<ThreadPriority::Depth> depth)

@@ -54,7 +54,7 @@ template <typename F> QString guarded(const QString& what, F&& f)
 // when `threads` is empty.
 void useThreads(std::optional<int> threads);
 // useThreads for work the user starts and waits for, which shares the cores with other programs: 0 (all
-// cores, the Preferences' default) and none take the cores free just now (ThreadPriority::freeCores), at
+// cores, the Preferences' default) and none take the cores free just now (ddpm::freeCpuCores), at
 // least one, since OpenMP's barriers make each thread of a parallel region wait for the slowest and beside a
 // busy program each thread gets only a slice of a core (the tiny model's open and preview took 33 s on two
 // threads beside two busy ones, 2.3 s on one). A count the user chose is kept.

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
-#include <thread>
 
 #if defined(__linux__)
 #include <cerrno>
@@ -69,18 +67,6 @@ bool currentIsIdle()
     return ::sched_getscheduler(0) == SCHED_IDLE;
 }
 
-int freeCores()
-{
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    // "0.52 0.58 0.59 3/812 4242": the fourth field is running/existing threads, the caller among them.
-    std::ifstream loadavg("/proc/loadavg");
-    double skip = 0;
-    int running = 0;
-    char slash = 0;
-    if (!(loadavg >> skip >> skip >> skip >> running >> slash) || slash != '/')
-        return cores;
-    return std::clamp(cores - (running - 1), 1, cores);
-}
 #else
 int currentNice()
 {
@@ -102,10 +88,6 @@ bool currentIsIdle()
     return false;
 }
 
-int freeCores()
-{
-    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
 #endif
 
 } // namespace ThreadPriority

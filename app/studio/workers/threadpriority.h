@@ -39,8 +39,4 @@ bool currentIsIdle();
 // The calling thread's nice value (0 where the platform has none): for tests.
 int currentNice();
 
-// The cores no other thread is running on just now (at least 1): the logical cores less the threads the
-// kernel has running, not counting the caller (Linux's /proc/loadavg). Elsewhere all the cores.
-int freeCores();
-
 } // namespace ThreadPriority
