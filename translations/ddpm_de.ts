@@ -532,7 +532,7 @@ Distanz %2</translation>
     <message>
         <location line="+31"/>
         <source>Re-roll noise</source>
-        <translation>Rauschen neu ziehen</translation>
+        <translation>Neues Rauschen</translation>
     </message>
     <message>
         <location line="+5"/>

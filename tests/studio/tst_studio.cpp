@@ -67,6 +67,7 @@ private Q_SLOTS:
     void exportsFromTheWindow();
     void reverseExportsWaitForTheRunsEnd();
     void windowFitsSmallScreens();
+    void windowFitsSmallScreensInEveryLanguage();
     void precisionReachesTrainerAndSampler();
     void samplerFormRemembered();
     void qualityPanelMeasuresCancelsExports();
@@ -560,6 +561,37 @@ void TestStudio::windowFitsSmallScreens()
     QVERIFY(model->isVisible());
     w->statusBar()->clearMessage();
     QVERIFY(model->isVisible() && step->isVisible());
+}
+
+// German and Chinese texts are longer or wider than English ones: in every language the window still fits a
+// screen 1,024 pixels wide (each view's least width, the widest of which the window takes, named if not).
+void TestStudio::windowFitsSmallScreensInEveryLanguage()
+{
+    for (const QString& language : {QStringLiteral("de"), QStringLiteral("zh_CN")}) {
+        const QLocale locale;
+        QObject owner;
+        const auto translators = installTranslations(language, &owner);
+        const auto restore = qScopeGuard([&] {
+            for (auto* t : translators)
+                QCoreApplication::removeTranslator(t);
+            QLocale::setDefault(locale);
+        });
+        Settings settings(m_dir.filePath(QStringLiteral("small-%1.ini").arg(language)));
+        auto w = makeWindow(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(w->isReady(), 60000);
+        auto* tabs = w->findChild<QTabWidget*>();
+        QString widths;
+        for (int i = 0; i < tabs->count(); ++i)
+            widths += QStringLiteral(" %1: %2").arg(tabs->tabText(i)).arg(tabs->widget(i)->minimumSizeHint().width());
+        const QSize least = w->minimumSizeHint().expandedTo(w->minimumSize());
+        QVERIFY2(
+            least.width() <= 1000 && least.height() <= 650,
+            qPrintable(
+                QStringLiteral("%1: %2×%3 (%4)").arg(language).arg(least.width()).arg(least.height()).arg(widths)));
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        w->close();
+        QTRY_VERIFY_WITH_TIMEOUT(w->hasClosed(), 30000);
+    }
 }
 
 void TestStudio::precisionReachesTrainerAndSampler()
