@@ -346,6 +346,18 @@ void TestStudio::exportsFromTheWindow()
     const QString strip = m_dir.filePath(QStringLiteral("strip.png")), fwd = m_dir.filePath(QStringLiteral("fwd.png"));
     QVERIFY(w->exports()->reverseStrip(strip)());
     QVERIFY(!QImage(strip).isNull());
+    {
+        // The strip's columns are the run's x_T … x_0, and its sidecar says which timestep each shows.
+        QFile stripSide(sidecarPath(strip));
+        QVERIFY(stripSide.open(QIODevice::ReadOnly));
+        const auto frameT = QJsonDocument::fromJson(stripSide.readAll()).object().value(QStringLiteral("frame_t"));
+        const auto expected = samplerTimesteps(o, w->training()->snapshot()->config.schedule.steps);
+        QCOMPARE(frameT.toArray().size(), 6);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(frameT.toArray().at(i).toInt(), expected[static_cast<size_t>(i)]);
+        QCOMPARE(frameT.toArray().at(5).toInt(), 0);
+        QVERIFY(QImage(strip).width() >= 6 * 16 * ReverseRuns::kExportScale);
+    }
     QVERIFY(w->exports()->forwardStrip(fwd)());
     QVERIFY(QImage(fwd).width() >= 11 * 16 * ReverseRuns::kExportScale);
     QFile fwdSide(sidecarPath(fwd));
@@ -402,7 +414,18 @@ void TestStudio::exportsFromTheWindow()
     QVERIFY(w->exports()->lossCsv(csv)());
     QFile c(csv);
     QVERIFY(c.open(QIODevice::ReadOnly));
-    QCOMPARE(c.readAll().trimmed().split('\n').size(), 4);
+    const QList<QByteArray> rows = c.readAll().trimmed().split('\n');
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows[0], QByteArray("step,loss,loss_min,loss_max,steps"));
+    const auto points = w->trainingView()->lossHistory().points(); // each step's loss, as trained
+    QCOMPARE(points.size(), size_t(3));
+    for (int i = 0; i < 3; ++i) {
+        const QList<QByteArray> cells = rows[i + 1].split(',');
+        QCOMPARE(cells.size(), 5);
+        QCOMPARE(cells[0].toLongLong(), static_cast<qlonglong>(points[static_cast<size_t>(i)].step));
+        QCOMPARE(cells[1].toFloat(), points[static_cast<size_t>(i)].loss);
+        QCOMPARE(cells[4], QByteArray("1"));
+    }
     w->setView(MainWindow::Reverse); // from another view, the chart is not Qt's default 300 × 220 of a hidden tab
     QVERIFY(w->exports()->lossChart(chart)());
     QVERIFY2(QImage(chart).width() >= 900 && QImage(chart).height() >= 500,
