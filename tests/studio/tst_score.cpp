@@ -67,6 +67,24 @@ private Q_SLOTS:
         QVERIFY(view.hasModel());
         view.setT(250);
         QVERIFY2(view.scoreError() < 0.5, qPrintable(QString::number(view.scoreError())));
+        // The arrows drawn are the learned score −ε̂/√(1 − ᾱ_t) beside the exact one: over the grid they point
+        // the same way and are as long (a wrong sign or scale of ε̂ shows here; the origin's exact score is 0,
+        // so the lengths are compared in sum).
+        {
+            const auto learned = view.plot()->arrowVectors(0), exact = view.plot()->arrowVectors(1);
+            QVERIFY(!learned.isEmpty() && learned.size() == exact.size());
+            double cosines = 0.0, learnedLength = 0.0, exactLength = 0.0;
+            for (int i = 0; i < learned.size(); ++i) {
+                const QPointF a = learned[i], b = exact[i];
+                const double na = std::hypot(a.x(), a.y()), nb = std::hypot(b.x(), b.y());
+                cosines += (a.x() * b.x() + a.y() * b.y()) / std::max(1e-12, na * nb);
+                learnedLength += na;
+                exactLength += nb;
+            }
+            const double meanCosine = cosines / learned.size(), ratio = learnedLength / exactLength;
+            QVERIFY2(meanCosine > 0.8 && ratio > 0.8 && ratio < 1.25,
+                     qPrintable(QStringLiteral("cosine %1, length ratio %2").arg(meanCosine).arg(ratio)));
+        }
         view.setT(0);
         QVERIFY(std::isnan(view.scoreError())); // no score of the data themselves
 
