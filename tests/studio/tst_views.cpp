@@ -11,6 +11,8 @@
 #include "dialogs.h"
 #include "helppanel.h"
 #include "imageio.h"
+#include "pixels.h"
+#include "interpolatedialog.h"
 #include "imageview.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -34,6 +36,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -50,6 +53,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QXYSeries>
 
 #include <algorithm>
@@ -127,6 +131,7 @@ private Q_SLOTS:
     void qualityRatioBelowOneIsExplained();
     void qualityTrailingDdimHasItsOwnCurve();
     void dataViewValuesAndStripClicks();
+    void interpolateDialogAsksForTheWalk();
     void reverseStripClicksAndFormStates();
     void formsKeptBetweenSessions();
     void runClockDurations();
@@ -970,6 +975,61 @@ void TestViews::dataViewValuesAndStripClicks()
         Q_EMIT strip->columnClicked(c);
         QCOMPARE(view.currentT(), columns[static_cast<size_t>(c)]);
     }
+}
+
+// "Interpolate with…" as the user asks it: the dialog opens on the image shown and t, and the walk asked
+// for is handed on with those two images of the data set (numbered from 1 in the dialog, as the thumbnails
+// are), their classes and the dialog's settings.
+void TestViews::interpolateDialogAsksForTheWalk()
+{
+    DataView view;
+    auto labelled = makeSyntheticShapes(12, 1, 16);
+    labelled.labels = torch::arange(12, torch::kInt64) % 5;
+    view.setDataset(dataOf(labelled), QStringLiteral("synthetic"));
+    view.setModelSchedule(scheduleOf(ScheduleKind::Linear, 400));
+    view.selectImage(2); // thumbnail 3
+    view.setT(150);
+    QPushButton* interpolate = nullptr;
+    for (auto* b : view.findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Interpolate with…"))
+            interpolate = b;
+    QVERIFY(interpolate && interpolate->isEnabled());
+    torch::Tensor a, b;
+    InterpolationOptions walk;
+    int labelA = -2, labelB = -2;
+    connect(&view, &DataView::interpolateRequested, this,
+            [&](const torch::Tensor& ta, const torch::Tensor& tb, const InterpolationOptions& o, const QString&,
+                int la, int lb) {
+                a = ta;
+                b = tb;
+                walk = o;
+                labelA = la;
+                labelB = lb;
+            });
+    bool answered = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<InterpolateDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->from(), 3);
+        const auto boxes = dialog->findChildren<QSpinBox*>(); // from, to, t, DDIM's steps, λ count
+        QCOMPARE(boxes.size(), 5);
+        QCOMPARE(boxes[2]->value(), 150);
+        boxes[1]->setValue(9);
+        boxes[2]->setValue(123);
+        boxes[4]->setValue(6);
+        answered = true;
+        dialog->accept();
+    });
+    interpolate->click();
+    QVERIFY(answered);
+    QVERIFY(a.defined() && b.defined());
+    QVERIFY(a.equal(pixelsToModel(labelled.images[2])));
+    QVERIFY(b.equal(pixelsToModel(labelled.images[8])));
+    QCOMPARE(labelA, 2);
+    QCOMPARE(labelB, 8 % 5);
+    QCOMPARE(walk.mode, InterpolationMode::Ddpm);
+    QCOMPARE(walk.t, 123);
+    QCOMPARE(walk.lambdas, 6);
 }
 
 // A click on a column of the Reverse view's strip shows that column's step; the form's DDIM-only and
