@@ -19,7 +19,8 @@ std::string deviceDescription(torch::Device device);
 // computes, not on the one that asks.
 void configureThreads(int threads);
 // The cores no other thread is running on just now (at least 1): the logical cores less the threads the
-// kernel has running, not counting the caller (Linux's /proc/loadavg). Elsewhere all the cores.
+// kernel has running, not counting the caller (Linux's /proc/loadavg; the most of three looks 10 ms apart,
+// so that a thread running for a moment does not count). Elsewhere all the cores.
 int freeCpuCores();
 
 // One line for an exception thrown by LibTorch or the standard library while doing `what` (an engine

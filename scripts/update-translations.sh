@@ -18,7 +18,7 @@ sources=(core app/studio app/common app/cli app/bench widgets)
 if [[ ${1:-} == --check ]]; then
     copies=$(mktemp -d)
     trap 'rm -rf "$copies"' EXIT
-    for ts in "${files[@]}"; do cp "$ts" "$copies/"; done
+    for ts in "${files[@]}"; do install -m 644 "$ts" "$copies/"; done # writable, whatever the checkout's modes
     "$lupdate" -silent -no-obsolete -locations none -tr-function-alias QT_TRANSLATE_NOOP+=DDPM_MSG \
         "${sources[@]}" -ts "$copies"/*.ts
     python3 - "$copies"/*.ts <<'PY'

@@ -1476,7 +1476,7 @@ Distanz %2</translation>
         <translation>„%1“ enthält keinen Optimiererzustand</translation>
     </message>
     <message>
-        <location filename="../core/device.cpp" line="+17"/>
+        <location filename="../core/device.cpp" line="+18"/>
         <source>CUDA was asked for, but no CUDA device is available</source>
         <translation>CUDA wurde angefordert, aber es ist kein CUDA-Gerät verfügbar</translation>
     </message>
@@ -1486,7 +1486,7 @@ Distanz %2</translation>
         <translation>unbekanntes Gerät „%1“ (erwartet wird eines von: %2)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+79"/>
         <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
         <translation>%1 ist fehlgeschlagen, weil der Speicher nicht ausreichte (%2); versuchen Sie eine kleinere Stapelgröße oder ein kleineres Modell</translation>
     </message>
@@ -2045,12 +2045,12 @@ Distanz %2</translation>
         <translation>Rauschpläne</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>training steps so far</source>
         <translation>bisherige Trainingsschritte</translation>
     </message>
@@ -2075,12 +2075,7 @@ Distanz %2</translation>
         <translation>Entrauschungsschritt dieses Laufs / Gesamtzahl seiner Schritte</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; the model sees now</source>
-        <translation>Zeitschritt des x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, das das Modell gerade sieht</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; shown, 1 … T (0: the clean image)</source>
         <translation>Zeitschritt des angezeigten x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, 1 … T (0: das unverrauschte Bild)</translation>
     </message>
@@ -2371,7 +2366,12 @@ Distanz %2</translation>
         <translation>mittlerer quadratischer Fehler pro Pixel der Vorhersage des Netzes: ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖² bei ε-Vorhersage (wie in der Originalarbeit), derselbe für x&lt;sub&gt;0&lt;/sub&gt; oder v bei einem Modell, das diese vorhersagt</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="-21"/>
+        <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; shown, which the model sees at this step (0: x₀, where the run ends)</source>
+        <translation>Zeitschritt des angezeigten x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;, das das Modell in diesem Schritt sieht (0: x₀, wo der Lauf endet)</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt;) · θ,   d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; = min(d, (1 + &lt;i&gt;n&lt;/i&gt;) / (10 + &lt;i&gt;n&lt;/i&gt;))</source>
         <translation>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt;) · θ,   d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; = min(d, (1 + &lt;i&gt;n&lt;/i&gt;) / (10 + &lt;i&gt;n&lt;/i&gt;))</translation>
     </message>
@@ -2845,7 +2845,7 @@ Distanz %2</translation>
         <translation>Zwischen zwei Bildern interpolieren</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>DDPM: noise both to t, mix, denoise</source>
         <translation>DDPM: beide bis t verrauschen, mischen, entrauschen</translation>
     </message>
@@ -2855,17 +2855,17 @@ Distanz %2</translation>
         <translation>DDIM: beide zum Rauschen bei t = T invertieren, sphärisch mischen, dekodieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>How far both images are noised before they are mixed: at a small t the walk mixes the pixels, at a large t it passes through new images</source>
         <translation>Wie stark beide Bilder verrauscht werden, bevor sie gemischt werden: Bei kleinem t mischt der Übergang die Pixel, bei großem t führt er durch neue Bilder</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The steps of the inversion and of the decoding: with more, each end comes back closer to its own image</source>
         <translation>Die Schritte der Inversion und der Dekodierung: Mit mehr Schritten kommt jedes Ende seinem eigenen Bild näher</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Interpolate</source>
         <translation>Interpolieren</translation>
     </message>
@@ -3701,7 +3701,12 @@ Distanz %2</translation>
         <translation>DDPM (alle Schritte)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Where DDIM&apos;s S steps lie between T and 0: for a DDIM measurement and for the DDIM rows of the sweeps, whichever sampler the form shows</source>
+        <translation>Wo die S Schritte von DDIM zwischen T und 0 liegen: für eine DDIM-Messung und für die DDIM-Zeilen der Messungen über mehrere Schrittzahlen oder Guidance-Werte, welchen Sampler das Formular auch zeigt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+34"/>
         <source>Measure</source>
         <translation>Messen</translation>
@@ -4040,12 +4045,12 @@ Distanz %2</translation>
         <translation>Prädiktor-Korrektor (Song et al. 2021): nach jedem DDPM- oder DDIM-Schritt Langevin-Schritte auf dem neuen Rauschniveau, deren Größe das Signal-Rausch-Verhältnis r festlegt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The Langevin corrector&apos;s signal-to-noise ratio r: each of its steps has the size ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</source>
         <translation>Das Signal-Rausch-Verhältnis r des Langevin-Korrektors: Jeder seiner Schritte hat die Größe ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>EMA weights</source>
         <translation>EMA-Gewichte</translation>
     </message>
@@ -4080,7 +4085,12 @@ Distanz %2</translation>
         <translation>Hier verzweigen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7). The forks draw their noise with the seed after the run&apos;s, so that it is not the noise the run itself went on with.</source>
+        <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7). Die Verzweigungen ziehen ihr Rauschen mit dem Seed nach dem des Laufs, damit es nicht das Rauschen ist, mit dem der Lauf selbst weiterging.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>DDIM timesteps</source>
         <translation>DDIM-Zeitschritte</translation>
     </message>
@@ -4110,12 +4120,12 @@ Distanz %2</translation>
         <translation>Sampler</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-58"/>
         <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
         <translation>Langevin-Schritte x ← x + (η/2) s + √η z mit dem Score des Netzes s = −ε̂/√(1 − ᾱₜ), nacheinander auf jedem Rauschniveau, beginnend beim am stärksten verrauschten (Song &amp; Ermon 2019)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Method</source>
         <translation>Verfahren</translation>
     </message>
@@ -4201,12 +4211,7 @@ Distanz %2</translation>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-30"/>
-        <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
-        <translation>Das xₜ dieses Bildes mehrmals nebeneinander fortsetzen, jedes Mal mit frischem Rauschen: Was die Bilder gemeinsam haben, ist bei diesem t bereits entschieden, was sich unterscheidet, ist noch offen (Ho et al. 2020, Abbildung 7)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-13"/>
         <source>Corrector&apos;s SNR r</source>
         <translation>SNR r des Korrektors</translation>
     </message>

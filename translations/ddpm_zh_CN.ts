@@ -1476,7 +1476,7 @@ distance %2</source>
         <translation>“%1”中没有优化器状态</translation>
     </message>
     <message>
-        <location filename="../core/device.cpp" line="+17"/>
+        <location filename="../core/device.cpp" line="+18"/>
         <source>CUDA was asked for, but no CUDA device is available</source>
         <translation>已请求使用 CUDA，但没有可用的 CUDA 设备</translation>
     </message>
@@ -1486,7 +1486,7 @@ distance %2</source>
         <translation>未知设备“%1”（可选：%2）</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+79"/>
         <source>%1 ran out of memory (%2); try a smaller batch or a smaller model</source>
         <translation>%1时内存不足（%2）；请尝试减小批大小或使用更小的模型</translation>
     </message>
@@ -2044,12 +2044,12 @@ distance %2</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>training steps so far</source>
         <translation>已完成的训练步数</translation>
     </message>
@@ -2074,12 +2074,7 @@ distance %2</source>
         <translation>本次运行的当前去噪步 / 总步数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; the model sees now</source>
-        <translation>模型当前看到的 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的时间步</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; shown, 1 … T (0: the clean image)</source>
         <translation>所显示的 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的时间步，1 … T（0：干净图像）</translation>
     </message>
@@ -2370,7 +2365,12 @@ distance %2</source>
         <translation>网络预测的每像素均方误差：ε 预测（论文的做法）时为 ‖ε − ε&lt;sub&gt;θ&lt;/sub&gt;‖²，预测 x&lt;sub&gt;0&lt;/sub&gt; 或 v 的模型则为相应量的误差</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="-21"/>
+        <source>timestep of the x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; shown, which the model sees at this step (0: x₀, where the run ends)</source>
+        <translation>所显示的 x&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; 的时间步，即模型在这一步看到的（0：x₀，运行结束处）</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt;) · θ,   d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; = min(d, (1 + &lt;i&gt;n&lt;/i&gt;) / (10 + &lt;i&gt;n&lt;/i&gt;))</source>
         <translation>θ&lt;sub&gt;EMA&lt;/sub&gt; ← d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; · θ&lt;sub&gt;EMA&lt;/sub&gt; + (1 − d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt;) · θ,   d&lt;sub&gt;&lt;i&gt;n&lt;/i&gt;&lt;/sub&gt; = min(d, (1 + &lt;i&gt;n&lt;/i&gt;) / (10 + &lt;i&gt;n&lt;/i&gt;))</translation>
     </message>
@@ -2843,7 +2843,7 @@ distance %2</source>
         <translation>在两张图像之间插值</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>DDPM: noise both to t, mix, denoise</source>
         <translation>DDPM：两者加噪到 t，混合，去噪</translation>
     </message>
@@ -2853,17 +2853,17 @@ distance %2</source>
         <translation>DDIM：两者反演到 t = T 时的噪声，球面混合，解码</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>How far both images are noised before they are mixed: at a small t the walk mixes the pixels, at a large t it passes through new images</source>
         <translation>两张图像在混合前加噪的程度：t 较小时，插值只是混合像素；t 较大时，插值会经过新的图像</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The steps of the inversion and of the decoding: with more, each end comes back closer to its own image</source>
         <translation>反演和解码的步数：步数越多，两端越接近各自的原图像</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Interpolate</source>
         <translation>插值</translation>
     </message>
@@ -3697,7 +3697,12 @@ distance %2</source>
         <translation>DDPM（全部步数）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Where DDIM&apos;s S steps lie between T and 0: for a DDIM measurement and for the DDIM rows of the sweeps, whichever sampler the form shows</source>
+        <translation>DDIM 的 S 步在 T 与 0 之间的位置：用于 DDIM 测量以及各扫描中的 DDIM 行，无论表单显示哪种采样器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+34"/>
         <source>Measure</source>
         <translation>测量</translation>
@@ -4036,12 +4041,12 @@ distance %2</source>
         <translation>预测-校正（Song 等人，2021）：在每个 DDPM 或 DDIM 步之后，在新的噪声水平上执行朗之万步，其步长由信噪比 r 决定</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The Langevin corrector&apos;s signal-to-noise ratio r: each of its steps has the size ε = 2 αₜ r² (1 − ᾱₜ) (Song et al. 2021)</source>
         <translation>Langevin 校正器的信噪比 r：其每一步的步长为 ε = 2 αₜ r² (1 − ᾱₜ)（Song et al. 2021）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
@@ -4076,7 +4081,12 @@ distance %2</source>
         <translation>在此分叉</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7). The forks draw their noise with the seed after the run&apos;s, so that it is not the noise the run itself went on with.</source>
+        <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）。分支使用运行种子的下一个种子抽取噪声，因此不会与运行本身继续使用的噪声相同。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>DDIM timesteps</source>
         <translation>DDIM 时间步</translation>
     </message>
@@ -4106,12 +4116,12 @@ distance %2</source>
         <translation>采样器</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-58"/>
         <source>Langevin steps x ← x + (η/2) s + √η z with the network&apos;s score s = −ε̂/√(1 − ᾱₜ), at each noise level in turn from the noisiest (Song &amp; Ermon 2019)</source>
         <translation>使用网络的分数 s = −ε̂/√(1 − ᾱₜ) 执行朗之万步 x ← x + (η/2) s + √η z，从噪声最大的水平开始，依次在每个噪声水平上进行（Song 与 Ermon，2019）</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -4197,12 +4207,7 @@ distance %2</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/studio/views/reverseform.cpp" line="-30"/>
-        <source>Continue this image&apos;s xₜ several times, each with fresh noise, side by side: what they share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)</source>
-        <translation>将此图像的 xₜ 并排延续多次，每次使用新的噪声：它们的共同之处在此 t 时已经确定，不同之处则尚未确定（Ho 等人，2020，图 7）</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../app/studio/views/reverseform.cpp" line="-13"/>
         <source>Corrector&apos;s SNR r</source>
         <translation>校正器信噪比 r</translation>
     </message>

@@ -26,7 +26,10 @@ public:
     // Arrow field `set` (0: the learned score, 1: the exact one): vectors at origins, in plane units;
     // drawn scaled so that the longest is about one grid spacing (`spacing`, plane units). Empty: none.
     void setArrows(int set, const QVector<QPointF>& origins, const QVector<QPointF>& vectors, double spacing);
-    QVector<QPointF> arrowVectors(int set) const { return m_arrows[set].vectors; } // as set: for tests
+    QVector<QPointF> arrowVectors(int set) const // as set: for tests
+    {
+        return set >= 0 && set < kArrowSets ? m_arrows[set].vectors : QVector<QPointF>();
+    }
     void setDataPoints(const QVector<QPointF>& points);
     void setParticles(const QVector<QPointF>& points);
     void setDrawingEnabled(bool enabled);

@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "atomicfile.h"
+#include "device.h"
 #include "losshistory.h"
 #include "names.h"
 #include "sampler.h"
@@ -179,8 +180,7 @@ int refuseUnusedSettings(const ToyArgs& a)
 
 int toy(const ToyArgs& a)
 {
-    if (a.threads > 0)
-        torch::set_num_threads(a.threads);
+    configureThreads(a.threads); // 0: all cores, as in every command
     if (const int rc = checkTableOutput("--out", a.out))
         return rc;
     if (!a.save.empty()) // a model: written whole, and an existing file only replaced with --replace

@@ -184,7 +184,8 @@ QString HelpPanel::nowHtml() const
     QString tMeaning = tr("timestep, 1 … T");
     if (m_topic == Reverse) {
         stepMeaning = tr("denoising step of this run, of all its steps");
-        tMeaning = tr("timestep of the x<sub><i>t</i></sub> the model sees now");
+        tMeaning = tr("timestep of the x<sub><i>t</i></sub> shown, which the model sees at this step (0: x₀, where "
+                      "the run ends)");
     } else if (m_topic == Data) {
         tMeaning = tr("timestep of the x<sub><i>t</i></sub> shown, 1 … T (0: the clean image)");
     }

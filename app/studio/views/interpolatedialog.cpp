@@ -16,9 +16,11 @@ InterpolateDialog::InterpolateDialog(int first, int last, int from, int t, int s
 {
     setWindowTitle(tr("Interpolate between two images"));
     m_from = new QSpinBox(this);
+    m_from->setObjectName(QStringLiteral("from"));
     m_from->setRange(first, last);
     m_from->setValue(std::clamp(from, first, last));
     m_to = new QSpinBox(this);
+    m_to->setObjectName(QStringLiteral("to"));
     m_to->setRange(first, last);
     m_to->setValue(m_from->value() < last ? m_from->value() + 1 : first);
     m_mode = new QComboBox(this);
@@ -26,16 +28,19 @@ InterpolateDialog::InterpolateDialog(int first, int last, int from, int t, int s
     m_mode->addItem(tr("DDIM: invert both to the noise at t = T, mix spherically, decode"),
                     QVariant::fromValue(int(InterpolationMode::Ddim)));
     m_t = new QSpinBox(this);
+    m_t->setObjectName(QStringLiteral("t"));
     m_t->setRange(1, steps);
     m_t->setValue(std::clamp(t, 1, steps));
     m_t->setToolTip(tr("How far both images are noised before they are mixed: at a small t the walk mixes the "
                        "pixels, at a large t it passes through new images"));
     m_ddimSteps = new QSpinBox(this);
+    m_ddimSteps->setObjectName(QStringLiteral("ddimSteps"));
     m_ddimSteps->setRange(1, steps);
     m_ddimSteps->setValue(std::min(InterpolationOptions{}.ddimSteps, steps)); // what ddpm interpolate takes
     m_ddimSteps->setToolTip(tr("The steps of the inversion and of the decoding: with more, each end comes back "
                                "closer to its own image"));
     m_lambdas = new QSpinBox(this);
+    m_lambdas->setObjectName(QStringLiteral("lambdas"));
     m_lambdas->setRange(2, 33);
     m_lambdas->setValue(InterpolationOptions{}.lambdas);
     m_explain = new QLabel(this);

@@ -91,6 +91,8 @@ void QualityView::createControls()
     m_steps->setValue(QualityOptions{}.sampler.ddimSteps);
     m_spacing = new SpacingBox(this);
     m_spacing->setSpacing(QualityOptions{}.sampler.spacing);
+    m_spacing->setToolTip(tr("Where DDIM's S steps lie between T and 0: for a DDIM measurement and for the DDIM "
+                             "rows of the sweeps, whichever sampler the form shows"));
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max()); // as the other seed boxes: a QSpinBox holds an int
     m_measure = new QPushButton(tr("Measure"), this);
@@ -547,7 +549,7 @@ void QualityView::updateButtons()
 {
     const bool ddim = m_sampler->currentData().toInt() != static_cast<int>(SamplerKind::Ddpm);
     m_steps->setEnabled(ddim && !m_running);
-    m_spacing->setEnabled(ddim && !m_running);
+    m_spacing->setEnabled(!m_running); // the sweeps' DDIM rows take it whatever the sampler
     m_measure->setEnabled(m_available && !m_running);
     m_sweep->setEnabled(m_available && !m_running);
     m_guidanceSweep->setEnabled(m_available && m_conditional && !m_running);

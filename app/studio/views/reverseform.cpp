@@ -56,6 +56,7 @@ void ReverseView::createSamplerControls()
     setRange(m_langevinSteps, setting::LangevinSteps);
     m_langevinSteps->setValue(setting::LangevinSteps.fallback);
     m_snr = new QDoubleSpinBox(this);
+    m_snr->setObjectName(QStringLiteral("snr"));
     setRange(m_snr, setting::Snr);
     m_snr->setSingleStep(0.01);
     m_snr->setToolTip(tr("The Langevin corrector's signal-to-noise ratio r: each of its steps has the size "
@@ -65,6 +66,7 @@ void ReverseView::createSamplerControls()
     setRange(m_steps, setting::SamplerSteps);
     m_steps->setValue(setting::SamplerSteps.fallback);
     m_eta = new QDoubleSpinBox(this);
+    m_eta->setObjectName(QStringLiteral("eta"));
     setRange(m_eta, setting::Eta);
     m_eta->setSingleStep(0.1);
     m_spacing = new SpacingBox(this);
@@ -89,7 +91,9 @@ void ReverseView::createSamplerControls()
     m_forkCount->setValue(8);
     m_fork = new QPushButton(tr("Fork here"), this);
     m_forkToolTip = tr("Continue this image's xₜ several times, each with fresh noise, side by side: what they "
-                       "share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7)");
+                       "share is already decided at this t, what differs is still open (Ho et al. 2020, Figure 7). "
+                       "The forks draw their noise with the seed after the run's, so that it is not the noise the "
+                       "run itself went on with.");
     m_fork->setToolTip(m_forkToolTip);
 }
 
