@@ -489,6 +489,22 @@ QList<SampleFrame> framesThrough(const std::vector<int>& timesteps)
     }
     return frames;
 }
+
+// A run of a tiny model of T steps with `options`, begun in the view as the window begins one: its origin,
+// then the timesteps the worker reports (returned).
+std::vector<int> beginRun(ReverseView& view, const SamplerOptions& options, int T)
+{
+    auto snap = std::make_shared<ModelSnapshot>();
+    snap->config = makeConfig("tiny").value();
+    snap->config.schedule = scheduleOf(ScheduleKind::Linear, T);
+    RunOrigin origin;
+    origin.request.model = snap;
+    origin.request.options = options;
+    view.begin(origin, QStringLiteral("run"));
+    const auto timesteps = samplerTimesteps(options, T);
+    view.setTimesteps(timesteps);
+    return timesteps;
+}
 } // namespace
 
 // A Langevin run's steps are its noise levels; its cost, K Langevin steps at each and the last denoising
@@ -496,21 +512,13 @@ QList<SampleFrame> framesThrough(const std::vector<int>& timesteps)
 void TestViews::reverseCountsNetworkEvaluations()
 {
     constexpr int T = 20, levels = 3, k = 2;
-    auto snap = std::make_shared<ModelSnapshot>();
-    snap->config = makeConfig("tiny").value();
-    snap->config.schedule = scheduleOf(ScheduleKind::Linear, T);
-    SamplingRequest r;
-    r.model = snap;
-    r.options.kind = SamplerKind::Langevin;
-    r.options.ddimSteps = levels;
-    r.options.langevinSteps = k;
+    SamplerOptions o;
+    o.kind = SamplerKind::Langevin;
+    o.ddimSteps = levels;
+    o.langevinSteps = k;
     ReverseView view;
-    view.setSamplerOptions(r.options);
-    RunOrigin origin;
-    origin.request = r;
-    view.begin(origin, QStringLiteral("run"));
-    const auto timesteps = samplerTimesteps(r.options, T);
-    view.setTimesteps(timesteps);
+    view.setSamplerOptions(o);
+    const auto timesteps = beginRun(view, o, T);
     QCOMPARE(view.stepCount(), levels);
     view.addFrames(framesThrough(timesteps));
     view.end(true, false);
@@ -526,27 +534,20 @@ void TestViews::reverseCountsAndLiveValues()
     QFETCH(QString, sampler);
     QFETCH(double, eta);
     constexpr int T = 20;
-    auto snap = std::make_shared<ModelSnapshot>();
-    snap->config = makeConfig("tiny").value();
-    snap->config.schedule = scheduleOf(ScheduleKind::Linear, T);
-    SamplingRequest r;
-    r.model = snap;
-    r.options.kind = sampler == QLatin1String("ddim") ? SamplerKind::Ddim : SamplerKind::Ddpm;
-    r.options.variance = sampler == QLatin1String("ddpm:beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
-    r.options.ddimSteps = T;
-    r.options.eta = eta;
+    SamplerOptions o;
+    o.kind = sampler == QLatin1String("ddim") ? SamplerKind::Ddim : SamplerKind::Ddpm;
+    o.variance = sampler == QLatin1String("ddpm:beta") ? VarianceKind::Beta : VarianceKind::BetaTilde;
+    o.ddimSteps = T;
+    o.eta = eta;
 
     ReverseView view;
-    view.setSamplerOptions(r.options);
+    view.setSamplerOptions(o);
     QSignalSpy live(&view, &ReverseView::liveValuesChanged);
-    RunOrigin origin;
-    origin.request = r;
-    view.begin(origin, QStringLiteral("run"));
-    view.setTimesteps(samplerTimesteps(r.options, T)); // as the worker reports them
+    beginRun(view, o, T);
     QCOMPARE(view.stepCount(), T);
-    view.addFrames(framesThrough(samplerTimesteps(r.options, T))); // every timestep, then x_0
+    view.addFrames(framesThrough(samplerTimesteps(o, T))); // every timestep, then x_0
 
-    const NoiseSchedule s(snap->config.schedule);
+    const NoiseSchedule s(scheduleOf(ScheduleKind::Linear, T));
     for (int i : {0, 3, T - 2, T - 1}) {
         const int t = T - i;
         view.scrubber()->setValue(i);
@@ -1040,19 +1041,11 @@ void TestViews::interpolateDialogAsksForTheWalk()
 void TestViews::reverseStripClicksAndFormStates()
 {
     constexpr int T = 20;
-    auto snap = std::make_shared<ModelSnapshot>();
-    snap->config = makeConfig("tiny").value();
-    snap->config.schedule = scheduleOf(ScheduleKind::Linear, T);
-    SamplingRequest r;
-    r.model = snap;
-    r.options.kind = SamplerKind::Ddpm;
+    SamplerOptions o;
+    o.kind = SamplerKind::Ddpm;
     ReverseView view;
-    view.setSamplerOptions(r.options);
-    RunOrigin origin;
-    origin.request = r;
-    view.begin(origin, QStringLiteral("run"));
-    const auto timesteps = samplerTimesteps(r.options, T);
-    view.setTimesteps(timesteps);
+    view.setSamplerOptions(o);
+    const auto timesteps = beginRun(view, o, T);
     auto frames = framesThrough(timesteps);
     const auto grey = [](int level) {
         QImage image(2, 2, QImage::Format_Grayscale8);
@@ -1084,10 +1077,10 @@ void TestViews::reverseStripClicksAndFormStates()
     QVERIFY(eta && snr && spacing && eta != snr);
     for (const auto kind : {SamplerKind::Ddpm, SamplerKind::Ddim, SamplerKind::Langevin}) {
         for (const auto corrector : {CorrectorKind::None, CorrectorKind::Langevin}) {
-            SamplerOptions o;
-            o.kind = kind;
-            o.corrector = corrector;
-            view.setSamplerOptions(o);
+            SamplerOptions form;
+            form.kind = kind;
+            form.corrector = corrector;
+            view.setSamplerOptions(form);
             const bool ddim = kind == SamplerKind::Ddim;
             QCOMPARE(eta->isEnabled(), ddim);
             QCOMPARE(spacing->isEnabled(), ddim);
