@@ -173,21 +173,10 @@ Result<TrainedClassifier> fashionMnistClassifier(const QString& file, torch::Dev
     return classifier;
 }
 
-int quality(const QualityArgs& a)
+// --sampler, --corrector and --spacing applied to `qo`, with a note for each sampler option given that the
+// setting (or the sweep) does not use. Returns 0, or 2 after the message.
+int applySamplerArgs(const QualityArgs& a, QualityOptions& qo)
 {
-    if (a.checkpoint.empty())
-        return fail("--checkpoint CKPT is required", 2);
-    if (!a.csv.empty()) {
-        if (const int rc = checkTableOutput("--csv", a.csv))
-            return rc;
-        if (sameFile(a.csv, a.checkpoint))
-            return fail("--csv " + a.csv + " is the checkpoint: the table would replace the model", 2);
-        const std::string classifier =
-            a.given("--classifier") ? a.classifier : QFile::encodeName(classifierPath()).toStdString();
-        if (!classifier.empty() && sameFile(a.csv, classifier))
-            return fail("--csv " + a.csv + " is the classifier: the table would replace it", 2);
-    }
-    QualityOptions qo = a.options;
     auto kind = parseSamplerKind(a.sampler);
     if (!kind)
         return fail(kind.error(), 2);
@@ -211,6 +200,26 @@ int quality(const QualityArgs& a)
             if (a.given(ddimOnly) && qo.sampler.kind != SamplerKind::Ddim)
                 std::fprintf(stderr, "ddpm: note: %s is for ddim; %s does not use it\n", ddimOnly, a.sampler.c_str());
     }
+    return 0;
+}
+
+int quality(const QualityArgs& a)
+{
+    if (a.checkpoint.empty())
+        return fail("--checkpoint CKPT is required", 2);
+    if (!a.csv.empty()) {
+        if (const int rc = checkTableOutput("--csv", a.csv))
+            return rc;
+        if (sameFile(a.csv, a.checkpoint))
+            return fail("--csv " + a.csv + " is the checkpoint: the table would replace the model", 2);
+        const std::string classifier =
+            a.given("--classifier") ? a.classifier : QFile::encodeName(classifierPath()).toStdString();
+        if (!classifier.empty() && sameFile(a.csv, classifier))
+            return fail("--csv " + a.csv + " is the classifier: the table would replace it", 2);
+    }
+    QualityOptions qo = a.options;
+    if (const int rc = applySamplerArgs(a, qo))
+        return rc;
     std::optional<Compute> compute;
     std::optional<OpenedModel> opened;
     if (const int rc = openModelFor(a.checkpoint, a.weights, a.threads, a.device, a.precision, compute, opened))

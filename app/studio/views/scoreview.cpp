@@ -245,12 +245,7 @@ void ScoreView::connectSignals()
     connect(m_exact, &QCheckBox::toggled, this, &ScoreView::updateControls);
     for (QCheckBox* box : {m_showDensity, m_showLearned, m_showExact, m_showData})
         connect(box, &QCheckBox::toggled, this, &ScoreView::updateField);
-    connect(m_scrubber, &TimestepScrubber::valueChanged, this, [this](int v) {
-        if (m_run)
-            showFrame(v);
-        else
-            setT(v);
-    });
+    connect(m_scrubber, &TimestepScrubber::valueChanged, this, [this](int v) { m_run ? showFrame(v) : setT(v); });
     connect(m_controller, &ScoreController::trainingProgress, this, [this](qint64 step, qint64 total, double loss) {
         m_loss->appendPoints({QPointF(static_cast<double>(step), loss)});
         m_status->setText(
