@@ -151,7 +151,7 @@ int prepareOutDir(const SampleArgs& a, OutDir& out)
                         " ...): choose another folder, or pass --replace to replace them",
                     2);
     if (!out.earlier.isEmpty()) {
-        out.staging = std::make_unique<QTemporaryDir>(QDir(out.dir).filePath(QStringLiteral(".ddpm-sample-XXXXXX")));
+        out.staging = std::make_unique<QTemporaryDir>(stagingFolderTemplate(out.dir, kSampleName));
         if (!out.staging->isValid())
             return fail("cannot write in '" + a.outDir + "': " + out.staging->errorString().toStdString());
     }

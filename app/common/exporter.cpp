@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QPainter>
 
+#include <cerrno>
+#include <signal.h>
+
 namespace ddpm {
 
 QString appVersion()
@@ -217,8 +220,7 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
                 .toStdString()};
     // 1. The whole new export in a hidden folder beside the earlier one: a failure (a full disk) removes it
     // and leaves the earlier export as it was.
-    const QDir target(folder);
-    QTemporaryDir staged(target.filePath(QStringLiteral(".%1-new-XXXXXX").arg(baseName)));
+    QTemporaryDir staged(stagingFolderTemplate(folder, baseName));
     if (!staged.isValid())
         return Error{folderError(QT_TRANSLATE_NOOP("Exporter", "Cannot write into the folder '%1': it takes no new "
                                                                "files (%2). The earlier files, if any, are unchanged."),
@@ -238,6 +240,23 @@ Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, 
     for (const QString& f : earlier)
         earlierNames << QFileInfo(f).fileName();
     return replaceWithStaged(staged.path(), names, folder, earlierNames);
+}
+
+QString stagingFolderTemplate(const QString& folder, const QString& baseName)
+{
+    const QDir dir(folder);
+    const QString prefix = QStringLiteral(".%1-new-").arg(baseName);
+#ifdef Q_OS_UNIX
+    for (const QString& name :
+         dir.entryList({prefix + QLatin1Char('*')}, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)) {
+        const QStringList parts = name.mid(prefix.size()).split(QLatin1Char('-'));
+        bool number = false;
+        const qint64 owner = parts.size() == 2 ? parts.first().toLongLong(&number) : 0;
+        if (number && owner > 0 && ::kill(static_cast<pid_t>(owner), 0) != 0 && errno == ESRCH)
+            QDir(dir.filePath(name)).removeRecursively();
+    }
+#endif
+    return dir.filePath(prefix + QString::number(QCoreApplication::applicationPid()) + QStringLiteral("-XXXXXX"));
 }
 
 Status replaceWithStaged(const QString& stagedFolder, const QStringList& names, const QString& folder,

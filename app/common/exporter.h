@@ -86,6 +86,10 @@ QStringList earlierExports(const QString& folder, const QString& baseName);
 // leaves the earlier export as it was.
 Status exportImagesToFolder(const QList<QImage>& images, const QString& folder, const QString& baseName,
                             const ExportMeta& meta, bool replaceEarlier = false);
+// The template (for QTemporaryDir) of the hidden folder in `folder` where an export named `baseName` is
+// staged before it replaces an earlier one: .NAME-new-PID-XXXXXX. Those that a process now ended left
+// behind (a crash, kill -9) are removed first; a live process's are left alone.
+QString stagingFolderTemplate(const QString& folder, const QString& baseName);
 // The files `names` of the folder `staged` (inside `folder`, or on its file system) moved into `folder` in
 // place of its files `earlierNames`, by renames: the earlier ones are set aside first and removed last, and
 // a failure puts them back, so that the folder holds the earlier export or the new one, not a mix.

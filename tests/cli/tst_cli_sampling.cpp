@@ -529,10 +529,22 @@ void TestCliSampling::sampleInChunksToFolder()
     QVERIFY2(said.contains("the earlier images in"), said.constData());
     QCOMPARE(only.entryList({QStringLiteral("*.png")}).size(), 5);
     QCOMPARE(only.entryList({QStringLiteral("*.json")}).size(), 5);
+    // A staging folder that a run killed with -9 left behind is removed by the next run into the folder; one
+    // of a process still running (this test's) is left alone.
+    const QString abandoned = only.filePath(QStringLiteral(".sample-new-999999999-AbCdEf")),
+                  live = only.filePath(QStringLiteral(".sample-new-%1-GhIjKl").arg(QCoreApplication::applicationPid()));
+    for (const QString& folder : {abandoned, live}) {
+        QVERIFY(QDir().mkpath(folder));
+        QFile half(QDir(folder).filePath(QStringLiteral("sample-00000.png")));
+        QVERIFY(half.open(QIODevice::WriteOnly) && half.write("half") == 4);
+    }
     auto replaced = run(fewer + QStringList{QStringLiteral("--replace")});
     QVERIFY2(replaced.code == 0, replaced.err.constData());
     QCOMPARE(only.entryList({QStringLiteral("*.png")}).size(), 2);
     QCOMPARE(only.entryList({QStringLiteral("*.json")}).size(), 2);
+    QVERIFY(!QFileInfo::exists(abandoned));
+    QVERIFY(QFileInfo::exists(QDir(live).filePath(QStringLiteral("sample-00000.png"))));
+    QVERIFY(QDir(live).removeRecursively());
     QCOMPARE(only.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(), 4); // nothing staged left
     // A grid named like one of the folder's images would replace it: refused.
     auto clash = run(fewer + QStringList{QStringLiteral("--replace"), QStringLiteral("--out"),
